@@ -1,0 +1,17 @@
+# Sourced by the launcher and the test runner: puts Node 24 first on PATH and installs the
+# project's npm dependencies when they are missing or were installed for another Node.
+# The caller sets REBOUND_ROOT to the checkout's top folder.
+root="$REBOUND_ROOT"
+nodebin="$(sh "$root/src/bin/ensure-node.sh")"
+PATH="$nodebin:$PATH"
+export PATH
+# Native addons (if any) build against the headers that ship with this Node, not /usr's.
+npm_config_nodedir="$(dirname "$nodebin")"
+export npm_config_nodedir
+stamp="$root/node_modules/.rebound-installed"
+want="$(node -p process.versions.modules)-$(cksum < "$root/package-lock.json" | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "rebound: installing npm dependencies (npm ci) ..." >&2
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  echo "$want" > "$stamp"
+fi

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the real servers the end-to-end tests start: Postfix, Dovecot (IMAP), swaks and
+# Chromium, from Debian's packages, without starting any of the packaged services.
+# Idempotent: does nothing when everything is already there.
+set -euo pipefail
+need=()
+command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+command -v swaks >/dev/null 2>&1 || need+=(swaks)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "install-test-servers: need root to apt-get install ${need[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# policy-rc.d answering 101 stops the packages' postinst scripts from starting the system
+# Postfix/Dovecot on public ports; the tests run private loopback instances instead.
+made_policy=0
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; made_policy=1
+fi
+trap '[ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d' EXIT
+# "No configuration": no /etc/postfix/main.cf; the tests use `postfix -c DIR`.
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+echo "postfix postfix/mailname string localhost" | debconf-set-selections
+echo "install-test-servers: apt-get install ${need[*]}" >&2
+apt-get update -q >&2
+apt-get install -y -q --no-install-recommends "${need[@]}" >&2
