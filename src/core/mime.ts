@@ -1,0 +1,239 @@
+// A small, bounded MIME scanner for bounce messages.
+//
+// Why not mailparser for everything: a full parse builds every attachment, decodes every
+// part and runs at a few hundred messages per second; a bounce needs only the top headers,
+// the human-readable part, the delivery-status part and the returned headers. This module
+// reads exactly that, straight from the bytes, and bounds every loop so hostile input
+// (deep nesting, endless headers, megabytes of base64) costs little.
+//
+// Text is handled as "binary strings" (latin1, one char per byte) until a part is decoded
+// with its declared charset, so no byte is lost before we know the encoding.
+
+import iconv from 'iconv-lite';
+
+/** Bytes of a message we look at; the interesting parts of a bounce come first. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** A header block larger than this is cut (postal-mime uses the same idea: maxHeadersSize). */
+export const MAX_HEADER_BYTES = 128 * 1024;
+/** Multipart / message nesting deeper than this is not descended into. */
+export const MAX_NESTING_DEPTH = 8;
+/** Parts per multipart beyond this are ignored. */
+export const MAX_PARTS = 64;
+/** Decoded text of one part is cut at this many characters. */
+export const MAX_TEXT_CHARS = 256 * 1024;
+
+export interface Header {
+  /** Lower-case field name. */
+  name: string;
+  /** Unfolded raw value (binary string; RFC 2047 words not yet decoded). */
+  value: string;
+}
+
+export interface MimeEntity {
+  headers: Header[];
+  /** Lower-case media type, e.g. 'multipart/report'; 'text/plain' when absent (RFC 2045 section 5.2). */
+  contentType: string;
+  /** Lower-case parameter names; values unquoted. */
+  params: Record<string, string>;
+  /** Lower-case Content-Transfer-Encoding, '' when absent. */
+  transferEncoding: string;
+  /** The body as a binary string, not transfer-decoded. */
+  body: string;
+  /** Children of a multipart. */
+  parts: MimeEntity[];
+  /** The embedded message of a message/rfc822 or message/global part (or text/rfc822-headers). */
+  message?: MimeEntity;
+  depth: number;
+}
+
+/** Turns raw bytes into a binary string with LF line ends (CRLF and CR-only mail alike). */
+export function toLfBinary(raw: Buffer): string {
+  const bytes = raw.length > MAX_MESSAGE_BYTES ? raw.subarray(0, MAX_MESSAGE_BYTES) : raw;
+  let text = bytes.toString('latin1');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
+/** Splits a header block from its body at the first empty line. */
+export function splitHeaderBody(text: string): { head: string; body: string } {
+  // A message that starts with an empty line has no headers.
+  if (text.startsWith('\n')) return { head: '', body: text.slice(1) };
+  const at = text.indexOf('\n\n');
+  if (at < 0) return { head: text, body: '' };
+  return { head: text.slice(0, at), body: text.slice(at + 2) };
+}
+
+/**
+ * Parses a header block (RFC 5322 section 2.2): unfolds continuation lines. Lines that are
+ * neither a field nor a continuation (a leading mbox "From " line, junk) are skipped.
+ */
+export function parseHeaderBlock(head: string): Header[] {
+  const block = head.length > MAX_HEADER_BYTES ? head.slice(0, MAX_HEADER_BYTES) : head;
+  const headers: Header[] = [];
+  let current: Header | undefined;
+  for (const line of block.split('\n')) {
+    if (line === '') continue;
+    const first = line.charCodeAt(0);
+    if ((first === 0x20 || first === 0x09) && current) {
+      current.value += ' ' + line.trim();
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0 || colon > 76 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) {
+      current = undefined;
+      continue;
+    }
+    current = { name: line.slice(0, colon).trimEnd().toLowerCase(), value: line.slice(colon + 1).trim() };
+    headers.push(current);
+  }
+  return headers;
+}
+
+/** Value of the first header of that (lower-case) name, '' when absent. */
+export function headerValue(headers: Header[], name: string): string {
+  for (const h of headers) if (h.name === name) return h.value;
+  return '';
+}
+
+/** Parses `type/subtype; a=b; c="d"` (RFC 2045 section 5.1), including RFC 2231 continuations. */
+export function parseContentType(value: string): { type: string; params: Record<string, string> } {
+  const semi = value.indexOf(';');
+  const type = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
+  const params: Record<string, string> = {};
+  if (semi >= 0) {
+    const re = /;\s*([^\s=;]+)\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]*)/g;
+    let m: RegExpExecArray | null;
+    const rest = value.slice(semi);
+    while ((m = re.exec(rest))) {
+      const key = m[1].toLowerCase();
+      const val = m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : m[2].trim();
+      // RFC 2231 continuations: boundary*0=..., boundary*1=...
+      const cont = /^(.+?)\*\d+\*?$/.exec(key);
+      if (cont) params[cont[1]] = (params[cont[1]] ?? '') + val;
+      else if (!(key in params)) params[key] = val;
+    }
+  }
+  return { type: type.includes('/') ? type : 'text/plain', params };
+}
+
+/** Parses an entity (a whole message or one body part) into a bounded tree. */
+export function parseEntity(text: string, depth = 0): MimeEntity {
+  const { head, body } = splitHeaderBody(text);
+  const headers = parseHeaderBlock(head);
+  const ct = parseContentType(headerValue(headers, 'content-type') || 'text/plain');
+  const entity: MimeEntity = {
+    headers,
+    contentType: ct.type,
+    params: ct.params,
+    transferEncoding: headerValue(headers, 'content-transfer-encoding').trim().toLowerCase(),
+    body,
+    parts: [],
+    depth,
+  };
+  if (depth >= MAX_NESTING_DEPTH) return entity;
+  if (ct.type.startsWith('multipart/') && ct.params.boundary) {
+    entity.parts = splitMultipart(body, ct.params.boundary).map((p) => parseEntity(p, depth + 1));
+  } else if (isEmbeddedMessage(ct.type)) {
+    const inner = decodeTransfer(body, entity.transferEncoding);
+    // Some MTAs put a blank line before the returned headers; skip leading blank lines.
+    entity.message = parseEntity(inner.replace(/^\n+/, ''), depth + 1);
+  }
+  return entity;
+}
+
+function isEmbeddedMessage(type: string): boolean {
+  return type === 'message/rfc822' || type === 'message/global' || type === 'text/rfc822-headers'
+    || type === 'message/rfc822-headers' || type === 'message/global-headers' || type === 'message/partial';
+}
+
+/** Splits a multipart body on its boundary (RFC 2046 section 5.1.1); tolerates a missing close. */
+export function splitMultipart(body: string, boundary: string): string[] {
+  const delimiter = '--' + boundary;
+  const parts: string[] = [];
+  let pos = body.startsWith(delimiter) ? 0 : body.indexOf('\n' + delimiter);
+  if (pos < 0) return parts;
+  if (pos > 0) pos += 1;
+  while (parts.length < MAX_PARTS) {
+    const lineEnd = body.indexOf('\n', pos);
+    const marker = body.slice(pos + delimiter.length, lineEnd < 0 ? body.length : lineEnd);
+    if (marker.startsWith('--')) break;
+    if (lineEnd < 0) break;
+    const start = lineEnd + 1;
+    const next = body.indexOf('\n' + delimiter, start - 1);
+    if (next < 0) {
+      parts.push(body.slice(start));
+      break;
+    }
+    parts.push(body.slice(start, Math.max(start, next)));
+    pos = next + 1;
+  }
+  return parts;
+}
+
+/** Undoes Content-Transfer-Encoding (RFC 2045 section 6); returns a binary string. */
+export function decodeTransfer(body: string, encoding: string): string {
+  if (encoding === 'base64') {
+    return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('latin1');
+  }
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  return body;
+}
+
+/** RFC 2045 section 6.7 quoted-printable, on a binary string. */
+export function decodeQuotedPrintable(body: string): string {
+  return body
+    .replace(/[ \t]+$/gm, '')
+    .replace(/=\n/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Decodes a binary string in the named charset; unknown charsets fall back to UTF-8 or latin1. */
+export function decodeCharset(binary: string, charset: string): string {
+  // Pure ASCII needs no decoding whatever the label says.
+  if (!/[^\x00-\x7f]/.test(binary) && !binary.includes('\x1b')) return binary;
+  const label = (charset || '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const bytes = Buffer.from(binary, 'latin1');
+  if (label === '' || label === 'us-ascii' || label === 'utf-8' || label === 'utf8' || label === 'ascii') {
+    return bytes.toString('utf8');
+  }
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    if (iconv.encodingExists(label)) return iconv.decode(bytes, label);
+    return bytes.toString('utf8');
+  }
+}
+
+/** Transfer- and charset-decoded text of a leaf part, cut at MAX_TEXT_CHARS. */
+export function entityText(entity: MimeEntity): string {
+  const binary = decodeTransfer(entity.body.length > MAX_TEXT_CHARS * 2 ? entity.body.slice(0, MAX_TEXT_CHARS * 2) : entity.body, entity.transferEncoding);
+  const text = decodeCharset(binary, entity.params.charset ?? '');
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return lf.length > MAX_TEXT_CHARS ? lf.slice(0, MAX_TEXT_CHARS) : lf;
+}
+
+/**
+ * Decodes a header value for display: RFC 2047 encoded words, and raw 8-bit UTF-8
+ * (RFC 6532, as in message/global-headers).
+ */
+export function decodeHeaderValue(value: string): string {
+  let out = value;
+  if (/[^\x00-\x7f]/.test(out)) out = Buffer.from(out, 'latin1').toString('utf8');
+  if (!out.includes('=?')) return out;
+  // Whitespace between adjacent encoded words is dropped (RFC 2047 section 6.2).
+  out = out.replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g, '$1');
+  return out.replace(/=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g, (_all, charset: string, enc: string, data: string) => {
+    const cs = charset.split('*')[0];
+    const binary = enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('latin1')
+      : data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return decodeCharset(binary, cs);
+  });
+}
+
+/** Walks the tree depth first (the entity itself, its parts, its embedded message). */
+export function* walkEntities(entity: MimeEntity): Generator<MimeEntity> {
+  yield entity;
+  for (const p of entity.parts) yield* walkEntities(p);
+  if (entity.message) yield* walkEntities(entity.message);
+}

@@ -1,0 +1,279 @@
+// The one funnel: LMTP, IMAP and file import all call ingest(). It classifies the message,
+// then records the message, its bounces and their notices in one transaction, and resolves
+// only after the commit: a caller that answers 250 or moves the message on a resolved
+// promise never loses a bounce. Any failure to commit rejects with a temporary
+// ReboundError, so the caller answers 4xx or leaves the message where it is.
+//
+// Commits are grouped: the writes of messages that arrive together (several LMTP
+// connections) share one transaction, each in its own savepoint, so one fsync serves many
+// messages while each caller still hears only after its own data is durable.
+
+import { createHash } from 'node:crypto';
+import { classify as defaultClassify } from './core/classify.ts';
+import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
+import { ReboundError } from './errors.ts';
+import type { Logger } from './log.ts';
+import type { NewBounce } from './store/bounces.ts';
+import type { MessageSource, ProcessingStatus } from './store/messages.ts';
+import type { Store } from './store/store.ts';
+
+export interface IngestInput {
+  raw: Buffer;
+  source: MessageSource;
+  envelopeFrom?: string;
+  /** RCPT TO addresses (the bounce address, maybe VERP-encoded). */
+  envelopeTo?: string[];
+  receivedAt?: Date;
+}
+
+export interface IngestResult {
+  messageId: number;
+  /** True when this message (same bytes, or the same bounces) was already recorded. */
+  duplicate: boolean;
+  kind: MessageKind;
+  status: ProcessingStatus;
+  /** Ids of the bounce rows this call recorded (empty for a duplicate). */
+  bounceIds: number[];
+  /** The recorded rows in brief, for logs and adapters. */
+  recorded?: { id: number; address: string; reason: string; status: string }[];
+  /** Set when the message could not be read (status Problem). */
+  error?: string;
+}
+
+/** A bounce just recorded, as the notice planner sees it. */
+export interface RecordedBounce {
+  id: number;
+  row: NewBounce;
+  recipient: RecipientResult;
+}
+
+/** Decides which notices to queue for the bounces of one message (the notifier's rules). */
+export type NoticePlanner = (ctx: {
+  classification: Classification;
+  bounces: RecordedBounce[];
+  store: Store;
+}) => { bounceId: number; recipients: string[] }[];
+
+export interface IngestorOptions {
+  store: Store;
+  log: Logger;
+  classify?: (raw: Buffer, opts?: ClassifyOptions) => Promise<Classification>;
+  trackingHeader?: string;
+  planNotices?: NoticePlanner;
+  /** Called after each commit (outside the transaction), e.g. to wake the notifier. */
+  onCommitted?: (result: IngestResult) => void;
+  clock?: () => Date;
+}
+
+export interface Ingestor {
+  ingest(input: IngestInput): Promise<IngestResult>;
+  /** Resolves when every write queued so far has been committed or failed. */
+  drain(): Promise<void>;
+}
+
+interface WriteJob {
+  run: () => IngestResult;
+  resolve: (r: IngestResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export function sha256(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+/** Lower-cased domain part of an address, '' when it has none. */
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+function statusFor(c: Classification): ProcessingStatus {
+  if (c.error) return 'Problem';
+  return c.kind === 'not-bounce' || c.kind === 'autoreply' ? 'Skipped' : 'Processed';
+}
+
+/**
+ * The key under which a bounce is "the same bounce": the original message (or, when it is
+ * unknown, the bounce message itself), the recipient, and the outcome. Postfix retrying a
+ * delivery, or the same DSN reaching rebound by LMTP and by IMAP, gives the same key.
+ */
+export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string): string {
+  const about = c.original.messageId || c.envelope.messageId || rawSha;
+  return sha256(Buffer.from([about, r.address.toLowerCase(), c.kind, r.action, r.status].join('\n')));
+}
+
+export function createIngestor(opts: IngestorOptions): Ingestor {
+  const { store, log } = opts;
+  const classify = opts.classify ?? defaultClassify;
+  const clock = opts.clock ?? (() => new Date());
+  let queue: WriteJob[] = [];
+  let scheduled = false;
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle: () => void = () => {};
+
+  function flush(): void {
+    scheduled = false;
+    const jobs = queue;
+    queue = [];
+    const outcomes: { job: WriteJob; result?: IngestResult; error?: unknown }[] = [];
+    try {
+      store.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            // A nested transaction is a savepoint: a failing job rolls back alone.
+            outcomes.push({ job, result: store.db.transaction(job.run)() });
+          } catch (error) {
+            outcomes.push({ job, error });
+          }
+        }
+      })();
+    } catch (error) {
+      // The commit itself failed (disk full, read-only, locked): nothing of the batch is stored.
+      log.error({ err: error, messages: jobs.length }, 'commit failed; the messages will be offered again');
+      for (const job of jobs) job.reject(storeError(error));
+      markIdle();
+      return;
+    }
+    for (const o of outcomes) {
+      if (o.error !== undefined) {
+        log.error({ err: o.error }, 'storing a message failed; it will be offered again');
+        o.job.reject(storeError(o.error));
+      } else {
+        o.job.resolve(o.result!);
+        afterCommit(o.result!);
+      }
+    }
+    markIdle();
+  }
+
+  function afterCommit(result: IngestResult): void {
+    try {
+      opts.onCommitted?.(result);
+    } catch (err) {
+      log.error({ err }, 'onCommitted hook failed');
+    }
+  }
+
+  function enqueue(run: () => IngestResult): Promise<IngestResult> {
+    return new Promise<IngestResult>((resolve, reject) => {
+      queue.push({ run, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        idle = new Promise<void>((r) => (markIdle = r));
+        setImmediate(flush);
+      }
+    });
+  }
+
+  function record(input: IngestInput, c: Classification, rawSha: string, receivedAt: string): IngestResult {
+    const existing = store.messages.findBySha256(rawSha);
+    if (existing) {
+      return { messageId: existing.id, duplicate: true, kind: existing.kind as MessageKind, status: existing.status, bounceIds: [] };
+    }
+    const status = statusFor(c);
+    const keys = c.recipients.map((r) => dedupeKey(c, r, rawSha));
+    if (keys.length > 0 && keys.every((k) => store.bounces.idByDedupeKey(k) !== undefined)) {
+      // Every bounce in it is recorded already (Postfix retry, or LMTP and IMAP both).
+      const first = store.bounces.get(store.bounces.idByDedupeKey(keys[0]!)!)!;
+      return { messageId: first.message_id, duplicate: true, kind: c.kind, status, bounceIds: [] };
+    }
+    const messageId = store.messages.insert({
+      receivedAt,
+      source: input.source,
+      sha256: rawSha,
+      raw: input.raw,
+      envelopeFrom: input.envelopeFrom ?? '',
+      envelopeTo: input.envelopeTo ?? [],
+      kind: c.kind,
+      status,
+      error: c.error ?? '',
+      subject: c.envelope.subject,
+      classification: JSON.stringify(c),
+    });
+    const recorded: RecordedBounce[] = [];
+    c.recipients.forEach((r, i) => {
+      const row: NewBounce = {
+        messageId,
+        date: receivedAt,
+        emailTo: r.address.toLowerCase(),
+        emailCc: c.original.cc.join(', '),
+        status: c.kind === 'autoreply' ? 'Skipped' : 'Processed',
+        reason: r.reason,
+        domain: domainOf(r.address),
+        kind: c.kind,
+        bounceType: r.bounceType,
+        action: r.action,
+        statusCode: r.status,
+        replyCode: r.replyCode,
+        diagnostic: r.diagnostic,
+        remoteMta: r.remoteMta,
+        decidedBy: r.decidedBy.join('; '),
+        originalMessageId: c.original.messageId,
+        originalFrom: c.original.from,
+        originalTo: c.original.to.join(', '),
+        originalSubject: c.original.subject,
+        originalDate: c.original.date,
+        trackingId: c.original.trackingId,
+        dedupeKey: keys[i]!,
+      };
+      const id = store.bounces.insert(row);
+      if (id !== undefined) recorded.push({ id, row, recipient: r });
+    });
+    if (opts.planNotices && recorded.length > 0) {
+      for (const n of opts.planNotices({ classification: c, bounces: recorded, store })) {
+        store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, clock());
+      }
+    }
+    return {
+      messageId,
+      duplicate: false,
+      kind: c.kind,
+      status,
+      bounceIds: recorded.map((b) => b.id),
+      recorded: recorded.map((b) => ({ id: b.id, address: b.row.emailTo, reason: b.row.reason, status: b.row.statusCode })),
+      ...(c.error ? { error: c.error } : {}),
+    };
+  }
+
+  return {
+    async ingest(input) {
+      const receivedAt = (input.receivedAt ?? clock()).toISOString();
+      const rawSha = sha256(input.raw);
+      // The classifier never throws; a message it cannot read comes back with `error`.
+      const c = await classify(input.raw, {
+        trackingHeader: opts.trackingHeader,
+        envelopeRecipients: input.envelopeTo,
+      });
+      const result = await enqueue(() => record(input, c, rawSha, receivedAt));
+      logResult(log, input, c, result);
+      return result;
+    },
+    drain: () => idle,
+  };
+}
+
+function logResult(log: Logger, input: IngestInput, c: Classification, r: IngestResult): void {
+  if (r.duplicate) {
+    log.info({ source: input.source, messageId: r.messageId }, 'duplicate message, already recorded');
+    return;
+  }
+  if (r.status === 'Problem') {
+    log.warn({ source: input.source, messageId: r.messageId, error: r.error }, 'message could not be read; kept as Problem');
+    return;
+  }
+  if (r.bounceIds.length === 0) {
+    log.info({ source: input.source, messageId: r.messageId, kind: r.kind }, 'message recorded, not a bounce');
+    return;
+  }
+  for (const b of r.recorded ?? []) {
+    log.info(
+      { source: input.source, messageId: r.messageId, bounceId: b.id, kind: c.kind, recipient: b.address, reason: b.reason, status: b.status },
+      'bounce recorded',
+    );
+  }
+}
+
+function storeError(err: unknown): ReboundError {
+  const code = (err as { code?: string })?.code ?? 'unknown';
+  return new ReboundError('store-unavailable', `could not store the message (${code})`, { temporary: true, cause: err });
+}

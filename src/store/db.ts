@@ -1,0 +1,60 @@
+// Opens the SQLite database (better-sqlite3), sets the pragmas rebound relies on and applies
+// the numbered migrations in src/store/migrations at start, inside one transaction each.
+
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** ms to wait for a lock held by another connection before SQLITE_BUSY. */
+  busyTimeout?: number;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  db.pragma(`busy_timeout = ${opts.busyTimeout ?? 5000}`);
+  if (!opts.readonly) {
+    // WAL: the dashboard reads while intake writes. synchronous=NORMAL is durable across a
+    // process crash in WAL mode (only an OS crash may lose the last commits).
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  }
+  return db;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+-.*\.sql$/.test(f))
+    .map((f) => ({ version: Number(f.split('-')[0]), name: f, sql: readFileSync(path.join(dir, f), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Applies every migration newer than PRAGMA user_version; returns the names applied. */
+export function migrate(db: Db, migrations = listMigrations()): string[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.name);
+  }
+  return applied;
+}
