@@ -1,0 +1,65 @@
+// rebound's command line: `rebound start | classify | import | summary | config | --help`.
+// Each command lives in src/commands/ and returns its exit code.
+
+import { ConfigError } from './config.ts';
+
+const HELP = `rebound: bounce processor for Postfix (LMTP and IMAP intake, classifier, notices, dashboard)
+
+usage: rebound <command> [arguments]
+
+commands:
+  start                         run rebound: LMTP listener, IMAP poller (when IMAP_SERVER is set),
+                                notifier and jobs, dashboard (same as npm start)
+  classify [FILE ...]           classify bounce messages (stdin when no file); one JSON line per file
+  import PATH [PATH ...]        record existing mail: a message file, a folder, a Maildir or an mbox
+  summary [--date YYYY-MM-DD] [--dry-run]
+                                send (or print) the daily summary for a day (default: yesterday, UTC)
+  config                        print the effective configuration, secrets masked
+  help                          this text
+
+Configuration comes from environment variables; see config/.env.example and the README.
+`;
+
+const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  start: () => import('./main.ts'),
+  classify: () => import('./commands/classify.ts'),
+  import: () => import('./commands/import.ts'),
+  summary: () => import('./commands/summary.ts'),
+  config: () => import('./commands/config.ts'),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(HELP);
+    return cmd ? 0 : 2;
+  }
+  const load = COMMANDS[cmd];
+  if (!load) {
+    process.stderr.write(`rebound: unknown command "${cmd}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`rebound: configuration error: ${err.message}\n`);
+      return 78; // EX_CONFIG
+    }
+    throw err;
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      // A stopped service may leave idle handles (timers, pino); its work is done.
+      if (process.argv[2] === 'start') process.exit(code);
+    },
+    (err: unknown) => {
+      process.stderr.write(`rebound: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,57 @@
+// `rebound import PATH...`: feeds a message file, a folder, a Maildir or an mbox through ingest.
+
+import { loadConfig } from '../config.ts';
+import { createIngestor } from '../ingest.ts';
+import { importPath, type ImportTotals } from '../intake/import.ts';
+import { silentLogger } from '../log.ts';
+import { openStore } from '../store/store.ts';
+import { createNoticePlannerIfAvailable } from './shared.ts';
+
+export async function run(args: string[]): Promise<number> {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length === 0 || args.includes('--help')) {
+    process.stderr.write('usage: rebound import PATH [PATH ...]   (a message file, a folder of them, a Maildir or an mbox)\n');
+    return paths.length === 0 ? 2 : 0;
+  }
+  const config = loadConfig();
+  const store = openStore(config.dbPath);
+  const ingestor = createIngestor({
+    store,
+    log: silentLogger(),
+    trackingHeader: config.trackingHeader,
+    planNotices: await createNoticePlannerIfAvailable(config),
+  });
+  const tty = process.stderr.isTTY;
+  let exit = 0;
+  const grand: ImportTotals = { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0 };
+  try {
+    for (const p of paths) {
+      let totals: ImportTotals;
+      try {
+        totals = await importPath(p, {
+          ingestor,
+          onProgress: (t) => {
+            if (tty && t.read % 25 === 0) process.stderr.write(`\rimporting ${p}: ${t.read} messages`);
+          },
+          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${(err as Error).message}\n`),
+        });
+      } catch (err) {
+        process.stderr.write(`rebound import: cannot read ${p}: ${(err as Error).message}\n`);
+        exit = 1;
+        continue;
+      }
+      if (tty) process.stderr.write('\r');
+      process.stderr.write(
+        `imported ${p}: ${totals.read} read, ${totals.processed} bounces, ${totals.skipped} skipped (not bounces), ` +
+          `${totals.problem} problem, ${totals.duplicates} duplicates, ${totals.failed} failed\n`,
+      );
+      for (const k of Object.keys(grand) as (keyof ImportTotals)[]) grand[k] += totals[k];
+      if (totals.failed > 0) exit = 1;
+    }
+    if (paths.length > 1) process.stderr.write(`total: ${JSON.stringify(grand)}\n`);
+  } finally {
+    await ingestor.drain();
+    store.close();
+  }
+  return exit;
+}

@@ -1,0 +1,51 @@
+// The entry point for `rebound start` / `npm start`: read the configuration, build the app,
+// start it, and stop it cleanly on SIGTERM or SIGINT within a bounded time.
+
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+
+/** Longest a clean stop may take before the process exits anyway (Docker waits 10 s). */
+const STOP_TIMEOUT_MS = 8000;
+
+export async function run(): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const app = buildApp(config, log);
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => {
+    // Last resort: nothing is lost, because nothing is acknowledged before it is committed.
+    log.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(70);
+  });
+  await app.start();
+  log.info({ ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled }, 'rebound started');
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping');
+      const timer = setTimeout(() => {
+        log.error({ timeoutMs: STOP_TIMEOUT_MS }, 'stop took too long; exiting');
+        resolve(1);
+      }, STOP_TIMEOUT_MS);
+      timer.unref();
+      app.stop().then(
+        () => {
+          clearTimeout(timer);
+          log.info('stopped');
+          resolve(0);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          log.error({ err }, 'stop failed');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}

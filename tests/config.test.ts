@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, maskedConfig, parseListen } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('runs on a laptop with no variables at all', () => {
+    const c = loadConfig({}, '/srv/rebound');
+    expect(c.dbPath).toBe('/srv/rebound/data/bounces.db');
+    expect(c.lmtp.listen).toEqual([{ kind: 'tcp', host: '127.0.0.1', port: 2424, path: '' }]);
+    expect(c.web.port).toBe(8888);
+    expect(c.imap.enabled).toBe(false);
+    expect(c.imap.folders).toEqual({ inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' });
+    expect(c.notify.retryCron).toBe('*/30 * * * *');
+    expect(c.notify.summaryCron).toBe('0 0 * * *');
+    expect(c.imap.pollInterval).toBe(300_000);
+  });
+
+  it('switches the IMAP folders to the TEST set in test mode', () => {
+    const c = loadConfig({ IMAP_SERVER: 'imap.example.org', IMAP_USER: 'b', IMAP_TEST_MODE: 'true' });
+    expect(c.testMode).toBe(true);
+    expect(c.imap.folders.inbox).toBe('TEST');
+    expect(c.imap.folders.processed).toBe('TESTPROCESSED');
+    expect(c.imap.port).toBe(993);
+  });
+
+  it('names the variable and the bad value in its error', () => {
+    expect(() => loadConfig({ WEBUI_PORT: 'eighty' })).toThrow(/WEBUI_PORT: "eighty" is not a whole number/);
+    expect(() => loadConfig({ IMAP_PORT: '70000' })).toThrow(/IMAP_PORT: "70000" is out of range/);
+    expect(() => loadConfig({ NOTIFY_CC: 'ops@example.org, not-an-address' })).toThrow(/NOTIFY_CC: "not-an-address"/);
+    expect(() => loadConfig({ IMAP_TEST_MODE: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LMTP_LISTEN: 'localhost' })).toThrow(/LMTP_LISTEN: "localhost" is not host:port/);
+    expect(() => loadConfig({ SUMMARY_CRON: 'at midnight' })).toThrow(/SUMMARY_CRON/);
+    expect(() => loadConfig({ IMAP_SERVER: 'imap.example.org' })).toThrow(/IMAP_USER: is required/);
+    expect(() => loadConfig({ NOTIFY_ON: 'hard,everything' })).toThrow(/NOTIFY_ON: "everything"/);
+  });
+
+  it('reads secrets from NAME_FILE and never prints them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-config-'));
+    writeFileSync(path.join(dir, 'pass'), 's3cret-value\n');
+    const c = loadConfig({ ADMIN_PASS_FILE: path.join(dir, 'pass'), SMTP_PASS: 'relay-pass' });
+    expect(c.web.adminPass).toBe('s3cret-value');
+    const printed = JSON.stringify(maskedConfig(c));
+    expect(printed).not.toContain('s3cret-value');
+    expect(printed).not.toContain('relay-pass');
+    expect(() => loadConfig({ ADMIN_PASS_FILE: path.join(dir, 'missing') })).toThrow(/ADMIN_PASS_FILE: cannot read/);
+    expect(() => loadConfig({ ADMIN_PASS: 'a', ADMIN_PASS_FILE: path.join(dir, 'pass') })).toThrow(/either ADMIN_PASS or ADMIN_PASS_FILE/);
+  });
+
+  it('understands IPv6, several addresses and unix sockets for the listener', () => {
+    expect(parseListen('X', '[::1]:2424, unix:/run/rebound/lmtp.sock')).toEqual([
+      { kind: 'tcp', host: '::1', port: 2424, path: '' },
+      { kind: 'unix', host: '', port: 0, path: '/run/rebound/lmtp.sock' },
+    ]);
+    expect(parseListen('X', '0.0.0.0:24')[0]).toMatchObject({ host: '0.0.0.0', port: 24 });
+    expect(() => parseListen('X', 'unix:relative.sock')).toThrow(/must be absolute/);
+  });
+
+  it('parses durations and sizes with units', () => {
+    const c = loadConfig({ IMAP_POLL_INTERVAL: '30s', LMTP_MAX_SIZE: '25M', LMTP_IDLE_TIMEOUT: '2m' });
+    expect(c.imap.pollInterval).toBe(30_000);
+    expect(c.lmtp.maxSize).toBe(25 * 1024 * 1024);
+    expect(c.lmtp.idleTimeout).toBe(120_000);
+    expect(() => loadConfig({ LMTP_MAX_SIZE: 'big' })).toThrow(/LMTP_MAX_SIZE: "big" is not a size/);
+  });
+});
