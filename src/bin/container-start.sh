@@ -1,0 +1,9 @@
+#!/bin/sh
+# How the container starts rebound: listen on every interface inside the container (compose
+# maps the ports), data under /data unless DATA_DIR says otherwise. The smoke test runs this.
+set -eu
+cd "$(dirname "$0")/../.."
+export DATA_DIR="${DATA_DIR:-/data}"
+export WEBUI_HOST="${WEBUI_HOST:-0.0.0.0}"
+export LMTP_LISTEN="${LMTP_LISTEN:-0.0.0.0:2424}"
+exec node src/cli.ts start
