@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReboundError } from '../src/errors.ts';
+import { createIngestor, type Ingestor } from '../src/ingest.ts';
+import { silentLogger } from '../src/log.ts';
+import { openStore, type Store } from '../src/store/store.ts';
+
+const POSTFIX = path.join(import.meta.dirname, 'fixtures/corpus/postfix');
+const hardDsn = readFileSync(path.join(POSTFIX, 'dsn-error-transport.eml'));
+const remoteDsn = readFileSync(path.join(POSTFIX, 'dsn-remote-550.eml'));
+const delayDsn = readFileSync(path.join(POSTFIX, 'dsn-delayed-remote450.eml'));
+const plainMail = Buffer.from(
+  'From: alice@example.org\r\nTo: bob@example.org\r\nSubject: lunch\r\nMessage-ID: <lunch-1@example.org>\r\n\r\nSee you at noon.\r\n',
+);
+
+let store: Store;
+let ingestor: Ingestor;
+
+beforeEach(() => {
+  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-ingest-')), 'bounces.db'));
+  ingestor = createIngestor({ store, log: silentLogger() });
+});
+afterEach(() => store.close());
+
+const count = (table: string) => store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+
+describe('ingest', () => {
+  it('records a Postfix DSN as a hard bounce for the failed recipient, raw message kept', async () => {
+    const r = await ingestor.ingest({ raw: hardDsn, source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
+    expect(r).toMatchObject({ duplicate: false, kind: 'bounce', status: 'Processed' });
+    expect(r.bounceIds).toHaveLength(1);
+    const row = store.bounces.get(r.bounceIds[0]!)!;
+    expect(row).toMatchObject({ status: 'Processed', reason: 'userunknown', bounce_type: 'hard', status_code: '5.1.1', kind: 'bounce' });
+    expect(row.email_to).toMatch(/@/);
+    expect(row.domain).toBe(row.email_to.split('@')[1]);
+    expect(row.original_message_id).not.toBe('');
+    const msg = store.messages.get(r.messageId)!;
+    expect(msg).toMatchObject({ source: 'lmtp', status: 'Processed', envelope_to: 'bounces@bounces.test' });
+    expect(store.messages.raw(r.messageId)!.equals(hardDsn)).toBe(true);
+  });
+
+  it('records a delay warning as a delay, not as a bounce', async () => {
+    const r = await ingestor.ingest({ raw: delayDsn, source: 'imap' });
+    expect(r.kind).toBe('delay');
+    expect(store.bounces.get(r.bounceIds[0]!)!.bounce_type).toBe('none');
+  });
+
+  it('records the same bytes once and reports the second as a duplicate', async () => {
+    const first = await ingestor.ingest({ raw: remoteDsn, source: 'lmtp' });
+    const second = await ingestor.ingest({ raw: remoteDsn, source: 'imap' });
+    expect(second).toMatchObject({ duplicate: true, messageId: first.messageId, bounceIds: [] });
+    expect(count('messages')).toBe(1);
+    expect(count('bounces')).toBe(1);
+  });
+
+  it('records the same bounce once when it arrives again with other headers (LMTP, then IMAP)', async () => {
+    await ingestor.ingest({ raw: remoteDsn, source: 'lmtp' });
+    const viaImap = Buffer.concat([Buffer.from('Delivered-To: bounces@bounces.test\r\nReturn-Path: <>\r\n'), remoteDsn]);
+    const again = await ingestor.ingest({ raw: viaImap, source: 'imap' });
+    expect(again.duplicate).toBe(true);
+    expect(count('bounces')).toBe(1);
+  });
+
+  it('stores a message that is not a bounce as Skipped, without bounce rows', async () => {
+    const r = await ingestor.ingest({ raw: plainMail, source: 'import' });
+    expect(r).toMatchObject({ kind: 'not-bounce', status: 'Skipped', bounceIds: [] });
+    expect(store.messages.get(r.messageId)!.status).toBe('Skipped');
+    expect(count('bounces')).toBe(0);
+  });
+
+  it('keeps a message it cannot read as Problem, with the error and the raw bytes', async () => {
+    const r = await ingestor.ingest({ raw: Buffer.alloc(0), source: 'import' });
+    expect(r.status).toBe('Problem');
+    const msg = store.messages.get(r.messageId)!;
+    expect(msg.status).toBe('Problem');
+    expect(msg.error).not.toBe('');
+  });
+
+  it('rejects with a temporary error and stores nothing when the database refuses writes', async () => {
+    store.db.pragma('query_only = ON');
+    const err = await ingestor.ingest({ raw: hardDsn, source: 'lmtp' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReboundError);
+    expect((err as ReboundError).temporary).toBe(true);
+    store.db.pragma('query_only = OFF');
+    expect(count('messages')).toBe(0);
+    // Offered again once the store works: recorded.
+    const r = await ingestor.ingest({ raw: hardDsn, source: 'lmtp' });
+    expect(r.duplicate).toBe(false);
+  });
+
+  it('rejects with a temporary error when the database is closed', async () => {
+    store.db.close();
+    const err = await ingestor.ingest({ raw: hardDsn, source: 'lmtp' }).catch((e: unknown) => e);
+    expect((err as ReboundError).temporary).toBe(true);
+  });
+
+  it('commits messages that arrive together, and one failing message does not take the others down', async () => {
+    const failing = createIngestor({
+      store,
+      log: silentLogger(),
+      planNotices: ({ classification }) => {
+        if (classification.kind === 'delay') throw new Error('planner failed for this one');
+        return [];
+      },
+    });
+    const results = await Promise.allSettled([
+      failing.ingest({ raw: hardDsn, source: 'lmtp' }),
+      failing.ingest({ raw: delayDsn, source: 'lmtp' }),
+      failing.ingest({ raw: remoteDsn, source: 'lmtp' }),
+      failing.ingest({ raw: plainMail, source: 'lmtp' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(count('messages')).toBe(3);
+    expect(store.db.prepare("SELECT COUNT(*) FROM bounces WHERE kind = 'delay'").pluck().get()).toBe(0);
+  });
+
+  it('writes the planned notices in the same transaction as the bounce', async () => {
+    const withNotices = createIngestor({
+      store,
+      log: silentLogger(),
+      planNotices: ({ bounces }) => bounces.map((b) => ({ bounceId: b.id, recipients: ['ops@example.org'] })),
+    });
+    const r = await withNotices.ingest({ raw: hardDsn, source: 'lmtp' });
+    const notices = store.outbox.forBounce(r.bounceIds[0]!);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ state: 'pending', recipients: 'ops@example.org', kind: 'notice' });
+  });
+});
