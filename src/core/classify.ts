@@ -1,0 +1,385 @@
+// The classifier: one received message in, what it is and why out. Pure: bytes to data,
+// no database, no clock, no network; it never throws (unreadable input gives an error result).
+//
+// Flow: scan the MIME structure (mime.ts) -> an ARF feedback report makes a complaint; an
+// RFC 3464 delivery-status part gives recipients and their fields (dsn.ts); otherwise the
+// human-readable notice is read for failed addresses (prose.ts). Each recipient's reason comes
+// from the text rules (rules/) or the status code (status-codes.ts), and every result records
+// which rule or field decided it.
+
+import type { BounceType, Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
+import {
+  decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
+  toLfBinary, type Header, type MimeEntity, MAX_NESTING_DEPTH,
+} from './mime.ts';
+import { addressOf, normaliseAddress, parseDeliveryStatus, type DsnRecipientFields } from './dsn.ts';
+import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
+import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
+import { matchReason } from './rules/compile.ts';
+import { reasonForStatus } from './status-codes.ts';
+
+/** Diagnostic text kept per recipient. */
+export const MAX_DIAGNOSTIC_CHARS = 1000;
+
+const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const RETURNED_TYPES = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers', 'message/partial']);
+const HARD_REASONS = new Set<Reason>(['userunknown', 'hostunknown', 'hasmoved']);
+const NON_BOUNCE_REASONS = new Set<Reason>(['feedback', 'vacation', 'delivered']);
+
+/** Local parts and display names of automatic senders: never a failed recipient. */
+const DAEMON_SENDER = /^(?:mailer-daemon|postmaster|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
+/** Subjects of delivery failure notices across MTAs and languages. */
+const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed|has failed|problem|report|notification)|failure notice|mail delivery|non[- ]?delivery|could not be delivered|delivery unsuccessful|nicht zustellbar|unzustellbar|non remis|échec de la remise|no se puede entregar|mail failure|failed mail|mail (?:system )?error|warning: could not send|delayed mail|message not delivered|bounce|rejected|not delivered|permanent (?:error|failure)|unsuccessful|returned|配信|不達|エラー/i;
+/** Phrases in a notice that say delivery failed. */
+const FAILURE_STATEMENT = /could not be delivered|couldn'?t be delivered|wasn'?t delivered|was not delivered|undeliverable|delivery (?:has )?failed|failed to deliver|permanent(?:ly)? (?:error|fail)|unable to deliver|not able to deliver|delivery to the following|following (?:address|recipient)|could not deliver|failure notice|returned to sender|message was rejected|was rejected|delivery problem|not be delivered|failed permanently|delivery error|did not reach|error delivering|delivery failure|bounced|kein zustellung|nicht zugestellt|no se ha podido entregar/i;
+/** Notices that say delivery is only delayed and still being tried (a warning, not a bounce). */
+const DELAY_STATEMENT = /(?:will (?:continue|keep) (?:trying|to try|attempting)|still (?:trying|being retried|be retried)|will (?:be )?retr(?:y|ied)|not yet been delivered|has been delayed|is delayed|delay(?:ed)? (?:warning|notification|mail)|no action is required on your part|warning: (?:could not send|message .* delayed)|delivery attempts will continue)/i;
+const GIVEN_UP = /gave up|given up|giving up|permanent|failed permanently|could not be delivered|will not be delivered|has been returned|no further attempts|undeliverable/i;
+const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer|antwort)|auto:|autoreply|out of (?:the )?office|away from|on vacation|vacation|abwesen|absence|r[ée]ponse automatique|respuesta autom|自動応答|不在)/i;
+
+/**
+ * Classifies one message. Async for API stability (a slow path may one day need it); the
+ * work is done by classifySync.
+ */
+export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise<Classification> {
+  return classifySync(raw, opts);
+}
+
+/** Classifies one message synchronously; never throws. */
+export function classifySync(raw: Buffer, opts: ClassifyOptions = {}): Classification {
+  try {
+    if (!Buffer.isBuffer(raw)) return errorResult('input is not a byte buffer');
+    if (raw.length === 0) return errorResult('empty message');
+    const text = toLfBinary(raw);
+    const root = parseEntity(text);
+    if (root.headers.length === 0) return errorResult('no header fields: not an email message');
+    return classifyEntity(root, opts);
+  } catch (err) {
+    return errorResult(`unreadable message: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function errorResult(message: string): Classification {
+  return {
+    kind: 'not-bounce',
+    recipients: [],
+    original: emptyOriginal(),
+    envelope: { subject: '', from: '', date: '', messageId: '', aboutReboundNotice: false },
+    error: message,
+  };
+}
+
+interface Located {
+  report?: MimeEntity;
+  feedback?: MimeEntity;
+  returned?: MimeEntity;
+  texts: MimeEntity[];
+}
+
+/** Finds the parts that matter, without descending into the returned message. */
+function locateParts(root: MimeEntity): Located {
+  const found: Located = { texts: [] };
+  const visit = (e: MimeEntity, depth: number) => {
+    if (depth > MAX_NESTING_DEPTH) return;
+    if (e.parts.length) {
+      for (const p of e.parts) visit(p, depth + 1);
+      return;
+    }
+    if (DSN_TYPES.has(e.contentType)) found.report ??= e;
+    else if (e.contentType === 'message/feedback-report') found.feedback ??= e;
+    else if (RETURNED_TYPES.has(e.contentType)) found.returned ??= e;
+    else if (e.contentType === 'text/plain' || e.contentType === 'text/html' || (e.contentType.startsWith('text/') && e !== root)) found.texts.push(e);
+  };
+  visit(root, 0);
+  return found;
+}
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(?:script|style)[\s\S]*?<\/(?:script|style)>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ').replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"').replace(/&#39;/g, "'").replace(/&amp;/gi, '&')
+    .replace(/[ \t]+/g, ' ');
+}
+
+function textOf(e: MimeEntity): string {
+  const t = entityText(e);
+  return e.contentType === 'text/html' ? htmlToText(t) : t;
+}
+
+function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification {
+  const top = root.headers;
+  const topGet = (n: string) => decodeHeaderValue(headerValue(top, n)).trim();
+  const envelopeFrom = topGet('from');
+  const subject = topGet('subject');
+  const located = locateParts(root);
+
+  // The human-readable notice and the returned message.
+  let notice = '';
+  let returnedHeaders: Header[] = [];
+  if (root.parts.length === 0 && !RETURNED_TYPES.has(root.contentType) && !DSN_TYPES.has(root.contentType)) {
+    const split = splitReturnedMessage(textOf(root));
+    notice = split.notice;
+    if (split.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(split.returned).head);
+  } else {
+    const texts = located.texts.filter((t) => t.contentType !== 'text/rfc822-headers');
+    const plain = texts.find((t) => t.contentType === 'text/plain') ?? texts[0];
+    if (plain) {
+      const split = splitReturnedMessage(textOf(plain));
+      notice = split.notice;
+      if (!located.returned && split.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(split.returned).head);
+    }
+  }
+  if (located.returned?.message) returnedHeaders = located.returned.message.headers;
+  else if (located.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(entityText(located.returned)).head);
+
+  const original = returnedHeaders.length ? readOriginal(returnedHeaders, opts.trackingHeader ?? DEFAULT_TRACKING_HEADER) : emptyOriginal();
+  const envelope = {
+    subject,
+    from: addressesIn(envelopeFrom)[0] ?? '',
+    date: topGet('date'),
+    messageId: topGet('message-id').replace(/^<|>$/g, ''),
+    aboutReboundNotice: isReboundNotice(returnedHeaders),
+  };
+  const result = (kind: MessageKind, recipients: RecipientResult[]): Classification => ({ kind, recipients, original, envelope });
+
+  // ARF complaint (RFC 5965): a message/feedback-report part.
+  const reportType = (root.params['report-type'] ?? '').toLowerCase();
+  if (located.feedback || reportType === 'feedback-report') {
+    return result('complaint', complaintRecipients(located.feedback, original));
+  }
+
+  // Addresses that are surely not failed recipients.
+  const exclude = new Set<string>();
+  for (const a of addressesIn(envelopeFrom)) exclude.add(a.toLowerCase());
+  for (const a of addressesIn(topGet('to'))) exclude.add(a.toLowerCase());
+  if (original.from) exclude.add(original.from.toLowerCase());
+  const proseRecipients = notice ? findProseRecipients(notice, exclude) : [];
+
+  // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
+  let dsnText = located.report ? entityText(located.report) : '';
+  if (located.report?.contentType === 'message/global-delivery-status' || /[^\x00-\x7f]/.test(dsnText)) dsnText = utf8IfValid(dsnText);
+  if (!dsnText) dsnText = inlineDeliveryStatus(notice);
+  const dsn = dsnText ? parseDeliveryStatus(dsnText) : undefined;
+  const dsnRecipients = dsn?.recipients.filter((r) => r.finalRecipient.includes('@') || r.originalRecipient.includes('@')) ?? [];
+
+  const recipients: RecipientResult[] = [];
+  if (dsnRecipients.length) {
+    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}));
+  } else {
+    const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
+    if (looksLikeBounce) {
+      let prose: ProseRecipient[] = proseRecipients;
+      const decidedExtra: string[] = [];
+      if (!prose.length) {
+        const failed = addressesIn(topGet('x-failed-recipients'));
+        if (failed.length) {
+          prose = failed.map((address) => ({ address, lines: [] }));
+          decidedExtra.push('header:X-Failed-Recipients');
+        }
+      }
+      if (!prose.length) {
+        const verp = verpRecipient(opts, returnedHeaders);
+        if (verp) {
+          prose = [{ address: verp, lines: [] }];
+          decidedExtra.push('verp');
+        }
+      }
+      const delayed = DELAY_STATEMENT.test(notice.slice(0, 8192) + '\n' + subject) && !GIVEN_UP.test(notice.slice(0, 8192));
+      for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra));
+    }
+  }
+
+  if (recipients.length === 0) {
+    if (isAutoReply(top, envelopeFrom, subject)) {
+      const who = addressesIn(envelopeFrom)[0] ?? '';
+      return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
+    }
+    return result('not-bounce', []);
+  }
+
+  // A VERP envelope names the recipient when the report names none we can read.
+  for (const r of recipients) {
+    if (!r.address) {
+      const verp = verpRecipient(opts, returnedHeaders);
+      if (verp) { r.address = verp; r.decidedBy.push('verp'); }
+    }
+  }
+
+  let kind: MessageKind;
+  if (recipients.some((r) => r.action === 'failed')) kind = 'bounce';
+  else if (recipients.some((r) => r.action === 'delayed')) kind = 'delay';
+  else if (recipients.every((r) => r.reason === 'delivered')) kind = 'not-bounce';
+  else kind = 'bounce';
+  return result(kind, recipients);
+}
+
+function utf8IfValid(binary: string): string {
+  const decoded = Buffer.from(binary, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? binary : decoded;
+}
+
+/** DSN fields written inline in a text part (no message/delivery-status part). */
+function inlineDeliveryStatus(notice: string): string {
+  const at = notice.search(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im);
+  if (at < 0) return '';
+  const tail = notice.slice(at, at + 64 * 1024);
+  return /^(?:Status|Action)\s*:/im.test(tail) ? tail : '';
+}
+
+function isBounceLike(top: Header[], from: string, subject: string, notice: string): boolean {
+  if (headerValue(top, 'x-failed-recipients')) return true;
+  const fromAddr = addressesIn(from)[0] ?? '';
+  const local = fromAddr.split('@')[0] ?? '';
+  const display = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
+  const bounceSubject = BOUNCE_SUBJECT.test(subject);
+  const failure = FAILURE_STATEMENT.test(notice.slice(0, 16384));
+  return (daemon || bounceSubject) && (failure || bounceSubject || daemon && /\b[245]\d\d\b/.test(notice));
+}
+
+function isAutoReply(top: Header[], from: string, subject: string): boolean {
+  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
+  if (DAEMON_SENDER.test(local) || /mailer-daemon|postmaster/i.test(from)) return false;
+  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
+  if (autoSubmitted.startsWith('auto-replied')) return true;
+  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
+  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
+  return AUTOREPLY_SUBJECT.test(subject);
+}
+
+function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
+  const candidates = [
+    ...(opts.envelopeRecipients ?? []),
+    ...addressesIn(headerValue(returned, 'return-path')),
+    ...addressesIn(headerValue(returned, 'sender')),
+  ];
+  for (const c of candidates) {
+    const decoded = decodeVerp(c);
+    if (decoded) return decoded;
+  }
+  return '';
+}
+
+function complaintRecipients(feedback: MimeEntity | undefined, original: { to: string[] }): RecipientResult[] {
+  const fields = feedback ? parseHeaderBlock(entityText(feedback).replace(/^\n+/, '')) : [];
+  const feedbackType = (headerValue(fields, 'feedback-type') || 'abuse').toLowerCase();
+  const trail = [`arf:Feedback-Type ${feedbackType}`];
+  const listed = fields.filter((f) => f.name === 'original-rcpt-to' || f.name === 'removal-recipient')
+    .flatMap((f) => addressesIn(f.value));
+  const addresses = listed.length ? listed : original.to;
+  if (!addresses.length) return [nonBounceRecipient('', 'feedback', trail)];
+  return [...new Set(addresses)].map((a) => nonBounceRecipient(a, 'feedback', [...trail, listed.length ? 'arf:Original-Rcpt-To' : 'original:To']));
+}
+
+function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
+  return { address, action: '', status: '', replyCode: '', reason, bounceType: 'none', diagnostic: '', remoteMta: '', lastAttempt: '', decidedBy };
+}
+
+function flatten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_DIAGNOSTIC_CHARS ? flat.slice(0, MAX_DIAGNOSTIC_CHARS) : flat;
+}
+
+function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string, perMessage: Record<string, string>): RecipientResult {
+  const address = r.finalRecipient.includes('@') ? r.finalRecipient : r.originalRecipient;
+  const decidedBy: string[] = [];
+  let diagnostic = r.diagnostic;
+  const block = prose.find((p) => p.address.toLowerCase() === address.toLowerCase())
+    ?? prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
+  const blockText = block ? block.lines.join('\n') : '';
+  if (!diagnostic && blockText) diagnostic = blockText;
+  let status = r.status;
+  if (status) decidedBy.push(`dsn:Status ${status}`);
+  const statusInDiag = statusInText(diagnostic);
+  // A vague Status (x.0.0) yields to a precise code in the server's own reply.
+  if (statusInDiag && (!status || (/\.0\.0$/.test(status) && statusInDiag[0] === status[0]))) {
+    status = statusInDiag;
+    decidedBy.push(`dsn:Diagnostic-Code ${statusInDiag}`);
+  }
+  let action = r.action;
+  if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
+  const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
+  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, action, decidedBy });
+  return finish({
+    address: normaliseAddress(address), action, status, replyCode, reason: decided,
+    bounceType: 'none', diagnostic: flatten(diagnostic), remoteMta: r.remoteMta, lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '', decidedBy,
+  });
+}
+
+function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[]): RecipientResult {
+  const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
+  const blockText = p.lines.join('\n');
+  const context = blockText || notice;
+  const status = statusInText(blockText) || (blockText ? '' : statusInText(notice));
+  if (status) decidedBy.push(`text:status ${status}`);
+  const replyCode = replyCodeInText(blockText) || (blockText ? '' : replyCodeInText(notice));
+  const action = delayed ? 'delayed' : 'failed';
+  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
+  const remote = /(?:host|server|mx)\s+([a-z0-9.-]+\.[a-z]{2,})\b/i.exec(context);
+  return finish({
+    address: p.address, action, status, replyCode, reason, bounceType: 'none',
+    diagnostic: flatten(blockText || notice.slice(0, 4000)), remoteMta: remote ? remote[1].toLowerCase() : '', lastAttempt: '', decidedBy,
+  });
+}
+
+interface ReasonInput {
+  status: string;
+  replyCode: string;
+  diagnostic: string;
+  context: string;
+  action: string;
+  decidedBy: string[];
+}
+
+/**
+ * Decides a recipient's reason: the text rules on the server's diagnostic first (they say
+ * what happened in the server's words), then what the status code settles on its own, then
+ * the rules on the whole notice; 'undefined' when nothing says more.
+ */
+function decideReason(input: ReasonInput): Reason {
+  const { status, diagnostic, context, action, decidedBy } = input;
+  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
+    decidedBy.push(`dsn:Action ${action || 'delivered'}`);
+    return 'delivered';
+  }
+  const byText = diagnostic ? matchReason(diagnostic) : undefined;
+  if (byText) {
+    decidedBy.push(`rule:${byText.id}`);
+    return byText.reason;
+  }
+  const byStatus = status ? reasonForStatus(status) : undefined;
+  if (byStatus) {
+    decidedBy.push(`status-code:${status}`);
+    return byStatus;
+  }
+  const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
+  if (byContext) {
+    decidedBy.push(`rule:${byContext.id} (notice)`);
+    return byContext.reason;
+  }
+  decidedBy.push('default:undefined');
+  return 'undefined';
+}
+
+/** Fills the status when the text gave none, and the hard/soft call. */
+function finish(r: RecipientResult): RecipientResult {
+  if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
+    const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
+    r.status = `${cls}.0.0`;
+  }
+  r.bounceType = bounceTypeOf(r);
+  return r;
+}
+
+/** Sisimai's call: hard for userunknown, hostunknown, hasmoved, and notaccept with a 5xx. */
+export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'status' | 'replyCode' | 'action'>): BounceType {
+  if (NON_BOUNCE_REASONS.has(r.reason)) return 'none';
+  if (r.action === 'delayed') return 'none';
+  if (HARD_REASONS.has(r.reason)) return 'hard';
+  if (r.reason === 'notaccept' && (r.status.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
+  return 'soft';
+}
+
+export { addressOf };

@@ -1,0 +1,133 @@
+// Agreement between the classifier and a corpus manifest, computed as the corpus README
+// describes: match our recipients to the expected rows by address (case-insensitive), then
+// compare reason, hard/soft and status (Sisimai's 5.0.9xx / 4.0.9xx placeholders skipped)
+// and the reply code. One implementation, used by the corpus test and the corpus report.
+
+import type { Classification, RecipientResult } from './types.ts';
+
+export interface ExpectedRow {
+  status: string;
+  replycode?: string;
+  reason: string;
+  hardbounce: boolean;
+  recipient?: string;
+  messageid?: string;
+  feedbacktype?: string;
+}
+
+export interface ManifestEntry {
+  file: string;
+  family: string;
+  expected: ExpectedRow[];
+  newline?: 'crlf' | 'cr';
+}
+
+export interface Deviation {
+  file: string;
+  recipient: string;
+  field: 'recipient' | 'reason' | 'hardbounce' | 'status' | 'not-bounce' | 'newline-copy';
+  expected: string;
+  ours: string;
+}
+
+export interface Tally { agree: number; total: number }
+
+export interface CorpusScore {
+  recipient: Tally;
+  reason: Tally;
+  hardbounce: Tally;
+  status: Tally;
+  replycode: Tally;
+  notBounce: Tally;
+  newlineCopies: Tally;
+  deviations: Deviation[];
+}
+
+/** Sisimai's placeholder codes for "no code in the message" (README): not compared. */
+export function isPlaceholderStatus(status: string): boolean {
+  return /^[45]\.0\.9\d\d$/.test(status);
+}
+
+export function ratio(t: Tally): number {
+  return t.total === 0 ? 1 : t.agree / t.total;
+}
+
+/** The fields a CR or CRLF copy must answer exactly like its LF original. */
+function answerOf(c: Classification): string {
+  return JSON.stringify({ kind: c.kind, recipients: c.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode, r.bounceType, r.action]) });
+}
+
+/** Scores classifications (by manifest file path) against the manifest. */
+export function scoreCorpus(manifest: ManifestEntry[], results: Map<string, Classification>): CorpusScore {
+  const score: CorpusScore = {
+    recipient: { agree: 0, total: 0 }, reason: { agree: 0, total: 0 }, hardbounce: { agree: 0, total: 0 },
+    status: { agree: 0, total: 0 }, replycode: { agree: 0, total: 0 }, notBounce: { agree: 0, total: 0 },
+    newlineCopies: { agree: 0, total: 0 }, deviations: [],
+  };
+  const deviate = (d: Deviation) => score.deviations.push(d);
+  for (const entry of manifest) {
+    const ours = results.get(entry.file);
+    if (!ours) throw new Error(`no classification for ${entry.file}`);
+    if (entry.expected.length === 0) {
+      score.notBounce.total++;
+      if (ours.kind !== 'bounce' && ours.kind !== 'delay') score.notBounce.agree++;
+      else deviate({ file: entry.file, recipient: '', field: 'not-bounce', expected: 'not-bounce', ours: ours.kind });
+      continue;
+    }
+    if (entry.newline) {
+      const original = results.get(entry.file.replace(/^maildir\/(?:dos|mac)\//, 'maildir/bsd/'));
+      score.newlineCopies.total++;
+      if (original && answerOf(original) === answerOf(ours)) score.newlineCopies.agree++;
+      else deviate({ file: entry.file, recipient: '', field: 'newline-copy', expected: original ? answerOf(original) : 'missing', ours: answerOf(ours) });
+    }
+    const unclaimed = [...ours.recipients];
+    for (const row of entry.expected) {
+      let match: RecipientResult | undefined;
+      if (row.recipient) {
+        const want = row.recipient.toLowerCase();
+        const i = unclaimed.findIndex((r) => r.address.toLowerCase() === want);
+        if (i >= 0) match = unclaimed.splice(i, 1)[0];
+      } else if (unclaimed.length) {
+        // A row without an address takes our first remaining recipient.
+        match = unclaimed.shift();
+      }
+      const label = row.recipient ?? '';
+      score.recipient.total++;
+      score.reason.total++;
+      score.hardbounce.total++;
+      const statusCounted = !isPlaceholderStatus(row.status);
+      if (statusCounted) score.status.total++;
+      if (row.replycode) score.replycode.total++;
+      if (!match) {
+        deviate({ file: entry.file, recipient: label, field: 'recipient', expected: label || '(any)', ours: ours.recipients.map((r) => r.address).join(',') || '(none)' });
+        continue;
+      }
+      score.recipient.agree++;
+      if (match.reason === row.reason) score.reason.agree++;
+      else deviate({ file: entry.file, recipient: label, field: 'reason', expected: row.reason, ours: match.reason });
+      const hard = match.bounceType === 'hard';
+      if (hard === row.hardbounce) score.hardbounce.agree++;
+      else deviate({ file: entry.file, recipient: label, field: 'hardbounce', expected: String(row.hardbounce), ours: String(hard) });
+      if (statusCounted) {
+        if (match.status === row.status) score.status.agree++;
+        else deviate({ file: entry.file, recipient: label, field: 'status', expected: row.status, ours: match.status });
+      }
+      if (row.replycode && match.replyCode === row.replycode) score.replycode.agree++;
+    }
+  }
+  return score;
+}
+
+/** The figures as printable lines. */
+export function formatScore(s: CorpusScore): string[] {
+  const pct = (t: Tally) => `${(ratio(t) * 100).toFixed(1)}% (${t.agree}/${t.total})`;
+  return [
+    `recipient found   ${pct(s.recipient)}`,
+    `reason agrees     ${pct(s.reason)}`,
+    `hard/soft agrees  ${pct(s.hardbounce)}`,
+    `status agrees     ${pct(s.status)}  (placeholders skipped)`,
+    `reply code agrees ${pct(s.replycode)}`,
+    `not-bounce kept   ${pct(s.notBounce)}`,
+    `CR/CRLF copies    ${pct(s.newlineCopies)}`,
+  ];
+}

@@ -1,0 +1,122 @@
+// Reads the machine-readable part of a delivery status notification: the
+// message/delivery-status body of RFC 3464 (and message/global-delivery-status of
+// RFC 6533), as per-message fields and one field set per recipient.
+//
+// Real reports are often sloppy: no blank line between recipients, folded values, lower-case
+// field names, a missing address type. The reader is lenient about all of that.
+
+export interface DsnRecipientFields {
+  finalRecipient: string;
+  originalRecipient: string;
+  action: string;
+  status: string;
+  /** Diagnostic type (e.g. 'smtp'), lower-case, '' when absent. */
+  diagnosticType: string;
+  diagnostic: string;
+  remoteMta: string;
+  lastAttempt: string;
+  /** All fields of the group, lower-case names, raw values (X-Postfix-*, Will-Retry-Until ...). */
+  fields: Record<string, string>;
+}
+
+export interface DeliveryStatusReport {
+  /** Per-message fields (Reporting-MTA, Arrival-Date, X-Postfix-Queue-ID ...), lower-case names. */
+  message: Record<string, string>;
+  recipients: DsnRecipientFields[];
+}
+
+/** Recipients per report beyond this are ignored (hostile input bound). */
+export const MAX_DSN_RECIPIENTS = 500;
+
+/**
+ * Parses the body of a delivery-status part. The text must already be transfer-decoded;
+ * for message/global-delivery-status it is UTF-8 (RFC 6533 section 6.2).
+ */
+export function parseDeliveryStatus(text: string): DeliveryStatusReport {
+  const groups: Array<Array<[string, string]>> = [];
+  let group: Array<[string, string]> = [];
+  let last: [string, string] | undefined;
+  const flush = () => {
+    if (group.length) groups.push(group);
+    group = [];
+    last = undefined;
+  };
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if ((line[0] === ' ' || line[0] === '\t') && last) {
+      last[1] += ' ' + line.trim();
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const name = m[1].toLowerCase();
+    // A new recipient starts without a blank line: seen in many MTAs' reports.
+    if ((name === 'final-recipient' || name === 'original-recipient') && group.some(([n]) => n === name)) flush();
+    last = [name, m[2].trim()];
+    group.push(last);
+    if (groups.length > MAX_DSN_RECIPIENTS) break;
+  }
+  flush();
+
+  const report: DeliveryStatusReport = { message: {}, recipients: [] };
+  for (const g of groups) {
+    const fields: Record<string, string> = {};
+    for (const [n, v] of g) if (!(n in fields)) fields[n] = v;
+    const isRecipient = 'final-recipient' in fields || 'original-recipient' in fields
+      || ('action' in fields && 'status' in fields);
+    if (!isRecipient) {
+      Object.assign(report.message, fields);
+      continue;
+    }
+    const diag = splitTyped(fields['diagnostic-code'] ?? '');
+    report.recipients.push({
+      finalRecipient: addressOf(fields['final-recipient'] ?? ''),
+      originalRecipient: addressOf(fields['original-recipient'] ?? ''),
+      action: (fields['action'] ?? '').trim().toLowerCase().split(/[\s(]/)[0],
+      status: statusOf(fields['status'] ?? ''),
+      diagnosticType: diag.type,
+      diagnostic: diag.value,
+      remoteMta: splitTyped(fields['remote-mta'] ?? '').value,
+      lastAttempt: fields['last-attempt-date'] ?? '',
+      fields,
+    });
+  }
+  return report;
+}
+
+/** Splits `type; value` (RFC 3464 section 2.1.2 address-type, diagnostic-type, mta-name-type). */
+export function splitTyped(value: string): { type: string; value: string } {
+  const m = /^\s*([A-Za-z0-9-]{1,20})\s*;\s*(.*)$/s.exec(value);
+  if (m) return { type: m[1].toLowerCase(), value: m[2].trim() };
+  return { type: '', value: value.trim() };
+}
+
+/**
+ * The address of a recipient field: strips the address type, angle brackets and
+ * RFC 6533 unitext escapes (\x{HEX}); RFC 3461 xtext (+HEX) is undone for rfc822 types.
+ */
+export function addressOf(value: string): string {
+  const typed = splitTyped(value);
+  let addr = typed.value;
+  if (typed.type === 'utf-8') addr = addr.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+  else if (/\+[0-9A-F]{2}/.test(addr)) addr = addr.replace(/\+([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
+  if (angle) addr = angle[1];
+  addr = addr.replace(/^["'<\s]+|["'>\s.;,]+$/g, '');
+  return normaliseAddress(addr);
+}
+
+/** Lower-cases the domain part (local parts are case-sensitive by RFC 5321, but rarely in practice). */
+export function normaliseAddress(addr: string): string {
+  const at = addr.lastIndexOf('@');
+  if (at < 0) return addr;
+  return (addr.slice(0, at) + '@' + addr.slice(at + 1).toLowerCase());
+}
+
+function statusOf(value: string): string {
+  const m = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(value);
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
+}

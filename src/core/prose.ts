@@ -1,0 +1,124 @@
+// Reads bounces written for people rather than machines: Exim's "The following address(es)
+// failed", qmail's "<user@host>:" paragraphs, Sendmail transcripts, provider notices. It finds
+// where the returned message starts, which addresses the notice names as failed, and the
+// lines that belong to each of them; plus SMTP reply codes and status codes in the text.
+
+import { normaliseAddress } from './dsn.ts';
+
+/** Lines of a notice looked at; a real notice is far shorter. */
+export const MAX_NOTICE_LINES = 600;
+/** Lines kept per recipient block. */
+export const MAX_BLOCK_LINES = 40;
+
+export interface ProseRecipient {
+  address: string;
+  /** Text on the recipient's own line after the address, then the lines that follow it. */
+  lines: string[];
+}
+
+/**
+ * Lines that introduce the returned message in single-part bounces. Each is a wording used
+ * by some MTA: Exim "------ This is a copy of the message, including all the headers. ------",
+ * qmail "--- Below this line is a copy of the message.", DragonFly "Message headers follow.",
+ * Sendmail "----- Original message follows -----", Notes/Exchange "----- Original message -----".
+ */
+const RETURNED_MARKERS: RegExp[] = [
+  /^[-=_*#\s]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|a copy of (?:the|your) (?:original )?message (?:follows|is below|below))/i,
+  /^[-=_*#\s]*(?:the )?(?:original|returned|undelivered|unsent|unsendable|bounced|rejected) (?:message|mail|e-?mail|headers?)(?: headers?)?(?: (?:follows?|below|is attached|text))?[\s:.-]*$/i,
+  /^[-=_*#\s]*(?:message|original) headers? (?:follows?|below)/i,
+  /^[-=_*#\s]*(?:start|begin) of (?:the )?(?:returned|original) (?:message|headers?)/i,
+  /^[-=_*#\s]*(?:headers? of|copy of) (?:the )?(?:original|returned|your) (?:message|e-?mail)/i,
+  /^[-=_*#\s]*(?:forwarded message|original message text)[\s:-]*$/i,
+  /^[-=_*#\s]*(?:bounced e-?mail|the message you sent)\s*:?\s*$/i,
+  /^content-type:\s*message\/rfc822/i,
+];
+
+const HEADERISH = /^(?:return-path|received|message-id|from|date|subject|to|cc|reply-to|mime-version|content-type|dkim-signature|delivered-to|x-[a-z0-9-]+|authentication-results|sender|in-reply-to|references|user-agent|list-[a-z-]+|arc-[a-z-]+):/i;
+
+/** Splits a single-part notice into the human text and the returned message that follows. */
+export function splitReturnedMessage(text: string): { notice: string; returned: string } {
+  const lines = text.split('\n');
+  const limit = Math.min(lines.length, MAX_NOTICE_LINES * 4);
+  let offset = 0;
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i];
+    let isMarker = RETURNED_MARKERS.some((re) => re.test(line));
+    let skip = 1;
+    // A block of header fields after some text: the returned headers with no marker.
+    if (!isMarker && i > 2 && /^(?:return-path|received|message-id|dkim-signature|delivered-to):/i.test(line)) {
+      let count = 0;
+      for (let j = i; j < Math.min(i + 8, lines.length); j++) if (HEADERISH.test(lines[j])) count++;
+      if (count >= 3) { isMarker = true; skip = 0; }
+    }
+    if (isMarker) {
+      return { notice: text.slice(0, offset), returned: lines.slice(i + skip).join('\n').replace(/^\s*\n/, '') };
+    }
+    offset += line.length + 1;
+  }
+  return { notice: text, returned: '' };
+}
+
+const ADDRESS_IN_TEXT = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
+
+/** Text before an address that says it is the failed recipient. */
+const RECIPIENT_CONTEXT = /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\buser|mailbox|destinataire|empfänger|adresse|following|failed|delivering|deliver|sent to|unknown|invalid|rejected|addressed to|wasn't delivered to|not (?:be )?delivered to|couldn't be delivered to|could not deliver to)[\s:"'<(\[=]*$/i;
+/** Text before an address that says it is not the recipient. */
+const SENDER_CONTEXT = /(?:mail from|from|sender|envelope-from|reply-to|return-path|postmaster|by|message-id|helo|ehlo)[\s:"'<(\[=]*$/i;
+
+/**
+ * Addresses the notice names as failed, each with the lines that explain it. `exclude` holds
+ * addresses that are surely not failed recipients (the bounce's own From and To, the sender).
+ */
+export function findProseRecipients(notice: string, exclude: Set<string>): ProseRecipient[] {
+  const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
+  const found = new Map<string, ProseRecipient>();
+  let current: ProseRecipient | undefined;
+  for (const rawLine of lines) {
+    const line = rawLine.replace(/\t/g, ' ');
+    let started: ProseRecipient | undefined;
+    if (!/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
+      for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
+        const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
+        if (exclude.has(address.toLowerCase())) continue;
+        const before = line.slice(0, m.index);
+        const lead = before.trim();
+        const atStart = /^[<"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
+        const inContext = RECIPIENT_CONTEXT.test(before.slice(-60));
+        if (!atStart && !inContext) continue;
+        if (!atStart && SENDER_CONTEXT.test(before.slice(-40))) continue;
+        let rec = found.get(address);
+        if (!rec) {
+          rec = { address, lines: [] };
+          found.set(address, rec);
+        }
+        started = rec;
+        break;
+      }
+    }
+    if (started) {
+      current = started;
+      if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
+    } else if (current && current.lines.length < MAX_BLOCK_LINES) {
+      current.lines.push(line.trim());
+    }
+  }
+  for (const rec of found.values()) {
+    while (rec.lines.length && rec.lines[rec.lines.length - 1] === '') rec.lines.pop();
+  }
+  return [...found.values()];
+}
+
+/** An enhanced status code in free text (not part of an IP address or version number). */
+const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
+/** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:". */
+const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([245][0-5]\d)(?=[ -](?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
+
+export function statusInText(text: string): string {
+  const m = STATUS_IN_TEXT.exec(text);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : '';
+}
+
+export function replyCodeInText(text: string): string {
+  const m = REPLY_IN_TEXT.exec(text);
+  return m ? m[1] : '';
+}

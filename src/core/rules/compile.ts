@@ -1,0 +1,64 @@
+// Compiles the reason rules once and matches a diagnostic against them.
+// A rule that does not compile is reported with its id and position, like ZoneMTA's
+// bounces.txt loader reports a bad line, instead of failing somewhere later.
+
+import type { Reason } from '../types.ts';
+import { REASON_RULES, type ReasonRule } from './reasons.ts';
+
+/** Rules look at this many characters of a diagnostic at most (hostile input bound). */
+export const MAX_RULE_INPUT = 4096;
+
+export interface CompiledRule {
+  id: string;
+  reason: Reason;
+  regex: RegExp;
+  /** 1-based position in the rule table, for error messages and traces. */
+  index: number;
+}
+
+export class RuleError extends Error {
+  ruleId: string;
+  index: number;
+  constructor(ruleId: string, index: number, cause: unknown) {
+    super(`reason rule ${index} (${ruleId}) does not compile: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.ruleId = ruleId;
+    this.index = index;
+  }
+}
+
+/** Compiles a rule table; throws RuleError naming the first bad rule. */
+export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
+  const seen = new Set<string>();
+  return rules.map((rule, i) => {
+    if (seen.has(rule.id)) throw new RuleError(rule.id, i + 1, new Error('duplicate id'));
+    seen.add(rule.id);
+    try {
+      return { id: rule.id, reason: rule.reason, regex: new RegExp(rule.pattern, 'i'), index: i + 1 };
+    } catch (err) {
+      throw new RuleError(rule.id, i + 1, err);
+    }
+  });
+}
+
+let compiled: CompiledRule[] | undefined;
+
+/** The built-in rules, compiled on first use. */
+export function builtInRules(): CompiledRule[] {
+  compiled ??= compileRules(REASON_RULES);
+  return compiled;
+}
+
+/** Lower-cases, collapses whitespace and bounds a text before rules see it. */
+export function normaliseForRules(text: string): string {
+  const cut = text.length > MAX_RULE_INPUT * 2 ? text.slice(0, MAX_RULE_INPUT * 2) : text;
+  const flat = cut.toLowerCase().replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_RULE_INPUT ? flat.slice(0, MAX_RULE_INPUT) : flat;
+}
+
+/** The first rule matching the text, or undefined. */
+export function matchReason(text: string, rules: CompiledRule[] = builtInRules()): CompiledRule | undefined {
+  const input = normaliseForRules(text);
+  if (!input) return undefined;
+  for (const rule of rules) if (rule.regex.test(input)) return rule;
+  return undefined;
+}

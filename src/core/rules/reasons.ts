@@ -1,0 +1,158 @@
+// The text rules: how mail servers word the reason a message failed, as data.
+//
+// Each rule has an id (reason/what-it-matches), the reason it decides (Sisimai's names),
+// a pattern and a quote of the kind of server text it is written for. Patterns are run,
+// in this order, on the lower-cased diagnostic with whitespace collapsed, cut to
+// MAX_RULE_INPUT characters (see compile.ts). The first rule that matches decides.
+//
+// Order matters: specific wordings come before general ones ("over quota" before "rejected",
+// "spam" before "blocked"). Rules describe how an MTA or provider writes its bounces; none
+// may name a host, address or file of the test corpus.
+
+import type { Reason } from '../types.ts';
+
+export interface ReasonRule {
+  id: string;
+  reason: Reason;
+  /** Regular expression source, matched case-insensitively against lower-cased text. */
+  pattern: string;
+  /** An example of the server text the rule is for. */
+  quote: string;
+}
+
+export const REASON_RULES: readonly ReasonRule[] = [
+  // ---- success, auto-replies ------------------------------------------------------------
+  // ---- mailbox full ---------------------------------------------------------------------
+  { id: 'mailboxfull/mailbox-full', reason: 'mailboxfull',
+    pattern: String.raw`mail ?box (?:is |was )?(?:currently )?full|mail ?box full|mailbox (?:has )?exceeded|mailfolder is full|account is full|inbox is full|user'?s? mailbox is full|mailbox size limit|box is over quota`,
+    quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full' },
+  { id: 'mailboxfull/quota', reason: 'mailboxfull',
+    pattern: String.raw`over ?quota|quota (?:exceeded|exceed|full|violation)|exceed(?:s|ed)? (?:the |his |her |their )?(?:storage|quota|disk|mailbox)|disk quota|(?:user|recipient) (?:is )?over (?:the |his |her )?(?:quota|limit)|not enough (?:storage|space) (?:for|in) (?:the )?(?:user|mailbox)|insufficient (?:space|storage) in (?:the )?mailbox|mailbox (?:would exceed|exceeds) (?:its )?(?:size|maximum)|too much mail data|the email account that you tried to reach is over quota`,
+    quote: "452 4.2.2 The email account that you tried to reach is over quota" },
+
+  // ---- message too big / limits ---------------------------------------------------------
+  { id: 'mesgtoobig/size', reason: 'mesgtoobig',
+    pattern: String.raw`message (?:size |length )?(?:is )?too (?:big|large)|message (?:size )?exceeds|exceeds? (?:the )?(?:maximum|max) (?:message )?size|size (?:limit )?exceeded|message (?:file )?too big|mail size limit|larger than (?:the )?(?:allowed|maximum)|message length exceeds administrative limit|size of this message exceeds`,
+    quote: '552 5.3.4 Message size exceeds fixed maximum message size' },
+  { id: 'exceedlimit/recipients', reason: 'exceedlimit',
+    pattern: String.raw`too many recipients|exceeded the (?:maximum )?number of recipients|recipient limit`,
+    quote: '452 4.5.3 Too many recipients' },
+
+  // ---- virus, spam, content -------------------------------------------------------------
+  { id: 'virusdetected/virus', reason: 'virusdetected',
+    pattern: String.raw`virus|malware|infected|trojan|worm detected|malicious (?:content|attachment|code)`,
+    quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)' },
+  { id: 'spamdetected/spam', reason: 'spamdetected',
+    pattern: String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))|junk ?mail|unsolicited (?:bulk|commercial|mail)|(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)|bulk mail|spam ?assassin|content (?:rejected|refused) (?:as|because)|message content (?:rejected|refused)|looks like (?:spam|junk)|suspicious (?:message|content|url)|uce|high probability of being|message filtered|scored? (?:too high|above)`,
+    quote: '550 5.7.1 Our system has detected that this message is likely unsolicited mail' },
+
+  // ---- authentication of the sender domain ------------------------------------------------
+  { id: 'authfailure/dmarc-spf-dkim', reason: 'authfailure',
+    pattern: String.raw`dmarc|\bspf\b|sender policy framework|dkim|domainkeys|sender id|does not pass (?:sender )?authentication|not (?:been )?authenticated|authentication (?:checks? )?(?:fail|did not pass)|unauthenticated (?:email|mail|sender)|is not authorized to send|not designated (?:as a )?permitted sender|arc validation`,
+    quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)' },
+
+  // ---- PTR / reverse DNS ----------------------------------------------------------------
+  { id: 'requireptr/reverse-dns', reason: 'requireptr',
+    pattern: String.raw`reverse (?:dns|lookup|hostname|host name|name)|\bptr\b|\brdns\b|ip name lookup failed|no (?:reverse|ptr)|cannot find your hostname|hostname (?:does not|doesn't) (?:resolve|match)|client host rejected: cannot find your|unresolvable (?:client|relay) host|(?:dns|name) (?:lookup )?of (?:your |the )?(?:ip|client)`,
+    quote: '550 5.7.25 The IP address sending this message does not have a PTR record setup' },
+
+  // ---- relaying -------------------------------------------------------------------------
+  { id: 'norelaying/relay-denied', reason: 'norelaying',
+    pattern: String.raw`relay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|forbidden|disabled)|not (?:permitted|allowed|authorized) to relay|unable to relay|we do not relay|cannot relay|no relaying|relay not permitted|relaying mail to .* is not allowed|does not (?:allow|permit) relay`,
+    quote: '554 5.7.1 <kijitora@example.org>: Relay access denied' },
+
+  // ---- the recipient's account ----------------------------------------------------------
+  { id: 'suspend/disabled', reason: 'suspend',
+    pattern: String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)|(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)|account (?:has been )?(?:closed|terminated)|mailbox (?:is )?not (?:enabled|active)|this account has been temporarily|account that you tried to reach is disabled|mailbox unavailable or inactive`,
+    quote: '550 5.2.1 The email account that you tried to reach is disabled' },
+  { id: 'hasmoved/moved', reason: 'hasmoved',
+    pattern: String.raw`has moved|(?:address|user|mailbox) (?:has )?(?:changed|moved)|no longer (?:valid|in use|available|active|at|with)|changed (?:his|her|their) (?:e-?mail )?address|new (?:e-?mail )?address is`,
+    quote: '550 5.1.6 kijitora@example.jp has moved to a new address' },
+
+  // ---- the domain does not take mail ------------------------------------------------------
+  { id: 'notaccept/null-mx', reason: 'notaccept',
+    pattern: String.raw`null mx|does not accept (?:any )?(?:e-?)?mail|not accepting (?:any )?(?:e-?)?mail|accepts? no (?:e-?)?mail|no mx (?:record|host)|domain (?:does not|doesn't) (?:receive|accept)|host does not accept mail`,
+    quote: '556 5.1.10 Recipient address has null MX' },
+
+  // ---- unknown recipient ----------------------------------------------------------------
+  { id: 'userunknown/no-such-user', reason: 'userunknown',
+    pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|mailbox|address|account|addressee|e-?mail address) (?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such|access denied)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address rejected|unrouteable address|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
+    quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
+
+  // ---- unknown host ---------------------------------------------------------------------
+  { id: 'hostunknown/no-such-domain', reason: 'hostunknown',
+    pattern: String.raw`host (?:or domain name )?(?:is )?(?:unknown|not found)|unknown (?:host|domain)|no such (?:domain|host)|domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)|name or service not known|nxdomain|unrouteable mail domain|domain (?:is )?not (?:reachable|resolvable)|no (?:valid )?(?:mx|a) records? (?:found|for)|illegal host/domain|mail exchanger not found|could not resolve (?:domain|host)|host name lookup failure|bad destination system|dns error: domain name not found|recipient (?:address )?rejected: domain not found|invalid domain`,
+    quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)' },
+
+  // ---- sender rejected ------------------------------------------------------------------
+  { id: 'rejected/sender', reason: 'rejected',
+    pattern: String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)|(?:invalid|bad|unknown|unverified) sender|sender (?:domain )?(?:must (?:exist|resolve)|does not exist|not (?:found|resolvable))|domain of sender address .* does not exist|mail from (?:address )?(?:rejected|refused|not accepted)|address (?:not|does not) (?:verified|exist) (?:for|as a) sender|envelope sender|from address (?:is )?(?:rejected|invalid|blacklisted)|rejected your message because the sender|we do not accept mail from`,
+    quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
+
+  // ---- reputation, rate, connections ----------------------------------------------------
+  { id: 'badreputation/reputation', reason: 'badreputation',
+    pattern: String.raw`(?:poor|bad|low) (?:ip )?reputation|reputation (?:of|is)|sender score|ip reputation|sender reputation`,
+    quote: '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address' },
+  { id: 'toomanyconn/connections', reason: 'toomanyconn',
+    pattern: String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)|connection (?:count |rate )?limit|exceeded (?:the )?(?:maximum )?(?:number of )?connections|too many hosts`,
+    quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address' },
+  { id: 'speeding/rate', reason: 'speeding',
+    pattern: String.raw`rate ?limit|(?:too many|excessive) (?:messages|mails|emails|recipients|requests) (?:in|per|from|have been)|sending (?:too )?(?:fast|quickly)|throttl|slow down|receiving mail at a rate|exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
+    quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages' },
+
+  // ---- blocked client (IP, host, network) -----------------------------------------------
+  { id: 'blocked/listed', reason: 'blocked',
+    pattern: String.raw`black ?list|block ?list|\bdnsbl\b|\brbl\b|spamhaus|spamcop|sorbs|barracuda ?(?:central|reputation)|listed (?:on|in|at|by) |(?:ip|address|host|client|network|connection)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)|(?:blocked|banned) (?:ip|address|host|for abuse)|client host (?:\S+ )?(?:rejected|blocked)|access denied|connection (?:refused|rejected|denied) (?:by|from|due)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|dial-?up|residential|your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)|not allowed to send (?:mail|e-?mail)? ?from|mail from your (?:ip|host|domain) (?:is|has been)|has been (?:temporarily )?(?:blocked|banned)|currently (?:blocked|suspended) |service unavailable[,;:]? (?:client|ip)|refused to talk to me|(?:is|are) blocked|blocked by|\bblocked\b`,
+    quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org' },
+
+  // ---- TLS and security -----------------------------------------------------------------
+  { id: 'failedstarttls/starttls', reason: 'failedstarttls',
+    pattern: String.raw`starttls|tls (?:is )?required|must (?:use|issue a) (?:tls|starttls)|requiretls|encryption (?:is )?required|tls negotiation failed|handshake fail`,
+    quote: '530 5.7.0 Must issue a STARTTLS command first' },
+  { id: 'securityerror/auth-required', reason: 'securityerror',
+    pattern: String.raw`authentication (?:is )?required|smtp auth|auth(?:entication)? (?:credentials )?(?:invalid|failed)|insecure|security (?:policy|error)|certificate|encryption needed|not authenticated|authentication mechanism`,
+    quote: '530 5.7.0 Authentication required' },
+
+  // ---- policy and filtering -------------------------------------------------------------
+  { id: 'policyviolation/policy', reason: 'policyviolation',
+    pattern: String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)|violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)|(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic|(?:local|site|organi[sz]ation(?:al)?) policy|prohibited (?:content|attachment|file)|not (?:allowed|permitted) by policy|message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)|attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)|file type`,
+    quote: '550 5.7.1 Message rejected due to local policy' },
+  { id: 'filtered/recipient-refuses', reason: 'filtered',
+    pattern: String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)|recipient (?:has )?(?:refused|rejected|blocked|declined)|(?:user|recipient)'?s? (?:filter|rules?|settings)|filtered|content filter|does not (?:want|wish) to receive|not (?:authorized|permitted|allowed) to (?:send|post|deliver) to|only accepts? mail from|you are not (?:allowed|authorized|permitted) to (?:post|send)|delivery not authorized|mail(?:ing)? list|group.{1,40}(?:permission|not allowed|only members)|members only|restricted to members`,
+    quote: '550 5.7.1 Delivery not authorized, message refused' },
+
+  // ---- content and protocol -------------------------------------------------------------
+  { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
+    pattern: String.raw`rfc ?(?:5322|2822|822|5321|2821)|not (?:rfc|standards?)[ -]?compliant|multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)|duplicate (?:header|from|subject|date|message-id)|missing (?:required )?(?:header|date|from|message-id)|(?:is|are) not compliant`,
+    quote: '550 5.7.1 This message is not RFC 5322 compliant' },
+  { id: 'contenterror/content', reason: 'contenterror',
+    pattern: String.raw`header (?:is )?(?:too long|error|syntax|invalid)|invalid (?:header|mime|content|character)|malformed|mime (?:error|boundary|structure)|line (?:is )?too long|8[ -]?bit|(?:content|media) (?:type )?(?:not supported|rejected|error)|cannot (?:be )?convert|conversion (?:failed|required)|encoding (?:error|problem)`,
+    quote: '554 5.6.0 Message contains invalid header' },
+  { id: 'syntaxerror/command', reason: 'syntaxerror',
+    pattern: String.raw`syntax error|(?:command|parameter)s? (?:not )?(?:unrecognized|recognised|recognized|unknown|not implemented|invalid)|unrecognized command|bad (?:command|sequence)|invalid (?:command|argument|parameter)|line too long in command|pipelining`,
+    quote: '501 5.5.4 Syntax error in parameters or arguments' },
+
+  // ---- delivery over time and the network -----------------------------------------------
+  { id: 'expired/gave-up', reason: 'expired',
+    pattern: String.raw`(?:delivery )?time (?:has )?expired|retry (?:time(?:out)?|period) (?:exceeded|expired)|message (?:has )?expired|expired (?:after|in queue|message)|too long in (?:the )?queue|been (?:in the )?queued? (?:for )?too long|queue ?(?:time|life|lifetime) (?:exceeded|expired)|could not be delivered (?:with)?in|gave up|given up|giving up|no further (?:delivery )?attempts|maximum (?:time|number of delivery attempts)|delivery (?:attempts )?(?:will|has) (?:stopped|ceased)|was not delivered after|unable to deliver (?:the message )?(?:with)?in|delivery (?:has )?failed after|(?:message|delivery) (?:timed|timeout) out|deferred for too long`,
+    quote: "Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days" },
+  { id: 'networkerror/connection', reason: 'networkerror',
+    pattern: String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)|(?:could not|cannot|couldn't|unable to) connect|network (?:is )?(?:unreachable|error|down)|no route to host|host (?:is )?(?:unreachable|down|not responding)|timed out|time ?out|lost connection|name server|dns (?:lookup |query )?(?:fail|error|timeout|problem)|temporary failure in name resolution|try again later|routing loop|mail (?:forwarding )?loop|too many hops|hop count|loops? back to myself|malformed or unexpected name server reply|no answer from|unable to (?:reach|route)|could not be routed|no mx (?:host )?(?:found|available)|temporary (?:dns|lookup)`,
+    quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused' },
+
+  // ---- the receiving system -------------------------------------------------------------
+  { id: 'systemfull/disk', reason: 'systemfull',
+    pattern: String.raw`(?:disk|file ?system|spool|partition) (?:is )?full|out of (?:disk )?(?:space|storage)|insufficient (?:system )?(?:storage|disk space)|no space left|system (?:storage|disk) (?:full|exceeded)`,
+    quote: '452 4.3.1 Insufficient system storage' },
+  { id: 'mailererror/local-mailer', reason: 'mailererror',
+    pattern: String.raw`mailer (?:error|failure)|procmail|maildrop|(?:command|program|pipe) (?:died|failed|returned|exited)|exit (?:code|status)|unknown mailer|x-unix;|service unavailable \(pipe|mail delivery agent`,
+    quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
+  { id: 'systemerror/server-error', reason: 'systemerror',
+    pattern: String.raw`system (?:error|problem|failure|not available)|internal (?:server )?error|local error|server error|temporary (?:local |server )?(?:problem|error|failure)|i/o error|(?:configuration|config) error|misconfigur|resources? (?:temporarily )?unavailable|out of memory|unexpected error|delivery (?:system )?error|mail system (?:error|problem)|service (?:is )?(?:currently )?unavailable|requested action aborted|error in processing|transient (?:failure|error)`,
+    quote: '451 4.3.0 Internal server error' },
+
+  // ---- message refused with no more detail ----------------------------------------------
+  { id: 'rejected/refused', reason: 'rejected',
+    pattern: String.raw`message (?:was )?(?:rejected|refused|denied)|(?:rejected|refused) (?:your|the) message`,
+    quote: '554 5.7.1 Message rejected' },
+];
