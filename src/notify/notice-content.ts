@@ -1,0 +1,83 @@
+// What a bounce notice says: built from the recorded bounce row alone, so a notice queued
+// before a restart renders the same afterwards. The loop-safety headers live here.
+
+import type { Config } from '../config.ts';
+import { describeStatus } from '../core/status-codes.ts';
+import type { BounceRow } from '../store/bounces.ts';
+import type { OutgoingMail } from './mailer.ts';
+import { reasonInWords } from './reason-words.ts';
+import { cleanText, oneLine, type EmailTemplates } from './templates.ts';
+
+/** The header that marks rebound's own notices; the classifier looks for it in returned headers. */
+export const NOTICE_HEADER = 'X-Rebound-Notice';
+
+/** Diagnostic texts beyond this are cut: a hostile bounce may carry megabytes. */
+export const MAX_DIAGNOSTIC_CHARS = 4000;
+/** Original subjects and other one-line fields beyond this are cut. */
+export const MAX_LINE_CHARS = 300;
+
+export function bounceUrl(config: Config, bounceId: number): string {
+  return `${config.publicUrl}/bounces/${bounceId}`;
+}
+
+/** The data both notice templates receive. Every string here is unescaped; HTML escapes it. */
+export function noticeData(config: Config, b: BounceRow) {
+  const status = describeStatus(b.status_code);
+  return {
+    id: b.id,
+    failedAddress: oneLine(b.email_to, MAX_LINE_CHARS),
+    soft: b.bounce_type === 'soft',
+    hard: b.bounce_type === 'hard',
+    kind: b.kind,
+    bounceType: b.bounce_type,
+    reason: b.reason,
+    reasonText: reasonInWords(b.reason),
+    statusCode: b.status_code,
+    statusMeaning: status.meaning,
+    statusClass: status.class,
+    replyCode: b.reply_code,
+    diagnostic: cleanText(b.diagnostic, MAX_DIAGNOSTIC_CHARS),
+    remoteMta: oneLine(b.remote_mta, MAX_LINE_CHARS),
+    receivedAt: b.date,
+    original: {
+      subject: oneLine(b.original_subject, MAX_LINE_CHARS),
+      date: oneLine(b.original_date, MAX_LINE_CHARS),
+      messageId: oneLine(b.original_message_id, MAX_LINE_CHARS),
+      from: oneLine(b.original_from, MAX_LINE_CHARS),
+      to: oneLine(b.original_to, MAX_LINE_CHARS),
+    },
+    url: bounceUrl(config, b.id),
+    testMode: config.testMode,
+  };
+}
+
+/** The subject line: what failed, for whom, about which message. */
+export function noticeSubject(b: BounceRow): string {
+  const what = b.bounce_type === 'soft' ? 'Not delivered (temporary failure)' : 'Undeliverable';
+  const about = oneLine(b.original_subject, 120);
+  return oneLine(`${what}: ${b.email_to}${about ? ` – ${about}` : ''}`, 200);
+}
+
+/** The whole notice, ready for the mailer. */
+export function buildNotice(config: Config, templates: EmailTemplates, b: BounceRow, recipients: string[]): OutgoingMail {
+  const { text, html } = templates.render('notice', noticeData(config, b));
+  const headers: Record<string, string> = {
+    // RFC 3834 section 5: an automatic message that is not a reply; well-behaved
+    // responders (vacation, other bounce processors) do not answer it.
+    'Auto-Submitted': 'auto-generated',
+    [NOTICE_HEADER]: String(b.id),
+    // Exchange/Outlook: no out-of-office or other automatic replies to this.
+    'X-Auto-Response-Suppress': 'All',
+  };
+  const inReplyTo = /^<[^<>\s]+>$/.test(b.original_message_id.trim()) ? b.original_message_id.trim() : undefined;
+  return {
+    from: config.notify.from,
+    to: recipients,
+    subject: noticeSubject(b),
+    text,
+    html,
+    headers,
+    // Threads the notice under the message that bounced in the readers' mail clients.
+    ...(inReplyTo ? { inReplyTo, references: inReplyTo } : {}),
+  };
+}

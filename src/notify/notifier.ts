@@ -1,0 +1,231 @@
+// Sends the outbox. Every state lives in the outbox table (pending, failed with the next
+// attempt time, sent, problem), so a relay that is down for hours or a restart in between
+// loses nothing: the next pass picks up whatever is due. One send pass runs at a time; kick()
+// after an ingest commit, the retry job and a manual retry all go through the same queue, so
+// no row is ever sent twice at once.
+
+import type { Config } from '../config.ts';
+import type { Classification } from '../core/types.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { StatusBoard } from '../status.ts';
+import type { BounceRow } from '../store/bounces.ts';
+import type { OutboxRow } from '../store/outbox.ts';
+import type { Store } from '../store/store.ts';
+import { createMailer, SendError, type Mailer } from './mailer.ts';
+import { buildNotice } from './notice-content.ts';
+import { noticeRecipients, whyNoNotice, type NoticeSubject } from './notices.ts';
+import { createEmailTemplates, type EmailTemplates } from './templates.ts';
+
+export interface NotifierOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  status?: StatusBoard;
+  metrics?: Metrics;
+  /** Defaults to nodemailer through config.smtp. */
+  mailer?: Mailer;
+  templates?: EmailTemplates;
+  clock?: () => Date;
+  /** First retry delay, doubled per failed attempt. */
+  backoffBaseMs?: number;
+  /** Longest retry delay. */
+  backoffMaxMs?: number;
+}
+
+export interface Notifier {
+  /** Starts a send pass now unless one is already waiting to start (never blocks). */
+  kick(): void;
+  /** Sends every due outbox row (waits for a pass in progress first). */
+  sendDue(): Promise<{ sent: number; failed: number }>;
+  /** Makes a bounce's notice due now (or plans one) and sends it; says what happened. */
+  retry(bounceId: number): Promise<{ queued: boolean; message: string }>;
+  /** Finishes the pass in progress, starts no new one, closes the SMTP transport. */
+  stop(): Promise<void>;
+}
+
+export const BACKOFF_BASE_MS = 60_000;
+export const BACKOFF_MAX_MS = 4 * 3_600_000;
+/** Rows fetched per query; a pass keeps fetching until nothing new is due. */
+const BATCH = 50;
+
+/** Delay before attempt n+1 after n failed attempts: base × 2^(n-1), capped. */
+export function backoffMs(failedAttempts: number, base = BACKOFF_BASE_MS, max = BACKOFF_MAX_MS): number {
+  return Math.min(max, base * 2 ** Math.max(0, Math.min(30, failedAttempts - 1)));
+}
+
+export function createNotifier(opts: NotifierOptions): Notifier {
+  const { config, store, status, metrics } = opts;
+  const log = opts.log.child({ component: 'notifier' });
+  const clock = opts.clock ?? (() => new Date());
+  const mailer = opts.mailer ?? createMailer(config.smtp);
+  const templates = opts.templates ?? createEmailTemplates();
+  const base = opts.backoffBaseMs ?? BACKOFF_BASE_MS;
+  const max = opts.backoffMaxMs ?? BACKOFF_MAX_MS;
+
+  let chain: Promise<unknown> = Promise.resolve();
+  let waiting = false;
+  let stopped = false;
+
+  /** Queues a pass behind the one running; passes never overlap. */
+  function queuePass(): Promise<{ sent: number; failed: number }> {
+    waiting = true;
+    const p = chain.then(() => {
+      waiting = false;
+      return stopped ? { sent: 0, failed: 0 } : pass();
+    });
+    chain = p.catch((err) => log.error({ err }, 'send pass failed'));
+    return p;
+  }
+
+  async function pass(): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    // Rows tried in this pass are not tried again in it, whatever their next attempt time.
+    const tried = new Set<number>();
+    for (;;) {
+      if (stopped) break;
+      const rows = store.outbox.due(clock(), BATCH + tried.size).filter((r) => !tried.has(r.id));
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (stopped) break;
+        tried.add(row.id);
+        if (await sendRow(row)) sent++;
+        else failed++;
+      }
+    }
+    if (sent + failed > 0) log.info({ sent, failed }, 'send pass done');
+    return { sent, failed };
+  }
+
+  /** The recipients to use now: in test mode only NOTIFY_CC_TEST, whatever was planned. */
+  function recipientsNow(row: OutboxRow): string[] {
+    if (config.testMode) return config.notify.ccTest;
+    return row.recipients.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  async function sendRow(row: OutboxRow): Promise<boolean> {
+    const bounce = row.bounce_id === null ? undefined : store.bounces.get(row.bounce_id);
+    if (!bounce) {
+      // Nothing to say without the bounce; no retry can fix that.
+      store.outbox.markFailed(row.id, `bounce #${row.bounce_id} not found`, clock(), true);
+      log.error({ outboxId: row.id, bounceId: row.bounce_id }, 'outbox row without its bounce; marked problem');
+      return false;
+    }
+    const recipients = recipientsNow(row);
+    if (recipients.length === 0) {
+      fail(row, bounce, new SendError('permanent', 'no recipients (NOTIFY_CC_TEST is empty in test mode)', 'ENORCPT'));
+      return false;
+    }
+    try {
+      const mail = buildNotice(config, templates, bounce, recipients);
+      const result = await mailer.send(mail);
+      store.db.transaction(() => {
+        store.outbox.markSent(row.id, clock());
+        // Back to Processed after a retry; a Skipped row (a notified auto-reply) stays Skipped.
+        const now = store.bounces.get(bounce.id);
+        if (now && (now.status === 'retry_queued' || now.status === 'Problem')) store.bounces.setStatus(bounce.id, 'Processed', '');
+      })();
+      metrics?.noticesSent.inc();
+      status?.report('relay', {
+        ok: true,
+        detail: `last notice accepted by ${mailer.relay}`,
+        facts: { lastResponse: result.response.slice(0, 200), lastSentAt: clock().toISOString() },
+      });
+      if (result.rejected.length > 0) {
+        log.warn({ bounceId: bounce.id, rejected: result.rejected }, 'relay refused some notice recipients; sent to the rest');
+      }
+      log.info({ bounceId: bounce.id, outboxId: row.id, recipients: result.accepted.length, response: result.response }, 'notice sent');
+      return true;
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${(err as Error).message}`, 'ERENDER', undefined, err);
+      fail(row, bounce, e);
+      return false;
+    }
+  }
+
+  function fail(row: OutboxRow, bounce: BounceRow, e: SendError): void {
+    const attempts = row.attempts + 1;
+    // RETRY_MAX counts retries after the first attempt.
+    const giveUp = attempts > config.notify.retryMax;
+    const next = new Date(clock().getTime() + backoffMs(attempts, base, max));
+    const message = `${e.kind}: ${e.message}`;
+    store.db.transaction(() => {
+      store.outbox.markFailed(row.id, message, next, giveUp);
+      store.bounces.setStatus(bounce.id, giveUp ? 'Problem' : 'retry_queued', message, attempts);
+    })();
+    metrics?.noticesFailed.inc({ kind: e.kind });
+    if (e.code !== 'ENORCPT' && e.code !== 'ERENDER') {
+      status?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
+    }
+    log.warn(
+      { bounceId: bounce.id, outboxId: row.id, attempts, giveUp, nextAttemptAt: giveUp ? null : next.toISOString(), error: message },
+      giveUp ? 'notice failed for the last time; bounce marked Problem' : 'notice failed; will retry',
+    );
+  }
+
+  /** The rule facts of a recorded bounce, from its message's stored classification. */
+  function subjectFromStore(b: BounceRow): NoticeSubject {
+    let c: Partial<Classification> = {};
+    try {
+      c = JSON.parse(store.messages.get(b.message_id)?.classification ?? '{}') as Partial<Classification>;
+    } catch {
+      // An unreadable stored classification: fall back to the bounce row's own columns.
+    }
+    return {
+      bounceId: b.id,
+      kind: b.kind,
+      bounceType: b.bounce_type,
+      failedAddress: b.email_to,
+      failedInReport: (c.recipients ?? []).filter((r) => r.bounceType === 'hard' || r.bounceType === 'soft').map((r) => r.address),
+      originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),
+      aboutReboundNotice: c.envelope?.aboutReboundNotice ?? false,
+    };
+  }
+
+  async function retry(bounceId: number): Promise<{ queued: boolean; message: string }> {
+    if (stopped) return { queued: false, message: 'rebound is shutting down' };
+    const bounce = store.bounces.get(bounceId);
+    if (!bounce) return { queued: false, message: `there is no bounce #${bounceId}` };
+    const outcome = store.db.transaction((): { queued: boolean; message: string } => {
+      const requeued = store.outbox.requeueForBounce(bounceId, clock());
+      if (requeued > 0) {
+        store.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
+        return { queued: true, message: 'the notice is queued again and is being sent now' };
+      }
+      const s = subjectFromStore(bounce);
+      const why = whyNoNotice(config, s);
+      if (why) return { queued: false, message: `no notice: ${why}` };
+      const recipients = noticeRecipients(config, store, s);
+      if (recipients.length === 0) {
+        return { queued: false, message: config.testMode ? 'no notice: NOTIFY_CC_TEST is empty' : 'no notice: nobody to tell (NOTIFY_CC is empty and the message had no usable Cc)' };
+      }
+      const sentBefore = store.outbox.forBounce(bounceId).some((r) => r.state === 'sent');
+      store.outbox.add({ bounceId, kind: 'notice', recipients }, clock());
+      store.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
+      return { queued: true, message: sentBefore ? 'the notice is being sent again' : 'a notice is planned and being sent now' };
+    })();
+    log.info({ bounceId, ...outcome }, 'manual retry');
+    if (outcome.queued) await queuePass();
+    const after = store.bounces.get(bounceId);
+    if (outcome.queued && after) {
+      const tail = after.status === 'Processed' ? ' (sent)' : after.last_error ? ` (not sent yet: ${after.last_error})` : '';
+      return { queued: true, message: outcome.message + tail };
+    }
+    return outcome;
+  }
+
+  return {
+    kick() {
+      if (stopped || waiting) return;
+      void queuePass().catch(() => {});
+    },
+    sendDue: () => queuePass(),
+    retry,
+    async stop() {
+      stopped = true;
+      await chain;
+      mailer.close();
+    },
+  };
+}
