@@ -1,0 +1,145 @@
+// The daily summary: one email about the previous UTC day (totals by status, reason and
+// hard/soft, the top domains, the notices still failing, a link to the dashboard). The
+// figures come from SummaryQueries; building them is separate from sending, so the CLI's
+// --dry-run prints exactly what would be sent.
+
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { SummaryQueries, type Count, type FailingNotice } from '../store/summary-queries.ts';
+import type { Store } from '../store/store.ts';
+import { createMailer, type Mailer } from './mailer.ts';
+import { createEmailTemplates, oneLine, type EmailTemplates } from './templates.ts';
+
+export interface SummaryFigures {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  from: string;
+  to: string;
+  total: number;
+  byStatus: Count[];
+  byReason: Count[];
+  byBounceType: Count[];
+  byKind: Count[];
+  topDomains: Count[];
+  failing: FailingNotice[];
+  failingTotal: number;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD. */
+export function isDay(day: string): boolean {
+  const m = DAY.exec(day);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === day;
+}
+
+/** The UTC day before `now`, YYYY-MM-DD (the summary at 00:00 UTC is about yesterday). */
+export function previousUtcDay(now: Date): string {
+  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** [from, to) in ISO 8601 for one UTC day. */
+export function utcDayRange(day: string): { from: string; to: string } {
+  if (!isDay(day)) throw new Error(`"${day}" is not a date (YYYY-MM-DD)`);
+  const from = new Date(`${day}T00:00:00.000Z`);
+  return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+}
+
+export function buildSummary(queries: SummaryQueries, day: string): SummaryFigures {
+  const { from, to } = utcDayRange(day);
+  const failing = queries.failingNotices();
+  return {
+    day,
+    from,
+    to,
+    total: queries.total(from, to),
+    byStatus: queries.byStatus(from, to),
+    byReason: queries.byReason(from, to),
+    byBounceType: queries.byBounceType(from, to),
+    byKind: queries.byKind(from, to),
+    topDomains: queries.topDomains(from, to),
+    failing: failing.rows.map((r) => ({ ...r, lastError: oneLine(r.lastError, 300) })),
+    failingTotal: failing.total,
+  };
+}
+
+export interface RenderedSummary {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function renderSummary(config: Config, templates: EmailTemplates, f: SummaryFigures): RenderedSummary {
+  const subject = f.total === 0
+    ? `rebound daily summary ${f.day}: no bounces`
+    : `rebound daily summary ${f.day}: ${f.total} bounce${f.total === 1 ? '' : 's'}`;
+  const { text, html } = templates.render('summary', {
+    ...f,
+    dashboardUrl: config.publicUrl,
+    bounceUrl: (id: number) => `${config.publicUrl}/bounces/${id}`,
+    testMode: config.testMode,
+  });
+  return { subject, text, html };
+}
+
+export interface SummaryOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  /** YYYY-MM-DD; default the previous UTC day. */
+  date?: string;
+  /** Build and return the text; send nothing. */
+  dryRun?: boolean;
+  mailer?: Mailer;
+  templates?: EmailTemplates;
+  clock?: () => Date;
+}
+
+export interface SummaryOutcome {
+  figures: SummaryFigures;
+  rendered: RenderedSummary;
+  recipients: string[];
+  sent: boolean;
+  response?: string;
+}
+
+/**
+ * Builds the summary and sends it to NOTIFY_CC (test mode: NOTIFY_CC_TEST). Rejects with a
+ * SendError when the relay refuses; the next day's run or `rebound summary --date` can
+ * send it again (a summary is not queued in the outbox: it is rebuilt from the rows).
+ */
+export async function sendDailySummary(opts: SummaryOptions): Promise<SummaryOutcome> {
+  const { config, store } = opts;
+  const log = opts.log.child({ component: 'summary' });
+  const day = opts.date ?? previousUtcDay((opts.clock ?? (() => new Date()))());
+  const figures = buildSummary(new SummaryQueries(store.db), day);
+  const rendered = renderSummary(config, opts.templates ?? createEmailTemplates(), figures);
+  const recipients = config.testMode ? config.notify.ccTest : config.notify.cc;
+  if (opts.dryRun) return { figures, rendered, recipients, sent: false };
+  if (recipients.length === 0) {
+    log.warn({ day }, `daily summary not sent: ${config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC'} is empty`);
+    return { figures, rendered, recipients, sent: false };
+  }
+  const mailer = opts.mailer ?? createMailer(config.smtp);
+  try {
+    const result = await mailer.send({
+      from: config.notify.from,
+      to: recipients,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      headers: {
+        'Auto-Submitted': 'auto-generated',
+        // The loop marker: a bounce of the summary is recorded but never notified.
+        'X-Rebound-Notice': `summary ${day}`,
+        'X-Auto-Response-Suppress': 'All',
+      },
+    });
+    log.info({ day, total: figures.total, recipients: recipients.length, response: result.response }, 'daily summary sent');
+    return { figures, rendered, recipients, sent: true, response: result.response };
+  } finally {
+    if (!opts.mailer) mailer.close();
+  }
+}
