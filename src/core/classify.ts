@@ -18,6 +18,8 @@ import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInTex
 import { matchReason } from './rules/compile.ts';
 import { reasonForStatus } from './status-codes.ts';
 
+/** A bounce forwarded inside a bounce is looked into this many levels deep. */
+const MAX_FORWARD_DEPTH = 2;
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
 
@@ -117,14 +119,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   // The human-readable notice and the returned message.
   let notice = '';
+  let returnedText = '';
   let returnedHeaders: Header[] = [];
   if (root.parts.length === 0 && !RETURNED_TYPES.has(root.contentType) && !DSN_TYPES.has(root.contentType)) {
     const split = splitReturnedMessage(textOf(root));
     notice = split.notice;
+    returnedText = split.returned;
     if (split.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(split.returned).head);
   } else {
     const texts = located.texts.filter((t) => t.contentType !== 'text/rfc822-headers');
-    const plain = texts.find((t) => t.contentType === 'text/plain') ?? texts[0];
+    const plain = texts.find((t) => t.contentType === 'text/plain' && t.body.trim()) ?? texts.find((t) => t.body.trim());
     if (plain) {
       const split = splitReturnedMessage(textOf(plain));
       notice = split.notice;
@@ -149,13 +153,20 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (located.feedback || reportType === 'feedback-report') {
     return result('complaint', complaintRecipients(located.feedback, original));
   }
+  // Microsoft's JMRP complaints: the reported message attached with the complainer's address
+  // in X-HmXmrOriginalRecipient, and no feedback-report part.
+  const jmrp = headerValue(returnedHeaders, 'x-hmxmroriginalrecipient');
+  if (jmrp && addressesIn(jmrp).length) {
+    return result('complaint', addressesIn(jmrp).map((a) => nonBounceRecipient(a, 'feedback', ['arf:X-HmXmrOriginalRecipient'])));
+  }
 
   // Addresses that are surely not failed recipients.
   const exclude = new Set<string>();
   for (const a of addressesIn(envelopeFrom)) exclude.add(a.toLowerCase());
-  for (const a of addressesIn(topGet('to'))) exclude.add(a.toLowerCase());
-  if (original.from) exclude.add(original.from.toLowerCase());
-  const proseRecipients = notice ? findProseRecipients(notice, exclude) : [];
+  const weak = new Set<string>();
+  for (const a of addressesIn(topGet('to'))) weak.add(a.toLowerCase());
+  if (original.from) weak.add(original.from.toLowerCase());
+  const proseRecipients = notice ? findProseRecipients(notice, exclude, weak) : [];
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
   let dsnText = located.report ? entityText(located.report) : '';
@@ -192,6 +203,15 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
 
   if (recipients.length === 0) {
+    // A bounce forwarded as an attachment or quoted whole: classify the inner one.
+    const inner = located.returned?.message ?? (returnedText ? parseEntity(returnedText, root.depth + 1) : undefined);
+    if (inner && root.depth < MAX_FORWARD_DEPTH && inner.headers.length && looksLikeWholeBounce(inner)) {
+      const nested = classifyEntity(inner, opts);
+      if (nested.recipients.length) {
+        for (const r of nested.recipients) r.decidedBy.unshift('forwarded-bounce');
+        return { ...nested, envelope };
+      }
+    }
     if (isAutoReply(top, envelopeFrom, subject)) {
       const who = addressesIn(envelopeFrom)[0] ?? '';
       return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
@@ -213,6 +233,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   else if (recipients.every((r) => r.reason === 'delivered')) kind = 'not-bounce';
   else kind = 'bounce';
   return result(kind, recipients);
+}
+
+/** A forwarded message that is itself a delivery report. */
+function looksLikeWholeBounce(e: MimeEntity): boolean {
+  const from = headerValue(e.headers, 'from');
+  return e.contentType === 'multipart/report' || /mailer-daemon|postmaster|mail delivery/i.test(from)
+    || BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')));
 }
 
 function utf8IfValid(binary: string): string {
@@ -344,23 +371,87 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`dsn:Action ${action || 'delivered'}`);
     return 'delivered';
   }
+  const command = smtpCommandIn(diagnostic) || smtpCommandIn(context);
+  const byStatus = status ? reasonForStatus(status) : undefined;
   const byText = diagnostic ? matchReason(diagnostic) : undefined;
+  let reason: Reason | undefined;
+  // The server's words first; then what a precise status code settles (vague ones map to nothing).
   if (byText) {
     decidedBy.push(`rule:${byText.id}`);
-    return byText.reason;
-  }
-  const byStatus = status ? reasonForStatus(status) : undefined;
-  if (byStatus) {
+    reason = byText.reason;
+  } else if (byStatus) {
     decidedBy.push(`status-code:${status}`);
-    return byStatus;
+    reason = byStatus;
   }
+  if (reason) return refineByCommand(reason, command, decidedBy);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
-    return byContext.reason;
+    return refineByCommand(byContext.reason, command, decidedBy);
+  }
+  if (action === 'delayed') {
+    decidedBy.push('dsn:Action delayed');
+    return 'expired';
+  }
+  const byReply = reasonForReplyCode(input.replyCode);
+  if (byReply) {
+    decidedBy.push(`reply-code:${input.replyCode}`);
+    return byReply;
+  }
+  // Nothing in the message says why: Sisimai's "onhold" (decide later) when there is no
+  // code at all, "undefined" when a code was given that says nothing more.
+  if (!status && !input.replyCode) {
+    decidedBy.push('default:onhold');
+    return 'onhold';
   }
   decidedBy.push('default:undefined');
   return 'undefined';
+}
+
+/**
+ * The SMTP command the remote server answered, as the notice or transcript says it:
+ * Postfix "(in reply to end of DATA command)", Sendmail ">>> DATA", Exim "after end of data",
+ * DragonFly "did not like our final DATA", others "SMTP command: DATA".
+ */
+export function smtpCommandIn(text: string): string {
+  if (!text) return '';
+  const slice = text.length > 8192 ? text.slice(0, 8192) : text;
+  const patterns = [
+    /in reply to (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b/i,
+    /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
+    /\bafter (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat)\b/i,
+    /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(slice);
+    if (m) return commandName(m[1]);
+  }
+  return '';
+}
+
+function commandName(raw: string): string {
+  const c = raw.toUpperCase();
+  return c.startsWith('RCPT') ? 'RCPT' : c.startsWith('MAIL') ? 'MAIL' : c;
+}
+
+/**
+ * "User unknown" answered to DATA rather than to RCPT TO is the remote's content filter
+ * speaking: the address was accepted at RCPT time (Sisimai calls it filtered).
+ */
+function refineByCommand(reason: Reason, command: string, decidedBy: string[]): Reason {
+  if (reason === 'userunknown' && (command === 'DATA' || command === 'BDAT')) {
+    decidedBy.push('smtp-command:DATA');
+    return 'filtered';
+  }
+  return reason;
+}
+
+/** Reply codes that say what went wrong by themselves (RFC 5321 section 4.2.3). */
+function reasonForReplyCode(reply: string): Reason | undefined {
+  if (/^50[0-4]$/.test(reply)) return 'syntaxerror';
+  if (reply === '552') return 'mailboxfull';
+  if (reply === '452') return 'mailboxfull';
+  return undefined;
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */

@@ -67,9 +67,10 @@ const SENDER_CONTEXT = /(?:mail from|from|sender|envelope-from|reply-to|return-p
 
 /**
  * Addresses the notice names as failed, each with the lines that explain it. `exclude` holds
- * addresses that are surely not failed recipients (the bounce's own From and To, the sender).
+ * addresses that are surely not failed recipients (the bounce's own From, the sender); `weak`
+ * those taken only when the line starts with them (the bounce's To: people do mail themselves).
  */
-export function findProseRecipients(notice: string, exclude: Set<string>): ProseRecipient[] {
+export function findProseRecipients(notice: string, exclude: Set<string>, weak: Set<string> = new Set()): ProseRecipient[] {
   const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
   const found = new Map<string, ProseRecipient>();
   let current: ProseRecipient | undefined;
@@ -82,9 +83,10 @@ export function findProseRecipients(notice: string, exclude: Set<string>): Prose
         if (exclude.has(address.toLowerCase())) continue;
         const before = line.slice(0, m.index);
         const lead = before.trim();
-        const atStart = /^[<"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
-        const inContext = RECIPIENT_CONTEXT.test(before.slice(-60));
+        const atStart = /^[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
+        const inContext = RECIPIENT_CONTEXT.test(before.slice(-60)) || /\w.*:\s*[<"']?$/.test(before);
         if (!atStart && !inContext) continue;
+        if (!atStart && weak.has(address.toLowerCase())) continue;
         if (!atStart && SENDER_CONTEXT.test(before.slice(-40))) continue;
         let rec = found.get(address);
         if (!rec) {
