@@ -1,0 +1,213 @@
+// The dashboard as a Koa app, built and never listening (src/web/server.ts listens, the
+// composition root decides where). Order of the layers: security headers and the error
+// guard first, then public routes (health, metrics, assets), then the session, the CSRF
+// check of every POST, sign-in, and the pages behind it.
+
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import { Router } from '@koa/router';
+import createSession from 'koa-session';
+import nunjucks from 'nunjucks';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { StatusBoard } from '../status.ts';
+import type { Store } from '../store/store.ts';
+import { BounceQueries } from '../store/bounce-queries.ts';
+import { assetsMiddleware, loadAssets } from './assets.ts';
+import { authRoutes, passwordCheck, requireSignIn, sessionExpiry } from './auth.ts';
+import { BodyError, readForm } from './body.ts';
+import type { RetryFn, WebDeps } from './deps.ts';
+import { csvStream, excelStream } from './export.ts';
+import { parseFilters } from './filters.ts';
+import { healthReport, metricsText } from './health.ts';
+import { pageRoutes, notFound } from './routes/pages.ts';
+import { MemorySessionStore, csrfMatches } from './session.ts';
+import { SignInThrottle } from './throttle.ts';
+
+export type { RetryFn } from './deps.ts';
+
+export interface WebAppOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  status: StatusBoard;
+  metrics: Metrics;
+  /** The notifier's manual retry of one bounce's notices. */
+  retry: RetryFn;
+  /** scrypt hash (src/web/password.ts) of the generated password, when ADMIN_PASS is unset. */
+  adminPasswordHash?: string;
+  /** Development only: accept a missing or weak SESSION_SECRET, with a warning in the log. */
+  devSecret?: boolean;
+  /** Ask for sign-in on /metrics too (default: public, like /health; it holds no addresses). */
+  metricsRequireSignIn?: boolean;
+  /** For tests: the clock behind session expiry, throttling and the overview's periods. */
+  clock?: () => Date;
+}
+
+/** Shorter secrets are refused: HMAC-SHA1/256 cookie signing wants at least 256 bits of key. */
+export const MIN_SECRET_LENGTH = 32;
+const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
+
+/**
+ * The Content-Security-Policy: scripts only from this origin (no inline script at all),
+ * no plugins, no framing, forms only to here. img-src adds data: for Bootstrap's inline
+ * SVG icons in its CSS.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "img-src 'self' data:",
+].join('; ');
+
+export function createWebApp(opts: WebAppOptions): Koa {
+  const { config, log: parentLog } = opts;
+  const log = parentLog.child({ component: 'web' });
+  const now = opts.clock ?? (() => new Date());
+
+  let secret = config.web.sessionSecret;
+  if (secret.length < MIN_SECRET_LENGTH) {
+    if (!opts.devSecret) {
+      throw new Error(`SESSION_SECRET is ${secret ? 'too short' : 'missing'}: set at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+    }
+    log.warn('SESSION_SECRET is missing or weak: using a development secret; never run like this in production');
+    if (!secret) secret = randomBytes(32).toString('hex');
+  }
+  const check = passwordCheck(config.web.adminPass, opts.adminPasswordHash);
+
+  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  const deps: WebDeps = {
+    config,
+    store: opts.store,
+    log,
+    status: opts.status,
+    metrics: opts.metrics,
+    retry: opts.retry,
+    queries: new BounceQueries(opts.store.db),
+    views,
+    now,
+  };
+
+  const app = new Koa();
+  app.keys = [secret];
+  if (config.web.cookieSecure === 'auto') {
+    // Behind a TLS-terminating proxy: X-Forwarded-Proto says https. maxIpsCount 1 takes
+    // the address the nearest proxy added, not one a client wrote itself (throttling).
+    app.proxy = true;
+    app.maxIpsCount = 1;
+  }
+
+  app.use(async (ctx, next) => {
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+    if (config.web.cookieSecure === 'always') ctx.cookies.secure = true;
+    try {
+      await next();
+    } catch (err) {
+      if (err instanceof BodyError) {
+        ctx.status = err.status;
+        ctx.body = err.message;
+        return;
+      }
+      log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
+      ctx.status = 500;
+      ctx.type = 'text';
+      ctx.body = 'Internal error. The details are in the log.';
+    }
+  });
+
+  const publicRouter = new Router();
+  publicRouter.get('/health/live', (ctx) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { status: 'ok' };
+  });
+  const health = (ctx: Koa.Context) => {
+    const r = healthReport(config, opts.store, opts.status, now());
+    if (r.failing.length) log.warn({ failing: r.failing }, 'health check failing');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = r.failing.length ? 503 : 200;
+    ctx.body = r;
+  };
+  publicRouter.get('/health', health);
+  publicRouter.get('/health/ready', health);
+  const metrics = (ctx: Koa.Context) => {
+    const r = healthReport(config, opts.store, opts.status, now());
+    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = metricsText(opts.metrics, opts.store, deps.queries, opts.status, r);
+  };
+  if (!opts.metricsRequireSignIn) publicRouter.get('/metrics', metrics);
+  app.use(publicRouter.routes());
+  app.use(assetsMiddleware(loadAssets()));
+
+  const sessionStore = new MemorySessionStore(() => now().getTime());
+  app.use(
+    createSession(
+      {
+        key: 'rebound.sid',
+        maxAge: config.web.sessionMaxHours * 3_600_000,
+        httpOnly: true,
+        signed: true,
+        sameSite: 'strict',
+        ...(config.web.cookieSecure === 'auto' ? {} : { secure: config.web.cookieSecure === 'always' }),
+        store: sessionStore,
+      } as never,
+      app,
+    ),
+  );
+  app.use(sessionExpiry(deps));
+
+  // Every POST: read the form (bounded), then the CSRF token must match the session's.
+  app.use(async (ctx, next) => {
+    if (ctx.method !== 'POST') return next();
+    const form = await readForm(ctx);
+    ctx.state.form = form;
+    const sent = typeof form._csrf === 'string' ? form._csrf : ctx.get('x-csrf-token');
+    if (!csrfMatches(ctx, sent)) {
+      log.warn({ ip: ctx.ip, path: ctx.path }, 'POST refused: missing or wrong CSRF token');
+      ctx.status = 403;
+      ctx.type = 'text';
+      ctx.body = 'Forbidden: the form has expired. Reload the page and try again.';
+      return;
+    }
+    await next();
+  });
+
+  const throttle = new SignInThrottle(() => now().getTime());
+  const authRouter = new Router();
+  authRoutes(authRouter, deps, check, throttle);
+  app.use(authRouter.routes());
+
+  app.use(requireSignIn());
+  const pages = new Router();
+  pageRoutes(pages, deps);
+  pages.get('/export/csv', (ctx) => {
+    const filters = parseFilters(ctx.query);
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.csv`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = csvStream(opts.store.db, filters);
+  });
+  pages.get('/export/excel', (ctx) => {
+    const filters = parseFilters(ctx.query);
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.xlsx`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = excelStream(opts.store.db, filters);
+  });
+  if (opts.metricsRequireSignIn) pages.get('/metrics', metrics);
+  app.use(pages.routes());
+  app.use((ctx) => notFound(ctx, deps));
+  return app;
+}

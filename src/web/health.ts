@@ -1,0 +1,103 @@
+// /health (readiness: the database answers and every enabled intake works), /health/live
+// (the process answers) and /metrics (Prometheus text exposition format 0.0.4). No
+// sign-in, so nothing here names an address, a password or a path.
+
+import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import type { StatusBoard } from '../status.ts';
+import type { Store } from '../store/store.ts';
+import type { BounceQueries } from '../store/bounce-queries.ts';
+
+export interface HealthReport {
+  status: 'ok' | 'failing';
+  /** Names of the failing parts; empty when ok. */
+  failing: string[];
+  parts: Record<string, { ok: boolean; detail: string }>;
+}
+
+/** A poll older than this many intervals means the poller is stuck even if its last poll succeeded. */
+const STALE_POLL_INTERVALS = 3;
+
+export function healthReport(config: Config, store: Store, status: StatusBoard, now: Date): HealthReport {
+  const parts: HealthReport['parts'] = {};
+  try {
+    store.db.prepare('SELECT 1').get();
+    parts.database = { ok: true, detail: 'answers' };
+  } catch {
+    // The error text may hold a path: keep it in the logs, not here.
+    parts.database = { ok: false, detail: 'does not answer' };
+  }
+  const intakes: [string, boolean][] = [['lmtp', config.lmtp.enabled], ['imap', config.imap.enabled]];
+  for (const [name, enabled] of intakes) {
+    if (!enabled) continue;
+    const s = status.get(name);
+    if (!s) {
+      parts[name] = { ok: false, detail: 'not started' };
+      continue;
+    }
+    let ok = s.ok;
+    let detail = s.ok ? 'working' : 'not working';
+    const last = name === 'imap' ? lastPollTime(s.facts) : undefined;
+    if (ok && last !== undefined && now.getTime() - last > STALE_POLL_INTERVALS * config.imap.pollInterval + 60_000) {
+      ok = false;
+      detail = 'no poll for too long';
+    }
+    parts[name] = { ok, detail };
+  }
+  const failing = Object.entries(parts).filter(([, p]) => !p.ok).map(([n]) => n);
+  return { status: failing.length ? 'failing' : 'ok', failing, parts };
+}
+
+/** The IMAP part's last poll time (ms) from its facts, whichever name it uses. */
+export function lastPollTime(facts: Record<string, unknown> | undefined): number | undefined {
+  for (const key of ['lastPollAt', 'lastPoll', 'lastPollTime', 'lastSuccessAt']) {
+    const v = facts?.[key];
+    if (typeof v === 'string' || typeof v === 'number') {
+      const t = typeof v === 'number' ? v : Date.parse(v);
+      if (Number.isFinite(t)) return t;
+    }
+  }
+  return undefined;
+}
+
+/** Label values per the exposition format: backslash, double quote and newline escaped. */
+function label(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+function labels(l: Record<string, string>): string {
+  const e = Object.entries(l);
+  return e.length ? `{${e.map(([k, v]) => `${k}="${label(v)}"`).join(',')}}` : '';
+}
+
+export function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): string {
+  const out: string[] = [];
+  const family = (name: string, type: string, help: string, samples: [Record<string, string>, number][]) => {
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [l, v] of samples) out.push(`${name}${labels(l)} ${v}`);
+  };
+  for (const c of m.counters()) {
+    family(c.name, 'counter', c.help, c.samples().map((s) => [s.labels, s.value]));
+  }
+  family(
+    'rebound_bounces',
+    'gauge',
+    'Recorded bounce rows in the database, by kind and hard/soft',
+    queries.byKindAndType().map((r) => [{ kind: r.kind, type: r.bounce_type }, r.count]),
+  );
+  family(
+    'rebound_outbox',
+    'gauge',
+    'Notices in the outbox, by state',
+    Object.entries(store.outbox.countsByState()).map(([state, n]) => [{ state }, n]),
+  );
+  const last = lastPollTime(status.get('imap')?.facts);
+  if (last !== undefined) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled', [[{}, last / 1000]]);
+  family(
+    'rebound_part_up',
+    'gauge',
+    'Whether each checked part works (1) or not (0)',
+    Object.entries(report.parts).map(([part, p]) => [{ part }, p.ok ? 1 : 0]),
+  );
+  return `${out.join('\n')}\n`;
+}

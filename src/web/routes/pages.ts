@@ -1,0 +1,203 @@
+// The dashboard's pages and their JSON: overview (+ /api/stats for the charts), the bounce
+// list (+ /api/bounces for DataTables' server-side mode), the detail page, the raw
+// message, and retry. Values from bounces reach the browser only through autoescaped
+// templates or JSON that the page's scripts insert as text.
+
+import type Koa from 'koa';
+import type { Router } from '@koa/router';
+import { formList, formString, type Form } from '../body.ts';
+import { FILTER_KEYS, REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
+import { csrfToken, setFlash, takeFlash } from '../session.ts';
+import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
+import type { WebDeps } from '../deps.ts';
+
+const DAY_MS = 86_400_000;
+export const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
+type Period = keyof typeof PERIODS;
+/** Largest page DataTables may ask for. */
+const MAX_PAGE = 500;
+/** Retry at most this many selected rows at once. */
+const MAX_RETRY_IDS = 500;
+/** The detail page shows this much of the raw message; the download has all of it. */
+const RAW_PREVIEW_BYTES = 256 * 1024;
+
+/** Start of the period (UTC): today = since midnight, 7d/30d = today and the 6/29 days before. */
+export function periodStart(p: Period, now: Date): Date {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const days = p === 'today' ? 0 : p === '7d' ? 6 : 29;
+  return new Date(midnight - days * DAY_MS);
+}
+
+function period(v: unknown): Period {
+  return typeof v === 'string' && v in PERIODS ? (v as Period) : '7d';
+}
+
+function intParam(v: unknown, def: number, min: number, max: number): number {
+  const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : def;
+  return Math.min(max, Math.max(min, n));
+}
+
+function page(ctx: Koa.Context, deps: WebDeps, template: string, vars: Record<string, unknown>): void {
+  ctx.type = 'html';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = deps.views.render(template, { ...vars, csrf: csrfToken(ctx), flash: takeFlash(ctx), path: ctx.path });
+}
+
+export function pageRoutes(router: Router, deps: WebDeps): void {
+  const { queries, store, status } = deps;
+
+  router.get('/', (ctx) => {
+    const now = deps.now();
+    const counts = (Object.keys(PERIODS) as Period[]).map((p) => ({
+      period: p,
+      label: PERIODS[p],
+      since: periodStart(p, now).toISOString().slice(0, 10),
+      ...queries.countsSince(periodStart(p, now)),
+    }));
+    const parts = Object.entries(status.all()).map(([name, s]) => ({ name, ...s, factList: Object.entries(s.facts ?? {}) }));
+    page(ctx, deps, 'overview.njk', {
+      title: 'Overview',
+      counts,
+      statuses: STATUSES,
+      types: TYPES,
+      parts,
+      period: period(ctx.query.period),
+      periods: PERIODS,
+      outbox: store.outbox.countsByState(),
+    });
+  });
+
+  router.get('/api/stats', (ctx) => {
+    const p = period(ctx.query.period);
+    const since = periodStart(p, deps.now());
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { period: p, since: since.toISOString(), topDomains: queries.topDomains(since, 5), perDay: queries.perDay(since) };
+  });
+
+  router.get('/bounces', (ctx) => {
+    const filters = parseFilters(ctx.query);
+    page(ctx, deps, 'list.njk', {
+      title: 'Bounces',
+      filters,
+      query: filtersToQuery(filters),
+      statuses: STATUSES,
+      types: TYPES,
+      reasons: REASONS,
+      filterKeys: FILTER_KEYS,
+    });
+  });
+
+  // DataTables server-side processing: draw, start, length, plus our sort/dir and filters.
+  router.get('/api/bounces', (ctx) => {
+    const q = ctx.query as Record<string, string | undefined>;
+    const filters = parseFilters(ctx.query);
+    const sort = (typeof q.sort === 'string' && q.sort in SORT_COLUMNS ? q.sort : 'date') as SortColumn;
+    const dir = q.dir === 'asc' ? 'asc' : 'desc';
+    const limit = intParam(q.length, 25, 1, MAX_PAGE);
+    const offset = intParam(q.start, 0, 0, 1_000_000_000);
+    const rows = queries.list({ filters, sort, dir, offset, limit });
+    const filtered = queries.count(filters);
+    const total = Object.keys(filters).length ? queries.countAll() : filtered.count;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = {
+      draw: intParam(q.draw, 0, 0, 1_000_000_000),
+      recordsTotal: total,
+      recordsFiltered: filtered.count,
+      countCapped: filtered.capped,
+      data: rows,
+    };
+  });
+
+  router.get('/bounces/:id', (ctx) => {
+    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
+    const bounce = id ? store.bounces.get(id) : undefined;
+    if (!bounce) return notFound(ctx, deps);
+    const message = store.messages.get(bounce.message_id);
+    const raw = store.messages.raw(bounce.message_id);
+    let classification = '';
+    try {
+      classification = JSON.stringify(JSON.parse(message?.classification ?? '{}'), null, 2);
+    } catch {
+      classification = message?.classification ?? '';
+    }
+    page(ctx, deps, 'detail.njk', {
+      title: `Bounce ${bounce.id}`,
+      bounce,
+      fields: Object.entries(bounce).filter(([k]) => k !== 'dedupe_key'),
+      message,
+      decidedBy: bounce.decided_by.split(/;\s*/).filter(Boolean),
+      classification,
+      notices: store.outbox.forBounce(bounce.id),
+      rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
+      rawTruncated: raw ? raw.length > RAW_PREVIEW_BYTES : false,
+      rawSize: raw?.length ?? 0,
+      back: typeof ctx.query.back === 'string' && ctx.query.back.startsWith('/bounces') ? ctx.query.back : '/bounces',
+    });
+  });
+
+  router.get('/bounces/:id/raw', (ctx) => {
+    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
+    const bounce = id ? store.bounces.get(id) : undefined;
+    const raw = bounce ? store.messages.raw(bounce.message_id) : undefined;
+    if (!bounce || !raw) return notFound(ctx, deps);
+    // An attachment, never rendered by the browser (nosniff is set on every answer).
+    ctx.type = 'message/rfc822';
+    ctx.attachment(`bounce-${bounce.id}.eml`);
+    ctx.body = raw;
+  });
+
+  router.post('/bounces/:id/retry', async (ctx) => {
+    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
+    if (!id || !store.bounces.get(id)) return notFound(ctx, deps);
+    const r = await retryOne(deps, id);
+    setFlash(ctx, r.ok ? 'success' : 'danger', r.text);
+    ctx.redirect(`/bounces/${id}`);
+  });
+
+  router.post('/bounces/retry', async (ctx) => {
+    const form = ctx.state.form as Form;
+    const back = formString(form, 'back');
+    const target = /^\/bounces(\?[\x21-\x7e]*)?$/.test(back) ? back : '/bounces';
+    const ids = [...new Set(formList(form, 'ids').filter((s) => /^\d{1,15}$/.test(s)).map(Number))];
+    if (ids.length === 0) {
+      setFlash(ctx, 'info', 'No bounces were selected.');
+      return ctx.redirect(target);
+    }
+    if (ids.length > MAX_RETRY_IDS) {
+      setFlash(ctx, 'danger', `Select at most ${MAX_RETRY_IDS} bounces at once.`);
+      return ctx.redirect(target);
+    }
+    const existing = queries.existingIds(ids);
+    let queued = 0;
+    const problems: string[] = [];
+    for (const id of existing) {
+      const r = await retryOne(deps, id);
+      if (r.ok) queued += 1;
+      else problems.push(`#${id}: ${r.text}`);
+    }
+    const missing = ids.length - existing.length;
+    const text = [
+      `${queued} of ${ids.length} selected bounce(s) queued for a new notice.`,
+      ...(missing ? [`${missing} not found.`] : []),
+      ...problems.slice(0, 5),
+    ].join(' ');
+    setFlash(ctx, problems.length || missing ? 'danger' : 'success', text);
+    ctx.redirect(target);
+  });
+}
+
+async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text: string }> {
+  try {
+    const r = await deps.retry(id);
+    return { ok: r.queued, text: r.message || (r.queued ? 'Queued for a new notice.' : 'Not queued.') };
+  } catch (err) {
+    deps.log.error({ err, bounceId: id }, 'retry failed');
+    return { ok: false, text: 'The retry failed; see the log for details.' };
+  }
+}
+
+export function notFound(ctx: Koa.Context, deps: WebDeps): void {
+  ctx.status = 404;
+  ctx.type = 'html';
+  ctx.body = deps.views.render('error.njk', { title: 'Not found', message: 'There is nothing here.', csrf: csrfToken(ctx) });
+}
