@@ -1,0 +1,307 @@
+// The LMTP listener alone, against a real store in a temp dir and the real ingest funnel
+// and classifier, spoken to over real sockets by a small LMTP client. Store failures are
+// real too: a read-only database file, a lock held by another connection, a closed
+// connection. The one stand-in is the "fails for one recipient" ingestor below, a wrapper
+// around the real one, because no real store fails for exactly one recipient on demand.
+
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { createIngestor, type Ingestor } from '../../src/ingest.ts';
+import { createLmtpServer, recipientAccepted, type LmtpServer } from '../../src/intake/lmtp.ts';
+import { silentLogger } from '../../src/log.ts';
+import { Metrics } from '../../src/metrics.ts';
+import { StatusBoard } from '../../src/status.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { sendMail, SmtpSession, dataPayload, type SendResult } from '../harness/smtp-client.ts';
+import { canConnect, sleep, waitFor } from '../harness/ports.ts';
+
+const DSN = readFileSync(new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url));
+const log = silentLogger();
+
+function lmtpConfig(over: Partial<Config['lmtp']> = {}): Config['lmtp'] {
+  return {
+    enabled: true,
+    protocol: 'lmtp',
+    listen: [{ kind: 'tcp', host: '127.0.0.1', port: 0, path: '' }],
+    maxSize: 10 * 1024 * 1024,
+    maxConnections: 20,
+    idleTimeout: 10_000,
+    accept: [],
+    hostname: 'rebound.test',
+    tlsKey: '',
+    tlsCert: '',
+    ...over,
+  };
+}
+
+function plainMessage(tag: string, extra = ''): string {
+  return `From: someone@example.org\r\nTo: bounces@example.com\r\nSubject: test ${tag}\r\nMessage-ID: <${tag}@example.org>\r\n\r\nHello ${tag}\r\n${extra}`;
+}
+
+let dir: string;
+let dbFile: string;
+let store: Store | undefined;
+let server: LmtpServer | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-lmtp-test-'));
+  dbFile = path.join(dir, 'bounces.db');
+});
+
+afterEach(async () => {
+  await server?.stop(1000);
+  server = undefined;
+  store?.close();
+  store = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function startListener(opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; status?: StatusBoard; metrics?: Metrics } = {}) {
+  store ??= openStore(dbFile);
+  const ingestor = opts.ingestor ?? createIngestor({ store, log });
+  server = createLmtpServer({ config: lmtpConfig(opts.config), ingestor, log, status: opts.status, metrics: opts.metrics });
+  await server.start();
+  const addr = server.addresses()[0]!;
+  const m = /^(?:\[(.*)\]|(.*)):(\d+)$/.exec(addr);
+  return m ? { host: m[1] ?? m[2]!, port: Number(m[3]) } : { path: addr.slice(5) };
+}
+
+function lmtpSend(target: { host?: string; port?: number; path?: string }, to: string[], raw: string | Buffer, from = ''): Promise<SendResult> {
+  return sendMail({ ...target, protocol: 'lmtp', helo: 'mta.postfix.test', from, to, raw, timeoutMs: 10_000 });
+}
+
+function messageCount(): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('LMTP listener', () => {
+  it('answers once per recipient after DATA, in RCPT order, and stores the message with its envelope', async () => {
+    const t = await startListener();
+    const r = await lmtpSend(t, ['bounces+alice=example.org@example.com', 'bounces@example.com'], DSN);
+    expect(r.greeting.text).toMatch(/^rebound\.test LMTP/);
+    expect(r.rcpt.map((x) => x.code)).toEqual([250, 250]);
+    expect(r.data.map((x) => x.code)).toEqual([250, 250]);
+    expect(r.data[0]!.text).toMatch(/^2\.6\.0 stored as message \d+/);
+    expect(r.data[1]!.text).toMatch(/^2\.6\.0 already stored as message \d+/);
+    const msgs = store!.db.prepare('SELECT source, envelope_from, envelope_to FROM messages').all();
+    expect(msgs).toEqual([{ source: 'lmtp', envelope_from: '', envelope_to: 'bounces+alice=example.org@example.com' }]);
+    const bounces = store!.db.prepare('SELECT email_to, status_code FROM bounces').all();
+    expect(bounces).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
+  });
+
+  it('answers 250 again for a message it already stored, and keeps one copy', async () => {
+    const t = await startListener();
+    expect((await lmtpSend(t, ['bounces@example.com'], DSN)).data.map((x) => x.code)).toEqual([250]);
+    const again = await lmtpSend(t, ['bounces@example.com'], DSN);
+    expect(again.data.map((x) => x.code)).toEqual([250]);
+    expect(again.data[0]!.text).toMatch(/already stored/);
+    expect(messageCount()).toBe(1);
+  });
+
+  it('defers only the recipient whose commit failed, and takes it on the retry', async () => {
+    store = openStore(dbFile);
+    const real = createIngestor({ store, log });
+    // Test-only failure injection: a wrapper around the real ingestor that rejects the first
+    // delivery for one recipient, as a store failure would.
+    let failed = false;
+    const flaky: Ingestor = {
+      ingest(input) {
+        if (!failed && input.envelopeTo?.[0] === 'bounces+bob@example.com') {
+          failed = true;
+          return Promise.reject(new Error('SQLITE_IOERR: disk I/O error at /secret/path'));
+        }
+        return real.ingest(input);
+      },
+      drain: () => real.drain(),
+    };
+    const t = await startListener({ ingestor: flaky });
+    const r = await lmtpSend(t, ['bounces+alice@example.com', 'bounces+bob@example.com'], DSN);
+    expect(r.data.map((x) => x.code)).toEqual([250, 451]);
+    expect(r.data[1]!.text).toMatch(/^4\.3\.0 /);
+    expect(r.data[1]!.text).not.toMatch(/SQLITE|secret|disk/i);
+    const retry = await lmtpSend(t, ['bounces+bob@example.com'], DSN);
+    expect(retry.data.map((x) => x.code)).toEqual([250]);
+    expect(messageCount()).toBe(1);
+  });
+
+  it('answers 451 4.3.0 for every recipient when the database is read-only, without internal error text', async () => {
+    openStore(dbFile).close(); // create the schema, then reopen read-only
+    store = openStore(dbFile, { readonly: true });
+    const t = await startListener();
+    const r = await lmtpSend(t, ['bounces@example.com', 'bounces+x@example.com'], DSN);
+    expect(r.data.map((x) => x.code)).toEqual([451, 451]);
+    for (const d of r.data) {
+      expect(d.text).toMatch(/^4\.3\.0 /);
+      expect(d.text).not.toMatch(/readonly|sqlite|database/i);
+    }
+    expect(messageCount()).toBe(0);
+  });
+
+  it('answers 451 while another connection holds the database lock, and 250 once it is released', async () => {
+    store = openStore(dbFile, { busyTimeout: 50 });
+    const other = new Database(dbFile);
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      const t = await startListener();
+      const r = await lmtpSend(t, ['bounces@example.com'], DSN);
+      expect(r.data.map((x) => x.code)).toEqual([451]);
+      other.exec('COMMIT');
+      const retry = await lmtpSend(t, ['bounces@example.com'], DSN);
+      expect(retry.data.map((x) => x.code)).toEqual([250]);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(messageCount()).toBe(1);
+  });
+
+  it('answers 451 when the database connection has been closed', async () => {
+    const t = await startListener();
+    store!.close();
+    const r = await lmtpSend(t, ['bounces@example.com'], DSN);
+    expect(r.data.map((x) => x.code)).toEqual([451]);
+    expect(r.data[0]!.text).not.toMatch(/database|connection is not open/i);
+  });
+
+  it('advertises SIZE and refuses a message over the limit with 552 5.3.4 for every recipient', async () => {
+    const t = await startListener({ config: { maxSize: 2048 } });
+    const s = await SmtpSession.connect(t);
+    try {
+      const lhlo = await s.command('LHLO mta.postfix.test');
+      expect(lhlo.text).toMatch(/^SIZE 2048$/m);
+      expect(lhlo.text).not.toMatch(/STARTTLS|AUTH/);
+    } finally {
+      await s.quit();
+    }
+    const big = plainMessage('big', 'x'.repeat(76) + '\r\n').repeat(1) + `${'y'.repeat(70)}\r\n`.repeat(80);
+    const r = await lmtpSend(t, ['bounces@example.com', 'bounces+2@example.com'], big);
+    expect(r.data.map((x) => x.code)).toEqual([552, 552]);
+    expect(r.data.every((d) => d.text.startsWith('5.3.4 '))).toBe(true);
+    expect(messageCount()).toBe(0);
+    // A message under the limit on the same listener still goes through.
+    expect((await lmtpSend(t, ['bounces@example.com'], plainMessage('small'))).data.map((x) => x.code)).toEqual([250]);
+  });
+
+  it('refuses recipients outside LMTP_ACCEPT with 550 5.1.1 at RCPT and takes the listed ones', async () => {
+    const t = await startListener({ config: { accept: ['bounces@example.com', '@bounces.example.net'] } });
+    const r = await lmtpSend(t, ['someone@example.com', 'bounces+alice=example.org@example.com', 'x@bounces.example.net'], DSN);
+    expect(r.rcpt.map((x) => x.code)).toEqual([550, 250, 250]);
+    expect(r.rcpt[0]!.text).toMatch(/^5\.1\.1 /);
+    // One reply per *accepted* recipient (RFC 2033 §4.2).
+    expect(r.data.map((x) => x.code)).toEqual([250, 250]);
+  });
+
+  it('listens on a unix socket, replacing a stale socket file, and lets other users connect', async () => {
+    const sock = path.join(dir, 'lmtp.sock');
+    // A socket file left behind by a process that died without closing its listener.
+    const child = spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(sock)}, () => process.exit(0))`], { timeout: 10_000 });
+    expect(child.status).toBe(0);
+    expect(statSync(sock).isSocket()).toBe(true);
+    const t = await startListener({ config: { listen: [{ kind: 'unix', host: '', port: 0, path: sock }] } });
+    expect(server!.addresses()).toEqual([`unix:${sock}`]);
+    expect(statSync(sock).mode & 0o777).toBe(0o666);
+    const r = await lmtpSend(t, ['bounces@example.com'], DSN);
+    expect(r.data.map((x) => x.code)).toEqual([250]);
+    await server!.stop(1000);
+    server = undefined;
+    expect(existsSync(sock)).toBe(false);
+  });
+
+  it('refuses to start on a unix socket path another listener is using', async () => {
+    const sock = path.join(dir, 'busy.sock');
+    const status = new StatusBoard();
+    await startListener({ config: { listen: [{ kind: 'unix', host: '', port: 0, path: sock }] } });
+    const second = createLmtpServer({ config: lmtpConfig({ listen: [{ kind: 'unix', host: '', port: 0, path: sock }] }), ingestor: createIngestor({ store: store!, log }), log, status });
+    await expect(second.start()).rejects.toThrow(/in use/);
+    expect(status.get('lmtp')).toMatchObject({ ok: false });
+    expect(status.get('lmtp')!.detail).toMatch(/cannot listen on unix:/);
+  });
+
+  it('listens on IPv6 loopback [::1]', async () => {
+    const t = await startListener({ config: { listen: [{ kind: 'tcp', host: '::1', port: 0, path: '' }] } });
+    expect(server!.addresses()[0]).toMatch(/^\[::1\]:\d+$/);
+    const r = await lmtpSend(t, ['bounces@example.com'], DSN);
+    expect(r.data.map((x) => x.code)).toEqual([250]);
+  });
+
+  it('speaks plain SMTP when configured, with one reply for the whole message', async () => {
+    const t = await startListener({ config: { protocol: 'smtp' } });
+    const r = await sendMail({ ...t, protocol: 'smtp', from: '', to: ['bounces@example.com', 'bounces+b@example.com'], raw: DSN });
+    expect(r.greeting.text).toMatch(/ESMTP/);
+    expect(r.data.map((x) => x.code)).toEqual([250]);
+    const row = store!.db.prepare('SELECT envelope_to FROM messages').get();
+    expect(row).toEqual({ envelope_to: 'bounces@example.com,bounces+b@example.com' });
+  });
+
+  it('reports itself on the status board and counts messages by outcome', async () => {
+    const status = new StatusBoard();
+    const metrics = new Metrics();
+    const t = await startListener({ status, metrics, config: { maxSize: 2048 } });
+    expect(status.get('lmtp')).toMatchObject({ ok: true, detail: `listening on 127.0.0.1:${t.port}` });
+    await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
+    await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
+    await lmtpSend(t, ['bounces@example.com'], plainMessage('m2', 'z'.repeat(3000)));
+    const samples = Object.fromEntries(metrics.messagesReceived.samples().map((s) => [s.labels.outcome, s.value]));
+    expect(samples).toEqual({ stored: 1, duplicate: 1, 'too-big': 1 });
+    await server!.stop(1000);
+    server = undefined;
+    expect(status.get('lmtp')).toMatchObject({ ok: false, detail: 'stopped' });
+  });
+
+  it('on stop lets a transaction in flight finish and commit, closes idle connections, and accepts no new ones', async () => {
+    const t = await startListener();
+    const busy = await SmtpSession.connect(t);
+    const idle = await SmtpSession.connect(t);
+    try {
+      await busy.command('LHLO mta.postfix.test');
+      await idle.command('LHLO mta.postfix.test');
+      expect((await busy.command('MAIL FROM:<>')).code).toBe(250);
+      expect((await busy.command('RCPT TO:<bounces@example.com>')).code).toBe(250);
+      expect((await busy.command('DATA')).code).toBe(354);
+      const payload = dataPayload(DSN);
+      busy.write(payload.subarray(0, 200)); // half a message on the wire
+
+      const stopped = server!.stop(5000);
+      // The idle connection is told to go away at once (RFC 5321 §3.8: 421 then close).
+      const bye = await idle.readReply();
+      expect(bye.code).toBe(421);
+      // The listening socket is closed: no new connections.
+      await waitFor('the listener to close', async () => !(await canConnect(t.host!, t.port!, 200)), { tries: 40 });
+
+      await sleep(200); // the transaction is still in flight while stop() waits
+      busy.write(payload.subarray(200));
+      const reply = await busy.readReply();
+      expect(reply.code).toBe(250);
+      await stopped;
+      server = undefined;
+    } finally {
+      busy.destroy();
+      idle.destroy();
+    }
+    expect(messageCount()).toBe(1);
+  });
+});
+
+describe('recipientAccepted', () => {
+  it('accepts everything with an empty list, and matches addresses, VERP forms and domains case-insensitively', () => {
+    expect(recipientAccepted('any@where.org', [])).toBe(true);
+    const list = ['bounces@example.com', '@bounces.example.net', 'verp.example.org'];
+    expect(recipientAccepted('Bounces@Example.com', list)).toBe(true);
+    expect(recipientAccepted('bounces+user=x.org@example.com', list)).toBe(true);
+    expect(recipientAccepted('other@example.com', list)).toBe(false);
+    expect(recipientAccepted('x@bounces.example.net', list)).toBe(true);
+    expect(recipientAccepted('x@sub.bounces.example.net', list)).toBe(false);
+    expect(recipientAccepted('a@verp.example.org', list)).toBe(true);
+    expect(recipientAccepted('no-at-sign', list)).toBe(false);
+  });
+});
