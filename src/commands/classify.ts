@@ -1,0 +1,55 @@
+// `rebound classify [FILE ...]`: classifies message files (stdin when none, or "-") and
+// prints one JSON object per line per file. Exit 0 when every file was read; 1 when one
+// could not be (named on stderr; the others are still printed).
+
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifySync } from '../core/classify.ts';
+import type { Classification } from '../core/types.ts';
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The printed shape of one classification (a stable, documented subset). */
+export function toOutputLine(file: string, c: Classification): string {
+  return JSON.stringify({
+    file,
+    kind: c.kind,
+    recipients: c.recipients.map((r) => ({
+      address: r.address, action: r.action, status: r.status, replyCode: r.replyCode, reason: r.reason,
+      bounceType: r.bounceType, diagnostic: r.diagnostic, remoteMta: r.remoteMta, decidedBy: r.decidedBy,
+    })),
+    original: {
+      messageId: c.original.messageId, from: c.original.from, to: c.original.to, cc: c.original.cc,
+      subject: c.original.subject, date: c.original.date, trackingId: c.original.trackingId,
+    },
+    ...(c.error ? { error: c.error } : {}),
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  const files = args.length ? args : ['-'];
+  let failed = 0;
+  for (const file of files) {
+    let raw: Buffer;
+    try {
+      raw = file === '-' ? await readStdin() : await readFile(file);
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+      process.stderr.write(`rebound classify: cannot read ${file}: ${reason}\n`);
+      failed++;
+      continue;
+    }
+    process.stdout.write(toOutputLine(file, classifySync(raw)) + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+// Runnable on its own: node src/commands/classify.ts FILE...
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

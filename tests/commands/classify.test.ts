@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = (args: string[], input?: string) => spawnSync(process.execPath, ['src/commands/classify.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+
+describe('rebound classify', () => {
+  it('prints one JSON line per file with kind, recipients and original message', () => {
+    const out = run(['tests/fixtures/corpus/postfix/dsn-remote-550.eml', 'tests/fixtures/corpus/postfix/dsn-delayed-remote450.eml']);
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.kind])).toEqual([
+      ['tests/fixtures/corpus/postfix/dsn-remote-550.eml', 'bounce'], ['tests/fixtures/corpus/postfix/dsn-delayed-remote450.eml', 'delay']]);
+    expect(Object.keys(lines[0].recipients[0])).toEqual(['address', 'action', 'status', 'replyCode', 'reason', 'bounceType', 'diagnostic', 'remoteMta', 'decidedBy']);
+    expect(Object.keys(lines[0].original)).toEqual(['messageId', 'from', 'to', 'cc', 'subject', 'date', 'trackingId']);
+  });
+
+  it('reads stdin when given no file and names it "-"', () => {
+    const out = run([], 'From: MAILER-DAEMON@mx.example\nSubject: failure notice\n\n<kim@example.com>:\nSorry, no mailbox here by that name. (#5.1.1)\n');
+    expect(out.status).toBe(0);
+    const line = JSON.parse(out.stdout);
+    expect(line).toMatchObject({ file: '-', kind: 'bounce' });
+    expect(line.recipients[0]).toMatchObject({ address: 'kim@example.com', reason: 'userunknown', bounceType: 'hard' });
+  });
+
+  it('names an unreadable file on stderr, exits non-zero and still prints the others', () => {
+    const out = run(['/nonexistent/x.eml', 'tests/fixtures/corpus/postfix/dsn-remote-550.eml']);
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain('/nonexistent/x.eml');
+    expect(out.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});

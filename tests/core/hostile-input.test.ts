@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classify, classifySync } from '../../src/core/classify.ts';
+
+describe('unreadable and hostile input', () => {
+  it('gives an error result, not a throw, for an empty message', async () => {
+    const c = await classify(Buffer.alloc(0));
+    expect(c).toMatchObject({ kind: 'not-bounce', recipients: [] });
+    expect(c.error).toMatch(/empty/);
+  });
+
+  it('gives an error result for binary garbage', () => {
+    const garbage = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256));
+    const c = classifySync(garbage);
+    expect(c.kind).toBe('not-bounce');
+    expect(c.recipients).toEqual([]);
+  });
+
+  it('gives an error result when the input is not a buffer', () => {
+    expect(classifySync('text' as unknown as Buffer).error).toMatch(/not a byte buffer/);
+  });
+
+  it('survives malformed MIME: unterminated multipart, missing boundary, absurd nesting', () => {
+    let nested = 'From: MAILER-DAEMON@x.example\nSubject: Undelivered\nContent-Type: multipart/mixed; boundary="b0"\n\n';
+    for (let i = 1; i < 200; i++) nested += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n`;
+    for (const raw of [nested, 'Content-Type: multipart/report; boundary=\n\n--\n', 'Content-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: message/rfc822\n\n']) {
+      const c = classifySync(Buffer.from(raw));
+      expect(c.kind).toBe('not-bounce');
+    }
+  });
+
+  it('classifies a 20 MB message quickly without blowing up', () => {
+    const head = 'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\n\n<kim@example.com>: host mx said: 550 5.1.1 User unknown\n\n--- Below this line is a copy of the message.\n\nSubject: big\n\n';
+    const raw = Buffer.concat([Buffer.from(head), Buffer.alloc(20 * 1024 * 1024, 'a')]);
+    const start = performance.now();
+    const c = classifySync(raw);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(c.recipients[0]).toMatchObject({ address: 'kim@example.com', reason: 'userunknown' });
+  });
+
+  it('keeps a header line of a megabyte from stalling the scan', () => {
+    const raw = Buffer.from('Subject: ' + 'x'.repeat(1024 * 1024) + '\nFrom: a@example.org\n\nhello\n');
+    expect(classifySync(raw).kind).toBe('not-bounce');
+  });
+});
