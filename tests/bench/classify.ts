@@ -1,0 +1,139 @@
+// Classifier benchmark: messages per second over the whole sisimai corpus, in process (the
+// MIME scan alone and the whole classification, several passes, median) and as a whole
+// process (`node src/cli.ts classify <every corpus file>`, start-up included, which is what
+// a user running the CLI waits for). With --profile it also profiles the CLI run and the
+// in-process passes and prints the functions that take the time.
+//
+// usage: node tests/bench/classify.ts [--json] [--profile] [--passes N]
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { classifySync } from '../../src/core/classify.ts';
+import { parseEntity, toLfBinary } from '../../src/core/mime.ts';
+import { formatProfile, summariseProfile } from './cpu-profile.ts';
+import {
+  elapsedMs, figure, loadCorpus, loadNote, MB, median, peakRssOfSelf, report, ROOT, round, say, type Figure,
+} from './lib.ts';
+
+const GOAL_CLI_RATE = 3000;
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+
+/** One timed pass of `fn` over every message; messages per second. */
+function pass(messages: Buffer[], fn: (m: Buffer) => unknown): number {
+  const start = process.hrtime.bigint();
+  for (const m of messages) fn(m);
+  return messages.length / (elapsedMs(start) / 1000);
+}
+
+interface CliRun {
+  ms: number;
+  peakRss: number;
+  ok: boolean;
+  detail: string;
+}
+
+/** Runs the classify CLI over the files once; wall time of the whole process. */
+function runCli(files: string[], extraNodeArgs: string[] = []): CliRun {
+  const start = process.hrtime.bigint();
+  // /usr/bin/time is not everywhere; the peak RSS of the child comes from a wrapper that
+  // reads its own VmHWM at exit, printed on stderr.
+  const r = spawnSync(process.execPath, [...extraNodeArgs, '--import', 'data:text/javascript,' + encodeURIComponent(
+    "import{readFileSync as r}from'node:fs';process.on('exit',()=>{const m=/VmHWM:\\s+(\\d+)/.exec(r('/proc/self/status','utf8'));process.stderr.write('@@hwm '+(m?m[1]:0)+'\\n')})",
+  ), path.join(ROOT, 'src/cli.ts'), 'classify', ...files], { cwd: ROOT, maxBuffer: 256 * MB, encoding: 'utf8' });
+  const ms = elapsedMs(start);
+  const hwm = /@@hwm (\d+)/.exec(r.stderr ?? '');
+  const lines = (r.stdout ?? '').split('\n').filter(Boolean).length;
+  const ok = r.status === 0 || (r.status === 1 && lines === files.length);
+  return {
+    ms,
+    peakRss: hwm ? Number(hwm[1]) * 1024 : 0,
+    ok: ok && lines === files.length,
+    detail: `exit ${r.status}, ${lines} output lines for ${files.length} files${r.error ? `, ${r.error.message}` : ''}${ok ? '' : `; stderr: ${(r.stderr ?? '').slice(0, 300)}`}`,
+  };
+}
+
+export async function benchClassify(opts: { passes: number; profile: boolean }): Promise<Figure[]> {
+  const corpus = loadCorpus();
+  const n = corpus.messages.length;
+  say(`classify: ${n} messages, ${round(corpus.bytes / MB, 1)} MB, ${loadNote()}`);
+  const figures: Figure[] = [];
+
+  // Warm-up: the first pass compiles the regexes and lets V8 optimise.
+  for (const m of corpus.messages) classifySync(m);
+  const parseRates: number[] = [];
+  const classifyRates: number[] = [];
+  for (let i = 0; i < opts.passes; i++) {
+    parseRates.push(pass(corpus.messages, (m) => parseEntity(toLfBinary(m))));
+    classifyRates.push(pass(corpus.messages, (m) => classifySync(m)));
+  }
+  const parseRate = median(parseRates);
+  const classifyRate = median(classifyRates);
+  // Share of a classification spent in the MIME scan, from the two medians.
+  const parseShare = classifyRate / parseRate;
+  const note = `${n} msgs × ${opts.passes} passes, median; ${loadNote()}`;
+  figures.push(figure('MIME scan only (in process)', round(parseRate), 'msg/s', undefined, note));
+  figures.push(figure('classify, scan included (in process)', round(classifyRate), 'msg/s', undefined, `scan is ${round(parseShare * 100)}% of the time`));
+  figures.push(figure('in-process passes, peak RSS', round(peakRssOfSelf() / MB, 1), 'MB'));
+
+  // The whole process, as a user runs it.
+  if (!existsSync(path.join(ROOT, 'src/commands/classify.ts'))) {
+    figures.push(figure('classify CLI, whole process', 0, 'msg/s', { atLeast: GOAL_CLI_RATE }, 'src/commands/classify.ts does not exist yet'));
+  } else {
+    const runs: CliRun[] = [];
+    runCli(corpus.files); // warm the file cache and the compile cache
+    for (let i = 0; i < 3; i++) runs.push(runCli(corpus.files));
+    const bad = runs.find((r) => !r.ok);
+    const ms = median(runs.map((r) => r.ms));
+    figures.push(figure('classify CLI, whole process', round(n / (ms / 1000)), 'msg/s', { atLeast: GOAL_CLI_RATE },
+      `${n} files in ${round(ms)} ms (median of 3)${bad ? `; CLI trouble: ${bad.detail}` : ''}; ${loadNote()}`));
+    figures.push(figure('classify CLI, peak RSS', round(Math.max(...runs.map((r) => r.peakRss)) / MB, 1), 'MB'));
+    // Where the whole-process time goes: node start-up alone and module loading.
+    const bare = median([0, 1, 2].map(() => {
+      const s = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0']);
+      return elapsedMs(s);
+    }));
+    figures.push(figure('node start-up alone (for reference)', round(bare), 'ms'));
+    if (opts.profile) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-'));
+      try {
+        runCli(corpus.files, ['--cpu-prof', '--cpu-prof-dir', dir]);
+        const prof = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+        if (prof) say(`\nclassify CLI, whole process:\n${formatProfile(summariseProfile(path.join(dir, prof), 20))}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  if (opts.profile) {
+    // In process: profile a few passes via the inspector module.
+    const { Session } = await import('node:inspector/promises');
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    for (let i = 0; i < 5; i++) for (const m of corpus.messages) classifySync(m);
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-'));
+    try {
+      const file = path.join(dir, 'in-process.cpuprofile');
+      (await import('node:fs')).writeFileSync(file, JSON.stringify(profile));
+      say(`\nclassify in process (5 passes):\n${formatProfile(summariseProfile(file, 20))}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return figures;
+}
+
+if (import.meta.main) {
+  const figures = await benchClassify({ passes: arg('--passes', 7), profile: process.argv.includes('--profile') });
+  report('classify', figures);
+}

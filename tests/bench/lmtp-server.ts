@@ -1,0 +1,115 @@
+// The listener under test, in a process of its own so its memory and event loop are its
+// own: `rebound` runs rebound's real LMTP listener (src/intake/lmtp.ts) over the real
+// ingest funnel and a real store in a temporary folder, logging at info to /dev/null as a
+// service would to its journal; `bare` runs a bare smtp-server (lmtp: true) that reads
+// each message and discards it, the transport's own ceiling.
+//
+// Talks to its parent over IPC: sends {ready, port} once listening; answers {cmd:'stats'}
+// with memory and event-loop delay; {cmd:'reset-eld'} restarts the delay histogram;
+// {cmd:'stop'} stops the listener and exits.
+//
+// usage (spawned by lmtp.ts and hostile.ts): node tests/bench/lmtp-server.ts rebound|bare DIR
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig } from '../../src/config.ts';
+import { createIngestor } from '../../src/ingest.ts';
+import { createLmtpServer } from '../../src/intake/lmtp.ts';
+import { createLogger } from '../../src/log.ts';
+import { Metrics } from '../../src/metrics.ts';
+import { createNoticePlanner } from '../../src/notify/notices.ts';
+import { StatusBoard } from '../../src/status.ts';
+import { openStore } from '../../src/store/store.ts';
+import { peakRssOfSelf } from './lib.ts';
+
+export interface ServerStats {
+  rss: number;
+  peakRss: number;
+  /** Event-loop delay since the last reset, ms. */
+  eld: { p50: number; p99: number; max: number; mean: number };
+  messages?: number;
+  bounces?: number;
+}
+
+const mode = process.argv[2];
+const dir = process.argv[3];
+if ((mode !== 'rebound' && mode !== 'bare') || !dir || !process.send) {
+  process.stderr.write('usage: node tests/bench/lmtp-server.ts rebound|bare DIR (spawned with an IPC channel)\n');
+  process.exit(2);
+}
+mkdirSync(dir, { recursive: true });
+
+const eld = monitorEventLoopDelay({ resolution: 5 });
+eld.enable();
+
+let stop: () => Promise<void>;
+let port: number;
+let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, bounces: 0 });
+
+if (mode === 'rebound') {
+  // Everything else as a real deployment has it (size limit, notices planned into the outbox).
+  const config = loadConfig({ DATA_DIR: dir, LMTP_LISTEN: '127.0.0.1:2424', NOTIFY_CC: 'postmaster@example.com' }, dir);
+  const lmtpConfig = { ...config.lmtp, listen: [{ kind: 'tcp' as const, host: '127.0.0.1', port: 0, path: '' }] };
+  const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'info', pino.destination({ dest: '/dev/null', sync: false }) as unknown as NodeJS.WritableStream);
+  const store = openStore(config.dbPath);
+  const metrics = new Metrics();
+  const ingestor = createIngestor({
+    store,
+    log: log.child({ component: 'ingest' }),
+    trackingHeader: config.trackingHeader,
+    planNotices: createNoticePlanner(config),
+  });
+  const lmtp = createLmtpServer({ config: lmtpConfig, ingestor, log, status: new StatusBoard(), metrics });
+  await lmtp.start();
+  port = Number(lmtp.addresses()[0]!.split(':').pop());
+  const countMessages = store.db.prepare('SELECT COUNT(*) FROM messages').pluck();
+  const countBounces = store.db.prepare('SELECT COUNT(*) FROM bounces').pluck();
+  counts = () => ({ messages: countMessages.get() as number, bounces: countBounces.get() as number });
+  stop = async () => {
+    await lmtp.stop(2000);
+    await ingestor.drain();
+    store.close();
+  };
+} else {
+  const server = new SMTPServer({
+    lmtp: true,
+    name: 'bare.localdomain',
+    disableReverseLookup: true,
+    logger: false,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    hideSTARTTLS: true,
+    size: 64 * 1024 * 1024,
+    onData(stream, _session, cb) {
+      stream.on('data', () => {});
+      stream.on('end', () => cb(null, 'discarded'));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+  port = (server.server.address() as { port: number }).port;
+  stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+const ms = (ns: number) => ns / 1e6;
+process.on('message', (msg: { cmd: string }) => {
+  if (msg.cmd === 'stats') {
+    const stats: ServerStats = {
+      rss: process.memoryUsage.rss(),
+      peakRss: peakRssOfSelf(),
+      eld: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max), mean: ms(eld.mean) },
+      ...counts(),
+    };
+    process.send!({ stats });
+  } else if (msg.cmd === 'reset-eld') {
+    eld.reset();
+    process.send!({ reset: true });
+  } else if (msg.cmd === 'stop') {
+    void stop().finally(() => {
+      process.send!({ stopped: true }, () => process.exit(0));
+    });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+process.send({ ready: true, port, dir: path.resolve(dir) });

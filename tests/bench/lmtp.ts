@@ -1,0 +1,71 @@
+// LMTP end to end: the load generator (its own process) against rebound's listener (its
+// own process, real store in a temporary folder) and, side by side, against a bare
+// smtp-server that discards, at 1 and 8 connections. Rebound's rate is given as a share of
+// the bare transport's, measured the same way on the same machine a moment before.
+//
+// usage: node tests/bench/lmtp.ts [--json] [--count N] [--seconds S]
+
+import { figure, loadNote, MB, report, round, say, type Figure } from './lib.ts';
+import type { LoadResult } from './lmtp-load.ts';
+import { runLoadProcess, startServer } from './processes.ts';
+
+const GOAL_RATE = 2000;
+const GOAL_SHARE = 80;
+const GOAL_P99_MS = 20;
+const GOAL_RSS_MB = 150;
+const WARMUP = 400;
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+
+function describe(r: LoadResult): string {
+  return `${r.ok}/${r.sent} ok in ${r.seconds.toFixed(1)} s, ${round(r.rate)} msg/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms` +
+    `${r.duplicates ? `, ${r.duplicates} duplicates` : ''}${r.failed ? `, ${r.failed} failed (${r.firstError})` : ''}`;
+}
+
+async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number) {
+  const server = await startServer(mode);
+  try {
+    const warm = await runLoadProcess(server.port, 8, WARMUP, seconds);
+    say(`lmtp ${mode}: warm-up ${describe(warm)}`);
+    const results = new Map<number, LoadResult>();
+    for (const c of connectionCounts) {
+      const load = loadNote();
+      const r = await runLoadProcess(server.port, c, count, seconds);
+      say(`lmtp ${mode} ×${c}: ${describe(r)}; ${load}`);
+      results.set(c, r);
+    }
+    const stats = await server.stats();
+    return { results, stats };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchLmtp(opts: { count: number; seconds: number }): Promise<Figure[]> {
+  const conns = [1, 8];
+  const bare = await measure('bare', conns, opts.count, opts.seconds);
+  const reb = await measure('rebound', conns, opts.count, opts.seconds);
+  const figures: Figure[] = [];
+  for (const c of conns) {
+    const b = bare.results.get(c)!;
+    const r = reb.results.get(c)!;
+    const goalAt8 = c === 8;
+    const failNote = r.failed ? `; ${r.failed} FAILED: ${r.firstError}` : '';
+    figures.push(figure(`bare smtp-server, ${c} conn`, round(b.rate), 'msg/s', undefined, `${b.ok} msgs in ${b.seconds.toFixed(1)} s, p99 ${b.p99.toFixed(2)} ms`));
+    figures.push(figure(`rebound, ${c} conn`, round(r.rate), 'msg/s', goalAt8 ? { atLeast: GOAL_RATE } : undefined,
+      `${r.ok} msgs in ${r.seconds.toFixed(1)} s${r.duplicates ? `, ${r.duplicates} duplicates` : ''}${failNote}`));
+    figures.push(figure(`rebound / bare, ${c} conn`, round((r.rate / b.rate) * 100), '%', goalAt8 ? { atLeast: GOAL_SHARE } : undefined));
+    figures.push(figure(`rebound p50, ${c} conn`, round(r.p50, 2), 'ms'));
+    figures.push(figure(`rebound p99, ${c} conn`, round(r.p99, 2), 'ms', goalAt8 ? { atMost: GOAL_P99_MS } : undefined, `max ${r.max.toFixed(1)} ms`));
+  }
+  figures.push(figure('rebound listener, peak RSS', round(reb.stats.peakRss / MB, 1), 'MB', { atMost: GOAL_RSS_MB },
+    `${reb.stats.messages} messages, ${reb.stats.bounces} bounces stored; ${loadNote()}`));
+  return figures;
+}
+
+if (import.meta.main) {
+  report('lmtp', await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30) }));
+}
