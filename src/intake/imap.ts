@@ -1,0 +1,338 @@
+// The fallback intake: polls an IMAP mailbox (for setups where bounces land in a mailbox,
+// not on rebound's LMTP listener) and feeds every message through the same ingest as LMTP.
+// This module owns the connection's life: connect, pass, wait (IDLE or a timer), reconnect
+// with backoff, report to the status board. What a pass does is in imap-pass.ts.
+//
+//   const poller = createImapPoller({ config: config.imap, ingestor, store, log, status, metrics });
+//   await poller.start();   // never throws for a server that is down: it keeps retrying
+//   ...
+//   await poller.stop();    // finishes the message in hand, logs out (bounded)
+
+import type { ImapFlow } from 'imapflow';
+import type { Ingestor } from '../ingest.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { StatusBoard } from '../status.ts';
+import type { Store } from '../store/store.ts';
+import { backoffDelay } from './imap-backoff.ts';
+import { closeImap, connectImap, ImapConnectError, type ImapSettings } from './imap-connect.ts';
+import { emptyResult, ensureFolders, ImapConnectionLost, workInbox, type MessageOutcome, type PollResult } from './imap-pass.ts';
+
+export type { PollResult } from './imap-pass.ts';
+
+export interface ImapTiming {
+  /** First wait after a lost or refused connection; doubles up to backoffMaxMs. */
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  /**
+   * First wait after a refused login (never shorter than the poll interval); doubles up to
+   * authRetryMaxMs. A wrong password stays wrong: hammering the server only gets the
+   * account or the IP locked.
+   */
+  authRetryMs: number;
+  authRetryMaxMs: number;
+  /** How long stop() waits for the message in hand before cutting the connection. */
+  stopTimeoutMs: number;
+}
+
+export const DEFAULT_TIMING: ImapTiming = {
+  backoffInitialMs: 1000,
+  backoffMaxMs: 5 * 60_000,
+  authRetryMs: 60_000,
+  authRetryMaxMs: 30 * 60_000,
+  stopTimeoutMs: 15_000,
+};
+
+/**
+ * RFC 2177 section 3: servers may drop an IDLE after 30 minutes, so clients re-issue it
+ * before 29. The poller ends every wait by this time at the latest with a pass (NOOP, SEARCH).
+ */
+const MAX_IDLE_MS = 25 * 60_000;
+
+/** Default for messages not downloaded at all (they go to the problem folder). */
+export const DEFAULT_MAX_MESSAGE_SIZE = 50 * 1024 * 1024;
+
+export interface ImapPollerOptions {
+  config: ImapSettings;
+  ingestor: Ingestor;
+  store: Store;
+  log: Logger;
+  status?: StatusBoard;
+  metrics?: Metrics;
+  timing?: Partial<ImapTiming>;
+  maxMessageSize?: number;
+  clock?: () => Date;
+}
+
+export interface ImapPoller {
+  /** Connects and starts the loop; resolves after the first connection attempt, never throws for a server that is down. */
+  start(): Promise<void>;
+  /** Finishes the message in hand, logs out; bounded by timing.stopTimeoutMs. */
+  stop(): Promise<void>;
+  /** One pass now: through the running loop when started, else on a connection of its own. */
+  pollOnce(): Promise<PollResult>;
+}
+
+export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
+  const { config, ingestor, store, status, metrics } = opts;
+  const log = opts.log.child({ component: 'imap' });
+  const timing: ImapTiming = { ...DEFAULT_TIMING, ...opts.timing };
+  const clock = opts.clock ?? (() => new Date());
+  const maxMessageSize = opts.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
+  const folders = config.folders;
+  const stateKey = `${config.user}@${config.host}/${folders.inbox}`;
+  const where = `${config.host}:${config.port}`;
+
+  let running = false;
+  /** Set by stop(): the pass in progress ends after the message in hand. */
+  let stopping = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let current: ImapFlow | undefined;
+  /** Ends the wait in progress (IDLE, poll timer or backoff sleep). */
+  let wake: (() => void) | undefined;
+  /** pollOnce() callers waiting for the loop's next pass. */
+  let waiters: ((r: PollResult) => void)[] = [];
+  let passChain: Promise<unknown> = Promise.resolve();
+  let connectFailures = 0;
+  let loginFailures = 0;
+  let last: PollResult | undefined;
+  const totals = { processed: 0, skipped: 0, problem: 0, failed: 0 };
+
+  function facts(extra: Record<string, string | number | boolean | null> = {}): Record<string, string | number | boolean | null> {
+    return {
+      server: where,
+      folder: folders.inbox,
+      lastPollAt: last?.finishedAt ?? null,
+      lastResult: last?.outcome ?? null,
+      processed: last?.processed ?? 0,
+      skipped: last?.skipped ?? 0,
+      problem: last?.problem ?? 0,
+      failed: last?.failed ?? 0,
+      totalProcessed: totals.processed,
+      totalSkipped: totals.skipped,
+      totalProblem: totals.problem,
+      totalFailed: totals.failed,
+      ...extra,
+    };
+  }
+
+  function count(outcome: MessageOutcome): void {
+    metrics?.messagesReceived.inc({ source: 'imap', outcome });
+  }
+
+  /** One pass on a connected client; rethrows connection failures after recording the result. */
+  async function pass(client: ImapFlow): Promise<PollResult> {
+    const result = emptyResult(clock());
+    try {
+      await workInbox(
+        { client, folders, stateKey, store, ingestor, log, batchSize: config.batchSize, maxMessageSize, shouldStop: () => stopping, onMessage: count },
+        result,
+      );
+      return result;
+    } catch (err) {
+      result.outcome = 'error';
+      result.error = errorText(err);
+      throw err;
+    } finally {
+      result.finishedAt = clock().toISOString();
+      publish(result);
+    }
+  }
+
+  function publish(result: PollResult): void {
+    last = result;
+    totals.processed += result.processed;
+    totals.skipped += result.skipped;
+    totals.problem += result.problem;
+    totals.failed += result.failed;
+    const moved = result.processed + result.skipped + result.problem;
+    if (result.outcome !== 'error') {
+      const ok = result.failed === 0;
+      const detail = ok
+        ? `polled ${folders.inbox} on ${where}: ${moved} message(s) handled`
+        : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
+      status?.report('imap', { ok, detail, facts: facts() });
+      log.info({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
+    }
+    const ws = waiters;
+    waiters = [];
+    for (const w of ws) w(result);
+  }
+
+  /** A failed connection attempt or a broken session: log, report, and say how long to wait. */
+  function failure(err: unknown): number {
+    const failedResult = { ...emptyResult(clock()), outcome: 'error' as const, error: errorText(err) };
+    if (err instanceof ImapConnectError && err.kind === 'login') {
+      loginFailures++;
+      const delay = Math.max(config.pollInterval, backoffDelay(loginFailures, { initialMs: timing.authRetryMs, maxMs: timing.authRetryMaxMs }));
+      log.error(
+        { server: where, user: config.user, response: err.detail, attempt: loginFailures, retryInMs: delay },
+        'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
+      );
+      status?.report('imap', { ok: false, detail: `login failed: ${err.detail}`, facts: facts({ loginFailures, retryInMs: delay }) });
+      settleWaiters(failedResult);
+      return delay;
+    }
+    connectFailures++;
+    const delay = backoffDelay(connectFailures, { initialMs: timing.backoffInitialMs, maxMs: timing.backoffMaxMs });
+    const lost = err instanceof ImapConnectionLost;
+    log.warn({ server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay }, lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying');
+    status?.report('imap', {
+      ok: false,
+      detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
+      facts: facts({ connectFailures, retryInMs: delay }),
+    });
+    settleWaiters(failedResult);
+    return delay;
+  }
+
+  function settleWaiters(result: PollResult): void {
+    const ws = waiters;
+    waiters = [];
+    for (const w of ws) w(result);
+  }
+
+  /** Waits for new mail (IDLE, RFC 2177) or the poll interval, whichever comes first. */
+  function waitForMail(client: ImapFlow): Promise<void> {
+    if (!running || waiters.length > 0) return Promise.resolve();
+    const useIdle = config.idle && client.capabilities.has('IDLE');
+    return new Promise<void>((resolve) => {
+      const onExists = (e: { count: number; prevCount: number }) => {
+        if (e.count > e.prevCount) done();
+      };
+      const timer = setTimeout(done, Math.min(config.pollInterval, MAX_IDLE_MS));
+      function done(): void {
+        clearTimeout(timer);
+        client.off('exists', onExists);
+        client.off('close', done);
+        wake = undefined;
+        resolve();
+      }
+      client.on('exists', onExists);
+      client.once('close', done);
+      wake = done;
+      // idle() resolves when the next command breaks it (imapflow sends DONE first).
+      if (useIdle) client.idle().catch(() => undefined);
+    });
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+
+  async function loop(firstAttemptDone: () => void): Promise<void> {
+    while (running) {
+      let delay = 0;
+      try {
+        status?.report('imap', { ok: last?.outcome !== 'error', detail: `connecting to ${where}`, facts: facts() });
+        current = await connectImap(config, log);
+        connectFailures = 0;
+        loginFailures = 0;
+        log.info({ server: where, folder: folders.inbox, idle: config.idle && current.capabilities.has('IDLE') }, 'IMAP connected');
+        firstAttemptDone();
+        await ensureFolders(current, folders, log);
+        while (running) {
+          const client = current;
+          await serialized(() => pass(client));
+          await waitForMail(client);
+        }
+      } catch (err) {
+        firstAttemptDone();
+        if (running) delay = failure(asSessionError(err));
+      } finally {
+        if (current) await closeImap(current);
+        current = undefined;
+      }
+      if (running && delay > 0) await sleep(delay);
+    }
+  }
+
+  /** Passes never overlap: the loop's and a standalone pollOnce() share one chain. */
+  function serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const next = passChain.then(fn, fn);
+    passChain = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    async start() {
+      if (running) return;
+      running = true;
+      stopping = false;
+      let first!: () => void;
+      const firstAttempt = new Promise<void>((r) => (first = r));
+      loopDone = loop(first).catch((err) => log.error({ err }, 'IMAP poller loop ended unexpectedly'));
+      await firstAttempt;
+    },
+
+    async stop() {
+      if (!running) return;
+      running = false;
+      stopping = true;
+      wake?.();
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        loopDone.then(() => false),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timing.stopTimeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        log.warn({ timeoutMs: timing.stopTimeoutMs }, 'IMAP poller did not finish in time; closing the connection');
+        current?.close();
+        await loopDone;
+      }
+      stopping = false;
+      settleWaiters({ ...emptyResult(clock()), outcome: 'error', error: 'poller stopped' });
+      log.info('IMAP poller stopped');
+    },
+
+    async pollOnce() {
+      if (running) {
+        // Ask the loop for a pass now: it ends its wait (IDLE, timer or backoff) at once.
+        const r = new Promise<PollResult>((resolve) => waiters.push(resolve));
+        wake?.();
+        return r;
+      }
+      return serialized(async () => {
+        let client: ImapFlow | undefined;
+        try {
+          client = await connectImap(config, log);
+          await ensureFolders(client, folders, log);
+          return await pass(client);
+        } catch (err) {
+          const result = { ...emptyResult(clock()), outcome: 'error' as const, error: errorText(err) };
+          // Report like the loop does (status board, log); the retry delay is the caller's business.
+          failure(asSessionError(err));
+          return result;
+        } finally {
+          if (client) await closeImap(client);
+        }
+      });
+    },
+  };
+}
+
+/** Anything that broke a session after login is treated as a lost connection: reconnect. */
+function asSessionError(err: unknown): unknown {
+  if (err instanceof ImapConnectError || err instanceof ImapConnectionLost) return err;
+  return new ImapConnectionLost('the session', err);
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof ImapConnectError) return err.message;
+  if (err instanceof ImapConnectionLost) {
+    const cause = err.cause as { code?: string; message?: string } | undefined;
+    const why = cause ? [cause.code, cause.message].filter(Boolean).join(': ') : '';
+    return why ? `${err.message} (${why})` : err.message;
+  }
+  const e = err as { code?: string; message?: string } | undefined;
+  return [e?.code, e?.message].filter(Boolean).join(': ') || String(err);
+}
