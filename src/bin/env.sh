@@ -2,6 +2,12 @@
 # project's npm dependencies when they are missing or were installed for another Node.
 # The caller sets REBOUND_ROOT to the checkout's top folder.
 root="$REBOUND_ROOT"
+# The official Node binary trusts only its bundled CAs; where the system's store holds a
+# local registry mirror's CA, let Node (and npm running on it) trust the system store too.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  export NODE_EXTRA_CA_CERTS
+fi
 nodebin="$(sh "$root/src/bin/ensure-node.sh")"
 PATH="$nodebin:$PATH"
 export PATH
