@@ -153,6 +153,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (located.feedback || reportType === 'feedback-report') {
     return result('complaint', complaintRecipients(located.feedback, original));
   }
+  // Apple Mail's one-click unsubscribe: an opt-out complaint from the From address.
+  if (/^\s*true/i.test(headerValue(top, 'x-apple-unsubscribe'))) {
+    const who = addressesIn(envelopeFrom)[0] ?? '';
+    return result('complaint', [nonBounceRecipient(who, 'feedback', ['header:X-Apple-Unsubscribe'])]);
+  }
   // Microsoft's JMRP complaints: the reported message attached with the complainer's address
   // in X-HmXmrOriginalRecipient, and no feedback-report part.
   const jmrp = headerValue(returnedHeaders, 'x-hmxmroriginalrecipient');

@@ -105,6 +105,11 @@ export function addressOf(value: string): string {
   else if (/\+[0-9A-F]{2}/.test(addr)) addr = addr.replace(/\+([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
   if (angle) addr = angle[1];
+  else if (/\s/.test(addr.trim())) {
+    // "|/usr/bin/prog user@example.org /home/x": take the address among the words.
+    const word = addr.split(/\s+/).find((w) => /^[^@\s|/]+@[^@\s]+\.[^@\s]+$/.test(w));
+    if (word) addr = word;
+  }
   addr = addr.replace(/^["'<\s]+|["'>\s.;,]+$/g, '');
   return normaliseAddress(addr);
 }

@@ -30,6 +30,7 @@ const RETURNED_MARKERS: RegExp[] = [
   /^[-=_*#\s]*(?:headers? of|copy of) (?:the )?(?:original|returned|your) (?:message|e-?mail)/i,
   /^[-=_*#\s]*(?:forwarded message|original message text)[\s:-]*$/i,
   /^[-=_*#\s]*(?:bounced e-?mail|the message you sent)\s*:?\s*$/i,
+  /^[-=_*#\s]*included is a copy of the (?:original )?message header/i,
   /^content-type:\s*message\/rfc822/i,
 ];
 
@@ -74,8 +75,14 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
   const found = new Map<string, ProseRecipient>();
   let current: ProseRecipient | undefined;
+  // A block is complete once it says something beyond the address; a blank line then ends it.
+  let complete = false;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
+    if (line.trim() === '' && current && complete) {
+      current = undefined;
+      continue;
+    }
     let started: ProseRecipient | undefined;
     if (!/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
@@ -98,10 +105,14 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       }
     }
     if (started) {
+      if (current !== started) complete = started.lines.length > 0;
       current = started;
       if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
+      // The address line itself may carry the reason: "<a@b>... User unknown", "a@b: Envelope expired".
+      if (/[A-Za-z]{3}/.test(line.replace(ADDRESS_IN_TEXT, '').replace(/^[^@]*?(?:to|recipients?|address(?:es)?)\b/i, ''))) complete = true;
     } else if (current && current.lines.length < MAX_BLOCK_LINES) {
       current.lines.push(line.trim());
+      if (line.trim()) complete = true;
     }
   }
   for (const rec of found.values()) {
