@@ -2,7 +2,7 @@
 // so no request path ever reaches the file system) and rebound's own JS and CSS from
 // templates/web/static. Nothing comes from a CDN: the dashboard works offline.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,12 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
 };
 
+/** The package's folder, found the way Node looks for it (some packages do not export package.json). */
 function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (existsSync(path.join(dir, name, 'package.json'))) return path.join(dir, name);
+  }
+  throw new Error(`the npm package ${name} is not installed (run npm ci)`);
 }
 
 interface Asset {

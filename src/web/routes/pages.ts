@@ -199,5 +199,5 @@ async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text:
 export function notFound(ctx: Koa.Context, deps: WebDeps): void {
   ctx.status = 404;
   ctx.type = 'html';
-  ctx.body = deps.views.render('error.njk', { title: 'Not found', message: 'There is nothing here.', csrf: csrfToken(ctx) });
+  ctx.body = deps.views.render('error.njk', { title: 'Not found', message: 'There is nothing here.', csrf: csrfToken(ctx), path: ctx.path });
 }

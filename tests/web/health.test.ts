@@ -1,0 +1,117 @@
+// /health, /health/live, /health/ready and /metrics over HTTP.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startDashboard, type Dashboard } from './fixture.ts';
+
+describe('health and metrics', () => {
+  let d: Dashboard;
+  beforeAll(async () => {
+    d = await startDashboard();
+  });
+  afterAll(async () => {
+    await d?.close();
+  });
+
+  it('answers 200 with a small JSON when the database answers and the LMTP listener works, without sign-in', async () => {
+    for (const p of ['/health', '/health/ready']) {
+      const res = await fetch(d.base + p);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toEqual({
+        status: 'ok',
+        failing: [],
+        parts: { database: { ok: true, detail: 'answers' }, lmtp: { ok: true, detail: 'working' } },
+      });
+    }
+    const text = await (await fetch(`${d.base}/health`)).text();
+    expect(text).not.toMatch(/127\.0\.0\.1|\/tmp|secret|pass/i);
+  });
+
+  it('answers 503 naming the LMTP listener when it reports it is not working', async () => {
+    d.status.report('lmtp', { ok: false, detail: 'listen EADDRINUSE 127.0.0.1:2424' });
+    try {
+      const res = await fetch(`${d.base}/health`);
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expect(body.status).toBe('failing');
+      expect(body.failing).toEqual(['lmtp']);
+      expect(JSON.stringify(body)).not.toContain('EADDRINUSE');
+      expect((await fetch(`${d.base}/health/live`)).status).toBe(200);
+    } finally {
+      d.status.report('lmtp', { ok: true, detail: 'listening' });
+    }
+  });
+
+  it('counts IMAP in only when it is enabled, and then needs a working, recent poll', async () => {
+    const imap = await startDashboard({ files: [], env: { IMAP_SERVER: '127.0.0.1', IMAP_USER: 'u', IMAP_POLL_INTERVAL: '60s' } });
+    try {
+      let body = await (await fetch(`${imap.base}/health`)).json();
+      expect(body.failing).toEqual(['imap']);
+      expect(body.parts.imap.detail).toBe('not started');
+      imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
+      expect((await fetch(`${imap.base}/health`)).status).toBe(200);
+      imap.status.report('imap', { ok: false, detail: 'login failed' });
+      body = await (await fetch(`${imap.base}/health`)).json();
+      expect(body.failing).toEqual(['imap']);
+      imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
+      imap.clock.now = new Date(imap.clock.now.getTime() + 10 * 60_000);
+      body = await (await fetch(`${imap.base}/health`)).json();
+      expect(body.failing).toEqual(['imap']);
+      expect(body.parts.imap.detail).toBe('no poll for too long');
+    } finally {
+      await imap.close();
+    }
+    // IMAP disabled (the default dashboard): no imap part at all.
+    expect((await (await fetch(`${d.base}/health`)).json()).parts.imap).toBeUndefined();
+  });
+
+  it('answers 503 naming the database when it does not answer', async () => {
+    const broken = await startDashboard({ files: [] });
+    try {
+      broken.store.db.close();
+      const res = await fetch(`${broken.base}/health`);
+      expect(res.status).toBe(503);
+      expect((await res.json()).failing).toEqual(['database']);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('exposes counters, bounces by type, the outbox and the last poll in the Prometheus text format, without addresses', async () => {
+    d.metrics.messagesReceived.inc({ source: 'lmtp', outcome: 'stored' }, 3);
+    d.metrics.noticesSent.inc({}, 2);
+    d.metrics.noticesFailed.inc();
+    d.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2024-05-01T00:00:00.000Z' } });
+    d.store.outbox.add({ bounceId: 1, kind: 'notice', recipients: ['ops@example.test'] });
+    const res = await fetch(`${d.base}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    expect(text).toContain('# TYPE rebound_messages_received_total counter');
+    expect(text).toContain('rebound_messages_received_total{source="lmtp",outcome="stored"} 3');
+    expect(text).toContain('rebound_notices_sent_total 2');
+    expect(text).toContain('rebound_notices_failed_total 1');
+    const hard = d.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE kind='bounce' AND bounce_type='hard'").pluck().get();
+    expect(text).toContain(`rebound_bounces{kind="bounce",type="hard"} ${hard}`);
+    expect(text).toContain('rebound_outbox{state="pending"} 1');
+    expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
+    expect(text).not.toContain('@');
+    // Every sample line is "name{labels} number".
+    for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) {
+      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?\d+(\.\d+)?$/);
+    }
+    d.status.remove('imap');
+  });
+
+  it('asks for sign-in on /metrics when configured so', async () => {
+    const locked = await startDashboard({ files: [], opts: { metricsRequireSignIn: true } });
+    try {
+      expect((await fetch(`${locked.base}/metrics`, { redirect: 'manual' })).status).toBe(302);
+      const c = new Client(locked.base);
+      await c.signIn();
+      expect((await c.get('/metrics')).status).toBe(200);
+    } finally {
+      await locked.close();
+    }
+  });
+});
