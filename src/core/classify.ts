@@ -16,7 +16,7 @@ import { addressOf, normaliseAddress, parseDeliveryStatus, type DsnRecipientFiel
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { matchReason } from './rules/compile.ts';
-import { reasonForStatus } from './status-codes.ts';
+import { isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
 const MAX_FORWARD_DEPTH = 2;
@@ -203,7 +203,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
         }
       }
       const delayed = DELAY_STATEMENT.test(notice.slice(0, 8192) + '\n' + subject) && !GIVEN_UP.test(notice.slice(0, 8192));
-      for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra));
+      for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra, prose.length === 1));
     }
   }
 
@@ -325,8 +325,8 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   let status = r.status;
   if (status) decidedBy.push(`dsn:Status ${status}`);
   const statusInDiag = statusInText(diagnostic);
-  // A vague Status (x.0.0) yields to a precise code in the server's own reply.
-  if (statusInDiag && (!status || (/\.0\.0$/.test(status) && statusInDiag[0] === status[0]))) {
+  // The code in the server's own reply is more precise than the reporting MTA's summary.
+  if (statusInDiag && statusInDiag !== status) {
     status = statusInDiag;
     decidedBy.push(`dsn:Diagnostic-Code ${statusInDiag}`);
   }
@@ -340,13 +340,13 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   });
 }
 
-function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[]): RecipientResult {
+function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
   const blockText = p.lines.join('\n');
   const context = blockText || notice;
-  const status = statusInText(blockText) || (blockText ? '' : statusInText(notice));
+  const status = statusInText(blockText) || (only || !blockText ? statusInText(notice) : '');
   if (status) decidedBy.push(`text:status ${status}`);
-  const replyCode = replyCodeInText(blockText) || (blockText ? '' : replyCodeInText(notice));
+  const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
   const action = delayed ? 'delayed' : 'failed';
   const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
   const remote = /(?:host|server|mx)\s+([a-z0-9.-]+\.[a-z]{2,})\b/i.exec(context);
@@ -381,14 +381,17 @@ function decideReason(input: ReasonInput): Reason {
   const byText = diagnostic ? matchReason(diagnostic) : undefined;
   let reason: Reason | undefined;
   // The server's words first; then what a precise status code settles (vague ones map to nothing).
-  if (byText) {
+  if (byStatus && isDecisiveStatus(status)) {
+    decidedBy.push(`status-code:${status}`);
+    reason = byStatus;
+  } else if (byText) {
     decidedBy.push(`rule:${byText.id}`);
     reason = byText.reason;
   } else if (byStatus) {
     decidedBy.push(`status-code:${status}`);
     reason = byStatus;
   }
-  if (reason) return refineByCommand(reason, command, decidedBy);
+  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
@@ -437,6 +440,22 @@ export function smtpCommandIn(text: string): string {
 function commandName(raw: string): string {
   const c = raw.toUpperCase();
   return c.startsWith('RCPT') ? 'RCPT' : c.startsWith('MAIL') ? 'MAIL' : c;
+}
+
+/**
+ * A name that could not be resolved for now is a network problem, not an unknown host; and
+ * connection failures in a report that gave up mean the retries ran out (expired).
+ */
+function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string): Reason {
+  if (reason === 'hostunknown' && input.status.startsWith('4')) {
+    input.decidedBy.push('temporary:networkerror');
+    return 'networkerror';
+  }
+  if (ruleId === 'networkerror/connection' && input.action === 'failed' && !/^5\.[1-7]\.[1-9]/.test(input.status)) {
+    input.decidedBy.push('gave-up:expired');
+    return 'expired';
+  }
+  return reason;
 }
 
 /**

@@ -122,9 +122,9 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
 }
 
 /** An enhanced status code in free text (not part of an IP address or version number). */
-const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
+const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
 /** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:". */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([245][0-5]\d)(?=[ -](?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
+const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=[ -](?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
 
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);

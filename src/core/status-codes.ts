@@ -142,7 +142,7 @@ const REASON_BY_CODE: Readonly<Record<string, Reason>> = {
   '4.1': 'networkerror',
   '4.2': 'networkerror',
   '4.3': 'systemerror',
-  '4.4': 'hostunknown',
+  '4.4': 'notaccept',
   '4.5': 'toomanyconn',
   '4.6': 'networkerror',
   '4.7': 'expired',
@@ -239,6 +239,18 @@ export function reasonForStatus(code: string): Reason | undefined {
   if (full in REASON_BY_CODE) return REASON_BY_CODE[full];
   if (m[1] === '2') return 'delivered';
   return REASON_BY_CODE[key];
+}
+
+/**
+ * Codes precise enough to overrule the diagnostic wording (their text is often generic, as
+ * "5.1.6 not our customer" or "5.2.3 message size exceeds fixed maximum").
+ */
+const DECISIVE_DETAILS = new Set(['1.6', '1.10', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26', '7.27']);
+
+/** True when the code's reason should win over the text rules. */
+export function isDecisiveStatus(code: string): boolean {
+  const m = STATUS_SHAPE.exec(code);
+  return Boolean(m && DECISIVE_DETAILS.has(`${Number(m[2])}.${Number(m[3])}`));
 }
 
 /**

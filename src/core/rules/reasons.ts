@@ -42,17 +42,26 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '452 4.5.3 Too many recipients' },
 
   // ---- virus, spam, content -------------------------------------------------------------
+  { id: 'blocked/ip-for-spam', reason: 'blocked',
+    pattern: String.raw`(?:ip|host|client|address|source)\b.{0,40}(?:blocked|bloqu\S*|banned|rejected) (?:for|pour|due to) (?:\S+ )?spam`,
+    quote: '550 Client host blocked for spamming issues' },
+  { id: 'blocked/helo', reason: 'blocked',
+    pattern: String.raw`my name was rejected|hel[o0] (?:command )?(?:rejected|refused)|(?:invalid|bad) hel[o0]`,
+    quote: "Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name" },
   { id: 'virusdetected/virus', reason: 'virusdetected',
     pattern: String.raw`virus|malware|infected|trojan|worm detected|malicious (?:content|attachment|code)`,
     quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)' },
+  { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
+    pattern: String.raw`rfc ?(?:5322|2822|822|5321|2821)|not (?:rfc|standards?)[ -]?compliant|multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)|multiple (?:\S+ ){0,3}addresses in from|duplicate (?:header|from|subject|date|message-id)|missing (?:required )?(?:header|date|from|message-id)|(?:is|are) not compliant`,
+    quote: '550 5.7.1 This message is not RFC 5322 compliant' },
+  { id: 'authfailure/dmarc-spf-dkim', reason: 'authfailure',
+    pattern: String.raw`dmarc|\bspf\b|sender policy framework|dkim|domainkeys|sender id|does not pass (?:sender )?authentication|not (?:been )?authenticated|authentication (?:checks? )?(?:fail|did not pass)|unauthenticated (?:email|mail)\b|authentication information|is not authorized to send|not designated (?:as a )?permitted sender|arc validation`,
+    quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)' },
   { id: 'spamdetected/spam', reason: 'spamdetected',
-    pattern: String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))|junk ?mail|unsolicited (?:bulk|commercial|mail)|(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)|blacklisted (?:url|link|domain)|\buribl\b|\bsurbl\b|bulk mail|spam ?assassin|content (?:rejected|refused) (?:as|because)|message content (?:rejected|refused)|looks like (?:spam|junk)|suspicious (?:message|content|url)|uce|high probability of being|message filtered|scored? (?:too high|above)`,
+    pattern: String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))|junk ?mail|unsolicited (?:bulk|commercial|mail)|(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)|blacklisted (?:url|link|domain)|\buribl\b|\bsurbl\b|bulk mail|spam ?assassin|content (?:rejected|refused) (?:as|because)|message content (?:rejected|refused)|looks like (?:spam|junk)|suspicious (?:message|content|url)|\buce\b|high probability of being|scored? (?:too high|above)`,
     quote: '550 5.7.1 Our system has detected that this message is likely unsolicited mail' },
 
   // ---- authentication of the sender domain ------------------------------------------------
-  { id: 'authfailure/dmarc-spf-dkim', reason: 'authfailure',
-    pattern: String.raw`dmarc|\bspf\b|sender policy framework|dkim|domainkeys|sender id|does not pass (?:sender )?authentication|not (?:been )?authenticated|authentication (?:checks? )?(?:fail|did not pass)|unauthenticated (?:email|mail|sender)|is not authorized to send|not designated (?:as a )?permitted sender|arc validation`,
-    quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)' },
 
   // ---- PTR / reverse DNS ----------------------------------------------------------------
   { id: 'requireptr/reverse-dns', reason: 'requireptr',
@@ -66,7 +75,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- the recipient's account ----------------------------------------------------------
   { id: 'suspend/disabled', reason: 'suspend',
-    pattern: String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)|(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)|account (?:has been )?(?:closed|terminated)|mailbox (?:is )?not (?:enabled|active)|(?:temporary|temporarily) locked|this account has been temporarily|account that you tried to reach is disabled|mailbox unavailable or inactive`,
+    pattern: String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)|(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)|account (?:has been )?(?:closed|terminated)|mailbox (?:is )?not (?:enabled|active)|(?:temporary|temporarily) locked|this account has been temporarily|(?:account|mailbox) (?:is |has been )?(?:blocked|bloqu)|account that you tried to reach is disabled|mailbox unavailable or inactive`,
     quote: '550 5.2.1 The email account that you tried to reach is disabled' },
   { id: 'hasmoved/moved', reason: 'hasmoved',
     pattern: String.raw`has moved|(?:address|user|mailbox) (?:has )?(?:changed|moved)|no longer (?:valid|in use|available|active|at|with)|changed (?:his|her|their) (?:e-?mail )?address|new (?:e-?mail )?address is`,
@@ -74,17 +83,20 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- the domain does not take mail ------------------------------------------------------
   { id: 'notaccept/null-mx', reason: 'notaccept',
-    pattern: String.raw`null mx|does not accept (?:any )?(?:e-?)?mail|not accepting (?:any )?(?:e-?)?mail|accepts? no (?:e-?)?mail|no mx (?:record|host)|domain (?:does not|doesn't) (?:receive|accept)|host does not accept mail`,
+    pattern: String.raw`null mx|no mx found|couldn'?t find a mail exchanger|name service error for name=\S+ type=mx|does not accept (?:any )?(?:e-?)?mail|not accepting (?:any )?(?:e-?)?mail|accepts? no (?:e-?)?mail|no mx (?:record|host)|domain (?:does not|doesn't) (?:receive|accept)|host does not accept mail`,
     quote: '556 5.1.10 Recipient address has null MX' },
 
   // ---- sender rejected ------------------------------------------------------------------
+  { id: 'mailererror/local-mailer', reason: 'mailererror',
+    pattern: String.raw`mailer (?:error|failure)|pipe to \||procmail|maildrop|(?:command|program|pipe) (?:died|failed|returned|exited)|exit (?:code|status)|unknown mailer|x-unix;|service unavailable \(pipe|mail delivery agent`,
+    quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
   { id: 'rejected/sender', reason: 'rejected',
     pattern: String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)|(?:invalid|bad|unknown|unverified) sender|sender (?:domain )?(?:must (?:exist|resolve)|does not exist|not (?:found|resolvable))|domain of sender address .* does not exist|mail from (?:address )?(?:rejected|refused|not accepted)|address (?:not|does not) (?:verified|exist) (?:for|as a) sender|envelope sender|from address (?:is )?(?:rejected|invalid|blacklisted)|rejected your message because the sender|we do not accept mail from|purported responsible address|\bfrom:? (?:domain|address) (?:is )?(?:invalid|not valid)`,
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
 
   // ---- unknown recipient ----------------------------------------------------------------
   { id: 'userunknown/no-such-user', reason: 'userunknown',
-    pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|mailbox|address|account|addressee|e-?mail address) (?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address (?:couldn'?t|could not|cannot) be found|not a registered (?:gateway )?user|invalid (?:final )?(?:delivery )?userid|not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
+    pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|mailbox|address|account|addressee|e-?mail address) (?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address (?:couldn'?t|could not|cannot) be found|recipient address rejected: access denied|recipient address rejected(?:\.|$| \[)|invalid (?:final )?(?:delivery )?userid|not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
 
   // ---- unknown host ---------------------------------------------------------------------
@@ -98,15 +110,18 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`(?:poor|bad|low) (?:ip )?reputation|reputation (?:of|is)|sender score|ip reputation|sender reputation`,
     quote: '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address' },
   { id: 'toomanyconn/connections', reason: 'toomanyconn',
-    pattern: String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)|connection (?:count |rate )?limit|exceeded (?:the )?(?:maximum )?(?:number of )?connections|too many hosts`,
+    pattern: String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)|connection frequency limited|connection (?:count |rate )?limit|exceeded (?:the )?(?:maximum )?(?:number of )?connections|too many hosts`,
     quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address' },
   { id: 'speeding/rate', reason: 'speeding',
     pattern: String.raw`rate ?limit|(?:too many|excessive) (?:messages|mails|emails|recipients|requests) (?:in|per|from|have been)|sending (?:too )?(?:fast|quickly)|throttl|slow down|receiving mail at a rate|exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
     quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages' },
 
   // ---- blocked client (IP, host, network) -----------------------------------------------
+  { id: 'policyviolation/policy', reason: 'policyviolation',
+    pattern: String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)|header error|potential security issue|violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)|(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic|(?:local|site|organi[sz]ation(?:al)?) policy|prohibited (?:content|attachment|file)|not (?:allowed|permitted) by policy|message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)|attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)|file type`,
+    quote: '550 5.7.1 Message rejected due to local policy' },
   { id: 'blocked/listed', reason: 'blocked',
-    pattern: String.raw`black ?list|block ?list|\bdnsbl\b|\brbl\b|spamhaus|spamcop|sorbs|barracuda ?(?:central|reputation)|(?<!not )listed (?:on|in|at|by) |(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)|too many unwanted messages|(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)|(?:blocked|banned) (?:ip|address|host|for abuse)|client host (?:\S+ )?(?:rejected|blocked)|access denied|connection (?:refused|rejected|denied) (?:by|from|due)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|dial-?up|residential|your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)|not allowed to send (?:mail|e-?mail)? ?from|mail from your (?:ip|host|domain) (?:is|has been)|has been (?:temporarily )?(?:blocked|banned)|currently (?:blocked|suspended) |service unavailable[,;:]? (?:client|ip)|refused to talk to me|(?:is|are) blocked|blocked by|\bblocked\b`,
+    pattern: String.raw`black ?list|block ?list|\bdnsbl\b|\brbl\b|spamhaus|spamcop|sorbs|barracuda ?(?:central|reputation)|(?<!not )listed (?:on|in|at|by) |(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)|too many unwanted messages|(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)|(?:blocked|banned) (?:ip|address|host|for abuse)|client host (?:\S+ )?(?:rejected|blocked)|connection (?:refused|rejected|denied) (?:by|from|due)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|dial-?up|residential|your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)|not allowed to send (?:mail|e-?mail)? ?from|mail from your (?:ip|host|domain) (?:is|has been)|has been (?:temporarily )?(?:blocked|banned)|currently (?:blocked|suspended) |service unavailable[,;:]? (?:client|ip)|refused to talk to me|(?:is|are) blocked|blocked by|\bblocked\b`,
     quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org' },
 
   // ---- TLS and security -----------------------------------------------------------------
@@ -114,13 +129,10 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`starttls|tls (?:is )?required|must (?:use|issue a) (?:tls|starttls)|requiretls|encryption (?:is )?required|tls negotiation failed|handshake fail`,
     quote: '530 5.7.0 Must issue a STARTTLS command first' },
   { id: 'securityerror/auth-required', reason: 'securityerror',
-    pattern: String.raw`authentication (?:is )?required|smtp auth|auth(?:entication)? (?:credentials )?(?:invalid|failed)|insecure|security (?:policy|error)|certificate|encryption needed|not authenticated|authentication mechanism`,
+    pattern: String.raw`authentication (?:is )?required|unauthenticated senders?|smtp auth|auth(?:entication)? (?:credentials )?(?:invalid|failed)|insecure|security (?:policy|error)|certificate|encryption needed|not authenticated|authentication mechanism`,
     quote: '530 5.7.0 Authentication required' },
 
   // ---- policy and filtering -------------------------------------------------------------
-  { id: 'policyviolation/policy', reason: 'policyviolation',
-    pattern: String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)|violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)|(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic|(?:local|site|organi[sz]ation(?:al)?) policy|prohibited (?:content|attachment|file)|not (?:allowed|permitted) by policy|message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)|attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)|file type`,
-    quote: '550 5.7.1 Message rejected due to local policy' },
   { id: 'rejected/list-posting', reason: 'rejected',
     pattern: String.raw`permission to post|groups\.google\.com|google groups|not (?:allowed|permitted) to post|投稿する権限`,
     quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group' },
@@ -129,11 +141,8 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '550 5.7.1 Delivery not authorized, message refused' },
 
   // ---- content and protocol -------------------------------------------------------------
-  { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
-    pattern: String.raw`rfc ?(?:5322|2822|822|5321|2821)|not (?:rfc|standards?)[ -]?compliant|multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)|multiple (?:\S+ ){0,3}addresses in from|duplicate (?:header|from|subject|date|message-id)|missing (?:required )?(?:header|date|from|message-id)|(?:is|are) not compliant`,
-    quote: '550 5.7.1 This message is not RFC 5322 compliant' },
   { id: 'contenterror/content', reason: 'contenterror',
-    pattern: String.raw`header (?:is )?(?:too long|error|syntax|invalid)|invalid (?:header|mime|content|character)|malformed|mime (?:error|boundary|structure)|line (?:is )?too long|8[ -]?bit|(?:content|media) (?:type )?(?:not supported|rejected|error)|cannot (?:be )?convert|conversion (?:failed|required)|encoding (?:error|problem)`,
+    pattern: String.raw`header (?:is )?(?:too long|syntax|invalid)|invalid (?:header|mime|content|character)|malformed (?:header|message|mime|content)|mime (?:error|boundary|structure)|line (?:is )?too long|8[ -]?bit|(?:content|media) (?:type )?(?:not supported|rejected|error)|cannot (?:be )?convert|conversion (?:failed|required)|encoding (?:error|problem)`,
     quote: '554 5.6.0 Message contains invalid header' },
   { id: 'syntaxerror/command', reason: 'syntaxerror',
     pattern: String.raw`syntax error|(?:command|parameter)s? (?:not )?(?:unrecognized|recognised|recognized|unknown|not implemented|invalid)|unrecognized command|bad (?:command|sequence)|invalid (?:command|argument|parameter)|line too long in command|pipelining`,
@@ -151,15 +160,12 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'systemfull/disk', reason: 'systemfull',
     pattern: String.raw`(?:disk|file ?system|spool|partition) (?:is )?full|out of (?:disk )?(?:space|storage)|insufficient (?:system )?(?:storage|disk space)|no space left|system (?:storage|disk) (?:full|exceeded)`,
     quote: '452 4.3.1 Insufficient system storage' },
-  { id: 'mailererror/local-mailer', reason: 'mailererror',
-    pattern: String.raw`mailer (?:error|failure)|pipe to \||procmail|maildrop|(?:command|program|pipe) (?:died|failed|returned|exited)|exit (?:code|status)|unknown mailer|x-unix;|service unavailable \(pipe|mail delivery agent`,
-    quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
   { id: 'systemerror/server-error', reason: 'systemerror',
     pattern: String.raw`system (?:error|problem|failure|not available)|internal (?:server )?error|local error|server error|temporary (?:local |server )?(?:problem|error|failure)|i/o error|(?:configuration|config) error|misconfigur|resources? (?:temporarily )?unavailable|out of memory|unexpected error|delivery (?:system )?error|mail system (?:error|problem)|service (?:is )?(?:currently )?unavailable|requested action aborted|error in processing|transient (?:failure|error)`,
     quote: '451 4.3.0 Internal server error' },
 
   // ---- message refused with no more detail ----------------------------------------------
   { id: 'rejected/refused', reason: 'rejected',
-    pattern: String.raw`message (?:was )?(?:rejected|refused|denied)|(?:rejected|refused) (?:your|the) message`,
+    pattern: String.raw`message (?:was )?(?:rejected|refused|denied)|(?:rejected|refused) (?:your|the) message|access denied`,
     quote: '554 5.7.1 Message rejected' },
 ];
