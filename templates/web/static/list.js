@@ -16,7 +16,10 @@
     { data: 'id', render: function (id, type) {
         return type === 'display' ? '<a href="/bounces/' + Number(id) + '">' + Number(id) + '</a>' : id;
       } },
-    { data: 'date', render: text },
+    { data: 'date', className: 'text-nowrap', render: function (v, type) {
+        // Shown as "YYYY-MM-DD HH:MM:SS" (UTC); sorted on the server, so only the display changes.
+        return type === 'display' ? text.display(String(v).slice(0, 19).replace('T', ' ')) : v;
+      } },
     { data: 'email_to', render: text },
     { data: 'domain', render: text },
     { data: 'status', render: text },
