@@ -234,6 +234,23 @@ describe('LMTP listener', () => {
     expect(r.data.map((x) => x.code)).toEqual([250]);
   });
 
+  it('offers STARTTLS only when a certificate is configured', async () => {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=rebound.test'], { timeout: 30_000 });
+    expect(made.status, String(made.stderr)).toBe(0);
+    const t = await startListener({ config: { tlsKey: key, tlsCert: cert } });
+    const s = await SmtpSession.connect(t);
+    try {
+      const lhlo = await s.command('LHLO mta.postfix.test');
+      expect(lhlo.text).toMatch(/^STARTTLS$/m);
+      expect(lhlo.text).not.toMatch(/^AUTH/m);
+      expect((await s.command('STARTTLS')).code).toBe(220);
+    } finally {
+      s.destroy();
+    }
+  });
+
   it('speaks plain SMTP when configured, with one reply for the whole message', async () => {
     const t = await startListener({ config: { protocol: 'smtp' } });
     const r = await sendMail({ ...t, protocol: 'smtp', from: '', to: ['bounces@example.com', 'bounces+b@example.com'], raw: DSN });
