@@ -38,11 +38,12 @@ function stripAngles(value: string): string {
   return (m ? m[1] : value).trim();
 }
 
-const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.:A-Fa-f]+\]/g;
+const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.:A-Fa-f]+\]/g;
 
 /** Addresses in an address-list header value, in order, domains lower-cased. */
 export function addressesIn(value: string): string[] {
   const out: string[] = [];
+  if (!value.includes('@')) return out;
   for (const m of value.matchAll(ADDRESS)) {
     const a = normaliseAddress(m[0].replace(/^[.]+|[.]+$/g, ''));
     if (!out.includes(a)) out.push(a);

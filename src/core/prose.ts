@@ -59,7 +59,7 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
   return { notice: text, returned: '' };
 }
 
-const ADDRESS_IN_TEXT = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
+const ADDRESS_IN_TEXT = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
 
 /** Text before an address that says it is the failed recipient. */
 const RECIPIENT_CONTEXT = /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\buser|mailbox|destinataire|empfänger|adresse|following|failed|delivering|deliver|sent to|unknown|invalid|rejected|addressed to|wasn't delivered to|not (?:be )?delivered to|couldn't be delivered to|could not deliver to)[\s:"'<(\[=]*$/i;
@@ -84,7 +84,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       continue;
     }
     let started: ProseRecipient | undefined;
-    if (!/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
+    if (line.includes('@') && !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
         if (exclude.has(address.toLowerCase())) continue;

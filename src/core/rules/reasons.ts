@@ -101,7 +101,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- unknown host ---------------------------------------------------------------------
   { id: 'hostunknown/no-such-domain', reason: 'hostunknown',
-    pattern: String.raw`(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,} (?:does not exist|not found)|host (?:or domain name )?(?:is )?(?:unknown|not found)|unknown (?:host|domain)|no such (?:domain|host)|domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)|name or service not known|nxdomain|unrouteable (?:mail domain|address)|domain (?:is )?not (?:reachable|resolvable)|no (?:valid )?(?:mx|a) records? (?:found|for)|illegal host/domain|mail exchanger not found|could not resolve (?:domain|host)|host name lookup failure|bad destination system|dns error: domain name not found|recipient (?:address )?rejected: domain not found|invalid domain`,
+    pattern: String.raw`(?<![@\w.-])[a-z0-9][a-z0-9.-]*\.[a-z]{2,} (?:does not exist|not found)|host (?:or domain name )?(?:is )?(?:unknown|not found)|unknown (?:host|domain)|no such (?:domain|host)|domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)|name or service not known|nxdomain|unrouteable (?:mail domain|address)|domain (?:is )?not (?:reachable|resolvable)|no (?:valid )?(?:mx|a) records? (?:found|for)|illegal host/domain|mail exchanger not found|could not resolve (?:domain|host)|host name lookup failure|bad destination system|dns error: domain name not found|recipient (?:address )?rejected: domain not found|invalid domain`,
     quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)' },
 
 
