@@ -42,13 +42,22 @@ export function noticeData(config: Config, b: BounceRow) {
     original: {
       subject: oneLine(b.original_subject, MAX_LINE_CHARS),
       date: oneLine(b.original_date, MAX_LINE_CHARS),
-      messageId: oneLine(b.original_message_id, MAX_LINE_CHARS),
+      messageId: oneLine(angleMessageId(b.original_message_id) ?? b.original_message_id, MAX_LINE_CHARS),
       from: oneLine(b.original_from, MAX_LINE_CHARS),
       to: oneLine(b.original_to, MAX_LINE_CHARS),
     },
     url: bounceUrl(config, b.id),
     testMode: config.testMode,
   };
+}
+
+/**
+ * A stored Message-ID in its written form `<id@host>` (RFC 5322 section 3.6.4); the store may
+ * hold it with or without the angle brackets. Undefined when it does not look like one.
+ */
+export function angleMessageId(stored: string): string | undefined {
+  const id = stored.trim().replace(/^<(.*)>$/, '$1');
+  return /^[^<>\s@]+@[^<>\s@]+$/.test(id) ? `<${id}>` : undefined;
 }
 
 /** The subject line: what failed, for whom, about which message. */
@@ -69,7 +78,7 @@ export function buildNotice(config: Config, templates: EmailTemplates, b: Bounce
     // Exchange/Outlook: no out-of-office or other automatic replies to this.
     'X-Auto-Response-Suppress': 'All',
   };
-  const inReplyTo = /^<[^<>\s]+>$/.test(b.original_message_id.trim()) ? b.original_message_id.trim() : undefined;
+  const inReplyTo = angleMessageId(b.original_message_id);
   return {
     from: config.notify.from,
     to: recipients,
