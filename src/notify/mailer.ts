@@ -82,7 +82,8 @@ export function toSendError(err: unknown, relay: string): SendError {
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) kind = 'temporary';
   else if (responseCode !== undefined && responseCode >= 500) kind = 'permanent';
   else kind = TEMPORARY_CODES.has(code) ? 'temporary' : 'permanent';
-  const where = e?.command ? ` (after ${e.command.split(' ')[0]})` : '';
+  const verb = e?.command?.split(' ')[0] ?? '';
+  const where = !verb ? '' : verb === 'CONN' ? ' (while connecting)' : ` (in reply to ${verb})`;
   return new SendError(kind, `relay ${relay}: ${said}${where}`, code, responseCode, err);
 }
 
