@@ -1,5 +1,11 @@
 // /health, /health/live, /health/ready and /metrics over HTTP.
 
+interface HealthBody {
+  status: string;
+  failing: string[];
+  parts: Record<string, { ok: boolean; detail: string }>;
+}
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startDashboard, type Dashboard } from './fixture.ts';
 
@@ -16,7 +22,7 @@ describe('health and metrics', () => {
     for (const p of ['/health', '/health/ready']) {
       const res = await fetch(d.base + p);
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const body = (await res.json()) as HealthBody;
       expect(body).toEqual({
         status: 'ok',
         failing: [],
@@ -32,7 +38,7 @@ describe('health and metrics', () => {
     try {
       const res = await fetch(`${d.base}/health`);
       expect(res.status).toBe(503);
-      const body = await res.json();
+      const body = (await res.json()) as HealthBody;
       expect(body.status).toBe('failing');
       expect(body.failing).toEqual(['lmtp']);
       expect(JSON.stringify(body)).not.toContain('EADDRINUSE');
@@ -45,24 +51,24 @@ describe('health and metrics', () => {
   it('counts IMAP in only when it is enabled, and then needs a working, recent poll', async () => {
     const imap = await startDashboard({ files: [], env: { IMAP_SERVER: '127.0.0.1', IMAP_USER: 'u', IMAP_POLL_INTERVAL: '60s' } });
     try {
-      let body = await (await fetch(`${imap.base}/health`)).json();
+      let body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
       expect(body.parts.imap.detail).toBe('not started');
       imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
       expect((await fetch(`${imap.base}/health`)).status).toBe(200);
       imap.status.report('imap', { ok: false, detail: 'login failed' });
-      body = await (await fetch(`${imap.base}/health`)).json();
+      body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
       imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
       imap.clock.now = new Date(imap.clock.now.getTime() + 10 * 60_000);
-      body = await (await fetch(`${imap.base}/health`)).json();
+      body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
       expect(body.parts.imap.detail).toBe('no poll for too long');
     } finally {
       await imap.close();
     }
     // IMAP disabled (the default dashboard): no imap part at all.
-    expect((await (await fetch(`${d.base}/health`)).json()).parts.imap).toBeUndefined();
+    expect(((await (await fetch(`${d.base}/health`)).json()) as HealthBody).parts.imap).toBeUndefined();
   });
 
   it('answers 503 naming the database when it does not answer', async () => {
@@ -71,7 +77,7 @@ describe('health and metrics', () => {
       broken.store.db.close();
       const res = await fetch(`${broken.base}/health`);
       expect(res.status).toBe(503);
-      expect((await res.json()).failing).toEqual(['database']);
+      expect(((await res.json()) as HealthBody).failing).toEqual(['database']);
     } finally {
       await broken.close();
     }
