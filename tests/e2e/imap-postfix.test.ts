@@ -1,0 +1,105 @@
+// The IMAP fallback end to end: a real Postfix (tests/harness/postfix.ts) bounces a message
+// and delivers its DSN with virtual(8) straight into the maildir of a real Dovecot
+// (tests/harness/dovecot.ts; both write as uid 65534), and rebound's IMAP poller, idling on
+// the inbox, picks it up, records it through the real ingest and store, and moves it to
+// PROCESSED. No stand-ins.
+//
+// Ports (fixed for this suite, apart from the 25xx suites): smtpd 3525, LMTP 3424 (unused
+// here), fake MX 3526, dead 3999, sink 3587; Dovecot IMAP 1143.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { createIngestor } from '../../src/ingest.ts';
+import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
+import { silentLogger } from '../../src/log.ts';
+import { StatusBoard } from '../../src/status.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
+import { portSet, waitFor } from '../harness/ports.ts';
+import { startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
+
+const PORTS = portSet(3);
+const IMAP_PORT = 1143;
+const MAILBOX = 'bounces@imapbox.test';
+
+let dir: string;
+let dc: Dovecot | undefined;
+let pf: PostfixInstance | undefined;
+let store: Store | undefined;
+let poller: ImapPoller | undefined;
+const status = new StatusBoard();
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-e2e-'));
+  dc = await startDovecot({ port: IMAP_PORT, user: MAILBOX, pass: 'secret' });
+  pf = await startPostfix({ name: 'imap-e2e', ports: PORTS, virtualMailboxes: { [MAILBOX]: dc.maildirFor(MAILBOX) } });
+});
+
+afterAll(async () => {
+  await poller?.stop();
+  store?.close();
+  await stopPostfix(pf);
+  await dc?.stop();
+  if (dc) rmSync(dc.baseDir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('IMAP fallback through a real Postfix and Dovecot', () => {
+  it('records a DSN that Postfix delivered into the Dovecot mailbox and moves it to PROCESSED', async () => {
+    const folders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
+    const config: Config['imap'] = {
+      enabled: true,
+      host: '127.0.0.1',
+      port: IMAP_PORT,
+      user: MAILBOX,
+      pass: 'secret',
+      tls: 'none',
+      tlsVerify: true,
+      pollInterval: 60_000, // only IDLE can deliver within the bounded wait below
+      idle: true,
+      batchSize: 10,
+      folders,
+      normalFolders: folders,
+      testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
+    };
+    const log = silentLogger();
+    store = openStore(path.join(dir, 'rebound.db'));
+    poller = createImapPoller({ config, ingestor: createIngestor({ store, log }), store, log, status });
+    await poller.start(); // the first login also makes Dovecot create the maildir
+    await waitFor('the first poll', () => status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+
+    // A message from the IMAP mailbox's address to a recipient Postfix cannot deliver to:
+    // Postfix's error transport bounces it, and the DSN goes back to the mailbox.
+    const messageId = `<imap-e2e-${Date.now()}@client.test>`;
+    const original = [
+      `From: ${MAILBOX}`,
+      'To: nobody@undeliverable.test',
+      'Subject: newsletter',
+      `Message-ID: ${messageId}`,
+      '',
+      'Hello.',
+      '',
+    ].join('\r\n');
+    const sent = performance.now();
+    await pf!.send(MAILBOX, ['nobody@undeliverable.test'], original);
+
+    const bounce = await waitFor(
+      'the DSN to be recorded',
+      () => store!.db.prepare("SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'").get() as
+        | { email_to: string; status_code: string; kind: string; bounce_type: string; original_message_id: string; message_id: number }
+        | undefined,
+      { tries: 200, intervalMs: 50 },
+    );
+    console.log(`[imap e2e] Postfix accepted the message -> DSN recorded from IMAP: ${(performance.now() - sent).toFixed(0)} ms`);
+    expect(bounce).toMatchObject({ status_code: '5.1.1', kind: 'bounce', bounce_type: 'hard', original_message_id: messageId.slice(1, -1) }); // stored without the angle brackets
+    const msg = store.db.prepare('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?').get(bounce.message_id);
+    // virtual(8) wrote Return-Path: <> and Delivered-To: the mailbox; the poller passes them on as the envelope.
+    expect(msg).toEqual({ source: 'imap', envelope_from: '', envelope_to: MAILBOX, status: 'Processed' });
+
+    await waitFor('the DSN to be moved to PROCESSED', async () => (await dc!.uids('PROCESSED')).length === 1, { tries: 100, intervalMs: 50 });
+    expect(await dc!.uids('INBOX')).toEqual([]);
+  });
+});
