@@ -30,6 +30,8 @@ export interface IngestResult {
   messageId: number;
   /** True when this message (same bytes, or the same bounces) was already recorded. */
   duplicate: boolean;
+  /** For a copy with other bytes whose bounces were all recorded: the first copy's id. */
+  duplicateOf?: number;
   kind: MessageKind;
   status: ProcessingStatus;
   /** Ids of the bounce rows this call recorded (empty for a duplicate). */
@@ -172,11 +174,12 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     }
     const status = statusFor(c);
     const keys = c.recipients.map((r) => dedupeKey(c, r, rawSha));
-    if (keys.length > 0 && keys.every((k) => store.bounces.idByDedupeKey(k) !== undefined)) {
-      // Every bounce in it is recorded already (Postfix retry, or LMTP and IMAP both).
-      const first = store.bounces.get(store.bounces.idByDedupeKey(keys[0]!)!)!;
-      return { messageId: first.message_id, duplicate: true, kind: c.kind, status, bounceIds: [] };
-    }
+    // Every bounce in it recorded already (LMTP and IMAP both, or a copy with other
+    // headers): the message is kept, pointing at the first copy, and adds no bounce rows.
+    const firstCopy =
+      keys.length > 0 && keys.every((k) => store.bounces.idByDedupeKey(k) !== undefined)
+        ? store.bounces.get(store.bounces.idByDedupeKey(keys[0]!)!)!.message_id
+        : undefined;
     const messageId = store.messages.insert({
       receivedAt,
       source: input.source,
@@ -189,7 +192,11 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       error: c.error ?? '',
       subject: c.envelope.subject,
       classification: JSON.stringify(c),
+      duplicateOf: firstCopy ?? null,
     });
+    if (firstCopy !== undefined) {
+      return { messageId, duplicate: true, duplicateOf: firstCopy, kind: c.kind, status, bounceIds: [] };
+    }
     const recorded: RecordedBounce[] = [];
     c.recipients.forEach((r, i) => {
       const row: NewBounce = {

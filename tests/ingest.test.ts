@@ -58,9 +58,12 @@ describe('ingest', () => {
   it('records the same bounce once when it arrives again with other headers (LMTP, then IMAP)', async () => {
     await ingestor.ingest({ raw: remoteDsn, source: 'lmtp' });
     const viaImap = Buffer.concat([Buffer.from('Delivered-To: bounces@bounces.test\r\nReturn-Path: <>\r\n'), remoteDsn]);
+    const first = store.db.prepare('SELECT id FROM messages').pluck().get() as number;
     const again = await ingestor.ingest({ raw: viaImap, source: 'imap' });
-    expect(again.duplicate).toBe(true);
+    expect(again).toMatchObject({ duplicate: true, duplicateOf: first, bounceIds: [] });
     expect(count('bounces')).toBe(1);
+    // The copy is kept (every message received is stored), pointing at the first.
+    expect(store.messages.get(again.messageId)!.duplicate_of).toBe(first);
   });
 
   it('stores a message that is not a bounce as Skipped, without bounce rows', async () => {

@@ -17,6 +17,8 @@ export interface NewMessage {
   error: string;
   subject: string;
   classification: string;
+  /** The first copy, when every bounce in this one was recorded already. */
+  duplicateOf?: number | null;
 }
 
 export interface MessageRow {
@@ -32,6 +34,7 @@ export interface MessageRow {
   error: string;
   subject: string;
   classification: string;
+  duplicate_of: number | null;
 }
 
 export class MessagesRepository {
@@ -42,12 +45,12 @@ export class MessagesRepository {
   #update;
   constructor(db: Db) {
     this.#insert = db.prepare(
-      `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification)
-       VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification)`,
+      `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of)
+       VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf)`,
     );
     this.#bySha = db.prepare('SELECT id, status, kind FROM messages WHERE sha256 = ?');
     this.#byId = db.prepare(
-      'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification FROM messages WHERE id = ?',
+      'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of FROM messages WHERE id = ?',
     );
     this.#raw = db.prepare('SELECT raw FROM messages WHERE id = ?').pluck();
     this.#update = db.prepare(
@@ -56,7 +59,7 @@ export class MessagesRepository {
   }
 
   insert(m: NewMessage): number {
-    const info = this.#insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(',') });
+    const info = this.#insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null });
     return Number(info.lastInsertRowid);
   }
 
