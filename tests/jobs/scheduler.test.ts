@@ -1,0 +1,75 @@
+// The croner jobs: real timers, a real store and a real smtp-server sink on 127.0.0.1:2593.
+// The retry job's delivery after an outage is proven in tests/notify/notifier.test.ts.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createScheduler } from '../../src/jobs/scheduler.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openStore } from '../../src/store/store.ts';
+import { sleep } from '../harness/ports.ts';
+import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
+
+const SINK_PORT = 2593;
+let sink: SmtpSink;
+let dir: string;
+
+beforeAll(async () => {
+  sink = await startSmtpSink({ port: SINK_PORT });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-jobs-'));
+});
+afterAll(async () => {
+  await sink?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const baseEnv = () => ({ DATA_DIR: dir, SMTP_SERVER: '127.0.0.1', SMTP_PORT: String(SINK_PORT), NOTIFY_CC: 'ops@example.org' });
+
+describe('the scheduler', () => {
+  it('plans the daily summary for midnight UTC and the retry job every 30 minutes by default', () => {
+    const config = loadConfig(baseEnv(), dir);
+    const store = openStore(config.dbPath);
+    const scheduler = createScheduler({ config, store, log: silentLogger(), notifier: { sendDue: async () => ({ sent: 0, failed: 0 }) } });
+    try {
+      scheduler.start();
+      const next = scheduler.nextRuns();
+      expect(next.summary).toMatch(/T00:00:00\.000Z$/);
+      expect(next.retry).toMatch(/T\d\d:(00|30):00\.000Z$/);
+    } finally {
+      scheduler.stop();
+      store.close();
+    }
+    expect(scheduler.nextRuns()).toEqual({ retry: null, summary: null });
+  });
+
+  it('sends the daily summary on SUMMARY_CRON and the retry pass on RETRY_CRON, and nothing after stop()', async () => {
+    const config = loadConfig({ ...baseEnv(), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
+    const store = openStore(config.dbPath);
+    let passes = 0;
+    const scheduler = createScheduler({
+      config,
+      store,
+      log: silentLogger(),
+      notifier: { sendDue: async () => (passes++, { sent: 0, failed: 0 }) },
+    });
+    try {
+      scheduler.start();
+      const [m] = await sink.waitForMessages(1, 5000);
+      expect(m!.envelope.to).toEqual(['ops@example.org']);
+      expect(m!.raw.toString()).toMatch(/Subject: rebound daily summary \d{4}-\d\d-\d\d: no bounces/);
+      expect(passes).toBeGreaterThan(0);
+    } finally {
+      scheduler.stop();
+    }
+    // Let a send that had started finish, then nothing more may come.
+    await sleep(300);
+    const seen = sink.messages.length;
+    const passesSeen = passes;
+    await sleep(1500);
+    expect(sink.messages.length).toBe(seen);
+    expect(passes).toBe(passesSeen);
+    store.close();
+  });
+});
