@@ -120,8 +120,16 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     metrics?.messagesReceived.inc({ source: 'imap', outcome });
   }
 
+  /**
+   * Set when the server announces more messages (EXISTS) at any time, also in the middle of
+   * our own commands (a MOVE response may carry it), so that a message arriving after a
+   * pass's SEARCH triggers the next pass instead of waiting for the poll interval.
+   */
+  let newMail = false;
+
   /** One pass on a connected client; rethrows connection failures after recording the result. */
   async function pass(client: ImapFlow): Promise<PollResult> {
+    newMail = false; // this pass's NOOP and SEARCH see everything announced so far
     const result = emptyResult(clock());
     try {
       await workInbox(
@@ -194,7 +202,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
 
   /** Waits for new mail (IDLE, RFC 2177) or the poll interval, whichever comes first. */
   function waitForMail(client: ImapFlow): Promise<void> {
-    if (!running || waiters.length > 0) return Promise.resolve();
+    if (!running || waiters.length > 0 || newMail) return Promise.resolve();
     const useIdle = config.idle && client.capabilities.has('IDLE');
     return new Promise<void>((resolve) => {
       const onExists = (e: { count: number; prevCount: number }) => {
@@ -234,6 +242,9 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       try {
         status?.report('imap', { ok: last?.outcome !== 'error', detail: `connecting to ${where}`, facts: facts() });
         current = await connectImap(config, log);
+        current.on('exists', (e: { count: number; prevCount: number }) => {
+          if (e.count > e.prevCount) newMail = true;
+        });
         connectFailures = 0;
         loginFailures = 0;
         log.info({ server: where, folder: folders.inbox, idle: config.idle && current.capabilities.has('IDLE') }, 'IMAP connected');
