@@ -108,6 +108,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       return replyError(451, TEMPFAIL_TEXT);
     }
     count(result.duplicate ? 'duplicate' : result.status === 'Problem' ? 'problem' : 'stored');
+    if (result.duplicateOf !== undefined) return `stored as message ${result.messageId}, a copy of message ${result.duplicateOf}`;
     return result.duplicate ? `already stored as message ${result.messageId}` : `stored as message ${result.messageId}`;
   }
 
