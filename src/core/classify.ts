@@ -391,11 +391,11 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`status-code:${status}`);
     reason = byStatus;
   }
-  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy);
+  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
-    return refineByCommand(byContext.reason, command, decidedBy);
+    return refineByCommand(byContext.reason, command, decidedBy, status);
   }
   if (action === 'delayed') {
     decidedBy.push('dsn:Action delayed');
@@ -418,22 +418,36 @@ function decideReason(input: ReasonInput): Reason {
 
 /**
  * The SMTP command the remote server answered, as the notice or transcript says it:
- * Postfix "(in reply to end of DATA command)", Sendmail ">>> DATA", Exim "after end of data",
- * DragonFly "did not like our final DATA", others "SMTP command: DATA".
+ * Postfix "(in reply to end of DATA command)" (often wrapped across lines), Sendmail's
+ * transcript ">>> DATA" / "<<< 550 ...", Exim "after RCPT TO:<...>" / "after end of data",
+ * qmail "does not like recipient" / "most progress was RCPT TO response", DragonFly
+ * "did not like our final DATA", others "SMTP command: DATA" or "[RCPT_TO]".
  */
+const COMMAND_PATTERNS: readonly RegExp[] = [
+  /in reply to (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b/i,
+  /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
+  /\bafter (?:end of )?(data|rcpt to|rcpt|mail from|ehlo|helo|bdat)\b/i,
+  /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
+  /most progress was (rcpt) to/i,
+  /\[(rcpt)_to\]/i,
+  /\bfor (rcpt) to response\b/i,
+];
+/** Sendmail-style transcripts: the last command sent before the server's error reply. */
+const TRANSCRIPT_COMMAND = />>> ?(data|rcpt to|mail from|ehlo|helo|bdat|quit)\b[^\n]*\n(?:[^\n]*\n)?<<< ?[45]\d\d/gi;
+
 export function smtpCommandIn(text: string): string {
   if (!text) return '';
   const slice = text.length > 8192 ? text.slice(0, 8192) : text;
-  const patterns = [
-    /in reply to (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b/i,
-    /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
-    /\bafter (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat)\b/i,
-    /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
-  ];
-  for (const re of patterns) {
-    const m = re.exec(slice);
+  let last = '';
+  for (const m of slice.matchAll(TRANSCRIPT_COMMAND)) last = m[1];
+  if (last) return commandName(last);
+  const flat = slice.replace(/\s+/g, ' ');
+  for (const re of COMMAND_PATTERNS) {
+    const m = re.exec(flat);
     if (m) return commandName(m[1]);
   }
+  // qmail's "does not like recipient" is its answer to RCPT TO.
+  if (/does not like recipient/i.test(flat)) return 'RCPT';
   return '';
 }
 
@@ -459,12 +473,22 @@ function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string):
 }
 
 /**
- * "User unknown" answered to DATA rather than to RCPT TO is the remote's content filter
- * speaking: the address was accepted at RCPT time (Sisimai calls it filtered).
+ * Which SMTP phase an "unknown user" wording came from decides what it means (Sisimai's rule).
+ * A status code in the addressing class (X.1.1 bad mailbox, X.1.0, X.1.3, vendor X.1.nnn)
+ * settles it as userunknown. Otherwise: said in reply to RCPT TO (or earlier) it is
+ * userunknown; said to DATA or after the message was taken, the address was accepted and
+ * it is the remote's filter refusing the message (`filtered`). With no command in the
+ * text, a mailbox-status or security code (X.2.x, X.7.x) also means filtered.
  */
-function refineByCommand(reason: Reason, command: string, decidedBy: string[]): Reason {
-  if (reason === 'userunknown' && (command === 'DATA' || command === 'BDAT')) {
-    decidedBy.push('smtp-command:DATA');
+function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = ''): Reason {
+  if (reason !== 'userunknown') return reason;
+  if (/^[45]\.1\.(?:[0135]|\d{3})$/.test(status)) return reason;
+  if (command === 'DATA' || command === 'BDAT') {
+    decidedBy.push(`smtp-command:${command}`);
+    return 'filtered';
+  }
+  if (!command && /^[45]\.[27]\./.test(status)) {
+    decidedBy.push(`status-class:${status}`);
     return 'filtered';
   }
   return reason;

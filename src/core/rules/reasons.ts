@@ -95,6 +95,11 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
 
   // ---- unknown recipient ----------------------------------------------------------------
+  // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
+  // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.
+  { id: 'filtered/data-user-unknown', reason: 'filtered',
+    pattern: String.raw`\b550:? : user unknown`,
+    quote: 'Diagnostic-Code: smtp;550 : User unknown' },
   { id: 'userunknown/no-such-user', reason: 'userunknown',
     pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|mailbox|address|account|addressee|e-?mail address) (?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address (?:couldn'?t|could not|cannot) be found|recipient address rejected: access denied|recipient address rejected(?:\.|$| \[)|invalid (?:final )?(?:delivery )?userid|not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
@@ -137,7 +142,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`permission to post|groups\.google\.com|google groups|not (?:allowed|permitted) to post|投稿する権限`,
     quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group' },
   { id: 'filtered/recipient-refuses', reason: 'filtered',
-    pattern: String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)|recipient (?:has )?(?:refused|rejected|blocked|declined)|(?:user|recipient)'?s? (?:filter|rules?|settings)|filtered|content filter|does not (?:want|wish) to receive|not (?:authorized|permitted|allowed) to (?:send|post|deliver) to|only accepts? mail from|you are not (?:allowed|authorized|permitted) to (?:post|send)|delivery not authorized|mail(?:ing)? list|group.{1,40}(?:permission|not allowed|only members)|members only|restricted to members`,
+    pattern: String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)|(?:refused|rejected) due to recipient preferences|recipient (?:has )?(?:refused|rejected|blocked|declined)|(?:user|recipient)'?s? (?:filter|rules?|settings)|filtered|content filter|does not (?:want|wish) to receive|not (?:authorized|permitted|allowed) to (?:send|post|deliver) to|only accepts? mail from|you are not (?:allowed|authorized|permitted) to (?:post|send)|delivery not authorized|mail(?:ing)? list|group.{1,40}(?:permission|not allowed|only members)|members only|restricted to members`,
     quote: '550 5.7.1 Delivery not authorized, message refused' },
 
   // ---- content and protocol -------------------------------------------------------------
