@@ -37,12 +37,13 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
+// Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
 export function buildApp(config: Config, log: Logger): App {
   const store = openStore(config.dbPath);
   const status = new StatusBoard();
   const metrics = new Metrics();
 
-  const notifier = createNotifier({ config, store, log: log.child({ component: 'notify' }), status, metrics });
+  const notifier = createNotifier({ config, store, log, status, metrics });
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
@@ -55,12 +56,12 @@ export function buildApp(config: Config, log: Logger): App {
   });
 
   const lmtp = config.lmtp.enabled
-    ? createLmtpServer({ config: config.lmtp, ingestor, log: log.child({ component: 'lmtp' }), status, metrics })
+    ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics })
     : undefined;
   const imap = config.imap.enabled
-    ? createImapPoller({ config: config.imap, ingestor, store, log: log.child({ component: 'imap' }), status, metrics })
+    ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
     : undefined;
-  const scheduler = createScheduler({ config, notifier, store, log: log.child({ component: 'jobs' }) });
+  const scheduler = createScheduler({ config, notifier, store, log });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -103,7 +104,7 @@ export function buildApp(config: Config, log: Logger): App {
           const app = createWebApp({
             config,
             store,
-            log: log.child({ component: 'web' }),
+            log,
             status,
             metrics,
             retry: (id: number) => notifier.retry(id),

@@ -1,0 +1,82 @@
+// The composition root with every part wired: a DSN delivered over LMTP is committed, its
+// notice reaches a real SMTP server (the relay), the dashboard and /health answer, and stop()
+// closes the parts so the ports are free again and the database is closed.
+
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { silentLogger } from '../src/log.ts';
+import { startSmtpSink, type SmtpSink } from './harness/smtp-sink.ts';
+import { sendMail } from './harness/smtp-client.ts';
+import { dsn } from './notify/dsn-fixtures.ts';
+
+const LMTP_PORT = 7424;
+const WEB_PORT = 7888;
+const RELAY_PORT = 7587;
+
+let app: App;
+let relay: SmtpSink;
+
+beforeAll(async () => {
+  relay = await startSmtpSink({ port: RELAY_PORT });
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
+    LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+    WEBUI_PORT: String(WEB_PORT),
+    SMTP_SERVER: '127.0.0.1',
+    SMTP_PORT: String(RELAY_PORT),
+    NOTIFY_CC: 'ops@example.org',
+    NOTIFY_FROM: 'rebound@example.org',
+    ADMIN_PASS: 'app-test-password',
+    SESSION_SECRET: 'an-app-test-session-secret-longer-than-32-chars',
+  });
+  app = buildApp(config, silentLogger());
+  await app.start();
+});
+
+afterAll(async () => {
+  await app?.stop().catch(() => {});
+  await relay?.stop();
+});
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+
+describe('rebound, all parts wired', () => {
+  it('records a DSN from LMTP and sends its notice to NOTIFY_CC and the original Cc', async () => {
+    const r = await sendMail({
+      port: LMTP_PORT,
+      protocol: 'lmtp',
+      from: '',
+      to: ['bounces@bounces.test'],
+      raw: dsn({ tag: 'app-1', cc: 'Carol <carol@example.net>' }),
+    });
+    expect(r.data.map((d) => d.code)).toEqual([250]);
+    const [notice] = await relay.waitForMessages(1);
+    expect(notice!.envelope.to.sort()).toEqual(['carol@example.net', 'ops@example.org']);
+    expect(notice!.raw.toString()).toMatch(/hard-user@mx-reject\.test/);
+    const row = app.store.db.prepare('SELECT email_to, status, reason FROM bounces').get();
+    expect(row).toEqual({ email_to: 'hard-user@mx-reject.test', status: 'Processed', reason: 'userunknown' });
+  });
+
+  it('answers /health with 200 while every enabled part works', async () => {
+    const res = await fetch(`http://127.0.0.1:${WEB_PORT}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('stops every part: the ports are closed and the database is closed', async () => {
+    await app.stop();
+    expect(await portOpen(LMTP_PORT)).toBe(false);
+    expect(await portOpen(WEB_PORT)).toBe(false);
+    expect(app.store.db.open).toBe(false);
+  });
+});
