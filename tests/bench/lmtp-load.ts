@@ -33,7 +33,7 @@ const RCPT = 'bounces@bench.example';
  * Message-ID (rebound's dedupe key names the original message), so a sequence number can
  * be put in that id and in a leading header.
  */
-function templates(): { pieces: string[]; id: string }[] {
+export function templates(): { pieces: string[]; id: string }[] {
   return loadCorpus().messages.map((raw) => {
     const c = classifySync(raw);
     const id = c.original.messageId || c.envelope.messageId;
@@ -42,7 +42,7 @@ function templates(): { pieces: string[]; id: string }[] {
   });
 }
 
-function messageFor(t: { pieces: string[]; id: string }, seq: number): string {
+export function messageFor(t: { pieces: string[]; id: string }, seq: number): string {
   const body = t.pieces.length > 1 ? t.pieces.join(`bench${seq}.${t.id}`) : t.pieces[0]!;
   return `X-Bench-Seq: ${seq}\r\n${body}`;
 }

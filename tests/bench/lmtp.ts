@@ -5,6 +5,10 @@
 //
 // usage: node tests/bench/lmtp.ts [--json] [--count N] [--seconds S]
 
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatProfile, summariseProfile } from './cpu-profile.ts';
 import { figure, loadNote, MB, report, round, say, type Figure } from './lib.ts';
 import type { LoadResult } from './lmtp-load.ts';
 import { runLoadProcess, startServer } from './processes.ts';
@@ -25,8 +29,9 @@ function describe(r: LoadResult): string {
     `${r.duplicates ? `, ${r.duplicates} duplicates` : ''}${r.failed ? `, ${r.failed} failed (${r.firstError})` : ''}`;
 }
 
-async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number) {
-  const server = await startServer(mode);
+async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number, profile = false) {
+  const profileDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
+  const server = await startServer(mode, profileDir);
   try {
     const warm = await runLoadProcess(server.port, 8, WARMUP, seconds);
     say(`lmtp ${mode}: warm-up ${describe(warm)}`);
@@ -41,13 +46,18 @@ async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], cou
     return { results, stats };
   } finally {
     await server.stop();
+    if (profileDir) {
+      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) say(`\nlmtp ${mode} listener:\n${formatProfile(summariseProfile(path.join(profileDir, file), 25))}`);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   }
 }
 
-export async function benchLmtp(opts: { count: number; seconds: number }): Promise<Figure[]> {
+export async function benchLmtp(opts: { count: number; seconds: number; profile?: boolean }): Promise<Figure[]> {
   const conns = [1, 8];
   const bare = await measure('bare', conns, opts.count, opts.seconds);
-  const reb = await measure('rebound', conns, opts.count, opts.seconds);
+  const reb = await measure('rebound', conns, opts.count, opts.seconds, opts.profile);
   const figures: Figure[] = [];
   for (const c of conns) {
     const b = bare.results.get(c)!;
@@ -67,5 +77,5 @@ export async function benchLmtp(opts: { count: number; seconds: number }): Promi
 }
 
 if (import.meta.main) {
-  report('lmtp', await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30) }));
+  report('lmtp', await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30), profile: process.argv.includes('--profile') }));
 }

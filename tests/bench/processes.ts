@@ -41,11 +41,15 @@ function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) 
   });
 }
 
-/** Starts lmtp-server.ts in `mode` with a fresh temporary data folder, removed at stop. */
-export async function startServer(mode: 'rebound' | 'bare'): Promise<ServerProcess> {
+/**
+ * Starts lmtp-server.ts in `mode` with a fresh temporary data folder, removed at stop.
+ * With `profileDir` the listener writes a V8 CPU profile there when it exits.
+ */
+export async function startServer(mode: 'rebound' | 'bare', profileDir?: string): Promise<ServerProcess> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `rebound-bench-${mode}-`));
   const child = fork(path.join(ROOT, 'tests/bench/lmtp-server.ts'), [mode, dir], {
     cwd: ROOT,
+    execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
