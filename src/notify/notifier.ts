@@ -63,6 +63,8 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   const base = opts.backoffBaseMs ?? BACKOFF_BASE_MS;
   const max = opts.backoffMaxMs ?? BACKOFF_MAX_MS;
 
+  status?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
+
   let chain: Promise<unknown> = Promise.resolve();
   let waiting = false;
   let stopped = false;
