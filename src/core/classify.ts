@@ -431,6 +431,9 @@ const COMMAND_PATTERNS: readonly RegExp[] = [
   /most progress was (rcpt) to/i,
   /\[(rcpt)_to\]/i,
   /\bfor (rcpt) to response\b/i,
+  // Refused before any command: at the greeting or right after connecting.
+  /after (initial connection)\b/i,
+  /in reply to (?:the )?(initial greeting|greeting|banner)\b/i,
 ];
 /** Sendmail-style transcripts: the last command sent before the server's error reply. */
 const TRANSCRIPT_COMMAND = />>> ?(data|rcpt to|mail from|ehlo|helo|bdat|quit)\b[^\n]*\n(?:[^\n]*\n)?<<< ?[45]\d\d/gi;
@@ -453,6 +456,7 @@ export function smtpCommandIn(text: string): string {
 
 function commandName(raw: string): string {
   const c = raw.toUpperCase();
+  if (/CONNECTION|GREETING|BANNER/.test(c)) return 'CONN';
   return c.startsWith('RCPT') ? 'RCPT' : c.startsWith('MAIL') ? 'MAIL' : c;
 }
 
@@ -472,6 +476,9 @@ function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string):
   return reason;
 }
 
+/** Reasons that say only "refused": the SMTP phase can say more. */
+const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'systemerror', 'securityerror']);
+
 /**
  * Which SMTP phase an "unknown user" wording came from decides what it means (Sisimai's rule).
  * A status code in the addressing class (X.1.1 bad mailbox, X.1.0, X.1.3, vendor X.1.nnn)
@@ -481,6 +488,12 @@ function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string):
  * text, a mailbox-status or security code (X.2.x, X.7.x) also means filtered.
  */
 function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = ''): Reason {
+  // Refused at the greeting or to EHLO/HELO: nothing of the message or its sender was seen
+  // yet, so a vague refusal is about the sending host (blocked).
+  if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
+    decidedBy.push(`smtp-command:${command}`);
+    return 'blocked';
+  }
   if (reason !== 'userunknown') return reason;
   if (/^[45]\.1\.(?:[0135]|\d{3})$/.test(status)) return reason;
   if (command === 'DATA' || command === 'BDAT') {

@@ -146,7 +146,7 @@ const REASON_BY_CODE: Readonly<Record<string, Reason>> = {
   '4.5': 'toomanyconn',
   '4.6': 'networkerror',
   '4.7': 'expired',
-  '5.3': 'exceedlimit',
+  '5.3': 'toomanyconn',
   '5.2': 'syntaxerror',
   '5.4': 'syntaxerror',
   '5.5': 'syntaxerror',

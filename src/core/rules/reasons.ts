@@ -21,6 +21,36 @@ export interface ReasonRule {
 }
 
 export const REASON_RULES: readonly ReasonRule[] = [
+  // ---- providers' published reply codes ---------------------------------------------------
+  // A code the provider documents says more than the words around it ("sender rejected" is
+  // Cox's text for an IP block too), so these come first.
+  // Cox, https://www.cox.com/residential/support/email-error-codes.html: AUP#<code>.
+  { id: 'blocked/cox-ip', reason: 'blocked',
+    pattern: String.raw`aup#(?:cxbl|cdrbl|ipbl\d{4,5})\b`,
+    quote: '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section ... AUP#CDRBL' },
+  { id: 'requireptr/cox-dns', reason: 'requireptr', pattern: String.raw`aup#cxdns\b`,
+    quote: '554 ... AUP#CXDNS (reverse DNS of the sending IP fails)' },
+  { id: 'authfailure/cox-sender', reason: 'authfailure', pattern: String.raw`aup#cxsndr\b`,
+    quote: '550 ... AUP#CXSNDR (SPF/DKIM of the sending domain failed)' },
+  { id: 'toomanyconn/cox-connections', reason: 'toomanyconn', pattern: String.raw`aup#(?:cxcnct|cxmxrt)\b`,
+    quote: '421 ... AUP#CXCNCT (too many concurrent connections from the IP)' },
+  { id: 'spamdetected/cox-url', reason: 'spamdetected', pattern: String.raw`aup#urlbl\d+`,
+    quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)' },
+  // Spectrum/Charter, https://www.spectrum.net/support/internet/understanding-email-error-codes:
+  // AUP#In-NNNN (incoming) / AUP#Out-NNNN (outgoing), grouped by thousands and hundreds.
+  { id: 'blocked/spectrum-ip', reason: 'blocked', pattern: String.raw`aup#(?:in?|out?)-?(?:1000|12[0-5]\d)\b`,
+    quote: '554 ... AUP#In-1000 (IP blocked for suspicious activity) / 1200-1250 (IP on Cloudmark/Spamhaus)' },
+  { id: 'requireptr/spectrum-dns', reason: 'requireptr', pattern: String.raw`aup#(?:in?|out?)-?11[0-5]\d\b`,
+    quote: '550 ... AUP#In-1100 (the sending IP has no full-circle DNS)' },
+  { id: 'policyviolation/spectrum-policy', reason: 'policyviolation', pattern: String.raw`aup#(?:in?|out?)-?(?:11[6-9]\d|1560)\b`,
+    quote: "550 ... AUP#Out-1160 (against your domain's security policies)" },
+  { id: 'toomanyconn/spectrum-connections', reason: 'toomanyconn', pattern: String.raw`aup#(?:in?|out?)-?13(?:[0-3]\d|40)\b`,
+    quote: '550 5.1.0 <sender@example.com> sender rejected ... AUP#In-1310 (connection limits per sender)' },
+  { id: 'speeding/spectrum-volume', reason: 'speeding', pattern: String.raw`aup#(?:in?|out?)-?(?:13[5-9]\d|14\d\d|15[458]0)\b`,
+    quote: '452 ... AUP#Out-1540 (too many messages in one session)' },
+  { id: 'rejected/spectrum-sender', reason: 'rejected', pattern: String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`,
+    quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)' },
+
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   { id: 'mailboxfull/mailbox-full', reason: 'mailboxfull',
@@ -37,7 +67,9 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'mesgtoobig/size', reason: 'mesgtoobig',
     pattern: String.raw`message (?:size |length )?(?:is )?too (?:big|large)|message (?:size )?exceeds|exceeds? (?:the )?(?:maximum|max) (?:message )?size|size (?:limit )?exceeded|message (?:file )?too big|mail size limit|larger than (?:the )?(?:allowed|maximum)|size of this message exceeds`,
     quote: '552 5.3.4 Message size exceeds fixed maximum message size' },
-  { id: 'exceedlimit/recipients', reason: 'exceedlimit',
+  // Sisimai files RFC 3463's X.5.3 "Too many recipients" under toomanyconn: the sender's
+  // session asked for more than the server allows, like too many connections.
+  { id: 'toomanyconn/recipients', reason: 'toomanyconn',
     pattern: String.raw`too many recipients|exceeded the (?:maximum )?number of recipients|recipient limit`,
     quote: '452 4.5.3 Too many recipients' },
 
@@ -123,10 +155,10 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- blocked client (IP, host, network) -----------------------------------------------
   { id: 'policyviolation/policy', reason: 'policyviolation',
-    pattern: String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)|header error|potential security issue|violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)|(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic|(?:local|site|organi[sz]ation(?:al)?) policy|prohibited (?:content|attachment|file)|not (?:allowed|permitted) by policy|message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)|attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)|file type`,
+    pattern: String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)|blocked because its content presents a potential|host network not allowed|header error|potential security issue|violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)|(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic|(?:local|site|organi[sz]ation(?:al)?) policy|prohibited (?:content|attachment|file)|not (?:allowed|permitted) by policy|message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)|attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)|file type`,
     quote: '550 5.7.1 Message rejected due to local policy' },
   { id: 'blocked/listed', reason: 'blocked',
-    pattern: String.raw`black ?list|block ?list|\bdnsbl\b|\brbl\b|spamhaus|spamcop|sorbs|barracuda ?(?:central|reputation)|(?<!not )listed (?:on|in|at|by) |(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)|too many unwanted messages|(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)|(?:blocked|banned) (?:ip|address|host|for abuse)|client host (?:\S+ )?(?:rejected|blocked)|connection (?:refused|rejected|denied) (?:by|from|due)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|dial-?up|residential|your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)|not allowed to send (?:mail|e-?mail)? ?from|mail from your (?:ip|host|domain) (?:is|has been)|has been (?:temporarily )?(?:blocked|banned)|currently (?:blocked|suspended) |service unavailable[,;:]? (?:client|ip)|refused to talk to me|(?:is|are) blocked|blocked by|\bblocked\b`,
+    pattern: String.raw`black ?list|block ?list|\bdnsbl\b|\brbl\b|spamhaus|spamcop|sorbs|barracuda ?(?:central|reputation)|(?<!not )listed (?:on|in|at|by) |(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)|too many unwanted messages|(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)|(?:blocked|banned) (?:sending )?(?:ip|address|host|for abuse)|client host (?:\S+ )?(?:rejected|blocked)|connection (?:refused|rejected|denied) (?:by|from|due)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|dial-?up|residential|your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)|not allowed to send (?:mail|e-?mail)? ?from|mail from your (?:ip|host|domain) (?:is|has been)|has been (?:temporarily )?(?:blocked|banned)|currently (?:blocked|suspended) |service unavailable[,;:]? (?:client|ip)|refused to talk to me|(?:is|are) blocked|blocked by|\bblocked\b`,
     quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org' },
 
   // ---- TLS and security -----------------------------------------------------------------
