@@ -125,7 +125,15 @@ export async function workInbox(ctx: PassContext, result: PollResult): Promise<v
 }
 
 function readPosition(ctx: PassContext, uidvalidity: number): ImapPosition {
-  const stored = ctx.store.imapState.get(ctx.stateKey);
+  let stored: ImapPosition | undefined;
+  try {
+    stored = ctx.store.imapState.get(ctx.stateKey);
+  } catch (err) {
+    // The store is failing: start from 0, so every message goes to ingest, which then
+    // refuses it and leaves it in the inbox (reported as a storage failure, not an IMAP one).
+    ctx.log.warn({ err, mailbox: ctx.stateKey }, 'could not read the IMAP position');
+    return { uidvalidity, lastUid: 0 };
+  }
   if (stored && stored.uidvalidity === uidvalidity) return { ...stored };
   if (stored) {
     // RFC 3501 section 2.3.1.1: a new UIDVALIDITY means the old UIDs mean nothing any more

@@ -160,7 +160,8 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         ? `polled ${folders.inbox} on ${where}: ${moved} message(s) handled`
         : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
       status?.report('imap', { ok, detail, facts: facts() });
-      log.info({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
+      // A pass that found nothing is routine (every poll interval): keep it out of the info log.
+      log[result.found > 0 ? 'info' : 'debug']({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
     }
     const ws = waiters;
     waiters = [];
@@ -240,7 +241,8 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     while (running) {
       let delay = 0;
       try {
-        status?.report('imap', { ok: last?.outcome !== 'error', detail: `connecting to ${where}`, facts: facts() });
+        // Only before the first answer: later attempts must not paint over a failure report.
+        if (!status?.get('imap')) status?.report('imap', { ok: true, detail: `connecting to ${where}`, facts: facts() });
         current = await connectImap(config, log);
         current.on('exists', (e: { count: number; prevCount: number }) => {
           if (e.count > e.prevCount) newMail = true;
