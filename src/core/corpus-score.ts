@@ -4,6 +4,7 @@
 // and the reply code. One implementation, used by the corpus test and the corpus report.
 
 import type { Classification, RecipientResult } from './types.ts';
+import { splitMbox } from './mime.ts';
 
 export interface ExpectedRow {
   status: string;
@@ -41,6 +42,20 @@ export interface CorpusScore {
   notBounce: Tally;
   newlineCopies: Tally;
   deviations: Deviation[];
+}
+
+/**
+ * Classifies one corpus file. A file in mbox format may hold several bounces (Sisimai reads
+ * each, as rebound's importer does): their recipients are scored together, in order.
+ */
+export function classifyCorpusFile(raw: Buffer, classify: (raw: Buffer) => Classification): Classification {
+  const messages = splitMbox(raw);
+  const results = messages.map(classify);
+  if (results.length === 1) return results[0];
+  const first = results.find((r) => r.kind === 'bounce' || r.kind === 'delay') ?? results[0];
+  const kinds = results.map((r) => r.kind);
+  const kind = kinds.includes('bounce') ? 'bounce' : kinds.includes('delay') ? 'delay' : first.kind;
+  return { ...first, kind, recipients: results.flatMap((r) => r.recipients) };
 }
 
 /** Sisimai's placeholder codes for "no code in the message" (README): not compared. */

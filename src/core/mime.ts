@@ -237,3 +237,44 @@ export function* walkEntities(entity: MimeEntity): Generator<MimeEntity> {
   for (const p of entity.parts) yield* walkEntities(p);
   if (entity.message) yield* walkEntities(entity.message);
 }
+
+/**
+ * The mbox postmark that starts a message (RFC 4155 section 2): "From ", the envelope sender,
+ * and an asctime date such as "Thu Jul  2 12:05:05 2020".
+ */
+const MBOX_POSTMARK = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d(?::\d\d)? (?:\d{4}|[A-Z]{2,5} \d{4})/;
+/** Messages taken from one mbox file; the rest are ignored (hostile input bound). */
+export const MAX_MBOX_MESSAGES = 64;
+
+/**
+ * Splits a file in mbox format into its messages, each without its postmark line. A postmark
+ * counts only when a header field follows it, so a quoted "From " line in a body does not cut
+ * a message in two unless it is followed by a header block. A buffer that does not start with
+ * a postmark is returned whole. The file importer reads mbox files as a stream; this is the
+ * in-memory form for tools that hold one file (corpus scoring).
+ */
+export function splitMbox(raw: Buffer): Buffer[] {
+  const head = raw.subarray(0, 200).toString('latin1');
+  if (!MBOX_POSTMARK.test(head)) return [raw];
+  const text = raw.toString('latin1');
+  // CR-only files (old Mac mail) end lines with CR alone.
+  const nl = text.includes('\n') ? '\n' : '\r';
+  const starts: number[] = [];
+  let pos = 0;
+  while (pos < text.length && starts.length < MAX_MBOX_MESSAGES) {
+    const lineEnd = text.indexOf(nl, pos);
+    if (lineEnd < 0) break;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const next = text.slice(lineEnd + 1, lineEnd + 200);
+    if (MBOX_POSTMARK.test(line) && /^[\x21-\x39\x3b-\x7e]+:/.test(next)) starts.push(pos);
+    pos = text.indexOf(nl + 'From ', lineEnd);
+    if (pos < 0) break;
+    pos += 1;
+  }
+  if (starts.length === 0) return [raw];
+  return starts.map((start, i) => {
+    const bodyStart = text.indexOf(nl, start) + 1;
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    return raw.subarray(bodyStart, end);
+  });
+}

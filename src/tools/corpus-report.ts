@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifySync } from '../core/classify.ts';
 import { parseEntity, toLfBinary } from '../core/mime.ts';
-import { formatScore, scoreCorpus, type ManifestEntry } from '../core/corpus-score.ts';
+import { classifyCorpusFile, formatScore, scoreCorpus, type ManifestEntry } from '../core/corpus-score.ts';
 import type { Classification } from '../core/types.ts';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../tests/fixtures/corpus/sisimai', import.meta.url));
@@ -21,7 +21,7 @@ export function main(argv: string[]): number {
   const raws = manifest.map((e) => ({ file: e.file, raw: readFileSync(join(dir, e.file)) }));
 
   const results = new Map<string, Classification>();
-  for (const { file, raw } of raws) results.set(file, classifySync(raw));
+  for (const { file, raw } of raws) results.set(file, classifyCorpusFile(raw, (r) => classifySync(r)));
   const score = scoreCorpus(manifest, results);
   console.log(`corpus ${dir}: ${manifest.length} messages`);
   for (const line of formatScore(score)) console.log('  ' + line);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifySync } from '../core/classify.ts';
-import { scoreCorpus, type Deviation, type ManifestEntry } from '../core/corpus-score.ts';
+import { classifyCorpusFile, scoreCorpus, type Deviation, type ManifestEntry } from '../core/corpus-score.ts';
 import type { Classification } from '../core/types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
@@ -15,7 +15,7 @@ const OUT = join(FIXTURES, 'known-deviations.json');
 
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as ManifestEntry[];
 const results = new Map<string, Classification>();
-for (const e of manifest) results.set(e.file, classifySync(readFileSync(join(DIR, e.file))));
+for (const e of manifest) results.set(e.file, classifyCorpusFile(readFileSync(join(DIR, e.file)), (raw) => classifySync(raw)));
 const score = scoreCorpus(manifest, results);
 const key = (d: Deviation) => [d.file, d.recipient, d.field, d.expected, d.ours].join(' | ');
 const previous = new Map<string, string>();
