@@ -406,9 +406,10 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`reply-code:${input.replyCode}`);
     return byReply;
   }
-  // Nothing in the message says why: Sisimai's "onhold" (decide later) when there is no
-  // code at all, "undefined" when a code was given that says nothing more.
-  if (!status && !input.replyCode) {
+  // Nothing we know says why. With a server's diagnostic in hand the reason is only
+  // undecided (Sisimai's "onhold": a person can read the text); with no diagnostic at all
+  // it is "undefined".
+  if (diagnosticWords(input.diagnostic)) {
     decidedBy.push('default:onhold');
     return 'onhold';
   }
@@ -469,7 +470,7 @@ function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string):
     input.decidedBy.push('temporary:networkerror');
     return 'networkerror';
   }
-  if (ruleId === 'networkerror/connection' && input.action === 'failed' && !/^5\.[1-7]\.[1-9]/.test(input.status)) {
+  if (ruleId === 'networkerror/connection' && (input.action === 'failed' || input.action === 'expired') && !/^5\.[1-7]\.[1-9]/.test(input.status)) {
     input.decidedBy.push('gave-up:expired');
     return 'expired';
   }
@@ -505,6 +506,13 @@ function refineByCommand(reason: Reason, command: string, decidedBy: string[], s
     return 'filtered';
   }
   return reason;
+}
+
+/** True when a diagnostic says something beyond the recipient's address and codes. */
+function diagnosticWords(text: string): boolean {
+  if (!text) return false;
+  const rest = text.slice(0, 2000).replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ').replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
+  return /\p{L}{3,}/u.test(rest);
 }
 
 /** Reply codes that say what went wrong by themselves (RFC 5321 section 4.2.3). */

@@ -50,6 +50,33 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '452 ... AUP#Out-1540 (too many messages in one session)' },
   { id: 'rejected/spectrum-sender', reason: 'rejected', pattern: String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`,
     quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)' },
+  // Orange and La Poste (France), codes as published for postmasters (see
+  // https://www.postmastery.com/orange-postmaster-smtp-error-codes-ofr/): a label OFR, LPN,
+  // LPNAAA or OUK, an optional server number, an underscore and the three-digit code.
+  { id: 'blocked/orange-ip', reason: 'blocked', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:101|102|103|510|999)\b`,
+    quote: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102' },
+  { id: 'toomanyconn/orange-connections', reason: 'toomanyconn', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?104\b`,
+    quote: '421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. OFR005_104' },
+  { id: 'securityerror/orange-auth', reason: 'securityerror', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:305|402)\b`,
+    quote: '550 5.5.0 Authentification requise. Authentication Required. LPN105_402' },
+  { id: 'authfailure/orange-spf-dmarc', reason: 'authfailure', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:401|517)\b`,
+    quote: '571 5.7.1 Message refused, DMARC verification Failed. LPN007_517' },
+  { id: 'rejected/orange-sender', reason: 'rejected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:403|405|415|421)\b`,
+    quote: '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405' },
+  { id: 'userunknown/orange-recipient', reason: 'userunknown', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?416\b`,
+    quote: '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416' },
+  { id: 'mailboxfull/orange-quota', reason: 'mailboxfull', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?417\b`,
+    quote: '552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417' },
+  { id: 'suspend/orange-account', reason: 'suspend', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:420|426)\b`,
+    quote: '550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426' },
+  { id: 'systemerror/orange-try-later', reason: 'systemerror', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?505\b`,
+    quote: '421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_505' },
+  { id: 'spamdetected/orange-content', reason: 'spamdetected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?506\b`,
+    quote: '550 5.2.0 Mail rejete. Mail rejected. OFR_506' },
+  { id: 'mesgtoobig/orange-size', reason: 'mesgtoobig', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?514\b`,
+    quote: 'Taille limite du message atteinte' },
+  { id: 'policyviolation/orange-client', reason: 'policyviolation', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?630\b`,
+    quote: '554 5.7.1 Client host rejected LPN000_630' },
 
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
@@ -97,7 +124,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- PTR / reverse DNS ----------------------------------------------------------------
   { id: 'requireptr/reverse-dns', reason: 'requireptr',
-    pattern: String.raw`reverse (?:dns|lookup|hostname|host name|name)|\bptr\b|\brdns\b|ip name lookup failed|no (?:reverse|ptr)|cannot find your hostname|hostname (?:does not|doesn't) (?:resolve|match)|client host rejected: cannot find your|unresolvable (?:client|relay) host|(?:dns|name) (?:lookup )?of (?:your |the )?(?:ip|client)`,
+    pattern: String.raw`reverse (?:dns|lookup|hostname|host name|name)|unverifi?y?able sending ips?|mismatches client ip|\bptr\b|\brdns\b|ip name lookup failed|no (?:reverse|ptr)|cannot find your hostname|hostname (?:does not|doesn't) (?:resolve|match)|client host rejected: cannot find your|unresolvable (?:client|relay) host|(?:dns|name) (?:lookup )?of (?:your |the )?(?:ip|client)`,
     quote: '550 5.7.25 The IP address sending this message does not have a PTR record setup' },
 
   // ---- relaying -------------------------------------------------------------------------
@@ -144,7 +171,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- reputation, rate, connections ----------------------------------------------------
   { id: 'badreputation/reputation', reason: 'badreputation',
-    pattern: String.raw`(?:poor|bad|low) (?:ip )?reputation|reputation (?:of|is)|sender score|ip reputation|sender reputation`,
+    pattern: String.raw`(?:poor|bad|low) (?:ip )?reputation|deferred due to (?:unexpected volume or )?user complaints|reputation (?:of|is)|sender score|ip reputation|sender reputation`,
     quote: '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address' },
   { id: 'toomanyconn/connections', reason: 'toomanyconn',
     pattern: String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)|connection frequency limited|connection (?:count |rate )?limit|exceeded (?:the )?(?:maximum )?(?:number of )?connections|too many hosts`,
@@ -186,11 +213,19 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '501 5.5.4 Syntax error in parameters or arguments' },
 
   // ---- delivery over time and the network -----------------------------------------------
+  // A named cause (DNS, a loop, the directory server) says more than "gave up after N days":
+  // these come before the expiry wordings (a report often says both).
+  { id: 'networkerror/dns', reason: 'networkerror',
+    pattern: String.raw`name server|dns (?:lookup |query )?(?:fail|error|timeout|problem)|dns error|temporary failure in name resolution|routing loop|mail (?:forwarding )?loop|too many hops|hop count|loops? back to myself|malformed or unexpected name server reply|no mx (?:host )?(?:found|available)|temporary (?:dns|lookup)`,
+    quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR" },
+  { id: 'systemerror/directory', reason: 'systemerror',
+    pattern: String.raw`(?:unable to|could not|cannot) (?:contact|reach|connect to) (?:the )?(?:ldap|directory) server|directory (?:server|service) (?:failure|error|unavailable)`,
+    quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again" },
   { id: 'expired/gave-up', reason: 'expired',
     pattern: String.raw`(?:delivery )?time (?:has )?expired|retry (?:time(?:out)?|period) (?:exceeded|expired)|message (?:has )?expired|expired (?:after|in queue|message)|too long in (?:the )?queue|been (?:in the )?queued? (?:for )?too long|queue ?(?:time|life|lifetime) (?:exceeded|expired)|could not be delivered (?:with)?in|gave up|given up|giving up|(?:have been|has been|were) failing for a long time|retry time not reached|no further (?:delivery )?attempts|maximum (?:time|number of delivery attempts)|delivery (?:attempts )?(?:will|has) (?:stopped|ceased)|was not delivered after|unable to deliver (?:the message )?(?:with)?in|delivery (?:has )?failed after|(?:message|delivery) (?:timed|timeout) out|envelope expired|deferred for too long`,
     quote: "Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days" },
   { id: 'networkerror/connection', reason: 'networkerror',
-    pattern: String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)|(?:could not|cannot|couldn't|unable to) connect|network (?:is )?(?:unreachable|error|down)|no route to host|host (?:is )?(?:unreachable|down|not responding)|timed out|time ?out|lost connection|name server|dns (?:lookup |query )?(?:fail|error|timeout|problem)|temporary failure in name resolution|try again later|routing loop|mail (?:forwarding )?loop|too many hops|hop count|loops? back to myself|malformed or unexpected name server reply|no answer from|unable to (?:reach|route)|could not be routed|no mx (?:host )?(?:found|available)|temporary (?:dns|lookup)`,
+    pattern: String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)|(?:could not|cannot|couldn't|unable to) connect|did not accept our requests to connect|socket error|network (?:is )?(?:unreachable|error|down)|no route to host|host (?:is )?(?:unreachable|down|not responding)|timed out|time ?out|lost connection|try again later|no answer from|unable to (?:reach|route)|could not be routed|could not find a gateway`,
     quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused' },
 
   // ---- the receiving system -------------------------------------------------------------
@@ -198,7 +233,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`(?:disk|file ?system|spool|partition) (?:is )?full|out of (?:disk )?(?:space|storage)|insufficient (?:system )?(?:storage|disk space)|no space left|system (?:storage|disk) (?:full|exceeded)`,
     quote: '452 4.3.1 Insufficient system storage' },
   { id: 'systemerror/server-error', reason: 'systemerror',
-    pattern: String.raw`system (?:error|problem|failure|not available)|internal (?:server )?error|local error|server error|temporary (?:local |server )?(?:problem|error|failure)|i/o error|(?:configuration|config) error|misconfigur|resources? (?:temporarily )?unavailable|out of memory|unexpected error|delivery (?:system )?error|mail system (?:error|problem)|service (?:is )?(?:currently )?unavailable|requested action aborted|error in processing|transient (?:failure|error)`,
+    pattern: String.raw`system (?:error|problem|failure|not available)|internal (?:server )?error|local error|server error|temporary (?:local |server |system )(?:problem|error|failure)|i/o error|(?:configuration|config) error|misconfigur|resources? (?:temporarily )?unavailable|out of memory|unexpected error|delivery (?:system )?error|mail system (?:error|problem)|service (?:is )?(?:currently )?unavailable|requested action aborted|error in processing|transient (?:failure|error)`,
     quote: '451 4.3.0 Internal server error' },
 
   // ---- message refused with no more detail ----------------------------------------------
