@@ -74,7 +74,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'spamdetected/orange-content', reason: 'spamdetected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?506\b`,
     quote: '550 5.2.0 Mail rejete. Mail rejected. OFR_506' },
   { id: 'mesgtoobig/orange-size', reason: 'mesgtoobig', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?514\b`,
-    quote: 'Taille limite du message atteinte' },
+    quote: '552 Taille limite du message atteinte. OFR_514' },
   { id: 'policyviolation/orange-client', reason: 'policyviolation', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?630\b`,
     quote: '554 5.7.1 Client host rejected LPN000_630' },
 
