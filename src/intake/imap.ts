@@ -83,6 +83,11 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   const stateKey = `${config.user}@${config.host}/${folders.inbox}`;
   const where = `${config.host}:${config.port}`;
 
+  if (config.tls === 'none' && !isLoopback(config.host)) {
+    // Allowed (a private container network), but the password then crosses it in clear text.
+    log.warn({ server: where }, 'IMAP_TLS=none to a host that is not loopback: the password is sent unencrypted');
+  }
+
   let running = false;
   /** Set by stop(): the pass in progress ends after the message in hand. */
   let stopping = false;
@@ -331,6 +336,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       });
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 }
 
 /** Anything that broke a session after login is treated as a lost connection: reconnect. */
