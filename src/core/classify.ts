@@ -12,11 +12,13 @@ import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
   toLfBinary, type Header, type MimeEntity, MAX_NESTING_DEPTH,
 } from './mime.ts';
-import { addressOf, normaliseAddress, parseDeliveryStatus, type DsnRecipientFields } from './dsn.ts';
+import { addressOf, isMailbox, normaliseAddress, parseDeliveryStatus, recipientsWithAddresses, type DsnRecipientFields } from './dsn.ts';
+import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
+import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { matchReason } from './rules/compile.ts';
-import { isDecisiveStatus, reasonForStatus } from './status-codes.ts';
+import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
 const MAX_FORWARD_DEPTH = 2;
@@ -29,7 +31,7 @@ const HARD_REASONS = new Set<Reason>(['userunknown', 'hostunknown', 'hasmoved'])
 const NON_BOUNCE_REASONS = new Set<Reason>(['feedback', 'vacation', 'delivered']);
 
 /** Local parts and display names of automatic senders: never a failed recipient. */
-const DAEMON_SENDER = /^(?:mailer-daemon|postmaster|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
+const DAEMON_SENDER = /^(?:mailer-daemon|post[_-]?master|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
 /** Subjects of delivery failure notices across MTAs and languages. */
 const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed|has failed|problem|report|notification)|failure notice|mail delivery|non[- ]?delivery|could not be delivered|delivery unsuccessful|nicht zustellbar|unzustellbar|non remis|échec de la remise|no se puede entregar|mail failure|failed mail|mail (?:system )?error|warning: could not send|delayed mail|message not delivered|bounce|rejected|not delivered|permanent (?:error|failure)|unsuccessful|returned|配信|不達|エラー/i;
 /** Phrases in a notice that say delivery failed. */
@@ -178,7 +180,14 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (located.report?.contentType === 'message/global-delivery-status' || /[^\x00-\x7f]/.test(dsnText)) dsnText = utf8IfValid(dsnText);
   if (!dsnText) dsnText = inlineDeliveryStatus(notice);
   const dsn = dsnText ? parseDeliveryStatus(dsnText) : undefined;
-  const dsnRecipients = dsn?.recipients.filter((r) => r.finalRecipient.includes('@') || r.originalRecipient.includes('@')) ?? [];
+  const failedHeader = addressesIn(topGet('x-failed-recipients'));
+  const dsnRecipients = recipientsWithAddresses(dsn, [...proseRecipients.map((p) => p.address), ...failedHeader]);
+  // Amazon SES events delivered by mail (JSON in the body) carry the same fields as a DSN.
+  const ses = dsnRecipients.length ? undefined : readSesNotification(notice);
+  if (ses?.type === 'complaint') {
+    return result('complaint', ses.recipients.map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])));
+  }
+  if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
@@ -188,12 +197,15 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce) {
       let prose: ProseRecipient[] = proseRecipients;
       const decidedExtra: string[] = [];
-      if (!prose.length) {
-        const failed = addressesIn(topGet('x-failed-recipients'));
-        if (failed.length) {
-          prose = failed.map((address) => ({ address, lines: [] }));
-          decidedExtra.push('header:X-Failed-Recipients');
-        }
+      // X-Failed-Recipients (Exim, Google) lists the failed addresses: a notice that names only
+      // the sender it writes to ("kijitora@example.jp 様", a greeting) names no failed one.
+      if (failedHeader.length) {
+        const listed = new Set(failedHeader.map((a) => a.toLowerCase()));
+        prose = prose.filter((p) => listed.has(p.address.toLowerCase()) || !weak.has(p.address.toLowerCase()));
+      }
+      if (!prose.length && failedHeader.length) {
+        prose = failedHeader.map((address) => ({ address, lines: [] }));
+        decidedExtra.push('header:X-Failed-Recipients');
       }
       if (!prose.length) {
         const verp = verpRecipient(opts, returnedHeaders);
@@ -296,13 +308,21 @@ function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
 
 function complaintRecipients(feedback: MimeEntity | undefined, original: { to: string[] }): RecipientResult[] {
   const fields = feedback ? parseHeaderBlock(entityText(feedback).replace(/^\n+/, '')) : [];
-  const feedbackType = (headerValue(fields, 'feedback-type') || 'abuse').toLowerCase();
-  const trail = [`arf:Feedback-Type ${feedbackType}`];
-  const listed = fields.filter((f) => f.name === 'original-rcpt-to' || f.name === 'removal-recipient')
-    .flatMap((f) => addressesIn(f.value));
-  const addresses = listed.length ? listed : original.to;
-  if (!addresses.length) return [nonBounceRecipient('', 'feedback', trail)];
-  return [...new Set(addresses)].map((a) => nonBounceRecipient(a, 'feedback', [...trail, listed.length ? 'arf:Original-Rcpt-To' : 'original:To']));
+  const found = arfComplaintRecipients(fields, original.to);
+  return found.addresses.map((a) => nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]));
+}
+
+/** An Amazon SES bounce or delivery event as delivery-status fields (see lhost/amazon-ses.ts). */
+function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
+  return ses.recipients.map((r) => {
+    const typed = /^\s*([A-Za-z0-9-]{1,20})\s*;\s*(.*)$/s.exec(r.diagnostic);
+    return {
+      finalRecipient: normaliseAddress(r.address), originalRecipient: '',
+      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
+      status: r.status, diagnosticType: typed ? typed[1].toLowerCase() : '', diagnostic: typed ? typed[2].trim() : r.diagnostic,
+      remoteMta: ses.reportingMta, lastAttempt: '', fields: {},
+    };
+  });
 }
 
 function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
@@ -315,7 +335,7 @@ function flatten(text: string): string {
 }
 
 function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string, perMessage: Record<string, string>): RecipientResult {
-  const address = r.finalRecipient.includes('@') ? r.finalRecipient : r.originalRecipient;
+  const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
   let diagnostic = r.diagnostic;
   const block = prose.find((p) => p.address.toLowerCase() === address.toLowerCase())
@@ -391,6 +411,12 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`status-code:${status}`);
     reason = byStatus;
   }
+  // "Access denied" with a security-class code (X.7.x) is the security refusal the code
+  // names, not a refusal of the message as such.
+  if (reason && WEAK_RULES.has(byText?.id ?? '') && /^[45]\.7\./.test(status) && !byStatus && command !== 'MAIL') {
+    decidedBy.push(`status-class:${status}`);
+    reason = 'securityerror';
+  }
   if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
@@ -400,6 +426,17 @@ function decideReason(input: ReasonInput): Reason {
   if (action === 'delayed') {
     decidedBy.push('dsn:Action delayed');
     return 'expired';
+  }
+  // Refused in reply to MAIL FROM with no word on why: the sender was refused.
+  if (command === 'MAIL' && status.startsWith('5')) {
+    decidedBy.push('smtp-command:MAIL');
+    return 'rejected';
+  }
+  // The code's class, when nothing more precise was said (X.3.0, X.6.x, X.7.x).
+  const byClass = fallbackReasonForStatus(status);
+  if (byClass) {
+    decidedBy.push(`status-class:${status}`);
+    return byClass;
   }
   const byReply = reasonForReplyCode(input.replyCode);
   if (byReply) {
@@ -477,6 +514,9 @@ function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string):
   return reason;
 }
 
+/** Rules whose words say only "refused": a code or the SMTP phase can say more. */
+const WEAK_RULES = new Set(['rejected/refused']);
+
 /** Reasons that say only "refused": the SMTP phase can say more. */
 const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'systemerror', 'securityerror']);
 
@@ -494,6 +534,11 @@ function refineByCommand(reason: Reason, command: string, decidedBy: string[], s
   if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
     decidedBy.push(`smtp-command:${command}`);
     return 'blocked';
+  }
+  // Refused in reply to MAIL FROM: the envelope sender was refused (Sisimai's rejected).
+  if (command === 'MAIL' && VAGUE_REFUSALS.has(reason)) {
+    decidedBy.push('smtp-command:MAIL');
+    return 'rejected';
   }
   if (reason !== 'userunknown') return reason;
   if (/^[45]\.1\.(?:[0135]|\d{3})$/.test(status)) return reason;

@@ -243,9 +243,26 @@ export function reasonForStatus(code: string): Reason | undefined {
 
 /**
  * Codes precise enough to overrule the diagnostic wording (their text is often generic, as
- * "5.1.6 not our customer" or "5.2.3 message size exceeds fixed maximum").
+ * "5.1.6 not our customer" or "5.2.3 message size exceeds fixed maximum"). Not 5.1.10:
+ * Microsoft sends it for "Recipient not found by SMTP address lookup", not only for the
+ * null MX of RFC 7505, so the words must decide.
  */
-const DECISIVE_DETAILS = new Set(['1.6', '1.10', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26', '7.27']);
+const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26', '7.27']);
+
+/**
+ * The reason a code's class and subject give when nothing else in the bounce says more
+ * (RFC 3463 section 3): X.3.0 other mail system status, X.6.x media (content), X.7.x
+ * security or policy. Used only after every text rule has had its say.
+ */
+export function fallbackReasonForStatus(code: string): Reason | undefined {
+  const m = STATUS_SHAPE.exec(code);
+  if (!m || m[1] === '2') return undefined;
+  const subject = Number(m[2]);
+  if (subject === 3 && Number(m[3]) === 0) return 'systemerror';
+  if (subject === 6) return 'contenterror';
+  if (subject === 7) return 'securityerror';
+  return undefined;
+}
 
 /** True when the code's reason should win over the text rules. */
 export function isDecisiveStatus(code: string): boolean {
