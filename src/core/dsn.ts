@@ -125,3 +125,35 @@ function statusOf(value: string): string {
   const m = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(value);
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
 }
+
+/** A usable mailbox: a local part, '@', a domain (not "@host" or "user@"). */
+export function isMailbox(address: string): boolean {
+  return /^[^@\s]+@[^@\s]+$/.test(address);
+}
+
+/**
+ * The recipient groups that name someone, with unusable addresses repaired. Some MTAs write a
+ * broken Final-Recipient ("rfc822; @mx.example.org", a source route left without its mailbox);
+ * the Original-Recipient, or else the next address the notice or X-Failed-Recipients names
+ * that no other group claims, is the recipient then. A group naming nobody is dropped.
+ */
+export function recipientsWithAddresses(report: DeliveryStatusReport | undefined, namedElsewhere: string[]): DsnRecipientFields[] {
+  if (!report) return [];
+  const claimed = new Set<string>();
+  for (const r of report.recipients) {
+    if (isMailbox(r.finalRecipient)) claimed.add(r.finalRecipient.toLowerCase());
+    if (isMailbox(r.originalRecipient)) claimed.add(r.originalRecipient.toLowerCase());
+  }
+  const spare = namedElsewhere.filter((a) => isMailbox(a) && !claimed.has(a.toLowerCase()));
+  const out: DsnRecipientFields[] = [];
+  for (const r of report.recipients) {
+    if (isMailbox(r.finalRecipient) || isMailbox(r.originalRecipient)) {
+      out.push(r);
+      continue;
+    }
+    if (!r.finalRecipient.includes('@') && !r.originalRecipient.includes('@')) continue;
+    const substitute = spare.shift();
+    out.push(substitute ? { ...r, finalRecipient: normaliseAddress(substitute) } : r);
+  }
+  return out;
+}

@@ -78,6 +78,13 @@ export function parseHeaderBlock(head: string): Header[] {
       current.value += ' ' + line.trim();
       continue;
     }
+    // A parameter on its own line without the leading space ("Content-Type: multipart/
+    // alternative;" then "boundary=..."), as Verizon's and Apache James's notices write it:
+    // it continues the field that ended with ';'.
+    if (current && current.value.endsWith(';') && /^[A-Za-z0-9_*-]+=/.test(line)) {
+      current.value += ' ' + line.trim();
+      continue;
+    }
     const colon = line.indexOf(':');
     if (colon <= 0 || colon > 76 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) {
       current = undefined;

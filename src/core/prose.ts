@@ -85,12 +85,20 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     }
     let started: ProseRecipient | undefined;
     if (line.includes('@') && !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
+      let displayLead: string | undefined;
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
         if (exclude.has(address.toLowerCase())) continue;
-        const before = line.slice(0, m.index);
+        // "name@example.org <user@example.org>: ...": the first is a display name, the angle
+        // address is the mailbox (RFC 5322 section 3.4 name-addr); it stands where the name stood.
+        if (/^\s*<[^<>@\s]+@[^<>\s]+>/.test(line.slice(m.index + m[0].length))) {
+          displayLead ??= line.slice(0, m.index);
+          continue;
+        }
+        const before = displayLead ?? line.slice(0, m.index);
         const lead = before.trim();
-        const atStart = /^[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
+        // Sendmail's per-recipient lines lead with the reply code: "554 <user@example.org>... Host unknown".
+        const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
         const inContext = RECIPIENT_CONTEXT.test(before.slice(-60)) || /\w.*:\s*[<"']?$/.test(before);
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
@@ -126,9 +134,30 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
 /** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:". */
 const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=[ -](?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
 
+/** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
+const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
+/** Characters of a diagnostic searched for reply-code/status pairs. */
+const MAX_STATUS_SCAN = 4096;
+
+/**
+ * The enhanced status code a text gives. A reporting MTA often wraps the remote server's
+ * reply in its own summary ("5.1.0 - Unknown address error 550-'5.2.2 ... Mailbox Full'",
+ * "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>"): when codes come with
+ * reply codes, the last such pair is the innermost quote, the remote server's own word.
+ * Otherwise the first code in the text.
+ */
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);
-  return m ? `${m[1]}.${m[2]}.${m[3]}` : '';
+  if (!m) return '';
+  const first = `${m[1]}.${m[2]}.${m[3]}`;
+  const slice = text.length > MAX_STATUS_SCAN ? text.slice(0, MAX_STATUS_SCAN) : text;
+  let last = '';
+  let count = 0;
+  for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
+    last = `${p[1]}.${p[2]}.${p[3]}`;
+    if (++count > 32) break;
+  }
+  return last || first;
 }
 
 export function replyCodeInText(text: string): string {
