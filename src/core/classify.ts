@@ -17,7 +17,7 @@ import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
-import { matchReason } from './rules/compile.ts';
+import { matchReason, ruleMatches } from './rules/compile.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
@@ -417,11 +417,11 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`status-class:${status}`);
     reason = 'securityerror';
   }
-  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status);
+  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status, byText?.id ?? '', context);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
-    return refineByCommand(byContext.reason, command, decidedBy, status);
+    return refineByCommand(byContext.reason, command, decidedBy, status, byContext.id, context);
   }
   if (action === 'delayed') {
     decidedBy.push('dsn:Action delayed');
@@ -466,6 +466,7 @@ const COMMAND_PATTERNS: readonly RegExp[] = [
   /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
   /\bafter (?:end of )?(data|rcpt to|rcpt|mail from|ehlo|helo|bdat)\b/i,
   /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
+  /\bsmtp:(rcpt|data|mail)\b/i,
   /most progress was (rcpt) to/i,
   /\[(rcpt)_to\]/i,
   /\bfor (rcpt) to response\b/i,
@@ -523,12 +524,13 @@ const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'syst
 /**
  * Which SMTP phase an "unknown user" wording came from decides what it means (Sisimai's rule).
  * A status code in the addressing class (X.1.1 bad mailbox, X.1.0, X.1.3, vendor X.1.nnn)
- * settles it as userunknown. Otherwise: said in reply to RCPT TO (or earlier) it is
- * userunknown; said to DATA or after the message was taken, the address was accepted and
- * it is the remote's filter refusing the message (`filtered`). With no command in the
- * text, a mailbox-status or security code (X.2.x, X.7.x) also means filtered.
+ * settles it as userunknown, and so does a wording only a mailbox lookup produces
+ * (MAILBOX_LOOKUP_RULES). Otherwise: said in reply to RCPT TO (or earlier) it is
+ * userunknown; said to DATA or after the message was taken, or with no phase named at all,
+ * the refusal is not proof that the mailbox is missing: a filter at the recipient's side
+ * refused the message (`filtered`, a soft bounce).
  */
-function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = ''): Reason {
+function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = '', ruleId = '', notice = ''): Reason {
   // Refused at the greeting or to EHLO/HELO: nothing of the message or its sender was seen
   // yet, so a vague refusal is about the sending host (blocked).
   if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
@@ -546,12 +548,15 @@ function refineByCommand(reason: Reason, command: string, decidedBy: string[], s
     decidedBy.push(`smtp-command:${command}`);
     return 'filtered';
   }
-  if (!command && /^[45]\.[27]\./.test(status)) {
-    decidedBy.push(`status-class:${status}`);
-    return 'filtered';
-  }
-  return reason;
+  if (command || MAILBOX_LOOKUP_RULES.has(ruleId)) return reason;
+  // The reporting MTA's own heading can say it too (Gmail's "Address not found").
+  if (notice && ruleMatches('userunknown/mailbox-lookup', notice)) return reason;
+  decidedBy.push('smtp-command:none');
+  return 'filtered';
 }
+
+/** Rules whose wording comes from a mailbox lookup, not from an SMTP-time filter. */
+const MAILBOX_LOOKUP_RULES = new Set(['userunknown/mailbox-lookup', 'userunknown/orange-recipient']);
 
 /** True when a diagnostic says something beyond the recipient's address and codes. */
 function diagnosticWords(text: string): boolean {

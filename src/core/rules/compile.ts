@@ -62,3 +62,9 @@ export function matchReason(text: string, rules: CompiledRule[] = builtInRules()
   for (const rule of rules) if (rule.regex.test(input)) return rule;
   return undefined;
 }
+
+/** True when the built-in rule with this id matches the text. */
+export function ruleMatches(id: string, text: string, rules: CompiledRule[] = builtInRules()): boolean {
+  const rule = rules.find((r) => r.id === id);
+  return Boolean(rule && text && rule.regex.test(normaliseForRules(text)));
+}
