@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
+import { MAX_MBOX_MESSAGES, splitMbox } from '../../src/core/mime.ts';
 
 describe('unreadable and hostile input', () => {
   it('gives an error result, not a throw, for an empty message', async () => {
@@ -40,5 +41,19 @@ describe('unreadable and hostile input', () => {
   it('keeps a header line of a megabyte from stalling the scan', () => {
     const raw = Buffer.from('Subject: ' + 'x'.repeat(1024 * 1024) + '\nFrom: a@example.org\n\nhello\n');
     expect(classifySync(raw).kind).toBe('not-bounce');
+  });
+
+  it('reads an Amazon SES notification with absurdly nested or unterminated JSON as no event, without a throw', () => {
+    const head = 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n';
+    for (const body of ['{"notificationType":"Bounce","bounce":' + '['.repeat(200000) + '}', '{"notificationType":"Bounce","x":"' + 'y'.repeat(300000)]) {
+      const c = classifySync(Buffer.from(head + body));
+      expect(c.error).toBeUndefined();
+      expect(c.recipients.filter((r) => r.decidedBy.some((d) => d.startsWith('ses:')))).toEqual([]);
+    }
+  });
+
+  it('takes at most MAX_MBOX_MESSAGES messages from an mbox file of thousands', () => {
+    const one = 'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\nFrom: a@example.org\n\nx\n';
+    expect(splitMbox(Buffer.from(one.repeat(5000)))).toHaveLength(MAX_MBOX_MESSAGES);
   });
 });
