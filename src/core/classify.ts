@@ -353,7 +353,7 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
   const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
-  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, action, decidedBy });
+  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
   return finish({
     address: normaliseAddress(address), action, status, replyCode, reason: decided,
     bounceType: 'none', diagnostic: flatten(diagnostic), remoteMta: r.remoteMta, lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '', decidedBy,
@@ -381,6 +381,8 @@ interface ReasonInput {
   replyCode: string;
   diagnostic: string;
   context: string;
+  /** The whole human-readable notice, when the context is narrower. */
+  notice?: string;
   action: string;
   decidedBy: string[];
 }
@@ -417,11 +419,11 @@ function decideReason(input: ReasonInput): Reason {
     decidedBy.push(`status-class:${status}`);
     reason = 'securityerror';
   }
-  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status, byText?.id ?? '', context);
+  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status, byText?.id ?? '', input.notice ?? context);
   const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
-    return refineByCommand(byContext.reason, command, decidedBy, status, byContext.id, context);
+    return refineByCommand(byContext.reason, command, decidedBy, status, byContext.id, input.notice ?? context);
   }
   if (action === 'delayed') {
     decidedBy.push('dsn:Action delayed');
