@@ -131,8 +131,8 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
 
 /** An enhanced status code in free text (not part of an IP address or version number). */
 const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
-/** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:". */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=[ -](?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
+/** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:"; Apache James writes "550 - Requested action". */
+const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |[ -])(?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
 const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
