@@ -342,6 +342,10 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
     ?? prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
   if (!diagnostic && blockText) diagnostic = blockText;
+  // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
+  // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
+  const statusComment = /\(([^()]{4,200})\)/.exec(r.fields['status'] ?? '')?.[1] ?? '';
+  if (!diagnostic && statusComment && !/^(?:permanent|temporary|transient) (?:failure|error)$/i.test(statusComment.trim())) diagnostic = statusComment;
   let status = r.status;
   if (status) decidedBy.push(`dsn:Status ${status}`);
   const statusInDiag = statusInText(diagnostic);

@@ -217,7 +217,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`header (?:is )?(?:too long|syntax|invalid)|invalid (?:header|mime|content|character)|malformed (?:header|message|mime|content)|mime (?:error|boundary|structure)|line (?:is )?too long|8[ -]?bit|(?:content|media) (?:type )?(?:not supported|rejected|error)|cannot (?:be )?convert|conversion (?:failed|required)|encoding (?:error|problem)`,
     quote: '554 5.6.0 Message contains invalid header' },
   { id: 'syntaxerror/command', reason: 'syntaxerror',
-    pattern: String.raw`syntax error|(?:command|parameter)s? (?:not )?(?:unrecognized|recognised|recognized|unknown|not implemented|invalid)|unrecognized command|bad (?:command|sequence)|invalid (?:command|argument|parameter)|line too long in command|pipelining`,
+    pattern: String.raw`syntax error|malformed address: |(?:command|parameter)s? (?:not )?(?:unrecognized|recognised|recognized|unknown|not implemented|invalid)|unrecognized command|bad (?:command|sequence)|invalid (?:command|argument|parameter)|line too long in command|pipelining`,
     quote: '501 5.5.4 Syntax error in parameters or arguments' },
 
   // ---- delivery over time and the network -----------------------------------------------
