@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, reasonForStatus, STATUS_DETAILS, isStatusCode } from '../../src/core/status-codes.ts';
+import { describeStatus, fallbackReasonForStatus, isDecisiveStatus, reasonForStatus, STATUS_DETAILS, isStatusCode } from '../../src/core/status-codes.ts';
 
 describe('the enhanced status code dictionary', () => {
   it('describes 5.1.1 as a permanent failure of a bad destination mailbox', () => {
@@ -29,6 +29,23 @@ describe('the enhanced status code dictionary', () => {
     expect(reasonForStatus('4.2.2')).toBe('mailboxfull');
     expect(reasonForStatus('5.7.26')).toBe('authfailure');
     expect(reasonForStatus('5.1.10')).toBe('notaccept');
+  });
+
+  it('lets the words decide over 5.1.10, which Microsoft sends for unknown recipients', () => {
+    expect(isDecisiveStatus('5.1.10')).toBe(false);
+    expect(isDecisiveStatus('5.1.6')).toBe(true);
+  });
+
+  it('files too many recipients (X.5.3) with too many connections, as Sisimai does', () => {
+    expect(reasonForStatus('4.5.3')).toBe('toomanyconn');
+  });
+
+  it('falls back on the class of a vague code only when nothing else spoke', () => {
+    expect(fallbackReasonForStatus('5.7.1')).toBe('securityerror');
+    expect(fallbackReasonForStatus('5.3.0')).toBe('systemerror');
+    expect(fallbackReasonForStatus('5.6.9')).toBe('contenterror');
+    expect(fallbackReasonForStatus('5.0.0')).toBeUndefined();
+    expect(fallbackReasonForStatus('2.0.0')).toBeUndefined();
   });
 
   it('rejects strings that are not status codes', () => {
