@@ -487,7 +487,7 @@ export function smtpCommandIn(text: string): string {
   if (!text) return '';
   const slice = text.length > 8192 ? text.slice(0, 8192) : text;
   let last = '';
-  for (const m of slice.matchAll(TRANSCRIPT_COMMAND)) last = m[1];
+  if (slice.includes('>>>')) for (const m of slice.matchAll(TRANSCRIPT_COMMAND)) last = m[1];
   if (last) return commandName(last);
   const flat = slice.replace(/\s+/g, ' ');
   for (const re of COMMAND_PATTERNS) {

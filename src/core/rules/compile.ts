@@ -14,6 +14,8 @@ export interface CompiledRule {
   regex: RegExp;
   /** 1-based position in the rule table, for error messages and traces. */
   index: number;
+  /** The text must hold one of these for the rule to be tried (none: always tried). */
+  hints?: readonly string[];
 }
 
 export class RuleError extends Error {
@@ -33,7 +35,7 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
     if (seen.has(rule.id)) throw new RuleError(rule.id, i + 1, new Error('duplicate id'));
     seen.add(rule.id);
     try {
-      return { id: rule.id, reason: rule.reason, regex: new RegExp(rule.pattern, 'i'), index: i + 1 };
+      return { id: rule.id, reason: rule.reason, regex: new RegExp(rule.pattern, 'i'), index: i + 1, hints: rule.hints };
     } catch (err) {
       throw new RuleError(rule.id, i + 1, err);
     }
@@ -59,7 +61,10 @@ export function normaliseForRules(text: string): string {
 export function matchReason(text: string, rules: CompiledRule[] = builtInRules()): CompiledRule | undefined {
   const input = normaliseForRules(text);
   if (!input) return undefined;
-  for (const rule of rules) if (rule.regex.test(input)) return rule;
+  for (const rule of rules) {
+    if (rule.hints && !rule.hints.some((h) => input.includes(h))) continue;
+    if (rule.regex.test(input)) return rule;
+  }
   return undefined;
 }
 

@@ -18,7 +18,16 @@ export interface ReasonRule {
   pattern: string;
   /** An example of the server text the rule is for. */
   quote: string;
+  /**
+   * Lower-case strings of which the text must hold at least one for the rule to be tried:
+   * a cheap test that spares running the pattern on texts that cannot match.
+   */
+  hints?: readonly string[];
 }
+
+/** Provider code rules are tried only when their label is in the text. */
+const AUP_HINTS = ['aup#'];
+const ORANGE_HINTS = ['ofr', 'lpn', 'ouk'];
 
 export const REASON_RULES: readonly ReasonRule[] = [
   // ---- providers' published reply codes ---------------------------------------------------
@@ -27,56 +36,56 @@ export const REASON_RULES: readonly ReasonRule[] = [
   // Cox, https://www.cox.com/residential/support/email-error-codes.html: AUP#<code>.
   { id: 'blocked/cox-ip', reason: 'blocked',
     pattern: String.raw`aup#(?:cxbl|cdrbl|ipbl\d{4,5})\b`,
-    quote: '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section ... AUP#CDRBL' },
+    quote: '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section ... AUP#CDRBL', hints: AUP_HINTS },
   { id: 'requireptr/cox-dns', reason: 'requireptr', pattern: String.raw`aup#cxdns\b`,
-    quote: '554 ... AUP#CXDNS (reverse DNS of the sending IP fails)' },
+    quote: '554 ... AUP#CXDNS (reverse DNS of the sending IP fails)', hints: AUP_HINTS },
   { id: 'authfailure/cox-sender', reason: 'authfailure', pattern: String.raw`aup#cxsndr\b`,
-    quote: '550 ... AUP#CXSNDR (SPF/DKIM of the sending domain failed)' },
+    quote: '550 ... AUP#CXSNDR (SPF/DKIM of the sending domain failed)', hints: AUP_HINTS },
   { id: 'toomanyconn/cox-connections', reason: 'toomanyconn', pattern: String.raw`aup#(?:cxcnct|cxmxrt)\b`,
-    quote: '421 ... AUP#CXCNCT (too many concurrent connections from the IP)' },
+    quote: '421 ... AUP#CXCNCT (too many concurrent connections from the IP)', hints: AUP_HINTS },
   { id: 'spamdetected/cox-url', reason: 'spamdetected', pattern: String.raw`aup#urlbl\d+`,
-    quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)' },
+    quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)', hints: AUP_HINTS },
   // Spectrum/Charter, https://www.spectrum.net/support/internet/understanding-email-error-codes:
   // AUP#In-NNNN (incoming) / AUP#Out-NNNN (outgoing), grouped by thousands and hundreds.
   { id: 'blocked/spectrum-ip', reason: 'blocked', pattern: String.raw`aup#(?:in?|out?)-?(?:1000|12[0-5]\d)\b`,
-    quote: '554 ... AUP#In-1000 (IP blocked for suspicious activity) / 1200-1250 (IP on Cloudmark/Spamhaus)' },
+    quote: '554 ... AUP#In-1000 (IP blocked for suspicious activity) / 1200-1250 (IP on Cloudmark/Spamhaus)', hints: AUP_HINTS },
   { id: 'requireptr/spectrum-dns', reason: 'requireptr', pattern: String.raw`aup#(?:in?|out?)-?11[0-5]\d\b`,
-    quote: '550 ... AUP#In-1100 (the sending IP has no full-circle DNS)' },
+    quote: '550 ... AUP#In-1100 (the sending IP has no full-circle DNS)', hints: AUP_HINTS },
   { id: 'policyviolation/spectrum-policy', reason: 'policyviolation', pattern: String.raw`aup#(?:in?|out?)-?(?:11[6-9]\d|1560)\b`,
-    quote: "550 ... AUP#Out-1160 (against your domain's security policies)" },
+    quote: "550 ... AUP#Out-1160 (against your domain's security policies)", hints: AUP_HINTS },
   { id: 'toomanyconn/spectrum-connections', reason: 'toomanyconn', pattern: String.raw`aup#(?:in?|out?)-?13(?:[0-3]\d|40)\b`,
-    quote: '550 5.1.0 <sender@example.com> sender rejected ... AUP#In-1310 (connection limits per sender)' },
+    quote: '550 5.1.0 <sender@example.com> sender rejected ... AUP#In-1310 (connection limits per sender)', hints: AUP_HINTS },
   { id: 'speeding/spectrum-volume', reason: 'speeding', pattern: String.raw`aup#(?:in?|out?)-?(?:13[5-9]\d|14\d\d|15[458]0)\b`,
-    quote: '452 ... AUP#Out-1540 (too many messages in one session)' },
+    quote: '452 ... AUP#Out-1540 (too many messages in one session)', hints: AUP_HINTS },
   { id: 'rejected/spectrum-sender', reason: 'rejected', pattern: String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`,
-    quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)' },
+    quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)', hints: AUP_HINTS },
   // Orange and La Poste (France), codes as published for postmasters (see
   // https://www.postmastery.com/orange-postmaster-smtp-error-codes-ofr/): a label OFR, LPN,
   // LPNAAA or OUK, an optional server number, an underscore and the three-digit code.
   { id: 'blocked/orange-ip', reason: 'blocked', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:101|102|103|510|999)\b`,
-    quote: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102' },
+    quote: '550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102', hints: ORANGE_HINTS },
   { id: 'toomanyconn/orange-connections', reason: 'toomanyconn', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?104\b`,
-    quote: '421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. OFR005_104' },
+    quote: '421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. OFR005_104', hints: ORANGE_HINTS },
   { id: 'securityerror/orange-auth', reason: 'securityerror', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:305|402)\b`,
-    quote: '550 5.5.0 Authentification requise. Authentication Required. LPN105_402' },
+    quote: '550 5.5.0 Authentification requise. Authentication Required. LPN105_402', hints: ORANGE_HINTS },
   { id: 'authfailure/orange-spf-dmarc', reason: 'authfailure', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:401|517)\b`,
-    quote: '571 5.7.1 Message refused, DMARC verification Failed. LPN007_517' },
+    quote: '571 5.7.1 Message refused, DMARC verification Failed. LPN007_517', hints: ORANGE_HINTS },
   { id: 'rejected/orange-sender', reason: 'rejected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:403|405|415|421)\b`,
-    quote: '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405' },
+    quote: '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405', hints: ORANGE_HINTS },
   { id: 'userunknown/orange-recipient', reason: 'userunknown', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?416\b`,
-    quote: '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416' },
+    quote: '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416', hints: ORANGE_HINTS },
   { id: 'mailboxfull/orange-quota', reason: 'mailboxfull', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?417\b`,
-    quote: '552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417' },
+    quote: '552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417', hints: ORANGE_HINTS },
   { id: 'suspend/orange-account', reason: 'suspend', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:420|426)\b`,
-    quote: '550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426' },
+    quote: '550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426', hints: ORANGE_HINTS },
   { id: 'systemerror/orange-try-later', reason: 'systemerror', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?505\b`,
-    quote: '421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_505' },
+    quote: '421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_505', hints: ORANGE_HINTS },
   { id: 'spamdetected/orange-content', reason: 'spamdetected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?506\b`,
-    quote: '550 5.2.0 Mail rejete. Mail rejected. OFR_506' },
+    quote: '550 5.2.0 Mail rejete. Mail rejected. OFR_506', hints: ORANGE_HINTS },
   { id: 'mesgtoobig/orange-size', reason: 'mesgtoobig', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?514\b`,
-    quote: '552 Taille limite du message atteinte. OFR_514' },
+    quote: '552 Taille limite du message atteinte. OFR_514', hints: ORANGE_HINTS },
   { id: 'policyviolation/orange-client', reason: 'policyviolation', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?630\b`,
-    quote: '554 5.7.1 Client host rejected LPN000_630' },
+    quote: '554 5.7.1 Client host rejected LPN000_630', hints: ORANGE_HINTS },
 
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
