@@ -346,7 +346,11 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       figures.push(figure('list page, slowest variant', round(worst.httpMs, 1), 'ms', { atMost: GOAL_LIST_MS },
         `${worst.name} (SQL ${round(worst.sqlMs, 1)} ms)${slow.length > 1 ? `; ${slow.length} variants over: ${slow.map((s) => s.name).join(', ')}` : ''}`));
 
+      const metricsMs = await medianMs(3, () => browser.time('/metrics'));
+      figures.push(figure('/metrics (Prometheus scrape)', round(metricsMs, 1), 'ms', undefined, 'counts by kind and type over every row'));
+
       // Full exports, streamed to a client that reads as fast as it can.
+      figures.push(figure('dashboard process RSS before the exports', round(process.memoryUsage.rss() / MB, 1), 'MB', undefined, 'after the list and overview queries'));
       const csv = await timeExport(browser, '/export/csv');
       const csvRows = csv.lines - 1;
       figures.push(figure('CSV export, full', round(csvRows / (csv.ms / 1000)), 'rows/s', { atLeast: GOAL_CSV_ROWS_PER_S },

@@ -32,6 +32,10 @@ export interface ServerStats {
   eld: { p50: number; p99: number; max: number; mean: number };
   messages?: number;
   bounces?: number;
+  /** Top-level transactions committed (ingest groups concurrent messages into one). */
+  commits?: number;
+  /** CPU time used by the listener's process so far (user + system), ms. */
+  cpuMs: number;
 }
 
 const mode = process.argv[2];
@@ -48,6 +52,7 @@ eld.enable();
 let stop: () => Promise<void>;
 let port: number;
 let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, bounces: 0 });
+let commits = 0;
 
 if (mode === 'rebound') {
   // Everything else as a real deployment has it (size limit, notices planned into the outbox).
@@ -55,6 +60,17 @@ if (mode === 'rebound') {
   const lmtpConfig = { ...config.lmtp, listen: [{ kind: 'tcp' as const, host: '127.0.0.1', port: 0, path: '' }] };
   const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'info', pino.destination({ dest: '/dev/null', sync: false }) as unknown as NodeJS.WritableStream);
   const store = openStore(config.dbPath);
+  // Experiments only (never the default): BENCH_PRAGMAS="wal_autocheckpoint=10000;synchronous=OFF".
+  for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(p);
+  // Count the top-level transactions (ingest's grouped commits) to report the group size.
+  const transaction = store.db.transaction.bind(store.db);
+  store.db.transaction = ((fn: (...a: unknown[]) => unknown) => {
+    const wrapped = transaction(fn);
+    return ((...a: unknown[]) => {
+      if (!store.db.inTransaction) commits++;
+      return wrapped(...a);
+    }) as typeof wrapped;
+  }) as typeof store.db.transaction;
   const metrics = new Metrics();
   const ingestor = createIngestor({
     store,
@@ -100,6 +116,8 @@ process.on('message', (msg: { cmd: string }) => {
       peakRss: peakRssOfSelf(),
       eld: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max), mean: ms(eld.mean) },
       ...counts(),
+      commits,
+      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     };
     process.send!({ stats });
   } else if (msg.cmd === 'reset-eld') {

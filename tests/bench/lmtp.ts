@@ -38,8 +38,12 @@ async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], cou
     const results = new Map<number, LoadResult>();
     for (const c of connectionCounts) {
       const load = loadNote();
+      const before = await server.stats();
       const r = await runLoadProcess(server.port, c, count, seconds);
-      say(`lmtp ${mode} ×${c}: ${describe(r)}; ${load}`);
+      const after = await server.stats();
+      const commits = (after.commits ?? 0) - (before.commits ?? 0);
+      const cpuPerMsg = (after.cpuMs - before.cpuMs) / r.sent;
+      say(`lmtp ${mode} ×${c}: ${describe(r)}${commits ? `, ${(r.sent / commits).toFixed(1)} msgs per commit` : ''}, listener CPU ${cpuPerMsg.toFixed(3)} ms/msg; ${load}`);
       results.set(c, r);
     }
     const stats = await server.stats();
