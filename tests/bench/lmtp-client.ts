@@ -104,11 +104,15 @@ export class LmtpClient {
     const rcptReply = await this.reply();
     const data = await this.reply();
     if (mail.code !== 250 || rcptReply.code !== 250 || data.code !== 354) {
+      // A refusal: end an open data phase with an empty message, reset the transaction
+      // (RFC 5321 section 4.1.1.5) and report the first refusal, not the DATA that followed it.
       if (data.code === 354) {
         this.#socket.write('.\r\n');
         await this.reply();
       }
-      return { reply: data.code === 354 ? rcptReply.code !== 250 ? rcptReply : mail : data, latencyMs: 0 };
+      this.#socket.write('RSET\r\n');
+      await this.reply();
+      return { reply: [mail, rcptReply, data].find((r) => r.code >= 400) ?? data, latencyMs: 0 };
     }
     // One write with the final dot: the clock starts once the end of data is handed to the socket.
     if (typeof body === 'string') this.#socket.write(`${body}.\r\n`, 'latin1');
