@@ -4,28 +4,24 @@
 // rebound's real web app with a signed-in session; the list queries are also timed
 // directly on the query module, to tell SQL time from HTTP and rendering time.
 //
-// Seeding runs in a child process of its own, so the peak memory reported here is the
-// dashboard's, not the generator's.
+// Seeding runs in a child process of its own, and the web app in another
+// (dashboard-server.ts), so the memory reported is the dashboard's, not the generator's
+// or the HTTP client's.
 //
 // usage: node tests/bench/dashboard.ts [--json] [--rows N] [--keep DIR] [--full-excel]
 //        node tests/bench/dashboard.ts --seed DB_FILE ROWS      (the seeding child)
 
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
-import { Metrics } from '../../src/metrics.ts';
-import { StatusBoard } from '../../src/status.ts';
 import { BounceQueries, SORT_COLUMNS, type BounceFilters, type SortColumn } from '../../src/store/bounce-queries.ts';
 import { openStore } from '../../src/store/store.ts';
-import { createWebApp } from '../../src/web/app.ts';
-import { startWebServer } from '../../src/web/server.ts';
+import type { DashboardStats } from './dashboard-server.ts';
 import {
-  elapsedMs, figure, loadNote, MB, median, peakRssOfSelf, report, ROOT, round, rssSampler, say, type Figure,
+  elapsedMs, figure, loadNote, MB, median, peakRssOf, report, ROOT, round, say, type Figure,
 } from './lib.ts';
+import { waitMessage } from './processes.ts';
 
 const GOAL_LIST_MS = 100;
 const GOAL_OVERVIEW_MS = 200;
@@ -273,11 +269,48 @@ async function timeList(browser: Browser, queries: BounceQueries, name: string, 
   return { name, sqlMs, httpMs };
 }
 
-async function timeExport(browser: Browser, p: string): Promise<{ ms: number; bytes: number; lines: number; peakRss: number; eldMax: number }> {
-  const sampler = rssSampler(10);
-  // The web app runs in this process: a long synchronous stretch in the export shows here.
-  const eld = monitorEventLoopDelay({ resolution: 5 });
-  eld.enable();
+interface ServerHandle {
+  url: string;
+  pid: number;
+  reset(): Promise<void>;
+  stats(): Promise<DashboardStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts dashboard-server.ts over the database; bounded waits, killed if it does not stop. */
+async function startDashboard(dbFile: string): Promise<ServerHandle> {
+  const child = fork(path.join(ROOT, 'tests/bench/dashboard-server.ts'), [dbFile, ADMIN_PASS], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let ready: { url: string };
+  try {
+    ready = await waitMessage(child, (m) => (m.ready ? (m as { url: string }) : undefined), 30_000, 'starting the dashboard');
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  const ask = <T>(cmd: string, pick: (m: Record<string, unknown>) => T | undefined) => {
+    const p = waitMessage(child, pick, 10_000, cmd);
+    child.send({ cmd });
+    return p;
+  };
+  return {
+    url: ready.url,
+    pid: child.pid!,
+    reset: () => ask('reset', (m) => (m.reset ? true : undefined)).then(() => undefined),
+    stats: () => ask('stats', (m) => m.stats as DashboardStats | undefined),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (child.connected) child.send({ cmd: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A full export read as fast as the client can; the dashboard's own peak RSS and event-loop delay meanwhile. */
+async function timeExport(browser: Browser, server: ServerHandle, p: string): Promise<{ ms: number; bytes: number; lines: number; peakRss: number; eldMax: number }> {
+  await server.reset();
   const start = process.hrtime.bigint();
   const res = await browser.fetch(p);
   if (res.status !== 200 || !res.body) throw new Error(`GET ${p} answered ${res.status}`);
@@ -288,8 +321,8 @@ async function timeExport(browser: Browser, p: string): Promise<{ ms: number; by
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
   }
   const ms = elapsedMs(start);
-  eld.disable();
-  return { ms, bytes, lines, peakRss: sampler.stop(), eldMax: eld.max / 1e6 };
+  const stats = await server.stats();
+  return { ms, bytes, lines, peakRss: stats.peakRss, eldMax: stats.eldMax };
 }
 
 export async function benchDashboard(opts: { rows: number; keep?: string; fullExcel?: boolean }): Promise<Figure[]> {
@@ -311,15 +344,13 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
     say(`dashboard: seeded in ${round(seedMs)} ms`);
     }
 
-    const config = loadConfig({ DATA_DIR: dir, ADMIN_PASS, SESSION_SECRET: 'b'.repeat(64), WEBUI_PORT: '8888', COOKIE_SECURE: 'never' }, dir);
+    // This process opens the store first (the migrations run once), then the dashboard's
+    // process opens it too; the direct query timings use this connection.
     const store = openStore(dbFile);
-    const app = createWebApp({
-      config, store, log: silentLogger(), status: new StatusBoard(), metrics: new Metrics(), retry: async () => ({ queued: false, message: 'not in a benchmark' }),
-    });
-    const web = await startWebServer(app, { host: '127.0.0.1', port: 0 });
     const queries = new BounceQueries(store.db);
+    const web = await startDashboard(dbFile);
     try {
-      const browser = new Browser(web.address());
+      const browser = new Browser(web.url);
       await browser.signIn(ADMIN_PASS);
 
       // The overview page and its chart data.
@@ -350,22 +381,22 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       figures.push(figure('/metrics (Prometheus scrape)', round(metricsMs, 1), 'ms', undefined, 'counts by kind and type over every row'));
 
       // Full exports, streamed to a client that reads as fast as it can.
-      figures.push(figure('dashboard process RSS before the exports', round(process.memoryUsage.rss() / MB, 1), 'MB', undefined, 'after the list and overview queries'));
-      const csv = await timeExport(browser, '/export/csv');
+      figures.push(figure('dashboard process RSS before the exports', round((await web.stats()).rss / MB, 1), 'MB', undefined, 'after the list and overview queries'));
+      const csv = await timeExport(browser, web, '/export/csv');
       const csvRows = csv.lines - 1;
       figures.push(figure('CSV export, full', round(csvRows / (csv.ms / 1000)), 'rows/s', { atLeast: GOAL_CSV_ROWS_PER_S },
-        `${csvRows} rows, ${round(csv.bytes / MB)} MB in ${round(csv.ms / 1000, 1)} s; event loop blocked up to ${round(csv.eldMax)} ms`));
+        `${csvRows} rows, ${round(csv.bytes / MB)} MB in ${round(csv.ms / 1000, 1)} s; event loop blocked up to ${round(csv.eldMax, 1)} ms`));
       figures.push(figure('CSV export, peak RSS', round(csv.peakRss / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }));
       // Excel: exceljs writes far slower than CSV, so by default the export covers the last
       // 9 days (about a tenth of the rows); --full-excel exports every row.
       const excelFilters: BounceFilters = opts.fullExcel ? {} : { from: day(8 * DAY_MS) };
       const excelRows = queries.count(excelFilters, Number.MAX_SAFE_INTEGER).count;
       const xq = toQuery(excelFilters).toString();
-      const xlsx = await timeExport(browser, `/export/excel${xq ? `?${xq}` : ''}`);
+      const xlsx = await timeExport(browser, web, `/export/excel${xq ? `?${xq}` : ''}`);
       figures.push(figure(`Excel export, ${opts.fullExcel ? 'full' : 'last 9 days'}`, round(excelRows / (xlsx.ms / 1000)), 'rows/s', undefined,
-        `${excelRows} rows, ${round(xlsx.bytes / MB)} MB in ${round(xlsx.ms / 1000, 1)} s; event loop blocked up to ${round(xlsx.eldMax)} ms`));
+        `${excelRows} rows, ${round(xlsx.bytes / MB)} MB in ${round(xlsx.ms / 1000, 1)} s; event loop blocked up to ${round(xlsx.eldMax, 1)} ms`));
       figures.push(figure('Excel export, peak RSS', round(xlsx.peakRss / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }));
-      figures.push(figure('dashboard process, peak RSS', round(peakRssOfSelf() / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }, loadNote()));
+      figures.push(figure('dashboard process, peak RSS', round(peakRssOf(web.pid) / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }, loadNote()));
     } finally {
       await web.stop();
       store.close();

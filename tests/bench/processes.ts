@@ -21,7 +21,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) => T | undefined, timeoutMs: number, what: string): Promise<T> {
+export function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) => T | undefined, timeoutMs: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (m: Record<string, unknown>) => {
