@@ -19,6 +19,7 @@ import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, 
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { matchReason, ruleMatches } from './rules/compile.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
+import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
 const MAX_FORWARD_DEPTH = 2;
@@ -42,24 +43,61 @@ const GIVEN_UP = /gave up|given up|giving up|permanent|failed permanently|could 
 const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer|antwort)|auto:|autoreply|out of (?:the )?office|away from|on vacation|vacation|abwesen|absence|r[ée]ponse automatique|respuesta autom|自動応答|不在)/i;
 
 /**
- * Classifies one message. Async for API stability (a slow path may one day need it); the
- * work is done by classifySync.
+ * Classifies one message; never throws. The bounded scanner reads it first; a message the
+ * scan shows it could not read whole (past its bounds, an unknown charset, a report with no
+ * recipient found) is read again by mailparser (full-parse.ts) and decided by the same code.
  */
 export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise<Classification> {
-  return classifySync(raw, opts);
+  const scanned = scanAndClassify(raw, opts);
+  let trigger: FullParseTrigger = '';
+  try {
+    trigger = Buffer.isBuffer(raw) ? fullParseTrigger(raw, scanned.root, scanned.result) : '';
+  } catch {
+    trigger = '';
+  }
+  if (!trigger) return scanned.result;
+  return classifyWithFullParser(raw, opts, scanned.result, trigger);
 }
 
-/** Classifies one message synchronously; never throws. */
-export function classifySync(raw: Buffer, opts: ClassifyOptions = {}): Classification {
+/**
+ * The slow path: mailparser reads the message, classifyEntity decides. Its answer replaces
+ * the scanner's unless it found nothing where the scanner found recipients. A mailparser
+ * failure or timeout keeps the scanner's recipients when there were any, else gives the
+ * error result.
+ */
+export async function classifyWithFullParser(
+  raw: Buffer, opts: ClassifyOptions, fast: Classification, trigger: Exclude<FullParseTrigger, ''>, timeoutMs = FULL_PARSE_TIMEOUT_MS,
+): Promise<Classification> {
+  let full: Classification;
   try {
-    if (!Buffer.isBuffer(raw)) return errorResult('input is not a byte buffer');
-    if (raw.length === 0) return errorResult('empty message');
+    const root = await readWithMailparser(raw, timeoutMs);
+    if (root.headers.length === 0) throw new Error('no header fields');
+    full = classifyEntity(root, opts);
+  } catch (err) {
+    if (fast.recipients.length) return fast;
+    return errorResult(`unreadable message (full parse after ${trigger}): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!full.recipients.length && fast.recipients.length) return fast;
+  for (const r of full.recipients) r.decidedBy.unshift('parser:mailparser', `full-parse:${trigger}`);
+  return full;
+}
+
+/** Classifies one message synchronously with the bounded scanner alone; never throws. */
+export function classifySync(raw: Buffer, opts: ClassifyOptions = {}): Classification {
+  return scanAndClassify(raw, opts).result;
+}
+
+/** The fast path: scan and decide. The scanned tree is returned for the slow-path check. */
+function scanAndClassify(raw: Buffer, opts: ClassifyOptions): { result: Classification; root?: MimeEntity } {
+  try {
+    if (!Buffer.isBuffer(raw)) return { result: errorResult('input is not a byte buffer') };
+    if (raw.length === 0) return { result: errorResult('empty message') };
     const text = toLfBinary(raw);
     const root = parseEntity(text);
-    if (root.headers.length === 0) return errorResult('no header fields: not an email message');
-    return classifyEntity(root, opts);
+    if (root.headers.length === 0) return { result: errorResult('no header fields: not an email message'), root };
+    return { result: classifyEntity(root, opts), root };
   } catch (err) {
-    return errorResult(`unreadable message: ${err instanceof Error ? err.message : String(err)}`);
+    return { result: errorResult(`unreadable message: ${err instanceof Error ? err.message : String(err)}`) };
   }
 }
 
