@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifySync } from '../core/classify.ts';
+import { classify } from '../core/classify.ts';
 import type { Classification } from '../core/types.ts';
 
 async function readStdin(): Promise<Buffer> {
@@ -53,7 +53,8 @@ export async function run(args: string[]): Promise<number> {
       failed++;
       continue;
     }
-    pending.push(toOutputLine(file, classifySync(raw)) + '\n');
+    // The same entry point as ingest: the fast reader, and mailparser where a message needs it.
+    pending.push(toOutputLine(file, await classify(raw)) + '\n');
     if (pending.length >= 256) flush();
   }
   flush();
