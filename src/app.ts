@@ -39,7 +39,7 @@ interface Stoppable {
 
 // Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
 export function buildApp(config: Config, log: Logger): App {
-  const store = openStore(config.dbPath);
+  const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
   const status = new StatusBoard();
   const metrics = new Metrics();
 

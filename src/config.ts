@@ -28,6 +28,8 @@ export interface ImapFolders {
 export interface Config {
   dataDir: string;
   dbPath: string;
+  /** full: each commit is fsynced before the 250 (survives power loss); normal: faster. */
+  dbSynchronous: 'full' | 'normal';
   logLevel: string;
   /** Notices only to NOTIFY_CC_TEST; the IMAP poller reads the TEST folders. */
   testMode: boolean;
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const config: Config = {
     dataDir,
     dbPath: path.resolve(dataDir, r.string('DB_FILE', 'bounces.db')),
+    dbSynchronous: r.oneOf('DB_SYNCHRONOUS', 'full', ['full', 'normal']),
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     testMode,
     trackingHeader: r.string('TRACKING_HEADER', 'X-Rebound-Mail-ID'),

@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
     return paths.length === 0 ? 2 : 0;
   }
   const config = loadConfig();
-  const store = openStore(config.dbPath);
+  const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
   const ingestor = createIngestor({
     store,
     log: silentLogger(),
