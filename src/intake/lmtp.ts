@@ -133,7 +133,8 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     // next recipient are recognised as the stored message (a duplicate, answered 250).
     const replies: (string | Error)[] = [];
     for (const rcpt of rcpts) replies.push(await deliver(raw, envelopeFrom, [rcpt], clog));
-    clog.info({ from: envelopeFrom, rcpt: rcpts, size: raw.length, replies: replies.map((r) => (r instanceof Error ? (r as ReplyError).responseCode : 250)) }, 'LMTP transaction done');
+    // debug: ingest already logs one line per recorded bounce at info.
+    clog.debug({ from: envelopeFrom, rcpt: rcpts, size: raw.length, replies: replies.map((r) => (r instanceof Error ? (r as ReplyError).responseCode : 250)) }, 'LMTP transaction done');
     return replies;
   }
 
