@@ -8,7 +8,13 @@
 // it missed something (fullParseTrigger). Both readers produce the same MimeEntity tree, and
 // one decision function (classifyEntity in classify.ts) reads it: two readers, one decision.
 
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { Attachment, ParsedMail } from 'mailparser';
+
+// mailparser is loaded on first use: importing it costs ~100-200 ms of start-up, which the
+// classify CLI paid on every run although no corpus message needs the slow path
+// (tests/bench/classify.ts).
+let mailparser: Promise<typeof import('mailparser')> | undefined;
+const loadMailparser = () => (mailparser ??= import('mailparser'));
 import iconv from 'iconv-lite';
 import {
   MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS,
@@ -127,6 +133,7 @@ const PARSER_OPTIONS = {
  */
 export async function readWithMailparser(raw: Buffer, timeoutMs = FULL_PARSE_TIMEOUT_MS): Promise<MimeEntity> {
   const input = raw.length > MAX_MESSAGE_BYTES ? raw.subarray(0, MAX_MESSAGE_BYTES) : raw;
+  const { simpleParser } = await loadMailparser();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`full parse took longer than ${timeoutMs} ms`)), timeoutMs);

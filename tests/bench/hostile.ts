@@ -50,7 +50,7 @@ function reportParts(boundary: string, who: string): string {
 }
 
 /** A DSN returning a message with a big base64 attachment. */
-function bigMessage(seq: number): string {
+export function bigMessage(seq: number): string {
   const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n';
   const lines = Math.floor(BIG_BYTES / line.length);
   return dsnHead(`big-${seq}`, 'B') + '\r\n' + reportParts('B', `big${seq}@example.org`) + [
@@ -75,7 +75,7 @@ function bigMessage(seq: number): string {
 }
 
 /** A DSN whose report sits at the bottom of NESTING nested multipart/mixed levels. */
-function nestedMessage(seq: number): string {
+export function nestedMessage(seq: number): string {
   let body = reportParts('L0', `nested${seq}@example.org`) + '--L0--\r\n';
   let type = 'multipart/report; report-type=delivery-status; boundary="L0"';
   for (let level = 1; level <= NESTING; level++) {
@@ -142,7 +142,7 @@ export async function benchHostile(): Promise<Figure[]> {
       const lat = await bg.stop();
       say(`hostile ${c.name}: ${reply.code} ${reply.text.split('\n')[0]}; ${round(total)} ms in all, ${round(latencyMs)} ms after the end of data; ` +
         `others: ${lat.length} msgs, p99 ${percentile(lat, 99).toFixed(1)} ms, max ${percentile(lat, 100).toFixed(1)} ms; ` +
-        `event loop delay max ${stats.eld.max.toFixed(1)} ms`);
+        `event loop delay max ${stats.eld.max.toFixed(1)} ms; slowest ingest ${stats.slowestIngest?.ms.toFixed(1)} ms (${stats.slowestIngest?.size} bytes)`);
       figures.push(figure(`${c.name}: transaction time`, round(total), 'ms', undefined, `answered ${reply.code}; ${round(latencyMs)} ms from end of data to reply`));
       figures.push(figure(`${c.name}: others' p99 latency meanwhile`, round(percentile(lat, 99), 1), 'ms', undefined, `${lat.length} small msgs on 2 other conns, max ${percentile(lat, 100).toFixed(1)} ms`));
       figures.push(figure(`${c.name}: listener event-loop delay, max`, round(stats.eld.max, 1), 'ms', { atMost: GOAL_ELD_MAX_MS }, `p99 ${stats.eld.p99.toFixed(1)} ms`));

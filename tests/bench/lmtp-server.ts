@@ -34,6 +34,8 @@ export interface ServerStats {
   bounces?: number;
   /** Top-level transactions committed (ingest groups concurrent messages into one). */
   commits?: number;
+  /** The longest ingest() call since the last reset (classify and commit, as LMTP waits for it). */
+  slowestIngest?: { ms: number; size: number };
   /** CPU time used by the listener's process so far (user + system), ms. */
   cpuMs: number;
 }
@@ -53,6 +55,7 @@ let stop: () => Promise<void>;
 let port: number;
 let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, bounces: 0 });
 let commits = 0;
+let slowestIngest = { ms: 0, size: 0 };
 
 if (mode === 'rebound') {
   // Everything else as a real deployment has it (size limit, notices planned into the outbox).
@@ -78,7 +81,20 @@ if (mode === 'rebound') {
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
   });
-  const lmtp = createLmtpServer({ config: lmtpConfig, ingestor, log, status: new StatusBoard(), metrics });
+  // Time each ingest (classify + grouped commit), to tell the listener's own time from the wire's.
+  const timedIngestor = {
+    ...ingestor,
+    async ingest(input: Parameters<typeof ingestor.ingest>[0]) {
+      const t0 = performance.now();
+      try {
+        return await ingestor.ingest(input);
+      } finally {
+        const ms = performance.now() - t0;
+        if (ms > slowestIngest.ms) slowestIngest = { ms, size: input.raw.length };
+      }
+    },
+  };
+  const lmtp = createLmtpServer({ config: lmtpConfig, ingestor: timedIngestor, log, status: new StatusBoard(), metrics });
   await lmtp.start();
   port = Number(lmtp.addresses()[0]!.split(':').pop());
   const countMessages = store.db.prepare('SELECT COUNT(*) FROM messages').pluck();
@@ -117,11 +133,13 @@ process.on('message', (msg: { cmd: string }) => {
       eld: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max), mean: ms(eld.mean) },
       ...counts(),
       commits,
+      slowestIngest,
       cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     };
     process.send!({ stats });
   } else if (msg.cmd === 'reset-eld') {
     eld.reset();
+    slowestIngest = { ms: 0, size: 0 };
     process.send!({ reset: true });
   } else if (msg.cmd === 'stop') {
     void stop().finally(() => {
