@@ -95,8 +95,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const dir = q.dir === 'asc' ? 'asc' : 'desc';
     const limit = intParam(q.length, 25, 1, MAX_PAGE);
     const offset = intParam(q.start, 0, 0, 1_000_000_000);
-    const rows = queries.list({ filters, sort, dir, offset, limit });
-    const filtered = queries.count(filters);
+    // The count comes first: it also chooses the list's plan (BounceQueries.page).
+    const { rows, filtered } = queries.page({ filters, sort, dir, offset, limit });
     const total = Object.keys(filters).length ? queries.countAll() : filtered.count;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
