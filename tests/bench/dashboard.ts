@@ -115,8 +115,8 @@ export function seed(dbFile: string, rows: number): { ms: number } {
   for (let done = 0; done < rows; done += BATCH) {
     db.transaction(() => {
       for (let i = done; i < Math.min(rows, done + BATCH); i++) {
-        // Rows arrive in time order (ids grow with dates, as in a real store), with a
-        // little jitter and more mail on weekdays.
+        // Rows arrive in time order (ids grow with dates, as in a real store), spread
+        // evenly over the 90 days with a little jitter.
         const date = new Date(t0 + ((i + rnd()) / rows) * 90 * DAY_MS).toISOString();
         let domain = domainOf(rnd());
         if (domain === 'tail') domain = `company${Math.floor(rnd() ** 2 * TAIL_DOMAINS)}.example`;
