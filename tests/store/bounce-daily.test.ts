@@ -37,8 +37,8 @@ function newStore(): Store {
 function fromRows(db: Db) {
   return {
     daily: db.prepare(
-      `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, COUNT(*) AS n FROM bounces
-       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, status_code, COUNT(*) AS n FROM bounces
+       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
     ).all(),
     domains: db.prepare(
       `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
@@ -49,7 +49,7 @@ function fromRows(db: Db) {
 
 function summary(db: Db) {
   return {
-    daily: db.prepare('SELECT day, status, bounce_type, kind, reason, n FROM bounce_daily ORDER BY 1, 2, 3, 4, 5').all(),
+    daily: db.prepare('SELECT day, status, bounce_type, kind, reason, status_code, n FROM bounce_daily ORDER BY 1, 2, 3, 4, 5, 6').all(),
     domains: db.prepare('SELECT day, domain, n FROM bounce_daily_domain ORDER BY 1, 2').all(),
   };
 }
@@ -107,7 +107,7 @@ describe('per-day bounce summary', () => {
   it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', () => {
     const store = newStore();
     const ids = insertAll(store);
-    store.db.prepare("UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test' WHERE id = ?").run(ids[0]);
+    store.db.prepare("UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?").run(ids[0]);
     expect(summary(store.db)).toEqual(fromRows(store.db));
     store.db.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
     expect(summary(store.db)).toEqual(fromRows(store.db));

@@ -3,15 +3,18 @@
 -- entries per request (0.5-1.3 s at a million rows; see tests/bench/RESULTS.md).
 -- Days are UTC (the first 10 characters of bounces.date, ISO 8601 UTC).
 
--- Every dimension the overview and /metrics group by. A few dozen rows per day.
+-- Every dimension the overview and /metrics group by, and the list's low-cardinality sort
+-- columns (the list reads which values hold matching rows; see BounceQueries.#listByGroups).
+-- A few dozen rows per day: the reason mostly decides type, kind and status code.
 CREATE TABLE bounce_daily (
   day          TEXT    NOT NULL,   -- YYYY-MM-DD (UTC)
   status       TEXT    NOT NULL,
   bounce_type  TEXT    NOT NULL,
   kind         TEXT    NOT NULL,
   reason       TEXT    NOT NULL,
+  status_code  TEXT    NOT NULL,
   n            INTEGER NOT NULL,
-  PRIMARY KEY (day, status, bounce_type, kind, reason)
+  PRIMARY KEY (day, status, bounce_type, kind, reason, status_code)
 ) WITHOUT ROWID;
 
 -- The top-domains chart: hard and soft bounces only (what the chart shows), apart from the
@@ -24,9 +27,9 @@ CREATE TABLE bounce_daily_domain (
 ) WITHOUT ROWID;
 
 -- Backfill from the rows already stored (one pass over the table, once).
-INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, n)
-  SELECT substr(date, 1, 10), status, bounce_type, kind, reason, COUNT(*) FROM bounces
-  GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, status_code, n)
+  SELECT substr(date, 1, 10), status, bounce_type, kind, reason, status_code, COUNT(*) FROM bounces
+  GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO bounce_daily_domain (day, domain, n)
   SELECT substr(date, 1, 10), domain, COUNT(*) FROM bounces WHERE bounce_type IN ('hard', 'soft')
   GROUP BY 1, 2;
@@ -36,8 +39,8 @@ INSERT INTO bounce_daily_domain (day, domain, n)
 -- delete would fire the delete trigger only with recursive_triggers on.
 CREATE TRIGGER bounce_daily_insert AFTER INSERT ON bounces
 BEGIN
-  INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, n)
-    VALUES (substr(NEW.date, 1, 10), NEW.status, NEW.bounce_type, NEW.kind, NEW.reason, 1)
+  INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, status_code, n)
+    VALUES (substr(NEW.date, 1, 10), NEW.status, NEW.bounce_type, NEW.kind, NEW.reason, NEW.status_code, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO bounce_daily_domain (day, domain, n)
     SELECT substr(NEW.date, 1, 10), NEW.domain, 1 WHERE NEW.bounce_type IN ('hard', 'soft')
@@ -48,10 +51,10 @@ CREATE TRIGGER bounce_daily_delete AFTER DELETE ON bounces
 BEGIN
   UPDATE bounce_daily SET n = n - 1
     WHERE day = substr(OLD.date, 1, 10) AND status = OLD.status AND bounce_type = OLD.bounce_type
-      AND kind = OLD.kind AND reason = OLD.reason;
+      AND kind = OLD.kind AND reason = OLD.reason AND status_code = OLD.status_code;
   DELETE FROM bounce_daily
     WHERE day = substr(OLD.date, 1, 10) AND status = OLD.status AND bounce_type = OLD.bounce_type
-      AND kind = OLD.kind AND reason = OLD.reason AND n <= 0;
+      AND kind = OLD.kind AND reason = OLD.reason AND status_code = OLD.status_code AND n <= 0;
   UPDATE bounce_daily_domain SET n = n - 1
     WHERE day = substr(OLD.date, 1, 10) AND domain = OLD.domain AND OLD.bounce_type IN ('hard', 'soft');
   DELETE FROM bounce_daily_domain
@@ -61,22 +64,23 @@ END;
 -- A retry changes status (retry_queued -> Processed/Problem); the other columns are listed
 -- too so that any later correction of a row keeps the counts right. Same steps as a delete
 -- of the old row and an insert of the new one.
-CREATE TRIGGER bounce_daily_update AFTER UPDATE OF date, status, bounce_type, kind, reason, domain ON bounces
+CREATE TRIGGER bounce_daily_update AFTER UPDATE OF date, status, bounce_type, kind, reason, status_code, domain ON bounces
 WHEN OLD.date IS NOT NEW.date OR OLD.status IS NOT NEW.status OR OLD.bounce_type IS NOT NEW.bounce_type
-  OR OLD.kind IS NOT NEW.kind OR OLD.reason IS NOT NEW.reason OR OLD.domain IS NOT NEW.domain
+  OR OLD.kind IS NOT NEW.kind OR OLD.reason IS NOT NEW.reason OR OLD.status_code IS NOT NEW.status_code
+  OR OLD.domain IS NOT NEW.domain
 BEGIN
   UPDATE bounce_daily SET n = n - 1
     WHERE day = substr(OLD.date, 1, 10) AND status = OLD.status AND bounce_type = OLD.bounce_type
-      AND kind = OLD.kind AND reason = OLD.reason;
+      AND kind = OLD.kind AND reason = OLD.reason AND status_code = OLD.status_code;
   DELETE FROM bounce_daily
     WHERE day = substr(OLD.date, 1, 10) AND status = OLD.status AND bounce_type = OLD.bounce_type
-      AND kind = OLD.kind AND reason = OLD.reason AND n <= 0;
+      AND kind = OLD.kind AND reason = OLD.reason AND status_code = OLD.status_code AND n <= 0;
   UPDATE bounce_daily_domain SET n = n - 1
     WHERE day = substr(OLD.date, 1, 10) AND domain = OLD.domain AND OLD.bounce_type IN ('hard', 'soft');
   DELETE FROM bounce_daily_domain
     WHERE day = substr(OLD.date, 1, 10) AND domain = OLD.domain AND n <= 0;
-  INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, n)
-    VALUES (substr(NEW.date, 1, 10), NEW.status, NEW.bounce_type, NEW.kind, NEW.reason, 1)
+  INSERT INTO bounce_daily (day, status, bounce_type, kind, reason, status_code, n)
+    VALUES (substr(NEW.date, 1, 10), NEW.status, NEW.bounce_type, NEW.kind, NEW.reason, NEW.status_code, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT INTO bounce_daily_domain (day, domain, n)
     SELECT substr(NEW.date, 1, 10), NEW.domain, 1 WHERE NEW.bounce_type IN ('hard', 'soft')
