@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/store/bounce-queries.ts';
-import { neutralise } from '../../src/web/export.ts';
+import { buffer } from 'node:stream/consumers';
+import { EXCEL_MAX_ROWS, excelCutNote, excelStream, neutralise } from '../../src/web/export.ts';
 import { Client, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 /** RFC 4180 parser for the test: quoted fields, doubled quotes, CRLF inside quotes. */
@@ -133,6 +134,29 @@ describe('exports', () => {
       if (cell.type === ExcelJS.ValueType.Formula) formulas++;
     }));
     expect(formulas).toBe(0);
+  });
+
+  it('cuts an Excel export at its row limit and says so in the last row; the whole selection fits when under it', async () => {
+    expect(EXCEL_MAX_ROWS).toBe(100_000);
+    const read = async (max: number) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await buffer(excelStream(d.store.db, { from: '2024-01-01', to: '2024-12-31' }, max)) as never);
+      const values: unknown[][] = [];
+      wb.getWorksheet('bounces')!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+      return values;
+    };
+    const expectedIds = d.store.db
+      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC").pluck().all() as number[];
+    const cut = await read(5);
+    expect(cut[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(cut.slice(1, 6).map((r) => r[0])).toEqual(expectedIds.slice(0, 5));
+    expect(cut.length).toBe(7);
+    expect(cut[6]).toEqual([excelCutNote(5)]);
+    expect(excelCutNote(100_000)).toContain('first 100,000 rows');
+    // Exactly at the limit: nothing left out, so no note.
+    const exact = await read(expectedIds.length);
+    expect(exact.length).toBe(expectedIds.length + 1);
+    expect(exact.at(-1)![0]).toBe(expectedIds.at(-1));
   });
 
   it('keeps serving pages and taking writes while an export is being read slowly', async () => {
