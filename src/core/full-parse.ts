@@ -15,6 +15,15 @@ import type { Attachment, ParsedMail } from 'mailparser';
 // (tests/bench/classify.ts).
 let mailparser: Promise<typeof import('mailparser')> | undefined;
 const loadMailparser = () => (mailparser ??= import('mailparser'));
+
+/**
+ * Loads mailparser now. For a long-running service, at start: otherwise the first message
+ * that needs the slow path pays the module load (~80-100 ms) on the event loop, while other
+ * LMTP connections wait (tests/bench/hostile.ts). The CLI does not call it.
+ */
+export async function preloadFullParser(): Promise<void> {
+  await loadMailparser();
+}
 import iconv from 'iconv-lite';
 import {
   MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS,

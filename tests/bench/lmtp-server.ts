@@ -57,6 +57,9 @@ let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, 
 let commits = 0;
 let slowestIngest = { ms: 0, size: 0 };
 
+// Experiment only (never the default): load mailparser before the first message needs it.
+if (process.env.BENCH_PRELOAD_MAILPARSER) await import('mailparser');
+
 if (mode === 'rebound') {
   // Everything else as a real deployment has it (size limit, notices planned into the outbox).
   const config = loadConfig({ DATA_DIR: dir, LMTP_LISTEN: '127.0.0.1:2424', NOTIFY_CC: 'postmaster@example.com' }, dir);
