@@ -3,6 +3,7 @@
 // until start(); main.ts owns the process (signals, exit codes).
 
 import type { Config } from './config.ts';
+import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
 import { createImapPoller } from './intake/imap.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
@@ -91,6 +92,8 @@ export function buildApp(config: Config, log: Logger): App {
       // Start order: the parts that work in the background first, the listeners last, so
       // nothing is accepted before everything behind it runs. stop() undoes it backwards.
       try {
+        // Loaded now, not when the first odd message needs it while LMTP clients wait.
+        await preloadFullParser();
         notifier.kick();
         started.push({ name: 'notifier', stop: () => notifier.stop() });
         scheduler.start();

@@ -8,7 +8,14 @@
 // it missed something (fullParseTrigger). Both readers produce the same MimeEntity tree, and
 // one decision function (classifyEntity in classify.ts) reads it: two readers, one decision.
 
+import iconv from 'iconv-lite';
 import type { Attachment, ParsedMail } from 'mailparser';
+import {
+  MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS,
+  decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
+  type Header, type MimeEntity,
+} from './mime.ts';
+import type { Classification } from './types.ts';
 
 // mailparser is loaded on first use: importing it costs ~100-200 ms of start-up, which the
 // classify CLI paid on every run although no corpus message needs the slow path
@@ -24,13 +31,6 @@ const loadMailparser = () => (mailparser ??= import('mailparser'));
 export async function preloadFullParser(): Promise<void> {
   await loadMailparser();
 }
-import iconv from 'iconv-lite';
-import {
-  MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS,
-  decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
-  type Header, type MimeEntity,
-} from './mime.ts';
-import type { Classification } from './types.ts';
 
 /** A full parse that takes longer than this is abandoned (the message gets an error result). */
 export const FULL_PARSE_TIMEOUT_MS = 5_000;
