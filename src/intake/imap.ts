@@ -95,8 +95,14 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   let current: ImapFlow | undefined;
   /** Ends the wait in progress (IDLE, poll timer or backoff sleep). */
   let wake: (() => void) | undefined;
-  /** pollOnce() callers waiting for the loop's next pass. */
-  let waiters: ((r: PollResult) => void)[] = [];
+  /**
+   * pollOnce() callers waiting for the loop's next pass: each is answered by the first pass
+   * that STARTED after it asked (a pass already under way may have searched before the
+   * caller's message arrived).
+   */
+  let waiters: { after: number; resolve: (r: PollResult) => void }[] = [];
+  /** Passes started so far (numbers the passes for the waiters). */
+  let passesStarted = 0;
   let passChain: Promise<unknown> = Promise.resolve();
   let connectFailures = 0;
   let loginFailures = 0;
@@ -135,6 +141,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   /** One pass on a connected client; rethrows connection failures after recording the result. */
   async function pass(client: ImapFlow): Promise<PollResult> {
     newMail = false; // this pass's NOOP and SEARCH see everything announced so far
+    const passNumber = ++passesStarted;
     const result = emptyResult(clock());
     try {
       await workInbox(
@@ -148,11 +155,11 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       throw err;
     } finally {
       result.finishedAt = clock().toISOString();
-      publish(result);
+      publish(result, passNumber);
     }
   }
 
-  function publish(result: PollResult): void {
+  function publish(result: PollResult, passNumber: number): void {
     last = result;
     totals.processed += result.processed;
     totals.skipped += result.skipped;
@@ -168,9 +175,9 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       // A pass that found nothing is routine (every poll interval): keep it out of the info log.
       log[result.found > 0 ? 'info' : 'debug']({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
     }
-    const ws = waiters;
-    waiters = [];
-    for (const w of ws) w(result);
+    const answered = waiters.filter((w) => w.after < passNumber);
+    waiters = waiters.filter((w) => w.after >= passNumber);
+    for (const w of answered) w.resolve(result);
   }
 
   /** A failed connection attempt or a broken session: log, report, and say how long to wait. */
@@ -200,10 +207,11 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     return delay;
   }
 
+  /** Answers every waiting pollOnce() caller (a failed attempt or stop: no pass will come). */
   function settleWaiters(result: PollResult): void {
     const ws = waiters;
     waiters = [];
-    for (const w of ws) w(result);
+    for (const w of ws) w.resolve(result);
   }
 
   /** Waits for new mail (IDLE, RFC 2177) or the poll interval, whichever comes first. */
@@ -315,7 +323,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     async pollOnce() {
       if (running) {
         // Ask the loop for a pass now: it ends its wait (IDLE, timer or backoff) at once.
-        const r = new Promise<PollResult>((resolve) => waiters.push(resolve));
+        const r = new Promise<PollResult>((resolve) => waiters.push({ after: passesStarted, resolve }));
         wake?.();
         return r;
       }
