@@ -10,4 +10,14 @@ cd "$REBOUND_ROOT"
 echo "== type check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
 echo "== tests (vitest) on node $(node --version)"
-exec npx vitest run --config tests/vitest.config.ts "$@"
+results="$(mktemp)"
+status=0
+npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line ("N passed, N failed") that any CI reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$results" || true
+rm -f "$results"
+exit "$status"
