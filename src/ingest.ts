@@ -113,10 +113,11 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => {};
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     scheduled = false;
     const jobs = queue;
     queue = [];
+    const done = markIdle;
     const outcomes: { job: WriteJob; result?: IngestResult; error?: unknown }[] = [];
     try {
       store.db.transaction(() => {
@@ -129,11 +130,15 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
           }
         }
       })();
+      // Acknowledge only what is on disk; the flush runs off the event loop and serves every
+      // commit made before it started (the next batch is committed meanwhile).
+      await store.durable();
     } catch (error) {
-      // The commit itself failed (disk full, read-only, locked): nothing of the batch is stored.
+      // The commit or the flush failed (disk full, read-only, locked, I/O error): answer as if
+      // nothing were stored. A row that did reach the disk is recognised when offered again.
       log.error({ err: error, messages: jobs.length }, 'commit failed; the messages will be offered again');
       for (const job of jobs) job.reject(storeError(error));
-      markIdle();
+      done();
       return;
     }
     for (const o of outcomes) {
@@ -145,7 +150,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         afterCommit(o.result!);
       }
     }
-    markIdle();
+    done();
   }
 
   function afterCommit(result: IngestResult): void {
@@ -161,8 +166,9 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       queue.push({ run, resolve, reject });
       if (!scheduled) {
         scheduled = true;
-        idle = new Promise<void>((r) => (markIdle = r));
-        setImmediate(flush);
+        const previous = idle;
+        idle = new Promise<void>((r) => (markIdle = r)).then(() => previous);
+        setImmediate(() => void flush());
       }
     });
   }

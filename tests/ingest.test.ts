@@ -119,6 +119,34 @@ describe('ingest', () => {
     expect(store.db.prepare("SELECT COUNT(*) FROM bounces WHERE kind = 'delay'").pluck().get()).toBe(0);
   });
 
+  it('answers only once the commit is on disk, and with a temporary error when the flush fails', async () => {
+    let release!: () => void;
+    let calls = 0;
+    const flushed = new Promise<void>((r) => (release = r));
+    const waiting = createIngestor({ store: { ...store, durable: () => (calls++, flushed) }, log: silentLogger() });
+    let answered = false;
+    const pending = waiting.ingest({ raw: hardDsn, source: 'lmtp' }).then((r) => ((answered = true), r));
+    await new Promise((r) => setTimeout(r, 50));
+    // Committed (another connection can read it) but not yet acknowledged.
+    expect(count('bounces')).toBe(1);
+    expect(calls).toBe(1);
+    expect(answered).toBe(false);
+    release();
+    expect((await pending).duplicate).toBe(false);
+
+    const failing = createIngestor({
+      store: { ...store, durable: () => Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })) },
+      log: silentLogger(),
+    });
+    const err = await failing.ingest({ raw: remoteDsn, source: 'lmtp' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReboundError);
+    expect((err as ReboundError).temporary).toBe(true);
+    // Offered again (Postfix retries after the 451): recognised, not recorded twice.
+    const again = await ingestor.ingest({ raw: remoteDsn, source: 'lmtp' });
+    expect(again.duplicate).toBe(true);
+    expect(count('bounces')).toBe(2);
+  });
+
   it('writes the planned notices in the same transaction as the bounce', async () => {
     const withNotices = createIngestor({
       store,

@@ -15,9 +15,9 @@ export interface OpenOptions {
   /** ms to wait for a lock held by another connection before SQLITE_BUSY. */
   busyTimeout?: number;
   /**
-   * 'full' (default): every commit is on disk (fsync) before it returns, so a 250 survives a
-   * power failure, as Postfix's own queue does. 'normal': survives a crash of rebound but
-   * not of the machine; faster. Grouped commits (ingest.ts) share one fsync.
+   * 'full' (default): ingest acknowledges a message only once its commit is on disk, so a
+   * 250 survives a power failure, as Postfix's own queue does (the flush is done off the
+   * event loop: wal-sync.ts). 'normal': survives a crash of rebound but not of the machine.
    */
   synchronous?: 'full' | 'normal';
 }
@@ -29,7 +29,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (!opts.readonly) {
     // WAL: the dashboard reads while intake writes.
     db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${(opts.synchronous ?? 'full').toUpperCase()}`);
+    // NORMAL: a commit does not fsync on the event loop; the store's durability barrier
+    // (wal-sync.ts) flushes the WAL on the thread pool before ingest acknowledges.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
   }

@@ -6,6 +6,7 @@ import { ImapStateRepository } from './imap-state.ts';
 import { MessagesRepository } from './messages.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
+import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
 
 export interface Store {
   db: Db;
@@ -14,11 +15,15 @@ export interface Store {
   outbox: OutboxRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
+  /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
+  durable(): Promise<void>;
   close(): void;
 }
 
 export function openStore(file: string, opts: OpenOptions = {}): Store {
   const db = openDatabase(file, opts);
+  const barrier: DurabilityBarrier =
+    file === ':memory:' || opts.readonly || opts.synchronous === 'normal' ? NO_SYNC : walSync(`${file}-wal`);
   return {
     db,
     messages: new MessagesRepository(db),
@@ -26,7 +31,9 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     outbox: new OutboxRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
+    durable: () => barrier.sync(),
     close() {
+      void barrier.close();
       if (db.open) db.close();
     },
   };

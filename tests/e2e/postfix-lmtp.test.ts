@@ -199,7 +199,10 @@ describe('rebound behind a real Postfix', () => {
       envelope_to: verp,
     });
     expect(row.diagnostic).toMatch(/mailbox does not exist/);
-    expect(pf!.maillog()).toMatch(new RegExp(`to=<${verp.replace('+', '\\+')}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250 2\\.6\\.0 stored`));
+    // The row is committed (and flushed) before the 250 goes out, and Postfix logs the 250 a
+    // moment after: wait for the log line.
+    const sent = new RegExp(`to=<${verp.replace('+', '\\+')}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250 2\\.6\\.0 stored`);
+    await waitFor('Postfix to log the 250', () => sent.test(pf!.maillog()), { tries: 200, intervalMs: 25 });
   });
 
   it('records a remote 550 from the receiving MX as a hard bounce with its reply code', async () => {
@@ -241,7 +244,8 @@ describe('rebound behind a real Postfix', () => {
     const r = await pf!.send('', [`bounces+sock@${SOCKET_DOMAIN}`], original('sock1', `bounces+sock@${SOCKET_DOMAIN}`));
     expect(r.data.map((d) => d.code)).toEqual([250]);
     await waitFor('the delivery over the unix socket', () => calls.find((c) => c.rcpt === `bounces+sock@${SOCKET_DOMAIN}` && c.ok), { tries: 200, intervalMs: 25 });
-    const line = pf!.maillog().split('\n').find((l) => l.includes(`to=<bounces+sock@${SOCKET_DOMAIN}>`));
+    const line = await waitFor('Postfix to log the delivery', () =>
+      pf!.maillog().split('\n').find((l) => l.includes(`to=<bounces+sock@${SOCKET_DOMAIN}>`) && l.includes('status=sent')), { tries: 200, intervalMs: 25 });
     expect(line).toContain(`[${sockPath}]`);
     expect(line).toMatch(/status=sent \(250 2\.6\.0 stored as message \d+\)/);
   });
@@ -255,7 +259,11 @@ describe('rebound behind a real Postfix', () => {
     expect(r.data.map((d) => d.code)).toEqual([250]);
     // Postfix delivers a at once, defers b (451 4.3.0), retries b after its 2 s backoff.
     await waitFor('b to be delivered on retry', () => calls.filter((c) => c.rcpt === b).length >= 2 && calls.some((c) => c.rcpt === b && c.ok), { tries: 300, intervalMs: 50 });
-    const logText = pf!.maillog();
+    const logText = await waitFor('Postfix to log both deliveries', () => {
+      const t = pf!.maillog();
+      return t.split('\n').filter((l) => l.includes(`to=<${b}>`) && l.includes('status=sent')).length >= 1 &&
+        t.split('\n').some((l) => l.includes(`to=<${a}>`) && l.includes('status=sent')) ? t : undefined;
+    }, { tries: 200, intervalMs: 25 });
     const forA = logText.split('\n').filter((l) => l.includes(`to=<${a}>`));
     const forB = logText.split('\n').filter((l) => l.includes(`to=<${b}>`));
     expect(forA.map((l) => /status=(\w+)/.exec(l)?.[1])).toEqual(['sent']);
@@ -347,11 +355,19 @@ describe('rebound behind a real Postfix', () => {
     // "stored as message N, a copy of message M" when ingest recognised the same bounces
     // (same original message, recipient and status) under another file name: the corpus has
     // such copies. They are kept as messages but add no bounce rows.
-    const answers = new Map<string, { id: number; copyOf?: number }>();
-    for (const l of pf!.maillog().split('\n')) {
-      const m = /to=<(bounces\+corpus\d+@[^>]+)>.*status=sent \(250 2\.6\.0 stored as message (\d+)(?:, a copy of message (\d+))?\)/.exec(l);
-      if (m) answers.set(m[1]!, { id: Number(m[2]), ...(m[3] ? { copyOf: Number(m[3]) } : {}) });
-    }
+    const readAnswers = () => {
+      const answers = new Map<string, { id: number; copyOf?: number }>();
+      for (const l of pf!.maillog().split('\n')) {
+        const m = /to=<(bounces\+corpus\d+@[^>]+)>.*status=sent \(250 2\.6\.0 stored as message (\d+)(?:, a copy of message (\d+))?\)/.exec(l);
+        if (m) answers.set(m[1]!, { id: Number(m[2]), ...(m[3] ? { copyOf: Number(m[3]) } : {}) });
+      }
+      return answers;
+    };
+    // Postfix logs each 250 a moment after rebound sends it.
+    const answers = await waitFor('Postfix to log every answer', () => {
+      const a = readAnswers();
+      return a.size === files.length ? a : undefined;
+    }, { tries: 200, intervalMs: 25 }).catch(() => readAnswers());
     expect(answers.size).toBe(files.length);
     const after = (store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     // count in = count stored
@@ -362,6 +378,6 @@ describe('rebound behind a real Postfix', () => {
       expect(store.bounces.forMessage(a.id)).toEqual([]);
     }
     console.log(`[corpus] ${files.length} injected, ${after - before} stored; ${copies.length} of them copies of a bounce already recorded`);
-    expect(await pf!.queue()).toEqual([]);
+    expect(await waitFor('the queue to be empty', async () => ((await pf!.queue()).length === 0 ? true : undefined), { tries: 100, intervalMs: 50 }).catch(() => false)).toBe(true);
   }, 180_000);
 });
