@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { sendMail, SmtpSession, dataPayload, type SendResult } from '../harness/smtp-client.ts';
+import { sendMail, SmtpSession, dataPayload, type Reply, type SendResult } from '../harness/smtp-client.ts';
 import { canConnect, sleep, waitFor } from '../harness/ports.ts';
 
 const DSN = readFileSync(new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url));
@@ -306,6 +306,116 @@ describe('LMTP listener', () => {
       idle.destroy();
     }
     expect(messageCount()).toBe(1);
+  });
+});
+
+/**
+ * One whole LMTP transaction on an open session (LHLO done or not), as a sending MTA that
+ * caches connections runs it; returns the DATA reply of its one recipient.
+ */
+async function deliverOn(s: SmtpSession, tag: string): Promise<Reply> {
+  expect((await s.command('MAIL FROM:<>')).code).toBe(250);
+  expect((await s.command('RCPT TO:<bounces@example.com>')).code).toBe(250);
+  expect((await s.command('DATA')).code).toBe(354);
+  s.write(dataPayload(plainMessage(tag)));
+  return s.readReply();
+}
+
+describe('LMTP listener limits (LMTP_MAX_CONNECTIONS, LMTP_IDLE_TIMEOUT)', () => {
+  it('refuses a connection over LMTP_MAX_CONNECTIONS with a 421 greeting, keeps serving the others, and accepts again once one leaves', async () => {
+    const t = await startListener({ config: { maxConnections: 2 } });
+    const sessions: SmtpSession[] = [];
+    try {
+      const first = await SmtpSession.connect(t, 5000);
+      sessions.push(first);
+      const second = await SmtpSession.connect(t, 5000);
+      sessions.push(second);
+      expect(first.greeting!.code).toBe(220);
+      expect(second.greeting!.code).toBe(220);
+
+      // smtp-server answers the connection over maxClients with 421 instead of its 220
+      // greeting and closes it (RFC 5321 §3.1: a server may refuse a session with 421);
+      // the sending MTA defers and tries again later.
+      const third = await SmtpSession.connect(t, 5000);
+      sessions.push(third);
+      expect(third.greeting!.code).toBe(421);
+      expect(third.greeting!.text).toMatch(/too many connected clients/i);
+      await waitFor('the refused connection to be closed', () => third.closed, { tries: 100 });
+
+      // The two admitted connections are unaffected and deliver.
+      expect((await first.command('LHLO mta.postfix.test')).code).toBe(250);
+      expect((await second.command('LHLO mta.postfix.test')).code).toBe(250);
+      expect((await deliverOn(first, 'limit-1')).code).toBe(250);
+      expect((await deliverOn(second, 'limit-2')).code).toBe(250);
+
+      // One leaves: its slot is free again for the next connection.
+      await first.quit();
+      const fourth = await SmtpSession.connect(t, 5000);
+      sessions.push(fourth);
+      expect(fourth.greeting!.code).toBe(220);
+      expect((await fourth.command('LHLO mta.postfix.test')).code).toBe(250);
+      expect((await deliverOn(fourth, 'limit-3')).code).toBe(250);
+      // ... and the limit still holds with two connections open.
+      const fifth = await SmtpSession.connect(t, 5000);
+      sessions.push(fifth);
+      expect(fifth.greeting!.code).toBe(421);
+    } finally {
+      for (const s of sessions) s.destroy();
+    }
+    expect(messageCount()).toBe(3);
+  });
+
+  it('closes a connection that stays idle past LMTP_IDLE_TIMEOUT with 421 4.4.2', async () => {
+    const t = await startListener({ config: { idleTimeout: 1000 } });
+    // The client's own bound: if the server never times the connection out, readReply
+    // fails with "no answer within 5000 ms" instead of hanging.
+    const s = await SmtpSession.connect(t, 5000);
+    try {
+      expect((await s.command('LHLO mta.postfix.test')).code).toBe(250);
+      const bye = await s.readReply(); // nothing sent: the next thing heard is the server's
+      expect(bye.code).toBe(421);
+      expect(bye.text).toMatch(/^4\.4\.2 Timeout/);
+      await waitFor('the idle connection to be closed', () => s.closed, { tries: 100 });
+    } finally {
+      s.destroy();
+    }
+  });
+
+  it('times out a client that stops in the middle of DATA with 421 and stores nothing, so the sender retries the whole message', async () => {
+    const t = await startListener({ config: { idleTimeout: 1000 } });
+    const s = await SmtpSession.connect(t, 5000);
+    try {
+      expect((await s.command('LHLO mta.postfix.test')).code).toBe(250);
+      expect((await s.command('MAIL FROM:<>')).code).toBe(250);
+      expect((await s.command('RCPT TO:<bounces@example.com>')).code).toBe(250);
+      expect((await s.command('DATA')).code).toBe(354);
+      s.write(dataPayload(DSN).subarray(0, 300)); // half a message, then silence
+      const bye = await s.readReply();
+      expect(bye.code).toBe(421);
+      await waitFor('the stalled connection to be closed', () => s.closed, { tries: 100 });
+    } finally {
+      s.destroy();
+    }
+    expect(messageCount()).toBe(0);
+  });
+
+  it('does not cut a connection that keeps sending within LMTP_IDLE_TIMEOUT, however long it stays', async () => {
+    const t = await startListener({ config: { idleTimeout: 1000 } });
+    const s = await SmtpSession.connect(t, 5000);
+    try {
+      expect((await s.command('LHLO mta.postfix.test')).code).toBe(250);
+      // Seven messages 300 ms apart: about 2 s on one connection, twice the idle timeout,
+      // but never more than 300 ms of silence.
+      for (let i = 0; i < 7; i++) {
+        expect((await deliverOn(s, `busy-${i}`)).code).toBe(250);
+        await sleep(300);
+      }
+      expect(s.closed).toBe(false);
+      expect((await s.command('NOOP')).code).toBe(250);
+    } finally {
+      await s.quit();
+    }
+    expect(messageCount()).toBe(7);
   });
 });
 
