@@ -9,6 +9,17 @@
 //   await dc.kill(); await dc.start();                     // a crash (SIGKILL) and a restart
 //   await dc.stop();                                       // in afterAll, also on failure
 //
+// With `tls`, the instance gets a self-signed certificate for 127.0.0.1 made with the openssl
+// command in its base dir (`ssl = required`), offers STARTTLS on `port` and implicit TLS on
+// `tls.imapsPort` when given. The harness's own clients then use STARTTLS and trust exactly
+// that certificate (`dc.tls.certPem`). Dovecot 2.3 counts a connection whose remote and local
+// IP are equal as "secured", so on loopback it still accepts a plaintext login even with
+// `ssl = required` (tested): a test proves TLS was used with `tlsLogins()`, read from the
+// server's log, not from a refusal.
+//
+//   const dc = await startDovecot({ port: 1243, tls: { imapsPort: 1993 } });
+//   dc.tlsLogins();                                        // logins the server saw over TLS
+//
 // Postfix's virtual(8) can deliver straight into a user's maildir: `maildirFor(user)` is the
 // path, owned by uid/gid 65534 like the mail processes (README "imap-fallback-e2e").
 //
@@ -36,11 +47,29 @@ export interface DovecotOptions {
   baseDir?: string;
   /** More users (user -> password) beside the main one. */
   extraUsers?: Record<string, string>;
+  /** TLS on (default off: `ssl = no`, plaintext only). */
+  tls?: DovecotTlsOptions;
+}
+
+export interface DovecotTlsOptions {
+  /** A second loopback listener with implicit TLS (imaps, RFC 8314 section 3.3); none when absent. */
+  imapsPort?: number;
+}
+
+/** The instance's certificate: self-signed, subject and SAN 127.0.0.1, valid for two days. */
+export interface DovecotCert {
+  certFile: string;
+  keyFile: string;
+  certPem: string;
 }
 
 export interface Dovecot {
   host: '127.0.0.1';
   port: number;
+  /** The implicit-TLS listener's port (only with `tls.imapsPort`). */
+  imapsPort?: number;
+  /** The certificate (only with `tls`). */
+  tls?: DovecotCert;
   user: string;
   pass: string;
   baseDir: string;
@@ -68,6 +97,8 @@ export interface Dovecot {
   failedLogins(): number;
   /** Logins the server accepted so far (from its log). */
   successfulLogins(): number;
+  /** Logins the server accepted over TLS (implicit or STARTTLS) so far, from its log. */
+  tlsLogins(): number;
   log(): string;
 }
 
@@ -87,7 +118,10 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   if (dovecotGid !== undefined) chownSync(usersFile, 0, dovecotGid);
   const conf = path.join(baseDir, 'dovecot.conf');
   const logFile = path.join(baseDir, 'log', 'dovecot.log');
-  writeFileSync(conf, dovecotConf({ baseDir, port, usersFile, logFile }));
+  const tls = opts.tls ? await makeCert(path.join(baseDir, 'tls')) : undefined;
+  const imapsPort = opts.tls?.imapsPort;
+  const ports = imapsPort === undefined ? [port] : [port, imapsPort];
+  writeFileSync(conf, dovecotConf({ baseDir, port, usersFile, logFile, tls, imapsPort }));
   await run('doveconf', ['-c', conf, '-n']); // validates the config: fails here, not at start
 
   const pidFile = path.join(baseDir, 'run', 'master.pid');
@@ -95,20 +129,24 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   const dc: Dovecot = {
     host: '127.0.0.1',
     port,
+    imapsPort,
+    tls,
     user,
     pass,
     baseDir,
     maildirFor: (u = user) => path.join(baseDir, 'mail', u, 'Maildir'),
     async start() {
-      if (await canConnect('127.0.0.1', port, 200)) throw new Error(`port ${port} is already in use (another Dovecot?)`);
+      for (const p of ports) {
+        if (await canConnect('127.0.0.1', p, 200)) throw new Error(`port ${p} is already in use (another Dovecot?)`);
+      }
       // The daemon keeps the inherited stdio open, so wait for the exit code, not for EOF.
       await runDetached('dovecot', ['-c', conf]); // daemonizes; ready in ~70 ms
-      await waitForPort('127.0.0.1', port, 100, 50);
+      for (const p of ports) await waitForPort('127.0.0.1', p, 100, 50);
     },
     async stop() {
       if (!existsSync(pidFile)) return;
       await runDetached('dovecot', ['-c', conf, 'stop']).catch(() => undefined);
-      await waitForPortClosed('127.0.0.1', port, 100, 50);
+      for (const p of ports) await waitForPortClosed('127.0.0.1', p, 100, 50);
       // `dovecot stop` returns before every child has gone; wait (bounded) for the master.
       const pid = readPid(pidFile);
       for (let i = 0; pid !== undefined && i < 100 && alive(pid); i++) await sleep(50);
@@ -128,7 +166,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
       }
       for (let i = 0; i < 100 && tree.some(alive); i++) await sleep(20);
       rmSync(pidFile, { force: true });
-      await waitForPortClosed('127.0.0.1', port, 100, 50);
+      for (const p of ports) await waitForPortClosed('127.0.0.1', p, 100, 50);
     },
     async restart() {
       await dc.stop();
@@ -192,13 +230,15 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
     // One auth line per refused attempt (auth_verbose = yes), however the client hung up.
     failedLogins: () => countLines(logFile, /auth: Info: passwd-file\(.*\): (Password mismatch|unknown user)/),
     successfulLogins: () => countLines(logFile, /imap-login: Info: Login: /),
+    // Dovecot marks a login over TLS with ", TLS," (a plaintext one on loopback: "secured").
+    tlsLogins: () => countLines(logFile, /imap-login: Info: Login: .*, TLS[,:]/),
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
   };
   await dc.start();
   return dc;
 }
 
-function dovecotConf(o: { baseDir: string; port: number; usersFile: string; logFile: string }): string {
+function dovecotConf(o: { baseDir: string; port: number; usersFile: string; logFile: string; tls?: DovecotCert; imapsPort?: number }): string {
   return `# rebound test instance (tests/harness/dovecot.ts)
 instance_name = rebound-test-${o.port}
 base_dir = ${o.baseDir}/run
@@ -207,10 +247,7 @@ protocols = imap
 listen = 127.0.0.1
 log_path = ${o.logFile}
 info_log_path = ${o.logFile}
-# No TLS at all: with the default ssl = yes and no certificate Dovecot still offers
-# STARTTLS and clients fail (README pitfall 1).
-ssl = no
-disable_plaintext_auth = no
+${o.tls ? tlsConf(o.tls) : NO_TLS}disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_verbose = yes
 # A refused login is answered at once (default 2 s), so tests can count attempts.
@@ -237,7 +274,7 @@ service imap-login {
     port = ${o.port}
   }
   inet_listener imaps {
-    port = 0
+${o.imapsPort === undefined ? '    port = 0' : `    address = 127.0.0.1\n    port = ${o.imapsPort}\n    ssl = yes`}
   }
 }
 # The anvil auth penalty would delay EVERY later login from 127.0.0.1 by 2..15 s after one
@@ -255,12 +292,44 @@ service stats {
 `;
 }
 
-function newClient(dc: { host: string; port: number }, user: string, pass: string): ImapFlow {
+const NO_TLS = `# No TLS at all: with the default ssl = yes and no certificate Dovecot still offers
+# STARTTLS and clients fail (README pitfall 1).
+ssl = no
+`;
+
+function tlsConf(cert: DovecotCert): string {
+  // ssl = required refuses authentication before TLS, except on a "secured" (loopback)
+  // connection: see the header. The "<" makes Dovecot read the file's contents (as root).
+  return `ssl = required
+ssl_cert = <${cert.certFile}
+ssl_key = <${cert.keyFile}
+`;
+}
+
+/** A self-signed certificate for 127.0.0.1 (subject and subjectAltName), made with openssl. */
+async function makeCert(dir: string): Promise<DovecotCert> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const certFile = path.join(dir, 'cert.pem');
+  const keyFile = path.join(dir, 'key.pem');
+  // A client verifies an IP literal against an IP subjectAltName only (RFC 6125 section
+  // 1.7.2; Node does the same), so the SAN is what makes a trusting client accept it.
+  await run('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', keyFile, '-out', certFile, '-days', '2',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+  ]);
+  chmodSync(keyFile, 0o600);
+  return { certFile, keyFile, certPem: readFileSync(certFile, 'utf8') };
+}
+
+function newClient(dc: { host: string; port: number; tls?: DovecotCert }, user: string, pass: string): ImapFlow {
   const c = new ImapFlow({
     host: dc.host,
     port: dc.port,
     secure: false,
-    doSTARTTLS: false,
+    // With TLS the helpers use it too (STARTTLS), trusting exactly the server's own certificate.
+    doSTARTTLS: dc.tls ? true : false,
+    ...(dc.tls ? { tls: { ca: dc.tls.certPem } } : {}),
     auth: { user, pass },
     logger: false,
     disableAutoIdle: true,
