@@ -83,9 +83,20 @@ export function describeConnectError(err: unknown): ImapConnectError {
     const detail = oneLine(e.response || e.serverResponseCode || e.message || 'authentication failed');
     return new ImapConnectError('login', detail, err);
   }
+  if (e.code && CERTIFICATE_ERRORS.test(e.code)) {
+    // Node's own text suggests command-line flags; an admin needs the setting instead.
+    return new ImapConnectError(
+      'network',
+      `the server's TLS certificate is not trusted (${e.code}); install a certificate from a known authority on the server, or set IMAP_TLS_VERIFY=false for a server you control`,
+      err,
+    );
+  }
   const parts = [e.code, e.message].filter((p): p is string => !!p && p !== 'Command failed');
   return new ImapConnectError('network', oneLine(parts.join(': ') || String(err)), err);
 }
+
+/** Node's codes for a certificate that does not verify (self-signed, unknown CA, expired, wrong name). */
+const CERTIFICATE_ERRORS = /^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID|CERT_UNTRUSTED|CERT_REVOKED)$/;
 
 /** Server texts go into logs and the status board: one line, bounded. */
 function oneLine(s: string): string {
