@@ -51,8 +51,10 @@ export function buildApp(config: Config, log: Logger): App {
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
     onCommitted: (r: IngestResult) => {
-      if (r.bounceIds.length > 0) metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
-      if (r.bounceIds.length > 0) notifier.kick();
+      if (r.bounceIds.length === 0) return;
+      metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
+      // Its notices are in the outbox now: send them without waiting for the retry job.
+      notifier.kick();
     },
   });
 
