@@ -112,6 +112,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Shortest SESSION_SECRET accepted (the dashboard refuses a shorter one too). */
+export const MIN_SESSION_SECRET_LENGTH = 32;
+
 /** Variables whose values are never printed or logged. */
 export const SECRET_VARIABLES = ['IMAP_PASS', 'SMTP_PASS', 'ADMIN_PASS', 'SESSION_SECRET'];
 
@@ -343,6 +346,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       sessionMaxHours: r.int('SESSION_MAX_HOURS', 12, 1, 24 * 30),
     },
   };
+  // Unset is a logged development default (a random secret per start); set but short is a
+  // mistake worth stopping for: a guessable key signs the dashboard's session cookies.
+  if (config.web.sessionSecret && config.web.sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
+    throw new ConfigError('SESSION_SECRET', `is ${config.web.sessionSecret.length} characters; use at least ${MIN_SESSION_SECRET_LENGTH} random ones (e.g. openssl rand -hex 32)`);
+  }
   if (!isPlausibleAddress(config.notify.from)) {
     throw new ConfigError('NOTIFY_FROM', `"${config.notify.from}" is not an email address`);
   }

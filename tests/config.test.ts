@@ -34,6 +34,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ SUMMARY_CRON: 'at midnight' })).toThrow(/SUMMARY_CRON/);
     expect(() => loadConfig({ IMAP_SERVER: 'imap.example.org' })).toThrow(/IMAP_USER: is required/);
     expect(() => loadConfig({ NOTIFY_ON: 'hard,everything' })).toThrow(/NOTIFY_ON: "everything"/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: is 5 characters; use at least 32/);
   });
 
   it('reads secrets from NAME_FILE and never prints them', () => {

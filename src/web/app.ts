@@ -9,7 +9,7 @@ import Koa from 'koa';
 import { Router } from '@koa/router';
 import createSession from 'koa-session';
 import nunjucks from 'nunjucks';
-import type { Config } from '../config.ts';
+import { MIN_SESSION_SECRET_LENGTH, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { StatusBoard } from '../status.ts';
@@ -47,7 +47,7 @@ export interface WebAppOptions {
 }
 
 /** Shorter secrets are refused: HMAC-SHA1/256 cookie signing wants at least 256 bits of key. */
-export const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = MIN_SESSION_SECRET_LENGTH;
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
 
 /**
