@@ -18,7 +18,14 @@ export async function run(): Promise<number> {
     log.fatal({ err }, 'uncaught exception; exiting');
     process.exit(70);
   });
-  await app.start();
+  try {
+    await app.start();
+  } catch (err) {
+    // A part could not start (a port in use, a folder not writable): say which, and exit.
+    log.fatal({ err }, 'rebound could not start');
+    process.stderr.write(`rebound: could not start: ${(err as Error).message}\n`);
+    return 1;
+  }
   log.info({ ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled }, 'rebound started');
 
   return new Promise<number>((resolve) => {

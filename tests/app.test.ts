@@ -73,6 +73,29 @@ describe('rebound, all parts wired', () => {
     expect(await res.json()).toMatchObject({ status: 'ok' });
   });
 
+  it('refuses to start when its LMTP port is taken, names the address, and leaves nothing running', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(7425, '127.0.0.1', () => r()));
+    const second = buildApp(
+      loadConfig({
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
+        LMTP_LISTEN: '127.0.0.1:7425',
+        WEBUI_PORT: '7889',
+        ADMIN_PASS: 'x',
+        SESSION_SECRET: 'an-app-test-session-secret-longer-than-32-chars',
+      }),
+      silentLogger(),
+    );
+    try {
+      await expect(second.start()).rejects.toThrow(/cannot listen on 127\.0\.0\.1:7425/);
+      // The parts it had started are stopped again: the dashboard's port is free, the database closed.
+      expect(await portOpen(7889)).toBe(false);
+      expect(second.store.db.open).toBe(false);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
   it('stops every part: the ports are closed and the database is closed', async () => {
     await app.stop();
     expect(await portOpen(LMTP_PORT)).toBe(false);
