@@ -38,10 +38,12 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   return {
     start() {
       if (jobs.length > 0) return;
+      // Unnamed jobs: croner's names are global to the process, and two rebound instances
+      // (tests, or an embedding program) must not collide.
       jobs = [
         new Cron(
           config.notify.retryCron,
-          { name: 'rebound-retry', timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') },
+          { timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') },
           async () => {
             const r = await notifier.sendDue();
             if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
@@ -49,7 +51,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         ),
         new Cron(
           config.notify.summaryCron,
-          { name: 'rebound-summary', timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') },
+          { timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') },
           async () => {
             await sendSummary({ config, store, log });
           },
