@@ -8,19 +8,17 @@
 // Not covered: verification on with the test's CA trusted. The poller has no CA setting, and
 // NODE_EXTRA_CA_CERTS is read once at process start, so it cannot be set from inside a test.
 
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Config, ImapFolders } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
-import { createLogger, type Logger } from '../../src/log.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
+import { capturingLogger, emptyMailbox, imapConfig as sharedImapConfig, wireSha256, type Logged } from './imap-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 
 const STARTTLS_PORT = 1243;
@@ -29,7 +27,6 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** A real Postfix DSN: 5.1.1 from a remote MX for hard-user@mx-reject.test. */
 const DSN = readFileSync(path.join(ROOT, 'tests/fixtures/corpus/postfix/dsn-remote-550.eml'));
 
-const FOLDERS: ImapFolders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
 
 let dc: Dovecot;
 let dir: string;
@@ -46,7 +43,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-tls-test-'));
-  await emptyMailbox();
+  await emptyMailbox(dc);
 });
 
 afterEach(async () => {
@@ -56,60 +53,9 @@ afterEach(async () => {
 
 // --- helpers ---
 
-/** sha256 with CRLF line ends: what FETCH returns and the poller stores (RFC 3501 section 2.2). */
-function sha(b: Buffer): string {
-  return createHash('sha256').update(Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1')).digest('hex');
-}
-
-async function emptyMailbox(): Promise<void> {
-  const c = await dc.client();
-  try {
-    for (const f of await c.list()) if (f.path !== 'INBOX') await c.mailboxDelete(f.path);
-    const lock = await c.getMailboxLock('INBOX');
-    try {
-      if (c.mailbox && c.mailbox.exists > 0) await c.messageDelete('1:*');
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await c.logout().catch(() => c.close());
-  }
-}
-
 function imapConfig(over: Partial<Config['imap']>): Config['imap'] {
-  return {
-    enabled: true,
-    host: '127.0.0.1',
-    port: IMAPS_PORT,
-    user: dc.user,
-    pass: dc.pass,
-    tls: 'implicit',
-    tlsVerify: true, // the default (IMAP_TLS_VERIFY)
-    pollInterval: 60_000,
-    idle: true,
-    batchSize: 5,
-    folders: FOLDERS,
-    normalFolders: FOLDERS,
-    testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
-    ...over,
-  };
-}
-
-interface Logged {
-  level: string;
-  msg: string;
-  [k: string]: unknown;
-}
-
-function capturingLogger(): { log: Logger; lines: Logged[] } {
-  const lines: Logged[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString().split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Logged);
-      cb();
-    },
-  });
-  return { log: createLogger('debug', sink), lines };
+  // TLS tests start from implicit TLS with verification on (the defaults of IMAP_TLS*).
+  return sharedImapConfig(dc, { port: IMAPS_PORT, tls: 'implicit', ...over });
 }
 
 function rig(config: Partial<Config['imap']>): { store: Store; poller: ImapPoller; status: StatusBoard; lines: Logged[] } {
@@ -161,8 +107,8 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       expect({ logins: dc.successfulLogins() - loginsBefore, overTls: dc.tlsLogins() - tlsBefore }).toEqual({ logins: 1, overTls: 1 });
       expect(result).toMatchObject({ outcome: 'ok', found: 1, processed: 1, failed: 0 });
       expect(await dc.uids('INBOX')).toEqual([]);
-      expect((await dc.messages('PROCESSED')).map(sha)).toEqual([sha(DSN)]);
-      expect(dbMessages(r.store)).toEqual([{ sha256: sha(DSN), source: 'imap', status: 'Processed' }]);
+      expect((await dc.messages('PROCESSED')).map(wireSha256)).toEqual([wireSha256(DSN)]);
+      expect(dbMessages(r.store)).toEqual([{ sha256: wireSha256(DSN), source: 'imap', status: 'Processed' }]);
       expect(bounceRecipients(r.store)).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
       expect(r.status.get('imap')).toMatchObject({ ok: true });
     });
@@ -200,7 +146,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       expect(dc.failedLogins()).toBe(failedBefore);
       await r.poller.stop();
       expect(dbMessages(r.store)).toEqual([]);
-      expect((await dc.messages('INBOX')).map(sha)).toEqual([sha(DSN)]);
+      expect((await dc.messages('INBOX')).map(wireSha256)).toEqual([wireSha256(DSN)]);
     });
   }
 });

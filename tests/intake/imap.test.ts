@@ -7,28 +7,24 @@
 // SIGKILL Dovecot right after the third commit (between commit and MOVE, the one moment that
 // matters), and the store-failure test switches SQLite to read-only with PRAGMA query_only.
 
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config, ImapFolders } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
-import { createLogger, type Logger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
+import { capturingLogger, emptyMailbox, imapConfig as sharedImapConfig, NORMAL, TEST, wireSha256, type Logged } from './imap-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 
 const PORT = 1143;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SISIMAI = path.join(ROOT, 'tests/fixtures/corpus/sisimai');
 
-const NORMAL: ImapFolders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
-const TEST: ImapFolders = { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' };
 
 let dc: Dovecot;
 let dir: string;
@@ -45,7 +41,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-test-'));
-  await emptyMailbox();
+  await emptyMailbox(dc);
 });
 
 afterEach(async () => {
@@ -55,66 +51,8 @@ afterEach(async () => {
 
 // --- helpers ---
 
-/**
- * sha256 of a message with CRLF line ends. Dovecot's maildir keeps what APPEND gave it but
- * FETCH returns it with CRLF (RFC 3501 section 2.2 wants CRLF on the wire), so that is what
- * the poller downloads and stores; the corpus files have LF.
- */
-function sha(b: Buffer): string {
-  return createHash('sha256').update(Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1')).digest('hex');
-}
-
-/** Every folder but INBOX deleted, INBOX emptied: each test starts from a fresh mailbox. */
-async function emptyMailbox(): Promise<void> {
-  const c = await dc.client();
-  try {
-    for (const f of await c.list()) if (f.path !== 'INBOX') await c.mailboxDelete(f.path);
-    const lock = await c.getMailboxLock('INBOX');
-    try {
-      if (c.mailbox && c.mailbox.exists > 0) await c.messageDelete('1:*');
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await c.logout().catch(() => c.close());
-  }
-}
-
 function imapConfig(over: Partial<Config['imap']> = {}): Config['imap'] {
-  return {
-    enabled: true,
-    host: '127.0.0.1',
-    port: PORT,
-    user: dc.user,
-    pass: dc.pass,
-    tls: 'none',
-    tlsVerify: true,
-    pollInterval: 60_000,
-    idle: true,
-    batchSize: 5,
-    folders: NORMAL,
-    normalFolders: NORMAL,
-    testFolders: TEST,
-    ...over,
-  };
-}
-
-interface Logged {
-  level: string;
-  msg: string;
-  [k: string]: unknown;
-}
-
-/** A real pino logger whose lines the test can read. */
-function capturingLogger(): { log: Logger; lines: Logged[] } {
-  const lines: Logged[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString().split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Logged);
-      cb();
-    },
-  });
-  return { log: createLogger('debug', sink), lines };
+  return sharedImapConfig(dc, over);
 }
 
 interface Rig {
@@ -148,7 +86,7 @@ function dbMessages(store: Store): { id: number; sha256: string; source: string;
 /** sha256 of each message per folder, as the server holds them now. */
 async function folderShas(folders: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const f of folders) out[f] = (await dc.messages(f)).map(sha);
+  for (const f of folders) out[f] = (await dc.messages(f)).map(wireSha256);
   return out;
 }
 
@@ -206,9 +144,9 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(shas.INBOX).toEqual([]);
     for (const s of sample) {
       const folder = expectedFolder(s.entry);
-      expect({ file: s.file, folder: shas[folder]!.includes(sha(s.raw)) }).toEqual({ file: s.file, folder: true });
+      expect({ file: s.file, folder: shas[folder]!.includes(wireSha256(s.raw)) }).toEqual({ file: s.file, folder: true });
     }
-    expect(shas.PROBLEM).toEqual([sha(garbage)]);
+    expect(shas.PROBLEM).toEqual([wireSha256(garbage)]);
     expect(shas.PROCESSED!.length + shas.SKIPPED!.length + shas.PROBLEM!.length).toBe(sample.length + 1);
 
     // The database: each message once, from IMAP, with the manifest's recipients and codes.
@@ -217,9 +155,9 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(new Set(rows.map((m) => m.sha256)).size).toBe(rows.length);
     expect(rows.every((m) => m.source === 'imap')).toBe(true);
     const bySha = new Map(rows.map((m) => [m.sha256, m]));
-    expect(bySha.get(sha(garbage))!.status).toBe('Problem');
+    expect(bySha.get(wireSha256(garbage))!.status).toBe('Problem');
     for (const s of sample) {
-      const m = bySha.get(sha(s.raw))!;
+      const m = bySha.get(wireSha256(s.raw))!;
       const bounces = r.store.db.prepare('SELECT email_to, status_code FROM bounces WHERE message_id = ? ORDER BY email_to').all(m.id) as { email_to: string; status_code: string }[];
       const want = s.entry.expected.map((x) => (x.recipient ?? '').toLowerCase()).sort();
       expect({ file: s.file, status: m.status }).toEqual({ file: s.file, status: expectedFolder(s.entry) === 'PROCESSED' ? 'Processed' : 'Skipped' });
@@ -253,10 +191,10 @@ describe('IMAP poller against a real Dovecot', () => {
 
     expect(result).toMatchObject({ outcome: 'ok', processed: 1, skipped: 1 });
     const shas = await folderShas(['INBOX', 'TEST', 'TESTPROCESSED', 'TESTSKIPPED']);
-    expect(shas).toEqual({ INBOX: [sha(inboxMail)], TEST: [], TESTPROCESSED: [sha(bounce)], TESTSKIPPED: [sha(plain)] });
+    expect(shas).toEqual({ INBOX: [wireSha256(inboxMail)], TEST: [], TESTPROCESSED: [wireSha256(bounce)], TESTSKIPPED: [wireSha256(plain)] });
     const folders = await dc.folders();
     expect(folders.sort()).toEqual(['INBOX', 'TEST', 'TESTPROBLEM', 'TESTPROCESSED', 'TESTSKIPPED']);
-    expect(dbMessages(r.store).map((m) => m.sha256).sort()).toEqual([sha(bounce), sha(plain)].sort());
+    expect(dbMessages(r.store).map((m) => m.sha256).sort()).toEqual([wireSha256(bounce), wireSha256(plain)].sort());
   });
 
   it('loses nothing when Dovecot is killed mid-batch and rebound restarts: every message recorded once and in exactly one folder', async () => {
@@ -317,9 +255,9 @@ describe('IMAP poller against a real Dovecot', () => {
 
     const shas = await folderShas(['INBOX', 'PROCESSED', 'SKIPPED', 'PROBLEM']);
     const all = [...shas.PROCESSED!, ...shas.SKIPPED!, ...shas.PROBLEM!].sort();
-    expect(all).toEqual(raws.map(sha).sort()); // each exactly once, none lost
+    expect(all).toEqual(raws.map(wireSha256).sort()); // each exactly once, none lost
     const rows = dbMessages(b.store);
-    expect(rows.map((m) => m.sha256).sort()).toEqual(raws.map(sha).sort());
+    expect(rows.map((m) => m.sha256).sort()).toEqual(raws.map(wireSha256).sort());
     // The message committed before the crash was moved by its recorded status, not ingested
     // again: the restarted poller read only the nine it had not seen.
     expect(callsB).toBe(raws.length - 3);
@@ -353,7 +291,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(dbMessages(r.store)).toHaveLength(5);
     // The copy of the first message sits in the processed folder twice now, as the server
     // holds two copies of it; the database holds it once.
-    expect((await dc.messages('B-PROCESSED')).map(sha).filter((s) => s === sha(first[0]!))).toHaveLength(2);
+    expect((await dc.messages('B-PROCESSED')).map(wireSha256).filter((s) => s === wireSha256(first[0]!))).toHaveLength(2);
   });
 
   it('reports a wrong password on the status board and in the log, closes the socket, and does not retry in a tight loop', async () => {
@@ -394,7 +332,7 @@ describe('IMAP poller against a real Dovecot', () => {
     const ok = await r.poller.pollOnce();
     expect(ok).toMatchObject({ outcome: 'ok', processed: 3, failed: 0 });
     expect(await dc.uids('INBOX')).toEqual([]);
-    expect((await folderShas(['PROCESSED'])).PROCESSED!.sort()).toEqual(raws.map(sha).sort());
+    expect((await folderShas(['PROCESSED'])).PROCESSED!.sort()).toEqual(raws.map(wireSha256).sort());
     expect(dbMessages(r.store)).toHaveLength(3);
     expect(r.status.get('imap')!.ok).toBe(true);
   });
@@ -427,7 +365,7 @@ describe('IMAP poller against a real Dovecot', () => {
     await dc.start();
     const raw = readFileSync(path.join(SISIMAI, 'maildir/bsd/lhost-postfix-01.eml'));
     await dc.append('INBOX', raw);
-    await waitFor('the bounce to be recorded after the reconnect', () => dbMessages(r.store).find((m) => m.sha256 === sha(raw)), { tries: 200, intervalMs: 50 });
+    await waitFor('the bounce to be recorded after the reconnect', () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), { tries: 200, intervalMs: 50 });
     await waitFor('the status board to be ok again', () => r.status.get('imap')?.ok, { tries: 100, intervalMs: 50 });
     expect(r.lines.some((l) => l.level === 'warn' && /IMAP server not reachable; retrying/.test(l.msg))).toBe(true);
   });
@@ -463,7 +401,7 @@ describe('IMAP poller against a real Dovecot', () => {
       await appender.append('INBOX', raw);
       const appended = performance.now();
       await appender.logout();
-      await waitFor(`the bounce to be recorded (${mode})`, () => dbMessages(r.store).find((m) => m.sha256 === sha(raw)), { tries: 600, intervalMs: 5 });
+      await waitFor(`the bounce to be recorded (${mode})`, () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), { tries: 600, intervalMs: 5 });
       const ms = performance.now() - appended;
       await waitFor('the bounce to be moved', async () => (await dc.uids('PROCESSED')).length === i + 1, { tries: 100, intervalMs: 50 });
       figures.push(`${mode === 'idle' ? 'with IDLE' : 'without IDLE (2 s poll interval)'}: ${ms.toFixed(0)} ms from the end of APPEND to the commit (APPEND itself ${(appended - t0).toFixed(0)} ms)`);
