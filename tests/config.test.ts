@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,30 @@ describe('configuration', () => {
     expect(c.lmtp.maxSize).toBe(25 * 1024 * 1024);
     expect(c.lmtp.idleTimeout).toBe(120_000);
     expect(() => loadConfig({ LMTP_MAX_SIZE: 'big' })).toThrow(/LMTP_MAX_SIZE: "big" is not a size/);
+  });
+});
+
+describe('config/.env.example', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  const example = readFileSync(path.join(root, 'config/.env.example'), 'utf8');
+  const source = readFileSync(path.join(root, 'src/config.ts'), 'utf8');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const variables = [...source.matchAll(/r\.\w+\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
+
+  it('documents every variable the configuration reads, and the README lists each too', () => {
+    expect(variables.length).toBeGreaterThan(40);
+    const inExample = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect(variables.filter((v) => !inExample.has(v))).toEqual([]);
+    // The README's table may group a family (IMAP_FOLDER_INBOX, `_PROCESSED` ...) on one row.
+    const missing = variables.filter((v) => !readme.includes(v) && !readme.includes(`\`_${v.split('_').slice(2).join('_')}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('loads as it is, sourced by a shell (the README says `set -a; . ./.env`)', () => {
+    const env: Record<string, string> = {};
+    for (const m of example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) env[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1');
+    const c = loadConfig(env, '/srv/rebound');
+    expect(c.notify.retryCron).toBe('*/30 * * * *');
+    expect(c.web.port).toBe(8888);
   });
 });
