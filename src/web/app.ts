@@ -9,16 +9,12 @@ import Koa from 'koa';
 import { Router } from '@koa/router';
 import createSession from 'koa-session';
 import nunjucks from 'nunjucks';
-import { MIN_SESSION_SECRET_LENGTH, type Config } from '../config.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
-import type { Store } from '../store/store.ts';
+import { MIN_SESSION_SECRET_LENGTH } from '../config.ts';
 import { BounceQueries } from '../store/bounce-queries.ts';
 import { assetsMiddleware, loadAssets } from './assets.ts';
 import { authRoutes, passwordCheck, requireSignIn, sessionExpiry } from './auth.ts';
 import { BodyError, readForm } from './body.ts';
-import type { RetryFn, WebDeps } from './deps.ts';
+import type { WebDeps } from './deps.ts';
 import { csvStream, excelStream } from './export.ts';
 import { parseFilters } from './filters.ts';
 import { healthReport, metricsText } from './health.ts';
@@ -28,14 +24,8 @@ import { SignInThrottle } from './throttle.ts';
 
 export type { RetryFn } from './deps.ts';
 
-export interface WebAppOptions {
-  config: Config;
-  store: Store;
-  log: Logger;
-  status: StatusBoard;
-  metrics: Metrics;
-  /** The notifier's manual retry of one bounce's notices. */
-  retry: RetryFn;
+/** The factory's inputs: what the routes share (WebDeps) less what the factory builds itself. */
+export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'> {
   /** scrypt hash (src/web/password.ts) of the generated password, when ADMIN_PASS is unset. */
   adminPasswordHash?: string;
   /** Development only: accept a missing or weak SESSION_SECRET, with a warning in the log. */

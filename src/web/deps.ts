@@ -16,6 +16,7 @@ export interface WebDeps {
   log: Logger;
   status: StatusBoard;
   metrics: Metrics;
+  /** The notifier's manual retry of one bounce's notices. */
   retry: RetryFn;
   queries: BounceQueries;
   views: nunjucks.Environment;
