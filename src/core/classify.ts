@@ -12,7 +12,7 @@ import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
   toLfBinary, type Header, type MimeEntity, MAX_NESTING_DEPTH,
 } from './mime.ts';
-import { addressOf, isMailbox, normaliseAddress, parseDeliveryStatus, recipientsWithAddresses, type DsnRecipientFields } from './dsn.ts';
+import { isMailbox, normaliseAddress, parseDeliveryStatus, recipientsWithAddresses, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
@@ -353,11 +353,12 @@ function complaintRecipients(feedback: MimeEntity | undefined, original: { to: s
 /** An Amazon SES bounce or delivery event as delivery-status fields (see lhost/amazon-ses.ts). */
 function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
   return ses.recipients.map((r) => {
-    const typed = /^\s*([A-Za-z0-9-]{1,20})\s*;\s*(.*)$/s.exec(r.diagnostic);
+    // SES writes the Diagnostic-Code as a DSN does: "smtp; 550 5.1.1 user unknown".
+    const typed = splitTyped(r.diagnostic);
     return {
       finalRecipient: normaliseAddress(r.address), originalRecipient: '',
       action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
-      status: r.status, diagnosticType: typed ? typed[1].toLowerCase() : '', diagnostic: typed ? typed[2].trim() : r.diagnostic,
+      status: r.status, diagnosticType: typed.type, diagnostic: typed.value,
       remoteMta: ses.reportingMta, lastAttempt: '', fields: {},
     };
   });
@@ -636,4 +637,3 @@ export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'status' | 'rep
   return 'soft';
 }
 
-export { addressOf };
