@@ -9,10 +9,9 @@
 // for its bytes, without ingesting it again. Whatever slips through that net (a recreated
 // folder, a lost state row) is still recorded once, because ingest dedupes by content.
 
-import { createHash } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
 import type { ImapFolders } from '../config.ts';
-import type { Ingestor } from '../ingest.ts';
+import { sha256, type Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { ImapPosition } from '../store/imap-state.ts';
 import type { ProcessingStatus } from '../store/messages.ts';
@@ -180,7 +179,7 @@ async function handleMessage(ctx: PassContext, result: PollResult, pos: ImapPosi
       // Committed on an earlier pass, but the MOVE did not happen: move it on by its
       // recorded status instead of classifying and storing it again.
       try {
-        known = ctx.store.messages.findBySha256(createHash('sha256').update(raw).digest('hex'));
+        known = ctx.store.messages.findBySha256(sha256(raw));
       } catch (err) {
         return failed(ctx, result, mlog, err);
       }
