@@ -48,16 +48,11 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   return { status: failing.length ? 'failing' : 'ok', failing, parts };
 }
 
-/** The IMAP part's last poll time (ms) from its facts, whichever name it uses. */
-export function lastPollTime(facts: Record<string, unknown> | undefined): number | undefined {
-  for (const key of ['lastPollAt', 'lastPoll', 'lastPollTime', 'lastSuccessAt']) {
-    const v = facts?.[key];
-    if (typeof v === 'string' || typeof v === 'number') {
-      const t = typeof v === 'number' ? v : Date.parse(v);
-      if (Number.isFinite(t)) return t;
-    }
-  }
-  return undefined;
+/** The IMAP part's last poll time (ms): its `lastPollAt` fact (src/intake/imap.ts), null before the first poll. */
+function lastPollTime(facts: Record<string, unknown> | undefined): number | undefined {
+  const v = facts?.lastPollAt;
+  const t = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
+  return Number.isFinite(t) ? t : undefined;
 }
 
 /** Label values per the exposition format: backslash, double quote and newline escaped. */
