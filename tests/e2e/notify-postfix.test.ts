@@ -21,7 +21,7 @@ import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import type { BounceRow } from '../../src/store/bounces.ts';
-import { portSet, waitFor } from '../harness/ports.ts';
+import { portSet, stopAll, waitFor } from '../harness/ports.ts';
 import { BOUNCE_ADDRESS, POSTFIX_HOSTNAME, TEST_DOMAIN, startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
 
@@ -71,17 +71,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const errors: unknown[] = [];
-  for (const step of [() => stopPostfix(pf), () => lmtp?.stop(5000), () => notifier?.stop(), () => sink?.stop()]) {
-    try {
-      await step();
-    } catch (err) {
-      errors.push(err);
-    }
+  try {
+    await stopAll([() => stopPostfix(pf), () => lmtp?.stop(5000), () => notifier?.stop(), () => sink?.stop()]);
+  } finally {
+    store?.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-  if (errors.length > 0) throw errors[0];
 });
 
 const bounces = () => store.db.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];

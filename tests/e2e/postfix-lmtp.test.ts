@@ -20,7 +20,7 @@ import { createLmtpServer, type LmtpServer } from '../../src/intake/lmtp.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startFakeMx, type FakeMx } from '../harness/fake-mx.ts';
-import { portSet, sleep, waitFor } from '../harness/ports.ts';
+import { portSet, sleep, stopAll, waitFor } from '../harness/ports.ts';
 import { startPostfix, stopPostfix, BOUNCE_SUBDOMAIN, TEST_DOMAIN, type PostfixInstance } from '../harness/postfix.ts';
 
 const PORTS = portSet(2);
@@ -157,18 +157,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const errors: unknown[] = [];
-  for (const step of [() => stopPostfix(pf), () => stopRebound(), () => mx?.stop()]) {
-    try {
-      await step();
-    } catch (err) {
-      errors.push(err);
-    }
+  try {
+    await stopAll([() => stopPostfix(pf), () => stopRebound(), () => mx?.stop()]);
+  } finally {
+    store?.close();
+    rmSync(dir, { recursive: true, force: true });
+    printLatency();
   }
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-  printLatency();
-  if (errors.length > 0) throw errors[0];
 });
 
 function printLatency(): void {

@@ -85,3 +85,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
   throw new Error(`timed out waiting for ${what} (${tries} × ${intervalMs} ms)`);
 }
+
+/**
+ * Runs every teardown step even when one fails (a server left running would hold its port for
+ * the next test file), then throws the first failure.
+ */
+export async function stopAll(steps: (() => unknown)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
+}
