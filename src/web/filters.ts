@@ -14,8 +14,6 @@ export const REASONS = [
   'undefined', 'failedstarttls', 'systemfull', 'suppressed', 'feedback', 'vacation', 'delivered',
 ];
 
-export const FILTER_KEYS = ['from', 'to', 'domain', 'status', 'reason', 'type', 'q'] as const;
-
 type Query = Record<string, string | string[] | undefined>;
 
 function one(q: Query, key: string): string {

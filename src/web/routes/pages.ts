@@ -6,7 +6,7 @@
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
 import { formList, formString, type Form } from '../body.ts';
-import { FILTER_KEYS, REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
+import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
 import type { WebDeps } from '../deps.ts';
@@ -83,7 +83,6 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       statuses: STATUSES,
       types: TYPES,
       reasons: REASONS,
-      filterKeys: FILTER_KEYS,
     });
   });
 
