@@ -48,12 +48,10 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
 
   router.get('/', (ctx) => {
     const now = deps.now();
-    const counts = (Object.keys(PERIODS) as Period[]).map((p) => ({
-      period: p,
-      label: PERIODS[p],
-      since: periodStart(p, now).toISOString().slice(0, 10),
-      ...queries.countsSince(periodStart(p, now)),
-    }));
+    const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
+      const since = periodStart(p, now);
+      return { period: p, label: PERIODS[p], since: since.toISOString().slice(0, 10), ...queries.countsSince(since) };
+    });
     const parts = Object.entries(status.all()).map(([name, s]) => ({ name, ...s, factList: Object.entries(s.facts ?? {}) }));
     page(ctx, deps, 'overview.njk', {
       title: 'Overview',
