@@ -115,9 +115,6 @@ export class ConfigError extends Error {
 /** Shortest SESSION_SECRET accepted (the dashboard refuses a shorter one too). */
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
-/** Variables whose values are never printed or logged. */
-export const SECRET_VARIABLES = ['IMAP_PASS', 'SMTP_PASS', 'ADMIN_PASS', 'SESSION_SECRET'];
-
 class Reader {
   env: Env;
   cwd: string;

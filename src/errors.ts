@@ -11,8 +11,3 @@ export class ReboundError extends Error {
     this.temporary = opts.temporary;
   }
 }
-
-/** True when the error says trying again later may work (store busy, relay down). */
-export function isTemporary(err: unknown): boolean {
-  return err instanceof ReboundError ? err.temporary : false;
-}

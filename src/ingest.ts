@@ -182,10 +182,9 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     const keys = c.recipients.map((r) => dedupeKey(c, r, rawSha));
     // Every bounce in it recorded already (LMTP and IMAP both, or a copy with other
     // headers): the message is kept, pointing at the first copy, and adds no bounce rows.
+    const knownIds = keys.map((k) => store.bounces.idByDedupeKey(k));
     const firstCopy =
-      keys.length > 0 && keys.every((k) => store.bounces.idByDedupeKey(k) !== undefined)
-        ? store.bounces.get(store.bounces.idByDedupeKey(keys[0]!)!)!.message_id
-        : undefined;
+      knownIds.length > 0 && knownIds.every((id) => id !== undefined) ? store.bounces.get(knownIds[0]!)!.message_id : undefined;
     const messageId = store.messages.insert({
       receivedAt,
       source: input.source,
