@@ -67,17 +67,25 @@ export function noticeSubject(b: BounceRow): string {
   return oneLine(`${what}: ${b.email_to}${about ? ` – ${about}` : ''}`, 200);
 }
 
-/** The whole notice, ready for the mailer. */
-export function buildNotice(config: Config, templates: EmailTemplates, b: BounceRow, recipients: string[]): OutgoingMail {
-  const { text, html } = templates.render('notice', noticeData(config, b));
-  const headers: Record<string, string> = {
+/**
+ * The headers of every mail rebound sends (notices, the daily summary). `marker` says what the
+ * mail is about (a bounce id, 'summary DAY'); a bounce that returns it is recorded but never
+ * notified.
+ */
+export function loopSafetyHeaders(marker: string): Record<string, string> {
+  return {
     // RFC 3834 section 5: an automatic message that is not a reply; well-behaved
     // responders (vacation, other bounce processors) do not answer it.
     'Auto-Submitted': 'auto-generated',
-    [NOTICE_HEADER]: String(b.id),
+    [NOTICE_HEADER]: marker,
     // Exchange/Outlook: no out-of-office or other automatic replies to this.
     'X-Auto-Response-Suppress': 'All',
   };
+}
+
+/** The whole notice, ready for the mailer. */
+export function buildNotice(config: Config, templates: EmailTemplates, b: BounceRow, recipients: string[]): OutgoingMail {
+  const { text, html } = templates.render('notice', noticeData(config, b));
   const inReplyTo = angleMessageId(b.original_message_id);
   return {
     from: config.notify.from,
@@ -85,7 +93,7 @@ export function buildNotice(config: Config, templates: EmailTemplates, b: Bounce
     subject: noticeSubject(b),
     text,
     html,
-    headers,
+    headers: loopSafetyHeaders(String(b.id)),
     // Threads the notice under the message that bounced in the readers' mail clients.
     ...(inReplyTo ? { inReplyTo, references: inReplyTo } : {}),
   };

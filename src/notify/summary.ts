@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import { SummaryQueries, type Count, type FailingNotice } from '../store/summary-queries.ts';
 import type { Store } from '../store/store.ts';
 import { createMailer, type Mailer } from './mailer.ts';
+import { bounceUrl, loopSafetyHeaders } from './notice-content.ts';
 import { createEmailTemplates, oneLine, type EmailTemplates } from './templates.ts';
 
 export interface SummaryFigures {
@@ -78,7 +79,7 @@ export function renderSummary(config: Config, templates: EmailTemplates, f: Summ
   const { text, html } = templates.render('summary', {
     ...f,
     dashboardUrl: config.publicUrl,
-    bounceUrl: (id: number) => `${config.publicUrl}/bounces/${id}`,
+    bounceUrl: (id: number) => bounceUrl(config, id),
     testMode: config.testMode,
   });
   return { subject, text, html };
@@ -130,12 +131,7 @@ export async function sendDailySummary(opts: SummaryOptions): Promise<SummaryOut
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
-      headers: {
-        'Auto-Submitted': 'auto-generated',
-        // The loop marker: a bounce of the summary is recorded but never notified.
-        'X-Rebound-Notice': `summary ${day}`,
-        'X-Auto-Response-Suppress': 'All',
-      },
+      headers: loopSafetyHeaders(`summary ${day}`),
     });
     log.info({ day, total: figures.total, recipients: recipients.length, response: result.response }, 'daily summary sent');
     return { figures, rendered, recipients, sent: true, response: result.response };

@@ -120,12 +120,17 @@ describe('the daily summary', () => {
     const mail = await simpleParser(m!.raw);
     expect(mail.subject).toBe(`rebound daily summary ${DAY}: 4 bounces`);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    // The loop marker: a bounce of the summary is recorded but never notified.
+    expect(mail.headers.get('x-rebound-notice')).toBe(`summary ${DAY}`);
+    expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
     expect(mail.text).toContain('Bounces recorded: 4');
     expect(mail.text).toMatch(/hard: 3/);
     expect(mail.text).toMatch(/mx-reject\.test: 3/);
     expect(mail.text).toContain('Notices still failing: 5');
     expect(mail.text).toContain('https://rebound.example.org');
     expect(String(mail.html)).toContain('href="https://rebound.example.org"');
+    // Each failing notice links to its bounce's page.
+    expect(String(mail.html)).toMatch(/href="https:\/\/rebound\.example\.org\/bounces\/\d+"/);
   });
 
   it('says an empty day in one line, and goes only to NOTIFY_CC_TEST in test mode', async () => {
