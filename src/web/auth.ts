@@ -4,7 +4,7 @@
 
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
-import { readForm, formString } from './body.ts';
+import { formString, type Form } from './body.ts';
 import { equalsPlain, verifyPassword } from './password.ts';
 import { csrfToken, session } from './session.ts';
 import type { SignInThrottle } from './throttle.ts';
@@ -49,7 +49,7 @@ export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, 
   });
 
   router.post('/login', async (ctx) => {
-    const form = ctx.state.form as Awaited<ReturnType<typeof readForm>>;
+    const form = ctx.state.form as Form;
     const next = safeNext(formString(form, 'next'));
     const ip = ctx.ip;
     const wait = throttle.waitFor(ip);
