@@ -10,7 +10,7 @@
 import type { BounceType, Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
 import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
-  toLfBinary, type Header, type MimeEntity, MAX_NESTING_DEPTH,
+  toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, RETURNED_MESSAGE_TYPES,
 } from './mime.ts';
 import { isMailbox, normaliseAddress, parseDeliveryStatus, recipientsWithAddresses, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
@@ -26,8 +26,6 @@ const MAX_FORWARD_DEPTH = 2;
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
 
-const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
-const RETURNED_TYPES = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers', 'message/partial']);
 const HARD_REASONS = new Set<Reason>(['userunknown', 'hostunknown', 'hasmoved']);
 const NON_BOUNCE_REASONS = new Set<Reason>(['feedback', 'vacation', 'delivered']);
 
@@ -129,7 +127,7 @@ function locateParts(root: MimeEntity): Located {
     }
     if (DSN_TYPES.has(e.contentType)) found.report ??= e;
     else if (e.contentType === 'message/feedback-report') found.feedback ??= e;
-    else if (RETURNED_TYPES.has(e.contentType)) found.returned ??= e;
+    else if (RETURNED_MESSAGE_TYPES.has(e.contentType)) found.returned ??= e;
     else if (e.contentType === 'text/plain' || e.contentType === 'text/html' || (e.contentType.startsWith('text/') && e !== root)) found.texts.push(e);
   };
   visit(root, 0);
@@ -161,7 +159,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   let notice = '';
   let returnedText = '';
   let returnedHeaders: Header[] = [];
-  if (root.parts.length === 0 && !RETURNED_TYPES.has(root.contentType) && !DSN_TYPES.has(root.contentType)) {
+  if (root.parts.length === 0 && !RETURNED_MESSAGE_TYPES.has(root.contentType) && !DSN_TYPES.has(root.contentType)) {
     const split = splitReturnedMessage(textOf(root));
     notice = split.notice;
     returnedText = split.returned;

@@ -11,7 +11,7 @@
 import iconv from 'iconv-lite';
 import type { Attachment, ParsedMail } from 'mailparser';
 import {
-  MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS,
+  DSN_TYPES, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS, RETURNED_MESSAGE_TYPES,
   decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
   type Header, type MimeEntity,
 } from './mime.ts';
@@ -42,9 +42,6 @@ const FULL_PARSE_MAX_HEADER_BYTES = 1024 * 1024;
 /** HTML longer than this is not turned into text (skipHtmlToText makes it moot; a second guard). */
 const FULL_PARSE_MAX_HTML_CHARS = 1024 * 1024;
 
-const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
-const EMBEDDED_TYPES = new Set(['message/rfc822', 'message/global', 'message/partial']);
-const HEADERS_TYPES = new Set(['text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers']);
 /** Charset labels seen in bounces that need no lookup. */
 const KNOWN_CHARSETS = new Set(['', 'us-ascii', 'ascii', 'utf-8', 'utf8', 'iso-8859-1', 'latin1', 'windows-1252', 'iso-8859-15']);
 
@@ -66,7 +63,7 @@ export function fullParseTrigger(raw: Buffer, root: MimeEntity | undefined, fast
   for (const e of walkEntities(root)) {
     // The tree is bounded by the scanner; this bound only keeps the check cheap.
     if (++seen > MAX_PARTS * MAX_NESTING_DEPTH) break;
-    if (e.depth >= MAX_NESTING_DEPTH && ((e.contentType.startsWith('multipart/') && e.params.boundary) || EMBEDDED_TYPES.has(e.contentType) || HEADERS_TYPES.has(e.contentType))) return 'nesting';
+    if (e.depth >= MAX_NESTING_DEPTH && ((e.contentType.startsWith('multipart/') && e.params.boundary) || RETURNED_MESSAGE_TYPES.has(e.contentType))) return 'nesting';
     if (e.parts.length >= MAX_PARTS) return 'parts';
     if (DSN_TYPES.has(e.contentType)) report = true;
     if (e.parts.length === 0 && (e.contentType.startsWith('text/') || DSN_TYPES.has(e.contentType)) && !charsetDecodable(e)) return 'charset';
@@ -162,7 +159,7 @@ function entityFromParsed(mail: ParsedMail): MimeEntity {
   const ct = parseContentType(headerValue(headers, 'content-type') || 'text/plain');
   const root = leaf(headers, ct.type, ct.params, '', 0);
   const text = mail.text ?? '';
-  const isContainer = ct.type.startsWith('multipart/') || EMBEDDED_TYPES.has(ct.type) || DSN_TYPES.has(ct.type) || HEADERS_TYPES.has(ct.type);
+  const isContainer = ct.type.startsWith('multipart/') || RETURNED_MESSAGE_TYPES.has(ct.type) || DSN_TYPES.has(ct.type);
   if (!isContainer && mail.attachments.length === 0) {
     // A single-part notice: its text is the body, as the scanner would read it.
     root.params = { ...ct.params, charset: 'utf-8' };
@@ -192,7 +189,7 @@ function attachmentEntity(a: Attachment): MimeEntity | undefined {
     return leaf([], type, { charset: type === 'message/global-delivery-status' ? 'utf-8' : charset }, binary, 1);
   }
   if (type === 'message/feedback-report') return leaf([], type, { charset }, binary, 1);
-  if (EMBEDDED_TYPES.has(type) || HEADERS_TYPES.has(type)) {
+  if (RETURNED_MESSAGE_TYPES.has(type)) {
     const e = leaf([], type, {}, binary, 1);
     // The returned message is read by the scanner: it needs only its headers (and, for a
     // bounce forwarded as an attachment, its own report, which the scanner finds within its

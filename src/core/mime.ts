@@ -22,6 +22,16 @@ export const MAX_PARTS = 64;
 /** Decoded text of one part is cut at this many characters. */
 export const MAX_TEXT_CHARS = 256 * 1024;
 
+/** Delivery-status parts: RFC 3464 section 2 and its UTF-8 form (RFC 6533 section 6). */
+export const DSN_TYPES: ReadonlySet<string> = new Set(['message/delivery-status', 'message/global-delivery-status']);
+/**
+ * Parts that hold the returned message or only its headers (RFC 6522 section 3,
+ * RFC 6533 section 6, RFC 2046 section 5.2): the scanner reads each as an embedded message.
+ */
+export const RETURNED_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'message/rfc822', 'message/global', 'message/partial', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers',
+]);
+
 export interface Header {
   /** Lower-case field name. */
   name: string;
@@ -140,17 +150,12 @@ export function parseEntity(text: string, depth = 0): MimeEntity {
   if (depth >= MAX_NESTING_DEPTH) return entity;
   if (ct.type.startsWith('multipart/') && ct.params.boundary) {
     entity.parts = splitMultipart(body, ct.params.boundary).map((p) => parseEntity(p, depth + 1));
-  } else if (isEmbeddedMessage(ct.type)) {
+  } else if (RETURNED_MESSAGE_TYPES.has(ct.type)) {
     const inner = decodeTransfer(body, entity.transferEncoding);
     // Some MTAs put a blank line before the returned headers; skip leading blank lines.
     entity.message = parseEntity(inner.replace(/^\n+/, ''), depth + 1);
   }
   return entity;
-}
-
-function isEmbeddedMessage(type: string): boolean {
-  return type === 'message/rfc822' || type === 'message/global' || type === 'text/rfc822-headers'
-    || type === 'message/rfc822-headers' || type === 'message/global-headers' || type === 'message/partial';
 }
 
 /** Splits a multipart body on its boundary (RFC 2046 section 5.1.1); tolerates a missing close. */
