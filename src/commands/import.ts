@@ -5,7 +5,7 @@ import { createIngestor } from '../ingest.ts';
 import { importPath, type ImportTotals } from '../intake/import.ts';
 import { silentLogger } from '../log.ts';
 import { openStore } from '../store/store.ts';
-import { createNoticePlannerIfAvailable } from './shared.ts';
+import { createNoticePlanner } from '../notify/notices.ts';
 
 export async function run(args: string[]): Promise<number> {
   const paths = args.filter((a) => !a.startsWith('-'));
@@ -19,7 +19,8 @@ export async function run(args: string[]): Promise<number> {
     store,
     log: silentLogger(),
     trackingHeader: config.trackingHeader,
-    planNotices: await createNoticePlannerIfAvailable(config),
+    // Imported bounces get their notices queued like live ones.
+    planNotices: createNoticePlanner(config),
   });
   const tty = process.stderr.isTTY;
   let exit = 0;
