@@ -42,9 +42,6 @@ export type SortColumn = keyof typeof SORT_COLUMNS;
  * come in id order. Ordering by `col, id` instead made SQLite sort each whole group of
  * equal values by id (0.1-0.6 s at a million rows).
  */
-/** Sort columns the per-day summary (bounce_daily) holds: see BounceQueries.#listByGroups. */
-const GROUP_COLUMNS: Partial<Record<SortColumn, true>> = { status: true, reason: true, bounce_type: true, status_code: true };
-
 const ORDER_TAIL: Record<SortColumn, readonly string[]> = {
   id: [],
   date: ['id'],
@@ -55,6 +52,9 @@ const ORDER_TAIL: Record<SortColumn, readonly string[]> = {
   bounce_type: ['date', 'domain', 'id'],
   status_code: ['date', 'id'],
 };
+
+/** Sort columns the per-day summary (bounce_daily) holds: see BounceQueries.#listByGroups. */
+const GROUP_COLUMNS: Partial<Record<SortColumn, true>> = { status: true, reason: true, bounce_type: true, status_code: true };
 
 export interface ListQuery {
   filters: BounceFilters;
@@ -120,7 +120,7 @@ function sinceParams(since: Date): { since: string; fullDay: string; fullDayStar
  * The WHERE clause and its parameters for a filter set; the text depends only on which keys
  * are set (and on `indexed`). With `indexed` given, every filtered column not in it is
  * written `+col`: the unary plus keeps SQLite from using that column's index, so the only
- * index left is the sort column's, walked in order (see BounceQueries.list).
+ * index left is the sort column's, walked in order (see BounceQueries.#list).
  */
 export function whereFor(f: BounceFilters, indexed?: readonly string[]): { sql: string; params: Record<string, string> } {
   const parts: string[] = [];
