@@ -23,7 +23,7 @@ function csvField(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function openExportReader(db: Db): Db {
+function openExportReader(db: Db): Db {
   if (db.memory) return db;
   return new Database(db.name, { readonly: true, fileMustExist: true });
 }
