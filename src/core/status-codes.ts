@@ -269,23 +269,3 @@ export function isDecisiveStatus(code: string): boolean {
   const m = STATUS_SHAPE.exec(code);
   return Boolean(m && DECISIVE_DETAILS.has(`${Number(m[2])}.${Number(m[3])}`));
 }
-
-/**
- * A status code implied by a bare SMTP reply code (RFC 5321 section 4.2.2), used only when
- * a bounce gives no enhanced code at all.
- */
-export function statusForReplyCode(reply: string): string {
-  switch (reply) {
-    case '421': return '4.4.2';
-    case '450': return '4.2.0';
-    case '451': return '4.3.0';
-    case '452': return '4.2.2';
-    case '550': return '5.1.1';
-    case '551': return '5.1.6';
-    case '552': return '5.2.2';
-    case '553': return '5.1.3';
-    case '554': return '5.0.0';
-    case '500': case '501': case '502': case '503': case '504': return '5.5.' + reply.slice(2);
-    default: return reply ? `${reply[0]}.0.0` : '';
-  }
-}
