@@ -14,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
-import { backoffDelay } from './imap-backoff.ts';
+import { backoffDelay } from '../backoff.ts';
 import { closeImap, connectImap, ImapConnectError, type ImapSettings } from './imap-connect.ts';
 import { emptyResult, ensureFolders, ImapConnectionLost, workInbox, type MessageOutcome, type PollResult } from './imap-pass.ts';
 

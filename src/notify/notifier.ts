@@ -4,6 +4,7 @@
 // after an ingest commit, the retry job and a manual retry all go through the same queue, so
 // no row is ever sent twice at once.
 
+import { backoffDelay } from '../backoff.ts';
 import type { Config } from '../config.ts';
 import type { Classification } from '../core/types.ts';
 import type { Logger } from '../log.ts';
@@ -49,19 +50,13 @@ export const BACKOFF_MAX_MS = 4 * 3_600_000;
 /** Rows fetched per query; a pass keeps fetching until nothing new is due. */
 const BATCH = 50;
 
-/** Delay before attempt n+1 after n failed attempts: base × 2^(n-1), capped. */
-export function backoffMs(failedAttempts: number, base = BACKOFF_BASE_MS, max = BACKOFF_MAX_MS): number {
-  return Math.min(max, base * 2 ** Math.max(0, Math.min(30, failedAttempts - 1)));
-}
-
 export function createNotifier(opts: NotifierOptions): Notifier {
   const { config, store, status, metrics } = opts;
   const log = opts.log.child({ component: 'notifier' });
   const clock = opts.clock ?? (() => new Date());
   const mailer = opts.mailer ?? createMailer(config.smtp);
   const templates = opts.templates ?? createEmailTemplates();
-  const base = opts.backoffBaseMs ?? BACKOFF_BASE_MS;
-  const max = opts.backoffMaxMs ?? BACKOFF_MAX_MS;
+  const backoff = { initialMs: opts.backoffBaseMs ?? BACKOFF_BASE_MS, maxMs: opts.backoffMaxMs ?? BACKOFF_MAX_MS };
 
   status?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
 
@@ -150,7 +145,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     const attempts = row.attempts + 1;
     // RETRY_MAX counts retries after the first attempt.
     const giveUp = attempts > config.notify.retryMax;
-    const next = new Date(clock().getTime() + backoffMs(attempts, base, max));
+    const next = new Date(clock().getTime() + backoffDelay(attempts, backoff));
     const message = `${e.kind}: ${e.message}`;
     store.db.transaction(() => {
       store.outbox.markFailed(row.id, message, next, giveUp);

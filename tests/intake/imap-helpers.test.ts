@@ -2,7 +2,7 @@
 // envelope read back from the headers the delivering MTA wrote.
 
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/intake/imap-backoff.ts';
+import { backoffDelay } from '../../src/backoff.ts';
 import { describeConnectError } from '../../src/intake/imap-connect.ts';
 import { envelopeFromHeaders, uidSet } from '../../src/intake/imap-pass.ts';
 

@@ -1,5 +1,6 @@
-// How long the IMAP poller waits before it tries again: bounded exponential backoff, so a
-// server that is down for an hour costs a few dozen connection attempts, not thousands.
+// How long to wait before trying again (the IMAP poller's reconnects, the notifier's resends):
+// bounded exponential backoff, so a server that is down for an hour costs a few dozen
+// attempts, not thousands.
 
 export interface BackoffLimits {
   /** Wait after the first failure, ms. */
