@@ -4,7 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.ts';
 import { Client, CORPUS, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror=alert(1)>';
@@ -179,6 +181,38 @@ describe('dashboard pages', () => {
     expect(evil.headers.get('location')).toBe('/bounces');
   });
 
+  it('names each selected row whose retry failed, and refuses an empty or oversized selection', async () => {
+    const token = await c.csrf('/bounces');
+    const before = d.retries.length;
+    await c.post('/bounces/retry', { _csrf: token, ids: ['1', String(failingId)], back: '/bounces' });
+    expect(d.retries.slice(before)).toEqual([1, failingId]);
+    let html = await (await c.get('/bounces')).text();
+    expect(html).toContain('alert-danger');
+    expect(html).toContain(`1 of 2 selected bounce(s) queued for a new notice. #${failingId}: The retry failed; see the log for details.`);
+    expect(html).not.toContain('relay exploded');
+
+    const none = await c.post('/bounces/retry', { _csrf: token, back: '/bounces' });
+    expect(none.headers.get('location')).toBe('/bounces');
+    expect(await (await c.get('/bounces')).text()).toContain('No bounces were selected.');
+    const many = Array.from({ length: 501 }, (_, i) => String(i + 1));
+    const mid = d.retries.length;
+    await c.post('/bounces/retry', { _csrf: token, ids: many, back: '/bounces' });
+    html = await (await c.get('/bounces')).text();
+    expect(html).toContain('Select at most 500 bounces at once.');
+    expect(d.retries.length).toBe(mid);
+  });
+
+  it('refuses a form over 64 KiB (413) and a body that is not a form (415) before it reaches a handler', async () => {
+    const token = await c.csrf('/bounces');
+    const before = d.retries.length;
+    const big = await c.post('/bounces/retry', { _csrf: token, ids: '1', pad: 'x'.repeat(70 * 1024) });
+    expect(big.status).toBe(413);
+    expect(await big.text()).toBe('form too large');
+    const json = await c.request('POST', '/bounces/retry', undefined, { 'content-type': 'application/json' });
+    expect(json.status).toBe(415);
+    expect(d.retries.length).toBe(before);
+  });
+
   it('serves Bootstrap, DataTables and Chart.js from the npm packages and nothing outside the whitelist', async () => {
     const anon = new Client(d.base);
     for (const [p, type] of [
@@ -196,5 +230,27 @@ describe('dashboard pages', () => {
     expect((await anon.get('/assets/vendor/../../package.json')).status).not.toBe(200);
     expect((await anon.get('/assets/vendor/%2e%2e%2fpackage.json')).status).toBe(404);
     expect((await anon.get('/assets/app/fixture.ts')).status).toBe(404);
+  });
+});
+
+describe('dashboard pages when the store does not answer', () => {
+  it('answers a generic 500 on the pages and the list API, the error only in the log', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } }));
+    const d = await startDashboard({ files: [], opts: { log } });
+    try {
+      const c = new Client(d.base);
+      await c.signIn();
+      d.store.db.close();
+      for (const p of ['/', '/api/bounces', '/bounces/1']) {
+        const res = await c.get(p);
+        expect(res.status, p).toBe(500);
+        const body = await res.text();
+        expect(body, p).toBe('Internal error. The details are in the log.');
+      }
+      expect(lines.join('')).toContain('The database connection is not open');
+    } finally {
+      await d.close();
+    }
   });
 });
