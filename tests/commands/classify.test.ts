@@ -26,8 +26,16 @@ describe('rebound classify', () => {
 
   it('names an unreadable file on stderr, exits non-zero and still prints the others', () => {
     const out = run(['/nonexistent/x.eml', 'tests/fixtures/corpus/postfix/dsn-remote-550.eml']);
-    expect(out.status).not.toBe(0);
-    expect(out.stderr).toContain('/nonexistent/x.eml');
-    expect(out.stdout.trim().split('\n')).toHaveLength(1);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toBe('rebound classify: cannot read /nonexistent/x.eml: ENOENT\n');
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.kind])).toEqual([['tests/fixtures/corpus/postfix/dsn-remote-550.eml', 'bounce']]);
+  });
+
+  it('prints input that is not an email message as a line with its error, and exits 0 (the file was read)', () => {
+    const out = run(['-'], 'just some words, no header fields\n');
+    expect(out.status).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toMatchObject({ file: '-', kind: 'not-bounce', recipients: [], error: 'no header fields: not an email message' });
   });
 });
