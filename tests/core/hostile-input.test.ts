@@ -14,6 +14,7 @@ describe('unreadable and hostile input', () => {
     const c = classifySync(garbage);
     expect(c.kind).toBe('not-bounce');
     expect(c.recipients).toEqual([]);
+    expect(c.error).toMatch(/not an email message/);
   });
 
   it('gives an error result when the input is not a buffer', () => {
