@@ -59,6 +59,11 @@ export function noticeRecipients(config: Config, store: Pick<Store, 'bounces'>, 
   });
 }
 
+/** The addresses that failed (hard or soft) in one report: none of them hears about it. */
+export function failedAddresses(recipients: readonly Pick<Classification['recipients'][number], 'address' | 'bounceType'>[]): string[] {
+  return recipients.filter((r) => r.bounceType === 'hard' || r.bounceType === 'soft').map((r) => r.address);
+}
+
 /** The rule-relevant facts of one freshly recorded bounce. */
 export function subjectOf(c: Classification, b: RecordedBounce): NoticeSubject {
   return {
@@ -66,7 +71,7 @@ export function subjectOf(c: Classification, b: RecordedBounce): NoticeSubject {
     kind: c.kind,
     bounceType: b.recipient.bounceType,
     failedAddress: b.recipient.address,
-    failedInReport: c.recipients.filter((r) => r.bounceType === 'hard' || r.bounceType === 'soft').map((r) => r.address),
+    failedInReport: failedAddresses(c.recipients),
     originalCc: c.original.cc,
     aboutReboundNotice: c.envelope.aboutReboundNotice,
   };

@@ -15,7 +15,7 @@ import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
 import { buildNotice } from './notice-content.ts';
-import { noticeRecipients, whyNoNotice, type NoticeSubject } from './notices.ts';
+import { failedAddresses, noticeRecipients, whyNoNotice, type NoticeSubject } from './notices.ts';
 import { createEmailTemplates, type EmailTemplates } from './templates.ts';
 
 export interface NotifierOptions {
@@ -174,7 +174,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       kind: b.kind,
       bounceType: b.bounce_type,
       failedAddress: b.email_to,
-      failedInReport: (c.recipients ?? []).filter((r) => r.bounceType === 'hard' || r.bounceType === 'soft').map((r) => r.address),
+      failedInReport: failedAddresses(c.recipients ?? []),
       originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),
       aboutReboundNotice: c.envelope?.aboutReboundNotice ?? false,
     };
