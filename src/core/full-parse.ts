@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import type { Attachment, ParsedMail } from 'mailparser';
 import {
   DSN_TYPES, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS, RETURNED_MESSAGE_TYPES,
-  decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
+  charsetLabel, decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
   type Header, type MimeEntity,
 } from './mime.ts';
 import type { Classification } from './types.ts';
@@ -101,7 +101,7 @@ const MAX_CACHED_CHARSETS = 256;
  * Japanese decoder).
  */
 function charsetDecodable(e: MimeEntity): boolean {
-  const label = (e.params.charset ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const label = charsetLabel(e.params.charset ?? '');
   if (KNOWN_CHARSETS.has(label)) return true;
   let known = charsetCache.get(label);
   if (known === undefined) {

@@ -199,11 +199,16 @@ export function decodeQuotedPrintable(body: string): string {
     .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** A charset parameter as a decoder label: trimmed, lower-case, stray quotes removed. */
+export function charsetLabel(charset: string): string {
+  return (charset || '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+}
+
 /** Decodes a binary string in the named charset; unknown charsets fall back to UTF-8 or latin1. */
 export function decodeCharset(binary: string, charset: string): string {
   // Pure ASCII needs no decoding whatever the label says.
   if (!/[^\x00-\x7f]/.test(binary) && !binary.includes('\x1b')) return binary;
-  const label = (charset || '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const label = charsetLabel(charset);
   const bytes = Buffer.from(binary, 'latin1');
   if (label === '' || label === 'us-ascii' || label === 'utf-8' || label === 'utf8' || label === 'ascii') {
     return bytes.toString('utf8');
