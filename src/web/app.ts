@@ -36,8 +36,6 @@ export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'
   clock?: () => Date;
 }
 
-/** Shorter secrets are refused: HMAC-SHA1/256 cookie signing wants at least 256 bits of key. */
-export const MIN_SECRET_LENGTH = MIN_SESSION_SECRET_LENGTH;
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
 
 /**
@@ -61,9 +59,10 @@ export function createWebApp(opts: WebAppOptions): Koa {
   const now = opts.clock ?? (() => new Date());
 
   let secret = config.web.sessionSecret;
-  if (secret.length < MIN_SECRET_LENGTH) {
+  // Shorter secrets are refused: HMAC-SHA1/256 cookie signing wants at least 256 bits of key.
+  if (secret.length < MIN_SESSION_SECRET_LENGTH) {
     if (!opts.devSecret) {
-      throw new Error(`SESSION_SECRET is ${secret ? 'too short' : 'missing'}: set at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+      throw new Error(`SESSION_SECRET is ${secret ? 'too short' : 'missing'}: set at least ${MIN_SESSION_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
     }
     log.warn('SESSION_SECRET is missing or weak: using a development secret; never run like this in production');
     if (!secret) secret = randomBytes(32).toString('hex');
