@@ -1,18 +1,22 @@
-// The croner jobs: real timers, a real store and a real smtp-server sink on 127.0.0.1:2593.
+// The croner jobs: real timers, a real store and a real smtp-server sink on 127.0.0.1:2593;
+// 127.0.0.1:2597 is a port where nothing listens (a relay that is down).
 // The retry job's delivery after an outage is proven in tests/notify/notifier.test.ts.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
-import { silentLogger } from '../../src/log.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
+import { createNotifier } from '../../src/notify/notifier.ts';
 import { openStore } from '../../src/store/store.ts';
-import { sleep } from '../harness/ports.ts';
+import { sleep, waitFor } from '../harness/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
 
 const SINK_PORT = 2593;
+const DEAD_PORT = 2597;
 let sink: SmtpSink;
 let dir: string;
 
@@ -71,5 +75,34 @@ describe('the scheduler', () => {
     expect(sink.messages.length).toBe(seen);
     expect(passes).toBe(passesSeen);
     store.close();
+  });
+
+  it('logs a job that fails (the relay down for the summary, the store closed under the retry pass) and runs it again at its next time', async () => {
+    const config = loadConfig({ ...baseEnv(), SMTP_PORT: String(DEAD_PORT), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
+    const lines: { level: number; msg: string; job?: string; err?: { message?: string } }[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        for (const l of chunk.toString().split('\n')) if (l.trim()) lines.push(JSON.parse(l) as (typeof lines)[number]);
+        cb();
+      },
+    });
+    const log = createLogger('info', out);
+    const store = openStore(config.dbPath);
+    // The notifier's own store is closed: every send pass throws.
+    const closed = openStore(path.join(dir, 'closed.db'));
+    closed.close();
+    const notifier = createNotifier({ config, store: closed, log });
+    const scheduler = createScheduler({ config, store, log, notifier });
+    const failures = (job: string) => lines.filter((l) => l.msg === 'job failed' && l.job === job);
+    try {
+      scheduler.start();
+      await waitFor('each job to fail twice', () => failures('summary').length >= 2 && failures('retry').length >= 2, { tries: 100, intervalMs: 100 });
+    } finally {
+      scheduler.stop();
+      await notifier.stop();
+      store.close();
+    }
+    expect(failures('summary')[0]!.err?.message).toMatch(new RegExp(`relay 127\\.0\\.0\\.1:${DEAD_PORT}: .*ECONNREFUSED`));
+    expect(failures('retry')[0]!.err?.message).toMatch(/database connection is not open/);
   });
 });
