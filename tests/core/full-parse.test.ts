@@ -186,6 +186,26 @@ describe('the full-parse slow path', () => {
     expect(c.error).toMatch(/full parse after header-size.*header size/i);
   });
 
+  it('keeps the scanner\'s recipients when mailparser cannot read the message either', async () => {
+    // The bounce's own From and Subject come first, then a header block past mailparser's bound
+    // (1 MiB): the scanner keeps From and Subject and reads the notice text after the cut,
+    // mailparser refuses the header block.
+    const filler: string[] = [];
+    for (let i = 0; filler.length * 80 < 1100 * 1024; i++) filler.push(`X-Trace-${i}: ${'t'.repeat(60)}`);
+    const raw = Buffer.from(postfixReport({
+      recipient: 'kept@example.net', status: '5.1.1', diagnostic: '550 5.1.1 <kept@example.net>: Recipient address rejected: User unknown',
+      topHeaders: ['From: MAILER-DAEMON@mx1.example.net', 'Subject: Undelivered Mail Returned to Sender', ...filler].join('\r\n'),
+    }));
+    const fast = classifySync(raw);
+    expect(fullParseTrigger(raw, parseEntity(toLfBinary(raw)), fast)).toBe('header-size');
+    expect(fast.recipients.map((r) => r.address)).toEqual(['kept@example.net']);
+
+    const c = await classify(raw);
+    expect(c.error).toBeUndefined();
+    expect(c).toEqual(fast);
+    expect(hasMailparserMark(c)).toBe(false);
+  });
+
   it('gives an error result, not a throw, when the full parse runs out of time', async () => {
     let raw = postfixReport({ recipient: 'kenji@example.org', status: '5.1.1' });
     for (let i = 1; i <= MAX_NESTING_DEPTH / 2; i++) raw = forwardInline(raw, i);
