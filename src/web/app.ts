@@ -22,8 +22,6 @@ import { pageRoutes, notFound } from './routes/pages.ts';
 import { MemorySessionStore, csrfMatches } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
 
-export type { RetryFn } from './deps.ts';
-
 /** The factory's inputs: what the routes share (WebDeps) less what the factory builds itself. */
 export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'> {
   /** scrypt hash (src/web/password.ts) of the generated password, when ADMIN_PASS is unset. */
