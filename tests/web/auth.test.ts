@@ -1,29 +1,18 @@
 // Sign-in and the safety around it, over real HTTP against the real app.
 
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../../src/log.ts';
+import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { hashPassword, verifyPassword, generatePassword } from '../../src/web/password.ts';
 import { startWebServer } from '../../src/web/server.ts';
+import { capturingLogger } from '../intake/imap-fixtures.ts';
 import { ADMIN_PASS, Client, startDashboard, testConfig, type Dashboard } from './fixture.ts';
-
-function logSink() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, log: createLogger('info', stream) };
-}
 
 describe('sign-in', () => {
   let d: Dashboard;
-  const sink = logSink();
+  const sink = capturingLogger();
   beforeAll(async () => {
     d = await startDashboard({ files: [], opts: { log: sink.log } });
   });
@@ -63,7 +52,7 @@ describe('sign-in', () => {
     const html = await res.text();
     expect(html).toContain('Sign-in failed. Check the password and try again.');
     expect((await c.get('/')).status).toBe(302);
-    const logged = sink.lines.join('');
+    const logged = JSON.stringify(sink.lines);
     expect(logged).toContain('sign-in failed');
     expect(logged).not.toContain('hunter2-wrong-guess');
   });
@@ -183,10 +172,10 @@ describe('start-up checks and cookie flags', () => {
   it('starts with a weak secret only when told it is development, and says so in the log', async () => {
     const { openStore } = await import('../../src/store/store.ts');
     const store = openStore(':memory:');
-    const sink = logSink();
+    const sink = capturingLogger();
     try {
       createWebApp({ ...base, store, log: sink.log, devSecret: true, config: testConfig({ SESSION_SECRET: '' }) });
-      expect(sink.lines.join('')).toMatch(/SESSION_SECRET is missing or weak/);
+      expect(sink.lines.map((l) => l.msg).join('\n')).toMatch(/SESSION_SECRET is missing or weak/);
     } finally {
       store.close();
     }

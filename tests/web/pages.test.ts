@@ -4,9 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.ts';
+import { capturingLogger } from '../intake/imap-fixtures.ts';
 import { Client, CORPUS, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror=alert(1)>';
@@ -237,8 +236,7 @@ describe('dashboard pages', () => {
 
 describe('dashboard pages when the store does not answer', () => {
   it('answers a generic 500 on the pages and the list API, the error only in the log', async () => {
-    const lines: string[] = [];
-    const log = createLogger('info', new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } }));
+    const { log, lines } = capturingLogger();
     const d = await startDashboard({ files: [], opts: { log } });
     try {
       const c = new Client(d.base);
@@ -250,7 +248,7 @@ describe('dashboard pages when the store does not answer', () => {
         const body = await res.text();
         expect(body, p).toBe('Internal error. The details are in the log.');
       }
-      expect(lines.join('')).toContain('The database connection is not open');
+      expect(JSON.stringify(lines.filter((l) => l.msg === 'request failed'))).toContain('The database connection is not open');
     } finally {
       await d.close();
     }
