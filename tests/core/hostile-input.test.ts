@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
-import { MAX_MBOX_MESSAGES, splitMbox } from '../../src/core/mime.ts';
+import { MAX_MBOX_MESSAGES, MAX_MESSAGE_BYTES, splitMbox } from '../../src/core/mime.ts';
 
 describe('unreadable and hostile input', () => {
   it('gives an error result, not a throw, for an empty message', async () => {
@@ -30,13 +30,14 @@ describe('unreadable and hostile input', () => {
     }
   });
 
-  it('classifies a 20 MB message quickly without blowing up', () => {
+  it('classifies a 20 MB message by reading only its bounded head', () => {
     const head = 'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\n\n<kim@example.com>: host mx said: 550 5.1.1 User unknown\n\n--- Below this line is a copy of the message.\n\nSubject: big\n\n';
     const raw = Buffer.concat([Buffer.from(head), Buffer.alloc(20 * 1024 * 1024, 'a')]);
-    const start = performance.now();
     const c = classifySync(raw);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(c.recipients[0]).toMatchObject({ address: 'kim@example.com', reason: 'userunknown' });
+    // Speed is the benchmarks' business; the bound is what keeps it cheap: nothing past the
+    // first MAX_MESSAGE_BYTES changes the answer.
+    expect(c).toEqual(classifySync(raw.subarray(0, MAX_MESSAGE_BYTES)));
   });
 
   it('keeps a header line of a megabyte from stalling the scan', () => {
