@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listMigrations, openDatabase } from '../../src/store/db.ts';
+import { listMigrations, migrate, openDatabase } from '../../src/store/db.ts';
 
 describe('database', () => {
   it('opens in WAL mode and applies every migration once', () => {
@@ -16,11 +17,26 @@ describe('database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latest);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['bounces', 'imap_state', 'messages', 'outbox', 'settings']));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
     db.close();
     // Opening again applies nothing and keeps the data.
     const again = openDatabase(file);
     expect(again.pragma('user_version', { simple: true })).toBe(latest);
+    expect(migrate(again)).toEqual([]);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'kept'").pluck().get()).toBe('yes');
     again.close();
+  });
+
+  it('rolls a migration that fails back whole and leaves the version where it was', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-migrations-'));
+    writeFileSync(path.join(dir, '001-good.sql'), 'CREATE TABLE a (x INTEGER);');
+    writeFileSync(path.join(dir, '002-bad.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO no_such_table VALUES (1);');
+    const db = new Database(':memory:');
+    expect(() => migrate(db, listMigrations(dir))).toThrow(/no such table: no_such_table/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b')").pluck().all();
+    expect(tables).toEqual(['a']);
+    db.close();
   });
 
   it('keeps the seed column names on the bounces table', () => {
