@@ -106,8 +106,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   router.get('/bounces/:id', (ctx) => {
-    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
-    const bounce = id ? store.bounces.get(id) : undefined;
+    const bounce = bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
     const message = store.messages.get(bounce.message_id);
     const raw = store.messages.raw(bounce.message_id);
@@ -133,8 +132,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   router.get('/bounces/:id/raw', (ctx) => {
-    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
-    const bounce = id ? store.bounces.get(id) : undefined;
+    const bounce = bounceNamed(deps, ctx.params.id);
     const raw = bounce ? store.messages.raw(bounce.message_id) : undefined;
     if (!bounce || !raw) return notFound(ctx, deps);
     // An attachment, never rendered by the browser (nosniff is set on every answer).
@@ -144,11 +142,11 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   router.post('/bounces/:id/retry', async (ctx) => {
-    const id = intParam(ctx.params.id, 0, 0, Number.MAX_SAFE_INTEGER);
-    if (!id || !store.bounces.get(id)) return notFound(ctx, deps);
-    const r = await retryOne(deps, id);
+    const bounce = bounceNamed(deps, ctx.params.id);
+    if (!bounce) return notFound(ctx, deps);
+    const r = await retryOne(deps, bounce.id);
     setFlash(ctx, r.ok ? 'success' : 'danger', r.text);
-    ctx.redirect(`/bounces/${id}`);
+    ctx.redirect(`/bounces/${bounce.id}`);
   });
 
   router.post('/bounces/retry', async (ctx) => {
@@ -181,6 +179,12 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     setFlash(ctx, problems.length || missing ? 'danger' : 'success', text);
     ctx.redirect(target);
   });
+}
+
+/** The bounce a URL's :id names; undefined when the id is not a number or no row has it. */
+function bounceNamed(deps: WebDeps, param: string | undefined) {
+  const id = intParam(param, 0, 0, Number.MAX_SAFE_INTEGER);
+  return id ? deps.store.bounces.get(id) : undefined;
 }
 
 async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text: string }> {
