@@ -2,7 +2,7 @@
 
 import { loadConfig } from '../config.ts';
 import { createIngestor } from '../ingest.ts';
-import { importPath, type ImportTotals } from '../intake/import.ts';
+import { emptyTotals, importPath, type ImportTotals } from '../intake/import.ts';
 import { silentLogger } from '../log.ts';
 import { openStore } from '../store/store.ts';
 import { createNoticePlanner } from '../notify/notices.ts';
@@ -24,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const tty = process.stderr.isTTY;
   let exit = 0;
-  const grand: ImportTotals = { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0 };
+  const grand = emptyTotals();
   try {
     for (const p of paths) {
       let totals: ImportTotals;

@@ -17,6 +17,10 @@ export interface ImportTotals {
   failed: number;
 }
 
+export function emptyTotals(): ImportTotals {
+  return { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0 };
+}
+
 export interface ImportOptions {
   ingestor: Ingestor;
   /** Called after each message, for a progress line. */
@@ -105,7 +109,7 @@ export async function* splitMbox(file: string): AsyncGenerator<Buffer> {
 }
 
 export async function importPath(target: string, opts: ImportOptions): Promise<ImportTotals> {
-  const totals: ImportTotals = { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0 };
+  const totals = emptyTotals();
   for await (const { where, raw } of readMessages(target)) {
     totals.read += 1;
     let result: IngestResult | undefined;

@@ -78,6 +78,12 @@ describe('file import', () => {
       env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data'), LOG_LEVEL: 'silent' },
     });
     expect(stderr).toMatch(/imported .*postfix: 6 read, 6 bounces, 0 skipped \(not bounces\), 0 problem, 0 duplicates, 0 failed/);
+    // Several paths: one line each and a total; everything is already recorded now.
+    const again = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'import', path.join(POSTFIX, 'dsn-remote-550.eml'), POSTFIX], {
+      env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data'), LOG_LEVEL: 'silent' },
+    });
+    expect(again.stderr).toMatch(/imported .*dsn-remote-550\.eml: 1 read, 0 bounces, 0 skipped \(not bounces\), 0 problem, 1 duplicates, 0 failed/);
+    expect(again.stderr).toContain('total: {"read":7,"processed":0,"skipped":0,"problem":0,"duplicates":7,"failed":0}');
     const err = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'import', path.join(dir, 'nope')], {
       env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data') },
     }).catch((e: { code: number; stderr: string }) => e);
