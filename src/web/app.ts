@@ -179,20 +179,16 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(requireSignIn());
   const pages = new Router();
   pageRoutes(pages, deps);
-  pages.get('/export/csv', (ctx) => {
+  // The exports: exactly the rows the list's filters select, as a dated attachment.
+  const download = (ext: string, type: string, stream: typeof csvStream): Koa.Middleware => (ctx) => {
     const filters = parseFilters(ctx.query);
-    ctx.type = 'text/csv; charset=utf-8';
-    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.csv`);
+    ctx.type = type;
+    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.${ext}`);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = csvStream(opts.store.db, filters);
-  });
-  pages.get('/export/excel', (ctx) => {
-    const filters = parseFilters(ctx.query);
-    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.xlsx`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = excelStream(opts.store.db, filters);
-  });
+    ctx.body = stream(opts.store.db, filters);
+  };
+  pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStream));
+  pages.get('/export/excel', download('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelStream));
   if (opts.metricsRequireSignIn) pages.get('/metrics', metrics);
   app.use(pages.routes());
   app.use((ctx) => notFound(ctx, deps));
