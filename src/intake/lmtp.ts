@@ -234,12 +234,12 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       stopping = false;
       try {
         for (const listen of config.listen) {
-        const server = await listenOne(listen);
-        // Port 0 asks the system for a free port: report the one actually bound.
-        const bound = server.server.address();
-        const actual = listen.kind === 'tcp' && bound && typeof bound === 'object' ? { ...listen, port: bound.port } : listen;
-        servers.push({ listen: actual, server });
-      }
+          const server = await listenOne(listen);
+          // Port 0 asks the system for a free port: report the one actually bound.
+          const bound = server.server.address();
+          const actual = listen.kind === 'tcp' && bound && typeof bound === 'object' ? { ...listen, port: bound.port } : listen;
+          servers.push({ listen: actual, server });
+        }
       } catch (err) {
         const failed = config.listen[servers.length];
         const where = failed ? formatListen(failed) : '?';
