@@ -225,7 +225,7 @@ export class BounceQueries {
       // walk starts at the range's own smallest (asc, with a start day) or largest (desc,
       // with an end day) id, read off the date index (MIN(+id): the plus keeps SQLite from
       // looking for the minimum by walking the rowids, which is that same long walk).
-      const d = whereFor({ ...(q.filters.from ? { from: q.filters.from } : {}), ...(q.filters.to ? { to: q.filters.to } : {}) });
+      const d = whereFor({ from: q.filters.from, to: q.filters.to });
       if (dir === 'ASC' && q.filters.from) where += ` AND id >= (SELECT MIN(+id) FROM bounces ${d.sql})`;
       if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(+id) FROM bounces ${d.sql})`;
     }
@@ -252,18 +252,21 @@ export class BounceQueries {
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     const f = q.filters;
     const conds: string[] = [];
-    if (f.from) conds.push('day >= @from');
-    if (f.to) conds.push('day <= @to');
-    if (f.status) conds.push('status = @status');
-    if (f.reason) conds.push('reason = @reason');
-    if (f.type) conds.push('bounce_type = @type');
+    const params: Record<string, string> = {};
+    const cond = (sql: string, key: string, v: string | undefined) => {
+      if (!v) return;
+      conds.push(sql);
+      params[key] = v;
+    };
+    cond('day >= @from', 'from', f.from);
+    cond('day <= @to', 'to', f.to);
+    cond('status = @status', 'status', f.status);
+    cond('reason = @reason', 'reason', f.reason);
+    cond('bounce_type = @type', 'type', f.type);
     const groups = this.#stmt(
       `SELECT ${col} AS v, SUM(CASE WHEN ${conds.length ? conds.join(' AND ') : '1'} THEN n ELSE 0 END) AS m, SUM(n) AS total
        FROM bounce_daily GROUP BY v HAVING m > 0 ORDER BY v ${dir}`,
-    ).all({
-      ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(f.status ? { status: f.status } : {}),
-      ...(f.reason ? { reason: f.reason } : {}), ...(f.type ? { type: f.type } : {}),
-    }) as { v: string; m: number; total: number }[];
+    ).all(params) as { v: string; m: number; total: number }[];
     const tail = ORDER_TAIL[q.sort].map((c) => `${c} ${dir}`).join(', ');
     const rows: ListRow[] = [];
     let skip = q.offset;
