@@ -92,7 +92,7 @@ export interface CountResult {
 }
 
 /** Filtered counts stop here: counting a million matching rows costs more than the number is worth. */
-export const COUNT_CAP = 100_000;
+const COUNT_CAP = 100_000;
 
 const DAY_MS = 86_400_000;
 

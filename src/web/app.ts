@@ -41,7 +41,7 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.
  * no plugins, no framing, forms only to here. img-src adds data: for Bootstrap's inline
  * SVG icons in its CSS.
  */
-export const CSP = [
+const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "object-src 'none'",

@@ -24,12 +24,12 @@ export function passwordCheck(adminPass: string, adminPasswordHash: string | und
   throw new Error('the web app needs ADMIN_PASS or a generated password hash (adminPasswordHash)');
 }
 
-export function isSignedIn(ctx: Koa.Context): boolean {
+function isSignedIn(ctx: Koa.Context): boolean {
   return Boolean(ctx.session && session(ctx).user);
 }
 
 /** Where to go after signing in: only a local path, never another site (open redirect). */
-export function safeNext(v: string): string {
+function safeNext(v: string): string {
   return /^\/(?![/\\])[\x21-\x7e]*$/.test(v) && !v.startsWith('/login') ? v : '/';
 }
 

@@ -40,9 +40,6 @@ export class MemorySessionStore {
   async destroy(key: string): Promise<void> {
     this.#m.delete(key);
   }
-  get size(): number {
-    return this.#m.size;
-  }
   #evictOne(): void {
     const now = this.#now();
     for (const [k, e] of this.#m) {

@@ -12,7 +12,7 @@ import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
 import type { WebDeps } from '../deps.ts';
 
 const DAY_MS = 86_400_000;
-export const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
+const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
 type Period = keyof typeof PERIODS;
 /** Largest page DataTables may ask for. */
 const MAX_PAGE = 500;
@@ -22,7 +22,7 @@ const MAX_RETRY_IDS = 500;
 const RAW_PREVIEW_BYTES = 256 * 1024;
 
 /** Start of the period (UTC): today = since midnight, 7d/30d = today and the 6/29 days before. */
-export function periodStart(p: Period, now: Date): Date {
+function periodStart(p: Period, now: Date): Date {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const days = p === 'today' ? 0 : p === '7d' ? 6 : 29;
   return new Date(midnight - days * DAY_MS);
