@@ -5,7 +5,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [
   '--headless',
@@ -19,7 +19,7 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-export function chromiumAvailable(): boolean {
+function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
