@@ -15,10 +15,12 @@ describe('dashboard pages', () => {
   let c: Client;
   let hostileId: number;
   let failingId: number;
+  let refusedId: number;
   beforeAll(async () => {
     d = await startDashboard({
       retryAnswer: async (id) => {
         if (id === failingId) throw new Error('relay exploded');
+        if (id === refusedId) return { queued: false, message: '' };
         return { queued: true, message: `Notice for bounce ${id} queued.` };
       },
     });
@@ -33,6 +35,7 @@ describe('dashboard pages', () => {
       raw: `Subject: ${HOSTILE}\r\n\r\n${HOSTILE}\r\n`,
     });
     failingId = insertBounce(d.store, { domain: 'fail.test', emailTo: 'a@fail.test', date: '2024-03-06T10:00:00.000Z' });
+    refusedId = insertBounce(d.store, { domain: 'refused.test', emailTo: 'b@refused.test' });
     c = new Client(d.base);
     await c.signIn();
   });
@@ -168,6 +171,14 @@ describe('dashboard pages', () => {
     expect(html).toContain('alert-danger');
     expect(html).toContain('The retry failed; see the log for details.');
     expect(html).not.toContain('relay exploded');
+  });
+
+  it('shows a retry the notifier did not queue as an error', async () => {
+    const token = await c.csrf(`/bounces/${refusedId}`);
+    await c.post(`/bounces/${refusedId}/retry`, { _csrf: token });
+    const html = await (await c.get(`/bounces/${refusedId}`)).text();
+    expect(html).toMatch(/alert-danger" role="alert" id="flash">Not queued.</);
+    expect(d.retries).toContain(refusedId);
   });
 
   it('retries the selected rows of the list and returns to the filtered list', async () => {
