@@ -114,31 +114,39 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       fail(row, bounce, new SendError('permanent', 'no recipients (NOTIFY_CC_TEST is empty in test mode)', 'ENORCPT'));
       return false;
     }
+    let result: Awaited<ReturnType<typeof mailer.send>>;
     try {
       const mail = buildNotice(config, templates, bounce, recipients);
-      const result = await mailer.send(mail);
+      result = await mailer.send(mail);
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${(err as Error).message}`, 'ERENDER', undefined, err);
+      fail(row, bounce, e);
+      return false;
+    }
+    // Sent: from here on no failure is the relay's. If the store cannot record it (locked,
+    // closed), say so; the row stays due and the notice may go out once more, which beats
+    // counting a delivered notice as a failed attempt.
+    try {
       store.db.transaction(() => {
         store.outbox.markSent(row.id, clock());
         // Back to Processed after a retry; a Skipped row (a notified auto-reply) stays Skipped.
         const now = store.bounces.get(bounce.id);
         if (now && (now.status === 'retry_queued' || now.status === 'Problem')) store.bounces.setStatus(bounce.id, 'Processed', '');
       })();
-      metrics?.noticesSent.inc();
-      status?.report('relay', {
-        ok: true,
-        detail: `last notice accepted by ${mailer.relay}`,
-        facts: { lastResponse: result.response.slice(0, 200), lastSentAt: clock().toISOString() },
-      });
-      if (result.rejected.length > 0) {
-        log.warn({ bounceId: bounce.id, rejected: result.rejected }, 'relay refused some notice recipients; sent to the rest');
-      }
-      log.info({ bounceId: bounce.id, outboxId: row.id, recipients: result.accepted.length, response: result.response }, 'notice sent');
-      return true;
     } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${(err as Error).message}`, 'ERENDER', undefined, err);
-      fail(row, bounce, e);
-      return false;
+      log.error({ err, bounceId: bounce.id, outboxId: row.id }, 'notice sent, but the store could not record it; it may be sent again');
     }
+    metrics?.noticesSent.inc();
+    status?.report('relay', {
+      ok: true,
+      detail: `last notice accepted by ${mailer.relay}`,
+      facts: { lastResponse: result.response.slice(0, 200), lastSentAt: clock().toISOString() },
+    });
+    if (result.rejected.length > 0) {
+      log.warn({ bounceId: bounce.id, rejected: result.rejected }, 'relay refused some notice recipients; sent to the rest');
+    }
+    log.info({ bounceId: bounce.id, outboxId: row.id, recipients: result.accepted.length, response: result.response }, 'notice sent');
+    return true;
   }
 
   function fail(row: OutboxRow, bounce: BounceRow, e: SendError): void {

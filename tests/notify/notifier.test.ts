@@ -293,6 +293,27 @@ describe('the retry queue', () => {
     expect(sink.messages[0]!.raw.toString()).toContain(`X-Rebound-Notice: ${id}`);
   });
 
+  it('counts a notice the relay accepted as sent even when the store cannot record it then', async () => {
+    const r = rig({ NOTIFY_CC: 'ops@example.org' });
+    sink.refuse(451);
+    const id = await ingestOne(r, dsn({ tag: 'store-down-after-send' }));
+    await waitFor('retry_queued', () => r.store.bounces.get(id)!.status === 'retry_queued');
+    const before = outboxOf(r, id)[0]!;
+
+    sink.accept();
+    r.store.db.pragma('query_only = ON'); // the store refuses writes from now on
+    r.now.t += 120_000;
+    expect(await r.notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
+    expect(sink.messages).toHaveLength(1);
+    r.store.db.pragma('query_only = OFF');
+    // Not counted as a failed attempt, and not called a notice that could not be built.
+    const after = outboxOf(r, id)[0]!;
+    expect(after.attempts).toBe(before.attempts);
+    expect(after.last_error).toBe(before.last_error);
+    expect(after.last_error).not.toMatch(/could not build/);
+    expect(r.store.bounces.get(id)!.status).toBe('retry_queued');
+  });
+
   it('sends each notice exactly once when many bounces arrive together', async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' });
     const results = await Promise.all(
