@@ -39,12 +39,13 @@ export async function run(args: string[]): Promise<number> {
   const store = openStore(config.dbPath);
   try {
     const out = await sendDailySummary({ config, store, log, date: parsed.date, dryRun: parsed.dryRun });
+    const recipientsVariable = config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC';
     if (parsed.dryRun) {
-      process.stdout.write(`Subject: ${out.rendered.subject}\nTo: ${out.recipients.join(', ') || '(nobody: NOTIFY_CC is empty)'}\n\n${out.rendered.text}`);
+      process.stdout.write(`Subject: ${out.rendered.subject}\nTo: ${out.recipients.join(', ') || `(nobody: ${recipientsVariable} is empty)`}\n\n${out.rendered.text}`);
       return 0;
     }
     if (!out.sent) {
-      process.stderr.write(`rebound summary: not sent: ${config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC'} is empty\n`);
+      process.stderr.write(`rebound summary: not sent: ${recipientsVariable} is empty\n`);
       return 1;
     }
     process.stdout.write(`summary for ${out.figures.day} sent to ${out.recipients.join(', ')} (${out.response})\n`);

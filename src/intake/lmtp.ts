@@ -100,11 +100,15 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     try {
       result = await ingestor.ingest({ raw, source: 'lmtp', envelopeFrom, envelopeTo });
     } catch (err) {
-      count('deferred');
-      clog.error({ err, rcpt: envelopeTo }, 'message not stored; answering 451 so the sender retries');
       // Only an explicitly permanent ReboundError may refuse for good; anything else,
       // including errors nobody foresaw, is temporary: the sender keeps the message.
-      if (err instanceof ReboundError && !err.temporary) return replyError(554, 'Transaction failed: message refused');
+      if (err instanceof ReboundError && !err.temporary) {
+        count('refused');
+        clog.error({ err, rcpt: envelopeTo }, 'message refused for good; answering 554');
+        return replyError(554, 'Transaction failed: message refused');
+      }
+      count('deferred');
+      clog.error({ err, rcpt: envelopeTo }, 'message not stored; answering 451 so the sender retries');
       return replyError(451, TEMPFAIL_TEXT);
     }
     count(result.duplicate ? 'duplicate' : result.status === 'Problem' ? 'problem' : 'stored');
