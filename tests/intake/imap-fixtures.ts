@@ -1,9 +1,7 @@
 // Helpers shared by the IMAP poller's tests (plain and TLS) against a real Dovecot.
 
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { Config, ImapFolders } from '../../src/config.ts';
-import { createLogger, type Logger } from '../../src/log.ts';
 import type { Dovecot } from '../harness/dovecot.ts';
 
 export const NORMAL: ImapFolders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
@@ -52,22 +50,4 @@ export function imapConfig(dc: Dovecot, over: Partial<Config['imap']>): Config['
     testFolders: TEST,
     ...over,
   };
-}
-
-export interface Logged {
-  level: string;
-  msg: string;
-  [k: string]: unknown;
-}
-
-/** A real pino logger whose lines the test can read. */
-export function capturingLogger(): { log: Logger; lines: Logged[] } {
-  const lines: Logged[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString().split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Logged);
-      cb();
-    },
-  });
-  return { log: createLogger('debug', sink), lines };
 }

@@ -18,7 +18,8 @@ import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
-import { capturingLogger, emptyMailbox, imapConfig as sharedImapConfig, wireSha256, type Logged } from './imap-fixtures.ts';
+import { capturingLogger, type Logged } from '../harness/log.ts';
+import { emptyMailbox, imapConfig as sharedImapConfig, wireSha256 } from './imap-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 
 const STARTTLS_PORT = 1243;

@@ -7,7 +7,7 @@ import { StatusBoard } from '../../src/status.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { hashPassword, verifyPassword, generatePassword } from '../../src/web/password.ts';
 import { startWebServer } from '../../src/web/server.ts';
-import { capturingLogger } from '../intake/imap-fixtures.ts';
+import { capturingLogger } from '../harness/log.ts';
 import { ADMIN_PASS, Client, startDashboard, testConfig, type Dashboard } from './fixture.ts';
 
 describe('sign-in', () => {

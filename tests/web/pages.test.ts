@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capturingLogger } from '../intake/imap-fixtures.ts';
+import { capturingLogger } from '../harness/log.ts';
 import { Client, CORPUS, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror=alert(1)>';
