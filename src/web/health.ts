@@ -74,18 +74,18 @@ export function metricsText(m: Metrics, store: Store, queries: BounceQueries, st
   for (const c of m.counters()) {
     family(c.name, 'counter', c.help, c.samples().map((s) => [s.labels, s.value]));
   }
-  family(
-    'rebound_bounces',
-    'gauge',
-    'Recorded bounce rows in the database, by kind and hard/soft',
-    queries.byKindAndType().map((r) => [{ kind: r.kind, type: r.bounce_type }, r.count]),
-  );
-  family(
-    'rebound_outbox',
-    'gauge',
-    'Notices in the outbox, by state',
-    Object.entries(store.outbox.countsByState()).map(([state, n]) => [{ state }, n]),
-  );
+  // The database's figures only when it answers: with the database down the scrape must still
+  // carry the counters and rebound_part_up{part="database"} 0, the moment it matters most.
+  if (report.parts.database?.ok) {
+    try {
+      const bounces = queries.byKindAndType().map((r): [Record<string, string>, number] => [{ kind: r.kind, type: r.bounce_type }, r.count]);
+      const outbox = Object.entries(store.outbox.countsByState()).map(([state, n]): [Record<string, string>, number] => [{ state }, n]);
+      family('rebound_bounces', 'gauge', 'Recorded bounce rows in the database, by kind and hard/soft', bounces);
+      family('rebound_outbox', 'gauge', 'Notices in the outbox, by state', outbox);
+    } catch {
+      // Failed between the health check and here: the part gauge below still says so.
+    }
+  }
   const last = lastPollTime(status.get('imap')?.facts);
   if (last !== undefined) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled', [[{}, last / 1000]]);
   family(

@@ -109,6 +109,22 @@ describe('health and metrics', () => {
     d.status.remove('imap');
   });
 
+  it('still answers /metrics when the database is down, with the counters and the database part at 0', async () => {
+    const broken = await startDashboard({ files: [] });
+    try {
+      broken.metrics.messagesReceived.inc({ source: 'lmtp', outcome: 'deferred' }, 2);
+      broken.store.db.close();
+      const res = await fetch(`${broken.base}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain('rebound_part_up{part="database"} 0');
+      expect(text).toContain('rebound_messages_received_total{source="lmtp",outcome="deferred"} 2');
+      expect(text).not.toContain('rebound_bounces{');
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('asks for sign-in on /metrics when configured so', async () => {
     const locked = await startDashboard({ files: [], opts: { metricsRequireSignIn: true } });
     try {
