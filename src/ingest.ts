@@ -4,9 +4,8 @@
 // promise never loses a bounce. Any failure to commit rejects with a temporary
 // ReboundError, so the caller answers 4xx or leaves the message where it is.
 //
-// Commits are grouped: the writes of messages that arrive together (several LMTP
-// connections) share one transaction, each in its own savepoint, so one fsync serves many
-// messages while each caller still hears only after its own data is durable.
+// Commits are grouped (store/commit-queue.ts): this file only turns a classification into
+// rows.
 
 import { createHash } from 'node:crypto';
 import { classify as defaultClassify } from './core/classify.ts';
@@ -15,6 +14,7 @@ import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
 import type { NewBounce } from './store/bounces.ts';
 import type { MessageSource, ProcessingStatus } from './store/messages.ts';
+import { createCommitQueue } from './store/commit-queue.ts';
 import type { Store } from './store/store.ts';
 
 export interface IngestInput {
@@ -56,12 +56,27 @@ export type NoticePlanner = (ctx: {
   store: Store;
 }) => { bounceId: number; recipients: string[] }[];
 
+/**
+ * A step that runs inside the commit of a message whose bounces were just recorded (the
+ * suppression list, the webhook queue, ...): what it writes lands with the bounce or not at
+ * all. It must not do I/O outside the store; throwing rolls the message back (4xx).
+ */
+export type RecordHook = (ctx: {
+  messageId: number;
+  classification: Classification;
+  bounces: RecordedBounce[];
+  store: Store;
+  now: Date;
+}) => void;
+
 export interface IngestorOptions {
   store: Store;
   log: Logger;
   classify?: (raw: Buffer, opts?: ClassifyOptions) => Promise<Classification>;
   trackingHeader?: string;
   planNotices?: NoticePlanner;
+  /** Run in order inside the transaction, after the bounces and notices are written. */
+  recordHooks?: RecordHook[];
   /** Called after each commit (outside the transaction), e.g. to wake the notifier. */
   onCommitted?: (result: IngestResult) => void;
   clock?: () => Date;
@@ -73,11 +88,6 @@ export interface Ingestor {
   drain(): Promise<void>;
 }
 
-interface WriteJob {
-  run: () => IngestResult;
-  resolve: (r: IngestResult) => void;
-  reject: (e: unknown) => void;
-}
 
 export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
@@ -108,50 +118,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   const { store, log } = opts;
   const classify = opts.classify ?? defaultClassify;
   const clock = opts.clock ?? (() => new Date());
-  let queue: WriteJob[] = [];
-  let scheduled = false;
-  let idle: Promise<void> = Promise.resolve();
-  let markIdle: () => void = () => {};
-
-  async function flush(): Promise<void> {
-    scheduled = false;
-    const jobs = queue;
-    queue = [];
-    const done = markIdle;
-    const outcomes: { job: WriteJob; result?: IngestResult; error?: unknown }[] = [];
-    try {
-      store.db.transaction(() => {
-        for (const job of jobs) {
-          try {
-            // A nested transaction is a savepoint: a failing job rolls back alone.
-            outcomes.push({ job, result: store.db.transaction(job.run)() });
-          } catch (error) {
-            outcomes.push({ job, error });
-          }
-        }
-      })();
-      // Acknowledge only what is on disk; the flush runs off the event loop and serves every
-      // commit made before it started (the next batch is committed meanwhile).
-      await store.durable();
-    } catch (error) {
-      // The commit or the flush failed (disk full, read-only, locked, I/O error): answer as if
-      // nothing were stored. A row that did reach the disk is recognised when offered again.
-      log.error({ err: error, messages: jobs.length }, 'commit failed; the messages will be offered again');
-      for (const job of jobs) job.reject(storeError(error));
-      done();
-      return;
-    }
-    for (const o of outcomes) {
-      if (o.error !== undefined) {
-        log.error({ err: o.error }, 'storing a message failed; it will be offered again');
-        o.job.reject(storeError(o.error));
-      } else {
-        o.job.resolve(o.result!);
-        afterCommit(o.result!);
-      }
-    }
-    done();
-  }
+  const commits = createCommitQueue(store, log);
 
   function afterCommit(result: IngestResult): void {
     try {
@@ -159,18 +126,6 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     } catch (err) {
       log.error({ err }, 'onCommitted hook failed');
     }
-  }
-
-  function enqueue(run: () => IngestResult): Promise<IngestResult> {
-    return new Promise<IngestResult>((resolve, reject) => {
-      queue.push({ run, resolve, reject });
-      if (!scheduled) {
-        scheduled = true;
-        const previous = idle;
-        idle = new Promise<void>((r) => (markIdle = r)).then(() => previous);
-        setImmediate(() => void flush());
-      }
-    });
   }
 
   function record(input: IngestInput, c: Classification, rawSha: string, receivedAt: string): IngestResult {
@@ -236,6 +191,10 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, clock());
       }
     }
+    if (recorded.length > 0) {
+      const now = clock();
+      for (const hook of opts.recordHooks ?? []) hook({ messageId, classification: c, bounces: recorded, store, now });
+    }
     return {
       messageId,
       duplicate: false,
@@ -256,11 +215,17 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         trackingHeader: opts.trackingHeader,
         envelopeRecipients: input.envelopeTo,
       });
-      const result = await enqueue(() => record(input, c, rawSha, receivedAt));
+      let result: IngestResult;
+      try {
+        result = await commits.run(() => record(input, c, rawSha, receivedAt));
+      } catch (error) {
+        throw storeError(error);
+      }
+      afterCommit(result);
       logResult(log, input, c, result);
       return result;
     },
-    drain: () => idle,
+    drain: () => commits.drain(),
   };
 }
 

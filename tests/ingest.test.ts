@@ -158,4 +158,27 @@ describe('ingest', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ state: 'pending', recipients: 'ops@example.org', kind: 'notice' });
   });
+
+  it('runs record hooks inside the commit: a hook that throws leaves neither the bounce nor its writes', async () => {
+    store.settings.set('hook.test', 'before');
+    const seen: string[] = [];
+    const hooked = createIngestor({
+      store,
+      log: silentLogger(),
+      recordHooks: [
+        ({ bounces, store: s }) => {
+          seen.push(...bounces.map((b) => b.row.emailTo));
+          s.settings.set('hook.test', 'written');
+        },
+        ({ classification }) => {
+          if (classification.kind === 'bounce') throw new Error('hook refused');
+        },
+      ],
+    });
+    await expect(hooked.ingest({ raw: hardDsn, source: 'lmtp' })).rejects.toMatchObject({ temporary: true });
+    expect(seen).toHaveLength(1);
+    expect(store.settings.get('hook.test')).toBe('before');
+    expect(count('bounces')).toBe(0);
+    expect(count('messages')).toBe(0);
+  });
 });

@@ -1,0 +1,81 @@
+// The grouped-commit queue: a store concern apart from what is written. Writes that arrive
+// together (several LMTP connections) share one transaction, each in its own savepoint, so
+// one fsync serves many of them while each caller hears only after its own data is durable.
+// A write that throws rolls back alone; a commit or flush that fails rejects every write of
+// its batch, as if nothing were stored (a row that did reach the disk is recognised when it
+// is offered again).
+
+import type { Logger } from '../log.ts';
+import type { Store } from './store.ts';
+
+export interface CommitQueue {
+  /** Runs `write` inside the next grouped transaction; resolves once it is on disk. */
+  run<T>(write: () => T): Promise<T>;
+  /** Resolves when every write queued so far has been committed or failed. */
+  drain(): Promise<void>;
+}
+
+interface Job {
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createCommitQueue(store: Store, log: Logger): CommitQueue {
+  let queue: Job[] = [];
+  let scheduled = false;
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle: () => void = () => {};
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    const jobs = queue;
+    queue = [];
+    const done = markIdle;
+    const outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
+    try {
+      store.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            // A nested transaction is a savepoint: a failing job rolls back alone.
+            outcomes.push({ job, value: store.db.transaction(job.write)(), failed: false });
+          } catch (error) {
+            outcomes.push({ job, error, failed: true });
+          }
+        }
+      })();
+      // Acknowledge only what is on disk; the flush runs off the event loop and serves every
+      // commit made before it started (the next batch is committed meanwhile).
+      await store.durable();
+    } catch (error) {
+      log.error({ err: error, writes: jobs.length }, 'commit failed; the messages will be offered again');
+      for (const job of jobs) job.reject(error);
+      done();
+      return;
+    }
+    for (const o of outcomes) {
+      if (o.failed) {
+        log.error({ err: o.error }, 'a write failed and was rolled back alone; it will be offered again');
+        o.job.reject(o.error);
+      } else {
+        o.job.resolve(o.value);
+      }
+    }
+    done();
+  }
+
+  return {
+    run<T>(write: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ write, resolve: resolve as (v: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          const previous = idle;
+          idle = new Promise<void>((r) => (markIdle = r)).then(() => previous);
+          setImmediate(() => void flush());
+        }
+      });
+    },
+    drain: () => idle,
+  };
+}
