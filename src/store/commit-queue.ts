@@ -4,9 +4,26 @@
 // A write that throws rolls back alone; a commit or flush that fails rejects every write of
 // its batch, as if nothing were stored (a row that did reach the disk is recognised when it
 // is offered again).
+//
+// Each batch is an IMMEDIATE transaction: it takes the write lock at BEGIN. A deferred one
+// reads first (the duplicate checks) and then upgrades to a write, and SQLite cannot wait for
+// an upgrade (the busy handler is not called for a transaction that already reads), so a
+// lock held by another process (an admin's sqlite3, `rebound import`) made every delivery
+// answer 451 at once. The wait for the lock happens here, between attempts on the event loop,
+// not inside SQLite's busy handler, which would stop every other connection meanwhile.
 
+import { ReboundError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from './store.ts';
+
+/** Pause between two attempts to take a write lock another process holds. */
+const LOCK_RETRY_MS = 20;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function isBusy(err: unknown): boolean {
+  return String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+}
 
 export interface CommitQueue {
   /** Runs `write` inside the next grouped transaction; resolves once it is on disk. */
@@ -32,22 +49,30 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
     const jobs = queue;
     queue = [];
     const done = markIdle;
-    const outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
-    try {
-      store.db.transaction(() => {
-        for (const job of jobs) {
-          try {
-            // A nested transaction is a savepoint: a failing job rolls back alone.
-            outcomes.push({ job, value: store.db.transaction(job.write)(), failed: false });
-          } catch (error) {
-            outcomes.push({ job, error, failed: true });
-          }
+    let outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
+    const batch = store.db.transaction(() => {
+      outcomes = [];
+      for (const job of jobs) {
+        try {
+          // A nested transaction is a savepoint: a failing job rolls back alone.
+          outcomes.push({ job, value: store.db.transaction(job.write)(), failed: false });
+        } catch (error) {
+          outcomes.push({ job, error, failed: true });
         }
-      })();
+      }
+    });
+    try {
+      refuseIfFilesReplaced();
+      await withLockWait(() => batch.immediate());
       // Acknowledge only what is on disk; the flush runs off the event loop and serves every
       // commit made before it started (the next batch is committed meanwhile).
       await store.durable();
+      // The files may have gone while this batch was written: then it is in a file that
+      // disappears with the process, and must not be acknowledged.
+      refuseIfFilesReplaced();
+      store.health.noteCommit(true);
     } catch (error) {
+      if (!(error instanceof ReboundError)) store.health.noteCommit(false, error);
       log.error({ err: error, writes: jobs.length }, 'commit failed; the messages will be offered again');
       for (const job of jobs) job.reject(error);
       done();
@@ -62,6 +87,34 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
       }
     }
     done();
+  }
+
+  function refuseIfFilesReplaced(): void {
+    const fault = store.health.filesFault();
+    if (fault) throw new ReboundError('store-files-replaced', `database ${fault}`, { temporary: true });
+  }
+
+  /**
+   * Runs the batch; while another process holds the write lock, tries again every
+   * LOCK_RETRY_MS up to the busy timeout. BEGIN IMMEDIATE fails before any job ran, and a
+   * failed attempt is rolled back whole, so an attempt may be repeated.
+   */
+  async function withLockWait(attempt: () => void): Promise<void> {
+    const db = store.db;
+    const deadline = Date.now() + store.health.lockWaitMs;
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    for (;;) {
+      try {
+        db.pragma('busy_timeout = 0');
+        attempt();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${timeout}`);
+      }
+      await sleep(LOCK_RETRY_MS);
+    }
   }
 
   return {

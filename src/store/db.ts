@@ -22,10 +22,13 @@ export interface OpenOptions {
   synchronous?: 'full' | 'normal';
 }
 
+/** How long a write waits for another process's lock before it fails (and LMTP answers 451). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false });
-  db.pragma(`busy_timeout = ${opts.busyTimeout ?? 5000}`);
+  db.pragma(`busy_timeout = ${opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   if (!opts.readonly) {
     // WAL: the dashboard reads while intake writes.
     db.pragma('journal_mode = WAL');

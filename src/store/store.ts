@@ -1,12 +1,13 @@
 // The store: one database connection and a repository per table.
 
-import { openDatabase, type Db, type OpenOptions } from './db.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db, type OpenOptions } from './db.ts';
 import { BouncesRepository } from './bounces.ts';
 import { ImapStateRepository } from './imap-state.ts';
 import { MessagesRepository } from './messages.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
+import { WriteHealth } from './write-health.ts';
 
 export interface Store {
   db: Db;
@@ -15,6 +16,8 @@ export interface Store {
   outbox: OutboxRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
+  /** Whether a bounce can be committed now (last commit, probe write, file identity). */
+  health: WriteHealth;
   /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
   durable(): Promise<void>;
   close(): void;
@@ -31,6 +34,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     outbox: new OutboxRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
+    health: new WriteHealth(db, file === ':memory:' ? undefined : file, opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS),
     durable: () => barrier.sync(),
     close() {
       void barrier.close();

@@ -9,20 +9,26 @@ import type { Store } from '../store/store.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 
 export interface HealthReport {
-  status: 'ok' | 'failing';
+  /** failing (503): a bounce cannot be taken in now; degraded (200): taken in, but not all is well (notices). */
+  status: 'ok' | 'degraded' | 'failing';
   /** Names of the failing parts; empty when ok. */
   failing: string[];
+  /** Parts that do not work without stopping intake (the relay for notices). */
+  degraded: string[];
   parts: Record<string, { ok: boolean; detail: string }>;
 }
+
+/** Parts whose failure degrades the service (200, status degraded) instead of failing it (503). */
+const DEGRADING_PARTS = new Set(['relay']);
 
 /** A poll older than this many intervals means the poller is stuck even if its last poll succeeded. */
 const STALE_POLL_INTERVALS = 3;
 
 export function healthReport(config: Config, store: Store, status: StatusBoard, now: Date): HealthReport {
   const parts: HealthReport['parts'] = {};
+  // Not `SELECT 1`, which answers on a full disk: whether a bounce can be committed now.
   try {
-    store.db.prepare('SELECT 1').get();
-    parts.database = { ok: true, detail: 'answers' };
+    parts.database = store.health.check();
   } catch {
     // The error text may hold a path: keep it in the logs, not here.
     parts.database = { ok: false, detail: 'does not answer' };
@@ -44,8 +50,14 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     }
     parts[name] = { ok, detail };
   }
-  const failing = Object.entries(parts).filter(([, p]) => !p.ok).map(([n]) => n);
-  return { status: failing.length ? 'failing' : 'ok', failing, parts };
+  // The relay (the notifier reports each send): bounces are still recorded while it fails,
+  // so it degrades the service instead of failing it, but a monitor must see it.
+  const relay = status.get('relay');
+  if (relay) parts.relay = { ok: relay.ok, detail: relay.ok ? 'last notice accepted or none sent yet' : 'the last notice could not be sent; notices wait in the outbox' };
+  const notOk = Object.entries(parts).filter(([, p]) => !p.ok).map(([n]) => n);
+  const failing = notOk.filter((n) => !DEGRADING_PARTS.has(n));
+  const degraded = notOk.filter((n) => DEGRADING_PARTS.has(n));
+  return { status: failing.length ? 'failing' : degraded.length ? 'degraded' : 'ok', failing, degraded, parts };
 }
 
 /** The IMAP part's last poll time (ms): its `lastPollAt` fact (src/intake/imap.ts), null before the first poll. */

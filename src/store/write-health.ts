@@ -1,0 +1,146 @@
+// Whether a bounce can be committed now. `SELECT 1` answers on a full disk, on read-only
+// files and after the -wal file was deleted under the running process, while every commit
+// fails (or, worse, succeeds into a file nobody will ever read again). What tells the truth:
+// the outcome of the last commit, a small write when none was made recently, and whether the
+// files at the database's paths are still the ones this process opened (device and inode).
+// /health, rebound_part_up{part="database"} and the commit queue all ask this one object.
+
+import { statSync } from 'node:fs';
+import type { Db } from './db.ts';
+
+export interface WriteState {
+  ok: boolean;
+  /** Plain words without a path: /health is public. */
+  detail: string;
+}
+
+/** A successful commit this recent answers for the store; older, a probe write is made. */
+const TRUST_COMMIT_MS = 10_000;
+/** /health is public: a flood of requests makes at most one probe write per this long. */
+const PROBE_MIN_INTERVAL_MS = 5_000;
+/** Settings key the probe rewrites (one small row, the same page each time). */
+const PROBE_KEY = 'health.write_probe';
+
+interface Identity {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
+function identityOf(path: string): Identity | undefined {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s ? { path, dev: s.dev, ino: s.ino } : undefined;
+}
+
+function codeOf(err: unknown): string {
+  return String((err as { code?: unknown })?.code ?? 'unknown');
+}
+
+export class WriteHealth {
+  #db: Db;
+  #now: () => number;
+  /** How long a commit waits for another process's write lock (the commit queue's budget). */
+  lockWaitMs: number;
+  #files: Identity[] = [];
+  #last: (WriteState & { at: number }) | undefined;
+  #fault: string | undefined;
+  #busySince: number | undefined;
+
+  constructor(db: Db, dbPath: string | undefined, lockWaitMs: number, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+    this.lockWaitMs = lockWaitMs;
+    if (dbPath) {
+      // Remembered right after the open (the journal_mode pragma created the -wal file).
+      for (const p of [dbPath, `${dbPath}-wal`]) {
+        const id = identityOf(p);
+        if (id) this.#files.push(id);
+      }
+    }
+  }
+
+  /**
+   * Why nothing may be acknowledged any more, or undefined. Once the database or its -wal
+   * file at the path is not the one opened (deleted, replaced by a restore), every later
+   * commit would land in a file that disappears with the process: the fault stays until a
+   * restart.
+   */
+  filesFault(): string | undefined {
+    if (this.#fault) return this.#fault;
+    for (const f of this.#files) {
+      const now = identityOf(f.path);
+      if (now && now.dev === f.dev && now.ino === f.ino) continue;
+      const which = f.path.endsWith('-wal') ? 'its -wal file' : 'the database file';
+      this.#fault = `${which} was ${now ? 'replaced' : 'removed'} while rebound ran; nothing is acknowledged until rebound is restarted`;
+      if (!now && f.path.endsWith('-wal')) this.#rescueWal();
+      return this.#fault;
+    }
+    return undefined;
+  }
+
+  /**
+   * The -wal is gone from the folder but still open here, holding commits not yet copied into
+   * the database file: a checkpoint copies them now, so a crash before the restart loses
+   * none of what was acknowledged. Only when the database file itself is still the one opened.
+   */
+  #rescueWal(): void {
+    const dbFile = this.#files.find((f) => !f.path.endsWith('-wal'));
+    const now = dbFile && identityOf(dbFile.path);
+    if (!dbFile || !now || now.dev !== dbFile.dev || now.ino !== dbFile.ino) return;
+    try {
+      this.#db.pragma('wal_checkpoint(FULL)');
+    } catch {
+      // Best effort: the fault is reported whatever happens here.
+    }
+  }
+
+  /** The commit queue's report of each grouped commit. */
+  noteCommit(ok: boolean, err?: unknown): void {
+    this.#busySince = undefined;
+    this.#last = ok
+      ? { ok: true, detail: 'last commit succeeded', at: this.#now() }
+      : { ok: false, detail: `last commit failed (${codeOf(err)})`, at: this.#now() };
+  }
+
+  /** Can a bounce be committed now? Synchronous: at most one small write, which never waits for a lock. */
+  check(): WriteState {
+    const fault = this.filesFault();
+    if (fault) return { ok: false, detail: fault };
+    if (!this.#db.open) return { ok: false, detail: 'does not answer' };
+    const now = this.#now();
+    const last = this.#last;
+    if (last && (last.ok ? now - last.at < TRUST_COMMIT_MS : now - last.at < PROBE_MIN_INTERVAL_MS)) return stateOf(last);
+    return this.#probe(now);
+  }
+
+  #probe(now: number): WriteState {
+    const db = this.#db;
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    try {
+      // No wait on the event loop: a held lock is answered below instead.
+      db.pragma('busy_timeout = 0');
+      db.transaction(() => {
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PROBE_KEY, new Date(now).toISOString());
+      }).immediate();
+      this.#busySince = undefined;
+      this.#last = { ok: true, detail: 'a test write succeeded', at: now };
+    } catch (err) {
+      if (codeOf(err).startsWith('SQLITE_BUSY')) {
+        // Another process (an admin's sqlite3, `rebound import`) holds the write lock; commits
+        // wait for it up to lockWaitMs, so it is a failure only once it is held longer.
+        this.#busySince ??= now;
+        const held = now - this.#busySince;
+        if (held <= this.lockWaitMs) return { ok: true, detail: 'another process holds the write lock; commits wait for it' };
+        return { ok: false, detail: `another process has held the write lock for ${Math.round(held / 1000)} s` };
+      }
+      this.#last = { ok: false, detail: `a test write failed (${codeOf(err)})`, at: now };
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${timeout}`);
+    }
+    return stateOf(this.#last);
+  }
+}
+
+function stateOf(s: WriteState): WriteState {
+  return { ok: s.ok, detail: s.detail };
+}
