@@ -13,7 +13,8 @@ import { Metrics } from './metrics.ts';
 import { createNoticePlanner } from './notify/notices.ts';
 import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
-import { openStore, type Store } from './store/store.ts';
+import { openConfiguredStore } from './store/data-files.ts';
+import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
@@ -40,7 +41,8 @@ interface Stoppable {
 
 // Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
 export function buildApp(config: Config, log: Logger): App {
-  const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
+  // A data folder or database it cannot use stops the start naming the path and the variable.
+  const store = openConfiguredStore(config);
   const status = new StatusBoard();
   const metrics = new Metrics();
 

@@ -4,6 +4,7 @@
 // Secrets may come from NAME_FILE (Docker/Kubernetes secrets) instead of NAME.
 
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type Env = Record<string, string | undefined>;
@@ -97,6 +98,8 @@ export interface Config {
     adminPass: string;
     sessionSecret: string;
     cookieSecure: 'auto' | 'always' | 'never';
+    /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto are believed; empty: none. */
+    trustProxy: string[];
     sessionIdleMinutes: number;
     sessionMaxHours: number;
   };
@@ -250,7 +253,28 @@ export function parseListen(name: string, v: string): ListenAddress[] {
     if (!m) throw new ConfigError(name, `"${item}" is not host:port, [ipv6]:port or unix:/path`);
     const port = Number(m[3]);
     if (port < 1 || port > 65535) throw new ConfigError(name, `"${item}": port ${port} is out of range`);
-    out.push({ kind: 'tcp', host: m[1] ?? (m[2] || '127.0.0.1'), port, path: '' });
+    // A bare port ("2424", ":2424") means loopback, never every interface: the regexps
+    // leave '' (not undefined) in the host groups then.
+    out.push({ kind: 'tcp', host: m[1] || m[2] || '127.0.0.1', port, path: '' });
+  }
+  return out;
+}
+
+/** "127.0.0.1, 10.0.0.0/8, ::1" into its entries; 'loopback' stands for 127.0.0.0/8 and ::1. */
+export function parseTrustProxy(name: string, v: string): string[] {
+  const out: string[] = [];
+  for (const item of splitList(v)) {
+    if (item.toLowerCase() === 'loopback') {
+      out.push('127.0.0.0/8', '::1');
+      continue;
+    }
+    const [addr = '', prefix, extra] = item.split('/');
+    const version = isIP(addr);
+    const max = version === 6 ? 128 : 32;
+    if (version === 0 || extra !== undefined || (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max))) {
+      throw new ConfigError(name, `"${item}" is not an IP address, a CIDR range (10.0.0.0/8) or loopback`);
+    }
+    out.push(item);
   }
   return out;
 }
@@ -339,6 +363,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       adminPass: r.secret('ADMIN_PASS'),
       sessionSecret: r.secret('SESSION_SECRET'),
       cookieSecure: r.oneOf('COOKIE_SECURE', 'auto', ['auto', 'always', 'never']),
+      trustProxy: parseTrustProxy('TRUST_PROXY', r.string('TRUST_PROXY', '')),
       sessionIdleMinutes: r.int('SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
       sessionMaxHours: r.int('SESSION_MAX_HOURS', 12, 1, 24 * 30),
     },

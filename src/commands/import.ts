@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { createIngestor } from '../ingest.ts';
 import { emptyTotals, importPath, type ImportTotals } from '../intake/import.ts';
 import { silentLogger } from '../log.ts';
-import { openStore } from '../store/store.ts';
+import { openConfiguredStore } from '../store/data-files.ts';
 import { createNoticePlanner } from '../notify/notices.ts';
 
 export async function run(args: string[]): Promise<number> {
@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
     return paths.length === 0 ? 2 : 0;
   }
   const config = loadConfig();
-  const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
+  const store = openConfiguredStore(config);
   const ingestor = createIngestor({
     store,
     log: silentLogger(),

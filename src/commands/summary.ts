@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { SendError } from '../notify/mailer.ts';
 import { isDay, sendDailySummary } from '../notify/summary.ts';
-import { openStore } from '../store/store.ts';
+import { openConfiguredStore } from '../store/data-files.ts';
 
 const USAGE = 'usage: rebound summary [--date YYYY-MM-DD] [--dry-run]\n';
 
@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   // Logs go to stderr so that --dry-run's stdout is the summary text alone.
   const log = createLogger(parsed.dryRun ? 'warn' : config.logLevel, process.stderr);
-  const store = openStore(config.dbPath);
+  const store = openConfiguredStore(config);
   try {
     const out = await sendDailySummary({ config, store, log, date: parsed.date, dryRun: parsed.dryRun });
     const recipientsVariable = config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC';

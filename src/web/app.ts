@@ -21,6 +21,7 @@ import { healthReport, metricsText } from './health.ts';
 import { pageRoutes, notFound } from './routes/pages.ts';
 import { MemorySessionStore, csrfMatches } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
+import { clientAddressMiddleware, trustedProxies } from './client-address.ts';
 
 /** The factory's inputs: what the routes share (WebDeps) less what the factory builds itself. */
 export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'> {
@@ -85,20 +86,23 @@ export function createWebApp(opts: WebAppOptions): Koa {
 
   const app = new Koa();
   app.keys = [secret];
-  if (config.web.cookieSecure === 'auto') {
-    // Behind a TLS-terminating proxy: X-Forwarded-Proto says https. maxIpsCount 1 takes
-    // the address the nearest proxy added, not one a client wrote itself (throttling).
-    app.proxy = true;
-    app.maxIpsCount = 1;
-  }
+  // Errors Koa meets itself (a download's stream failing after its headers went out): into
+  // the JSON log, not a plain-text stack on stderr.
+  app.on('error', (err: unknown, ctx?: Koa.Context) => {
+    log.error({ err, method: ctx?.method, path: ctx?.path }, ctx?.headerSent ? 'response failed after it began; connection cut' : 'request failed');
+  });
+  // The client's address and protocol: proxy headers only from a proxy TRUST_PROXY names.
+  app.use(clientAddressMiddleware(trustedProxies(config.web.trustProxy), config.web.cookieSecure));
 
   app.use(async (ctx, next) => {
+    // Every answer holds addresses or the state of the service: none is kept by a browser
+    // or a shared cache (the static assets set their own caching).
+    ctx.set('Cache-Control', 'no-store');
     ctx.set('Content-Security-Policy', CSP);
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');
     ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
-    if (config.web.cookieSecure === 'always') ctx.cookies.secure = true;
     try {
       await next();
     } catch (err) {
@@ -108,6 +112,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
         return;
       }
       log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
+      ctx.set('Cache-Control', 'no-store');
       ctx.status = 500;
       ctx.type = 'text';
       ctx.body = 'Internal error. The details are in the log.';
@@ -119,9 +124,17 @@ export function createWebApp(opts: WebAppOptions): Koa {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ok' };
   });
+  // A monitor polls /health every few seconds: the log says when the failing parts change,
+  // not once per request.
+  let lastFailing = '';
   const health = (ctx: Koa.Context) => {
     const r = healthReport(config, opts.store, opts.status, now());
-    if (r.failing.length) log.warn({ failing: r.failing }, 'health check failing');
+    const failing = r.failing.join(',');
+    if (failing !== lastFailing) {
+      if (failing) log.warn({ failing: r.failing, parts: r.parts }, 'health check failing');
+      else log.info('health check ok again');
+      lastFailing = failing;
+    }
     ctx.set('Cache-Control', 'no-store');
     ctx.status = r.failing.length ? 503 : 200;
     ctx.body = r;
@@ -180,12 +193,25 @@ export function createWebApp(opts: WebAppOptions): Koa {
   const pages = new Router();
   pageRoutes(pages, deps);
   // The exports: exactly the rows the list's filters select, as a dated attachment.
+  // The source is opened and its first row read before any header goes out (export.ts): a
+  // failure then is an error page. A failure once the download runs cuts the connection
+  // without HTTP's last chunk, so the browser shows the download as failed, not complete.
   const download = (ext: string, type: string, stream: typeof csvStream): Koa.Middleware => (ctx) => {
     const filters = parseFilters(ctx.query);
+    let body: ReturnType<typeof csvStream>;
+    try {
+      body = stream(opts.store.db, filters);
+    } catch (err) {
+      log.error({ err, path: ctx.path }, 'export failed before it began: the database could not be read');
+      ctx.status = 503;
+      ctx.type = 'text';
+      ctx.body = 'The export could not be read from the database. The details are in the log.';
+      return;
+    }
+    body.once('error', () => ctx.res.destroy());
     ctx.type = type;
     ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.${ext}`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = stream(opts.store.db, filters);
+    ctx.body = body;
   };
   pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStream));
   pages.get('/export/excel', download('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelStream));

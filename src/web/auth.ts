@@ -2,12 +2,13 @@
 // account; the password is ADMIN_PASS, or the generated one whose scrypt hash the
 // composition root passes in.
 
+import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
 import { formString, type Form } from './body.ts';
 import { equalsPlain, verifyPassword } from './password.ts';
 import { csrfToken, session } from './session.ts';
-import type { SignInThrottle } from './throttle.ts';
+import type { SignInAttempt, SignInThrottle } from './throttle.ts';
 import type { WebDeps } from './deps.ts';
 
 export interface PasswordCheck {
@@ -35,6 +36,19 @@ function safeNext(v: string): string {
 
 const FAILURE_TEXT = 'Sign-in failed. Check the password and try again.';
 
+/**
+ * The device cookie (OWASP: "Slow Down Online Guessing Attacks with Device Cookies"): given
+ * at sign-in, signed with the session keys, sent only to /login. A browser that has one is
+ * throttled by it alone, so a flood from other addresses does not lock the admin's browser out.
+ */
+const DEVICE_COOKIE = 'rebound.device';
+const DEVICE_COOKIE_MAX_AGE_MS = 90 * 86_400_000;
+
+function signInAttempt(ctx: Koa.Context): SignInAttempt {
+  const device = ctx.cookies.get(DEVICE_COOKIE, { signed: true });
+  return device && /^[A-Za-z0-9_-]{16,64}$/.test(device) ? { ip: ctx.ip, device } : { ip: ctx.ip };
+}
+
 export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, throttle: SignInThrottle): void {
   const log = deps.log;
   const render = (ctx: Koa.Context, status: number, error: string, next: string) => {
@@ -52,16 +66,28 @@ export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, 
     const form = ctx.state.form as Form;
     const next = safeNext(formString(form, 'next'));
     const ip = ctx.ip;
-    const wait = throttle.waitFor(ip);
-    if (wait > 0) {
-      log.warn({ ip, waitSeconds: Math.ceil(wait / 1000) }, 'sign-in refused: too many failures, locked out');
-      ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
-      return render(ctx, 429, `Too many failed sign-ins. Wait ${Math.ceil(wait / 1000)} seconds and try again.`, next);
+    const attempt = signInAttempt(ctx);
+    const refused = throttle.refusal(attempt);
+    if (refused) {
+      const waitSeconds = Math.ceil(refused.waitMs / 1000);
+      // Once per lock (or per minute for the global backstop), not once per request.
+      if (refused.log) {
+        log.warn({ ip, scope: refused.scope, waitSeconds, refusedSinceLastLine: refused.refusedSinceLog }, 'sign-in refused: too many failures, throttled');
+      }
+      ctx.set('Retry-After', String(waitSeconds));
+      return render(ctx, 429, `Too many failed sign-ins. Wait ${waitSeconds} seconds and try again.`, next);
     }
     const typed = formString(form, 'password');
     // Bounded so a megabyte "password" cannot make scrypt or sha256 the attack.
     if (typed.length > 0 && typed.length <= 1024 && check(typed)) {
-      throttle.succeeded(ip);
+      throttle.succeeded(attempt);
+      ctx.cookies.set(DEVICE_COOKIE, randomBytes(18).toString('base64url'), {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/login',
+        maxAge: DEVICE_COOKIE_MAX_AGE_MS,
+      });
       const s = session(ctx);
       s.user = 'admin';
       s.createdAt = deps.now().getTime();
@@ -73,9 +99,9 @@ export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, 
       log.info({ ip }, 'signed in');
       return ctx.redirect(next);
     }
-    const r = throttle.failed(ip);
+    const r = throttle.failed(attempt);
     // Never the typed password: not even its length.
-    log.warn({ ip, failures: r.failures, lockSeconds: Math.ceil(r.lockMs / 1000) }, 'sign-in failed');
+    log.warn({ ip, device: attempt.device !== undefined, failures: r.failures, lockSeconds: Math.ceil(r.lockMs / 1000) }, 'sign-in failed');
     render(ctx, 401, FAILURE_TEXT, next);
   });
 

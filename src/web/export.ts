@@ -28,14 +28,51 @@ function openExportReader(db: Db): Db {
   return new Database(db.name, { readonly: true, fileMustExist: true });
 }
 
-function* withReader(db: Db, filters: BounceFilters): Generator<ExportRow> {
+/**
+ * The export's rows, its reader opened and the first row already read: a database that
+ * cannot be opened or read fails here, before the answer's status and headers are sent, so
+ * the user gets an error page instead of a 200 with a header row and nothing after it.
+ */
+export interface ExportRows extends IterableIterator<ExportRow> {
+  /** Closes the reader; also when the rows were never read (the client went away first). */
+  close(): void;
+}
+
+export function openExportRows(db: Db, filters: BounceFilters): ExportRows {
   const reader = openExportReader(db);
-  try {
-    yield* iterateExport(reader, filters);
-  } finally {
-    // Runs also when the client goes away mid-download (the generator is returned).
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
     if (reader !== db) reader.close();
+  };
+  let rest: IterableIterator<ExportRow>;
+  let first: IteratorResult<ExportRow>;
+  try {
+    rest = iterateExport(reader, filters);
+    first = rest.next();
+  } catch (err) {
+    close();
+    throw err;
   }
+  function* rows(): Generator<ExportRow> {
+    try {
+      if (first.done) return;
+      yield first.value;
+      yield* rest;
+    } finally {
+      // Runs also when the client goes away mid-download (the generator is returned).
+      rest.return?.();
+      close();
+    }
+  }
+  const it = rows();
+  return Object.assign(it, {
+    close() {
+      it.return(undefined);
+      close();
+    },
+  });
 }
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
@@ -51,10 +88,11 @@ const CSV_ROWS_PER_CHUNK = 500;
  * and the LMTP listener waited.
  */
 export function csvStream(db: Db, filters: BounceFilters): Readable {
+  const rows = openExportRows(db, filters);
   async function* lines(): AsyncGenerator<string> {
     yield `\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`;
     let batch: string[] = [];
-    for (const row of withReader(db, filters)) {
+    for (const row of rows) {
       batch.push(`${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`);
       if (batch.length === CSV_ROWS_PER_CHUNK) {
         yield batch.join('');
@@ -64,7 +102,9 @@ export function csvStream(db: Db, filters: BounceFilters): Readable {
     }
     if (batch.length) yield batch.join('');
   }
-  return Readable.from(lines(), { objectMode: false });
+  const out = Readable.from(lines(), { objectMode: false });
+  out.once('close', () => rows.close());
+  return out;
 }
 
 /** Rows written between two yields to the event loop: other requests and intake are served meanwhile. */
@@ -120,6 +160,7 @@ export function excelCutNote(maxRows: number): string {
 
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_ROWS): Readable {
+  const rows = openExportRows(db, filters);
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('bounces');
@@ -130,7 +171,6 @@ export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_
     ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
   void (async () => {
-    const rows = withReader(db, filters);
     try {
       let n = 0;
       for (const row of rows) {
@@ -160,7 +200,7 @@ export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_
       out.destroy(err as Error);
     } finally {
       // Closes the export's reader also when the client went away.
-      rows.return(undefined);
+      rows.close();
     }
   })();
   return out;

@@ -14,7 +14,8 @@ describe('sign-in', () => {
   let d: Dashboard;
   const sink = capturingLogger();
   beforeAll(async () => {
-    d = await startDashboard({ files: [], opts: { log: sink.log } });
+    // Behind a proxy on loopback (TRUST_PROXY), so the tests can speak for several clients.
+    d = await startDashboard({ files: [], env: { TRUST_PROXY: '127.0.0.1' }, opts: { log: sink.log } });
   });
   afterAll(async () => {
     await d?.close();
@@ -210,15 +211,16 @@ describe('start-up checks and cookie flags', () => {
     }
   });
 
-  it('marks the cookie Secure when told so, and with auto when the proxy says the request came over HTTPS', async () => {
-    for (const [mode, headers, secure] of [
-      ['always', {}, true],
-      ['auto', { 'x-forwarded-proto': 'https' }, true],
-      ['auto', {}, false],
+  it('marks the cookie Secure when told so, and with auto when a trusted proxy says the request came over HTTPS', async () => {
+    for (const [mode, headers, secure, trust] of [
+      ['always', {}, true, ''],
+      ['auto', { 'x-forwarded-proto': 'https' }, true, '127.0.0.1'],
+      ['auto', { 'x-forwarded-proto': 'https' }, false, ''],
+      ['auto', {}, false, '127.0.0.1'],
     ] as const) {
       const { openStore } = await import('../../src/store/store.ts');
       const store = openStore(':memory:');
-      const app = createWebApp({ ...base, store, config: testConfig({ COOKIE_SECURE: mode }) });
+      const app = createWebApp({ ...base, store, config: testConfig({ COOKIE_SECURE: mode, TRUST_PROXY: trust }) });
       const server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
       try {
         const res = await fetch(`${server.address()}/login`, { headers });
