@@ -2,7 +2,9 @@
 // page), formula injection neutralised, dates as real dates in the xlsx.
 
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renameSync, truncateSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { capturingLogger } from '../harness/log.ts';
 import { EXPORT_COLUMNS } from '../../src/store/bounce-queries.ts';
 import { buffer } from 'node:stream/consumers';
 import { EXCEL_MAX_ROWS, excelCutNote, excelStream, neutralise } from '../../src/web/export.ts';
@@ -171,5 +173,90 @@ describe('exports', () => {
     expect(id).toBeGreaterThan(0);
     expect((await c.get(`/bounces/${id}`)).status).toBe(200);
     await reader.cancel();
+  });
+});
+
+describe('exports whose source fails', () => {
+  let d: Dashboard | undefined;
+  afterEach(async () => {
+    await d?.close();
+    d = undefined;
+  });
+
+  it('answers an error page, not a 200 with a header row, when the database cannot be opened, and logs it as JSON', async () => {
+    const sink = capturingLogger();
+    d = await startDashboard({ files: [], opts: { log: sink.log } });
+    insertBounce(d.store);
+    const c = new Client(d.base);
+    await c.signIn();
+    const file = d.store.db.name;
+    // The file is gone from its path (a disk unmounted, a restore half done); rebound's own
+    // connection still holds it open.
+    renameSync(file, `${file}.away`);
+    try {
+      for (const p of ['/export/csv', '/export/excel']) {
+        const res = await c.get(p);
+        expect(res.status, p).toBe(503);
+        expect(res.headers.get('content-disposition'), p).toBeNull();
+        expect(res.headers.get('cache-control'), p).toBe('no-store');
+        expect(await res.text(), p).toBe('The export could not be read from the database. The details are in the log.');
+      }
+    } finally {
+      renameSync(`${file}.away`, file);
+    }
+    const logged = sink.lines.filter((l) => l.msg.startsWith('export failed before it began'));
+    expect(logged).toHaveLength(2);
+    expect(logged[0]!.level).toBe('error');
+    expect((logged[0]!.err as { message: string }).message).toMatch(/unable to open database file/);
+  });
+
+  /** A dashboard with `rows` bounces whose diagnostics are `size` long, all in the database file (no WAL). */
+  async function bigDashboard(rows: number, size: number, sink: ReturnType<typeof capturingLogger>): Promise<{ d: Dashboard; c: Client }> {
+    const dash = await startDashboard({ files: [], opts: { log: sink.log } });
+    const long = 'x'.repeat(size);
+    dash.store.db.transaction(() => {
+      for (let i = 0; i < rows; i++) insertBounce(dash.store, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
+    })();
+    dash.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const c = new Client(dash.base);
+    await c.signIn();
+    return { d: dash, c };
+  }
+
+  /** Reads the download's first chunk, breaks the database file, reads on; the error the client sees. */
+  async function breakMidway(c: Client, p: string, file: string, keepBytes: number): Promise<unknown> {
+    const res = await c.get(p);
+    expect(res.status, p).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read();
+    // The disk fails under the export: the database file loses all but its first pages.
+    truncateSync(file, keepBytes);
+    try {
+      for (;;) if ((await reader.read()).done) return undefined;
+    } catch (err) {
+      return err;
+    }
+  }
+
+  it('cuts a CSV download so it shows as failed when the database fails in the middle, and logs it as JSON', async () => {
+    const sink = capturingLogger();
+    const big = await bigDashboard(12_000, 2000, sink);
+    d = big.d;
+    // Not a clean end of a short file: the client sees the transfer broken off.
+    expect(await breakMidway(big.c, '/export/csv', d.store.db.name, 1024 * 1024)).toBeInstanceOf(Error);
+    const cut = sink.lines.filter((l) => l.msg === 'response failed after it began; connection cut');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.level).toBe('error');
+    // The damaged database is found before the headers of the next export.
+    const next = await big.c.get('/export/excel');
+    expect(next.status).toBe(503);
+  });
+
+  it('cuts an Excel download so it shows as failed when the database fails in the middle', async () => {
+    const sink = capturingLogger();
+    const big = await bigDashboard(5000, 200, sink);
+    d = big.d;
+    expect(await breakMidway(big.c, '/export/excel', d.store.db.name, 256 * 1024)).toBeInstanceOf(Error);
+    expect(sink.lines.filter((l) => l.msg === 'response failed after it began; connection cut')).toHaveLength(1);
   });
 });
