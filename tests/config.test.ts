@@ -58,6 +58,17 @@ describe('configuration', () => {
     expect(() => parseListen('X', 'unix:relative.sock')).toThrow(/must be absolute/);
   });
 
+  it('listens on loopback for a bare port ("2424", ":2424"), never on every interface', () => {
+    for (const v of ['2424', ':2424']) expect(parseListen('LMTP_LISTEN', v)).toEqual([{ kind: 'tcp', host: '127.0.0.1', port: 2424, path: '' }]);
+    expect(loadConfig({ LMTP_LISTEN: '2424' }).lmtp.listen[0]!.host).toBe('127.0.0.1');
+  });
+
+  it('reads TRUST_PROXY as addresses and CIDR ranges, and refuses anything else naming the variable', () => {
+    expect(loadConfig({}).web.trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ::1 loopback' }).web.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', '127.0.0.0/8', '::1']);
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '::1/129', '*']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
+  });
+
   it('parses durations and sizes with units', () => {
     const c = loadConfig({ IMAP_POLL_INTERVAL: '30s', LMTP_MAX_SIZE: '25M', LMTP_IDLE_TIMEOUT: '2m' });
     expect(c.imap.pollInterval).toBe(30_000);

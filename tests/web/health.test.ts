@@ -7,6 +7,7 @@ interface HealthBody {
 }
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturingLogger } from '../harness/log.ts';
 import { Client, startDashboard, type Dashboard } from './fixture.ts';
 
 describe('health and metrics', () => {
@@ -82,6 +83,41 @@ describe('health and metrics', () => {
     } finally {
       await broken.close();
     }
+  });
+
+  it('logs a failing health check when the failing parts change, not once per request', async () => {
+    const { log, lines } = capturingLogger();
+    const h = await startDashboard({ files: [], opts: { log } });
+    try {
+      h.status.report('lmtp', { ok: false, detail: 'listen EADDRINUSE' });
+      for (let i = 0; i < 5; i++) expect((await fetch(`${h.base}/health`)).status).toBe(503);
+      h.status.report('lmtp', { ok: true, detail: 'listening' });
+      for (let i = 0; i < 3; i++) expect((await fetch(`${h.base}/health`)).status).toBe(200);
+      const health = lines.filter((l) => l.msg.startsWith('health check'));
+      expect(health.map((l) => [l.level, l.msg])).toEqual([
+        ['warn', 'health check failing'],
+        ['info', 'health check ok again'],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('shows a relay that fails to take notices as degraded: 200, named, and rebound_part_up 0', async () => {
+    d.status.report('relay', { ok: false, detail: 'transient: connect ECONNREFUSED 127.0.0.1:25' });
+    try {
+      const res = await fetch(`${d.base}/health`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as HealthBody & { degraded: string[] };
+      expect(body.status).toBe('degraded');
+      expect(body.degraded).toEqual(['relay']);
+      expect(body.failing).toEqual([]);
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+      expect(await (await fetch(`${d.base}/metrics`)).text()).toContain('rebound_part_up{part="relay"} 0');
+    } finally {
+      d.status.report('relay', { ok: true, detail: 'last notice accepted' });
+    }
+    expect(((await (await fetch(`${d.base}/health`)).json()) as HealthBody).status).toBe('ok');
   });
 
   it('exposes counters, bounces by type, the outbox and the last poll in the Prometheus text format, without addresses', async () => {
