@@ -9,6 +9,9 @@ import { SettingsRepository } from './settings.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
 import { WriteHealth } from './write-health.ts';
 
+/** How often the database files' identity is checked while no commit comes. */
+const FILES_CHECK_INTERVAL_MS = 2000;
+
 export interface Store {
   db: Db;
   messages: MessagesRepository;
@@ -27,6 +30,11 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   const db = openDatabase(file, opts);
   const barrier: DurabilityBarrier =
     file === ':memory:' || opts.readonly || opts.synchronous === 'normal' ? NO_SYNC : walSync(`${file}-wal`);
+  const health = new WriteHealth(db, file === ':memory:' ? undefined : file, opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS);
+  // Also between commits: a -wal removed while no mail comes is found (and its commits copied
+  // into the database file) before a crash can take them, not at the next delivery.
+  const watch = file === ':memory:' || opts.readonly ? undefined : setInterval(() => health.filesFault(), FILES_CHECK_INTERVAL_MS);
+  watch?.unref();
   return {
     db,
     messages: new MessagesRepository(db),
@@ -34,9 +42,10 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     outbox: new OutboxRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
-    health: new WriteHealth(db, file === ':memory:' ? undefined : file, opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS),
+    health,
     durable: () => barrier.sync(),
     close() {
+      clearInterval(watch);
       void barrier.close();
       if (db.open) db.close();
     },

@@ -59,6 +59,11 @@ export class WriteHealth {
     }
   }
 
+  /** The fault found so far, without looking at the files again. */
+  get fault(): string | undefined {
+    return this.#fault;
+  }
+
   /**
    * Why nothing may be acknowledged any more, or undefined. Once the database or its -wal
    * file at the path is not the one opened (deleted, replaced by a restore), every later

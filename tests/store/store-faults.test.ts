@@ -5,7 +5,7 @@
 
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -158,6 +158,26 @@ describe('the store on a failing disk and under other processes', () => {
     } finally {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds a removed -wal between deliveries and copies its commits into the database file before any crash', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-wal-watch-'));
+    const file = path.join(dir, 'bounces.db');
+    const store = openStore(file);
+    try {
+      store.settings.set('committed-before', 'yes');
+      unlinkSync(`${file}-wal`);
+      // No delivery, no /health: the store's own check finds it within a few seconds.
+      await waitFor('the store to find the fault', () => store.health.fault, { tries: 50, intervalMs: 100 });
+      // The database file alone (what is left after a SIGKILL) holds the commit.
+      copyFileSync(file, path.join(dir, 'alone.db'));
+      const alone = new Database(path.join(dir, 'alone.db'), { readonly: true });
+      expect(alone.prepare("SELECT value FROM settings WHERE key = 'committed-before'").pluck().get()).toBe('yes');
+      alone.close();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
