@@ -68,7 +68,8 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
       // commit made before it started (the next batch is committed meanwhile).
       await store.durable();
       // The files may have gone while this batch was written: then it is in a file that
-      // disappears with the process, and must not be acknowledged.
+      // disappears with the process, and must not be acknowledged (the -wal's rescue may
+      // still copy it into the database: offered again, it is recognised as a duplicate).
       refuseIfFilesReplaced();
       store.health.noteCommit(true);
     } catch (error) {
@@ -94,24 +95,28 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
     if (fault) throw new ReboundError('store-files-replaced', `database ${fault}`, { temporary: true });
   }
 
+  // Prepared once: db.pragma() prepares a statement per call, which cost more than the
+  // commit itself (~0.25 ms against ~0.2 ms, measured).
+  const lockWaitMs = store.health.lockWaitMs;
+  const busyWaitOff = store.db.prepare('PRAGMA busy_timeout = 0');
+  const busyWaitOn = store.db.prepare(`PRAGMA busy_timeout = ${lockWaitMs}`);
+
   /**
    * Runs the batch; while another process holds the write lock, tries again every
    * LOCK_RETRY_MS up to the busy timeout. BEGIN IMMEDIATE fails before any job ran, and a
    * failed attempt is rolled back whole, so an attempt may be repeated.
    */
   async function withLockWait(attempt: () => void): Promise<void> {
-    const db = store.db;
-    const deadline = Date.now() + store.health.lockWaitMs;
-    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    const deadline = Date.now() + lockWaitMs;
     for (;;) {
       try {
-        db.pragma('busy_timeout = 0');
+        busyWaitOff.get();
         attempt();
         return;
       } catch (error) {
         if (!isBusy(error) || Date.now() >= deadline) throw error;
       } finally {
-        if (db.open) db.pragma(`busy_timeout = ${timeout}`);
+        if (store.db.open) busyWaitOn.get();
       }
       await sleep(LOCK_RETRY_MS);
     }
