@@ -4,6 +4,7 @@ import { openDatabase, type Db, type OpenOptions } from './db.ts';
 import { BouncesRepository } from './bounces.ts';
 import { ImapStateRepository } from './imap-state.ts';
 import { MessagesRepository } from './messages.ts';
+import { NoticeLogRepository } from './notice-log.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
@@ -13,6 +14,7 @@ export interface Store {
   messages: MessagesRepository;
   bounces: BouncesRepository;
   outbox: OutboxRepository;
+  noticeLog: NoticeLogRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
   /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
@@ -29,6 +31,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     messages: new MessagesRepository(db),
     bounces: new BouncesRepository(db),
     outbox: new OutboxRepository(db),
+    noticeLog: new NoticeLogRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
     durable: () => barrier.sync(),
