@@ -8,7 +8,7 @@
 // rows.
 
 import { createHash } from 'node:crypto';
-import { classify as defaultClassify } from './core/classify.ts';
+import { classifyOffThread } from './core/classify-thread.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -140,7 +140,8 @@ export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string)
 
 export function createIngestor(opts: IngestorOptions): Ingestor {
   const { store, log } = opts;
-  const classify = opts.classify ?? defaultClassify;
+  // Large messages are classified on a worker thread, so none holds the event loop long.
+  const classify = opts.classify ?? classifyOffThread;
   const clock = opts.clock ?? (() => new Date());
   const commits = createCommitQueue(store, log);
 
