@@ -102,13 +102,14 @@ export function sha256(raw: Buffer): string {
 }
 
 /**
- * The original's Cc as stored on each bounce row (the dashboard's column and filter): cut at
- * this many characters. The whole list (itself bounded by the classifier) is in the message's
- * stored classification; a row per failed recipient need not repeat a forged Cc list whole.
+ * The original's To and Cc as stored on each bounce row (the dashboard's columns): cut at
+ * this many characters. The whole lists (themselves bounded by the classifier) are in the
+ * message's stored classification; a row per failed recipient need not repeat a forged list
+ * whole (500 rows x 500 addresses would be megabytes per message).
  */
 export const MAX_BOUNCE_CC_CHARS = 2000;
 
-/** The Cc column of a bounce row: the addresses, cut at MAX_BOUNCE_CC_CHARS with a count. */
+/** An address-list column of a bounce row: the addresses, cut at MAX_BOUNCE_CC_CHARS with a count. */
 export function bounceCcColumn(cc: readonly string[]): string {
   const all = cc.join(', ');
   if (all.length <= MAX_BOUNCE_CC_CHARS) return all;
@@ -187,7 +188,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     // Once per message, not per recipient: a forged report can pair 500 recipients with a
     // long Cc list.
     const emailCc = bounceCcColumn(c.original.cc);
-    const originalTo = c.original.to.join(', ');
+    const originalTo = bounceCcColumn(c.original.to);
     c.recipients.forEach((r, i) => {
       const row: NewBounce = {
         messageId,

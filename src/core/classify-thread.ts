@@ -15,10 +15,19 @@ import type { Classification, ClassifyOptions } from './types.ts';
 export const OFF_THREAD_BYTES = 64 * 1024;
 /** A worker that has not answered in this long is replaced, and the message classified in place. */
 const WORKER_TIMEOUT_MS = 60_000;
+/**
+ * A worker idle this long is stopped: its heap (tens of MB after a megabyte DSN, which its
+ * garbage collector has no reason to give back) goes back to the system with it. The next
+ * large message starts a new one (off the main thread; some ms).
+ */
+export const WORKER_IDLE_MS = 5_000;
+/** The worker's heap, bounded: a message that needs more fails over to the main thread. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
 
 const WORKER_URL = new URL('./classify-worker.ts', import.meta.url);
 
 interface Pending {
+  worker: Worker;
   resolve: (c: Classification) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
@@ -28,27 +37,50 @@ export interface ThreadedClassifier {
   classify(raw: Buffer, opts?: ClassifyOptions): Promise<Classification>;
   /** Messages classified on the worker so far (for tests and the bench). */
   readonly offThread: number;
+  /** Workers started so far. */
+  readonly started: number;
+  /** True while a worker is running. */
+  readonly running: boolean;
   close(): Promise<void>;
 }
 
-export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: number } = {}): ThreadedClassifier {
+export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: number; idleMs?: number } = {}): ThreadedClassifier {
   const minBytes = opts.minBytes ?? OFF_THREAD_BYTES;
   const timeoutMs = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
+  const idleMs = opts.idleMs ?? WORKER_IDLE_MS;
   let worker: Worker | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let started = 0;
   let nextId = 1;
   let offThread = 0;
   const pending = new Map<number, Pending>();
 
-  function failAll(err: Error): void {
+  /** Fails the jobs of one worker (all when `of` is undefined): a stopped worker answers none. */
+  function failAll(err: Error, of?: Worker): void {
     for (const [id, p] of pending) {
+      if (of && p.worker !== of) continue;
       clearTimeout(p.timer);
       pending.delete(id);
       p.reject(err);
     }
   }
 
+  /** Stops the worker once nothing is pending for idleMs. */
+  function armIdleStop(): void {
+    clearTimeout(idleTimer);
+    if (pending.size > 0 || !worker) return;
+    const w = worker;
+    idleTimer = setTimeout(() => {
+      if (worker !== w || pending.size > 0) return;
+      worker = undefined;
+      void w.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
+
   function start(): Worker {
-    const w = new Worker(WORKER_URL);
+    const w = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
+    started++;
     w.unref();
     w.on('message', (m: { id: number; result?: Classification; error?: string }) => {
       const p = pending.get(m.id);
@@ -57,19 +89,21 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
       clearTimeout(p.timer);
       if (m.result) p.resolve(m.result);
       else p.reject(new Error(m.error ?? 'no result'));
+      armIdleStop();
     });
     w.on('error', (err) => {
       if (worker === w) worker = undefined;
-      failAll(err);
+      failAll(err, w);
     });
     w.on('exit', (code) => {
       if (worker === w) worker = undefined;
-      failAll(new Error(`classifier thread exited (${code})`));
+      failAll(new Error(`classifier thread exited (${code})`), w);
     });
     return w;
   }
 
   function onWorker(raw: Buffer, o: ClassifyOptions): Promise<Classification> {
+    clearTimeout(idleTimer);
     worker ??= start();
     const w = worker;
     const id = nextId++;
@@ -81,7 +115,7 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
         void w.terminate();
       }, timeoutMs);
       timer.unref();
-      pending.set(id, { resolve, reject, timer });
+      pending.set(id, { worker: w, resolve, reject, timer });
       // A copy of just these bytes, moved to the thread: raw may be a view into a larger buffer.
       const bytes = new Uint8Array(raw);
       w.postMessage({ id, raw: bytes, opts: o }, [bytes.buffer]);
@@ -102,7 +136,14 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
     get offThread() {
       return offThread;
     },
+    get started() {
+      return started;
+    },
+    get running() {
+      return worker !== undefined;
+    },
     async close() {
+      clearTimeout(idleTimer);
       const w = worker;
       worker = undefined;
       failAll(new Error('classifier thread closed'));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifySync } from '../../src/core/classify.ts';
 import { createThreadedClassifier, OFF_THREAD_BYTES, type ThreadedClassifier } from '../../src/core/classify-thread.ts';
 import { forgedDsn } from '../notify/forged-dsn.ts';
+import { waitFor } from '../harness/ports.ts';
 
 const open: ThreadedClassifier[] = [];
 afterEach(async () => {
@@ -48,5 +49,17 @@ describe('classifying on a worker thread', () => {
     const again = classifier();
     expect((await again.classify(big)).recipients).toHaveLength(500);
     expect(again.offThread).toBe(1);
+  });
+});
+
+describe('the worker thread\'s memory', () => {
+  it('stops the worker once idle, so its heap goes back, and starts a new one for the next large message', async () => {
+    const c = classifier({ idleMs: 50 });
+    await c.classify(big);
+    expect(c.running).toBe(true);
+    await waitFor('the idle worker stopped', () => !c.running || undefined, { tries: 100, intervalMs: 20 });
+    expect((await c.classify(big)).recipients).toHaveLength(500);
+    expect(c.started).toBe(2);
+    expect(c.offThread).toBe(2);
   });
 });
