@@ -22,7 +22,7 @@ const WORKER_TIMEOUT_MS = 60_000;
  */
 export const WORKER_IDLE_MS = 5_000;
 /** The worker's heap, bounded: a message that needs more fails over to the main thread. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 const WORKER_URL = new URL('./classify-worker.ts', import.meta.url);
 

@@ -47,12 +47,18 @@ export function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unk
  * Starts lmtp-server.ts in `mode` with a fresh temporary data folder, removed at stop.
  * With `profileDir` the listener writes a V8 CPU profile there when it exits.
  */
-export async function startServer(mode: 'rebound' | 'bare', profileDir?: string, extra: { execArgv?: string[]; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServer(
+  mode: 'rebound' | 'bare',
+  profileDir?: string,
+  extra: { execArgv?: string[]; env?: Record<string, string>; unsetEnv?: string[] } = {},
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra.env };
+  for (const name of extra.unsetEnv ?? []) delete env[name];
   const dir = mkdtempSync(path.join(os.tmpdir(), `rebound-bench-${mode}-`));
   const child = fork(path.join(ROOT, 'tests/bench/lmtp-server.ts'), [mode, dir], {
     cwd: ROOT,
     execArgv: [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(extra.execArgv ?? [])],
-    env: { ...process.env, ...extra.env },
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
