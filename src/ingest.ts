@@ -102,6 +102,14 @@ export function sha256(raw: Buffer): string {
 }
 
 /**
+ * sha256() off the event loop (WebCrypto digests on libuv's thread pool): hashing a 10 MB
+ * message takes tens of ms of CPU, which would otherwise hold every other connection.
+ */
+export async function sha256OffLoop(raw: Buffer): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
+}
+
+/**
  * The original's To and Cc as stored on each bounce row (the dashboard's columns): cut at
  * this many characters. The whole lists (themselves bounded by the classifier) are in the
  * message's stored classification; a row per failed recipient need not repeat a forged list
@@ -240,7 +248,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   return {
     async ingest(input) {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
-      const rawSha = sha256(input.raw);
+      const rawSha = await sha256OffLoop(input.raw);
       // The classifier never throws; a message it cannot read comes back with `error`.
       const c = await classify(input.raw, {
         trackingHeader: opts.trackingHeader,

@@ -271,7 +271,14 @@ export function createNoticePlanner(config: Config): NoticePlanner {
   return ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
     const subjects = bounces.map((b) => ({ bounceId: b.id, kind: classification.kind, bounceType: b.recipient.bounceType, failedAddress: b.recipient.address }));
     const plan = planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
-    for (const [bounceId, note] of plan.notes) store.bounces.setNoticeNote(bounceId, note);
+    // One statement per distinct note: most held-back bounces of a message share theirs.
+    const byNote = new Map<string, number[]>();
+    for (const [bounceId, note] of plan.notes) {
+      const ids = byNote.get(note);
+      if (ids) ids.push(bounceId);
+      else byNote.set(note, [bounceId]);
+    }
+    for (const [note, ids] of byNote) store.bounces.setNoticeNotes(ids, note);
     if (plan.heldBack) {
       log?.warn({ messageId, bounces: bounces.length, notices: plan.notices.length }, `notices held back: ${plan.heldBack}`);
     }
