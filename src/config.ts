@@ -78,6 +78,10 @@ export interface Config {
     retryCron: string;
     retryMax: number;
     summaryCron: string;
+    /** The organisation's own mail domains (LOCAL_DOMAINS): only these are ever notified from a Cc. */
+    localDomains: string[];
+    /** Caps on what one stranger's message can make rebound send (src/notify/notices.ts). */
+    limits: NoticeLimits;
   };
   smtp: {
     host: string;
@@ -103,6 +107,17 @@ export interface Config {
     sessionIdleMinutes: number;
     sessionMaxHours: number;
   };
+}
+
+export interface NoticeLimits {
+  /** Failed recipients of one message that get a notice (NOTIFY_MAX_PER_MESSAGE). */
+  perMessage: number;
+  /** Original Cc addresses written to per notice (NOTIFY_MAX_CC). */
+  ccPerNotice: number;
+  /** Notices to one address per hour (NOTIFY_MAX_PER_ADDRESS_HOUR). */
+  perAddressHour: number;
+  /** Notices in total per hour (NOTIFY_MAX_PER_HOUR). */
+  perHour: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable and value. */
@@ -235,6 +250,28 @@ export function splitList(v: string): string[] {
   return v.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** A domain name as LOCAL_DOMAINS takes it: letters, digits, hyphens, dots (or localhost). */
+function isDomainName(d: string): boolean {
+  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(d);
+}
+
+/**
+ * LOCAL_DOMAINS, or by default the domains of NOTIFY_CC, of NOTIFY_FROM (the bounce address,
+ * at best) and of LMTP_ACCEPT's entries: the domains whose people rebound may write to on
+ * the word of a bounce.
+ */
+function parseLocalDomains(value: string | undefined, cc: string[], from: string, accept: string[]): string[] {
+  if (value !== undefined && value.trim() !== '') {
+    const list = splitList(value.toLowerCase()).map((d) => d.replace(/^@/, ''));
+    for (const d of list) if (!isDomainName(d)) throw new ConfigError('LOCAL_DOMAINS', `"${d}" is not a domain name`);
+    return [...new Set(list)];
+  }
+  const domainOf = (a: string) => a.slice(a.lastIndexOf('@') + 1).toLowerCase();
+  const derived = [...cc, from].map(domainOf);
+  for (const entry of accept) derived.push(entry.includes('@') ? domainOf(entry) : entry.replace(/^@/, ''));
+  return [...new Set(derived.filter(isDomainName))];
+}
+
 export function isPlausibleAddress(a: string): boolean {
   return /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(a) || /^[^\s@<>]+@localhost$/i.test(a);
 }
@@ -346,6 +383,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       retryCron: r.cron('RETRY_CRON', '*/30 * * * *'),
       retryMax: r.int('RETRY_MAX', 5, 0, 1000),
       summaryCron: r.cron('SUMMARY_CRON', '0 0 * * *'),
+      localDomains: [],
+      limits: {
+        perMessage: r.int('NOTIFY_MAX_PER_MESSAGE', 10, 0, 500),
+        ccPerNotice: r.int('NOTIFY_MAX_CC', 20, 0, 500),
+        perAddressHour: r.int('NOTIFY_MAX_PER_ADDRESS_HOUR', 30, 0, 100_000),
+        perHour: r.int('NOTIFY_MAX_PER_HOUR', 300, 0, 1_000_000),
+      },
     },
     smtp: {
       host: r.string('SMTP_SERVER', '127.0.0.1'),
@@ -376,6 +420,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!isPlausibleAddress(config.notify.from)) {
     throw new ConfigError('NOTIFY_FROM', `"${config.notify.from}" is not an email address`);
   }
+  config.notify.localDomains = parseLocalDomains(r.raw('LOCAL_DOMAINS'), config.notify.cc, config.notify.from, config.lmtp.accept);
   if (config.lmtp.listen.length === 0 && config.lmtp.enabled) {
     throw new ConfigError('LMTP_LISTEN', 'is empty; set LMTP_ENABLED=false to run without the listener');
   }

@@ -8,7 +8,7 @@
 // rows.
 
 import { createHash } from 'node:crypto';
-import { classify as defaultClassify } from './core/classify.ts';
+import { classifyOffThread } from './core/classify-thread.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -49,11 +49,19 @@ export interface RecordedBounce {
   recipient: RecipientResult;
 }
 
-/** Decides which notices to queue for the bounces of one message (the notifier's rules). */
+/**
+ * Decides which notices to queue for the bounces of one message (the notifier's rules). Runs
+ * inside the message's transaction: it may note on the bounces why a notice was held back.
+ */
 export type NoticePlanner = (ctx: {
   classification: Classification;
   bounces: RecordedBounce[];
   store: Store;
+  messageId: number;
+  /** RCPT TO of the delivery (the bounce address, maybe VERP-encoded); [] when unknown. */
+  envelopeTo: string[];
+  now: Date;
+  log?: Logger;
 }) => { bounceId: number; recipients: string[] }[];
 
 /**
@@ -93,6 +101,31 @@ export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
 }
 
+/**
+ * sha256() off the event loop (WebCrypto digests on libuv's thread pool): hashing a 10 MB
+ * message takes tens of ms of CPU, which would otherwise hold every other connection.
+ */
+export async function sha256OffLoop(raw: Buffer): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
+}
+
+/**
+ * The original's To and Cc as stored on each bounce row (the dashboard's columns): cut at
+ * this many characters. The whole lists (themselves bounded by the classifier) are in the
+ * message's stored classification; a row per failed recipient need not repeat a forged list
+ * whole (500 rows x 500 addresses would be megabytes per message).
+ */
+export const MAX_BOUNCE_CC_CHARS = 2000;
+
+/** An address-list column of a bounce row: the addresses, cut at MAX_BOUNCE_CC_CHARS with a count. */
+export function bounceCcColumn(cc: readonly string[]): string {
+  const all = cc.join(', ');
+  if (all.length <= MAX_BOUNCE_CC_CHARS) return all;
+  const cut = all.slice(0, MAX_BOUNCE_CC_CHARS);
+  const kept = cut.slice(0, Math.max(0, cut.lastIndexOf(','))).split(', ').filter(Boolean);
+  return `${kept.join(', ')} … (${cc.length - kept.length} more)`;
+}
+
 /** Lower-cased domain part of an address, '' when it has none. */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
@@ -116,7 +149,8 @@ export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string)
 
 export function createIngestor(opts: IngestorOptions): Ingestor {
   const { store, log } = opts;
-  const classify = opts.classify ?? defaultClassify;
+  // Large messages are classified on a worker thread, so none holds the event loop long.
+  const classify = opts.classify ?? classifyOffThread;
   const clock = opts.clock ?? (() => new Date());
   const commits = createCommitQueue(store, log);
 
@@ -153,17 +187,22 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       subject: c.envelope.subject,
       classification: JSON.stringify(c),
       duplicateOf: firstCopy ?? null,
+      truncated: c.truncated?.join('; ') ?? '',
     });
     if (firstCopy !== undefined) {
       return { messageId, duplicate: true, duplicateOf: firstCopy, kind: c.kind, status, bounceIds: [] };
     }
     const recorded: RecordedBounce[] = [];
+    // Once per message, not per recipient: a forged report can pair 500 recipients with a
+    // long Cc list.
+    const emailCc = bounceCcColumn(c.original.cc);
+    const originalTo = bounceCcColumn(c.original.to);
     c.recipients.forEach((r, i) => {
       const row: NewBounce = {
         messageId,
         date: receivedAt,
         emailTo: r.address.toLowerCase(),
-        emailCc: c.original.cc.join(', '),
+        emailCc,
         status: c.kind === 'autoreply' ? 'Skipped' : 'Processed',
         reason: r.reason,
         domain: domainOf(r.address),
@@ -177,7 +216,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         decidedBy: r.decidedBy.join('; '),
         originalMessageId: c.original.messageId,
         originalFrom: c.original.from,
-        originalTo: c.original.to.join(', '),
+        originalTo,
         originalSubject: c.original.subject,
         originalDate: c.original.date,
         trackingId: c.original.trackingId,
@@ -187,9 +226,9 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       if (id !== undefined) recorded.push({ id, row, recipient: r });
     });
     if (opts.planNotices && recorded.length > 0) {
-      for (const n of opts.planNotices({ classification: c, bounces: recorded, store })) {
-        store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, clock());
-      }
+      const now = clock();
+      const planned = opts.planNotices({ classification: c, bounces: recorded, store, messageId, envelopeTo: input.envelopeTo ?? [], now, log });
+      for (const n of planned) store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
     }
     if (recorded.length > 0) {
       const now = clock();
@@ -209,7 +248,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   return {
     async ingest(input) {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
-      const rawSha = sha256(input.raw);
+      const rawSha = await sha256OffLoop(input.raw);
       // The classifier never throws; a message it cannot read comes back with `error`.
       const c = await classify(input.raw, {
         trackingHeader: opts.trackingHeader,
@@ -230,6 +269,10 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
 }
 
 function logResult(log: Logger, input: IngestInput, c: Classification, r: IngestResult): void {
+  // A bound cut the message: said once, whatever else is logged about it.
+  if (c.truncated && !r.duplicate) {
+    log.warn({ source: input.source, messageId: r.messageId, truncated: c.truncated }, `message cut short: ${c.truncated.join('; ')}`);
+  }
   if (r.duplicate) {
     log.info({ source: input.source, messageId: r.messageId }, 'duplicate message, already recorded');
     return;

@@ -31,6 +31,9 @@ beforeAll(async () => {
     SMTP_PORT: String(RELAY_PORT),
     NOTIFY_CC: 'ops@example.org',
     NOTIFY_FROM: 'rebound@example.org',
+    // The DSN fixture's original is from news@app.test with Carol (example.net) in Cc: both
+    // the organisation's here, so its bounce is notified to her (issue 11: only local ones).
+    LOCAL_DOMAINS: 'example.org, example.net, app.test',
     ADMIN_PASS: 'app-test-password',
     SESSION_SECRET: 'an-app-test-session-secret-longer-than-32-chars',
   });

@@ -69,6 +69,20 @@ describe('configuration', () => {
     for (const bad of ['proxy.example.com', '10.0.0.0/33', '::1/129', '*']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
   });
 
+  it('takes LOCAL_DOMAINS from NOTIFY_CC, NOTIFY_FROM and LMTP_ACCEPT by default, and safe caps on notices', () => {
+    const c = loadConfig({ NOTIFY_CC: 'ops@Example.org, lead@example.org', NOTIFY_FROM: 'bounces@mail.example.com', LMTP_ACCEPT: '@bounces.example.net' }, '/tmp');
+    expect(c.notify.localDomains).toEqual(['example.org', 'mail.example.com', 'bounces.example.net']);
+    expect(c.notify.limits).toEqual({ perMessage: 10, ccPerNotice: 20, perAddressHour: 30, perHour: 300 });
+    expect(loadConfig({}, '/tmp').notify.localDomains).toEqual(['localhost']);
+    expect(loadConfig({ LOCAL_DOMAINS: 'Example.org, @example.com', NOTIFY_CC: 'ops@other.test' }, '/tmp').notify.localDomains).toEqual(['example.org', 'example.com']);
+  });
+
+  it('stops on a LOCAL_DOMAINS entry that is not a domain, or a cap out of range, naming the variable', () => {
+    expect(() => loadConfig({ LOCAL_DOMAINS: 'example.org, evil.test/x' }, '/tmp')).toThrow(/^LOCAL_DOMAINS: "evil.test\/x" is not a domain name/);
+    expect(() => loadConfig({ NOTIFY_MAX_PER_MESSAGE: '10000' }, '/tmp')).toThrow(/^NOTIFY_MAX_PER_MESSAGE: "10000" is out of range/);
+    expect(() => loadConfig({ NOTIFY_MAX_CC: 'many' }, '/tmp')).toThrow(/^NOTIFY_MAX_CC: "many" is not a whole number/);
+  });
+
   it('parses durations and sizes with units', () => {
     const c = loadConfig({ IMAP_POLL_INTERVAL: '30s', LMTP_MAX_SIZE: '25M', LMTP_IDLE_TIMEOUT: '2m' });
     expect(c.imap.pollInterval).toBe(30_000);

@@ -10,12 +10,12 @@
 import type { BounceType, Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
 import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
-  toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, RETURNED_MESSAGE_TYPES,
+  toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, MAX_TEXT_CHARS, RETURNED_MESSAGE_TYPES,
 } from './mime.ts';
-import { isMailbox, normaliseAddress, parseDeliveryStatus, recipientsWithAddresses, splitTyped, type DsnRecipientFields } from './dsn.ts';
+import { isMailbox, normaliseAddress, parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
-import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
+import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { matchReason, ruleMatches } from './rules/compile.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
@@ -184,7 +184,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     messageId: topGet('message-id').replace(/^<|>$/g, ''),
     aboutReboundNotice: isReboundNotice(returnedHeaders),
   };
-  const result = (kind: MessageKind, recipients: RecipientResult[]): Classification => ({ kind, recipients, original, envelope });
+  // What the bounds below leave out; filled as the message is read, shown with the result.
+  const truncated: string[] = [...originalCuts(returnedHeaders)];
+  const result = (kind: MessageKind, recipients: RecipientResult[]): Classification =>
+    ({ kind, recipients, original, envelope, ...(truncated.length ? { truncated } : {}) });
 
   // ARF complaint (RFC 5965): a message/feedback-report part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
@@ -213,9 +216,20 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
   let dsnText = located.report ? entityText(located.report) : '';
+  // entityText stops at MAX_TEXT_CHARS: the report's last group may then be cut in half.
+  let dsnCutShort = dsnText.length >= MAX_TEXT_CHARS;
   if (located.report?.contentType === 'message/global-delivery-status' || /[^\x00-\x7f]/.test(dsnText)) dsnText = utf8IfValid(dsnText);
-  if (!dsnText) dsnText = inlineDeliveryStatus(notice);
-  const dsn = dsnText ? parseDeliveryStatus(dsnText) : undefined;
+  if (!dsnText) {
+    const inline = inlineDeliveryStatus(notice);
+    dsnText = inline.text;
+    dsnCutShort = inline.cutShort;
+  }
+  const dsn = dsnText ? parseDeliveryStatus(dsnText, dsnCutShort) : undefined;
+  if (dsn?.recipientGroupsInReport !== undefined) {
+    truncated.push(`the delivery-status report names ${dsn.recipientGroupsInReport}${dsnCutShort ? ' or more' : ''} recipients; only the first ${dsn.recipients.length} were read (limit ${MAX_DSN_RECIPIENTS})`);
+  } else if (dsnCutShort) {
+    truncated.push(`the delivery-status report is longer than ${MAX_TEXT_CHARS} characters; only the recipients before that point were read`);
+  }
   const failedHeader = addressesIn(topGet('x-failed-recipients'));
   const dsnRecipients = recipientsWithAddresses(dsn, [...proseRecipients.map((p) => p.address), ...failedHeader]);
   // Amazon SES events delivered by mail (JSON in the body) carry the same fields as a DSN.
@@ -301,12 +315,15 @@ function utf8IfValid(binary: string): string {
 }
 
 /** DSN fields written inline in a text part (no message/delivery-status part). */
-function inlineDeliveryStatus(notice: string): string {
+function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean } {
   const at = notice.search(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im);
-  if (at < 0) return '';
-  const tail = notice.slice(at, at + 64 * 1024);
-  return /^(?:Status|Action)\s*:/im.test(tail) ? tail : '';
+  if (at < 0) return { text: '', cutShort: false };
+  const tail = notice.slice(at, at + INLINE_DSN_CHARS);
+  return /^(?:Status|Action)\s*:/im.test(tail) ? { text: tail, cutShort: notice.length > at + INLINE_DSN_CHARS } : { text: '', cutShort: false };
 }
+
+/** Inline delivery-status fields read from a text part, at most. */
+const INLINE_DSN_CHARS = 64 * 1024;
 
 function isBounceLike(top: Header[], from: string, subject: string, notice: string): boolean {
   if (headerValue(top, 'x-failed-recipients')) return true;

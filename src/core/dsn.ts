@@ -23,27 +23,60 @@ export interface DeliveryStatusReport {
   /** Per-message fields (Reporting-MTA, Arrival-Date, X-Postfix-Queue-ID ...), lower-case names. */
   message: Record<string, string>;
   recipients: DsnRecipientFields[];
+  /**
+   * Set when the report names more recipient groups than MAX_DSN_RECIPIENTS: how many it
+   * names in all. Only the first MAX_DSN_RECIPIENTS are in `recipients`, each whole.
+   */
+  recipientGroupsInReport?: number;
 }
 
 /** Recipients per report beyond this are ignored (hostile input bound). */
 export const MAX_DSN_RECIPIENTS = 500;
 
+/** Groups of per-message fields kept beyond the recipients (real reports have one). */
+const MAX_MESSAGE_GROUPS = 8;
+
+/** True for a field group about one recipient (RFC 3464 section 2.3), not the message. */
+function isRecipientGroup(names: ReadonlySet<string>): boolean {
+  return names.has('final-recipient') || names.has('original-recipient') || (names.has('action') && names.has('status'));
+}
+
 /**
  * Parses the body of a delivery-status part. The text must already be transfer-decoded;
  * for message/global-delivery-status it is UTF-8 (RFC 6533 section 6.2).
+ *
+ * `cutShort` says the text was cut before its end (a bound upstream): its last group may then
+ * be half a group, and is left out and counted, never read as a recipient of its own.
  */
-export function parseDeliveryStatus(text: string): DeliveryStatusReport {
-  const groups: Array<Array<[string, string]>> = [];
+export function parseDeliveryStatus(text: string, cutShort = false): DeliveryStatusReport {
+  const report: DeliveryStatusReport = { message: {}, recipients: [] };
+  // Recipient groups seen in all; only the first MAX_DSN_RECIPIENTS are kept. A group is
+  // judged whole (at its end), so a cut never leaves half a group that would make up a
+  // recipient with no Action or Status.
+  let seen = 0;
+  let messageGroups = 0;
   let group: Array<[string, string]> = [];
+  let names = new Set<string>();
   let last: [string, string] | undefined;
-  const flush = () => {
-    if (group.length) groups.push(group);
+  const flush = (complete: boolean) => {
+    if (names.size === 0) return;
+    const recipient = isRecipientGroup(names);
+    const fields: Record<string, string> = {};
+    for (const [n, v] of group) if (!(n in fields)) fields[n] = v;
     group = [];
+    names = new Set();
     last = undefined;
+    if (!recipient) {
+      if (complete && messageGroups++ < MAX_MESSAGE_GROUPS) Object.assign(report.message, fields);
+      return;
+    }
+    seen++;
+    if (!complete || report.recipients.length >= MAX_DSN_RECIPIENTS) return;
+    report.recipients.push(recipientOf(fields));
   };
   for (const line of text.split('\n')) {
     if (line.trim() === '') {
-      flush();
+      flush(true);
       continue;
     }
     if ((line[0] === ' ' || line[0] === '\t') && last) {
@@ -54,37 +87,34 @@ export function parseDeliveryStatus(text: string): DeliveryStatusReport {
     if (!m) continue;
     const name = m[1].toLowerCase();
     // A new recipient starts without a blank line: seen in many MTAs' reports.
-    if ((name === 'final-recipient' || name === 'original-recipient') && group.some(([n]) => n === name)) flush();
-    last = [name, m[2].trim()];
-    group.push(last);
-    if (groups.length > MAX_DSN_RECIPIENTS) break;
-  }
-  flush();
-
-  const report: DeliveryStatusReport = { message: {}, recipients: [] };
-  for (const g of groups) {
-    const fields: Record<string, string> = {};
-    for (const [n, v] of g) if (!(n in fields)) fields[n] = v;
-    const isRecipient = 'final-recipient' in fields || 'original-recipient' in fields
-      || ('action' in fields && 'status' in fields);
-    if (!isRecipient) {
-      Object.assign(report.message, fields);
+    if ((name === 'final-recipient' || name === 'original-recipient') && names.has(name)) flush(true);
+    names.add(name);
+    // Past the bound only the count matters: the fields of a group to be dropped are not kept.
+    if (report.recipients.length >= MAX_DSN_RECIPIENTS) {
+      last = undefined;
       continue;
     }
-    const diag = splitTyped(fields['diagnostic-code'] ?? '');
-    report.recipients.push({
-      finalRecipient: addressOf(fields['final-recipient'] ?? ''),
-      originalRecipient: addressOf(fields['original-recipient'] ?? ''),
-      action: (fields['action'] ?? '').trim().toLowerCase().split(/[\s(]/)[0],
-      status: statusOf(fields['status'] ?? ''),
-      diagnosticType: diag.type,
-      diagnostic: diag.value,
-      remoteMta: splitTyped(fields['remote-mta'] ?? '').value,
-      lastAttempt: fields['last-attempt-date'] ?? '',
-      fields,
-    });
+    last = [name, m[2].trim()];
+    group.push(last);
   }
+  flush(!cutShort);
+  if (seen > report.recipients.length) report.recipientGroupsInReport = seen;
   return report;
+}
+
+function recipientOf(fields: Record<string, string>): DsnRecipientFields {
+  const diag = splitTyped(fields['diagnostic-code'] ?? '');
+  return {
+    finalRecipient: addressOf(fields['final-recipient'] ?? ''),
+    originalRecipient: addressOf(fields['original-recipient'] ?? ''),
+    action: (fields['action'] ?? '').trim().toLowerCase().split(/[\s(]/)[0],
+    status: statusOf(fields['status'] ?? ''),
+    diagnosticType: diag.type,
+    diagnostic: diag.value,
+    remoteMta: splitTyped(fields['remote-mta'] ?? '').value,
+    lastAttempt: fields['last-attempt-date'] ?? '',
+    fields,
+  };
 }
 
 /** Splits `type; value` (RFC 3464 section 2.1.2 address-type, diagnostic-type, mta-name-type). */

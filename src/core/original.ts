@@ -40,13 +40,41 @@ function stripAngles(value: string): string {
 
 const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.:A-Fa-f]+\]/g;
 
-/** Addresses in an address-list header value, in order, domains lower-cased. */
-export function addressesIn(value: string): string[] {
+/**
+ * Addresses kept per To or Cc header of the original. The header is written by whoever sent
+ * the bounce: a forged one may list thousands, and every later step (the bounce rows, the
+ * notice planner, the dashboard) should see a bounded list. originalCuts() says when it cut.
+ */
+export const MAX_ORIGINAL_ADDRESSES = 500;
+
+/**
+ * Addresses in an address-list header value, in order, domains lower-cased, each once, at
+ * most `max` of them. Linear in the header's length (a Set, not a scan per address).
+ */
+export function addressesIn(value: string, max = MAX_ORIGINAL_ADDRESSES): string[] {
   const out: string[] = [];
   if (!value.includes('@')) return out;
+  const seen = new Set<string>();
   for (const m of value.matchAll(ADDRESS)) {
     const a = normaliseAddress(m[0].replace(/^[.]+|[.]+$/g, ''));
-    if (!out.includes(a)) out.push(a);
+    if (seen.has(a)) continue;
+    seen.add(a);
+    out.push(a);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** What readOriginal() left out of the original's To and Cc, in words; [] when nothing. */
+export function originalCuts(headers: Header[]): string[] {
+  const out: string[] = [];
+  for (const name of ['to', 'cc']) {
+    const value = decodeHeaderValue(headerValue(headers, name));
+    if (!value.includes('@')) continue;
+    const all = addressesIn(value, Number.POSITIVE_INFINITY).length;
+    if (all > MAX_ORIGINAL_ADDRESSES) {
+      out.push(`the original's ${name === 'to' ? 'To' : 'Cc'} lists ${all} addresses; only the first ${MAX_ORIGINAL_ADDRESSES} were kept`);
+    }
   }
   return out;
 }

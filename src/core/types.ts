@@ -73,6 +73,12 @@ export interface Classification {
   };
   /** Set when the message could not be read; kind is then 'not-bounce' and recipients empty. */
   error?: string;
+  /**
+   * What a bound left out, in words (e.g. "the delivery-status report names 5000 recipients;
+   * the first 500 were read"). Absent when the message was read whole. Recorded on the
+   * message and logged, so a cut is never silent.
+   */
+  truncated?: string[];
 }
 
 export interface ClassifyOptions {

@@ -11,10 +11,23 @@ import { cleanText, oneLine, type EmailTemplates } from './templates.ts';
 /** The header that marks rebound's own notices; the classifier looks for it in returned headers. */
 export const NOTICE_HEADER = 'X-Rebound-Notice';
 
-/** Diagnostic texts beyond this are cut: a hostile bounce may carry megabytes. */
-export const MAX_DIAGNOSTIC_CHARS = 4000;
+/**
+ * Diagnostic texts beyond this are cut: a hostile bounce may carry megabytes, and a notice is
+ * no place to relay a stranger's essay (the classifier keeps 1000 as well).
+ */
+export const MAX_DIAGNOSTIC_CHARS = 1000;
 /** Original subjects and other one-line fields beyond this are cut. */
-export const MAX_LINE_CHARS = 300;
+export const MAX_LINE_CHARS = 200;
+/** The original subject in the notice's own Subject line, at most (quoted, marked as such). */
+export const MAX_SUBJECT_QUOTE_CHARS = 60;
+
+/**
+ * A stranger's text as quoted lines for the plain-text notice: each line prefixed with "> "
+ * (the mail convention for quoted text), so it never reads as rebound's own words.
+ */
+export function quoteLines(text: string): string {
+  return text.split('\n').map((l) => `  > ${l}`).join('\n');
+}
 
 export function bounceUrl(config: Config, bounceId: number): string {
   return `${config.publicUrl}/bounces/${bounceId}`;
@@ -37,6 +50,7 @@ export function noticeData(config: Config, b: BounceRow) {
     statusClass: status.class,
     replyCode: b.reply_code,
     diagnostic: cleanText(b.diagnostic, MAX_DIAGNOSTIC_CHARS),
+    diagnosticQuoted: quoteLines(cleanText(b.diagnostic, MAX_DIAGNOSTIC_CHARS)),
     remoteMta: oneLine(b.remote_mta, MAX_LINE_CHARS),
     receivedAt: b.date,
     original: {
@@ -48,6 +62,7 @@ export function noticeData(config: Config, b: BounceRow) {
     },
     url: bounceUrl(config, b.id),
     testMode: config.testMode,
+    maxQuoted: MAX_DIAGNOSTIC_CHARS,
   };
 }
 
@@ -60,11 +75,14 @@ export function angleMessageId(stored: string): string | undefined {
   return /^[^<>\s@]+@[^<>\s@]+$/.test(id) ? `<${id}>` : undefined;
 }
 
-/** The subject line: what failed, for whom, about which message. */
+/**
+ * The subject line: what failed, for whom, and the original subject as a short quotation
+ * (the bounce's sender wrote it: in quotes after "re:", never as rebound's own words).
+ */
 export function noticeSubject(b: BounceRow): string {
   const what = b.bounce_type === 'soft' ? 'Not delivered (temporary failure)' : 'Undeliverable';
-  const about = oneLine(b.original_subject, 120);
-  return oneLine(`${what}: ${b.email_to}${about ? ` – ${about}` : ''}`, 200);
+  const about = oneLine(b.original_subject.replace(/"/g, "'"), MAX_SUBJECT_QUOTE_CHARS);
+  return oneLine(`[rebound] ${what}: ${oneLine(b.email_to, 100)}${about ? ` (re: "${about}")` : ''}`, 200);
 }
 
 /**

@@ -1,15 +1,24 @@
 // The notice planner: which bounces get a notice and who receives it. ingest() calls it inside
 // the bounce's transaction and writes the outbox rows it returns, so a recorded bounce and its
-// queued notice are committed together or not at all. Pure apart from one read-only question
-// to the store (is an address known to bounce hard).
+// queued notice are committed together or not at all.
+//
+// Everything a bounce says is a stranger's claim: anyone on the Internet can mail the bounce
+// address, with any "original" From, Cc list and as many failed recipients as fit. So the
+// planner writes only to the organisation's own people (NOTIFY_CC, and Cc addresses in
+// LOCAL_DOMAINS), only about mail the organisation sent, and never more than the caps
+// (NOTIFY_MAX_*) allow; what it holds back is noted on the bounce and said in one log line.
+// Its work is linear in recipients + Cc: the Cc list is read once per message, not once per
+// failed recipient, and the store is asked about at most a bounded number of addresses.
 
 import type { Config } from '../config.ts';
+import { decodeVerp } from '../core/original.ts';
 import type { Classification, MessageKind } from '../core/types.ts';
-import type { NoticePlanner, RecordedBounce } from '../ingest.ts';
+import type { NoticePlanner } from '../ingest.ts';
 import type { Store } from '../store/store.ts';
-import { chooseRecipients } from './recipients.ts';
+import { addressesIn, bareAddress, isSystemAddress } from './recipients.ts';
+import { isPlausibleAddress } from '../config.ts';
 
-/** What one notice is about, as far as the rules care. */
+/** What one bounce is, as far as the rules care. */
 export interface NoticeSubject {
   bounceId: number;
   kind: MessageKind | string;
@@ -17,12 +26,34 @@ export interface NoticeSubject {
   bounceType: string;
   /** The address that failed. */
   failedAddress: string;
-  /** Every address that failed in the same report. */
-  failedInReport: string[];
-  /** Cc of the original message. */
-  originalCc: string[];
+}
+
+/** What the whole message claims, as far as the rules care. Read once per message. */
+export interface MessageFacts {
+  /** The original message's From (a claim: whoever wrote the bounce wrote it). */
+  originalFrom: string;
+  /** Cc of the original message (a claim as well). */
+  originalCc: readonly string[];
+  /** RCPT TO of the bounce's delivery (the bounce address, maybe VERP-encoded); [] for IMAP. */
+  envelopeTo: readonly string[];
+  /** Every address that failed (hard or soft) in the report: none of them hears about it. */
+  failedInReport: readonly string[];
   /** True when the bounce is about a notice rebound sent (loop marker in the returned headers). */
   aboutReboundNotice: boolean;
+}
+
+/** A planned notice. */
+export interface PlannedNotice {
+  bounceId: number;
+  recipients: string[];
+}
+
+export interface NoticePlan {
+  notices: PlannedNotice[];
+  /** Per bounce: why it got no notice, or a smaller one than asked. Only bounces with a note. */
+  notes: Map<number, string>;
+  /** One line saying what was held back and why; undefined when nothing was. */
+  heldBack?: string;
 }
 
 /**
@@ -35,28 +66,185 @@ export function noticeCategory(kind: string, bounceType: string): string {
   return '';
 }
 
-/** Why a bounce gets no notice, or undefined when it gets one. */
-export function whyNoNotice(config: Config, s: NoticeSubject): string | undefined {
-  if (s.aboutReboundNotice) return 'it is a bounce of a rebound notice (loop safety)';
+/** Why a bounce gets no notice by its kind alone (NOTIFY_ON, loop safety), or undefined. */
+export function whyNoNotice(config: Config, s: NoticeSubject, aboutReboundNotice = false): string | undefined {
+  if (aboutReboundNotice) return 'it is a bounce of a rebound notice (loop safety)';
   const category = noticeCategory(s.kind, s.bounceType);
   if (!category) return `a ${s.kind} with type ${s.bounceType} is never notified`;
   if (!config.notify.on.includes(category)) return `${category} results are not notified (NOTIFY_ON=${config.notify.on.join(',')})`;
   return undefined;
 }
 
+/** True when the domain is one of LOCAL_DOMAINS or a subdomain of one. */
+export function isLocalDomain(domain: string, localDomains: readonly string[]): boolean {
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  return d !== '' && localDomains.some((l) => d === l || d.endsWith(`.${l}`));
+}
+
+/** True when the address's domain is in LOCAL_DOMAINS. */
+export function isLocalAddress(address: string, localDomains: readonly string[]): boolean {
+  const a = bareAddress(address);
+  const at = a.lastIndexOf('@');
+  return at > 0 && isLocalDomain(a.slice(at + 1), localDomains);
+}
+
+/** A stranger's text in a note or log line: one line, short. */
+function quoted(value: string, max = 100): string {
+  const flat = value.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}
+
 /**
- * The recipients of a notice. Test mode: NOTIFY_CC_TEST and nobody else. Normal mode:
- * NOTIFY_CC plus the original Cc. Both minus the failed addresses, known hard bouncers,
- * system addresses and rebound's own address.
+ * Why the bounced message was not one the organisation sent, or undefined when it was: its
+ * From is in LOCAL_DOMAINS, or the bounce came to a VERP address (bounces+user=domain@host)
+ * of a local domain, which only the organisation's own sending software writes.
  */
-export function noticeRecipients(config: Config, store: Pick<Store, 'bounces'>, s: NoticeSubject): string[] {
-  const wanted = config.testMode ? config.notify.ccTest : [...config.notify.cc, ...s.originalCc];
-  return chooseRecipients({
-    wanted,
-    failed: [s.failedAddress, ...s.failedInReport],
-    self: config.notify.from,
-    isKnownBouncing: (a) => store.bounces.isKnownHardBouncing(a),
-  });
+export function whyNotOurs(config: Config, facts: MessageFacts): string | undefined {
+  const local = config.notify.localDomains;
+  if (facts.originalFrom && isLocalAddress(facts.originalFrom, local)) return undefined;
+  for (const to of facts.envelopeTo) {
+    if (decodeVerp(to) && isLocalAddress(to, local)) return undefined;
+  }
+  const from = facts.originalFrom ? `its From ${quoted(facts.originalFrom)}` : 'it names no From';
+  return `not sent by us: ${from}, outside LOCAL_DOMAINS (${local.join(', ') || 'none'}), and no VERP address of ours`;
+}
+
+/** Who may hear about any bounce of one message, before the per-bounce and hourly rules. */
+interface BaseRecipients {
+  addresses: string[];
+  /** Cc addresses left out because their domain is not in LOCAL_DOMAINS. */
+  ccOutside: number;
+  /** Local Cc addresses left out because NOTIFY_MAX_CC was reached. */
+  ccOverCap: number;
+}
+
+/**
+ * The recipients of every notice about one message: NOTIFY_CC_TEST alone in test mode; else
+ * NOTIFY_CC plus at most NOTIFY_MAX_CC original Cc addresses in LOCAL_DOMAINS. Deduplicated
+ * case-insensitively (first spelling kept), minus the failed addresses, rebound itself,
+ * system addresses, non-addresses and known hard bouncers. One pass over the Cc list; the
+ * store is asked only about addresses that would otherwise be kept.
+ */
+function baseRecipients(config: Config, isKnownBouncing: (a: string) => boolean, facts: MessageFacts): BaseRecipients {
+  const excluded = new Set([...facts.failedInReport, config.notify.from].map((a) => bareAddress(a).toLowerCase()));
+  const seen = new Set<string>();
+  const out: BaseRecipients = { addresses: [], ccOutside: 0, ccOverCap: 0 };
+  const usable = (address: string): boolean => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !excluded.has(key) && !isSystemAddress(address) && isPlausibleAddress(address);
+  };
+  const trusted = config.testMode ? config.notify.ccTest : config.notify.cc;
+  for (const address of trusted.flatMap((v) => addressesIn(v))) {
+    if (usable(address) && !isKnownBouncing(address)) out.addresses.push(address);
+  }
+  if (config.testMode) return out;
+  const cap = config.notify.limits.ccPerNotice;
+  let ccKept = 0;
+  for (const entry of facts.originalCc) {
+    for (const address of addressesIn(entry)) {
+      if (!usable(address)) continue;
+      if (!isLocalAddress(address, config.notify.localDomains)) out.ccOutside++;
+      else if (ccKept >= cap) out.ccOverCap++;
+      else if (!isKnownBouncing(address)) {
+        out.addresses.push(address);
+        ccKept++;
+      }
+    }
+  }
+  return out;
+}
+
+/** Counts notices per address in the last hour: one store question per address, then kept. */
+function hourlyCounter(store: Pick<Store, 'noticeLog'>, now: Date) {
+  const counts = new Map<string, number>();
+  return {
+    get(address: string): number {
+      const key = address.toLowerCase();
+      let n = counts.get(key);
+      if (n === undefined) {
+        n = store.noticeLog.toAddressInLastHour(key, now);
+        counts.set(key, n);
+      }
+      return n;
+    },
+    add(address: string): void {
+      const key = address.toLowerCase();
+      counts.set(key, this.get(key) + 1);
+    },
+  };
+}
+
+/**
+ * Plans the notices about the bounces of one message, in order, within every rule and cap.
+ * Linear in bounces + Cc; the store is asked at most (NOTIFY_CC + Cc kept) times about known
+ * bouncers, once for the hourly total and at most once per recipient for the per-address
+ * count. Records the planned recipients in the notice log; writes nothing else.
+ */
+export function planNotices(
+  config: Config,
+  store: Pick<Store, 'bounces' | 'noticeLog'>,
+  facts: MessageFacts,
+  bounces: readonly NoticeSubject[],
+  now: Date,
+): NoticePlan {
+  const plan: NoticePlan = { notices: [], notes: new Map() };
+  const eligible = bounces.filter((b) => whyNoNotice(config, b, facts.aboutReboundNotice) === undefined);
+  if (eligible.length === 0) return plan;
+  const limits = config.notify.limits;
+  const held: string[] = [];
+  const holdAll = (list: readonly NoticeSubject[], why: string) => {
+    for (const b of list) plan.notes.set(b.bounceId, `no notice: ${why}`);
+    if (list.length > 0) held.push(`${list.length} without a notice: ${why}`);
+  };
+
+  const notOurs = whyNotOurs(config, facts);
+  if (notOurs) {
+    holdAll(eligible, notOurs);
+    plan.heldBack = held.join('; ');
+    return plan;
+  }
+  const base = baseRecipients(config, (a) => store.bounces.isKnownHardBouncing(a), facts);
+  const leftOut: string[] = [];
+  if (base.ccOutside > 0) leftOut.push(`${base.ccOutside} Cc outside LOCAL_DOMAINS left out`);
+  if (base.ccOverCap > 0) leftOut.push(`${base.ccOverCap} Cc over NOTIFY_MAX_CC=${limits.ccPerNotice} left out`);
+
+  const withinMessageCap = eligible.slice(0, limits.perMessage);
+  holdAll(eligible.slice(limits.perMessage), `over NOTIFY_MAX_PER_MESSAGE=${limits.perMessage} notices for one message`);
+
+  let total = store.noticeLog.noticesInLastHour(now);
+  const perAddress = hourlyCounter(store, now);
+  let overAddressCap = 0;
+  const overHourCap: NoticeSubject[] = [];
+  for (const b of withinMessageCap) {
+    const own = b.failedAddress.toLowerCase();
+    const wanted = base.addresses.filter((a) => a.toLowerCase() !== own);
+    if (wanted.length === 0) continue; // Nobody to tell: no notice, as always.
+    if (total >= limits.perHour) {
+      overHourCap.push(b);
+      continue;
+    }
+    const recipients = wanted.filter((a) => perAddress.get(a) < limits.perAddressHour);
+    const dropped = wanted.length - recipients.length;
+    overAddressCap += dropped;
+    const notes = [...leftOut];
+    if (dropped > 0) notes.push(`${dropped} over NOTIFY_MAX_PER_ADDRESS_HOUR=${limits.perAddressHour} left out`);
+    if (recipients.length === 0) {
+      plan.notes.set(b.bounceId, `no notice: every recipient had NOTIFY_MAX_PER_ADDRESS_HOUR=${limits.perAddressHour} notices this hour`);
+      continue;
+    }
+    for (const a of recipients) perAddress.add(a);
+    store.noticeLog.add(recipients, now);
+    total++;
+    plan.notices.push({ bounceId: b.bounceId, recipients });
+    if (notes.length > 0) plan.notes.set(b.bounceId, `notice to ${recipients.length}; ${notes.join('; ')}`);
+  }
+  holdAll(overHourCap, `over NOTIFY_MAX_PER_HOUR=${limits.perHour} notices this hour`);
+  if (overAddressCap > 0) held.push(`${overAddressCap} recipients over NOTIFY_MAX_PER_ADDRESS_HOUR=${limits.perAddressHour} left out`);
+  held.push(...leftOut);
+  if (held.length > 0) plan.heldBack = held.join('; ');
+  return plan;
 }
 
 /** The addresses that failed (hard or soft) in one report: none of them hears about it. */
@@ -64,29 +252,36 @@ export function failedAddresses(recipients: readonly Pick<Classification['recipi
   return recipients.filter((r) => r.bounceType === 'hard' || r.bounceType === 'soft').map((r) => r.address);
 }
 
-/** The rule-relevant facts of one freshly recorded bounce. */
-export function subjectOf(c: Classification, b: RecordedBounce): NoticeSubject {
+/** The rule facts of one message from its classification and envelope. */
+export function factsOf(c: Classification, envelopeTo: readonly string[]): MessageFacts {
   return {
-    bounceId: b.id,
-    kind: c.kind,
-    bounceType: b.recipient.bounceType,
-    failedAddress: b.recipient.address,
-    failedInReport: failedAddresses(c.recipients),
+    originalFrom: c.original.from,
     originalCc: c.original.cc,
+    envelopeTo,
+    failedInReport: failedAddresses(c.recipients),
     aboutReboundNotice: c.envelope.aboutReboundNotice,
   };
 }
 
-/** The planner ingest() calls: one notice per recorded hard/soft bounce that has anyone to tell. */
+/**
+ * The planner ingest() calls: plans within the rules and caps, notes on each bounce what was
+ * held back, and says it in one log line per message.
+ */
 export function createNoticePlanner(config: Config): NoticePlanner {
-  return ({ classification, bounces, store }) => {
-    const out: { bounceId: number; recipients: string[] }[] = [];
-    for (const b of bounces) {
-      const s = subjectOf(classification, b);
-      if (whyNoNotice(config, s) !== undefined) continue;
-      const recipients = noticeRecipients(config, store, s);
-      if (recipients.length > 0) out.push({ bounceId: b.id, recipients });
+  return ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
+    const subjects = bounces.map((b) => ({ bounceId: b.id, kind: classification.kind, bounceType: b.recipient.bounceType, failedAddress: b.recipient.address }));
+    const plan = planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
+    // One statement per distinct note: most held-back bounces of a message share theirs.
+    const byNote = new Map<string, number[]>();
+    for (const [bounceId, note] of plan.notes) {
+      const ids = byNote.get(note);
+      if (ids) ids.push(bounceId);
+      else byNote.set(note, [bounceId]);
     }
-    return out;
+    for (const [note, ids] of byNote) store.bounces.setNoticeNotes(ids, note);
+    if (plan.heldBack) {
+      log?.warn({ messageId, bounces: bounces.length, notices: plan.notices.length }, `notices held back: ${plan.heldBack}`);
+    }
+    return plan.notices;
   };
 }

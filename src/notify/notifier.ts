@@ -15,7 +15,7 @@ import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
 import { buildNotice } from './notice-content.ts';
-import { failedAddresses, noticeRecipients, whyNoNotice, type NoticeSubject } from './notices.ts';
+import { failedAddresses, planNotices, whyNoNotice, type MessageFacts, type NoticeSubject } from './notices.ts';
 import { createEmailTemplates, type EmailTemplates } from './templates.ts';
 
 export interface NotifierOptions {
@@ -169,21 +169,20 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     );
   }
 
-  /** The rule facts of a recorded bounce, from its message's stored classification. */
-  function subjectFromStore(b: BounceRow): NoticeSubject {
+  /** The rule facts of a recorded bounce's message, from its stored classification. */
+  function factsFromStore(b: BounceRow): MessageFacts {
+    const message = store.messages.get(b.message_id);
     let c: Partial<Classification> = {};
     try {
-      c = JSON.parse(store.messages.get(b.message_id)?.classification ?? '{}') as Partial<Classification>;
+      c = JSON.parse(message?.classification ?? '{}') as Partial<Classification>;
     } catch {
       // An unreadable stored classification: fall back to the bounce row's own columns.
     }
     return {
-      bounceId: b.id,
-      kind: b.kind,
-      bounceType: b.bounce_type,
-      failedAddress: b.email_to,
-      failedInReport: failedAddresses(c.recipients ?? []),
+      originalFrom: c.original?.from ?? b.original_from,
       originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),
+      envelopeTo: (message?.envelope_to ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      failedInReport: failedAddresses(c.recipients ?? []),
       aboutReboundNotice: c.envelope?.aboutReboundNotice ?? false,
     };
   }
@@ -198,11 +197,17 @@ export function createNotifier(opts: NotifierOptions): Notifier {
         store.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
         return { queued: true, message: 'the notice is queued again and is being sent now' };
       }
-      const s = subjectFromStore(bounce);
-      const why = whyNoNotice(config, s);
+      const s: NoticeSubject = { bounceId, kind: bounce.kind, bounceType: bounce.bounce_type, failedAddress: bounce.email_to };
+      const facts = factsFromStore(bounce);
+      const why = whyNoNotice(config, s, facts.aboutReboundNotice);
       if (why) return { queued: false, message: `no notice: ${why}` };
-      const recipients = noticeRecipients(config, store, s);
+      // The same rules and caps as at intake: a retry is no way around them.
+      const plan = planNotices(config, store, facts, [s], clock());
+      const note = plan.notes.get(bounceId);
+      if (note !== undefined) store.bounces.setNoticeNote(bounceId, note);
+      const recipients = plan.notices[0]?.recipients ?? [];
       if (recipients.length === 0) {
+        if (note?.startsWith('no notice')) return { queued: false, message: note };
         return { queued: false, message: config.testMode ? 'no notice: NOTIFY_CC_TEST is empty' : 'no notice: nobody to tell (NOTIFY_CC is empty and the message had no usable Cc)' };
       }
       const sentBefore = store.outbox.forBounce(bounceId).some((r) => r.state === 'sent');

@@ -1,8 +1,5 @@
-// Who hears about a bounce: the rules that keep notices going to the right people and never
-// into a mail loop. Pure: the only outside fact (which addresses are known to bounce) comes in
-// as a function.
-
-import { isPlausibleAddress } from '../config.ts';
+// Addresses as the notice rules read them: the bare address of a header value, every address
+// of a Cc entry, and the system addresses never written to (notices.ts applies the rules).
 
 /**
  * Local parts that belong to mail systems, not people. RFC 5321 section 4.5.1 reserves
@@ -34,35 +31,4 @@ export function isSystemAddress(address: string): boolean {
   const at = a.lastIndexOf('@');
   const local = at < 0 ? a : a.slice(0, at);
   return SYSTEM_LOCAL_PARTS.has(local);
-}
-
-export interface RecipientRules {
-  /** The addresses asked for, in order (NOTIFY_CC then the original Cc, or NOTIFY_CC_TEST). */
-  wanted: string[];
-  /** Addresses that just failed in this report: telling them is pointless. */
-  failed: string[];
-  /** rebound's own sender address: a notice to it would come straight back in. */
-  self: string;
-  /** True when rebound has a hard bounce on record for the address. */
-  isKnownBouncing: (address: string) => boolean;
-}
-
-/**
- * The notice recipients: the wanted addresses, bare, deduplicated case-insensitively (first
- * spelling kept), minus the failed ones, known bouncers, system addresses, rebound itself and
- * anything that is not an address at all (a Cc header is written by strangers).
- */
-export function chooseRecipients(rules: RecipientRules): string[] {
-  const excluded = new Set([...rules.failed, rules.self].map((a) => bareAddress(a).toLowerCase()));
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const address of rules.wanted.flatMap(addressesIn)) {
-    const key = address.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (excluded.has(key) || isSystemAddress(address) || !isPlausibleAddress(address)) continue;
-    if (rules.isKnownBouncing(key)) continue;
-    out.push(address);
-  }
-  return out;
 }

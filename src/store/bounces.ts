@@ -1,6 +1,7 @@
 // The bounces table: one row per failed recipient. Owns the SQL for writing and reading
 // single rows; the dashboard's list and statistics queries live in bounce-queries.ts.
 
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 
 export type BounceStatus = 'Processed' | 'Skipped' | 'Problem' | 'retry_queued';
@@ -56,6 +57,8 @@ export interface BounceRow {
   tracking_id: string;
   last_error: string;
   dedupe_key: string;
+  /** Why the bounce got no notice, or a smaller one (caps, LOCAL_DOMAINS); '' when none. */
+  notice_note: string;
 }
 
 export class BouncesRepository {
@@ -65,7 +68,10 @@ export class BouncesRepository {
   #byKey;
   #setStatus;
   #knownBouncing;
+  #noticeNote: Statement<[string, string]> | undefined;
+  #db: Db;
   constructor(db: Db) {
+    this.#db = db;
     // OR IGNORE on the dedupe key: a repeat of a recorded bounce changes nothing.
     this.#insert = db.prepare(
       `INSERT OR IGNORE INTO bounces (message_id, date, email_to, email_cc, status, reason, domain, kind, bounce_type, action,
@@ -106,6 +112,20 @@ export class BouncesRepository {
 
   setStatus(id: number, status: BounceStatus, lastError = '', retries?: number): void {
     this.#setStatus.run({ id, status, lastError, retries: retries ?? null });
+  }
+
+  /** Records why the bounce got no notice, or a smaller one than asked. */
+  setNoticeNote(id: number, note: string): void {
+    this.setNoticeNotes([id], note);
+  }
+
+  /** The same note on many bounces, in one statement (a forged DSN's 490 held-back ones). */
+  setNoticeNotes(ids: readonly number[], note: string): void {
+    if (ids.length === 0) return;
+    // Prepared at first use, not in the constructor: the repository also serves databases
+    // opened at an older migration (before 006 added the column) until they are migrated.
+    this.#noticeNote ??= this.#db.prepare<[string, string]>('UPDATE bounces SET notice_note = ? WHERE id IN (SELECT value FROM json_each(?))');
+    this.#noticeNote.run(note, JSON.stringify(ids));
   }
 
   /** True when rebound has recorded a hard bounce for this address (never notify it). */

@@ -19,6 +19,8 @@ export interface NewMessage {
   classification: string;
   /** The first copy, when every bounce in this one was recorded already. */
   duplicateOf?: number | null;
+  /** What a bound left out of the message, in words; '' when it was read whole. */
+  truncated?: string;
 }
 
 export interface MessageRow {
@@ -35,6 +37,7 @@ export interface MessageRow {
   subject: string;
   classification: string;
   duplicate_of: number | null;
+  truncated: string;
 }
 
 export class MessagesRepository {
@@ -45,12 +48,12 @@ export class MessagesRepository {
   #update;
   constructor(db: Db) {
     this.#insert = db.prepare(
-      `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of)
-       VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf)`,
+      `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
+       VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)`,
     );
     this.#bySha = db.prepare('SELECT id, status, kind FROM messages WHERE sha256 = ?');
     this.#byId = db.prepare(
-      'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of FROM messages WHERE id = ?',
+      'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated FROM messages WHERE id = ?',
     );
     this.#raw = db.prepare('SELECT raw FROM messages WHERE id = ?').pluck();
     this.#update = db.prepare(
@@ -59,7 +62,7 @@ export class MessagesRepository {
   }
 
   insert(m: NewMessage): number {
-    const info = this.#insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null });
+    const info = this.#insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null, truncated: m.truncated ?? '' });
     return Number(info.lastInsertRowid);
   }
 

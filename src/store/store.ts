@@ -4,6 +4,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db, type OpenOptions } from
 import { BouncesRepository } from './bounces.ts';
 import { ImapStateRepository } from './imap-state.ts';
 import { MessagesRepository } from './messages.ts';
+import { NoticeLogRepository } from './notice-log.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
@@ -17,6 +18,7 @@ export interface Store {
   messages: MessagesRepository;
   bounces: BouncesRepository;
   outbox: OutboxRepository;
+  noticeLog: NoticeLogRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
   /** Whether a bounce can be committed now (last commit, probe write, file identity). */
@@ -40,6 +42,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     messages: new MessagesRepository(db),
     bounces: new BouncesRepository(db),
     outbox: new OutboxRepository(db),
+    noticeLog: new NoticeLogRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
     health,

@@ -21,6 +21,7 @@ import { createLmtpServer } from '../../src/intake/lmtp.ts';
 import { createLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
+import { createNotifier } from '../../src/notify/notifier.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore } from '../../src/store/store.ts';
 import { peakRssOfSelf } from './lib.ts';
@@ -38,6 +39,12 @@ export interface ServerStats {
   slowestIngest?: { ms: number; size: number };
   /** CPU time used by the listener's process so far (user + system), ms. */
   cpuMs: number;
+  /** V8 heap in use, and memory outside it (Buffers, native), bytes (the soak tells a leak from slack). */
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  /** Notices the listener's notifier sent (only with BENCH_SMTP_PORT). */
+  noticesSent?: number;
 }
 
 const mode = process.argv[2];
@@ -56,13 +63,22 @@ let port: number;
 let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, bounces: 0 });
 let commits = 0;
 let slowestIngest = { ms: 0, size: 0 };
+let noticesSent: () => number = () => 0;
 
 // Experiment only (never the default): load mailparser before the first message needs it.
 if (process.env.BENCH_PRELOAD_MAILPARSER) await import('mailparser');
 
 if (mode === 'rebound') {
   // Everything else as a real deployment has it (size limit, notices planned into the outbox).
-  const config = loadConfig({ DATA_DIR: dir, LMTP_LISTEN: '127.0.0.1:2424', NOTIFY_CC: 'postmaster@example.com' }, dir);
+  // BENCH_SMTP_PORT (the soak): notices are sent too, to a sink on that port.
+  const smtpPort = process.env.BENCH_SMTP_PORT;
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LMTP_LISTEN: '127.0.0.1:2424',
+    NOTIFY_CC: process.env.BENCH_NOTIFY_CC ?? 'postmaster@example.com',
+    ...(process.env.BENCH_NOTIFY_FROM ? { NOTIFY_FROM: process.env.BENCH_NOTIFY_FROM } : {}),
+    ...(smtpPort ? { SMTP_SERVER: '127.0.0.1', SMTP_PORT: smtpPort } : {}),
+  }, dir);
   const lmtpConfig = { ...config.lmtp, listen: [{ kind: 'tcp' as const, host: '127.0.0.1', port: 0, path: '' }] };
   const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'info', pino.destination({ dest: '/dev/null', sync: false }) as unknown as NodeJS.WritableStream);
   const store = openStore(config.dbPath);
@@ -78,12 +94,17 @@ if (mode === 'rebound') {
     }) as typeof wrapped;
   }) as typeof store.db.transaction;
   const metrics = new Metrics();
+  const notifier = smtpPort ? createNotifier({ config, store, log, metrics }) : undefined;
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    onCommitted: (r) => {
+      if (r.bounceIds.length > 0) notifier?.kick();
+    },
   });
+  noticesSent = () => metrics.noticesSent.samples()[0]?.value ?? 0;
   // Time each ingest (classify + grouped commit), to tell the listener's own time from the wire's.
   const timedIngestor = {
     ...ingestor,
@@ -106,6 +127,7 @@ if (mode === 'rebound') {
   stop = async () => {
     await lmtp.stop(2000);
     await ingestor.drain();
+    await notifier?.stop();
     store.close();
   };
 } else {
@@ -138,8 +160,16 @@ process.on('message', (msg: { cmd: string }) => {
       commits,
       slowestIngest,
       cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      heapUsed: process.memoryUsage().heapUsed,
+      heapTotal: process.memoryUsage().heapTotal,
+      external: process.memoryUsage().external,
+      noticesSent: noticesSent(),
     };
     process.send!({ stats });
+  } else if (msg.cmd === 'gc') {
+    // Only with --expose-gc (the soak): a full collection, to tell retained data from slack.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ gcDone: true });
   } else if (msg.cmd === 'reset-eld') {
     eld.reset();
     slowestIngest = { ms: 0, size: 0 };

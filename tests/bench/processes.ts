@@ -18,6 +18,8 @@ export interface ServerProcess {
   pid: number;
   stats(): Promise<ServerStats>;
   resetEventLoopDelay(): Promise<void>;
+  /** A full garbage collection in the listener (started with --expose-gc). */
+  gc(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,11 +47,18 @@ export function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unk
  * Starts lmtp-server.ts in `mode` with a fresh temporary data folder, removed at stop.
  * With `profileDir` the listener writes a V8 CPU profile there when it exits.
  */
-export async function startServer(mode: 'rebound' | 'bare', profileDir?: string): Promise<ServerProcess> {
+export async function startServer(
+  mode: 'rebound' | 'bare',
+  profileDir?: string,
+  extra: { execArgv?: string[]; env?: Record<string, string>; unsetEnv?: string[] } = {},
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra.env };
+  for (const name of extra.unsetEnv ?? []) delete env[name];
   const dir = mkdtempSync(path.join(os.tmpdir(), `rebound-bench-${mode}-`));
   const child = fork(path.join(ROOT, 'tests/bench/lmtp-server.ts'), [mode, dir], {
     cwd: ROOT,
-    execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    execArgv: [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(extra.execArgv ?? [])],
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -69,6 +78,11 @@ export async function startServer(mode: 'rebound' | 'bare', profileDir?: string)
       const p = waitMessage(child, (m) => m.stats as ServerStats | undefined, 5000, 'stats');
       child.send({ cmd: 'stats' });
       return p;
+    },
+    async gc() {
+      const p = waitMessage(child, (m) => (m.gcDone ? true : undefined), 10_000, 'gc');
+      child.send({ cmd: 'gc' });
+      await p;
     },
     async resetEventLoopDelay() {
       const p = waitMessage(child, (m) => (m.reset ? true : undefined), 5000, 'reset');

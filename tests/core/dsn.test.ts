@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeliveryStatus } from '../../src/core/dsn.ts';
+import { MAX_DSN_RECIPIENTS, parseDeliveryStatus } from '../../src/core/dsn.ts';
 import { classifySync } from '../../src/core/classify.ts';
 
 const CRLF = (s: string) => s.replace(/\n/g, '\r\n');
@@ -43,5 +43,57 @@ describe('reading RFC 3464 delivery-status fields', () => {
     expect(c.recipients[0]).toMatchObject({ address: '山田@例え.jp', status: '5.1.1', replyCode: '550', reason: 'userunknown', bounceType: 'hard' });
     expect(c.recipients[0].diagnostic).toContain('宛先がありません');
     expect(c.original).toMatchObject({ messageId: 'm1@example.org', subject: 'こんにちは', trackingId: 'track-42' });
+  });
+});
+
+describe('a report with more recipients than MAX_DSN_RECIPIENTS (issue 11, defect 6)', () => {
+  const group = (i: number) => [`Final-Recipient: rfc822; user${i}@example.org`, 'Action: failed', 'Status: 5.1.1', `Diagnostic-Code: smtp; 550 5.1.1 user${i} unknown`].join('\n');
+  const report = (n: number, sep = '\n\n') => ['Reporting-MTA: dns; mx.example.org', ...Array.from({ length: n }, (_, i) => group(i + 1))].join(sep) + '\n';
+
+  it('keeps exactly the first 500 whole groups, invents none and says how many the report named', () => {
+    const r = parseDeliveryStatus(report(5000));
+    expect(r.recipients).toHaveLength(MAX_DSN_RECIPIENTS);
+    expect(r.recipients.map((x) => x.finalRecipient)).toEqual(Array.from({ length: 500 }, (_, i) => `user${i + 1}@example.org`));
+    expect(r.recipients.every((x) => x.action === 'failed' && x.status === '5.1.1')).toBe(true);
+    expect(r.recipientGroupsInReport).toBe(5000);
+    expect(r.message['reporting-mta']).toBe('dns; mx.example.org');
+  });
+
+  it('cuts the same way when the groups are not separated by blank lines', () => {
+    const r = parseDeliveryStatus(report(501, '\n'));
+    expect(r.recipients).toHaveLength(500);
+    expect(r.recipients.at(-1)).toMatchObject({ finalRecipient: 'user500@example.org', action: 'failed', status: '5.1.1' });
+    expect(r.recipientGroupsInReport).toBe(501);
+  });
+
+  it('reads exactly 500 without a cut', () => {
+    const r = parseDeliveryStatus(report(500));
+    expect(r.recipients).toHaveLength(500);
+    expect(r.recipientGroupsInReport).toBeUndefined();
+  });
+
+  it('leaves out the half group at the end of a text cut short, and counts it', () => {
+    const r = parseDeliveryStatus(`${report(3)}\nFinal-Recipient: rfc822; half@example.org\nAct`, true);
+    expect(r.recipients.map((x) => x.finalRecipient)).toEqual(['user1@example.org', 'user2@example.org', 'user3@example.org']);
+    expect(r.recipientGroupsInReport).toBe(4);
+  });
+
+  it('classifies a 5,000-recipient DSN as 500 failed recipients, every one from a whole group, with the cut noted', () => {
+    const raw = Buffer.from(CRLF([
+      'From: MAILER-DAEMON@mx.example.org', 'To: bounces@example.com', 'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain', '', 'Delivery failed.', '',
+      '--b1', 'Content-Type: message/delivery-status', '', report(5000),
+      '--b1--', '',
+    ].join('\n')));
+    const c = classifySync(raw);
+    expect(c.recipients).toHaveLength(500);
+    expect(c.recipients.some((r) => r.reason === 'undefined' || r.status === '5.0.0')).toBe(false);
+    expect(c.recipients.at(-1)!.address).toBe('user500@example.org');
+    expect(c.truncated).toEqual([expect.stringMatching(/^the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)$/)]);
+  });
+
+  it('notes nothing for an ordinary report', () => {
+    expect(classifySync(Buffer.from(CRLF(['From: MAILER-DAEMON@mx.example.org', 'Subject: Undelivered', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: message/delivery-status', '', report(2), '--b--', ''].join('\n')))).truncated).toBeUndefined();
   });
 });

@@ -50,6 +50,10 @@ beforeAll(async () => {
       SMTP_PORT: String(PORTS.smtpd),
       NOTIFY_FROM: BOUNCE_ADDRESS,
       NOTIFY_CC: 'ops@notify.test',
+      // undeliverable.test counts as one of ours here, so that a notice goes to a Cc there
+      // and bounces back (the loop-safety case below); by default only the domains of
+      // NOTIFY_CC and NOTIFY_FROM would be.
+      LOCAL_DOMAINS: `${TEST_DOMAIN}, notify.test, undeliverable.test`,
       PUBLIC_URL: 'https://rebound.example.org',
     },
     dir,

@@ -1,7 +1,17 @@
-// The recipient rules, pure: parsing strangers' Cc values, system addresses, deduplication.
+// The recipient rules: parsing strangers' Cc values, system addresses, deduplication (the
+// planner against a real in-memory store for the known hard bouncers).
 
-import { describe, expect, it } from 'vitest';
-import { addressesIn, chooseRecipients, isSystemAddress } from '../../src/notify/recipients.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { planNotices } from '../../src/notify/notices.ts';
+import { addressesIn, isSystemAddress } from '../../src/notify/recipients.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { insertBounce } from '../web/fixture.ts';
+
+const stores: Store[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
 
 describe('notice recipients', () => {
   it('reads every address of a Cc value, display names with commas included', () => {
@@ -16,12 +26,17 @@ describe('notice recipients', () => {
   });
 
   it('keeps each address once, drops the failed, known-bouncing, system, own and malformed ones', () => {
-    const out = chooseRecipients({
-      wanted: ['ops@x.test', 'OPS@X.TEST', 'Failed@y.test', 'gone@y.test', 'mailer-daemon@y.test', 'rebound@x.test', 'not an address', 'carol@y.test'],
-      failed: ['failed@y.test'],
-      self: 'rebound@x.test',
-      isKnownBouncing: (a) => a === 'gone@y.test',
-    });
-    expect(out).toEqual(['ops@x.test', 'carol@y.test']);
+    const config = loadConfig({ NOTIFY_FROM: 'rebound@x.test', NOTIFY_CC: 'ops@x.test', LOCAL_DOMAINS: 'x.test, y.test' }, '/tmp');
+    const store = openStore(':memory:');
+    stores.push(store);
+    insertBounce(store, { emailTo: 'gone@y.test', domain: 'y.test', bounceType: 'hard' });
+    const plan = planNotices(config, store, {
+      originalFrom: 'sales@x.test',
+      originalCc: ['OPS@X.TEST', 'Failed@y.test', 'gone@y.test', 'mailer-daemon@y.test', 'rebound@x.test', 'not an address', 'carol@y.test'],
+      envelopeTo: [],
+      failedInReport: ['failed@y.test'],
+      aboutReboundNotice: false,
+    }, [{ bounceId: 1, kind: 'bounce', bounceType: 'hard', failedAddress: 'failed@y.test' }], new Date());
+    expect(plan.notices).toEqual([{ bounceId: 1, recipients: ['ops@x.test', 'carol@y.test'] }]);
   });
 });

@@ -137,6 +137,16 @@ describe('dashboard pages', () => {
     expect(html).toMatch(/<td>pending<\/td>/);
   });
 
+  it('flags a bounce that got no notice with why, and a message cut short, escaped (issue 11)', async () => {
+    const id = insertBounce(d.store, { domain: 'forged.test', emailTo: 'v@forged.test' });
+    d.store.bounces.setNoticeNote(id, 'no notice: not sent by us: its From "<b>boss</b>@evil.test", outside LOCAL_DOMAINS (org.test), and no VERP address of ours');
+    const messageId = d.store.bounces.get(id)!.message_id;
+    d.store.db.prepare('UPDATE messages SET truncated = ? WHERE id = ?').run('the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)', messageId);
+    const html = await (await c.get(`/bounces/${id}`)).text();
+    expect(html).toMatch(/id="notice-note">no notice: not sent by us: its From &quot;&lt;b&gt;boss&lt;\/b&gt;@evil.test&quot;/);
+    expect(html).toContain('id="message-truncated">the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)</td>');
+  });
+
   it('downloads the raw message as an attachment with exactly the stored bytes', async () => {
     const id = d.store.db.prepare('SELECT id FROM bounces ORDER BY id LIMIT 1').pluck().get() as number;
     const res = await c.get(`/bounces/${id}/raw`);

@@ -1,0 +1,65 @@
+// Large messages are classified on a worker thread (a real one), so a forged megabyte DSN
+// does not hold the event loop: asserted by where the work ran, not by timing it.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { classifySync } from '../../src/core/classify.ts';
+import { createThreadedClassifier, OFF_THREAD_BYTES, type ThreadedClassifier } from '../../src/core/classify-thread.ts';
+import { forgedDsn } from '../notify/forged-dsn.ts';
+import { waitFor } from '../harness/ports.ts';
+
+const open: ThreadedClassifier[] = [];
+afterEach(async () => {
+  for (const c of open.splice(0)) await c.close();
+});
+
+function classifier(opts?: Parameters<typeof createThreadedClassifier>[0]): ThreadedClassifier {
+  const c = createThreadedClassifier(opts);
+  open.push(c);
+  return c;
+}
+
+const cc = Array.from({ length: 2000 }, (_, i) => `cc${i}@org.test`);
+const big = forgedDsn({ tag: 'thread', failed: 2000, from: 'sales@org.test', cc });
+const small = forgedDsn({ tag: 'small', failed: 1, from: 'sales@org.test', cc: ['a@org.test'] });
+
+describe('classifying on a worker thread', () => {
+  it('classifies a large forged DSN on the thread, with the same result as in place', async () => {
+    expect(big.length).toBeGreaterThan(OFF_THREAD_BYTES);
+    const c = classifier();
+    const result = await c.classify(big, { envelopeRecipients: ['bounces@org.test'] });
+    expect(c.offThread).toBe(1);
+    expect(result).toEqual(classifySync(big, { envelopeRecipients: ['bounces@org.test'] }));
+    expect(result.recipients).toHaveLength(500);
+    expect(result.truncated?.length).toBeGreaterThan(0);
+  });
+
+  it('classifies a small message in place', async () => {
+    const c = classifier();
+    const result = await c.classify(small);
+    expect(c.offThread).toBe(0);
+    expect(result.recipients.map((r) => r.address)).toEqual(['user1@victims.test']);
+  });
+
+  it('classifies in place when the thread does not answer in time, and loses nothing', async () => {
+    const c = classifier({ timeoutMs: 1 });
+    const result = await c.classify(big);
+    expect(c.offThread).toBe(0);
+    expect(result.recipients).toHaveLength(500);
+    // The next large message gets a fresh thread.
+    const again = classifier();
+    expect((await again.classify(big)).recipients).toHaveLength(500);
+    expect(again.offThread).toBe(1);
+  });
+});
+
+describe('the worker thread\'s memory', () => {
+  it('stops the worker once idle, so its heap goes back, and starts a new one for the next large message', async () => {
+    const c = classifier({ idleMs: 50 });
+    await c.classify(big);
+    expect(c.running).toBe(true);
+    await waitFor('the idle worker stopped', () => !c.running || undefined, { tries: 100, intervalMs: 20 });
+    expect((await c.classify(big)).recipients).toHaveLength(500);
+    expect(c.started).toBe(2);
+    expect(c.offThread).toBe(2);
+  });
+});
