@@ -52,15 +52,20 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     const folders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
     const config: Config['imap'] = {
       enabled: true,
+      name: 'main',
+      statusPart: 'imap',
       host: '127.0.0.1',
       port: IMAP_PORT,
       user: MAILBOX,
       pass: 'secret',
+      auth: 'password',
+      oauth: null,
       tls: 'none',
       tlsVerify: true,
       pollInterval: 60_000, // only IDLE can deliver within the bounded wait below
       idle: true,
       batchSize: 10,
+      testMode: false,
       folders,
       normalFolders: folders,
       testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
