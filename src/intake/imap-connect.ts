@@ -90,8 +90,10 @@ async function accessToken(tokens: AccessTokens): Promise<string> {
 }
 
 async function connectWith(config: ImapSettings, log: Logger, credentials: ImapCredentials): Promise<ImapFlow> {
-  // imapflow logs every command at debug and connection chatter at info; warnings are enough.
-  const client = new ImapFlow(imapClientOptions(config, log.child({ component: 'imapflow' }, { level: 'warn' }), credentials));
+  // imapflow logs every command at debug and connection chatter at info; warnings are enough
+  // (and nothing at all under a silent logger, e.g. `rebound imap-check`).
+  const level = log.isLevelEnabled('warn') ? 'warn' : log.level;
+  const client = new ImapFlow(imapClientOptions(config, log.child({ component: 'imapflow' }, { level }), credentials));
   client.on('error', (err: Error) => {
     log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'IMAP connection error');
   });
@@ -115,7 +117,8 @@ export function describeConnectError(err: unknown): ImapConnectError {
   };
   if (e.authenticationFailed) {
     // e.response is the server's tagged NO line, e.g. "[AUTHENTICATIONFAILED] Authentication failed."
-    const detail = oneLine(e.response || e.serverResponseCode || e.message || 'authentication failed');
+    // imapflow may give the whole tagged line ("2 NO [AUTHENTICATIONFAILED] ..."); the tag and NO say nothing.
+    const detail = oneLine((e.response || e.serverResponseCode || e.message || 'authentication failed').replace(/^\S+ (?:NO|BAD) /, ''));
     return new ImapConnectError('login', detail, err);
   }
   if (e.code && CERTIFICATE_ERRORS.test(e.code)) {

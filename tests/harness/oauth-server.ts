@@ -94,7 +94,12 @@ export async function startOAuthServer(opts: OAuthServerOptions): Promise<OAuthS
           tokenRequests.push({ grantType, status });
           json(res, status, body);
         };
-        if (!clientAuthenticated(req, form)) return answer(401, { error: 'invalid_client', error_description: 'client authentication failed' });
+        // Refusals worded like Microsoft's (AADSTS codes in error_description), which rebound explains.
+        const clientId = form.get('client_id') ?? Buffer.from(/^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '', 'base64').toString().split(':')[0];
+        if (clientId !== opts.clientId) {
+          return answer(400, { error: 'unauthorized_client', error_description: `AADSTS700016: Application with identifier '${clientId}' was not found in the directory 'test-tenant'.` });
+        }
+        if (!clientAuthenticated(req, form)) return answer(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
         if (grantType === 'client_credentials') {
           if (!opts.appUser) return answer(400, { error: 'unauthorized_client', error_description: 'no app-only access configured' });
           return answer(200, { access_token: newAccessToken(opts.appUser), token_type: 'Bearer', expires_in: ttl });
