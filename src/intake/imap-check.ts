@@ -108,8 +108,9 @@ export function inspectToken(token: string, m: Mailbox): CheckLine[] {
   if (!claims || m.oauth?.provider !== 'microsoft') return [];
   const out: CheckLine[] = [];
   const aud = String(claims.aud ?? '');
-  if (aud && !/outlook\.office365\.com|00000002-0000-0ff1-ce00-000000000000/i.test(aud)) {
-    out.push({ result: 'fail', text: `the token is for ${aud}, not Exchange Online: set the scope to https://outlook.office365.com/.default (app-only) or https://outlook.office365.com/IMAP.AccessAsUser.All (delegated)` });
+  // Exchange Online answers to both resource URLs and to its well-known application id.
+  if (aud && !/^https:\/\/outlook\.office(365)?\.com\/?$|^00000002-0000-0ff1-ce00-000000000000$/i.test(aud)) {
+    out.push({ result: 'fail', text: `the token is for ${aud}, not Exchange Online: set the scope to https://outlook.office365.com/.default (app-only) or https://outlook.office.com/IMAP.AccessAsUser.All offline_access (delegated)` });
   }
   const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
   const scp = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];

@@ -80,7 +80,7 @@ export function oauthSettings(o: OAuthInput, fail: (field: keyof OAuthInput, mes
     provider === 'microsoft'
       ? grant === 'client_credentials'
         ? 'https://outlook.office365.com/.default'
-        : 'https://outlook.office365.com/IMAP.AccessAsUser.All offline_access'
+        : 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access'
       : '';
   return {
     provider,
