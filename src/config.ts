@@ -161,6 +161,17 @@ class Reader {
     return direct ?? '';
   }
 
+  /** The contents of the file NAME names (undefined when unset). */
+  file(name: string): string | undefined {
+    const file = this.raw(name);
+    if (!file) return undefined;
+    try {
+      return readFileSync(path.resolve(this.cwd, file), 'utf8');
+    } catch (err) {
+      throw new ConfigError(name, `cannot read "${file}": ${(err as Error).message}`);
+    }
+  }
+
   int(name: string, def: number, min: number, max: number): number {
     const v = this.raw(name);
     if (v === undefined) return def;
@@ -308,6 +319,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
               tokenUrl: r.raw('IMAP_OAUTH_TOKEN_URL'),
               scope: r.raw('IMAP_OAUTH_SCOPE'),
               allowHttp: r.bool('IMAP_OAUTH_ALLOW_HTTP', false),
+              certPem: r.file('IMAP_OAUTH_CERT_FILE'),
+              keyPem: r.file('IMAP_OAUTH_KEY_FILE'),
             },
             (field, message) => {
               throw new ConfigError(OAUTH_VARIABLES[field], message);
@@ -414,7 +427,12 @@ export function maskedConfig(config: Config): unknown {
   const maskImap = (m: Config['imap']) => ({
     ...m,
     pass: mask(m.pass),
-    oauth: m.oauth && { ...m.oauth, clientSecret: mask(m.oauth.clientSecret), refreshToken: mask(m.oauth.refreshToken) },
+    oauth: m.oauth && {
+      ...m.oauth,
+      clientSecret: mask(m.oauth.clientSecret),
+      refreshToken: mask(m.oauth.refreshToken),
+      clientCertificate: m.oauth.clientCertificate && { certPem: '(certificate)', keyPem: '***' },
+    },
   });
   return {
     ...config,

@@ -3,6 +3,7 @@
 // (IMAP_MAILBOXES_FILE, e.g. config/imap-mailboxes.json). config.ts calls in here; a bad
 // entry stops the start with an error naming the mailbox and the field.
 
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,8 +20,10 @@ export interface ImapOAuthSettings {
   /** The authorization server's issuer (checked against an id_token if one comes back). */
   issuer: string;
   clientId: string;
-  /** Empty for a public client (delegated Microsoft access without a secret). */
+  /** Empty for a public client (delegated Microsoft access without a secret) or with a certificate. */
   clientSecret: string;
+  /** Instead of a secret (Microsoft app-only): the app's certificate and its RSA private key, PEM. */
+  clientCertificate: { certPem: string; keyPem: string } | null;
   /** Empty with the client-credentials grant. */
   refreshToken: string;
   /** Empty: none sent (Google keeps the scope of the original consent). */
@@ -52,6 +55,9 @@ export interface OAuthInput {
   tokenUrl?: string;
   scope?: string;
   allowHttp?: boolean;
+  /** PEM texts, already read from IMAP_OAUTH_CERT_FILE / IMAP_OAUTH_KEY_FILE (or the file's certFile / keyFile). */
+  certPem?: string;
+  keyPem?: string;
 }
 
 /**
@@ -75,7 +81,10 @@ export function oauthSettings(o: OAuthInput, fail: (field: keyof OAuthInput, mes
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && o.allowHttp)) fail('tokenUrl', `"${tokenUrl}" must be https:// (http:// only with allowHttp, for a loopback test endpoint)`);
   const grant = o.refreshToken ? 'refresh_token' : 'client_credentials';
   if (provider === 'google' && grant !== 'refresh_token') fail('refreshToken', 'is required for google (Google has no app-only IMAP access)');
-  if (grant === 'client_credentials' && !o.clientSecret) fail('clientSecret', 'is required without a refresh token (the client-credentials grant)');
+  if (Boolean(o.certPem) !== Boolean(o.keyPem)) fail(o.certPem ? 'keyPem' : 'certPem', 'the certificate and its private key go together');
+  if (o.certPem && o.clientSecret) fail('clientSecret', 'set either a client secret or a certificate, not both');
+  if (o.certPem && o.keyPem) checkCertificate(o.certPem, o.keyPem, fail);
+  if (grant === 'client_credentials' && !o.clientSecret && !o.certPem) fail('clientSecret', 'is required without a refresh token (the client-credentials grant), unless a certificate is set');
   const defaultScope =
     provider === 'microsoft'
       ? grant === 'client_credentials'
@@ -89,10 +98,29 @@ export function oauthSettings(o: OAuthInput, fail: (field: keyof OAuthInput, mes
     issuer: known && !o.tokenUrl ? known.issuer : url.origin,
     clientId: o.clientId,
     clientSecret: o.clientSecret ?? '',
+    clientCertificate: o.certPem && o.keyPem ? { certPem: o.certPem, keyPem: o.keyPem } : null,
     refreshToken: o.refreshToken ?? '',
     scope: o.scope ?? defaultScope,
     allowHttp: o.allowHttp ?? false,
   };
+}
+
+/** The certificate must parse, hold an RSA key (Microsoft signs client assertions with RS256 only) and match the key. */
+function checkCertificate(certPem: string, keyPem: string, fail: (field: keyof OAuthInput, message: string) => never): void {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(certPem);
+  } catch (err) {
+    fail('certPem', `is not a PEM certificate: ${(err as Error).message}`);
+  }
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(keyPem);
+  } catch (err) {
+    fail('keyPem', `is not a PEM private key: ${(err as Error).message}`);
+  }
+  if (key.asymmetricKeyType !== 'rsa') fail('keyPem', `is a ${key.asymmetricKeyType} key; an RSA key is needed`);
+  if (!cert.checkPrivateKey(key)) fail('keyPem', 'does not belong to the certificate');
 }
 
 /** The variable each OAuth2 field of the first mailbox comes from. */
@@ -105,6 +133,8 @@ export const OAUTH_VARIABLES: Record<keyof OAuthInput, string> = {
   tokenUrl: 'IMAP_OAUTH_TOKEN_URL',
   scope: 'IMAP_OAUTH_SCOPE',
   allowHttp: 'IMAP_OAUTH_ALLOW_HTTP',
+  certPem: 'IMAP_OAUTH_CERT_FILE',
+  keyPem: 'IMAP_OAUTH_KEY_FILE',
 };
 
 // --- the mailbox file ---
@@ -141,6 +171,8 @@ const mailboxSchema = z.strictObject({
       tokenUrl: z.string().min(1).optional(),
       scope: z.string().optional(),
       allowHttp: z.boolean().optional(),
+      certFile: secretText.optional(),
+      keyFile: secretText.optional(),
     })
     .optional(),
 });
@@ -195,8 +227,10 @@ export function loadMailboxFile(file: string, cwd: string, globalTestMode: boole
               ...m.oauth,
               clientSecret: readSecret('oauth.clientSecret', m.oauth.clientSecret, m.oauth.clientSecretFile) || undefined,
               refreshToken: readSecret('oauth.refreshToken', m.oauth.refreshToken, m.oauth.refreshTokenFile) || undefined,
+              certPem: readSecret('oauth.cert', undefined, m.oauth.certFile) || undefined,
+              keyPem: readSecret('oauth.key', undefined, m.oauth.keyFile) || undefined,
             },
-            (field, message) => fail(`oauth.${field}`, message),
+            (field, message) => fail(`oauth.${field === 'certPem' ? 'certFile' : field === 'keyPem' ? 'keyFile' : field}`, message),
           )
         : null;
     const testMode = m.testMode ?? globalTestMode;

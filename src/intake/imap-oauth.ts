@@ -7,6 +7,7 @@
 // Tokens, secrets and refresh tokens never leave this module except as the bearer value
 // handed to imapflow (which marks it sensitive and never logs it).
 
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { ReboundError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -54,7 +55,7 @@ export function createTokenSource(s: ImapOAuthSettings, opts: TokenSourceOptions
     { issuer: s.issuer, token_endpoint: s.tokenUrl },
     s.clientId,
     s.clientSecret ? { client_secret: s.clientSecret } : {},
-    s.clientSecret ? oidc.ClientSecretPost(s.clientSecret) : oidc.None(),
+    s.clientCertificate ? certificateAuth(s.clientCertificate, s.tokenUrl) : s.clientSecret ? oidc.ClientSecretPost(s.clientSecret) : oidc.None(),
   );
   config.timeout = TOKEN_TIMEOUT_S;
   // Only for a loopback test endpoint (IMAP_OAUTH_ALLOW_HTTP=true): a token over plain HTTP is a stolen token.
@@ -98,6 +99,28 @@ export function createTokenSource(s: ImapOAuthSettings, opts: TokenSourceOptions
       return grants;
     },
   };
+}
+
+/**
+ * private_key_jwt (RFC 7523 section 2.2) as Microsoft Entra wants it for a certificate
+ * credential: RS256, the certificate's thumbprint in the header (x5t, SHA-1, and x5t#S256),
+ * and the token endpoint as the audience.
+ */
+function certificateAuth(c: { certPem: string; keyPem: string }, tokenUrl: string): oidc.ClientAuth {
+  const der = new X509Certificate(c.certPem).raw;
+  const x5t = createHash('sha1').update(der).digest('base64url');
+  const x5tS256 = createHash('sha256').update(der).digest('base64url');
+  const key = createPrivateKey(c.keyPem).toCryptoKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  return oidc.PrivateKeyJwt(
+    { key },
+    {
+      [oidc.modifyAssertion]: (header, payload) => {
+        header.x5t = x5t;
+        header['x5t#S256'] = x5tS256;
+        payload.aud = tokenUrl;
+      },
+    },
+  );
 }
 
 /** Turns what openid-client threw into plain words an admin can act on. */

@@ -12,7 +12,7 @@
 //   as.revoke(rt);                                             // the user (or an admin) revokes the grant
 //   as.tokenRequests; as.introspections                        // what was asked
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +23,8 @@ export interface OAuthServerOptions {
   ttlSeconds: number;
   /** Whose mailbox a client-credentials (app-only) token opens. */
   appUser?: string;
+  /** A certificate credential (PEM): client assertions (RFC 7523) signed by its key are accepted too. */
+  clientCertPem?: string;
 }
 
 export interface OAuthServer {
@@ -35,7 +37,7 @@ export interface OAuthServer {
   revokeAccessToken(token: string): void;
   setTtl(seconds: number): void;
   /** Token requests so far, answered or refused: grant type and HTTP status. */
-  tokenRequests: { grantType: string; status: number }[];
+  tokenRequests: { grantType: string; status: number; clientAuth: 'secret' | 'certificate' | 'none' }[];
   /** Access tokens issued so far, in order. */
   issued: string[];
   introspections: number;
@@ -56,13 +58,42 @@ export async function startOAuthServer(opts: OAuthServerOptions): Promise<OAuthS
   const tokenRequests: OAuthServer['tokenRequests'] = [];
   const issued: string[] = [];
   let introspections = 0;
+  let base = '';
 
   function json(res: http.ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   }
 
+  /**
+   * A private_key_jwt client assertion checked the way Microsoft Entra documents it: RS256,
+   * x5t = SHA-1 thumbprint of the registered certificate, iss = sub = client id, aud = the
+   * token endpoint, not expired, signature by the certificate's key.
+   */
+  function assertionValid(assertion: string): boolean {
+    if (!opts.clientCertPem) return false;
+    const [h, p, sig] = assertion.split('.');
+    if (!h || !p || !sig) return false;
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+    const cert = new X509Certificate(opts.clientCertPem);
+    const thumbprint = createHash('sha1').update(cert.raw).digest('base64url');
+    return (
+      header.alg === 'RS256' &&
+      header.x5t === thumbprint &&
+      payload.iss === opts.clientId &&
+      payload.sub === opts.clientId &&
+      payload.aud === `${base}/token` &&
+      typeof payload.exp === 'number' &&
+      payload.exp * 1000 > Date.now() &&
+      verify('sha256', Buffer.from(`${h}.${p}`), cert.publicKey, Buffer.from(sig, 'base64url'))
+    );
+  }
+
   function clientAuthenticated(req: http.IncomingMessage, form: URLSearchParams): boolean {
+    if (form.get('client_assertion_type') === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+      return form.get('client_id') === opts.clientId && assertionValid(form.get('client_assertion') ?? '');
+    }
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
     if (basic) {
       const [id, secret] = Buffer.from(basic[1]!, 'base64').toString().split(':').map(decodeURIComponent);
@@ -90,8 +121,9 @@ export async function startOAuthServer(opts: OAuthServerOptions): Promise<OAuthS
       const form = new URLSearchParams(Buffer.concat(chunks).toString());
       if (req.method === 'POST' && req.url === '/token') {
         const grantType = form.get('grant_type') ?? '';
+        const clientAuth = form.has('client_assertion') ? 'certificate' : form.has('client_secret') || req.headers.authorization ? 'secret' : 'none';
         const answer = (status: number, body: unknown) => {
-          tokenRequests.push({ grantType, status });
+          tokenRequests.push({ grantType, status, clientAuth });
           json(res, status, body);
         };
         // Refusals worded like Microsoft's (AADSTS codes in error_description), which rebound explains.
@@ -122,7 +154,7 @@ export async function startOAuthServer(opts: OAuthServerOptions): Promise<OAuthS
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     tokenUrl: `${base}/token`,

@@ -2,6 +2,7 @@
 // OAuth2 variables, and the mailbox file. A bad entry stops the start naming the mailbox
 // (or the variable) and the field; `rebound config` shows no secret.
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,20 @@ describe('IMAP mailbox configuration', () => {
     expect(() => loadConfig({ ...base, IMAP_OAUTH_PROVIDER: 'microsoft', IMAP_OAUTH_CLIENT_ID: 'cid', IMAP_OAUTH_CLIENT_SECRET: 's' })).toThrow(/^IMAP_OAUTH_TENANT: is required for microsoft/);
     expect(() => loadConfig({ ...base, IMAP_OAUTH_PROVIDER: 'other', IMAP_OAUTH_CLIENT_ID: 'c', IMAP_OAUTH_CLIENT_SECRET: 's', IMAP_OAUTH_TOKEN_URL: 'http://127.0.0.1:9/token' })).toThrow(/^IMAP_OAUTH_TOKEN_URL: .* must be https:\/\//);
     expect(() => loadConfig({ ...base, IMAP_OAUTH_PROVIDER: 'yahoo' })).toThrow(/^IMAP_OAUTH_PROVIDER: "yahoo" is not one of/);
+  });
+
+  it('takes a certificate and its key instead of a client secret, and refuses a key that is not the certificate\'s', () => {
+    const make = (name: string) =>
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, `${name}.key`), '-out', path.join(dir, `${name}.crt`), '-days', '1', '-subj', `/CN=${name}`], { stdio: 'ignore' });
+    make('a');
+    make('b');
+    const env = { IMAP_SERVER: 'outlook.office365.com', IMAP_USER: 'b@contoso.example', IMAP_AUTH: 'oauth2', IMAP_OAUTH_PROVIDER: 'microsoft', IMAP_OAUTH_TENANT: 't', IMAP_OAUTH_CLIENT_ID: 'cid' };
+    const c = loadConfig({ ...env, IMAP_OAUTH_CERT_FILE: 'a.crt', IMAP_OAUTH_KEY_FILE: 'a.key' }, dir);
+    expect(c.imap.oauth).toMatchObject({ grant: 'client_credentials', clientSecret: '' });
+    expect(c.imap.oauth!.clientCertificate!.certPem).toContain('BEGIN CERTIFICATE');
+    expect(JSON.stringify(maskedConfig(c))).not.toContain('PRIVATE KEY');
+    expect(() => loadConfig({ ...env, IMAP_OAUTH_CERT_FILE: 'a.crt', IMAP_OAUTH_KEY_FILE: 'b.key' }, dir)).toThrow('IMAP_OAUTH_KEY_FILE: does not belong to the certificate');
+    expect(() => loadConfig({ ...env, IMAP_OAUTH_CERT_FILE: 'a.crt' }, dir)).toThrow(/^IMAP_OAUTH_KEY_FILE: the certificate and its private key go together/);
   });
 
   it('masks every IMAP secret in `rebound config`, the file\'s mailboxes too', () => {

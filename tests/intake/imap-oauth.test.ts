@@ -7,6 +7,7 @@
 //
 // Dovecot ports 1343 (XOAUTH2 only) and 1344 (OAUTHBEARER and XOAUTH2 offered).
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,11 +37,16 @@ let both: Dovecot;
 let dir: string;
 const cleanups: (() => Promise<void> | void)[] = [];
 
+let cert: { certPem: string; keyPem: string };
+
 beforeAll(async () => {
-  as = await startOAuthServer({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ttlSeconds: 3600, appUser: USER });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-oauth-'));
+  // The app's certificate credential, as uploaded to an app registration (RSA, self-signed).
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'app.key'), '-out', path.join(dir, 'app.crt'), '-days', '2', '-subj', '/CN=rebound-test-app'], { stdio: 'ignore' });
+  cert = { certPem: readFileSync(path.join(dir, 'app.crt'), 'utf8'), keyPem: readFileSync(path.join(dir, 'app.key'), 'utf8') };
+  as = await startOAuthServer({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ttlSeconds: 3600, appUser: USER, clientCertPem: cert.certPem });
   xoauth2Only = await startDovecot({ port: 1343, user: USER, oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2'] } });
   both = await startDovecot({ port: 1344, user: USER, oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2', 'oauthbearer'] } });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-oauth-'));
 });
 
 afterAll(async () => {
@@ -65,7 +71,7 @@ interface Rig {
 }
 
 let dbCount = 0;
-function rig(dc: Dovecot, oauth: { refreshToken?: string }, timing: Parameters<typeof createImapPoller>[0]['timing'] = {}): Rig {
+function rig(dc: Dovecot, oauth: { refreshToken?: string; certificate?: boolean }, timing: Parameters<typeof createImapPoller>[0]['timing'] = {}): Rig {
   const { log, lines } = capturingLogger();
   const store = openStore(path.join(dir, `rebound-${++dbCount}.db`));
   const status = new StatusBoard();
@@ -73,7 +79,14 @@ function rig(dc: Dovecot, oauth: { refreshToken?: string }, timing: Parameters<t
     pass: '',
     auth: 'oauth2',
     oauth: oauthSettings(
-      { provider: 'other', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenUrl: as.tokenUrl, allowHttp: true, refreshToken: oauth.refreshToken },
+      {
+        provider: 'other',
+        clientId: CLIENT_ID,
+        ...(oauth.certificate ? cert : { clientSecret: CLIENT_SECRET }),
+        tokenUrl: as.tokenUrl,
+        allowHttp: true,
+        refreshToken: oauth.refreshToken,
+      },
       (field, message) => {
         throw new Error(`${field} ${message}`);
       },
@@ -108,7 +121,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     expect(result).toMatchObject({ outcome: 'ok', processed: 1 });
     expect(await xoauth2Only.uids('PROCESSED')).toHaveLength(1);
     expect(xoauth2Only.loginsWith('XOAUTH2')).toBeGreaterThanOrEqual(1);
-    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200 }]);
+    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200, clientAuth: 'secret' }]);
     expectNoSecrets(r, [refreshToken]);
   });
 
@@ -120,8 +133,18 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const r = rig(both, {});
     expect(await r.poller.pollOnce()).toMatchObject({ outcome: 'ok', processed: 1 });
     expect(both.loginsWith('OAUTHBEARER')).toBe(loginsBefore + 1);
-    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'client_credentials', status: 200 }]);
+    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'client_credentials', status: 200, clientAuth: 'secret' }]);
     expectNoSecrets(r, []);
+  });
+
+  it('gets an app-only token with a certificate instead of a secret (a signed client assertion) and signs in', async () => {
+    await emptyMailbox(both);
+    const before = as.tokenRequests.length;
+    await both.append('INBOX', DSN_A);
+    const r = rig(both, { certificate: true });
+    expect(await r.poller.pollOnce()).toMatchObject({ outcome: 'ok', processed: 1 });
+    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'client_credentials', status: 200, clientAuth: 'certificate' }]);
+    expectNoSecrets(r, [cert.keyPem.split('\n')[1]!]);
   });
 
   it('refreshes a token that expires mid-run before signing in again, without losing or duplicating a message', async () => {
@@ -148,8 +171,8 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     // Two grants, both answered: the expired token was replaced before it was offered again,
     // so Dovecot never refused a sign-in.
     expect(as.tokenRequests.slice(before)).toEqual([
-      { grantType: 'refresh_token', status: 200 },
-      { grantType: 'refresh_token', status: 200 },
+      { grantType: 'refresh_token', status: 200, clientAuth: 'secret' },
+      { grantType: 'refresh_token', status: 200, clientAuth: 'secret' },
     ]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore);
     expect(r.status.get('imap')).toMatchObject({ ok: true });
@@ -168,7 +191,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     await both.kick(USER);
     await both.append('INBOX', DSN_A);
     await waitFor('the bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, { tries: 200, intervalMs: 50 });
-    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200 }]);
+    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200, clientAuth: 'secret' }]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore + 1);
     expect(r.lines.some((l) => l.msg.includes('IMAP refused the OAuth2 token; fetching a new one'))).toBe(true);
   });
@@ -190,7 +213,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     expect(s.detail).toMatch(/revoked, has expired or belongs to another client: sign in again and set a new IMAP_OAUTH_REFRESH_TOKEN/);
     await sleep(500);
     // One refused sign-in with the old token, one refused grant; then the long auth backoff.
-    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 400 }]);
+    expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 400, clientAuth: 'secret' }]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore + 1);
     expect(await both.uids('INBOX')).toHaveLength(1);
     expect(r.lines.filter((l) => l.msg.startsWith('IMAP sign-in with OAuth2 failed (run `rebound imap-check` for a diagnosis)'))).toHaveLength(1);
