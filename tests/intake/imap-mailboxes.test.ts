@@ -13,7 +13,11 @@ import { createImapPollers, type ImapPollers } from '../../src/intake/imap-mailb
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createWebApp } from '../../src/web/app.ts';
 import { healthReport } from '../../src/web/health.ts';
+import { startWebServer } from '../../src/web/server.ts';
+import { ADMIN_PASS, Client, SECRET } from '../web/fixture.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger } from '../harness/log.ts';
 import { waitFor } from '../harness/ports.ts';
@@ -112,6 +116,8 @@ function configWith(mailboxes: unknown[]): Config {
       IMAP_NAME: 'sales',
       IMAP_MAILBOXES_FILE: file,
       LMTP_ENABLED: 'false', // only the IMAP parts in /health
+      ADMIN_PASS,
+      SESSION_SECRET: SECRET,
     },
     dir,
   );
@@ -172,6 +178,28 @@ describe('several IMAP mailboxes', () => {
       ['sales', 'skipped', 1],
       ['shop', 'processed', 1],
     ]);
+
+    // What an admin and a scraper see over HTTP: /health, /metrics and the dashboard.
+    const web = await startWebServer(createWebApp({ config, store, log: silentLogger(), status, metrics, retry: async () => ({ queued: false, message: '' }) }), { host: '127.0.0.1', port: 0 });
+    try {
+      const res = await fetch(`${web.address()}/health`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { failing: string[]; parts: Record<string, { detail: string }> };
+      expect(body.failing).toEqual(['imap:old']);
+      expect(body.parts['imap:old']!.detail).toBe('not working: login refused');
+      expect(JSON.stringify(body)).not.toMatch(/bounces\.test|127\.0\.0\.1|pass/);
+      const text = await (await fetch(`${web.address()}/metrics`)).text();
+      expect(text).toContain('rebound_messages_received_total{source="imap",outcome="processed",mailbox="sales"} 1');
+      expect(text).toMatch(/rebound_imap_last_poll_timestamp_seconds\{mailbox="shop"\} \d+/);
+      expect(text).toContain('rebound_part_up{part="imap:old"} 0');
+      const client = new Client(web.address());
+      await client.signIn();
+      const page = await (await client.request('GET', '/')).text();
+      expect(page).toMatch(/<tr data-part="imap:old">\s*<td>imap:old<\/td>\s*<td><span class="badge text-bg-danger">failing<\/span><\/td>\s*<td>login failed: \[AUTHENTICATIONFAILED\]/);
+      expect(page).toMatch(/<tr data-part="imap:shop">\s*<td>imap:shop<\/td>\s*<td><span class="badge text-bg-success">ok<\/span>/);
+    } finally {
+      await web.stop();
+    }
   });
 
   it('records a bounce seen in two mailboxes once, and moves both copies', async () => {
