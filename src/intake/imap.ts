@@ -212,7 +212,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     status?.report(part, {
       ok: false,
       detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
-      facts: facts({ connectFailures, retryInMs: delay, problem: lost ? 'connection lost' : 'cannot connect' }),
+      facts: facts({ connectFailures, retryInMs: delay, problem: lost ? 'connection lost' : err instanceof ImapConnectError && err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'token endpoint unreachable' : 'cannot connect' }),
     });
     settleWaiters(failedResult);
     return delay;

@@ -41,7 +41,8 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     const problem = typeof s.facts?.problem === 'string' ? s.facts.problem : undefined;
     let detail = s.ok ? 'working' : problem ? `not working: ${problem}` : 'not working';
     const last = name.startsWith('imap') ? lastPollTime(s.facts) : undefined;
-    if (ok && last !== undefined && now.getTime() - last > STALE_POLL_INTERVALS * config.imap.pollInterval + 60_000) {
+    const pollInterval = config.imapMailboxes.find((m) => m.statusPart === name)?.pollInterval ?? config.imap.pollInterval;
+    if (ok && last !== undefined && now.getTime() - last > STALE_POLL_INTERVALS * pollInterval + 60_000) {
       ok = false;
       detail = 'no poll for too long';
     }
