@@ -194,6 +194,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200, clientAuth: 'secret' }]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore + 1);
     expect(r.lines.some((l) => l.msg.includes('IMAP refused the OAuth2 token; fetching a new one'))).toBe(true);
+    expectNoSecrets(r, [refreshToken]);
   });
 
   it('reports a revoked grant in plain words, keeps the message, and does not hammer the token endpoint', async () => {
