@@ -5,7 +5,7 @@
 import type { Config } from './config.ts';
 import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
-import { createImapPoller } from './intake/imap.ts';
+import { createImapPollers } from './intake/imap-mailboxes.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './log.ts';
@@ -63,9 +63,7 @@ export function buildApp(config: Config, log: Logger): App {
   const lmtp = config.lmtp.enabled
     ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics })
     : undefined;
-  const imap = config.imap.enabled
-    ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
-    : undefined;
+  const imap = config.imapMailboxes.length > 0 ? createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { checkMailboxNames, loadMailboxFile, OAUTH_VARIABLES, oauthSettings, type ImapAuth, type ImapOAuthSettings } from './intake/imap-config.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -52,23 +53,34 @@ export interface Config {
     tlsKey: string;
     tlsCert: string;
   };
+  /** The first IMAP mailbox (IMAP_* variables); `imapMailboxes` holds it and the mailbox file's. */
   imap: {
     enabled: boolean;
+    /** Labels the metrics and logs; IMAP_NAME, default "main". */
+    name: string;
+    /** Its part on the status board and in /health: "imap" for the first, "imap:NAME" for the others. */
+    statusPart: string;
     host: string;
     port: number;
     user: string;
     pass: string;
+    /** password: LOGIN/PLAIN with `pass`; oauth2: XOAUTH2/OAUTHBEARER with a token from `oauth`. */
+    auth: ImapAuth;
+    oauth: ImapOAuthSettings | null;
     tls: ImapTls;
     /** Verify the server certificate (off only for a self-signed test server). */
     tlsVerify: boolean;
     pollInterval: number;
     idle: boolean;
     batchSize: number;
+    testMode: boolean;
     /** The folders in use now: the normal set, or the TEST set in test mode. */
     folders: ImapFolders;
     normalFolders: ImapFolders;
     testFolders: ImapFolders;
   };
+  /** Every IMAP mailbox polled: the first (when IMAP_SERVER is set), then IMAP_MAILBOXES_FILE's. */
+  imapMailboxes: Config['imap'][];
   notify: {
     cc: string[];
     ccTest: string[];
@@ -165,6 +177,17 @@ class Reader {
       }
     }
     return direct ?? '';
+  }
+
+  /** The contents of the file NAME names (undefined when unset). */
+  file(name: string): string | undefined {
+    const file = this.raw(name);
+    if (!file) return undefined;
+    try {
+      return readFileSync(path.resolve(this.cwd, file), 'utf8');
+    } catch (err) {
+      throw new ConfigError(name, `cannot read "${file}": ${(err as Error).message}`);
+    }
   }
 
   int(name: string, def: number, min: number, max: number): number {
@@ -335,22 +358,50 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
   const imapTls = r.oneOf<ImapTls>('IMAP_TLS', 'implicit', ['implicit', 'starttls', 'none']);
   const imapHost = r.string('IMAP_SERVER', '');
-  const imap = {
+  const imapAuth = r.oneOf<ImapAuth>('IMAP_AUTH', 'password', ['password', 'oauth2']);
+  const imap: Config['imap'] = {
     enabled: imapHost !== '',
+    name: r.string('IMAP_NAME', 'main'),
+    statusPart: 'imap',
     host: imapHost,
     port: r.int('IMAP_PORT', imapTls === 'implicit' ? 993 : 143, 1, 65535),
     user: r.string('IMAP_USER', ''),
     pass: r.secret('IMAP_PASS'),
+    auth: imapAuth,
+    oauth:
+      imapAuth === 'oauth2' && imapHost !== ''
+        ? oauthSettings(
+            {
+              provider: r.raw('IMAP_OAUTH_PROVIDER'),
+              tenant: r.raw('IMAP_OAUTH_TENANT'),
+              clientId: r.raw('IMAP_OAUTH_CLIENT_ID'),
+              clientSecret: r.secret('IMAP_OAUTH_CLIENT_SECRET') || undefined,
+              refreshToken: r.secret('IMAP_OAUTH_REFRESH_TOKEN') || undefined,
+              tokenUrl: r.raw('IMAP_OAUTH_TOKEN_URL'),
+              scope: r.raw('IMAP_OAUTH_SCOPE'),
+              allowHttp: r.bool('IMAP_OAUTH_ALLOW_HTTP', false),
+              certPem: r.file('IMAP_OAUTH_CERT_FILE'),
+              keyPem: r.file('IMAP_OAUTH_KEY_FILE'),
+            },
+            (field, message) => {
+              throw new ConfigError(OAUTH_VARIABLES[field], message);
+            },
+          )
+        : null,
     tls: imapTls,
     tlsVerify: r.bool('IMAP_TLS_VERIFY', true),
     pollInterval: r.duration('IMAP_POLL_INTERVAL', 300_000, 1000),
     idle: r.bool('IMAP_IDLE', true),
     batchSize: r.int('IMAP_BATCH_SIZE', 100, 1, 10_000),
+    testMode,
     folders: testMode ? testFolders : normalFolders,
     normalFolders,
     testFolders,
   };
   if (imap.enabled && !imap.user) throw new ConfigError('IMAP_USER', 'is required when IMAP_SERVER is set');
+  const mailboxFile = r.raw('IMAP_MAILBOXES_FILE');
+  const imapMailboxes = [...(imap.enabled ? [imap] : []), ...(mailboxFile ? loadMailboxFile(mailboxFile, cwd, testMode) : [])];
+  checkMailboxNames(imapMailboxes);
 
   const webPort = r.int('WEBUI_PORT', 8888, 1, 65535);
   const lmtpListen = r.string('LMTP_LISTEN', '127.0.0.1:2424');
@@ -375,6 +426,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       tlsCert: r.string('LMTP_TLS_CERT', ''),
     },
     imap,
+    imapMailboxes,
     notify: {
       cc: r.addresses('NOTIFY_CC'),
       ccTest: r.addresses('NOTIFY_CC_TEST'),
@@ -442,9 +494,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 /** The configuration with every secret replaced by '***' (or '' when unset), for printing. */
 export function maskedConfig(config: Config): unknown {
   const mask = (s: string) => (s ? '***' : '');
+  const maskImap = (m: Config['imap']) => ({
+    ...m,
+    pass: mask(m.pass),
+    oauth: m.oauth && {
+      ...m.oauth,
+      clientSecret: mask(m.oauth.clientSecret),
+      refreshToken: mask(m.oauth.refreshToken),
+      clientCertificate: m.oauth.clientCertificate && { certPem: '(certificate)', keyPem: '***' },
+    },
+  });
   return {
     ...config,
-    imap: { ...config.imap, pass: mask(config.imap.pass) },
+    imap: maskImap(config.imap),
+    imapMailboxes: config.imapMailboxes.map(maskImap),
     smtp: { ...config.smtp, pass: mask(config.smtp.pass) },
     web: { ...config.web, adminPass: mask(config.web.adminPass), sessionSecret: mask(config.web.sessionSecret) },
   };

@@ -16,6 +16,7 @@ import type { StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import { backoffDelay } from '../backoff.ts';
 import { closeImap, connectImap, ImapConnectError, type ImapSettings } from './imap-connect.ts';
+import { createTokenSource, type AccessTokens } from './imap-oauth.ts';
 import { emptyResult, ensureFolders, ImapConnectionLost, workInbox, type MessageOutcome, type PollResult } from './imap-pass.ts';
 
 export type { PollResult } from './imap-pass.ts';
@@ -62,6 +63,8 @@ export interface ImapPollerOptions {
   timing?: Partial<ImapTiming>;
   maxMessageSize?: number;
   clock?: () => Date;
+  /** OAuth2 tokens (IMAP_AUTH=oauth2); made from config.oauth when not given. */
+  tokens?: AccessTokens;
 }
 
 export interface ImapPoller {
@@ -75,7 +78,10 @@ export interface ImapPoller {
 
 export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   const { config, ingestor, store, status, metrics } = opts;
-  const log = opts.log.child({ component: 'imap' });
+  const log = opts.log.child({ component: 'imap', mailbox: config.name });
+  /** This mailbox's part on the status board, the dashboard and /health. */
+  const part = config.statusPart;
+  const tokens = opts.tokens ?? (config.auth === 'oauth2' && config.oauth ? createTokenSource(config.oauth, { log }) : undefined);
   const timing: ImapTiming = { ...DEFAULT_TIMING, ...opts.timing };
   const clock = opts.clock ?? (() => new Date());
   const maxMessageSize = opts.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
@@ -111,7 +117,9 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
 
   function facts(extra: Record<string, string | number | boolean | null> = {}): Record<string, string | number | boolean | null> {
     return {
+      mailbox: config.name,
       server: where,
+      auth: config.auth,
       folder: folders.inbox,
       lastPollAt: last?.finishedAt ?? null,
       lastResult: last?.outcome ?? null,
@@ -128,7 +136,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   }
 
   function count(outcome: MessageOutcome): void {
-    metrics?.messagesReceived.inc({ source: 'imap', outcome });
+    metrics?.messagesReceived.inc({ source: 'imap', outcome, mailbox: config.name });
   }
 
   /**
@@ -171,7 +179,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       const detail = ok
         ? `polled ${folders.inbox} on ${where}: ${moved} message(s) handled`
         : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
-      status?.report('imap', { ok, detail, facts: facts() });
+      status?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
       // A pass that found nothing is routine (every poll interval): keep it out of the info log.
       log[result.found > 0 ? 'info' : 'debug']({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
     }
@@ -188,9 +196,12 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       const delay = Math.max(config.pollInterval, backoffDelay(loginFailures, { initialMs: timing.authRetryMs, maxMs: timing.authRetryMaxMs }));
       log.error(
         { server: where, user: config.user, response: err.detail, attempt: loginFailures, retryInMs: delay },
-        'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
+        config.auth === 'oauth2'
+          ? 'IMAP sign-in with OAuth2 failed (run `rebound imap-check` for a diagnosis); not retrying before the delay'
+          : 'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
       );
-      status?.report('imap', { ok: false, detail: `login failed: ${err.detail}`, facts: facts({ loginFailures, retryInMs: delay }) });
+      const problem = err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'OAuth2 token refused' : 'login refused';
+      status?.report(part, { ok: false, detail: `login failed: ${err.detail}`, facts: facts({ loginFailures, retryInMs: delay, problem }) });
       settleWaiters(failedResult);
       return delay;
     }
@@ -198,10 +209,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     const delay = backoffDelay(connectFailures, { initialMs: timing.backoffInitialMs, maxMs: timing.backoffMaxMs });
     const lost = err instanceof ImapConnectionLost;
     log.warn({ server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay }, lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying');
-    status?.report('imap', {
+    status?.report(part, {
       ok: false,
       detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
-      facts: facts({ connectFailures, retryInMs: delay }),
+      facts: facts({ connectFailures, retryInMs: delay, problem: lost ? 'connection lost' : err instanceof ImapConnectError && err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'token endpoint unreachable' : 'cannot connect' }),
     });
     settleWaiters(failedResult);
     return delay;
@@ -255,8 +266,8 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       let delay = 0;
       try {
         // Only before the first answer: later attempts must not paint over a failure report.
-        if (!status?.get('imap')) status?.report('imap', { ok: true, detail: `connecting to ${where}`, facts: facts() });
-        current = await connectImap(config, log);
+        if (!status?.get(part)) status?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
+        current = await connectImap(config, log, tokens);
         current.on('exists', (e: { count: number; prevCount: number }) => {
           if (e.count > e.prevCount) newMail = true;
         });
@@ -330,7 +341,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       return serialized(async () => {
         let client: ImapFlow | undefined;
         try {
-          client = await connectImap(config, log);
+          client = await connectImap(config, log, tokens);
           await ensureFolders(client, folders, log);
           return await pass(client);
         } catch (err) {

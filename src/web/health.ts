@@ -33,7 +33,8 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     // The error text may hold a path: keep it in the logs, not here.
     parts.database = { ok: false, detail: 'does not answer' };
   }
-  const intakes: [string, boolean][] = [['lmtp', config.lmtp.enabled], ['imap', config.imap.enabled]];
+  // One part per IMAP mailbox: "imap" for the first, "imap:NAME" for the mailbox file's.
+  const intakes: [string, boolean][] = [['lmtp', config.lmtp.enabled], ...config.imapMailboxes.map((m): [string, boolean] => [m.statusPart, true])];
   for (const [name, enabled] of intakes) {
     if (!enabled) continue;
     const s = status.get(name);
@@ -42,9 +43,12 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
       continue;
     }
     let ok = s.ok;
-    let detail = s.ok ? 'working' : 'not working';
-    const last = name === 'imap' ? lastPollTime(s.facts) : undefined;
-    if (ok && last !== undefined && now.getTime() - last > STALE_POLL_INTERVALS * config.imap.pollInterval + 60_000) {
+    // `problem` is a fixed phrase ('login refused', 'cannot connect', ...), never server text.
+    const problem = typeof s.facts?.problem === 'string' ? s.facts.problem : undefined;
+    let detail = s.ok ? 'working' : problem ? `not working: ${problem}` : 'not working';
+    const last = name.startsWith('imap') ? lastPollTime(s.facts) : undefined;
+    const pollInterval = config.imapMailboxes.find((m) => m.statusPart === name)?.pollInterval ?? config.imap.pollInterval;
+    if (ok && last !== undefined && now.getTime() - last > STALE_POLL_INTERVALS * pollInterval + 60_000) {
       ok = false;
       detail = 'no poll for too long';
     }
@@ -98,8 +102,13 @@ export function metricsText(m: Metrics, store: Store, queries: BounceQueries, st
       // Failed between the health check and here: the part gauge below still says so.
     }
   }
-  const last = lastPollTime(status.get('imap')?.facts);
-  if (last !== undefined) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled', [[{}, last / 1000]]);
+  const polls = Object.entries(status.all()).flatMap(([part, s]): [Record<string, string>, number][] => {
+    const last = part === 'imap' || part.startsWith('imap:') ? lastPollTime(s.facts) : undefined;
+    if (last === undefined) return [];
+    const mailbox = typeof s.facts?.mailbox === 'string' ? s.facts.mailbox : part === 'imap' ? 'main' : part.slice(5);
+    return [[{ mailbox }, last / 1000]];
+  });
+  if (polls.length) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled, by mailbox', polls);
   family(
     'rebound_part_up',
     'gauge',

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
+import { createImapPollers, type ImapPollers } from '../../src/intake/imap-mailboxes.ts';
 import { silentLogger } from '../../src/log.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
@@ -24,22 +25,29 @@ import { startPostfix, stopPostfix, type PostfixInstance } from '../harness/post
 const PORTS = portSet(3);
 const IMAP_PORT = 1143;
 const MAILBOX = 'bounces@imapbox.test';
+const SHOP_MAILBOX = 'shop-bounces@imapbox.test';
 
 let dir: string;
 let dc: Dovecot | undefined;
 let pf: PostfixInstance | undefined;
 let store: Store | undefined;
 let poller: ImapPoller | undefined;
+let group: ImapPollers | undefined;
 const status = new StatusBoard();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-e2e-'));
-  dc = await startDovecot({ port: IMAP_PORT, user: MAILBOX, pass: 'secret' });
-  pf = await startPostfix({ name: 'imap-e2e', ports: PORTS, virtualMailboxes: { [MAILBOX]: dc.maildirFor(MAILBOX) } });
+  dc = await startDovecot({ port: IMAP_PORT, user: MAILBOX, pass: 'secret', extraUsers: { [SHOP_MAILBOX]: 'shop-secret' } });
+  pf = await startPostfix({
+    name: 'imap-e2e',
+    ports: PORTS,
+    virtualMailboxes: { [MAILBOX]: dc.maildirFor(MAILBOX), [SHOP_MAILBOX]: dc.maildirFor(SHOP_MAILBOX) },
+  });
 });
 
 afterAll(async () => {
   await poller?.stop();
+  await group?.stop();
   store?.close();
   await stopPostfix(pf);
   await dc?.stop();
@@ -52,15 +60,20 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     const folders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
     const config: Config['imap'] = {
       enabled: true,
+      name: 'main',
+      statusPart: 'imap',
       host: '127.0.0.1',
       port: IMAP_PORT,
       user: MAILBOX,
       pass: 'secret',
+      auth: 'password',
+      oauth: null,
       tls: 'none',
       tlsVerify: true,
       pollInterval: 60_000, // only IDLE can deliver within the bounded wait below
       idle: true,
       batchSize: 10,
+      testMode: false,
       folders,
       normalFolders: folders,
       testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
@@ -101,5 +114,63 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
 
     await waitFor('the DSN to be moved to PROCESSED', async () => (await dc!.uids('PROCESSED')).length === 1, { tries: 100, intervalMs: 50 });
     expect(await dc!.uids('INBOX')).toEqual([]);
+  });
+
+  it('polls two mailboxes that Postfix delivers into, each DSN recorded once and moved in its own mailbox', async () => {
+    await poller?.stop(); // the first test's poller; the group below polls both mailboxes
+    const folders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
+    const mailbox = (name: string, statusPart: string, user: string, pass: string): Config['imap'] => ({
+      enabled: true,
+      name,
+      statusPart,
+      host: '127.0.0.1',
+      port: IMAP_PORT,
+      user,
+      pass,
+      auth: 'password',
+      oauth: null,
+      tls: 'none',
+      tlsVerify: true,
+      pollInterval: 60_000,
+      idle: true,
+      batchSize: 10,
+      testMode: false,
+      folders,
+      normalFolders: folders,
+      testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
+    });
+    const log = silentLogger();
+    const groupStatus = new StatusBoard();
+    group = createImapPollers([mailbox('main', 'imap', MAILBOX, 'secret'), mailbox('shop', 'imap:shop', SHOP_MAILBOX, 'shop-secret')], {
+      ingestor: createIngestor({ store: store!, log }),
+      store: store!,
+      log,
+      status: groupStatus,
+    });
+    await group.start();
+    await waitFor('both first polls', () => groupStatus.get('imap')?.facts?.lastPollAt && groupStatus.get('imap:shop')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+
+    for (const [from, to] of [[MAILBOX, 'nobody2@undeliverable.test'], [SHOP_MAILBOX, 'nobody3@undeliverable.test']] as const) {
+      await pf!.send(from, [to], [`From: ${from}`, `To: ${to}`, 'Subject: order', `Message-ID: <imap-e2e-${to}-${Date.now()}@client.test>`, '', 'Hello.', ''].join('\r\n'));
+    }
+    const shopClient = async () => dc!.client(SHOP_MAILBOX, 'shop-secret');
+    await waitFor('both DSNs recorded', () => (store!.db.prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')").pluck().get() as number) === 2 || undefined, { tries: 200, intervalMs: 50 });
+    await waitFor('the main mailbox DSN moved', async () => (await dc!.uids('PROCESSED')).length === 2, { tries: 100, intervalMs: 50 });
+    const c = await shopClient();
+    try {
+      const st = await waitFor('the shop DSN moved', async () => {
+        const s = await c.status('PROCESSED', { messages: true }).catch(() => false as const);
+        return s && s.messages === 1 ? s : undefined;
+      }, { tries: 100, intervalMs: 50 });
+      expect(st.messages).toBe(1);
+      expect((await c.status('INBOX', { messages: true }))).toMatchObject({ messages: 0 });
+    } finally {
+      await c.logout().catch(() => c.close());
+    }
+    const rows = store!.db.prepare("SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to").all();
+    expect(rows).toEqual([
+      { email_to: 'nobody2@undeliverable.test', envelope_to: MAILBOX },
+      { email_to: 'nobody3@undeliverable.test', envelope_to: SHOP_MAILBOX },
+    ]);
   });
 });

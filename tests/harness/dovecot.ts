@@ -49,6 +49,14 @@ export interface DovecotOptions {
   extraUsers?: Record<string, string>;
   /** TLS on (default off: `ssl = no`, plaintext only). */
   tls?: DovecotTlsOptions;
+  /** OAuth2 sign-in beside the passwords: Dovecot's oauth2 passdb asks `introspectionUrl` (RFC 7662). */
+  oauth2?: DovecotOAuth2Options;
+}
+
+export interface DovecotOAuth2Options {
+  introspectionUrl: string;
+  /** The SASL mechanisms offered; imapflow picks OAUTHBEARER when offered, else XOAUTH2. */
+  mechanisms: ('xoauth2' | 'oauthbearer')[];
 }
 
 export interface DovecotTlsOptions {
@@ -99,6 +107,12 @@ export interface Dovecot {
   successfulLogins(): number;
   /** Logins the server accepted over TLS (implicit or STARTTLS) so far, from its log. */
   tlsLogins(): number;
+  /** Bearer-token sign-ins the server refused (XOAUTH2 or OAUTHBEARER), from its log. */
+  refusedOAuthLogins(): number;
+  /** Logins the server accepted with this SASL mechanism (e.g. 'XOAUTH2'), from its log. */
+  loginsWith(mechanism: string): number;
+  /** Ends every session of `user` (`doveadm kick`), as a server does when a token expires. */
+  kick(user?: string): Promise<void>;
   log(): string;
 }
 
@@ -121,7 +135,12 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   const tls = opts.tls ? await makeCert(path.join(baseDir, 'tls')) : undefined;
   const imapsPort = opts.tls?.imapsPort;
   const ports = imapsPort === undefined ? [port] : [port, imapsPort];
-  writeFileSync(conf, dovecotConf({ baseDir, port, usersFile, logFile, tls, imapsPort }));
+  let oauth2File: string | undefined;
+  if (opts.oauth2) {
+    oauth2File = path.join(baseDir, 'dovecot-oauth2.conf.ext');
+    writeFileSync(oauth2File, oauth2Conf(opts.oauth2));
+  }
+  writeFileSync(conf, dovecotConf({ baseDir, port, usersFile, logFile, tls, imapsPort, oauth2: opts.oauth2 && oauth2File ? { ...opts.oauth2, file: oauth2File } : undefined }));
   await run('doveconf', ['-c', conf, '-n']); // validates the config: fails here, not at start
 
   const pidFile = path.join(baseDir, 'run', 'master.pid');
@@ -232,13 +251,18 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
     successfulLogins: () => countLines(logFile, /imap-login: Info: Login: /),
     // Dovecot marks a login over TLS with ", TLS," (a plaintext one on loopback: "secured").
     tlsLogins: () => countLines(logFile, /imap-login: Info: Login: .*, TLS[,:]/),
+    refusedOAuthLogins: () => countLines(logFile, /imap-login: Info: Disconnected: .*auth failed.*method=(XOAUTH2|OAUTHBEARER),/),
+    loginsWith: (mechanism) => countLines(logFile, new RegExp(`imap-login: Info: Login: .*method=${mechanism},`)),
+    async kick(u = user) {
+      await run('doveadm', ['-c', conf, 'kick', u]);
+    },
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
   };
   await dc.start();
   return dc;
 }
 
-function dovecotConf(o: { baseDir: string; port: number; usersFile: string; logFile: string; tls?: DovecotCert; imapsPort?: number }): string {
+function dovecotConf(o: { baseDir: string; port: number; usersFile: string; logFile: string; tls?: DovecotCert; imapsPort?: number; oauth2?: DovecotOAuth2Options & { file: string } }): string {
   return `# rebound test instance (tests/harness/dovecot.ts)
 instance_name = rebound-test-${o.port}
 base_dir = ${o.baseDir}/run
@@ -248,13 +272,27 @@ listen = 127.0.0.1
 log_path = ${o.logFile}
 info_log_path = ${o.logFile}
 ${o.tls ? tlsConf(o.tls) : NO_TLS}disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${o.oauth2 ? ` ${o.oauth2.mechanisms.join(' ')}` : ''}
 auth_verbose = yes
 # A refused login is answered at once (default 2 s), so tests can count attempts.
 auth_failure_delay = 0
+${
+  o.oauth2
+    ? `# Bearer tokens (XOAUTH2, OAUTHBEARER) go to the oauth2 passdb only, passwords to the file.
+passdb {
+  driver = oauth2
+  mechanisms = ${o.oauth2.mechanisms.join(' ')}
+  args = ${o.oauth2.file}
+}
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${o.usersFile}
+}`
+    : `passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${o.usersFile}
+}`
 }
 userdb {
   driver = static
@@ -289,6 +327,22 @@ service stats {
     port = 0
   }
 }
+`;
+}
+
+/**
+ * Dovecot's oauth2 passdb (2.3): no tokeninfo_url, so every token goes to the introspection
+ * endpoint (POST token=...); the answer's `username` must be the user signing in and
+ * `active` must be true (RFC 7662).
+ */
+function oauth2Conf(o: DovecotOAuth2Options): string {
+  return `introspection_url = ${o.introspectionUrl}
+introspection_mode = post
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
 `;
 }
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/backoff.ts';
+import { ReboundError } from '../../src/errors.ts';
 import { describeConnectError } from '../../src/intake/imap-connect.ts';
 import { envelopeFromHeaders, uidSet } from '../../src/intake/imap-pass.ts';
 
@@ -48,5 +49,13 @@ describe('describeConnectError', () => {
     const net = describeConnectError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1143'), { code: 'ECONNREFUSED' }));
     expect(net.kind).toBe('network');
     expect(net.message).toBe('cannot connect: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1143');
+  });
+
+  it('is a ReboundError: a refused login is permanent, a network failure temporary', () => {
+    const login = describeConnectError(Object.assign(new Error('Command failed'), { authenticationFailed: true, response: 'NO' }));
+    const net = describeConnectError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    expect(login).toBeInstanceOf(ReboundError);
+    expect([login.code, login.temporary]).toEqual(['imap-login', false]);
+    expect([net.code, net.temporary]).toEqual(['imap-network', true]);
   });
 });

@@ -5,6 +5,8 @@
 set -euo pipefail
 need=()
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+# dovecot-imapd pulls in dovecot-core, which holds the oauth2 passdb and the XOAUTH2 and
+# OAUTHBEARER mechanisms the IMAP OAuth2 tests use (Debian 12: 2.3.19); no other package.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 [ -x /usr/bin/chromium ] || need+=(chromium)

@@ -137,7 +137,7 @@ describe('health and metrics', () => {
     const hard = d.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE kind='bounce' AND bounce_type='hard'").pluck().get();
     expect(text).toContain(`rebound_bounces{kind="bounce",type="hard"} ${hard}`);
     expect(text).toContain('rebound_outbox{state="pending"} 1');
-    expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
+    expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds{mailbox="main"} ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
     expect(text).not.toContain('@');
     // Every sample line is "name{labels} number".
     for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) {
