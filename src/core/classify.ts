@@ -17,8 +17,8 @@ import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
-import { matchReason, ruleMatches } from './rules/compile.ts';
-import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
+import { decideReason } from './reason.ts';
+import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
@@ -26,8 +26,6 @@ const MAX_FORWARD_DEPTH = 2;
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
 
-const HARD_REASONS = new Set<Reason>(['userunknown', 'hostunknown', 'hasmoved']);
-const NON_BOUNCE_REASONS = new Set<Reason>(['feedback', 'vacation', 'delivered']);
 
 /** Local parts and display names of automatic senders: never a failed recipient. */
 const DAEMON_SENDER = /^(?:mailer-daemon|post[_-]?master|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
@@ -38,6 +36,16 @@ const FAILURE_STATEMENT = /could not be delivered|couldn'?t be delivered|wasn'?t
 /** Notices that say delivery is only delayed and still being tried (a warning, not a bounce). */
 const DELAY_STATEMENT = /(?:will (?:continue|keep) (?:trying|to try|attempting)|still (?:trying|being retried|be retried)|will (?:be )?retr(?:y|ied)|not yet been delivered|has been delayed|is delayed|delay(?:ed)? (?:warning|notification|mail)|no action is required on your part|warning: (?:could not send|message .* delayed)|delivery attempts will continue)/i;
 const GIVEN_UP = /gave up|given up|giving up|permanent|failed permanently|could not be delivered|will not be delivered|has been returned|no further attempts|undeliverable/i;
+/** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
+const CONDITIONAL_FAILURE = /\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}/gi;
+/** Characters of the notice searched for delay and give-up statements. */
+const STATEMENT_WINDOW_CHARS = 8192;
+
+/** A notice that says delivery is still being tried and has not given up. */
+function isDelayNotice(notice: string, subject: string): boolean {
+  const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
+  return DELAY_STATEMENT.test(head + '\n' + subject) && !GIVEN_UP.test(head.replace(CONDITIONAL_FAILURE, ' '));
+}
 const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer|antwort)|auto:|autoreply|out of (?:the )?office|away from|on vacation|vacation|abwesen|absence|r[ée]ponse automatique|respuesta autom|自動応答|不在)/i;
 
 /**
@@ -250,7 +258,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
           decidedExtra.push('verp');
         }
       }
-      const delayed = DELAY_STATEMENT.test(notice.slice(0, 8192) + '\n' + subject) && !GIVEN_UP.test(notice.slice(0, 8192));
+      const delayed = isDelayNotice(notice, subject);
       for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra, prose.length === 1));
     }
   }
@@ -417,205 +425,6 @@ function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedE
   });
 }
 
-interface ReasonInput {
-  status: string;
-  replyCode: string;
-  diagnostic: string;
-  context: string;
-  /** The whole human-readable notice, when the context is narrower. */
-  notice?: string;
-  action: string;
-  decidedBy: string[];
-}
-
-/**
- * Decides a recipient's reason: the text rules on the server's diagnostic first (they say
- * what happened in the server's words), then what the status code settles on its own, then
- * the rules on the whole notice; 'undefined' when nothing says more.
- */
-function decideReason(input: ReasonInput): Reason {
-  const { status, diagnostic, context, action, decidedBy } = input;
-  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
-    decidedBy.push(`dsn:Action ${action || 'delivered'}`);
-    return 'delivered';
-  }
-  const command = smtpCommandIn(diagnostic) || smtpCommandIn(context);
-  const byStatus = status ? reasonForStatus(status) : undefined;
-  const byText = diagnostic ? matchReason(diagnostic) : undefined;
-  let reason: Reason | undefined;
-  // The server's words first; then what a precise status code settles (vague ones map to nothing).
-  if (byStatus && isDecisiveStatus(status)) {
-    decidedBy.push(`status-code:${status}`);
-    reason = byStatus;
-  } else if (byText) {
-    decidedBy.push(`rule:${byText.id}`);
-    reason = byText.reason;
-  } else if (byStatus) {
-    decidedBy.push(`status-code:${status}`);
-    reason = byStatus;
-  }
-  // "Access denied" with a security-class code (X.7.x) is the security refusal the code
-  // names, not a refusal of the message as such.
-  if (reason && WEAK_RULES.has(byText?.id ?? '') && /^[45]\.7\./.test(status) && !byStatus && command !== 'MAIL') {
-    decidedBy.push(`status-class:${status}`);
-    reason = 'securityerror';
-  }
-  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status, byText?.id ?? '', input.notice ?? context);
-  const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
-  if (byContext) {
-    decidedBy.push(`rule:${byContext.id} (notice)`);
-    return refineByCommand(byContext.reason, command, decidedBy, status, byContext.id, input.notice ?? context);
-  }
-  if (action === 'delayed') {
-    decidedBy.push('dsn:Action delayed');
-    return 'expired';
-  }
-  // Refused in reply to MAIL FROM with no word on why: the sender was refused.
-  if (command === 'MAIL' && status.startsWith('5')) {
-    decidedBy.push('smtp-command:MAIL');
-    return 'rejected';
-  }
-  // The code's class, when nothing more precise was said (X.3.0, X.6.x, X.7.x).
-  const byClass = fallbackReasonForStatus(status);
-  if (byClass) {
-    decidedBy.push(`status-class:${status}`);
-    return byClass;
-  }
-  const byReply = reasonForReplyCode(input.replyCode);
-  if (byReply) {
-    decidedBy.push(`reply-code:${input.replyCode}`);
-    return byReply;
-  }
-  // Nothing we know says why. With a server's diagnostic in hand the reason is only
-  // undecided (Sisimai's "onhold": a person can read the text); with no diagnostic at all
-  // it is "undefined".
-  if (diagnosticWords(input.diagnostic)) {
-    decidedBy.push('default:onhold');
-    return 'onhold';
-  }
-  decidedBy.push('default:undefined');
-  return 'undefined';
-}
-
-/**
- * The SMTP command the remote server answered, as the notice or transcript says it:
- * Postfix "(in reply to end of DATA command)" (often wrapped across lines), Sendmail's
- * transcript ">>> DATA" / "<<< 550 ...", Exim "after RCPT TO:<...>" / "after end of data",
- * qmail "does not like recipient" / "most progress was RCPT TO response", DragonFly
- * "did not like our final DATA", others "SMTP command: DATA" or "[RCPT_TO]".
- */
-const COMMAND_PATTERNS: readonly RegExp[] = [
-  /in reply to (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b/i,
-  /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
-  /\bafter (?:end of )?(data|rcpt to|rcpt|mail from|ehlo|helo|bdat)\b/i,
-  /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
-  /\bsmtp:(rcpt|data|mail)\b/i,
-  /most progress was (rcpt) to/i,
-  /\[(rcpt)_to\]/i,
-  /\bfor (rcpt) to response\b/i,
-  // Refused before any command: at the greeting or right after connecting.
-  /after (initial connection)\b/i,
-  /in reply to (?:the )?(initial greeting|greeting|banner)\b/i,
-];
-/** Sendmail-style transcripts: the last command sent before the server's error reply. */
-const TRANSCRIPT_COMMAND = />>> ?(data|rcpt to|mail from|ehlo|helo|bdat|quit)\b[^\n]*\n(?:[^\n]*\n)?<<< ?[45]\d\d/gi;
-
-export function smtpCommandIn(text: string): string {
-  if (!text) return '';
-  const slice = text.length > 8192 ? text.slice(0, 8192) : text;
-  let last = '';
-  if (slice.includes('>>>')) for (const m of slice.matchAll(TRANSCRIPT_COMMAND)) last = m[1];
-  if (last) return commandName(last);
-  const flat = slice.replace(/\s+/g, ' ');
-  for (const re of COMMAND_PATTERNS) {
-    const m = re.exec(flat);
-    if (m) return commandName(m[1]);
-  }
-  // qmail's "does not like recipient" is its answer to RCPT TO.
-  if (/does not like recipient/i.test(flat)) return 'RCPT';
-  return '';
-}
-
-function commandName(raw: string): string {
-  const c = raw.toUpperCase();
-  if (/CONNECTION|GREETING|BANNER/.test(c)) return 'CONN';
-  return c.startsWith('RCPT') ? 'RCPT' : c.startsWith('MAIL') ? 'MAIL' : c;
-}
-
-/**
- * A name that could not be resolved for now is a network problem, not an unknown host; and
- * connection failures in a report that gave up mean the retries ran out (expired).
- */
-function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string): Reason {
-  if (reason === 'hostunknown' && input.status.startsWith('4')) {
-    input.decidedBy.push('temporary:networkerror');
-    return 'networkerror';
-  }
-  if (ruleId === 'networkerror/connection' && (input.action === 'failed' || input.action === 'expired') && !/^5\.[1-7]\.[1-9]/.test(input.status)) {
-    input.decidedBy.push('gave-up:expired');
-    return 'expired';
-  }
-  return reason;
-}
-
-/** Rules whose words say only "refused": a code or the SMTP phase can say more. */
-const WEAK_RULES = new Set(['rejected/refused']);
-
-/** Reasons that say only "refused": the SMTP phase can say more. */
-const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'systemerror', 'securityerror']);
-
-/**
- * Which SMTP phase an "unknown user" wording came from decides what it means (Sisimai's rule).
- * A status code in the addressing class (X.1.1 bad mailbox, X.1.0, X.1.3, vendor X.1.nnn)
- * settles it as userunknown, and so does a wording only a mailbox lookup produces
- * (MAILBOX_LOOKUP_RULES). Otherwise: said in reply to RCPT TO (or earlier) it is
- * userunknown; said to DATA or after the message was taken, or with no phase named at all,
- * the refusal is not proof that the mailbox is missing: a filter at the recipient's side
- * refused the message (`filtered`, a soft bounce).
- */
-function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = '', ruleId = '', notice = ''): Reason {
-  // Refused at the greeting or to EHLO/HELO: nothing of the message or its sender was seen
-  // yet, so a vague refusal is about the sending host (blocked).
-  if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
-    decidedBy.push(`smtp-command:${command}`);
-    return 'blocked';
-  }
-  // Refused in reply to MAIL FROM: the envelope sender was refused (Sisimai's rejected).
-  if (command === 'MAIL' && VAGUE_REFUSALS.has(reason)) {
-    decidedBy.push('smtp-command:MAIL');
-    return 'rejected';
-  }
-  if (reason !== 'userunknown') return reason;
-  if (/^[45]\.1\.(?:[0135]|\d{3})$/.test(status)) return reason;
-  if (command === 'DATA' || command === 'BDAT') {
-    decidedBy.push(`smtp-command:${command}`);
-    return 'filtered';
-  }
-  if (command || MAILBOX_LOOKUP_RULES.has(ruleId)) return reason;
-  // The reporting MTA's own heading can say it too (Gmail's "Address not found").
-  if (notice && ruleMatches('userunknown/mailbox-lookup', notice)) return reason;
-  decidedBy.push('smtp-command:none');
-  return 'filtered';
-}
-
-/** Rules whose wording comes from a mailbox lookup, not from an SMTP-time filter. */
-const MAILBOX_LOOKUP_RULES = new Set(['userunknown/mailbox-lookup', 'userunknown/orange-recipient']);
-
-/** True when a diagnostic says something beyond the recipient's address and codes. */
-function diagnosticWords(text: string): boolean {
-  if (!text) return false;
-  const rest = text.slice(0, 2000).replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ').replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
-  return /\p{L}{3,}/u.test(rest);
-}
-
-/** Reply codes that say what went wrong by themselves (RFC 5321 section 4.2.3). */
-function reasonForReplyCode(reply: string): Reason | undefined {
-  if (/^50[0-4]$/.test(reply)) return 'syntaxerror';
-  if (reply === '552') return 'mailboxfull';
-  if (reply === '452') return 'mailboxfull';
-  return undefined;
-}
-
 /** Fills the status when the text gave none, and the hard/soft call. */
 function finish(r: RecipientResult): RecipientResult {
   if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
@@ -625,13 +434,3 @@ function finish(r: RecipientResult): RecipientResult {
   r.bounceType = bounceTypeOf(r);
   return r;
 }
-
-/** Sisimai's call: hard for userunknown, hostunknown, hasmoved, and notaccept with a 5xx. */
-export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'status' | 'replyCode' | 'action'>): BounceType {
-  if (NON_BOUNCE_REASONS.has(r.reason)) return 'none';
-  if (r.action === 'delayed') return 'none';
-  if (HARD_REASONS.has(r.reason)) return 'hard';
-  if (r.reason === 'notaccept' && (r.status.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
-  return 'soft';
-}
-

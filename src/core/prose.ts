@@ -131,8 +131,14 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
 
 /** An enhanced status code in free text (not part of an IP address or version number). */
 const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
-/** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:"; Apache James writes "550 - Requested action". */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |[ -])(?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
+/**
+ * An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:";
+ * Apache James writes "550 - Requested action"; Yahoo adds its own number ("554 30 Sorry",
+ * "552 1 Requested mail action aborted"); some quote their text ('550 "The mail server ...').
+ */
+const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)/m;
+/** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
+const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
 const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
@@ -161,6 +167,6 @@ export function statusInText(text: string): string {
 }
 
 export function replyCodeInText(text: string): string {
-  const m = REPLY_IN_TEXT.exec(text);
+  const m = REPLY_IN_TEXT.exec(text) ?? LABELLED_REPLY.exec(text);
   return m ? m[1] : '';
 }

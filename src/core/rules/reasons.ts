@@ -23,7 +23,20 @@ export interface ReasonRule {
    * a cheap test that spares running the pattern on texts that cannot match.
    */
   hints?: readonly string[];
+  /** What the decision rules (rules/README.md) may ask of the rule besides its reason. */
+  traits?: readonly RuleTrait[];
 }
+
+/**
+ * weak: the words say only "refused" (a code or the SMTP phase says more);
+ * mailbox-lookup: only a lookup of the mailbox writes this (not a filter at DATA time);
+ * sender: the words are about the envelope sender, not the recipient;
+ * temporary-dns: a name lookup failed for now (never an unknown host);
+ * dns: a DNS or routing failure, a named cause that stays after the retry period;
+ * expiry: the MTA says its retry period ran out;
+ * connection: the server could not be reached or the connection broke.
+ */
+export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' | 'dns' | 'expiry' | 'connection';
 
 /** Provider code rules are tried only when their label is in the text. */
 const AUP_HINTS = ['aup#'];
@@ -73,6 +86,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'rejected/orange-sender', reason: 'rejected', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?(?:403|405|415|421)\b`,
     quote: '501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405', hints: ORANGE_HINTS },
   { id: 'userunknown/orange-recipient', reason: 'userunknown', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?416\b`,
+    traits: ['mailbox-lookup'],
     quote: '550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416', hints: ORANGE_HINTS },
   { id: 'mailboxfull/orange-quota', reason: 'mailboxfull', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?417\b`,
     quote: '552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417', hints: ORANGE_HINTS },
@@ -110,6 +124,12 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: '452 4.5.3 Too many recipients' },
 
   // ---- virus, spam, content -------------------------------------------------------------
+  // Postfix's smtpd when the client was too slow (src/smtpd/smtpd.c): "421 4.4.2 <host>
+  // Error: timeout exceeded"; reported by the sending Postfix as "refused to talk to me".
+  { id: 'networkerror/server-timeout', reason: 'networkerror',
+    pattern: String.raw`error: timeout exceeded|4\.4\.2 .{0,80}timeout exceeded`,
+    traits: ['connection'],
+    quote: 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.4.2 mx.example.net Error: timeout exceeded' },
   { id: 'blocked/ip-for-spam', reason: 'blocked',
     pattern: String.raw`(?:ip|host|client|address|source)\b.{0,40}(?:blocked|bloqu\S*|banned|rejected) (?:for|pour|due to) (?:\S+ )?spam`,
     quote: '550 Client host blocked for spamming issues' },
@@ -117,13 +137,13 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`my name was rejected|hel[o0] (?:command )?(?:rejected|refused)|(?:invalid|bad) hel[o0]`,
     quote: "Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name" },
   { id: 'virusdetected/virus', reason: 'virusdetected',
-    pattern: String.raw`virus|malware|infected|trojan|worm detected|malicious (?:content|attachment|code)`,
+    pattern: String.raw`(?<!spam or )virus|malware|infected|trojan|worm detected|malicious (?:content|attachment|code)`,
     quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)' },
   { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
     pattern: String.raw`rfc ?(?:5322|2822|822|5321|2821)(?![;\d])|not (?:rfc|standards?)[ -]?compliant|multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)|multiple (?:\S+ ){0,3}addresses in from|duplicate (?:header|from|subject|date|message-id)|missing (?:required )?(?:header|date|from|message-id)|(?:is|are) not compliant`,
     quote: '550 5.7.1 This message is not RFC 5322 compliant' },
   { id: 'authfailure/dmarc-spf-dkim', reason: 'authfailure',
-    pattern: String.raw`dmarc|\bspf\b(?! records? for your)|sender policy framework|dkim|domainkeys|sender id|does not pass (?:sender )?authentication|not (?:been )?authenticated|authentication (?:checks? )?(?:fail|did not pass)|unauthenticated (?:email|mail)\b|authentication information|is not authorized to send|not designated (?:as a )?permitted sender|arc validation`,
+    pattern: String.raw`dmarc|\bspf\b(?! records? for your| domain)|sender policy framework|dkim|domainkeys|sender id|does not pass (?:sender )?authentication|not (?:been )?authenticated|authentication (?:checks? )?(?:fail|did not pass)|unauthenticated (?:email|mail)\b|authentication information|is not authorized to send|not designated (?:as a )?permitted sender|arc validation`,
     quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)' },
   { id: 'spamdetected/spam', reason: 'spamdetected',
     pattern: String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))|junk ?mail|unsolicited (?:bulk|commercial|mail)|(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)|blacklisted (?:url|link|domain)|\buribl\b|\bsurbl\b|bulk mail|spam ?assassin|content (?:rejected|refused) (?:as|because)|message content (?:rejected|refused)|looks like (?:spam|junk)|suspicious (?:message|content|url)|\buce\b|high probability of being|scored? (?:too high|above)`,
@@ -149,6 +169,23 @@ export const REASON_RULES: readonly ReasonRule[] = [
     pattern: String.raw`has moved|(?:address|user|mailbox) (?:has )?(?:changed|moved)|no longer (?:valid|in use|available|active|at|with)|changed (?:his|her|their) (?:e-?mail )?address|new (?:e-?mail )?address is`,
     quote: '550 5.1.6 kijitora@example.jp has moved to a new address' },
 
+  // ---- the retry period ran out, a name could not be looked up for now ---------------------
+  // Exim's own words when it gives up on a temporary error (src/deliver.c, retry.c): "retry
+  // timeout exceeded", "retry time not reached for any host after a long failure period".
+  // They say the retry period is over whatever the last error was: before the DNS rules.
+  { id: 'expired/retry-timeout', reason: 'expired',
+    pattern: String.raw`retry timeout exceeded|retry time not reached for any host after a long failure period|delivery time expired`,
+    traits: ['expiry'],
+    quote: 'host lookup did not complete: retry timeout exceeded' },
+  // A name server that could not answer now: Postfix (src/dns/dns_strerror.c, h_errno
+  // TRY_AGAIN) "Host not found, try again", glibc's EAI_AGAIN "Temporary failure in name
+  // resolution", Sendmail's TRY_AGAIN "host name lookup failure", Exim "host lookup did not
+  // complete", qmail "CNAME lookup failed temporarily", a SERVFAIL answer.
+  { id: 'networkerror/temporary-dns', reason: 'networkerror',
+    pattern: String.raw`name service error .{0,120}try again|host not found, try again|temporary failure in name resolution|host name lookup failure|host lookup did not complete|lookup failed temporarily|\bservfail\b|dns (?:lookup |query )?(?:timed out|timeout)|temporary (?:dns|name ?server|lookup|name resolution) (?:failure|error)`,
+    traits: ['temporary-dns'],
+    quote: 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again' },
+
   // ---- the domain does not take mail ------------------------------------------------------
   { id: 'notaccept/null-mx', reason: 'notaccept',
     pattern: String.raw`null mx|no mx found|couldn'?t find a mail exchanger|name service error for name=\S+ type=mx|does not accept (?:any )?(?:e-?)?mail|not accepting (?:any )?(?:e-?)?mail|accepts? no (?:e-?)?mail|no mx (?:record|host)|domain (?:does not|doesn't) (?:receive|accept)|host does not accept mail`,
@@ -160,6 +197,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
     quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
   { id: 'rejected/sender', reason: 'rejected',
     pattern: String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)|(?:invalid|bad|unknown|unverified) sender|sender (?:domain )?(?:must (?:exist|resolve)|does not exist|not (?:found|resolvable))|domain of sender address .* does not exist|mail from (?:address )?(?:rejected|refused|not accepted)|address (?:not|does not) (?:verified|exist) (?:for|as a) sender|envelope sender|from address (?:is )?(?:rejected|invalid|blacklisted)|rejected your message because the sender|we do not accept mail from|purported responsible address|\bfrom:? (?:domain|address) (?:is )?(?:invalid|not valid)`,
+    traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
 
   // ---- unknown recipient ----------------------------------------------------------------
@@ -174,10 +212,11 @@ export const REASON_RULES: readonly ReasonRule[] = [
   // MessageLabs gateway checks recipients against the customer's registered addresses, so
   // its "No such user" is such a lookup too.
   { id: 'userunknown/mailbox-lookup', reason: 'userunknown',
-    pattern: String.raw`recipient name is not recognized|invalid (?:final )?(?:delivery )?userid|^unknown user: |not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|doesn'?t have an? \S+ account|address (?:couldn'?t|could not|cannot) be found|\baddress not found\b|email address (?:couldn'?t|could not) be found|requested action not taken: (?:mailbox unavailable|no such user)|mail\.local: unknown user|recipientnotfound|delivery agent at messagelabs\.com\b.{0,400}\bno such user|recipient not found by smtp address lookup`,
+    pattern: String.raw`recipient name is not recognized|invalid (?:final )?(?:delivery )?userid|^unknown user: |not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|doesn'?t have an? \S+ account|address (?:couldn'?t|could not|cannot) be found|\baddress not found\b|email address (?:couldn'?t|could not) be found|requested action not taken: (?:mailbox unavailable|no such user)|mail\.local: unknown user|recipientnotfound|delivery agent at messagelabs\.com\b.{0,400}\bno such user|recipient not found by smtp address lookup|recipient address rejected: access denied|local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)|requested mail action aborted, mailbox not found`,
+    traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient' },
   { id: 'userunknown/no-such-user', reason: 'userunknown',
-    pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|mailbox|address|account|addressee|e-?mail address) (?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination (?:mailbox|address|user)|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address (?:couldn'?t|could not|cannot) be found|recipient address rejected: access denied|recipient address rejected(?:\.|$| \[)|invalid (?:final )?(?:delivery )?userid|not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
+    pattern: String.raw`user (?:is )?unknown|unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)|no such (?:user|mailbox|recipient|address|account|person|local user)|(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)|(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination (?:mailbox|address|user)|account|e-?mail)|recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)|not a (?:valid|known) (?:user|mailbox|recipient)|is not a valid (?:user|mailbox|recipient|e-?mail)|no mailbox here by that name|mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)|that (?:user|account|mailbox|address) (?:does not|doesn't) exist|account that you tried to reach does not exist|recipient not found|address (?:couldn'?t|could not|cannot) be found|recipient address rejected: access denied|recipient address rejected(?:\.|$| \[)|invalid (?:final )?(?:delivery )?userid|not listed in (?:the )?(?:domino )?directory|not listed in (?:the )?public name|undeliverable address|user not found|email address could not be found|not our customer|not have an account|address (?:is )?(?:not|no longer) (?:in use|valid)|is not a known user|unknown or illegal alias|user doesn't have a|address lookup fail(?:ed|ure)|no such person at this address|destination (?:address|mailbox) (?:is )?(?:invalid|unknown)|bad destination mailbox`,
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
 
   // ---- unknown host ---------------------------------------------------------------------
@@ -234,15 +273,18 @@ export const REASON_RULES: readonly ReasonRule[] = [
   // these come before the expiry wordings (a report often says both).
   { id: 'networkerror/dns', reason: 'networkerror',
     pattern: String.raw`name server|dns (?:lookup |query )?(?:fail|error|timeout|problem)|dns error|temporary failure in name resolution|routing loop|mail (?:forwarding )?loop|too many hops|hop count|loops? back to myself|malformed or unexpected name server reply|no mx (?:host )?(?:found|available)|temporary (?:dns|lookup)`,
+    traits: ['dns'],
     quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR" },
   { id: 'systemerror/directory', reason: 'systemerror',
     pattern: String.raw`(?:unable to|could not|cannot) (?:contact|reach|connect to) (?:the )?(?:ldap|directory) server|directory (?:server|service) (?:failure|error|unavailable)`,
     quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again" },
   { id: 'expired/gave-up', reason: 'expired',
     pattern: String.raw`(?:delivery )?time (?:has )?expired|retry (?:time(?:out)?|period) (?:exceeded|expired)|message (?:has )?expired|expired (?:after|in queue|message)|too long in (?:the )?queue|been (?:in the )?queued? (?:for )?too long|queue ?(?:time|life|lifetime) (?:exceeded|expired)|could not be delivered (?:with)?in|gave up|given up|giving up|(?:have been|has been|were) failing for a long time|retry time not reached|no further (?:delivery )?attempts|maximum (?:time|number of delivery attempts)|delivery (?:attempts )?(?:will|has) (?:stopped|ceased)|was not delivered after|unable to deliver (?:the message )?(?:with)?in|delivery (?:has )?failed after|(?:message|delivery) (?:timed|timeout) out|envelope expired|deferred for too long`,
+    traits: ['expiry'],
     quote: "Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days" },
   { id: 'networkerror/connection', reason: 'networkerror',
     pattern: String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)|(?:could not|cannot|couldn't|unable to) connect|did not accept our requests to connect|socket error|network (?:is )?(?:unreachable|error|down)|no route to host|host (?:is )?(?:unreachable|down|not responding)|timed out|time ?out|lost connection|try again later|no answer from|unable to (?:reach|route)|could not be routed|could not find a gateway`,
+    traits: ['connection'],
     quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused' },
 
   // ---- the receiving system -------------------------------------------------------------
@@ -256,5 +298,6 @@ export const REASON_RULES: readonly ReasonRule[] = [
   // ---- message refused with no more detail ----------------------------------------------
   { id: 'rejected/refused', reason: 'rejected',
     pattern: String.raw`message (?:was )?(?:rejected|refused|denied)|(?:rejected|refused) (?:your|the) message|access denied`,
+    traits: ['weak'],
     quote: '554 5.7.1 Message rejected' },
 ];
