@@ -44,12 +44,12 @@ describe('the classifier over the Sisimai corpus', () => {
     expect(ratio(run.score.recipient)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('agrees on the reason for at least 95% of all rows (Sisimai 5.1 itself: 88.8% of those it found)', () => {
-    expect(ratio(run.score.reason)).toBeGreaterThanOrEqual(0.95);
+  it('agrees on the reason for at least 96% of all rows (Sisimai 5.1 itself: 88.8% of those it found)', () => {
+    expect(ratio(run.score.reason)).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('agrees on hard or soft for at least 99% of all rows (Sisimai 5.1 itself: 98.1% of those it found)', () => {
-    expect(ratio(run.score.hardbounce)).toBeGreaterThanOrEqual(0.99);
+  it('agrees on hard or soft for at least 99.5% of all rows (Sisimai 5.1 itself: 98.1% of those it found)', () => {
+    expect(ratio(run.score.hardbounce)).toBeGreaterThanOrEqual(0.995);
   });
 
   it('agrees on the status code for at least 99% of the rows that give one, placeholders skipped', () => {

@@ -101,6 +101,19 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'policyviolation/orange-client', reason: 'policyviolation', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?630\b`,
     quote: '554 5.7.1 Client host rejected LPN000_630', hints: ORANGE_HINTS },
 
+  // Tencent (QQ Mail, Exmail): its replies as published on its help pages
+  // (service.exmail.qq.com help id 20022; collected at https://smtp.codes/qq). "Mailbox
+  // unavailable or access denied" is its answer when a recipient receives too much mail in a
+  // short time (a temporary block of that recipient), not an unknown mailbox.
+  { id: 'speeding/qq-recipient-flood', reason: 'speeding', pattern: String.raw`mailbox unavailable or access denied`,
+    quote: '550 Mailbox unavailable or access denied [...] https://open.work.weixin.qq.com/help2/pc/20057' },
+  { id: 'speeding/qq-sender-frequency', reason: 'speeding', pattern: String.raw`sender frequency limited`,
+    quote: '550 Sender frequency limited.' },
+  { id: 'filtered/qq-rejected-by-recipient', reason: 'filtered', pattern: String.raw`mail is rejected by recipients?`,
+    quote: "550 Mail is rejected by recipients (the sender is on the recipient's own blacklist or filter)" },
+  { id: 'spamdetected/qq-content', reason: 'spamdetected', pattern: String.raw`mail content denied`,
+    quote: '550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726' },
+
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   { id: 'mailboxfull/mailbox-full', reason: 'mailboxfull',
@@ -158,7 +171,7 @@ export const REASON_RULES: readonly ReasonRule[] = [
 
   // ---- relaying -------------------------------------------------------------------------
   { id: 'norelaying/relay-denied', reason: 'norelaying',
-    pattern: String.raw`email address is not verified\. the following identities failed|relay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|forbidden|disabled)|not (?:permitted|allowed|authorized) to relay|unable to relay|we do not relay|cannot relay|no relaying|relay not permitted|relaying mail to .* is not allowed|does not (?:allow|permit) relay`,
+    pattern: String.raw`email address is not verified\. the following identities failed|insecure mail relay|relay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|forbidden|disabled)|not (?:permitted|allowed|authorized) to relay|unable to relay|we do not relay|cannot relay|no relaying|relay not permitted|relaying mail to .* is not allowed|does not (?:allow|permit) relay`,
     quote: '554 5.7.1 <kijitora@example.org>: Relay access denied' },
 
   // ---- the recipient's account ----------------------------------------------------------
