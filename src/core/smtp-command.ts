@@ -28,6 +28,17 @@ const COMMAND_PATTERNS: readonly RegExp[] = [
   /after (initial connection)\b/i,
   /in reply to (?:the )?(initial greeting|greeting|banner)\b/i,
 ];
+/**
+ * qmail-remote.c names the phase in words: "Connected to <ip> but greeting failed.", "... but
+ * my name was rejected.", "... but sender was rejected.", "<ip> failed on DATA command.",
+ * "<ip> failed after I sent the message." (the end of data).
+ */
+const PHASE_WORDINGS: readonly (readonly [RegExp, SmtpPhase])[] = [
+  [/connected to \S+ but greeting failed/i, 'CONN'],
+  [/connected to \S+ but my name was rejected/i, 'HELO'],
+  [/connected to \S+ but sender was rejected/i, 'MAIL'],
+  [/failed on data command|failed after i sent the message/i, 'DATA'],
+];
 /** Sendmail-style transcripts: the last command sent before the server's error reply. */
 const TRANSCRIPT_COMMAND = />>> ?(data|rcpt to|mail from|ehlo|helo|bdat|quit)\b[^\n]*\n(?:[^\n]*\n)?<<< ?[45]\d\d/gi;
 
@@ -43,6 +54,7 @@ export function smtpCommandIn(text: string): SmtpPhase {
     const m = re.exec(flat);
     if (m) return commandName(m[1]);
   }
+  for (const [re, phase] of PHASE_WORDINGS) if (re.test(flat)) return phase;
   // qmail's "does not like recipient" is its answer to RCPT TO.
   if (/does not like recipient/i.test(flat)) return 'RCPT';
   return '';

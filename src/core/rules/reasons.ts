@@ -101,6 +101,33 @@ export const REASON_RULES: readonly ReasonRule[] = [
   { id: 'policyviolation/orange-client', reason: 'policyviolation', pattern: String.raw`\b(?:ofr|lpn|lpnaaa|ouk)\d*_?630\b`,
     quote: '554 5.7.1 Client host rejected LPN000_630', hints: ORANGE_HINTS },
 
+  // Google's published SMTP errors (https://support.google.com/a/answer/3726730).
+  { id: 'speeding/gmail-sending-limit', reason: 'speeding',
+    pattern: String.raw`daily (?:user )?sending (?:quota|limit) exceeded|receiving mail too quickly`,
+    quote: '550 5.4.5 Daily sending quota exceeded. / 450 4.2.1 The user you are trying to contact is receiving mail too quickly.' },
+  { id: 'policyviolation/gmail-policy', reason: 'policyviolation',
+    pattern: String.raw`has a policy that prohibits the mail that you sent`,
+    quote: '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.' },
+  { id: 'blocked/gmail-ip-whitelist', reason: 'blocked', pattern: String.raw`ip not in whitelist for rcpt domain`,
+    quote: '421 4.7.0 IP not in whitelist for RCPT domain, closing connection.' },
+  // Yahoo/AOL's published SMTP errors (https://senders.yahooinc.com/smtp-error-codes/).
+  { id: 'blocked/yahoo-deferred', reason: 'blocked',
+    pattern: String.raw`all messages from \S+ will be permanently deferred|connections will not be accepted from \S+`,
+    quote: '553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.' },
+  { id: 'rejected/yahoo-sender-domain', reason: 'rejected', pattern: String.raw`unresolvable rfc\.?5321 from domain`,
+    traits: ['sender'],
+    quote: '451 Message temporarily deferred due to unresolvable RFC.5321 from domain' },
+  // Microsoft's Exchange Online NDR codes (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).
+  { id: 'blocked/microsoft-ip', reason: 'blocked',
+    pattern: String.raw`access denied, banned sending ip|traffic not accepted from this ip|client blocked from sending from unregistered domains`,
+    quote: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.' },
+  { id: 'speeding/microsoft-rate', reason: 'speeding',
+    pattern: String.raw`message receive limit(?: from specific sender)? exceeded|recipientmessageratelimit|reached your daily limit for message recipients`,
+    quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded." },
+  // Symantec/Broadcom Email Security.cloud (MessageLabs) rejection texts.
+  { id: 'policyviolation/messagelabs-spoofing', reason: 'policyviolation', pattern: String.raw`anti-spoofing policy`,
+    quote: '553 Rejected by header based Anti-Spoofing policy' },
+
   // Tencent (QQ Mail, Exmail): its replies as published on its help pages
   // (service.exmail.qq.com help id 20022; collected at https://smtp.codes/qq). "Mailbox
   // unavailable or access denied" is its answer when a recipient receives too much mail in a
