@@ -7,7 +7,7 @@
 // from the text rules (rules/) or the status code (status-codes.ts), and every result records
 // which rule or field decided it.
 
-import type { BounceType, Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
+import type { Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
 import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
   toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, RETURNED_MESSAGE_TYPES,
@@ -18,6 +18,7 @@ import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
+import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
 
@@ -25,28 +26,6 @@ import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullP
 const MAX_FORWARD_DEPTH = 2;
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
-
-
-/** Local parts and display names of automatic senders: never a failed recipient. */
-const DAEMON_SENDER = /^(?:mailer-daemon|post[_-]?master|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
-/** Subjects of delivery failure notices across MTAs and languages. */
-const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed|has failed|problem|report|notification)|failure notice|mail delivery|non[- ]?delivery|could not be delivered|delivery unsuccessful|nicht zustellbar|unzustellbar|non remis|échec de la remise|no se puede entregar|mail failure|failed mail|mail (?:system )?error|warning: could not send|delayed mail|message not delivered|bounce|rejected|not delivered|permanent (?:error|failure)|unsuccessful|returned|配信|不達|エラー/i;
-/** Phrases in a notice that say delivery failed. */
-const FAILURE_STATEMENT = /could not be delivered|couldn'?t be delivered|wasn'?t delivered|was not delivered|undeliverable|delivery (?:has )?failed|failed to deliver|permanent(?:ly)? (?:error|fail)|unable to deliver|not able to deliver|delivery to the following|following (?:address|recipient)|could not deliver|failure notice|returned to sender|message was rejected|was rejected|delivery problem|not be delivered|failed permanently|delivery error|did not reach|error delivering|delivery failure|bounced|kein zustellung|nicht zugestellt|no se ha podido entregar/i;
-/** Notices that say delivery is only delayed and still being tried (a warning, not a bounce). */
-const DELAY_STATEMENT = /(?:will (?:continue|keep) (?:trying|to try|attempting)|still (?:trying|being retried|be retried)|will (?:be )?retr(?:y|ied)|not yet been delivered|has been delayed|is delayed|delay(?:ed)? (?:warning|notification|mail)|no action is required on your part|warning: (?:could not send|message .* delayed)|delivery attempts will continue)/i;
-const GIVEN_UP = /gave up|given up|giving up|permanent|failed permanently|could not be delivered|will not be delivered|has been returned|no further attempts|undeliverable/i;
-/** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
-const CONDITIONAL_FAILURE = /\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}/gi;
-/** Characters of the notice searched for delay and give-up statements. */
-const STATEMENT_WINDOW_CHARS = 8192;
-
-/** A notice that says delivery is still being tried and has not given up. */
-function isDelayNotice(notice: string, subject: string): boolean {
-  const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
-  return DELAY_STATEMENT.test(head + '\n' + subject) && !GIVEN_UP.test(head.replace(CONDITIONAL_FAILURE, ' '));
-}
-const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer|antwort)|auto:|autoreply|out of (?:the )?office|away from|on vacation|vacation|abwesen|absence|r[ée]ponse automatique|respuesta autom|自動応答|不在)/i;
 
 /**
  * Classifies one message; never throws. The bounded scanner reads it first; a message the
@@ -296,12 +275,6 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   return result(kind, recipients);
 }
 
-/** A forwarded message that is itself a delivery report. */
-function looksLikeWholeBounce(e: MimeEntity): boolean {
-  const from = headerValue(e.headers, 'from');
-  return e.contentType === 'multipart/report' || /mailer-daemon|postmaster|mail delivery/i.test(from)
-    || BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')));
-}
 
 function utf8IfValid(binary: string): string {
   const decoded = Buffer.from(binary, 'latin1').toString('utf8');
@@ -316,26 +289,7 @@ function inlineDeliveryStatus(notice: string): string {
   return /^(?:Status|Action)\s*:/im.test(tail) ? tail : '';
 }
 
-function isBounceLike(top: Header[], from: string, subject: string, notice: string): boolean {
-  if (headerValue(top, 'x-failed-recipients')) return true;
-  const fromAddr = addressesIn(from)[0] ?? '';
-  const local = fromAddr.split('@')[0] ?? '';
-  const display = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
-  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
-  const bounceSubject = BOUNCE_SUBJECT.test(subject);
-  const failure = FAILURE_STATEMENT.test(notice.slice(0, 16384));
-  return (daemon || bounceSubject) && (failure || bounceSubject || daemon && /\b[245]\d\d\b/.test(notice));
-}
 
-function isAutoReply(top: Header[], from: string, subject: string): boolean {
-  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
-  if (DAEMON_SENDER.test(local) || /mailer-daemon|postmaster/i.test(from)) return false;
-  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
-  if (autoSubmitted.startsWith('auto-replied')) return true;
-  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
-  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
-  return AUTOREPLY_SUBJECT.test(subject);
-}
 
 function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
   const candidates = [
