@@ -36,7 +36,9 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
     if (seen.has(rule.id)) throw new RuleError(rule.id, i + 1, new Error('duplicate id'));
     seen.add(rule.id);
     try {
-      return { id: rule.id, reason: rule.reason, regex: new RegExp(rule.pattern, 'i'), index: i + 1, hints: rule.hints, traits: rule.traits ?? [] };
+      if (!rule.phrases.length) throw new Error('no phrases');
+      const pattern = rule.phrases.map((p) => `(?:${p})`).join('|');
+      return { id: rule.id, reason: rule.reason, regex: new RegExp(pattern, 'i'), index: i + 1, hints: rule.hints, traits: rule.traits ?? [] };
     } catch (err) {
       throw new RuleError(rule.id, i + 1, err);
     }
