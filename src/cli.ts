@@ -16,6 +16,7 @@ commands:
   start                         run rebound: LMTP listener, IMAP poller (when IMAP_SERVER is set),
                                 notifier and jobs, dashboard (same as npm start)
   classify [FILE ...]           classify bounce messages (stdin when no file); one JSON line per file
+  classify --explain FILE ...   the same in plain words, with the decision trail
   import PATH [PATH ...]        record existing mail: a message file, a folder, a Maildir or an mbox
   summary [--date YYYY-MM-DD] [--dry-run]
                                 send (or print) the daily summary for a day (default: yesterday, UTC)

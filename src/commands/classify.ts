@@ -1,12 +1,14 @@
-// `rebound classify [FILE ...]`: classifies message files (stdin when none, or "-") and
-// prints one JSON object per line per file. Exit 0 when every file was read; 1 when one
-// could not be (named on stderr; the others are still printed).
+// `rebound classify [--explain] [FILE ...]`: classifies message files (stdin when none, or
+// "-") and prints one JSON object per line per file; with --explain, the result in plain
+// words with the decision trail (classify-explain.ts). Exit 0 when every file was read; 1 when
+// one could not be (named on stderr; the others are still printed).
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../core/classify.ts';
 import type { Classification } from '../core/types.ts';
+import { explain } from './classify-explain.ts';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -32,7 +34,9 @@ export function toOutputLine(file: string, c: Classification): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const files = args.length ? args : ['-'];
+  const explaining = args.includes('--explain');
+  const named = args.filter((a) => a !== '--explain');
+  const files = named.length ? named : ['-'];
   let failed = 0;
   // Lines are written in batches: one write per file costs more than classifying it.
   let pending: string[] = [];
@@ -54,7 +58,8 @@ export async function run(args: string[]): Promise<number> {
       continue;
     }
     // The same entry point as ingest: the fast reader, and mailparser where a message needs it.
-    pending.push(toOutputLine(file, await classify(raw)) + '\n');
+    const c = await classify(raw);
+    pending.push(explaining ? explain(file, c) : toOutputLine(file, c) + '\n');
     if (pending.length >= 256) flush();
   }
   flush();

@@ -7,7 +7,7 @@
 // from the text rules (rules/) or the status code (status-codes.ts), and every result records
 // which rule or field decided it.
 
-import type { BounceType, Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
+import type { Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
 import {
   decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
   toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, MAX_TEXT_CHARS, RETURNED_MESSAGE_TYPES,
@@ -17,28 +17,15 @@ import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
-import { matchReason, ruleMatches } from './rules/compile.ts';
-import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
+import { decideReason } from './reason.ts';
+import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
+import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
 const MAX_FORWARD_DEPTH = 2;
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
-
-const HARD_REASONS = new Set<Reason>(['userunknown', 'hostunknown', 'hasmoved']);
-const NON_BOUNCE_REASONS = new Set<Reason>(['feedback', 'vacation', 'delivered']);
-
-/** Local parts and display names of automatic senders: never a failed recipient. */
-const DAEMON_SENDER = /^(?:mailer-daemon|post[_-]?master|mail[ -]?delivery[ -]?(?:system|subsystem)?|maildelivery|mdaemon|mail[_-]?daemon|bounces?|double-bounce|nobody|noreply|no-reply|root)$/i;
-/** Subjects of delivery failure notices across MTAs and languages. */
-const BOUNCE_SUBJECT = /undeliver|undelivered|returned mail|return(?:ed)? to sender|delivery (?:status notification|failure|failed|has failed|problem|report|notification)|failure notice|mail delivery|non[- ]?delivery|could not be delivered|delivery unsuccessful|nicht zustellbar|unzustellbar|non remis|échec de la remise|no se puede entregar|mail failure|failed mail|mail (?:system )?error|warning: could not send|delayed mail|message not delivered|bounce|rejected|not delivered|permanent (?:error|failure)|unsuccessful|returned|配信|不達|エラー/i;
-/** Phrases in a notice that say delivery failed. */
-const FAILURE_STATEMENT = /could not be delivered|couldn'?t be delivered|wasn'?t delivered|was not delivered|undeliverable|delivery (?:has )?failed|failed to deliver|permanent(?:ly)? (?:error|fail)|unable to deliver|not able to deliver|delivery to the following|following (?:address|recipient)|could not deliver|failure notice|returned to sender|message was rejected|was rejected|delivery problem|not be delivered|failed permanently|delivery error|did not reach|error delivering|delivery failure|bounced|kein zustellung|nicht zugestellt|no se ha podido entregar/i;
-/** Notices that say delivery is only delayed and still being tried (a warning, not a bounce). */
-const DELAY_STATEMENT = /(?:will (?:continue|keep) (?:trying|to try|attempting)|still (?:trying|being retried|be retried)|will (?:be )?retr(?:y|ied)|not yet been delivered|has been delayed|is delayed|delay(?:ed)? (?:warning|notification|mail)|no action is required on your part|warning: (?:could not send|message .* delayed)|delivery attempts will continue)/i;
-const GIVEN_UP = /gave up|given up|giving up|permanent|failed permanently|could not be delivered|will not be delivered|has been returned|no further attempts|undeliverable/i;
-const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer|antwort)|auto:|autoreply|out of (?:the )?office|away from|on vacation|vacation|abwesen|absence|r[ée]ponse automatique|respuesta autom|自動応答|不在)/i;
 
 /**
  * Classifies one message; never throws. The bounded scanner reads it first; a message the
@@ -264,7 +251,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
           decidedExtra.push('verp');
         }
       }
-      const delayed = DELAY_STATEMENT.test(notice.slice(0, 8192) + '\n' + subject) && !GIVEN_UP.test(notice.slice(0, 8192));
+      const delayed = isDelayNotice(notice, subject);
       for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra, prose.length === 1));
     }
   }
@@ -302,12 +289,6 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   return result(kind, recipients);
 }
 
-/** A forwarded message that is itself a delivery report. */
-function looksLikeWholeBounce(e: MimeEntity): boolean {
-  const from = headerValue(e.headers, 'from');
-  return e.contentType === 'multipart/report' || /mailer-daemon|postmaster|mail delivery/i.test(from)
-    || BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')));
-}
 
 function utf8IfValid(binary: string): string {
   const decoded = Buffer.from(binary, 'latin1').toString('utf8');
@@ -325,26 +306,7 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;
 
-function isBounceLike(top: Header[], from: string, subject: string, notice: string): boolean {
-  if (headerValue(top, 'x-failed-recipients')) return true;
-  const fromAddr = addressesIn(from)[0] ?? '';
-  const local = fromAddr.split('@')[0] ?? '';
-  const display = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
-  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
-  const bounceSubject = BOUNCE_SUBJECT.test(subject);
-  const failure = FAILURE_STATEMENT.test(notice.slice(0, 16384));
-  return (daemon || bounceSubject) && (failure || bounceSubject || daemon && /\b[245]\d\d\b/.test(notice));
-}
 
-function isAutoReply(top: Header[], from: string, subject: string): boolean {
-  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
-  if (DAEMON_SENDER.test(local) || /mailer-daemon|postmaster/i.test(from)) return false;
-  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
-  if (autoSubmitted.startsWith('auto-replied')) return true;
-  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
-  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
-  return AUTOREPLY_SUBJECT.test(subject);
-}
 
 function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
   const candidates = [
@@ -434,205 +396,6 @@ function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedE
   });
 }
 
-interface ReasonInput {
-  status: string;
-  replyCode: string;
-  diagnostic: string;
-  context: string;
-  /** The whole human-readable notice, when the context is narrower. */
-  notice?: string;
-  action: string;
-  decidedBy: string[];
-}
-
-/**
- * Decides a recipient's reason: the text rules on the server's diagnostic first (they say
- * what happened in the server's words), then what the status code settles on its own, then
- * the rules on the whole notice; 'undefined' when nothing says more.
- */
-function decideReason(input: ReasonInput): Reason {
-  const { status, diagnostic, context, action, decidedBy } = input;
-  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
-    decidedBy.push(`dsn:Action ${action || 'delivered'}`);
-    return 'delivered';
-  }
-  const command = smtpCommandIn(diagnostic) || smtpCommandIn(context);
-  const byStatus = status ? reasonForStatus(status) : undefined;
-  const byText = diagnostic ? matchReason(diagnostic) : undefined;
-  let reason: Reason | undefined;
-  // The server's words first; then what a precise status code settles (vague ones map to nothing).
-  if (byStatus && isDecisiveStatus(status)) {
-    decidedBy.push(`status-code:${status}`);
-    reason = byStatus;
-  } else if (byText) {
-    decidedBy.push(`rule:${byText.id}`);
-    reason = byText.reason;
-  } else if (byStatus) {
-    decidedBy.push(`status-code:${status}`);
-    reason = byStatus;
-  }
-  // "Access denied" with a security-class code (X.7.x) is the security refusal the code
-  // names, not a refusal of the message as such.
-  if (reason && WEAK_RULES.has(byText?.id ?? '') && /^[45]\.7\./.test(status) && !byStatus && command !== 'MAIL') {
-    decidedBy.push(`status-class:${status}`);
-    reason = 'securityerror';
-  }
-  if (reason) return refineByCommand(refineByPermanence(reason, input, byText?.id ?? ''), command, decidedBy, status, byText?.id ?? '', input.notice ?? context);
-  const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
-  if (byContext) {
-    decidedBy.push(`rule:${byContext.id} (notice)`);
-    return refineByCommand(byContext.reason, command, decidedBy, status, byContext.id, input.notice ?? context);
-  }
-  if (action === 'delayed') {
-    decidedBy.push('dsn:Action delayed');
-    return 'expired';
-  }
-  // Refused in reply to MAIL FROM with no word on why: the sender was refused.
-  if (command === 'MAIL' && status.startsWith('5')) {
-    decidedBy.push('smtp-command:MAIL');
-    return 'rejected';
-  }
-  // The code's class, when nothing more precise was said (X.3.0, X.6.x, X.7.x).
-  const byClass = fallbackReasonForStatus(status);
-  if (byClass) {
-    decidedBy.push(`status-class:${status}`);
-    return byClass;
-  }
-  const byReply = reasonForReplyCode(input.replyCode);
-  if (byReply) {
-    decidedBy.push(`reply-code:${input.replyCode}`);
-    return byReply;
-  }
-  // Nothing we know says why. With a server's diagnostic in hand the reason is only
-  // undecided (Sisimai's "onhold": a person can read the text); with no diagnostic at all
-  // it is "undefined".
-  if (diagnosticWords(input.diagnostic)) {
-    decidedBy.push('default:onhold');
-    return 'onhold';
-  }
-  decidedBy.push('default:undefined');
-  return 'undefined';
-}
-
-/**
- * The SMTP command the remote server answered, as the notice or transcript says it:
- * Postfix "(in reply to end of DATA command)" (often wrapped across lines), Sendmail's
- * transcript ">>> DATA" / "<<< 550 ...", Exim "after RCPT TO:<...>" / "after end of data",
- * qmail "does not like recipient" / "most progress was RCPT TO response", DragonFly
- * "did not like our final DATA", others "SMTP command: DATA" or "[RCPT_TO]".
- */
-const COMMAND_PATTERNS: readonly RegExp[] = [
-  /in reply to (?:end of )?(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b/i,
-  /did not like our (?:final )?(data|rcpt to|mail from|ehlo|helo)\b/i,
-  /\bafter (?:end of )?(data|rcpt to|rcpt|mail from|ehlo|helo|bdat)\b/i,
-  /smtp command:?\s*(data|rcpt|mail|ehlo|helo)\b/i,
-  /\bsmtp:(rcpt|data|mail)\b/i,
-  /most progress was (rcpt) to/i,
-  /\[(rcpt)_to\]/i,
-  /\bfor (rcpt) to response\b/i,
-  // Refused before any command: at the greeting or right after connecting.
-  /after (initial connection)\b/i,
-  /in reply to (?:the )?(initial greeting|greeting|banner)\b/i,
-];
-/** Sendmail-style transcripts: the last command sent before the server's error reply. */
-const TRANSCRIPT_COMMAND = />>> ?(data|rcpt to|mail from|ehlo|helo|bdat|quit)\b[^\n]*\n(?:[^\n]*\n)?<<< ?[45]\d\d/gi;
-
-export function smtpCommandIn(text: string): string {
-  if (!text) return '';
-  const slice = text.length > 8192 ? text.slice(0, 8192) : text;
-  let last = '';
-  if (slice.includes('>>>')) for (const m of slice.matchAll(TRANSCRIPT_COMMAND)) last = m[1];
-  if (last) return commandName(last);
-  const flat = slice.replace(/\s+/g, ' ');
-  for (const re of COMMAND_PATTERNS) {
-    const m = re.exec(flat);
-    if (m) return commandName(m[1]);
-  }
-  // qmail's "does not like recipient" is its answer to RCPT TO.
-  if (/does not like recipient/i.test(flat)) return 'RCPT';
-  return '';
-}
-
-function commandName(raw: string): string {
-  const c = raw.toUpperCase();
-  if (/CONNECTION|GREETING|BANNER/.test(c)) return 'CONN';
-  return c.startsWith('RCPT') ? 'RCPT' : c.startsWith('MAIL') ? 'MAIL' : c;
-}
-
-/**
- * A name that could not be resolved for now is a network problem, not an unknown host; and
- * connection failures in a report that gave up mean the retries ran out (expired).
- */
-function refineByPermanence(reason: Reason, input: ReasonInput, ruleId: string): Reason {
-  if (reason === 'hostunknown' && input.status.startsWith('4')) {
-    input.decidedBy.push('temporary:networkerror');
-    return 'networkerror';
-  }
-  if (ruleId === 'networkerror/connection' && (input.action === 'failed' || input.action === 'expired') && !/^5\.[1-7]\.[1-9]/.test(input.status)) {
-    input.decidedBy.push('gave-up:expired');
-    return 'expired';
-  }
-  return reason;
-}
-
-/** Rules whose words say only "refused": a code or the SMTP phase can say more. */
-const WEAK_RULES = new Set(['rejected/refused']);
-
-/** Reasons that say only "refused": the SMTP phase can say more. */
-const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'systemerror', 'securityerror']);
-
-/**
- * Which SMTP phase an "unknown user" wording came from decides what it means (Sisimai's rule).
- * A status code in the addressing class (X.1.1 bad mailbox, X.1.0, X.1.3, vendor X.1.nnn)
- * settles it as userunknown, and so does a wording only a mailbox lookup produces
- * (MAILBOX_LOOKUP_RULES). Otherwise: said in reply to RCPT TO (or earlier) it is
- * userunknown; said to DATA or after the message was taken, or with no phase named at all,
- * the refusal is not proof that the mailbox is missing: a filter at the recipient's side
- * refused the message (`filtered`, a soft bounce).
- */
-function refineByCommand(reason: Reason, command: string, decidedBy: string[], status = '', ruleId = '', notice = ''): Reason {
-  // Refused at the greeting or to EHLO/HELO: nothing of the message or its sender was seen
-  // yet, so a vague refusal is about the sending host (blocked).
-  if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
-    decidedBy.push(`smtp-command:${command}`);
-    return 'blocked';
-  }
-  // Refused in reply to MAIL FROM: the envelope sender was refused (Sisimai's rejected).
-  if (command === 'MAIL' && VAGUE_REFUSALS.has(reason)) {
-    decidedBy.push('smtp-command:MAIL');
-    return 'rejected';
-  }
-  if (reason !== 'userunknown') return reason;
-  if (/^[45]\.1\.(?:[0135]|\d{3})$/.test(status)) return reason;
-  if (command === 'DATA' || command === 'BDAT') {
-    decidedBy.push(`smtp-command:${command}`);
-    return 'filtered';
-  }
-  if (command || MAILBOX_LOOKUP_RULES.has(ruleId)) return reason;
-  // The reporting MTA's own heading can say it too (Gmail's "Address not found").
-  if (notice && ruleMatches('userunknown/mailbox-lookup', notice)) return reason;
-  decidedBy.push('smtp-command:none');
-  return 'filtered';
-}
-
-/** Rules whose wording comes from a mailbox lookup, not from an SMTP-time filter. */
-const MAILBOX_LOOKUP_RULES = new Set(['userunknown/mailbox-lookup', 'userunknown/orange-recipient']);
-
-/** True when a diagnostic says something beyond the recipient's address and codes. */
-function diagnosticWords(text: string): boolean {
-  if (!text) return false;
-  const rest = text.slice(0, 2000).replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ').replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
-  return /\p{L}{3,}/u.test(rest);
-}
-
-/** Reply codes that say what went wrong by themselves (RFC 5321 section 4.2.3). */
-function reasonForReplyCode(reply: string): Reason | undefined {
-  if (/^50[0-4]$/.test(reply)) return 'syntaxerror';
-  if (reply === '552') return 'mailboxfull';
-  if (reply === '452') return 'mailboxfull';
-  return undefined;
-}
-
 /** Fills the status when the text gave none, and the hard/soft call. */
 function finish(r: RecipientResult): RecipientResult {
   if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
@@ -642,13 +405,3 @@ function finish(r: RecipientResult): RecipientResult {
   r.bounceType = bounceTypeOf(r);
   return r;
 }
-
-/** Sisimai's call: hard for userunknown, hostunknown, hasmoved, and notaccept with a 5xx. */
-export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'status' | 'replyCode' | 'action'>): BounceType {
-  if (NON_BOUNCE_REASONS.has(r.reason)) return 'none';
-  if (r.action === 'delayed') return 'none';
-  if (HARD_REASONS.has(r.reason)) return 'hard';
-  if (r.reason === 'notaccept' && (r.status.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
-  return 'soft';
-}
-

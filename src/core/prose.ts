@@ -66,6 +66,9 @@ const RECIPIENT_CONTEXT = /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\bus
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = /(?:mail from|from|sender|envelope-from|reply-to|return-path|postmaster|by|message-id|helo|ehlo)[\s:"'<(\[=]*$/i;
 
+/** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
+const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
+
 /**
  * Addresses the notice names as failed, each with the lines that explain it. `exclude` holds
  * addresses that are surely not failed recipients (the bounce's own From, the sender); `weak`
@@ -80,6 +83,13 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     if (line.trim() === '' && current && complete) {
+      current = undefined;
+      continue;
+    }
+    // Sendmail's line about a host, not an address ("550 example.org (smtp)... 550 Host
+    // unknown", src/deliver.c giveresponse): it opens the next address's lines, so the
+    // current address's block ends before it.
+    if (SENDMAIL_HOST_LINE.test(line)) {
       current = undefined;
       continue;
     }
@@ -131,8 +141,16 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
 
 /** An enhanced status code in free text (not part of an IP address or version number). */
 const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
-/** An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:"; Apache James writes "550 - Requested action". */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |[ -])(?:[245]\.\d|[A-Za-z<#(\[]|\S*@)|$)/m;
+/**
+ * An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:";
+ * Apache James writes "550 - Requested action"; Yahoo adds its own number ("554 30 Sorry",
+ * "552 1 Requested mail action aborted"); some quote their text ('550 "The mail server ...').
+ */
+const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)/m;
+/** Sendmail's recipient line quoting the remote reply: "554 <a@b>... 550 Host unknown". */
+const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)(?= )/m;
+/** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
+const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
 const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
@@ -161,6 +179,10 @@ export function statusInText(text: string): string {
 }
 
 export function replyCodeInText(text: string): string {
-  const m = REPLY_IN_TEXT.exec(text);
+  // Sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code first, the
+  // remote server's reply after the address; the remote's is the reply to report.
+  const inner = SENDMAIL_INNER_REPLY.exec(text);
+  if (inner) return inner[1];
+  const m = REPLY_IN_TEXT.exec(text) ?? LABELLED_REPLY.exec(text);
   return m ? m[1] : '';
 }

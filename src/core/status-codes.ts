@@ -251,17 +251,27 @@ const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', 
 
 /**
  * The reason a code's class and subject give when nothing else in the bounce says more
- * (RFC 3463 section 3): X.3.0 other mail system status, X.6.x media (content), X.7.x
- * security or policy. Used only after every text rule has had its say.
+ * (RFC 3463 section 3), read with the SMTP command the error followed where the subject
+ * alone is ambiguous. Used only after every text rule has had its say (rules/README.md,
+ * rule 7). X.0.x says nothing beyond the class: the reply code decides.
  */
-export function fallbackReasonForStatus(code: string): Reason | undefined {
+export function fallbackReasonForStatus(code: string, command = ''): Reason | undefined {
   const m = STATUS_SHAPE.exec(code);
   if (!m || m[1] === '2') return undefined;
   const subject = Number(m[2]);
-  if (subject === 3 && Number(m[3]) === 0) return 'systemerror';
-  if (subject === 6) return 'contenterror';
-  if (subject === 7) return 'securityerror';
-  return undefined;
+  switch (subject) {
+    // Addressing: about the recipient's address when answered to RCPT, the sender's to MAIL.
+    case 1: return command === 'RCPT' ? 'userunknown' : command === 'MAIL' ? 'rejected' : undefined;
+    // Mailbox status: the mailbox exists but something about it refused (RFC 3463 X.2.0).
+    case 2: return 'filtered';
+    case 3: return 'systemerror';
+    // Network and routing: permanent ones are unroutable, temporary ones a network problem.
+    case 4: return 'networkerror';
+    case 5: return 'syntaxerror';
+    case 6: return 'contenterror';
+    case 7: return 'securityerror';
+    default: return undefined;
+  }
 }
 
 /** True when the code's reason should win over the text rules. */

@@ -38,4 +38,20 @@ describe('rebound classify', () => {
     expect(out.stderr).toBe('');
     expect(JSON.parse(out.stdout)).toMatchObject({ file: '-', kind: 'not-bounce', recipients: [], error: 'no header fields: not an email message' });
   });
+
+  it('explains a result in plain words with the decision trail and the deciding rule\'s quote (--explain)', () => {
+    const notice = 'From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail Returned to Sender\n\nThis is the mail system.\n\n'
+      + '<kim@example.com>: Host or domain name not found. Name service error for\n    name=example.com type=MX: Host not found, try again\n';
+    const out = run(['--explain', '-'], notice);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('-: a bounce: delivery failed');
+    expect(out.stdout).toContain('kim@example.com: soft bounce: a network or DNS problem on the way (networkerror)');
+    expect(out.stdout).toMatch(/1\. the address was read from the notice's text\n\s+2\. the server's words match rule networkerror\/temporary-dns \(networkerror\), written for: "Host or domain name not found/);
+  });
+
+  it('shows no control characters from the message in --explain output', () => {
+    const out = run(['--explain', '-'], 'From: MAILER-DAEMON@mx.example\nSubject: failure notice\n\n<kim@example.com>:\nSorry, no mailbox \u001b[31mhere by that name. (#5.1.1)\n');
+    expect(out.stdout).toContain('kim@example.com: HARD bounce: the mailbox does not exist (userunknown)');
+    expect(out.stdout).not.toContain('\u001b');
+  });
 });

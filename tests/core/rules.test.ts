@@ -9,10 +9,17 @@ describe('the reason rules', () => {
     for (const r of REASON_RULES) expect(r.quote.length).toBeGreaterThan(5);
   });
 
+  it('hold one wording per phrase: each phrase compiles on its own, none is repeated', () => {
+    for (const r of REASON_RULES) {
+      for (const p of r.phrases) expect(() => new RegExp(p, 'i'), `${r.id}: ${p}`).not.toThrow();
+      expect(new Set(r.phrases).size, r.id).toBe(r.phrases.length);
+    }
+  });
+
   it('report a bad rule by its id and position', () => {
-    expect(() => compileRules([{ id: 'x/ok', reason: 'blocked', pattern: 'a', quote: 'quote a' }, { id: 'x/bad', reason: 'blocked', pattern: '(', quote: 'quote b' }]))
+    expect(() => compileRules([{ id: 'x/ok', reason: 'blocked', phrases: ['a'], quote: 'quote a' }, { id: 'x/bad', reason: 'blocked', phrases: ['('], quote: 'quote b' }]))
       .toThrowError(RuleError);
-    expect(() => compileRules([{ id: 'x/bad', reason: 'blocked', pattern: '(', quote: 'q' }])).toThrow(/rule 1 \(x\/bad\)/);
+    expect(() => compileRules([{ id: 'x/bad', reason: 'blocked', phrases: ['('], quote: 'q' }])).toThrow(/rule 1 \(x\/bad\)/);
   });
 
   it('match the quoted example of each rule to that rule\'s reason', () => {

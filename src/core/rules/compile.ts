@@ -3,7 +3,7 @@
 // bounces.txt loader reports a bad line, instead of failing somewhere later.
 
 import type { Reason } from '../types.ts';
-import { REASON_RULES, type ReasonRule } from './reasons.ts';
+import { REASON_RULES, type ReasonRule, type RuleTrait } from './reasons.ts';
 
 /** Rules look at this many characters of a diagnostic at most (hostile input bound). */
 export const MAX_RULE_INPUT = 4096;
@@ -16,6 +16,7 @@ export interface CompiledRule {
   index: number;
   /** The text must hold one of these for the rule to be tried (none: always tried). */
   hints?: readonly string[];
+  traits: readonly RuleTrait[];
 }
 
 export class RuleError extends Error {
@@ -35,7 +36,9 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
     if (seen.has(rule.id)) throw new RuleError(rule.id, i + 1, new Error('duplicate id'));
     seen.add(rule.id);
     try {
-      return { id: rule.id, reason: rule.reason, regex: new RegExp(rule.pattern, 'i'), index: i + 1, hints: rule.hints };
+      if (!rule.phrases.length) throw new Error('no phrases');
+      const pattern = rule.phrases.map((p) => `(?:${p})`).join('|');
+      return { id: rule.id, reason: rule.reason, regex: new RegExp(pattern, 'i'), index: i + 1, hints: rule.hints, traits: rule.traits ?? [] };
     } catch (err) {
       throw new RuleError(rule.id, i + 1, err);
     }
@@ -50,10 +53,18 @@ export function builtInRules(): CompiledRule[] {
   return compiled;
 }
 
-/** Lower-cases, collapses whitespace and bounds a text before rules see it. */
+/**
+ * Mail addresses in a diagnostic: rules look at the words around them, never at an address
+ * (a recipient named dmarc@ or spam@ says nothing about why the message failed). Each is
+ * replaced by ADDRESS_TOKEN, so "550 <a@b>: User unknown" stays unlike "550 : User unknown".
+ */
+export const ADDRESS_TOKEN = '<@>';
+const ADDRESS_IN_TEXT = /<?[^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]+>?/g;
+
+/** Lower-cases, removes addresses, collapses whitespace and bounds a text before rules see it. */
 export function normaliseForRules(text: string): string {
   const cut = text.length > MAX_RULE_INPUT * 2 ? text.slice(0, MAX_RULE_INPUT * 2) : text;
-  const flat = cut.toLowerCase().replace(/\s+/g, ' ').trim();
+  const flat = cut.toLowerCase().replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_RULE_INPUT ? flat.slice(0, MAX_RULE_INPUT) : flat;
 }
 
@@ -72,4 +83,11 @@ export function matchReason(text: string, rules: CompiledRule[] = builtInRules()
 export function ruleMatches(id: string, text: string, rules: CompiledRule[] = builtInRules()): boolean {
   const rule = rules.find((r) => r.id === id);
   return Boolean(rule && text && rule.regex.test(normaliseForRules(text)));
+}
+
+/** True when a built-in rule with this trait matches the text (see rules/README.md). */
+export function matchTrait(trait: RuleTrait, text: string, rules: CompiledRule[] = builtInRules()): boolean {
+  if (!text) return false;
+  const input = normaliseForRules(text);
+  return rules.some((r) => r.traits.includes(trait) && (!r.hints || r.hints.some((h) => input.includes(h))) && r.regex.test(input));
 }

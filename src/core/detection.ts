@@ -1,0 +1,61 @@
+// Detection: is a message a bounce, a delay warning, an automatic reply? The phrases are data
+// in rules/detection.ts; this module compiles them once and applies them to bounded windows
+// of the notice (a stranger writes the input).
+
+import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
+import { addressesIn } from './original.ts';
+import {
+  AUTOREPLY_SUBJECT_PHRASES, BOUNCE_SUBJECT_PHRASES, DAEMON_SENDER_NAMES, DELAY_STATEMENT_PHRASES,
+  FAILURE_STATEMENT_PHRASES, GIVEN_UP_PHRASES,
+} from './rules/detection.ts';
+
+/** Characters of the notice searched for delay and give-up statements. */
+export const STATEMENT_WINDOW_CHARS = 8192;
+/** Characters of the notice searched for a statement that delivery failed. */
+export const FAILURE_WINDOW_CHARS = 16384;
+
+const anyOf = (phrases: readonly string[]) => phrases.join('|');
+const DAEMON_SENDER = new RegExp(`^(?:${anyOf(DAEMON_SENDER_NAMES)})$`, 'i');
+export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
+const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
+const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
+const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
+const AUTOREPLY_SUBJECT = new RegExp(`^(?:re:\\s*)?(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)})`, 'i');
+/** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
+const CONDITIONAL_FAILURE = /\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}/gi;
+
+/** A notice that says delivery is still being tried and has not given up. */
+export function isDelayNotice(notice: string, subject: string): boolean {
+  const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
+  return DELAY_STATEMENT.test(head + '\n' + subject) && !GIVEN_UP.test(head.replace(CONDITIONAL_FAILURE, ' '));
+}
+
+/** A forwarded message that is itself a delivery report. */
+export function looksLikeWholeBounce(e: MimeEntity): boolean {
+  const from = headerValue(e.headers, 'from');
+  return e.contentType === 'multipart/report' || /mailer-daemon|postmaster|mail delivery/i.test(from)
+    || BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')));
+}
+
+/** A message from an automatic sender, or with a failure subject, that reads like a bounce. */
+export function isBounceLike(top: Header[], from: string, subject: string, notice: string): boolean {
+  if (headerValue(top, 'x-failed-recipients')) return true;
+  const fromAddr = addressesIn(from)[0] ?? '';
+  const local = fromAddr.split('@')[0] ?? '';
+  const display = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
+  const bounceSubject = BOUNCE_SUBJECT.test(subject);
+  const failure = FAILURE_STATEMENT.test(notice.slice(0, FAILURE_WINDOW_CHARS));
+  return (daemon || bounceSubject) && (failure || bounceSubject || daemon && /\b[245]\d\d\b/.test(notice));
+}
+
+/** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */
+export function isAutoReply(top: Header[], from: string, subject: string): boolean {
+  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
+  if (DAEMON_SENDER.test(local) || /mailer-daemon|postmaster/i.test(from)) return false;
+  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
+  if (autoSubmitted.startsWith('auto-replied')) return true;
+  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
+  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
+  return AUTOREPLY_SUBJECT.test(subject);
+}

@@ -1,0 +1,217 @@
+// Decides one recipient's reason from what the report says about it. The decision rules are
+// written down in rules/README.md; each step below names the rule it implements, and every
+// step that decides or changes the reason adds an entry to the decision trail (decidedBy).
+
+import type { Reason } from './types.ts';
+import { matchReason, matchTrait, type CompiledRule } from './rules/compile.ts';
+import { reasonForReplyCode } from './rules/reply-codes.ts';
+import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
+import { smtpCommandIn, type SmtpPhase } from './smtp-command.ts';
+import { RECIPIENT_REASONS } from './hardness.ts';
+
+export interface ReasonInput {
+  status: string;
+  replyCode: string;
+  /** The server's own words about this recipient (Diagnostic-Code, or the notice's block). */
+  diagnostic: string;
+  /** The text around the diagnostic (the recipient's block or the whole notice). */
+  context: string;
+  /** The whole human-readable notice, when the context is narrower. */
+  notice?: string;
+  /** RFC 3464 Action: failed (final), delayed (still being tried), delivered ... */
+  action: string;
+  decidedBy: string[];
+}
+
+/** Reasons that say only "refused": the SMTP phase or a code class can say more. */
+const VAGUE_REFUSALS = new Set<Reason>(['rejected', 'undefined', 'onhold', 'systemerror', 'securityerror']);
+/**
+ * Codes of the sender's address (RFC 3463 X.1.7, X.1.8). Not X.7.27 (RFC 7505's "sender
+ * has a null MX"): Sendmail sends it with "Host does not accept mail" for a recipient domain
+ * with a null MX, so that code alone does not say whose address it is.
+ */
+const SENDER_STATUS = /^[45]\.1\.[78]$/;
+/** A code of the addressing class that settles an unknown mailbox whatever the phase. */
+const ADDRESSING_STATUS = /^[45]\.1\.(?:[0135]|\d{3})$/;
+
+/** Decides a recipient's reason; never throws. */
+export function decideReason(input: ReasonInput): Reason {
+  const { status, diagnostic, context, action, decidedBy } = input;
+  // Rule 1: a success is `delivered`, whatever else the text says.
+  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
+    decidedBy.push(`dsn:Action ${action || 'delivered'}`);
+    return 'delivered';
+  }
+  const command = smtpCommandIn(diagnostic) || smtpCommandIn(context);
+  const said = firstSay(input);
+  const rule = said?.rule;
+  let reason = said?.reason ?? fallback(input, command);
+
+  // Rule 4: a temporary DNS failure is never an unknown host.
+  reason = temporaryDns(reason, input);
+  // Rule 3: a final failure after the retry period is `expired`.
+  reason = afterRetryPeriod(reason, input, rule);
+  // Rule 5: a refusal of the sender never gives a recipient reason.
+  reason = senderSide(reason, input, command);
+  // Rule 6: the SMTP command the error followed narrows the reason.
+  reason = narrowByCommand(reason, command, input, rule);
+  // "Access denied" with a security-class code (X.7.x) is the security refusal the code names.
+  if (rule?.traits.includes('weak') && /^[45]\.7\./.test(status) && !reasonForStatus(status) && command !== 'MAIL') {
+    decidedBy.push(`status-class:${status}`);
+    reason = 'securityerror';
+  }
+  return reason;
+}
+
+/**
+ * Rule 2: what the server said. A precise code that overrules words (X.1.6, X.2.3, the
+ * X.7.2x authentication codes) first; then the text rules on the server's diagnostic; then
+ * what the code settles by itself; then the text rules on the whole notice.
+ */
+function firstSay(input: ReasonInput): { reason: Reason; rule?: CompiledRule } | undefined {
+  const { status, diagnostic, context, decidedBy } = input;
+  const byStatus = status ? reasonForStatus(status) : undefined;
+  const byText = diagnostic ? matchReason(diagnostic) : undefined;
+  if (byStatus && isDecisiveStatus(status)) {
+    decidedBy.push(`status-code:${status}`);
+    return { reason: byStatus, rule: byText?.reason === byStatus ? byText : undefined };
+  }
+  if (byText) {
+    decidedBy.push(`rule:${byText.id}`);
+    return { reason: byText.reason, rule: byText };
+  }
+  if (byStatus) {
+    decidedBy.push(`status-code:${status}`);
+    return { reason: byStatus };
+  }
+  const byContext = context && context !== diagnostic ? matchReason(context) : undefined;
+  if (byContext) {
+    decidedBy.push(`rule:${byContext.id} (notice)`);
+    return { reason: byContext.reason, rule: byContext };
+  }
+  return undefined;
+}
+
+/**
+ * Rule 7: when no words and no precise code say why. A delay is `expired` (still being
+ * tried); then the code's class and subject (RFC 3463); then the reply code (RFC 5321
+ * section 4.2), read with the command it answered; then the command alone. `onhold` only
+ * when all of these are silent and the server did write words a person can read;
+ * `undefined` when there are none.
+ */
+function fallback(input: ReasonInput, command: SmtpPhase): Reason {
+  const { status, replyCode, action, decidedBy } = input;
+  if (action === 'delayed') {
+    decidedBy.push('dsn:Action delayed');
+    return 'expired';
+  }
+  const byClass = fallbackReasonForStatus(status, command);
+  if (byClass) {
+    decidedBy.push(`status-class:${status}`);
+    return byClass;
+  }
+  const byReply = reasonForReplyCode(replyCode, command);
+  if (byReply) {
+    decidedBy.push(`reply-code:${replyCode}${command ? ` after ${command}` : ''}`);
+    return byReply;
+  }
+  if (command === 'CONN' || command === 'EHLO' || command === 'HELO') {
+    decidedBy.push(`smtp-command:${command}`);
+    return 'blocked';
+  }
+  if (command === 'MAIL') {
+    decidedBy.push('smtp-command:MAIL');
+    return 'rejected';
+  }
+  if (diagnosticWords(input.diagnostic)) {
+    decidedBy.push('default:onhold');
+    return 'onhold';
+  }
+  decidedBy.push('default:undefined');
+  return 'undefined';
+}
+
+/**
+ * Rule 4: "Name service error ... try again", SERVFAIL, a DNS timeout, a temporary (4.x.x)
+ * code or the directory-failure code X.4.3: the name could not be looked up for now. That is
+ * a network problem, not proof that the domain does not exist.
+ */
+function temporaryDns(reason: Reason, input: ReasonInput): Reason {
+  if (reason !== 'hostunknown') return reason;
+  const why = input.status.startsWith('4') ? `temporary-status:${input.status}`
+    : /^5\.4\.3$/.test(input.status) ? `status-code:${input.status}`
+      : matchTrait('temporary-dns', input.diagnostic) ? 'temporary-dns' : '';
+  if (!why) return reason;
+  input.decidedBy.push(`${why}:networkerror`);
+  return 'networkerror';
+}
+
+/**
+ * Rule 3: the MTA gave up (a final failure) after trying for its whole retry period, and
+ * the recipient's diagnostic says so ("retry timeout exceeded", "message expired", "too long
+ * in the queue") or says the server could not be reached (connection refused or timed out,
+ * the last error of a report that gave up): the message is `expired`, not a network error.
+ * A cause the server did name keeps its reason: mailbox full, user unknown, and a DNS
+ * failure (that names why the server could not be found).
+ */
+function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule | undefined): Reason {
+  if (reason !== 'networkerror' || input.action === 'delayed') return reason;
+  if (rule?.traits.includes('temporary-dns') || rule?.traits.includes('dns')) return reason;
+  const final = input.action === 'failed' || input.action === 'expired' || input.action === '';
+  if (!final) return reason;
+  const said = matchTrait('expiry', input.diagnostic);
+  const connection = rule?.traits.includes('connection') && !/^5\.[1-7]\.[1-9]/.test(input.status);
+  if (!said && !connection) return reason;
+  input.decidedBy.push(`gave-up:expired (${said ? 'retry period over' : 'connection failed'})`);
+  return 'expired';
+}
+
+/**
+ * Rule 5: the sender's address was refused (X.1.7, X.1.8, X.7.27, the answer to MAIL FROM,
+ * or the server's words "sender address rejected"): nothing is known about the recipient,
+ * so a recipient reason (unknown user or domain, mailbox full ...) becomes `rejected`.
+ */
+function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Reason {
+  if (!RECIPIENT_REASONS.has(reason) && !VAGUE_REFUSALS.has(reason)) return reason;
+  if (reason === 'rejected') return reason;
+  const why = SENDER_STATUS.test(input.status) ? `status-code:${input.status}`
+    : command === 'MAIL' ? 'smtp-command:MAIL'
+      : matchTrait('sender', input.diagnostic) ? 'sender-refused' : '';
+  if (!why) return reason;
+  input.decidedBy.push(`${why}:rejected`);
+  return 'rejected';
+}
+
+/**
+ * Rule 6: the phase. Refused at the greeting or to EHLO/HELO: nothing of the message or its
+ * sender was seen yet, so a vague refusal is about the sending host (`blocked`). An "unknown
+ * user" wording said in reply to DATA (or with no phase named) is not proof the mailbox is
+ * missing, a filter refused the message (`filtered`), unless the code is of the addressing
+ * class or the wording is one only a mailbox lookup produces.
+ */
+function narrowByCommand(reason: Reason, command: SmtpPhase, input: ReasonInput, rule: CompiledRule | undefined): Reason {
+  const { decidedBy, status } = input;
+  if ((command === 'CONN' || command === 'EHLO' || command === 'HELO') && VAGUE_REFUSALS.has(reason)) {
+    decidedBy.push(`smtp-command:${command}`);
+    return 'blocked';
+  }
+  if (reason !== 'userunknown') return reason;
+  if (ADDRESSING_STATUS.test(status)) return reason;
+  if (command === 'DATA' || command === 'BDAT') {
+    if (rule?.traits.includes('mailbox-lookup')) return reason;
+    decidedBy.push(`smtp-command:${command}`);
+    return 'filtered';
+  }
+  if (command || rule?.traits.includes('mailbox-lookup')) return reason;
+  // The reporting MTA's own heading can say it too (Gmail's "Address not found").
+  if (matchTrait('mailbox-lookup', input.notice ?? input.context)) return reason;
+  decidedBy.push('smtp-command:none');
+  return 'filtered';
+}
+
+/** True when a diagnostic says something beyond the recipient's address and codes. */
+function diagnosticWords(text: string): boolean {
+  if (!text) return false;
+  const rest = text.slice(0, 2000).replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ').replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
+  return /\p{L}{3,}/u.test(rest);
+}

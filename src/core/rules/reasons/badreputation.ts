@@ -1,0 +1,17 @@
+// How servers word the reason `badreputation` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const BADREPUTATION_RULES: readonly ReasonRule[] = [
+  { id: 'badreputation/reputation', reason: 'badreputation',
+    phrases: [
+      String.raw`(?:poor|bad|low) (?:ip )?reputation`,
+      String.raw`deferred due to (?:unexpected volume or )?user complaints`,
+      String.raw`reputation (?:of|is)`,
+      String.raw`sender score`,
+      String.raw`ip reputation`,
+      String.raw`sender reputation`,
+    ],
+    quote: '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address' },
+];

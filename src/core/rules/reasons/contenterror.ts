@@ -1,0 +1,21 @@
+// How servers word the reason `contenterror` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const CONTENTERROR_RULES: readonly ReasonRule[] = [
+  { id: 'contenterror/content', reason: 'contenterror',
+    phrases: [
+      String.raw`header (?:is )?(?:too long|syntax|invalid)`,
+      String.raw`invalid (?:header|mime|content|character)`,
+      String.raw`malformed (?:header|message|mime|content)`,
+      String.raw`mime (?:error|boundary|structure)`,
+      String.raw`line (?:is )?too long`,
+      String.raw`8[ -]?bit`,
+      String.raw`(?:content|media) (?:type )?(?:not supported|rejected|error)`,
+      String.raw`cannot (?:be )?convert`,
+      String.raw`conversion (?:failed|required)`,
+      String.raw`encoding (?:error|problem)`,
+    ],
+    quote: '554 5.6.0 Message contains invalid header' },
+];

@@ -1,0 +1,45 @@
+// How servers word the reason `expired` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const EXPIRED_RULES: readonly ReasonRule[] = [
+  // Exim's own words when it gives up on a temporary error (src/deliver.c, retry.c): "retry
+  // timeout exceeded", "retry time not reached for any host after a long failure period".
+  // They say the retry period is over whatever the last error was: before the DNS rules.
+  { id: 'expired/retry-timeout', reason: 'expired',
+    phrases: [
+      String.raw`retry timeout exceeded`,
+      String.raw`retry time not reached for any host after a long failure period`,
+      String.raw`delivery time expired`,
+    ],
+    traits: ['expiry'],
+    quote: 'host lookup did not complete: retry timeout exceeded' },
+  { id: 'expired/gave-up', reason: 'expired',
+    phrases: [
+      String.raw`(?:delivery )?time (?:has )?expired`,
+      String.raw`retry (?:time(?:out)?|period) (?:exceeded|expired)`,
+      String.raw`message (?:has )?expired`,
+      String.raw`expired (?:after|in queue|message)`,
+      String.raw`too long in (?:the )?queue`,
+      String.raw`been (?:in the )?queued? (?:for )?too long`,
+      String.raw`queue ?(?:time|life|lifetime) (?:exceeded|expired)`,
+      String.raw`could not be delivered (?:with)?in`,
+      String.raw`gave up`,
+      String.raw`given up`,
+      String.raw`giving up`,
+      String.raw`(?:have been|has been|were) failing for a long time`,
+      String.raw`retry time not reached`,
+      String.raw`no further (?:delivery )?attempts`,
+      String.raw`maximum (?:time|number of delivery attempts)`,
+      String.raw`delivery (?:attempts )?(?:will|has) (?:stopped|ceased)`,
+      String.raw`was not delivered after`,
+      String.raw`unable to deliver (?:the message )?(?:with)?in`,
+      String.raw`delivery (?:has )?failed after`,
+      String.raw`(?:message|delivery) (?:timed|timeout) out`,
+      String.raw`envelope expired`,
+      String.raw`deferred for too long`,
+    ],
+    traits: ['expiry'],
+    quote: "Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days" },
+];

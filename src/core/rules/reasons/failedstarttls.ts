@@ -1,0 +1,18 @@
+// How servers word the reason `failedstarttls` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
+  { id: 'failedstarttls/starttls', reason: 'failedstarttls',
+    phrases: [
+      String.raw`starttls`,
+      String.raw`tls (?:is )?required`,
+      String.raw`must (?:use|issue a) (?:tls|starttls)`,
+      String.raw`requiretls`,
+      String.raw`encryption (?:is )?required`,
+      String.raw`tls negotiation failed`,
+      String.raw`handshake fail`,
+    ],
+    quote: '530 5.7.0 Must issue a STARTTLS command first' },
+];

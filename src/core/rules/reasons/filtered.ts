@@ -1,0 +1,30 @@
+// How servers word the reason `filtered` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const FILTERED_RULES: readonly ReasonRule[] = [
+  // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
+  // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.
+  { id: 'filtered/data-user-unknown', reason: 'filtered',
+    phrases: [String.raw`\b550:? : user unknown`],
+    quote: 'Diagnostic-Code: smtp;550 : User unknown' },
+  { id: 'filtered/recipient-refuses', reason: 'filtered',
+    phrases: [
+      String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)(?! domain)`,
+      String.raw`(?:refused|rejected) due to recipient preferences`,
+      String.raw`recipient (?:has )?(?:refused|rejected|blocked|declined)`,
+      String.raw`(?:user|recipient)'?s? (?:filter|rules?|settings)`,
+      String.raw`filtered`,
+      String.raw`content filter`,
+      String.raw`does not (?:want|wish) to receive`,
+      String.raw`not (?:authorized|permitted|allowed) to (?:send|post|deliver) to`,
+      String.raw`only accepts? mail from`,
+      String.raw`you are not (?:allowed|authorized|permitted) to (?:post|send)`,
+      String.raw`mail(?:ing)? list`,
+      String.raw`group.{1,40}(?:permission|not allowed|only members)`,
+      String.raw`members only`,
+      String.raw`restricted to members`,
+    ],
+    quote: '550 5.7.1 Message rejected due to user rules: the recipient does not wish to receive mail from you' },
+];

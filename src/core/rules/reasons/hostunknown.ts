@@ -1,0 +1,29 @@
+// How servers word the reason `hostunknown` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
+  { id: 'hostunknown/no-such-domain', reason: 'hostunknown',
+    phrases: [
+      String.raw`(?<![@\w.-])[a-z0-9][a-z0-9.-]*\.[a-z]{2,} (?:does not exist|not found)`,
+      String.raw`host (?:or domain name )?(?:is )?(?:unknown|not found)`,
+      String.raw`unknown (?:host|domain)`,
+      String.raw`no such (?:domain|host)`,
+      String.raw`domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)`,
+      String.raw`name or service not known`,
+      String.raw`nxdomain`,
+      String.raw`unrouteable (?:mail domain|address)`,
+      String.raw`domain (?:is )?not (?:reachable|resolvable)`,
+      String.raw`no (?:valid )?(?:mx|a) records? (?:found|for)`,
+      String.raw`illegal host/domain`,
+      String.raw`mail exchanger not found`,
+      String.raw`could not resolve (?:domain|host)`,
+      String.raw`host name lookup failure`,
+      String.raw`bad destination system`,
+      String.raw`dns error: domain name not found`,
+      String.raw`recipient (?:address )?rejected: domain not found`,
+      String.raw`invalid domain`,
+    ],
+    quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)' },
+];

@@ -1,0 +1,35 @@
+// How servers word the reason `mailboxfull` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
+  { id: 'mailboxfull/mailbox-full', reason: 'mailboxfull',
+    phrases: [
+      String.raw`mail ?box (?:is |was )?(?:currently )?full`,
+      String.raw`mail ?box full`,
+      String.raw`mailbox (?:has )?exceeded`,
+      String.raw`mailfolder is full`,
+      String.raw`account is full`,
+      String.raw`inbox is full`,
+      String.raw`user'?s? mailbox is full`,
+      String.raw`mailbox size limit`,
+      String.raw`mailbox exceeds (?:the )?allowed size`,
+      String.raw`box is over quota`,
+    ],
+    quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full' },
+  { id: 'mailboxfull/quota', reason: 'mailboxfull',
+    phrases: [
+      String.raw`over ?quota`,
+      String.raw`quota (?:exceeded|exceed|full|violation)`,
+      String.raw`exceed(?:s|ed)? (?:the |his |her |their )?(?:storage|quota|disk|mailbox)`,
+      String.raw`disk quota`,
+      String.raw`(?:user|recipient) (?:is )?over (?:the |his |her )?(?:quota|limit)`,
+      String.raw`not enough (?:storage|space) (?:for|in) (?:the )?(?:user|mailbox)`,
+      String.raw`insufficient (?:space|storage) in (?:the )?mailbox`,
+      String.raw`mailbox (?:would exceed|exceeds) (?:its )?(?:size|maximum)`,
+      String.raw`too much mail data`,
+      String.raw`the email account that you tried to reach is over quota`,
+    ],
+    quote: "452 4.2.2 The email account that you tried to reach is over quota" },
+];

@@ -1,0 +1,21 @@
+// How servers word the reason `mailererror` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const MAILERERROR_RULES: readonly ReasonRule[] = [
+  { id: 'mailererror/local-mailer', reason: 'mailererror',
+    phrases: [
+      String.raw`mailer (?:error|failure)`,
+      String.raw`pipe to \|`,
+      String.raw`procmail`,
+      String.raw`maildrop`,
+      String.raw`(?:command|program|pipe) (?:died|failed|returned|exited)`,
+      String.raw`exit (?:code|status)`,
+      String.raw`unknown mailer`,
+      String.raw`x-unix;`,
+      String.raw`service unavailable \(pipe`,
+      String.raw`mail delivery agent`,
+    ],
+    quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
+];

@@ -1,0 +1,19 @@
+// How servers word the reason `mesgtoobig` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
+  { id: 'mesgtoobig/size', reason: 'mesgtoobig',
+    phrases: [
+      String.raw`message (?:size |length )?(?:is )?too (?:big|large)`,
+      String.raw`message (?:size )?exceeds`,
+      String.raw`exceeds? (?:the )?(?:maximum|max) (?:message )?size`,
+      String.raw`size (?:limit )?exceeded`,
+      String.raw`message (?:file )?too big`,
+      String.raw`mail size limit`,
+      String.raw`larger than (?:the )?(?:allowed|maximum)`,
+      String.raw`size of this message exceeds`,
+    ],
+    quote: '552 5.3.4 Message size exceeds fixed maximum message size' },
+];

@@ -1,0 +1,73 @@
+// How servers word the reason `networkerror` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const NETWORKERROR_RULES: readonly ReasonRule[] = [
+  // Postfix's smtpd when the client was too slow (src/smtpd/smtpd.c): "421 4.4.2 <host>
+  // Error: timeout exceeded"; reported by the sending Postfix as "refused to talk to me".
+  { id: 'networkerror/server-timeout', reason: 'networkerror',
+    phrases: [
+      String.raw`error: timeout exceeded`,
+      String.raw`4\.4\.2 .{0,80}timeout exceeded`,
+    ],
+    traits: ['connection'],
+    quote: 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.4.2 mx.example.net Error: timeout exceeded' },
+  // A name server that could not answer now: Postfix (src/dns/dns_strerror.c, h_errno
+  // TRY_AGAIN) "Host not found, try again", glibc's EAI_AGAIN "Temporary failure in name
+  // resolution", Sendmail's TRY_AGAIN "host name lookup failure", Exim "host lookup did not
+  // complete", qmail "CNAME lookup failed temporarily", a SERVFAIL answer.
+  { id: 'networkerror/temporary-dns', reason: 'networkerror',
+    phrases: [
+      String.raw`name service error .{0,120}try again`,
+      String.raw`host not found, try again`,
+      String.raw`temporary failure in name resolution`,
+      String.raw`host name lookup failure`,
+      String.raw`host lookup did not complete`,
+      String.raw`lookup failed temporarily`,
+      String.raw`\bservfail\b`,
+      String.raw`dns (?:lookup |query )?(?:timed out|timeout)`,
+      String.raw`temporary (?:dns|name ?server|lookup|name resolution) (?:failure|error)`,
+    ],
+    traits: ['temporary-dns'],
+    quote: 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again' },
+  // A named cause (DNS, a loop, the directory server) says more than "gave up after N days":
+  // these come before the expiry wordings (a report often says both).
+  { id: 'networkerror/dns', reason: 'networkerror',
+    phrases: [
+      String.raw`name server`,
+      String.raw`dns (?:lookup |query )?(?:fail|error|timeout|problem)`,
+      String.raw`dns error`,
+      String.raw`temporary failure in name resolution`,
+      String.raw`routing loop`,
+      String.raw`mail (?:forwarding )?loop`,
+      String.raw`too many hops`,
+      String.raw`hop count`,
+      String.raw`loops? back to myself`,
+      String.raw`malformed or unexpected name server reply`,
+      String.raw`no mx (?:host )?(?:found|available)`,
+      String.raw`temporary (?:dns|lookup)`,
+    ],
+    traits: ['dns'],
+    quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR" },
+  { id: 'networkerror/connection', reason: 'networkerror',
+    phrases: [
+      String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)`,
+      String.raw`(?:could not|cannot|couldn't|unable to) connect`,
+      String.raw`did not accept our requests to connect`,
+      String.raw`socket error`,
+      String.raw`network (?:is )?(?:unreachable|error|down)`,
+      String.raw`no route to host`,
+      String.raw`host (?:is )?(?:unreachable|down|not responding)`,
+      String.raw`timed out`,
+      String.raw`time ?out`,
+      String.raw`lost connection`,
+      String.raw`try again later`,
+      String.raw`no answer from`,
+      String.raw`unable to (?:reach|route)`,
+      String.raw`could not be routed`,
+      String.raw`could not find a gateway`,
+    ],
+    traits: ['connection'],
+    quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused' },
+];

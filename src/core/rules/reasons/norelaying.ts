@@ -1,0 +1,22 @@
+// How servers word the reason `norelaying` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const NORELAYING_RULES: readonly ReasonRule[] = [
+  { id: 'norelaying/relay-denied', reason: 'norelaying',
+    phrases: [
+      String.raw`email address is not verified\. the following identities failed`,
+      String.raw`insecure mail relay`,
+      String.raw`relay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|forbidden|disabled)`,
+      String.raw`not (?:permitted|allowed|authorized) to relay`,
+      String.raw`unable to relay`,
+      String.raw`we do not relay`,
+      String.raw`cannot relay`,
+      String.raw`no relaying`,
+      String.raw`relay not permitted`,
+      String.raw`relaying mail to .* is not allowed`,
+      String.raw`does not (?:allow|permit) relay`,
+    ],
+    quote: '554 5.7.1 <kijitora@example.org>: Relay access denied' },
+];

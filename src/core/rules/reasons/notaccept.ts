@@ -1,0 +1,21 @@
+// How servers word the reason `notaccept` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const NOTACCEPT_RULES: readonly ReasonRule[] = [
+  { id: 'notaccept/null-mx', reason: 'notaccept',
+    phrases: [
+      String.raw`null mx`,
+      String.raw`no mx found`,
+      String.raw`couldn'?t find a mail exchanger`,
+      String.raw`name service error for name=\S+ type=mx`,
+      String.raw`does not accept (?:any )?(?:e-?)?mail`,
+      String.raw`not accepting (?:any )?(?:e-?)?mail`,
+      String.raw`accepts? no (?:e-?)?mail`,
+      String.raw`no mx (?:record|host)`,
+      String.raw`domain (?:does not|doesn't) (?:receive|accept)`,
+      String.raw`host does not accept mail`,
+    ],
+    quote: '556 5.1.10 Recipient address has null MX' },
+];

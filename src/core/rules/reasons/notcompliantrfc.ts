@@ -1,0 +1,18 @@
+// How servers word the reason `notcompliantrfc` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
+  { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
+    phrases: [
+      String.raw`rfc ?(?:5322|2822|822|5321|2821)(?![;\d])`,
+      String.raw`not (?:rfc|standards?)[ -]?compliant`,
+      String.raw`multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)`,
+      String.raw`multiple (?:\S+ ){0,3}addresses in from`,
+      String.raw`duplicate (?:header|from|subject|date|message-id)`,
+      String.raw`missing (?:required )?(?:header|date|from|message-id)`,
+      String.raw`(?:is|are) not compliant`,
+    ],
+    quote: '550 5.7.1 This message is not RFC 5322 compliant' },
+];

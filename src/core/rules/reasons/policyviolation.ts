@@ -1,0 +1,24 @@
+// How servers word the reason `policyviolation` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
+  { id: 'policyviolation/policy', reason: 'policyviolation',
+    phrases: [
+      String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)`,
+      String.raw`blocked because its content presents a potential`,
+      String.raw`host network not allowed`,
+      String.raw`header error`,
+      String.raw`potential security issue`,
+      String.raw`violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)`,
+      String.raw`(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic`,
+      String.raw`(?:local|site|organi[sz]ation(?:al)?) policy`,
+      String.raw`prohibited (?:content|attachment|file)`,
+      String.raw`not (?:allowed|permitted) by policy`,
+      String.raw`message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)`,
+      String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
+      String.raw`file type`,
+    ],
+    quote: '550 5.7.1 Message rejected due to local policy' },
+];

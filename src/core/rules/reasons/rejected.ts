@@ -1,0 +1,41 @@
+// How servers word the reason `rejected` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const REJECTED_RULES: readonly ReasonRule[] = [
+  { id: 'rejected/sender', reason: 'rejected',
+    phrases: [
+      String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)`,
+      String.raw`(?:invalid|bad|unknown|unverified) sender`,
+      String.raw`sender (?:domain )?(?:must (?:exist|resolve)|does not exist|not (?:found|resolvable))`,
+      String.raw`domain of sender address .* does not exist`,
+      String.raw`mail from (?:address )?(?:rejected|refused|not accepted)`,
+      String.raw`address (?:not|does not) (?:verified|exist) (?:for|as a) sender`,
+      String.raw`envelope sender`,
+      String.raw`from address (?:is )?(?:rejected|invalid|blacklisted)`,
+      String.raw`rejected your message because the sender`,
+      String.raw`we do not accept mail from`,
+      String.raw`purported responsible address`,
+      String.raw`\bfrom:? (?:domain|address) (?:is )?(?:invalid|not valid)`,
+    ],
+    traits: ['sender'],
+    quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
+  { id: 'rejected/list-posting', reason: 'rejected',
+    phrases: [
+      String.raw`permission to post`,
+      String.raw`groups\.google\.com`,
+      String.raw`google groups`,
+      String.raw`not (?:allowed|permitted) to post`,
+      String.raw`投稿する権限`,
+    ],
+    quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group' },
+  { id: 'rejected/refused', reason: 'rejected',
+    phrases: [
+      String.raw`message (?:was )?(?:rejected|refused|denied)`,
+      String.raw`(?:rejected|refused) (?:your|the) message`,
+      String.raw`access denied`,
+    ],
+    traits: ['weak'],
+    quote: '554 5.7.1 Message rejected' },
+];

@@ -1,0 +1,27 @@
+// How servers word the reason `spamdetected` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
+  { id: 'spamdetected/spam', reason: 'spamdetected',
+    phrases: [
+      String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))`,
+      String.raw`junk ?mail`,
+      String.raw`unsolicited (?:bulk|commercial|mail)`,
+      String.raw`(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)`,
+      String.raw`blacklisted (?:url|link|domain)`,
+      String.raw`\buribl\b`,
+      String.raw`\bsurbl\b`,
+      String.raw`bulk mail`,
+      String.raw`spam ?assassin`,
+      String.raw`content (?:rejected|refused) (?:as|because)`,
+      String.raw`message content (?:rejected|refused)`,
+      String.raw`looks like (?:spam|junk)`,
+      String.raw`suspicious (?:message|content|url)`,
+      String.raw`\buce\b`,
+      String.raw`high probability of being`,
+      String.raw`scored? (?:too high|above)`,
+    ],
+    quote: '550 5.7.1 Our system has detected that this message is likely unsolicited mail' },
+];

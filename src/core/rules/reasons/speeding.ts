@@ -1,0 +1,18 @@
+// How servers word the reason `speeding` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SPEEDING_RULES: readonly ReasonRule[] = [
+  { id: 'speeding/rate', reason: 'speeding',
+    phrases: [
+      String.raw`rate ?limit`,
+      String.raw`(?:too many|excessive) (?:messages|mails|emails|recipients|requests) (?:in|per|from|have been)`,
+      String.raw`sending (?:too )?(?:fast|quickly)`,
+      String.raw`throttl`,
+      String.raw`slow down`,
+      String.raw`receiving mail at a rate`,
+      String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
+    ],
+    quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages' },
+];

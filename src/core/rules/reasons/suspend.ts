@@ -1,0 +1,20 @@
+// How servers word the reason `suspend` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SUSPEND_RULES: readonly ReasonRule[] = [
+  { id: 'suspend/disabled', reason: 'suspend',
+    phrases: [
+      String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)`,
+      String.raw`(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)`,
+      String.raw`account (?:has been )?(?:closed|terminated)`,
+      String.raw`mailbox (?:is )?not (?:enabled|active)`,
+      String.raw`(?:temporary|temporarily) locked`,
+      String.raw`this account has been temporarily`,
+      String.raw`(?:account|mailbox) (?:is |has been )?(?:blocked|bloqu)`,
+      String.raw`account that you tried to reach is disabled`,
+      String.raw`mailbox unavailable or inactive`,
+    ],
+    quote: '550 5.2.1 The email account that you tried to reach is disabled' },
+];

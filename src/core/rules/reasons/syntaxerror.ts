@@ -1,0 +1,19 @@
+// How servers word the reason `syntaxerror` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
+  { id: 'syntaxerror/command', reason: 'syntaxerror',
+    phrases: [
+      String.raw`syntax error`,
+      String.raw`malformed address: `,
+      String.raw`(?:command|parameter)s? (?:not )?(?:unrecognized|recognised|recognized|unknown|not implemented|invalid)`,
+      String.raw`unrecognized command`,
+      String.raw`bad (?:command|sequence)`,
+      String.raw`invalid (?:command|argument|parameter)`,
+      String.raw`line too long in command`,
+      String.raw`pipelining`,
+    ],
+    quote: '501 5.5.4 Syntax error in parameters or arguments' },
+];

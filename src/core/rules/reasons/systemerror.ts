@@ -1,0 +1,35 @@
+// How servers word the reason `systemerror` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
+  { id: 'systemerror/directory', reason: 'systemerror',
+    phrases: [
+      String.raw`(?:unable to|could not|cannot) (?:contact|reach|connect to) (?:the )?(?:ldap|directory) server`,
+      String.raw`directory (?:server|service) (?:failure|error|unavailable)`,
+    ],
+    quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again" },
+  { id: 'systemerror/server-error', reason: 'systemerror',
+    phrases: [
+      String.raw`system (?:error|problem|failure|not available)`,
+      String.raw`queue file write error`,
+      String.raw`internal (?:server )?error`,
+      String.raw`local error`,
+      String.raw`server error`,
+      String.raw`temporary (?:local |server |system )(?:problem|error|failure)`,
+      String.raw`i/o error`,
+      String.raw`(?:configuration|config) error`,
+      String.raw`misconfigur`,
+      String.raw`resources? (?:temporarily )?unavailable`,
+      String.raw`out of memory`,
+      String.raw`unexpected error`,
+      String.raw`delivery (?:system )?error`,
+      String.raw`mail system (?:error|problem)`,
+      String.raw`service (?:is )?(?:currently )?unavailable`,
+      String.raw`requested action aborted`,
+      String.raw`error in processing`,
+      String.raw`transient (?:failure|error)`,
+    ],
+    quote: '451 4.3.0 Internal server error' },
+];

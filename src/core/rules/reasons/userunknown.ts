@@ -1,0 +1,70 @@
+// How servers word the reason `userunknown` (see ../README.md). One rule per wording family,
+// one phrase per line, each rule with a quote of real server text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
+  // Wordings only the recipient's own mail store writes after looking the mailbox up (a
+  // directory, a local delivery agent, a provider's account database): they mean the
+  // mailbox does not exist whatever SMTP phase the report names (classify.ts). Symantec's
+  // MessageLabs gateway checks recipients against the customer's registered addresses, so
+  // its "No such user" is such a lookup too.
+  { id: 'userunknown/mailbox-lookup', reason: 'userunknown',
+    phrases: [
+      String.raw`recipient name is not recognized`,
+      String.raw`invalid (?:final )?(?:delivery )?userid`,
+      String.raw`^unknown user: `,
+      String.raw`not listed in (?:the )?(?:domino )?directory`,
+      String.raw`not listed in (?:the )?public name`,
+      String.raw`doesn'?t have an? \S+ account`,
+      String.raw`address (?:couldn'?t|could not|cannot) be found`,
+      String.raw`\baddress not found\b`,
+      String.raw`email address (?:couldn'?t|could not) be found`,
+      String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
+      String.raw`mail\.local: unknown user`,
+      String.raw`recipientnotfound`,
+      String.raw`delivery agent at messagelabs\.com\b.{0,400}\bno such user`,
+      String.raw`recipient not found by smtp address lookup`,
+      String.raw`recipient address rejected: access denied`,
+      String.raw`local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)`,
+      String.raw`requested mail action aborted, mailbox not found`,
+    ],
+    traits: ['mailbox-lookup'],
+    quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient' },
+  { id: 'userunknown/no-such-user', reason: 'userunknown',
+    phrases: [
+      String.raw`user (?:is )?unknown`,
+      String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
+      String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
+      String.raw`(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)`,
+      String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination (?:mailbox|address|user)|account|e-?mail)`,
+      String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
+      String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
+      String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
+      String.raw`no mailbox here by that name`,
+      String.raw`mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)`,
+      String.raw`that (?:user|account|mailbox|address) (?:does not|doesn't) exist`,
+      String.raw`account that you tried to reach does not exist`,
+      String.raw`recipient not found`,
+      String.raw`address (?:couldn'?t|could not|cannot) be found`,
+      String.raw`recipient address rejected: access denied`,
+      String.raw`recipient address rejected(?:\.|$| \[)`,
+      String.raw`invalid (?:final )?(?:delivery )?userid`,
+      String.raw`not listed in (?:the )?(?:domino )?directory`,
+      String.raw`not listed in (?:the )?public name`,
+      String.raw`undeliverable address`,
+      String.raw`user not found`,
+      String.raw`email address could not be found`,
+      String.raw`not our customer`,
+      String.raw`not have an account`,
+      String.raw`address (?:is )?(?:not|no longer) (?:in use|valid)`,
+      String.raw`is not a known user`,
+      String.raw`unknown or illegal alias`,
+      String.raw`user doesn't have a`,
+      String.raw`address lookup fail(?:ed|ure)`,
+      String.raw`no such person at this address`,
+      String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
+      String.raw`bad destination mailbox`,
+    ],
+    quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
+];

@@ -1,0 +1,160 @@
+// The taxonomy's decision rules (src/core/rules/README.md), one behaviour per test, through
+// classify(), the path ingest takes. Reports are built here from the wordings the MTAs'
+// own sources write (quoted in src/core/rules/); none is a corpus sample.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import type { RecipientResult } from '../../src/core/types.ts';
+
+interface ReportOptions { action?: string; notice?: string }
+
+/** An RFC 3464 report with one recipient, its Status and Diagnostic-Code and a notice. */
+function report(status: string, diagnostic: string, opts: ReportOptions = {}): Buffer {
+  return Buffer.from([
+    'From: MAILER-DAEMON@mx.example.org', 'To: sender@example.com', 'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
+    '--b', 'Content-Type: text/plain', '', opts.notice ?? 'Delivery to the following recipient failed permanently.', '',
+    '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.org', '',
+    'Final-Recipient: rfc822; user@example.net', `Action: ${opts.action ?? 'failed'}`, `Status: ${status}`,
+    ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []), '', '--b--', '',
+  ].join('\r\n'));
+}
+
+async function decide(status: string, diagnostic: string, opts?: ReportOptions): Promise<RecipientResult> {
+  const c = await classify(report(status, diagnostic, opts));
+  expect(c.recipients).toHaveLength(1);
+  return c.recipients[0];
+}
+const reasonOf = async (status: string, diagnostic: string, opts?: ReportOptions) => (await decide(status, diagnostic, opts)).reason;
+
+/** Words no rule knows: the decision must come from the codes and the command. */
+const UNKNOWN_WORDS = 'the moon is in the wrong phase';
+
+describe('rule 7: when the words match nothing, the codes decide, class by class', () => {
+  it('decides from the enhanced status code\'s subject: mailbox, system, network, protocol, media, security', async () => {
+    expect(await reasonOf('5.2.0', `550 5.2.0 ${UNKNOWN_WORDS}`)).toBe('filtered');
+    expect(await reasonOf('5.3.0', `554 5.3.0 ${UNKNOWN_WORDS}`)).toBe('systemerror');
+    expect(await reasonOf('5.4.0', `554 5.4.0 ${UNKNOWN_WORDS}`)).toBe('networkerror');
+    expect(await reasonOf('5.5.0', `554 5.5.0 ${UNKNOWN_WORDS}`)).toBe('syntaxerror');
+    expect(await reasonOf('5.6.0', `554 5.6.0 ${UNKNOWN_WORDS}`)).toBe('contenterror');
+    expect(await reasonOf('5.7.0', `554 5.7.0 ${UNKNOWN_WORDS}`)).toBe('securityerror');
+  });
+
+  it('reads an addressing-class code (X.1.0) by the command it answered: RCPT is the recipient, MAIL the sender', async () => {
+    expect(await reasonOf('5.1.0', `550 5.1.0 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).toBe('userunknown');
+    expect(await reasonOf('5.1.0', `550 5.1.0 ${UNKNOWN_WORDS} (in reply to MAIL FROM command)`)).toBe('rejected');
+  });
+
+  it('decides from the reply code when the status code says only its class (X.0.0)', async () => {
+    expect(await reasonOf('4.0.0', `421 ${UNKNOWN_WORDS}`, { action: 'failed' })).toBe('systemerror');
+    expect(await reasonOf('5.0.0', `521 ${UNKNOWN_WORDS}`)).toBe('notaccept');
+    expect(await reasonOf('5.0.0', `530 ${UNKNOWN_WORDS}`)).toBe('securityerror');
+    expect(await reasonOf('5.0.0', `501 ${UNKNOWN_WORDS}`)).toBe('syntaxerror');
+    expect(await reasonOf('5.0.0', `552 ${UNKNOWN_WORDS}`)).toBe('mailboxfull');
+    expect(await reasonOf('5.0.0', `551 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).toBe('hasmoved');
+    expect(await reasonOf('5.0.0', `553 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).toBe('userunknown');
+  });
+
+  it('calls a bare refusal at the greeting blocked and one to MAIL FROM rejected', async () => {
+    expect(await reasonOf('5.0.0', `554 ${UNKNOWN_WORDS}`, { notice: `SMTP error from remote mail server after initial connection: 554 ${UNKNOWN_WORDS}` })).toBe('blocked');
+    expect(await reasonOf('5.0.0', `550 ${UNKNOWN_WORDS} (in reply to MAIL FROM command)`)).toBe('rejected');
+  });
+
+  it('gives onhold only when code, reply code and command are all silent, and says so in the trail', async () => {
+    const r = await decide('5.0.0', `550 ${UNKNOWN_WORDS}`);
+    expect(r.reason).toBe('onhold');
+    expect(r.decidedBy).toContain('default:onhold');
+    expect(await reasonOf('5.0.0', '')).toBe('undefined');
+  });
+});
+
+describe('rule 3: a final failure after the retry period is expired', () => {
+  it('calls Exim\'s "retry timeout exceeded" expired, whatever the last error was', async () => {
+    expect(await reasonOf('5.0.0', 'host lookup did not complete: retry timeout exceeded')).toBe('expired');
+    expect(await reasonOf('5.0.0', 'all relevant MX records point to non-existent hosts: retry time not reached for any host after a long failure period')).toBe('expired');
+  });
+
+  it('calls a final failure whose last error was a refused or timed-out connection expired', async () => {
+    expect(await reasonOf('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection refused')).toBe('expired');
+    expect(await reasonOf('5.0.0', 'Connection timed out')).toBe('expired');
+  });
+
+  it('keeps a named cause: a full mailbox the retries could not wait out stays mailboxfull', async () => {
+    expect(await reasonOf('5.0.0', 'mailbox is full: retry timeout exceeded')).toBe('mailboxfull');
+  });
+
+  it('does not call a connection failure still being retried expired-by-retry: a delay is not hard and says it is delayed', async () => {
+    const r = await decide('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', { action: 'delayed', notice: 'Delivery is delayed; will keep trying.' });
+    expect(r.action).toBe('delayed');
+    expect(r.bounceType).toBe('none');
+  });
+});
+
+describe('rule 4: a temporary DNS failure is never an unknown host', () => {
+  it('calls Postfix\'s "Name service error ... Host not found, try again" a network error, soft', async () => {
+    const r = await decide('4.4.3', 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again');
+    expect([r.reason, r.bounceType]).toEqual(['networkerror', 'soft']);
+  });
+
+  it('calls SERVFAIL and glibc\'s "Temporary failure in name resolution" network errors even with a permanent code', async () => {
+    expect(await reasonOf('5.0.0', 'DNS lookup of example.net failed: SERVFAIL')).toBe('networkerror');
+    expect(await reasonOf('5.0.0', 'Temporary failure in name resolution')).toBe('networkerror');
+  });
+
+  it('turns an unknown-host wording with a temporary code (4.x.x) into a network error', async () => {
+    expect(await reasonOf('4.1.2', 'Host unknown (Name server: example.net: host not found)')).toBe('networkerror');
+  });
+
+  it('still calls a name that does not exist (no "try again", a permanent code) hostunknown, hard', async () => {
+    const r = await decide('5.4.4', 'Host or domain name not found. Name service error for name=example.invalid type=A: Host not found');
+    expect([r.reason, r.bounceType]).toEqual(['hostunknown', 'hard']);
+  });
+});
+
+describe('rule 5: a refusal of the sender never gives a recipient reason', () => {
+  it('calls Postfix\'s "Sender address rejected: Domain not found" rejected, not hostunknown', async () => {
+    const r = await decide('5.1.8', '550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)');
+    expect([r.reason, r.bounceType]).toEqual(['rejected', 'soft']);
+  });
+
+  it('calls an unknown-user wording answered to MAIL FROM rejected', async () => {
+    expect(await reasonOf('5.0.0', '550 User unknown (in reply to MAIL FROM command)')).toBe('rejected');
+  });
+
+  it('calls the sender-address codes X.1.7 and X.1.8 rejected even when the words say "domain not found"', async () => {
+    expect(await reasonOf('5.1.7', '553 5.1.7 Domain not found')).toBe('rejected');
+    expect(await reasonOf('5.0.0', '501 5.1.8 domain of sender address does not exist')).toBe('rejected');
+  });
+});
+
+describe('rule 6: the SMTP command the error followed narrows the reason', () => {
+  it('keeps an unknown user answered to RCPT TO userunknown, a hard bounce', async () => {
+    const r = await decide('5.0.0', '550 User unknown (in reply to RCPT TO command)');
+    expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);
+  });
+
+  it('calls an unknown-user wording answered to DATA filtered, unless the code is of the addressing class', async () => {
+    expect(await reasonOf('5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)')).toBe('filtered');
+    expect(await reasonOf('5.1.1', '550 5.1.1 Unknown user (in reply to end of DATA command)')).toBe('userunknown');
+  });
+
+  it('calls a vague refusal after EHLO blocked', async () => {
+    expect(await reasonOf('5.0.0', '550 Access denied (in reply to EHLO command)')).toBe('blocked');
+  });
+});
+
+describe('rule 8: what makes a result hard', () => {
+  it('makes an unknown user hard whatever the class digit ("4.1.1" too)', async () => {
+    expect((await decide('4.1.1', '450 4.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)')).bounceType).toBe('hard');
+  });
+
+  it('makes a domain that accepts no mail hard only with a permanent code', async () => {
+    expect((await decide('5.1.10', '556 5.1.10 Recipient address has null MX')).bounceType).toBe('hard');
+    expect((await decide('4.3.2', '453 4.3.2 System not accepting network messages')).bounceType).toBe('soft');
+  });
+
+  it('never makes a full mailbox, a block or a delay hard', async () => {
+    expect((await decide('5.2.2', '552 5.2.2 Mailbox full')).bounceType).toBe('soft');
+    expect((await decide('5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org')).bounceType).toBe('soft');
+    expect((await decide('5.1.1', '550 5.1.1 User unknown', { action: 'delayed' })).bounceType).toBe('none');
+  });
+});

@@ -1,0 +1,43 @@
+// Prints how well the classifier agrees with both corpora (`npm run corpus`), and how fast
+// it runs. Usage: node tools/corpus/report.ts [--deviations] [sisimai|crisp ...]
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classify } from '../../src/core/classify.ts';
+import { parseEntity, toLfBinary } from '../../src/core/mime.ts';
+import { formatScore, type CorpusName } from './score.ts';
+import { runCorpus } from './run.ts';
+
+/** Passes over the corpus for the throughput figure (one pass is too short to time well). */
+const TIMING_PASSES = 3;
+const ALL: CorpusName[] = ['sisimai', 'crisp'];
+
+export async function main(argv: string[]): Promise<number> {
+  const showDeviations = argv.includes('--deviations');
+  const named = argv.filter((a): a is CorpusName => (ALL as string[]).includes(a));
+  for (const corpus of named.length ? named : ALL) {
+    const { manifest, raws, score, tableScore, corrections } = await runCorpus(corpus);
+    console.log(`corpus ${corpus}: ${manifest.length} messages, every expected row counted`);
+    if (corrections.length) {
+      console.log('  on the table as published:');
+      for (const line of formatScore(tableScore)) console.log('    ' + line);
+      console.log(`  with the ${corrections.length} corrections of tests/fixtures/corpus-corrections.json:`);
+    }
+    for (const line of formatScore(score)) console.log('  ' + line);
+
+    let start = performance.now();
+    for (let i = 0; i < TIMING_PASSES; i++) for (const { raw } of raws) parseEntity(toLfBinary(raw));
+    const parseSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    for (let i = 0; i < TIMING_PASSES; i++) for (const { raw } of raws) await classify(raw);
+    const classifySeconds = (performance.now() - start) / 1000;
+    const n = raws.length * TIMING_PASSES;
+    console.log(`  throughput: MIME scan ${Math.round(n / parseSeconds)} msg/s, classify() ${Math.round(n / classifySeconds)} msg/s`);
+    if (showDeviations) for (const d of score.deviations) console.log(`  ${d.file} ${d.recipient} ${d.field}: expected ${d.expected}, ours ${d.ours}`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
