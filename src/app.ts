@@ -15,6 +15,12 @@ import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
 import { openStore, type Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
+import { createApi } from './api/api.ts';
+import { tokenPages } from './api/token-pages.ts';
+import { BounceQueries } from './store/bounce-queries.ts';
+import { createWebhookDeliverer } from './webhooks/deliverer.ts';
+import { webhookRecordHook } from './webhooks/events.ts';
+import { webhookPages } from './webhooks/pages.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
 
@@ -45,13 +51,23 @@ export function buildApp(config: Config, log: Logger): App {
   const metrics = new Metrics();
 
   const notifier = createNotifier({ config, store, log, status, metrics });
+  const webhooks = createWebhookDeliverer({
+    db: store.db,
+    log,
+    allowPrivate: config.webhooks.allowPrivate,
+    timeoutMs: config.webhooks.timeoutMs,
+    retryForMs: config.webhooks.retryForMs,
+  });
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    // Webhook events are queued in the bounce's own transaction.
+    recordHooks: [webhookRecordHook({ publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs })],
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
+      webhooks.kick();
       metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
       // Its notices are in the outbox now: send them without waiting for the retry job.
       notifier.kick();
@@ -98,6 +114,9 @@ export function buildApp(config: Config, log: Logger): App {
         await preloadFullParser();
         notifier.kick();
         started.push({ name: 'notifier', stop: () => notifier.stop() });
+        // Events queued before a stop or a crash go out now.
+        webhooks.kick();
+        started.push({ name: 'webhooks', stop: () => webhooks.stop() });
         scheduler.start();
         started.push({ name: 'jobs', stop: () => scheduler.stop() });
         if (imap) {
@@ -106,15 +125,19 @@ export function buildApp(config: Config, log: Logger): App {
         }
         if (config.web.enabled) {
           const devSecret = !config.web.sessionSecret;
+          const retry = (id: number) => notifier.retry(id);
+          const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit });
           const app = createWebApp({
             config,
             store,
             log,
             status,
             metrics,
-            retry: (id: number) => notifier.retry(id),
+            retry,
             adminPasswordHash: adminPasswordHash(),
             devSecret,
+            api: api.middleware,
+            pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],
           });
           web = await startWebServer(app, config.web);
           started.push({ name: 'web', stop: () => web!.stop() });

@@ -20,6 +20,8 @@ commands:
   summary [--date YYYY-MM-DD] [--dry-run]
                                 send (or print) the daily summary for a day (default: yesterday, UTC)
   config                        print the effective configuration, secrets masked
+  token create NAME [--write] | list | revoke ID
+                                API tokens (read-only unless --write); a new one is printed once
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   import: () => import('./commands/import.ts'),
   summary: () => import('./commands/summary.ts'),
   config: () => import('./commands/config.ts'),
+  token: () => import('./commands/token.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

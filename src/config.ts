@@ -100,6 +100,18 @@ export interface Config {
     sessionIdleMinutes: number;
     sessionMaxHours: number;
   };
+  api: {
+    /** Requests per minute per API token (a burst of as many is allowed). */
+    rateLimit: number;
+  };
+  webhooks: {
+    /** Allow webhook URLs on private, loopback and link-local addresses. */
+    allowPrivate: boolean;
+    /** Wait this long for a receiver's answer, ms. */
+    timeoutMs: number;
+    /** Retry a delivery this long before it is marked failed, ms. */
+    retryForMs: number;
+  };
 }
 
 /** A configuration value that cannot be used; the message names the variable and value. */
@@ -341,6 +353,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       cookieSecure: r.oneOf('COOKIE_SECURE', 'auto', ['auto', 'always', 'never']),
       sessionIdleMinutes: r.int('SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
       sessionMaxHours: r.int('SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    },
+    api: {
+      rateLimit: r.int('API_RATE_LIMIT', 600, 1, 1_000_000),
+    },
+    webhooks: {
+      allowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', false),
+      timeoutMs: r.duration('WEBHOOK_TIMEOUT', 10_000, 100),
+      retryForMs: r.duration('WEBHOOK_RETRY_FOR', 24 * 3_600_000, 1000),
     },
   };
   // Unset is a logged development default (a random secret per start); set but short is a

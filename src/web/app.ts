@@ -32,6 +32,10 @@ export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'
   metricsRequireSignIn?: boolean;
   /** For tests: the clock behind session expiry, throttling and the overview's periods. */
   clock?: () => Date;
+  /** Mounted before the session: the HTTP API under /api/v1 (Bearer tokens; no cookie, no CSRF). */
+  api?: Koa.Middleware;
+  /** More pages behind sign-in (API tokens, webhooks), added to the pages router. */
+  pages?: ((router: Router, deps: WebDeps) => void)[];
 }
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
@@ -137,6 +141,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   if (!opts.metricsRequireSignIn) publicRouter.get('/metrics', metrics);
   app.use(publicRouter.routes());
   app.use(assetsMiddleware(loadAssets()));
+  if (opts.api) app.use(opts.api);
 
   const sessionStore = new MemorySessionStore(() => now().getTime());
   app.use(
@@ -179,6 +184,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(requireSignIn());
   const pages = new Router();
   pageRoutes(pages, deps);
+  for (const add of opts.pages ?? []) add(pages, deps);
   // The exports: exactly the rows the list's filters select, as a dated attachment.
   const download = (ext: string, type: string, stream: typeof csvStream): Koa.Middleware => (ctx) => {
     const filters = parseFilters(ctx.query);
