@@ -19,8 +19,8 @@ export interface KeysetQuery {
   sort: SortColumn;
   dir: 'asc' | 'desc';
   limit: number;
-  /** The previous page's last key (decoded cursor), or undefined for the first page. */
-  after?: (string | number)[];
+  /** The previous page's cursor (decoded), or undefined for the first page. */
+  after?: Cursor;
 }
 
 /** The columns a page is ordered by, ending with id. */
@@ -31,26 +31,32 @@ export function orderColumns(sort: SortColumn): string[] {
 
 export class CursorError extends Error {}
 
-export function encodeCursor(sort: SortColumn, dir: string, key: (string | number)[]): string {
-  return Buffer.from(JSON.stringify({ s: sort, d: dir, k: key })).toString('base64url');
+/** What a cursor carries: the last row's key, and the plan the first page chose (see KeysetPager.page). */
+export interface Cursor {
+  key: (string | number)[];
+  sortFirst: boolean;
+}
+
+export function encodeCursor(sort: SortColumn, dir: string, c: Cursor): string {
+  return Buffer.from(JSON.stringify({ s: sort, d: dir, k: c.key, p: c.sortFirst ? 1 : 0 })).toString('base64url');
 }
 
 /** The key a cursor holds; throws CursorError when it is malformed or made for another order. */
-export function decodeCursor(cursor: string, sort: SortColumn, dir: string): (string | number)[] {
+export function decodeCursor(cursor: string, sort: SortColumn, dir: string): Cursor {
   let v: unknown;
   try {
     v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new CursorError('is not a cursor this API returned');
   }
-  const c = v as { s?: unknown; d?: unknown; k?: unknown };
+  const c = v as { s?: unknown; d?: unknown; k?: unknown; p?: unknown };
   if (!c || typeof c !== 'object' || !Array.isArray(c.k)) throw new CursorError('is not a cursor this API returned');
   if (c.s !== sort || c.d !== dir) throw new CursorError(`was made for sort=${String(c.s)}&dir=${String(c.d)}; keep the sort and dir of the first page`);
   const n = orderColumns(sort).length;
   if (c.k.length !== n || !c.k.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) {
     throw new CursorError('is not a cursor this API returned');
   }
-  return c.k as (string | number)[];
+  return { key: c.k as (string | number)[], sortFirst: c.p === 1 };
 }
 
 export class KeysetPager {
@@ -69,18 +75,21 @@ export class KeysetPager {
     // The same choice as the dashboard's list (BounceQueries.#list): with a filter that
     // matches many rows, walk the sort index and test the filters on each row (the other
     // columns written +col so SQLite does not pick their index); with a selective filter,
-    // read its matches through its own index and sort them.
-    let indexed: string[] | undefined;
-    if (Object.keys(q.filters).length > 0 && !q.filters.search) {
+    // read its matches through its own index and sort them. The count that decides is
+    // taken for the first page only; the cursor carries the choice to the next ones.
+    let sortFirst = q.after?.sortFirst ?? false;
+    if (!q.after && Object.keys(q.filters).length > 0 && !q.filters.search) {
       const m = this.#queries.count(q.filters);
-      if (m.count * m.count > q.limit * this.#queries.countAll()) indexed = cols;
+      sortFirst = m.count * m.count > q.limit * this.#queries.countAll();
     }
-    const w = whereFor(q.filters, indexed);
+    // Only the sort column's own index: a date range kept on the date index would make
+    // SQLite read the whole range and sort it for every page.
+    const w = whereFor(q.filters, sortFirst ? [cols[0]!] : undefined);
     const params: Record<string, unknown> = { ...w.params, limit: q.limit + 1 };
     const conds = w.sql ? [w.sql.slice('WHERE '.length)] : [];
     if (q.after) {
       conds.push(`(${cols.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${cols.map((_, i) => `@k${i}`).join(', ')})`);
-      q.after.forEach((v, i) => (params[`k${i}`] = v));
+      q.after.key.forEach((v, i) => (params[`k${i}`] = v));
     }
     const sql =
       `SELECT ${API_LIST_COLUMNS.join(', ')} FROM bounces ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
@@ -94,6 +103,6 @@ export class KeysetPager {
     if (rows.length <= q.limit) return { rows };
     rows.length = q.limit;
     const last = rows[rows.length - 1]!;
-    return { rows, next: encodeCursor(q.sort, q.dir, cols.map((c) => last[c as keyof ApiListRow])) };
+    return { rows, next: encodeCursor(q.sort, q.dir, { key: cols.map((c) => last[c as keyof ApiListRow]), sortFirst }) };
   }
 }

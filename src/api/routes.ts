@@ -7,7 +7,7 @@ import type { RetryFn } from '../web/deps.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 import type { Store } from '../store/store.ts';
 import { CountQueries } from './counts.ts';
-import { CursorError, decodeCursor, KeysetPager } from './keyset.ts';
+import { CursorError, decodeCursor, KeysetPager, type Cursor } from './keyset.ts';
 import { ApiError, route, type RouteDef } from './router.ts';
 import {
   BounceDetail, BounceList, BounceListQuery, Counts, CountsQuery, IdParams, MAX_COUNT_DAYS, RetryResult,
@@ -56,7 +56,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
         const { sort, dir, limit, cursor, q, ...rest } = query;
         const filters = { ...rest, ...(q ? { search: q } : {}) };
         for (const k of Object.keys(filters) as (keyof typeof filters)[]) if (filters[k] === undefined) delete filters[k];
-        let after: (string | number)[] | undefined;
+        let after: Cursor | undefined;
         if (cursor) {
           try {
             after = decodeCursor(cursor, sort, dir);

@@ -4,7 +4,7 @@
 // order; through the pager for the other sorts (the same code the route calls).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeysetPager, type ApiListRow } from '../../src/api/keyset.ts';
+import { decodeCursor, KeysetPager, type ApiListRow, type Cursor } from '../../src/api/keyset.ts';
 import { BounceList } from '../../src/api/schemas.ts';
 import { BounceQueries, type SortColumn } from '../../src/store/bounce-queries.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
@@ -91,14 +91,14 @@ describe('keyset paging over 100,000 rows', () => {
   ])('sorted by %s %s with filters %j: every matching row once, in order', (sort, dir, filters) => {
     const pager = new KeysetPager(f.store.db, new BounceQueries(f.store.db));
     const rows: ApiListRow[] = [];
-    let after: (string | number)[] | undefined;
+    let after: Cursor | undefined;
     let next: string | undefined;
     let pages = 0;
     do {
       const page = pager.page({ filters, sort, dir, limit: 1000, after });
       rows.push(...page.rows);
       next = page.next;
-      after = next ? JSON.parse(Buffer.from(next, 'base64url').toString()).k : undefined;
+      after = next ? decodeCursor(next, sort, dir) : undefined;
       pages += 1;
     } while (next && pages < 500);
     const where = Object.entries(filters)
