@@ -27,6 +27,9 @@ const MAX_PARALLEL = 8;
 /** The queue is looked at least this often, whatever the timers say (a row written by another process). */
 const MAX_SLEEP_MS = 30_000;
 const DEFAULT_BACKOFF: BackoffLimits = { initialMs: 5_000, maxMs: 30 * 60_000 };
+/** Finished deliveries and their attempts are kept this long (the dashboard shows them), then deleted. */
+export const KEEP_FINISHED_MS = 30 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export function isRetryable(httpStatus: number): boolean {
   return httpStatus === 0 || httpStatus === 408 || httpStatus === 429 || httpStatus >= 500;
@@ -51,6 +54,17 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
   const inFlight = new Map<number, Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  // Without pruning the queue would keep every event ever sent: one row per bounce and endpoint.
+  const prune = () => {
+    try {
+      const n = repo.pruneFinished(new Date(clock().getTime() - KEEP_FINISHED_MS));
+      if (n > 0) log.info({ deleted: n }, 'old webhook deliveries deleted');
+    } catch (err) {
+      log.error({ err }, 'deleting old webhook deliveries failed');
+    }
+  };
+  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+  pruneTimer.unref();
 
   async function deliver(d: DeliveryRow): Promise<void> {
     const ep = repo.endpoint(d.endpoint_id);
@@ -151,6 +165,7 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(pruneTimer);
       await Promise.all(inFlight.values());
     },
   };

@@ -90,6 +90,7 @@ export class WebhooksRepository {
   #recent;
   #attemptsOf;
   #pendingCount;
+  #prune;
   constructor(db: Db) {
     this.#db = db;
     this.#insertEndpoint = db.prepare(
@@ -126,6 +127,15 @@ export class WebhooksRepository {
     this.#recent = db.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?');
     this.#attemptsOf = db.prepare('SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id');
     this.#pendingCount = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ? AND state = 'pending'").pluck();
+    // Attempts go with their delivery (ON DELETE CASCADE).
+    this.#prune = db.prepare(
+      "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE state != 'pending' AND finished_at != '' AND finished_at < ? LIMIT ?)",
+    );
+  }
+
+  /** Deletes finished deliveries (and their attempts) that finished before `before`; at most `max`. */
+  pruneFinished(before: Date, max = 10_000): number {
+    return this.#prune.run(before.toISOString(), max).changes;
   }
 
   createEndpoint(e: { url: string; events: string[]; enabled: boolean }, now = new Date()): EndpointRow {

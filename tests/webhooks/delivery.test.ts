@@ -242,6 +242,23 @@ describe('webhook delivery', () => {
   });
 });
 
+describe('webhook retention', () => {
+  it('deletes finished deliveries and their attempts after the retention time, never pending ones', async () => {
+    addEndpoint();
+    receiver.answer = (n) => (n === 0 ? 204 : 500);
+    startDeliverer();
+    await bounce('wh-keep-1');
+    await waitFor('first delivered', () => repo.delivery(1)?.state === 'delivered');
+    await bounce('wh-keep-2');
+    await waitFor('second retried', () => (repo.delivery(2)?.attempts ?? 0) >= 1);
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(repo.pruneFinished(later)).toBe(1);
+    expect(repo.delivery(1)).toBeUndefined();
+    expect(repo.attempts(1)).toEqual([]);
+    expect(repo.delivery(2)?.state).toBe('pending');
+  });
+});
+
 describe('webhook URLs', () => {
   it('takes public http(s) URLs and refuses others, private and loopback ones unless allowed', () => {
     expect(refuseUrl('https://crm.example.com/hook', false)).toBeUndefined();
