@@ -15,7 +15,8 @@ import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhook
 import { webhookRecordHook, webhooksFor } from '../../src/webhooks/events.ts';
 import { refuseUrl } from '../../src/webhooks/target.ts';
 import type { WebhooksRepository } from '../../src/webhooks/store.ts';
-import { dsn } from '../notify/dsn-fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { delayed450, dsn } from '../notify/dsn-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
 
@@ -100,6 +101,19 @@ describe('webhook delivery', () => {
     const [d] = repo.recentDeliveries(1);
     expect(d).toMatchObject({ state: 'delivered', attempts: 1 });
     expect(d!.attemptLog[0]).toMatchObject({ http_status: 204, error: '' });
+  });
+
+  it('sends bounce.delay for a delay warning and complaint for a feedback report', async () => {
+    addEndpoint(receiver.url, ['bounce.delay', 'complaint']);
+    startDeliverer();
+    await ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
+    const arf = readFileSync(path.join(import.meta.dirname, '../fixtures/corpus/sisimai/maildir/bsd/arf-11.eml'));
+    await ingestor.ingest({ raw: arf, source: 'imap' });
+    deliverer!.kick();
+    await waitFor('two events', () => receiver.received.length >= 2);
+    expect(receiver.received.map((r) => r.event.type)).toEqual(['bounce.delay', 'complaint']);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    expect(receiver.received[0]!.event.data).toMatchObject({ kind: 'delay', status_code: '4.2.0' });
   });
 
   it('signs with the endpoint secret: a receiver with another secret refuses the signature', async () => {
