@@ -14,6 +14,8 @@ import { createNoticePlanner } from './notify/notices.ts';
 import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
 import { openStore, type Store } from './store/store.ts';
+import { createSuppressionHook } from './suppress/record-hook.ts';
+import { rulesFromSettings } from './suppress/policy.ts';
 import { createWebApp } from './web/app.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
@@ -50,6 +52,7 @@ export function buildApp(config: Config, log: Logger): App {
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    recordHooks: [createSuppressionHook(rulesFromSettings(config.suppress))],
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
       metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
