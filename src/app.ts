@@ -16,6 +16,7 @@ import { StatusBoard } from './status.ts';
 import { openStore, type Store } from './store/store.ts';
 import { createSuppressionHook } from './suppress/record-hook.ts';
 import { rulesFromSettings } from './suppress/policy.ts';
+import { createSuppressionService } from './suppress/service.ts';
 import { createWebApp } from './web/app.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
@@ -68,6 +69,7 @@ export function buildApp(config: Config, log: Logger): App {
     ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
     : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -123,6 +125,9 @@ export function buildApp(config: Config, log: Logger): App {
           started.push({ name: 'web', stop: () => web!.stop() });
           log.info({ component: 'web', url: web.address() }, 'dashboard listening');
         }
+        // Before LMTP: Postfix may ask about a recipient as soon as it can deliver again.
+        await suppression.start();
+        started.push({ name: 'suppression', stop: () => suppression.stop() });
         if (lmtp) {
           await lmtp.start();
           started.push({ name: 'lmtp', stop: () => lmtp.stop() });

@@ -256,7 +256,11 @@ export class SuppressionRepository {
     this.#events = db.prepare('SELECT * FROM suppression_events ORDER BY id DESC LIMIT ?');
     this.#eventsFor = db.prepare('SELECT * FROM suppression_events WHERE address = ? ORDER BY id DESC LIMIT ?');
     this.#expired = db.prepare('SELECT * FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?');
-    this.#countInForce = db.prepare('SELECT count(*) FROM suppressions WHERE expires_at IS NULL OR expires_at > ?').pluck();
+    // All minus the expired (few, through the partial index): count(*) of all reads the
+    // smallest index, several times faster at a million rows than testing each row.
+    this.#countInForce = db
+      .prepare('SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?)')
+      .pluck();
     this.#addedPerDay = db.prepare(
       `SELECT substr(at, 1, 10) AS day, count(*) AS n FROM suppression_events
        WHERE action = 'added' AND at >= ? GROUP BY day ORDER BY day`,
