@@ -20,6 +20,8 @@ commands:
   summary [--date YYYY-MM-DD] [--dry-run]
                                 send (or print) the daily summary for a day (default: yesterday, UTC)
   config                        print the effective configuration, secrets masked
+  suppress list|add|remove|import|export
+                                the suppression list Postfix consults (rebound suppress --help)
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   import: () => import('./commands/import.ts'),
   summary: () => import('./commands/summary.ts'),
   config: () => import('./commands/config.ts'),
+  suppress: () => import('./commands/suppress.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
