@@ -1,0 +1,151 @@
+// The suppression loop closed with a real Postfix (tests/harness/postfix.ts) and the whole
+// rebound app (buildApp): a hard bounce reaches rebound over LMTP and suppresses its address;
+// the next message to that address is refused at RCPT on Postfix's SMTP port with rebound's
+// text; after the entry is removed on the dashboard in Chromium, the next one is accepted.
+// Then what the README says about each server when rebound is stopped: the socketmap form
+// answers 451 (the sender retries), the policy form with default_action=DUNNO lets mail
+// through. Postfix reads the snippets an admin pastes (config/postfix/suppress-*.cf).
+// Escalation and expiry of soft bounces with an injected clock: tests/suppress/record-hook.test.ts.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/log.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { portSet, stopAll, waitFor, waitForPortClosed } from '../harness/ports.ts';
+import { BOUNCE_ADDRESS, TEST_DOMAIN, readMainCfSnippet, startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
+
+const PORTS = portSet(46);
+const SOCKETMAP_PORT = 46430;
+const POLICY_PORT = 46431;
+const WEB_PORT = 46888;
+const ADMIN_PASS = 'suppress e2e password';
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DEAD = 'gone@undeliverable.test';
+
+/** The admin's snippet with the documented ports replaced by the test's. */
+function snippet(name: string): Record<string, string> {
+  const cf = readMainCfSnippet(path.join(ROOT, 'config/postfix', name));
+  for (const k of Object.keys(cf)) {
+    cf[k] = cf[k]!.replace('127.0.0.1:2426', `127.0.0.1:${SOCKETMAP_PORT}`).replace('127.0.0.1:2427', `127.0.0.1:${POLICY_PORT}`);
+  }
+  return cf;
+}
+
+let dataDir: string;
+let app: App | undefined;
+let pf: PostfixInstance | undefined;
+let browser: Browser | undefined;
+
+function startApp(): Promise<void> {
+  app = buildApp(
+    loadConfig({
+      DATA_DIR: dataDir,
+      LMTP_LISTEN: `127.0.0.1:${PORTS.lmtp}`,
+      LMTP_HOSTNAME: 'rebound.test',
+      SOCKETMAP_LISTEN: `127.0.0.1:${SOCKETMAP_PORT}`,
+      POLICY_LISTEN: `127.0.0.1:${POLICY_PORT}`,
+      POLICY_EXEMPT_SENDERS: `ceo@${TEST_DOMAIN}`,
+      WEBUI_PORT: String(WEB_PORT),
+      ADMIN_PASS,
+      SESSION_SECRET: 'a-suppress-e2e-session-secret-longer-than-32',
+      SMTP_PORT: String(PORTS.sink),
+    }),
+    silentLogger(),
+  );
+  return app.start();
+}
+
+async function stopApp(): Promise<void> {
+  await app?.stop();
+  app = undefined;
+  await waitForPortClosed('127.0.0.1', SOCKETMAP_PORT);
+}
+
+function message(to: string, tag: string): string {
+  return [`From: <app@${TEST_DOMAIN}>`, `To: <${to}>`, `Subject: suppress e2e ${tag}`, `Message-ID: <suppress-${tag}@${TEST_DOMAIN}>`, '', `body ${tag}`, ''].join('\r\n');
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-e2e-'));
+  await startApp();
+  pf = await startPostfix({ name: 'suppress-e2e', ports: PORTS, mainCf: snippet('suppress-socketmap.cf') });
+});
+
+afterAll(async () => {
+  await stopAll([() => browser?.close(), () => pf?.purge(), () => stopPostfix(pf), () => app?.stop()]);
+});
+
+describe('Postfix consults rebound before it sends', () => {
+  it('refuses at RCPT, with rebound\'s text, an address whose hard bounce arrived over LMTP', async () => {
+    // The original is accepted (nothing is suppressed yet); Postfix bounces it itself and
+    // delivers the DSN to the bounce address, i.e. to rebound over LMTP.
+    const first = await pf!.send(BOUNCE_ADDRESS, [DEAD], message(DEAD, 'first'));
+    expect(first.rcpt.map((r) => r.code)).toEqual([250]);
+    expect(first.data.map((r) => r.code)).toEqual([250]);
+    const entry = await waitFor('the hard bounce to suppress the address', () => app!.store.suppressions.check(DEAD, new Date()), { tries: 200, intervalMs: 50 });
+    expect(entry).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce' });
+    expect(app!.store.bounces.get(entry.bounceId!)).toMatchObject({ email_to: DEAD, bounce_type: 'hard' });
+    const delivered = new RegExp(`to=<${BOUNCE_ADDRESS}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250`);
+    await waitFor('Postfix to log the LMTP delivery', () => delivered.test(pf!.maillog()), { tries: 100, intervalMs: 50 });
+
+    const second = await pf!.send(`app@${TEST_DOMAIN}`, [DEAD, `alive@${TEST_DOMAIN}`], message(DEAD, 'second'));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(second.rcpt[0]).toEqual({
+      code: 554,
+      text: `5.1.1 <${DEAD}>: Recipient address rejected: this address is on the suppression list of rebound after a hard bounce (userunknown) on ${today}`,
+    });
+    expect(second.rcpt[1]!.code).toBe(250); // the other recipient is not affected
+    expect(app!.metrics.suppressionLookups.samples()).toContainEqual({ labels: { via: 'socketmap', result: 'hit' }, value: 1 });
+  });
+
+  it('accepts the address again once the entry is removed on the dashboard in Chromium', async () => {
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    const base = `http://127.0.0.1:${WEB_PORT}`;
+    await page.goto(`${base}/suppressions`);
+    await page.fill('#password', ADMIN_PASS);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/suppressions`);
+    await page.fill('#s-q', 'gone@');
+    await page.click('#apply-suppression-filters');
+    const row = page.locator(`tr[data-address="${DEAD}"]`);
+    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('userunknown');
+    await row.locator('input[name=note]').fill('the mailbox exists again');
+    await row.locator('button[type=submit]').click();
+    await page.waitForSelector('#flash');
+    await expect(page.locator('#flash').textContent()).resolves.toBe(`${DEAD} is no longer suppressed.`);
+    await expect(page.locator(`tr[data-address="${DEAD}"]`).count()).resolves.toBe(0);
+    expect(app!.store.suppressions.events(DEAD)[0]).toMatchObject({ action: 'removed', actor: 'dashboard:admin', note: 'the mailbox exists again' });
+
+    const third = await pf!.send(`app@${TEST_DOMAIN}`, [DEAD], message(DEAD, 'third'));
+    expect(third.rcpt.map((r) => r.code)).toEqual([250]);
+  });
+
+  it('refuses through the policy server too, except for an exempt sender', async () => {
+    await pf!.reload(snippet('suppress-policy.cf'));
+    app!.store.suppressions.add({ address: `@closed.test`, reason: 'manual', source: 'manual', by: 'test' }, new Date());
+    const r = await pf!.send(`app@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'policy'));
+    expect(r.rcpt[0]!.code).toBe(554);
+    expect(r.rcpt[0]!.text).toMatch(/^5\.1\.1 <anyone@closed\.test>: Recipient address rejected: the domain closed\.test is on the suppression list of rebound after an administrator on \d{4}-/);
+    const exempt = await pf!.send(`ceo@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'exempt'));
+    expect(exempt.rcpt.map((x) => x.code)).toEqual([250]);
+  });
+
+  it('with rebound stopped: the policy form lets mail through (default_action=DUNNO), the socketmap form answers 451', async () => {
+    await stopApp();
+    // Policy form (in effect from the test before): fail open.
+    const open = await pf!.send(`app@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'down-policy'));
+    expect(open.rcpt.map((x) => x.code)).toEqual([250]);
+    // Socketmap form: fail closed, temporarily; the sender keeps the message and retries.
+    await pf!.reload(snippet('suppress-socketmap.cf'));
+    const closed = await pf!.send(`app@${TEST_DOMAIN}`, [`alive@${TEST_DOMAIN}`], message(`alive@${TEST_DOMAIN}`, 'down-socketmap'));
+    expect(closed.rcpt[0]!.code).toBe(451);
+    expect(closed.rcpt[0]!.text).toBe('4.3.5 <alive@example.test>: Recipient address rejected: Server configuration error');
+    await pf!.purge();
+  });
+});
