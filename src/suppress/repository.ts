@@ -17,6 +17,7 @@
 //     remove(address, { by, note }, now) -> SuppressionEntry | undefined (undefined: none)
 //     purgeExpired(now)                -> number of entries removed (event 'expired')
 //     events(address?, limit?)         -> SuppressionEvent[]   (the audit trail, newest first)
+//     addedByBounce(bounceId)          -> SuppressionEvent | undefined (this bounce listed it)
 //     onChange(listener)               -> unsubscribe()
 //         listener({ type: 'added' | 'removed', entry, at, by, note }) is called INSIDE the
 //         transaction of the change (a bounce's commit, a dashboard removal, an import), so
@@ -76,6 +77,8 @@ export interface SuppressionEvent {
   reason: string;
   source: string;
   bounceId: number | null;
+  /** The entry's expiry after the change (added, refreshed); null: never or not applicable. */
+  expiresAt: string | null;
 }
 
 export interface SuppressionChange {
@@ -197,6 +200,21 @@ function toEntry(r: Row): SuppressionEntry {
   };
 }
 
+function toEvent(r: Record<string, unknown>): SuppressionEvent {
+  return {
+    id: r.id as number,
+    at: r.at as string,
+    address: r.address as string,
+    action: r.action as SuppressionEvent['action'],
+    actor: r.actor as string,
+    note: r.note as string,
+    reason: r.reason as string,
+    source: r.source as string,
+    bounceId: (r.bounce_id as number | null) ?? null,
+    expiresAt: (r.expires_at as string | null) ?? null,
+  };
+}
+
 export function isInForce(entry: Pick<SuppressionEntry, 'expiresAt'>, now: Date): boolean {
   return entry.expiresAt === null || entry.expiresAt > now.toISOString();
 }
@@ -212,6 +230,7 @@ export class SuppressionRepository {
   #event;
   #events;
   #eventsFor;
+  #addedBy;
   #expired;
   #countInForce;
   #addedPerDay;
@@ -250,11 +269,12 @@ export class SuppressionRepository {
     );
     this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
     this.#event = db.prepare(
-      `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id)
-       VALUES (@at, @address, @action, @actor, @note, @reason, @source, @bounceId)`,
+      `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
+       VALUES (@at, @address, @action, @actor, @note, @reason, @source, @bounceId, @expiresAt)`,
     );
     this.#events = db.prepare('SELECT * FROM suppression_events ORDER BY id DESC LIMIT ?');
     this.#eventsFor = db.prepare('SELECT * FROM suppression_events WHERE address = ? ORDER BY id DESC LIMIT ?');
+    this.#addedBy = db.prepare("SELECT * FROM suppression_events WHERE bounce_id = ? AND action = 'added' ORDER BY id LIMIT 1");
     this.#expired = db.prepare('SELECT * FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?');
     // All minus the expired (few, through the partial index): count(*) of all reads the
     // smallest index, several times faster at a million rows than testing each row.
@@ -326,8 +346,8 @@ export class SuppressionRepository {
       } else {
         this.#insert.run(params);
       }
-      this.#event.run({ at, address: key, action: created ? 'added' : 'refreshed', actor: by, note, reason, source: input.source, bounceId: params.bounceId });
       const entry = toEntry(this.#get.get(key) as Row);
+      this.#event.run({ at, address: key, action: created ? 'added' : 'refreshed', actor: by, note, reason, source: input.source, bounceId: params.bounceId, expiresAt: entry.expiresAt });
       if (created) this.#emit({ type: 'added', entry, at, by, note });
       return { entry, created };
     })();
@@ -343,7 +363,7 @@ export class SuppressionRepository {
       if (!row) return undefined;
       this.#delete.run(row.id);
       this.#clearStrikes.run(key);
-      this.#event.run({ at, address: key, action: 'removed', actor: by, note, reason: row.reason, source: row.source, bounceId: row.bounce_id });
+      this.#event.run({ at, address: key, action: 'removed', actor: by, note, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
       const entry = toEntry(row);
       this.#emit({ type: 'removed', entry, at, by, note });
       return entry;
@@ -357,7 +377,7 @@ export class SuppressionRepository {
       const rows = this.#expired.all(at, max) as Row[];
       for (const row of rows) {
         this.#delete.run(row.id);
-        this.#event.run({ at, address: row.address, action: 'expired', actor: 'expiry', note: `expired ${row.expires_at}`, reason: row.reason, source: row.source, bounceId: row.bounce_id });
+        this.#event.run({ at, address: row.address, action: 'expired', actor: 'expiry', note: `expired ${row.expires_at}`, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
         this.#emit({ type: 'removed', entry: toEntry(row), at, by: 'expiry', note: '' });
       }
       return rows.length;
@@ -425,17 +445,13 @@ export class SuppressionRepository {
     } else {
       rows = this.#events.all(n) as Record<string, unknown>[];
     }
-    return rows.map((r) => ({
-      id: r.id as number,
-      at: r.at as string,
-      address: r.address as string,
-      action: r.action as SuppressionEvent['action'],
-      actor: r.actor as string,
-      note: r.note as string,
-      reason: r.reason as string,
-      source: r.source as string,
-      bounceId: (r.bounce_id as number | null) ?? null,
-    }));
+    return rows.map(toEvent);
+  }
+
+  /** The 'added' event of the entry this bounce made, if it made one (kept after removal). */
+  addedByBounce(bounceId: number): SuppressionEvent | undefined {
+    const row = this.#addedBy.get(bounceId) as Record<string, unknown> | undefined;
+    return row && toEvent(row);
   }
 
   /** Entries in force at `now` (for /metrics and the overview). */

@@ -33,9 +33,12 @@ CREATE TABLE suppression_events (
   note        TEXT    NOT NULL DEFAULT '',
   reason      TEXT    NOT NULL DEFAULT '',
   source      TEXT    NOT NULL DEFAULT '',
-  bounce_id   INTEGER
+  bounce_id   INTEGER,
+  expires_at  TEXT                                 -- the entry's expiry after the change
 );
 CREATE INDEX suppression_events_address ON suppression_events (address, id);
+-- "Did this bounce put its address on the list?" (the notice says so).
+CREATE INDEX suppression_events_bounce ON suppression_events (bounce_id) WHERE bounce_id IS NOT NULL;
 CREATE INDEX suppression_events_action_at ON suppression_events (action, at);
 
 -- Soft bounces counted towards escalation (N within D days): one row per counted bounce,
