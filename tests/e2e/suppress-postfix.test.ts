@@ -3,8 +3,8 @@
 // the next message to that address is refused at RCPT on Postfix's SMTP port with rebound's
 // text; after the entry is removed on the dashboard in Chromium, the next one is accepted.
 // Then what the README says about each server when rebound is stopped: the socketmap form
-// answers 451 (the sender retries), the policy form with default_action=DUNNO lets mail
-// through. Postfix reads the snippets an admin pastes (config/postfix/suppress-*.cf).
+// answers 451 (the sender retries) but still takes bounces, the policy form with
+// default_action=DUNNO lets mail through. Postfix reads the snippets an admin pastes (config/postfix/suppress-*.cf).
 // Escalation and expiry of soft bounces with an injected clock: tests/suppress/record-hook.test.ts.
 
 import { mkdtempSync } from 'node:fs';
@@ -19,10 +19,10 @@ import { launchBrowser } from '../harness/browser.ts';
 import { portSet, stopAll, waitFor, waitForPortClosed } from '../harness/ports.ts';
 import { BOUNCE_ADDRESS, TEST_DOMAIN, readMainCfSnippet, startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
 
-const PORTS = portSet(46);
-const SOCKETMAP_PORT = 46430;
-const POLICY_PORT = 46431;
-const WEB_PORT = 46888;
+const PORTS = portSet(27);
+const SOCKETMAP_PORT = 27430;
+const POLICY_PORT = 27431;
+const WEB_PORT = 27888;
 const ADMIN_PASS = 'suppress e2e password';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DEAD = 'gone@undeliverable.test';
@@ -146,6 +146,12 @@ describe('Postfix consults rebound before it sends', () => {
     const closed = await pf!.send(`app@${TEST_DOMAIN}`, [`alive@${TEST_DOMAIN}`], message(`alive@${TEST_DOMAIN}`, 'down-socketmap'));
     expect(closed.rcpt[0]!.code).toBe(451);
     expect(closed.rcpt[0]!.text).toBe('4.3.5 <alive@example.test>: Recipient address rejected: Server configuration error');
+    // A bounce (null sender) to the bounce address is still accepted and waits in the queue.
+    const bounce = await pf!.send('', [BOUNCE_ADDRESS], message(BOUNCE_ADDRESS, 'down-dsn'));
+    expect(bounce.rcpt.map((x) => x.code)).toEqual([250]);
+    expect(bounce.data.map((x) => x.code)).toEqual([250]);
+    const queued = await waitFor('the bounce to wait in the queue', async () => (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === BOUNCE_ADDRESS)), { tries: 100, intervalMs: 50 });
+    expect(queued.recipients[0]!.address).toBe(BOUNCE_ADDRESS);
     await pf!.purge();
   });
 });

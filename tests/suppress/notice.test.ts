@@ -19,7 +19,7 @@ import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 
-const SINK_PORT = 46587;
+const SINK_PORT = 27588;
 let sink: SmtpSink;
 let store: Store;
 

@@ -15,8 +15,8 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { createSuppressionService, type SuppressionService } from '../../src/suppress/service.ts';
 import { netstring } from '../../src/suppress/socketmap.ts';
 
-const SOCKETMAP_PORT = 46426;
-const POLICY_PORT = 46427;
+const SOCKETMAP_PORT = 27426;
+const POLICY_PORT = 27427;
 const now = new Date('2026-11-02T10:00:00Z');
 let store: Store;
 let service: SuppressionService;
