@@ -7,9 +7,11 @@
 // default_action=DUNNO lets mail through. Postfix reads the snippets an admin pastes (config/postfix/suppress-*.cf).
 // Escalation and expiry of soft bounces with an injected clock: tests/suppress/record-hook.test.ts.
 
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
@@ -26,6 +28,7 @@ const WEB_PORT = 27888;
 const ADMIN_PASS = 'suppress e2e password';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DEAD = 'gone@undeliverable.test';
+const run = promisify(execFile);
 
 /** The admin's snippet with the documented ports replaced by the test's. */
 function snippet(name: string): Record<string, string> {
@@ -136,9 +139,36 @@ describe('Postfix consults rebound before it sends', () => {
     expect(exempt.rcpt.map((x) => x.code)).toEqual([250]);
   });
 
+  it('covers sendmail(1) too: the transport form returns the message to its sender with rebound\'s text', async () => {
+    await pf!.reload({
+      ...snippet('suppress-transport.cf'),
+      // The snippet's hash:/etc/postfix/transport is the test instance's transport table.
+      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace('hash:/etc/postfix/transport', `texthash:${pf!.configDir}/transport`),
+      smtpd_recipient_restrictions: '',
+    });
+    const listed = `listed@${TEST_DOMAIN}`;
+    app!.store.suppressions.add({ address: listed, reason: 'manual', source: 'manual', by: 'test' }, new Date());
+    // postmap -q asks the same server, as the README suggests for a check by hand.
+    const q = await run('postmap', ['-c', pf!.configDir, '-q', listed, `socketmap:inet:127.0.0.1:${SOCKETMAP_PORT}:transport`]);
+    expect(q.stdout).toMatch(/^error:5\.1\.1 this address is on the suppression list of rebound/);
+    // sendmail(1) -> postdrop -> pickup: no smtpd on the way.
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', BOUNCE_ADDRESS, listed], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve()));
+      child.stdin!.end(message(listed, 'sendmail'));
+    });
+    // Postfix returns it to the sender (the bounce address): the DSN reaches rebound over LMTP.
+    const row = await waitFor('the returned message to reach rebound', () =>
+      app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'").get(listed) as { status_code: string } | undefined,
+      { tries: 200, intervalMs: 50 });
+    expect(row.status_code).toBe('5.1.1');
+    expect(pf!.maillog()).toMatch(new RegExp(`to=<${listed}>, relay=none.*status=bounced \\(this address is on the suppression list of rebound`));
+    await pf!.reload({ transport_maps: `texthash:${pf!.configDir}/transport` });
+  });
+
   it('with rebound stopped: the policy form lets mail through (default_action=DUNNO), the socketmap form answers 451', async () => {
+    await pf!.reload(snippet('suppress-policy.cf'));
     await stopApp();
-    // Policy form (in effect from the test before): fail open.
+    // Policy form: fail open.
     const open = await pf!.send(`app@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'down-policy'));
     expect(open.rcpt.map((x) => x.code)).toEqual([250]);
     // Socketmap form: fail closed, temporarily; the sender keeps the message and retries.
