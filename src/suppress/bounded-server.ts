@@ -92,7 +92,7 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
       for (const addr of opts.listen) {
         const server = net.createServer({ noDelay: true }, onConnection);
         server.maxConnections = opts.maxConnections + 1; // +1: the one closed above is told why in the log
-        if (addr.kind === 'unix') removeStaleSocket(addr.path);
+        if (addr.kind === 'unix') await removeStaleSocket(addr.path);
         const where = addr.kind === 'unix' ? `unix:${addr.path}` : `${addr.host}:${addr.port}`;
         await new Promise<void>((resolve, reject) => {
           server.once('error', (err) => reject(new Error(`${opts.name} server cannot listen on ${where}: ${err.message}`, { cause: err })));
@@ -132,7 +132,16 @@ function describe(server: net.Server): string {
   return a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
 }
 
-/** A socket file left by a process that died would stop listen() with EADDRINUSE. */
-function removeStaleSocket(file: string): void {
-  if (existsSync(file) && lstatSync(file).isSocket()) unlinkSync(file);
+/**
+ * A socket file left by a process that died would stop listen() with EADDRINUSE; one that a
+ * live process (another rebound) answers on is left alone, and listen() then says so.
+ */
+async function removeStaleSocket(file: string): Promise<void> {
+  if (!existsSync(file) || !lstatSync(file).isSocket()) return;
+  const live = await new Promise<boolean>((resolve) => {
+    const probe = net.connect(file);
+    probe.once('connect', () => (probe.destroy(), resolve(true)));
+    probe.once('error', () => resolve(false));
+  });
+  if (!live) unlinkSync(file);
 }

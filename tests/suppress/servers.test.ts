@@ -3,7 +3,8 @@
 // bounds against hostile clients (an oversized netstring, a slow request, too many
 // connections). Postfix itself asks them in tests/e2e/suppress-postfix.test.ts.
 
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +110,26 @@ describe('the socketmap server', () => {
     for (const ch of req.slice(0, -1)) c.socket.write(ch);
     expect(await c.ask(req.slice(-1), wholeNetstrings(1))).toContain('OK REJECT 5.1.1');
     c.socket.destroy();
+  });
+
+  it('refuses to take over the unix socket of a running server, and takes over a stale one', async () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/unused', SOCKETMAP_LISTEN: `unix:${sockPath}`, POLICY_LISTEN: 'off' });
+    const second = createSuppressionService({ config: config.suppress, store, log: silentLogger() });
+    await expect(second.start()).rejects.toThrow(`socketmap server cannot listen on unix:${sockPath}: listen EADDRINUSE`);
+    await second.stop();
+    // A socket file nobody answers on (its process was killed) is replaced.
+    const stalePath = path.join(path.dirname(sockPath), 'stale.sock');
+    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(stalePath)}, () => console.log('up'))`]);
+    await new Promise((r) => child.stdout.once('data', r));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(existsSync(stalePath)).toBe(true);
+    const third = createSuppressionService({ config: loadConfig({ DATA_DIR: '/tmp/unused', SOCKETMAP_LISTEN: `unix:${stalePath}`, POLICY_LISTEN: 'off' }).suppress, store, log: silentLogger() });
+    await third.start();
+    const c = await connect({ path: stalePath });
+    expect(await c.ask(netstring('suppressed dead@example.org'), wholeNetstrings(1))).toContain('OK REJECT');
+    c.socket.destroy();
+    await third.stop();
   });
 
   it('closes a connection that announces an oversized netstring, before its bytes arrive', async () => {

@@ -101,6 +101,11 @@ describe('the Suppressions page', () => {
     expect(html).toMatch(/gone@bounced\.test is suppressed\s+since \d{4}-\d\d-\d\dT[\d:.]+Z: userunknown, bounce, by this bounce;\s+expires never\./);
   });
 
+  it('reports the entries in force on /metrics', async () => {
+    const text = await (await fetch(`${d.base}/metrics`)).text();
+    expect(text).toMatch(/^rebound_suppressions 3$/m); // jane, ok and gone; dead was removed
+  });
+
   it('counts suppressions added per day on the overview', async () => {
     const html = await page('/');
     const today = new Date().toISOString().slice(0, 10);
