@@ -42,7 +42,8 @@ interface Stoppable {
 }
 
 // Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
-export function buildApp(config: Config, log: Logger): App {
+/** `clock`: the time ingest and the suppression list go by (tests move it; default: now). */
+export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
   const status = new StatusBoard();
   const metrics = new Metrics();
@@ -54,6 +55,7 @@ export function buildApp(config: Config, log: Logger): App {
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
     recordHooks: [createSuppressionHook(rulesFromSettings(config.suppress))],
+    ...(opts.clock ? { clock: opts.clock } : {}),
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
       metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
@@ -69,7 +71,7 @@ export function buildApp(config: Config, log: Logger): App {
     ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
     : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
-  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];

@@ -5,7 +5,7 @@
 // Then what the README says about each server when rebound is stopped: the socketmap form
 // answers 451 (the sender retries) but still takes bounces, the policy form with
 // default_action=DUNNO lets mail through. Postfix reads the snippets an admin pastes (config/postfix/suppress-*.cf).
-// Escalation and expiry of soft bounces with an injected clock: tests/suppress/record-hook.test.ts.
+// Soft bounces from a real MX escalate and expire on rebound's injected clock.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { launchBrowser } from '../harness/browser.ts';
+import { startFakeMx, type FakeMx } from '../harness/fake-mx.ts';
 import { portSet, stopAll, waitFor, waitForPortClosed } from '../harness/ports.ts';
 import { BOUNCE_ADDRESS, TEST_DOMAIN, readMainCfSnippet, startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
 
@@ -43,6 +44,10 @@ let dataDir: string;
 let app: App | undefined;
 let pf: PostfixInstance | undefined;
 let browser: Browser | undefined;
+let mx: FakeMx | undefined;
+/** rebound's injected clock: now, moved forward by the escalation test. */
+let clockOffsetMs = 0;
+const DAY_MS = 86_400_000;
 
 function startApp(): Promise<void> {
   app = buildApp(
@@ -57,8 +62,12 @@ function startApp(): Promise<void> {
       ADMIN_PASS,
       SESSION_SECRET: 'a-suppress-e2e-session-secret-longer-than-32',
       SMTP_PORT: String(PORTS.sink),
+      SUPPRESS_SOFT_COUNT: '2',
+      SUPPRESS_SOFT_WINDOW_DAYS: '7',
+      SUPPRESS_SOFT_DAYS: '3',
     }),
     silentLogger(),
+    { clock: () => new Date(Date.now() + clockOffsetMs) },
   );
   return app.start();
 }
@@ -76,11 +85,12 @@ function message(to: string, tag: string): string {
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-e2e-'));
   await startApp();
+  mx = await startFakeMx({ port: PORTS.mx });
   pf = await startPostfix({ name: 'suppress-e2e', ports: PORTS, mainCf: snippet('suppress-socketmap.cf') });
 });
 
 afterAll(async () => {
-  await stopAll([() => browser?.close(), () => pf?.purge(), () => stopPostfix(pf), () => app?.stop()]);
+  await stopAll([() => browser?.close(), () => pf?.purge(), () => stopPostfix(pf), () => mx?.stop(), () => app?.stop()]);
 });
 
 describe('Postfix consults rebound before it sends', () => {
@@ -163,6 +173,35 @@ describe('Postfix consults rebound before it sends', () => {
     expect(row.status_code).toBe('5.1.1');
     expect(pf!.maillog()).toMatch(new RegExp(`to=<${listed}>, relay=none.*status=bounced \\(this address is on the suppression list of rebound`));
     await pf!.reload({ transport_maps: `texthash:${pf!.configDir}/transport` });
+  });
+
+  it('escalates soft bounces from a real MX to a suppression for SUPPRESS_SOFT_DAYS, and lets it expire (injected clock)', async () => {
+    const FULL = 'full-box@mx-reject.test'; // the fake MX answers 452 4.2.2 Mailbox full
+    // One try only: Postfix turns the 452 into a DSN at once instead of retrying for days.
+    await pf!.reload({ ...snippet('suppress-socketmap.cf'), maximal_queue_lifetime: '0' });
+    const softBounces = () => app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as { status_code: string; reason: string }[];
+    try {
+      expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-1'))).rcpt.map((r) => r.code)).toEqual([250]);
+      await waitFor('the first soft bounce', () => softBounces().length === 1, { tries: 200, intervalMs: 50 });
+      expect(softBounces()[0]!.status_code).toBe('4.2.2');
+      expect(app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))).toBeUndefined();
+
+      clockOffsetMs = DAY_MS; // a day later: the second within the 7-day window
+      expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-2'))).rcpt.map((r) => r.code)).toEqual([250]);
+      await waitFor('the second soft bounce', () => softBounces().length === 2, { tries: 200, intervalMs: 50 });
+      const entry = app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))!;
+      expect(entry).toMatchObject({ source: 'escalation', rule: 'soft-escalation', note: '2 soft bounces within 7 days' });
+      const until = new Date(Date.parse(entry.firstSeen) + 3 * DAY_MS).toISOString().slice(0, 10);
+      const refused = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-3'));
+      expect(refused.rcpt[0]!.code).toBe(554);
+      expect(refused.rcpt[0]!.text).toContain(`this address is on the suppression list of rebound after repeated soft bounces (${softBounces()[1]!.reason}) on ${entry.firstSeen.slice(0, 10)} until ${until}`);
+
+      clockOffsetMs = DAY_MS + 3 * DAY_MS + 60_000; // past the expiry: Postfix accepts again
+      const accepted = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-4'));
+      expect(accepted.rcpt.map((r) => r.code)).toEqual([250]);
+    } finally {
+      await pf!.reload({ maximal_queue_lifetime: '60s' });
+    }
   });
 
   it('with rebound stopped: the policy form lets mail through (default_action=DUNNO), the socketmap form answers 451', async () => {
