@@ -239,6 +239,7 @@ export class SuppressionRepository {
   #pruneStrikes;
   #clearStrikes;
   #listeners = new Set<SuppressionListener>();
+  #listStatements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -414,7 +415,10 @@ export class SuppressionRepository {
     }
     // Built from fixed fragments only; every value is a bound parameter.
     const sql = `SELECT * FROM suppressions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    const rows = this.#db.prepare(sql).all(params) as Row[];
+    // At most 32 shapes (each filter on or off): each prepared once.
+    let stmt = this.#listStatements.get(sql);
+    if (!stmt) this.#listStatements.set(sql, (stmt = this.#db.prepare(sql)));
+    const rows = stmt.all(params) as Row[];
     const entries = rows.slice(0, limit).map(toEntry);
     return rows.length > limit ? { entries, next: entries[entries.length - 1]!.id } : { entries };
   }
