@@ -14,6 +14,9 @@ import { createNoticePlanner } from './notify/notices.ts';
 import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
 import { openStore, type Store } from './store/store.ts';
+import { createSuppressionHook } from './suppress/record-hook.ts';
+import { rulesFromSettings } from './suppress/policy.ts';
+import { createSuppressionService } from './suppress/service.ts';
 import { createWebApp } from './web/app.ts';
 import { createApi } from './api/api.ts';
 import { tokenPages } from './api/token-pages.ts';
@@ -45,7 +48,8 @@ interface Stoppable {
 }
 
 // Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
-export function buildApp(config: Config, log: Logger): App {
+/** `clock`: the time ingest and the suppression list go by (tests move it; default: now). */
+export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
   const status = new StatusBoard();
   const metrics = new Metrics();
@@ -63,8 +67,13 @@ export function buildApp(config: Config, log: Logger): App {
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
-    // Webhook events are queued in the bounce's own transaction.
-    recordHooks: [webhookRecordHook({ publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs })],
+    // Run in the bounce's own transaction, in this order: the bounce's webhook event, then the
+    // suppression list (whose change listener queues suppression.added after it).
+    recordHooks: [
+      webhookRecordHook({ publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs }),
+      createSuppressionHook(rulesFromSettings(config.suppress)),
+    ],
+    ...(opts.clock ? { clock: opts.clock } : {}),
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
       webhooks.kick();
@@ -81,6 +90,7 @@ export function buildApp(config: Config, log: Logger): App {
     ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
     : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -143,6 +153,9 @@ export function buildApp(config: Config, log: Logger): App {
           started.push({ name: 'web', stop: () => web!.stop() });
           log.info({ component: 'web', url: web.address() }, 'dashboard listening');
         }
+        // Before LMTP: Postfix may ask about a recipient as soon as it can deliver again.
+        await suppression.start();
+        started.push({ name: 'suppression', stop: () => suppression.stop() });
         if (lmtp) {
           await lmtp.start();
           started.push({ name: 'lmtp', stop: () => lmtp.stop() });

@@ -6,6 +6,7 @@ import { ImapStateRepository } from './imap-state.ts';
 import { MessagesRepository } from './messages.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
+import { SuppressionRepository } from '../suppress/repository.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
 
 export interface Store {
@@ -15,6 +16,8 @@ export interface Store {
   outbox: OutboxRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
+  /** The suppression list (src/suppress/repository.ts). */
+  suppressions: SuppressionRepository;
   /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
   durable(): Promise<void>;
   close(): void;
@@ -31,6 +34,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     outbox: new OutboxRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
+    suppressions: new SuppressionRepository(db),
     durable: () => barrier.sync(),
     close() {
       void barrier.close();

@@ -18,6 +18,7 @@ import type { WebDeps } from './deps.ts';
 import { csvStream, excelStream } from './export.ts';
 import { parseFilters } from './filters.ts';
 import { healthReport, metricsText } from './health.ts';
+import { suppressionRoutes } from './routes/suppressions.ts';
 import { pageRoutes, notFound } from './routes/pages.ts';
 import { MemorySessionStore, csrfMatches } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
@@ -185,6 +186,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   const pages = new Router();
   pageRoutes(pages, deps);
   for (const add of opts.pages ?? []) add(pages, deps);
+  suppressionRoutes(pages, deps);
   // The exports: exactly the rows the list's filters select, as a dated attachment.
   const download = (ext: string, type: string, stream: typeof csvStream): Koa.Middleware => (ctx) => {
     const filters = parseFilters(ctx.query);
