@@ -24,6 +24,7 @@ import { BounceQueries } from './store/bounce-queries.ts';
 import { createWebhookDeliverer } from './webhooks/deliverer.ts';
 import { webhookRecordHook } from './webhooks/events.ts';
 import { webhookPages } from './webhooks/pages.ts';
+import { queueSuppressionEvents } from './webhooks/suppression-events.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
 
@@ -62,6 +63,9 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     timeoutMs: config.webhooks.timeoutMs,
     retryForMs: config.webhooks.retryForMs,
   });
+  // suppression.added/removed: queued inside each change's transaction (a bounce, the API,
+  // the dashboard, an expiry), sent after it.
+  queueSuppressionEvents(store, { publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs, onQueued: () => webhooks.kick() });
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),

@@ -9,6 +9,7 @@ import type { RetryFn } from '../web/deps.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiMiddleware, route, type RouteDef } from './router.ts';
 import { bounceRoutes } from './routes.ts';
+import { suppressionRoutes } from './suppression-routes.ts';
 import { TokenThrottle } from './throttle.ts';
 import { TokensRepository } from './tokens.ts';
 
@@ -19,7 +20,7 @@ export interface ApiOptions {
   retry: RetryFn;
   /** Requests per minute per token (API_RATE_LIMIT). */
   rateLimit: number;
-  /** More routes (the suppression list's). */
+  /** More routes. */
   extraRoutes?: RouteDef[];
   now?: () => Date;
 }
@@ -28,7 +29,11 @@ export const API_VERSION = '1.0.0';
 
 export function createApi(o: ApiOptions): { middleware: Koa.Middleware; routes: RouteDef[]; document: Record<string, unknown> } {
   const now = o.now ?? (() => new Date());
-  const routes: RouteDef[] = [...bounceRoutes({ store: o.store, queries: o.queries, retry: o.retry, now }), ...(o.extraRoutes ?? [])];
+  const routes: RouteDef[] = [
+    ...bounceRoutes({ store: o.store, queries: o.queries, retry: o.retry, now }),
+    ...suppressionRoutes({ store: o.store, now }),
+    ...(o.extraRoutes ?? []),
+  ];
   // The document describes the routes above and itself; made once.
   const docRoute = route({
     method: 'get',

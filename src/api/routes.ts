@@ -1,7 +1,7 @@
 // The API's routes: bounces (list with the dashboard's filters and keyset paging, one
 // bounce with its classification and decision trail, its raw message, a retry of its
-// notices), counts, and the OpenAPI document itself. Suppression routes join from
-// src/api/suppression-routes.ts.
+// notices) and counts. The suppression list's routes are in src/api/suppression-routes.ts,
+// the OpenAPI document's in src/api/api.ts.
 
 import type { RetryFn } from '../web/deps.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';

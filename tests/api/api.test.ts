@@ -22,11 +22,18 @@ afterAll(async () => {
   await f?.close();
 });
 
-/** One request per route, as the document lists them, with the path parameters filled in. */
-function documentedCalls(): { method: string; path: string }[] {
-  const paths = f.document.paths as Record<string, Record<string, unknown>>;
+/** Sample bodies for the routes that take one, by operationId. */
+const BODIES: Record<string, unknown> = { addSuppression: { address: 'someone@example.org' } };
+
+/** One request per route, as the document lists them, with the path parameters and bodies filled in. */
+function documentedCalls(): { method: string; path: string; body?: unknown }[] {
+  const paths = f.document.paths as Record<string, Record<string, { operationId: string }>>;
   return Object.entries(paths).flatMap(([p, ops]) =>
-    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: p.replace('{id}', String(someId)) + (p === '/counts' ? '?by=day' : '') })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path: p.replace('{id}', String(someId)).replace('{address}', 'someone%40example.org') + (p === '/counts' ? '?by=day' : ''),
+      body: BODIES[op.operationId],
+    })),
   );
 }
 
@@ -41,9 +48,9 @@ async function expectError(res: Response, status: number, code: string): Promise
 describe('the API without a token', () => {
   it('answers every route but the document with 401 JSON and a Bearer challenge', async () => {
     const calls = documentedCalls();
-    expect(calls.length).toBeGreaterThanOrEqual(6);
+    expect(calls.length).toBeGreaterThanOrEqual(10);
     for (const c of calls) {
-      const res = await call(f.base, c.method, c.path);
+      const res = await call(f.base, c.method, c.path, { body: c.body });
       if (c.path === '/openapi.json') {
         expect(res.status).toBe(200);
         continue;
@@ -83,7 +90,7 @@ describe('the API with a token', () => {
   it('answers every documented route with what its schema says', async () => {
     for (const c of documentedCalls()) {
       const token = c.method === 'GET' ? f.readToken : f.writeToken;
-      const res = await call(f.base, c.method, c.path, { token });
+      const res = await call(f.base, c.method, c.path, { token, body: c.body });
       expect(res.status, `${c.method} ${c.path}`).toBeLessThan(300);
     }
     const list = BounceList.parse(await (await call(f.base, 'GET', '/bounces', { token: f.readToken })).json());

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
+import { TokensRepository } from '../../src/api/tokens.ts';
 import { webhooksFor } from '../../src/webhooks/events.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { sendMail } from '../harness/smtp-client.ts';
@@ -91,5 +92,19 @@ describe('webhooks in the running app', () => {
     await sleep(300);
     expect(receiver.received.map((r) => r.event.data.address)).toEqual(['restart-0@mx-reject.test', 'restart-1@mx-reject.test', 'restart-2@mx-reject.test']);
     expect(receiver.received.every((r) => r.verified && r.event.type === 'bounce.hard')).toBe(true);
+  });
+
+  it('sends suppression.removed when an address is taken off the list through the API', async () => {
+    const repo = webhooksFor(app!.store.db);
+    repo.updateEndpoint(1, { url: receiver.url, events: ['suppression.added', 'suppression.removed'], enabled: true });
+    const before = receiver.received.length;
+    const token = new TokensRepository(app!.store.db).create('crm', 'write').token;
+    // jane@ hard-bounced in the first test, so the suppression list has her.
+    const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/suppressions/jane%40mx-reject.test`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await waitFor('the removal event', () => receiver.received.length > before);
+    const got = receiver.received[before]!;
+    expect(got.verified).toBe(true);
+    expect(got.event).toMatchObject({ type: 'suppression.removed', data: { address: 'jane@mx-reject.test', by: 'api:crm' } });
   });
 });
