@@ -69,7 +69,7 @@ describe('the suppression list over the API', () => {
     expect(SuppressionCheck.parse(await (await call(f.base, 'GET', '/suppressions/x%40blocked.example', { token: f.readToken })).json()).suppressed).toBe(true);
   });
 
-  it('answers 400 naming the field for a bad address, body or expiry, 415 for a body that is not JSON', async () => {
+  it('answers 400 naming the field for a bad address, body or expiry, 413 for a body too large, 415 for one that is not JSON', async () => {
     const cases: [unknown, string][] = [
       [{ address: 'not an address' }, 'body.address'],
       [{ address: '"quoted"@example.org' }, 'body.address'],
@@ -83,6 +83,9 @@ describe('the suppression list over the API', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await errorOf(res)).fields?.map((x) => x.field), JSON.stringify(body)).toContain(field);
     }
+    const huge = await call(f.base, 'POST', '/suppressions', { token: f.writeToken, body: { address: 'a@example.org', note: 'x'.repeat(70 * 1024) } });
+    expect(huge.status).toBe(413);
+    expect((await errorOf(huge)).code).toBe('payload_too_large');
     const form = await call(f.base, 'POST', '/suppressions', { token: f.writeToken, body: 'address=a@example.org', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
     expect((await errorOf(await call(f.base, 'GET', '/suppressions?limit=0', { token: f.readToken }))).fields?.[0]?.field).toBe('query.limit');
