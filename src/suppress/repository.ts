@@ -24,6 +24,8 @@
 //         what it writes (a webhook row) lands with the change or not at all. It must not do
 //         I/O outside the database; throwing rolls the change back. 'removed' covers a
 //         removal by hand and an expiry (by = 'expiry').
+//         Listeners belong to one process's store: changes made by `rebound suppress` (the
+//         CLI, a process of its own on the same database) do not reach the service's.
 //
 // Every method that writes runs in its own transaction, or as a savepoint inside the
 // caller's (better-sqlite3 nests them): ingest's hook, an import of many lines.
