@@ -228,6 +228,7 @@ export class SuppressionRepository {
   #insert;
   #refresh;
   #replace;
+  #upgrade;
   #delete;
   #event;
   #events;
@@ -270,6 +271,7 @@ export class SuppressionRepository {
          note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
        WHERE id = @id`,
     );
+    this.#upgrade = db.prepare('UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id');
     this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
     this.#event = db.prepare(
       `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
@@ -343,6 +345,9 @@ export class SuppressionRepository {
       let created = true;
       if (existing && isInForce(toEntry(existing), now)) {
         this.#refresh.run({ ...params, id: existing.id });
+        // A passing suppression (soft bounces) that a hard bounce, a complaint or an admin
+        // confirms takes their cause: the refusal text and the list then say the stronger one.
+        if (existing.source === 'escalation' && input.source !== 'escalation') this.#upgrade.run({ ...params, id: existing.id });
         created = false;
       } else if (existing) {
         this.#replace.run({ ...params, id: existing.id });

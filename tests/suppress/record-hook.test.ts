@@ -127,6 +127,15 @@ describe('suppression decided in the bounce transaction', () => {
     expect(store.suppressions.events('full@example.org')[0]).toMatchObject({ action: 'expired', actor: 'expiry' });
   });
 
+  it('turns a passing soft-bounce suppression into a lasting one when a hard bounce follows', async () => {
+    const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '1', SUPPRESS_SOFT_DAYS: '14' });
+    await i.ingest({ raw: softDsn('u1', 'box@example.org'), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
+    now = new Date(now.getTime() + DAY);
+    await i.ingest({ raw: dsn({ tag: 'u2', failed: 'box@example.org' }), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce', expiresAt: null, bounceCount: 2 });
+  });
+
   it('does not escalate soft bounces spread wider than the window', async () => {
     const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '3', SUPPRESS_SOFT_WINDOW_DAYS: '7' });
     for (const tag of ['w1', 'w2', 'w3', 'w4']) {
