@@ -24,6 +24,8 @@
 //         what it writes (a webhook row) lands with the change or not at all. It must not do
 //         I/O outside the database; throwing rolls the change back. 'removed' covers a
 //         removal by hand and an expiry (by = 'expiry').
+//         Listeners belong to one process's store: changes made by `rebound suppress` (the
+//         CLI, a process of its own on the same database) do not reach the service's.
 //
 // Every method that writes runs in its own transaction, or as a savepoint inside the
 // caller's (better-sqlite3 nests them): ingest's hook, an import of many lines.
@@ -226,6 +228,7 @@ export class SuppressionRepository {
   #insert;
   #refresh;
   #replace;
+  #upgrade;
   #delete;
   #event;
   #events;
@@ -268,6 +271,7 @@ export class SuppressionRepository {
          note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
        WHERE id = @id`,
     );
+    this.#upgrade = db.prepare('UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id');
     this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
     this.#event = db.prepare(
       `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
@@ -341,6 +345,9 @@ export class SuppressionRepository {
       let created = true;
       if (existing && isInForce(toEntry(existing), now)) {
         this.#refresh.run({ ...params, id: existing.id });
+        // A passing suppression (soft bounces) that a hard bounce, a complaint or an admin
+        // confirms takes their cause: the refusal text and the list then say the stronger one.
+        if (existing.source === 'escalation' && input.source !== 'escalation') this.#upgrade.run({ ...params, id: existing.id });
         created = false;
       } else if (existing) {
         this.#replace.run({ ...params, id: existing.id });

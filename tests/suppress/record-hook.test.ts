@@ -15,6 +15,41 @@ import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
 
 const DAY = 86_400_000;
+/** An RFC 5965 abuse report, written for this test. */
+const ARF = [
+  'From: abuse@isp.example',
+  'To: bounces@app.test',
+  'Subject: FW: newsletter',
+  'Message-ID: <arf-1@isp.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=feedback-report; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain',
+  '',
+  'This is an email abuse report for an email message received from IP 192.0.2.1.',
+  '',
+  '--b1',
+  'Content-Type: message/feedback-report',
+  '',
+  'Feedback-Type: abuse',
+  'User-Agent: isp-fbl/1.0',
+  'Version: 1',
+  'Original-Mail-From: <news@app.test>',
+  'Original-Rcpt-To: <annoyed@isp.example>',
+  'Arrival-Date: Mon, 02 Nov 2026 09:00:00 +0000',
+  '',
+  '--b1',
+  'Content-Type: message/rfc822',
+  '',
+  'From: news@app.test',
+  'To: annoyed@isp.example',
+  'Subject: newsletter',
+  'Message-ID: <news-1@app.test>',
+  '',
+  'hello',
+  '--b1--',
+].join('\r\n');
 let store: Store;
 let now: Date;
 let ingestor: Ingestor;
@@ -92,6 +127,15 @@ describe('suppression decided in the bounce transaction', () => {
     expect(store.suppressions.events('full@example.org')[0]).toMatchObject({ action: 'expired', actor: 'expiry' });
   });
 
+  it('turns a passing soft-bounce suppression into a lasting one when a hard bounce follows', async () => {
+    const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '1', SUPPRESS_SOFT_DAYS: '14' });
+    await i.ingest({ raw: softDsn('u1', 'box@example.org'), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
+    now = new Date(now.getTime() + DAY);
+    await i.ingest({ raw: dsn({ tag: 'u2', failed: 'box@example.org' }), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce', expiresAt: null, bounceCount: 2 });
+  });
+
   it('does not escalate soft bounces spread wider than the window', async () => {
     const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '3', SUPPRESS_SOFT_WINDOW_DAYS: '7' });
     for (const tag of ['w1', 'w2', 'w3', 'w4']) {
@@ -107,6 +151,20 @@ describe('suppression decided in the bounce transaction', () => {
     await ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp' });
     expect(store.bounces.forMessage(1)[0]!.kind).toBe('delay');
     expect(store.suppressions.list({ now }).entries).toEqual([]);
+  });
+
+  it('suppresses for an ARF complaint only with SUPPRESS_COMPLAINTS=true', async () => {
+    await ingestor.ingest({ raw: Buffer.from(ARF), source: 'lmtp' });
+    expect(store.bounces.forMessage(1)[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });
+    expect(store.suppressions.check('annoyed@isp.example', now)).toBeUndefined();
+    const i = ingestorWith({ SUPPRESS_COMPLAINTS: 'true', SUPPRESS_COMPLAINT_DAYS: '90' });
+    await i.ingest({ raw: Buffer.from(ARF.replace('arf-1@', 'arf-2@').replace('news-1@', 'news-2@')), source: 'lmtp' });
+    expect(store.suppressions.check('annoyed@isp.example', now)).toMatchObject({
+      source: 'complaint',
+      reason: 'complaint',
+      rule: 'complaint',
+      expiresAt: new Date(now.getTime() + 90 * DAY).toISOString(),
+    });
   });
 
   it('changes nothing for a bounce of a rebound notice', async () => {
