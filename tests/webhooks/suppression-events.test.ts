@@ -4,6 +4,7 @@
 // suppression.added, in that order; a removal gives suppression.removed; a change that is
 // rolled back queues nothing.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,19 @@ describe('suppression webhooks', () => {
     deliverer.kick();
     await waitFor('third event', () => receiver.received.length >= 3);
     expect(receiver.received[2]!.event).toMatchObject({ type: 'suppression.removed', data: { address: 'gone@mx-reject.test', by: 'api:crm', note: 'address fixed' } });
+  });
+
+  it('sends the events of a change made with `rebound suppress` in a process of its own', async () => {
+    const cli = spawnSync(process.execPath, ['src/cli.ts', 'suppress', 'add', 'by-cli@example.org'], {
+      cwd: path.join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dir, USER: 'tester' },
+    });
+    expect(cli.status).toBe(0);
+    // The service's deliverer finds the row the other process queued.
+    deliverer.kick();
+    await waitFor('the CLI change', () => receiver.received.length >= 1);
+    expect(receiver.received[0]!.event).toMatchObject({ type: 'suppression.added', data: { address: 'by-cli@example.org', by: 'cli:tester' } });
   });
 
   it('queues nothing when the change is rolled back', async () => {
