@@ -26,8 +26,9 @@ COPY templates ./templates
 COPY config ./config
 USER rebound
 VOLUME /data
-# 2424: LMTP (Postfix transport), 8888: dashboard and /health
-EXPOSE 2424 8888
+# 2424: LMTP (Postfix transport), 8888: dashboard and /health,
+# 2426/2427: suppression lookups (socketmap, policy delegation)
+EXPOSE 2424 8888 2426 2427
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.WEBUI_PORT||8888)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # tini as PID 1: forwards SIGTERM to rebound and reaps children.

@@ -15,7 +15,17 @@ import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
 import { openConfiguredStore } from './store/data-files.ts';
 import type { Store } from './store/store.ts';
+import { createSuppressionHook } from './suppress/record-hook.ts';
+import { rulesFromSettings } from './suppress/policy.ts';
+import { createSuppressionService } from './suppress/service.ts';
 import { createWebApp } from './web/app.ts';
+import { createApi } from './api/api.ts';
+import { tokenPages } from './api/token-pages.ts';
+import { BounceQueries } from './store/bounce-queries.ts';
+import { createWebhookDeliverer } from './webhooks/deliverer.ts';
+import { webhookRecordHook } from './webhooks/events.ts';
+import { webhookPages } from './webhooks/pages.ts';
+import { queueSuppressionEvents } from './webhooks/suppression-events.ts';
 import { generatePassword, hashPassword } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
 
@@ -40,20 +50,39 @@ interface Stoppable {
 }
 
 // Each part makes its own child logger ({component: 'lmtp'}, ...) from the one passed in.
-export function buildApp(config: Config, log: Logger): App {
+/** `clock`: the time ingest and the suppression list go by (tests move it; default: now). */
+export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   // A data folder or database it cannot use stops the start naming the path and the variable.
   const store = openConfiguredStore(config);
   const status = new StatusBoard();
   const metrics = new Metrics();
 
   const notifier = createNotifier({ config, store, log, status, metrics });
+  const webhooks = createWebhookDeliverer({
+    db: store.db,
+    log,
+    allowPrivate: config.webhooks.allowPrivate,
+    timeoutMs: config.webhooks.timeoutMs,
+    retryForMs: config.webhooks.retryForMs,
+  });
+  // suppression.added/removed: queued inside each change's transaction (a bounce, the API,
+  // the dashboard, an expiry), sent after it.
+  queueSuppressionEvents(store, { publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs, onQueued: () => webhooks.kick() });
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    // Run in the bounce's own transaction, in this order: the bounce's webhook event, then the
+    // suppression list (whose change listener queues suppression.added after it).
+    recordHooks: [
+      webhookRecordHook({ publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs }),
+      createSuppressionHook(rulesFromSettings(config.suppress)),
+    ],
+    ...(opts.clock ? { clock: opts.clock } : {}),
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
+      webhooks.kick();
       metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);
       // Its notices are in the outbox now: send them without waiting for the retry job.
       notifier.kick();
@@ -65,6 +94,7 @@ export function buildApp(config: Config, log: Logger): App {
     : undefined;
   const imap = config.imapMailboxes.length > 0 ? createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -98,6 +128,9 @@ export function buildApp(config: Config, log: Logger): App {
         await preloadFullParser();
         notifier.kick();
         started.push({ name: 'notifier', stop: () => notifier.stop() });
+        // Events queued before a stop or a crash go out now.
+        webhooks.kick();
+        started.push({ name: 'webhooks', stop: () => webhooks.stop() });
         scheduler.start();
         started.push({ name: 'jobs', stop: () => scheduler.stop() });
         if (imap) {
@@ -106,20 +139,27 @@ export function buildApp(config: Config, log: Logger): App {
         }
         if (config.web.enabled) {
           const devSecret = !config.web.sessionSecret;
+          const retry = (id: number) => notifier.retry(id);
+          const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit });
           const app = createWebApp({
             config,
             store,
             log,
             status,
             metrics,
-            retry: (id: number) => notifier.retry(id),
+            retry,
             adminPasswordHash: adminPasswordHash(),
             devSecret,
+            api: api.middleware,
+            pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],
           });
           web = await startWebServer(app, config.web);
           started.push({ name: 'web', stop: () => web!.stop() });
           log.info({ component: 'web', url: web.address() }, 'dashboard listening');
         }
+        // Before LMTP: Postfix may ask about a recipient as soon as it can deliver again.
+        await suppression.start();
+        started.push({ name: 'suppression', stop: () => suppression.stop() });
         if (lmtp) {
           await lmtp.start();
           started.push({ name: 'lmtp', stop: () => lmtp.stop() });

@@ -23,6 +23,10 @@ commands:
   config                        print the effective configuration, secrets masked
   imap-check [MAILBOX]          sign in to each IMAP mailbox (or the one named), list its folders,
                                 and say in plain words what is wrong
+  token create NAME [--write] | list | revoke ID
+                                API tokens (read-only unless --write); a new one is printed once
+  suppress list|add|remove|import|export
+                                the suppression list Postfix consults (rebound suppress --help)
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   summary: () => import('./commands/summary.ts'),
   config: () => import('./commands/config.ts'),
   'imap-check': () => import('./commands/imap-check.ts'),
+  token: () => import('./commands/token.ts'),
+  suppress: () => import('./commands/suppress.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

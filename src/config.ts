@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { checkMailboxNames, loadMailboxFile, OAUTH_VARIABLES, oauthSettings, type ImapAuth, type ImapOAuthSettings } from './intake/imap-config.ts';
+import { DEFAULT_HARD_REASONS, type SuppressionSettings } from './suppress/policy.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -118,6 +119,31 @@ export interface Config {
     trustProxy: string[];
     sessionIdleMinutes: number;
     sessionMaxHours: number;
+  };
+  api: {
+    /** Requests per minute per API token (a burst of as many is allowed). */
+    rateLimit: number;
+  };
+  webhooks: {
+    /** Allow webhook URLs on private, loopback and link-local addresses. */
+    allowPrivate: boolean;
+    /** Wait this long for a receiver's answer, ms. */
+    timeoutMs: number;
+    /** Retry a delivery this long before it is marked failed, ms. */
+    retryForMs: number;
+  };
+  /** The suppression list (src/suppress/) and the two servers Postfix asks. */
+  suppress: SuppressionSettings & {
+    /** socketmap_table(5) server; empty: off. */
+    socketmapListen: ListenAddress[];
+    /** smtpd_policy_service server (SMTPD_POLICY_README); empty: off. */
+    policyListen: ListenAddress[];
+    /** Senders the policy server never refuses for (addresses or @domain). */
+    policyExemptSenders: string[];
+    /** Simultaneous connections per server. */
+    maxConnections: number;
+    /** Idle connection timeout, ms; a request must also arrive whole within it. */
+    idleTimeout: number;
   };
 }
 
@@ -463,6 +489,28 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       sessionIdleMinutes: r.int('SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
       sessionMaxHours: r.int('SESSION_MAX_HOURS', 12, 1, 24 * 30),
     },
+    api: {
+      rateLimit: r.int('API_RATE_LIMIT', 600, 1, 1_000_000),
+    },
+    webhooks: {
+      allowPrivate: r.bool('WEBHOOK_ALLOW_PRIVATE', false),
+      timeoutMs: r.duration('WEBHOOK_TIMEOUT', 10_000, 100),
+      retryForMs: r.duration('WEBHOOK_RETRY_FOR', 24 * 3_600_000, 1000),
+    },
+    suppress: {
+      hardReasons: parseReasons(r.string('SUPPRESS_HARD_REASONS', DEFAULT_HARD_REASONS.join(','))),
+      hardDays: r.int('SUPPRESS_HARD_DAYS', 0, 0, 36_500),
+      softCount: r.int('SUPPRESS_SOFT_COUNT', 3, 1, 1000),
+      softWindowDays: r.int('SUPPRESS_SOFT_WINDOW_DAYS', 7, 1, 365),
+      softDays: r.int('SUPPRESS_SOFT_DAYS', 14, 1, 36_500),
+      complaints: r.bool('SUPPRESS_COMPLAINTS', false),
+      complaintDays: r.int('SUPPRESS_COMPLAINT_DAYS', 0, 0, 36_500),
+      socketmapListen: parseListen('SOCKETMAP_LISTEN', r.string('SOCKETMAP_LISTEN', '127.0.0.1:2426').replace(/^off$/i, '')),
+      policyListen: parseListen('POLICY_LISTEN', r.string('POLICY_LISTEN', '127.0.0.1:2427').replace(/^off$/i, '')),
+      policyExemptSenders: splitList(r.string('POLICY_EXEMPT_SENDERS', '')).map((s) => s.toLowerCase()),
+      maxConnections: r.int('SUPPRESS_MAX_CONNECTIONS', 100, 1, 10_000),
+      idleTimeout: r.duration('SUPPRESS_IDLE_TIMEOUT', 60_000, 1000),
+    },
   };
   // Unset is a logged development default (a random secret per start); set but short is a
   // mistake worth stopping for: a guessable key signs the dashboard's session cookies.
@@ -480,6 +528,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('LMTP_TLS_CERT', 'LMTP_TLS_KEY and LMTP_TLS_CERT go together');
   }
   return config;
+
+  function parseReasons(v: string): string[] {
+    const list = splitList(v.toLowerCase());
+    for (const item of list) {
+      if (!/^[a-z]{2,32}$/.test(item)) throw new ConfigError('SUPPRESS_HARD_REASONS', `"${item}" is not a reason name (e.g. userunknown)`);
+    }
+    return list;
+  }
 
   function parseNotifyOn(v: string): string[] {
     const allowed = ['hard', 'soft', 'delay', 'autoreply', 'complaint'];

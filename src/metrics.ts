@@ -27,7 +27,8 @@ export class Metrics {
   bouncesRecorded = new Counter('rebound_bounces_recorded_total', 'Recipient rows recorded, by kind and bounce type');
   noticesSent = new Counter('rebound_notices_sent_total', 'Notification emails sent');
   noticesFailed = new Counter('rebound_notices_failed_total', 'Notification sends that failed');
+  suppressionLookups = new Counter('rebound_suppression_lookups_total', 'Suppression lookups by Postfix, by server (socketmap, policy) and result (hit, miss, error)');
   counters(): Counter[] {
-    return [this.messagesReceived, this.bouncesRecorded, this.noticesSent, this.noticesFailed];
+    return [this.messagesReceived, this.bouncesRecorded, this.noticesSent, this.noticesFailed, this.suppressionLookups];
   }
 }

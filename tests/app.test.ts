@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
+import { netstring } from '../src/suppress/socketmap.ts';
 import { startSmtpSink, type SmtpSink } from './harness/smtp-sink.ts';
 import { sendMail } from './harness/smtp-client.ts';
 import { dsn } from './notify/dsn-fixtures.ts';
@@ -17,6 +18,7 @@ import { dsn } from './notify/dsn-fixtures.ts';
 const LMTP_PORT = 7424;
 const WEB_PORT = 7888;
 const RELAY_PORT = 7587;
+const SOCKETMAP_PORT = 7426;
 
 let app: App;
 let relay: SmtpSink;
@@ -27,6 +29,8 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
     LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
     WEBUI_PORT: String(WEB_PORT),
+    SOCKETMAP_LISTEN: `127.0.0.1:${SOCKETMAP_PORT}`,
+    POLICY_LISTEN: 'off',
     SMTP_SERVER: '127.0.0.1',
     SMTP_PORT: String(RELAY_PORT),
     NOTIFY_CC: 'ops@example.org',
@@ -70,6 +74,16 @@ describe('rebound, all parts wired', () => {
     expect(row).toEqual({ email_to: 'hard-user@mx-reject.test', status: 'Processed', reason: 'userunknown' });
   });
 
+  it('puts the hard bounce on the suppression list, and its socketmap server says so', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(SOCKETMAP_PORT, '127.0.0.1', () => s.write(netstring('suppressed hard-user@mx-reject.test')));
+      s.setTimeout(3000, () => (s.destroy(), reject(new Error('no answer'))));
+      s.on('data', (d) => (s.destroy(), resolve(d.toString())));
+      s.on('error', reject);
+    });
+    expect(answer).toMatch(/^\d+:OK REJECT 5\.1\.1 this address is on the suppression list of rebound after a hard bounce \(userunknown\) on \d{4}-\d\d-\d\d,$/);
+  });
+
   it('answers /health with 200 while every enabled part works', async () => {
     const res = await fetch(`http://127.0.0.1:${WEB_PORT}/health`);
     expect(res.status).toBe(200);
@@ -84,6 +98,8 @@ describe('rebound, all parts wired', () => {
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
         LMTP_LISTEN: '127.0.0.1:7425',
         WEBUI_PORT: '7889',
+        SOCKETMAP_LISTEN: '127.0.0.1:7427',
+        POLICY_LISTEN: 'off',
         ADMIN_PASS: 'x',
         SESSION_SECRET: 'an-app-test-session-secret-longer-than-32-chars',
       }),

@@ -6,4 +6,6 @@ cd "$(dirname "$0")/../.."
 export DATA_DIR="${DATA_DIR:-/data}"
 export WEBUI_HOST="${WEBUI_HOST:-0.0.0.0}"
 export LMTP_LISTEN="${LMTP_LISTEN:-0.0.0.0:2424}"
+export SOCKETMAP_LISTEN="${SOCKETMAP_LISTEN:-0.0.0.0:2426}"
+export POLICY_LISTEN="${POLICY_LISTEN:-0.0.0.0:2427}"
 exec node src/cli.ts start

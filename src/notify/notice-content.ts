@@ -34,7 +34,7 @@ export function bounceUrl(config: Config, bounceId: number): string {
 }
 
 /** The data both notice templates receive. Every string here is unescaped; HTML escapes it. */
-export function noticeData(config: Config, b: BounceRow) {
+export function noticeData(config: Config, b: BounceRow, suppressed?: { at: string; expiresAt: string | null }) {
   const status = describeStatus(b.status_code);
   return {
     id: b.id,
@@ -63,6 +63,8 @@ export function noticeData(config: Config, b: BounceRow) {
     url: bounceUrl(config, b.id),
     testMode: config.testMode,
     maxQuoted: MAX_DIAGNOSTIC_CHARS,
+    // Set when this bounce put the address on the suppression list (src/suppress/).
+    suppressed: suppressed ? { since: suppressed.at.slice(0, 10), until: suppressed.expiresAt?.slice(0, 10) ?? '' } : undefined,
   };
 }
 
@@ -102,8 +104,14 @@ export function loopSafetyHeaders(marker: string): Record<string, string> {
 }
 
 /** The whole notice, ready for the mailer. */
-export function buildNotice(config: Config, templates: EmailTemplates, b: BounceRow, recipients: string[]): OutgoingMail {
-  const { text, html } = templates.render('notice', noticeData(config, b));
+export function buildNotice(
+  config: Config,
+  templates: EmailTemplates,
+  b: BounceRow,
+  recipients: string[],
+  suppressed?: { at: string; expiresAt: string | null },
+): OutgoingMail {
+  const { text, html } = templates.render('notice', noticeData(config, b, suppressed));
   const inReplyTo = angleMessageId(b.original_message_id);
   return {
     from: config.notify.from,

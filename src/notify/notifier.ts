@@ -116,7 +116,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     }
     let result: Awaited<ReturnType<typeof mailer.send>>;
     try {
-      const mail = buildNotice(config, templates, bounce, recipients);
+      const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
       result = await mailer.send(mail);
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${(err as Error).message}`, 'ERENDER', undefined, err);

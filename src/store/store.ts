@@ -7,6 +7,7 @@ import { MessagesRepository } from './messages.ts';
 import { NoticeLogRepository } from './notice-log.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
+import { SuppressionRepository } from '../suppress/repository.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
 import { WriteHealth } from './write-health.ts';
 
@@ -23,6 +24,8 @@ export interface Store {
   imapState: ImapStateRepository;
   /** Whether a bounce can be committed now (last commit, probe write, file identity). */
   health: WriteHealth;
+  /** The suppression list (src/suppress/repository.ts). */
+  suppressions: SuppressionRepository;
   /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
   durable(): Promise<void>;
   close(): void;
@@ -46,6 +49,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
     health,
+    suppressions: new SuppressionRepository(db),
     durable: () => barrier.sync(),
     close() {
       clearInterval(watch);

@@ -18,6 +18,7 @@ import type { WebDeps } from './deps.ts';
 import { csvStream, excelStream } from './export.ts';
 import { parseFilters } from './filters.ts';
 import { healthReport, metricsText } from './health.ts';
+import { suppressionRoutes } from './routes/suppressions.ts';
 import { pageRoutes, notFound } from './routes/pages.ts';
 import { MemorySessionStore, csrfMatches } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
@@ -33,6 +34,10 @@ export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'
   metricsRequireSignIn?: boolean;
   /** For tests: the clock behind session expiry, throttling and the overview's periods. */
   clock?: () => Date;
+  /** Mounted before the session: the HTTP API under /api/v1 (Bearer tokens; no cookie, no CSRF). */
+  api?: Koa.Middleware;
+  /** More pages behind sign-in (API tokens, webhooks), added to the pages router. */
+  pages?: ((router: Router, deps: WebDeps) => void)[];
 }
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
@@ -150,6 +155,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   if (!opts.metricsRequireSignIn) publicRouter.get('/metrics', metrics);
   app.use(publicRouter.routes());
   app.use(assetsMiddleware(loadAssets()));
+  if (opts.api) app.use(opts.api);
 
   const sessionStore = new MemorySessionStore(() => now().getTime());
   app.use(
@@ -192,6 +198,8 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(requireSignIn());
   const pages = new Router();
   pageRoutes(pages, deps);
+  for (const add of opts.pages ?? []) add(pages, deps);
+  suppressionRoutes(pages, deps);
   // The exports: exactly the rows the list's filters select, as a dated attachment.
   // The source is opened and its first row read before any header goes out (export.ts): a
   // failure then is an error page. A failure once the download runs cuts the connection

@@ -98,6 +98,7 @@ export function metricsText(m: Metrics, store: Store, queries: BounceQueries, st
       const outbox = Object.entries(store.outbox.countsByState()).map(([state, n]): [Record<string, string>, number] => [{ state }, n]);
       family('rebound_bounces', 'gauge', 'Recorded bounce rows in the database, by kind and hard/soft', bounces);
       family('rebound_outbox', 'gauge', 'Notices in the outbox, by state', outbox);
+      family('rebound_suppressions', 'gauge', 'Suppression entries in force', [[{}, store.suppressions.countInForce(new Date())]]);
     } catch {
       // Failed between the health check and here: the part gauge below still says so.
     }

@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile, soak; all by default), each in a process of its own and
+// (classify, lmtp, dashboard, hostile, soak, suppress; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -14,6 +14,7 @@ const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }>
   dashboard: { file: 'dashboard.ts', timeoutS: 420 },
   hostile: { file: 'hostile.ts', timeoutS: 120 },
   soak: { file: 'soak.ts', timeoutS: 420 },
+  suppress: { file: 'suppress.ts', timeoutS: 240 },
 };
 
 type Row = Figure & { part: string };

@@ -69,6 +69,8 @@ beforeAll(async () => {
     WEBUI_HOST: '127.0.0.1',
     WEBUI_PORT: String(WEB_PORT),
     LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+    SOCKETMAP_LISTEN: '127.0.0.1:5426',
+    POLICY_LISTEN: '127.0.0.1:5427',
     ADMIN_PASS: PASSWORD,
     SESSION_SECRET: 'a-smoke-test-session-secret-of-more-than-32-characters',
     SMTP_SERVER: '127.0.0.1',

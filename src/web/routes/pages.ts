@@ -62,6 +62,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       period: period(ctx.query.period),
       periods: PERIODS,
       outbox: store.outbox.countsByState(),
+      suppressionsPerDay: store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10)).reverse(),
     });
   });
 
@@ -124,6 +125,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       decidedBy: bounce.decided_by.split(/;\s*/).filter(Boolean),
       classification,
       notices: store.outbox.forBounce(bounce.id),
+      suppression: store.suppressions.check(bounce.email_to, deps.now()),
       rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
       rawTruncated: raw ? raw.length > RAW_PREVIEW_BYTES : false,
       rawSize: raw?.length ?? 0,

@@ -1,0 +1,69 @@
+// `rebound token create NAME [--write] | list | revoke ID`: API tokens from the command
+// line, the same ones the dashboard's Tokens page makes. A new token is printed once, on
+// stdout alone (so `TOKEN=$(rebound token create crm)` works); only its hash is stored.
+
+import { loadConfig } from '../config.ts';
+import { TokensRepository, type TokenScope } from '../api/tokens.ts';
+import { openStore } from '../store/store.ts';
+
+const USAGE = `usage: rebound token create NAME [--write]   make a token (read-only unless --write); printed once
+       rebound token list                   the tokens: id, name, access, made, last used, revoked
+       rebound token revoke ID              stop a token from working
+`;
+
+export type TokenCommand = { cmd: 'create'; name: string; scope: TokenScope } | { cmd: 'list' } | { cmd: 'revoke'; id: number } | { error: string };
+
+export function parseTokenArgs(args: string[]): TokenCommand {
+  const [cmd, ...rest] = args;
+  if (cmd === 'create') {
+    const scope: TokenScope = rest.includes('--write') ? 'write' : 'read';
+    const words = rest.filter((a) => a !== '--write' && a !== '--read');
+    const unknown = words.find((a) => a.startsWith('-'));
+    if (unknown) return { error: `unknown option "${unknown}"` };
+    const name = words.join(' ').trim();
+    if (!name) return { error: 'create needs a NAME (what will use the token)' };
+    return { cmd: 'create', name, scope };
+  }
+  if (cmd === 'list' && rest.length === 0) return { cmd: 'list' };
+  if (cmd === 'revoke' && rest.length === 1 && /^\d{1,15}$/.test(rest[0]!)) return { cmd: 'revoke', id: Number(rest[0]) };
+  if (cmd === 'revoke') return { error: 'revoke needs one token id (see rebound token list)' };
+  return { error: cmd ? `unknown token command "${cmd}"` : '' };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseTokenArgs(args);
+  if ('error' in parsed) {
+    if (parsed.error) process.stderr.write(`rebound token: ${parsed.error}\n`);
+    process.stderr.write(USAGE);
+    return parsed.error ? 2 : 0;
+  }
+  const config = loadConfig();
+  const store = openStore(config.dbPath);
+  try {
+    const tokens = new TokensRepository(store.db);
+    if (parsed.cmd === 'create') {
+      const made = tokens.create(parsed.name, parsed.scope);
+      process.stderr.write(`token ${made.id} (${parsed.scope === 'write' ? 'read-write' : 'read-only'}) made; it is shown only now:\n`);
+      process.stdout.write(`${made.token}\n`);
+      return 0;
+    }
+    if (parsed.cmd === 'list') {
+      const rows = tokens.list();
+      process.stdout.write('id\tname\taccess\tstarts with\tmade\tlast used\trevoked\n');
+      for (const t of rows) {
+        process.stdout.write(
+          [t.id, t.name, t.scope === 'write' ? 'read-write' : 'read-only', t.hint, t.created_at, t.last_used_at || 'never', t.revoked_at || '-'].join('\t') + '\n',
+        );
+      }
+      return 0;
+    }
+    if (!tokens.revoke(parsed.id)) {
+      process.stderr.write(`rebound token: no live token ${parsed.id}\n`);
+      return 1;
+    }
+    process.stderr.write(`token ${parsed.id} revoked\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,64 @@
+// The ingest hook that keeps the suppression list: it runs inside the commit of the bounce
+// that causes an entry (ingest's recordHooks), so a crash leaves both or neither. Hard
+// bounces suppress at once; soft ones count strikes and suppress for a while once there are
+// enough within the window; complaints only when the setting says so.
+
+import type { RecordHook } from '../ingest.ts';
+import { DAY_MS, decide, expiryAfter, type SuppressionRule } from './policy.ts';
+
+export function createSuppressionHook(rules: readonly SuppressionRule[]): RecordHook {
+  return ({ classification: c, bounces, store, now }) => {
+    for (const b of bounces) {
+      const rule = decide(rules, {
+        kind: c.kind,
+        bounceType: b.recipient.bounceType,
+        reason: b.recipient.reason,
+        status: b.recipient.status,
+        replyCode: b.recipient.replyCode,
+        address: b.row.emailTo,
+        aboutReboundNotice: c.envelope.aboutReboundNotice,
+      });
+      if (!rule) continue;
+      const what = [b.recipient.status, b.recipient.replyCode].filter(Boolean).join(' ');
+      const a = rule.action;
+      try {
+        if (a.type === 'suppress') {
+          store.suppressions.add(
+            {
+              address: b.row.emailTo,
+              reason: c.kind === 'complaint' ? 'complaint' : b.recipient.reason,
+              source: a.source,
+              rule: rule.name,
+              bounceId: b.id,
+              note: `${c.kind === 'complaint' ? 'complaint' : 'hard bounce'} ${what}`.trim(),
+              by: 'rebound',
+              expiresAt: expiryAfter(now, a.days),
+            },
+            now,
+          );
+        } else {
+          const strikes = store.suppressions.strike(b.row.emailTo, b.id, now, a.windowDays * DAY_MS);
+          if (strikes >= a.count) {
+            store.suppressions.add(
+              {
+                address: b.row.emailTo,
+                reason: b.recipient.reason,
+                source: 'escalation',
+                rule: rule.name,
+                bounceId: b.id,
+                note: `${strikes} soft bounces within ${a.windowDays} days`,
+                by: 'rebound',
+                expiresAt: expiryAfter(now, a.days),
+              },
+              now,
+            );
+          }
+        }
+      } catch (err) {
+        // An address the list cannot hold (a quoted local part, an IP literal) is recorded
+        // as a bounce but never suppressed; anything else rolls the message back (4xx).
+        if ((err as Error).name !== 'SuppressionInputError') throw err;
+      }
+    }
+  };
+}

@@ -1,0 +1,494 @@
+// The suppression list's repository: owns the SQL of the suppressions, suppression_events
+// (audit trail) and suppression_strikes tables (migration 008). Statements are prepared once.
+//
+// STABLE INTERFACE (other rooms build on it: the API, the webhook queue, the dashboard):
+//
+//   store.suppressions: SuppressionRepository
+//     check(address, now)              -> SuppressionEntry | undefined
+//         The entry in force for an address: its own, else its domain's ('@example.org').
+//         Expired entries are not in force. The hot path of the Postfix servers.
+//     list(filters, page)              -> { entries, next }
+//         filters: { q?, reason?, source?, scope?, includeExpired?, now? }
+//         page:    { after?: number (the `next` of the previous page), limit?: 1..1000 }
+//         Newest first (keyset on id): page 10,000 costs what page 1 costs.
+//     get(address)                     -> SuppressionEntry | undefined   (even if expired)
+//     add(entry: NewSuppression, now)  -> { entry, created }
+//         Adds, or refreshes an entry in force (last_seen, bounce_count + 1, the later expiry).
+//     remove(address, { by, note }, now) -> SuppressionEntry | undefined (undefined: none)
+//     purgeExpired(now)                -> number of entries removed (event 'expired')
+//     events(address?, limit?)         -> SuppressionEvent[]   (the audit trail, newest first)
+//     addedByBounce(bounceId)          -> SuppressionEvent | undefined (this bounce listed it)
+//     onChange(listener)               -> unsubscribe()
+//         listener({ type: 'added' | 'removed', entry, at, by, note }) is called INSIDE the
+//         transaction of the change (a bounce's commit, a dashboard removal, an import), so
+//         what it writes (a webhook row) lands with the change or not at all. It must not do
+//         I/O outside the database; throwing rolls the change back. 'removed' covers a
+//         removal by hand and an expiry (by = 'expiry').
+//         Listeners belong to one process's store: changes made by `rebound suppress` (the
+//         CLI, a process of its own on the same database) do not reach the service's.
+//
+// Every method that writes runs in its own transaction, or as a savepoint inside the
+// caller's (better-sqlite3 nests them): ingest's hook, an import of many lines.
+
+import type { Db } from '../store/db.ts';
+
+export type SuppressionScope = 'address' | 'domain';
+export type SuppressionSource = 'bounce' | 'escalation' | 'complaint' | 'manual' | 'import';
+export const SUPPRESSION_SOURCES: readonly SuppressionSource[] = ['bounce', 'escalation', 'complaint', 'manual', 'import'];
+
+export interface SuppressionEntry {
+  id: number;
+  /** 'jane@example.org', or '@example.org' for a whole domain; lower-cased. */
+  address: string;
+  scope: SuppressionScope;
+  /** The bounce reason (userunknown, mailboxfull, ...), 'complaint', or 'manual'. */
+  reason: string;
+  source: SuppressionSource;
+  /** The policy rule that decided it ('' for entries made by hand or imported). */
+  rule: string;
+  bounceId: number | null;
+  note: string;
+  createdBy: string;
+  firstSeen: string;
+  lastSeen: string;
+  bounceCount: number;
+  /** ISO 8601 UTC; null: never expires. */
+  expiresAt: string | null;
+}
+
+export interface NewSuppression {
+  /** An address or a domain ('example.org' or '@example.org'); normalised here. */
+  address: string;
+  reason: string;
+  source: SuppressionSource;
+  rule?: string;
+  bounceId?: number | null;
+  note?: string;
+  /** Who: 'rebound' for automatic entries, 'admin' (dashboard), 'cli', ... */
+  by?: string;
+  expiresAt?: Date | null;
+}
+
+export interface SuppressionEvent {
+  id: number;
+  at: string;
+  address: string;
+  action: 'added' | 'refreshed' | 'removed' | 'expired';
+  actor: string;
+  note: string;
+  reason: string;
+  source: string;
+  bounceId: number | null;
+  /** The entry's expiry after the change (added, refreshed); null: never or not applicable. */
+  expiresAt: string | null;
+}
+
+export interface SuppressionChange {
+  type: 'added' | 'removed';
+  entry: SuppressionEntry;
+  /** ISO 8601 UTC of the change. */
+  at: string;
+  by: string;
+  note: string;
+}
+export type SuppressionListener = (change: SuppressionChange) => void;
+
+export interface SuppressionFilters {
+  /** Part of the address (case-insensitive). */
+  q?: string;
+  reason?: string;
+  source?: SuppressionSource | '';
+  scope?: SuppressionScope | '';
+  /** Also entries whose expiry has passed but that the sweep has not removed yet. */
+  includeExpired?: boolean;
+  /** The time "in force" is judged at; default now. */
+  now?: Date;
+}
+
+export interface SuppressionPage {
+  entries: SuppressionEntry[];
+  /** Pass as `after` for the next page; undefined on the last page. */
+  next?: number;
+}
+
+/** A value that cannot be a suppression key; the message says why (for CSV line errors). */
+export class SuppressionInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SuppressionInputError';
+  }
+}
+
+/** RFC 5321 section 4.5.3.1.3: a path is at most 256 octets, so an address at most 254. */
+export const MAX_ADDRESS_LENGTH = 254;
+export const MAX_NOTE_LENGTH = 1000;
+const MAX_REASON_LENGTH = 64;
+const MAX_PAGE = 1000;
+
+const LOCAL_PART = /^[a-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/**
+ * The key of an address or domain: lower-cased, angle brackets and spaces trimmed; a domain
+ * becomes '@domain'. Throws SuppressionInputError for anything else (quoted local parts,
+ * control characters, IP literals are refused: none is worth the risk of a wrong match).
+ */
+export function normaliseKey(input: string): { key: string; scope: SuppressionScope } {
+  const raw = String(input).trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+  if (raw === '') throw new SuppressionInputError('the address is empty');
+  if (raw.length > MAX_ADDRESS_LENGTH) throw new SuppressionInputError(`the address is longer than ${MAX_ADDRESS_LENGTH} characters`);
+  const at = raw.lastIndexOf('@');
+  if (at <= 0) {
+    const domain = at === 0 ? raw.slice(1) : raw;
+    if (!DOMAIN.test(domain)) throw new SuppressionInputError(`"${printable(input)}" is neither an address nor a domain`);
+    return { key: `@${domain}`, scope: 'domain' };
+  }
+  const local = raw.slice(0, at);
+  const domain = raw.slice(at + 1);
+  if (local.length > 64 || !LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..') || !DOMAIN.test(domain)) {
+    throw new SuppressionInputError(`"${printable(input)}" is not an email address`);
+  }
+  return { key: `${local}@${domain}`, scope: 'address' };
+}
+
+/** The keys an address is suppressed under: itself and its domain. */
+function lookupKeys(address: string): [string, string] | undefined {
+  const a = address.trim().replace(/^<(.*)>$/, '$1').toLowerCase();
+  const at = a.lastIndexOf('@');
+  if (at <= 0 || at === a.length - 1 || a.length > MAX_ADDRESS_LENGTH) return undefined;
+  return [a, a.slice(at)];
+}
+
+function printable(s: string): string {
+  return String(s).slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
+}
+
+function cleanText(s: string | undefined, max: number): string {
+  // Control characters would break the CSV, the log and Postfix's reply text.
+  return (s ?? '').replace(/[\x00-\x1f\x7f]+/g, ' ').trim().slice(0, max);
+}
+
+interface Row {
+  id: number;
+  address: string;
+  scope: SuppressionScope;
+  reason: string;
+  source: SuppressionSource;
+  rule: string;
+  bounce_id: number | null;
+  note: string;
+  created_by: string;
+  first_seen: string;
+  last_seen: string;
+  bounce_count: number;
+  expires_at: string | null;
+}
+
+function toEntry(r: Row): SuppressionEntry {
+  return {
+    id: r.id,
+    address: r.address,
+    scope: r.scope,
+    reason: r.reason,
+    source: r.source,
+    rule: r.rule,
+    bounceId: r.bounce_id,
+    note: r.note,
+    createdBy: r.created_by,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    bounceCount: r.bounce_count,
+    expiresAt: r.expires_at,
+  };
+}
+
+function toEvent(r: Record<string, unknown>): SuppressionEvent {
+  return {
+    id: r.id as number,
+    at: r.at as string,
+    address: r.address as string,
+    action: r.action as SuppressionEvent['action'],
+    actor: r.actor as string,
+    note: r.note as string,
+    reason: r.reason as string,
+    source: r.source as string,
+    bounceId: (r.bounce_id as number | null) ?? null,
+    expiresAt: (r.expires_at as string | null) ?? null,
+  };
+}
+
+export function isInForce(entry: Pick<SuppressionEntry, 'expiresAt'>, now: Date): boolean {
+  return entry.expiresAt === null || entry.expiresAt > now.toISOString();
+}
+
+export class SuppressionRepository {
+  #db: Db;
+  #check;
+  #get;
+  #insert;
+  #refresh;
+  #replace;
+  #upgrade;
+  #delete;
+  #event;
+  #events;
+  #eventsFor;
+  #addedBy;
+  #expired;
+  #countInForce;
+  #addedPerDay;
+  #strike;
+  #strikesSince;
+  #pruneStrikes;
+  #clearStrikes;
+  #listeners = new Set<SuppressionListener>();
+  #listStatements = new Map<string, ReturnType<Db['prepare']>>();
+
+  constructor(db: Db) {
+    this.#db = db;
+    // Both keys in one probe each of the unique index; the address's own entry first.
+    this.#check = db.prepare(
+      `SELECT * FROM suppressions WHERE address IN (?, ?) AND (expires_at IS NULL OR expires_at > ?)
+       ORDER BY scope = 'domain' LIMIT 1`,
+    );
+    this.#get = db.prepare('SELECT * FROM suppressions WHERE address = ?');
+    this.#insert = db.prepare(
+      `INSERT INTO suppressions (address, scope, reason, source, rule, bounce_id, note, created_by, first_seen, last_seen, bounce_count, expires_at)
+       VALUES (@address, @scope, @reason, @source, @rule, @bounceId, @note, @by, @now, @now, @count, @expiresAt)`,
+    );
+    // A new bounce for an entry in force: seen again, counted, and kept at least as long as
+    // the new decision says (never shortened; NULL = never wins).
+    this.#refresh = db.prepare(
+      `UPDATE suppressions SET last_seen = @now, bounce_count = bounce_count + @count,
+         bounce_id = COALESCE(@bounceId, bounce_id),
+         expires_at = CASE WHEN expires_at IS NULL OR @expiresAt IS NULL THEN NULL
+                           WHEN @expiresAt > expires_at THEN @expiresAt ELSE expires_at END
+       WHERE id = @id`,
+    );
+    // An expired entry not swept yet is replaced by the new decision (a fresh start).
+    this.#replace = db.prepare(
+      `UPDATE suppressions SET scope = @scope, reason = @reason, source = @source, rule = @rule, bounce_id = @bounceId,
+         note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
+       WHERE id = @id`,
+    );
+    this.#upgrade = db.prepare('UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id');
+    this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
+    this.#event = db.prepare(
+      `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
+       VALUES (@at, @address, @action, @actor, @note, @reason, @source, @bounceId, @expiresAt)`,
+    );
+    this.#events = db.prepare('SELECT * FROM suppression_events ORDER BY id DESC LIMIT ?');
+    this.#eventsFor = db.prepare('SELECT * FROM suppression_events WHERE address = ? ORDER BY id DESC LIMIT ?');
+    this.#addedBy = db.prepare("SELECT * FROM suppression_events WHERE bounce_id = ? AND action = 'added' ORDER BY id LIMIT 1");
+    this.#expired = db.prepare('SELECT * FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?');
+    // All minus the expired (few, through the partial index): count(*) of all reads the
+    // smallest index, several times faster at a million rows than testing each row.
+    this.#countInForce = db
+      .prepare('SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?)')
+      .pluck();
+    this.#addedPerDay = db.prepare(
+      `SELECT substr(at, 1, 10) AS day, count(*) AS n FROM suppression_events
+       WHERE action = 'added' AND at >= ? GROUP BY day ORDER BY day`,
+    );
+    this.#strike = db.prepare('INSERT OR IGNORE INTO suppression_strikes (address, at, bounce_id) VALUES (?, ?, ?)');
+    this.#strikesSince = db.prepare('SELECT count(*) FROM suppression_strikes WHERE address = ? AND at > ?').pluck();
+    this.#pruneStrikes = db.prepare('DELETE FROM suppression_strikes WHERE address = ? AND at <= ?');
+    this.#clearStrikes = db.prepare('DELETE FROM suppression_strikes WHERE address = ?');
+  }
+
+  /** Registers a change listener (see the header); returns a function that unregisters it. */
+  onChange(listener: SuppressionListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  check(address: string, now: Date): SuppressionEntry | undefined {
+    const keys = lookupKeys(address);
+    if (!keys) return undefined;
+    const row = this.#check.get(keys[0], keys[1], now.toISOString()) as Row | undefined;
+    return row && toEntry(row);
+  }
+
+  get(address: string): SuppressionEntry | undefined {
+    let key: string;
+    try {
+      key = normaliseKey(address).key;
+    } catch {
+      return undefined;
+    }
+    const row = this.#get.get(key) as Row | undefined;
+    return row && toEntry(row);
+  }
+
+  add(input: NewSuppression, now: Date): { entry: SuppressionEntry; created: boolean } {
+    const { key, scope } = normaliseKey(input.address);
+    const reason = cleanText(input.reason, MAX_REASON_LENGTH) || 'manual';
+    const note = cleanText(input.note, MAX_NOTE_LENGTH);
+    const by = cleanText(input.by, 100) || 'rebound';
+    const at = now.toISOString();
+    if (input.expiresAt && Number.isNaN(input.expiresAt.getTime())) throw new SuppressionInputError('the expiry is not a date');
+    const params = {
+      address: key,
+      scope,
+      reason,
+      source: input.source,
+      rule: cleanText(input.rule, 100),
+      bounceId: input.bounceId ?? null,
+      note,
+      by,
+      now: at,
+      count: input.source === 'manual' || input.source === 'import' ? 0 : 1,
+      expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
+    };
+    return this.#db.transaction(() => {
+      const existing = this.#get.get(key) as Row | undefined;
+      let created = true;
+      if (existing && isInForce(toEntry(existing), now)) {
+        this.#refresh.run({ ...params, id: existing.id });
+        // A passing suppression (soft bounces) that a hard bounce, a complaint or an admin
+        // confirms takes their cause: the refusal text and the list then say the stronger one.
+        if (existing.source === 'escalation' && input.source !== 'escalation') this.#upgrade.run({ ...params, id: existing.id });
+        created = false;
+      } else if (existing) {
+        this.#replace.run({ ...params, id: existing.id });
+      } else {
+        this.#insert.run(params);
+      }
+      const entry = toEntry(this.#get.get(key) as Row);
+      this.#event.run({ at, address: key, action: created ? 'added' : 'refreshed', actor: by, note, reason, source: input.source, bounceId: params.bounceId, expiresAt: entry.expiresAt });
+      if (created) this.#emit({ type: 'added', entry, at, by, note });
+      return { entry, created };
+    })();
+  }
+
+  remove(address: string, who: { by: string; note?: string }, now: Date): SuppressionEntry | undefined {
+    const { key } = normaliseKey(address);
+    const at = now.toISOString();
+    const by = cleanText(who.by, 100) || 'admin';
+    const note = cleanText(who.note, MAX_NOTE_LENGTH);
+    return this.#db.transaction(() => {
+      const row = this.#get.get(key) as Row | undefined;
+      if (!row) return undefined;
+      this.#delete.run(row.id);
+      this.#clearStrikes.run(key);
+      this.#event.run({ at, address: key, action: 'removed', actor: by, note, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
+      const entry = toEntry(row);
+      this.#emit({ type: 'removed', entry, at, by, note });
+      return entry;
+    })();
+  }
+
+  /** Deletes entries whose expiry has passed (at most `max` per call); returns how many. */
+  purgeExpired(now: Date, max = 10_000): number {
+    const at = now.toISOString();
+    return this.#db.transaction(() => {
+      const rows = this.#expired.all(at, max) as Row[];
+      for (const row of rows) {
+        this.#delete.run(row.id);
+        this.#event.run({ at, address: row.address, action: 'expired', actor: 'expiry', note: `expired ${row.expires_at}`, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
+        this.#emit({ type: 'removed', entry: toEntry(row), at, by: 'expiry', note: '' });
+      }
+      return rows.length;
+    })();
+  }
+
+  list(filters: SuppressionFilters = {}, page: { after?: number; limit?: number } = {}): SuppressionPage {
+    const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), MAX_PAGE);
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: limit + 1 };
+    if (page.after !== undefined && Number.isFinite(page.after)) {
+      where.push('id < @after');
+      params.after = Math.trunc(page.after);
+    }
+    if (filters.q) {
+      where.push('instr(address, @q) > 0');
+      params.q = filters.q.trim().toLowerCase().slice(0, MAX_ADDRESS_LENGTH);
+    }
+    if (filters.reason) {
+      where.push('reason = @reason');
+      params.reason = filters.reason;
+    }
+    if (filters.source) {
+      where.push('source = @source');
+      params.source = filters.source;
+    }
+    if (filters.scope) {
+      where.push('scope = @scope');
+      params.scope = filters.scope;
+    }
+    if (!filters.includeExpired) {
+      where.push('(expires_at IS NULL OR expires_at > @now)');
+      params.now = (filters.now ?? new Date()).toISOString();
+    }
+    // Built from fixed fragments only; every value is a bound parameter.
+    const sql = `SELECT * FROM suppressions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+    // At most 32 shapes (each filter on or off): each prepared once.
+    let stmt = this.#listStatements.get(sql);
+    if (!stmt) this.#listStatements.set(sql, (stmt = this.#db.prepare(sql)));
+    const rows = stmt.all(params) as Row[];
+    const entries = rows.slice(0, limit).map(toEntry);
+    return rows.length > limit ? { entries, next: entries[entries.length - 1]!.id } : { entries };
+  }
+
+  /** Every entry matching the filters, page by page (for exports): bounded memory. */
+  *each(filters: SuppressionFilters = {}, pageSize = 1000): Generator<SuppressionEntry> {
+    let after: number | undefined;
+    for (;;) {
+      const page = this.list(filters, { after, limit: pageSize });
+      yield* page.entries;
+      if (page.next === undefined) return;
+      after = page.next;
+    }
+  }
+
+  /** The audit trail, newest first: of one address, or of the whole list. */
+  events(address?: string, limit = 100): SuppressionEvent[] {
+    const n = Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE);
+    let rows: Record<string, unknown>[];
+    if (address !== undefined) {
+      let key: string;
+      try {
+        key = normaliseKey(address).key;
+      } catch {
+        return [];
+      }
+      rows = this.#eventsFor.all(key, n) as Record<string, unknown>[];
+    } else {
+      rows = this.#events.all(n) as Record<string, unknown>[];
+    }
+    return rows.map(toEvent);
+  }
+
+  /** The 'added' event of the entry this bounce made, if it made one (kept after removal). */
+  addedByBounce(bounceId: number): SuppressionEvent | undefined {
+    const row = this.#addedBy.get(bounceId) as Record<string, unknown> | undefined;
+    return row && toEvent(row);
+  }
+
+  /** Entries in force at `now` (for /metrics and the overview). */
+  countInForce(now: Date): number {
+    return this.#countInForce.get(now.toISOString()) as number;
+  }
+
+  /** Entries added per UTC day since `since` (YYYY-MM-DD or an ISO time). */
+  addedPerDay(since: string): { day: string; n: number }[] {
+    return this.#addedPerDay.all(since) as { day: string; n: number }[];
+  }
+
+  /**
+   * Counts one soft bounce towards escalation and returns how many the address has within
+   * the window ending at `now` (this one included). Older strikes are pruned here, so the
+   * table holds at most the window's worth per address.
+   */
+  strike(address: string, bounceId: number, now: Date, windowMs: number): number {
+    const key = address.toLowerCase();
+    const since = new Date(now.getTime() - windowMs).toISOString();
+    this.#pruneStrikes.run(key, since);
+    this.#strike.run(key, now.toISOString(), bounceId);
+    return this.#strikesSince.get(key, since) as number;
+  }
+
+  #emit(change: SuppressionChange): void {
+    for (const listener of this.#listeners) listener(change);
+  }
+}

@@ -1,0 +1,94 @@
+// What a webhook says: the event type of a recorded bounce and the JSON body a sender's
+// system needs to find its own message (address, type and reason, codes, diagnostic,
+// original Message-ID, tracking header, VERP address, time, link). The bodies follow the
+// Standard Webhooks shape: {type, timestamp, data}.
+//
+// Events are queued by a record hook inside the bounce's own transaction (src/ingest.ts
+// recordHooks): a crash loses none, and none is queued for a bounce that was not stored.
+
+import { decodeVerp } from '../core/original.ts';
+import type { RecordHook, RecordedBounce } from '../ingest.ts';
+import type { Db } from '../store/db.ts';
+import { newEventId, WebhooksRepository, type EventType } from './store.ts';
+
+/** The event a recorded bounce row causes, or undefined (auto-replies, rows with no type). */
+export function bounceEventType(kind: string, bounceType: string): EventType | undefined {
+  if (kind === 'bounce') return bounceType === 'hard' ? 'bounce.hard' : bounceType === 'soft' ? 'bounce.soft' : undefined;
+  if (kind === 'delay') return 'bounce.delay';
+  if (kind === 'complaint') return 'complaint';
+  return undefined;
+}
+
+export function eventBody(type: string, at: Date, data: Record<string, unknown>): string {
+  return JSON.stringify({ type, timestamp: at.toISOString(), data });
+}
+
+export function bounceData(b: RecordedBounce, verpAddress: string, publicUrl: string): Record<string, unknown> {
+  const r = b.row;
+  return {
+    bounce_id: b.id,
+    address: r.emailTo,
+    domain: r.domain,
+    kind: r.kind,
+    bounce_type: r.bounceType,
+    reason: r.reason,
+    action: r.action,
+    status_code: r.statusCode,
+    reply_code: r.replyCode,
+    diagnostic: r.diagnostic,
+    remote_mta: r.remoteMta,
+    original_message_id: r.originalMessageId,
+    original_from: r.originalFrom,
+    original_subject: r.originalSubject,
+    tracking_id: r.trackingId,
+    verp_address: verpAddress,
+    received_at: r.date,
+    url: `${publicUrl}/bounces/${b.id}`,
+    api_url: `${publicUrl}/api/v1/bounces/${b.id}`,
+  };
+}
+
+const repos = new WeakMap<Db, WebhooksRepository>();
+/** The repository of a connection, prepared once (hooks get the store, not our repository). */
+export function webhooksFor(db: Db): WebhooksRepository {
+  let r = repos.get(db);
+  if (!r) {
+    r = new WebhooksRepository(db);
+    repos.set(db, r);
+  }
+  return r;
+}
+
+/**
+ * Queues `type` for every enabled endpoint that subscribes to it; returns how many
+ * deliveries were queued. Call it inside the transaction of the fact it reports.
+ */
+export function queueEvent(db: Db, e: { type: string; data: Record<string, unknown>; bounceId?: number }, now: Date, retryForMs: number): number {
+  const repo = webhooksFor(db);
+  const endpoints = repo.subscribers(e.type);
+  if (endpoints.length === 0) return 0;
+  const eventId = newEventId();
+  const payload = eventBody(e.type, now, e.data);
+  for (const ep of endpoints) repo.enqueue({ endpointId: ep.id, eventId, type: e.type, payload, bounceId: e.bounceId ?? null }, now, retryForMs);
+  return endpoints.length;
+}
+
+export interface WebhookHookOptions {
+  publicUrl: string;
+  /** How long a delivery is retried before it is marked failed, ms. */
+  retryForMs: number;
+}
+
+/** The record hook (IngestorOptions.recordHooks) that queues the bounce events. */
+export function webhookRecordHook(o: WebhookHookOptions): RecordHook {
+  return ({ messageId, bounces, store, now }) => {
+    let verp: string | undefined;
+    for (const b of bounces) {
+      const type = bounceEventType(b.row.kind, b.row.bounceType);
+      if (!type) continue;
+      // The VERP-encoded envelope recipient (the bounce address the mail came back to), read once.
+      verp ??= (store.messages.get(messageId)?.envelope_to ?? '').split(',').find((a) => decodeVerp(a) !== '') ?? '';
+      queueEvent(store.db, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs);
+    }
+  };
+}

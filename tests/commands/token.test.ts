@@ -1,0 +1,62 @@
+// `rebound token create | list | revoke` as a user runs it (node src/cli.ts), against the
+// database the service uses: the token printed once works with the API's repository, only
+// its hash is stored, and a revoked token stops working.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TokensRepository } from '../../src/api/tokens.ts';
+import { openStore } from '../../src/store/store.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'rebound-token-cli-'));
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['src/cli.ts', 'token', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' } });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rebound token', () => {
+  it('makes a token, prints it once on stdout alone, lists it without the secret, and revokes it', () => {
+    const made = run('create', 'CRM', 'sync', '--write');
+    expect(made.status).toBe(0);
+    const token = made.stdout.trim();
+    expect(token).toMatch(/^rbt_[A-Za-z0-9_-]{43}$/);
+    expect(made.stderr).toMatch(/read-write/);
+
+    const list = run('list');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^1\tCRM sync\tread-write\trbt_/m);
+    expect(list.stdout).not.toContain(token);
+
+    const store = openStore(path.join(dir, 'bounces.db'));
+    try {
+      const dump = JSON.stringify(store.db.prepare('SELECT * FROM api_tokens').all());
+      expect(dump).not.toContain(token);
+      expect(new TokensRepository(store.db).authenticate(token)?.scope).toBe('write');
+    } finally {
+      store.close();
+    }
+
+    expect(run('revoke', '1').status).toBe(0);
+    expect(run('revoke', '1').status).toBe(1);
+    const after = openStore(path.join(dir, 'bounces.db'));
+    try {
+      expect(new TokensRepository(after.db).authenticate(token)).toBeUndefined();
+    } finally {
+      after.close();
+    }
+    expect(run('list').stdout).toMatch(/^1\tCRM sync\tread-write\t.*\t20\d\d-/m);
+  });
+
+  it('makes read-only tokens unless --write is given, and explains its usage', () => {
+    expect(run('create', 'reports').status).toBe(0);
+    expect(run('list').stdout).toMatch(/\treports\tread-only\t/);
+    const bad = run('create');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/create needs a NAME/);
+    expect(run('frobnicate').status).toBe(2);
+  });
+});

@@ -1,0 +1,102 @@
+// CSV export and import of the suppression list: a round trip, formula cells guarded, and
+// hostile or malformed files refused line by line with nothing written.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { CsvError, exportCsv, importCsv, parseCsv } from '../../src/suppress/csv.ts';
+
+let store: Store;
+const now = new Date('2026-11-02T10:00:00Z');
+const rows = () => store.db.prepare('SELECT count(*) FROM suppressions').pluck().get();
+
+beforeEach(() => {
+  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-csv-')), 'bounces.db'));
+});
+afterEach(() => store.close());
+
+function refusal(text: string): string[] {
+  try {
+    importCsv(store, text, { by: 'test', now });
+  } catch (err) {
+    expect(err).toBeInstanceOf(CsvError);
+    return (err as CsvError).errors;
+  }
+  throw new Error('the import was not refused');
+}
+
+describe('suppression CSV', () => {
+  it('exports what it imports: addresses, domains, notes with commas and quotes, expiries', () => {
+    const file = [
+      'address,reason,note,expiry',
+      'Jane@Example.org,userunknown,"left, says ""HR""",',
+      '@gone.test,manual,domain closed,2027-01-01',
+      'bob@example.org,,,2026-12-01T12:00:00Z',
+    ].join('\r\n');
+    expect(importCsv(store, file, { by: 'admin', now })).toEqual({ added: 3, refreshed: 0 });
+    const out = [...exportCsv(store, { now })].join('');
+    expect(out.split('\r\n')[0]).toBe('address,reason,note,expiry,source,first_seen,last_seen,bounce_count');
+    const back = parseCsv(out).slice(1).map((r) => r.cells.slice(0, 5));
+    expect(back).toEqual([
+      ['bob@example.org', 'manual', '', '2026-12-01T12:00:00.000Z', 'import'],
+      // A leading @ would make a spreadsheet formula: guarded, and read back without the guard.
+      ["'@gone.test", 'manual', 'domain closed', '2027-01-01T00:00:00.000Z', 'import'],
+      ['jane@example.org', 'userunknown', 'left, says "HR"', '', 'import'],
+    ]);
+    expect(store.suppressions.events('jane@example.org')[0]).toMatchObject({ action: 'added', actor: 'admin', source: 'import' });
+    // Imported again: nothing new, nothing lost.
+    store.close();
+    store = openStore(store.db.name);
+    expect(importCsv(store, out, { by: 'admin', now })).toEqual({ added: 0, refreshed: 3 });
+    expect(store.suppressions.check('x@gone.test', now)).toMatchObject({ address: '@gone.test' });
+  });
+
+  it('guards cells a spreadsheet would run as formulas, and reads them back as written', () => {
+    store.suppressions.add({ address: 'x@example.org', reason: 'manual', source: 'manual', note: '=HYPERLINK("http://evil.test","click")' }, now);
+    const out = [...exportCsv(store, { now })].join('');
+    expect(out).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+    store.suppressions.remove('x@example.org', { by: 't' }, now);
+    importCsv(store, out, { by: 'admin', now });
+    expect(store.suppressions.get('x@example.org')!.note).toBe('=HYPERLINK("http://evil.test","click")');
+  });
+
+  it('refuses a file with bad lines, naming each, and writes none of its good lines', () => {
+    const errors = refusal([
+      'address,reason,note,expiry',
+      'good@example.org,manual,,',
+      'not an address,manual,,',
+      'good@example.org,manual,,',
+      'x@example.org,<script>,,',
+      'y@example.org,manual,,yesterday',
+      'z@example.org,manual,,2020-01-01',
+      'w@example.org,manual',
+      'v@example.org,manual,"bell\x07",',
+    ].join('\n'));
+    expect(errors).toEqual([
+      'line 3: "not an address" is neither an address nor a domain',
+      'line 4: good@example.org is already on line 2',
+      'line 5: the reason "<script>" is not a reason name (letters, digits, - and _)',
+      'line 6: the expiry "yesterday" is not a date (YYYY-MM-DD or ISO 8601 with a zone)',
+      'line 7: the expiry 2020-01-01 has passed',
+      'line 8: 2 cells, the header has 4',
+      'line 9: the note holds control characters',
+    ]);
+    expect(rows()).toBe(0);
+  });
+
+  it('refuses a file without the header, with unknown columns, an open quote, or too many lines', () => {
+    expect(refusal('jane@example.org,manual,,\n')[0]).toMatch(/^line 1: the header must name the columns/);
+    expect(refusal('address,password\nx@example.org,secret\n')[0]).toMatch(/unknown: "password"/);
+    expect(refusal('address,note\nx@example.org,"never closed\n')).toEqual(['line 2: a quoted cell is never closed']);
+    expect(() => importCsv(store, `address\n${'a@example.org\n'.repeat(3)}`, { by: 't', now, maxLines: 2 })).toThrow(/at most 2/);
+    expect(refusal('')).toEqual(['the file is empty']);
+    expect(rows()).toBe(0);
+  });
+
+  it('counts line numbers across quoted line breaks', () => {
+    const errors = refusal('address,note\r\na@example.org,"two\r\nlines"\r\nbad,x\r\n');
+    expect(errors).toEqual(['line 4: "bad" is neither an address nor a domain']);
+  });
+});

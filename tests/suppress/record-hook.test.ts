@@ -1,0 +1,191 @@
+// The suppression list as ingest keeps it: real DSNs (the Postfix corpus, varied) go through
+// createIngestor with the hook app.ts registers, and an injected clock moves time forward for
+// escalation and expiry.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createIngestor, type Ingestor } from '../../src/ingest.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { rulesFromSettings } from '../../src/suppress/policy.ts';
+import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
+import { delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
+
+const DAY = 86_400_000;
+/** An RFC 5965 abuse report, written for this test. */
+const ARF = [
+  'From: abuse@isp.example',
+  'To: bounces@app.test',
+  'Subject: FW: newsletter',
+  'Message-ID: <arf-1@isp.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=feedback-report; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain',
+  '',
+  'This is an email abuse report for an email message received from IP 192.0.2.1.',
+  '',
+  '--b1',
+  'Content-Type: message/feedback-report',
+  '',
+  'Feedback-Type: abuse',
+  'User-Agent: isp-fbl/1.0',
+  'Version: 1',
+  'Original-Mail-From: <news@app.test>',
+  'Original-Rcpt-To: <annoyed@isp.example>',
+  'Arrival-Date: Mon, 02 Nov 2026 09:00:00 +0000',
+  '',
+  '--b1',
+  'Content-Type: message/rfc822',
+  '',
+  'From: news@app.test',
+  'To: annoyed@isp.example',
+  'Subject: newsletter',
+  'Message-ID: <news-1@app.test>',
+  '',
+  'hello',
+  '--b1--',
+].join('\r\n');
+let store: Store;
+let now: Date;
+let ingestor: Ingestor;
+
+function ingestorWith(env: Record<string, string> = {}): Ingestor {
+  const config = loadConfig({ DATA_DIR: '/tmp/unused', ...env });
+  return createIngestor({
+    store,
+    log: silentLogger(),
+    clock: () => now,
+    recordHooks: [createSuppressionHook(rulesFromSettings(config.suppress))],
+  });
+}
+
+/** A Postfix DSN whose remote answer was "mailbox full" (5.2.2): a soft bounce. */
+function softDsn(tag: string, failed: string): Buffer {
+  const s = dsn({ tag, failed, diagnostic: '552 5.2.2 <x>: Mailbox full, try again later' }).toString('latin1');
+  return Buffer.from(s.replace('Status: 5.1.1', 'Status: 5.2.2'), 'latin1');
+}
+
+beforeEach(() => {
+  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-')), 'bounces.db'));
+  now = new Date('2026-11-02T10:00:00Z');
+  ingestor = ingestorWith();
+});
+afterEach(() => store.close());
+
+describe('suppression decided in the bounce transaction', () => {
+  it('suppresses the address of a hard bounce at once, naming the bounce and the rule', async () => {
+    const r = await ingestor.ingest({ raw: dsn({ tag: 'h1', failed: 'Dead@Example.ORG' }), source: 'lmtp' });
+    const entry = store.suppressions.check('dead@example.org', now);
+    expect(entry).toMatchObject({
+      address: 'dead@example.org',
+      reason: 'userunknown',
+      source: 'bounce',
+      rule: 'hard-bounce',
+      bounceId: r.bounceIds[0],
+      bounceCount: 1,
+      expiresAt: null,
+      createdBy: 'rebound',
+    });
+    expect(entry!.note).toContain('5.1.1');
+    expect(store.suppressions.events('dead@example.org').map((e) => e.action)).toEqual(['added']);
+  });
+
+  it('counts a second hard bounce of a listed address as seen again, without a second entry', async () => {
+    await ingestor.ingest({ raw: dsn({ tag: 'h1', failed: 'dead@example.org' }), source: 'lmtp' });
+    now = new Date(now.getTime() + DAY);
+    await ingestor.ingest({ raw: dsn({ tag: 'h2', failed: 'dead@example.org' }), source: 'lmtp' });
+    const entry = store.suppressions.check('dead@example.org', now)!;
+    expect(entry.bounceCount).toBe(2);
+    expect(entry.lastSeen).toBe(now.toISOString());
+    expect(entry.firstSeen).toBe('2026-11-02T10:00:00.000Z');
+    expect(store.suppressions.events('dead@example.org').map((e) => e.action)).toEqual(['refreshed', 'added']);
+  });
+
+  it('escalates soft bounces: N within D days suppress for E days, then the entry expires', async () => {
+    const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '3', SUPPRESS_SOFT_WINDOW_DAYS: '7', SUPPRESS_SOFT_DAYS: '14' });
+    await i.ingest({ raw: softDsn('s1', 'full@example.org'), source: 'lmtp' });
+    expect(store.bounces.forMessage(1)[0]).toMatchObject({ bounce_type: 'soft', reason: 'mailboxfull' });
+    now = new Date(now.getTime() + 2 * DAY);
+    await i.ingest({ raw: softDsn('s2', 'full@example.org'), source: 'lmtp' });
+    expect(store.suppressions.check('full@example.org', now)).toBeUndefined();
+    now = new Date(now.getTime() + 2 * DAY);
+    await i.ingest({ raw: softDsn('s3', 'full@example.org'), source: 'lmtp' });
+    const entry = store.suppressions.check('full@example.org', now)!;
+    expect(entry).toMatchObject({ source: 'escalation', rule: 'soft-escalation', reason: 'mailboxfull', note: '3 soft bounces within 7 days' });
+    expect(entry.expiresAt).toBe(new Date(now.getTime() + 14 * DAY).toISOString());
+    // In force until the expiry, not after; the sweep then removes it with an event.
+    expect(store.suppressions.check('full@example.org', new Date(now.getTime() + 14 * DAY - 1000))).toBeDefined();
+    const later = new Date(now.getTime() + 14 * DAY + 1000);
+    expect(store.suppressions.check('full@example.org', later)).toBeUndefined();
+    expect(store.suppressions.purgeExpired(later)).toBe(1);
+    expect(store.suppressions.get('full@example.org')).toBeUndefined();
+    expect(store.suppressions.events('full@example.org')[0]).toMatchObject({ action: 'expired', actor: 'expiry' });
+  });
+
+  it('turns a passing soft-bounce suppression into a lasting one when a hard bounce follows', async () => {
+    const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '1', SUPPRESS_SOFT_DAYS: '14' });
+    await i.ingest({ raw: softDsn('u1', 'box@example.org'), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
+    now = new Date(now.getTime() + DAY);
+    await i.ingest({ raw: dsn({ tag: 'u2', failed: 'box@example.org' }), source: 'lmtp' });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce', expiresAt: null, bounceCount: 2 });
+  });
+
+  it('does not escalate soft bounces spread wider than the window', async () => {
+    const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '3', SUPPRESS_SOFT_WINDOW_DAYS: '7' });
+    for (const tag of ['w1', 'w2', 'w3', 'w4']) {
+      await i.ingest({ raw: softDsn(tag, 'slow@example.org'), source: 'lmtp' });
+      now = new Date(now.getTime() + 4 * DAY); // two within any 7 days, never three
+    }
+    expect(store.suppressions.check('slow@example.org', now)).toBeUndefined();
+    const strikes = store.db.prepare('SELECT count(*) FROM suppression_strikes').pluck().get();
+    expect(strikes).toBeLessThanOrEqual(2); // pruned to the window
+  });
+
+  it('never suppresses for a delay warning', async () => {
+    await ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp' });
+    expect(store.bounces.forMessage(1)[0]!.kind).toBe('delay');
+    expect(store.suppressions.list({ now }).entries).toEqual([]);
+  });
+
+  it('suppresses for an ARF complaint only with SUPPRESS_COMPLAINTS=true', async () => {
+    await ingestor.ingest({ raw: Buffer.from(ARF), source: 'lmtp' });
+    expect(store.bounces.forMessage(1)[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });
+    expect(store.suppressions.check('annoyed@isp.example', now)).toBeUndefined();
+    const i = ingestorWith({ SUPPRESS_COMPLAINTS: 'true', SUPPRESS_COMPLAINT_DAYS: '90' });
+    await i.ingest({ raw: Buffer.from(ARF.replace('arf-1@', 'arf-2@').replace('news-1@', 'news-2@')), source: 'lmtp' });
+    expect(store.suppressions.check('annoyed@isp.example', now)).toMatchObject({
+      source: 'complaint',
+      reason: 'complaint',
+      rule: 'complaint',
+      expiresAt: new Date(now.getTime() + 90 * DAY).toISOString(),
+    });
+  });
+
+  it('changes nothing for a bounce of a rebound notice', async () => {
+    const notice = Buffer.from('From: rebound@example.org\r\nTo: ops@example.org\r\nX-Rebound-Notice: 7\r\nAuto-Submitted: auto-generated\r\nMessage-ID: <n7@rebound>\r\nSubject: Bounce\r\n\r\nbody\r\n');
+    await ingestor.ingest({ raw: dsnAbout(notice, 'ops@example.org'), source: 'lmtp' });
+    expect(store.bounces.forMessage(1)[0]).toMatchObject({ email_to: 'ops@example.org', bounce_type: 'hard' });
+    expect(store.suppressions.check('ops@example.org', now)).toBeUndefined();
+  });
+
+  it('takes the hard reasons from SUPPRESS_HARD_REASONS', async () => {
+    const i = ingestorWith({ SUPPRESS_HARD_REASONS: 'hostunknown' });
+    await i.ingest({ raw: dsn({ tag: 'r1', failed: 'dead@example.org' }), source: 'lmtp' });
+    expect(store.suppressions.check('dead@example.org', now)).toBeUndefined();
+  });
+
+  it('rolls the bounce back with the entry when a change listener throws: both or neither', async () => {
+    store.suppressions.onChange(() => {
+      throw new Error('listener failed');
+    });
+    await expect(ingestor.ingest({ raw: dsn({ tag: 'x1', failed: 'dead@example.org' }), source: 'lmtp' })).rejects.toMatchObject({ temporary: true });
+    expect(store.db.prepare('SELECT count(*) FROM bounces').pluck().get()).toBe(0);
+    expect(store.suppressions.get('dead@example.org')).toBeUndefined();
+  });
+});
