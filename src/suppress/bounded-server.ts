@@ -71,6 +71,9 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
       log.debug({ cid: id, pending: framer.pending() }, 'idle timeout; closing');
       socket.destroy();
     });
+    // The idle timer restarts with every byte; a client trickling one byte at a time is held
+    // to a deadline for the whole request instead.
+    let requestDeadline: NodeJS.Timeout | undefined;
     socket.on('data', (chunk: Buffer) => {
       let requests: string[];
       try {
@@ -82,7 +85,18 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
         return;
       }
       for (const request of requests) socket.write(opts.answer(request));
+      if (framer.pending() === 0) {
+        clearTimeout(requestDeadline);
+        requestDeadline = undefined;
+      } else if (requests.length > 0 || !requestDeadline) {
+        clearTimeout(requestDeadline);
+        requestDeadline = setTimeout(() => {
+          log.debug({ cid: id }, 'request not complete in time; closing');
+          socket.destroy();
+        }, opts.idleTimeout);
+      }
     });
+    socket.on('close', () => clearTimeout(requestDeadline));
     socket.on('error', (err) => log.debug({ cid: id, err: err.message }, 'connection error'));
     socket.on('close', () => sockets.delete(socket));
   }

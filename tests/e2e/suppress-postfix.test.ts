@@ -204,7 +204,7 @@ describe('Postfix consults rebound before it sends', () => {
     }
   });
 
-  it('with rebound stopped: the policy form lets mail through (default_action=DUNNO), the socketmap form answers 451', async () => {
+  it('with rebound stopped: the policy form lets mail through (default_action=DUNNO), the socketmap form answers 451, the transport form defers', async () => {
     await pf!.reload(snippet('suppress-policy.cf'));
     await stopApp();
     // Policy form: fail open.
@@ -221,6 +221,22 @@ describe('Postfix consults rebound before it sends', () => {
     expect(bounce.data.map((x) => x.code)).toEqual([250]);
     const queued = await waitFor('the bounce to wait in the queue', async () => (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === BOUNCE_ADDRESS)), { tries: 100, intervalMs: 50 });
     expect(queued.recipients[0]!.address).toBe(BOUNCE_ADDRESS);
+    // Transport form (sendmail path): the message waits in the queue, deferred, not bounced.
+    await pf!.purge();
+    await pf!.reload({
+      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace('hash:/etc/postfix/transport', `texthash:${pf!.configDir}/transport`),
+    });
+    const waiting = `waiting@${TEST_DOMAIN}`;
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', `app@${TEST_DOMAIN}`, waiting], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve()));
+      child.stdin!.end(message(waiting, 'down-sendmail'));
+    });
+    const deferred = await waitFor('the sendmail message to wait in the queue', async () => {
+      const q = await pf!.queue();
+      return q.find((e) => e.recipients.some((r) => r.address === waiting && r.delay_reason)) ?? (q.length === 0 && pf!.maillog().includes(`to=<${waiting}>`) ? 'gone' : undefined);
+    }, { tries: 200, intervalMs: 50 });
+    expect(deferred).not.toBe('gone');
+    expect(pf!.maillog()).toMatch(new RegExp(`to=<${waiting}>, relay=none.*dsn=4\\.3\\.0, status=deferred \\(address resolver failure\\)`));
     await pf!.purge();
   });
 });

@@ -150,6 +150,20 @@ describe('the socketmap server', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
+  it('closes a client that trickles a request one byte at a time past the timeout', async () => {
+    const c = await connect({ host: '127.0.0.1', port: SOCKETMAP_PORT });
+    const t0 = Date.now();
+    const req = netstring('suppressed dead@example.org');
+    let i = 0;
+    const trickle = setInterval(() => {
+      if (i < req.length - 1 && !c.socket.destroyed) c.socket.write(req[i++]!);
+    }, 200); // each byte well inside the 1 s idle timeout
+    await c.closed;
+    clearInterval(trickle);
+    expect(Date.now() - t0).toBeLessThan(2500);
+    expect(i).toBeLessThan(req.length - 1);
+  });
+
   it('refuses connections beyond SUPPRESS_MAX_CONNECTIONS and still answers the ones it holds', async () => {
     const held = await Promise.all(Array.from({ length: 5 }, () => connect({ host: '127.0.0.1', port: SOCKETMAP_PORT })));
     const extra = await connect({ host: '127.0.0.1', port: SOCKETMAP_PORT });
