@@ -23,6 +23,8 @@ function startAsNobody(env: Record<string, string>): { status: number | null; ou
       PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
       HOME: '/nonexistent',
       LMTP_LISTEN: '127.0.0.1:7461',
+      SOCKETMAP_LISTEN: 'off',
+      POLICY_LISTEN: 'off',
       WEBUI_PORT: '7462',
       ADMIN_PASS: 'data-files-test-password',
       ...env,

@@ -32,6 +32,8 @@ function env(dataDir: string): Record<string, string> {
   return {
     DATA_DIR: dataDir,
     LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+    SOCKETMAP_LISTEN: 'off',
+    POLICY_LISTEN: 'off',
     WEBUI_PORT: String(WEB_PORT),
     ADMIN_PASS: 'faults-test-password',
     SESSION_SECRET: 'a-faults-test-session-secret-longer-than-32',

@@ -29,11 +29,15 @@ describe('health when notices cannot be sent', () => {
       loadConfig({
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-relay-down-')),
         LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+        SOCKETMAP_LISTEN: 'off',
+        POLICY_LISTEN: 'off',
         WEBUI_PORT: String(WEB_PORT),
         SMTP_SERVER: '127.0.0.1',
         SMTP_PORT: String(CLOSED_RELAY_PORT),
         NOTIFY_CC: 'ops@example.org',
         NOTIFY_FROM: 'rebound@example.org',
+        // The fixture's original was sent from app.test: ours, so its bounce is notified.
+        LOCAL_DOMAINS: 'example.org, app.test',
         ADMIN_PASS: 'relay-test-password',
         SESSION_SECRET: 'a-relay-test-session-secret-longer-than-32-chars',
       }),

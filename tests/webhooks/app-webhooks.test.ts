@@ -29,6 +29,8 @@ function makeApp(): App {
     loadConfig({
       DATA_DIR: dir,
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+      SOCKETMAP_LISTEN: 'off',
+      POLICY_LISTEN: 'off',
       WEBUI_PORT: String(WEB_PORT),
       ADMIN_PASS: 'webhook-test-password',
       SESSION_SECRET: 'a-webhook-test-session-secret-longer-than-32',
