@@ -47,7 +47,7 @@ const AUTOREPLY_SUBJECT = /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|a
  */
 export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise<Classification> {
   const scanned = scanAndClassify(raw, opts);
-  let trigger: FullParseTrigger = '';
+  let trigger: FullParseTrigger;
   try {
     trigger = Buffer.isBuffer(raw) ? fullParseTrigger(raw, scanned.root, scanned.result) : '';
   } catch {

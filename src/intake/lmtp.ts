@@ -279,12 +279,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
    */
   function closeServer(server: SMTPServer, timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
       server.options.closeTimeout = Math.max(timeoutMs, 1);
-      server.close(() => {
-        clearInterval(timer);
-        resolve();
-      });
       const closeIdle = () => {
         for (const c of server.connections) {
           if (!c.session?.envelope?.mailFrom) {
@@ -293,9 +288,13 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
           }
         }
       };
-      closeIdle();
-      timer = setInterval(closeIdle, STOP_POLL_MS);
+      const timer = setInterval(closeIdle, STOP_POLL_MS);
       timer.unref();
+      server.close(() => {
+        clearInterval(timer);
+        resolve();
+      });
+      closeIdle();
     });
   }
 }

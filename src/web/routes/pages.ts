@@ -110,7 +110,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     if (!bounce) return notFound(ctx, deps);
     const message = store.messages.get(bounce.message_id);
     const raw = store.messages.raw(bounce.message_id);
-    let classification = '';
+    let classification: string;
     try {
       classification = JSON.stringify(JSON.parse(message?.classification ?? '{}'), null, 2);
     } catch {
