@@ -8,6 +8,7 @@
 // rows.
 
 import { createHash } from 'node:crypto';
+import { domainOf } from './core/address.ts';
 import { classify as defaultClassify } from './core/classify.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
@@ -91,12 +92,6 @@ export interface Ingestor {
 
 export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
-}
-
-/** Lower-cased domain part of an address, '' when it has none. */
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
 }
 
 function statusFor(c: Classification): ProcessingStatus {

@@ -4,7 +4,9 @@
 
 import type { OriginalMessage } from './types.ts';
 import { decodeHeaderValue, headerValue, type Header } from './mime.ts';
-import { normaliseAddress } from './dsn.ts';
+import { addressesIn, normaliseAddress } from './address.ts';
+
+export { addressesIn };
 
 export const DEFAULT_TRACKING_HEADER = 'X-Rebound-Mail-ID';
 /** Marker header on rebound's own notices (loop safety). */
@@ -36,19 +38,6 @@ export function isReboundNotice(headers: Header[]): boolean {
 function stripAngles(value: string): string {
   const m = /<([^<>]+)>/.exec(value);
   return (m ? m[1] : value).trim();
-}
-
-const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.:A-Fa-f]+\]/g;
-
-/** Addresses in an address-list header value, in order, domains lower-cased. */
-export function addressesIn(value: string): string[] {
-  const out: string[] = [];
-  if (!value.includes('@')) return out;
-  for (const m of value.matchAll(ADDRESS)) {
-    const a = normaliseAddress(m[0].replace(/^[.]+|[.]+$/g, ''));
-    if (!out.includes(a)) out.push(a);
-  }
-  return out;
 }
 
 /**

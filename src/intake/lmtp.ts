@@ -10,6 +10,7 @@ import { existsSync, lstatSync, readFileSync, chmodSync, unlinkSync } from 'node
 import net from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import type { Config, ListenAddress } from '../config.ts';
+import { splitAddress } from '../core/address.ts';
 import { ReboundError } from '../errors.ts';
 import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
@@ -62,10 +63,8 @@ const SHUTDOWN_TEXT = 'rebound is shutting down, try again later';
 export function recipientAccepted(address: string, accept: readonly string[]): boolean {
   if (accept.length === 0) return true;
   const a = address.toLowerCase();
-  const at = a.lastIndexOf('@');
-  if (at < 0) return false;
-  const local = a.slice(0, at);
-  const domain = a.slice(at + 1);
+  if (!a.includes('@')) return false;
+  const { local, domain } = splitAddress(a);
   const plus = local.indexOf('+');
   const base = plus > 0 ? `${local.slice(0, plus)}@${domain}` : a;
   return accept.some((entry) => {
