@@ -2,6 +2,7 @@
 // Each command lives in src/commands/ and returns its exit code.
 
 import module from 'node:module';
+import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
 
 // Node caches compiled code, type-stripped TypeScript included, in the system's temp folder:
 // a second run starts in about a third of the time. Everything else is imported after this,
@@ -47,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load()).run(rest);
   } catch (err) {
-    if ((err as Error)?.name === 'ConfigError') {
-      process.stderr.write(`rebound: configuration error: ${(err as Error).message}\n`);
+    if (err instanceof ReboundError && err.code === CONFIG_ERROR_CODE) {
+      process.stderr.write(`rebound: configuration error: ${err.message}\n`);
       return 78; // EX_CONFIG
     }
     throw err;

@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -103,10 +104,11 @@ export interface Config {
 }
 
 /** A configuration value that cannot be used; the message names the variable and value. */
-export class ConfigError extends Error {
-  variable: string;
+/** A bad setting: permanent (it needs a fix), named after the variable. */
+export class ConfigError extends ReboundError {
+  readonly variable: string;
   constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
+    super(CONFIG_ERROR_CODE, `${variable}: ${message}`, { temporary: false });
     this.name = 'ConfigError';
     this.variable = variable;
   }

@@ -1,6 +1,7 @@
 // `rebound import PATH...`: feeds a message file, a folder, a Maildir or an mbox through ingest.
 
 import { loadConfig } from '../config.ts';
+import { errorText } from '../errors.ts';
 import { createIngestor } from '../ingest.ts';
 import { emptyTotals, importPath, type ImportTotals } from '../intake/import.ts';
 import { silentLogger } from '../log.ts';
@@ -34,10 +35,10 @@ export async function run(args: string[]): Promise<number> {
           onProgress: (t) => {
             if (tty && t.read % 25 === 0) process.stderr.write(`\rimporting ${p}: ${t.read} messages`);
           },
-          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${(err as Error).message}\n`),
+          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${errorText(err)}\n`),
         });
       } catch (err) {
-        process.stderr.write(`rebound import: cannot read ${p}: ${(err as Error).message}\n`);
+        process.stderr.write(`rebound import: cannot read ${p}: ${errorText(err)}\n`);
         exit = 1;
         continue;
       }

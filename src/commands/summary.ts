@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SendError) {
       process.stderr.write(`rebound summary: not sent (${err.kind}): ${err.message}\n`);
-      return err.kind === 'temporary' ? 75 : 1; // 75 = EX_TEMPFAIL
+      return err.temporary ? 75 : 1; // 75 = EX_TEMPFAIL
     }
     throw err;
   } finally {

@@ -11,7 +11,7 @@ import net from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import type { Config, ListenAddress } from '../config.ts';
 import { splitAddress } from '../core/address.ts';
-import { ReboundError } from '../errors.ts';
+import { errorText, ReboundError } from '../errors.ts';
 import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -99,13 +99,10 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     try {
       result = await ingestor.ingest({ raw, source: 'lmtp', envelopeFrom, envelopeTo });
     } catch (err) {
-      // Only an explicitly permanent ReboundError may refuse for good; anything else,
-      // including errors nobody foresaw, is temporary: the sender keeps the message.
-      if (err instanceof ReboundError && !err.temporary) {
-        count('refused');
-        clog.error({ err, rcpt: envelopeTo }, 'message refused for good; answering 554');
-        return replyError(554, 'Transaction failed: message refused');
-      }
+      // ingest fails only when it cannot commit (a full disk, a locked or closed database):
+      // always worth another try, so the sender keeps the message. A message rebound cannot
+      // read is stored as a problem and answered 250; one over LMTP_MAX_SIZE never gets here
+      // (552 5.3.4 above). No failure refuses a bounce for good.
       count('deferred');
       clog.error({ err, rcpt: envelopeTo }, 'message not stored; answering 451 so the sender retries');
       return replyError(451, TEMPFAIL_TEXT);
@@ -247,8 +244,8 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         const failed = config.listen[servers.length];
         const where = failed ? formatListen(failed) : '?';
         await Promise.all(servers.splice(0).map((s) => closeServer(s.server, 0)));
-        status?.report(STATUS_PART, { ok: false, detail: `cannot listen on ${where}: ${(err as Error).message}` });
-        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${(err as Error).message}`, { temporary: false, cause: err });
+        status?.report(STATUS_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
+        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, { temporary: false, cause: err });
       }
       started = true;
       const detail = `listening on ${addresses().join(', ')}`;
