@@ -4,7 +4,8 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { SendError } from '../notify/mailer.ts';
-import { isDay, sendDailySummary } from '../notify/summary.ts';
+import { isDay } from '../core/utc-day.ts';
+import { sendDailySummary } from '../notify/summary.ts';
 import { openStore } from '../store/store.ts';
 
 const USAGE = 'usage: rebound summary [--date YYYY-MM-DD] [--dry-run]\n';

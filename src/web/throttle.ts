@@ -2,12 +2,14 @@
 // attempt must wait twice as long as the previous one (1 s, 2 s, 4 s ... up to MAX_LOCK_MS).
 // A global budget on top slows a guesser who spreads attempts over many addresses.
 
+import { DAY_MS } from '../core/utc-day.ts';
+
 const FREE_FAILURES = 3;
 const BASE_LOCK_MS = 1000;
 /** 15 minutes: long enough to make guessing hopeless, short enough that the admin gets back in. */
 const MAX_LOCK_MS = 15 * 60_000;
 /** Entries forgotten after a day without failures; the map holds at most MAX_KEYS. */
-const FORGET_MS = 86_400_000;
+const FORGET_MS = DAY_MS;
 const MAX_KEYS = 50_000;
 const GLOBAL_KEY = '*';
 /** Failures from all addresses together before everyone is throttled. */

@@ -5,13 +5,13 @@
 
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
+import { DAY_MS, dayOf, utcMidnight } from '../../core/utc-day.ts';
 import { formList, formString, type Form } from '../body.ts';
 import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
 import type { WebDeps } from '../deps.ts';
 
-const DAY_MS = 86_400_000;
 const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
 type Period = keyof typeof PERIODS;
 /** Largest page DataTables may ask for. */
@@ -23,9 +23,8 @@ const RAW_PREVIEW_BYTES = 256 * 1024;
 
 /** Start of the period (UTC): today = since midnight, 7d/30d = today and the 6/29 days before. */
 function periodStart(p: Period, now: Date): Date {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const days = p === 'today' ? 0 : p === '7d' ? 6 : 29;
-  return new Date(midnight - days * DAY_MS);
+  return new Date(utcMidnight(now).getTime() - days * DAY_MS);
 }
 
 function period(v: unknown): Period {
@@ -50,7 +49,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const now = deps.now();
     const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
       const since = periodStart(p, now);
-      return { period: p, label: PERIODS[p], since: since.toISOString().slice(0, 10), ...queries.countsSince(since) };
+      return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
     });
     const parts = Object.entries(status.all()).map(([name, s]) => ({ name, ...s, factList: Object.entries(s.facts ?? {}) }));
     page(ctx, deps, 'overview.njk', {
