@@ -9,6 +9,8 @@
 
 import { createHash } from 'node:crypto';
 import { domainOf } from './core/address.ts';
+import { formatDecisionTrail } from './core/decision.ts';
+import { bounceDate } from './core/message-date.ts';
 import { classify as defaultClassify } from './core/classify.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
@@ -153,10 +155,13 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       return { messageId, duplicate: true, duplicateOf: firstCopy, kind: c.kind, status, bounceIds: [] };
     }
     const recorded: RecordedBounce[] = [];
+    // An imported archive or an IMAP backlog is received today but bounced long ago.
+    const bouncedAt = bounceDate(c.envelope.date, new Date(receivedAt));
     c.recipients.forEach((r, i) => {
       const row: NewBounce = {
         messageId,
         date: receivedAt,
+        bouncedAt: bouncedAt.toISOString(),
         emailTo: r.address.toLowerCase(),
         emailCc: c.original.cc.join(', '),
         status: c.kind === 'autoreply' ? 'Skipped' : 'Processed',
@@ -169,7 +174,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         replyCode: r.replyCode,
         diagnostic: r.diagnostic,
         remoteMta: r.remoteMta,
-        decidedBy: r.decidedBy.join('; '),
+        decidedBy: formatDecisionTrail(r.decidedBy),
         originalMessageId: c.original.messageId,
         originalFrom: c.original.from,
         originalTo: c.original.to.join(', '),

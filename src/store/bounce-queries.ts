@@ -67,7 +67,10 @@ export interface ListQuery {
 
 export interface ListRow {
   id: number;
+  /** When rebound received it. */
   date: string;
+  /** When it bounced, by its own Date header; '' for rows recorded before migration 012. */
+  bounced_at: string;
   email_to: string;
   domain: string;
   status: string;
@@ -221,7 +224,7 @@ export class BounceQueries {
       if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(+id) FROM bounces ${d.sql})`;
     }
     const sql =
-      `SELECT id, date, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+      `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
        FROM bounces ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     return this.#stmt(sql).all({ ...w.params, limit: q.limit, offset: q.offset }) as ListRow[];
   }
@@ -280,7 +283,7 @@ export class BounceQueries {
         }
       }
       const sql =
-        `SELECT id, date, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+        `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
          FROM bounces ${where} ORDER BY ${tail} LIMIT @take OFFSET @skip`;
       rows.push(...(this.#stmt(sql).all({ ...w.params, v: g.v, take, skip }) as ListRow[]));
       skip = 0;

@@ -6,7 +6,10 @@
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
 import { DAY_MS, dayOf, utcMidnight } from '../../core/utc-day.ts';
+import { parseDecisionTrail } from '../../core/decision.ts';
 import { formList, formString, type Form } from '../body.ts';
+import { labelledFields } from '../field-labels.ts';
+import { reasonInWords } from '../../notify/reason-words.ts';
 import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
@@ -100,7 +103,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       recordsTotal: total,
       recordsFiltered: filtered.count,
       countCapped: filtered.capped,
-      data: rows,
+      // The reason's plain words go with each row: the list shows them beside the code.
+      data: rows.map((r) => ({ ...r, reason_words: reasonInWords(r.reason) })),
     };
   });
 
@@ -118,9 +122,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     page(ctx, deps, 'detail.njk', {
       title: `Bounce ${bounce.id}`,
       bounce,
-      fields: Object.entries(bounce).filter(([k]) => k !== 'dedupe_key'),
+      fields: labelledFields(bounce),
       message,
-      decidedBy: bounce.decided_by.split(/;\s*/).filter(Boolean),
+      decidedBy: parseDecisionTrail(bounce.decided_by),
       classification,
       notices: store.outbox.forBounce(bounce.id),
       rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
