@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DAY_MS } from './core/utc-day.ts';
 import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -78,6 +79,8 @@ export interface Config {
     retryCron: string;
     retryMax: number;
     summaryCron: string;
+    /** `rebound import` queues notices only for bounces younger than this (ms, by their own date); 0: none. */
+    importMaxAge: number;
   };
   smtp: {
     host: string;
@@ -181,10 +184,10 @@ class Reader {
   duration(name: string, defMs: number, minMs: number): number {
     const v = this.raw(name);
     if (v === undefined) return defMs;
-    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(v);
-    if (!m) throw new ConfigError(name, `"${v}" is not a duration (e.g. 300, 30s, 5m, 1h)`);
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(v);
+    if (!m) throw new ConfigError(name, `"${v}" is not a duration (e.g. 300, 30s, 5m, 1h, 3d)`);
     const unit = (m[2] ?? 's').toLowerCase();
-    const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
+    const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS }[unit]!;
     if (ms < minMs) throw new ConfigError(name, `"${v}" is shorter than ${minMs} ms`);
     return Math.round(ms);
   }
@@ -324,6 +327,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       retryCron: r.cron('RETRY_CRON', '*/30 * * * *'),
       retryMax: r.int('RETRY_MAX', 5, 0, 1000),
       summaryCron: r.cron('SUMMARY_CRON', '0 0 * * *'),
+      importMaxAge: r.duration('IMPORT_NOTIFY_MAX_AGE', 3 * DAY_MS, 0),
     },
     smtp: {
       host: r.string('SMTP_SERVER', '127.0.0.1'),

@@ -39,6 +39,8 @@ export interface IngestResult {
   status: ProcessingStatus;
   /** Ids of the bounce rows this call recorded (empty for a duplicate). */
   bounceIds: number[];
+  /** Notices queued with them (0 for a duplicate). */
+  noticesQueued?: number;
   /** The recorded rows in brief, for logs and adapters. */
   recorded?: { id: number; address: string; reason: string; status: string }[];
   /** Set when the message could not be read (status Problem). */
@@ -186,9 +188,11 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       const id = store.bounces.insert(row);
       if (id !== undefined) recorded.push({ id, row, recipient: r });
     });
+    let noticesQueued = 0;
     if (opts.planNotices && recorded.length > 0) {
       for (const n of opts.planNotices({ classification: c, bounces: recorded, store })) {
         store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, clock());
+        noticesQueued += 1;
       }
     }
     if (recorded.length > 0) {
@@ -201,6 +205,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       kind: c.kind,
       status,
       bounceIds: recorded.map((b) => b.id),
+      noticesQueued,
       recorded: recorded.map((b) => ({ id: b.id, address: b.row.emailTo, reason: b.row.reason, status: b.row.statusCode })),
       ...(c.error ? { error: c.error } : {}),
     };

@@ -4,6 +4,7 @@
 // to the store (is an address known to bounce hard).
 
 import type { Config } from '../config.ts';
+import { bounceDate } from '../core/message-date.ts';
 import type { Classification, MessageKind } from '../core/types.ts';
 import type { NoticePlanner, RecordedBounce } from '../ingest.ts';
 import type { Store } from '../store/store.ts';
@@ -77,10 +78,24 @@ export function subjectOf(c: Classification, b: RecordedBounce): NoticeSubject {
   };
 }
 
+export interface NoticePlannerOptions {
+  /**
+   * Only bounces younger than this (ms, by their own Date header) get a notice: an imported
+   * archive of old bounces must not mail colleagues about each of them.
+   */
+  maxAgeMs?: number;
+  clock?: () => Date;
+}
+
 /** The planner ingest() calls: one notice per recorded hard/soft bounce that has anyone to tell. */
-export function createNoticePlanner(config: Config): NoticePlanner {
+export function createNoticePlanner(config: Config, opts: NoticePlannerOptions = {}): NoticePlanner {
+  const clock = opts.clock ?? (() => new Date());
   return ({ classification, bounces, store }) => {
     const out: { bounceId: number; recipients: string[] }[] = [];
+    if (opts.maxAgeMs !== undefined) {
+      const now = clock();
+      if (now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs) return out;
+    }
     for (const b of bounces) {
       const s = subjectOf(classification, b);
       if (whyNoNotice(config, s) !== undefined) continue;
