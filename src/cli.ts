@@ -17,10 +17,13 @@ commands:
   start                         run rebound: LMTP listener, IMAP poller (when IMAP_SERVER is set),
                                 notifier and jobs, dashboard (same as npm start)
   classify [FILE ...]           classify bounce messages (stdin when no file); one JSON line per file
-  import PATH [PATH ...]        record existing mail: a message file, a folder, a Maildir or an mbox
+  import [--no-notify] PATH [PATH ...]
+                                record existing mail: a message file, a folder, a Maildir or an mbox
+                                (rebound import --help for the notices it queues)
   summary [--date YYYY-MM-DD] [--dry-run]
                                 send (or print) the daily summary for a day (default: yesterday, UTC)
   config                        print the effective configuration, secrets masked
+  password [--generate]         set or reset the dashboard password (when ADMIN_PASS is unset)
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   import: () => import('./commands/import.ts'),
   summary: () => import('./commands/summary.ts'),
   config: () => import('./commands/config.ts'),
+  password: () => import('./commands/password.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
