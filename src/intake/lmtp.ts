@@ -202,9 +202,12 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
 
   async function listenOne(listen: ListenAddress): Promise<SMTPServer> {
     const server = new SMTPServer(smtpOptions(listen));
+    let listening = false;
     server.on('error', (err: Error) => {
       // Per-connection errors (a client resetting the socket) arrive here; they end that
-      // connection only.
+      // connection only. A failure to listen (a port in use) arrives here too, before any
+      // connection: start() reports that one, so it is no connection warning.
+      if (!listening) return;
       log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'connection error');
     });
     if (listen.kind === 'unix') await removeStaleSocket(listen.path);
@@ -213,6 +216,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       server.server.once('error', onError);
       const done = () => {
         server.server.off('error', onError);
+        listening = true;
         resolve();
       };
       if (listen.kind === 'unix') server.listen(listen.path, done);
