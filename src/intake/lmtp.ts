@@ -15,7 +15,7 @@ import { errorText, ReboundError } from '../errors.ts';
 import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
+import type { PartName, StatusBoard } from '../status.ts';
 
 export interface LmtpServerOptions {
   config: Config['lmtp'];
@@ -38,7 +38,7 @@ export interface LmtpServer {
 export const STOP_TIMEOUT_MS = 10_000;
 /** How often stop() looks for connections that have gone idle. */
 const STOP_POLL_MS = 25;
-const STATUS_PART = 'lmtp';
+const BOARD_PART: PartName = 'lmtp';
 
 type ReplyError = Error & { responseCode: number };
 
@@ -248,24 +248,24 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         const failed = config.listen[servers.length];
         const where = failed ? formatListen(failed) : '?';
         await Promise.all(servers.splice(0).map((s) => closeServer(s.server, 0)));
-        status?.report(STATUS_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
+        status?.report(BOARD_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
         throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, { temporary: false, cause: err });
       }
       started = true;
       const detail = `listening on ${addresses().join(', ')}`;
-      status?.report(STATUS_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
+      status?.report(BOARD_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
       log.info({ addresses: addresses(), protocol: config.protocol }, detail);
     },
 
     async stop(timeoutMs = STOP_TIMEOUT_MS) {
       if (!started) return;
       stopping = true;
-      status?.report(STATUS_PART, { ok: false, detail: 'stopping' });
+      status?.report(BOARD_PART, { ok: false, detail: 'stopping' });
       await Promise.all(servers.map((s) => closeServer(s.server, timeoutMs)));
       for (const s of servers) if (s.listen.kind === 'unix') safeUnlink(s.listen.path);
       servers.length = 0;
       started = false;
-      status?.report(STATUS_PART, { ok: false, detail: 'stopped' });
+      status?.report(BOARD_PART, { ok: false, detail: 'stopped' });
       log.info('LMTP listener stopped');
     },
 

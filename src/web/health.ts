@@ -4,7 +4,7 @@
 
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
+import { LAST_POLL_AT, type PartName, type StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 
@@ -27,7 +27,7 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     // The error text may hold a path: keep it in the logs, not here.
     parts.database = { ok: false, detail: 'does not answer' };
   }
-  const intakes: [string, boolean][] = [['lmtp', config.lmtp.enabled], ['imap', config.imap.enabled]];
+  const intakes: [PartName, boolean][] = [['lmtp', config.lmtp.enabled], ['imap', config.imap.enabled]];
   for (const [name, enabled] of intakes) {
     if (!enabled) continue;
     const s = status.get(name);
@@ -48,9 +48,9 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   return { status: failing.length ? 'failing' : 'ok', failing, parts };
 }
 
-/** The IMAP part's last poll time (ms): its `lastPollAt` fact (src/intake/imap.ts), null before the first poll. */
+/** The IMAP part's last poll time (ms): its LAST_POLL_AT fact (src/intake/imap.ts), null before the first poll. */
 function lastPollTime(facts: Record<string, unknown> | undefined): number | undefined {
-  const v = facts?.lastPollAt;
+  const v = facts?.[LAST_POLL_AT];
   const t = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
   return Number.isFinite(t) ? t : undefined;
 }
