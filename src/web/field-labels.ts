@@ -2,7 +2,9 @@
 // (email_to, status_code, decided_by) stay in the data and the exports, never in the labels.
 
 import { reasonInWords } from '../notify/reason-words.ts';
-import type { BounceRow } from '../store/bounces.ts';
+import type { PartName } from '../status.ts';
+import type { BounceRow, BounceStatus } from '../store/bounces.ts';
+import type { OutboxState } from '../store/outbox.ts';
 
 /** Labels in the order shown; a column missing here is shown under its own name, last. */
 export const FIELD_LABELS: Readonly<Partial<Record<keyof BounceRow, string>>> = {
@@ -60,6 +62,30 @@ export function labelledFields(bounce: BounceRow): LabelledField[] {
       const field: LabelledField = { key: k, label: FIELD_LABELS[k] ?? k, value };
       if (TIME_FIELDS.has(k) && typeof value === 'string' && value) field.time = value;
       if (k === 'reason' && typeof value === 'string') field.words = reasonInWords(value);
+      if (k === 'status' && typeof value === 'string') field.words = STATE_WORDS[value as BounceStatus];
       return field;
     });
 }
+
+/** The processing states of a bounce (bounces.status) in words. */
+export const STATE_WORDS: Readonly<Record<BounceStatus, string>> = {
+  Processed: 'done (notice sent, or none needed)',
+  Skipped: 'recorded, no notice (not a bounce)',
+  retry_queued: 'notice waiting for a retry',
+  Problem: 'notice failed for good',
+};
+
+/** The parts on the status board, as an admin knows them. */
+export const PART_WORDS: Readonly<Record<PartName, string>> = {
+  lmtp: 'LMTP listener (mail from Postfix)',
+  imap: 'IMAP mailbox poller',
+  relay: 'Relay for notices (SMTP)',
+};
+
+/** The notice queue's states (outbox.state) in words. */
+export const OUTBOX_WORDS: Readonly<Record<OutboxState, string>> = {
+  pending: 'waiting to be sent',
+  sent: 'sent',
+  failed: 'failed, will be retried',
+  problem: 'failed for good',
+};

@@ -56,6 +56,8 @@ describe('dashboard pages', () => {
     expect(totals[0]).toBe(today);
     expect(today).toBeGreaterThan(10);
     expect(html).toContain('data-part="lmtp"');
+    expect(html).toContain('<td title="lmtp">LMTP listener (mail from Postfix)</td>');
+    expect(html).toContain('<td title="retry_queued">notice waiting for a retry</td>');
     expect(html).toContain('listening on 127.0.0.1:2424');
     expect(html).toContain('<canvas id="chart-domains" data-src="/api/stats?period=7d"');
   });

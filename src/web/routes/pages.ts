@@ -8,7 +8,8 @@ import type { Router } from '@koa/router';
 import { DAY_MS, dayOf, utcMidnight } from '../../core/utc-day.ts';
 import { parseDecisionTrail } from '../../core/decision.ts';
 import { formList, formString, type Form } from '../body.ts';
-import { labelledFields } from '../field-labels.ts';
+import { labelledFields, OUTBOX_WORDS, PART_WORDS, STATE_WORDS } from '../field-labels.ts';
+import type { PartName, PartStatus } from '../../status.ts';
 import { reasonInWords } from '../../notify/reason-words.ts';
 import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
@@ -54,7 +55,12 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       const since = periodStart(p, now);
       return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
     });
-    const parts = Object.entries(status.all()).map(([name, s]) => ({ name, ...s, factList: Object.entries(s.facts ?? {}) }));
+    const parts = (Object.entries(status.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
+      name,
+      label: PART_WORDS[name] ?? name,
+      ...s,
+      factList: Object.entries(s.facts ?? {}),
+    }));
     page(ctx, deps, 'overview.njk', {
       title: 'Overview',
       counts,
@@ -64,6 +70,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       period: period(ctx.query.period),
       periods: PERIODS,
       outbox: store.outbox.countsByState(),
+      stateWords: STATE_WORDS,
+      outboxWords: OUTBOX_WORDS,
     });
   });
 
@@ -81,6 +89,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       filters,
       query: filtersToQuery(filters),
       statuses: STATUSES,
+      stateWords: STATE_WORDS,
       types: TYPES,
       reasons: REASONS,
     });
