@@ -26,7 +26,7 @@ import { createWebhookDeliverer } from './webhooks/deliverer.ts';
 import { webhookRecordHook } from './webhooks/events.ts';
 import { webhookPages } from './webhooks/pages.ts';
 import { queueSuppressionEvents } from './webhooks/suppression-events.ts';
-import { generatePassword, hashPassword } from './web/password.ts';
+import { generatePassword, hashPassword, STORED_PASSWORD_KEY } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
 
 export interface App {
@@ -40,9 +40,6 @@ export interface App {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** Settings key of the generated dashboard password's hash (when ADMIN_PASS is unset). */
-const GENERATED_PASS_KEY = 'web.generated_admin_pass';
 
 interface Stoppable {
   name: string;
@@ -101,13 +98,13 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
 
   function adminPasswordHash(): string | undefined {
     if (config.web.adminPass) return undefined;
-    let hash = store.settings.get(GENERATED_PASS_KEY);
+    let hash = store.settings.get(STORED_PASSWORD_KEY);
     if (!hash) {
       const pass = generatePassword();
       hash = hashPassword(pass);
-      store.settings.set(GENERATED_PASS_KEY, hash);
+      store.settings.set(STORED_PASSWORD_KEY, hash);
       // Printed once, at the first start; only its hash is kept.
-      log.warn({ component: 'web', generatedPassword: pass }, 'ADMIN_PASS is not set: generated a dashboard password (shown only now; set ADMIN_PASS to choose one)');
+      log.warn({ component: 'web', generatedPassword: pass }, 'ADMIN_PASS is not set: generated a dashboard password (shown only now; `rebound password` sets another)');
     }
     return hash;
   }

@@ -2,6 +2,7 @@
 // Each command lives in src/commands/ and returns its exit code.
 
 import module from 'node:module';
+import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
 
 // Node caches compiled code, type-stripped TypeScript included, in the system's temp folder:
 // a second run starts in about a third of the time. Everything else is imported after this,
@@ -17,7 +18,9 @@ commands:
                                 notifier and jobs, dashboard (same as npm start)
   classify [FILE ...]           classify bounce messages (stdin when no file); one JSON line per file
   classify --explain FILE ...   the same in plain words, with the decision trail
-  import PATH [PATH ...]        record existing mail: a message file, a folder, a Maildir or an mbox
+  import [--no-notify] PATH [PATH ...]
+                                record existing mail: a message file, a folder, a Maildir or an mbox
+                                (rebound import --help for the notices it queues)
   summary [--date YYYY-MM-DD] [--dry-run]
                                 send (or print) the daily summary for a day (default: yesterday, UTC)
   config                        print the effective configuration, secrets masked
@@ -27,6 +30,7 @@ commands:
                                 API tokens (read-only unless --write); a new one is printed once
   suppress list|add|remove|import|export
                                 the suppression list Postfix consults (rebound suppress --help)
+  password [--generate]         set or reset the dashboard password (when ADMIN_PASS is unset)
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -41,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   'imap-check': () => import('./commands/imap-check.ts'),
   token: () => import('./commands/token.ts'),
   suppress: () => import('./commands/suppress.ts'),
+  password: () => import('./commands/password.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -57,8 +62,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load()).run(rest);
   } catch (err) {
-    if ((err as Error)?.name === 'ConfigError') {
-      process.stderr.write(`rebound: configuration error: ${(err as Error).message}\n`);
+    if (err instanceof ReboundError && err.code === CONFIG_ERROR_CODE) {
+      process.stderr.write(`rebound: configuration error: ${err.message}\n`);
       return 78; // EX_CONFIG
     }
     throw err;

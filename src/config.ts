@@ -8,6 +8,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { checkMailboxNames, loadMailboxFile, OAUTH_VARIABLES, oauthSettings, type ImapAuth, type ImapOAuthSettings } from './intake/imap-config.ts';
 import { DEFAULT_HARD_REASONS, type SuppressionSettings } from './suppress/policy.ts';
+import { DAY_MS } from './core/utc-day.ts';
+import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -60,7 +62,7 @@ export interface Config {
     /** Labels the metrics and logs; IMAP_NAME, default "main". */
     name: string;
     /** Its part on the status board and in /health: "imap" for the first, "imap:NAME" for the others. */
-    statusPart: string;
+    statusPart: 'imap' | `imap:${string}`;
     host: string;
     port: number;
     user: string;
@@ -95,6 +97,8 @@ export interface Config {
     localDomains: string[];
     /** Caps on what one stranger's message can make rebound send (src/notify/notices.ts). */
     limits: NoticeLimits;
+    /** `rebound import` queues notices only for bounces younger than this (ms, by their own date); 0: none. */
+    importMaxAge: number;
   };
   smtp: {
     host: string;
@@ -159,10 +163,11 @@ export interface NoticeLimits {
 }
 
 /** A configuration value that cannot be used; the message names the variable and value. */
-export class ConfigError extends Error {
-  variable: string;
+/** A bad setting: permanent (it needs a fix), named after the variable. */
+export class ConfigError extends ReboundError {
+  readonly variable: string;
   constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
+    super(CONFIG_ERROR_CODE, `${variable}: ${message}`, { temporary: false });
     this.name = 'ConfigError';
     this.variable = variable;
   }
@@ -246,10 +251,10 @@ class Reader {
   duration(name: string, defMs: number, minMs: number): number {
     const v = this.raw(name);
     if (v === undefined) return defMs;
-    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(v);
-    if (!m) throw new ConfigError(name, `"${v}" is not a duration (e.g. 300, 30s, 5m, 1h)`);
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(v);
+    if (!m) throw new ConfigError(name, `"${v}" is not a duration (e.g. 300, 30s, 5m, 1h, 3d)`);
     const unit = (m[2] ?? 's').toLowerCase();
-    const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
+    const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS }[unit]!;
     if (ms < minMs) throw new ConfigError(name, `"${v}" is shorter than ${minMs} ms`);
     return Math.round(ms);
   }
@@ -468,6 +473,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         perAddressHour: r.int('NOTIFY_MAX_PER_ADDRESS_HOUR', 30, 0, 100_000),
         perHour: r.int('NOTIFY_MAX_PER_HOUR', 300, 0, 1_000_000),
       },
+      importMaxAge: r.duration('IMPORT_NOTIFY_MAX_AGE', 3 * DAY_MS, 0),
     },
     smtp: {
       host: r.string('SMTP_SERVER', '127.0.0.1'),

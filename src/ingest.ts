@@ -9,6 +9,9 @@
 
 import { createHash } from 'node:crypto';
 import { classifyOffThread } from './core/classify-thread.ts';
+import { domainOf } from './core/address.ts';
+import { formatDecisionTrail } from './core/decision.ts';
+import { bounceDate } from './core/message-date.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -36,6 +39,8 @@ export interface IngestResult {
   status: ProcessingStatus;
   /** Ids of the bounce rows this call recorded (empty for a duplicate). */
   bounceIds: number[];
+  /** Notices queued with them (0 for a duplicate). */
+  noticesQueued?: number;
   /** The recorded rows in brief, for logs and adapters. */
   recorded?: { id: number; address: string; reason: string; status: string }[];
   /** Set when the message could not be read (status Problem). */
@@ -126,11 +131,6 @@ export function bounceCcColumn(cc: readonly string[]): string {
   return `${kept.join(', ')} … (${cc.length - kept.length} more)`;
 }
 
-/** Lower-cased domain part of an address, '' when it has none. */
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
-}
 
 function statusFor(c: Classification): ProcessingStatus {
   if (c.error) return 'Problem';
@@ -197,10 +197,13 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     // long Cc list.
     const emailCc = bounceCcColumn(c.original.cc);
     const originalTo = bounceCcColumn(c.original.to);
+    // An imported archive or an IMAP backlog is received today but bounced long ago.
+    const bouncedAt = bounceDate(c.envelope.date, new Date(receivedAt));
     c.recipients.forEach((r, i) => {
       const row: NewBounce = {
         messageId,
         date: receivedAt,
+        bouncedAt: bouncedAt.toISOString(),
         emailTo: r.address.toLowerCase(),
         emailCc,
         status: c.kind === 'autoreply' ? 'Skipped' : 'Processed',
@@ -213,7 +216,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         replyCode: r.replyCode,
         diagnostic: r.diagnostic,
         remoteMta: r.remoteMta,
-        decidedBy: r.decidedBy.join('; '),
+        decidedBy: formatDecisionTrail(r.decidedBy),
         originalMessageId: c.original.messageId,
         originalFrom: c.original.from,
         originalTo,
@@ -225,10 +228,14 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       const id = store.bounces.insert(row);
       if (id !== undefined) recorded.push({ id, row, recipient: r });
     });
+    let noticesQueued = 0;
     if (opts.planNotices && recorded.length > 0) {
       const now = clock();
       const planned = opts.planNotices({ classification: c, bounces: recorded, store, messageId, envelopeTo: input.envelopeTo ?? [], now, log });
-      for (const n of planned) store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
+      for (const n of planned) {
+        store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
+        noticesQueued += 1;
+      }
     }
     if (recorded.length > 0) {
       const now = clock();
@@ -240,6 +247,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       kind: c.kind,
       status,
       bounceIds: recorded.map((b) => b.id),
+      noticesQueued,
       recorded: recorded.map((b) => ({ id: b.id, address: b.row.emailTo, reason: b.row.reason, status: b.row.statusCode })),
       ...(c.error ? { error: c.error } : {}),
     };

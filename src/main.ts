@@ -3,6 +3,7 @@
 
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { errorText } from './errors.ts';
 import { createLogger } from './log.ts';
 
 /** Longest a clean stop may take before the process exits anyway (Docker waits 10 s). */
@@ -23,7 +24,7 @@ export async function run(): Promise<number> {
   } catch (err) {
     // A part could not start (a port in use, a folder not writable): say which, and exit.
     log.fatal({ err }, 'rebound could not start');
-    process.stderr.write(`rebound: could not start: ${(err as Error).message}\n`);
+    process.stderr.write(`rebound: could not start: ${errorText(err)}\n`);
     return 1;
   }
   log.info({ ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled }, 'rebound started');

@@ -12,26 +12,35 @@ export interface PartStatus {
   facts?: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * The parts that report. Writers and readers share these names (and LAST_POLL_AT below), so a
+ * renamed part or fact is a type error rather than a /health that silently stops seeing it.
+ */
+export type PartName = 'lmtp' | 'imap' | `imap:${string}` | 'relay' | 'socketmap' | 'policy';
+
+/** The IMAP part's fact holding its last finished poll (ISO 8601; null before the first): /health reads it. */
+export const LAST_POLL_AT = 'lastPollAt';
+
 export class StatusBoard {
-  #parts = new Map<string, PartStatus>();
+  #parts = new Map<PartName, PartStatus>();
   #clock: () => Date;
   constructor(clock: () => Date = () => new Date()) {
     this.#clock = clock;
   }
 
-  report(part: string, s: { ok: boolean; detail: string; facts?: PartStatus['facts'] }): void {
+  report(part: PartName, s: { ok: boolean; detail: string; facts?: PartStatus['facts'] }): void {
     this.#parts.set(part, { ...s, updatedAt: this.#clock().toISOString() });
   }
 
-  remove(part: string): void {
+  remove(part: PartName): void {
     this.#parts.delete(part);
   }
 
-  get(part: string): PartStatus | undefined {
+  get(part: PartName): PartStatus | undefined {
     return this.#parts.get(part);
   }
 
-  all(): Record<string, PartStatus> {
+  all(): Partial<Record<PartName, PartStatus>> {
     return Object.fromEntries(this.#parts);
   }
 }

@@ -41,6 +41,16 @@ describe('ingest', () => {
     expect(store.messages.raw(r.messageId)!.equals(hardDsn)).toBe(true);
   });
 
+  it("keeps the bounce's own date beside the time it was received (an old bounce imported today)", async () => {
+    const receivedAt = new Date('2027-06-01T09:00:00.000Z');
+    const r = await ingestor.ingest({ raw: hardDsn, source: 'import', receivedAt });
+    const row = store.bounces.get(r.bounceIds[0]!)!;
+    const ownDate = /^Date: (.+)$/m.exec(hardDsn.toString('latin1'))![1]!.trim();
+    expect(row.date).toBe(receivedAt.toISOString());
+    expect(row.bounced_at).toBe(new Date(Date.parse(ownDate.replace(/\(.*\)/, ''))).toISOString());
+    expect(row.bounced_at < row.date).toBe(true);
+  });
+
   it('records a delay warning as a delay, not as a bounce', async () => {
     const r = await ingestor.ingest({ raw: delayDsn, source: 'imap' });
     expect(r.kind).toBe('delay');

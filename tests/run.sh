@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (npm test): Node 24, npm dependencies, the Debian test servers
-# (Postfix, Dovecot, swaks, Chromium), then the type check and the whole vitest suite.
+# (Postfix, Dovecot, swaks, Chromium), then the type check, lint, the format check and the
+# whole vitest suite. `npm run test:unit` is the quick subset that needs none of the servers.
 set -euo pipefail
 REBOUND_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export REBOUND_ROOT
@@ -9,6 +10,10 @@ bash "$REBOUND_ROOT/tests/setup/install-test-servers.sh"
 cd "$REBOUND_ROOT"
 echo "== type check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
+echo "== lint (eslint)"
+npx eslint .
+echo "== format (prettier --check)"
+npx prettier --check --log-level warn .
 echo "== tests (vitest) on node $(node --version)"
 results="$(mktemp)"
 status=0

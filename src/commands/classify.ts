@@ -68,5 +68,5 @@ export async function run(args: string[]): Promise<number> {
 
 // Runnable on its own: node src/commands/classify.ts FILE...
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

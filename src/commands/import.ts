@@ -1,17 +1,66 @@
-// `rebound import PATH...`: feeds a message file, a folder, a Maildir or an mbox through ingest.
+// `rebound import [--no-notify] PATH...`: feeds a message file, a folder, a Maildir or an mbox
+// through ingest. Notices are queued only for bounces younger than IMPORT_NOTIFY_MAX_AGE (by
+// the bounce's own date), none with --no-notify: importing a year of old bounces must not
+// mail colleagues about each of them.
 
 import { loadConfig } from '../config.ts';
+import { errorText } from '../errors.ts';
 import { createIngestor } from '../ingest.ts';
 import { emptyTotals, importPath, type ImportTotals } from '../intake/import.ts';
 import { silentLogger } from '../log.ts';
 import { openConfiguredStore } from '../store/data-files.ts';
 import { createNoticePlanner } from '../notify/notices.ts';
 
+export const IMPORT_USAGE = `usage: rebound import [--no-notify] PATH [PATH ...]
+
+Records existing mail: a message file, a folder of them, a Maildir or an mbox. Every message
+goes through the same classifier and store as LMTP and IMAP; the same bounce twice is
+recorded once, so an import can be run again.
+
+options:
+  --no-notify   queue no notices at all
+  -h, --help    this text
+
+Notices are queued only for hard and soft bounces younger than IMPORT_NOTIFY_MAX_AGE
+(default 3d), by the bounce's own Date header; rebound start sends them. The summary line
+says how many were queued.
+`;
+
+export interface ImportArgs {
+  paths: string[];
+  notify: boolean;
+  help: boolean;
+}
+
+export function parseImportArgs(args: string[]): ImportArgs | { error: string } {
+  const out: ImportArgs = { paths: [], notify: true, help: false };
+  let onlyPaths = false;
+  for (const a of args) {
+    if (onlyPaths || !a.startsWith('-') || a === '-') out.paths.push(a);
+    else if (a === '--') onlyPaths = true;
+    else if (a === '--no-notify') out.notify = false;
+    else if (a === '--help' || a === '-h') out.help = true;
+    else return { error: `unknown option "${a}"` };
+  }
+  return out;
+}
+
+function describe(t: ImportTotals): string {
+  return (
+    `${t.read} read, ${t.processed} bounces, ${t.skipped} skipped (not bounces), ${t.problem} problem, ` +
+    `${t.duplicates} duplicates, ${t.failed} failed; ${t.noticesQueued} notice${t.noticesQueued === 1 ? '' : 's'} queued`
+  );
+}
+
 export async function run(args: string[]): Promise<number> {
-  const paths = args.filter((a) => !a.startsWith('-'));
-  if (paths.length === 0 || args.includes('--help')) {
-    process.stderr.write('usage: rebound import PATH [PATH ...]   (a message file, a folder of them, a Maildir or an mbox)\n');
-    return paths.length === 0 ? 2 : 0;
+  const parsed = parseImportArgs(args);
+  if ('error' in parsed) {
+    process.stderr.write(`rebound import: ${parsed.error}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  if (parsed.help || parsed.paths.length === 0) {
+    (parsed.help ? process.stdout : process.stderr).write(IMPORT_USAGE);
+    return parsed.help ? 0 : 2;
   }
   const config = loadConfig();
   const store = openConfiguredStore(config);
@@ -19,14 +68,13 @@ export async function run(args: string[]): Promise<number> {
     store,
     log: silentLogger(),
     trackingHeader: config.trackingHeader,
-    // Imported bounces get their notices queued like live ones.
-    planNotices: createNoticePlanner(config),
+    planNotices: parsed.notify ? createNoticePlanner(config, { maxAgeMs: config.notify.importMaxAge }) : undefined,
   });
   const tty = process.stderr.isTTY;
   let exit = 0;
   const grand = emptyTotals();
   try {
-    for (const p of paths) {
+    for (const p of parsed.paths) {
       let totals: ImportTotals;
       try {
         totals = await importPath(p, {
@@ -34,22 +82,19 @@ export async function run(args: string[]): Promise<number> {
           onProgress: (t) => {
             if (tty && t.read % 25 === 0) process.stderr.write(`\rimporting ${p}: ${t.read} messages`);
           },
-          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${(err as Error).message}\n`),
+          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${errorText(err)}\n`),
         });
       } catch (err) {
-        process.stderr.write(`rebound import: cannot read ${p}: ${(err as Error).message}\n`);
+        process.stderr.write(`rebound import: cannot read ${p}: ${errorText(err)}\n`);
         exit = 1;
         continue;
       }
       if (tty) process.stderr.write('\r');
-      process.stderr.write(
-        `imported ${p}: ${totals.read} read, ${totals.processed} bounces, ${totals.skipped} skipped (not bounces), ` +
-          `${totals.problem} problem, ${totals.duplicates} duplicates, ${totals.failed} failed\n`,
-      );
+      process.stderr.write(`imported ${p}: ${describe(totals)}\n`);
       for (const k of Object.keys(grand) as (keyof ImportTotals)[]) grand[k] += totals[k];
       if (totals.failed > 0) exit = 1;
     }
-    if (paths.length > 1) process.stderr.write(`total: ${JSON.stringify(grand)}\n`);
+    if (parsed.paths.length > 1) process.stderr.write(`total: ${JSON.stringify(grand)}\n`);
   } finally {
     await ingestor.drain();
     store.close();

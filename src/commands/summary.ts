@@ -4,7 +4,8 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { SendError } from '../notify/mailer.ts';
-import { isDay, sendDailySummary } from '../notify/summary.ts';
+import { isDay } from '../core/utc-day.ts';
+import { sendDailySummary } from '../notify/summary.ts';
 import { openConfiguredStore } from '../store/data-files.ts';
 
 const USAGE = 'usage: rebound summary [--date YYYY-MM-DD] [--dry-run]\n';
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SendError) {
       process.stderr.write(`rebound summary: not sent (${err.kind}): ${err.message}\n`);
-      return err.kind === 'temporary' ? 75 : 1; // 75 = EX_TEMPFAIL
+      return err.temporary ? 75 : 1; // 75 = EX_TEMPFAIL
     }
     throw err;
   } finally {

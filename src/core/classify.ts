@@ -34,7 +34,7 @@ export const MAX_DIAGNOSTIC_CHARS = 1000;
  */
 export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise<Classification> {
   const scanned = scanAndClassify(raw, opts);
-  let trigger: FullParseTrigger = '';
+  let trigger: FullParseTrigger;
   try {
     trigger = Buffer.isBuffer(raw) ? fullParseTrigger(raw, scanned.root, scanned.result) : '';
   } catch {

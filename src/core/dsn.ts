@@ -5,6 +5,8 @@
 // Real reports are often sloppy: no blank line between recipients, folded values, lower-case
 // field names, a missing address type. The reader is lenient about all of that.
 
+import { normaliseAddress } from './address.ts';
+
 export interface DsnRecipientFields {
   finalRecipient: string;
   originalRecipient: string;
@@ -144,12 +146,7 @@ export function addressOf(value: string): string {
   return normaliseAddress(addr);
 }
 
-/** Lower-cases the domain part (local parts are case-sensitive by RFC 5321, but rarely in practice). */
-export function normaliseAddress(addr: string): string {
-  const at = addr.lastIndexOf('@');
-  if (at < 0) return addr;
-  return (addr.slice(0, at) + '@' + addr.slice(at + 1).toLowerCase());
-}
+export { normaliseAddress };
 
 function statusOf(value: string): string {
   const m = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(value);

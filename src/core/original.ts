@@ -4,7 +4,26 @@
 
 import type { OriginalMessage } from './types.ts';
 import { decodeHeaderValue, headerValue, type Header } from './mime.ts';
-import { normaliseAddress } from './dsn.ts';
+import { addressesIn, MAX_LISTED_ADDRESSES, normaliseAddress } from './address.ts';
+
+export { addressesIn };
+
+/** Addresses kept per To or Cc header of the original (core/address.ts bounds every list). */
+export const MAX_ORIGINAL_ADDRESSES = MAX_LISTED_ADDRESSES;
+
+/** What readOriginal() left out of the original's To and Cc, in words; [] when nothing. */
+export function originalCuts(headers: Header[]): string[] {
+  const out: string[] = [];
+  for (const name of ['to', 'cc']) {
+    const value = decodeHeaderValue(headerValue(headers, name));
+    if (!value.includes('@')) continue;
+    const all = addressesIn(value, Number.POSITIVE_INFINITY).length;
+    if (all > MAX_ORIGINAL_ADDRESSES) {
+      out.push(`the original's ${name === 'to' ? 'To' : 'Cc'} lists ${all} addresses; only the first ${MAX_ORIGINAL_ADDRESSES} were kept`);
+    }
+  }
+  return out;
+}
 
 export const DEFAULT_TRACKING_HEADER = 'X-Rebound-Mail-ID';
 /** Marker header on rebound's own notices (loop safety). */
@@ -36,47 +55,6 @@ export function isReboundNotice(headers: Header[]): boolean {
 function stripAngles(value: string): string {
   const m = /<([^<>]+)>/.exec(value);
   return (m ? m[1] : value).trim();
-}
-
-const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.:A-Fa-f]+\]/g;
-
-/**
- * Addresses kept per To or Cc header of the original. The header is written by whoever sent
- * the bounce: a forged one may list thousands, and every later step (the bounce rows, the
- * notice planner, the dashboard) should see a bounded list. originalCuts() says when it cut.
- */
-export const MAX_ORIGINAL_ADDRESSES = 500;
-
-/**
- * Addresses in an address-list header value, in order, domains lower-cased, each once, at
- * most `max` of them. Linear in the header's length (a Set, not a scan per address).
- */
-export function addressesIn(value: string, max = MAX_ORIGINAL_ADDRESSES): string[] {
-  const out: string[] = [];
-  if (!value.includes('@')) return out;
-  const seen = new Set<string>();
-  for (const m of value.matchAll(ADDRESS)) {
-    const a = normaliseAddress(m[0].replace(/^[.]+|[.]+$/g, ''));
-    if (seen.has(a)) continue;
-    seen.add(a);
-    out.push(a);
-    if (out.length >= max) break;
-  }
-  return out;
-}
-
-/** What readOriginal() left out of the original's To and Cc, in words; [] when nothing. */
-export function originalCuts(headers: Header[]): string[] {
-  const out: string[] = [];
-  for (const name of ['to', 'cc']) {
-    const value = decodeHeaderValue(headerValue(headers, name));
-    if (!value.includes('@')) continue;
-    const all = addressesIn(value, Number.POSITIVE_INFINITY).length;
-    if (all > MAX_ORIGINAL_ADDRESSES) {
-      out.push(`the original's ${name === 'to' ? 'To' : 'Cc'} lists ${all} addresses; only the first ${MAX_ORIGINAL_ADDRESSES} were kept`);
-    }
-  }
-  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { isIP } from 'node:net';
 import type { Config } from '../config.ts';
 import { ReboundError } from '../errors.ts';
+import { oneLine } from '../core/text.ts';
 import type { Logger } from '../log.ts';
 import { OAuthTokenError, type AccessTokens } from './imap-oauth.ts';
 
@@ -135,12 +136,6 @@ export function describeConnectError(err: unknown): ImapConnectError {
 
 /** Node's codes for a certificate that does not verify (self-signed, unknown CA, expired, wrong name). */
 const CERTIFICATE_ERRORS = /^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID|CERT_UNTRUSTED|CERT_REVOKED)$/;
-
-/** Server texts go into logs and the status board: one line, bounded. */
-function oneLine(s: string): string {
-  const flat = s.replace(/[\r\n\t]+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
-}
 
 /** Logs out politely within `timeoutMs`, then closes the socket whatever happened. */
 export async function closeImap(client: ImapFlow, timeoutMs = 3000): Promise<void> {

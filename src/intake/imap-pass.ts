@@ -90,7 +90,7 @@ export async function ensureFolders(client: ImapFlow, folders: ImapFolders, log:
 
 /** Works the inbox once; counts go into `result` as they happen, so a broken pass still reports. */
 export async function workInbox(ctx: PassContext, result: PollResult): Promise<void> {
-  const { client, folders, log } = ctx;
+  const { client, folders } = ctx;
   if (!client.mailbox || client.mailbox.path !== folders.inbox) await client.mailboxOpen(folders.inbox);
   // Dovecot shows new mail to an already selected mailbox only after a NOOP (or IDLE):
   // without it SEARCH missed a new message for ~4 s (test-servers README, pitfall 5).

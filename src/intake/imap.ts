@@ -12,7 +12,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
+import { LAST_POLL_AT, type StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import { backoffDelay } from '../backoff.ts';
 import { closeImap, connectImap, ImapConnectError, type ImapSettings } from './imap-connect.ts';
@@ -121,7 +121,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       server: where,
       auth: config.auth,
       folder: folders.inbox,
-      lastPollAt: last?.finishedAt ?? null,
+      [LAST_POLL_AT]: last?.finishedAt ?? null,
       lastResult: last?.outcome ?? null,
       processed: last?.processed ?? 0,
       skipped: last?.skipped ?? 0,

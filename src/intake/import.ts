@@ -15,10 +15,12 @@ export interface ImportTotals {
   duplicates: number;
   /** Messages that could not be stored (temporary failure); run the import again for them. */
   failed: number;
+  /** Notices queued for the bounces recorded. */
+  noticesQueued: number;
 }
 
 export function emptyTotals(): ImportTotals {
-  return { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0 };
+  return { read: 0, processed: 0, skipped: 0, problem: 0, duplicates: 0, failed: 0, noticesQueued: 0 };
 }
 
 export interface ImportOptions {
@@ -120,6 +122,7 @@ export async function importPath(target: string, opts: ImportOptions): Promise<I
       opts.onError?.(where, err);
     }
     if (result) {
+      totals.noticesQueued += result.noticesQueued ?? 0;
       if (result.duplicate) totals.duplicates += 1;
       else if (result.status === 'Processed') totals.processed += 1;
       else if (result.status === 'Skipped') totals.skipped += 1;

@@ -10,11 +10,12 @@ import { existsSync, lstatSync, readFileSync, chmodSync, unlinkSync } from 'node
 import net from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import type { Config, ListenAddress } from '../config.ts';
-import { ReboundError } from '../errors.ts';
+import { splitAddress } from '../core/address.ts';
+import { errorText, ReboundError } from '../errors.ts';
 import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
+import type { PartName, StatusBoard } from '../status.ts';
 
 export interface LmtpServerOptions {
   config: Config['lmtp'];
@@ -37,7 +38,7 @@ export interface LmtpServer {
 export const STOP_TIMEOUT_MS = 10_000;
 /** How often stop() looks for connections that have gone idle. */
 const STOP_POLL_MS = 25;
-const STATUS_PART = 'lmtp';
+const BOARD_PART: PartName = 'lmtp';
 
 type ReplyError = Error & { responseCode: number };
 
@@ -62,10 +63,8 @@ const SHUTDOWN_TEXT = 'rebound is shutting down, try again later';
 export function recipientAccepted(address: string, accept: readonly string[]): boolean {
   if (accept.length === 0) return true;
   const a = address.toLowerCase();
-  const at = a.lastIndexOf('@');
-  if (at < 0) return false;
-  const local = a.slice(0, at);
-  const domain = a.slice(at + 1);
+  if (!a.includes('@')) return false;
+  const { local, domain } = splitAddress(a);
   const plus = local.indexOf('+');
   const base = plus > 0 ? `${local.slice(0, plus)}@${domain}` : a;
   return accept.some((entry) => {
@@ -100,13 +99,10 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     try {
       result = await ingestor.ingest({ raw, source: 'lmtp', envelopeFrom, envelopeTo });
     } catch (err) {
-      // Only an explicitly permanent ReboundError may refuse for good; anything else,
-      // including errors nobody foresaw, is temporary: the sender keeps the message.
-      if (err instanceof ReboundError && !err.temporary) {
-        count('refused');
-        clog.error({ err, rcpt: envelopeTo }, 'message refused for good; answering 554');
-        return replyError(554, 'Transaction failed: message refused');
-      }
+      // ingest fails only when it cannot commit (a full disk, a locked or closed database):
+      // always worth another try, so the sender keeps the message. A message rebound cannot
+      // read is stored as a problem and answered 250; one over LMTP_MAX_SIZE never gets here
+      // (552 5.3.4 above). No failure refuses a bounce for good.
       count('deferred');
       clog.error({ err, rcpt: envelopeTo }, 'message not stored; answering 451 so the sender retries');
       return replyError(451, TEMPFAIL_TEXT);
@@ -206,9 +202,12 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
 
   async function listenOne(listen: ListenAddress): Promise<SMTPServer> {
     const server = new SMTPServer(smtpOptions(listen));
+    let listening = false;
     server.on('error', (err: Error) => {
       // Per-connection errors (a client resetting the socket) arrive here; they end that
-      // connection only.
+      // connection only. A failure to listen (a port in use) arrives here too, before any
+      // connection: start() reports that one, so it is no connection warning.
+      if (!listening) return;
       log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'connection error');
     });
     if (listen.kind === 'unix') await removeStaleSocket(listen.path);
@@ -217,6 +216,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       server.server.once('error', onError);
       const done = () => {
         server.server.off('error', onError);
+        listening = true;
         resolve();
       };
       if (listen.kind === 'unix') server.listen(listen.path, done);
@@ -248,24 +248,24 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         const failed = config.listen[servers.length];
         const where = failed ? formatListen(failed) : '?';
         await Promise.all(servers.splice(0).map((s) => closeServer(s.server, 0)));
-        status?.report(STATUS_PART, { ok: false, detail: `cannot listen on ${where}: ${(err as Error).message}` });
-        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${(err as Error).message}`, { temporary: false, cause: err });
+        status?.report(BOARD_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
+        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, { temporary: false, cause: err });
       }
       started = true;
       const detail = `listening on ${addresses().join(', ')}`;
-      status?.report(STATUS_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
+      status?.report(BOARD_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
       log.info({ addresses: addresses(), protocol: config.protocol }, detail);
     },
 
     async stop(timeoutMs = STOP_TIMEOUT_MS) {
       if (!started) return;
       stopping = true;
-      status?.report(STATUS_PART, { ok: false, detail: 'stopping' });
+      status?.report(BOARD_PART, { ok: false, detail: 'stopping' });
       await Promise.all(servers.map((s) => closeServer(s.server, timeoutMs)));
       for (const s of servers) if (s.listen.kind === 'unix') safeUnlink(s.listen.path);
       servers.length = 0;
       started = false;
-      status?.report(STATUS_PART, { ok: false, detail: 'stopped' });
+      status?.report(BOARD_PART, { ok: false, detail: 'stopped' });
       log.info('LMTP listener stopped');
     },
 
@@ -279,12 +279,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
    */
   function closeServer(server: SMTPServer, timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
       server.options.closeTimeout = Math.max(timeoutMs, 1);
-      server.close(() => {
-        clearInterval(timer);
-        resolve();
-      });
       const closeIdle = () => {
         for (const c of server.connections) {
           if (!c.session?.envelope?.mailFrom) {
@@ -293,9 +288,13 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
           }
         }
       };
-      closeIdle();
-      timer = setInterval(closeIdle, STOP_POLL_MS);
+      const timer = setInterval(closeIdle, STOP_POLL_MS);
       timer.unref();
+      server.close(() => {
+        clearInterval(timer);
+        resolve();
+      });
+      closeIdle();
     });
   }
 }

@@ -4,6 +4,7 @@
 
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
+import { ReboundError } from '../errors.ts';
 
 export interface OutgoingMail {
   from: string;
@@ -26,16 +27,17 @@ export interface SendResult {
 }
 
 /** A send that did not happen: temporary ones (4xx, network) may work later. */
-export class SendError extends Error {
-  kind: 'temporary' | 'permanent';
-  code: string;
-  responseCode: number | undefined;
+export class SendError extends ReboundError {
+  readonly responseCode: number | undefined;
   constructor(kind: 'temporary' | 'permanent', message: string, code: string, responseCode?: number, cause?: unknown) {
-    super(message, { cause });
+    super(code, message, { temporary: kind === 'temporary', cause });
     this.name = 'SendError';
-    this.kind = kind;
-    this.code = code;
     this.responseCode = responseCode;
+  }
+
+  /** The `temporary` flag in words, as stored with a failed notice and used as a metric label. */
+  get kind(): 'temporary' | 'permanent' {
+    return this.temporary ? 'temporary' : 'permanent';
   }
 }
 

@@ -12,6 +12,7 @@
 
 import type { Config } from '../config.ts';
 import { decodeVerp } from '../core/original.ts';
+import { bounceDate } from '../core/message-date.ts';
 import type { Classification, MessageKind } from '../core/types.ts';
 import type { NoticePlanner } from '../ingest.ts';
 import type { Store } from '../store/store.ts';
@@ -263,12 +264,27 @@ export function factsOf(c: Classification, envelopeTo: readonly string[]): Messa
   };
 }
 
+export interface NoticePlannerOptions {
+  /**
+   * Only bounces younger than this (ms, by their own Date header) get a notice: an imported
+   * archive of old bounces must not mail colleagues about each of them.
+   */
+  maxAgeMs?: number;
+}
+
 /**
  * The planner ingest() calls: plans within the rules and caps, notes on each bounce what was
  * held back, and says it in one log line per message.
  */
-export function createNoticePlanner(config: Config): NoticePlanner {
+export function createNoticePlanner(config: Config, opts: NoticePlannerOptions = {}): NoticePlanner {
   return ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
+    if (opts.maxAgeMs !== undefined && now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs) {
+      store.bounces.setNoticeNotes(
+        bounces.map((b) => b.id),
+        'no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE',
+      );
+      return [];
+    }
     const subjects = bounces.map((b) => ({ bounceId: b.id, kind: classification.kind, bounceType: b.recipient.bounceType, failedAddress: b.recipient.address }));
     const plan = planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
     // One statement per distinct note: most held-back bounces of a message share theirs.

@@ -7,6 +7,7 @@
 import { backoffDelay } from '../backoff.ts';
 import type { Config } from '../config.ts';
 import type { Classification } from '../core/types.ts';
+import { errorText } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { StatusBoard } from '../status.ts';
@@ -119,7 +120,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
       result = await mailer.send(mail);
     } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${(err as Error).message}`, 'ERENDER', undefined, err);
+      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${errorText(err)}`, 'ERENDER', undefined, err);
       fail(row, bounce, e);
       return false;
     }

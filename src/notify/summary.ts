@@ -4,6 +4,7 @@
 // --dry-run prints exactly what would be sent.
 
 import type { Config } from '../config.ts';
+import { previousUtcDay, utcDayRange } from '../core/utc-day.ts';
 import type { Logger } from '../log.ts';
 import { SummaryQueries, type Count, type FailingNotice } from '../store/summary-queries.ts';
 import type { Store } from '../store/store.ts';
@@ -26,27 +27,6 @@ export interface SummaryFigures {
   failingTotal: number;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isDay(day: string): boolean {
-  const m = DAY.exec(day);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === day;
-}
-
-/** The UTC day before `now`, YYYY-MM-DD (the summary at 00:00 UTC is about yesterday). */
-export function previousUtcDay(now: Date): string {
-  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
-
-/** [from, to) in ISO 8601 for one UTC day. */
-export function utcDayRange(day: string): { from: string; to: string } {
-  if (!isDay(day)) throw new Error(`"${day}" is not a date (YYYY-MM-DD)`);
-  const from = new Date(`${day}T00:00:00.000Z`);
-  return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
-}
 
 export function buildSummary(queries: SummaryQueries, day: string): SummaryFigures {
   const { from, to } = utcDayRange(day);

@@ -27,20 +27,5 @@ export function createEmailTemplates(dir = EMAIL_TEMPLATES_DIR): EmailTemplates 
   };
 }
 
-/** Control characters other than tab and newline (a diagnostic may carry any byte). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/**
- * A stranger's text made fit to show: CRLF to LF, control characters dropped, folded
- * continuation lines kept, and cut at `max` characters with an ellipsis. HTML escaping is the
- * template's job (autoescape); this is about the bytes, not the markup.
- */
-export function cleanText(value: string, max: number): string {
-  const s = value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-/** One line for a header: whitespace runs (including CR/LF) become one space, then cut. */
-export function oneLine(value: string, max: number): string {
-  return cleanText(value.replace(/\s+/g, ' ').trim(), max);
-}
+// The notices' text helpers live with the other shared text helpers.
+export { cleanText, oneLine } from '../core/text.ts';

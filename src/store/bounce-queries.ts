@@ -5,6 +5,7 @@
 // the SQL text comes from a small finite set and each variant is prepared once and cached.
 
 import type { Statement } from 'better-sqlite3';
+import { DAY_MS, dayStart, nextDayStart, utcMidnight } from '../core/utc-day.ts';
 import type { Db } from './db.ts';
 
 /** Filters of the list, the export and the overview links. Already validated (src/web/filters.ts). */
@@ -66,7 +67,10 @@ export interface ListQuery {
 
 export interface ListRow {
   id: number;
+  /** When rebound received it. */
   date: string;
+  /** When it bounced, by its own Date header; '' for rows recorded before migration 012. */
+  bounced_at: string;
   email_to: string;
   domain: string;
   status: string;
@@ -94,23 +98,13 @@ export interface CountResult {
 /** Filtered counts stop here: counting a million matching rows costs more than the number is worth. */
 const COUNT_CAP = 100_000;
 
-const DAY_MS = 86_400_000;
-
-function dayStart(day: string): string {
-  return `${day}T00:00:00.000Z`;
-}
-
-function nextDayStart(day: string): string {
-  return new Date(Date.parse(dayStart(day)) + DAY_MS).toISOString();
-}
-
 /**
  * The summary (bounce_daily*, migration 005) holds whole UTC days. An instant that is not a
  * midnight (the overview's periods always are) is split: its own day counted from the rows
  * from `since` to the next midnight, the following days from the summary.
  */
 function sinceParams(since: Date): { since: string; fullDay: string; fullDayStart: string } {
-  const midnight = Math.floor(since.getTime() / DAY_MS) * DAY_MS;
+  const midnight = utcMidnight(since).getTime();
   const full = midnight === since.getTime() ? midnight : midnight + DAY_MS;
   const fullDayStart = new Date(full).toISOString();
   return { since: since.toISOString(), fullDay: fullDayStart.slice(0, 10), fullDayStart };
@@ -230,7 +224,7 @@ export class BounceQueries {
       if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(+id) FROM bounces ${d.sql})`;
     }
     const sql =
-      `SELECT id, date, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+      `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
        FROM bounces ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     return this.#stmt(sql).all({ ...w.params, limit: q.limit, offset: q.offset }) as ListRow[];
   }
@@ -289,7 +283,7 @@ export class BounceQueries {
         }
       }
       const sql =
-        `SELECT id, date, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+        `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
          FROM bounces ${where} ORDER BY ${tail} LIMIT @take OFFSET @skip`;
       rows.push(...(this.#stmt(sql).all({ ...w.params, v: g.v, take, skip }) as ListRow[]));
       skip = 0;

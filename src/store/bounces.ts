@@ -8,7 +8,10 @@ export type BounceStatus = 'Processed' | 'Skipped' | 'Problem' | 'retry_queued';
 
 export interface NewBounce {
   messageId: number;
+  /** When rebound received the bounce, ISO 8601 UTC. */
   date: string;
+  /** When it bounced, by its own Date header (ISO 8601 UTC); '' or absent when unknown. */
+  bouncedAt?: string;
   emailTo: string;
   emailCc: string;
   status: BounceStatus;
@@ -35,6 +38,7 @@ export interface BounceRow {
   id: number;
   message_id: number;
   date: string;
+  bounced_at: string;
   email_to: string;
   email_cc: string;
   status: BounceStatus;
@@ -76,10 +80,10 @@ export class BouncesRepository {
     this.#insert = db.prepare(
       `INSERT OR IGNORE INTO bounces (message_id, date, email_to, email_cc, status, reason, domain, kind, bounce_type, action,
          status_code, reply_code, diagnostic, remote_mta, decided_by, original_message_id, original_from, original_to,
-         original_subject, original_date, tracking_id, dedupe_key)
+         original_subject, original_date, tracking_id, dedupe_key, bounced_at)
        VALUES (@messageId, @date, @emailTo, @emailCc, @status, @reason, @domain, @kind, @bounceType, @action,
          @statusCode, @replyCode, @diagnostic, @remoteMta, @decidedBy, @originalMessageId, @originalFrom, @originalTo,
-         @originalSubject, @originalDate, @trackingId, @dedupeKey)`,
+         @originalSubject, @originalDate, @trackingId, @dedupeKey, @bouncedAt)`,
     );
     this.#byId = db.prepare('SELECT * FROM bounces WHERE id = ?');
     this.#byMessage = db.prepare('SELECT * FROM bounces WHERE message_id = ? ORDER BY id');
@@ -94,7 +98,7 @@ export class BouncesRepository {
 
   /** Inserts the bounce; returns its id, or undefined when the same bounce is already recorded. */
   insert(b: NewBounce): number | undefined {
-    const info = this.#insert.run(b);
+    const info = this.#insert.run({ ...b, bouncedAt: b.bouncedAt ?? '' });
     return info.changes === 1 ? Number(info.lastInsertRowid) : undefined;
   }
 

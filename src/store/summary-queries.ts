@@ -30,13 +30,17 @@ export class SummaryQueries {
   #failingCount;
   constructor(db: Db) {
     const day = 'FROM bounces WHERE date >= @from AND date < @to';
-    this.#total = db.prepare(`SELECT COUNT(*) ${day}`).pluck();
-    this.#byStatus = db.prepare(`SELECT status AS key, COUNT(*) AS n ${day} GROUP BY status ORDER BY n DESC, key`);
-    this.#byReason = db.prepare(`SELECT reason AS key, COUNT(*) AS n ${day} GROUP BY reason ORDER BY n DESC, key`);
-    this.#byType = db.prepare(`SELECT bounce_type AS key, COUNT(*) AS n ${day} GROUP BY bounce_type ORDER BY n DESC, key`);
+    // The figures count bounces only: failed deliveries, hard or soft. Delay warnings,
+    // auto-replies, complaints and 'delivered' reports are recorded too, but are no bounce;
+    // they appear only in the count by kind.
+    const bounced = `${day} AND kind = 'bounce' AND bounce_type IN ('hard', 'soft')`;
+    this.#total = db.prepare(`SELECT COUNT(*) ${bounced}`).pluck();
+    this.#byStatus = db.prepare(`SELECT status AS key, COUNT(*) AS n ${bounced} GROUP BY status ORDER BY n DESC, key`);
+    this.#byReason = db.prepare(`SELECT reason AS key, COUNT(*) AS n ${bounced} GROUP BY reason ORDER BY n DESC, key`);
+    this.#byType = db.prepare(`SELECT bounce_type AS key, COUNT(*) AS n ${bounced} GROUP BY bounce_type ORDER BY n DESC, key`);
     this.#byKind = db.prepare(`SELECT kind AS key, COUNT(*) AS n ${day} GROUP BY kind ORDER BY n DESC, key`);
     this.#topDomains = db.prepare(
-      `SELECT domain AS key, COUNT(*) AS n ${day} AND domain <> '' GROUP BY domain ORDER BY n DESC, key LIMIT @limit`,
+      `SELECT domain AS key, COUNT(*) AS n ${bounced} AND domain <> '' GROUP BY domain ORDER BY n DESC, key LIMIT @limit`,
     );
     const failing = `FROM outbox o LEFT JOIN bounces b ON b.id = o.bounce_id WHERE o.state IN ('failed', 'problem')`;
     this.#failing = db.prepare(

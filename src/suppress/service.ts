@@ -38,7 +38,7 @@ export function createSuppressionService(opts: {
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log.child({ component: 'suppress' });
   const deps = { store, metrics, clock, log };
-  const servers: [string, BoundedServer][] = [];
+  const servers: ['socketmap' | 'policy', BoundedServer][] = [];
   if (config.socketmapListen.length > 0) {
     servers.push(['socketmap', createBoundedServer({
       name: 'socketmap',

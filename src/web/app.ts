@@ -10,6 +10,7 @@ import { Router } from '@koa/router';
 import createSession from 'koa-session';
 import nunjucks from 'nunjucks';
 import { MIN_SESSION_SECRET_LENGTH } from '../config.ts';
+import { dayOf } from '../core/utc-day.ts';
 import { BounceQueries } from '../store/bounce-queries.ts';
 import { assetsMiddleware, loadAssets } from './assets.ts';
 import { authRoutes, passwordCheck, requireSignIn, sessionExpiry } from './auth.ts';
@@ -218,7 +219,8 @@ export function createWebApp(opts: WebAppOptions): Koa {
     }
     body.once('error', () => ctx.res.destroy());
     ctx.type = type;
-    ctx.attachment(`bounces-${now().toISOString().slice(0, 10)}.${ext}`);
+    ctx.attachment(`bounces-${dayOf(now())}.${ext}`);
+    ctx.set('Cache-Control', 'no-store');
     ctx.body = body;
   };
   pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStream));

@@ -22,7 +22,7 @@ const VENDOR: Record<string, [string, string]> = {
 };
 
 /** Our own files under /assets/app/. */
-const OWN = ['app.css', 'overview.js', 'list.js'];
+const OWN = ['app.css', 'overview.js', 'list.js', 'times.js'];
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

@@ -1,6 +1,7 @@
 // The list's filters as they travel in the URL (so a filtered view can be bookmarked):
 // parsed once here into BounceFilters, with anything malformed dropped, never passed on.
 
+import { isDay } from '../core/utc-day.ts';
 import type { BounceFilters } from '../store/bounce-queries.ts';
 
 export const STATUSES = ['Processed', 'Skipped', 'Problem', 'retry_queued'] as const;
@@ -20,10 +21,6 @@ function one(q: Query, key: string): string {
   const v = q[key];
   const s = Array.isArray(v) ? v[0] : v;
   return (s ?? '').trim();
-}
-
-function isDay(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 }
 
 /** Filters from a query string object (ctx.query); unknown or malformed values are ignored. */

@@ -4,7 +4,7 @@
 
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { StatusBoard } from '../status.ts';
+import { LAST_POLL_AT, type PartName, type StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 
@@ -34,7 +34,7 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     parts.database = { ok: false, detail: 'does not answer' };
   }
   // One part per IMAP mailbox: "imap" for the first, "imap:NAME" for the mailbox file's.
-  const intakes: [string, boolean][] = [['lmtp', config.lmtp.enabled], ...config.imapMailboxes.map((m): [string, boolean] => [m.statusPart, true])];
+  const intakes: [PartName, boolean][] = [['lmtp', config.lmtp.enabled], ...config.imapMailboxes.map((m): [PartName, boolean] => [m.statusPart, true])];
   for (const [name, enabled] of intakes) {
     if (!enabled) continue;
     const s = status.get(name);
@@ -64,9 +64,9 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   return { status: failing.length ? 'failing' : degraded.length ? 'degraded' : 'ok', failing, degraded, parts };
 }
 
-/** The IMAP part's last poll time (ms): its `lastPollAt` fact (src/intake/imap.ts), null before the first poll. */
+/** The IMAP part's last poll time (ms): its LAST_POLL_AT fact (src/intake/imap.ts), null before the first poll. */
 function lastPollTime(facts: Record<string, unknown> | undefined): number | undefined {
-  const v = facts?.lastPollAt;
+  const v = facts?.[LAST_POLL_AT];
   const t = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
   return Number.isFinite(t) ? t : undefined;
 }
@@ -104,6 +104,7 @@ export function metricsText(m: Metrics, store: Store, queries: BounceQueries, st
     }
   }
   const polls = Object.entries(status.all()).flatMap(([part, s]): [Record<string, string>, number][] => {
+    if (!s) return [];
     const last = part === 'imap' || part.startsWith('imap:') ? lastPollTime(s.facts) : undefined;
     if (last === undefined) return [];
     const mailbox = typeof s.facts?.mailbox === 'string' ? s.facts.mailbox : part === 'imap' ? 'main' : part.slice(5);

@@ -9,6 +9,12 @@ const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
+/**
+ * Settings key of the stored password's hash, used when ADMIN_PASS is unset: generated at the
+ * first start, or set by `rebound password`.
+ */
+export const STORED_PASSWORD_KEY = 'web.generated_admin_pass';
+
 export function hashPassword(password: string): string {
   const salt = randomBytes(SALT_LENGTH);
   const hash = scryptSync(password, salt, KEY_LENGTH, SCRYPT);

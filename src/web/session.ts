@@ -4,6 +4,7 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
+import { DAY_MS } from '../core/utc-day.ts';
 
 export interface SessionData {
   csrf?: string;
@@ -35,7 +36,7 @@ export class MemorySessionStore {
   async set(key: string, data: SessionData, maxAge: number): Promise<void> {
     this.#m.delete(key);
     if (this.#m.size >= MAX_SESSIONS) this.#evictOne();
-    this.#m.set(key, { data, expires: this.#now() + (Number.isFinite(maxAge) ? maxAge : 86_400_000) });
+    this.#m.set(key, { data, expires: this.#now() + (Number.isFinite(maxAge) ? maxAge : DAY_MS) });
   }
   async destroy(key: string): Promise<void> {
     this.#m.delete(key);

@@ -16,12 +16,14 @@
 // A refusal is logged once per lock (per client or device) and once per GLOBAL_LOG_MS for
 // the backstop, not once per request: a flood must not become a flood of log lines.
 
+import { DAY_MS } from '../core/utc-day.ts';
+
 const FREE_FAILURES = 3;
 const BASE_LOCK_MS = 1000;
 /** 15 minutes: long enough to make guessing hopeless, short enough that the admin gets back in. */
 const MAX_LOCK_MS = 15 * 60_000;
 /** Entries forgotten after a day without failures; the map holds at most MAX_KEYS. */
-const FORGET_MS = 86_400_000;
+const FORGET_MS = DAY_MS;
 const MAX_KEYS = 50_000;
 /** Failures without a device cookie, from all addresses together, before the backstop slows them. */
 const GLOBAL_BURST = 100;

@@ -127,6 +127,34 @@ describe('the dashboard in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it("speaks an admin's words and shows times in the browser's zone, UTC on hover", async () => {
+    // A reader in Tokyo (UTC+9 all year): a bounce at 10:00 UTC is 19:00 there.
+    const id = insertBounce(d.store, { date: '2026-03-05T10:00:00.000Z', domain: 'tz.test', emailTo: 'tz@tz.test', reason: 'mailboxfull', bounceType: 'soft' });
+    const tokyo = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
+    try {
+      const p = await tokyo.newPage();
+      await p.goto(`${d.base}/login`);
+      await p.fill('#password', ADMIN_PASS);
+      await Promise.all([p.waitForURL(`${d.base}/`), p.click('button[type=submit]')]);
+      await p.goto(`${d.base}/bounces/${id}`);
+      const received = p.locator('td[data-field="date"] time');
+      await expect(received.textContent()).resolves.toMatch(/5 Mar 2026,? 19:00:00/);
+      await expect(received.getAttribute('title')).resolves.toBe('2026-03-05 10:00:00 UTC');
+      const labels = await p.locator('#fields th').allTextContents();
+      expect(labels).toContain('Address that bounced');
+      expect(labels).not.toContain('email_to');
+      await expect(p.locator('td[data-field="reason"] .reason-words').textContent()).resolves.toMatch(/mailbox is full/);
+      await p.screenshot({ path: path.join(ARTIFACTS, 'detail.png'), fullPage: true });
+      // The list: the reason's words on hover, the time in Tokyo's zone.
+      await p.goto(`${d.base}/bounces?domain=tz.test`);
+      await p.waitForSelector('#bounces[data-loaded]');
+      await expect(p.locator('#bounces tbody td time').first().getAttribute('title')).resolves.toBe('2026-03-05 10:00:00 UTC');
+      await expect(p.locator('#bounces tbody td span[title]').first().getAttribute('title')).resolves.toMatch(/mailbox is full/);
+    } finally {
+      await tokyo.close();
+    }
+  });
+
   it('retries from the detail page and shows the answer', async () => {
     const before = d.retries.length;
     await Promise.all([page.waitForURL(`${d.base}/bounces/${hostileId}`), page.click('#retry')]);

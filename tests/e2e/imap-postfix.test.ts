@@ -119,7 +119,7 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
   it('polls two mailboxes that Postfix delivers into, each DSN recorded once and moved in its own mailbox', async () => {
     await poller?.stop(); // the first test's poller; the group below polls both mailboxes
     const folders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
-    const mailbox = (name: string, statusPart: string, user: string, pass: string): Config['imap'] => ({
+    const mailbox = (name: string, statusPart: Config['imap']['statusPart'], user: string, pass: string): Config['imap'] => ({
       enabled: true,
       name,
       statusPart,

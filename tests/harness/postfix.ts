@@ -298,7 +298,7 @@ export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstanc
   } catch (err) {
     const log = instance.maillog().split('\n').slice(-20).join('\n');
     await instance.stop().catch(() => {});
-    throw new Error(`postfix "${opts.name}" did not start: ${(err as Error).message}\n${log}`);
+    throw new Error(`postfix "${opts.name}" did not start: ${(err as Error).message}\n${log}`, { cause: err });
   }
   return instance;
 }

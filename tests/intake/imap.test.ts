@@ -19,7 +19,7 @@ import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
-import { emptyMailbox, imapConfig as sharedImapConfig, NORMAL, TEST, wireSha256 } from './imap-fixtures.ts';
+import { emptyMailbox, imapConfig as sharedImapConfig, TEST, wireSha256 } from './imap-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 
 const PORT = 1143;

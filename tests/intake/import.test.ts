@@ -47,7 +47,7 @@ describe('file import', () => {
     const mbox = path.join(dir, 'bounces.mbox');
     writeMbox(mbox, [dsn('dsn-error-transport.eml'), dsn('dsn-delayed-remote450.eml'), plain]);
     const m = await importPath(mbox, { ingestor });
-    expect(m).toEqual({ read: 3, processed: 2, skipped: 1, problem: 0, duplicates: 0, failed: 0 });
+    expect(m).toEqual({ read: 3, processed: 2, skipped: 1, problem: 0, duplicates: 0, failed: 0, noticesQueued: 0 });
 
     const maildir = path.join(dir, 'Maildir');
     for (const sub of ['cur', 'new', 'tmp']) mkdirSync(path.join(maildir, sub), { recursive: true });
@@ -83,7 +83,7 @@ describe('file import', () => {
       env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data'), LOG_LEVEL: 'silent' },
     });
     expect(again.stderr).toMatch(/imported .*dsn-remote-550\.eml: 1 read, 0 bounces, 0 skipped \(not bounces\), 0 problem, 1 duplicates, 0 failed/);
-    expect(again.stderr).toContain('total: {"read":7,"processed":0,"skipped":0,"problem":0,"duplicates":7,"failed":0}');
+    expect(again.stderr).toContain('total: {"read":7,"processed":0,"skipped":0,"problem":0,"duplicates":7,"failed":0,"noticesQueued":0}');
     const err = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'import', path.join(dir, 'nope')], {
       env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data') },
     }).catch((e: { code: number; stderr: string }) => e);

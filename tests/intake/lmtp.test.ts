@@ -19,6 +19,7 @@ import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { sendMail, SmtpSession, dataPayload, type Reply, type SendResult } from '../harness/smtp-client.ts';
 import { canConnect, sleep, waitFor } from '../harness/ports.ts';
+import { capturingLogger } from '../harness/log.ts';
 
 const DSN = readFileSync(new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url));
 const log = silentLogger();
@@ -225,6 +226,19 @@ describe('LMTP listener', () => {
     await expect(second.start()).rejects.toThrow(/in use/);
     expect(status.get('lmtp')).toMatchObject({ ok: false });
     expect(status.get('lmtp')!.detail).toMatch(/cannot listen on unix:/);
+  });
+
+  it('refuses to start on a TCP port in use, with one clear error and no connection warning', async () => {
+    const t = await startListener({ config: { listen: [{ kind: 'tcp', host: '127.0.0.1', port: 0, path: '' }] } });
+    const captured = capturingLogger();
+    const second = createLmtpServer({
+      config: lmtpConfig({ listen: [{ kind: 'tcp', host: '127.0.0.1', port: t.port!, path: '' }] }),
+      ingestor: createIngestor({ store: store!, log }),
+      log: captured.log,
+    });
+    await expect(second.start()).rejects.toThrow(/cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    await sleep(50);
+    expect(captured.lines.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
   });
 
   it('listens on IPv6 loopback [::1]', async () => {

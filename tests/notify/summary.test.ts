@@ -13,7 +13,8 @@ import { createIngestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
-import { previousUtcDay, sendDailySummary } from '../../src/notify/summary.ts';
+import { previousUtcDay } from '../../src/core/utc-day.ts';
+import { sendDailySummary } from '../../src/notify/summary.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import type { BounceRow } from '../../src/store/bounces.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
@@ -94,16 +95,19 @@ describe('the daily summary', () => {
     const out = await sendDailySummary({ config, store, log: silentLogger(), date: DAY, dryRun: true });
 
     const all = store.db.prepare('SELECT * FROM bounces').all() as BounceRow[];
-    const day = all.filter((r) => r.date.startsWith(DAY));
-    expect(day).toHaveLength(4);
+    const recorded = all.filter((r) => r.date.startsWith(DAY));
+    expect(recorded).toHaveLength(4);
+    // The delay warning is recorded but is no bounce: only the count by kind shows it.
+    const day = recorded.filter((r) => r.kind === 'bounce' && (r.bounce_type === 'hard' || r.bounce_type === 'soft'));
+    expect(day).toHaveLength(3);
     const f = out.figures;
-    expect(f.total).toBe(4);
+    expect(f.total).toBe(3);
     expect(asRecord(f.byStatus)).toEqual(countBy(day, (r) => r.status));
     expect(asRecord(f.byReason)).toEqual(countBy(day, (r) => r.reason));
     expect(asRecord(f.byBounceType)).toEqual(countBy(day, (r) => r.bounce_type));
     expect(asRecord(f.byBounceType)).toMatchObject({ hard: 3 });
     expect(asRecord(f.byKind)).toEqual({ bounce: 3, delay: 1 });
-    expect(f.topDomains[0]).toEqual({ key: 'mx-reject.test', n: 3 });
+    expect(f.topDomains[0]).toEqual({ key: 'mx-reject.test', n: 2 });
     expect(asRecord(f.topDomains)).toEqual(countBy(day, (r) => r.domain));
     // Five hard bounces in all had a notice; the relay refused every one, whatever the day.
     expect(f.failingTotal).toBe(5);
@@ -118,14 +122,15 @@ describe('the daily summary', () => {
     const [m] = await sink.waitForMessages(1);
     expect(m!.envelope.to).toEqual(['ops@example.org']);
     const mail = await simpleParser(m!.raw);
-    expect(mail.subject).toBe(`rebound daily summary ${DAY}: 4 bounces`);
+    expect(mail.subject).toBe(`rebound daily summary ${DAY}: 3 bounces`);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     // The loop marker: a bounce of the summary is recorded but never notified.
     expect(mail.headers.get('x-rebound-notice')).toBe(`summary ${DAY}`);
     expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
-    expect(mail.text).toContain('Bounces recorded: 4');
+    expect(mail.text).toContain('Bounces recorded: 3');
+    expect(mail.text).toMatch(/by kind \(delays, auto-replies and complaints are not bounces\):\n\s+bounce: 3\n\s+delay: 1/);
     expect(mail.text).toMatch(/hard: 3/);
-    expect(mail.text).toMatch(/mx-reject\.test: 3/);
+    expect(mail.text).toMatch(/mx-reject\.test: 2/);
     expect(mail.text).toContain('Notices still failing: 5');
     expect(mail.text).toContain('https://rebound.example.org');
     expect(String(mail.html)).toContain('href="https://rebound.example.org"');
@@ -159,9 +164,9 @@ describe('rebound summary', () => {
   it('prints the summary with --dry-run and sends nothing', async () => {
     const { dir } = await filledStore();
     const { stdout } = await cli(['--dry-run', '--date', DAY], env(dir));
-    expect(stdout).toContain(`Subject: rebound daily summary ${DAY}: 4 bounces`);
+    expect(stdout).toContain(`Subject: rebound daily summary ${DAY}: 3 bounces`);
     expect(stdout).toContain('To: ops@example.org');
-    expect(stdout).toContain('Bounces recorded: 4');
+    expect(stdout).toContain('Bounces recorded: 3');
     expect(sink.messages).toHaveLength(0);
   });
 

@@ -56,6 +56,8 @@ describe('dashboard pages', () => {
     expect(totals[0]).toBe(today);
     expect(today).toBeGreaterThan(10);
     expect(html).toContain('data-part="lmtp"');
+    expect(html).toContain('<td title="lmtp">LMTP listener (mail from Postfix)</td>');
+    expect(html).toContain('<td title="retry_queued">notice waiting for a retry</td>');
     expect(html).toContain('listening on 127.0.0.1:2424');
     expect(html).toContain('<canvas id="chart-domains" data-src="/api/stats?period=7d"');
   });
@@ -107,6 +109,19 @@ describe('dashboard pages', () => {
     expect(d.store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBeGreaterThan(3);
   });
 
+  it('shows the reason in plain words beside its code and the times for the browser to put in its zone', async () => {
+    const html = await (await c.get(`/bounces/${hostileId}`)).text();
+    expect(html).toContain('<th class="text-nowrap">Reason</th>');
+    expect(html).toMatch(/data-field="reason">filtered<div class="small text-muted reason-words">The receiving side refused the message on its own rules/);
+    expect(html).toContain('<time class="local-time" datetime="2024-03-05T10:00:00.000Z">2024-03-05 10:00:00 UTC</time>');
+    expect(html).toContain('<th>Message received</th>');
+    const row = (await api(`domain=evil.test`)).data[0]!;
+    expect(row.reason_words).toMatch(/^The receiving side refused the message on its own rules/);
+    expect(row).toHaveProperty('bounced_at');
+    const assets = await c.get('/assets/app/times.js');
+    expect(assets.status).toBe(200);
+  });
+
   it('reflects the filters of the URL in the form and the export links', async () => {
     const html = await (await c.get('/bounces?domain=example.com&type=hard&from=2024-01-01&status=nonsense')).text();
     expect(html).toContain('id="f-domain" name="domain" value="example.com"');
@@ -124,7 +139,10 @@ describe('dashboard pages', () => {
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     expect(html).toContain('data-field="diagnostic"');
     expect(html).toContain('x&quot;&gt;&lt;script&gt;@evil.test');
-    expect(html).toContain('<code>dsn:Status</code>');
+    // Labels in words, the decision trail as typed steps (kind, then which one).
+    expect(html).toContain('<code>dsn</code> Status');
+    expect(html).toContain('<th class="text-nowrap">Address that bounced</th>');
+    expect(html).not.toContain('>email_to<');
     expect(html).toContain('No notice for this bounce.');
   });
 

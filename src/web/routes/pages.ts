@@ -5,13 +5,17 @@
 
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
+import { DAY_MS, dayOf, utcMidnight } from '../../core/utc-day.ts';
+import { parseDecisionTrail } from '../../core/decision.ts';
 import { formList, formString, type Form } from '../body.ts';
+import { labelledFields, OUTBOX_WORDS, partWords, STATE_WORDS } from '../field-labels.ts';
+import type { PartName, PartStatus } from '../../status.ts';
+import { reasonInWords } from '../../notify/reason-words.ts';
 import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
 import type { WebDeps } from '../deps.ts';
 
-const DAY_MS = 86_400_000;
 const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
 type Period = keyof typeof PERIODS;
 /** Largest page DataTables may ask for. */
@@ -23,9 +27,8 @@ const RAW_PREVIEW_BYTES = 256 * 1024;
 
 /** Start of the period (UTC): today = since midnight, 7d/30d = today and the 6/29 days before. */
 function periodStart(p: Period, now: Date): Date {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const days = p === 'today' ? 0 : p === '7d' ? 6 : 29;
-  return new Date(midnight - days * DAY_MS);
+  return new Date(utcMidnight(now).getTime() - days * DAY_MS);
 }
 
 function period(v: unknown): Period {
@@ -50,9 +53,14 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const now = deps.now();
     const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
       const since = periodStart(p, now);
-      return { period: p, label: PERIODS[p], since: since.toISOString().slice(0, 10), ...queries.countsSince(since) };
+      return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
     });
-    const parts = Object.entries(status.all()).map(([name, s]) => ({ name, ...s, factList: Object.entries(s.facts ?? {}) }));
+    const parts = (Object.entries(status.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
+      name,
+      label: partWords(name),
+      ...s,
+      factList: Object.entries(s.facts ?? {}),
+    }));
     page(ctx, deps, 'overview.njk', {
       title: 'Overview',
       counts,
@@ -63,6 +71,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       periods: PERIODS,
       outbox: store.outbox.countsByState(),
       suppressionsPerDay: store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10)).reverse(),
+      stateWords: STATE_WORDS,
+      outboxWords: OUTBOX_WORDS,
     });
   });
 
@@ -80,6 +90,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       filters,
       query: filtersToQuery(filters),
       statuses: STATUSES,
+      stateWords: STATE_WORDS,
       types: TYPES,
       reasons: REASONS,
     });
@@ -102,7 +113,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       recordsTotal: total,
       recordsFiltered: filtered.count,
       countCapped: filtered.capped,
-      data: rows,
+      // The reason's plain words go with each row: the list shows them beside the code.
+      data: rows.map((r) => ({ ...r, reason_words: reasonInWords(r.reason) })),
     };
   });
 
@@ -111,7 +123,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     if (!bounce) return notFound(ctx, deps);
     const message = store.messages.get(bounce.message_id);
     const raw = store.messages.raw(bounce.message_id);
-    let classification = '';
+    let classification: string;
     try {
       classification = JSON.stringify(JSON.parse(message?.classification ?? '{}'), null, 2);
     } catch {
@@ -120,9 +132,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     page(ctx, deps, 'detail.njk', {
       title: `Bounce ${bounce.id}`,
       bounce,
-      fields: Object.entries(bounce).filter(([k]) => k !== 'dedupe_key'),
+      fields: labelledFields(bounce),
       message,
-      decidedBy: bounce.decided_by.split(/;\s*/).filter(Boolean),
+      decidedBy: parseDecisionTrail(bounce.decided_by),
       classification,
       notices: store.outbox.forBounce(bounce.id),
       suppression: store.suppressions.check(bounce.email_to, deps.now()),

@@ -16,14 +16,24 @@
     { data: 'id', render: function (id, type) {
         return type === 'display' ? '<a href="/bounces/' + Number(id) + '">' + Number(id) + '</a>' : id;
       } },
-    { data: 'date', className: 'text-nowrap', render: function (v, type) {
-        // Shown as "YYYY-MM-DD HH:MM:SS" (UTC); sorted on the server, so only the display changes.
-        return type === 'display' ? text.display(String(v).slice(0, 19).replace('T', ' ')) : v;
+    { data: 'bounced_at', className: 'text-nowrap', render: function (v, type, row) {
+        // When it bounced (its own Date header; received time for rows older than that
+        // column), in the reader's time zone with UTC on hover. Sorted on the server.
+        var iso = v || row.date;
+        if (type !== 'display') return iso;
+        var d = new Date(iso);
+        if (isNaN(d.getTime()) || !window.reboundTimes) return text.display(String(iso));
+        return '<time class="local-time" datetime="' + text.display(d.toISOString()) + '" title="' +
+          text.display(window.reboundTimes.utcText(d)) + '">' + text.display(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d)) + '</time>';
       } },
     { data: 'email_to', render: text },
     { data: 'domain', render: text },
     { data: 'status', render: text },
-    { data: 'reason', render: text },
+    { data: 'reason', render: function (v, type, row) {
+        // The reason's code, its plain words on hover (sent by /api/bounces).
+        if (type !== 'display') return v;
+        return '<span title="' + text.display(row.reason_words || '') + '">' + text.display(v) + '</span>';
+      } },
     { data: 'bounce_type', render: text },
     { data: 'status_code', render: text },
     { data: 'original_subject', render: text, orderable: false, className: 'subject' },
