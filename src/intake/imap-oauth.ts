@@ -59,7 +59,6 @@ export function createTokenSource(s: ImapOAuthSettings, opts: TokenSourceOptions
   );
   config.timeout = TOKEN_TIMEOUT_S;
   // Only for a loopback test endpoint (IMAP_OAUTH_ALLOW_HTTP=true): a token over plain HTTP is a stolen token.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
   if (s.allowHttp) oidc.allowInsecureRequests(config);
 
   let refreshToken = s.refreshToken;
