@@ -50,6 +50,7 @@ export function buildApp(config: Config, log: Logger): App {
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    metrics,
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
       metrics.bouncesRecorded.inc({ kind: r.kind }, r.bounceIds.length);

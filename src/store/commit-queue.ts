@@ -21,7 +21,10 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function createCommitQueue(store: Store, log: Logger): CommitQueue {
+/** Told of each commit that reached the disk: how many writes it carried, how long it took. */
+export type CommitObserver = (batch: { writes: number; seconds: number }) => void;
+
+export function createCommitQueue(store: Store, log: Logger, observe?: CommitObserver): CommitQueue {
   let queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
@@ -32,6 +35,7 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
     const jobs = queue;
     queue = [];
     const done = markIdle;
+    const started = performance.now();
     const outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
     try {
       store.db.transaction(() => {
@@ -47,6 +51,7 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
       // Acknowledge only what is on disk; the flush runs off the event loop and serves every
       // commit made before it started (the next batch is committed meanwhile).
       await store.durable();
+      observe?.({ writes: jobs.length, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       log.error({ err: error, writes: jobs.length }, 'commit failed; the messages will be offered again');
       for (const job of jobs) job.reject(error);

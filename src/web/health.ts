@@ -1,9 +1,9 @@
 // /health (readiness: the database answers and every enabled intake works), /health/live
-// (the process answers) and /metrics (Prometheus text exposition format 0.0.4). No
+// (the process answers) and /metrics (Prometheus text exposition format 0.0.4, from prom-client). No
 // sign-in, so nothing here names an address, a password or a path.
 
 import type { Config } from '../config.ts';
-import type { Metrics } from '../metrics.ts';
+import type { Metrics, ScrapeFacts } from '../metrics.ts';
 import type { StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
@@ -55,44 +55,28 @@ function lastPollTime(facts: Record<string, unknown> | undefined): number | unde
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** Label values per the exposition format: backslash, double quote and newline escaped. */
-function label(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function labels(l: Record<string, string>): string {
-  const e = Object.entries(l);
-  return e.length ? `{${e.map(([k, v]) => `${k}="${label(v)}"`).join(',')}}` : '';
-}
-
-export function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): string {
-  const out: string[] = [];
-  const family = (name: string, type: string, help: string, samples: [Record<string, string>, number][]) => {
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [l, v] of samples) out.push(`${name}${labels(l)} ${v}`);
+/** The scrape: the health report's parts, the database's figures when it answers, the IMAP poller's state. */
+export async function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): Promise<string> {
+  const facts: ScrapeFacts = {
+    parts: Object.fromEntries(Object.entries(report.parts).map(([part, p]) => [part, p.ok])),
   };
-  for (const c of m.counters()) {
-    family(c.name, 'counter', c.help, c.samples().map((s) => [s.labels, s.value]));
-  }
   // The database's figures only when it answers: with the database down the scrape must still
   // carry the counters and rebound_part_up{part="database"} 0, the moment it matters most.
   if (report.parts.database?.ok) {
     try {
-      const bounces = queries.byKindAndType().map((r): [Record<string, string>, number] => [{ kind: r.kind, type: r.bounce_type }, r.count]);
-      const outbox = Object.entries(store.outbox.countsByState()).map(([state, n]): [Record<string, string>, number] => [{ state }, n]);
-      family('rebound_bounces', 'gauge', 'Recorded bounce rows in the database, by kind and hard/soft', bounces);
-      family('rebound_outbox', 'gauge', 'Notices in the outbox, by state', outbox);
+      facts.bounces = queries.byKindAndType().map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
+      facts.outbox = store.outbox.countsByState();
     } catch {
-      // Failed between the health check and here: the part gauge below still says so.
+      // Failed between the health check and here: the part gauge still says so.
+      delete facts.bounces;
     }
   }
-  const last = lastPollTime(status.get('imap')?.facts);
-  if (last !== undefined) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled', [[{}, last / 1000]]);
-  family(
-    'rebound_part_up',
-    'gauge',
-    'Whether each checked part works (1) or not (0)',
-    Object.entries(report.parts).map(([part, p]) => [{ part }, p.ok ? 1 : 0]),
-  );
-  return `${out.join('\n')}\n`;
+  const imap = status.get('imap');
+  facts.imapLastPollMs = lastPollTime(imap?.facts);
+  if (imap) {
+    const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+    facts.imap = { connected: imap.ok, failures: n(imap.facts?.connectFailures) + n(imap.facts?.loginFailures) };
+  }
+  m.setScrapeFacts(facts);
+  return m.text();
 }
