@@ -30,7 +30,15 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => {};
 
+  /** The last commit's wait for the disk, while it lasts. */
+  let syncing: Promise<void> | undefined;
+
   async function flush(): Promise<void> {
+    // The next group commits once the previous one is on disk: writes arriving during the
+    // flush join one larger commit instead of one commit each (the commit's page writes, not
+    // the flush, are what the event loop pays for), and they could not be acknowledged before
+    // that flush ends anyway.
+    if (syncing) await syncing.catch(() => undefined);
     scheduled = false;
     const jobs = queue;
     queue = [];
@@ -49,8 +57,14 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
         }
       })();
       // Acknowledge only what is on disk; the flush runs off the event loop and serves every
-      // commit made before it started (the next batch is committed meanwhile).
-      await store.durable();
+      // commit made before it started.
+      const durable = store.durable();
+      syncing = durable;
+      try {
+        await durable;
+      } finally {
+        if (syncing === durable) syncing = undefined;
+      }
       observe?.({ writes: jobs.length, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       log.error({ err: error, writes: jobs.length }, 'commit failed; the messages will be offered again');
