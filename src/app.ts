@@ -5,7 +5,6 @@
 import type { Config } from './config.ts';
 import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
-import { createImapPoller } from './intake/imap.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './log.ts';
@@ -62,9 +61,6 @@ export function buildApp(config: Config, log: Logger): App {
   const lmtp = config.lmtp.enabled
     ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics })
     : undefined;
-  const imap = config.imap.enabled
-    ? createImapPoller({ config: config.imap, ingestor, store, log, status, metrics })
-    : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
@@ -101,7 +97,10 @@ export function buildApp(config: Config, log: Logger): App {
         started.push({ name: 'notifier', stop: () => notifier.stop() });
         scheduler.start();
         started.push({ name: 'jobs', stop: () => scheduler.stop() });
-        if (imap) {
+        if (config.imap.enabled) {
+          // imapflow (~30 MB resident) is loaded only when IMAP is configured.
+          const { createImapPoller } = await import('./intake/imap.ts');
+          const imap = createImapPoller({ config: config.imap, ingestor, store, log, status, metrics });
           await imap.start();
           started.push({ name: 'imap', stop: () => imap.stop() });
         }

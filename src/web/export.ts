@@ -5,7 +5,6 @@
 
 import Database from 'better-sqlite3';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../store/db.ts';
 import { EXPORT_COLUMNS, iterateExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
 
@@ -121,17 +120,20 @@ export function excelCutNote(maxRows: number): string {
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_ROWS): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('bounces');
-  ws.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c,
-    key: c,
-    width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
-    ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
-  }));
   void (async () => {
-    const rows = withReader(db, filters);
+    let rows: ReturnType<typeof withReader> | undefined;
     try {
+      // exceljs (~35 MB resident) is loaded by the first Excel export, not at start.
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet('bounces');
+      ws.columns = EXPORT_COLUMNS.map((c) => ({
+        header: c,
+        key: c,
+        width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
+        ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
+      }));
+      rows = withReader(db, filters);
       let n = 0;
       for (const row of rows) {
         if (n === maxRows) {
@@ -160,7 +162,7 @@ export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_
       out.destroy(err as Error);
     } finally {
       // Closes the export's reader also when the client went away.
-      rows.return(undefined);
+      rows?.return(undefined);
     }
   })();
   return out;

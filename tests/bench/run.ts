@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile; all by default), each in a process of its own and
+// (classify, lmtp, dashboard, hostile, idle, import; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -13,6 +13,7 @@ const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }>
   lmtp: { file: 'lmtp.ts', timeoutS: 240 },
   dashboard: { file: 'dashboard.ts', timeoutS: 420 },
   hostile: { file: 'hostile.ts', timeoutS: 120 },
+  idle: { file: 'idle.ts', timeoutS: 90 },
 };
 
 type Row = Figure & { part: string };
