@@ -49,7 +49,8 @@ export async function startServer(mode: 'rebound' | 'bare', profileDir?: string)
   const dir = mkdtempSync(path.join(os.tmpdir(), `rebound-bench-${mode}-`));
   const child = fork(path.join(ROOT, 'tests/bench/lmtp-server.ts'), [mode, dir], {
     cwd: ROOT,
-    execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    // rebound's listener with the flags its launcher (src/bin/rebound) gives the service.
+    execArgv: [...(mode === 'rebound' ? ['--max-semi-space-size=4'] : []), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
