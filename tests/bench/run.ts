@@ -9,11 +9,12 @@ import path from 'node:path';
 import { FIGURES_MARK, formatTable, formatValue, loadNote, machine, ROOT, say, type Figure } from './lib.ts';
 
 const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }> = {
-  classify: { file: 'classify.ts', timeoutS: 120 },
+  classify: { file: 'classify.ts', timeoutS: 240 },
   lmtp: { file: 'lmtp.ts', timeoutS: 240 },
   dashboard: { file: 'dashboard.ts', timeoutS: 420 },
   hostile: { file: 'hostile.ts', timeoutS: 120 },
   idle: { file: 'idle.ts', timeoutS: 90 },
+  import: { file: 'import.ts', timeoutS: 900 },
 };
 
 type Row = Figure & { part: string };
