@@ -8,7 +8,7 @@
 // rows.
 
 import { createHash } from 'node:crypto';
-import { classify as defaultClassify } from './core/classify.ts';
+import { createClassifyPool } from './classify-worker/pool.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -119,7 +119,8 @@ export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string)
 
 export function createIngestor(opts: IngestorOptions): Ingestor {
   const { store, log } = opts;
-  const classify = opts.classify ?? defaultClassify;
+  // Large messages are classified on a worker thread (classify-worker/pool.ts), small ones here.
+  const classify = opts.classify ?? createClassifyPool().classify;
   const clock = opts.clock ?? (() => new Date());
   const metrics = opts.metrics;
   const commits = createCommitQueue(
