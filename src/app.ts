@@ -5,7 +5,6 @@
 import type { Config } from './config.ts';
 import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
-import { createImapPollers } from './intake/imap-mailboxes.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './log.ts';
@@ -77,6 +76,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
       createSuppressionHook(rulesFromSettings(config.suppress)),
     ],
     ...(opts.clock ? { clock: opts.clock } : {}),
+    metrics,
     onCommitted: (r: IngestResult) => {
       if (r.bounceIds.length === 0) return;
       webhooks.kick();
@@ -89,7 +89,6 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
   const lmtp = config.lmtp.enabled
     ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics })
     : undefined;
-  const imap = config.imapMailboxes.length > 0 ? createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
   const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
 
@@ -130,7 +129,10 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         started.push({ name: 'webhooks', stop: () => webhooks.stop() });
         scheduler.start();
         started.push({ name: 'jobs', stop: () => scheduler.stop() });
-        if (imap) {
+        if (config.imapMailboxes.length > 0) {
+          // imapflow (~30 MB resident) is loaded only when a mailbox is configured.
+          const { createImapPollers } = await import('./intake/imap-mailboxes.ts');
+          const imap = createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics });
           await imap.start();
           started.push({ name: 'imap', stop: () => imap.stop() });
         }

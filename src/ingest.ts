@@ -15,6 +15,7 @@ import { bounceDate } from './core/message-date.ts';
 import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './core/types.ts';
 import { ReboundError } from './errors.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { NewBounce } from './store/bounces.ts';
 import type { MessageSource, ProcessingStatus } from './store/messages.ts';
 import { createCommitQueue } from './store/commit-queue.ts';
@@ -93,6 +94,8 @@ export interface IngestorOptions {
   /** Called after each commit (outside the transaction), e.g. to wake the notifier. */
   onCommitted?: (result: IngestResult) => void;
   clock?: () => Date;
+  /** Where classification times and commit sizes go (/metrics). */
+  metrics?: Pick<Metrics, 'classifySeconds' | 'commitBatchSize' | 'commitSeconds'>;
 }
 
 export interface Ingestor {
@@ -152,7 +155,16 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   // Large messages are classified on a worker thread, so none holds the event loop long.
   const classify = opts.classify ?? classifyOffThread;
   const clock = opts.clock ?? (() => new Date());
-  const commits = createCommitQueue(store, log);
+  const metrics = opts.metrics;
+  const commits = createCommitQueue(
+    store,
+    log,
+    metrics &&
+      ((b) => {
+        metrics.commitBatchSize.observe(b.writes);
+        metrics.commitSeconds.observe(b.seconds);
+      }),
+  );
 
   function afterCommit(result: IngestResult): void {
     try {
@@ -258,10 +270,12 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
       const rawSha = await sha256OffLoop(input.raw);
       // The classifier never throws; a message it cannot read comes back with `error`.
+      const classified = metrics?.classifySeconds.startTimer();
       const c = await classify(input.raw, {
         trackingHeader: opts.trackingHeader,
         envelopeRecipients: input.envelopeTo,
       });
+      classified?.();
       let result: IngestResult;
       try {
         result = await commits.run(() => record(input, c, rawSha, receivedAt));

@@ -6,7 +6,8 @@
 import { loadConfig } from '../config.ts';
 import { errorText } from '../errors.ts';
 import { createIngestor } from '../ingest.ts';
-import { emptyTotals, importPath, type ImportTotals } from '../intake/import.ts';
+import { emptyTotals, importPath, settingsCheckpoints, type ImportTotals } from '../intake/import.ts';
+import { createImportProgress } from '../intake/import-progress.ts';
 import { silentLogger } from '../log.ts';
 import { openConfiguredStore } from '../store/data-files.ts';
 import { createNoticePlanner } from '../notify/notices.ts';
@@ -76,20 +77,22 @@ export async function run(args: string[]): Promise<number> {
   try {
     for (const p of parsed.paths) {
       let totals: ImportTotals;
+      const progress = createImportProgress(`importing ${p}`, process.stderr, tty);
       try {
         totals = await importPath(p, {
           ingestor,
-          onProgress: (t) => {
-            if (tty && t.read % 25 === 0) process.stderr.write(`\rimporting ${p}: ${t.read} messages`);
-          },
-          onError: (where, err) => process.stderr.write(`\nrebound import: ${where}: not stored: ${errorText(err)}\n`),
+          checkpoints: settingsCheckpoints(store),
+          onProgress: (t, _where, fraction) => progress.update(t.read, fraction),
+          onResume: (file, skipped) => process.stderr.write(`rebound import: ${file}: resuming after ${skipped} messages stored by an earlier run\n`),
+          onError: (where, err) => process.stderr.write(`${tty ? '\n' : ''}rebound import: ${where}: not stored: ${errorText(err)}\n`),
         });
       } catch (err) {
+        progress.done();
         process.stderr.write(`rebound import: cannot read ${p}: ${errorText(err)}\n`);
         exit = 1;
         continue;
       }
-      if (tty) process.stderr.write('\r');
+      progress.done();
       process.stderr.write(`imported ${p}: ${describe(totals)}\n`);
       for (const k of Object.keys(grand) as (keyof ImportTotals)[]) grand[k] += totals[k];
       if (totals.failed > 0) exit = 1;

@@ -1,11 +1,15 @@
 // File import: feeds existing mail (one message file, a folder of .eml files, a Maildir or an
-// mbox) through the same ingest() as LMTP and IMAP. Messages are read one at a time, so a
-// large mbox is never held in memory whole.
+// mbox) through the same ingest() as LMTP and IMAP. Messages are read one at a time and at
+// most IMPORT_CONCURRENCY are in flight (so ingest groups their commits), and an mbox is
+// streamed (mbox.ts): memory stays bounded whatever the size of the mailbox. An mbox import
+// saves its resume point as it goes; run again after an interruption, it starts there.
 
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Ingestor, IngestResult } from '../ingest.ts';
+import type { Ingestor } from '../ingest.ts';
+import type { Store } from '../store/store.ts';
+import { looksLikeMbox, readMbox } from './mbox.ts';
 
 export interface ImportTotals {
   read: number;
@@ -15,7 +19,7 @@ export interface ImportTotals {
   duplicates: number;
   /** Messages that could not be stored (temporary failure); run the import again for them. */
   failed: number;
-  /** Notices queued for the bounces recorded. */
+  /** Notices queued for the bounces recorded (see IMPORT_NOTIFY_MAX_AGE, --no-notify). */
   noticesQueued: number;
 }
 
@@ -25,110 +29,200 @@ export function emptyTotals(): ImportTotals {
 
 export interface ImportOptions {
   ingestor: Ingestor;
-  /** Called after each message, for a progress line. */
-  onProgress?: (totals: ImportTotals, where: string) => void;
+  /** Called after each message, for a progress line; `fraction` is how far through PATH, 0..1. */
+  onProgress?: (totals: ImportTotals, where: string, fraction: number) => void;
   onError?: (where: string, err: unknown) => void;
+  /** Resume points of mbox imports: an interrupted import of a large mbox starts where it stopped. */
+  checkpoints?: ImportCheckpoints;
+  /** Called when an mbox import resumes after `skipped` messages stored by an earlier run. */
+  onResume?: (file: string, skipped: number) => void;
 }
 
+/** One message as read: where it came from, and for an mbox its byte range. */
+export interface ReadMessage {
+  where: string;
+  raw: Buffer;
+  /** How far through PATH this message is, 0..1 (for a progress bar's ETA). */
+  fraction: number;
+  /** For a message of an mbox: the file and its byte range (the resume point after it). */
+  mbox?: { file: string; start: number; end: number };
+  /** Over mbox.ts's size bound: reported as not stored, never stored cut. */
+  tooBig?: boolean;
+}
+
+/** Where an earlier run of an mbox import got to: every message before `offset` is stored. */
+export interface MboxCheckpoint {
+  offset: number;
+  /** Messages before the offset. */
+  read: number;
+  /** sha256 of the file's first bytes (up to HEAD_BYTES): the same file, not a new one at that path. */
+  head: string;
+}
+
+/** Keeps the checkpoints of mbox imports (the settings table; see settingsCheckpoints). */
+export interface ImportCheckpoints {
+  get(file: string): MboxCheckpoint | undefined;
+  set(file: string, c: MboxCheckpoint): void;
+}
+
+const HEAD_BYTES = 64 * 1024;
+/** Messages in flight at once: enough for ingest's grouped commits to fill, bounded for memory. */
+export const IMPORT_CONCURRENCY = 64;
+/** Save the resume point every this many messages (and at the end). */
+const CHECKPOINT_EVERY = 1000;
+
 /** Yields each message of PATH with a label saying where it came from. */
-export async function* readMessages(target: string): AsyncGenerator<{ where: string; raw: Buffer }> {
+export async function* readMessages(target: string, resume?: { from: number; read: number }): AsyncGenerator<ReadMessage> {
   const st = await stat(target);
   if (st.isDirectory()) {
     const entries = await readdir(target, { withFileTypes: true });
     const names = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
     if (names.has('cur') || names.has('new')) {
       // Maildir: the messages are the files in cur/ and new/ (tmp/ holds unfinished deliveries).
+      const paths: string[] = [];
       for (const sub of ['new', 'cur']) {
         if (!names.has(sub)) continue;
         const files = (await readdir(path.join(target, sub))).filter((f) => !f.startsWith('.')).sort();
-        for (const f of files) {
-          const p = path.join(target, sub, f);
-          yield { where: p, raw: await readFile(p) };
-        }
+        for (const f of files) paths.push(path.join(target, sub, f));
       }
+      for (const [i, p] of paths.entries()) yield { where: p, raw: await readFile(p), fraction: (i + 1) / paths.length };
       return;
     }
-    for (const e of entries.filter((x) => x.isFile() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(target, e.name);
-      yield* readMessages(p);
+    const files = entries.filter((x) => x.isFile() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
+    for (const [i, e] of files.entries()) {
+      for await (const m of readMessages(path.join(target, e.name))) yield { ...m, fraction: (i + m.fraction) / files.length };
     }
     return;
   }
   if (await looksLikeMbox(target)) {
-    let n = 0;
-    for await (const raw of splitMbox(target)) {
+    let n = resume?.read ?? 0;
+    for await (const m of readMbox(target, { from: resume?.from ?? 0 })) {
       n += 1;
-      yield { where: `${target}#${n}`, raw };
+      yield {
+        where: `${target}#${n}`,
+        raw: m.raw,
+        fraction: st.size ? m.end / st.size : 1,
+        mbox: { file: target, start: m.start, end: m.end },
+        ...(m.truncated ? { tooBig: true } : {}),
+      };
     }
     return;
   }
-  yield { where: target, raw: await readFile(target) };
+  yield { where: target, raw: await readFile(target), fraction: 1 };
 }
 
-async function looksLikeMbox(file: string): Promise<boolean> {
-  const fh = createReadStream(file, { start: 0, end: 4 });
-  const chunks: Buffer[] = [];
-  for await (const c of fh) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('latin1') === 'From ';
-}
-
-/**
- * Splits an mbox file into messages. A line beginning "From " starts a new message
- * (RFC 4155); the mboxrd escape ">From " (any number of '>') loses one '>' on the way out.
- */
+/** The messages of an mbox file (see mbox.ts: the strict postmark rule, mboxrd unescaping). */
 export async function* splitMbox(file: string): AsyncGenerator<Buffer> {
-  let lines: Buffer[] = [];
-  let rest = Buffer.alloc(0);
-  let started = false;
-  const finish = () => {
-    // The blank line before the next "From " belongs to the mbox format, not the message.
-    if (lines.length > 0 && lines[lines.length - 1]!.toString('latin1').trim() === '') lines.pop();
-    const msg = Buffer.concat(lines);
-    lines = [];
-    return msg;
-  };
-  const take = function* (line: Buffer): Generator<Buffer> {
-    if (line.subarray(0, 5).toString('latin1') === 'From ') {
-      if (started && lines.length > 0) yield finish();
-      started = true;
-      lines = [];
-      return;
-    }
-    if (/^>+From /.test(line.subarray(0, 80).toString('latin1'))) line = line.subarray(1);
-    if (started) lines.push(line);
-  };
-  for await (const chunk of createReadStream(file)) {
-    let buf = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-    let nl: number;
-    while ((nl = buf.indexOf(10)) >= 0) {
-      yield* take(buf.subarray(0, nl + 1));
-      buf = buf.subarray(nl + 1);
-    }
-    rest = Buffer.from(buf);
+  for await (const m of readMbox(file)) yield m.raw;
+}
+
+async function headHash(file: string, upTo: number): Promise<string> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(upTo, HEAD_BYTES));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return createHash('sha256').update(buf.subarray(0, bytesRead)).digest('hex');
+  } finally {
+    await fh.close();
   }
-  if (rest.length) yield* take(rest);
-  if (started && lines.length > 0) yield finish();
+}
+
+/** Checkpoints in the settings table, one per mbox file (by its real path). */
+export function settingsCheckpoints(store: Store): ImportCheckpoints {
+  const key = (file: string) => `import.mbox:${path.resolve(file)}`;
+  return {
+    get(file) {
+      const v = store.settings.get(key(file));
+      if (!v) return undefined;
+      try {
+        const c = JSON.parse(v) as MboxCheckpoint;
+        return Number.isSafeInteger(c.offset) && Number.isSafeInteger(c.read) && typeof c.head === 'string' ? c : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(file, c) {
+      store.settings.set(key(file), JSON.stringify(c));
+    },
+  };
+}
+
+/** Where an earlier run left this mbox, when the file is still the same one up to there. */
+async function resumePoint(target: string, checkpoints: ImportCheckpoints | undefined): Promise<{ from: number; read: number } | undefined> {
+  const c = checkpoints?.get(target);
+  if (!c || c.offset <= 0) return undefined;
+  const st = await stat(target).catch(() => undefined);
+  if (!st?.isFile() || st.size < c.offset) return undefined;
+  if ((await headHash(target, c.offset)) !== c.head) return undefined;
+  return { from: c.offset, read: c.read };
 }
 
 export async function importPath(target: string, opts: ImportOptions): Promise<ImportTotals> {
   const totals = emptyTotals();
-  for await (const { where, raw } of readMessages(target)) {
-    totals.read += 1;
-    let result: IngestResult | undefined;
+  const resume = await resumePoint(target, opts.checkpoints);
+  if (resume) opts.onResume?.(target, resume.read);
+  // Messages of an mbox in file order while in flight: the resume point is the start of the
+  // first one not yet stored, and never moves past one that failed.
+  const pending: { start: number; end: number; done: boolean }[] = [];
+  let safe = resume?.from ?? 0;
+  let safeRead = resume?.read ?? 0;
+  let failedAt: number | undefined;
+  let sinceSave = 0;
+  let head: string | undefined;
+  const save = async (file: string) => {
+    if (!opts.checkpoints || safe === 0) return;
+    head ??= await headHash(file, HEAD_BYTES);
+    // The head hash covers the first HEAD_BYTES; for a resume point inside them, hash up to it.
+    const h = safe < HEAD_BYTES ? await headHash(file, safe) : head;
     try {
-      result = await opts.ingestor.ingest({ raw, source: 'import' });
-    } catch (err) {
-      totals.failed += 1;
-      opts.onError?.(where, err);
+      opts.checkpoints.set(file, { offset: safe, read: safeRead, head: h });
+    } catch {
+      // Only the resume point is lost: a later run recognises what is stored (duplicates).
     }
-    if (result) {
-      totals.noticesQueued += result.noticesQueued ?? 0;
-      if (result.duplicate) totals.duplicates += 1;
-      else if (result.status === 'Processed') totals.processed += 1;
-      else if (result.status === 'Skipped') totals.skipped += 1;
-      else totals.problem += 1;
+    sinceSave = 0;
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let mboxFile: string | undefined;
+  for await (const m of readMessages(target, resume)) {
+    totals.read += 1;
+    const slot = m.mbox ? { start: m.mbox.start, end: m.mbox.end, done: false } : undefined;
+    if (slot) {
+      pending.push(slot);
+      mboxFile = m.mbox!.file;
     }
-    opts.onProgress?.(totals, where);
+    const ingested = m.tooBig
+      ? Promise.reject(new Error('message over the size bound of an mbox message; not imported'))
+      : opts.ingestor.ingest({ raw: m.raw, source: 'import' });
+    const task = ingested.then(
+      (result) => {
+        totals.noticesQueued += result.noticesQueued ?? 0;
+        if (result.duplicate) totals.duplicates += 1;
+        else if (result.status === 'Processed') totals.processed += 1;
+        else if (result.status === 'Skipped') totals.skipped += 1;
+        else totals.problem += 1;
+        if (slot) slot.done = true;
+      },
+      (err: unknown) => {
+        totals.failed += 1;
+        if (slot) failedAt = Math.min(failedAt ?? slot.start, slot.start);
+        opts.onError?.(m.where, err);
+      },
+    );
+    const tracked = task.then(() => {
+      inFlight.delete(tracked);
+      while (pending.length && pending[0]!.done && (failedAt === undefined || pending[0]!.end <= failedAt)) {
+        safe = pending.shift()!.end;
+        safeRead += 1;
+        sinceSave += 1;
+      }
+      opts.onProgress?.(totals, m.where, m.fraction);
+    });
+    inFlight.add(tracked);
+    if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
+    if (mboxFile && sinceSave >= CHECKPOINT_EVERY) await save(mboxFile);
   }
+  await Promise.all(inFlight);
+  if (mboxFile) await save(mboxFile);
   return totals;
 }

@@ -81,6 +81,14 @@ export function formatListen(l: ListenAddress): string {
   return l.host.includes(':') ? `[${l.host}]:${l.port}` : `${l.host}:${l.port}`;
 }
 
+/** The reply's class for the latency histogram: 2xx, 4xx, 5xx, or 'mixed' when LMTP recipients differ. */
+function replyClass(reply: string | (string | Error)[] | undefined): string {
+  const one = (r: string | Error | undefined) => (r instanceof Error ? `${String((r as ReplyError).responseCode ?? 451)[0]}xx` : '2xx');
+  if (!Array.isArray(reply)) return reply === undefined ? '5xx' : '2xx';
+  const classes = new Set(reply.map(one));
+  return classes.size === 1 ? [...classes][0]! : 'mixed';
+}
+
 export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
   const { config, ingestor, status, metrics } = opts;
   const log = opts.log.child({ component: 'lmtp' });
@@ -187,11 +195,16 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
           if (size <= config.maxSize) chunks.push(c);
         });
         stream.on('end', () => {
+          const endTimer = metrics?.lmtpReplySeconds.startTimer();
           handleData(stream, session, Buffer.concat(chunks)).then(
-            (reply) => cb(null, reply),
+            (reply) => {
+              endTimer?.({ reply: replyClass(reply) });
+              cb(null, reply);
+            },
             (err: unknown) => {
               const code = (err as ReplyError).responseCode;
               if (!code) log.error({ err, cid: session.id }, 'unexpected error handling a message');
+              endTimer?.({ reply: code ? `${String(code)[0]}xx` : '4xx' });
               cb(code ? (err as ReplyError) : replyError(451, TEMPFAIL_TEXT));
             },
           );

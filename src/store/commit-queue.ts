@@ -38,17 +38,29 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function createCommitQueue(store: Store, log: Logger): CommitQueue {
+/** Told of each commit that reached the disk: how many writes it carried, how long it took. */
+export type CommitObserver = (batch: { writes: number; seconds: number }) => void;
+
+export function createCommitQueue(store: Store, log: Logger, observe?: CommitObserver): CommitQueue {
   let queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => {};
 
+  /** The last commit's wait for the disk, while it lasts. */
+  let syncing: Promise<void> | undefined;
+
   async function flush(): Promise<void> {
+    // The next group commits once the previous one is on disk: writes arriving during the
+    // flush join one larger commit instead of one commit each (the commit's page writes, not
+    // the flush, are what the event loop pays for), and they could not be acknowledged before
+    // that flush ends anyway.
+    if (syncing) await syncing.catch(() => undefined);
     scheduled = false;
     const jobs = queue;
     queue = [];
     const done = markIdle;
+    const started = performance.now();
     let outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
     const batch = store.db.transaction(() => {
       outcomes = [];
@@ -65,13 +77,20 @@ export function createCommitQueue(store: Store, log: Logger): CommitQueue {
       refuseIfFilesReplaced();
       await withLockWait(() => batch.immediate());
       // Acknowledge only what is on disk; the flush runs off the event loop and serves every
-      // commit made before it started (the next batch is committed meanwhile).
-      await store.durable();
+      // commit made before it started.
+      const durable = store.durable();
+      syncing = durable;
+      try {
+        await durable;
+      } finally {
+        if (syncing === durable) syncing = undefined;
+      }
       // The files may have gone while this batch was written: then it is in a file that
       // disappears with the process, and must not be acknowledged (the -wal's rescue may
       // still copy it into the database: offered again, it is recognised as a duplicate).
       refuseIfFilesReplaced();
       store.health.noteCommit(true);
+      observe?.({ writes: jobs.length, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       if (!(error instanceof ReboundError)) store.health.noteCommit(false, error);
       log.error({ err: error, writes: jobs.length }, 'commit failed; the messages will be offered again');

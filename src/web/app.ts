@@ -147,11 +147,11 @@ export function createWebApp(opts: WebAppOptions): Koa {
   };
   publicRouter.get('/health', health);
   publicRouter.get('/health/ready', health);
-  const metrics = (ctx: Koa.Context) => {
+  const metrics = async (ctx: Koa.Context) => {
     const r = healthReport(config, opts.store, opts.status, now());
-    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = metricsText(opts.metrics, opts.store, deps.queries, opts.status, r);
+    ctx.body = await metricsText(opts.metrics, opts.store, deps.queries, opts.status, r);
+    ctx.type = opts.metrics.contentType;
   };
   if (!opts.metricsRequireSignIn) publicRouter.get('/metrics', metrics);
   app.use(publicRouter.routes());

@@ -5,7 +5,6 @@
 
 import Database from 'better-sqlite3';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../store/db.ts';
 import { EXPORT_COLUMNS, iterateExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
 
@@ -162,16 +161,18 @@ export function excelCutNote(maxRows: number): string {
 export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_ROWS): Readable {
   const rows = openExportRows(db, filters);
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('bounces');
-  ws.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c,
-    key: c,
-    width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
-    ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
-  }));
   void (async () => {
     try {
+      // exceljs (~35 MB resident) is loaded by the first Excel export, not at start.
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet('bounces');
+      ws.columns = EXPORT_COLUMNS.map((c) => ({
+        header: c,
+        key: c,
+        width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
+        ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
+      }));
       let n = 0;
       for (const row of rows) {
         if (n === maxRows) {

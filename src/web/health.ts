@@ -1,9 +1,9 @@
 // /health (readiness: the database answers and every enabled intake works), /health/live
-// (the process answers) and /metrics (Prometheus text exposition format 0.0.4). No
+// (the process answers) and /metrics (Prometheus text exposition format 0.0.4, from prom-client). No
 // sign-in, so nothing here names an address, a password or a path.
 
 import type { Config } from '../config.ts';
-import type { Metrics } from '../metrics.ts';
+import type { Metrics, ScrapeFacts } from '../metrics.ts';
 import { LAST_POLL_AT, type PartName, type StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
@@ -71,51 +71,33 @@ function lastPollTime(facts: Record<string, unknown> | undefined): number | unde
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** Label values per the exposition format: backslash, double quote and newline escaped. */
-function label(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function labels(l: Record<string, string>): string {
-  const e = Object.entries(l);
-  return e.length ? `{${e.map(([k, v]) => `${k}="${label(v)}"`).join(',')}}` : '';
-}
-
-export function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): string {
-  const out: string[] = [];
-  const family = (name: string, type: string, help: string, samples: [Record<string, string>, number][]) => {
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [l, v] of samples) out.push(`${name}${labels(l)} ${v}`);
+/** The scrape: the health report's parts, the database's figures when it answers, the IMAP poller's state. */
+export async function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): Promise<string> {
+  const facts: ScrapeFacts = {
+    parts: Object.fromEntries(Object.entries(report.parts).map(([part, p]) => [part, p.ok])),
   };
-  for (const c of m.counters()) {
-    family(c.name, 'counter', c.help, c.samples().map((s) => [s.labels, s.value]));
-  }
   // The database's figures only when it answers: with the database down the scrape must still
   // carry the counters and rebound_part_up{part="database"} 0, the moment it matters most.
   if (report.parts.database?.ok) {
     try {
-      const bounces = queries.byKindAndType().map((r): [Record<string, string>, number] => [{ kind: r.kind, type: r.bounce_type }, r.count]);
-      const outbox = Object.entries(store.outbox.countsByState()).map(([state, n]): [Record<string, string>, number] => [{ state }, n]);
-      family('rebound_bounces', 'gauge', 'Recorded bounce rows in the database, by kind and hard/soft', bounces);
-      family('rebound_outbox', 'gauge', 'Notices in the outbox, by state', outbox);
-      family('rebound_suppressions', 'gauge', 'Suppression entries in force', [[{}, store.suppressions.countInForce(new Date())]]);
+      facts.bounces = queries.byKindAndType().map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
+      facts.outbox = store.outbox.countsByState();
+      facts.suppressions = store.suppressions.countInForce(new Date());
     } catch {
-      // Failed between the health check and here: the part gauge below still says so.
+      // Failed between the health check and here: the part gauge still says so.
+      delete facts.bounces;
+      delete facts.outbox;
+      delete facts.suppressions;
     }
   }
-  const polls = Object.entries(status.all()).flatMap(([part, s]): [Record<string, string>, number][] => {
-    if (!s) return [];
-    const last = part === 'imap' || part.startsWith('imap:') ? lastPollTime(s.facts) : undefined;
-    if (last === undefined) return [];
+  // One entry per IMAP mailbox: "imap" is the first (named by IMAP_NAME), "imap:NAME" the others.
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  facts.imap = Object.entries(status.all()).flatMap(([part, s]) => {
+    if (!s || !(part === 'imap' || part.startsWith('imap:'))) return [];
     const mailbox = typeof s.facts?.mailbox === 'string' ? s.facts.mailbox : part === 'imap' ? 'main' : part.slice(5);
-    return [[{ mailbox }, last / 1000]];
+    const lastPollMs = lastPollTime(s.facts);
+    return [{ mailbox, connected: s.ok, failures: n(s.facts?.connectFailures) + n(s.facts?.loginFailures), ...(lastPollMs !== undefined ? { lastPollMs } : {}) }];
   });
-  if (polls.length) family('rebound_imap_last_poll_timestamp_seconds', 'gauge', 'When the IMAP poller last polled, by mailbox', polls);
-  family(
-    'rebound_part_up',
-    'gauge',
-    'Whether each checked part works (1) or not (0)',
-    Object.entries(report.parts).map(([part, p]) => [{ part }, p.ok ? 1 : 0]),
-  );
-  return `${out.join('\n')}\n`;
+  m.setScrapeFacts(facts);
+  return m.text();
 }

@@ -7,7 +7,7 @@
 // usage: node tests/bench/classify.ts [--json] [--profile] [--passes N]
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { classify, classifySync } from '../../src/core/classify.ts';
@@ -57,6 +57,62 @@ function runCli(files: string[], extraNodeArgs: string[] = [], env: NodeJS.Proce
     ok: ok && lines === files.length,
     detail: `exit ${r.status}, ${lines} output lines for ${files.length} files${r.error ? `, ${r.error.message}` : ''}${ok ? '' : `; stderr: ${(r.stderr ?? '').slice(0, 300)}`}`,
   };
+}
+
+const SISIMAI_TIMES = 8;
+const GOAL_VS_SISIMAI = 6;
+
+/** Wall time and CPU time of one whole process over the files. */
+function timeProcess(cmd: string, args: string[]): { ms: number; cpuMs: number; ok: boolean; lines: number } {
+  const start = process.hrtime.bigint();
+  // The child's CPU time: a waited-for child's usage is added to this process's cutime and
+  // cstime (/proc/self/stat), read before and after.
+  const childCpu = () => {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // cutime, cstime in clock ticks (USER_HZ 100)
+  };
+  const c0 = childCpu();
+  const r = spawnSync(cmd, args, { cwd: ROOT, maxBuffer: 256 * MB, encoding: 'utf8' });
+  const ms = elapsedMs(start);
+  const lines = (r.stdout ?? '').split('\n').filter(Boolean).length;
+  return { ms, cpuMs: childCpu() - c0, ok: r.status === 0 || r.status === 1, lines };
+}
+
+/**
+ * rebound's classify CLI beside Sisimai (Perl, Debian's libsisimai-perl; tests/bench/setup.sh
+ * installs it) over the same few thousand files (the corpus ×8), each as a whole process
+ * the way a user runs it (`rebound classify FILES`, `perl sisimai-classify.pl FILES`),
+ * alternating, median of 3 each. CPU time is given too: on a shared machine it moves less.
+ */
+function sisimaiSideBySide(corpusFiles: string[]): Figure[] {
+  const probe = spawnSync('perl', ['-MSisimai', '-e', 'print $Sisimai::VERSION'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    return [figure('Sisimai (Perl), whole process', NaN, 'msg/s', undefined, 'Sisimai not installed: run tests/bench/setup.sh')];
+  }
+  const files = Array.from({ length: SISIMAI_TIMES }, () => corpusFiles.map((f) => path.relative(ROOT, f))).flat();
+  const reboundCmd: [string, string[]] = ['sh', [path.join(ROOT, 'src/bin/rebound'), 'classify', ...files]];
+  const sisimaiCmd: [string, string[]] = ['perl', [path.join(ROOT, 'tests/bench/sisimai-classify.pl'), ...files]];
+  timeProcess(...reboundCmd); // warm the compile cache and the file cache
+  const reb: ReturnType<typeof timeProcess>[] = [];
+  const sis: ReturnType<typeof timeProcess>[] = [];
+  for (let i = 0; i < 3; i++) {
+    reb.push(timeProcess(...reboundCmd));
+    sis.push(timeProcess(...sisimaiCmd));
+  }
+  const n = files.length;
+  const rebMs = median(reb.map((r) => r.ms));
+  const sisMs = median(sis.map((r) => r.ms));
+  const rebCpu = median(reb.map((r) => r.cpuMs));
+  const sisCpu = median(sis.map((r) => r.cpuMs));
+  const bad = [...reb, ...sis].find((r) => !r.ok || r.lines !== n);
+  say(`classify: rebound ${round(rebMs)} ms (CPU ${round(rebCpu)} ms), Sisimai ${round(sisMs)} ms (CPU ${round(sisCpu)} ms) for ${n} files`);
+  return [
+    figure(`Sisimai ${probe.stdout.trim()} (Perl), whole process, ${n} files`, round(n / (sisMs / 1000)), 'msg/s', undefined,
+      `median of 3, ${round(sisMs)} ms; CPU ${round(sisCpu)} ms${bad ? `; trouble: ${bad.lines} lines` : ''}`),
+    figure(`rebound classify CLI, whole process, same ${n} files`, round(n / (rebMs / 1000)), 'msg/s', undefined, `median of 3, ${round(rebMs)} ms; CPU ${round(rebCpu)} ms; the launcher`),
+    figure('rebound / Sisimai, whole process (wall time)', round(sisMs / rebMs, 1), '×', { atLeast: GOAL_VS_SISIMAI }, loadNote()),
+    figure('rebound / Sisimai, CPU time', round(sisCpu / rebCpu, 1), '×', undefined, 'user + system of each process'),
+  ];
 }
 
 export async function benchClassify(opts: { passes: number; profile: boolean }): Promise<Figure[]> {
@@ -114,6 +170,7 @@ export async function benchClassify(opts: { passes: number; profile: boolean }):
       return elapsedMs(s);
     }));
     figures.push(figure('node start-up alone (for reference)', round(bare), 'ms'));
+    figures.push(...sisimaiSideBySide(corpus.files));
     if (opts.profile) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-'));
       try {

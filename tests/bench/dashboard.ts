@@ -279,7 +279,12 @@ interface ServerHandle {
 
 /** Starts dashboard-server.ts over the database; bounded waits, killed if it does not stop. */
 async function startDashboard(dbFile: string): Promise<ServerHandle> {
-  const child = fork(path.join(ROOT, 'tests/bench/dashboard-server.ts'), [dbFile, ADMIN_PASS], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // With the flag the launcher (src/bin/rebound) gives the service.
+  const child = fork(path.join(ROOT, 'tests/bench/dashboard-server.ts'), [dbFile, ADMIN_PASS], {
+    cwd: ROOT,
+    execArgv: ['--max-semi-space-size=4'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   let ready: { url: string };
   try {
     ready = await waitMessage(child, (m) => (m.ready ? (m as { url: string }) : undefined), 30_000, 'starting the dashboard');

@@ -14,7 +14,8 @@ import { startServer } from './processes.ts';
 const BIG_BYTES = 9.5 * MB;
 const NESTING = 200;
 /** Goal of the issue in words: "the event loop is not blocked for long". */
-const GOAL_ELD_MAX_MS = 100;
+/** Issue 17: the event loop held at most 30 ms at p99 while a large or deep message is handled. */
+const GOAL_ELD_P99_MS = 30;
 const RCPT = 'bounces@bench.example';
 
 function dsnHead(id: string, boundary: string): string {
@@ -145,7 +146,7 @@ export async function benchHostile(): Promise<Figure[]> {
         `event loop delay max ${stats.eld.max.toFixed(1)} ms; slowest ingest ${stats.slowestIngest?.ms.toFixed(1)} ms (${stats.slowestIngest?.size} bytes)`);
       figures.push(figure(`${c.name}: transaction time`, round(total), 'ms', undefined, `answered ${reply.code}; ${round(latencyMs)} ms from end of data to reply`));
       figures.push(figure(`${c.name}: others' p99 latency meanwhile`, round(percentile(lat, 99), 1), 'ms', undefined, `${lat.length} small msgs on 2 other conns, max ${percentile(lat, 100).toFixed(1)} ms`));
-      figures.push(figure(`${c.name}: listener event-loop delay, max`, round(stats.eld.max, 1), 'ms', { atMost: GOAL_ELD_MAX_MS }, `p99 ${stats.eld.p99.toFixed(1)} ms`));
+      figures.push(figure(`${c.name}: listener event-loop delay, p99`, round(stats.eld.p99, 1), 'ms', { atMost: GOAL_ELD_P99_MS }, `max ${stats.eld.max.toFixed(1)} ms`));
       if (i === cases.length - 1) figures.push(figure('listener peak RSS after both', round(stats.peakRss / MB, 1), 'MB', undefined, loadNote()));
     }
   } finally {

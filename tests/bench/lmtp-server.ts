@@ -63,7 +63,7 @@ let port: number;
 let counts: () => { messages: number; bounces: number } = () => ({ messages: 0, bounces: 0 });
 let commits = 0;
 let slowestIngest = { ms: 0, size: 0 };
-let noticesSent: () => number = () => 0;
+let noticesSent: () => Promise<number> = () => Promise.resolve(0);
 
 // Experiment only (never the default): load mailparser before the first message needs it.
 if (process.env.BENCH_PRELOAD_MAILPARSER) await import('mailparser');
@@ -104,7 +104,7 @@ if (mode === 'rebound') {
       if (r.bounceIds.length > 0) notifier?.kick();
     },
   });
-  noticesSent = () => metrics.noticesSent.samples()[0]?.value ?? 0;
+  noticesSent = async () => (await metrics.noticesSent.get()).values[0]?.value ?? 0;
   // Time each ingest (classify + grouped commit), to tell the listener's own time from the wire's.
   const timedIngestor = {
     ...ingestor,
@@ -150,8 +150,11 @@ if (mode === 'rebound') {
 }
 
 const ms = (ns: number) => ns / 1e6;
-process.on('message', (msg: { cmd: string }) => {
+process.on('message', (msg: { cmd: string }) => void answer(msg));
+
+async function answer(msg: { cmd: string }): Promise<void> {
   if (msg.cmd === 'stats') {
+    const sent = await noticesSent();
     const stats: ServerStats = {
       rss: process.memoryUsage.rss(),
       peakRss: peakRssOfSelf(),
@@ -163,7 +166,7 @@ process.on('message', (msg: { cmd: string }) => {
       heapUsed: process.memoryUsage().heapUsed,
       heapTotal: process.memoryUsage().heapTotal,
       external: process.memoryUsage().external,
-      noticesSent: noticesSent(),
+      noticesSent: sent,
     };
     process.send!({ stats });
   } else if (msg.cmd === 'gc') {
@@ -179,6 +182,6 @@ process.on('message', (msg: { cmd: string }) => {
       process.send!({ stopped: true }, () => process.exit(0));
     });
   }
-});
+}
 process.on('disconnect', () => process.exit(0));
 process.send({ ready: true, port, dir: path.resolve(dir) });

@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile, soak, suppress; all by default), each in a process of its own and
+// (classify, lmtp, dashboard, hostile, idle, import, soak, suppress; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -9,10 +9,12 @@ import path from 'node:path';
 import { FIGURES_MARK, formatTable, formatValue, loadNote, machine, ROOT, say, type Figure } from './lib.ts';
 
 const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }> = {
-  classify: { file: 'classify.ts', timeoutS: 120 },
+  classify: { file: 'classify.ts', timeoutS: 240 },
   lmtp: { file: 'lmtp.ts', timeoutS: 240 },
   dashboard: { file: 'dashboard.ts', timeoutS: 420 },
   hostile: { file: 'hostile.ts', timeoutS: 120 },
+  idle: { file: 'idle.ts', timeoutS: 90 },
+  import: { file: 'import.ts', timeoutS: 900 },
   soak: { file: 'soak.ts', timeoutS: 420 },
   suppress: { file: 'suppress.ts', timeoutS: 240 },
 };

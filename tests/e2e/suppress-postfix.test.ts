@@ -113,7 +113,7 @@ describe('Postfix consults rebound before it sends', () => {
       text: `5.1.1 <${DEAD}>: Recipient address rejected: this address is on the suppression list of rebound after a hard bounce (userunknown) on ${today}`,
     });
     expect(second.rcpt[1]!.code).toBe(250); // the other recipient is not affected
-    expect(app!.metrics.suppressionLookups.samples()).toContainEqual({ labels: { via: 'socketmap', result: 'hit' }, value: 1 });
+    expect((await app!.metrics.suppressionLookups.get()).values).toContainEqual({ labels: { via: 'socketmap', result: 'hit' }, value: 1 });
   });
 
   it('accepts the address again once the entry is removed on the dashboard in Chromium', async () => {

@@ -172,7 +172,7 @@ describe('several IMAP mailboxes', () => {
       'imap:shop': { ok: true, detail: 'working' },
       'imap:old': { ok: false, detail: 'not working: login refused' },
     });
-    const received = metrics.messagesReceived.samples().map((s) => [s.labels.mailbox, s.labels.outcome, s.value]).sort();
+    const received = (await metrics.messagesReceived.get()).values.map((s) => [s.labels.mailbox, s.labels.outcome, s.value]).sort();
     expect(received).toEqual([
       ['sales', 'processed', 1],
       ['sales', 'skipped', 1],

@@ -174,7 +174,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(st.ok).toBe(true);
     expect(st.facts).toMatchObject({ lastResult: 'ok', processed: shas.PROCESSED!.length, skipped: shas.SKIPPED!.length, problem: 1, failed: 0 });
     expect(typeof st.facts!.lastPollAt).toBe('string');
-    const received = r.metrics.messagesReceived.samples();
+    const received = (await r.metrics.messagesReceived.get()).values;
     expect(received.every((s) => s.labels.source === 'imap')).toBe(true);
     expect(received.reduce((n, s) => n + s.value, 0)).toBe(sample.length + 1);
   });

@@ -282,7 +282,7 @@ describe('LMTP listener', () => {
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m2', 'z'.repeat(3000)));
-    const samples = Object.fromEntries(metrics.messagesReceived.samples().map((s) => [s.labels.outcome, s.value]));
+    const samples = Object.fromEntries((await metrics.messagesReceived.get()).values.map((s) => [s.labels.outcome, s.value]));
     expect(samples).toEqual({ stored: 1, duplicate: 1, 'too-big': 1 });
     await server!.stop(1000);
     server = undefined;

@@ -112,7 +112,7 @@ describe('bounce notices in normal mode', () => {
     await waitFor('outbox row sent', () => outboxOf(r, id)[0]?.state === 'sent');
     expect(r.store.bounces.get(id)!.status).toBe('Processed');
     expect(r.status.get('relay')).toMatchObject({ ok: true });
-    expect(r.metrics.noticesSent.samples()[0]?.value).toBe(1);
+    expect((await r.metrics.noticesSent.get()).values[0]?.value).toBe(1);
   });
 
   it('says who bounced and why in plain words, with the loop-safety headers and a dashboard link', async () => {

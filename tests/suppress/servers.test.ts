@@ -96,7 +96,7 @@ describe('the socketmap server', () => {
     expect(transport).toMatch(/^\d+:OK error:5\.1\.1 this address is on the suppression list/);
     expect(await c.ask(netstring('other dead@example.org'), wholeNetstrings(1))).toMatch(/^\d+:PERM unknown map name/);
     c.socket.destroy();
-    expect(metrics.suppressionLookups.samples()).toEqual(
+    expect((await metrics.suppressionLookups.get()).values).toEqual(
       expect.arrayContaining([
         { labels: { via: 'socketmap', result: 'hit' }, value: 3 },
         { labels: { via: 'socketmap', result: 'miss' }, value: 1 },

@@ -1,0 +1,81 @@
+// The streaming mbox reader (src/intake/mbox.ts): where messages start and end, the mboxrd
+// escape, CRLF files, resuming at an offset, and that a file is read in pieces.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isPostmark, looksLikeMbox, readMbox } from '../../src/intake/mbox.ts';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-mbox-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function read(text: string, opts: Parameters<typeof readMbox>[1] = {}) {
+  const file = path.join(dir, 'box.mbox');
+  writeFileSync(file, text, 'latin1');
+  const out: { text: string; start: number; end: number; truncated?: boolean }[] = [];
+  for await (const m of readMbox(file, opts)) out.push({ text: m.raw.toString('latin1'), start: m.start, end: m.end, ...(m.truncated ? { truncated: true } : {}) });
+  return out;
+}
+
+const PM = 'From MAILER-DAEMON Sat Nov 21 10:00:00 2026\n';
+
+describe('mbox reader', () => {
+  it('knows a postmark by its date, not by "From " alone', () => {
+    expect(isPostmark(Buffer.from('From MAILER-DAEMON Sat Nov 21 10:00:00 2026'))).toBe(true);
+    expect(isPostmark(Buffer.from('From  Mon Jan  1 00:00 2024'))).toBe(true);
+    expect(isPostmark(Buffer.from('From here on, the plan changes.'))).toBe(false);
+    expect(isPostmark(Buffer.from('from MAILER-DAEMON Sat Nov 21 10:00:00 2026'))).toBe(false);
+  });
+
+  it('splits at postmarks after an empty line only, and keeps an unescaped "From " line of a body', async () => {
+    const text =
+      `${PM}Subject: one\n\nbody line\nFrom the desk of Bob (not escaped, not after an empty line)\n\nFrom here on: after an empty line, but no date\n\n` +
+      `${PM}Subject: two\n\nsecond body\n`;
+    const ms = await read(text);
+    expect(ms.map((m) => m.text)).toEqual([
+      'Subject: one\n\nbody line\nFrom the desk of Bob (not escaped, not after an empty line)\n\nFrom here on: after an empty line, but no date\n',
+      'Subject: two\n\nsecond body\n',
+    ]);
+    // Byte ranges: each message from its postmark to the next one (the resume points).
+    expect(ms[0]!.start).toBe(0);
+    expect(ms[1]!.start).toBe(text.indexOf(`${PM}Subject: two`));
+    expect(ms[0]!.end).toBe(ms[1]!.start);
+    expect(ms[1]!.end).toBe(text.length);
+  });
+
+  it('takes one ">" off mboxrd-escaped lines and leaves other ">" lines alone', async () => {
+    const ms = await read(`${PM}Subject: q\n\n>From a quoted line\n>>From twice\n> quoted reply\n>Fromage\n`);
+    expect(ms[0]!.text).toBe('Subject: q\n\nFrom a quoted line\n>From twice\n> quoted reply\n>Fromage\n');
+  });
+
+  it('reads CRLF files, a last line without a newline, and messages across read chunks', async () => {
+    const big = 'x'.repeat(70) + '\r\n';
+    const text = `${PM.replace('\n', '\r\n')}Subject: a\r\n\r\n${big.repeat(50)}\r\n${PM.replace('\n', '\r\n')}Subject: b\r\n\r\nend`;
+    const ms = await read(text, { chunkBytes: 64 });
+    expect(ms).toHaveLength(2);
+    expect(ms[0]!.text).toBe(`Subject: a\r\n\r\n${big.repeat(50)}`);
+    expect(ms[1]!.text).toBe('Subject: b\r\n\r\nend');
+  });
+
+  it('resumes at a message boundary, and cuts a message over the size bound', async () => {
+    const text = `${PM}Subject: 1\n\na\n\n${PM}Subject: 2\n\nb\n\n${PM}Subject: 3\n\n${'c'.repeat(500)}\n`;
+    const all = await read(text);
+    const rest = await read(text, { from: all[1]!.start });
+    expect(rest.map((m) => m.text)).toEqual([all[1]!.text, all[2]!.text]);
+    const cut = await read(text, { maxMessageBytes: 100 });
+    expect(cut[2]!.truncated).toBe(true);
+    expect(cut[2]!.text).toHaveLength(100);
+    expect(cut[0]!.truncated).toBeUndefined();
+  });
+
+  it('tells an mbox from a message file by its first line', async () => {
+    const mbox = path.join(dir, 'a.mbox');
+    const eml = path.join(dir, 'a.eml');
+    writeFileSync(mbox, `${PM}Subject: x\n\n`);
+    writeFileSync(eml, 'From: someone@example.org\nSubject: x\n\n');
+    expect(await looksLikeMbox(mbox)).toBe(true);
+    expect(await looksLikeMbox(eml)).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+// The grouped-commit queue on a real store: how writes are grouped into commits, and that
+// nothing is acknowledged before the disk flush that covers it.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.ts';
+import { createCommitQueue } from '../../src/store/commit-queue.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-commit-queue-'));
+  store = openStore(path.join(dir, 'bounces.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+describe('commit queue', () => {
+  it('groups the writes that arrive while the previous commit is flushing into one commit after it', async () => {
+    const flushes: (() => void)[] = [];
+    const batches: number[] = [];
+    const slowDisk: Store = { ...store, durable: () => new Promise<void>((r) => flushes.push(r)) };
+    const queue = createCommitQueue(slowDisk, silentLogger(), (b) => batches.push(b.writes));
+    const put = (v: string) => queue.run(() => store.settings.set(`k-${v}`, v));
+    const acked: string[] = [];
+    const first = put('a').then(() => acked.push('a'));
+    await tick();
+    expect(flushes).toHaveLength(1);
+    // Three more arrive while the first commit's flush is under way: none is committed yet.
+    const rest = ['b', 'c', 'd'].map((v) => put(v).then(() => acked.push(v)));
+    await tick();
+    expect(store.settings.get('k-b')).toBeUndefined();
+    expect(flushes).toHaveLength(1);
+    flushes[0]!();
+    await first;
+    await tick();
+    // Now they commit together, and wait for their own flush before they are acknowledged.
+    expect(['b', 'c', 'd'].map((v) => store.settings.get(`k-${v}`))).toEqual(['b', 'c', 'd']);
+    expect(acked).toEqual(['a']);
+    expect(flushes).toHaveLength(2);
+    flushes[1]!();
+    await Promise.all(rest);
+    expect(acked).toEqual(['a', 'b', 'c', 'd']);
+    expect(batches).toEqual([1, 3]);
+    await queue.drain();
+  });
+
+  it('still commits the next group when the previous flush failed, and rejects only the failed group', async () => {
+    let fail = true;
+    const flaky: Store = {
+      ...store,
+      durable: () => (fail ? ((fail = false), Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }))) : Promise.resolve()),
+    };
+    const queue = createCommitQueue(flaky, silentLogger());
+    const one = queue.run(() => store.settings.set('k-1', '1'));
+    const two = one.catch(() => undefined).then(() => queue.run(() => store.settings.set('k-2', '2')));
+    await expect(one).rejects.toThrow('EIO');
+    await expect(two).resolves.toBeUndefined();
+    expect(store.settings.get('k-2')).toBe('2');
+  });
+});
