@@ -86,9 +86,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     },
   });
 
-  const lmtp = config.lmtp.enabled
-    ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics })
-    : undefined;
+  const lmtp = config.lmtp.enabled ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
   const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
 
@@ -103,7 +101,10 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
       hash = hashPassword(pass);
       store.settings.set(STORED_PASSWORD_KEY, hash);
       // Printed once, at the first start; only its hash is kept.
-      log.warn({ component: 'web', generatedPassword: pass }, 'ADMIN_PASS is not set: generated a dashboard password (shown only now; `rebound password` sets another)');
+      log.warn(
+        { component: 'web', generatedPassword: pass },
+        'ADMIN_PASS is not set: generated a dashboard password (shown only now; `rebound password` sets another)',
+      );
     }
     return hash;
   }

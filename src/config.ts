@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { checkMailboxNames, loadMailboxFile, OAUTH_VARIABLES, oauthSettings, type ImapAuth, type ImapOAuthSettings } from './intake/imap-config.ts';
+import {
+  checkMailboxNames,
+  loadMailboxFile,
+  OAUTH_VARIABLES,
+  oauthSettings,
+  type ImapAuth,
+  type ImapOAuthSettings,
+} from './intake/imap-config.ts';
 import { DEFAULT_HARD_REASONS, type SuppressionSettings } from './suppress/policy.ts';
 import { DAY_MS } from './core/utc-day.ts';
 import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
@@ -301,7 +308,10 @@ class Reader {
 }
 
 export function splitList(v: string): string[] {
-  return v.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A domain name as LOCAL_DOMAINS takes it: letters, digits, hyphens, dots (or localhost). */
@@ -521,7 +531,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   // Unset is a logged development default (a random secret per start); set but short is a
   // mistake worth stopping for: a guessable key signs the dashboard's session cookies.
   if (config.web.sessionSecret && config.web.sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
-    throw new ConfigError('SESSION_SECRET', `is ${config.web.sessionSecret.length} characters; use at least ${MIN_SESSION_SECRET_LENGTH} random ones (e.g. openssl rand -hex 32)`);
+    throw new ConfigError(
+      'SESSION_SECRET',
+      `is ${config.web.sessionSecret.length} characters; use at least ${MIN_SESSION_SECRET_LENGTH} random ones (e.g. openssl rand -hex 32)`,
+    );
   }
   if (!isPlausibleAddress(config.notify.from)) {
     throw new ConfigError('NOTIFY_FROM', `"${config.notify.from}" is not an email address`);

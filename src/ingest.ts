@@ -104,7 +104,6 @@ export interface Ingestor {
   drain(): Promise<void>;
 }
 
-
 export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
 }
@@ -130,10 +129,12 @@ export function bounceCcColumn(cc: readonly string[]): string {
   const all = cc.join(', ');
   if (all.length <= MAX_BOUNCE_CC_CHARS) return all;
   const cut = all.slice(0, MAX_BOUNCE_CC_CHARS);
-  const kept = cut.slice(0, Math.max(0, cut.lastIndexOf(','))).split(', ').filter(Boolean);
+  const kept = cut
+    .slice(0, Math.max(0, cut.lastIndexOf(',')))
+    .split(', ')
+    .filter(Boolean);
   return `${kept.join(', ')} … (${cc.length - kept.length} more)`;
 }
-
 
 function statusFor(c: Classification): ProcessingStatus {
   if (c.error) return 'Problem';
@@ -243,7 +244,15 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     let noticesQueued = 0;
     if (opts.planNotices && recorded.length > 0) {
       const now = clock();
-      const planned = opts.planNotices({ classification: c, bounces: recorded, store, messageId, envelopeTo: input.envelopeTo ?? [], now, log });
+      const planned = opts.planNotices({
+        classification: c,
+        bounces: recorded,
+        store,
+        messageId,
+        envelopeTo: input.envelopeTo ?? [],
+        now,
+        log,
+      });
       for (const n of planned) {
         store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
         noticesQueued += 1;
@@ -309,7 +318,15 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
   }
   for (const b of r.recorded ?? []) {
     log.info(
-      { source: input.source, messageId: r.messageId, bounceId: b.id, kind: c.kind, recipient: b.address, reason: b.reason, status: b.status },
+      {
+        source: input.source,
+        messageId: r.messageId,
+        bounceId: b.id,
+        kind: c.kind,
+        recipient: b.address,
+        reason: b.reason,
+        status: b.status,
+      },
       'bounce recorded',
     );
   }

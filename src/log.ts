@@ -6,10 +6,26 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 const REDACT = [
-  'pass', 'password', 'secret', 'adminPass', 'sessionSecret', 'auth.pass',
-  '*.pass', '*.password', '*.adminPass', '*.sessionSecret', '*.auth.pass', 'config.*.pass',
+  'pass',
+  'password',
+  'secret',
+  'adminPass',
+  'sessionSecret',
+  'auth.pass',
+  '*.pass',
+  '*.password',
+  '*.adminPass',
+  '*.sessionSecret',
+  '*.auth.pass',
+  'config.*.pass',
   // OAuth2 (IMAP_AUTH=oauth2): never the tokens or the client secret.
-  'accessToken', 'refreshToken', 'clientSecret', '*.accessToken', '*.refreshToken', '*.clientSecret', '*.auth.accessToken',
+  'accessToken',
+  'refreshToken',
+  'clientSecret',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.clientSecret',
+  '*.auth.accessToken',
 ];
 
 export function createLogger(level = 'info', destination?: NodeJS.WritableStream): Logger {

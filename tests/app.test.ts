@@ -81,7 +81,9 @@ describe('rebound, all parts wired', () => {
       s.on('data', (d) => (s.destroy(), resolve(d.toString())));
       s.on('error', reject);
     });
-    expect(answer).toMatch(/^\d+:OK REJECT 5\.1\.1 this address is on the suppression list of rebound after a hard bounce \(userunknown\) on \d{4}-\d\d-\d\d,$/);
+    expect(answer).toMatch(
+      /^\d+:OK REJECT 5\.1\.1 this address is on the suppression list of rebound after a hard bounce \(userunknown\) on \d{4}-\d\d-\d\d,$/,
+    );
   });
 
   it('answers /health with 200 while every enabled part works', async () => {

@@ -59,26 +59,42 @@ describe('configuration', () => {
   });
 
   it('listens on loopback for a bare port ("2424", ":2424"), never on every interface', () => {
-    for (const v of ['2424', ':2424']) expect(parseListen('LMTP_LISTEN', v)).toEqual([{ kind: 'tcp', host: '127.0.0.1', port: 2424, path: '' }]);
+    for (const v of ['2424', ':2424'])
+      expect(parseListen('LMTP_LISTEN', v)).toEqual([{ kind: 'tcp', host: '127.0.0.1', port: 2424, path: '' }]);
     expect(loadConfig({ LMTP_LISTEN: '2424' }).lmtp.listen[0]!.host).toBe('127.0.0.1');
   });
 
   it('reads TRUST_PROXY as addresses and CIDR ranges, and refuses anything else naming the variable', () => {
     expect(loadConfig({}).web.trustProxy).toEqual([]);
-    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ::1 loopback' }).web.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', '127.0.0.0/8', '::1']);
-    for (const bad of ['proxy.example.com', '10.0.0.0/33', '::1/129', '*']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ::1 loopback' }).web.trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      '127.0.0.0/8',
+      '::1',
+    ]);
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '::1/129', '*'])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
   });
 
   it('takes LOCAL_DOMAINS from NOTIFY_CC, NOTIFY_FROM and LMTP_ACCEPT by default, and safe caps on notices', () => {
-    const c = loadConfig({ NOTIFY_CC: 'ops@Example.org, lead@example.org', NOTIFY_FROM: 'bounces@mail.example.com', LMTP_ACCEPT: '@bounces.example.net' }, '/tmp');
+    const c = loadConfig(
+      { NOTIFY_CC: 'ops@Example.org, lead@example.org', NOTIFY_FROM: 'bounces@mail.example.com', LMTP_ACCEPT: '@bounces.example.net' },
+      '/tmp',
+    );
     expect(c.notify.localDomains).toEqual(['example.org', 'mail.example.com', 'bounces.example.net']);
     expect(c.notify.limits).toEqual({ perMessage: 10, ccPerNotice: 20, perAddressHour: 30, perHour: 300 });
     expect(loadConfig({}, '/tmp').notify.localDomains).toEqual(['localhost']);
-    expect(loadConfig({ LOCAL_DOMAINS: 'Example.org, @example.com', NOTIFY_CC: 'ops@other.test' }, '/tmp').notify.localDomains).toEqual(['example.org', 'example.com']);
+    expect(loadConfig({ LOCAL_DOMAINS: 'Example.org, @example.com', NOTIFY_CC: 'ops@other.test' }, '/tmp').notify.localDomains).toEqual([
+      'example.org',
+      'example.com',
+    ]);
   });
 
   it('stops on a LOCAL_DOMAINS entry that is not a domain, or a cap out of range, naming the variable', () => {
-    expect(() => loadConfig({ LOCAL_DOMAINS: 'example.org, evil.test/x' }, '/tmp')).toThrow(/^LOCAL_DOMAINS: "evil.test\/x" is not a domain name/);
+    expect(() => loadConfig({ LOCAL_DOMAINS: 'example.org, evil.test/x' }, '/tmp')).toThrow(
+      /^LOCAL_DOMAINS: "evil.test\/x" is not a domain name/,
+    );
     expect(() => loadConfig({ NOTIFY_MAX_PER_MESSAGE: '10000' }, '/tmp')).toThrow(/^NOTIFY_MAX_PER_MESSAGE: "10000" is out of range/);
     expect(() => loadConfig({ NOTIFY_MAX_CC: 'many' }, '/tmp')).toThrow(/^NOTIFY_MAX_CC: "many" is not a whole number/);
   });

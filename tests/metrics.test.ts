@@ -140,7 +140,9 @@ describe('/metrics of the running service', () => {
       exported.add(name);
       if (type === 'histogram') for (const s of ['_bucket', '_sum', '_count']) exported.add(name + s);
     }
-    const queried = dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b(?:rebound|process|nodejs)_[a-z0-9_]+/g)].map((m) => m[0])));
+    const queried = dashboard.panels.flatMap((p) =>
+      p.targets.flatMap((t) => [...t.expr.matchAll(/\b(?:rebound|process|nodejs)_[a-z0-9_]+/g)].map((m) => m[0])),
+    );
     expect(queried.length).toBeGreaterThan(20);
     expect(queried.filter((n) => !exported.has(n))).toEqual([]);
     // And every rebound family is on the dashboard.

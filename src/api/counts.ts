@@ -14,7 +14,9 @@ export class CountQueries {
   #byType;
   #byDomain;
   constructor(db: Db) {
-    this.#byDay = db.prepare('SELECT day AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY day HAVING count > 0 ORDER BY day LIMIT @limit');
+    this.#byDay = db.prepare(
+      'SELECT day AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY day HAVING count > 0 ORDER BY day LIMIT @limit',
+    );
     this.#byReason = db.prepare(
       'SELECT reason AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY reason HAVING count > 0 ORDER BY count DESC, key LIMIT @limit',
     );

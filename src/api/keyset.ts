@@ -9,8 +9,20 @@ import type { Db } from '../store/db.ts';
 import { ORDER_TAIL, SORT_COLUMNS, whereFor, type BounceFilters, type BounceQueries, type SortColumn } from '../store/bounce-queries.ts';
 
 export const API_LIST_COLUMNS = [
-  'id', 'date', 'email_to', 'domain', 'status', 'reason', 'bounce_type', 'kind', 'status_code', 'reply_code',
-  'original_message_id', 'original_subject', 'tracking_id', 'retries',
+  'id',
+  'date',
+  'email_to',
+  'domain',
+  'status',
+  'reason',
+  'bounce_type',
+  'kind',
+  'status_code',
+  'reply_code',
+  'original_message_id',
+  'original_subject',
+  'tracking_id',
+  'retries',
 ] as const;
 export type ApiListRow = Record<(typeof API_LIST_COLUMNS)[number], string | number>;
 
@@ -51,7 +63,8 @@ export function decodeCursor(cursor: string, sort: SortColumn, dir: string): Cur
   }
   const c = v as { s?: unknown; d?: unknown; k?: unknown; p?: unknown };
   if (!c || typeof c !== 'object' || !Array.isArray(c.k)) throw new CursorError('is not a cursor this API returned');
-  if (c.s !== sort || c.d !== dir) throw new CursorError(`was made for sort=${String(c.s)}&dir=${String(c.d)}; keep the sort and dir of the first page`);
+  if (c.s !== sort || c.d !== dir)
+    throw new CursorError(`was made for sort=${String(c.s)}&dir=${String(c.d)}; keep the sort and dir of the first page`);
   const n = orderColumns(sort).length;
   if (c.k.length !== n || !c.k.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) {
     throw new CursorError('is not a cursor this API returned');
@@ -91,8 +104,7 @@ export class KeysetPager {
       conds.push(`(${cols.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${cols.map((_, i) => `@k${i}`).join(', ')})`);
       q.after.key.forEach((v, i) => (params[`k${i}`] = v));
     }
-    const sql =
-      `SELECT ${API_LIST_COLUMNS.join(', ')} FROM bounces ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
+    const sql = `SELECT ${API_LIST_COLUMNS.join(', ')} FROM bounces ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
        ORDER BY ${cols.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit`;
     let stmt = this.#cache.get(sql);
     if (!stmt) {

@@ -51,8 +51,15 @@ export function openApiDocument(routes: RouteDef[], version: string): JsonSchema
             : {}),
       },
     };
-    const errors = new Set([...(r.errors ?? []), ...(r.scope === 'public' ? [] : [401, 429]), ...(r.scope === 'write' ? [403] : []), ...(r.body ? [400, 413, 415] : []), 500]);
-    for (const e of [...errors].sort()) responses[String(e)] = { description: COMMON_ERRORS[e] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
+    const errors = new Set([
+      ...(r.errors ?? []),
+      ...(r.scope === 'public' ? [] : [401, 429]),
+      ...(r.scope === 'write' ? [403] : []),
+      ...(r.body ? [400, 413, 415] : []),
+      500,
+    ]);
+    for (const e of [...errors].sort())
+      responses[String(e)] = { description: COMMON_ERRORS[e] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
     paths[r.path] ??= {};
     paths[r.path]![r.method] = {
       operationId: r.operationId,
@@ -71,7 +78,8 @@ export function openApiDocument(routes: RouteDef[], version: string): JsonSchema
     info: {
       title: 'rebound API',
       version,
-      description: 'Bounces, counts and the suppression list of a rebound instance. Send a token made on the dashboard (Tokens) or with `rebound token create` as `Authorization: Bearer <token>`.',
+      description:
+        'Bounces, counts and the suppression list of a rebound instance. Send a token made on the dashboard (Tokens) or with `rebound token create` as `Authorization: Bearer <token>`.',
     },
     servers: [{ url: API_PREFIX }],
     security: [{ bearer: [] }],

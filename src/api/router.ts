@@ -21,7 +21,12 @@ export class ApiError extends Error {
   code: string;
   fields?: { field: string; message: string }[];
   headers?: Record<string, string>;
-  constructor(status: number, code: string, message: string, extra: { fields?: { field: string; message: string }[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { fields?: { field: string; message: string }[]; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -61,12 +66,22 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
 }
 
 /** A route definition with the handler's inputs typed from its schemas. */
-export function route<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+export function route<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
   def: Omit<RouteDef, 'params' | 'query' | 'body' | 'handler'> & {
     params?: P;
     query?: Q;
     body?: B;
-    handler(req: ApiRequest<P extends z.ZodType ? z.output<P> : undefined, Q extends z.ZodType ? z.output<Q> : undefined, B extends z.ZodType ? z.output<B> : undefined>): unknown;
+    handler(
+      req: ApiRequest<
+        P extends z.ZodType ? z.output<P> : undefined,
+        Q extends z.ZodType ? z.output<Q> : undefined,
+        B extends z.ZodType ? z.output<B> : undefined
+      >,
+    ): unknown;
   },
 ): RouteDef {
   return def as unknown as RouteDef;
@@ -102,7 +117,8 @@ function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: st
 
 async function readJson(ctx: Koa.Context): Promise<unknown> {
   if (ctx.request.type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
-  if (Number(ctx.get('content-length') || 0) > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (Number(ctx.get('content-length') || 0) > MAX_BODY_BYTES)
+    throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
@@ -134,12 +150,16 @@ function authenticate(ctx: Koa.Context, o: ApiMiddlewareOptions, need: TokenScop
   const token = o.tokens.authenticate(m[1]!, o.now());
   if (!token) {
     o.log.warn({ ip: ctx.ip, path: ctx.path }, 'API request with an unknown or revoked token');
-    throw new ApiError(401, 'unauthorized', 'the token is unknown or revoked', { headers: { 'WWW-Authenticate': 'Bearer realm="rebound", error="invalid_token"' } });
+    throw new ApiError(401, 'unauthorized', 'the token is unknown or revoked', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="rebound", error="invalid_token"' },
+    });
   }
   const wait = o.throttle.take(token.id);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new ApiError(429, 'rate_limited', `too many requests with this token; try again in ${seconds} s`, { headers: { 'Retry-After': String(seconds) } });
+    throw new ApiError(429, 'rate_limited', `too many requests with this token; try again in ${seconds} s`, {
+      headers: { 'Retry-After': String(seconds) },
+    });
   }
   if (need === 'write' && token.scope !== 'write') {
     throw new ApiError(403, 'forbidden', 'this token is read-only; writes need a read-write token', {

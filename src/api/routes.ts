@@ -9,9 +9,7 @@ import type { Store } from '../store/store.ts';
 import { CountQueries } from './counts.ts';
 import { CursorError, decodeCursor, KeysetPager, type Cursor } from './keyset.ts';
 import { ApiError, route, type RouteDef } from './router.ts';
-import {
-  BounceDetail, BounceList, BounceListQuery, Counts, CountsQuery, IdParams, MAX_COUNT_DAYS, RetryResult,
-} from './schemas.ts';
+import { BounceDetail, BounceList, BounceListQuery, Counts, CountsQuery, IdParams, MAX_COUNT_DAYS, RetryResult } from './schemas.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +45,8 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       operationId: 'listBounces',
       tag: 'bounces',
       summary: 'List bounces',
-      description: 'The dashboard\'s filters and sort columns. Keyset paging: pass `next_cursor` as `cursor` for the next page, with the same filters, sort and dir.',
+      description:
+        "The dashboard's filters and sort columns. Keyset paging: pass `next_cursor` as `cursor` for the next page, with the same filters, sort and dir.",
       scope: 'read',
       query: BounceListQuery,
       response: { status: 200, description: 'One page of bounces', schema: BounceList },
@@ -62,7 +61,9 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             after = decodeCursor(cursor, sort, dir);
           } catch (err) {
             if (!(err instanceof CursorError)) throw err;
-            throw new ApiError(400, 'invalid_request', `invalid query.cursor: ${err.message}`, { fields: [{ field: 'query.cursor', message: err.message }] });
+            throw new ApiError(400, 'invalid_request', `invalid query.cursor: ${err.message}`, {
+              fields: [{ field: 'query.cursor', message: err.message }],
+            });
           }
         }
         const page = pager.page({ filters, sort, dir, limit, after });
@@ -96,7 +97,14 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             envelope_to: m?.envelope_to ?? '',
             subject: m?.subject ?? '',
           },
-          notices: d.store.outbox.forBounce(b.id).map((n) => ({ id: n.id, state: n.state, recipients: n.recipients, attempts: n.attempts, sent_at: n.sent_at, last_error: n.last_error })),
+          notices: d.store.outbox.forBounce(b.id).map((n) => ({
+            id: n.id,
+            state: n.state,
+            recipients: n.recipients,
+            attempts: n.attempts,
+            sent_at: n.sent_at,
+            last_error: n.last_error,
+          })),
         };
       },
     }),

@@ -23,12 +23,29 @@ export const IdParams = z.object({ id: Id.describe('The bounce id') });
 export const BounceListQuery = z.object({
   from: Day.optional().describe('First day (UTC), inclusive'),
   to: Day.optional().describe('Last day (UTC), inclusive'),
-  domain: z.string().trim().toLowerCase().min(1).max(253).regex(/^\S+$/, 'no spaces in a domain').optional().describe('Exact domain of the bounced address'),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(253)
+    .regex(/^\S+$/, 'no spaces in a domain')
+    .optional()
+    .describe('Exact domain of the bounced address'),
   status: z.enum(STATUSES).optional().describe('Processing status'),
-  reason: z.string().trim().toLowerCase().regex(/^[a-z]{1,40}$/, 'a reason name such as userunknown').optional().describe('Reason (Sisimai name)'),
+  reason: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{1,40}$/, 'a reason name such as userunknown')
+    .optional()
+    .describe('Reason (Sisimai name)'),
   type: z.enum(TYPES).optional().describe('hard, soft or none'),
   q: z.string().trim().toLowerCase().min(1).max(200).optional().describe('Prefix of the bounced address or of its domain'),
-  sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS, ...(keyof typeof SORT_COLUMNS)[]]).default('date').describe('Sort column'),
+  sort: z
+    .enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS, ...(keyof typeof SORT_COLUMNS)[]])
+    .default('date')
+    .describe('Sort column'),
   dir: z.enum(['asc', 'desc']).default('desc').describe('Sort direction'),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50).describe('Rows per page'),
   cursor: z.string().min(1).max(2000).optional().describe('next_cursor of the previous page (same filters, sort and dir)'),
@@ -78,7 +95,16 @@ export const BounceDetail = BounceListItem.extend({
     envelope_to: z.string(),
     subject: z.string(),
   }),
-  notices: z.array(z.object({ id: z.number().int(), state: z.string(), recipients: z.string(), attempts: z.number().int(), sent_at: z.string(), last_error: z.string() })),
+  notices: z.array(
+    z.object({
+      id: z.number().int(),
+      state: z.string(),
+      recipients: z.string(),
+      attempts: z.number().int(),
+      sent_at: z.string(),
+      last_error: z.string(),
+    }),
+  ),
 });
 
 export const CountsQuery = z.object({
@@ -101,6 +127,9 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string().describe('Stable machine-readable code'),
     message: z.string().describe('What went wrong, for people'),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('For invalid_request: each invalid input'),
+    fields: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .describe('For invalid_request: each invalid input'),
   }),
 });

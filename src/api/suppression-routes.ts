@@ -33,7 +33,10 @@ export const SuppressionListQuery = z.object({
   scope: z.enum(['address', 'domain']).optional(),
   include_expired: z.enum(['true', 'false']).default('false').describe('Also entries past their expiry that the sweep has not removed yet'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().regex(/^\d{1,15}$/, 'the next_cursor of the previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'the next_cursor of the previous page')
+    .optional(),
 });
 
 export const SuppressionList = z.object({ data: z.array(SuppressionEntrySchema), next_cursor: z.string().nullable() });
@@ -48,7 +51,10 @@ export const SuppressionAdd = z.object({
   note: z.string().max(1000).optional(),
   expires_at: z.iso.datetime().optional().describe('ISO 8601; omitted: never expires'),
 });
-export const SuppressionAdded = z.object({ created: z.boolean().describe('false: the entry was in force already and was refreshed'), entry: SuppressionEntrySchema });
+export const SuppressionAdded = z.object({
+  created: z.boolean().describe('false: the entry was in force already and was refreshed'),
+  entry: SuppressionEntrySchema,
+});
 export const AddressParams = z.object({ address: Address });
 export const SuppressionRemoved = z.object({ removed: SuppressionEntrySchema });
 
@@ -70,7 +76,8 @@ export function suppressionJson(e: SuppressionEntry): z.infer<typeof Suppression
 }
 
 function badAddress(err: unknown, field: string): never {
-  if (err instanceof SuppressionInputError) throw new ApiError(400, 'invalid_request', `invalid ${field}: ${err.message}`, { fields: [{ field, message: err.message }] });
+  if (err instanceof SuppressionInputError)
+    throw new ApiError(400, 'invalid_request', `invalid ${field}: ${err.message}`, { fields: [{ field, message: err.message }] });
   throw err;
 }
 
@@ -89,7 +96,14 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
       errors: [400],
       handler: ({ query }) => {
         const page = list().list(
-          { q: query.q, reason: query.reason, source: query.source, scope: query.scope, includeExpired: query.include_expired === 'true', now: d.now() },
+          {
+            q: query.q,
+            reason: query.reason,
+            source: query.source,
+            scope: query.scope,
+            includeExpired: query.include_expired === 'true',
+            now: d.now(),
+          },
           { after: query.cursor ? Number(query.cursor) : undefined, limit: query.limit },
         );
         return { data: page.entries.map(suppressionJson), next_cursor: page.next === undefined ? null : String(page.next) };
@@ -124,7 +138,14 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
         let r: ReturnType<Store['suppressions']['add']>;
         try {
           r = list().add(
-            { address: body.address, reason: body.reason || 'manual', source: 'manual', note: body.note ?? '', by: `api:${token!.name}`, expiresAt: body.expires_at ? new Date(body.expires_at) : null },
+            {
+              address: body.address,
+              reason: body.reason || 'manual',
+              source: 'manual',
+              note: body.note ?? '',
+              by: `api:${token!.name}`,
+              expiresAt: body.expires_at ? new Date(body.expires_at) : null,
+            },
             d.now(),
           );
         } catch (err) {

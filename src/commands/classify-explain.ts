@@ -99,11 +99,15 @@ export function explainStep(step: string): string {
     const meaning = REPLY_CODE_RULES.find((r) => r.code === code)?.meaning ?? '';
     return `no words or status decided: the reply ${rest('reply-code:')} decides (${meaning}; decision rule 7)`;
   }
-  if (step === 'smtp-command:none') return 'no SMTP command named: an unknown-user wording that is not a mailbox lookup is taken as a filter (decision rule 6)';
+  if (step === 'smtp-command:none')
+    return 'no SMTP command named: an unknown-user wording that is not a mailbox lookup is taken as a filter (decision rule 6)';
   if (/^smtp-command:\w+$/.test(step)) return `the error answered ${rest('smtp-command:')}, which narrows the reason (decision rule 6)`;
-  if (step.endsWith(':rejected')) return `the refusal is about the sender (${step.slice(0, -':rejected'.length)}), so no recipient reason applies (decision rule 5)`;
-  if (step.endsWith(':networkerror')) return `a temporary DNS failure is never an unknown host (${step.slice(0, -':networkerror'.length)}; decision rule 4)`;
-  if (step.startsWith('gave-up:expired')) return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
+  if (step.endsWith(':rejected'))
+    return `the refusal is about the sender (${step.slice(0, -':rejected'.length)}), so no recipient reason applies (decision rule 5)`;
+  if (step.endsWith(':networkerror'))
+    return `a temporary DNS failure is never an unknown host (${step.slice(0, -':networkerror'.length)}; decision rule 4)`;
+  if (step.startsWith('gave-up:expired'))
+    return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
   if (step === 'default:onhold') return 'nothing known decides: the server wrote words no rule recognises (onhold; decision rule 7)';
   if (step === 'default:undefined') return 'nothing decides and the server gave no words (undefined)';
   if (step === 'header:X-Failed-Recipients') return 'the address comes from the X-Failed-Recipients header';
@@ -121,7 +125,9 @@ export function explain(file: string, c: Classification): string {
   const out: string[] = [`${clean(file)}: ${KIND_WORDS[c.kind]}`];
   if (c.error) out.push(`  could not be read: ${clean(c.error)}`);
   if (c.original.messageId || c.original.subject) {
-    out.push(`  about the message ${c.original.messageId ? `<${clean(c.original.messageId, 200)}>` : ''}${c.original.subject ? ` "${clean(c.original.subject, 120)}"` : ''}`);
+    out.push(
+      `  about the message ${c.original.messageId ? `<${clean(c.original.messageId, 200)}>` : ''}${c.original.subject ? ` "${clean(c.original.subject, 120)}"` : ''}`,
+    );
   }
   for (const r of c.recipients) {
     out.push(`  ${clean(r.address, 200) || '(no address found)'}: ${verdict(r)}`);

@@ -22,12 +22,24 @@ export function toOutputLine(file: string, c: Classification): string {
     file,
     kind: c.kind,
     recipients: c.recipients.map((r) => ({
-      address: r.address, action: r.action, status: r.status, replyCode: r.replyCode, reason: r.reason,
-      bounceType: r.bounceType, diagnostic: r.diagnostic, remoteMta: r.remoteMta, decidedBy: r.decidedBy,
+      address: r.address,
+      action: r.action,
+      status: r.status,
+      replyCode: r.replyCode,
+      reason: r.reason,
+      bounceType: r.bounceType,
+      diagnostic: r.diagnostic,
+      remoteMta: r.remoteMta,
+      decidedBy: r.decidedBy,
     })),
     original: {
-      messageId: c.original.messageId, from: c.original.from, to: c.original.to, cc: c.original.cc,
-      subject: c.original.subject, date: c.original.date, trackingId: c.original.trackingId,
+      messageId: c.original.messageId,
+      from: c.original.from,
+      to: c.original.to,
+      cc: c.original.cc,
+      subject: c.original.subject,
+      date: c.original.date,
+      trackingId: c.original.trackingId,
     },
     ...(c.error ? { error: c.error } : {}),
   });
@@ -68,5 +80,7 @@ export async function run(args: string[]): Promise<number> {
 
 // Runnable on its own: node src/commands/classify.ts FILE...
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

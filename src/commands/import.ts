@@ -83,7 +83,8 @@ export async function run(args: string[]): Promise<number> {
           ingestor,
           checkpoints: settingsCheckpoints(store),
           onProgress: (t, _where, fraction) => progress.update(t.read, fraction),
-          onResume: (file, skipped) => process.stderr.write(`rebound import: ${file}: resuming after ${skipped} messages stored by an earlier run\n`),
+          onResume: (file, skipped) =>
+            process.stderr.write(`rebound import: ${file}: resuming after ${skipped} messages stored by an earlier run\n`),
           onError: (where, err) => process.stderr.write(`${tty ? '\n' : ''}rebound import: ${where}: not stored: ${errorText(err)}\n`),
         });
       } catch (err) {

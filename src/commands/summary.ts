@@ -42,7 +42,9 @@ export async function run(args: string[]): Promise<number> {
     const out = await sendDailySummary({ config, store, log, date: parsed.date, dryRun: parsed.dryRun });
     const recipientsVariable = config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC';
     if (parsed.dryRun) {
-      process.stdout.write(`Subject: ${out.rendered.subject}\nTo: ${out.recipients.join(', ') || `(nobody: ${recipientsVariable} is empty)`}\n\n${out.rendered.text}`);
+      process.stdout.write(
+        `Subject: ${out.rendered.subject}\nTo: ${out.recipients.join(', ') || `(nobody: ${recipientsVariable} is empty)`}\n\n${out.rendered.text}`,
+      );
       return 0;
     }
     if (!out.sent) {

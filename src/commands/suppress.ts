@@ -76,24 +76,41 @@ export async function run(args: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'list': {
-        if (o.source && !SUPPRESSION_SOURCES.includes(o.source as SuppressionSource)) throw new SuppressionInputError(`--source is one of ${SUPPRESSION_SOURCES.join(', ')}`);
+        if (o.source && !SUPPRESSION_SOURCES.includes(o.source as SuppressionSource))
+          throw new SuppressionInputError(`--source is one of ${SUPPRESSION_SOURCES.join(', ')}`);
         const limit = Number(o.limit ?? 100);
         if (!Number.isInteger(limit) || limit < 1) throw new SuppressionInputError('--limit is a whole number from 1');
         let shown = 0;
         process.stdout.write('address\treason\tsource\tfirst_seen\tbounces\texpires\tnote\n');
-        for (const e of store.suppressions.each({ q: o.search, reason: o.reason, source: o.source as SuppressionSource | undefined, now })) {
+        for (const e of store.suppressions.each({
+          q: o.search,
+          reason: o.reason,
+          source: o.source as SuppressionSource | undefined,
+          now,
+        })) {
           if (shown++ >= limit) break;
-          process.stdout.write(`${[e.address, e.reason, e.source, e.firstSeen, e.bounceCount, e.expiresAt ?? 'never', e.note].join('\t')}\n`);
+          process.stdout.write(
+            `${[e.address, e.reason, e.source, e.firstSeen, e.bounceCount, e.expiresAt ?? 'never', e.note].join('\t')}\n`,
+          );
         }
         return 0;
       }
       case 'add': {
         if (p.length !== 1) throw new SuppressionInputError('add takes one address or domain');
         const r = store.suppressions.add(
-          { address: p[0]!, reason: o.reason ?? 'manual', source: 'manual', note: o.note, by: actor(), expiresAt: day(o.expires, '--expires') },
+          {
+            address: p[0]!,
+            reason: o.reason ?? 'manual',
+            source: 'manual',
+            note: o.note,
+            by: actor(),
+            expiresAt: day(o.expires, '--expires'),
+          },
           now,
         );
-        process.stdout.write(`${r.created ? 'added' : 'already listed, refreshed'}: ${r.entry.address} (expires ${r.entry.expiresAt ?? 'never'})\n`);
+        process.stdout.write(
+          `${r.created ? 'added' : 'already listed, refreshed'}: ${r.entry.address} (expires ${r.entry.expiresAt ?? 'never'})\n`,
+        );
         return 0;
       }
       case 'remove': {
@@ -108,7 +125,8 @@ export async function run(args: string[]): Promise<number> {
       }
       case 'import': {
         if (p.length !== 1) throw new SuppressionInputError('import takes one file');
-        if (statSync(p[0]!).size > MAX_IMPORT_BYTES) throw new SuppressionInputError(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        if (statSync(p[0]!).size > MAX_IMPORT_BYTES)
+          throw new SuppressionInputError(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
         const r = importCsv(store, readFileSync(p[0]!, 'utf8'), { by: actor(), now, maxLines: MAX_IMPORT_LINES });
         process.stdout.write(`imported: ${r.added} added, ${r.refreshed} already listed\n`);
         return 0;

@@ -11,7 +11,8 @@ const USAGE = `usage: rebound token create NAME [--write]   make a token (read-o
        rebound token revoke ID              stop a token from working
 `;
 
-export type TokenCommand = { cmd: 'create'; name: string; scope: TokenScope } | { cmd: 'list' } | { cmd: 'revoke'; id: number } | { error: string };
+export type TokenCommand =
+  { cmd: 'create'; name: string; scope: TokenScope } | { cmd: 'list' } | { cmd: 'revoke'; id: number } | { error: string };
 
 export function parseTokenArgs(args: string[]): TokenCommand {
   const [cmd, ...rest] = args;
@@ -52,7 +53,15 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write('id\tname\taccess\tstarts with\tmade\tlast used\trevoked\n');
       for (const t of rows) {
         process.stdout.write(
-          [t.id, t.name, t.scope === 'write' ? 'read-write' : 'read-only', t.hint, t.created_at, t.last_used_at || 'never', t.revoked_at || '-'].join('\t') + '\n',
+          [
+            t.id,
+            t.name,
+            t.scope === 'write' ? 'read-write' : 'read-only',
+            t.hint,
+            t.created_at,
+            t.last_used_at || 'never',
+            t.revoked_at || '-',
+          ].join('\t') + '\n',
         );
       }
       return 0;

@@ -9,13 +9,40 @@
 
 import type { Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
 import {
-  decodeHeaderValue, entityText, headerValue, parseEntity, parseHeaderBlock, splitHeaderBody,
-  toLfBinary, type Header, type MimeEntity, DSN_TYPES, MAX_NESTING_DEPTH, MAX_TEXT_CHARS, RETURNED_MESSAGE_TYPES,
+  decodeHeaderValue,
+  entityText,
+  headerValue,
+  parseEntity,
+  parseHeaderBlock,
+  splitHeaderBody,
+  toLfBinary,
+  type Header,
+  type MimeEntity,
+  DSN_TYPES,
+  MAX_NESTING_DEPTH,
+  MAX_TEXT_CHARS,
+  RETURNED_MESSAGE_TYPES,
 } from './mime.ts';
-import { isMailbox, normaliseAddress, parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses, splitTyped, type DsnRecipientFields } from './dsn.ts';
+import {
+  isMailbox,
+  normaliseAddress,
+  parseDeliveryStatus,
+  MAX_DSN_RECIPIENTS,
+  recipientsWithAddresses,
+  splitTyped,
+  type DsnRecipientFields,
+} from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
-import { addressesIn, decodeVerp, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
+import {
+  addressesIn,
+  decodeVerp,
+  emptyOriginal,
+  isReboundNotice,
+  originalCuts,
+  readOriginal,
+  DEFAULT_TRACKING_HEADER,
+} from './original.ts';
 import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
@@ -51,7 +78,11 @@ export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise
  * error result.
  */
 export async function classifyWithFullParser(
-  raw: Buffer, opts: ClassifyOptions, fast: Classification, trigger: Exclude<FullParseTrigger, ''>, timeoutMs = FULL_PARSE_TIMEOUT_MS,
+  raw: Buffer,
+  opts: ClassifyOptions,
+  fast: Classification,
+  trigger: Exclude<FullParseTrigger, ''>,
+  timeoutMs = FULL_PARSE_TIMEOUT_MS,
 ): Promise<Classification> {
   let full: Classification;
   try {
@@ -115,7 +146,8 @@ function locateParts(root: MimeEntity): Located {
     if (DSN_TYPES.has(e.contentType)) found.report ??= e;
     else if (e.contentType === 'message/feedback-report') found.feedback ??= e;
     else if (RETURNED_MESSAGE_TYPES.has(e.contentType)) found.returned ??= e;
-    else if (e.contentType === 'text/plain' || e.contentType === 'text/html' || (e.contentType.startsWith('text/') && e !== root)) found.texts.push(e);
+    else if (e.contentType === 'text/plain' || e.contentType === 'text/html' || (e.contentType.startsWith('text/') && e !== root))
+      found.texts.push(e);
   };
   visit(root, 0);
   return found;
@@ -126,7 +158,12 @@ function htmlToText(html: string): string {
     .replace(/<(?:script|style)[\s\S]*?<\/(?:script|style)>/gi, ' ')
     .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/gi, ' ').replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"').replace(/&#39;/g, "'").replace(/&amp;/gi, '&')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/gi, '&')
     .replace(/[ \t]+/g, ' ');
 }
 
@@ -173,8 +210,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   };
   // What the bounds below leave out; filled as the message is read, shown with the result.
   const truncated: string[] = [...originalCuts(returnedHeaders)];
-  const result = (kind: MessageKind, recipients: RecipientResult[]): Classification =>
-    ({ kind, recipients, original, envelope, ...(truncated.length ? { truncated } : {}) });
+  const result = (kind: MessageKind, recipients: RecipientResult[]): Classification => ({
+    kind,
+    recipients,
+    original,
+    envelope,
+    ...(truncated.length ? { truncated } : {}),
+  });
 
   // ARF complaint (RFC 5965): a message/feedback-report part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
@@ -190,7 +232,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // in X-HmXmrOriginalRecipient, and no feedback-report part.
   const jmrp = headerValue(returnedHeaders, 'x-hmxmroriginalrecipient');
   if (jmrp && addressesIn(jmrp).length) {
-    return result('complaint', addressesIn(jmrp).map((a) => nonBounceRecipient(a, 'feedback', ['arf:X-HmXmrOriginalRecipient'])));
+    return result(
+      'complaint',
+      addressesIn(jmrp).map((a) => nonBounceRecipient(a, 'feedback', ['arf:X-HmXmrOriginalRecipient'])),
+    );
   }
 
   // Addresses that are surely not failed recipients.
@@ -213,16 +258,23 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
   const dsn = dsnText ? parseDeliveryStatus(dsnText, dsnCutShort) : undefined;
   if (dsn?.recipientGroupsInReport !== undefined) {
-    truncated.push(`the delivery-status report names ${dsn.recipientGroupsInReport}${dsnCutShort ? ' or more' : ''} recipients; only the first ${dsn.recipients.length} were read (limit ${MAX_DSN_RECIPIENTS})`);
+    truncated.push(
+      `the delivery-status report names ${dsn.recipientGroupsInReport}${dsnCutShort ? ' or more' : ''} recipients; only the first ${dsn.recipients.length} were read (limit ${MAX_DSN_RECIPIENTS})`,
+    );
   } else if (dsnCutShort) {
-    truncated.push(`the delivery-status report is longer than ${MAX_TEXT_CHARS} characters; only the recipients before that point were read`);
+    truncated.push(
+      `the delivery-status report is longer than ${MAX_TEXT_CHARS} characters; only the recipients before that point were read`,
+    );
   }
   const failedHeader = addressesIn(topGet('x-failed-recipients'));
   const dsnRecipients = recipientsWithAddresses(dsn, [...proseRecipients.map((p) => p.address), ...failedHeader]);
   // Amazon SES events delivered by mail (JSON in the body) carry the same fields as a DSN.
   const ses = dsnRecipients.length ? undefined : readSesNotification(notice);
   if (ses?.type === 'complaint') {
-    return result('complaint', ses.recipients.map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])));
+    return result(
+      'complaint',
+      ses.recipients.map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
+    );
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
 
@@ -277,7 +329,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   for (const r of recipients) {
     if (!r.address) {
       const verp = verpRecipient(opts, returnedHeaders);
-      if (verp) { r.address = verp; r.decidedBy.push('verp'); }
+      if (verp) {
+        r.address = verp;
+        r.decidedBy.push('verp');
+      }
     }
   }
 
@@ -289,7 +344,6 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   return result(kind, recipients);
 }
 
-
 function utf8IfValid(binary: string): string {
   const decoded = Buffer.from(binary, 'latin1').toString('utf8');
   return decoded.includes('\ufffd') ? binary : decoded;
@@ -300,13 +354,13 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
   const at = notice.search(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im);
   if (at < 0) return { text: '', cutShort: false };
   const tail = notice.slice(at, at + INLINE_DSN_CHARS);
-  return /^(?:Status|Action)\s*:/im.test(tail) ? { text: tail, cutShort: notice.length > at + INLINE_DSN_CHARS } : { text: '', cutShort: false };
+  return /^(?:Status|Action)\s*:/im.test(tail)
+    ? { text: tail, cutShort: notice.length > at + INLINE_DSN_CHARS }
+    : { text: '', cutShort: false };
 }
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;
-
-
 
 function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
   const candidates = [
@@ -333,16 +387,32 @@ function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
     // SES writes the Diagnostic-Code as a DSN does: "smtp; 550 5.1.1 user unknown".
     const typed = splitTyped(r.diagnostic);
     return {
-      finalRecipient: normaliseAddress(r.address), originalRecipient: '',
+      finalRecipient: normaliseAddress(r.address),
+      originalRecipient: '',
       action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
-      status: r.status, diagnosticType: typed.type, diagnostic: typed.value,
-      remoteMta: ses.reportingMta, lastAttempt: '', fields: {},
+      status: r.status,
+      diagnosticType: typed.type,
+      diagnostic: typed.value,
+      remoteMta: ses.reportingMta,
+      lastAttempt: '',
+      fields: {},
     };
   });
 }
 
 function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
-  return { address, action: '', status: '', replyCode: '', reason, bounceType: 'none', diagnostic: '', remoteMta: '', lastAttempt: '', decidedBy };
+  return {
+    address,
+    action: '',
+    status: '',
+    replyCode: '',
+    reason,
+    bounceType: 'none',
+    diagnostic: '',
+    remoteMta: '',
+    lastAttempt: '',
+    decidedBy,
+  };
 }
 
 function flatten(text: string): string {
@@ -354,14 +424,16 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
   let diagnostic = r.diagnostic;
-  const block = prose.find((p) => p.address.toLowerCase() === address.toLowerCase())
-    ?? prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
+  const block =
+    prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
+    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
   if (!diagnostic && blockText) diagnostic = blockText;
   // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
   // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
   const statusComment = /\(([^()]{4,200})\)/.exec(r.fields['status'] ?? '')?.[1] ?? '';
-  if (!diagnostic && statusComment && !/^(?:permanent|temporary|transient) (?:failure|error)$/i.test(statusComment.trim())) diagnostic = statusComment;
+  if (!diagnostic && statusComment && !/^(?:permanent|temporary|transient) (?:failure|error)$/i.test(statusComment.trim()))
+    diagnostic = statusComment;
   let status = r.status;
   if (status) decidedBy.push(`dsn:Status ${status}`);
   const statusInDiag = statusInText(diagnostic);
@@ -375,8 +447,16 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
   const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
   return finish({
-    address: normaliseAddress(address), action, status, replyCode, reason: decided,
-    bounceType: 'none', diagnostic: flatten(diagnostic), remoteMta: r.remoteMta, lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '', decidedBy,
+    address: normaliseAddress(address),
+    action,
+    status,
+    replyCode,
+    reason: decided,
+    bounceType: 'none',
+    diagnostic: flatten(diagnostic),
+    remoteMta: r.remoteMta,
+    lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '',
+    decidedBy,
   });
 }
 
@@ -391,8 +471,16 @@ function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedE
   const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
   const remote = /(?:host|server|mx)\s+([a-z0-9.-]+\.[a-z]{2,})\b/i.exec(context);
   return finish({
-    address: p.address, action, status, replyCode, reason, bounceType: 'none',
-    diagnostic: flatten(blockText || notice.slice(0, 4000)), remoteMta: remote ? remote[1].toLowerCase() : '', lastAttempt: '', decidedBy,
+    address: p.address,
+    action,
+    status,
+    replyCode,
+    reason,
+    bounceType: 'none',
+    diagnostic: flatten(blockText || notice.slice(0, 4000)),
+    remoteMta: remote ? remote[1].toLowerCase() : '',
+    lastAttempt: '',
+    decidedBy,
   });
 }
 

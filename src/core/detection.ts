@@ -5,8 +5,12 @@
 import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
 import { addressesIn } from './original.ts';
 import {
-  AUTOREPLY_SUBJECT_PHRASES, BOUNCE_SUBJECT_PHRASES, DAEMON_SENDER_NAMES, DELAY_STATEMENT_PHRASES,
-  FAILURE_STATEMENT_PHRASES, GIVEN_UP_PHRASES,
+  AUTOREPLY_SUBJECT_PHRASES,
+  BOUNCE_SUBJECT_PHRASES,
+  DAEMON_SENDER_NAMES,
+  DELAY_STATEMENT_PHRASES,
+  FAILURE_STATEMENT_PHRASES,
+  GIVEN_UP_PHRASES,
 } from './rules/detection.ts';
 
 /** Characters of the notice searched for delay and give-up statements. */
@@ -33,8 +37,11 @@ export function isDelayNotice(notice: string, subject: string): boolean {
 /** A forwarded message that is itself a delivery report. */
 export function looksLikeWholeBounce(e: MimeEntity): boolean {
   const from = headerValue(e.headers, 'from');
-  return e.contentType === 'multipart/report' || /mailer-daemon|postmaster|mail delivery/i.test(from)
-    || BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')));
+  return (
+    e.contentType === 'multipart/report' ||
+    /mailer-daemon|postmaster|mail delivery/i.test(from) ||
+    BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')))
+  );
 }
 
 /** A message from an automatic sender, or with a failure subject, that reads like a bounce. */
@@ -42,11 +49,14 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   if (headerValue(top, 'x-failed-recipients')) return true;
   const fromAddr = addressesIn(from)[0] ?? '';
   const local = fromAddr.split('@')[0] ?? '';
-  const display = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const display = from
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
   const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
   const bounceSubject = BOUNCE_SUBJECT.test(subject);
   const failure = FAILURE_STATEMENT.test(notice.slice(0, FAILURE_WINDOW_CHARS));
-  return (daemon || bounceSubject) && (failure || bounceSubject || daemon && /\b[245]\d\d\b/.test(notice));
+  return (daemon || bounceSubject) && (failure || bounceSubject || (daemon && /\b[245]\d\d\b/.test(notice)));
 }
 
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */

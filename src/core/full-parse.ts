@@ -11,9 +11,21 @@
 import iconv from 'iconv-lite';
 import type { Attachment, ParsedMail } from 'mailparser';
 import {
-  DSN_TYPES, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, MAX_PARTS, RETURNED_MESSAGE_TYPES,
-  charsetLabel, decodeTransfer, parseContentType, parseEntity, parseHeaderBlock, headerValue, walkEntities,
-  type Header, type MimeEntity,
+  DSN_TYPES,
+  MAX_HEADER_BYTES,
+  MAX_MESSAGE_BYTES,
+  MAX_NESTING_DEPTH,
+  MAX_PARTS,
+  RETURNED_MESSAGE_TYPES,
+  charsetLabel,
+  decodeTransfer,
+  parseContentType,
+  parseEntity,
+  parseHeaderBlock,
+  headerValue,
+  walkEntities,
+  type Header,
+  type MimeEntity,
 } from './mime.ts';
 import type { Classification } from './types.ts';
 
@@ -63,10 +75,15 @@ export function fullParseTrigger(raw: Buffer, root: MimeEntity | undefined, fast
   for (const e of walkEntities(root)) {
     // The tree is bounded by the scanner; this bound only keeps the check cheap.
     if (++seen > MAX_PARTS * MAX_NESTING_DEPTH) break;
-    if (e.depth >= MAX_NESTING_DEPTH && ((e.contentType.startsWith('multipart/') && e.params.boundary) || RETURNED_MESSAGE_TYPES.has(e.contentType))) return 'nesting';
+    if (
+      e.depth >= MAX_NESTING_DEPTH &&
+      ((e.contentType.startsWith('multipart/') && e.params.boundary) || RETURNED_MESSAGE_TYPES.has(e.contentType))
+    )
+      return 'nesting';
     if (e.parts.length >= MAX_PARTS) return 'parts';
     if (DSN_TYPES.has(e.contentType)) report = true;
-    if (e.parts.length === 0 && (e.contentType.startsWith('text/') || DSN_TYPES.has(e.contentType)) && !charsetDecodable(e)) return 'charset';
+    if (e.parts.length === 0 && (e.contentType.startsWith('text/') || DSN_TYPES.has(e.contentType)) && !charsetDecodable(e))
+      return 'charset';
   }
   if (report && fast.kind === 'not-bounce' && fast.recipients.length === 0) return 'report-without-recipient';
   return '';
@@ -168,7 +185,8 @@ function entityFromParsed(mail: ParsedMail): MimeEntity {
     return root;
   }
   if (text.trim()) root.parts.push(leaf([], 'text/plain', { charset: 'utf-8' }, utf8Binary(text), 1));
-  else if (typeof mail.html === 'string' && mail.html.trim()) root.parts.push(leaf([], 'text/html', { charset: 'utf-8' }, utf8Binary(mail.html), 1));
+  else if (typeof mail.html === 'string' && mail.html.trim())
+    root.parts.push(leaf([], 'text/html', { charset: 'utf-8' }, utf8Binary(mail.html), 1));
   for (const a of mail.attachments.slice(0, MAX_PARTS)) {
     const part = attachmentEntity(a);
     if (part) root.parts.push(part);

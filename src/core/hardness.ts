@@ -12,7 +12,14 @@ export const NON_BOUNCE_REASONS: ReadonlySet<Reason> = new Set<Reason>(['feedbac
  * FROM, X.1.7, X.1.8) can never give one of these.
  */
 export const RECIPIENT_REASONS: ReadonlySet<Reason> = new Set<Reason>([
-  'userunknown', 'hostunknown', 'hasmoved', 'notaccept', 'mailboxfull', 'suspend', 'filtered', 'exceedlimit',
+  'userunknown',
+  'hostunknown',
+  'hasmoved',
+  'notaccept',
+  'mailboxfull',
+  'suspend',
+  'filtered',
+  'exceedlimit',
 ]);
 
 /**

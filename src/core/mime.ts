@@ -29,7 +29,12 @@ export const DSN_TYPES: ReadonlySet<string> = new Set(['message/delivery-status'
  * RFC 6533 section 6, RFC 2046 section 5.2): the scanner reads each as an embedded message.
  */
 export const RETURNED_MESSAGE_TYPES: ReadonlySet<string> = new Set([
-  'message/rfc822', 'message/global', 'message/partial', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers',
+  'message/rfc822',
+  'message/global',
+  'message/partial',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+  'message/global-headers',
 ]);
 
 export interface Header {
@@ -201,7 +206,10 @@ export function decodeQuotedPrintable(body: string): string {
 
 /** A charset parameter as a decoder label: trimmed, lower-case, stray quotes removed. */
 export function charsetLabel(charset: string): string {
-  return (charset || '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  return (charset || '')
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
 }
 
 /** Decodes a binary string in the named charset; unknown charsets fall back to UTF-8 or latin1. */
@@ -223,7 +231,10 @@ export function decodeCharset(binary: string, charset: string): string {
 
 /** Transfer- and charset-decoded text of a leaf part, cut at MAX_TEXT_CHARS. */
 export function entityText(entity: MimeEntity): string {
-  const binary = decodeTransfer(entity.body.length > MAX_TEXT_CHARS * 2 ? entity.body.slice(0, MAX_TEXT_CHARS * 2) : entity.body, entity.transferEncoding);
+  const binary = decodeTransfer(
+    entity.body.length > MAX_TEXT_CHARS * 2 ? entity.body.slice(0, MAX_TEXT_CHARS * 2) : entity.body,
+    entity.transferEncoding,
+  );
   const text = decodeCharset(binary, entity.params.charset ?? '');
   const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return lf.length > MAX_TEXT_CHARS ? lf.slice(0, MAX_TEXT_CHARS) : lf;
@@ -241,9 +252,10 @@ export function decodeHeaderValue(value: string): string {
   out = out.replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g, '$1');
   return out.replace(/=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g, (_all, charset: string, enc: string, data: string) => {
     const cs = charset.split('*')[0];
-    const binary = enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('latin1')
-      : data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const binary =
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('latin1')
+        : data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return decodeCharset(binary, cs);
   });
 }
@@ -259,7 +271,8 @@ export function* walkEntities(entity: MimeEntity): Generator<MimeEntity> {
  * The mbox postmark that starts a message (RFC 4155 section 2): "From ", the envelope sender,
  * and an asctime date such as "Thu Jul  2 12:05:05 2020".
  */
-const MBOX_POSTMARK = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d(?::\d\d)? (?:\d{4}|[A-Z]{2,5} \d{4})/;
+const MBOX_POSTMARK =
+  /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d(?::\d\d)? (?:\d{4}|[A-Z]{2,5} \d{4})/;
 /** Messages taken from one mbox file; the rest are ignored (hostile input bound). */
 export const MAX_MBOX_MESSAGES = 64;
 

@@ -34,7 +34,8 @@ const RETURNED_MARKERS: RegExp[] = [
   /^content-type:\s*message\/rfc822/i,
 ];
 
-const HEADERISH = /^(?:return-path|received|message-id|from|date|subject|to|cc|reply-to|mime-version|content-type|dkim-signature|delivered-to|x-[a-z0-9-]+|authentication-results|sender|in-reply-to|references|user-agent|list-[a-z-]+|arc-[a-z-]+):/i;
+const HEADERISH =
+  /^(?:return-path|received|message-id|from|date|subject|to|cc|reply-to|mime-version|content-type|dkim-signature|delivered-to|x-[a-z0-9-]+|authentication-results|sender|in-reply-to|references|user-agent|list-[a-z-]+|arc-[a-z-]+):/i;
 
 /** Splits a single-part notice into the human text and the returned message that follows. */
 export function splitReturnedMessage(text: string): { notice: string; returned: string } {
@@ -49,20 +50,31 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
     if (!isMarker && i > 2 && /^(?:return-path|received|message-id|dkim-signature|delivered-to):/i.test(line)) {
       let count = 0;
       for (let j = i; j < Math.min(i + 8, lines.length); j++) if (HEADERISH.test(lines[j])) count++;
-      if (count >= 3) { isMarker = true; skip = 0; }
+      if (count >= 3) {
+        isMarker = true;
+        skip = 0;
+      }
     }
     if (isMarker) {
-      return { notice: text.slice(0, offset), returned: lines.slice(i + skip).join('\n').replace(/^\s*\n/, '') };
+      return {
+        notice: text.slice(0, offset),
+        returned: lines
+          .slice(i + skip)
+          .join('\n')
+          .replace(/^\s*\n/, ''),
+      };
     }
     offset += line.length + 1;
   }
   return { notice: text, returned: '' };
 }
 
-const ADDRESS_IN_TEXT = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
+const ADDRESS_IN_TEXT =
+  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
 
 /** Text before an address that says it is the failed recipient. */
-const RECIPIENT_CONTEXT = /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\buser|mailbox|destinataire|empfänger|adresse|following|failed|delivering|deliver|sent to|unknown|invalid|rejected|addressed to|wasn't delivered to|not (?:be )?delivered to|couldn't be delivered to|could not deliver to)[\s:"'<(\[=]*$/i;
+const RECIPIENT_CONTEXT =
+  /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\buser|mailbox|destinataire|empfänger|adresse|following|failed|delivering|deliver|sent to|unknown|invalid|rejected|addressed to|wasn't delivered to|not (?:be )?delivered to|couldn't be delivered to|could not deliver to)[\s:"'<(\[=]*$/i;
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = /(?:mail from|from|sender|envelope-from|reply-to|return-path|postmaster|by|message-id|helo|ehlo)[\s:"'<(\[=]*$/i;
 

@@ -138,9 +138,13 @@ function fallback(input: ReasonInput, command: SmtpPhase): Reason {
  */
 function temporaryDns(reason: Reason, input: ReasonInput): Reason {
   if (reason !== 'hostunknown') return reason;
-  const why = input.status.startsWith('4') ? `temporary-status:${input.status}`
-    : /^5\.4\.3$/.test(input.status) ? `status-code:${input.status}`
-      : matchTrait('temporary-dns', input.diagnostic) ? 'temporary-dns' : '';
+  const why = input.status.startsWith('4')
+    ? `temporary-status:${input.status}`
+    : /^5\.4\.3$/.test(input.status)
+      ? `status-code:${input.status}`
+      : matchTrait('temporary-dns', input.diagnostic)
+        ? 'temporary-dns'
+        : '';
   if (!why) return reason;
   input.decidedBy.push(`${why}:networkerror`);
   return 'networkerror';
@@ -174,9 +178,13 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
 function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Reason {
   if (!RECIPIENT_REASONS.has(reason) && !VAGUE_REFUSALS.has(reason)) return reason;
   if (reason === 'rejected') return reason;
-  const why = SENDER_STATUS.test(input.status) ? `status-code:${input.status}`
-    : command === 'MAIL' ? 'smtp-command:MAIL'
-      : matchTrait('sender', input.diagnostic) ? 'sender-refused' : '';
+  const why = SENDER_STATUS.test(input.status)
+    ? `status-code:${input.status}`
+    : command === 'MAIL'
+      ? 'smtp-command:MAIL'
+      : matchTrait('sender', input.diagnostic)
+        ? 'sender-refused'
+        : '';
   if (!why) return reason;
   input.decidedBy.push(`${why}:rejected`);
   return 'rejected';
@@ -212,6 +220,9 @@ function narrowByCommand(reason: Reason, command: SmtpPhase, input: ReasonInput,
 /** True when a diagnostic says something beyond the recipient's address and codes. */
 function diagnosticWords(text: string): boolean {
   if (!text) return false;
-  const rest = text.slice(0, 2000).replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ').replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
+  const rest = text
+    .slice(0, 2000)
+    .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ')
+    .replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
   return /\p{L}{3,}/u.test(rest);
 }

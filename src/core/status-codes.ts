@@ -261,16 +261,24 @@ export function fallbackReasonForStatus(code: string, command = ''): Reason | un
   const subject = Number(m[2]);
   switch (subject) {
     // Addressing: about the recipient's address when answered to RCPT, the sender's to MAIL.
-    case 1: return command === 'RCPT' ? 'userunknown' : command === 'MAIL' ? 'rejected' : undefined;
+    case 1:
+      return command === 'RCPT' ? 'userunknown' : command === 'MAIL' ? 'rejected' : undefined;
     // Mailbox status: the mailbox exists but something about it refused (RFC 3463 X.2.0).
-    case 2: return 'filtered';
-    case 3: return 'systemerror';
+    case 2:
+      return 'filtered';
+    case 3:
+      return 'systemerror';
     // Network and routing: permanent ones are unroutable, temporary ones a network problem.
-    case 4: return 'networkerror';
-    case 5: return 'syntaxerror';
-    case 6: return 'contenterror';
-    case 7: return 'securityerror';
-    default: return undefined;
+    case 4:
+      return 'networkerror';
+    case 5:
+      return 'syntaxerror';
+    case 6:
+      return 'contenterror';
+    case 7:
+      return 'securityerror';
+    default:
+      return undefined;
   }
 }
 

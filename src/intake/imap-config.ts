@@ -66,7 +66,8 @@ export interface OAuthInput {
  */
 export function oauthSettings(o: OAuthInput, fail: (field: keyof OAuthInput, message: string) => never): ImapOAuthSettings {
   const provider = (o.provider ?? '').toLowerCase();
-  if (provider !== 'microsoft' && provider !== 'google' && provider !== 'other') fail('provider', `"${o.provider ?? ''}" is not one of microsoft, google, other (required with oauth2)`);
+  if (provider !== 'microsoft' && provider !== 'google' && provider !== 'other')
+    fail('provider', `"${o.provider ?? ''}" is not one of microsoft, google, other (required with oauth2)`);
   if (!o.clientId) fail('clientId', 'is required with oauth2');
   if (provider === 'microsoft' && !o.tenant) fail('tenant', 'is required for microsoft (the directory (tenant) ID or a verified domain)');
   const known = providerEndpoints(provider, o.tenant ?? '');
@@ -78,13 +79,16 @@ export function oauthSettings(o: OAuthInput, fail: (field: keyof OAuthInput, mes
   } catch {
     fail('tokenUrl', `"${tokenUrl}" is not a URL`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && o.allowHttp)) fail('tokenUrl', `"${tokenUrl}" must be https:// (http:// only with allowHttp, for a loopback test endpoint)`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && o.allowHttp))
+    fail('tokenUrl', `"${tokenUrl}" must be https:// (http:// only with allowHttp, for a loopback test endpoint)`);
   const grant = o.refreshToken ? 'refresh_token' : 'client_credentials';
-  if (provider === 'google' && grant !== 'refresh_token') fail('refreshToken', 'is required for google (Google has no app-only IMAP access)');
+  if (provider === 'google' && grant !== 'refresh_token')
+    fail('refreshToken', 'is required for google (Google has no app-only IMAP access)');
   if (Boolean(o.certPem) !== Boolean(o.keyPem)) fail(o.certPem ? 'keyPem' : 'certPem', 'the certificate and its private key go together');
   if (o.certPem && o.clientSecret) fail('clientSecret', 'set either a client secret or a certificate, not both');
   if (o.certPem && o.keyPem) checkCertificate(o.certPem, o.keyPem, fail);
-  if (grant === 'client_credentials' && !o.clientSecret && !o.certPem) fail('clientSecret', 'is required without a refresh token (the client-credentials grant), unless a certificate is set');
+  if (grant === 'client_credentials' && !o.clientSecret && !o.certPem)
+    fail('clientSecret', 'is required without a refresh token (the client-credentials grant), unless a certificate is set');
   const defaultScope =
     provider === 'microsoft'
       ? grant === 'client_credentials'
@@ -139,8 +143,16 @@ export const OAUTH_VARIABLES: Record<keyof OAuthInput, string> = {
 
 // --- the mailbox file ---
 
-const duration = z.union([z.number().positive(), z.string().regex(/^\d+(?:\.\d+)?\s*(ms|s|m|h)?$/i, 'is not a duration (e.g. 300, 30s, 5m)')]);
-const folders = z.strictObject({ inbox: z.string().min(1), processed: z.string().min(1), skipped: z.string().min(1), problem: z.string().min(1) });
+const duration = z.union([
+  z.number().positive(),
+  z.string().regex(/^\d+(?:\.\d+)?\s*(ms|s|m|h)?$/i, 'is not a duration (e.g. 300, 30s, 5m)'),
+]);
+const folders = z.strictObject({
+  inbox: z.string().min(1),
+  processed: z.string().min(1),
+  skipped: z.string().min(1),
+  problem: z.string().min(1),
+});
 const secretText = z.string().min(1);
 
 const mailboxSchema = z.strictObject({
@@ -197,14 +209,18 @@ export function loadMailboxFile(file: string, cwd: string, globalTestMode: boole
   if (data.length > 100) throw new ConfigError(VAR, `"${file}" lists ${data.length} mailboxes; at most 100`);
   const dir = path.dirname(abs);
   return data.map((entry: unknown, i) => {
-    const label = typeof (entry as { name?: unknown })?.name === 'string' ? `mailbox "${String((entry as { name: string }).name).slice(0, 40)}"` : `mailbox #${i + 1}`;
+    const label =
+      typeof (entry as { name?: unknown })?.name === 'string'
+        ? `mailbox "${String((entry as { name: string }).name).slice(0, 40)}"`
+        : `mailbox #${i + 1}`;
     const fail = (field: string, message: string): never => {
       throw new ConfigError(VAR, `${label}: field "${field}" ${message}`);
     };
     const parsed = mailboxSchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.join(', ') ?? '?' : '?');
+      const field =
+        issue.path.join('.') || (issue.code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys?.join(', ') ?? '?') : '?');
       fail(field, issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message);
     }
     const m = parsed.data!;
@@ -275,7 +291,11 @@ export function checkMailboxNames(mailboxes: Config['imap'][]): void {
   const seen = new Set<string>();
   for (const m of mailboxes) {
     if (!NAME_RE.test(m.name)) throw new ConfigError('IMAP_NAME', `"${m.name}" must be 1 to 32 letters, digits, dot, dash or underscore`);
-    if (seen.has(m.name.toLowerCase())) throw new ConfigError('IMAP_MAILBOXES_FILE', `mailbox "${m.name}": field "name" is used twice (the first mailbox is IMAP_NAME, default "main")`);
+    if (seen.has(m.name.toLowerCase()))
+      throw new ConfigError(
+        'IMAP_MAILBOXES_FILE',
+        `mailbox "${m.name}": field "name" is used twice (the first mailbox is IMAP_NAME, default "main")`,
+      );
     seen.add(m.name.toLowerCase());
   }
 }

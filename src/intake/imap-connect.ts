@@ -25,7 +25,10 @@ export class ImapConnectError extends ReboundError {
   /** What the server or the socket said, short and free of secrets. */
   detail: string;
   constructor(kind: 'login' | 'network', detail: string, cause: unknown) {
-    super(`imap-${kind}`, kind === 'login' ? `login failed: ${detail}` : `cannot connect: ${detail}`, { temporary: kind === 'network', cause });
+    super(`imap-${kind}`, kind === 'login' ? `login failed: ${detail}` : `cannot connect: ${detail}`, {
+      temporary: kind === 'network',
+      cause,
+    });
     this.name = 'ImapConnectError';
     this.kind = kind;
     this.detail = detail;
@@ -35,7 +38,11 @@ export class ImapConnectError extends ReboundError {
 /** How to sign in: a password, or an OAuth2 access token (imapflow then uses OAUTHBEARER when offered, else XOAUTH2). */
 export type ImapCredentials = { pass: string } | { accessToken: string };
 
-export function imapClientOptions(config: ImapSettings, logger: ImapFlowOptions['logger'], credentials: ImapCredentials = { pass: config.pass }): ImapFlowOptions {
+export function imapClientOptions(
+  config: ImapSettings,
+  logger: ImapFlowOptions['logger'],
+  credentials: ImapCredentials = { pass: config.pass },
+): ImapFlowOptions {
   const tlsOptions = {
     rejectUnauthorized: config.tlsVerify,
     // SNI needs a name; an IP literal is not one (RFC 6066 section 3).
@@ -75,7 +82,10 @@ export async function connectImap(config: ImapSettings, log: Logger, tokens?: Ac
   } catch (err) {
     if (!(err instanceof ImapConnectError) || err.kind !== 'login' || err.cause instanceof OAuthTokenError) throw err;
     tokens.invalidate();
-    log.warn({ server: `${config.host}:${config.port}`, response: err.detail }, 'IMAP refused the OAuth2 token; fetching a new one and trying once more');
+    log.warn(
+      { server: `${config.host}:${config.port}`, response: err.detail },
+      'IMAP refused the OAuth2 token; fetching a new one and trying once more',
+    );
     return connectWith(config, log, { accessToken: await accessToken(tokens) });
   }
 }
@@ -135,7 +145,8 @@ export function describeConnectError(err: unknown): ImapConnectError {
 }
 
 /** Node's codes for a certificate that does not verify (self-signed, unknown CA, expired, wrong name). */
-const CERTIFICATE_ERRORS = /^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID|CERT_UNTRUSTED|CERT_REVOKED)$/;
+const CERTIFICATE_ERRORS =
+  /^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID|CERT_UNTRUSTED|CERT_REVOKED)$/;
 
 /** Logs out politely within `timeoutMs`, then closes the socket whatever happened. */
 export async function closeImap(client: ImapFlow, timeoutMs = 3000): Promise<void> {

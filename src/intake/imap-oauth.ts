@@ -55,7 +55,11 @@ export function createTokenSource(s: ImapOAuthSettings, opts: TokenSourceOptions
     { issuer: s.issuer, token_endpoint: s.tokenUrl },
     s.clientId,
     s.clientSecret ? { client_secret: s.clientSecret } : {},
-    s.clientCertificate ? certificateAuth(s.clientCertificate, s.tokenUrl) : s.clientSecret ? oidc.ClientSecretPost(s.clientSecret) : oidc.None(),
+    s.clientCertificate
+      ? certificateAuth(s.clientCertificate, s.tokenUrl)
+      : s.clientSecret
+        ? oidc.ClientSecretPost(s.clientSecret)
+        : oidc.None(),
   );
   config.timeout = TOKEN_TIMEOUT_S;
   // Only for a loopback test endpoint (IMAP_OAUTH_ALLOW_HTTP=true): a token over plain HTTP is a stolen token.
@@ -70,7 +74,10 @@ export function createTokenSource(s: ImapOAuthSettings, opts: TokenSourceOptions
     const params: Record<string, string> = s.scope ? { scope: s.scope } : {};
     let r: Awaited<ReturnType<typeof oidc.clientCredentialsGrant>>;
     try {
-      r = s.grant === 'client_credentials' ? await oidc.clientCredentialsGrant(config, params) : await oidc.refreshTokenGrant(config, refreshToken, params);
+      r =
+        s.grant === 'client_credentials'
+          ? await oidc.clientCredentialsGrant(config, params)
+          : await oidc.refreshTokenGrant(config, refreshToken, params);
     } catch (err) {
       throw describeTokenError(err, s);
     }
@@ -133,13 +140,22 @@ export function describeTokenError(err: unknown, s: Pick<ImapOAuthSettings, 'pro
   }
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
   if (e?.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || e?.code === 'OAUTH_RESPONSE_IS_NOT_JSON' || e?.code === 'OAUTH_INVALID_RESPONSE') {
-    return new OAuthTokenError(`the token endpoint's answer is not an OAuth2 token response (${oneLine(e.message ?? '')}); check IMAP_OAUTH_TOKEN_URL`, { temporary: true, cause: err });
+    return new OAuthTokenError(
+      `the token endpoint's answer is not an OAuth2 token response (${oneLine(e.message ?? '')}); check IMAP_OAUTH_TOKEN_URL`,
+      { temporary: true, cause: err },
+    );
   }
   if (e?.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') {
-    return new OAuthTokenError('the token URL is http://, which is refused: use https:// (IMAP_OAUTH_ALLOW_HTTP=true is for a loopback test endpoint only)', { temporary: false, cause: err });
+    return new OAuthTokenError(
+      'the token URL is http://, which is refused: use https:// (IMAP_OAUTH_ALLOW_HTTP=true is for a loopback test endpoint only)',
+      { temporary: false, cause: err },
+    );
   }
   const why = [e?.cause?.code, e?.cause?.message ?? e?.message].filter(Boolean).join(': ');
-  return new OAuthTokenError(`cannot reach the token endpoint ${new URL(s.tokenUrl).host}: ${oneLine(why || String(err))}`, { temporary: true, cause: err });
+  return new OAuthTokenError(`cannot reach the token endpoint ${new URL(s.tokenUrl).host}: ${oneLine(why || String(err))}`, {
+    temporary: true,
+    cause: err,
+  });
 }
 
 /** What to do about an OAuth2 error, in the provider's terms (Microsoft's AADSTS codes are in the description). */
@@ -152,7 +168,7 @@ function hint(code: string, description: string, s: Pick<ImapOAuthSettings, 'pro
     case '700016':
       return 'no application with this client id in this tenant: check IMAP_OAUTH_CLIENT_ID and IMAP_OAUTH_TENANT (wrong tenant?)';
     case '7000215':
-      return 'the client secret is wrong: use the secret\'s Value, not its Secret ID';
+      return "the client secret is wrong: use the secret's Value, not its Secret ID";
     case '7000222':
       return 'the client secret has expired: create a new one in the app registration';
     case '70011':
@@ -173,9 +189,11 @@ function hint(code: string, description: string, s: Pick<ImapOAuthSettings, 'pro
     case 'unauthorized_client':
       return 'the client id or secret was refused: check IMAP_OAUTH_CLIENT_ID and IMAP_OAUTH_CLIENT_SECRET';
     case 'invalid_scope':
-      return s.provider === 'google' ? 'the scope was refused: Google IMAP needs https://mail.google.com/' : 'the scope was refused: check IMAP_OAUTH_SCOPE';
+      return s.provider === 'google'
+        ? 'the scope was refused: Google IMAP needs https://mail.google.com/'
+        : 'the scope was refused: check IMAP_OAUTH_SCOPE';
     default:
-      return 'see the provider\'s documentation for this error';
+      return "see the provider's documentation for this error";
   }
 }
 

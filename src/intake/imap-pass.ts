@@ -75,7 +75,18 @@ export class ImapConnectionLost extends Error {
 
 export function emptyResult(startedAt: Date): PollResult {
   const at = startedAt.toISOString();
-  return { startedAt: at, finishedAt: at, outcome: 'ok', found: 0, processed: 0, skipped: 0, problem: 0, failed: 0, duplicates: 0, notMoved: 0 };
+  return {
+    startedAt: at,
+    finishedAt: at,
+    outcome: 'ok',
+    found: 0,
+    processed: 0,
+    skipped: 0,
+    problem: 0,
+    failed: 0,
+    duplicates: 0,
+    notMoved: 0,
+  };
 }
 
 /** Creates the inbox and the three destination folders where missing (ALREADYEXISTS is fine). */

@@ -153,7 +153,18 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     const result = emptyResult(clock());
     try {
       await workInbox(
-        { client, folders, stateKey, store, ingestor, log, batchSize: config.batchSize, maxMessageSize, shouldStop: () => stopping, onMessage: count },
+        {
+          client,
+          folders,
+          stateKey,
+          store,
+          ingestor,
+          log,
+          batchSize: config.batchSize,
+          maxMessageSize,
+          shouldStop: () => stopping,
+          onMessage: count,
+        },
         result,
       );
       return result;
@@ -181,7 +192,18 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
       status?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
       // A pass that found nothing is routine (every poll interval): keep it out of the info log.
-      log[result.found > 0 ? 'info' : 'debug']({ outcome: result.outcome, found: result.found, processed: result.processed, skipped: result.skipped, problem: result.problem, failed: result.failed, duplicates: result.duplicates }, 'IMAP poll done');
+      log[result.found > 0 ? 'info' : 'debug'](
+        {
+          outcome: result.outcome,
+          found: result.found,
+          processed: result.processed,
+          skipped: result.skipped,
+          problem: result.problem,
+          failed: result.failed,
+          duplicates: result.duplicates,
+        },
+        'IMAP poll done',
+      );
     }
     const answered = waiters.filter((w) => w.after < passNumber);
     waiters = waiters.filter((w) => w.after >= passNumber);
@@ -193,7 +215,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     const failedResult = { ...emptyResult(clock()), outcome: 'error' as const, error: errorText(err) };
     if (err instanceof ImapConnectError && err.kind === 'login') {
       loginFailures++;
-      const delay = Math.max(config.pollInterval, backoffDelay(loginFailures, { initialMs: timing.authRetryMs, maxMs: timing.authRetryMaxMs }));
+      const delay = Math.max(
+        config.pollInterval,
+        backoffDelay(loginFailures, { initialMs: timing.authRetryMs, maxMs: timing.authRetryMaxMs }),
+      );
       log.error(
         { server: where, user: config.user, response: err.detail, attempt: loginFailures, retryInMs: delay },
         config.auth === 'oauth2'
@@ -201,18 +226,33 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
           : 'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
       );
       const problem = err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'OAuth2 token refused' : 'login refused';
-      status?.report(part, { ok: false, detail: `login failed: ${err.detail}`, facts: facts({ loginFailures, retryInMs: delay, problem }) });
+      status?.report(part, {
+        ok: false,
+        detail: `login failed: ${err.detail}`,
+        facts: facts({ loginFailures, retryInMs: delay, problem }),
+      });
       settleWaiters(failedResult);
       return delay;
     }
     connectFailures++;
     const delay = backoffDelay(connectFailures, { initialMs: timing.backoffInitialMs, maxMs: timing.backoffMaxMs });
     const lost = err instanceof ImapConnectionLost;
-    log.warn({ server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay }, lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying');
+    log.warn(
+      { server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay },
+      lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying',
+    );
     status?.report(part, {
       ok: false,
       detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
-      facts: facts({ connectFailures, retryInMs: delay, problem: lost ? 'connection lost' : err instanceof ImapConnectError && err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'token endpoint unreachable' : 'cannot connect' }),
+      facts: facts({
+        connectFailures,
+        retryInMs: delay,
+        problem: lost
+          ? 'connection lost'
+          : err instanceof ImapConnectError && err.cause instanceof Error && err.cause.name === 'OAuthTokenError'
+            ? 'token endpoint unreachable'
+            : 'cannot connect',
+      }),
     });
     settleWaiters(failedResult);
     return delay;

@@ -27,7 +27,12 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
-export function createImportProgress(label: string, sink: ProgressSink, tty: boolean, now: () => number = () => performance.now()): ImportProgress {
+export function createImportProgress(
+  label: string,
+  sink: ProgressSink,
+  tty: boolean,
+  now: () => number = () => performance.now(),
+): ImportProgress {
   const started = now();
   let last = -Infinity;
   let drawn = false;
@@ -46,7 +51,9 @@ export function createImportProgress(label: string, sink: ProgressSink, tty: boo
       const x = figures(count, fraction);
       if (tty) {
         const filled = Math.round(x.f * BAR_WIDTH);
-        sink.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${count.toLocaleString('en')} messages ${x.pct}% ${x.rate.toLocaleString('en')} msg/s ETA ${x.eta}\x1b[K`);
+        sink.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${count.toLocaleString('en')} messages ${x.pct}% ${x.rate.toLocaleString('en')} msg/s ETA ${x.eta}\x1b[K`,
+        );
         drawn = true;
       } else {
         sink.write(`${label}: ${count} messages, ${x.pct}% done, ${x.rate} msg/s, ETA ${x.eta}\n`);

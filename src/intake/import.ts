@@ -148,7 +148,10 @@ export function settingsCheckpoints(store: Store): ImportCheckpoints {
 }
 
 /** Where an earlier run left this mbox, when the file is still the same one up to there. */
-async function resumePoint(target: string, checkpoints: ImportCheckpoints | undefined): Promise<{ from: number; read: number } | undefined> {
+async function resumePoint(
+  target: string,
+  checkpoints: ImportCheckpoints | undefined,
+): Promise<{ from: number; read: number } | undefined> {
   const c = checkpoints?.get(target);
   if (!c || c.offset <= 0) return undefined;
   const st = await stat(target).catch(() => undefined);

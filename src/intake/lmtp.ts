@@ -120,7 +120,11 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     return result.duplicate ? `already stored as message ${result.messageId}` : `stored as message ${result.messageId}`;
   }
 
-  async function handleData(stream: SMTPServerDataStream, session: SMTPServerSession, raw: Buffer): Promise<string | (string | Error)[] | undefined> {
+  async function handleData(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    raw: Buffer,
+  ): Promise<string | (string | Error)[] | undefined> {
     const clog = log.child({ cid: session.id });
     const rcpts = session.envelope.rcptTo.map((r) => r.address);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
@@ -142,7 +146,15 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     const replies: (string | Error)[] = [];
     for (const rcpt of rcpts) replies.push(await deliver(raw, envelopeFrom, [rcpt], clog));
     // debug: ingest already logs one line per recorded bounce at info.
-    clog.debug({ from: envelopeFrom, rcpt: rcpts, size: raw.length, replies: replies.map((r) => (r instanceof Error ? (r as ReplyError).responseCode : 250)) }, 'LMTP transaction done');
+    clog.debug(
+      {
+        from: envelopeFrom,
+        rcpt: rcpts,
+        size: raw.length,
+        replies: replies.map((r) => (r instanceof Error ? (r as ReplyError).responseCode : 250)),
+      },
+      'LMTP transaction done',
+    );
     return replies;
   }
 
@@ -262,7 +274,10 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         const where = failed ? formatListen(failed) : '?';
         await Promise.all(servers.splice(0).map((s) => closeServer(s.server, 0)));
         status?.report(BOARD_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
-        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, { temporary: false, cause: err });
+        throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, {
+          temporary: false,
+          cause: err,
+        });
       }
       started = true;
       const detail = `listening on ${addresses().join(', ')}`;

@@ -103,7 +103,11 @@ export async function* readMbox(file: string, opts: MboxOptions = {}): AsyncGene
       const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
       const eof = bytesRead === 0;
       // Copy: `chunk` is reused by the next read, and kept lines must not change under us.
-      const buf: Buffer = eof ? rest : rest.length ? Buffer.concat([rest, chunk.subarray(0, bytesRead)]) : Buffer.from(chunk.subarray(0, bytesRead));
+      const buf: Buffer = eof
+        ? rest
+        : rest.length
+          ? Buffer.concat([rest, chunk.subarray(0, bytesRead)])
+          : Buffer.from(chunk.subarray(0, bytesRead));
       const bufStart = restStart;
       pos += bytesRead;
       let off = 0;

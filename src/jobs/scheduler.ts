@@ -41,21 +41,13 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       // Unnamed jobs: croner's names are global to the process, and two rebound instances
       // (tests, or an embedding program) must not collide.
       jobs = [
-        new Cron(
-          config.notify.retryCron,
-          { timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') },
-          async () => {
-            const r = await notifier.sendDue();
-            if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
-          },
-        ),
-        new Cron(
-          config.notify.summaryCron,
-          { timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') },
-          async () => {
-            await sendSummary({ config, store, log });
-          },
-        ),
+        new Cron(config.notify.retryCron, { timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') }, async () => {
+          const r = await notifier.sendDue();
+          if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
+        }),
+        new Cron(config.notify.summaryCron, { timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') }, async () => {
+          await sendSummary({ config, store, log });
+        }),
       ];
       log.info({ retryCron: config.notify.retryCron, summaryCron: config.notify.summaryCron, ...this.nextRuns() }, 'jobs scheduled (UTC)');
     },

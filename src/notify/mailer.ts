@@ -66,8 +66,18 @@ export const DEFAULT_TIMEOUTS: MailerTimeouts = { connection: 15_000, greeting: 
 
 /** Network-level error codes of nodemailer and Node that mean "try again later". */
 const TEMPORARY_CODES = new Set([
-  'ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH',
-  'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPROTOCOL',
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPROTOCOL',
 ]);
 
 /**

@@ -26,7 +26,10 @@ export const MAX_SUBJECT_QUOTE_CHARS = 60;
  * (the mail convention for quoted text), so it never reads as rebound's own words.
  */
 export function quoteLines(text: string): string {
-  return text.split('\n').map((l) => `  > ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `  > ${l}`)
+    .join('\n');
 }
 
 export function bounceUrl(config: Config, bounceId: number): string {

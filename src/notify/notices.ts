@@ -285,7 +285,12 @@ export function createNoticePlanner(config: Config, opts: NoticePlannerOptions =
       );
       return [];
     }
-    const subjects = bounces.map((b) => ({ bounceId: b.id, kind: classification.kind, bounceType: b.recipient.bounceType, failedAddress: b.recipient.address }));
+    const subjects = bounces.map((b) => ({
+      bounceId: b.id,
+      kind: classification.kind,
+      bounceType: b.recipient.bounceType,
+      failedAddress: b.recipient.address,
+    }));
     const plan = planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
     // One statement per distinct note: most held-back bounces of a message share theirs.
     const byNote = new Map<string, number[]>();

@@ -99,7 +99,10 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   /** The recipients to use now: in test mode only NOTIFY_CC_TEST, whatever was planned. */
   function recipientsNow(row: OutboxRow): string[] {
     if (config.testMode) return config.notify.ccTest;
-    return row.recipients.split(',').map((s) => s.trim()).filter(Boolean);
+    return row.recipients
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   async function sendRow(row: OutboxRow): Promise<boolean> {
@@ -120,7 +123,10 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
       result = await mailer.send(mail);
     } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('permanent', `could not build the notice: ${errorText(err)}`, 'ERENDER', undefined, err);
+      const e =
+        err instanceof SendError
+          ? err
+          : new SendError('permanent', `could not build the notice: ${errorText(err)}`, 'ERENDER', undefined, err);
       fail(row, bounce, e);
       return false;
     }
@@ -182,7 +188,10 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     return {
       originalFrom: c.original?.from ?? b.original_from,
       originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),
-      envelopeTo: (message?.envelope_to ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      envelopeTo: (message?.envelope_to ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       failedInReport: failedAddresses(c.recipients ?? []),
       aboutReboundNotice: c.envelope?.aboutReboundNotice ?? false,
     };
@@ -209,7 +218,12 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       const recipients = plan.notices[0]?.recipients ?? [];
       if (recipients.length === 0) {
         if (note?.startsWith('no notice')) return { queued: false, message: note };
-        return { queued: false, message: config.testMode ? 'no notice: NOTIFY_CC_TEST is empty' : 'no notice: nobody to tell (NOTIFY_CC is empty and the message had no usable Cc)' };
+        return {
+          queued: false,
+          message: config.testMode
+            ? 'no notice: NOTIFY_CC_TEST is empty'
+            : 'no notice: nobody to tell (NOTIFY_CC is empty and the message had no usable Cc)',
+        };
       }
       const sentBefore = store.outbox.forBounce(bounceId).some((r) => r.state === 'sent');
       store.outbox.add({ bounceId, kind: 'notice', recipients }, clock());

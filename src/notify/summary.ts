@@ -27,7 +27,6 @@ export interface SummaryFigures {
   failingTotal: number;
 }
 
-
 export function buildSummary(queries: SummaryQueries, day: string): SummaryFigures {
   const { from, to } = utcDayRange(day);
   const failing = queries.failingNotices();
@@ -53,9 +52,10 @@ export interface RenderedSummary {
 }
 
 export function renderSummary(config: Config, templates: EmailTemplates, f: SummaryFigures): RenderedSummary {
-  const subject = f.total === 0
-    ? `rebound daily summary ${f.day}: no bounces`
-    : `rebound daily summary ${f.day}: ${f.total} bounce${f.total === 1 ? '' : 's'}`;
+  const subject =
+    f.total === 0
+      ? `rebound daily summary ${f.day}: no bounces`
+      : `rebound daily summary ${f.day}: ${f.total} bounce${f.total === 1 ? '' : 's'}`;
   const { text, html } = templates.render('summary', {
     ...f,
     dashboardUrl: config.publicUrl,

@@ -84,8 +84,21 @@ export interface ListRow {
 
 /** The export's columns, in order: the seed's first, then the ones rebound added. */
 export const EXPORT_COLUMNS = [
-  'id', 'date', 'email_to', 'email_cc', 'status', 'reason', 'domain', 'retries',
-  'bounce_type', 'status_code', 'reply_code', 'diagnostic', 'original_message_id', 'original_subject', 'tracking_id',
+  'id',
+  'date',
+  'email_to',
+  'email_cc',
+  'status',
+  'reason',
+  'domain',
+  'retries',
+  'bounce_type',
+  'status_code',
+  'reply_code',
+  'diagnostic',
+  'original_message_id',
+  'original_subject',
+  'tracking_id',
 ] as const;
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number>;
 
@@ -147,7 +160,9 @@ export function whereFor(f: BounceFilters, indexed?: readonly string[]): { sql: 
   if (f.search) {
     // Ranges instead of LIKE: they use the email_to and domain indexes whatever the
     // collation, and the stored values are lower-case already.
-    parts.push(`((${c('email_to')} >= @search AND ${c('email_to')} < @searchEnd) OR (${c('domain')} >= @search AND ${c('domain')} < @searchEnd))`);
+    parts.push(
+      `((${c('email_to')} >= @search AND ${c('email_to')} < @searchEnd) OR (${c('domain')} >= @search AND ${c('domain')} < @searchEnd))`,
+    );
     params.search = f.search.toLowerCase();
     params.searchEnd = `${params.search}\u{10FFFF}`;
   }
@@ -223,8 +238,7 @@ export class BounceQueries {
       if (dir === 'ASC' && q.filters.from) where += ` AND id >= (SELECT MIN(+id) FROM bounces ${d.sql})`;
       if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(+id) FROM bounces ${d.sql})`;
     }
-    const sql =
-      `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+    const sql = `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
        FROM bounces ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
     return this.#stmt(sql).all({ ...w.params, limit: q.limit, offset: q.offset }) as ListRow[];
   }
@@ -276,14 +290,15 @@ export class BounceQueries {
       const w = whereFor(f, walk ? [col, 'date'] : undefined);
       const where = `${w.sql ? `${w.sql} AND` : 'WHERE'} ${walk ? col : `+${col}`} = @v`;
       if (f.domain && skip > 0) {
-        const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${where} LIMIT @skip)`).pluck().get({ ...w.params, v: g.v, skip }) as number;
+        const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${where} LIMIT @skip)`)
+          .pluck()
+          .get({ ...w.params, v: g.v, skip }) as number;
         if (n < skip) {
           skip -= n;
           continue;
         }
       }
-      const sql =
-        `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
+      const sql = `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
          FROM bounces ${where} ORDER BY ${tail} LIMIT @take OFFSET @skip`;
       rows.push(...(this.#stmt(sql).all({ ...w.params, v: g.v, take, skip }) as ListRow[]));
       skip = 0;
@@ -303,7 +318,9 @@ export class BounceQueries {
       const n = this.countAll();
       return { count: n, capped: false };
     }
-    const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${w.sql} LIMIT @cap)`).pluck().get({ ...w.params, cap }) as number;
+    const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${w.sql} LIMIT @cap)`)
+      .pluck()
+      .get({ ...w.params, cap }) as number;
     return { count: n, capped: n >= cap };
   }
 

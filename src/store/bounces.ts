@@ -91,9 +91,7 @@ export class BouncesRepository {
     this.#setStatus = db.prepare(
       'UPDATE bounces SET status = @status, retries = COALESCE(@retries, retries), last_error = @lastError WHERE id = @id',
     );
-    this.#knownBouncing = db.prepare(
-      "SELECT 1 FROM bounces WHERE email_to = ? AND bounce_type = 'hard' LIMIT 1",
-    ).pluck();
+    this.#knownBouncing = db.prepare("SELECT 1 FROM bounces WHERE email_to = ? AND bounce_type = 'hard' LIMIT 1").pluck();
   }
 
   /** Inserts the bounce; returns its id, or undefined when the same bounce is already recorded. */
@@ -128,7 +126,9 @@ export class BouncesRepository {
     if (ids.length === 0) return;
     // Prepared at first use, not in the constructor: the repository also serves databases
     // opened at an older migration (before 006 added the column) until they are migrated.
-    this.#noticeNote ??= this.#db.prepare<[string, string]>('UPDATE bounces SET notice_note = ? WHERE id IN (SELECT value FROM json_each(?))');
+    this.#noticeNote ??= this.#db.prepare<[string, string]>(
+      'UPDATE bounces SET notice_note = ? WHERE id IN (SELECT value FROM json_each(?))',
+    );
     this.#noticeNote.run(note, JSON.stringify(ids));
   }
 

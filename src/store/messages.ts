@@ -62,7 +62,13 @@ export class MessagesRepository {
   }
 
   insert(m: NewMessage): number {
-    const info = this.#insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null, truncated: m.truncated ?? '' });
+    const info = this.#insert.run({
+      ...m,
+      size: m.raw.length,
+      envelopeTo: m.envelopeTo.join(','),
+      duplicateOf: m.duplicateOf ?? null,
+      truncated: m.truncated ?? '',
+    });
     return Number(info.lastInsertRowid);
   }
 
@@ -78,7 +84,10 @@ export class MessagesRepository {
     return this.#raw.get(id) as Buffer | undefined;
   }
 
-  updateClassification(id: number, u: { kind: string; status: ProcessingStatus; error: string; subject: string; classification: string }): void {
+  updateClassification(
+    id: number,
+    u: { kind: string; status: ProcessingStatus; error: string; subject: string; classification: string },
+  ): void {
     this.#update.run({ id, ...u });
   }
 }

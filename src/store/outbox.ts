@@ -45,7 +45,7 @@ export class OutboxRepository {
     this.#requeue = db.prepare(
       "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE bounce_id = ? AND state IN ('failed', 'problem', 'pending')",
     );
-    this.#count = db.prepare("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state");
+    this.#count = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
   }
 
   add(n: { bounceId: number | null; kind: string; recipients: string[] }, now = new Date()): number {

@@ -48,10 +48,12 @@ export function walSync(walPath: string): DurabilityBarrier {
       }
       // A flush is under way, but it may have started before the caller's commit: the caller
       // needs the next one. Every caller arriving meanwhile shares that next flush.
-      next ??= inFlight.catch(() => undefined).then(() => {
-        next = undefined;
-        return this.sync();
-      });
+      next ??= inFlight
+        .catch(() => undefined)
+        .then(() => {
+          next = undefined;
+          return this.sync();
+        });
       return next;
     },
     async close() {

@@ -125,7 +125,10 @@ export class WriteHealth {
       // No wait on the event loop: a held lock is answered below instead.
       db.pragma('busy_timeout = 0');
       db.transaction(() => {
-        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PROBE_KEY, new Date(now).toISOString());
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+          PROBE_KEY,
+          new Date(now).toISOString(),
+        );
       }).immediate();
       this.#busySince = undefined;
       this.#last = { ok: true, detail: 'a test write succeeded', at: now };

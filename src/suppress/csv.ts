@@ -118,10 +118,13 @@ export function readImport(text: string, now: Date, maxLines = DEFAULT_MAX_IMPOR
   const known = new Set<string>([...CSV_COLUMNS, ...INFO_COLUMNS]);
   const unknown = header.filter((h) => !known.has(h));
   if (!header.includes('address') || unknown.length > 0) {
-    throw new CsvError([`line 1: the header must name the columns (${CSV_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}` : ''}`]);
+    throw new CsvError([
+      `line 1: the header must name the columns (${CSV_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}` : ''}`,
+    ]);
   }
   if (new Set(header).size !== header.length) throw new CsvError(['line 1: a column is named twice']);
-  if (records.length - 1 > maxLines) throw new CsvError([`the file has ${records.length - 1} lines; at most ${maxLines} are imported at once`]);
+  if (records.length - 1 > maxLines)
+    throw new CsvError([`the file has ${records.length - 1} lines; at most ${maxLines} are imported at once`]);
   const col = (cells: string[], name: string) => {
     const i = header.indexOf(name);
     return i < 0 ? '' : unguard((cells[i] ?? '').trim());
@@ -192,7 +195,11 @@ export function readImport(text: string, now: Date, maxLines = DEFAULT_MAX_IMPOR
  * force). Returns how many were new. Throws CsvError, having written nothing, when any line
  * is bad.
  */
-export function importCsv(store: Store, text: string, opts: { by: string; now: Date; maxLines?: number }): { added: number; refreshed: number } {
+export function importCsv(
+  store: Store,
+  text: string,
+  opts: { by: string; now: Date; maxLines?: number },
+): { added: number; refreshed: number } {
   const lines = readImport(text, opts.now, opts.maxLines);
   return store.db.transaction(() => {
     let added = 0;

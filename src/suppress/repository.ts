@@ -134,7 +134,11 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](
  * control characters, IP literals are refused: none is worth the risk of a wrong match).
  */
 export function normaliseKey(input: string): { key: string; scope: SuppressionScope } {
-  const raw = String(input).trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+  const raw = String(input)
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase();
   if (raw === '') throw new SuppressionInputError('the address is empty');
   if (raw.length > MAX_ADDRESS_LENGTH) throw new SuppressionInputError(`the address is longer than ${MAX_ADDRESS_LENGTH} characters`);
   const at = raw.lastIndexOf('@');
@@ -145,7 +149,14 @@ export function normaliseKey(input: string): { key: string; scope: SuppressionSc
   }
   const local = raw.slice(0, at);
   const domain = raw.slice(at + 1);
-  if (local.length > 64 || !LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..') || !DOMAIN.test(domain)) {
+  if (
+    local.length > 64 ||
+    !LOCAL_PART.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..') ||
+    !DOMAIN.test(domain)
+  ) {
     throw new SuppressionInputError(`"${printable(input)}" is not an email address`);
   }
   return { key: `${local}@${domain}`, scope: 'address' };
@@ -153,19 +164,27 @@ export function normaliseKey(input: string): { key: string; scope: SuppressionSc
 
 /** The keys an address is suppressed under: itself and its domain. */
 function lookupKeys(address: string): [string, string] | undefined {
-  const a = address.trim().replace(/^<(.*)>$/, '$1').toLowerCase();
+  const a = address
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .toLowerCase();
   const at = a.lastIndexOf('@');
   if (at <= 0 || at === a.length - 1 || a.length > MAX_ADDRESS_LENGTH) return undefined;
   return [a, a.slice(at)];
 }
 
 function printable(s: string): string {
-  return String(s).slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
+  return String(s)
+    .slice(0, 80)
+    .replace(/[^\x20-\x7e]/g, '?');
 }
 
 function cleanText(s: string | undefined, max: number): string {
   // Control characters would break the CSV, the log and Postfix's reply text.
-  return (s ?? '').replace(/[\x00-\x1f\x7f]+/g, ' ').trim().slice(0, max);
+  return (s ?? '')
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .trim()
+    .slice(0, max);
 }
 
 interface Row {
@@ -271,7 +290,9 @@ export class SuppressionRepository {
          note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
        WHERE id = @id`,
     );
-    this.#upgrade = db.prepare('UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id');
+    this.#upgrade = db.prepare(
+      'UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id',
+    );
     this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
     this.#event = db.prepare(
       `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
@@ -284,7 +305,9 @@ export class SuppressionRepository {
     // All minus the expired (few, through the partial index): count(*) of all reads the
     // smallest index, several times faster at a million rows than testing each row.
     this.#countInForce = db
-      .prepare('SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?)')
+      .prepare(
+        'SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?)',
+      )
       .pluck();
     this.#addedPerDay = db.prepare(
       `SELECT substr(at, 1, 10) AS day, count(*) AS n FROM suppression_events
@@ -355,7 +378,17 @@ export class SuppressionRepository {
         this.#insert.run(params);
       }
       const entry = toEntry(this.#get.get(key) as Row);
-      this.#event.run({ at, address: key, action: created ? 'added' : 'refreshed', actor: by, note, reason, source: input.source, bounceId: params.bounceId, expiresAt: entry.expiresAt });
+      this.#event.run({
+        at,
+        address: key,
+        action: created ? 'added' : 'refreshed',
+        actor: by,
+        note,
+        reason,
+        source: input.source,
+        bounceId: params.bounceId,
+        expiresAt: entry.expiresAt,
+      });
       if (created) this.#emit({ type: 'added', entry, at, by, note });
       return { entry, created };
     })();
@@ -371,7 +404,17 @@ export class SuppressionRepository {
       if (!row) return undefined;
       this.#delete.run(row.id);
       this.#clearStrikes.run(key);
-      this.#event.run({ at, address: key, action: 'removed', actor: by, note, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
+      this.#event.run({
+        at,
+        address: key,
+        action: 'removed',
+        actor: by,
+        note,
+        reason: row.reason,
+        source: row.source,
+        bounceId: row.bounce_id,
+        expiresAt: null,
+      });
       const entry = toEntry(row);
       this.#emit({ type: 'removed', entry, at, by, note });
       return entry;
@@ -385,7 +428,17 @@ export class SuppressionRepository {
       const rows = this.#expired.all(at, max) as Row[];
       for (const row of rows) {
         this.#delete.run(row.id);
-        this.#event.run({ at, address: row.address, action: 'expired', actor: 'expiry', note: `expired ${row.expires_at}`, reason: row.reason, source: row.source, bounceId: row.bounce_id, expiresAt: null });
+        this.#event.run({
+          at,
+          address: row.address,
+          action: 'expired',
+          actor: 'expiry',
+          note: `expired ${row.expires_at}`,
+          reason: row.reason,
+          source: row.source,
+          bounceId: row.bounce_id,
+          expiresAt: null,
+        });
         this.#emit({ type: 'removed', entry: toEntry(row), at, by: 'expiry', note: '' });
       }
       return rows.length;

@@ -40,28 +40,34 @@ export function createSuppressionService(opts: {
   const deps = { store, metrics, clock, log };
   const servers: ['socketmap' | 'policy', BoundedServer][] = [];
   if (config.socketmapListen.length > 0) {
-    servers.push(['socketmap', createBoundedServer({
-      name: 'socketmap',
-      listen: config.socketmapListen,
-      maxConnections: config.maxConnections,
-      idleTimeout: config.idleTimeout,
-      maxRequestBytes: MAX_SOCKETMAP_REQUEST,
-      newFramer: () => netstringFramer(MAX_SOCKETMAP_REQUEST),
-      answer: (r) => socketmapAnswer(deps, r),
-      log: opts.log,
-    })]);
+    servers.push([
+      'socketmap',
+      createBoundedServer({
+        name: 'socketmap',
+        listen: config.socketmapListen,
+        maxConnections: config.maxConnections,
+        idleTimeout: config.idleTimeout,
+        maxRequestBytes: MAX_SOCKETMAP_REQUEST,
+        newFramer: () => netstringFramer(MAX_SOCKETMAP_REQUEST),
+        answer: (r) => socketmapAnswer(deps, r),
+        log: opts.log,
+      }),
+    ]);
   }
   if (config.policyListen.length > 0) {
-    servers.push(['policy', createBoundedServer({
-      name: 'policy',
-      listen: config.policyListen,
-      maxConnections: config.maxConnections,
-      idleTimeout: config.idleTimeout,
-      maxRequestBytes: MAX_POLICY_REQUEST,
-      newFramer: policyFramer,
-      answer: (r) => policyAnswer({ ...deps, exemptSenders: config.policyExemptSenders }, r),
-      log: opts.log,
-    })]);
+    servers.push([
+      'policy',
+      createBoundedServer({
+        name: 'policy',
+        listen: config.policyListen,
+        maxConnections: config.maxConnections,
+        idleTimeout: config.idleTimeout,
+        maxRequestBytes: MAX_POLICY_REQUEST,
+        newFramer: policyFramer,
+        answer: (r) => policyAnswer({ ...deps, exemptSenders: config.policyExemptSenders }, r),
+        log: opts.log,
+      }),
+    ]);
   }
   let timer: NodeJS.Timeout | undefined;
   const started: BoundedServer[] = [];

@@ -31,7 +31,8 @@ export function netstringFramer(maxLength: number): Framer {
       for (;;) {
         const colon = buf.indexOf(0x3a);
         if (colon < 0) {
-          if (buf.length > String(maxLength).length || !/^\d*$/.test(buf.toString('latin1'))) throw new ProtocolError('bad netstring length');
+          if (buf.length > String(maxLength).length || !/^\d*$/.test(buf.toString('latin1')))
+            throw new ProtocolError('bad netstring length');
           return out;
         }
         const digits = buf.subarray(0, colon).toString('latin1');

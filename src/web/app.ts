@@ -67,7 +67,9 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // Shorter secrets are refused: HMAC-SHA1/256 cookie signing wants at least 256 bits of key.
   if (secret.length < MIN_SESSION_SECRET_LENGTH) {
     if (!opts.devSecret) {
-      throw new Error(`SESSION_SECRET is ${secret ? 'too short' : 'missing'}: set at least ${MIN_SESSION_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+      throw new Error(
+        `SESSION_SECRET is ${secret ? 'too short' : 'missing'}: set at least ${MIN_SESSION_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`,
+      );
     }
     log.warn('SESSION_SECRET is missing or weak: using a development secret; never run like this in production');
     if (!secret) secret = randomBytes(32).toString('hex');
@@ -95,7 +97,10 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // Errors Koa meets itself (a download's stream failing after its headers went out): into
   // the JSON log, not a plain-text stack on stderr.
   app.on('error', (err: unknown, ctx?: Koa.Context) => {
-    log.error({ err, method: ctx?.method, path: ctx?.path }, ctx?.headerSent ? 'response failed after it began; connection cut' : 'request failed');
+    log.error(
+      { err, method: ctx?.method, path: ctx?.path },
+      ctx?.headerSent ? 'response failed after it began; connection cut' : 'request failed',
+    );
   });
   // The client's address and protocol: proxy headers only from a proxy TRUST_PROXY names.
   app.use(clientAddressMiddleware(trustedProxies(config.web.trustProxy), config.web.cookieSecure));
@@ -205,24 +210,26 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // The source is opened and its first row read before any header goes out (export.ts): a
   // failure then is an error page. A failure once the download runs cuts the connection
   // without HTTP's last chunk, so the browser shows the download as failed, not complete.
-  const download = (ext: string, type: string, stream: typeof csvStream): Koa.Middleware => (ctx) => {
-    const filters = parseFilters(ctx.query);
-    let body: ReturnType<typeof csvStream>;
-    try {
-      body = stream(opts.store.db, filters);
-    } catch (err) {
-      log.error({ err, path: ctx.path }, 'export failed before it began: the database could not be read');
-      ctx.status = 503;
-      ctx.type = 'text';
-      ctx.body = 'The export could not be read from the database. The details are in the log.';
-      return;
-    }
-    body.once('error', () => ctx.res.destroy());
-    ctx.type = type;
-    ctx.attachment(`bounces-${dayOf(now())}.${ext}`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = body;
-  };
+  const download =
+    (ext: string, type: string, stream: typeof csvStream): Koa.Middleware =>
+    (ctx) => {
+      const filters = parseFilters(ctx.query);
+      let body: ReturnType<typeof csvStream>;
+      try {
+        body = stream(opts.store.db, filters);
+      } catch (err) {
+        log.error({ err, path: ctx.path }, 'export failed before it began: the database could not be read');
+        ctx.status = 503;
+        ctx.type = 'text';
+        ctx.body = 'The export could not be read from the database. The details are in the log.';
+        return;
+      }
+      body.once('error', () => ctx.res.destroy());
+      ctx.type = type;
+      ctx.attachment(`bounces-${dayOf(now())}.${ext}`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = body;
+    };
   pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStream));
   pages.get('/export/excel', download('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelStream));
   if (opts.metricsRequireSignIn) pages.get('/metrics', metrics);

@@ -72,7 +72,10 @@ export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, 
       const waitSeconds = Math.ceil(refused.waitMs / 1000);
       // Once per lock (or per minute for the global backstop), not once per request.
       if (refused.log) {
-        log.warn({ ip, scope: refused.scope, waitSeconds, refusedSinceLastLine: refused.refusedSinceLog }, 'sign-in refused: too many failures, throttled');
+        log.warn(
+          { ip, scope: refused.scope, waitSeconds, refusedSinceLastLine: refused.refusedSinceLog },
+          'sign-in refused: too many failures, throttled',
+        );
       }
       ctx.set('Retry-After', String(waitSeconds));
       return render(ctx, 429, `Too many failed sign-ins. Wait ${waitSeconds} seconds and try again.`, next);

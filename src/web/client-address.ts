@@ -48,7 +48,13 @@ export interface ClientFacts {
   https: boolean;
 }
 
-export function clientFacts(peer: string, encrypted: boolean, forwardedFor: string, forwardedProto: string, trusted: BlockList): ClientFacts {
+export function clientFacts(
+  peer: string,
+  encrypted: boolean,
+  forwardedFor: string,
+  forwardedProto: string,
+  trusted: BlockList,
+): ClientFacts {
   let ip = plainAddress(peer);
   if (!isTrusted(trusted, ip)) return { ip, https: encrypted };
   // The nearest proxy is trusted: it says what the connection before it was.
@@ -69,7 +75,13 @@ export function clientFacts(peer: string, encrypted: boolean, forwardedFor: stri
  */
 export function clientAddressMiddleware(trusted: BlockList, cookieSecure: 'auto' | 'always' | 'never'): Koa.Middleware {
   return async (ctx, next) => {
-    const facts = clientFacts(ctx.socket.remoteAddress ?? '', Boolean((ctx.socket as { encrypted?: boolean }).encrypted), ctx.get('x-forwarded-for'), ctx.get('x-forwarded-proto'), trusted);
+    const facts = clientFacts(
+      ctx.socket.remoteAddress ?? '',
+      Boolean((ctx.socket as { encrypted?: boolean }).encrypted),
+      ctx.get('x-forwarded-for'),
+      ctx.get('x-forwarded-proto'),
+      trusted,
+    );
     ctx.request.ip = facts.ip;
     if (cookieSecure === 'always' || (cookieSecure === 'auto' && facts.https)) ctx.cookies.secure = true;
     await next();

@@ -34,7 +34,10 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
     parts.database = { ok: false, detail: 'does not answer' };
   }
   // One part per IMAP mailbox: "imap" for the first, "imap:NAME" for the mailbox file's.
-  const intakes: [PartName, boolean][] = [['lmtp', config.lmtp.enabled], ...config.imapMailboxes.map((m): [PartName, boolean] => [m.statusPart, true])];
+  const intakes: [PartName, boolean][] = [
+    ['lmtp', config.lmtp.enabled],
+    ...config.imapMailboxes.map((m): [PartName, boolean] => [m.statusPart, true]),
+  ];
   for (const [name, enabled] of intakes) {
     if (!enabled) continue;
     const s = status.get(name);
@@ -57,8 +60,14 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   // The relay (the notifier reports each send): bounces are still recorded while it fails,
   // so it degrades the service instead of failing it, but a monitor must see it.
   const relay = status.get('relay');
-  if (relay) parts.relay = { ok: relay.ok, detail: relay.ok ? 'last notice accepted or none sent yet' : 'the last notice could not be sent; notices wait in the outbox' };
-  const notOk = Object.entries(parts).filter(([, p]) => !p.ok).map(([n]) => n);
+  if (relay)
+    parts.relay = {
+      ok: relay.ok,
+      detail: relay.ok ? 'last notice accepted or none sent yet' : 'the last notice could not be sent; notices wait in the outbox',
+    };
+  const notOk = Object.entries(parts)
+    .filter(([, p]) => !p.ok)
+    .map(([n]) => n);
   const failing = notOk.filter((n) => !DEGRADING_PARTS.has(n));
   const degraded = notOk.filter((n) => DEGRADING_PARTS.has(n));
   return { status: failing.length ? 'failing' : degraded.length ? 'degraded' : 'ok', failing, degraded, parts };
@@ -72,7 +81,13 @@ function lastPollTime(facts: Record<string, unknown> | undefined): number | unde
 }
 
 /** The scrape: the health report's parts, the database's figures when it answers, the IMAP poller's state. */
-export async function metricsText(m: Metrics, store: Store, queries: BounceQueries, status: StatusBoard, report: HealthReport): Promise<string> {
+export async function metricsText(
+  m: Metrics,
+  store: Store,
+  queries: BounceQueries,
+  status: StatusBoard,
+  report: HealthReport,
+): Promise<string> {
   const facts: ScrapeFacts = {
     parts: Object.fromEntries(Object.entries(report.parts).map(([part, p]) => [part, p.ok])),
   };
@@ -96,7 +111,14 @@ export async function metricsText(m: Metrics, store: Store, queries: BounceQueri
     if (!s || !(part === 'imap' || part.startsWith('imap:'))) return [];
     const mailbox = typeof s.facts?.mailbox === 'string' ? s.facts.mailbox : part === 'imap' ? 'main' : part.slice(5);
     const lastPollMs = lastPollTime(s.facts);
-    return [{ mailbox, connected: s.ok, failures: n(s.facts?.connectFailures) + n(s.facts?.loginFailures), ...(lastPollMs !== undefined ? { lastPollMs } : {}) }];
+    return [
+      {
+        mailbox,
+        connected: s.ok,
+        failures: n(s.facts?.connectFailures) + n(s.facts?.loginFailures),
+        ...(lastPollMs !== undefined ? { lastPollMs } : {}),
+      },
+    ];
   });
   m.setScrapeFacts(facts);
   return m.text();

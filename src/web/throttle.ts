@@ -64,7 +64,10 @@ export function clientKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 export class SignInThrottle {
@@ -129,7 +132,8 @@ export class SignInThrottle {
     if (!e || now - e.lastFailure > FORGET_MS) e = { failures: 0, lockedUntil: 0, lastFailure: now, loggedLock: 0 };
     e.failures += 1;
     e.lastFailure = now;
-    if (e.failures > FREE_FAILURES) e.lockedUntil = now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** Math.min(30, e.failures - FREE_FAILURES - 1));
+    if (e.failures > FREE_FAILURES)
+      e.lockedUntil = now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** Math.min(30, e.failures - FREE_FAILURES - 1));
     this.#m.delete(key);
     if (this.#m.size >= MAX_KEYS) {
       const first = this.#m.keys().next();

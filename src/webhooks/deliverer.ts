@@ -70,10 +70,25 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
     const ep = repo.endpoint(d.endpoint_id);
     if (!ep || !ep.enabled) return;
     const now = clock();
-    const r = await sendWebhook({ url: ep.url, secret: ep.secret, eventId: d.event_id, payload: d.payload, now, timeoutMs: o.timeoutMs, allowPrivate: o.allowPrivate });
+    const r = await sendWebhook({
+      url: ep.url,
+      secret: ep.secret,
+      eventId: d.event_id,
+      payload: d.payload,
+      now,
+      timeoutMs: o.timeoutMs,
+      allowPrivate: o.allowPrivate,
+    });
     const ok = r.httpStatus >= 200 && r.httpStatus < 300;
     const attempt = { at: now, httpStatus: r.httpStatus, durationMs: r.durationMs, error: r.error, responseExcerpt: r.responseExcerpt };
-    const fields = { deliveryId: d.id, endpointId: ep.id, eventId: d.event_id, type: d.type, httpStatus: r.httpStatus, attempt: d.attempts + 1 };
+    const fields = {
+      deliveryId: d.id,
+      endpointId: ep.id,
+      eventId: d.event_id,
+      type: d.type,
+      httpStatus: r.httpStatus,
+      attempt: d.attempts + 1,
+    };
     if (ok) {
       repo.recordAttempt(d.id, attempt, { delivered: true });
       log.info(fields, 'webhook delivered');
@@ -121,7 +136,11 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
             const at = clock();
             const retryAt = new Date(at.getTime() + backoffDelay(h.attempts + 1, backoff));
             const attempt = { at, httpStatus: 0, durationMs: 0, error: 'internal error (see the log)', responseExcerpt: '' };
-            repo.recordAttempt(h.id, attempt, retryAt.getTime() <= Date.parse(h.give_up_at) ? { delivered: false, retryAt } : { delivered: false });
+            repo.recordAttempt(
+              h.id,
+              attempt,
+              retryAt.getTime() <= Date.parse(h.give_up_at) ? { delivered: false, retryAt } : { delivered: false },
+            );
           } catch (e) {
             log.error({ err: e, deliveryId: h.id }, 'could not log the crashed attempt');
           }

@@ -63,13 +63,19 @@ export function webhooksFor(db: Db): WebhooksRepository {
  * Queues `type` for every enabled endpoint that subscribes to it; returns how many
  * deliveries were queued. Call it inside the transaction of the fact it reports.
  */
-export function queueEvent(db: Db, e: { type: string; data: Record<string, unknown>; bounceId?: number }, now: Date, retryForMs: number): number {
+export function queueEvent(
+  db: Db,
+  e: { type: string; data: Record<string, unknown>; bounceId?: number },
+  now: Date,
+  retryForMs: number,
+): number {
   const repo = webhooksFor(db);
   const endpoints = repo.subscribers(e.type);
   if (endpoints.length === 0) return 0;
   const eventId = newEventId();
   const payload = eventBody(e.type, now, e.data);
-  for (const ep of endpoints) repo.enqueue({ endpointId: ep.id, eventId, type: e.type, payload, bounceId: e.bounceId ?? null }, now, retryForMs);
+  for (const ep of endpoints)
+    repo.enqueue({ endpointId: ep.id, eventId, type: e.type, payload, bounceId: e.bounceId ?? null }, now, retryForMs);
   return endpoints.length;
 }
 

@@ -25,7 +25,13 @@ export function webhookPages(deliverer: WebhookDeliverer, o: { allowPrivate: boo
     const render = (ctx: Koa.Context, template: string, vars: Record<string, unknown>) => {
       ctx.type = 'html';
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = deps.views.render(template, { ...vars, eventTypes: EVENT_TYPES, csrf: csrfToken(ctx), flash: takeFlash(ctx), path: ctx.path });
+      ctx.body = deps.views.render(template, {
+        ...vars,
+        eventTypes: EVENT_TYPES,
+        csrf: csrfToken(ctx),
+        flash: takeFlash(ctx),
+        path: ctx.path,
+      });
     };
     const listPage = (ctx: Koa.Context, vars: Record<string, unknown> = {}) =>
       render(ctx, 'webhooks.njk', {

@@ -84,7 +84,12 @@ export function sendWebhook(o: SendOptions): Promise<SendResult> {
       const chunks: Buffer[] = [];
       let size = 0;
       const done = () => {
-        finish({ httpStatus: res.statusCode ?? 0, error: '', refused: false, responseExcerpt: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_EXCERPT) });
+        finish({
+          httpStatus: res.statusCode ?? 0,
+          error: '',
+          refused: false,
+          responseExcerpt: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_EXCERPT),
+        });
         res.destroy();
       };
       res.on('data', (chunk: Buffer) => {

@@ -120,7 +120,9 @@ export class WebhooksRepository {
     this.#delivered = db.prepare(
       "UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, finished_at = @at, last_error = '' WHERE id = @id",
     );
-    this.#retry = db.prepare('UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error WHERE id = @id');
+    this.#retry = db.prepare(
+      'UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error WHERE id = @id',
+    );
     this.#failed = db.prepare(
       "UPDATE webhook_deliveries SET state = 'failed', attempts = attempts + 1, finished_at = @at, last_error = @error WHERE id = @id",
     );
@@ -139,7 +141,13 @@ export class WebhooksRepository {
   }
 
   createEndpoint(e: { url: string; events: string[]; enabled: boolean }, now = new Date()): EndpointRow {
-    const info = this.#insertEndpoint.run({ url: e.url, events: e.events.join(','), enabled: e.enabled ? 1 : 0, secret: newSecret(), now: now.toISOString() });
+    const info = this.#insertEndpoint.run({
+      url: e.url,
+      events: e.events.join(','),
+      enabled: e.enabled ? 1 : 0,
+      secret: newSecret(),
+      now: now.toISOString(),
+    });
     return this.endpoint(Number(info.lastInsertRowid))!;
   }
 
@@ -175,7 +183,11 @@ export class WebhooksRepository {
    * Queues one event for one endpoint. Call it inside the transaction that makes the fact
    * the event reports, so both are stored or neither.
    */
-  enqueue(e: { endpointId: number; eventId: string; type: string; payload: string; bounceId?: number | null }, now: Date, retryForMs: number): number {
+  enqueue(
+    e: { endpointId: number; eventId: string; type: string; payload: string; bounceId?: number | null },
+    now: Date,
+    retryForMs: number,
+  ): number {
     const info = this.#enqueue.run({
       endpointId: e.endpointId,
       eventId: e.eventId,
@@ -200,7 +212,14 @@ export class WebhooksRepository {
   /** Logs an attempt and moves the delivery on: delivered, due again at `retryAt`, or failed. */
   recordAttempt(id: number, a: Attempt, outcome: { delivered: true } | { delivered: false; retryAt?: Date }): void {
     this.#db.transaction(() => {
-      this.#attempt.run({ deliveryId: id, at: a.at.toISOString(), httpStatus: a.httpStatus, durationMs: a.durationMs, error: a.error, responseExcerpt: a.responseExcerpt });
+      this.#attempt.run({
+        deliveryId: id,
+        at: a.at.toISOString(),
+        httpStatus: a.httpStatus,
+        durationMs: a.durationMs,
+        error: a.error,
+        responseExcerpt: a.responseExcerpt,
+      });
       const error = a.error || `HTTP ${a.httpStatus}`;
       if (outcome.delivered) this.#delivered.run({ id, at: a.at.toISOString() });
       else if (outcome.retryAt) this.#retry.run({ id, next: outcome.retryAt.toISOString(), error });
@@ -228,6 +247,10 @@ export class WebhooksRepository {
   resend(deliveryId: number, now: Date, retryForMs: number): number | undefined {
     const d = this.delivery(deliveryId);
     if (!d) return undefined;
-    return this.enqueue({ endpointId: d.endpoint_id, eventId: d.event_id, type: d.type, payload: d.payload, bounceId: d.bounce_id }, now, retryForMs);
+    return this.enqueue(
+      { endpointId: d.endpoint_id, eventId: d.event_id, type: d.type, payload: d.payload, bounceId: d.bounce_id },
+      now,
+      retryForMs,
+    );
   }
 }

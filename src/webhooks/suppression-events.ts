@@ -32,7 +32,12 @@ export function suppressionEventData(c: SuppressionChange, publicUrl: string): R
 export function queueSuppressionEvents(store: Store, o: { publicUrl: string; retryForMs: number; onQueued?: () => void }): () => void {
   return store.suppressions.onChange((c) => {
     const type = c.type === 'added' ? 'suppression.added' : 'suppression.removed';
-    const n = queueEvent(store.db, { type, data: suppressionEventData(c, o.publicUrl), bounceId: c.entry.bounceId ?? undefined }, new Date(c.at), o.retryForMs);
+    const n = queueEvent(
+      store.db,
+      { type, data: suppressionEventData(c, o.publicUrl), bounceId: c.entry.bounceId ?? undefined },
+      new Date(c.at),
+      o.retryForMs,
+    );
     if (n > 0) o.onQueued?.();
   });
 }

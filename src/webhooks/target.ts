@@ -24,14 +24,16 @@ for (const [prefix, bits] of [
   ['198.18.0.0', 15], // benchmarking
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) internal.addSubnet(prefix, bits, 'ipv4');
+] as const)
+  internal.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
-] as const) internal.addSubnet(prefix, bits, 'ipv6');
+] as const)
+  internal.addSubnet(prefix, bits, 'ipv6');
 
 /** True for an address a webhook must not reach by default. */
 export function isInternalAddress(address: string): boolean {
@@ -57,8 +59,10 @@ export function refuseUrl(raw: string, allowPrivate: boolean): string | undefine
   if (u.username || u.password) return 'no user name or password in the URL (the signature authenticates rebound)';
   if (allowPrivate) return undefined;
   const host = u.hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host) && isInternalAddress(host)) return `${host} is a private or loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow it)`;
-  if (/^localhost$|\.localhost$|\.local$|\.internal$/i.test(host)) return `${host} is a local name (set WEBHOOK_ALLOW_PRIVATE=true to allow it)`;
+  if (net.isIP(host) && isInternalAddress(host))
+    return `${host} is a private or loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow it)`;
+  if (/^localhost$|\.localhost$|\.local$|\.internal$/i.test(host))
+    return `${host} is a local name (set WEBHOOK_ALLOW_PRIVATE=true to allow it)`;
   return undefined;
 }
 

@@ -37,7 +37,11 @@ function documentedCalls(): { method: string; path: string; body?: unknown }[] {
   );
 }
 
-async function expectError(res: Response, status: number, code: string): Promise<{ error: { code: string; message: string; fields?: { field: string; message: string }[] } }> {
+async function expectError(
+  res: Response,
+  status: number,
+  code: string,
+): Promise<{ error: { code: string; message: string; fields?: { field: string; message: string }[] } }> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
   const body = ErrorBody.parse(await res.json());
@@ -105,7 +109,9 @@ describe('the API with a token', () => {
     const raw = await call(f.base, 'GET', `/bounces/${someId}/raw`, { token: f.readToken });
     expect(raw.headers.get('content-type')).toMatch(/message\/rfc822/);
     expect(Buffer.from(await raw.arrayBuffer()).equals(f.store.messages.raw(row.message_id)!)).toBe(true);
-    expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(true);
+    expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(
+      true,
+    );
   });
 
   it('filters the list as the dashboard does', async () => {
@@ -114,7 +120,9 @@ describe('the API with a token', () => {
     expect(hard.data.length).toBe(expected);
     expect(hard.data.every((b) => b.bounce_type === 'hard')).toBe(true);
     const domain = hard.data[0]!.domain;
-    const byDomain = BounceList.parse(await (await call(f.base, 'GET', `/bounces?domain=${encodeURIComponent(domain.toUpperCase())}`, { token: f.readToken })).json());
+    const byDomain = BounceList.parse(
+      await (await call(f.base, 'GET', `/bounces?domain=${encodeURIComponent(domain.toUpperCase())}`, { token: f.readToken })).json(),
+    );
     expect(byDomain.data.length).toBeGreaterThan(0);
     expect(byDomain.data.every((b) => b.domain === domain)).toBe(true);
   });
@@ -125,7 +133,10 @@ describe('the API with a token', () => {
     for (const by of ['day', 'domain', 'reason', 'type']) {
       const c = Counts.parse(await (await call(f.base, 'GET', `/counts?by=${by}&limit=1000`, { token: f.readToken })).json());
       expect(c.to).toBe(today);
-      expect(c.counts.reduce((s, x) => s + x.count, 0), by).toBe(total);
+      expect(
+        c.counts.reduce((s, x) => s + x.count, 0),
+        by,
+      ).toBe(total);
     }
     const byReason = Counts.parse(await (await call(f.base, 'GET', '/counts?by=reason', { token: f.readToken })).json());
     const userunknown = f.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE reason = 'userunknown'").pluck().get();
@@ -169,14 +180,21 @@ describe('validation and errors', () => {
     ];
     for (const [p, field] of cases) {
       const body = await expectError(await call(f.base, 'GET', p, { token: f.readToken }), 400, 'invalid_request');
-      expect(body.error.fields?.map((x) => x.field), p).toContain(field);
+      expect(
+        body.error.fields?.map((x) => x.field),
+        p,
+      ).toContain(field);
       expect(body.error.message, p).toContain(field);
     }
   });
 
   it('refuses a cursor made for another sort', async () => {
     const first = BounceList.parse(await (await call(f.base, 'GET', '/bounces?limit=2&sort=domain', { token: f.readToken })).json());
-    const body = await expectError(await call(f.base, 'GET', `/bounces?limit=2&sort=date&cursor=${first.next_cursor}`, { token: f.readToken }), 400, 'invalid_request');
+    const body = await expectError(
+      await call(f.base, 'GET', `/bounces?limit=2&sort=date&cursor=${first.next_cursor}`, { token: f.readToken }),
+      400,
+      'invalid_request',
+    );
     expect(body.error.message).toMatch(/sort=domain/);
   });
 
@@ -233,8 +251,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents exactly the routes that answer, each with its token scope and parameters', async () => {
-    const doc = f.document as { paths: Record<string, Record<string, { 'x-token-scope'?: string; parameters: { name: string; in: string }[] }>> };
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const doc = f.document as {
+      paths: Record<string, Record<string, { 'x-token-scope'?: string; parameters: { name: string; in: string }[] }>>;
+    };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     expect(documented).toEqual(f.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort());
     expect(doc.paths['/bounces']!.get!.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['from', 'to', 'domain', 'status', 'reason', 'type', 'q', 'sort', 'dir', 'limit', 'cursor']),

@@ -31,21 +31,40 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function startApi(o: { env?: Record<string, string>; files?: string[]; log?: Logger; extraRoutes?: RouteDef[] } = {}): Promise<ApiFixture> {
+export async function startApi(
+  o: { env?: Record<string, string>; files?: string[]; log?: Logger; extraRoutes?: RouteDef[] } = {},
+): Promise<ApiFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rebound-api-'));
   const config = testConfig(o.env);
   const store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
   const log = o.log ?? silentLogger();
   const ingestor = createIngestor({ store, log: silentLogger() });
-  for (const f of o.files ?? corpusFiles()) await ingestor.ingest({ raw: readFileSync(f), source: 'import', envelopeTo: ['bounce@bounces.test'] });
+  for (const f of o.files ?? corpusFiles())
+    await ingestor.ingest({ raw: readFileSync(f), source: 'import', envelopeTo: ['bounce@bounces.test'] });
   await ingestor.drain();
   const retries: number[] = [];
   const retry = async (id: number) => {
     retries.push(id);
     return { queued: true, message: `Notice for bounce ${id} queued.` };
   };
-  const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit, extraRoutes: o.extraRoutes });
-  const app = createWebApp({ config, store, log, status: new StatusBoard(), metrics: new Metrics(), retry, api: api.middleware, pages: [tokenPages] });
+  const api = createApi({
+    store,
+    queries: new BounceQueries(store.db),
+    log,
+    retry,
+    rateLimit: config.api.rateLimit,
+    extraRoutes: o.extraRoutes,
+  });
+  const app = createWebApp({
+    config,
+    store,
+    log,
+    status: new StatusBoard(),
+    metrics: new Metrics(),
+    retry,
+    api: api.middleware,
+    pages: [tokenPages],
+  });
   const server: WebServer = await startWebServer(app, { host: '127.0.0.1', port: 0 });
   const tokens = new TokensRepository(store.db);
   return {
@@ -65,7 +84,12 @@ export async function startApi(o: { env?: Record<string, string>; files?: string
 }
 
 /** fetch against the API with an optional token and JSON body. */
-export async function call(base: string, method: string, p: string, o: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+export async function call(
+  base: string,
+  method: string,
+  p: string,
+  o: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let body: string | undefined;

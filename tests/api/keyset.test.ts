@@ -39,7 +39,16 @@ function seed(): void {
       const [reason, type, code] = REASONS[(i * 7) % REASONS.length]!;
       // 40 rows share each second: many ties on date, domain, reason.
       const date = new Date(start + Math.floor(i / 40) * 1000).toISOString();
-      ins.run({ m, date, to: `u${i % 9973}@${DOMAINS[i % DOMAINS.length]}`, reason, domain: DOMAINS[i % DOMAINS.length], type, code, key: `k${i}` });
+      ins.run({
+        m,
+        date,
+        to: `u${i % 9973}@${DOMAINS[i % DOMAINS.length]}`,
+        reason,
+        domain: DOMAINS[i % DOMAINS.length],
+        type,
+        code,
+        key: `k${i}`,
+      });
     }
   })();
 }
@@ -102,13 +111,23 @@ describe('keyset paging over 100,000 rows', () => {
       pages += 1;
     } while (next && pages < 500);
     const where = Object.entries(filters)
-      .map(([k]) => (k === 'type' ? 'bounce_type = @type' : k === 'from' ? 'date >= @from' : k === 'to' ? "date < date(@to, '+1 day')" : `${k} = @${k}`))
+      .map(([k]) =>
+        k === 'type' ? 'bounce_type = @type' : k === 'from' ? 'date >= @from' : k === 'to' ? "date < date(@to, '+1 day')" : `${k} = @${k}`,
+      )
       .join(' AND ');
-    const expected = f.store.db.prepare(`SELECT COUNT(*) FROM bounces ${where ? `WHERE ${where}` : ''}`).pluck().get(filters) as number;
+    const expected = f.store.db
+      .prepare(`SELECT COUNT(*) FROM bounces ${where ? `WHERE ${where}` : ''}`)
+      .pluck()
+      .get(filters) as number;
     expect(expected).toBeGreaterThan(1000);
     expect(rows.length).toBe(expected);
     expect(new Set(rows.map((r) => r.id)).size).toBe(expected);
-    const col = sort === 'email_to' ? ['email_to', 'id'] : sort === 'domain' || sort === 'reason' || sort === 'status_code' ? [sort, 'date', 'id'] : [sort, 'id'];
+    const col =
+      sort === 'email_to'
+        ? ['email_to', 'id']
+        : sort === 'domain' || sort === 'reason' || sort === 'status_code'
+          ? [sort, 'date', 'id']
+          : [sort, 'id'];
     expect(rows).toEqual([...rows].sort(compareBy(col, dir)));
   });
 });

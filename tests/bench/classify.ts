@@ -14,9 +14,7 @@ import { classify, classifySync } from '../../src/core/classify.ts';
 import { fullParseTrigger } from '../../src/core/full-parse.ts';
 import { parseEntity, toLfBinary } from '../../src/core/mime.ts';
 import { formatProfile, summariseProfile } from './cpu-profile.ts';
-import {
-  elapsedMs, figure, loadCorpus, loadNote, MB, median, peakRssOfSelf, report, ROOT, round, say, type Figure,
-} from './lib.ts';
+import { elapsedMs, figure, loadCorpus, loadNote, MB, median, peakRssOfSelf, report, ROOT, round, say, type Figure } from './lib.ts';
 
 const GOAL_CLI_RATE = 3000;
 
@@ -44,9 +42,21 @@ function runCli(files: string[], extraNodeArgs: string[] = [], env: NodeJS.Proce
   const start = process.hrtime.bigint();
   // /usr/bin/time is not everywhere; the peak RSS of the child comes from a wrapper that
   // reads its own VmHWM at exit, printed on stderr.
-  const r = spawnSync(process.execPath, [...extraNodeArgs, '--import', 'data:text/javascript,' + encodeURIComponent(
-    "import{readFileSync as r}from'node:fs';process.on('exit',()=>{const m=/VmHWM:\\s+(\\d+)/.exec(r('/proc/self/status','utf8'));process.stderr.write('@@hwm '+(m?m[1]:0)+'\\n')})",
-  ), path.join(ROOT, 'src/cli.ts'), 'classify', ...files], { cwd: ROOT, maxBuffer: 256 * MB, encoding: 'utf8', env });
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...extraNodeArgs,
+      '--import',
+      'data:text/javascript,' +
+        encodeURIComponent(
+          "import{readFileSync as r}from'node:fs';process.on('exit',()=>{const m=/VmHWM:\\s+(\\d+)/.exec(r('/proc/self/status','utf8'));process.stderr.write('@@hwm '+(m?m[1]:0)+'\\n')})",
+        ),
+      path.join(ROOT, 'src/cli.ts'),
+      'classify',
+      ...files,
+    ],
+    { cwd: ROOT, maxBuffer: 256 * MB, encoding: 'utf8', env },
+  );
   const ms = elapsedMs(start);
   const hwm = /@@hwm (\d+)/.exec(r.stderr ?? '');
   const lines = (r.stdout ?? '').split('\n').filter(Boolean).length;
@@ -105,11 +115,24 @@ function sisimaiSideBySide(corpusFiles: string[]): Figure[] {
   const rebCpu = median(reb.map((r) => r.cpuMs));
   const sisCpu = median(sis.map((r) => r.cpuMs));
   const bad = [...reb, ...sis].find((r) => !r.ok || r.lines !== n);
-  say(`classify: rebound ${round(rebMs)} ms (CPU ${round(rebCpu)} ms), Sisimai ${round(sisMs)} ms (CPU ${round(sisCpu)} ms) for ${n} files`);
+  say(
+    `classify: rebound ${round(rebMs)} ms (CPU ${round(rebCpu)} ms), Sisimai ${round(sisMs)} ms (CPU ${round(sisCpu)} ms) for ${n} files`,
+  );
   return [
-    figure(`Sisimai ${probe.stdout.trim()} (Perl), whole process, ${n} files`, round(n / (sisMs / 1000)), 'msg/s', undefined,
-      `median of 3, ${round(sisMs)} ms; CPU ${round(sisCpu)} ms${bad ? `; trouble: ${bad.lines} lines` : ''}`),
-    figure(`rebound classify CLI, whole process, same ${n} files`, round(n / (rebMs / 1000)), 'msg/s', undefined, `median of 3, ${round(rebMs)} ms; CPU ${round(rebCpu)} ms; the launcher`),
+    figure(
+      `Sisimai ${probe.stdout.trim()} (Perl), whole process, ${n} files`,
+      round(n / (sisMs / 1000)),
+      'msg/s',
+      undefined,
+      `median of 3, ${round(sisMs)} ms; CPU ${round(sisCpu)} ms${bad ? `; trouble: ${bad.lines} lines` : ''}`,
+    ),
+    figure(
+      `rebound classify CLI, whole process, same ${n} files`,
+      round(n / (rebMs / 1000)),
+      'msg/s',
+      undefined,
+      `median of 3, ${round(rebMs)} ms; CPU ${round(rebCpu)} ms; the launcher`,
+    ),
     figure('rebound / Sisimai, whole process (wall time)', round(sisMs / rebMs, 1), '×', { atLeast: GOAL_VS_SISIMAI }, loadNote()),
     figure('rebound / Sisimai, CPU time', round(sisCpu / rebCpu, 1), '×', undefined, 'user + system of each process'),
   ];
@@ -140,35 +163,77 @@ export async function benchClassify(opts: { passes: number; profile: boolean }):
   const classifyRate = median(classifyRates);
   const note = `${n} msgs × ${opts.passes} passes, median; ${loadNote()}`;
   figures.push(figure('MIME scan only (in process)', round(parseRate), 'msg/s', undefined, note));
-  figures.push(figure('classify, scanner path only (in process)', round(syncRate), 'msg/s', undefined, `classifySync; the scan is ${round((syncRate / parseRate) * 100)}% of its time`));
-  figures.push(figure('classify, as ingest and the CLI run it (in process)', round(classifyRate), 'msg/s', undefined, `classify(): ${slow} of ${n} messages also go through mailparser`));
-  figures.push(figure('classify, first pass (cold code, in process)', round(coldRate), 'msg/s', undefined, 'what one pass over the corpus gets before V8 has optimised'));
+  figures.push(
+    figure(
+      'classify, scanner path only (in process)',
+      round(syncRate),
+      'msg/s',
+      undefined,
+      `classifySync; the scan is ${round((syncRate / parseRate) * 100)}% of its time`,
+    ),
+  );
+  figures.push(
+    figure(
+      'classify, as ingest and the CLI run it (in process)',
+      round(classifyRate),
+      'msg/s',
+      undefined,
+      `classify(): ${slow} of ${n} messages also go through mailparser`,
+    ),
+  );
+  figures.push(
+    figure(
+      'classify, first pass (cold code, in process)',
+      round(coldRate),
+      'msg/s',
+      undefined,
+      'what one pass over the corpus gets before V8 has optimised',
+    ),
+  );
   figures.push(figure('in-process passes, peak RSS', round(peakRssOfSelf() / MB, 1), 'MB'));
 
   // The whole process, as a user runs it.
   if (!existsSync(path.join(ROOT, 'src/commands/classify.ts'))) {
-    figures.push(figure('classify CLI, whole process', 0, 'msg/s', { atLeast: GOAL_CLI_RATE }, 'src/commands/classify.ts does not exist yet'));
+    figures.push(
+      figure('classify CLI, whole process', 0, 'msg/s', { atLeast: GOAL_CLI_RATE }, 'src/commands/classify.ts does not exist yet'),
+    );
   } else {
     const runs: CliRun[] = [];
     runCli(corpus.files); // warm the file cache and the compile cache
     for (let i = 0; i < 3; i++) runs.push(runCli(corpus.files));
     const bad = runs.find((r) => !r.ok);
     const ms = median(runs.map((r) => r.ms));
-    figures.push(figure('classify CLI, whole process', round(n / (ms / 1000)), 'msg/s', { atLeast: GOAL_CLI_RATE },
-      `${n} files in ${round(ms)} ms (median of 3)${bad ? `; CLI trouble: ${bad.detail}` : ''}; ${loadNote()}`));
+    figures.push(
+      figure(
+        'classify CLI, whole process',
+        round(n / (ms / 1000)),
+        'msg/s',
+        { atLeast: GOAL_CLI_RATE },
+        `${n} files in ${round(ms)} ms (median of 3)${bad ? `; CLI trouble: ${bad.detail}` : ''}; ${loadNote()}`,
+      ),
+    );
     figures.push(figure('classify CLI, peak RSS', round(Math.max(...runs.map((r) => r.peakRss)) / MB, 1), 'MB'));
     // The same CLI over the corpus ten times in one run: start-up and JIT warm-up spread
     // over 10x the messages, i.e. the rate a bigger batch gets.
     const times10 = Array.from({ length: 10 }, () => corpus.files).flat();
     const big = runCli(times10);
-    figures.push(figure(`classify CLI, whole process, corpus ×10 (${times10.length} files)`, round(times10.length / (big.ms / 1000)), 'msg/s', undefined,
-      `${round(big.ms)} ms${big.ok ? '' : `; CLI trouble: ${big.detail}`}`));
+    figures.push(
+      figure(
+        `classify CLI, whole process, corpus ×10 (${times10.length} files)`,
+        round(times10.length / (big.ms / 1000)),
+        'msg/s',
+        undefined,
+        `${round(big.ms)} ms${big.ok ? '' : `; CLI trouble: ${big.detail}`}`,
+      ),
+    );
     // Where the whole-process time goes: node start-up alone and module loading.
-    const bare = median([0, 1, 2].map(() => {
-      const s = process.hrtime.bigint();
-      spawnSync(process.execPath, ['-e', '0']);
-      return elapsedMs(s);
-    }));
+    const bare = median(
+      [0, 1, 2].map(() => {
+        const s = process.hrtime.bigint();
+        spawnSync(process.execPath, ['-e', '0']);
+        return elapsedMs(s);
+      }),
+    );
     figures.push(figure('node start-up alone (for reference)', round(bare), 'ms'));
     figures.push(...sisimaiSideBySide(corpus.files));
     if (opts.profile) {

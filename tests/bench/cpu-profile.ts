@@ -75,7 +75,10 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     files.set(fileKey, (files.get(fileKey) ?? 0) + us);
   }
   const entries = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, selfMs: us / 1000, share: us / totalUs }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / totalUs }));
   const functions = entries(fn);
   const callers = functions
     .filter((f) => callersOf.has(f.name) && !/^\((?:idle|program|garbage collector)\)/.test(f.name))
@@ -86,7 +89,8 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
 
 export function formatProfile(s: ProfileSummary): string {
   const rows = (title: string, es: ProfileEntry[]) =>
-    `${title}\n` + es.map((e) => `  ${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}`).join('\n');
+    `${title}\n` +
+    es.map((e) => `  ${e.selfMs.toFixed(1).padStart(8)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}`).join('\n');
   const callers = s.callers.map((c) => rows(`native ${c.name.trim()} called from:`, c.callers)).join('\n');
   return `profile: ${s.totalMs.toFixed(0)} ms sampled\n${rows('top functions by self time:', s.functions)}\n${rows('top files by self time:', s.files)}\n${callers}\n`;
 }

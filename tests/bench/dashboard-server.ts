@@ -33,10 +33,17 @@ if (!dbFile || !password || !process.send) {
 }
 
 const dir = path.dirname(dbFile);
-const config = loadConfig({ DATA_DIR: dir, DB_FILE: path.basename(dbFile), ADMIN_PASS: password, SESSION_SECRET: 'b'.repeat(64), COOKIE_SECURE: 'never' }, dir);
+const config = loadConfig(
+  { DATA_DIR: dir, DB_FILE: path.basename(dbFile), ADMIN_PASS: password, SESSION_SECRET: 'b'.repeat(64), COOKIE_SECURE: 'never' },
+  dir,
+);
 const store = openStore(config.dbPath);
 const app = createWebApp({
-  config, store, log: silentLogger(), status: new StatusBoard(), metrics: new Metrics(),
+  config,
+  store,
+  log: silentLogger(),
+  status: new StatusBoard(),
+  metrics: new Metrics(),
   retry: async () => ({ queued: false, message: 'not in a benchmark' }),
 });
 const web = await startWebServer(app, { host: '127.0.0.1', port: 0 });

@@ -18,9 +18,7 @@ import path from 'node:path';
 import { BounceQueries, SORT_COLUMNS, type BounceFilters, type SortColumn } from '../../src/store/bounce-queries.ts';
 import { openStore } from '../../src/store/store.ts';
 import type { DashboardStats } from './dashboard-server.ts';
-import {
-  elapsedMs, figure, loadNote, MB, median, peakRssOf, report, ROOT, round, say, type Figure,
-} from './lib.ts';
+import { elapsedMs, figure, loadNote, MB, median, peakRssOf, report, ROOT, round, say, type Figure } from './lib.ts';
 import { waitMessage } from './processes.ts';
 
 const GOAL_LIST_MS = 100;
@@ -57,20 +55,61 @@ function weighted<T>(entries: [T, number][]): (r: number) => T {
 
 /** The big mailbox providers take most bounces; a long tail of company domains the rest. */
 const BIG_DOMAINS: [string, number][] = [
-  ['gmail.com', 28], ['yahoo.com', 9], ['outlook.com', 7], ['hotmail.com', 6], ['aol.com', 3], ['icloud.com', 3],
-  ['gmx.de', 2], ['web.de', 2], ['orange.fr', 1.5], ['yandex.ru', 1.5], ['mail.ru', 1], ['qq.com', 1], ['comcast.net', 1],
+  ['gmail.com', 28],
+  ['yahoo.com', 9],
+  ['outlook.com', 7],
+  ['hotmail.com', 6],
+  ['aol.com', 3],
+  ['icloud.com', 3],
+  ['gmx.de', 2],
+  ['web.de', 2],
+  ['orange.fr', 1.5],
+  ['yandex.ru', 1.5],
+  ['mail.ru', 1],
+  ['qq.com', 1],
+  ['comcast.net', 1],
 ];
 const TAIL_DOMAINS = 5000;
 const TAIL_SHARE = 34;
 const REASONS: [string, number][] = [
-  ['userunknown', 34], ['mailboxfull', 14], ['filtered', 7], ['rejected', 7], ['blocked', 6], ['expired', 5],
-  ['hostunknown', 5], ['spamdetected', 4], ['policyviolation', 3], ['suspend', 3], ['systemerror', 2], ['networkerror', 2],
-  ['undefined', 2], ['notaccept', 1], ['hasmoved', 0.5], ['toomanyconn', 0.5], ['mesgtoobig', 0.5], ['vacation', 2], ['feedback', 0.5],
+  ['userunknown', 34],
+  ['mailboxfull', 14],
+  ['filtered', 7],
+  ['rejected', 7],
+  ['blocked', 6],
+  ['expired', 5],
+  ['hostunknown', 5],
+  ['spamdetected', 4],
+  ['policyviolation', 3],
+  ['suspend', 3],
+  ['systemerror', 2],
+  ['networkerror', 2],
+  ['undefined', 2],
+  ['notaccept', 1],
+  ['hasmoved', 0.5],
+  ['toomanyconn', 0.5],
+  ['mesgtoobig', 0.5],
+  ['vacation', 2],
+  ['feedback', 0.5],
 ];
 const STATUS_CODE: Record<string, string> = {
-  userunknown: '5.1.1', mailboxfull: '4.2.2', filtered: '5.2.0', rejected: '5.7.1', blocked: '5.7.1', expired: '4.4.7',
-  hostunknown: '5.1.2', spamdetected: '5.7.1', policyviolation: '5.7.1', suspend: '5.2.1', systemerror: '5.3.0',
-  networkerror: '4.4.1', undefined: '5.0.0', notaccept: '5.1.10', hasmoved: '5.1.6', toomanyconn: '4.7.0', mesgtoobig: '5.3.4',
+  userunknown: '5.1.1',
+  mailboxfull: '4.2.2',
+  filtered: '5.2.0',
+  rejected: '5.7.1',
+  blocked: '5.7.1',
+  expired: '4.4.7',
+  hostunknown: '5.1.2',
+  spamdetected: '5.7.1',
+  policyviolation: '5.7.1',
+  suspend: '5.2.1',
+  systemerror: '5.3.0',
+  networkerror: '4.4.1',
+  undefined: '5.0.0',
+  notaccept: '5.1.10',
+  hasmoved: '5.1.6',
+  toomanyconn: '4.7.0',
+  mesgtoobig: '5.3.4',
 };
 
 /** Seeds `rows` bounce rows into the store at dbFile: one prepared INSERT, big transactions. */
@@ -86,7 +125,9 @@ export function seed(dbFile: string, rows: number): { ms: number } {
   db.pragma('cache_size = -262144');
   // Build the secondary indexes after the rows (one sort each) instead of row by row:
   // the same indexes the migrations define, read back from the schema.
-  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bounces' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bounces' AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
 
   const rnd = prng(20240611);
@@ -100,7 +141,9 @@ export function seed(dbFile: string, rows: number): { ms: number } {
   const messageIds: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < 1000; i++) {
-      const raw = Buffer.from(`From: MAILER-DAEMON@mx.example\r\nSubject: Undelivered Mail Returned to Sender\r\n\r\nbench message ${i}\r\n`);
+      const raw = Buffer.from(
+        `From: MAILER-DAEMON@mx.example\r\nSubject: Undelivered Mail Returned to Sender\r\n\r\nbench message ${i}\r\n`,
+      );
       messageIds.push(Number(insertMessage.run(new Date(now - 90 * DAY_MS).toISOString(), `bench-${i}`, raw.length, raw).lastInsertRowid));
     }
   })();
@@ -136,11 +179,26 @@ export function seed(dbFile: string, rows: number): { ms: number } {
         else if (status === 'Processed' && r < 0.03) status = 'retry_queued';
         const reply = code.startsWith('4') ? '450' : code ? '550' : '';
         insert.run(
-          messageIds[i % messageIds.length], date, emailTo, status, reason, domain, status === 'retry_queued' ? 1 + (i % 4) : 0,
-          kind, type, action, code, reply,
+          messageIds[i % messageIds.length],
+          date,
+          emailTo,
+          status,
+          reason,
+          domain,
+          status === 'retry_queued' ? 1 + (i % 4) : 0,
+          kind,
+          type,
+          action,
+          code,
+          reply,
           code ? `smtp; ${reply} ${code} <${emailTo}>: Recipient address rejected: ${reason} (in reply to RCPT TO command)` : '',
-          `mx${i % 7}.${domain}`, code ? `rule:${reason}` : `autoreply:headers`,
-          `<${i}.campaign${i % 97}@shop.example>`, emailTo, `Spring offers week ${i % 13}`, date, i % 5 ? `t${i}` : '',
+          `mx${i % 7}.${domain}`,
+          code ? `rule:${reason}` : `autoreply:headers`,
+          `<${i}.campaign${i % 97}@shop.example>`,
+          emailTo,
+          `Spring offers week ${i % 13}`,
+          date,
+          i % 5 ? `t${i}` : '',
           `bench:${String(i).padStart(9, '0')}`,
         );
       }
@@ -252,7 +310,15 @@ async function medianMs(n: number, fn: () => unknown | Promise<unknown>): Promis
   return median(xs);
 }
 
-async function timeList(browser: Browser, queries: BounceQueries, name: string, filters: BounceFilters, sort: SortColumn, dir: 'asc' | 'desc', offset = 0): Promise<Timed> {
+async function timeList(
+  browser: Browser,
+  queries: BounceQueries,
+  name: string,
+  filters: BounceFilters,
+  sort: SortColumn,
+  dir: 'asc' | 'desc',
+  offset = 0,
+): Promise<Timed> {
   // What the page's /api/bounces does: one page of rows, the filtered count, the total.
   const sqlMs = await medianMs(3, () => {
     queries.list({ filters, sort, dir, offset, limit: 25 });
@@ -314,12 +380,17 @@ async function startDashboard(dbFile: string): Promise<ServerHandle> {
 }
 
 /** A full export read as fast as the client can; the dashboard's own peak RSS and event-loop delay meanwhile. */
-async function timeExport(browser: Browser, server: ServerHandle, p: string): Promise<{ ms: number; bytes: number; lines: number; peakRss: number; eldMax: number; probeMax: number }> {
+async function timeExport(
+  browser: Browser,
+  server: ServerHandle,
+  p: string,
+): Promise<{ ms: number; bytes: number; lines: number; peakRss: number; eldMax: number; probeMax: number }> {
   await server.reset();
   // Meanwhile another client (its own process) asks /health/live every 50 ms: how long
   // other requests wait while the export runs.
   const probe = spawn(process.execPath, [path.join(ROOT, 'tests/bench/probe.ts'), `${server.url}/health/live`, '50'], {
-    cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'],
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   let probeOut = '';
   probe.stdout.setEncoding('utf8');
@@ -354,14 +425,25 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
     if (opts.keep && existsSync(dbFile)) {
       say(`dashboard: reusing ${dbFile} (--keep)`);
     } else {
-    say(`dashboard: seeding ${opts.rows} rows, ${loadNote()}`);
-    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'tests/bench/dashboard.ts'), '--seed', dbFile, String(opts.rows)], {
-      cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000,
-    });
-    if (seeded.status !== 0) throw new Error(`seeding failed (exit ${seeded.status})`);
-    const seedMs = Number(/seeded in (\d+)/.exec(seeded.stdout)?.[1] ?? NaN);
-    figures.push(figure(`seed ${opts.rows} rows`, round(seedMs / 1000, 1), 's', undefined, 'one prepared INSERT, 100k-row transactions, indexes built after'));
-    say(`dashboard: seeded in ${round(seedMs)} ms`);
+      say(`dashboard: seeding ${opts.rows} rows, ${loadNote()}`);
+      const seeded = spawnSync(process.execPath, [path.join(ROOT, 'tests/bench/dashboard.ts'), '--seed', dbFile, String(opts.rows)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 300_000,
+      });
+      if (seeded.status !== 0) throw new Error(`seeding failed (exit ${seeded.status})`);
+      const seedMs = Number(/seeded in (\d+)/.exec(seeded.stdout)?.[1] ?? NaN);
+      figures.push(
+        figure(
+          `seed ${opts.rows} rows`,
+          round(seedMs / 1000, 1),
+          's',
+          undefined,
+          'one prepared INSERT, 100k-row transactions, indexes built after',
+        ),
+      );
+      say(`dashboard: seeded in ${round(seedMs)} ms`);
     }
 
     // This process opens the store first (the migrations run once), then the dashboard's
@@ -377,8 +459,18 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       const overview = await medianMs(5, () => browser.time('/'));
       const stats30 = await medianMs(5, () => browser.time('/api/stats?period=30d'));
       const stats7 = await medianMs(5, () => browser.time('/api/stats?period=7d'));
-      figures.push(figure('overview page (counts today/7d/30d)', round(overview, 1), 'ms', { atMost: GOAL_OVERVIEW_MS }, `HTTP, median of 5; ${loadNote()}`));
-      figures.push(figure('overview chart data, 30 days', round(stats30, 1), 'ms', { atMost: GOAL_OVERVIEW_MS }, `7 days: ${round(stats7, 1)} ms`));
+      figures.push(
+        figure(
+          'overview page (counts today/7d/30d)',
+          round(overview, 1),
+          'ms',
+          { atMost: GOAL_OVERVIEW_MS },
+          `HTTP, median of 5; ${loadNote()}`,
+        ),
+      );
+      figures.push(
+        figure('overview chart data, 30 days', round(stats30, 1), 'ms', { atMost: GOAL_OVERVIEW_MS }, `7 days: ${round(stats7, 1)} ms`),
+      );
 
       // The list: each filter (sorted by date, newest first, the default), each sort.
       const timed: Timed[] = [];
@@ -389,23 +481,56 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       timed.push(await timeList(browser, queries, 'sort: email_to asc, domain gmail.com', { domain: 'gmail.com' }, 'email_to', 'asc'));
       timed.push(await timeList(browser, queries, 'sort: reason asc, last 7 days', { from: day(6 * DAY_MS) }, 'reason', 'asc'));
       timed.push(await timeList(browser, queries, 'page 400 (offset 10000), no filter', {}, 'date', 'desc', 10_000));
-      timed.push(await timeList(browser, queries, 'last page (offset rows-25), no filter', {}, 'date', 'desc', Math.max(0, opts.rows - 25)));
-      for (const t of timed) say(`  list ${t.name.padEnd(48)} SQL ${t.sqlMs.toFixed(1).padStart(7)} ms   HTTP ${t.httpMs.toFixed(1).padStart(7)} ms`);
+      timed.push(
+        await timeList(browser, queries, 'last page (offset rows-25), no filter', {}, 'date', 'desc', Math.max(0, opts.rows - 25)),
+      );
+      for (const t of timed)
+        say(`  list ${t.name.padEnd(48)} SQL ${t.sqlMs.toFixed(1).padStart(7)} ms   HTTP ${t.httpMs.toFixed(1).padStart(7)} ms`);
       const worst = timed.reduce((a, b) => (b.httpMs > a.httpMs ? b : a));
       const slow = timed.filter((t) => t.httpMs > GOAL_LIST_MS);
-      figures.push(figure('list page, median over filters and sorts', round(median(timed.map((t) => t.httpMs)), 1), 'ms', undefined, `${timed.length} variants, HTTP /api/bounces`));
-      figures.push(figure('list page, slowest variant', round(worst.httpMs, 1), 'ms', { atMost: GOAL_LIST_MS },
-        `${worst.name} (SQL ${round(worst.sqlMs, 1)} ms)${slow.length > 1 ? `; ${slow.length} variants over: ${slow.map((s) => s.name).join(', ')}` : ''}`));
+      figures.push(
+        figure(
+          'list page, median over filters and sorts',
+          round(median(timed.map((t) => t.httpMs)), 1),
+          'ms',
+          undefined,
+          `${timed.length} variants, HTTP /api/bounces`,
+        ),
+      );
+      figures.push(
+        figure(
+          'list page, slowest variant',
+          round(worst.httpMs, 1),
+          'ms',
+          { atMost: GOAL_LIST_MS },
+          `${worst.name} (SQL ${round(worst.sqlMs, 1)} ms)${slow.length > 1 ? `; ${slow.length} variants over: ${slow.map((s) => s.name).join(', ')}` : ''}`,
+        ),
+      );
 
       const metricsMs = await medianMs(3, () => browser.time('/metrics'));
       figures.push(figure('/metrics (Prometheus scrape)', round(metricsMs, 1), 'ms', undefined, 'counts by kind and type over every row'));
 
       // Full exports, streamed to a client that reads as fast as it can.
-      figures.push(figure('dashboard process RSS before the exports', round((await web.stats()).rss / MB, 1), 'MB', undefined, 'after the list and overview queries'));
+      figures.push(
+        figure(
+          'dashboard process RSS before the exports',
+          round((await web.stats()).rss / MB, 1),
+          'MB',
+          undefined,
+          'after the list and overview queries',
+        ),
+      );
       const csv = await timeExport(browser, web, '/export/csv');
       const csvRows = csv.lines - 1;
-      figures.push(figure('CSV export, full', round(csvRows / (csv.ms / 1000)), 'rows/s', { atLeast: GOAL_CSV_ROWS_PER_S },
-        `${csvRows} rows, ${round(csv.bytes / MB)} MB in ${round(csv.ms / 1000, 1)} s; /health/live answered within ${round(csv.probeMax)} ms meanwhile (event-loop delay max ${round(csv.eldMax, 1)} ms)`));
+      figures.push(
+        figure(
+          'CSV export, full',
+          round(csvRows / (csv.ms / 1000)),
+          'rows/s',
+          { atLeast: GOAL_CSV_ROWS_PER_S },
+          `${csvRows} rows, ${round(csv.bytes / MB)} MB in ${round(csv.ms / 1000, 1)} s; /health/live answered within ${round(csv.probeMax)} ms meanwhile (event-loop delay max ${round(csv.eldMax, 1)} ms)`,
+        ),
+      );
       figures.push(figure('CSV export, peak RSS', round(csv.peakRss / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }));
       // Excel: exceljs writes far slower than CSV, so by default the export covers the last
       // 9 days (about a tenth of the rows); --full-excel exports every row.
@@ -413,10 +538,19 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       const excelRows = queries.count(excelFilters, Number.MAX_SAFE_INTEGER).count;
       const xq = toQuery(excelFilters).toString();
       const xlsx = await timeExport(browser, web, `/export/excel${xq ? `?${xq}` : ''}`);
-      figures.push(figure(`Excel export, ${opts.fullExcel ? 'full' : 'last 9 days'}`, round(excelRows / (xlsx.ms / 1000)), 'rows/s', undefined,
-        `${excelRows} rows, ${round(xlsx.bytes / MB)} MB in ${round(xlsx.ms / 1000, 1)} s; /health/live answered within ${round(xlsx.probeMax)} ms meanwhile (event-loop delay max ${round(xlsx.eldMax, 1)} ms)`));
+      figures.push(
+        figure(
+          `Excel export, ${opts.fullExcel ? 'full' : 'last 9 days'}`,
+          round(excelRows / (xlsx.ms / 1000)),
+          'rows/s',
+          undefined,
+          `${excelRows} rows, ${round(xlsx.bytes / MB)} MB in ${round(xlsx.ms / 1000, 1)} s; /health/live answered within ${round(xlsx.probeMax)} ms meanwhile (event-loop delay max ${round(xlsx.eldMax, 1)} ms)`,
+        ),
+      );
       figures.push(figure('Excel export, peak RSS', round(xlsx.peakRss / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }));
-      figures.push(figure('dashboard process, peak RSS', round(peakRssOf(web.pid) / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }, loadNote()));
+      figures.push(
+        figure('dashboard process, peak RSS', round(peakRssOf(web.pid) / MB, 1), 'MB', { atMost: GOAL_EXPORT_RSS_MB }, loadNote()),
+      );
     } finally {
       await web.stop();
       store.close();
@@ -439,6 +573,13 @@ if (import.meta.main) {
     process.stdout.write(`seeded in ${Math.round(ms)} ms\n`);
   } else {
     const k = process.argv.indexOf('--keep');
-    report('dashboard', await benchDashboard({ rows: arg('--rows', 1_000_000), fullExcel: process.argv.includes('--full-excel'), ...(k >= 0 ? { keep: process.argv[k + 1]! } : {}) }));
+    report(
+      'dashboard',
+      await benchDashboard({
+        rows: arg('--rows', 1_000_000),
+        fullExcel: process.argv.includes('--full-excel'),
+        ...(k >= 0 ? { keep: process.argv[k + 1]! } : {}),
+      }),
+    );
   }
 }

@@ -54,25 +54,30 @@ function reportParts(boundary: string, who: string): string {
 export function bigMessage(seq: number): string {
   const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n';
   const lines = Math.floor(BIG_BYTES / line.length);
-  return dsnHead(`big-${seq}`, 'B') + '\r\n' + reportParts('B', `big${seq}@example.org`) + [
-    '--B',
-    'Content-Type: message/rfc822',
-    '',
-    'From: news@shop.example',
-    `To: big${seq}@example.org`,
-    `Message-ID: <orig-big-${seq}@shop.example>`,
-    'Subject: the catalogue',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="C"',
-    '',
-    '--C',
-    'Content-Type: application/pdf; name="catalogue.pdf"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    line.repeat(lines) + '--C--',
-    '--B--',
-    '',
-  ].join('\r\n');
+  return (
+    dsnHead(`big-${seq}`, 'B') +
+    '\r\n' +
+    reportParts('B', `big${seq}@example.org`) +
+    [
+      '--B',
+      'Content-Type: message/rfc822',
+      '',
+      'From: news@shop.example',
+      `To: big${seq}@example.org`,
+      `Message-ID: <orig-big-${seq}@shop.example>`,
+      'Subject: the catalogue',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="C"',
+      '',
+      '--C',
+      'Content-Type: application/pdf; name="catalogue.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      line.repeat(lines) + '--C--',
+      '--B--',
+      '',
+    ].join('\r\n')
+  );
 }
 
 /** A DSN whose report sits at the bottom of NESTING nested multipart/mixed levels. */
@@ -116,7 +121,7 @@ async function background(port: number, startSeq: number): Promise<Background> {
 export async function benchHostile(): Promise<Figure[]> {
   const server = await startServer('rebound');
   const figures: Figure[] = [];
-  const seqBase = Date.now() % 1_000_000_000 * 10;
+  const seqBase = (Date.now() % 1_000_000_000) * 10;
   try {
     const cases = [
       { name: `${round(BIG_BYTES / MB, 1)} MB DSN`, body: dataBody(bigMessage(seqBase)) },
@@ -127,7 +132,15 @@ export async function benchHostile(): Promise<Figure[]> {
       const bg = await background(server.port, seqBase + 1000);
       await new Promise((r) => setTimeout(r, 1000));
       const lat = await bg.stop();
-      figures.push(figure('small DSNs alone, p99 latency', round(percentile(lat, 99), 2), 'ms', undefined, `${lat.length} msgs over 2 conns in 1 s; ${loadNote()}`));
+      figures.push(
+        figure(
+          'small DSNs alone, p99 latency',
+          round(percentile(lat, 99), 2),
+          'ms',
+          undefined,
+          `${lat.length} msgs over 2 conns in 1 s; ${loadNote()}`,
+        ),
+      );
     }
     for (const [i, c] of cases.entries()) {
       const bg = await background(server.port, seqBase + 100_000 * (i + 1));
@@ -141,13 +154,40 @@ export async function benchHostile(): Promise<Figure[]> {
       await new Promise((r) => setTimeout(r, 200));
       const stats = await server.stats();
       const lat = await bg.stop();
-      say(`hostile ${c.name}: ${reply.code} ${reply.text.split('\n')[0]}; ${round(total)} ms in all, ${round(latencyMs)} ms after the end of data; ` +
-        `others: ${lat.length} msgs, p99 ${percentile(lat, 99).toFixed(1)} ms, max ${percentile(lat, 100).toFixed(1)} ms; ` +
-        `event loop delay max ${stats.eld.max.toFixed(1)} ms; slowest ingest ${stats.slowestIngest?.ms.toFixed(1)} ms (${stats.slowestIngest?.size} bytes)`);
-      figures.push(figure(`${c.name}: transaction time`, round(total), 'ms', undefined, `answered ${reply.code}; ${round(latencyMs)} ms from end of data to reply`));
-      figures.push(figure(`${c.name}: others' p99 latency meanwhile`, round(percentile(lat, 99), 1), 'ms', undefined, `${lat.length} small msgs on 2 other conns, max ${percentile(lat, 100).toFixed(1)} ms`));
-      figures.push(figure(`${c.name}: listener event-loop delay, p99`, round(stats.eld.p99, 1), 'ms', { atMost: GOAL_ELD_P99_MS }, `max ${stats.eld.max.toFixed(1)} ms`));
-      if (i === cases.length - 1) figures.push(figure('listener peak RSS after both', round(stats.peakRss / MB, 1), 'MB', undefined, loadNote()));
+      say(
+        `hostile ${c.name}: ${reply.code} ${reply.text.split('\n')[0]}; ${round(total)} ms in all, ${round(latencyMs)} ms after the end of data; ` +
+          `others: ${lat.length} msgs, p99 ${percentile(lat, 99).toFixed(1)} ms, max ${percentile(lat, 100).toFixed(1)} ms; ` +
+          `event loop delay max ${stats.eld.max.toFixed(1)} ms; slowest ingest ${stats.slowestIngest?.ms.toFixed(1)} ms (${stats.slowestIngest?.size} bytes)`,
+      );
+      figures.push(
+        figure(
+          `${c.name}: transaction time`,
+          round(total),
+          'ms',
+          undefined,
+          `answered ${reply.code}; ${round(latencyMs)} ms from end of data to reply`,
+        ),
+      );
+      figures.push(
+        figure(
+          `${c.name}: others' p99 latency meanwhile`,
+          round(percentile(lat, 99), 1),
+          'ms',
+          undefined,
+          `${lat.length} small msgs on 2 other conns, max ${percentile(lat, 100).toFixed(1)} ms`,
+        ),
+      );
+      figures.push(
+        figure(
+          `${c.name}: listener event-loop delay, p99`,
+          round(stats.eld.p99, 1),
+          'ms',
+          { atMost: GOAL_ELD_P99_MS },
+          `max ${stats.eld.max.toFixed(1)} ms`,
+        ),
+      );
+      if (i === cases.length - 1)
+        figures.push(figure('listener peak RSS after both', round(stats.peakRss / MB, 1), 'MB', undefined, loadNote()));
     }
   } finally {
     await server.stop();

@@ -103,8 +103,20 @@ export async function benchIdle() {
   const note = loadNote();
   return [
     figure('bare smtp-server listener, idle RSS', round(bare / MB, 1), 'MB', undefined, 'Node, the TypeScript loader, smtp-server'),
-    figure('rebound service, idle RSS', round(s.idle / MB, 1), 'MB', { atMost: GOAL_IDLE_MB }, `LMTP, notifier, jobs, dashboard started; after one /health and one /metrics; ${note}`),
-    figure('rebound service after a dashboard page and a CSV export', round(s.afterPages / MB, 1), 'MB', undefined, `peak ${round(s.peak / MB, 1)} MB`),
+    figure(
+      'rebound service, idle RSS',
+      round(s.idle / MB, 1),
+      'MB',
+      { atMost: GOAL_IDLE_MB },
+      `LMTP, notifier, jobs, dashboard started; after one /health and one /metrics; ${note}`,
+    ),
+    figure(
+      'rebound service after a dashboard page and a CSV export',
+      round(s.afterPages / MB, 1),
+      'MB',
+      undefined,
+      `peak ${round(s.peak / MB, 1)} MB`,
+    ),
   ];
 }
 

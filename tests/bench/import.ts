@@ -83,15 +83,35 @@ export async function benchImport(count: number): Promise<Figure[]> {
     say(`import: reader alone ${n} messages in ${readSeconds.toFixed(1)} s`);
 
     const tenth = await importOnce(small);
-    say(`import: ${Math.round(count / 10)} messages in ${tenth.seconds.toFixed(1)} s, peak ${round(tenth.peakRss / MB)} MB; ${tenth.summary}`);
+    say(
+      `import: ${Math.round(count / 10)} messages in ${tenth.seconds.toFixed(1)} s, peak ${round(tenth.peakRss / MB)} MB; ${tenth.summary}`,
+    );
     const load = loadNote();
     const full = await importOnce(big);
     say(`import: ${count} messages in ${full.seconds.toFixed(1)} s, peak ${round(full.peakRss / MB)} MB; ${full.summary}`);
     return [
       figure('mbox reader alone (in process)', round(n / readSeconds), 'msg/s', undefined, `${n} messages, ${round(bytes / MB)} MB`),
-      figure(`rebound import, ${count} messages, whole process`, round(count / full.seconds), 'msg/s', { atLeast: GOAL_RATE }, `${full.seconds.toFixed(1)} s incl. start-up; DB_SYNCHRONOUS=full; ${load}`),
-      figure(`rebound import, ${Math.round(count / 10)} messages, peak RSS`, round(tenth.peakRss / MB, 1), 'MB', undefined, `${round(Math.round(count / 10) / tenth.seconds)} msg/s`),
-      figure(`rebound import, ${count} messages, peak RSS`, round(full.peakRss / MB, 1), 'MB', { atMost: round((tenth.peakRss / MB) * 1.2) }, 'constant memory: within 20% of the tenth'),
+      figure(
+        `rebound import, ${count} messages, whole process`,
+        round(count / full.seconds),
+        'msg/s',
+        { atLeast: GOAL_RATE },
+        `${full.seconds.toFixed(1)} s incl. start-up; DB_SYNCHRONOUS=full; ${load}`,
+      ),
+      figure(
+        `rebound import, ${Math.round(count / 10)} messages, peak RSS`,
+        round(tenth.peakRss / MB, 1),
+        'MB',
+        undefined,
+        `${round(Math.round(count / 10) / tenth.seconds)} msg/s`,
+      ),
+      figure(
+        `rebound import, ${count} messages, peak RSS`,
+        round(full.peakRss / MB, 1),
+        'MB',
+        { atMost: round((tenth.peakRss / MB) * 1.2) },
+        'constant memory: within 20% of the tenth',
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

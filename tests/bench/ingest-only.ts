@@ -32,7 +32,9 @@ try {
   const metrics = new Metrics({ processMetrics: false });
   const ingestor = createIngestor({ store, log, planNotices: createNoticePlanner(config), trackingHeader: config.trackingHeader, metrics });
   const tpl = templates();
-  const raws = Array.from({ length: count }, (_, i) => Buffer.from(messageFor(tpl[i % tpl.length]!, i).replace(/\r\n\.\./g, '\r\n.'), 'latin1'));
+  const raws = Array.from({ length: count }, (_, i) =>
+    Buffer.from(messageFor(tpl[i % tpl.length]!, i).replace(/\r\n\.\./g, '\r\n.'), 'latin1'),
+  );
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let next = 0;

@@ -163,10 +163,19 @@ export function formatValue(f: Figure): string {
 export function formatTable(rows: (Figure & { part: string })[]): string {
   const head = ['part', 'figure', 'value', 'goal', 'met?', 'note'];
   const cells = rows.map((r) => [
-    r.part, r.name, formatValue(r), r.goal ? `${r.goal} ${r.unit}` : '', r.met === undefined ? '' : r.met ? 'yes' : 'NO', r.note ?? '',
+    r.part,
+    r.name,
+    formatValue(r),
+    r.goal ? `${r.goal} ${r.unit}` : '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+    r.note ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((s, i) => s.padEnd(widths[i]!)).join('  ').trimEnd() + '\n';
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => s.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd() + '\n';
   return line(head) + line(widths.map((w) => '-'.repeat(w))) + cells.map(line).join('');
 }
 

@@ -89,7 +89,13 @@ export class LmtpClient {
         clearTimeout(timer);
         resolve(r);
       };
-      this.#waiters.push({ resolve: done, reject: (e) => { clearTimeout(timer); reject(e); } });
+      this.#waiters.push({
+        resolve: done,
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
     });
   }
 

@@ -51,7 +51,7 @@ export async function runLoad(port: number, connections: number, count: number, 
   const tpl = templates();
   const clients = await Promise.all(Array.from({ length: connections }, () => LmtpClient.connect(port)));
   // A per-run offset keeps sequence numbers unique across runs against the same store.
-  const base = Date.now() % 1_000_000_000 * 10;
+  const base = (Date.now() % 1_000_000_000) * 10;
   let next = 0;
   let ok = 0;
   let duplicates = 0;
@@ -61,28 +61,30 @@ export async function runLoad(port: number, connections: number, count: number, 
   const latencies: number[] = [];
   const start = performance.now();
   const deadline = start + seconds * 1000;
-  await Promise.all(clients.map(async (client) => {
-    while (next < count && performance.now() < deadline) {
-      const seq = next++;
-      const body = messageFor(tpl[seq % tpl.length]!, base + seq);
-      bytes += body.length;
-      try {
-        const { reply, latencyMs } = await client.send(body, RCPT);
-        if (reply.code === 250) {
-          ok++;
-          latencies.push(latencyMs);
-          if (reply.text.includes('already stored')) duplicates++;
-        } else {
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next < count && performance.now() < deadline) {
+        const seq = next++;
+        const body = messageFor(tpl[seq % tpl.length]!, base + seq);
+        bytes += body.length;
+        try {
+          const { reply, latencyMs } = await client.send(body, RCPT);
+          if (reply.code === 250) {
+            ok++;
+            latencies.push(latencyMs);
+            if (reply.text.includes('already stored')) duplicates++;
+          } else {
+            failed++;
+            firstError ??= `${reply.code} ${reply.text}`;
+          }
+        } catch (err) {
           failed++;
-          firstError ??= `${reply.code} ${reply.text}`;
+          firstError ??= (err as Error).message;
+          return;
         }
-      } catch (err) {
-        failed++;
-        firstError ??= (err as Error).message;
-        return;
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (performance.now() - start) / 1000;
   await Promise.all(clients.map((c) => c.quit()));
   return {

@@ -72,15 +72,21 @@ if (mode === 'rebound') {
   // Everything else as a real deployment has it (size limit, notices planned into the outbox).
   // BENCH_SMTP_PORT (the soak): notices are sent too, to a sink on that port.
   const smtpPort = process.env.BENCH_SMTP_PORT;
-  const config = loadConfig({
-    DATA_DIR: dir,
-    LMTP_LISTEN: '127.0.0.1:2424',
-    NOTIFY_CC: process.env.BENCH_NOTIFY_CC ?? 'postmaster@example.com',
-    ...(process.env.BENCH_NOTIFY_FROM ? { NOTIFY_FROM: process.env.BENCH_NOTIFY_FROM } : {}),
-    ...(smtpPort ? { SMTP_SERVER: '127.0.0.1', SMTP_PORT: smtpPort } : {}),
-  }, dir);
+  const config = loadConfig(
+    {
+      DATA_DIR: dir,
+      LMTP_LISTEN: '127.0.0.1:2424',
+      NOTIFY_CC: process.env.BENCH_NOTIFY_CC ?? 'postmaster@example.com',
+      ...(process.env.BENCH_NOTIFY_FROM ? { NOTIFY_FROM: process.env.BENCH_NOTIFY_FROM } : {}),
+      ...(smtpPort ? { SMTP_SERVER: '127.0.0.1', SMTP_PORT: smtpPort } : {}),
+    },
+    dir,
+  );
   const lmtpConfig = { ...config.lmtp, listen: [{ kind: 'tcp' as const, host: '127.0.0.1', port: 0, path: '' }] };
-  const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'info', pino.destination({ dest: '/dev/null', sync: false }) as unknown as NodeJS.WritableStream);
+  const log = createLogger(
+    process.env.BENCH_LOG_LEVEL ?? 'info',
+    pino.destination({ dest: '/dev/null', sync: false }) as unknown as NodeJS.WritableStream,
+  );
   const store = openStore(config.dbPath);
   // Experiments only (never the default): BENCH_PRAGMAS="wal_autocheckpoint=10000;synchronous=OFF".
   for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(p);

@@ -27,8 +27,10 @@ function arg(name: string, def: number): number {
 }
 
 function describe(r: LoadResult): string {
-  return `${r.ok}/${r.sent} ok in ${r.seconds.toFixed(1)} s, ${round(r.rate)} msg/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms` +
-    `${r.duplicates ? `, ${r.duplicates} duplicates` : ''}${r.failed ? `, ${r.failed} failed (${r.firstError})` : ''}`;
+  return (
+    `${r.ok}/${r.sent} ok in ${r.seconds.toFixed(1)} s, ${round(r.rate)} msg/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms` +
+    `${r.duplicates ? `, ${r.duplicates} duplicates` : ''}${r.failed ? `, ${r.failed} failed (${r.firstError})` : ''}`
+  );
 }
 
 async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number, profile = false) {
@@ -49,7 +51,9 @@ async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], cou
         const after = await server.stats();
         const commits = (after.commits ?? 0) - (before.commits ?? 0);
         const cpuPerMsg = (after.cpuMs - before.cpuMs) / r.sent;
-        say(`lmtp ${mode} ×${c}: ${describe(r)}${commits ? `, ${(r.sent / commits).toFixed(1)} msgs per commit` : ''}, listener CPU ${cpuPerMsg.toFixed(3)} ms/msg; ${load}`);
+        say(
+          `lmtp ${mode} ×${c}: ${describe(r)}${commits ? `, ${(r.sent / commits).toFixed(1)} msgs per commit` : ''}, listener CPU ${cpuPerMsg.toFixed(3)} ms/msg; ${load}`,
+        );
         runs.push({ ...r, cpuPerMsg, perCommit: commits ? r.sent / commits : 0 });
       }
       runs.sort((a, b) => a.rate - b.rate);
@@ -78,18 +82,45 @@ export async function benchLmtp(opts: { count: number; seconds: number; profile?
     const r = reb.results.get(c)!;
     const goalAt8 = c === 8;
     const failNote = r.failed ? `; ${r.failed} FAILED: ${r.firstError}` : '';
-    figures.push(figure(`bare smtp-server, ${c} conn`, round(b.rate), 'msg/s', undefined, `median of ${RUNS} runs (${b.range}), ${b.ok} msgs each, p99 ${b.p99.toFixed(2)} ms`));
-    figures.push(figure(`rebound, ${c} conn`, round(r.rate), 'msg/s', { atLeast: goalAt8 ? GOAL_RATE : GOAL_RATE_1 },
-      `median of ${RUNS} runs (${r.range}), ${r.ok} msgs each${r.duplicates ? `, ${r.duplicates} duplicates` : ''}; ${r.perCommit ? `${r.perCommit.toFixed(1)} msgs per commit; ` : ''}listener CPU ${r.cpuPerMsg.toFixed(2)} ms/msg${failNote}`));
+    figures.push(
+      figure(
+        `bare smtp-server, ${c} conn`,
+        round(b.rate),
+        'msg/s',
+        undefined,
+        `median of ${RUNS} runs (${b.range}), ${b.ok} msgs each, p99 ${b.p99.toFixed(2)} ms`,
+      ),
+    );
+    figures.push(
+      figure(
+        `rebound, ${c} conn`,
+        round(r.rate),
+        'msg/s',
+        { atLeast: goalAt8 ? GOAL_RATE : GOAL_RATE_1 },
+        `median of ${RUNS} runs (${r.range}), ${r.ok} msgs each${r.duplicates ? `, ${r.duplicates} duplicates` : ''}; ${r.perCommit ? `${r.perCommit.toFixed(1)} msgs per commit; ` : ''}listener CPU ${r.cpuPerMsg.toFixed(2)} ms/msg${failNote}`,
+      ),
+    );
     figures.push(figure(`rebound / bare, ${c} conn`, round((r.rate / b.rate) * 100), '%', goalAt8 ? { atLeast: GOAL_SHARE } : undefined));
     figures.push(figure(`rebound p50, ${c} conn`, round(r.p50, 2), 'ms'));
-    figures.push(figure(`rebound p99, ${c} conn`, round(r.p99, 2), 'ms', goalAt8 ? { atMost: GOAL_P99_MS } : undefined, `max ${r.max.toFixed(1)} ms`));
+    figures.push(
+      figure(`rebound p99, ${c} conn`, round(r.p99, 2), 'ms', goalAt8 ? { atMost: GOAL_P99_MS } : undefined, `max ${r.max.toFixed(1)} ms`),
+    );
   }
-  figures.push(figure('rebound listener, peak RSS', round(reb.stats.peakRss / MB, 1), 'MB', { atMost: GOAL_RSS_MB },
-    `${reb.stats.messages} messages, ${reb.stats.bounces} bounces stored; ${loadNote()}`));
+  figures.push(
+    figure(
+      'rebound listener, peak RSS',
+      round(reb.stats.peakRss / MB, 1),
+      'MB',
+      { atMost: GOAL_RSS_MB },
+      `${reb.stats.messages} messages, ${reb.stats.bounces} bounces stored; ${loadNote()}`,
+    ),
+  );
   return figures;
 }
 
 if (import.meta.main) {
-  report('lmtp', await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30), profile: process.argv.includes('--profile') }));
+  report(
+    'lmtp',
+    await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30), profile: process.argv.includes('--profile') }),
+  );
 }

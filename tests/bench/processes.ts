@@ -23,7 +23,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function waitMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) => T | undefined, timeoutMs: number, what: string): Promise<T> {
+export function waitMessage<T>(
+  child: ChildProcess,
+  pick: (m: Record<string, unknown>) => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (m: Record<string, unknown>) => {
@@ -58,14 +63,23 @@ export async function startServer(
   const child = fork(path.join(ROOT, 'tests/bench/lmtp-server.ts'), [mode, dir], {
     cwd: ROOT,
     // rebound's listener with the flags its launcher (src/bin/rebound) gives the service.
-    execArgv: [...(mode === 'rebound' ? ['--max-semi-space-size=4'] : []), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(extra.execArgv ?? [])],
+    execArgv: [
+      ...(mode === 'rebound' ? ['--max-semi-space-size=4'] : []),
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      ...(extra.execArgv ?? []),
+    ],
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   let ready: { port: number };
   try {
-    ready = await waitMessage(child, (m) => (m.ready ? (m as { port: number }) : undefined), START_TIMEOUT_MS, `starting the ${mode} listener`);
+    ready = await waitMessage(
+      child,
+      (m) => (m.ready ? (m as { port: number }) : undefined),
+      START_TIMEOUT_MS,
+      `starting the ${mode} listener`,
+    );
   } catch (err) {
     child.kill('SIGKILL');
     cleanup();
@@ -112,10 +126,14 @@ export async function startServer(
 /** Runs lmtp-load.ts once against a port and returns its result. */
 export function runLoadProcess(port: number, connections: number, count: number, seconds: number): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tests/bench/lmtp-load.ts'), String(port), String(connections), String(count), String(seconds)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'tests/bench/lmtp-load.ts'), String(port), String(connections), String(count), String(seconds)],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (c: string) => (out += c));

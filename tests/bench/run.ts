@@ -56,7 +56,10 @@ function markdown(rows: Row[], m: ReturnType<typeof machine>, when: string): str
     '',
     '| part | figure | value | goal | met? | note |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.part} | ${esc(r.name)} | ${esc(formatValue(r))} | ${r.goal ? esc(`${r.goal} ${r.unit}`) : ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${esc(r.note ?? '')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.part} | ${esc(r.name)} | ${esc(formatValue(r))} | ${r.goal ? esc(`${r.goal} ${r.unit}`) : ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${esc(r.note ?? '')} |`,
+    ),
     '',
   ].join('\n');
 }
@@ -82,10 +85,14 @@ async function main(): Promise<number> {
     rows.push(...(await runPart(p, extra)));
     say(`bench: ${p} done in ${((Date.now() - started) / 1000).toFixed(0)} s; ${loadNote()}`);
   }
-  process.stdout.write(`\nrebound benchmarks, ${when}; ${m.cores} cores, ${m.cpu}, ${m.memoryGb} GB, node ${m.node}; ${loadNote()} at the end\n\n`);
+  process.stdout.write(
+    `\nrebound benchmarks, ${when}; ${m.cores} cores, ${m.cpu}, ${m.memoryGb} GB, node ${m.node}; ${loadNote()} at the end\n\n`,
+  );
   process.stdout.write(formatTable(rows));
   const missed = rows.filter((r) => r.met === false);
-  process.stdout.write(`\n${rows.filter((r) => r.met === true).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => `${r.part} ${r.name}`).join('; ')}` : ''}\n`);
+  process.stdout.write(
+    `\n${rows.filter((r) => r.met === true).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => `${r.part} ${r.name}`).join('; ')}` : ''}\n`,
+  );
   if (mdFile) {
     writeFileSync(path.resolve(mdFile), markdown(rows, m, when));
     say(`bench: table written to ${mdFile}`);

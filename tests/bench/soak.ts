@@ -43,21 +43,30 @@ function hostileRound(seq: number): string[] {
   return [
     ...[0, 1].map((k) => forgedDsn({ tag: `soak-huge-${seq}-${k}`, failed: 5000, from: 'sales@org.test', cc: cc5000 })),
     ...[0, 1, 2, 3, 4].map((k) => forgedDsn({ tag: `soak-50-${seq}-${k}`, failed: 50, from: 'sales@org.test', cc: cc200 })),
-  ].map((b) => dataBody(b.toString('latin1'))).concat([dataBody(bigMessage(seq)), dataBody(nestedMessage(seq))]);
+  ]
+    .map((b) => dataBody(b.toString('latin1')))
+    .concat([dataBody(bigMessage(seq)), dataBody(nestedMessage(seq))]);
 }
 
 async function soak(kind: 'hostile' | 'baseline'): Promise<{ samples: Sample[]; eldMax: number; noticesSent: number; messages: number }> {
   const sink = await startSmtpSink({ port: SINK_PORT });
   const server: ServerProcess = await startServer('rebound', undefined, {
     execArgv: ['--expose-gc'],
-    env: { BENCH_SMTP_PORT: String(SINK_PORT), BENCH_NOTIFY_CC: 'ops@org.test', BENCH_NOTIFY_FROM: 'bounces@org.test', BENCH_LOG_LEVEL: 'warn' },
+    env: {
+      BENCH_SMTP_PORT: String(SINK_PORT),
+      BENCH_NOTIFY_CC: 'ops@org.test',
+      BENCH_NOTIFY_FROM: 'bounces@org.test',
+      BENCH_LOG_LEVEL: 'warn',
+    },
   });
   const label = kind;
   const samples: Sample[] = [];
   const sample = async (phase: string): Promise<ServerStats> => {
     const s = await server.stats();
     samples.push({ phase, rss: s.rss, heapUsed: s.heapUsed, external: s.external });
-    say(`soak ${label}: ${phase}: RSS ${round(s.rss / MB, 1)} MB, heap ${round(s.heapUsed / MB, 1)} MB, external ${round(s.external / MB, 1)} MB; ${loadNote()}`);
+    say(
+      `soak ${label}: ${phase}: RSS ${round(s.rss / MB, 1)} MB, heap ${round(s.heapUsed / MB, 1)} MB, external ${round(s.external / MB, 1)} MB; ${loadNote()}`,
+    );
     return s;
   };
   let eldMax = 0;
@@ -79,7 +88,8 @@ async function soak(kind: 'hostile' | 'baseline'): Promise<{ samples: Sample[]; 
       }
       await client.quit();
       // Let the notifier finish its pass (bounded: a few seconds).
-      for (let i = 0; i < 50 && (await server.stats()).noticesSent !== sink.messages.length; i++) await new Promise((res) => setTimeout(res, 100));
+      for (let i = 0; i < 50 && (await server.stats()).noticesSent !== sink.messages.length; i++)
+        await new Promise((res) => setTimeout(res, 100));
       const s = await sample(`after round ${r}`);
       eldMax = Math.max(eldMax, s.eld.max);
     }
@@ -106,15 +116,47 @@ export async function benchSoak(): Promise<Figure[]> {
   for (const phase of ['before', 'after round 1', 'after round 2', `after round ${ROUNDS}`, `idle ${IDLE_SECONDS} s`, 'after a full GC']) {
     const h = at(hostile.samples, phase);
     const b = at(baseline.samples, phase);
-    figures.push(figure(`RSS ${phase}`, mb(h.rss), 'MB', undefined, `baseline ${mb(b.rss)} MB; heap ${mb(h.heapUsed)} MB (baseline ${mb(b.heapUsed)}), external ${mb(h.external)} MB`));
+    figures.push(
+      figure(
+        `RSS ${phase}`,
+        mb(h.rss),
+        'MB',
+        undefined,
+        `baseline ${mb(b.rss)} MB; heap ${mb(h.heapUsed)} MB (baseline ${mb(b.heapUsed)}), external ${mb(h.external)} MB`,
+      ),
+    );
   }
   const growth = at(hostile.samples, `after round ${ROUNDS}`).rss - at(hostile.samples, 'after round 2').rss;
   const baseGrowth = at(baseline.samples, `after round ${ROUNDS}`).rss - at(baseline.samples, 'after round 2').rss;
-  figures.push(figure(`RSS growth, round 2 to ${ROUNDS}`, mb(growth), 'MB', { atMost: GOAL_GROWTH_MB }, `baseline ${mb(baseGrowth)} MB; ${hostile.messages} hostile msgs, ${hostile.noticesSent} notices sent`));
+  figures.push(
+    figure(
+      `RSS growth, round 2 to ${ROUNDS}`,
+      mb(growth),
+      'MB',
+      { atMost: GOAL_GROWTH_MB },
+      `baseline ${mb(baseGrowth)} MB; ${hostile.messages} hostile msgs, ${hostile.noticesSent} notices sent`,
+    ),
+  );
   const gcHeap = at(hostile.samples, 'after a full GC').heapUsed;
   const gcHeapBase = at(baseline.samples, 'after a full GC').heapUsed;
-  figures.push(figure('heap used after a full GC', mb(gcHeap), 'MB', undefined, `baseline ${mb(gcHeapBase)} MB: retained data, not slack, is what differs`));
-  figures.push(figure('listener event-loop delay, max, hostile rounds', round(hostile.eldMax, 1), 'ms', { atMost: GOAL_ELD_MAX_MS }, `baseline ${round(baseline.eldMax, 1)} ms; ${loadNote()}`));
+  figures.push(
+    figure(
+      'heap used after a full GC',
+      mb(gcHeap),
+      'MB',
+      undefined,
+      `baseline ${mb(gcHeapBase)} MB: retained data, not slack, is what differs`,
+    ),
+  );
+  figures.push(
+    figure(
+      'listener event-loop delay, max, hostile rounds',
+      round(hostile.eldMax, 1),
+      'ms',
+      { atMost: GOAL_ELD_MAX_MS },
+      `baseline ${round(baseline.eldMax, 1)} ms; ${loadNote()}`,
+    ),
+  );
   return figures;
 }
 

@@ -12,7 +12,11 @@ import { openStore } from '../../src/store/store.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = mkdtempSync(path.join(os.tmpdir(), 'rebound-cli-suppress-'));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['src/cli.ts', 'suppress', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: DATA, USER: 'tester' } });
+  spawnSync(process.execPath, ['src/cli.ts', 'suppress', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: DATA, USER: 'tester' },
+  });
 
 describe('rebound suppress', () => {
   it('adds, lists, exports and removes entries, keeping who did it', () => {
@@ -20,7 +24,12 @@ describe('rebound suppress', () => {
     expect(run('add', '@gone.test', '--expires', '2099-01-01').stdout).toBe('added: @gone.test (expires 2099-01-01T00:00:00.000Z)\n');
     const list = run('list');
     expect(list.status).toBe(0);
-    expect(list.stdout.split('\n').slice(1, 3).map((l) => l.split('\t')[0])).toEqual(['@gone.test', 'jane@example.org']);
+    expect(
+      list.stdout
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['@gone.test', 'jane@example.org']);
     const file = path.join(DATA, 'out.csv');
     expect(run('export', file).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^address,reason,note,expiry,.*\r\n'@gone\.test,manual,,2099-01-01T00:00:00\.000Z,manual,/);
@@ -30,7 +39,11 @@ describe('rebound suppress', () => {
     expect(again.stderr).toContain('is not on the list');
     const store = openStore(path.join(DATA, 'bounces.db'));
     try {
-      expect(store.suppressions.events('jane@example.org')[0]).toMatchObject({ action: 'removed', actor: 'cli:tester', note: 'wrong person' });
+      expect(store.suppressions.events('jane@example.org')[0]).toMatchObject({
+        action: 'removed',
+        actor: 'cli:tester',
+        note: 'wrong person',
+      });
     } finally {
       store.close();
     }

@@ -14,7 +14,11 @@ import { openStore } from '../../src/store/store.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'rebound-token-cli-'));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['src/cli.ts', 'token', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' } });
+  spawnSync(process.execPath, ['src/cli.ts', 'token', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+  });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -52,7 +52,7 @@ describe('classifying on a worker thread', () => {
   });
 });
 
-describe('the worker thread\'s memory', () => {
+describe("the worker thread's memory", () => {
   it('stops the worker once idle, so its heap goes back, and starts a new one for the next large message', async () => {
     const c = classifier({ idleMs: 50 });
     await c.classify(big);

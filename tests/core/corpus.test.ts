@@ -8,27 +8,43 @@ import { formatScore, ratio, type CorpusName, type Deviation } from '../../tools
 import type { CorpusRun } from '../../tools/corpus/run.ts';
 import { corpusRun, FIXTURES } from './corpus-helpers.ts';
 
-interface ListedDeviation extends Deviation { why: string }
+interface ListedDeviation extends Deviation {
+  why: string;
+}
 
-const listed = (JSON.parse(readFileSync(FIXTURES + 'known-deviations.json', 'utf8')) as ListedDeviation[])
-  .map((d) => ({ ...d, corpus: d.corpus ?? 'sisimai' }));
+const listed = (JSON.parse(readFileSync(FIXTURES + 'known-deviations.json', 'utf8')) as ListedDeviation[]).map((d) => ({
+  ...d,
+  corpus: d.corpus ?? 'sisimai',
+}));
 const key = (d: Deviation) => [d.corpus, d.file, d.recipient, d.field, d.expected, d.ours].join(' | ');
 
 function expectDeviationsListed(corpus: CorpusName, run: CorpusRun) {
   const actual = run.score.deviations.map(key).sort();
-  const expected = listed.filter((d) => d.corpus === corpus).map(key).sort();
+  const expected = listed
+    .filter((d) => d.corpus === corpus)
+    .map(key)
+    .sort();
   // A reason is a sentence about the message, not a placeholder.
   for (const d of listed) expect(d.why.trim().split(/\s+/).length, key(d)).toBeGreaterThanOrEqual(8);
   expect(listed.filter((d) => d.why.startsWith('unreviewed')).map(key)).toEqual([]);
-  expect({ unlisted: actual.filter((k) => !expected.includes(k)), stale: expected.filter((k) => !actual.includes(k)) })
-    .toEqual({ unlisted: [], stale: [] });
+  expect({ unlisted: actual.filter((k) => !expected.includes(k)), stale: expected.filter((k) => !actual.includes(k)) }).toEqual({
+    unlisted: [],
+    stale: [],
+  });
 }
 
 describe('the classifier over the Sisimai corpus', () => {
   let run: CorpusRun;
   beforeAll(async () => {
     run = await corpusRun('sisimai');
-    console.log(['sisimai, table as published:', ...formatScore(run.tableScore), 'sisimai, with tests/fixtures/corpus-corrections.json:', ...formatScore(run.score)].join('\n  '));
+    console.log(
+      [
+        'sisimai, table as published:',
+        ...formatScore(run.tableScore),
+        'sisimai, with tests/fixtures/corpus-corrections.json:',
+        ...formatScore(run.score),
+      ].join('\n  '),
+    );
   });
 
   it('corrects the expected table only where the message itself shows it wrong, with the evidence', () => {

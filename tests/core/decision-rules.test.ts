@@ -5,18 +5,40 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { RecipientResult } from '../../src/core/types.ts';
 
-interface ReportOptions { action?: string; notice?: string }
+interface ReportOptions {
+  action?: string;
+  notice?: string;
+}
 
 /** An RFC 3464 report with one recipient, its Status and Diagnostic-Code and a notice. */
 function report(status: string, diagnostic: string, opts: ReportOptions = {}): Buffer {
-  return Buffer.from([
-    'From: MAILER-DAEMON@mx.example.org', 'To: sender@example.com', 'Subject: Undelivered Mail Returned to Sender',
-    'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
-    '--b', 'Content-Type: text/plain', '', opts.notice ?? 'Delivery to the following recipient failed permanently.', '',
-    '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.org', '',
-    'Final-Recipient: rfc822; user@example.net', `Action: ${opts.action ?? 'failed'}`, `Status: ${status}`,
-    ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []), '', '--b--', '',
-  ].join('\r\n'));
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      opts.notice ?? 'Delivery to the following recipient failed permanently.',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; user@example.net',
+      `Action: ${opts.action ?? 'failed'}`,
+      `Status: ${status}`,
+      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
+      '',
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
 }
 
 async function decide(status: string, diagnostic: string, opts?: ReportOptions): Promise<RecipientResult> {
@@ -30,7 +52,7 @@ const reasonOf = async (status: string, diagnostic: string, opts?: ReportOptions
 const UNKNOWN_WORDS = 'the moon is in the wrong phase';
 
 describe('rule 7: when the words match nothing, the codes decide, class by class', () => {
-  it('decides from the enhanced status code\'s subject: mailbox, system, network, protocol, media, security', async () => {
+  it("decides from the enhanced status code's subject: mailbox, system, network, protocol, media, security", async () => {
     expect(await reasonOf('5.2.0', `550 5.2.0 ${UNKNOWN_WORDS}`)).toBe('filtered');
     expect(await reasonOf('5.3.0', `554 5.3.0 ${UNKNOWN_WORDS}`)).toBe('systemerror');
     expect(await reasonOf('5.4.0', `554 5.4.0 ${UNKNOWN_WORDS}`)).toBe('networkerror');
@@ -55,7 +77,11 @@ describe('rule 7: when the words match nothing, the codes decide, class by class
   });
 
   it('calls a bare refusal at the greeting blocked and one to MAIL FROM rejected', async () => {
-    expect(await reasonOf('5.0.0', `554 ${UNKNOWN_WORDS}`, { notice: `SMTP error from remote mail server after initial connection: 554 ${UNKNOWN_WORDS}` })).toBe('blocked');
+    expect(
+      await reasonOf('5.0.0', `554 ${UNKNOWN_WORDS}`, {
+        notice: `SMTP error from remote mail server after initial connection: 554 ${UNKNOWN_WORDS}`,
+      }),
+    ).toBe('blocked');
     expect(await reasonOf('5.0.0', `550 ${UNKNOWN_WORDS} (in reply to MAIL FROM command)`)).toBe('rejected');
   });
 
@@ -70,7 +96,12 @@ describe('rule 7: when the words match nothing, the codes decide, class by class
 describe('rule 3: a final failure after the retry period is expired', () => {
   it('calls Exim\'s "retry timeout exceeded" expired, whatever the last error was', async () => {
     expect(await reasonOf('5.0.0', 'host lookup did not complete: retry timeout exceeded')).toBe('expired');
-    expect(await reasonOf('5.0.0', 'all relevant MX records point to non-existent hosts: retry time not reached for any host after a long failure period')).toBe('expired');
+    expect(
+      await reasonOf(
+        '5.0.0',
+        'all relevant MX records point to non-existent hosts: retry time not reached for any host after a long failure period',
+      ),
+    ).toBe('expired');
   });
 
   it('calls a final failure whose last error was a refused or timed-out connection expired', async () => {
@@ -83,7 +114,10 @@ describe('rule 3: a final failure after the retry period is expired', () => {
   });
 
   it('does not call a connection failure still being retried expired-by-retry: a delay is not hard and says it is delayed', async () => {
-    const r = await decide('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', { action: 'delayed', notice: 'Delivery is delayed; will keep trying.' });
+    const r = await decide('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', {
+      action: 'delayed',
+      notice: 'Delivery is delayed; will keep trying.',
+    });
     expect(r.action).toBe('delayed');
     expect(r.bounceType).toBe('none');
   });
@@ -91,7 +125,10 @@ describe('rule 3: a final failure after the retry period is expired', () => {
 
 describe('rule 4: a temporary DNS failure is never an unknown host', () => {
   it('calls Postfix\'s "Name service error ... Host not found, try again" a network error, soft', async () => {
-    const r = await decide('4.4.3', 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again');
+    const r = await decide(
+      '4.4.3',
+      'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',
+    );
     expect([r.reason, r.bounceType]).toEqual(['networkerror', 'soft']);
   });
 
@@ -112,7 +149,10 @@ describe('rule 4: a temporary DNS failure is never an unknown host', () => {
 
 describe('rule 5: a refusal of the sender never gives a recipient reason', () => {
   it('calls Postfix\'s "Sender address rejected: Domain not found" rejected, not hostunknown', async () => {
-    const r = await decide('5.1.8', '550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)');
+    const r = await decide(
+      '5.1.8',
+      '550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
+    );
     expect([r.reason, r.bounceType]).toEqual(['rejected', 'soft']);
   });
 
@@ -144,7 +184,14 @@ describe('rule 6: the SMTP command the error followed narrows the reason', () =>
 
 describe('rule 8: what makes a result hard', () => {
   it('makes an unknown user hard whatever the class digit ("4.1.1" too)', async () => {
-    expect((await decide('4.1.1', '450 4.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)')).bounceType).toBe('hard');
+    expect(
+      (
+        await decide(
+          '4.1.1',
+          '450 4.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+        )
+      ).bounceType,
+    ).toBe('hard');
   });
 
   it('makes a domain that accepts no mail hard only with a permanent code', async () => {
@@ -154,7 +201,9 @@ describe('rule 8: what makes a result hard', () => {
 
   it('never makes a full mailbox, a block or a delay hard', async () => {
     expect((await decide('5.2.2', '552 5.2.2 Mailbox full')).bounceType).toBe('soft');
-    expect((await decide('5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org')).bounceType).toBe('soft');
+    expect(
+      (await decide('5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org')).bounceType,
+    ).toBe('soft');
     expect((await decide('5.1.1', '550 5.1.1 User unknown', { action: 'delayed' })).bounceType).toBe('none');
   });
 });

@@ -6,49 +6,112 @@ const CRLF = (s: string) => s.replace(/\n/g, '\r\n');
 
 describe('reading RFC 3464 delivery-status fields', () => {
   it('reads per-message and per-recipient fields, including X-Postfix ones and folded values', () => {
-    const report = parseDeliveryStatus([
-      'Reporting-MTA: dns; mx.example.org', 'X-Postfix-Queue-ID: 4ABC', 'Arrival-Date: Mon, 1 Jan 2024 00:00:00 +0000', '',
-      'Final-Recipient: rfc822; Kim@Example.ORG', 'Original-Recipient: rfc822;kim@example.org', 'Action: failed', 'Status: 5.1.1',
-      'Remote-MTA: dns; mx2.example.org', 'Diagnostic-Code: smtp; 550 5.1.1 <kim@example.org>: Recipient address',
-      '    rejected: User unknown', 'Last-Attempt-Date: Mon, 1 Jan 2024 00:00:05 +0000', '',
-    ].join('\n'));
+    const report = parseDeliveryStatus(
+      [
+        'Reporting-MTA: dns; mx.example.org',
+        'X-Postfix-Queue-ID: 4ABC',
+        'Arrival-Date: Mon, 1 Jan 2024 00:00:00 +0000',
+        '',
+        'Final-Recipient: rfc822; Kim@Example.ORG',
+        'Original-Recipient: rfc822;kim@example.org',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Remote-MTA: dns; mx2.example.org',
+        'Diagnostic-Code: smtp; 550 5.1.1 <kim@example.org>: Recipient address',
+        '    rejected: User unknown',
+        'Last-Attempt-Date: Mon, 1 Jan 2024 00:00:05 +0000',
+        '',
+      ].join('\n'),
+    );
     expect(report.message['x-postfix-queue-id']).toBe('4ABC');
     expect(report.recipients).toHaveLength(1);
     const r = report.recipients[0];
-    expect(r).toMatchObject({ finalRecipient: 'Kim@example.org', action: 'failed', status: '5.1.1', remoteMta: 'mx2.example.org', diagnosticType: 'smtp' });
+    expect(r).toMatchObject({
+      finalRecipient: 'Kim@example.org',
+      action: 'failed',
+      status: '5.1.1',
+      remoteMta: 'mx2.example.org',
+      diagnosticType: 'smtp',
+    });
     expect(r.diagnostic).toBe('550 5.1.1 <kim@example.org>: Recipient address rejected: User unknown');
     expect(r.lastAttempt).toMatch(/00:00:05/);
   });
 
   it('splits recipients that are not separated by a blank line', () => {
-    const report = parseDeliveryStatus('Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nAction: delayed\nStatus: 4.4.1\n');
-    expect(report.recipients.map((r) => [r.finalRecipient, r.action, r.status])).toEqual([['a@example.org', 'failed', '5.2.2'], ['b@example.org', 'delayed', '4.4.1']]);
+    const report = parseDeliveryStatus(
+      'Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nAction: delayed\nStatus: 4.4.1\n',
+    );
+    expect(report.recipients.map((r) => [r.finalRecipient, r.action, r.status])).toEqual([
+      ['a@example.org', 'failed', '5.2.2'],
+      ['b@example.org', 'delayed', '4.4.1'],
+    ]);
   });
 
   it('reads a UTF-8 message/global-delivery-status report with a message/global-headers part', () => {
-    const raw = Buffer.from(CRLF([
-      'From: MAILER-DAEMON@mx.example.jp', 'To: sender@example.org', 'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=global-delivery-status; boundary="b1"', '',
-      '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'Your message could not be delivered.', '',
-      '--b1', 'Content-Type: message/global-delivery-status', '',
-      'Reporting-MTA: dns; mx.example.jp', '',
-      'Final-Recipient: utf-8; 山田@例え.jp', 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 宛先がありません (no such user)', '',
-      '--b1', 'Content-Type: message/global-headers', '',
-      'From: 送信者 <sender@example.org>', 'To: 山田@例え.jp', 'Subject: こんにちは', 'Message-ID: <m1@example.org>', 'X-Rebound-Mail-ID: track-42', '',
-      '--b1--', '',
-    ].join('\n')), 'utf8');
+    const raw = Buffer.from(
+      CRLF(
+        [
+          'From: MAILER-DAEMON@mx.example.jp',
+          'To: sender@example.org',
+          'Subject: Undelivered Mail Returned to Sender',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=global-delivery-status; boundary="b1"',
+          '',
+          '--b1',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Your message could not be delivered.',
+          '',
+          '--b1',
+          'Content-Type: message/global-delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.example.jp',
+          '',
+          'Final-Recipient: utf-8; 山田@例え.jp',
+          'Action: failed',
+          'Status: 5.1.1',
+          'Diagnostic-Code: smtp; 550 5.1.1 宛先がありません (no such user)',
+          '',
+          '--b1',
+          'Content-Type: message/global-headers',
+          '',
+          'From: 送信者 <sender@example.org>',
+          'To: 山田@例え.jp',
+          'Subject: こんにちは',
+          'Message-ID: <m1@example.org>',
+          'X-Rebound-Mail-ID: track-42',
+          '',
+          '--b1--',
+          '',
+        ].join('\n'),
+      ),
+      'utf8',
+    );
     const c = classifySync(raw);
     expect(c.kind).toBe('bounce');
     expect(c.recipients).toHaveLength(1);
-    expect(c.recipients[0]).toMatchObject({ address: '山田@例え.jp', status: '5.1.1', replyCode: '550', reason: 'userunknown', bounceType: 'hard' });
+    expect(c.recipients[0]).toMatchObject({
+      address: '山田@例え.jp',
+      status: '5.1.1',
+      replyCode: '550',
+      reason: 'userunknown',
+      bounceType: 'hard',
+    });
     expect(c.recipients[0].diagnostic).toContain('宛先がありません');
     expect(c.original).toMatchObject({ messageId: 'm1@example.org', subject: 'こんにちは', trackingId: 'track-42' });
   });
 });
 
 describe('a report with more recipients than MAX_DSN_RECIPIENTS (issue 11, defect 6)', () => {
-  const group = (i: number) => [`Final-Recipient: rfc822; user${i}@example.org`, 'Action: failed', 'Status: 5.1.1', `Diagnostic-Code: smtp; 550 5.1.1 user${i} unknown`].join('\n');
-  const report = (n: number, sep = '\n\n') => ['Reporting-MTA: dns; mx.example.org', ...Array.from({ length: n }, (_, i) => group(i + 1))].join(sep) + '\n';
+  const group = (i: number) =>
+    [
+      `Final-Recipient: rfc822; user${i}@example.org`,
+      'Action: failed',
+      'Status: 5.1.1',
+      `Diagnostic-Code: smtp; 550 5.1.1 user${i} unknown`,
+    ].join('\n');
+  const report = (n: number, sep = '\n\n') =>
+    ['Reporting-MTA: dns; mx.example.org', ...Array.from({ length: n }, (_, i) => group(i + 1))].join(sep) + '\n';
 
   it('keeps exactly the first 500 whole groups, invents none and says how many the report named', () => {
     const r = parseDeliveryStatus(report(5000));
@@ -79,21 +142,58 @@ describe('a report with more recipients than MAX_DSN_RECIPIENTS (issue 11, defec
   });
 
   it('classifies a 5,000-recipient DSN as 500 failed recipients, every one from a whole group, with the cut noted', () => {
-    const raw = Buffer.from(CRLF([
-      'From: MAILER-DAEMON@mx.example.org', 'To: bounces@example.com', 'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
-      '--b1', 'Content-Type: text/plain', '', 'Delivery failed.', '',
-      '--b1', 'Content-Type: message/delivery-status', '', report(5000),
-      '--b1--', '',
-    ].join('\n')));
+    const raw = Buffer.from(
+      CRLF(
+        [
+          'From: MAILER-DAEMON@mx.example.org',
+          'To: bounces@example.com',
+          'Subject: Undelivered Mail Returned to Sender',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+          '',
+          '--b1',
+          'Content-Type: text/plain',
+          '',
+          'Delivery failed.',
+          '',
+          '--b1',
+          'Content-Type: message/delivery-status',
+          '',
+          report(5000),
+          '--b1--',
+          '',
+        ].join('\n'),
+      ),
+    );
     const c = classifySync(raw);
     expect(c.recipients).toHaveLength(500);
     expect(c.recipients.some((r) => r.reason === 'undefined' || r.status === '5.0.0')).toBe(false);
     expect(c.recipients.at(-1)!.address).toBe('user500@example.org');
-    expect(c.truncated).toEqual([expect.stringMatching(/^the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)$/)]);
+    expect(c.truncated).toEqual([
+      expect.stringMatching(/^the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)$/),
+    ]);
   });
 
   it('notes nothing for an ordinary report', () => {
-    expect(classifySync(Buffer.from(CRLF(['From: MAILER-DAEMON@mx.example.org', 'Subject: Undelivered', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: message/delivery-status', '', report(2), '--b--', ''].join('\n')))).truncated).toBeUndefined();
+    expect(
+      classifySync(
+        Buffer.from(
+          CRLF(
+            [
+              'From: MAILER-DAEMON@mx.example.org',
+              'Subject: Undelivered',
+              'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+              '',
+              '--b',
+              'Content-Type: message/delivery-status',
+              '',
+              report(2),
+              '--b--',
+              '',
+            ].join('\n'),
+          ),
+        ),
+      ).truncated,
+    ).toBeUndefined();
   });
 });

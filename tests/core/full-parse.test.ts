@@ -13,7 +13,15 @@ import { MAX_HEADER_BYTES, MAX_NESTING_DEPTH, parseEntity, toLfBinary } from '..
 const CORPUS_DSN = new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url);
 
 /** A Postfix-style multipart/report about one recipient; `notice` replaces the text part. */
-function postfixReport(opts: { recipient: string; status: string; diagnostic?: string; notice?: string; noticeHeaders?: string; topHeaders?: string; dsnEncoding?: 'base64' }): string {
+function postfixReport(opts: {
+  recipient: string;
+  status: string;
+  diagnostic?: string;
+  notice?: string;
+  noticeHeaders?: string;
+  topHeaders?: string;
+  dsnEncoding?: 'base64';
+}): string {
   const dsnFields = [
     'Reporting-MTA: dns; mx1.example.net',
     'Arrival-Date: Mon, 2 Mar 2026 09:14:03 +0900',
@@ -59,7 +67,9 @@ function postfixReport(opts: { recipient: string; status: string; diagnostic?: s
     '',
     '--rep-1--',
     '',
-  ].filter((line, i) => i > 0 || line !== '').join('\r\n');
+  ]
+    .filter((line, i) => i > 0 || line !== '')
+    .join('\r\n');
 }
 
 /** Forwards a message inline (Content-Disposition: inline), as mail clients and ticket systems do. */
@@ -92,8 +102,14 @@ function iso2022jp(text: string): Buffer {
   let kanji = false;
   for (const ch of text) {
     const ascii = ch.charCodeAt(0) < 0x80;
-    if (ascii && kanji) { out.push(0x1b, 0x28, 0x42); kanji = false; }
-    if (!ascii && !kanji) { out.push(0x1b, 0x24, 0x42); kanji = true; }
+    if (ascii && kanji) {
+      out.push(0x1b, 0x28, 0x42);
+      kanji = false;
+    }
+    if (!ascii && !kanji) {
+      out.push(0x1b, 0x24, 0x42);
+      kanji = true;
+    }
     if (ascii) out.push(ch.charCodeAt(0));
     else for (const b of iconv.encode(ch, 'euc-jp')) out.push(b & 0x7f);
   }
@@ -101,11 +117,16 @@ function iso2022jp(text: string): Buffer {
   return Buffer.from(out);
 }
 
-const hasMailparserMark = (c: { recipients: { decidedBy: string[] }[] }) => c.recipients.some((r) => r.decidedBy.includes('parser:mailparser'));
+const hasMailparserMark = (c: { recipients: { decidedBy: string[] }[] }) =>
+  c.recipients.some((r) => r.decidedBy.includes('parser:mailparser'));
 
 describe('the full-parse slow path', () => {
   it('finds the failed recipient of a report nested deeper than the scanner goes, inside inline forwards', async () => {
-    let raw = postfixReport({ recipient: 'kenji@example.org', status: '5.1.1', diagnostic: '550 5.1.1 <kenji@example.org>: Recipient address rejected: User unknown' });
+    let raw = postfixReport({
+      recipient: 'kenji@example.org',
+      status: '5.1.1',
+      diagnostic: '550 5.1.1 <kenji@example.org>: Recipient address rejected: User unknown',
+    });
     // Each inline forward adds two levels (multipart/mixed, message/rfc822).
     const layers = MAX_NESTING_DEPTH / 2;
     for (let i = 1; i <= layers; i++) raw = forwardInline(raw, i);
@@ -117,7 +138,13 @@ describe('the full-parse slow path', () => {
     const c = await classify(bytes);
     expect(c.kind).toBe('bounce');
     expect(c.recipients).toHaveLength(1);
-    expect(c.recipients[0]).toMatchObject({ address: 'kenji@example.org', status: '5.1.1', reason: 'userunknown', bounceType: 'hard', replyCode: '550' });
+    expect(c.recipients[0]).toMatchObject({
+      address: 'kenji@example.org',
+      status: '5.1.1',
+      reason: 'userunknown',
+      bounceType: 'hard',
+      replyCode: '550',
+    });
     expect(c.recipients[0].decidedBy.slice(0, 2)).toEqual(['parser:mailparser', 'full-parse:nesting']);
     expect(c.original).toMatchObject({ messageId: 'sale-2026-03@shop.example.com', trackingId: 'camp-42', subject: 'Spring sale' });
   });
@@ -125,9 +152,21 @@ describe('the full-parse slow path', () => {
   it('reads a notice in an ISO-2022-JP variant the scanner cannot decode, so its Japanese reason counts', async () => {
     const notice = iso2022jp('<hanako@example.jp>: このグループに投稿する権限がありません。\r\nメッセージは配信されませんでした。');
     const raw = Buffer.concat([
-      Buffer.from(postfixReport({ recipient: 'hanako@example.jp', status: '5.0.0', notice: '@@NOTICE@@', noticeHeaders: 'Content-Type: text/plain; charset="ISO-2022-JP-2"', dsnEncoding: 'base64' }).split('@@NOTICE@@')[0]),
+      Buffer.from(
+        postfixReport({
+          recipient: 'hanako@example.jp',
+          status: '5.0.0',
+          notice: '@@NOTICE@@',
+          noticeHeaders: 'Content-Type: text/plain; charset="ISO-2022-JP-2"',
+          dsnEncoding: 'base64',
+        }).split('@@NOTICE@@')[0],
+      ),
       notice,
-      Buffer.from(postfixReport({ recipient: 'hanako@example.jp', status: '5.0.0', notice: '@@NOTICE@@', dsnEncoding: 'base64' }).split('@@NOTICE@@')[1]),
+      Buffer.from(
+        postfixReport({ recipient: 'hanako@example.jp', status: '5.0.0', notice: '@@NOTICE@@', dsnEncoding: 'base64' }).split(
+          '@@NOTICE@@',
+        )[1],
+      ),
     ]);
 
     const fast = classifySync(raw);
@@ -138,23 +177,35 @@ describe('the full-parse slow path', () => {
     expect(c.recipients).toHaveLength(1);
     expect(c.recipients[0]).toMatchObject({ address: 'hanako@example.jp', status: '5.0.0', reason: 'rejected', bounceType: 'soft' });
     expect(c.recipients[0].diagnostic).toContain('このグループに投稿する権限がありません');
-    expect(c.recipients[0].decidedBy).toEqual(expect.arrayContaining(['parser:mailparser', 'full-parse:charset', 'rule:rejected/list-posting']));
+    expect(c.recipients[0].decidedBy).toEqual(
+      expect.arrayContaining(['parser:mailparser', 'full-parse:charset', 'rule:rejected/list-posting']),
+    );
   });
 
   it('reads the bounce headers and report after a header block longer than the scanner keeps (a mail loop)', async () => {
-    const hop = (i: number) => `Received: from relay${i % 2}.example.net (relay${i % 2}.example.net [192.0.2.${(i % 2) + 10}])\r\n\tby relay${(i + 1) % 2}.example.net (Postfix) with ESMTP id Q${i}; Mon, 2 Mar 2026 09:14:03 +0900`;
+    const hop = (i: number) =>
+      `Received: from relay${i % 2}.example.net (relay${i % 2}.example.net [192.0.2.${(i % 2) + 10}])\r\n\tby relay${(i + 1) % 2}.example.net (Postfix) with ESMTP id Q${i}; Mon, 2 Mar 2026 09:14:03 +0900`;
     const received: string[] = [];
     // The scanner counts the block with LF line ends; make it longer than its bound that way.
     for (let i = 0; received.join('\n').replace(/\r\n/g, '\n').length <= MAX_HEADER_BYTES + 1000; i++) received.push(hop(i));
-    const raw = Buffer.from(postfixReport({
-      recipient: 'loop@example.net', status: '5.4.6', diagnostic: '554 5.4.6 too many hops', topHeaders: received.join('\r\n'),
-    }));
+    const raw = Buffer.from(
+      postfixReport({
+        recipient: 'loop@example.net',
+        status: '5.4.6',
+        diagnostic: '554 5.4.6 too many hops',
+        topHeaders: received.join('\r\n'),
+      }),
+    );
     expect(fullParseTrigger(raw, parseEntity(toLfBinary(raw)), classifySync(raw))).toBe('header-size');
     // The scanner cut the header block: it lost the bounce's own From and Subject.
     expect(classifySync(raw).envelope.subject).toBe('');
 
     const c = await classify(raw);
-    expect(c.envelope).toMatchObject({ subject: 'Undelivered Mail Returned to Sender', from: 'MAILER-DAEMON@mx1.example.net', messageId: '20260302001405.1A2B3C@mx1.example.net' });
+    expect(c.envelope).toMatchObject({
+      subject: 'Undelivered Mail Returned to Sender',
+      from: 'MAILER-DAEMON@mx1.example.net',
+      messageId: '20260302001405.1A2B3C@mx1.example.net',
+    });
     expect(c.recipients).toHaveLength(1);
     expect(c.recipients[0]).toMatchObject({ address: 'loop@example.net', status: '5.4.6', replyCode: '554', action: 'failed' });
     expect(c.recipients[0].decidedBy.slice(0, 2)).toEqual(['parser:mailparser', 'full-parse:header-size']);
@@ -180,22 +231,34 @@ describe('the full-parse slow path', () => {
     // A header block past mailparser's own bound (1 MiB) before a report the scanner cannot see.
     const filler: string[] = [];
     for (let i = 0; filler.length * 80 < 1100 * 1024; i++) filler.push(`X-Trace-${i}: ${'t'.repeat(60)}`);
-    const raw = Buffer.from(postfixReport({ recipient: 'lost@example.net', status: '5.1.1', dsnEncoding: 'base64', notice: 'Delivery failed.', topHeaders: filler.join('\r\n') }));
+    const raw = Buffer.from(
+      postfixReport({
+        recipient: 'lost@example.net',
+        status: '5.1.1',
+        dsnEncoding: 'base64',
+        notice: 'Delivery failed.',
+        topHeaders: filler.join('\r\n'),
+      }),
+    );
     const c = await classify(raw);
     expect(c).toMatchObject({ kind: 'not-bounce', recipients: [] });
     expect(c.error).toMatch(/full parse after header-size.*header size/i);
   });
 
-  it('keeps the scanner\'s recipients when mailparser cannot read the message either', async () => {
+  it("keeps the scanner's recipients when mailparser cannot read the message either", async () => {
     // The bounce's own From and Subject come first, then a header block past mailparser's bound
     // (1 MiB): the scanner keeps From and Subject and reads the notice text after the cut,
     // mailparser refuses the header block.
     const filler: string[] = [];
     for (let i = 0; filler.length * 80 < 1100 * 1024; i++) filler.push(`X-Trace-${i}: ${'t'.repeat(60)}`);
-    const raw = Buffer.from(postfixReport({
-      recipient: 'kept@example.net', status: '5.1.1', diagnostic: '550 5.1.1 <kept@example.net>: Recipient address rejected: User unknown',
-      topHeaders: ['From: MAILER-DAEMON@mx1.example.net', 'Subject: Undelivered Mail Returned to Sender', ...filler].join('\r\n'),
-    }));
+    const raw = Buffer.from(
+      postfixReport({
+        recipient: 'kept@example.net',
+        status: '5.1.1',
+        diagnostic: '550 5.1.1 <kept@example.net>: Recipient address rejected: User unknown',
+        topHeaders: ['From: MAILER-DAEMON@mx1.example.net', 'Subject: Undelivered Mail Returned to Sender', ...filler].join('\r\n'),
+      }),
+    );
     const fast = classifySync(raw);
     expect(fullParseTrigger(raw, parseEntity(toLfBinary(raw)), fast)).toBe('header-size');
     expect(fast.recipients.map((r) => r.address)).toEqual(['kept@example.net']);
@@ -210,7 +273,10 @@ describe('the full-parse slow path', () => {
     let raw = postfixReport({ recipient: 'kenji@example.org', status: '5.1.1' });
     for (let i = 1; i <= MAX_NESTING_DEPTH / 2; i++) raw = forwardInline(raw, i);
     // A large attachment beside the report keeps mailparser busy well past a 1 ms budget.
-    const big = raw.replace('--fwd-4--', `--fwd-4\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${'QUJD'.repeat(19).concat('\r\n').repeat(40000)}--fwd-4--`);
+    const big = raw.replace(
+      '--fwd-4--',
+      `--fwd-4\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${'QUJD'.repeat(19).concat('\r\n').repeat(40000)}--fwd-4--`,
+    );
     const bytes = Buffer.from(big);
     const c = await classifyWithFullParser(bytes, {}, classifySync(bytes), 'nesting', 1);
     expect(c).toMatchObject({ kind: 'not-bounce', recipients: [] });

@@ -24,14 +24,19 @@ describe('unreadable and hostile input', () => {
   it('survives malformed MIME: unterminated multipart, missing boundary, absurd nesting', () => {
     let nested = 'From: MAILER-DAEMON@x.example\nSubject: Undelivered\nContent-Type: multipart/mixed; boundary="b0"\n\n';
     for (let i = 1; i < 200; i++) nested += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n`;
-    for (const raw of [nested, 'Content-Type: multipart/report; boundary=\n\n--\n', 'Content-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: message/rfc822\n\n']) {
+    for (const raw of [
+      nested,
+      'Content-Type: multipart/report; boundary=\n\n--\n',
+      'Content-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: message/rfc822\n\n',
+    ]) {
       const c = classifySync(Buffer.from(raw));
       expect(c.kind).toBe('not-bounce');
     }
   });
 
   it('classifies a 20 MB message by reading only its bounded head', () => {
-    const head = 'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\n\n<kim@example.com>: host mx said: 550 5.1.1 User unknown\n\n--- Below this line is a copy of the message.\n\nSubject: big\n\n';
+    const head =
+      'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\n\n<kim@example.com>: host mx said: 550 5.1.1 User unknown\n\n--- Below this line is a copy of the message.\n\nSubject: big\n\n';
     const raw = Buffer.concat([Buffer.from(head), Buffer.alloc(20 * 1024 * 1024, 'a')]);
     const c = classifySync(raw);
     expect(c.recipients[0]).toMatchObject({ address: 'kim@example.com', reason: 'userunknown' });
@@ -47,7 +52,10 @@ describe('unreadable and hostile input', () => {
 
   it('reads an Amazon SES notification with absurdly nested or unterminated JSON as no event, without a throw', () => {
     const head = 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n';
-    for (const body of ['{"notificationType":"Bounce","bounce":' + '['.repeat(200000) + '}', '{"notificationType":"Bounce","x":"' + 'y'.repeat(300000)]) {
+    for (const body of [
+      '{"notificationType":"Bounce","bounce":' + '['.repeat(200000) + '}',
+      '{"notificationType":"Bounce","x":"' + 'y'.repeat(300000),
+    ]) {
       const c = classifySync(Buffer.from(head + body));
       expect(c.error).toBeUndefined();
       expect(c.recipients.filter((r) => r.decidedBy.some((d) => d.startsWith('ses:')))).toEqual([]);

@@ -8,12 +8,24 @@ describe('real Postfix DSNs', () => {
   it('calls the error transport 5.1.1 a hard userunknown bounce', () => {
     const c = classifyFixture('dsn-error-transport.eml');
     expect(c.kind).toBe('bounce');
-    expect(c.recipients[0]).toMatchObject({ address: 'nobody@undeliverable.test', action: 'failed', status: '5.1.1', reason: 'userunknown', bounceType: 'hard' });
+    expect(c.recipients[0]).toMatchObject({
+      address: 'nobody@undeliverable.test',
+      action: 'failed',
+      status: '5.1.1',
+      reason: 'userunknown',
+      bounceType: 'hard',
+    });
   });
 
   it('calls a remote 550 5.1.1 a hard bounce with reply code and remote MTA', () => {
     const r = classifyFixture('dsn-remote-550.eml').recipients[0];
-    expect(r).toMatchObject({ address: 'hard-user@mx-reject.test', status: '5.1.1', replyCode: '550', reason: 'userunknown', bounceType: 'hard' });
+    expect(r).toMatchObject({
+      address: 'hard-user@mx-reject.test',
+      status: '5.1.1',
+      replyCode: '550',
+      reason: 'userunknown',
+      bounceType: 'hard',
+    });
     expect(r.remoteMta).not.toBe('');
   });
 

@@ -6,14 +6,33 @@ import { classify } from '../../src/core/classify.ts';
 import type { Reason } from '../../src/core/types.ts';
 
 function report(status: string, diagnostic: string): Buffer {
-  return Buffer.from([
-    'From: MAILER-DAEMON@mx.example.org', 'To: sender@example.com', 'Subject: Undelivered Mail Returned to Sender',
-    'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
-    '--b', 'Content-Type: text/plain', '', 'Delivery failed.', '',
-    '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.org', '',
-    'Final-Recipient: rfc822; user@example.net', 'Action: failed', `Status: ${status}`,
-    `Diagnostic-Code: smtp; ${diagnostic}`, '', '--b--', '',
-  ].join('\n'));
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Delivery failed.',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; user@example.net',
+      'Action: failed',
+      `Status: ${status}`,
+      `Diagnostic-Code: smtp; ${diagnostic}`,
+      '',
+      '--b--',
+      '',
+    ].join('\n'),
+  );
 }
 
 type Case = readonly [status: string, diagnostic: string, reason: Reason];
@@ -24,25 +43,37 @@ async function expectReasons(cases: readonly Case[]) {
   expect(got).toEqual(cases.map((c) => c[2]));
 }
 
-describe('providers\' published replies', () => {
-  it('reads Google\'s SMTP errors (support.google.com/a/answer/3726730)', async () => {
+describe("providers' published replies", () => {
+  it("reads Google's SMTP errors (support.google.com/a/answer/3726730)", async () => {
     await expectReasons([
-      ['4.2.1', '450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.', 'speeding'],
+      [
+        '4.2.1',
+        '450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.',
+        'speeding',
+      ],
       ['4.2.2', '452 4.2.2 The email account that you tried to reach is over quota.', 'mailboxfull'],
       ['5.1.1', '550 5.1.1 The email account that you tried to reach does not exist.', 'userunknown'],
       ['5.2.1', '550 5.2.1 The email account that you tried to reach is disabled.', 'suspend'],
       ['5.1.2', "553 5.1.2 We weren't able to find the recipient domain.", 'hostunknown'],
       ['5.6.0', '554 5.6.0 Mail message is malformed. Not accepted.', 'contenterror'],
-      ['5.7.1', '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.', 'policyviolation'],
+      [
+        '5.7.1',
+        '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.',
+        'policyviolation',
+      ],
       ['4.7.0', '421 4.7.0 IP not in whitelist for RCPT domain, closing connection.', 'blocked'],
       ['5.4.5', '550 5.4.5 Daily sending quota exceeded.', 'speeding'],
       ['5.7.0', '550 5.7.0 Mail relay denied.', 'norelaying'],
     ]);
   });
 
-  it('reads Yahoo\'s SMTP errors (senders.yahooinc.com/smtp-error-codes)', async () => {
+  it("reads Yahoo's SMTP errors (senders.yahooinc.com/smtp-error-codes)", async () => {
     await expectReasons([
-      ['4.7.0', '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints', 'badreputation'],
+      [
+        '4.7.0',
+        '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints',
+        'badreputation',
+      ],
       ['5.7.2', '553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.', 'blocked'],
       ['5.7.9', '554 5.7.9 Message not accepted for policy reasons.', 'policyviolation'],
       ['4.0.0', '451 Message temporarily deferred due to unresolvable RFC.5321 from domain', 'rejected'],
@@ -50,20 +81,28 @@ describe('providers\' published replies', () => {
     ]);
   });
 
-  it('reads Microsoft\'s Exchange Online NDR codes (learn.microsoft.com, NDRs in Exchange Online)', async () => {
+  it("reads Microsoft's Exchange Online NDR codes (learn.microsoft.com, NDRs in Exchange Online)", async () => {
     await expectReasons([
       ['5.1.10', '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup', 'userunknown'],
       ['5.4.1', '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)', 'userunknown'],
       ['5.7.606', '550 5.7.606 Access denied, banned sending IP [192.0.2.1].', 'blocked'],
       ['5.7.708', '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.', 'blocked'],
-      ['5.2.121', "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.", 'speeding'],
+      [
+        '5.2.121',
+        "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
+        'speeding',
+      ],
       ['5.4.300', '550 5.4.300 Message expired', 'expired'],
       ['5.1.8', '550 5.1.8 Access denied, bad outbound sender', 'rejected'],
-      ['5.7.509', '550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.', 'authfailure'],
+      [
+        '5.7.509',
+        '550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.',
+        'authfailure',
+      ],
     ]);
   });
 
-  it('reads Tencent\'s QQ Mail replies as it publishes them (a recipient flood block is not an unknown mailbox)', async () => {
+  it("reads Tencent's QQ Mail replies as it publishes them (a recipient flood block is not an unknown mailbox)", async () => {
     await expectReasons([
       ['5.0.0', '550 Mailbox unavailable or access denied', 'speeding'],
       ['5.0.0', '550 Mail content denied.', 'spamdetected'],
@@ -72,12 +111,20 @@ describe('providers\' published replies', () => {
   });
 });
 
-describe('the MTAs\' own texts', () => {
+describe("the MTAs' own texts", () => {
   it('reads Postfix (src/smtp, src/dns, src/smtpd)', async () => {
     await expectReasons([
-      ['5.1.1', '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)', 'userunknown'],
+      [
+        '5.1.1',
+        '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)',
+        'userunknown',
+      ],
       ['5.4.6', 'mail for example.net loops back to myself', 'networkerror'],
-      ['4.4.3', 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again', 'networkerror'],
+      [
+        '4.4.3',
+        'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',
+        'networkerror',
+      ],
       ['4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', 'expired'],
       ['4.4.2', 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.4.2 mx.example.net Error: timeout exceeded', 'expired'],
     ]);
@@ -87,7 +134,11 @@ describe('the MTAs\' own texts', () => {
     await expectReasons([
       ['5.0.0', 'retry timeout exceeded', 'expired'],
       ['5.0.0', 'all hosts for example.net have been failing for a long time (and retry time not reached)', 'expired'],
-      ['5.0.0', 'SMTP error from remote mail server after MAIL FROM:<s@example.com> SIZE=1234: 550 Verification failed for <s@example.com>', 'rejected'],
+      [
+        '5.0.0',
+        'SMTP error from remote mail server after MAIL FROM:<s@example.com> SIZE=1234: 550 Verification failed for <s@example.com>',
+        'rejected',
+      ],
       ['5.0.0', 'SMTP error from remote mail server after end of data: 552 5.3.4 Message size exceeds fixed limit', 'mesgtoobig'],
     ]);
   });

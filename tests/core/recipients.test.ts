@@ -9,62 +9,128 @@ const mail = (lines: string[]) => Buffer.from(lines.join('\n'));
 
 describe('finding failed recipients in notices', () => {
   it('reads each Sendmail line that leads with a reply code ("554 <user@host>... reason")', () => {
-    const c = classifySync(mail([
-      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>', 'To: sender@example.jp', 'Subject: Returned mail: User unknown', '',
-      '   ----- Transcript of session follows -----',
-      '554 <one@example.edu>... Remote protocol error',
-      '550 <two@example.or.jp>... 550 Host unknown (Authoritative answer from name server)',
-      '', '   ----- Unsent message follows -----', 'From: sender@example.jp', 'To: one@example.edu', '', 'hi',
-    ]));
+    const c = classifySync(
+      mail([
+        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>',
+        'To: sender@example.jp',
+        'Subject: Returned mail: User unknown',
+        '',
+        '   ----- Transcript of session follows -----',
+        '554 <one@example.edu>... Remote protocol error',
+        '550 <two@example.or.jp>... 550 Host unknown (Authoritative answer from name server)',
+        '',
+        '   ----- Unsent message follows -----',
+        'From: sender@example.jp',
+        'To: one@example.edu',
+        '',
+        'hi',
+      ]),
+    );
     expect(c.kind).toBe('bounce');
     expect(c.recipients.map((r) => r.address)).toEqual(['one@example.edu', 'two@example.or.jp']);
   });
 
   it('takes the angle address, not the display name, of "name@x <user@y>: ..."', () => {
-    const c = classifySync(mail([
-      'From: Mail Delivery System <mailer-daemon@mx.example.com>', 'To: sender@example.com', 'Subject: Mail failure - malformed recipient address', '',
-      'A message that you sent contained one or more recipient addresses that were incorrectly constructed:', '',
-      '  shown@example.com <real@example.net>: malformed address: <real@example.net> may not follow shown@example.com', '',
-    ]));
+    const c = classifySync(
+      mail([
+        'From: Mail Delivery System <mailer-daemon@mx.example.com>',
+        'To: sender@example.com',
+        'Subject: Mail failure - malformed recipient address',
+        '',
+        'A message that you sent contained one or more recipient addresses that were incorrectly constructed:',
+        '',
+        '  shown@example.com <real@example.net>: malformed address: <real@example.net> may not follow shown@example.com',
+        '',
+      ]),
+    );
     expect(c.recipients.map((r) => r.address)).toEqual(['real@example.net']);
   });
 
   it('prefers X-Failed-Recipients to a notice that only greets the sender it writes to', () => {
-    const c = classifySync(mail([
-      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>', 'To: sender@example.jp', 'X-Failed-Recipients: group@googlegroups.com',
-      'Subject: Delivery Status Notification (Failure)', '',
-      'sender@example.jp 様', '', 'The group you tried to contact may not exist, or you may not have permission to post.', '',
-    ]));
+    const c = classifySync(
+      mail([
+        'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+        'To: sender@example.jp',
+        'X-Failed-Recipients: group@googlegroups.com',
+        'Subject: Delivery Status Notification (Failure)',
+        '',
+        'sender@example.jp 様',
+        '',
+        'The group you tried to contact may not exist, or you may not have permission to post.',
+        '',
+      ]),
+    );
     expect(c.recipients.map((r) => r.address)).toEqual(['group@googlegroups.com']);
   });
 
   it('replaces a Final-Recipient without a local part by the address the notice names', () => {
-    const c = classifySync(mail([
-      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.co.jp>', 'To: sender@example.or.jp', 'Subject: Returned mail: Host unknown',
-      'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
-      '--b', '', '   ----- The following addresses had permanent fatal errors -----', '<user@example.org>', '    (reason: 550 Host unknown)', '',
-      '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.co.jp', '',
-      'Final-Recipient: RFC822; @mx.example.org', 'Action: failed', 'Status: 5.1.2', '', '--b--', '',
-    ]));
+    const c = classifySync(
+      mail([
+        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.co.jp>',
+        'To: sender@example.or.jp',
+        'Subject: Returned mail: Host unknown',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        '',
+        '   ----- The following addresses had permanent fatal errors -----',
+        '<user@example.org>',
+        '    (reason: 550 Host unknown)',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.co.jp',
+        '',
+        'Final-Recipient: RFC822; @mx.example.org',
+        'Action: failed',
+        'Status: 5.1.2',
+        '',
+        '--b--',
+        '',
+      ]),
+    );
     expect(c.recipients.map((r) => [r.address, r.status])).toEqual([['user@example.org', '5.1.2']]);
   });
 
   it('reads a multipart whose boundary parameter sits on an unindented line, and a post_master sender', () => {
-    const c = classifySync(mail([
-      'From: post_master@sms.example.com', 'To: sender@example.org', 'Subject: Re:Test message',
-      'Content-Type: multipart/mixed; boundary="outer"', '',
-      '--outer', 'Content-Type: multipart/alternative;', 'boundary="inner"', '',
-      '--inner', 'Content-Type: text/plain; charset=us-ascii', '',
-      'Error: Invalid user address', '', 'Error message below:', '550 - Requested action not taken: no such user here', '',
-      'Message details:', '  MAIL FROM: sender@example.org', '  RCPT TO: 5551234@sms.example.com', '', '--inner--', '', '--outer--', '',
-    ]));
+    const c = classifySync(
+      mail([
+        'From: post_master@sms.example.com',
+        'To: sender@example.org',
+        'Subject: Re:Test message',
+        'Content-Type: multipart/mixed; boundary="outer"',
+        '',
+        '--outer',
+        'Content-Type: multipart/alternative;',
+        'boundary="inner"',
+        '',
+        '--inner',
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        'Error: Invalid user address',
+        '',
+        'Error message below:',
+        '550 - Requested action not taken: no such user here',
+        '',
+        'Message details:',
+        '  MAIL FROM: sender@example.org',
+        '  RCPT TO: 5551234@sms.example.com',
+        '',
+        '--inner--',
+        '',
+        '--outer--',
+        '',
+      ]),
+    );
     expect(c.kind).toBe('bounce');
     expect(c.recipients.map((r) => r.address)).toEqual(['5551234@sms.example.com']);
   });
 });
 
 describe('the status code a diagnostic gives', () => {
-  it('takes the remote server\'s code quoted inside the reporting MTA\'s summary', () => {
+  it("takes the remote server's code quoted inside the reporting MTA's summary", () => {
     expect(statusInText("5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'")).toBe('5.2.2');
     expect(statusInText('554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>')).toBe('4.4.2');
   });
@@ -77,8 +143,19 @@ describe('the status code a diagnostic gives', () => {
 });
 
 describe('splitting an mbox file into messages (RFC 4155)', () => {
-  const two = ['From MAILER-DAEMON  Thu Jul  2 12:05:05 2020', 'From: a@example.org', 'Subject: one', '', 'body one',
-    'From double-bounce@mx.example.org  Thu Jul  2 12:05:06 2020', 'From: b@example.org', 'Subject: two', '', 'body two', ''];
+  const two = [
+    'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
+    'From: a@example.org',
+    'Subject: one',
+    '',
+    'body one',
+    'From double-bounce@mx.example.org  Thu Jul  2 12:05:06 2020',
+    'From: b@example.org',
+    'Subject: two',
+    '',
+    'body two',
+    '',
+  ];
 
   it('splits at each postmark line followed by a header field, in LF, CRLF and CR-only files', () => {
     for (const nl of ['\n', '\r\n', '\r']) {
@@ -88,7 +165,15 @@ describe('splitting an mbox file into messages (RFC 4155)', () => {
   });
 
   it('does not split at a "From " line in a body that no header block follows', () => {
-    const text = ['From MAILER-DAEMON  Thu Jul  2 12:05:05 2020', 'From: a@example.org', '', 'From me to you: hello', 'From x Thu Jul  2 12:05:05 2020', 'not a header', ''].join('\n');
+    const text = [
+      'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
+      'From: a@example.org',
+      '',
+      'From me to you: hello',
+      'From x Thu Jul  2 12:05:05 2020',
+      'not a header',
+      '',
+    ].join('\n');
     expect(splitMbox(Buffer.from(text))).toHaveLength(1);
   });
 

@@ -17,12 +17,16 @@ describe('the reason rules', () => {
   });
 
   it('report a bad rule by its id and position', () => {
-    expect(() => compileRules([{ id: 'x/ok', reason: 'blocked', phrases: ['a'], quote: 'quote a' }, { id: 'x/bad', reason: 'blocked', phrases: ['('], quote: 'quote b' }]))
-      .toThrowError(RuleError);
+    expect(() =>
+      compileRules([
+        { id: 'x/ok', reason: 'blocked', phrases: ['a'], quote: 'quote a' },
+        { id: 'x/bad', reason: 'blocked', phrases: ['('], quote: 'quote b' },
+      ]),
+    ).toThrowError(RuleError);
     expect(() => compileRules([{ id: 'x/bad', reason: 'blocked', phrases: ['('], quote: 'q' }])).toThrow(/rule 1 \(x\/bad\)/);
   });
 
-  it('match the quoted example of each rule to that rule\'s reason', () => {
+  it("match the quoted example of each rule to that rule's reason", () => {
     for (const r of REASON_RULES) expect(matchReason(r.quote)?.reason, r.id).toBe(r.reason);
   });
 
@@ -31,7 +35,7 @@ describe('the reason rules', () => {
     expect(matchReason('mailbox full ' + 'x'.repeat(5_000_000))?.reason).toBe('mailboxfull');
   });
 
-  it('read a provider\'s published code before the words around it', () => {
+  it("read a provider's published code before the words around it", () => {
     expect(matchReason('550 5.1.0 <a@example.com> sender rejected. AUP#CDRBL')?.id).toBe('blocked/cox-ip');
     expect(matchReason('550 5.1.0 <a@example.com> sender rejected. AUP#In-1310')?.reason).toBe('toomanyconn');
     expect(matchReason('550 5.1.0 <a@example.com> sender rejected. AUP#Out-1500')?.reason).toBe('rejected');
@@ -40,9 +44,13 @@ describe('the reason rules', () => {
   });
 
   it('do not take an address type or advice for the complaint itself', () => {
-    expect(matchReason('In: RCPT TO:<a@example.net> ORCPT=rfc822;a@example.net Out: 451 4.3.0 Error: queue file write error')?.reason).toBe('systemerror');
+    expect(matchReason('In: RCPT TO:<a@example.net> ORCPT=rfc822;a@example.net Out: 451 4.3.0 Error: queue file write error')?.reason).toBe(
+      'systemerror',
+    );
     expect(matchReason('rejected due to spam classification. Set up SPF records for your sending domain')?.reason).toBe('spamdetected');
-    expect(matchReason('Google tried to deliver your message, but it was rejected by the recipient domain. 550 5.7.1 Access denied')?.reason).not.toBe('filtered');
+    expect(
+      matchReason('Google tried to deliver your message, but it was rejected by the recipient domain. 550 5.7.1 Access denied')?.reason,
+    ).not.toBe('filtered');
     expect(matchReason('Recipient address rejected: Bad destination system address')?.reason).toBe('hostunknown');
   });
 
@@ -54,14 +62,33 @@ describe('the reason rules', () => {
 
 /** A minimal RFC 3464 report with one recipient, its Status and Diagnostic-Code and a notice. */
 function report(status: string, diagnostic: string, notice = 'Delivery to the following recipient failed permanently.'): Buffer {
-  return Buffer.from([
-    'From: MAILER-DAEMON@mx.example.org', 'To: sender@example.com', 'Subject: Undelivered Mail Returned to Sender',
-    'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '',
-    '--b', 'Content-Type: text/plain', '', notice, '',
-    '--b', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.org', '',
-    'Final-Recipient: rfc822; user@example.net', 'Action: failed', `Status: ${status}`,
-    ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []), '', '--b--', '',
-  ].join('\n'));
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      notice,
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; user@example.net',
+      'Action: failed',
+      `Status: ${status}`,
+      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
+      '',
+      '--b--',
+      '',
+    ].join('\n'),
+  );
 }
 const reasonOf = (raw: Buffer) => classifySync(raw).recipients[0];
 
@@ -87,7 +114,10 @@ describe('the reason decision', () => {
   });
 
   it('calls a refusal at the greeting blocked and one to MAIL FROM rejected', () => {
-    expect(reasonOf(report('5.0.0', '550 Access denied', 'SMTP error from remote mail server after initial connection: 550 Access denied')).reason).toBe('blocked');
+    expect(
+      reasonOf(report('5.0.0', '550 Access denied', 'SMTP error from remote mail server after initial connection: 550 Access denied'))
+        .reason,
+    ).toBe('blocked');
     expect(reasonOf(report('5.7.1', '550 5.7.1 Access denied (in reply to MAIL FROM command)')).reason).toBe('rejected');
     expect(reasonOf(report('5.7.1', '550 5.7.1 Access denied')).reason).toBe('securityerror');
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, fallbackReasonForStatus, isDecisiveStatus, reasonForStatus, STATUS_DETAILS, isStatusCode } from '../../src/core/status-codes.ts';
+import {
+  describeStatus,
+  fallbackReasonForStatus,
+  isDecisiveStatus,
+  reasonForStatus,
+  STATUS_DETAILS,
+  isStatusCode,
+} from '../../src/core/status-codes.ts';
 
 describe('the enhanced status code dictionary', () => {
   it('describes 5.1.1 as a permanent failure of a bad destination mailbox', () => {

@@ -129,7 +129,13 @@ describe('the dashboard in Chromium', () => {
 
   it("speaks an admin's words and shows times in the browser's zone, UTC on hover", async () => {
     // A reader in Tokyo (UTC+9 all year): a bounce at 10:00 UTC is 19:00 there.
-    const id = insertBounce(d.store, { date: '2026-03-05T10:00:00.000Z', domain: 'tz.test', emailTo: 'tz@tz.test', reason: 'mailboxfull', bounceType: 'soft' });
+    const id = insertBounce(d.store, {
+      date: '2026-03-05T10:00:00.000Z',
+      domain: 'tz.test',
+      emailTo: 'tz@tz.test',
+      reason: 'mailboxfull',
+      bounceType: 'soft',
+    });
     const tokyo = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
     try {
       const p = await tokyo.newPage();
@@ -187,7 +193,11 @@ describe('the dashboard in Chromium', () => {
     expect(lines.slice(1).every((l) => l.includes('@yahoo.test'))).toBe(true);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-excel')]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('signs out', async () => {

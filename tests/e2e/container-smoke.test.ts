@@ -105,7 +105,9 @@ describe('the container recipe (install production dependencies, start as non-ro
       return r.status === 200 ? await r.json() : undefined;
     });
     expect(body).toBeTruthy();
-    const uid = execFileSync('ps', ['-o', 'uid=', '-p', String(child!.pid)]).toString().trim();
+    const uid = execFileSync('ps', ['-o', 'uid=', '-p', String(child!.pid)])
+      .toString()
+      .trim();
     // setpriv execs in place: the process we started is the one running as nobody.
     expect(Number(uid)).toBe(NOBODY);
   });
@@ -117,7 +119,10 @@ describe('the container recipe (install production dependencies, start as non-ro
 
     const db = new Database(path.join(dataDir, 'bounces.db'), { readonly: true, fileMustExist: true });
     const row = db.prepare('SELECT id, email_to, reason, bounce_type FROM bounces').get() as {
-      id: number; email_to: string; reason: string; bounce_type: string;
+      id: number;
+      email_to: string;
+      reason: string;
+      bounce_type: string;
     };
     db.close();
     expect(row).toMatchObject({ email_to: 'hard-user@mx-reject.test', reason: 'userunknown', bounce_type: 'hard' });

@@ -101,18 +101,31 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
 
     const bounce = await waitFor(
       'the DSN to be recorded',
-      () => store!.db.prepare("SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'").get() as
-        | { email_to: string; status_code: string; kind: string; bounce_type: string; original_message_id: string; message_id: number }
-        | undefined,
+      () =>
+        store!.db
+          .prepare(
+            "SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'",
+          )
+          .get() as
+          | { email_to: string; status_code: string; kind: string; bounce_type: string; original_message_id: string; message_id: number }
+          | undefined,
       { tries: 200, intervalMs: 50 },
     );
     console.log(`[imap e2e] Postfix accepted the message -> DSN recorded from IMAP: ${(performance.now() - sent).toFixed(0)} ms`);
-    expect(bounce).toMatchObject({ status_code: '5.1.1', kind: 'bounce', bounce_type: 'hard', original_message_id: messageId.slice(1, -1) }); // stored without the angle brackets
+    expect(bounce).toMatchObject({
+      status_code: '5.1.1',
+      kind: 'bounce',
+      bounce_type: 'hard',
+      original_message_id: messageId.slice(1, -1),
+    }); // stored without the angle brackets
     const msg = store.db.prepare('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?').get(bounce.message_id);
     // virtual(8) wrote Return-Path: <> and Delivered-To: the mailbox; the poller passes them on as the envelope.
     expect(msg).toEqual({ source: 'imap', envelope_from: '', envelope_to: MAILBOX, status: 'Processed' });
 
-    await waitFor('the DSN to be moved to PROCESSED', async () => (await dc!.uids('PROCESSED')).length === 1, { tries: 100, intervalMs: 50 });
+    await waitFor('the DSN to be moved to PROCESSED', async () => (await dc!.uids('PROCESSED')).length === 1, {
+      tries: 100,
+      intervalMs: 50,
+    });
     expect(await dc!.uids('INBOX')).toEqual([]);
   });
 
@@ -148,26 +161,54 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       status: groupStatus,
     });
     await group.start();
-    await waitFor('both first polls', () => groupStatus.get('imap')?.facts?.lastPollAt && groupStatus.get('imap:shop')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('both first polls', () => groupStatus.get('imap')?.facts?.lastPollAt && groupStatus.get('imap:shop')?.facts?.lastPollAt, {
+      tries: 100,
+      intervalMs: 50,
+    });
 
-    for (const [from, to] of [[MAILBOX, 'nobody2@undeliverable.test'], [SHOP_MAILBOX, 'nobody3@undeliverable.test']] as const) {
-      await pf!.send(from, [to], [`From: ${from}`, `To: ${to}`, 'Subject: order', `Message-ID: <imap-e2e-${to}-${Date.now()}@client.test>`, '', 'Hello.', ''].join('\r\n'));
+    for (const [from, to] of [
+      [MAILBOX, 'nobody2@undeliverable.test'],
+      [SHOP_MAILBOX, 'nobody3@undeliverable.test'],
+    ] as const) {
+      await pf!.send(
+        from,
+        [to],
+        [`From: ${from}`, `To: ${to}`, 'Subject: order', `Message-ID: <imap-e2e-${to}-${Date.now()}@client.test>`, '', 'Hello.', ''].join(
+          '\r\n',
+        ),
+      );
     }
     const shopClient = async () => dc!.client(SHOP_MAILBOX, 'shop-secret');
-    await waitFor('both DSNs recorded', () => (store!.db.prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')").pluck().get() as number) === 2 || undefined, { tries: 200, intervalMs: 50 });
+    await waitFor(
+      'both DSNs recorded',
+      () =>
+        (store!.db
+          .prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')")
+          .pluck()
+          .get() as number) === 2 || undefined,
+      { tries: 200, intervalMs: 50 },
+    );
     await waitFor('the main mailbox DSN moved', async () => (await dc!.uids('PROCESSED')).length === 2, { tries: 100, intervalMs: 50 });
     const c = await shopClient();
     try {
-      const st = await waitFor('the shop DSN moved', async () => {
-        const s = await c.status('PROCESSED', { messages: true }).catch(() => false as const);
-        return s && s.messages === 1 ? s : undefined;
-      }, { tries: 100, intervalMs: 50 });
+      const st = await waitFor(
+        'the shop DSN moved',
+        async () => {
+          const s = await c.status('PROCESSED', { messages: true }).catch(() => false as const);
+          return s && s.messages === 1 ? s : undefined;
+        },
+        { tries: 100, intervalMs: 50 },
+      );
       expect(st.messages).toBe(1);
-      expect((await c.status('INBOX', { messages: true }))).toMatchObject({ messages: 0 });
+      expect(await c.status('INBOX', { messages: true })).toMatchObject({ messages: 0 });
     } finally {
       await c.logout().catch(() => c.close());
     }
-    const rows = store!.db.prepare("SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to").all();
+    const rows = store!.db
+      .prepare(
+        "SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to",
+      )
+      .all();
     expect(rows).toEqual([
       { email_to: 'nobody2@undeliverable.test', envelope_to: MAILBOX },
       { email_to: 'nobody3@undeliverable.test', envelope_to: SHOP_MAILBOX },

@@ -102,7 +102,10 @@ describe('notices through the real Postfix relay', () => {
     await pf!.send(BOUNCE_ADDRESS, ['nobody@undeliverable.test'], original);
 
     // 1. Postfix bounces it, rebound records the bounce and sends a notice through Postfix.
-    const first = await waitFor('the bounce of nobody@', () => bounces().find((b) => b.email_to === 'nobody@undeliverable.test'), { tries: 200, intervalMs: 50 });
+    const first = await waitFor('the bounce of nobody@', () => bounces().find((b) => b.email_to === 'nobody@undeliverable.test'), {
+      tries: 200,
+      intervalMs: 50,
+    });
     expect(first).toMatchObject({ bounce_type: 'hard', status_code: '5.1.1' });
     const [m] = await sink!.waitForMessages(1, 15_000);
     // Postfix relays notify.test recipients in one transaction to the sink.
@@ -117,7 +120,10 @@ describe('notices through the real Postfix relay', () => {
     await waitFor('notice marked sent', () => store.outbox.forBounce(first.id)[0]?.state === 'sent');
 
     // 2. The notice to lost@undeliverable.test bounced back to NOTIFY_FROM: recorded, no notice.
-    const loop = await waitFor('the bounce of the notice', () => bounces().find((b) => b.email_to === 'lost@undeliverable.test'), { tries: 200, intervalMs: 50 });
+    const loop = await waitFor('the bounce of the notice', () => bounces().find((b) => b.email_to === 'lost@undeliverable.test'), {
+      tries: 200,
+      intervalMs: 50,
+    });
     const msg = store.messages.get(loop.message_id)!;
     expect(JSON.parse(msg.classification).envelope.aboutReboundNotice).toBe(true);
     expect(store.outbox.forBounce(loop.id)).toEqual([]);

@@ -196,7 +196,9 @@ describe('rebound behind a real Postfix', () => {
     expect(row.diagnostic).toMatch(/mailbox does not exist/);
     // The row is committed (and flushed) before the 250 goes out, and Postfix logs the 250 a
     // moment after: wait for the log line.
-    const sent = new RegExp(`to=<${verp.replace('+', '\\+')}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250 2\\.6\\.0 stored`);
+    const sent = new RegExp(
+      `to=<${verp.replace('+', '\\+')}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250 2\\.6\\.0 stored`,
+    );
     await waitFor('Postfix to log the 250', () => sent.test(pf!.maillog()), { tries: 200, intervalMs: 25 });
   });
 
@@ -238,9 +240,19 @@ describe('rebound behind a real Postfix', () => {
   it('delivers over the unix socket form of the transport', async () => {
     const r = await pf!.send('', [`bounces+sock@${SOCKET_DOMAIN}`], original('sock1', `bounces+sock@${SOCKET_DOMAIN}`));
     expect(r.data.map((d) => d.code)).toEqual([250]);
-    await waitFor('the delivery over the unix socket', () => calls.find((c) => c.rcpt === `bounces+sock@${SOCKET_DOMAIN}` && c.ok), { tries: 200, intervalMs: 25 });
-    const line = await waitFor('Postfix to log the delivery', () =>
-      pf!.maillog().split('\n').find((l) => l.includes(`to=<bounces+sock@${SOCKET_DOMAIN}>`) && l.includes('status=sent')), { tries: 200, intervalMs: 25 });
+    await waitFor('the delivery over the unix socket', () => calls.find((c) => c.rcpt === `bounces+sock@${SOCKET_DOMAIN}` && c.ok), {
+      tries: 200,
+      intervalMs: 25,
+    });
+    const line = await waitFor(
+      'Postfix to log the delivery',
+      () =>
+        pf!
+          .maillog()
+          .split('\n')
+          .find((l) => l.includes(`to=<bounces+sock@${SOCKET_DOMAIN}>`) && l.includes('status=sent')),
+      { tries: 200, intervalMs: 25 },
+    );
     expect(line).toContain(`[${sockPath}]`);
     expect(line).toMatch(/status=sent \(250 2\.6\.0 stored as message \d+\)/);
   });
@@ -253,12 +265,22 @@ describe('rebound behind a real Postfix', () => {
     const r = await pf!.send('', [a, b], dsn);
     expect(r.data.map((d) => d.code)).toEqual([250]);
     // Postfix delivers a at once, defers b (451 4.3.0), retries b after its 2 s backoff.
-    await waitFor('b to be delivered on retry', () => calls.filter((c) => c.rcpt === b).length >= 2 && calls.some((c) => c.rcpt === b && c.ok), { tries: 300, intervalMs: 50 });
-    const logText = await waitFor('Postfix to log both deliveries', () => {
-      const t = pf!.maillog();
-      return t.split('\n').filter((l) => l.includes(`to=<${b}>`) && l.includes('status=sent')).length >= 1 &&
-        t.split('\n').some((l) => l.includes(`to=<${a}>`) && l.includes('status=sent')) ? t : undefined;
-    }, { tries: 200, intervalMs: 25 });
+    await waitFor(
+      'b to be delivered on retry',
+      () => calls.filter((c) => c.rcpt === b).length >= 2 && calls.some((c) => c.rcpt === b && c.ok),
+      { tries: 300, intervalMs: 50 },
+    );
+    const logText = await waitFor(
+      'Postfix to log both deliveries',
+      () => {
+        const t = pf!.maillog();
+        return t.split('\n').filter((l) => l.includes(`to=<${b}>`) && l.includes('status=sent')).length >= 1 &&
+          t.split('\n').some((l) => l.includes(`to=<${a}>`) && l.includes('status=sent'))
+          ? t
+          : undefined;
+      },
+      { tries: 200, intervalMs: 25 },
+    );
     const forA = logText.split('\n').filter((l) => l.includes(`to=<${a}>`));
     const forB = logText.split('\n').filter((l) => l.includes(`to=<${b}>`));
     expect(forA.map((l) => /status=(\w+)/.exec(l)?.[1])).toEqual(['sent']);
@@ -270,7 +292,7 @@ describe('rebound behind a real Postfix', () => {
     expect(delivery(forA[0]!)).toBe(delivery(forB[0]!));
     expect(calls.filter((c) => c.rcpt === a)).toHaveLength(1);
     // One message stored, with its bounce, however many times it was offered.
-    const n = store.db.prepare("SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)").get(a, b) as { n: number };
+    const n = store.db.prepare('SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)').get(a, b) as { n: number };
     expect(n.n).toBe(1);
     await waitFor('an empty queue', async () => (await pf!.queue()).length === 0, { tries: 100, intervalMs: 50 });
   }, 60_000);
@@ -287,7 +309,8 @@ describe('rebound behind a real Postfix', () => {
         const verp = await sendOriginal(tag, rcpt);
         const queued = await waitFor(
           'the DSN to be deferred in the queue',
-          async () => (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === verp && r.delay_reason)),
+          async () =>
+            (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === verp && r.delay_reason)),
           { tries: 200, intervalMs: 50 },
         );
         const reason = queued.recipients[0]!.delay_reason!;
@@ -315,7 +338,9 @@ describe('rebound behind a real Postfix', () => {
 
   it('records every message of the shared corpus injected through Postfix: count in = count stored', async () => {
     const corpusDir = path.join(ROOT, 'tests/fixtures/corpus/sisimai/maildir/bsd');
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.eml')).sort();
+    const files = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
     expect(files.length).toBeGreaterThan(300);
     const before = (store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     const rcptOf = (i: number) => `bounces+corpus${i}@${BOUNCE_SUBDOMAIN}`;
@@ -353,16 +378,22 @@ describe('rebound behind a real Postfix', () => {
     const readAnswers = () => {
       const answers = new Map<string, { id: number; copyOf?: number }>();
       for (const l of pf!.maillog().split('\n')) {
-        const m = /to=<(bounces\+corpus\d+@[^>]+)>.*status=sent \(250 2\.6\.0 stored as message (\d+)(?:, a copy of message (\d+))?\)/.exec(l);
+        const m = /to=<(bounces\+corpus\d+@[^>]+)>.*status=sent \(250 2\.6\.0 stored as message (\d+)(?:, a copy of message (\d+))?\)/.exec(
+          l,
+        );
         if (m) answers.set(m[1]!, { id: Number(m[2]), ...(m[3] ? { copyOf: Number(m[3]) } : {}) });
       }
       return answers;
     };
     // Postfix logs each 250 a moment after rebound sends it.
-    const answers = await waitFor('Postfix to log every answer', () => {
-      const a = readAnswers();
-      return a.size === files.length ? a : undefined;
-    }, { tries: 200, intervalMs: 25 }).catch(() => readAnswers());
+    const answers = await waitFor(
+      'Postfix to log every answer',
+      () => {
+        const a = readAnswers();
+        return a.size === files.length ? a : undefined;
+      },
+      { tries: 200, intervalMs: 25 },
+    ).catch(() => readAnswers());
     expect(answers.size).toBe(files.length);
     const after = (store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     // count in = count stored
@@ -372,7 +403,14 @@ describe('rebound behind a real Postfix', () => {
       expect(store.messages.get(a.id)!.duplicate_of).toBe(a.copyOf);
       expect(store.bounces.forMessage(a.id)).toEqual([]);
     }
-    console.log(`[corpus] ${files.length} injected, ${after - before} stored; ${copies.length} of them copies of a bounce already recorded`);
-    expect(await waitFor('the queue to be empty', async () => ((await pf!.queue()).length === 0 ? true : undefined), { tries: 100, intervalMs: 50 }).catch(() => false)).toBe(true);
+    console.log(
+      `[corpus] ${files.length} injected, ${after - before} stored; ${copies.length} of them copies of a bounce already recorded`,
+    );
+    expect(
+      await waitFor('the queue to be empty', async () => ((await pf!.queue()).length === 0 ? true : undefined), {
+        tries: 100,
+        intervalMs: 50,
+      }).catch(() => false),
+    ).toBe(true);
   }, 180_000);
 });

@@ -79,7 +79,15 @@ async function stopApp(): Promise<void> {
 }
 
 function message(to: string, tag: string): string {
-  return [`From: <app@${TEST_DOMAIN}>`, `To: <${to}>`, `Subject: suppress e2e ${tag}`, `Message-ID: <suppress-${tag}@${TEST_DOMAIN}>`, '', `body ${tag}`, ''].join('\r\n');
+  return [
+    `From: <app@${TEST_DOMAIN}>`,
+    `To: <${to}>`,
+    `Subject: suppress e2e ${tag}`,
+    `Message-ID: <suppress-${tag}@${TEST_DOMAIN}>`,
+    '',
+    `body ${tag}`,
+    '',
+  ].join('\r\n');
 }
 
 beforeAll(async () => {
@@ -94,13 +102,16 @@ afterAll(async () => {
 });
 
 describe('Postfix consults rebound before it sends', () => {
-  it('refuses at RCPT, with rebound\'s text, an address whose hard bounce arrived over LMTP', async () => {
+  it("refuses at RCPT, with rebound's text, an address whose hard bounce arrived over LMTP", async () => {
     // The original is accepted (nothing is suppressed yet); Postfix bounces it itself and
     // delivers the DSN to the bounce address, i.e. to rebound over LMTP.
     const first = await pf!.send(BOUNCE_ADDRESS, [DEAD], message(DEAD, 'first'));
     expect(first.rcpt.map((r) => r.code)).toEqual([250]);
     expect(first.data.map((r) => r.code)).toEqual([250]);
-    const entry = await waitFor('the hard bounce to suppress the address', () => app!.store.suppressions.check(DEAD, new Date()), { tries: 200, intervalMs: 50 });
+    const entry = await waitFor('the hard bounce to suppress the address', () => app!.store.suppressions.check(DEAD, new Date()), {
+      tries: 200,
+      intervalMs: 50,
+    });
     expect(entry).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce' });
     expect(app!.store.bounces.get(entry.bounceId!)).toMatchObject({ email_to: DEAD, bounce_type: 'hard' });
     const delivered = new RegExp(`to=<${BOUNCE_ADDRESS}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250`);
@@ -133,7 +144,11 @@ describe('Postfix consults rebound before it sends', () => {
     await page.waitForSelector('#flash');
     await expect(page.locator('#flash').textContent()).resolves.toBe(`${DEAD} is no longer suppressed.`);
     await expect(page.locator(`tr[data-address="${DEAD}"]`).count()).resolves.toBe(0);
-    expect(app!.store.suppressions.events(DEAD)[0]).toMatchObject({ action: 'removed', actor: 'dashboard:admin', note: 'the mailbox exists again' });
+    expect(app!.store.suppressions.events(DEAD)[0]).toMatchObject({
+      action: 'removed',
+      actor: 'dashboard:admin',
+      note: 'the mailbox exists again',
+    });
 
     const third = await pf!.send(`app@${TEST_DOMAIN}`, [DEAD], message(DEAD, 'third'));
     expect(third.rcpt.map((r) => r.code)).toEqual([250]);
@@ -144,16 +159,21 @@ describe('Postfix consults rebound before it sends', () => {
     app!.store.suppressions.add({ address: `@closed.test`, reason: 'manual', source: 'manual', by: 'test' }, new Date());
     const r = await pf!.send(`app@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'policy'));
     expect(r.rcpt[0]!.code).toBe(554);
-    expect(r.rcpt[0]!.text).toMatch(/^5\.1\.1 <anyone@closed\.test>: Recipient address rejected: the domain closed\.test is on the suppression list of rebound after an administrator on \d{4}-/);
+    expect(r.rcpt[0]!.text).toMatch(
+      /^5\.1\.1 <anyone@closed\.test>: Recipient address rejected: the domain closed\.test is on the suppression list of rebound after an administrator on \d{4}-/,
+    );
     const exempt = await pf!.send(`ceo@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'exempt'));
     expect(exempt.rcpt.map((x) => x.code)).toEqual([250]);
   });
 
-  it('covers sendmail(1) too: the transport form returns the message to its sender with rebound\'s text', async () => {
+  it("covers sendmail(1) too: the transport form returns the message to its sender with rebound's text", async () => {
     await pf!.reload({
       ...snippet('suppress-transport.cf'),
       // The snippet's hash:/etc/postfix/transport is the test instance's transport table.
-      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace('hash:/etc/postfix/transport', `texthash:${pf!.configDir}/transport`),
+      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace(
+        'hash:/etc/postfix/transport',
+        `texthash:${pf!.configDir}/transport`,
+      ),
       smtpd_recipient_restrictions: '',
     });
     const listed = `listed@${TEST_DOMAIN}`;
@@ -163,15 +183,24 @@ describe('Postfix consults rebound before it sends', () => {
     expect(q.stdout).toMatch(/^error:5\.1\.1 this address is on the suppression list of rebound/);
     // sendmail(1) -> postdrop -> pickup: no smtpd on the way.
     await new Promise<void>((resolve, reject) => {
-      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', BOUNCE_ADDRESS, listed], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve()));
+      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', BOUNCE_ADDRESS, listed], { timeout: 10_000 }, (err) =>
+        err ? reject(err) : resolve(),
+      );
       child.stdin!.end(message(listed, 'sendmail'));
     });
     // Postfix returns it to the sender (the bounce address): the DSN reaches rebound over LMTP.
-    const row = await waitFor('the returned message to reach rebound', () =>
-      app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'").get(listed) as { status_code: string } | undefined,
-      { tries: 200, intervalMs: 50 });
+    const row = await waitFor(
+      'the returned message to reach rebound',
+      () =>
+        app!.store.db
+          .prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'")
+          .get(listed) as { status_code: string } | undefined,
+      { tries: 200, intervalMs: 50 },
+    );
     expect(row.status_code).toBe('5.1.1');
-    expect(pf!.maillog()).toMatch(new RegExp(`to=<${listed}>, relay=none.*status=bounced \\(this address is on the suppression list of rebound`));
+    expect(pf!.maillog()).toMatch(
+      new RegExp(`to=<${listed}>, relay=none.*status=bounced \\(this address is on the suppression list of rebound`),
+    );
     await pf!.reload({ transport_maps: `texthash:${pf!.configDir}/transport` });
   });
 
@@ -179,7 +208,11 @@ describe('Postfix consults rebound before it sends', () => {
     const FULL = 'full-box@mx-reject.test'; // the fake MX answers 452 4.2.2 Mailbox full
     // One try only: Postfix turns the 452 into a DSN at once instead of retrying for days.
     await pf!.reload({ ...snippet('suppress-socketmap.cf'), maximal_queue_lifetime: '0' });
-    const softBounces = () => app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as { status_code: string; reason: string }[];
+    const softBounces = () =>
+      app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as {
+        status_code: string;
+        reason: string;
+      }[];
     try {
       expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-1'))).rcpt.map((r) => r.code)).toEqual([250]);
       await waitFor('the first soft bounce', () => softBounces().length === 1, { tries: 200, intervalMs: 50 });
@@ -194,7 +227,9 @@ describe('Postfix consults rebound before it sends', () => {
       const until = new Date(Date.parse(entry.firstSeen) + 3 * DAY_MS).toISOString().slice(0, 10);
       const refused = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-3'));
       expect(refused.rcpt[0]!.code).toBe(554);
-      expect(refused.rcpt[0]!.text).toContain(`this address is on the suppression list of rebound after repeated soft bounces (${softBounces()[1]!.reason}) on ${entry.firstSeen.slice(0, 10)} until ${until}`);
+      expect(refused.rcpt[0]!.text).toContain(
+        `this address is on the suppression list of rebound after repeated soft bounces (${softBounces()[1]!.reason}) on ${entry.firstSeen.slice(0, 10)} until ${until}`,
+      );
 
       clockOffsetMs = DAY_MS + 3 * DAY_MS + 60_000; // past the expiry: Postfix accepts again
       const accepted = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-4'));
@@ -219,22 +254,38 @@ describe('Postfix consults rebound before it sends', () => {
     const bounce = await pf!.send('', [BOUNCE_ADDRESS], message(BOUNCE_ADDRESS, 'down-dsn'));
     expect(bounce.rcpt.map((x) => x.code)).toEqual([250]);
     expect(bounce.data.map((x) => x.code)).toEqual([250]);
-    const queued = await waitFor('the bounce to wait in the queue', async () => (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === BOUNCE_ADDRESS)), { tries: 100, intervalMs: 50 });
+    const queued = await waitFor(
+      'the bounce to wait in the queue',
+      async () => (await pf!.queue()).find((q) => q.sender === 'MAILER-DAEMON' && q.recipients.some((r) => r.address === BOUNCE_ADDRESS)),
+      { tries: 100, intervalMs: 50 },
+    );
     expect(queued.recipients[0]!.address).toBe(BOUNCE_ADDRESS);
     // Transport form (sendmail path): the message waits in the queue, deferred, not bounced.
     await pf!.purge();
     await pf!.reload({
-      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace('hash:/etc/postfix/transport', `texthash:${pf!.configDir}/transport`),
+      transport_maps: snippet('suppress-transport.cf').transport_maps!.replace(
+        'hash:/etc/postfix/transport',
+        `texthash:${pf!.configDir}/transport`,
+      ),
     });
     const waiting = `waiting@${TEST_DOMAIN}`;
     await new Promise<void>((resolve, reject) => {
-      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', `app@${TEST_DOMAIN}`, waiting], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve()));
+      const child = execFile('sendmail', ['-C', pf!.configDir, '-f', `app@${TEST_DOMAIN}`, waiting], { timeout: 10_000 }, (err) =>
+        err ? reject(err) : resolve(),
+      );
       child.stdin!.end(message(waiting, 'down-sendmail'));
     });
-    const deferred = await waitFor('the sendmail message to wait in the queue', async () => {
-      const q = await pf!.queue();
-      return q.find((e) => e.recipients.some((r) => r.address === waiting && r.delay_reason)) ?? (q.length === 0 && pf!.maillog().includes(`to=<${waiting}>`) ? 'gone' : undefined);
-    }, { tries: 200, intervalMs: 50 });
+    const deferred = await waitFor(
+      'the sendmail message to wait in the queue',
+      async () => {
+        const q = await pf!.queue();
+        return (
+          q.find((e) => e.recipients.some((r) => r.address === waiting && r.delay_reason)) ??
+          (q.length === 0 && pf!.maillog().includes(`to=<${waiting}>`) ? 'gone' : undefined)
+        );
+      },
+      { tries: 200, intervalMs: 50 },
+    );
     expect(deferred).not.toBe('gone');
     expect(pf!.maillog()).toMatch(new RegExp(`to=<${waiting}>, relay=none.*dsn=4\\.3\\.0, status=deferred \\(address resolver failure\\)`));
     await pf!.purge();

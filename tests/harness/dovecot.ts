@@ -127,7 +127,13 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   chownSync(path.join(baseDir, 'mail'), MAIL_UID, MAIL_GID);
   const users = { [user]: pass, ...opts.extraUsers };
   const usersFile = path.join(baseDir, 'users');
-  writeFileSync(usersFile, Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''), { mode: 0o640 });
+  writeFileSync(
+    usersFile,
+    Object.entries(users)
+      .map(([u, p]) => `${u}:{PLAIN}${p}\n`)
+      .join(''),
+    { mode: 0o640 },
+  );
   const dovecotGid = await groupId('dovecot');
   if (dovecotGid !== undefined) chownSync(usersFile, 0, dovecotGid);
   const conf = path.join(baseDir, 'dovecot.conf');
@@ -140,7 +146,18 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
     oauth2File = path.join(baseDir, 'dovecot-oauth2.conf.ext');
     writeFileSync(oauth2File, oauth2Conf(opts.oauth2));
   }
-  writeFileSync(conf, dovecotConf({ baseDir, port, usersFile, logFile, tls, imapsPort, oauth2: opts.oauth2 && oauth2File ? { ...opts.oauth2, file: oauth2File } : undefined }));
+  writeFileSync(
+    conf,
+    dovecotConf({
+      baseDir,
+      port,
+      usersFile,
+      logFile,
+      tls,
+      imapsPort,
+      oauth2: opts.oauth2 && oauth2File ? { ...opts.oauth2, file: oauth2File } : undefined,
+    }),
+  );
   await run('doveconf', ['-c', conf, '-n']); // validates the config: fails here, not at start
 
   const pidFile = path.join(baseDir, 'run', 'master.pid');
@@ -262,7 +279,15 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   return dc;
 }
 
-function dovecotConf(o: { baseDir: string; port: number; usersFile: string; logFile: string; tls?: DovecotCert; imapsPort?: number; oauth2?: DovecotOAuth2Options & { file: string } }): string {
+function dovecotConf(o: {
+  baseDir: string;
+  port: number;
+  usersFile: string;
+  logFile: string;
+  tls?: DovecotCert;
+  imapsPort?: number;
+  oauth2?: DovecotOAuth2Options & { file: string };
+}): string {
   return `# rebound test instance (tests/harness/dovecot.ts)
 instance_name = rebound-test-${o.port}
 base_dir = ${o.baseDir}/run
@@ -368,9 +393,23 @@ async function makeCert(dir: string): Promise<DovecotCert> {
   // A client verifies an IP literal against an IP subjectAltName only (RFC 6125 section
   // 1.7.2; Node does the same), so the SAN is what makes a trusting client accept it.
   await run('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', keyFile, '-out', certFile, '-days', '2',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
   ]);
   chmodSync(keyFile, 0o600);
   return { certFile, keyFile, certPem: readFileSync(certFile, 'utf8') };
@@ -488,5 +527,7 @@ async function groupId(name: string): Promise<number | undefined> {
 
 function countLines(file: string, re: RegExp): number {
   if (!existsSync(file)) return 0;
-  return readFileSync(file, 'utf8').split('\n').filter((l) => re.test(l)).length;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => re.test(l)).length;
 }

@@ -114,24 +114,37 @@ export async function startOAuthServer(opts: OAuthServerOptions): Promise<OAuthS
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > 64 * 1024) req.destroy(); // a test server, but bounded all the same
+      if (size > 64 * 1024)
+        req.destroy(); // a test server, but bounded all the same
       else chunks.push(c);
     });
     req.on('end', () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString());
       if (req.method === 'POST' && req.url === '/token') {
         const grantType = form.get('grant_type') ?? '';
-        const clientAuth = form.has('client_assertion') ? 'certificate' : form.has('client_secret') || req.headers.authorization ? 'secret' : 'none';
+        const clientAuth = form.has('client_assertion')
+          ? 'certificate'
+          : form.has('client_secret') || req.headers.authorization
+            ? 'secret'
+            : 'none';
         const answer = (status: number, body: unknown) => {
           tokenRequests.push({ grantType, status, clientAuth });
           json(res, status, body);
         };
         // Refusals worded like Microsoft's (AADSTS codes in error_description), which rebound explains.
-        const clientId = form.get('client_id') ?? Buffer.from(/^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '', 'base64').toString().split(':')[0];
+        const clientId =
+          form.get('client_id') ??
+          Buffer.from(/^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '', 'base64')
+            .toString()
+            .split(':')[0];
         if (clientId !== opts.clientId) {
-          return answer(400, { error: 'unauthorized_client', error_description: `AADSTS700016: Application with identifier '${clientId}' was not found in the directory 'test-tenant'.` });
+          return answer(400, {
+            error: 'unauthorized_client',
+            error_description: `AADSTS700016: Application with identifier '${clientId}' was not found in the directory 'test-tenant'.`,
+          });
         }
-        if (!clientAuthenticated(req, form)) return answer(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+        if (!clientAuthenticated(req, form))
+          return answer(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
         if (grantType === 'client_credentials') {
           if (!opts.appUser) return answer(400, { error: 'unauthorized_client', error_description: 'no app-only access configured' });
           return answer(200, { access_token: newAccessToken(opts.appUser), token_type: 'Bearer', expires_in: ttl });

@@ -75,7 +75,11 @@ export function sleep(ms: number): Promise<void> {
  * Polls `probe` until it returns a value other than undefined/false, at most `tries` times
  * `intervalMs` apart; throws with `what` in the message when it never does.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, opts: { tries?: number; intervalMs?: number } = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  opts: { tries?: number; intervalMs?: number } = {},
+): Promise<T> {
   const tries = opts.tries ?? 200;
   const intervalMs = opts.intervalMs ?? 50;
   for (let i = 0; i < tries; i++) {

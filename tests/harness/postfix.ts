@@ -149,9 +149,7 @@ export function readTransportSnippet(file = path.join(SNIPPET_DIR, 'transport'))
 /** Replaces the snippets' example domain and LMTP address with the test instance's. */
 function localise(value: string, lmtpHost: string, lmtpPort: number): string {
   const host = lmtpHost.includes(':') ? `[${lmtpHost}]` : lmtpHost;
-  return value
-    .replace(/example\.com/g, TEST_DOMAIN)
-    .replace(/(?:127\.0\.0\.1|\[::1\]):2424/g, `${host}:${lmtpPort}`);
+  return value.replace(/example\.com/g, TEST_DOMAIN).replace(/(?:127\.0\.0\.1|\[::1\]):2424/g, `${host}:${lmtpPort}`);
 }
 
 export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstance> {
@@ -248,7 +246,9 @@ export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstanc
   writeFileSync(path.join(configDir, 'transport'), transport);
   writeFileSync(
     path.join(configDir, 'vmailbox'),
-    Object.entries(vmail).map(([a, dir]) => `${a} ${path.resolve(dir).slice(1).replace(/\/?$/, '/')}`).join('\n') + '\n',
+    Object.entries(vmail)
+      .map(([a, dir]) => `${a} ${path.resolve(dir).slice(1).replace(/\/?$/, '/')}`)
+      .join('\n') + '\n',
   );
   writeMainCf(configDir, mainCf);
   writeFileSync(path.join(configDir, 'master.cf'), masterCf(ports.smtpd, Boolean(opts.ipv6)));
@@ -267,7 +267,10 @@ export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstanc
     },
     async queue() {
       const out = await postfixCmd('postqueue', ['-c', configDir, '-j']);
-      return out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as QueueEntry);
+      return out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as QueueEntry);
     },
     async purge() {
       await postfixCmd('postsuper', ['-c', configDir, '-d', 'ALL']);
@@ -311,7 +314,12 @@ export async function stopPostfix(pf: PostfixInstance | undefined): Promise<void
 }
 
 function writeMainCf(configDir: string, cf: Record<string, string>): void {
-  writeFileSync(path.join(configDir, 'main.cf'), Object.entries(cf).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n');
+  writeFileSync(
+    path.join(configDir, 'main.cf'),
+    Object.entries(cf)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n') + '\n',
+  );
 }
 
 function masterCf(smtpdPort: number, ipv6: boolean): string {
@@ -360,13 +368,17 @@ function masterAlive(pidFile: string): boolean {
 }
 
 function uidOf(user: string): number {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${user}:`));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${user}:`));
   if (!line) throw new Error(`no user "${user}": is the postfix package installed? (tests/setup/install-test-servers.sh)`);
   return Number(line.split(':')[2]);
 }
 
 function gidOf(group: string): number {
-  const line = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.startsWith(`${group}:`));
+  const line = readFileSync('/etc/group', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${group}:`));
   if (!line) throw new Error(`no group "${group}": is the postfix package installed?`);
   return Number(line.split(':')[2]);
 }

@@ -82,7 +82,17 @@ export class WebhookReceiver {
         } catch {
           /* kept as received */
         }
-        const r: Received = { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'], verified, verifyError, body, event, path: req.url ?? '', answered: 0 };
+        const r: Received = {
+          id: headers['webhook-id'],
+          timestamp: headers['webhook-timestamp'],
+          signature: headers['webhook-signature'],
+          verified,
+          verifyError,
+          body,
+          event,
+          path: req.url ?? '',
+          answered: 0,
+        };
         const a = this.answer(this.received.length, r);
         this.received.push(r);
         if (a === 'hang') return; // never answers: the sender's timeout must end it

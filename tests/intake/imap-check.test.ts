@@ -29,7 +29,12 @@ let dir: string;
 
 beforeAll(async () => {
   as = await startOAuthServer({ clientId: 'check-app', clientSecret: CLIENT_SECRET, ttlSeconds: 600 });
-  dc = await startDovecot({ port: 1346, user: USER, extraUsers: { 'other@bounces.test': 'right-pass' }, oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2', 'oauthbearer'] } });
+  dc = await startDovecot({
+    port: 1346,
+    user: USER,
+    extraUsers: { 'other@bounces.test': 'right-pass' },
+    oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2', 'oauthbearer'] },
+  });
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-check-'));
   writeFileSync(
     path.join(dir, 'mailboxes.json'),
@@ -61,7 +66,10 @@ async function imapCheck(env: Record<string, string>, args: string[] = []): Prom
     IMAP_MAILBOXES_FILE: path.join(dir, 'mailboxes.json'),
   };
   try {
-    const r = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'imap-check', ...args], { env: { ...base, ...env }, timeout: 60_000 });
+    const r = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'imap-check', ...args], {
+      env: { ...base, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -96,32 +104,59 @@ describe('rebound imap-check', () => {
     as.revoke(rt);
     const r = await imapCheck({ IMAP_OAUTH_REFRESH_TOKEN: rt }, ['main']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('FAIL no access token: the token endpoint answered 400 invalid_grant (The refresh token has been revoked.): the refresh token was revoked, has expired or belongs to another client: sign in again and set a new IMAP_OAUTH_REFRESH_TOKEN');
+    expect(r.out).toContain(
+      'FAIL no access token: the token endpoint answered 400 invalid_grant (The refresh token has been revoked.): the refresh token was revoked, has expired or belongs to another client: sign in again and set a new IMAP_OAUTH_REFRESH_TOKEN',
+    );
   });
 
-  it('explains a client id unknown in the tenant and a wrong secret in Microsoft\'s terms', async () => {
-    const wrongApp = await imapCheck({ IMAP_OAUTH_CLIENT_ID: 'not-this-app', IMAP_OAUTH_REFRESH_TOKEN: as.issueRefreshToken(USER) }, ['main']);
-    expect(wrongApp.out).toMatch(/FAIL no access token: the token endpoint answered 400 unauthorized_client \(AADSTS700016: .*\): no application with this client id in this tenant: check IMAP_OAUTH_CLIENT_ID and IMAP_OAUTH_TENANT \(wrong tenant\?\)/);
-    const wrongSecret = await imapCheck({ IMAP_OAUTH_CLIENT_SECRET: 'the-secret-id-not-its-value', IMAP_OAUTH_REFRESH_TOKEN: as.issueRefreshToken(USER) }, ['main']);
+  it("explains a client id unknown in the tenant and a wrong secret in Microsoft's terms", async () => {
+    const wrongApp = await imapCheck({ IMAP_OAUTH_CLIENT_ID: 'not-this-app', IMAP_OAUTH_REFRESH_TOKEN: as.issueRefreshToken(USER) }, [
+      'main',
+    ]);
+    expect(wrongApp.out).toMatch(
+      /FAIL no access token: the token endpoint answered 400 unauthorized_client \(AADSTS700016: .*\): no application with this client id in this tenant: check IMAP_OAUTH_CLIENT_ID and IMAP_OAUTH_TENANT \(wrong tenant\?\)/,
+    );
+    const wrongSecret = await imapCheck(
+      { IMAP_OAUTH_CLIENT_SECRET: 'the-secret-id-not-its-value', IMAP_OAUTH_REFRESH_TOKEN: as.issueRefreshToken(USER) },
+      ['main'],
+    );
     expect(wrongSecret.out).toContain("the client secret is wrong: use the secret's Value, not its Secret ID");
     expect(wrongSecret.out).not.toContain('the-secret-id-not-its-value');
   });
 });
 
 describe('Microsoft-specific diagnosis (hand-made tokens and answers)', () => {
-  const ms = loadConfig({ IMAP_SERVER: 'outlook.office365.com', IMAP_USER: 'bounces@contoso.example', IMAP_AUTH: 'oauth2', IMAP_OAUTH_PROVIDER: 'microsoft', IMAP_OAUTH_TENANT: 'contoso.example', IMAP_OAUTH_CLIENT_ID: 'c', IMAP_OAUTH_CLIENT_SECRET: 's' }).imap;
+  const ms = loadConfig({
+    IMAP_SERVER: 'outlook.office365.com',
+    IMAP_USER: 'bounces@contoso.example',
+    IMAP_AUTH: 'oauth2',
+    IMAP_OAUTH_PROVIDER: 'microsoft',
+    IMAP_OAUTH_TENANT: 'contoso.example',
+    IMAP_OAUTH_CLIENT_ID: 'c',
+    IMAP_OAUTH_CLIENT_SECRET: 's',
+  }).imap;
   const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
   it('names a missing IMAP.AccessAsApp permission and a token for the wrong audience', () => {
-    expect(inspectToken(jwt({ aud: 'https://outlook.office365.com', roles: ['IMAP.AccessAsApp'] }), ms)).toEqual([{ result: 'ok', text: 'the token is for Exchange Online with IMAP.AccessAsApp' }]);
-    expect(inspectToken(jwt({ aud: 'https://outlook.office365.com', roles: ['Mail.Read'] }), ms)[0]!.text).toMatch(/^the token carries no IMAP.AccessAsApp permission \(roles: Mail.Read\): add the Office 365 Exchange Online application permission IMAP.AccessAsApp/);
-    expect(inspectToken(jwt({ aud: 'https://graph.microsoft.com', roles: ['IMAP.AccessAsApp'] }), ms)[0]!.text).toMatch(/^the token is for https:\/\/graph.microsoft.com, not Exchange Online/);
+    expect(inspectToken(jwt({ aud: 'https://outlook.office365.com', roles: ['IMAP.AccessAsApp'] }), ms)).toEqual([
+      { result: 'ok', text: 'the token is for Exchange Online with IMAP.AccessAsApp' },
+    ]);
+    expect(inspectToken(jwt({ aud: 'https://outlook.office365.com', roles: ['Mail.Read'] }), ms)[0]!.text).toMatch(
+      /^the token carries no IMAP.AccessAsApp permission \(roles: Mail.Read\): add the Office 365 Exchange Online application permission IMAP.AccessAsApp/,
+    );
+    expect(inspectToken(jwt({ aud: 'https://graph.microsoft.com', roles: ['IMAP.AccessAsApp'] }), ms)[0]!.text).toMatch(
+      /^the token is for https:\/\/graph.microsoft.com, not Exchange Online/,
+    );
   });
 
   it('turns Exchange\'s bare AUTHENTICATE failure into the usual causes, and a password sign-in into "use OAuth2"', () => {
     const refused = new ImapConnectError('login', 'AUTHENTICATE failed.', undefined);
-    expect(diagnoseSignIn(refused, ms)).toMatch(/Exchange Online refused the token; the usual causes: .*New-ServicePrincipal.*Add-MailboxPermission.*IMAP.AccessAsApp.*Set-CASMailbox -ImapEnabled/);
+    expect(diagnoseSignIn(refused, ms)).toMatch(
+      /Exchange Online refused the token; the usual causes: .*New-ServicePrincipal.*Add-MailboxPermission.*IMAP.AccessAsApp.*Set-CASMailbox -ImapEnabled/,
+    );
     const basic = loadConfig({ IMAP_SERVER: 'outlook.office365.com', IMAP_USER: 'b@contoso.example', IMAP_PASS: 'x' }).imap;
-    expect(diagnoseSignIn(new ImapConnectError('login', 'LOGIN failed.', undefined), basic)).toBe('the server refused the sign-in (LOGIN failed.): Microsoft 365 has turned password sign-in off; use IMAP_AUTH=oauth2 (README "IMAP with OAuth2")');
+    expect(diagnoseSignIn(new ImapConnectError('login', 'LOGIN failed.', undefined), basic)).toBe(
+      'the server refused the sign-in (LOGIN failed.): Microsoft 365 has turned password sign-in off; use IMAP_AUTH=oauth2 (README "IMAP with OAuth2")',
+    );
   });
 });

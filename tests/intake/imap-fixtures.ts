@@ -13,7 +13,9 @@ export const TEST: ImapFolders = { inbox: 'TEST', processed: 'TESTPROCESSED', sk
  * the poller downloads and stores; the corpus files have LF.
  */
 export function wireSha256(b: Buffer): string {
-  return createHash('sha256').update(Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))
+    .digest('hex');
 }
 
 /** Every folder but INBOX deleted, INBOX emptied: each test starts from a fresh mailbox. */

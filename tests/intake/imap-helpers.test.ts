@@ -27,12 +27,16 @@ describe('backoffDelay', () => {
 
 describe('envelopeFromHeaders', () => {
   it('reads the null sender and the delivered-to address of a DSN in a mailbox', () => {
-    const raw = Buffer.from('Return-Path: <>\r\nDelivered-To: bounces+x=y@example.test\r\nFrom: MAILER-DAEMON\r\n\r\nDelivered-To: body@example.test\r\n');
+    const raw = Buffer.from(
+      'Return-Path: <>\r\nDelivered-To: bounces+x=y@example.test\r\nFrom: MAILER-DAEMON\r\n\r\nDelivered-To: body@example.test\r\n',
+    );
     expect(envelopeFromHeaders(raw)).toEqual({ envelopeFrom: '', envelopeTo: ['bounces+x=y@example.test'] });
   });
 
   it('prefers X-Original-To (before alias expansion) and ignores what is not an address', () => {
-    expect(envelopeFromHeaders(Buffer.from('X-Original-To: bounces@example.test\nDelivered-To: real@example.test\n\nx'))).toEqual({ envelopeTo: ['bounces@example.test'] });
+    expect(envelopeFromHeaders(Buffer.from('X-Original-To: bounces@example.test\nDelivered-To: real@example.test\n\nx'))).toEqual({
+      envelopeTo: ['bounces@example.test'],
+    });
     expect(envelopeFromHeaders(Buffer.from('Delivered-To: <script>alert(1)</script>\n\nx'))).toEqual({});
   });
 
@@ -43,7 +47,13 @@ describe('envelopeFromHeaders', () => {
 
 describe('describeConnectError', () => {
   it('tells a refused login from a network failure, in one line', () => {
-    const login = describeConnectError(Object.assign(new Error('Command failed'), { authenticationFailed: true, response: '[AUTHENTICATIONFAILED] Authentication failed.\r\n', serverResponseCode: 'AUTHENTICATIONFAILED' }));
+    const login = describeConnectError(
+      Object.assign(new Error('Command failed'), {
+        authenticationFailed: true,
+        response: '[AUTHENTICATIONFAILED] Authentication failed.\r\n',
+        serverResponseCode: 'AUTHENTICATIONFAILED',
+      }),
+    );
     expect(login.kind).toBe('login');
     expect(login.message).toBe('login failed: [AUTHENTICATIONFAILED] Authentication failed.');
     const net = describeConnectError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1143'), { code: 'ECONNREFUSED' }));

@@ -51,7 +51,12 @@ afterAll(async () => {
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-mailboxes-'));
   store = openStore(path.join(dir, 'rebound.db'));
-  for (const [u, p] of [[SALES, 'sales-pass'], [SHOP, 'shop-pass'], [OLD, 'old-pass']] as const) await emptyAll(u, p);
+  for (const [u, p] of [
+    [SALES, 'sales-pass'],
+    [SHOP, 'shop-pass'],
+    [OLD, 'old-pass'],
+  ] as const)
+    await emptyAll(u, p);
 });
 
 afterEach(async () => {
@@ -127,7 +132,14 @@ function start(config: Config): { status: StatusBoard; metrics: Metrics; group: 
   const { log } = capturingLogger();
   const status = new StatusBoard();
   const metrics = new Metrics();
-  group = createImapPollers(config.imapMailboxes, { ingestor: createIngestor({ store, log }), store, log, status, metrics, timing: { backoffInitialMs: 100 } });
+  group = createImapPollers(config.imapMailboxes, {
+    ingestor: createIngestor({ store, log }),
+    store,
+    log,
+    status,
+    metrics,
+    timing: { backoffInitialMs: 100 },
+  });
   return { status, metrics, group };
 }
 
@@ -154,7 +166,11 @@ describe('several IMAP mailboxes', () => {
     const { status, metrics, group: g } = start(config);
     await g.start();
 
-    await waitFor('both working mailboxes polled', () => status.get('imap')?.facts?.lastPollAt && status.get('imap:shop')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor(
+      'both working mailboxes polled',
+      () => status.get('imap')?.facts?.lastPollAt && status.get('imap:shop')?.facts?.lastPollAt,
+      { tries: 100, intervalMs: 50 },
+    );
     await waitFor('the sales moves', async () => (await folderCounts(SALES, 'sales-pass')).SKIPPED === 1, { tries: 100, intervalMs: 50 });
     expect(await folderCounts(SALES, 'sales-pass')).toEqual({ PROCESSED: 1, SKIPPED: 1 });
     await waitFor('the shop move', async () => (await folderCounts(SHOP, 'shop-pass')).TESTPROCESSED === 1, { tries: 100, intervalMs: 50 });
@@ -180,7 +196,10 @@ describe('several IMAP mailboxes', () => {
     ]);
 
     // What an admin and a scraper see over HTTP: /health, /metrics and the dashboard.
-    const web = await startWebServer(createWebApp({ config, store, log: silentLogger(), status, metrics, retry: async () => ({ queued: false, message: '' }) }), { host: '127.0.0.1', port: 0 });
+    const web = await startWebServer(
+      createWebApp({ config, store, log: silentLogger(), status, metrics, retry: async () => ({ queued: false, message: '' }) }),
+      { host: '127.0.0.1', port: 0 },
+    );
     try {
       const res = await fetch(`${web.address()}/health`);
       expect(res.status).toBe(503);
@@ -195,7 +214,9 @@ describe('several IMAP mailboxes', () => {
       const client = new Client(web.address());
       await client.signIn();
       const page = await (await client.request('GET', '/')).text();
-      expect(page).toMatch(/<tr data-part="imap:old">\s*<td>imap:old<\/td>\s*<td><span class="badge text-bg-danger">failing<\/span><\/td>\s*<td>login failed: \[AUTHENTICATIONFAILED\]/);
+      expect(page).toMatch(
+        /<tr data-part="imap:old">\s*<td>imap:old<\/td>\s*<td><span class="badge text-bg-danger">failing<\/span><\/td>\s*<td>login failed: \[AUTHENTICATIONFAILED\]/,
+      );
       expect(page).toMatch(/<tr data-part="imap:shop">\s*<td>imap:shop<\/td>\s*<td><span class="badge text-bg-success">ok<\/span>/);
     } finally {
       await web.stop();
@@ -208,8 +229,15 @@ describe('several IMAP mailboxes', () => {
     const config = configWith([{ name: 'shop', server: '127.0.0.1', port: PORT, tls: 'none', user: SHOP, pass: 'shop-pass' }]);
     const { group: g } = start(config);
     await g.start();
-    await waitFor('both copies moved', async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1 && (await folderCounts(SHOP, 'shop-pass')).PROCESSED === 1, { tries: 100, intervalMs: 50 });
-    const messages = store.db.prepare('SELECT envelope_to, duplicate_of IS NOT NULL AS dup FROM messages ORDER BY id').all() as { envelope_to: string; dup: number }[];
+    await waitFor(
+      'both copies moved',
+      async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1 && (await folderCounts(SHOP, 'shop-pass')).PROCESSED === 1,
+      { tries: 100, intervalMs: 50 },
+    );
+    const messages = store.db.prepare('SELECT envelope_to, duplicate_of IS NOT NULL AS dup FROM messages ORDER BY id').all() as {
+      envelope_to: string;
+      dup: number;
+    }[];
     expect(messages.map((m) => m.envelope_to).sort()).toEqual([SALES, SHOP].sort());
     expect(messages.map((m) => m.dup)).toEqual([0, 1]);
     expect(store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(1);
@@ -220,7 +248,10 @@ describe('several IMAP mailboxes', () => {
     const config = configWith([{ name: 'gone', server: '127.0.0.1', port: 1, tls: 'none', user: SHOP, pass: 'x' }]);
     const { status, group: g } = start(config);
     await g.start();
-    await waitFor('the sales bounce moved', async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1, { tries: 100, intervalMs: 50 });
+    await waitFor('the sales bounce moved', async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1, {
+      tries: 100,
+      intervalMs: 50,
+    });
     expect(status.get('imap:gone')).toMatchObject({ ok: false });
     expect(status.get('imap:gone')!.facts?.problem).toBe('cannot connect');
     expect(healthReport(config, store, status, new Date()).failing).toEqual(['imap:gone']);

@@ -42,11 +42,39 @@ let cert: { certPem: string; keyPem: string };
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-oauth-'));
   // The app's certificate credential, as uploaded to an app registration (RSA, self-signed).
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'app.key'), '-out', path.join(dir, 'app.crt'), '-days', '2', '-subj', '/CN=rebound-test-app'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'app.key'),
+      '-out',
+      path.join(dir, 'app.crt'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=rebound-test-app',
+    ],
+    { stdio: 'ignore' },
+  );
   cert = { certPem: readFileSync(path.join(dir, 'app.crt'), 'utf8'), keyPem: readFileSync(path.join(dir, 'app.key'), 'utf8') };
-  as = await startOAuthServer({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ttlSeconds: 3600, appUser: USER, clientCertPem: cert.certPem });
+  as = await startOAuthServer({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    ttlSeconds: 3600,
+    appUser: USER,
+    clientCertPem: cert.certPem,
+  });
   xoauth2Only = await startDovecot({ port: 1343, user: USER, oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2'] } });
-  both = await startDovecot({ port: 1344, user: USER, oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2', 'oauthbearer'] } });
+  both = await startDovecot({
+    port: 1344,
+    user: USER,
+    oauth2: { introspectionUrl: as.introspectionUrl, mechanisms: ['xoauth2', 'oauthbearer'] },
+  });
 });
 
 afterAll(async () => {
@@ -71,7 +99,11 @@ interface Rig {
 }
 
 let dbCount = 0;
-function rig(dc: Dovecot, oauth: { refreshToken?: string; certificate?: boolean }, timing: Parameters<typeof createImapPoller>[0]['timing'] = {}): Rig {
+function rig(
+  dc: Dovecot,
+  oauth: { refreshToken?: string; certificate?: boolean },
+  timing: Parameters<typeof createImapPoller>[0]['timing'] = {},
+): Rig {
   const { log, lines } = capturingLogger();
   const store = openStore(path.join(dir, `rebound-${++dbCount}.db`));
   const status = new StatusBoard();
@@ -92,7 +124,14 @@ function rig(dc: Dovecot, oauth: { refreshToken?: string; certificate?: boolean 
       },
     ),
   });
-  const poller = createImapPoller({ config, ingestor: createIngestor({ store, log }), store, log, status, timing: { backoffInitialMs: 100, ...timing } });
+  const poller = createImapPoller({
+    config,
+    ingestor: createIngestor({ store, log }),
+    store,
+    log,
+    status,
+    timing: { backoffInitialMs: 100, ...timing },
+  });
   cleanups.push(async () => {
     await poller.stop();
     store.close();
@@ -163,7 +202,10 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     await sleep(3300);
     await both.kick(USER);
     await both.append('INBOX', DSN_B);
-    await waitFor('the second bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 2, { tries: 200, intervalMs: 50 });
+    await waitFor('the second bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 2, {
+      tries: 200,
+      intervalMs: 50,
+    });
 
     expect(await both.uids('INBOX')).toEqual([]);
     expect(count(r.store, 'messages')).toBe(2);
@@ -209,7 +251,14 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     await both.kick(USER);
     await both.append('INBOX', DSN_A);
 
-    const s = await waitFor('the failure on the status board', () => (r.status.get('imap')?.ok === false && r.status.get('imap')?.facts?.problem === 'OAuth2 token refused' ? r.status.get('imap') : undefined), { tries: 100, intervalMs: 50 });
+    const s = await waitFor(
+      'the failure on the status board',
+      () =>
+        r.status.get('imap')?.ok === false && r.status.get('imap')?.facts?.problem === 'OAuth2 token refused'
+          ? r.status.get('imap')
+          : undefined,
+      { tries: 100, intervalMs: 50 },
+    );
     expect(s.detail).toMatch(/invalid_grant/);
     expect(s.detail).toMatch(/revoked, has expired or belongs to another client: sign in again and set a new IMAP_OAUTH_REFRESH_TOKEN/);
     await sleep(500);
@@ -217,7 +266,9 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 400, clientAuth: 'secret' }]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore + 1);
     expect(await both.uids('INBOX')).toHaveLength(1);
-    expect(r.lines.filter((l) => l.msg.startsWith('IMAP sign-in with OAuth2 failed (run `rebound imap-check` for a diagnosis)'))).toHaveLength(1);
+    expect(
+      r.lines.filter((l) => l.msg.startsWith('IMAP sign-in with OAuth2 failed (run `rebound imap-check` for a diagnosis)')),
+    ).toHaveLength(1);
     expectNoSecrets(r, [refreshToken]);
   });
 });

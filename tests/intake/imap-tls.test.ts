@@ -28,7 +28,6 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** A real Postfix DSN: 5.1.1 from a remote MX for hard-user@mx-reject.test. */
 const DSN = readFileSync(path.join(ROOT, 'tests/fixtures/corpus/postfix/dsn-remote-550.eml'));
 
-
 let dc: Dovecot;
 let dir: string;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -81,7 +80,10 @@ function bounceRecipients(store: Store): { email_to: string; status_code: string
 
 /** Connections the client closed during the TLS handshake, from Dovecot's log. */
 function tlsHandshakeHangups(): number {
-  return dc.log().split('\n').filter((l) => /imap-login: Info: Disconnected: .*TLS handshaking/.test(l)).length;
+  return dc
+    .log()
+    .split('\n')
+    .filter((l) => /imap-login: Info: Disconnected: .*TLS handshaking/.test(l)).length;
 }
 
 const MODES = [

@@ -26,7 +26,6 @@ const PORT = 1143;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SISIMAI = path.join(ROOT, 'tests/fixtures/corpus/sisimai');
 
-
 let dc: Dovecot;
 let dir: string;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -65,7 +64,14 @@ interface Rig {
   lines: Logged[];
 }
 
-function rig(opts: { config?: Partial<Config['imap']>; store?: Store; wrap?: (i: Ingestor) => Ingestor; timing?: Parameters<typeof createImapPoller>[0]['timing'] } = {}): Rig {
+function rig(
+  opts: {
+    config?: Partial<Config['imap']>;
+    store?: Store;
+    wrap?: (i: Ingestor) => Ingestor;
+    timing?: Parameters<typeof createImapPoller>[0]['timing'];
+  } = {},
+): Rig {
   const { log, lines } = capturingLogger();
   const store = opts.store ?? openStore(path.join(dir, 'rebound.db'));
   const real = createIngestor({ store, log });
@@ -131,7 +137,11 @@ function expectedFolder(e: Expected): 'PROCESSED' | 'SKIPPED' {
 
 describe('IMAP poller against a real Dovecot', () => {
   it('moves each corpus message to the folder its classification names and records it once', async () => {
-    const sample = SAMPLE.map((file) => ({ file, raw: readFileSync(path.join(SISIMAI, file)), entry: manifest.find((m) => m.file === file)! }));
+    const sample = SAMPLE.map((file) => ({
+      file,
+      raw: readFileSync(path.join(SISIMAI, file)),
+      entry: manifest.find((m) => m.file === file)!,
+    }));
     const garbage = Buffer.from('this is not an email message, it has no header fields at all\r\n');
     for (const s of sample) await dc.append('INBOX', s.raw);
     await dc.append('INBOX', garbage);
@@ -159,20 +169,41 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(bySha.get(wireSha256(garbage))!.status).toBe('Problem');
     for (const s of sample) {
       const m = bySha.get(wireSha256(s.raw))!;
-      const bounces = r.store.db.prepare('SELECT email_to, status_code FROM bounces WHERE message_id = ? ORDER BY email_to').all(m.id) as { email_to: string; status_code: string }[];
+      const bounces = r.store.db.prepare('SELECT email_to, status_code FROM bounces WHERE message_id = ? ORDER BY email_to').all(m.id) as {
+        email_to: string;
+        status_code: string;
+      }[];
       const want = s.entry.expected.map((x) => (x.recipient ?? '').toLowerCase()).sort();
-      expect({ file: s.file, status: m.status }).toEqual({ file: s.file, status: expectedFolder(s.entry) === 'PROCESSED' ? 'Processed' : 'Skipped' });
+      expect({ file: s.file, status: m.status }).toEqual({
+        file: s.file,
+        status: expectedFolder(s.entry) === 'PROCESSED' ? 'Processed' : 'Skipped',
+      });
       if (expectedFolder(s.entry) === 'PROCESSED') {
         expect({ file: s.file, to: bounces.map((b) => b.email_to) }).toEqual({ file: s.file, to: want });
-        const codes = s.entry.expected.map((x) => x.status).filter(Boolean).sort();
-        expect({ file: s.file, codes: bounces.map((b) => b.status_code).filter(Boolean).sort() }).toEqual({ file: s.file, codes });
+        const codes = s.entry.expected
+          .map((x) => x.status)
+          .filter(Boolean)
+          .sort();
+        expect({
+          file: s.file,
+          codes: bounces
+            .map((b) => b.status_code)
+            .filter(Boolean)
+            .sort(),
+        }).toEqual({ file: s.file, codes });
       }
     }
 
     // What the health endpoint and the dashboard read.
     const st = r.status.get('imap')!;
     expect(st.ok).toBe(true);
-    expect(st.facts).toMatchObject({ lastResult: 'ok', processed: shas.PROCESSED!.length, skipped: shas.SKIPPED!.length, problem: 1, failed: 0 });
+    expect(st.facts).toMatchObject({
+      lastResult: 'ok',
+      processed: shas.PROCESSED!.length,
+      skipped: shas.SKIPPED!.length,
+      problem: 1,
+      failed: 0,
+    });
     expect(typeof st.facts!.lastPollAt).toBe('string');
     const received = (await r.metrics.messagesReceived.get()).values;
     expect(received.every((s) => s.labels.source === 'imap')).toBe(true);
@@ -192,10 +223,19 @@ describe('IMAP poller against a real Dovecot', () => {
 
     expect(result).toMatchObject({ outcome: 'ok', processed: 1, skipped: 1 });
     const shas = await folderShas(['INBOX', 'TEST', 'TESTPROCESSED', 'TESTSKIPPED']);
-    expect(shas).toEqual({ INBOX: [wireSha256(inboxMail)], TEST: [], TESTPROCESSED: [wireSha256(bounce)], TESTSKIPPED: [wireSha256(plain)] });
+    expect(shas).toEqual({
+      INBOX: [wireSha256(inboxMail)],
+      TEST: [],
+      TESTPROCESSED: [wireSha256(bounce)],
+      TESTSKIPPED: [wireSha256(plain)],
+    });
     const folders = await dc.folders();
     expect(folders.sort()).toEqual(['INBOX', 'TEST', 'TESTPROBLEM', 'TESTPROCESSED', 'TESTSKIPPED']);
-    expect(dbMessages(r.store).map((m) => m.sha256).sort()).toEqual([wireSha256(bounce), wireSha256(plain)].sort());
+    expect(
+      dbMessages(r.store)
+        .map((m) => m.sha256)
+        .sort(),
+    ).toEqual([wireSha256(bounce), wireSha256(plain)].sort());
   });
 
   it('loses nothing when Dovecot is killed mid-batch and rebound restarts: every message recorded once and in exactly one folder', async () => {
@@ -229,10 +269,14 @@ describe('IMAP poller against a real Dovecot', () => {
     await a.poller.start();
     await waitFor('Dovecot to be killed', () => killed, { tries: 200, intervalMs: 50 });
     // The poller notices and keeps trying to reconnect, without crashing.
-    await waitFor('the poller to report the lost connection', () => {
-      const s = a.status.get('imap');
-      return s && !s.ok && /connection lost|cannot connect/.test(s.detail) ? s : undefined;
-    }, { tries: 100, intervalMs: 50 });
+    await waitFor(
+      'the poller to report the lost connection',
+      () => {
+        const s = a.status.get('imap');
+        return s && !s.ok && /connection lost|cannot connect/.test(s.detail) ? s : undefined;
+      },
+      { tries: 100, intervalMs: 50 },
+    );
     expect(ingestCalls).toBe(3);
     // rebound stops while the server is down (bounded), then both come back.
     await a.poller.stop();
@@ -266,7 +310,9 @@ describe('IMAP poller against a real Dovecot', () => {
 
   it('works a recreated folder (new UIDVALIDITY) again, logs it, and records a message seen before only once', async () => {
     const folders: ImapFolders = { inbox: 'BOUNCES', processed: 'B-PROCESSED', skipped: 'B-SKIPPED', problem: 'B-PROBLEM' };
-    const first = ['lhost-postfix-01', 'lhost-postfix-04', 'lhost-postfix-05'].map((f) => readFileSync(path.join(SISIMAI, `maildir/bsd/${f}.eml`)));
+    const first = ['lhost-postfix-01', 'lhost-postfix-04', 'lhost-postfix-05'].map((f) =>
+      readFileSync(path.join(SISIMAI, `maildir/bsd/${f}.eml`)),
+    );
     const later = ['lhost-postfix-11', 'lhost-postfix-13'].map((f) => readFileSync(path.join(SISIMAI, `maildir/bsd/${f}.eml`)));
     let v1 = 0;
     for (const raw of first) v1 = (await dc.append('BOUNCES', raw)).uidValidity;
@@ -315,7 +361,9 @@ describe('IMAP poller against a real Dovecot', () => {
   });
 
   it('leaves a message it cannot store in the inbox and processes it on a later poll once the store works', async () => {
-    const raws = ['lhost-postfix-01', 'lhost-postfix-04', 'lhost-exim-01'].map((f) => readFileSync(path.join(SISIMAI, `maildir/bsd/${f}.eml`)));
+    const raws = ['lhost-postfix-01', 'lhost-postfix-04', 'lhost-exim-01'].map((f) =>
+      readFileSync(path.join(SISIMAI, `maildir/bsd/${f}.eml`)),
+    );
     for (const raw of raws) await dc.append('INBOX', raw);
     const r = rig();
     r.store.db.pragma('query_only = ON'); // every write fails with SQLITE_READONLY
@@ -360,13 +408,19 @@ describe('IMAP poller against a real Dovecot', () => {
     await r.poller.start();
     await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     await dc.kill();
-    await waitFor('the outage on the status board', () => (r.status.get('imap')?.ok === false ? true : undefined), { tries: 100, intervalMs: 50 });
+    await waitFor('the outage on the status board', () => (r.status.get('imap')?.ok === false ? true : undefined), {
+      tries: 100,
+      intervalMs: 50,
+    });
     expect(r.status.get('imap')!.detail).toMatch(/(connection lost|cannot connect) to 127\.0\.0\.1:1143/);
     await sleep(1500); // a few refused reconnects (bounded backoff) while the server is down
     await dc.start();
     const raw = readFileSync(path.join(SISIMAI, 'maildir/bsd/lhost-postfix-01.eml'));
     await dc.append('INBOX', raw);
-    await waitFor('the bounce to be recorded after the reconnect', () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), { tries: 200, intervalMs: 50 });
+    await waitFor('the bounce to be recorded after the reconnect', () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), {
+      tries: 200,
+      intervalMs: 50,
+    });
     await waitFor('the status board to be ok again', () => r.status.get('imap')?.ok, { tries: 100, intervalMs: 50 });
     expect(r.lines.some((l) => l.level === 'warn' && /IMAP server not reachable; retrying/.test(l.msg))).toBe(true);
   });
@@ -392,7 +446,10 @@ describe('IMAP poller against a real Dovecot', () => {
     for (const [i, mode] of (['idle', 'poll'] as const).entries()) {
       // IDLE: the poll interval (60 s) is far beyond the bounded wait below, so only IDLE can
       // deliver in time. Without IDLE: a 2 s poll interval.
-      const r = rig({ config: mode === 'idle' ? { idle: true, pollInterval: 60_000 } : { idle: false, pollInterval: 2000 }, store: openStore(path.join(dir, `${mode}.db`)) });
+      const r = rig({
+        config: mode === 'idle' ? { idle: true, pollInterval: 60_000 } : { idle: false, pollInterval: 2000 },
+        store: openStore(path.join(dir, `${mode}.db`)),
+      });
       await r.poller.start();
       await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
       await sleep(300); // let the poller settle into its wait (IDLE or timer)
@@ -402,10 +459,15 @@ describe('IMAP poller against a real Dovecot', () => {
       await appender.append('INBOX', raw);
       const appended = performance.now();
       await appender.logout();
-      await waitFor(`the bounce to be recorded (${mode})`, () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), { tries: 600, intervalMs: 5 });
+      await waitFor(`the bounce to be recorded (${mode})`, () => dbMessages(r.store).find((m) => m.sha256 === wireSha256(raw)), {
+        tries: 600,
+        intervalMs: 5,
+      });
       const ms = performance.now() - appended;
       await waitFor('the bounce to be moved', async () => (await dc.uids('PROCESSED')).length === i + 1, { tries: 100, intervalMs: 50 });
-      figures.push(`${mode === 'idle' ? 'with IDLE' : 'without IDLE (2 s poll interval)'}: ${ms.toFixed(0)} ms from the end of APPEND to the commit (APPEND itself ${(appended - t0).toFixed(0)} ms)`);
+      figures.push(
+        `${mode === 'idle' ? 'with IDLE' : 'without IDLE (2 s poll interval)'}: ${ms.toFixed(0)} ms from the end of APPEND to the commit (APPEND itself ${(appended - t0).toFixed(0)} ms)`,
+      );
       await r.poller.stop();
     }
     console.log(`[imap latency] ${figures.join('; ')}`);

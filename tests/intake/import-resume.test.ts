@@ -19,7 +19,10 @@ beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-import-resum
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'src/cli.ts'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'src/cli.ts'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (c: string) => (stderr += c));
@@ -32,7 +35,9 @@ describe('rebound import of an mbox', () => {
     const mbox = path.join(dir, 'bounces.mbox');
     const parts: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      const text = dsn({ tag: `resume-${i}`, failed: `user${i}@mx-reject.test` }).toString('latin1').replace(/^(>*From )/gm, '>$1');
+      const text = dsn({ tag: `resume-${i}`, failed: `user${i}@mx-reject.test` })
+        .toString('latin1')
+        .replace(/^(>*From )/gm, '>$1');
       parts.push(`From MAILER-DAEMON Sat Nov 21 10:00:00 2026\n${text}${text.endsWith('\n') ? '' : '\n'}\n`);
     }
     writeFileSync(mbox, parts.join(''), 'latin1');
@@ -67,7 +72,9 @@ describe('rebound import of an mbox', () => {
     expect(await second.exited).toBe(0);
     const resumed = Number(/resuming after (\d+) messages/.exec(second.stderr())?.[1]);
     expect(resumed).toBeGreaterThanOrEqual(saved!.read);
-    const summary = /imported .*: (\d+) read, (\d+) bounces, \d+ skipped \(not bounces\), 0 problem, (\d+) duplicates, 0 failed/.exec(second.stderr());
+    const summary = /imported .*: (\d+) read, (\d+) bounces, \d+ skipped \(not bounces\), 0 problem, (\d+) duplicates, 0 failed/.exec(
+      second.stderr(),
+    );
     expect(summary).not.toBeNull();
     const [read, bounces, duplicates] = [Number(summary![1]), Number(summary![2]), Number(summary![3])];
     // The second run reads only what lies after its resume point; what the killed run stored

@@ -13,7 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const POSTFIX = path.join(ROOT, 'tests/fixtures/corpus/postfix');
 const dsn = (name: string) => readFileSync(path.join(POSTFIX, name));
 const toLf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
-const plain = Buffer.from('From: a@example.org\nTo: b@example.org\nSubject: hello\n\nFirst line\nFrom here on, a line that mbox must escape.\n');
+const plain = Buffer.from(
+  'From: a@example.org\nTo: b@example.org\nSubject: hello\n\nFirst line\nFrom here on, a line that mbox must escape.\n',
+);
 
 let dir: string;
 let store: Store;
@@ -25,7 +27,9 @@ afterEach(() => store.close());
 
 function writeMbox(file: string, messages: Buffer[]): void {
   const parts = messages.map((m) => {
-    const escaped = toLf(m).toString('latin1').replace(/^(>*From )/gm, '>$1');
+    const escaped = toLf(m)
+      .toString('latin1')
+      .replace(/^(>*From )/gm, '>$1');
     return `From MAILER-DAEMON Sat Nov 21 10:00:00 2026\n${escaped}${escaped.endsWith('\n') ? '' : '\n'}\n`;
   });
   writeFileSync(file, parts.join(''), 'latin1');
@@ -79,10 +83,16 @@ describe('file import', () => {
     });
     expect(stderr).toMatch(/imported .*postfix: 6 read, 6 bounces, 0 skipped \(not bounces\), 0 problem, 0 duplicates, 0 failed/);
     // Several paths: one line each and a total; everything is already recorded now.
-    const again = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'import', path.join(POSTFIX, 'dsn-remote-550.eml'), POSTFIX], {
-      env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data'), LOG_LEVEL: 'silent' },
-    });
-    expect(again.stderr).toMatch(/imported .*dsn-remote-550\.eml: 1 read, 0 bounces, 0 skipped \(not bounces\), 0 problem, 1 duplicates, 0 failed/);
+    const again = await run(
+      process.execPath,
+      [path.join(ROOT, 'src/cli.ts'), 'import', path.join(POSTFIX, 'dsn-remote-550.eml'), POSTFIX],
+      {
+        env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data'), LOG_LEVEL: 'silent' },
+      },
+    );
+    expect(again.stderr).toMatch(
+      /imported .*dsn-remote-550\.eml: 1 read, 0 bounces, 0 skipped \(not bounces\), 0 problem, 1 duplicates, 0 failed/,
+    );
     expect(again.stderr).toContain('total: {"read":7,"processed":0,"skipped":0,"problem":0,"duplicates":7,"failed":0,"noticesQueued":0}');
     const err = await run(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'import', path.join(dir, 'nope')], {
       env: { ...process.env, DATA_DIR: path.join(dir, 'cli-data') },

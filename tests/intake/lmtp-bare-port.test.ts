@@ -29,7 +29,13 @@ function otherAddresses(): string[] {
 describe('LMTP_LISTEN with a bare port', () => {
   it('listens on 127.0.0.1 only', async () => {
     app = buildApp(
-      loadConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-bare-port-')), LMTP_LISTEN: String(PORT), WEBUI_ENABLED: 'false', SOCKETMAP_LISTEN: 'off', POLICY_LISTEN: 'off' }),
+      loadConfig({
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-bare-port-')),
+        LMTP_LISTEN: String(PORT),
+        WEBUI_ENABLED: 'false',
+        SOCKETMAP_LISTEN: 'off',
+        POLICY_LISTEN: 'off',
+      }),
       silentLogger(),
     );
     await app.start();

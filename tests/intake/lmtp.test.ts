@@ -62,7 +62,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startListener(opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; status?: StatusBoard; metrics?: Metrics } = {}) {
+async function startListener(
+  opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; status?: StatusBoard; metrics?: Metrics } = {},
+) {
   store ??= openStore(dbFile);
   const ingestor = opts.ingestor ?? createIngestor({ store, log });
   server = createLmtpServer({ config: lmtpConfig(opts.config), ingestor, log, status: opts.status, metrics: opts.metrics });
@@ -72,7 +74,12 @@ async function startListener(opts: { config?: Partial<Config['lmtp']>; ingestor?
   return m ? { host: m[1] ?? m[2]!, port: Number(m[3]) } : { path: addr.slice(5) };
 }
 
-function lmtpSend(target: { host?: string; port?: number; path?: string }, to: string[], raw: string | Buffer, from = ''): Promise<SendResult> {
+function lmtpSend(
+  target: { host?: string; port?: number; path?: string },
+  to: string[],
+  raw: string | Buffer,
+  from = '',
+): Promise<SendResult> {
   return sendMail({ ...target, protocol: 'lmtp', helo: 'mta.postfix.test', from, to, raw, timeoutMs: 10_000 });
 }
 
@@ -205,7 +212,11 @@ describe('LMTP listener', () => {
   it('listens on a unix socket, replacing a stale socket file, and lets other users connect', async () => {
     const sock = path.join(dir, 'lmtp.sock');
     // A socket file left behind by a process that died without closing its listener.
-    const child = spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(sock)}, () => process.exit(0))`], { timeout: 10_000 });
+    const child = spawnSync(
+      process.execPath,
+      ['-e', `require('net').createServer().listen(${JSON.stringify(sock)}, () => process.exit(0))`],
+      { timeout: 10_000 },
+    );
     expect(child.status).toBe(0);
     expect(statSync(sock).isSocket()).toBe(true);
     const t = await startListener({ config: { listen: [{ kind: 'unix', host: '', port: 0, path: sock }] } });
@@ -222,7 +233,12 @@ describe('LMTP listener', () => {
     const sock = path.join(dir, 'busy.sock');
     const status = new StatusBoard();
     await startListener({ config: { listen: [{ kind: 'unix', host: '', port: 0, path: sock }] } });
-    const second = createLmtpServer({ config: lmtpConfig({ listen: [{ kind: 'unix', host: '', port: 0, path: sock }] }), ingestor: createIngestor({ store: store!, log }), log, status });
+    const second = createLmtpServer({
+      config: lmtpConfig({ listen: [{ kind: 'unix', host: '', port: 0, path: sock }] }),
+      ingestor: createIngestor({ store: store!, log }),
+      log,
+      status,
+    });
     await expect(second.start()).rejects.toThrow(/in use/);
     expect(status.get('lmtp')).toMatchObject({ ok: false });
     expect(status.get('lmtp')!.detail).toMatch(/cannot listen on unix:/);
@@ -251,7 +267,11 @@ describe('LMTP listener', () => {
   it('offers STARTTLS only when a certificate is configured', async () => {
     const key = path.join(dir, 'key.pem');
     const cert = path.join(dir, 'cert.pem');
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=rebound.test'], { timeout: 30_000 });
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=rebound.test'],
+      { timeout: 30_000 },
+    );
     expect(made.status, String(made.stderr)).toBe(0);
     const t = await startListener({ config: { tlsKey: key, tlsCert: cert } });
     const s = await SmtpSession.connect(t);

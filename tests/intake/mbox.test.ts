@@ -15,7 +15,8 @@ async function read(text: string, opts: Parameters<typeof readMbox>[1] = {}) {
   const file = path.join(dir, 'box.mbox');
   writeFileSync(file, text, 'latin1');
   const out: { text: string; start: number; end: number; truncated?: boolean }[] = [];
-  for await (const m of readMbox(file, opts)) out.push({ text: m.raw.toString('latin1'), start: m.start, end: m.end, ...(m.truncated ? { truncated: true } : {}) });
+  for await (const m of readMbox(file, opts))
+    out.push({ text: m.raw.toString('latin1'), start: m.start, end: m.end, ...(m.truncated ? { truncated: true } : {}) });
   return out;
 }
 

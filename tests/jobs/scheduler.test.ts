@@ -96,7 +96,10 @@ describe('the scheduler', () => {
     const failures = (job: string) => lines.filter((l) => l.msg === 'job failed' && l.job === job);
     try {
       scheduler.start();
-      await waitFor('each job to fail twice', () => failures('summary').length >= 2 && failures('retry').length >= 2, { tries: 100, intervalMs: 100 });
+      await waitFor('each job to fail twice', () => failures('summary').length >= 2 && failures('retry').length >= 2, {
+        tries: 100,
+        intervalMs: 100,
+      });
     } finally {
       scheduler.stop();
       await notifier.stop();

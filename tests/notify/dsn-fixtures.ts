@@ -27,7 +27,10 @@ export interface DsnVariant {
 export function dsn(v: DsnVariant): Buffer {
   let s = remote550;
   if (v.diagnostic !== undefined) {
-    s = s.replace(/Diagnostic-Code: smtp; 550 5\.1\.1 <hard-user@mx-reject\.test>: Recipient address\n {4}rejected: User unknown/, `Diagnostic-Code: smtp; ${v.diagnostic}`);
+    s = s.replace(
+      /Diagnostic-Code: smtp; 550 5\.1\.1 <hard-user@mx-reject\.test>: Recipient address\n {4}rejected: User unknown/,
+      `Diagnostic-Code: smtp; ${v.diagnostic}`,
+    );
   }
   if (v.failed) s = s.replaceAll('hard-user@mx-reject.test', v.failed);
   s = s.replace('<msg-remote-550-1795306001383@app.test>', `<msg-${v.tag}@app.test>`);

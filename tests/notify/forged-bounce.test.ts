@@ -57,14 +57,17 @@ interface Rig {
 async function rig(env: Env = {}): Promise<Rig> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-forged-'));
   dirs.push(dir);
-  const config = loadConfig({
-    DATA_DIR: dir,
-    SMTP_SERVER: '127.0.0.1',
-    SMTP_PORT: String(SINK_PORT),
-    NOTIFY_FROM: 'bounces@org.test',
-    NOTIFY_CC: 'ops@org.test',
-    ...env,
-  }, dir);
+  const config = loadConfig(
+    {
+      DATA_DIR: dir,
+      SMTP_SERVER: '127.0.0.1',
+      SMTP_PORT: String(SINK_PORT),
+      NOTIFY_FROM: 'bounces@org.test',
+      NOTIFY_CC: 'ops@org.test',
+      ...env,
+    },
+    dir,
+  );
   const { log, lines } = capturingLogger();
   const store = openStore(config.dbPath);
   // Counts the planner's store questions (the real query still runs): the bound on planning
@@ -85,7 +88,11 @@ async function rig(env: Env = {}): Promise<Rig> {
     },
   });
   // Port 0: the system picks a free loopback port.
-  const lmtp: LmtpServer = createLmtpServer({ config: { ...config.lmtp, listen: [{ kind: 'tcp', host: '127.0.0.1', port: 0, path: '' }] }, ingestor, log });
+  const lmtp: LmtpServer = createLmtpServer({
+    config: { ...config.lmtp, listen: [{ kind: 'tcp', host: '127.0.0.1', port: 0, path: '' }] },
+    ingestor,
+    log,
+  });
   await lmtp.start();
   const [host, port] = lmtp.addresses()[0]!.split(':');
   cleanups.push(async () => {
@@ -94,9 +101,22 @@ async function rig(env: Env = {}): Promise<Rig> {
     store.close();
   });
   return {
-    config, store, notifier, lines, knownBouncerQuestions,
+    config,
+    store,
+    notifier,
+    lines,
+    knownBouncerQuestions,
     async deliver(raw, rcpt = 'bounces@org.test') {
-      const res = await sendMail({ host, port: Number(port), protocol: 'lmtp', helo: 'mx.org.test', from: '', to: [rcpt], raw, timeoutMs: 30_000 });
+      const res = await sendMail({
+        host,
+        port: Number(port),
+        protocol: 'lmtp',
+        helo: 'mx.org.test',
+        from: '',
+        to: [rcpt],
+        raw,
+        timeoutMs: 30_000,
+      });
       expect(res.data.map((r) => r.code)).toEqual([250]);
     },
   };
@@ -120,13 +140,22 @@ async function settle(r: Rig): Promise<void> {
 describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMTP sink', () => {
   it('mails nobody when the original was not sent by us, and records and flags every bounce', async () => {
     const r = await rig();
-    await r.deliver(forgedDsn({ tag: 'stranger-from', failed: 50, from: 'Attacker <boss@evil.test>', cc: CC_200, subject: 'URGENT: wire money to evil.test' }));
+    await r.deliver(
+      forgedDsn({
+        tag: 'stranger-from',
+        failed: 50,
+        from: 'Attacker <boss@evil.test>',
+        cc: CC_200,
+        subject: 'URGENT: wire money to evil.test',
+      }),
+    );
     await settle(r);
 
     expect(sink.messages).toHaveLength(0);
     const rows = bounces(r.store);
     expect(rows).toHaveLength(50);
-    for (const b of rows) expect(b.notice_note).toMatch(/^no notice: not sent by us: its From "boss@evil.test", outside LOCAL_DOMAINS \(org.test\)/);
+    for (const b of rows)
+      expect(b.notice_note).toMatch(/^no notice: not sent by us: its From "boss@evil.test", outside LOCAL_DOMAINS \(org.test\)/);
     expect(r.store.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0);
     const held = heldBackLines(r.lines);
     expect(held).toHaveLength(1);
@@ -149,11 +178,14 @@ describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMT
     const rows = bounces(r.store);
     expect(rows).toHaveLength(50);
     const notified = rows.slice(0, 10);
-    for (const b of notified) expect(b.notice_note).toBe('notice to 21; 150 Cc outside LOCAL_DOMAINS left out; 30 Cc over NOTIFY_MAX_CC=20 left out');
+    for (const b of notified)
+      expect(b.notice_note).toBe('notice to 21; 150 Cc outside LOCAL_DOMAINS left out; 30 Cc over NOTIFY_MAX_CC=20 left out');
     for (const b of rows.slice(10)) expect(b.notice_note).toBe('no notice: over NOTIFY_MAX_PER_MESSAGE=10 notices for one message');
     const held = heldBackLines(r.lines);
     expect(held).toHaveLength(1);
-    expect(held[0]!.msg).toBe('notices held back: 40 without a notice: over NOTIFY_MAX_PER_MESSAGE=10 notices for one message; 150 Cc outside LOCAL_DOMAINS left out; 30 Cc over NOTIFY_MAX_CC=20 left out');
+    expect(held[0]!.msg).toBe(
+      'notices held back: 40 without a notice: over NOTIFY_MAX_PER_MESSAGE=10 notices for one message; 150 Cc outside LOCAL_DOMAINS left out; 30 Cc over NOTIFY_MAX_CC=20 left out',
+    );
     expect(held[0]).toMatchObject({ level: 'warn', bounces: 50, notices: 10 });
   });
 
@@ -174,18 +206,22 @@ describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMT
   });
 });
 
-describe('the notice quotes a stranger\'s text as quoted data', () => {
+describe("the notice quotes a stranger's text as quoted data", () => {
   it('marks the subject and diagnostic as quoted, bounded in length, in the Subject, text and HTML', async () => {
     const r = await rig();
     const longSubject = `Your account is locked, call +1 555 0100 now ${'x'.repeat(300)}`;
     const longDiagnostic = `550 5.1.1 visit http://evil.test/login to unlock ${'y'.repeat(3000)}`;
-    await r.deliver(forgedDsn({ tag: 'quote', failed: 1, from: 'sales@org.test', cc: [], subject: longSubject, diagnostic: longDiagnostic }));
+    await r.deliver(
+      forgedDsn({ tag: 'quote', failed: 1, from: 'sales@org.test', cc: [], subject: longSubject, diagnostic: longDiagnostic }),
+    );
     const [m] = await sink.waitForMessages(1);
     const mail = await simpleParser(m!.raw);
-    expect(mail.subject).toMatch(/^\[rebound\] Undeliverable: user1@victims.test \(re: "Your account is locked, call \+1 555 0100 now x+…"\)$/);
+    expect(mail.subject).toMatch(
+      /^\[rebound\] Undeliverable: user1@victims.test \(re: "Your account is locked, call \+1 555 0100 now x+…"\)$/,
+    );
     expect(mail.subject!.length).toBeLessThanOrEqual(200);
     const text = String(mail.text);
-    const quoteStart = text.indexOf('----- Quoted from the bounce (written by the remote server or the bounce\'s sender, not by rebound');
+    const quoteStart = text.indexOf("----- Quoted from the bounce (written by the remote server or the bounce's sender, not by rebound");
     const quoteEnd = text.indexOf('----- End of quoted text -----');
     expect(quoteStart).toBeGreaterThan(0);
     expect(quoteEnd).toBeGreaterThan(quoteStart);
@@ -198,7 +234,9 @@ describe('the notice quotes a stranger\'s text as quoted data', () => {
     expect(text).not.toContain('y'.repeat(1000));
     expect(text).not.toContain('x'.repeat(200));
     const html = String(mail.html);
-    expect(html).toMatch(/<div data-quoted="bounce"[^>]*>\s*<p[^>]*><em>Quoted from the bounce: written by the remote server or the bounce's sender, not by rebound/);
+    expect(html).toMatch(
+      /<div data-quoted="bounce"[^>]*>\s*<p[^>]*><em>Quoted from the bounce: written by the remote server or the bounce's sender, not by rebound/,
+    );
     const box = html.slice(html.indexOf('data-quoted="bounce"'), html.indexOf('</div>'));
     expect(box).toContain('550 5.1.1 visit http://evil.test/login');
     expect(box).toContain('Your account is locked');
@@ -228,7 +266,9 @@ describe('hourly caps', () => {
   it('writes to one address at most NOTIFY_MAX_PER_ADDRESS_HOUR times an hour', async () => {
     const r = await rig({ NOTIFY_MAX_PER_ADDRESS_HOUR: '2', LOCAL_DOMAINS: 'org.test' });
     for (let i = 1; i <= 3; i++) {
-      await r.deliver(forgedDsn({ tag: `addr-${i}`, failed: 1, failedDomain: `d${i}.test`, from: 'sales@org.test', cc: [`new${i}@org.test`] }));
+      await r.deliver(
+        forgedDsn({ tag: `addr-${i}`, failed: 1, failedDomain: `d${i}.test`, from: 'sales@org.test', cc: [`new${i}@org.test`] }),
+      );
     }
     await settle(r);
     // ops@ twice, then the third notice goes to its new Cc alone.
@@ -262,7 +302,9 @@ describe('a 5,000-recipient forged DSN', () => {
     expect(rows.map((b) => b.email_to)).toEqual(Array.from({ length: 500 }, (_, i) => failedAddress(i + 1)));
     expect(rows.every((b) => b.status_code === '5.1.1' && b.reason === 'userunknown')).toBe(true);
     const message = r.store.messages.get(rows[0]!.message_id)!;
-    expect(message.truncated).toMatch(/the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)/);
+    expect(message.truncated).toMatch(
+      /the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)/,
+    );
     expect(message.truncated).toContain("the original's Cc lists");
     const cut = r.lines.filter((l) => l.msg.startsWith('message cut short'));
     expect(cut).toHaveLength(1);

@@ -61,14 +61,17 @@ interface Rig {
 function rig(env: Env, opts: { dir?: string; plan?: boolean } = {}): Rig {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'rebound-notify-'));
   if (!opts.dir) dirs.push(dir);
-  const config = loadConfig({
-    DATA_DIR: dir,
-    SMTP_SERVER: '127.0.0.1',
-    SMTP_PORT: String(SINK_PORT),
-    NOTIFY_FROM: 'rebound@app.test',
-    PUBLIC_URL: 'https://rebound.example.org',
-    ...env,
-  }, dir);
+  const config = loadConfig(
+    {
+      DATA_DIR: dir,
+      SMTP_SERVER: '127.0.0.1',
+      SMTP_PORT: String(SINK_PORT),
+      NOTIFY_FROM: 'rebound@app.test',
+      PUBLIC_URL: 'https://rebound.example.org',
+      ...env,
+    },
+    dir,
+  );
   const store = openStore(config.dbPath);
   const now = { t: Date.now() };
   const status = new StatusBoard();
@@ -139,7 +142,10 @@ describe('bounce notices in normal mode', () => {
 
   it('escapes a <script> in the diagnostic text of the HTML part', async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' });
-    await ingestOne(r, dsn({ tag: 'xss-1', diagnostic: '550 5.1.1 <script>alert("x")</script> user unknown', subject: '<img src=x onerror=alert(1)>' }));
+    await ingestOne(
+      r,
+      dsn({ tag: 'xss-1', diagnostic: '550 5.1.1 <script>alert("x")</script> user unknown', subject: '<img src=x onerror=alert(1)>' }),
+    );
     const [m] = await sink.waitForMessages(1);
     const mail = await simpleParser(m!.raw);
     const html = String(mail.html);
@@ -160,7 +166,7 @@ describe('bounce notices in normal mode', () => {
     await waitFor('sent', () => outboxOf(r, id)[0]?.state === 'sent');
   });
 
-  it('leaves the bounce retry_queued with the relay\'s answer when the password is wrong', async () => {
+  it("leaves the bounce retry_queued with the relay's answer when the password is wrong", async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org', SMTP_PORT: String(AUTH_SINK_PORT), SMTP_USER: 'rebound', SMTP_PASS: 'wrong' });
     const id = await ingestOne(r, dsn({ tag: 'auth-2' }));
     const b = await waitFor('retry_queued', () => {
@@ -234,7 +240,12 @@ describe('the retry queue', () => {
       let notifier = r.notifier;
       if ('SMTP_PORT' in env) {
         await r.notifier.stop();
-        notifier = createNotifier({ config: { ...r.config, smtp: { ...r.config.smtp, port: SINK_PORT } }, store: r.store, log: silentLogger(), clock: () => new Date(r.now.t) });
+        notifier = createNotifier({
+          config: { ...r.config, smtp: { ...r.config.smtp, port: SINK_PORT } },
+          store: r.store,
+          log: silentLogger(),
+          clock: () => new Date(r.now.t),
+        });
         cleanups.push(() => notifier.stop());
       }
       // Before the backoff is over the job sends nothing; after it, it delivers.
@@ -317,7 +328,9 @@ describe('the retry queue', () => {
   it('sends each notice exactly once when many bounces arrive together', async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' });
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => r.ingestor.ingest({ raw: dsn({ tag: `burst-${i}`, failed: `user${i}@mx-reject.test` }), source: 'lmtp' })),
+      Array.from({ length: 8 }, (_, i) =>
+        r.ingestor.ingest({ raw: dsn({ tag: `burst-${i}`, failed: `user${i}@mx-reject.test` }), source: 'lmtp' }),
+      ),
     );
     const ids = results.flatMap((x) => x.bounceIds);
     expect(ids).toHaveLength(8);

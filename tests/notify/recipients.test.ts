@@ -24,13 +24,27 @@ describe('notice recipients', () => {
     const store = openStore(':memory:');
     stores.push(store);
     insertBounce(store, { emailTo: 'gone@y.test', domain: 'y.test', bounceType: 'hard' });
-    const plan = planNotices(config, store, {
-      originalFrom: 'sales@x.test',
-      originalCc: ['OPS@X.TEST', 'Failed@y.test', 'gone@y.test', 'mailer-daemon@y.test', 'rebound@x.test', 'not an address', 'carol@y.test'],
-      envelopeTo: [],
-      failedInReport: ['failed@y.test'],
-      aboutReboundNotice: false,
-    }, [{ bounceId: 1, kind: 'bounce', bounceType: 'hard', failedAddress: 'failed@y.test' }], new Date());
+    const plan = planNotices(
+      config,
+      store,
+      {
+        originalFrom: 'sales@x.test',
+        originalCc: [
+          'OPS@X.TEST',
+          'Failed@y.test',
+          'gone@y.test',
+          'mailer-daemon@y.test',
+          'rebound@x.test',
+          'not an address',
+          'carol@y.test',
+        ],
+        envelopeTo: [],
+        failedInReport: ['failed@y.test'],
+        aboutReboundNotice: false,
+      },
+      [{ bounceId: 1, kind: 'bounce', bounceType: 'hard', failedAddress: 'failed@y.test' }],
+      new Date(),
+    );
     expect(plan.notices).toEqual([{ bounceId: 1, recipients: ['ops@x.test', 'carol@y.test'] }]);
   });
 });

@@ -180,7 +180,10 @@ describe('rebound summary', () => {
   it('refuses a date that is not a date, with the usage', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-summary-'));
     dirs.push(dir);
-    const err = await cli(['--date', '2026-02-30'], env(dir)).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const err = await cli(['--date', '2026-02-30'], env(dir)).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(err?.code).toBe(2);
     expect(err?.stderr).toContain('--date "2026-02-30" is not a date');
     expect(err?.stderr).toContain('usage: rebound summary');
@@ -188,7 +191,10 @@ describe('rebound summary', () => {
 
   it('exits 75 and says why when the relay cannot be reached', async () => {
     const { dir } = await filledStore();
-    const err = await cli(['--date', DAY], env(dir, { SMTP_PORT: String(DEAD_PORT) })).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const err = await cli(['--date', DAY], env(dir, { SMTP_PORT: String(DEAD_PORT) })).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(err?.code).toBe(75);
     expect(err?.stderr).toMatch(/not sent \(temporary\): relay 127\.0\.0\.1:2590/);
   });

@@ -43,7 +43,10 @@ function messagesAt004(db: Db): MessagesRepository {
      VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf)`,
   );
   const legacy = {
-    insert: (m: NewMessage) => Number(insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null }).lastInsertRowid),
+    insert: (m: NewMessage) =>
+      Number(
+        insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null }).lastInsertRowid,
+      ),
   };
   return legacy as unknown as MessagesRepository;
 }
@@ -51,14 +54,18 @@ function messagesAt004(db: Db): MessagesRepository {
 /** What the summary must hold: the same counts computed from the rows themselves. */
 function fromRows(db: Db) {
   return {
-    daily: db.prepare(
-      `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, status_code, COUNT(*) AS n FROM bounces
+    daily: db
+      .prepare(
+        `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, status_code, COUNT(*) AS n FROM bounces
        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
-    ).all(),
-    domains: db.prepare(
-      `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
+      )
+      .all(),
+    domains: db
+      .prepare(
+        `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
        GROUP BY 1, 2 ORDER BY 1, 2`,
-    ).all(),
+      )
+      .all(),
   };
 }
 
@@ -93,10 +100,28 @@ describe('per-day bounce summary', () => {
 
     const row = store.bounces.get(1)!;
     const again = store.bounces.insert({
-      messageId: row.message_id, date: row.date, emailTo: row.email_to, emailCc: '', status: row.status, reason: row.reason,
-      domain: row.domain, kind: row.kind, bounceType: row.bounce_type, action: '', statusCode: '', replyCode: '', diagnostic: '',
-      remoteMta: '', decidedBy: '', originalMessageId: '', originalFrom: '', originalTo: '', originalSubject: '', originalDate: '',
-      trackingId: '', dedupeKey: row.dedupe_key,
+      messageId: row.message_id,
+      date: row.date,
+      emailTo: row.email_to,
+      emailCc: '',
+      status: row.status,
+      reason: row.reason,
+      domain: row.domain,
+      kind: row.kind,
+      bounceType: row.bounce_type,
+      action: '',
+      statusCode: '',
+      replyCode: '',
+      diagnostic: '',
+      remoteMta: '',
+      decidedBy: '',
+      originalMessageId: '',
+      originalFrom: '',
+      originalTo: '',
+      originalSubject: '',
+      originalDate: '',
+      trackingId: '',
+      dedupeKey: row.dedupe_key,
     });
     expect(again).toBeUndefined();
     expect(summary(store.db)).toEqual(fromRows(store.db));
@@ -122,7 +147,11 @@ describe('per-day bounce summary', () => {
   it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', () => {
     const store = newStore();
     const ids = insertAll(store);
-    store.db.prepare("UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?").run(ids[0]);
+    store.db
+      .prepare(
+        "UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?",
+      )
+      .run(ids[0]);
     expect(summary(store.db)).toEqual(fromRows(store.db));
     store.db.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
     expect(summary(store.db)).toEqual(fromRows(store.db));
@@ -138,7 +167,10 @@ describe('per-day bounce summary', () => {
     const file = tempFile();
     const db = new Database(file);
     open.push(db);
-    migrate(db, listMigrations().filter((m) => m.version <= 4));
+    migrate(
+      db,
+      listMigrations().filter((m) => m.version <= 4),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     // Today's repository also writes bounced_at (migration 012): lend it the column for the
     // old rows, then take it away again so that the real migration adds it.
@@ -151,7 +183,10 @@ describe('per-day bounce summary', () => {
     expect(migrate(db)).toContain('005-bounce-daily-summary.sql');
     expect(summary(db)).toEqual(expected);
     // The triggers work on the migrated database too.
-    insertBounce({ messages: new MessagesRepository(db), bounces: new BouncesRepository(db) } as Store, { date: '2026-03-03T11:00:00.000Z', domain: 'a.test' });
+    insertBounce({ messages: new MessagesRepository(db), bounces: new BouncesRepository(db) } as Store, {
+      date: '2026-03-03T11:00:00.000Z',
+      domain: 'a.test',
+    });
     expect(summary(db)).toEqual(fromRows(db));
   });
 
@@ -160,10 +195,16 @@ describe('per-day bounce summary', () => {
     insertAll(store);
     const q = new BounceQueries(store.db);
     for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
-      const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as { status: string; bounce_type: string; domain: string; kind: string }[];
+      const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
+        status: string;
+        bounce_type: string;
+        domain: string;
+        kind: string;
+      }[];
       const c = q.countsSince(new Date(since));
       expect(c.total).toBe(rows.length);
-      for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped']) expect(c.byStatus[s] ?? 0).toBe(rows.filter((r) => r.status === s).length);
+      for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped'])
+        expect(c.byStatus[s] ?? 0).toBe(rows.filter((r) => r.status === s).length);
       const top = q.topDomains(new Date(since), 5);
       const hardSoft = rows.filter((r) => r.bounce_type === 'hard' || r.bounce_type === 'soft');
       expect(top.reduce((n, t) => n + t.count, 0)).toBe(hardSoft.length);

@@ -13,8 +13,12 @@ import { openStore, type Store } from '../../src/store/store.ts';
 
 const ROWS = 3000;
 const REASONS: [string, string, string][] = [
-  ['userunknown', 'hard', '5.1.1'], ['hostunknown', 'hard', '5.1.2'], ['mailboxfull', 'soft', '4.2.2'],
-  ['filtered', 'soft', '5.2.0'], ['blocked', 'soft', '5.7.1'], ['vacation', 'none', ''],
+  ['userunknown', 'hard', '5.1.1'],
+  ['hostunknown', 'hard', '5.1.2'],
+  ['mailboxfull', 'soft', '4.2.2'],
+  ['filtered', 'soft', '5.2.0'],
+  ['blocked', 'soft', '5.7.1'],
+  ['vacation', 'none', ''],
 ];
 const DOMAINS = ['gmail.com', 'gmail.com', 'gmail.com', 'yahoo.com', 'rare.example', 'a.example', 'b.example'];
 const STATUSES = ['Processed', 'Processed', 'Processed', 'Processed', 'retry_queued', 'Problem', 'Skipped'];
@@ -27,26 +31,38 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-list-'));
   store = openStore(path.join(dir, 'bounces.db'));
   q = new BounceQueries(store.db);
-  const msg = store.db.prepare(
-    "INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES ('2026-01-01T00:00:00.000Z', 'lmtp', 'x', 1, x'00', 'bounce', 'Processed')",
-  ).run().lastInsertRowid;
+  const msg = store.db
+    .prepare(
+      "INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES ('2026-01-01T00:00:00.000Z', 'lmtp', 'x', 1, x'00', 'bounce', 'Processed')",
+    )
+    .run().lastInsertRowid;
   const insert = store.db.prepare(
     `INSERT INTO bounces (message_id, date, email_to, status, reason, domain, kind, bounce_type, status_code, dedupe_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A small deterministic generator: the same rows every run.
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
   store.db.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       // Ten days, several rows sharing a timestamp now and then (ties broken by id).
-      const date = new Date(t0 + Math.floor((i / ROWS) * 10 * 86_400_000 / 60_000) * 60_000).toISOString();
+      const date = new Date(t0 + Math.floor(((i / ROWS) * 10 * 86_400_000) / 60_000) * 60_000).toISOString();
       const [reason, type, code] = REASONS[Math.floor(rnd() ** 1.5 * REASONS.length)]!;
       const domain = DOMAINS[Math.floor(rnd() * DOMAINS.length)]!;
       const status = reason === 'vacation' ? 'Skipped' : STATUSES[Math.floor(rnd() * 6)]!;
-      insert.run(msg, date, `u${Math.floor(rnd() * 500)}@${domain}`, status, reason, domain,
-        reason === 'vacation' ? 'autoreply' : 'bounce', type, code, `k${i}`);
+      insert.run(
+        msg,
+        date,
+        `u${Math.floor(rnd() * 500)}@${domain}`,
+        status,
+        reason,
+        domain,
+        reason === 'vacation' ? 'autoreply' : 'bounce',
+        type,
+        code,
+        `k${i}`,
+      );
     }
   })();
 });
@@ -57,24 +73,44 @@ afterAll(() => {
 });
 
 const TAIL: Record<SortColumn, string[]> = {
-  id: [], date: ['id'], email_to: ['id'], domain: ['date', 'id'], status: ['date', 'id'], reason: ['date', 'id'],
-  bounce_type: ['date', 'domain', 'id'], status_code: ['date', 'id'],
+  id: [],
+  date: ['id'],
+  email_to: ['id'],
+  domain: ['date', 'id'],
+  status: ['date', 'id'],
+  reason: ['date', 'id'],
+  bounce_type: ['date', 'domain', 'id'],
+  status_code: ['date', 'id'],
 };
 
 /** The page by the plain query: no plan choice, SQLite sorts if it must. */
 function reference(filters: BounceFilters, sort: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): number[] {
   const w = whereFor(filters);
   const order = [SORT_COLUMNS[sort], ...TAIL[sort]].map((c) => `${c} ${dir}`).join(', ');
-  return store.db.prepare(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck()
+  return store.db
+    .prepare(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .pluck()
     .all({ ...w.params, limit, offset }) as number[];
 }
 
 const FILTERS: BounceFilters[] = [
-  {}, { from: '2026-01-08' }, { to: '2026-01-03' }, { from: '2026-01-04', to: '2026-01-05' },
-  { domain: 'gmail.com' }, { domain: 'rare.example' }, { status: 'Processed' }, { status: 'Problem' },
-  { reason: 'mailboxfull' }, { reason: 'hostunknown' }, { type: 'hard' }, { type: 'none' },
-  { type: 'hard', domain: 'gmail.com', from: '2026-01-03' }, { status: 'retry_queued', domain: 'yahoo.com' },
-  { reason: 'userunknown', status: 'Processed', to: '2026-01-06' }, { search: 'u1' }, { search: 'gmail' },
+  {},
+  { from: '2026-01-08' },
+  { to: '2026-01-03' },
+  { from: '2026-01-04', to: '2026-01-05' },
+  { domain: 'gmail.com' },
+  { domain: 'rare.example' },
+  { status: 'Processed' },
+  { status: 'Problem' },
+  { reason: 'mailboxfull' },
+  { reason: 'hostunknown' },
+  { type: 'hard' },
+  { type: 'none' },
+  { type: 'hard', domain: 'gmail.com', from: '2026-01-03' },
+  { status: 'retry_queued', domain: 'yahoo.com' },
+  { reason: 'userunknown', status: 'Processed', to: '2026-01-06' },
+  { search: 'u1' },
+  { search: 'gmail' },
 ];
 
 describe('bounce list pages', () => {
@@ -83,7 +119,12 @@ describe('bounce list pages', () => {
     for (const filters of FILTERS) {
       for (const sort of Object.keys(SORT_COLUMNS) as SortColumn[]) {
         for (const dir of ['asc', 'desc'] as const) {
-          for (const [offset, limit] of [[0, 25], [37, 25], [400, 50], [2990, 25]] as const) {
+          for (const [offset, limit] of [
+            [0, 25],
+            [37, 25],
+            [400, 50],
+            [2990, 25],
+          ] as const) {
             const got = q.page({ filters, sort, dir, offset, limit }).rows.map((r) => r.id);
             expect(got, `${JSON.stringify(filters)} ${sort} ${dir} offset ${offset}`).toEqual(reference(filters, sort, dir, offset, limit));
             compared += 1;
@@ -97,6 +138,9 @@ describe('bounce list pages', () => {
   it('counts the filtered rows, and the total from the summary', () => {
     expect(q.countAll()).toBe(ROWS);
     const hard = store.db.prepare("SELECT COUNT(*) FROM bounces WHERE bounce_type = 'hard'").pluck().get() as number;
-    expect(q.page({ filters: { type: 'hard' }, sort: 'reason', dir: 'desc', offset: 0, limit: 10 }).filtered).toEqual({ count: hard, capped: false });
+    expect(q.page({ filters: { type: 'hard' }, sort: 'reason', dir: 'desc', offset: 0, limit: 10 }).filtered).toEqual({
+      count: hard,
+      capped: false,
+    });
   });
 });

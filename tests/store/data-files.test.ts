@@ -71,24 +71,29 @@ describe('the data folder and the database file', () => {
     expect(() => openConfiguredStore(loadConfig({ DATA_DIR: notDir }))).toThrow(`DATA_DIR: cannot use the data folder "${notDir}"`);
   });
 
-  it.skipIf(!isRoot)('stops `rebound start` with one line naming the path and the variable when the folder or the database cannot be read', () => {
-    const base = mkdtempSync(path.join(os.tmpdir(), 'rebound-unreadable-'));
-    chmodSync(base, 0o755);
-    // A data folder of root's, closed to others.
-    const closed = path.join(base, 'closed');
-    mkdirSync(closed, { mode: 0o700 });
-    let r = startAsNobody({ DATA_DIR: closed });
-    expect(r.status).toBe(78);
-    expect(r.output).toBe(`rebound: configuration error: DATA_DIR: cannot use the data folder "${closed}": permission denied\n`);
+  it.skipIf(!isRoot)(
+    'stops `rebound start` with one line naming the path and the variable when the folder or the database cannot be read',
+    () => {
+      const base = mkdtempSync(path.join(os.tmpdir(), 'rebound-unreadable-'));
+      chmodSync(base, 0o755);
+      // A data folder of root's, closed to others.
+      const closed = path.join(base, 'closed');
+      mkdirSync(closed, { mode: 0o700 });
+      let r = startAsNobody({ DATA_DIR: closed });
+      expect(r.status).toBe(78);
+      expect(r.output).toBe(`rebound: configuration error: DATA_DIR: cannot use the data folder "${closed}": permission denied\n`);
 
-    // nobody's own folder, but a database file only root may read.
-    const own = path.join(base, 'own');
-    mkdirSync(own, { mode: 0o700 });
-    chownSync(own, NOBODY, NOBODY);
-    writeFileSync(path.join(own, 'bounces.db'), '', { mode: 0o600 });
-    r = startAsNobody({ DATA_DIR: own });
-    expect(r.status).toBe(78);
-    expect(r.output).toBe(`rebound: configuration error: DB_FILE: cannot use the database file "${path.join(own, 'bounces.db')}": permission denied\n`);
-    expect(r.output).not.toMatch(/\n\s+at /);
-  });
+      // nobody's own folder, but a database file only root may read.
+      const own = path.join(base, 'own');
+      mkdirSync(own, { mode: 0o700 });
+      chownSync(own, NOBODY, NOBODY);
+      writeFileSync(path.join(own, 'bounces.db'), '', { mode: 0o600 });
+      r = startAsNobody({ DATA_DIR: own });
+      expect(r.status).toBe(78);
+      expect(r.output).toBe(
+        `rebound: configuration error: DB_FILE: cannot use the database file "${path.join(own, 'bounces.db')}": permission denied\n`,
+      );
+      expect(r.output).not.toMatch(/\n\s+at /);
+    },
+  );
 });

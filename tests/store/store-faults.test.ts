@@ -43,7 +43,9 @@ function env(dataDir: string): Record<string, string> {
 }
 
 const deliver = async (tag: string) =>
-  (await sendMail({ port: LMTP_PORT, protocol: 'lmtp', from: '', to: ['bounces@bounces.test'], raw: dsn({ tag }), timeoutMs: 20_000 })).data.map((r) => r.code);
+  (
+    await sendMail({ port: LMTP_PORT, protocol: 'lmtp', from: '', to: ['bounces@bounces.test'], raw: dsn({ tag }), timeoutMs: 20_000 })
+  ).data.map((r) => r.code);
 
 async function health(): Promise<{ status: number; body: HealthBody }> {
   const res = await fetch(`http://127.0.0.1:${WEB_PORT}/health`);
@@ -89,29 +91,32 @@ function fillDisk(dir: string): void {
 const canMount = process.getuid?.() === 0;
 
 describe('the store on a failing disk and under other processes', () => {
-  it.skipIf(!canMount)('answers 451 and says so on /health and in rebound_part_up when the disk is full, and ok again once there is room', async () => {
-    const disk = smallDisk('8m');
-    expect(disk, 'mounting a tmpfs as root').toBeDefined();
-    const dataDir = path.join(disk!, 'data');
-    app = buildApp(loadConfig(env(dataDir)), silentLogger());
-    await app.start();
-    expect(await deliver('disk-1')).toEqual([250]);
-    expect((await health()).status).toBe(200);
+  it.skipIf(!canMount)(
+    'answers 451 and says so on /health and in rebound_part_up when the disk is full, and ok again once there is room',
+    async () => {
+      const disk = smallDisk('8m');
+      expect(disk, 'mounting a tmpfs as root').toBeDefined();
+      const dataDir = path.join(disk!, 'data');
+      app = buildApp(loadConfig(env(dataDir)), silentLogger());
+      await app.start();
+      expect(await deliver('disk-1')).toEqual([250]);
+      expect((await health()).status).toBe(200);
 
-    fillDisk(disk!);
-    expect(await deliver('disk-2')).toEqual([451]);
-    const h = await health();
-    expect(h.status).toBe(503);
-    expect(h.body.failing).toEqual(['database']);
-    expect(h.body.parts.database!.detail).toMatch(/last commit failed \(SQLITE_FULL\)/);
-    const metrics = await (await fetch(`http://127.0.0.1:${WEB_PORT}/metrics`)).text();
-    expect(metrics).toContain('rebound_part_up{part="database"} 0');
+      fillDisk(disk!);
+      expect(await deliver('disk-2')).toEqual([451]);
+      const h = await health();
+      expect(h.status).toBe(503);
+      expect(h.body.failing).toEqual(['database']);
+      expect(h.body.parts.database!.detail).toMatch(/last commit failed \(SQLITE_FULL\)/);
+      const metrics = await (await fetch(`http://127.0.0.1:${WEB_PORT}/metrics`)).text();
+      expect(metrics).toContain('rebound_part_up{part="database"} 0');
 
-    // Room again: the next delivery is taken and /health follows it.
-    unlinkSync(path.join(disk!, 'filler'));
-    expect(await deliver('disk-2')).toEqual([250]);
-    expect((await health()).status).toBe(200);
-  });
+      // Room again: the next delivery is taken and /health follows it.
+      unlinkSync(path.join(disk!, 'filler'));
+      expect(await deliver('disk-2')).toEqual([250]);
+      expect((await health()).status).toBe(200);
+    },
+  );
 
   it.skipIf(!canMount)('finds a full disk by a probe write when no commit was made recently', () => {
     const disk = smallDisk('8m');
@@ -138,7 +143,11 @@ describe('the store on a failing disk and under other processes', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-wal-gone-'));
     const dbFile = path.join(dataDir, 'bounces.db');
     child = spawn(process.execPath, ['src/cli.ts', 'start'], { cwd: ROOT, env: { ...process.env, ...env(dataDir) }, stdio: 'ignore' });
-    await waitFor('rebound to answer /health', async () => (await fetch(`http://127.0.0.1:${WEB_PORT}/health`).catch(() => undefined))?.status === 200, { tries: 200, intervalMs: 100 });
+    await waitFor(
+      'rebound to answer /health',
+      async () => (await fetch(`http://127.0.0.1:${WEB_PORT}/health`).catch(() => undefined))?.status === 200,
+      { tries: 200, intervalMs: 100 },
+    );
     expect(await deliver('wal-1')).toEqual([250]);
     expect(await deliver('wal-2')).toEqual([250]);
 
@@ -155,7 +164,10 @@ describe('the store on a failing disk and under other processes', () => {
     const db = new Database(dbFile);
     try {
       // Both acknowledged messages survived the kill; the refused one was not kept.
-      expect(db.prepare('SELECT original_message_id FROM bounces ORDER BY id').pluck().all()).toEqual(['msg-wal-1@app.test', 'msg-wal-2@app.test']);
+      expect(db.prepare('SELECT original_message_id FROM bounces ORDER BY id').pluck().all()).toEqual([
+        'msg-wal-1@app.test',
+        'msg-wal-2@app.test',
+      ]);
       expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
     } finally {
       db.close();
@@ -192,7 +204,10 @@ describe('the store on a failing disk and under other processes', () => {
     // An admin's write in another process: BEGIN IMMEDIATE, a row, 3 s, COMMIT.
     const holder = spawn(
       process.execPath,
-      ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(path.join(dataDir, 'bounces.db'))}); db.exec('BEGIN IMMEDIATE'); db.prepare("INSERT INTO settings (key, value) VALUES ('admin', 'x')").run(); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 3000);`],
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(path.join(dataDir, 'bounces.db'))}); db.exec('BEGIN IMMEDIATE'); db.prepare("INSERT INTO settings (key, value) VALUES ('admin', 'x')").run(); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 3000);`,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -38,7 +38,9 @@ describe('suppression CSV', () => {
     expect(importCsv(store, file, { by: 'admin', now })).toEqual({ added: 3, refreshed: 0 });
     const out = [...exportCsv(store, { now })].join('');
     expect(out.split('\r\n')[0]).toBe('address,reason,note,expiry,source,first_seen,last_seen,bounce_count');
-    const back = parseCsv(out).slice(1).map((r) => r.cells.slice(0, 5));
+    const back = parseCsv(out)
+      .slice(1)
+      .map((r) => r.cells.slice(0, 5));
     expect(back).toEqual([
       ['bob@example.org', 'manual', '', '2026-12-01T12:00:00.000Z', 'import'],
       // A leading @ would make a spreadsheet formula: guarded, and read back without the guard.
@@ -54,7 +56,10 @@ describe('suppression CSV', () => {
   });
 
   it('guards cells a spreadsheet would run as formulas, and reads them back as written', () => {
-    store.suppressions.add({ address: 'x@example.org', reason: 'manual', source: 'manual', note: '=HYPERLINK("http://evil.test","click")' }, now);
+    store.suppressions.add(
+      { address: 'x@example.org', reason: 'manual', source: 'manual', note: '=HYPERLINK("http://evil.test","click")' },
+      now,
+    );
     const out = [...exportCsv(store, { now })].join('');
     expect(out).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
     store.suppressions.remove('x@example.org', { by: 't' }, now);
@@ -63,17 +68,19 @@ describe('suppression CSV', () => {
   });
 
   it('refuses a file with bad lines, naming each, and writes none of its good lines', () => {
-    const errors = refusal([
-      'address,reason,note,expiry',
-      'good@example.org,manual,,',
-      'not an address,manual,,',
-      'good@example.org,manual,,',
-      'x@example.org,<script>,,',
-      'y@example.org,manual,,yesterday',
-      'z@example.org,manual,,2020-01-01',
-      'w@example.org,manual',
-      'v@example.org,manual,"bell\x07",',
-    ].join('\n'));
+    const errors = refusal(
+      [
+        'address,reason,note,expiry',
+        'good@example.org,manual,,',
+        'not an address,manual,,',
+        'good@example.org,manual,,',
+        'x@example.org,<script>,,',
+        'y@example.org,manual,,yesterday',
+        'z@example.org,manual,,2020-01-01',
+        'w@example.org,manual',
+        'v@example.org,manual,"bell\x07",',
+      ].join('\n'),
+    );
     expect(errors).toEqual([
       'line 3: "not an address" is neither an address nor a domain',
       'line 4: good@example.org is already on line 2',

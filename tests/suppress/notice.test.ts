@@ -34,7 +34,10 @@ afterAll(async () => {
 describe('notices and the suppression list', () => {
   it('says in the notice that this bounce suppressed the address, and not when it was listed already', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-notice-'));
-    const config = loadConfig({ DATA_DIR: dir, SMTP_PORT: String(SINK_PORT), NOTIFY_CC: 'ops@app.test', NOTIFY_FROM: 'rebound@app.test', SUPPRESS_HARD_DAYS: '30' }, dir);
+    const config = loadConfig(
+      { DATA_DIR: dir, SMTP_PORT: String(SINK_PORT), NOTIFY_CC: 'ops@app.test', NOTIFY_FROM: 'rebound@app.test', SUPPRESS_HARD_DAYS: '30' },
+      dir,
+    );
     store = openStore(config.dbPath);
     const now = new Date();
     const ingestor = createIngestor({

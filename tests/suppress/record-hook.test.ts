@@ -116,7 +116,12 @@ describe('suppression decided in the bounce transaction', () => {
     now = new Date(now.getTime() + 2 * DAY);
     await i.ingest({ raw: softDsn('s3', 'full@example.org'), source: 'lmtp' });
     const entry = store.suppressions.check('full@example.org', now)!;
-    expect(entry).toMatchObject({ source: 'escalation', rule: 'soft-escalation', reason: 'mailboxfull', note: '3 soft bounces within 7 days' });
+    expect(entry).toMatchObject({
+      source: 'escalation',
+      rule: 'soft-escalation',
+      reason: 'mailboxfull',
+      note: '3 soft bounces within 7 days',
+    });
     expect(entry.expiresAt).toBe(new Date(now.getTime() + 14 * DAY).toISOString());
     // In force until the expiry, not after; the sweep then removes it with an event.
     expect(store.suppressions.check('full@example.org', new Date(now.getTime() + 14 * DAY - 1000))).toBeDefined();
@@ -133,7 +138,13 @@ describe('suppression decided in the bounce transaction', () => {
     expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
     now = new Date(now.getTime() + DAY);
     await i.ingest({ raw: dsn({ tag: 'u2', failed: 'box@example.org' }), source: 'lmtp' });
-    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce', expiresAt: null, bounceCount: 2 });
+    expect(store.suppressions.check('box@example.org', now)).toMatchObject({
+      source: 'bounce',
+      reason: 'userunknown',
+      rule: 'hard-bounce',
+      expiresAt: null,
+      bounceCount: 2,
+    });
   });
 
   it('does not escalate soft bounces spread wider than the window', async () => {
@@ -168,7 +179,9 @@ describe('suppression decided in the bounce transaction', () => {
   });
 
   it('changes nothing for a bounce of a rebound notice', async () => {
-    const notice = Buffer.from('From: rebound@example.org\r\nTo: ops@example.org\r\nX-Rebound-Notice: 7\r\nAuto-Submitted: auto-generated\r\nMessage-ID: <n7@rebound>\r\nSubject: Bounce\r\n\r\nbody\r\n');
+    const notice = Buffer.from(
+      'From: rebound@example.org\r\nTo: ops@example.org\r\nX-Rebound-Notice: 7\r\nAuto-Submitted: auto-generated\r\nMessage-ID: <n7@rebound>\r\nSubject: Bounce\r\n\r\nbody\r\n',
+    );
     await ingestor.ingest({ raw: dsnAbout(notice, 'ops@example.org'), source: 'lmtp' });
     expect(store.bounces.forMessage(1)[0]).toMatchObject({ email_to: 'ops@example.org', bounce_type: 'hard' });
     expect(store.suppressions.check('ops@example.org', now)).toBeUndefined();
@@ -184,7 +197,9 @@ describe('suppression decided in the bounce transaction', () => {
     store.suppressions.onChange(() => {
       throw new Error('listener failed');
     });
-    await expect(ingestor.ingest({ raw: dsn({ tag: 'x1', failed: 'dead@example.org' }), source: 'lmtp' })).rejects.toMatchObject({ temporary: true });
+    await expect(ingestor.ingest({ raw: dsn({ tag: 'x1', failed: 'dead@example.org' }), source: 'lmtp' })).rejects.toMatchObject({
+      temporary: true,
+    });
     expect(store.db.prepare('SELECT count(*) FROM bounces').pluck().get()).toBe(0);
     expect(store.suppressions.get('dead@example.org')).toBeUndefined();
   });

@@ -22,7 +22,12 @@ describe('SuppressionRepository', () => {
   it('finds an address by its own entry or by its domain, case-insensitively', () => {
     store.suppressions.add({ address: 'Jane@Example.org', reason: 'manual', source: 'manual', by: 'admin', note: 'left' }, now);
     store.suppressions.add({ address: 'gone.test', reason: 'manual', source: 'manual' }, now);
-    expect(store.suppressions.check('<JANE@example.ORG>', now)).toMatchObject({ address: 'jane@example.org', scope: 'address', note: 'left', createdBy: 'admin' });
+    expect(store.suppressions.check('<JANE@example.ORG>', now)).toMatchObject({
+      address: 'jane@example.org',
+      scope: 'address',
+      note: 'left',
+      createdBy: 'admin',
+    });
     expect(store.suppressions.check('anyone@gone.test', now)).toMatchObject({ address: '@gone.test', scope: 'domain' });
     expect(store.suppressions.check('john@example.org', now)).toBeUndefined();
     expect(store.suppressions.check('not an address', now)).toBeUndefined();
@@ -41,7 +46,16 @@ describe('SuppressionRepository', () => {
   });
 
   it('refuses what is neither an address nor a domain, naming it', () => {
-    for (const bad of ['', 'a@', '@', 'a b@example.org', 'x@-bad-.test', '"q"@example.org', 'a\n@example.org', `${'a'.repeat(250)}@example.org`]) {
+    for (const bad of [
+      '',
+      'a@',
+      '@',
+      'a b@example.org',
+      'x@-bad-.test',
+      '"q"@example.org',
+      'a\n@example.org',
+      `${'a'.repeat(250)}@example.org`,
+    ]) {
       expect(() => normaliseKey(bad), bad).toThrow(/address|domain|empty|longer/);
     }
     expect(normaliseKey(' <Jane@Example.org> ')).toEqual({ key: 'jane@example.org', scope: 'address' });
@@ -63,7 +77,10 @@ describe('SuppressionRepository', () => {
 
   it('lists newest first with keyset paging and filters by reason, source and text', () => {
     for (let i = 0; i < 25; i++) {
-      store.suppressions.add({ address: `u${i}@example.org`, reason: i % 2 ? 'userunknown' : 'manual', source: i % 2 ? 'bounce' : 'manual' }, now);
+      store.suppressions.add(
+        { address: `u${i}@example.org`, reason: i % 2 ? 'userunknown' : 'manual', source: i % 2 ? 'bounce' : 'manual' },
+        now,
+      );
     }
     const p1 = store.suppressions.list({ now }, { limit: 10 });
     expect(p1.entries.map((e) => e.address)).toEqual(Array.from({ length: 10 }, (_, k) => `u${24 - k}@example.org`));
@@ -73,9 +90,12 @@ describe('SuppressionRepository', () => {
     expect(p3.next).toBeUndefined();
     expect(new Set([...p1.entries, ...p2.entries, ...p3.entries].map((e) => e.id)).size).toBe(25);
     expect(store.suppressions.list({ now, source: 'bounce' }, { limit: 100 }).entries).toHaveLength(12);
-    expect(store.suppressions.list({ now, reason: 'manual', q: 'U2' }, { limit: 100 }).entries.map((e) => e.address)).toEqual(
-      ['u24@example.org', 'u22@example.org', 'u20@example.org', 'u2@example.org'],
-    );
+    expect(store.suppressions.list({ now, reason: 'manual', q: 'U2' }, { limit: 100 }).entries.map((e) => e.address)).toEqual([
+      'u24@example.org',
+      'u22@example.org',
+      'u20@example.org',
+      'u2@example.org',
+    ]);
   });
 
   it('calls change listeners inside the transaction: their writes roll back with the change', () => {

@@ -49,7 +49,9 @@ afterAll(async () => {
 });
 
 /** Opens a connection and returns a function that sends bytes and reads until `done` says the answer is whole. */
-async function connect(target: net.NetConnectOpts): Promise<{ ask(data: string, done: (s: string) => boolean): Promise<string>; closed: Promise<void>; socket: net.Socket }> {
+async function connect(
+  target: net.NetConnectOpts,
+): Promise<{ ask(data: string, done: (s: string) => boolean): Promise<string>; closed: Promise<void>; socket: net.Socket }> {
   const socket = net.connect(target);
   await new Promise<void>((r, j) => socket.once('connect', r).once('error', j));
   let buf = '';
@@ -86,12 +88,18 @@ describe('the socketmap server', () => {
   it('answers REJECT with the cause and date for a listed address, NOTFOUND otherwise, on one connection', async () => {
     const c = await connect({ host: '127.0.0.1', port: SOCKETMAP_PORT });
     const hit = await c.ask(netstring('suppressed Dead@Example.org'), wholeNetstrings(1));
-    expect(hit).toBe(netstring('OK REJECT 5.1.1 this address is on the suppression list of rebound after a hard bounce (userunknown) on 2026-11-02'));
+    expect(hit).toBe(
+      netstring('OK REJECT 5.1.1 this address is on the suppression list of rebound after a hard bounce (userunknown) on 2026-11-02'),
+    );
     expect(await c.ask(netstring('suppressed alive@example.org'), wholeNetstrings(1))).toBe('9:NOTFOUND ,');
     // Domain keys and "user@" keys (Postfix's later lookups) are never a hit by themselves.
-    expect(await c.ask(netstring('suppressed example.org') + netstring('suppressed dead@'), wholeNetstrings(2))).toBe('9:NOTFOUND ,9:NOTFOUND ,');
+    expect(await c.ask(netstring('suppressed example.org') + netstring('suppressed dead@'), wholeNetstrings(2))).toBe(
+      '9:NOTFOUND ,9:NOTFOUND ,',
+    );
     const domain = await c.ask(netstring('suppressed anyone@gone.test'), wholeNetstrings(1));
-    expect(domain).toContain('OK REJECT 5.1.1 the domain gone.test is on the suppression list of rebound after an administrator on 2026-11-02');
+    expect(domain).toContain(
+      'OK REJECT 5.1.1 the domain gone.test is on the suppression list of rebound after an administrator on 2026-11-02',
+    );
     const transport = await c.ask(netstring('transport dead@example.org'), wholeNetstrings(1));
     expect(transport).toMatch(/^\d+:OK error:5\.1\.1 this address is on the suppression list/);
     expect(await c.ask(netstring('other dead@example.org'), wholeNetstrings(1))).toMatch(/^\d+:PERM unknown map name/);
@@ -119,12 +127,19 @@ describe('the socketmap server', () => {
     await second.stop();
     // A socket file nobody answers on (its process was killed) is replaced.
     const stalePath = path.join(path.dirname(sockPath), 'stale.sock');
-    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(stalePath)}, () => console.log('up'))`]);
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(stalePath)}, () => console.log('up'))`,
+    ]);
     await new Promise((r) => child.stdout.once('data', r));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(existsSync(stalePath)).toBe(true);
-    const third = createSuppressionService({ config: loadConfig({ DATA_DIR: '/tmp/unused', SOCKETMAP_LISTEN: `unix:${stalePath}`, POLICY_LISTEN: 'off' }).suppress, store, log: silentLogger() });
+    const third = createSuppressionService({
+      config: loadConfig({ DATA_DIR: '/tmp/unused', SOCKETMAP_LISTEN: `unix:${stalePath}`, POLICY_LISTEN: 'off' }).suppress,
+      store,
+      log: silentLogger(),
+    });
     await third.start();
     const c = await connect({ path: stalePath });
     expect(await c.ask(netstring('suppressed dead@example.org'), wholeNetstrings(1))).toContain('OK REJECT');
@@ -174,7 +189,13 @@ describe('the socketmap server', () => {
 });
 
 const policyRequest = (attrs: Record<string, string>) =>
-  `${Object.entries({ request: 'smtpd_access_policy', protocol_state: 'RCPT', protocol_name: 'ESMTP', client_address: '127.0.0.1', ...attrs })
+  `${Object.entries({
+    request: 'smtpd_access_policy',
+    protocol_state: 'RCPT',
+    protocol_name: 'ESMTP',
+    client_address: '127.0.0.1',
+    ...attrs,
+  })
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')}\n\n`;
 const wholePolicyReplies = (n: number) => (s: string) => s.split('\n\n').length > n;
@@ -183,16 +204,24 @@ describe('the policy server', () => {
   it('rejects a listed recipient at RCPT and answers DUNNO otherwise', async () => {
     const c = await connect({ host: '127.0.0.1', port: POLICY_PORT });
     const hit = await c.ask(policyRequest({ sender: 'app@example.com', recipient: 'dead@example.org' }), wholePolicyReplies(1));
-    expect(hit).toBe('action=REJECT 5.1.1 this address is on the suppression list of rebound after a hard bounce (userunknown) on 2026-11-02\n\n');
-    expect(await c.ask(policyRequest({ sender: 'app@example.com', recipient: 'alive@example.org' }), wholePolicyReplies(1))).toBe('action=DUNNO\n\n');
+    expect(hit).toBe(
+      'action=REJECT 5.1.1 this address is on the suppression list of rebound after a hard bounce (userunknown) on 2026-11-02\n\n',
+    );
+    expect(await c.ask(policyRequest({ sender: 'app@example.com', recipient: 'alive@example.org' }), wholePolicyReplies(1))).toBe(
+      'action=DUNNO\n\n',
+    );
     // Other stages are not judged.
-    expect(await c.ask(policyRequest({ protocol_state: 'DATA', recipient: 'dead@example.org' }), wholePolicyReplies(1))).toBe('action=DUNNO\n\n');
+    expect(await c.ask(policyRequest({ protocol_state: 'DATA', recipient: 'dead@example.org' }), wholePolicyReplies(1))).toBe(
+      'action=DUNNO\n\n',
+    );
     c.socket.destroy();
   });
 
   it('lets exempt senders (an address or a whole domain) through to a listed recipient', async () => {
     const c = await connect({ host: '127.0.0.1', port: POLICY_PORT });
-    const two = policyRequest({ sender: 'CEO@example.com', recipient: 'dead@example.org' }) + policyRequest({ sender: 'x@trusted.test', recipient: 'dead@example.org' });
+    const two =
+      policyRequest({ sender: 'CEO@example.com', recipient: 'dead@example.org' }) +
+      policyRequest({ sender: 'x@trusted.test', recipient: 'dead@example.org' });
     expect(await c.ask(two, wholePolicyReplies(2))).toBe('action=DUNNO\n\naction=DUNNO\n\n');
     c.socket.destroy();
   });

@@ -153,7 +153,13 @@ describe('sign-in', () => {
 });
 
 describe('start-up checks and cookie flags', () => {
-  const base = { store: undefined as never, log: silentLogger(), status: new StatusBoard(), metrics: new Metrics(), retry: async () => ({ queued: false, message: '' }) };
+  const base = {
+    store: undefined as never,
+    log: silentLogger(),
+    status: new StatusBoard(),
+    metrics: new Metrics(),
+    retry: async () => ({ queued: false, message: '' }),
+  };
 
   it('refuses to start without a session secret or with a short one', async () => {
     const { openStore } = await import('../../src/store/store.ts');

@@ -61,7 +61,12 @@ describe('exports', () => {
     hostileId = insertBounce(d.store, HOSTILE);
     // More rows than any page, to show the export is not one page.
     d.store.db.transaction(() => {
-      for (let i = 0; i < 1200; i++) insertBounce(d.store, { domain: 'bulk.test', emailTo: `u${i}@bulk.test`, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00.000Z` });
+      for (let i = 0; i < 1200; i++)
+        insertBounce(d.store, {
+          domain: 'bulk.test',
+          emailTo: `u${i}@bulk.test`,
+          date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00.000Z`,
+        });
     })();
     c = new Client(d.base);
     await c.signIn();
@@ -88,7 +93,9 @@ describe('exports', () => {
     expect(rows.slice(1).every((r) => r[6] === 'bulk.test' && r.length === EXPORT_COLUMNS.length)).toBe(true);
 
     const jan = parseCsv((await (await c.get('/export/csv?domain=bulk.test&from=2024-01-01&to=2024-01-02')).text()).replace(/^\uFEFF/, ''));
-    expect(jan.length - 1).toBe(d.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE domain='bulk.test' AND date < '2024-01-03'").pluck().get());
+    expect(jan.length - 1).toBe(
+      d.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE domain='bulk.test' AND date < '2024-01-03'").pluck().get(),
+    );
   });
 
   it('writes hostile values into the CSV as inert text, quotes and line breaks intact', async () => {
@@ -109,7 +116,7 @@ describe('exports', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer() as never);
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
     const ws = wb.getWorksheet('bounces')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([...EXPORT_COLUMNS]);
@@ -122,7 +129,9 @@ describe('exports', () => {
       if (v[0] === hostileId) hostile = v;
     });
     const expectedIds = d.store.db
-      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC").pluck().all();
+      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
+      .pluck()
+      .all();
     expect(ids).toEqual(expectedIds);
     expect(ids.length).toBe(1201);
     expect(hostile![1]).toBeInstanceOf(Date);
@@ -132,9 +141,11 @@ describe('exports', () => {
     expect(typeof hostile![7]).toBe('number');
     // No cell became a formula.
     let formulas = 0;
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) formulas++;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+      }),
+    );
     expect(formulas).toBe(0);
   });
 
@@ -143,13 +154,15 @@ describe('exports', () => {
     expect(EXCEL_MAX_ROWS).toBe(1_048_575);
     const read = async (max: number) => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(await buffer(excelStream(d.store.db, { from: '2024-01-01', to: '2024-12-31' }, max)) as never);
+      await wb.xlsx.load((await buffer(excelStream(d.store.db, { from: '2024-01-01', to: '2024-12-31' }, max))) as never);
       const values: unknown[][] = [];
       wb.getWorksheet('bounces')!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
       return values;
     };
     const expectedIds = d.store.db
-      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC").pluck().all() as number[];
+      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
+      .pluck()
+      .all() as number[];
     const cut = await read(5);
     expect(cut[0]).toEqual([...EXPORT_COLUMNS]);
     expect(cut.slice(1, 6).map((r) => r[0])).toEqual(expectedIds.slice(0, 5));
@@ -215,7 +228,8 @@ describe('exports whose source fails', () => {
     const dash = await startDashboard({ files: [], opts: { log: sink.log } });
     const long = 'x'.repeat(size);
     dash.store.db.transaction(() => {
-      for (let i = 0; i < rows; i++) insertBounce(dash.store, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
+      for (let i = 0; i < rows; i++)
+        insertBounce(dash.store, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
     })();
     dash.store.db.pragma('wal_checkpoint(TRUNCATE)');
     const c = new Client(dash.base);

@@ -47,7 +47,9 @@ export interface DashboardOptions {
 export function corpusFiles(): string[] {
   const postfix = readdirSync(path.join(CORPUS, 'postfix')).map((f) => path.join(CORPUS, 'postfix', f));
   const bsd = path.join(CORPUS, 'sisimai/maildir/bsd');
-  const sis = readdirSync(bsd).filter((f) => /^(lhost-(postfix|exim|sendmail|gmail)|rfc3464|arf)-/.test(f)).slice(0, 40);
+  const sis = readdirSync(bsd)
+    .filter((f) => /^(lhost-(postfix|exim|sendmail|gmail)|rfc3464|arf)-/.test(f))
+    .slice(0, 40);
   return [...postfix, ...sis.map((f) => path.join(bsd, f))];
 }
 
@@ -104,7 +106,12 @@ export class Client {
   constructor(base: string) {
     this.base = base;
   }
-  async request(method: string, p: string, form?: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<Response> {
+  async request(
+    method: string,
+    p: string,
+    form?: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;

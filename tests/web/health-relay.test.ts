@@ -46,7 +46,13 @@ describe('health when notices cannot be sent', () => {
     await app.start();
     const base = `http://127.0.0.1:${WEB_PORT}`;
     expect(((await (await fetch(`${base}/health`)).json()) as { status: string }).status).toBe('ok');
-    const r = await sendMail({ port: LMTP_PORT, protocol: 'lmtp', from: '', to: ['bounces@bounces.test'], raw: dsn({ tag: 'relay-down' }) });
+    const r = await sendMail({
+      port: LMTP_PORT,
+      protocol: 'lmtp',
+      from: '',
+      to: ['bounces@bounces.test'],
+      raw: dsn({ tag: 'relay-down' }),
+    });
     expect(r.data.map((x) => x.code)).toEqual([250]);
     const body = await waitFor('/health to show the failed notice', async () => {
       const b = (await (await fetch(`${base}/health`)).json()) as { status: string; degraded: string[]; failing: string[] };
@@ -56,7 +62,13 @@ describe('health when notices cannot be sent', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect(await (await fetch(`${base}/metrics`)).text()).toContain('rebound_part_up{part="relay"} 0');
     // Intake goes on.
-    const again = await sendMail({ port: LMTP_PORT, protocol: 'lmtp', from: '', to: ['bounces@bounces.test'], raw: dsn({ tag: 'relay-down-2' }) });
+    const again = await sendMail({
+      port: LMTP_PORT,
+      protocol: 'lmtp',
+      from: '',
+      to: ['bounces@bounces.test'],
+      raw: dsn({ tag: 'relay-down-2' }),
+    });
     expect(again.data.map((x) => x.code)).toEqual([250]);
   });
 });

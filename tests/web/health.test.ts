@@ -28,7 +28,10 @@ describe('health and metrics', () => {
         status: 'ok',
         failing: [],
         degraded: [],
-        parts: { database: { ok: true, detail: expect.stringMatching(/^(last commit|a test write) succeeded$/) }, lmtp: { ok: true, detail: 'working' } },
+        parts: {
+          database: { ok: true, detail: expect.stringMatching(/^(last commit|a test write) succeeded$/) },
+          lmtp: { ok: true, detail: 'working' },
+        },
       });
     }
     const text = await (await fetch(`${d.base}/health`)).text();
@@ -140,7 +143,10 @@ describe('health and metrics', () => {
     expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds{mailbox="main"} ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
     expect(text).not.toContain('@');
     // Every sample line is "name{labels} number" (a float may be written with an exponent).
-    for (const line of text.trim().split('\n').filter((l) => l && !l.startsWith('#'))) {
+    for (const line of text
+      .trim()
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))) {
       expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?\d+(\.\d+)?(e[-+]\d+)?$/);
     }
     d.status.remove('imap');

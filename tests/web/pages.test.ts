@@ -52,7 +52,10 @@ describe('dashboard pages', () => {
   it('shows the counts of today, 7 and 30 days and the intake status on the overview', async () => {
     const html = await (await c.get('/')).text();
     const totals = [...html.matchAll(/count-total">(\d+)</g)].map((m) => Number(m[1]));
-    const today = d.store.db.prepare('SELECT COUNT(*) FROM bounces WHERE date >= ?').pluck().get(new Date().toISOString().slice(0, 10)) as number;
+    const today = d.store.db
+      .prepare('SELECT COUNT(*) FROM bounces WHERE date >= ?')
+      .pluck()
+      .get(new Date().toISOString().slice(0, 10)) as number;
     expect(totals[0]).toBe(today);
     expect(today).toBeGreaterThan(10);
     expect(html).toContain('data-part="lmtp"');
@@ -63,10 +66,15 @@ describe('dashboard pages', () => {
   });
 
   it('answers the chart data: top 5 domains with hard or soft bounces, and counts per day', async () => {
-    const s = (await (await c.get('/api/stats?period=30d')).json()) as { topDomains: { domain: string; count: number }[]; perDay: { count: number }[] };
+    const s = (await (await c.get('/api/stats?period=30d')).json()) as {
+      topDomains: { domain: string; count: number }[];
+      perDay: { count: number }[];
+    };
     expect(s.topDomains.length).toBe(5);
     const expected = d.store.db
-      .prepare("SELECT domain, COUNT(*) n FROM bounces WHERE bounce_type IN ('hard','soft') AND date >= ? GROUP BY domain ORDER BY n DESC, domain LIMIT 5")
+      .prepare(
+        "SELECT domain, COUNT(*) n FROM bounces WHERE bounce_type IN ('hard','soft') AND date >= ? GROUP BY domain ORDER BY n DESC, domain LIMIT 5",
+      )
       .all(new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)) as { domain: string; n: number }[];
     expect(s.topDomains.map((t) => [t.domain, t.count])).toEqual(expected.map((e) => [e.domain, e.n]));
     expect(s.perDay.reduce((a, r) => a + r.count, 0)).toBeGreaterThan(0);
@@ -112,7 +120,9 @@ describe('dashboard pages', () => {
   it('shows the reason in plain words beside its code and the times for the browser to put in its zone', async () => {
     const html = await (await c.get(`/bounces/${hostileId}`)).text();
     expect(html).toContain('<th class="text-nowrap">Reason</th>');
-    expect(html).toMatch(/data-field="reason">filtered<div class="small text-muted reason-words">The receiving side refused the message on its own rules/);
+    expect(html).toMatch(
+      /data-field="reason">filtered<div class="small text-muted reason-words">The receiving side refused the message on its own rules/,
+    );
     expect(html).toContain('<time class="local-time" datetime="2024-03-05T10:00:00.000Z">2024-03-05 10:00:00 UTC</time>');
     expect(html).toContain('<th>Message received</th>');
     const row = (await api(`domain=evil.test`)).data[0]!;
@@ -157,12 +167,19 @@ describe('dashboard pages', () => {
 
   it('flags a bounce that got no notice with why, and a message cut short, escaped (issue 11)', async () => {
     const id = insertBounce(d.store, { domain: 'forged.test', emailTo: 'v@forged.test' });
-    d.store.bounces.setNoticeNote(id, 'no notice: not sent by us: its From "<b>boss</b>@evil.test", outside LOCAL_DOMAINS (org.test), and no VERP address of ours');
+    d.store.bounces.setNoticeNote(
+      id,
+      'no notice: not sent by us: its From "<b>boss</b>@evil.test", outside LOCAL_DOMAINS (org.test), and no VERP address of ours',
+    );
     const messageId = d.store.bounces.get(id)!.message_id;
-    d.store.db.prepare('UPDATE messages SET truncated = ? WHERE id = ?').run('the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)', messageId);
+    d.store.db
+      .prepare('UPDATE messages SET truncated = ? WHERE id = ?')
+      .run('the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)', messageId);
     const html = await (await c.get(`/bounces/${id}`)).text();
     expect(html).toMatch(/id="notice-note">no notice: not sent by us: its From &quot;&lt;b&gt;boss&lt;\/b&gt;@evil.test&quot;/);
-    expect(html).toContain('id="message-truncated">the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)</td>');
+    expect(html).toContain(
+      'id="message-truncated">the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)</td>',
+    );
   });
 
   it('downloads the raw message as an attachment with exactly the stored bytes', async () => {

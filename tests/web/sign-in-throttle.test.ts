@@ -108,7 +108,10 @@ describe('client address', () => {
   it('walks X-Forwarded-For from the right past trusted proxies only, and keys IPv6 clients by their /64', () => {
     const trusted = trustedProxies(['127.0.0.1', '10.0.0.0/8']);
     expect(clientFacts('198.51.100.1', false, '1.2.3.4', 'https', trusted)).toEqual({ ip: '198.51.100.1', https: false });
-    expect(clientFacts('::ffff:127.0.0.1', false, 'evil, 203.0.113.9, 10.1.2.3', 'https', trusted)).toEqual({ ip: '203.0.113.9', https: true });
+    expect(clientFacts('::ffff:127.0.0.1', false, 'evil, 203.0.113.9, 10.1.2.3', 'https', trusted)).toEqual({
+      ip: '203.0.113.9',
+      https: true,
+    });
     expect(clientFacts('127.0.0.1', false, 'not-an-address', '', trusted)).toEqual({ ip: '127.0.0.1', https: false });
     expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
     expect(clientKey('2001:db8:1:2::1')).not.toBe(clientKey('2001:db8:1:3::1'));

@@ -48,7 +48,9 @@ describe('the Suppressions page', () => {
       'danger',
       'Not added: &quot;not an address&quot; is neither an address nor a domain.',
     ]);
-    expect((await flash(await c.post('/suppressions/add', { _csrf: token, address: 'a@example.org', expires: '2001-01-01' })))![1]).toContain('the expiry has passed');
+    expect(
+      (await flash(await c.post('/suppressions/add', { _csrf: token, address: 'a@example.org', expires: '2001-01-01' })))![1],
+    ).toContain('the expiry has passed');
     expect(d.store.suppressions.get('a@example.org')).toBeUndefined();
   });
 
@@ -63,13 +65,26 @@ describe('the Suppressions page', () => {
   });
 
   it('removes an entry only with a note, and keeps who, when and why', async () => {
-    expect((await flash(await c.post('/suppressions/remove', { _csrf: token, address: 'dead@bounced.test', note: '' })))![0]).toBe('danger');
+    expect((await flash(await c.post('/suppressions/remove', { _csrf: token, address: 'dead@bounced.test', note: '' })))![0]).toBe(
+      'danger',
+    );
     expect(d.store.suppressions.get('dead@bounced.test')).toBeDefined();
-    const res = await c.post('/suppressions/remove', { _csrf: token, address: 'dead@bounced.test', note: 'mailbox recreated', back: '/suppressions?source=bounce' });
+    const res = await c.post('/suppressions/remove', {
+      _csrf: token,
+      address: 'dead@bounced.test',
+      note: 'mailbox recreated',
+      back: '/suppressions?source=bounce',
+    });
     expect(res.headers.get('location')).toBe('/suppressions?source=bounce');
     expect(await flash(res)).toEqual(['success', 'dead@bounced.test is no longer suppressed.']);
-    expect(d.store.suppressions.events('dead@bounced.test')[0]).toMatchObject({ action: 'removed', actor: 'dashboard:admin', note: 'mailbox recreated' });
-    expect(await page('/suppressions?history=dead@bounced.test')).toMatch(/<td>removed<\/td><td>dashboard:admin<\/td>\s*<td class="text-break">mailbox recreated<\/td>/);
+    expect(d.store.suppressions.events('dead@bounced.test')[0]).toMatchObject({
+      action: 'removed',
+      actor: 'dashboard:admin',
+      note: 'mailbox recreated',
+    });
+    expect(await page('/suppressions?history=dead@bounced.test')).toMatch(
+      /<td>removed<\/td><td>dashboard:admin<\/td>\s*<td class="text-break">mailbox recreated<\/td>/,
+    );
   });
 
   it('refuses a removal without the CSRF token', async () => {
@@ -90,7 +105,10 @@ describe('the Suppressions page', () => {
     expect(bad![0]).toBe('danger');
     expect(bad![1]).toContain('line 3: &quot;nope&quot; is neither an address nor a domain');
     expect(d.store.suppressions.get('ok@example.org')).toBeUndefined();
-    expect(await flash(await c.post('/suppressions/import', { _csrf: token, csv: 'address,note\nok@example.org,fine\n' }))).toEqual(['success', 'Imported: 1 added, 0 already listed.']);
+    expect(await flash(await c.post('/suppressions/import', { _csrf: token, csv: 'address,note\nok@example.org,fine\n' }))).toEqual([
+      'success',
+      'Imported: 1 added, 0 already listed.',
+    ]);
   });
 
   it('says on a bounce detail page whether its address is suppressed, and by which bounce', async () => {
@@ -98,7 +116,9 @@ describe('the Suppressions page', () => {
     expect(await page(`/bounces/${id}`)).toMatch(/id="suppression-status">\s*gone@bounced.test is not suppressed now\./);
     d.store.suppressions.add({ address: 'gone@bounced.test', reason: 'userunknown', source: 'bounce', bounceId: id }, new Date());
     const html = await page(`/bounces/${id}`);
-    expect(html).toMatch(/gone@bounced\.test is suppressed\s+since \d{4}-\d\d-\d\dT[\d:.]+Z: userunknown, bounce, by this bounce;\s+expires never\./);
+    expect(html).toMatch(
+      /gone@bounced\.test is suppressed\s+since \d{4}-\d\d-\d\dT[\d:.]+Z: userunknown, bounce, by this bounce;\s+expires never\./,
+    );
   });
 
   it('reports the entries in force on /metrics', async () => {

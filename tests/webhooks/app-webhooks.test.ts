@@ -64,7 +64,11 @@ afterAll(async () => {
 
 describe('webhooks in the running app', () => {
   it('makes exactly one signed bounce.hard delivery for a hard bounce over LMTP', async () => {
-    const ep = webhooksFor(app!.store.db).createEndpoint({ url: receiver.url, events: ['bounce.hard', 'bounce.soft', 'bounce.delay'], enabled: true });
+    const ep = webhooksFor(app!.store.db).createEndpoint({
+      url: receiver.url,
+      events: ['bounce.hard', 'bounce.soft', 'bounce.delay'],
+      enabled: true,
+    });
     receiver.setSecret(ep.secret);
     await deliverOverLmtp('app-wh-1', 'jane@mx-reject.test');
     await waitFor('a delivery', () => receiver.received.length >= 1);
@@ -75,7 +79,12 @@ describe('webhooks in the running app', () => {
     const [got] = receiver.received;
     expect(got!.verified).toBe(true);
     expect(got!.event.type).toBe('bounce.hard');
-    expect(got!.event.data).toMatchObject({ address: 'jane@mx-reject.test', bounce_type: 'hard', status_code: '5.1.1', original_message_id: 'msg-app-wh-1@app.test' });
+    expect(got!.event.data).toMatchObject({
+      address: 'jane@mx-reject.test',
+      bounce_type: 'hard',
+      status_code: '5.1.1',
+      original_message_id: 'msg-app-wh-1@app.test',
+    });
   });
 
   it('loses no queued event across a restart of rebound', async () => {
@@ -92,7 +101,11 @@ describe('webhooks in the running app', () => {
     // The first attempts failed before the stop; the retry is due within the first backoff (5 s).
     await waitFor('three deliveries after the restart', () => receiver.received.length >= 3, { tries: 300, intervalMs: 50 });
     await sleep(300);
-    expect(receiver.received.map((r) => r.event.data.address)).toEqual(['restart-0@mx-reject.test', 'restart-1@mx-reject.test', 'restart-2@mx-reject.test']);
+    expect(receiver.received.map((r) => r.event.data.address)).toEqual([
+      'restart-0@mx-reject.test',
+      'restart-1@mx-reject.test',
+      'restart-2@mx-reject.test',
+    ]);
     expect(receiver.received.every((r) => r.verified && r.event.type === 'bounce.hard')).toBe(true);
   });
 
@@ -102,7 +115,10 @@ describe('webhooks in the running app', () => {
     const before = receiver.received.length;
     const token = new TokensRepository(app!.store.db).create('crm', 'write').token;
     // jane@ hard-bounced in the first test, so the suppression list has her.
-    const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/suppressions/jane%40mx-reject.test`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/suppressions/jane%40mx-reject.test`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     await waitFor('the removal event', () => receiver.received.length > before);
     const got = receiver.received[before]!;

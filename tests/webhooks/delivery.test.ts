@@ -157,7 +157,12 @@ describe('webhook delivery', () => {
     const first = repo.delivery(1)!;
     expect(first.state).toBe('delivered');
     expect(first.attempts).toBeGreaterThan(3);
-    expect(repo.attempts(1).slice(0, -1).every((a) => a.http_status === 0 && a.error !== '')).toBe(true);
+    expect(
+      repo
+        .attempts(1)
+        .slice(0, -1)
+        .every((a) => a.http_status === 0 && a.error !== ''),
+    ).toBe(true);
   });
 
   it('retries a 500, a 429 and a 408 until the receiver takes the event', async () => {
@@ -193,7 +198,11 @@ describe('webhook delivery', () => {
     receiver.answer = () => 503;
     const start = Date.now();
     // retryForMs applies when the event is queued: a short one here.
-    ingestor = createIngestor({ store, log: silentLogger(), recordHooks: [webhookRecordHook({ publicUrl: 'https://rebound.example', retryForMs: 500 })] });
+    ingestor = createIngestor({
+      store,
+      log: silentLogger(),
+      recordHooks: [webhookRecordHook({ publicUrl: 'https://rebound.example', retryForMs: 500 })],
+    });
     startDeliverer({ retryForMs: 500 });
     await bounce('wh-give-up');
     await waitFor('failed', () => repo.delivery(1)?.state === 'failed', { tries: 100 });
@@ -279,7 +288,17 @@ describe('webhook URLs', () => {
     expect(refuseUrl('http://203.0.113.5:8080/x', false)).toBeUndefined();
     expect(refuseUrl('ftp://example.com/x', false)).toMatch(/only http/);
     expect(refuseUrl('https://user:pw@example.com/', false)).toMatch(/password/);
-    for (const u of ['http://127.0.0.1/', 'http://10.1.2.3/', 'http://192.168.0.1/', 'http://169.254.169.254/latest', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'http://localhost:8080/', 'http://0.0.0.0/']) {
+    for (const u of [
+      'http://127.0.0.1/',
+      'http://10.1.2.3/',
+      'http://192.168.0.1/',
+      'http://169.254.169.254/latest',
+      'http://[::1]/',
+      'http://[fd00::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://localhost:8080/',
+      'http://0.0.0.0/',
+    ]) {
       expect(refuseUrl(u, false), u).toMatch(/private|loopback|local/);
       expect(refuseUrl(u, true), u).toBeUndefined();
     }

@@ -52,7 +52,14 @@ async function startDashboard(allowPrivate: boolean): Promise<WebServer> {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-hook-pages-'));
   store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
-  deliverer = createWebhookDeliverer({ db: store.db, log: silentLogger(), allowPrivate: true, timeoutMs: 2000, retryForMs: 3_600_000, backoff: { initialMs: 50, maxMs: 100 } });
+  deliverer = createWebhookDeliverer({
+    db: store.db,
+    log: silentLogger(),
+    allowPrivate: true,
+    timeoutMs: 2000,
+    retryForMs: 3_600_000,
+    backoff: { initialMs: 50, maxMs: 100 },
+  });
   receiver = new WebhookReceiver();
   await receiver.start();
   server = await startDashboard(true);

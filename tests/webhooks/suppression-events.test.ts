@@ -37,13 +37,27 @@ beforeEach(async () => {
   ingestor = createIngestor({
     store,
     log: silentLogger(),
-    recordHooks: [webhookRecordHook({ publicUrl: 'https://rebound.example', retryForMs: HOUR }), createSuppressionHook(rulesFromSettings(config.suppress))],
+    recordHooks: [
+      webhookRecordHook({ publicUrl: 'https://rebound.example', retryForMs: HOUR }),
+      createSuppressionHook(rulesFromSettings(config.suppress)),
+    ],
   });
   receiver = new WebhookReceiver();
   await receiver.start();
-  const ep = webhooksFor(store.db).createEndpoint({ url: receiver.url, events: ['bounce.hard', 'suppression.added', 'suppression.removed'], enabled: true });
+  const ep = webhooksFor(store.db).createEndpoint({
+    url: receiver.url,
+    events: ['bounce.hard', 'suppression.added', 'suppression.removed'],
+    enabled: true,
+  });
   receiver.setSecret(ep.secret);
-  deliverer = createWebhookDeliverer({ db: store.db, log: silentLogger(), allowPrivate: true, timeoutMs: 2000, retryForMs: HOUR, backoff: { initialMs: 50, maxMs: 100 } });
+  deliverer = createWebhookDeliverer({
+    db: store.db,
+    log: silentLogger(),
+    allowPrivate: true,
+    timeoutMs: 2000,
+    retryForMs: HOUR,
+    backoff: { initialMs: 50, maxMs: 100 },
+  });
 });
 
 afterEach(async () => {
@@ -56,17 +70,30 @@ afterEach(async () => {
 
 describe('suppression webhooks', () => {
   it('sends bounce.hard then suppression.added for a hard bounce, and suppression.removed for a removal', async () => {
-    const r = await ingestor.ingest({ raw: dsn({ tag: 'supp-1', failed: 'gone@mx-reject.test' }), source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
+    const r = await ingestor.ingest({
+      raw: dsn({ tag: 'supp-1', failed: 'gone@mx-reject.test' }),
+      source: 'lmtp',
+      envelopeTo: ['bounces@bounces.test'],
+    });
     deliverer.kick();
     await waitFor('two events', () => receiver.received.length >= 2);
     expect(receiver.received.map((x) => x.event.type)).toEqual(['bounce.hard', 'suppression.added']);
     expect(receiver.received.every((x) => x.verified)).toBe(true);
-    expect(receiver.received[1]!.event.data).toMatchObject({ address: 'gone@mx-reject.test', scope: 'address', source: 'bounce', bounce_id: r.bounceIds[0], by: 'rebound' });
+    expect(receiver.received[1]!.event.data).toMatchObject({
+      address: 'gone@mx-reject.test',
+      scope: 'address',
+      source: 'bounce',
+      bounce_id: r.bounceIds[0],
+      by: 'rebound',
+    });
 
     store.suppressions.remove('gone@mx-reject.test', { by: 'api:crm', note: 'address fixed' }, new Date());
     deliverer.kick();
     await waitFor('third event', () => receiver.received.length >= 3);
-    expect(receiver.received[2]!.event).toMatchObject({ type: 'suppression.removed', data: { address: 'gone@mx-reject.test', by: 'api:crm', note: 'address fixed' } });
+    expect(receiver.received[2]!.event).toMatchObject({
+      type: 'suppression.removed',
+      data: { address: 'gone@mx-reject.test', by: 'api:crm', note: 'address fixed' },
+    });
   });
 
   it('sends the events of a change made with `rebound suppress` in a process of its own', async () => {
@@ -79,7 +106,10 @@ describe('suppression webhooks', () => {
     // The service's deliverer finds the row the other process queued.
     deliverer.kick();
     await waitFor('the CLI change', () => receiver.received.length >= 1);
-    expect(receiver.received[0]!.event).toMatchObject({ type: 'suppression.added', data: { address: 'by-cli@example.org', by: 'cli:tester' } });
+    expect(receiver.received[0]!.event).toMatchObject({
+      type: 'suppression.added',
+      data: { address: 'by-cli@example.org', by: 'cli:tester' },
+    });
   });
 
   it('queues nothing when the change is rolled back', async () => {

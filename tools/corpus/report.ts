@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     const classifySeconds = (performance.now() - start) / 1000;
     const n = raws.length * TIMING_PASSES;
     console.log(`  throughput: MIME scan ${Math.round(n / parseSeconds)} msg/s, classify() ${Math.round(n / classifySeconds)} msg/s`);
-    if (showDeviations) for (const d of score.deviations) console.log(`  ${d.file} ${d.recipient} ${d.field}: expected ${d.expected}, ours ${d.ours}`);
+    if (showDeviations)
+      for (const d of score.deviations) console.log(`  ${d.file} ${d.recipient} ${d.field}: expected ${d.expected}, ours ${d.ours}`);
   }
   return 0;
 }

@@ -9,8 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../../src/core/classify.ts';
 import {
-  applyCorrections, classifyCorpusFile, scoreCorpus,
-  type CorpusName, type CorpusScore, type ManifestEntry, type TableCorrection,
+  applyCorrections,
+  classifyCorpusFile,
+  scoreCorpus,
+  type CorpusName,
+  type CorpusScore,
+  type ManifestEntry,
+  type TableCorrection,
 } from './score.ts';
 import type { Classification } from '../../src/core/types.ts';
 
@@ -42,7 +47,8 @@ export async function runCorpus(corpus: CorpusName, dir = CORPUS_DIRS[corpus], c
   const raws = manifest.map((e) => ({ file: e.file, raw: readFileSync(join(dir, e.file)) }));
   const results = new Map<string, Classification>();
   for (const { file, raw } of raws) results.set(file, await classifyCorpusFile(raw, (r) => classify(r)));
-  const stored = correctionsFile && existsSync(correctionsFile) ? (JSON.parse(readFileSync(correctionsFile, 'utf8')) as StoredCorrection[]) : [];
+  const stored =
+    correctionsFile && existsSync(correctionsFile) ? (JSON.parse(readFileSync(correctionsFile, 'utf8')) as StoredCorrection[]) : [];
   // Corrections without a corpus name predate the second corpus: they are Sisimai's.
   const corrections = stored.filter((c) => (c.corpus ?? 'sisimai') === corpus);
   const tableScore = scoreCorpus(corpus, manifest, results);

@@ -36,8 +36,7 @@ export interface ManifestEntry {
 }
 
 export type DeviationField =
-  | 'recipient' | 'reason' | 'hardbounce' | 'status' | 'replycode' | 'not-bounce' | 'newline-copy'
-  | 'permanent' | 'family';
+  'recipient' | 'reason' | 'hardbounce' | 'status' | 'replycode' | 'not-bounce' | 'newline-copy' | 'permanent' | 'family';
 
 export interface Deviation {
   corpus: CorpusName;
@@ -48,7 +47,10 @@ export interface Deviation {
   ours: string;
 }
 
-export interface Tally { agree: number; total: number }
+export interface Tally {
+  agree: number;
+  total: number;
+}
 
 export interface CorpusScore {
   corpus: CorpusName;
@@ -148,7 +150,10 @@ export function ratio(t: Tally): number {
 
 /** The fields a CR or CRLF copy must answer exactly like its LF original. */
 function answerOf(c: Classification): string {
-  return JSON.stringify({ kind: c.kind, recipients: c.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode, r.bounceType, r.action]) });
+  return JSON.stringify({
+    kind: c.kind,
+    recipients: c.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode, r.bounceType, r.action]),
+  });
 }
 
 const tally = (): Tally => ({ agree: 0, total: 0 });
@@ -156,8 +161,16 @@ const tally = (): Tally => ({ agree: 0, total: 0 });
 /** Scores classifications (by manifest file path) against a manifest of either corpus. */
 export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], results: Map<string, Classification>): CorpusScore {
   const score: CorpusScore = {
-    corpus, recipient: tally(), reason: tally(), hardbounce: tally(), status: tally(), replycode: tally(),
-    permanent: tally(), notBounce: tally(), newlineCopies: tally(), deviations: [],
+    corpus,
+    recipient: tally(),
+    reason: tally(),
+    hardbounce: tally(),
+    status: tally(),
+    replycode: tally(),
+    permanent: tally(),
+    notBounce: tally(),
+    newlineCopies: tally(),
+    deviations: [],
   };
   const deviate = (file: string, recipient: string, field: DeviationField, expected: string, ours: string) =>
     score.deviations.push({ corpus, file, recipient, field, expected, ours });
@@ -198,11 +211,19 @@ export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], resul
       if (match) score.recipient.agree++;
       else deviate(entry.file, label, 'recipient', label || '(any)', ours.recipients.map((r) => r.address).join(',') || '(none)');
       // Every row counts below; with no recipient found each field is a miss.
-      if (row.status !== '' && !isPlaceholderStatus(row.status)) compare(score.status, entry.file, label, 'status', row.status, match?.status);
+      if (row.status !== '' && !isPlaceholderStatus(row.status))
+        compare(score.status, entry.file, label, 'status', row.status, match?.status);
       if (row.replycode) compare(score.replycode, entry.file, label, 'replycode', row.replycode, match?.replyCode);
       if (corpus === 'sisimai') {
         compare(score.reason, entry.file, label, 'reason', row.reason ?? '', match?.reason);
-        compare(score.hardbounce, entry.file, label, 'hardbounce', String(row.hardbounce), match ? String(match.bounceType === 'hard') : undefined);
+        compare(
+          score.hardbounce,
+          entry.file,
+          label,
+          'hardbounce',
+          String(row.hardbounce),
+          match ? String(match.bounceType === 'hard') : undefined,
+        );
         continue;
       }
       if (row.permanent === true || row.permanent === false) {
@@ -211,7 +232,14 @@ export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], resul
       const family = row.type ? CRISP_FAMILIES[row.type] : undefined;
       if (row.type && !family) throw new Error(`${entry.file}: unknown crisp type ${row.type}`);
       if (family) {
-        compare(score.hardbounce, entry.file, label, 'hardbounce', String(family.hard), match ? String(match.bounceType === 'hard') : undefined);
+        compare(
+          score.hardbounce,
+          entry.file,
+          label,
+          'hardbounce',
+          String(family.hard),
+          match ? String(match.bounceType === 'hard') : undefined,
+        );
         const inFamily = match && family.reasons.includes(match.reason);
         compare(score.reason, entry.file, label, 'family', row.type ?? '', match ? (inFamily ? row.type : match.reason) : undefined);
       }

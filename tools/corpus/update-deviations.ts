@@ -13,7 +13,9 @@ try {
   for (const d of JSON.parse(readFileSync(DEVIATIONS_FILE, 'utf8')) as Array<Deviation & { why: string }>) {
     previous.set(deviationKey({ ...d, corpus: d.corpus ?? 'sisimai' }), d.why);
   }
-} catch { /* first run */ }
+} catch {
+  /* first run */
+}
 
 const out: Array<Deviation & { why: string }> = [];
 for (const corpus of ['sisimai', 'crisp'] as const) {

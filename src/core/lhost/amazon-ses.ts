@@ -62,12 +62,16 @@ export function readSesNotification(text: string): SesNotification | undefined {
       type: 'bounce',
       bounceType: asString(bounce?.bounceType),
       reportingMta: asString(bounce?.reportingMTA).replace(/^\s*dns\s*;\s*/i, ''),
-      recipients: list.map(asObject).filter((r) => r !== undefined).map((r) => ({
-        address: asString(r.emailAddress),
-        action: asString(r.action).toLowerCase(),
-        status: asString(r.status),
-        diagnostic: asString(r.diagnosticCode),
-      })).filter((r) => r.address.includes('@')),
+      recipients: list
+        .map(asObject)
+        .filter((r) => r !== undefined)
+        .map((r) => ({
+          address: asString(r.emailAddress),
+          action: asString(r.action).toLowerCase(),
+          status: asString(r.status),
+          diagnostic: asString(r.diagnosticCode),
+        }))
+        .filter((r) => r.address.includes('@')),
     };
   }
   if (kind === 'complaint') {
@@ -77,7 +81,9 @@ export function readSesNotification(text: string): SesNotification | undefined {
       ...base,
       type: 'complaint',
       feedbackType: asString(complaint?.complaintFeedbackType).toLowerCase() || 'abuse',
-      recipients: list.map(asObject).filter((r) => r !== undefined)
+      recipients: list
+        .map(asObject)
+        .filter((r) => r !== undefined)
         .map((r) => ({ address: asString(r.emailAddress), action: '', status: '', diagnostic: '' }))
         .filter((r) => r.address.includes('@')),
     };
@@ -88,7 +94,10 @@ export function readSesNotification(text: string): SesNotification | undefined {
       ...base,
       type: 'delivery',
       reportingMta: asString(delivery?.reportingMTA),
-      recipients: asArray(delivery?.recipients).slice(0, MAX_RECIPIENTS).map(asString).filter((a) => a.includes('@'))
+      recipients: asArray(delivery?.recipients)
+        .slice(0, MAX_RECIPIENTS)
+        .map(asString)
+        .filter((a) => a.includes('@'))
         .map((address) => ({ address, action: 'delivered', status: '2.0.0', diagnostic: asString(delivery?.smtpResponse) })),
     };
   }
@@ -108,7 +117,9 @@ function parseEvent(text: string): Record<string, unknown> | undefined {
         const value: unknown = JSON.parse(unfolded);
         const obj = asObject(value);
         if (obj) return obj;
-      } catch { /* try the next unfolding */ }
+      } catch {
+        /* try the next unfolding */
+      }
     }
   }
   return undefined;
@@ -133,7 +144,7 @@ function matchingBrace(text: string): number {
 }
 
 function asObject(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 function asArray(v: unknown): unknown[] {

@@ -38,7 +38,14 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
     try {
       if (!rule.phrases.length) throw new Error('no phrases');
       const pattern = rule.phrases.map((p) => `(?:${p})`).join('|');
-      return { id: rule.id, reason: rule.reason, regex: new RegExp(pattern, 'i'), index: i + 1, hints: rule.hints, traits: rule.traits ?? [] };
+      return {
+        id: rule.id,
+        reason: rule.reason,
+        regex: new RegExp(pattern, 'i'),
+        index: i + 1,
+        hints: rule.hints,
+        traits: rule.traits ?? [],
+      };
     } catch (err) {
       throw new RuleError(rule.id, i + 1, err);
     }

@@ -20,7 +20,11 @@ interface ReplyCodeRule {
  * done" or "refused": they leave the decision to the steps after (the command alone, onhold).
  */
 export const REPLY_CODE_RULES: readonly ReplyCodeRule[] = [
-  { code: '421', reason: { CONN: 'blocked', EHLO: 'blocked', HELO: 'blocked', '*': 'systemerror' }, meaning: 'Service not available, closing transmission channel' },
+  {
+    code: '421',
+    reason: { CONN: 'blocked', EHLO: 'blocked', HELO: 'blocked', '*': 'systemerror' },
+    meaning: 'Service not available, closing transmission channel',
+  },
   { code: '451', reason: 'systemerror', meaning: 'Requested action aborted: local error in processing' },
   { code: '452', reason: 'mailboxfull', meaning: 'Requested action not taken: insufficient system storage' },
   { code: '454', reason: 'securityerror', meaning: 'TLS not available due to temporary reason / temporary authentication failure' },
@@ -36,8 +40,16 @@ export const REPLY_CODE_RULES: readonly ReplyCodeRule[] = [
   { code: '538', reason: 'securityerror', meaning: 'Encryption required for requested authentication mechanism (RFC 4954)' },
   { code: '551', reason: { RCPT: 'hasmoved' }, meaning: 'User not local; please try <forward-path>' },
   { code: '552', reason: 'mailboxfull', meaning: 'Requested mail action aborted: exceeded storage allocation' },
-  { code: '553', reason: { RCPT: 'userunknown', MAIL: 'rejected' }, meaning: 'Requested action not taken: mailbox name not allowed (e.g., mailbox syntax incorrect)' },
-  { code: '554', reason: { CONN: 'blocked', EHLO: 'blocked', HELO: 'blocked', MAIL: 'rejected' }, meaning: 'Transaction failed (no SMTP service here, at the greeting)' },
+  {
+    code: '553',
+    reason: { RCPT: 'userunknown', MAIL: 'rejected' },
+    meaning: 'Requested action not taken: mailbox name not allowed (e.g., mailbox syntax incorrect)',
+  },
+  {
+    code: '554',
+    reason: { CONN: 'blocked', EHLO: 'blocked', HELO: 'blocked', MAIL: 'rejected' },
+    meaning: 'Transaction failed (no SMTP service here, at the greeting)',
+  },
   { code: '556', reason: 'notaccept', meaning: 'Domain does not accept mail (RFC 7504)' },
 ];
 

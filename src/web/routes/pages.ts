@@ -167,7 +167,13 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const form = ctx.state.form as Form;
     const back = formString(form, 'back');
     const target = /^\/bounces(\?[\x21-\x7e]*)?$/.test(back) ? back : '/bounces';
-    const ids = [...new Set(formList(form, 'ids').filter((s) => /^\d{1,15}$/.test(s)).map(Number))];
+    const ids = [
+      ...new Set(
+        formList(form, 'ids')
+          .filter((s) => /^\d{1,15}$/.test(s))
+          .map(Number),
+      ),
+    ];
     if (ids.length === 0) {
       setFlash(ctx, 'info', 'No bounces were selected.');
       return ctx.redirect(target);
@@ -214,5 +220,10 @@ async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text:
 export function notFound(ctx: Koa.Context, deps: WebDeps): void {
   ctx.status = 404;
   ctx.type = 'html';
-  ctx.body = deps.views.render('error.njk', { title: 'Not found', message: 'There is nothing here.', csrf: csrfToken(ctx), path: ctx.path });
+  ctx.body = deps.views.render('error.njk', {
+    title: 'Not found',
+    message: 'There is nothing here.',
+    csrf: csrfToken(ctx),
+    path: ctx.path,
+  });
 }

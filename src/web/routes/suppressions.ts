@@ -105,7 +105,11 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
     try {
       if (!note) throw new SuppressionInputError('say why in the note (it is kept in the audit trail)');
       const removed = store.suppressions.remove(address, { by: actor(ctx), note }, deps.now());
-      setFlash(ctx, removed ? 'success' : 'info', removed ? `${removed.address} is no longer suppressed.` : 'That address was not on the list.');
+      setFlash(
+        ctx,
+        removed ? 'success' : 'info',
+        removed ? `${removed.address} is no longer suppressed.` : 'That address was not on the list.',
+      );
     } catch (err) {
       if (!(err instanceof SuppressionInputError)) throw err;
       setFlash(ctx, 'danger', `Not removed: ${err.message}.`);

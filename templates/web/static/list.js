@@ -9,31 +9,55 @@
   var filterKeys = ['from', 'to', 'domain', 'status', 'reason', 'type'];
   var text = DataTable.render.text();
   var columns = [
-    { data: 'id', orderable: false, searchable: false, className: 'select',
+    {
+      data: 'id',
+      orderable: false,
+      searchable: false,
+      className: 'select',
       render: function (id, type) {
-        return type === 'display' ? '<input type="checkbox" class="form-check-input row-select" value="' + Number(id) + '" aria-label="select">' : id;
-      } },
-    { data: 'id', render: function (id, type) {
+        return type === 'display'
+          ? '<input type="checkbox" class="form-check-input row-select" value="' + Number(id) + '" aria-label="select">'
+          : id;
+      },
+    },
+    {
+      data: 'id',
+      render: function (id, type) {
         return type === 'display' ? '<a href="/bounces/' + Number(id) + '">' + Number(id) + '</a>' : id;
-      } },
-    { data: 'bounced_at', className: 'text-nowrap', render: function (v, type, row) {
+      },
+    },
+    {
+      data: 'bounced_at',
+      className: 'text-nowrap',
+      render: function (v, type, row) {
         // When it bounced (its own Date header; received time for rows older than that
         // column), in the reader's time zone with UTC on hover. Sorted on the server.
         var iso = v || row.date;
         if (type !== 'display') return iso;
         var d = new Date(iso);
         if (isNaN(d.getTime()) || !window.reboundTimes) return text.display(String(iso));
-        return '<time class="local-time" datetime="' + text.display(d.toISOString()) + '" title="' +
-          text.display(window.reboundTimes.utcText(d)) + '">' + text.display(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d)) + '</time>';
-      } },
+        return (
+          '<time class="local-time" datetime="' +
+          text.display(d.toISOString()) +
+          '" title="' +
+          text.display(window.reboundTimes.utcText(d)) +
+          '">' +
+          text.display(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d)) +
+          '</time>'
+        );
+      },
+    },
     { data: 'email_to', render: text },
     { data: 'domain', render: text },
     { data: 'status', render: text },
-    { data: 'reason', render: function (v, type, row) {
+    {
+      data: 'reason',
+      render: function (v, type, row) {
         // The reason's code, its plain words on hover (sent by /api/bounces).
         if (type !== 'display') return v;
         return '<span title="' + text.display(row.reason_words || '') + '">' + text.display(v) + '</span>';
-      } },
+      },
+    },
     { data: 'bounce_type', render: text },
     { data: 'status_code', render: text },
     { data: 'original_subject', render: text, orderable: false, className: 'subject' },
@@ -49,7 +73,9 @@
     language: { search: 'Address or domain starts with:' },
     ajax: function (d, callback) {
       var q = new URLSearchParams();
-      filterKeys.forEach(function (k) { if (params.get(k)) q.set(k, params.get(k)); });
+      filterKeys.forEach(function (k) {
+        if (params.get(k)) q.set(k, params.get(k));
+      });
       var search = (d.search && d.search.value) || '';
       if (search) q.set('q', search);
       var o = d.order && d.order[0];
@@ -60,7 +86,9 @@
       q.set('draw', String(d.draw));
       // Keep the address bar (and the export links) in step with the search box.
       var view = new URLSearchParams();
-      filterKeys.forEach(function (k) { if (params.get(k)) view.set(k, params.get(k)); });
+      filterKeys.forEach(function (k) {
+        if (params.get(k)) view.set(k, params.get(k));
+      });
       if (search) view.set('q', search);
       var vs = view.toString();
       window.history.replaceState(null, '', '/bounces' + (vs ? '?' + vs : ''));
@@ -88,7 +116,9 @@
   // Retry of the selected rows: their ids go into the (CSRF-protected) form as hidden fields.
   document.getElementById('retry-form').addEventListener('submit', function (ev) {
     var form = ev.currentTarget;
-    form.querySelectorAll('input[name="ids"]').forEach(function (el) { el.remove(); });
+    form.querySelectorAll('input[name="ids"]').forEach(function (el) {
+      el.remove();
+    });
     var boxes = table.querySelectorAll('input.row-select:checked');
     if (boxes.length === 0) {
       ev.preventDefault();

@@ -12,15 +12,32 @@
     })
     .then(function (s) {
       if (s.topDomains.length === 0) document.querySelector('.chart-empty').classList.remove('d-none');
-      window.reboundCharts.push(new Chart(domains, {
-        type: 'bar',
-        data: {
-          labels: s.topDomains.map(function (d) { return d.domain || '(none)'; }),
-          datasets: [{ label: 'hard + soft bounces', data: s.topDomains.map(function (d) { return d.count; }), backgroundColor: '#dc3545' }],
-        },
-        options: { animation: false, maintainAspectRatio: false, indexAxis: 'y', plugins: { legend: { display: false } },
-          scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
-      }));
+      window.reboundCharts.push(
+        new Chart(domains, {
+          type: 'bar',
+          data: {
+            labels: s.topDomains.map(function (d) {
+              return d.domain || '(none)';
+            }),
+            datasets: [
+              {
+                label: 'hard + soft bounces',
+                data: s.topDomains.map(function (d) {
+                  return d.count;
+                }),
+                backgroundColor: '#dc3545',
+              },
+            ],
+          },
+          options: {
+            animation: false,
+            maintainAspectRatio: false,
+            indexAxis: 'y',
+            plugins: { legend: { display: false } },
+            scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+          },
+        }),
+      );
       var dayList = [];
       var byType = { hard: {}, soft: {}, none: {} };
       s.perDay.forEach(function (r) {
@@ -28,17 +45,28 @@
         if (byType[r.bounce_type]) byType[r.bounce_type][r.day] = r.count;
       });
       var colours = { hard: '#dc3545', soft: '#fd7e14', none: '#6c757d' };
-      window.reboundCharts.push(new Chart(days, {
-        type: 'bar',
-        data: {
-          labels: dayList,
-          datasets: ['hard', 'soft', 'none'].map(function (t) {
-            return { label: t === 'none' ? 'other' : t, data: dayList.map(function (d) { return byType[t][d] || 0; }), backgroundColor: colours[t] };
-          }),
-        },
-        options: { animation: false, maintainAspectRatio: false,
-          scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
-      }));
+      window.reboundCharts.push(
+        new Chart(days, {
+          type: 'bar',
+          data: {
+            labels: dayList,
+            datasets: ['hard', 'soft', 'none'].map(function (t) {
+              return {
+                label: t === 'none' ? 'other' : t,
+                data: dayList.map(function (d) {
+                  return byType[t][d] || 0;
+                }),
+                backgroundColor: colours[t],
+              };
+            }),
+          },
+          options: {
+            animation: false,
+            maintainAspectRatio: false,
+            scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+          },
+        }),
+      );
       document.body.setAttribute('data-charts', 'drawn');
     })
     .catch(function (e) {

@@ -4,18 +4,32 @@ import { classifySync } from '../../../src/core/classify.ts';
 
 /** An SNS e-mail notification as Amazon sends it: headers, then the event JSON on one line. */
 function snsMail(json: string): Buffer {
-  return Buffer.from([
-    'From: AWS Notifications <no-reply@sns.amazonaws.com>', 'To: ops@example.com', 'Subject: AWS Notification Message',
-    'Content-Type: text/plain; charset=UTF-8', '', json, '', '--', 'If you wish to stop receiving notifications from this topic, please visit',
-    'https://sns.us-west-2.amazonaws.com/unsubscribe.html?SubscriptionArn=arn:aws:sns:x&Endpoint=ops@example.com', '',
-  ].join('\n'));
+  return Buffer.from(
+    [
+      'From: AWS Notifications <no-reply@sns.amazonaws.com>',
+      'To: ops@example.com',
+      'Subject: AWS Notification Message',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      json,
+      '',
+      '--',
+      'If you wish to stop receiving notifications from this topic, please visit',
+      'https://sns.us-west-2.amazonaws.com/unsubscribe.html?SubscriptionArn=arn:aws:sns:x&Endpoint=ops@example.com',
+      '',
+    ].join('\n'),
+  );
 }
 
 const bounce = JSON.stringify({
   notificationType: 'Bounce',
   bounce: {
-    bounceType: 'Permanent', bounceSubType: 'General', reportingMTA: 'dsn; a1-2.smtp-out.amazonses.com',
-    bouncedRecipients: [{ emailAddress: 'gone@example.org', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+    bounceType: 'Permanent',
+    bounceSubType: 'General',
+    reportingMTA: 'dsn; a1-2.smtp-out.amazonses.com',
+    bouncedRecipients: [
+      { emailAddress: 'gone@example.org', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+    ],
   },
   mail: { messageId: '0100abc', source: 'news@example.com', destination: ['gone@example.org'] },
 });
@@ -25,7 +39,13 @@ describe('Amazon SES event notifications delivered by mail', () => {
     const c = classifySync(snsMail(bounce));
     expect(c.kind).toBe('bounce');
     expect(c.recipients).toHaveLength(1);
-    expect(c.recipients[0]).toMatchObject({ address: 'gone@example.org', action: 'failed', status: '5.1.1', reason: 'userunknown', bounceType: 'hard' });
+    expect(c.recipients[0]).toMatchObject({
+      address: 'gone@example.org',
+      action: 'failed',
+      status: '5.1.1',
+      reason: 'userunknown',
+      bounceType: 'hard',
+    });
     expect(c.recipients[0].diagnostic).toBe('550 5.1.1 user unknown');
   });
 

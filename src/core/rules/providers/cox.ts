@@ -9,15 +9,39 @@ export const COX_RULES: readonly ReasonRule[] = [
   // A code the provider documents says more than the words around it ("sender rejected" is
   // Cox's text for an IP block too), so these come first.
   // Cox, https://www.cox.com/residential/support/email-error-codes.html: AUP#<code>.
-  { id: 'blocked/cox-ip', reason: 'blocked',
+  {
+    id: 'blocked/cox-ip',
+    reason: 'blocked',
     phrases: [String.raw`aup#(?:cxbl|cdrbl|ipbl\d{4,5})\b`],
-    quote: '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section ... AUP#CDRBL', hints: AUP_HINTS },
-  { id: 'requireptr/cox-dns', reason: 'requireptr', phrases: [String.raw`aup#cxdns\b`],
-    quote: '554 ... AUP#CXDNS (reverse DNS of the sending IP fails)', hints: AUP_HINTS },
-  { id: 'authfailure/cox-sender', reason: 'authfailure', phrases: [String.raw`aup#cxsndr\b`],
-    quote: '550 ... AUP#CXSNDR (SPF/DKIM of the sending domain failed)', hints: AUP_HINTS },
-  { id: 'toomanyconn/cox-connections', reason: 'toomanyconn', phrases: [String.raw`aup#(?:cxcnct|cxmxrt)\b`],
-    quote: '421 ... AUP#CXCNCT (too many concurrent connections from the IP)', hints: AUP_HINTS },
-  { id: 'spamdetected/cox-url', reason: 'spamdetected', phrases: [String.raw`aup#urlbl\d+`],
-    quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)', hints: AUP_HINTS },
+    quote: '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section ... AUP#CDRBL',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'requireptr/cox-dns',
+    reason: 'requireptr',
+    phrases: [String.raw`aup#cxdns\b`],
+    quote: '554 ... AUP#CXDNS (reverse DNS of the sending IP fails)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'authfailure/cox-sender',
+    reason: 'authfailure',
+    phrases: [String.raw`aup#cxsndr\b`],
+    quote: '550 ... AUP#CXSNDR (SPF/DKIM of the sending domain failed)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'toomanyconn/cox-connections',
+    reason: 'toomanyconn',
+    phrases: [String.raw`aup#(?:cxcnct|cxmxrt)\b`],
+    quote: '421 ... AUP#CXCNCT (too many concurrent connections from the IP)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'spamdetected/cox-url',
+    reason: 'spamdetected',
+    phrases: [String.raw`aup#urlbl\d+`],
+    quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)',
+    hints: AUP_HINTS,
+  },
 ];

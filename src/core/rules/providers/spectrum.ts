@@ -8,16 +8,46 @@ const AUP_HINTS = ['aup#'];
 export const SPECTRUM_RULES: readonly ReasonRule[] = [
   // Spectrum/Charter, https://www.spectrum.net/support/internet/understanding-email-error-codes:
   // AUP#In-NNNN (incoming) / AUP#Out-NNNN (outgoing), grouped by thousands and hundreds.
-  { id: 'blocked/spectrum-ip', reason: 'blocked', phrases: [String.raw`aup#(?:in?|out?)-?(?:1000|12[0-5]\d)\b`],
-    quote: '554 ... AUP#In-1000 (IP blocked for suspicious activity) / 1200-1250 (IP on Cloudmark/Spamhaus)', hints: AUP_HINTS },
-  { id: 'requireptr/spectrum-dns', reason: 'requireptr', phrases: [String.raw`aup#(?:in?|out?)-?11[0-5]\d\b`],
-    quote: '550 ... AUP#In-1100 (the sending IP has no full-circle DNS)', hints: AUP_HINTS },
-  { id: 'policyviolation/spectrum-policy', reason: 'policyviolation', phrases: [String.raw`aup#(?:in?|out?)-?(?:11[6-9]\d|1560)\b`],
-    quote: "550 ... AUP#Out-1160 (against your domain's security policies)", hints: AUP_HINTS },
-  { id: 'toomanyconn/spectrum-connections', reason: 'toomanyconn', phrases: [String.raw`aup#(?:in?|out?)-?13(?:[0-3]\d|40)\b`],
-    quote: '550 5.1.0 <sender@example.com> sender rejected ... AUP#In-1310 (connection limits per sender)', hints: AUP_HINTS },
-  { id: 'speeding/spectrum-volume', reason: 'speeding', phrases: [String.raw`aup#(?:in?|out?)-?(?:13[5-9]\d|14\d\d|15[458]0)\b`],
-    quote: '452 ... AUP#Out-1540 (too many messages in one session)', hints: AUP_HINTS },
-  { id: 'rejected/spectrum-sender', reason: 'rejected', phrases: [String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`],
-    quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)', hints: AUP_HINTS },
+  {
+    id: 'blocked/spectrum-ip',
+    reason: 'blocked',
+    phrases: [String.raw`aup#(?:in?|out?)-?(?:1000|12[0-5]\d)\b`],
+    quote: '554 ... AUP#In-1000 (IP blocked for suspicious activity) / 1200-1250 (IP on Cloudmark/Spamhaus)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'requireptr/spectrum-dns',
+    reason: 'requireptr',
+    phrases: [String.raw`aup#(?:in?|out?)-?11[0-5]\d\b`],
+    quote: '550 ... AUP#In-1100 (the sending IP has no full-circle DNS)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'policyviolation/spectrum-policy',
+    reason: 'policyviolation',
+    phrases: [String.raw`aup#(?:in?|out?)-?(?:11[6-9]\d|1560)\b`],
+    quote: "550 ... AUP#Out-1160 (against your domain's security policies)",
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'toomanyconn/spectrum-connections',
+    reason: 'toomanyconn',
+    phrases: [String.raw`aup#(?:in?|out?)-?13(?:[0-3]\d|40)\b`],
+    quote: '550 5.1.0 <sender@example.com> sender rejected ... AUP#In-1310 (connection limits per sender)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'speeding/spectrum-volume',
+    reason: 'speeding',
+    phrases: [String.raw`aup#(?:in?|out?)-?(?:13[5-9]\d|14\d\d|15[458]0)\b`],
+    quote: '452 ... AUP#Out-1540 (too many messages in one session)',
+    hints: AUP_HINTS,
+  },
+  {
+    id: 'rejected/spectrum-sender',
+    reason: 'rejected',
+    phrases: [String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`],
+    quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)',
+    hints: AUP_HINTS,
+  },
 ];

@@ -7,12 +7,28 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
   // (service.exmail.qq.com help id 20022; collected at https://smtp.codes/qq). "Mailbox
   // unavailable or access denied" is its answer when a recipient receives too much mail in a
   // short time (a temporary block of that recipient), not an unknown mailbox.
-  { id: 'speeding/qq-recipient-flood', reason: 'speeding', phrases: [String.raw`mailbox unavailable or access denied`],
-    quote: '550 Mailbox unavailable or access denied [...] https://open.work.weixin.qq.com/help2/pc/20057' },
-  { id: 'speeding/qq-sender-frequency', reason: 'speeding', phrases: [String.raw`sender frequency limited`],
-    quote: '550 Sender frequency limited.' },
-  { id: 'filtered/qq-rejected-by-recipient', reason: 'filtered', phrases: [String.raw`mail is rejected by recipients?`],
-    quote: "550 Mail is rejected by recipients (the sender is on the recipient's own blacklist or filter)" },
-  { id: 'spamdetected/qq-content', reason: 'spamdetected', phrases: [String.raw`mail content denied`],
-    quote: '550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726' },
+  {
+    id: 'speeding/qq-recipient-flood',
+    reason: 'speeding',
+    phrases: [String.raw`mailbox unavailable or access denied`],
+    quote: '550 Mailbox unavailable or access denied [...] https://open.work.weixin.qq.com/help2/pc/20057',
+  },
+  {
+    id: 'speeding/qq-sender-frequency',
+    reason: 'speeding',
+    phrases: [String.raw`sender frequency limited`],
+    quote: '550 Sender frequency limited.',
+  },
+  {
+    id: 'filtered/qq-rejected-by-recipient',
+    reason: 'filtered',
+    phrases: [String.raw`mail is rejected by recipients?`],
+    quote: "550 Mail is rejected by recipients (the sender is on the recipient's own blacklist or filter)",
+  },
+  {
+    id: 'spamdetected/qq-content',
+    reason: 'spamdetected',
+    phrases: [String.raw`mail content denied`],
+    quote: '550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726',
+  },
 ];

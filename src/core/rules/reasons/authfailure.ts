@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
-  { id: 'authfailure/dmarc-spf-dkim', reason: 'authfailure',
+  {
+    id: 'authfailure/dmarc-spf-dkim',
+    reason: 'authfailure',
     phrases: [
       String.raw`dmarc`,
       String.raw`\bspf\b(?! records? for your| domain)`,
@@ -21,5 +23,6 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`not designated (?:as a )?permitted sender`,
       String.raw`arc validation`,
     ],
-    quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)' },
+    quote: '550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const BADREPUTATION_RULES: readonly ReasonRule[] = [
-  { id: 'badreputation/reputation', reason: 'badreputation',
+  {
+    id: 'badreputation/reputation',
+    reason: 'badreputation',
     phrases: [
       String.raw`(?:poor|bad|low) (?:ip )?reputation`,
       String.raw`deferred due to (?:unexpected volume or )?user complaints`,
@@ -13,5 +15,7 @@ export const BADREPUTATION_RULES: readonly ReasonRule[] = [
       String.raw`ip reputation`,
       String.raw`sender reputation`,
     ],
-    quote: '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address' },
+    quote:
+      '421 4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address',
+  },
 ];

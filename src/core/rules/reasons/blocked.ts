@@ -4,17 +4,21 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const BLOCKED_RULES: readonly ReasonRule[] = [
-  { id: 'blocked/ip-for-spam', reason: 'blocked',
+  {
+    id: 'blocked/ip-for-spam',
+    reason: 'blocked',
     phrases: [String.raw`(?:ip|host|client|address|source)\b.{0,40}(?:blocked|bloqu\S*|banned|rejected) (?:for|pour|due to) (?:\S+ )?spam`],
-    quote: '550 Client host blocked for spamming issues' },
-  { id: 'blocked/helo', reason: 'blocked',
-    phrases: [
-      String.raw`my name was rejected`,
-      String.raw`hel[o0] (?:command )?(?:rejected|refused)`,
-      String.raw`(?:invalid|bad) hel[o0]`,
-    ],
-    quote: "Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name" },
-  { id: 'blocked/listed', reason: 'blocked',
+    quote: '550 Client host blocked for spamming issues',
+  },
+  {
+    id: 'blocked/helo',
+    reason: 'blocked',
+    phrases: [String.raw`my name was rejected`, String.raw`hel[o0] (?:command )?(?:rejected|refused)`, String.raw`(?:invalid|bad) hel[o0]`],
+    quote: 'Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name',
+  },
+  {
+    id: 'blocked/listed',
+    reason: 'blocked',
     phrases: [
       String.raw`black ?list`,
       String.raw`block ?list`,
@@ -46,5 +50,6 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`blocked by`,
       String.raw`\bblocked\b`,
     ],
-    quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org' },
+    quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const CONTENTERROR_RULES: readonly ReasonRule[] = [
-  { id: 'contenterror/content', reason: 'contenterror',
+  {
+    id: 'contenterror/content',
+    reason: 'contenterror',
     phrases: [
       String.raw`header (?:is )?(?:too long|syntax|invalid)`,
       String.raw`invalid (?:header|mime|content|character)`,
@@ -17,5 +19,6 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       String.raw`conversion (?:failed|required)`,
       String.raw`encoding (?:error|problem)`,
     ],
-    quote: '554 5.6.0 Message contains invalid header' },
+    quote: '554 5.6.0 Message contains invalid header',
+  },
 ];

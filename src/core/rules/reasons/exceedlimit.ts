@@ -4,12 +4,15 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const EXCEEDLIMIT_RULES: readonly ReasonRule[] = [
-  { id: 'exceedlimit/recipient-size-limit', reason: 'exceedlimit',
+  {
+    id: 'exceedlimit/recipient-size-limit',
+    reason: 'exceedlimit',
     phrases: [
       String.raw`message length exceeds (?:the )?administrative limit`,
       String.raw`too large for this recipient`,
       String.raw`recipsizelimit`,
       String.raw`exceeds? (?:the )?(?:recipient|mailbox)'?s? (?:size )?limit`,
     ],
-    quote: '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient' },
+    quote: '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient',
+  },
 ];

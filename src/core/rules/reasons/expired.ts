@@ -7,15 +7,20 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
   // Exim's own words when it gives up on a temporary error (src/deliver.c, retry.c): "retry
   // timeout exceeded", "retry time not reached for any host after a long failure period".
   // They say the retry period is over whatever the last error was: before the DNS rules.
-  { id: 'expired/retry-timeout', reason: 'expired',
+  {
+    id: 'expired/retry-timeout',
+    reason: 'expired',
     phrases: [
       String.raw`retry timeout exceeded`,
       String.raw`retry time not reached for any host after a long failure period`,
       String.raw`delivery time expired`,
     ],
     traits: ['expiry'],
-    quote: 'host lookup did not complete: retry timeout exceeded' },
-  { id: 'expired/gave-up', reason: 'expired',
+    quote: 'host lookup did not complete: retry timeout exceeded',
+  },
+  {
+    id: 'expired/gave-up',
+    reason: 'expired',
     phrases: [
       String.raw`(?:delivery )?time (?:has )?expired`,
       String.raw`retry (?:time(?:out)?|period) (?:exceeded|expired)`,
@@ -41,5 +46,6 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`deferred for too long`,
     ],
     traits: ['expiry'],
-    quote: "Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days" },
+    quote: 'Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days',
+  },
 ];

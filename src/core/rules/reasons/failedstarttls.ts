@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
-  { id: 'failedstarttls/starttls', reason: 'failedstarttls',
+  {
+    id: 'failedstarttls/starttls',
+    reason: 'failedstarttls',
     phrases: [
       String.raw`starttls`,
       String.raw`tls (?:is )?required`,
@@ -14,5 +16,6 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       String.raw`tls negotiation failed`,
       String.raw`handshake fail`,
     ],
-    quote: '530 5.7.0 Must issue a STARTTLS command first' },
+    quote: '530 5.7.0 Must issue a STARTTLS command first',
+  },
 ];

@@ -6,10 +6,15 @@ import type { ReasonRule } from '../reasons.ts';
 export const FILTERED_RULES: readonly ReasonRule[] = [
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
   // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.
-  { id: 'filtered/data-user-unknown', reason: 'filtered',
+  {
+    id: 'filtered/data-user-unknown',
+    reason: 'filtered',
     phrases: [String.raw`\b550:? : user unknown`],
-    quote: 'Diagnostic-Code: smtp;550 : User unknown' },
-  { id: 'filtered/recipient-refuses', reason: 'filtered',
+    quote: 'Diagnostic-Code: smtp;550 : User unknown',
+  },
+  {
+    id: 'filtered/recipient-refuses',
+    reason: 'filtered',
     phrases: [
       String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)(?! domain)`,
       String.raw`(?:refused|rejected) due to recipient preferences`,
@@ -26,5 +31,6 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`members only`,
       String.raw`restricted to members`,
     ],
-    quote: '550 5.7.1 Message rejected due to user rules: the recipient does not wish to receive mail from you' },
+    quote: '550 5.7.1 Message rejected due to user rules: the recipient does not wish to receive mail from you',
+  },
 ];

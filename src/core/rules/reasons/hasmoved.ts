@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const HASMOVED_RULES: readonly ReasonRule[] = [
-  { id: 'hasmoved/moved', reason: 'hasmoved',
+  {
+    id: 'hasmoved/moved',
+    reason: 'hasmoved',
     phrases: [
       String.raw`has moved`,
       String.raw`(?:address|user|mailbox) (?:has )?(?:changed|moved)`,
@@ -12,5 +14,6 @@ export const HASMOVED_RULES: readonly ReasonRule[] = [
       String.raw`changed (?:his|her|their) (?:e-?mail )?address`,
       String.raw`new (?:e-?mail )?address is`,
     ],
-    quote: '550 5.1.6 kijitora@example.jp has moved to a new address' },
+    quote: '550 5.1.6 kijitora@example.jp has moved to a new address',
+  },
 ];

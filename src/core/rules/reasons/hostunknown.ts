@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
-  { id: 'hostunknown/no-such-domain', reason: 'hostunknown',
+  {
+    id: 'hostunknown/no-such-domain',
+    reason: 'hostunknown',
     phrases: [
       String.raw`(?<![@\w.-])[a-z0-9][a-z0-9.-]*\.[a-z]{2,} (?:does not exist|not found)`,
       String.raw`host (?:or domain name )?(?:is )?(?:unknown|not found)`,
@@ -25,5 +27,6 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient (?:address )?rejected: domain not found`,
       String.raw`invalid domain`,
     ],
-    quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)' },
+    quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
-  { id: 'mailboxfull/mailbox-full', reason: 'mailboxfull',
+  {
+    id: 'mailboxfull/mailbox-full',
+    reason: 'mailboxfull',
     phrases: [
       String.raw`mail ?box (?:is |was )?(?:currently )?full`,
       String.raw`mail ?box full`,
@@ -17,8 +19,11 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`mailbox exceeds (?:the )?allowed size`,
       String.raw`box is over quota`,
     ],
-    quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full' },
-  { id: 'mailboxfull/quota', reason: 'mailboxfull',
+    quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full',
+  },
+  {
+    id: 'mailboxfull/quota',
+    reason: 'mailboxfull',
     phrases: [
       String.raw`over ?quota`,
       String.raw`quota (?:exceeded|exceed|full|violation)`,
@@ -31,5 +36,6 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`too much mail data`,
       String.raw`the email account that you tried to reach is over quota`,
     ],
-    quote: "452 4.2.2 The email account that you tried to reach is over quota" },
+    quote: '452 4.2.2 The email account that you tried to reach is over quota',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MAILERERROR_RULES: readonly ReasonRule[] = [
-  { id: 'mailererror/local-mailer', reason: 'mailererror',
+  {
+    id: 'mailererror/local-mailer',
+    reason: 'mailererror',
     phrases: [
       String.raw`mailer (?:error|failure)`,
       String.raw`pipe to \|`,
@@ -17,5 +19,6 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,
     ],
-    quote: 'x-unix; /usr/bin/procmail: exited with status 75' },
+    quote: 'x-unix; /usr/bin/procmail: exited with status 75',
+  },
 ];

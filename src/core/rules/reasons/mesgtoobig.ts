@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
-  { id: 'mesgtoobig/size', reason: 'mesgtoobig',
+  {
+    id: 'mesgtoobig/size',
+    reason: 'mesgtoobig',
     phrases: [
       String.raw`message (?:size |length )?(?:is )?too (?:big|large)`,
       String.raw`message (?:size )?exceeds`,
@@ -15,5 +17,6 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       String.raw`larger than (?:the )?(?:allowed|maximum)`,
       String.raw`size of this message exceeds`,
     ],
-    quote: '552 5.3.4 Message size exceeds fixed maximum message size' },
+    quote: '552 5.3.4 Message size exceeds fixed maximum message size',
+  },
 ];

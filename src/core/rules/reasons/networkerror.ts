@@ -6,18 +6,20 @@ import type { ReasonRule } from '../reasons.ts';
 export const NETWORKERROR_RULES: readonly ReasonRule[] = [
   // Postfix's smtpd when the client was too slow (src/smtpd/smtpd.c): "421 4.4.2 <host>
   // Error: timeout exceeded"; reported by the sending Postfix as "refused to talk to me".
-  { id: 'networkerror/server-timeout', reason: 'networkerror',
-    phrases: [
-      String.raw`error: timeout exceeded`,
-      String.raw`4\.4\.2 .{0,80}timeout exceeded`,
-    ],
+  {
+    id: 'networkerror/server-timeout',
+    reason: 'networkerror',
+    phrases: [String.raw`error: timeout exceeded`, String.raw`4\.4\.2 .{0,80}timeout exceeded`],
     traits: ['connection'],
-    quote: 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.4.2 mx.example.net Error: timeout exceeded' },
+    quote: 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.4.2 mx.example.net Error: timeout exceeded',
+  },
   // A name server that could not answer now: Postfix (src/dns/dns_strerror.c, h_errno
   // TRY_AGAIN) "Host not found, try again", glibc's EAI_AGAIN "Temporary failure in name
   // resolution", Sendmail's TRY_AGAIN "host name lookup failure", Exim "host lookup did not
   // complete", qmail "CNAME lookup failed temporarily", a SERVFAIL answer.
-  { id: 'networkerror/temporary-dns', reason: 'networkerror',
+  {
+    id: 'networkerror/temporary-dns',
+    reason: 'networkerror',
     phrases: [
       String.raw`name service error .{0,120}try again`,
       String.raw`host not found, try again`,
@@ -30,10 +32,13 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`temporary (?:dns|name ?server|lookup|name resolution) (?:failure|error)`,
     ],
     traits: ['temporary-dns'],
-    quote: 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again' },
+    quote: 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',
+  },
   // A named cause (DNS, a loop, the directory server) says more than "gave up after N days":
   // these come before the expiry wordings (a report often says both).
-  { id: 'networkerror/dns', reason: 'networkerror',
+  {
+    id: 'networkerror/dns',
+    reason: 'networkerror',
     phrases: [
       String.raw`name server`,
       String.raw`dns (?:lookup |query )?(?:fail|error|timeout|problem)`,
@@ -49,8 +54,11 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`temporary (?:dns|lookup)`,
     ],
     traits: ['dns'],
-    quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR" },
-  { id: 'networkerror/connection', reason: 'networkerror',
+    quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR",
+  },
+  {
+    id: 'networkerror/connection',
+    reason: 'networkerror',
     phrases: [
       String.raw`connection (?:refused|timed out|reset|closed|lost|dropped|failure)`,
       String.raw`(?:could not|cannot|couldn't|unable to) connect`,
@@ -69,5 +77,6 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`could not find a gateway`,
     ],
     traits: ['connection'],
-    quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused' },
+    quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const NORELAYING_RULES: readonly ReasonRule[] = [
-  { id: 'norelaying/relay-denied', reason: 'norelaying',
+  {
+    id: 'norelaying/relay-denied',
+    reason: 'norelaying',
     phrases: [
       String.raw`email address is not verified\. the following identities failed`,
       String.raw`insecure mail relay`,
@@ -18,5 +20,6 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`relaying mail to .* is not allowed`,
       String.raw`does not (?:allow|permit) relay`,
     ],
-    quote: '554 5.7.1 <kijitora@example.org>: Relay access denied' },
+    quote: '554 5.7.1 <kijitora@example.org>: Relay access denied',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const NOTACCEPT_RULES: readonly ReasonRule[] = [
-  { id: 'notaccept/null-mx', reason: 'notaccept',
+  {
+    id: 'notaccept/null-mx',
+    reason: 'notaccept',
     phrases: [
       String.raw`null mx`,
       String.raw`no mx found`,
@@ -17,5 +19,6 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
       String.raw`domain (?:does not|doesn't) (?:receive|accept)`,
       String.raw`host does not accept mail`,
     ],
-    quote: '556 5.1.10 Recipient address has null MX' },
+    quote: '556 5.1.10 Recipient address has null MX',
+  },
 ];

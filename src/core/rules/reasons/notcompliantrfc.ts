@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
-  { id: 'notcompliantrfc/rfc', reason: 'notcompliantrfc',
+  {
+    id: 'notcompliantrfc/rfc',
+    reason: 'notcompliantrfc',
     phrases: [
       String.raw`rfc ?(?:5322|2822|822|5321|2821)(?![;\d])`,
       String.raw`not (?:rfc|standards?)[ -]?compliant`,
@@ -14,5 +16,6 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`missing (?:required )?(?:header|date|from|message-id)`,
       String.raw`(?:is|are) not compliant`,
     ],
-    quote: '550 5.7.1 This message is not RFC 5322 compliant' },
+    quote: '550 5.7.1 This message is not RFC 5322 compliant',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
-  { id: 'policyviolation/policy', reason: 'policyviolation',
+  {
+    id: 'policyviolation/policy',
+    reason: 'policyviolation',
     phrases: [
       String.raw`polic(?:y|ies) (?:violation|reasons?|restriction)`,
       String.raw`blocked because its content presents a potential`,
@@ -20,5 +22,6 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
       String.raw`file type`,
     ],
-    quote: '550 5.7.1 Message rejected due to local policy' },
+    quote: '550 5.7.1 Message rejected due to local policy',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const REJECTED_RULES: readonly ReasonRule[] = [
-  { id: 'rejected/sender', reason: 'rejected',
+  {
+    id: 'rejected/sender',
+    reason: 'rejected',
     phrases: [
       String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)`,
       String.raw`(?:invalid|bad|unknown|unverified) sender`,
@@ -20,8 +22,11 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`\bfrom:? (?:domain|address) (?:is )?(?:invalid|not valid)`,
     ],
     traits: ['sender'],
-    quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist' },
-  { id: 'rejected/list-posting', reason: 'rejected',
+    quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
+  },
+  {
+    id: 'rejected/list-posting',
+    reason: 'rejected',
     phrases: [
       String.raw`permission to post`,
       String.raw`groups\.google\.com`,
@@ -29,13 +34,17 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`not (?:allowed|permitted) to post`,
       String.raw`投稿する権限`,
     ],
-    quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group' },
-  { id: 'rejected/refused', reason: 'rejected',
+    quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group',
+  },
+  {
+    id: 'rejected/refused',
+    reason: 'rejected',
     phrases: [
       String.raw`message (?:was )?(?:rejected|refused|denied)`,
       String.raw`(?:rejected|refused) (?:your|the) message`,
       String.raw`access denied`,
     ],
     traits: ['weak'],
-    quote: '554 5.7.1 Message rejected' },
+    quote: '554 5.7.1 Message rejected',
+  },
 ];

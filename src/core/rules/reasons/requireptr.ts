@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const REQUIREPTR_RULES: readonly ReasonRule[] = [
-  { id: 'requireptr/reverse-dns', reason: 'requireptr',
+  {
+    id: 'requireptr/reverse-dns',
+    reason: 'requireptr',
     phrases: [
       String.raw`reverse (?:dns|lookup|hostname|host name|name)`,
       String.raw`unverifi?y?able sending ips?`,
@@ -19,5 +21,6 @@ export const REQUIREPTR_RULES: readonly ReasonRule[] = [
       String.raw`unresolvable (?:client|relay) host`,
       String.raw`(?:dns|name) (?:lookup )?of (?:your |the )?(?:ip|client)`,
     ],
-    quote: '550 5.7.25 The IP address sending this message does not have a PTR record setup' },
+    quote: '550 5.7.25 The IP address sending this message does not have a PTR record setup',
+  },
 ];

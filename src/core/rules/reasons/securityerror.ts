@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SECURITYERROR_RULES: readonly ReasonRule[] = [
-  { id: 'securityerror/auth-required', reason: 'securityerror',
+  {
+    id: 'securityerror/auth-required',
+    reason: 'securityerror',
     phrases: [
       String.raw`authentication (?:is )?required`,
       String.raw`unauthenticated senders?`,
@@ -17,5 +19,6 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       String.raw`not authenticated`,
       String.raw`authentication mechanism`,
     ],
-    quote: '530 5.7.0 Authentication required' },
+    quote: '530 5.7.0 Authentication required',
+  },
 ];

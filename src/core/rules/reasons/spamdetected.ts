@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
-  { id: 'spamdetected/spam', reason: 'spamdetected',
+  {
+    id: 'spamdetected/spam',
+    reason: 'spamdetected',
     phrases: [
       String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))`,
       String.raw`junk ?mail`,
@@ -23,5 +25,6 @@ export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
       String.raw`high probability of being`,
       String.raw`scored? (?:too high|above)`,
     ],
-    quote: '550 5.7.1 Our system has detected that this message is likely unsolicited mail' },
+    quote: '550 5.7.1 Our system has detected that this message is likely unsolicited mail',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SPEEDING_RULES: readonly ReasonRule[] = [
-  { id: 'speeding/rate', reason: 'speeding',
+  {
+    id: 'speeding/rate',
+    reason: 'speeding',
     phrases: [
       String.raw`rate ?limit`,
       String.raw`(?:too many|excessive) (?:messages|mails|emails|recipients|requests) (?:in|per|from|have been)`,
@@ -14,5 +16,6 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`receiving mail at a rate`,
       String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
     ],
-    quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages' },
+    quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SUSPEND_RULES: readonly ReasonRule[] = [
-  { id: 'suspend/disabled', reason: 'suspend',
+  {
+    id: 'suspend/disabled',
+    reason: 'suspend',
     phrases: [
       String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)`,
       String.raw`(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)`,
@@ -16,5 +18,6 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       String.raw`account that you tried to reach is disabled`,
       String.raw`mailbox unavailable or inactive`,
     ],
-    quote: '550 5.2.1 The email account that you tried to reach is disabled' },
+    quote: '550 5.2.1 The email account that you tried to reach is disabled',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
-  { id: 'syntaxerror/command', reason: 'syntaxerror',
+  {
+    id: 'syntaxerror/command',
+    reason: 'syntaxerror',
     phrases: [
       String.raw`syntax error`,
       String.raw`malformed address: `,
@@ -15,5 +17,6 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
       String.raw`line too long in command`,
       String.raw`pipelining`,
     ],
-    quote: '501 5.5.4 Syntax error in parameters or arguments' },
+    quote: '501 5.5.4 Syntax error in parameters or arguments',
+  },
 ];

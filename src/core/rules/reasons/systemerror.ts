@@ -4,13 +4,18 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
-  { id: 'systemerror/directory', reason: 'systemerror',
+  {
+    id: 'systemerror/directory',
+    reason: 'systemerror',
     phrases: [
       String.raw`(?:unable to|could not|cannot) (?:contact|reach|connect to) (?:the )?(?:ldap|directory) server`,
       String.raw`directory (?:server|service) (?:failure|error|unavailable)`,
     ],
-    quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again" },
-  { id: 'systemerror/server-error', reason: 'systemerror',
+    quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again",
+  },
+  {
+    id: 'systemerror/server-error',
+    reason: 'systemerror',
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
       String.raw`queue file write error`,
@@ -31,5 +36,6 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`error in processing`,
       String.raw`transient (?:failure|error)`,
     ],
-    quote: '451 4.3.0 Internal server error' },
+    quote: '451 4.3.0 Internal server error',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMFULL_RULES: readonly ReasonRule[] = [
-  { id: 'systemfull/disk', reason: 'systemfull',
+  {
+    id: 'systemfull/disk',
+    reason: 'systemfull',
     phrases: [
       String.raw`(?:disk|file ?system|spool|partition) (?:is )?full`,
       String.raw`out of (?:disk )?(?:space|storage)`,
@@ -12,5 +14,6 @@ export const SYSTEMFULL_RULES: readonly ReasonRule[] = [
       String.raw`no space left`,
       String.raw`system (?:storage|disk) (?:full|exceeded)`,
     ],
-    quote: '452 4.3.1 Insufficient system storage' },
+    quote: '452 4.3.1 Insufficient system storage',
+  },
 ];

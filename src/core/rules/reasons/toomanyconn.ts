@@ -6,14 +6,15 @@ import type { ReasonRule } from '../reasons.ts';
 export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
   // Sisimai files RFC 3463's X.5.3 "Too many recipients" under toomanyconn: the sender's
   // session asked for more than the server allows, like too many connections.
-  { id: 'toomanyconn/recipients', reason: 'toomanyconn',
-    phrases: [
-      String.raw`too many recipients`,
-      String.raw`exceeded the (?:maximum )?number of recipients`,
-      String.raw`recipient limit`,
-    ],
-    quote: '452 4.5.3 Too many recipients' },
-  { id: 'toomanyconn/connections', reason: 'toomanyconn',
+  {
+    id: 'toomanyconn/recipients',
+    reason: 'toomanyconn',
+    phrases: [String.raw`too many recipients`, String.raw`exceeded the (?:maximum )?number of recipients`, String.raw`recipient limit`],
+    quote: '452 4.5.3 Too many recipients',
+  },
+  {
+    id: 'toomanyconn/connections',
+    reason: 'toomanyconn',
     phrases: [
       String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)`,
       String.raw`connection frequency limited`,
@@ -21,5 +22,6 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       String.raw`exceeded (?:the )?(?:maximum )?(?:number of )?connections`,
       String.raw`too many hosts`,
     ],
-    quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address' },
+    quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address',
+  },
 ];

@@ -9,7 +9,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
   // mailbox does not exist whatever SMTP phase the report names (classify.ts). Symantec's
   // MessageLabs gateway checks recipients against the customer's registered addresses, so
   // its "No such user" is such a lookup too.
-  { id: 'userunknown/mailbox-lookup', reason: 'userunknown',
+  {
+    id: 'userunknown/mailbox-lookup',
+    reason: 'userunknown',
     phrases: [
       String.raw`recipient name is not recognized`,
       String.raw`invalid (?:final )?(?:delivery )?userid`,
@@ -30,8 +32,11 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested mail action aborted, mailbox not found`,
     ],
     traits: ['mailbox-lookup'],
-    quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient' },
-  { id: 'userunknown/no-such-user', reason: 'userunknown',
+    quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
+  },
+  {
+    id: 'userunknown/no-such-user',
+    reason: 'userunknown',
     phrases: [
       String.raw`user (?:is )?unknown`,
       String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
@@ -66,5 +71,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
     ],
-    quote: '550 5.1.1 <kijitora@example.jp>... User Unknown' },
+    quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
+  },
 ];

@@ -4,7 +4,9 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const VIRUSDETECTED_RULES: readonly ReasonRule[] = [
-  { id: 'virusdetected/virus', reason: 'virusdetected',
+  {
+    id: 'virusdetected/virus',
+    reason: 'virusdetected',
     phrases: [
       String.raw`(?<!spam or )virus`,
       String.raw`malware`,
@@ -13,5 +15,6 @@ export const VIRUSDETECTED_RULES: readonly ReasonRule[] = [
       String.raw`worm detected`,
       String.raw`malicious (?:content|attachment|code)`,
     ],
-    quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)' },
+    quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)',
+  },
 ];
