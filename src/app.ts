@@ -14,17 +14,14 @@ import { createNotifier } from './notify/notifier.ts';
 import { StatusBoard } from './status.ts';
 import { openConfiguredStore } from './store/data-files.ts';
 import type { Store } from './store/store.ts';
-import { createSuppressionHook } from './suppress/record-hook.ts';
-import { rulesFromSettings } from './suppress/policy.ts';
 import { createSuppressionService } from './suppress/service.ts';
+import { announceSuppressionChanges, recordHooks } from './record-hooks.ts';
 import { createWebApp } from './web/app.ts';
 import { createApi } from './api/api.ts';
 import { tokenPages } from './api/token-pages.ts';
 import { BounceQueries } from './store/bounce-queries.ts';
 import { createWebhookDeliverer } from './webhooks/deliverer.ts';
-import { webhookRecordHook } from './webhooks/events.ts';
 import { webhookPages } from './webhooks/pages.ts';
-import { queueSuppressionEvents } from './webhooks/suppression-events.ts';
 import { generatePassword, hashPassword, STORED_PASSWORD_KEY } from './web/password.ts';
 import { startWebServer } from './web/server.ts';
 
@@ -63,18 +60,14 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
   });
   // suppression.added/removed: queued inside each change's transaction (a bounce, the API,
   // the dashboard, an expiry), sent after it.
-  queueSuppressionEvents(store, { publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs, onQueued: () => webhooks.kick() });
+  announceSuppressionChanges(store, config, () => webhooks.kick());
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
-    // Run in the bounce's own transaction, in this order: the bounce's webhook event, then the
-    // suppression list (whose change listener queues suppression.added after it).
-    recordHooks: [
-      webhookRecordHook({ publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs }),
-      createSuppressionHook(rulesFromSettings(config.suppress)),
-    ],
+    // Run in the bounce's own transaction (record-hooks.ts): its webhook event, the suppression list.
+    recordHooks: recordHooks(config),
     ...(opts.clock ? { clock: opts.clock } : {}),
     metrics,
     onCommitted: (r: IngestResult) => {

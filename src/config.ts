@@ -86,8 +86,6 @@ export interface Config {
     testMode: boolean;
     /** The folders in use now: the normal set, or the TEST set in test mode. */
     folders: ImapFolders;
-    normalFolders: ImapFolders;
-    testFolders: ImapFolders;
   };
   /** Every IMAP mailbox polled: the first (when IMAP_SERVER is set), then IMAP_MAILBOXES_FILE's. */
   imapMailboxes: Config['imap'][];
@@ -436,8 +434,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     batchSize: r.int('IMAP_BATCH_SIZE', 100, 1, 10_000),
     testMode,
     folders: testMode ? testFolders : normalFolders,
-    normalFolders,
-    testFolders,
   };
   if (imap.enabled && !imap.user) throw new ConfigError('IMAP_USER', 'is required when IMAP_SERVER is set');
   const mailboxFile = r.raw('IMAP_MAILBOXES_FILE');

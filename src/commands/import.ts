@@ -5,6 +5,7 @@
 
 import { loadConfig } from '../config.ts';
 import { errorText } from '../errors.ts';
+import { announceSuppressionChanges, recordHooks } from '../record-hooks.ts';
 import { createIngestor } from '../ingest.ts';
 import { emptyTotals, importPath, settingsCheckpoints, type ImportTotals } from '../intake/import.ts';
 import { createImportProgress } from '../intake/import-progress.ts';
@@ -24,7 +25,8 @@ options:
 
 Notices are queued only for hard and soft bounces younger than IMPORT_NOTIFY_MAX_AGE
 (default 3d), by the bounce's own Date header; rebound start sends them. The summary line
-says how many were queued.
+says how many were queued. Imported bounces update the suppression list and queue webhook
+events as delivered ones do; --no-notify stops the notices only.
 `;
 
 export interface ImportArgs {
@@ -70,7 +72,11 @@ export async function run(args: string[]): Promise<number> {
     log: silentLogger(),
     trackingHeader: config.trackingHeader,
     planNotices: parsed.notify ? createNoticePlanner(config, { maxAgeMs: config.notify.importMaxAge }) : undefined,
+    // As for a delivered bounce: the suppression list learns from it and webhooks are queued
+    // (sent by the running service).
+    recordHooks: recordHooks(config),
   });
+  announceSuppressionChanges(store, config);
   const tty = process.stderr.isTTY;
   let exit = 0;
   const grand = emptyTotals();

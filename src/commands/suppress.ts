@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openStore } from '../store/store.ts';
-import { queueSuppressionEvents } from '../webhooks/suppression-events.ts';
+import { announceSuppressionChanges } from '../record-hooks.ts';
 import { CsvError, exportCsv, importCsv } from '../suppress/csv.ts';
 import { SUPPRESSION_SOURCES, SuppressionInputError, type SuppressionSource } from '../suppress/repository.ts';
 
@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   const store = openStore(config.dbPath);
   // Changes made here queue their suppression.added/removed webhooks in the same transaction;
   // the service's deliverer finds them in the database and sends them.
-  queueSuppressionEvents(store, { publicUrl: config.publicUrl, retryForMs: config.webhooks.retryForMs });
+  announceSuppressionChanges(store, config);
   const now = new Date();
   try {
     switch (cmd) {

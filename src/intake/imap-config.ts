@@ -269,8 +269,6 @@ export function loadMailboxFile(file: string, cwd: string, globalTestMode: boole
       batchSize: m.batchSize,
       testMode,
       folders: testMode ? testFolders : normalFolders,
-      normalFolders,
-      testFolders,
     };
   });
 }

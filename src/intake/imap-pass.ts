@@ -11,6 +11,7 @@
 
 import type { ImapFlow } from 'imapflow';
 import type { ImapFolders } from '../config.ts';
+import { ReboundError } from '../errors.ts';
 import { sha256, type Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { ImapPosition } from '../store/imap-state.ts';
@@ -66,9 +67,15 @@ export interface PassContext {
 }
 
 /** The connection broke mid-pass; the caller reconnects. */
-export class ImapConnectionLost extends Error {
+/** The connection went during a step: temporary (the message stays; the poller reconnects). */
+export class ImapConnectionLost extends ReboundError {
   constructor(what: string, cause?: unknown) {
-    super(`connection lost during ${what}`, { cause });
+    const c = cause as { code?: string; message?: string } | undefined;
+    const why = c ? [c.code, c.message].filter(Boolean).join(': ') : '';
+    super('imap-connection-lost', why ? `connection lost during ${what} (${why})` : `connection lost during ${what}`, {
+      temporary: true,
+      cause,
+    });
     this.name = 'ImapConnectionLost';
   }
 }

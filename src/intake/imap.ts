@@ -14,6 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { LAST_POLL_AT, type StatusBoard } from '../status.ts';
 import type { Store } from '../store/store.ts';
+import { errorText } from '../errors.ts';
 import { backoffDelay } from '../backoff.ts';
 import { closeImap, connectImap, ImapConnectError, type ImapSettings } from './imap-connect.ts';
 import { createTokenSource, type AccessTokens } from './imap-oauth.ts';
@@ -405,15 +406,4 @@ function isLoopback(host: string): boolean {
 function asSessionError(err: unknown): unknown {
   if (err instanceof ImapConnectError || err instanceof ImapConnectionLost) return err;
   return new ImapConnectionLost('the session', err);
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof ImapConnectError) return err.message;
-  if (err instanceof ImapConnectionLost) {
-    const cause = err.cause as { code?: string; message?: string } | undefined;
-    const why = cause ? [cause.code, cause.message].filter(Boolean).join(': ') : '';
-    return why ? `${err.message} (${why})` : err.message;
-  }
-  const e = err as { code?: string; message?: string } | undefined;
-  return [e?.code, e?.message].filter(Boolean).join(': ') || String(err);
 }

@@ -35,13 +35,23 @@ function archive(): string {
 async function importWith(dir: string, args: string[], env: Record<string, string> = {}) {
   const data = path.join(dir, 'data');
   const { stderr } = await run(process.execPath, [CLI, 'import', ...args, path.join(dir, 'mail')], {
-    env: { ...process.env, DATA_DIR: data, LOG_LEVEL: 'silent', NOTIFY_CC: 'ops@example.org', ...env },
+    // The fixtures' originals were sent from app.test: the organisation's own mail.
+    env: {
+      ...process.env,
+      DATA_DIR: data,
+      LOG_LEVEL: 'silent',
+      NOTIFY_CC: 'ops@example.org',
+      LOCAL_DOMAINS: 'example.org, app.test',
+      ...env,
+    },
   });
   const store = openStore(path.join(data, 'bounces.db'));
   try {
     const notices = store.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind = 'notice'").pluck().get() as number;
     const bounces = store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
-    return { stderr, notices, bounces };
+    const hard = store.db.prepare("SELECT email_to FROM bounces WHERE bounce_type = 'hard' ORDER BY id").pluck().all() as string[];
+    const suppressed = hard.filter((a) => store.suppressions.check(a, new Date()) !== undefined);
+    return { stderr, notices, bounces, hard, suppressed };
   } finally {
     store.close();
   }
@@ -76,5 +86,11 @@ describe('rebound import', () => {
     const bad = await run(process.execPath, [CLI, 'import', '--notify-everyone', 'x']).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain('unknown option "--notify-everyone"');
+  });
+
+  it('puts imported hard bounces on the suppression list, with --no-notify too, as delivered ones are', async () => {
+    const r = await importWith(archive(), ['--no-notify']);
+    expect(r.hard.length).toBeGreaterThan(0);
+    expect(r.suppressed).toEqual(r.hard);
   });
 });

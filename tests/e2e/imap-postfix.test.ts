@@ -75,8 +75,6 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       batchSize: 10,
       testMode: false,
       folders,
-      normalFolders: folders,
-      testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
     };
     const log = silentLogger();
     store = openStore(path.join(dir, 'rebound.db'));
@@ -149,8 +147,6 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       batchSize: 10,
       testMode: false,
       folders,
-      normalFolders: folders,
-      testFolders: { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' },
     });
     const log = silentLogger();
     const groupStatus = new StatusBoard();

@@ -53,8 +53,6 @@ export function imapConfig(dc: Dovecot, over: Partial<Config['imap']>): Config['
     batchSize: 5,
     testMode: false,
     folders: NORMAL,
-    normalFolders: NORMAL,
-    testFolders: TEST,
     ...over,
   };
 }
