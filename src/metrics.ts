@@ -153,6 +153,8 @@ export class Metrics {
     // not answer) leaves the registry for this scrape instead of claiming 0.
     this.#present(this.suppressions, f.suppressions !== undefined);
     if (f.suppressions !== undefined) this.suppressions.set(f.suppressions);
+    // No mailbox configured (or none reported yet): the IMAP families leave the scrape whole.
+    for (const g of [this.imapLastPoll, this.imapConnected, this.imapFailures]) this.#present(g, (f.imap ?? []).length > 0);
     for (const box of f.imap ?? []) {
       this.imapConnected.set({ mailbox: box.mailbox }, box.connected ? 1 : 0);
       this.imapFailures.set({ mailbox: box.mailbox }, box.failures);

@@ -25,6 +25,8 @@ beforeAll(async () => {
     loadConfig({
       DATA_DIR: dir,
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
+      SOCKETMAP_LISTEN: 'off',
+      POLICY_LISTEN: 'off',
       WEBUI_PORT: String(WEB_PORT),
       ADMIN_PASS: 'metrics-test-password',
       SESSION_SECRET: 'a-metrics-test-session-secret-longer-than-32-chars',
@@ -116,9 +118,9 @@ describe('/metrics of the running service', () => {
     app.status.report('imap', { ok: false, detail: 'login failed', facts: { lastPollAt: '2026-01-01T00:00:00.000Z', loginFailures: 3 } });
     try {
       const { samples } = parse(await scrape());
-      expect(valueOf(samples, 'rebound_imap_connected')).toBe(0);
-      expect(valueOf(samples, 'rebound_imap_consecutive_failures')).toBe(3);
-      expect(valueOf(samples, 'rebound_imap_last_poll_timestamp_seconds')).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);
+      expect(valueOf(samples, 'rebound_imap_connected{mailbox="main"}')).toBe(0);
+      expect(valueOf(samples, 'rebound_imap_consecutive_failures{mailbox="main"}')).toBe(3);
+      expect(valueOf(samples, 'rebound_imap_last_poll_timestamp_seconds{mailbox="main"}')).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);
     } finally {
       app.status.remove('imap');
     }

@@ -215,9 +215,11 @@ describe('several IMAP mailboxes', () => {
       await client.signIn();
       const page = await (await client.request('GET', '/')).text();
       expect(page).toMatch(
-        /<tr data-part="imap:old">\s*<td>imap:old<\/td>\s*<td><span class="badge text-bg-danger">failing<\/span><\/td>\s*<td>login failed: \[AUTHENTICATIONFAILED\]/,
+        /<tr data-part="imap:old">\s*<td title="imap:old">IMAP mailbox poller \(old\)<\/td>\s*<td><span class="badge text-bg-danger">failing<\/span><\/td>\s*<td>login failed: \[AUTHENTICATIONFAILED\]/,
       );
-      expect(page).toMatch(/<tr data-part="imap:shop">\s*<td>imap:shop<\/td>\s*<td><span class="badge text-bg-success">ok<\/span>/);
+      expect(page).toMatch(
+        /<tr data-part="imap:shop">\s*<td title="imap:shop">IMAP mailbox poller \(shop\)<\/td>\s*<td><span class="badge text-bg-success">ok<\/span>/,
+      );
     } finally {
       await web.stop();
     }

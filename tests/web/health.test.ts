@@ -142,12 +142,14 @@ describe('health and metrics', () => {
     expect(text).toContain('rebound_outbox{state="pending"} 1');
     expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds{mailbox="main"} ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
     expect(text).not.toContain('@');
-    // Every sample line is "name{labels} number" (a float may be written with an exponent).
+    // Every sample line is "name{labels} number" (a float may be written with an exponent; a
+    // gauge with no samples yet, such as the event-loop lag right after start, says NaN, which
+    // Prometheus reads case-insensitively).
     for (const line of text
       .trim()
       .split('\n')
       .filter((l) => l && !l.startsWith('#'))) {
-      expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?\d+(\.\d+)?(e[-+]\d+)?$/);
+      expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? (-?\d+(\.\d+)?(e[-+]\d+)?|NaN|[+-]Inf)$/i);
     }
     d.status.remove('imap');
   });
