@@ -6,7 +6,13 @@
 
 import { z } from 'zod';
 import type { Store } from '../store/store.ts';
-import { SUPPRESSION_SOURCES, SuppressionInputError, type SuppressionEntry, type SuppressionSource } from '../suppress/repository.ts';
+import {
+  entryFacts,
+  SUPPRESSION_SOURCES,
+  SuppressionInputError,
+  type SuppressionEntry,
+  type SuppressionSource,
+} from '../suppress/repository.ts';
 import { ApiError, route, type RouteDef } from './router.ts';
 
 const Address = z.string().trim().min(1).max(254).describe('An email address, or a domain as @example.org');
@@ -60,12 +66,7 @@ export const SuppressionRemoved = z.object({ removed: SuppressionEntrySchema });
 
 export function suppressionJson(e: SuppressionEntry): z.infer<typeof SuppressionEntrySchema> {
   return {
-    address: e.address,
-    scope: e.scope,
-    reason: e.reason,
-    source: e.source,
-    rule: e.rule,
-    bounce_id: e.bounceId,
+    ...entryFacts(e),
     note: e.note,
     created_by: e.createdBy,
     first_seen: e.firstSeen,

@@ -236,6 +236,21 @@ function toEvent(r: Record<string, unknown>): SuppressionEvent {
   };
 }
 
+/**
+ * What an entry is, in the field names rebound's API and webhooks share (snake_case): the
+ * address or domain, why, and the bounce that put it there.
+ */
+export function entryFacts(e: SuppressionEntry): {
+  address: string;
+  scope: SuppressionScope;
+  reason: string;
+  source: SuppressionSource;
+  rule: string;
+  bounce_id: number | null;
+} {
+  return { address: e.address, scope: e.scope, reason: e.reason, source: e.source, rule: e.rule, bounce_id: e.bounceId };
+}
+
 export function isInForce(entry: Pick<SuppressionEntry, 'expiresAt'>, now: Date): boolean {
   return entry.expiresAt === null || entry.expiresAt > now.toISOString();
 }

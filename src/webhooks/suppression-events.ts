@@ -4,18 +4,13 @@
 // change or not at all.
 
 import type { Store } from '../store/store.ts';
-import type { SuppressionChange } from '../suppress/repository.ts';
+import { entryFacts, type SuppressionChange } from '../suppress/repository.ts';
 import { queueEvent } from './events.ts';
 
 export function suppressionEventData(c: SuppressionChange, publicUrl: string): Record<string, unknown> {
   const e = c.entry;
   return {
-    address: e.address,
-    scope: e.scope,
-    reason: e.reason,
-    source: e.source,
-    rule: e.rule,
-    bounce_id: e.bounceId,
+    ...entryFacts(e),
     note: c.note,
     by: c.by,
     at: c.at,
