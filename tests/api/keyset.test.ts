@@ -1,3 +1,4 @@
+// @integration: 100,000 rows; npm test runs it, npm run test:unit does not.
 // Keyset paging over 100,000 bounce rows: walking every page returns every matching row
 // exactly once, in the order asked for, also where many rows share the sort value (the
 // cursor carries the whole key down to the id) and with filters. Over HTTP for the default

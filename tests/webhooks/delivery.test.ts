@@ -1,3 +1,4 @@
+// @integration: real waits for retries and timeouts; npm test runs it, npm run test:unit does not.
 // Webhook delivery against a real HTTP receiver on loopback that verifies each signature
 // with the `standardwebhooks` library: order per endpoint, retries of 5xx and of a receiver
 // that is down, no retry of a 400, bounded answers, no redirects, refused private targets.
