@@ -98,7 +98,10 @@ function quoted(value: string, max = 100): string {
 /**
  * Why the bounced message was not one the organisation sent, or undefined when it was: its
  * From is in LOCAL_DOMAINS, or the bounce came to a VERP address (bounces+user=domain@host)
- * of a local domain, which only the organisation's own sending software writes.
+ * of a local domain. Both are claims a stranger can make too (a forged From; any sender can
+ * write to a VERP form of the bounce address): this rule keeps out mail that does not even
+ * claim to be ours, and what a forger gains past it is bounded elsewhere (notices only to
+ * NOTIFY_CC and Cc addresses in LOCAL_DOMAINS, within the caps).
  */
 export function whyNotOurs(config: Config, facts: MessageFacts): string | undefined {
   const local = config.notify.localDomains;

@@ -18,6 +18,9 @@ export interface Framer {
   pending(): number;
 }
 
+/** Replies a client may leave unread before it is cut off (Postfix reads each one at once). */
+export const MAX_UNREAD_REPLY_BYTES = 64 * 1024;
+
 export class ProtocolError extends Error {
   constructor(message: string) {
     super(message);
@@ -79,12 +82,21 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
       try {
         requests = framer.push(chunk);
         if (framer.pending() > opts.maxRequestBytes) throw new ProtocolError(`request longer than ${opts.maxRequestBytes} bytes`);
+        for (const request of requests) {
+          // A whole request that came in one chunk is bounded too, not only what is left over.
+          if (Buffer.byteLength(request) > opts.maxRequestBytes)
+            throw new ProtocolError(`request longer than ${opts.maxRequestBytes} bytes`);
+          socket.write(opts.answer(request));
+        }
+        // A client that sends and never reads would make the replies pile up in memory.
+        if (socket.writableLength > MAX_UNREAD_REPLY_BYTES) throw new ProtocolError('the client does not read its replies');
       } catch (err) {
+        // Anything a request makes go wrong (a malformed request, a failing answer) ends this
+        // connection only: never the process, whose LMTP intake must go on.
         log.warn({ cid: id, err: (err as Error).message }, 'malformed request; closing the connection');
         socket.destroy();
         return;
       }
-      for (const request of requests) socket.write(opts.answer(request));
       if (framer.pending() === 0) {
         clearTimeout(requestDeadline);
         requestDeadline = undefined;

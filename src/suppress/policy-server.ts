@@ -20,7 +20,10 @@ export function policyFramer(): Framer {
       for (;;) {
         const end = buf.indexOf('\n\n');
         if (end < 0) break;
-        out.push(buf.slice(0, end));
+        const block = buf.slice(0, end);
+        // Each whole request is held to the bound, not only the part still waiting.
+        if (block.split('\n').length > MAX_POLICY_ATTRIBUTES) throw new ProtocolError(`more than ${MAX_POLICY_ATTRIBUTES} attributes`);
+        out.push(block);
         buf = buf.slice(end + 2);
       }
       if (buf.split('\n').length > MAX_POLICY_ATTRIBUTES) throw new ProtocolError(`more than ${MAX_POLICY_ATTRIBUTES} attributes`);

@@ -35,14 +35,28 @@ for (const [prefix, bits] of [
 ] as const)
   internal.addSubnet(prefix, bits, 'ipv6');
 
+/** The IPv4 address inside an IPv4-mapped (::ffff:0:0/96) or NAT64 (64:ff9b::/96) address. */
+function embeddedIpv4(address: string): string | undefined {
+  const m = /^(::ffff:|64:ff9b::)(.+)$/i.exec(address);
+  if (!m) return undefined;
+  const tail = m[2]!;
+  if (net.isIPv4(tail)) return tail;
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
+  if (!hex) return undefined;
+  const hi = parseInt(hex[1]!, 16);
+  const lo = parseInt(hex[2]!, 16);
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+
 /** True for an address a webhook must not reach by default. */
 export function isInternalAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return internal.check(address, 'ipv4');
   if (family !== 6) return true;
-  // IPv4-mapped and NAT64 forms carry an IPv4 address: judge that one.
-  const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return internal.check(mapped[1]!, 'ipv4');
+  // IPv4-mapped and NAT64 (RFC 6052 well-known prefix 64:ff9b::/96) forms carry an IPv4
+  // address in their last 32 bits, written dotted or in hex: judge that one.
+  const embedded = embeddedIpv4(address);
+  if (embedded) return internal.check(embedded, 'ipv4');
   return internal.check(address, 'ipv6');
 }
 

@@ -231,4 +231,41 @@ describe('the policy server', () => {
     c.socket.write(Array.from({ length: 200 }, (_, i) => `x${i}=y`).join('\n') + '\n');
     await c.closed;
   });
+  it('closes a client whose whole request, sent at once, has too many attributes, and keeps serving others', async () => {
+    // The request is complete (it ends with an empty line), so nothing is left over to
+    // measure: the bound must hold for the request itself. Found by review: it used to throw
+    // out of the socket handler and end the whole process.
+    const c = await connect({ host: '127.0.0.1', port: POLICY_PORT });
+    c.socket.write('request=smtpd_access_policy\n' + 'x=y\n'.repeat(150) + '\n');
+    await c.closed;
+    const d = await connect({ host: '127.0.0.1', port: POLICY_PORT });
+    expect(await d.ask(policyRequest({ sender: 'app@example.com', recipient: 'alive@example.org' }), wholePolicyReplies(1))).toBe(
+      'action=DUNNO\n\n',
+    );
+    d.socket.destroy();
+  });
+});
+
+describe('a client that never reads its replies', () => {
+  it('is cut off once its unread replies pass the bound, instead of piling them up in memory', async () => {
+    const one = await connect({ host: '127.0.0.1', port: SOCKETMAP_PORT });
+    const reply = await one.ask('0:,', wholeNetstrings(1));
+    one.socket.destroy();
+    const socket = net.connect({ host: '127.0.0.1', port: SOCKETMAP_PORT });
+    await new Promise<void>((r, j) => socket.once('connect', r).once('error', j));
+    socket.on('error', () => {});
+    socket.pause(); // read nothing while the requests go out: the replies back up
+    // 300,000 short requests (900 KB) ask for 300,000 replies, about 17 MB: more than the
+    // loopback socket buffers hold, so without the bound they would pile up in the server.
+    const count = 300_000;
+    socket.write('0:,'.repeat(count));
+    await new Promise((r) => setTimeout(r, 1500));
+    let received = 0;
+    socket.on('data', (d: Buffer) => (received += d.length));
+    const closed = new Promise<void>((r) => socket.once('close', () => r()));
+    socket.resume();
+    await closed;
+    // Cut off: far fewer replies arrived than were asked for.
+    expect(received).toBeLessThan(0.8 * count * Buffer.byteLength(reply));
+  });
 });

@@ -287,6 +287,7 @@ describe('webhook URLs', () => {
   it('takes public http(s) URLs and refuses others, private and loopback ones unless allowed', () => {
     expect(refuseUrl('https://crm.example.com/hook', false)).toBeUndefined();
     expect(refuseUrl('http://203.0.113.5:8080/x', false)).toBeUndefined();
+    expect(refuseUrl('http://[64:ff9b::cb00:7105]/x', false)).toBeUndefined(); // 203.0.113.5 through NAT64
     expect(refuseUrl('ftp://example.com/x', false)).toMatch(/only http/);
     expect(refuseUrl('https://user:pw@example.com/', false)).toMatch(/password/);
     for (const u of [
@@ -297,6 +298,9 @@ describe('webhook URLs', () => {
       'http://[::1]/',
       'http://[fd00::1]/',
       'http://[::ffff:127.0.0.1]/',
+      // NAT64 (64:ff9b::/96) carries an IPv4 address; URLs and DNS write it in hex.
+      'http://[64:ff9b::7f00:1]/',
+      'http://[64:ff9b::a00:1]/',
       'http://localhost:8080/',
       'http://0.0.0.0/',
     ]) {
