@@ -4,49 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { RecipientResult } from '../../src/core/types.ts';
+import { dsnReport, type DsnReportOptions } from './dsn-report.ts';
 
-interface ReportOptions {
-  action?: string;
-  notice?: string;
-}
-
-/** An RFC 3464 report with one recipient, its Status and Diagnostic-Code and a notice. */
-function report(status: string, diagnostic: string, opts: ReportOptions = {}): Buffer {
-  return Buffer.from(
-    [
-      'From: MAILER-DAEMON@mx.example.org',
-      'To: sender@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      opts.notice ?? 'Delivery to the following recipient failed permanently.',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      'Final-Recipient: rfc822; user@example.net',
-      `Action: ${opts.action ?? 'failed'}`,
-      `Status: ${status}`,
-      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
-      '',
-      '--b--',
-      '',
-    ].join('\r\n'),
-  );
-}
-
-async function decide(status: string, diagnostic: string, opts?: ReportOptions): Promise<RecipientResult> {
-  const c = await classify(report(status, diagnostic, opts));
+async function decide(status: string, diagnostic: string, opts?: DsnReportOptions): Promise<RecipientResult> {
+  const c = await classify(dsnReport(status, diagnostic, opts));
   expect(c.recipients).toHaveLength(1);
   return c.recipients[0];
 }
-const reasonOf = async (status: string, diagnostic: string, opts?: ReportOptions) => (await decide(status, diagnostic, opts)).reason;
+const reasonOf = async (status: string, diagnostic: string, opts?: DsnReportOptions) => (await decide(status, diagnostic, opts)).reason;
 
 /** Words no rule knows: the decision must come from the codes and the command. */
 const UNKNOWN_WORDS = 'the moon is in the wrong phase';

@@ -4,42 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { Reason } from '../../src/core/types.ts';
-
-function report(status: string, diagnostic: string): Buffer {
-  return Buffer.from(
-    [
-      'From: MAILER-DAEMON@mx.example.org',
-      'To: sender@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      'Delivery failed.',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      'Final-Recipient: rfc822; user@example.net',
-      'Action: failed',
-      `Status: ${status}`,
-      `Diagnostic-Code: smtp; ${diagnostic}`,
-      '',
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
+import { dsnReport } from './dsn-report.ts';
 
 type Case = readonly [status: string, diagnostic: string, reason: Reason];
 
 async function expectReasons(cases: readonly Case[]) {
   const got: string[] = [];
-  for (const [status, diagnostic] of cases) got.push((await classify(report(status, diagnostic))).recipients[0]?.reason ?? '(none)');
+  for (const [status, diagnostic] of cases)
+    got.push((await classify(dsnReport(status, diagnostic, { notice: 'Delivery failed.' }))).recipients[0]?.reason ?? '(none)');
   expect(got).toEqual(cases.map((c) => c[2]));
 }
 

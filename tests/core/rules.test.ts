@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRules, matchReason, RuleError, builtInRules, ruleMatches } from '../../src/core/rules/compile.ts';
 import { REASON_RULES } from '../../src/core/rules/reasons.ts';
 import { classifySync } from '../../src/core/classify.ts';
+import { dsnReport } from './dsn-report.ts';
 
 describe('the reason rules', () => {
   it('compile, each with a unique id and a quoted example', () => {
@@ -60,73 +61,48 @@ describe('the reason rules', () => {
   });
 });
 
-/** A minimal RFC 3464 report with one recipient, its Status and Diagnostic-Code and a notice. */
-function report(status: string, diagnostic: string, notice = 'Delivery to the following recipient failed permanently.'): Buffer {
-  return Buffer.from(
-    [
-      'From: MAILER-DAEMON@mx.example.org',
-      'To: sender@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      notice,
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      'Final-Recipient: rfc822; user@example.net',
-      'Action: failed',
-      `Status: ${status}`,
-      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
-      '',
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
 const reasonOf = (raw: Buffer) => classifySync(raw).recipients[0];
 
 describe('the reason decision', () => {
   it('calls an unknown user refused at RCPT TO userunknown, a hard bounce', () => {
-    const r = reasonOf(report('5.0.0', '550 User unknown (in reply to RCPT TO command)'));
+    const r = reasonOf(dsnReport('5.0.0', '550 User unknown (in reply to RCPT TO command)'));
     expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);
   });
 
   it('calls an unknown user refused after DATA filtered, a soft bounce', () => {
-    const r = reasonOf(report('5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)'));
+    const r = reasonOf(dsnReport('5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)'));
     expect([r.reason, r.bounceType]).toEqual(['filtered', 'soft']);
     expect(r.decidedBy).toContain('smtp-command:DATA');
   });
 
   it('believes a bad-mailbox status code over the SMTP phase', () => {
-    expect(reasonOf(report('5.1.1', '550 5.1.1 User unknown (in reply to end of DATA command)')).reason).toBe('userunknown');
+    expect(reasonOf(dsnReport('5.1.1', '550 5.1.1 User unknown (in reply to end of DATA command)')).reason).toBe('userunknown');
   });
 
   it('calls an unknown user with no phase and a vague code filtered, unless a mailbox lookup said it', () => {
-    expect(reasonOf(report('5.0.0', '550 user unknown')).reason).toBe('filtered');
-    expect(reasonOf(report('5.0.0', 'The recipient name is not recognized')).reason).toBe('userunknown');
+    expect(reasonOf(dsnReport('5.0.0', '550 user unknown')).reason).toBe('filtered');
+    expect(reasonOf(dsnReport('5.0.0', 'The recipient name is not recognized')).reason).toBe('userunknown');
   });
 
   it('calls a refusal at the greeting blocked and one to MAIL FROM rejected', () => {
     expect(
-      reasonOf(report('5.0.0', '550 Access denied', 'SMTP error from remote mail server after initial connection: 550 Access denied'))
-        .reason,
+      reasonOf(
+        dsnReport('5.0.0', '550 Access denied', {
+          notice: 'SMTP error from remote mail server after initial connection: 550 Access denied',
+        }),
+      ).reason,
     ).toBe('blocked');
-    expect(reasonOf(report('5.7.1', '550 5.7.1 Access denied (in reply to MAIL FROM command)')).reason).toBe('rejected');
-    expect(reasonOf(report('5.7.1', '550 5.7.1 Access denied')).reason).toBe('securityerror');
+    expect(reasonOf(dsnReport('5.7.1', '550 5.7.1 Access denied (in reply to MAIL FROM command)')).reason).toBe('rejected');
+    expect(reasonOf(dsnReport('5.7.1', '550 5.7.1 Access denied')).reason).toBe('securityerror');
   });
 
   it('leaves a reason undecided (onhold) when only words nobody recognises were given', () => {
-    expect(reasonOf(report('5.0.0', '550 the moon is in the wrong phase')).reason).toBe('onhold');
+    expect(reasonOf(dsnReport('5.0.0', '550 the moon is in the wrong phase')).reason).toBe('onhold');
   });
 
   it('reads the cause from a comment in the Status field', () => {
-    expect(reasonOf(report('4.0.0 (example.net: host name lookup failure)', '', 'Delivery is delayed.')).reason).toBe('networkerror');
+    expect(reasonOf(dsnReport('4.0.0 (example.net: host name lookup failure)', '', { notice: 'Delivery is delayed.' })).reason).toBe(
+      'networkerror',
+    );
   });
 });

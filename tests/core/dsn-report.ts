@@ -1,0 +1,38 @@
+// A minimal RFC 3464 report with one recipient (user@example.net), its Status, an optional
+// Diagnostic-Code and a human-readable notice: the shape the classifier's rule tests feed it,
+// written once so each test states only the server text it is about.
+
+export interface DsnReportOptions {
+  action?: string;
+  notice?: string;
+}
+
+export function dsnReport(status: string, diagnostic: string, opts: DsnReportOptions = {}): Buffer {
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      opts.notice ?? 'Delivery to the following recipient failed permanently.',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; user@example.net',
+      `Action: ${opts.action ?? 'failed'}`,
+      `Status: ${status}`,
+      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
+      '',
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
+}
