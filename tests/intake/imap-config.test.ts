@@ -2,12 +2,12 @@
 // OAuth2 variables, and the mailbox file. A bad entry stops the start naming the mailbox
 // (or the variable) and the field; `rebound config` shows no secret.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, maskedConfig } from '../../src/config.ts';
+import { selfSignedCert } from '../harness/certs.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -104,26 +104,7 @@ describe('IMAP mailbox configuration', () => {
   });
 
   it("takes a certificate and its key instead of a client secret, and refuses a key that is not the certificate's", () => {
-    const make = (name: string) =>
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          path.join(dir, `${name}.key`),
-          '-out',
-          path.join(dir, `${name}.crt`),
-          '-days',
-          '1',
-          '-subj',
-          `/CN=${name}`,
-        ],
-        { stdio: 'ignore' },
-      );
+    const make = (name: string) => selfSignedCert(dir, name, name, 1);
     make('a');
     make('b');
     const env = {

@@ -19,8 +19,8 @@ export function wireSha256(b: Buffer): string {
 }
 
 /** Every folder but INBOX deleted, INBOX emptied: each test starts from a fresh mailbox. */
-export async function emptyMailbox(dc: Dovecot): Promise<void> {
-  const c = await dc.client();
+export async function emptyMailbox(dc: Dovecot, user?: string, pass?: string): Promise<void> {
+  const c = await dc.client(user, pass);
   try {
     for (const f of await c.list()) if (f.path !== 'INBOX') await c.mailboxDelete(f.path);
     const lock = await c.getMailboxLock('INBOX');

@@ -21,6 +21,7 @@ import { ADMIN_PASS, Client, SECRET } from '../web/fixture.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger } from '../harness/log.ts';
 import { waitFor } from '../harness/ports.ts';
+import { emptyMailbox } from './imap-fixtures.ts';
 
 const PORT = 1345;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -56,7 +57,7 @@ beforeEach(async () => {
     [SHOP, 'shop-pass'],
     [OLD, 'old-pass'],
   ] as const)
-    await emptyAll(u, p);
+    await emptyMailbox(dc, u, p);
 });
 
 afterEach(async () => {
@@ -65,21 +66,6 @@ afterEach(async () => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function emptyAll(user: string, pass: string): Promise<void> {
-  const c = await dc.client(user, pass);
-  try {
-    for (const f of await c.list()) if (f.path !== 'INBOX') await c.mailboxDelete(f.path);
-    const lock = await c.getMailboxLock('INBOX');
-    try {
-      if (c.mailbox && c.mailbox.exists > 0) await c.messageDelete('1:*');
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await c.logout().catch(() => c.close());
-  }
-}
 
 async function append(user: string, pass: string, folder: string, raw: Buffer): Promise<void> {
   const c = await dc.client(user, pass);

@@ -7,7 +7,6 @@
 //
 // Dovecot ports 1343 (XOAUTH2 only) and 1344 (OAUTHBEARER and XOAUTH2 offered).
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { selfSignedCert } from '../harness/certs.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
 import { startOAuthServer, type OAuthServer } from '../harness/oauth-server.ts';
@@ -42,26 +42,7 @@ let cert: { certPem: string; keyPem: string };
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-oauth-'));
   // The app's certificate credential, as uploaded to an app registration (RSA, self-signed).
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'app.key'),
-      '-out',
-      path.join(dir, 'app.crt'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=rebound-test-app',
-    ],
-    { stdio: 'ignore' },
-  );
-  cert = { certPem: readFileSync(path.join(dir, 'app.crt'), 'utf8'), keyPem: readFileSync(path.join(dir, 'app.key'), 'utf8') };
+  cert = selfSignedCert(dir, 'app', 'rebound-test-app');
   as = await startOAuthServer({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
