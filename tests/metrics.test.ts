@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { sendMail } from './harness/smtp-client.ts';
 import { dsn } from './notify/dsn-fixtures.ts';
+import { NO_SUPPRESSION_SERVERS } from './harness/app-env.ts';
 
 const LMTP_PORT = 6424;
 const WEB_PORT = 6888;
@@ -25,8 +26,7 @@ beforeAll(async () => {
     loadConfig({
       DATA_DIR: dir,
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
-      SOCKETMAP_LISTEN: 'off',
-      POLICY_LISTEN: 'off',
+      ...NO_SUPPRESSION_SERVERS,
       WEBUI_PORT: String(WEB_PORT),
       ADMIN_PASS: 'metrics-test-password',
       SESSION_SECRET: 'a-metrics-test-session-secret-longer-than-32-chars',

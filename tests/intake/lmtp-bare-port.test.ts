@@ -10,6 +10,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { canConnect } from '../harness/ports.ts';
+import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 
 const PORT = 7481;
 
@@ -33,8 +34,7 @@ describe('LMTP_LISTEN with a bare port', () => {
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-bare-port-')),
         LMTP_LISTEN: String(PORT),
         WEBUI_ENABLED: 'false',
-        SOCKETMAP_LISTEN: 'off',
-        POLICY_LISTEN: 'off',
+        ...NO_SUPPRESSION_SERVERS,
       }),
       silentLogger(),
     );

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openConfiguredStore } from '../../src/store/data-files.ts';
+import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOBODY = 65534;
@@ -23,8 +24,7 @@ function startAsNobody(env: Record<string, string>): { status: number | null; ou
       PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
       HOME: '/nonexistent',
       LMTP_LISTEN: '127.0.0.1:7461',
-      SOCKETMAP_LISTEN: 'off',
-      POLICY_LISTEN: 'off',
+      ...NO_SUPPRESSION_SERVERS,
       WEBUI_PORT: '7462',
       ADMIN_PASS: 'data-files-test-password',
       ...env,

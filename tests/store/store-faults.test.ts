@@ -17,6 +17,7 @@ import { WriteHealth } from '../../src/store/write-health.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { waitFor } from '../harness/ports.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
+import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LMTP_PORT = 7451;
@@ -32,8 +33,7 @@ function env(dataDir: string): Record<string, string> {
   return {
     DATA_DIR: dataDir,
     LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
-    SOCKETMAP_LISTEN: 'off',
-    POLICY_LISTEN: 'off',
+    ...NO_SUPPRESSION_SERVERS,
     WEBUI_PORT: String(WEB_PORT),
     ADMIN_PASS: 'faults-test-password',
     SESSION_SECRET: 'a-faults-test-session-secret-longer-than-32',

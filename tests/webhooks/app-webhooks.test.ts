@@ -16,6 +16,7 @@ import { dsn } from '../notify/dsn-fixtures.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
+import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 
 const LMTP_PORT = 9424;
 const WEB_PORT = 9888;
@@ -29,8 +30,7 @@ function makeApp(): App {
     loadConfig({
       DATA_DIR: dir,
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
-      SOCKETMAP_LISTEN: 'off',
-      POLICY_LISTEN: 'off',
+      ...NO_SUPPRESSION_SERVERS,
       WEBUI_PORT: String(WEB_PORT),
       ADMIN_PASS: 'webhook-test-password',
       SESSION_SECRET: 'a-webhook-test-session-secret-longer-than-32',
