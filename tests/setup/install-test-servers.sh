@@ -10,6 +10,10 @@ command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# ps (the container smoke test reads a process's uid) and openssl (test certificates): in most
+# images already; a minimal one may lack them.
+command -v ps >/dev/null 2>&1 || need+=(procps)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "install-test-servers: need root to apt-get install ${need[*]}" >&2; exit 1
