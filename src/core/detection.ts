@@ -7,6 +7,7 @@ import { addressesIn } from './original.ts';
 import {
   AUTOREPLY_SUBJECT_PHRASES,
   BOUNCE_SUBJECT_PHRASES,
+  CONDITIONAL_FAILURE_PHRASES,
   DAEMON_SENDER_NAMES,
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
@@ -26,7 +27,7 @@ const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i')
 const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
 const AUTOREPLY_SUBJECT = new RegExp(`^(?:re:\\s*)?(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)})`, 'i');
 /** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
-const CONDITIONAL_FAILURE = /\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}/gi;
+const CONDITIONAL_FAILURE = new RegExp(anyOf(CONDITIONAL_FAILURE_PHRASES), 'gi');
 
 /** A notice that says delivery is still being tried and has not given up. */
 export function isDelayNotice(notice: string, subject: string): boolean {

@@ -4,6 +4,7 @@
 // lines that belong to each of them; plus SMTP reply codes and status codes in the text.
 
 import { normaliseAddress } from './dsn.ts';
+import { RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
 
 /** Lines of a notice looked at; a real notice is far shorter. */
 export const MAX_NOTICE_LINES = 600;
@@ -16,23 +17,9 @@ export interface ProseRecipient {
   lines: string[];
 }
 
-/**
- * Lines that introduce the returned message in single-part bounces. Each is a wording used
- * by some MTA: Exim "------ This is a copy of the message, including all the headers. ------",
- * qmail "--- Below this line is a copy of the message.", DragonFly "Message headers follow.",
- * Sendmail "----- Original message follows -----", Notes/Exchange "----- Original message -----".
- */
-const RETURNED_MARKERS: RegExp[] = [
-  /^[-=_*#\s]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|a copy of (?:the|your) (?:original )?message (?:follows|is below|below))/i,
-  /^[-=_*#\s]*(?:the )?(?:original|returned|undelivered|unsent|unsendable|bounced|rejected) (?:message|mail|e-?mail|headers?)(?: headers?)?(?: (?:follows?|below|is attached|text))?[\s:.-]*$/i,
-  /^[-=_*#\s]*(?:message|original) headers? (?:follows?|below)/i,
-  /^[-=_*#\s]*(?:start|begin) of (?:the )?(?:returned|original) (?:message|headers?)/i,
-  /^[-=_*#\s]*(?:headers? of|copy of) (?:the )?(?:original|returned|your) (?:message|e-?mail)/i,
-  /^[-=_*#\s]*(?:forwarded message|original message text)[\s:-]*$/i,
-  /^[-=_*#\s]*(?:bounced e-?mail|the message you sent)\s*:?\s*$/i,
-  /^[-=_*#\s]*included is a copy of the (?:original )?message header/i,
-  /^content-type:\s*message\/rfc822/i,
-];
+/** Decoration before a marker line: "------ This is a copy", "=== Original message". */
+const MARKER_LEAD = String.raw`^[-=_*#\s]*`;
+const RETURNED_MARKERS: RegExp[] = RETURNED_MESSAGE_MARKERS.map((p) => new RegExp(MARKER_LEAD + `(?:${p})`, 'i'));
 
 const HEADERISH =
   /^(?:return-path|received|message-id|from|date|subject|to|cc|reply-to|mime-version|content-type|dkim-signature|delivered-to|x-[a-z0-9-]+|authentication-results|sender|in-reply-to|references|user-agent|list-[a-z-]+|arc-[a-z-]+):/i;
@@ -72,11 +59,15 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
 const ADDRESS_IN_TEXT =
   /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
 
+/** The words around an address, as the last characters before it (rules/notice.ts). */
+const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
 /** Text before an address that says it is the failed recipient. */
-const RECIPIENT_CONTEXT =
-  /(?:\bto|recipients?|address(?:es)?|rcpt to|\bfor|\buser|mailbox|destinataire|empfänger|adresse|following|failed|delivering|deliver|sent to|unknown|invalid|rejected|addressed to|wasn't delivered to|not (?:be )?delivered to|couldn't be delivered to|could not deliver to)[\s:"'<(\[=]*$/i;
+const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that says it is not the recipient. */
-const SENDER_CONTEXT = /(?:mail from|from|sender|envelope-from|reply-to|return-path|postmaster|by|message-id|helo|ehlo)[\s:"'<(\[=]*$/i;
+const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** Characters before an address read for recipient and sender context words. */
+const RECIPIENT_CONTEXT_CHARS = 60;
+const SENDER_CONTEXT_CHARS = 40;
 
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
@@ -121,10 +112,10 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         const lead = before.trim();
         // Sendmail's per-recipient lines lead with the reply code: "554 <user@example.org>... Host unknown".
         const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
-        const inContext = RECIPIENT_CONTEXT.test(before.slice(-60)) || /\w.*:\s*[<"']?$/.test(before);
+        const inContext = RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) || /\w.*:\s*[<"']?$/.test(before);
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
-        if (!atStart && SENDER_CONTEXT.test(before.slice(-40))) continue;
+        if (!atStart && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
         let rec = found.get(address);
         if (!rec) {
           rec = { address, lines: [] };

@@ -134,6 +134,15 @@ export const GIVEN_UP_PHRASES: readonly string[] = [
 ];
 
 /**
+ * Promises, not failures: Gmail's delay notice "You'll be notified if the delivery fails
+ * permanently", Exchange's "we'll let you know if ...". Read around the word "if", these are
+ * removed before the notice is searched for GIVEN_UP_PHRASES.
+ */
+export const CONDITIONAL_FAILURE_PHRASES: readonly string[] = [
+  String.raw`\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}`,
+];
+
+/**
  * Subjects of automatic replies (after an optional "Re:"): out of office, vacation, in the
  * languages seen from large providers.
  */

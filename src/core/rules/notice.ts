@@ -1,0 +1,95 @@
+// How notices written for people are laid out: the lines that introduce the returned
+// message, and the words around an address that say it is (or is not) a failed recipient.
+// Data only, one phrase per line (each a regular expression fragment, matched
+// case-insensitively); the code that uses them is in ../prose.ts. Adding a new MTA's layout
+// touches this file only.
+
+/**
+ * Lines that introduce the returned message in single-part bounces, each matched after an
+ * optional run of decoration ("-----", "=====", "***"). Real lines:
+ * Exim (src/deliver.c) "------ This is a copy of the message, including all the headers. ------";
+ * qmail (qmail-send.c) "--- Below this line is a copy of the message.";
+ * Sendmail (src/savemail.c) "----- Original message follows -----", "----- Message header follows -----";
+ * DragonFly DMA "Message headers follow.";
+ * Notes and Exchange "----- Original message -----", "Original message headers:";
+ * Courier "--- Start of returned message ---"; Zimbra and Microsoft "Included is a copy of the original message header";
+ * a notice that attaches the message inline "Content-Type: message/rfc822".
+ */
+export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
+  String.raw`(?:this is a copy of (?:the|your) message|below this line is a copy of the message|a copy of (?:the|your) (?:original )?message (?:follows|is below|below))`,
+  String.raw`(?:the )?(?:original|returned|undelivered|unsent|unsendable|bounced|rejected) (?:message|mail|e-?mail|headers?)(?: headers?)?(?: (?:follows?|below|is attached|text))?[\s:.-]*$`,
+  String.raw`(?:message|original) headers? (?:follows?|below)`,
+  String.raw`(?:start|begin) of (?:the )?(?:returned|original) (?:message|headers?)`,
+  String.raw`(?:headers? of|copy of) (?:the )?(?:original|returned|your) (?:message|e-?mail)`,
+  String.raw`(?:forwarded message|original message text)[\s:-]*$`,
+  String.raw`(?:bounced e-?mail|the message you sent)\s*:?\s*$`,
+  String.raw`included is a copy of the (?:original )?message header`,
+  String.raw`content-type:\s*message\/rfc822`,
+];
+
+/**
+ * Words just before an address that say it is the failed recipient: Postfix "<a@b>: host
+ * ... said:", Exim "The following address(es) failed: a@b", Sendmail "----- The following
+ * addresses had permanent fatal errors ----- <a@b>", Exchange "Delivery has failed to these
+ * recipients or groups: a@b", Gmail "Your message wasn't delivered to a@b", Outlook.com
+ * "Your message couldn't be delivered to a@b", French "destinataire", German "Empfänger".
+ */
+export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
+  String.raw`\bto`,
+  String.raw`recipients?`,
+  String.raw`address(?:es)?`,
+  String.raw`rcpt to`,
+  String.raw`\bfor`,
+  String.raw`\buser`,
+  String.raw`mailbox`,
+  String.raw`destinataire`,
+  String.raw`empfänger`,
+  String.raw`adresse`,
+  String.raw`following`,
+  String.raw`failed`,
+  String.raw`delivering`,
+  String.raw`deliver`,
+  String.raw`sent to`,
+  String.raw`unknown`,
+  String.raw`invalid`,
+  String.raw`rejected`,
+  String.raw`addressed to`,
+  String.raw`wasn't delivered to`,
+  String.raw`not (?:be )?delivered to`,
+  String.raw`couldn't be delivered to`,
+  String.raw`could not deliver to`,
+];
+
+/**
+ * Words just before an address that say it is not the failed recipient: the envelope sender
+ * ("MAIL FROM:<a@b>", Exim's "SMTP error from remote mail server after MAIL FROM:<a@b>"),
+ * header fields of the returned message, the postmaster a notice asks you to write to
+ * ("please send mail to postmaster@..."), a Message-ID, a HELO name.
+ */
+export const SENDER_CONTEXT_WORDS: readonly string[] = [
+  String.raw`mail from`,
+  String.raw`from`,
+  String.raw`sender`,
+  String.raw`envelope-from`,
+  String.raw`reply-to`,
+  String.raw`return-path`,
+  String.raw`postmaster`,
+  String.raw`by`,
+  String.raw`message-id`,
+  String.raw`helo`,
+  String.raw`ehlo`,
+];
+
+/**
+ * Comments of a Status field that only restate its class (RFC 3464 fields may carry RFC 822
+ * comments): "Status: 5.0.0 (permanent failure)", "Status: 4.4.7 (temporary failure)". Any
+ * other comment explains the code ("Status: 4.0.0 (example.net: host name lookup failure)").
+ */
+export const STATUS_CLASS_COMMENTS: readonly string[] = [
+  String.raw`permanent failure`,
+  String.raw`permanent error`,
+  String.raw`temporary failure`,
+  String.raw`temporary error`,
+  String.raw`transient failure`,
+  String.raw`transient error`,
+];
