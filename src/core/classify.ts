@@ -3,11 +3,12 @@
 //
 // Flow: scan the MIME structure (mime.ts) -> an ARF feedback report makes a complaint; an
 // RFC 3464 delivery-status part gives recipients and their fields (dsn.ts); otherwise the
-// human-readable notice is read for failed addresses (prose.ts). Each recipient's reason comes
-// from the text rules (rules/) or the status code (status-codes.ts), and every result records
-// which rule or field decided it.
+// human-readable notice is read for failed addresses (prose.ts). recipients.ts gathers each
+// recipient's fields; its reason comes from reason.ts (the text rules of rules/, the status
+// and reply codes, the SMTP command) and its hard/soft call from hardness.ts, and every
+// result records which rule or field decided it.
 
-import type { Classification, ClassifyOptions, MessageKind, Reason, RecipientResult } from './types.ts';
+import type { Classification, ClassifyOptions, MessageKind, RecipientResult } from './types.ts';
 import {
   decodeHeaderValue,
   entityText,
@@ -23,36 +24,27 @@ import {
   MAX_TEXT_CHARS,
   RETURNED_MESSAGE_TYPES,
 } from './mime.ts';
-import {
-  isMailbox,
-  normaliseAddress,
-  parseDeliveryStatus,
-  MAX_DSN_RECIPIENTS,
-  recipientsWithAddresses,
-  splitTyped,
-  type DsnRecipientFields,
-} from './dsn.ts';
-import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
-import { readSesNotification, type SesNotification } from './lhost/amazon-ses.ts';
-import {
-  addressesIn,
-  decodeVerp,
-  emptyOriginal,
-  isReboundNotice,
-  originalCuts,
-  readOriginal,
-  DEFAULT_TRACKING_HEADER,
-} from './original.ts';
-import { findProseRecipients, replyCodeInText, splitReturnedMessage, statusInText, type ProseRecipient } from './prose.ts';
-import { decideReason } from './reason.ts';
+import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
+import { readSesNotification } from './lhost/amazon-ses.ts';
+import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
+import { findProseRecipients, splitReturnedMessage } from './prose.ts';
 import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
-import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
+import {
+  complaintRecipients,
+  fromDsn,
+  fromProse,
+  nonBounceRecipient,
+  noticeRecipients,
+  notRecipients,
+  sesDeliveryStatus,
+  verpRecipient,
+} from './recipients.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
+
+export { MAX_DIAGNOSTIC_CHARS } from './recipients.ts';
 
 /** A bounce forwarded inside a bounce is looked into this many levels deep. */
 const MAX_FORWARD_DEPTH = 2;
-/** Diagnostic text kept per recipient. */
-export const MAX_DIAGNOSTIC_CHARS = 1000;
 
 /**
  * Classifies one message; never throws. The bounded scanner reads it first; a message the
@@ -239,11 +231,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
 
   // Addresses that are surely not failed recipients.
-  const exclude = new Set<string>();
-  for (const a of addressesIn(envelopeFrom)) exclude.add(a.toLowerCase());
-  const weak = new Set<string>();
-  for (const a of addressesIn(topGet('to'))) weak.add(a.toLowerCase());
-  if (original.from) weak.add(original.from.toLowerCase());
+  const { exclude, weak } = notRecipients(envelopeFrom, topGet('to'), original.from);
   const proseRecipients = notice ? findProseRecipients(notice, exclude, weak) : [];
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
@@ -284,27 +272,9 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   } else {
     const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
     if (looksLikeBounce) {
-      let prose: ProseRecipient[] = proseRecipients;
-      const decidedExtra: string[] = [];
-      // X-Failed-Recipients (Exim, Google) lists the failed addresses: a notice that names only
-      // the sender it writes to ("kijitora@example.jp 様", a greeting) names no failed one.
-      if (failedHeader.length) {
-        const listed = new Set(failedHeader.map((a) => a.toLowerCase()));
-        prose = prose.filter((p) => listed.has(p.address.toLowerCase()) || !weak.has(p.address.toLowerCase()));
-      }
-      if (!prose.length && failedHeader.length) {
-        prose = failedHeader.map((address) => ({ address, lines: [] }));
-        decidedExtra.push('header:X-Failed-Recipients');
-      }
-      if (!prose.length) {
-        const verp = verpRecipient(opts, returnedHeaders);
-        if (verp) {
-          prose = [{ address: verp, lines: [] }];
-          decidedExtra.push('verp');
-        }
-      }
+      const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      for (const p of prose) recipients.push(fromProse(p, notice, delayed, decidedExtra, prose.length === 1));
+      for (const p of found.recipients) recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
     }
   }
 
@@ -361,135 +331,3 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;
-
-function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
-  const candidates = [
-    ...(opts.envelopeRecipients ?? []),
-    ...addressesIn(headerValue(returned, 'return-path')),
-    ...addressesIn(headerValue(returned, 'sender')),
-  ];
-  for (const c of candidates) {
-    const decoded = decodeVerp(c);
-    if (decoded) return decoded;
-  }
-  return '';
-}
-
-function complaintRecipients(feedback: MimeEntity | undefined, original: { to: string[] }): RecipientResult[] {
-  const fields = feedback ? parseHeaderBlock(entityText(feedback).replace(/^\n+/, '')) : [];
-  const found = arfComplaintRecipients(fields, original.to);
-  return found.addresses.map((a) => nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]));
-}
-
-/** An Amazon SES bounce or delivery event as delivery-status fields (see lhost/amazon-ses.ts). */
-function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
-  return ses.recipients.map((r) => {
-    // SES writes the Diagnostic-Code as a DSN does: "smtp; 550 5.1.1 user unknown".
-    const typed = splitTyped(r.diagnostic);
-    return {
-      finalRecipient: normaliseAddress(r.address),
-      originalRecipient: '',
-      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
-      status: r.status,
-      diagnosticType: typed.type,
-      diagnostic: typed.value,
-      remoteMta: ses.reportingMta,
-      lastAttempt: '',
-      fields: {},
-    };
-  });
-}
-
-function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
-  return {
-    address,
-    action: '',
-    status: '',
-    replyCode: '',
-    reason,
-    bounceType: 'none',
-    diagnostic: '',
-    remoteMta: '',
-    lastAttempt: '',
-    decidedBy,
-  };
-}
-
-function flatten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_DIAGNOSTIC_CHARS ? flat.slice(0, MAX_DIAGNOSTIC_CHARS) : flat;
-}
-
-function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string, perMessage: Record<string, string>): RecipientResult {
-  const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
-  const decidedBy: string[] = [];
-  let diagnostic = r.diagnostic;
-  const block =
-    prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
-    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
-  const blockText = block ? block.lines.join('\n') : '';
-  if (!diagnostic && blockText) diagnostic = blockText;
-  // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
-  // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
-  const statusComment = /\(([^()]{4,200})\)/.exec(r.fields['status'] ?? '')?.[1] ?? '';
-  if (!diagnostic && statusComment && !/^(?:permanent|temporary|transient) (?:failure|error)$/i.test(statusComment.trim()))
-    diagnostic = statusComment;
-  let status = r.status;
-  if (status) decidedBy.push(`dsn:Status ${status}`);
-  const statusInDiag = statusInText(diagnostic);
-  // The code in the server's own reply is more precise than the reporting MTA's summary.
-  if (statusInDiag && statusInDiag !== status) {
-    status = statusInDiag;
-    decidedBy.push(`dsn:Diagnostic-Code ${statusInDiag}`);
-  }
-  let action = r.action;
-  if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
-  const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
-  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
-  return finish({
-    address: normaliseAddress(address),
-    action,
-    status,
-    replyCode,
-    reason: decided,
-    bounceType: 'none',
-    diagnostic: flatten(diagnostic),
-    remoteMta: r.remoteMta,
-    lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '',
-    decidedBy,
-  });
-}
-
-function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
-  const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
-  const blockText = p.lines.join('\n');
-  const context = blockText || notice;
-  const status = statusInText(blockText) || (only || !blockText ? statusInText(notice) : '');
-  if (status) decidedBy.push(`text:status ${status}`);
-  const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
-  const action = delayed ? 'delayed' : 'failed';
-  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
-  const remote = /(?:host|server|mx)\s+([a-z0-9.-]+\.[a-z]{2,})\b/i.exec(context);
-  return finish({
-    address: p.address,
-    action,
-    status,
-    replyCode,
-    reason,
-    bounceType: 'none',
-    diagnostic: flatten(blockText || notice.slice(0, 4000)),
-    remoteMta: remote ? remote[1].toLowerCase() : '',
-    lastAttempt: '',
-    decidedBy,
-  });
-}
-
-/** Fills the status when the text gave none, and the hard/soft call. */
-function finish(r: RecipientResult): RecipientResult {
-  if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
-    const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
-    r.status = `${cls}.0.0`;
-  }
-  r.bounceType = bounceTypeOf(r);
-  return r;
-}

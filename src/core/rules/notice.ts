@@ -93,3 +93,10 @@ export const STATUS_CLASS_COMMENTS: readonly string[] = [
   String.raw`transient failure`,
   String.raw`transient error`,
 ];
+
+/**
+ * Words before the name of the remote server a notice quotes: Postfix (src/smtp/smtp_trouble.c)
+ * "host mx.example.org[192.0.2.1] said:", Exim "host mx.example.org [192.0.2.1]:", others
+ * "server mx.example.org", "MX mx.example.org".
+ */
+export const REMOTE_HOST_WORDS: readonly string[] = [String.raw`host`, String.raw`server`, String.raw`mx`];

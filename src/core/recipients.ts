@@ -1,0 +1,207 @@
+// Who failed, and the fields of each failed recipient: from an RFC 3464 delivery-status
+// report, from the addresses a notice written for people names (prose.ts), from the
+// X-Failed-Recipients header, from a VERP envelope, from an ARF complaint or an Amazon SES
+// event. Each recipient's reason is decided by reason.ts and its hard/soft call by
+// hardness.ts; this module gathers what they read.
+
+import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
+import { entityText, headerValue, parseHeaderBlock, type Header, type MimeEntity } from './mime.ts';
+import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
+import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
+import type { SesNotification } from './lhost/amazon-ses.ts';
+import { addressesIn, decodeVerp } from './original.ts';
+import { replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
+import { decideReason } from './reason.ts';
+import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
+import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
+
+/** Diagnostic text kept per recipient. */
+export const MAX_DIAGNOSTIC_CHARS = 1000;
+/** A recipient with no lines of its own shows this much of the notice as its diagnostic. */
+const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
+const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');
+/** The remote server a notice names: Postfix's "host mx.example.org[192.0.2.1] said:". */
+const REMOTE_HOST = new RegExp(`(?:${REMOTE_HOST_WORDS.join('|')})\\s+([a-z0-9.-]+\\.[a-z]{2,})\\b`, 'i');
+
+/**
+ * Addresses of a notice that are surely not failed recipients (`exclude`: the bounce's own
+ * From) and those taken only when a line starts with them (`weak`: the bounce's To and the
+ * original sender; people do mail themselves).
+ */
+export function notRecipients(envelopeFrom: string, to: string, originalFrom: string): { exclude: Set<string>; weak: Set<string> } {
+  const exclude = new Set<string>();
+  for (const a of addressesIn(envelopeFrom)) exclude.add(a.toLowerCase());
+  const weak = new Set<string>();
+  for (const a of addressesIn(to)) weak.add(a.toLowerCase());
+  if (originalFrom) weak.add(originalFrom.toLowerCase());
+  return { exclude, weak };
+}
+
+/**
+ * The failed recipients of a notice with no delivery-status report: the addresses it names,
+ * checked against X-Failed-Recipients (Exim, Google) when present; else that header's list;
+ * else the VERP envelope. Each with the trail entries that say where it came from.
+ */
+export function noticeRecipients(
+  named: ProseRecipient[],
+  failedHeader: string[],
+  weak: Set<string>,
+  verp: () => string,
+): { recipients: ProseRecipient[]; decidedBy: string[] } {
+  let recipients = named;
+  const decidedBy: string[] = [];
+  // X-Failed-Recipients lists the failed addresses: a notice that names only the sender it
+  // writes to ("kijitora@example.jp 様", a greeting) names no failed one.
+  if (failedHeader.length) {
+    const listed = new Set(failedHeader.map((a) => a.toLowerCase()));
+    recipients = recipients.filter((p) => listed.has(p.address.toLowerCase()) || !weak.has(p.address.toLowerCase()));
+  }
+  if (!recipients.length && failedHeader.length) {
+    recipients = failedHeader.map((address) => ({ address, lines: [] }));
+    decidedBy.push('header:X-Failed-Recipients');
+  }
+  if (!recipients.length) {
+    const address = verp();
+    if (address) {
+      recipients = [{ address, lines: [] }];
+      decidedBy.push('verp');
+    }
+  }
+  return { recipients, decidedBy };
+}
+
+export function verpRecipient(opts: ClassifyOptions, returned: Header[]): string {
+  const candidates = [
+    ...(opts.envelopeRecipients ?? []),
+    ...addressesIn(headerValue(returned, 'return-path')),
+    ...addressesIn(headerValue(returned, 'sender')),
+  ];
+  for (const c of candidates) {
+    const decoded = decodeVerp(c);
+    if (decoded) return decoded;
+  }
+  return '';
+}
+
+export function complaintRecipients(feedback: MimeEntity | undefined, original: { to: string[] }): RecipientResult[] {
+  const fields = feedback ? parseHeaderBlock(entityText(feedback).replace(/^\n+/, '')) : [];
+  const found = arfComplaintRecipients(fields, original.to);
+  return found.addresses.map((a) => nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]));
+}
+
+/** An Amazon SES bounce or delivery event as delivery-status fields (see lhost/amazon-ses.ts). */
+export function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
+  return ses.recipients.map((r) => {
+    // SES writes the Diagnostic-Code as a DSN does: "smtp; 550 5.1.1 user unknown".
+    const typed = splitTyped(r.diagnostic);
+    return {
+      finalRecipient: normaliseAddress(r.address),
+      originalRecipient: '',
+      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
+      status: r.status,
+      diagnosticType: typed.type,
+      diagnostic: typed.value,
+      remoteMta: ses.reportingMta,
+      lastAttempt: '',
+      fields: {},
+    };
+  });
+}
+
+export function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
+  return {
+    address,
+    action: '',
+    status: '',
+    replyCode: '',
+    reason,
+    bounceType: 'none',
+    diagnostic: '',
+    remoteMta: '',
+    lastAttempt: '',
+    decidedBy,
+  };
+}
+
+function flatten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_DIAGNOSTIC_CHARS ? flat.slice(0, MAX_DIAGNOSTIC_CHARS) : flat;
+}
+
+export function fromDsn(
+  r: DsnRecipientFields,
+  prose: ProseRecipient[],
+  notice: string,
+  perMessage: Record<string, string>,
+): RecipientResult {
+  const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
+  const decidedBy: string[] = [];
+  let diagnostic = r.diagnostic;
+  const block =
+    prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
+    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
+  const blockText = block ? block.lines.join('\n') : '';
+  if (!diagnostic && blockText) diagnostic = blockText;
+  // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
+  // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
+  const statusComment = /\(([^()]{4,200})\)/.exec(r.fields['status'] ?? '')?.[1] ?? '';
+  if (!diagnostic && statusComment && !STATUS_CLASS_COMMENT.test(statusComment.trim())) diagnostic = statusComment;
+  let status = r.status;
+  if (status) decidedBy.push(`dsn:Status ${status}`);
+  const statusInDiag = statusInText(diagnostic);
+  // The code in the server's own reply is more precise than the reporting MTA's summary.
+  if (statusInDiag && statusInDiag !== status) {
+    status = statusInDiag;
+    decidedBy.push(`dsn:Diagnostic-Code ${statusInDiag}`);
+  }
+  let action = r.action;
+  if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
+  const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
+  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
+  return finish({
+    address: normaliseAddress(address),
+    action,
+    status,
+    replyCode,
+    reason: decided,
+    bounceType: 'none',
+    diagnostic: flatten(diagnostic),
+    remoteMta: r.remoteMta,
+    lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '',
+    decidedBy,
+  });
+}
+
+export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
+  const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
+  const blockText = p.lines.join('\n');
+  const context = blockText || notice;
+  const status = statusInText(blockText) || (only || !blockText ? statusInText(notice) : '');
+  if (status) decidedBy.push(`text:status ${status}`);
+  const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
+  const action = delayed ? 'delayed' : 'failed';
+  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
+  const remote = REMOTE_HOST.exec(context);
+  return finish({
+    address: p.address,
+    action,
+    status,
+    replyCode,
+    reason,
+    bounceType: 'none',
+    diagnostic: flatten(blockText || notice.slice(0, NOTICE_AS_DIAGNOSTIC_CHARS)),
+    remoteMta: remote ? remote[1].toLowerCase() : '',
+    lastAttempt: '',
+    decidedBy,
+  });
+}
+
+/** Fills the status when the text gave none, and the hard/soft call. */
+function finish(r: RecipientResult): RecipientResult {
+  if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
+    const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
+    r.status = `${cls}.0.0`;
+  }
+  r.bounceType = bounceTypeOf(r);
+  return r;
+}
