@@ -4,7 +4,7 @@
 // lines that belong to each of them; plus SMTP reply codes and status codes in the text.
 
 import { normaliseAddress } from './dsn.ts';
-import { RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
+import { ADMIN_SECTION_HEADINGS, RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
 
 /** Lines of a notice looked at; a real notice is far shorter. */
 export const MAX_NOTICE_LINES = 600;
@@ -69,6 +69,9 @@ const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEX
 const RECIPIENT_CONTEXT_CHARS = 60;
 const SENDER_CONTEXT_CHARS = 40;
 
+/** The heading of an Exchange notice's second section (rules/notice.ts). */
+const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\s*:?\\s*$`, 'i');
+
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
@@ -83,9 +86,18 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   let current: ProseRecipient | undefined;
   // A block is complete once it says something beyond the address; a blank line then ends it.
   let complete = false;
+  // Recipients named in the administrators' section of an Exchange notice, if any.
+  let adminSection: Set<ProseRecipient> | undefined;
+  let adminFirst: Set<ProseRecipient> | undefined;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     if (line.trim() === '' && current && complete) {
+      current = undefined;
+      continue;
+    }
+    if (!adminSection && ADMIN_SECTION.test(line)) {
+      adminSection = new Set();
+      adminFirst = new Set();
       current = undefined;
       continue;
     }
@@ -120,7 +132,9 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         if (!rec) {
           rec = { address, lines: [] };
           found.set(address, rec);
+          adminFirst?.add(rec);
         }
+        adminSection?.add(rec);
         started = rec;
         break;
       }
@@ -139,7 +153,27 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   for (const rec of found.values()) {
     while (rec.lines.length && rec.lines[rec.lines.length - 1] === '') rec.lines.pop();
   }
+  if (adminSection && adminFirst?.size) pairAdminSection(found, adminSection, adminFirst);
   return [...found.values()];
+}
+
+/**
+ * Exchange and Microsoft 365 name each failed recipient twice: for the sender at the top,
+ * and again under "Diagnostic information for administrators" with the remote server's
+ * reply. The second may be another spelling of the same recipient (the address as routed,
+ * e.g. a hybrid's target address): when the recipients named only in that section are as
+ * many as those named only above it, they are the same recipients in the same order, and
+ * each one's lines join its first naming.
+ */
+function pairAdminSection(found: Map<string, ProseRecipient>, adminSection: Set<ProseRecipient>, adminFirst: Set<ProseRecipient>): void {
+  const admin = [...adminFirst];
+  const userOnly = [...found.values()].filter((r) => !adminSection.has(r));
+  if (userOnly.length !== admin.length) return;
+  admin.forEach((a, i) => {
+    const user = userOnly[i];
+    user.lines.push(...a.lines.slice(0, Math.max(0, MAX_BLOCK_LINES - user.lines.length)));
+    found.delete(a.address);
+  });
 }
 
 /** An enhanced status code in free text (not part of an IP address or version number). */

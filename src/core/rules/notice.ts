@@ -100,3 +100,15 @@ export const STATUS_CLASS_COMMENTS: readonly string[] = [
  * "server mx.example.org", "MX mx.example.org".
  */
 export const REMOTE_HOST_WORDS: readonly string[] = [String.raw`host`, String.raw`server`, String.raw`mx`];
+
+/**
+ * The heading of the second section of Exchange and Microsoft 365 notices, which names each
+ * failed recipient again with the remote server's reply ("Diagnostic information for
+ * administrators:", then "Generating server: ..." and "user@example.org host.example.net
+ * Remote Server returned '550 5.1.1 ...'"), in the languages Exchange writes it in.
+ */
+export const ADMIN_SECTION_HEADINGS: readonly string[] = [
+  String.raw`diagnostic information for administrators`,
+  String.raw`diagnoseinformationen für administratoren`,
+  String.raw`informations de diagnostic pour les administrateurs`,
+];
