@@ -145,6 +145,14 @@ describe('rule 6: the SMTP command the error followed narrows the reason', () =>
   it('calls a vague refusal after EHLO blocked', async () => {
     expect(await reasonOf('5.0.0', '550 Access denied (in reply to EHLO command)')).toBe('blocked');
   });
+
+  it('reads a bare "Recipient rejected" as the address refused: userunknown at RCPT TO, a filter at DATA', async () => {
+    const atRcpt = await decide('5.0.1', '550 5.0.1 Recipient rejected (in reply to RCPT TO command)');
+    expect([atRcpt.reason, atRcpt.bounceType]).toEqual(['userunknown', 'hard']);
+    expect(await reasonOf('5.0.0', '550 Recipient rejected (in reply to end of DATA command)')).toBe('filtered');
+    // The recipient as the one who refused is the recipient's own filter, whatever the phase.
+    expect(await reasonOf('5.0.0', '550 The recipient has rejected your message (in reply to RCPT TO command)')).toBe('filtered');
+  });
 });
 
 describe('rule 8: what makes a result hard', () => {

@@ -18,7 +18,10 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)(?! domain)`,
       String.raw`(?:refused|rejected) due to recipient preferences`,
-      String.raw`recipient (?:has )?(?:refused|rejected|blocked|declined)`,
+      // The recipient as the one who refused ("the recipient has rejected your message"), not
+      // the recipient's address refused: a bare "Recipient rejected" ends there (userunknown.ts).
+      String.raw`recipient has (?:refused|rejected|blocked|declined)`,
+      String.raw`recipient (?:refused|rejected|blocked|declined)(?! ?(?:[.:,;(\[]|$))`,
       String.raw`(?:user|recipient)'?s? (?:filter|rules?|settings)`,
       String.raw`filtered`,
       String.raw`content filter`,

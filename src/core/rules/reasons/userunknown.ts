@@ -53,7 +53,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient not found`,
       String.raw`address (?:couldn'?t|could not|cannot) be found`,
       String.raw`recipient address rejected: access denied`,
-      String.raw`recipient address rejected(?:\.|$| \[)`,
+      // A bare refusal of the recipient's address, the whole reply: "550 Recipient address
+      // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
+      // command)"). At DATA the SMTP-command rule makes it a filter's refusal (README rule 6).
+      String.raw`recipient (?:address )?rejected(?:\.|$| \[| \(in reply to)`,
       String.raw`invalid (?:final )?(?:delivery )?userid`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
