@@ -101,6 +101,11 @@ describe('the classifier over the crisp corpus (replies of large providers)', ()
     expect(run.manifest).toHaveLength(109);
   });
 
+  it('answers a CRLF and a CR-only copy of every message exactly like the file as stored', () => {
+    expect(run.score.newlineCopies.total).toBe(2 * 109);
+    expect(run.score.newlineCopies.agree).toBe(run.score.newlineCopies.total);
+  });
+
   it('finds at least 99% of the failed recipients', () => {
     expect(ratio(run.score.recipient)).toBeGreaterThanOrEqual(0.99);
   });

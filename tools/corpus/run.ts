@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../../src/core/classify.ts';
 import {
+  answerOf,
   applyCorrections,
   classifyCorpusFile,
   scoreCorpus,
@@ -53,5 +54,40 @@ export async function runCorpus(corpus: CorpusName, dir = CORPUS_DIRS[corpus], c
   const corrections = stored.filter((c) => (c.corpus ?? 'sisimai') === corpus);
   const tableScore = scoreCorpus(corpus, manifest, results);
   const score = corrections.length ? scoreCorpus(corpus, applyCorrections(manifest, corrections), results) : tableScore;
+  if (!manifest.some((e) => e.newline)) {
+    const copies = await scoreMadeNewlineCopies(raws, results);
+    for (const s of new Set([score, tableScore])) {
+      s.newlineCopies = copies.tally;
+      s.deviations.push(...copies.deviations.map((d) => ({ ...d, corpus })));
+    }
+  }
   return { corpus, manifest, raws, results, corrections, score, tableScore };
+}
+
+/** The line ends a copy of each file is made with: Windows (CRLF) and classic Mac (CR only). */
+const NEWLINE_COPIES = { crlf: '\r\n', cr: '\r' } as const;
+
+/**
+ * A corpus that ships no CR or CRLF copies (crisp): each file is copied with CRLF and with
+ * CR-only line ends, and each copy must answer exactly like the file as stored. Mail reaches
+ * rebound with any of these line ends (SMTP's CRLF, Unix mbox, old Mac tools).
+ */
+async function scoreMadeNewlineCopies(
+  raws: { file: string; raw: Buffer }[],
+  results: Map<string, Classification>,
+): Promise<{ tally: CorpusScore['newlineCopies']; deviations: Omit<CorpusScore['deviations'][number], 'corpus'>[] }> {
+  const tally = { agree: 0, total: 0 };
+  const deviations: Omit<CorpusScore['deviations'][number], 'corpus'>[] = [];
+  for (const { file, raw } of raws) {
+    const original = answerOf(results.get(file)!);
+    const lf = raw.toString('latin1').replace(/\r\n?/g, '\n');
+    for (const [name, nl] of Object.entries(NEWLINE_COPIES)) {
+      const copy = await classifyCorpusFile(Buffer.from(lf.replace(/\n/g, nl), 'latin1'), (r) => classify(r));
+      tally.total++;
+      const answer = answerOf(copy);
+      if (answer === original) tally.agree++;
+      else deviations.push({ file: `${file} (${name} copy)`, recipient: '', field: 'newline-copy', expected: original, ours: answer });
+    }
+  }
+  return { tally, deviations };
 }

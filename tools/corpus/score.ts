@@ -149,7 +149,7 @@ export function ratio(t: Tally): number {
 }
 
 /** The fields a CR or CRLF copy must answer exactly like its LF original. */
-function answerOf(c: Classification): string {
+export function answerOf(c: Classification): string {
   return JSON.stringify({
     kind: c.kind,
     recipients: c.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode, r.bounceType, r.action]),
@@ -265,6 +265,7 @@ export function formatScore(s: CorpusScore): string[] {
       `perm/temp agrees     ${pct(s.permanent)}`,
       `status agrees        ${pct(s.status)}`,
       `reply code agrees    ${pct(s.replycode)}`,
+      `CR/CRLF copies       ${pct(s.newlineCopies)}  (made from each file)`,
     ];
   }
   return [
