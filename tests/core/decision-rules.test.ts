@@ -16,6 +16,30 @@ const reasonOf = async (status: string, diagnostic: string, opts?: DsnReportOpti
 /** Words no rule knows: the decision must come from the codes and the command. */
 const UNKNOWN_WORDS = 'the moon is in the wrong phase';
 
+describe('rule 1: a success is delivered', () => {
+  it('calls a recipient with Action delivered or a 2.x.x code delivered, never a bounce, whatever the words', async () => {
+    const r = await decide('2.0.0', '250 2.0.0 OK, but the mailbox is full', { action: 'delivered' });
+    expect([r.reason, r.bounceType]).toEqual(['delivered', 'none']);
+  });
+});
+
+describe('rule 2: what the server said comes first', () => {
+  it('lets a precise code overrule the words: X.1.6 is a mailbox that moved, X.2.3 a message too big for it', async () => {
+    expect(await reasonOf('5.1.6', '550 5.1.6 User unknown: mailbox has moved')).toBe('hasmoved');
+    expect(await reasonOf('5.2.3', '552 5.2.3 Message rejected: over quota')).toBe('exceedlimit');
+  });
+
+  it("takes the server's words over what the status code says by itself", async () => {
+    expect(await reasonOf('5.0.0', '550 5.0.0 Mailbox is full')).toBe('mailboxfull');
+    expect(await reasonOf('5.2.0', '550 5.2.0 No such user here (in reply to RCPT TO command)')).toBe('userunknown');
+  });
+
+  it('uses the code that settles a reason by itself when the words say nothing known', async () => {
+    const r = await decide('5.1.1', `550 5.1.1 ${UNKNOWN_WORDS}`);
+    expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);
+  });
+});
+
 describe('rule 7: when the words match nothing, the codes decide, class by class', () => {
   it("decides from the enhanced status code's subject: mailbox, system, network, protocol, media, security", async () => {
     expect(await reasonOf('5.2.0', `550 5.2.0 ${UNKNOWN_WORDS}`)).toBe('filtered');
