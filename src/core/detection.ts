@@ -8,6 +8,8 @@ import {
   AUTOREPLY_SUBJECT_PHRASES,
   BOUNCE_SUBJECT_PHRASES,
   CONDITIONAL_FAILURE_PHRASES,
+  DAEMON_FROM_PHRASES,
+  DAEMON_FROM_REPORT_PHRASES,
   DAEMON_SENDER_NAMES,
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
@@ -21,6 +23,8 @@ export const FAILURE_WINDOW_CHARS = 16384;
 
 const anyOf = (phrases: readonly string[]) => phrases.join('|');
 const DAEMON_SENDER = new RegExp(`^(?:${anyOf(DAEMON_SENDER_NAMES)})$`, 'i');
+const DAEMON_FROM = new RegExp(anyOf(DAEMON_FROM_PHRASES), 'i');
+const DAEMON_FROM_REPORT = new RegExp(anyOf(DAEMON_FROM_REPORT_PHRASES), 'i');
 export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
@@ -40,7 +44,7 @@ export function looksLikeWholeBounce(e: MimeEntity): boolean {
   const from = headerValue(e.headers, 'from');
   return (
     e.contentType === 'multipart/report' ||
-    /mailer-daemon|postmaster|mail delivery/i.test(from) ||
+    DAEMON_FROM_REPORT.test(from) ||
     BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')))
   );
 }
@@ -54,7 +58,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
     .replace(/<[^>]*>/, '')
     .replace(/"/g, '')
     .trim();
-  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || /mailer-daemon|postmaster/i.test(from);
+  const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || DAEMON_FROM.test(from);
   const bounceSubject = BOUNCE_SUBJECT.test(subject);
   const failure = FAILURE_STATEMENT.test(notice.slice(0, FAILURE_WINDOW_CHARS));
   return (daemon || bounceSubject) && (failure || bounceSubject || (daemon && /\b[245]\d\d\b/.test(notice)));
@@ -63,7 +67,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */
 export function isAutoReply(top: Header[], from: string, subject: string): boolean {
   const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
-  if (DAEMON_SENDER.test(local) || /mailer-daemon|postmaster/i.test(from)) return false;
+  if (DAEMON_SENDER.test(local) || DAEMON_FROM.test(from)) return false;
   const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
   if (autoSubmitted.startsWith('auto-replied')) return true;
   if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;

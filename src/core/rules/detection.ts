@@ -23,6 +23,15 @@ export const DAEMON_SENDER_NAMES: readonly string[] = [
 ];
 
 /**
+ * Words anywhere in a From field that mark an automatic sender even when the address is a
+ * provider's own ("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "MAILER-DAEMON@
+ * example.org (Mail Delivery System)", "postmaster@example.net"). A forwarded message whose
+ * From holds one of these or "mail delivery" is itself a delivery report (DAEMON_FROM_REPORT_PHRASES).
+ */
+export const DAEMON_FROM_PHRASES: readonly string[] = [String.raw`mailer-daemon`, String.raw`postmaster`];
+export const DAEMON_FROM_REPORT_PHRASES: readonly string[] = [...DAEMON_FROM_PHRASES, String.raw`mail delivery`];
+
+/**
  * Subjects of delivery failure notices across MTAs and languages: Postfix "Undelivered Mail
  * Returned to Sender", Sendmail "Returned mail: see transcript for details", Exim "Mail delivery
  * failed: returning message to sender", qmail "failure notice", Exchange "Undeliverable:",
