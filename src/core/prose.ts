@@ -10,6 +10,12 @@ import { ADMIN_SECTION_HEADINGS, RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKE
 export const MAX_NOTICE_LINES = 600;
 /** Lines kept per recipient block. */
 export const MAX_BLOCK_LINES = 40;
+/** Lines searched for the start of the returned message (a notice may quote a long transcript). */
+const MAX_MARKER_LINES = MAX_NOTICE_LINES * 4;
+/** A returned header block with no marker: this many of its first lines ... */
+const HEADER_BLOCK_LINES = 8;
+/** ... hold at least this many header fields. */
+const HEADER_BLOCK_MIN_FIELDS = 3;
 
 export interface ProseRecipient {
   address: string;
@@ -27,7 +33,7 @@ const HEADERISH =
 /** Splits a single-part notice into the human text and the returned message that follows. */
 export function splitReturnedMessage(text: string): { notice: string; returned: string } {
   const lines = text.split('\n');
-  const limit = Math.min(lines.length, MAX_NOTICE_LINES * 4);
+  const limit = Math.min(lines.length, MAX_MARKER_LINES);
   let offset = 0;
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
@@ -36,8 +42,8 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
     // A block of header fields after some text: the returned headers with no marker.
     if (!isMarker && i > 2 && /^(?:return-path|received|message-id|dkim-signature|delivered-to):/i.test(line)) {
       let count = 0;
-      for (let j = i; j < Math.min(i + 8, lines.length); j++) if (HEADERISH.test(lines[j])) count++;
-      if (count >= 3) {
+      for (let j = i; j < Math.min(i + HEADER_BLOCK_LINES, lines.length); j++) if (HEADERISH.test(lines[j])) count++;
+      if (count >= HEADER_BLOCK_MIN_FIELDS) {
         isMarker = true;
         skip = 0;
       }
@@ -193,6 +199,8 @@ const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s
 const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
 /** Characters of a diagnostic searched for reply-code/status pairs. */
 const MAX_STATUS_SCAN = 4096;
+/** Reply-code/status pairs read at most: a real reply nests two or three quotes. */
+const MAX_STATUS_PAIRS = 32;
 
 /**
  * The enhanced status code a text gives. A reporting MTA often wraps the remote server's
@@ -210,7 +218,7 @@ export function statusInText(text: string): string {
   let count = 0;
   for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
     last = `${p[1]}.${p[2]}.${p[3]}`;
-    if (++count > 32) break;
+    if (++count > MAX_STATUS_PAIRS) break;
   }
   return last || first;
 }

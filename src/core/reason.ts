@@ -217,11 +217,14 @@ function narrowByCommand(reason: Reason, command: SmtpPhase, input: ReasonInput,
   return 'filtered';
 }
 
+/** Characters of a diagnostic searched for words a person can read (rule 7's onhold). */
+const WORDS_WINDOW_CHARS = 2000;
+
 /** True when a diagnostic says something beyond the recipient's address and codes. */
 function diagnosticWords(text: string): boolean {
   if (!text) return false;
   const rest = text
-    .slice(0, 2000)
+    .slice(0, WORDS_WINDOW_CHARS)
     .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, ' ')
     .replace(/\b\d{3}\b|\b[245]\.\d{1,3}\.\d{1,3}\b/g, ' ');
   return /\p{L}{3,}/u.test(rest);

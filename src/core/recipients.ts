@@ -19,6 +19,8 @@ import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
 export const MAX_DIAGNOSTIC_CHARS = 1000;
 /** A recipient with no lines of its own shows this much of the notice as its diagnostic. */
 const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
+/** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
+const STATUS_COMMENT = /\(([^()]{4,200})\)/;
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');
 /** The remote server a notice names: Postfix's "host mx.example.org[192.0.2.1] said:". */
 const REMOTE_HOST = new RegExp(`(?:${REMOTE_HOST_WORDS.join('|')})\\s+([a-z0-9.-]+\\.[a-z]{2,})\\b`, 'i');
@@ -144,7 +146,7 @@ export function fromDsn(
   if (!diagnostic && blockText) diagnostic = blockText;
   // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
   // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
-  const statusComment = /\(([^()]{4,200})\)/.exec(r.fields['status'] ?? '')?.[1] ?? '';
+  const statusComment = STATUS_COMMENT.exec(r.fields['status'] ?? '')?.[1] ?? '';
   if (!diagnostic && statusComment && !STATUS_CLASS_COMMENT.test(statusComment.trim())) diagnostic = statusComment;
   let status = r.status;
   if (status) decidedBy.push(`dsn:Status ${status}`);
