@@ -174,6 +174,9 @@ describe('rule 6: the SMTP command the error followed narrows the reason', () =>
     const atRcpt = await decide('5.0.1', '550 5.0.1 Recipient rejected (in reply to RCPT TO command)');
     expect([atRcpt.reason, atRcpt.bounceType]).toEqual(['userunknown', 'hard']);
     expect(await reasonOf('5.0.0', '550 Recipient rejected (in reply to end of DATA command)')).toBe('filtered');
+    // It says only "refused": with a security-class code it is that refusal, soft.
+    const policy = await decide('5.7.1', '554 5.7.1 Recipient rejected (in reply to RCPT TO command)');
+    expect([policy.reason, policy.bounceType]).toEqual(['securityerror', 'soft']);
     // The recipient as the one who refused is the recipient's own filter, whatever the phase.
     expect(await reasonOf('5.0.0', '550 The recipient has rejected your message (in reply to RCPT TO command)')).toBe('filtered');
   });

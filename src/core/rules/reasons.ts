@@ -197,6 +197,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/data-user-unknown',
   'userunknown/mailbox-lookup',
   'userunknown/no-such-user',
+  'userunknown/recipient-refused',
   // ---- unknown host ---------------------------------------------------------------------
   'hostunknown/no-such-domain',
   // ---- reputation, rate, connections ----------------------------------------------------

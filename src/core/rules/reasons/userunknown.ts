@@ -53,10 +53,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient not found`,
       String.raw`address (?:couldn'?t|could not|cannot) be found`,
       String.raw`recipient address rejected: access denied`,
-      // A bare refusal of the recipient's address, the whole reply: "550 Recipient address
-      // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
-      // command)"). At DATA the SMTP-command rule makes it a filter's refusal (README rule 6).
-      String.raw`recipient (?:address )?rejected(?:\.|$| \[| \(in reply to)`,
       String.raw`invalid (?:final )?(?:delivery )?userid`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
@@ -75,5 +71,16 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`bad destination mailbox`,
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
+  },
+  // A bare refusal of the recipient's address, the whole reply: "550 Recipient address
+  // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
+  // command)"). It says only "refused" (weak): with a security-class code (X.7) it is that
+  // refusal, and at DATA a filter's (README rules 2 and 6); at RCPT TO, the address.
+  {
+    id: 'userunknown/recipient-refused',
+    reason: 'userunknown',
+    phrases: [String.raw`recipient (?:address )?rejected(?:\.|$| \[| \(in reply to)`],
+    traits: ['weak'],
+    quote: '550 5.0.1 Recipient rejected (in reply to RCPT TO command)',
   },
 ];
