@@ -20,6 +20,12 @@ import { YAHOO_RULES } from './providers/yahoo.ts';
 import { MICROSOFT_RULES } from './providers/microsoft.ts';
 import { MESSAGELABS_RULES } from './providers/messagelabs.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
+import { ZOHO_RULES } from './providers/zoho.ts';
+import { GODADDY_RULES } from './providers/godaddy.ts';
+import { MAILRU_RULES } from './providers/mailru.ts';
+import { YANDEX_RULES } from './providers/yandex.ts';
+import { APPLE_RULES } from './providers/apple.ts';
+import { COMCAST_RULES } from './providers/comcast.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -91,6 +97,12 @@ const ALL_RULES: readonly ReasonRule[] = [
   MICROSOFT_RULES,
   MESSAGELABS_RULES,
   TENCENT_RULES,
+  ZOHO_RULES,
+  GODADDY_RULES,
+  MAILRU_RULES,
+  YANDEX_RULES,
+  APPLE_RULES,
+  COMCAST_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -161,6 +173,21 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/qq-sender-frequency',
   'filtered/qq-rejected-by-recipient',
   'spamdetected/qq-content',
+  'filtered/zoho-domain-policy',
+  'rejected/zoho-sender',
+  'notcompliantrfc/godaddy-from',
+  'spamdetected/godaddy-content',
+  'rejected/mailru-sending-disabled',
+  'spamdetected/mailru-spam',
+  'blocked/yandex-spam-statistics',
+  'spamdetected/yandex-suspicion',
+  'speeding/icloud-excessive-volume',
+  'spamdetected/icloud-dbl',
+  'blocked/comcast-codes',
+  'securityerror/microsoft-not-authenticated',
+  'spamdetected/messagelabs-denied-mode',
+  'policyviolation/messagelabs-content',
+  'blocked/yahoo-vs-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   'mailboxfull/mailbox-full',
@@ -168,11 +195,13 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- message too big / limits ---------------------------------------------------------
   'exceedlimit/recipient-size-limit',
   'mesgtoobig/size',
+  'mesgtoobig/length-over-limit',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
   'networkerror/server-timeout',
   'blocked/ip-for-spam',
   'blocked/helo',
+  'blocked/too-many-bad-recipients',
   'virusdetected/virus',
   'notcompliantrfc/rfc',
   'authfailure/dmarc-spf-dkim',
@@ -182,6 +211,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/reverse-dns',
   // ---- relaying -------------------------------------------------------------------------
   'norelaying/relay-denied',
+  'norelaying/rcpthosts',
   // ---- the recipient's account ----------------------------------------------------------
   'suspend/disabled',
   'hasmoved/moved',
@@ -198,6 +228,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/mailbox-lookup',
   'userunknown/no-such-user',
   // ---- unknown host ---------------------------------------------------------------------
+  'hostunknown/mx-point-nowhere',
   'hostunknown/no-such-domain',
   // ---- reputation, rate, connections ----------------------------------------------------
   'badreputation/reputation',
@@ -207,20 +238,24 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'policyviolation/policy',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
+  'failedstarttls/tls-only',
   'failedstarttls/starttls',
   'securityerror/auth-required',
   // ---- policy and filtering -------------------------------------------------------------
   'rejected/list-posting',
   'filtered/recipient-refuses',
   // ---- content and protocol -------------------------------------------------------------
+  'contenterror/header-size',
   'contenterror/content',
   'syntaxerror/command',
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',
+  'networkerror/loop-detected',
   'systemerror/directory',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------
+  'systemfull/mail-system-full',
   'systemfull/disk',
   'systemerror/server-error',
   // ---- message refused with no more detail ----------------------------------------------

@@ -11,6 +11,7 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`access denied, banned sending ip`,
       String.raw`traffic not accepted from this ip`,
       String.raw`client blocked from sending from unregistered domains`,
+      String.raw`access denied, banned sender\b`,
     ],
     quote: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
   },
@@ -23,5 +24,20 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`reached your daily limit for message recipients`,
     ],
     quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
+  },
+  // Exchange Online's delivery restrictions when the sender did not authenticate: the
+  // recipient or group takes mail only from authenticated (internal) senders (5.7.133,
+  // 5.7.134), or the client did not log in where it must (5.7.57). SMTP authentication, not
+  // SPF, DKIM or DMARC.
+  {
+    id: 'securityerror/microsoft-not-authenticated',
+    reason: 'securityerror',
+    phrases: [
+      String.raw`sendernotauthenticatedfor(?:group|mailbox)`,
+      String.raw`delivery restriction check failed because the sender was not authenticated`,
+      String.raw`client (?:was )?not authenticated to send`,
+    ],
+    quote:
+      '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
   },
 ];

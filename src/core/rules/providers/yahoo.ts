@@ -17,4 +17,14 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '451 Message temporarily deferred due to unresolvable RFC.5321 from domain',
   },
+  // Yahoo's help page "Email sent to Yahoo Mail addresses is rejected"
+  // (https://help.yahoo.com/kb/SLN3444.html): VS99-IP1 refuses the connection; the VS1 codes
+  // deprioritise a server that sends to many unknown recipients. Both are about the sending
+  // host, not the address they answer.
+  {
+    id: 'blocked/yahoo-vs-codes',
+    reason: 'blocked',
+    phrases: [String.raw`\bvs99-ip\d*\b`, String.raw`excessive unknown recipients - possible open relay`],
+    quote: '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)',
+  },
 ];

@@ -21,4 +21,11 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },
+  // Courier's SMTP server when the header is over its limit (courier/submit.C).
+  {
+    id: 'contenterror/header-size',
+    reason: 'contenterror',
+    phrases: [String.raw`message header size exceeds`],
+    quote: '534 Message header size exceeds policy limit.',
+  },
 ];

@@ -18,4 +18,13 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
     ],
     quote: '530 5.7.0 Must issue a STARTTLS command first',
   },
+  // Zimbra's LMTP server when it takes mail only over TLS (store/src/java/com/zimbra/cs/
+  // lmtpserver/LmtpReply.java, TLS_REQUIRED). Its code 4.2.2 would otherwise read as a full
+  // mailbox.
+  {
+    id: 'failedstarttls/tls-only',
+    reason: 'failedstarttls',
+    phrases: [String.raw`accepts (?:messages|mail) only on (?:a )?tls connection`],
+    quote: '451 4.2.2 Server accepts messages only on TLS connection',
+  },
 ];

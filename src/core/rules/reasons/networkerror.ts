@@ -79,4 +79,13 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['connection'],
     quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused',
   },
+  // OpenSMTPD's delivery agents when the message has already passed this host
+  // (usr.sbin/smtpd/mta.c, mda.c, queue.c: "Loop detected").
+  {
+    id: 'networkerror/loop-detected',
+    reason: 'networkerror',
+    phrases: [String.raw`\bloop detected\b`],
+    traits: ['dns'],
+    quote: 'Loop detected',
+  },
 ];
