@@ -1,0 +1,261 @@
+// Wordings read in the mail servers' own source and in providers' published error pages, fed
+// to classify() in the shapes those servers send them: a delivery-status report whose
+// Diagnostic-Code carries the remote reply (Postfix, Sendmail and most relays), or the free
+// text of an Exim or qmail bounce. Each test names where its texts were read; none comes from
+// a bounce collection.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import type { BounceType, Reason } from '../../src/core/types.ts';
+import { dsnReport } from './dsn-report.ts';
+
+type Verdict = readonly [reason: Reason, bounceType: BounceType];
+
+async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
+  const r = (await classify(raw)).recipients[0];
+  return r && [r.reason, r.bounceType];
+}
+
+/** A relay's report of a remote reply, as Postfix writes it ("... (in reply to RCPT TO command)"). */
+async function reportVerdict(status: string, diagnostic: string, action = 'failed'): Promise<Verdict | undefined> {
+  return verdictOf(dsnReport(status, diagnostic, { action, notice: 'Delivery to the following recipient failed.' }));
+}
+
+async function expectReports(cases: readonly (readonly [status: string, diagnostic: string, verdict: Verdict, action?: string])[]) {
+  const got: (Verdict | undefined)[] = [];
+  for (const [status, diagnostic, , action] of cases) got.push(await reportVerdict(status, diagnostic, action));
+  expect(got).toEqual(cases.map((c) => c[2]));
+}
+
+/** An Exim bounce (src/src/deliver.c: "A message that you sent could not be delivered ..."). */
+function eximBounce(diagnostic: string): Buffer {
+  return Buffer.from(
+    [
+      'From: Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'To: sender@example.com',
+      'Subject: Mail delivery failed: returning message to sender',
+      'X-Failed-Recipients: user@example.net',
+      'Auto-Submitted: auto-replied',
+      '',
+      'This message was created automatically by mail delivery software.',
+      '',
+      'A message that you sent could not be delivered to one or more of its',
+      'recipients. This is a permanent error. The following address(es) failed:',
+      '',
+      '  user@example.net',
+      `    ${diagnostic}`,
+      '',
+      '------ This is a copy of the message, including all the headers. ------',
+      '',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      '',
+      'hello',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** A qmail bounce (qmail-send.c: "Hi. This is the qmail-send program at ..."). */
+function qmailBounce(lines: readonly string[]): Buffer {
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: failure notice',
+      '',
+      'Hi. This is the qmail-send program at mx.example.org.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      '',
+      '<user@example.net>:',
+      ...lines,
+      '',
+      '--- Below this line is a copy of the message.',
+      '',
+      'Return-Path: <sender@example.com>',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      '',
+      'hello',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe('LMTP replies of the mail stores', () => {
+  // dovecot/core: src/lmtp/lmtp-recipient.c ("User doesn't exist: %s"), src/lmtp/lmtp-local.c
+  // (452 4.2.2 with quota_full_tempfail, else 552 5.2.2), src/plugins/quota/quota-settings.c
+  // (quota_exceeded_message), src/lib-storage/mail-error.h (MAIL_ERRSTR_NO_QUOTA).
+  it('a Dovecot LMTP quota reply is mailboxfull and soft, temporary or not', async () => {
+    await expectReports([
+      [
+        '5.2.2',
+        '552 5.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)',
+        ['mailboxfull', 'soft'],
+      ],
+      [
+        '4.2.2',
+        '452 4.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to RCPT TO command)',
+        ['mailboxfull', 'none'],
+        'delayed',
+      ],
+      ['5.2.2', '552 5.2.2 <user@example.net> Not enough disk quota (in reply to end of DATA command)', ['mailboxfull', 'soft']],
+    ]);
+  });
+
+  it('a Dovecot LMTP "User doesn\'t exist" is userunknown and hard', async () => {
+    expect(
+      await reportVerdict('5.1.1', "550 5.1.1 <user@example.net> User doesn't exist: user@example.net (in reply to RCPT TO command)"),
+    ).toEqual(['userunknown', 'hard']);
+  });
+
+  // cyrusimap/cyrus-imapd: imap/lmtp_err.et (the reply formats), imap/imap_err.et (the texts),
+  // imap/lmtpengine.c (which error gets which reply).
+  it('reads Cyrus LMTP: over quota, a disabled mailbox, a full spool, an unknown mailbox', async () => {
+    await expectReports([
+      ['4.2.2', '452 4.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'none'], 'delayed'],
+      ['5.2.2', '552 5.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
+      ['4.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
+      ['5.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'soft']],
+      ['4.3.1', '451 4.3.1 mail system storage has been exceeded (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
+      [
+        '5.1.1',
+        '550-Mailbox unknown.  Either there is no mailbox associated with this 550-name or you do not have authorization to see it. 550 5.1.1 User unknown (in reply to RCPT TO command)',
+        ['userunknown', 'hard'],
+      ],
+    ]);
+  });
+
+  // Zimbra/zm-mailbox: store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java.
+  it('reads Zimbra LMTP, and its TLS-only refusal is not a full mailbox although its code is 4.2.2', async () => {
+    await expectReports([
+      ['4.2.1', '450 4.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
+      ['5.2.2', '552 5.2.2 Over quota (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
+      ['5.1.1', '550 5.1.1 No such user here (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      [
+        '4.2.2',
+        '451 4.2.2 Server accepts messages only on TLS connection (in reply to MAIL FROM command)',
+        ['failedstarttls', 'none'],
+        'delayed',
+      ],
+    ]);
+  });
+});
+
+describe("the MTAs' own refusals and bounce texts", () => {
+  // svarshavchik/courier: courier/submit.C, courier/cdmsgq2.C, courier/module.local/deliver.C.
+  it('reads Courier: unknown user, full mail system, header and message size, loops, maildir quota', async () => {
+    await expectReports([
+      ['5.1.1', '550 User unknown. (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['4.3.1', '431 Mail system full. (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
+      ['5.0.0', '431 Mail system full.', ['systemfull', 'soft']],
+      ['5.0.0', '534 Message header size exceeds policy limit. (in reply to end of DATA command)', ['contenterror', 'soft']],
+      [
+        '5.0.0',
+        '523 Message length (20000000 bytes) exceeds administrative limit (in reply to end of DATA command)',
+        ['mesgtoobig', 'soft'],
+      ],
+      ['5.4.6', '546 Routing loop detected -- too many Received: headers. (in reply to end of DATA command)', ['networkerror', 'soft']],
+      ['5.2.2', 'Maildir over quota.', ['mailboxfull', 'soft']],
+    ]);
+  });
+
+  // Exim/exim: src/src/routers/dnslookup.c, src/src/transports/appendfile.c ("mailbox is full
+  // (MTA-imposed quota exceeded while writing to ...)"), src/src/configure.default (the ACL
+  // messages), src/src/smtp_in.c ("552 Message size exceeds maximum permitted").
+  it('an Exim domain whose MX records all name missing hosts is hostunknown and hard', async () => {
+    expect(await verdictOf(eximBounce('all relevant MX records point to non-existent hosts'))).toEqual(['hostunknown', 'hard']);
+    expect(await verdictOf(eximBounce('Unrouteable address'))).toEqual(['hostunknown', 'hard']);
+  });
+
+  it("Exim's appendfile quota is mailboxfull and soft", async () => {
+    expect(await verdictOf(eximBounce('mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/user)'))).toEqual([
+      'mailboxfull',
+      'soft',
+    ]);
+  });
+
+  it('Exim\'s "Rejected for too many bad recipients" blocks the sending host and never makes the address hard', async () => {
+    expect(
+      await verdictOf(
+        eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 Rejected for too many bad recipients'),
+      ),
+    ).toEqual(['blocked', 'soft']);
+  });
+
+  it("reads Exim's default ACL texts: relay not permitted, message too big", async () => {
+    expect(
+      await verdictOf(eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 relay not permitted')),
+    ).toEqual(['norelaying', 'soft']);
+    expect(
+      await verdictOf(eximBounce('SMTP error from remote mail server after end of data:\n    552 Message size exceeds maximum permitted')),
+    ).toEqual(['mesgtoobig', 'soft']);
+  });
+
+  // notqmail/notqmail: qmail-smtpd.c (rcpthosts), qmail-remote.c ("does not like recipient",
+  // "Giving up on"), qmail-local.c, qmail-send.c ("in the queue too long").
+  it('a qmail relay refusal is norelaying, not an expiry, although qmail says it is giving up', async () => {
+    expect(
+      await verdictOf(
+        qmailBounce([
+          '192.0.2.1 does not like recipient.',
+          "Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+          'Giving up on 192.0.2.1.',
+        ]),
+      ),
+    ).toEqual(['norelaying', 'soft']);
+  });
+
+  it('reads qmail: no mailbox, a delivery loop, the queue lifetime', async () => {
+    expect(await verdictOf(qmailBounce(['Sorry, no mailbox here by that name. (#5.1.1)']))).toEqual(['userunknown', 'hard']);
+    expect(await verdictOf(qmailBounce(['This message is looping: it already has my Delivered-To line. (#5.4.6)']))).toEqual([
+      'networkerror',
+      'soft',
+    ]);
+    expect(
+      await verdictOf(
+        qmailBounce([
+          "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
+          "I'm not going to try again; this message has been in the queue too long.",
+        ]),
+      ),
+    ).toEqual(['expired', 'soft']);
+  });
+
+  // OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (DNS failures, null MX), mda.c and queue.c
+  // ("Loop detected", "Envelope expired").
+  it('reads OpenSMTPD: a loop, an expired envelope, a null MX, a missing domain', async () => {
+    await expectReports([
+      ['5.4.6', 'Loop detected', ['networkerror', 'soft']],
+      ['5.0.0', 'Loop detected', ['networkerror', 'soft']],
+      ['4.4.7', 'Envelope expired', ['expired', 'soft']],
+      ['5.1.10', 'Domain does not accept mail', ['notaccept', 'hard']],
+      ['5.1.2', 'Domain does not exist', ['hostunknown', 'hard']],
+    ]);
+  });
+
+  // vdukhovni/postfix: src/smtpd/smtpd_check.c, src/smtpd/smtpd.c, src/postscreen, src/anvil.
+  it('reads Postfix smtpd: the sender-side refusals are never hard', async () => {
+    await expectReports([
+      [
+        '5.1.1',
+        '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+        ['userunknown', 'hard'],
+      ],
+      ['5.7.1', '554 5.7.1 <user@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
+      [
+        '5.1.8',
+        '553 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
+        ['rejected', 'soft'],
+      ],
+      [
+        '5.7.1',
+        '550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)',
+        ['requireptr', 'soft'],
+      ],
+      ['4.3.1', '452 4.3.1 Insufficient system storage (in reply to MAIL FROM command)', ['systemfull', 'none'], 'delayed'],
+    ]);
+  });
+});
