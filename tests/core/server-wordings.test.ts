@@ -259,3 +259,142 @@ describe("the MTAs' own refusals and bounce texts", () => {
     ]);
   });
 });
+
+describe("providers' published replies", () => {
+  // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
+  it("a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard", async () => {
+    await expectReports([
+      ['5.4.1', '541 5.4.1 Mail rejected by destination domain (in reply to end of DATA command)', ['filtered', 'soft']],
+      ['5.0.0', '552 5.1.1 <user@example.net> Mailbox delivery failure policy error (in reply to RCPT TO command)', ['filtered', 'soft']],
+      ['5.0.0', '553 Relaying disallowed as <sender@example.com> (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ['5.1.1', '550 5.1.1 <user@example.net> User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['5.7.1', '552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail (in reply to end of DATA command)', ['virusdetected', 'soft']],
+    ]);
+  });
+
+  // https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
+  it("reads GoDaddy's IB codes: a blank or IP From: is not RFC-compliant, IB212 is spam", async () => {
+    await expectReports([
+      ['5.0.0', '550 sender@example.com Blank From: addresses are not allowed. Provide a valid From. IB501', ['notcompliantrfc', 'soft']],
+      [
+        '5.0.0',
+        '550 sender@example.com IP addresses are not allowed as a From: Address. Provide a valid From. IB502',
+        ['notcompliantrfc', 'soft'],
+      ],
+      [
+        '5.2.0',
+        '552 5.2.0 This message has been rejected due to content judged to be spam by the internet community IB212',
+        ['spamdetected', 'soft'],
+      ],
+      ['5.0.0', '550 Recipient not found. (in reply to RCPT TO command)', ['userunknown', 'hard']],
+    ]);
+  });
+
+  // https://help.mail.ru/mail-help/postmaster; https://mailout.ru/2015/09
+  it('a Mail.ru account locked for sending is a sender refusal, not a disabled recipient', async () => {
+    await expectReports([
+      ['5.0.0', '550 message sending for this account is disabled (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ['5.0.0', '550 message sending for this account is disabled', ['rejected', 'soft']],
+      [
+        '5.0.0',
+        '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: user not found (in reply to end of DATA command)',
+        ['userunknown', 'hard'],
+      ],
+      [
+        '5.0.0',
+        '550 spam message rejected. Please visit https://help.mail.ru/notspam-support/id?c=0 or report details to abuse@corp.mail.ru. Error code: 0. ID: 0.',
+        ['spamdetected', 'soft'],
+      ],
+    ]);
+  });
+
+  // https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html
+  it('a Yandex block "by spam statistics" blocks the host; "under suspicion of SPAM" is the message', async () => {
+    await expectReports([
+      ['5.7.1', '554 5.7.1 Blocked by spam statistics - see https://ya.cc/0 (in reply to MAIL FROM command)', ['blocked', 'soft']],
+      [
+        '5.7.1',
+        '554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/0 (in reply to end of DATA command)',
+        ['spamdetected', 'soft'],
+      ],
+      ['5.7.1', '550 5.7.1 No such user! (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['5.2.2', '552 5.2.2 Mailbox size limit exceeded (in reply to end of DATA command)', ['mailboxfull', 'soft']],
+    ]);
+  });
+
+  // https://support.apple.com/en-us/HT204137; https://smtp.codes/icloud
+  it('an iCloud "excessive volume" deferral is speeding; a Spamhaus DBL domain in the message is spam', async () => {
+    await expectReports([
+      [
+        '4.7.1',
+        '421 4.7.1 Messages to user@example.net deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137',
+        ['speeding', 'soft'],
+      ],
+      [
+        '5.7.1',
+        '550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/',
+        ['spamdetected', 'soft'],
+      ],
+      ['5.1.1', '550 5.1.1 <user@example.net>: user does not exist (in reply to RCPT TO command)', ['userunknown', 'hard']],
+    ]);
+  });
+
+  // http://postmaster.comcast.net/mail-error-codes.html
+  it('a Comcast block code blocks the sending host whatever words surround it', async () => {
+    await expectReports([
+      ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL000001 (in reply to MAIL FROM command)', ['blocked', 'soft']],
+      ['5.0.0', '550 mx.example.net comcast 192.0.2.1 ES000010 (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL006 (in reply to RCPT TO command)', ['blocked', 'soft']],
+    ]);
+  });
+
+  // learn.microsoft.com: "Email non-delivery reports and SMTP errors in Exchange Online".
+  it('an Exchange Online delivery restriction on unauthenticated senders is securityerror, not SPF/DKIM', async () => {
+    await expectReports([
+      [
+        '5.7.133',
+        '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
+        ['securityerror', 'soft'],
+      ],
+      [
+        '5.7.134',
+        '550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this recipient',
+        ['securityerror', 'soft'],
+      ],
+      [
+        '5.7.511',
+        '550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list, forward this message to delist@example.com.',
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.1.10',
+        '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient user@example.net not found by SMTP address lookup',
+        ['userunknown', 'hard'],
+      ],
+    ]);
+  });
+
+  // https://knowledge.broadcom.com/external/article/162445
+  it('reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied', async () => {
+    await expectReports([
+      ['5.0.0', '554 Denied (Mode: normal)', ['spamdetected', 'soft']],
+      ['5.0.0', '552 MS-Office file containing VBA macros found inside of the email', ['policyviolation', 'soft']],
+      ['5.7.1', '550 5.7.1 Message rejected due to content restrictions', ['policyviolation', 'soft']],
+      ['5.1.0', '554 5.1.0 Sender denied (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ['5.4.7', '554 5.4.7 [internal] exceeded max time without delivery', ['expired', 'soft']],
+    ]);
+  });
+
+  // https://help.yahoo.com/kb/SLN3444.html
+  it("Yahoo's VS codes block the sending host; a 4.1.8 there is not a refusal of the sender", async () => {
+    await expectReports([
+      ['4.0.0', '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)', ['blocked', 'soft']],
+      ['5.0.0', '553 VS99-IP1 deferred', ['blocked', 'soft']],
+      [
+        '5.0.0',
+        "554 delivery error: dd This user doesn't have a yahoo.com account (user@example.net) [0] - mta1000.mail.example.yahoo.com (in reply to end of DATA command)",
+        ['userunknown', 'hard'],
+      ],
+    ]);
+  });
+});
