@@ -236,6 +236,30 @@ describe("the MTAs' own refusals and bounce texts", () => {
     ]);
   });
 
+  // Sendmail as FreeBSD ships it: contrib/sendmail/src/err.c (sm_errstring, the errno texts),
+  // src/queue.c (the queue return timeout), cf/m4/proto.m4 (check_relay, check_mail).
+  it('a Sendmail "Connection refused by <host>" is a network failure, never a block of the sender', async () => {
+    await expectReports([
+      ['4.4.1', 'Deferred: Connection refused by mx.example.net.', ['networkerror', 'none'], 'delayed'],
+      ['5.0.0', 'Connection refused by [192.0.2.1]', ['expired', 'soft']],
+      ['4.4.2', 'Connection reset by mx.example.net during client greeting', ['networkerror', 'none'], 'delayed'],
+      ['5.4.7', 'Message could not be delivered for 5 days', ['expired', 'soft']],
+      ['5.0.0', 'Message could not be delivered for 5 days', ['expired', 'soft']],
+    ]);
+  });
+
+  it("reads Sendmail's rulesets: a sender without a real domain is rejected, a client without reverse DNS is requireptr", async () => {
+    await expectReports([
+      ['5.5.4', '553 5.5.4 <sender@localhost>... Real domain name required for sender address', ['rejected', 'soft']],
+      ['5.1.8', '553 5.1.8 <sender@example.com>... Domain of sender address sender@example.com does not exist', ['rejected', 'soft']],
+      ['4.1.8', '451 4.1.8 Client IP address 192.0.2.1 does not resolve', ['requireptr', 'none'], 'delayed'],
+      ['4.1.8', '451 4.1.8 Possibly forged hostname for 192.0.2.1', ['requireptr', 'none'], 'delayed'],
+      ['5.7.1', '550 5.7.1 Fix reverse DNS for 192.0.2.1', ['requireptr', 'soft']],
+      ['5.7.1', '550 5.7.1 Rejected: 192.0.2.1 listed at zen.spamhaus.org', ['blocked', 'soft']],
+      ['5.1.2', '550 5.1.2 <user@example.invalid>... Host unknown (Name server: example.invalid: host not found)', ['hostunknown', 'hard']],
+    ]);
+  });
+
   // vdukhovni/postfix: src/smtpd/smtpd_check.c, src/smtpd/smtpd.c, src/postscreen, src/anvil.
   it('reads Postfix smtpd: the sender-side refusals are never hard', async () => {
     await expectReports([
@@ -261,6 +285,30 @@ describe("the MTAs' own refusals and bounce texts", () => {
 });
 
 describe("providers' published replies", () => {
+  // A mailbox that exists but takes no mail: RFC 3463 X.2.1 ("Mailbox disabled, not accepting
+  // messages"), Google (support.google.com/a/answer/3726730), Yahoo's 554.30, Cyrus
+  // (imap/imap_err.et), Zimbra (LmtpReply.java), Mail.ru (help.mail.ru).
+  it('a disabled mailbox is suspend and never hard, whoever words it', async () => {
+    await expectReports([
+      ['5.2.1', '550 5.2.1 The email account that you tried to reach is disabled.', ['suspend', 'soft']],
+      [
+        '5.0.0',
+        '554 delivery error: dd Sorry your message to user@example.net cannot be delivered. This mailbox is disabled (554.30). - mta1000.mail.example.yahoo.com',
+        ['suspend', 'soft'],
+      ],
+      [
+        '5.2.1',
+        '550 5.2.1 <user@example.net>: Mailbox disabled, not accepting messages (in reply to RCPT TO command)',
+        ['suspend', 'soft'],
+      ],
+      [
+        '5.0.0',
+        '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: account is disabled',
+        ['suspend', 'soft'],
+      ],
+    ]);
+  });
+
   // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
   it("a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard", async () => {
     await expectReports([

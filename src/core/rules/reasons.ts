@@ -198,6 +198,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mesgtoobig/length-over-limit',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
+  'networkerror/sendmail-connection',
+  'requireptr/sendmail-require-rdns',
+  'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'blocked/ip-for-spam',
   'blocked/helo',
@@ -252,6 +255,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/dns',
   'networkerror/loop-detected',
   'systemerror/directory',
+  'expired/sendmail-queue-return',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------

@@ -88,4 +88,19 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['dns'],
     quote: 'Loop detected',
   },
+  // Sendmail's words for a connection that failed, from its errno (contrib/sendmail/src/err.c,
+  // sm_errstring): "Connection refused by <host>", "Connection reset by <host> during <phase>",
+  // "... with <host> during <phase>", "Host <host> is down". Anchored to the whole text: a
+  // server's own "Connection refused by policy" is a refusal, not a network failure.
+  {
+    id: 'networkerror/sendmail-connection',
+    reason: 'networkerror',
+    phrases: [
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection refused by [a-z0-9.:\[\]-]+\.?$`,
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection (?:reset|timed out) (?:by|with) [a-z0-9.:\[\]-]+ during `,
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?host [a-z0-9.:\[\]-]+ is down\.?$`,
+    ],
+    traits: ['connection'],
+    quote: 'Deferred: Connection refused by mx.example.net.',
+  },
 ];
