@@ -194,6 +194,21 @@ describe("the MTAs' own refusals and bounce texts", () => {
     ).toEqual(['mesgtoobig', 'soft']);
   });
 
+  // src/src/transports/smtp.c (hosts_require_tls, a dropped connection),
+  // src/src/routers/rf_self_action.c (routing back to this host).
+  it("reads Exim's transport and router texts: TLS required, a dropped connection, a route back to itself", async () => {
+    expect(await verdictOf(eximBounce('a TLS session is required, but the server did not offer TLS support'))).toEqual([
+      'failedstarttls',
+      'soft',
+    ]);
+    expect(
+      await verdictOf(
+        eximBounce('SMTP error from remote mail server after end of data:\n    Remote host closed connection in response to end of data'),
+      ),
+    ).toEqual(['expired', 'soft']);
+    expect(await verdictOf(eximBounce('lowest numbered MX record points to local host'))).toEqual(['networkerror', 'soft']);
+  });
+
   // notqmail/notqmail: qmail-smtpd.c (rcpthosts), qmail-remote.c ("does not like recipient",
   // "Giving up on"), qmail-local.c, qmail-send.c ("in the queue too long").
   it('a qmail relay refusal is norelaying, not an expiry, although qmail says it is giving up', async () => {

@@ -198,6 +198,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mesgtoobig/length-over-limit',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
+  'networkerror/exim-connection',
+  'networkerror/exim-self',
   'networkerror/sendmail-connection',
   'requireptr/sendmail-require-rdns',
   'rejected/sendmail-sender-domain',
@@ -242,6 +244,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',
+  'failedstarttls/exim-tls-required',
   'failedstarttls/starttls',
   'securityerror/auth-required',
   // ---- policy and filtering -------------------------------------------------------------

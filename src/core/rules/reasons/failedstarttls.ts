@@ -27,4 +27,12 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`accepts (?:messages|mail) only on (?:a )?tls connection`],
     quote: '451 4.2.2 Server accepts messages only on TLS connection',
   },
+  // Exim's smtp transport when hosts_require_tls is not met (src/src/transports/smtp.c:
+  // "a TLS session is required, but %s").
+  {
+    id: 'failedstarttls/exim-tls-required',
+    reason: 'failedstarttls',
+    phrases: [String.raw`a tls session is required, but (?:the server did not offer tls support|an attempt to start tls failed)`],
+    quote: 'a TLS session is required, but the server did not offer TLS support',
+  },
 ];

@@ -103,4 +103,21 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['connection'],
     quote: 'Deferred: Connection refused by mx.example.net.',
   },
+  // Exim: the remote host dropped the connection (src/src/transports/smtp.c, "Remote host
+  // closed connection in response to %s"), or the routing led back to this host
+  // (src/src/routers/rf_self_action.c).
+  {
+    id: 'networkerror/exim-connection',
+    reason: 'networkerror',
+    phrases: [String.raw`remote host closed connection in response to`],
+    traits: ['connection'],
+    quote: 'Remote host closed connection in response to end of data',
+  },
+  {
+    id: 'networkerror/exim-self',
+    reason: 'networkerror',
+    phrases: [String.raw`remote host address is the local host`, String.raw`lowest numbered mx record points to local host`],
+    traits: ['dns'],
+    quote: 'lowest numbered MX record points to local host',
+  },
 ];
