@@ -461,3 +461,30 @@ describe("providers' published replies", () => {
     ]);
   });
 });
+
+// The Japanese mobile carriers publish no error pages of their own; an ESP documents the replies
+// their servers give: docomo https://note.com/sendmagic/n/neb6bbe7e51cf, au
+// https://note.com/sendmagic/n/n875d8dcb6cb8, SoftBank https://note.com/sendmagic/n/n5afbf98aeb25,
+// and J:COM https://note.com/sendmagic/n/n59a9f610bc0e. docomo and au answer "unknown user"
+// also when the recipient's own reception filter refuses the sender; docomo does so after the
+// message data (NTT's support page and https://akisoftware.com/pmsrv/help/docomo.html show the
+// reply after end of data).
+describe("the Japanese carriers' replies", () => {
+  it('a docomo "Unknown user" after the message data is the recipient\'s filter, at RCPT it is an unknown user', async () => {
+    await expectReports([
+      ['5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)', ['filtered', 'soft']],
+      ['5.0.0', '550 Unknown user user@example.net (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['5.0.0', '552 Too much mail data user@example.net (in reply to end of DATA command)', ['mailboxfull', 'soft']],
+    ]);
+  });
+
+  it('reads au, SoftBank and J:COM: unknown users, a malformed address, a sender domain without DNS, a busy session', async () => {
+    await expectReports([
+      ['5.0.0', '550 <user@example.net>: User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['5.0.0', '554 <user@@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
+      ['5.0.0', '550 Invalid recipient: <user@example.net> (in reply to RCPT TO command)', ['userunknown', 'hard']],
+      ['5.0.0', '553 example.com does not exist (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ['4.0.0', '421 #4.x.2 Too many messages for this session', ['toomanyconn', 'soft']],
+    ]);
+  });
+});

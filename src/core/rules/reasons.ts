@@ -238,6 +238,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- reputation, rate, connections ----------------------------------------------------
   'badreputation/reputation',
   'toomanyconn/connections',
+  'toomanyconn/messages-per-session',
   'speeding/rate',
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
