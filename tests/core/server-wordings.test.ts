@@ -437,6 +437,25 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  it("reads Exchange Online's outbound and throttling codes: TLS required, a throttled IP, a throttled mailbox, a refused connection", async () => {
+    await expectReports([
+      [
+        '5.7.321',
+        '550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.',
+        ['failedstarttls', 'soft'],
+      ],
+      [
+        '4.7.500',
+        '451 4.7.500 Access denied, please try again later. For more information please go to https://go.microsoft.com/fwlink/?LinkId=526653.',
+        ['blocked', 'none'],
+        'delayed',
+      ],
+      ['4.3.2', '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded', ['speeding', 'none'], 'delayed'],
+      ['4.4.316', '451 4.4.316 Connection refused [Message=Socket error code 10061]', ['networkerror', 'none'], 'delayed'],
+      ['5.4.316', '550 5.4.316 Message expired, connection refused(Socket error code 10061)', ['expired', 'soft']],
+    ]);
+  });
+
   // https://knowledge.broadcom.com/external/article/162445
   it('reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied', async () => {
     await expectReports([
