@@ -411,6 +411,27 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // help.1and1.com (SMTP error messages for the 1&1 mail server); postmaster.web.de; WEB.DE's
+  // mailbox replies as sitepackage.de lists them.
+  it("a United Internet (1&1, GMX, WEB.DE) policy refusal blocks the sending host; WEB.DE's storage refusals are a full mailbox", async () => {
+    await expectReports([
+      ['4.0.0', '421 Reject due to policy violations', ['blocked', 'soft']],
+      ['4.0.0', '450 Reject due to policy violations. (in reply to RCPT TO command)', ['blocked', 'none'], 'delayed'],
+      ['4.0.0', '421 Rate limit reached. Please try again later', ['speeding', 'none'], 'delayed'],
+      [
+        '5.0.0',
+        '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space. (in reply to RCPT TO command)',
+        ['mailboxfull', 'soft'],
+      ],
+      [
+        '5.0.0',
+        '550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server. (in reply to RCPT TO command)',
+        ['mailboxfull', 'soft'],
+      ],
+      ['5.2.1', '550 5.2.1 <user@example.net> User is inactive (in reply to RCPT TO command)', ['suspend', 'soft']],
+    ]);
+  });
+
   // learn.microsoft.com: "Email non-delivery reports and SMTP errors in Exchange Online".
   it('an Exchange Online delivery restriction on unauthenticated senders is securityerror, not SPF/DKIM', async () => {
     await expectReports([

@@ -26,6 +26,7 @@ import { MAILRU_RULES } from './providers/mailru.ts';
 import { YANDEX_RULES } from './providers/yandex.ts';
 import { APPLE_RULES } from './providers/apple.ts';
 import { COMCAST_RULES } from './providers/comcast.ts';
+import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -103,6 +104,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   YANDEX_RULES,
   APPLE_RULES,
   COMCAST_RULES,
+  UNITED_INTERNET_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -184,6 +186,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/icloud-excessive-volume',
   'spamdetected/icloud-dbl',
   'blocked/comcast-codes',
+  'blocked/united-internet-policy',
+  'mailboxfull/webde-storage',
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'policyviolation/messagelabs-content',
