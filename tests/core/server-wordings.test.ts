@@ -477,6 +477,20 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // https://smtp.codes/qq; exmail.qq.com's help (help id 20022) as Tencent's resellers quote it.
+  it("reads Tencent QQ Mail's limits: a domain or IP sending too often is speeding, a spam sender is its reputation", async () => {
+    await expectReports([
+      ['5.0.0', '550 Domain frequency limited', ['speeding', 'soft']],
+      ['5.0.0', '550 Ip frequency limited', ['speeding', 'soft']],
+      ['5.0.0', '550 Suspected spam sender.', ['badreputation', 'soft']],
+      [
+        '5.0.0',
+        '550 Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728 (in reply to RCPT TO command)',
+        ['userunknown', 'hard'],
+      ],
+    ]);
+  });
+
   // https://knowledge.broadcom.com/external/article/162445
   it('reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied', async () => {
     await expectReports([

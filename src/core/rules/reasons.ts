@@ -175,6 +175,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/qq-sender-frequency',
   'filtered/qq-rejected-by-recipient',
   'spamdetected/qq-content',
+  'badreputation/qq-spam-sender',
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'notcompliantrfc/godaddy-from',
