@@ -324,6 +324,39 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // https://support.google.com/a/answer/3726730 (Gmail SMTP errors and codes).
+  it("a Gmail block for an unusual rate of unsolicited mail is blocked, not the message's spam; header rules are RFC compliance", async () => {
+    await expectReports([
+      [
+        '5.7.1',
+        '550 5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.',
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.7.1',
+        "550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead.",
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.7.1',
+        '550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.',
+        ['notcompliantrfc', 'soft'],
+      ],
+      ['5.7.1', '550 5.7.1 Messages missing a valid Message-ID header are not accepted.', ['notcompliantrfc', 'soft']],
+      [
+        '4.7.32',
+        "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+        ['authfailure', 'none'],
+        'delayed',
+      ],
+      [
+        '5.7.1',
+        '550 5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.',
+        ['spamdetected', 'soft'],
+      ],
+    ]);
+  });
+
   // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
   it("a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard", async () => {
     await expectReports([
