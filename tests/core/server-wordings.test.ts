@@ -535,6 +535,15 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // http://postmaster.aol.com/errors/ (AOL's block codes, before Yahoo ran its mail).
+  it('an AOL block code (RTR, RLY, HVU, DYN) blocks the sending host', async () => {
+    await expectReports([
+      ['5.0.0', '554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html', ['blocked', 'soft']],
+      ['5.0.0', '554 RTR:BB mx.example.net rejecting mail from 192.0.2.1', ['blocked', 'soft']],
+      ['4.0.0', '421 DYN:T1 http://postmaster.info.aol.com/errors/421dynt1.html', ['blocked', 'none'], 'delayed'],
+    ]);
+  });
+
   // https://help.yahoo.com/kb/SLN3444.html
   it("Yahoo's VS codes block the sending host; a 4.1.8 there is not a refusal of the sender", async () => {
     await expectReports([

@@ -27,6 +27,7 @@ import { YANDEX_RULES } from './providers/yandex.ts';
 import { APPLE_RULES } from './providers/apple.ts';
 import { COMCAST_RULES } from './providers/comcast.ts';
 import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
+import { AOL_RULES } from './providers/aol.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -105,6 +106,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   APPLE_RULES,
   COMCAST_RULES,
   UNITED_INTERNET_RULES,
+  AOL_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -196,6 +198,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/messagelabs-denied-mode',
   'policyviolation/messagelabs-content',
   'blocked/yahoo-vs-codes',
+  'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   'mailboxfull/mailbox-full',
