@@ -357,6 +357,21 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // Gmail's bulk-sender codes (support.google.com/a/answer/3726730): 4.7.27 and 5.7.27 mean SPF
+  // did not pass, not RFC 7505's null MX; read as the code alone they made our own SPF
+  // problem a dead address.
+  it("a Gmail 4.7.27 or 5.7.27 SPF refusal is authfailure and never hard; a bare X.7.27 is still Sendmail's null MX", async () => {
+    await expectReports([
+      ['4.7.27', '421 4.7.27 This mail has been rate limited because SPF does not pass.', ['authfailure', 'none'], 'delayed'],
+      [
+        '5.7.27',
+        '550 5.7.27 This mail has been blocked because SPF authentication did not pass for this message.',
+        ['authfailure', 'soft'],
+      ],
+      ['5.7.27', '', ['notaccept', 'hard']],
+    ]);
+  });
+
   // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
   it("a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard", async () => {
     await expectReports([
