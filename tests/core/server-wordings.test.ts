@@ -146,7 +146,7 @@ describe('LMTP replies of the mail stores', () => {
 
 describe("the MTAs' own refusals and bounce texts", () => {
   // svarshavchik/courier: courier/submit.C, courier/cdmsgq2.C, courier/module.local/deliver.C.
-  it('reads Courier: unknown user, full mail system, header and message size, loops, maildir quota', async () => {
+  it('reads Courier: unknown user, full mail system, header and message size, too many Received: headers, maildir quota', async () => {
     await expectReports([
       ['5.1.1', '550 User unknown. (in reply to RCPT TO command)', ['userunknown', 'hard']],
       ['4.3.1', '431 Mail system full. (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
@@ -157,7 +157,7 @@ describe("the MTAs' own refusals and bounce texts", () => {
         '523 Message length (20000000 bytes) exceeds administrative limit (in reply to end of DATA command)',
         ['mesgtoobig', 'soft'],
       ],
-      ['5.4.6', '546 Routing loop detected -- too many Received: headers. (in reply to end of DATA command)', ['networkerror', 'soft']],
+      ['5.4.6', '546 Routing loop detected -- too many Received: headers. (in reply to end of DATA command)', ['contenterror', 'soft']],
       ['5.2.2', 'Maildir over quota.', ['mailboxfull', 'soft']],
     ]);
   });
@@ -168,6 +168,10 @@ describe("the MTAs' own refusals and bounce texts", () => {
   it('an Exim domain whose MX records all name missing hosts is hostunknown and hard', async () => {
     expect(await verdictOf(eximBounce('all relevant MX records point to non-existent hosts'))).toEqual(['hostunknown', 'hard']);
     expect(await verdictOf(eximBounce('Unrouteable address'))).toEqual(['hostunknown', 'hard']);
+  });
+
+  it("too many Received: headers is contenterror (the reference's definition), not a network loop", async () => {
+    expect(await verdictOf(eximBounce('Too many "Received" headers - suspected mail loop'))).toEqual(['contenterror', 'soft']);
   });
 
   it("Exim's appendfile quota is mailboxfull and soft", async () => {

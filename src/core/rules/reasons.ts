@@ -209,6 +209,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mesgtoobig/length-over-limit',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
+  'contenterror/too-many-received',
   'networkerror/exim-connection',
   'networkerror/exim-self',
   'networkerror/sendmail-connection',

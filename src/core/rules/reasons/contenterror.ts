@@ -28,4 +28,13 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`message header size exceeds`],
     quote: '534 Message header size exceeds policy limit.',
   },
+  // Too many Received: headers: the reference files it under contenterror (its definition of the
+  // reason lists "Too many Received: headers") although the server suspects a loop. Exim
+  // (src/src/receive.c), Courier (courier/submit.C). Before the loop wordings.
+  {
+    id: 'contenterror/too-many-received',
+    reason: 'contenterror',
+    phrases: [String.raw`too many "?received:?"? headers`],
+    quote: 'Too many "Received" headers - suspected mail loop',
+  },
 ];
