@@ -543,6 +543,33 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  // Outlook.com's postmaster troubleshooting codes, as bounces quote them
+  // (support.binarylane.com.au article 11000047583).
+  it('an Outlook.com SC, DY or OU code blocks the sending host, although the words say "policy reasons"', async () => {
+    await expectReports([
+      [
+        '5.0.0',
+        "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.0.0',
+        '550 SC-002 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. The mail server IP connecting to Windows Live Hotmail has exhibited namespace mining behavior.',
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.0.0',
+        "550 DY-001 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP e-mail to an Internet mail server.",
+        ['blocked', 'soft'],
+      ],
+      [
+        '5.5.0',
+        '550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). (in reply to RCPT TO command)',
+        ['userunknown', 'hard'],
+      ],
+    ]);
+  });
+
   // https://knowledge.broadcom.com/external/article/162445
   it('reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied', async () => {
     await expectReports([

@@ -174,6 +174,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/yahoo-deferred',
   'rejected/yahoo-sender-domain',
   'blocked/microsoft-ip',
+  'blocked/outlook-com-codes',
   'speeding/microsoft-rate',
   'policyviolation/messagelabs-spoofing',
   'speeding/qq-recipient-flood',

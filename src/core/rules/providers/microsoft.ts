@@ -42,4 +42,16 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     quote:
       '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
   },
+  // Outlook.com (Hotmail) consumer mail's block codes, SC-00x (the sending network is on its
+  // block list or mined addresses), DY-00x (dynamic IP ranges), OU-00x (policy), as the
+  // Outlook.com postmaster troubleshooting page names them and bounces quote them
+  // (https://support.binarylane.com.au/support/solutions/articles/11000047583): the sending
+  // host is refused, whatever "policy reasons" wording surrounds the code.
+  {
+    id: 'blocked/outlook-com-codes',
+    reason: 'blocked',
+    phrases: [String.raw`^(?:\d{3} )?(?:sc|dy|ou)-00\d\b`],
+    quote:
+      "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+  },
 ];
