@@ -590,11 +590,12 @@ describe("providers' published replies", () => {
     ]);
   });
 
-  // https://help.yahoo.com/kb/SLN3444.html
+  // https://help.yahoo.com/kb/SLN3444.html; https://help.yahoo.com/kb/SLN3436.html ([TS03]).
   it("Yahoo's VS codes block the sending host; a 4.1.8 there is not a refusal of the sender", async () => {
     await expectReports([
       ['4.0.0', '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)', ['blocked', 'soft']],
       ['5.0.0', '553 VS99-IP1 deferred', ['blocked', 'soft']],
+      ['4.7.1', '421 4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred', ['blocked', 'none'], 'delayed'],
       [
         '5.0.0',
         "554 delivery error: dd This user doesn't have a yahoo.com account (user@example.net) [0] - mta1000.mail.example.yahoo.com (in reply to end of DATA command)",
