@@ -279,6 +279,18 @@ describe("the MTAs' own refusals and bounce texts", () => {
     ]);
   });
 
+  // OpenSMTPD/OpenSMTPD usr.sbin/smtpd/esc.c prints RFC 3463's descriptions with its codes; a
+  // relay that keeps only the words (its own Status 5.0.0) still names the cause.
+  it("reads RFC 3463's descriptions as the servers print them, when the relay's code says only 5.0.0", async () => {
+    await expectReports([
+      ['5.0.0', '554 System not accepting network messages', ['notaccept', 'hard']],
+      ['5.0.0', '554 System incorrectly configured', ['systemerror', 'soft']],
+      ['5.0.0', '554 System not capable of selected features', ['systemerror', 'soft']],
+      ['5.0.0', '554 Cryptographic failure', ['securityerror', 'soft']],
+      ['5.0.0', '554 Security features not supported', ['securityerror', 'soft']],
+    ]);
+  });
+
   // vdukhovni/postfix: src/smtpd/smtpd_check.c, src/smtpd/smtpd.c, src/postscreen, src/anvil.
   it('reads Postfix smtpd: the sender-side refusals are never hard', async () => {
     await expectReports([

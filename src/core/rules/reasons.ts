@@ -237,6 +237,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/retry-timeout',
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
+  'notaccept/rfc3463-not-accepting',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',
@@ -260,6 +261,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'failedstarttls/tls-only',
   'failedstarttls/exim-tls-required',
   'failedstarttls/starttls',
+  'securityerror/rfc3463-security',
   'securityerror/auth-required',
   // ---- policy and filtering -------------------------------------------------------------
   'rejected/list-posting',
@@ -278,6 +280,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- the receiving system -------------------------------------------------------------
   'systemfull/mail-system-full',
   'systemfull/disk',
+  'systemerror/rfc3463-system',
   'systemerror/server-error',
   // ---- message refused with no more detail ----------------------------------------------
   'rejected/refused',
