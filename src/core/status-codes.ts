@@ -245,9 +245,12 @@ export function reasonForStatus(code: string): Reason | undefined {
  * Codes precise enough to overrule the diagnostic wording (their text is often generic, as
  * "5.1.6 not our customer" or "5.2.3 message size exceeds fixed maximum"). Not 5.1.10:
  * Microsoft sends it for "Recipient not found by SMTP address lookup", not only for the
- * null MX of RFC 7505, so the words must decide.
+ * null MX of RFC 7505, so the words must decide. Not X.7.27 either: Gmail sends 4.7.27 and
+ * 5.7.27 for "SPF did not pass" (support.google.com/a/answer/3726730), a refusal of the sender
+ * that RFC 7505's "sender address has null MX" meaning would make a hard bounce; the words
+ * decide, and X.7.27 still gives notaccept when they name nothing.
  */
-const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26', '7.27']);
+const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26']);
 
 /**
  * The reason a code's class and subject give when nothing else in the bounce says more

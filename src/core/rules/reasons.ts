@@ -20,6 +20,14 @@ import { YAHOO_RULES } from './providers/yahoo.ts';
 import { MICROSOFT_RULES } from './providers/microsoft.ts';
 import { MESSAGELABS_RULES } from './providers/messagelabs.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
+import { ZOHO_RULES } from './providers/zoho.ts';
+import { GODADDY_RULES } from './providers/godaddy.ts';
+import { MAILRU_RULES } from './providers/mailru.ts';
+import { YANDEX_RULES } from './providers/yandex.ts';
+import { APPLE_RULES } from './providers/apple.ts';
+import { COMCAST_RULES } from './providers/comcast.ts';
+import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
+import { AOL_RULES } from './providers/aol.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -91,6 +99,14 @@ const ALL_RULES: readonly ReasonRule[] = [
   MICROSOFT_RULES,
   MESSAGELABS_RULES,
   TENCENT_RULES,
+  ZOHO_RULES,
+  GODADDY_RULES,
+  MAILRU_RULES,
+  YANDEX_RULES,
+  APPLE_RULES,
+  COMCAST_RULES,
+  UNITED_INTERNET_RULES,
+  AOL_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -152,15 +168,38 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/gmail-sending-limit',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
+  'blocked/gmail-unsolicited-rate',
+  'notcompliantrfc/gmail-headers',
+  'authfailure/gmail-alignment',
   'blocked/yahoo-deferred',
   'rejected/yahoo-sender-domain',
   'blocked/microsoft-ip',
+  'blocked/outlook-com-codes',
   'speeding/microsoft-rate',
   'policyviolation/messagelabs-spoofing',
   'speeding/qq-recipient-flood',
   'speeding/qq-sender-frequency',
   'filtered/qq-rejected-by-recipient',
   'spamdetected/qq-content',
+  'badreputation/qq-spam-sender',
+  'filtered/zoho-domain-policy',
+  'rejected/zoho-sender',
+  'notcompliantrfc/godaddy-from',
+  'spamdetected/godaddy-content',
+  'rejected/mailru-sending-disabled',
+  'spamdetected/mailru-spam',
+  'blocked/yandex-spam-statistics',
+  'spamdetected/yandex-suspicion',
+  'speeding/icloud-excessive-volume',
+  'spamdetected/icloud-dbl',
+  'blocked/comcast-codes',
+  'blocked/united-internet-policy',
+  'mailboxfull/webde-storage',
+  'securityerror/microsoft-not-authenticated',
+  'spamdetected/messagelabs-denied-mode',
+  'policyviolation/messagelabs-content',
+  'blocked/yahoo-vs-codes',
+  'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   'mailboxfull/mailbox-full',
@@ -168,11 +207,19 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- message too big / limits ---------------------------------------------------------
   'exceedlimit/recipient-size-limit',
   'mesgtoobig/size',
+  'mesgtoobig/length-over-limit',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
+  'contenterror/too-many-received',
+  'networkerror/exim-connection',
+  'networkerror/exim-self',
+  'networkerror/sendmail-connection',
+  'requireptr/sendmail-require-rdns',
+  'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'blocked/ip-for-spam',
   'blocked/helo',
+  'blocked/too-many-bad-recipients',
   'virusdetected/virus',
   'notcompliantrfc/rfc',
   'authfailure/dmarc-spf-dkim',
@@ -182,6 +229,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/reverse-dns',
   // ---- relaying -------------------------------------------------------------------------
   'norelaying/relay-denied',
+  'norelaying/rcpthosts',
   // ---- the recipient's account ----------------------------------------------------------
   'suspend/disabled',
   'hasmoved/moved',
@@ -189,6 +237,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/retry-timeout',
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
+  'notaccept/rfc3463-not-accepting',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',
@@ -199,30 +248,40 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/no-such-user',
   'userunknown/recipient-refused',
   // ---- unknown host ---------------------------------------------------------------------
+  'hostunknown/mx-point-nowhere',
   'hostunknown/no-such-domain',
   // ---- reputation, rate, connections ----------------------------------------------------
   'badreputation/reputation',
   'toomanyconn/connections',
+  'toomanyconn/messages-per-session',
   'speeding/rate',
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
+  'failedstarttls/tls-only',
+  'failedstarttls/exim-tls-required',
   'failedstarttls/starttls',
+  'securityerror/rfc3463-security',
   'securityerror/auth-required',
   // ---- policy and filtering -------------------------------------------------------------
   'rejected/list-posting',
   'filtered/recipient-refuses',
   // ---- content and protocol -------------------------------------------------------------
+  'contenterror/header-size',
   'contenterror/content',
   'syntaxerror/command',
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',
+  'networkerror/loop-detected',
   'systemerror/directory',
+  'expired/sendmail-queue-return',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------
+  'systemfull/mail-system-full',
   'systemfull/disk',
+  'systemerror/rfc3463-system',
   'systemerror/server-error',
   // ---- message refused with no more detail ----------------------------------------------
   'rejected/refused',

@@ -22,4 +22,33 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`ip not in whitelist for rcpt domain`],
     quote: '421 4.7.0 IP not in whitelist for RCPT domain, closing connection.',
   },
+  // Google's SMTP errors (https://support.google.com/a/answer/3726730): an IP address or
+  // domain that sends an unusual rate of unsolicited mail, or a residential IP sending
+  // directly, is blocked (the sending host, not this message's content).
+  {
+    id: 'blocked/gmail-unsolicited-rate',
+    reason: 'blocked',
+    phrases: [
+      String.raw`unusual rate of unsolicited mail originating from your`,
+      String.raw`not authorized to send email directly to our servers`,
+    ],
+    quote:
+      '550 5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.',
+  },
+  // Gmail's header requirements (RFC 5322): a missing From: address or Message-ID.
+  {
+    id: 'notcompliantrfc/gmail-headers',
+    reason: 'notcompliantrfc',
+    phrases: [String.raw`messages missing a valid (?:address in from: header|message-id header)`],
+    quote: '550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.',
+  },
+  // The From: domain is not aligned with SPF or DKIM (DMARC alignment), although the text
+  // names RFC 5322.
+  {
+    id: 'authfailure/gmail-alignment',
+    reason: 'authfailure',
+    phrases: [String.raw`isn't aligned with either the authenticated spf or dkim`],
+    quote:
+      "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+  },
 ];

@@ -16,7 +16,7 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
   {
     id: 'speeding/qq-sender-frequency',
     reason: 'speeding',
-    phrases: [String.raw`sender frequency limited`],
+    phrases: [String.raw`sender frequency limited`, String.raw`(?:domain|ip) frequency limited`],
     quote: '550 Sender frequency limited.',
   },
   {
@@ -30,5 +30,13 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
     reason: 'spamdetected',
     phrases: [String.raw`mail content denied`],
     quote: '550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726',
+  },
+  // "Suspected spam sender": the sending domain or mail operator sent much spam
+  // (https://smtp.codes/qq): its standing, not this message.
+  {
+    id: 'badreputation/qq-spam-sender',
+    reason: 'badreputation',
+    phrases: [String.raw`suspected spam sender`],
+    quote: '550 Suspected spam sender.',
   },
 ];

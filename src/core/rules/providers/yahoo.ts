@@ -7,7 +7,7 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/yahoo-deferred',
     reason: 'blocked',
-    phrases: [String.raw`all messages from \S+ will be permanently deferred`, String.raw`connections will not be accepted from \S+`],
+    phrases: [String.raw`all messages from \S+ (?:will be )?permanently deferred`, String.raw`connections will not be accepted from \S+`],
     quote: '553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.',
   },
   {
@@ -16,5 +16,15 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`unresolvable rfc\.?5321 from domain`],
     traits: ['sender'],
     quote: '451 Message temporarily deferred due to unresolvable RFC.5321 from domain',
+  },
+  // Yahoo's help page "Email sent to Yahoo Mail addresses is rejected"
+  // (https://help.yahoo.com/kb/SLN3444.html): VS99-IP1 refuses the connection; the VS1 codes
+  // deprioritise a server that sends to many unknown recipients. Both are about the sending
+  // host, not the address they answer.
+  {
+    id: 'blocked/yahoo-vs-codes',
+    reason: 'blocked',
+    phrases: [String.raw`\bvs99-ip\d*\b`, String.raw`excessive unknown recipients - possible open relay`],
+    quote: '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)',
   },
 ];

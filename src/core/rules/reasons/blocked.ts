@@ -52,4 +52,13 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     ],
     quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
   },
+  // Exim's default configuration refuses a client that sends many recipients of which most
+  // fail (src/src/configure.default, acl_check_rcpt): the sending host is refused for its
+  // conduct; it says nothing about the address it was refused for.
+  {
+    id: 'blocked/too-many-bad-recipients',
+    reason: 'blocked',
+    phrases: [String.raw`rejected for too many bad recipients`],
+    quote: '550 Rejected for too many bad recipients',
+  },
 ];

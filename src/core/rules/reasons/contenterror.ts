@@ -21,4 +21,20 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },
+  // Courier's SMTP server when the header is over its limit (courier/submit.C).
+  {
+    id: 'contenterror/header-size',
+    reason: 'contenterror',
+    phrases: [String.raw`message header size exceeds`],
+    quote: '534 Message header size exceeds policy limit.',
+  },
+  // Too many Received: headers: the reference files it under contenterror (its definition of the
+  // reason lists "Too many Received: headers") although the server suspects a loop. Exim
+  // (src/src/receive.c), Courier (courier/submit.C). Before the loop wordings.
+  {
+    id: 'contenterror/too-many-received',
+    reason: 'contenterror',
+    phrases: [String.raw`too many "?received:?"? headers`],
+    quote: 'Too many "Received" headers - suspected mail loop',
+  },
 ];

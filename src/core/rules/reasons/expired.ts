@@ -48,4 +48,16 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     traits: ['expiry'],
     quote: 'Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days',
   },
+  // Sendmail when a message has been queued for the return timeout (contrib/sendmail/src/
+  // queue.c: "Message could not be delivered for %s", "Cannot send message for %s").
+  {
+    id: 'expired/sendmail-queue-return',
+    reason: 'expired',
+    phrases: [
+      String.raw`could not be delivered for \d+ (?:days?|hours?|weeks?)`,
+      String.raw`cannot send message for \d+ (?:days?|hours?|weeks?)`,
+    ],
+    traits: ['expiry'],
+    quote: 'Message could not be delivered for 5 days',
+  },
 ];

@@ -18,4 +18,21 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
     ],
     quote: '530 5.7.0 Must issue a STARTTLS command first',
   },
+  // Zimbra's LMTP server when it takes mail only over TLS (store/src/java/com/zimbra/cs/
+  // lmtpserver/LmtpReply.java, TLS_REQUIRED). Its code 4.2.2 would otherwise read as a full
+  // mailbox.
+  {
+    id: 'failedstarttls/tls-only',
+    reason: 'failedstarttls',
+    phrases: [String.raw`accepts (?:messages|mail) only on (?:a )?tls connection`],
+    quote: '451 4.2.2 Server accepts messages only on TLS connection',
+  },
+  // Exim's smtp transport when hosts_require_tls is not met (src/src/transports/smtp.c:
+  // "a TLS session is required, but %s").
+  {
+    id: 'failedstarttls/exim-tls-required',
+    reason: 'failedstarttls',
+    phrases: [String.raw`a tls session is required, but (?:the server did not offer tls support|an attempt to start tls failed)`],
+    quote: 'a TLS session is required, but the server did not offer TLS support',
+  },
 ];

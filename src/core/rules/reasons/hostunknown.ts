@@ -29,4 +29,12 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)',
   },
+  // Exim's dnslookup router when every MX names a host that does not exist
+  // (src/src/routers/dnslookup.c): the domain cannot be routed to.
+  {
+    id: 'hostunknown/mx-point-nowhere',
+    reason: 'hostunknown',
+    phrases: [String.raw`all relevant mx records point to non-existent hosts`],
+    quote: 'all relevant MX records point to non-existent hosts',
+  },
 ];

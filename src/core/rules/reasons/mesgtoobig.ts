@@ -19,4 +19,12 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
     ],
     quote: '552 5.3.4 Message size exceeds fixed maximum message size',
   },
+  // Courier's SMTP server over its sizelimit (courier/submit.C): RFC 3463's X.2.3 wording
+  // with the length between.
+  {
+    id: 'mesgtoobig/length-over-limit',
+    reason: 'mesgtoobig',
+    phrases: [String.raw`message length \(\d+ bytes\) exceeds administrative limit`],
+    quote: '523 Message length (20000000 bytes) exceeds administrative limit',
+  },
 ];

@@ -79,4 +79,45 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['connection'],
     quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused',
   },
+  // OpenSMTPD's delivery agents when the message has already passed this host
+  // (usr.sbin/smtpd/mta.c, mda.c, queue.c: "Loop detected").
+  {
+    id: 'networkerror/loop-detected',
+    reason: 'networkerror',
+    phrases: [String.raw`\bloop detected\b`],
+    traits: ['dns'],
+    quote: 'Loop detected',
+  },
+  // Sendmail's words for a connection that failed, from its errno (contrib/sendmail/src/err.c,
+  // sm_errstring): "Connection refused by <host>", "Connection reset by <host> during <phase>",
+  // "... with <host> during <phase>", "Host <host> is down". Anchored to the whole text: a
+  // server's own "Connection refused by policy" is a refusal, not a network failure.
+  {
+    id: 'networkerror/sendmail-connection',
+    reason: 'networkerror',
+    phrases: [
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection refused by [a-z0-9.:\[\]-]+\.?$`,
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection (?:reset|timed out) (?:by|with) [a-z0-9.:\[\]-]+ during `,
+      String.raw`^(?:(?:\S+\.\.\. )?deferred: )?host [a-z0-9.:\[\]-]+ is down\.?$`,
+    ],
+    traits: ['connection'],
+    quote: 'Deferred: Connection refused by mx.example.net.',
+  },
+  // Exim: the remote host dropped the connection (src/src/transports/smtp.c, "Remote host
+  // closed connection in response to %s"), or the routing led back to this host
+  // (src/src/routers/rf_self_action.c).
+  {
+    id: 'networkerror/exim-connection',
+    reason: 'networkerror',
+    phrases: [String.raw`remote host closed connection in response to`],
+    traits: ['connection'],
+    quote: 'Remote host closed connection in response to end of data',
+  },
+  {
+    id: 'networkerror/exim-self',
+    reason: 'networkerror',
+    phrases: [String.raw`remote host address is the local host`, String.raw`lowest numbered mx record points to local host`],
+    traits: ['dns'],
+    quote: 'lowest numbered MX record points to local host',
+  },
 ];

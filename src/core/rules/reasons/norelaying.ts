@@ -22,4 +22,11 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
     ],
     quote: '554 5.7.1 <kijitora@example.org>: Relay access denied',
   },
+  // qmail-smtpd for a domain outside control/rcpthosts (qmail-smtpd.c): it does not relay.
+  {
+    id: 'norelaying/rcpthosts',
+    reason: 'norelaying',
+    phrases: [String.raw`(?:isn't|is not) in my list of allowed rcpthosts`],
+    quote: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+  },
 ];

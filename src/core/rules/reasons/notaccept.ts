@@ -21,4 +21,11 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
     ],
     quote: '556 5.1.10 Recipient address has null MX',
   },
+  // RFC 3463's descriptions as servers print them beside or instead of the code (OpenSMTPD's usr.sbin/smtpd/esc.c, Zimbra's LmtpReply.java): X.3.2.
+  {
+    id: 'notaccept/rfc3463-not-accepting',
+    reason: 'notaccept',
+    phrases: [String.raw`system not accepting network messages`],
+    quote: '554 5.3.2 System not accepting network messages',
+  },
 ];

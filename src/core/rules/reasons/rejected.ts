@@ -47,4 +47,13 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     traits: ['weak'],
     quote: '554 5.7.1 Message rejected',
   },
+  // Sendmail's check_mail ruleset (cf/m4/proto.m4) on a sender address without a domain or
+  // with a local-only one: the sender is refused whatever the 5.5.4 code says.
+  {
+    id: 'rejected/sendmail-sender-domain',
+    reason: 'rejected',
+    phrases: [String.raw`(?:real )?domain name required for sender address`],
+    traits: ['sender'],
+    quote: '553 5.5.4 <sender@localhost>... Real domain name required for sender address',
+  },
 ];

@@ -23,4 +23,12 @@ export const REQUIREPTR_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.7.25 The IP address sending this message does not have a PTR record setup',
   },
+  // Sendmail's FEATURE(require_rdns) (cf/m4/proto.m4, check_relay): the client's address has
+  // no usable reverse name. Code 4.1.8 there is about the client, not the envelope sender.
+  {
+    id: 'requireptr/sendmail-require-rdns',
+    reason: 'requireptr',
+    phrases: [String.raw`client ip address \S+ does not resolve`, String.raw`possibly forged hostname for`],
+    quote: '451 4.1.8 Client IP address 192.0.2.1 does not resolve',
+  },
 ];

@@ -21,4 +21,15 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: '530 5.7.0 Authentication required',
   },
+  // RFC 3463's descriptions as servers print them beside or instead of the code (OpenSMTPD's usr.sbin/smtpd/esc.c, Zimbra's LmtpReply.java): X.7.4, X.7.5, X.7.6, X.7.3.
+  {
+    id: 'securityerror/rfc3463-security',
+    reason: 'securityerror',
+    phrases: [
+      String.raw`security features not supported`,
+      String.raw`cryptographic (?:failure|algorithm not supported)`,
+      String.raw`security conversion required but not possible`,
+    ],
+    quote: '554 5.7.5 Cryptographic failure',
+  },
 ];

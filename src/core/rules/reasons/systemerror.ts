@@ -38,4 +38,11 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: '451 4.3.0 Internal server error',
   },
+  // RFC 3463's descriptions as servers print them beside or instead of the code (OpenSMTPD's usr.sbin/smtpd/esc.c, Zimbra's LmtpReply.java): X.3.3 and X.3.5, the receiving system's own trouble.
+  {
+    id: 'systemerror/rfc3463-system',
+    reason: 'systemerror',
+    phrases: [String.raw`system not capable of selected features`, String.raw`system incorrectly configured`],
+    quote: '554 5.3.5 System incorrectly configured',
+  },
 ];

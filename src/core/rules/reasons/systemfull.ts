@@ -16,4 +16,12 @@ export const SYSTEMFULL_RULES: readonly ReasonRule[] = [
     ],
     quote: '452 4.3.1 Insufficient system storage',
   },
+  // Courier (courier/submit.C) and Cyrus (imap/imap_err.et, IMAP_NOSPACE) when the mail
+  // system's own storage is full: RFC 3463's X.3.1 "Mail system full".
+  {
+    id: 'systemfull/mail-system-full',
+    reason: 'systemfull',
+    phrases: [String.raw`mail system (?:is )?full`, String.raw`mail system storage has been exceeded`],
+    quote: '431 Mail system full.',
+  },
 ];

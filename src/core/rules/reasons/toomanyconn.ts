@@ -24,4 +24,15 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
     ],
     quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address',
   },
+  // The sender put more messages in one SMTP session than the server takes: J:COM's reply
+  // (https://note.com/sendmagic/n/n59a9f610bc0e), Yahoo's (https://smtp.codes/yahoo).
+  {
+    id: 'toomanyconn/messages-per-session',
+    reason: 'toomanyconn',
+    phrases: [
+      String.raw`too many messages (?:for|in|per) (?:this|one|a) (?:session|connection)`,
+      String.raw`max(?:imum)? messages? per connection reached`,
+    ],
+    quote: '421 #4.x.2 Too many messages for this session',
+  },
 ];
