@@ -6,6 +6,8 @@
 import pg from 'pg';
 
 const INT8_OID = 20;
+/** How long a connection attempt may take before it fails. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 function parseInt8(text: string): number {
   const n = Number(text);
@@ -23,7 +25,13 @@ export const pgTypes: pg.CustomTypesConfig = {
 
 /** A single connection (commands, migrations, copy); the service will use a pool. */
 export async function connectPostgres(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, types: pgTypes, application_name: 'rebound' });
+  // Bounded: pg waits forever for an unanswered connect by default.
+  const client = new pg.Client({
+    connectionString: url,
+    types: pgTypes,
+    application_name: 'rebound',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   await client.connect();
   return client;
 }
