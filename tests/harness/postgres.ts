@@ -124,7 +124,7 @@ function instance(dir: string, data: string, port: number, asRoot: boolean): Pos
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE ${name}`);
+        await client.query(`CREATE DATABASE "${name}"`);
       } finally {
         await client.end();
       }
