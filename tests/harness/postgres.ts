@@ -47,6 +47,8 @@ export interface Postgres {
 export interface PostgresOptions {
   /** Default: a free loopback port. */
   port?: number;
+  /** fsync and full-page writes on, as in production (the bench); default off (tests). */
+  durable?: boolean;
 }
 
 export async function startPostgres(opts: PostgresOptions = {}): Promise<Postgres> {
@@ -82,9 +84,7 @@ export async function startPostgres(opts: PostgresOptions = {}): Promise<Postgre
           "listen_addresses = '127.0.0.1'",
           `port = ${port}`,
           `unix_socket_directories = '${dir}'`,
-          'fsync = off',
-          'synchronous_commit = off',
-          'full_page_writes = off',
+          ...(opts.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
           'shared_buffers = 32MB',
           'max_connections = 60',
           '',
