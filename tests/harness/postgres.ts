@@ -9,7 +9,9 @@
 // PostgreSQL refuses to run as root, and the tests run as root: the folder is handed to the
 // `postgres` OS user and initdb/pg_ctl run through runuser (as the current user otherwise).
 // Trust authentication, on the unix socket in the folder and 127.0.0.1 only; fsync and
-// full_page_writes off: a test cluster is thrown away, so a crash of the machine may lose it.
+// full_page_writes off: a test cluster is thrown away, so a crash of the machine may lose it
+// (`durable: true` keeps them on, for the bench). The temp folder's parent (TMPDIR, /tmp by
+// default) must be one the postgres user can enter.
 // Collation "C" (byte order), as SQLite's BINARY compares text.
 
 import { execFile } from 'node:child_process';
