@@ -233,4 +233,19 @@ describe('rebound copy', () => {
     expect(r.stdout).toContain('settings: 1 rows in SQLite, 1 in PostgreSQL (1 copied, 1 values had NUL characters (now U+FFFD)) ok');
     expect((await client.query('SELECT value FROM settings')).rows).toEqual([{ value: 'before\uFFFDafter' }]);
   });
+
+  it("copies DATA_DIR's database by default, and refuses a source that is not sqlite: or a missing target", async () => {
+    const { url, client } = await database('defaults');
+    const r = await cli('copy', '--to', url);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`copying ${dbFile} to ${url}`);
+    expect((await client.query('SELECT count(*) AS n FROM bounces')).rows[0].n).toBeGreaterThan(0);
+
+    const notSqlite = await cli('copy', '--from', dbFile, '--to', url);
+    expect(notSqlite.status).toBe(2);
+    expect(notSqlite.stderr).toMatch(/--from takes sqlite:PATH/);
+    const nowhere = await cli('copy', '--from', `sqlite:${dbFile}`);
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toMatch(/say where to: --to postgres:/);
+  });
 });
