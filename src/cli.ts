@@ -31,6 +31,9 @@ commands:
   suppress list|add|remove|import|export
                                 the suppression list Postfix consults (rebound suppress --help)
   password [--generate]         set or reset the dashboard password (when ADMIN_PASS is unset)
+  migrate [--database-url URL]  apply the schema migrations (SQLite in DATA_DIR, or PostgreSQL)
+  copy [--from sqlite:PATH] [--to postgres://...] [--resume]
+                                copy every row of the SQLite store into PostgreSQL
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -46,6 +49,8 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   token: () => import('./commands/token.ts'),
   suppress: () => import('./commands/suppress.ts'),
   password: () => import('./commands/password.ts'),
+  migrate: () => import('./commands/migrate.ts'),
+  copy: () => import('./commands/copy.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

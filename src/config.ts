@@ -40,6 +40,8 @@ export interface ImapFolders {
 export interface Config {
   dataDir: string;
   dbPath: string;
+  /** DATABASE_URL: a postgres:// URL, or '' for SQLite at dbPath (the default). */
+  databaseUrl: string;
   /** full: each commit is fsynced before the 250 (survives power loss); normal: faster. */
   dbSynchronous: 'full' | 'normal';
   logLevel: string;
@@ -359,6 +361,30 @@ export function parseListen(name: string, v: string): ListenAddress[] {
   return out;
 }
 
+/** '' (SQLite) or a postgres:// / postgresql:// URL with a host; anything else is a mistake. */
+export function parseDatabaseUrl(name: string, v: string): string {
+  if (v === '') return '';
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(name, 'is not a URL (use postgres://USER:PASSWORD@HOST:PORT/DATABASE, or leave it unset for SQLite)');
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `"${u.protocol}" URLs are not supported: use postgres:// (or leave it unset for SQLite in DATA_DIR)`);
+  }
+  if (!u.hostname && !u.searchParams.get('host')) throw new ConfigError(name, 'names no host (postgres://USER@HOST/DATABASE)');
+  return v;
+}
+
+/** A database URL fit to print: its password replaced by ***. */
+export function maskDatabaseUrl(v: string): string {
+  if (!v) return '';
+  const u = new URL(v);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
 /** "127.0.0.1, 10.0.0.0/8, ::1" into its entries; 'loopback' stands for 127.0.0.0/8 and ::1. */
 export function parseTrustProxy(name: string, v: string): string[] {
   const out: string[] = [];
@@ -445,6 +471,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const config: Config = {
     dataDir,
     dbPath: path.resolve(dataDir, r.string('DB_FILE', 'bounces.db')),
+    databaseUrl: parseDatabaseUrl('DATABASE_URL', r.secret('DATABASE_URL').trim()),
     dbSynchronous: r.oneOf('DB_SYNCHRONOUS', 'full', ['full', 'normal']),
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     testMode,
@@ -577,6 +604,7 @@ export function maskedConfig(config: Config): unknown {
   });
   return {
     ...config,
+    databaseUrl: maskDatabaseUrl(config.databaseUrl),
     imap: maskImap(config.imap),
     imapMailboxes: config.imapMailboxes.map(maskImap),
     smtp: { ...config.smtp, pass: mask(config.smtp.pass) },

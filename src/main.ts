@@ -11,6 +11,14 @@ const STOP_TIMEOUT_MS = 8000;
 
 export async function run(): Promise<number> {
   const config = loadConfig();
+  if (config.databaseUrl) {
+    // Issue 18: the schema, `rebound migrate` and `rebound copy` work on PostgreSQL; the
+    // service's store does not yet. Better to refuse than to run on SQLite unasked.
+    process.stderr.write(
+      'rebound: DATABASE_URL is set, but the service cannot run on PostgreSQL yet (preview: only `rebound migrate` and `rebound copy` use it); unset DATABASE_URL to run on SQLite in DATA_DIR\n',
+    );
+    return 78; // EX_CONFIG
+  }
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));

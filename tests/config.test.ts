@@ -99,6 +99,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ NOTIFY_MAX_CC: 'many' }, '/tmp')).toThrow(/^NOTIFY_MAX_CC: "many" is not a whole number/);
   });
 
+  it('uses SQLite unless DATABASE_URL names a PostgreSQL server, stops on any other URL, and never prints its password', () => {
+    expect(loadConfig({}).databaseUrl).toBe('');
+    const c = loadConfig({ DATABASE_URL: 'postgres://rebound:pw-s3cret@db.example.org:5432/rebound' });
+    expect(c.databaseUrl).toBe('postgres://rebound:pw-s3cret@db.example.org:5432/rebound');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://rebound@10.0.0.5/rebound' }).databaseUrl).toBe('postgresql://rebound@10.0.0.5/rebound');
+    const printed = JSON.stringify(maskedConfig(c));
+    expect(printed).not.toContain('pw-s3cret');
+    expect(printed).toContain('postgres://rebound:***@db.example.org:5432/rebound');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://rebound:pw@db/rebound' })).toThrow(/^DATABASE_URL: "mysql:" URLs are not supported/);
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:/srv/rebound/bounces.db' })).toThrow(/^DATABASE_URL: /);
+    // The error never repeats the value: it may hold a password.
+    expect(() => loadConfig({ DATABASE_URL: 'pw-s3cret nonsense' })).toThrow(/^DATABASE_URL: is not a URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'pw-s3cret nonsense' })).not.toThrow(/pw-s3cret/);
+  });
+
   it('parses durations and sizes with units', () => {
     const c = loadConfig({ IMAP_POLL_INTERVAL: '30s', LMTP_MAX_SIZE: '25M', LMTP_IDLE_TIMEOUT: '2m' });
     expect(c.imap.pollInterval).toBe(30_000);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (npm test): Node 24, npm dependencies, the Debian test servers
-# (Postfix, Dovecot, swaks, Chromium), then the type check, lint, the format check and the
+# (Postfix, Dovecot, swaks, Chromium, PostgreSQL), then the type check, lint, the format check and the
 # whole vitest suite. `npm run test:unit` is the quick subset that needs none of the servers.
 set -euo pipefail
 REBOUND_ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -1,6 +1,6 @@
 // `npm run test:unit`: the tests that need no server program, no root and no browser, in
 // seconds. A test file is left out when it lives in tests/e2e/, imports one of the harnesses
-// that start a server (Postfix, Dovecot, Chromium, the SMTP sink, the fake MX), starts other
+// that start a server (Postfix, Dovecot, Chromium, the SMTP sink, the fake MX, PostgreSQL), starts other
 // processes (node:child_process: the CLI, rebound itself, mount; openssl through harness/certs.ts), builds the whole service
 // (buildApp), or says `@integration` in its text (large data, real waits for retries). The rule
 // is read from the files themselves, so a new test lands on the right side without a list to
@@ -13,7 +13,7 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER_HARNESS = /from\s+['"][./]*(?:\.\.\/)*(?:tests\/)?harness\/(?:postfix|dovecot|browser|smtp-sink|fake-mx)\.ts['"]/;
+const SERVER_HARNESS = /from\s+['"][./]*(?:\.\.\/)*(?:tests\/)?harness\/(?:postfix|dovecot|browser|smtp-sink|fake-mx|postgres)\.ts['"]/;
 const OTHER_PROCESSES = /from\s+['"](?:node:child_process|[./]*harness\/certs\.ts)['"]/;
 const WHOLE_SERVICE = /\bbuildApp\(/;
 const MARKED = /@integration\b/;

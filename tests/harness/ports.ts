@@ -28,6 +28,22 @@ export function portSet(thousand: number): PostfixPorts {
   return { smtpd: b + 525, lmtp: b + 424, mx: b + 526, dead: b + 999, sink: b + 587 };
 }
 
+/**
+ * A loopback port nothing listens on right now (the kernel's pick), for a server that takes
+ * its port as a parameter; another process may take it before that server binds, so callers
+ * retry on "address in use".
+ */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Resolves true when something accepts a TCP connection on host:port within timeoutMs. */
 export function canConnect(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {

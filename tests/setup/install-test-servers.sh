@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the real servers the end-to-end tests start: Postfix, Dovecot (IMAP), swaks and
-# Chromium, from Debian's packages, without starting any of the packaged services.
+# Installs the real servers the end-to-end tests start: Postfix, Dovecot (IMAP), swaks,
+# Chromium and PostgreSQL 15, from Debian's packages, without starting any of the packaged
+# services.
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 need=()
@@ -10,6 +11,9 @@ command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# PostgreSQL 15: tests/harness/postgres.ts runs initdb/pg_ctl from /usr/lib/postgresql/15/bin
+# on a private cluster in a temp folder (as the postgres user the package creates).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 # ps (the container smoke test reads a process's uid) and openssl (test certificates): in most
 # images already; a minimal one may lack them.
 command -v ps >/dev/null 2>&1 || need+=(procps)
@@ -32,3 +36,13 @@ echo "postfix postfix/mailname string localhost" | debconf-set-selections
 echo "install-test-servers: apt-get install ${need[*]}" >&2
 apt-get update -q >&2
 apt-get install -y -q --no-install-recommends "${need[@]}" >&2
+# Debian's postinst creates the cluster 15/main on port 5432 (policy-rc.d kept it from
+# starting). The tests never use it: make sure it is down and stays down at boot.
+if printf '%s\n' "${need[@]}" | grep -qx postgresql; then
+  for conf in /etc/postgresql/*/main/start.conf; do
+    if [ -f "$conf" ]; then sed -i 's/^auto$/manual/' "$conf"; fi
+  done
+  pg_lsclusters --no-header 2>/dev/null | awk '$4 == "online" { print $1, $2 }' | while read -r version cluster; do
+    pg_ctlcluster "$version" "$cluster" stop >&2
+  done
+fi

@@ -20,6 +20,7 @@ describe('the unit test selection', () => {
       'tests/commands/import.test.ts', // the CLI as a process
       'tests/metrics.test.ts', // buildApp
       'tests/api/keyset.test.ts', // @integration: 100,000 rows
+      'tests/store/pg/schema-parity.test.ts', // a private PostgreSQL
     ]) {
       expect(files).not.toContain(f);
     }

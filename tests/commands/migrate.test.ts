@@ -1,0 +1,110 @@
+// `rebound migrate` as a user runs it (node src/cli.ts migrate): on SQLite in DATA_DIR and on
+// a private PostgreSQL (DATABASE_URL or --database-url), naming what it applied and saying so
+// when there was nothing to do; and `rebound start` refusing DATABASE_URL while the service
+// cannot run on PostgreSQL, rather than silently running on SQLite.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { startPostgres, type Postgres } from '../harness/postgres.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'rebound-migrate-'));
+const SQLITE_NAMES = readdirSync(path.join(ROOT, 'src/store/migrations'))
+  .filter((f) => /^\d+-.*\.sql$/.test(f))
+  .sort();
+const PG_NAMES = readdirSync(path.join(ROOT, 'src/store/migrations/postgres'))
+  .filter((f) => /^\d+-.*\.sql$/.test(f))
+  .sort();
+
+let server: Postgres;
+
+/** Runs the CLI (bounded: 60 s) with only the given variables beyond PATH and HOME. */
+function cli(vars: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...vars },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+const appliedLines = (names: string[]) => names.map((n) => `applied ${n}\n`).join('');
+
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('rebound migrate', () => {
+  it('creates the SQLite database in DATA_DIR naming each migration, then finds nothing to do', async () => {
+    const data = path.join(dir, 'sqlite');
+    const first = await cli({ DATA_DIR: data }, 'migrate');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const version = Number(SQLITE_NAMES.at(-1)!.split('-')[0]);
+    expect(first.stdout).toBe(`${appliedLines(SQLITE_NAMES)}SQLite ${path.join(data, 'bounces.db')}: schema version ${version}\n`);
+    const again = await cli({ DATA_DIR: data }, 'migrate');
+    expect(again.stdout).toBe(`SQLite ${path.join(data, 'bounces.db')}: schema version ${version}, already up to date\n`);
+  });
+
+  it('migrates the PostgreSQL database DATABASE_URL or --database-url names, once', async () => {
+    const url = await server.createDatabase('by_variable');
+    const version = Number(PG_NAMES.at(-1)!.split('-')[0]);
+    const first = await cli({ DATA_DIR: path.join(dir, 'unused'), DATABASE_URL: url }, 'migrate');
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`${appliedLines(PG_NAMES)}PostgreSQL ${url}: schema version ${version}\n`);
+    const again = await cli({ DATA_DIR: path.join(dir, 'unused') }, 'migrate', '--database-url', url);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(`PostgreSQL ${url}: schema version ${version}, already up to date\n`);
+    // Neither touched SQLite.
+    expect(() => readdirSync(path.join(dir, 'unused'))).toThrow(/ENOENT/);
+  });
+
+  it('says it cannot connect, without the password, and exits 1', async () => {
+    const url = `postgres://rebound:pw-s3cret@127.0.0.1:${server.port}/no_such_db`;
+    const r = await cli({ DATA_DIR: path.join(dir, 'unused') }, 'migrate', '--database-url', url);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^rebound migrate: cannot connect to PostgreSQL at postgres:\/\/rebound:\*\*\*@127\.0\.0\.1:\d+\/no_such_db: .*role "rebound" does not exist/,
+    );
+    expect(r.stderr).not.toContain('pw-s3cret');
+  });
+
+  it('refuses an unknown option or a URL that is not PostgreSQL', async () => {
+    expect((await cli({}, 'migrate', '--bogus')).status).toBe(2);
+    const r = await cli({}, 'migrate', '--database-url', 'mysql://db/rebound');
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/--database-url: "mysql:" URLs are not supported/);
+  });
+});
+
+describe('rebound start with DATABASE_URL', () => {
+  it('stops with a message saying the service cannot run on PostgreSQL yet, and touches no database', async () => {
+    const data = path.join(dir, 'start');
+    const r = await cli(
+      { ...NO_SUPPRESSION_SERVERS, DATA_DIR: data, DATABASE_URL: server.url, LMTP_ENABLED: 'false', WEBUI_ENABLED: 'false' },
+      'start',
+    );
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/DATABASE_URL is set, but the service cannot run on PostgreSQL yet/);
+    expect(() => readdirSync(data)).toThrow(/ENOENT/);
+  });
+});

@@ -1,0 +1,251 @@
+// `rebound copy` as a user runs it (node src/cli.ts copy), from a SQLite store filled through
+// the real ingest path (corpus bounces with their notices, suppressions and webhook events,
+// an API token, a manual suppression, settings) into a private PostgreSQL: every row arrives
+// unchanged, the ids continue after the copied ones, a non-empty target is refused, an
+// interrupted copy resumes without doubles, and a count that differs fails the command.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokensRepository } from '../../../src/api/tokens.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createIngestor } from '../../../src/ingest.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { createNoticePlanner } from '../../../src/notify/notices.ts';
+import { announceSuppressionChanges, recordHooks } from '../../../src/record-hooks.ts';
+import { connectPostgres } from '../../../src/store/pg/connect.ts';
+import { openStore } from '../../../src/store/store.ts';
+import { WebhooksRepository } from '../../../src/webhooks/store.ts';
+import { startPostgres, type Postgres } from '../../harness/postgres.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CORPUS = path.join(ROOT, 'tests/fixtures/corpus');
+const dir = mkdtempSync(path.join(tmpdir(), 'rebound-copy-'));
+const dbFile = path.join(dir, 'bounces.db');
+const env = { DATA_DIR: dir, LOCAL_DOMAINS: 'example.org, app.test', NOTIFY_CC: 'ops@example.org', LOG_LEVEL: 'silent' };
+
+let server: Postgres;
+const clients: pg.Client[] = [];
+
+/** Runs the CLI (bounded: 60 s) and resolves with its exit code and output. */
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+async function database(name: string): Promise<{ url: string; client: pg.Client }> {
+  const url = await server.createDatabase(name);
+  const client = await connectPostgres(url);
+  clients.push(client);
+  return { url, client };
+}
+
+/** The store as a user's installation holds it, written by the code that writes it in service. */
+async function fillSource(): Promise<void> {
+  const config = loadConfig(env, dir);
+  const store = openStore(dbFile);
+  const webhooks = new WebhooksRepository(store.db);
+  webhooks.createEndpoint({
+    url: 'https://hooks.example.org/rebound',
+    events: ['bounce.recorded', 'suppression.added'],
+    enabled: true,
+  });
+  webhooks.createEndpoint({ url: 'https://old.example.org/hook', events: ['bounce.recorded'], enabled: false });
+  new TokensRepository(store.db).create('crm sync', 'write');
+  new TokensRepository(store.db).revoke(new TokensRepository(store.db).create('old', 'read').id);
+  announceSuppressionChanges(store, config);
+  store.suppressions.add(
+    { address: 'gone@example.net', reason: 'manual', source: 'manual', by: 'admin', note: 'asked by phone' },
+    new Date(),
+  );
+  store.settings.set('admin_password_hash', 'scrypt$example');
+  store.imapState.set('bounces@imap.example.org/INBOX', { uidvalidity: 1700000000, lastUid: 42 });
+  const ingestor = createIngestor({
+    store,
+    log: silentLogger(),
+    planNotices: createNoticePlanner(config),
+    recordHooks: recordHooks(config),
+  });
+  const files = [
+    ...readdirSync(path.join(CORPUS, 'postfix')).map((f) => path.join(CORPUS, 'postfix', f)),
+    ...readdirSync(path.join(CORPUS, 'sisimai/maildir/bsd'))
+      .sort()
+      .slice(0, 60)
+      .map((f) => path.join(CORPUS, 'sisimai/maildir/bsd', f)),
+  ];
+  for (const f of files) await ingestor.ingest({ raw: readFileSync(f), source: 'import' });
+  // The same bounce again with other headers (as IMAP delivers it): a message row, duplicate_of set.
+  const again = readFileSync(path.join(CORPUS, 'postfix/dsn-remote-550.eml'));
+  await ingestor.ingest({ raw: Buffer.concat([Buffer.from('Delivered-To: bounces@example.org\r\n'), again]), source: 'imap' });
+  await ingestor.drain();
+  const head = webhooks.heads()[0];
+  if (head)
+    webhooks.recordAttempt(
+      head.id,
+      { at: new Date(), httpStatus: 503, durationMs: 12, error: '', responseExcerpt: 'busy' },
+      { delivered: false, retryAt: new Date() },
+    );
+  store.close();
+}
+
+const sqliteTables = () => {
+  const store = openStore(dbFile);
+  try {
+    return store.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+  } finally {
+    store.close();
+  }
+};
+
+/** Every row of a table in one order both engines share (primary key, else every column). */
+async function bothSides(client: pg.Client, table: string): Promise<{ sqlite: unknown[]; postgres: unknown[] }> {
+  const store = openStore(dbFile);
+  try {
+    const cols = store.db.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; pk: number }[];
+    const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    const order = (key.length > 0 ? key : cols).map((c) => `"${c.name}"`).join(', ');
+    const select = `SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" ORDER BY ${order}`;
+    return { sqlite: store.db.prepare(select).all(), postgres: (await client.query(select)).rows };
+  } finally {
+    store.close();
+  }
+}
+
+beforeAll(async () => {
+  server = await startPostgres();
+  await fillSource();
+}, 120_000);
+afterAll(async () => {
+  for (const c of clients) await c.end().catch(() => undefined);
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('rebound copy', () => {
+  it('copies every row of every table unchanged, prints the counts, and ids continue after the copied ones', async () => {
+    const { url, client } = await database('full');
+    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^done: \d+ rows copied in [\d.]+ s \(\d+ rows\/s\)/m);
+
+    const tables = sqliteTables();
+    let total = 0;
+    for (const table of tables) {
+      const { sqlite, postgres } = await bothSides(client, table);
+      // Every table of a real installation holds rows here, so nothing below compares empties.
+      expect({ table, rows: sqlite.length > 0 }).toEqual({ table, rows: true });
+      expect({ table, rows: postgres }).toEqual({ table, rows: sqlite });
+      expect(r.stdout).toContain(`${table}: ${sqlite.length} rows in SQLite, ${sqlite.length} in PostgreSQL`);
+      total += sqlite.length;
+    }
+    expect(total).toBeGreaterThan(200);
+    // The raw mail arrives byte for byte (bytea), the way the dashboard shows it.
+    const raw = await client.query('SELECT raw FROM messages ORDER BY id LIMIT 1');
+    expect(Buffer.isBuffer(raw.rows[0].raw)).toBe(true);
+
+    // A row written after the move gets the next id, not one of the copied ones.
+    const maxToken = (await client.query('SELECT max(id) AS m FROM api_tokens')).rows[0].m as number;
+    const made = await client.query(
+      "INSERT INTO api_tokens (name, token_hash, hint, scope, created_at) VALUES ('new', 'h-new', 'rbt_', 'read', '2026-11-30T00:00:00Z') RETURNING id",
+    );
+    expect(made.rows[0].id).toBe(maxToken + 1);
+    const maxBounce = (await client.query('SELECT max(id) AS m FROM bounces')).rows[0].m as number;
+    const nextBounce = await client.query("SELECT nextval(pg_get_serial_sequence('bounces', 'id')) AS n");
+    expect(nextBounce.rows[0].n).toBe(maxBounce + 1);
+  });
+
+  it('refuses a database that already holds rows, and changes nothing in it', async () => {
+    const { url, client } = await database('busy');
+    await cli('migrate', '--database-url', url);
+    await client.query("INSERT INTO settings (key, value) VALUES ('mine', 'keep')");
+    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not empty \(table settings holds rows\).*--resume/);
+    expect((await client.query('SELECT key, value FROM settings')).rows).toEqual([{ key: 'mine', value: 'keep' }]);
+    expect((await client.query('SELECT count(*) AS n FROM bounces')).rows[0].n).toBe(0);
+  });
+
+  it('continues an interrupted copy with --resume: no row lost, none doubled', async () => {
+    const { url, client } = await database('interrupted');
+    await cli('migrate', '--database-url', url);
+    // The copy breaks off at webhook_attempts (copied after messages, bounces, outbox, ...).
+    await client.query('ALTER TABLE webhook_attempts ADD CONSTRAINT interrupted CHECK (false) NOT VALID');
+    const broken = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/copying webhook_attempts: .*interrupted.*run again with --resume/s);
+    const copiedBefore = (await client.query('SELECT count(*) AS n FROM bounces')).rows[0].n as number;
+    expect(copiedBefore).toBeGreaterThan(0);
+
+    expect((await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url)).stderr).toMatch(/not empty/);
+    await client.query('ALTER TABLE webhook_attempts DROP CONSTRAINT interrupted');
+    const resumed = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url, '--resume');
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(
+      new RegExp(`bounces: ${copiedBefore} rows in SQLite, ${copiedBefore} in PostgreSQL \\(0 copied, ${copiedBefore} already there\\) ok`),
+    );
+    for (const table of sqliteTables()) {
+      const { sqlite, postgres } = await bothSides(client, table);
+      expect({ table, rows: postgres }).toEqual({ table, rows: sqlite });
+    }
+  });
+
+  it('exits 1 naming the table when the counts differ after the copy', async () => {
+    const { url, client } = await database('differs');
+    expect((await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url)).status).toBe(0);
+    // A row only PostgreSQL has (written there since): a resumed copy cannot call that complete.
+    await client.query(
+      "INSERT INTO suppressions (address, scope, reason, source, first_seen, last_seen) VALUES ('x@example.com', 'address', 'manual', 'manual', 'a', 'a')",
+    );
+    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url, '--resume');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/suppressions: (\d+) rows in SQLite, \d+ in PostgreSQL .*MISMATCH: more rows in PostgreSQL than in SQLite/);
+    expect(r.stderr).toMatch(/row counts differ in suppressions/);
+  });
+
+  it('keeps a text with a NUL character (which PostgreSQL text cannot hold) as U+FFFD, and says so', async () => {
+    const small = path.join(dir, 'nul.db');
+    const store = openStore(small);
+    store.settings.set('stranger_text', 'before\u0000after');
+    store.close();
+    const { url, client } = await database('nul');
+    const r = await cli('copy', '--from', `sqlite:${small}`, '--to', url);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('settings: 1 rows in SQLite, 1 in PostgreSQL (1 copied, 1 values had NUL characters (now U+FFFD)) ok');
+    expect((await client.query('SELECT value FROM settings')).rows).toEqual([{ value: 'before\uFFFDafter' }]);
+  });
+
+  it("copies DATA_DIR's database by default, and refuses a source that is not sqlite: or a missing target", async () => {
+    const { url, client } = await database('defaults');
+    const r = await cli('copy', '--to', url);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`copying ${dbFile} to ${url}`);
+    expect((await client.query('SELECT count(*) AS n FROM bounces')).rows[0].n).toBeGreaterThan(0);
+
+    const notSqlite = await cli('copy', '--from', dbFile, '--to', url);
+    expect(notSqlite.status).toBe(2);
+    expect(notSqlite.stderr).toMatch(/--from takes sqlite:PATH/);
+    const nowhere = await cli('copy', '--from', `sqlite:${dbFile}`);
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toMatch(/say where to: --to postgres:/);
+  });
+});
