@@ -57,6 +57,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     allowPrivate: config.webhooks.allowPrivate,
     timeoutMs: config.webhooks.timeoutMs,
     retryForMs: config.webhooks.retryForMs,
+    holder: config.instance.id,
+    claimTtlMs: config.instance.claimTtlMs,
   });
   // suppression.added/removed: queued inside each change's transaction (a bounce, the API,
   // the dashboard, an expiry), sent after it.
