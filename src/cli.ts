@@ -31,6 +31,7 @@ commands:
   suppress list|add|remove|import|export
                                 the suppression list Postfix consults (rebound suppress --help)
   password [--generate]         set or reset the dashboard password (when ADMIN_PASS is unset)
+  backup [--force] FILE         a consistent copy of the database (0600), safe while rebound runs
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   token: () => import('./commands/token.ts'),
   suppress: () => import('./commands/suppress.ts'),
   password: () => import('./commands/password.ts'),
+  backup: () => import('./commands/backup.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
