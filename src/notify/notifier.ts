@@ -96,6 +96,9 @@ export function createNotifier(opts: NotifierOptions): Notifier {
         claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + tried.size);
       } catch (err) {
         // Nothing is sent unclaimed (another instance might send it too); the rows stay due.
+        // A pass that could not start fails (the retry job logs it); one that has sent some
+        // reports what it sent.
+        if (tried.size === 0) throw err;
         log.error({ err }, 'could not claim the due notices; they wait for the next pass');
         break;
       }
