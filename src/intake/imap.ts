@@ -436,7 +436,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         if (current) await closeImap(current);
         current = undefined;
       }
-      // Lost to another instance: stand by at once (the next turn finds the new holder).
+      // A lost lease sets no delay: the next turn finds the new holder and stands by at once.
       if (running && delay > 0) await sleep(delay);
     }
     dropLease();
