@@ -57,6 +57,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     allowPrivate: config.webhooks.allowPrivate,
     timeoutMs: config.webhooks.timeoutMs,
     retryForMs: config.webhooks.retryForMs,
+    holder: config.instance.id,
+    claimTtlMs: config.instance.claimTtlMs,
   });
   // suppression.added/removed: queued inside each change's transaction (a bounce, the API,
   // the dashboard, an expiry), sent after it.
@@ -126,7 +128,15 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         if (config.imapMailboxes.length > 0) {
           // imapflow (~30 MB resident) is loaded only when a mailbox is configured.
           const { createImapPollers } = await import('./intake/imap-mailboxes.ts');
-          const imap = createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics });
+          const imap = createImapPollers(config.imapMailboxes, {
+            ingestor,
+            store,
+            log,
+            status,
+            metrics,
+            // One instance at a time polls each mailbox (several instances on one store).
+            lease: { holder: config.instance.id, ttlMs: config.instance.leaseTtlMs },
+          });
           await imap.start();
           started.push({ name: 'imap', stop: () => imap.stop() });
         }

@@ -34,6 +34,7 @@ commands:
   migrate [--database-url URL]  apply the schema migrations (SQLite in DATA_DIR, or PostgreSQL)
   copy [--from sqlite:PATH] [--to postgres://...] [--resume]
                                 copy every row of the SQLite store into PostgreSQL
+  backup [--force] FILE         a consistent copy of the database (0600), safe while rebound runs
   help                          this text
 
 Configuration comes from environment variables; see config/.env.example and the README.
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   password: () => import('./commands/password.ts'),
   migrate: () => import('./commands/migrate.ts'),
   copy: () => import('./commands/copy.ts'),
+  backup: () => import('./commands/backup.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

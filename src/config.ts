@@ -17,6 +17,7 @@ import {
 import { DEFAULT_HARD_REASONS, type SuppressionSettings } from './suppress/policy.ts';
 import { DAY_MS } from './core/utc-day.ts';
 import { CONFIG_ERROR_CODE, ReboundError } from './errors.ts';
+import { newInstanceId } from './instance-id.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -142,6 +143,15 @@ export interface Config {
     timeoutMs: number;
     /** Retry a delivery this long before it is marked failed, ms. */
     retryForMs: number;
+  };
+  /** Several instances on one store (issue 18): who this one is, how long its leases and claims hold. */
+  instance: {
+    /** Holder of this process's leases and claims (INSTANCE_ID; default hostname:pid:random). */
+    id: string;
+    /** An IMAP mailbox lease lasts this long unless renewed, ms: how soon another instance takes over a dead one's mailbox. */
+    leaseTtlMs: number;
+    /** A claimed notice or webhook is another instance's to send after this long, ms. */
+    claimTtlMs: number;
   };
   /** The suppression list (src/suppress/) and the two servers Postfix asks. */
   suppress: SuppressionSettings & {
@@ -536,6 +546,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       timeoutMs: r.duration('WEBHOOK_TIMEOUT', 10_000, 100),
       retryForMs: r.duration('WEBHOOK_RETRY_FOR', 24 * 3_600_000, 1000),
     },
+    instance: {
+      id: instanceId(r.raw('INSTANCE_ID')),
+      leaseTtlMs: r.duration('LEASE_TTL', 60_000, 5_000),
+      claimTtlMs: r.duration('CLAIM_TTL', 10 * 60_000, 120_000),
+    },
     suppress: {
       hardReasons: parseReasons(r.string('SUPPRESS_HARD_REASONS', DEFAULT_HARD_REASONS.join(','))),
       hardDays: r.int('SUPPRESS_HARD_DAYS', 0, 0, 36_500),
@@ -558,6 +573,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       'SESSION_SECRET',
       `is ${config.web.sessionSecret.length} characters; use at least ${MIN_SESSION_SECRET_LENGTH} random ones (e.g. openssl rand -hex 32)`,
     );
+  }
+  // A claim must outlast the request it covers, or another instance could send the same event.
+  if (config.instance.claimTtlMs <= 2 * config.webhooks.timeoutMs) {
+    throw new ConfigError('CLAIM_TTL', `must be more than twice WEBHOOK_TIMEOUT (${config.webhooks.timeoutMs} ms)`);
   }
   if (!isPlausibleAddress(config.notify.from)) {
     throw new ConfigError('NOTIFY_FROM', `"${config.notify.from}" is not an email address`);
@@ -587,6 +606,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }
     return list;
   }
+}
+
+/** INSTANCE_ID as given (checked: it is stored and shown), or a fresh one. */
+function instanceId(v: string | undefined): string {
+  if (v === undefined) return newInstanceId();
+  if (!/^[\w.:@-]{1,100}$/.test(v)) {
+    throw new ConfigError('INSTANCE_ID', `"${v.slice(0, 100)}" is not 1 to 100 letters, digits and . _ : @ -`);
+  }
+  return v;
 }
 
 /** The configuration with every secret replaced by '***' (or '' when unset), for printing. */

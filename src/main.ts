@@ -35,7 +35,10 @@ export async function run(): Promise<number> {
     process.stderr.write(`rebound: could not start: ${errorText(err)}\n`);
     return 1;
   }
-  log.info({ ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled }, 'rebound started');
+  log.info(
+    { ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled, instance: config.instance.id },
+    'rebound started',
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;

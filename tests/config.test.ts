@@ -114,6 +114,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'pw-s3cret nonsense' })).not.toThrow(/pw-s3cret/);
   });
 
+  it('gives each process its own instance id, takes INSTANCE_ID as given, and refuses a bad one or a claim shorter than a request', () => {
+    const a = loadConfig({}).instance;
+    const b = loadConfig({}).instance;
+    expect(a.id).not.toBe(b.id);
+    expect(a.id).toMatch(new RegExp(`^[\\w.-]+:${process.pid}:[0-9a-f]{8}$`));
+    expect(a).toMatchObject({ leaseTtlMs: 60_000, claimTtlMs: 600_000 });
+    expect(loadConfig({ INSTANCE_ID: 'relay-2' }).instance.id).toBe('relay-2');
+    expect(() => loadConfig({ INSTANCE_ID: 'two words' })).toThrow(/INSTANCE_ID: "two words"/);
+    expect(() => loadConfig({ LEASE_TTL: '1s' })).toThrow(/LEASE_TTL: "1s" is shorter/);
+    expect(() => loadConfig({ CLAIM_TTL: '3m', WEBHOOK_TIMEOUT: '2m' })).toThrow(/CLAIM_TTL: must be more than twice WEBHOOK_TIMEOUT/);
+  });
+
   it('parses durations and sizes with units', () => {
     const c = loadConfig({ IMAP_POLL_INTERVAL: '30s', LMTP_MAX_SIZE: '25M', LMTP_IDLE_TIMEOUT: '2m' });
     expect(c.imap.pollInterval).toBe(30_000);

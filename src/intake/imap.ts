@@ -7,6 +7,11 @@
 //   await poller.start();   // never throws for a server that is down: it keeps retrying
 //   ...
 //   await poller.stop();    // finishes the message in hand, logs out (bounded)
+//
+// With several rebound instances on one store, a mailbox is polled by one at a time: the
+// poller holds the lease "imap:NAME" (store/leases.ts) while it polls and renews it; the
+// others stand by ("standby (held by ...)" on the status board and /health) and take over
+// when the holder stops renewing (it died) and the lease has expired (LEASE_TTL).
 
 import type { ImapFlow } from 'imapflow';
 import type { Ingestor } from '../ingest.ts';
@@ -66,7 +71,12 @@ export interface ImapPollerOptions {
   clock?: () => Date;
   /** OAuth2 tokens (IMAP_AUTH=oauth2); made from config.oauth when not given. */
   tokens?: AccessTokens;
+  /** Poll only while holding the lease "imap:NAME" as `holder` (several instances, one store); none: always poll. */
+  lease?: { holder: string; ttlMs: number };
 }
+
+/** A standby instance tries for the lease this many times per lease time. */
+const STANDBY_CHECKS_PER_TTL = 4;
 
 export interface ImapPoller {
   /** Connects and starts the loop; resolves after the first connection attempt, never throws for a server that is down. */
@@ -115,6 +125,79 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   let loginFailures = 0;
   let last: PollResult | undefined;
   const totals = { processed: 0, skipped: 0, problem: 0, failed: 0 };
+  const lease = opts.lease;
+  const leaseName = `imap:${config.name}`;
+  /** Until when (ms) this poller's lease surely holds; 0: not held. Polling stops before it. */
+  let leaseUntil = 0;
+  let renewTimer: NodeJS.Timeout | undefined;
+  /** Who held the lease when this poller last stood by (for the log: said once per holder). */
+  let standbyFor: string | undefined;
+
+  function holdsLease(): boolean {
+    return !lease || clock().getTime() < leaseUntil;
+  }
+
+  /** Takes the lease (free, expired or ours); false when another instance holds it. */
+  function takeLease(): boolean {
+    if (!lease) return true;
+    const now = clock();
+    if (!store.leases.acquire(leaseName, lease.holder, lease.ttlMs, now)) return false;
+    leaseUntil = now.getTime() + lease.ttlMs;
+    if (standbyFor !== undefined) log.info({ previousHolder: standbyFor }, 'took over the mailbox lease');
+    standbyFor = undefined;
+    return true;
+  }
+
+  /** Renews the lease a few times per lease time; a lease lost (or not renewable in time) ends the polling. */
+  function keepLease(): void {
+    if (!lease) return;
+    clearInterval(renewTimer);
+    renewTimer = setInterval(
+      () => {
+        const now = clock();
+        try {
+          if (store.leases.renew(leaseName, lease.holder, lease.ttlMs, now)) {
+            leaseUntil = now.getTime() + lease.ttlMs;
+            return;
+          }
+          leaseUntil = 0;
+          log.warn({ holder: store.leases.holder(leaseName, now) ?? null }, 'mailbox lease taken by another instance; polling stops here');
+        } catch (err) {
+          // Not renewed: polling goes on only while the lease surely holds (holdsLease()).
+          log.error({ err }, 'could not renew the mailbox lease');
+        }
+        if (!holdsLease()) {
+          clearInterval(renewTimer);
+          wake?.();
+        }
+      },
+      Math.max(100, Math.floor(lease.ttlMs / 3)),
+    );
+    renewTimer.unref();
+  }
+
+  function dropLease(): void {
+    clearInterval(renewTimer);
+    renewTimer = undefined;
+    if (!lease || leaseUntil === 0) return;
+    leaseUntil = 0;
+    try {
+      // Given back on a stop, so another instance takes over now rather than after the expiry.
+      store.leases.release(leaseName, lease.holder);
+    } catch (err) {
+      log.warn({ err }, 'could not release the mailbox lease; another instance takes it after it expires');
+    }
+  }
+
+  /** Another instance polls this mailbox: say so (not a failure), and answer any pollOnce() waiting. */
+  function standBy(): number {
+    const holder = store.leases.holder(leaseName, clock()) ?? 'another instance';
+    if (standbyFor !== holder) log.info({ holder }, 'mailbox polled by another instance; standing by');
+    standbyFor = holder;
+    status?.report(part, { ok: true, detail: `standby (held by ${holder})`, facts: facts({ standby: true, heldBy: holder }) });
+    settleWaiters({ ...emptyResult(clock()), outcome: 'incomplete', error: `standby: the mailbox is polled by ${holder}` });
+    return Math.max(250, Math.floor(lease!.ttlMs / STANDBY_CHECKS_PER_TTL));
+  }
 
   function facts(extra: Record<string, string | number | boolean | null> = {}): Record<string, string | number | boolean | null> {
     return {
@@ -163,7 +246,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
           log,
           batchSize: config.batchSize,
           maxMessageSize,
-          shouldStop: () => stopping,
+          shouldStop: () => stopping || !holdsLease(),
           onMessage: count,
         },
         result,
@@ -305,9 +388,32 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   async function loop(firstAttemptDone: () => void): Promise<void> {
     while (running) {
       let delay = 0;
+      let leased: boolean;
+      try {
+        leased = takeLease();
+      } catch (err) {
+        // The store does not answer: neither poll (the lease cannot be known) nor hide it.
+        firstAttemptDone();
+        log.error({ err }, 'could not take the mailbox lease; retrying');
+        status?.report(part, {
+          ok: false,
+          detail: 'cannot take the mailbox lease: the database does not answer',
+          facts: facts({ problem: 'database' }),
+        });
+        await sleep(Math.max(1000, Math.floor((lease?.ttlMs ?? 4000) / STANDBY_CHECKS_PER_TTL)));
+        continue;
+      }
+      if (!leased) {
+        firstAttemptDone();
+        await sleep(standBy());
+        continue;
+      }
+      keepLease();
       try {
         // Only before the first answer: later attempts must not paint over a failure report.
-        if (!status?.get(part)) status?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
+        if (!status?.get(part) || status.get(part)?.facts?.standby) {
+          status?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
+        }
         current = await connectImap(config, log, tokens);
         current.on('exists', (e: { count: number; prevCount: number }) => {
           if (e.count > e.prevCount) newMail = true;
@@ -317,9 +423,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         log.info({ server: where, folder: folders.inbox, idle: config.idle && current.capabilities.has('IDLE') }, 'IMAP connected');
         firstAttemptDone();
         await ensureFolders(current, folders, log);
-        while (running) {
+        while (running && holdsLease()) {
           const client = current;
           await serialized(() => pass(client));
+          if (!holdsLease()) break;
           await waitForMail(client);
         }
       } catch (err) {
@@ -329,8 +436,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         if (current) await closeImap(current);
         current = undefined;
       }
+      // A lost lease sets no delay: the next turn finds the new holder and stands by at once.
       if (running && delay > 0) await sleep(delay);
     }
+    dropLease();
   }
 
   /** Passes never overlap: the loop's and a standalone pollOnce() share one chain. */

@@ -2,7 +2,9 @@
 // attempt time, sent, problem), so a relay that is down for hours or a restart in between
 // loses nothing: the next pass picks up whatever is due. One send pass runs at a time; kick()
 // after an ingest commit, the retry job and a manual retry all go through the same queue, so
-// no row is ever sent twice at once.
+// no row is ever sent twice at once. Other rebound processes on the same store send from the
+// same outbox: each row is claimed before it is sent (store/outbox.ts), so exactly one of
+// them sends it, and a row claimed by a process that died is sent by another after CLAIM_TTL.
 
 import { backoffDelay } from '../backoff.ts';
 import type { Config } from '../config.ts';
@@ -33,6 +35,10 @@ export interface NotifierOptions {
   backoffBaseMs?: number;
   /** Longest retry delay. */
   backoffMaxMs?: number;
+  /** Who claims the rows (default config.instance.id). */
+  holder?: string;
+  /** How long a claim holds (default config.instance.claimTtlMs). */
+  claimTtlMs?: number;
 }
 
 export interface Notifier {
@@ -57,6 +63,8 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   const clock = opts.clock ?? (() => new Date());
   const mailer = opts.mailer ?? createMailer(config.smtp);
   const templates = opts.templates ?? createEmailTemplates();
+  const holder = opts.holder ?? config.instance.id;
+  const claimTtlMs = opts.claimTtlMs ?? config.instance.claimTtlMs;
   const backoff = { initialMs: opts.backoffBaseMs ?? BACKOFF_BASE_MS, maxMs: opts.backoffMaxMs ?? BACKOFF_MAX_MS };
 
   status?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
@@ -83,11 +91,33 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     const tried = new Set<number>();
     for (;;) {
       if (stopped) break;
-      const rows = store.outbox.due(clock(), BATCH + tried.size).filter((r) => !tried.has(r.id));
+      let claimed: OutboxRow[];
+      try {
+        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + tried.size);
+      } catch (err) {
+        // Nothing is sent unclaimed (another instance might send it too); the rows stay due.
+        // A pass that could not start fails (the retry job logs it); one that has sent some
+        // reports what it sent.
+        if (tried.size === 0) throw err;
+        log.error({ err }, 'could not claim the due notices; they wait for the next pass');
+        break;
+      }
+      const rows = claimed.filter((r) => !tried.has(r.id));
+      for (const r of claimed) if (tried.has(r.id)) store.outbox.releaseClaim(r.id, holder);
       if (rows.length === 0) break;
-      for (const row of rows) {
-        if (stopped) break;
+      for (const [i, row] of rows.entries()) {
+        if (stopped) {
+          // Not sent: back to the queue now, for this process's next start or another instance.
+          for (const r of rows.slice(i)) store.outbox.releaseClaim(r.id, holder);
+          break;
+        }
         tried.add(row.id);
+        // A batch is claimed at once but sent one by one: a row whose claim ran out while the
+        // rows before it were sent may have been taken (and sent) by another instance.
+        if (!store.outbox.confirmClaim(row.id, holder, claimTtlMs, clock())) {
+          log.info({ outboxId: row.id }, 'notice taken by another instance; not sent here');
+          continue;
+        }
         if (await sendRow(row)) sent++;
         else failed++;
       }

@@ -56,15 +56,19 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies every migration newer than PRAGMA user_version; returns the names applied. */
 export function migrate(db: Db, migrations = listMigrations()): string[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
   const applied: string[] = [];
   for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.name);
+    // The version is read inside a write transaction (BEGIN IMMEDIATE): two rebound processes
+    // starting at once on one file take turns, and the second finds the migration done.
+    const ran = db
+      .transaction(() => {
+        if (m.version <= (db.pragma('user_version', { simple: true }) as number)) return false;
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.name);
   }
   return applied;
 }

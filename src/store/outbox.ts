@@ -1,6 +1,8 @@
 // The notification outbox: notices written with their bounce in one transaction, then sent
 // and retried by the notifier. A row leaves 'pending'/'failed' only by being sent or by
-// running out of attempts ('problem').
+// running out of attempts ('problem'). Several rebound processes may share the table: a row
+// is claimed (claimed_by, claimed_until; migration 015) before it is sent, so only one of them
+// sends it, and a claim its holder did not finish in time is another's to take.
 
 import type { Db } from './db.ts';
 
@@ -17,7 +19,12 @@ export interface OutboxRow {
   last_error: string;
   created_at: string;
   sent_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
+
+/** Rows that may be sent now: due, and not claimed by a holder whose claim still runs. */
+const CLAIMABLE = "state IN ('pending', 'failed') AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)";
 
 export class OutboxRepository {
   #insert;
@@ -28,6 +35,9 @@ export class OutboxRepository {
   #failed;
   #requeue;
   #count;
+  #claim;
+  #confirm;
+  #release;
   constructor(db: Db) {
     this.#insert = db.prepare(
       `INSERT INTO outbox (bounce_id, kind, recipients, state, next_attempt_at, created_at)
@@ -38,10 +48,26 @@ export class OutboxRepository {
     );
     this.#get = db.prepare('SELECT * FROM outbox WHERE id = ?');
     this.#forBounce = db.prepare('SELECT * FROM outbox WHERE bounce_id = ? ORDER BY id');
-    this.#sent = db.prepare("UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '' WHERE id = ?");
-    this.#failed = db.prepare(
-      'UPDATE outbox SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error WHERE id = @id',
+    this.#sent = db.prepare(
+      "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '', claimed_by = NULL, claimed_until = NULL WHERE id = ?",
     );
+    this.#failed = db.prepare(
+      `UPDATE outbox SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
+    );
+    // One statement picks and claims. The condition is repeated outside the subquery for
+    // PostgreSQL: under READ COMMITTED a second UPDATE waiting on the same rows re-checks only
+    // the outer WHERE against the committed row, so the claim just made is seen and skipped.
+    this.#claim = db.prepare(
+      `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
+       WHERE id IN (SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit) AND ${CLAIMABLE}
+       RETURNING *`,
+    );
+    // Still ours and still to send (not sent or failed by another who took an expired claim): extend it.
+    this.#confirm = db.prepare(
+      "UPDATE outbox SET claimed_until = @until WHERE id = @id AND claimed_by = @holder AND state IN ('pending', 'failed')",
+    );
+    this.#release = db.prepare('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?');
     this.#requeue = db.prepare(
       "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE bounce_id = ? AND state IN ('failed', 'problem', 'pending')",
     );
@@ -55,6 +81,30 @@ export class OutboxRepository {
 
   due(now = new Date(), limit = 100): OutboxRow[] {
     return this.#due.all(now.toISOString(), limit) as OutboxRow[];
+  }
+
+  /**
+   * Claims up to `limit` due rows for `holder` until now + ttlMs and returns them, soonest due
+   * first. Rows another holder claimed are left alone until their claim expires.
+   */
+  claimDue(holder: string, ttlMs: number, now = new Date(), limit = 100): OutboxRow[] {
+    const until = new Date(now.getTime() + ttlMs).toISOString();
+    const rows = this.#claim.all({ holder, until, now: now.toISOString(), limit }) as OutboxRow[];
+    // RETURNING gives no order.
+    return rows.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
+  }
+
+  /**
+   * Right before sending: true (and the claim extended) when the row is still this holder's
+   * to send; false when another instance took it after this claim expired.
+   */
+  confirmClaim(id: number, holder: string, ttlMs: number, now = new Date()): boolean {
+    return this.#confirm.run({ id, holder, until: new Date(now.getTime() + ttlMs).toISOString() }).changes === 1;
+  }
+
+  /** Gives a claimed row back unsent (a stop), so another instance need not wait for the expiry. */
+  releaseClaim(id: number, holder: string): void {
+    this.#release.run(id, holder);
   }
 
   get(id: number): OutboxRow | undefined {

@@ -3,6 +3,7 @@
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db, type OpenOptions } from './db.ts';
 import { BouncesRepository } from './bounces.ts';
 import { ImapStateRepository } from './imap-state.ts';
+import { LeasesRepository } from './leases.ts';
 import { MessagesRepository } from './messages.ts';
 import { NoticeLogRepository } from './notice-log.ts';
 import { OutboxRepository } from './outbox.ts';
@@ -22,6 +23,8 @@ export interface Store {
   noticeLog: NoticeLogRepository;
   settings: SettingsRepository;
   imapState: ImapStateRepository;
+  /** Leases and job periods shared by the rebound instances on this store (src/store/leases.ts). */
+  leases: LeasesRepository;
   /** Whether a bounce can be committed now (last commit, probe write, file identity). */
   health: WriteHealth;
   /** The suppression list (src/suppress/repository.ts). */
@@ -48,6 +51,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     noticeLog: new NoticeLogRepository(db),
     settings: new SettingsRepository(db),
     imapState: new ImapStateRepository(db),
+    leases: new LeasesRepository(db),
     health,
     suppressions: new SuppressionRepository(db),
     durable: () => barrier.sync(),

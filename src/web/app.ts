@@ -21,7 +21,7 @@ import { parseFilters } from './filters.ts';
 import { healthReport, metricsText } from './health.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
 import { pageRoutes, notFound } from './routes/pages.ts';
-import { MemorySessionStore, csrfMatches } from './session.ts';
+import { DatabaseSessionStore, csrfMatches } from './session.ts';
 import { SignInThrottle } from './throttle.ts';
 import { clientAddressMiddleware, trustedProxies } from './client-address.ts';
 
@@ -163,7 +163,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(assetsMiddleware(loadAssets()));
   if (opts.api) app.use(opts.api);
 
-  const sessionStore = new MemorySessionStore(() => now().getTime());
+  const sessionStore = new DatabaseSessionStore(opts.store.db, () => now().getTime());
   app.use(
     createSession(
       {

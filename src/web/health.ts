@@ -45,6 +45,11 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
       parts[name] = { ok: false, detail: 'not started' };
       continue;
     }
+    // Another rebound instance polls this mailbox (it holds the lease): this one stands by.
+    if (s.facts?.standby === true) {
+      parts[name] = { ok: true, detail: `standby (held by ${String(s.facts.heldBy ?? 'another instance')})` };
+      continue;
+    }
     let ok = s.ok;
     // `problem` is a fixed phrase ('login refused', 'cannot connect', ...), never server text.
     const problem = typeof s.facts?.problem === 'string' ? s.facts.problem : undefined;

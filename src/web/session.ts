@@ -1,10 +1,12 @@
-// Sessions: koa-session with the data kept server-side in memory and only a random id in
-// the signed cookie, so signing out really ends a session (a cookie-held session would
-// stay valid until it expires). A restart signs everyone out, which is fine for one admin.
+// Sessions: koa-session with the data kept server-side, in the database (table `sessions`,
+// migration 014), and only a random id in the signed cookie. So signing out really ends a
+// session (a cookie-held session would stay valid until it expires), a restart signs nobody
+// out, and every rebound instance on the same store serves every admin.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
 import { DAY_MS } from '../core/utc-day.ts';
+import type { Db } from '../store/db.ts';
 
 export interface SessionData {
   csrf?: string;
@@ -15,42 +17,66 @@ export interface SessionData {
   flash?: { kind: 'success' | 'danger' | 'info'; text: string };
 }
 
-/** Sessions kept at most; past this the oldest signed-out one goes first, so a flood of anonymous visits cannot sign the admin out. */
-const MAX_SESSIONS = 10_000;
+/**
+ * Sessions kept at most: every visit to the sign-in form makes one (its CSRF token), so a
+ * flood of anonymous visits would grow the table without end. Past this the signed-out ones
+ * go first, oldest first, so the flood cannot sign the admin out.
+ */
+export const MAX_SESSIONS = 10_000;
+/** Expired rows are deleted at most this often (on a write), not on every request. */
+const PRUNE_EVERY_MS = 60_000;
 
-export class MemorySessionStore {
-  #m = new Map<string, { data: SessionData; expires: number }>();
+/** koa-session's external store over the `sessions` table (SQL both engines speak). */
+export class DatabaseSessionStore {
   #now: () => number;
-  constructor(now: () => number) {
+  #get;
+  #set;
+  #destroy;
+  #count;
+  #evict;
+  #prune;
+  #prunedAt = 0;
+  constructor(db: Db, now: () => number) {
     this.#now = now;
+    this.#get = db.prepare('SELECT data FROM sessions WHERE id = ? AND expires_at > ?').pluck();
+    this.#set = db.prepare(
+      `INSERT INTO sessions (id, data, signed_in, expires_at) VALUES (@id, @data, @signedIn, @expiresAt)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data, signed_in = excluded.signed_in, expires_at = excluded.expires_at`,
+    );
+    this.#destroy = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.#count = db.prepare('SELECT COUNT(*) FROM sessions').pluck();
+    this.#evict = db.prepare('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY signed_in, expires_at LIMIT ?)');
+    this.#prune = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
+
   async get(key: string): Promise<SessionData | undefined> {
-    const e = this.#m.get(key);
-    if (!e) return undefined;
-    if (e.expires <= this.#now()) {
-      this.#m.delete(key);
+    const data = this.#get.get(key, new Date(this.#now()).toISOString()) as string | undefined;
+    if (data === undefined) return undefined;
+    try {
+      return JSON.parse(data) as SessionData;
+    } catch {
       return undefined;
     }
-    return e.data;
   }
+
   async set(key: string, data: SessionData, maxAge: number): Promise<void> {
-    this.#m.delete(key);
-    if (this.#m.size >= MAX_SESSIONS) this.#evictOne();
-    this.#m.set(key, { data, expires: this.#now() + (Number.isFinite(maxAge) ? maxAge : DAY_MS) });
-  }
-  async destroy(key: string): Promise<void> {
-    this.#m.delete(key);
-  }
-  #evictOne(): void {
     const now = this.#now();
-    for (const [k, e] of this.#m) {
-      if (e.expires <= now || !e.data.user) {
-        this.#m.delete(k);
-        return;
-      }
+    if (now - this.#prunedAt >= PRUNE_EVERY_MS) {
+      this.#prune.run(new Date(now).toISOString());
+      this.#prunedAt = now;
     }
-    const first = this.#m.keys().next();
-    if (!first.done) this.#m.delete(first.value);
+    const over = (this.#count.get() as number) - MAX_SESSIONS + 1;
+    if (over > 0) this.#evict.run(over);
+    this.#set.run({
+      id: key,
+      data: JSON.stringify(data),
+      signedIn: data.user ? 1 : 0,
+      expiresAt: new Date(now + (Number.isFinite(maxAge) ? maxAge : DAY_MS)).toISOString(),
+    });
+  }
+
+  async destroy(key: string): Promise<void> {
+    this.#destroy.run(key);
   }
 }
 

@@ -4,10 +4,13 @@
 // backoff until the delivery's give_up_at; anything else (3xx, other 4xx, an address the
 // settings refuse) fails at once: the same request would get the same answer. Every attempt
 // is logged in webhook_attempts. The queue lives in the database, so a restart resumes it.
+// Other rebound processes on the same store share the queue: a head is claimed before it is
+// sent (store.ts), so each event goes out once, and a dead process's claim expires (CLAIM_TTL).
 
 import { backoffDelay, type BackoffLimits } from '../backoff.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/db.ts';
+import { newInstanceId } from '../instance-id.ts';
 import { eventBody, webhooksFor } from './events.ts';
 import { sendWebhook } from './sender.ts';
 import { TEST_EVENT_TYPE, newEventId, type DeliveryRow } from './store.ts';
@@ -20,6 +23,9 @@ export interface DelivererOptions {
   retryForMs: number;
   backoff?: BackoffLimits;
   clock?: () => Date;
+  /** Who claims the deliveries (default: a fresh instance id) and how long a claim holds (default 10 minutes), ms. */
+  holder?: string;
+  claimTtlMs?: number;
 }
 
 /** Endpoints sent to at the same time; the others wait for a free slot. */
@@ -30,6 +36,8 @@ const DEFAULT_BACKOFF: BackoffLimits = { initialMs: 5_000, maxMs: 30 * 60_000 };
 /** Finished deliveries and their attempts are kept this long (the dashboard shows them), then deleted. */
 export const KEEP_FINISHED_MS = 30 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** CLAIM_TTL's default (src/config.ts): far longer than any one request (WEBHOOK_TIMEOUT). */
+const DEFAULT_CLAIM_TTL_MS = 10 * 60_000;
 
 export function isRetryable(httpStatus: number): boolean {
   return httpStatus === 0 || httpStatus === 408 || httpStatus === 429 || httpStatus >= 500;
@@ -51,6 +59,8 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
   const repo = webhooksFor(o.db);
   const clock = o.clock ?? (() => new Date());
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  const holder = o.holder ?? newInstanceId();
+  const claimTtlMs = o.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
   const inFlight = new Map<number, Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -68,7 +78,10 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
 
   async function deliver(d: DeliveryRow): Promise<void> {
     const ep = repo.endpoint(d.endpoint_id);
-    if (!ep || !ep.enabled) return;
+    if (!ep || !ep.enabled) {
+      repo.releaseClaim(d.id, holder);
+      return;
+    }
     const now = clock();
     const r = await sendWebhook({
       url: ep.url,
@@ -127,6 +140,19 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
       }
       // Full: the next finished request pumps again.
       if (inFlight.size >= MAX_PARALLEL) break;
+      // Another instance is sending it: look again when its claim would have run out.
+      const claimedUntil = h.claimed_until ? Date.parse(h.claimed_until) : 0;
+      if (claimedUntil >= now) {
+        wait = Math.min(wait, claimedUntil - now + 1);
+        continue;
+      }
+      try {
+        if (!repo.claim(h.id, holder, claimTtlMs, new Date(now))) continue;
+      } catch (err) {
+        log.error({ err, deliveryId: h.id }, 'claiming a webhook delivery failed; trying again soon');
+        wait = Math.min(wait, 5_000);
+        continue;
+      }
       const p = deliver(h)
         .catch((err: unknown) => {
           log.error({ err, deliveryId: h.id }, 'webhook delivery crashed; trying again later');

@@ -1,7 +1,9 @@
 // The webhook tables (migration 009): endpoints, the delivery queue and the attempt log.
 // One repository owns their SQL. A delivery is one event for one endpoint; the queue of an
 // endpoint is its pending deliveries in id order, and only its head is ever sent (in order,
-// per endpoint).
+// per endpoint). With several rebound processes on one store, the head is claimed
+// (claimed_by, claimed_until; migration 015) before it is sent, so one of them sends it; the
+// head stays the head until it is delivered or failed, so the order per endpoint holds too.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.ts';
@@ -37,6 +39,8 @@ export interface DeliveryRow {
   created_at: string;
   finished_at: string;
   last_error: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 
 export interface AttemptRow {
@@ -91,6 +95,8 @@ export class WebhooksRepository {
   #attemptsOf;
   #pendingCount;
   #prune;
+  #claim;
+  #release;
   constructor(db: Db) {
     this.#db = db;
     this.#insertEndpoint = db.prepare(
@@ -113,18 +119,28 @@ export class WebhooksRepository {
        WHERE e.enabled = 1 ORDER BY d.next_attempt_at, d.id`,
     );
     this.#delivery = db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?');
+    // Takes one head for one holder: still pending, due, and unclaimed or its claim expired.
+    this.#claim = db.prepare(
+      `UPDATE webhook_deliveries SET claimed_by = @holder, claimed_until = @until
+       WHERE id = @id AND state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)`,
+    );
+    this.#release = db.prepare('UPDATE webhook_deliveries SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?');
     this.#attempt = db.prepare(
       `INSERT INTO webhook_attempts (delivery_id, at, http_status, duration_ms, error, response_excerpt)
        VALUES (@deliveryId, @at, @httpStatus, @durationMs, @error, @responseExcerpt)`,
     );
+    // Each outcome also ends the claim: the row is nobody's until it is due again.
     this.#delivered = db.prepare(
-      "UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, finished_at = @at, last_error = '' WHERE id = @id",
+      `UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, finished_at = @at, last_error = '',
+       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
     );
     this.#retry = db.prepare(
-      'UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error WHERE id = @id',
+      `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
     );
     this.#failed = db.prepare(
-      "UPDATE webhook_deliveries SET state = 'failed', attempts = attempts + 1, finished_at = @at, last_error = @error WHERE id = @id",
+      `UPDATE webhook_deliveries SET state = 'failed', attempts = attempts + 1, finished_at = @at, last_error = @error,
+       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
     );
     this.#recent = db.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?');
     this.#attemptsOf = db.prepare('SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id');
@@ -203,6 +219,20 @@ export class WebhooksRepository {
   /** The oldest pending delivery of each enabled endpoint, soonest due first. */
   heads(): DeliveryRow[] {
     return this.#heads.all() as DeliveryRow[];
+  }
+
+  /**
+   * Claims a head (from heads()) for `holder` until now + ttlMs: true for the one instance
+   * that gets it, false when another has it, sent it meanwhile, or it is not due.
+   */
+  claim(id: number, holder: string, ttlMs: number, now = new Date()): boolean {
+    const until = new Date(now.getTime() + ttlMs).toISOString();
+    return this.#claim.run({ id, holder, until, now: now.toISOString() }).changes === 1;
+  }
+
+  /** Gives a claimed delivery back unsent. */
+  releaseClaim(id: number, holder: string): void {
+    this.#release.run(id, holder);
   }
 
   delivery(id: number): DeliveryRow | undefined {

@@ -108,4 +108,39 @@ describe('the scheduler', () => {
     expect(failures('summary')[0]!.err?.message).toMatch(new RegExp(`relay 127\\.0\\.0\\.1:${DEAD_PORT}: .*ECONNREFUSED`));
     expect(failures('retry')[0]!.err?.message).toMatch(/database connection is not open/);
   });
+
+  it('runs each period of each job once when two instances share the store, whichever fires first', async () => {
+    const shared = mkdtempSync(path.join(os.tmpdir(), 'rebound-jobs-shared-'));
+    const config = loadConfig({ ...baseEnv(), DATA_DIR: shared, SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, shared);
+    const runs: { job: string; holder: string; second: number }[] = [];
+    const instances = ['host-a:1:aaaa', 'host-b:2:bbbb'].map((holder) => {
+      const store = openStore(config.dbPath);
+      const scheduler = createScheduler({
+        config,
+        store,
+        log: silentLogger(),
+        holder,
+        notifier: {
+          sendDue: async () => (runs.push({ job: 'retry', holder, second: Math.floor(Date.now() / 1000) }), { sent: 0, failed: 0 }),
+        },
+        sendSummary: async () => runs.push({ job: 'summary', holder, second: Math.floor(Date.now() / 1000) }),
+      });
+      return { store, scheduler };
+    });
+    try {
+      for (const i of instances) i.scheduler.start();
+      await sleep(3500);
+    } finally {
+      for (const i of instances) i.scheduler.stop();
+    }
+    await sleep(100);
+    for (const i of instances) i.store.close();
+    rmSync(shared, { recursive: true, force: true });
+    for (const job of ['summary', 'retry']) {
+      const seconds = runs.filter((r) => r.job === job).map((r) => r.second);
+      // Both timers fired every second; one run per second went ahead.
+      expect(seconds.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(seconds).size).toBe(seconds.length);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
+import { createMailer } from '../../src/notify/mailer.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
 import { StatusBoard } from '../../src/status.ts';
@@ -312,9 +313,27 @@ describe('the retry queue', () => {
     const before = outboxOf(r, id)[0]!;
 
     sink.accept();
-    r.store.db.pragma('query_only = ON'); // the store refuses writes from now on
+    // The store refuses writes from the moment the relay has accepted the notice (after the
+    // row was claimed: without a claim no notice is sent, since another instance might send it).
+    const real = createMailer(r.config.smtp);
+    const notifier = createNotifier({
+      config: r.config,
+      store: r.store,
+      log: silentLogger(),
+      clock: () => new Date(r.now.t),
+      mailer: {
+        relay: real.relay,
+        async send(mail) {
+          const res = await real.send(mail);
+          r.store.db.pragma('query_only = ON');
+          return res;
+        },
+        close: () => real.close(),
+      },
+    });
     r.now.t += 120_000;
-    expect(await r.notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
+    expect(await notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
+    await notifier.stop();
     expect(sink.messages).toHaveLength(1);
     r.store.db.pragma('query_only = OFF');
     // Not counted as a failed attempt, and not called a notice that could not be built.

@@ -76,6 +76,30 @@ describe('health and metrics', () => {
     expect(((await (await fetch(`${d.base}/health`)).json()) as HealthBody).parts.imap).toBeUndefined();
   });
 
+  it('calls a mailbox another instance polls standby, not down, on /health and the overview, however old its last poll', async () => {
+    const imap = await startDashboard({ files: [], env: { IMAP_SERVER: '127.0.0.1', IMAP_USER: 'u', IMAP_POLL_INTERVAL: '60s' } });
+    try {
+      const old = new Date(imap.clock.now.getTime() - 3_600_000).toISOString();
+      imap.status.report('imap', {
+        ok: true,
+        detail: 'standby (held by relay-2:41:0a1b2c3d)',
+        facts: { standby: true, heldBy: 'relay-2:41:0a1b2c3d', lastPollAt: old },
+      });
+      const res = await fetch(`${imap.base}/health`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as HealthBody;
+      expect(body.failing).toEqual([]);
+      expect(body.parts.imap).toEqual({ ok: true, detail: 'standby (held by relay-2:41:0a1b2c3d)' });
+      const c = new Client(imap.base);
+      await c.signIn();
+      const html = await (await c.get('/')).text();
+      expect(html).toContain('<span class="badge text-bg-secondary">standby</span>');
+      expect(html).toContain('standby (held by relay-2:41:0a1b2c3d)');
+    } finally {
+      await imap.close();
+    }
+  });
+
   it('answers 503 naming the database when it does not answer', async () => {
     const broken = await startDashboard({ files: [] });
     try {

@@ -1,0 +1,127 @@
+// Dashboard sessions live in the database (migration 014): two dashboards built on one SQLite
+// file (two rebound instances behind one proxy) serve one admin, signing out ends the session
+// on both, and the cookie carries only the session's id. Real HTTP against the real app.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.ts';
+import { Metrics } from '../../src/metrics.ts';
+import { StatusBoard } from '../../src/status.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { createWebApp } from '../../src/web/app.ts';
+import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import { DatabaseSessionStore, MAX_SESSIONS } from '../../src/web/session.ts';
+import { Client, testConfig } from './fixture.ts';
+
+let dir: string;
+const open: { store: Store; server: WebServer }[] = [];
+
+afterEach(async () => {
+  for (const o of open.splice(0)) {
+    await o.server.stop();
+    o.store.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** One dashboard on its own connection to the shared database file, on an ephemeral port. */
+async function dashboard(): Promise<{ base: string; store: Store; server: WebServer }> {
+  const store = openStore(path.join(dir, 'bounces.db'));
+  const app = createWebApp({
+    config: testConfig(),
+    store,
+    log: silentLogger(),
+    status: new StatusBoard(),
+    metrics: new Metrics(),
+    retry: async () => ({ queued: false, message: 'not here' }),
+  });
+  const server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
+  const d = { base: server.address(), store, server };
+  open.push(d);
+  return d;
+}
+
+/** The same cookies, sent to another dashboard (a proxy sending the next request elsewhere). */
+function sameBrowser(c: Client, base: string): Client {
+  const other = new Client(base);
+  other.cookies = c.cookies;
+  return other;
+}
+
+describe('sessions in the database', () => {
+  it('signs in on one instance and is signed in on the other; signing out on either ends it on both', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    const a = await dashboard();
+    const b = await dashboard();
+    const onA = new Client(a.base);
+    expect((await onA.signIn()).headers.get('location')).toBe('/');
+    const onB = sameBrowser(onA, b.base);
+    expect((await onB.get('/')).status).toBe(200);
+    // A form from instance A is accepted by instance B: one session, one CSRF token.
+    const token = await onA.csrf('/');
+    const saved = new Map(onA.cookies);
+    expect((await onB.post('/logout', { _csrf: token })).headers.get('location')).toBe('/login');
+    // The old cookie opens nothing, on either instance.
+    for (const base of [a.base, b.base]) {
+      const replay = new Client(base);
+      replay.cookies = new Map(saved);
+      expect((await replay.get('/')).status).toBe(302);
+    }
+  });
+
+  it('keeps only a random id in the cookie, and the session survives a restart', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    const a = await dashboard();
+    const c = new Client(a.base);
+    await c.signIn();
+    const id = c.cookies.get('rebound.sid')!;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const row = a.store.db.prepare('SELECT data, signed_in FROM sessions WHERE id = ?').get(id) as { data: string; signed_in: number };
+    expect(row.signed_in).toBe(1);
+    expect(JSON.parse(row.data)).toMatchObject({ user: 'admin' });
+    // rebound restarts: a new process, the same database.
+    const first = open.shift()!;
+    await first.server.stop();
+    first.store.close();
+    const again = await dashboard();
+    expect((await sameBrowser(c, again.base).get('/')).status).toBe(200);
+  });
+
+  it('gives a new session id at sign-in, so an id planted before sign-in is worth nothing after it', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    const a = await dashboard();
+    const b = await dashboard();
+    const c = new Client(a.base);
+    await c.csrf('/login');
+    const planted = new Map(c.cookies);
+    await c.signIn();
+    expect(c.cookies.get('rebound.sid')).not.toBe(planted.get('rebound.sid'));
+    const attacker = new Client(b.base);
+    attacker.cookies = planted;
+    expect((await attacker.get('/')).status).toBe(302);
+  });
+
+  it('stays bounded under a flood of anonymous sessions without signing the admin out, and prunes expired rows', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    const store = openStore(path.join(dir, 'bounces.db'));
+    open.push({ store, server: { stop: async () => {}, address: () => '' } as unknown as WebServer });
+    const now = { t: Date.now() };
+    const sessions = new DatabaseSessionStore(store.db, () => now.t);
+    await sessions.set('admin', { user: 'admin', csrf: 't' }, 3_600_000);
+    await sessions.set('short', { csrf: 's' }, 1000);
+    for (let i = 0; i < MAX_SESSIONS + 50; i++) await sessions.set(`anon-${i}`, { csrf: String(i) }, 3_600_000);
+    const count = () => store.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get() as number;
+    expect(count()).toBe(MAX_SESSIONS);
+    expect(await sessions.get('admin')).toMatchObject({ user: 'admin' });
+    // The oldest anonymous ones went first.
+    expect(await sessions.get('anon-0')).toBeUndefined();
+    expect(await sessions.get(`anon-${MAX_SESSIONS + 49}`)).toMatchObject({ csrf: String(MAX_SESSIONS + 49) });
+    // An hour and more later every row has expired: the next write deletes them.
+    now.t += 2 * 3_600_000;
+    expect(await sessions.get('admin')).toBeUndefined();
+    await sessions.set('new', { csrf: 'n' }, 3_600_000);
+    expect(count()).toBe(1);
+  });
+});

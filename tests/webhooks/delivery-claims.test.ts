@@ -1,0 +1,145 @@
+// @integration: real HTTP requests and waits for the deliverers' timers.
+// Two rebound processes on one store: two webhook deliverers, each on its own connection to
+// the same SQLite file, send one queue to a real loopback receiver that checks signatures
+// (standardwebhooks). Each event must arrive exactly once and in order per endpoint, and a
+// delivery claimed by a process that died must be sent by the other once its claim runs out.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
+import { webhooksFor } from '../../src/webhooks/events.ts';
+import { newSecret } from '../../src/webhooks/store.ts';
+import { capturingLogger } from '../harness/log.ts';
+import { sleep, waitFor } from '../harness/ports.ts';
+import { WebhookReceiver } from '../harness/webhook-receiver.ts';
+
+const HOUR = 3_600_000;
+
+let dir: string;
+let a: Store;
+let b: Store;
+let receiver: WebhookReceiver;
+const deliverers: WebhookDeliverer[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'rebound-webhook-claims-'));
+  a = openStore(path.join(dir, 'bounces.db'));
+  b = openStore(path.join(dir, 'bounces.db'));
+  receiver = new WebhookReceiver();
+  await receiver.start();
+});
+
+afterEach(async () => {
+  for (const d of deliverers.splice(0)) await d.stop();
+  await receiver.stop();
+  a.close();
+  b.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function deliverer(store: Store, holder: string): { d: WebhookDeliverer; delivered: () => number } {
+  const { log, lines } = capturingLogger();
+  const d = createWebhookDeliverer({
+    db: store.db,
+    log,
+    allowPrivate: true,
+    timeoutMs: 2000,
+    retryForMs: HOUR,
+    backoff: { initialMs: 50, maxMs: 200 },
+    holder,
+    claimTtlMs: 60_000,
+  });
+  deliverers.push(d);
+  return { d, delivered: () => lines.filter((l) => l.msg === 'webhook delivered').length };
+}
+
+const SECRET = newSecret();
+
+/**
+ * Queues `perEndpoint` events for each of `endpoints` new endpoints (one secret for all, so
+ * the one receiver verifies them all; the query string tells the endpoints apart).
+ */
+function queue(store: Store, endpoints: number, perEndpoint: number, tag: string): Map<string, string[]> {
+  const repo = webhooksFor(store.db);
+  receiver.setSecret(SECRET);
+  const byPath = new Map<string, string[]>();
+  store.db.transaction(() => {
+    for (let e = 0; e < endpoints; e++) {
+      const ep = repo.createEndpoint({ url: `${receiver.url}?ep=${e}`, events: ['bounce.hard'], enabled: true });
+      store.db.prepare('UPDATE webhook_endpoints SET secret = ? WHERE id = ?').run(SECRET, ep.id);
+      const ids: string[] = [];
+      for (let i = 0; i < perEndpoint; i++) {
+        const eventId = `msg_${tag}e${e}n${i}`;
+        const payload = JSON.stringify({ type: 'bounce.hard', timestamp: new Date().toISOString(), data: { n: i } });
+        repo.enqueue({ endpointId: ep.id, eventId, type: 'bounce.hard', payload }, new Date(), HOUR);
+        ids.push(eventId);
+      }
+      byPath.set(`/hook?ep=${e}`, ids);
+    }
+  })();
+  return byPath;
+}
+
+/** What the receiver got, per endpoint, in arrival order. */
+function receivedByPath(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of receiver.received) out.set(r.path, [...(out.get(r.path) ?? []), r.id]);
+  return out;
+}
+
+describe('webhooks with two rebound processes on one store', () => {
+  it('delivers each event exactly once, in order per endpoint, while both deliverers work the queue', async () => {
+    // More endpoints than one deliverer sends to at once (8), so the second finds work too.
+    const expected = queue(a, 12, 5, 'both');
+    const one = deliverer(a, 'host-a:1:aaaa');
+    const two = deliverer(b, 'host-b:2:bbbb');
+    one.d.kick();
+    two.d.kick();
+    await waitFor('60 deliveries', () => receiver.received.length >= 60, { tries: 400 });
+    await sleep(300);
+    expect(receiver.received).toHaveLength(60);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    expect(receivedByPath()).toEqual(expected);
+    expect(a.db.prepare('SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state').all()).toEqual([
+      { state: 'delivered', n: 60 },
+    ]);
+    // Both processes sent some: the queue was shared, not held by one.
+    expect(one.delivered()).toBeGreaterThan(0);
+    expect(two.delivered()).toBeGreaterThan(0);
+    expect(one.delivered() + two.delivered()).toBe(60);
+  });
+
+  it('leaves a delivery another process has claimed, and sends it once that claim has run out', async () => {
+    const expected = queue(a, 1, 2, 'dead');
+    const repo = webhooksFor(b.db);
+    const [head] = repo.heads();
+    // A process claimed the head and died before sending it.
+    expect(repo.claim(head!.id, 'dead-host:99:dead', 1500)).toBe(true);
+    const live = deliverer(a, 'host-a:1:aaaa');
+    live.d.kick();
+    await sleep(800);
+    // The head is not sent, and nothing behind it jumps the queue.
+    expect(receiver.received).toHaveLength(0);
+    await waitFor('both deliveries', () => receiver.received.length >= 2, { tries: 100 });
+    await sleep(200);
+    expect(receivedByPath()).toEqual(expected);
+    expect(live.delivered()).toBe(2);
+  });
+
+  it('gives a head to one process only when both read the queue before either claims it', () => {
+    queue(a, 1, 1, 'race');
+    const ra = webhooksFor(a.db);
+    const rb = webhooksFor(b.db);
+    // Two processes each read the same head (neither has claimed it yet) ...
+    const [ha] = ra.heads();
+    const [hb] = rb.heads();
+    expect(ha!.id).toBe(hb!.id);
+    // ... and then both try to claim it: the database lets one.
+    expect(ra.claim(ha!.id, 'host-a:1:aaaa', 60_000)).toBe(true);
+    expect(rb.claim(hb!.id, 'host-b:2:bbbb', 60_000)).toBe(false);
+    expect(rb.delivery(hb!.id)).toMatchObject({ claimed_by: 'host-a:1:aaaa' });
+  });
+});
