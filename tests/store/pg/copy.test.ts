@@ -19,6 +19,7 @@ import { createNoticePlanner } from '../../../src/notify/notices.ts';
 import { announceSuppressionChanges, recordHooks } from '../../../src/record-hooks.ts';
 import { connectPostgres } from '../../../src/store/pg/connect.ts';
 import { openStore } from '../../../src/store/store.ts';
+import { DatabaseSessionStore } from '../../../src/web/session.ts';
 import { WebhooksRepository } from '../../../src/webhooks/store.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
 
@@ -75,6 +76,10 @@ async function fillSource(): Promise<void> {
   );
   store.settings.set('admin_password_hash', 'scrypt$example');
   store.imapState.set('bounces@imap.example.org/INBOX', { uidvalidity: 1700000000, lastUid: 42 });
+  // What several instances share: a mailbox lease, a job's last period, a signed-in session.
+  store.leases.acquire('imap:default', 'relay-1:100:0badcafe', 60_000);
+  store.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'relay-1:100:0badcafe');
+  await new DatabaseSessionStore(store.db, () => Date.now()).set('sid-1', { user: 'admin', csrf: 'token' }, 3_600_000);
   const ingestor = createIngestor({
     store,
     log: silentLogger(),
