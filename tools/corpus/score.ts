@@ -8,7 +8,7 @@
 // project's labels, read as families of reasons, see tests/fixtures/corpus/README.md).
 
 import type { Classification, Reason, RecipientResult } from '../../src/core/types.ts';
-import { splitMbox } from '../../src/core/mime.ts';
+import { splitMbox } from '../../src/intake/mbox.ts';
 
 export type CorpusName = 'sisimai' | 'crisp';
 
