@@ -148,7 +148,7 @@ function statusFor(c: Classification): ProcessingStatus {
  */
 export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string): string {
   const about = c.original.messageId || c.envelope.messageId || rawSha;
-  return sha256(Buffer.from([about, r.address.toLowerCase(), c.kind, r.action, r.status].join('\n')));
+  return sha256(Buffer.from([about, r.address.toLowerCase(), c.kind, r.action, r.enhancedCode].join('\n')));
 }
 
 export function createIngestor(opts: IngestorOptions): Ingestor {
@@ -225,7 +225,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         kind: c.kind,
         bounceType: r.bounceType,
         action: r.action,
-        statusCode: r.status,
+        statusCode: r.enhancedCode,
         replyCode: r.replyCode,
         diagnostic: r.diagnostic,
         remoteMta: r.remoteMta,

@@ -404,7 +404,7 @@ function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]
   return {
     address,
     action: '',
-    status: '',
+    enhancedCode: '',
     replyCode: '',
     reason,
     bounceType: 'none',
@@ -449,7 +449,7 @@ function fromDsn(r: DsnRecipientFields, prose: ProseRecipient[], notice: string,
   return finish({
     address: normaliseAddress(address),
     action,
-    status,
+    enhancedCode: status,
     replyCode,
     reason: decided,
     bounceType: 'none',
@@ -473,7 +473,7 @@ function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedE
   return finish({
     address: p.address,
     action,
-    status,
+    enhancedCode: status,
     replyCode,
     reason,
     bounceType: 'none',
@@ -486,9 +486,9 @@ function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedE
 
 /** Fills the status when the text gave none, and the hard/soft call. */
 function finish(r: RecipientResult): RecipientResult {
-  if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
+  if (!r.enhancedCode && !NON_BOUNCE_REASONS.has(r.reason)) {
     const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
-    r.status = `${cls}.0.0`;
+    r.enhancedCode = `${cls}.0.0`;
   }
   r.bounceType = bounceTypeOf(r);
   return r;

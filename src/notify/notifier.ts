@@ -6,7 +6,6 @@
 
 import { backoffDelay } from '../backoff.ts';
 import type { Config } from '../config.ts';
-import type { Classification } from '../core/types.ts';
 import { errorText } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -14,6 +13,7 @@ import type { StatusBoard } from '../status.ts';
 import type { BounceRow } from '../store/bounces.ts';
 import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
+import { readStoredClassification } from '../store/stored-classification.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
 import { buildNotice } from './notice-content.ts';
 import { failedAddresses, planNotices, whyNoNotice, type MessageFacts, type NoticeSubject } from './notices.ts';
@@ -179,12 +179,8 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   /** The rule facts of a recorded bounce's message, from its stored classification. */
   function factsFromStore(b: BounceRow): MessageFacts {
     const message = store.messages.get(b.message_id);
-    let c: Partial<Classification> = {};
-    try {
-      c = JSON.parse(message?.classification ?? '{}') as Partial<Classification>;
-    } catch {
-      // An unreadable stored classification: fall back to the bounce row's own columns.
-    }
+    // An unreadable stored classification reads as {}: the bounce row's own columns serve.
+    const c = readStoredClassification(message?.classification ?? '{}');
     return {
       originalFrom: c.original?.from ?? b.original_from,
       originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),

@@ -13,13 +13,13 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
         kind: c.kind,
         bounceType: b.recipient.bounceType,
         reason: b.recipient.reason,
-        status: b.recipient.status,
+        status: b.recipient.enhancedCode,
         replyCode: b.recipient.replyCode,
         address: b.row.emailTo,
         aboutReboundNotice: c.envelope.aboutReboundNotice,
       });
       if (!rule) continue;
-      const what = [b.recipient.status, b.recipient.replyCode].filter(Boolean).join(' ');
+      const what = [b.recipient.enhancedCode, b.recipient.replyCode].filter(Boolean).join(' ');
       const a = rule.action;
       try {
         if (a.type === 'suppress') {

@@ -90,7 +90,7 @@ describe('finding failed recipients in notices', () => {
         '',
       ]),
     );
-    expect(c.recipients.map((r) => [r.address, r.status])).toEqual([['user@example.org', '5.1.2']]);
+    expect(c.recipients.map((r) => [r.address, r.enhancedCode])).toEqual([['user@example.org', '5.1.2']]);
   });
 
   it('reads a multipart whose boundary parameter sits on an unindented line, and a post_master sender', () => {
