@@ -29,7 +29,7 @@ export interface App {
   config: Config;
   store: Store;
   ingestor: Ingestor;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   /** Where the parts listen, once started: { lmtp: [...], web: 'http://...' }. */
   addresses(): { lmtp: string[]; web: string };
@@ -47,10 +47,10 @@ interface Stoppable {
 export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   // A data folder or database it cannot use stops the start naming the path and the variable.
   const store = openConfiguredStore(config);
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const metrics = new Metrics();
 
-  const notifier = createNotifier({ config, store, log, status, metrics });
+  const notifier = createNotifier({ config, store, log, board, metrics });
   const webhooks = createWebhookDeliverer({
     db: store.db,
     log,
@@ -79,9 +79,9 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     },
   });
 
-  const lmtp = config.lmtp.enabled ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics }) : undefined;
+  const lmtp = config.lmtp.enabled ? createLmtpServer({ config: config.lmtp, ingestor, log, board, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
-  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, board, clock: opts.clock });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -106,7 +106,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     config,
     store,
     ingestor,
-    status,
+    board,
     metrics,
     addresses: () => ({ lmtp: lmtp?.addresses() ?? [], web: web?.address() ?? '' }),
 
@@ -126,7 +126,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         if (config.imapMailboxes.length > 0) {
           // imapflow (~30 MB resident) is loaded only when a mailbox is configured.
           const { createImapPollers } = await import('./intake/imap-mailboxes.ts');
-          const imap = createImapPollers(config.imapMailboxes, { ingestor, store, log, status, metrics });
+          const imap = createImapPollers(config.imapMailboxes, { ingestor, store, log, board, metrics });
           await imap.start();
           started.push({ name: 'imap', stop: () => imap.stop() });
         }
@@ -138,7 +138,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             config,
             store,
             log,
-            status,
+            board,
             metrics,
             retry,
             adminPasswordHash: adminPasswordHash(),

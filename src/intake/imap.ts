@@ -3,7 +3,7 @@
 // This module owns the connection's life: connect, pass, wait (IDLE or a timer), reconnect
 // with backoff, report to the status board. What a pass does is in imap-pass.ts.
 //
-//   const poller = createImapPoller({ config: config.imap, ingestor, store, log, status, metrics });
+//   const poller = createImapPoller({ config: config.imap, ingestor, store, log, board, metrics });
 //   await poller.start();   // never throws for a server that is down: it keeps retrying
 //   ...
 //   await poller.stop();    // finishes the message in hand, logs out (bounded)
@@ -59,7 +59,7 @@ export interface ImapPollerOptions {
   ingestor: Ingestor;
   store: Store;
   log: Logger;
-  status?: StatusBoard;
+  board?: StatusBoard;
   metrics?: Metrics;
   timing?: Partial<ImapTiming>;
   maxMessageSize?: number;
@@ -78,7 +78,7 @@ export interface ImapPoller {
 }
 
 export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
-  const { config, ingestor, store, status, metrics } = opts;
+  const { config, ingestor, store, board, metrics } = opts;
   const log = opts.log.child({ component: 'imap', mailbox: config.name });
   /** This mailbox's part on the status board, the dashboard and /health. */
   const part = config.statusPart;
@@ -191,7 +191,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       const detail = ok
         ? `polled ${folders.inbox} on ${where}: ${moved} message(s) handled`
         : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
-      status?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
+      board?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
       // A pass that found nothing is routine (every poll interval): keep it out of the info log.
       log[result.found > 0 ? 'info' : 'debug'](
         {
@@ -227,7 +227,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
           : 'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
       );
       const problem = err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'OAuth2 token refused' : 'login refused';
-      status?.report(part, {
+      board?.report(part, {
         ok: false,
         detail: `login failed: ${err.detail}`,
         facts: facts({ loginFailures, retryInMs: delay, problem }),
@@ -242,7 +242,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       { server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay },
       lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying',
     );
-    status?.report(part, {
+    board?.report(part, {
       ok: false,
       detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
       facts: facts({
@@ -307,7 +307,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       let delay = 0;
       try {
         // Only before the first answer: later attempts must not paint over a failure report.
-        if (!status?.get(part)) status?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
+        if (!board?.get(part)) board?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
         current = await connectImap(config, log, tokens);
         current.on('exists', (e: { count: number; prevCount: number }) => {
           if (e.count > e.prevCount) newMail = true;

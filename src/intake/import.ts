@@ -196,8 +196,8 @@ export async function importPath(target: string, opts: ImportOptions): Promise<I
       (result) => {
         totals.noticesQueued += result.noticesQueued ?? 0;
         if (result.duplicate) totals.duplicates += 1;
-        else if (result.status === 'Processed') totals.processed += 1;
-        else if (result.status === 'Skipped') totals.skipped += 1;
+        else if (result.outcome === 'Processed') totals.processed += 1;
+        else if (result.outcome === 'Skipped') totals.skipped += 1;
         else totals.problem += 1;
         if (slot) slot.done = true;
       },

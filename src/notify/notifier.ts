@@ -23,7 +23,7 @@ export interface NotifierOptions {
   config: Config;
   store: Store;
   log: Logger;
-  status?: StatusBoard;
+  board?: StatusBoard;
   metrics?: Metrics;
   /** Defaults to nodemailer through config.smtp. */
   mailer?: Mailer;
@@ -52,14 +52,14 @@ export const BACKOFF_MAX_MS = 4 * 3_600_000;
 const BATCH = 50;
 
 export function createNotifier(opts: NotifierOptions): Notifier {
-  const { config, store, status, metrics } = opts;
+  const { config, store, board, metrics } = opts;
   const log = opts.log.child({ component: 'notifier' });
   const clock = opts.clock ?? (() => new Date());
   const mailer = opts.mailer ?? createMailer(config.smtp);
   const templates = opts.templates ?? createEmailTemplates();
   const backoff = { initialMs: opts.backoffBaseMs ?? BACKOFF_BASE_MS, maxMs: opts.backoffMaxMs ?? BACKOFF_MAX_MS };
 
-  status?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
+  board?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
 
   let chain: Promise<unknown> = Promise.resolve();
   let waiting = false;
@@ -144,7 +144,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       log.error({ err, bounceId: bounce.id, outboxId: row.id }, 'notice sent, but the store could not record it; it may be sent again');
     }
     metrics?.noticesSent.inc();
-    status?.report('relay', {
+    board?.report('relay', {
       ok: true,
       detail: `last notice accepted by ${mailer.relay}`,
       facts: { lastResponse: result.response.slice(0, 200), lastSentAt: clock().toISOString() },
@@ -168,7 +168,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     })();
     metrics?.noticesFailed.inc({ kind: e.kind });
     if (e.code !== 'ENORCPT' && e.code !== 'ERENDER') {
-      status?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
+      board?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
     }
     log.warn(
       { bounceId: bounce.id, outboxId: row.id, attempts, giveUp, nextAttemptAt: giveUp ? null : next.toISOString(), error: message },

@@ -48,7 +48,7 @@ function page(ctx: Koa.Context, deps: WebDeps, template: string, vars: Record<st
 }
 
 export function pageRoutes(router: Router, deps: WebDeps): void {
-  const { queries, store, status } = deps;
+  const { queries, store, board } = deps;
 
   router.get('/', (ctx) => {
     const now = deps.now();
@@ -56,7 +56,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       const since = periodStart(p, now);
       return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
     });
-    const parts = (Object.entries(status.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
+    const parts = (Object.entries(board.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
       name,
       label: partWords(name),
       ...s,
