@@ -3,6 +3,7 @@
 // notices) and counts. The suppression list's routes are in src/api/suppression-routes.ts,
 // the OpenAPI document's in src/api/api.ts.
 
+import { DAY_MS } from '../core/utc-day.ts';
 import type { RetryFn } from '../web/deps.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 import type { Store } from '../store/store.ts';
@@ -11,8 +12,6 @@ import { CountQueries } from './counts.ts';
 import { CursorError, decodeCursor, KeysetPager, type Cursor } from './keyset.ts';
 import { ApiError, route, type RouteDef } from './router.ts';
 import { BounceDetail, BounceList, BounceListQuery, Counts, CountsQuery, IdParams, MAX_COUNT_DAYS, RetryResult } from './schemas.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface RouteDeps {
   store: Store;

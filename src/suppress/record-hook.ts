@@ -4,7 +4,8 @@
 // enough within the window; complaints only when the setting says so.
 
 import type { RecordHook } from '../ingest.ts';
-import { DAY_MS, decide, expiryAfter, type SuppressionRule } from './policy.ts';
+import { DAY_MS } from '../core/utc-day.ts';
+import { decide, expiryAfter, type SuppressionRule } from './policy.ts';
 
 export function createSuppressionHook(rules: readonly SuppressionRule[]): RecordHook {
   return ({ classification: c, bounces, store, now }) => {

@@ -6,6 +6,7 @@
 // is logged in webhook_attempts. The queue lives in the database, so a restart resumes it.
 
 import { backoffDelay, type BackoffLimits } from '../backoff.ts';
+import { DAY_MS } from '../core/utc-day.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/db.ts';
 import { eventBody, webhooksFor } from './events.ts';
@@ -28,7 +29,7 @@ const MAX_PARALLEL = 8;
 const MAX_SLEEP_MS = 30_000;
 const DEFAULT_BACKOFF: BackoffLimits = { initialMs: 5_000, maxMs: 30 * 60_000 };
 /** Finished deliveries and their attempts are kept this long (the dashboard shows them), then deleted. */
-export const KEEP_FINISHED_MS = 30 * 86_400_000;
+export const KEEP_FINISHED_MS = 30 * DAY_MS;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export function isRetryable(httpStatus: number): boolean {
