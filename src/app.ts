@@ -29,7 +29,7 @@ export interface App {
   config: Config;
   store: Store;
   ingestor: Ingestor;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   /** Where the parts listen, once started: { lmtp: [...], web: 'http://...' }. */
   addresses(): { lmtp: string[]; web: string };
@@ -47,10 +47,10 @@ interface Stoppable {
 export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   // A data folder or database it cannot use stops the start naming the path and the variable.
   const store = openConfiguredStore(config);
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const metrics = new Metrics();
 
-  const notifier = createNotifier({ config, store, log, status, metrics });
+  const notifier = createNotifier({ config, store, log, board, metrics });
   const webhooks = createWebhookDeliverer({
     db: store.db,
     log,
@@ -81,9 +81,9 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     },
   });
 
-  const lmtp = config.lmtp.enabled ? createLmtpServer({ config: config.lmtp, ingestor, log, status, metrics }) : undefined;
+  const lmtp = config.lmtp.enabled ? createLmtpServer({ config: config.lmtp, ingestor, log, board, metrics }) : undefined;
   const scheduler = createScheduler({ config, notifier, store, log });
-  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, status, clock: opts.clock });
+  const suppression = createSuppressionService({ config: config.suppress, store, log, metrics, board, clock: opts.clock });
 
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
@@ -108,7 +108,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
     config,
     store,
     ingestor,
-    status,
+    board,
     metrics,
     addresses: () => ({ lmtp: lmtp?.addresses() ?? [], web: web?.address() ?? '' }),
 
@@ -132,7 +132,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             ingestor,
             store,
             log,
-            status,
+            board,
             metrics,
             // One instance at a time polls each mailbox (several instances on one store).
             lease: { holder: config.instance.id, ttlMs: config.instance.leaseTtlMs },
@@ -148,7 +148,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             config,
             store,
             log,
-            status,
+            board,
             metrics,
             retry,
             adminPasswordHash: adminPasswordHash(),

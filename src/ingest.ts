@@ -37,14 +37,15 @@ export interface IngestResult {
   /** For a copy with other bytes whose bounces were all recorded: the first copy's id. */
   duplicateOf?: number;
   kind: MessageKind;
-  status: ProcessingStatus;
+  /** What became of the message: Processed, Skipped or Problem (its row's status column). */
+  outcome: ProcessingStatus;
   /** Ids of the bounce rows this call recorded (empty for a duplicate). */
   bounceIds: number[];
   /** Notices queued with them (0 for a duplicate). */
   noticesQueued?: number;
   /** The recorded rows in brief, for logs and adapters. */
-  recorded?: { id: number; address: string; reason: string; status: string }[];
-  /** Set when the message could not be read (status Problem). */
+  recorded?: { id: number; address: string; reason: string; enhancedCode: string }[];
+  /** Set when the message could not be read (outcome Problem). */
   error?: string;
 }
 
@@ -148,7 +149,7 @@ function statusFor(c: Classification): ProcessingStatus {
  */
 export function dedupeKey(c: Classification, r: RecipientResult, rawSha: string): string {
   const about = c.original.messageId || c.envelope.messageId || rawSha;
-  return sha256(Buffer.from([about, r.address.toLowerCase(), c.kind, r.action, r.status].join('\n')));
+  return sha256(Buffer.from([about, r.address.toLowerCase(), c.kind, r.action, r.enhancedCode].join('\n')));
 }
 
 export function createIngestor(opts: IngestorOptions): Ingestor {
@@ -178,7 +179,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   function record(input: IngestInput, c: Classification, rawSha: string, receivedAt: string): IngestResult {
     const existing = store.messages.findBySha256(rawSha);
     if (existing) {
-      return { messageId: existing.id, duplicate: true, kind: existing.kind as MessageKind, status: existing.status, bounceIds: [] };
+      return { messageId: existing.id, duplicate: true, kind: existing.kind as MessageKind, outcome: existing.status, bounceIds: [] };
     }
     const status = statusFor(c);
     const keys = c.recipients.map((r) => dedupeKey(c, r, rawSha));
@@ -203,7 +204,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       truncated: c.truncated?.join('; ') ?? '',
     });
     if (firstCopy !== undefined) {
-      return { messageId, duplicate: true, duplicateOf: firstCopy, kind: c.kind, status, bounceIds: [] };
+      return { messageId, duplicate: true, duplicateOf: firstCopy, kind: c.kind, outcome: status, bounceIds: [] };
     }
     const recorded: RecordedBounce[] = [];
     // Once per message, not per recipient: a forged report can pair 500 recipients with a
@@ -225,7 +226,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         kind: c.kind,
         bounceType: r.bounceType,
         action: r.action,
-        statusCode: r.status,
+        statusCode: r.enhancedCode,
         replyCode: r.replyCode,
         diagnostic: r.diagnostic,
         remoteMta: r.remoteMta,
@@ -266,10 +267,10 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       messageId,
       duplicate: false,
       kind: c.kind,
-      status,
+      outcome: status,
       bounceIds: recorded.map((b) => b.id),
       noticesQueued,
-      recorded: recorded.map((b) => ({ id: b.id, address: b.row.emailTo, reason: b.row.reason, status: b.row.statusCode })),
+      recorded: recorded.map((b) => ({ id: b.id, address: b.row.emailTo, reason: b.row.reason, enhancedCode: b.row.statusCode })),
       ...(c.error ? { error: c.error } : {}),
     };
   }
@@ -308,7 +309,7 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
     log.info({ source: input.source, messageId: r.messageId }, 'duplicate message, already recorded');
     return;
   }
-  if (r.status === 'Problem') {
+  if (r.outcome === 'Problem') {
     log.warn({ source: input.source, messageId: r.messageId, error: r.error }, 'message could not be read; kept as Problem');
     return;
   }
@@ -325,7 +326,7 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
         kind: c.kind,
         recipient: b.address,
         reason: b.reason,
-        status: b.status,
+        status: b.enhancedCode,
       },
       'bounce recorded',
     );

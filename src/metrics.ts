@@ -35,110 +35,76 @@ export interface MetricsOptions {
   processMetrics?: boolean;
 }
 
+/** Makers of metrics registered in one registry: each metric of the class is one declaration. */
+function metricMakers(registry: client.Registry) {
+  const registers = [registry];
+  return {
+    counter: <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+      new client.Counter<L>({ name, help, labelNames, registers }),
+    gauge: <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+      new client.Gauge<L>({ name, help, labelNames, registers }),
+    histogram: <L extends string = never>(name: string, help: string, buckets: number[], labelNames: readonly L[] = []) =>
+      new client.Histogram<L>({ name, help, buckets, labelNames, registers }),
+  };
+}
+
 export class Metrics {
   readonly registry = new client.Registry();
+  readonly #make = metricMakers(this.registry);
 
-  readonly messagesReceived = new client.Counter({
-    name: 'rebound_messages_received_total',
-    help: 'Messages received, by source and outcome (and mailbox, for IMAP)',
-    labelNames: ['source', 'outcome', 'mailbox'] as const,
-    registers: [this.registry],
-  });
-  readonly bouncesRecorded = new client.Counter({
-    name: 'rebound_bounces_recorded_total',
-    help: 'Recipient rows recorded, by kind',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
-  readonly noticesSent = new client.Counter({
-    name: 'rebound_notices_sent_total',
-    help: 'Notification emails sent',
-    registers: [this.registry],
-  });
-  readonly noticesFailed = new client.Counter({
-    name: 'rebound_notices_failed_total',
-    help: 'Notification sends that failed, by kind of failure',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
+  readonly messagesReceived = this.#make.counter(
+    'rebound_messages_received_total',
+    'Messages received, by source and outcome (and mailbox, for IMAP)',
+    ['source', 'outcome', 'mailbox'],
+  );
+  readonly bouncesRecorded = this.#make.counter('rebound_bounces_recorded_total', 'Recipient rows recorded, by kind', ['kind']);
+  readonly noticesSent = this.#make.counter('rebound_notices_sent_total', 'Notification emails sent');
+  readonly noticesFailed = this.#make.counter('rebound_notices_failed_total', 'Notification sends that failed, by kind of failure', [
+    'kind',
+  ]);
 
-  readonly suppressionLookups = new client.Counter({
-    name: 'rebound_suppression_lookups_total',
-    help: 'Suppression lookups by Postfix, by server (socketmap, policy) and result (hit, miss, error)',
-    labelNames: ['via', 'result'] as const,
-    registers: [this.registry],
-  });
+  readonly suppressionLookups = this.#make.counter(
+    'rebound_suppression_lookups_total',
+    'Suppression lookups by Postfix, by server (socketmap, policy) and result (hit, miss, error)',
+    ['via', 'result'],
+  );
 
   /** From the end of a message's data to the listener's reply (all its recipients' replies). */
-  readonly lmtpReplySeconds = new client.Histogram({
-    name: 'rebound_lmtp_reply_seconds',
-    help: 'LMTP/SMTP latency from the end of data to the reply, by reply class',
-    labelNames: ['reply'] as const,
-    buckets: FAST_SECONDS,
-    registers: [this.registry],
-  });
-  readonly classifySeconds = new client.Histogram({
-    name: 'rebound_classify_seconds',
-    help: 'Time to classify one message',
-    buckets: FAST_SECONDS,
-    registers: [this.registry],
-  });
-  readonly commitBatchSize = new client.Histogram({
-    name: 'rebound_commit_batch_size',
-    help: 'Messages written per grouped commit',
-    buckets: BATCH_SIZES,
-    registers: [this.registry],
-  });
-  readonly commitSeconds = new client.Histogram({
-    name: 'rebound_commit_seconds',
-    help: 'Time of one grouped commit, from its start until it is on disk',
-    buckets: FAST_SECONDS,
-    registers: [this.registry],
-  });
+  readonly lmtpReplySeconds = this.#make.histogram(
+    'rebound_lmtp_reply_seconds',
+    'LMTP/SMTP latency from the end of data to the reply, by reply class',
+    FAST_SECONDS,
+    ['reply'],
+  );
+  readonly classifySeconds = this.#make.histogram('rebound_classify_seconds', 'Time to classify one message', FAST_SECONDS);
+  readonly commitBatchSize = this.#make.histogram('rebound_commit_batch_size', 'Messages written per grouped commit', BATCH_SIZES);
+  readonly commitSeconds = this.#make.histogram(
+    'rebound_commit_seconds',
+    'Time of one grouped commit, from its start until it is on disk',
+    FAST_SECONDS,
+  );
 
   // Read at each scrape (setScrapeFacts), not kept up to date as things happen.
-  readonly bounces = new client.Gauge({
-    name: 'rebound_bounces',
-    help: 'Recorded bounce rows in the database, by kind and hard/soft',
-    labelNames: ['kind', 'type'] as const,
-    registers: [this.registry],
-  });
-  readonly outbox = new client.Gauge({
-    name: 'rebound_outbox',
-    help: 'Notices in the outbox, by state',
-    labelNames: ['state'] as const,
-    registers: [this.registry],
-  });
-  readonly suppressions = new client.Gauge({
-    name: 'rebound_suppressions',
-    help: 'Suppression entries in force',
-    registers: [this.registry],
-  });
+  readonly bounces = this.#make.gauge('rebound_bounces', 'Recorded bounce rows in the database, by kind and hard/soft', ['kind', 'type']);
+  readonly outbox = this.#make.gauge('rebound_outbox', 'Notices in the outbox, by state', ['state']);
+  readonly suppressions = this.#make.gauge('rebound_suppressions', 'Suppression entries in force');
   // By mailbox (its configured name, never an address): a series appears with its first poll.
-  readonly imapLastPoll = new client.Gauge({
-    name: 'rebound_imap_last_poll_timestamp_seconds',
-    help: 'When each IMAP mailbox was last polled, by mailbox',
-    labelNames: ['mailbox'] as const,
-    registers: [this.registry],
-  });
-  readonly imapConnected = new client.Gauge({
-    name: 'rebound_imap_connected',
-    help: 'Whether each IMAP mailbox is connected and its last pass worked (1) or not (0), by mailbox',
-    labelNames: ['mailbox'] as const,
-    registers: [this.registry],
-  });
-  readonly imapFailures = new client.Gauge({
-    name: 'rebound_imap_consecutive_failures',
-    help: 'Failed IMAP connections or logins since the last good one, by mailbox',
-    labelNames: ['mailbox'] as const,
-    registers: [this.registry],
-  });
-  readonly partUp = new client.Gauge({
-    name: 'rebound_part_up',
-    help: 'Whether each checked part works (1) or not (0)',
-    labelNames: ['part'] as const,
-    registers: [this.registry],
-  });
+  readonly imapLastPoll = this.#make.gauge(
+    'rebound_imap_last_poll_timestamp_seconds',
+    'When each IMAP mailbox was last polled, by mailbox',
+    ['mailbox'],
+  );
+  readonly imapConnected = this.#make.gauge(
+    'rebound_imap_connected',
+    'Whether each IMAP mailbox is connected and its last pass worked (1) or not (0), by mailbox',
+    ['mailbox'],
+  );
+  readonly imapFailures = this.#make.gauge(
+    'rebound_imap_consecutive_failures',
+    'Failed IMAP connections or logins since the last good one, by mailbox',
+    ['mailbox'],
+  );
+  readonly partUp = this.#make.gauge('rebound_part_up', 'Whether each checked part works (1) or not (0)', ['part']);
 
   constructor(opts: MetricsOptions = {}) {
     if (opts.processMetrics ?? true) client.collectDefaultMetrics({ register: this.registry });

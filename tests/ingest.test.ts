@@ -29,7 +29,7 @@ const count = (table: string) => store.db.prepare(`SELECT COUNT(*) FROM ${table}
 describe('ingest', () => {
   it('records a Postfix DSN as a hard bounce for the failed recipient, raw message kept', async () => {
     const r = await ingestor.ingest({ raw: hardDsn, source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
-    expect(r).toMatchObject({ duplicate: false, kind: 'bounce', status: 'Processed' });
+    expect(r).toMatchObject({ duplicate: false, kind: 'bounce', outcome: 'Processed' });
     expect(r.bounceIds).toHaveLength(1);
     const row = store.bounces.get(r.bounceIds[0]!)!;
     expect(row).toMatchObject({ status: 'Processed', reason: 'userunknown', bounce_type: 'hard', status_code: '5.1.1', kind: 'bounce' });
@@ -78,14 +78,14 @@ describe('ingest', () => {
 
   it('stores a message that is not a bounce as Skipped, without bounce rows', async () => {
     const r = await ingestor.ingest({ raw: plainMail, source: 'import' });
-    expect(r).toMatchObject({ kind: 'not-bounce', status: 'Skipped', bounceIds: [] });
+    expect(r).toMatchObject({ kind: 'not-bounce', outcome: 'Skipped', bounceIds: [] });
     expect(store.messages.get(r.messageId)!.status).toBe('Skipped');
     expect(count('bounces')).toBe(0);
   });
 
   it('keeps a message it cannot read as Problem, with the error and the raw bytes', async () => {
     const r = await ingestor.ingest({ raw: Buffer.alloc(0), source: 'import' });
-    expect(r.status).toBe('Problem');
+    expect(r.outcome).toBe('Problem');
     const msg = store.messages.get(r.messageId)!;
     expect(msg.status).toBe('Problem');
     expect(msg.error).not.toBe('');

@@ -115,14 +115,14 @@ describe('/metrics of the running service', () => {
     expect(parse(await scrape()).types.has('rebound_imap_connected')).toBe(false);
     // The status board is what the poller writes (src/intake/imap.ts); IMAP itself is tested
     // against Dovecot in tests/intake/imap.test.ts.
-    app.status.report('imap', { ok: false, detail: 'login failed', facts: { lastPollAt: '2026-01-01T00:00:00.000Z', loginFailures: 3 } });
+    app.board.report('imap', { ok: false, detail: 'login failed', facts: { lastPollAt: '2026-01-01T00:00:00.000Z', loginFailures: 3 } });
     try {
       const { samples } = parse(await scrape());
       expect(valueOf(samples, 'rebound_imap_connected{mailbox="main"}')).toBe(0);
       expect(valueOf(samples, 'rebound_imap_consecutive_failures{mailbox="main"}')).toBe(3);
       expect(valueOf(samples, 'rebound_imap_last_poll_timestamp_seconds{mailbox="main"}')).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);
     } finally {
-      app.status.remove('imap');
+      app.board.remove('imap');
     }
   });
 
@@ -130,12 +130,12 @@ describe('/metrics of the running service', () => {
     const dashboard = JSON.parse(readFileSync(path.join(import.meta.dirname, '../config/grafana/rebound-dashboard.json'), 'utf8')) as {
       panels: { title: string; targets: { expr: string }[] }[];
     };
-    app.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2026-01-01T00:00:00.000Z' } });
+    app.board.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2026-01-01T00:00:00.000Z' } });
     let types: Map<string, string>;
     try {
       types = parse(await scrape()).types;
     } finally {
-      app.status.remove('imap');
+      app.board.remove('imap');
     }
     const exported = new Set<string>();
     for (const [name, type] of types) {

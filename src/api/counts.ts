@@ -2,11 +2,10 @@
 // domain (from the date-covering index, migration 002: the summary keeps domains of hard
 // and soft bounces only).
 
+import { dayStart, nextDayStart } from '../core/utc-day.ts';
 import type { Db } from '../store/db.ts';
 
 export type CountDimension = 'day' | 'domain' | 'reason' | 'type';
-
-const DAY_MS = 86_400_000;
 
 export class CountQueries {
   #byDay;
@@ -14,15 +13,14 @@ export class CountQueries {
   #byType;
   #byDomain;
   constructor(db: Db) {
-    this.#byDay = db.prepare(
-      'SELECT day AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY day HAVING count > 0 ORDER BY day LIMIT @limit',
-    );
-    this.#byReason = db.prepare(
-      'SELECT reason AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY reason HAVING count > 0 ORDER BY count DESC, key LIMIT @limit',
-    );
-    this.#byType = db.prepare(
-      'SELECT bounce_type AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY bounce_type HAVING count > 0 ORDER BY count DESC, key LIMIT @limit',
-    );
+    // The summary counts by one of its columns; days in date order, the others most first.
+    const bySummary = (column: string, order: string) =>
+      db.prepare(
+        `SELECT ${column} AS key, SUM(n) AS count FROM bounce_daily WHERE day >= @from AND day <= @to GROUP BY ${column} HAVING count > 0 ORDER BY ${order} LIMIT @limit`,
+      );
+    this.#byDay = bySummary('day', 'day');
+    this.#byReason = bySummary('reason', 'count DESC, key');
+    this.#byType = bySummary('bounce_type', 'count DESC, key');
     this.#byDomain = db.prepare(
       'SELECT domain AS key, COUNT(*) AS count FROM bounces WHERE date >= @fromStart AND date < @toEnd GROUP BY domain ORDER BY count DESC, key LIMIT @limit',
     );
@@ -38,10 +36,8 @@ export class CountQueries {
         return this.#byReason.all(p) as { key: string; count: number }[];
       case 'type':
         return this.#byType.all(p) as { key: string; count: number }[];
-      case 'domain': {
-        const toEnd = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS).toISOString();
-        return this.#byDomain.all({ fromStart: `${from}T00:00:00.000Z`, toEnd, limit }) as { key: string; count: number }[];
-      }
+      case 'domain':
+        return this.#byDomain.all({ fromStart: dayStart(from), toEnd: nextDayStart(to), limit }) as { key: string; count: number }[];
     }
   }
 }

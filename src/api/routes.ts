@@ -3,15 +3,15 @@
 // notices) and counts. The suppression list's routes are in src/api/suppression-routes.ts,
 // the OpenAPI document's in src/api/api.ts.
 
+import { DAY_MS } from '../core/utc-day.ts';
 import type { RetryFn } from '../web/deps.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 import type { Store } from '../store/store.ts';
+import { publishedClassification } from '../store/stored-classification.ts';
 import { CountQueries } from './counts.ts';
 import { CursorError, decodeCursor, KeysetPager, type Cursor } from './keyset.ts';
 import { ApiError, route, type RouteDef } from './router.ts';
 import { BounceDetail, BounceList, BounceListQuery, Counts, CountsQuery, IdParams, MAX_COUNT_DAYS, RetryResult } from './schemas.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface RouteDeps {
   store: Store;
@@ -24,15 +24,6 @@ function bounceOr404(store: Store, id: number) {
   const b = store.bounces.get(id);
   if (!b) throw new ApiError(404, 'not_found', `no bounce ${id}`);
   return b;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 export function bounceRoutes(d: RouteDeps): RouteDef[] {
@@ -87,7 +78,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
         return {
           ...fields,
           decision_trail: b.decided_by.split(/;\s*/).filter(Boolean),
-          classification: parseJsonObject(m?.classification ?? '{}'),
+          classification: publishedClassification(m?.classification ?? '{}') ?? {},
           message: {
             id: b.message_id,
             received_at: m?.received_at ?? '',

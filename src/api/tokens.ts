@@ -25,6 +25,9 @@ export interface TokenRow {
   revoked_at: string;
 }
 
+/** A token row's columns, all but the hash (which never leaves the repository). */
+const TOKEN_COLUMNS = 'id, name, hint, scope, created_at, last_used_at, revoked_at';
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -40,11 +43,9 @@ export class TokensRepository {
     this.#insert = db.prepare(
       'INSERT INTO api_tokens (name, token_hash, hint, scope, created_at) VALUES (@name, @hash, @hint, @scope, @now)',
     );
-    this.#byHash = db.prepare(
-      "SELECT id, name, hint, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at = ''",
-    );
-    this.#list = db.prepare('SELECT id, name, hint, scope, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id');
-    this.#get = db.prepare('SELECT id, name, hint, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = ?');
+    this.#byHash = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`);
+    this.#list = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`);
+    this.#get = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`);
     this.#revoke = db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''");
     this.#used = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   }

@@ -131,7 +131,7 @@ export function explain(file: string, c: Classification): string {
   }
   for (const r of c.recipients) {
     out.push(`  ${clean(r.address, 200) || '(no address found)'}: ${verdict(r)}`);
-    if (r.status) out.push(`    status ${r.status}: ${describeStatus(r.status).meaning || 'not a registered code'}`);
+    if (r.enhancedCode) out.push(`    status ${r.enhancedCode}: ${describeStatus(r.enhancedCode).meaning || 'not a registered code'}`);
     if (r.replyCode) out.push(`    reply code ${r.replyCode}`);
     if (r.remoteMta) out.push(`    remote server ${clean(r.remoteMta, 200)}`);
     if (r.diagnostic) out.push(`    the server said: "${clean(r.diagnostic)}"`);

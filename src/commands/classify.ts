@@ -24,7 +24,7 @@ export function toOutputLine(file: string, c: Classification): string {
     recipients: c.recipients.map((r) => ({
       address: r.address,
       action: r.action,
-      status: r.status,
+      status: r.enhancedCode,
       replyCode: r.replyCode,
       reason: r.reason,
       bounceType: r.bounceType,

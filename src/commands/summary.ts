@@ -7,6 +7,7 @@ import { SendError } from '../notify/mailer.ts';
 import { isDay } from '../core/utc-day.ts';
 import { sendDailySummary } from '../notify/summary.ts';
 import { openConfiguredStore } from '../store/data-files.ts';
+import { answerUsage } from './usage.ts';
 
 const USAGE = 'usage: rebound summary [--date YYYY-MM-DD] [--dry-run]\n';
 
@@ -29,11 +30,7 @@ export function parseSummaryArgs(args: string[]): { date?: string; dryRun: boole
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseSummaryArgs(args);
-  if ('error' in parsed) {
-    if (parsed.error) process.stderr.write(`rebound summary: ${parsed.error}\n`);
-    process.stderr.write(USAGE);
-    return parsed.error ? 2 : 0;
-  }
+  if ('error' in parsed) return answerUsage('summary', parsed.error, USAGE);
   const config = loadConfig();
   // Logs go to stderr so that --dry-run's stdout is the summary text alone.
   const log = createLogger(parsed.dryRun ? 'warn' : config.logLevel, process.stderr);

@@ -5,6 +5,7 @@
 import { loadConfig } from '../config.ts';
 import { TokensRepository, type TokenScope } from '../api/tokens.ts';
 import { openStore } from '../store/store.ts';
+import { answerUsage } from './usage.ts';
 
 const USAGE = `usage: rebound token create NAME [--write]   make a token (read-only unless --write); printed once
        rebound token list                   the tokens: id, name, access, made, last used, revoked
@@ -33,11 +34,7 @@ export function parseTokenArgs(args: string[]): TokenCommand {
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseTokenArgs(args);
-  if ('error' in parsed) {
-    if (parsed.error) process.stderr.write(`rebound token: ${parsed.error}\n`);
-    process.stderr.write(USAGE);
-    return parsed.error ? 2 : 0;
-  }
+  if ('error' in parsed) return answerUsage('token', parsed.error, USAGE);
   const config = loadConfig();
   const store = openStore(config.dbPath);
   try {

@@ -27,10 +27,10 @@ export const RECIPIENT_REASONS: ReadonlySet<Reason> = new Set<Reason>([
  * class follows the reason, not the first digit ("4.1.1 user unknown" is hard). Never hard:
  * a delay (the message is still being tried) and the non-bounces.
  */
-export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'status' | 'replyCode' | 'action'>): BounceType {
+export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'enhancedCode' | 'replyCode' | 'action'>): BounceType {
   if (NON_BOUNCE_REASONS.has(r.reason)) return 'none';
   if (r.action === 'delayed') return 'none';
   if (HARD_REASONS.has(r.reason)) return 'hard';
-  if (r.reason === 'notaccept' && (r.status.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
+  if (r.reason === 'notaccept' && (r.enhancedCode.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
   return 'soft';
 }

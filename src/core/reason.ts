@@ -131,6 +131,13 @@ function fallback(input: ReasonInput, command: SmtpPhase): Reason {
   return 'undefined';
 }
 
+/** `to` when a rule found why (said on the decision trail), else `reason` as it was. */
+function overriddenBy(why: string, reason: Reason, to: Reason, input: ReasonInput): Reason {
+  if (!why) return reason;
+  input.decidedBy.push(`${why}:${to}`);
+  return to;
+}
+
 /**
  * Rule 4: "Name service error ... try again", SERVFAIL, a DNS timeout, a temporary (4.x.x)
  * code or the directory-failure code X.4.3: the name could not be looked up for now. That is
@@ -145,9 +152,7 @@ function temporaryDns(reason: Reason, input: ReasonInput): Reason {
       : matchTrait('temporary-dns', input.diagnostic)
         ? 'temporary-dns'
         : '';
-  if (!why) return reason;
-  input.decidedBy.push(`${why}:networkerror`);
-  return 'networkerror';
+  return overriddenBy(why, reason, 'networkerror', input);
 }
 
 /**
@@ -185,9 +190,7 @@ function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Rea
       : matchTrait('sender', input.diagnostic)
         ? 'sender-refused'
         : '';
-  if (!why) return reason;
-  input.decidedBy.push(`${why}:rejected`);
-  return 'rejected';
+  return overriddenBy(why, reason, 'rejected', input);
 }
 
 /**

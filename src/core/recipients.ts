@@ -114,7 +114,7 @@ export function nonBounceRecipient(address: string, reason: Reason, decidedBy: s
   return {
     address,
     action: '',
-    status: '',
+    enhancedCode: '',
     replyCode: '',
     reason,
     bounceType: 'none',
@@ -163,7 +163,7 @@ export function fromDsn(
   return finish({
     address: normaliseAddress(address),
     action,
-    status,
+    enhancedCode: status,
     replyCode,
     reason: decided,
     bounceType: 'none',
@@ -187,7 +187,7 @@ export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, d
   return finish({
     address: p.address,
     action,
-    status,
+    enhancedCode: status,
     replyCode,
     reason,
     bounceType: 'none',
@@ -200,9 +200,9 @@ export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, d
 
 /** Fills the status when the text gave none, and the hard/soft call. */
 function finish(r: RecipientResult): RecipientResult {
-  if (!r.status && !NON_BOUNCE_REASONS.has(r.reason)) {
+  if (!r.enhancedCode && !NON_BOUNCE_REASONS.has(r.reason)) {
     const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
-    r.status = `${cls}.0.0`;
+    r.enhancedCode = `${cls}.0.0`;
   }
   r.bounceType = bounceTypeOf(r);
   return r;

@@ -57,7 +57,7 @@ export interface RecipientResult {
   /** RFC 3464 Action (failed, delayed, delivered, relayed, expanded), or inferred. */
   action: string;
   /** RFC 3463 enhanced status code such as '5.1.1'; '' when none can be given. */
-  status: string;
+  enhancedCode: string;
   /** SMTP reply code such as '550'; '' when the message has none. */
   replyCode: string;
   reason: Reason;

@@ -209,8 +209,8 @@ async function handleMessage(ctx: PassContext, result: PollResult, pos: ImapPosi
     } else {
       try {
         const r = await ctx.ingestor.ingest({ raw, source: 'imap', ...envelopeFromHeaders(raw) });
-        status = r.status;
-        outcome = r.duplicate ? 'duplicate' : (r.status.toLowerCase() as MessageOutcome);
+        status = r.outcome;
+        outcome = r.duplicate ? 'duplicate' : (r.outcome.toLowerCase() as MessageOutcome);
       } catch (err) {
         return failed(ctx, result, mlog, err);
       }

@@ -3,7 +3,7 @@
 // This module owns the connection's life: connect, pass, wait (IDLE or a timer), reconnect
 // with backoff, report to the status board. What a pass does is in imap-pass.ts.
 //
-//   const poller = createImapPoller({ config: config.imap, ingestor, store, log, status, metrics });
+//   const poller = createImapPoller({ config: config.imap, ingestor, store, log, board, metrics });
 //   await poller.start();   // never throws for a server that is down: it keeps retrying
 //   ...
 //   await poller.stop();    // finishes the message in hand, logs out (bounded)
@@ -64,7 +64,7 @@ export interface ImapPollerOptions {
   ingestor: Ingestor;
   store: Store;
   log: Logger;
-  status?: StatusBoard;
+  board?: StatusBoard;
   metrics?: Metrics;
   timing?: Partial<ImapTiming>;
   maxMessageSize?: number;
@@ -88,7 +88,7 @@ export interface ImapPoller {
 }
 
 export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
-  const { config, ingestor, store, status, metrics } = opts;
+  const { config, ingestor, store, board, metrics } = opts;
   const log = opts.log.child({ component: 'imap', mailbox: config.name });
   /** This mailbox's part on the status board, the dashboard and /health. */
   const part = config.statusPart;
@@ -194,7 +194,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
     const holder = store.leases.holder(leaseName, clock()) ?? 'another instance';
     if (standbyFor !== holder) log.info({ holder }, 'mailbox polled by another instance; standing by');
     standbyFor = holder;
-    status?.report(part, { ok: true, detail: `standby (held by ${holder})`, facts: facts({ standby: true, heldBy: holder }) });
+    board?.report(part, { ok: true, detail: `standby (held by ${holder})`, facts: facts({ standby: true, heldBy: holder }) });
     settleWaiters({ ...emptyResult(clock()), outcome: 'incomplete', error: `standby: the mailbox is polled by ${holder}` });
     return Math.max(250, Math.floor(lease!.ttlMs / STANDBY_CHECKS_PER_TTL));
   }
@@ -274,7 +274,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       const detail = ok
         ? `polled ${folders.inbox} on ${where}: ${moved} message(s) handled`
         : `${result.error ?? 'messages could not be stored'}; ${result.failed} left in ${folders.inbox} for the next poll`;
-      status?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
+      board?.report(part, { ok, detail, facts: facts(ok ? {} : { problem: 'messages not stored' }) });
       // A pass that found nothing is routine (every poll interval): keep it out of the info log.
       log[result.found > 0 ? 'info' : 'debug'](
         {
@@ -310,7 +310,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
           : 'IMAP login failed: check IMAP_USER and IMAP_PASS; not retrying before the delay',
       );
       const problem = err.cause instanceof Error && err.cause.name === 'OAuthTokenError' ? 'OAuth2 token refused' : 'login refused';
-      status?.report(part, {
+      board?.report(part, {
         ok: false,
         detail: `login failed: ${err.detail}`,
         facts: facts({ loginFailures, retryInMs: delay, problem }),
@@ -325,7 +325,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       { server: where, error: errorText(err), attempt: connectFailures, retryInMs: delay },
       lost ? 'IMAP connection lost; reconnecting' : 'IMAP server not reachable; retrying',
     );
-    status?.report(part, {
+    board?.report(part, {
       ok: false,
       detail: `${lost ? 'connection lost' : 'cannot connect'} to ${where}: ${errorText(err)}; retrying in ${Math.round(delay / 1000)} s`,
       facts: facts({
@@ -395,7 +395,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         // The store does not answer: neither poll (the lease cannot be known) nor hide it.
         firstAttemptDone();
         log.error({ err }, 'could not take the mailbox lease; retrying');
-        status?.report(part, {
+        board?.report(part, {
           ok: false,
           detail: 'cannot take the mailbox lease: the database does not answer',
           facts: facts({ problem: 'database' }),
@@ -411,8 +411,8 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       keepLease();
       try {
         // Only before the first answer: later attempts must not paint over a failure report.
-        if (!status?.get(part) || status.get(part)?.facts?.standby) {
-          status?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
+        if (!board?.get(part) || board.get(part)?.facts?.standby) {
+          board?.report(part, { ok: true, detail: `connecting to ${where}`, facts: facts() });
         }
         current = await connectImap(config, log, tokens);
         current.on('exists', (e: { count: number; prevCount: number }) => {

@@ -111,11 +111,6 @@ export async function* readMessages(target: string, resume?: { from: number; rea
   yield { where: target, raw: await readFile(target), fraction: 1 };
 }
 
-/** The messages of an mbox file (see mbox.ts: the strict postmark rule, mboxrd unescaping). */
-export async function* splitMbox(file: string): AsyncGenerator<Buffer> {
-  for await (const m of readMbox(file)) yield m.raw;
-}
-
 async function headHash(file: string, upTo: number): Promise<string> {
   const fh = await open(file, 'r');
   try {
@@ -201,8 +196,8 @@ export async function importPath(target: string, opts: ImportOptions): Promise<I
       (result) => {
         totals.noticesQueued += result.noticesQueued ?? 0;
         if (result.duplicate) totals.duplicates += 1;
-        else if (result.status === 'Processed') totals.processed += 1;
-        else if (result.status === 'Skipped') totals.skipped += 1;
+        else if (result.outcome === 'Processed') totals.processed += 1;
+        else if (result.outcome === 'Skipped') totals.skipped += 1;
         else totals.problem += 1;
         if (slot) slot.done = true;
       },

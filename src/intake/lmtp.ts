@@ -21,7 +21,7 @@ export interface LmtpServerOptions {
   config: Config['lmtp'];
   ingestor: Ingestor;
   log: Logger;
-  status?: StatusBoard;
+  board?: StatusBoard;
   metrics?: Metrics;
 }
 
@@ -90,7 +90,7 @@ function replyClass(reply: string | (string | Error)[] | undefined): string {
 }
 
 export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
-  const { config, ingestor, status, metrics } = opts;
+  const { config, ingestor, board, metrics } = opts;
   const log = opts.log.child({ component: 'lmtp' });
   const lmtp = config.protocol === 'lmtp';
   const servers: { listen: ListenAddress; server: SMTPServer }[] = [];
@@ -115,7 +115,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       clog.error({ err, rcpt: envelopeTo }, 'message not stored; answering 451 so the sender retries');
       return replyError(451, TEMPFAIL_TEXT);
     }
-    count(result.duplicate ? 'duplicate' : result.status === 'Problem' ? 'problem' : 'stored');
+    count(result.duplicate ? 'duplicate' : result.outcome === 'Problem' ? 'problem' : 'stored');
     if (result.duplicateOf !== undefined) return `stored as message ${result.messageId}, a copy of message ${result.duplicateOf}`;
     return result.duplicate ? `already stored as message ${result.messageId}` : `stored as message ${result.messageId}`;
   }
@@ -273,7 +273,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         const failed = config.listen[servers.length];
         const where = failed ? formatListen(failed) : '?';
         await Promise.all(servers.splice(0).map((s) => closeServer(s.server, 0)));
-        status?.report(BOARD_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
+        board?.report(BOARD_PART, { ok: false, detail: `cannot listen on ${where}: ${errorText(err)}` });
         throw new ReboundError('lmtp-listen', `LMTP listener cannot listen on ${where}: ${errorText(err)}`, {
           temporary: false,
           cause: err,
@@ -281,19 +281,19 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       }
       started = true;
       const detail = `listening on ${addresses().join(', ')}`;
-      status?.report(BOARD_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
+      board?.report(BOARD_PART, { ok: true, detail, facts: { protocol: config.protocol, maxSize: config.maxSize } });
       log.info({ addresses: addresses(), protocol: config.protocol }, detail);
     },
 
     async stop(timeoutMs = STOP_TIMEOUT_MS) {
       if (!started) return;
       stopping = true;
-      status?.report(BOARD_PART, { ok: false, detail: 'stopping' });
+      board?.report(BOARD_PART, { ok: false, detail: 'stopping' });
       await Promise.all(servers.map((s) => closeServer(s.server, timeoutMs)));
       for (const s of servers) if (s.listen.kind === 'unix') safeUnlink(s.listen.path);
       servers.length = 0;
       started = false;
-      status?.report(BOARD_PART, { ok: false, detail: 'stopped' });
+      board?.report(BOARD_PART, { ok: false, detail: 'stopped' });
       log.info('LMTP listener stopped');
     },
 

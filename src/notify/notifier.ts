@@ -8,7 +8,6 @@
 
 import { backoffDelay } from '../backoff.ts';
 import type { Config } from '../config.ts';
-import type { Classification } from '../core/types.ts';
 import { errorText } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -16,6 +15,7 @@ import type { StatusBoard } from '../status.ts';
 import type { BounceRow } from '../store/bounces.ts';
 import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
+import { readStoredClassification } from '../store/stored-classification.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
 import { buildNotice } from './notice-content.ts';
 import { failedAddresses, planNotices, whyNoNotice, type MessageFacts, type NoticeSubject } from './notices.ts';
@@ -25,7 +25,7 @@ export interface NotifierOptions {
   config: Config;
   store: Store;
   log: Logger;
-  status?: StatusBoard;
+  board?: StatusBoard;
   metrics?: Metrics;
   /** Defaults to nodemailer through config.smtp. */
   mailer?: Mailer;
@@ -58,7 +58,7 @@ export const BACKOFF_MAX_MS = 4 * 3_600_000;
 const BATCH = 50;
 
 export function createNotifier(opts: NotifierOptions): Notifier {
-  const { config, store, status, metrics } = opts;
+  const { config, store, board, metrics } = opts;
   const log = opts.log.child({ component: 'notifier' });
   const clock = opts.clock ?? (() => new Date());
   const mailer = opts.mailer ?? createMailer(config.smtp);
@@ -67,7 +67,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   const claimTtlMs = opts.claimTtlMs ?? config.instance.claimTtlMs;
   const backoff = { initialMs: opts.backoffBaseMs ?? BACKOFF_BASE_MS, maxMs: opts.backoffMaxMs ?? BACKOFF_MAX_MS };
 
-  status?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
+  board?.report('relay', { ok: true, detail: `relay ${mailer.relay}; no notice sent yet` });
 
   let chain: Promise<unknown> = Promise.resolve();
   let waiting = false;
@@ -174,7 +174,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       log.error({ err, bounceId: bounce.id, outboxId: row.id }, 'notice sent, but the store could not record it; it may be sent again');
     }
     metrics?.noticesSent.inc();
-    status?.report('relay', {
+    board?.report('relay', {
       ok: true,
       detail: `last notice accepted by ${mailer.relay}`,
       facts: { lastResponse: result.response.slice(0, 200), lastSentAt: clock().toISOString() },
@@ -198,7 +198,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     })();
     metrics?.noticesFailed.inc({ kind: e.kind });
     if (e.code !== 'ENORCPT' && e.code !== 'ERENDER') {
-      status?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
+      board?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
     }
     log.warn(
       { bounceId: bounce.id, outboxId: row.id, attempts, giveUp, nextAttemptAt: giveUp ? null : next.toISOString(), error: message },
@@ -209,12 +209,8 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   /** The rule facts of a recorded bounce's message, from its stored classification. */
   function factsFromStore(b: BounceRow): MessageFacts {
     const message = store.messages.get(b.message_id);
-    let c: Partial<Classification> = {};
-    try {
-      c = JSON.parse(message?.classification ?? '{}') as Partial<Classification>;
-    } catch {
-      // An unreadable stored classification: fall back to the bounce row's own columns.
-    }
+    // An unreadable stored classification reads as {}: the bounce row's own columns serve.
+    const c = readStoredClassification(message?.classification ?? '{}');
     return {
       originalFrom: c.original?.from ?? b.original_from,
       originalCc: c.original?.cc ?? (b.email_cc ? [b.email_cc] : []),

@@ -123,6 +123,17 @@ function sinceParams(since: Date): { since: string; fullDay: string; fullDayStar
   return { since: since.toISOString(), fullDay: fullDayStart.slice(0, 10), fullDayStart };
 }
 
+/** SQL conditions (joined by AND) with their named parameters; one whose value is unset is left out. */
+class Conditions {
+  readonly parts: string[] = [];
+  readonly params: Record<string, string> = {};
+  add(sql: string, key: string, value: string | undefined): void {
+    if (!value) return;
+    this.parts.push(sql);
+    this.params[key] = value;
+  }
+}
+
 /**
  * The WHERE clause and its parameters for a filter set; the text depends only on which keys
  * are set (and on `indexed`). With `indexed` given, every filtered column not in it is
@@ -130,33 +141,15 @@ function sinceParams(since: Date): { since: string; fullDay: string; fullDayStar
  * index left is the sort column's, walked in order (see BounceQueries.#list).
  */
 export function whereFor(f: BounceFilters, indexed?: readonly string[]): { sql: string; params: Record<string, string> } {
-  const parts: string[] = [];
-  const params: Record<string, string> = {};
+  const where = new Conditions();
+  const { parts, params } = where;
   const c = (col: string) => (indexed === undefined || indexed.includes(col) ? col : `+${col}`);
-  if (f.from) {
-    parts.push(`${c('date')} >= @from`);
-    params.from = dayStart(f.from);
-  }
-  if (f.to) {
-    parts.push(`${c('date')} < @to`);
-    params.to = nextDayStart(f.to);
-  }
-  if (f.domain) {
-    parts.push(`${c('domain')} = @domain`);
-    params.domain = f.domain;
-  }
-  if (f.status) {
-    parts.push(`${c('status')} = @status`);
-    params.status = f.status;
-  }
-  if (f.reason) {
-    parts.push(`${c('reason')} = @reason`);
-    params.reason = f.reason;
-  }
-  if (f.type) {
-    parts.push(`${c('bounce_type')} = @type`);
-    params.type = f.type;
-  }
+  where.add(`${c('date')} >= @from`, 'from', f.from && dayStart(f.from));
+  where.add(`${c('date')} < @to`, 'to', f.to && nextDayStart(f.to));
+  where.add(`${c('domain')} = @domain`, 'domain', f.domain);
+  where.add(`${c('status')} = @status`, 'status', f.status);
+  where.add(`${c('reason')} = @reason`, 'reason', f.reason);
+  where.add(`${c('bounce_type')} = @type`, 'type', f.type);
   if (f.search) {
     // Ranges instead of LIKE: they use the email_to and domain indexes whatever the
     // collation, and the stored values are lower-case already.
@@ -259,18 +252,13 @@ export class BounceQueries {
     const col = SORT_COLUMNS[q.sort];
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     const f = q.filters;
-    const conds: string[] = [];
-    const params: Record<string, string> = {};
-    const cond = (sql: string, key: string, v: string | undefined) => {
-      if (!v) return;
-      conds.push(sql);
-      params[key] = v;
-    };
-    cond('day >= @from', 'from', f.from);
-    cond('day <= @to', 'to', f.to);
-    cond('status = @status', 'status', f.status);
-    cond('reason = @reason', 'reason', f.reason);
-    cond('bounce_type = @type', 'type', f.type);
+    const where = new Conditions();
+    const { parts: conds, params } = where;
+    where.add('day >= @from', 'from', f.from);
+    where.add('day <= @to', 'to', f.to);
+    where.add('status = @status', 'status', f.status);
+    where.add('reason = @reason', 'reason', f.reason);
+    where.add('bounce_type = @type', 'type', f.type);
     const groups = this.#stmt(
       `SELECT ${col} AS v, SUM(CASE WHEN ${conds.length ? conds.join(' AND ') : '1'} THEN n ELSE 0 END) AS m, SUM(n) AS total
        FROM bounce_daily GROUP BY v HAVING m > 0 ORDER BY v ${dir}`,

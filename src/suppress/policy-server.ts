@@ -5,7 +5,7 @@
 // else is DUNNO (no opinion: the next restriction decides).
 
 import { ProtocolError, type Framer } from './bounded-server.ts';
-import { refusalText, type LookupDeps } from './socketmap.ts';
+import { lookUp, refusalText, type LookupDeps } from './socketmap.ts';
 
 /** Postfix sends about 40 attributes (SMTPD_POLICY_README, "Protocol description"). */
 export const MAX_POLICY_ATTRIBUTES = 100;
@@ -64,16 +64,8 @@ export function policyAnswer(deps: PolicyDeps, block: string): string {
   if ((attrs.get('protocol_state') ?? '').toUpperCase() !== 'RCPT') return reply('DUNNO');
   const recipient = attrs.get('recipient') ?? '';
   if (!recipient || isExemptSender(attrs.get('sender') ?? '', deps.exemptSenders)) return reply('DUNNO');
-  let entry;
-  try {
-    entry = deps.store.suppressions.check(recipient, (deps.clock ?? (() => new Date()))());
-  } catch (err) {
-    // The policy server is the fail-open path: an error lets the mail through, as Postfix
-    // does with default_action=DUNNO when rebound does not answer at all.
-    deps.metrics?.suppressionLookups.inc({ via: 'policy', result: 'error' });
-    deps.log?.error({ err }, 'suppression lookup failed; answering DUNNO');
-    return reply('DUNNO');
-  }
-  deps.metrics?.suppressionLookups.inc({ via: 'policy', result: entry ? 'hit' : 'miss' });
-  return entry ? reply(`REJECT 5.1.1 ${refusalText(entry)}`) : reply('DUNNO');
+  const entry = lookUp(deps, 'policy', recipient, 'DUNNO');
+  // The policy server is the fail-open path: a failed lookup lets the mail through, as
+  // Postfix does with default_action=DUNNO when rebound does not answer at all.
+  return entry && entry !== 'failed' ? reply(`REJECT 5.1.1 ${refusalText(entry)}`) : reply('DUNNO');
 }

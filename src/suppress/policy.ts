@@ -3,6 +3,7 @@
 // matched, so every entry records why it was made (suppressions.rule).
 
 import type { BounceType, MessageKind } from '../core/types.ts';
+import { DAY_MS } from '../core/utc-day.ts';
 
 export interface SuppressionSettings {
   /** Reasons that suppress at once when the failure is permanent (5xx). */
@@ -90,8 +91,6 @@ export function decide(rules: readonly SuppressionRule[], f: BounceFacts): Suppr
       (!r.permanentOnly || isPermanent(f)),
   );
 }
-
-export const DAY_MS = 86_400_000;
 
 /** The expiry of an entry made at `now` lasting `days` (0: never). */
 export function expiryAfter(now: Date, days: number): Date | null {

@@ -4,7 +4,8 @@
 // enough within the window; complaints only when the setting says so.
 
 import type { RecordHook } from '../ingest.ts';
-import { DAY_MS, decide, expiryAfter, type SuppressionRule } from './policy.ts';
+import { DAY_MS } from '../core/utc-day.ts';
+import { decide, expiryAfter, type SuppressionRule } from './policy.ts';
 
 export function createSuppressionHook(rules: readonly SuppressionRule[]): RecordHook {
   return ({ classification: c, bounces, store, now }) => {
@@ -13,13 +14,13 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
         kind: c.kind,
         bounceType: b.recipient.bounceType,
         reason: b.recipient.reason,
-        status: b.recipient.status,
+        status: b.recipient.enhancedCode,
         replyCode: b.recipient.replyCode,
         address: b.row.emailTo,
         aboutReboundNotice: c.envelope.aboutReboundNotice,
       });
       if (!rule) continue;
-      const what = [b.recipient.status, b.recipient.replyCode].filter(Boolean).join(' ');
+      const what = [b.recipient.enhancedCode, b.recipient.replyCode].filter(Boolean).join(' ');
       const a = rule.action;
       try {
         if (a.type === 'suppress') {

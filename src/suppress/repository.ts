@@ -187,21 +187,15 @@ function cleanText(s: string | undefined, max: number): string {
     .slice(0, max);
 }
 
-interface Row {
-  id: number;
-  address: string;
-  scope: SuppressionScope;
-  reason: string;
-  source: SuppressionSource;
-  rule: string;
-  bounce_id: number | null;
-  note: string;
+/** A row as SQLite gives it: the entry's one-word fields, its others in the columns' snake_case. */
+type Row = Pick<SuppressionEntry, 'id' | 'address' | 'scope' | 'reason' | 'source' | 'rule' | 'note'> & {
+  bounce_id: SuppressionEntry['bounceId'];
   created_by: string;
   first_seen: string;
   last_seen: string;
   bounce_count: number;
-  expires_at: string | null;
-}
+  expires_at: SuppressionEntry['expiresAt'];
+};
 
 function toEntry(r: Row): SuppressionEntry {
   return {

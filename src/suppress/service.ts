@@ -31,7 +31,7 @@ export function createSuppressionService(opts: {
   store: Store;
   log: Logger;
   metrics?: Metrics;
-  status?: StatusBoard;
+  board?: StatusBoard;
   clock?: () => Date;
 }): SuppressionService {
   const { config, store, metrics } = opts;
@@ -91,7 +91,7 @@ export function createSuppressionService(opts: {
       for (const [name, server] of servers) {
         await server.start();
         started.push(server);
-        opts.status?.report(name, { ok: true, detail: `listening on ${server.addresses().join(', ')}` });
+        opts.board?.report(name, { ok: true, detail: `listening on ${server.addresses().join(', ')}` });
       }
     },
     async stop() {

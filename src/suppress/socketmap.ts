@@ -88,6 +88,28 @@ export interface LookupDeps {
   log?: { error(obj: object, msg: string): void };
 }
 
+/**
+ * The entry in force for `address` (undefined: none), counted by server and result; 'failed'
+ * when the store does not answer, logged with what the server answers instead.
+ */
+export function lookUp(
+  deps: LookupDeps,
+  via: 'socketmap' | 'policy',
+  address: string,
+  answerOnFailure: string,
+): SuppressionEntry | undefined | 'failed' {
+  let entry: SuppressionEntry | undefined;
+  try {
+    entry = deps.store.suppressions.check(address, (deps.clock ?? (() => new Date()))());
+  } catch (err) {
+    deps.metrics?.suppressionLookups.inc({ via, result: 'error' });
+    deps.log?.error({ err }, `suppression lookup failed; answering ${answerOnFailure}`);
+    return 'failed';
+  }
+  deps.metrics?.suppressionLookups.inc({ via, result: entry ? 'hit' : 'miss' });
+  return entry;
+}
+
 /** Answers one socketmap request (already unwrapped from its netstring), as a netstring. */
 export function socketmapAnswer(deps: LookupDeps, request: string): string {
   const space = request.indexOf(' ');
@@ -96,16 +118,9 @@ export function socketmapAnswer(deps: LookupDeps, request: string): string {
   if (name !== ACCESS_MAP && name !== TRANSPORT_MAP) return netstring(`PERM unknown map name (use ${ACCESS_MAP} or ${TRANSPORT_MAP})`);
   const at = key.lastIndexOf('@');
   if (at <= 0 || at === key.length - 1) return netstring('NOTFOUND ');
-  let entry: SuppressionEntry | undefined;
-  try {
-    entry = deps.store.suppressions.check(key, (deps.clock ?? (() => new Date()))());
-  } catch (err) {
-    deps.metrics?.suppressionLookups.inc({ via: 'socketmap', result: 'error' });
-    deps.log?.error({ err }, 'suppression lookup failed; answering TEMP');
-    // TEMP: Postfix answers 4xx and the sender retries, as when rebound is down.
-    return netstring('TEMP suppression list unavailable');
-  }
-  deps.metrics?.suppressionLookups.inc({ via: 'socketmap', result: entry ? 'hit' : 'miss' });
+  const entry = lookUp(deps, 'socketmap', key, 'TEMP');
+  // TEMP: Postfix answers 4xx and the sender retries, as when rebound is down.
+  if (entry === 'failed') return netstring('TEMP suppression list unavailable');
   if (!entry) return netstring('NOTFOUND ');
   const text = refusalText(entry);
   return netstring(name === ACCESS_MAP ? `OK REJECT 5.1.1 ${text}` : `OK error:5.1.1 ${text}`);

@@ -84,7 +84,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
     config,
     store: opts.store,
     log,
-    status: opts.status,
+    board: opts.board,
     metrics: opts.metrics,
     retry: opts.retry,
     queries: new BounceQueries(opts.store.db),
@@ -139,7 +139,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // not once per request.
   let lastFailing = '';
   const health = (ctx: Koa.Context) => {
-    const r = healthReport(config, opts.store, opts.status, now());
+    const r = healthReport(config, opts.store, opts.board, now());
     const failing = r.failing.join(',');
     if (failing !== lastFailing) {
       if (failing) log.warn({ failing: r.failing, parts: r.parts }, 'health check failing');
@@ -153,9 +153,9 @@ export function createWebApp(opts: WebAppOptions): Koa {
   publicRouter.get('/health', health);
   publicRouter.get('/health/ready', health);
   const metrics = async (ctx: Koa.Context) => {
-    const r = healthReport(config, opts.store, opts.status, now());
+    const r = healthReport(config, opts.store, opts.board, now());
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await metricsText(opts.metrics, opts.store, deps.queries, opts.status, r);
+    ctx.body = await metricsText(opts.metrics, opts.store, deps.queries, opts.board, r);
     ctx.type = opts.metrics.contentType;
   };
   if (!opts.metricsRequireSignIn) publicRouter.get('/metrics', metrics);

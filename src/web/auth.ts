@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import type { Router } from '@koa/router';
+import { DAY_MS } from '../core/utc-day.ts';
 import { formString, type Form } from './body.ts';
 import { equalsPlain, verifyPassword } from './password.ts';
 import { csrfToken, session } from './session.ts';
@@ -42,7 +43,7 @@ const FAILURE_TEXT = 'Sign-in failed. Check the password and try again.';
  * throttled by it alone, so a flood from other addresses does not lock the admin's browser out.
  */
 const DEVICE_COOKIE = 'rebound.device';
-const DEVICE_COOKIE_MAX_AGE_MS = 90 * 86_400_000;
+const DEVICE_COOKIE_MAX_AGE_MS = 90 * DAY_MS;
 
 function signInAttempt(ctx: Koa.Context): SignInAttempt {
   const device = ctx.cookies.get(DEVICE_COOKIE, { signed: true });

@@ -14,7 +14,7 @@ export interface WebDeps {
   config: Config;
   store: Store;
   log: Logger;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   /** The notifier's manual retry of one bounce's notices. */
   retry: RetryFn;

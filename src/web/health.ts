@@ -24,7 +24,7 @@ const DEGRADING_PARTS = new Set(['relay']);
 /** A poll older than this many intervals means the poller is stuck even if its last poll succeeded. */
 const STALE_POLL_INTERVALS = 3;
 
-export function healthReport(config: Config, store: Store, status: StatusBoard, now: Date): HealthReport {
+export function healthReport(config: Config, store: Store, board: StatusBoard, now: Date): HealthReport {
   const parts: HealthReport['parts'] = {};
   // Not `SELECT 1`, which answers on a full disk: whether a bounce can be committed now.
   try {
@@ -40,7 +40,7 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   ];
   for (const [name, enabled] of intakes) {
     if (!enabled) continue;
-    const s = status.get(name);
+    const s = board.get(name);
     if (!s) {
       parts[name] = { ok: false, detail: 'not started' };
       continue;
@@ -64,7 +64,7 @@ export function healthReport(config: Config, store: Store, status: StatusBoard, 
   }
   // The relay (the notifier reports each send): bounces are still recorded while it fails,
   // so it degrades the service instead of failing it, but a monitor must see it.
-  const relay = status.get('relay');
+  const relay = board.get('relay');
   if (relay)
     parts.relay = {
       ok: relay.ok,
@@ -90,7 +90,7 @@ export async function metricsText(
   m: Metrics,
   store: Store,
   queries: BounceQueries,
-  status: StatusBoard,
+  board: StatusBoard,
   report: HealthReport,
 ): Promise<string> {
   const facts: ScrapeFacts = {
@@ -112,7 +112,7 @@ export async function metricsText(
   }
   // One entry per IMAP mailbox: "imap" is the first (named by IMAP_NAME), "imap:NAME" the others.
   const n = (v: unknown) => (typeof v === 'number' ? v : 0);
-  facts.imap = Object.entries(status.all()).flatMap(([part, s]) => {
+  facts.imap = Object.entries(board.all()).flatMap(([part, s]) => {
     if (!s || !(part === 'imap' || part.startsWith('imap:'))) return [];
     const mailbox = typeof s.facts?.mailbox === 'string' ? s.facts.mailbox : part === 'imap' ? 'main' : part.slice(5);
     const lastPollMs = lastPollTime(s.facts);

@@ -8,6 +8,7 @@
 // sent (store.ts), so each event goes out once, and a dead process's claim expires (CLAIM_TTL).
 
 import { backoffDelay, type BackoffLimits } from '../backoff.ts';
+import { DAY_MS } from '../core/utc-day.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/db.ts';
 import { newInstanceId } from '../instance-id.ts';
@@ -34,7 +35,7 @@ const MAX_PARALLEL = 8;
 const MAX_SLEEP_MS = 30_000;
 const DEFAULT_BACKOFF: BackoffLimits = { initialMs: 5_000, maxMs: 30 * 60_000 };
 /** Finished deliveries and their attempts are kept this long (the dashboard shows them), then deleted. */
-export const KEEP_FINISHED_MS = 30 * 86_400_000;
+export const KEEP_FINISHED_MS = 30 * DAY_MS;
 const PRUNE_EVERY_MS = 3_600_000;
 /** CLAIM_TTL's default (src/config.ts): far longer than any one request (WEBHOOK_TIMEOUT). */
 const DEFAULT_CLAIM_TTL_MS = 10 * 60_000;

@@ -8,7 +8,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BounceDetail, BounceList, Counts, ErrorBody, RetryResult } from '../../src/api/schemas.ts';
 import { TokensRepository } from '../../src/api/tokens.ts';
-import { Client } from '../web/fixture.ts';
+import { Client, insertBounce } from '../web/fixture.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
 
 let f: ApiFixture;
@@ -112,6 +112,21 @@ describe('the API with a token', () => {
     expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(
       true,
     );
+  });
+
+  it('gives a bounce classification with each recipient enhanced code under status, for rows stored before and after', async () => {
+    // someId was classified and stored by this build (key enhancedCode); the old row is
+    // stored as rows were before that rename (key status).
+    const oldId = insertBounce(f.store, {
+      classification: JSON.stringify({ kind: 'bounce', recipients: [{ address: 'old@example.test', action: 'failed', status: '5.2.2' }] }),
+    });
+    expect(f.store.messages.get(f.store.bounces.get(someId)!.message_id)!.classification).toContain('"enhancedCode"');
+    for (const id of [someId, oldId]) {
+      const detail = BounceDetail.parse(await (await call(f.base, 'GET', `/bounces/${id}`, { token: f.readToken })).json());
+      const recipients = detail.classification.recipients as Record<string, unknown>[];
+      expect(recipients[0]!.status).toMatch(/^[245]\.\d+\.\d+$/);
+      expect(recipients[0]).not.toHaveProperty('enhancedCode');
+    }
   });
 
   it('filters the list as the dashboard does', async () => {

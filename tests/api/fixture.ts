@@ -59,7 +59,7 @@ export async function startApi(
     config,
     store,
     log,
-    status: new StatusBoard(),
+    board: new StatusBoard(),
     metrics: new Metrics(),
     retry,
     api: api.middleware,

@@ -42,7 +42,7 @@ const app = createWebApp({
   config,
   store,
   log: silentLogger(),
-  status: new StatusBoard(),
+  board: new StatusBoard(),
   metrics: new Metrics(),
   retry: async () => ({ queued: false, message: 'not in a benchmark' }),
 });

@@ -124,7 +124,7 @@ if (mode === 'rebound') {
       }
     },
   };
-  const lmtp = createLmtpServer({ config: lmtpConfig, ingestor: timedIngestor, log, status: new StatusBoard(), metrics });
+  const lmtp = createLmtpServer({ config: lmtpConfig, ingestor: timedIngestor, log, board: new StatusBoard(), metrics });
   await lmtp.start();
   port = Number(lmtp.addresses()[0]!.split(':').pop());
   const countMessages = store.db.prepare('SELECT COUNT(*) FROM messages').pluck();

@@ -92,7 +92,7 @@ describe('reading RFC 3464 delivery-status fields', () => {
     expect(c.recipients).toHaveLength(1);
     expect(c.recipients[0]).toMatchObject({
       address: '山田@例え.jp',
-      status: '5.1.1',
+      enhancedCode: '5.1.1',
       replyCode: '550',
       reason: 'userunknown',
       bounceType: 'hard',
@@ -167,7 +167,7 @@ describe('a report with more recipients than MAX_DSN_RECIPIENTS (issue 11, defec
     );
     const c = classifySync(raw);
     expect(c.recipients).toHaveLength(500);
-    expect(c.recipients.some((r) => r.reason === 'undefined' || r.status === '5.0.0')).toBe(false);
+    expect(c.recipients.some((r) => r.reason === 'undefined' || r.enhancedCode === '5.0.0')).toBe(false);
     expect(c.recipients.at(-1)!.address).toBe('user500@example.org');
     expect(c.truncated).toEqual([
       expect.stringMatching(/^the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)$/),

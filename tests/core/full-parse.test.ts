@@ -140,7 +140,7 @@ describe('the full-parse slow path', () => {
     expect(c.recipients).toHaveLength(1);
     expect(c.recipients[0]).toMatchObject({
       address: 'kenji@example.org',
-      status: '5.1.1',
+      enhancedCode: '5.1.1',
       reason: 'userunknown',
       bounceType: 'hard',
       replyCode: '550',
@@ -175,7 +175,7 @@ describe('the full-parse slow path', () => {
 
     const c = await classify(raw);
     expect(c.recipients).toHaveLength(1);
-    expect(c.recipients[0]).toMatchObject({ address: 'hanako@example.jp', status: '5.0.0', reason: 'rejected', bounceType: 'soft' });
+    expect(c.recipients[0]).toMatchObject({ address: 'hanako@example.jp', enhancedCode: '5.0.0', reason: 'rejected', bounceType: 'soft' });
     expect(c.recipients[0].diagnostic).toContain('このグループに投稿する権限がありません');
     expect(c.recipients[0].decidedBy).toEqual(
       expect.arrayContaining(['parser:mailparser', 'full-parse:charset', 'rule:rejected/list-posting']),
@@ -207,7 +207,7 @@ describe('the full-parse slow path', () => {
       messageId: '20260302001405.1A2B3C@mx1.example.net',
     });
     expect(c.recipients).toHaveLength(1);
-    expect(c.recipients[0]).toMatchObject({ address: 'loop@example.net', status: '5.4.6', replyCode: '554', action: 'failed' });
+    expect(c.recipients[0]).toMatchObject({ address: 'loop@example.net', enhancedCode: '5.4.6', replyCode: '554', action: 'failed' });
     expect(c.recipients[0].decidedBy.slice(0, 2)).toEqual(['parser:mailparser', 'full-parse:header-size']);
     expect(c.original.trackingId).toBe('camp-42');
   });
@@ -215,7 +215,7 @@ describe('the full-parse slow path', () => {
   it('leaves a normal corpus DSN on the fast path with the same answer', async () => {
     const raw = readFileSync(CORPUS_DSN);
     const c = await classify(raw);
-    expect(c.recipients[0]).toMatchObject({ address: 'hard-user@mx-reject.test', status: '5.1.1', reason: 'userunknown' });
+    expect(c.recipients[0]).toMatchObject({ address: 'hard-user@mx-reject.test', enhancedCode: '5.1.1', reason: 'userunknown' });
     expect(hasMailparserMark(c)).toBe(false);
     expect(c).toEqual(classifySync(raw));
   });

@@ -11,7 +11,7 @@ describe('real Postfix DSNs', () => {
     expect(c.recipients[0]).toMatchObject({
       address: 'nobody@undeliverable.test',
       action: 'failed',
-      status: '5.1.1',
+      enhancedCode: '5.1.1',
       reason: 'userunknown',
       bounceType: 'hard',
     });
@@ -21,7 +21,7 @@ describe('real Postfix DSNs', () => {
     const r = classifyFixture('dsn-remote-550.eml').recipients[0];
     expect(r).toMatchObject({
       address: 'hard-user@mx-reject.test',
-      status: '5.1.1',
+      enhancedCode: '5.1.1',
       replyCode: '550',
       reason: 'userunknown',
       bounceType: 'hard',
@@ -42,7 +42,7 @@ describe('real Postfix DSNs', () => {
     for (const name of ['dsn-failed-connrefused.eml', 'dsn-failed-remote450.eml']) {
       const c = classifyFixture(name);
       expect(c.kind, name).toBe('bounce');
-      expect(c.recipients[0].status).toMatch(/^4\./);
+      expect(c.recipients[0].enhancedCode).toMatch(/^4\./);
       expect(c.recipients[0].bounceType).toBe('soft');
     }
     // Connection refused until Postfix gave up: the retries ran out (Sisimai calls it expired).

@@ -36,7 +36,7 @@ describe("an Exchange notice's administrators' section", () => {
         ["jane@tenant.mail.example.com mx.example.com Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found'"],
       ),
     );
-    expect(c.recipients.map((r) => [r.address, r.status, r.replyCode, r.reason, r.bounceType])).toEqual([
+    expect(c.recipients.map((r) => [r.address, r.enhancedCode, r.replyCode, r.reason, r.bounceType])).toEqual([
       ['jane@example.com', '5.1.10', '550', 'userunknown', 'hard'],
     ]);
   });
@@ -51,7 +51,7 @@ describe("an Exchange notice's administrators' section", () => {
         ],
       ),
     );
-    expect(c.recipients.map((r) => [r.address, r.status, r.reason])).toEqual([
+    expect(c.recipients.map((r) => [r.address, r.enhancedCode, r.reason])).toEqual([
       ['ann@example.com', '5.1.1', 'userunknown'],
       ['bob@example.com', '5.2.2', 'mailboxfull'],
     ]);

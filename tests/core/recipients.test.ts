@@ -2,7 +2,6 @@
 // addresses it must not take for one.
 import { describe, expect, it } from 'vitest';
 import { classifySync } from '../../src/core/classify.ts';
-import { splitMbox } from '../../src/core/mime.ts';
 import { statusInText } from '../../src/core/prose.ts';
 
 const mail = (lines: string[]) => Buffer.from(lines.join('\n'));
@@ -91,7 +90,7 @@ describe('finding failed recipients in notices', () => {
         '',
       ]),
     );
-    expect(c.recipients.map((r) => [r.address, r.status])).toEqual([['user@example.org', '5.1.2']]);
+    expect(c.recipients.map((r) => [r.address, r.enhancedCode])).toEqual([['user@example.org', '5.1.2']]);
   });
 
   it('reads a multipart whose boundary parameter sits on an unindented line, and a post_master sender', () => {
@@ -139,46 +138,5 @@ describe('the status code a diagnostic gives', () => {
     expect(statusInText('Status 5.7.1 relaying denied')).toBe('5.7.1');
     expect(statusInText('host 192.0.2.5.1.1 said: version 4.1.2.3 rejected')).toBe('');
     expect(statusInText('550 5.1.1 <a@example.org>: Recipient address rejected')).toBe('5.1.1');
-  });
-});
-
-describe('splitting an mbox file into messages (RFC 4155)', () => {
-  const two = [
-    'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
-    'From: a@example.org',
-    'Subject: one',
-    '',
-    'body one',
-    'From double-bounce@mx.example.org  Thu Jul  2 12:05:06 2020',
-    'From: b@example.org',
-    'Subject: two',
-    '',
-    'body two',
-    '',
-  ];
-
-  it('splits at each postmark line followed by a header field, in LF, CRLF and CR-only files', () => {
-    for (const nl of ['\n', '\r\n', '\r']) {
-      const parts = splitMbox(Buffer.from(two.join(nl)));
-      expect(parts.map((p) => p.toString('latin1').split(nl)[1])).toEqual(['Subject: one', 'Subject: two']);
-    }
-  });
-
-  it('does not split at a "From " line in a body that no header block follows', () => {
-    const text = [
-      'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
-      'From: a@example.org',
-      '',
-      'From me to you: hello',
-      'From x Thu Jul  2 12:05:05 2020',
-      'not a header',
-      '',
-    ].join('\n');
-    expect(splitMbox(Buffer.from(text))).toHaveLength(1);
-  });
-
-  it('returns a plain message whole', () => {
-    const raw = Buffer.from('From: a@example.org\nSubject: x\n\nbody\n');
-    expect(splitMbox(raw)).toEqual([raw]);
   });
 });

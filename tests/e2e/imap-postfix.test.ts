@@ -33,7 +33,7 @@ let pf: PostfixInstance | undefined;
 let store: Store | undefined;
 let poller: ImapPoller | undefined;
 let group: ImapPollers | undefined;
-const status = new StatusBoard();
+const board = new StatusBoard();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-e2e-'));
@@ -78,9 +78,9 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     };
     const log = silentLogger();
     store = openStore(path.join(dir, 'rebound.db'));
-    poller = createImapPoller({ config, ingestor: createIngestor({ store, log }), store, log, status });
+    poller = createImapPoller({ config, ingestor: createIngestor({ store, log }), store, log, board });
     await poller.start(); // the first login also makes Dovecot create the maildir
-    await waitFor('the first poll', () => status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
 
     // A message from the IMAP mailbox's address to a recipient Postfix cannot deliver to:
     // Postfix's error transport bounces it, and the DSN goes back to the mailbox.
@@ -154,7 +154,7 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       ingestor: createIngestor({ store: store!, log }),
       store: store!,
       log,
-      status: groupStatus,
+      board: groupStatus,
     });
     await group.start();
     await waitFor('both first polls', () => groupStatus.get('imap')?.facts?.lastPollAt && groupStatus.get('imap:shop')?.facts?.lastPollAt, {

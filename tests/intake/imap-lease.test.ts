@@ -76,7 +76,7 @@ function instance(holder: string): { store: Store; status: StatusBoard; poller: 
     ingestor: createIngestor({ store, log }),
     store,
     log,
-    status,
+    board: status,
     lease: { holder, ttlMs: LEASE_MS },
     timing: { backoffInitialMs: 100 },
   });

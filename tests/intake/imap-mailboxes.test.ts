@@ -114,19 +114,19 @@ function configWith(mailboxes: unknown[]): Config {
   );
 }
 
-function start(config: Config): { status: StatusBoard; metrics: Metrics; group: ImapPollers } {
+function start(config: Config): { board: StatusBoard; metrics: Metrics; group: ImapPollers } {
   const { log } = capturingLogger();
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const metrics = new Metrics();
   group = createImapPollers(config.imapMailboxes, {
     ingestor: createIngestor({ store, log }),
     store,
     log,
-    status,
+    board,
     metrics,
     timing: { backoffInitialMs: 100 },
   });
-  return { status, metrics, group };
+  return { board, metrics, group };
 }
 
 /** The bytes a delivering server would add in each mailbox: same bounce, different copy. */
@@ -149,12 +149,12 @@ describe('several IMAP mailboxes', () => {
       ['shop', 'imap:shop'],
       ['old', 'imap:old'],
     ]);
-    const { status, metrics, group: g } = start(config);
+    const { board, metrics, group: g } = start(config);
     await g.start();
 
     await waitFor(
       'both working mailboxes polled',
-      () => status.get('imap')?.facts?.lastPollAt && status.get('imap:shop')?.facts?.lastPollAt,
+      () => board.get('imap')?.facts?.lastPollAt && board.get('imap:shop')?.facts?.lastPollAt,
       { tries: 100, intervalMs: 50 },
     );
     await waitFor('the sales moves', async () => (await folderCounts(SALES, 'sales-pass')).SKIPPED === 1, { tries: 100, intervalMs: 50 });
@@ -165,9 +165,9 @@ describe('several IMAP mailboxes', () => {
     // The refused mailbox keeps its bounce where it was, for when the password is fixed.
     expect(await folderCounts(OLD, 'old-pass')).toEqual({ INBOX: 1 });
 
-    expect(status.get('imap:old')).toMatchObject({ ok: false });
-    expect(status.get('imap:old')!.detail).toMatch(/^login failed: .*AUTHENTICATIONFAILED/);
-    const health = healthReport(config, store, status, new Date());
+    expect(board.get('imap:old')).toMatchObject({ ok: false });
+    expect(board.get('imap:old')!.detail).toMatch(/^login failed: .*AUTHENTICATIONFAILED/);
+    const health = healthReport(config, store, board, new Date());
     expect(health.failing).toEqual(['imap:old']);
     expect(health.parts).toMatchObject({
       imap: { ok: true, detail: 'working' },
@@ -183,7 +183,7 @@ describe('several IMAP mailboxes', () => {
 
     // What an admin and a scraper see over HTTP: /health, /metrics and the dashboard.
     const web = await startWebServer(
-      createWebApp({ config, store, log: silentLogger(), status, metrics, retry: async () => ({ queued: false, message: '' }) }),
+      createWebApp({ config, store, log: silentLogger(), board, metrics, retry: async () => ({ queued: false, message: '' }) }),
       { host: '127.0.0.1', port: 0 },
     );
     try {
@@ -234,14 +234,14 @@ describe('several IMAP mailboxes', () => {
   it('keeps polling the others when one mailbox server is unreachable', async () => {
     await append(SALES, 'sales-pass', 'INBOX', DSN_550);
     const config = configWith([{ name: 'gone', server: '127.0.0.1', port: 1, tls: 'none', user: SHOP, pass: 'x' }]);
-    const { status, group: g } = start(config);
+    const { board, group: g } = start(config);
     await g.start();
     await waitFor('the sales bounce moved', async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1, {
       tries: 100,
       intervalMs: 50,
     });
-    expect(status.get('imap:gone')).toMatchObject({ ok: false });
-    expect(status.get('imap:gone')!.facts?.problem).toBe('cannot connect');
-    expect(healthReport(config, store, status, new Date()).failing).toEqual(['imap:gone']);
+    expect(board.get('imap:gone')).toMatchObject({ ok: false });
+    expect(board.get('imap:gone')!.facts?.problem).toBe('cannot connect');
+    expect(healthReport(config, store, board, new Date()).failing).toEqual(['imap:gone']);
   });
 });

@@ -75,7 +75,7 @@ afterEach(async () => {
 interface Rig {
   poller: ImapPoller;
   store: Store;
-  status: StatusBoard;
+  board: StatusBoard;
   lines: Logged[];
 }
 
@@ -87,7 +87,7 @@ function rig(
 ): Rig {
   const { log, lines } = capturingLogger();
   const store = openStore(path.join(dir, `rebound-${++dbCount}.db`));
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const config: Config['imap'] = imapConfig(dc, {
     pass: '',
     auth: 'oauth2',
@@ -110,19 +110,19 @@ function rig(
     ingestor: createIngestor({ store, log }),
     store,
     log,
-    status,
+    board,
     timing: { backoffInitialMs: 100, ...timing },
   });
   cleanups.push(async () => {
     await poller.stop();
     store.close();
   });
-  return { poller, store, status, lines };
+  return { poller, store, board, lines };
 }
 
 /** Nothing secret in what an admin or a scraper sees: the log lines and the status board. */
 function expectNoSecrets(r: Rig, secrets: string[]): void {
-  const seen = JSON.stringify(r.lines) + JSON.stringify(r.status.all());
+  const seen = JSON.stringify(r.lines) + JSON.stringify(r.board.all());
   for (const s of [CLIENT_SECRET, ...secrets, ...as.issued]) expect(seen).not.toContain(s);
 }
 
@@ -198,7 +198,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
       { grantType: 'refresh_token', status: 200, clientAuth: 'secret' },
     ]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore);
-    expect(r.status.get('imap')).toMatchObject({ ok: true });
+    expect(r.board.get('imap')).toMatchObject({ ok: true });
     expectNoSecrets(r, [refreshToken]);
   });
 
@@ -207,7 +207,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const r = rig(both, { refreshToken });
     await r.poller.start();
-    await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     const before = as.tokenRequests.length;
     const refusedBefore = both.refusedOAuthLogins();
     as.revokeAccessToken(as.issued.at(-1)!); // the grant stays; only this token is dead
@@ -225,7 +225,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const r = rig(both, { refreshToken }, { authRetryMs: 60_000 });
     await r.poller.start();
-    await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     const before = as.tokenRequests.length;
     const refusedBefore = both.refusedOAuthLogins();
     as.revoke(refreshToken); // the user removed the app's access (or an admin revoked the sessions)
@@ -235,8 +235,8 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const s = await waitFor(
       'the failure on the status board',
       () =>
-        r.status.get('imap')?.ok === false && r.status.get('imap')?.facts?.problem === 'OAuth2 token refused'
-          ? r.status.get('imap')
+        r.board.get('imap')?.ok === false && r.board.get('imap')?.facts?.problem === 'OAuth2 token refused'
+          ? r.board.get('imap')
           : undefined,
       { tries: 100, intervalMs: 50 },
     );

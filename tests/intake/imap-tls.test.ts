@@ -58,16 +58,16 @@ function imapConfig(over: Partial<Config['imap']>): Config['imap'] {
   return sharedImapConfig(dc, { port: IMAPS_PORT, tls: 'implicit', ...over });
 }
 
-function rig(config: Partial<Config['imap']>): { store: Store; poller: ImapPoller; status: StatusBoard; lines: Logged[] } {
+function rig(config: Partial<Config['imap']>): { store: Store; poller: ImapPoller; board: StatusBoard; lines: Logged[] } {
   const { log, lines } = capturingLogger();
   const store = openStore(path.join(dir, 'rebound.db'));
-  const status = new StatusBoard();
-  const poller = createImapPoller({ config: imapConfig(config), ingestor: createIngestor({ store, log }), store, log, status });
+  const board = new StatusBoard();
+  const poller = createImapPoller({ config: imapConfig(config), ingestor: createIngestor({ store, log }), store, log, board });
   cleanups.push(async () => {
     await poller.stop();
     store.close();
   });
-  return { store, poller, status, lines };
+  return { store, poller, board, lines };
 }
 
 function dbMessages(store: Store): { sha256: string; source: string; status: string }[] {
@@ -113,7 +113,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       expect((await dc.messages('PROCESSED')).map(wireSha256)).toEqual([wireSha256(DSN)]);
       expect(dbMessages(r.store)).toEqual([{ sha256: wireSha256(DSN), source: 'imap', status: 'Processed' }]);
       expect(bounceRecipients(r.store)).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
-      expect(r.status.get('imap')).toMatchObject({ ok: true });
+      expect(r.board.get('imap')).toMatchObject({ ok: true });
     });
   }
 
@@ -128,7 +128,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       await r.poller.start(); // resolves after the first attempt; does not throw
       await sleep(2500); // default backoff: attempts at about 0, 1 and 3 s
 
-      const st = r.status.get('imap')!;
+      const st = r.board.get('imap')!;
       expect(st.ok).toBe(false);
       expect(st.detail).toContain(`127.0.0.1:${mode.port}`);
       // Says what is wrong and which setting an admin can change.

@@ -59,7 +59,7 @@ interface Rig {
   store: Store;
   ingestor: Ingestor;
   poller: ImapPoller;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   lines: Logged[];
 }
@@ -76,14 +76,14 @@ function rig(
   const store = opts.store ?? openStore(path.join(dir, 'rebound.db'));
   const real = createIngestor({ store, log });
   const ingestor = opts.wrap ? opts.wrap(real) : real;
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const metrics = new Metrics();
-  const poller = createImapPoller({ config: imapConfig(opts.config), ingestor, store, log, status, metrics, timing: opts.timing });
+  const poller = createImapPoller({ config: imapConfig(opts.config), ingestor, store, log, board, metrics, timing: opts.timing });
   cleanups.push(async () => {
     await poller.stop();
     store.close();
   });
-  return { store, ingestor, poller, status, metrics, lines };
+  return { store, ingestor, poller, board, metrics, lines };
 }
 
 function dbMessages(store: Store): { id: number; sha256: string; source: string; kind: string; status: string }[] {
@@ -195,7 +195,7 @@ describe('IMAP poller against a real Dovecot', () => {
     }
 
     // What the health endpoint and the dashboard read.
-    const st = r.status.get('imap')!;
+    const st = r.board.get('imap')!;
     expect(st.ok).toBe(true);
     expect(st.facts).toMatchObject({
       lastResult: 'ok',
@@ -272,7 +272,7 @@ describe('IMAP poller against a real Dovecot', () => {
     await waitFor(
       'the poller to report the lost connection',
       () => {
-        const s = a.status.get('imap');
+        const s = a.board.get('imap');
         return s && !s.ok && /connection lost|cannot connect/.test(s.detail) ? s : undefined;
       },
       { tries: 100, intervalMs: 50 },
@@ -303,7 +303,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(all).toEqual(raws.map(wireSha256).sort()); // each exactly once, none lost
     const rows = dbMessages(b.store);
     expect(rows.map((m) => m.sha256).sort()).toEqual(raws.map(wireSha256).sort());
-    // The message committed before the crash was moved by its recorded status, not ingested
+    // The message committed before the crash was moved by its recorded board, not ingested
     // again: the restarted poller read only the nine it had not seen.
     expect(callsB).toBe(raws.length - 3);
   });
@@ -347,7 +347,7 @@ describe('IMAP poller against a real Dovecot', () => {
     await r.poller.start(); // resolves after the first attempt; does not throw
     await sleep(3000); // three poll intervals
 
-    const st = r.status.get('imap')!;
+    const st = r.board.get('imap')!;
     expect(st.ok).toBe(false);
     expect(st.detail).toMatch(/^login failed: .*AUTHENTICATIONFAILED/);
     const err = r.lines.find((l) => l.level === 'error' && /IMAP login failed/.test(l.msg));
@@ -372,7 +372,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(failed).toMatchObject({ outcome: 'incomplete', failed: 1, processed: 0 });
     expect(await dc.uids('INBOX')).toHaveLength(3);
     expect((await folderShas(['PROCESSED'])).PROCESSED).toEqual([]);
-    const st = r.status.get('imap')!;
+    const st = r.board.get('imap')!;
     expect(st.ok).toBe(false);
     expect(st.detail).toMatch(/could not store/);
     expect(st.facts).toMatchObject({ failed: 1 });
@@ -383,7 +383,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(await dc.uids('INBOX')).toEqual([]);
     expect((await folderShas(['PROCESSED'])).PROCESSED!.sort()).toEqual(raws.map(wireSha256).sort());
     expect(dbMessages(r.store)).toHaveLength(3);
-    expect(r.status.get('imap')!.ok).toBe(true);
+    expect(r.board.get('imap')!.ok).toBe(true);
   });
 
   it('works through a folder larger than one batch in a single poll', async () => {
@@ -406,13 +406,13 @@ describe('IMAP poller against a real Dovecot', () => {
   it('reconnects by itself after Dovecot crashes and comes back, and reports the outage meanwhile', async () => {
     const r = rig({ timing: { backoffInitialMs: 200, backoffMaxMs: 1000 } });
     await r.poller.start();
-    await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     await dc.kill();
-    await waitFor('the outage on the status board', () => (r.status.get('imap')?.ok === false ? true : undefined), {
+    await waitFor('the outage on the status board', () => (r.board.get('imap')?.ok === false ? true : undefined), {
       tries: 100,
       intervalMs: 50,
     });
-    expect(r.status.get('imap')!.detail).toMatch(/(connection lost|cannot connect) to 127\.0\.0\.1:1143/);
+    expect(r.board.get('imap')!.detail).toMatch(/(connection lost|cannot connect) to 127\.0\.0\.1:1143/);
     await sleep(1500); // a few refused reconnects (bounded backoff) while the server is down
     await dc.start();
     const raw = readFileSync(path.join(SISIMAI, 'maildir/bsd/lhost-postfix-01.eml'));
@@ -421,14 +421,14 @@ describe('IMAP poller against a real Dovecot', () => {
       tries: 200,
       intervalMs: 50,
     });
-    await waitFor('the status board to be ok again', () => r.status.get('imap')?.ok, { tries: 100, intervalMs: 50 });
+    await waitFor('the status board to be ok again', () => r.board.get('imap')?.ok, { tries: 100, intervalMs: 50 });
     expect(r.lines.some((l) => l.level === 'warn' && /IMAP server not reachable; retrying/.test(l.msg))).toBe(true);
   });
 
   it('runs a pass at once when pollOnce is called on a running poller', async () => {
     const r = rig({ config: { idle: false, pollInterval: 60_000 } });
     await r.poller.start();
-    await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     await dc.append('INBOX', readFileSync(path.join(SISIMAI, 'maildir/not/is-not-bounce-02.eml')));
     // Neither IDLE nor the 60 s timer would see it now; pollOnce wakes the loop, and answers
     // with a pass that started after the call. (A pass already under way when the message
@@ -436,7 +436,7 @@ describe('IMAP poller against a real Dovecot', () => {
     const result = await r.poller.pollOnce();
     expect(result.outcome).toBe('ok');
     expect(await dc.uids('INBOX')).toEqual([]);
-    expect(r.status.get('imap')?.facts?.totalSkipped).toBe(1);
+    expect(r.board.get('imap')?.facts?.totalSkipped).toBe(1);
     expect(await dc.uids('SKIPPED')).toHaveLength(1);
   });
 
@@ -451,7 +451,7 @@ describe('IMAP poller against a real Dovecot', () => {
         store: openStore(path.join(dir, `${mode}.db`)),
       });
       await r.poller.start();
-      await waitFor('the first poll', () => r.status.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+      await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
       await sleep(300); // let the poller settle into its wait (IDLE or timer)
       const raw = readFileSync(path.join(SISIMAI, `maildir/bsd/${files[i]}.eml`));
       const appender = await dc.client();

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/ingest.ts';
-import { importPath, splitMbox } from '../../src/intake/import.ts';
+import { importPath } from '../../src/intake/import.ts';
+import { readMbox } from '../../src/intake/mbox.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 
@@ -40,7 +41,7 @@ describe('file import', () => {
     const file = path.join(dir, 'box.mbox');
     writeMbox(file, [plain, dsn('dsn-remote-550.eml')]);
     const out: Buffer[] = [];
-    for await (const m of splitMbox(file)) out.push(m);
+    for await (const m of readMbox(file)) out.push(m.raw);
     expect(out).toHaveLength(2);
     expect(out[0]!.toString()).toBe(plain.toString());
     expect(out[1]!.toString()).toContain('Undelivered Mail Returned to Sender');

@@ -62,12 +62,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startListener(
-  opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; status?: StatusBoard; metrics?: Metrics } = {},
-) {
+async function startListener(opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; board?: StatusBoard; metrics?: Metrics } = {}) {
   store ??= openStore(dbFile);
   const ingestor = opts.ingestor ?? createIngestor({ store, log });
-  server = createLmtpServer({ config: lmtpConfig(opts.config), ingestor, log, status: opts.status, metrics: opts.metrics });
+  server = createLmtpServer({ config: lmtpConfig(opts.config), ingestor, log, board: opts.board, metrics: opts.metrics });
   await server.start();
   const addr = server.addresses()[0]!;
   const m = /^(?:\[(.*)\]|(.*)):(\d+)$/.exec(addr);
@@ -231,17 +229,17 @@ describe('LMTP listener', () => {
 
   it('refuses to start on a unix socket path another listener is using', async () => {
     const sock = path.join(dir, 'busy.sock');
-    const status = new StatusBoard();
+    const board = new StatusBoard();
     await startListener({ config: { listen: [{ kind: 'unix', host: '', port: 0, path: sock }] } });
     const second = createLmtpServer({
       config: lmtpConfig({ listen: [{ kind: 'unix', host: '', port: 0, path: sock }] }),
       ingestor: createIngestor({ store: store!, log }),
       log,
-      status,
+      board,
     });
     await expect(second.start()).rejects.toThrow(/in use/);
-    expect(status.get('lmtp')).toMatchObject({ ok: false });
-    expect(status.get('lmtp')!.detail).toMatch(/cannot listen on unix:/);
+    expect(board.get('lmtp')).toMatchObject({ ok: false });
+    expect(board.get('lmtp')!.detail).toMatch(/cannot listen on unix:/);
   });
 
   it('refuses to start on a TCP port in use, with one clear error and no connection warning', async () => {
@@ -295,10 +293,10 @@ describe('LMTP listener', () => {
   });
 
   it('reports itself on the status board and counts messages by outcome', async () => {
-    const status = new StatusBoard();
+    const board = new StatusBoard();
     const metrics = new Metrics();
-    const t = await startListener({ status, metrics, config: { maxSize: 2048 } });
-    expect(status.get('lmtp')).toMatchObject({ ok: true, detail: `listening on 127.0.0.1:${t.port}` });
+    const t = await startListener({ board, metrics, config: { maxSize: 2048 } });
+    expect(board.get('lmtp')).toMatchObject({ ok: true, detail: `listening on 127.0.0.1:${t.port}` });
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m1'));
     await lmtpSend(t, ['bounces@example.com'], plainMessage('m2', 'z'.repeat(3000)));
@@ -306,7 +304,7 @@ describe('LMTP listener', () => {
     expect(samples).toEqual({ stored: 1, duplicate: 1, 'too-big': 1 });
     await server!.stop(1000);
     server = undefined;
-    expect(status.get('lmtp')).toMatchObject({ ok: false, detail: 'stopped' });
+    expect(board.get('lmtp')).toMatchObject({ ok: false, detail: 'stopped' });
   });
 
   it('on stop lets a transaction in flight finish and commit, closes idle connections, and accepts no new ones', async () => {

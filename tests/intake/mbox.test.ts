@@ -1,11 +1,12 @@
-// The streaming mbox reader (src/intake/mbox.ts): where messages start and end, the mboxrd
-// escape, CRLF files, resuming at an offset, and that a file is read in pieces.
+// The mbox reader (src/intake/mbox.ts): where messages start and end, the mboxrd escape,
+// CRLF and CR-only files, resuming at an offset, that a file is read in pieces, and that the
+// in-memory splitter (the corpus scorer's) splits a file as the streaming reader does.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPostmark, looksLikeMbox, readMbox } from '../../src/intake/mbox.ts';
+import { isPostmark, looksLikeMbox, MAX_MBOX_MESSAGES, readMbox, splitMbox } from '../../src/intake/mbox.ts';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-mbox-'))));
@@ -78,5 +79,72 @@ describe('mbox reader', () => {
     writeFileSync(eml, 'From: someone@example.org\nSubject: x\n\n');
     expect(await looksLikeMbox(mbox)).toBe(true);
     expect(await looksLikeMbox(eml)).toBe(false);
+  });
+});
+
+describe('mbox splitter in memory', () => {
+  const messages = [
+    'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
+    'From: a@example.org',
+    'Subject: one',
+    '',
+    'body one',
+    '>From an escaped line',
+    '',
+    'From double-bounce@mx.example.org  Thu Jul  2 12:05:06 2020',
+    'From: b@example.org',
+    'Subject: two',
+    '',
+    'body two',
+    '',
+  ];
+
+  it('splits LF, CRLF and CR-only files alike, as the streaming reader splits them', async () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const text = messages.join(nl);
+      const parts = splitMbox(Buffer.from(text, 'latin1')).map((p) => p.toString('latin1'));
+      expect(parts).toEqual([
+        ['From: a@example.org', 'Subject: one', '', 'body one', 'From an escaped line', ''].join(nl),
+        ['From: b@example.org', 'Subject: two', '', 'body two', ''].join(nl),
+      ]);
+      expect((await read(text)).map((m) => m.text)).toEqual(parts);
+    }
+  });
+
+  it('starts a message at a dated postmark after a body line only when a header field follows', async () => {
+    const text = [
+      'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020',
+      'From: a@example.org',
+      '',
+      'a body line',
+      'From x Thu Jul  2 12:05:05 2020',
+      'not a header',
+      'From MAILER-DAEMON  Thu Jul  2 12:05:06 2020',
+      'Subject: concatenated without an empty line',
+      '',
+      'body',
+      '',
+    ].join('\n');
+    const parts = splitMbox(Buffer.from(text)).map((p) => p.toString('latin1'));
+    expect(parts).toEqual([
+      'From: a@example.org\n\na body line\nFrom x Thu Jul  2 12:05:05 2020\nnot a header\n',
+      'Subject: concatenated without an empty line\n\nbody\n',
+    ]);
+    // The streaming reader, in pieces smaller than a line, and its byte ranges.
+    const streamed = await read(text, { chunkBytes: 7 });
+    expect(streamed.map((m) => m.text)).toEqual(parts);
+    expect(streamed[1]!.start).toBe(text.indexOf('From MAILER-DAEMON  Thu Jul  2 12:05:06'));
+  });
+
+  it('returns a message that does not start with a postmark whole', () => {
+    const raw = Buffer.from('From: a@example.org\nSubject: x\n\nbody\n');
+    expect(splitMbox(raw)).toEqual([raw]);
+  });
+
+  it('returns at most MAX_MBOX_MESSAGES messages from a buffer of thousands', () => {
+    const one = 'From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\nFrom: a@example.org\n\nx\n\n';
+    const parts = splitMbox(Buffer.from(one.repeat(5000)));
+    expect(parts).toHaveLength(MAX_MBOX_MESSAGES);
+    expect(parts[0]!.toString()).toBe('From: a@example.org\n\nx\n');
   });
 });

@@ -53,7 +53,7 @@ interface Rig {
   store: Store;
   ingestor: Ingestor;
   notifier: Notifier;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   now: { t: number };
 }
@@ -75,9 +75,9 @@ function rig(env: Env, opts: { dir?: string; plan?: boolean } = {}): Rig {
   );
   const store = openStore(config.dbPath);
   const now = { t: Date.now() };
-  const status = new StatusBoard();
+  const board = new StatusBoard();
   const metrics = new Metrics();
-  const notifier = createNotifier({ config, store, log: silentLogger(), status, metrics, clock: () => new Date(now.t) });
+  const notifier = createNotifier({ config, store, log: silentLogger(), board, metrics, clock: () => new Date(now.t) });
   const ingestor = createIngestor({
     store,
     log: silentLogger(),
@@ -92,7 +92,7 @@ function rig(env: Env, opts: { dir?: string; plan?: boolean } = {}): Rig {
     await notifier.stop();
     store.close();
   });
-  return { dir, config, store, ingestor, notifier, status, metrics, now };
+  return { dir, config, store, ingestor, notifier, board, metrics, now };
 }
 
 const CC = 'Alice <alice@app.test>, bob@app.test, "Doe, Ops" <OPS@example.org>, hard-user@mx-reject.test, postmaster@app.test, <>';
@@ -115,7 +115,7 @@ describe('bounce notices in normal mode', () => {
     expect(m!.envelope.from).toBe('rebound@app.test');
     await waitFor('outbox row sent', () => outboxOf(r, id)[0]?.state === 'sent');
     expect(r.store.bounces.get(id)!.status).toBe('Processed');
-    expect(r.status.get('relay')).toMatchObject({ ok: true });
+    expect(r.board.get('relay')).toMatchObject({ ok: true });
     expect((await r.metrics.noticesSent.get()).values[0]?.value).toBe(1);
   });
 
@@ -232,7 +232,7 @@ describe('the retry queue', () => {
       const [row] = outboxOf(r, id);
       expect(row).toMatchObject({ state: 'failed', attempts: 1 });
       expect(Date.parse(row!.next_attempt_at)).toBeGreaterThan(r.now.t);
-      expect(r.status.get('relay')).toMatchObject({ ok: false });
+      expect(r.board.get('relay')).toMatchObject({ ok: false });
       expect(sink.messages).toHaveLength(0);
 
       // The relay is back (the sink accepts; the dead port is swapped for the sink by a

@@ -47,7 +47,7 @@ describe('notices and the suppression list', () => {
       recordHooks: [createSuppressionHook(rulesFromSettings(config.suppress))],
       clock: () => now,
     });
-    const notifier = createNotifier({ config, store, log: silentLogger(), status: new StatusBoard(), metrics: new Metrics() });
+    const notifier = createNotifier({ config, store, log: silentLogger(), board: new StatusBoard(), metrics: new Metrics() });
     await ingestor.ingest({ raw: dsn({ tag: 'n1', failed: 'dead@example.org' }), source: 'lmtp' });
     await ingestor.ingest({ raw: dsn({ tag: 'n2', failed: 'dead@example.org' }), source: 'lmtp' });
     notifier.kick();

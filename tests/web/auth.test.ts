@@ -156,7 +156,7 @@ describe('start-up checks and cookie flags', () => {
   const base = {
     store: undefined as never,
     log: silentLogger(),
-    status: new StatusBoard(),
+    board: new StatusBoard(),
     metrics: new Metrics(),
     retry: async () => ({ queued: false, message: '' }),
   };

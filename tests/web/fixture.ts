@@ -27,7 +27,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export interface Dashboard {
   dir: string;
   store: Store;
-  status: StatusBoard;
+  board: StatusBoard;
   metrics: Metrics;
   server: WebServer;
   base: string;
@@ -64,15 +64,15 @@ export async function startDashboard(o: DashboardOptions = {}): Promise<Dashboar
     await ingestor.ingest({ raw: readFileSync(f), source: 'import', envelopeTo: ['bounce@bounces.test'] });
   }
   await ingestor.drain();
-  const status = new StatusBoard();
-  status.report('lmtp', { ok: true, detail: 'listening on 127.0.0.1:2424', facts: { received: 3 } });
+  const board = new StatusBoard();
+  board.report('lmtp', { ok: true, detail: 'listening on 127.0.0.1:2424', facts: { received: 3 } });
   const metrics = new Metrics();
   const retries: number[] = [];
   const app = createWebApp({
     config,
     store,
     log,
-    status,
+    board,
     metrics,
     retry: async (id) => {
       retries.push(id);
@@ -85,7 +85,7 @@ export async function startDashboard(o: DashboardOptions = {}): Promise<Dashboar
   return {
     dir,
     store,
-    status,
+    board,
     metrics,
     server,
     base: server.address(),

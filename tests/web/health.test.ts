@@ -39,7 +39,7 @@ describe('health and metrics', () => {
   });
 
   it('answers 503 naming the LMTP listener when it reports it is not working', async () => {
-    d.status.report('lmtp', { ok: false, detail: 'listen EADDRINUSE 127.0.0.1:2424' });
+    d.board.report('lmtp', { ok: false, detail: 'listen EADDRINUSE 127.0.0.1:2424' });
     try {
       const res = await fetch(`${d.base}/health`);
       expect(res.status).toBe(503);
@@ -49,7 +49,7 @@ describe('health and metrics', () => {
       expect(JSON.stringify(body)).not.toContain('EADDRINUSE');
       expect((await fetch(`${d.base}/health/live`)).status).toBe(200);
     } finally {
-      d.status.report('lmtp', { ok: true, detail: 'listening' });
+      d.board.report('lmtp', { ok: true, detail: 'listening' });
     }
   });
 
@@ -59,12 +59,12 @@ describe('health and metrics', () => {
       let body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
       expect(body.parts.imap.detail).toBe('not started');
-      imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
+      imap.board.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
       expect((await fetch(`${imap.base}/health`)).status).toBe(200);
-      imap.status.report('imap', { ok: false, detail: 'login failed' });
+      imap.board.report('imap', { ok: false, detail: 'login failed' });
       body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
-      imap.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
+      imap.board.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: imap.clock.now.toISOString() } });
       imap.clock.now = new Date(imap.clock.now.getTime() + 10 * 60_000);
       body = (await (await fetch(`${imap.base}/health`)).json()) as HealthBody;
       expect(body.failing).toEqual(['imap']);
@@ -80,7 +80,7 @@ describe('health and metrics', () => {
     const imap = await startDashboard({ files: [], env: { IMAP_SERVER: '127.0.0.1', IMAP_USER: 'u', IMAP_POLL_INTERVAL: '60s' } });
     try {
       const old = new Date(imap.clock.now.getTime() - 3_600_000).toISOString();
-      imap.status.report('imap', {
+      imap.board.report('imap', {
         ok: true,
         detail: 'standby (held by relay-2:41:0a1b2c3d)',
         facts: { standby: true, heldBy: 'relay-2:41:0a1b2c3d', lastPollAt: old },
@@ -116,9 +116,9 @@ describe('health and metrics', () => {
     const { log, lines } = capturingLogger();
     const h = await startDashboard({ files: [], opts: { log } });
     try {
-      h.status.report('lmtp', { ok: false, detail: 'listen EADDRINUSE' });
+      h.board.report('lmtp', { ok: false, detail: 'listen EADDRINUSE' });
       for (let i = 0; i < 5; i++) expect((await fetch(`${h.base}/health`)).status).toBe(503);
-      h.status.report('lmtp', { ok: true, detail: 'listening' });
+      h.board.report('lmtp', { ok: true, detail: 'listening' });
       for (let i = 0; i < 3; i++) expect((await fetch(`${h.base}/health`)).status).toBe(200);
       const health = lines.filter((l) => l.msg.startsWith('health check'));
       expect(health.map((l) => [l.level, l.msg])).toEqual([
@@ -131,7 +131,7 @@ describe('health and metrics', () => {
   });
 
   it('shows a relay that fails to take notices as degraded: 200, named, and rebound_part_up 0', async () => {
-    d.status.report('relay', { ok: false, detail: 'transient: connect ECONNREFUSED 127.0.0.1:25' });
+    d.board.report('relay', { ok: false, detail: 'transient: connect ECONNREFUSED 127.0.0.1:25' });
     try {
       const res = await fetch(`${d.base}/health`);
       expect(res.status).toBe(200);
@@ -142,7 +142,7 @@ describe('health and metrics', () => {
       expect(JSON.stringify(body)).not.toContain('127.0.0.1');
       expect(await (await fetch(`${d.base}/metrics`)).text()).toContain('rebound_part_up{part="relay"} 0');
     } finally {
-      d.status.report('relay', { ok: true, detail: 'last notice accepted' });
+      d.board.report('relay', { ok: true, detail: 'last notice accepted' });
     }
     expect(((await (await fetch(`${d.base}/health`)).json()) as HealthBody).status).toBe('ok');
   });
@@ -151,7 +151,7 @@ describe('health and metrics', () => {
     d.metrics.messagesReceived.inc({ source: 'lmtp', outcome: 'stored' }, 3);
     d.metrics.noticesSent.inc({}, 2);
     d.metrics.noticesFailed.inc();
-    d.status.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2024-05-01T00:00:00.000Z' } });
+    d.board.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2024-05-01T00:00:00.000Z' } });
     d.store.outbox.add({ bounceId: 1, kind: 'notice', recipients: ['ops@example.test'] });
     const res = await fetch(`${d.base}/metrics`);
     expect(res.status).toBe(200);
@@ -175,7 +175,7 @@ describe('health and metrics', () => {
       .filter((l) => l && !l.startsWith('#'))) {
       expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? (-?\d+(\.\d+)?(e[-+]\d+)?|NaN|[+-]Inf)$/i);
     }
-    d.status.remove('imap');
+    d.board.remove('imap');
   });
 
   it('still answers /metrics when the database is down, with the counters and the database part at 0', async () => {

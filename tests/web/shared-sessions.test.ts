@@ -33,7 +33,7 @@ async function dashboard(): Promise<{ base: string; store: Store; server: WebSer
     config: testConfig(),
     store,
     log: silentLogger(),
-    status: new StatusBoard(),
+    board: new StatusBoard(),
     metrics: new Metrics(),
     retry: async () => ({ queued: false, message: 'not here' }),
   });

@@ -40,7 +40,7 @@ async function startDashboard(allowPrivate: boolean): Promise<WebServer> {
     config: testConfig(),
     store,
     log,
-    status: new StatusBoard(),
+    board: new StatusBoard(),
     metrics: new Metrics(),
     retry,
     api: api.middleware,

@@ -8,7 +8,7 @@
 // project's labels, read as families of reasons, see tests/fixtures/corpus/README.md).
 
 import type { Classification, Reason, RecipientResult } from '../../src/core/types.ts';
-import { splitMbox } from '../../src/core/mime.ts';
+import { splitMbox } from '../../src/intake/mbox.ts';
 
 export type CorpusName = 'sisimai' | 'crisp';
 
@@ -152,7 +152,7 @@ export function ratio(t: Tally): number {
 export function answerOf(c: Classification): string {
   return JSON.stringify({
     kind: c.kind,
-    recipients: c.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode, r.bounceType, r.action]),
+    recipients: c.recipients.map((r) => [r.address, r.reason, r.enhancedCode, r.replyCode, r.bounceType, r.action]),
   });
 }
 
@@ -212,7 +212,7 @@ export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], resul
       else deviate(entry.file, label, 'recipient', label || '(any)', ours.recipients.map((r) => r.address).join(',') || '(none)');
       // Every row counts below; with no recipient found each field is a miss.
       if (row.status !== '' && !isPlaceholderStatus(row.status))
-        compare(score.status, entry.file, label, 'status', row.status, match?.status);
+        compare(score.status, entry.file, label, 'status', row.status, match?.enhancedCode);
       if (row.replycode) compare(score.replycode, entry.file, label, 'replycode', row.replycode, match?.replyCode);
       if (corpus === 'sisimai') {
         compare(score.reason, entry.file, label, 'reason', row.reason ?? '', match?.reason);
@@ -250,7 +250,7 @@ export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], resul
 
 /** A permanent failure by the class of the status we give (else the reply code's). */
 function isPermanent(r: RecipientResult): boolean {
-  const cls = r.status[0] || r.replyCode[0] || '';
+  const cls = r.enhancedCode[0] || r.replyCode[0] || '';
   return cls === '5';
 }
 

@@ -56,36 +56,31 @@ export function readSesNotification(text: string): SesNotification | undefined {
   const base = { bounceType: '', feedbackType: '', reportingMta: '', messageId: asString(mail?.messageId) };
   if (kind === 'bounce') {
     const bounce = asObject(event.bounce);
-    const list = asArray(bounce?.bouncedRecipients).slice(0, MAX_RECIPIENTS);
     return {
       ...base,
       type: 'bounce',
       bounceType: asString(bounce?.bounceType),
       reportingMta: asString(bounce?.reportingMTA).replace(/^\s*dns\s*;\s*/i, ''),
-      recipients: list
-        .map(asObject)
-        .filter((r) => r !== undefined)
-        .map((r) => ({
-          address: asString(r.emailAddress),
-          action: asString(r.action).toLowerCase(),
-          status: asString(r.status),
-          diagnostic: asString(r.diagnosticCode),
-        }))
-        .filter((r) => r.address.includes('@')),
+      recipients: recipientsIn(bounce?.bouncedRecipients, (r) => ({
+        address: asString(r.emailAddress),
+        action: asString(r.action).toLowerCase(),
+        status: asString(r.status),
+        diagnostic: asString(r.diagnosticCode),
+      })),
     };
   }
   if (kind === 'complaint') {
     const complaint = asObject(event.complaint);
-    const list = asArray(complaint?.complainedRecipients).slice(0, MAX_RECIPIENTS);
     return {
       ...base,
       type: 'complaint',
       feedbackType: asString(complaint?.complaintFeedbackType).toLowerCase() || 'abuse',
-      recipients: list
-        .map(asObject)
-        .filter((r) => r !== undefined)
-        .map((r) => ({ address: asString(r.emailAddress), action: '', status: '', diagnostic: '' }))
-        .filter((r) => r.address.includes('@')),
+      recipients: recipientsIn(complaint?.complainedRecipients, (r) => ({
+        address: asString(r.emailAddress),
+        action: '',
+        status: '',
+        diagnostic: '',
+      })),
     };
   }
   if (kind === 'delivery') {
@@ -141,6 +136,16 @@ function matchingBrace(text: string): number {
     else if (c === '}' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** The recipients of an SES recipient list (objects, at most MAX_RECIPIENTS), those with an address. */
+function recipientsIn(list: unknown, read: (r: Record<string, unknown>) => SesRecipient): SesRecipient[] {
+  return asArray(list)
+    .slice(0, MAX_RECIPIENTS)
+    .map(asObject)
+    .filter((r) => r !== undefined)
+    .map(read)
+    .filter((r) => r.address.includes('@'));
 }
 
 function asObject(v: unknown): Record<string, unknown> | undefined {

@@ -14,6 +14,7 @@ import { reasonInWords } from '../../notify/reason-words.ts';
 import { REASONS, STATUSES, TYPES, filtersToQuery, parseFilters } from '../filters.ts';
 import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
+import { publishedClassification } from '../../store/stored-classification.ts';
 import type { WebDeps } from '../deps.ts';
 
 const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
@@ -47,7 +48,7 @@ function page(ctx: Koa.Context, deps: WebDeps, template: string, vars: Record<st
 }
 
 export function pageRoutes(router: Router, deps: WebDeps): void {
-  const { queries, store, status } = deps;
+  const { queries, store, board } = deps;
 
   router.get('/', (ctx) => {
     const now = deps.now();
@@ -55,7 +56,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       const since = periodStart(p, now);
       return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
     });
-    const parts = (Object.entries(status.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
+    const parts = (Object.entries(board.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
       name,
       label: partWords(name),
       ...s,
@@ -123,12 +124,10 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     if (!bounce) return notFound(ctx, deps);
     const message = store.messages.get(bounce.message_id);
     const raw = store.messages.raw(bounce.message_id);
-    let classification: string;
-    try {
-      classification = JSON.stringify(JSON.parse(message?.classification ?? '{}'), null, 2);
-    } catch {
-      classification = message?.classification ?? '';
-    }
+    // Unreadable JSON is shown as stored; readable JSON in its published shape, indented.
+    const stored = message?.classification ?? '{}';
+    const published = publishedClassification(stored);
+    const classification = published ? JSON.stringify(published, null, 2) : stored;
     page(ctx, deps, 'detail.njk', {
       title: `Bounce ${bounce.id}`,
       bounce,

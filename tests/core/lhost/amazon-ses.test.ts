@@ -42,7 +42,7 @@ describe('Amazon SES event notifications delivered by mail', () => {
     expect(c.recipients[0]).toMatchObject({
       address: 'gone@example.org',
       action: 'failed',
-      status: '5.1.1',
+      enhancedCode: '5.1.1',
       reason: 'userunknown',
       bounceType: 'hard',
     });
@@ -81,7 +81,7 @@ describe('Amazon SES event notifications delivered by mail', () => {
     });
     const c = classifySync(snsMail(json));
     expect(c.kind).toBe('delay');
-    expect(c.recipients[0]).toMatchObject({ address: 'full@example.org', action: 'delayed', status: '4.2.2' });
+    expect(c.recipients[0]).toMatchObject({ address: 'full@example.org', action: 'delayed', enhancedCode: '4.2.2' });
   });
 
   it('gives nothing for broken or hostile JSON, and never throws', () => {
