@@ -39,13 +39,16 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     start() {
       if (jobs.length > 0) return;
       // Unnamed jobs: croner's names are global to the process, and two rebound instances
-      // (tests, or an embedding program) must not collide.
+      // (tests, or an embedding program) must not collide. UTC as a fixed offset, not as
+      // timezone 'UTC': croner then needs no Intl.DateTimeFormat, whose time-zone data
+      // (ICU, in Node's binary) costs the idle service 6-12 MB resident (tests/bench/idle.ts).
+      const UTC = { utcOffset: 0 };
       jobs = [
-        new Cron(config.notify.retryCron, { timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') }, async () => {
+        new Cron(config.notify.retryCron, { ...UTC, protect: onBlocked('retry'), catch: onError('retry') }, async () => {
           const r = await notifier.sendDue();
           if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
         }),
-        new Cron(config.notify.summaryCron, { timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') }, async () => {
+        new Cron(config.notify.summaryCron, { ...UTC, protect: onBlocked('summary'), catch: onError('summary') }, async () => {
           await sendSummary({ config, store, log });
         }),
       ];
