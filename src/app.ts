@@ -3,7 +3,6 @@
 // until start(); main.ts owns the process (signals, exit codes).
 
 import type { Config } from './config.ts';
-import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
 import { createScheduler } from './jobs/scheduler.ts';
@@ -114,8 +113,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
       // Start order: the parts that work in the background first, the listeners last, so
       // nothing is accepted before everything behind it runs. stop() undoes it backwards.
       try {
-        // Loaded now, not when the first odd message needs it while LMTP clients wait.
-        await preloadFullParser();
+        // mailparser is not loaded here: the messages that need it are read on the
+        // classifier's worker thread (core/classify-thread.ts).
         notifier.kick();
         started.push({ name: 'notifier', stop: () => notifier.stop() });
         // Events queued before a stop or a crash go out now.
