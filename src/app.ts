@@ -16,7 +16,7 @@ import type { Store } from './store/store.ts';
 import { createSuppressionService } from './suppress/service.ts';
 import { announceSuppressionChanges, recordHooks } from './record-hooks.ts';
 import { createWebApp } from './web/app.ts';
-import { createApi } from './api/api.ts';
+import { lazyApiMiddleware } from './api/lazy.ts';
 import { tokenPages } from './api/token-pages.ts';
 import { BounceQueries } from './store/bounce-queries.ts';
 import { createWebhookDeliverer } from './webhooks/deliverer.ts';
@@ -132,7 +132,6 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         if (config.web.enabled) {
           const devSecret = !config.web.sessionSecret;
           const retry = (id: number) => notifier.retry(id);
-          const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit });
           const app = createWebApp({
             config,
             store,
@@ -142,7 +141,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             retry,
             adminPasswordHash: adminPasswordHash(),
             devSecret,
-            api: api.middleware,
+            api: lazyApiMiddleware({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit }),
             pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],
           });
           web = await startWebServer(app, config.web);
