@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import { Router } from '@koa/router';
-import createSession from 'koa-session';
 import nunjucks from 'nunjucks';
 import { MIN_SESSION_SECRET_LENGTH } from '../config.ts';
 import { dayOf } from '../core/utc-day.ts';
@@ -164,20 +163,32 @@ export function createWebApp(opts: WebAppOptions): Koa {
   if (opts.api) app.use(opts.api);
 
   const sessionStore = new MemorySessionStore(() => now().getTime());
-  app.use(
-    createSession(
-      {
-        key: 'rebound.sid',
-        maxAge: config.web.sessionMaxHours * 3_600_000,
-        httpOnly: true,
-        signed: true,
-        sameSite: 'strict',
-        ...(config.web.cookieSecure === 'auto' ? {} : { secure: config.web.cookieSecure === 'always' }),
-        store: sessionStore,
-      } as never,
-      app,
-    ),
-  );
+  // koa-session (and crc, which it loads) at the first request that needs a session: /health,
+  // /metrics, the assets and the API never do, so a service nobody signs in to does not hold
+  // it (~2.5 MB resident, tests/bench/idle.ts).
+  let session: Promise<Koa.Middleware> | undefined;
+  app.use(async (ctx, next) => {
+    session ??= import('koa-session').then(
+      ({ default: createSession }) =>
+        createSession(
+          {
+            key: 'rebound.sid',
+            maxAge: config.web.sessionMaxHours * 3_600_000,
+            httpOnly: true,
+            signed: true,
+            sameSite: 'strict',
+            ...(config.web.cookieSecure === 'auto' ? {} : { secure: config.web.cookieSecure === 'always' }),
+            store: sessionStore,
+          } as never,
+          app,
+        ),
+      (err: unknown) => {
+        session = undefined;
+        throw err;
+      },
+    );
+    return (await session)(ctx, next);
+  });
   app.use(sessionExpiry(deps));
 
   // Every POST: read the form (bounded), then the CSRF token must match the session's.
