@@ -4,10 +4,11 @@
 // check of every POST, sign-in, and the pages behind it.
 
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import { Router } from '@koa/router';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import { MIN_SESSION_SECRET_LENGTH } from '../config.ts';
 import { dayOf } from '../core/utc-day.ts';
 import { BounceQueries } from '../store/bounce-queries.ts';
@@ -75,10 +76,13 @@ export function createWebApp(opts: WebAppOptions): Koa {
   }
   const check = passwordCheck(config.web.adminPass, opts.adminPasswordHash);
 
-  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), {
-    autoescape: true,
-    throwOnUndefined: false,
-  });
+  // nunjucks at the first page rendered, not at start (a service nobody browses does not hold
+  // it); synchronously, as pages render: it is a CommonJS package.
+  let views: nunjucks.Environment | undefined;
+  const loadViews = () => {
+    const { Environment, FileSystemLoader } = createRequire(import.meta.url)('nunjucks') as typeof nunjucks;
+    return new Environment(new FileSystemLoader(TEMPLATES_DIR), { autoescape: true, throwOnUndefined: false });
+  };
   const deps: WebDeps = {
     config,
     store: opts.store,
@@ -87,7 +91,9 @@ export function createWebApp(opts: WebAppOptions): Koa {
     metrics: opts.metrics,
     retry: opts.retry,
     queries: new BounceQueries(opts.store.db),
-    views,
+    get views() {
+      return (views ??= loadViews());
+    },
     now,
   };
 
