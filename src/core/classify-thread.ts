@@ -9,7 +9,7 @@
 // the message is classified in place: slower, never lost.
 
 import { Worker } from 'node:worker_threads';
-import { classify, classifyFast, classifyWithFullParser } from './classify.ts';
+import type * as Classifier from './classify.ts';
 import type { Classification, ClassifyOptions } from './types.ts';
 
 /** Messages at least this large go to the worker (a 64 KiB scan takes a few ms). */
@@ -26,6 +26,13 @@ export const WORKER_IDLE_MS = 5_000;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 const WORKER_URL = new URL('./classify-worker.ts', import.meta.url);
+
+/**
+ * The classifier and its compiled rules, loaded with the first message, not at start: a
+ * service that receives nothing does not hold them (~2 MB resident, tests/bench/idle.ts).
+ */
+let classifier: Promise<typeof Classifier> | undefined;
+const loadClassifier = () => (classifier ??= import('./classify.ts'));
 
 interface Pending {
   worker: Worker;
@@ -125,6 +132,7 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
 
   return {
     async classify(raw, o = {}) {
+      const { classify, classifyFast, classifyWithFullParser } = await loadClassifier();
       if (!Buffer.isBuffer(raw) || raw.length < minBytes) {
         // A small message is scanned in place; the few the scanner cannot read whole go to
         // the worker for mailparser, so the service's own thread never loads it (~6 MB
