@@ -3,7 +3,6 @@
 // until start(); main.ts owns the process (signals, exit codes).
 
 import type { Config } from './config.ts';
-import { preloadFullParser } from './core/full-parse.ts';
 import { createIngestor, type Ingestor, type IngestResult } from './ingest.ts';
 import { createLmtpServer } from './intake/lmtp.ts';
 import { createScheduler } from './jobs/scheduler.ts';
@@ -17,7 +16,7 @@ import type { Store } from './store/store.ts';
 import { createSuppressionService } from './suppress/service.ts';
 import { announceSuppressionChanges, recordHooks } from './record-hooks.ts';
 import { createWebApp } from './web/app.ts';
-import { createApi } from './api/api.ts';
+import { lazyApiMiddleware } from './api/lazy.ts';
 import { tokenPages } from './api/token-pages.ts';
 import { BounceQueries } from './store/bounce-queries.ts';
 import { createWebhookDeliverer } from './webhooks/deliverer.ts';
@@ -116,8 +115,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
       // Start order: the parts that work in the background first, the listeners last, so
       // nothing is accepted before everything behind it runs. stop() undoes it backwards.
       try {
-        // Loaded now, not when the first odd message needs it while LMTP clients wait.
-        await preloadFullParser();
+        // mailparser is not loaded here: the messages that need it are read on the
+        // classifier's worker thread (core/classify-thread.ts).
         notifier.kick();
         started.push({ name: 'notifier', stop: () => notifier.stop() });
         // Events queued before a stop or a crash go out now.
@@ -143,7 +142,6 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         if (config.web.enabled) {
           const devSecret = !config.web.sessionSecret;
           const retry = (id: number) => notifier.retry(id);
-          const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit });
           const app = createWebApp({
             config,
             store,
@@ -153,7 +151,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             retry,
             adminPasswordHash: adminPasswordHash(),
             devSecret,
-            api: api.middleware,
+            api: lazyApiMiddleware({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit }),
             pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],
           });
           web = await startWebServer(app, config.web);

@@ -3,12 +3,13 @@
 // the main thread that would hold every LMTP connection, the dashboard and the notifier for
 // as long (issue 11: no single message may hold the event loop for more than 50 ms). Small
 // messages, nearly all of them, are classified in place: the hop to a thread and back costs
-// more than their scan. One worker, started at the first large message and unref'd, so it
-// never keeps the process alive. If the worker fails, the message is classified in place:
-// slower, never lost.
+// more than their scan; only those the scanner cannot read whole go to the thread too, for
+// mailparser (which the main thread then never loads). One worker, started at the first
+// message it gets and unref'd, so it never keeps the process alive. If the worker fails,
+// the message is classified in place: slower, never lost.
 
 import { Worker } from 'node:worker_threads';
-import { classify } from './classify.ts';
+import type * as Classifier from './classify.ts';
 import type { Classification, ClassifyOptions } from './types.ts';
 
 /** Messages at least this large go to the worker (a 64 KiB scan takes a few ms). */
@@ -25,6 +26,13 @@ export const WORKER_IDLE_MS = 5_000;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 const WORKER_URL = new URL('./classify-worker.ts', import.meta.url);
+
+/**
+ * The classifier and its compiled rules, loaded with the first message, not at start: a
+ * service that receives nothing does not hold them (~2 MB resident, tests/bench/idle.ts).
+ */
+let classifier: Promise<typeof Classifier> | undefined;
+const loadClassifier = () => (classifier ??= import('./classify.ts'));
 
 interface Pending {
   worker: Worker;
@@ -124,7 +132,21 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
 
   return {
     async classify(raw, o = {}) {
-      if (!Buffer.isBuffer(raw) || raw.length < minBytes) return classify(raw, o);
+      const { classify, classifyFast, classifyWithFullParser } = await loadClassifier();
+      if (!Buffer.isBuffer(raw) || raw.length < minBytes) {
+        // A small message is scanned in place; the few the scanner cannot read whole go to
+        // the worker for mailparser, so the service's own thread never loads it (~6 MB
+        // resident, and a module load of ~100 ms on the event loop at the first one).
+        const fast = classifyFast(raw, o);
+        if (!fast.trigger) return fast.result;
+        try {
+          const result = await onWorker(raw, o);
+          offThread++;
+          return result;
+        } catch {
+          return classifyWithFullParser(raw, o, fast.result, fast.trigger);
+        }
+      }
       try {
         const result = await onWorker(raw, o);
         offThread++;

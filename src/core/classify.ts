@@ -52,6 +52,17 @@ const MAX_FORWARD_DEPTH = 2;
  * recipient found) is read again by mailparser (full-parse.ts) and decided by the same code.
  */
 export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise<Classification> {
+  const { result, trigger } = classifyFast(raw, opts);
+  if (!trigger) return result;
+  return classifyWithFullParser(raw, opts, result, trigger);
+}
+
+/**
+ * classify()'s first half: the scanner's answer, and why the full parser must read the
+ * message too ('' when the answer stands). Lets the service send only those messages to the
+ * worker thread, where mailparser is loaded (classify-thread.ts).
+ */
+export function classifyFast(raw: Buffer, opts: ClassifyOptions = {}): { result: Classification; trigger: FullParseTrigger } {
   const scanned = scanAndClassify(raw, opts);
   let trigger: FullParseTrigger;
   try {
@@ -59,8 +70,7 @@ export async function classify(raw: Buffer, opts: ClassifyOptions = {}): Promise
   } catch {
     trigger = '';
   }
-  if (!trigger) return scanned.result;
-  return classifyWithFullParser(raw, opts, scanned.result, trigger);
+  return { result: scanned.result, trigger };
 }
 
 /**

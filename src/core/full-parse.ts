@@ -31,18 +31,10 @@ import type { Classification } from './types.ts';
 
 // mailparser is loaded on first use: importing it costs ~100-200 ms of start-up, which the
 // classify CLI paid on every run although no corpus message needs the slow path
-// (tests/bench/classify.ts).
+// (tests/bench/classify.ts). The service reads those messages on its classifier thread
+// (classify-thread.ts), so its own thread never holds mailparser (~6 MB resident).
 let mailparser: Promise<typeof import('mailparser')> | undefined;
 const loadMailparser = () => (mailparser ??= import('mailparser'));
-
-/**
- * Loads mailparser now. For a long-running service, at start: otherwise the first message
- * that needs the slow path pays the module load (~80-100 ms) on the event loop, while other
- * LMTP connections wait (tests/bench/hostile.ts). The CLI does not call it.
- */
-export async function preloadFullParser(): Promise<void> {
-  await loadMailparser();
-}
 
 /** A full parse that takes longer than this is abandoned (the message gets an error result). */
 export const FULL_PARSE_TIMEOUT_MS = 5_000;

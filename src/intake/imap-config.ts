@@ -6,7 +6,8 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { MailboxSchema } from './imap-mailbox-schema.ts';
 import { ConfigError, type Config, type ImapFolders, type ImapTls } from '../config.ts';
 
 export type ImapAuth = 'password' | 'oauth2';
@@ -143,51 +144,16 @@ export const OAUTH_VARIABLES: Record<keyof OAuthInput, string> = {
 
 // --- the mailbox file ---
 
-const duration = z.union([
-  z.number().positive(),
-  z.string().regex(/^\d+(?:\.\d+)?\s*(ms|s|m|h)?$/i, 'is not a duration (e.g. 300, 30s, 5m)'),
-]);
-const folders = z.strictObject({
-  inbox: z.string().min(1),
-  processed: z.string().min(1),
-  skipped: z.string().min(1),
-  problem: z.string().min(1),
-});
-const secretText = z.string().min(1);
-
-const mailboxSchema = z.strictObject({
-  name: z.string().regex(NAME_RE, 'must be 1 to 32 letters, digits, dot, dash or underscore'),
-  server: z.string().min(1),
-  port: z.number().int().min(1).max(65535).optional(),
-  user: z.string().min(1),
-  pass: secretText.optional(),
-  passFile: secretText.optional(),
-  auth: z.enum(['password', 'oauth2']).default('password'),
-  tls: z.enum(['implicit', 'starttls', 'none']).default('implicit'),
-  tlsVerify: z.boolean().default(true),
-  pollInterval: duration.optional(),
-  idle: z.boolean().default(true),
-  batchSize: z.number().int().min(1).max(10_000).default(100),
-  testMode: z.boolean().optional(),
-  folders: folders.optional(),
-  testFolders: folders.optional(),
-  oauth: z
-    .strictObject({
-      provider: z.enum(['microsoft', 'google', 'other']),
-      tenant: z.string().min(1).optional(),
-      clientId: z.string().min(1),
-      clientSecret: secretText.optional(),
-      clientSecretFile: secretText.optional(),
-      refreshToken: secretText.optional(),
-      refreshTokenFile: secretText.optional(),
-      tokenUrl: z.string().min(1).optional(),
-      scope: z.string().optional(),
-      allowHttp: z.boolean().optional(),
-      certFile: secretText.optional(),
-      keyFile: secretText.optional(),
-    })
-    .optional(),
-});
+/**
+ * The mailbox file's zod schema (imap-mailbox-schema.ts), loaded only when there is a mailbox
+ * file: zod holds ~8 MB resident, which a service without one does not pay for
+ * (tests/bench/idle.ts). Synchronously, because loadConfig is: require() of an ES module.
+ */
+let schema: MailboxSchema | undefined;
+const mailboxSchema = (): MailboxSchema =>
+  (schema ??= (createRequire(import.meta.url)('./imap-mailbox-schema.ts') as typeof import('./imap-mailbox-schema.ts')).mailboxSchema(
+    NAME_RE,
+  ));
 
 const DEFAULT_FOLDERS: ImapFolders = { inbox: 'INBOX', processed: 'PROCESSED', skipped: 'SKIPPED', problem: 'PROBLEM' };
 const DEFAULT_TEST_FOLDERS: ImapFolders = { inbox: 'TEST', processed: 'TESTPROCESSED', skipped: 'TESTSKIPPED', problem: 'TESTPROBLEM' };
@@ -216,7 +182,7 @@ export function loadMailboxFile(file: string, cwd: string, globalTestMode: boole
     const fail = (field: string, message: string): never => {
       throw new ConfigError(VAR, `${label}: field "${field}" ${message}`);
     };
-    const parsed = mailboxSchema.safeParse(entry);
+    const parsed = mailboxSchema().safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field =

@@ -59,15 +59,18 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     start() {
       if (jobs.length > 0) return;
       // Unnamed jobs: croner's names are global to the process, and two rebound instances
-      // (tests, or an embedding program) must not collide.
+      // (tests, or an embedding program) must not collide. UTC as a fixed offset, not as
+      // timezone 'UTC': croner then needs no Intl.DateTimeFormat, whose time-zone data
+      // (ICU, in Node's binary) costs the idle service 6-12 MB resident (tests/bench/idle.ts).
+      const UTC = { utcOffset: 0 };
       jobs = [
-        new Cron(config.notify.retryCron, { timezone: 'UTC', protect: onBlocked('retry'), catch: onError('retry') }, (self: Cron) =>
+        new Cron(config.notify.retryCron, { ...UTC, protect: onBlocked('retry'), catch: onError('retry') }, (self: Cron) =>
           once('retry', self, async () => {
             const r = await notifier.sendDue();
             if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
           }),
         ),
-        new Cron(config.notify.summaryCron, { timezone: 'UTC', protect: onBlocked('summary'), catch: onError('summary') }, (self: Cron) =>
+        new Cron(config.notify.summaryCron, { ...UTC, protect: onBlocked('summary'), catch: onError('summary') }, (self: Cron) =>
           once('summary', self, async () => {
             await sendSummary({ config, store, log });
           }),

@@ -4,11 +4,11 @@
 // check of every POST, sign-in, and the pages behind it.
 
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import { Router } from '@koa/router';
-import createSession from 'koa-session';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import { MIN_SESSION_SECRET_LENGTH } from '../config.ts';
 import { dayOf } from '../core/utc-day.ts';
 import { BounceQueries } from '../store/bounce-queries.ts';
@@ -76,10 +76,13 @@ export function createWebApp(opts: WebAppOptions): Koa {
   }
   const check = passwordCheck(config.web.adminPass, opts.adminPasswordHash);
 
-  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), {
-    autoescape: true,
-    throwOnUndefined: false,
-  });
+  // nunjucks at the first page rendered, not at start (a service nobody browses does not hold
+  // it); synchronously, as pages render: it is a CommonJS package.
+  let views: nunjucks.Environment | undefined;
+  const loadViews = () => {
+    const { Environment, FileSystemLoader } = createRequire(import.meta.url)('nunjucks') as typeof nunjucks;
+    return new Environment(new FileSystemLoader(TEMPLATES_DIR), { autoescape: true, throwOnUndefined: false });
+  };
   const deps: WebDeps = {
     config,
     store: opts.store,
@@ -88,7 +91,9 @@ export function createWebApp(opts: WebAppOptions): Koa {
     metrics: opts.metrics,
     retry: opts.retry,
     queries: new BounceQueries(opts.store.db),
-    views,
+    get views() {
+      return (views ??= loadViews());
+    },
     now,
   };
 
@@ -164,20 +169,32 @@ export function createWebApp(opts: WebAppOptions): Koa {
   if (opts.api) app.use(opts.api);
 
   const sessionStore = new DatabaseSessionStore(opts.store.db, () => now().getTime());
-  app.use(
-    createSession(
-      {
-        key: 'rebound.sid',
-        maxAge: config.web.sessionMaxHours * 3_600_000,
-        httpOnly: true,
-        signed: true,
-        sameSite: 'strict',
-        ...(config.web.cookieSecure === 'auto' ? {} : { secure: config.web.cookieSecure === 'always' }),
-        store: sessionStore,
-      } as never,
-      app,
-    ),
-  );
+  // koa-session (and crc, which it loads) at the first request that needs a session: /health,
+  // /metrics, the assets and the API never do, so a service nobody signs in to does not hold
+  // it (~2.5 MB resident, tests/bench/idle.ts).
+  let session: Promise<Koa.Middleware> | undefined;
+  app.use(async (ctx, next) => {
+    session ??= import('koa-session').then(
+      ({ default: createSession }) =>
+        createSession(
+          {
+            key: 'rebound.sid',
+            maxAge: config.web.sessionMaxHours * 3_600_000,
+            httpOnly: true,
+            signed: true,
+            sameSite: 'strict',
+            ...(config.web.cookieSecure === 'auto' ? {} : { secure: config.web.cookieSecure === 'always' }),
+            store: sessionStore,
+          } as never,
+          app,
+        ),
+      (err: unknown) => {
+        session = undefined;
+        throw err;
+      },
+    );
+    return (await session)(ctx, next);
+  });
   app.use(sessionExpiry(deps));
 
   // Every POST: read the form (bounded), then the CSRF token must match the session's.

@@ -2,7 +2,8 @@
 // so no request path ever reaches the file system) and rebound's own JS and CSS from
 // templates/web/static. Nothing comes from a CDN: the dashboard works offline.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,19 +39,21 @@ function packageDir(name: string): string {
 }
 
 interface Asset {
-  body: Buffer;
+  file: string;
   type: string;
+  /** Read at the first request for it, then kept: a service nobody browses holds none (~0.7 MB). */
+  body?: Buffer;
 }
 
-/** Loads every whitelisted file once; a missing package fails the start, not a page view. */
+/** Finds every whitelisted file once; a missing package or file fails the start, not a page view. */
 export function loadAssets(): Map<string, Asset> {
   const out = new Map<string, Asset>();
-  for (const [name, [pkg, file]] of Object.entries(VENDOR)) {
-    out.set(`/assets/vendor/${name}`, { body: readFileSync(path.join(packageDir(pkg), file)), type: TYPES[path.extname(name)]! });
-  }
-  for (const name of OWN) {
-    out.set(`/assets/app/${name}`, { body: readFileSync(path.join(STATIC_DIR, name)), type: TYPES[path.extname(name)]! });
-  }
+  const add = (url: string, file: string) => {
+    if (!existsSync(file)) throw new Error(`the dashboard's asset ${file} is missing (run npm ci)`);
+    out.set(url, { file, type: TYPES[path.extname(file)]! });
+  };
+  for (const [name, [pkg, file]] of Object.entries(VENDOR)) add(`/assets/vendor/${name}`, path.join(packageDir(pkg), file));
+  for (const name of OWN) add(`/assets/app/${name}`, path.join(STATIC_DIR, name));
   return out;
 }
 
@@ -63,6 +66,7 @@ export function assetsMiddleware(assets: Map<string, Asset>): Koa.Middleware {
       ctx.body = 'Not found';
       return;
     }
+    a.body ??= await readFile(a.file);
     ctx.type = a.type;
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = a.body;

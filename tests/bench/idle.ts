@@ -3,15 +3,19 @@
 // one /metrics request, then its resident memory, side by side with the bare smtp-server
 // listener (lmtp-server.ts bare: Node, the TypeScript loader, smtp-server) in the same run.
 // Then one dashboard page and one CSV export: what loading those parts on first use costs.
+// The service is started twice: the first start fills Node's compile cache (the launcher
+// keeps it in the temp folder) after a change to the code, and holds Node's TypeScript
+// stripper until it stops; every later start does not. Both figures are reported. Last,
+// what each npm package costs (module-cost.ts).
 //
 // usage: node tests/bench/idle.ts [--json]
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { figure, loadNote, MB, peakRssOf, report, ROOT, round, rssOf, say } from './lib.ts';
+import { figure, FIGURES_MARK, loadNote, MB, peakRssOf, report, ROOT, round, rssOf, say, type Figure } from './lib.ts';
 import { startServer } from './processes.ts';
 
 const GOAL_IDLE_MB = 90;
@@ -43,7 +47,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-async function idleService(): Promise<{ idle: number; afterPages: number; peak: number }> {
+async function idleService(opts: { pages: boolean }): Promise<{ idle: number; afterPages: number; peak: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-bench-idle-'));
   const [lmtpPort, webPort] = [await freePort(), await freePort()];
   // The launcher, as `npm start` and the Docker image run it.
@@ -66,6 +70,7 @@ async function idleService(): Promise<{ idle: number; afterPages: number; peak: 
     await (await fetch(`${base}/metrics`)).text();
     await sleep(SETTLE_MS);
     const idle = rssOf(child.pid!);
+    if (!opts.pages) return { idle, afterPages: NaN, peak: peakRssOf(child.pid!) };
     // Sign in, one page, one (empty) CSV export: the dashboard's parts loaded on first use.
     const form = new URLSearchParams({ password: 'bench-idle-password' });
     const login = await fetch(`${base}/login`, { redirect: 'manual' });
@@ -95,13 +100,36 @@ async function bareListener(): Promise<number> {
   }
 }
 
+/** module-cost.ts in a process of its own, with the compile cache the launcher uses. */
+function moduleCostFigures(): Figure[] {
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'tests/bench/module-cost.ts'), '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(os.tmpdir(), 'node-compile-cache') },
+  });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith(FIGURES_MARK));
+  if (!line) return [figure('module costs', NaN, 'MB', undefined, `module-cost.ts failed: exit ${r.status}`)];
+  return (JSON.parse(line.slice(FIGURES_MARK.length)) as { figures: Figure[] }).figures;
+}
+
 export async function benchIdle() {
   const bare = await bareListener();
   say(`idle: bare smtp-server listener ${round(bare / MB, 1)} MB`);
-  const s = await idleService();
-  say(`idle: rebound ${round(s.idle / MB, 1)} MB idle, ${round(s.afterPages / MB, 1)} MB after a page and an export`);
+  const first = await idleService({ pages: false });
+  const s = await idleService({ pages: true });
+  say(
+    `idle: rebound ${round(s.idle / MB, 1)} MB idle (first start ${round(first.idle / MB, 1)} MB), ${round(s.afterPages / MB, 1)} MB after a page and an export`,
+  );
   const note = loadNote();
   return [
+    figure(
+      'rebound service, idle RSS, first start after a code change',
+      round(first.idle / MB, 1),
+      'MB',
+      undefined,
+      "fills Node's compile cache; holds the TypeScript stripper until it stops",
+    ),
     figure('bare smtp-server listener, idle RSS', round(bare / MB, 1), 'MB', undefined, 'Node, the TypeScript loader, smtp-server'),
     figure(
       'rebound service, idle RSS',
@@ -117,6 +145,7 @@ export async function benchIdle() {
       undefined,
       `peak ${round(s.peak / MB, 1)} MB`,
     ),
+    ...moduleCostFigures(),
   ];
 }
 

@@ -92,12 +92,21 @@ if (mode === 'rebound') {
   for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(p);
   // Count the top-level transactions (ingest's grouped commits) to report the group size.
   const transaction = store.db.transaction.bind(store.db);
+  // The variants (.immediate, which the commit queue uses, .deferred, .exclusive) counted too.
   store.db.transaction = ((fn: (...a: unknown[]) => unknown) => {
     const wrapped = transaction(fn);
-    return ((...a: unknown[]) => {
-      if (!store.db.inTransaction) commits++;
-      return wrapped(...a);
-    }) as typeof wrapped;
+    const counted =
+      <F extends (...a: unknown[]) => unknown>(f: F) =>
+      (...a: unknown[]) => {
+        if (!store.db.inTransaction) commits++;
+        return f(...a);
+      };
+    return Object.assign(counted(wrapped), {
+      default: counted(wrapped.default),
+      deferred: counted(wrapped.deferred),
+      immediate: counted(wrapped.immediate),
+      exclusive: counted(wrapped.exclusive),
+    }) as unknown as typeof wrapped;
   }) as typeof store.db.transaction;
   const metrics = new Metrics();
   const notifier = smtpPort ? createNotifier({ config, store, log, metrics }) : undefined;

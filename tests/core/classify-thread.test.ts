@@ -3,6 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifySync } from '../../src/core/classify.ts';
+import { MAX_NESTING_DEPTH } from '../../src/core/mime.ts';
 import { createThreadedClassifier, OFF_THREAD_BYTES, type ThreadedClassifier } from '../../src/core/classify-thread.ts';
 import { forgedDsn } from '../notify/forged-dsn.ts';
 import { waitFor } from '../harness/ports.ts';
@@ -49,6 +50,55 @@ describe('classifying on a worker thread', () => {
     const again = classifier();
     expect((await again.classify(big)).recipients).toHaveLength(500);
     expect(again.offThread).toBe(1);
+  });
+});
+
+/** The small DSN forwarded inline more times than the scanner nests: only mailparser finds its recipient. */
+function nestedTooDeep(): Buffer {
+  let raw = small.toString('latin1');
+  // Each inline forward adds two levels (multipart/mixed, message/rfc822).
+  for (let i = 0; i < MAX_NESTING_DEPTH / 2; i++) {
+    raw = [
+      `From: desk${i}@support.test`,
+      `Subject: Fwd: ${i}`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="fwd-${i}"`,
+      '',
+      `--fwd-${i}`,
+      'Content-Type: text/plain',
+      '',
+      'See the message below.',
+      `--fwd-${i}`,
+      'Content-Type: message/rfc822',
+      'Content-Disposition: inline',
+      '',
+      raw,
+      `--fwd-${i}--`,
+      '',
+    ].join('\r\n');
+  }
+  return Buffer.from(raw, 'latin1');
+}
+const byMailparser = (c: { recipients: { decidedBy: string[] }[] }) => c.recipients.some((r) => r.decidedBy.includes('parser:mailparser'));
+
+describe('a small message the scanner cannot read whole', () => {
+  it('goes to the thread for the full parse, so the main thread never loads mailparser', async () => {
+    const raw = nestedTooDeep();
+    expect(raw.length).toBeLessThan(OFF_THREAD_BYTES);
+    expect(classifySync(raw).recipients).toEqual([]); // the scanner alone finds nobody
+    const c = classifier();
+    const result = await c.classify(raw);
+    expect(c.offThread).toBe(1);
+    expect(result.recipients.map((r) => r.address)).toEqual(['user1@victims.test']);
+    expect(byMailparser(result)).toBe(true);
+  });
+
+  it('is read in place when the thread does not answer, and loses nothing', async () => {
+    const c = classifier({ timeoutMs: 1 });
+    const result = await c.classify(nestedTooDeep());
+    expect(c.offThread).toBe(0);
+    expect(result.recipients.map((r) => r.address)).toEqual(['user1@victims.test']);
+    expect(byMailparser(result)).toBe(true);
   });
 });
 

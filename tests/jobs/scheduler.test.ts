@@ -48,6 +48,26 @@ describe('the scheduler', () => {
     expect(scheduler.nextRuns()).toEqual({ retry: null, summary: null });
   });
 
+  it('keeps to UTC on a machine whose local time zone is far from it', () => {
+    // The jobs use a fixed offset of 0, not the process's time zone (scheduler.ts).
+    const config = loadConfig(baseEnv(), dir);
+    const store = openStore(config.dbPath);
+    const scheduler = createScheduler({ config, store, log: silentLogger(), notifier: { sendDue: async () => ({ sent: 0, failed: 0 }) } });
+    const tz = process.env.TZ;
+    process.env.TZ = 'Pacific/Chatham'; // UTC+12:45 or +13:45
+    try {
+      scheduler.start();
+      expect(new Date(2026, 0, 1).getTimezoneOffset()).toBeLessThan(-700); // the zone really is in force
+      expect(scheduler.nextRuns().summary).toMatch(/T00:00:00\.000Z$/);
+      expect(scheduler.nextRuns().retry).toMatch(/T\d\d:(00|30):00\.000Z$/);
+    } finally {
+      scheduler.stop();
+      store.close();
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it('sends the daily summary on SUMMARY_CRON and the retry pass on RETRY_CRON, and nothing after stop()', async () => {
     const config = loadConfig({ ...baseEnv(), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
     const store = openStore(config.dbPath);
