@@ -22,6 +22,7 @@ import { createLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
+import { announceSuppressionChanges, recordHooks } from '../../src/record-hooks.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore } from '../../src/store/store.ts';
 import { peakRssOfSelf } from './lib.ts';
@@ -92,20 +93,30 @@ if (mode === 'rebound') {
   for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(p);
   // Count the top-level transactions (ingest's grouped commits) to report the group size.
   const transaction = store.db.transaction.bind(store.db);
+  // The commit queue runs its batches as `.immediate()`: each variant is counted too.
   store.db.transaction = ((fn: (...a: unknown[]) => unknown) => {
     const wrapped = transaction(fn);
-    return ((...a: unknown[]) => {
-      if (!store.db.inTransaction) commits++;
-      return wrapped(...a);
-    }) as typeof wrapped;
+    const counted = <F extends (...a: unknown[]) => unknown>(run: F) =>
+      ((...a: unknown[]) => {
+        if (!store.db.inTransaction) commits++;
+        return run(...a);
+      }) as F;
+    return Object.assign(counted(wrapped), {
+      deferred: counted(wrapped.deferred),
+      immediate: counted(wrapped.immediate),
+      exclusive: counted(wrapped.exclusive),
+    });
   }) as typeof store.db.transaction;
   const metrics = new Metrics();
+  announceSuppressionChanges(store, config);
   const notifier = smtpPort ? createNotifier({ config, store, log, metrics }) : undefined;
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    // As the service has them (app.ts): webhook events and the suppression list.
+    recordHooks: recordHooks(config),
     onCommitted: (r) => {
       if (r.bounceIds.length > 0) notifier?.kick();
     },
