@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile, idle, import, soak, suppress; all by default), each in a process of its own and
+// (classify, lmtp, dashboard, hostile, idle, import, soak, stall, suppress; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -16,6 +16,7 @@ const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }>
   idle: { file: 'idle.ts', timeoutS: 90 },
   import: { file: 'import.ts', timeoutS: 900 },
   soak: { file: 'soak.ts', timeoutS: 420 },
+  stall: { file: 'message-stall.ts', timeoutS: 240 },
   suppress: { file: 'suppress.ts', timeoutS: 240 },
 };
 
