@@ -15,7 +15,7 @@ const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }>
   hostile: { file: 'hostile.ts', timeoutS: 120 },
   idle: { file: 'idle.ts', timeoutS: 90 },
   import: { file: 'import.ts', timeoutS: 900 },
-  soak: { file: 'soak.ts', timeoutS: 420 },
+  soak: { file: 'soak.ts', timeoutS: 720 },
   stall: { file: 'message-stall.ts', timeoutS: 240 },
   suppress: { file: 'suppress.ts', timeoutS: 240 },
 };
