@@ -119,15 +119,8 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
   // pragmas when it compiles them, so running a prepared one again did nothing, and the
   // first attempt waited the whole busy timeout inside SQLite with the event loop held.
   const lockWaitMs = store.health.lockWaitMs;
-  // The batch's savepoints and its statements on bounces (whose summary triggers may abort)
-  // keep the pages they change in a sub-journal; with the default temp_store that is a
-  // temporary file, written page by page: 28 pwrite() calls per bounce row, two thirds of
-  // the time a forged report of 500 recipients held the event loop (issue 11; strace and
-  // tests/bench/message-stall.ts). In memory it costs a copy. Only for the batch: the
-  // setting also keeps the sorter's spills in memory, which a dashboard query or an export
-  // on this connection must not have.
-  const beforeAttempt = 'PRAGMA busy_timeout = 0; PRAGMA temp_store = MEMORY';
-  const afterAttempt = `PRAGMA busy_timeout = ${lockWaitMs}; PRAGMA temp_store = DEFAULT`;
+  const beforeAttempt = 'PRAGMA busy_timeout = 0';
+  const afterAttempt = `PRAGMA busy_timeout = ${lockWaitMs}`;
 
   /**
    * Runs the batch; while another process holds the write lock, tries again every

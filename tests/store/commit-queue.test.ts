@@ -54,19 +54,6 @@ describe('commit queue', () => {
     await queue.drain();
   });
 
-  it("keeps the batch's sub-journal in memory, and gives the connection its temp_store back after the commit", async () => {
-    const queue = createCommitQueue(store, silentLogger());
-    const tempStore = () => store.db.pragma('temp_store', { simple: true });
-    expect(tempStore()).toBe(0);
-    // 2 = MEMORY inside the batch (page writes of savepoints stay off the disk); 0 = the
-    // default again outside it, so a dashboard sort on this connection still spills to a file.
-    expect(await queue.run(() => tempStore())).toBe(2);
-    expect(tempStore()).toBe(0);
-    await expect(queue.run(() => store.db.prepare('INSERT INTO nowhere VALUES (1)').run())).rejects.toThrow(/no such table/);
-    expect(tempStore()).toBe(0);
-    await queue.drain();
-  });
-
   it('waits for a write lock another process holds between attempts, not inside SQLite with the event loop held', async () => {
     const other = new Database(path.join(dir, 'bounces.db'));
     other.exec('BEGIN IMMEDIATE');
