@@ -2,9 +2,10 @@
 // single message over 50 ms), in process over a real store (DB_SYNCHRONOUS=full) with the
 // service's notice planner and record hooks: a 1 ms timer watches the loop, and the longest
 // gap between its ticks during each ingest is the stall. An ordinary corpus DSN is the
-// baseline in the same run. Beside each gap, the CPU time the main thread spent in it
-// (process.threadCpuUsage): on a loaded machine the wall-clock gap also holds the time the
-// kernel gave other processes, the CPU time is what the message itself cost the loop.
+// baseline in the same run. Beside it, the CPU time the main thread spent in each gap
+// (process.threadCpuUsage), the heaviest gap by that time: on a loaded machine the
+// wall-clock gap also holds the time the kernel gave other processes, the CPU time is what
+// the message itself cost the loop.
 // `npm run bench -- stall`.
 //
 // usage: node tests/bench/message-stall.ts [--json] [--runs N]
@@ -59,15 +60,16 @@ try {
       const timer = setInterval(() => {
         const now = performance.now();
         const cpu = process.threadCpuUsage();
-        if (now - last > worst) {
-          worst = now - last;
-          worstCpu = cpuMs(cpu) - cpuMs(lastCpu);
-        }
+        worst = Math.max(worst, now - last);
+        // Chosen apart from the longest wall-clock gap: under load the scheduler decides
+        // which gap is longest, the CPU time says which block was heaviest.
+        worstCpu = Math.max(worstCpu, cpuMs(cpu) - cpuMs(lastCpu));
         last = now;
         lastCpu = cpu;
       }, 1);
       await new Promise((r) => setTimeout(r, 20));
       worst = 0;
+      worstCpu = 0;
       last = performance.now();
       lastCpu = process.threadCpuUsage();
       await ingestor.ingest({ raw, source: 'lmtp', envelopeTo: ['bounces@org.test'] });
@@ -80,7 +82,7 @@ try {
     const p99 = percentile(stalls, 99);
     const cpu99 = percentile(cpus, 99);
     say(
-      `stall: ${name}: longest event-loop block per message p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (main-thread CPU in it p99 ${cpu99.toFixed(1)} ms) over ${runs} messages; ${loadNote()}`,
+      `stall: ${name}: longest event-loop block per message p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (heaviest block by main-thread CPU: p50 ${percentile(cpus, 50).toFixed(1)}, p99 ${cpu99.toFixed(1)} ms) over ${runs} messages; ${loadNote()}`,
     );
     const baseline = kinds[0]![0] === name;
     figures.push(
@@ -92,7 +94,7 @@ try {
         `p50 ${p50.toFixed(1)} ms, ${runs} msgs; ${loadNote()}`,
       ),
       figure(
-        `${name}: main-thread CPU in that block, p99`,
+        `${name}: heaviest block's main-thread CPU, p99`,
         round(cpu99, 1),
         'ms',
         baseline ? undefined : { atMost: GOAL_MS },
