@@ -125,11 +125,25 @@ export async function sha256OffLoop(raw: Buffer): Promise<string> {
  */
 export const MAX_BOUNCE_CC_CHARS = 2000;
 
-/** An address-list column of a bounce row: the addresses, cut at MAX_BOUNCE_CC_CHARS with a count. */
-export function bounceCcColumn(cc: readonly string[]): string {
+/**
+ * And all the rows of one message together repeat each list at most about this many
+ * characters: 500 rows of 2,000 characters were 2 MB of pages per list for one forged
+ * report, most of what its commit then wrote (issue 11). 50 rows still get 2,000
+ * characters each; 500 get MIN_BOUNCE_CC_CHARS.
+ */
+export const MAX_MESSAGE_CC_CHARS = 100_000;
+const MIN_BOUNCE_CC_CHARS = 200;
+
+/** How many characters of an address list each of a message's `rows` bounce rows keeps. */
+export function bounceCcBudget(rows: number): number {
+  return Math.min(MAX_BOUNCE_CC_CHARS, Math.max(MIN_BOUNCE_CC_CHARS, Math.floor(MAX_MESSAGE_CC_CHARS / Math.max(1, rows))));
+}
+
+/** An address-list column of a bounce row: the addresses, cut at `max` characters with a count. */
+export function bounceCcColumn(cc: readonly string[], max = MAX_BOUNCE_CC_CHARS): string {
   const all = cc.join(', ');
-  if (all.length <= MAX_BOUNCE_CC_CHARS) return all;
-  const cut = all.slice(0, MAX_BOUNCE_CC_CHARS);
+  if (all.length <= max) return all;
+  const cut = all.slice(0, max);
   const kept = cut
     .slice(0, Math.max(0, cut.lastIndexOf(',')))
     .split(', ')
@@ -209,8 +223,9 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     const recorded: RecordedBounce[] = [];
     // Once per message, not per recipient: a forged report can pair 500 recipients with a
     // long Cc list.
-    const emailCc = bounceCcColumn(c.original.cc);
-    const originalTo = bounceCcColumn(c.original.to);
+    const ccChars = bounceCcBudget(c.recipients.length);
+    const emailCc = bounceCcColumn(c.original.cc, ccChars);
+    const originalTo = bounceCcColumn(c.original.to, ccChars);
     // An imported archive or an IMAP backlog is received today but bounced long ago.
     const bouncedAt = bounceDate(c.envelope.date, new Date(receivedAt));
     c.recipients.forEach((r, i) => {

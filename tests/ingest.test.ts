@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReboundError } from '../src/errors.ts';
-import { createIngestor, type Ingestor } from '../src/ingest.ts';
+import { bounceCcBudget, createIngestor, MAX_BOUNCE_CC_CHARS, type Ingestor } from '../src/ingest.ts';
+import { forgedDsn } from './notify/forged-dsn.ts';
 import { silentLogger } from '../src/log.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 
@@ -49,6 +50,19 @@ describe('ingest', () => {
     expect(row.date).toBe(receivedAt.toISOString());
     expect(row.bounced_at).toBe(new Date(Date.parse(ownDate.replace(/\(.*\)/, ''))).toISOString());
     expect(row.bounced_at < row.date).toBe(true);
+  });
+
+  it("bounds the Cc a message's rows repeat together: 50 rows keep 2,000 characters each, 500 rows 200", async () => {
+    expect([1, 50, 51, 500].map(bounceCcBudget)).toEqual([MAX_BOUNCE_CC_CHARS, 2000, 1960, 200]);
+    const cc = Array.from({ length: 400 }, (_, i) => `colleague${i}@org.test`);
+    const r = await ingestor.ingest({ raw: forgedDsn({ failed: 50, from: 'sales@org.test', cc, tag: 'cc50' }), source: 'lmtp' });
+    const rows = store.bounces.forMessage(r.messageId);
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      expect(row.email_cc.length).toBeGreaterThan(1900);
+      expect(row.email_cc.length).toBeLessThanOrEqual(2000 + 20);
+      expect(row.email_cc).toMatch(/^colleague0@org\.test, .* … \(\d+ more\)$/);
+    }
   });
 
   it('records a delay warning as a delay, not as a bounce', async () => {

@@ -8,6 +8,8 @@ export WEBUI_HOST="${WEBUI_HOST:-0.0.0.0}"
 export LMTP_LISTEN="${LMTP_LISTEN:-0.0.0.0:2424}"
 export SOCKETMAP_LISTEN="${SOCKETMAP_LISTEN:-0.0.0.0:2426}"
 export POLICY_LISTEN="${POLICY_LISTEN:-0.0.0.0:2427}"
-# As src/bin/rebound: the compile cache before the first .ts file, a 4 MB young generation.
+# As src/bin/rebound: the compile cache before the first .ts file, two malloc arenas, a 4 MB
+# young generation.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-/tmp/node-compile-cache}"
 exec node --max-semi-space-size=4 src/cli.ts start

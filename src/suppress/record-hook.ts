@@ -6,9 +6,14 @@
 import type { RecordHook } from '../ingest.ts';
 import { DAY_MS } from '../core/utc-day.ts';
 import { decide, expiryAfter, type SuppressionRule } from './policy.ts';
+import type { NewSuppression } from './repository.ts';
 
 export function createSuppressionHook(rules: readonly SuppressionRule[]): RecordHook {
   return ({ classification: c, bounces, store, now }) => {
+    // Collected, then written in one call: one savepoint for a message's entries, not one
+    // per failed recipient (a forged report names 500). Strikes touch only their own table,
+    // so counting them first leaves every entry as the bounce-by-bounce order made it.
+    const entries: NewSuppression[] = [];
     for (const b of bounces) {
       const rule = decide(rules, {
         kind: c.kind,
@@ -22,44 +27,36 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
       if (!rule) continue;
       const what = [b.recipient.enhancedCode, b.recipient.replyCode].filter(Boolean).join(' ');
       const a = rule.action;
-      try {
-        if (a.type === 'suppress') {
-          store.suppressions.add(
-            {
-              address: b.row.emailTo,
-              reason: c.kind === 'complaint' ? 'complaint' : b.recipient.reason,
-              source: a.source,
-              rule: rule.name,
-              bounceId: b.id,
-              note: `${c.kind === 'complaint' ? 'complaint' : 'hard bounce'} ${what}`.trim(),
-              by: 'rebound',
-              expiresAt: expiryAfter(now, a.days),
-            },
-            now,
-          );
-        } else {
-          const strikes = store.suppressions.strike(b.row.emailTo, b.id, now, a.windowDays * DAY_MS);
-          if (strikes >= a.count) {
-            store.suppressions.add(
-              {
-                address: b.row.emailTo,
-                reason: b.recipient.reason,
-                source: 'escalation',
-                rule: rule.name,
-                bounceId: b.id,
-                note: `${strikes} soft bounces within ${a.windowDays} days`,
-                by: 'rebound',
-                expiresAt: expiryAfter(now, a.days),
-              },
-              now,
-            );
-          }
+      if (a.type === 'suppress') {
+        entries.push({
+          address: b.row.emailTo,
+          reason: c.kind === 'complaint' ? 'complaint' : b.recipient.reason,
+          source: a.source,
+          rule: rule.name,
+          bounceId: b.id,
+          note: `${c.kind === 'complaint' ? 'complaint' : 'hard bounce'} ${what}`.trim(),
+          by: 'rebound',
+          expiresAt: expiryAfter(now, a.days),
+        });
+      } else {
+        const strikes = store.suppressions.strike(b.row.emailTo, b.id, now, a.windowDays * DAY_MS);
+        if (strikes >= a.count) {
+          entries.push({
+            address: b.row.emailTo,
+            reason: b.recipient.reason,
+            source: 'escalation',
+            rule: rule.name,
+            bounceId: b.id,
+            note: `${strikes} soft bounces within ${a.windowDays} days`,
+            by: 'rebound',
+            expiresAt: expiryAfter(now, a.days),
+          });
         }
-      } catch (err) {
-        // An address the list cannot hold (a quoted local part, an IP literal) is recorded
-        // as a bounce but never suppressed; anything else rolls the message back (4xx).
-        if ((err as Error).name !== 'SuppressionInputError') throw err;
       }
     }
+    // An address the list cannot hold (a quoted local part, an IP literal) is recorded as a
+    // bounce but never suppressed (addMany leaves it out); anything else that fails rolls
+    // the message back (4xx).
+    if (entries.length > 0) store.suppressions.addMany(entries, now);
   };
 }

@@ -22,6 +22,7 @@ import { createLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
+import { announceSuppressionChanges, recordHooks } from '../../src/record-hooks.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore } from '../../src/store/store.ts';
 import { peakRssOfSelf } from './lib.ts';
@@ -109,12 +110,15 @@ if (mode === 'rebound') {
     }) as unknown as typeof wrapped;
   }) as typeof store.db.transaction;
   const metrics = new Metrics();
+  announceSuppressionChanges(store, config);
   const notifier = smtpPort ? createNotifier({ config, store, log, metrics }) : undefined;
   const ingestor = createIngestor({
     store,
     log: log.child({ component: 'ingest' }),
     trackingHeader: config.trackingHeader,
     planNotices: createNoticePlanner(config),
+    // As the service has them (app.ts): webhook events and the suppression list.
+    recordHooks: recordHooks(config),
     onCommitted: (r) => {
       if (r.bounceIds.length > 0) notifier?.kick();
     },

@@ -48,7 +48,10 @@ function hostileRound(seq: number): string[] {
     .concat([dataBody(bigMessage(seq)), dataBody(nestedMessage(seq))]);
 }
 
-async function soak(kind: 'hostile' | 'baseline'): Promise<{ samples: Sample[]; eldMax: number; noticesSent: number; messages: number }> {
+async function soak(
+  kind: 'hostile' | 'baseline',
+  malloc: Record<string, string> = {},
+): Promise<{ samples: Sample[]; eldMax: number; noticesSent: number; messages: number }> {
   const sink = await startSmtpSink({ port: SINK_PORT });
   const server: ServerProcess = await startServer('rebound', undefined, {
     execArgv: ['--expose-gc'],
@@ -57,9 +60,14 @@ async function soak(kind: 'hostile' | 'baseline'): Promise<{ samples: Sample[]; 
       BENCH_NOTIFY_CC: 'ops@org.test',
       BENCH_NOTIFY_FROM: 'bounces@org.test',
       BENCH_LOG_LEVEL: 'warn',
+      ...malloc,
     },
   });
-  const label = kind;
+  const label = Object.keys(malloc).length
+    ? `${kind} (${Object.entries(malloc)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')})`
+    : kind;
   const samples: Sample[] = [];
   const sample = async (phase: string): Promise<ServerStats> => {
     const s = await server.stats();
@@ -110,6 +118,10 @@ async function soak(kind: 'hostile' | 'baseline'): Promise<{ samples: Sample[]; 
 export async function benchSoak(): Promise<Figure[]> {
   const hostile = await soak('hostile');
   const baseline = await soak('baseline');
+  // The same hostile rounds with glibc's malloc held to two arenas (it makes up to 8 per
+  // core, one per thread that allocates: the classifier thread, libuv's pool, SQLite's
+  // callers): if what RSS keeps after a full GC is allocator slack, this run keeps less.
+  const arenas = await soak('hostile', { MALLOC_ARENA_MAX: '2' });
   const at = (s: Sample[], phase: string) => s.find((x) => x.phase === phase)!;
   const mb = (b: number) => round(b / MB, 1);
   const figures: Figure[] = [];
@@ -135,6 +147,23 @@ export async function benchSoak(): Promise<Figure[]> {
       'MB',
       { atMost: GOAL_GROWTH_MB },
       `baseline ${mb(baseGrowth)} MB; ${hostile.messages} hostile msgs, ${hostile.noticesSent} notices sent`,
+    ),
+  );
+  const arenaGrowth = at(arenas.samples, `after round ${ROUNDS}`).rss - at(arenas.samples, 'after round 2').rss;
+  figures.push(
+    figure(
+      'MALLOC_ARENA_MAX=2: RSS after a full GC',
+      mb(at(arenas.samples, 'after a full GC').rss),
+      'MB',
+      undefined,
+      `same hostile rounds; default malloc ${mb(at(hostile.samples, 'after a full GC').rss)} MB; heap ${mb(at(arenas.samples, 'after a full GC').heapUsed)} MB`,
+    ),
+    figure(
+      `MALLOC_ARENA_MAX=2: RSS growth, round 2 to ${ROUNDS}`,
+      mb(arenaGrowth),
+      'MB',
+      { atMost: GOAL_GROWTH_MB },
+      `peak after round ${ROUNDS} ${mb(at(arenas.samples, `after round ${ROUNDS}`).rss)} MB (default malloc ${mb(at(hostile.samples, `after round ${ROUNDS}`).rss)} MB)`,
     ),
   );
   const gcHeap = at(hostile.samples, 'after a full GC').heapUsed;

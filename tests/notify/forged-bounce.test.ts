@@ -20,6 +20,7 @@ import { capturingLogger, type Logged } from '../harness/log.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
+import { dsn } from './dsn-fixtures.ts';
 import { failedAddress, forgedDsn } from './forged-dsn.ts';
 
 const SINK_PORT = 2611;
@@ -309,10 +310,37 @@ describe('a 5,000-recipient forged DSN', () => {
     const cut = r.lines.filter((l) => l.msg.startsWith('message cut short'));
     expect(cut).toHaveLength(1);
     expect(cut[0]).toMatchObject({ level: 'warn', messageId: message.id });
-    // The Cc column of each row is bounded; the classifier kept 500 Cc addresses in all.
-    expect(rows.every((b) => b.email_cc.length <= 2100)).toBe(true);
+    // The Cc column of each row is bounded, and the message's 500 rows together repeat at
+    // most about MAX_MESSAGE_CC_CHARS of it; the classifier kept 500 Cc addresses in all.
+    expect(rows.every((b) => b.email_cc.length <= 260 && /… \(\d+ more\)$/.test(b.email_cc))).toBe(true);
     expect(JSON.parse(message.classification).original.cc).toHaveLength(500);
     // Planning asked about NOTIFY_CC and the 20 Cc kept, once for the whole message.
     expect(r.knownBouncerQuestions.n).toBe(21);
+  });
+
+  it('answers and records ordinary deliveries on other connections while one is recorded, each once, nothing mixed', async () => {
+    const r = await rig();
+    const cc = Array.from({ length: 5000 }, (_, i) => `cc${i}@org.test`);
+    const huge = forgedDsn({ tag: 'huge-beside', failed: 5000, from: 'sales@org.test', cc });
+    const ordinary = [1, 2, 3, 4].map((i) => dsn({ tag: `beside-${i}`, failed: `user${i}@beside.test` }));
+    // All five at once, each on a connection of its own: they share commits (the queue
+    // groups what arrives together), and each is answered only for its own message.
+    await Promise.all([r.deliver(huge), ...ordinary.map((raw) => r.deliver(raw))]);
+    const rows = bounces(r.store);
+    expect(rows).toHaveLength(504);
+    const byMessage = Map.groupBy(rows, (b) => b.message_id);
+    expect([...byMessage.values()].map((b) => b.length).sort((a, b) => a - b)).toEqual([1, 1, 1, 1, 500]);
+    for (const i of [1, 2, 3, 4]) {
+      const own = rows.filter((b) => b.email_to === `user${i}@beside.test`);
+      expect(own).toHaveLength(1);
+      expect(byMessage.get(own[0]!.message_id)).toHaveLength(1);
+      expect(r.store.messages.get(own[0]!.message_id)!.truncated).toBe('');
+    }
+    const hugeRows = rows.filter((b) => b.email_to.endsWith('@victims.test'));
+    expect(hugeRows).toHaveLength(500);
+    expect(r.store.messages.get(hugeRows[0]!.message_id)!.truncated).toMatch(/only the first 500 were read/);
+    // Offered again (Postfix retrying after a lost reply): recorded already, nothing added.
+    await r.deliver(huge);
+    expect(bounces(r.store)).toHaveLength(504);
   });
 });

@@ -1,6 +1,7 @@
 // The grouped-commit queue on a real store: how writes are grouped into commits, and that
 // nothing is acknowledged before the disk flush that covers it.
 
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,33 @@ describe('commit queue', () => {
     expect(acked).toEqual(['a', 'b', 'c', 'd']);
     expect(batches).toEqual([1, 3]);
     await queue.drain();
+  });
+
+  it('waits for a write lock another process holds between attempts, not inside SQLite with the event loop held', async () => {
+    const other = new Database(path.join(dir, 'bounces.db'));
+    other.exec('BEGIN IMMEDIATE');
+    const queue = createCommitQueue(store, silentLogger());
+    let last = performance.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    try {
+      const written = queue.run(() => store.settings.set('locked', 'out'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(store.settings.get('locked')).toBeUndefined();
+      other.exec('COMMIT');
+      await written;
+      expect(store.settings.get('locked')).toBe('out');
+      // The busy timeout is 5 s: one attempt that waited inside SQLite would show here.
+      expect(longestGap).toBeLessThan(250);
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(store.health.lockWaitMs);
+    } finally {
+      clearInterval(ticker);
+      other.close();
+    }
   });
 
   it('still commits the next group when the previous flush failed, and rejects only the failed group', async () => {

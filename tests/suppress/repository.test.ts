@@ -62,6 +62,33 @@ describe('SuppressionRepository', () => {
     expect(normaliseKey('@Example.org')).toEqual({ key: '@example.org', scope: 'domain' });
   });
 
+  it('adds many in one call as add() would one by one, leaving out only what the list cannot hold', () => {
+    const changes: SuppressionChange[] = [];
+    store.suppressions.onChange((c) => changes.push(c));
+    store.suppressions.add({ address: 'seen@example.org', reason: 'userunknown', source: 'bounce', bounceId: null }, now);
+    const results = store.suppressions.addMany(
+      [
+        { address: 'New@Example.org', reason: 'userunknown', source: 'bounce', note: 'hard bounce 5.1.1' },
+        { address: '"quoted local"@example.org', reason: 'userunknown', source: 'bounce' },
+        { address: 'seen@example.org', reason: 'userunknown', source: 'bounce' },
+        { address: 'new@example.org', reason: 'mailboxfull', source: 'escalation', expiresAt: new Date(now.getTime() + 86_400_000) },
+      ],
+      now,
+    );
+    expect(results.map((r) => r && { address: r.entry.address, created: r.created })).toEqual([
+      { address: 'new@example.org', created: true },
+      undefined,
+      { address: 'seen@example.org', created: false },
+      { address: 'new@example.org', created: false },
+    ]);
+    // The later, shorter decision does not shorten a lasting entry; each address counted.
+    expect(store.suppressions.get('new@example.org')).toMatchObject({ bounceCount: 2, expiresAt: null, reason: 'userunknown' });
+    expect(store.suppressions.get('seen@example.org')).toMatchObject({ bounceCount: 2 });
+    expect(store.suppressions.events('new@example.org').map((e) => e.action)).toEqual(['refreshed', 'added']);
+    expect(changes.map((c) => `${c.type} ${c.entry.address}`)).toEqual(['added seen@example.org', 'added new@example.org']);
+    expect(store.suppressions.addMany([{ address: 'not an address', reason: 'x', source: 'bounce' }], now)).toEqual([undefined]);
+  });
+
   it('removes an entry with who and why kept in the audit trail', () => {
     store.suppressions.add({ address: 'a@example.org', reason: 'userunknown', source: 'bounce' }, now);
     const later = new Date(now.getTime() + 60_000);
