@@ -204,7 +204,6 @@ interface WriteParams {
   expiresAt: string | null;
 }
 
-
 /** A row as SQLite gives it: the entry's one-word fields, its others in the columns' snake_case. */
 type Row = Pick<SuppressionEntry, 'id' | 'address' | 'scope' | 'reason' | 'source' | 'rule' | 'note'> & {
   bounce_id: SuppressionEntry['bounceId'];
