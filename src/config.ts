@@ -392,6 +392,8 @@ export function maskDatabaseUrl(v: string): string {
   if (!v) return '';
   const u = new URL(v);
   if (u.password) u.password = '***';
+  // libpq and pg also take the password from the query string.
+  for (const key of ['password', 'sslpassword']) if (u.searchParams.has(key)) u.searchParams.set(key, '***');
   return u.toString();
 }
 

@@ -107,6 +107,10 @@ describe('configuration', () => {
     const printed = JSON.stringify(maskedConfig(c));
     expect(printed).not.toContain('pw-s3cret');
     expect(printed).toContain('postgres://rebound:***@db.example.org:5432/rebound');
+    // pg also reads the password from the query string.
+    const inQuery = loadConfig({ DATABASE_URL: 'postgres://rebound@db.example.org/rebound?password=pw-s3cret&sslmode=require' });
+    expect(JSON.stringify(maskedConfig(inQuery))).not.toContain('pw-s3cret');
+    expect(JSON.stringify(maskedConfig(inQuery))).toContain('sslmode=require');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://rebound:pw@db/rebound' })).toThrow(/^DATABASE_URL: "mysql:" URLs are not supported/);
     expect(() => loadConfig({ DATABASE_URL: 'sqlite:/srv/rebound/bounces.db' })).toThrow(/^DATABASE_URL: /);
     // The error never repeats the value: it may hold a password.

@@ -32,7 +32,12 @@ const WORKER_URL = new URL('./classify-worker.ts', import.meta.url);
  * service that receives nothing does not hold them (~2 MB resident, tests/bench/idle.ts).
  */
 let classifier: Promise<typeof Classifier> | undefined;
-const loadClassifier = () => (classifier ??= import('./classify.ts'));
+// A failed load (EMFILE under load, say) is not kept: the next message tries again.
+const loadClassifier = () =>
+  (classifier ??= import('./classify.ts').catch((err: unknown) => {
+    classifier = undefined;
+    throw err;
+  }));
 
 interface Pending {
   worker: Worker;

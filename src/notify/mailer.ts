@@ -106,22 +106,29 @@ export function createMailer(smtp: Config['smtp'], timeouts: MailerTimeouts = DE
   let transport: Transporter | undefined;
   let loading: Promise<Transporter> | undefined;
   const getTransport = () =>
-    (loading ??= import('nodemailer').then(({ default: nodemailer }) => {
-      transport = nodemailer.createTransport({
-        host: smtp.host,
-        port: smtp.port,
-        secure: smtp.secure,
-        requireTLS: smtp.requireTls,
-        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.pass } } : {}),
-        tls: { rejectUnauthorized: smtp.tlsVerify },
-        connectionTimeout: timeouts.connection,
-        greetingTimeout: timeouts.greeting,
-        socketTimeout: timeouts.socket,
-        // No DNS round trip for the EHLO name; a fixed name keeps the relay's logs readable.
-        name: 'rebound.localdomain',
-      });
-      return transport;
-    }));
+    (loading ??= import('nodemailer').then(
+      ({ default: nodemailer }) => {
+        transport = nodemailer.createTransport({
+          host: smtp.host,
+          port: smtp.port,
+          secure: smtp.secure,
+          requireTLS: smtp.requireTls,
+          ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.pass } } : {}),
+          tls: { rejectUnauthorized: smtp.tlsVerify },
+          connectionTimeout: timeouts.connection,
+          greetingTimeout: timeouts.greeting,
+          socketTimeout: timeouts.socket,
+          // No DNS round trip for the EHLO name; a fixed name keeps the relay's logs readable.
+          name: 'rebound.localdomain',
+        });
+        return transport;
+      },
+      (err: unknown) => {
+        // Not kept: a failed load (EMFILE, say) must not fail every later notice too.
+        loading = undefined;
+        throw err;
+      },
+    ));
   return {
     relay,
     async send(mail) {

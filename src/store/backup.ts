@@ -26,6 +26,9 @@ export interface BackupOptions {
   onProgress?: (p: { totalPages: number; remainingPages: number }) => void;
 }
 
+/** The largest step better-sqlite3 passes on to sqlite3_backup_step(). */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
 export class BackupTargetExists extends Error {
   constructor(file: string) {
     super(`${file} exists; choose another file or add --force to replace it`);
@@ -42,7 +45,10 @@ export async function backupDatabase(db: Db, target: string, opts: BackupOptions
   // is never readable by others, not even for a moment.
   closeSync(openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
   try {
-    const step = opts.pagesPerStep ?? 100;
+    // By default the rest in one step: SQLite restarts a stepped backup whenever another
+    // connection (the running service) writes, so small steps may never finish on a busy
+    // store. One step reads one WAL snapshot and does not block the service's writers.
+    const step = opts.pagesPerStep ?? ALL_REMAINING_PAGES;
     const r = await db.backup(temp, {
       progress: (p) => {
         opts.onProgress?.(p);

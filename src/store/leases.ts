@@ -28,10 +28,12 @@ export class LeasesRepository {
     this.#release = db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?');
     this.#get = db.prepare('SELECT * FROM leases WHERE name = ?');
     // Moves the job's row to a later period; a period already taken (by anyone) is not taken again.
+    // A stored period later than now was claimed while the clock ran ahead (a wrong boot time,
+    // an NTP step): it is taken over, or the job would stay silent until the clock caught up.
     this.#claimPeriod = db.prepare(
       `INSERT INTO job_runs (job, period, holder, started_at) VALUES (@job, @period, @holder, @now)
        ON CONFLICT (job) DO UPDATE SET period = excluded.period, holder = excluded.holder, started_at = excluded.started_at
-       WHERE job_runs.period < excluded.period`,
+       WHERE job_runs.period < excluded.period OR job_runs.period > excluded.started_at`,
     );
   }
 

@@ -86,6 +86,38 @@ describe('rebound backup', () => {
     db.close();
   });
 
+  it('finishes while another connection (the running service) writes all the time', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));
+    const file = path.join(dir, 'bounces.db');
+    store = openStore(file, { synchronous: 'normal' });
+    const before = await ingest(store, 0, 20);
+    // A store of a few hundred pages, so that a stepped copy would need several steps.
+    store.settings.set('filler', 'x'.repeat(2_000_000));
+    // Another connection commits on every turn of the event loop, as a service does under
+    // load. SQLite restarts a stepped backup after each such write; the copy must still end.
+    const service = new Database(file);
+    let writes = 0;
+    let copying = true;
+    const write = () => {
+      if (!copying) return;
+      service.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('tick', ?)").run(String(writes++));
+      setImmediate(write);
+    };
+    setImmediate(write);
+    const target = path.join(dir, 'copy.db');
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the backup never finished')), 20_000));
+    try {
+      const r = await Promise.race([backupDatabase(store.db, target), timeout]);
+      expect(r.pages).toBeGreaterThan(400);
+    } finally {
+      copying = false;
+      service.close();
+    }
+    expect(writes).toBeGreaterThan(0);
+    const copied = addressesIn(target);
+    for (const a of before) expect(copied.has(a)).toBe(true);
+  }, 30_000);
+
   it('refuses to overwrite an existing file unless forced, and leaves no partial file behind', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));
     store = openStore(path.join(dir, 'bounces.db'));

@@ -56,13 +56,25 @@ describe('job periods', () => {
   it('let one instance run a period, never the same period twice, and the next period again', () => {
     const p1 = '2026-11-30T00:00:00.000Z';
     const p2 = '2026-12-01T00:00:00.000Z';
-    expect(a.leases.claimPeriod('summary', p1, 'A', T0)).toBe(true);
-    expect(b.leases.claimPeriod('summary', p1, 'B', T0)).toBe(false);
-    expect(a.leases.claimPeriod('summary', p1, 'A', T0)).toBe(false);
+    // A timer fires at (or just after) its period's scheduled time.
+    const atP1 = new Date('2026-11-30T00:00:01.000Z');
+    const atP2 = new Date('2026-12-01T00:00:01.000Z');
+    expect(a.leases.claimPeriod('summary', p1, 'A', atP1)).toBe(true);
+    expect(b.leases.claimPeriod('summary', p1, 'B', atP1)).toBe(false);
+    expect(a.leases.claimPeriod('summary', p1, 'A', atP1)).toBe(false);
     // Another job's period is its own.
-    expect(b.leases.claimPeriod('retry', p1, 'B', T0)).toBe(true);
-    expect(b.leases.claimPeriod('summary', p2, 'B', T0)).toBe(true);
+    expect(b.leases.claimPeriod('retry', p1, 'B', atP1)).toBe(true);
+    expect(b.leases.claimPeriod('summary', p2, 'B', atP2)).toBe(true);
     // An instance whose timer fires late for an older period does not run it after the newer one.
-    expect(a.leases.claimPeriod('summary', p1, 'A', T0)).toBe(false);
+    expect(a.leases.claimPeriod('summary', p1, 'A', atP2)).toBe(false);
+  });
+
+  it('run again once the clock is set back after a period was claimed while it ran ahead', () => {
+    // The host booted with its clock a year ahead and ran the summary for that "day".
+    const wrongClock = new Date('2027-11-30T07:00:01.000Z');
+    expect(a.leases.claimPeriod('summary', '2027-11-30T07:00:00.000Z', 'A', wrongClock)).toBe(true);
+    // NTP sets the clock right: today's summary runs, once.
+    expect(a.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'A', T0)).toBe(true);
+    expect(b.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'B', T0)).toBe(false);
   });
 });
