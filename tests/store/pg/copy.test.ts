@@ -4,7 +4,6 @@
 // unchanged, the ids continue after the copied ones, a non-empty target is refused, an
 // interrupted copy resumes without doubles, and a count that differs fails the command.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { connectPostgres } from '../../../src/store/pg/connect.ts';
 import { openStore } from '../../../src/store/store.ts';
 import { DatabaseSessionStore } from '../../../src/web/session.ts';
 import { WebhooksRepository } from '../../../src/webhooks/store.ts';
+import { runCli, type CliResult } from '../../harness/cli.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,20 +33,8 @@ let server: Postgres;
 const clients: pg.Client[] = [];
 
 /** Runs the CLI (bounded: 60 s) and resolves with its exit code and output. */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function cli(...args: string[]): Promise<CliResult> {
+  return runCli({ ...process.env, ...env }, args);
 }
 
 async function database(name: string): Promise<{ url: string; client: pg.Client }> {
