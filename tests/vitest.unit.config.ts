@@ -1,7 +1,7 @@
 // `npm run test:unit`: the tests that need no server program, no root and no browser, in
 // seconds. A test file is left out when it lives in tests/e2e/, imports one of the harnesses
 // that start a server (Postfix, Dovecot, Chromium, the SMTP sink, the fake MX, PostgreSQL), starts other
-// processes (node:child_process: the CLI, rebound itself, mount; openssl through harness/certs.ts), builds the whole service
+// processes (node:child_process: the CLI, also through harness/cli.ts, rebound itself, mount; openssl through harness/certs.ts), builds the whole service
 // (buildApp), or says `@integration` in its text (large data, real waits for retries). The rule
 // is read from the files themselves, so a new test lands on the right side without a list to
 // keep. `npm test` (tests/run.sh) still runs everything.
@@ -14,7 +14,7 @@ import base from './vitest.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_HARNESS = /from\s+['"][./]*(?:\.\.\/)*(?:tests\/)?harness\/(?:postfix|dovecot|browser|smtp-sink|fake-mx|postgres)\.ts['"]/;
-const OTHER_PROCESSES = /from\s+['"](?:node:child_process|[./]*harness\/certs\.ts)['"]/;
+const OTHER_PROCESSES = /from\s+['"](?:node:child_process|[./]*harness\/(?:certs|cli)\.ts)['"]/;
 const WHOLE_SERVICE = /\bbuildApp\(/;
 const MARKED = /@integration\b/;
 

@@ -5,11 +5,11 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig, maskDatabaseUrl, parseDatabaseUrl } from '../config.ts';
 import { errorText } from '../errors.ts';
 import { connectPostgres } from '../store/pg/connect.ts';
 import { CopyError, copySqliteToPostgres } from '../store/pg/copy.ts';
+import { parseCommandArgs } from './usage.ts';
 
 const USAGE = `usage: rebound copy [--from sqlite:PATH] [--to postgres://USER@HOST/DATABASE] [--resume]
   Copies every row of a SQLite store into a PostgreSQL database, migrating it first.
@@ -27,25 +27,13 @@ export function sqlitePath(from: string): string | undefined {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({
-      args,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        resume: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    process.stderr.write(`rebound copy: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const options = parseCommandArgs(
+    'copy',
+    args,
+    { from: { type: 'string' }, to: { type: 'string' }, resume: { type: 'boolean', default: false } },
+    USAGE,
+  );
+  if (typeof options === 'number') return options;
   const config = loadConfig();
   const file = options.from === undefined ? config.dbPath : sqlitePath(options.from);
   if (file === undefined) {

@@ -5,12 +5,12 @@
 
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig, maskDatabaseUrl, parseDatabaseUrl } from '../config.ts';
 import { errorText } from '../errors.ts';
 import { listMigrations, openDatabase } from '../store/db.ts';
 import { connectPostgres } from '../store/pg/connect.ts';
 import { migratePostgres, postgresSchemaVersion } from '../store/pg/migrate.ts';
+import { parseCommandArgs } from './usage.ts';
 
 const USAGE = `usage: rebound migrate [--database-url postgres://USER@HOST/DATABASE]
   Applies the schema migrations rebound has not yet applied and names each one.
@@ -18,17 +18,8 @@ const USAGE = `usage: rebound migrate [--database-url postgres://USER@HOST/DATAB
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({ args, options: { 'database-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
-  } catch (err) {
-    process.stderr.write(`rebound migrate: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const options = parseCommandArgs('migrate', args, { 'database-url': { type: 'string' } }, USAGE);
+  if (typeof options === 'number') return options;
   const config = loadConfig();
   const given = options['database-url'];
   const databaseUrl = given !== undefined ? parseDatabaseUrl('--database-url', given.trim()) : config.databaseUrl;

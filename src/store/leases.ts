@@ -11,6 +11,14 @@ export interface LeaseRow {
   expires_at: string;
 }
 
+/**
+ * When a lease or a claim taken at `now` for ttlMs runs out, as the ISO 8601 text the SQL
+ * compares with `now.toISOString()`: one spelling for every expiry, so text order is time order.
+ */
+export function expiryAfter(now: Date, ttlMs: number): string {
+  return new Date(now.getTime() + ttlMs).toISOString();
+}
+
 export class LeasesRepository {
   #acquire;
   #renew;
@@ -39,8 +47,7 @@ export class LeasesRepository {
 
   /** Takes (or extends) the lease for ttlMs; false when another holder's lease is still running. */
   acquire(name: string, holder: string, ttlMs: number, now = new Date()): boolean {
-    const until = new Date(now.getTime() + ttlMs).toISOString();
-    return this.#acquire.run({ name, holder, until, now: now.toISOString() }).changes === 1;
+    return this.#acquire.run({ name, holder, until: expiryAfter(now, ttlMs), now: now.toISOString() }).changes === 1;
   }
 
   /**
@@ -48,7 +55,7 @@ export class LeasesRepository {
    * expiry): the caller must stop the work at once.
    */
   renew(name: string, holder: string, ttlMs: number, now = new Date()): boolean {
-    return this.#renew.run({ name, holder, until: new Date(now.getTime() + ttlMs).toISOString() }).changes === 1;
+    return this.#renew.run({ name, holder, until: expiryAfter(now, ttlMs) }).changes === 1;
   }
 
   /** Gives the lease up (a clean stop), so another instance need not wait for the expiry. */

@@ -5,6 +5,7 @@
 // sends it, and a claim its holder did not finish in time is another's to take.
 
 import type { Db } from './db.ts';
+import { expiryAfter } from './leases.ts';
 
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'problem';
 
@@ -88,8 +89,7 @@ export class OutboxRepository {
    * first. Rows another holder claimed are left alone until their claim expires.
    */
   claimDue(holder: string, ttlMs: number, now = new Date(), limit = 100): OutboxRow[] {
-    const until = new Date(now.getTime() + ttlMs).toISOString();
-    const rows = this.#claim.all({ holder, until, now: now.toISOString(), limit }) as OutboxRow[];
+    const rows = this.#claim.all({ holder, until: expiryAfter(now, ttlMs), now: now.toISOString(), limit }) as OutboxRow[];
     // RETURNING gives no order.
     return rows.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
   }
@@ -99,7 +99,7 @@ export class OutboxRepository {
    * to send; false when another instance took it after this claim expired.
    */
   confirmClaim(id: number, holder: string, ttlMs: number, now = new Date()): boolean {
-    return this.#confirm.run({ id, holder, until: new Date(now.getTime() + ttlMs).toISOString() }).changes === 1;
+    return this.#confirm.run({ id, holder, until: expiryAfter(now, ttlMs) }).changes === 1;
   }
 
   /** Gives a claimed row back unsent (a stop), so another instance need not wait for the expiry. */

@@ -11,12 +11,8 @@
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
-import { Metrics } from '../../src/metrics.ts';
-import { StatusBoard } from '../../src/status.ts';
 import { openStore } from '../../src/store/store.ts';
-import { createWebApp } from '../../src/web/app.ts';
-import { startWebServer } from '../../src/web/server.ts';
+import { serveWebApp } from '../harness/web-app.ts';
 
 export interface DashboardStats {
   rss: number;
@@ -38,15 +34,7 @@ const config = loadConfig(
   dir,
 );
 const store = openStore(config.dbPath);
-const app = createWebApp({
-  config,
-  store,
-  log: silentLogger(),
-  board: new StatusBoard(),
-  metrics: new Metrics(),
-  retry: async () => ({ queued: false, message: 'not in a benchmark' }),
-});
-const web = await startWebServer(app, { host: '127.0.0.1', port: 0 });
+const web = await serveWebApp(config, store, 'not in a benchmark');
 
 let peak = 0;
 const sampler = setInterval(() => {

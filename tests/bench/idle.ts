@@ -12,25 +12,14 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { figure, FIGURES_MARK, loadNote, MB, peakRssOf, report, ROOT, round, rssOf, say, type Figure } from './lib.ts';
+import { freePort } from '../harness/ports.ts';
 import { startServer } from './processes.ts';
 
 const GOAL_IDLE_MB = 90;
 const SETTLE_MS = 3000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

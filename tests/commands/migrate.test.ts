@@ -3,13 +3,13 @@
 // when there was nothing to do; and `rebound start` refusing DATABASE_URL while the service
 // cannot run on PostgreSQL, rather than silently running on SQLite.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { runCli, type CliResult } from '../harness/cli.ts';
 import { startPostgres, type Postgres } from '../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,23 +24,8 @@ const PG_NAMES = readdirSync(path.join(ROOT, 'src/store/migrations/postgres'))
 let server: Postgres;
 
 /** Runs the CLI (bounded: 60 s) with only the given variables beyond PATH and HOME. */
-function cli(vars: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...vars },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function cli(vars: Record<string, string>, ...args: string[]): Promise<CliResult> {
+  return runCli({ PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...vars }, args);
 }
 
 const appliedLines = (names: string[]) => names.map((n) => `applied ${n}\n`).join('');

@@ -10,20 +10,34 @@ import { dsnReport } from './dsn-report.ts';
 
 type Verdict = readonly [reason: Reason, bounceType: BounceType];
 
+/** A remote reply as a relay reports it (Postfix's "... (in reply to RCPT TO command)"), and its verdict. */
+type ReportRow = readonly [status: string, diagnostic: string, expected: Verdict, action?: string];
+/** A whole bounce as an MTA writes it, and its verdict. */
+type BounceRow = readonly [bounce: Buffer, expected: Verdict];
+
+/** One test: its name says what a user would expect of the texts in it. */
+type WordingCase = { name: string; reports: readonly ReportRow[] } | { name: string; bounces: readonly BounceRow[] };
+
 async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
   const r = (await classify(raw)).recipients[0];
   return r && [r.reason, r.bounceType];
 }
 
-/** A relay's report of a remote reply, as Postfix writes it ("... (in reply to RCPT TO command)"). */
-async function reportVerdict(status: string, diagnostic: string, action = 'failed'): Promise<Verdict | undefined> {
-  return verdictOf(dsnReport(status, diagnostic, { action, notice: 'Delivery to the following recipient failed.' }));
+function reportOf([status, diagnostic, , action = 'failed']: ReportRow): Buffer {
+  return dsnReport(status, diagnostic, { action, notice: 'Delivery to the following recipient failed.' });
 }
 
-async function expectReports(cases: readonly (readonly [status: string, diagnostic: string, verdict: Verdict, action?: string])[]) {
-  const got: (Verdict | undefined)[] = [];
-  for (const [status, diagnostic, , action] of cases) got.push(await reportVerdict(status, diagnostic, action));
-  expect(got).toEqual(cases.map((c) => c[2]));
+/** One test a case: every text in it is classified, and the verdicts are compared all at once. */
+function wordingTests(cases: readonly WordingCase[]): void {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const rows: readonly (readonly [Buffer, Verdict])[] =
+        'reports' in c ? c.reports.map((row) => [reportOf(row), row[2]] as const) : c.bounces;
+      const got: (Verdict | undefined)[] = [];
+      for (const [raw] of rows) got.push(await verdictOf(raw));
+      expect(got).toEqual(rows.map(([, expected]) => expected));
+    });
+  }
 }
 
 /** An Exim bounce (src/src/deliver.c: "A message that you sent could not be delivered ..."). */
@@ -85,536 +99,585 @@ function qmailBounce(lines: readonly string[]): Buffer {
 }
 
 describe('LMTP replies of the mail stores', () => {
-  // dovecot/core: src/lmtp/lmtp-recipient.c ("User doesn't exist: %s"), src/lmtp/lmtp-local.c
-  // (452 4.2.2 with quota_full_tempfail, else 552 5.2.2), src/plugins/quota/quota-settings.c
-  // (quota_exceeded_message), src/lib-storage/mail-error.h (MAIL_ERRSTR_NO_QUOTA).
-  it('a Dovecot LMTP quota reply is mailboxfull and soft, temporary or not', async () => {
-    await expectReports([
-      [
-        '5.2.2',
-        '552 5.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)',
-        ['mailboxfull', 'soft'],
+  wordingTests([
+    // dovecot/core: src/lmtp/lmtp-recipient.c ("User doesn't exist: %s"), src/lmtp/lmtp-local.c
+    // (452 4.2.2 with quota_full_tempfail, else 552 5.2.2), src/plugins/quota/quota-settings.c
+    // (quota_exceeded_message), src/lib-storage/mail-error.h (MAIL_ERRSTR_NO_QUOTA).
+    {
+      name: 'a Dovecot LMTP quota reply is mailboxfull and soft, temporary or not',
+      reports: [
+        [
+          '5.2.2',
+          '552 5.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)',
+          ['mailboxfull', 'soft'],
+        ],
+        [
+          '4.2.2',
+          '452 4.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to RCPT TO command)',
+          ['mailboxfull', 'none'],
+          'delayed',
+        ],
+        ['5.2.2', '552 5.2.2 <user@example.net> Not enough disk quota (in reply to end of DATA command)', ['mailboxfull', 'soft']],
       ],
-      [
-        '4.2.2',
-        '452 4.2.2 <user@example.net> Quota exceeded (mailbox for user is full) (in reply to RCPT TO command)',
-        ['mailboxfull', 'none'],
-        'delayed',
-      ],
-      ['5.2.2', '552 5.2.2 <user@example.net> Not enough disk quota (in reply to end of DATA command)', ['mailboxfull', 'soft']],
-    ]);
-  });
+    },
 
-  it('a Dovecot LMTP "User doesn\'t exist" is userunknown and hard', async () => {
-    expect(
-      await reportVerdict('5.1.1', "550 5.1.1 <user@example.net> User doesn't exist: user@example.net (in reply to RCPT TO command)"),
-    ).toEqual(['userunknown', 'hard']);
-  });
-
-  // cyrusimap/cyrus-imapd: imap/lmtp_err.et (the reply formats), imap/imap_err.et (the texts),
-  // imap/lmtpengine.c (which error gets which reply).
-  it('reads Cyrus LMTP: over quota, a disabled mailbox, a full spool, an unknown mailbox', async () => {
-    await expectReports([
-      ['4.2.2', '452 4.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'none'], 'delayed'],
-      ['5.2.2', '552 5.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
-      ['4.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
-      ['5.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'soft']],
-      ['4.3.1', '451 4.3.1 mail system storage has been exceeded (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
-      [
-        '5.1.1',
-        '550-Mailbox unknown.  Either there is no mailbox associated with this 550-name or you do not have authorization to see it. 550 5.1.1 User unknown (in reply to RCPT TO command)',
-        ['userunknown', 'hard'],
+    {
+      name: 'a Dovecot LMTP "User doesn\'t exist" is userunknown and hard',
+      reports: [
+        [
+          '5.1.1',
+          "550 5.1.1 <user@example.net> User doesn't exist: user@example.net (in reply to RCPT TO command)",
+          ['userunknown', 'hard'],
+        ],
       ],
-    ]);
-  });
+    },
 
-  // Zimbra/zm-mailbox: store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java.
-  it('reads Zimbra LMTP, and its TLS-only refusal is not a full mailbox although its code is 4.2.2', async () => {
-    await expectReports([
-      ['4.2.1', '450 4.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
-      ['5.2.2', '552 5.2.2 Over quota (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
-      ['5.1.1', '550 5.1.1 No such user here (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      [
-        '4.2.2',
-        '451 4.2.2 Server accepts messages only on TLS connection (in reply to MAIL FROM command)',
-        ['failedstarttls', 'none'],
-        'delayed',
+    // cyrusimap/cyrus-imapd: imap/lmtp_err.et (the reply formats), imap/imap_err.et (the texts),
+    // imap/lmtpengine.c (which error gets which reply).
+    {
+      name: 'reads Cyrus LMTP: over quota, a disabled mailbox, a full spool, an unknown mailbox',
+      reports: [
+        ['4.2.2', '452 4.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'none'], 'delayed'],
+        ['5.2.2', '552 5.2.2 Over quota SESSIONID=<cyrus-1234-1> (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
+        ['4.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
+        ['5.2.1', '451 4.2.1 Delivery to mailbox is disabled (in reply to RCPT TO command)', ['suspend', 'soft']],
+        ['4.3.1', '451 4.3.1 mail system storage has been exceeded (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
+        [
+          '5.1.1',
+          '550-Mailbox unknown.  Either there is no mailbox associated with this 550-name or you do not have authorization to see it. 550 5.1.1 User unknown (in reply to RCPT TO command)',
+          ['userunknown', 'hard'],
+        ],
       ],
-    ]);
-  });
+    },
+
+    // Zimbra/zm-mailbox: store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java.
+    {
+      name: 'reads Zimbra LMTP, and its TLS-only refusal is not a full mailbox although its code is 4.2.2',
+      reports: [
+        ['4.2.1', '450 4.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
+        ['5.2.2', '552 5.2.2 Over quota (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
+        ['5.1.1', '550 5.1.1 No such user here (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        [
+          '4.2.2',
+          '451 4.2.2 Server accepts messages only on TLS connection (in reply to MAIL FROM command)',
+          ['failedstarttls', 'none'],
+          'delayed',
+        ],
+      ],
+    },
+  ]);
 });
 
 describe("the MTAs' own refusals and bounce texts", () => {
-  // svarshavchik/courier: courier/submit.C, courier/cdmsgq2.C, courier/module.local/deliver.C.
-  it('reads Courier: unknown user, full mail system, header and message size, too many Received: headers, maildir quota', async () => {
-    await expectReports([
-      ['5.1.1', '550 User unknown. (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['4.3.1', '431 Mail system full. (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
-      ['5.0.0', '431 Mail system full.', ['systemfull', 'soft']],
-      ['5.0.0', '534 Message header size exceeds policy limit. (in reply to end of DATA command)', ['contenterror', 'soft']],
-      [
-        '5.0.0',
-        '523 Message length (20000000 bytes) exceeds administrative limit (in reply to end of DATA command)',
-        ['mesgtoobig', 'soft'],
+  wordingTests([
+    // svarshavchik/courier: courier/submit.C, courier/cdmsgq2.C, courier/module.local/deliver.C.
+    {
+      name: 'reads Courier: unknown user, full mail system, header and message size, too many Received: headers, maildir quota',
+      reports: [
+        ['5.1.1', '550 User unknown. (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['4.3.1', '431 Mail system full. (in reply to RCPT TO command)', ['systemfull', 'none'], 'delayed'],
+        ['5.0.0', '431 Mail system full.', ['systemfull', 'soft']],
+        ['5.0.0', '534 Message header size exceeds policy limit. (in reply to end of DATA command)', ['contenterror', 'soft']],
+        [
+          '5.0.0',
+          '523 Message length (20000000 bytes) exceeds administrative limit (in reply to end of DATA command)',
+          ['mesgtoobig', 'soft'],
+        ],
+        ['5.4.6', '546 Routing loop detected -- too many Received: headers. (in reply to end of DATA command)', ['contenterror', 'soft']],
+        ['5.2.2', 'Maildir over quota.', ['mailboxfull', 'soft']],
       ],
-      ['5.4.6', '546 Routing loop detected -- too many Received: headers. (in reply to end of DATA command)', ['contenterror', 'soft']],
-      ['5.2.2', 'Maildir over quota.', ['mailboxfull', 'soft']],
-    ]);
-  });
+    },
 
-  // Exim/exim: src/src/routers/dnslookup.c, src/src/transports/appendfile.c ("mailbox is full
-  // (MTA-imposed quota exceeded while writing to ...)"), src/src/configure.default (the ACL
-  // messages), src/src/smtp_in.c ("552 Message size exceeds maximum permitted").
-  it('an Exim domain whose MX records all name missing hosts is hostunknown and hard', async () => {
-    expect(await verdictOf(eximBounce('all relevant MX records point to non-existent hosts'))).toEqual(['hostunknown', 'hard']);
-    expect(await verdictOf(eximBounce('Unrouteable address'))).toEqual(['hostunknown', 'hard']);
-  });
-
-  it("too many Received: headers is contenterror (the reference's definition), not a network loop", async () => {
-    expect(await verdictOf(eximBounce('Too many "Received" headers - suspected mail loop'))).toEqual(['contenterror', 'soft']);
-  });
-
-  it("Exim's appendfile quota is mailboxfull and soft", async () => {
-    expect(await verdictOf(eximBounce('mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/user)'))).toEqual([
-      'mailboxfull',
-      'soft',
-    ]);
-  });
-
-  it('Exim\'s "Rejected for too many bad recipients" blocks the sending host and never makes the address hard', async () => {
-    expect(
-      await verdictOf(
-        eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 Rejected for too many bad recipients'),
-      ),
-    ).toEqual(['blocked', 'soft']);
-  });
-
-  it("reads Exim's default ACL texts: relay not permitted, message too big", async () => {
-    expect(
-      await verdictOf(eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 relay not permitted')),
-    ).toEqual(['norelaying', 'soft']);
-    expect(
-      await verdictOf(eximBounce('SMTP error from remote mail server after end of data:\n    552 Message size exceeds maximum permitted')),
-    ).toEqual(['mesgtoobig', 'soft']);
-  });
-
-  // src/src/transports/smtp.c (hosts_require_tls, a dropped connection),
-  // src/src/routers/rf_self_action.c (routing back to this host).
-  it("reads Exim's transport and router texts: TLS required, a dropped connection, a route back to itself", async () => {
-    expect(await verdictOf(eximBounce('a TLS session is required, but the server did not offer TLS support'))).toEqual([
-      'failedstarttls',
-      'soft',
-    ]);
-    expect(
-      await verdictOf(
-        eximBounce('SMTP error from remote mail server after end of data:\n    Remote host closed connection in response to end of data'),
-      ),
-    ).toEqual(['expired', 'soft']);
-    expect(await verdictOf(eximBounce('lowest numbered MX record points to local host'))).toEqual(['networkerror', 'soft']);
-  });
-
-  // notqmail/notqmail: qmail-smtpd.c (rcpthosts), qmail-remote.c ("does not like recipient",
-  // "Giving up on"), qmail-local.c, qmail-send.c ("in the queue too long").
-  it('a qmail relay refusal is norelaying, not an expiry, although qmail says it is giving up', async () => {
-    expect(
-      await verdictOf(
-        qmailBounce([
-          '192.0.2.1 does not like recipient.',
-          "Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
-          'Giving up on 192.0.2.1.',
-        ]),
-      ),
-    ).toEqual(['norelaying', 'soft']);
-  });
-
-  it('reads qmail: no mailbox, a delivery loop, the queue lifetime', async () => {
-    expect(await verdictOf(qmailBounce(['Sorry, no mailbox here by that name. (#5.1.1)']))).toEqual(['userunknown', 'hard']);
-    expect(await verdictOf(qmailBounce(['This message is looping: it already has my Delivered-To line. (#5.4.6)']))).toEqual([
-      'networkerror',
-      'soft',
-    ]);
-    expect(
-      await verdictOf(
-        qmailBounce([
-          "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
-          "I'm not going to try again; this message has been in the queue too long.",
-        ]),
-      ),
-    ).toEqual(['expired', 'soft']);
-  });
-
-  // OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (DNS failures, null MX), mda.c and queue.c
-  // ("Loop detected", "Envelope expired").
-  it('reads OpenSMTPD: a loop, an expired envelope, a null MX, a missing domain', async () => {
-    await expectReports([
-      ['5.4.6', 'Loop detected', ['networkerror', 'soft']],
-      ['5.0.0', 'Loop detected', ['networkerror', 'soft']],
-      ['4.4.7', 'Envelope expired', ['expired', 'soft']],
-      ['5.1.10', 'Domain does not accept mail', ['notaccept', 'hard']],
-      ['5.1.2', 'Domain does not exist', ['hostunknown', 'hard']],
-    ]);
-  });
-
-  // Sendmail as FreeBSD ships it: contrib/sendmail/src/err.c (sm_errstring, the errno texts),
-  // src/queue.c (the queue return timeout), cf/m4/proto.m4 (check_relay, check_mail).
-  it('a Sendmail "Connection refused by <host>" is a network failure, never a block of the sender', async () => {
-    await expectReports([
-      ['4.4.1', 'Deferred: Connection refused by mx.example.net.', ['networkerror', 'none'], 'delayed'],
-      ['5.0.0', 'Connection refused by [192.0.2.1]', ['expired', 'soft']],
-      ['4.4.2', 'Connection reset by mx.example.net during client greeting', ['networkerror', 'none'], 'delayed'],
-      ['5.4.7', 'Message could not be delivered for 5 days', ['expired', 'soft']],
-      ['5.0.0', 'Message could not be delivered for 5 days', ['expired', 'soft']],
-    ]);
-  });
-
-  it("reads Sendmail's rulesets: a sender without a real domain is rejected, a client without reverse DNS is requireptr", async () => {
-    await expectReports([
-      ['5.5.4', '553 5.5.4 <sender@localhost>... Real domain name required for sender address', ['rejected', 'soft']],
-      ['5.1.8', '553 5.1.8 <sender@example.com>... Domain of sender address sender@example.com does not exist', ['rejected', 'soft']],
-      ['4.1.8', '451 4.1.8 Client IP address 192.0.2.1 does not resolve', ['requireptr', 'none'], 'delayed'],
-      ['4.1.8', '451 4.1.8 Possibly forged hostname for 192.0.2.1', ['requireptr', 'none'], 'delayed'],
-      ['5.7.1', '550 5.7.1 Fix reverse DNS for 192.0.2.1', ['requireptr', 'soft']],
-      ['5.7.1', '550 5.7.1 Rejected: 192.0.2.1 listed at zen.spamhaus.org', ['blocked', 'soft']],
-      ['5.1.2', '550 5.1.2 <user@example.invalid>... Host unknown (Name server: example.invalid: host not found)', ['hostunknown', 'hard']],
-    ]);
-  });
-
-  // OpenSMTPD/OpenSMTPD usr.sbin/smtpd/esc.c prints RFC 3463's descriptions with its codes; a
-  // relay that keeps only the words (its own Status 5.0.0) still names the cause.
-  it("reads RFC 3463's descriptions as the servers print them, when the relay's code says only 5.0.0", async () => {
-    await expectReports([
-      ['5.0.0', '554 System not accepting network messages', ['notaccept', 'hard']],
-      ['5.0.0', '554 System incorrectly configured', ['systemerror', 'soft']],
-      ['5.0.0', '554 System not capable of selected features', ['systemerror', 'soft']],
-      ['5.0.0', '554 Cryptographic failure', ['securityerror', 'soft']],
-      ['5.0.0', '554 Security features not supported', ['securityerror', 'soft']],
-    ]);
-  });
-
-  // vdukhovni/postfix: src/smtpd/smtpd_check.c, src/smtpd/smtpd.c, src/postscreen, src/anvil.
-  it('reads Postfix smtpd: the sender-side refusals are never hard', async () => {
-    await expectReports([
-      [
-        '5.1.1',
-        '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
-        ['userunknown', 'hard'],
+    // Exim/exim: src/src/routers/dnslookup.c, src/src/transports/appendfile.c ("mailbox is full
+    // (MTA-imposed quota exceeded while writing to ...)"), src/src/configure.default (the ACL
+    // messages), src/src/smtp_in.c ("552 Message size exceeds maximum permitted").
+    {
+      name: 'an Exim domain whose MX records all name missing hosts is hostunknown and hard',
+      bounces: [
+        [eximBounce('all relevant MX records point to non-existent hosts'), ['hostunknown', 'hard']],
+        [eximBounce('Unrouteable address'), ['hostunknown', 'hard']],
       ],
-      ['5.7.1', '554 5.7.1 <user@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
-      [
-        '5.1.8',
-        '553 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
-        ['rejected', 'soft'],
+    },
+    {
+      name: "too many Received: headers is contenterror (the reference's definition), not a network loop",
+      bounces: [[eximBounce('Too many "Received" headers - suspected mail loop'), ['contenterror', 'soft']]],
+    },
+    {
+      name: "Exim's appendfile quota is mailboxfull and soft",
+      bounces: [[eximBounce('mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/user)'), ['mailboxfull', 'soft']]],
+    },
+    {
+      name: 'Exim\'s "Rejected for too many bad recipients" blocks the sending host and never makes the address hard',
+      bounces: [
+        [
+          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 Rejected for too many bad recipients'),
+          ['blocked', 'soft'],
+        ],
       ],
-      [
-        '5.7.1',
-        '550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)',
-        ['requireptr', 'soft'],
+    },
+    {
+      name: "reads Exim's default ACL texts: relay not permitted, message too big",
+      bounces: [
+        [
+          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 relay not permitted'),
+          ['norelaying', 'soft'],
+        ],
+        [
+          eximBounce('SMTP error from remote mail server after end of data:\n    552 Message size exceeds maximum permitted'),
+          ['mesgtoobig', 'soft'],
+        ],
       ],
-      ['4.3.1', '452 4.3.1 Insufficient system storage (in reply to MAIL FROM command)', ['systemfull', 'none'], 'delayed'],
-    ]);
-  });
+    },
+
+    // src/src/transports/smtp.c (hosts_require_tls, a dropped connection),
+    // src/src/routers/rf_self_action.c (routing back to this host).
+    {
+      name: "reads Exim's transport and router texts: TLS required, a dropped connection, a route back to itself",
+      bounces: [
+        [eximBounce('a TLS session is required, but the server did not offer TLS support'), ['failedstarttls', 'soft']],
+        [
+          eximBounce('SMTP error from remote mail server after end of data:\n    Remote host closed connection in response to end of data'),
+          ['expired', 'soft'],
+        ],
+        [eximBounce('lowest numbered MX record points to local host'), ['networkerror', 'soft']],
+      ],
+    },
+
+    // notqmail/notqmail: qmail-smtpd.c (rcpthosts), qmail-remote.c ("does not like recipient",
+    // "Giving up on"), qmail-local.c, qmail-send.c ("in the queue too long").
+    {
+      name: 'a qmail relay refusal is norelaying, not an expiry, although qmail says it is giving up',
+      bounces: [
+        [
+          qmailBounce([
+            '192.0.2.1 does not like recipient.',
+            "Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+            'Giving up on 192.0.2.1.',
+          ]),
+          ['norelaying', 'soft'],
+        ],
+      ],
+    },
+    {
+      name: 'reads qmail: no mailbox, a delivery loop, the queue lifetime',
+      bounces: [
+        [qmailBounce(['Sorry, no mailbox here by that name. (#5.1.1)']), ['userunknown', 'hard']],
+        [qmailBounce(['This message is looping: it already has my Delivered-To line. (#5.4.6)']), ['networkerror', 'soft']],
+        [
+          qmailBounce([
+            "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
+            "I'm not going to try again; this message has been in the queue too long.",
+          ]),
+          ['expired', 'soft'],
+        ],
+      ],
+    },
+
+    // OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (DNS failures, null MX), mda.c and queue.c
+    // ("Loop detected", "Envelope expired").
+    {
+      name: 'reads OpenSMTPD: a loop, an expired envelope, a null MX, a missing domain',
+      reports: [
+        ['5.4.6', 'Loop detected', ['networkerror', 'soft']],
+        ['5.0.0', 'Loop detected', ['networkerror', 'soft']],
+        ['4.4.7', 'Envelope expired', ['expired', 'soft']],
+        ['5.1.10', 'Domain does not accept mail', ['notaccept', 'hard']],
+        ['5.1.2', 'Domain does not exist', ['hostunknown', 'hard']],
+      ],
+    },
+
+    // Sendmail as FreeBSD ships it: contrib/sendmail/src/err.c (sm_errstring, the errno texts),
+    // src/queue.c (the queue return timeout), cf/m4/proto.m4 (check_relay, check_mail).
+    {
+      name: 'a Sendmail "Connection refused by <host>" is a network failure, never a block of the sender',
+      reports: [
+        ['4.4.1', 'Deferred: Connection refused by mx.example.net.', ['networkerror', 'none'], 'delayed'],
+        ['5.0.0', 'Connection refused by [192.0.2.1]', ['expired', 'soft']],
+        ['4.4.2', 'Connection reset by mx.example.net during client greeting', ['networkerror', 'none'], 'delayed'],
+        ['5.4.7', 'Message could not be delivered for 5 days', ['expired', 'soft']],
+        ['5.0.0', 'Message could not be delivered for 5 days', ['expired', 'soft']],
+      ],
+    },
+
+    {
+      name: "reads Sendmail's rulesets: a sender without a real domain is rejected, a client without reverse DNS is requireptr",
+      reports: [
+        ['5.5.4', '553 5.5.4 <sender@localhost>... Real domain name required for sender address', ['rejected', 'soft']],
+        ['5.1.8', '553 5.1.8 <sender@example.com>... Domain of sender address sender@example.com does not exist', ['rejected', 'soft']],
+        ['4.1.8', '451 4.1.8 Client IP address 192.0.2.1 does not resolve', ['requireptr', 'none'], 'delayed'],
+        ['4.1.8', '451 4.1.8 Possibly forged hostname for 192.0.2.1', ['requireptr', 'none'], 'delayed'],
+        ['5.7.1', '550 5.7.1 Fix reverse DNS for 192.0.2.1', ['requireptr', 'soft']],
+        ['5.7.1', '550 5.7.1 Rejected: 192.0.2.1 listed at zen.spamhaus.org', ['blocked', 'soft']],
+        [
+          '5.1.2',
+          '550 5.1.2 <user@example.invalid>... Host unknown (Name server: example.invalid: host not found)',
+          ['hostunknown', 'hard'],
+        ],
+      ],
+    },
+
+    // OpenSMTPD/OpenSMTPD usr.sbin/smtpd/esc.c prints RFC 3463's descriptions with its codes; a
+    // relay that keeps only the words (its own Status 5.0.0) still names the cause.
+    {
+      name: "reads RFC 3463's descriptions as the servers print them, when the relay's code says only 5.0.0",
+      reports: [
+        ['5.0.0', '554 System not accepting network messages', ['notaccept', 'hard']],
+        ['5.0.0', '554 System incorrectly configured', ['systemerror', 'soft']],
+        ['5.0.0', '554 System not capable of selected features', ['systemerror', 'soft']],
+        ['5.0.0', '554 Cryptographic failure', ['securityerror', 'soft']],
+        ['5.0.0', '554 Security features not supported', ['securityerror', 'soft']],
+      ],
+    },
+
+    // vdukhovni/postfix: src/smtpd/smtpd_check.c, src/smtpd/smtpd.c, src/postscreen, src/anvil.
+    {
+      name: 'reads Postfix smtpd: the sender-side refusals are never hard',
+      reports: [
+        [
+          '5.1.1',
+          '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+          ['userunknown', 'hard'],
+        ],
+        ['5.7.1', '554 5.7.1 <user@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
+        [
+          '5.1.8',
+          '553 5.1.8 <sender@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)',
+          ['rejected', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)',
+          ['requireptr', 'soft'],
+        ],
+        ['4.3.1', '452 4.3.1 Insufficient system storage (in reply to MAIL FROM command)', ['systemfull', 'none'], 'delayed'],
+      ],
+    },
+  ]);
 });
 
 describe("providers' published replies", () => {
-  // A mailbox that exists but takes no mail: RFC 3463 X.2.1 ("Mailbox disabled, not accepting
-  // messages"), Google (support.google.com/a/answer/3726730), Yahoo's 554.30, Cyrus
-  // (imap/imap_err.et), Zimbra (LmtpReply.java), Mail.ru (help.mail.ru).
-  it('a disabled mailbox is suspend and never hard, whoever words it', async () => {
-    await expectReports([
-      ['5.2.1', '550 5.2.1 The email account that you tried to reach is disabled.', ['suspend', 'soft']],
-      [
-        '5.0.0',
-        '554 delivery error: dd Sorry your message to user@example.net cannot be delivered. This mailbox is disabled (554.30). - mta1000.mail.example.yahoo.com',
-        ['suspend', 'soft'],
+  wordingTests([
+    // A mailbox that exists but takes no mail: RFC 3463 X.2.1 ("Mailbox disabled, not accepting
+    // messages"), Google (support.google.com/a/answer/3726730), Yahoo's 554.30, Cyrus
+    // (imap/imap_err.et), Zimbra (LmtpReply.java), Mail.ru (help.mail.ru).
+    {
+      name: 'a disabled mailbox is suspend and never hard, whoever words it',
+      reports: [
+        ['5.2.1', '550 5.2.1 The email account that you tried to reach is disabled.', ['suspend', 'soft']],
+        [
+          '5.0.0',
+          '554 delivery error: dd Sorry your message to user@example.net cannot be delivered. This mailbox is disabled (554.30). - mta1000.mail.example.yahoo.com',
+          ['suspend', 'soft'],
+        ],
+        [
+          '5.2.1',
+          '550 5.2.1 <user@example.net>: Mailbox disabled, not accepting messages (in reply to RCPT TO command)',
+          ['suspend', 'soft'],
+        ],
+        [
+          '5.0.0',
+          '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: account is disabled',
+          ['suspend', 'soft'],
+        ],
       ],
-      [
-        '5.2.1',
-        '550 5.2.1 <user@example.net>: Mailbox disabled, not accepting messages (in reply to RCPT TO command)',
-        ['suspend', 'soft'],
-      ],
-      [
-        '5.0.0',
-        '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: account is disabled',
-        ['suspend', 'soft'],
-      ],
-    ]);
-  });
+    },
 
-  // https://support.google.com/a/answer/3726730 (Gmail SMTP errors and codes).
-  it("a Gmail block for an unusual rate of unsolicited mail is blocked, not the message's spam; header rules are RFC compliance", async () => {
-    await expectReports([
-      [
-        '5.7.1',
-        '550 5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.',
-        ['blocked', 'soft'],
+    // https://support.google.com/a/answer/3726730 (Gmail SMTP errors and codes).
+    {
+      name: "a Gmail block for an unusual rate of unsolicited mail is blocked, not the message's spam; header rules are RFC compliance",
+      reports: [
+        [
+          '5.7.1',
+          '550 5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.',
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.7.1',
+          "550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead.",
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.',
+          ['notcompliantrfc', 'soft'],
+        ],
+        ['5.7.1', '550 5.7.1 Messages missing a valid Message-ID header are not accepted.', ['notcompliantrfc', 'soft']],
+        [
+          '4.7.32',
+          "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+          ['authfailure', 'none'],
+          'delayed',
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.',
+          ['spamdetected', 'soft'],
+        ],
       ],
-      [
-        '5.7.1',
-        "550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead.",
-        ['blocked', 'soft'],
-      ],
-      [
-        '5.7.1',
-        '550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.',
-        ['notcompliantrfc', 'soft'],
-      ],
-      ['5.7.1', '550 5.7.1 Messages missing a valid Message-ID header are not accepted.', ['notcompliantrfc', 'soft']],
-      [
-        '4.7.32',
-        "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
-        ['authfailure', 'none'],
-        'delayed',
-      ],
-      [
-        '5.7.1',
-        '550 5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.',
-        ['spamdetected', 'soft'],
-      ],
-    ]);
-  });
+    },
 
-  // Gmail's bulk-sender codes (support.google.com/a/answer/3726730): 4.7.27 and 5.7.27 mean SPF
-  // did not pass, not RFC 7505's null MX; read as the code alone they made our own SPF
-  // problem a dead address.
-  it("a Gmail 4.7.27 or 5.7.27 SPF refusal is authfailure and never hard; a bare X.7.27 is still Sendmail's null MX", async () => {
-    await expectReports([
-      ['4.7.27', '421 4.7.27 This mail has been rate limited because SPF does not pass.', ['authfailure', 'none'], 'delayed'],
-      [
-        '5.7.27',
-        '550 5.7.27 This mail has been blocked because SPF authentication did not pass for this message.',
-        ['authfailure', 'soft'],
+    // Gmail's bulk-sender codes (support.google.com/a/answer/3726730): 4.7.27 and 5.7.27 mean SPF
+    // did not pass, not RFC 7505's null MX; read as the code alone they made our own SPF
+    // problem a dead address.
+    {
+      name: "a Gmail 4.7.27 or 5.7.27 SPF refusal is authfailure and never hard; a bare X.7.27 is still Sendmail's null MX",
+      reports: [
+        ['4.7.27', '421 4.7.27 This mail has been rate limited because SPF does not pass.', ['authfailure', 'none'], 'delayed'],
+        [
+          '5.7.27',
+          '550 5.7.27 This mail has been blocked because SPF authentication did not pass for this message.',
+          ['authfailure', 'soft'],
+        ],
+        ['5.7.27', '', ['notaccept', 'hard']],
       ],
-      ['5.7.27', '', ['notaccept', 'hard']],
-    ]);
-  });
+    },
 
-  // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
-  it("a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard", async () => {
-    await expectReports([
-      ['5.4.1', '541 5.4.1 Mail rejected by destination domain (in reply to end of DATA command)', ['filtered', 'soft']],
-      ['5.0.0', '552 5.1.1 <user@example.net> Mailbox delivery failure policy error (in reply to RCPT TO command)', ['filtered', 'soft']],
-      ['5.0.0', '553 Relaying disallowed as <sender@example.com> (in reply to MAIL FROM command)', ['rejected', 'soft']],
-      ['5.1.1', '550 5.1.1 <user@example.net> User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['5.7.1', '552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail (in reply to end of DATA command)', ['virusdetected', 'soft']],
-    ]);
-  });
+    // https://smtp.codes/zoho; https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html
+    {
+      name: "a Zoho domain's own filter is filtered, its sender refusals are rejected, neither is hard",
+      reports: [
+        ['5.4.1', '541 5.4.1 Mail rejected by destination domain (in reply to end of DATA command)', ['filtered', 'soft']],
+        ['5.0.0', '552 5.1.1 <user@example.net> Mailbox delivery failure policy error (in reply to RCPT TO command)', ['filtered', 'soft']],
+        ['5.0.0', '553 Relaying disallowed as <sender@example.com> (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.1.1', '550 5.1.1 <user@example.net> User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        [
+          '5.7.1',
+          '552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail (in reply to end of DATA command)',
+          ['virusdetected', 'soft'],
+        ],
+      ],
+    },
 
-  // https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
-  it("reads GoDaddy's IB codes: a blank or IP From: is not RFC-compliant, IB212 is spam", async () => {
-    await expectReports([
-      ['5.0.0', '550 sender@example.com Blank From: addresses are not allowed. Provide a valid From. IB501', ['notcompliantrfc', 'soft']],
-      [
-        '5.0.0',
-        '550 sender@example.com IP addresses are not allowed as a From: Address. Provide a valid From. IB502',
-        ['notcompliantrfc', 'soft'],
+    // https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
+    {
+      name: "reads GoDaddy's IB codes: a blank or IP From: is not RFC-compliant, IB212 is spam",
+      reports: [
+        ['5.0.0', '550 sender@example.com Blank From: addresses are not allowed. Provide a valid From. IB501', ['notcompliantrfc', 'soft']],
+        [
+          '5.0.0',
+          '550 sender@example.com IP addresses are not allowed as a From: Address. Provide a valid From. IB502',
+          ['notcompliantrfc', 'soft'],
+        ],
+        [
+          '5.2.0',
+          '552 5.2.0 This message has been rejected due to content judged to be spam by the internet community IB212',
+          ['spamdetected', 'soft'],
+        ],
+        ['5.0.0', '550 Recipient not found. (in reply to RCPT TO command)', ['userunknown', 'hard']],
       ],
-      [
-        '5.2.0',
-        '552 5.2.0 This message has been rejected due to content judged to be spam by the internet community IB212',
-        ['spamdetected', 'soft'],
-      ],
-      ['5.0.0', '550 Recipient not found. (in reply to RCPT TO command)', ['userunknown', 'hard']],
-    ]);
-  });
+    },
 
-  // https://help.mail.ru/mail-help/postmaster; https://mailout.ru/2015/09
-  it('a Mail.ru account locked for sending is a sender refusal, not a disabled recipient', async () => {
-    await expectReports([
-      ['5.0.0', '550 message sending for this account is disabled (in reply to MAIL FROM command)', ['rejected', 'soft']],
-      ['5.0.0', '550 message sending for this account is disabled', ['rejected', 'soft']],
-      [
-        '5.0.0',
-        '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: user not found (in reply to end of DATA command)',
-        ['userunknown', 'hard'],
+    // https://help.mail.ru/mail-help/postmaster; https://mailout.ru/2015/09
+    {
+      name: 'a Mail.ru account locked for sending is a sender refusal, not a disabled recipient',
+      reports: [
+        ['5.0.0', '550 message sending for this account is disabled (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.0.0', '550 message sending for this account is disabled', ['rejected', 'soft']],
+        [
+          '5.0.0',
+          '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: user not found (in reply to end of DATA command)',
+          ['userunknown', 'hard'],
+        ],
+        [
+          '5.0.0',
+          '550 spam message rejected. Please visit https://help.mail.ru/notspam-support/id?c=0 or report details to abuse@corp.mail.ru. Error code: 0. ID: 0.',
+          ['spamdetected', 'soft'],
+        ],
       ],
-      [
-        '5.0.0',
-        '550 spam message rejected. Please visit https://help.mail.ru/notspam-support/id?c=0 or report details to abuse@corp.mail.ru. Error code: 0. ID: 0.',
-        ['spamdetected', 'soft'],
-      ],
-    ]);
-  });
+    },
 
-  // https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html
-  it('a Yandex block "by spam statistics" blocks the host; "under suspicion of SPAM" is the message', async () => {
-    await expectReports([
-      ['5.7.1', '554 5.7.1 Blocked by spam statistics - see https://ya.cc/0 (in reply to MAIL FROM command)', ['blocked', 'soft']],
-      [
-        '5.7.1',
-        '554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/0 (in reply to end of DATA command)',
-        ['spamdetected', 'soft'],
+    // https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html
+    {
+      name: 'a Yandex block "by spam statistics" blocks the host; "under suspicion of SPAM" is the message',
+      reports: [
+        ['5.7.1', '554 5.7.1 Blocked by spam statistics - see https://ya.cc/0 (in reply to MAIL FROM command)', ['blocked', 'soft']],
+        [
+          '5.7.1',
+          '554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/0 (in reply to end of DATA command)',
+          ['spamdetected', 'soft'],
+        ],
+        ['5.7.1', '550 5.7.1 No such user! (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.2.2', '552 5.2.2 Mailbox size limit exceeded (in reply to end of DATA command)', ['mailboxfull', 'soft']],
       ],
-      ['5.7.1', '550 5.7.1 No such user! (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['5.2.2', '552 5.2.2 Mailbox size limit exceeded (in reply to end of DATA command)', ['mailboxfull', 'soft']],
-    ]);
-  });
+    },
 
-  // https://support.apple.com/en-us/HT204137; https://smtp.codes/icloud
-  it('an iCloud "excessive volume" deferral is speeding; a Spamhaus DBL domain in the message is spam', async () => {
-    await expectReports([
-      [
-        '4.7.1',
-        '421 4.7.1 Messages to user@example.net deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137',
-        ['speeding', 'soft'],
+    // https://support.apple.com/en-us/HT204137; https://smtp.codes/icloud
+    {
+      name: 'an iCloud "excessive volume" deferral is speeding; a Spamhaus DBL domain in the message is spam',
+      reports: [
+        [
+          '4.7.1',
+          '421 4.7.1 Messages to user@example.net deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137',
+          ['speeding', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/',
+          ['spamdetected', 'soft'],
+        ],
+        ['5.1.1', '550 5.1.1 <user@example.net>: user does not exist (in reply to RCPT TO command)', ['userunknown', 'hard']],
       ],
-      [
-        '5.7.1',
-        '550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/',
-        ['spamdetected', 'soft'],
-      ],
-      ['5.1.1', '550 5.1.1 <user@example.net>: user does not exist (in reply to RCPT TO command)', ['userunknown', 'hard']],
-    ]);
-  });
+    },
 
-  // http://postmaster.comcast.net/mail-error-codes.html
-  it('a Comcast block code blocks the sending host whatever words surround it', async () => {
-    await expectReports([
-      ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL000001 (in reply to MAIL FROM command)', ['blocked', 'soft']],
-      ['5.0.0', '550 mx.example.net comcast 192.0.2.1 ES000010 (in reply to RCPT TO command)', ['blocked', 'soft']],
-      ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL006 (in reply to RCPT TO command)', ['blocked', 'soft']],
-    ]);
-  });
+    // http://postmaster.comcast.net/mail-error-codes.html
+    {
+      name: 'a Comcast block code blocks the sending host whatever words surround it',
+      reports: [
+        ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL000001 (in reply to MAIL FROM command)', ['blocked', 'soft']],
+        ['5.0.0', '550 mx.example.net comcast 192.0.2.1 ES000010 (in reply to RCPT TO command)', ['blocked', 'soft']],
+        ['5.0.0', '554 mx.example.net comcast 192.0.2.1 BL006 (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ],
+    },
 
-  // help.1and1.com (SMTP error messages for the 1&1 mail server); postmaster.web.de; WEB.DE's
-  // mailbox replies as sitepackage.de lists them.
-  it("a United Internet (1&1, GMX, WEB.DE) policy refusal blocks the sending host; WEB.DE's storage refusals are a full mailbox", async () => {
-    await expectReports([
-      ['4.0.0', '421 Reject due to policy violations', ['blocked', 'soft']],
-      ['4.0.0', '450 Reject due to policy violations. (in reply to RCPT TO command)', ['blocked', 'none'], 'delayed'],
-      ['4.0.0', '421 Rate limit reached. Please try again later', ['speeding', 'none'], 'delayed'],
-      [
-        '5.0.0',
-        '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space. (in reply to RCPT TO command)',
-        ['mailboxfull', 'soft'],
+    // help.1and1.com (SMTP error messages for the 1&1 mail server); postmaster.web.de; WEB.DE's
+    // mailbox replies as sitepackage.de lists them.
+    {
+      name: "a United Internet (1&1, GMX, WEB.DE) policy refusal blocks the sending host; WEB.DE's storage refusals are a full mailbox",
+      reports: [
+        ['4.0.0', '421 Reject due to policy violations', ['blocked', 'soft']],
+        ['4.0.0', '450 Reject due to policy violations. (in reply to RCPT TO command)', ['blocked', 'none'], 'delayed'],
+        ['4.0.0', '421 Rate limit reached. Please try again later', ['speeding', 'none'], 'delayed'],
+        [
+          '5.0.0',
+          '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space. (in reply to RCPT TO command)',
+          ['mailboxfull', 'soft'],
+        ],
+        [
+          '5.0.0',
+          '550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server. (in reply to RCPT TO command)',
+          ['mailboxfull', 'soft'],
+        ],
+        ['5.2.1', '550 5.2.1 <user@example.net> User is inactive (in reply to RCPT TO command)', ['suspend', 'soft']],
       ],
-      [
-        '5.0.0',
-        '550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server. (in reply to RCPT TO command)',
-        ['mailboxfull', 'soft'],
-      ],
-      ['5.2.1', '550 5.2.1 <user@example.net> User is inactive (in reply to RCPT TO command)', ['suspend', 'soft']],
-    ]);
-  });
+    },
 
-  // learn.microsoft.com: "Email non-delivery reports and SMTP errors in Exchange Online".
-  it('an Exchange Online delivery restriction on unauthenticated senders is securityerror, not SPF/DKIM', async () => {
-    await expectReports([
-      [
-        '5.7.133',
-        '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
-        ['securityerror', 'soft'],
+    // learn.microsoft.com: "Email non-delivery reports and SMTP errors in Exchange Online".
+    {
+      name: 'an Exchange Online delivery restriction on unauthenticated senders is securityerror, not SPF/DKIM',
+      reports: [
+        [
+          '5.7.133',
+          '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
+          ['securityerror', 'soft'],
+        ],
+        [
+          '5.7.134',
+          '550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this recipient',
+          ['securityerror', 'soft'],
+        ],
+        [
+          '5.7.511',
+          '550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list, forward this message to delist@example.com.',
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.1.10',
+          '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient user@example.net not found by SMTP address lookup',
+          ['userunknown', 'hard'],
+        ],
       ],
-      [
-        '5.7.134',
-        '550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this recipient',
-        ['securityerror', 'soft'],
-      ],
-      [
-        '5.7.511',
-        '550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list, forward this message to delist@example.com.',
-        ['blocked', 'soft'],
-      ],
-      [
-        '5.1.10',
-        '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient user@example.net not found by SMTP address lookup',
-        ['userunknown', 'hard'],
-      ],
-    ]);
-  });
+    },
 
-  it("reads Exchange Online's outbound and throttling codes: TLS required, a throttled IP, a throttled mailbox, a refused connection", async () => {
-    await expectReports([
-      [
-        '5.7.321',
-        '550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.',
-        ['failedstarttls', 'soft'],
+    {
+      name: "reads Exchange Online's outbound and throttling codes: TLS required, a throttled IP, a throttled mailbox, a refused connection",
+      reports: [
+        [
+          '5.7.321',
+          '550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.',
+          ['failedstarttls', 'soft'],
+        ],
+        [
+          '4.7.500',
+          '451 4.7.500 Access denied, please try again later. For more information please go to https://go.microsoft.com/fwlink/?LinkId=526653.',
+          ['blocked', 'none'],
+          'delayed',
+        ],
+        ['4.3.2', '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded', ['speeding', 'none'], 'delayed'],
+        ['4.4.316', '451 4.4.316 Connection refused [Message=Socket error code 10061]', ['networkerror', 'none'], 'delayed'],
+        ['5.4.316', '550 5.4.316 Message expired, connection refused(Socket error code 10061)', ['expired', 'soft']],
       ],
-      [
-        '4.7.500',
-        '451 4.7.500 Access denied, please try again later. For more information please go to https://go.microsoft.com/fwlink/?LinkId=526653.',
-        ['blocked', 'none'],
-        'delayed',
-      ],
-      ['4.3.2', '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded', ['speeding', 'none'], 'delayed'],
-      ['4.4.316', '451 4.4.316 Connection refused [Message=Socket error code 10061]', ['networkerror', 'none'], 'delayed'],
-      ['5.4.316', '550 5.4.316 Message expired, connection refused(Socket error code 10061)', ['expired', 'soft']],
-    ]);
-  });
+    },
 
-  // https://smtp.codes/qq; exmail.qq.com's help (help id 20022) as Tencent's resellers quote it.
-  it("reads Tencent QQ Mail's limits: a domain or IP sending too often is speeding, a spam sender is its reputation", async () => {
-    await expectReports([
-      ['5.0.0', '550 Domain frequency limited', ['speeding', 'soft']],
-      ['5.0.0', '550 Ip frequency limited', ['speeding', 'soft']],
-      ['5.0.0', '550 Suspected spam sender.', ['badreputation', 'soft']],
-      [
-        '5.0.0',
-        '550 Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728 (in reply to RCPT TO command)',
-        ['userunknown', 'hard'],
+    // https://smtp.codes/qq; exmail.qq.com's help (help id 20022) as Tencent's resellers quote it.
+    {
+      name: "reads Tencent QQ Mail's limits: a domain or IP sending too often is speeding, a spam sender is its reputation",
+      reports: [
+        ['5.0.0', '550 Domain frequency limited', ['speeding', 'soft']],
+        ['5.0.0', '550 Ip frequency limited', ['speeding', 'soft']],
+        ['5.0.0', '550 Suspected spam sender.', ['badreputation', 'soft']],
+        [
+          '5.0.0',
+          '550 Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728 (in reply to RCPT TO command)',
+          ['userunknown', 'hard'],
+        ],
       ],
-    ]);
-  });
+    },
 
-  // Outlook.com's postmaster troubleshooting codes, as bounces quote them
-  // (support.binarylane.com.au article 11000047583).
-  it('an Outlook.com SC, DY or OU code blocks the sending host, although the words say "policy reasons"', async () => {
-    await expectReports([
-      [
-        '5.0.0',
-        "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
-        ['blocked', 'soft'],
+    // Outlook.com's postmaster troubleshooting codes, as bounces quote them
+    // (support.binarylane.com.au article 11000047583).
+    {
+      name: 'an Outlook.com SC, DY or OU code blocks the sending host, although the words say "policy reasons"',
+      reports: [
+        [
+          '5.0.0',
+          "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.0.0',
+          '550 SC-002 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. The mail server IP connecting to Windows Live Hotmail has exhibited namespace mining behavior.',
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.0.0',
+          "550 DY-001 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP e-mail to an Internet mail server.",
+          ['blocked', 'soft'],
+        ],
+        [
+          '5.5.0',
+          '550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). (in reply to RCPT TO command)',
+          ['userunknown', 'hard'],
+        ],
       ],
-      [
-        '5.0.0',
-        '550 SC-002 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. The mail server IP connecting to Windows Live Hotmail has exhibited namespace mining behavior.',
-        ['blocked', 'soft'],
-      ],
-      [
-        '5.0.0',
-        "550 DY-001 (BAY004-MC1F1) Mail rejected by Windows Live Hotmail for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP e-mail to an Internet mail server.",
-        ['blocked', 'soft'],
-      ],
-      [
-        '5.5.0',
-        '550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). (in reply to RCPT TO command)',
-        ['userunknown', 'hard'],
-      ],
-    ]);
-  });
+    },
 
-  // https://knowledge.broadcom.com/external/article/162445
-  it('reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied', async () => {
-    await expectReports([
-      ['5.0.0', '554 Denied (Mode: normal)', ['spamdetected', 'soft']],
-      ['5.0.0', '552 MS-Office file containing VBA macros found inside of the email', ['policyviolation', 'soft']],
-      ['5.7.1', '550 5.7.1 Message rejected due to content restrictions', ['policyviolation', 'soft']],
-      ['5.1.0', '554 5.1.0 Sender denied (in reply to MAIL FROM command)', ['rejected', 'soft']],
-      ['5.4.7', '554 5.4.7 [internal] exceeded max time without delivery', ['expired', 'soft']],
-    ]);
-  });
-
-  // http://postmaster.aol.com/errors/ (AOL's block codes, before Yahoo ran its mail).
-  it('an AOL block code (RTR, RLY, HVU, DYN) blocks the sending host', async () => {
-    await expectReports([
-      ['5.0.0', '554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html', ['blocked', 'soft']],
-      ['5.0.0', '554 RTR:BB mx.example.net rejecting mail from 192.0.2.1', ['blocked', 'soft']],
-      ['4.0.0', '421 DYN:T1 http://postmaster.info.aol.com/errors/421dynt1.html', ['blocked', 'none'], 'delayed'],
-    ]);
-  });
-
-  // https://help.yahoo.com/kb/SLN3444.html; https://help.yahoo.com/kb/SLN3436.html ([TS03]).
-  it("Yahoo's VS codes block the sending host; a 4.1.8 there is not a refusal of the sender", async () => {
-    await expectReports([
-      ['4.0.0', '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)', ['blocked', 'soft']],
-      ['5.0.0', '553 VS99-IP1 deferred', ['blocked', 'soft']],
-      ['4.7.1', '421 4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred', ['blocked', 'none'], 'delayed'],
-      [
-        '5.0.0',
-        "554 delivery error: dd This user doesn't have a yahoo.com account (user@example.net) [0] - mta1000.mail.example.yahoo.com (in reply to end of DATA command)",
-        ['userunknown', 'hard'],
+    // https://knowledge.broadcom.com/external/article/162445
+    {
+      name: 'reads the refusals Broadcom Email Security.cloud relays: content denied, macros, sender denied',
+      reports: [
+        ['5.0.0', '554 Denied (Mode: normal)', ['spamdetected', 'soft']],
+        ['5.0.0', '552 MS-Office file containing VBA macros found inside of the email', ['policyviolation', 'soft']],
+        ['5.7.1', '550 5.7.1 Message rejected due to content restrictions', ['policyviolation', 'soft']],
+        ['5.1.0', '554 5.1.0 Sender denied (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.4.7', '554 5.4.7 [internal] exceeded max time without delivery', ['expired', 'soft']],
       ],
-    ]);
-  });
+    },
+
+    // http://postmaster.aol.com/errors/ (AOL's block codes, before Yahoo ran its mail).
+    {
+      name: 'an AOL block code (RTR, RLY, HVU, DYN) blocks the sending host',
+      reports: [
+        ['5.0.0', '554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html', ['blocked', 'soft']],
+        ['5.0.0', '554 RTR:BB mx.example.net rejecting mail from 192.0.2.1', ['blocked', 'soft']],
+        ['4.0.0', '421 DYN:T1 http://postmaster.info.aol.com/errors/421dynt1.html', ['blocked', 'none'], 'delayed'],
+      ],
+    },
+
+    // https://help.yahoo.com/kb/SLN3444.html; https://help.yahoo.com/kb/SLN3436.html ([TS03]).
+    {
+      name: "Yahoo's VS codes block the sending host; a 4.1.8 there is not a refusal of the sender",
+      reports: [
+        ['4.0.0', '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)', ['blocked', 'soft']],
+        ['5.0.0', '553 VS99-IP1 deferred', ['blocked', 'soft']],
+        ['4.7.1', '421 4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred', ['blocked', 'none'], 'delayed'],
+        [
+          '5.0.0',
+          "554 delivery error: dd This user doesn't have a yahoo.com account (user@example.net) [0] - mta1000.mail.example.yahoo.com (in reply to end of DATA command)",
+          ['userunknown', 'hard'],
+        ],
+      ],
+    },
+  ]);
 });
 
 // The Japanese mobile carriers publish no error pages of their own; an ESP documents the replies
@@ -625,21 +688,25 @@ describe("providers' published replies", () => {
 // message data (NTT's support page and https://akisoftware.com/pmsrv/help/docomo.html show the
 // reply after end of data).
 describe("the Japanese carriers' replies", () => {
-  it('a docomo "Unknown user" after the message data is the recipient\'s filter, at RCPT it is an unknown user', async () => {
-    await expectReports([
-      ['5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)', ['filtered', 'soft']],
-      ['5.0.0', '550 Unknown user user@example.net (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['5.0.0', '552 Too much mail data user@example.net (in reply to end of DATA command)', ['mailboxfull', 'soft']],
-    ]);
-  });
+  wordingTests([
+    {
+      name: 'a docomo "Unknown user" after the message data is the recipient\'s filter, at RCPT it is an unknown user',
+      reports: [
+        ['5.0.0', '550 Unknown user user@example.net (in reply to end of DATA command)', ['filtered', 'soft']],
+        ['5.0.0', '550 Unknown user user@example.net (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.0.0', '552 Too much mail data user@example.net (in reply to end of DATA command)', ['mailboxfull', 'soft']],
+      ],
+    },
 
-  it('reads au, SoftBank and J:COM: unknown users, a malformed address, a sender domain without DNS, a busy session', async () => {
-    await expectReports([
-      ['5.0.0', '550 <user@example.net>: User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['5.0.0', '554 <user@@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
-      ['5.0.0', '550 Invalid recipient: <user@example.net> (in reply to RCPT TO command)', ['userunknown', 'hard']],
-      ['5.0.0', '553 example.com does not exist (in reply to MAIL FROM command)', ['rejected', 'soft']],
-      ['4.0.0', '421 #4.x.2 Too many messages for this session', ['toomanyconn', 'soft']],
-    ]);
-  });
+    {
+      name: 'reads au, SoftBank and J:COM: unknown users, a malformed address, a sender domain without DNS, a busy session',
+      reports: [
+        ['5.0.0', '550 <user@example.net>: User unknown (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.0.0', '554 <user@@example.net>: Relay access denied (in reply to RCPT TO command)', ['norelaying', 'soft']],
+        ['5.0.0', '550 Invalid recipient: <user@example.net> (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.0.0', '553 example.com does not exist (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['4.0.0', '421 #4.x.2 Too many messages for this session', ['toomanyconn', 'soft']],
+      ],
+    },
+  ]);
 });

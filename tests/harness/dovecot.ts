@@ -116,6 +116,13 @@ export interface Dovecot {
   log(): string;
 }
 
+/** A test file's afterAll: stops its Dovecot, if it started, and removes the instance's folder. */
+export async function stopAndRemoveDovecot(dc: Dovecot | undefined): Promise<void> {
+  if (!dc) return;
+  await dc.stop();
+  rmSync(dc.baseDir, { recursive: true, force: true });
+}
+
 export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   const port = opts.port;
   const user = opts.user ?? 'bounces@bounces.test';

@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/log.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { healthReport } from '../../src/web/health.ts';
-import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
+import { startDovecot, stopAndRemoveDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { waitFor } from '../harness/ports.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { emptyMailbox } from './imap-fixtures.ts';
@@ -36,10 +36,7 @@ let child: ChildProcess | undefined;
 beforeAll(async () => {
   dc = await startDovecot({ port: PORT });
 });
-afterAll(async () => {
-  await dc?.stop();
-  if (dc) rmSync(dc.baseDir, { recursive: true, force: true });
-});
+afterAll(() => stopAndRemoveDovecot(dc));
 beforeEach(async () => {
   await emptyMailbox(dc);
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-lease-'));

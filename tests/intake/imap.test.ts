@@ -17,7 +17,7 @@ import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
+import { startDovecot, stopAndRemoveDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
 import { emptyMailbox, imapConfig as sharedImapConfig, TEST, wireSha256 } from './imap-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
@@ -34,10 +34,7 @@ beforeAll(async () => {
   dc = await startDovecot({ port: PORT });
 });
 
-afterAll(async () => {
-  await dc?.stop();
-  if (dc) rmSync(dc.baseDir, { recursive: true, force: true });
-});
+afterAll(() => stopAndRemoveDovecot(dc));
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-test-'));

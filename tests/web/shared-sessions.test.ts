@@ -6,13 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/log.ts';
-import { Metrics } from '../../src/metrics.ts';
-import { StatusBoard } from '../../src/status.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { createWebApp } from '../../src/web/app.ts';
-import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import type { WebServer } from '../../src/web/server.ts';
 import { DatabaseSessionStore, MAX_SESSIONS } from '../../src/web/session.ts';
+import { serveWebApp } from '../harness/web-app.ts';
 import { Client, testConfig } from './fixture.ts';
 
 let dir: string;
@@ -29,15 +26,7 @@ afterEach(async () => {
 /** One dashboard on its own connection to the shared database file, on an ephemeral port. */
 async function dashboard(): Promise<{ base: string; store: Store; server: WebServer }> {
   const store = openStore(path.join(dir, 'bounces.db'));
-  const app = createWebApp({
-    config: testConfig(),
-    store,
-    log: silentLogger(),
-    board: new StatusBoard(),
-    metrics: new Metrics(),
-    retry: async () => ({ queued: false, message: 'not here' }),
-  });
-  const server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
+  const server = await serveWebApp(testConfig(), store, 'not here');
   const d = { base: server.address(), store, server };
   open.push(d);
   return d;

@@ -4,7 +4,6 @@
 // unchanged, the ids continue after the copied ones, a non-empty target is refused, an
 // interrupted copy resumes without doubles, and a count that differs fails the command.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { connectPostgres } from '../../../src/store/pg/connect.ts';
 import { openStore } from '../../../src/store/store.ts';
 import { DatabaseSessionStore } from '../../../src/web/session.ts';
 import { WebhooksRepository } from '../../../src/webhooks/store.ts';
+import { runCli, type CliResult } from '../../harness/cli.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,20 +33,8 @@ let server: Postgres;
 const clients: pg.Client[] = [];
 
 /** Runs the CLI (bounded: 60 s) and resolves with its exit code and output. */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function cli(...args: string[]): Promise<CliResult> {
+  return runCli({ ...process.env, ...env }, args);
 }
 
 async function database(name: string): Promise<{ url: string; client: pg.Client }> {
@@ -54,6 +42,18 @@ async function database(name: string): Promise<{ url: string; client: pg.Client 
   const client = await connectPostgres(url);
   clients.push(client);
   return { url, client };
+}
+
+/** A new database with rebound's schema, as `rebound migrate` leaves it. */
+async function migratedDatabase(name: string): Promise<{ url: string; client: pg.Client }> {
+  const d = await database(name);
+  await cli('migrate', '--database-url', d.url);
+  return d;
+}
+
+/** `rebound copy --from sqlite:<the filled store> --to URL ...more`. */
+function copyTo(url: string, ...more: string[]): Promise<CliResult> {
+  return cli('copy', '--from', `sqlite:${dbFile}`, '--to', url, ...more);
 }
 
 /** The store as a user's installation holds it, written by the code that writes it in service. */
@@ -147,7 +147,7 @@ afterAll(async () => {
 describe('rebound copy', () => {
   it('copies every row of every table unchanged, prints the counts, and ids continue after the copied ones', async () => {
     const { url, client } = await database('full');
-    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    const r = await copyTo(url);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^done: \d+ rows copied in [\d.]+ s \(\d+ rows\/s\)/m);
@@ -179,10 +179,9 @@ describe('rebound copy', () => {
   });
 
   it('refuses a database that already holds rows, and changes nothing in it', async () => {
-    const { url, client } = await database('busy');
-    await cli('migrate', '--database-url', url);
+    const { url, client } = await migratedDatabase('busy');
     await client.query("INSERT INTO settings (key, value) VALUES ('mine', 'keep')");
-    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    const r = await copyTo(url);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/not empty \(table settings holds rows\).*--resume/);
     expect((await client.query('SELECT key, value FROM settings')).rows).toEqual([{ key: 'mine', value: 'keep' }]);
@@ -190,19 +189,18 @@ describe('rebound copy', () => {
   });
 
   it('continues an interrupted copy with --resume: no row lost, none doubled', async () => {
-    const { url, client } = await database('interrupted');
-    await cli('migrate', '--database-url', url);
+    const { url, client } = await migratedDatabase('interrupted');
     // The copy breaks off at webhook_attempts (copied after messages, bounces, outbox, ...).
     await client.query('ALTER TABLE webhook_attempts ADD CONSTRAINT interrupted CHECK (false) NOT VALID');
-    const broken = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url);
+    const broken = await copyTo(url);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/copying webhook_attempts: .*interrupted.*run again with --resume/s);
     const copiedBefore = (await client.query('SELECT count(*) AS n FROM bounces')).rows[0].n as number;
     expect(copiedBefore).toBeGreaterThan(0);
 
-    expect((await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url)).stderr).toMatch(/not empty/);
+    expect((await copyTo(url)).stderr).toMatch(/not empty/);
     await client.query('ALTER TABLE webhook_attempts DROP CONSTRAINT interrupted');
-    const resumed = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url, '--resume');
+    const resumed = await copyTo(url, '--resume');
     expect(resumed.stderr).toBe('');
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(
@@ -216,12 +214,12 @@ describe('rebound copy', () => {
 
   it('exits 1 naming the table when the counts differ after the copy', async () => {
     const { url, client } = await database('differs');
-    expect((await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url)).status).toBe(0);
+    expect((await copyTo(url)).status).toBe(0);
     // A row only PostgreSQL has (written there since): a resumed copy cannot call that complete.
     await client.query(
       "INSERT INTO suppressions (address, scope, reason, source, first_seen, last_seen) VALUES ('x@example.com', 'address', 'manual', 'manual', 'a', 'a')",
     );
-    const r = await cli('copy', '--from', `sqlite:${dbFile}`, '--to', url, '--resume');
+    const r = await copyTo(url, '--resume');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/suppressions: (\d+) rows in SQLite, \d+ in PostgreSQL .*MISMATCH: more rows in PostgreSQL than in SQLite/);
     expect(r.stderr).toMatch(/row counts differ in suppressions/);
