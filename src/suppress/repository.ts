@@ -189,20 +189,12 @@ function cleanText(s: string | undefined, max: number): string {
     .slice(0, max);
 }
 
-/** An add()'s checked input, as its statements' named parameters. */
-interface WriteParams {
-  address: string;
-  scope: SuppressionScope;
-  reason: string;
-  source: SuppressionSource;
-  rule: string;
-  bounceId: number | null;
-  note: string;
+/** An add()'s checked input, as its statements' named parameters: the entry's own fields and the write's. */
+type WriteParams = Pick<SuppressionEntry, 'address' | 'scope' | 'reason' | 'source' | 'rule' | 'bounceId' | 'note' | 'expiresAt'> & {
   by: string;
   now: string;
   count: number;
-  expiresAt: string | null;
-}
+};
 
 /** A row as SQLite gives it: the entry's one-word fields, its others in the columns' snake_case. */
 type Row = Pick<SuppressionEntry, 'id' | 'address' | 'scope' | 'reason' | 'source' | 'rule' | 'note'> & {
