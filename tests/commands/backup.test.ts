@@ -4,7 +4,7 @@
 // file without --force, and says so when there is no database.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,7 @@ describe('rebound backup FILE', () => {
     const refused = run(data, path.join(dir, 'taken.db'));
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/taken\.db exists; choose another file or add --force/);
+    expect(readFileSync(path.join(dir, 'taken.db'), 'utf8')).toBe('x');
     expect(run(data, '--force', path.join(dir, 'taken.db')).status).toBe(0);
     expect(settingIn(path.join(dir, 'taken.db'))).toBe('written before the backup');
   });
@@ -65,6 +66,8 @@ describe('rebound backup FILE', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/there is no database at .*bounces\.db \(DATA_DIR, DB_FILE\)/);
     expect(existsSync(path.join(dir, 'nothing.db'))).toBe(false);
-    expect(run(path.join(dir, 'empty')).status).toBe(2);
+    const bare = run(path.join(dir, 'empty'));
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/^usage: rebound backup \[--force\] FILE/);
   });
 });

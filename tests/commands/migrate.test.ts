@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 import { runCli, type CliResult } from '../harness/cli.ts';
+import { freePort } from '../harness/ports.ts';
 import { startPostgres, type Postgres } from '../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,8 +74,25 @@ describe('rebound migrate', () => {
     expect(r.stderr).not.toContain('pw-s3cret');
   });
 
+  it('says it cannot connect when nothing listens there, without the password, and exits 1', async () => {
+    // A port nobody listens on: PostgreSQL down, or the wrong host in the URL.
+    const closed = await freePort();
+    const url = `postgres://rebound:pw-s3cret@127.0.0.1:${closed}/rebound`;
+    const r = await cli({ DATA_DIR: path.join(dir, 'unused') }, 'migrate', '--database-url', url);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^rebound migrate: cannot connect to PostgreSQL at postgres://rebound:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/rebound: .*ECONNREFUSED`,
+      ),
+    );
+    expect(r.stderr).not.toContain('pw-s3cret');
+  });
+
   it('refuses an unknown option or a URL that is not PostgreSQL', async () => {
-    expect((await cli({}, 'migrate', '--bogus')).status).toBe(2);
+    const bogus = await cli({}, 'migrate', '--bogus');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toMatch(/--bogus/);
+    expect(bogus.stderr).toMatch(/usage: rebound migrate/);
     const r = await cli({}, 'migrate', '--database-url', 'mysql://db/rebound');
     expect(r.status).toBe(78);
     expect(r.stderr).toMatch(/--database-url: "mysql:" URLs are not supported/);

@@ -129,9 +129,17 @@ describe('rebound backup', () => {
     const r = await backupDatabase(store.db, target, { force: true });
     expect(addressesIn(r.file).size).toBe(3);
     expect(statSync(target).mode & 0o777).toBe(0o600);
-    await expect(backupDatabase(store.db, path.join(dir, 'no-such-folder', 'x.db'))).rejects.toThrow();
+    await expect(backupDatabase(store.db, path.join(dir, 'no-such-folder', 'x.db'))).rejects.toThrow(/ENOENT/);
+    // A copy that fails half-way leaves neither the target nor its temporary file behind.
+    const failing = backupDatabase(store.db, path.join(dir, 'half.db'), {
+      pagesPerStep: 1,
+      onProgress: () => {
+        throw new Error('disk gone');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk gone');
     const { readdirSync } = await import('node:fs');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial') || f === 'half.db')).toEqual([]);
   });
 
   it('restores: the copy in place of the data file, the service started on it serves every bounce', async () => {

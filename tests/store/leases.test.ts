@@ -34,7 +34,9 @@ describe('leases', () => {
     expect(b.leases.acquire('imap:main', 'B', 60_000, at(70_000))).toBe(false);
     expect(b.leases.holder('imap:main', at(70_000))).toBe('A');
     // A stops renewing (it died): after the expiry B takes over, and A's renewal fails.
-    expect(b.leases.acquire('imap:main', 'B', 60_000, at(110_001))).toBe(true);
+    // The renewal at 50 s runs to 110 s: at that very instant the lease is over.
+    expect(b.leases.acquire('imap:main', 'B', 60_000, at(109_999))).toBe(false);
+    expect(b.leases.acquire('imap:main', 'B', 60_000, at(110_000))).toBe(true);
     expect(a.leases.renew('imap:main', 'A', 60_000, at(111_000))).toBe(false);
     expect(a.leases.holder('imap:main', at(111_000))).toBe('B');
     // Released on a clean stop: free at once, not after the expiry.

@@ -39,6 +39,18 @@ function sameBrowser(c: Client, base: string): Client {
   return other;
 }
 
+/** The overview as a signed-in admin sees it: the page itself, with the sign-out button. */
+async function expectSignedIn(res: Response): Promise<void> {
+  expect(res.status).toBe(200);
+  expect(await res.text()).toContain('id="sign-out"');
+}
+
+/** Not signed in: the overview sends the browser to the sign-in page, to come back after. */
+function expectSentToSignIn(res: Response): void {
+  expect(res.status).toBe(302);
+  expect(res.headers.get('location')).toBe('/login?next=%2F');
+}
+
 describe('sessions in the database', () => {
   it('signs in on one instance and is signed in on the other; signing out on either ends it on both', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
@@ -47,7 +59,7 @@ describe('sessions in the database', () => {
     const onA = new Client(a.base);
     expect((await onA.signIn()).headers.get('location')).toBe('/');
     const onB = sameBrowser(onA, b.base);
-    expect((await onB.get('/')).status).toBe(200);
+    await expectSignedIn(await onB.get('/'));
     // A form from instance A is accepted by instance B: one session, one CSRF token.
     const token = await onA.csrf('/');
     const saved = new Map(onA.cookies);
@@ -56,7 +68,7 @@ describe('sessions in the database', () => {
     for (const base of [a.base, b.base]) {
       const replay = new Client(base);
       replay.cookies = new Map(saved);
-      expect((await replay.get('/')).status).toBe(302);
+      expectSentToSignIn(await replay.get('/'));
     }
   });
 
@@ -75,7 +87,7 @@ describe('sessions in the database', () => {
     await first.server.stop();
     first.store.close();
     const again = await dashboard();
-    expect((await sameBrowser(c, again.base).get('/')).status).toBe(200);
+    await expectSignedIn(await sameBrowser(c, again.base).get('/'));
   });
 
   it('gives a new session id at sign-in, so an id planted before sign-in is worth nothing after it', async () => {
@@ -89,7 +101,7 @@ describe('sessions in the database', () => {
     expect(c.cookies.get('rebound.sid')).not.toBe(planted.get('rebound.sid'));
     const attacker = new Client(b.base);
     attacker.cookies = planted;
-    expect((await attacker.get('/')).status).toBe(302);
+    expectSentToSignIn(await attacker.get('/'));
   });
 
   it('stays bounded under a flood of anonymous sessions without signing the admin out, and prunes expired rows', async () => {

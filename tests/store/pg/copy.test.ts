@@ -21,6 +21,7 @@ import { openStore } from '../../../src/store/store.ts';
 import { DatabaseSessionStore } from '../../../src/web/session.ts';
 import { WebhooksRepository } from '../../../src/webhooks/store.ts';
 import { runCli, type CliResult } from '../../harness/cli.ts';
+import { freePort } from '../../harness/ports.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -47,7 +48,9 @@ async function database(name: string): Promise<{ url: string; client: pg.Client 
 /** A new database with rebound's schema, as `rebound migrate` leaves it. */
 async function migratedDatabase(name: string): Promise<{ url: string; client: pg.Client }> {
   const d = await database(name);
-  await cli('migrate', '--database-url', d.url);
+  const migrated = await cli('migrate', '--database-url', d.url);
+  expect(migrated.stderr).toBe('');
+  expect(migrated.status).toBe(0);
   return d;
 }
 
@@ -221,8 +224,39 @@ describe('rebound copy', () => {
     );
     const r = await copyTo(url, '--resume');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/suppressions: (\d+) rows in SQLite, \d+ in PostgreSQL .*MISMATCH: more rows in PostgreSQL than in SQLite/);
+    const counts = /suppressions: (\d+) rows in SQLite, (\d+) in PostgreSQL .*MISMATCH: more rows in PostgreSQL than in SQLite/.exec(
+      r.stdout,
+    );
+    expect(counts).not.toBeNull();
+    // The one row added by hand above, and nothing else.
+    expect(Number(counts![2])).toBe(Number(counts![1]) + 1);
     expect(r.stderr).toMatch(/row counts differ in suppressions/);
+  });
+
+  it('says it cannot connect when PostgreSQL is down, without the password, and exits 1', async () => {
+    const closed = await freePort();
+    const r = await copyTo(`postgres://rebound:pw-s3cret@127.0.0.1:${closed}/rebound`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^rebound copy: cannot connect to PostgreSQL at postgres://rebound:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/rebound: .*ECONNREFUSED`,
+      ),
+    );
+    expect(r.stderr).not.toContain('pw-s3cret');
+    expect(r.stdout).toBe('');
+  });
+
+  it('says there is no SQLite database rather than copying nothing, and makes none', async () => {
+    const { url, client } = await database('no_source');
+    const missing = path.join(dir, 'no-such.db');
+    const r = await cli('copy', '--from', `sqlite:${missing}`, '--to', url);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`rebound copy: no SQLite database at ${missing}\n`);
+    expect(readdirSync(dir)).not.toContain('no-such.db');
+    // Nothing was written to the target either: not even the schema.
+    expect((await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0]).toEqual({
+      n: 0,
+    });
   });
 
   it('keeps a text with a NUL character (which PostgreSQL text cannot hold) as U+FFFD, and says so', async () => {
