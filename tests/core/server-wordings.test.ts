@@ -710,3 +710,50 @@ describe("the Japanese carriers' replies", () => {
     },
   ]);
 });
+
+// Rules written for what servers write in general, not for the one wording a sample has: SPF
+// named as advice in another refusal, the "spam or virus" pair, the reply code's meaning by the
+// command it answered (RFC 1870), and RFC 7505's sender null MX.
+describe('general wordings, whatever the server', () => {
+  wordingTests([
+    {
+      name: 'SPF decides only when it failed, not when a refusal for something else advises on it',
+      reports: [
+        [
+          '5.7.1',
+          '550 5.7.1 Message rejected as spam. Please review your SPF settings (in reply to end of DATA command)',
+          ['spamdetected', 'soft'],
+        ],
+        ['5.7.1', '550 5.7.1 SPF check failed for example.com (in reply to RCPT TO command)', ['authfailure', 'soft']],
+        [
+          '5.7.1',
+          '550 5.7.1 192.0.2.1 is not permitted to send for example.com by its SPF record (in reply to MAIL FROM command)',
+          ['authfailure', 'soft'],
+        ],
+      ],
+    },
+    {
+      name: 'a refusal for "spam or virus" in either order is not a virus finding',
+      reports: [
+        ['5.7.1', '550 Message contains virus or spam (in reply to end of DATA command)', ['spamdetected', 'soft']],
+        ['5.7.1', '550 Message rejected: spam/virus suspected (in reply to end of DATA command)', ['spamdetected', 'soft']],
+        ['5.7.1', '550 Virus found: Eicar-Test-Signature (in reply to end of DATA command)', ['virusdetected', 'soft']],
+      ],
+    },
+    {
+      name: "a bare 552 after the data is the message size, at RCPT the mailbox's storage",
+      reports: [
+        ['5.0.0', '552 Requested mail action aborted (in reply to end of DATA command)', ['mesgtoobig', 'soft']],
+        ['5.0.0', '552 Requested mail action aborted (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
+      ],
+    },
+    {
+      name: "RFC 7505's sender null MX is about the sender, never a dead recipient",
+      reports: [['5.7.27', '550 5.7.27 Sender address has null MX (in reply to RCPT TO command)', ['rejected', 'soft']]],
+    },
+    {
+      name: 'too many bad recipients in any wording is a block',
+      reports: [['5.0.0', '550 Too many invalid recipients (in reply to RCPT TO command)', ['blocked', 'soft']]],
+    },
+  ]);
+});

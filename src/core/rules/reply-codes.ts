@@ -39,7 +39,12 @@ export const REPLY_CODE_RULES: readonly ReplyCodeRule[] = [
   { code: '535', reason: 'securityerror', meaning: 'Authentication credentials invalid (RFC 4954)' },
   { code: '538', reason: 'securityerror', meaning: 'Encryption required for requested authentication mechanism (RFC 4954)' },
   { code: '551', reason: { RCPT: 'hasmoved' }, meaning: 'User not local; please try <forward-path>' },
-  { code: '552', reason: 'mailboxfull', meaning: 'Requested mail action aborted: exceeded storage allocation' },
+  // After DATA, 552 is RFC 1870's "message size exceeds fixed maximum message size".
+  {
+    code: '552',
+    reason: { DATA: 'mesgtoobig', '*': 'mailboxfull' },
+    meaning: 'Requested mail action aborted: exceeded storage allocation',
+  },
   {
     code: '553',
     reason: { RCPT: 'userunknown', MAIL: 'rejected' },

@@ -16,7 +16,7 @@ export const MAILRU_RULES: readonly ReasonRule[] = [
   {
     id: 'spamdetected/mailru-spam',
     reason: 'spamdetected',
-    phrases: [String.raw`spam message rejected\. please visit https?://help\.mail\.ru`],
+    phrases: [String.raw`spam message rejected`],
     quote:
       '550 spam message rejected. Please visit https://help.mail.ru/notspam-support/id?c=... or report details to abuse@corp.mail.ru. Error code: ... ID: ...',
   },

@@ -9,7 +9,11 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
     reason: 'authfailure',
     phrases: [
       String.raw`dmarc`,
-      String.raw`\bspf\b(?! records? for your| domain)`,
+      // SPF named with its failure, not in advice ("set up SPF records for your domain").
+      String.raw`\bspf\b.{0,40}(?:fail|did not pass|not pass|permerror|temperror|validation|check|reject|invalid|hard ?fail)`,
+      String.raw`(?:fail\w*|did not pass|not pass)\W{1,3}(?:the )?spf\b`,
+      // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
+      String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,
       String.raw`dkim`,
       String.raw`domainkeys`,

@@ -58,7 +58,7 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/too-many-bad-recipients',
     reason: 'blocked',
-    phrases: [String.raw`rejected for too many bad recipients`],
+    phrases: [String.raw`too many (?:bad|invalid|unknown|failed) recipients`, String.raw`excessive unknown recipients`],
     quote: '550 Rejected for too many bad recipients',
   },
 ];

@@ -15,6 +15,8 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`mail from (?:address )?(?:rejected|refused|not accepted)`,
       String.raw`address (?:not|does not) (?:verified|exist) (?:for|as a) sender`,
       String.raw`envelope sender`,
+      // RFC 7505's X.7.27: the sender's domain publishes a null MX (no reply could come back).
+      String.raw`sender (?:address|domain) has (?:a )?null mx`,
       String.raw`from address (?:is )?(?:rejected|invalid|blacklisted)`,
       String.raw`rejected your message because the sender`,
       String.raw`we do not accept mail from`,

@@ -8,7 +8,8 @@ export const VIRUSDETECTED_RULES: readonly ReasonRule[] = [
     id: 'virusdetected/virus',
     reason: 'virusdetected',
     phrases: [
-      String.raw`(?<!spam or )virus`,
+      // Not the pair "spam or virus" / "virus or spam", which says nothing about which one.
+      String.raw`(?<!spam\s*(?:or|and|/)\s*)virus(?!(?:es)?\s*(?:or|and|/)\s*spam)`,
       String.raw`malware`,
       String.raw`infected`,
       String.raw`trojan`,
