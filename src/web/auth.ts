@@ -115,6 +115,9 @@ export function authRoutes(router: Router, deps: WebDeps, check: PasswordCheck, 
   });
 }
 
+/** How often a signed-in session's last-seen time is moved on. */
+const SEEN_AT_STEP_MS = 60_000;
+
 /** Sessions end after the idle time and after the absolute time, whatever the cookie says. */
 export function sessionExpiry(deps: WebDeps): Koa.Middleware {
   const idleMs = deps.config.web.sessionIdleMinutes * 60_000;
@@ -126,7 +129,10 @@ export function sessionExpiry(deps: WebDeps): Koa.Middleware {
       if (now - (s.seenAt ?? 0) > idleMs || now - (s.createdAt ?? 0) > maxMs) {
         deps.log.info({ ip: ctx.ip }, 'session expired');
         ctx.session = null;
-      } else {
+      } else if (now - (s.seenAt ?? 0) >= SEEN_AT_STEP_MS) {
+        // Moved on at most once a minute: a changed session is a database write (sessions
+        // live in the store), and a write per page view is work for nothing. The idle limit
+        // is in minutes, so it stays exact to the minute.
         s.seenAt = now;
       }
     }

@@ -9,7 +9,7 @@
 import { decodeVerp } from '../core/original.ts';
 import type { RecordHook, RecordedBounce } from '../ingest.ts';
 import type { Db } from '../store/db.ts';
-import { newEventId, WebhooksRepository, type EventType } from './store.ts';
+import { newEventId, WebhooksRepository, type EndpointRow, type EventType } from './store.ts';
 
 /** The event a recorded bounce row causes, or undefined (auto-replies, rows with no type). */
 export function bounceEventType(kind: string, bounceType: string): EventType | undefined {
@@ -68,9 +68,10 @@ export function queueEvent(
   e: { type: string; data: Record<string, unknown>; bounceId?: number },
   now: Date,
   retryForMs: number,
+  subscribersOf: (type: string) => EndpointRow[] = (type) => webhooksFor(db).subscribers(type),
 ): number {
   const repo = webhooksFor(db);
-  const endpoints = repo.subscribers(e.type);
+  const endpoints = subscribersOf(e.type);
   if (endpoints.length === 0) return 0;
   const eventId = newEventId();
   const payload = eventBody(e.type, now, e.data);
@@ -89,12 +90,20 @@ export interface WebhookHookOptions {
 export function webhookRecordHook(o: WebhookHookOptions): RecordHook {
   return ({ messageId, bounces, store, now }) => {
     let verp: string | undefined;
+    // The endpoints are read once per message and event type, not once per failed recipient
+    // (a forged report names up to 500).
+    const subscribers = new Map<string, EndpointRow[]>();
+    const subscribersOf = (type: string) => {
+      let found = subscribers.get(type);
+      if (!found) subscribers.set(type, (found = webhooksFor(store.db).subscribers(type)));
+      return found;
+    };
     for (const b of bounces) {
       const type = bounceEventType(b.row.kind, b.row.bounceType);
       if (!type) continue;
       // The VERP-encoded envelope recipient (the bounce address the mail came back to), read once.
       verp ??= (store.messages.get(messageId)?.envelope_to ?? '').split(',').find((a) => decodeVerp(a) !== '') ?? '';
-      queueEvent(store.db, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs);
+      queueEvent(store.db, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs, subscribersOf);
     }
   };
 }

@@ -137,6 +137,25 @@ describe('sign-in', () => {
     expect(seen).toEqual([...Array(14).fill(200), 302]);
   });
 
+  it('writes a signed-in session back at most once a minute, not on every page view', async () => {
+    const c = new Client(d.base);
+    await c.signIn();
+    const row = () =>
+      d.store.db.prepare('SELECT data FROM sessions WHERE id = ?').pluck().get(c.cookies.get('rebound.sid')) as string | undefined;
+    const afterSignIn = row();
+    expect(afterSignIn).toBeDefined();
+    // Page views 5 s apart, within the minute.
+    for (let i = 0; i < 3; i++) {
+      d.clock.now = new Date(d.clock.now.getTime() + 5_000);
+      expect((await c.get('/')).status).toBe(200);
+    }
+    expect(row()).toBe(afterSignIn);
+    // A minute after sign-in the last-seen time moves on, so the idle limit still counts from here.
+    d.clock.now = new Date(d.clock.now.getTime() + 46_000);
+    expect((await c.get('/')).status).toBe(200);
+    expect(JSON.parse(row()!).seenAt).toBe(d.clock.now.getTime());
+  });
+
   it('sends the security headers: a strict CSP without inline script, nosniff and a referrer policy', async () => {
     const res = await new Client(d.base).get('/login');
     const csp = res.headers.get('content-security-policy')!;
