@@ -5,6 +5,7 @@
 // Anyone may have written the file: its size, its lines and its cells are bounded, and
 // cells are guarded against spreadsheet formulas on the way out.
 
+import { csvField } from '../csv-cells.ts';
 import type { Store } from '../store/store.ts';
 import { MAX_NOTE_LENGTH, normaliseKey, type SuppressionEntry, type SuppressionFilters } from './repository.ts';
 
@@ -18,19 +19,10 @@ export const DEFAULT_MAX_IMPORT_LINES = 10_000;
 const MAX_ERRORS_REPORTED = 50;
 const REASON = /^[a-z0-9_-]{1,32}$/;
 
-/** OWASP "CSV Injection": a leading = + - @ tab or CR makes a spreadsheet formula; ' makes text. */
-export function neutralise(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-/** RFC 4180 section 2: a field with a comma, quote or line break is quoted, quotes doubled. */
-function field(v: string | number | null): string {
-  const s = v === null ? '' : typeof v === 'number' ? String(v) : neutralise(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function csvLine(e: SuppressionEntry): string {
-  return [e.address, e.reason, e.note, e.expiresAt ?? '', e.source, e.firstSeen, e.lastSeen, e.bounceCount].map(field).join(',') + '\r\n';
+  return (
+    [e.address, e.reason, e.note, e.expiresAt ?? '', e.source, e.firstSeen, e.lastSeen, e.bounceCount].map(csvField).join(',') + '\r\n'
+  );
 }
 
 /** The export, line by line, page by page (bounded memory at any size of the list). */

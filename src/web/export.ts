@@ -5,22 +5,9 @@
 
 import Database from 'better-sqlite3';
 import { PassThrough, Readable } from 'node:stream';
+import { csvField, neutralise } from '../csv-cells.ts';
 import type { Db } from '../store/db.ts';
 import { EXPORT_COLUMNS, iterateExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
-
-/**
- * A spreadsheet treats a cell beginning with = + - @ (or tab/CR, which some programs strip
- * first) as a formula (OWASP "CSV Injection"); a leading ' makes it text.
- */
-export function neutralise(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-/** RFC 4180 section 2: fields with comma, quote or line break are quoted, quotes doubled. */
-function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? String(v) : neutralise(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * The reader's page cache, KiB. An export reads every selected row once, in index order, so

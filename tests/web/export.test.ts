@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { capturingLogger } from '../harness/log.ts';
 import { EXPORT_COLUMNS } from '../../src/store/bounce-queries.ts';
 import { buffer } from 'node:stream/consumers';
-import { EXCEL_MAX_ROWS, excelCutNote, excelStream, neutralise } from '../../src/web/export.ts';
+import { neutralise } from '../../src/csv-cells.ts';
+import { EXCEL_MAX_ROWS, excelCutNote, excelStream } from '../../src/web/export.ts';
 import { Client, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 /** RFC 4180 parser for the test: quoted fields, doubled quotes, CRLF inside quotes. */
