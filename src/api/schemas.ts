@@ -3,6 +3,7 @@
 // document cannot drift from what the server accepts.
 
 import { z } from 'zod';
+import { isDay } from '../core/utc-day.ts';
 import { SORT_COLUMNS } from '../store/bounce-queries.ts';
 import { STATUSES, TYPES } from '../web/filters.ts';
 
@@ -11,7 +12,6 @@ export const MAX_PAGE = 500;
 /** Longest range the counts cover, days (by domain reads every row of the range). */
 export const MAX_COUNT_DAYS = 366;
 
-const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')

@@ -184,6 +184,8 @@ describe('validation and errors', () => {
       ['/bounces?limit=501', 'query.limit'],
       ['/bounces?limit=ten', 'query.limit'],
       ['/bounces?from=2026-13-45', 'query.from'],
+      // A day the calendar does not have (Date.parse would roll it over to 2 March).
+      ['/bounces?from=2026-02-30', 'query.from'],
       ['/bounces?sort=password', 'query.sort'],
       ['/bounces?type=medium', 'query.type'],
       ['/bounces?status=Processed&status=Problem', 'query.status'],
