@@ -142,16 +142,19 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         if (config.web.enabled) {
           const devSecret = !config.web.sessionSecret;
           const retry = (id: number) => notifier.retry(id);
+          // One set of prepared list and count statements for the dashboard and the API.
+          const queries = new BounceQueries(store.db);
           const app = createWebApp({
             config,
             store,
+            queries,
             log,
             board,
             metrics,
             retry,
             adminPasswordHash: adminPasswordHash(),
             devSecret,
-            api: lazyApiMiddleware({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: config.api.rateLimit }),
+            api: lazyApiMiddleware({ store, queries, log, retry, rateLimit: config.api.rateLimit }),
             pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],
           });
           web = await startWebServer(app, config.web);

@@ -39,6 +39,8 @@ export interface WebAppOptions extends Omit<WebDeps, 'queries' | 'views' | 'now'
   api?: Koa.Middleware;
   /** More pages behind sign-in (API tokens, webhooks), added to the pages router. */
   pages?: ((router: Router, deps: WebDeps) => void)[];
+  /** The list and count queries, when the caller shares them with the API (made here otherwise). */
+  queries?: BounceQueries;
 }
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/web/', import.meta.url));
@@ -90,7 +92,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
     board: opts.board,
     metrics: opts.metrics,
     retry: opts.retry,
-    queries: new BounceQueries(opts.store.db),
+    queries: opts.queries ?? new BounceQueries(opts.store.db),
     get views() {
       return (views ??= loadViews());
     },
