@@ -3,7 +3,7 @@
 // step that decides or changes the reason adds an entry to the decision trail (decidedBy).
 
 import type { Reason } from './types.ts';
-import { matchReason, matchTrait, type CompiledRule } from './rules/compile.ts';
+import { builtInRulesWithout, matchReason, matchTrait, type CompiledRule } from './rules/compile.ts';
 import { reasonForReplyCode } from './rules/reply-codes.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 import { smtpCommandIn, type SmtpPhase } from './smtp-command.ts';
@@ -78,7 +78,7 @@ function firstSay(input: ReasonInput): { reason: Reason; rule?: CompiledRule } |
   }
   if (byText) {
     decidedBy.push(`rule:${byText.id}`);
-    return { reason: byText.reason, rule: byText };
+    return namedCauseUnderExpiry(input, byText) ?? { reason: byText.reason, rule: byText };
   }
   if (byStatus) {
     decidedBy.push(`status-code:${status}`);
@@ -88,6 +88,35 @@ function firstSay(input: ReasonInput): { reason: Reason; rule?: CompiledRule } |
   if (byContext) {
     decidedBy.push(`rule:${byContext.id} (notice)`);
     return { reason: byContext.reason, rule: byContext };
+  }
+  return undefined;
+}
+
+/**
+ * Causes that say what is wrong with the recipient's address or mailbox: when a server names
+ * one and the MTA then says its retry period ran out ("550 5.1.1 user unknown; retry timeout
+ * exceeded"), the named cause is why the message failed and keeps its reason (rule 3). A
+ * temporary cause (a DNS lookup that did not complete, a refused connection, a busy server)
+ * under the same words stays `expired`: the period ran out while waiting for it to pass.
+ */
+const CAUSES_KEPT_AFTER_EXPIRY = new Set<Reason>(['userunknown', 'hasmoved', 'notaccept', 'mailboxfull', 'suspend', 'exceedlimit']);
+
+/**
+ * Rule 3, first half: the words that matched first say the retry period ran out; a rule
+ * without the expiry trait, or the status code, may still name the cause the retries could
+ * not wait out. Returns that cause, or undefined when there is none to keep.
+ */
+function namedCauseUnderExpiry(input: ReasonInput, expiry: CompiledRule): { reason: Reason; rule?: CompiledRule } | undefined {
+  if (!expiry.traits.includes('expiry')) return undefined;
+  const cause = matchReason(input.diagnostic, builtInRulesWithout('expiry'));
+  if (cause && CAUSES_KEPT_AFTER_EXPIRY.has(cause.reason) && !cause.traits.includes('weak')) {
+    input.decidedBy.push(`named-cause:${cause.id}`);
+    return { reason: cause.reason, rule: cause };
+  }
+  const byStatus = input.status ? reasonForStatus(input.status) : undefined;
+  if (byStatus && CAUSES_KEPT_AFTER_EXPIRY.has(byStatus)) {
+    input.decidedBy.push(`named-cause:status ${input.status}`);
+    return { reason: byStatus };
   }
   return undefined;
 }

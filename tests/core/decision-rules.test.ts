@@ -102,6 +102,32 @@ describe('rule 3: a final failure after the retry period is expired', () => {
     expect(await reasonOf('5.0.0', 'mailbox is full: retry timeout exceeded')).toBe('mailboxfull');
   });
 
+  it('keeps a named permanent cause under expiry words: "user unknown; retry timeout exceeded" is userunknown, hard', async () => {
+    const r = await decide('5.0.0', '550 5.1.1 user unknown; retry timeout exceeded');
+    expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);
+    expect(r.decidedBy).toContain('named-cause:userunknown/no-such-user');
+    // Exim's own shape: the last answer to RCPT TO was a temporary "user unknown".
+    const exim = await decide(
+      '5.0.0',
+      'SMTP error from remote mail server after RCPT TO:<user@example.net>: 450 4.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table: retry timeout exceeded',
+    );
+    expect([exim.reason, exim.bounceType]).toEqual(['userunknown', 'hard']);
+    // The status code alone can name the cause too.
+    expect(await reasonOf('5.1.1', `550 5.1.1 ${UNKNOWN_WORDS}: retry timeout exceeded`)).toBe('userunknown');
+  });
+
+  it('keeps a temporary cause under expiry words expired: a DNS lookup, a refused connection, a busy server', async () => {
+    for (const diagnostic of [
+      'host lookup did not complete: retry timeout exceeded',
+      'Name service error for name=example.net type=MX: Host not found, try again: retry timeout exceeded',
+      'connect to mx.example.net[192.0.2.1]:25: Connection refused: retry timeout exceeded',
+      'SMTP error from remote mail server after RCPT TO:<user@example.net>: 451 4.7.1 Greylisted, please try again later: retry timeout exceeded',
+    ]) {
+      const r = await decide('5.0.0', diagnostic);
+      expect([diagnostic, r.reason, r.bounceType]).toEqual([diagnostic, 'expired', 'soft']);
+    }
+  });
+
   it('does not call a connection failure still being retried expired-by-retry: a delay is not hard and says it is delayed', async () => {
     const r = await decide('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', {
       action: 'delayed',

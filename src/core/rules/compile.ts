@@ -86,6 +86,18 @@ export function matchReason(text: string, rules: CompiledRule[] = builtInRules()
   return undefined;
 }
 
+const withoutTrait = new Map<RuleTrait, CompiledRule[]>();
+
+/** The built-in rules lacking a trait, in their order (compiled once per trait). */
+export function builtInRulesWithout(trait: RuleTrait): CompiledRule[] {
+  let rules = withoutTrait.get(trait);
+  if (!rules) {
+    rules = builtInRules().filter((r) => !r.traits.includes(trait));
+    withoutTrait.set(trait, rules);
+  }
+  return rules;
+}
+
 /** True when the built-in rule with this id matches the text. */
 export function ruleMatches(id: string, text: string, rules: CompiledRule[] = builtInRules()): boolean {
   const rule = rules.find((r) => r.id === id);
