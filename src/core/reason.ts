@@ -7,7 +7,7 @@ import { builtInRulesWithout, matchReason, matchTrait, type CompiledRule } from 
 import { reasonForReplyCode } from './rules/reply-codes.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 import { smtpCommandIn, type SmtpPhase } from './smtp-command.ts';
-import { RECIPIENT_REASONS } from './hardness.ts';
+import { HARD_REASONS, RECIPIENT_REASONS } from './hardness.ts';
 
 export interface ReasonInput {
   status: string;
@@ -47,6 +47,9 @@ export function decideReason(input: ReasonInput): Reason {
   const rule = said?.rule;
   let reason = said?.reason ?? fallback(input, command);
 
+  // Rule 2's limit: words that say only "refused" do not make a temporary refusal hard.
+  reason = weakUnderTemporaryCode(reason, input, command, rule);
+
   // Rule 4: a temporary DNS failure is never an unknown host.
   reason = temporaryDns(reason, input);
   // Rule 3: a final failure after the retry period is `expired`.
@@ -56,7 +59,13 @@ export function decideReason(input: ReasonInput): Reason {
   // Rule 6: the SMTP command the error followed narrows the reason.
   reason = narrowByCommand(reason, command, input, rule);
   // "Access denied" with a security-class code (X.7.x) is the security refusal the code names.
-  if (rule?.traits.includes('weak') && /^[45]\.7\./.test(status) && !reasonForStatus(status) && command !== 'MAIL') {
+  if (
+    reason !== 'securityerror' &&
+    rule?.traits.includes('weak') &&
+    /^[45]\.7\./.test(status) &&
+    !reasonForStatus(status) &&
+    command !== 'MAIL'
+  ) {
     decidedBy.push(`status-class:${status}`);
     reason = 'securityerror';
   }
@@ -158,6 +167,25 @@ function fallback(input: ReasonInput, command: SmtpPhase): Reason {
   }
   decidedBy.push('default:undefined');
   return 'undefined';
+}
+
+/**
+ * Rule 2's limit: a weak rule ("Recipient rejected", the words say only "refused") cannot
+ * make a temporary refusal hard. "451 Recipient rejected" at RCPT TO says the server will
+ * not take the address now, not that it does not exist: the codes decide instead (rule 7),
+ * and the trail says why. A code that itself names the address (4.1.1) still decides.
+ */
+function weakUnderTemporaryCode(reason: Reason, input: ReasonInput, command: SmtpPhase, rule: CompiledRule | undefined): Reason {
+  if (!rule?.traits.includes('weak') || !HARD_REASONS.has(reason)) return reason;
+  const code = input.replyCode || input.status;
+  if (!code.startsWith('4')) return reason;
+  input.decidedBy.push(`weak-rule:temporary ${code}`);
+  const byStatus = input.status ? reasonForStatus(input.status) : undefined;
+  if (byStatus) {
+    input.decidedBy.push(`status-code:${input.status}`);
+    return byStatus;
+  }
+  return fallback(input, command);
 }
 
 /** `to` when a rule found why (said on the decision trail), else `reason` as it was. */

@@ -220,6 +220,16 @@ describe('rule 8: what makes a result hard', () => {
     ).toBe('hard');
   });
 
+  it('leaves a temporary refusal in weak words soft: "451 Recipient rejected" at RCPT TO is no unknown user', async () => {
+    const r = await decide('4.0.0', '451 Recipient rejected (in reply to RCPT TO command)');
+    expect([r.reason, r.bounceType]).toEqual(['systemerror', 'soft']);
+    expect(r.decidedBy).toContain('weak-rule:temporary 451');
+    // The same words with a permanent code are the address refused (rule 6), hard.
+    expect((await decide('5.0.0', '550 Recipient rejected (in reply to RCPT TO command)')).bounceType).toBe('hard');
+    // A temporary code that itself names the address (4.1.1, bad mailbox) still decides.
+    expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).reason).toBe('userunknown');
+  });
+
   it('makes a domain that accepts no mail hard only with a permanent code', async () => {
     expect((await decide('5.1.10', '556 5.1.10 Recipient address has null MX')).bounceType).toBe('hard');
     expect((await decide('4.3.2', '453 4.3.2 System not accepting network messages')).bounceType).toBe('soft');
