@@ -74,12 +74,35 @@ describe("providers' published replies", () => {
     ]);
   });
 
-  it("reads Tencent's QQ Mail replies as it publishes them (a recipient flood block is not an unknown mailbox)", async () => {
+  it("reads Tencent's QQ Mail replies in its own format (a recipient flood block is not an unknown mailbox)", async () => {
     await expectReasons([
-      ['5.0.0', '550 Mailbox unavailable or access denied', 'speeding'],
+      // Tencent's reply carries a session token and the client's address after the words.
+      [
+        '5.0.0',
+        '550 Mailbox unavailable or access denied [QUJDREVGR0hJSktMTU5PUFFSU1RVVldY= IP: 192.0.2.1]. (in reply to end of DATA command)',
+        'speeding',
+      ],
       ['5.0.0', '550 Mail content denied.', 'spamdetected'],
       ['5.0.0', '550 Mail is rejected by recipients', 'filtered'],
     ]);
+  });
+});
+
+describe("wordings that are one provider's only in its own format", () => {
+  it('reads "Mailbox unavailable or access denied" from any other server as a weak refusal: the address at RCPT, a filter at DATA, soft when temporary', async () => {
+    const verdict = async (status: string, diagnostic: string) => {
+      const r = (await classify(dsnReport(status, diagnostic))).recipients[0];
+      return [r.reason, r.bounceType];
+    };
+    expect(await verdict('5.0.0', '550 Mailbox unavailable or access denied (in reply to RCPT TO command)')).toEqual([
+      'userunknown',
+      'hard',
+    ]);
+    expect(await verdict('5.0.0', '550 Mailbox unavailable or access denied (in reply to end of DATA command)')).toEqual([
+      'filtered',
+      'soft',
+    ]);
+    expect((await verdict('4.0.0', '450 Mailbox unavailable or access denied (in reply to RCPT TO command)'))[1]).toBe('soft');
   });
 });
 

@@ -245,6 +245,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- unknown recipient ----------------------------------------------------------------
   'filtered/data-user-unknown',
   'userunknown/mailbox-lookup',
+  'userunknown/unavailable-or-denied',
   'userunknown/no-such-user',
   'userunknown/recipient-refused',
   // ---- unknown host ---------------------------------------------------------------------

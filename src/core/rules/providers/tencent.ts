@@ -6,12 +6,17 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
   // Tencent (QQ Mail, Exmail): its replies as published on its help pages
   // (service.exmail.qq.com help id 20022; collected at https://smtp.codes/qq). "Mailbox
   // unavailable or access denied" is its answer when a recipient receives too much mail in a
-  // short time (a temporary block of that recipient), not an unknown mailbox.
+  // short time (a temporary block of that recipient), not an unknown mailbox. The words alone
+  // are any server's (RFC 5321's "mailbox unavailable" plus "access denied"): what makes them
+  // Tencent's is its reply format, the words followed by a bracketed session token and the
+  // client's address ("[<base64>= IP: 192.0.2.1]", "[<base64>= Blocked IP 192.0.2.1]"). The
+  // same words from any other server are the weak userunknown/unavailable-or-denied.
   {
     id: 'speeding/qq-recipient-flood',
     reason: 'speeding',
-    phrases: [String.raw`mailbox unavailable or access denied`],
-    quote: '550 Mailbox unavailable or access denied [...] https://open.work.weixin.qq.com/help2/pc/20057',
+    phrases: [String.raw`mailbox unavailable or access denied \[[a-z0-9+/]{16,}={0,2} (?:blocked )?ip\b`],
+    quote:
+      '550 Mailbox unavailable or access denied [QUJDREVGR0hJSktMTU5PUFFSU1RVVldY= IP: 192.0.2.1]. https://open.work.weixin.qq.com/help2/pc/20057',
   },
   {
     id: 'speeding/qq-sender-frequency',

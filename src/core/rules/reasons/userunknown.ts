@@ -34,6 +34,17 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
   },
+  // "Mailbox unavailable or access denied": RFC 5321's text for 550 ("mailbox unavailable")
+  // joined to "access denied". It does not say which of the two, so it is weak: the address
+  // refused at RCPT TO, a filter at DATA, soft with a temporary code (README rules 2 and 6).
+  // Tencent's own reply with these words has a format of its own (providers/tencent.ts).
+  {
+    id: 'userunknown/unavailable-or-denied',
+    reason: 'userunknown',
+    phrases: [String.raw`mailbox unavailable or access denied`],
+    traits: ['weak'],
+    quote: '550 Mailbox unavailable or access denied (in reply to RCPT TO command)',
+  },
   {
     id: 'userunknown/no-such-user',
     reason: 'userunknown',
