@@ -89,6 +89,34 @@ describe("providers' published replies", () => {
 });
 
 describe("wordings that are one provider's only in its own format", () => {
+  it('reads a "No such user" reported by Symantec Email Security.cloud (MessageLabs) from the words of its notice, not its host', async () => {
+    const reply = '550 user@example.net... No such user';
+    const notice = (opening: string) =>
+      `${opening}\nI was unable to deliver your message to the following addresses:\n\nuser@example.net\n\nReason: ${reply}\n`;
+    for (const opening of [
+      'This is the mail delivery agent at Symantec Email Security.cloud.',
+      'This is the mail delivery agent at messagelabs.com.',
+    ]) {
+      const r = (await classify(dsnReport('5.0.0', reply, { notice: notice(opening) }))).recipients[0];
+      expect([opening, r.reason, r.bounceType]).toEqual([opening, 'userunknown', 'hard']);
+    }
+    // The same reply with no phase named in another relay's notice: as after DATA (rule 6).
+    const other = (await classify(dsnReport('5.0.0', reply, { notice: 'Delivery to the following recipient failed.' }))).recipients[0];
+    expect(other.reason).toBe('filtered');
+  });
+
+  it("reads Google Groups' refusal from its words, on any host", async () => {
+    const r = (
+      await classify(
+        dsnReport('5.0.0', '', {
+          notice:
+            "We're writing to let you know that the group you tried to contact (team) may not exist, or you may not have permission to post messages to the group.",
+        }),
+      )
+    ).recipients[0];
+    expect([r.reason, r.bounceType]).toEqual(['rejected', 'soft']);
+  });
+
   it('reads "Mailbox unavailable or access denied" from any other server as a weak refusal: the address at RCPT, a filter at DATA, soft when temporary', async () => {
     const verdict = async (status: string, diagnostic: string) => {
       const r = (await classify(dsnReport(status, diagnostic))).recipients[0];

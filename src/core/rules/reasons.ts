@@ -198,6 +198,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'policyviolation/messagelabs-content',
+  'userunknown/messagelabs-notice',
   'blocked/yahoo-vs-codes',
   'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------

@@ -26,4 +26,20 @@ export const MESSAGELABS_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`file containing vba macros found`, String.raw`rejected due to content restrictions`],
     quote: '552 MS-Office file containing VBA macros found inside of the email',
   },
+  // Its own notice: "This is the mail delivery agent at Symantec Email Security.cloud. I was
+  // unable to deliver your message to the following addresses:" (older notices name the
+  // service by its old name), then "Reason: " and the remote's reply. The service checks
+  // recipients against the addresses its customers register, so a "No such user" it reports
+  // is a lookup of the mailbox, whatever phase (README rule 6). The notice's words say
+  // whose it is, not the host it was sent from.
+  {
+    id: 'userunknown/messagelabs-notice',
+    reason: 'userunknown',
+    phrases: [
+      String.raw`this is the mail delivery agent at [^.]{1,60}(?:\.[a-z]+)?\. i was unable to deliver your message to the following addresses: .{0,400}\breason: \d{3}[ -](?:[45]\.\d{1,3}\.\d{1,3} )?<@> no such user`,
+    ],
+    traits: ['mailbox-lookup'],
+    quote:
+      'This is the mail delivery agent at Symantec Email Security.cloud. I was unable to deliver your message to the following addresses: user@example.net Reason: 550 user@example.net... No such user',
+  },
 ];

@@ -31,7 +31,6 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     reason: 'rejected',
     phrases: [
       String.raw`permission to post`,
-      String.raw`groups\.google\.com`,
       String.raw`google groups`,
       String.raw`not (?:allowed|permitted) to post`,
       String.raw`投稿する権限`,

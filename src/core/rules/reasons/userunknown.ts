@@ -6,9 +6,7 @@ import type { ReasonRule } from '../reasons.ts';
 export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
   // Wordings only the recipient's own mail store writes after looking the mailbox up (a
   // directory, a local delivery agent, a provider's account database): they mean the
-  // mailbox does not exist whatever SMTP phase the report names (classify.ts). Symantec's
-  // MessageLabs gateway checks recipients against the customer's registered addresses, so
-  // its "No such user" is such a lookup too.
+  // mailbox does not exist whatever SMTP phase the report names (../../reason.ts, rule 6).
   {
     id: 'userunknown/mailbox-lookup',
     reason: 'userunknown',
@@ -25,7 +23,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
-      String.raw`delivery agent at messagelabs\.com\b.{0,400}\bno such user`,
       String.raw`recipient not found by smtp address lookup`,
       String.raw`recipient address rejected: access denied`,
       String.raw`local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)`,
