@@ -74,6 +74,21 @@ describe("providers' published replies", () => {
     ]);
   });
 
+  it("reads Mimecast's SMTP error codes (Mimecast SMTP Error Codes, Managing Blocked Senders): whose block it was decides", async () => {
+    await expectReasons([
+      ['5.0.0', '550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550 (in reply to RCPT TO command)', 'userunknown'],
+      // The recipient's own block list entry: the recipient's filter.
+      ['5.0.0', '550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550', 'filtered'],
+      ['5.0.0', '550 Rejected by header based manually Blocked Senders - block for manual block', 'filtered'],
+      // The administrators' Blocked Senders policy on the sender's address or domain.
+      ['5.0.0', '550 Administrative prohibition - envelope blocked - https://community.mimecast.com/docs/DOC-1369#550', 'rejected'],
+      ['5.0.0', '550 Policy level block list in force', 'rejected'],
+      // The 421 is about the sending IP, whatever its words say.
+      ['4.0.0', '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421', 'blocked'],
+      ['4.0.0', '451 Recipient temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451', 'systemerror'],
+    ]);
+  });
+
   it("reads Tencent's QQ Mail replies in its own format (a recipient flood block is not an unknown mailbox)", async () => {
     await expectReasons([
       // Tencent's reply carries a session token and the client's address after the words.

@@ -19,6 +19,7 @@ import { GOOGLE_RULES } from './providers/google.ts';
 import { YAHOO_RULES } from './providers/yahoo.ts';
 import { MICROSOFT_RULES } from './providers/microsoft.ts';
 import { MESSAGELABS_RULES } from './providers/messagelabs.ts';
+import { MIMECAST_RULES } from './providers/mimecast.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
 import { ZOHO_RULES } from './providers/zoho.ts';
 import { GODADDY_RULES } from './providers/godaddy.ts';
@@ -98,6 +99,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   YAHOO_RULES,
   MICROSOFT_RULES,
   MESSAGELABS_RULES,
+  MIMECAST_RULES,
   TENCENT_RULES,
   ZOHO_RULES,
   GODADDY_RULES,
@@ -182,6 +184,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/qq-rejected-by-recipient',
   'spamdetected/qq-content',
   'badreputation/qq-spam-sender',
+  'blocked/mimecast-ip-blocked',
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'notcompliantrfc/godaddy-from',
@@ -199,6 +202,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/messagelabs-denied-mode',
   'policyviolation/messagelabs-content',
   'userunknown/messagelabs-notice',
+  'filtered/mimecast-user-block',
+  'rejected/mimecast-blocked-senders',
+  'systemerror/mimecast-recipient-validation',
   'blocked/yahoo-vs-codes',
   'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------
