@@ -716,6 +716,31 @@ describe("the Japanese carriers' replies", () => {
 // command it answered (RFC 1870), and RFC 7505's sender null MX.
 describe('general wordings, whatever the server', () => {
   wordingTests([
+    // Postfix: src/local/mailbox.c (EFBIG under mailbox_size_limit); access(5) (REJECT with no
+    // text says "Access denied"); Exim: src/src/transports/smtp.c ("all host address lookups
+    // failed permanently/temporarily"); cPanel's Exim configuration (cannot_route_message).
+    {
+      name: 'a Postfix mailbox past mailbox_size_limit ("File too large") is mailboxfull, soft',
+      reports: [
+        ['5.2.2', 'cannot update mailbox /var/mail/user for user user. error writing message: File too large', ['mailboxfull', 'soft']],
+      ],
+    },
+    {
+      name: "Exim's host address lookups: failed permanently is hostunknown (hard), temporarily a network error (soft)",
+      reports: [
+        ['5.0.0', 'all host address lookups failed permanently', ['hostunknown', 'hard']],
+        ['5.0.0', 'all host address lookups failed temporarily', ['networkerror', 'soft']],
+        [
+          '5.0.0',
+          'The mail server could not deliver mail to user@example.net.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+          ['hostunknown', 'hard'],
+        ],
+      ],
+    },
+    {
+      name: '"try again later" is no connection failure: a temporary system problem stays systemerror after the retries',
+      reports: [['4.3.0', '421-4.3.0 Temporary System Problem.  Try again later.', ['systemerror', 'soft']]],
+    },
     {
       name: 'SPF decides only when it failed, not when a refusal for something else advises on it',
       reports: [

@@ -256,6 +256,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/no-such-user',
   'userunknown/recipient-refused',
   // ---- unknown host ---------------------------------------------------------------------
+  'hostunknown/cpanel-cannot-route',
   'hostunknown/mx-point-nowhere',
   'hostunknown/no-such-domain',
   // ---- reputation, rate, connections ----------------------------------------------------

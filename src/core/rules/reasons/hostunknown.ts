@@ -30,11 +30,22 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
     quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)',
   },
   // Exim's dnslookup router when every MX names a host that does not exist
-  // (src/src/routers/dnslookup.c): the domain cannot be routed to.
+  // (src/src/routers/dnslookup.c), or when no address of any host could be found and the
+  // lookups failed for good (src/src/transports/smtp.c): the domain cannot be routed to.
   {
     id: 'hostunknown/mx-point-nowhere',
     reason: 'hostunknown',
-    phrases: [String.raw`all relevant mx records point to non-existent hosts`],
+    phrases: [String.raw`all relevant mx records point to non-existent hosts`, String.raw`all host address lookups failed permanently`],
     quote: 'all relevant MX records point to non-existent hosts',
+  },
+  // cPanel's Exim configuration gives its dnslookup routers this cannot_route_message: the
+  // words Exim returns when no router could route a remote address (the domain has no MX
+  // or address record; a temporary DNS failure defers instead of failing).
+  {
+    id: 'hostunknown/cpanel-cannot-route',
+    reason: 'hostunknown',
+    phrases: [String.raw`the account or domain may not exist, they may be blacklisted, or missing the proper dns entries`],
+    quote:
+      'The mail server could not deliver mail to user@example.net.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
   },
 ];

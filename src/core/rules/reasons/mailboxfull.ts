@@ -35,6 +35,10 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`mailbox (?:would exceed|exceeds) (?:its )?(?:size|maximum)`,
       String.raw`too much mail data`,
       String.raw`the email account that you tried to reach is over quota`,
+      // Postfix's local(8) when the mailbox file would pass mailbox_size_limit: the write
+      // fails with EFBIG (src/local/mailbox.c: "cannot update mailbox %s for user %s.
+      // error writing message: File too large").
+      String.raw`cannot update mailbox .{0,200}error writing message: file too large`,
     ],
     quote: '452 4.2.2 The email account that you tried to reach is over quota',
   },
