@@ -742,6 +742,23 @@ describe('general wordings, whatever the server', () => {
       reports: [['4.3.0', '421-4.3.0 Temporary System Problem.  Try again later.', ['systemerror', 'soft']]],
     },
     {
+      name: "Postfix's \"Recipient address rejected: Access denied\" is an access map's REJECT: a policy with 5.7.1, never hard; Exchange Online's 5.4.1 is a missing address",
+      reports: [
+        [
+          '5.7.1',
+          '554 5.7.1 <user@example.net>: Recipient address rejected: Access denied (in reply to RCPT TO command)',
+          ['securityerror', 'soft'],
+        ],
+        [
+          '5.4.1',
+          '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) (in reply to RCPT TO command)',
+          ['userunknown', 'hard'],
+        ],
+        // A temporary REJECT (450) names no reason at all: onhold, never hard.
+        ['4.0.0', '450 Recipient address rejected: Access denied (in reply to RCPT TO command)', ['onhold', 'soft']],
+      ],
+    },
+    {
       name: 'SPF decides only when it failed, not when a refusal for something else advises on it',
       reports: [
         [

@@ -24,7 +24,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
       String.raw`recipient not found by smtp address lookup`,
-      String.raw`recipient address rejected: access denied`,
+      // Exchange Online's 5.4.1 for an address its directory does not hold (learn.microsoft.com,
+      // "Fix NDR error 550 5.4.1 in Exchange Online"). Postfix's access maps write the same
+      // words with their own code for any REJECT (postconf(5), access(5)): weak, below.
+      String.raw`[45]\.4\.1 recipient address rejected: access denied`,
       String.raw`local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)`,
       String.raw`requested mail action aborted, mailbox not found`,
     ],
@@ -60,7 +63,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`account that you tried to reach does not exist`,
       String.raw`recipient not found`,
       String.raw`address (?:couldn'?t|could not|cannot) be found`,
-      String.raw`recipient address rejected: access denied`,
       String.raw`invalid (?:final )?(?:delivery )?userid`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
@@ -87,7 +89,13 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
   {
     id: 'userunknown/recipient-refused',
     reason: 'userunknown',
-    phrases: [String.raw`recipient (?:address )?rejected(?:\.|$| \[| \(in reply to)`],
+    phrases: [
+      String.raw`recipient (?:address )?rejected(?:\.|$| \[| \(in reply to)`,
+      // Postfix's generic text for an access map's REJECT with no text of its own (access(5)).
+      String.raw`recipient address rejected: access denied`,
+      // GoDaddy's (secureserver.net) refusal of an address it does not host.
+      String.raw`#5\.1\.0 address rejected`,
+    ],
     traits: ['weak'],
     quote: '550 5.0.1 Recipient rejected (in reply to RCPT TO command)',
   },
