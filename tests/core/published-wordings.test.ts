@@ -103,6 +103,22 @@ describe("providers' published replies", () => {
   });
 });
 
+describe("providers' published replies, more of them", () => {
+  it("reads more of Exchange Online's NDR codes (learn.microsoft.com, NDRs in Exchange Online): whose rule refused decides", async () => {
+    await expectReasons([
+      ['5.7.520', '550 5.7.520 Access denied, Your organization does not allow external forwarding.', 'policyviolation'],
+      ['5.7.124', '550 5.7.124 Sender not in allowed-senders list', 'filtered'],
+      ['5.7.1', '550 5.7.1 Delivery not authorized, message refused', 'filtered'],
+      ['5.7.12', '550 5.7.12 Sender was not authenticated by organization', 'securityerror'],
+      ['5.7.513', '550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.net using Customer Block list', 'blocked'],
+      ['5.7.508', '550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within 192.0.2.0/24 range', 'speeding'],
+      // The sender's own submission quota, not the recipient's mailbox.
+      ['5.2.2', '554 5.2.2 Submission quota exceeded', 'speeding'],
+    ]);
+  });
+
+});
+
 describe("wordings that are one provider's only in its own format", () => {
   it('reads a "No such user" reported by Symantec Email Security.cloud (MessageLabs) from the words of its notice, not its host', async () => {
     const reply = '550 user@example.net... No such user';

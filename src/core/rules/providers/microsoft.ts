@@ -24,6 +24,10 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`recipientmessageratelimit`,
       String.raw`reached your daily limit for message recipients`,
       String.raw`recipient thread limit exceeded`,
+      // 5.2.2: the sender's own mailbox sent more than its submission quota allows.
+      String.raw`submission quota exceeded`,
+      // 5.7.508: the sending IP passed its limits within its range.
+      String.raw`has exceeded permitted limits within`,
     ],
     quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
   },
@@ -53,5 +57,41 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`^(?:\d{3} )?(?:sc|dy|ou)-00\d\b`],
     quote:
       "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+  },
+  // Exchange Online's NDR codes as "Email non-delivery reports and SMTP errors in Exchange
+  // Online" (learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online)
+  // and its per-code pages describe them.
+  // 5.7.520: the sender's organisation forbids automatic forwarding outside it.
+  {
+    id: 'policyviolation/microsoft-external-forwarding',
+    reason: 'policyviolation',
+    phrases: [String.raw`does not allow external forwarding`],
+    quote:
+      '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance.',
+  },
+  // 5.7.510: the recipient's domain takes no mail over IPv6 (the connection's transport, not
+  // the domain's mail); 5.7.513: the recipient's own Customer Block list holds the sending
+  // host.
+  {
+    id: 'blocked/microsoft-transport-or-customer-list',
+    reason: 'blocked',
+    phrases: [String.raw`does not accept e-?mail over ipv6`, String.raw`blocked by \S+ using customer block ?list`],
+    quote: '550 5.7.510 Access denied, example.net does not accept email over IPv6',
+  },
+  // 5.7.124 "Sender not in allowed-senders list", 5.7.1 "Delivery not authorized, message
+  // refused": the recipient (a group or a mailbox) takes mail only from senders it lists:
+  // the recipient's own restriction, nothing said of the address.
+  {
+    id: 'filtered/microsoft-delivery-restriction',
+    reason: 'filtered',
+    phrases: [String.raw`sender not in allowed-senders list`, String.raw`delivery not authorized, message refused`],
+    quote: '550 5.7.124 Sender not in allowed-senders list',
+  },
+  // 5.7.12: a group that takes mail only from its own organisation.
+  {
+    id: 'securityerror/microsoft-not-authenticated-by-organization',
+    reason: 'securityerror',
+    phrases: [String.raw`sender was not authenticated by organization`],
+    quote: '550 5.7.12 Sender was not authenticated by organization',
   },
 ];
