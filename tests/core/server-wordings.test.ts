@@ -759,6 +759,14 @@ describe('general wordings, whatever the server', () => {
       ],
     },
     {
+      name: 'a domain that "does not accept mail" is notaccept only when the words end there, not "over IPv6" or "from" a host',
+      reports: [
+        ['5.0.0', '550 5.7.1 Host does not accept mail', ['notaccept', 'hard']],
+        ['5.7.510', '550 5.7.510 Access denied, example.net does not accept email over IPv6', ['blocked', 'soft']],
+        ['5.0.0', '554 This server does not accept mail from 192.0.2.1 (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ],
+    },
+    {
       name: 'SPF decides only when it failed, not when a refusal for something else advises on it',
       reports: [
         [

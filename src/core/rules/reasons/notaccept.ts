@@ -3,6 +3,9 @@
 
 import type { ReasonRule } from '../reasons.ts';
 
+/** The clause ends here: a full stop, a bracket, a code, the end of the text. */
+const END_OF_CLAUSE = String.raw`(?=$|[.;,:)\]]| [(\[]| \d| for (?:this|the) (?:domain|recipient))`;
+
 export const NOTACCEPT_RULES: readonly ReasonRule[] = [
   {
     id: 'notaccept/null-mx',
@@ -12,9 +15,12 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
       String.raw`no mx found`,
       String.raw`couldn'?t find a mail exchanger`,
       String.raw`name service error for name=\S+ type=mx`,
-      String.raw`does not accept (?:any )?(?:e-?)?mail`,
-      String.raw`not accepting (?:any )?(?:e-?)?mail`,
-      String.raw`accepts? no (?:e-?)?mail`,
+      // The domain takes no mail at all: the words end there. "does not accept mail from
+      // <ip>", "over IPv6", "at this time" refuse the sender, a transport or a moment, not
+      // every message to the domain.
+      String.raw`does not accept (?:any )?(?:e-?)?mail${END_OF_CLAUSE}`,
+      String.raw`not accepting (?:any )?(?:e-?)?mail${END_OF_CLAUSE}`,
+      String.raw`accepts? no (?:e-?)?mail${END_OF_CLAUSE}`,
       String.raw`no mx (?:record|host)`,
       String.raw`domain (?:does not|doesn't) (?:receive|accept)`,
       String.raw`host does not accept mail`,
