@@ -117,6 +117,17 @@ describe("providers' published replies, more of them", () => {
     ]);
   });
 
+  it("reads Yahoo's mail-store reply for a missing address as a mailbox lookup, with no phase named", async () => {
+    const r = (await classify(dsnReport('5.0.0', '554 delivery error: dd Not a valid recipient - atlas-x.mail.example.net'))).recipients[0];
+    expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);
+  });
+
+  it("reads Zoho's hold on an account that sent unusually much as a rate limit, GoDaddy's '#5.1.0 Address rejected' as the address", async () => {
+    await expectReasons([
+      ['5.4.6', '550 5.4.6 Unusual sending activity detected. Please try after sometime.', 'speeding'],
+      ['5.1.0', '550 #5.1.0 Address rejected user@example.net', 'userunknown'],
+    ]);
+  });
 });
 
 describe("wordings that are one provider's only in its own format", () => {

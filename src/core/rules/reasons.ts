@@ -191,6 +191,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/mimecast-ip-blocked',
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
+  'speeding/zoho-unusual-activity',
   'notcompliantrfc/godaddy-from',
   'spamdetected/godaddy-content',
   'rejected/mailru-sending-disabled',
@@ -210,6 +211,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/mimecast-blocked-senders',
   'systemerror/mimecast-recipient-validation',
   'blocked/yahoo-vs-codes',
+  'userunknown/yahoo-delivery-error',
   'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------

@@ -27,4 +27,14 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bvs99-ip\d*\b`, String.raw`excessive unknown recipients - possible open relay`],
     quote: '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)',
   },
+  // Yahoo's "delivery error: dd" replies come from its mail store once it looked the
+  // address up (the same store that writes "dd This user doesn't have a yahoo.com account"):
+  // "Not a valid recipient" is a lookup of the mailbox, whatever phase the report names.
+  {
+    id: 'userunknown/yahoo-delivery-error',
+    reason: 'userunknown',
+    phrases: [String.raw`delivery error: dd (?:sorry,? )?not a valid recipient`],
+    traits: ['mailbox-lookup'],
+    quote: '554 delivery error: dd Not a valid recipient - atlas-x.mail.example.net',
+  },
 ];

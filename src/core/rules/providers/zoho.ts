@@ -21,4 +21,12 @@ export const ZOHO_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '553 Relaying disallowed as <sender@example.com>',
   },
+  // Zoho Mail to its own user whose account sent unusually much: sending is held for a while
+  // (Zoho's help, "Unusual sending activity detected"): the rate of the sender, soft.
+  {
+    id: 'speeding/zoho-unusual-activity',
+    reason: 'speeding',
+    phrases: [String.raw`unusual sending activity detected`],
+    quote: '550 5.4.6 Unusual sending activity detected. Please try after sometime.',
+  },
 ];
