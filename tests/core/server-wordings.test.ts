@@ -716,6 +716,41 @@ describe("the Japanese carriers' replies", () => {
 // command it answered (RFC 1870), and RFC 7505's sender null MX.
 describe('general wordings, whatever the server', () => {
   wordingTests([
+    // Relays' and sending services' own words when they stop retrying (Momentum/SparkPost's
+    // "[internal]" responses, support.sparkpost.com/momentum/4/message-responses).
+    {
+      name: "the end of the retries in a relay's own words is expired, and never hard",
+      reports: [
+        ['5.0.0', 'Unable to deliver message after multiple retries', ['expired', 'soft']],
+        ['5.0.0', 'Remote server did not respond; exhausted retry attempts', ['expired', 'soft']],
+        ['5.0.0', '550 Max retry reached', ['expired', 'soft']],
+        ['5.0.0', 'Exceeded maximum number of retries', ['expired', 'soft']],
+        ['4.4.1', '4.4.1 [internal] no MXs for this domain could be reached', ['expired', 'soft']],
+      ],
+    },
+    {
+      name: 'a DNS lookup that could not be made is a network error, a domain that does not exist hostunknown',
+      reports: [
+        ['5.4.3', '554 5.4.3 [internal] Unable to lookup DNS for example.net', ['networkerror', 'soft']],
+        ['5.4.4', '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain', ['hostunknown', 'hard']],
+        [
+          '5.4.4',
+          '554 5.4.4 SMTPSEND.DNS.MxLoopback; DNS records for the target domain are configured in a loop',
+          ['networkerror', 'soft'],
+        ],
+        // Postfix's reply for an MX query it could not parse names no null MX unless malformed;
+        // "Host not found" under type=MX is the name that does not exist.
+        [
+          '5.4.4',
+          'Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found',
+          ['hostunknown', 'hard'],
+        ],
+      ],
+    },
+    {
+      name: 'an address "not a valid RFC 5321 address" is the address refused, not the message\'s form: the sender\'s is rejected',
+      reports: [['5.1.7', '553 5.1.7 The sender address <s@example.com> is not a valid RFC 5321 address.', ['rejected', 'soft']]],
+    },
     // Postfix: src/local/mailbox.c (EFBIG under mailbox_size_limit); access(5) (REJECT with no
     // text says "Access denied"); Exim: src/src/transports/smtp.c ("all host address lookups
     // failed permanently/temporarily"); cPanel's Exim configuration (cannot_route_message).

@@ -44,6 +44,9 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`(?:message|delivery) (?:timed|timeout) out`,
       String.raw`envelope expired`,
       String.raw`deferred for too long`,
+      // Relays' and sending services' own words for the end of their retries.
+      String.raw`(?:after|exhausted|exceeded) (?:the )?(?:multiple |maximum |max )?(?:number of )?(?:retries|retry attempts|delivery attempts)`,
+      String.raw`max(?:imum)? retr(?:y|ies)(?: count)? (?:reached|exceeded)`,
     ],
     traits: ['expiry'],
     quote: 'Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days',

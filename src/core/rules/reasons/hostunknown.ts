@@ -26,6 +26,7 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`dns error: domain name not found`,
       String.raw`recipient (?:address )?rejected: domain not found`,
       String.raw`invalid domain`,
+      String.raw`non-?existent domain`,
     ],
     quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)',
   },

@@ -43,8 +43,12 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`name server`,
       String.raw`dns (?:lookup |query )?(?:fail|error|timeout|problem)`,
       String.raw`dns error`,
+      // Momentum/SparkPost's own "[internal] Unable to lookup DNS for <domain>".
+      String.raw`unable to look ?up dns for`,
       String.raw`temporary failure in name resolution`,
       String.raw`routing loop`,
+      // Exchange Online's 5.4.4 SMTPSEND.DNS.MxLoopback: the domain's MX points back at itself.
+      String.raw`dns records for the target domain are configured in a loop`,
       String.raw`mail (?:forwarding )?loop`,
       String.raw`too many hops`,
       String.raw`hop count`,
@@ -74,6 +78,8 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`unable to (?:reach|route)`,
       String.raw`could not be routed`,
       String.raw`could not find a gateway`,
+      // Momentum/SparkPost: "[internal] no MXs for this domain could be reached".
+      String.raw`no mxs? for this domain could be reached`,
     ],
     traits: ['connection'],
     quote: 'connect to mx.example.jp[192.0.2.1]:25: Connection refused',

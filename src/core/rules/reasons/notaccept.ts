@@ -14,7 +14,9 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
       String.raw`null mx`,
       String.raw`no mx found`,
       String.raw`couldn'?t find a mail exchanger`,
-      String.raw`name service error for name=\S+ type=mx`,
+      // Postfix before RFC 7505 support (3.0) read a null MX ("MX 0 .") as a malformed reply
+      // to the MX query and failed for good (5.4.4); other errors of that query are no null MX.
+      String.raw`name service error for name=\S+ type=mx: malformed or unexpected name server reply`,
       // The domain takes no mail at all: the words end there. "does not accept mail from
       // <ip>", "over IPv6", "at this time" refuse the sender, a transport or a moment, not
       // every message to the domain.

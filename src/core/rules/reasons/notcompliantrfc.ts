@@ -8,7 +8,9 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
     id: 'notcompliantrfc/rfc',
     reason: 'notcompliantrfc',
     phrases: [
-      String.raw`rfc ?(?:5322|2822|822|5321|2821)(?![;\d])`,
+      // Not "<address> is not a valid RFC 5321 address": that is the address refused (Gmail's
+      // 553 5.1.7 for the sender), not the message's form.
+      String.raw`rfc ?(?:5322|2822|822|5321|2821)(?![;\d]| address)`,
       String.raw`not (?:rfc|standards?)[ -]?compliant`,
       String.raw`multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)`,
       String.raw`multiple (?:\S+ ){0,3}addresses in from`,
