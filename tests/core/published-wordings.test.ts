@@ -117,6 +117,33 @@ describe("providers' published replies, more of them", () => {
     ]);
   });
 
+  it("reads GoDaddy's bounce errors (godaddy.com help 40685): IB401 a block, IB508 an SPF failure, qmail's queue timeout expired", async () => {
+    await expectReasons([
+      ['4.0.0', '421 4.7.0 IB401 Inbound Connection Rejected - IP Address is blocked', 'blocked'],
+      ['5.0.0', '550 Invalid SPF record. Please inspect your SPF settings, and try again. IB508', 'authfailure'],
+      ['4.0.0', '421 Temporarily rejected. Reverse DNS for this IP failed. IB108', 'requireptr'],
+      [
+        '5.0.0',
+        "451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.",
+        'expired',
+      ],
+    ]);
+  });
+
+  it("reads Broadcom Email Security.cloud's connection refused by policy as a block of the sending host", async () => {
+    await expectReasons([
+      [
+        '5.0.0',
+        '501 Connection rejected by policy [7.7] 20805, please visit www.symanteccloud.com/troubleshooting for more details about this error message.',
+        'blocked',
+      ],
+    ]);
+  });
+
+  it("reads Tencent's user frequency limit as speeding", async () => {
+    await expectReasons([['5.0.0', '550 User frequency limited.', 'speeding']]);
+  });
+
   it("reads Yahoo's mail-store reply for a missing address as a mailbox lookup, with no phase named", async () => {
     const r = (await classify(dsnReport('5.0.0', '554 delivery error: dd Not a valid recipient - atlas-x.mail.example.net'))).recipients[0];
     expect([r.reason, r.bounceType]).toEqual(['userunknown', 'hard']);

@@ -716,6 +716,24 @@ describe("the Japanese carriers' replies", () => {
 // command it answered (RFC 1870), and RFC 7505's sender null MX.
 describe('general wordings, whatever the server', () => {
   wordingTests([
+    {
+      name: 'a mailbox closed for inactivity or a terminated user is suspend, never hard',
+      reports: [
+        ['5.0.0', '550 Mailbox unavailable due to inactivity (in reply to RCPT TO command)', ['suspend', 'soft']],
+        [
+          '5.0.0',
+          '550 Message was not accepted -- invalid mailbox.  Local mailbox user@example.net is unavailable: user is terminated',
+          ['suspend', 'soft'],
+        ],
+      ],
+    },
+    {
+      name: 'a recipient kept for internal mail refuses by its own rule (filtered); a sending limit is speeding',
+      reports: [
+        ['5.0.0', '550 The user has no permission to receive mail from outside. (in reply to RCPT TO command)', ['filtered', 'soft']],
+        ['5.7.1', '550 5.7.1 Message rejected: sending limit exceeded for user (in reply to end of DATA command)', ['speeding', 'soft']],
+      ],
+    },
     // Relays' and sending services' own words when they stop retrying (Momentum/SparkPost's
     // "[internal]" responses, support.sparkpost.com/momentum/4/message-responses).
     {

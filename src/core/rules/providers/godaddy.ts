@@ -23,4 +23,11 @@ export const GODADDY_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`content judged to be spam`, String.raw`\bib212\b`],
     quote: '552 5.2.0 This message has been rejected due to content judged to be spam by the internet community IB212',
   },
+  // IB401: "Inbound connection rejected": the sending IP is on GoDaddy's block list.
+  {
+    id: 'blocked/godaddy-inbound',
+    reason: 'blocked',
+    phrases: [String.raw`\bib40\d\b.{0,40}inbound connection rejected`, String.raw`inbound connection rejected.{0,60}\bib40\d\b`],
+    quote: '421 4.7.0 IB401 Inbound Connection Rejected - IP Address is blocked',
+  },
 ];

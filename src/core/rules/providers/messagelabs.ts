@@ -42,4 +42,14 @@ export const MESSAGELABS_RULES: readonly ReasonRule[] = [
     quote:
       'This is the mail delivery agent at Symantec Email Security.cloud. I was unable to deliver your message to the following addresses: user@example.net Reason: 550 user@example.net... No such user',
   },
+  // "501 Connection rejected by policy [7.7] 20805": its gateway refuses the sending host's
+  // connection by a policy of the recipient's organisation (Broadcom knowledge base,
+  // "Connection rejected by policy"): the host is refused, before any message.
+  {
+    id: 'blocked/messagelabs-connection-policy',
+    reason: 'blocked',
+    phrases: [String.raw`connection rejected by policy \[\d+\.\d+\]`],
+    quote:
+      '501 Connection rejected by policy [7.7] 20805, please visit www.symanteccloud.com/troubleshooting for more details about this error message.',
+  },
 ];

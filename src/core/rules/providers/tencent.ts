@@ -21,7 +21,7 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
   {
     id: 'speeding/qq-sender-frequency',
     reason: 'speeding',
-    phrases: [String.raw`sender frequency limited`, String.raw`(?:domain|ip) frequency limited`],
+    phrases: [String.raw`sender frequency limited`, String.raw`(?:domain|ip|user) frequency limited`],
     quote: '550 Sender frequency limited.',
   },
   {

@@ -15,6 +15,8 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,
+      // GoDaddy's IB508 "Invalid SPF record. Please inspect your SPF settings".
+      String.raw`invalid spf record`,
       String.raw`dkim`,
       String.raw`domainkeys`,
       String.raw`sender id`,

@@ -17,6 +17,11 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       String.raw`(?:account|mailbox) (?:is |has been )?(?:blocked|bloqu)`,
       String.raw`account that you tried to reach is disabled`,
       String.raw`mailbox unavailable or inactive`,
+      // A mailbox closed for lack of use comes back when its owner signs in again.
+      String.raw`(?:unavailable|disabled|blocked|suspended|locked|closed) (?:due to|because of|for) (?:long )?inactivity`,
+      // Mail.ru's "Local mailbox ... is unavailable: user is terminated" (help.mail.ru).
+      String.raw`unavailable: user is terminated`,
+      String.raw`user (?:is|has been) terminated`,
     ],
     quote: '550 5.2.1 The email account that you tried to reach is disabled',
   },
