@@ -114,6 +114,12 @@ describe("providers' published replies, more of them", () => {
       ['5.7.508', '550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within 192.0.2.0/24 range', 'speeding'],
       // The sender's own submission quota, not the recipient's mailbox.
       ['5.2.2', '554 5.2.2 Submission quota exceeded', 'speeding'],
+      // The categorizer failing on the directory's data, whatever address it names.
+      [
+        '5.6.0',
+        '#550 5.6.0 CAT.InvalidContent.Exception: DataSourceOperationException, proxyAddresses property contains an invalid address ##',
+        'contenterror',
+      ],
     ]);
   });
 

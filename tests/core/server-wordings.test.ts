@@ -717,6 +717,16 @@ describe("the Japanese carriers' replies", () => {
 describe('general wordings, whatever the server', () => {
   wordingTests([
     {
+      name: "Exchange's own NDR text for a missing address is a mailbox lookup, whatever phase",
+      reports: [
+        [
+          '5.0.0',
+          "Delivery has failed to these recipients or groups: user@example.net The e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message.",
+          ['userunknown', 'hard'],
+        ],
+      ],
+    },
+    {
       name: 'a mailbox closed for inactivity or a terminated user is suspend, never hard',
       reports: [
         ['5.0.0', '550 Mailbox unavailable due to inactivity (in reply to RCPT TO command)', ['suspend', 'soft']],

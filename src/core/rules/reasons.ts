@@ -182,6 +182,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/microsoft-transport-or-customer-list',
   'filtered/microsoft-delivery-restriction',
   'securityerror/microsoft-not-authenticated-by-organization',
+  'contenterror/exchange-categorizer',
   'policyviolation/messagelabs-spoofing',
   'blocked/messagelabs-connection-policy',
   'speeding/qq-recipient-flood',

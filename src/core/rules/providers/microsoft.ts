@@ -94,4 +94,13 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`sender was not authenticated by organization`],
     quote: '550 5.7.12 Sender was not authenticated by organization',
   },
+  // Exchange's categorizer failing on the message or the directory's data for it ("5.6.0
+  // CAT.InvalidContent.Exception: ..."): the content or its conversion, not the address,
+  // although the text may go on to name an "invalid address" in the directory.
+  {
+    id: 'contenterror/exchange-categorizer',
+    reason: 'contenterror',
+    phrases: [String.raw`\bcat\.invalidcontent\.exception\b`],
+    quote: '#550 5.6.0 CAT.InvalidContent.Exception: DataSourceOperationException, proxyAddresses property contains an invalid address ##',
+  },
 ];

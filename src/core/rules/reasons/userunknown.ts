@@ -19,6 +19,8 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`doesn'?t have an? \S+ account`,
       String.raw`address (?:couldn'?t|could not|cannot) be found`,
       String.raw`\baddress not found\b`,
+      // Exchange 2007-2013's NDR text: "The e-mail address you entered couldn't be found."
+      String.raw`e-?mail address you entered (?:couldn'?t|could not) be found`,
       String.raw`email address (?:couldn'?t|could not) be found`,
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
