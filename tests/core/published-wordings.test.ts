@@ -109,6 +109,8 @@ describe("providers' published replies, more of them", () => {
       ['5.7.520', '550 5.7.520 Access denied, Your organization does not allow external forwarding.', 'policyviolation'],
       ['5.7.124', '550 5.7.124 Sender not in allowed-senders list', 'filtered'],
       ['5.7.1', '550 5.7.1 Delivery not authorized, message refused', 'filtered'],
+      // With a cause after it, the cause decides.
+      ['5.7.1', '550 5.7.1 Delivery not authorized, message refused: Message is not RFC 2822 compliant', 'notcompliantrfc'],
       ['5.7.12', '550 5.7.12 Sender was not authenticated by organization', 'securityerror'],
       ['5.7.513', '550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.net using Customer Block list', 'blocked'],
       ['5.7.508', '550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within 192.0.2.0/24 range', 'speeding'],

@@ -741,6 +741,7 @@ describe('general wordings, whatever the server', () => {
       name: 'a recipient kept for internal mail refuses by its own rule (filtered); a sending limit is speeding',
       reports: [
         ['5.0.0', '550 The user has no permission to receive mail from outside. (in reply to RCPT TO command)', ['filtered', 'soft']],
+        ['5.7.1', '550 5.7.1 Recipient not authorized to accept mail from this sender (in reply to RCPT TO command)', ['filtered', 'soft']],
         ['5.7.1', '550 5.7.1 Message rejected: sending limit exceeded for user (in reply to end of DATA command)', ['speeding', 'soft']],
       ],
     },

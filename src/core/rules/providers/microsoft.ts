@@ -79,12 +79,13 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     quote: '550 5.7.510 Access denied, example.net does not accept email over IPv6',
   },
   // 5.7.124 "Sender not in allowed-senders list", 5.7.1 "Delivery not authorized, message
-  // refused": the recipient (a group or a mailbox) takes mail only from senders it lists:
+  // refused" with nothing after (Exchange adds a cause after a colon when it has one, "...:
+  // Message is not RFC 2822 compliant"): the recipient (a group or a mailbox) takes mail only from senders it lists:
   // the recipient's own restriction, nothing said of the address.
   {
     id: 'filtered/microsoft-delivery-restriction',
     reason: 'filtered',
-    phrases: [String.raw`sender not in allowed-senders list`, String.raw`delivery not authorized, message refused`],
+    phrases: [String.raw`sender not in allowed-senders list`, String.raw`delivery not authorized, message refused(?=$|[.;]| \()`],
     quote: '550 5.7.124 Sender not in allowed-senders list',
   },
   // 5.7.12: a group that takes mail only from its own organisation.
