@@ -230,6 +230,25 @@ describe('rule 8: what makes a result hard', () => {
     expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).reason).toBe('userunknown');
   });
 
+  it('reads "mailbox unavailable" as RFC 5321 does: with 450 the mailbox is busy or blocked for now, never hard', async () => {
+    const busy = await decide('4.2.0', '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)');
+    expect(busy.bounceType).toBe('soft');
+    expect(busy.decidedBy).toContain('weak-rule:temporary 450');
+    expect(
+      (await decide('4.0.0', '450 Requested mail action not taken: mailbox unavailable (in reply to RCPT TO command)')).bounceType,
+    ).toBe('soft');
+    // With 550 at RCPT TO it is the address refused.
+    expect((await decide('5.0.0', '550 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)')).bounceType).toBe('hard');
+  });
+
+  it("never makes Postfix's pending address verification (450 4.1.1 ... verification in progress) hard", async () => {
+    const r = await decide(
+      '4.1.1',
+      '450 4.1.1 <user@example.net>: Recipient address rejected: unverified address: Address verification in progress (in reply to RCPT TO command)',
+    );
+    expect([r.reason, r.bounceType]).toEqual(['onhold', 'soft']);
+  });
+
   it('makes a domain that accepts no mail hard only with a permanent code', async () => {
     expect((await decide('5.1.10', '556 5.1.10 Recipient address has null MX')).bounceType).toBe('hard');
     expect((await decide('4.3.2', '453 4.3.2 System not accepting network messages')).bounceType).toBe('soft');

@@ -742,6 +742,8 @@ describe('general wordings, whatever the server', () => {
       reports: [
         ['5.0.0', '550 The user has no permission to receive mail from outside. (in reply to RCPT TO command)', ['filtered', 'soft']],
         ['5.7.1', '550 5.7.1 Recipient not authorized to accept mail from this sender (in reply to RCPT TO command)', ['filtered', 'soft']],
+        // "IP address" is the sending host's, never the recipient's address.
+        ['5.0.0', '550 Your IP address is invalid for this domain (in reply to RCPT TO command)', ['blocked', 'soft']],
         ['5.7.1', '550 5.7.1 Message rejected: sending limit exceeded for user (in reply to end of DATA command)', ['speeding', 'soft']],
       ],
     },

@@ -262,8 +262,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/data-user-unknown',
   'userunknown/mailbox-lookup',
   'userunknown/unavailable-or-denied',
+  'onhold/postfix-verification-pending',
   'userunknown/no-such-user',
   'userunknown/recipient-refused',
+  'userunknown/unavailable',
   // ---- unknown host ---------------------------------------------------------------------
   'hostunknown/cpanel-cannot-route',
   'hostunknown/mx-point-nowhere',

@@ -31,7 +31,7 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`(?<!not )listed (?:on|in|at|by) `,
       String.raw`(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)`,
       String.raw`too many unwanted messages`,
-      String.raw`(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed)`,
+      String.raw`(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed|invalid for)`,
       String.raw`(?:blocked|banned) (?:sending )?(?:ip|address|host|for abuse)`,
       String.raw`client host (?:\S+ )?(?:rejected|blocked)`,
       String.raw`connection (?:refused|rejected|denied) (?:by|from|due)`,

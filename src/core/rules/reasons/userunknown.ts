@@ -36,6 +36,15 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
   },
+  // Postfix's reject_unverified_recipient while its probe has no answer yet
+  // (src/smtpd/smtpd_check.c: "unverified address: Address verification in progress"): the
+  // 4.1.1 is Postfix's code for the check, not a finding; nothing is known of the address.
+  {
+    id: 'onhold/postfix-verification-pending',
+    reason: 'onhold',
+    phrases: [String.raw`unverified address: address verification in progress`],
+    quote: '450 4.1.1 <user@example.net>: Recipient address rejected: unverified address: Address verification in progress',
+  },
   // "Mailbox unavailable or access denied": RFC 5321's text for 550 ("mailbox unavailable")
   // joined to "access denied". It does not say which of the two, so it is weak: the address
   // refused at RCPT TO, a filter at DATA, soft with a temporary code (README rules 2 and 6).
@@ -47,6 +56,19 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['weak'],
     quote: '550 Mailbox unavailable or access denied (in reply to RCPT TO command)',
   },
+  // "Mailbox unavailable": RFC 5321's own words for 550 ("mailbox not found, no access, or
+  // command rejected for policy reasons") and for 450 ("mailbox busy or temporarily blocked
+  // for policy reasons"). They say only "not available": weak, so the address is refused at
+  // RCPT TO with a permanent code, a filter's at DATA, and a 4xx never makes it hard.
+  {
+    id: 'userunknown/unavailable',
+    reason: 'userunknown',
+    phrases: [
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?unavailable`,
+    ],
+    traits: ['weak'],
+    quote: '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)',
+  },
   {
     id: 'userunknown/no-such-user',
     reason: 'userunknown',
@@ -54,13 +76,13 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`user (?:is )?unknown`,
       String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
-      String.raw`(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|unavailable|not valid|is not valid|no longer exists?|not listed)`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
       String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
       String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
       String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
       String.raw`no mailbox here by that name`,
-      String.raw`mailbox (?:not found|does not exist|unavailable|is unavailable|name not allowed)`,
+      String.raw`mailbox (?:not found|does not exist|name not allowed)`,
       String.raw`that (?:user|account|mailbox|address) (?:does not|doesn't) exist`,
       String.raw`account that you tried to reach does not exist`,
       String.raw`recipient not found`,
