@@ -717,6 +717,21 @@ describe("the Japanese carriers' replies", () => {
 describe('general wordings, whatever the server', () => {
   wordingTests([
     {
+      name: "a name that does not exist on the sending side (HELO, the client host, the From: header, the Message-ID) is never the recipient's domain, never hard",
+      reports: [
+        ['5.0.0', '501 5.5.2 Invalid domain name in HELO (in reply to EHLO command)', ['blocked', 'soft']],
+        ['5.7.1', '550 5.7.1 Helo name host.invalid does not exist (in reply to RCPT TO command)', ['blocked', 'soft']],
+        ['5.7.1', '550 5.7.1 Client host rejected: unknown host (in reply to RCPT TO command)', ['blocked', 'soft']],
+        [
+          '5.7.1',
+          '550 5.7.1 Message rejected: the From: domain example.com does not exist (in reply to end of DATA command)',
+          ['rejected', 'soft'],
+        ],
+        ['5.0.0', '550 Domain not found in header From (in reply to end of DATA command)', ['rejected', 'soft']],
+        ['5.0.0', '550 Message-ID domain not found (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
+      ],
+    },
+    {
       name: "Exchange's own NDR text for a missing address is a mailbox lookup, whatever phase",
       reports: [
         [

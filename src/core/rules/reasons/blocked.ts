@@ -13,7 +13,17 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/helo',
     reason: 'blocked',
-    phrases: [String.raw`my name was rejected`, String.raw`hel[o0] (?:command )?(?:rejected|refused)`, String.raw`(?:invalid|bad) hel[o0]`],
+    phrases: [
+      String.raw`my name was rejected`,
+      String.raw`hel[o0] (?:command )?(?:rejected|refused)`,
+      String.raw`(?:invalid|bad) hel[o0]`,
+      // The name the sending host gave in HELO/EHLO, or the host itself, is the one that does
+      // not resolve: "Invalid domain name in HELO", "Helo name x does not exist", Postfix's
+      // "Client host rejected: unknown host" (reject_unknown_client). Never the recipient's.
+      String.raw`(?:invalid|bad|unknown) (?:domain |host)?name in (?:hel[o0]|ehlo)`,
+      String.raw`(?:hel[o0]|ehlo) (?:name |hostname |domain )?\S* ?(?:does not exist|not found|unknown|(?:is )?invalid|does not resolve)`,
+      String.raw`client host rejected: unknown (?:host|client)`,
+    ],
     quote: 'Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name',
   },
   {

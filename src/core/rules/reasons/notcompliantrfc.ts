@@ -17,6 +17,8 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`duplicate (?:header|from|subject|date|message-id)`,
       String.raw`missing (?:required )?(?:header|date|from|message-id)`,
       String.raw`(?:is|are) not compliant`,
+      // A header naming a domain that does not exist (the Message-ID's right-hand side).
+      String.raw`message-id domain (?:not found|does not exist|invalid)`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',
   },

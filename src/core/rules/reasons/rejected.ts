@@ -22,6 +22,9 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`we do not accept mail from`,
       String.raw`purported responsible address`,
       String.raw`\bfrom:? (?:domain|address) (?:is )?(?:invalid|not valid)`,
+      // The domain of the From: header does not exist: the sender's, not the recipient's.
+      String.raw`\bfrom:? domain \S+ (?:does not exist|not found)`,
+      String.raw`domain not found in (?:the )?(?:header )?from`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
