@@ -717,6 +717,34 @@ describe("the Japanese carriers' replies", () => {
 describe('general wordings, whatever the server', () => {
   wordingTests([
     {
+      name: 'greylisting is a deferral, never an unknown address: a final report after it is expired, soft, whatever the code',
+      reports: [
+        [
+          '4.2.0',
+          '450 4.2.0 <user@example.net>: Recipient address rejected: Greylisted, see http://postgrey.example.org/help/example.net.html (in reply to RCPT TO command)',
+          ['expired', 'soft'],
+        ],
+        ['5.1.1', '550 5.1.1 Recipient address rejected: Greylisted, please try later (in reply to RCPT TO command)', ['expired', 'soft']],
+        ['4.7.1', '451 4.7.1 Greylisting in action, please come back later (in reply to RCPT TO command)', ['expired', 'none'], 'delayed'],
+      ],
+    },
+    {
+      name: 'a DNS address lookup that failed is the network, a recipient who stopped accepting the sender its filter, an SPF policy link an SPF failure',
+      reports: [
+        ['4.4.0', '451 4.4.0 DNS address lookup failed for mx.example.net (in reply to RCPT TO command)', ['networkerror', 'soft']],
+        [
+          '5.7.1',
+          '550 5.7.1 Message rejected: user@example.net is no longer accepting messages from you (in reply to RCPT TO command)',
+          ['filtered', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 <user@example.net>: Recipient address rejected: Please see http://spf.example.org/Why?s=mfrom;id=s@example.com;ip=192.0.2.1;r=example.net (in reply to RCPT TO command)',
+          ['authfailure', 'soft'],
+        ],
+      ],
+    },
+    {
       name: "a name that does not exist on the sending side (HELO, the client host, the From: header, the Message-ID) is never the recipient's domain, never hard",
       reports: [
         ['5.0.0', '501 5.5.2 Invalid domain name in HELO (in reply to EHLO command)', ['blocked', 'soft']],

@@ -218,6 +218,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/aol-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
+  'expired/greylisted',
   'mailboxfull/mailbox-full',
   'mailboxfull/quota',
   // ---- message too big / limits ---------------------------------------------------------

@@ -63,4 +63,14 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     traits: ['expiry'],
     quote: 'Message could not be delivered for 5 days',
   },
+  // Greylisting (postgrey, Postfix's postscreen, rspamd, Exim's greylist ACLs): the server
+  // asks every new sender to come back later. Nothing is wrong with the address; when the
+  // report is final, the retries ran out before the server let the message in, and the code
+  // (whatever class the server chose, "550 5.1.1 ... Greylisted" too) says nothing more.
+  {
+    id: 'expired/greylisted',
+    reason: 'expired',
+    phrases: [String.raw`\bgr[ae]y ?list(?:ed|ing)?\b`],
+    quote: '450 4.2.0 <user@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html',
+  },
 ];

@@ -28,6 +28,7 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`does not (?:want|wish) to receive`,
       String.raw`not (?:authorized|permitted|allowed) to (?:send|post|deliver) to`,
       String.raw`only accepts? mail from`,
+      String.raw`no longer accepting (?:messages|mail|e-?mails?) from you`,
       String.raw`(?:recipient|user|mailbox) (?:is )?not authori[sz]ed to (?:accept|receive) (?:e-?)?mail from`,
       // A mailbox its organisation keeps for internal mail (Tencent Exmail's and NetEase's
       // "The user has no permission to receive mail from outside").

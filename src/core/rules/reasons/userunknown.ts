@@ -99,7 +99,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`is not a known user`,
       String.raw`unknown or illegal alias`,
       String.raw`user doesn't have a`,
-      String.raw`address lookup fail(?:ed|ure)`,
+      String.raw`(?<!\b(?:dns|host|mx|a|aaaa) )address lookup fail(?:ed|ure)`,
       String.raw`no such person at this address`,
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
