@@ -158,7 +158,11 @@ export function fromDsn(
   }
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
-  const replyCode = replyCodeInText(r.diagnostic) || replyCodeInText(blockText);
+  const replyCode =
+    replyCodeInText(r.diagnostic) ||
+    replyCodeInText(blockText) ||
+    replyCodeOnAddressLine(notice, address) ||
+    (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
   return finish({
     address: normaliseAddress(address),
@@ -196,6 +200,32 @@ export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, d
     lastAttempt: '',
     decidedBy,
   });
+}
+
+/** A success reply opening the Diagnostic-Code of a delivery report ("smtp; 250 2.1.5 Ok"). */
+const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
+
+/** Characters of a notice searched for the line that names a recipient (hostile input bound). */
+const ADDRESS_LINE_WINDOW_CHARS = 20_000;
+
+/**
+ * The reply code on the notice's line that names the recipient, when the report's own fields
+ * carry none: Sendmail's transcript "550 5.0.0 <user@example.net>... Insufficient permission"
+ * beside a Diagnostic-Code of "X-Unix; 77". Only a line holding the address counts, with the
+ * indented lines that continue it.
+ */
+function replyCodeOnAddressLine(notice: string, address: string): string {
+  if (!notice || !address) return '';
+  const needle = address.toLowerCase();
+  const lines = notice.slice(0, ADDRESS_LINE_WINDOW_CHARS).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].toLowerCase().includes(needle)) continue;
+    let text = lines[i];
+    for (let j = i + 1; j < lines.length && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
+    const code = replyCodeInText(text);
+    if (code) return code;
+  }
+  return '';
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */

@@ -262,3 +262,43 @@ describe('rule 8: what makes a result hard', () => {
     expect((await decide('5.1.1', '550 5.1.1 User unknown', { action: 'delayed' })).bounceType).toBe('none');
   });
 });
+
+describe('the reply code reported', () => {
+  it("takes the reply on the notice's line that names the recipient when the report's fields have none", async () => {
+    const raw = Buffer.from(
+      [
+        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+        'To: sender@example.com',
+        'Subject: Returned mail: see transcript for details',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        '   ----- Transcript of session follows -----',
+        '550 5.0.0 <user@example.net>... Insufficient permission',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.org',
+        '',
+        'Final-Recipient: RFC822; user@example.net',
+        'Action: failed',
+        'Status: 5.3.0',
+        'Diagnostic-Code: X-Unix; 77',
+        '',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const r = (await classify(raw)).recipients[0];
+    expect(r.replyCode).toBe('550');
+  });
+
+  it('reports the 250 of a delivery report, and no code the text does not hold', async () => {
+    expect((await decide('2.1.5', '250 2.1.5 Ok', { action: 'deliverable' })).replyCode).toBe('250');
+    expect((await decide('5.0.0', 'Connection timed out')).replyCode).toBe('');
+  });
+});
