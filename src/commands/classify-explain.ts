@@ -106,6 +106,10 @@ export function explainStep(step: string): string {
     return `the refusal is about the sender (${step.slice(0, -':rejected'.length)}), so no recipient reason applies (decision rule 5)`;
   if (step.endsWith(':networkerror'))
     return `a temporary DNS failure is never an unknown host (${step.slice(0, -':networkerror'.length)}; decision rule 4)`;
+  if (step.startsWith('named-cause:'))
+    return `the server also named the cause (${rest('named-cause:')}): it keeps its reason after the retry period (decision rule 3)`;
+  if (step.startsWith('weak-rule:temporary '))
+    return `the words say only "refused" and the code ${rest('weak-rule:temporary ')} is temporary: the codes decide, never hard (decision rule 2)`;
   if (step.startsWith('gave-up:expired'))
     return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
   if (step === 'default:onhold') return 'nothing known decides: the server wrote words no rule recognises (onhold; decision rule 7)';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { RecipientResult } from '../../src/core/types.ts';
 import { dsnReport, type DsnReportOptions } from './dsn-report.ts';
+import { explainStep } from '../../src/commands/classify-explain.ts';
 
 async function decide(status: string, diagnostic: string, opts?: DsnReportOptions): Promise<RecipientResult> {
   const c = await classify(dsnReport(status, diagnostic, opts));
@@ -300,5 +301,14 @@ describe('the reply code reported', () => {
   it('reports the 250 of a delivery report, and no code the text does not hold', async () => {
     expect((await decide('2.1.5', '250 2.1.5 Ok', { action: 'deliverable' })).replyCode).toBe('250');
     expect((await decide('5.0.0', 'Connection timed out')).replyCode).toBe('');
+  });
+});
+
+describe('the decision trail in plain words (rebound classify --explain)', () => {
+  it('says when a named cause outlived the retry period and when a weak rule met a temporary code', async () => {
+    const named = await decide('5.0.0', '550 5.1.1 user unknown; retry timeout exceeded');
+    expect(named.decidedBy.map(explainStep).join('\n')).toContain('keeps its reason after the retry period');
+    const weak = await decide('4.0.0', '451 Recipient rejected (in reply to RCPT TO command)');
+    expect(weak.decidedBy.map(explainStep).join('\n')).toContain('the code 451 is temporary: the codes decide, never hard');
   });
 });
