@@ -90,6 +90,10 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
   const found = new Map<string, ProseRecipient>();
   let current: ProseRecipient | undefined;
+  // How far the line that opened the current block was indented: a line indented deeper
+  // continues that block (Postfix wraps a remote reply onto lines indented by four spaces,
+  // and a reply may quote another address: "<bounces@example.com>: unauthorized sender").
+  let currentIndent = 0;
   // A block is complete once it says something beyond the address; a blank line then ends it.
   let complete = false;
   // Recipients named in the administrators' section of an Exchange notice, if any.
@@ -115,7 +119,13 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       continue;
     }
     let started: ProseRecipient | undefined;
-    if (line.includes('@') && !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)) {
+    const indent = line.length - line.trimStart().length;
+    const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
+    if (
+      !continuesBlock &&
+      line.includes('@') &&
+      !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)
+    ) {
       let displayLead: string | undefined;
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
@@ -147,6 +157,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     }
     if (started) {
       if (current !== started) complete = started.lines.length > 0;
+      if (current !== started) currentIndent = indent;
       current = started;
       if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
       // The address line itself may carry the reason: "<a@b>... User unknown", "a@b: Envelope expired".

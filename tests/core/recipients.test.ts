@@ -7,6 +7,28 @@ import { statusInText } from '../../src/core/prose.ts';
 const mail = (lines: string[]) => Buffer.from(lines.join('\n'));
 
 describe('finding failed recipients in notices', () => {
+  it("keeps an address quoted in a remote reply Postfix wrapped onto indented lines inside its recipient's block", () => {
+    const c = classifySync(
+      mail([
+        'From: MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+        'To: bounces@example.com',
+        'Subject: Undelivered Mail Returned to Sender',
+        '',
+        'This is the mail system at host mx.example.org.',
+        '',
+        '                   The mail system',
+        '',
+        '<user@example.net>: host',
+        '    mx.example.net[192.0.2.1] said: 550 5.1.1',
+        '    <bounces+abc@example.com>: unauthorized sender (in',
+        '    reply to RCPT TO command)',
+        '',
+      ]),
+    );
+    expect(c.recipients.map((r) => r.address)).toEqual(['user@example.net']);
+    expect(c.recipients[0].diagnostic).toContain('unauthorized sender');
+  });
+
   it('reads each Sendmail line that leads with a reply code ("554 <user@host>... reason")', () => {
     const c = classifySync(
       mail([
