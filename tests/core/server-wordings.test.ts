@@ -785,6 +785,8 @@ describe('general wordings, whatever the server', () => {
       reports: [
         ['5.0.0', '550 The user has no permission to receive mail from outside. (in reply to RCPT TO command)', ['filtered', 'soft']],
         ['5.7.1', '550 5.7.1 Recipient not authorized to accept mail from this sender (in reply to RCPT TO command)', ['filtered', 'soft']],
+        // A relay that takes mail only from registered senders refuses the sender, whatever its 5.1.1.
+        ['5.1.1', '550 5.1.1 <bounces@example.com>: unauthorized sender (in reply to RCPT TO command)', ['rejected', 'soft']],
         // "IP address" is the sending host's, never the recipient's address.
         ['5.0.0', '550 Your IP address is invalid for this domain (in reply to RCPT TO command)', ['blocked', 'soft']],
         ['5.7.1', '550 5.7.1 Message rejected: sending limit exceeded for user (in reply to end of DATA command)', ['speeding', 'soft']],

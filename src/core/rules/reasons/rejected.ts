@@ -9,7 +9,7 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     reason: 'rejected',
     phrases: [
       String.raw`sender (?:address |domain )?(?:rejected|refused|denied|not allowed|blocked|is blacklisted|verify failed|verification failed|address (?:is )?invalid)`,
-      String.raw`(?:invalid|bad|unknown|unverified) sender`,
+      String.raw`(?:invalid|bad|unknown|unverified|unauthori[sz]ed|unregistered) sender`,
       String.raw`sender (?:domain )?(?:must (?:exist|resolve)|does not exist|not (?:found|resolvable))`,
       String.raw`domain of sender address .* does not exist`,
       String.raw`mail from (?:address )?(?:rejected|refused|not accepted)`,
