@@ -770,6 +770,13 @@ describe('general wordings, whatever the server', () => {
       ],
     },
     {
+      name: "Sendmail's local mailer that cannot write is a mailer error; a server that wants an SPF record an SPF failure",
+      reports: [
+        ['5.0.0', "<user@example.net>... Can't create output", ['mailererror', 'soft']],
+        ['5.7.0', '553 5.7.0 Sorry, no SPF record (in reply to MAIL FROM command)', ['authfailure', 'soft']],
+      ],
+    },
+    {
       name: 'a mailbox closed for inactivity or a terminated user is suspend, never hard',
       reports: [
         ['5.0.0', '550 Mailbox unavailable due to inactivity (in reply to RCPT TO command)', ['suspend', 'soft']],

@@ -17,6 +17,7 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`sender policy framework`,
       // GoDaddy's IB508 "Invalid SPF record. Please inspect your SPF settings".
       String.raw`invalid spf record`,
+      String.raw`no spf record`,
       // pypolicyd-spf's and postfix-policyd-spf-perl's explanation link: ".../Why?s=mfrom;id=...".
       String.raw`\bwhy\?s=(?:mfrom|helo);`,
       String.raw`dkim`,

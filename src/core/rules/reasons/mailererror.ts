@@ -15,6 +15,8 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`(?:command|program|pipe) (?:died|failed|returned|exited)`,
       String.raw`exit (?:code|status)`,
       String.raw`unknown mailer`,
+      // Sendmail's EX_CANTCREAT from a local mailer (sendmail/err.c, sysexits.h: 73).
+      String.raw`can'?t create output`,
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,
