@@ -777,6 +777,15 @@ describe('general wordings, whatever the server', () => {
       ],
     },
     {
+      name: '"no longer" moves an address only when it is about the address or its owner',
+      reports: [
+        ['5.0.0', '550 User is no longer with this company (in reply to RCPT TO command)', ['hasmoved', 'hard']],
+        ['5.0.0', '550 This account is no longer active (in reply to RCPT TO command)', ['suspend', 'soft']],
+        ['5.0.0', '550 Service no longer available for this domain (in reply to RCPT TO command)', ['onhold', 'soft']],
+        ['5.7.1', '550 5.7.1 Our system no longer accepts mail from your server (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ],
+    },
+    {
       name: 'a mailbox closed for inactivity or a terminated user is suspend, never hard',
       reports: [
         ['5.0.0', '550 Mailbox unavailable due to inactivity (in reply to RCPT TO command)', ['suspend', 'soft']],

@@ -52,6 +52,7 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`your (?:ip|server|network|host) (?:has been |is |was )?(?:blocked|banned|not allowed|rejected)`,
       String.raw`not allowed to send (?:mail|e-?mail)? ?from`,
       String.raw`mail from your (?:ip|host|domain) (?:is|has been)`,
+      String.raw`(?:no longer|does not|doesn't) accepts? (?:e-?)?mail from your (?:server|ip|host|network)`,
       // A refusal named after the sending host's address: "does not accept mail from 192.0.2.1".
       String.raw`(?:does not|doesn't|do not|will not|won't) accept (?:e-?)?mail from (?:your (?:ip|host|server)|\[?\d{1,3}\.\d{1,3}\.)`,
       String.raw`has been (?:temporarily )?(?:blocked|banned)`,

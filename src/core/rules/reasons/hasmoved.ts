@@ -10,7 +10,11 @@ export const HASMOVED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`has moved`,
       String.raw`(?:address|user|mailbox) (?:has )?(?:changed|moved)`,
-      String.raw`no longer (?:valid|in use|available|active|at|with)`,
+      // The address or its owner is no longer there ("user no longer at this company"); not a
+      // service "no longer available for this domain", nor an account "no longer active"
+      // (suspend.ts): the words must be about the address or its owner.
+      String.raw`(?:address|mailbox|account|user|recipient|person|employee|e-?mail|<@>)(?: is| has| was)? no longer (?:valid|in use|available|at|with)`,
+      String.raw`is no longer (?:at|with) (?:this|the|our) (?:company|organi[sz]ation|firm|school|university)`,
       String.raw`changed (?:his|her|their) (?:e-?mail )?address`,
       String.raw`new (?:e-?mail )?address is`,
     ],

@@ -22,6 +22,7 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       // Mail.ru's "Local mailbox ... is unavailable: user is terminated" (help.mail.ru).
       String.raw`unavailable: user is terminated`,
       String.raw`user (?:is|has been) terminated`,
+      String.raw`(?:account|mailbox) (?:is )?no longer active`,
     ],
     quote: '550 5.2.1 The email account that you tried to reach is disabled',
   },
