@@ -757,6 +757,10 @@ describe('general wordings, whatever the server', () => {
         ],
         ['5.0.0', '550 Domain not found in header From (in reply to end of DATA command)', ['rejected', 'soft']],
         ['5.0.0', '550 Message-ID domain not found (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
+        ['5.7.1', '550 5.7.1 Unknown domain in From header (in reply to end of DATA command)', ['rejected', 'soft']],
+        ['5.7.1', '550 5.7.1 Domain of the From header has no MX record (in reply to end of DATA command)', ['rejected', 'soft']],
+        ['5.7.1', '554 5.7.1 Message from unknown host rejected (in reply to RCPT TO command)', ['blocked', 'soft']],
+        ['5.7.1', '550 5.7.1 Your host name does not exist in DNS (in reply to RCPT TO command)', ['blocked', 'soft']],
       ],
     },
     {

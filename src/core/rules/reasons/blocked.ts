@@ -23,6 +23,8 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`(?:invalid|bad|unknown) (?:domain |host)?name in (?:hel[o0]|ehlo)`,
       String.raw`(?:hel[o0]|ehlo) (?:name |hostname |domain )?\S* ?(?:does not exist|not found|unknown|(?:is )?invalid|does not resolve)`,
       String.raw`client host rejected: unknown (?:host|client)`,
+      String.raw`(?:message|mail|connection)s? from (?:an )?unknown host`,
+      String.raw`your host ?name (?:does not exist|is unknown|not found)`,
     ],
     quote: 'Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name',
   },

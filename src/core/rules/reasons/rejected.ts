@@ -25,6 +25,8 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // The domain of the From: header does not exist: the sender's, not the recipient's.
       String.raw`\bfrom:? domain \S+ (?:does not exist|not found)`,
       String.raw`domain not found in (?:the )?(?:header )?from`,
+      String.raw`(?:unknown|invalid|non-?existent) domain in (?:the )?(?:from|sender|envelope|return-path)\b`,
+      String.raw`(?:domain of the )?from:? header (?:domain )?(?:has no mx|does not exist|not found|is unknown)`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
