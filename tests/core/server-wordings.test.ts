@@ -790,6 +790,10 @@ describe('general wordings, whatever the server', () => {
       ],
     },
     {
+      name: 'qmail\'s "no mailbox here by that name" and its variants without "here" are an unknown user at RCPT TO',
+      reports: [['5.0.0', '550 no mailbox by that name is currently available (in reply to RCPT TO command)', ['userunknown', 'hard']]],
+    },
+    {
       name: 'a mailbox closed for inactivity or a terminated user is suspend, never hard',
       reports: [
         ['5.0.0', '550 Mailbox unavailable due to inactivity (in reply to RCPT TO command)', ['suspend', 'soft']],

@@ -81,7 +81,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
       String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
       String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
-      String.raw`no mailbox here by that name`,
+      String.raw`no mailbox (?:here )?by that name`,
       String.raw`mailbox (?:not found|does not exist|name not allowed)`,
       String.raw`that (?:user|account|mailbox|address) (?:does not|doesn't) exist`,
       String.raw`account that you tried to reach does not exist`,
