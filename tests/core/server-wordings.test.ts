@@ -814,6 +814,10 @@ describe('general wordings, whatever the server', () => {
         // "IP address" is the sending host's, never the recipient's address.
         ['5.0.0', '550 Your IP address is invalid for this domain (in reply to RCPT TO command)', ['blocked', 'soft']],
         ['5.7.1', '550 5.7.1 Message rejected: sending limit exceeded for user (in reply to end of DATA command)', ['speeding', 'soft']],
+        // A quota on sending is a rate, not the mailbox's storage.
+        ['4.7.1', '451 4.7.1 Sending quota exceeded for this account, try later (in reply to RCPT TO command)', ['speeding', 'soft']],
+        ['4.5.3', '452 4.5.3 Recipient quota exceeded for this hour (in reply to RCPT TO command)', ['speeding', 'soft']],
+        ['4.2.2', '452 4.2.2 Mailbox quota exceeded (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
       ],
     },
     // Relays' and sending services' own words when they stop retrying (Momentum/SparkPost's

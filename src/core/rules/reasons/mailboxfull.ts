@@ -26,7 +26,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
     reason: 'mailboxfull',
     phrases: [
       String.raw`over ?quota`,
-      String.raw`quota (?:exceeded|exceed|full|violation)`,
+      // Not a quota on sending ("Sending quota exceeded", "Recipient quota exceeded for this
+      // hour"): that is a rate (speeding.ts).
+      String.raw`(?<!\b(?:sending|send|recipients?|outbound|hourly|daily|submission|rate|relay|message) )quota (?:exceeded|exceed|full|violation)`,
       String.raw`exceed(?:s|ed)? (?:the |his |her |their )?(?:storage|quota|disk|mailbox)`,
       String.raw`disk quota`,
       String.raw`(?:user|recipient) (?:is )?over (?:the |his |her )?(?:quota|limit)`,

@@ -16,6 +16,7 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`receiving mail at a rate`,
       String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
+      String.raw`(?:sending|send|recipients?|outbound|hourly|daily|submission|message) quota (?:exceeded|reached)`,
     ],
     quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',
   },
