@@ -95,15 +95,17 @@ const closedError = () => new DatabaseError('store-closed', 'PostgreSQL: the sto
 /**
  * The runner a transaction's body is given: bound to one connection, usable until the body
  * settles. Statements run one after another on it (pg queues them); nested transactions are
- * savepoints, taken one at a time.
+ * savepoints. While a nested one runs, this runner refuses work: a statement sent here would
+ * land inside the savepoint (and be rolled back with it), and a second savepoint beside the
+ * first would tangle with it. Refused at once, not queued: a body that called its parent's
+ * runner would otherwise wait on itself forever.
  */
 class TransactionRunner implements SqlRunner {
   readonly dialect = 'postgres' as const;
   #client: pg.PoolClient;
   #depth: number;
   #finished = false;
-  /** Nested transactions in turn: two savepoints interleaved on one connection would tangle. */
-  #nested: Promise<unknown> = Promise.resolve();
+  #nestedRunning = false;
 
   constructor(client: pg.PoolClient, depth: number) {
     this.#client = client;
@@ -116,6 +118,9 @@ class TransactionRunner implements SqlRunner {
 
   #check(): void {
     if (this.#finished) throw new TypeError('this transaction has ended: its runner cannot be used after the body settled');
+    if (this.#nestedRunning) {
+      throw new TypeError('a nested transaction is running on this runner: use the runner it was given, and nest one at a time');
+    }
   }
 
   async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -133,11 +138,14 @@ class TransactionRunner implements SqlRunner {
     return { changes: (await query(this.#client, sql, params)).rowCount ?? 0 };
   }
 
-  transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  async transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
     this.#check();
-    const turn = this.#nested.then(() => this.#savepoint(body));
-    this.#nested = turn.catch(() => undefined);
-    return turn;
+    this.#nestedRunning = true;
+    try {
+      return await this.#savepoint(body);
+    } finally {
+      this.#nestedRunning = false;
+    }
   }
 
   async #savepoint<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {

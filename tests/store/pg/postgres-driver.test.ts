@@ -168,6 +168,23 @@ describe('openPostgresDriver: transactions', () => {
     expect(await db.get("SELECT v FROM kv WHERE k = 'dup'")).toEqual({ v: 'first' });
   });
 
+  it('refuses work on the parent runner while a nested transaction runs, at once rather than hang', async () => {
+    const db = open();
+    const outcome = await db.transaction(async (tx) => {
+      const inner = await tx
+        .transaction(async () => {
+          // The parent's runner, not the savepoint's: this would land inside the savepoint.
+          await tx.run("INSERT INTO kv (k) VALUES ('misplaced')");
+        })
+        .catch((e: Error) => e.message);
+      // Once the nested one ended, the parent works again.
+      await tx.run("INSERT INTO kv (k) VALUES ('after-nested')");
+      return inner;
+    });
+    expect(outcome).toMatch(/a nested transaction is running on this runner/);
+    expect(await db.all("SELECT k FROM kv WHERE k IN ('misplaced', 'after-nested')")).toEqual([{ k: 'after-nested' }]);
+  });
+
   it('refuses statements on a transaction runner after its body settled', async () => {
     const db = open();
     let kept: { get: (sql: string) => Promise<unknown> } | undefined;
