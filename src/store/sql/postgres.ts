@@ -93,6 +93,35 @@ async function query(on: Queryable, sql: string, params: SqlParams | undefined):
 const closedError = () => new DatabaseError('store-closed', 'PostgreSQL: the store is closed', { temporary: true, cause: undefined });
 
 /**
+ * A pooled connection held by one transaction. One that breaks between statements emits
+ * 'error' (unheard, the event would end the process); the next statement then fails with pg's
+ * "not queryable", and the caller hears the server's reason instead (25P03 for a transaction
+ * left idle too long, 57P01 for an admin's stop).
+ */
+class TxConnection {
+  readonly client: pg.PoolClient;
+  broken: unknown;
+  #onError = (err: unknown) => (this.broken ??= err);
+  constructor(client: pg.PoolClient) {
+    this.client = client;
+    client.on('error', this.#onError);
+  }
+  async query(sql: string, params?: SqlParams): Promise<pg.QueryResult> {
+    try {
+      return await query(this.client, sql, params);
+    } catch (err) {
+      throw this.broken ? databaseError(this.broken) : err;
+    }
+  }
+  /** Hands the connection back; one in doubt (broken, or a COMMIT / ROLLBACK unanswered) is closed. */
+  release(inDoubt: boolean): void {
+    this.client.removeListener('error', this.#onError);
+    const failure = this.broken ?? (inDoubt ? new Error('transaction ended in doubt') : undefined);
+    this.client.release(failure as Error | undefined);
+  }
+}
+
+/**
  * The runner a transaction's body is given: bound to one connection, usable until the body
  * settles. Statements run one after another on it (pg queues them); nested transactions are
  * savepoints. While a nested one runs, this runner refuses work: a statement sent here would
@@ -102,13 +131,13 @@ const closedError = () => new DatabaseError('store-closed', 'PostgreSQL: the sto
  */
 class TransactionRunner implements SqlRunner {
   readonly dialect = 'postgres' as const;
-  #client: pg.PoolClient;
+  #conn: TxConnection;
   #depth: number;
   #finished = false;
   #nestedRunning = false;
 
-  constructor(client: pg.PoolClient, depth: number) {
-    this.#client = client;
+  constructor(conn: TxConnection, depth: number) {
+    this.#conn = conn;
     this.#depth = depth;
   }
 
@@ -125,17 +154,17 @@ class TransactionRunner implements SqlRunner {
 
   async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
     this.#check();
-    return (await query(this.#client, sql, params)).rows as T[];
+    return (await this.#conn.query(sql, params)).rows as T[];
   }
 
   async get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
     this.#check();
-    return (await query(this.#client, sql, params)).rows[0] as T | undefined;
+    return (await this.#conn.query(sql, params)).rows[0] as T | undefined;
   }
 
   async run(sql: string, params?: SqlParams): Promise<RunResult> {
     this.#check();
-    return { changes: (await query(this.#client, sql, params)).rowCount ?? 0 };
+    return { changes: (await this.#conn.query(sql, params)).rowCount ?? 0 };
   }
 
   async transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
@@ -150,19 +179,19 @@ class TransactionRunner implements SqlRunner {
 
   async #savepoint<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const name = `rebound_sp${this.#depth + 1}`;
-    const inner = new TransactionRunner(this.#client, this.#depth + 1);
-    await query(this.#client, `SAVEPOINT ${name}`, undefined);
+    const inner = new TransactionRunner(this.#conn, this.#depth + 1);
+    await this.#conn.query(`SAVEPOINT ${name}`);
     try {
       const value = await body(inner);
       inner.finish();
-      await query(this.#client, `RELEASE SAVEPOINT ${name}`, undefined);
+      await this.#conn.query(`RELEASE SAVEPOINT ${name}`);
       return value;
     } catch (err) {
       inner.finish();
       // The outer transaction goes on without what the body did. When the rollback itself
       // fails (the connection broke), that is the error the caller must hear.
-      await query(this.#client, `ROLLBACK TO SAVEPOINT ${name}`, undefined);
-      await query(this.#client, `RELEASE SAVEPOINT ${name}`, undefined);
+      await this.#conn.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await this.#conn.query(`RELEASE SAVEPOINT ${name}`);
       throw err;
     }
   }
@@ -204,40 +233,33 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
     } catch (err) {
       throw closed ? closedError() : databaseError(err);
     }
-    // A checked-out connection that breaks between statements emits 'error'; unheard, it
-    // would end the process. The statement that follows fails and says why.
-    let broken: unknown;
-    const onError = (err: unknown) => (broken = err);
-    client.on('error', onError);
-    const tx = new TransactionRunner(client, 0);
+    const conn = new TxConnection(client);
+    const tx = new TransactionRunner(conn, 0);
     /** Set when the connection cannot be trusted with the next caller's statements. */
     let inDoubt = false;
     try {
       // Explicit: a database whose default_transaction_isolation is higher would fail claims
       // with serialization errors where READ COMMITTED's re-check answers correctly.
       inDoubt = true;
-      await query(client, 'BEGIN ISOLATION LEVEL READ COMMITTED', undefined);
+      await conn.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       inDoubt = false;
       let value: T;
       try {
         value = await body(tx);
       } catch (err) {
         tx.finish();
-        await query(client, 'ROLLBACK', undefined).catch(() => (inDoubt = true));
+        await conn.query('ROLLBACK').catch(() => (inDoubt = true));
         throw err;
       }
       tx.finish();
       // A COMMIT whose answer never came (the connection broke) may or may not have landed:
       // the caller hears a temporary error, and what it offers again is recognised by its key.
       inDoubt = true;
-      await query(client, 'COMMIT', undefined);
+      await conn.query('COMMIT');
       inDoubt = false;
       return value;
     } finally {
-      client.removeListener('error', onError);
-      // A connection in doubt is closed, not handed to the next caller.
-      const failure = broken ?? (inDoubt ? new Error('transaction ended in doubt') : undefined);
-      client.release(failure as Error | undefined);
+      conn.release(inDoubt);
     }
   }
 
