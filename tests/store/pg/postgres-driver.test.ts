@@ -324,6 +324,33 @@ describe('openPostgresDriver: errors as ReboundError', () => {
     expect(rejected.map((e) => ({ code: e.code, temporary: e.temporary }))).toEqual([{ code: '40P01', temporary: true }]);
   });
 
+  it('a body that waits for a second connection from a full pool fails after the connect timeout, temporary', async () => {
+    const db = open(url, { poolSize: 1, connectTimeoutMs: 300 });
+    const err = await failure(
+      db.transaction(async (tx) => {
+        await tx.get('SELECT 1');
+        // The driver, not tx: this needs another connection, and the only one is ours.
+        await db.get('SELECT 1');
+      }),
+    );
+    expect(err).toMatchObject({ code: 'connect-timeout', temporary: true });
+    expect(await db.get('SELECT 1 AS one')).toEqual({ one: 1 });
+  });
+
+  it('an idle pooled connection the server ends is logged and replaced, not fatal to the process', async () => {
+    const warnings: unknown[] = [];
+    const db = open(url, { poolSize: 2, log: { warn: (obj: unknown) => warnings.push(obj) } as never });
+    await Promise.all([db.get('SELECT pg_sleep(0.05)'), db.get('SELECT pg_sleep(0.05)')]);
+    const admin = open();
+    const ended = await admin.all(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rebound' AND pid <> pg_backend_pid() AND state = 'idle'",
+    );
+    expect(ended.length).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 50 && warnings.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(warnings.length).toBeGreaterThanOrEqual(2);
+    expect(await db.get('SELECT 1 AS one')).toEqual({ one: 1 });
+  });
+
   it('too many connections (53300) is temporary', async () => {
     const admin = open();
     await admin.run('CREATE ROLE limited LOGIN CONNECTION LIMIT 1');
