@@ -46,8 +46,9 @@ function gate(): { open: () => void; passed: Promise<void> } {
   return { open, passed };
 }
 
-const NOW = '2026-11-30T12:00:00.000Z';
-const UNTIL = '2026-11-30T12:05:00.000Z';
+// Long past, so that rows seeded at NOW are due by the database's clock too.
+const NOW = '2000-01-01T12:00:00.000Z';
+const UNTIL = '2000-01-01T12:05:00.000Z';
 const CLAIMABLE = "state IN ('pending', 'failed') AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)";
 /** The claim as outbox.ts writes it, with PostgreSQL's row lock in the subquery. */
 const CLAIM_IN_SUBQUERY = `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
@@ -301,6 +302,26 @@ describe('leases on the database clock', () => {
     expect(await withSkewedClock(-HOUR, () => acquireDbClock(one, 'imap:main', 'host-a', 30_000))).toBe(true);
     expect(await acquireDbClock(two, 'imap:main', 'host-b', 30_000)).toBe(false);
     expect(await holderOf('imap:main')).toBe('host-a');
+  });
+
+  it("a claim on the database clock is not taken over by an instance an hour ahead; on the caller's clock it is", async () => {
+    const claimable = (now: string) =>
+      `state IN ('pending', 'failed') AND next_attempt_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})`;
+    const claimSql = (now: string, until: string) =>
+      `WITH picked AS (SELECT id FROM outbox WHERE ${claimable(now)} ORDER BY next_attempt_at, id LIMIT @limit FOR UPDATE SKIP LOCKED)
+       UPDATE outbox SET claimed_by = @holder, claimed_until = ${until} WHERE id IN (SELECT id FROM picked) AND ${claimable(now)} RETURNING id`;
+    const onDbClock = claimSql(clock.now, clock.after('ttlMs'));
+    const onCallerClock = claimSql('@now', '@until');
+    const byDb = (db: SqlRunner, holder: string) => db.all(onDbClock, { holder, ttlMs: 60_000, limit: 100 });
+    const byCaller = (db: SqlRunner, holder: string) => {
+      const now = new Date();
+      return db.all(onCallerClock, { holder, now: now.toISOString(), until: new Date(now.getTime() + 60_000).toISOString(), limit: 100 });
+    };
+
+    const ids = await seedOutbox(5);
+    expect((await byDb(one, 'host-a')).length).toBe(5);
+    expect(await withSkewedClock(HOUR, () => byDb(two, 'host-b'))).toEqual([]);
+    expect(await withSkewedClock(HOUR, () => byCaller(two, 'host-b'))).toHaveLength(ids.length);
   });
 
   it('a lease on the database clock still runs out: another instance takes it after the ttl', async () => {
