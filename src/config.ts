@@ -43,6 +43,8 @@ export interface Config {
   dbPath: string;
   /** DATABASE_URL: a postgres:// URL, or '' for SQLite at dbPath (the default). */
   databaseUrl: string;
+  /** DATABASE_POOL_SIZE: connections each instance keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   /** full: each commit is fsynced before the 250 (survives power loss); normal: faster. */
   dbSynchronous: 'full' | 'normal';
   logLevel: string;
@@ -484,6 +486,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir,
     dbPath: path.resolve(dataDir, r.string('DB_FILE', 'bounces.db')),
     databaseUrl: parseDatabaseUrl('DATABASE_URL', r.secret('DATABASE_URL').trim()),
+    databasePoolSize: r.int('DATABASE_POOL_SIZE', 5, 1, 1000),
     dbSynchronous: r.oneOf('DB_SYNCHRONOUS', 'full', ['full', 'normal']),
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     testMode,

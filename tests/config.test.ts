@@ -101,6 +101,9 @@ describe('configuration', () => {
 
   it('uses SQLite unless DATABASE_URL names a PostgreSQL server, stops on any other URL, and never prints its password', () => {
     expect(loadConfig({}).databaseUrl).toBe('');
+    expect(loadConfig({}).databasePoolSize).toBe(5);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/^DATABASE_POOL_SIZE: "0" is out of range/);
     const c = loadConfig({ DATABASE_URL: 'postgres://rebound:pw-s3cret@db.example.org:5432/rebound' });
     expect(c.databaseUrl).toBe('postgres://rebound:pw-s3cret@db.example.org:5432/rebound');
     expect(loadConfig({ DATABASE_URL: 'postgresql://rebound@10.0.0.5/rebound' }).databaseUrl).toBe('postgresql://rebound@10.0.0.5/rebound');

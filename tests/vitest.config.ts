@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    // One private PostgreSQL for the run when REBOUND_TEST_ENGINE=postgres; nothing otherwise.
+    globalSetup: ['tests/harness/pg-suite.ts'],
   },
 });

@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile, idle, import, soak, stall, suppress, pg-copy; all by default), each in a process of its own and
+// (classify, lmtp, dashboard, hostile, idle, import, soak, stall, suppress, pg-copy, pg-driver; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -19,6 +19,7 @@ const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }>
   stall: { file: 'message-stall.ts', timeoutS: 240 },
   suppress: { file: 'suppress.ts', timeoutS: 240 },
   'pg-copy': { file: 'pg-copy.ts', timeoutS: 300 },
+  'pg-driver': { file: 'pg-driver.ts', timeoutS: 180 },
 };
 
 type Row = Figure & { part: string };

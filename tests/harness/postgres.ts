@@ -51,6 +51,8 @@ export interface PostgresOptions {
   port?: number;
   /** fsync and full-page writes on, as in production (the bench); default off (tests). */
   durable?: boolean;
+  /** max_connections; default 60 (one test file's pools). The suite-wide cluster needs more. */
+  maxConnections?: number;
 }
 
 export async function startPostgres(opts: PostgresOptions = {}): Promise<Postgres> {
@@ -88,7 +90,7 @@ export async function startPostgres(opts: PostgresOptions = {}): Promise<Postgre
           `unix_socket_directories = '${dir}'`,
           ...(opts.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
           'shared_buffers = 32MB',
-          'max_connections = 60',
+          `max_connections = ${opts.maxConnections ?? 60}`,
           '',
         ].join('\n'),
       );
