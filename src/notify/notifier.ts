@@ -17,7 +17,7 @@ import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
 import { readStoredClassification } from '../store/stored-classification.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
-import { buildNotice } from './notice-content.ts';
+import { buildNotice, noticeMessageId } from './notice-content.ts';
 import { failedAddresses, planNotices, whyNoNotice, type MessageFacts, type NoticeSubject } from './notices.ts';
 import { createEmailTemplates, type EmailTemplates } from './templates.ts';
 
@@ -151,7 +151,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     let result: Awaited<ReturnType<typeof mailer.send>>;
     try {
       const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
-      result = await mailer.send(mail);
+      result = await mailer.send({ ...mail, messageId: noticeMessageId(config, row.id, row.created_at) });
     } catch (err) {
       const e =
         err instanceof SendError

@@ -129,6 +129,26 @@ describe('notices with two rebound processes on one store', () => {
     expect(a.outbox.countsByState().sent).toBe(3);
   });
 
+  it("sends a notice again with the same Message-ID when its sender died between the relay's 250 and the record", async () => {
+    const { config, a, b } = setUp();
+    const [first, second] = await bounces(config, a, 2, 'in-doubt');
+    expect(await notifier(config, a, 'host-a:1:aaaa').sendDue()).toEqual({ sent: 2, failed: 0 });
+    // What a SIGKILL right after the relay's answer leaves: the row still due, claimed by the
+    // dead process, and that claim run out by now.
+    const [row] = a.outbox.forBounce(first!);
+    a.db
+      .prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?")
+      .run(new Date(Date.now() - 1000).toISOString(), row!.id);
+    expect(await notifier(config, b, 'host-b:2:bbbb').sendDue()).toEqual({ sent: 1, failed: 0 });
+    const got = await Promise.all(sink.messages.map(async (m) => (await simpleParser(m.raw)).headers));
+    const ids = got.map((h) => [Number(h.get('x-rebound-notice')), h.get('message-id')]);
+    expect(ids.map(([bounce]) => bounce)).toEqual([first, second, first]);
+    // The second send of the first notice is recognisable as the same message.
+    expect(ids[2]![1]).toBe(ids[0]![1]);
+    expect(ids[1]![1]).not.toBe(ids[0]![1]);
+    expect(ids[0]![1]).toMatch(/^<rebound\.notice\.\d+\.[0-9a-z]+@app\.test>$/);
+  });
+
   it('does not send a row whose claim ran out and was taken by another process meanwhile', async () => {
     const { config, a, b } = setUp();
     const [id] = await bounces(config, a, 1, 'stolen');
