@@ -93,7 +93,11 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       if (stopped) break;
       let claimed: OutboxRow[];
       try {
-        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + tried.size);
+        // One batch more than the rows that failed in this pass (only those can be due again
+        // and come back): not BATCH + every row tried, which grew with each one sent until a
+        // long pass claimed the whole outbox, leaving other instances idle and stranding all
+        // of it for CLAIM_TTL when this process died.
+        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + failed);
       } catch (err) {
         // Nothing is sent unclaimed (another instance might send it too); the rows stay due.
         // A pass that could not start fails (the retry job logs it); one that has sent some

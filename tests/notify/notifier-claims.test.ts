@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
+import { createMailer } from '../../src/notify/mailer.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { sleep } from '../harness/ports.ts';
@@ -148,6 +149,35 @@ describe('notices with two rebound processes on one store', () => {
     expect(ids[1]![1]).not.toBe(ids[0]![1]);
     expect(ids[0]![1]).toMatch(/^<rebound\.notice\.\d+\.[0-9a-z]+@app\.test>$/);
   });
+
+  it('holds at most one batch of claims during a long pass, so a killed sender strands no more', async () => {
+    const { config, a } = setUp();
+    const ids = await bounces(config, a, 105, 'long-pass');
+    // The real mailer to the sink; before each send, how many unsent rows this process holds.
+    const real = createMailer(config.smtp);
+    const held: number[] = [];
+    const countHeld = a.db.prepare("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'").pluck();
+    const n = createNotifier({
+      config,
+      store: a,
+      log: silentLogger(),
+      holder: 'host-a:1:aaaa',
+      claimTtlMs: CLAIM_TTL_MS,
+      mailer: {
+        relay: real.relay,
+        send(mail) {
+          held.push(countHeld.get() as number);
+          return real.send(mail);
+        },
+        close: () => real.close(),
+      },
+    });
+    cleanups.push(() => n.stop());
+    expect(await n.sendDue()).toEqual({ sent: 105, failed: 0 });
+    expect(new Set(await noticeIds())).toEqual(new Set(ids));
+    // 50 rows (the batch) claimed at a time: not 100 once 50 were sent, nor the rest.
+    expect(Math.max(...held)).toBe(50);
+  }, 60_000);
 
   it('does not send a row whose claim ran out and was taken by another process meanwhile', async () => {
     const { config, a, b } = setUp();
