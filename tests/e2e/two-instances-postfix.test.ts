@@ -266,7 +266,13 @@ describe.skipIf(SKIP_REASON !== '')(`two rebound instances behind Postfix, each 
     // What Postfix did, and the figures, printed before any assertion so a failure shows them.
     const maillog = pf!.maillog().split('\n');
     const lmtpLines = maillog.filter((l) => /postfix\/lmtp\[/.test(l));
-    const sentVia = (port: number) => lmtpLines.filter((l) => l.includes(`:${port}, `) && /status=sent/.test(l)).length;
+    // Who took the deliveries, from each instance's own log (Postfix's relay= field names the
+    // first next hop for a connection it reuses from its cache, whichever instance it goes to).
+    const logged = (r: ReboundProcess, msg: string) =>
+      r
+        .log()
+        .split('\n')
+        .filter((l) => l.includes(`"msg":"${msg}"`)).length;
     const noticeMails = notices().map((m) => {
       const raw = m.raw.toString('latin1');
       return {
@@ -284,9 +290,10 @@ describe.skipIf(SKIP_REASON !== '')(`two rebound instances behind Postfix, each 
       bounces: BOUNCES,
       loadSeconds: result.elapsedMs / 1000,
       totalSeconds: (Date.now() - t0) / 1000,
+      recordedBy: { a: logged(a, 'bounce recorded'), b: logged(b, 'bounce recorded') },
+      postfixSentTwiceAndRecordedOnce: logged(a, 'duplicate message, already recorded') + logged(b, 'duplicate message, already recorded'),
       postfix: {
-        deliveredViaA: sentVia(lmtpPorts[0]!),
-        deliveredViaB: sentVia(lmtpPorts[1]!),
+        sent: lmtpLines.filter((l) => /status=sent/.test(l)).length,
         deferred: maillog.filter((l) => /to=<bounces@example\.test>.*status=deferred/.test(l)).length,
         connectionRefused: lmtpLines.filter((l) => /: Connection refused/.test(l)).length,
         lostConnections: lmtpLines.filter((l) => /lost connection/.test(l)).length,
@@ -337,7 +344,9 @@ describe.skipIf(SKIP_REASON !== '')(`two rebound instances behind Postfix, each 
     // Postfix: nothing left, no delivery agent crashed, and both next hops were used.
     expect(await pf!.queue()).toEqual([]);
     expect(maillog.filter((l) => /fatal|panic/.test(l))).toEqual([]);
-    expect(figures.postfix.deliveredViaA).toBeGreaterThan(0);
-    expect(figures.postfix.deliveredViaB).toBeGreaterThan(0);
+    // Both instances took bounces: Postfix failed over to B while A was down. (Counted from the
+    // logs, so a line lost to a SIGKILL after its commit may be missing: the store counts above.)
+    expect(figures.recordedBy.a).toBeGreaterThan(0);
+    expect(figures.recordedBy.b).toBeGreaterThan(0);
   }, 420_000);
 });
