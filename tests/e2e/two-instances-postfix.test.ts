@@ -1,12 +1,17 @@
 // Issue 18's "Done when": two rebound instances (real `rebound start` processes) on one store,
 // behind a real Postfix whose transport lists both LMTP listeners as next hops (transport(5),
-// Postfix >= 3.5: "lmtp:inet:A, inet:B", tried in order). A load of 2,000 distinct DSNs goes
-// into Postfix's smtpd; while Postfix delivers them, instance A is killed with SIGKILL and
-// started again a few seconds later, then instance B the same way. At the end, what an admin
-// would see: every bounce recorded once, one notice per bounce at the relay (a real SMTP
-// sink), one webhook event per bounce at the receiver (real HTTP, signatures checked with the
-// standardwebhooks library), the daily summary sent once for the one period that fell inside
-// the test, and Postfix's queue empty. The figures are printed.
+// Postfix >= 3.5: "lmtp:inet:127.0.0.1:A, 127.0.0.1:B", tried in order). A load of 2,000
+// distinct DSNs goes into Postfix's smtpd; while Postfix delivers them, instance A is killed
+// with SIGKILL and started again a few seconds later, then instance B the same way. At the end,
+// what an admin would see: every bounce recorded once, one notice per bounce at the relay (a
+// real SMTP sink), one webhook event per bounce at the receiver (real HTTP, signatures checked
+// with the standardwebhooks library), the daily summary sent once for the one period that fell
+// inside the test, and Postfix's queue empty. The figures are printed.
+//
+// "Once" for notices and webhooks means once per Message-ID and per webhook-id: the one a
+// killed instance had in flight (the relay or receiver had it, the record of it did not happen)
+// is sent again after CLAIM_TTL with the same id. No sender can do better across a SIGKILL;
+// the test allows at most one such repeat per kill and per kind, and prints how many it saw.
 //
 // The store: REBOUND_TEST_ENGINE=postgres runs the same test on a private PostgreSQL (both
 // instances get its DATABASE_URL); otherwise one SQLite file in one DATA_DIR that both share.
