@@ -15,6 +15,8 @@ export interface OutgoingMail {
   headers: Record<string, string>;
   inReplyTo?: string;
   references?: string;
+  /** `<id@host>`; default: a fresh one per send. */
+  messageId?: string;
 }
 
 export interface SendResult {
@@ -142,6 +144,7 @@ export function createMailer(smtp: Config['smtp'], timeouts: MailerTimeouts = DE
           html: mail.html,
           headers: mail.headers,
           ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.references ?? mail.inReplyTo } : {}),
+          ...(mail.messageId ? { messageId: mail.messageId } : {}),
           // The envelope sender is NOTIFY_FROM: a notice that bounces goes back there, and
           // reaches rebound only if that address is routed to it.
           envelope: { from: mail.from, to: mail.to },

@@ -106,6 +106,19 @@ export function loopSafetyHeaders(marker: string): Record<string, string> {
   };
 }
 
+/**
+ * The Message-ID of one outbox row's notice, the same on every send of that row. A notice can
+ * go out twice (the relay said 250, then the process died before recording it, and another
+ * instance sent the row again after the claim ran out): with the same Message-ID, mail systems
+ * that drop duplicates (by Message-ID) show it once. The row's creation time keeps ids of a
+ * new database apart from an old one's.
+ */
+export function noticeMessageId(config: Config, outboxId: number, createdAt: string): string {
+  const domain = config.notify.from.split('@').pop() || 'localhost';
+  const created = Number.isFinite(Date.parse(createdAt)) ? Date.parse(createdAt).toString(36) : '0';
+  return `<rebound.notice.${outboxId}.${created}@${domain}>`;
+}
+
 /** The whole notice, ready for the mailer. */
 export function buildNotice(
   config: Config,

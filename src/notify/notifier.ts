@@ -17,7 +17,7 @@ import type { OutboxRow } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
 import { readStoredClassification } from '../store/stored-classification.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
-import { buildNotice } from './notice-content.ts';
+import { buildNotice, noticeMessageId } from './notice-content.ts';
 import { failedAddresses, planNotices, whyNoNotice, type MessageFacts, type NoticeSubject } from './notices.ts';
 import { createEmailTemplates, type EmailTemplates } from './templates.ts';
 
@@ -93,7 +93,11 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       if (stopped) break;
       let claimed: OutboxRow[];
       try {
-        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + tried.size);
+        // One batch more than the rows that failed in this pass (only those can be due again
+        // and come back): not BATCH + every row tried, which grew with each one sent until a
+        // long pass claimed the whole outbox, leaving other instances idle and stranding all
+        // of it for CLAIM_TTL when this process died.
+        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + failed);
       } catch (err) {
         // Nothing is sent unclaimed (another instance might send it too); the rows stay due.
         // A pass that could not start fails (the retry job logs it); one that has sent some
@@ -151,7 +155,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     let result: Awaited<ReturnType<typeof mailer.send>>;
     try {
       const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
-      result = await mailer.send(mail);
+      result = await mailer.send({ ...mail, messageId: noticeMessageId(config, row.id, row.created_at) });
     } catch (err) {
       const e =
         err instanceof SendError

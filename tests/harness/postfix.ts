@@ -60,9 +60,20 @@ export interface PostfixOptions {
   ports: PostfixPorts;
   /** Host of rebound's LMTP listener in the transport entries: '127.0.0.1' (default) or '::1'. */
   lmtpHost?: '127.0.0.1' | '::1';
+  /**
+   * Several rebound LMTP listeners (on lmtpHost) for the bounce address: the transport's next
+   * hop becomes the list `inet:HOST:P1, HOST:P2`, tried in order (transport(5), Postfix >= 3.5).
+   * `inet:` only once, in front of the list: lmtp(8) strips it from the whole next hop before
+   * splitting the list, and a second `inet:HOST:P2` is a fatal "valid hostname or network
+   * address required". Default: [ports.lmtp] alone.
+   */
+  lmtpPorts?: number[];
   /** Also listen on [::1] (smtpd) and allow IPv6 delivery. */
   ipv6?: boolean;
-  /** Extra transport(5) entries, `{ 'pattern': 'transport:nexthop' }`; they come first, so they win. */
+  /**
+   * Extra transport(5) entries, `{ 'pattern': 'transport:nexthop' }`, written first. Not a pattern
+   * the snippet has: texthash refuses a table with a duplicate entry (use lmtpPorts for those).
+   */
   transport?: Record<string, string>;
   /** main.cf overrides, applied last (delay_warning_time, maximal_queue_lifetime, ...). */
   mainCf?: Record<string, string>;
@@ -231,11 +242,15 @@ export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstanc
   });
   const mainCf: Record<string, string> = { ...base, ...opts.mainCf };
 
+  // One LMTP next hop (the snippet's) or the list of them, in the order given.
+  const hostPart = lmtpHost.includes(':') ? `[${lmtpHost}]` : lmtpHost;
+  const nextHops = (v: string) =>
+    opts.lmtpPorts ? v.replace(`inet:${hostPart}:${ports.lmtp}`, `inet:${opts.lmtpPorts.map((p) => `${hostPart}:${p}`).join(', ')}`) : v;
   const transportLines = [
     '# extra entries of the test (first match wins)',
     ...Object.entries(opts.transport ?? {}).map(([k, v]) => `${k} ${v}`),
     '# from config/postfix/transport, localised',
-    ...readTransportSnippet().map(([k, v]) => `${localise(k, lmtpHost, ports.lmtp)} ${localise(v, lmtpHost, ports.lmtp)}`),
+    ...readTransportSnippet().map(([k, v]) => `${localise(k, lmtpHost, ports.lmtp)} ${nextHops(localise(v, lmtpHost, ports.lmtp))}`),
     '# test routes',
     'undeliverable.test error:5.1.1 mailbox does not exist (test)',
     `mx-reject.test smtp:[127.0.0.1]:${ports.mx}`,

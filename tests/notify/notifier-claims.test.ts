@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
+import { createMailer } from '../../src/notify/mailer.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { sleep } from '../harness/ports.ts';
@@ -128,6 +129,55 @@ describe('notices with two rebound processes on one store', () => {
     expect(new Set(await noticeIds())).toEqual(new Set(ids));
     expect(a.outbox.countsByState().sent).toBe(3);
   });
+
+  it("sends a notice again with the same Message-ID when its sender died between the relay's 250 and the record", async () => {
+    const { config, a, b } = setUp();
+    const [first, second] = await bounces(config, a, 2, 'in-doubt');
+    expect(await notifier(config, a, 'host-a:1:aaaa').sendDue()).toEqual({ sent: 2, failed: 0 });
+    // What a SIGKILL right after the relay's answer leaves: the row still due, claimed by the
+    // dead process, and that claim run out by now.
+    const [row] = a.outbox.forBounce(first!);
+    a.db
+      .prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?")
+      .run(new Date(Date.now() - 1000).toISOString(), row!.id);
+    expect(await notifier(config, b, 'host-b:2:bbbb').sendDue()).toEqual({ sent: 1, failed: 0 });
+    const got = await Promise.all(sink.messages.map(async (m) => (await simpleParser(m.raw)).headers));
+    const ids = got.map((h) => [Number(h.get('x-rebound-notice')), h.get('message-id')]);
+    expect(ids.map(([bounce]) => bounce)).toEqual([first, second, first]);
+    // The second send of the first notice is recognisable as the same message.
+    expect(ids[2]![1]).toBe(ids[0]![1]);
+    expect(ids[1]![1]).not.toBe(ids[0]![1]);
+    expect(ids[0]![1]).toMatch(/^<rebound\.notice\.\d+\.[0-9a-z]+@app\.test>$/);
+  });
+
+  it('holds at most one batch of claims during a long pass, so a killed sender strands no more', async () => {
+    const { config, a } = setUp();
+    const ids = await bounces(config, a, 105, 'long-pass');
+    // The real mailer to the sink; before each send, how many unsent rows this process holds.
+    const real = createMailer(config.smtp);
+    const held: number[] = [];
+    const countHeld = a.db.prepare("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'").pluck();
+    const n = createNotifier({
+      config,
+      store: a,
+      log: silentLogger(),
+      holder: 'host-a:1:aaaa',
+      claimTtlMs: CLAIM_TTL_MS,
+      mailer: {
+        relay: real.relay,
+        send(mail) {
+          held.push(countHeld.get() as number);
+          return real.send(mail);
+        },
+        close: () => real.close(),
+      },
+    });
+    cleanups.push(() => n.stop());
+    expect(await n.sendDue()).toEqual({ sent: 105, failed: 0 });
+    expect(new Set(await noticeIds())).toEqual(new Set(ids));
+    // 50 rows (the batch) claimed at a time: not 100 once 50 were sent, nor the rest.
+    expect(Math.max(...held)).toBe(50);
+  }, 60_000);
 
   it('does not send a row whose claim ran out and was taken by another process meanwhile', async () => {
     const { config, a, b } = setUp();
