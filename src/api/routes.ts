@@ -20,8 +20,8 @@ export interface RouteDeps {
   now: () => Date;
 }
 
-function bounceOr404(store: Store, id: number) {
-  const b = store.bounces.get(id);
+async function bounceOr404(store: Store, id: number) {
+  const b = await store.bounces.get(id);
   if (!b) throw new ApiError(404, 'not_found', `no bounce ${id}`);
   return b;
 }
@@ -71,9 +71,9 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       params: IdParams,
       response: { status: 200, description: 'The bounce', schema: BounceDetail },
       errors: [400, 404],
-      handler: ({ params }) => {
-        const b = bounceOr404(d.store, params.id);
-        const m = d.store.messages.get(b.message_id);
+      handler: async ({ params }) => {
+        const b = await bounceOr404(d.store, params.id);
+        const m = await d.store.messages.get(b.message_id);
         const { dedupe_key: _key, ...fields } = b;
         return {
           ...fields,
@@ -88,7 +88,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             envelope_to: m?.envelope_to ?? '',
             subject: m?.subject ?? '',
           },
-          notices: d.store.outbox.forBounce(b.id).map((n) => ({
+          notices: (await d.store.outbox.forBounce(b.id)).map((n) => ({
             id: n.id,
             state: n.state,
             recipients: n.recipients,
@@ -109,9 +109,9 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       params: IdParams,
       response: { status: 200, description: 'The message as received (RFC 5322)', contentType: 'message/rfc822' },
       errors: [400, 404],
-      handler: ({ params, ctx }) => {
-        const b = bounceOr404(d.store, params.id);
-        const raw = d.store.messages.raw(b.message_id);
+      handler: async ({ params, ctx }) => {
+        const b = await bounceOr404(d.store, params.id);
+        const raw = await d.store.messages.raw(b.message_id);
         if (!raw) throw new ApiError(404, 'not_found', `no raw message for bounce ${params.id}`);
         ctx.status = 200;
         ctx.type = 'message/rfc822';
@@ -131,7 +131,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       response: { status: 202, description: 'Whether a notice was queued', schema: RetryResult },
       errors: [400, 404],
       handler: async ({ params }) => {
-        const b = bounceOr404(d.store, params.id);
+        const b = await bounceOr404(d.store, params.id);
         return d.retry(b.id);
       },
     }),

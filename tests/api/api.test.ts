@@ -100,7 +100,7 @@ describe('the API with a token', () => {
     const list = BounceList.parse(await (await call(f.base, 'GET', '/bounces', { token: f.readToken })).json());
     expect(list.data.length).toBeGreaterThan(0);
     const detail = BounceDetail.parse(await (await call(f.base, 'GET', `/bounces/${someId}`, { token: f.readToken })).json());
-    const row = f.store.bounces.get(someId)!;
+    const row = (await f.store.bounces.get(someId))!;
     expect(detail).toMatchObject({ id: someId, email_to: row.email_to, reason: row.reason, status_code: row.status_code });
     expect(detail.decision_trail).toEqual(row.decided_by.split(/;\s*/).filter(Boolean));
     expect(detail.decision_trail.length).toBeGreaterThan(0);
@@ -108,7 +108,7 @@ describe('the API with a token', () => {
     expect(detail).not.toHaveProperty('dedupe_key');
     const raw = await call(f.base, 'GET', `/bounces/${someId}/raw`, { token: f.readToken });
     expect(raw.headers.get('content-type')).toMatch(/message\/rfc822/);
-    expect(Buffer.from(await raw.arrayBuffer()).equals(f.store.messages.raw(row.message_id)!)).toBe(true);
+    expect(Buffer.from(await raw.arrayBuffer()).equals((await f.store.messages.raw(row.message_id))!)).toBe(true);
     expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(
       true,
     );
@@ -117,10 +117,10 @@ describe('the API with a token', () => {
   it('gives a bounce classification with each recipient enhanced code under status, for rows stored before and after', async () => {
     // someId was classified and stored by this build (key enhancedCode); the old row is
     // stored as rows were before that rename (key status).
-    const oldId = insertBounce(f.store, {
+    const oldId = await insertBounce(f.store, {
       classification: JSON.stringify({ kind: 'bounce', recipients: [{ address: 'old@example.test', action: 'failed', status: '5.2.2' }] }),
     });
-    expect(f.store.messages.get(f.store.bounces.get(someId)!.message_id)!.classification).toContain('"enhancedCode"');
+    expect((await f.store.messages.get((await f.store.bounces.get(someId))!.message_id))!.classification).toContain('"enhancedCode"');
     for (const id of [someId, oldId]) {
       const detail = BounceDetail.parse(await (await call(f.base, 'GET', `/bounces/${id}`, { token: f.readToken })).json());
       const recipients = detail.classification.recipients as Record<string, unknown>[];

@@ -302,7 +302,7 @@ describe('a 5,000-recipient forged DSN', () => {
     // Every row is a real group of the report: none made up from half a group.
     expect(rows.map((b) => b.email_to)).toEqual(Array.from({ length: 500 }, (_, i) => failedAddress(i + 1)));
     expect(rows.every((b) => b.status_code === '5.1.1' && b.reason === 'userunknown')).toBe(true);
-    const message = r.store.messages.get(rows[0]!.message_id)!;
+    const message = (await r.store.messages.get(rows[0]!.message_id))!;
     expect(message.truncated).toMatch(
       /the delivery-status report names \d+ or more recipients; only the first 500 were read \(limit 500\)/,
     );
@@ -334,11 +334,11 @@ describe('a 5,000-recipient forged DSN', () => {
       const own = rows.filter((b) => b.email_to === `user${i}@beside.test`);
       expect(own).toHaveLength(1);
       expect(byMessage.get(own[0]!.message_id)).toHaveLength(1);
-      expect(r.store.messages.get(own[0]!.message_id)!.truncated).toBe('');
+      expect((await r.store.messages.get(own[0]!.message_id))!.truncated).toBe('');
     }
     const hugeRows = rows.filter((b) => b.email_to.endsWith('@victims.test'));
     expect(hugeRows).toHaveLength(500);
-    expect(r.store.messages.get(hugeRows[0]!.message_id)!.truncated).toMatch(/only the first 500 were read/);
+    expect((await r.store.messages.get(hugeRows[0]!.message_id))!.truncated).toMatch(/only the first 500 were read/);
     // Offered again (Postfix retrying after a lost reply): recorded already, nothing added.
     await r.deliver(huge);
     expect(bounces(r.store)).toHaveLength(504);

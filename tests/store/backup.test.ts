@@ -92,7 +92,7 @@ describe('rebound backup', () => {
     store = openStore(file, { synchronous: 'normal' });
     const before = await ingest(store, 0, 20);
     // A store of a few hundred pages, so that a stepped copy would need several steps.
-    store.settings.set('filler', 'x'.repeat(2_000_000));
+    await store.settings.set('filler', 'x'.repeat(2_000_000));
     // Another connection commits on every turn of the event loop, as a service does under
     // load. SQLite restarts a stepped backup after each such write; the copy must still end.
     const service = new Database(file);

@@ -141,8 +141,20 @@ export class SqliteDriver implements SqlDriver {
     return this.#outside(() => ({ changes: this.statement(sql).run(...bind(params)).changes }));
   }
 
-  async transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    await this.#begin();
+  transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.#transaction(body, this.#lockWaitMs);
+  }
+
+  /**
+   * A transaction that does not wait for a write lock another process holds: it rejects with
+   * SQLITE_BUSY at once (the health probe, which must answer now).
+   */
+  transactionNoWait<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.#transaction(body, 0);
+  }
+
+  async #transaction<T>(body: (tx: SqlRunner) => Promise<T>, lockWaitMs: number): Promise<T> {
+    await this.#begin(lockWaitMs);
     const tx = new SqliteTransaction(this, 0);
     try {
       const value = await body(tx);
@@ -160,8 +172,8 @@ export class SqliteDriver implements SqlDriver {
   }
 
   /** Takes the connection and SQLite's write lock; on return, BEGIN IMMEDIATE has succeeded. */
-  async #begin(): Promise<void> {
-    const deadline = Date.now() + this.#lockWaitMs;
+  async #begin(lockWaitMs: number): Promise<void> {
+    const deadline = Date.now() + lockWaitMs;
     for (;;) {
       await this.#acquire();
       if (this.#closed) {

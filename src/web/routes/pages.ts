@@ -50,7 +50,7 @@ function page(ctx: Koa.Context, deps: WebDeps, template: string, vars: Record<st
 export function pageRoutes(router: Router, deps: WebDeps): void {
   const { queries, store, board } = deps;
 
-  router.get('/', (ctx) => {
+  router.get('/', async (ctx) => {
     const now = deps.now();
     const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
       const since = periodStart(p, now);
@@ -70,8 +70,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       parts,
       period: period(ctx.query.period),
       periods: PERIODS,
-      outbox: store.outbox.countsByState(),
-      suppressionsPerDay: store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10)).reverse(),
+      outbox: await store.outbox.countsByState(),
+      suppressionsPerDay: (await store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10))).reverse(),
       stateWords: STATE_WORDS,
       outboxWords: OUTBOX_WORDS,
     });
@@ -119,11 +119,11 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     };
   });
 
-  router.get('/bounces/:id', (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
+  router.get('/bounces/:id', async (ctx) => {
+    const bounce = await bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
-    const message = store.messages.get(bounce.message_id);
-    const raw = store.messages.raw(bounce.message_id);
+    const message = await store.messages.get(bounce.message_id);
+    const raw = await store.messages.raw(bounce.message_id);
     // Unreadable JSON is shown as stored; readable JSON in its published shape, indented.
     const stored = message?.classification ?? '{}';
     const published = publishedClassification(stored);
@@ -135,8 +135,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       message,
       decidedBy: parseDecisionTrail(bounce.decided_by),
       classification,
-      notices: store.outbox.forBounce(bounce.id),
-      suppression: store.suppressions.check(bounce.email_to, deps.now()),
+      notices: await store.outbox.forBounce(bounce.id),
+      suppression: await store.suppressions.check(bounce.email_to, deps.now()),
       rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
       rawTruncated: raw ? raw.length > RAW_PREVIEW_BYTES : false,
       rawSize: raw?.length ?? 0,
@@ -144,9 +144,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     });
   });
 
-  router.get('/bounces/:id/raw', (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
-    const raw = bounce ? store.messages.raw(bounce.message_id) : undefined;
+  router.get('/bounces/:id/raw', async (ctx) => {
+    const bounce = await bounceNamed(deps, ctx.params.id);
+    const raw = bounce ? await store.messages.raw(bounce.message_id) : undefined;
     if (!bounce || !raw) return notFound(ctx, deps);
     // An attachment, never rendered by the browser (nosniff is set on every answer).
     ctx.type = 'message/rfc822';
@@ -155,7 +155,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   router.post('/bounces/:id/retry', async (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
+    const bounce = await bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
     const r = await retryOne(deps, bounce.id);
     setFlash(ctx, r.ok ? 'success' : 'danger', r.text);
@@ -201,9 +201,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
 }
 
 /** The bounce a URL's :id names; undefined when the id is not a number or no row has it. */
-function bounceNamed(deps: WebDeps, param: string | undefined) {
+async function bounceNamed(deps: WebDeps, param: string | undefined) {
   const id = intParam(param, 0, 0, Number.MAX_SAFE_INTEGER);
-  return id ? deps.store.bounces.get(id) : undefined;
+  return id ? await deps.store.bounces.get(id) : undefined;
 }
 
 async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text: string }> {
