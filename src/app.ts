@@ -143,7 +143,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
           const devSecret = !config.web.sessionSecret;
           const retry = (id: number) => notifier.retry(id);
           // One set of prepared list and count statements for the dashboard and the API.
-          const queries = new BounceQueries(store.db);
+          const queries = new BounceQueries(store.sql);
           const passwordHash = await adminPasswordHash();
           const app = createWebApp({
             config,

@@ -27,8 +27,8 @@ async function bounceOr404(store: Store, id: number) {
 }
 
 export function bounceRoutes(d: RouteDeps): RouteDef[] {
-  const pager = new KeysetPager(d.store.db, d.queries);
-  const counts = new CountQueries(d.store.db);
+  const pager = new KeysetPager(d.store.sql, d.queries);
+  const counts = new CountQueries(d.store.sql);
   return [
     route({
       method: 'get',
@@ -42,7 +42,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       query: BounceListQuery,
       response: { status: 200, description: 'One page of bounces', schema: BounceList },
       errors: [400],
-      handler: ({ query }) => {
+      handler: async ({ query }) => {
         const { sort, dir, limit, cursor, q, ...rest } = query;
         const filters = { ...rest, ...(q ? { search: q } : {}) };
         for (const k of Object.keys(filters) as (keyof typeof filters)[]) if (filters[k] === undefined) delete filters[k];
@@ -57,7 +57,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             });
           }
         }
-        const page = pager.page({ filters, sort, dir, limit, after });
+        const page = await pager.page({ filters, sort, dir, limit, after });
         return { data: page.rows, next_cursor: page.next ?? null };
       },
     }),
@@ -145,7 +145,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       query: CountsQuery,
       response: { status: 200, description: 'The counts', schema: Counts },
       errors: [400],
-      handler: ({ query }) => {
+      handler: async ({ query }) => {
         const to = query.to ?? d.now().toISOString().slice(0, 10);
         const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
         const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
@@ -153,7 +153,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
           const message = `from must not be after to, and the range at most ${MAX_COUNT_DAYS} days`;
           throw new ApiError(400, 'invalid_request', `invalid query.from: ${message}`, { fields: [{ field: 'query.from', message }] });
         }
-        return { by: query.by, from, to, counts: counts.counts(query.by, from, to, query.limit) };
+        return { by: query.by, from, to, counts: await counts.counts(query.by, from, to, query.limit) };
       },
     }),
   ];

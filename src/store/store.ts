@@ -14,6 +14,7 @@ import type { SqlDriver, SqlRunner } from './sql/driver.ts';
 import { SqliteDriver } from './sql/sqlite.ts';
 import { SuppressionRepository, type SuppressionHub } from '../suppress/repository.ts';
 import { WebhooksRepository } from '../webhooks/store.ts';
+import { TokensRepository } from '../api/tokens.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
 import { WriteHealth } from './write-health.ts';
 
@@ -36,6 +37,8 @@ export interface Repositories {
   suppressions: SuppressionRepository<Repositories>;
   /** Webhook endpoints, the delivery queue and its attempt log (src/webhooks/store.ts). */
   webhooks: WebhooksRepository;
+  /** API tokens, kept as hashes (src/api/tokens.ts). */
+  tokens: TokensRepository;
   /**
    * Runs `body` in a transaction whose repositories it is given: on the store, a new
    * transaction (it waits for the one open); on a transaction's repositories, a savepoint
@@ -71,6 +74,7 @@ function repositoriesOn(sql: SqlRunner, shared: Shared): Repositories {
     leases: new LeasesRepository(sql),
     suppressions: new SuppressionRepository(sql, shared),
     webhooks: new WebhooksRepository(sql),
+    tokens: new TokensRepository(sql),
     transaction: (body) => sql.transaction((tx) => body(repositoriesOn(tx, shared))),
   };
   return repos;

@@ -92,7 +92,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
     board: opts.board,
     metrics: opts.metrics,
     retry: opts.retry,
-    queries: opts.queries ?? new BounceQueries(opts.store.db),
+    queries: opts.queries ?? new BounceQueries(opts.store.sql),
     get views() {
       return (views ??= loadViews());
     },
@@ -170,7 +170,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(assetsMiddleware(loadAssets()));
   if (opts.api) app.use(opts.api);
 
-  const sessionStore = new DatabaseSessionStore(opts.store.db, () => now().getTime());
+  const sessionStore = new DatabaseSessionStore(opts.store.sql, () => now().getTime());
   // koa-session (and crc, which it loads) at the first request that needs a session: /health,
   // /metrics, the assets and the API never do, so a service nobody signs in to does not hold
   // it (~2.5 MB resident, tests/bench/idle.ts).

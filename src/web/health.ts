@@ -100,7 +100,7 @@ export async function metricsText(
   // carry the counters and rebound_part_up{part="database"} 0, the moment it matters most.
   if (report.parts.database?.ok) {
     try {
-      facts.bounces = queries.byKindAndType().map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
+      facts.bounces = (await queries.byKindAndType()).map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
       facts.outbox = await store.outbox.countsByState();
       facts.suppressions = await store.suppressions.countInForce(new Date());
     } catch {

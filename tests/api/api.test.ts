@@ -7,7 +7,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BounceDetail, BounceList, Counts, ErrorBody, RetryResult } from '../../src/api/schemas.ts';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { Client, insertBounce } from '../web/fixture.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
 
@@ -67,10 +66,10 @@ describe('the API without a token', () => {
 
   it('refuses an unknown token and a revoked one', async () => {
     await expectError(await call(f.base, 'GET', '/bounces', { token: 'rbt_not-a-real-token' }), 401, 'unauthorized');
-    const tokens = new TokensRepository(f.store.db);
-    const t = tokens.create('short-lived', 'read');
+    const tokens = f.store.tokens;
+    const t = await tokens.create('short-lived', 'read');
     expect((await call(f.base, 'GET', '/bounces', { token: t.token })).status).toBe(200);
-    tokens.revoke(t.id);
+    await tokens.revoke(t.id);
     const res = await call(f.base, 'GET', '/bounces', { token: t.token });
     await expectError(res, 401, 'unauthorized');
     expect(res.headers.get('www-authenticate')).toMatch(/invalid_token/);
@@ -168,11 +167,11 @@ describe('the API with a token', () => {
   });
 
   it('records when a token was last used', async () => {
-    const tokens = new TokensRepository(f.store.db);
-    const t = tokens.create('fresh', 'read');
-    expect(tokens.get(t.id)!.last_used_at).toBe('');
+    const tokens = f.store.tokens;
+    const t = await tokens.create('fresh', 'read');
+    expect((await tokens.get(t.id))!.last_used_at).toBe('');
     await call(f.base, 'GET', '/counts?by=type', { token: t.token });
-    const used = tokens.get(t.id)!.last_used_at;
+    const used = (await tokens.get(t.id))!.last_used_at;
     expect(Date.now() - Date.parse(used)).toBeLessThan(10_000);
   });
 });

@@ -133,12 +133,12 @@ describe('per-day bounce summary', () => {
   it('moves a retried bounce from retry_queued to Processed in the counts', async () => {
     const store = newStore();
     const ids = await insertAll(store);
-    const q = new BounceQueries(store.db);
+    const q = new BounceQueries(store.sql);
     const since = new Date('2026-03-01T00:00:00.000Z');
-    expect(q.countsSince(since).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
+    expect((await q.countsSince(since)).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
     await store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
     expect(summary(store.db)).toEqual(fromRows(store.db));
-    const after = q.countsSince(since);
+    const after = await q.countsSince(since);
     expect(after.byStatus.retry_queued).toBeUndefined();
     expect(after.byStatus.Processed).toBe(4);
     expect(after.total).toBe(ROWS.length);
@@ -163,7 +163,7 @@ describe('per-day bounce summary', () => {
     expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
     store.db.prepare('DELETE FROM bounces').run();
     expect(summary(store.db)).toEqual({ daily: [], domains: [] });
-    expect(new BounceQueries(store.db).countAll()).toBe(0);
+    expect(await new BounceQueries(store.sql).countAll()).toBe(0);
   });
 
   it('fills the summary from the rows already stored when a database at migration 004 is migrated', async () => {
@@ -197,7 +197,7 @@ describe('per-day bounce summary', () => {
   it('answers the overview and chart queries from the summary as the rows would, also from a mid-day instant', async () => {
     const store = newStore();
     await insertAll(store);
-    const q = new BounceQueries(store.db);
+    const q = new BounceQueries(store.sql);
     for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
       const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
         status: string;
@@ -205,22 +205,22 @@ describe('per-day bounce summary', () => {
         domain: string;
         kind: string;
       }[];
-      const c = q.countsSince(new Date(since));
+      const c = await q.countsSince(new Date(since));
       expect(c.total).toBe(rows.length);
       for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped'])
         expect(c.byStatus[s] ?? 0).toBe(rows.filter((r) => r.status === s).length);
-      const top = q.topDomains(new Date(since), 5);
+      const top = await q.topDomains(new Date(since), 5);
       const hardSoft = rows.filter((r) => r.bounce_type === 'hard' || r.bounce_type === 'soft');
       expect(top.reduce((n, t) => n + t.count, 0)).toBe(hardSoft.length);
       for (const t of top) expect(t.count).toBe(hardSoft.filter((r) => r.domain === t.domain).length);
-      expect(q.perDay(new Date(since)).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
+      expect((await q.perDay(new Date(since))).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
     }
-    expect(q.topDomains(new Date('2026-03-01T00:00:00.000Z'))[0]).toEqual({ domain: 'a.test', count: 3 });
-    expect(q.perDay(new Date('2026-03-01T08:30:00.000Z')).filter((d) => d.day === '2026-03-01')).toEqual([
+    expect((await q.topDomains(new Date('2026-03-01T00:00:00.000Z')))[0]).toEqual({ domain: 'a.test', count: 3 });
+    expect((await q.perDay(new Date('2026-03-01T08:30:00.000Z'))).filter((d) => d.day === '2026-03-01')).toEqual([
       { day: '2026-03-01', bounce_type: 'hard', count: 1 },
       { day: '2026-03-01', bounce_type: 'soft', count: 1 },
     ]);
-    expect(q.byKindAndType()).toEqual([
+    expect(await q.byKindAndType()).toEqual([
       { kind: 'autoreply', bounce_type: 'none', count: 1 },
       { kind: 'bounce', bounce_type: 'hard', count: 3 },
       { kind: 'bounce', bounce_type: 'soft', count: 2 },

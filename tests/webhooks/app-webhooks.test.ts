@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
@@ -112,7 +111,7 @@ describe('webhooks in the running app', () => {
     const repo = app!.store.webhooks;
     await repo.updateEndpoint(1, { url: receiver.url, events: ['suppression.added', 'suppression.removed'], enabled: true });
     const before = receiver.received.length;
-    const token = new TokensRepository(app!.store.db).create('crm', 'write').token;
+    const token = (await app!.store.tokens.create('crm', 'write')).token;
     // jane@ hard-bounced in the first test, so the suppression list has her.
     const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/suppressions/jane%40mx-reject.test`, {
       method: 'DELETE',

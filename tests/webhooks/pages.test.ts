@@ -34,7 +34,7 @@ let base: string;
 async function startDashboard(allowPrivate: boolean): Promise<WebServer> {
   const log = silentLogger();
   const retry = async () => ({ queued: false, message: '' });
-  const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: 600 });
+  const api = createApi({ store, queries: new BounceQueries(store.sql), log, retry, rateLimit: 600 });
   const app = createWebApp({
     config: testConfig(),
     store,

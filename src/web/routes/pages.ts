@@ -52,10 +52,11 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
 
   router.get('/', async (ctx) => {
     const now = deps.now();
-    const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
+    const counts = [];
+    for (const p of Object.keys(PERIODS) as Period[]) {
       const since = periodStart(p, now);
-      return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
-    });
+      counts.push({ period: p, label: PERIODS[p], since: dayOf(since), ...(await queries.countsSince(since)) });
+    }
     const parts = (Object.entries(board.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
       name,
       label: partWords(name),
@@ -77,11 +78,13 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     });
   });
 
-  router.get('/api/stats', (ctx) => {
+  router.get('/api/stats', async (ctx) => {
     const p = period(ctx.query.period);
     const since = periodStart(p, deps.now());
+    const topDomains = await queries.topDomains(since, 5);
+    const perDay = await queries.perDay(since);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { period: p, since: since.toISOString(), topDomains: queries.topDomains(since, 5), perDay: queries.perDay(since) };
+    ctx.body = { period: p, since: since.toISOString(), topDomains, perDay };
   });
 
   router.get('/bounces', (ctx) => {
@@ -98,7 +101,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   // DataTables server-side processing: draw, start, length, plus our sort/dir and filters.
-  router.get('/api/bounces', (ctx) => {
+  router.get('/api/bounces', async (ctx) => {
     const q = ctx.query as Record<string, string | undefined>;
     const filters = parseFilters(ctx.query);
     const sort = (typeof q.sort === 'string' && q.sort in SORT_COLUMNS ? q.sort : 'date') as SortColumn;
@@ -106,8 +109,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const limit = intParam(q.length, 25, 1, MAX_PAGE);
     const offset = intParam(q.start, 0, 0, 1_000_000_000);
     // The count comes first: it also chooses the list's plan (BounceQueries.page).
-    const { rows, filtered } = queries.page({ filters, sort, dir, offset, limit });
-    const total = Object.keys(filters).length ? queries.countAll() : filtered.count;
+    const { rows, filtered } = await queries.page({ filters, sort, dir, offset, limit });
+    const total = Object.keys(filters).length ? await queries.countAll() : filtered.count;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
       draw: intParam(q.draw, 0, 0, 1_000_000_000),
@@ -181,7 +184,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       setFlash(ctx, 'danger', `Select at most ${MAX_RETRY_IDS} bounces at once.`);
       return ctx.redirect(target);
     }
-    const existing = queries.existingIds(ids);
+    const existing = await queries.existingIds(ids);
     let queued = 0;
     const problems: string[] = [];
     for (const id of existing) {

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokensRepository } from '../../../src/api/tokens.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createIngestor } from '../../../src/ingest.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -69,8 +68,8 @@ async function fillSource(): Promise<void> {
     enabled: true,
   });
   await webhooks.createEndpoint({ url: 'https://old.example.org/hook', events: ['bounce.recorded'], enabled: false });
-  new TokensRepository(store.db).create('crm sync', 'write');
-  new TokensRepository(store.db).revoke(new TokensRepository(store.db).create('old', 'read').id);
+  await store.tokens.create('crm sync', 'write');
+  await store.tokens.revoke((await store.tokens.create('old', 'read')).id);
   announceSuppressionChanges(store, config);
   await store.suppressions.add(
     { address: 'gone@example.net', reason: 'manual', source: 'manual', by: 'admin', note: 'asked by phone' },
@@ -81,7 +80,7 @@ async function fillSource(): Promise<void> {
   // What several instances share: a mailbox lease, a job's last period, a signed-in session.
   await store.leases.acquire('imap:default', 'relay-1:100:0badcafe', 60_000);
   await store.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'relay-1:100:0badcafe');
-  await new DatabaseSessionStore(store.db, () => Date.now()).set('sid-1', { user: 'admin', csrf: 'token' }, 3_600_000);
+  await new DatabaseSessionStore(store.sql, () => Date.now()).set('sid-1', { user: 'admin', csrf: 'token' }, 3_600_000);
   const ingestor = createIngestor({
     store,
     log: silentLogger(),
