@@ -414,8 +414,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         continue;
       }
       if (!leased) {
+        // The standby is on the board before start() resolves.
+        const wait = await standBy();
         firstAttemptDone();
-        await sleep(await standBy());
+        await sleep(wait);
         continue;
       }
       keepLease();

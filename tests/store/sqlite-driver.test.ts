@@ -199,7 +199,7 @@ describe('SQLite driver', () => {
     });
     await new Promise((r) => setTimeout(r, 10));
     const closed = driver.close();
-    await expect(driver.get('SELECT 1')).rejects.toThrow(/closed/);
+    await expect(driver.get('SELECT 1')).rejects.toThrow(/not open/);
     finish();
     await open;
     await closed;
@@ -209,6 +209,6 @@ describe('SQLite driver', () => {
     } finally {
       check.close();
     }
-    await expect(driver.transaction(async () => undefined)).rejects.toThrow(/closed/);
+    await expect(driver.transaction(async () => undefined)).rejects.toThrow(/not open/);
   });
 });

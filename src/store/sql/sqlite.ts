@@ -96,7 +96,7 @@ export class SqliteDriver implements SqlDriver {
 
   /** Runs `fn` now when no transaction holds the connection, else once the holder is done. */
   #outside<T>(fn: () => T): Promise<T> {
-    if (this.#closed) return Promise.reject(new Error(`the store (${this.description}) is closed`));
+    if (this.#closed) return Promise.reject(new Error(`the database connection is not open (${this.description})`));
     if (!this.#held && this.#waiters.length === 0) {
       try {
         return Promise.resolve(fn());
@@ -106,7 +106,7 @@ export class SqliteDriver implements SqlDriver {
     }
     return this.#acquire().then(() => {
       try {
-        if (this.#closed) throw new Error(`the store (${this.description}) is closed`);
+        if (this.#closed) throw new Error(`the database connection is not open (${this.description})`);
         return fn();
       } finally {
         this.#release();
@@ -178,7 +178,7 @@ export class SqliteDriver implements SqlDriver {
       await this.#acquire();
       if (this.#closed) {
         this.#release();
-        throw new Error(`the store (${this.description}) is closed`);
+        throw new Error(`the database connection is not open (${this.description})`);
       }
       try {
         // Set with exec(), a few microseconds: a prepared pragma is applied when it is compiled,
