@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReboundError } from '../src/errors.ts';
 import { bounceCcBudget, createIngestor, MAX_BOUNCE_CC_CHARS, type Ingestor } from '../src/ingest.ts';
 import { forgedDsn } from './notify/forged-dsn.ts';
 import { silentLogger } from '../src/log.ts';
-import { openStore, type Store } from '../src/store/store.ts';
+import { openTestStore, type TestStore } from './harness/test-store.ts';
 
 const POSTFIX = path.join(import.meta.dirname, 'fixtures/corpus/postfix');
 const hardDsn = readFileSync(path.join(POSTFIX, 'dsn-error-transport.eml'));
@@ -16,14 +15,14 @@ const plainMail = Buffer.from(
   'From: alice@example.org\r\nTo: bob@example.org\r\nSubject: lunch\r\nMessage-ID: <lunch-1@example.org>\r\n\r\nSee you at noon.\r\n',
 );
 
-let store: Store;
+let store: TestStore;
 let ingestor: Ingestor;
 
 beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-ingest-')), 'bounces.db'));
+  store = openTestStore();
   ingestor = createIngestor({ store, log: silentLogger() });
 });
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 const count = (table: string) => store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 

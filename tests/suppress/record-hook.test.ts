@@ -2,14 +2,11 @@
 // createIngestor with the hook app.ts registers, and an injected clock moves time forward for
 // escalation and expiry.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
@@ -50,7 +47,7 @@ const ARF = [
   'hello',
   '--b1--',
 ].join('\r\n');
-let store: Store;
+let store: TestStore;
 let now: Date;
 let ingestor: Ingestor;
 
@@ -71,11 +68,11 @@ function softDsn(tag: string, failed: string): Buffer {
 }
 
 beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-')), 'bounces.db'));
+  store = openTestStore();
   now = new Date('2026-11-02T10:00:00Z');
   ingestor = ingestorWith();
 });
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 describe('suppression decided in the bounce transaction', () => {
   it('suppresses the address of a hard bounce at once, naming the bounce and the rule', async () => {

@@ -2,21 +2,18 @@
 // expiry, keyset paging, the audit trail, and change listeners that write in the same
 // transaction as the change.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { normaliseKey, type SuppressionChange } from '../../src/suppress/repository.ts';
 
-let store: Store;
+let store: TestStore;
 const now = new Date('2026-11-02T10:00:00Z');
 const DAY = 86_400_000;
 
 beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-repo-')), 'bounces.db'));
+  store = openTestStore();
 });
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 describe('SuppressionRepository', () => {
   it('finds an address by its own entry or by its domain, case-insensitively', async () => {
