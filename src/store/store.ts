@@ -80,6 +80,15 @@ function repositoriesOn(sql: SqlRunner, shared: Shared): Repositories {
   return repos;
 }
 
+/**
+ * The repositories over any driver (SQLite's, or PostgreSQL's: src/store/sql/postgres.ts),
+ * with their own set of suppression change listeners. openStore() builds the SQLite store on it.
+ */
+export function repositoriesOver(sql: SqlRunner): Repositories {
+  const shared: Shared = { listeners: new Set(), repositoriesOn: (runner) => repositoriesOn(runner, shared) };
+  return repositoriesOn(sql, shared);
+}
+
 export function openStore(file: string, opts: OpenOptions = {}): Store {
   const db = openDatabase(file, opts);
   const lockWaitMs = opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS;
@@ -91,9 +100,8 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   // into the database file) before a crash can take them, not at the next delivery.
   const watch = file === ':memory:' || opts.readonly ? undefined : setInterval(() => health.filesFault(), FILES_CHECK_INTERVAL_MS);
   watch?.unref();
-  const shared: Shared = { listeners: new Set(), repositoriesOn: (runner) => repositoriesOn(runner, shared) };
   return {
-    ...repositoriesOn(sql, shared),
+    ...repositoriesOver(sql),
     sql,
     db,
     health,
