@@ -136,6 +136,21 @@ describe('SQLite driver', () => {
     expect(await setting('outside')).toEqual({ value: '1' });
   });
 
+  it('refuses a statement on the store from inside its own transaction instead of waiting for ever', async () => {
+    await expect(
+      driver.transaction(async (tx) => {
+        await put(tx, 'inside', '1');
+        // The driver itself, not `tx`: it would wait for this very transaction to end.
+        await put(driver, 'outside', '1');
+      }),
+    ).rejects.toThrow(/inside its own open transaction/);
+    await expect(driver.transaction(async () => driver.transaction(async () => undefined))).rejects.toThrow(/inside its own/);
+    // Rolled back whole, and the store works on.
+    expect(await setting('inside')).toBeUndefined();
+    await put(driver, 'after', '1');
+    expect(await setting('after')).toEqual({ value: '1' });
+  });
+
   it('runs transactions one after another', async () => {
     const order: string[] = [];
     const one = driver.transaction(async (tx) => {

@@ -13,8 +13,13 @@
 // SQLite's busy handler instead would hold the event loop (and every other connection) for up
 // to that long whenever another process (an admin's sqlite3, `rebound import`) holds the lock.
 // Between attempts the connection's lock is let go, so reads go on meanwhile.
+//
+// A statement on the driver itself (not on the transaction's runner) made from inside an open
+// transaction's body would wait for that transaction, which waits for it: it is refused with
+// an error instead (the body must use the runner, or the repositories, it was given).
 
 import type { Database, Statement } from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RunResult, SqlDialect, SqlDriver, SqlParams, SqlRunner, SqlValue } from './driver.ts';
 
 /** Pause between two attempts to take a write lock another process holds. */
@@ -71,6 +76,8 @@ export class SqliteDriver implements SqlDriver {
   #closed = false;
   #closing: Promise<void> | undefined;
   #onClosed: (() => void) | undefined;
+  /** The open transaction whose body (and what it started) is running, if any. */
+  readonly #inside = new AsyncLocalStorage<{ open: boolean }>();
 
   constructor(db: Database, opts: SqliteDriverOptions) {
     this.#db = db;
@@ -94,9 +101,17 @@ export class SqliteDriver implements SqlDriver {
     return compiled;
   }
 
+  /** The error for a statement that would wait for the transaction it is made in, if this is one. */
+  #selfWait(): Error | undefined {
+    if (!this.#inside.getStore()?.open) return undefined;
+    return new Error('a statement on the store from inside its own open transaction would wait for ever: use the transaction it was given');
+  }
+
   /** Runs `fn` now when no transaction holds the connection, else once the holder is done. */
   #outside<T>(fn: () => T): Promise<T> {
     if (this.#closed) return Promise.reject(new Error(`the database connection is not open (${this.description})`));
+    const selfWait = this.#selfWait();
+    if (selfWait) return Promise.reject(selfWait);
     if (!this.#held && this.#waiters.length === 0) {
       try {
         return Promise.resolve(fn());
@@ -154,14 +169,19 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async #transaction<T>(body: (tx: SqlRunner) => Promise<T>, lockWaitMs: number): Promise<T> {
+    const selfWait = this.#selfWait();
+    if (selfWait) throw selfWait;
     await this.#begin(lockWaitMs);
     const tx = new SqliteTransaction(this, 0);
+    const token = { open: true };
     try {
-      const value = await body(tx);
+      const value = await this.#inside.run(token, () => body(tx));
+      token.open = false;
       tx.end();
       this.#db.exec('COMMIT');
       return value;
     } catch (err) {
+      token.open = false;
       tx.end();
       // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors).
       if (this.#db.open && this.#db.inTransaction) this.#db.exec('ROLLBACK');
