@@ -51,7 +51,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
 
   const notifier = createNotifier({ config, store, log, board, metrics });
   const webhooks = createWebhookDeliverer({
-    db: store.db,
+    webhooks: store.webhooks,
     log,
     allowPrivate: config.webhooks.allowPrivate,
     timeoutMs: config.webhooks.timeoutMs,
@@ -87,13 +87,13 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
   let web: { address(): string; stop(): Promise<void> } | undefined;
   const started: Stoppable[] = [];
 
-  function adminPasswordHash(): string | undefined {
+  async function adminPasswordHash(): Promise<string | undefined> {
     if (config.web.adminPass) return undefined;
-    let hash = store.settings.get(STORED_PASSWORD_KEY);
+    let hash = await store.settings.get(STORED_PASSWORD_KEY);
     if (!hash) {
       const pass = generatePassword();
       hash = hashPassword(pass);
-      store.settings.set(STORED_PASSWORD_KEY, hash);
+      await store.settings.set(STORED_PASSWORD_KEY, hash);
       // Printed once, at the first start; only its hash is kept.
       log.warn(
         { component: 'web', generatedPassword: pass },
@@ -143,7 +143,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
           const devSecret = !config.web.sessionSecret;
           const retry = (id: number) => notifier.retry(id);
           // One set of prepared list and count statements for the dashboard and the API.
-          const queries = new BounceQueries(store.db);
+          const queries = new BounceQueries(store.sql);
+          const passwordHash = await adminPasswordHash();
           const app = createWebApp({
             config,
             store,
@@ -152,7 +153,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
             board,
             metrics,
             retry,
-            adminPasswordHash: adminPasswordHash(),
+            adminPasswordHash: passwordHash,
             devSecret,
             api: lazyApiMiddleware({ store, queries, log, retry, rateLimit: config.api.rateLimit }),
             pages: [tokenPages, webhookPages(webhooks, { allowPrivate: config.webhooks.allowPrivate })],

@@ -19,7 +19,7 @@ import type { Metrics } from './metrics.ts';
 import type { NewBounce } from './store/bounces.ts';
 import type { MessageSource, ProcessingStatus } from './store/messages.ts';
 import { createCommitQueue } from './store/commit-queue.ts';
-import type { Store } from './store/store.ts';
+import type { Repositories, Store } from './store/store.ts';
 
 export interface IngestInput {
   raw: Buffer;
@@ -59,30 +59,32 @@ export interface RecordedBounce {
 /**
  * Decides which notices to queue for the bounces of one message (the notifier's rules). Runs
  * inside the message's transaction: it may note on the bounces why a notice was held back.
+ * `store` is the transaction's repositories (use no other: the store's own wait for it).
  */
 export type NoticePlanner = (ctx: {
   classification: Classification;
   bounces: RecordedBounce[];
-  store: Store;
+  store: Repositories;
   messageId: number;
   /** RCPT TO of the delivery (the bounce address, maybe VERP-encoded); [] when unknown. */
   envelopeTo: string[];
   now: Date;
   log?: Logger;
-}) => { bounceId: number; recipients: string[] }[];
+}) => Promise<{ bounceId: number; recipients: string[] }[]>;
 
 /**
  * A step that runs inside the commit of a message whose bounces were just recorded (the
  * suppression list, the webhook queue, ...): what it writes lands with the bounce or not at
- * all. It must not do I/O outside the store; throwing rolls the message back (4xx).
+ * all. It must not do I/O outside the store; throwing rolls the message back (4xx). `store`
+ * is the transaction's repositories: the store's own would wait for this transaction to end.
  */
 export type RecordHook = (ctx: {
   messageId: number;
   classification: Classification;
   bounces: RecordedBounce[];
-  store: Store;
+  store: Repositories;
   now: Date;
-}) => void;
+}) => Promise<void>;
 
 export interface IngestorOptions {
   store: Store;
@@ -190,8 +192,14 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     }
   }
 
-  function record(input: IngestInput, c: Classification, rawSha: string, receivedAt: string): IngestResult {
-    const existing = store.messages.findBySha256(rawSha);
+  async function record(
+    tx: Repositories,
+    input: IngestInput,
+    c: Classification,
+    rawSha: string,
+    receivedAt: string,
+  ): Promise<IngestResult> {
+    const existing = await tx.messages.findBySha256(rawSha);
     if (existing) {
       return { messageId: existing.id, duplicate: true, kind: existing.kind as MessageKind, outcome: existing.status, bounceIds: [] };
     }
@@ -199,10 +207,11 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     const keys = c.recipients.map((r) => dedupeKey(c, r, rawSha));
     // Every bounce in it recorded already (LMTP and IMAP both, or a copy with other
     // headers): the message is kept, pointing at the first copy, and adds no bounce rows.
-    const knownIds = keys.map((k) => store.bounces.idByDedupeKey(k));
+    const knownIds: (number | undefined)[] = [];
+    for (const k of keys) knownIds.push(await tx.bounces.idByDedupeKey(k));
     const firstCopy =
-      knownIds.length > 0 && knownIds.every((id) => id !== undefined) ? store.bounces.get(knownIds[0]!)!.message_id : undefined;
-    const messageId = store.messages.insert({
+      knownIds.length > 0 && knownIds.every((id) => id !== undefined) ? (await tx.bounces.get(knownIds[0]!))!.message_id : undefined;
+    const messageId = await tx.messages.insert({
       receivedAt,
       source: input.source,
       sha256: rawSha,
@@ -228,7 +237,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     const originalTo = bounceCcColumn(c.original.to, ccChars);
     // An imported archive or an IMAP backlog is received today but bounced long ago.
     const bouncedAt = bounceDate(c.envelope.date, new Date(receivedAt));
-    c.recipients.forEach((r, i) => {
+    for (const [i, r] of c.recipients.entries()) {
       const row: NewBounce = {
         messageId,
         date: receivedAt,
@@ -254,29 +263,29 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         trackingId: c.original.trackingId,
         dedupeKey: keys[i]!,
       };
-      const id = store.bounces.insert(row);
+      const id = await tx.bounces.insert(row);
       if (id !== undefined) recorded.push({ id, row, recipient: r });
-    });
+    }
     let noticesQueued = 0;
     if (opts.planNotices && recorded.length > 0) {
       const now = clock();
-      const planned = opts.planNotices({
+      const planned = await opts.planNotices({
         classification: c,
         bounces: recorded,
-        store,
+        store: tx,
         messageId,
         envelopeTo: input.envelopeTo ?? [],
         now,
         log,
       });
       for (const n of planned) {
-        store.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
+        await tx.outbox.add({ bounceId: n.bounceId, kind: 'notice', recipients: n.recipients }, now);
         noticesQueued += 1;
       }
     }
     if (recorded.length > 0) {
       const now = clock();
-      for (const hook of opts.recordHooks ?? []) hook({ messageId, classification: c, bounces: recorded, store, now });
+      for (const hook of opts.recordHooks ?? []) await hook({ messageId, classification: c, bounces: recorded, store: tx, now });
     }
     return {
       messageId,
@@ -303,7 +312,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       classified?.();
       let result: IngestResult;
       try {
-        result = await commits.run(() => record(input, c, rawSha, receivedAt));
+        result = await commits.run((tx) => record(tx, input, c, rawSha, receivedAt));
       } catch (error) {
         throw storeError(error);
       }

@@ -73,7 +73,7 @@ describe('two rebound instances on one database', () => {
     const marks = relay.messages.map((m) => /X-Rebound-Notice: (\d+)/.exec(m.raw.toString())![1]);
     expect(new Set(marks).size).toBe(6);
     expect(apps[0]!.store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(6);
-    expect(apps[1]!.store.outbox.countsByState()).toMatchObject({ sent: 6, pending: 0 });
+    expect(await apps[1]!.store.outbox.countsByState()).toMatchObject({ sent: 6, pending: 0 });
   });
 
   it('serves a session made on one instance on the other', async () => {

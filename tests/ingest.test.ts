@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReboundError } from '../src/errors.ts';
 import { bounceCcBudget, createIngestor, MAX_BOUNCE_CC_CHARS, type Ingestor } from '../src/ingest.ts';
 import { forgedDsn } from './notify/forged-dsn.ts';
 import { silentLogger } from '../src/log.ts';
-import { openStore, type Store } from '../src/store/store.ts';
+import { openTestStore, type TestStore } from './harness/test-store.ts';
 
 const POSTFIX = path.join(import.meta.dirname, 'fixtures/corpus/postfix');
 const hardDsn = readFileSync(path.join(POSTFIX, 'dsn-error-transport.eml'));
@@ -16,14 +15,14 @@ const plainMail = Buffer.from(
   'From: alice@example.org\r\nTo: bob@example.org\r\nSubject: lunch\r\nMessage-ID: <lunch-1@example.org>\r\n\r\nSee you at noon.\r\n',
 );
 
-let store: Store;
+let store: TestStore;
 let ingestor: Ingestor;
 
 beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-ingest-')), 'bounces.db'));
+  store = openTestStore();
   ingestor = createIngestor({ store, log: silentLogger() });
 });
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 const count = (table: string) => store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
@@ -32,20 +31,20 @@ describe('ingest', () => {
     const r = await ingestor.ingest({ raw: hardDsn, source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
     expect(r).toMatchObject({ duplicate: false, kind: 'bounce', outcome: 'Processed' });
     expect(r.bounceIds).toHaveLength(1);
-    const row = store.bounces.get(r.bounceIds[0]!)!;
+    const row = (await store.bounces.get(r.bounceIds[0]!))!;
     expect(row).toMatchObject({ status: 'Processed', reason: 'userunknown', bounce_type: 'hard', status_code: '5.1.1', kind: 'bounce' });
     expect(row.email_to).toMatch(/@/);
     expect(row.domain).toBe(row.email_to.split('@')[1]);
     expect(row.original_message_id).not.toBe('');
-    const msg = store.messages.get(r.messageId)!;
+    const msg = (await store.messages.get(r.messageId))!;
     expect(msg).toMatchObject({ source: 'lmtp', status: 'Processed', envelope_to: 'bounces@bounces.test' });
-    expect(store.messages.raw(r.messageId)!.equals(hardDsn)).toBe(true);
+    expect((await store.messages.raw(r.messageId))!.equals(hardDsn)).toBe(true);
   });
 
   it("keeps the bounce's own date beside the time it was received (an old bounce imported today)", async () => {
     const receivedAt = new Date('2027-06-01T09:00:00.000Z');
     const r = await ingestor.ingest({ raw: hardDsn, source: 'import', receivedAt });
-    const row = store.bounces.get(r.bounceIds[0]!)!;
+    const row = (await store.bounces.get(r.bounceIds[0]!))!;
     const ownDate = /^Date: (.+)$/m.exec(hardDsn.toString('latin1'))![1]!.trim();
     expect(row.date).toBe(receivedAt.toISOString());
     expect(row.bounced_at).toBe(new Date(Date.parse(ownDate.replace(/\(.*\)/, ''))).toISOString());
@@ -56,7 +55,7 @@ describe('ingest', () => {
     expect([1, 50, 51, 500].map(bounceCcBudget)).toEqual([MAX_BOUNCE_CC_CHARS, 2000, 1960, 200]);
     const cc = Array.from({ length: 400 }, (_, i) => `colleague${i}@org.test`);
     const r = await ingestor.ingest({ raw: forgedDsn({ failed: 50, from: 'sales@org.test', cc, tag: 'cc50' }), source: 'lmtp' });
-    const rows = store.bounces.forMessage(r.messageId);
+    const rows = await store.bounces.forMessage(r.messageId);
     expect(rows).toHaveLength(50);
     for (const row of rows) {
       expect(row.email_cc.length).toBeGreaterThan(1900);
@@ -68,7 +67,7 @@ describe('ingest', () => {
   it('records a delay warning as a delay, not as a bounce', async () => {
     const r = await ingestor.ingest({ raw: delayDsn, source: 'imap' });
     expect(r.kind).toBe('delay');
-    expect(store.bounces.get(r.bounceIds[0]!)!.bounce_type).toBe('none');
+    expect((await store.bounces.get(r.bounceIds[0]!))!.bounce_type).toBe('none');
   });
 
   it('records the same bytes once and reports the second as a duplicate', async () => {
@@ -87,20 +86,20 @@ describe('ingest', () => {
     expect(again).toMatchObject({ duplicate: true, duplicateOf: first, bounceIds: [] });
     expect(count('bounces')).toBe(1);
     // The copy is kept (every message received is stored), pointing at the first.
-    expect(store.messages.get(again.messageId)!.duplicate_of).toBe(first);
+    expect((await store.messages.get(again.messageId))!.duplicate_of).toBe(first);
   });
 
   it('stores a message that is not a bounce as Skipped, without bounce rows', async () => {
     const r = await ingestor.ingest({ raw: plainMail, source: 'import' });
     expect(r).toMatchObject({ kind: 'not-bounce', outcome: 'Skipped', bounceIds: [] });
-    expect(store.messages.get(r.messageId)!.status).toBe('Skipped');
+    expect((await store.messages.get(r.messageId))!.status).toBe('Skipped');
     expect(count('bounces')).toBe(0);
   });
 
   it('keeps a message it cannot read as Problem, with the error and the raw bytes', async () => {
     const r = await ingestor.ingest({ raw: Buffer.alloc(0), source: 'import' });
     expect(r.outcome).toBe('Problem');
-    const msg = store.messages.get(r.messageId)!;
+    const msg = (await store.messages.get(r.messageId))!;
     expect(msg.status).toBe('Problem');
     expect(msg.error).not.toBe('');
   });
@@ -127,7 +126,7 @@ describe('ingest', () => {
     const failing = createIngestor({
       store,
       log: silentLogger(),
-      planNotices: ({ classification }) => {
+      planNotices: async ({ classification }) => {
         if (classification.kind === 'delay') throw new Error('planner failed for this one');
         return [];
       },
@@ -175,33 +174,33 @@ describe('ingest', () => {
     const withNotices = createIngestor({
       store,
       log: silentLogger(),
-      planNotices: ({ bounces }) => bounces.map((b) => ({ bounceId: b.id, recipients: ['ops@example.org'] })),
+      planNotices: async ({ bounces }) => bounces.map((b) => ({ bounceId: b.id, recipients: ['ops@example.org'] })),
     });
     const r = await withNotices.ingest({ raw: hardDsn, source: 'lmtp' });
-    const notices = store.outbox.forBounce(r.bounceIds[0]!);
+    const notices = await store.outbox.forBounce(r.bounceIds[0]!);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ state: 'pending', recipients: 'ops@example.org', kind: 'notice' });
   });
 
   it('runs record hooks inside the commit: a hook that throws leaves neither the bounce nor its writes', async () => {
-    store.settings.set('hook.test', 'before');
+    await store.settings.set('hook.test', 'before');
     const seen: string[] = [];
     const hooked = createIngestor({
       store,
       log: silentLogger(),
       recordHooks: [
-        ({ bounces, store: s }) => {
+        async ({ bounces, store: s }) => {
           seen.push(...bounces.map((b) => b.row.emailTo));
-          s.settings.set('hook.test', 'written');
+          await s.settings.set('hook.test', 'written');
         },
-        ({ classification }) => {
+        async ({ classification }) => {
           if (classification.kind === 'bounce') throw new Error('hook refused');
         },
       ],
     });
     await expect(hooked.ingest({ raw: hardDsn, source: 'lmtp' })).rejects.toMatchObject({ temporary: true });
     expect(seen).toHaveLength(1);
-    expect(store.settings.get('hook.test')).toBe('before');
+    expect(await store.settings.get('hook.test')).toBe('before');
     expect(count('bounces')).toBe(0);
     expect(count('messages')).toBe(0);
   });

@@ -11,7 +11,6 @@ import { apiMiddleware, route, type RouteDef } from './router.ts';
 import { bounceRoutes } from './routes.ts';
 import { suppressionRoutes } from './suppression-routes.ts';
 import { TokenThrottle } from './throttle.ts';
-import { TokensRepository } from './tokens.ts';
 
 export interface ApiOptions {
   store: Store;
@@ -49,7 +48,7 @@ export function createApi(o: ApiOptions): { middleware: Koa.Middleware; routes: 
   const document = openApiDocument(routes, API_VERSION);
   const middleware = apiMiddleware({
     routes,
-    tokens: new TokensRepository(o.store.db),
+    tokens: o.store.tokens,
     throttle: new TokenThrottle(o.rateLimit, () => now().getTime()),
     log: o.log,
     now,

@@ -4,8 +4,7 @@
 // index that serves it, then id), and the cursor carries the last row's values of exactly
 // those columns; the condition is one SQLite row-value comparison, which walks that index.
 
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/db.ts';
+import type { SqlRunner, SqlValue } from '../store/sql/driver.ts';
 import { ORDER_TAIL, SORT_COLUMNS, whereFor, type BounceFilters, type BounceQueries, type SortColumn } from '../store/bounce-queries.ts';
 
 export const API_LIST_COLUMNS = [
@@ -73,16 +72,15 @@ export function decodeCursor(cursor: string, sort: SortColumn, dir: string): Cur
 }
 
 export class KeysetPager {
-  #db: Db;
+  #sql: SqlRunner;
   #queries: BounceQueries;
-  #cache = new Map<string, Statement<unknown[]>>();
-  constructor(db: Db, queries: BounceQueries) {
-    this.#db = db;
+  constructor(sql: SqlRunner, queries: BounceQueries) {
+    this.#sql = sql;
     this.#queries = queries;
   }
 
   /** One page and the cursor of the next one (undefined on the last page). */
-  page(q: KeysetQuery): { rows: ApiListRow[]; next?: string } {
+  async page(q: KeysetQuery): Promise<{ rows: ApiListRow[]; next?: string }> {
     const cols = orderColumns(q.sort);
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     // The same choice as the dashboard's list (BounceQueries.#list): with a filter that
@@ -92,13 +90,14 @@ export class KeysetPager {
     // taken for the first page only; the cursor carries the choice to the next ones.
     let sortFirst = q.after?.sortFirst ?? false;
     if (!q.after && Object.keys(q.filters).length > 0 && !q.filters.search) {
-      const m = this.#queries.count(q.filters);
-      sortFirst = m.count * m.count > q.limit * this.#queries.countAll();
+      const m = await this.#queries.count(q.filters);
+      sortFirst = m.count * m.count > q.limit * (await this.#queries.countAll());
     }
     // Only the sort column's own index: a date range kept on the date index would make
     // SQLite read the whole range and sort it for every page.
-    const w = whereFor(q.filters, sortFirst ? [cols[0]!] : undefined);
-    const params: Record<string, unknown> = { ...w.params, limit: q.limit + 1 };
+    // (The +col hint is SQLite's; PostgreSQL plans from its statistics.)
+    const w = whereFor(q.filters, sortFirst && this.#sql.dialect === 'sqlite' ? [cols[0]!] : undefined);
+    const params: Record<string, SqlValue> = { ...w.params, limit: q.limit + 1 };
     const conds = w.sql ? [w.sql.slice('WHERE '.length)] : [];
     if (q.after) {
       conds.push(`(${cols.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${cols.map((_, i) => `@k${i}`).join(', ')})`);
@@ -106,12 +105,7 @@ export class KeysetPager {
     }
     const sql = `SELECT ${API_LIST_COLUMNS.join(', ')} FROM bounces ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
        ORDER BY ${cols.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit`;
-    let stmt = this.#cache.get(sql);
-    if (!stmt) {
-      stmt = this.#db.prepare<unknown[]>(sql);
-      this.#cache.set(sql, stmt);
-    }
-    const rows = stmt.all(params) as ApiListRow[];
+    const rows = await this.#sql.all<ApiListRow>(sql, params);
     if (rows.length <= q.limit) return { rows };
     rows.length = q.limit;
     const last = rows[rows.length - 1]!;

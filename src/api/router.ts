@@ -143,11 +143,11 @@ export interface ApiMiddlewareOptions {
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 
-function authenticate(ctx: Koa.Context, o: ApiMiddlewareOptions, need: TokenScope): TokenRow {
+async function authenticate(ctx: Koa.Context, o: ApiMiddlewareOptions, need: TokenScope): Promise<TokenRow> {
   const challenge = { 'WWW-Authenticate': 'Bearer realm="rebound"' };
   const m = BEARER.exec(ctx.get('authorization'));
   if (!m) throw new ApiError(401, 'unauthorized', 'send an API token: Authorization: Bearer <token>', { headers: challenge });
-  const token = o.tokens.authenticate(m[1]!, o.now());
+  const token = await o.tokens.authenticate(m[1]!, o.now());
   if (!token) {
     o.log.warn({ ip: ctx.ip, path: ctx.path }, 'API request with an unknown or revoked token');
     throw new ApiError(401, 'unauthorized', 'the token is unknown or revoked', {
@@ -186,7 +186,7 @@ export function apiMiddleware(o: ApiMiddlewareOptions): Koa.Middleware {
         throw new ApiError(405, 'method_not_allowed', `use ${allow} here`, { headers: { Allow: allow } });
       }
       const def = hit.c.def;
-      const token = def.scope === 'public' ? undefined : authenticate(ctx, o, def.scope);
+      const token = def.scope === 'public' ? undefined : await authenticate(ctx, o, def.scope);
       const rawParams: Record<string, string> = {};
       hit.c.names.forEach((n, i) => {
         try {

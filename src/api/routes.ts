@@ -20,15 +20,15 @@ export interface RouteDeps {
   now: () => Date;
 }
 
-function bounceOr404(store: Store, id: number) {
-  const b = store.bounces.get(id);
+async function bounceOr404(store: Store, id: number) {
+  const b = await store.bounces.get(id);
   if (!b) throw new ApiError(404, 'not_found', `no bounce ${id}`);
   return b;
 }
 
 export function bounceRoutes(d: RouteDeps): RouteDef[] {
-  const pager = new KeysetPager(d.store.db, d.queries);
-  const counts = new CountQueries(d.store.db);
+  const pager = new KeysetPager(d.store.sql, d.queries);
+  const counts = new CountQueries(d.store.sql);
   return [
     route({
       method: 'get',
@@ -42,7 +42,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       query: BounceListQuery,
       response: { status: 200, description: 'One page of bounces', schema: BounceList },
       errors: [400],
-      handler: ({ query }) => {
+      handler: async ({ query }) => {
         const { sort, dir, limit, cursor, q, ...rest } = query;
         const filters = { ...rest, ...(q ? { search: q } : {}) };
         for (const k of Object.keys(filters) as (keyof typeof filters)[]) if (filters[k] === undefined) delete filters[k];
@@ -57,7 +57,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             });
           }
         }
-        const page = pager.page({ filters, sort, dir, limit, after });
+        const page = await pager.page({ filters, sort, dir, limit, after });
         return { data: page.rows, next_cursor: page.next ?? null };
       },
     }),
@@ -71,9 +71,9 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       params: IdParams,
       response: { status: 200, description: 'The bounce', schema: BounceDetail },
       errors: [400, 404],
-      handler: ({ params }) => {
-        const b = bounceOr404(d.store, params.id);
-        const m = d.store.messages.get(b.message_id);
+      handler: async ({ params }) => {
+        const b = await bounceOr404(d.store, params.id);
+        const m = await d.store.messages.get(b.message_id);
         const { dedupe_key: _key, ...fields } = b;
         return {
           ...fields,
@@ -88,7 +88,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
             envelope_to: m?.envelope_to ?? '',
             subject: m?.subject ?? '',
           },
-          notices: d.store.outbox.forBounce(b.id).map((n) => ({
+          notices: (await d.store.outbox.forBounce(b.id)).map((n) => ({
             id: n.id,
             state: n.state,
             recipients: n.recipients,
@@ -109,9 +109,9 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       params: IdParams,
       response: { status: 200, description: 'The message as received (RFC 5322)', contentType: 'message/rfc822' },
       errors: [400, 404],
-      handler: ({ params, ctx }) => {
-        const b = bounceOr404(d.store, params.id);
-        const raw = d.store.messages.raw(b.message_id);
+      handler: async ({ params, ctx }) => {
+        const b = await bounceOr404(d.store, params.id);
+        const raw = await d.store.messages.raw(b.message_id);
         if (!raw) throw new ApiError(404, 'not_found', `no raw message for bounce ${params.id}`);
         ctx.status = 200;
         ctx.type = 'message/rfc822';
@@ -131,7 +131,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       response: { status: 202, description: 'Whether a notice was queued', schema: RetryResult },
       errors: [400, 404],
       handler: async ({ params }) => {
-        const b = bounceOr404(d.store, params.id);
+        const b = await bounceOr404(d.store, params.id);
         return d.retry(b.id);
       },
     }),
@@ -145,7 +145,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       query: CountsQuery,
       response: { status: 200, description: 'The counts', schema: Counts },
       errors: [400],
-      handler: ({ query }) => {
+      handler: async ({ query }) => {
         const to = query.to ?? d.now().toISOString().slice(0, 10);
         const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
         const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
@@ -153,7 +153,7 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
           const message = `from must not be after to, and the range at most ${MAX_COUNT_DAYS} days`;
           throw new ApiError(400, 'invalid_request', `invalid query.from: ${message}`, { fields: [{ field: 'query.from', message }] });
         }
-        return { by: query.by, from, to, counts: counts.counts(query.by, from, to, query.limit) };
+        return { by: query.by, from, to, counts: await counts.counts(query.by, from, to, query.limit) };
       },
     }),
   ];

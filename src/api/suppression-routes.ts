@@ -95,8 +95,8 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
       query: SuppressionListQuery,
       response: { status: 200, description: 'One page of entries', schema: SuppressionList },
       errors: [400],
-      handler: ({ query }) => {
-        const page = list().list(
+      handler: async ({ query }) => {
+        const page = await list().list(
           {
             q: query.q,
             reason: query.reason,
@@ -120,8 +120,8 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
       params: AddressParams,
       response: { status: 200, description: 'The answer, with the entry in force', schema: SuppressionCheck },
       errors: [400],
-      handler: ({ params }) => {
-        const entry = list().check(params.address, d.now());
+      handler: async ({ params }) => {
+        const entry = await list().check(params.address, d.now());
         return { address: params.address.toLowerCase(), suppressed: entry !== undefined, entry: entry ? suppressionJson(entry) : null };
       },
     }),
@@ -135,10 +135,10 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
       body: SuppressionAdd,
       response: { status: 201, description: 'Added (or refreshed)', schema: SuppressionAdded },
       errors: [400],
-      handler: ({ body, token, ctx }) => {
-        let r: ReturnType<Store['suppressions']['add']>;
+      handler: async ({ body, token, ctx }) => {
+        let r: Awaited<ReturnType<Store['suppressions']['add']>>;
         try {
-          r = list().add(
+          r = await list().add(
             {
               address: body.address,
               reason: body.reason || 'manual',
@@ -167,10 +167,10 @@ export function suppressionRoutes(d: { store: Store; now: () => Date }): RouteDe
       params: AddressParams,
       response: { status: 200, description: 'The entry removed', schema: SuppressionRemoved },
       errors: [400, 404],
-      handler: ({ params, token }) => {
+      handler: async ({ params, token }) => {
         let removed: SuppressionEntry | undefined;
         try {
-          removed = list().remove(params.address, { by: `api:${token!.name}` }, d.now());
+          removed = await list().remove(params.address, { by: `api:${token!.name}` }, d.now());
         } catch (err) {
           badAddress(err, 'path.address');
         }

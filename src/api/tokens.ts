@@ -4,7 +4,7 @@
 // effect at the next request: nothing is cached.
 
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../store/db.ts';
+import type { SqlRunner } from '../store/sql/driver.ts';
 
 export type TokenScope = 'read' | 'write';
 export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write'];
@@ -32,57 +32,58 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+const INSERT = 'INSERT INTO api_tokens (name, token_hash, hint, scope, created_at) VALUES (@name, @hash, @hint, @scope, @now) RETURNING id';
+const BY_HASH = `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`;
+const LIST = `SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`;
+const GET = `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`;
+const REVOKE = "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''";
+const USED = 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?';
+
 export class TokensRepository {
-  #insert;
-  #byHash;
-  #list;
-  #get;
-  #revoke;
-  #used;
-  constructor(db: Db) {
-    this.#insert = db.prepare(
-      'INSERT INTO api_tokens (name, token_hash, hint, scope, created_at) VALUES (@name, @hash, @hint, @scope, @now)',
-    );
-    this.#byHash = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`);
-    this.#list = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`);
-    this.#get = db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`);
-    this.#revoke = db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''");
-    this.#used = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
   /** Makes a token; the returned `token` is the only time it exists in clear. */
-  create(name: string, scope: TokenScope, now = new Date()): { id: number; token: string } {
+  async create(name: string, scope: TokenScope, now = new Date()): Promise<{ id: number; token: string }> {
     const clean = name.trim().slice(0, MAX_TOKEN_NAME);
     if (!clean) throw new Error('a token needs a name');
     if (!TOKEN_SCOPES.includes(scope)) throw new Error(`scope must be read or write, not ${scope}`);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const info = this.#insert.run({ name: clean, hash: hashToken(token), hint: token.slice(0, 10), scope, now: now.toISOString() });
-    return { id: Number(info.lastInsertRowid), token };
+    const row = await this.#sql.get<{ id: number }>(INSERT, {
+      name: clean,
+      hash: hashToken(token),
+      hint: token.slice(0, 10),
+      scope,
+      now: now.toISOString(),
+    });
+    return { id: row!.id, token };
   }
 
   /** The live (not revoked) token this bearer value is, and records its use. */
-  authenticate(token: string, now = new Date()): TokenRow | undefined {
+  async authenticate(token: string, now = new Date()): Promise<TokenRow | undefined> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return undefined;
-    const row = this.#byHash.get(hashToken(token)) as TokenRow | undefined;
+    const row = await this.#sql.get<TokenRow>(BY_HASH, [hashToken(token)]);
     if (!row) return undefined;
     const last = row.last_used_at ? Date.parse(row.last_used_at) : 0;
     if (now.getTime() - last >= LAST_USED_RESOLUTION_MS) {
       row.last_used_at = now.toISOString();
-      this.#used.run(row.last_used_at, row.id);
+      await this.#sql.run(USED, [row.last_used_at, row.id]);
     }
     return row;
   }
 
-  list(): TokenRow[] {
-    return this.#list.all() as TokenRow[];
+  list(): Promise<TokenRow[]> {
+    return this.#sql.all<TokenRow>(LIST);
   }
 
-  get(id: number): TokenRow | undefined {
-    return this.#get.get(id) as TokenRow | undefined;
+  get(id: number): Promise<TokenRow | undefined> {
+    return this.#sql.get<TokenRow>(GET, [id]);
   }
 
   /** True when the token was live and is revoked now. */
-  revoke(id: number, now = new Date()): boolean {
-    return this.#revoke.run(now.toISOString(), id).changes === 1;
+  async revoke(id: number, now = new Date()): Promise<boolean> {
+    return (await this.#sql.run(REVOKE, [now.toISOString(), id])).changes === 1;
   }
 }

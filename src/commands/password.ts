@@ -94,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
   try {
-    store.settings.set(STORED_PASSWORD_KEY, hashPassword(password));
+    await store.settings.set(STORED_PASSWORD_KEY, hashPassword(password));
   } finally {
     store.close();
   }

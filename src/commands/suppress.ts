@@ -82,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
         if (!Number.isInteger(limit) || limit < 1) throw new SuppressionInputError('--limit is a whole number from 1');
         let shown = 0;
         process.stdout.write('address\treason\tsource\tfirst_seen\tbounces\texpires\tnote\n');
-        for (const e of store.suppressions.each({
+        for await (const e of store.suppressions.each({
           q: o.search,
           reason: o.reason,
           source: o.source as SuppressionSource | undefined,
@@ -97,7 +97,7 @@ export async function run(args: string[]): Promise<number> {
       }
       case 'add': {
         if (p.length !== 1) throw new SuppressionInputError('add takes one address or domain');
-        const r = store.suppressions.add(
+        const r = await store.suppressions.add(
           {
             address: p[0]!,
             reason: o.reason ?? 'manual',
@@ -115,7 +115,7 @@ export async function run(args: string[]): Promise<number> {
       }
       case 'remove': {
         if (p.length !== 1) throw new SuppressionInputError('remove takes one address or domain');
-        const removed = store.suppressions.remove(p[0]!, { by: actor(), note: o.note }, now);
+        const removed = await store.suppressions.remove(p[0]!, { by: actor(), note: o.note }, now);
         if (!removed) {
           process.stderr.write(`rebound suppress: ${p[0]} is not on the list\n`);
           return 1;
@@ -127,7 +127,7 @@ export async function run(args: string[]): Promise<number> {
         if (p.length !== 1) throw new SuppressionInputError('import takes one file');
         if (statSync(p[0]!).size > MAX_IMPORT_BYTES)
           throw new SuppressionInputError(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-        const r = importCsv(store, readFileSync(p[0]!, 'utf8'), { by: actor(), now, maxLines: MAX_IMPORT_LINES });
+        const r = await importCsv(store, readFileSync(p[0]!, 'utf8'), { by: actor(), now, maxLines: MAX_IMPORT_LINES });
         process.stdout.write(`imported: ${r.added} added, ${r.refreshed} already listed\n`);
         return 0;
       }

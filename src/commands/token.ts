@@ -3,7 +3,7 @@
 // stdout alone (so `TOKEN=$(rebound token create crm)` works); only its hash is stored.
 
 import { loadConfig } from '../config.ts';
-import { TokensRepository, type TokenScope } from '../api/tokens.ts';
+import type { TokenScope } from '../api/tokens.ts';
 import { openStore } from '../store/store.ts';
 import { answerUsage } from './usage.ts';
 
@@ -38,15 +38,15 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = openStore(config.dbPath);
   try {
-    const tokens = new TokensRepository(store.db);
+    const tokens = store.tokens;
     if (parsed.cmd === 'create') {
-      const made = tokens.create(parsed.name, parsed.scope);
+      const made = await tokens.create(parsed.name, parsed.scope);
       process.stderr.write(`token ${made.id} (${parsed.scope === 'write' ? 'read-write' : 'read-only'}) made; it is shown only now:\n`);
       process.stdout.write(`${made.token}\n`);
       return 0;
     }
     if (parsed.cmd === 'list') {
-      const rows = tokens.list();
+      const rows = await tokens.list();
       process.stdout.write('id\tname\taccess\tstarts with\tmade\tlast used\trevoked\n');
       for (const t of rows) {
         process.stdout.write(
@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
       }
       return 0;
     }
-    if (!tokens.revoke(parsed.id)) {
+    if (!(await tokens.revoke(parsed.id))) {
       process.stderr.write(`rebound token: no live token ${parsed.id}\n`);
       return 1;
     }

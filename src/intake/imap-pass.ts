@@ -115,7 +115,7 @@ export async function workInbox(ctx: PassContext, result: PollResult): Promise<v
   await client.noop();
   const mailbox = client.mailbox;
   if (!mailbox) throw new ImapConnectionLost('SELECT');
-  const pos = readPosition(ctx, Number(mailbox.uidValidity));
+  const pos = await readPosition(ctx, Number(mailbox.uidValidity));
 
   const found = mailbox.exists === 0 ? [] : await client.search({ all: true }, { uid: true });
   if (found === false || found === undefined) throw new ImapConnectionLost('SEARCH');
@@ -141,10 +141,10 @@ export async function workInbox(ctx: PassContext, result: PollResult): Promise<v
   }
 }
 
-function readPosition(ctx: PassContext, uidvalidity: number): ImapPosition {
+async function readPosition(ctx: PassContext, uidvalidity: number): Promise<ImapPosition> {
   let stored: ImapPosition | undefined;
   try {
-    stored = ctx.store.imapState.get(ctx.stateKey);
+    stored = await ctx.store.imapState.get(ctx.stateKey);
   } catch (err) {
     // The store is failing: start from 0, so every message goes to ingest, which then
     // refuses it and leaves it in the inbox (reported as a storage failure, not an IMAP one).
@@ -161,13 +161,13 @@ function readPosition(ctx: PassContext, uidvalidity: number): ImapPosition {
     );
   }
   const pos = { uidvalidity, lastUid: 0 };
-  savePosition(ctx, pos);
+  await savePosition(ctx, pos);
   return pos;
 }
 
-function savePosition(ctx: PassContext, pos: ImapPosition): void {
+async function savePosition(ctx: PassContext, pos: ImapPosition): Promise<void> {
   try {
-    ctx.store.imapState.set(ctx.stateKey, pos);
+    await ctx.store.imapState.set(ctx.stateKey, pos);
   } catch (err) {
     // Not fatal: without the row, a restart re-reads the message and ingest dedupes it.
     ctx.log.warn({ err, mailbox: ctx.stateKey }, 'could not save the IMAP position');
@@ -197,7 +197,7 @@ async function handleMessage(ctx: PassContext, result: PollResult, pos: ImapPosi
       // Committed on an earlier pass, but the MOVE did not happen: move it on by its
       // recorded status instead of classifying and storing it again.
       try {
-        known = ctx.store.messages.findBySha256(sha256(raw));
+        known = await ctx.store.messages.findBySha256(sha256(raw));
       } catch (err) {
         return failed(ctx, result, mlog, err);
       }
@@ -216,7 +216,7 @@ async function handleMessage(ctx: PassContext, result: PollResult, pos: ImapPosi
       }
       if (uid > pos.lastUid) {
         pos.lastUid = uid;
-        savePosition(ctx, pos);
+        await savePosition(ctx, pos);
       }
     }
   }

@@ -130,6 +130,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   /** Until when (ms) this poller's lease surely holds; 0: not held. Polling stops before it. */
   let leaseUntil = 0;
   let renewTimer: NodeJS.Timeout | undefined;
+  let renewing = false;
   /** Who held the lease when this poller last stood by (for the log: said once per holder). */
   let standbyFor: string | undefined;
 
@@ -138,10 +139,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   }
 
   /** Takes the lease (free, expired or ours); false when another instance holds it. */
-  function takeLease(): boolean {
+  async function takeLease(): Promise<boolean> {
     if (!lease) return true;
     const now = clock();
-    if (!store.leases.acquire(leaseName, lease.holder, lease.ttlMs, now)) return false;
+    if (!(await store.leases.acquire(leaseName, lease.holder, lease.ttlMs, now))) return false;
     leaseUntil = now.getTime() + lease.ttlMs;
     if (standbyFor !== undefined) log.info({ previousHolder: standbyFor }, 'took over the mailbox lease');
     standbyFor = undefined;
@@ -152,46 +153,55 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
   function keepLease(): void {
     if (!lease) return;
     clearInterval(renewTimer);
-    renewTimer = setInterval(
-      () => {
-        const now = clock();
-        try {
-          if (store.leases.renew(leaseName, lease.holder, lease.ttlMs, now)) {
-            leaseUntil = now.getTime() + lease.ttlMs;
-            return;
-          }
-          leaseUntil = 0;
-          log.warn({ holder: store.leases.holder(leaseName, now) ?? null }, 'mailbox lease taken by another instance; polling stops here');
-        } catch (err) {
-          // Not renewed: polling goes on only while the lease surely holds (holdsLease()).
-          log.error({ err }, 'could not renew the mailbox lease');
-        }
-        if (!holdsLease()) {
-          clearInterval(renewTimer);
-          wake?.();
-        }
-      },
-      Math.max(100, Math.floor(lease.ttlMs / 3)),
-    );
+    renewTimer = setInterval(() => void renewLease(), Math.max(100, Math.floor(lease.ttlMs / 3)));
     renewTimer.unref();
   }
 
-  function dropLease(): void {
+  /** One renewal; a renewal still waiting for the store when the next is due is not doubled. */
+  async function renewLease(): Promise<void> {
+    if (!lease || renewing) return;
+    renewing = true;
+    try {
+      const now = clock();
+      try {
+        if (await store.leases.renew(leaseName, lease.holder, lease.ttlMs, now)) {
+          leaseUntil = now.getTime() + lease.ttlMs;
+          return;
+        }
+        leaseUntil = 0;
+        log.warn(
+          { holder: (await store.leases.holder(leaseName, now)) ?? null },
+          'mailbox lease taken by another instance; polling stops here',
+        );
+      } catch (err) {
+        // Not renewed: polling goes on only while the lease surely holds (holdsLease()).
+        log.error({ err }, 'could not renew the mailbox lease');
+      }
+      if (!holdsLease()) {
+        clearInterval(renewTimer);
+        wake?.();
+      }
+    } finally {
+      renewing = false;
+    }
+  }
+
+  async function dropLease(): Promise<void> {
     clearInterval(renewTimer);
     renewTimer = undefined;
     if (!lease || leaseUntil === 0) return;
     leaseUntil = 0;
     try {
       // Given back on a stop, so another instance takes over now rather than after the expiry.
-      store.leases.release(leaseName, lease.holder);
+      await store.leases.release(leaseName, lease.holder);
     } catch (err) {
       log.warn({ err }, 'could not release the mailbox lease; another instance takes it after it expires');
     }
   }
 
   /** Another instance polls this mailbox: say so (not a failure), and answer any pollOnce() waiting. */
-  function standBy(): number {
-    const holder = store.leases.holder(leaseName, clock()) ?? 'another instance';
+  async function standBy(): Promise<number> {
+    const holder = (await store.leases.holder(leaseName, clock())) ?? 'another instance';
     if (standbyFor !== holder) log.info({ holder }, 'mailbox polled by another instance; standing by');
     standbyFor = holder;
     board?.report(part, { ok: true, detail: `standby (held by ${holder})`, facts: facts({ standby: true, heldBy: holder }) });
@@ -390,7 +400,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       let delay = 0;
       let leased: boolean;
       try {
-        leased = takeLease();
+        leased = await takeLease();
       } catch (err) {
         // The store does not answer: neither poll (the lease cannot be known) nor hide it.
         firstAttemptDone();
@@ -404,8 +414,10 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
         continue;
       }
       if (!leased) {
+        // The standby is on the board before start() resolves.
+        const wait = await standBy();
         firstAttemptDone();
-        await sleep(standBy());
+        await sleep(wait);
         continue;
       }
       keepLease();
@@ -439,7 +451,7 @@ export function createImapPoller(opts: ImapPollerOptions): ImapPoller {
       // A lost lease sets no delay: the next turn finds the new holder and stands by at once.
       if (running && delay > 0) await sleep(delay);
     }
-    dropLease();
+    await dropLease();
   }
 
   /** Passes never overlap: the loop's and a standalone pollOnce() share one chain. */

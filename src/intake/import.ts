@@ -61,8 +61,8 @@ export interface MboxCheckpoint {
 
 /** Keeps the checkpoints of mbox imports (the settings table; see settingsCheckpoints). */
 export interface ImportCheckpoints {
-  get(file: string): MboxCheckpoint | undefined;
-  set(file: string, c: MboxCheckpoint): void;
+  get(file: string): Promise<MboxCheckpoint | undefined>;
+  set(file: string, c: MboxCheckpoint): Promise<void>;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -126,8 +126,8 @@ async function headHash(file: string, upTo: number): Promise<string> {
 export function settingsCheckpoints(store: Store): ImportCheckpoints {
   const key = (file: string) => `import.mbox:${path.resolve(file)}`;
   return {
-    get(file) {
-      const v = store.settings.get(key(file));
+    async get(file) {
+      const v = await store.settings.get(key(file));
       if (!v) return undefined;
       try {
         const c = JSON.parse(v) as MboxCheckpoint;
@@ -136,8 +136,8 @@ export function settingsCheckpoints(store: Store): ImportCheckpoints {
         return undefined;
       }
     },
-    set(file, c) {
-      store.settings.set(key(file), JSON.stringify(c));
+    async set(file, c) {
+      await store.settings.set(key(file), JSON.stringify(c));
     },
   };
 }
@@ -147,7 +147,7 @@ async function resumePoint(
   target: string,
   checkpoints: ImportCheckpoints | undefined,
 ): Promise<{ from: number; read: number } | undefined> {
-  const c = checkpoints?.get(target);
+  const c = await checkpoints?.get(target);
   if (!c || c.offset <= 0) return undefined;
   const st = await stat(target).catch(() => undefined);
   if (!st?.isFile() || st.size < c.offset) return undefined;
@@ -173,7 +173,7 @@ export async function importPath(target: string, opts: ImportOptions): Promise<I
     // The head hash covers the first HEAD_BYTES; for a resume point inside them, hash up to it.
     const h = safe < HEAD_BYTES ? await headHash(file, safe) : head;
     try {
-      opts.checkpoints.set(file, { offset: safe, read: safeRead, head: h });
+      await opts.checkpoints.set(file, { offset: safe, read: safeRead, head: h });
     } catch {
       // Only the resume point is lost: a later run recognises what is stored (duplicates).
     }

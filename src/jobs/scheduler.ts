@@ -45,7 +45,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   async function once(job: 'retry' | 'summary', cron: Cron, work: () => Promise<void>): Promise<void> {
     const fired = cron.currentRun() ?? new Date();
     const period = (cron.previousRuns(1, new Date(fired.getTime() + 1))[0] ?? fired).toISOString();
-    if (!store.leases.claimPeriod(job, period, holder)) {
+    if (!(await store.leases.claimPeriod(job, period, holder))) {
       log.debug({ job, period }, 'run of this period taken by another instance');
       return;
     }

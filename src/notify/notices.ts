@@ -15,7 +15,7 @@ import { decodeVerp } from '../core/original.ts';
 import { bounceDate } from '../core/message-date.ts';
 import type { Classification, MessageKind } from '../core/types.ts';
 import type { NoticePlanner } from '../ingest.ts';
-import type { Store } from '../store/store.ts';
+import type { Repositories } from '../store/store.ts';
 import { addressesIn, bareAddress, isSystemAddress } from './recipients.ts';
 import { isPlausibleAddress } from '../config.ts';
 
@@ -129,7 +129,11 @@ interface BaseRecipients {
  * system addresses, non-addresses and known hard bouncers. One pass over the Cc list; the
  * store is asked only about addresses that would otherwise be kept.
  */
-function baseRecipients(config: Config, isKnownBouncing: (a: string) => boolean, facts: MessageFacts): BaseRecipients {
+async function baseRecipients(
+  config: Config,
+  isKnownBouncing: (a: string) => Promise<boolean>,
+  facts: MessageFacts,
+): Promise<BaseRecipients> {
   const excluded = new Set([...facts.failedInReport, config.notify.from].map((a) => bareAddress(a).toLowerCase()));
   const seen = new Set<string>();
   const out: BaseRecipients = { addresses: [], ccOutside: 0, ccOverCap: 0 };
@@ -141,7 +145,7 @@ function baseRecipients(config: Config, isKnownBouncing: (a: string) => boolean,
   };
   const trusted = config.testMode ? config.notify.ccTest : config.notify.cc;
   for (const address of trusted.flatMap((v) => addressesIn(v))) {
-    if (usable(address) && !isKnownBouncing(address)) out.addresses.push(address);
+    if (usable(address) && !(await isKnownBouncing(address))) out.addresses.push(address);
   }
   if (config.testMode) return out;
   const cap = config.notify.limits.ccPerNotice;
@@ -151,7 +155,7 @@ function baseRecipients(config: Config, isKnownBouncing: (a: string) => boolean,
       if (!usable(address)) continue;
       if (!isLocalAddress(address, config.notify.localDomains)) out.ccOutside++;
       else if (ccKept >= cap) out.ccOverCap++;
-      else if (!isKnownBouncing(address)) {
+      else if (!(await isKnownBouncing(address))) {
         out.addresses.push(address);
         ccKept++;
       }
@@ -161,21 +165,21 @@ function baseRecipients(config: Config, isKnownBouncing: (a: string) => boolean,
 }
 
 /** Counts notices per address in the last hour: one store question per address, then kept. */
-function hourlyCounter(store: Pick<Store, 'noticeLog'>, now: Date) {
+function hourlyCounter(store: Pick<Repositories, 'noticeLog'>, now: Date) {
   const counts = new Map<string, number>();
   return {
-    get(address: string): number {
+    async get(address: string): Promise<number> {
       const key = address.toLowerCase();
       let n = counts.get(key);
       if (n === undefined) {
-        n = store.noticeLog.toAddressInLastHour(key, now);
+        n = await store.noticeLog.toAddressInLastHour(key, now);
         counts.set(key, n);
       }
       return n;
     },
-    add(address: string): void {
+    async add(address: string): Promise<void> {
       const key = address.toLowerCase();
-      counts.set(key, this.get(key) + 1);
+      counts.set(key, (await this.get(key)) + 1);
     },
   };
 }
@@ -186,13 +190,13 @@ function hourlyCounter(store: Pick<Store, 'noticeLog'>, now: Date) {
  * bouncers, once for the hourly total and at most once per recipient for the per-address
  * count. Records the planned recipients in the notice log; writes nothing else.
  */
-export function planNotices(
+export async function planNotices(
   config: Config,
-  store: Pick<Store, 'bounces' | 'noticeLog'>,
+  store: Pick<Repositories, 'bounces' | 'noticeLog'>,
   facts: MessageFacts,
   bounces: readonly NoticeSubject[],
   now: Date,
-): NoticePlan {
+): Promise<NoticePlan> {
   const plan: NoticePlan = { notices: [], notes: new Map() };
   const eligible = bounces.filter((b) => whyNoNotice(config, b, facts.aboutReboundNotice) === undefined);
   if (eligible.length === 0) return plan;
@@ -209,7 +213,7 @@ export function planNotices(
     plan.heldBack = held.join('; ');
     return plan;
   }
-  const base = baseRecipients(config, (a) => store.bounces.isKnownHardBouncing(a), facts);
+  const base = await baseRecipients(config, (a) => store.bounces.isKnownHardBouncing(a), facts);
   const leftOut: string[] = [];
   if (base.ccOutside > 0) leftOut.push(`${base.ccOutside} Cc outside LOCAL_DOMAINS left out`);
   if (base.ccOverCap > 0) leftOut.push(`${base.ccOverCap} Cc over NOTIFY_MAX_CC=${limits.ccPerNotice} left out`);
@@ -217,7 +221,7 @@ export function planNotices(
   const withinMessageCap = eligible.slice(0, limits.perMessage);
   holdAll(eligible.slice(limits.perMessage), `over NOTIFY_MAX_PER_MESSAGE=${limits.perMessage} notices for one message`);
 
-  let total = store.noticeLog.noticesInLastHour(now);
+  let total = await store.noticeLog.noticesInLastHour(now);
   const perAddress = hourlyCounter(store, now);
   let overAddressCap = 0;
   const overHourCap: NoticeSubject[] = [];
@@ -229,7 +233,8 @@ export function planNotices(
       overHourCap.push(b);
       continue;
     }
-    const recipients = wanted.filter((a) => perAddress.get(a) < limits.perAddressHour);
+    const recipients: string[] = [];
+    for (const a of wanted) if ((await perAddress.get(a)) < limits.perAddressHour) recipients.push(a);
     const dropped = wanted.length - recipients.length;
     overAddressCap += dropped;
     const notes = [...leftOut];
@@ -238,8 +243,8 @@ export function planNotices(
       plan.notes.set(b.bounceId, `no notice: every recipient had NOTIFY_MAX_PER_ADDRESS_HOUR=${limits.perAddressHour} notices this hour`);
       continue;
     }
-    for (const a of recipients) perAddress.add(a);
-    store.noticeLog.add(recipients, now);
+    for (const a of recipients) await perAddress.add(a);
+    await store.noticeLog.add(recipients, now);
     total++;
     plan.notices.push({ bounceId: b.bounceId, recipients });
     if (notes.length > 0) plan.notes.set(b.bounceId, `notice to ${recipients.length}; ${notes.join('; ')}`);
@@ -280,9 +285,9 @@ export interface NoticePlannerOptions {
  * held back, and says it in one log line per message.
  */
 export function createNoticePlanner(config: Config, opts: NoticePlannerOptions = {}): NoticePlanner {
-  return ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
+  return async ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
     if (opts.maxAgeMs !== undefined && now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs) {
-      store.bounces.setNoticeNotes(
+      await store.bounces.setNoticeNotes(
         bounces.map((b) => b.id),
         'no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE',
       );
@@ -294,7 +299,7 @@ export function createNoticePlanner(config: Config, opts: NoticePlannerOptions =
       bounceType: b.recipient.bounceType,
       failedAddress: b.recipient.address,
     }));
-    const plan = planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
+    const plan = await planNotices(config, store, factsOf(classification, envelopeTo), subjects, now);
     // One statement per distinct note: most held-back bounces of a message share theirs.
     const byNote = new Map<string, number[]>();
     for (const [bounceId, note] of plan.notes) {
@@ -302,7 +307,7 @@ export function createNoticePlanner(config: Config, opts: NoticePlannerOptions =
       if (ids) ids.push(bounceId);
       else byNote.set(note, [bounceId]);
     }
-    for (const [note, ids] of byNote) store.bounces.setNoticeNotes(ids, note);
+    for (const [note, ids] of byNote) await store.bounces.setNoticeNotes(ids, note);
     if (plan.heldBack) {
       log?.warn({ messageId, bounces: bounces.length, notices: plan.notices.length }, `notices held back: ${plan.heldBack}`);
     }

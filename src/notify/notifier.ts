@@ -14,7 +14,7 @@ import type { Metrics } from '../metrics.ts';
 import type { StatusBoard } from '../status.ts';
 import type { BounceRow } from '../store/bounces.ts';
 import type { OutboxRow } from '../store/outbox.ts';
-import type { Store } from '../store/store.ts';
+import type { Repositories, Store } from '../store/store.ts';
 import { readStoredClassification } from '../store/stored-classification.ts';
 import { createMailer, SendError, type Mailer } from './mailer.ts';
 import { buildNotice, noticeMessageId } from './notice-content.ts';
@@ -97,7 +97,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
         // and come back): not BATCH + every row tried, which grew with each one sent until a
         // long pass claimed the whole outbox, leaving other instances idle and stranding all
         // of it for CLAIM_TTL when this process died.
-        claimed = store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + failed);
+        claimed = await store.outbox.claimDue(holder, claimTtlMs, clock(), BATCH + failed);
       } catch (err) {
         // Nothing is sent unclaimed (another instance might send it too); the rows stay due.
         // A pass that could not start fails (the retry job logs it); one that has sent some
@@ -107,18 +107,18 @@ export function createNotifier(opts: NotifierOptions): Notifier {
         break;
       }
       const rows = claimed.filter((r) => !tried.has(r.id));
-      for (const r of claimed) if (tried.has(r.id)) store.outbox.releaseClaim(r.id, holder);
+      for (const r of claimed) if (tried.has(r.id)) await store.outbox.releaseClaim(r.id, holder);
       if (rows.length === 0) break;
       for (const [i, row] of rows.entries()) {
         if (stopped) {
           // Not sent: back to the queue now, for this process's next start or another instance.
-          for (const r of rows.slice(i)) store.outbox.releaseClaim(r.id, holder);
+          for (const r of rows.slice(i)) await store.outbox.releaseClaim(r.id, holder);
           break;
         }
         tried.add(row.id);
         // A batch is claimed at once but sent one by one: a row whose claim ran out while the
         // rows before it were sent may have been taken (and sent) by another instance.
-        if (!store.outbox.confirmClaim(row.id, holder, claimTtlMs, clock())) {
+        if (!(await store.outbox.confirmClaim(row.id, holder, claimTtlMs, clock()))) {
           log.info({ outboxId: row.id }, 'notice taken by another instance; not sent here');
           continue;
         }
@@ -140,40 +140,40 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   }
 
   async function sendRow(row: OutboxRow): Promise<boolean> {
-    const bounce = row.bounce_id === null ? undefined : store.bounces.get(row.bounce_id);
+    const bounce = row.bounce_id === null ? undefined : await store.bounces.get(row.bounce_id);
     if (!bounce) {
       // Nothing to say without the bounce; no retry can fix that.
-      store.outbox.markFailed(row.id, `bounce #${row.bounce_id} not found`, clock(), true);
+      await store.outbox.markFailed(row.id, `bounce #${row.bounce_id} not found`, clock(), true);
       log.error({ outboxId: row.id, bounceId: row.bounce_id }, 'outbox row without its bounce; marked problem');
       return false;
     }
     const recipients = recipientsNow(row);
     if (recipients.length === 0) {
-      fail(row, bounce, new SendError('permanent', 'no recipients (NOTIFY_CC_TEST is empty in test mode)', 'ENORCPT'));
+      await fail(row, bounce, new SendError('permanent', 'no recipients (NOTIFY_CC_TEST is empty in test mode)', 'ENORCPT'));
       return false;
     }
     let result: Awaited<ReturnType<typeof mailer.send>>;
     try {
-      const mail = buildNotice(config, templates, bounce, recipients, store.suppressions.addedByBounce(bounce.id));
+      const mail = buildNotice(config, templates, bounce, recipients, await store.suppressions.addedByBounce(bounce.id));
       result = await mailer.send({ ...mail, messageId: noticeMessageId(config, row.id, row.created_at) });
     } catch (err) {
       const e =
         err instanceof SendError
           ? err
           : new SendError('permanent', `could not build the notice: ${errorText(err)}`, 'ERENDER', undefined, err);
-      fail(row, bounce, e);
+      await fail(row, bounce, e);
       return false;
     }
     // Sent: from here on no failure is the relay's. If the store cannot record it (locked,
     // closed), say so; the row stays due and the notice may go out once more, which beats
     // counting a delivered notice as a failed attempt.
     try {
-      store.db.transaction(() => {
-        store.outbox.markSent(row.id, clock());
+      await store.transaction(async (tx) => {
+        await tx.outbox.markSent(row.id, clock());
         // Back to Processed after a retry; a Skipped row (a notified auto-reply) stays Skipped.
-        const now = store.bounces.get(bounce.id);
-        if (now && (now.status === 'retry_queued' || now.status === 'Problem')) store.bounces.setStatus(bounce.id, 'Processed', '');
-      })();
+        const now = await tx.bounces.get(bounce.id);
+        if (now && (now.status === 'retry_queued' || now.status === 'Problem')) await tx.bounces.setStatus(bounce.id, 'Processed', '');
+      });
     } catch (err) {
       log.error({ err, bounceId: bounce.id, outboxId: row.id }, 'notice sent, but the store could not record it; it may be sent again');
     }
@@ -190,16 +190,16 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     return true;
   }
 
-  function fail(row: OutboxRow, bounce: BounceRow, e: SendError): void {
+  async function fail(row: OutboxRow, bounce: BounceRow, e: SendError): Promise<void> {
     const attempts = row.attempts + 1;
     // RETRY_MAX counts retries after the first attempt.
     const giveUp = attempts > config.notify.retryMax;
     const next = new Date(clock().getTime() + backoffDelay(attempts, backoff));
     const message = `${e.kind}: ${e.message}`;
-    store.db.transaction(() => {
-      store.outbox.markFailed(row.id, message, next, giveUp);
-      store.bounces.setStatus(bounce.id, giveUp ? 'Problem' : 'retry_queued', message, attempts);
-    })();
+    await store.transaction(async (tx) => {
+      await tx.outbox.markFailed(row.id, message, next, giveUp);
+      await tx.bounces.setStatus(bounce.id, giveUp ? 'Problem' : 'retry_queued', message, attempts);
+    });
     metrics?.noticesFailed.inc({ kind: e.kind });
     if (e.code !== 'ENORCPT' && e.code !== 'ERENDER') {
       board?.report('relay', { ok: false, detail: message, facts: { lastFailureAt: clock().toISOString() } });
@@ -211,8 +211,8 @@ export function createNotifier(opts: NotifierOptions): Notifier {
   }
 
   /** The rule facts of a recorded bounce's message, from its stored classification. */
-  function factsFromStore(b: BounceRow): MessageFacts {
-    const message = store.messages.get(b.message_id);
+  async function factsFromStore(tx: Repositories, b: BounceRow): Promise<MessageFacts> {
+    const message = await tx.messages.get(b.message_id);
     // An unreadable stored classification reads as {}: the bounce row's own columns serve.
     const c = readStoredClassification(message?.classification ?? '{}');
     return {
@@ -229,22 +229,22 @@ export function createNotifier(opts: NotifierOptions): Notifier {
 
   async function retry(bounceId: number): Promise<{ queued: boolean; message: string }> {
     if (stopped) return { queued: false, message: 'rebound is shutting down' };
-    const bounce = store.bounces.get(bounceId);
+    const bounce = await store.bounces.get(bounceId);
     if (!bounce) return { queued: false, message: `there is no bounce #${bounceId}` };
-    const outcome = store.db.transaction((): { queued: boolean; message: string } => {
-      const requeued = store.outbox.requeueForBounce(bounceId, clock());
+    const outcome = await store.transaction(async (tx): Promise<{ queued: boolean; message: string }> => {
+      const requeued = await tx.outbox.requeueForBounce(bounceId, clock());
       if (requeued > 0) {
-        store.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
+        await tx.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
         return { queued: true, message: 'the notice is queued again and is being sent now' };
       }
       const s: NoticeSubject = { bounceId, kind: bounce.kind, bounceType: bounce.bounce_type, failedAddress: bounce.email_to };
-      const facts = factsFromStore(bounce);
+      const facts = await factsFromStore(tx, bounce);
       const why = whyNoNotice(config, s, facts.aboutReboundNotice);
       if (why) return { queued: false, message: `no notice: ${why}` };
       // The same rules and caps as at intake: a retry is no way around them.
-      const plan = planNotices(config, store, facts, [s], clock());
+      const plan = await planNotices(config, tx, facts, [s], clock());
       const note = plan.notes.get(bounceId);
-      if (note !== undefined) store.bounces.setNoticeNote(bounceId, note);
+      if (note !== undefined) await tx.bounces.setNoticeNote(bounceId, note);
       const recipients = plan.notices[0]?.recipients ?? [];
       if (recipients.length === 0) {
         if (note?.startsWith('no notice')) return { queued: false, message: note };
@@ -255,14 +255,14 @@ export function createNotifier(opts: NotifierOptions): Notifier {
             : 'no notice: nobody to tell (NOTIFY_CC is empty and the message had no usable Cc)',
         };
       }
-      const sentBefore = store.outbox.forBounce(bounceId).some((r) => r.state === 'sent');
-      store.outbox.add({ bounceId, kind: 'notice', recipients }, clock());
-      store.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
+      const sentBefore = (await tx.outbox.forBounce(bounceId)).some((r) => r.state === 'sent');
+      await tx.outbox.add({ bounceId, kind: 'notice', recipients }, clock());
+      await tx.bounces.setStatus(bounceId, 'retry_queued', bounce.last_error, 0);
       return { queued: true, message: sentBefore ? 'the notice is being sent again' : 'a notice is planned and being sent now' };
-    })();
+    });
     log.info({ bounceId, ...outcome }, 'manual retry');
     if (outcome.queued) await queuePass();
-    const after = store.bounces.get(bounceId);
+    const after = await store.bounces.get(bounceId);
     if (outcome.queued && after) {
       const tail = after.status === 'Processed' ? ' (sent)' : after.last_error ? ` (not sent yet: ${after.last_error})` : '';
       return { queued: true, message: outcome.message + tail };

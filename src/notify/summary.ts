@@ -27,19 +27,19 @@ export interface SummaryFigures {
   failingTotal: number;
 }
 
-export function buildSummary(queries: SummaryQueries, day: string): SummaryFigures {
+export async function buildSummary(queries: SummaryQueries, day: string): Promise<SummaryFigures> {
   const { from, to } = utcDayRange(day);
-  const failing = queries.failingNotices();
+  const failing = await queries.failingNotices();
   return {
     day,
     from,
     to,
-    total: queries.total(from, to),
-    byStatus: queries.byStatus(from, to),
-    byReason: queries.byReason(from, to),
-    byBounceType: queries.byBounceType(from, to),
-    byKind: queries.byKind(from, to),
-    topDomains: queries.topDomains(from, to),
+    total: await queries.total(from, to),
+    byStatus: await queries.byStatus(from, to),
+    byReason: await queries.byReason(from, to),
+    byBounceType: await queries.byBounceType(from, to),
+    byKind: await queries.byKind(from, to),
+    topDomains: await queries.topDomains(from, to),
     failing: failing.rows.map((r) => ({ ...r, lastError: oneLine(r.lastError, 300) })),
     failingTotal: failing.total,
   };
@@ -95,7 +95,7 @@ export async function sendDailySummary(opts: SummaryOptions): Promise<SummaryOut
   const { config, store } = opts;
   const log = opts.log.child({ component: 'summary' });
   const day = opts.date ?? previousUtcDay((opts.clock ?? (() => new Date()))());
-  const figures = buildSummary(new SummaryQueries(store.db), day);
+  const figures = await buildSummary(new SummaryQueries(store.sql), day);
   const rendered = renderSummary(config, opts.templates ?? createEmailTemplates(), figures);
   const recipients = config.testMode ? config.notify.ccTest : config.notify.cc;
   if (opts.dryRun) return { figures, rendered, recipients, sent: false };

@@ -2,11 +2,12 @@
 // export. One module owns it so the indexes (migrations 001, 002, 004), the per-day summary
 // tables (005) and the queries that need them can be read side by side. Every query is
 // built from a fixed set of fragments (the filter keys and a whitelisted sort column), so
-// the SQL text comes from a small finite set and each variant is prepared once and cached.
+// the SQL text comes from a small finite set and each variant is compiled once (the driver's
+// statement cache).
 
-import type { Statement } from 'better-sqlite3';
 import { DAY_MS, dayStart, nextDayStart, utcMidnight } from '../core/utc-day.ts';
 import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
 
 /** Filters of the list, the export and the overview links. Already validated (src/web/filters.ts). */
 export interface BounceFilters {
@@ -169,30 +170,33 @@ export interface Counts {
 }
 
 export class BounceQueries {
-  #db: Db;
-  #cache = new Map<string, Statement<unknown[]>>();
-  constructor(db: Db) {
-    this.#db = db;
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
-  #stmt(sql: string): Statement<unknown[]> {
-    let s = this.#cache.get(sql);
-    if (!s) {
-      s = this.#db.prepare<unknown[]>(sql);
-      this.#cache.set(sql, s);
-    }
-    return s;
+  /**
+   * The column kept off its index: SQLite's unary plus (see whereFor). PostgreSQL plans from
+   * its statistics and has no `+` for text: the column as it is.
+   */
+  #offIndex(col: string): string {
+    return this.#sql.dialect === 'sqlite' ? `+${col}` : col;
+  }
+
+  /** whereFor(), with the index hints only where the engine takes them (SQLite). */
+  #where(f: BounceFilters, indexed?: readonly string[]) {
+    return whereFor(f, this.#sql.dialect === 'sqlite' ? indexed : undefined);
   }
 
   /** One page of the list and the filtered count (what /api/bounces answers). */
-  page(q: ListQuery): { rows: ListRow[]; filtered: CountResult } {
-    const filtered = this.count(q.filters);
-    return { rows: this.#list(q, filtered), filtered };
+  async page(q: ListQuery): Promise<{ rows: ListRow[]; filtered: CountResult }> {
+    const filtered = await this.count(q.filters);
+    return { rows: await this.#list(q, filtered), filtered };
   }
 
   /** One page of the list. */
-  list(q: ListQuery): ListRow[] {
-    return this.#list(q, Object.keys(q.filters).length ? this.count(q.filters) : undefined);
+  async list(q: ListQuery): Promise<ListRow[]> {
+    return this.#list(q, Object.keys(q.filters).length ? await this.count(q.filters) : undefined);
   }
 
   /**
@@ -207,7 +211,7 @@ export class BounceQueries {
    * assumes every equality filter is selective and always filters first.
    * The order ends with the columns of the index that serves it (ORDER_TAIL), then id.
    */
-  #list(q: ListQuery, filtered: CountResult | undefined): ListRow[] {
+  async #list(q: ListQuery, filtered: CountResult | undefined): Promise<ListRow[]> {
     const col = SORT_COLUMNS[q.sort];
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     const order = [col, ...ORDER_TAIL[q.sort]].map((c) => `${c} ${dir}`).join(', ');
@@ -216,10 +220,10 @@ export class BounceQueries {
     // tests the OR on every row of the sort index (1.9 s measured). It stays filter first.
     if (filtered && !q.filters.search) {
       const m = filtered.capped ? Math.max(filtered.count, COUNT_CAP) : filtered.count;
-      sortFirst = m * m > (q.offset + q.limit) * this.countAll();
+      sortFirst = m * m > (q.offset + q.limit) * (await this.countAll());
     }
     if (sortFirst && q.sort in GROUP_COLUMNS) return this.#listByGroups(q);
-    const w = whereFor(q.filters, sortFirst ? [col] : undefined);
+    const w = this.#where(q.filters, sortFirst ? [col] : undefined);
     let where = w.sql;
     if (sortFirst && q.sort === 'id') {
       // Ids grow with arrival, and so does date: a date range sits at one end of the id
@@ -228,12 +232,13 @@ export class BounceQueries {
       // with an end day) id, read off the date index (MIN(+id): the plus keeps SQLite from
       // looking for the minimum by walking the rowids, which is that same long walk).
       const d = whereFor({ from: q.filters.from, to: q.filters.to });
-      if (dir === 'ASC' && q.filters.from) where += ` AND id >= (SELECT MIN(+id) FROM bounces ${d.sql})`;
-      if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(+id) FROM bounces ${d.sql})`;
+      const id = this.#offIndex('id');
+      if (dir === 'ASC' && q.filters.from) where += ` AND id >= (SELECT MIN(${id}) FROM bounces ${d.sql})`;
+      if (dir === 'DESC' && q.filters.to) where += ` AND id <= (SELECT MAX(${id}) FROM bounces ${d.sql})`;
     }
     const sql = `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
        FROM bounces ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-    return this.#stmt(sql).all({ ...w.params, limit: q.limit, offset: q.offset }) as ListRow[];
+    return this.#sql.all<ListRow>(sql, { ...w.params, limit: q.limit, offset: q.offset });
   }
 
   /**
@@ -248,7 +253,7 @@ export class BounceQueries {
    * domain filter its counts are upper bounds, still enough to pass over the values with no
    * match at all; a group's exact count is then read only when the page starts past it.
    */
-  #listByGroups(q: ListQuery): ListRow[] {
+  async #listByGroups(q: ListQuery): Promise<ListRow[]> {
     const col = SORT_COLUMNS[q.sort];
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     const f = q.filters;
@@ -259,10 +264,12 @@ export class BounceQueries {
     where.add('status = @status', 'status', f.status);
     where.add('reason = @reason', 'reason', f.reason);
     where.add('bounce_type = @type', 'type', f.type);
-    const groups = this.#stmt(
-      `SELECT ${col} AS v, SUM(CASE WHEN ${conds.length ? conds.join(' AND ') : '1'} THEN n ELSE 0 END) AS m, SUM(n) AS total
-       FROM bounce_daily GROUP BY v HAVING m > 0 ORDER BY v ${dir}`,
-    ).all(params) as { v: string; m: number; total: number }[];
+    const matching = `SUM(CASE WHEN ${conds.length ? conds.join(' AND ') : '1 = 1'} THEN n ELSE 0 END)`;
+    const groups = await this.#sql.all<{ v: string; m: number; total: number }>(
+      `SELECT ${col} AS v, ${matching} AS m, SUM(n) AS total
+       FROM bounce_daily GROUP BY ${col} HAVING ${matching} > 0 ORDER BY v ${dir}`,
+      params,
+    );
     const tail = ORDER_TAIL[q.sort].map((c) => `${c} ${dir}`).join(', ');
     const rows: ListRow[] = [];
     let skip = q.offset;
@@ -275,12 +282,17 @@ export class BounceQueries {
       const take = q.limit - rows.length;
       // The same choice as #list, within the group: walk (col, date) when matches are dense.
       const walk = !f.domain && g.m * g.m > (skip + take) * g.total;
-      const w = whereFor(f, walk ? [col, 'date'] : undefined);
-      const where = `${w.sql ? `${w.sql} AND` : 'WHERE'} ${walk ? col : `+${col}`} = @v`;
+      const w = this.#where(f, walk ? [col, 'date'] : undefined);
+      const where = `${w.sql ? `${w.sql} AND` : 'WHERE'} ${walk ? col : this.#offIndex(col)} = @v`;
       if (f.domain && skip > 0) {
-        const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${where} LIMIT @skip)`)
-          .pluck()
-          .get({ ...w.params, v: g.v, skip }) as number;
+        const n =
+          (
+            await this.#sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM bounces ${where} LIMIT @skip) AS head`, {
+              ...w.params,
+              v: g.v,
+              skip,
+            })
+          )?.n ?? 0;
         if (n < skip) {
           skip -= n;
           continue;
@@ -288,39 +300,44 @@ export class BounceQueries {
       }
       const sql = `SELECT id, date, bounced_at, email_to, domain, status, reason, bounce_type, kind, status_code, retries, original_subject
          FROM bounces ${where} ORDER BY ${tail} LIMIT @take OFFSET @skip`;
-      rows.push(...(this.#stmt(sql).all({ ...w.params, v: g.v, take, skip }) as ListRow[]));
+      rows.push(...(await this.#sql.all<ListRow>(sql, { ...w.params, v: g.v, take, skip })));
       skip = 0;
     }
     return rows;
   }
 
   /** All rows (no filter), from the per-day summary (migration 005). */
-  countAll(): number {
-    return this.#stmt('SELECT COALESCE(SUM(n), 0) FROM bounce_daily').pluck().get() as number;
+  async countAll(): Promise<number> {
+    return (await this.#sql.get<{ n: number }>('SELECT COALESCE(SUM(n), 0) AS n FROM bounce_daily'))?.n ?? 0;
   }
 
   /** Rows matching the filters, counted up to `cap`. */
-  count(filters: BounceFilters, cap = COUNT_CAP): CountResult {
+  async count(filters: BounceFilters, cap = COUNT_CAP): Promise<CountResult> {
     const w = whereFor(filters);
     if (!w.sql) {
-      const n = this.countAll();
+      const n = await this.countAll();
       return { count: n, capped: false };
     }
-    const n = this.#stmt(`SELECT COUNT(*) FROM (SELECT 1 FROM bounces ${w.sql} LIMIT @cap)`)
-      .pluck()
-      .get({ ...w.params, cap }) as number;
+    const n =
+      (
+        await this.#sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM bounces ${w.sql} LIMIT @cap) AS head`, {
+          ...w.params,
+          cap,
+        })
+      )?.n ?? 0;
     return { count: n, capped: n >= cap };
   }
 
   /** Counts since an instant, by status and by hard/soft. */
-  countsSince(since: Date): Counts {
-    const rows = this.#stmt(
+  async countsSince(since: Date): Promise<Counts> {
+    const rows = await this.#sql.all<{ status: string; bounce_type: string; n: number }>(
       `SELECT status, bounce_type, SUM(n) AS n FROM (
          SELECT status, bounce_type, n FROM bounce_daily WHERE day >= @fullDay
          UNION ALL
          SELECT status, bounce_type, 1 FROM bounces WHERE date >= @since AND date < @fullDayStart
-       ) GROUP BY status, bounce_type`,
-    ).all(sinceParams(since)) as { status: string; bounce_type: string; n: number }[];
+       ) AS recent GROUP BY status, bounce_type`,
+      sinceParams(since),
+    );
     const out: Counts = { total: 0, byStatus: {}, byType: {} };
     for (const r of rows) {
       if (r.n <= 0) continue;
@@ -332,38 +349,41 @@ export class BounceQueries {
   }
 
   /** The domains with the most hard or soft bounces since an instant. */
-  topDomains(since: Date, limit = 5): { domain: string; count: number }[] {
-    return this.#stmt(
+  topDomains(since: Date, limit = 5): Promise<{ domain: string; count: number }[]> {
+    return this.#sql.all<{ domain: string; count: number }>(
       `SELECT domain, SUM(n) AS count FROM (
          SELECT domain, n FROM bounce_daily_domain WHERE day >= @fullDay
          UNION ALL
          SELECT domain, 1 FROM bounces WHERE date >= @since AND date < @fullDayStart AND bounce_type IN ('hard', 'soft')
-       ) GROUP BY domain HAVING count > 0 ORDER BY count DESC, domain LIMIT @limit`,
-    ).all({ ...sinceParams(since), limit }) as { domain: string; count: number }[];
+       ) AS recent GROUP BY domain HAVING SUM(n) > 0 ORDER BY count DESC, domain LIMIT @limit`,
+      { ...sinceParams(since), limit },
+    );
   }
 
   /** Rows per UTC day and hard/soft/none since an instant. */
-  perDay(since: Date): { day: string; bounce_type: string; count: number }[] {
-    return this.#stmt(
+  perDay(since: Date): Promise<{ day: string; bounce_type: string; count: number }[]> {
+    return this.#sql.all<{ day: string; bounce_type: string; count: number }>(
       `SELECT day, bounce_type, SUM(n) AS count FROM (
          SELECT day, bounce_type, n FROM bounce_daily WHERE day >= @fullDay
          UNION ALL
          SELECT substr(date, 1, 10), bounce_type, 1 FROM bounces WHERE date >= @since AND date < @fullDayStart
-       ) GROUP BY day, bounce_type HAVING count > 0 ORDER BY day, bounce_type`,
-    ).all(sinceParams(since)) as { day: string; bounce_type: string; count: number }[];
+       ) AS recent GROUP BY day, bounce_type HAVING SUM(n) > 0 ORDER BY day, bounce_type`,
+      sinceParams(since),
+    );
   }
 
   /** All rows by kind and hard/soft, for /metrics. */
-  byKindAndType(): { kind: string; bounce_type: string; count: number }[] {
-    return this.#stmt(
-      'SELECT kind, bounce_type, SUM(n) AS count FROM bounce_daily GROUP BY kind, bounce_type HAVING count > 0 ORDER BY kind, bounce_type',
-    ).all() as { kind: string; bounce_type: string; count: number }[];
+  byKindAndType(): Promise<{ kind: string; bounce_type: string; count: number }[]> {
+    return this.#sql.all<{ kind: string; bounce_type: string; count: number }>(
+      'SELECT kind, bounce_type, SUM(n) AS count FROM bounce_daily GROUP BY kind, bounce_type HAVING SUM(n) > 0 ORDER BY kind, bounce_type',
+    );
   }
 
   /** Which of these ids exist (the list's retry of selected rows). */
-  existingIds(ids: number[]): number[] {
-    const stmt = this.#stmt('SELECT id FROM bounces WHERE id = ?').pluck();
-    return ids.filter((id) => stmt.get(id) !== undefined);
+  async existingIds(ids: number[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const id of ids) if ((await this.#sql.get('SELECT id FROM bounces WHERE id = ?', [id])) !== undefined) out.push(id);
+    return out;
   }
 }
 

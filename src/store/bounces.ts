@@ -1,8 +1,7 @@
 // The bounces table: one row per failed recipient. Owns the SQL for writing and reading
 // single rows; the dashboard's list and statistics queries live in bounce-queries.ts.
 
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
 
 export type BounceStatus = 'Processed' | 'Skipped' | 'Problem' | 'retry_queued';
 
@@ -65,75 +64,73 @@ export interface BounceRow {
   notice_note: string;
 }
 
+// DO NOTHING on the dedupe key: a repeat of a recorded bounce changes nothing, and returns no id.
+const INSERT = `INSERT INTO bounces (message_id, date, email_to, email_cc, status, reason, domain, kind, bounce_type, action,
+     status_code, reply_code, diagnostic, remote_mta, decided_by, original_message_id, original_from, original_to,
+     original_subject, original_date, tracking_id, dedupe_key, bounced_at)
+   VALUES (@messageId, @date, @emailTo, @emailCc, @status, @reason, @domain, @kind, @bounceType, @action,
+     @statusCode, @replyCode, @diagnostic, @remoteMta, @decidedBy, @originalMessageId, @originalFrom, @originalTo,
+     @originalSubject, @originalDate, @trackingId, @dedupeKey, @bouncedAt)
+   ON CONFLICT DO NOTHING
+   RETURNING id`;
+const BY_ID = 'SELECT * FROM bounces WHERE id = ?';
+const BY_MESSAGE = 'SELECT * FROM bounces WHERE message_id = ? ORDER BY id';
+const BY_KEY = 'SELECT id FROM bounces WHERE dedupe_key = ?';
+const SET_STATUS = 'UPDATE bounces SET status = @status, retries = COALESCE(@retries, retries), last_error = @lastError WHERE id = @id';
+const KNOWN_BOUNCING = "SELECT 1 AS found FROM bounces WHERE email_to = ? AND bounce_type = 'hard' LIMIT 1";
+
+/**
+ * Ids per statement when one note goes on many bounces. One SQL text for every call (the last
+ * group is padded with a repeated id), so the driver compiles it once; well under SQLite's and
+ * PostgreSQL's limits on parameters.
+ */
+const NOTE_IDS_PER_STATEMENT = 100;
+const SET_NOTICE_NOTE = `UPDATE bounces SET notice_note = ? WHERE id IN (${Array.from({ length: NOTE_IDS_PER_STATEMENT }, () => '?').join(', ')})`;
+
 export class BouncesRepository {
-  #insert;
-  #byId;
-  #byMessage;
-  #byKey;
-  #setStatus;
-  #knownBouncing;
-  #noticeNote: Statement<[string, string]> | undefined;
-  #db: Db;
-  constructor(db: Db) {
-    this.#db = db;
-    // OR IGNORE on the dedupe key: a repeat of a recorded bounce changes nothing.
-    this.#insert = db.prepare(
-      `INSERT OR IGNORE INTO bounces (message_id, date, email_to, email_cc, status, reason, domain, kind, bounce_type, action,
-         status_code, reply_code, diagnostic, remote_mta, decided_by, original_message_id, original_from, original_to,
-         original_subject, original_date, tracking_id, dedupe_key, bounced_at)
-       VALUES (@messageId, @date, @emailTo, @emailCc, @status, @reason, @domain, @kind, @bounceType, @action,
-         @statusCode, @replyCode, @diagnostic, @remoteMta, @decidedBy, @originalMessageId, @originalFrom, @originalTo,
-         @originalSubject, @originalDate, @trackingId, @dedupeKey, @bouncedAt)`,
-    );
-    this.#byId = db.prepare('SELECT * FROM bounces WHERE id = ?');
-    this.#byMessage = db.prepare('SELECT * FROM bounces WHERE message_id = ? ORDER BY id');
-    this.#byKey = db.prepare('SELECT id FROM bounces WHERE dedupe_key = ?').pluck();
-    this.#setStatus = db.prepare(
-      'UPDATE bounces SET status = @status, retries = COALESCE(@retries, retries), last_error = @lastError WHERE id = @id',
-    );
-    this.#knownBouncing = db.prepare("SELECT 1 FROM bounces WHERE email_to = ? AND bounce_type = 'hard' LIMIT 1").pluck();
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
   /** Inserts the bounce; returns its id, or undefined when the same bounce is already recorded. */
-  insert(b: NewBounce): number | undefined {
-    const info = this.#insert.run({ ...b, bouncedAt: b.bouncedAt ?? '' });
-    return info.changes === 1 ? Number(info.lastInsertRowid) : undefined;
+  async insert(b: NewBounce): Promise<number | undefined> {
+    const row = await this.#sql.get<{ id: number }>(INSERT, { ...b, bouncedAt: b.bouncedAt ?? '' });
+    return row?.id;
   }
 
-  idByDedupeKey(key: string): number | undefined {
-    return this.#byKey.get(key) as number | undefined;
+  async idByDedupeKey(key: string): Promise<number | undefined> {
+    return (await this.#sql.get<{ id: number }>(BY_KEY, [key]))?.id;
   }
 
-  get(id: number): BounceRow | undefined {
-    return this.#byId.get(id) as BounceRow | undefined;
+  get(id: number): Promise<BounceRow | undefined> {
+    return this.#sql.get<BounceRow>(BY_ID, [id]);
   }
 
-  forMessage(messageId: number): BounceRow[] {
-    return this.#byMessage.all(messageId) as BounceRow[];
+  forMessage(messageId: number): Promise<BounceRow[]> {
+    return this.#sql.all<BounceRow>(BY_MESSAGE, [messageId]);
   }
 
-  setStatus(id: number, status: BounceStatus, lastError = '', retries?: number): void {
-    this.#setStatus.run({ id, status, lastError, retries: retries ?? null });
+  async setStatus(id: number, status: BounceStatus, lastError = '', retries?: number): Promise<void> {
+    await this.#sql.run(SET_STATUS, { id, status, lastError, retries: retries ?? null });
   }
 
   /** Records why the bounce got no notice, or a smaller one than asked. */
-  setNoticeNote(id: number, note: string): void {
-    this.setNoticeNotes([id], note);
+  setNoticeNote(id: number, note: string): Promise<void> {
+    return this.setNoticeNotes([id], note);
   }
 
-  /** The same note on many bounces, in one statement (a forged DSN's 490 held-back ones). */
-  setNoticeNotes(ids: readonly number[], note: string): void {
-    if (ids.length === 0) return;
-    // Prepared at first use, not in the constructor: the repository also serves databases
-    // opened at an older migration (before 006 added the column) until they are migrated.
-    this.#noticeNote ??= this.#db.prepare<[string, string]>(
-      'UPDATE bounces SET notice_note = ? WHERE id IN (SELECT value FROM json_each(?))',
-    );
-    this.#noticeNote.run(note, JSON.stringify(ids));
+  /** The same note on many bounces, a hundred to a statement (a forged DSN's 490 held-back ones). */
+  async setNoticeNotes(ids: readonly number[], note: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += NOTE_IDS_PER_STATEMENT) {
+      const group = ids.slice(i, i + NOTE_IDS_PER_STATEMENT);
+      while (group.length < NOTE_IDS_PER_STATEMENT) group.push(group[0]!);
+      await this.#sql.run(SET_NOTICE_NOTE, [note, ...group]);
+    }
   }
 
   /** True when rebound has recorded a hard bounce for this address (never notify it). */
-  isKnownHardBouncing(address: string): boolean {
-    return this.#knownBouncing.get(address.toLowerCase()) !== undefined;
+  async isKnownHardBouncing(address: string): Promise<boolean> {
+    return (await this.#sql.get(KNOWN_BOUNCING, [address.toLowerCase()])) !== undefined;
   }
 }

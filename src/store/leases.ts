@@ -3,7 +3,7 @@
 // PostgreSQL speak (INSERT ... ON CONFLICT ... DO UPDATE ... WHERE), so the winner is whoever
 // the database lets change the row, never a read followed by a write.
 
-import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
 
 export interface LeaseRow {
   name: string;
@@ -19,57 +19,51 @@ export function expiryAfter(now: Date, ttlMs: number): string {
   return new Date(now.getTime() + ttlMs).toISOString();
 }
 
+// Wins when the name is free, its lease has expired, or the taker holds it already.
+const ACQUIRE = `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+   ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+   WHERE leases.holder = excluded.holder OR leases.expires_at <= @now`;
+const RENEW = 'UPDATE leases SET expires_at = @until WHERE name = @name AND holder = @holder';
+const RELEASE = 'DELETE FROM leases WHERE name = ? AND holder = ?';
+const GET = 'SELECT name, holder, expires_at FROM leases WHERE name = ?';
+// Moves the job's row to a later period; a period already taken (by anyone) is not taken again.
+// A stored period later than now was claimed while the clock ran ahead (a wrong boot time,
+// an NTP step): it is taken over, or the job would stay silent until the clock caught up.
+const CLAIM_PERIOD = `INSERT INTO job_runs (job, period, holder, started_at) VALUES (@job, @period, @holder, @now)
+   ON CONFLICT (job) DO UPDATE SET period = excluded.period, holder = excluded.holder, started_at = excluded.started_at
+   WHERE job_runs.period < excluded.period OR job_runs.period > excluded.started_at`;
+
 export class LeasesRepository {
-  #acquire;
-  #renew;
-  #release;
-  #get;
-  #claimPeriod;
-  constructor(db: Db) {
-    // Wins when the name is free, its lease has expired, or the taker holds it already.
-    this.#acquire = db.prepare(
-      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
-       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE leases.holder = excluded.holder OR leases.expires_at <= @now`,
-    );
-    this.#renew = db.prepare('UPDATE leases SET expires_at = @until WHERE name = @name AND holder = @holder');
-    this.#release = db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?');
-    this.#get = db.prepare('SELECT * FROM leases WHERE name = ?');
-    // Moves the job's row to a later period; a period already taken (by anyone) is not taken again.
-    // A stored period later than now was claimed while the clock ran ahead (a wrong boot time,
-    // an NTP step): it is taken over, or the job would stay silent until the clock caught up.
-    this.#claimPeriod = db.prepare(
-      `INSERT INTO job_runs (job, period, holder, started_at) VALUES (@job, @period, @holder, @now)
-       ON CONFLICT (job) DO UPDATE SET period = excluded.period, holder = excluded.holder, started_at = excluded.started_at
-       WHERE job_runs.period < excluded.period OR job_runs.period > excluded.started_at`,
-    );
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
   /** Takes (or extends) the lease for ttlMs; false when another holder's lease is still running. */
-  acquire(name: string, holder: string, ttlMs: number, now = new Date()): boolean {
-    return this.#acquire.run({ name, holder, until: expiryAfter(now, ttlMs), now: now.toISOString() }).changes === 1;
+  async acquire(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+    return (await this.#sql.run(ACQUIRE, { name, holder, until: expiryAfter(now, ttlMs), now: now.toISOString() })).changes === 1;
   }
 
   /**
    * Extends a lease this holder has; false when another took it (this one stalled past its
    * expiry): the caller must stop the work at once.
    */
-  renew(name: string, holder: string, ttlMs: number, now = new Date()): boolean {
-    return this.#renew.run({ name, holder, until: expiryAfter(now, ttlMs) }).changes === 1;
+  async renew(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+    return (await this.#sql.run(RENEW, { name, holder, until: expiryAfter(now, ttlMs) })).changes === 1;
   }
 
   /** Gives the lease up (a clean stop), so another instance need not wait for the expiry. */
-  release(name: string, holder: string): void {
-    this.#release.run(name, holder);
+  async release(name: string, holder: string): Promise<void> {
+    await this.#sql.run(RELEASE, [name, holder]);
   }
 
-  get(name: string): LeaseRow | undefined {
-    return this.#get.get(name) as LeaseRow | undefined;
+  get(name: string): Promise<LeaseRow | undefined> {
+    return this.#sql.get<LeaseRow>(GET, [name]);
   }
 
   /** Who holds the lease now, or undefined when it is free or expired. */
-  holder(name: string, now = new Date()): string | undefined {
-    const row = this.get(name);
+  async holder(name: string, now = new Date()): Promise<string | undefined> {
+    const row = await this.get(name);
     return row && row.expires_at > now.toISOString() ? row.holder : undefined;
   }
 
@@ -77,7 +71,7 @@ export class LeasesRepository {
    * Claims one period of a timed job (its scheduled time, ISO 8601): true for the one
    * instance that gets there first, false for every other and for a period already run.
    */
-  claimPeriod(job: string, period: string, holder: string, now = new Date()): boolean {
-    return this.#claimPeriod.run({ job, period, holder, now: now.toISOString() }).changes === 1;
+  async claimPeriod(job: string, period: string, holder: string, now = new Date()): Promise<boolean> {
+    return (await this.#sql.run(CLAIM_PERIOD, { job, period, holder, now: now.toISOString() })).changes === 1;
   }
 }

@@ -1,6 +1,6 @@
 // The messages table: every received message, raw bytes kept. Owns its SQL.
 
-import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
 
 export type MessageSource = 'lmtp' | 'imap' | 'import';
 export type ProcessingStatus = 'Processed' | 'Skipped' | 'Problem';
@@ -40,54 +40,58 @@ export interface MessageRow {
   truncated: string;
 }
 
+const INSERT = `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
+   VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)
+   RETURNING id`;
+const BY_SHA = 'SELECT id, status, kind FROM messages WHERE sha256 = ?';
+const BY_ID =
+  'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated FROM messages WHERE id = ?';
+const RAW = 'SELECT raw FROM messages WHERE id = ?';
+const UPDATE =
+  'UPDATE messages SET kind = @kind, status = @status, error = @error, subject = @subject, classification = @classification WHERE id = @id';
+
 export class MessagesRepository {
-  #insert;
-  #bySha;
-  #byId;
-  #raw;
-  #update;
-  constructor(db: Db) {
-    this.#insert = db.prepare(
-      `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
-       VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)`,
-    );
-    this.#bySha = db.prepare('SELECT id, status, kind FROM messages WHERE sha256 = ?');
-    this.#byId = db.prepare(
-      'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated FROM messages WHERE id = ?',
-    );
-    this.#raw = db.prepare('SELECT raw FROM messages WHERE id = ?').pluck();
-    this.#update = db.prepare(
-      'UPDATE messages SET kind = @kind, status = @status, error = @error, subject = @subject, classification = @classification WHERE id = @id',
-    );
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
-  insert(m: NewMessage): number {
-    const info = this.#insert.run({
-      ...m,
+  async insert(m: NewMessage): Promise<number> {
+    const row = await this.#sql.get<{ id: number }>(INSERT, {
+      receivedAt: m.receivedAt,
+      source: m.source,
+      sha256: m.sha256,
       size: m.raw.length,
+      raw: m.raw,
+      envelopeFrom: m.envelopeFrom,
       envelopeTo: m.envelopeTo.join(','),
+      kind: m.kind,
+      status: m.status,
+      error: m.error,
+      subject: m.subject,
+      classification: m.classification,
       duplicateOf: m.duplicateOf ?? null,
       truncated: m.truncated ?? '',
     });
-    return Number(info.lastInsertRowid);
+    return row!.id;
   }
 
-  findBySha256(sha: string): { id: number; status: ProcessingStatus; kind: string } | undefined {
-    return this.#bySha.get(sha) as { id: number; status: ProcessingStatus; kind: string } | undefined;
+  findBySha256(sha: string): Promise<{ id: number; status: ProcessingStatus; kind: string } | undefined> {
+    return this.#sql.get(BY_SHA, [sha]);
   }
 
-  get(id: number): MessageRow | undefined {
-    return this.#byId.get(id) as MessageRow | undefined;
+  get(id: number): Promise<MessageRow | undefined> {
+    return this.#sql.get<MessageRow>(BY_ID, [id]);
   }
 
-  raw(id: number): Buffer | undefined {
-    return this.#raw.get(id) as Buffer | undefined;
+  async raw(id: number): Promise<Buffer | undefined> {
+    return (await this.#sql.get<{ raw: Buffer }>(RAW, [id]))?.raw;
   }
 
-  updateClassification(
+  async updateClassification(
     id: number,
     u: { kind: string; status: ProcessingStatus; error: string; subject: string; classification: string },
-  ): void {
-    this.#update.run({ id, ...u });
+  ): Promise<void> {
+    await this.#sql.run(UPDATE, { id, ...u });
   }
 }

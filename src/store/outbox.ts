@@ -4,7 +4,7 @@
 // is claimed (claimed_by, claimed_until; migration 015) before it is sent, so only one of them
 // sends it, and a claim its holder did not finish in time is another's to take.
 
-import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
 import { expiryAfter } from './leases.ts';
 
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'problem';
@@ -27,69 +27,62 @@ export interface OutboxRow {
 /** Rows that may be sent now: due, and not claimed by a holder whose claim still runs. */
 const CLAIMABLE = "state IN ('pending', 'failed') AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)";
 
+const INSERT = `INSERT INTO outbox (bounce_id, kind, recipients, state, next_attempt_at, created_at)
+   VALUES (@bounceId, @kind, @recipients, 'pending', @now, @now) RETURNING id`;
+const DUE = "SELECT * FROM outbox WHERE state IN ('pending', 'failed') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
+const GET = 'SELECT * FROM outbox WHERE id = ?';
+const FOR_BOUNCE = 'SELECT * FROM outbox WHERE bounce_id = ? ORDER BY id';
+const SENT =
+  "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '', claimed_by = NULL, claimed_until = NULL WHERE id = ?";
+const FAILED = `UPDATE outbox SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+   claimed_by = NULL, claimed_until = NULL WHERE id = @id`;
+// One statement picks and claims. The condition is repeated outside the subquery for
+// PostgreSQL: under READ COMMITTED a second UPDATE waiting on the same rows re-checks only
+// the outer WHERE against the committed row, so the claim just made is seen and skipped.
+// PostgreSQL also skips rows another instance's claim has locked (FOR UPDATE SKIP LOCKED)
+// rather than queueing behind it; SQLite has one writer at a time and no such words.
+const claimSql = (lock: string) => `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
+   WHERE id IN (SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit${lock}) AND ${CLAIMABLE}
+   RETURNING *`;
+const CLAIM = { sqlite: claimSql(''), postgres: claimSql(' FOR UPDATE SKIP LOCKED') };
+// Still ours and still to send (not sent or failed by another who took an expired claim): extend it.
+const CONFIRM = "UPDATE outbox SET claimed_until = @until WHERE id = @id AND claimed_by = @holder AND state IN ('pending', 'failed')";
+const RELEASE = 'UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?';
+const REQUEUE =
+  "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE bounce_id = ? AND state IN ('failed', 'problem', 'pending')";
+const COUNT = 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state';
+
 export class OutboxRepository {
-  #insert;
-  #due;
-  #get;
-  #forBounce;
-  #sent;
-  #failed;
-  #requeue;
-  #count;
-  #claim;
-  #confirm;
-  #release;
-  constructor(db: Db) {
-    this.#insert = db.prepare(
-      `INSERT INTO outbox (bounce_id, kind, recipients, state, next_attempt_at, created_at)
-       VALUES (@bounceId, @kind, @recipients, 'pending', @now, @now)`,
-    );
-    this.#due = db.prepare(
-      "SELECT * FROM outbox WHERE state IN ('pending', 'failed') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-    );
-    this.#get = db.prepare('SELECT * FROM outbox WHERE id = ?');
-    this.#forBounce = db.prepare('SELECT * FROM outbox WHERE bounce_id = ? ORDER BY id');
-    this.#sent = db.prepare(
-      "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '', claimed_by = NULL, claimed_until = NULL WHERE id = ?",
-    );
-    this.#failed = db.prepare(
-      `UPDATE outbox SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
-       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
-    );
-    // One statement picks and claims. The condition is repeated outside the subquery for
-    // PostgreSQL: under READ COMMITTED a second UPDATE waiting on the same rows re-checks only
-    // the outer WHERE against the committed row, so the claim just made is seen and skipped.
-    this.#claim = db.prepare(
-      `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
-       WHERE id IN (SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit) AND ${CLAIMABLE}
-       RETURNING *`,
-    );
-    // Still ours and still to send (not sent or failed by another who took an expired claim): extend it.
-    this.#confirm = db.prepare(
-      "UPDATE outbox SET claimed_until = @until WHERE id = @id AND claimed_by = @holder AND state IN ('pending', 'failed')",
-    );
-    this.#release = db.prepare('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?');
-    this.#requeue = db.prepare(
-      "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE bounce_id = ? AND state IN ('failed', 'problem', 'pending')",
-    );
-    this.#count = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
-  add(n: { bounceId: number | null; kind: string; recipients: string[] }, now = new Date()): number {
-    const info = this.#insert.run({ bounceId: n.bounceId, kind: n.kind, recipients: n.recipients.join(','), now: now.toISOString() });
-    return Number(info.lastInsertRowid);
+  async add(n: { bounceId: number | null; kind: string; recipients: string[] }, now = new Date()): Promise<number> {
+    const row = await this.#sql.get<{ id: number }>(INSERT, {
+      bounceId: n.bounceId,
+      kind: n.kind,
+      recipients: n.recipients.join(','),
+      now: now.toISOString(),
+    });
+    return row!.id;
   }
 
-  due(now = new Date(), limit = 100): OutboxRow[] {
-    return this.#due.all(now.toISOString(), limit) as OutboxRow[];
+  due(now = new Date(), limit = 100): Promise<OutboxRow[]> {
+    return this.#sql.all<OutboxRow>(DUE, [now.toISOString(), limit]);
   }
 
   /**
    * Claims up to `limit` due rows for `holder` until now + ttlMs and returns them, soonest due
    * first. Rows another holder claimed are left alone until their claim expires.
    */
-  claimDue(holder: string, ttlMs: number, now = new Date(), limit = 100): OutboxRow[] {
-    const rows = this.#claim.all({ holder, until: expiryAfter(now, ttlMs), now: now.toISOString(), limit }) as OutboxRow[];
+  async claimDue(holder: string, ttlMs: number, now = new Date(), limit = 100): Promise<OutboxRow[]> {
+    const rows = await this.#sql.all<OutboxRow>(CLAIM[this.#sql.dialect], {
+      holder,
+      until: expiryAfter(now, ttlMs),
+      now: now.toISOString(),
+      limit,
+    });
     // RETURNING gives no order.
     return rows.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
   }
@@ -98,39 +91,39 @@ export class OutboxRepository {
    * Right before sending: true (and the claim extended) when the row is still this holder's
    * to send; false when another instance took it after this claim expired.
    */
-  confirmClaim(id: number, holder: string, ttlMs: number, now = new Date()): boolean {
-    return this.#confirm.run({ id, holder, until: expiryAfter(now, ttlMs) }).changes === 1;
+  async confirmClaim(id: number, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+    return (await this.#sql.run(CONFIRM, { id, holder, until: expiryAfter(now, ttlMs) })).changes === 1;
   }
 
   /** Gives a claimed row back unsent (a stop), so another instance need not wait for the expiry. */
-  releaseClaim(id: number, holder: string): void {
-    this.#release.run(id, holder);
+  async releaseClaim(id: number, holder: string): Promise<void> {
+    await this.#sql.run(RELEASE, [id, holder]);
   }
 
-  get(id: number): OutboxRow | undefined {
-    return this.#get.get(id) as OutboxRow | undefined;
+  get(id: number): Promise<OutboxRow | undefined> {
+    return this.#sql.get<OutboxRow>(GET, [id]);
   }
 
-  forBounce(bounceId: number): OutboxRow[] {
-    return this.#forBounce.all(bounceId) as OutboxRow[];
+  forBounce(bounceId: number): Promise<OutboxRow[]> {
+    return this.#sql.all<OutboxRow>(FOR_BOUNCE, [bounceId]);
   }
 
-  markSent(id: number, now = new Date()): void {
-    this.#sent.run(now.toISOString(), id);
+  async markSent(id: number, now = new Date()): Promise<void> {
+    await this.#sql.run(SENT, [now.toISOString(), id]);
   }
 
-  markFailed(id: number, error: string, nextAttempt: Date, giveUp: boolean): void {
-    this.#failed.run({ id, error, next: nextAttempt.toISOString(), state: giveUp ? 'problem' : 'failed' });
+  async markFailed(id: number, error: string, nextAttempt: Date, giveUp: boolean): Promise<void> {
+    await this.#sql.run(FAILED, { id, error, next: nextAttempt.toISOString(), state: giveUp ? 'problem' : 'failed' });
   }
 
   /** Makes a bounce's notices due now again (manual retry); returns how many. */
-  requeueForBounce(bounceId: number, now = new Date()): number {
-    return this.#requeue.run(now.toISOString(), bounceId).changes;
+  async requeueForBounce(bounceId: number, now = new Date()): Promise<number> {
+    return (await this.#sql.run(REQUEUE, [now.toISOString(), bounceId])).changes;
   }
 
-  countsByState(): Record<OutboxState, number> {
+  async countsByState(): Promise<Record<OutboxState, number>> {
     const out: Record<OutboxState, number> = { pending: 0, sent: 0, failed: 0, problem: 0 };
-    for (const r of this.#count.all() as { state: OutboxState; n: number }[]) out[r.state] = r.n;
+    for (const r of await this.#sql.all<{ state: OutboxState; n: number }>(COUNT)) out[r.state] = r.n;
     return out;
   }
 }

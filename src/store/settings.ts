@@ -1,18 +1,19 @@
 // Small key/value facts kept in the database (the generated admin password hash, ...).
 
-import type { Db } from './db.ts';
+import type { SqlRunner } from './sql/driver.ts';
+
+const GET = 'SELECT value FROM settings WHERE key = ?';
+const SET = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
 export class SettingsRepository {
-  #get;
-  #set;
-  constructor(db: Db) {
-    this.#get = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-    this.#set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
-  get(key: string): string | undefined {
-    return this.#get.get(key) as string | undefined;
+  async get(key: string): Promise<string | undefined> {
+    return (await this.#sql.get<{ value: string }>(GET, [key]))?.value;
   }
-  set(key: string, value: string): void {
-    this.#set.run(key, value);
+  async set(key: string, value: string): Promise<void> {
+    await this.#sql.run(SET, [key, value]);
   }
 }

@@ -7,6 +7,7 @@
 
 import { statSync } from 'node:fs';
 import type { Db } from './db.ts';
+import type { SqliteDriver } from './sql/sqlite.ts';
 
 export interface WriteState {
   ok: boolean;
@@ -36,8 +37,11 @@ function codeOf(err: unknown): string {
   return String((err as { code?: unknown })?.code ?? 'unknown');
 }
 
+const PROBE = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+
 export class WriteHealth {
   #db: Db;
+  #sql: SqliteDriver;
   #now: () => number;
   /** How long a commit waits for another process's write lock (the commit queue's budget). */
   lockWaitMs: number;
@@ -46,8 +50,9 @@ export class WriteHealth {
   #fault: string | undefined;
   #busySince: number | undefined;
 
-  constructor(db: Db, dbPath: string | undefined, lockWaitMs: number, now: () => number = Date.now) {
+  constructor(db: Db, sql: SqliteDriver, dbPath: string | undefined, lockWaitMs: number, now: () => number = Date.now) {
     this.#db = db;
+    this.#sql = sql;
     this.#now = now;
     this.lockWaitMs = lockWaitMs;
     if (dbPath) {
@@ -107,29 +112,26 @@ export class WriteHealth {
       : { ok: false, detail: `last commit failed (${codeOf(err)})`, at: this.#now() };
   }
 
-  /** Can a bounce be committed now? Synchronous: at most one small write, which never waits for a lock. */
-  check(): WriteState {
+  /**
+   * Can a bounce be committed now? At most one small write, which never waits for another
+   * process's lock (it may wait for a commit of this process to end).
+   */
+  async check(): Promise<WriteState> {
     const fault = this.filesFault();
     if (fault) return { ok: false, detail: fault };
     if (!this.#db.open) return { ok: false, detail: 'does not answer' };
     const now = this.#now();
     const last = this.#last;
     if (last && (last.ok ? now - last.at < TRUST_COMMIT_MS : now - last.at < PROBE_MIN_INTERVAL_MS)) return stateOf(last);
-    return this.#probe(now);
+    return await this.#probe(now);
   }
 
-  #probe(now: number): WriteState {
-    const db = this.#db;
-    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  async #probe(now: number): Promise<WriteState> {
     try {
-      // No wait on the event loop: a held lock is answered below instead.
-      db.pragma('busy_timeout = 0');
-      db.transaction(() => {
-        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-          PROBE_KEY,
-          new Date(now).toISOString(),
-        );
-      }).immediate();
+      // No wait: a held lock is answered below instead.
+      await this.#sql.transactionNoWait(async (tx) => {
+        await tx.run(PROBE, [PROBE_KEY, new Date(now).toISOString()]);
+      });
       this.#busySince = undefined;
       this.#last = { ok: true, detail: 'a test write succeeded', at: now };
     } catch (err) {
@@ -142,8 +144,6 @@ export class WriteHealth {
         return { ok: false, detail: `another process has held the write lock for ${Math.round(held / 1000)} s` };
       }
       this.#last = { ok: false, detail: `a test write failed (${codeOf(err)})`, at: now };
-    } finally {
-      if (db.open) db.pragma(`busy_timeout = ${timeout}`);
     }
     return stateOf(this.#last);
   }

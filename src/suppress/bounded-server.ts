@@ -2,8 +2,8 @@
 // delegation), bounded against slow or hostile clients: a cap on connections, an idle
 // timeout that also bounds how long one request may take to arrive, and a cap on the bytes a
 // connection may buffer before its request is complete. The protocols themselves are
-// framers (bytes -> complete requests) plus a synchronous answer function, so a connection
-// never waits on anything but the client.
+// framers (bytes -> complete requests) plus an answer function, which may wait for the store
+// (never for the client); a connection's replies go out in the order of its requests.
 
 import { existsSync, lstatSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
@@ -20,6 +20,13 @@ export interface Framer {
 
 /** Replies a client may leave unread before it is cut off (Postfix reads each one at once). */
 export const MAX_UNREAD_REPLY_BYTES = 64 * 1024;
+/**
+ * Requests of one connection waiting for their answer before the server stops reading from
+ * it (Postfix sends one and waits for its reply). Reading goes on once they are answered, so a
+ * client that sends many at once is held to the pace of the answers, and its unread replies
+ * are bounded as ever (MAX_UNREAD_REPLY_BYTES).
+ */
+export const MAX_UNANSWERED_REQUESTS = 64;
 
 export class ProtocolError extends Error {
   constructor(message: string) {
@@ -38,7 +45,7 @@ export interface BoundedServerOptions {
   maxRequestBytes: number;
   newFramer: () => Framer;
   /** Answers one request; the returned bytes are written as they are. Must not throw. */
-  answer: (request: string) => string;
+  answer: (request: string) => string | Promise<string>;
   log: Logger;
 }
 
@@ -77,6 +84,24 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
     // The idle timer restarts with every byte; a client trickling one byte at a time is held
     // to a deadline for the whole request instead.
     let requestDeadline: NodeJS.Timeout | undefined;
+    // Answers in request order, one after another.
+    let replies: Promise<void> = Promise.resolve();
+    let unanswered = 0;
+    const fail = (err: unknown) => {
+      // Anything a request makes go wrong (a malformed request, a failing answer) ends this
+      // connection only: never the process, whose LMTP intake must go on.
+      if (!socket.destroyed) log.warn({ cid: id, err: (err as Error).message }, 'malformed request; closing the connection');
+      socket.destroy();
+    };
+    const reply = async (request: string) => {
+      const bytes = await opts.answer(request);
+      unanswered--;
+      if (socket.destroyed) return;
+      if (socket.isPaused() && unanswered <= MAX_UNANSWERED_REQUESTS / 2) socket.resume();
+      socket.write(bytes);
+      // A client that sends and never reads would make the replies pile up in memory.
+      if (socket.writableLength > MAX_UNREAD_REPLY_BYTES) throw new ProtocolError('the client does not read its replies');
+    };
     socket.on('data', (chunk: Buffer) => {
       let requests: string[];
       try {
@@ -86,15 +111,12 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
           // A whole request that came in one chunk is bounded too, not only what is left over.
           if (Buffer.byteLength(request) > opts.maxRequestBytes)
             throw new ProtocolError(`request longer than ${opts.maxRequestBytes} bytes`);
-          socket.write(opts.answer(request));
+          unanswered++;
+          replies = replies.then(() => reply(request)).catch(fail);
         }
-        // A client that sends and never reads would make the replies pile up in memory.
-        if (socket.writableLength > MAX_UNREAD_REPLY_BYTES) throw new ProtocolError('the client does not read its replies');
+        if (unanswered >= MAX_UNANSWERED_REQUESTS) socket.pause();
       } catch (err) {
-        // Anything a request makes go wrong (a malformed request, a failing answer) ends this
-        // connection only: never the process, whose LMTP intake must go on.
-        log.warn({ cid: id, err: (err as Error).message }, 'malformed request; closing the connection');
-        socket.destroy();
+        fail(err);
         return;
       }
       if (framer.pending() === 0) {

@@ -26,9 +26,9 @@ function csvLine(e: SuppressionEntry): string {
 }
 
 /** The export, line by line, page by page (bounded memory at any size of the list). */
-export function* exportCsv(store: Pick<Store, 'suppressions'>, filters: SuppressionFilters = {}): Generator<string> {
+export async function* exportCsv(store: Pick<Store, 'suppressions'>, filters: SuppressionFilters = {}): AsyncGenerator<string> {
   yield `${[...CSV_COLUMNS, ...INFO_COLUMNS].join(',')}\r\n`;
-  for (const e of store.suppressions.each(filters)) yield csvLine(e);
+  for await (const e of store.suppressions.each(filters)) yield csvLine(e);
 }
 
 /**
@@ -187,21 +187,21 @@ export function readImport(text: string, now: Date, maxLines = DEFAULT_MAX_IMPOR
  * force). Returns how many were new. Throws CsvError, having written nothing, when any line
  * is bad.
  */
-export function importCsv(
+export async function importCsv(
   store: Store,
   text: string,
   opts: { by: string; now: Date; maxLines?: number },
-): { added: number; refreshed: number } {
+): Promise<{ added: number; refreshed: number }> {
   const lines = readImport(text, opts.now, opts.maxLines);
-  return store.db.transaction(() => {
+  return store.transaction(async (tx) => {
     let added = 0;
     for (const l of lines) {
-      const r = store.suppressions.add(
+      const r = await tx.suppressions.add(
         { address: l.address, reason: l.reason, source: 'import', note: l.note, by: opts.by, expiresAt: l.expiresAt },
         opts.now,
       );
       if (r.created) added++;
     }
     return { added, refreshed: lines.length - added };
-  })();
+  });
 }

@@ -57,14 +57,14 @@ export interface PolicyDeps extends LookupDeps {
   exemptSenders: readonly string[];
 }
 
-export function policyAnswer(deps: PolicyDeps, block: string): string {
+export async function policyAnswer(deps: PolicyDeps, block: string): Promise<string> {
   const reply = (action: string) => `action=${action}\n\n`;
   const attrs = parsePolicyRequest(block);
   if (attrs.get('request') !== 'smtpd_access_policy') return reply('DUNNO');
   if ((attrs.get('protocol_state') ?? '').toUpperCase() !== 'RCPT') return reply('DUNNO');
   const recipient = attrs.get('recipient') ?? '';
   if (!recipient || isExemptSender(attrs.get('sender') ?? '', deps.exemptSenders)) return reply('DUNNO');
-  const entry = lookUp(deps, 'policy', recipient, 'DUNNO');
+  const entry = await lookUp(deps, 'policy', recipient, 'DUNNO');
   // The policy server is the fail-open path: a failed lookup lets the mail through, as
   // Postfix does with default_action=DUNNO when rebound does not answer at all.
   return entry && entry !== 'failed' ? reply(`REJECT 5.1.1 ${refusalText(entry)}`) : reply('DUNNO');

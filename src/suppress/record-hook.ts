@@ -9,7 +9,7 @@ import { decide, expiryAfter, type SuppressionRule } from './policy.ts';
 import type { NewSuppression } from './repository.ts';
 
 export function createSuppressionHook(rules: readonly SuppressionRule[]): RecordHook {
-  return ({ classification: c, bounces, store, now }) => {
+  return async ({ classification: c, bounces, store, now }) => {
     // Collected, then written in one call: one savepoint for a message's entries, not one
     // per failed recipient (a forged report names 500). Strikes touch only their own table,
     // so counting them first leaves every entry as the bounce-by-bounce order made it.
@@ -39,7 +39,7 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
           expiresAt: expiryAfter(now, a.days),
         });
       } else {
-        const strikes = store.suppressions.strike(b.row.emailTo, b.id, now, a.windowDays * DAY_MS);
+        const strikes = await store.suppressions.strike(b.row.emailTo, b.id, now, a.windowDays * DAY_MS);
         if (strikes >= a.count) {
           entries.push({
             address: b.row.emailTo,
@@ -57,6 +57,6 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
     // An address the list cannot hold (a quoted local part, an IP literal) is recorded as a
     // bounce but never suppressed (addMany leaves it out); anything else that fails rolls
     // the message back (4xx).
-    if (entries.length > 0) store.suppressions.addMany(entries, now);
+    if (entries.length > 0) await store.suppressions.addMany(entries, now);
   };
 }

@@ -3,7 +3,7 @@
 //
 // STABLE INTERFACE (other rooms build on it: the API, the webhook queue, the dashboard):
 //
-//   store.suppressions: SuppressionRepository
+//   store.suppressions: SuppressionRepository (every method returns a Promise of what is named)
 //     check(address, now)              -> SuppressionEntry | undefined
 //         The entry in force for an address: its own, else its domain's ('@example.org').
 //         Expired entries are not in force. The hot path of the Postfix servers.
@@ -21,18 +21,19 @@
 //     events(address?, limit?)         -> SuppressionEvent[]   (the audit trail, newest first)
 //     addedByBounce(bounceId)          -> SuppressionEvent | undefined (this bounce listed it)
 //     onChange(listener)               -> unsubscribe()
-//         listener({ type: 'added' | 'removed', entry, at, by, note }) is called INSIDE the
-//         transaction of the change (a bounce's commit, a dashboard removal, an import), so
-//         what it writes (a webhook row) lands with the change or not at all. It must not do
+//         listener({ type: 'added' | 'removed', entry, at, by, note }, tx) is called INSIDE the
+//         transaction of the change (a bounce's commit, a dashboard removal, an import), with
+//         that transaction's repositories `tx`, so what it writes through them (a webhook
+//         row) lands with the change or not at all. It must not do
 //         I/O outside the database; throwing rolls the change back. 'removed' covers a
 //         removal by hand and an expiry (by = 'expiry').
 //         Listeners belong to one process's store: changes made by `rebound suppress` (the
 //         CLI, a process of its own on the same database) do not reach the service's.
 //
 // Every method that writes runs in its own transaction, or as a savepoint inside the
-// caller's (better-sqlite3 nests them): ingest's hook, an import of many lines.
+// caller's when the repository is a transaction's (ingest's hook, an import of many lines).
 
-import type { Db } from '../store/db.ts';
+import type { SqlRunner, SqlValue } from '../store/sql/driver.ts';
 
 export type SuppressionScope = 'address' | 'domain';
 export type SuppressionSource = 'bounce' | 'escalation' | 'complaint' | 'manual' | 'import';
@@ -93,7 +94,11 @@ export interface SuppressionChange {
   by: string;
   note: string;
 }
-export type SuppressionListener = (change: SuppressionChange) => void;
+/**
+ * Told of a change inside its transaction, with that transaction's repositories (`tx`): what
+ * it writes through them lands with the change or not at all.
+ */
+export type SuppressionListener<R = unknown> = (change: SuppressionChange, tx: R) => Promise<void>;
 
 export interface SuppressionFilters {
   /** Part of the address (case-insensitive). */
@@ -258,112 +263,94 @@ export function isInForce(entry: Pick<SuppressionEntry, 'expiresAt'>, now: Date)
   return entry.expiresAt === null || entry.expiresAt > now.toISOString();
 }
 
-export class SuppressionRepository {
-  #db: Db;
-  #check;
-  #get;
-  #insert;
-  #refresh;
-  #replace;
-  #upgrade;
-  #delete;
-  #event;
-  #events;
-  #eventsFor;
-  #addedBy;
-  #expired;
-  #countInForce;
-  #addedPerDay;
-  #strike;
-  #strikesSince;
-  #pruneStrikes;
-  #clearStrikes;
-  #listeners = new Set<SuppressionListener>();
-  #listStatements = new Map<string, ReturnType<Db['prepare']>>();
+// Both keys in one probe each of the unique index; the address's own entry first.
+const CHECK = `SELECT * FROM suppressions WHERE address IN (?, ?) AND (expires_at IS NULL OR expires_at > ?)
+   ORDER BY CASE WHEN scope = 'domain' THEN 1 ELSE 0 END LIMIT 1`;
+const GET = 'SELECT * FROM suppressions WHERE address = ?';
+const INSERT = `INSERT INTO suppressions (address, scope, reason, source, rule, bounce_id, note, created_by, first_seen, last_seen, bounce_count, expires_at)
+   VALUES (@address, @scope, @reason, @source, @rule, @bounceId, @note, @by, @now, @now, @count, @expiresAt) RETURNING *`;
+// A new bounce for an entry in force: seen again, counted, and kept at least as long as
+// the new decision says (never shortened; NULL = never wins).
+const REFRESH = `UPDATE suppressions SET last_seen = @now, bounce_count = bounce_count + @count,
+     bounce_id = COALESCE(@bounceId, bounce_id),
+     expires_at = CASE WHEN expires_at IS NULL OR @expiresAt IS NULL THEN NULL
+                       WHEN @expiresAt > expires_at THEN @expiresAt ELSE expires_at END
+   WHERE id = @id RETURNING *`;
+// An expired entry not swept yet is replaced by the new decision (a fresh start).
+const REPLACE = `UPDATE suppressions SET scope = @scope, reason = @reason, source = @source, rule = @rule, bounce_id = @bounceId,
+     note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
+   WHERE id = @id RETURNING *`;
+const UPGRADE =
+  'UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id RETURNING *';
+const DELETE = 'DELETE FROM suppressions WHERE id = ?';
+const EVENT = `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
+   VALUES (@at, @address, @action, @actor, @note, @reason, @source, @bounceId, @expiresAt)`;
+const EVENTS = 'SELECT * FROM suppression_events ORDER BY id DESC LIMIT ?';
+const EVENTS_FOR = 'SELECT * FROM suppression_events WHERE address = ? ORDER BY id DESC LIMIT ?';
+const ADDED_BY = "SELECT * FROM suppression_events WHERE bounce_id = ? AND action = 'added' ORDER BY id LIMIT 1";
+const EXPIRED = 'SELECT * FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?';
+// All minus the expired (few, through the partial index): count(*) of all reads the
+// smallest index, several times faster at a million rows than testing each row.
+const COUNT_IN_FORCE =
+  'SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?) AS n';
+const ADDED_PER_DAY = `SELECT substr(at, 1, 10) AS day, count(*) AS n FROM suppression_events
+   WHERE action = 'added' AND at >= ? GROUP BY substr(at, 1, 10) ORDER BY day`;
+const STRIKE = 'INSERT INTO suppression_strikes (address, at, bounce_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING';
+const STRIKES_SINCE = 'SELECT count(*) AS n FROM suppression_strikes WHERE address = ? AND at > ?';
+const PRUNE_STRIKES = 'DELETE FROM suppression_strikes WHERE address = ? AND at <= ?';
+const CLEAR_STRIKES = 'DELETE FROM suppression_strikes WHERE address = ?';
 
-  constructor(db: Db) {
-    this.#db = db;
-    // Both keys in one probe each of the unique index; the address's own entry first.
-    this.#check = db.prepare(
-      `SELECT * FROM suppressions WHERE address IN (?, ?) AND (expires_at IS NULL OR expires_at > ?)
-       ORDER BY scope = 'domain' LIMIT 1`,
-    );
-    this.#get = db.prepare('SELECT * FROM suppressions WHERE address = ?');
-    this.#insert = db.prepare(
-      `INSERT INTO suppressions (address, scope, reason, source, rule, bounce_id, note, created_by, first_seen, last_seen, bounce_count, expires_at)
-       VALUES (@address, @scope, @reason, @source, @rule, @bounceId, @note, @by, @now, @now, @count, @expiresAt) RETURNING *`,
-    );
-    // A new bounce for an entry in force: seen again, counted, and kept at least as long as
-    // the new decision says (never shortened; NULL = never wins).
-    this.#refresh = db.prepare(
-      `UPDATE suppressions SET last_seen = @now, bounce_count = bounce_count + @count,
-         bounce_id = COALESCE(@bounceId, bounce_id),
-         expires_at = CASE WHEN expires_at IS NULL OR @expiresAt IS NULL THEN NULL
-                           WHEN @expiresAt > expires_at THEN @expiresAt ELSE expires_at END
-       WHERE id = @id RETURNING *`,
-    );
-    // An expired entry not swept yet is replaced by the new decision (a fresh start).
-    this.#replace = db.prepare(
-      `UPDATE suppressions SET scope = @scope, reason = @reason, source = @source, rule = @rule, bounce_id = @bounceId,
-         note = @note, created_by = @by, first_seen = @now, last_seen = @now, bounce_count = @count, expires_at = @expiresAt
-       WHERE id = @id RETURNING *`,
-    );
-    this.#upgrade = db.prepare(
-      'UPDATE suppressions SET reason = @reason, source = @source, rule = @rule, note = @note, created_by = @by WHERE id = @id RETURNING *',
-    );
-    this.#delete = db.prepare('DELETE FROM suppressions WHERE id = ?');
-    this.#event = db.prepare(
-      `INSERT INTO suppression_events (at, address, action, actor, note, reason, source, bounce_id, expires_at)
-       VALUES (@at, @address, @action, @actor, @note, @reason, @source, @bounceId, @expiresAt)`,
-    );
-    this.#events = db.prepare('SELECT * FROM suppression_events ORDER BY id DESC LIMIT ?');
-    this.#eventsFor = db.prepare('SELECT * FROM suppression_events WHERE address = ? ORDER BY id DESC LIMIT ?');
-    this.#addedBy = db.prepare("SELECT * FROM suppression_events WHERE bounce_id = ? AND action = 'added' ORDER BY id LIMIT 1");
-    this.#expired = db.prepare('SELECT * FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?');
-    // All minus the expired (few, through the partial index): count(*) of all reads the
-    // smallest index, several times faster at a million rows than testing each row.
-    this.#countInForce = db
-      .prepare(
-        'SELECT (SELECT count(*) FROM suppressions) - (SELECT count(*) FROM suppressions WHERE expires_at IS NOT NULL AND expires_at <= ?)',
-      )
-      .pluck();
-    this.#addedPerDay = db.prepare(
-      `SELECT substr(at, 1, 10) AS day, count(*) AS n FROM suppression_events
-       WHERE action = 'added' AND at >= ? GROUP BY day ORDER BY day`,
-    );
-    this.#strike = db.prepare('INSERT OR IGNORE INTO suppression_strikes (address, at, bounce_id) VALUES (?, ?, ?)');
-    this.#strikesSince = db.prepare('SELECT count(*) FROM suppression_strikes WHERE address = ? AND at > ?').pluck();
-    this.#pruneStrikes = db.prepare('DELETE FROM suppression_strikes WHERE address = ? AND at <= ?');
-    this.#clearStrikes = db.prepare('DELETE FROM suppression_strikes WHERE address = ?');
+/** `%`, `_` and the escape character itself, taken literally in a LIKE pattern. */
+function likeLiteral(s: string): string {
+  return s.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+/**
+ * What the suppression repositories of one store share: the change listeners, and how to give
+ * a listener the repositories of the transaction the change is made in.
+ */
+export interface SuppressionHub<R> {
+  listeners: Set<SuppressionListener<R>>;
+  /** The repositories bound to `sql` (a transaction's runner). */
+  repositoriesOn(sql: SqlRunner): R;
+}
+
+export class SuppressionRepository<R = unknown> {
+  #sql: SqlRunner;
+  #hub: SuppressionHub<R>;
+
+  constructor(sql: SqlRunner, hub: SuppressionHub<R>) {
+    this.#sql = sql;
+    this.#hub = hub;
   }
 
   /** Registers a change listener (see the header); returns a function that unregisters it. */
-  onChange(listener: SuppressionListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  onChange(listener: SuppressionListener<R>): () => void {
+    this.#hub.listeners.add(listener);
+    return () => this.#hub.listeners.delete(listener);
   }
 
-  check(address: string, now: Date): SuppressionEntry | undefined {
+  async check(address: string, now: Date): Promise<SuppressionEntry | undefined> {
     const keys = lookupKeys(address);
     if (!keys) return undefined;
-    const row = this.#check.get(keys[0], keys[1], now.toISOString()) as Row | undefined;
+    const row = await this.#sql.get<Row>(CHECK, [keys[0], keys[1], now.toISOString()]);
     return row && toEntry(row);
   }
 
-  get(address: string): SuppressionEntry | undefined {
+  async get(address: string): Promise<SuppressionEntry | undefined> {
     let key: string;
     try {
       key = normaliseKey(address).key;
     } catch {
       return undefined;
     }
-    const row = this.#get.get(key) as Row | undefined;
+    const row = await this.#sql.get<Row>(GET, [key]);
     return row && toEntry(row);
   }
 
-  add(input: NewSuppression, now: Date): { entry: SuppressionEntry; created: boolean } {
+  async add(input: NewSuppression, now: Date): Promise<{ entry: SuppressionEntry; created: boolean }> {
     const params = this.#params(input, now);
-    return this.#db.transaction(() => this.#write(params, now))();
+    return this.#sql.transaction((tx) => this.#write(tx, params, now));
   }
 
   /**
@@ -373,7 +360,7 @@ export class SuppressionRepository {
    * list cannot hold (SuppressionInputError) is left out and does not stop the others; its
    * result is undefined. Any other error rolls the whole call back.
    */
-  addMany(inputs: readonly NewSuppression[], now: Date): ({ entry: SuppressionEntry; created: boolean } | undefined)[] {
+  async addMany(inputs: readonly NewSuppression[], now: Date): Promise<({ entry: SuppressionEntry; created: boolean } | undefined)[]> {
     const params = inputs.map((input) => {
       try {
         return this.#params(input, now);
@@ -383,7 +370,11 @@ export class SuppressionRepository {
       }
     });
     if (params.every((p) => p === undefined)) return params.map(() => undefined);
-    return this.#db.transaction(() => params.map((p) => p && this.#write(p, now)))();
+    return this.#sql.transaction(async (tx) => {
+      const out: ({ entry: SuppressionEntry; created: boolean } | undefined)[] = [];
+      for (const p of params) out.push(p && (await this.#write(tx, p, now)));
+      return out;
+    });
   }
 
   /** Checks and normalises an input (throws SuppressionInputError before anything is written). */
@@ -406,25 +397,25 @@ export class SuppressionRepository {
   }
 
   /** The writes of one add(), inside the caller's transaction; each statement returns the row it wrote. */
-  #write(params: WriteParams, now: Date): { entry: SuppressionEntry; created: boolean } {
-    const existing = this.#get.get(params.address) as Row | undefined;
+  async #write(tx: SqlRunner, params: WriteParams, now: Date): Promise<{ entry: SuppressionEntry; created: boolean }> {
+    const existing = await tx.get<Row>(GET, [params.address]);
     let created = true;
     let row: Row;
     if (existing && isInForce(toEntry(existing), now)) {
-      row = this.#refresh.get({ ...params, id: existing.id }) as Row;
+      row = (await tx.get<Row>(REFRESH, { ...params, id: existing.id }))!;
       // A passing suppression (soft bounces) that a hard bounce, a complaint or an admin
       // confirms takes their cause: the refusal text and the list then say the stronger one.
       if (existing.source === 'escalation' && params.source !== 'escalation')
-        row = this.#upgrade.get({ ...params, id: existing.id }) as Row;
+        row = (await tx.get<Row>(UPGRADE, { ...params, id: existing.id }))!;
       created = false;
     } else if (existing) {
-      row = this.#replace.get({ ...params, id: existing.id }) as Row;
+      row = (await tx.get<Row>(REPLACE, { ...params, id: existing.id }))!;
     } else {
-      row = this.#insert.get(params) as Row;
+      row = (await tx.get<Row>(INSERT, params))!;
     }
     const entry = toEntry(row);
     const { now: at, by, note } = params;
-    this.#event.run({
+    await tx.run(EVENT, {
       at,
       address: params.address,
       action: created ? 'added' : 'refreshed',
@@ -435,21 +426,21 @@ export class SuppressionRepository {
       bounceId: params.bounceId,
       expiresAt: entry.expiresAt,
     });
-    if (created) this.#emit({ type: 'added', entry, at, by, note });
+    if (created) await this.#emit(tx, { type: 'added', entry, at, by, note });
     return { entry, created };
   }
 
-  remove(address: string, who: { by: string; note?: string }, now: Date): SuppressionEntry | undefined {
+  async remove(address: string, who: { by: string; note?: string }, now: Date): Promise<SuppressionEntry | undefined> {
     const { key } = normaliseKey(address);
     const at = now.toISOString();
     const by = cleanText(who.by, 100) || 'admin';
     const note = cleanText(who.note, MAX_NOTE_LENGTH);
-    return this.#db.transaction(() => {
-      const row = this.#get.get(key) as Row | undefined;
+    return this.#sql.transaction(async (tx) => {
+      const row = await tx.get<Row>(GET, [key]);
       if (!row) return undefined;
-      this.#delete.run(row.id);
-      this.#clearStrikes.run(key);
-      this.#event.run({
+      await tx.run(DELETE, [row.id]);
+      await tx.run(CLEAR_STRIKES, [key]);
+      await tx.run(EVENT, {
         at,
         address: key,
         action: 'removed',
@@ -461,19 +452,19 @@ export class SuppressionRepository {
         expiresAt: null,
       });
       const entry = toEntry(row);
-      this.#emit({ type: 'removed', entry, at, by, note });
+      await this.#emit(tx, { type: 'removed', entry, at, by, note });
       return entry;
-    })();
+    });
   }
 
   /** Deletes entries whose expiry has passed (at most `max` per call); returns how many. */
-  purgeExpired(now: Date, max = 10_000): number {
+  purgeExpired(now: Date, max = 10_000): Promise<number> {
     const at = now.toISOString();
-    return this.#db.transaction(() => {
-      const rows = this.#expired.all(at, max) as Row[];
+    return this.#sql.transaction(async (tx) => {
+      const rows = await tx.all<Row>(EXPIRED, [at, max]);
       for (const row of rows) {
-        this.#delete.run(row.id);
-        this.#event.run({
+        await tx.run(DELETE, [row.id]);
+        await tx.run(EVENT, {
           at,
           address: row.address,
           action: 'expired',
@@ -484,23 +475,24 @@ export class SuppressionRepository {
           bounceId: row.bounce_id,
           expiresAt: null,
         });
-        this.#emit({ type: 'removed', entry: toEntry(row), at, by: 'expiry', note: '' });
+        await this.#emit(tx, { type: 'removed', entry: toEntry(row), at, by: 'expiry', note: '' });
       }
       return rows.length;
-    })();
+    });
   }
 
-  list(filters: SuppressionFilters = {}, page: { after?: number; limit?: number } = {}): SuppressionPage {
+  async list(filters: SuppressionFilters = {}, page: { after?: number; limit?: number } = {}): Promise<SuppressionPage> {
     const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), MAX_PAGE);
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit: limit + 1 };
+    const params: Record<string, SqlValue> = { limit: limit + 1 };
     if (page.after !== undefined && Number.isFinite(page.after)) {
       where.push('id < @after');
       params.after = Math.trunc(page.after);
     }
     if (filters.q) {
-      where.push('instr(address, @q) > 0');
-      params.q = filters.q.trim().toLowerCase().slice(0, MAX_ADDRESS_LENGTH);
+      // Addresses are stored lower-cased; the query is too.
+      where.push("address LIKE @q ESCAPE '!'");
+      params.q = `%${likeLiteral(filters.q.trim().toLowerCase().slice(0, MAX_ADDRESS_LENGTH))}%`;
     }
     if (filters.reason) {
       where.push('reason = @reason');
@@ -518,21 +510,19 @@ export class SuppressionRepository {
       where.push('(expires_at IS NULL OR expires_at > @now)');
       params.now = (filters.now ?? new Date()).toISOString();
     }
-    // Built from fixed fragments only; every value is a bound parameter.
+    // Built from fixed fragments only (at most 32 shapes, each compiled once by the driver);
+    // every value is a bound parameter.
     const sql = `SELECT * FROM suppressions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    // At most 32 shapes (each filter on or off): each prepared once.
-    let stmt = this.#listStatements.get(sql);
-    if (!stmt) this.#listStatements.set(sql, (stmt = this.#db.prepare(sql)));
-    const rows = stmt.all(params) as Row[];
+    const rows = await this.#sql.all<Row>(sql, params);
     const entries = rows.slice(0, limit).map(toEntry);
     return rows.length > limit ? { entries, next: entries[entries.length - 1]!.id } : { entries };
   }
 
   /** Every entry matching the filters, page by page (for exports): bounded memory. */
-  *each(filters: SuppressionFilters = {}, pageSize = 1000): Generator<SuppressionEntry> {
+  async *each(filters: SuppressionFilters = {}, pageSize = 1000): AsyncGenerator<SuppressionEntry> {
     let after: number | undefined;
     for (;;) {
-      const page = this.list(filters, { after, limit: pageSize });
+      const page = await this.list(filters, { after, limit: pageSize });
       yield* page.entries;
       if (page.next === undefined) return;
       after = page.next;
@@ -540,7 +530,7 @@ export class SuppressionRepository {
   }
 
   /** The audit trail, newest first: of one address, or of the whole list. */
-  events(address?: string, limit = 100): SuppressionEvent[] {
+  async events(address?: string, limit = 100): Promise<SuppressionEvent[]> {
     const n = Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE);
     let rows: Record<string, unknown>[];
     if (address !== undefined) {
@@ -550,27 +540,27 @@ export class SuppressionRepository {
       } catch {
         return [];
       }
-      rows = this.#eventsFor.all(key, n) as Record<string, unknown>[];
+      rows = await this.#sql.all<Record<string, unknown>>(EVENTS_FOR, [key, n]);
     } else {
-      rows = this.#events.all(n) as Record<string, unknown>[];
+      rows = await this.#sql.all<Record<string, unknown>>(EVENTS, [n]);
     }
     return rows.map(toEvent);
   }
 
   /** The 'added' event of the entry this bounce made, if it made one (kept after removal). */
-  addedByBounce(bounceId: number): SuppressionEvent | undefined {
-    const row = this.#addedBy.get(bounceId) as Record<string, unknown> | undefined;
+  async addedByBounce(bounceId: number): Promise<SuppressionEvent | undefined> {
+    const row = await this.#sql.get<Record<string, unknown>>(ADDED_BY, [bounceId]);
     return row && toEvent(row);
   }
 
   /** Entries in force at `now` (for /metrics and the overview). */
-  countInForce(now: Date): number {
-    return this.#countInForce.get(now.toISOString()) as number;
+  async countInForce(now: Date): Promise<number> {
+    return (await this.#sql.get<{ n: number }>(COUNT_IN_FORCE, [now.toISOString()]))?.n ?? 0;
   }
 
   /** Entries added per UTC day since `since` (YYYY-MM-DD or an ISO time). */
-  addedPerDay(since: string): { day: string; n: number }[] {
-    return this.#addedPerDay.all(since) as { day: string; n: number }[];
+  addedPerDay(since: string): Promise<{ day: string; n: number }[]> {
+    return this.#sql.all<{ day: string; n: number }>(ADDED_PER_DAY, [since]);
   }
 
   /**
@@ -578,15 +568,18 @@ export class SuppressionRepository {
    * the window ending at `now` (this one included). Older strikes are pruned here, so the
    * table holds at most the window's worth per address.
    */
-  strike(address: string, bounceId: number, now: Date, windowMs: number): number {
+  async strike(address: string, bounceId: number, now: Date, windowMs: number): Promise<number> {
     const key = address.toLowerCase();
     const since = new Date(now.getTime() - windowMs).toISOString();
-    this.#pruneStrikes.run(key, since);
-    this.#strike.run(key, now.toISOString(), bounceId);
-    return this.#strikesSince.get(key, since) as number;
+    await this.#sql.run(PRUNE_STRIKES, [key, since]);
+    await this.#sql.run(STRIKE, [key, now.toISOString(), bounceId]);
+    return (await this.#sql.get<{ n: number }>(STRIKES_SINCE, [key, since]))?.n ?? 0;
   }
 
-  #emit(change: SuppressionChange): void {
-    for (const listener of this.#listeners) listener(change);
+  /** Tells the listeners, inside the change's transaction, with that transaction's repositories. */
+  async #emit(tx: SqlRunner, change: SuppressionChange): Promise<void> {
+    if (this.#hub.listeners.size === 0) return;
+    const repos = this.#hub.repositoriesOn(tx);
+    for (const listener of this.#hub.listeners) await listener(change, repos);
   }
 }

@@ -23,7 +23,7 @@ export interface SuppressionService {
   stop(): Promise<void>;
   addresses(): { socketmap: string[]; policy: string[] };
   /** Runs the expiry sweep now; returns how many entries it removed. */
-  sweep(): number;
+  sweep(): Promise<number>;
 }
 
 export function createSuppressionService(opts: {
@@ -72,9 +72,9 @@ export function createSuppressionService(opts: {
   let timer: NodeJS.Timeout | undefined;
   const started: BoundedServer[] = [];
 
-  function sweep(): number {
+  async function sweep(): Promise<number> {
     try {
-      const n = store.suppressions.purgeExpired(clock());
+      const n = await store.suppressions.purgeExpired(clock());
       if (n > 0) log.info({ expired: n }, 'expired suppression entries removed');
       return n;
     } catch (err) {
@@ -85,8 +85,8 @@ export function createSuppressionService(opts: {
 
   return {
     async start() {
-      sweep();
-      timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+      await sweep();
+      timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
       timer.unref();
       for (const [name, server] of servers) {
         await server.start();

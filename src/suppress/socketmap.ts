@@ -92,15 +92,15 @@ export interface LookupDeps {
  * The entry in force for `address` (undefined: none), counted by server and result; 'failed'
  * when the store does not answer, logged with what the server answers instead.
  */
-export function lookUp(
+export async function lookUp(
   deps: LookupDeps,
   via: 'socketmap' | 'policy',
   address: string,
   answerOnFailure: string,
-): SuppressionEntry | undefined | 'failed' {
+): Promise<SuppressionEntry | undefined | 'failed'> {
   let entry: SuppressionEntry | undefined;
   try {
-    entry = deps.store.suppressions.check(address, (deps.clock ?? (() => new Date()))());
+    entry = await deps.store.suppressions.check(address, (deps.clock ?? (() => new Date()))());
   } catch (err) {
     deps.metrics?.suppressionLookups.inc({ via, result: 'error' });
     deps.log?.error({ err }, `suppression lookup failed; answering ${answerOnFailure}`);
@@ -111,14 +111,14 @@ export function lookUp(
 }
 
 /** Answers one socketmap request (already unwrapped from its netstring), as a netstring. */
-export function socketmapAnswer(deps: LookupDeps, request: string): string {
+export async function socketmapAnswer(deps: LookupDeps, request: string): Promise<string> {
   const space = request.indexOf(' ');
   const name = space < 0 ? request : request.slice(0, space);
   const key = space < 0 ? '' : request.slice(space + 1);
   if (name !== ACCESS_MAP && name !== TRANSPORT_MAP) return netstring(`PERM unknown map name (use ${ACCESS_MAP} or ${TRANSPORT_MAP})`);
   const at = key.lastIndexOf('@');
   if (at <= 0 || at === key.length - 1) return netstring('NOTFOUND ');
-  const entry = lookUp(deps, 'socketmap', key, 'TEMP');
+  const entry = await lookUp(deps, 'socketmap', key, 'TEMP');
   // TEMP: Postfix answers 4xx and the sender retries, as when rebound is down.
   if (entry === 'failed') return netstring('TEMP suppression list unavailable');
   if (!entry) return netstring('NOTFOUND ');

@@ -92,7 +92,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
     board: opts.board,
     metrics: opts.metrics,
     retry: opts.retry,
-    queries: opts.queries ?? new BounceQueries(opts.store.db),
+    queries: opts.queries ?? new BounceQueries(opts.store.sql),
     get views() {
       return (views ??= loadViews());
     },
@@ -145,8 +145,8 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // A monitor polls /health every few seconds: the log says when the failing parts change,
   // not once per request.
   let lastFailing = '';
-  const health = (ctx: Koa.Context) => {
-    const r = healthReport(config, opts.store, opts.board, now());
+  const health = async (ctx: Koa.Context) => {
+    const r = await healthReport(config, opts.store, opts.board, now());
     const failing = r.failing.join(',');
     if (failing !== lastFailing) {
       if (failing) log.warn({ failing: r.failing, parts: r.parts }, 'health check failing');
@@ -160,7 +160,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   publicRouter.get('/health', health);
   publicRouter.get('/health/ready', health);
   const metrics = async (ctx: Koa.Context) => {
-    const r = healthReport(config, opts.store, opts.board, now());
+    const r = await healthReport(config, opts.store, opts.board, now());
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await metricsText(opts.metrics, opts.store, deps.queries, opts.board, r);
     ctx.type = opts.metrics.contentType;
@@ -170,7 +170,7 @@ export function createWebApp(opts: WebAppOptions): Koa {
   app.use(assetsMiddleware(loadAssets()));
   if (opts.api) app.use(opts.api);
 
-  const sessionStore = new DatabaseSessionStore(opts.store.db, () => now().getTime());
+  const sessionStore = new DatabaseSessionStore(opts.store.sql, () => now().getTime());
   // koa-session (and crc, which it loads) at the first request that needs a session: /health,
   // /metrics, the assets and the API never do, so a service nobody signs in to does not hold
   // it (~2.5 MB resident, tests/bench/idle.ts).

@@ -24,11 +24,11 @@ const DEGRADING_PARTS = new Set(['relay']);
 /** A poll older than this many intervals means the poller is stuck even if its last poll succeeded. */
 const STALE_POLL_INTERVALS = 3;
 
-export function healthReport(config: Config, store: Store, board: StatusBoard, now: Date): HealthReport {
+export async function healthReport(config: Config, store: Store, board: StatusBoard, now: Date): Promise<HealthReport> {
   const parts: HealthReport['parts'] = {};
   // Not `SELECT 1`, which answers on a full disk: whether a bounce can be committed now.
   try {
-    parts.database = store.health.check();
+    parts.database = await store.health.check();
   } catch {
     // The error text may hold a path: keep it in the logs, not here.
     parts.database = { ok: false, detail: 'does not answer' };
@@ -100,9 +100,9 @@ export async function metricsText(
   // carry the counters and rebound_part_up{part="database"} 0, the moment it matters most.
   if (report.parts.database?.ok) {
     try {
-      facts.bounces = queries.byKindAndType().map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
-      facts.outbox = store.outbox.countsByState();
-      facts.suppressions = store.suppressions.countInForce(new Date());
+      facts.bounces = (await queries.byKindAndType()).map((r) => ({ kind: r.kind, type: r.bounce_type, count: r.count }));
+      facts.outbox = await store.outbox.countsByState();
+      facts.suppressions = await store.suppressions.countInForce(new Date());
     } catch {
       // Failed between the health check and here: the part gauge still says so.
       delete facts.bounces;

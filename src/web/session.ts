@@ -6,7 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
 import { DAY_MS } from '../core/utc-day.ts';
-import type { Db } from '../store/db.ts';
+import type { SqlRunner } from '../store/sql/driver.ts';
 
 export interface SessionData {
   csrf?: string;
@@ -27,33 +27,28 @@ export const MAX_SESSIONS = 10_000;
 const PRUNE_EVERY_MS = 60_000;
 
 /** koa-session's external store over the `sessions` table (SQL both engines speak). */
+const GET = 'SELECT data FROM sessions WHERE id = ? AND expires_at > ?';
+const SET = `INSERT INTO sessions (id, data, signed_in, expires_at) VALUES (@id, @data, @signedIn, @expiresAt)
+   ON CONFLICT (id) DO UPDATE SET data = excluded.data, signed_in = excluded.signed_in, expires_at = excluded.expires_at`;
+const DESTROY = 'DELETE FROM sessions WHERE id = ?';
+const COUNT = 'SELECT COUNT(*) AS n FROM sessions';
+const EVICT = 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY signed_in, expires_at LIMIT ?)';
+const PRUNE = 'DELETE FROM sessions WHERE expires_at <= ?';
+
 export class DatabaseSessionStore {
   #now: () => number;
-  #get;
-  #set;
-  #destroy;
-  #count;
-  #evict;
-  #prune;
+  #sql: SqlRunner;
   #prunedAt = 0;
-  constructor(db: Db, now: () => number) {
+  constructor(sql: SqlRunner, now: () => number) {
     this.#now = now;
-    this.#get = db.prepare('SELECT data FROM sessions WHERE id = ? AND expires_at > ?').pluck();
-    this.#set = db.prepare(
-      `INSERT INTO sessions (id, data, signed_in, expires_at) VALUES (@id, @data, @signedIn, @expiresAt)
-       ON CONFLICT (id) DO UPDATE SET data = excluded.data, signed_in = excluded.signed_in, expires_at = excluded.expires_at`,
-    );
-    this.#destroy = db.prepare('DELETE FROM sessions WHERE id = ?');
-    this.#count = db.prepare('SELECT COUNT(*) FROM sessions').pluck();
-    this.#evict = db.prepare('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY signed_in, expires_at LIMIT ?)');
-    this.#prune = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    this.#sql = sql;
   }
 
   async get(key: string): Promise<SessionData | undefined> {
-    const data = this.#get.get(key, new Date(this.#now()).toISOString()) as string | undefined;
-    if (data === undefined) return undefined;
+    const row = await this.#sql.get<{ data: string }>(GET, [key, new Date(this.#now()).toISOString()]);
+    if (row === undefined) return undefined;
     try {
-      return JSON.parse(data) as SessionData;
+      return JSON.parse(row.data) as SessionData;
     } catch {
       return undefined;
     }
@@ -62,12 +57,12 @@ export class DatabaseSessionStore {
   async set(key: string, data: SessionData, maxAge: number): Promise<void> {
     const now = this.#now();
     if (now - this.#prunedAt >= PRUNE_EVERY_MS) {
-      this.#prune.run(new Date(now).toISOString());
+      await this.#sql.run(PRUNE, [new Date(now).toISOString()]);
       this.#prunedAt = now;
     }
-    const over = (this.#count.get() as number) - MAX_SESSIONS + 1;
-    if (over > 0) this.#evict.run(over);
-    this.#set.run({
+    const over = ((await this.#sql.get<{ n: number }>(COUNT))?.n ?? 0) - MAX_SESSIONS + 1;
+    if (over > 0) await this.#sql.run(EVICT, [over]);
+    await this.#sql.run(SET, {
       id: key,
       data: JSON.stringify(data),
       signedIn: data.user ? 1 : 0,
@@ -76,7 +71,7 @@ export class DatabaseSessionStore {
   }
 
   async destroy(key: string): Promise<void> {
-    this.#destroy.run(key);
+    await this.#sql.run(DESTROY, [key]);
   }
 }
 

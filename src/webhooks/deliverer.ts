@@ -10,14 +10,14 @@
 import { backoffDelay, type BackoffLimits } from '../backoff.ts';
 import { DAY_MS } from '../core/utc-day.ts';
 import type { Logger } from '../log.ts';
-import type { Db } from '../store/db.ts';
 import { newInstanceId } from '../instance-id.ts';
-import { eventBody, webhooksFor } from './events.ts';
+import { eventBody } from './events.ts';
 import { sendWebhook } from './sender.ts';
-import { TEST_EVENT_TYPE, newEventId, type DeliveryRow } from './store.ts';
+import { TEST_EVENT_TYPE, newEventId, type DeliveryRow, type WebhooksRepository } from './store.ts';
 
 export interface DelivererOptions {
-  db: Db;
+  /** The store's webhooks repository. */
+  webhooks: WebhooksRepository;
   log: Logger;
   allowPrivate: boolean;
   timeoutMs: number;
@@ -48,16 +48,16 @@ export interface WebhookDeliverer {
   /** Look at the queue now (after a commit that queued events). */
   kick(): void;
   /** Queues a "webhook.test" event for one endpoint; returns its delivery id. */
-  sendTest(endpointId: number): number | undefined;
+  sendTest(endpointId: number): Promise<number | undefined>;
   /** Queues a delivery's event again at the end of its endpoint's queue. */
-  sendAgain(deliveryId: number): number | undefined;
+  sendAgain(deliveryId: number): Promise<number | undefined>;
   /** Stops taking new work and waits for the requests in flight. */
   stop(): Promise<void>;
 }
 
 export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
   const log = o.log.child({ component: 'webhooks' });
-  const repo = webhooksFor(o.db);
+  const repo = o.webhooks;
   const clock = o.clock ?? (() => new Date());
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const holder = o.holder ?? newInstanceId();
@@ -66,21 +66,21 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   // Without pruning the queue would keep every event ever sent: one row per bounce and endpoint.
-  const prune = () => {
+  const prune = async () => {
     try {
-      const n = repo.pruneFinished(new Date(clock().getTime() - KEEP_FINISHED_MS));
+      const n = await repo.pruneFinished(new Date(clock().getTime() - KEEP_FINISHED_MS));
       if (n > 0) log.info({ deleted: n }, 'old webhook deliveries deleted');
     } catch (err) {
       log.error({ err }, 'deleting old webhook deliveries failed');
     }
   };
-  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+  const pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
   pruneTimer.unref();
 
   async function deliver(d: DeliveryRow): Promise<void> {
-    const ep = repo.endpoint(d.endpoint_id);
+    const ep = await repo.endpoint(d.endpoint_id);
     if (!ep || !ep.enabled) {
-      repo.releaseClaim(d.id, holder);
+      await repo.releaseClaim(d.id, holder);
       return;
     }
     const now = clock();
@@ -104,27 +104,45 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
       attempt: d.attempts + 1,
     };
     if (ok) {
-      repo.recordAttempt(d.id, attempt, { delivered: true });
+      await repo.recordAttempt(d.id, attempt, { delivered: true });
       log.info(fields, 'webhook delivered');
       return;
     }
     const retryAt = new Date(clock().getTime() + backoffDelay(d.attempts + 1, backoff));
     if (!r.refused && isRetryable(r.httpStatus) && retryAt.getTime() <= Date.parse(d.give_up_at)) {
-      repo.recordAttempt(d.id, attempt, { delivered: false, retryAt });
+      await repo.recordAttempt(d.id, attempt, { delivered: false, retryAt });
       log.warn({ ...fields, error: r.error, retryAt }, 'webhook not delivered; will retry');
     } else {
-      repo.recordAttempt(d.id, attempt, { delivered: false });
+      await repo.recordAttempt(d.id, attempt, { delivered: false });
       log.error({ ...fields, error: r.error }, 'webhook failed; not retried');
     }
   }
 
+  // One look at the queue at a time; a call while one runs makes it look once more after.
+  let pumping = false;
+  let pumpAgain = false;
   function pump(): void {
     if (stopped) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    void pumpOnce().finally(() => {
+      pumping = false;
+      if (pumpAgain) {
+        pumpAgain = false;
+        pump();
+      }
+    });
+  }
+
+  async function pumpOnce(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     let heads: DeliveryRow[];
     try {
-      heads = repo.heads();
+      heads = await repo.heads();
     } catch (err) {
       log.error({ err }, 'reading the webhook queue failed; trying again soon');
       schedule(5_000);
@@ -148,14 +166,14 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
         continue;
       }
       try {
-        if (!repo.claim(h.id, holder, claimTtlMs, new Date(now))) continue;
+        if (!(await repo.claim(h.id, holder, claimTtlMs, new Date(now)))) continue;
       } catch (err) {
         log.error({ err, deliveryId: h.id }, 'claiming a webhook delivery failed; trying again soon');
         wait = Math.min(wait, 5_000);
         continue;
       }
       const p = deliver(h)
-        .catch((err: unknown) => {
+        .catch(async (err: unknown) => {
           log.error({ err, deliveryId: h.id }, 'webhook delivery crashed; trying again later');
           // Logged as an attempt with a later retry, so a delivery that crashes every time
           // is retried with backoff until it gives up, never in a tight loop.
@@ -163,7 +181,7 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
             const at = clock();
             const retryAt = new Date(at.getTime() + backoffDelay(h.attempts + 1, backoff));
             const attempt = { at, httpStatus: 0, durationMs: 0, error: 'internal error (see the log)', responseExcerpt: '' };
-            repo.recordAttempt(
+            await repo.recordAttempt(
               h.id,
               attempt,
               retryAt.getTime() <= Date.parse(h.give_up_at) ? { delivered: false, retryAt } : { delivered: false },
@@ -194,17 +212,17 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
 
   return {
     kick,
-    sendTest(endpointId) {
-      const ep = repo.endpoint(endpointId);
+    async sendTest(endpointId) {
+      const ep = await repo.endpoint(endpointId);
       if (!ep) return undefined;
       const now = clock();
       const payload = eventBody(TEST_EVENT_TYPE, now, { message: 'A test event from rebound.', endpoint_id: ep.id });
-      const id = repo.enqueue({ endpointId: ep.id, eventId: newEventId(), type: TEST_EVENT_TYPE, payload }, now, o.retryForMs);
+      const id = await repo.enqueue({ endpointId: ep.id, eventId: newEventId(), type: TEST_EVENT_TYPE, payload }, now, o.retryForMs);
       kick();
       return id;
     },
-    sendAgain(deliveryId) {
-      const id = repo.resend(deliveryId, clock(), o.retryForMs);
+    async sendAgain(deliveryId) {
+      const id = await repo.resend(deliveryId, clock(), o.retryForMs);
       if (id !== undefined) kick();
       return id;
     },

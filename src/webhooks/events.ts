@@ -8,8 +8,7 @@
 
 import { decodeVerp } from '../core/original.ts';
 import type { RecordHook, RecordedBounce } from '../ingest.ts';
-import type { Db } from '../store/db.ts';
-import { newEventId, WebhooksRepository, type EndpointRow, type EventType } from './store.ts';
+import { newEventId, type EndpointRow, type EventType, type WebhooksRepository } from './store.ts';
 
 /** The event a recorded bounce row causes, or undefined (auto-replies, rows with no type). */
 export function bounceEventType(kind: string, bounceType: string): EventType | undefined {
@@ -48,35 +47,24 @@ export function bounceData(b: RecordedBounce, verpAddress: string, publicUrl: st
   };
 }
 
-const repos = new WeakMap<Db, WebhooksRepository>();
-/** The repository of a connection, prepared once (hooks get the store, not our repository). */
-export function webhooksFor(db: Db): WebhooksRepository {
-  let r = repos.get(db);
-  if (!r) {
-    r = new WebhooksRepository(db);
-    repos.set(db, r);
-  }
-  return r;
-}
-
 /**
  * Queues `type` for every enabled endpoint that subscribes to it; returns how many
- * deliveries were queued. Call it inside the transaction of the fact it reports.
+ * deliveries were queued. Call it inside the transaction of the fact it reports, with that
+ * transaction's repository.
  */
-export function queueEvent(
-  db: Db,
+export async function queueEvent(
+  webhooks: WebhooksRepository,
   e: { type: string; data: Record<string, unknown>; bounceId?: number },
   now: Date,
   retryForMs: number,
-  subscribersOf: (type: string) => EndpointRow[] = (type) => webhooksFor(db).subscribers(type),
-): number {
-  const repo = webhooksFor(db);
-  const endpoints = subscribersOf(e.type);
+  subscribersOf: (type: string) => Promise<EndpointRow[]> = (type) => webhooks.subscribers(type),
+): Promise<number> {
+  const endpoints = await subscribersOf(e.type);
   if (endpoints.length === 0) return 0;
   const eventId = newEventId();
   const payload = eventBody(e.type, now, e.data);
   for (const ep of endpoints)
-    repo.enqueue({ endpointId: ep.id, eventId, type: e.type, payload, bounceId: e.bounceId ?? null }, now, retryForMs);
+    await webhooks.enqueue({ endpointId: ep.id, eventId, type: e.type, payload, bounceId: e.bounceId ?? null }, now, retryForMs);
   return endpoints.length;
 }
 
@@ -88,22 +76,22 @@ export interface WebhookHookOptions {
 
 /** The record hook (IngestorOptions.recordHooks) that queues the bounce events. */
 export function webhookRecordHook(o: WebhookHookOptions): RecordHook {
-  return ({ messageId, bounces, store, now }) => {
+  return async ({ messageId, bounces, store, now }) => {
     let verp: string | undefined;
     // The endpoints are read once per message and event type, not once per failed recipient
     // (a forged report names up to 500).
     const subscribers = new Map<string, EndpointRow[]>();
-    const subscribersOf = (type: string) => {
+    const subscribersOf = async (type: string) => {
       let found = subscribers.get(type);
-      if (!found) subscribers.set(type, (found = webhooksFor(store.db).subscribers(type)));
+      if (!found) subscribers.set(type, (found = await store.webhooks.subscribers(type)));
       return found;
     };
     for (const b of bounces) {
       const type = bounceEventType(b.row.kind, b.row.bounceType);
       if (!type) continue;
       // The VERP-encoded envelope recipient (the bounce address the mail came back to), read once.
-      verp ??= (store.messages.get(messageId)?.envelope_to ?? '').split(',').find((a) => decodeVerp(a) !== '') ?? '';
-      queueEvent(store.db, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs, subscribersOf);
+      verp ??= ((await store.messages.get(messageId))?.envelope_to ?? '').split(',').find((a) => decodeVerp(a) !== '') ?? '';
+      await queueEvent(store.webhooks, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs, subscribersOf);
     }
   };
 }

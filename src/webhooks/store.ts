@@ -6,7 +6,7 @@
 // head stays the head until it is delivered or failed, so the order per endpoint holds too.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../store/db.ts';
+import type { SqlRunner } from '../store/sql/driver.ts';
 
 export const EVENT_TYPES = ['bounce.hard', 'bounce.soft', 'bounce.delay', 'complaint', 'suppression.added', 'suppression.removed'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -75,136 +75,101 @@ export function eventList(events: string): string[] {
   return events.split(',').filter(Boolean);
 }
 
+const INSERT_ENDPOINT =
+  'INSERT INTO webhook_endpoints (url, events, enabled, secret, created_at) VALUES (@url, @events, @enabled, @secret, @now) RETURNING id';
+const UPDATE_ENDPOINT = 'UPDATE webhook_endpoints SET url = @url, events = @events, enabled = @enabled WHERE id = @id';
+const SET_SECRET = 'UPDATE webhook_endpoints SET secret = ? WHERE id = ?';
+const DELETE_ENDPOINT = 'DELETE FROM webhook_endpoints WHERE id = ?';
+const ENDPOINTS = 'SELECT * FROM webhook_endpoints ORDER BY id';
+const ENDPOINT = 'SELECT * FROM webhook_endpoints WHERE id = ?';
+const ENABLED = 'SELECT * FROM webhook_endpoints WHERE enabled = 1 ORDER BY id';
+const ENQUEUE = `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, payload, bounce_id, next_attempt_at, give_up_at, created_at)
+   VALUES (@endpointId, @eventId, @type, @payload, @bounceId, @now, @giveUpAt, @now) RETURNING id`;
+// The head of each enabled endpoint's queue: its oldest pending delivery.
+const HEADS = `SELECT d.* FROM webhook_endpoints e
+   JOIN webhook_deliveries d ON d.id = (SELECT MIN(id) FROM webhook_deliveries WHERE endpoint_id = e.id AND state = 'pending')
+   WHERE e.enabled = 1 ORDER BY d.next_attempt_at, d.id`;
+const DELIVERY = 'SELECT * FROM webhook_deliveries WHERE id = ?';
+// Takes one head for one holder: still pending, due, and unclaimed or its claim expired.
+const CLAIM = `UPDATE webhook_deliveries SET claimed_by = @holder, claimed_until = @until
+   WHERE id = @id AND state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)`;
+const RELEASE = 'UPDATE webhook_deliveries SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?';
+const ATTEMPT = `INSERT INTO webhook_attempts (delivery_id, at, http_status, duration_ms, error, response_excerpt)
+   VALUES (@deliveryId, @at, @httpStatus, @durationMs, @error, @responseExcerpt)`;
+// Each outcome also ends the claim: the row is nobody's until it is due again.
+const DELIVERED = `UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, finished_at = @at, last_error = '',
+   claimed_by = NULL, claimed_until = NULL WHERE id = @id`;
+const RETRY = `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+   claimed_by = NULL, claimed_until = NULL WHERE id = @id`;
+const FAILED = `UPDATE webhook_deliveries SET state = 'failed', attempts = attempts + 1, finished_at = @at, last_error = @error,
+   claimed_by = NULL, claimed_until = NULL WHERE id = @id`;
+const RECENT = 'SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?';
+const ATTEMPTS_OF = 'SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id';
+const PENDING_COUNT = "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE endpoint_id = ? AND state = 'pending'";
+// Attempts go with their delivery (ON DELETE CASCADE).
+const PRUNE =
+  "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE state != 'pending' AND finished_at != '' AND finished_at < ? LIMIT ?)";
+
 export class WebhooksRepository {
-  #db: Db;
-  #insertEndpoint;
-  #updateEndpoint;
-  #setSecret;
-  #deleteEndpoint;
-  #endpoints;
-  #endpoint;
-  #enabled;
-  #enqueue;
-  #heads;
-  #delivery;
-  #attempt;
-  #delivered;
-  #retry;
-  #failed;
-  #recent;
-  #attemptsOf;
-  #pendingCount;
-  #prune;
-  #claim;
-  #release;
-  constructor(db: Db) {
-    this.#db = db;
-    this.#insertEndpoint = db.prepare(
-      'INSERT INTO webhook_endpoints (url, events, enabled, secret, created_at) VALUES (@url, @events, @enabled, @secret, @now)',
-    );
-    this.#updateEndpoint = db.prepare('UPDATE webhook_endpoints SET url = @url, events = @events, enabled = @enabled WHERE id = @id');
-    this.#setSecret = db.prepare('UPDATE webhook_endpoints SET secret = ? WHERE id = ?');
-    this.#deleteEndpoint = db.prepare('DELETE FROM webhook_endpoints WHERE id = ?');
-    this.#endpoints = db.prepare('SELECT * FROM webhook_endpoints ORDER BY id');
-    this.#endpoint = db.prepare('SELECT * FROM webhook_endpoints WHERE id = ?');
-    this.#enabled = db.prepare('SELECT * FROM webhook_endpoints WHERE enabled = 1 ORDER BY id');
-    this.#enqueue = db.prepare(
-      `INSERT INTO webhook_deliveries (endpoint_id, event_id, type, payload, bounce_id, next_attempt_at, give_up_at, created_at)
-       VALUES (@endpointId, @eventId, @type, @payload, @bounceId, @now, @giveUpAt, @now)`,
-    );
-    // The head of each enabled endpoint's queue: its oldest pending delivery.
-    this.#heads = db.prepare(
-      `SELECT d.* FROM webhook_endpoints e
-       JOIN webhook_deliveries d ON d.id = (SELECT MIN(id) FROM webhook_deliveries WHERE endpoint_id = e.id AND state = 'pending')
-       WHERE e.enabled = 1 ORDER BY d.next_attempt_at, d.id`,
-    );
-    this.#delivery = db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?');
-    // Takes one head for one holder: still pending, due, and unclaimed or its claim expired.
-    this.#claim = db.prepare(
-      `UPDATE webhook_deliveries SET claimed_by = @holder, claimed_until = @until
-       WHERE id = @id AND state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)`,
-    );
-    this.#release = db.prepare('UPDATE webhook_deliveries SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?');
-    this.#attempt = db.prepare(
-      `INSERT INTO webhook_attempts (delivery_id, at, http_status, duration_ms, error, response_excerpt)
-       VALUES (@deliveryId, @at, @httpStatus, @durationMs, @error, @responseExcerpt)`,
-    );
-    // Each outcome also ends the claim: the row is nobody's until it is due again.
-    this.#delivered = db.prepare(
-      `UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, finished_at = @at, last_error = '',
-       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
-    );
-    this.#retry = db.prepare(
-      `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
-       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
-    );
-    this.#failed = db.prepare(
-      `UPDATE webhook_deliveries SET state = 'failed', attempts = attempts + 1, finished_at = @at, last_error = @error,
-       claimed_by = NULL, claimed_until = NULL WHERE id = @id`,
-    );
-    this.#recent = db.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?');
-    this.#attemptsOf = db.prepare('SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY id');
-    this.#pendingCount = db.prepare("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ? AND state = 'pending'").pluck();
-    // Attempts go with their delivery (ON DELETE CASCADE).
-    this.#prune = db.prepare(
-      "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE state != 'pending' AND finished_at != '' AND finished_at < ? LIMIT ?)",
-    );
+  #sql: SqlRunner;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
   }
 
   /** Deletes finished deliveries (and their attempts) that finished before `before`; at most `max`. */
-  pruneFinished(before: Date, max = 10_000): number {
-    return this.#prune.run(before.toISOString(), max).changes;
+  async pruneFinished(before: Date, max = 10_000): Promise<number> {
+    return (await this.#sql.run(PRUNE, [before.toISOString(), max])).changes;
   }
 
-  createEndpoint(e: { url: string; events: string[]; enabled: boolean }, now = new Date()): EndpointRow {
-    const info = this.#insertEndpoint.run({
+  async createEndpoint(e: { url: string; events: string[]; enabled: boolean }, now = new Date()): Promise<EndpointRow> {
+    const row = await this.#sql.get<{ id: number }>(INSERT_ENDPOINT, {
       url: e.url,
       events: e.events.join(','),
       enabled: e.enabled ? 1 : 0,
       secret: newSecret(),
       now: now.toISOString(),
     });
-    return this.endpoint(Number(info.lastInsertRowid))!;
+    return (await this.endpoint(row!.id))!;
   }
 
-  updateEndpoint(id: number, e: { url: string; events: string[]; enabled: boolean }): boolean {
-    return this.#updateEndpoint.run({ id, url: e.url, events: e.events.join(','), enabled: e.enabled ? 1 : 0 }).changes === 1;
+  async updateEndpoint(id: number, e: { url: string; events: string[]; enabled: boolean }): Promise<boolean> {
+    return (await this.#sql.run(UPDATE_ENDPOINT, { id, url: e.url, events: e.events.join(','), enabled: e.enabled ? 1 : 0 })).changes === 1;
   }
 
   /** A new secret; the old one stops working at once (receivers must be given the new one). */
-  rotateSecret(id: number): string | undefined {
+  async rotateSecret(id: number): Promise<string | undefined> {
     const secret = newSecret();
-    return this.#setSecret.run(secret, id).changes === 1 ? secret : undefined;
+    return (await this.#sql.run(SET_SECRET, [secret, id])).changes === 1 ? secret : undefined;
   }
 
   /** Deletes the endpoint with its queue and attempt log. */
-  deleteEndpoint(id: number): boolean {
-    return this.#deleteEndpoint.run(id).changes === 1;
+  async deleteEndpoint(id: number): Promise<boolean> {
+    return (await this.#sql.run(DELETE_ENDPOINT, [id])).changes === 1;
   }
 
-  endpoints(): EndpointRow[] {
-    return this.#endpoints.all() as EndpointRow[];
+  endpoints(): Promise<EndpointRow[]> {
+    return this.#sql.all<EndpointRow>(ENDPOINTS);
   }
 
-  endpoint(id: number): EndpointRow | undefined {
-    return this.#endpoint.get(id) as EndpointRow | undefined;
+  endpoint(id: number): Promise<EndpointRow | undefined> {
+    return this.#sql.get<EndpointRow>(ENDPOINT, [id]);
   }
 
   /** Enabled endpoints that subscribe to this event type. */
-  subscribers(type: string): EndpointRow[] {
-    return (this.#enabled.all() as EndpointRow[]).filter((e) => eventList(e.events).includes(type));
+  async subscribers(type: string): Promise<EndpointRow[]> {
+    return (await this.#sql.all<EndpointRow>(ENABLED)).filter((e) => eventList(e.events).includes(type));
   }
 
   /**
    * Queues one event for one endpoint. Call it inside the transaction that makes the fact
    * the event reports, so both are stored or neither.
    */
-  enqueue(
+  async enqueue(
     e: { endpointId: number; eventId: string; type: string; payload: string; bounceId?: number | null },
     now: Date,
     retryForMs: number,
-  ): number {
-    const info = this.#enqueue.run({
+  ): Promise<number> {
+    const row = await this.#sql.get<{ id: number }>(ENQUEUE, {
       endpointId: e.endpointId,
       eventId: e.eventId,
       type: e.type,
@@ -213,36 +178,36 @@ export class WebhooksRepository {
       now: now.toISOString(),
       giveUpAt: new Date(now.getTime() + retryForMs).toISOString(),
     });
-    return Number(info.lastInsertRowid);
+    return row!.id;
   }
 
   /** The oldest pending delivery of each enabled endpoint, soonest due first. */
-  heads(): DeliveryRow[] {
-    return this.#heads.all() as DeliveryRow[];
+  heads(): Promise<DeliveryRow[]> {
+    return this.#sql.all<DeliveryRow>(HEADS);
   }
 
   /**
    * Claims a head (from heads()) for `holder` until now + ttlMs: true for the one instance
    * that gets it, false when another has it, sent it meanwhile, or it is not due.
    */
-  claim(id: number, holder: string, ttlMs: number, now = new Date()): boolean {
+  async claim(id: number, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs).toISOString();
-    return this.#claim.run({ id, holder, until, now: now.toISOString() }).changes === 1;
+    return (await this.#sql.run(CLAIM, { id, holder, until, now: now.toISOString() })).changes === 1;
   }
 
   /** Gives a claimed delivery back unsent. */
-  releaseClaim(id: number, holder: string): void {
-    this.#release.run(id, holder);
+  async releaseClaim(id: number, holder: string): Promise<void> {
+    await this.#sql.run(RELEASE, [id, holder]);
   }
 
-  delivery(id: number): DeliveryRow | undefined {
-    return this.#delivery.get(id) as DeliveryRow | undefined;
+  delivery(id: number): Promise<DeliveryRow | undefined> {
+    return this.#sql.get<DeliveryRow>(DELIVERY, [id]);
   }
 
   /** Logs an attempt and moves the delivery on: delivered, due again at `retryAt`, or failed. */
-  recordAttempt(id: number, a: Attempt, outcome: { delivered: true } | { delivered: false; retryAt?: Date }): void {
-    this.#db.transaction(() => {
-      this.#attempt.run({
+  recordAttempt(id: number, a: Attempt, outcome: { delivered: true } | { delivered: false; retryAt?: Date }): Promise<void> {
+    return this.#sql.transaction(async (tx) => {
+      await tx.run(ATTEMPT, {
         deliveryId: id,
         at: a.at.toISOString(),
         httpStatus: a.httpStatus,
@@ -251,31 +216,34 @@ export class WebhooksRepository {
         responseExcerpt: a.responseExcerpt,
       });
       const error = a.error || `HTTP ${a.httpStatus}`;
-      if (outcome.delivered) this.#delivered.run({ id, at: a.at.toISOString() });
-      else if (outcome.retryAt) this.#retry.run({ id, next: outcome.retryAt.toISOString(), error });
-      else this.#failed.run({ id, at: a.at.toISOString(), error });
-    })();
+      if (outcome.delivered) await tx.run(DELIVERED, { id, at: a.at.toISOString() });
+      else if (outcome.retryAt) await tx.run(RETRY, { id, next: outcome.retryAt.toISOString(), error });
+      else await tx.run(FAILED, { id, at: a.at.toISOString(), error });
+    });
   }
 
   /** The endpoint's latest deliveries, newest first, each with its attempts. */
-  recentDeliveries(endpointId: number, limit = 50): (DeliveryRow & { attemptLog: AttemptRow[] })[] {
-    return (this.#recent.all(endpointId, limit) as DeliveryRow[]).map((d) => ({ ...d, attemptLog: this.attempts(d.id) }));
+  async recentDeliveries(endpointId: number, limit = 50): Promise<(DeliveryRow & { attemptLog: AttemptRow[] })[]> {
+    const out: (DeliveryRow & { attemptLog: AttemptRow[] })[] = [];
+    for (const d of await this.#sql.all<DeliveryRow>(RECENT, [endpointId, limit]))
+      out.push({ ...d, attemptLog: await this.attempts(d.id) });
+    return out;
   }
 
-  attempts(deliveryId: number): AttemptRow[] {
-    return this.#attemptsOf.all(deliveryId) as AttemptRow[];
+  attempts(deliveryId: number): Promise<AttemptRow[]> {
+    return this.#sql.all<AttemptRow>(ATTEMPTS_OF, [deliveryId]);
   }
 
-  pendingCount(endpointId: number): number {
-    return this.#pendingCount.get(endpointId) as number;
+  async pendingCount(endpointId: number): Promise<number> {
+    return (await this.#sql.get<{ n: number }>(PENDING_COUNT, [endpointId]))?.n ?? 0;
   }
 
   /**
    * "Send again": the same event (same webhook-id and body) queued anew at the end of the
    * endpoint's queue, whatever became of the first delivery.
    */
-  resend(deliveryId: number, now: Date, retryForMs: number): number | undefined {
-    const d = this.delivery(deliveryId);
+  async resend(deliveryId: number, now: Date, retryForMs: number): Promise<number | undefined> {
+    const d = await this.delivery(deliveryId);
     if (!d) return undefined;
     return this.enqueue(
       { endpointId: d.endpoint_id, eventId: d.event_id, type: d.type, payload: d.payload, bounceId: d.bounce_id },

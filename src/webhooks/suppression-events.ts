@@ -25,10 +25,10 @@ export function suppressionEventData(c: SuppressionChange, publicUrl: string): R
  * is called when an event was queued.
  */
 export function queueSuppressionEvents(store: Store, o: { publicUrl: string; retryForMs: number; onQueued?: () => void }): () => void {
-  return store.suppressions.onChange((c) => {
+  return store.suppressions.onChange(async (c, tx) => {
     const type = c.type === 'added' ? 'suppression.added' : 'suppression.removed';
-    const n = queueEvent(
-      store.db,
+    const n = await queueEvent(
+      tx.webhooks,
       { type, data: suppressionEventData(c, o.publicUrl), bounceId: c.entry.bounceId ?? undefined },
       new Date(c.at),
       o.retryForMs,

@@ -7,7 +7,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BounceDetail, BounceList, Counts, ErrorBody, RetryResult } from '../../src/api/schemas.ts';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { Client, insertBounce } from '../web/fixture.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
 
@@ -67,10 +66,10 @@ describe('the API without a token', () => {
 
   it('refuses an unknown token and a revoked one', async () => {
     await expectError(await call(f.base, 'GET', '/bounces', { token: 'rbt_not-a-real-token' }), 401, 'unauthorized');
-    const tokens = new TokensRepository(f.store.db);
-    const t = tokens.create('short-lived', 'read');
+    const tokens = f.store.tokens;
+    const t = await tokens.create('short-lived', 'read');
     expect((await call(f.base, 'GET', '/bounces', { token: t.token })).status).toBe(200);
-    tokens.revoke(t.id);
+    await tokens.revoke(t.id);
     const res = await call(f.base, 'GET', '/bounces', { token: t.token });
     await expectError(res, 401, 'unauthorized');
     expect(res.headers.get('www-authenticate')).toMatch(/invalid_token/);
@@ -100,7 +99,7 @@ describe('the API with a token', () => {
     const list = BounceList.parse(await (await call(f.base, 'GET', '/bounces', { token: f.readToken })).json());
     expect(list.data.length).toBeGreaterThan(0);
     const detail = BounceDetail.parse(await (await call(f.base, 'GET', `/bounces/${someId}`, { token: f.readToken })).json());
-    const row = f.store.bounces.get(someId)!;
+    const row = (await f.store.bounces.get(someId))!;
     expect(detail).toMatchObject({ id: someId, email_to: row.email_to, reason: row.reason, status_code: row.status_code });
     expect(detail.decision_trail).toEqual(row.decided_by.split(/;\s*/).filter(Boolean));
     expect(detail.decision_trail.length).toBeGreaterThan(0);
@@ -108,7 +107,7 @@ describe('the API with a token', () => {
     expect(detail).not.toHaveProperty('dedupe_key');
     const raw = await call(f.base, 'GET', `/bounces/${someId}/raw`, { token: f.readToken });
     expect(raw.headers.get('content-type')).toMatch(/message\/rfc822/);
-    expect(Buffer.from(await raw.arrayBuffer()).equals(f.store.messages.raw(row.message_id)!)).toBe(true);
+    expect(Buffer.from(await raw.arrayBuffer()).equals((await f.store.messages.raw(row.message_id))!)).toBe(true);
     expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(
       true,
     );
@@ -117,10 +116,10 @@ describe('the API with a token', () => {
   it('gives a bounce classification with each recipient enhanced code under status, for rows stored before and after', async () => {
     // someId was classified and stored by this build (key enhancedCode); the old row is
     // stored as rows were before that rename (key status).
-    const oldId = insertBounce(f.store, {
+    const oldId = await insertBounce(f.store, {
       classification: JSON.stringify({ kind: 'bounce', recipients: [{ address: 'old@example.test', action: 'failed', status: '5.2.2' }] }),
     });
-    expect(f.store.messages.get(f.store.bounces.get(someId)!.message_id)!.classification).toContain('"enhancedCode"');
+    expect((await f.store.messages.get((await f.store.bounces.get(someId))!.message_id))!.classification).toContain('"enhancedCode"');
     for (const id of [someId, oldId]) {
       const detail = BounceDetail.parse(await (await call(f.base, 'GET', `/bounces/${id}`, { token: f.readToken })).json());
       const recipients = detail.classification.recipients as Record<string, unknown>[];
@@ -168,11 +167,11 @@ describe('the API with a token', () => {
   });
 
   it('records when a token was last used', async () => {
-    const tokens = new TokensRepository(f.store.db);
-    const t = tokens.create('fresh', 'read');
-    expect(tokens.get(t.id)!.last_used_at).toBe('');
+    const tokens = f.store.tokens;
+    const t = await tokens.create('fresh', 'read');
+    expect((await tokens.get(t.id))!.last_used_at).toBe('');
     await call(f.base, 'GET', '/counts?by=type', { token: t.token });
-    const used = tokens.get(t.id)!.last_used_at;
+    const used = (await tokens.get(t.id))!.last_used_at;
     expect(Date.now() - Date.parse(used)).toBeLessThan(10_000);
   });
 });

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import type { RouteDef } from '../../src/api/router.ts';
 import { createApi } from '../../src/api/api.ts';
 import { tokenPages } from '../../src/api/token-pages.ts';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import type { Logger } from '../../src/log.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -49,7 +48,7 @@ export async function startApi(
   };
   const api = createApi({
     store,
-    queries: new BounceQueries(store.db),
+    queries: new BounceQueries(store.sql),
     log,
     retry,
     rateLimit: config.api.rateLimit,
@@ -66,12 +65,12 @@ export async function startApi(
     pages: [tokenPages],
   });
   const server: WebServer = await startWebServer(app, { host: '127.0.0.1', port: 0 });
-  const tokens = new TokensRepository(store.db);
+  const tokens = store.tokens;
   return {
     store,
     base: server.address(),
-    readToken: tokens.create('reader', 'read').token,
-    writeToken: tokens.create('writer', 'write').token,
+    readToken: (await tokens.create('reader', 'read')).token,
+    writeToken: (await tokens.create('writer', 'write')).token,
     retries,
     routes: api.routes,
     document: api.document,

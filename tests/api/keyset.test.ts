@@ -98,14 +98,14 @@ describe('keyset paging over 100,000 rows', () => {
     ['reason', 'desc', { type: 'soft' }],
     ['email_to', 'asc', { domain: 'c.example' }],
     ['status_code', 'desc', { from: '2026-10-01', to: '2026-10-01' }],
-  ])('sorted by %s %s with filters %j: every matching row once, in order', (sort, dir, filters) => {
-    const pager = new KeysetPager(f.store.db, new BounceQueries(f.store.db));
+  ])('sorted by %s %s with filters %j: every matching row once, in order', async (sort, dir, filters) => {
+    const pager = new KeysetPager(f.store.sql, new BounceQueries(f.store.sql));
     const rows: ApiListRow[] = [];
     let after: Cursor | undefined;
     let next: string | undefined;
     let pages = 0;
     do {
-      const page = pager.page({ filters, sort, dir, limit: 1000, after });
+      const page = await pager.page({ filters, sort, dir, limit: 1000, after });
       rows.push(...page.rows);
       next = page.next;
       after = next ? decodeCursor(next, sort, dir) : undefined;

@@ -320,10 +320,10 @@ async function timeList(
   offset = 0,
 ): Promise<Timed> {
   // What the page's /api/bounces does: one page of rows, the filtered count, the total.
-  const sqlMs = await medianMs(3, () => {
-    queries.list({ filters, sort, dir, offset, limit: 25 });
-    queries.count(filters);
-    if (Object.keys(filters).length) queries.countAll();
+  const sqlMs = await medianMs(3, async () => {
+    await queries.list({ filters, sort, dir, offset, limit: 25 });
+    await queries.count(filters);
+    if (Object.keys(filters).length) await queries.countAll();
   });
   const q = toQuery(filters);
   q.set('sort', sort);
@@ -449,7 +449,7 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
     // This process opens the store first (the migrations run once), then the dashboard's
     // process opens it too; the direct query timings use this connection.
     const store = openStore(dbFile);
-    const queries = new BounceQueries(store.db);
+    const queries = new BounceQueries(store.sql);
     const web = await startDashboard(dbFile);
     try {
       const browser = new Browser(web.url);
@@ -535,7 +535,7 @@ export async function benchDashboard(opts: { rows: number; keep?: string; fullEx
       // Excel: exceljs writes far slower than CSV, so by default the export covers the last
       // 9 days (about a tenth of the rows); --full-excel exports every row.
       const excelFilters: BounceFilters = opts.fullExcel ? {} : { from: day(8 * DAY_MS) };
-      const excelRows = queries.count(excelFilters, Number.MAX_SAFE_INTEGER).count;
+      const excelRows = (await queries.count(excelFilters, Number.MAX_SAFE_INTEGER)).count;
       const xq = toQuery(excelFilters).toString();
       const xlsx = await timeExport(browser, web, `/export/excel${xq ? `?${xq}` : ''}`);
       figures.push(

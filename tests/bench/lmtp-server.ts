@@ -91,24 +91,13 @@ if (mode === 'rebound') {
   const store = openStore(config.dbPath);
   // Experiments only (never the default): BENCH_PRAGMAS="wal_autocheckpoint=10000;synchronous=OFF".
   for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(p);
-  // Count the top-level transactions (ingest's grouped commits) to report the group size.
-  const transaction = store.db.transaction.bind(store.db);
-  // The variants (.immediate, which the commit queue uses, .deferred, .exclusive) counted too.
-  store.db.transaction = ((fn: (...a: unknown[]) => unknown) => {
-    const wrapped = transaction(fn);
-    const counted =
-      <F extends (...a: unknown[]) => unknown>(f: F) =>
-      (...a: unknown[]) => {
-        if (!store.db.inTransaction) commits++;
-        return f(...a);
-      };
-    return Object.assign(counted(wrapped), {
-      default: counted(wrapped.default),
-      deferred: counted(wrapped.deferred),
-      immediate: counted(wrapped.immediate),
-      exclusive: counted(wrapped.exclusive),
-    }) as unknown as typeof wrapped;
-  }) as typeof store.db.transaction;
+  // Count the top-level transactions (ingest's grouped commits) to report the group size;
+  // savepoints run on a transaction's own runner and are not counted.
+  const transaction = store.sql.transaction.bind(store.sql);
+  store.sql.transaction = ((body) => {
+    commits++;
+    return transaction(body);
+  }) as typeof store.sql.transaction;
   const metrics = new Metrics();
   announceSuppressionChanges(store, config);
   const notifier = smtpPort ? createNotifier({ config, store, log, metrics }) : undefined;

@@ -47,14 +47,14 @@ function seed(dbPath: string): number {
   return ms;
 }
 
-function inProcess(dbPath: string): { p50: number; p99: number; max: number } {
+async function inProcess(dbPath: string): Promise<{ p50: number; p99: number; max: number }> {
   const store = openStore(dbPath, { synchronous: 'normal' });
   const now = new Date();
   const times: number[] = [];
   for (let i = 0; i < WARMUP + LOOKUPS; i++) {
     const key = i % 2 ? address((i * 7919) % ENTRIES) : `nobody${i}@domain${i % 5000}.example`;
     const t0 = process.hrtime.bigint();
-    const hit = store.suppressions.check(key, now);
+    const hit = await store.suppressions.check(key, now);
     const ms = elapsedMs(t0);
     if (Boolean(hit) !== Boolean(i % 2)) throw new Error(`wrong answer for ${key}`);
     if (i >= WARMUP) times.push(ms);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     say(`suppress: seeding ${ENTRIES} entries`);
     const seedMs = seed(dbPath);
     figures.push(figure(`seed ${ENTRIES} entries`, round(seedMs / 1000, 1), 's', undefined, 'one prepared INSERT, 100k-row transactions'));
-    const local = inProcess(dbPath);
+    const local = await inProcess(dbPath);
     figures.push(
       figure(
         'lookup in process (check), p99',

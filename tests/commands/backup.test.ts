@@ -33,10 +33,10 @@ const settingIn = (file: string) => {
 };
 
 describe('rebound backup FILE', () => {
-  it('copies the database while rebound holds it open and after it stopped, and never replaces a file unasked', () => {
+  it('copies the database while rebound holds it open and after it stopped, and never replaces a file unasked', async () => {
     const data = path.join(dir, 'data');
     const store = openStore(path.join(data, 'bounces.db'));
-    store.settings.set('marker', 'written before the backup');
+    await store.settings.set('marker', 'written before the backup');
     const running = path.join(dir, 'while-running.db');
     const r = run(data, running);
     expect(r.stderr).toBe('');

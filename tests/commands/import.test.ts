@@ -50,7 +50,8 @@ async function importWith(dir: string, args: string[], env: Record<string, strin
     const notices = store.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind = 'notice'").pluck().get() as number;
     const bounces = store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
     const hard = store.db.prepare("SELECT email_to FROM bounces WHERE bounce_type = 'hard' ORDER BY id").pluck().all() as string[];
-    const suppressed = hard.filter((a) => store.suppressions.check(a, new Date()) !== undefined);
+    const suppressed: string[] = [];
+    for (const a of hard) if ((await store.suppressions.check(a, new Date())) !== undefined) suppressed.push(a);
     return { stderr, notices, bounces, hard, suppressed };
   } finally {
     store.close();

@@ -14,20 +14,20 @@ import { hashPassword, STORED_PASSWORD_KEY } from '../../src/web/password.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
-function dataDir(): string {
+async function dataDir(): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-password-'));
   // As after a first start: a generated password nobody saw.
   const store = openStore(path.join(dir, 'bounces.db'));
-  store.settings.set(STORED_PASSWORD_KEY, hashPassword('the-lost-generated-one'));
+  await store.settings.set(STORED_PASSWORD_KEY, hashPassword('the-lost-generated-one'));
   store.close();
   return dir;
 }
 
 /** The dashboard's own check against what is stored now. */
-function signInWorks(dir: string, typed: string): boolean {
+async function signInWorks(dir: string, typed: string): Promise<boolean> {
   const store = openStore(path.join(dir, 'bounces.db'));
   try {
-    return passwordCheck('', store.settings.get(STORED_PASSWORD_KEY))(typed);
+    return passwordCheck('', await store.settings.get(STORED_PASSWORD_KEY))(typed);
   } finally {
     store.close();
   }
@@ -47,34 +47,34 @@ function runCli(dir: string, args: string[], stdin: string): Promise<{ code: num
 
 describe('rebound password', () => {
   it('sets a new password read from a pipe; the lost one no longer works', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const r = await runCli(dir, [], 'a new password 1\n');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('the dashboard password is set');
-    expect(signInWorks(dir, 'a new password 1')).toBe(true);
-    expect(signInWorks(dir, 'the-lost-generated-one')).toBe(false);
+    expect(await signInWorks(dir, 'a new password 1')).toBe(true);
+    expect(await signInWorks(dir, 'the-lost-generated-one')).toBe(false);
   });
 
   it('makes and prints a random one with --generate', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const r = await runCli(dir, ['--generate'], '');
     expect(r.code).toBe(0);
     const printed = r.stdout.trim();
     expect(printed).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    expect(signInWorks(dir, printed)).toBe(true);
+    expect(await signInWorks(dir, printed)).toBe(true);
   });
 
   it('refuses a short password and keeps the old one', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const r = await runCli(dir, [], 'short\n');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/needs 10 to 1024 characters; unchanged/);
-    expect(signInWorks(dir, 'the-lost-generated-one')).toBe(true);
+    expect(await signInWorks(dir, 'the-lost-generated-one')).toBe(true);
   });
 
   it('asks twice on a terminal without showing what is typed, and refuses two different entries', async () => {
     const onTerminal = async (first: string, second: string) => {
-      const dir = dataDir();
+      const dir = await dataDir();
       // `script` gives the command a real pseudo-terminal; input is typed only after each prompt.
       const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} password`, '/dev/null'], {
         env: { ...process.env, DATA_DIR: dir, ADMIN_PASS: '' },
@@ -97,11 +97,11 @@ describe('rebound password', () => {
     const same = await onTerminal('typed on a tty 1', 'typed on a tty 1');
     expect(same.code).toBe(0);
     expect(same.out).not.toContain('typed on a tty 1');
-    expect(signInWorks(same.dir, 'typed on a tty 1')).toBe(true);
+    expect(await signInWorks(same.dir, 'typed on a tty 1')).toBe(true);
     const differ = await onTerminal('typed on a tty 1', 'typed on a tty 2');
     expect(differ.code).toBe(1);
     expect(differ.out).toContain('the two entries differ');
-    expect(signInWorks(differ.dir, 'the-lost-generated-one')).toBe(true);
+    expect(await signInWorks(differ.dir, 'the-lost-generated-one')).toBe(true);
   });
 
   it('is listed in rebound --help', async () => {

@@ -19,7 +19,7 @@ const run = (...args: string[]) =>
   });
 
 describe('rebound suppress', () => {
-  it('adds, lists, exports and removes entries, keeping who did it', () => {
+  it('adds, lists, exports and removes entries, keeping who did it', async () => {
     expect(run('add', 'Jane@Example.org', '--note', 'asked to stop').stdout).toBe('added: jane@example.org (expires never)\n');
     expect(run('add', '@gone.test', '--expires', '2099-01-01').stdout).toBe('added: @gone.test (expires 2099-01-01T00:00:00.000Z)\n');
     const list = run('list');
@@ -39,7 +39,7 @@ describe('rebound suppress', () => {
     expect(again.stderr).toContain('is not on the list');
     const store = openStore(path.join(DATA, 'bounces.db'));
     try {
-      expect(store.suppressions.events('jane@example.org')[0]).toMatchObject({
+      expect((await store.suppressions.events('jane@example.org'))[0]).toMatchObject({
         action: 'removed',
         actor: 'cli:tester',
         note: 'wrong person',

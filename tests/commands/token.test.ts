@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { openStore } from '../../src/store/store.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,7 +22,7 @@ const run = (...args: string[]) =>
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rebound token', () => {
-  it('makes a token, prints it once on stdout alone, lists it without the secret, and revokes it', () => {
+  it('makes a token, prints it once on stdout alone, lists it without the secret, and revokes it', async () => {
     const made = run('create', 'CRM', 'sync', '--write');
     expect(made.status).toBe(0);
     const token = made.stdout.trim();
@@ -39,7 +38,7 @@ describe('rebound token', () => {
     try {
       const dump = JSON.stringify(store.db.prepare('SELECT * FROM api_tokens').all());
       expect(dump).not.toContain(token);
-      expect(new TokensRepository(store.db).authenticate(token)?.scope).toBe('write');
+      expect((await store.tokens.authenticate(token))?.scope).toBe('write');
     } finally {
       store.close();
     }
@@ -48,7 +47,7 @@ describe('rebound token', () => {
     expect(run('revoke', '1').status).toBe(1);
     const after = openStore(path.join(dir, 'bounces.db'));
     try {
-      expect(new TokensRepository(after.db).authenticate(token)).toBeUndefined();
+      expect(await after.tokens.authenticate(token)).toBeUndefined();
     } finally {
       after.close();
     }

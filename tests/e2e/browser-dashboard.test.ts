@@ -27,7 +27,7 @@ describe('the dashboard in Chromium', () => {
     // Spread some rows over the last days so the per-day chart has more than one bar.
     for (let i = 1; i <= 6; i++) {
       for (let j = 0; j < i; j++) {
-        insertBounce(d.store, {
+        await insertBounce(d.store, {
           date: new Date(Date.now() - i * 86_400_000).toISOString(),
           domain: ['gmail.test', 'outlook.test', 'yahoo.test'][j % 3],
           emailTo: `user${i}-${j}@${['gmail.test', 'outlook.test', 'yahoo.test'][j % 3]}`,
@@ -36,7 +36,7 @@ describe('the dashboard in Chromium', () => {
         });
       }
     }
-    hostileId = insertBounce(d.store, {
+    hostileId = await insertBounce(d.store, {
       emailTo: 'victim@xss.test',
       domain: 'xss.test',
       diagnostic: `smtp; 550 ${XSS}`,
@@ -129,7 +129,7 @@ describe('the dashboard in Chromium', () => {
 
   it("speaks an admin's words and shows times in the browser's zone, UTC on hover", async () => {
     // A reader in Tokyo (UTC+9 all year): a bounce at 10:00 UTC is 19:00 there.
-    const id = insertBounce(d.store, {
+    const id = await insertBounce(d.store, {
       date: '2026-03-05T10:00:00.000Z',
       domain: 'tz.test',
       emailTo: 'tz@tz.test',

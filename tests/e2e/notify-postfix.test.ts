@@ -117,16 +117,16 @@ describe('notices through the real Postfix relay', () => {
     expect(String(mail.headers.get('received') ?? '')).toContain(POSTFIX_HOSTNAME);
     expect(mail.text).toContain('nobody@undeliverable.test');
     expect(mail.text).toContain('Offer for next year');
-    await waitFor('notice marked sent', () => store.outbox.forBounce(first.id)[0]?.state === 'sent');
+    await waitFor('notice marked sent', async () => (await store.outbox.forBounce(first.id))[0]?.state === 'sent');
 
     // 2. The notice to lost@undeliverable.test bounced back to NOTIFY_FROM: recorded, no notice.
     const loop = await waitFor('the bounce of the notice', () => bounces().find((b) => b.email_to === 'lost@undeliverable.test'), {
       tries: 200,
       intervalMs: 50,
     });
-    const msg = store.messages.get(loop.message_id)!;
+    const msg = (await store.messages.get(loop.message_id))!;
     expect(JSON.parse(msg.classification).envelope.aboutReboundNotice).toBe(true);
-    expect(store.outbox.forBounce(loop.id)).toEqual([]);
+    expect(await store.outbox.forBounce(loop.id)).toEqual([]);
     expect(await notifier.sendDue()).toEqual({ sent: 0, failed: 0 });
     expect(store.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(1);
     expect(sink!.messages).toHaveLength(1);

@@ -400,8 +400,8 @@ describe('rebound behind a real Postfix', () => {
     expect(after - before).toBe(files.length);
     const copies = [...answers.values()].filter((a) => a.copyOf !== undefined);
     for (const a of copies) {
-      expect(store.messages.get(a.id)!.duplicate_of).toBe(a.copyOf);
-      expect(store.bounces.forMessage(a.id)).toEqual([]);
+      expect((await store.messages.get(a.id))!.duplicate_of).toBe(a.copyOf);
+      expect(await store.bounces.forMessage(a.id)).toEqual([]);
     }
     console.log(
       `[corpus] ${files.length} injected, ${after - before} stored; ${copies.length} of them copies of a bounce already recorded`,

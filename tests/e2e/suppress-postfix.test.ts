@@ -108,12 +108,16 @@ describe('Postfix consults rebound before it sends', () => {
     const first = await pf!.send(BOUNCE_ADDRESS, [DEAD], message(DEAD, 'first'));
     expect(first.rcpt.map((r) => r.code)).toEqual([250]);
     expect(first.data.map((r) => r.code)).toEqual([250]);
-    const entry = await waitFor('the hard bounce to suppress the address', () => app!.store.suppressions.check(DEAD, new Date()), {
-      tries: 200,
-      intervalMs: 50,
-    });
+    const entry = await waitFor(
+      'the hard bounce to suppress the address',
+      async () => await app!.store.suppressions.check(DEAD, new Date()),
+      {
+        tries: 200,
+        intervalMs: 50,
+      },
+    );
     expect(entry).toMatchObject({ source: 'bounce', reason: 'userunknown', rule: 'hard-bounce' });
-    expect(app!.store.bounces.get(entry.bounceId!)).toMatchObject({ email_to: DEAD, bounce_type: 'hard' });
+    expect(await app!.store.bounces.get(entry.bounceId!)).toMatchObject({ email_to: DEAD, bounce_type: 'hard' });
     const delivered = new RegExp(`to=<${BOUNCE_ADDRESS}>, relay=127\\.0\\.0\\.1\\[127\\.0\\.0\\.1\\]:${PORTS.lmtp}.*status=sent \\(250`);
     await waitFor('Postfix to log the LMTP delivery', () => delivered.test(pf!.maillog()), { tries: 100, intervalMs: 50 });
 
@@ -144,7 +148,7 @@ describe('Postfix consults rebound before it sends', () => {
     await page.waitForSelector('#flash');
     await expect(page.locator('#flash').textContent()).resolves.toBe(`${DEAD} is no longer suppressed.`);
     await expect(page.locator(`tr[data-address="${DEAD}"]`).count()).resolves.toBe(0);
-    expect(app!.store.suppressions.events(DEAD)[0]).toMatchObject({
+    expect((await app!.store.suppressions.events(DEAD))[0]).toMatchObject({
       action: 'removed',
       actor: 'dashboard:admin',
       note: 'the mailbox exists again',
@@ -156,7 +160,7 @@ describe('Postfix consults rebound before it sends', () => {
 
   it('refuses through the policy server too, except for an exempt sender', async () => {
     await pf!.reload(snippet('suppress-policy.cf'));
-    app!.store.suppressions.add({ address: `@closed.test`, reason: 'manual', source: 'manual', by: 'test' }, new Date());
+    await app!.store.suppressions.add({ address: `@closed.test`, reason: 'manual', source: 'manual', by: 'test' }, new Date());
     const r = await pf!.send(`app@${TEST_DOMAIN}`, ['anyone@closed.test'], message('anyone@closed.test', 'policy'));
     expect(r.rcpt[0]!.code).toBe(554);
     expect(r.rcpt[0]!.text).toMatch(
@@ -177,7 +181,7 @@ describe('Postfix consults rebound before it sends', () => {
       smtpd_recipient_restrictions: '',
     });
     const listed = `listed@${TEST_DOMAIN}`;
-    app!.store.suppressions.add({ address: listed, reason: 'manual', source: 'manual', by: 'test' }, new Date());
+    await app!.store.suppressions.add({ address: listed, reason: 'manual', source: 'manual', by: 'test' }, new Date());
     // postmap -q asks the same server, as the README suggests for a check by hand.
     const q = await run('postmap', ['-c', pf!.configDir, '-q', listed, `socketmap:inet:127.0.0.1:${SOCKETMAP_PORT}:transport`]);
     expect(q.stdout).toMatch(/^error:5\.1\.1 this address is on the suppression list of rebound/);
@@ -217,12 +221,12 @@ describe('Postfix consults rebound before it sends', () => {
       expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-1'))).rcpt.map((r) => r.code)).toEqual([250]);
       await waitFor('the first soft bounce', () => softBounces().length === 1, { tries: 200, intervalMs: 50 });
       expect(softBounces()[0]!.status_code).toBe('4.2.2');
-      expect(app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))).toBeUndefined();
+      expect(await app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))).toBeUndefined();
 
       clockOffsetMs = DAY_MS; // a day later: the second within the 7-day window
       expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-2'))).rcpt.map((r) => r.code)).toEqual([250]);
       await waitFor('the second soft bounce', () => softBounces().length === 2, { tries: 200, intervalMs: 50 });
-      const entry = app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))!;
+      const entry = (await app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs)))!;
       expect(entry).toMatchObject({ source: 'escalation', rule: 'soft-escalation', note: '2 soft bounces within 7 days' });
       const until = new Date(Date.parse(entry.firstSeen) + 3 * DAY_MS).toISOString().slice(0, 10);
       const refused = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-3'));

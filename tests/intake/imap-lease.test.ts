@@ -102,11 +102,11 @@ describe('one instance at a time polls a mailbox', () => {
     child = await instanceProcess('host-a:1:aaaa');
     const watcher = openStore(config.dbPath);
     stores.push(watcher);
-    await waitFor('host-a to hold the lease', () => watcher.leases.holder('imap:main') === 'host-a:1:aaaa');
+    await waitFor('host-a to hold the lease', async () => (await watcher.leases.holder('imap:main')) === 'host-a:1:aaaa');
     const b = instance('host-b:2:bbbb');
     await b.poller.start();
     expect(b.status.get('imap')).toMatchObject({ ok: true, detail: 'standby (held by host-a:1:aaaa)' });
-    const health = healthReport(config, b.store, b.status, new Date());
+    const health = await healthReport(config, b.store, b.status, new Date());
     expect(health.status).toBe('ok');
     expect(health.parts.imap).toEqual({ ok: true, detail: 'standby (held by host-a:1:aaaa)' });
 
@@ -119,16 +119,16 @@ describe('one instance at a time polls a mailbox', () => {
 
     // The holder dies with its lease; mail keeps coming.
     child.kill('SIGKILL');
-    const deadUntil = Date.parse(watcher.leases.get('imap:main')!.expires_at);
+    const deadUntil = Date.parse((await watcher.leases.get('imap:main'))!.expires_at);
     await dc.append('INBOX', dsn({ tag: 'lease-3', failed: 'three@mx-reject.test' }));
     await waitFor('the standby to take over and move it', async () => (await processed()) === 3, { tries: 200, intervalMs: 50 });
     // Not before the dead holder's lease ran out.
     const takenAt = b.store.db.prepare('SELECT MAX(received_at) FROM messages').pluck().get() as string;
     expect(Date.parse(takenAt)).toBeGreaterThanOrEqual(deadUntil);
-    expect(b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
+    expect(await b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
     expect(b.status.get('imap')).toMatchObject({ ok: true });
     expect(b.status.get('imap')?.facts?.standby).toBeUndefined();
-    expect(healthReport(config, b.store, b.status, new Date()).parts.imap).toEqual({ ok: true, detail: 'working' });
+    expect((await healthReport(config, b.store, b.status, new Date())).parts.imap).toEqual({ ok: true, detail: 'working' });
     // Every bounce recorded once, whichever instance took it.
     expect(bounceCount(b.store)).toBe(3);
     expect(await dc.uids('INBOX')).toEqual([]);
@@ -140,18 +140,18 @@ describe('one instance at a time polls a mailbox', () => {
     const b = instance('host-b:2:bbbb');
     await b.poller.start();
     expect(b.status.get('imap')?.detail).toBe('standby (held by host-a:1:aaaa)');
-    const heldUntil = Date.parse(a.store.leases.get('imap:main')!.expires_at);
+    const heldUntil = Date.parse((await a.store.leases.get('imap:main'))!.expires_at);
     await a.poller.stop();
     pollers.splice(pollers.indexOf(a.poller), 1);
     // Released: the other takes it before the lease would have run out.
-    await waitFor('the other instance to hold the lease', () => b.store.leases.holder('imap:main') === 'host-b:2:bbbb', {
+    await waitFor('the other instance to hold the lease', async () => (await b.store.leases.holder('imap:main')) === 'host-b:2:bbbb', {
       tries: 100,
       intervalMs: 20,
     });
     expect(Date.now()).toBeLessThan(heldUntil);
     await dc.append('INBOX', dsn({ tag: 'handover-1' }));
     await waitFor('the other instance to move it', async () => (await processed()) === 1, { tries: 100, intervalMs: 50 });
-    expect(b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
+    expect(await b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
     expect(bounceCount(b.store)).toBe(1);
   });
 });

@@ -167,7 +167,7 @@ describe('several IMAP mailboxes', () => {
 
     expect(board.get('imap:old')).toMatchObject({ ok: false });
     expect(board.get('imap:old')!.detail).toMatch(/^login failed: .*AUTHENTICATIONFAILED/);
-    const health = healthReport(config, store, board, new Date());
+    const health = await healthReport(config, store, board, new Date());
     expect(health.failing).toEqual(['imap:old']);
     expect(health.parts).toMatchObject({
       imap: { ok: true, detail: 'working' },
@@ -242,6 +242,6 @@ describe('several IMAP mailboxes', () => {
     });
     expect(board.get('imap:gone')).toMatchObject({ ok: false });
     expect(board.get('imap:gone')!.facts?.problem).toBe('cannot connect');
-    expect(healthReport(config, store, board, new Date()).failing).toEqual(['imap:gone']);
+    expect((await healthReport(config, store, board, new Date())).failing).toEqual(['imap:gone']);
   });
 });

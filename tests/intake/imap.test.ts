@@ -317,7 +317,7 @@ describe('IMAP poller against a real Dovecot', () => {
     const r = rig({ config: { folders } });
     expect((await r.poller.pollOnce()).processed).toBe(3);
     const key = `${dc.user}@127.0.0.1/BOUNCES`;
-    expect(r.store.imapState.get(key)).toEqual({ uidvalidity: v1, lastUid: 3 });
+    expect(await r.store.imapState.get(key)).toEqual({ uidvalidity: v1, lastUid: 3 });
 
     // The folder is deleted and created again: new UIDVALIDITY, UIDs start at 1 once more.
     await dc.deleteFolder('BOUNCES');
@@ -329,7 +329,7 @@ describe('IMAP poller against a real Dovecot', () => {
     const result = await r.poller.pollOnce();
     expect(result).toMatchObject({ outcome: 'ok', processed: 3, duplicates: 1 });
     expect(await dc.uids('BOUNCES')).toEqual([]);
-    expect(r.store.imapState.get(key)).toEqual({ uidvalidity: v2, lastUid: 3 });
+    expect(await r.store.imapState.get(key)).toEqual({ uidvalidity: v2, lastUid: 3 });
     const warn = r.lines.find((l) => l.level === 'warn' && /UIDVALIDITY changed/.test(l.msg));
     expect(warn).toMatchObject({ oldUidValidity: v1, newUidValidity: v2 });
     expect(dbMessages(r.store)).toHaveLength(5);

@@ -107,7 +107,7 @@ describe('notices with two rebound processes on one store', () => {
     const got = await noticeIds();
     expect(got).toHaveLength(70);
     expect(new Set(got)).toEqual(new Set(ids));
-    expect(a.outbox.countsByState()).toMatchObject({ sent: 70, pending: 0, failed: 0 });
+    expect(await a.outbox.countsByState()).toMatchObject({ sent: 70, pending: 0, failed: 0 });
     const claimed = a.db.prepare('SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL').pluck().get();
     expect(claimed).toBe(0);
   });
@@ -117,7 +117,7 @@ describe('notices with two rebound processes on one store', () => {
     const ids = await bounces(config, a, 3, 'dead');
     const now = { t: Date.now() };
     // A process that claimed the rows and died before sending them.
-    const taken = b.outbox.claimDue('dead-host:99:dead', CLAIM_TTL_MS, new Date(now.t), 10);
+    const taken = await b.outbox.claimDue('dead-host:99:dead', CLAIM_TTL_MS, new Date(now.t), 10);
     expect(taken.map((r) => r.bounce_id).sort()).toEqual([...ids].sort());
     const live = notifier(config, a, 'host-a:1:aaaa', () => new Date(now.t));
     expect(await live.sendDue()).toEqual({ sent: 0, failed: 0 });
@@ -127,7 +127,7 @@ describe('notices with two rebound processes on one store', () => {
     now.t += 2000;
     expect(await live.sendDue()).toEqual({ sent: 3, failed: 0 });
     expect(new Set(await noticeIds())).toEqual(new Set(ids));
-    expect(a.outbox.countsByState().sent).toBe(3);
+    expect((await a.outbox.countsByState()).sent).toBe(3);
   });
 
   it("sends a notice again with the same Message-ID when its sender died between the relay's 250 and the record", async () => {
@@ -136,7 +136,7 @@ describe('notices with two rebound processes on one store', () => {
     expect(await notifier(config, a, 'host-a:1:aaaa').sendDue()).toEqual({ sent: 2, failed: 0 });
     // What a SIGKILL right after the relay's answer leaves: the row still due, claimed by the
     // dead process, and that claim run out by now.
-    const [row] = a.outbox.forBounce(first!);
+    const [row] = await a.outbox.forBounce(first!);
     a.db
       .prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?")
       .run(new Date(Date.now() - 1000).toISOString(), row!.id);
@@ -183,14 +183,14 @@ describe('notices with two rebound processes on one store', () => {
     const { config, a, b } = setUp();
     const [id] = await bounces(config, a, 1, 'stolen');
     const now = new Date();
-    const [row] = a.outbox.claimDue('slow-host:1:slow', CLAIM_TTL_MS, now, 10);
+    const [row] = await a.outbox.claimDue('slow-host:1:slow', CLAIM_TTL_MS, now, 10);
     // The slow holder's claim expires; another process takes the row and sends it.
     const later = new Date(now.getTime() + CLAIM_TTL_MS + 1000);
-    const [again] = b.outbox.claimDue('fast-host:2:fast', CLAIM_TTL_MS, later, 10);
+    const [again] = await b.outbox.claimDue('fast-host:2:fast', CLAIM_TTL_MS, later, 10);
     expect(again?.id).toBe(row!.id);
-    b.outbox.markSent(row!.id, later);
+    await b.outbox.markSent(row!.id, later);
     // The slow holder checks before sending: no longer its row.
-    expect(a.outbox.confirmClaim(row!.id, 'slow-host:1:slow', CLAIM_TTL_MS, later)).toBe(false);
-    expect(a.outbox.forBounce(id!)[0]).toMatchObject({ state: 'sent', claimed_by: null });
+    expect(await a.outbox.confirmClaim(row!.id, 'slow-host:1:slow', CLAIM_TTL_MS, later)).toBe(false);
+    expect((await a.outbox.forBounce(id!))[0]).toMatchObject({ state: 'sent', claimed_by: null });
   });
 });

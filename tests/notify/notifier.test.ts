@@ -103,7 +103,7 @@ async function ingestOne(r: Rig, raw: Buffer): Promise<number> {
   return res.bounceIds[0]!;
 }
 
-const outboxOf = (r: Rig, bounceId: number) => r.store.outbox.forBounce(bounceId);
+const outboxOf = async (r: Rig, bounceId: number) => await r.store.outbox.forBounce(bounceId);
 
 describe('bounce notices in normal mode', () => {
   it('reach exactly NOTIFY_CC plus the original Cc, never the failed address or postmaster', async () => {
@@ -113,8 +113,8 @@ describe('bounce notices in normal mode', () => {
     expect(new Set(m!.envelope.to)).toEqual(new Set(['ops@example.org', 'lead@example.org', 'alice@app.test', 'bob@app.test']));
     expect(m!.envelope.to).toHaveLength(4);
     expect(m!.envelope.from).toBe('rebound@app.test');
-    await waitFor('outbox row sent', () => outboxOf(r, id)[0]?.state === 'sent');
-    expect(r.store.bounces.get(id)!.status).toBe('Processed');
+    await waitFor('outbox row sent', async () => (await outboxOf(r, id))[0]?.state === 'sent');
+    expect((await r.store.bounces.get(id))!.status).toBe('Processed');
     expect(r.board.get('relay')).toMatchObject({ ok: true });
     expect((await r.metrics.noticesSent.get()).values[0]?.value).toBe(1);
   });
@@ -164,14 +164,14 @@ describe('bounce notices in normal mode', () => {
     const [m] = await authSink.waitForMessages(1);
     expect(m!.user).toBe('rebound');
     expect(m!.envelope.to).toEqual(['ops@example.org']);
-    await waitFor('sent', () => outboxOf(r, id)[0]?.state === 'sent');
+    await waitFor('sent', async () => (await outboxOf(r, id))[0]?.state === 'sent');
   });
 
   it("leaves the bounce retry_queued with the relay's answer when the password is wrong", async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org', SMTP_PORT: String(AUTH_SINK_PORT), SMTP_USER: 'rebound', SMTP_PASS: 'wrong' });
     const id = await ingestOne(r, dsn({ tag: 'auth-2' }));
-    const b = await waitFor('retry_queued', () => {
-      const row = r.store.bounces.get(id)!;
+    const b = await waitFor('retry_queued', async () => {
+      const row = (await r.store.bounces.get(id))!;
       return row.status === 'retry_queued' ? row : undefined;
     });
     expect(b.last_error).toContain('535');
@@ -182,8 +182,8 @@ describe('bounce notices in normal mode', () => {
   it('queues no notice when nobody is left to tell', async () => {
     const r = rig({ NOTIFY_CC: '' });
     const id = await ingestOne(r, dsn({ tag: 'nobody-1', cc: 'hard-user@mx-reject.test, MAILER-DAEMON@app.test' }));
-    expect(outboxOf(r, id)).toEqual([]);
-    expect(r.store.bounces.get(id)!.status).toBe('Processed');
+    expect(await outboxOf(r, id)).toEqual([]);
+    expect((await r.store.bounces.get(id))!.status).toBe('Processed');
   });
 });
 
@@ -194,8 +194,8 @@ describe('bounce notices in test mode', () => {
     const [m] = await sink.waitForMessages(1);
     expect(new Set(m!.envelope.to)).toEqual(new Set(['tester@example.org', 'qa@example.org']));
     expect(m!.envelope.to).toHaveLength(2);
-    await waitFor('sent', () => outboxOf(r, id)[0]?.state === 'sent');
-    expect(outboxOf(r, id)[0]!.recipients).toBe('tester@example.org,qa@example.org');
+    await waitFor('sent', async () => (await outboxOf(r, id))[0]?.state === 'sent');
+    expect((await outboxOf(r, id))[0]!.recipients).toBe('tester@example.org,qa@example.org');
   });
 
   it('sends a notice planned in normal mode only to NOTIFY_CC_TEST once test mode is on', async () => {
@@ -203,7 +203,7 @@ describe('bounce notices in test mode', () => {
     dirs.push(dir);
     const normal = rig({ NOTIFY_CC: 'ops@example.org', SMTP_PORT: String(DEAD_PORT) }, { dir });
     const id = await ingestOne(normal, dsn({ tag: 'switch-1', cc: 'alice@app.test' }));
-    await waitFor('retry_queued', () => normal.store.bounces.get(id)!.status === 'retry_queued');
+    await waitFor('retry_queued', async () => (await normal.store.bounces.get(id))!.status === 'retry_queued');
     await normal.notifier.stop();
     normal.store.close();
     const test = rig({ TEST_MODE: 'true', NOTIFY_CC_TEST: 'tester@example.org' }, { dir });
@@ -223,13 +223,13 @@ describe('the retry queue', () => {
       prep();
       const r = rig({ NOTIFY_CC: 'ops@example.org', RETRY_CRON: '* * * * * *', ...env });
       const id = await ingestOne(r, dsn({ tag: `down-${label}` }));
-      const b = await waitFor('retry_queued', () => {
-        const row = r.store.bounces.get(id)!;
+      const b = await waitFor('retry_queued', async () => {
+        const row = (await r.store.bounces.get(id))!;
         return row.status === 'retry_queued' ? row : undefined;
       });
       expect(b.last_error).toMatch(expected);
       expect(b.retries).toBe(1);
-      const [row] = outboxOf(r, id);
+      const [row] = await outboxOf(r, id);
       expect(row).toMatchObject({ state: 'failed', attempts: 1 });
       expect(Date.parse(row!.next_attempt_at)).toBeGreaterThan(r.now.t);
       expect(r.board.get('relay')).toMatchObject({ ok: false });
@@ -256,8 +256,8 @@ describe('the retry queue', () => {
       scheduler.start();
       cleanups.push(() => scheduler.stop());
       await sink.waitForMessages(1);
-      await waitFor('Processed', () => r.store.bounces.get(id)!.status === 'Processed');
-      expect(outboxOf(r, id)[0]).toMatchObject({ state: 'sent', attempts: 2, last_error: '' });
+      await waitFor('Processed', async () => (await r.store.bounces.get(id))!.status === 'Processed');
+      expect((await outboxOf(r, id))[0]).toMatchObject({ state: 'sent', attempts: 2, last_error: '' });
       expect(sink.messages).toHaveLength(1);
     });
   }
@@ -266,16 +266,16 @@ describe('the retry queue', () => {
     sink.refuse(550);
     const r = rig({ NOTIFY_CC: 'ops@example.org', RETRY_MAX: '2' });
     const id = await ingestOne(r, dsn({ tag: 'max-1' }));
-    await waitFor('first failure', () => outboxOf(r, id)[0]?.attempts === 1);
+    await waitFor('first failure', async () => (await outboxOf(r, id))[0]?.attempts === 1);
     for (let i = 0; i < 5; i++) {
       r.now.t += 24 * 3_600_000;
       await r.notifier.sendDue();
     }
-    const b = r.store.bounces.get(id)!;
+    const b = (await r.store.bounces.get(id))!;
     expect(b.status).toBe('Problem');
     expect(b.retries).toBe(3);
     expect(b.last_error).toContain('550');
-    expect(outboxOf(r, id)[0]).toMatchObject({ state: 'problem', attempts: 3 });
+    expect((await outboxOf(r, id))[0]).toMatchObject({ state: 'problem', attempts: 3 });
     expect(sink.refusals).toBe(3);
 
     sink.accept();
@@ -283,7 +283,7 @@ describe('the retry queue', () => {
     expect(res.queued).toBe(true);
     expect(res.message).toContain('sent');
     expect(sink.messages).toHaveLength(1);
-    expect(r.store.bounces.get(id)!.status).toBe('Processed');
+    expect((await r.store.bounces.get(id))!.status).toBe('Processed');
   });
 
   it('keeps a queued notice across a restart and delivers it with a new notifier', async () => {
@@ -292,7 +292,7 @@ describe('the retry queue', () => {
     sink.refuse(421);
     const first = rig({ NOTIFY_CC: 'ops@example.org' }, { dir });
     const id = await ingestOne(first, dsn({ tag: 'restart-1' }));
-    await waitFor('retry_queued', () => first.store.bounces.get(id)!.status === 'retry_queued');
+    await waitFor('retry_queued', async () => (await first.store.bounces.get(id))!.status === 'retry_queued');
     await first.notifier.stop();
     first.store.close();
 
@@ -300,7 +300,7 @@ describe('the retry queue', () => {
     const second = rig({ NOTIFY_CC: 'ops@example.org' }, { dir });
     second.now.t = Date.now() + 120_000;
     expect(await second.notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
-    expect(second.store.bounces.get(id)!.status).toBe('Processed');
+    expect((await second.store.bounces.get(id))!.status).toBe('Processed');
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]!.raw.toString()).toContain(`X-Rebound-Notice: ${id}`);
   });
@@ -309,8 +309,8 @@ describe('the retry queue', () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' });
     sink.refuse(451);
     const id = await ingestOne(r, dsn({ tag: 'store-down-after-send' }));
-    await waitFor('retry_queued', () => r.store.bounces.get(id)!.status === 'retry_queued');
-    const before = outboxOf(r, id)[0]!;
+    await waitFor('retry_queued', async () => (await r.store.bounces.get(id))!.status === 'retry_queued');
+    const before = (await outboxOf(r, id))[0]!;
 
     sink.accept();
     // The store refuses writes from the moment the relay has accepted the notice (after the
@@ -337,11 +337,11 @@ describe('the retry queue', () => {
     expect(sink.messages).toHaveLength(1);
     r.store.db.pragma('query_only = OFF');
     // Not counted as a failed attempt, and not called a notice that could not be built.
-    const after = outboxOf(r, id)[0]!;
+    const after = (await outboxOf(r, id))[0]!;
     expect(after.attempts).toBe(before.attempts);
     expect(after.last_error).toBe(before.last_error);
     expect(after.last_error).not.toMatch(/could not build/);
-    expect(r.store.bounces.get(id)!.status).toBe('retry_queued');
+    expect((await r.store.bounces.get(id))!.status).toBe('retry_queued');
   });
 
   it('sends each notice exactly once when many bounces arrive together', async () => {
@@ -363,7 +363,7 @@ describe('the retry queue', () => {
   it('plans and sends a notice on manual retry for a bounce recorded without one', async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' }, { plan: false });
     const id = await ingestOne(r, dsn({ tag: 'manual-1', cc: 'alice@app.test' }));
-    expect(outboxOf(r, id)).toEqual([]);
+    expect(await outboxOf(r, id)).toEqual([]);
     const res = await r.notifier.retry(id);
     expect(res).toMatchObject({ queued: true });
     expect(new Set(sink.messages[0]!.envelope.to)).toEqual(new Set(['ops@example.org', 'alice@app.test']));
@@ -380,9 +380,9 @@ describe('loop safety', () => {
     // The notice to lost@mx-reject.test bounced: its DSN returns the notice, headers and all.
     const res = await r.ingestor.ingest({ raw: dsnAbout(notice!.raw, 'lost@mx-reject.test'), source: 'lmtp' });
     expect(res.bounceIds).toHaveLength(1);
-    const b = r.store.bounces.get(res.bounceIds[0]!)!;
+    const b = (await r.store.bounces.get(res.bounceIds[0]!))!;
     expect(b.email_to).toBe('lost@mx-reject.test');
-    expect(outboxOf(r, b.id)).toEqual([]);
+    expect(await outboxOf(r, b.id)).toEqual([]);
     expect(await r.notifier.sendDue()).toEqual({ sent: 0, failed: 0 });
     expect(sink.messages).toHaveLength(0);
     expect(await r.notifier.retry(b.id)).toMatchObject({ queued: false });
@@ -392,16 +392,16 @@ describe('loop safety', () => {
     const { delayed450 } = await import('./dsn-fixtures.ts');
     const quiet = rig({ NOTIFY_CC: 'ops@example.org' });
     const a = await quiet.ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp' });
-    expect(outboxOf(quiet, a.bounceIds[0]!)).toEqual([]);
+    expect(await outboxOf(quiet, a.bounceIds[0]!)).toEqual([]);
     const loud = rig({ NOTIFY_CC: 'ops@example.org', NOTIFY_ON: 'hard,soft,delay' });
     const b = await loud.ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp' });
-    expect(outboxOf(loud, b.bounceIds[0]!)).toHaveLength(1);
+    expect(await outboxOf(loud, b.bounceIds[0]!)).toHaveLength(1);
   });
 
   it('never writes to an address rebound has seen bounce hard', async () => {
     const r = rig({ NOTIFY_CC: 'ops@example.org' });
     await ingestOne(r, dsn({ tag: 'known-1', failed: 'gone@mx-reject.test' }));
     const id = await ingestOne(r, dsn({ tag: 'known-2', cc: 'gone@mx-reject.test, alice@app.test' }));
-    expect(outboxOf(r, id)[0]!.recipients).toBe('ops@example.org,alice@app.test');
+    expect((await outboxOf(r, id))[0]!.recipients).toBe('ops@example.org,alice@app.test');
   });
 });

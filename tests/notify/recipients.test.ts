@@ -19,12 +19,12 @@ describe('notice recipients', () => {
     expect(isSystemAddress('postmaster-team@x.test')).toBe(false);
   });
 
-  it('keeps each address once, drops the failed, known-bouncing, system, own and malformed ones', () => {
+  it('keeps each address once, drops the failed, known-bouncing, system, own and malformed ones', async () => {
     const config = loadConfig({ NOTIFY_FROM: 'rebound@x.test', NOTIFY_CC: 'ops@x.test', LOCAL_DOMAINS: 'x.test, y.test' }, '/tmp');
     const store = openStore(':memory:');
     stores.push(store);
-    insertBounce(store, { emailTo: 'gone@y.test', domain: 'y.test', bounceType: 'hard' });
-    const plan = planNotices(
+    await insertBounce(store, { emailTo: 'gone@y.test', domain: 'y.test', bounceType: 'hard' });
+    const plan = await planNotices(
       config,
       store,
       {

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokensRepository } from '../../src/api/tokens.ts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
@@ -92,7 +91,7 @@ describe('rebound backup', () => {
     store = openStore(file, { synchronous: 'normal' });
     const before = await ingest(store, 0, 20);
     // A store of a few hundred pages, so that a stepped copy would need several steps.
-    store.settings.set('filler', 'x'.repeat(2_000_000));
+    await store.settings.set('filler', 'x'.repeat(2_000_000));
     // Another connection commits on every turn of the event loop, as a service does under
     // load. SQLite restarts a stepped backup after each such write; the copy must still end.
     const service = new Database(file);
@@ -166,7 +165,7 @@ describe('rebound backup', () => {
     const app = buildApp(config, silentLogger());
     await app.start();
     try {
-      const { token } = new TokensRepository(app.store.db).create('restore check', 'read');
+      const { token } = await app.store.tokens.create('restore check', 'read');
       const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/bounces?limit=100`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: { email_to: string }[] };

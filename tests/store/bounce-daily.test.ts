@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BounceQueries } from '../../src/store/bounce-queries.ts';
+import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
 import { BouncesRepository } from '../../src/store/bounces.ts';
 import { listMigrations, migrate, type Db } from '../../src/store/db.ts';
 import { MessagesRepository, type NewMessage } from '../../src/store/messages.ts';
@@ -43,7 +44,7 @@ function messagesAt004(db: Db): MessagesRepository {
      VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf)`,
   );
   const legacy = {
-    insert: (m: NewMessage) =>
+    insert: async (m: NewMessage) =>
       Number(
         insert.run({ ...m, size: m.raw.length, envelopeTo: m.envelopeTo.join(','), duplicateOf: m.duplicateOf ?? null }).lastInsertRowid,
       ),
@@ -85,21 +86,23 @@ const ROWS = [
   { date: '2026-03-03T10:00:00.000Z', domain: 'a.test', bounceType: 'hard', reason: 'hostunknown', status: 'Processed' },
 ];
 
-function insertAll(store: Pick<Store, 'messages' | 'bounces'>): number[] {
-  return ROWS.map((r) => insertBounce(store as Store, { ...r, emailTo: `someone@${r.domain}` }));
+async function insertAll(store: Pick<Store, 'messages' | 'bounces'>): Promise<number[]> {
+  const ids: number[] = [];
+  for (const r of ROWS) ids.push(await insertBounce(store as Store, { ...r, emailTo: `someone@${r.domain}` }));
+  return ids;
 }
 
 describe('per-day bounce summary', () => {
-  it('counts every inserted bounce in its UTC day, and a repeat of a recorded bounce not at all', () => {
+  it('counts every inserted bounce in its UTC day, and a repeat of a recorded bounce not at all', async () => {
     const store = newStore();
-    insertAll(store);
+    await insertAll(store);
     expect(summary(store.db)).toEqual(fromRows(store.db));
     expect(store.db.prepare("SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'").pluck().get()).toBe(2);
     // c.test bounced only with an autoreply (type none): not a domain "causing bounces".
     expect(store.db.prepare("SELECT COUNT(*) FROM bounce_daily_domain WHERE domain = 'c.test'").pluck().get()).toBe(0);
 
-    const row = store.bounces.get(1)!;
-    const again = store.bounces.insert({
+    const row = (await store.bounces.get(1))!;
+    const again = await store.bounces.insert({
       messageId: row.message_id,
       date: row.date,
       emailTo: row.email_to,
@@ -127,26 +130,26 @@ describe('per-day bounce summary', () => {
     expect(summary(store.db)).toEqual(fromRows(store.db));
   });
 
-  it('moves a retried bounce from retry_queued to Processed in the counts', () => {
+  it('moves a retried bounce from retry_queued to Processed in the counts', async () => {
     const store = newStore();
-    const ids = insertAll(store);
-    const q = new BounceQueries(store.db);
+    const ids = await insertAll(store);
+    const q = new BounceQueries(store.sql);
     const since = new Date('2026-03-01T00:00:00.000Z');
-    expect(q.countsSince(since).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
-    store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
+    expect((await q.countsSince(since)).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
+    await store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
     expect(summary(store.db)).toEqual(fromRows(store.db));
-    const after = q.countsSince(since);
+    const after = await q.countsSince(since);
     expect(after.byStatus.retry_queued).toBeUndefined();
     expect(after.byStatus.Processed).toBe(4);
     expect(after.total).toBe(ROWS.length);
     // The retry counter alone changes nothing.
-    store.bounces.setStatus(ids[1]!, 'Processed', 'again', 3);
+    await store.bounces.setStatus(ids[1]!, 'Processed', 'again', 3);
     expect(summary(store.db)).toEqual(fromRows(store.db));
   });
 
-  it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', () => {
+  it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', async () => {
     const store = newStore();
-    const ids = insertAll(store);
+    const ids = await insertAll(store);
     store.db
       .prepare(
         "UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?",
@@ -160,10 +163,10 @@ describe('per-day bounce summary', () => {
     expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
     store.db.prepare('DELETE FROM bounces').run();
     expect(summary(store.db)).toEqual({ daily: [], domains: [] });
-    expect(new BounceQueries(store.db).countAll()).toBe(0);
+    expect(await new BounceQueries(store.sql).countAll()).toBe(0);
   });
 
-  it('fills the summary from the rows already stored when a database at migration 004 is migrated', () => {
+  it('fills the summary from the rows already stored when a database at migration 004 is migrated', async () => {
     const file = tempFile();
     const db = new Database(file);
     open.push(db);
@@ -175,7 +178,7 @@ describe('per-day bounce summary', () => {
     // Today's repository also writes bounced_at (migration 012): lend it the column for the
     // old rows, then take it away again so that the real migration adds it.
     db.exec("ALTER TABLE bounces ADD COLUMN bounced_at TEXT NOT NULL DEFAULT ''");
-    insertAll({ messages: messagesAt004(db), bounces: new BouncesRepository(db) });
+    await insertAll({ messages: messagesAt004(db), bounces: new BouncesRepository(new SqliteDriver(db, { lockWaitMs: 5000 })) });
     db.exec('ALTER TABLE bounces DROP COLUMN bounced_at');
     const expected = fromRows(db);
     expect(expected.daily.length).toBeGreaterThan(3);
@@ -183,17 +186,18 @@ describe('per-day bounce summary', () => {
     expect(migrate(db)).toContain('005-bounce-daily-summary.sql');
     expect(summary(db)).toEqual(expected);
     // The triggers work on the migrated database too.
-    insertBounce({ messages: new MessagesRepository(db), bounces: new BouncesRepository(db) } as Store, {
+    const sql = new SqliteDriver(db, { lockWaitMs: 5000 });
+    await insertBounce({ messages: new MessagesRepository(sql), bounces: new BouncesRepository(sql) } as Store, {
       date: '2026-03-03T11:00:00.000Z',
       domain: 'a.test',
     });
     expect(summary(db)).toEqual(fromRows(db));
   });
 
-  it('answers the overview and chart queries from the summary as the rows would, also from a mid-day instant', () => {
+  it('answers the overview and chart queries from the summary as the rows would, also from a mid-day instant', async () => {
     const store = newStore();
-    insertAll(store);
-    const q = new BounceQueries(store.db);
+    await insertAll(store);
+    const q = new BounceQueries(store.sql);
     for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
       const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
         status: string;
@@ -201,22 +205,22 @@ describe('per-day bounce summary', () => {
         domain: string;
         kind: string;
       }[];
-      const c = q.countsSince(new Date(since));
+      const c = await q.countsSince(new Date(since));
       expect(c.total).toBe(rows.length);
       for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped'])
         expect(c.byStatus[s] ?? 0).toBe(rows.filter((r) => r.status === s).length);
-      const top = q.topDomains(new Date(since), 5);
+      const top = await q.topDomains(new Date(since), 5);
       const hardSoft = rows.filter((r) => r.bounce_type === 'hard' || r.bounce_type === 'soft');
       expect(top.reduce((n, t) => n + t.count, 0)).toBe(hardSoft.length);
       for (const t of top) expect(t.count).toBe(hardSoft.filter((r) => r.domain === t.domain).length);
-      expect(q.perDay(new Date(since)).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
+      expect((await q.perDay(new Date(since))).reduce((n, d) => n + d.count, 0)).toBe(rows.length);
     }
-    expect(q.topDomains(new Date('2026-03-01T00:00:00.000Z'))[0]).toEqual({ domain: 'a.test', count: 3 });
-    expect(q.perDay(new Date('2026-03-01T08:30:00.000Z')).filter((d) => d.day === '2026-03-01')).toEqual([
+    expect((await q.topDomains(new Date('2026-03-01T00:00:00.000Z')))[0]).toEqual({ domain: 'a.test', count: 3 });
+    expect((await q.perDay(new Date('2026-03-01T08:30:00.000Z'))).filter((d) => d.day === '2026-03-01')).toEqual([
       { day: '2026-03-01', bounce_type: 'hard', count: 1 },
       { day: '2026-03-01', bounce_type: 'soft', count: 1 },
     ]);
-    expect(q.byKindAndType()).toEqual([
+    expect(await q.byKindAndType()).toEqual([
       { kind: 'autoreply', bounce_type: 'none', count: 1 },
       { kind: 'bounce', bounce_type: 'hard', count: 3 },
       { kind: 'bounce', bounce_type: 'soft', count: 2 },

@@ -30,7 +30,7 @@ describe('commit queue', () => {
     const batches: number[] = [];
     const slowDisk: Store = { ...store, durable: () => new Promise<void>((r) => flushes.push(r)) };
     const queue = createCommitQueue(slowDisk, silentLogger(), (b) => batches.push(b.writes));
-    const put = (v: string) => queue.run(() => store.settings.set(`k-${v}`, v));
+    const put = (v: string) => queue.run((tx) => tx.settings.set(`k-${v}`, v));
     const acked: string[] = [];
     const first = put('a').then(() => acked.push('a'));
     await tick();
@@ -38,13 +38,13 @@ describe('commit queue', () => {
     // Three more arrive while the first commit's flush is under way: none is committed yet.
     const rest = ['b', 'c', 'd'].map((v) => put(v).then(() => acked.push(v)));
     await tick();
-    expect(store.settings.get('k-b')).toBeUndefined();
+    expect(await store.settings.get('k-b')).toBeUndefined();
     expect(flushes).toHaveLength(1);
     flushes[0]!();
     await first;
     await tick();
     // Now they commit together, and wait for their own flush before they are acknowledged.
-    expect(['b', 'c', 'd'].map((v) => store.settings.get(`k-${v}`))).toEqual(['b', 'c', 'd']);
+    expect(await Promise.all(['b', 'c', 'd'].map((v) => store.settings.get(`k-${v}`)))).toEqual(['b', 'c', 'd']);
     expect(acked).toEqual(['a']);
     expect(flushes).toHaveLength(2);
     flushes[1]!();
@@ -66,12 +66,12 @@ describe('commit queue', () => {
       last = now;
     }, 5);
     try {
-      const written = queue.run(() => store.settings.set('locked', 'out'));
+      const written = queue.run((tx) => tx.settings.set('locked', 'out'));
       await new Promise((r) => setTimeout(r, 300));
-      expect(store.settings.get('locked')).toBeUndefined();
+      expect(await store.settings.get('locked')).toBeUndefined();
       other.exec('COMMIT');
       await written;
-      expect(store.settings.get('locked')).toBe('out');
+      expect(await store.settings.get('locked')).toBe('out');
       // The busy timeout is 5 s: one attempt that waited inside SQLite would show here.
       expect(longestGap).toBeLessThan(250);
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(store.health.lockWaitMs);
@@ -88,10 +88,10 @@ describe('commit queue', () => {
       durable: () => (fail ? ((fail = false), Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }))) : Promise.resolve()),
     };
     const queue = createCommitQueue(flaky, silentLogger());
-    const one = queue.run(() => store.settings.set('k-1', '1'));
-    const two = one.catch(() => undefined).then(() => queue.run(() => store.settings.set('k-2', '2')));
+    const one = queue.run((tx) => tx.settings.set('k-1', '1'));
+    const two = one.catch(() => undefined).then(() => queue.run((tx) => tx.settings.set('k-2', '2')));
     await expect(one).rejects.toThrow('EIO');
     await expect(two).resolves.toBeUndefined();
-    expect(store.settings.get('k-2')).toBe('2');
+    expect(await store.settings.get('k-2')).toBe('2');
   });
 });

@@ -36,12 +36,12 @@ function startAsNobody(env: Record<string, string>): { status: number | null; ou
 }
 
 describe('the data folder and the database file', () => {
-  it('creates the folder 0700 and the database, its -wal and -shm 0600, and tightens an existing 0644 database', () => {
+  it('creates the folder 0700 and the database, its -wal and -shm 0600, and tightens an existing 0644 database', async () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'rebound-modes-'));
     const dataDir = path.join(base, 'data');
     const config = loadConfig({ DATA_DIR: dataDir });
     const store = openConfiguredStore(config);
-    store.settings.set('k', 'v');
+    await store.settings.set('k', 'v');
     try {
       expect(mode(dataDir).toString(8)).toBe('700');
       for (const f of [config.dbPath, `${config.dbPath}-wal`, `${config.dbPath}-shm`]) expect(mode(f).toString(8), f).toBe('600');

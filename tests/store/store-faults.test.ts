@@ -13,6 +13,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/store.ts';
+import type { SqliteDriver } from '../../src/store/sql/sqlite.ts';
 import { WriteHealth } from '../../src/store/write-health.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { waitFor } from '../harness/ports.ts';
@@ -118,22 +119,22 @@ describe('the store on a failing disk and under other processes', () => {
     },
   );
 
-  it.skipIf(!canMount)('finds a full disk by a probe write when no commit was made recently', () => {
+  it.skipIf(!canMount)('finds a full disk by a probe write when no commit was made recently', async () => {
     const disk = smallDisk('8m');
     expect(disk).toBeDefined();
     const store = openStore(path.join(disk!, 'bounces.db'));
     try {
       const clock = { now: Date.now() };
-      const probe = new WriteHealth(store.db, undefined, 5000, () => clock.now);
-      expect(probe.check()).toEqual({ ok: true, detail: 'a test write succeeded' });
+      const probe = new WriteHealth(store.db, store.sql as SqliteDriver, undefined, 5000, () => clock.now);
+      expect(await probe.check()).toEqual({ ok: true, detail: 'a test write succeeded' });
       fillDisk(disk!);
       // The last good write is trusted for a few seconds, then a new probe finds the truth.
       clock.now += 11_000;
-      expect(probe.check()).toEqual({ ok: false, detail: 'a test write failed (SQLITE_FULL)' });
+      expect(await probe.check()).toEqual({ ok: false, detail: 'a test write failed (SQLITE_FULL)' });
       unlinkSync(path.join(disk!, 'filler'));
-      expect(probe.check().ok).toBe(false);
+      expect((await probe.check()).ok).toBe(false);
       clock.now += 6000;
-      expect(probe.check()).toEqual({ ok: true, detail: 'a test write succeeded' });
+      expect(await probe.check()).toEqual({ ok: true, detail: 'a test write succeeded' });
     } finally {
       store.close();
     }
@@ -180,7 +181,7 @@ describe('the store on a failing disk and under other processes', () => {
     const file = path.join(dir, 'bounces.db');
     const store = openStore(file);
     try {
-      store.settings.set('committed-before', 'yes');
+      await store.settings.set('committed-before', 'yes');
       unlinkSync(`${file}-wal`);
       // No delivery, no /health: the store's own check finds it within a few seconds.
       await waitFor('the store to find the fault', () => store.health.fault, { tries: 50, intervalMs: 100 });

@@ -9,7 +9,7 @@ describe('the WAL durability barrier', () => {
   it('flushes the WAL of a real database and resolves', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-wal-')), 'bounces.db');
     const store = openStore(file);
-    store.settings.set('k', 'v');
+    await store.settings.set('k', 'v');
     await expect(store.durable()).resolves.toBeUndefined();
     store.close();
   });
@@ -17,7 +17,7 @@ describe('the WAL durability barrier', () => {
   it('shares one flush among callers that arrive while it runs, and starts one more for them', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-wal-')), 'bounces.db');
     const store = openStore(file);
-    store.settings.set('k', 'v');
+    await store.settings.set('k', 'v');
     const barrier = walSync(`${file}-wal`);
     const first = barrier.sync();
     const later = [barrier.sync(), barrier.sync(), barrier.sync()];

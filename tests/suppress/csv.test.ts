@@ -17,9 +17,15 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function refusal(text: string): string[] {
+async function collect(lines: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const l of lines) out.push(l);
+  return out;
+}
+
+async function refusal(text: string): Promise<string[]> {
   try {
-    importCsv(store, text, { by: 'test', now });
+    await importCsv(store, text, { by: 'test', now });
   } catch (err) {
     expect(err).toBeInstanceOf(CsvError);
     return (err as CsvError).errors;
@@ -28,15 +34,15 @@ function refusal(text: string): string[] {
 }
 
 describe('suppression CSV', () => {
-  it('exports what it imports: addresses, domains, notes with commas and quotes, expiries', () => {
+  it('exports what it imports: addresses, domains, notes with commas and quotes, expiries', async () => {
     const file = [
       'address,reason,note,expiry',
       'Jane@Example.org,userunknown,"left, says ""HR""",',
       '@gone.test,manual,domain closed,2027-01-01',
       'bob@example.org,,,2026-12-01T12:00:00Z',
     ].join('\r\n');
-    expect(importCsv(store, file, { by: 'admin', now })).toEqual({ added: 3, refreshed: 0 });
-    const out = [...exportCsv(store, { now })].join('');
+    expect(await importCsv(store, file, { by: 'admin', now })).toEqual({ added: 3, refreshed: 0 });
+    const out = (await collect(exportCsv(store, { now }))).join('');
     expect(out.split('\r\n')[0]).toBe('address,reason,note,expiry,source,first_seen,last_seen,bounce_count');
     const back = parseCsv(out)
       .slice(1)
@@ -47,28 +53,28 @@ describe('suppression CSV', () => {
       ["'@gone.test", 'manual', 'domain closed', '2027-01-01T00:00:00.000Z', 'import'],
       ['jane@example.org', 'userunknown', 'left, says "HR"', '', 'import'],
     ]);
-    expect(store.suppressions.events('jane@example.org')[0]).toMatchObject({ action: 'added', actor: 'admin', source: 'import' });
+    expect((await store.suppressions.events('jane@example.org'))[0]).toMatchObject({ action: 'added', actor: 'admin', source: 'import' });
     // Imported again: nothing new, nothing lost.
     store.close();
     store = openStore(store.db.name);
-    expect(importCsv(store, out, { by: 'admin', now })).toEqual({ added: 0, refreshed: 3 });
-    expect(store.suppressions.check('x@gone.test', now)).toMatchObject({ address: '@gone.test' });
+    expect(await importCsv(store, out, { by: 'admin', now })).toEqual({ added: 0, refreshed: 3 });
+    expect(await store.suppressions.check('x@gone.test', now)).toMatchObject({ address: '@gone.test' });
   });
 
-  it('guards cells a spreadsheet would run as formulas, and reads them back as written', () => {
-    store.suppressions.add(
+  it('guards cells a spreadsheet would run as formulas, and reads them back as written', async () => {
+    await store.suppressions.add(
       { address: 'x@example.org', reason: 'manual', source: 'manual', note: '=HYPERLINK("http://evil.test","click")' },
       now,
     );
-    const out = [...exportCsv(store, { now })].join('');
+    const out = (await collect(exportCsv(store, { now }))).join('');
     expect(out).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
-    store.suppressions.remove('x@example.org', { by: 't' }, now);
-    importCsv(store, out, { by: 'admin', now });
-    expect(store.suppressions.get('x@example.org')!.note).toBe('=HYPERLINK("http://evil.test","click")');
+    await store.suppressions.remove('x@example.org', { by: 't' }, now);
+    await importCsv(store, out, { by: 'admin', now });
+    expect((await store.suppressions.get('x@example.org'))!.note).toBe('=HYPERLINK("http://evil.test","click")');
   });
 
-  it('refuses a file with bad lines, naming each, and writes none of its good lines', () => {
-    const errors = refusal(
+  it('refuses a file with bad lines, naming each, and writes none of its good lines', async () => {
+    const errors = await refusal(
       [
         'address,reason,note,expiry',
         'good@example.org,manual,,',
@@ -93,17 +99,17 @@ describe('suppression CSV', () => {
     expect(rows()).toBe(0);
   });
 
-  it('refuses a file without the header, with unknown columns, an open quote, or too many lines', () => {
-    expect(refusal('jane@example.org,manual,,\n')[0]).toMatch(/^line 1: the header must name the columns/);
-    expect(refusal('address,password\nx@example.org,secret\n')[0]).toMatch(/unknown: "password"/);
-    expect(refusal('address,note\nx@example.org,"never closed\n')).toEqual(['line 2: a quoted cell is never closed']);
-    expect(() => importCsv(store, `address\n${'a@example.org\n'.repeat(3)}`, { by: 't', now, maxLines: 2 })).toThrow(/at most 2/);
-    expect(refusal('')).toEqual(['the file is empty']);
+  it('refuses a file without the header, with unknown columns, an open quote, or too many lines', async () => {
+    expect((await refusal('jane@example.org,manual,,\n'))[0]).toMatch(/^line 1: the header must name the columns/);
+    expect((await refusal('address,password\nx@example.org,secret\n'))[0]).toMatch(/unknown: "password"/);
+    expect(await refusal('address,note\nx@example.org,"never closed\n')).toEqual(['line 2: a quoted cell is never closed']);
+    await expect(importCsv(store, `address\n${'a@example.org\n'.repeat(3)}`, { by: 't', now, maxLines: 2 })).rejects.toThrow(/at most 2/);
+    expect(await refusal('')).toEqual(['the file is empty']);
     expect(rows()).toBe(0);
   });
 
-  it('counts line numbers across quoted line breaks', () => {
-    const errors = refusal('address,note\r\na@example.org,"two\r\nlines"\r\nbad,x\r\n');
+  it('counts line numbers across quoted line breaks', async () => {
+    const errors = await refusal('address,note\r\na@example.org,"two\r\nlines"\r\nbad,x\r\n');
     expect(errors).toEqual(['line 4: "bad" is neither an address nor a domain']);
   });
 });

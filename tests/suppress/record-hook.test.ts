@@ -2,14 +2,11 @@
 // createIngestor with the hook app.ts registers, and an injected clock moves time forward for
 // escalation and expiry.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
@@ -50,7 +47,7 @@ const ARF = [
   'hello',
   '--b1--',
 ].join('\r\n');
-let store: Store;
+let store: TestStore;
 let now: Date;
 let ingestor: Ingestor;
 
@@ -71,16 +68,16 @@ function softDsn(tag: string, failed: string): Buffer {
 }
 
 beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-')), 'bounces.db'));
+  store = openTestStore();
   now = new Date('2026-11-02T10:00:00Z');
   ingestor = ingestorWith();
 });
-afterEach(() => store.close());
+afterEach(() => store.dispose());
 
 describe('suppression decided in the bounce transaction', () => {
   it('suppresses the address of a hard bounce at once, naming the bounce and the rule', async () => {
     const r = await ingestor.ingest({ raw: dsn({ tag: 'h1', failed: 'Dead@Example.ORG' }), source: 'lmtp' });
-    const entry = store.suppressions.check('dead@example.org', now);
+    const entry = await store.suppressions.check('dead@example.org', now);
     expect(entry).toMatchObject({
       address: 'dead@example.org',
       reason: 'userunknown',
@@ -92,30 +89,30 @@ describe('suppression decided in the bounce transaction', () => {
       createdBy: 'rebound',
     });
     expect(entry!.note).toContain('5.1.1');
-    expect(store.suppressions.events('dead@example.org').map((e) => e.action)).toEqual(['added']);
+    expect((await store.suppressions.events('dead@example.org')).map((e) => e.action)).toEqual(['added']);
   });
 
   it('counts a second hard bounce of a listed address as seen again, without a second entry', async () => {
     await ingestor.ingest({ raw: dsn({ tag: 'h1', failed: 'dead@example.org' }), source: 'lmtp' });
     now = new Date(now.getTime() + DAY);
     await ingestor.ingest({ raw: dsn({ tag: 'h2', failed: 'dead@example.org' }), source: 'lmtp' });
-    const entry = store.suppressions.check('dead@example.org', now)!;
+    const entry = (await store.suppressions.check('dead@example.org', now))!;
     expect(entry.bounceCount).toBe(2);
     expect(entry.lastSeen).toBe(now.toISOString());
     expect(entry.firstSeen).toBe('2026-11-02T10:00:00.000Z');
-    expect(store.suppressions.events('dead@example.org').map((e) => e.action)).toEqual(['refreshed', 'added']);
+    expect((await store.suppressions.events('dead@example.org')).map((e) => e.action)).toEqual(['refreshed', 'added']);
   });
 
   it('escalates soft bounces: N within D days suppress for E days, then the entry expires', async () => {
     const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '3', SUPPRESS_SOFT_WINDOW_DAYS: '7', SUPPRESS_SOFT_DAYS: '14' });
     await i.ingest({ raw: softDsn('s1', 'full@example.org'), source: 'lmtp' });
-    expect(store.bounces.forMessage(1)[0]).toMatchObject({ bounce_type: 'soft', reason: 'mailboxfull' });
+    expect((await store.bounces.forMessage(1))[0]).toMatchObject({ bounce_type: 'soft', reason: 'mailboxfull' });
     now = new Date(now.getTime() + 2 * DAY);
     await i.ingest({ raw: softDsn('s2', 'full@example.org'), source: 'lmtp' });
-    expect(store.suppressions.check('full@example.org', now)).toBeUndefined();
+    expect(await store.suppressions.check('full@example.org', now)).toBeUndefined();
     now = new Date(now.getTime() + 2 * DAY);
     await i.ingest({ raw: softDsn('s3', 'full@example.org'), source: 'lmtp' });
-    const entry = store.suppressions.check('full@example.org', now)!;
+    const entry = (await store.suppressions.check('full@example.org', now))!;
     expect(entry).toMatchObject({
       source: 'escalation',
       rule: 'soft-escalation',
@@ -124,21 +121,21 @@ describe('suppression decided in the bounce transaction', () => {
     });
     expect(entry.expiresAt).toBe(new Date(now.getTime() + 14 * DAY).toISOString());
     // In force until the expiry, not after; the sweep then removes it with an event.
-    expect(store.suppressions.check('full@example.org', new Date(now.getTime() + 14 * DAY - 1000))).toBeDefined();
+    expect(await store.suppressions.check('full@example.org', new Date(now.getTime() + 14 * DAY - 1000))).toBeDefined();
     const later = new Date(now.getTime() + 14 * DAY + 1000);
-    expect(store.suppressions.check('full@example.org', later)).toBeUndefined();
-    expect(store.suppressions.purgeExpired(later)).toBe(1);
-    expect(store.suppressions.get('full@example.org')).toBeUndefined();
-    expect(store.suppressions.events('full@example.org')[0]).toMatchObject({ action: 'expired', actor: 'expiry' });
+    expect(await store.suppressions.check('full@example.org', later)).toBeUndefined();
+    expect(await store.suppressions.purgeExpired(later)).toBe(1);
+    expect(await store.suppressions.get('full@example.org')).toBeUndefined();
+    expect((await store.suppressions.events('full@example.org'))[0]).toMatchObject({ action: 'expired', actor: 'expiry' });
   });
 
   it('turns a passing soft-bounce suppression into a lasting one when a hard bounce follows', async () => {
     const i = ingestorWith({ SUPPRESS_SOFT_COUNT: '1', SUPPRESS_SOFT_DAYS: '14' });
     await i.ingest({ raw: softDsn('u1', 'box@example.org'), source: 'lmtp' });
-    expect(store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
+    expect(await store.suppressions.check('box@example.org', now)).toMatchObject({ source: 'escalation', expiresAt: expect.any(String) });
     now = new Date(now.getTime() + DAY);
     await i.ingest({ raw: dsn({ tag: 'u2', failed: 'box@example.org' }), source: 'lmtp' });
-    expect(store.suppressions.check('box@example.org', now)).toMatchObject({
+    expect(await store.suppressions.check('box@example.org', now)).toMatchObject({
       source: 'bounce',
       reason: 'userunknown',
       rule: 'hard-bounce',
@@ -153,24 +150,24 @@ describe('suppression decided in the bounce transaction', () => {
       await i.ingest({ raw: softDsn(tag, 'slow@example.org'), source: 'lmtp' });
       now = new Date(now.getTime() + 4 * DAY); // two within any 7 days, never three
     }
-    expect(store.suppressions.check('slow@example.org', now)).toBeUndefined();
+    expect(await store.suppressions.check('slow@example.org', now)).toBeUndefined();
     const strikes = store.db.prepare('SELECT count(*) FROM suppression_strikes').pluck().get();
     expect(strikes).toBeLessThanOrEqual(2); // pruned to the window
   });
 
   it('never suppresses for a delay warning', async () => {
     await ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp' });
-    expect(store.bounces.forMessage(1)[0]!.kind).toBe('delay');
-    expect(store.suppressions.list({ now }).entries).toEqual([]);
+    expect((await store.bounces.forMessage(1))[0]!.kind).toBe('delay');
+    expect((await store.suppressions.list({ now })).entries).toEqual([]);
   });
 
   it('suppresses for an ARF complaint only with SUPPRESS_COMPLAINTS=true', async () => {
     await ingestor.ingest({ raw: Buffer.from(ARF), source: 'lmtp' });
-    expect(store.bounces.forMessage(1)[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });
-    expect(store.suppressions.check('annoyed@isp.example', now)).toBeUndefined();
+    expect((await store.bounces.forMessage(1))[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });
+    expect(await store.suppressions.check('annoyed@isp.example', now)).toBeUndefined();
     const i = ingestorWith({ SUPPRESS_COMPLAINTS: 'true', SUPPRESS_COMPLAINT_DAYS: '90' });
     await i.ingest({ raw: Buffer.from(ARF.replace('arf-1@', 'arf-2@').replace('news-1@', 'news-2@')), source: 'lmtp' });
-    expect(store.suppressions.check('annoyed@isp.example', now)).toMatchObject({
+    expect(await store.suppressions.check('annoyed@isp.example', now)).toMatchObject({
       source: 'complaint',
       reason: 'complaint',
       rule: 'complaint',
@@ -183,14 +180,14 @@ describe('suppression decided in the bounce transaction', () => {
       'From: rebound@example.org\r\nTo: ops@example.org\r\nX-Rebound-Notice: 7\r\nAuto-Submitted: auto-generated\r\nMessage-ID: <n7@rebound>\r\nSubject: Bounce\r\n\r\nbody\r\n',
     );
     await ingestor.ingest({ raw: dsnAbout(notice, 'ops@example.org'), source: 'lmtp' });
-    expect(store.bounces.forMessage(1)[0]).toMatchObject({ email_to: 'ops@example.org', bounce_type: 'hard' });
-    expect(store.suppressions.check('ops@example.org', now)).toBeUndefined();
+    expect((await store.bounces.forMessage(1))[0]).toMatchObject({ email_to: 'ops@example.org', bounce_type: 'hard' });
+    expect(await store.suppressions.check('ops@example.org', now)).toBeUndefined();
   });
 
   it('takes the hard reasons from SUPPRESS_HARD_REASONS', async () => {
     const i = ingestorWith({ SUPPRESS_HARD_REASONS: 'hostunknown' });
     await i.ingest({ raw: dsn({ tag: 'r1', failed: 'dead@example.org' }), source: 'lmtp' });
-    expect(store.suppressions.check('dead@example.org', now)).toBeUndefined();
+    expect(await store.suppressions.check('dead@example.org', now)).toBeUndefined();
   });
 
   it('rolls the bounce back with the entry when a change listener throws: both or neither', async () => {
@@ -201,6 +198,6 @@ describe('suppression decided in the bounce transaction', () => {
       temporary: true,
     });
     expect(store.db.prepare('SELECT count(*) FROM bounces').pluck().get()).toBe(0);
-    expect(store.suppressions.get('dead@example.org')).toBeUndefined();
+    expect(await store.suppressions.get('dead@example.org')).toBeUndefined();
   });
 });

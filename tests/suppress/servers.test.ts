@@ -39,8 +39,8 @@ beforeAll(async () => {
   });
   service = createSuppressionService({ config: config.suppress, store, log: silentLogger(), metrics, clock: () => now });
   await service.start();
-  store.suppressions.add({ address: 'dead@example.org', reason: 'userunknown', source: 'bounce' }, now);
-  store.suppressions.add({ address: '@gone.test', reason: 'manual', source: 'manual', by: 'admin' }, now);
+  await store.suppressions.add({ address: 'dead@example.org', reason: 'userunknown', source: 'bounce' }, now);
+  await store.suppressions.add({ address: '@gone.test', reason: 'manual', source: 'manual', by: 'admin' }, now);
 });
 
 afterAll(async () => {

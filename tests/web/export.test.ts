@@ -59,16 +59,16 @@ describe('exports', () => {
   let hostileId: number;
   beforeAll(async () => {
     d = await startDashboard();
-    hostileId = insertBounce(d.store, HOSTILE);
+    hostileId = await insertBounce(d.store, HOSTILE);
     // More rows than any page, to show the export is not one page.
-    d.store.db.transaction(() => {
+    await d.store.transaction(async (tx) => {
       for (let i = 0; i < 1200; i++)
-        insertBounce(d.store, {
+        await insertBounce(tx, {
           domain: 'bulk.test',
           emailTo: `u${i}@bulk.test`,
           date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00.000Z`,
         });
-    })();
+    });
     c = new Client(d.base);
     await c.signIn();
   });
@@ -183,7 +183,7 @@ describe('exports', () => {
     await reader.read();
     await reader.read();
     // The export's iterator is open on its own connection: the shared one still works.
-    const id = insertBounce(d.store, { domain: 'during.test' });
+    const id = await insertBounce(d.store, { domain: 'during.test' });
     expect(id).toBeGreaterThan(0);
     expect((await c.get(`/bounces/${id}`)).status).toBe(200);
     await reader.cancel();
@@ -200,7 +200,7 @@ describe('exports whose source fails', () => {
   it('answers an error page, not a 200 with a header row, when the database cannot be opened, and logs it as JSON', async () => {
     const sink = capturingLogger();
     d = await startDashboard({ files: [], opts: { log: sink.log } });
-    insertBounce(d.store);
+    await insertBounce(d.store);
     const c = new Client(d.base);
     await c.signIn();
     const file = d.store.db.name;
@@ -228,10 +228,10 @@ describe('exports whose source fails', () => {
   async function bigDashboard(rows: number, size: number, sink: ReturnType<typeof capturingLogger>): Promise<{ d: Dashboard; c: Client }> {
     const dash = await startDashboard({ files: [], opts: { log: sink.log } });
     const long = 'x'.repeat(size);
-    dash.store.db.transaction(() => {
+    await dash.store.transaction(async (tx) => {
       for (let i = 0; i < rows; i++)
-        insertBounce(dash.store, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
-    })();
+        await insertBounce(tx, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
+    });
     dash.store.db.pragma('wal_checkpoint(TRUNCATE)');
     const c = new Client(dash.base);
     await c.signIn();

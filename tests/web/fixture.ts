@@ -11,7 +11,7 @@ import { createIngestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openStore, type Repositories, type Store } from '../../src/store/store.ts';
 import { createWebApp, type WebAppOptions } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 
@@ -154,11 +154,14 @@ export class Client {
 let hostileSeq = 0;
 
 /** A bounce row written straight into the store (for many rows or for hostile values). */
-export function insertBounce(store: Store, o: Partial<Record<string, string | number>> = {}): number {
+export async function insertBounce(
+  store: Pick<Repositories, 'messages' | 'bounces'>,
+  o: Partial<Record<string, string | number>> = {},
+): Promise<number> {
   hostileSeq += 1;
   const raw = Buffer.from(String(o.raw ?? `Subject: test ${hostileSeq}\r\n\r\nbody ${hostileSeq}\r\n`));
   const date = String(o.date ?? new Date().toISOString());
-  const messageId = store.messages.insert({
+  const messageId = await store.messages.insert({
     receivedAt: date,
     source: 'import',
     sha256: `${Date.now()}-${hostileSeq}-${Math.random()}`,
@@ -172,7 +175,7 @@ export function insertBounce(store: Store, o: Partial<Record<string, string | nu
     classification: String(o.classification ?? '{"kind":"bounce"}'),
   });
   const emailTo = String(o.emailTo ?? `user${hostileSeq}@example.test`);
-  const id = store.bounces.insert({
+  const id = await store.bounces.insert({
     messageId,
     date,
     emailTo,

@@ -152,7 +152,7 @@ describe('health and metrics', () => {
     d.metrics.noticesSent.inc({}, 2);
     d.metrics.noticesFailed.inc();
     d.board.report('imap', { ok: true, detail: 'polled', facts: { lastPollAt: '2024-05-01T00:00:00.000Z' } });
-    d.store.outbox.add({ bounceId: 1, kind: 'notice', recipients: ['ops@example.test'] });
+    await d.store.outbox.add({ bounceId: 1, kind: 'notice', recipients: ['ops@example.test'] });
     const res = await fetch(`${d.base}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');

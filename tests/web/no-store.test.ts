@@ -9,7 +9,7 @@ describe('Cache-Control', () => {
   it('is no-store on the sign-in page, the raw message, the 403, 404 and 500 pages, and not on the static assets', async () => {
     const d = await startDashboard({ files: [] });
     try {
-      const id = insertBounce(d.store);
+      const id = await insertBounce(d.store);
       const c = new Client(d.base);
       const noStore = async (what: string, res: Response, status: number) => {
         expect(res.status, what).toBe(status);

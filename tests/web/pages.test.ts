@@ -24,7 +24,7 @@ describe('dashboard pages', () => {
         return { queued: true, message: `Notice for bounce ${id} queued.` };
       },
     });
-    hostileId = insertBounce(d.store, {
+    hostileId = await insertBounce(d.store, {
       emailTo: 'x"><script>@evil.test',
       domain: 'evil.test',
       diagnostic: `smtp; 550 ${HOSTILE}`,
@@ -34,8 +34,8 @@ describe('dashboard pages', () => {
       bounceType: 'soft',
       raw: `Subject: ${HOSTILE}\r\n\r\n${HOSTILE}\r\n`,
     });
-    failingId = insertBounce(d.store, { domain: 'fail.test', emailTo: 'a@fail.test', date: '2024-03-06T10:00:00.000Z' });
-    refusedId = insertBounce(d.store, { domain: 'refused.test', emailTo: 'b@refused.test' });
+    failingId = await insertBounce(d.store, { domain: 'fail.test', emailTo: 'a@fail.test', date: '2024-03-06T10:00:00.000Z' });
+    refusedId = await insertBounce(d.store, { domain: 'refused.test', emailTo: 'b@refused.test' });
     c = new Client(d.base);
     await c.signIn();
   });
@@ -158,7 +158,7 @@ describe('dashboard pages', () => {
 
   it('shows a real DSN with its classification JSON and its notices', async () => {
     const id = d.store.db.prepare("SELECT id FROM bounces WHERE bounce_type = 'hard' ORDER BY id LIMIT 1").pluck().get() as number;
-    d.store.outbox.add({ bounceId: id, kind: 'notice', recipients: ['ops@example.test'] });
+    await d.store.outbox.add({ bounceId: id, kind: 'notice', recipients: ['ops@example.test'] });
     const html = await (await c.get(`/bounces/${id}`)).text();
     expect(html).toContain('&quot;recipients&quot;');
     expect(html).toContain('ops@example.test');
@@ -166,12 +166,12 @@ describe('dashboard pages', () => {
   });
 
   it('flags a bounce that got no notice with why, and a message cut short, escaped (issue 11)', async () => {
-    const id = insertBounce(d.store, { domain: 'forged.test', emailTo: 'v@forged.test' });
-    d.store.bounces.setNoticeNote(
+    const id = await insertBounce(d.store, { domain: 'forged.test', emailTo: 'v@forged.test' });
+    await d.store.bounces.setNoticeNote(
       id,
       'no notice: not sent by us: its From "<b>boss</b>@evil.test", outside LOCAL_DOMAINS (org.test), and no VERP address of ours',
     );
-    const messageId = d.store.bounces.get(id)!.message_id;
+    const messageId = (await d.store.bounces.get(id))!.message_id;
     d.store.db
       .prepare('UPDATE messages SET truncated = ? WHERE id = ?')
       .run('the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)', messageId);

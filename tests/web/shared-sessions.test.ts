@@ -109,7 +109,7 @@ describe('sessions in the database', () => {
     const store = openStore(path.join(dir, 'bounces.db'));
     open.push({ store, server: { stop: async () => {}, address: () => '' } as unknown as WebServer });
     const now = { t: Date.now() };
-    const sessions = new DatabaseSessionStore(store.db, () => now.t);
+    const sessions = new DatabaseSessionStore(store.sql, () => now.t);
     await sessions.set('admin', { user: 'admin', csrf: 't' }, 3_600_000);
     await sessions.set('short', { csrf: 's' }, 1000);
     for (let i = 0; i < MAX_SESSIONS + 50; i++) await sessions.set(`anon-${i}`, { csrf: String(i) }, 3_600_000);

@@ -40,7 +40,7 @@ describe('the Suppressions page', () => {
     expect(html).not.toContain(HOSTILE);
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     expect(html).toMatch(/<td>added<\/td><td>dashboard:admin<\/td>/);
-    expect(d.store.suppressions.check('jane@example.org', new Date())).toMatchObject({ source: 'manual', expiresAt: null });
+    expect(await d.store.suppressions.check('jane@example.org', new Date())).toMatchObject({ source: 'manual', expiresAt: null });
   });
 
   it('refuses an address that is none, and an expiry in the past', async () => {
@@ -51,11 +51,11 @@ describe('the Suppressions page', () => {
     expect(
       (await flash(await c.post('/suppressions/add', { _csrf: token, address: 'a@example.org', expires: '2001-01-01' })))![1],
     ).toContain('the expiry has passed');
-    expect(d.store.suppressions.get('a@example.org')).toBeUndefined();
+    expect(await d.store.suppressions.get('a@example.org')).toBeUndefined();
   });
 
   it('filters by search text and source', async () => {
-    d.store.suppressions.add({ address: 'dead@bounced.test', reason: 'userunknown', source: 'bounce' }, new Date());
+    await d.store.suppressions.add({ address: 'dead@bounced.test', reason: 'userunknown', source: 'bounce' }, new Date());
     const bySource = await page('/suppressions?source=bounce');
     expect(bySource).toContain('data-address="dead@bounced.test"');
     expect(bySource).not.toContain('data-address="jane@example.org"');
@@ -68,7 +68,7 @@ describe('the Suppressions page', () => {
     expect((await flash(await c.post('/suppressions/remove', { _csrf: token, address: 'dead@bounced.test', note: '' })))![0]).toBe(
       'danger',
     );
-    expect(d.store.suppressions.get('dead@bounced.test')).toBeDefined();
+    expect(await d.store.suppressions.get('dead@bounced.test')).toBeDefined();
     const res = await c.post('/suppressions/remove', {
       _csrf: token,
       address: 'dead@bounced.test',
@@ -77,7 +77,7 @@ describe('the Suppressions page', () => {
     });
     expect(res.headers.get('location')).toBe('/suppressions?source=bounce');
     expect(await flash(res)).toEqual(['success', 'dead@bounced.test is no longer suppressed.']);
-    expect(d.store.suppressions.events('dead@bounced.test')[0]).toMatchObject({
+    expect((await d.store.suppressions.events('dead@bounced.test'))[0]).toMatchObject({
       action: 'removed',
       actor: 'dashboard:admin',
       note: 'mailbox recreated',
@@ -90,7 +90,7 @@ describe('the Suppressions page', () => {
   it('refuses a removal without the CSRF token', async () => {
     const res = await c.post('/suppressions/remove', { address: 'jane@example.org', note: 'x' });
     expect(res.status).toBe(403);
-    expect(d.store.suppressions.get('jane@example.org')).toBeDefined();
+    expect(await d.store.suppressions.get('jane@example.org')).toBeDefined();
   });
 
   it('exports the filtered entries as CSV and imports a pasted file all or nothing', async () => {
@@ -104,7 +104,7 @@ describe('the Suppressions page', () => {
     const bad = await flash(await c.post('/suppressions/import', { _csrf: token, csv: 'address,note\nok@example.org,fine\nnope,bad\n' }));
     expect(bad![0]).toBe('danger');
     expect(bad![1]).toContain('line 3: &quot;nope&quot; is neither an address nor a domain');
-    expect(d.store.suppressions.get('ok@example.org')).toBeUndefined();
+    expect(await d.store.suppressions.get('ok@example.org')).toBeUndefined();
     expect(await flash(await c.post('/suppressions/import', { _csrf: token, csv: 'address,note\nok@example.org,fine\n' }))).toEqual([
       'success',
       'Imported: 1 added, 0 already listed.',
@@ -112,9 +112,9 @@ describe('the Suppressions page', () => {
   });
 
   it('says on a bounce detail page whether its address is suppressed, and by which bounce', async () => {
-    const id = insertBounce(d.store, { emailTo: 'gone@bounced.test' });
+    const id = await insertBounce(d.store, { emailTo: 'gone@bounced.test' });
     expect(await page(`/bounces/${id}`)).toMatch(/id="suppression-status">\s*gone@bounced.test is not suppressed now\./);
-    d.store.suppressions.add({ address: 'gone@bounced.test', reason: 'userunknown', source: 'bounce', bounceId: id }, new Date());
+    await d.store.suppressions.add({ address: 'gone@bounced.test', reason: 'userunknown', source: 'bounce', bounceId: id }, new Date());
     const html = await page(`/bounces/${id}`);
     expect(html).toMatch(
       /gone@bounced\.test is suppressed\s+since \d{4}-\d\d-\d\dT[\d:.]+Z: userunknown, bounce, by this bounce;\s+expires never\./,

@@ -10,8 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
-import { TokensRepository } from '../../src/api/tokens.ts';
-import { webhooksFor } from '../../src/webhooks/events.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
@@ -64,7 +62,7 @@ afterAll(async () => {
 
 describe('webhooks in the running app', () => {
   it('makes exactly one signed bounce.hard delivery for a hard bounce over LMTP', async () => {
-    const ep = webhooksFor(app!.store.db).createEndpoint({
+    const ep = await app!.store.webhooks.createEndpoint({
       url: receiver.url,
       events: ['bounce.hard', 'bounce.soft', 'bounce.delay'],
       enabled: true,
@@ -89,7 +87,7 @@ describe('webhooks in the running app', () => {
 
   it('loses no queued event across a restart of rebound', async () => {
     const port = receiver.port;
-    const secret = webhooksFor(app!.store.db).endpoint(1)!.secret;
+    const secret = (await app!.store.webhooks.endpoint(1))!.secret;
     await receiver.stop();
     for (let i = 0; i < 3; i++) await deliverOverLmtp(`app-wh-restart-${i}`, `restart-${i}@mx-reject.test`);
     await app!.stop();
@@ -110,10 +108,10 @@ describe('webhooks in the running app', () => {
   });
 
   it('sends suppression.removed when an address is taken off the list through the API', async () => {
-    const repo = webhooksFor(app!.store.db);
-    repo.updateEndpoint(1, { url: receiver.url, events: ['suppression.added', 'suppression.removed'], enabled: true });
+    const repo = app!.store.webhooks;
+    await repo.updateEndpoint(1, { url: receiver.url, events: ['suppression.added', 'suppression.removed'], enabled: true });
     const before = receiver.received.length;
-    const token = new TokensRepository(app!.store.db).create('crm', 'write').token;
+    const token = (await app!.store.tokens.create('crm', 'write')).token;
     // jane@ hard-bounced in the first test, so the suppression list has her.
     const res = await fetch(`http://127.0.0.1:${WEB_PORT}/api/v1/suppressions/jane%40mx-reject.test`, {
       method: 'DELETE',

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
-import { webhooksFor } from '../../src/webhooks/events.ts';
 import { newSecret } from '../../src/webhooks/store.ts';
 import { capturingLogger } from '../harness/log.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
@@ -43,7 +42,7 @@ afterEach(async () => {
 function deliverer(store: Store, holder: string): { d: WebhookDeliverer; delivered: () => number } {
   const { log, lines } = capturingLogger();
   const d = createWebhookDeliverer({
-    db: store.db,
+    webhooks: store.webhooks,
     log,
     allowPrivate: true,
     timeoutMs: 2000,
@@ -62,24 +61,24 @@ const SECRET = newSecret();
  * Queues `perEndpoint` events for each of `endpoints` new endpoints (one secret for all, so
  * the one receiver verifies them all; the query string tells the endpoints apart).
  */
-function queue(store: Store, endpoints: number, perEndpoint: number, tag: string): Map<string, string[]> {
-  const repo = webhooksFor(store.db);
+async function queue(store: Store, endpoints: number, perEndpoint: number, tag: string): Promise<Map<string, string[]>> {
   receiver.setSecret(SECRET);
   const byPath = new Map<string, string[]>();
-  store.db.transaction(() => {
+  await store.transaction(async (tx) => {
+    const repo = tx.webhooks;
     for (let e = 0; e < endpoints; e++) {
-      const ep = repo.createEndpoint({ url: `${receiver.url}?ep=${e}`, events: ['bounce.hard'], enabled: true });
-      store.db.prepare('UPDATE webhook_endpoints SET secret = ? WHERE id = ?').run(SECRET, ep.id);
+      const ep = await repo.createEndpoint({ url: `${receiver.url}?ep=${e}`, events: ['bounce.hard'], enabled: true });
+      await tx.sql.run('UPDATE webhook_endpoints SET secret = ? WHERE id = ?', [SECRET, ep.id]);
       const ids: string[] = [];
       for (let i = 0; i < perEndpoint; i++) {
         const eventId = `msg_${tag}e${e}n${i}`;
         const payload = JSON.stringify({ type: 'bounce.hard', timestamp: new Date().toISOString(), data: { n: i } });
-        repo.enqueue({ endpointId: ep.id, eventId, type: 'bounce.hard', payload }, new Date(), HOUR);
+        await repo.enqueue({ endpointId: ep.id, eventId, type: 'bounce.hard', payload }, new Date(), HOUR);
         ids.push(eventId);
       }
       byPath.set(`/hook?ep=${e}`, ids);
     }
-  })();
+  });
   return byPath;
 }
 
@@ -93,7 +92,7 @@ function receivedByPath(): Map<string, string[]> {
 describe('webhooks with two rebound processes on one store', () => {
   it('delivers each event exactly once, in order per endpoint, while both deliverers work the queue', async () => {
     // More endpoints than one deliverer sends to at once (8), so the second finds work too.
-    const expected = queue(a, 12, 5, 'both');
+    const expected = await queue(a, 12, 5, 'both');
     const one = deliverer(a, 'host-a:1:aaaa');
     const two = deliverer(b, 'host-b:2:bbbb');
     one.d.kick();
@@ -113,11 +112,11 @@ describe('webhooks with two rebound processes on one store', () => {
   });
 
   it('leaves a delivery another process has claimed, and sends it once that claim has run out', async () => {
-    const expected = queue(a, 1, 2, 'dead');
-    const repo = webhooksFor(b.db);
-    const [head] = repo.heads();
+    const expected = await queue(a, 1, 2, 'dead');
+    const repo = b.webhooks;
+    const [head] = await repo.heads();
     // A process claimed the head and died before sending it.
-    expect(repo.claim(head!.id, 'dead-host:99:dead', 1500)).toBe(true);
+    expect(await repo.claim(head!.id, 'dead-host:99:dead', 1500)).toBe(true);
     const live = deliverer(a, 'host-a:1:aaaa');
     live.d.kick();
     await sleep(800);
@@ -129,17 +128,17 @@ describe('webhooks with two rebound processes on one store', () => {
     expect(live.delivered()).toBe(2);
   });
 
-  it('gives a head to one process only when both read the queue before either claims it', () => {
-    queue(a, 1, 1, 'race');
-    const ra = webhooksFor(a.db);
-    const rb = webhooksFor(b.db);
+  it('gives a head to one process only when both read the queue before either claims it', async () => {
+    await queue(a, 1, 1, 'race');
+    const ra = a.webhooks;
+    const rb = b.webhooks;
     // Two processes each read the same head (neither has claimed it yet) ...
-    const [ha] = ra.heads();
-    const [hb] = rb.heads();
+    const [ha] = await ra.heads();
+    const [hb] = await rb.heads();
     expect(ha!.id).toBe(hb!.id);
     // ... and then both try to claim it: the database lets one.
-    expect(ra.claim(ha!.id, 'host-a:1:aaaa', 60_000)).toBe(true);
-    expect(rb.claim(hb!.id, 'host-b:2:bbbb', 60_000)).toBe(false);
-    expect(rb.delivery(hb!.id)).toMatchObject({ claimed_by: 'host-a:1:aaaa' });
+    expect(await ra.claim(ha!.id, 'host-a:1:aaaa', 60_000)).toBe(true);
+    expect(await rb.claim(hb!.id, 'host-b:2:bbbb', 60_000)).toBe(false);
+    expect(await rb.delivery(hb!.id)).toMatchObject({ claimed_by: 'host-a:1:aaaa' });
   });
 });

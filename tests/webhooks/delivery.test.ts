@@ -13,7 +13,7 @@ import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
-import { webhookRecordHook, webhooksFor } from '../../src/webhooks/events.ts';
+import { webhookRecordHook } from '../../src/webhooks/events.ts';
 import { refuseUrl } from '../../src/webhooks/target.ts';
 import type { WebhooksRepository } from '../../src/webhooks/store.ts';
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ let receiver: WebhookReceiver;
 
 function startDeliverer(o: { allowPrivate?: boolean; timeoutMs?: number; retryForMs?: number } = {}): WebhookDeliverer {
   deliverer = createWebhookDeliverer({
-    db: store.db,
+    webhooks: store.webhooks,
     log: silentLogger(),
     allowPrivate: o.allowPrivate ?? true,
     timeoutMs: o.timeoutMs ?? 2000,
@@ -52,7 +52,7 @@ async function bounce(tag: string, failed = `${tag}@mx-reject.test`) {
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-webhooks-'));
   store = openStore(path.join(dir, 'bounces.db'));
-  repo = webhooksFor(store.db);
+  repo = store.webhooks;
   ingestor = createIngestor({
     store,
     log: silentLogger(),
@@ -71,15 +71,15 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function addEndpoint(url = receiver.url, events = ['bounce.hard', 'bounce.soft']) {
-  const ep = repo.createEndpoint({ url, events, enabled: true });
+async function addEndpoint(url = receiver.url, events = ['bounce.hard', 'bounce.soft']) {
+  const ep = await repo.createEndpoint({ url, events, enabled: true });
   receiver.setSecret(ep.secret);
   return ep;
 }
 
 describe('webhook delivery', () => {
   it('sends a stored hard bounce once, signed, with what a sender needs to find its message', async () => {
-    addEndpoint();
+    await addEndpoint();
     startDeliverer();
     const r = await bounce('wh-1', 'jane@mx-reject.test');
     const [got] = await waitFor('one delivery', () => receiver.received.length >= 1 && receiver.received);
@@ -99,13 +99,13 @@ describe('webhook delivery', () => {
       url: `https://rebound.example/bounces/${r.bounceIds[0]}`,
     });
     expect(String(got!.event.data.diagnostic)).toContain('User unknown');
-    const [d] = repo.recentDeliveries(1);
+    const [d] = await repo.recentDeliveries(1);
     expect(d).toMatchObject({ state: 'delivered', attempts: 1 });
     expect(d!.attemptLog[0]).toMatchObject({ http_status: 204, error: '' });
   });
 
   it('sends bounce.delay for a delay warning and complaint for a feedback report', async () => {
-    addEndpoint(receiver.url, ['bounce.delay', 'complaint']);
+    await addEndpoint(receiver.url, ['bounce.delay', 'complaint']);
     startDeliverer();
     await ingestor.ingest({ raw: Buffer.from(delayed450, 'latin1'), source: 'lmtp', envelopeTo: ['bounces@bounces.test'] });
     const arf = readFileSync(path.join(import.meta.dirname, '../fixtures/corpus/sisimai/maildir/bsd/arf-11.eml'));
@@ -118,7 +118,7 @@ describe('webhook delivery', () => {
   });
 
   it('signs with the endpoint secret: a receiver with another secret refuses the signature', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.setSecret('whsec_' + Buffer.alloc(24, 7).toString('base64'));
     startDeliverer();
     await bounce('wh-wrong-secret');
@@ -128,8 +128,8 @@ describe('webhook delivery', () => {
   });
 
   it('queues nothing for an endpoint that is disabled or does not take the event, nor for a duplicate bounce', async () => {
-    addEndpoint(receiver.url, ['complaint']);
-    repo.createEndpoint({ url: receiver.url, events: ['bounce.hard'], enabled: false });
+    await addEndpoint(receiver.url, ['complaint']);
+    await repo.createEndpoint({ url: receiver.url, events: ['bounce.hard'], enabled: false });
     startDeliverer();
     await bounce('wh-none');
     await bounce('wh-none');
@@ -139,7 +139,7 @@ describe('webhook delivery', () => {
   });
 
   it('gives a receiver that was down every event once it is back, in order, none twice', async () => {
-    addEndpoint();
+    await addEndpoint();
     const port = receiver.port;
     await receiver.stop();
     startDeliverer();
@@ -148,26 +148,21 @@ describe('webhook delivery', () => {
     // Down for a while: several failed attempts on the head of the queue, none on the others.
     await waitFor('failed attempts', () => (store.db.prepare('SELECT COUNT(*) FROM webhook_attempts').pluck().get() as number) >= 3);
     expect(store.db.prepare('SELECT COUNT(DISTINCT delivery_id) FROM webhook_attempts').pluck().get()).toBe(1);
-    receiver = new WebhookReceiver({ port, secret: repo.endpoint(1)!.secret });
+    receiver = new WebhookReceiver({ port, secret: (await repo.endpoint(1))!.secret });
     await receiver.start();
     await waitFor('six deliveries', () => receiver.received.length >= 6, { tries: 200 });
     await sleep(400);
     expect(receiver.received.map((r) => r.event.data.bounce_id)).toEqual(ids);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(6);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
-    const first = repo.delivery(1)!;
+    const first = (await repo.delivery(1))!;
     expect(first.state).toBe('delivered');
     expect(first.attempts).toBeGreaterThan(3);
-    expect(
-      repo
-        .attempts(1)
-        .slice(0, -1)
-        .every((a) => a.http_status === 0 && a.error !== ''),
-    ).toBe(true);
+    expect((await repo.attempts(1)).slice(0, -1).every((a) => a.http_status === 0 && a.error !== '')).toBe(true);
   });
 
   it('retries a 500, a 429 and a 408 until the receiver takes the event', async () => {
-    addEndpoint();
+    await addEndpoint();
     const answers = [500, 429, 408, 204];
     receiver.answer = (n) => answers[n] ?? 204;
     startDeliverer();
@@ -176,12 +171,12 @@ describe('webhook delivery', () => {
     await sleep(300);
     expect(receiver.received.map((r) => r.answered)).toEqual([500, 429, 408, 204]);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
-    expect(repo.delivery(1)).toMatchObject({ state: 'delivered', attempts: 4 });
-    expect(repo.attempts(1).map((a) => a.http_status)).toEqual([500, 429, 408, 204]);
+    expect(await repo.delivery(1)).toMatchObject({ state: 'delivered', attempts: 4 });
+    expect((await repo.attempts(1)).map((a) => a.http_status)).toEqual([500, 429, 408, 204]);
   });
 
   it('does not retry a 400: the delivery fails with the answer logged, and the next event goes', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.answer = (n) => (n === 0 ? { status: 400, body: '{"error":"unknown address field"}' } : 204);
     startDeliverer();
     await bounce('wh-400-a');
@@ -189,13 +184,13 @@ describe('webhook delivery', () => {
     await waitFor('two requests', () => receiver.received.length >= 2);
     await sleep(400);
     expect(receiver.received.map((r) => r.answered)).toEqual([400, 204]);
-    expect(repo.delivery(1)).toMatchObject({ state: 'failed', attempts: 1, last_error: 'HTTP 400' });
-    expect(repo.attempts(1)[0]!.response_excerpt).toBe('{"error":"unknown address field"}');
-    expect(repo.delivery(2)).toMatchObject({ state: 'delivered' });
+    expect(await repo.delivery(1)).toMatchObject({ state: 'failed', attempts: 1, last_error: 'HTTP 400' });
+    expect((await repo.attempts(1))[0]!.response_excerpt).toBe('{"error":"unknown address field"}');
+    expect(await repo.delivery(2)).toMatchObject({ state: 'delivered' });
   });
 
   it('stops retrying after WEBHOOK_RETRY_FOR and marks the delivery failed', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.answer = () => 503;
     const start = Date.now();
     // retryForMs applies when the event is queued: a short one here.
@@ -206,7 +201,7 @@ describe('webhook delivery', () => {
     });
     startDeliverer({ retryForMs: 500 });
     await bounce('wh-give-up');
-    await waitFor('failed', () => repo.delivery(1)?.state === 'failed', { tries: 100 });
+    await waitFor('failed', async () => (await repo.delivery(1))?.state === 'failed', { tries: 100 });
     expect(Date.now() - start).toBeLessThan(5000);
     const n = receiver.received.length;
     expect(n).toBeGreaterThan(1);
@@ -215,51 +210,54 @@ describe('webhook delivery', () => {
   });
 
   it('reads only the start of a large answer and follows no redirect', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.answer = (n) =>
       n === 0 ? { status: 200, body: 'x'.repeat(1024 * 1024) } : { status: 302, headers: { location: `${receiver.url}/elsewhere` } };
     startDeliverer();
     await bounce('wh-big');
     await bounce('wh-redirect');
-    await waitFor('both finished', () => repo.delivery(2)?.state === 'failed' && repo.delivery(1)?.state === 'delivered');
+    await waitFor(
+      'both finished',
+      async () => (await repo.delivery(2))?.state === 'failed' && (await repo.delivery(1))?.state === 'delivered',
+    );
     await sleep(300);
-    expect(repo.attempts(1)[0]!.response_excerpt.length).toBeLessThanOrEqual(2048);
+    expect((await repo.attempts(1))[0]!.response_excerpt.length).toBeLessThanOrEqual(2048);
     // The 302 is an answer like any other: logged, not followed, not retried.
     expect(receiver.received.map((r) => r.path)).toEqual(['/hook', '/hook']);
-    expect(repo.attempts(2)[0]).toMatchObject({ http_status: 302 });
+    expect((await repo.attempts(2))[0]).toMatchObject({ http_status: 302 });
   });
 
   it('gives up on a receiver that does not answer within the timeout, and retries it', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.answer = (n) => (n === 0 ? 'hang' : 204);
     startDeliverer({ timeoutMs: 300 });
     await bounce('wh-hang');
-    await waitFor('delivered after a timeout', () => repo.delivery(1)?.state === 'delivered');
-    const [first] = repo.attempts(1);
+    await waitFor('delivered after a timeout', async () => (await repo.delivery(1))?.state === 'delivered');
+    const [first] = await repo.attempts(1);
     expect(first).toMatchObject({ http_status: 0 });
     expect(first!.error).toMatch(/no answer within 300 ms/);
   });
 
   it('refuses a loopback target unless WEBHOOK_ALLOW_PRIVATE allows it, and never connects', async () => {
-    addEndpoint();
+    await addEndpoint();
     startDeliverer({ allowPrivate: false });
     await bounce('wh-private');
-    await waitFor('failed', () => repo.delivery(1)?.state === 'failed');
+    await waitFor('failed', async () => (await repo.delivery(1))?.state === 'failed');
     expect(receiver.received).toHaveLength(0);
-    expect(repo.delivery(1)!.last_error).toMatch(/private or loopback/);
-    expect(repo.attempts(1)).toHaveLength(1);
+    expect((await repo.delivery(1))!.last_error).toMatch(/private or loopback/);
+    expect(await repo.attempts(1)).toHaveLength(1);
   });
 
   it('"send again" delivers the same event (same webhook-id) once more; "send a test event" reaches the endpoint', async () => {
-    const ep = addEndpoint();
+    const ep = await addEndpoint();
     const d = startDeliverer();
     await bounce('wh-again');
     await waitFor('first', () => receiver.received.length >= 1);
-    d.sendAgain(1);
+    await d.sendAgain(1);
     await waitFor('again', () => receiver.received.length >= 2);
     expect(receiver.received[1]!.id).toBe(receiver.received[0]!.id);
     expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
-    d.sendTest(ep.id);
+    await d.sendTest(ep.id);
     await waitFor('test event', () => receiver.received.length >= 3);
     expect(receiver.received[2]!.event.type).toBe('webhook.test');
     expect(receiver.received[2]!.verified).toBe(true);
@@ -268,18 +266,18 @@ describe('webhook delivery', () => {
 
 describe('webhook retention', () => {
   it('deletes finished deliveries and their attempts after the retention time, never pending ones', async () => {
-    addEndpoint();
+    await addEndpoint();
     receiver.answer = (n) => (n === 0 ? 204 : 500);
     startDeliverer();
     await bounce('wh-keep-1');
-    await waitFor('first delivered', () => repo.delivery(1)?.state === 'delivered');
+    await waitFor('first delivered', async () => (await repo.delivery(1))?.state === 'delivered');
     await bounce('wh-keep-2');
-    await waitFor('second retried', () => (repo.delivery(2)?.attempts ?? 0) >= 1);
+    await waitFor('second retried', async () => ((await repo.delivery(2))?.attempts ?? 0) >= 1);
     const later = new Date(Date.now() + 31 * 86_400_000);
-    expect(repo.pruneFinished(later)).toBe(1);
-    expect(repo.delivery(1)).toBeUndefined();
-    expect(repo.attempts(1)).toEqual([]);
-    expect(repo.delivery(2)?.state).toBe('pending');
+    expect(await repo.pruneFinished(later)).toBe(1);
+    expect(await repo.delivery(1)).toBeUndefined();
+    expect(await repo.attempts(1)).toEqual([]);
+    expect((await repo.delivery(2))?.state).toBe('pending');
   });
 });
 

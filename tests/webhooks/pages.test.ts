@@ -17,7 +17,6 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
-import { webhooksFor } from '../../src/webhooks/events.ts';
 import { webhookPages } from '../../src/webhooks/pages.ts';
 import { waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
@@ -35,7 +34,7 @@ let base: string;
 async function startDashboard(allowPrivate: boolean): Promise<WebServer> {
   const log = silentLogger();
   const retry = async () => ({ queued: false, message: '' });
-  const api = createApi({ store, queries: new BounceQueries(store.db), log, retry, rateLimit: 600 });
+  const api = createApi({ store, queries: new BounceQueries(store.sql), log, retry, rateLimit: 600 });
   const app = createWebApp({
     config: testConfig(),
     store,
@@ -53,7 +52,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-hook-pages-'));
   store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
   deliverer = createWebhookDeliverer({
-    db: store.db,
+    webhooks: store.webhooks,
     log: silentLogger(),
     allowPrivate: true,
     timeoutMs: 2000,
@@ -123,7 +122,7 @@ describe('webhook endpoints on the dashboard', () => {
     const { c, csrf } = await signedIn();
     const ftp = await c.post('/webhooks', { _csrf: csrf, url: 'ftp://example.com/x', events: ['bounce.hard'], enabled: 'on' });
     expect(ftp.status).toBe(400);
-    expect(webhooksFor(store.db).endpoints()).toHaveLength(0);
+    expect(await store.webhooks.endpoints()).toHaveLength(0);
   });
 
   it('adds an endpoint, sends a signed test event, shows the attempt, and sends it again', async () => {
@@ -140,7 +139,7 @@ describe('webhook endpoints on the dashboard', () => {
     expect((await c.post(`${page}/test`, { _csrf: csrf })).status).toBe(302);
     await waitFor('the test event', () => receiver.received.length >= 1);
     expect(receiver.received[0]).toMatchObject({ verified: true, event: { type: 'webhook.test' } });
-    await waitFor('delivered', () => webhooksFor(store.db).delivery(1)?.state === 'delivered');
+    await waitFor('delivered', async () => (await store.webhooks.delivery(1))?.state === 'delivered');
     const shown = await (await c.get(page)).text();
     expect(shown).toContain('webhook.test');
     expect(shown).toContain('HTTP 204');

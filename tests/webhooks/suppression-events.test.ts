@@ -16,7 +16,7 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
-import { webhookRecordHook, webhooksFor } from '../../src/webhooks/events.ts';
+import { webhookRecordHook } from '../../src/webhooks/events.ts';
 import { queueSuppressionEvents } from '../../src/webhooks/suppression-events.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
@@ -44,14 +44,14 @@ beforeEach(async () => {
   });
   receiver = new WebhookReceiver();
   await receiver.start();
-  const ep = webhooksFor(store.db).createEndpoint({
+  const ep = await store.webhooks.createEndpoint({
     url: receiver.url,
     events: ['bounce.hard', 'suppression.added', 'suppression.removed'],
     enabled: true,
   });
   receiver.setSecret(ep.secret);
   deliverer = createWebhookDeliverer({
-    db: store.db,
+    webhooks: store.webhooks,
     log: silentLogger(),
     allowPrivate: true,
     timeoutMs: 2000,
@@ -87,7 +87,7 @@ describe('suppression webhooks', () => {
       by: 'rebound',
     });
 
-    store.suppressions.remove('gone@mx-reject.test', { by: 'api:crm', note: 'address fixed' }, new Date());
+    await store.suppressions.remove('gone@mx-reject.test', { by: 'api:crm', note: 'address fixed' }, new Date());
     deliverer.kick();
     await waitFor('third event', () => receiver.received.length >= 3);
     expect(receiver.received[2]!.event).toMatchObject({
@@ -113,12 +113,12 @@ describe('suppression webhooks', () => {
   });
 
   it('queues nothing when the change is rolled back', async () => {
-    expect(() =>
-      store.db.transaction(() => {
-        store.suppressions.add({ address: 'rolled@back.example', reason: 'manual', source: 'manual', by: 'test' }, new Date());
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.suppressions.add({ address: 'rolled@back.example', reason: 'manual', source: 'manual', by: 'test' }, new Date());
         throw new Error('abort');
-      })(),
-    ).toThrow('abort');
+      }),
+    ).rejects.toThrow('abort');
     deliverer.kick();
     await sleep(300);
     expect(receiver.received).toHaveLength(0);

@@ -50,12 +50,13 @@ function page(ctx: Koa.Context, deps: WebDeps, template: string, vars: Record<st
 export function pageRoutes(router: Router, deps: WebDeps): void {
   const { queries, store, board } = deps;
 
-  router.get('/', (ctx) => {
+  router.get('/', async (ctx) => {
     const now = deps.now();
-    const counts = (Object.keys(PERIODS) as Period[]).map((p) => {
+    const counts = [];
+    for (const p of Object.keys(PERIODS) as Period[]) {
       const since = periodStart(p, now);
-      return { period: p, label: PERIODS[p], since: dayOf(since), ...queries.countsSince(since) };
-    });
+      counts.push({ period: p, label: PERIODS[p], since: dayOf(since), ...(await queries.countsSince(since)) });
+    }
     const parts = (Object.entries(board.all()) as [PartName, PartStatus][]).map(([name, s]) => ({
       name,
       label: partWords(name),
@@ -70,18 +71,20 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       parts,
       period: period(ctx.query.period),
       periods: PERIODS,
-      outbox: store.outbox.countsByState(),
-      suppressionsPerDay: store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10)).reverse(),
+      outbox: await store.outbox.countsByState(),
+      suppressionsPerDay: (await store.suppressions.addedPerDay(periodStart('30d', now).toISOString().slice(0, 10))).reverse(),
       stateWords: STATE_WORDS,
       outboxWords: OUTBOX_WORDS,
     });
   });
 
-  router.get('/api/stats', (ctx) => {
+  router.get('/api/stats', async (ctx) => {
     const p = period(ctx.query.period);
     const since = periodStart(p, deps.now());
+    const topDomains = await queries.topDomains(since, 5);
+    const perDay = await queries.perDay(since);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { period: p, since: since.toISOString(), topDomains: queries.topDomains(since, 5), perDay: queries.perDay(since) };
+    ctx.body = { period: p, since: since.toISOString(), topDomains, perDay };
   });
 
   router.get('/bounces', (ctx) => {
@@ -98,7 +101,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   // DataTables server-side processing: draw, start, length, plus our sort/dir and filters.
-  router.get('/api/bounces', (ctx) => {
+  router.get('/api/bounces', async (ctx) => {
     const q = ctx.query as Record<string, string | undefined>;
     const filters = parseFilters(ctx.query);
     const sort = (typeof q.sort === 'string' && q.sort in SORT_COLUMNS ? q.sort : 'date') as SortColumn;
@@ -106,8 +109,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const limit = intParam(q.length, 25, 1, MAX_PAGE);
     const offset = intParam(q.start, 0, 0, 1_000_000_000);
     // The count comes first: it also chooses the list's plan (BounceQueries.page).
-    const { rows, filtered } = queries.page({ filters, sort, dir, offset, limit });
-    const total = Object.keys(filters).length ? queries.countAll() : filtered.count;
+    const { rows, filtered } = await queries.page({ filters, sort, dir, offset, limit });
+    const total = Object.keys(filters).length ? await queries.countAll() : filtered.count;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
       draw: intParam(q.draw, 0, 0, 1_000_000_000),
@@ -119,11 +122,11 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     };
   });
 
-  router.get('/bounces/:id', (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
+  router.get('/bounces/:id', async (ctx) => {
+    const bounce = await bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
-    const message = store.messages.get(bounce.message_id);
-    const raw = store.messages.raw(bounce.message_id);
+    const message = await store.messages.get(bounce.message_id);
+    const raw = await store.messages.raw(bounce.message_id);
     // Unreadable JSON is shown as stored; readable JSON in its published shape, indented.
     const stored = message?.classification ?? '{}';
     const published = publishedClassification(stored);
@@ -135,8 +138,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       message,
       decidedBy: parseDecisionTrail(bounce.decided_by),
       classification,
-      notices: store.outbox.forBounce(bounce.id),
-      suppression: store.suppressions.check(bounce.email_to, deps.now()),
+      notices: await store.outbox.forBounce(bounce.id),
+      suppression: await store.suppressions.check(bounce.email_to, deps.now()),
       rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
       rawTruncated: raw ? raw.length > RAW_PREVIEW_BYTES : false,
       rawSize: raw?.length ?? 0,
@@ -144,9 +147,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     });
   });
 
-  router.get('/bounces/:id/raw', (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
-    const raw = bounce ? store.messages.raw(bounce.message_id) : undefined;
+  router.get('/bounces/:id/raw', async (ctx) => {
+    const bounce = await bounceNamed(deps, ctx.params.id);
+    const raw = bounce ? await store.messages.raw(bounce.message_id) : undefined;
     if (!bounce || !raw) return notFound(ctx, deps);
     // An attachment, never rendered by the browser (nosniff is set on every answer).
     ctx.type = 'message/rfc822';
@@ -155,7 +158,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
   });
 
   router.post('/bounces/:id/retry', async (ctx) => {
-    const bounce = bounceNamed(deps, ctx.params.id);
+    const bounce = await bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
     const r = await retryOne(deps, bounce.id);
     setFlash(ctx, r.ok ? 'success' : 'danger', r.text);
@@ -181,7 +184,7 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       setFlash(ctx, 'danger', `Select at most ${MAX_RETRY_IDS} bounces at once.`);
       return ctx.redirect(target);
     }
-    const existing = queries.existingIds(ids);
+    const existing = await queries.existingIds(ids);
     let queued = 0;
     const problems: string[] = [];
     for (const id of existing) {
@@ -201,9 +204,9 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
 }
 
 /** The bounce a URL's :id names; undefined when the id is not a number or no row has it. */
-function bounceNamed(deps: WebDeps, param: string | undefined) {
+async function bounceNamed(deps: WebDeps, param: string | undefined) {
   const id = intParam(param, 0, 0, Number.MAX_SAFE_INTEGER);
-  return id ? deps.store.bounces.get(id) : undefined;
+  return id ? await deps.store.bounces.get(id) : undefined;
 }
 
 async function retryOne(deps: WebDeps, id: number): Promise<{ ok: boolean; text: string }> {

@@ -45,10 +45,12 @@ function actor(ctx: Koa.Context): string {
 export function suppressionRoutes(router: Router, deps: WebDeps): void {
   const { store } = deps;
 
-  router.get('/suppressions', (ctx) => {
+  router.get('/suppressions', async (ctx) => {
     const filters = filtersOf(ctx.query, deps.now());
-    const page = store.suppressions.list(filters, { after: filters.after, limit: PAGE_SIZE });
+    const page = await store.suppressions.list(filters, { after: filters.after, limit: PAGE_SIZE });
     const query = queryOf(filters);
+    const inForce = await store.suppressions.countInForce(deps.now());
+    const events = await store.suppressions.events(typeof ctx.query.history === 'string' ? ctx.query.history : undefined, 50);
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-store');
     ctx.body = deps.views.render('suppressions.njk', {
@@ -58,8 +60,8 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
       entries: page.entries,
       next: page.next,
       sources: SUPPRESSION_SOURCES,
-      inForce: store.suppressions.countInForce(deps.now()),
-      events: store.suppressions.events(typeof ctx.query.history === 'string' ? ctx.query.history : undefined, 50),
+      inForce,
+      events,
       history: typeof ctx.query.history === 'string' ? ctx.query.history.slice(0, 254) : '',
       csrf: csrfToken(ctx),
       flash: takeFlash(ctx),
@@ -75,7 +77,7 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
     ctx.body = Readable.from(exportCsv(store, filters));
   });
 
-  router.post('/suppressions/add', (ctx) => {
+  router.post('/suppressions/add', async (ctx) => {
     const form = ctx.state.form as Form;
     const expiry = formString(form, 'expires');
     try {
@@ -84,7 +86,7 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
       if (expiresAt && expiresAt <= deps.now()) throw new SuppressionInputError('the expiry has passed');
       const reason = formString(form, 'reason').trim().toLowerCase() || 'manual';
       if (!/^[a-z0-9_-]{1,32}$/.test(reason)) throw new SuppressionInputError('the reason is letters, digits, - and _');
-      const r = store.suppressions.add(
+      const r = await store.suppressions.add(
         { address: formString(form, 'address'), reason, source: 'manual', note: formString(form, 'note'), by: actor(ctx), expiresAt },
         deps.now(),
       );
@@ -96,7 +98,7 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
     ctx.redirect('/suppressions');
   });
 
-  router.post('/suppressions/remove', (ctx) => {
+  router.post('/suppressions/remove', async (ctx) => {
     const form = ctx.state.form as Form;
     const address = formString(form, 'address');
     const note = formString(form, 'note').trim();
@@ -104,7 +106,7 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
     const target = /^\/suppressions(\?[\x21-\x7e]*)?$/.test(back) ? back : '/suppressions';
     try {
       if (!note) throw new SuppressionInputError('say why in the note (it is kept in the audit trail)');
-      const removed = store.suppressions.remove(address, { by: actor(ctx), note }, deps.now());
+      const removed = await store.suppressions.remove(address, { by: actor(ctx), note }, deps.now());
       setFlash(
         ctx,
         removed ? 'success' : 'info',
@@ -117,10 +119,10 @@ export function suppressionRoutes(router: Router, deps: WebDeps): void {
     ctx.redirect(target);
   });
 
-  router.post('/suppressions/import', (ctx) => {
+  router.post('/suppressions/import', async (ctx) => {
     const form = ctx.state.form as Form;
     try {
-      const r = importCsv(store, formString(form, 'csv'), { by: actor(ctx), now: deps.now(), maxLines: MAX_PASTED_LINES });
+      const r = await importCsv(store, formString(form, 'csv'), { by: actor(ctx), now: deps.now(), maxLines: MAX_PASTED_LINES });
       setFlash(ctx, 'success', `Imported: ${r.added} added, ${r.refreshed} already listed.`);
     } catch (err) {
       if (!(err instanceof CsvError)) throw err;

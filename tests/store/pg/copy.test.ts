@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokensRepository } from '../../../src/api/tokens.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createIngestor } from '../../../src/ingest.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -19,7 +18,6 @@ import { announceSuppressionChanges, recordHooks } from '../../../src/record-hoo
 import { connectPostgres } from '../../../src/store/pg/connect.ts';
 import { openStore } from '../../../src/store/store.ts';
 import { DatabaseSessionStore } from '../../../src/web/session.ts';
-import { WebhooksRepository } from '../../../src/webhooks/store.ts';
 import { runCli, type CliResult } from '../../harness/cli.ts';
 import { freePort } from '../../harness/ports.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
@@ -63,26 +61,26 @@ function copyTo(url: string, ...more: string[]): Promise<CliResult> {
 async function fillSource(): Promise<void> {
   const config = loadConfig(env, dir);
   const store = openStore(dbFile);
-  const webhooks = new WebhooksRepository(store.db);
-  webhooks.createEndpoint({
+  const webhooks = store.webhooks;
+  await webhooks.createEndpoint({
     url: 'https://hooks.example.org/rebound',
     events: ['bounce.recorded', 'suppression.added'],
     enabled: true,
   });
-  webhooks.createEndpoint({ url: 'https://old.example.org/hook', events: ['bounce.recorded'], enabled: false });
-  new TokensRepository(store.db).create('crm sync', 'write');
-  new TokensRepository(store.db).revoke(new TokensRepository(store.db).create('old', 'read').id);
+  await webhooks.createEndpoint({ url: 'https://old.example.org/hook', events: ['bounce.recorded'], enabled: false });
+  await store.tokens.create('crm sync', 'write');
+  await store.tokens.revoke((await store.tokens.create('old', 'read')).id);
   announceSuppressionChanges(store, config);
-  store.suppressions.add(
+  await store.suppressions.add(
     { address: 'gone@example.net', reason: 'manual', source: 'manual', by: 'admin', note: 'asked by phone' },
     new Date(),
   );
-  store.settings.set('admin_password_hash', 'scrypt$example');
-  store.imapState.set('bounces@imap.example.org/INBOX', { uidvalidity: 1700000000, lastUid: 42 });
+  await store.settings.set('admin_password_hash', 'scrypt$example');
+  await store.imapState.set('bounces@imap.example.org/INBOX', { uidvalidity: 1700000000, lastUid: 42 });
   // What several instances share: a mailbox lease, a job's last period, a signed-in session.
-  store.leases.acquire('imap:default', 'relay-1:100:0badcafe', 60_000);
-  store.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'relay-1:100:0badcafe');
-  await new DatabaseSessionStore(store.db, () => Date.now()).set('sid-1', { user: 'admin', csrf: 'token' }, 3_600_000);
+  await store.leases.acquire('imap:default', 'relay-1:100:0badcafe', 60_000);
+  await store.leases.claimPeriod('summary', '2026-11-30T07:00:00.000Z', 'relay-1:100:0badcafe');
+  await new DatabaseSessionStore(store.sql, () => Date.now()).set('sid-1', { user: 'admin', csrf: 'token' }, 3_600_000);
   const ingestor = createIngestor({
     store,
     log: silentLogger(),
@@ -101,9 +99,9 @@ async function fillSource(): Promise<void> {
   const again = readFileSync(path.join(CORPUS, 'postfix/dsn-remote-550.eml'));
   await ingestor.ingest({ raw: Buffer.concat([Buffer.from('Delivered-To: bounces@example.org\r\n'), again]), source: 'imap' });
   await ingestor.drain();
-  const head = webhooks.heads()[0];
+  const head = (await webhooks.heads())[0];
   if (head)
-    webhooks.recordAttempt(
+    await webhooks.recordAttempt(
       head.id,
       { at: new Date(), httpStatus: 503, durationMs: 12, error: '', responseExcerpt: 'busy' },
       { delivered: false, retryAt: new Date() },
@@ -262,7 +260,7 @@ describe('rebound copy', () => {
   it('keeps a text with a NUL character (which PostgreSQL text cannot hold) as U+FFFD, and says so', async () => {
     const small = path.join(dir, 'nul.db');
     const store = openStore(small);
-    store.settings.set('stranger_text', 'before\u0000after');
+    await store.settings.set('stranger_text', 'before\u0000after');
     store.close();
     const { url, client } = await database('nul');
     const r = await cli('copy', '--from', `sqlite:${small}`, '--to', url);
