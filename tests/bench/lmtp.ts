@@ -35,7 +35,12 @@ function describe(r: LoadResult): string {
 
 async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number, profile = false) {
   const profileDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
-  const server = await startServer(mode, profileDir);
+  // rebound's listener with the malloc arenas its launcher (src/bin/rebound) gives the service.
+  const server = await startServer(
+    mode,
+    profileDir,
+    mode === 'rebound' ? { env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } } : {},
+  );
   try {
     const warm = await runLoadProcess(server.port, 8, WARMUP, seconds);
     say(`lmtp ${mode}: warm-up ${describe(warm)}`);
@@ -113,6 +118,19 @@ export async function benchLmtp(opts: { count: number; seconds: number; profile?
       'MB',
       { atMost: GOAL_RSS_MB },
       `${reb.stats.messages} messages, ${reb.stats.bounces} bounces stored; ${loadNote()}`,
+    ),
+  );
+  const p = reb.stats.atPeak;
+  const native = p.rss - p.heapTotal - (p.external - p.arrayBuffers) - p.arrayBuffers - p.workerHeapTotal;
+  figures.push(
+    figure(
+      'rebound listener, what the peak is made of',
+      round(p.rss / MB, 1),
+      'MB',
+      undefined,
+      `highest RSS sampled every 100 ms: main V8 heap ${round(p.heapTotal / MB, 1)} MB (${round(p.heapUsed / MB, 1)} used), ` +
+        `Buffers ${round(p.arrayBuffers / MB, 1)} MB, other external ${round((p.external - p.arrayBuffers) / MB, 1)} MB, ` +
+        `classify worker's V8 heap ${round(p.workerHeapTotal / MB, 1)} MB, native rest (code, SQLite cache, allocator, stacks) ${round(native / MB, 1)} MB`,
     ),
   );
   return figures;
