@@ -4,8 +4,12 @@
 // their latency, and the listener's event-loop delay (perf_hooks.monitorEventLoopDelay in
 // the listener's process), show whether other senders are still served meanwhile.
 //
-// usage: node tests/bench/hostile.ts [--json]
+// usage: node tests/bench/hostile.ts [--json] [--profile]
 
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatProfile, summariseProfile } from './cpu-profile.ts';
 import { figure, loadNote, MB, percentile, report, round, say, type Figure } from './lib.ts';
 import { dataBody, LmtpClient } from './lmtp-client.ts';
 import { messageFor, templates } from './lmtp-load.ts';
@@ -118,9 +122,11 @@ async function background(port: number, startSeq: number): Promise<Background> {
   };
 }
 
-export async function benchHostile(): Promise<Figure[]> {
+export async function benchHostile(opts: { profile?: boolean } = {}): Promise<Figure[]> {
+  // With --profile, the listener's CPU profile over the whole part: where its event loop went.
+  const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
   // With the malloc arenas the launcher (src/bin/rebound) gives the service.
-  const server = await startServer('rebound', undefined, { env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } });
+  const server = await startServer('rebound', profileDir, { env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } });
   const figures: Figure[] = [];
   const seqBase = (Date.now() % 1_000_000_000) * 10;
   try {
@@ -203,10 +209,15 @@ export async function benchHostile(): Promise<Figure[]> {
     }
   } finally {
     await server.stop();
+    if (profileDir) {
+      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) say(`\nhostile: the listener's profile:\n${formatProfile(summariseProfile(path.join(profileDir, file), 30))}`);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   }
   return figures;
 }
 
 if (import.meta.main) {
-  report('hostile', await benchHostile());
+  report('hostile', await benchHostile({ profile: process.argv.includes('--profile') }));
 }
