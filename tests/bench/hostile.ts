@@ -13,7 +13,7 @@ import { formatProfile, summariseProfile } from './cpu-profile.ts';
 import { figure, loadNote, MB, percentile, report, round, say, type Figure } from './lib.ts';
 import { dataBody, LmtpClient } from './lmtp-client.ts';
 import { messageFor, templates } from './lmtp-load.ts';
-import { startServer } from './processes.ts';
+import { launcherEnv, startServer } from './processes.ts';
 
 const BIG_BYTES = 9.5 * MB;
 const NESTING = 200;
@@ -125,8 +125,8 @@ async function background(port: number, startSeq: number): Promise<Background> {
 export async function benchHostile(opts: { profile?: boolean } = {}): Promise<Figure[]> {
   // With --profile, the listener's CPU profile over the whole part: where its event loop went.
   const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
-  // With the malloc arenas the launcher (src/bin/rebound) gives the service.
-  const server = await startServer('rebound', profileDir, { env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } });
+  // With the environment the launcher gives the service.
+  const server = await startServer('rebound', profileDir, { env: launcherEnv() });
   const figures: Figure[] = [];
   const seqBase = (Date.now() % 1_000_000_000) * 10;
   try {
