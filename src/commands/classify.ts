@@ -3,17 +3,17 @@
 // plain words with the decision trail (classify-explain.ts). Exit 0 when every file was read;
 // 1 when one could not be (named on stderr; the others are still printed).
 //
-// Handed many files, it shares them with worker threads, one per further core
-// (classify-files-worker.ts), in batches; the output stays in the order of the arguments,
-// and at most a few batches per thread wait to be printed, so memory does not grow with the
-// number of files. Each thread loads and warms up the classifier itself (tens of ms of CPU):
-// more CPU time in all, less wall time (tests/bench/RESULTS.md). `--jobs 1` keeps everything
-// on one thread.
+// With --jobs N it shares the files with N-1 worker threads (classify-files-worker.ts), in
+// batches; the output stays in the order of the arguments, and at most a few batches per
+// thread wait to be printed, so memory does not grow with the number of files. One thread is
+// the default: each thread loads and warms up the classifier itself, and over a few thousand
+// files on this project's 2-core machine that cost more than the second core gave back
+// (`--jobs 2` was slower in wall time in 8 rounds of 10, tests/bench/RESULTS.md). On a
+// machine with idle cores and many files, --jobs is there to try.
 
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { classify } from '../core/classify.ts';
 import { classifyFile, formatResult, type FileOutput } from './classify-files.ts';
@@ -23,13 +23,6 @@ export { toOutputLine } from './classify-files.ts';
 
 /** Files per batch handed to a thread: big enough that messages are few, small enough to share evenly. */
 const BATCH_FILES = 32;
-/**
- * Below this many files, threads do not pay: a thread needs ~100 ms (module loading and the
- * classifier's warm-up) before its first answer, in which the main thread has done ~300 files.
- */
-export const THREADS_FROM_FILES = 600;
-/** Threads at most, the main one included: beyond that, printing in order is the bottleneck. */
-const MAX_THREADS = 4;
 /** Batches handed out but not printed yet, per thread: bounds memory when one thread lags. */
 const BATCHES_AHEAD_PER_THREAD = 4;
 
@@ -90,8 +83,8 @@ export async function run(args: string[]): Promise<number> {
   const named = parsed.rest.filter((a) => a !== '--explain');
   const files = named.length ? named : ['-'];
   const printer = new Printer();
-  const threads = Math.min(parsed.jobs ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
-  if (threads > 1 && (parsed.jobs !== undefined || files.length >= THREADS_FROM_FILES) && !files.includes('-')) {
+  const threads = Math.min(parsed.jobs ?? 1, files.length);
+  if (threads > 1 && !files.includes('-')) {
     await classifyOnThreads(files, explaining, threads, printer);
   } else {
     for (const file of files) printer.print(await classifyOne(file, explaining));
