@@ -16,7 +16,8 @@ usage: rebound <command> [arguments]
 commands:
   start                         run rebound: LMTP listener, IMAP poller (when IMAP_SERVER is set),
                                 notifier and jobs, dashboard (same as npm start)
-  classify [FILE ...]           classify bounce messages (stdin when no file); one JSON line per file
+  classify [--jobs N] [FILE ...]
+                                classify bounce messages (stdin when no file); one JSON line per file
   classify --explain FILE ...   the same in plain words, with the decision trail
   import [--no-notify] PATH [PATH ...]
                                 record existing mail: a message file, a folder, a Maildir or an mbox

@@ -82,6 +82,8 @@ describe('/metrics of the running service', () => {
       rebound_bounces: 'gauge',
       rebound_outbox: 'gauge',
       rebound_part_up: 'gauge',
+      rebound_suppressions: 'gauge',
+      rebound_suppression_lookups_total: 'counter',
       // new
       rebound_lmtp_reply_seconds: 'histogram',
       rebound_classify_seconds: 'histogram',
@@ -117,7 +119,9 @@ describe('/metrics of the running service', () => {
     // against Dovecot in tests/intake/imap.test.ts.
     app.board.report('imap', { ok: false, detail: 'login failed', facts: { lastPollAt: '2026-01-01T00:00:00.000Z', loginFailures: 3 } });
     try {
-      const { samples } = parse(await scrape());
+      const { samples, types } = parse(await scrape());
+      for (const name of ['rebound_imap_connected', 'rebound_imap_consecutive_failures', 'rebound_imap_last_poll_timestamp_seconds'])
+        expect([name, types.get(name)]).toEqual([name, 'gauge']);
       expect(valueOf(samples, 'rebound_imap_connected{mailbox="main"}')).toBe(0);
       expect(valueOf(samples, 'rebound_imap_consecutive_failures{mailbox="main"}')).toBe(3);
       expect(valueOf(samples, 'rebound_imap_last_poll_timestamp_seconds{mailbox="main"}')).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);

@@ -54,6 +54,8 @@ export interface ThreadedClassifier {
   readonly started: number;
   /** True while a worker is running. */
   readonly running: boolean;
+  /** The running worker's V8 heap, bytes (for the bench's memory probes); undefined when none runs. */
+  heap(): Promise<{ used: number; total: number } | undefined>;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,10 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
     get running() {
       return worker !== undefined;
     },
+    async heap() {
+      const h = await worker?.getHeapStatistics().catch(() => undefined);
+      return h && { used: h.used_heap_size, total: h.total_heap_size };
+    },
     async close() {
       clearTimeout(idleTimer);
       const w = worker;
@@ -188,4 +194,9 @@ let shared: ThreadedClassifier | undefined;
 export function classifyOffThread(raw: Buffer, opts?: ClassifyOptions): Promise<Classification> {
   shared ??= createThreadedClassifier();
   return shared.classify(raw, opts);
+}
+
+/** The shared worker's V8 heap (see ThreadedClassifier.heap): for the bench's memory probes. */
+export function sharedClassifierHeap(): Promise<{ used: number; total: number } | undefined> {
+  return shared?.heap() ?? Promise.resolve(undefined);
 }

@@ -4,12 +4,16 @@
 // their latency, and the listener's event-loop delay (perf_hooks.monitorEventLoopDelay in
 // the listener's process), show whether other senders are still served meanwhile.
 //
-// usage: node tests/bench/hostile.ts [--json]
+// usage: node tests/bench/hostile.ts [--json] [--profile]
 
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatProfile, summariseProfile } from './cpu-profile.ts';
 import { figure, loadNote, MB, percentile, report, round, say, type Figure } from './lib.ts';
 import { dataBody, LmtpClient } from './lmtp-client.ts';
 import { messageFor, templates } from './lmtp-load.ts';
-import { startServer } from './processes.ts';
+import { launcherEnv, startServer } from './processes.ts';
 
 const BIG_BYTES = 9.5 * MB;
 const NESTING = 200;
@@ -118,8 +122,11 @@ async function background(port: number, startSeq: number): Promise<Background> {
   };
 }
 
-export async function benchHostile(): Promise<Figure[]> {
-  const server = await startServer('rebound');
+export async function benchHostile(opts: { profile?: boolean } = {}): Promise<Figure[]> {
+  // With --profile, the listener's CPU profile over the whole part: where its event loop went.
+  const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
+  // With the environment the launcher gives the service.
+  const server = await startServer('rebound', profileDir, { env: launcherEnv() });
   const figures: Figure[] = [];
   const seqBase = (Date.now() % 1_000_000_000) * 10;
   try {
@@ -130,8 +137,19 @@ export async function benchHostile(): Promise<Figure[]> {
     // Small messages alone first: the baseline their latency is compared with.
     {
       const bg = await background(server.port, seqBase + 1000);
+      await server.resetEventLoopDelay();
       await new Promise((r) => setTimeout(r, 1000));
+      const stats = await server.stats();
       const lat = await bg.stop();
+      figures.push(
+        figure(
+          'small DSNs alone: listener event-loop delay, p99',
+          round(stats.eld.p99, 1),
+          'ms',
+          undefined,
+          `the baseline of the delays below; max ${stats.eld.max.toFixed(1)} ms`,
+        ),
+      );
       figures.push(
         figure(
           'small DSNs alone, p99 latency',
@@ -191,10 +209,15 @@ export async function benchHostile(): Promise<Figure[]> {
     }
   } finally {
     await server.stop();
+    if (profileDir) {
+      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) say(`\nhostile: the listener's profile:\n${formatProfile(summariseProfile(path.join(profileDir, file), 30))}`);
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   }
   return figures;
 }
 
 if (import.meta.main) {
-  report('hostile', await benchHostile());
+  report('hostile', await benchHostile({ profile: process.argv.includes('--profile') }));
 }

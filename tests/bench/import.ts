@@ -22,7 +22,7 @@ function arg(name: string, def: number): number {
 }
 
 /** An mboxrd file of `count` corpus messages, each with its own original Message-ID. */
-function writeMbox(file: string, count: number): void {
+export function writeMbox(file: string, count: number): void {
   const tpl = loadCorpus().messages.map((raw) => {
     const c = classifySync(raw);
     const id = c.original.messageId || c.envelope.messageId;

@@ -24,6 +24,7 @@ import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
 import { announceSuppressionChanges, recordHooks } from '../../src/record-hooks.ts';
 import { StatusBoard } from '../../src/status.ts';
+import { sharedClassifierHeap } from '../../src/core/classify-thread.ts';
 import { openStore } from '../../src/store/store.ts';
 import { peakRssOfSelf } from './lib.ts';
 
@@ -46,7 +47,39 @@ export interface ServerStats {
   external: number;
   /** Notices the listener's notifier sent (only with BENCH_SMTP_PORT). */
   noticesSent?: number;
+  /** What made up the highest RSS sampled (every 100 ms), bytes: where the peak's memory is. */
+  atPeak: MemorySample;
 }
+
+/**
+ * One sample of the listener's memory: the main thread's V8 heap, memory outside it (Buffers),
+ * the classify worker's V8 heap (0 when it is not running); the rest of the RSS is native:
+ * code, SQLite's page cache, the allocator's free lists, thread stacks.
+ */
+export interface MemorySample {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  workerHeapTotal: number;
+}
+
+let atPeak: MemorySample = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0, workerHeapTotal: 0 };
+let sampling = false;
+const memorySampler = setInterval(() => {
+  if (sampling) return;
+  sampling = true;
+  void sharedClassifierHeap()
+    .then((worker) => {
+      const m = process.memoryUsage();
+      if (m.rss <= atPeak.rss) return;
+      const { rss, heapTotal, heapUsed, external, arrayBuffers } = m;
+      atPeak = { rss, heapTotal, heapUsed, external, arrayBuffers, workerHeapTotal: worker?.total ?? 0 };
+    })
+    .finally(() => (sampling = false));
+}, 100);
+memorySampler.unref();
 
 const mode = process.argv[2];
 const dir = process.argv[3];
@@ -175,6 +208,7 @@ async function answer(msg: { cmd: string }): Promise<void> {
       heapTotal: process.memoryUsage().heapTotal,
       external: process.memoryUsage().external,
       noticesSent: sent,
+      atPeak,
     };
     process.send!({ stats });
   } else if (msg.cmd === 'gc') {

@@ -3,7 +3,8 @@
 // smtp-server that discards, at 1 and 8 connections. Rebound's rate is given as a share of
 // the bare transport's, measured the same way on the same machine a moment before.
 //
-// usage: node tests/bench/lmtp.ts [--json] [--count N] [--seconds S]
+// usage: node tests/bench/lmtp.ts [--json] [--count N] [--seconds S] [--memory] [--profile]
+// (--memory: rebound alone at 8 connections, its peak RSS and what makes it up)
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { formatProfile, summariseProfile } from './cpu-profile.ts';
 import { figure, loadNote, MB, report, round, say, type Figure } from './lib.ts';
 import type { LoadResult } from './lmtp-load.ts';
-import { runLoadProcess, startServer } from './processes.ts';
+import { launcherEnv, runLoadProcess, startServer } from './processes.ts';
 
 const GOAL_RATE = 2000;
 const GOAL_SHARE = 20;
@@ -35,7 +36,8 @@ function describe(r: LoadResult): string {
 
 async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], count: number, seconds: number, profile = false) {
   const profileDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'rebound-prof-')) : undefined;
-  const server = await startServer(mode, profileDir);
+  // rebound's listener with the environment its launcher gives the service.
+  const server = await startServer(mode, profileDir, mode === 'rebound' ? { env: launcherEnv() } : {});
   try {
     const warm = await runLoadProcess(server.port, 8, WARMUP, seconds);
     say(`lmtp ${mode}: warm-up ${describe(warm)}`);
@@ -72,13 +74,14 @@ async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], cou
   }
 }
 
-export async function benchLmtp(opts: { count: number; seconds: number; profile?: boolean }): Promise<Figure[]> {
-  const conns = [1, 8];
-  const bare = await measure('bare', conns, opts.count, opts.seconds);
+export async function benchLmtp(opts: { count: number; seconds: number; profile?: boolean; memoryOnly?: boolean }): Promise<Figure[]> {
+  // --memory: rebound alone at 8 connections, for its peak RSS and what makes it up.
+  const conns = opts.memoryOnly ? [8] : [1, 8];
+  const bare = opts.memoryOnly ? undefined : await measure('bare', conns, opts.count, opts.seconds);
   const reb = await measure('rebound', conns, opts.count, opts.seconds, opts.profile);
   const figures: Figure[] = [];
-  for (const c of conns) {
-    const b = bare.results.get(c)!;
+  for (const c of bare ? conns : []) {
+    const b = bare!.results.get(c)!;
     const r = reb.results.get(c)!;
     const goalAt8 = c === 8;
     const failNote = r.failed ? `; ${r.failed} FAILED: ${r.firstError}` : '';
@@ -115,12 +118,30 @@ export async function benchLmtp(opts: { count: number; seconds: number; profile?
       `${reb.stats.messages} messages, ${reb.stats.bounces} bounces stored; ${loadNote()}`,
     ),
   );
+  const p = reb.stats.atPeak;
+  const native = p.rss - p.heapTotal - (p.external - p.arrayBuffers) - p.arrayBuffers - p.workerHeapTotal;
+  figures.push(
+    figure(
+      'rebound listener, what the peak is made of',
+      round(p.rss / MB, 1),
+      'MB',
+      undefined,
+      `highest RSS sampled every 100 ms: main V8 heap ${round(p.heapTotal / MB, 1)} MB (${round(p.heapUsed / MB, 1)} used), ` +
+        `Buffers ${round(p.arrayBuffers / MB, 1)} MB, other external ${round((p.external - p.arrayBuffers) / MB, 1)} MB, ` +
+        `classify worker's V8 heap ${round(p.workerHeapTotal / MB, 1)} MB, native rest (code, SQLite cache, allocator, stacks) ${round(native / MB, 1)} MB`,
+    ),
+  );
   return figures;
 }
 
 if (import.meta.main) {
   report(
     'lmtp',
-    await benchLmtp({ count: arg('--count', 3000), seconds: arg('--seconds', 30), profile: process.argv.includes('--profile') }),
+    await benchLmtp({
+      count: arg('--count', 3000),
+      seconds: arg('--seconds', 30),
+      profile: process.argv.includes('--profile'),
+      memoryOnly: process.argv.includes('--memory'),
+    }),
   );
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -86,5 +87,42 @@ describe('rebound classify', () => {
     );
     expect(out.stdout).toContain('kim@example.com: HARD bounce: the mailbox does not exist (userunknown)');
     expect(out.stdout).not.toContain('\u001b');
+  });
+  it('prints many files in the order given when it shares them among threads, byte for byte what one thread prints', () => {
+    // 300 files (the postfix corpus over and over) with an unreadable one in the middle:
+    // batches of 32 go to the main thread and a worker, answers come back out of order.
+    const dir = 'tests/fixtures/corpus/postfix';
+    const corpus = readdirSync(`${ROOT}${dir}`)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => `${dir}/${f}`);
+    const files = Array.from({ length: 300 }, (_, i) => corpus[i % corpus.length]!);
+    files.splice(150, 0, '/nonexistent/y.eml');
+    const one = run(['--jobs', '1', ...files]);
+    const threaded = run(['--jobs', '3', ...files]);
+    expect(one.status).toBe(1);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toBe('rebound classify: cannot read /nonexistent/y.eml: ENOENT\n');
+    expect(threaded.stdout).toBe(one.stdout);
+    const printed = threaded.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { file: string }).file);
+    expect(printed).toEqual(files.filter((f) => !f.startsWith('/nonexistent')));
+  });
+
+  it('gives the same --explain text on threads as on one', () => {
+    const files = ['tests/fixtures/corpus/postfix/dsn-remote-550.eml', 'tests/fixtures/corpus/postfix/dsn-delayed-remote450.eml'];
+    const one = run(['--explain', '--jobs', '1', ...files]);
+    const threaded = run(['--explain', '--jobs=2', ...files]);
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toContain('dsn-remote-550.eml: a bounce');
+    expect(threaded.stdout).toBe(one.stdout);
+  });
+
+  it('refuses a --jobs that is not a whole number from 1', () => {
+    const out = run(['--jobs', '0', 'tests/fixtures/corpus/postfix/dsn-remote-550.eml']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe('rebound classify: --jobs takes a whole number from 1 to 999, not "0"\n');
+    expect(out.stdout).toBe('');
   });
 });
