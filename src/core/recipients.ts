@@ -207,6 +207,12 @@ const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
 
 /** Characters of a notice searched for the line that names a recipient (hostile input bound). */
 const ADDRESS_LINE_WINDOW_CHARS = 20_000;
+/**
+ * Indented lines that may continue the recipient's line (a wrapped reply is two or three).
+ * A bound, not a taste: without it a stranger's notice of thousands of indented lines naming
+ * the address was joined again from each of them, quadratic in its lines, for each recipient.
+ */
+const ADDRESS_LINE_CONTINUATIONS = 8;
 
 /**
  * The reply code on the notice's line that names the recipient, when the report's own fields
@@ -217,13 +223,20 @@ const ADDRESS_LINE_WINDOW_CHARS = 20_000;
 function replyCodeOnAddressLine(notice: string, address: string): string {
   if (!notice || !address) return '';
   const needle = address.toLowerCase();
-  const lines = notice.slice(0, ADDRESS_LINE_WINDOW_CHARS).split('\n');
+  const window = notice.slice(0, ADDRESS_LINE_WINDOW_CHARS);
+  const lower = window.toLowerCase();
+  if (!lower.includes(needle)) return '';
+  const lines = window.split('\n');
+  const lowerLines = lower.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].toLowerCase().includes(needle)) continue;
+    if (!lowerLines[i].includes(needle)) continue;
     let text = lines[i];
-    for (let j = i + 1; j < lines.length && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
+    let j = i + 1;
+    for (; j < lines.length && j <= i + ADDRESS_LINE_CONTINUATIONS && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
     const code = replyCodeInText(text);
     if (code) return code;
+    // The lines just joined were read with this one; a later line naming the address starts afresh.
+    i = j - 1;
   }
   return '';
 }

@@ -298,6 +298,45 @@ describe('the reply code reported', () => {
     expect(r.replyCode).toBe('550');
   });
 
+  it("reads a few indented lines after the recipient's line, not a stranger's thousands (each joined once)", async () => {
+    const notice = (indented: string[]) =>
+      Buffer.from(
+        [
+          'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+          'To: sender@example.com',
+          'Subject: Returned mail: see transcript for details',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          '<user@example.net>... delivery failed:',
+          ...indented,
+          '',
+          '--b',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.example.org',
+          '',
+          'Final-Recipient: RFC822; user@example.net',
+          'Action: failed',
+          'Status: 5.3.0',
+          'Diagnostic-Code: X-Unix; 77',
+          '',
+          '--b--',
+          '',
+        ].join('\r\n'),
+      );
+    // A wrapped reply: its code on the second continuation line is the recipient's.
+    expect((await classify(notice(['    (host mx.example.net said:', '    550 mailbox disabled)']))).recipients[0]!.replyCode).toBe('550');
+    // Past a handful of continuation lines the text is not the recipient's reply any more: a
+    // stranger's notice of 2,000 indented lines is not read as one long line.
+    const flood = Array.from({ length: 2000 }, (_, n) => `    line ${n} of a long transcript`);
+    flood.push('    (host mx.example.net said:', '    550 mailbox disabled)');
+    expect((await classify(notice(flood))).recipients[0]!.replyCode).toBe('');
+  });
+
   it('reports the 250 of a delivery report, and no code the text does not hold', async () => {
     expect((await decide('2.1.5', '250 2.1.5 Ok', { action: 'deliverable' })).replyCode).toBe('250');
     expect((await decide('5.0.0', 'Connection timed out')).replyCode).toBe('');
