@@ -121,6 +121,8 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
   // One look at the queue at a time; a call while one runs makes it look once more after.
   let pumping = false;
   let pumpAgain = false;
+  /** The look at the queue under way: stop() waits for it, or it could claim after the stop. */
+  let looking: Promise<void> = Promise.resolve();
   function pump(): void {
     if (stopped) return;
     if (pumping) {
@@ -128,7 +130,8 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
       return;
     }
     pumping = true;
-    void pumpOnce().finally(() => {
+    looking = pumpOnce();
+    void looking.finally(() => {
       pumping = false;
       if (pumpAgain) {
         pumpAgain = false;
@@ -148,6 +151,7 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
       schedule(5_000);
       return;
     }
+    if (stopped) return;
     const now = clock().getTime();
     let wait = MAX_SLEEP_MS;
     for (const h of heads) {
@@ -171,6 +175,13 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
         log.error({ err, deliveryId: h.id }, 'claiming a webhook delivery failed; trying again soon');
         wait = Math.min(wait, 5_000);
         continue;
+      }
+      // Stopped while claiming: give the row back unsent, for the next instance or start.
+      if (stopped) {
+        await repo
+          .releaseClaim(h.id, holder)
+          .catch((err: unknown) => log.error({ err, deliveryId: h.id }, 'giving back a webhook claim failed'));
+        return;
       }
       const p = deliver(h)
         .catch(async (err: unknown) => {
@@ -230,6 +241,7 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
       stopped = true;
       clearTimeout(timer);
       clearInterval(pruneTimer);
+      await looking.catch(() => undefined);
       await Promise.all(inFlight.values());
     },
   };

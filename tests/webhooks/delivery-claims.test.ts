@@ -142,3 +142,51 @@ describe('webhooks with two rebound processes on one store', () => {
     expect(await rb.delivery(hb!.id)).toMatchObject({ claimed_by: 'host-a:1:aaaa' });
   });
 });
+
+describe('a deliverer stopped while it claims', () => {
+  it('sends nothing after stop() resolves and gives the claim back', async () => {
+    await queue(a, 1, 1, 'stop');
+    // The claim is held up until the test lets it through (the write lock of a busy store
+    // does this in production); stop() is called meanwhile.
+    let letThrough: () => void = () => {};
+    const gate = new Promise<void>((r) => (letThrough = r));
+    let claiming = false;
+    const real = a.webhooks;
+    const slowClaim = async (...args: Parameters<typeof real.claim>) => {
+      claiming = true;
+      await gate;
+      return real.claim(...args);
+    };
+    // The real repository with its claim held up (its methods use private fields: bound to it).
+    const slowRepo = new Proxy(real, {
+      get: (target, key) => {
+        if (key === 'claim') return slowClaim;
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const d = createWebhookDeliverer({
+      webhooks: slowRepo,
+      log: capturingLogger().log,
+      allowPrivate: true,
+      timeoutMs: 2000,
+      retryForMs: HOUR,
+      backoff: { initialMs: 50, maxMs: 200 },
+      holder: 'host-a:1:aaaa',
+      claimTtlMs: 60_000,
+    });
+    d.kick();
+    await waitFor('the claim to start', () => claiming, { tries: 100 });
+    let stopped = false;
+    const stopping = d.stop().then(() => (stopped = true));
+    await sleep(50);
+    // Still claiming: stop() waits for it instead of resolving with a send about to start.
+    expect(stopped).toBe(false);
+    letThrough();
+    await stopping;
+    await sleep(200);
+    expect(receiver.received).toHaveLength(0);
+    const [row] = await a.sql.all<{ claimed_by: string | null; attempts: number }>('SELECT claimed_by, attempts FROM webhook_deliveries');
+    expect(row).toMatchObject({ claimed_by: null, attempts: 0 });
+  });
+});
