@@ -193,6 +193,30 @@ describe('SQLite driver', () => {
     }
   });
 
+  it('waits for a write lock with a single write outside a transaction too, on the event loop', async () => {
+    // A claim, a lease renewal or a session write is one statement, not a transaction: while
+    // another process (the other instance on the same file) holds the write lock, it must not
+    // hold this process's event loop inside SQLite's busy handler.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const written = put(driver, 'single', 'write');
+      let turned = false;
+      await new Promise((r) =>
+        setTimeout(() => {
+          turned = true;
+          r(undefined);
+        }, 100),
+      );
+      expect(turned).toBe(true);
+      other.exec('COMMIT');
+      await written;
+      expect(await setting('single')).toEqual({ value: 'write' });
+    } finally {
+      other.close();
+    }
+  });
+
   it('gives up on a write lock held longer than the busy timeout', async () => {
     await driver.close();
     driver = new SqliteDriver(openDatabase(file), { lockWaitMs: 100 });

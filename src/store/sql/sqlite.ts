@@ -145,15 +145,44 @@ export class SqliteDriver implements SqlDriver {
   }
 
   all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.#outside(() => this.statement(sql).all(...bind(params)) as T[]);
+    return this.#single(sql, (s) => s.all(...bind(params)) as T[]);
   }
 
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
-    return this.#outside(() => this.statement(sql).get(...bind(params)) as T | undefined);
+    return this.#single(sql, (s) => s.get(...bind(params)) as T | undefined);
   }
 
   run(sql: string, params?: SqlParams): Promise<RunResult> {
-    return this.#outside(() => ({ changes: this.statement(sql).run(...bind(params)).changes }));
+    return this.#single(sql, (s) => ({ changes: s.run(...bind(params)).changes }));
+  }
+
+  /**
+   * One statement outside a transaction. A write (a claim, a lease renewal, a session) waits
+   * for another process's write lock the way a transaction does: between attempts on the event
+   * loop, not in SQLite's busy handler, which would hold every connection of this process for
+   * up to the busy timeout. A statement that got SQLITE_BUSY changed nothing, so it may be tried again.
+   */
+  async #single<T>(sql: string, exec: (s: Statement) => T): Promise<T> {
+    if (this.#closed) throw new Error(`the database connection is not open (${this.description})`);
+    const first = this.statement(sql);
+    if (first.readonly) return this.#outside(() => exec(first));
+    const deadline = Date.now() + this.#lockWaitMs;
+    for (;;) {
+      const attempt = await this.#outside((): { value: T } | { busy: unknown } => {
+        this.#db.exec('PRAGMA busy_timeout = 0');
+        try {
+          return { value: exec(this.statement(sql)) };
+        } catch (error) {
+          if (isBusy(error)) return { busy: error };
+          throw error;
+        } finally {
+          if (this.#db.open) this.#db.exec(`PRAGMA busy_timeout = ${this.#lockWaitMs}`);
+        }
+      });
+      if ('value' in attempt) return attempt.value;
+      if (Date.now() >= deadline) throw attempt.busy;
+      await sleep(LOCK_RETRY_MS);
+    }
   }
 
   transaction<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
