@@ -94,6 +94,11 @@ export function createBoundedServer(opts: BoundedServerOptions): BoundedServer {
       socket.destroy();
     };
     const reply = async (request: string) => {
+      // A connection ended meanwhile (a client that did not read, a timeout) asks the store nothing more.
+      if (socket.destroyed) {
+        unanswered--;
+        return;
+      }
       const bytes = await opts.answer(request);
       unanswered--;
       if (socket.destroyed) return;
