@@ -81,6 +81,7 @@ export async function run(args: string[]): Promise<number> {
   let exit = 0;
   const grand = emptyTotals();
   try {
+    await store.ready();
     for (const p of parsed.paths) {
       let totals: ImportTotals;
       const progress = createImportProgress(`importing ${p}`, process.stderr, tty);
@@ -107,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
     if (parsed.paths.length > 1) process.stderr.write(`total: ${JSON.stringify(grand)}\n`);
   } finally {
     await ingestor.drain();
-    store.close();
+    await store.close();
   }
   return exit;
 }

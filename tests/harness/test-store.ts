@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OpenOptions } from '../../src/store/db.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openStore, type SqliteStore } from '../../src/store/store.ts';
 
 export interface TestStoreOptions extends OpenOptions {
   /** A database in memory instead of a file in a temporary folder. */
   memory?: boolean;
 }
 
-export interface TestStore extends Store {
+export interface TestStore extends SqliteStore {
   /** Closes the store and deletes what it left on disk. */
   dispose(): void;
 }

@@ -108,7 +108,7 @@ describe('notices with two rebound processes on one store', () => {
     expect(got).toHaveLength(70);
     expect(new Set(got)).toEqual(new Set(ids));
     expect(await a.outbox.countsByState()).toMatchObject({ sent: 70, pending: 0, failed: 0 });
-    const claimed = a.db.prepare('SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL').pluck().get();
+    const claimed = a.db!.prepare('SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL').pluck().get();
     expect(claimed).toBe(0);
   });
 
@@ -137,9 +137,10 @@ describe('notices with two rebound processes on one store', () => {
     // What a SIGKILL right after the relay's answer leaves: the row still due, claimed by the
     // dead process, and that claim run out by now.
     const [row] = await a.outbox.forBounce(first!);
-    a.db
-      .prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?")
-      .run(new Date(Date.now() - 1000).toISOString(), row!.id);
+    a.db!.prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?").run(
+      new Date(Date.now() - 1000).toISOString(),
+      row!.id,
+    );
     expect(await notifier(config, b, 'host-b:2:bbbb').sendDue()).toEqual({ sent: 1, failed: 0 });
     const got = await Promise.all(sink.messages.map(async (m) => (await simpleParser(m.raw)).headers));
     const ids = got.map((h) => [Number(h.get('x-rebound-notice')), h.get('message-id')]);
@@ -156,7 +157,7 @@ describe('notices with two rebound processes on one store', () => {
     // The real mailer to the sink; before each send, how many unsent rows this process holds.
     const real = createMailer(config.smtp);
     const held: number[] = [];
-    const countHeld = a.db.prepare("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'").pluck();
+    const countHeld = a.db!.prepare("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'").pluck();
     const n = createNotifier({
       config,
       store: a,

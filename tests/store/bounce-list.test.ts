@@ -31,12 +31,12 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-list-'));
   store = openStore(path.join(dir, 'bounces.db'));
   q = new BounceQueries(store.sql);
-  const msg = store.db
-    .prepare(
+  const msg = store
+    .db!.prepare(
       "INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES ('2026-01-01T00:00:00.000Z', 'lmtp', 'x', 1, x'00', 'bounce', 'Processed')",
     )
     .run().lastInsertRowid;
-  const insert = store.db.prepare(
+  const insert = store.db!.prepare(
     `INSERT INTO bounces (message_id, date, email_to, status, reason, domain, kind, bounce_type, status_code, dedupe_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -44,7 +44,7 @@ beforeAll(() => {
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
-  store.db.transaction(() => {
+  store.db!.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       // Ten days, several rows sharing a timestamp now and then (ties broken by id).
       const date = new Date(t0 + Math.floor(((i / ROWS) * 10 * 86_400_000) / 60_000) * 60_000).toISOString();
@@ -67,8 +67,8 @@ beforeAll(() => {
   })();
 });
 
-afterAll(() => {
-  store?.close();
+afterAll(async () => {
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,8 +87,8 @@ const TAIL: Record<SortColumn, string[]> = {
 function reference(filters: BounceFilters, sort: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): number[] {
   const w = whereFor(filters);
   const order = [SORT_COLUMNS[sort], ...TAIL[sort]].map((c) => `${c} ${dir}`).join(', ');
-  return store.db
-    .prepare(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+  return store
+    .db!.prepare(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...w.params, limit, offset }) as number[];
 }
@@ -137,7 +137,7 @@ describe('bounce list pages', () => {
 
   it('counts the filtered rows, and the total from the summary', async () => {
     expect(await q.countAll()).toBe(ROWS);
-    const hard = store.db.prepare("SELECT COUNT(*) FROM bounces WHERE bounce_type = 'hard'").pluck().get() as number;
+    const hard = store.db!.prepare("SELECT COUNT(*) FROM bounces WHERE bounce_type = 'hard'").pluck().get() as number;
     expect((await q.page({ filters: { type: 'hard' }, sort: 'reason', dir: 'desc', offset: 0, limit: 10 })).filtered).toEqual({
       count: hard,
       capped: false,

@@ -34,8 +34,8 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const d of deliverers.splice(0)) await d.stop();
   await receiver.stop();
-  a.close();
-  b.close();
+  await a.close();
+  await b.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -102,7 +102,7 @@ describe('webhooks with two rebound processes on one store', () => {
     expect(receiver.received).toHaveLength(60);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
     expect(receivedByPath()).toEqual(expected);
-    expect(a.db.prepare('SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state').all()).toEqual([
+    expect(a.db!.prepare('SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state').all()).toEqual([
       { state: 'delivered', n: 60 },
     ]);
     // Both processes sent some: the queue was shared, not held by one.
