@@ -141,4 +141,24 @@ describe('rebound start with DATABASE_URL', () => {
     }
     expect(rebound.log()).toMatch(/"msg":"stopped"/);
   });
+
+  it('runs `rebound suppress` on the PostgreSQL database, not on a SQLite file in DATA_DIR', async () => {
+    const url = await server.createDatabase('commands');
+    const data = path.join(dir, 'commands');
+    const vars = { DATA_DIR: data, DATABASE_URL: url };
+    const added = await cli(vars, 'suppress', 'add', 'gone@example.org', '--note', 'by hand');
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    const listed = await cli(vars, 'suppress', 'list');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/^gone@example\.org\t/m);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT address FROM suppressions')).rows).toEqual([{ address: 'gone@example.org' }]);
+    } finally {
+      await client.end();
+    }
+    expect(() => readdirSync(path.join(data, 'bounces.db'))).toThrow(/ENOENT/);
+  });
 });
