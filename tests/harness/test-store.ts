@@ -60,3 +60,35 @@ export async function scalar<T = number>(store: Store, sql: string, params?: Sql
   if (!row) throw new Error(`no row: ${sql}`);
   return Object.values(row)[0]!;
 }
+
+/**
+ * `count` stores on one database, as that many rebound processes have it (each its own
+ * connection or pool); dispose() of each closes it, and the last also deletes the database.
+ */
+export async function openSharedTestStores(count: number): Promise<TestStore[]> {
+  let open = count;
+  let remove: () => Promise<void>;
+  let openOne: () => Store;
+  if (!onSqlite) {
+    const url = await freshDatabaseUrl();
+    openOne = () => openPostgresStore(url, { poolSize: 3 });
+    remove = () => dropDatabase(url);
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-test-stores-'));
+    openOne = () => openStore(path.join(dir, 'bounces.db'));
+    remove = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const stores: TestStore[] = [];
+  for (let i = 0; i < count; i++) {
+    const store = openOne();
+    await store.ready();
+    stores.push({
+      ...store,
+      async dispose() {
+        await store.close();
+        if (--open === 0) await remove();
+      },
+    });
+  }
+  return stores;
+}
