@@ -45,7 +45,7 @@ interface Stoppable {
 /** `clock`: the time ingest and the suppression list go by (tests move it; default: now). */
 export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date } = {}): App {
   // A data folder or database it cannot use stops the start naming the path and the variable.
-  const store = openConfiguredStore(config);
+  const store = openConfiguredStore(config, log.child({ component: 'store' }));
   const board = new StatusBoard();
   const metrics = new Metrics();
 
@@ -115,6 +115,8 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
       // Start order: the parts that work in the background first, the listeners last, so
       // nothing is accepted before everything behind it runs. stop() undoes it backwards.
       try {
+        // PostgreSQL: the schema is migrated (once, under a lock) before any part uses it.
+        await store.ready();
         // mailparser is not loaded here: the messages that need it are read on the
         // classifier's worker thread (core/classify-thread.ts).
         notifier.kick();
@@ -188,7 +190,7 @@ export function buildApp(config: Config, log: Logger, opts: { clock?: () => Date
         }
       }
       await ingestor.drain();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // start it, and stop it cleanly on SIGTERM or SIGINT within a bounded time.
 
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, maskDatabaseUrl } from './config.ts';
 import { errorText } from './errors.ts';
 import { createLogger } from './log.ts';
 
@@ -11,14 +11,6 @@ const STOP_TIMEOUT_MS = 8000;
 
 export async function run(): Promise<number> {
   const config = loadConfig();
-  if (config.databaseUrl) {
-    // Issue 18: the schema, `rebound migrate` and `rebound copy` work on PostgreSQL; the
-    // service's store does not yet. Better to refuse than to run on SQLite unasked.
-    process.stderr.write(
-      'rebound: DATABASE_URL is set, but the service cannot run on PostgreSQL yet (preview: only `rebound migrate` and `rebound copy` use it); unset DATABASE_URL to run on SQLite in DATA_DIR\n',
-    );
-    return 78; // EX_CONFIG
-  }
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
@@ -36,7 +28,13 @@ export async function run(): Promise<number> {
     return 1;
   }
   log.info(
-    { ...app.addresses(), testMode: config.testMode, db: config.dbPath, imap: config.imap.enabled, instance: config.instance.id },
+    {
+      ...app.addresses(),
+      testMode: config.testMode,
+      db: config.databaseUrl ? maskDatabaseUrl(config.databaseUrl) : config.dbPath,
+      imap: config.imap.enabled,
+      instance: config.instance.id,
+    },
     'rebound started',
   );
 

@@ -72,7 +72,7 @@ describe('two rebound instances on one database', () => {
     expect(relay.messages).toHaveLength(6);
     const marks = relay.messages.map((m) => /X-Rebound-Notice: (\d+)/.exec(m.raw.toString())![1]);
     expect(new Set(marks).size).toBe(6);
-    expect(apps[0]!.store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(6);
+    expect(apps[0]!.store.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(6);
     expect(await apps[1]!.store.outbox.countsByState()).toMatchObject({ sent: 6, pending: 0 });
   });
 

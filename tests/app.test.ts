@@ -70,7 +70,7 @@ describe('rebound, all parts wired', () => {
     const [notice] = await relay.waitForMessages(1);
     expect(notice!.envelope.to.sort()).toEqual(['carol@example.net', 'ops@example.org']);
     expect(notice!.raw.toString()).toMatch(/hard-user@mx-reject\.test/);
-    const row = app.store.db.prepare('SELECT email_to, status, reason FROM bounces').get();
+    const row = app.store.db!.prepare('SELECT email_to, status, reason FROM bounces').get();
     expect(row).toEqual({ email_to: 'hard-user@mx-reject.test', status: 'Processed', reason: 'userunknown' });
   });
 
@@ -111,7 +111,7 @@ describe('rebound, all parts wired', () => {
       await expect(second.start()).rejects.toThrow(/cannot listen on 127\.0\.0\.1:7425/);
       // The parts it had started are stopped again: the dashboard's port is free, the database closed.
       expect(await portOpen(7889)).toBe(false);
-      expect(second.store.db.open).toBe(false);
+      expect(second.store.db!.open).toBe(false);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
@@ -121,6 +121,6 @@ describe('rebound, all parts wired', () => {
     await app.stop();
     expect(await portOpen(LMTP_PORT)).toBe(false);
     expect(await portOpen(WEB_PORT)).toBe(false);
-    expect(app.store.db.open).toBe(false);
+    expect(app.store.db!.open).toBe(false);
   });
 });

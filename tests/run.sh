@@ -25,4 +25,14 @@ node -e '
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || true
 rm -f "$results"
+# The same store-level tests again with the store on PostgreSQL (tests/harness/pg-suite.ts starts
+# one private cluster for the run), the PostgreSQL driver's own tests and the two-instance e2e
+# on one PostgreSQL. Only when no files were named: a run of chosen files is one run.
+if [ "$#" -eq 0 ]; then
+  echo "== tests on PostgreSQL (REBOUND_TEST_ENGINE=postgres)"
+  REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts \
+    tests/ingest.test.ts tests/suppress/repository.test.ts tests/suppress/record-hook.test.ts tests/store/bounce-list.test.ts \
+    tests/webhooks/delivery-claims.test.ts tests/notify/notifier-claims.test.ts tests/api/api.test.ts tests/api/suppressions.test.ts \
+    tests/store/pg tests/e2e/two-instances-postfix.test.ts || status=$?
+fi
 exit "$status"

@@ -87,6 +87,7 @@ export async function run(args: string[]): Promise<number> {
   let exit = 0;
   const grand = emptyTotals();
   try {
+    await store.ready();
     for (const p of parsed.paths) {
       let totals: ImportTotals;
       const progress = createImportProgress(`importing ${p}`, process.stderr, tty);
@@ -114,7 +115,7 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await ingestor.drain();
     await classifier.close();
-    store.close();
+    await store.close();
   }
   return exit;
 }

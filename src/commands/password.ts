@@ -4,7 +4,7 @@
 // On a terminal it asks twice without echo; from a pipe it reads one line.
 
 import { loadConfig } from '../config.ts';
-import { openStore } from '../store/store.ts';
+import { openPostgresStore, openStore } from '../store/store.ts';
 import { generatePassword, hashPassword, STORED_PASSWORD_KEY } from '../web/password.ts';
 
 export const PASSWORD_USAGE = `usage: rebound password [--generate]
@@ -92,11 +92,15 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const store = openStore(config.dbPath, { synchronous: config.dbSynchronous });
+  // DATABASE_URL: the PostgreSQL store the service reads, not a SQLite file beside it.
+  const store = config.databaseUrl
+    ? openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize })
+    : openStore(config.dbPath, { synchronous: config.dbSynchronous });
   try {
+    await store.ready();
     await store.settings.set(STORED_PASSWORD_KEY, hashPassword(password));
   } finally {
-    store.close();
+    await store.close();
   }
   if (args.includes('--generate')) process.stdout.write(`${password}\n`);
   process.stderr.write(`rebound password: the dashboard password is set (in ${config.dbPath}); restart rebound to use it\n`);

@@ -36,6 +36,7 @@ export async function run(args: string[]): Promise<number> {
   const log = createLogger(parsed.dryRun ? 'warn' : config.logLevel, process.stderr);
   const store = openConfiguredStore(config);
   try {
+    await store.ready();
     const out = await sendDailySummary({ config, store, log, date: parsed.date, dryRun: parsed.dryRun });
     const recipientsVariable = config.testMode ? 'NOTIFY_CC_TEST' : 'NOTIFY_CC';
     if (parsed.dryRun) {
@@ -57,6 +58,6 @@ export async function run(args: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { openStore } from '../store/store.ts';
+import { openPostgresStore, openStore } from '../store/store.ts';
 import { announceSuppressionChanges } from '../record-hooks.ts';
 import { CsvError, exportCsv, importCsv } from '../suppress/csv.ts';
 import { SUPPRESSION_SOURCES, SuppressionInputError, type SuppressionSource } from '../suppress/repository.ts';
@@ -68,12 +68,16 @@ export async function run(args: string[]): Promise<number> {
   }
   const { values: o, positionals: p } = parsed;
   const config = loadConfig();
-  const store = openStore(config.dbPath);
+  // DATABASE_URL: the PostgreSQL store the service reads, not a SQLite file beside it.
+  const store = config.databaseUrl
+    ? openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize })
+    : openStore(config.dbPath);
   // Changes made here queue their suppression.added/removed webhooks in the same transaction;
   // the service's deliverer finds them in the database and sends them.
   announceSuppressionChanges(store, config);
   const now = new Date();
   try {
+    await store.ready();
     switch (cmd) {
       case 'list': {
         if (o.source && !SUPPRESSION_SOURCES.includes(o.source as SuppressionSource))
@@ -151,6 +155,6 @@ export async function run(args: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
 }

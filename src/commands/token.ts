@@ -4,7 +4,7 @@
 
 import { loadConfig } from '../config.ts';
 import type { TokenScope } from '../api/tokens.ts';
-import { openStore } from '../store/store.ts';
+import { openPostgresStore, openStore } from '../store/store.ts';
 import { answerUsage } from './usage.ts';
 
 const USAGE = `usage: rebound token create NAME [--write]   make a token (read-only unless --write); printed once
@@ -36,8 +36,12 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseTokenArgs(args);
   if ('error' in parsed) return answerUsage('token', parsed.error, USAGE);
   const config = loadConfig();
-  const store = openStore(config.dbPath);
+  // DATABASE_URL: the PostgreSQL store the service reads, not a SQLite file beside it.
+  const store = config.databaseUrl
+    ? openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize })
+    : openStore(config.dbPath);
   try {
+    await store.ready();
     const tokens = store.tokens;
     if (parsed.cmd === 'create') {
       const made = await tokens.create(parsed.name, parsed.scope);
@@ -70,6 +74,6 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`token ${parsed.id} revoked\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -7,7 +7,8 @@
 import { accessSync, chmodSync, closeSync, constants, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Config } from '../config.ts';
-import { openStore, type Store } from './store.ts';
+import type { Logger } from '../log.ts';
+import { openPostgresStore, openStore, type Store } from './store.ts';
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
@@ -48,8 +49,15 @@ export function prepareDataFiles(dbPath: string, folderVariable: string, fileVar
   }
 }
 
-/** The store of the configured DATA_DIR and DB_FILE; a file or folder it cannot use is a ConfigError. */
-export function openConfiguredStore(config: Pick<Config, 'dataDir' | 'dbPath' | 'dbSynchronous'>): Store {
+/**
+ * The store of DATABASE_URL (PostgreSQL; migrated by its ready()) when set, else of the
+ * configured DATA_DIR and DB_FILE; a file or folder it cannot use is a ConfigError.
+ */
+export function openConfiguredStore(
+  config: Pick<Config, 'dataDir' | 'dbPath' | 'dbSynchronous'> & Partial<Pick<Config, 'databaseUrl' | 'databasePoolSize'>>,
+  log?: Pick<Logger, 'info' | 'warn'>,
+): Store {
+  if (config.databaseUrl) return openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize, log });
   const folderVariable = path.dirname(config.dbPath) === config.dataDir ? 'DATA_DIR' : 'DB_FILE';
   prepareDataFiles(config.dbPath, folderVariable, 'DB_FILE');
   try {

@@ -3,6 +3,7 @@
 // PostgreSQL speak (INSERT ... ON CONFLICT ... DO UPDATE ... WHERE), so the winner is whoever
 // the database lets change the row, never a read followed by a write.
 
+import { claimClock } from './sql/db-clock.ts';
 import type { SqlRunner } from './sql/driver.ts';
 
 export interface LeaseRow {
@@ -40,7 +41,8 @@ export class LeasesRepository {
   }
 
   /** Takes (or extends) the lease for ttlMs; false when another holder's lease is still running. */
-  async acquire(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  async acquire(name: string, holder: string, ttlMs: number, hostNow = new Date()): Promise<boolean> {
+    const now = await claimClock(this.#sql, hostNow);
     return (await this.#sql.run(ACQUIRE, { name, holder, until: expiryAfter(now, ttlMs), now: now.toISOString() })).changes === 1;
   }
 
@@ -48,7 +50,8 @@ export class LeasesRepository {
    * Extends a lease this holder has; false when another took it (this one stalled past its
    * expiry): the caller must stop the work at once.
    */
-  async renew(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  async renew(name: string, holder: string, ttlMs: number, hostNow = new Date()): Promise<boolean> {
+    const now = await claimClock(this.#sql, hostNow);
     return (await this.#sql.run(RENEW, { name, holder, until: expiryAfter(now, ttlMs) })).changes === 1;
   }
 
@@ -62,7 +65,8 @@ export class LeasesRepository {
   }
 
   /** Who holds the lease now, or undefined when it is free or expired. */
-  async holder(name: string, now = new Date()): Promise<string | undefined> {
+  async holder(name: string, hostNow = new Date()): Promise<string | undefined> {
+    const now = await claimClock(this.#sql, hostNow);
     const row = await this.get(name);
     return row && row.expires_at > now.toISOString() ? row.holder : undefined;
   }
@@ -71,7 +75,8 @@ export class LeasesRepository {
    * Claims one period of a timed job (its scheduled time, ISO 8601): true for the one
    * instance that gets there first, false for every other and for a period already run.
    */
-  async claimPeriod(job: string, period: string, holder: string, now = new Date()): Promise<boolean> {
+  async claimPeriod(job: string, period: string, holder: string, hostNow = new Date()): Promise<boolean> {
+    const now = await claimClock(this.#sql, hostNow);
     return (await this.#sql.run(CLAIM_PERIOD, { job, period, holder, now: now.toISOString() })).changes === 1;
   }
 }

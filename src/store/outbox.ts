@@ -5,6 +5,7 @@
 // sends it, and a claim its holder did not finish in time is another's to take.
 
 import type { SqlRunner } from './sql/driver.ts';
+import { claimClock } from './sql/db-clock.ts';
 import { expiryAfter } from './leases.ts';
 
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'problem';
@@ -36,13 +37,19 @@ const SENT =
   "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '', claimed_by = NULL, claimed_until = NULL WHERE id = ?";
 const FAILED = `UPDATE outbox SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
    claimed_by = NULL, claimed_until = NULL WHERE id = @id`;
-// One statement picks and claims. The condition is repeated outside the subquery for
-// PostgreSQL: under READ COMMITTED a second UPDATE waiting on the same rows re-checks only
-// the outer WHERE against the committed row, so the claim just made is seen and skipped.
-// PostgreSQL also skips rows another instance's claim has locked (FOR UPDATE SKIP LOCKED)
-// rather than queueing behind it; SQLite has one writer at a time and no such words.
-const claimSql = (lock: string) => `UPDATE outbox SET claimed_by = @holder, claimed_until = @until
-   WHERE id IN (SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit${lock}) AND ${CLAIMABLE}
+// One statement picks and claims. The rows are picked in a WITH clause, evaluated once: written
+// as `WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may run the subquery
+// again for each row and skip the rows the statement itself just locked, claiming far more
+// than the limit (src/store/sql/README.md). The condition is repeated outside for PostgreSQL:
+// under READ COMMITTED a second UPDATE waiting on the same rows re-checks only the outer WHERE
+// against the committed row, so the claim just made is seen and skipped. PostgreSQL also skips
+// rows another instance's claim has locked (FOR UPDATE SKIP LOCKED) rather than queueing behind
+// it; SQLite has one writer at a time and no such words.
+const claimSql = (
+  lock: string,
+) => `WITH picked AS (SELECT id FROM outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit${lock})
+   UPDATE outbox SET claimed_by = @holder, claimed_until = @until
+   WHERE id IN (SELECT id FROM picked) AND ${CLAIMABLE}
    RETURNING *`;
 const CLAIM = { sqlite: claimSql(''), postgres: claimSql(' FOR UPDATE SKIP LOCKED') };
 // Still ours and still to send (not sent or failed by another who took an expired claim): extend it.
@@ -76,7 +83,8 @@ export class OutboxRepository {
    * Claims up to `limit` due rows for `holder` until now + ttlMs and returns them, soonest due
    * first. Rows another holder claimed are left alone until their claim expires.
    */
-  async claimDue(holder: string, ttlMs: number, now = new Date(), limit = 100): Promise<OutboxRow[]> {
+  async claimDue(holder: string, ttlMs: number, hostNow = new Date(), limit = 100): Promise<OutboxRow[]> {
+    const now = await claimClock(this.#sql, hostNow);
     const rows = await this.#sql.all<OutboxRow>(CLAIM[this.#sql.dialect], {
       holder,
       until: expiryAfter(now, ttlMs),
@@ -91,7 +99,8 @@ export class OutboxRepository {
    * Right before sending: true (and the claim extended) when the row is still this holder's
    * to send; false when another instance took it after this claim expired.
    */
-  async confirmClaim(id: number, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  async confirmClaim(id: number, holder: string, ttlMs: number, hostNow = new Date()): Promise<boolean> {
+    const now = await claimClock(this.#sql, hostNow);
     return (await this.#sql.run(CONFIRM, { id, holder, until: expiryAfter(now, ttlMs) })).changes === 1;
   }
 

@@ -16,7 +16,12 @@ import { SuppressionRepository, type SuppressionHub } from '../suppress/reposito
 import { WebhooksRepository } from '../webhooks/store.ts';
 import { TokensRepository } from '../api/tokens.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
-import { WriteHealth } from './write-health.ts';
+import { WriteHealth, type StoreHealth } from './write-health.ts';
+import { openPostgresDriver } from './sql/postgres.ts';
+import { PostgresWriteHealth } from './pg/write-health.ts';
+import { connectPostgres } from './pg/connect.ts';
+import { migratePostgres } from './pg/migrate.ts';
+import type { Logger } from '../log.ts';
 
 /** How often the database files' identity is checked while no commit comes. */
 const FILES_CHECK_INTERVAL_MS = 2000;
@@ -49,13 +54,30 @@ export interface Repositories {
 }
 
 export interface Store extends Repositories {
-  /** The SQLite connection itself, for what is about SQLite (backup, WAL, file identity, migrations). */
-  db: Db;
+  /**
+   * The SQLite connection itself, for what is about SQLite (backup, WAL, file identity, the
+   * export's reader); absent on PostgreSQL.
+   */
+  db?: Db;
   sql: SqlDriver;
-  /** Whether a bounce can be committed now (last commit, probe write, file identity). */
-  health: WriteHealth;
-  /** Resolves once every commit made before the call is on disk (DB_SYNCHRONOUS=full). */
+  /** Whether a bounce can be committed now (last commit, probe write; SQLite: file identity). */
+  health: StoreHealth;
+  /**
+   * Resolves once the schema is current. SQLite migrates when it opens; PostgreSQL at the
+   * first call (the app's start), under an advisory lock so that instances starting together
+   * migrate once.
+   */
+  ready(): Promise<void>;
+  /** Resolves once every commit made before the call is on disk (SQLite, DB_SYNCHRONOUS=full; a PostgreSQL COMMIT is). */
   durable(): Promise<void>;
+  /** SQLite closes at once; PostgreSQL resolves when the pool's connections are closed. */
+  close(): void | Promise<void>;
+}
+
+/** The SQLite store (DATA_DIR): its connection and file checks are there. */
+export interface SqliteStore extends Store {
+  db: Db;
+  health: WriteHealth;
   close(): void;
 }
 
@@ -89,7 +111,7 @@ export function repositoriesOver(sql: SqlRunner): Repositories {
   return repositoriesOn(sql, shared);
 }
 
-export function openStore(file: string, opts: OpenOptions = {}): Store {
+export function openStore(file: string, opts: OpenOptions = {}): SqliteStore {
   const db = openDatabase(file, opts);
   const lockWaitMs = opts.busyTimeout ?? DEFAULT_BUSY_TIMEOUT_MS;
   const sql = new SqliteDriver(db, { lockWaitMs, description: file });
@@ -105,11 +127,55 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     sql,
     db,
     health,
+    ready: () => Promise.resolve(),
     durable: () => barrier.sync(),
     close() {
       clearInterval(watch);
       void barrier.close();
       void sql.close();
     },
+  };
+}
+
+export interface PostgresStoreOptions {
+  /** Connections at most (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /** Where the migrations applied and an idle connection's failure are logged. */
+  log?: Pick<Logger, 'info' | 'warn'>;
+}
+
+/**
+ * The store on the PostgreSQL at `url` (DATABASE_URL), shared by several instances. Nothing
+ * connects here: ready() migrates (src/store/pg/migrate.ts), and a server that is down makes
+ * that, or a later statement, fail.
+ */
+export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Store {
+  const sql = openPostgresDriver(url, { poolSize: opts.poolSize, log: opts.log });
+  let migrated: Promise<void> | undefined;
+  async function migrate(): Promise<void> {
+    // Its own connection: the advisory lock is the session's, and a pooled one may be reused.
+    const client = await connectPostgres(url);
+    try {
+      const applied = await migratePostgres(client);
+      if (applied.length > 0) opts.log?.info({ migrations: applied, database: sql.description }, 'PostgreSQL schema migrated');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return {
+    ...repositoriesOver(sql),
+    sql,
+    health: new PostgresWriteHealth(sql),
+    ready() {
+      // A failed attempt is tried again at the next call.
+      migrated ??= migrate().catch((err: unknown) => {
+        migrated = undefined;
+        throw err;
+      });
+      return migrated;
+    },
+    // A COMMIT PostgreSQL answered is durable (its own WAL, fsync'd before the answer).
+    durable: () => Promise.resolve(),
+    close: () => sql.close(),
   };
 }

@@ -39,7 +39,17 @@ function codeOf(err: unknown): string {
 
 const PROBE = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
-export class WriteHealth {
+/** What the commit queue, /health and the metrics ask of a store's write health, on either engine. */
+export interface StoreHealth {
+  /** Why nothing may be acknowledged any more (SQLite: the files were replaced), or undefined. */
+  filesFault(): string | undefined;
+  /** The commit queue's report of each grouped commit. */
+  noteCommit(ok: boolean, err?: unknown): void;
+  /** Can a bounce be committed now? */
+  check(): Promise<WriteState>;
+}
+
+export class WriteHealth implements StoreHealth {
   #db: Db;
   #sql: SqliteDriver;
   #now: () => number;

@@ -273,7 +273,7 @@ const INSERT = `INSERT INTO suppressions (address, scope, reason, source, rule, 
 // the new decision says (never shortened; NULL = never wins).
 const REFRESH = `UPDATE suppressions SET last_seen = @now, bounce_count = bounce_count + @count,
      bounce_id = COALESCE(@bounceId, bounce_id),
-     expires_at = CASE WHEN expires_at IS NULL OR @expiresAt IS NULL THEN NULL
+     expires_at = CASE WHEN expires_at IS NULL OR CAST(@expiresAt AS text) IS NULL THEN NULL
                        WHEN @expiresAt > expires_at THEN @expiresAt ELSE expires_at END
    WHERE id = @id RETURNING *`;
 // An expired entry not swept yet is replaced by the new decision (a fresh start).

@@ -234,8 +234,16 @@ export function createWebApp(opts: WebAppOptions): Koa {
     (ctx) => {
       const filters = parseFilters(ctx.query);
       let body: ReturnType<typeof csvStream>;
+      const db = opts.store.db;
+      if (!db) {
+        // The export reads through a SQLite reader of its own; PostgreSQL's is not written yet.
+        ctx.status = 501;
+        ctx.type = 'text';
+        ctx.body = 'Exports are not available yet when rebound runs on PostgreSQL.';
+        return;
+      }
       try {
-        body = stream(opts.store.db, filters);
+        body = stream(db, filters);
       } catch (err) {
         log.error({ err, path: ctx.path }, 'export failed before it began: the database could not be read');
         ctx.status = 503;

@@ -7,6 +7,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SqlRunner } from '../store/sql/driver.ts';
+import { claimClock } from '../store/sql/db-clock.ts';
 
 export const EVENT_TYPES = ['bounce.hard', 'bounce.soft', 'bounce.delay', 'complaint', 'suppression.added', 'suppression.removed'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -190,7 +191,9 @@ export class WebhooksRepository {
    * Claims a head (from heads()) for `holder` until now + ttlMs: true for the one instance
    * that gets it, false when another has it, sent it meanwhile, or it is not due.
    */
-  async claim(id: number, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  async claim(id: number, holder: string, ttlMs: number, hostNow = new Date()): Promise<boolean> {
+    // The database's clock on PostgreSQL: instances on several hosts agree on expiry.
+    const now = await claimClock(this.#sql, hostNow);
     const until = new Date(now.getTime() + ttlMs).toISOString();
     return (await this.#sql.run(CLAIM, { id, holder, until, now: now.toISOString() })).changes === 1;
   }

@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BounceDetail, BounceList, Counts, ErrorBody, RetryResult } from '../../src/api/schemas.ts';
 import { Client, insertBounce } from '../web/fixture.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
+import { scalar } from '../harness/test-store.ts';
 
 let f: ApiFixture;
 let someId: number;
 
 beforeAll(async () => {
   f = await startApi();
-  someId = f.store.db.prepare("SELECT id FROM bounces WHERE decided_by != '' ORDER BY id LIMIT 1").pluck().get() as number;
+  someId = await scalar(f.store, "SELECT id FROM bounces WHERE decided_by != '' ORDER BY id LIMIT 1");
 });
 afterAll(async () => {
   await f?.close();
@@ -130,7 +131,7 @@ describe('the API with a token', () => {
 
   it('filters the list as the dashboard does', async () => {
     const hard = BounceList.parse(await (await call(f.base, 'GET', '/bounces?type=hard&limit=500', { token: f.readToken })).json());
-    const expected = f.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE bounce_type = 'hard'").pluck().get() as number;
+    const expected = await scalar(f.store, "SELECT COUNT(*) AS n FROM bounces WHERE bounce_type = 'hard'");
     expect(hard.data.length).toBe(expected);
     expect(hard.data.every((b) => b.bounce_type === 'hard')).toBe(true);
     const domain = hard.data[0]!.domain;
@@ -143,7 +144,7 @@ describe('the API with a token', () => {
 
   it('counts by day, domain, reason and type, as the rows say', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const total = f.store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
+    const total = await scalar(f.store, 'SELECT COUNT(*) AS n FROM bounces');
     for (const by of ['day', 'domain', 'reason', 'type']) {
       const c = Counts.parse(await (await call(f.base, 'GET', `/counts?by=${by}&limit=1000`, { token: f.readToken })).json());
       expect(c.to).toBe(today);
@@ -153,7 +154,7 @@ describe('the API with a token', () => {
       ).toBe(total);
     }
     const byReason = Counts.parse(await (await call(f.base, 'GET', '/counts?by=reason', { token: f.readToken })).json());
-    const userunknown = f.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE reason = 'userunknown'").pluck().get();
+    const userunknown = await scalar(f.store, "SELECT COUNT(*) AS n FROM bounces WHERE reason = 'userunknown'");
     expect(byReason.counts.find((x) => x.key === 'userunknown')?.count).toBe(userunknown);
   });
 
@@ -225,7 +226,7 @@ describe('validation and errors', () => {
   it('answers 500 without a stack or SQL when the database fails, and logs the detail', async () => {
     const other = await startApi({ files: [] });
     try {
-      other.store.db.exec('ALTER TABLE bounces RENAME TO bounces_gone');
+      await other.store.sql.run('ALTER TABLE bounces RENAME TO bounces_gone');
       const res = await call(other.base, 'GET', '/bounces', { token: other.readToken });
       const text = await res.text();
       expect(res.status).toBe(500);

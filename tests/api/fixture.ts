@@ -11,12 +11,10 @@ import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { BounceQueries } from '../../src/store/bounce-queries.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { openTestStore } from '../harness/test-store.ts';
 import { corpusFiles, testConfig } from '../web/fixture.ts';
 
 export interface ApiFixture {
@@ -33,9 +31,9 @@ export interface ApiFixture {
 export async function startApi(
   o: { env?: Record<string, string>; files?: string[]; log?: Logger; extraRoutes?: RouteDef[] } = {},
 ): Promise<ApiFixture> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rebound-api-'));
   const config = testConfig(o.env);
-  const store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
+  // The run's engine (tests/harness/test-store.ts): SQLite in a temporary folder, or PostgreSQL.
+  const store = await openTestStore({ synchronous: 'normal' });
   const log = o.log ?? silentLogger();
   const ingestor = createIngestor({ store, log: silentLogger() });
   for (const f of o.files ?? corpusFiles())
@@ -76,8 +74,7 @@ export async function startApi(
     document: api.document,
     async close() {
       await server.stop();
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await store.dispose();
     },
   };
 }

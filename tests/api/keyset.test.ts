@@ -24,7 +24,7 @@ let f: ApiFixture;
 
 /** 100,000 rows in one transaction, one message each set of 1,000; dates repeat (ties). */
 function seed(): void {
-  const db = f.store.db;
+  const db = f.store.db!;
   const msg = db.prepare(
     `INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES (?, 'import', ?, 1, x'00', 'bounce', 'Processed')`,
   );
@@ -116,8 +116,8 @@ describe('keyset paging over 100,000 rows', () => {
         k === 'type' ? 'bounce_type = @type' : k === 'from' ? 'date >= @from' : k === 'to' ? "date < date(@to, '+1 day')" : `${k} = @${k}`,
       )
       .join(' AND ');
-    const expected = f.store.db
-      .prepare(`SELECT COUNT(*) FROM bounces ${where ? `WHERE ${where}` : ''}`)
+    const expected = f.store
+      .db!.prepare(`SELECT COUNT(*) FROM bounces ${where ? `WHERE ${where}` : ''}`)
       .pluck()
       .get(filters) as number;
     expect(expected).toBeGreaterThan(1000);

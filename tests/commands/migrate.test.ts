@@ -1,7 +1,7 @@
 // `rebound migrate` as a user runs it (node src/cli.ts migrate): on SQLite in DATA_DIR and on
 // a private PostgreSQL (DATABASE_URL or --database-url), naming what it applied and saying so
-// when there was nothing to do; and `rebound start` refusing DATABASE_URL while the service
-// cannot run on PostgreSQL, rather than silently running on SQLite.
+// when there was nothing to do; and `rebound start` with DATABASE_URL migrating and running on
+// PostgreSQL, not on SQLite in DATA_DIR.
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
 import { runCli, type CliResult } from '../harness/cli.ts';
+import pg from 'pg';
 import { freePort } from '../harness/ports.ts';
+import { reboundProcess } from '../harness/rebound-process.ts';
 import { startPostgres, type Postgres } from '../harness/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,14 +102,63 @@ describe('rebound migrate', () => {
 });
 
 describe('rebound start with DATABASE_URL', () => {
-  it('stops with a message saying the service cannot run on PostgreSQL yet, and touches no database', async () => {
+  it('migrates the PostgreSQL database, answers /health with the database ok, writes nothing to DATA_DIR, and stops cleanly', async () => {
+    const url = await server.createDatabase('started');
     const data = path.join(dir, 'start');
-    const r = await cli(
-      { ...NO_SUPPRESSION_SERVERS, DATA_DIR: data, DATABASE_URL: server.url, LMTP_ENABLED: 'false', WEBUI_ENABLED: 'false' },
-      'start',
-    );
-    expect(r.status).toBe(78);
-    expect(r.stderr).toMatch(/DATABASE_URL is set, but the service cannot run on PostgreSQL yet/);
-    expect(() => readdirSync(data)).toThrow(/ENOENT/);
+    const [lmtpPort, webPort] = [await freePort(), await freePort()];
+    const rebound = reboundProcess({
+      name: 'pg',
+      logFile: path.join(dir, 'start.log'),
+      lmtpPort,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...NO_SUPPRESSION_SERVERS,
+        DATA_DIR: data,
+        DATABASE_URL: url,
+        ADMIN_PASS: 'migrate-test-password',
+        LMTP_LISTEN: `127.0.0.1:${lmtpPort}`,
+        WEBUI_PORT: String(webPort),
+      },
+    });
+    try {
+      await rebound.start();
+      const health = await fetch(`http://127.0.0.1:${webPort}/health`);
+      const report = (await health.json()) as { status: string; parts: Record<string, { ok: boolean; detail: string }> };
+      expect(health.status, rebound.log()).toBe(200);
+      expect(report.parts.database).toEqual({ ok: true, detail: 'a test write succeeded' });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const applied = await client.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM schema_migrations');
+        expect(applied.rows[0]!.n).toBe(PG_NAMES.length);
+      } finally {
+        await client.end();
+      }
+      expect(() => readdirSync(path.join(data, 'bounces.db'))).toThrow(/ENOENT/);
+    } finally {
+      await rebound.stop();
+    }
+    expect(rebound.log()).toMatch(/"msg":"stopped"/);
+  });
+
+  it('runs `rebound suppress` on the PostgreSQL database, not on a SQLite file in DATA_DIR', async () => {
+    const url = await server.createDatabase('commands');
+    const data = path.join(dir, 'commands');
+    const vars = { DATA_DIR: data, DATABASE_URL: url };
+    const added = await cli(vars, 'suppress', 'add', 'gone@example.org', '--note', 'by hand');
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    const listed = await cli(vars, 'suppress', 'list');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/^gone@example\.org\t/m);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT address FROM suppressions')).rows).toEqual([{ address: 'gone@example.org' }]);
+    } finally {
+      await client.end();
+    }
+    expect(() => readdirSync(path.join(data, 'bounces.db'))).toThrow(/ENOENT/);
   });
 });

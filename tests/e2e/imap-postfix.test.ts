@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await poller?.stop();
   await group?.stop();
-  store?.close();
+  await store?.close();
   await stopPostfix(pf);
   await dc?.stop();
   if (dc) rmSync(dc.baseDir, { recursive: true, force: true });
@@ -100,8 +100,8 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     const bounce = await waitFor(
       'the DSN to be recorded',
       () =>
-        store!.db
-          .prepare(
+        store!
+          .db!.prepare(
             "SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'",
           )
           .get() as
@@ -116,7 +116,7 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       bounce_type: 'hard',
       original_message_id: messageId.slice(1, -1),
     }); // stored without the angle brackets
-    const msg = store.db.prepare('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?').get(bounce.message_id);
+    const msg = store.db!.prepare('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?').get(bounce.message_id);
     // virtual(8) wrote Return-Path: <> and Delivered-To: the mailbox; the poller passes them on as the envelope.
     expect(msg).toEqual({ source: 'imap', envelope_from: '', envelope_to: MAILBOX, status: 'Processed' });
 
@@ -178,8 +178,8 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     await waitFor(
       'both DSNs recorded',
       () =>
-        (store!.db
-          .prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')")
+        (store!
+          .db!.prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')")
           .pluck()
           .get() as number) === 2 || undefined,
       { tries: 200, intervalMs: 50 },
@@ -200,8 +200,8 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     } finally {
       await c.logout().catch(() => c.close());
     }
-    const rows = store!.db
-      .prepare(
+    const rows = store!
+      .db!.prepare(
         "SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to",
       )
       .all();

@@ -78,12 +78,12 @@ afterAll(async () => {
   try {
     await stopAll([() => stopPostfix(pf), () => lmtp?.stop(5000), () => notifier?.stop(), () => sink?.stop()]);
   } finally {
-    store?.close();
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-const bounces = () => store.db.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
+const bounces = () => store.db!.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
 
 describe('notices through the real Postfix relay', () => {
   it('tells NOTIFY_CC and the Cc about a bounce, and records the bounce of its own notice without another notice', async () => {
@@ -128,7 +128,7 @@ describe('notices through the real Postfix relay', () => {
     expect(JSON.parse(msg.classification).envelope.aboutReboundNotice).toBe(true);
     expect(await store.outbox.forBounce(loop.id)).toEqual([]);
     expect(await notifier.sendDue()).toEqual({ sent: 0, failed: 0 });
-    expect(store.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(1);
+    expect(store.db!.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(1);
     expect(sink!.messages).toHaveLength(1);
   });
 });

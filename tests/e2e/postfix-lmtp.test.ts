@@ -103,8 +103,8 @@ interface Row {
 }
 
 function bouncesFor(recipient: string): Row[] {
-  return store.db
-    .prepare(
+  return store
+    .db!.prepare(
       `SELECT b.email_to, b.kind, b.bounce_type, b.action, b.status_code, b.reply_code, b.reason, b.diagnostic, b.tracking_id,
               m.envelope_to, m.source, m.received_at
        FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to = ? ORDER BY b.id`,
@@ -160,7 +160,7 @@ afterAll(async () => {
   try {
     await stopAll([() => stopPostfix(pf), () => stopRebound(), () => mx?.stop()]);
   } finally {
-    store?.close();
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
     printLatency();
   }
@@ -233,7 +233,7 @@ describe('rebound behind a real Postfix', () => {
       await waitForBounce(`nobody-${tag}@undeliverable.test`, `the DSN for ${tag}`);
       latency.dsn!.push(Date.now() - sentAt.get(tag)!);
     }
-    const n = store.db.prepare("SELECT count(*) AS n FROM bounces WHERE email_to LIKE 'nobody-run%'").get() as { n: number };
+    const n = store.db!.prepare("SELECT count(*) AS n FROM bounces WHERE email_to LIKE 'nobody-run%'").get() as { n: number };
     expect(n.n).toBe(20);
   }, 60_000);
 
@@ -292,7 +292,7 @@ describe('rebound behind a real Postfix', () => {
     expect(delivery(forA[0]!)).toBe(delivery(forB[0]!));
     expect(calls.filter((c) => c.rcpt === a)).toHaveLength(1);
     // One message stored, with its bounce, however many times it was offered.
-    const n = store.db.prepare('SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)').get(a, b) as { n: number };
+    const n = store.db!.prepare('SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)').get(a, b) as { n: number };
     expect(n.n).toBe(1);
     await waitFor('an empty queue', async () => (await pf!.queue()).length === 0, { tries: 100, intervalMs: 50 });
   }, 60_000);
@@ -342,7 +342,7 @@ describe('rebound behind a real Postfix', () => {
       .filter((f) => f.endsWith('.eml'))
       .sort();
     expect(files.length).toBeGreaterThan(300);
-    const before = (store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const before = (store.db!.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     const rcptOf = (i: number) => `bounces+corpus${i}@${BOUNCE_SUBDOMAIN}`;
     // Inject from a few connections at once, as remote MTAs would; the null sender, as DSNs have.
     let next = 0;
@@ -395,7 +395,7 @@ describe('rebound behind a real Postfix', () => {
       { tries: 200, intervalMs: 25 },
     ).catch(() => readAnswers());
     expect(answers.size).toBe(files.length);
-    const after = (store.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const after = (store.db!.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     // count in = count stored
     expect(after - before).toBe(files.length);
     const copies = [...answers.values()].filter((a) => a.copyOf !== undefined);

@@ -196,8 +196,8 @@ describe('Postfix consults rebound before it sends', () => {
     const row = await waitFor(
       'the returned message to reach rebound',
       () =>
-        app!.store.db
-          .prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'")
+        app!.store
+          .db!.prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'")
           .get(listed) as { status_code: string } | undefined,
       { tries: 200, intervalMs: 50 },
     );
@@ -213,7 +213,7 @@ describe('Postfix consults rebound before it sends', () => {
     // One try only: Postfix turns the 452 into a DSN at once instead of retrying for days.
     await pf!.reload({ ...snippet('suppress-socketmap.cf'), maximal_queue_lifetime: '0' });
     const softBounces = () =>
-      app!.store.db.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as {
+      app!.store.db!.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as {
         status_code: string;
         reason: string;
       }[];

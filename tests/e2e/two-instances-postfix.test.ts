@@ -36,11 +36,8 @@ import { Client } from '../web/fixture.ts';
 
 /** The store both instances share: the one place that says which engine the test runs on. */
 const ENGINE = process.env.REBOUND_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
-/**
- * `rebound start` refuses DATABASE_URL until the service runs on PostgreSQL (src/main.ts,
- * issue 18's async store and pg driver, being built). Set to true when it does.
- */
-const SERVICE_RUNS_ON_POSTGRES = false;
+/** `rebound start` runs on DATABASE_URL (issue 18): both instances share one private PostgreSQL. */
+const SERVICE_RUNS_ON_POSTGRES = true;
 const SKIP_REASON =
   ENGINE === 'postgres' && !SERVICE_RUNS_ON_POSTGRES ? ' (skipped: `rebound start` does not run on DATABASE_URL yet)' : '';
 

@@ -58,7 +58,7 @@ afterEach(async () => {
   child?.kill('SIGKILL');
   child = undefined;
   for (const p of pollers.splice(0)) await p.stop();
-  for (const s of stores.splice(0)) s.close();
+  for (const s of stores.splice(0)) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -94,7 +94,7 @@ async function instanceProcess(holder: string): Promise<ChildProcess> {
   return c;
 }
 
-const bounceCount = (s: Store) => s.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
+const bounceCount = (s: Store) => s.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
 const processed = async () => (await dc.uids('PROCESSED')).length;
 
 describe('one instance at a time polls a mailbox', () => {
@@ -123,7 +123,7 @@ describe('one instance at a time polls a mailbox', () => {
     await dc.append('INBOX', dsn({ tag: 'lease-3', failed: 'three@mx-reject.test' }));
     await waitFor('the standby to take over and move it', async () => (await processed()) === 3, { tries: 200, intervalMs: 50 });
     // Not before the dead holder's lease ran out.
-    const takenAt = b.store.db.prepare('SELECT MAX(received_at) FROM messages').pluck().get() as string;
+    const takenAt = b.store.db!.prepare('SELECT MAX(received_at) FROM messages').pluck().get() as string;
     expect(Date.parse(takenAt)).toBeGreaterThanOrEqual(deadUntil);
     expect(await b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
     expect(b.status.get('imap')).toMatchObject({ ok: true });

@@ -63,7 +63,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await group?.stop();
   group = undefined;
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -222,13 +222,13 @@ describe('several IMAP mailboxes', () => {
       async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1 && (await folderCounts(SHOP, 'shop-pass')).PROCESSED === 1,
       { tries: 100, intervalMs: 50 },
     );
-    const messages = store.db.prepare('SELECT envelope_to, duplicate_of IS NOT NULL AS dup FROM messages ORDER BY id').all() as {
+    const messages = store.db!.prepare('SELECT envelope_to, duplicate_of IS NOT NULL AS dup FROM messages ORDER BY id').all() as {
       envelope_to: string;
       dup: number;
     }[];
     expect(messages.map((m) => m.envelope_to).sort()).toEqual([SALES, SHOP].sort());
     expect(messages.map((m) => m.dup)).toEqual([0, 1]);
-    expect(store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(1);
+    expect(store.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(1);
   });
 
   it('keeps polling the others when one mailbox server is unreachable', async () => {

@@ -127,7 +127,7 @@ function expectNoSecrets(r: Rig, secrets: string[]): void {
 }
 
 function count(store: Store, table: 'messages' | 'bounces'): number {
-  return store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  return store.db!.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 }
 
 describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token and introspection endpoints)', () => {
@@ -190,7 +190,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
 
     expect(await both.uids('INBOX')).toEqual([]);
     expect(count(r.store, 'messages')).toBe(2);
-    expect(r.store.db.prepare('SELECT COUNT(*) FROM messages WHERE duplicate_of IS NOT NULL').pluck().get()).toBe(0);
+    expect(r.store.db!.prepare('SELECT COUNT(*) FROM messages WHERE duplicate_of IS NOT NULL').pluck().get()).toBe(0);
     // Two grants, both answered: the expired token was replaced before it was offered again,
     // so Dovecot never refused a sign-in.
     expect(as.tokenRequests.slice(before)).toEqual([

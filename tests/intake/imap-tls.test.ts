@@ -71,11 +71,11 @@ function rig(config: Partial<Config['imap']>): { store: Store; poller: ImapPolle
 }
 
 function dbMessages(store: Store): { sha256: string; source: string; status: string }[] {
-  return store.db.prepare('SELECT sha256, source, status FROM messages ORDER BY id').all() as never;
+  return store.db!.prepare('SELECT sha256, source, status FROM messages ORDER BY id').all() as never;
 }
 
 function bounceRecipients(store: Store): { email_to: string; status_code: string }[] {
-  return store.db.prepare('SELECT email_to, status_code FROM bounces ORDER BY id').all() as never;
+  return store.db!.prepare('SELECT email_to, status_code FROM bounces ORDER BY id').all() as never;
 }
 
 /** Connections the client closed during the TLS handshake, from Dovecot's log. */

@@ -78,13 +78,13 @@ function rig(
   const poller = createImapPoller({ config: imapConfig(opts.config), ingestor, store, log, board, metrics, timing: opts.timing });
   cleanups.push(async () => {
     await poller.stop();
-    store.close();
+    await store.close();
   });
   return { store, ingestor, poller, board, metrics, lines };
 }
 
 function dbMessages(store: Store): { id: number; sha256: string; source: string; kind: string; status: string }[] {
-  return store.db.prepare('SELECT id, sha256, source, kind, status FROM messages ORDER BY id').all() as never;
+  return store.db!.prepare('SELECT id, sha256, source, kind, status FROM messages ORDER BY id').all() as never;
 }
 
 /** sha256 of each message per folder, as the server holds them now. */
@@ -166,7 +166,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(bySha.get(wireSha256(garbage))!.status).toBe('Problem');
     for (const s of sample) {
       const m = bySha.get(wireSha256(s.raw))!;
-      const bounces = r.store.db.prepare('SELECT email_to, status_code FROM bounces WHERE message_id = ? ORDER BY email_to').all(m.id) as {
+      const bounces = r.store.db!.prepare('SELECT email_to, status_code FROM bounces WHERE message_id = ? ORDER BY email_to').all(m.id) as {
         email_to: string;
         status_code: string;
       }[];
@@ -363,7 +363,7 @@ describe('IMAP poller against a real Dovecot', () => {
     );
     for (const raw of raws) await dc.append('INBOX', raw);
     const r = rig();
-    r.store.db.pragma('query_only = ON'); // every write fails with SQLITE_READONLY
+    r.store.db!.pragma('query_only = ON'); // every write fails with SQLITE_READONLY
 
     const failed = await r.poller.pollOnce();
     expect(failed).toMatchObject({ outcome: 'incomplete', failed: 1, processed: 0 });
@@ -374,7 +374,7 @@ describe('IMAP poller against a real Dovecot', () => {
     expect(st.detail).toMatch(/could not store/);
     expect(st.facts).toMatchObject({ failed: 1 });
 
-    r.store.db.pragma('query_only = OFF');
+    r.store.db!.pragma('query_only = OFF');
     const ok = await r.poller.pollOnce();
     expect(ok).toMatchObject({ outcome: 'ok', processed: 3, failed: 0 });
     expect(await dc.uids('INBOX')).toEqual([]);

@@ -65,12 +65,12 @@ describe('file import', () => {
     const single = path.join(dir, 'one.eml');
     writeFileSync(single, dsn('dsn-remote-550.eml'));
     expect(await importPath(single, { ingestor })).toMatchObject({ read: 1, duplicates: 1 });
-    expect(store.db.prepare("SELECT COUNT(*) FROM messages WHERE source = 'import'").pluck().get()).toBe(5);
+    expect(store.db!.prepare("SELECT COUNT(*) FROM messages WHERE source = 'import'").pluck().get()).toBe(5);
   });
 
   it('counts messages it could not store as failed instead of stopping', async () => {
     const ingestor = createIngestor({ store, log: silentLogger() });
-    store.db.pragma('query_only = ON');
+    store.db!.pragma('query_only = ON');
     const errors: string[] = [];
     const t = await importPath(path.join(POSTFIX, 'dsn-remote-550.eml'), { ingestor, onError: (w) => errors.push(w) });
     expect(t).toMatchObject({ read: 1, failed: 1 });

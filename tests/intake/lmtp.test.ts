@@ -57,7 +57,7 @@ beforeEach(() => {
 afterEach(async () => {
   await server?.stop(1000);
   server = undefined;
-  store?.close();
+  await store?.close();
   store = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -99,9 +99,9 @@ describe('LMTP listener', () => {
     expect(r.data.map((x) => x.code)).toEqual([250, 250]);
     expect(r.data[0]!.text).toMatch(/^2\.6\.0 stored as message \d+/);
     expect(r.data[1]!.text).toMatch(/^2\.6\.0 already stored as message \d+/);
-    const msgs = store!.db.prepare('SELECT source, envelope_from, envelope_to FROM messages').all();
+    const msgs = store!.db!.prepare('SELECT source, envelope_from, envelope_to FROM messages').all();
     expect(msgs).toEqual([{ source: 'lmtp', envelope_from: '', envelope_to: 'bounces+alice=example.org@example.com' }]);
-    const bounces = store!.db.prepare('SELECT email_to, status_code FROM bounces').all();
+    const bounces = store!.db!.prepare('SELECT email_to, status_code FROM bounces').all();
     expect(bounces).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
   });
 
@@ -173,7 +173,7 @@ describe('LMTP listener', () => {
 
   it('answers 451 when the database connection has been closed', async () => {
     const t = await startListener();
-    store!.close();
+    await store!.close();
     const r = await lmtpSend(t, ['bounces@example.com'], DSN);
     expect(r.data.map((x) => x.code)).toEqual([451]);
     expect(r.data[0]!.text).not.toMatch(/database|connection is not open/i);
@@ -288,7 +288,7 @@ describe('LMTP listener', () => {
     const r = await sendMail({ ...t, protocol: 'smtp', from: '', to: ['bounces@example.com', 'bounces+b@example.com'], raw: DSN });
     expect(r.greeting.text).toMatch(/ESMTP/);
     expect(r.data.map((x) => x.code)).toEqual([250]);
-    const row = store!.db.prepare('SELECT envelope_to FROM messages').get();
+    const row = store!.db!.prepare('SELECT envelope_to FROM messages').get();
     expect(row).toEqual({ envelope_to: 'bounces@example.com,bounces+b@example.com' });
   });
 

@@ -126,7 +126,7 @@ async function rig(env: Env = {}): Promise<Rig> {
   };
 }
 
-const bounces = (s: Store) => s.db.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
+const bounces = (s: Store) => s.db!.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
 const heldBackLines = (lines: Logged[]) => lines.filter((l) => l.msg.startsWith('notices held back'));
 
 /** 200 Cc: 150 strangers at victims.test, 50 colleagues at org.test. */
@@ -160,7 +160,7 @@ describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMT
     expect(rows).toHaveLength(50);
     for (const b of rows)
       expect(b.notice_note).toMatch(/^no notice: not sent by us: its From "boss@evil.test", outside LOCAL_DOMAINS \(org.test\)/);
-    expect(r.store.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0);
+    expect(r.store.db!.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0);
     const held = heldBackLines(r.lines);
     expect(held).toHaveLength(1);
     expect(held[0]!.msg).toContain('50 without a notice: not sent by us');

@@ -1,5 +1,5 @@
 // Two rebound processes on one store: two notifiers, each on its own connection to the same
-// SQLite file (as two processes have), send the one outbox to a real SMTP server on loopback
+// database (as two processes have; SQLite or PostgreSQL, tests/harness/test-store.ts), send the one outbox to a real SMTP server on loopback
 // (smtp-server sink, port 31587). Every notice must arrive exactly once, and a notice claimed
 // by a process that died must be sent by the other once the claim has run out.
 
@@ -14,9 +14,10 @@ import { silentLogger } from '../../src/log.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createMailer } from '../../src/notify/mailer.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { sleep } from '../harness/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
+import { onSqlite, openSharedTestStores, scalar } from '../harness/test-store.ts';
 import { dsn } from './dsn-fixtures.ts';
 
 const SINK_PORT = 31587;
@@ -38,7 +39,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function setUp(): { config: Config; a: Store; b: Store } {
+async function setUp(): Promise<{ config: Config; a: Store; b: Store }> {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-claims-'));
   const config = loadConfig(
     {
@@ -52,13 +53,12 @@ function setUp(): { config: Config; a: Store; b: Store } {
     },
     dir,
   );
-  const a = openStore(config.dbPath);
-  const b = openStore(config.dbPath);
+  const [a, b] = await openSharedTestStores(2);
   cleanups.push(
-    () => a.close(),
-    () => b.close(),
+    () => a!.dispose(),
+    () => b!.dispose(),
   );
-  return { config, a, b };
+  return { config, a: a!, b: b! };
 }
 
 function notifier(config: Config, store: Store, holder: string, clock: () => Date = () => new Date()): Notifier {
@@ -92,7 +92,7 @@ async function noticeIds(): Promise<number[]> {
 
 describe('notices with two rebound processes on one store', () => {
   it('sends each notice exactly once when both notifiers send the same outbox at the same time', async () => {
-    const { config, a, b } = setUp();
+    const { config, a, b } = await setUp();
     const ids = await bounces(config, a, 70, 'both');
     expect(ids).toHaveLength(70);
     const one = notifier(config, a, 'host-a:1:aaaa');
@@ -108,12 +108,14 @@ describe('notices with two rebound processes on one store', () => {
     expect(got).toHaveLength(70);
     expect(new Set(got)).toEqual(new Set(ids));
     expect(await a.outbox.countsByState()).toMatchObject({ sent: 70, pending: 0, failed: 0 });
-    const claimed = a.db.prepare('SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL').pluck().get();
+    const claimed = await scalar(a, 'SELECT COUNT(*) AS n FROM outbox WHERE claimed_by IS NOT NULL');
     expect(claimed).toBe(0);
   });
 
-  it('leaves a notice another live process has claimed, and sends it once that claim has run out', async () => {
-    const { config, a, b } = setUp();
+  // These two move the host's clock: on PostgreSQL claims go by the database's clock
+  // (tests/store/pg/store-claims.test.ts checks that instead).
+  it.skipIf(!onSqlite)('leaves a notice another live process has claimed, and sends it once that claim has run out', async () => {
+    const { config, a, b } = await setUp();
     const ids = await bounces(config, a, 3, 'dead');
     const now = { t: Date.now() };
     // A process that claimed the rows and died before sending them.
@@ -131,15 +133,16 @@ describe('notices with two rebound processes on one store', () => {
   });
 
   it("sends a notice again with the same Message-ID when its sender died between the relay's 250 and the record", async () => {
-    const { config, a, b } = setUp();
+    const { config, a, b } = await setUp();
     const [first, second] = await bounces(config, a, 2, 'in-doubt');
     expect(await notifier(config, a, 'host-a:1:aaaa').sendDue()).toEqual({ sent: 2, failed: 0 });
     // What a SIGKILL right after the relay's answer leaves: the row still due, claimed by the
     // dead process, and that claim run out by now.
     const [row] = await a.outbox.forBounce(first!);
-    a.db
-      .prepare("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?")
-      .run(new Date(Date.now() - 1000).toISOString(), row!.id);
+    await a.sql.run("UPDATE outbox SET state = 'pending', claimed_by = 'host-a:1:aaaa', claimed_until = ? WHERE id = ?", [
+      new Date(Date.now() - 1000).toISOString(),
+      row!.id,
+    ]);
     expect(await notifier(config, b, 'host-b:2:bbbb').sendDue()).toEqual({ sent: 1, failed: 0 });
     const got = await Promise.all(sink.messages.map(async (m) => (await simpleParser(m.raw)).headers));
     const ids = got.map((h) => [Number(h.get('x-rebound-notice')), h.get('message-id')]);
@@ -151,12 +154,12 @@ describe('notices with two rebound processes on one store', () => {
   });
 
   it('holds at most one batch of claims during a long pass, so a killed sender strands no more', async () => {
-    const { config, a } = setUp();
+    const { config, a } = await setUp();
     const ids = await bounces(config, a, 105, 'long-pass');
     // The real mailer to the sink; before each send, how many unsent rows this process holds.
     const real = createMailer(config.smtp);
     const held: number[] = [];
-    const countHeld = a.db.prepare("SELECT COUNT(*) FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'").pluck();
+    const countHeld = () => scalar(a, "SELECT COUNT(*) AS n FROM outbox WHERE claimed_by = 'host-a:1:aaaa' AND state = 'pending'");
     const n = createNotifier({
       config,
       store: a,
@@ -165,9 +168,9 @@ describe('notices with two rebound processes on one store', () => {
       claimTtlMs: CLAIM_TTL_MS,
       mailer: {
         relay: real.relay,
-        send(mail) {
-          held.push(countHeld.get() as number);
-          return real.send(mail);
+        async send(mail) {
+          held.push(await countHeld());
+          return await real.send(mail);
         },
         close: () => real.close(),
       },
@@ -179,8 +182,8 @@ describe('notices with two rebound processes on one store', () => {
     expect(Math.max(...held)).toBe(50);
   }, 60_000);
 
-  it('does not send a row whose claim ran out and was taken by another process meanwhile', async () => {
-    const { config, a, b } = setUp();
+  it.skipIf(!onSqlite)('does not send a row whose claim ran out and was taken by another process meanwhile', async () => {
+    const { config, a, b } = await setUp();
     const [id] = await bounces(config, a, 1, 'stolen');
     const now = new Date();
     const [row] = await a.outbox.claimDue('slow-host:1:slow', CLAIM_TTL_MS, now, 10);

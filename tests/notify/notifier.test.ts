@@ -205,7 +205,7 @@ describe('bounce notices in test mode', () => {
     const id = await ingestOne(normal, dsn({ tag: 'switch-1', cc: 'alice@app.test' }));
     await waitFor('retry_queued', async () => (await normal.store.bounces.get(id))!.status === 'retry_queued');
     await normal.notifier.stop();
-    normal.store.close();
+    await normal.store.close();
     const test = rig({ TEST_MODE: 'true', NOTIFY_CC_TEST: 'tester@example.org' }, { dir });
     test.now.t = Date.now() + 3_600_000;
     expect(await test.notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
@@ -294,7 +294,7 @@ describe('the retry queue', () => {
     const id = await ingestOne(first, dsn({ tag: 'restart-1' }));
     await waitFor('retry_queued', async () => (await first.store.bounces.get(id))!.status === 'retry_queued');
     await first.notifier.stop();
-    first.store.close();
+    await first.store.close();
 
     sink.accept();
     const second = rig({ NOTIFY_CC: 'ops@example.org' }, { dir });
@@ -325,7 +325,7 @@ describe('the retry queue', () => {
         relay: real.relay,
         async send(mail) {
           const res = await real.send(mail);
-          r.store.db.pragma('query_only = ON');
+          r.store.db!.pragma('query_only = ON');
           return res;
         },
         close: () => real.close(),
@@ -335,7 +335,7 @@ describe('the retry queue', () => {
     expect(await notifier.sendDue()).toEqual({ sent: 1, failed: 0 });
     await notifier.stop();
     expect(sink.messages).toHaveLength(1);
-    r.store.db.pragma('query_only = OFF');
+    r.store.db!.pragma('query_only = OFF');
     // Not counted as a failed attempt, and not called a notice that could not be built.
     const after = (await outboxOf(r, id))[0]!;
     expect(after.attempts).toBe(before.attempts);

@@ -9,8 +9,8 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { insertBounce } from '../web/fixture.ts';
 
 const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 describe('notice recipients', () => {

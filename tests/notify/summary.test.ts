@@ -37,8 +37,8 @@ afterAll(async () => {
   await sink?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
   sink.clear();
 });
 
@@ -94,7 +94,7 @@ describe('the daily summary', () => {
     const config = loadConfig(env(dir), dir);
     const out = await sendDailySummary({ config, store, log: silentLogger(), date: DAY, dryRun: true });
 
-    const all = store.db.prepare('SELECT * FROM bounces').all() as BounceRow[];
+    const all = store.db!.prepare('SELECT * FROM bounces').all() as BounceRow[];
     const recorded = all.filter((r) => r.date.startsWith(DAY));
     expect(recorded).toHaveLength(4);
     // The delay warning is recorded but is no bounce: only the count by kind shows it.

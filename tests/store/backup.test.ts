@@ -21,8 +21,8 @@ const WEB_PORT = 31888;
 let dir: string;
 let store: Store | undefined;
 
-afterEach(() => {
-  store?.close();
+afterEach(async () => {
+  await store?.close();
   store = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -64,7 +64,7 @@ describe('rebound backup', () => {
     let copying = true;
     // One page per step: the copy spans many turns of the event loop, and the commits below
     // land between them.
-    const backup = backupDatabase(store.db, target, { pagesPerStep: 1, onProgress: () => steps++ }).finally(() => (copying = false));
+    const backup = backupDatabase(store.db!, target, { pagesPerStep: 1, onProgress: () => steps++ }).finally(() => (copying = false));
     let committedDuringCopy = 0;
     const during = ingest(store, 1000, 30).then((xs) => {
       if (copying) committedDuringCopy = xs.length;
@@ -106,7 +106,7 @@ describe('rebound backup', () => {
     const target = path.join(dir, 'copy.db');
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the backup never finished')), 20_000));
     try {
-      const r = await Promise.race([backupDatabase(store.db, target), timeout]);
+      const r = await Promise.race([backupDatabase(store.db!, target), timeout]);
       expect(r.pages).toBeGreaterThan(400);
     } finally {
       copying = false;
@@ -123,14 +123,14 @@ describe('rebound backup', () => {
     await ingest(store, 0, 3);
     const target = path.join(dir, 'taken.db');
     writeFileSync(target, 'keep me');
-    await expect(backupDatabase(store.db, target)).rejects.toThrow(BackupTargetExists);
+    await expect(backupDatabase(store.db!, target)).rejects.toThrow(BackupTargetExists);
     expect(statSync(target).size).toBe('keep me'.length);
-    const r = await backupDatabase(store.db, target, { force: true });
+    const r = await backupDatabase(store.db!, target, { force: true });
     expect(addressesIn(r.file).size).toBe(3);
     expect(statSync(target).mode & 0o777).toBe(0o600);
-    await expect(backupDatabase(store.db, path.join(dir, 'no-such-folder', 'x.db'))).rejects.toThrow(/ENOENT/);
+    await expect(backupDatabase(store.db!, path.join(dir, 'no-such-folder', 'x.db'))).rejects.toThrow(/ENOENT/);
     // A copy that fails half-way leaves neither the target nor its temporary file behind.
-    const failing = backupDatabase(store.db, path.join(dir, 'half.db'), {
+    const failing = backupDatabase(store.db!, path.join(dir, 'half.db'), {
       pagesPerStep: 1,
       onProgress: () => {
         throw new Error('disk gone');
@@ -146,8 +146,8 @@ describe('rebound backup', () => {
     store = openStore(path.join(dir, 'bounces.db'));
     const before = await ingest(store, 0, 12);
     const copy = path.join(dir, 'backup.db');
-    await backupDatabase(store.db, copy);
-    store.close();
+    await backupDatabase(store.db!, copy);
+    await store.close();
     store = undefined;
     // The README's restore steps: stop, copy the backup in as the data file, start.
     const dataDir = path.join(dir, 'restored');

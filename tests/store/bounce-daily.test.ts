@@ -96,10 +96,10 @@ describe('per-day bounce summary', () => {
   it('counts every inserted bounce in its UTC day, and a repeat of a recorded bounce not at all', async () => {
     const store = newStore();
     await insertAll(store);
-    expect(summary(store.db)).toEqual(fromRows(store.db));
-    expect(store.db.prepare("SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'").pluck().get()).toBe(2);
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    expect(store.db!.prepare("SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'").pluck().get()).toBe(2);
     // c.test bounced only with an autoreply (type none): not a domain "causing bounces".
-    expect(store.db.prepare("SELECT COUNT(*) FROM bounce_daily_domain WHERE domain = 'c.test'").pluck().get()).toBe(0);
+    expect(store.db!.prepare("SELECT COUNT(*) FROM bounce_daily_domain WHERE domain = 'c.test'").pluck().get()).toBe(0);
 
     const row = (await store.bounces.get(1))!;
     const again = await store.bounces.insert({
@@ -127,7 +127,7 @@ describe('per-day bounce summary', () => {
       dedupeKey: row.dedupe_key,
     });
     expect(again).toBeUndefined();
-    expect(summary(store.db)).toEqual(fromRows(store.db));
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
   });
 
   it('moves a retried bounce from retry_queued to Processed in the counts', async () => {
@@ -137,32 +137,32 @@ describe('per-day bounce summary', () => {
     const since = new Date('2026-03-01T00:00:00.000Z');
     expect((await q.countsSince(since)).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
     await store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
-    expect(summary(store.db)).toEqual(fromRows(store.db));
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
     const after = await q.countsSince(since);
     expect(after.byStatus.retry_queued).toBeUndefined();
     expect(after.byStatus.Processed).toBe(4);
     expect(after.total).toBe(ROWS.length);
     // The retry counter alone changes nothing.
     await store.bounces.setStatus(ids[1]!, 'Processed', 'again', 3);
-    expect(summary(store.db)).toEqual(fromRows(store.db));
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
   });
 
   it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', async () => {
     const store = newStore();
     const ids = await insertAll(store);
-    store.db
-      .prepare(
+    store
+      .db!.prepare(
         "UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?",
       )
       .run(ids[0]);
-    expect(summary(store.db)).toEqual(fromRows(store.db));
-    store.db.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
-    expect(summary(store.db)).toEqual(fromRows(store.db));
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    store.db!.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
+    expect(summary(store.db!)).toEqual(fromRows(store.db!));
     // A group whose last row went away leaves no zero row behind.
-    expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily WHERE n <= 0').pluck().get()).toBe(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
-    store.db.prepare('DELETE FROM bounces').run();
-    expect(summary(store.db)).toEqual({ daily: [], domains: [] });
+    expect(store.db!.prepare('SELECT COUNT(*) FROM bounce_daily WHERE n <= 0').pluck().get()).toBe(0);
+    expect(store.db!.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
+    store.db!.prepare('DELETE FROM bounces').run();
+    expect(summary(store.db!)).toEqual({ daily: [], domains: [] });
     expect(await new BounceQueries(store.sql).countAll()).toBe(0);
   });
 
@@ -199,7 +199,7 @@ describe('per-day bounce summary', () => {
     await insertAll(store);
     const q = new BounceQueries(store.sql);
     for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
-      const rows = store.db.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
+      const rows = store.db!.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
         status: string;
         bounce_type: string;
         domain: string;

@@ -4,12 +4,9 @@
 // reason decides hard/soft and the status code; ids grow with dates), which is what makes
 // the plans differ.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BounceQueries, SORT_COLUMNS, whereFor, type BounceFilters, type SortColumn } from '../../src/store/bounce-queries.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 
 const ROWS = 3000;
 const REASONS: [string, string, string][] = [
@@ -23,35 +20,32 @@ const REASONS: [string, string, string][] = [
 const DOMAINS = ['gmail.com', 'gmail.com', 'gmail.com', 'yahoo.com', 'rare.example', 'a.example', 'b.example'];
 const STATUSES = ['Processed', 'Processed', 'Processed', 'Processed', 'retry_queued', 'Problem', 'Skipped'];
 
-let dir: string;
-let store: Store;
+let store: TestStore;
 let q: BounceQueries;
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-list-'));
-  store = openStore(path.join(dir, 'bounces.db'));
+const INSERT_BOUNCE = `INSERT INTO bounces (message_id, date, email_to, status, reason, domain, kind, bounce_type, status_code, dedupe_key)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+beforeAll(async () => {
+  store = await openTestStore();
   q = new BounceQueries(store.sql);
-  const msg = store.db
-    .prepare(
-      "INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES ('2026-01-01T00:00:00.000Z', 'lmtp', 'x', 1, x'00', 'bounce', 'Processed')",
-    )
-    .run().lastInsertRowid;
-  const insert = store.db.prepare(
-    `INSERT INTO bounces (message_id, date, email_to, status, reason, domain, kind, bounce_type, status_code, dedupe_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const msg = await scalar(
+    store,
+    "INSERT INTO messages (received_at, source, sha256, size, raw, kind, status) VALUES ('2026-01-01T00:00:00.000Z', 'lmtp', 'x', 1, ?, 'bounce', 'Processed') RETURNING id",
+    [Buffer.from([0])],
   );
   // A small deterministic generator: the same rows every run.
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
-  store.db.transaction(() => {
+  await store.transaction(async (tx) => {
     for (let i = 0; i < ROWS; i++) {
       // Ten days, several rows sharing a timestamp now and then (ties broken by id).
       const date = new Date(t0 + Math.floor(((i / ROWS) * 10 * 86_400_000) / 60_000) * 60_000).toISOString();
       const [reason, type, code] = REASONS[Math.floor(rnd() ** 1.5 * REASONS.length)]!;
       const domain = DOMAINS[Math.floor(rnd() * DOMAINS.length)]!;
       const status = reason === 'vacation' ? 'Skipped' : STATUSES[Math.floor(rnd() * 6)]!;
-      insert.run(
+      await tx.sql.run(INSERT_BOUNCE, [
         msg,
         date,
         `u${Math.floor(rnd() * 500)}@${domain}`,
@@ -62,14 +56,13 @@ beforeAll(() => {
         type,
         code,
         `k${i}`,
-      );
+      ]);
     }
-  })();
-});
+  });
+}, 60_000);
 
-afterAll(() => {
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await store?.dispose();
 });
 
 const TAIL: Record<SortColumn, string[]> = {
@@ -84,13 +77,15 @@ const TAIL: Record<SortColumn, string[]> = {
 };
 
 /** The page by the plain query: no plan choice, SQLite sorts if it must. */
-function reference(filters: BounceFilters, sort: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): number[] {
+async function reference(filters: BounceFilters, sort: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): Promise<number[]> {
   const w = whereFor(filters);
   const order = [SORT_COLUMNS[sort], ...TAIL[sort]].map((c) => `${c} ${dir}`).join(', ');
-  return store.db
-    .prepare(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .pluck()
-    .all({ ...w.params, limit, offset }) as number[];
+  const rows = await store.sql.all<{ id: number }>(`SELECT id FROM bounces ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`, {
+    ...w.params,
+    limit,
+    offset,
+  });
+  return rows.map((r) => r.id);
 }
 
 const FILTERS: BounceFilters[] = [
@@ -126,7 +121,9 @@ describe('bounce list pages', () => {
             [2990, 25],
           ] as const) {
             const got = (await q.page({ filters, sort, dir, offset, limit })).rows.map((r) => r.id);
-            expect(got, `${JSON.stringify(filters)} ${sort} ${dir} offset ${offset}`).toEqual(reference(filters, sort, dir, offset, limit));
+            expect(got, `${JSON.stringify(filters)} ${sort} ${dir} offset ${offset}`).toEqual(
+              await reference(filters, sort, dir, offset, limit),
+            );
             compared += 1;
           }
         }
@@ -137,7 +134,7 @@ describe('bounce list pages', () => {
 
   it('counts the filtered rows, and the total from the summary', async () => {
     expect(await q.countAll()).toBe(ROWS);
-    const hard = store.db.prepare("SELECT COUNT(*) FROM bounces WHERE bounce_type = 'hard'").pluck().get() as number;
+    const hard = await scalar(store, "SELECT COUNT(*) AS n FROM bounces WHERE bounce_type = 'hard'");
     expect((await q.page({ filters: { type: 'hard' }, sort: 'reason', dir: 'desc', offset: 0, limit: 10 })).filtered).toEqual({
       count: hard,
       capped: false,

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { createCommitQueue } from '../../src/store/commit-queue.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openStore, type SqliteStore, type Store } from '../../src/store/store.ts';
 
 let dir: string;
-let store: Store;
+let store: SqliteStore;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-commit-queue-'));

@@ -46,20 +46,20 @@ describe('the data folder and the database file', () => {
       expect(mode(dataDir).toString(8)).toBe('700');
       for (const f of [config.dbPath, `${config.dbPath}-wal`, `${config.dbPath}-shm`]) expect(mode(f).toString(8), f).toBe('600');
     } finally {
-      store.close();
+      await store.close();
     }
     // A database (and folder) made by an older rebound, readable by everyone.
     chmodSync(config.dbPath, 0o644);
     chmodSync(dataDir, 0o755);
-    openConfiguredStore(config).close();
+    await openConfiguredStore(config).close();
     expect(mode(config.dbPath).toString(8)).toBe('600');
     expect(mode(dataDir).toString(8)).toBe('700');
   });
 
-  it('leaves a shared sticky folder such as /tmp as it is', () => {
+  it('leaves a shared sticky folder such as /tmp as it is', async () => {
     const shared = mkdtempSync(path.join(os.tmpdir(), 'rebound-sticky-'));
     chmodSync(shared, 0o1777);
-    openConfiguredStore(loadConfig({ DATA_DIR: shared })).close();
+    await openConfiguredStore(loadConfig({ DATA_DIR: shared })).close();
     expect(mode(shared).toString(8)).toBe('1777');
     expect(mode(path.join(shared, 'bounces.db')).toString(8)).toBe('600');
   });

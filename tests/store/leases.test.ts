@@ -18,9 +18,9 @@ beforeEach(() => {
   a = openStore(path.join(dir, 'bounces.db'));
   b = openStore(path.join(dir, 'bounces.db'));
 });
-afterEach(() => {
-  a.close();
-  b.close();
+afterEach(async () => {
+  await a.close();
+  await b.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -224,6 +224,6 @@ describe('the store on a failing disk and under other processes', () => {
     } finally {
       holder.kill();
     }
-    expect(app.store.db.prepare("SELECT count(*) FROM messages WHERE subject != ''").pluck().get()).toBe(6);
+    expect(app.store.db!.prepare("SELECT count(*) FROM messages WHERE subject != ''").pluck().get()).toBe(6);
   });
 });

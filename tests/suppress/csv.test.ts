@@ -10,7 +10,7 @@ import { CsvError, exportCsv, importCsv, parseCsv } from '../../src/suppress/csv
 
 let store: Store;
 const now = new Date('2026-11-02T10:00:00Z');
-const rows = () => store.db.prepare('SELECT count(*) FROM suppressions').pluck().get();
+const rows = () => store.db!.prepare('SELECT count(*) FROM suppressions').pluck().get();
 
 beforeEach(() => {
   store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-csv-')), 'bounces.db'));
@@ -55,8 +55,8 @@ describe('suppression CSV', () => {
     ]);
     expect((await store.suppressions.events('jane@example.org'))[0]).toMatchObject({ action: 'added', actor: 'admin', source: 'import' });
     // Imported again: nothing new, nothing lost.
-    store.close();
-    store = openStore(store.db.name);
+    await store.close();
+    store = openStore(store.db!.name);
     expect(await importCsv(store, out, { by: 'admin', now })).toEqual({ added: 0, refreshed: 3 });
     expect(await store.suppressions.check('x@gone.test', now)).toMatchObject({ address: '@gone.test' });
   });

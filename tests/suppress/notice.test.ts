@@ -27,7 +27,7 @@ beforeAll(async () => {
   sink = await startSmtpSink({ port: SINK_PORT });
 });
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await sink?.stop();
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openTestStore, type TestStore } from '../harness/test-store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
@@ -67,8 +67,8 @@ function softDsn(tag: string, failed: string): Buffer {
   return Buffer.from(s.replace('Status: 5.1.1', 'Status: 5.2.2'), 'latin1');
 }
 
-beforeEach(() => {
-  store = openTestStore();
+beforeEach(async () => {
+  store = await openTestStore();
   now = new Date('2026-11-02T10:00:00Z');
   ingestor = ingestorWith();
 });
@@ -151,7 +151,7 @@ describe('suppression decided in the bounce transaction', () => {
       now = new Date(now.getTime() + 4 * DAY); // two within any 7 days, never three
     }
     expect(await store.suppressions.check('slow@example.org', now)).toBeUndefined();
-    const strikes = store.db.prepare('SELECT count(*) FROM suppression_strikes').pluck().get();
+    const strikes = await scalar(store, 'SELECT count(*) AS n FROM suppression_strikes');
     expect(strikes).toBeLessThanOrEqual(2); // pruned to the window
   });
 
@@ -197,7 +197,7 @@ describe('suppression decided in the bounce transaction', () => {
     await expect(ingestor.ingest({ raw: dsn({ tag: 'x1', failed: 'dead@example.org' }), source: 'lmtp' })).rejects.toMatchObject({
       temporary: true,
     });
-    expect(store.db.prepare('SELECT count(*) FROM bounces').pluck().get()).toBe(0);
+    expect(await scalar(store, 'SELECT count(*) AS n FROM bounces')).toBe(0);
     expect(await store.suppressions.get('dead@example.org')).toBeUndefined();
   });
 });

@@ -10,8 +10,8 @@ let store: TestStore;
 const now = new Date('2026-11-02T10:00:00Z');
 const DAY = 86_400_000;
 
-beforeEach(() => {
-  store = openTestStore();
+beforeEach(async () => {
+  store = await openTestStore();
 });
 afterEach(() => store.dispose());
 
@@ -128,12 +128,11 @@ describe('SuppressionRepository', () => {
   });
 
   it('calls change listeners inside the transaction: their writes roll back with the change', async () => {
-    store.db.exec('CREATE TABLE hook_log (type TEXT, address TEXT)');
+    await store.sql.run('CREATE TABLE hook_log (type TEXT, address TEXT)');
     const seen: SuppressionChange[] = [];
-    const off = store.suppressions.onChange(async (c) => {
-      expect(store.db.inTransaction).toBe(true);
+    const off = store.suppressions.onChange(async (c, tx) => {
       seen.push(c);
-      store.db.prepare('INSERT INTO hook_log VALUES (?, ?)').run(c.type, c.entry.address);
+      await tx.sql.run('INSERT INTO hook_log VALUES (?, ?)', [c.type, c.entry.address]);
     });
     await store.suppressions.add({ address: 'a@example.org', reason: 'userunknown', source: 'bounce' }, now);
     await store.suppressions.add({ address: 'a@example.org', reason: 'userunknown', source: 'bounce' }, now); // a refresh: no event
@@ -150,7 +149,7 @@ describe('SuppressionRepository', () => {
       }),
     ).rejects.toThrow('later step failed');
     expect(await store.suppressions.get('b@example.org')).toBeUndefined();
-    expect(store.db.prepare('SELECT type, address FROM hook_log').all()).toEqual([
+    expect(await store.sql.all('SELECT type, address FROM hook_log ORDER BY type')).toEqual([
       { type: 'added', address: 'a@example.org' },
       { type: 'removed', address: 'a@example.org' },
     ]);

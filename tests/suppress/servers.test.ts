@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  store?.close();
+  await store?.close();
 });
 
 /** Opens a connection and returns a function that sends bytes and reads until `done` says the answer is whole. */

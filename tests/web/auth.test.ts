@@ -141,7 +141,7 @@ describe('sign-in', () => {
     const c = new Client(d.base);
     await c.signIn();
     const row = () =>
-      d.store.db.prepare('SELECT data FROM sessions WHERE id = ?').pluck().get(c.cookies.get('rebound.sid')) as string | undefined;
+      d.store.db!.prepare('SELECT data FROM sessions WHERE id = ?').pluck().get(c.cookies.get('rebound.sid')) as string | undefined;
     const afterSignIn = row();
     expect(afterSignIn).toBeDefined();
     // Page views 5 s apart, within the minute.

@@ -89,13 +89,13 @@ describe('exports', () => {
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
     expect(rows.length - 1).toBe(1200);
-    const expectedIds = d.store.db.prepare("SELECT id FROM bounces WHERE domain = 'bulk.test' ORDER BY date DESC, id DESC").pluck().all();
+    const expectedIds = d.store.db!.prepare("SELECT id FROM bounces WHERE domain = 'bulk.test' ORDER BY date DESC, id DESC").pluck().all();
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(expectedIds);
     expect(rows.slice(1).every((r) => r[6] === 'bulk.test' && r.length === EXPORT_COLUMNS.length)).toBe(true);
 
     const jan = parseCsv((await (await c.get('/export/csv?domain=bulk.test&from=2024-01-01&to=2024-01-02')).text()).replace(/^\uFEFF/, ''));
     expect(jan.length - 1).toBe(
-      d.store.db.prepare("SELECT COUNT(*) FROM bounces WHERE domain='bulk.test' AND date < '2024-01-03'").pluck().get(),
+      d.store.db!.prepare("SELECT COUNT(*) FROM bounces WHERE domain='bulk.test' AND date < '2024-01-03'").pluck().get(),
     );
   });
 
@@ -129,8 +129,8 @@ describe('exports', () => {
       ids.push(v[0] as number);
       if (v[0] === hostileId) hostile = v;
     });
-    const expectedIds = d.store.db
-      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
+    const expectedIds = d.store
+      .db!.prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
       .pluck()
       .all();
     expect(ids).toEqual(expectedIds);
@@ -155,13 +155,13 @@ describe('exports', () => {
     expect(EXCEL_MAX_ROWS).toBe(1_048_575);
     const read = async (max: number) => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await buffer(excelStream(d.store.db, { from: '2024-01-01', to: '2024-12-31' }, max))) as never);
+      await wb.xlsx.load((await buffer(excelStream(d.store.db!, { from: '2024-01-01', to: '2024-12-31' }, max))) as never);
       const values: unknown[][] = [];
       wb.getWorksheet('bounces')!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
       return values;
     };
-    const expectedIds = d.store.db
-      .prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
+    const expectedIds = d.store
+      .db!.prepare("SELECT id FROM bounces WHERE date >= '2024-01-01' AND date < '2025-01-01' ORDER BY date DESC, id DESC")
       .pluck()
       .all() as number[];
     const cut = await read(5);
@@ -203,7 +203,7 @@ describe('exports whose source fails', () => {
     await insertBounce(d.store);
     const c = new Client(d.base);
     await c.signIn();
-    const file = d.store.db.name;
+    const file = d.store.db!.name;
     // The file is gone from its path (a disk unmounted, a restore half done); rebound's own
     // connection still holds it open.
     renameSync(file, `${file}.away`);
@@ -232,7 +232,7 @@ describe('exports whose source fails', () => {
       for (let i = 0; i < rows; i++)
         await insertBounce(tx, { diagnostic: `${i} ${long}`, date: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() });
     });
-    dash.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    dash.store.db!.pragma('wal_checkpoint(TRUNCATE)');
     const c = new Client(dash.base);
     await c.signIn();
     return { d: dash, c };
@@ -258,7 +258,7 @@ describe('exports whose source fails', () => {
     const big = await bigDashboard(12_000, 2000, sink);
     d = big.d;
     // Not a clean end of a short file: the client sees the transfer broken off.
-    expect(await breakMidway(big.c, '/export/csv', d.store.db.name, 1024 * 1024)).toBeInstanceOf(Error);
+    expect(await breakMidway(big.c, '/export/csv', d.store.db!.name, 1024 * 1024)).toBeInstanceOf(Error);
     const cut = sink.lines.filter((l) => l.msg === 'response failed after it began; connection cut');
     expect(cut).toHaveLength(1);
     expect(cut[0]!.level).toBe('error');
@@ -271,7 +271,7 @@ describe('exports whose source fails', () => {
     const sink = capturingLogger();
     const big = await bigDashboard(5000, 200, sink);
     d = big.d;
-    expect(await breakMidway(big.c, '/export/excel', d.store.db.name, 256 * 1024)).toBeInstanceOf(Error);
+    expect(await breakMidway(big.c, '/export/excel', d.store.db!.name, 256 * 1024)).toBeInstanceOf(Error);
     expect(sink.lines.filter((l) => l.msg === 'response failed after it began; connection cut')).toHaveLength(1);
   });
 });

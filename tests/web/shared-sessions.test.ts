@@ -18,7 +18,7 @@ const open: { store: Store; server: WebServer }[] = [];
 afterEach(async () => {
   for (const o of open.splice(0)) {
     await o.server.stop();
-    o.store.close();
+    await o.store.close();
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -79,13 +79,13 @@ describe('sessions in the database', () => {
     await c.signIn();
     const id = c.cookies.get('rebound.sid')!;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    const row = a.store.db.prepare('SELECT data, signed_in FROM sessions WHERE id = ?').get(id) as { data: string; signed_in: number };
+    const row = a.store.db!.prepare('SELECT data, signed_in FROM sessions WHERE id = ?').get(id) as { data: string; signed_in: number };
     expect(row.signed_in).toBe(1);
     expect(JSON.parse(row.data)).toMatchObject({ user: 'admin' });
     // rebound restarts: a new process, the same database.
     const first = open.shift()!;
     await first.server.stop();
-    first.store.close();
+    await first.store.close();
     const again = await dashboard();
     await expectSignedIn(await sameBrowser(c, again.base).get('/'));
   });

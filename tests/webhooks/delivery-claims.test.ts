@@ -1,32 +1,27 @@
 // @integration: real HTTP requests and waits for the deliverers' timers.
 // Two rebound processes on one store: two webhook deliverers, each on its own connection to
-// the same SQLite file, send one queue to a real loopback receiver that checks signatures
+// the same database (SQLite file or PostgreSQL, tests/harness/test-store.ts), send one queue to a real loopback receiver that checks signatures
 // (standardwebhooks). Each event must arrive exactly once and in order per endpoint, and a
 // delivery claimed by a process that died must be sent by the other once its claim runs out.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
 import { newSecret } from '../../src/webhooks/store.ts';
 import { capturingLogger } from '../harness/log.ts';
+import { openSharedTestStores, type TestStore } from '../harness/test-store.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
 
 const HOUR = 3_600_000;
 
-let dir: string;
-let a: Store;
-let b: Store;
+let a: TestStore;
+let b: TestStore;
 let receiver: WebhookReceiver;
 const deliverers: WebhookDeliverer[] = [];
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rebound-webhook-claims-'));
-  a = openStore(path.join(dir, 'bounces.db'));
-  b = openStore(path.join(dir, 'bounces.db'));
+  [a, b] = (await openSharedTestStores(2)) as [TestStore, TestStore];
   receiver = new WebhookReceiver();
   await receiver.start();
 });
@@ -34,9 +29,8 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const d of deliverers.splice(0)) await d.stop();
   await receiver.stop();
-  a.close();
-  b.close();
-  rmSync(dir, { recursive: true, force: true });
+  await a.dispose();
+  await b.dispose();
 });
 
 function deliverer(store: Store, holder: string): { d: WebhookDeliverer; delivered: () => number } {
@@ -102,9 +96,7 @@ describe('webhooks with two rebound processes on one store', () => {
     expect(receiver.received).toHaveLength(60);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
     expect(receivedByPath()).toEqual(expected);
-    expect(a.db.prepare('SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state').all()).toEqual([
-      { state: 'delivered', n: 60 },
-    ]);
+    expect(await a.sql.all('SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state')).toEqual([{ state: 'delivered', n: 60 }]);
     // Both processes sent some: the queue was shared, not held by one.
     expect(one.delivered()).toBeGreaterThan(0);
     expect(two.delivered()).toBeGreaterThan(0);

@@ -67,7 +67,7 @@ afterEach(async () => {
   deliverer = undefined;
   await receiver.stop();
   await ingestor.drain();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -135,7 +135,7 @@ describe('webhook delivery', () => {
     await bounce('wh-none');
     await sleep(300);
     expect(receiver.received).toHaveLength(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    expect(store.db!.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
   });
 
   it('gives a receiver that was down every event once it is back, in order, none twice', async () => {
@@ -146,8 +146,8 @@ describe('webhook delivery', () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await bounce(`wh-down-${i}`)).bounceIds[0]!);
     // Down for a while: several failed attempts on the head of the queue, none on the others.
-    await waitFor('failed attempts', () => (store.db.prepare('SELECT COUNT(*) FROM webhook_attempts').pluck().get() as number) >= 3);
-    expect(store.db.prepare('SELECT COUNT(DISTINCT delivery_id) FROM webhook_attempts').pluck().get()).toBe(1);
+    await waitFor('failed attempts', () => (store.db!.prepare('SELECT COUNT(*) FROM webhook_attempts').pluck().get() as number) >= 3);
+    expect(store.db!.prepare('SELECT COUNT(DISTINCT delivery_id) FROM webhook_attempts').pluck().get()).toBe(1);
     receiver = new WebhookReceiver({ port, secret: (await repo.endpoint(1))!.secret });
     await receiver.start();
     await waitFor('six deliveries', () => receiver.received.length >= 6, { tries: 200 });

@@ -71,7 +71,7 @@ afterAll(async () => {
   await server?.stop();
   await strictServer?.stop();
   await receiver?.stop();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -109,7 +109,7 @@ describe('API tokens on the dashboard', () => {
     expect((await c.post('/tokens', { name: 'no csrf', scope: 'write' })).status).toBe(403);
     const anonymous = new Client(base);
     expect((await anonymous.post('/tokens', { name: 'anon', scope: 'write' })).status).toBe(403);
-    expect(store.db.prepare("SELECT COUNT(*) FROM api_tokens WHERE name IN ('no csrf', 'anon')").pluck().get()).toBe(0);
+    expect(store.db!.prepare("SELECT COUNT(*) FROM api_tokens WHERE name IN ('no csrf', 'anon')").pluck().get()).toBe(0);
   });
 });
 

@@ -64,7 +64,7 @@ afterEach(async () => {
   await deliverer.stop();
   await receiver.stop();
   await ingestor.drain();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -122,6 +122,6 @@ describe('suppression webhooks', () => {
     deliverer.kick();
     await sleep(300);
     expect(receiver.received).toHaveLength(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    expect(store.db!.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
   });
 });

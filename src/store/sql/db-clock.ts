@@ -54,3 +54,12 @@ export async function databaseNow(runner: SqlRunner): Promise<Date> {
   if (!row) throw new Error('databaseNow: the database returned no row');
   return new Date(row.now);
 }
+
+/**
+ * The time a lease, a job period or a claim goes by: on PostgreSQL the database's (instances
+ * on several hosts share it), on SQLite `hostNow`, the caller's (one host, one clock; tests
+ * move it). One round trip more per claim on PostgreSQL, none on SQLite.
+ */
+export async function claimClock(runner: SqlRunner, hostNow: Date): Promise<Date> {
+  return runner.dialect === 'postgres' ? await databaseNow(runner) : hostNow;
+}
