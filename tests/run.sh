@@ -32,7 +32,7 @@ if [ "$#" -eq 0 ]; then
   echo "== tests on PostgreSQL (REBOUND_TEST_ENGINE=postgres)"
   REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts \
     tests/ingest.test.ts tests/suppress/repository.test.ts tests/suppress/record-hook.test.ts tests/store/bounce-list.test.ts \
-    tests/webhooks/delivery-claims.test.ts tests/notify/notifier-claims.test.ts tests/api/api.test.ts tests/api/suppressions.test.ts \
+    tests/webhooks/delivery-claims.test.ts tests/notify/notifier-claims.test.ts tests/api/api.test.ts tests/api/suppressions.test.ts tests/web/export-paged.test.ts \
     tests/store/pg tests/e2e/two-instances-postfix.test.ts || status=$?
 fi
 exit "$status"

@@ -397,3 +397,28 @@ export function iterateExport(db: Db, filters: BounceFilters): IterableIterator<
   const sql = `SELECT ${EXPORT_COLUMNS.join(', ')} FROM bounces ${w.sql} ORDER BY date DESC, id DESC`;
   return db.prepare(sql).iterate(w.params) as IterableIterator<ExportRow>;
 }
+
+/** Rows per page of an export read through the async driver (PostgreSQL). */
+export const EXPORT_PAGE_ROWS = 1000;
+
+/**
+ * The export's rows through any driver, newest first, one keyset page at a time (date, id):
+ * memory is one page whatever the selection, and no cursor or transaction stays open on the
+ * shared database for as long as a slow download runs. Each page is its own snapshot: a
+ * bounce recorded during the download is newer than the rows still to come, so it is not in
+ * the file, and no row is read twice or skipped.
+ */
+export async function* pagedExport(sql: SqlRunner, filters: BounceFilters, pageRows = EXPORT_PAGE_ROWS): AsyncGenerator<ExportRow> {
+  const w = whereFor(filters);
+  const columns = EXPORT_COLUMNS.join(', ');
+  const first = `SELECT ${columns} FROM bounces ${w.sql} ORDER BY date DESC, id DESC LIMIT ${pageRows}`;
+  const next = `SELECT ${columns} FROM bounces ${w.sql ? `${w.sql} AND` : 'WHERE'} (date < @afterDate OR (date = @afterDate AND id < @afterId))
+    ORDER BY date DESC, id DESC LIMIT ${pageRows}`;
+  let page = await sql.all<ExportRow>(first, w.params);
+  for (;;) {
+    yield* page;
+    if (page.length < pageRows) return;
+    const last = page[page.length - 1]!;
+    page = await sql.all<ExportRow>(next, { ...w.params, afterDate: String(last.date), afterId: Number(last.id) });
+  }
+}

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
 import Koa from 'koa';
 import { Router } from '@koa/router';
 import type nunjucks from 'nunjucks';
@@ -16,7 +17,7 @@ import { assetsMiddleware, loadAssets } from './assets.ts';
 import { authRoutes, passwordCheck, requireSignIn, sessionExpiry } from './auth.ts';
 import { BodyError, readForm } from './body.ts';
 import type { WebDeps } from './deps.ts';
-import { csvStream, excelStream } from './export.ts';
+import { csvStreamOf, excelStreamOf, openExportRows, openPagedExportRows, type AnyExportRows } from './export.ts';
 import { parseFilters } from './filters.ts';
 import { healthReport, metricsText } from './health.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
@@ -230,20 +231,15 @@ export function createWebApp(opts: WebAppOptions): Koa {
   // failure then is an error page. A failure once the download runs cuts the connection
   // without HTTP's last chunk, so the browser shows the download as failed, not complete.
   const download =
-    (ext: string, type: string, stream: typeof csvStream): Koa.Middleware =>
-    (ctx) => {
+    (ext: string, type: string, write: (rows: AnyExportRows) => Readable): Koa.Middleware =>
+    async (ctx) => {
       const filters = parseFilters(ctx.query);
-      let body: ReturnType<typeof csvStream>;
+      let body: Readable;
       const db = opts.store.db;
-      if (!db) {
-        // The export reads through a SQLite reader of its own; PostgreSQL's is not written yet.
-        ctx.status = 501;
-        ctx.type = 'text';
-        ctx.body = 'Exports are not available yet when rebound runs on PostgreSQL.';
-        return;
-      }
       try {
-        body = stream(db, filters);
+        // SQLite: a read-only reader of the export's own (export.ts). PostgreSQL: keyset pages
+        // through the store's pool, so no connection stays busy for the whole download.
+        body = write(db ? openExportRows(db, filters) : await openPagedExportRows(opts.store.sql, filters));
       } catch (err) {
         log.error({ err, path: ctx.path }, 'export failed before it began: the database could not be read');
         ctx.status = 503;
@@ -257,8 +253,11 @@ export function createWebApp(opts: WebAppOptions): Koa {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = body;
     };
-  pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStream));
-  pages.get('/export/excel', download('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelStream));
+  pages.get('/export/csv', download('csv', 'text/csv; charset=utf-8', csvStreamOf));
+  pages.get(
+    '/export/excel',
+    download('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', (rows) => excelStreamOf(rows)),
+  );
   if (opts.metricsRequireSignIn) pages.get('/metrics', metrics);
   app.use(pages.routes());
   app.use((ctx) => notFound(ctx, deps));

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { PassThrough, Readable } from 'node:stream';
 import { csvField, neutralise } from '../csv-cells.ts';
 import type { Db } from '../store/db.ts';
-import { EXPORT_COLUMNS, iterateExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
+import { EXPORT_COLUMNS, iterateExport, pagedExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
+import type { SqlRunner } from '../store/sql/driver.ts';
 
 /**
  * The reader's page cache, KiB. An export reads every selected row once, in index order, so
@@ -70,6 +71,63 @@ export function openExportRows(db: Db, filters: BounceFilters): ExportRows {
   });
 }
 
+/** The export's rows read through the async driver (PostgreSQL), its first page already read. */
+export interface PagedExportRows extends AsyncIterable<ExportRow> {
+  close(): void;
+}
+
+/**
+ * The rows through the store's driver, in keyset pages (bounce-queries.ts, pagedExport). As
+ * with openExportRows, the first page is read before anything is sent, so a database that
+ * cannot be read gives an error page, not a 200 with a header row and nothing after it.
+ */
+export async function openPagedExportRows(sql: SqlRunner, filters: BounceFilters): Promise<PagedExportRows> {
+  const pages = pagedExport(sql, filters);
+  const first = await pages.next();
+  async function* rows(): AsyncGenerator<ExportRow> {
+    if (first.done) return;
+    yield first.value;
+    yield* pages;
+  }
+  const it = rows();
+  return {
+    [Symbol.asyncIterator]: () => it,
+    close() {
+      void it.return(undefined);
+      void pages.return(undefined);
+    },
+  };
+}
+
+/** Either kind of rows: the SQLite reader's (sync) or the driver's pages (async). */
+export type AnyExportRows = ExportRows | PagedExportRows;
+
+/**
+ * The rows in batches, whichever kind: a sync reader is walked without a promise per row
+ * (a million rows), and the writers pause for the event loop once a batch.
+ */
+async function* batchesOf(rows: AnyExportRows, size: number): AsyncGenerator<ExportRow[]> {
+  let batch: ExportRow[] = [];
+  if (Symbol.asyncIterator in rows) {
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } else {
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /** CSV rows per chunk; after each chunk the export yields to the event loop. */
@@ -83,19 +141,17 @@ const CSV_ROWS_PER_CHUNK = 500;
  * and the LMTP listener waited.
  */
 export function csvStream(db: Db, filters: BounceFilters): Readable {
-  const rows = openExportRows(db, filters);
+  return csvStreamOf(openExportRows(db, filters));
+}
+
+/** The CSV of rows already opened (either kind). */
+export function csvStreamOf(rows: AnyExportRows): Readable {
   async function* lines(): AsyncGenerator<string> {
     yield `\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`;
-    let batch: string[] = [];
-    for (const row of rows) {
-      batch.push(`${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`);
-      if (batch.length === CSV_ROWS_PER_CHUNK) {
-        yield batch.join('');
-        batch = [];
-        await tick();
-      }
+    for await (const batch of batchesOf(rows, CSV_ROWS_PER_CHUNK)) {
+      yield batch.map((row) => `${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`).join('');
+      await tick();
     }
-    if (batch.length) yield batch.join('');
   }
   const out = Readable.from(lines(), { objectMode: false });
   out.once('close', () => rows.close());
@@ -156,7 +212,11 @@ export function excelCutNote(maxRows: number): string {
 
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_ROWS): Readable {
-  const rows = openExportRows(db, filters);
+  return excelStreamOf(openExportRows(db, filters), maxRows);
+}
+
+/** The xlsx of rows already opened (either kind). */
+export function excelStreamOf(rows: AnyExportRows, maxRows = EXCEL_MAX_ROWS): Readable {
   const out = new PassThrough();
   void (async () => {
     try {
@@ -171,20 +231,22 @@ export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_
         ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
       }));
       let n = 0;
-      for (const row of rows) {
-        if (n === maxRows) {
-          // One more row exists: say so in the file instead of silently leaving it out.
-          ws.addRow([excelCutNote(maxRows)]).commit();
-          break;
+      rows: for await (const batch of batchesOf(rows, ROWS_PER_TURN)) {
+        for (const row of batch) {
+          if (n === maxRows) {
+            // One more row exists: say so in the file instead of silently leaving it out.
+            ws.addRow([excelCutNote(maxRows)]).commit();
+            break rows;
+          }
+          const cells: Record<string, unknown> = {};
+          for (const c of EXPORT_COLUMNS) {
+            const v = row[c];
+            if (c === 'date') cells[c] = new Date(String(v));
+            else cells[c] = typeof v === 'number' ? v : neutralise(v);
+          }
+          ws.addRow(cells).commit();
+          n++;
         }
-        const cells: Record<string, unknown> = {};
-        for (const c of EXPORT_COLUMNS) {
-          const v = row[c];
-          if (c === 'date') cells[c] = new Date(String(v));
-          else cells[c] = typeof v === 'number' ? v : neutralise(v);
-        }
-        ws.addRow(cells).commit();
-        if (++n % ROWS_PER_TURN) continue;
         await tick();
         // Back-pressure, both ends: the deflate's backlog, then a slow client.
         const sink = sheetSink(ws);
