@@ -265,8 +265,9 @@ describe('rule 8: what makes a result hard', () => {
 });
 
 describe('the reply code reported', () => {
-  it("takes the reply on the notice's line that names the recipient when the report's fields have none", async () => {
-    const raw = Buffer.from(
+  /** A Sendmail-style report whose fields carry no reply code ("X-Unix; 77"); `text` is its human-readable part. */
+  const noticeWithoutReplyField = (text: string[]) =>
+    Buffer.from(
       [
         'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
         'To: sender@example.com',
@@ -277,8 +278,7 @@ describe('the reply code reported', () => {
         '--b',
         'Content-Type: text/plain',
         '',
-        '   ----- Transcript of session follows -----',
-        '550 5.0.0 <user@example.net>... Insufficient permission',
+        ...text,
         '',
         '--b',
         'Content-Type: message/delivery-status',
@@ -294,40 +294,17 @@ describe('the reply code reported', () => {
         '',
       ].join('\r\n'),
     );
-    const r = (await classify(raw)).recipients[0];
-    expect(r.replyCode).toBe('550');
+
+  it("takes the reply on the notice's line that names the recipient when the report's fields have none", async () => {
+    const raw = noticeWithoutReplyField([
+      '   ----- Transcript of session follows -----',
+      '550 5.0.0 <user@example.net>... Insufficient permission',
+    ]);
+    expect((await classify(raw)).recipients[0]!.replyCode).toBe('550');
   });
 
   it("reads a few indented lines after the recipient's line, not a stranger's thousands (each joined once)", async () => {
-    const notice = (indented: string[]) =>
-      Buffer.from(
-        [
-          'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
-          'To: sender@example.com',
-          'Subject: Returned mail: see transcript for details',
-          'MIME-Version: 1.0',
-          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-          '',
-          '--b',
-          'Content-Type: text/plain',
-          '',
-          '<user@example.net>... delivery failed:',
-          ...indented,
-          '',
-          '--b',
-          'Content-Type: message/delivery-status',
-          '',
-          'Reporting-MTA: dns; mx.example.org',
-          '',
-          'Final-Recipient: RFC822; user@example.net',
-          'Action: failed',
-          'Status: 5.3.0',
-          'Diagnostic-Code: X-Unix; 77',
-          '',
-          '--b--',
-          '',
-        ].join('\r\n'),
-      );
+    const notice = (indented: string[]) => noticeWithoutReplyField(['<user@example.net>... delivery failed:', ...indented]);
     // A wrapped reply: its code on the second continuation line is the recipient's.
     expect((await classify(notice(['    (host mx.example.net said:', '    550 mailbox disabled)']))).recipients[0]!.replyCode).toBe('550');
     // Past a handful of continuation lines the text is not the recipient's reply any more: a
