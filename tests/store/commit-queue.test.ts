@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { createCommitQueue } from '../../src/store/commit-queue.ts';
 import { openStore, type SqliteStore, type Store } from '../../src/store/store.ts';
+import { meterLoopGaps } from '../harness/event-loop.ts';
 
 let dir: string;
 let store: SqliteStore;
@@ -58,13 +59,7 @@ describe('commit queue', () => {
     const other = new Database(path.join(dir, 'bounces.db'));
     other.exec('BEGIN IMMEDIATE');
     const queue = createCommitQueue(store, silentLogger());
-    let last = performance.now();
-    let longestGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 5);
+    const gaps = meterLoopGaps();
     try {
       const written = queue.run((tx) => tx.settings.set('locked', 'out'));
       await new Promise((r) => setTimeout(r, 300));
@@ -73,10 +68,10 @@ describe('commit queue', () => {
       await written;
       expect(await store.settings.get('locked')).toBe('out');
       // The busy timeout is 5 s: one attempt that waited inside SQLite would show here.
-      expect(longestGap).toBeLessThan(250);
+      expect(gaps.longest()).toBeLessThan(250);
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(store.health.lockWaitMs);
     } finally {
-      clearInterval(ticker);
+      gaps.stop();
       other.close();
     }
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
+import { meterLoopGaps } from '../harness/event-loop.ts';
 
 let dir: string;
 let file: string;
@@ -171,13 +172,7 @@ describe('SQLite driver', () => {
   it('waits for a write lock another connection holds, off SQLite and on the event loop', async () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    let last = performance.now();
-    let longestGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 5);
+    const gaps = meterLoopGaps();
     try {
       const written = driver.transaction((tx) => put(tx, 'locked', 'out'));
       await new Promise((r) => setTimeout(r, 150));
@@ -186,9 +181,9 @@ describe('SQLite driver', () => {
       other.exec('COMMIT');
       await written;
       expect(await setting('locked')).toEqual({ value: 'out' });
-      expect(longestGap).toBeLessThan(250);
+      expect(gaps.longest()).toBeLessThan(250);
     } finally {
-      clearInterval(ticker);
+      gaps.stop();
       other.close();
     }
   });
