@@ -266,34 +266,7 @@ describe('rule 8: what makes a result hard', () => {
 
 describe('the reply code reported', () => {
   /** A Sendmail-style report whose fields carry no reply code ("X-Unix; 77"); `text` is its human-readable part. */
-  const noticeWithoutReplyField = (text: string[]) =>
-    Buffer.from(
-      [
-        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
-        'To: sender@example.com',
-        'Subject: Returned mail: see transcript for details',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        ...text,
-        '',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.org',
-        '',
-        'Final-Recipient: RFC822; user@example.net',
-        'Action: failed',
-        'Status: 5.3.0',
-        'Diagnostic-Code: X-Unix; 77',
-        '',
-        '--b--',
-        '',
-      ].join('\r\n'),
-    );
+  const noticeWithoutReplyField = (text: string[]) => dsnReport('5.3.0', '77', { diagnosticType: 'X-Unix', notice: text.join('\r\n') });
 
   it("takes the reply on the notice's line that names the recipient when the report's fields have none", async () => {
     const raw = noticeWithoutReplyField([

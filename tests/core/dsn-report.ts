@@ -5,6 +5,8 @@
 export interface DsnReportOptions {
   action?: string;
   notice?: string;
+  /** The Diagnostic-Code's type (RFC 3464): 'smtp' unless a test is about another ('X-Unix'). */
+  diagnosticType?: string;
 }
 
 export function dsnReport(status: string, diagnostic: string, opts: DsnReportOptions = {}): Buffer {
@@ -29,7 +31,7 @@ export function dsnReport(status: string, diagnostic: string, opts: DsnReportOpt
       'Final-Recipient: rfc822; user@example.net',
       `Action: ${opts.action ?? 'failed'}`,
       `Status: ${status}`,
-      ...(diagnostic ? [`Diagnostic-Code: smtp; ${diagnostic}`] : []),
+      ...(diagnostic ? [`Diagnostic-Code: ${opts.diagnosticType ?? 'smtp'}; ${diagnostic}`] : []),
       '',
       '--b--',
       '',
