@@ -13,6 +13,7 @@ import { silentLogger } from '../src/log.ts';
 import { netstring } from '../src/suppress/socketmap.ts';
 import { startSmtpSink, type SmtpSink } from './harness/smtp-sink.ts';
 import { sendMail } from './harness/smtp-client.ts';
+import { storeEnv } from './harness/app-env.ts';
 import { dsn } from './notify/dsn-fixtures.ts';
 
 const LMTP_PORT = 7424;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   relay = await startSmtpSink({ port: RELAY_PORT });
   const config = loadConfig({
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
+    ...(await storeEnv()),
     LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
     WEBUI_PORT: String(WEB_PORT),
     SOCKETMAP_LISTEN: `127.0.0.1:${SOCKETMAP_PORT}`,
@@ -50,6 +52,9 @@ afterAll(async () => {
   await relay?.stop();
 });
 
+/** The store is closed: a query through it fails (on either engine). */
+const expectClosed = (a: App) => expect(a.store.sql.get('SELECT 1 AS one')).rejects.toThrow();
+
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = net.connect(port, '127.0.0.1');
@@ -70,7 +75,7 @@ describe('rebound, all parts wired', () => {
     const [notice] = await relay.waitForMessages(1);
     expect(notice!.envelope.to.sort()).toEqual(['carol@example.net', 'ops@example.org']);
     expect(notice!.raw.toString()).toMatch(/hard-user@mx-reject\.test/);
-    const row = app.store.db!.prepare('SELECT email_to, status, reason FROM bounces').get();
+    const row = await app.store.sql.get('SELECT email_to, status, reason FROM bounces');
     expect(row).toEqual({ email_to: 'hard-user@mx-reject.test', status: 'Processed', reason: 'userunknown' });
   });
 
@@ -98,6 +103,7 @@ describe('rebound, all parts wired', () => {
     const second = buildApp(
       loadConfig({
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-app-')),
+        ...(await storeEnv()),
         LMTP_LISTEN: '127.0.0.1:7425',
         WEBUI_PORT: '7889',
         SOCKETMAP_LISTEN: '127.0.0.1:7427',
@@ -111,7 +117,7 @@ describe('rebound, all parts wired', () => {
       await expect(second.start()).rejects.toThrow(/cannot listen on 127\.0\.0\.1:7425/);
       // The parts it had started are stopped again: the dashboard's port is free, the database closed.
       expect(await portOpen(7889)).toBe(false);
-      expect(second.store.db!.open).toBe(false);
+      await expectClosed(second);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
@@ -121,6 +127,6 @@ describe('rebound, all parts wired', () => {
     await app.stop();
     expect(await portOpen(LMTP_PORT)).toBe(false);
     expect(await portOpen(WEB_PORT)).toBe(false);
-    expect(app.store.db!.open).toBe(false);
+    await expectClosed(app);
   });
 });

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { sendMail } from './harness/smtp-client.ts';
 import { dsn } from './notify/dsn-fixtures.ts';
-import { NO_SUPPRESSION_SERVERS } from './harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnv } from './harness/app-env.ts';
 
 const LMTP_PORT = 6424;
 const WEB_PORT = 6888;
@@ -25,6 +25,7 @@ beforeAll(async () => {
   app = buildApp(
     loadConfig({
       DATA_DIR: dir,
+      ...(await storeEnv()),
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
       ...NO_SUPPRESSION_SERVERS,
       WEBUI_PORT: String(WEB_PORT),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
-import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnv } from '../harness/app-env.ts';
 import { freePort } from '../harness/ports.ts';
 
 let app: App;
@@ -23,6 +23,7 @@ beforeAll(async () => {
     loadConfig({
       ...NO_SUPPRESSION_SERVERS,
       DATA_DIR: dir,
+      ...(await storeEnv()),
       LMTP_ENABLED: 'false',
       WEBUI_PORT: String(port),
       ADMIN_PASS: 'api-mount-test-password',

@@ -1,7 +1,19 @@
 // Settings every test that starts the whole service (buildApp, `rebound start`) shares.
 
+import { freshDatabaseUrl, testEngine } from './pg-suite.ts';
+
 /**
  * The suppression servers listen on fixed ports by default (2426, 2427): a test that is not
  * about them turns them off, so test files never contend for those ports.
  */
 export const NO_SUPPRESSION_SERVERS = { SOCKETMAP_LISTEN: 'off', POLICY_LISTEN: 'off' } as const;
+
+/**
+ * Where the store of one app (or `rebound` command) a test starts lives, on this run's engine
+ * (REBOUND_TEST_ENGINE, pg-suite.ts): on PostgreSQL a fresh migrated database of its own
+ * (DATABASE_URL, which wins over DATA_DIR); on SQLite nothing, so DATA_DIR says where as before.
+ * Spread it into the env given to loadConfig or runCli: `{ DATA_DIR: dir, ...(await storeEnv()) }`.
+ */
+export async function storeEnv(): Promise<{ DATABASE_URL?: string }> {
+  return testEngine() === 'postgres' ? { DATABASE_URL: await freshDatabaseUrl() } : {};
+}

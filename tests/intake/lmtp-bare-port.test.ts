@@ -10,7 +10,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { canConnect } from '../harness/ports.ts';
-import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnv } from '../harness/app-env.ts';
 
 const PORT = 7481;
 
@@ -32,6 +32,7 @@ describe('LMTP_LISTEN with a bare port', () => {
     app = buildApp(
       loadConfig({
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-bare-port-')),
+        ...(await storeEnv()),
         LMTP_LISTEN: String(PORT),
         WEBUI_ENABLED: 'false',
         ...NO_SUPPRESSION_SERVERS,

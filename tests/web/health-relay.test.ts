@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { waitFor } from '../harness/ports.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
-import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnv } from '../harness/app-env.ts';
 
 const LMTP_PORT = 7471;
 const WEB_PORT = 7472;
@@ -29,6 +29,7 @@ describe('health when notices cannot be sent', () => {
     app = buildApp(
       loadConfig({
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-relay-down-')),
+        ...(await storeEnv()),
         LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
         ...NO_SUPPRESSION_SERVERS,
         WEBUI_PORT: String(WEB_PORT),

@@ -14,12 +14,14 @@ import { dsn } from '../notify/dsn-fixtures.ts';
 import { sendMail } from '../harness/smtp-client.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
-import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnv } from '../harness/app-env.ts';
 
 const LMTP_PORT = 9424;
 const WEB_PORT = 9888;
 
 let dir: string;
+/** The store's place beside DATA_DIR (a PostgreSQL database on that engine), kept across restarts. */
+let store: Awaited<ReturnType<typeof storeEnv>>;
 let app: App | undefined;
 let receiver: WebhookReceiver;
 
@@ -27,6 +29,7 @@ function makeApp(): App {
   return buildApp(
     loadConfig({
       DATA_DIR: dir,
+      ...store,
       LMTP_LISTEN: `127.0.0.1:${LMTP_PORT}`,
       ...NO_SUPPRESSION_SERVERS,
       WEBUI_PORT: String(WEB_PORT),
@@ -48,6 +51,7 @@ async function deliverOverLmtp(tag: string, failed: string) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-app-webhooks-'));
+  store = await storeEnv();
   receiver = new WebhookReceiver();
   await receiver.start();
   app = makeApp();
