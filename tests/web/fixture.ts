@@ -11,7 +11,8 @@ import { createIngestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Repositories, type Store } from '../../src/store/store.ts';
+import type { Repositories, Store } from '../../src/store/store.ts';
+import { openTestStore } from '../harness/test-store.ts';
 import { createWebApp, type WebAppOptions } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 
@@ -56,7 +57,8 @@ export function corpusFiles(): string[] {
 export async function startDashboard(o: DashboardOptions = {}): Promise<Dashboard> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rebound-web-'));
   const config = testConfig(o.env);
-  const store = openStore(path.join(dir, 'bounces.db'));
+  // The run's engine (REBOUND_TEST_ENGINE): SQLite in a temporary folder, or a fresh PostgreSQL database.
+  const store = await openTestStore();
   const log = silentLogger();
   const clock = { now: new Date() };
   const ingestor = createIngestor({ store, log, clock: () => clock.now });
@@ -93,7 +95,7 @@ export async function startDashboard(o: DashboardOptions = {}): Promise<Dashboar
     clock,
     async close() {
       await server.stop();
-      store.close();
+      await store.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };

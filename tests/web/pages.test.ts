@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturingLogger } from '../harness/log.ts';
+import { onSqlite, scalar } from '../harness/test-store.ts';
 import { Client, CORPUS, insertBounce, startDashboard, type Dashboard } from './fixture.ts';
 
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror=alert(1)>';
@@ -52,10 +53,7 @@ describe('dashboard pages', () => {
   it('shows the counts of today, 7 and 30 days and the intake status on the overview', async () => {
     const html = await (await c.get('/')).text();
     const totals = [...html.matchAll(/count-total">(\d+)</g)].map((m) => Number(m[1]));
-    const today = d.store
-      .db!.prepare('SELECT COUNT(*) FROM bounces WHERE date >= ?')
-      .pluck()
-      .get(new Date().toISOString().slice(0, 10)) as number;
+    const today = Number(await scalar(d.store, 'SELECT COUNT(*) FROM bounces WHERE date >= ?', [new Date().toISOString().slice(0, 10)]));
     expect(totals[0]).toBe(today);
     expect(today).toBeGreaterThan(10);
     expect(html).toContain('data-part="lmtp"');
@@ -71,12 +69,11 @@ describe('dashboard pages', () => {
       perDay: { count: number }[];
     };
     expect(s.topDomains.length).toBe(5);
-    const expected = d.store
-      .db!.prepare(
-        "SELECT domain, COUNT(*) n FROM bounces WHERE bounce_type IN ('hard','soft') AND date >= ? GROUP BY domain ORDER BY n DESC, domain LIMIT 5",
-      )
-      .all(new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)) as { domain: string; n: number }[];
-    expect(s.topDomains.map((t) => [t.domain, t.count])).toEqual(expected.map((e) => [e.domain, e.n]));
+    const expected = await d.store.sql.all<{ domain: string; n: number | string }>(
+      "SELECT domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard','soft') AND date >= ? GROUP BY domain ORDER BY n DESC, domain LIMIT 5",
+      [new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)],
+    );
+    expect(s.topDomains.map((t) => [t.domain, t.count])).toEqual(expected.map((e) => [e.domain, Number(e.n)]));
     expect(s.perDay.reduce((a, r) => a + r.count, 0)).toBeGreaterThan(0);
   });
 
@@ -114,7 +111,7 @@ describe('dashboard pages', () => {
     // The default order instead: newest first.
     expect(evil.data.map((r) => r.id)).toEqual((await api('length=3&sort=date&dir=desc')).data.map((r) => r.id));
     expect(evil.data.length).toBe(3);
-    expect(d.store.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBeGreaterThan(3);
+    expect(Number(await scalar(d.store, 'SELECT COUNT(*) FROM bounces'))).toBeGreaterThan(3);
   });
 
   it('shows the reason in plain words beside its code and the times for the browser to put in its zone', async () => {
@@ -157,7 +154,7 @@ describe('dashboard pages', () => {
   });
 
   it('shows a real DSN with its classification JSON and its notices', async () => {
-    const id = d.store.db!.prepare("SELECT id FROM bounces WHERE bounce_type = 'hard' ORDER BY id LIMIT 1").pluck().get() as number;
+    const id = Number(await scalar(d.store, "SELECT id FROM bounces WHERE bounce_type = 'hard' ORDER BY id LIMIT 1"));
     await d.store.outbox.add({ bounceId: id, kind: 'notice', recipients: ['ops@example.test'] });
     const html = await (await c.get(`/bounces/${id}`)).text();
     expect(html).toContain('&quot;recipients&quot;');
@@ -172,9 +169,10 @@ describe('dashboard pages', () => {
       'no notice: not sent by us: its From "<b>boss</b>@evil.test", outside LOCAL_DOMAINS (org.test), and no VERP address of ours',
     );
     const messageId = (await d.store.bounces.get(id))!.message_id;
-    d.store
-      .db!.prepare('UPDATE messages SET truncated = ? WHERE id = ?')
-      .run('the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)', messageId);
+    await d.store.sql.run('UPDATE messages SET truncated = ? WHERE id = ?', [
+      'the delivery-status report names 5000 recipients; only the first 500 were read (limit 500)',
+      messageId,
+    ]);
     const html = await (await c.get(`/bounces/${id}`)).text();
     expect(html).toMatch(/id="notice-note">no notice: not sent by us: its From &quot;&lt;b&gt;boss&lt;\/b&gt;@evil.test&quot;/);
     expect(html).toContain(
@@ -183,7 +181,7 @@ describe('dashboard pages', () => {
   });
 
   it('downloads the raw message as an attachment with exactly the stored bytes', async () => {
-    const id = d.store.db!.prepare('SELECT id FROM bounces ORDER BY id LIMIT 1').pluck().get() as number;
+    const id = Number(await scalar(d.store, 'SELECT id FROM bounces ORDER BY id LIMIT 1'));
     const res = await c.get(`/bounces/${id}/raw`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('message/rfc822');
@@ -297,14 +295,17 @@ describe('dashboard pages when the store does not answer', () => {
     try {
       const c = new Client(d.base);
       await c.signIn();
-      d.store.db!.close();
+      await d.store.close();
       for (const p of ['/', '/api/bounces', '/bounces/1']) {
         const res = await c.get(p);
         expect(res.status, p).toBe(500);
         const body = await res.text();
         expect(body, p).toBe('Internal error. The details are in the log.');
       }
-      expect(JSON.stringify(lines.filter((l) => l.msg === 'request failed'))).toContain('The database connection is not open');
+      // Each engine's own words for a closed store.
+      expect(JSON.stringify(lines.filter((l) => l.msg === 'request failed'))).toMatch(
+        onSqlite ? /the database connection is not open/i : /PostgreSQL: the store is closed/,
+      );
     } finally {
       await d.close();
     }
