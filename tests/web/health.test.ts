@@ -8,6 +8,7 @@ interface HealthBody {
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturingLogger } from '../harness/log.ts';
+import { scalar } from '../harness/test-store.ts';
 import { Client, startDashboard, type Dashboard } from './fixture.ts';
 
 describe('health and metrics', () => {
@@ -103,7 +104,7 @@ describe('health and metrics', () => {
   it('answers 503 naming the database when it does not answer', async () => {
     const broken = await startDashboard({ files: [] });
     try {
-      broken.store.db!.close();
+      await broken.store.close();
       const res = await fetch(`${broken.base}/health`);
       expect(res.status).toBe(503);
       expect(((await res.json()) as HealthBody).failing).toEqual(['database']);
@@ -161,7 +162,7 @@ describe('health and metrics', () => {
     expect(text).toContain('rebound_messages_received_total{source="lmtp",outcome="stored"} 3');
     expect(text).toContain('rebound_notices_sent_total 2');
     expect(text).toContain('rebound_notices_failed_total 1');
-    const hard = d.store.db!.prepare("SELECT COUNT(*) FROM bounces WHERE kind='bounce' AND bounce_type='hard'").pluck().get();
+    const hard = Number(await scalar(d.store, "SELECT COUNT(*) FROM bounces WHERE kind='bounce' AND bounce_type='hard'"));
     expect(text).toContain(`rebound_bounces{kind="bounce",type="hard"} ${hard}`);
     expect(text).toContain('rebound_outbox{state="pending"} 1');
     expect(text).toContain(`rebound_imap_last_poll_timestamp_seconds{mailbox="main"} ${Date.parse('2024-05-01T00:00:00.000Z') / 1000}`);
@@ -182,7 +183,7 @@ describe('health and metrics', () => {
     const broken = await startDashboard({ files: [] });
     try {
       broken.metrics.messagesReceived.inc({ source: 'lmtp', outcome: 'deferred' }, 2);
-      broken.store.db!.close();
+      await broken.store.close();
       const res = await fetch(`${broken.base}/metrics`);
       expect(res.status).toBe(200);
       const text = await res.text();

@@ -26,7 +26,7 @@ describe('Cache-Control', () => {
       const asset = await fetch(`${d.base}/assets/vendor/bootstrap.min.css`);
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toMatch(/max-age/);
-      d.store.db!.close();
+      await d.store.close();
       await noStore('500 page', await c.get('/'), 500);
     } finally {
       await d.close();
