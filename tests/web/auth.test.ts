@@ -8,6 +8,7 @@ import { createWebApp } from '../../src/web/app.ts';
 import { hashPassword, verifyPassword, generatePassword } from '../../src/web/password.ts';
 import { startWebServer } from '../../src/web/server.ts';
 import { capturingLogger } from '../harness/log.ts';
+import { openTestStore } from '../harness/test-store.ts';
 import { ADMIN_PASS, Client, startDashboard, testConfig, type Dashboard } from './fixture.ts';
 
 describe('sign-in', () => {
@@ -140,20 +141,20 @@ describe('sign-in', () => {
   it('writes a signed-in session back at most once a minute, not on every page view', async () => {
     const c = new Client(d.base);
     await c.signIn();
-    const row = () =>
-      d.store.db!.prepare('SELECT data FROM sessions WHERE id = ?').pluck().get(c.cookies.get('rebound.sid')) as string | undefined;
-    const afterSignIn = row();
+    const row = async () =>
+      (await d.store.sql.get<{ data: string }>('SELECT data FROM sessions WHERE id = ?', [c.cookies.get('rebound.sid') ?? '']))?.data;
+    const afterSignIn = await row();
     expect(afterSignIn).toBeDefined();
     // Page views 5 s apart, within the minute.
     for (let i = 0; i < 3; i++) {
       d.clock.now = new Date(d.clock.now.getTime() + 5_000);
       expect((await c.get('/')).status).toBe(200);
     }
-    expect(row()).toBe(afterSignIn);
+    expect(await row()).toBe(afterSignIn);
     // A minute after sign-in the last-seen time moves on, so the idle limit still counts from here.
     d.clock.now = new Date(d.clock.now.getTime() + 46_000);
     expect((await c.get('/')).status).toBe(200);
-    expect(JSON.parse(row()!).seenAt).toBe(d.clock.now.getTime());
+    expect(JSON.parse((await row())!).seenAt).toBe(d.clock.now.getTime());
   });
 
   it('sends the security headers: a strict CSP without inline script, nosniff and a referrer policy', async () => {
@@ -181,8 +182,7 @@ describe('start-up checks and cookie flags', () => {
   };
 
   it('refuses to start without a session secret or with a short one', async () => {
-    const { openStore } = await import('../../src/store/store.ts');
-    const store = openStore(':memory:');
+    const store = await openTestStore({ memory: true });
     try {
       expect(() => createWebApp({ ...base, store, config: testConfig({ SESSION_SECRET: '' }) })).toThrow(/SESSION_SECRET is missing/);
       // The configuration refuses a short secret already; the app refuses it too, whoever builds it.
@@ -191,29 +191,27 @@ describe('start-up checks and cookie flags', () => {
       const weak = { ...valid, web: { ...valid.web, sessionSecret: 'short-secret' } };
       expect(() => createWebApp({ ...base, store, config: weak })).toThrow(/SESSION_SECRET is too short/);
     } finally {
-      store.close();
+      await store.dispose();
     }
   });
 
   it('starts with a weak secret only when told it is development, and says so in the log', async () => {
-    const { openStore } = await import('../../src/store/store.ts');
-    const store = openStore(':memory:');
+    const store = await openTestStore({ memory: true });
     const sink = capturingLogger();
     try {
       createWebApp({ ...base, store, log: sink.log, devSecret: true, config: testConfig({ SESSION_SECRET: '' }) });
       expect(sink.lines.map((l) => l.msg).join('\n')).toMatch(/SESSION_SECRET is missing or weak/);
     } finally {
-      store.close();
+      await store.dispose();
     }
   });
 
   it('refuses to start with neither ADMIN_PASS nor a generated password hash', async () => {
-    const { openStore } = await import('../../src/store/store.ts');
-    const store = openStore(':memory:');
+    const store = await openTestStore({ memory: true });
     try {
       expect(() => createWebApp({ ...base, store, config: testConfig({ ADMIN_PASS: '' }) })).toThrow(/ADMIN_PASS/);
     } finally {
-      store.close();
+      await store.dispose();
     }
   });
 
@@ -243,8 +241,7 @@ describe('start-up checks and cookie flags', () => {
       ['auto', { 'x-forwarded-proto': 'https' }, false, ''],
       ['auto', {}, false, '127.0.0.1'],
     ] as const) {
-      const { openStore } = await import('../../src/store/store.ts');
-      const store = openStore(':memory:');
+      const store = await openTestStore({ memory: true });
       const app = createWebApp({ ...base, store, config: testConfig({ COOKIE_SECURE: mode, TRUST_PROXY: trust }) });
       const server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
       try {
@@ -254,7 +251,7 @@ describe('start-up checks and cookie flags', () => {
         expect(/;\s*secure/i.test(cookie), `${mode} ${JSON.stringify(headers)}`).toBe(secure);
       } finally {
         await server.stop();
-        store.close();
+        await store.dispose();
       }
     }
   });
