@@ -1,18 +1,22 @@
-// Dashboard sessions live in the database (migration 014): two dashboards built on one SQLite
-// file (two rebound instances behind one proxy) serve one admin, signing out ends the session
+// Dashboard sessions live in the database (migration 014): two dashboards built on one database
+// (two rebound instances behind one proxy; a SQLite file, or one PostgreSQL database) serve one admin, signing out ends the session
 // on both, and the cookie carries only the session's id. Real HTTP against the real app.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openPostgresStore, openStore, type Store } from '../../src/store/store.ts';
 import type { WebServer } from '../../src/web/server.ts';
 import { DatabaseSessionStore, MAX_SESSIONS } from '../../src/web/session.ts';
+import { dropDatabase, freshDatabaseUrl } from '../harness/pg-suite.ts';
+import { onSqlite, scalar } from '../harness/test-store.ts';
 import { serveWebApp } from '../harness/web-app.ts';
 import { Client, testConfig } from './fixture.ts';
 
 let dir: string;
+/** On a PostgreSQL run, the test's own database, which every instance shares (as the file on SQLite). */
+let url: string | undefined;
 const open: { store: Store; server: WebServer }[] = [];
 
 afterEach(async () => {
@@ -21,11 +25,24 @@ afterEach(async () => {
     await o.store.close();
   }
   rmSync(dir, { recursive: true, force: true });
+  if (url) await dropDatabase(url);
+  url = undefined;
 });
+
+/** A new shared database for the test: a folder for the SQLite file, and on PostgreSQL a database. */
+async function newDatabase(): Promise<void> {
+  dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+  if (!onSqlite) url = await freshDatabaseUrl();
+}
+
+/** One more store (one instance's connection or pool) on the test's shared database. */
+function openShared(): Store {
+  return url ? openPostgresStore(url) : openStore(path.join(dir, 'bounces.db'));
+}
 
 /** One dashboard on its own connection to the shared database file, on an ephemeral port. */
 async function dashboard(): Promise<{ base: string; store: Store; server: WebServer }> {
-  const store = openStore(path.join(dir, 'bounces.db'));
+  const store = openShared();
   const server = await serveWebApp(testConfig(), store, 'not here');
   const d = { base: server.address(), store, server };
   open.push(d);
@@ -53,7 +70,7 @@ function expectSentToSignIn(res: Response): void {
 
 describe('sessions in the database', () => {
   it('signs in on one instance and is signed in on the other; signing out on either ends it on both', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    await newDatabase();
     const a = await dashboard();
     const b = await dashboard();
     const onA = new Client(a.base);
@@ -73,13 +90,13 @@ describe('sessions in the database', () => {
   });
 
   it('keeps only a random id in the cookie, and the session survives a restart', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    await newDatabase();
     const a = await dashboard();
     const c = new Client(a.base);
     await c.signIn();
     const id = c.cookies.get('rebound.sid')!;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    const row = a.store.db!.prepare('SELECT data, signed_in FROM sessions WHERE id = ?').get(id) as { data: string; signed_in: number };
+    const row = (await a.store.sql.get<{ data: string; signed_in: number }>('SELECT data, signed_in FROM sessions WHERE id = ?', [id]))!;
     expect(row.signed_in).toBe(1);
     expect(JSON.parse(row.data)).toMatchObject({ user: 'admin' });
     // rebound restarts: a new process, the same database.
@@ -91,7 +108,7 @@ describe('sessions in the database', () => {
   });
 
   it('gives a new session id at sign-in, so an id planted before sign-in is worth nothing after it', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
+    await newDatabase();
     const a = await dashboard();
     const b = await dashboard();
     const c = new Client(a.base);
@@ -105,16 +122,16 @@ describe('sessions in the database', () => {
   });
 
   it('stays bounded under a flood of anonymous sessions without signing the admin out, and prunes expired rows', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rebound-sessions-'));
-    const store = openStore(path.join(dir, 'bounces.db'));
+    await newDatabase();
+    const store = openShared();
     open.push({ store, server: { stop: async () => {}, address: () => '' } as unknown as WebServer });
     const now = { t: Date.now() };
     const sessions = new DatabaseSessionStore(store.sql, () => now.t);
     await sessions.set('admin', { user: 'admin', csrf: 't' }, 3_600_000);
     await sessions.set('short', { csrf: 's' }, 1000);
     for (let i = 0; i < MAX_SESSIONS + 50; i++) await sessions.set(`anon-${i}`, { csrf: String(i) }, 3_600_000);
-    const count = () => store.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get() as number;
-    expect(count()).toBe(MAX_SESSIONS);
+    const count = async () => Number(await scalar(store, 'SELECT COUNT(*) FROM sessions'));
+    expect(await count()).toBe(MAX_SESSIONS);
     expect(await sessions.get('admin')).toMatchObject({ user: 'admin' });
     // The oldest anonymous ones went first.
     expect(await sessions.get('anon-0')).toBeUndefined();
@@ -123,6 +140,6 @@ describe('sessions in the database', () => {
     now.t += 2 * 3_600_000;
     expect(await sessions.get('admin')).toBeUndefined();
     await sessions.set('new', { csrf: 'n' }, 3_600_000);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 });
