@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { planNotices } from '../../src/notify/notices.ts';
 import { isSystemAddress } from '../../src/notify/recipients.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { insertBounce } from '../web/fixture.ts';
 
-const stores: Store[] = [];
+const stores: TestStore[] = [];
 afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
+  for (const s of stores.splice(0)) await s.dispose();
 });
 
 describe('notice recipients', () => {
@@ -21,7 +21,7 @@ describe('notice recipients', () => {
 
   it('keeps each address once, drops the failed, known-bouncing, system, own and malformed ones', async () => {
     const config = loadConfig({ NOTIFY_FROM: 'rebound@x.test', NOTIFY_CC: 'ops@x.test', LOCAL_DOMAINS: 'x.test, y.test' }, '/tmp');
-    const store = openStore(':memory:');
+    const store = await openTestStore({ memory: true });
     stores.push(store);
     await insertBounce(store, { emailTo: 'gone@y.test', domain: 'y.test', bounceType: 'hard' });
     const plan = await planNotices(

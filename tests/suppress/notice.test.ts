@@ -13,7 +13,7 @@ import { Metrics } from '../../src/metrics.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
@@ -21,13 +21,13 @@ import { dsn } from '../notify/dsn-fixtures.ts';
 
 const SINK_PORT = 27588;
 let sink: SmtpSink;
-let store: Store;
+let store: TestStore;
 
 beforeAll(async () => {
   sink = await startSmtpSink({ port: SINK_PORT });
 });
 afterAll(async () => {
-  await store?.close();
+  await store?.dispose();
   await sink?.stop();
 });
 
@@ -38,7 +38,7 @@ describe('notices and the suppression list', () => {
       { DATA_DIR: dir, SMTP_PORT: String(SINK_PORT), NOTIFY_CC: 'ops@app.test', NOTIFY_FROM: 'rebound@app.test', SUPPRESS_HARD_DAYS: '30' },
       dir,
     );
-    store = openStore(config.dbPath);
+    store = await openTestStore();
     const now = new Date();
     const ingestor = createIngestor({
       store,
