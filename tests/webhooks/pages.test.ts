@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { BounceQueries } from '../../src/store/bounce-queries.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
@@ -24,7 +24,7 @@ import { call } from '../api/fixture.ts';
 import { Client, testConfig } from '../web/fixture.ts';
 
 let dir: string;
-let store: Store;
+let store: TestStore;
 let server: WebServer;
 let strictServer: WebServer;
 let deliverer: WebhookDeliverer;
@@ -50,7 +50,7 @@ async function startDashboard(allowPrivate: boolean): Promise<WebServer> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-hook-pages-'));
-  store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
+  store = await openTestStore({ synchronous: 'normal' });
   deliverer = createWebhookDeliverer({
     webhooks: store.webhooks,
     log: silentLogger(),
@@ -71,7 +71,7 @@ afterAll(async () => {
   await server?.stop();
   await strictServer?.stop();
   await receiver?.stop();
-  await store?.close();
+  await store?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -109,7 +109,7 @@ describe('API tokens on the dashboard', () => {
     expect((await c.post('/tokens', { name: 'no csrf', scope: 'write' })).status).toBe(403);
     const anonymous = new Client(base);
     expect((await anonymous.post('/tokens', { name: 'anon', scope: 'write' })).status).toBe(403);
-    expect(store.db!.prepare("SELECT COUNT(*) FROM api_tokens WHERE name IN ('no csrf', 'anon')").pluck().get()).toBe(0);
+    expect(Number(await scalar(store, "SELECT COUNT(*) FROM api_tokens WHERE name IN ('no csrf', 'anon')"))).toBe(0);
   });
 });
 
