@@ -1,6 +1,7 @@
 // Dashboard sessions live in the database (migration 014): two dashboards built on one database
-// (two rebound instances behind one proxy; a SQLite file, or one PostgreSQL database) serve one admin, signing out ends the session
-// on both, and the cookie carries only the session's id. Real HTTP against the real app.
+// (two rebound instances behind one proxy: one SQLite file, or one PostgreSQL database on that
+// engine) serve one admin, signing out ends the session on both, and the cookie carries only the
+// session's id. Real HTTP against the real app.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
