@@ -38,6 +38,6 @@ if [ "$#" -eq 0 ]; then
     tests/suppress/repository.test.ts tests/suppress/record-hook.test.ts tests/suppress/notice.test.ts tests/store/bounce-list.test.ts \
     tests/webhooks/delivery-claims.test.ts tests/webhooks/app-webhooks.test.ts tests/webhooks/pages.test.ts \
     tests/notify/notifier-claims.test.ts tests/notify/recipients.test.ts \
-    tests/store/pg tests/e2e/two-instances-postfix.test.ts || status=$?
+    tests/store/pg tests/e2e/browser-dashboard.test.ts tests/e2e/two-instances-postfix.test.ts || status=$?
 fi
 exit "$status"

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../harness/browser.ts';
+import { scalar } from '../harness/test-store.ts';
 import { ADMIN_PASS, ROOT, insertBounce, startDashboard, type Dashboard } from '../web/fixture.ts';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
@@ -105,7 +106,7 @@ describe('the dashboard in Chromium', () => {
     expect(url.searchParams.get('type')).toBe('hard');
     const cells = await page.locator('#bounces tbody tr td:nth-child(5)').allTextContents();
     const types = await page.locator('#bounces tbody tr td:nth-child(8)').allTextContents();
-    const expected = d.store.db!.prepare("SELECT COUNT(*) FROM bounces WHERE domain = 'gmail.test' AND bounce_type = 'hard'").pluck().get();
+    const expected = Number(await scalar(d.store, "SELECT COUNT(*) FROM bounces WHERE domain = 'gmail.test' AND bounce_type = 'hard'"));
     expect(cells.length).toBe(expected);
     expect(new Set(cells)).toEqual(new Set(['gmail.test']));
     expect(new Set(types)).toEqual(new Set(['hard']));
@@ -188,7 +189,7 @@ describe('the dashboard in Chromium', () => {
     expect(csv.suggestedFilename()).toMatch(/^bounces-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await csv.path())!, 'utf8');
     const lines = text.trim().split('\r\n');
-    const expected = d.store.db!.prepare("SELECT COUNT(*) FROM bounces WHERE domain = 'yahoo.test'").pluck().get();
+    const expected = Number(await scalar(d.store, "SELECT COUNT(*) FROM bounces WHERE domain = 'yahoo.test'"));
     expect(lines.length - 1).toBe(expected);
     expect(lines.slice(1).every((l) => l.includes('@yahoo.test'))).toBe(true);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-excel')]);
