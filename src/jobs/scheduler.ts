@@ -4,12 +4,15 @@
 // comes is skipped (protect), not run twice. With several rebound instances on one store each
 // fires its own timers, and the first to claim the run's period in the store (job_runs,
 // store/leases.ts) runs it: the summary goes out once a day, the retry pass once a period.
+// A summary whose run did not finish (the relay refused it, or its instance died while
+// sending) is sent again by the next retry pass that comes SUMMARY_RETAKE_MS or more after it
+// started, by one instance, until it goes out or the next day's summary takes its place.
 
 import { Cron } from 'croner';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
-import { sendDailySummary, type SummaryOptions } from '../notify/summary.ts';
+import { sendDailySummary, summaryMessageId, type SummaryOptions } from '../notify/summary.ts';
 import type { Store } from '../store/store.ts';
 
 export interface SchedulerOptions {
@@ -21,7 +24,17 @@ export interface SchedulerOptions {
   holder?: string;
   /** Replaces the daily summary sender (tests). */
   sendSummary?: (opts: SummaryOptions) => Promise<unknown>;
+  /** How old an unfinished summary run must be before it is taken again (tests shorten it). */
+  summaryRetakeMs?: number;
 }
+
+/**
+ * An unfinished summary run is taken again when it started this long ago: far longer than a
+ * send takes while its instance lives (nodemailer gives up on a silent relay within minutes),
+ * so a run still going is never doubled; short enough that the retry pass after a failure at
+ * midnight sends it within the hour.
+ */
+export const SUMMARY_RETAKE_MS = 15 * 60_000;
 
 export interface Scheduler {
   start(): void;
@@ -35,6 +48,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const log = opts.log.child({ component: 'jobs' });
   const sendSummary = opts.sendSummary ?? sendDailySummary;
   const holder = opts.holder ?? config.instance.id;
+  const summaryRetakeMs = opts.summaryRetakeMs ?? SUMMARY_RETAKE_MS;
   let jobs: Cron[] = [];
 
   /**
@@ -42,14 +56,31 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
    * time the timer fired for (the last occurrence at or before its firing), the same on every
    * instance whatever the small delays of their timers.
    */
-  async function once(job: 'retry' | 'summary', cron: Cron, work: () => Promise<void>): Promise<void> {
+  async function once(job: 'retry' | 'summary', cron: Cron, work: (period: string) => Promise<void>): Promise<void> {
     const fired = cron.currentRun() ?? new Date();
     const period = (cron.previousRuns(1, new Date(fired.getTime() + 1))[0] ?? fired).toISOString();
     if (!(await store.leases.claimPeriod(job, period, holder))) {
       log.debug({ job, period }, 'run of this period taken by another instance');
       return;
     }
-    await work();
+    await work(period);
+    await store.leases.finishPeriod(job, period);
+  }
+
+  /** The summary of one period: the day before the period's scheduled time, as at that time. */
+  async function summaryOf(period: string): Promise<void> {
+    const at = new Date(period);
+    await sendSummary({ config, store, log, clock: () => at, messageId: summaryMessageId(config, period) });
+  }
+
+  /** Sends again a summary whose run did not finish; true when there was one. */
+  async function retakeSummary(): Promise<boolean> {
+    const period = await store.leases.retakeUnfinished('summary', holder, summaryRetakeMs);
+    if (period === undefined) return false;
+    log.warn({ job: 'summary', period }, 'the daily summary of this period did not go out; sending it again');
+    await summaryOf(period);
+    await store.leases.finishPeriod('summary', period);
+    return true;
   }
 
   const onError = (name: string) => (err: unknown) => log.error({ err, job: name }, 'job failed');
@@ -68,12 +99,11 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           once('retry', self, async () => {
             const r = await notifier.sendDue();
             if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
+            await retakeSummary().catch(onError('summary'));
           }),
         ),
         new Cron(config.notify.summaryCron, { ...UTC, protect: onBlocked('summary'), catch: onError('summary') }, (self: Cron) =>
-          once('summary', self, async () => {
-            await sendSummary({ config, store, log });
-          }),
+          once('summary', self, summaryOf),
         ),
       ];
       log.info({ retryCron: config.notify.retryCron, summaryCron: config.notify.summaryCron, ...this.nextRuns() }, 'jobs scheduled (UTC)');

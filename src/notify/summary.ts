@@ -76,6 +76,20 @@ export interface SummaryOptions {
   mailer?: Mailer;
   templates?: EmailTemplates;
   clock?: () => Date;
+  /** The mail's Message-ID; the scheduler gives each period's summary one of its own. */
+  messageId?: string;
+}
+
+/**
+ * The Message-ID of the scheduled summary of one period, the same on every send of it: a
+ * summary sent again after its instance died mid-send (the relay had it, the store did not
+ * know) is then recognisable as the same mail. `rebound summary` sends get a fresh id, since
+ * an admin who asks again means it.
+ */
+export function summaryMessageId(config: Config, period: string): string {
+  const domain = config.notify.from.split('@').pop() || 'localhost';
+  const at = Number.isFinite(Date.parse(period)) ? Date.parse(period).toString(36) : '0';
+  return `<rebound.summary.${at}@${domain}>`;
 }
 
 export interface SummaryOutcome {
@@ -112,6 +126,7 @@ export async function sendDailySummary(opts: SummaryOptions): Promise<SummaryOut
       text: rendered.text,
       html: rendered.html,
       headers: loopSafetyHeaders(`summary ${day}`),
+      ...(opts.messageId ? { messageId: opts.messageId } : {}),
     });
     log.info({ day, total: figures.total, recipients: recipients.length, response: result.response }, 'daily summary sent');
     return { figures, rendered, recipients, sent: true, response: result.response };

@@ -31,8 +31,14 @@ const GET = 'SELECT name, holder, expires_at FROM leases WHERE name = ?';
 // A stored period later than now was claimed while the clock ran ahead (a wrong boot time,
 // an NTP step): it is taken over, or the job would stay silent until the clock caught up.
 const CLAIM_PERIOD = `INSERT INTO job_runs (job, period, holder, started_at) VALUES (@job, @period, @holder, @now)
-   ON CONFLICT (job) DO UPDATE SET period = excluded.period, holder = excluded.holder, started_at = excluded.started_at
+   ON CONFLICT (job) DO UPDATE SET period = excluded.period, holder = excluded.holder, started_at = excluded.started_at, done_at = NULL
    WHERE job_runs.period < excluded.period OR job_runs.period > excluded.started_at`;
+// A run that did not finish (migration 016): its holder failed or died. Taken again once it
+// was started at or before @staleBefore, by one instance, for the same period.
+const RETAKE_UNFINISHED = `UPDATE job_runs SET holder = @holder, started_at = @now
+   WHERE job = @job AND done_at IS NULL AND started_at <= @staleBefore
+   RETURNING period`;
+const FINISH_PERIOD = 'UPDATE job_runs SET done_at = @now WHERE job = @job AND period = @period AND done_at IS NULL';
 
 export class LeasesRepository {
   #sql: SqlRunner;
@@ -78,5 +84,23 @@ export class LeasesRepository {
   async claimPeriod(job: string, period: string, holder: string, hostNow = new Date()): Promise<boolean> {
     const now = await claimClock(this.#sql, hostNow);
     return (await this.#sql.run(CLAIM_PERIOD, { job, period, holder, now: now.toISOString() })).changes === 1;
+  }
+
+  /** Records that the run of `period` finished, so it is never taken again. */
+  async finishPeriod(job: string, period: string, hostNow = new Date()): Promise<void> {
+    const now = await claimClock(this.#sql, hostNow);
+    await this.#sql.run(FINISH_PERIOD, { job, period, now: now.toISOString() });
+  }
+
+  /**
+   * Takes over the job's latest period when its run did not finish and started at least
+   * staleMs ago (the holder failed, or died before it could finish): the period for the one
+   * instance that gets it, undefined for every other and when there is nothing to do.
+   */
+  async retakeUnfinished(job: string, holder: string, staleMs: number, hostNow = new Date()): Promise<string | undefined> {
+    const now = await claimClock(this.#sql, hostNow);
+    const staleBefore = new Date(now.getTime() - staleMs).toISOString();
+    const row = await this.#sql.get<{ period: string }>(RETAKE_UNFINISHED, { job, holder, now: now.toISOString(), staleBefore });
+    return row?.period;
   }
 }
