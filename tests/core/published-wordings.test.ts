@@ -251,3 +251,54 @@ describe("the MTAs' own texts", () => {
     ]);
   });
 });
+
+describe("NetEase Mail's published bounce codes (help.mail.163.com, 退信代码说明)", () => {
+  it('reads its codes by family: the sending host blocked, limits, content, SPF/DMARC, relaying', async () => {
+    await expectReasons([
+      [
+        '5.0.0',
+        '554 DT:SPM 163 smtp14,EsCowABnZ2xhbWVkYQ-- 1535264926,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1',
+        'spamdetected',
+      ],
+      ['4.0.0', '451 DT:SPM ,please try again', 'spamdetected'],
+      ['4.0.0', '421 HL:REP (r8sYtnCMoG7_Xjr7) Unauthorized IP address', 'blocked'],
+      ['5.0.0', '554 HL:IHU', 'blocked'],
+      ['5.0.0', '554 HL:IPB', 'blocked'],
+      ['4.0.0', '450 WM:BLI', 'blocked'],
+      ['5.0.0', '550 MI:NHD', 'blocked'],
+      ['4.0.0', '421 HL:ICC', 'toomanyconn'],
+      ['4.0.0', '450 MI:DMC', 'toomanyconn'],
+      ['5.0.0', '550 RP:RCL', 'toomanyconn'],
+      ['5.0.0', '550 Requested mail action not taken: too much recipient', 'toomanyconn'],
+      ['4.0.0', '421 HL:IFC', 'speeding'],
+      ['4.0.0', '451 MI:SFQ', 'speeding'],
+      ['5.0.0', '554 MI:STC', 'speeding'],
+      ['5.0.0', '550 RP:TRC', 'speeding'],
+      ['5.0.0', '550 MI:SPF', 'authfailure'],
+      ['5.0.0', '550 MI:DMA', 'authfailure'],
+      ['5.0.0', '550 RP:FRL', 'norelaying'],
+      ['5.0.0', '552 Requested mail action aborted: exceeded mailsize limit', 'mesgtoobig'],
+      ['5.0.0', '552 Illegal Attachment', 'policyviolation'],
+      ['5.0.0', '550 User suspended', 'suspend'],
+    ]);
+  });
+
+  it('reads its refusals of the sender as rejected, never a dead recipient', async () => {
+    const cases = [
+      '550 MI:IMF',
+      '450 WM:BLU',
+      '554 MI:SPB',
+      '554 DT:SUM',
+      '550 User in blacklist (in reply to RCPT TO command)',
+      '553 Requested action not taken: NULL sender is not allowed',
+      '553 Requested action not taken: Local user only (in reply to RCPT TO command)',
+      '553 Requested action not taken: no smtp MX only',
+    ];
+    const got: string[][] = [];
+    for (const diagnostic of cases) {
+      const r = (await classify(dsnReport('5.0.0', diagnostic))).recipients[0];
+      got.push([diagnostic, r.reason, r.bounceType]);
+    }
+    expect(got).toEqual(cases.map((d) => [d, 'rejected', 'soft']));
+  });
+});

@@ -29,6 +29,7 @@ import { APPLE_RULES } from './providers/apple.ts';
 import { COMCAST_RULES } from './providers/comcast.ts';
 import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { AOL_RULES } from './providers/aol.ts';
+import { NETEASE_RULES } from './providers/netease.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -109,6 +110,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   COMCAST_RULES,
   UNITED_INTERNET_RULES,
   AOL_RULES,
+  NETEASE_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -216,6 +218,14 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/yahoo-vs-codes',
   'userunknown/yahoo-delivery-error',
   'blocked/aol-codes',
+  'spamdetected/netease-content',
+  'blocked/netease-ip',
+  'toomanyconn/netease-connections',
+  'speeding/netease-rate',
+  'blocked/netease-helo',
+  'authfailure/netease-spf-dmarc',
+  'norelaying/netease-relay',
+  'rejected/netease-sender',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
