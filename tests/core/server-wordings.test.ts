@@ -946,3 +946,83 @@ describe('general wordings, whatever the server', () => {
     },
   ]);
 });
+
+describe("the MTAs' own texts, more of them", () => {
+  wordingTests([
+    // Exim/exim: src/src/smtp_in.c (smtp_handle_acl_fail: "Administrative prohibition" when an
+    // ACL denies with no message of its own), src/src/receive.c (a local_scan() rejection).
+    {
+      name: 'Exim\'s bare "Administrative prohibition" is a refusal that never makes an address hard, at any command',
+      bounces: [
+        [
+          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>: 550 Administrative prohibition'),
+          ['rejected', 'soft'],
+        ],
+        [
+          eximBounce('SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1234: 550 Administrative prohibition'),
+          ['rejected', 'soft'],
+        ],
+        [eximBounce('SMTP error from remote mail server after end of data: 550 Administrative prohibition'), ['rejected', 'soft']],
+      ],
+    },
+
+    // dovecot/core: src/lib-storage/mail-storage-service.c (ERRSTR_INVALID_USER_SETTINGS), which
+    // dovecot-lda and LMTP answer when a user's settings cannot be read.
+    {
+      name: 'Dovecot\'s "Invalid user settings" is the server\'s own failure, never an unknown user or a filter',
+      reports: [
+        ['4.3.0', 'Invalid user settings. Refer to server log for more information.', ['systemerror', 'none'], 'delayed'],
+        ['5.3.0', 'Invalid user settings. Refer to server log for more information.', ['systemerror', 'soft']],
+      ],
+    },
+
+    // qmail-1.03 / netqmail: qmail-smtpd.c, straynewline().
+    {
+      name: "qmail-smtpd's answer to a bare LF is a message not compliant with the RFC",
+      reports: [
+        [
+          '5.0.0',
+          'host mx.example.net[192.0.2.1] said: 451 See http://pobox.com/~djb/docs/smtplf.html. (in reply to end of DATA command)',
+          ['notcompliantrfc', 'soft'],
+        ],
+      ],
+    },
+
+    // vdukhovni/postfix: postfix/src/smtp/smtp_addr.c ("unable to find primary relay for %s",
+    // 4.4.4), smtp_sasl_glue.c and smtp_sasl_proto.c ("SASL authentication failed; ...").
+    {
+      name: "Postfix's client texts: no primary relay is a routing failure, its own SASL login failing is securityerror, not SPF/DKIM",
+      reports: [
+        ['4.4.4', 'unable to find primary relay for example.net', ['networkerror', 'none'], 'delayed'],
+        ['5.4.4', 'unable to find primary relay for example.net', ['networkerror', 'soft']],
+        [
+          '4.7.0',
+          'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
+          ['securityerror', 'none'],
+          'delayed',
+        ],
+        [
+          '5.7.8',
+          'SASL authentication failed; server mx.example.net[192.0.2.1] said: 535 5.7.8 Error: authentication failed: authentication failure',
+          ['securityerror', 'soft'],
+        ],
+      ],
+    },
+
+    // OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (the relay's failstr), lka_session.c and mda.c
+    // (the user and alias tables, the delivery program).
+    {
+      name: "OpenSMTPD's relay and table failures: a temporary MX lookup is the network, a failed user table the system, never the address",
+      reports: [
+        ['4.4.3', 'Temporary failure in MX lookup', ['networkerror', 'none'], 'delayed'],
+        ['5.4.3', 'Temporary failure in MX lookup', ['networkerror', 'soft']],
+        ['5.4.4', 'No valid route to remote MX', ['networkerror', 'soft']],
+        ['5.4.4', 'Address family mismatch on destination MXs', ['networkerror', 'soft']],
+        ['4.3.0', 'Temporary failure in user lookup', ['systemerror', 'none'], 'delayed'],
+        ['5.0.0', 'error in virtual alias lookup', ['systemerror', 'soft']],
+        ['5.0.0', 'backend error while searching user', ['systemerror', 'soft']],
+        ['5.0.0', 'mda exited prematurely', ['mailererror', 'soft']],
+      ],
+    },
+  ]);
+});

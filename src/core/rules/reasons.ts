@@ -249,6 +249,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
   'notcompliantrfc/rfc',
+  'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',
   'spamdetected/spam',
   // ---- authentication of the sender domain ------------------------------------------------

@@ -20,6 +20,8 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,
+      // OpenSMTPD's mda.c when the delivery program stopped before taking the whole message.
+      String.raw`mda exited prematurely`,
     ],
     quote: 'x-unix; /usr/bin/procmail: exited with status 75',
   },

@@ -19,6 +19,9 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`(?:is|are) not compliant`,
       // A header naming a domain that does not exist (the Message-ID's right-hand side).
       String.raw`message-id domain (?:not found|does not exist|invalid)`,
+      // qmail-smtpd's answer to a bare LF in the message (qmail-smtpd.c, straynewline(): "451
+      // See http://pobox.com/~djb/docs/smtplf.html."): lines must end in CR LF (RFC 5321 2.3.8).
+      String.raw`docs/smtplf\.html`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',
   },

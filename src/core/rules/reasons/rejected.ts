@@ -49,6 +49,10 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`message (?:was )?(?:rejected|refused|denied)`,
       String.raw`(?:rejected|refused) (?:your|the) message`,
       String.raw`access denied`,
+      // Exim's text for an ACL "deny" or a local_scan() rejection that gave no message of its
+      // own (src/src/smtp_in.c, smtp_handle_acl_fail(); src/src/receive.c): at any command,
+      // it says only that the site refused.
+      String.raw`administrative prohibition`,
     ],
     traits: ['weak'],
     quote: '554 5.7.1 Message rejected',

@@ -35,6 +35,15 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`requested action aborted`,
       String.raw`error in processing`,
       String.raw`transient (?:failure|error)`,
+      // Dovecot's LDA and LMTP when a user's settings cannot be read
+      // (src/lib-storage/mail-storage-service.c, ERRSTR_INVALID_USER_SETTINGS): the server's
+      // own fault, a temporary failure; the address is not in question.
+      String.raw`invalid user settings\. refer to server log`,
+      // OpenSMTPD when its user or alias table cannot be read (usr.sbin/smtpd/mda.c,
+      // lka_session.c): the table failed, not the address.
+      String.raw`temporary failure in user lookup`,
+      String.raw`error in (?:virtual )?alias lookup`,
+      String.raw`backend error while searching user`,
     ],
     quote: '451 4.3.0 Internal server error',
   },
