@@ -302,3 +302,33 @@ describe("NetEase Mail's published bounce codes (help.mail.163.com, 退信代码
     expect(got).toEqual(cases.map((d) => [d, 'rejected', 'soft']));
   });
 });
+
+describe("more of Google's published SMTP errors (support.google.com/a/answer/3726730)", () => {
+  it("reads a full Gmail inbox as the recipient's mailbox, not the system's disk", async () => {
+    await expectReasons([
+      ['5.2.2', "552 5.2.2 The recipient's inbox is out of storage space and inbound mail cannot be delivered.", 'mailboxfull'],
+      ['4.2.2', "452 4.2.2 The recipient's inbox is out of storage space.", 'mailboxfull'],
+    ]);
+  });
+
+  it('reads the SMTP relay service over its limits as speeding, although the codes say a disabled mailbox or a route', async () => {
+    await expectReasons([
+      ['4.2.1', '450 4.2.1 Peak SMTP relay limit exceeded for customer. This is a temporary error.', 'speeding'],
+      ['5.4.5', '550 5.4.5 Daily SMTP relay limit exceeded for user.', 'speeding'],
+      ['5.7.1', '550 5.7.1 Daily SMTP relay limit exceeded for customer.', 'speeding'],
+    ]);
+  });
+
+  it("reads a protocol violation as a syntax error, not the message's form nor TLS", async () => {
+    await expectReasons([
+      ['4.5.0', '451 4.5.0 SMTP protocol violation, see RFC 2821.', 'syntaxerror'],
+      ['5.7.10', '523 5.7.10 SMTP protocol violation, no commands allowed to pipeline after STARTTLS.', 'syntaxerror'],
+    ]);
+  });
+
+  it("reads a rule of the recipient domain's administrator (gcdp) as its policy", async () => {
+    await expectReasons([
+      ['5.7.1', '550 5.7.1 This message violates example.com email policy. - gcdp 4a1b2c3d - gsmtp', 'policyviolation'],
+    ]);
+  });
+});

@@ -248,6 +248,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
+  'syntaxerror/smtp-protocol-violation',
   'notcompliantrfc/rfc',
   'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',

@@ -18,6 +18,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`mailbox size limit`,
       String.raw`mailbox exceeds (?:the )?allowed size`,
       String.raw`box is over quota`,
+      // Gmail's 452 4.2.2 and 552 5.2.2 (support.google.com/a/answer/3726730): "The
+      // recipient's inbox is out of storage space": one mailbox, not the system's disk.
+      String.raw`(?:inbox|mail ?box) is out of (?:storage )?space`,
     ],
     quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full',
   },
