@@ -332,3 +332,37 @@ describe("more of Google's published SMTP errors (support.google.com/a/answer/37
     ]);
   });
 });
+
+describe("the rest of Exchange Online's NDR table (learn.microsoft.com, Email non-delivery reports in Exchange Online)", () => {
+  it('reads the banned sending account as a sender refusal and the banned IP as a block: the code tells the same words apart', async () => {
+    await expectReasons([
+      ['5.7.501', '550 5.7.501 Access denied, spam abuse detected', 'rejected'],
+      ['5.7.502', '550 5.7.502 Access denied, banned sender', 'rejected'],
+      ['5.7.511', '550 5.7.511 Access denied, banned sender[192.0.2.1]', 'blocked'],
+      ['5.7.507', '550 5.7.507 Access denied, rejected by recipient', 'blocked'],
+      ['5.7.705', '550 5.7.705 Access denied, tenant has exceeded threshold', 'blocked'],
+    ]);
+  });
+
+  it('reads an address its directory does not hold as userunknown, hard, although the code is of the security class', async () => {
+    for (const diagnostic of ['550 5.7.504 Recipient address rejected: Access denied', '550 5.7.505 Access denied, banned recipient']) {
+      const r = (await classify(dsnReport(diagnostic.slice(4, 11), diagnostic))).recipients[0];
+      expect([diagnostic, r.reason, r.bounceType]).toEqual([diagnostic, 'userunknown', 'hard']);
+    }
+  });
+
+  it('reads its TLS, bare-linefeed, SMTP authentication and submission-quota texts', async () => {
+    await expectReasons([
+      ['5.7.321', '550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.', 'failedstarttls'],
+      ['5.7.322', "550 5.7.322 certificate-expired: Destination mail server's certificate is expired.", 'failedstarttls'],
+      ['5.7.323', '550 5.7.323 tlsa-invalid: The domain failed DANE validation.', 'failedstarttls'],
+      [
+        '5.6.11',
+        '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA',
+        'notcompliantrfc',
+      ],
+      ['5.7.1', '550 5.7.1 Client was not authenticated', 'securityerror'],
+      ['5.2.2', "554 5.2.2 The message can't be submitted because the sender's submission quota was exceeded", 'speeding'],
+    ]);
+  });
+});
