@@ -1026,3 +1026,41 @@ describe("the MTAs' own texts, more of them", () => {
     },
   ]);
 });
+
+describe("Postfix smtpd's own refusals (postfix/src/smtpd/smtpd_check.c)", () => {
+  wordingTests([
+    {
+      name: 'a table that could not be read ("Temporary lookup failure") is the server\'s system, not DNS and not the address',
+      reports: [
+        [
+          '4.3.0',
+          '451 4.3.0 <user@example.net>: Temporary lookup failure (in reply to RCPT TO command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.3.0', '451 4.3.0 <user@example.net>: Temporary lookup failure (in reply to RCPT TO command)', ['systemerror', 'soft']],
+      ],
+    },
+    {
+      name: "a sender domain on an RHSBL and a multi-recipient bounce are the sender's refusals, never hard",
+      reports: [
+        [
+          '5.7.1',
+          '554 5.7.1 Service unavailable; Sender address [sender@example.com] blocked using dbl.example.org (in reply to RCPT TO command)',
+          ['rejected', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 <user@example.net>: Recipient address rejected: Multi-recipient bounce (in reply to RCPT TO command)',
+          ['rejected', 'soft'],
+        ],
+        // The client host on a DNSBL stays a block of the sending host.
+        [
+          '5.7.1',
+          '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.example.org (in reply to RCPT TO command)',
+          ['blocked', 'soft'],
+        ],
+      ],
+    },
+  ]);
+});

@@ -268,6 +268,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'hasmoved/moved',
   // ---- the retry period ran out, a name could not be looked up for now ---------------------
   'expired/retry-timeout',
+  'systemerror/postfix-table-lookup',
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',

@@ -27,6 +27,11 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`domain not found in (?:the )?(?:header )?from`,
       String.raw`(?:unknown|invalid|non-?existent) domain in (?:the )?(?:from|sender|envelope|return-path)\b`,
       String.raw`(?:domain of the )?from:? header (?:domain )?(?:has no mx|does not exist|not found|is unknown)`,
+      // Postfix smtpd's reject_rhsbl_sender ("Sender address [%s] blocked using %s") and
+      // reject_multi_recipient_bounce ("Multi-recipient bounce": a null sender with several
+      // recipients) (src/smtpd/smtpd_check.c): the sender, not the client host or the address.
+      String.raw`sender address \[[^\]]{1,300}\] blocked using`,
+      String.raw`multi-recipient bounce`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',

@@ -4,6 +4,16 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
+  // Postfix smtpd when one of its own tables (an access map, a virtual or relay recipient
+  // table in LDAP or SQL) could not be read (src/smtpd/smtpd_check.c: "451 4.3.0 <%s>:
+  // Temporary lookup failure"): the server's tables, not DNS and not the address.
+  {
+    id: 'systemerror/postfix-table-lookup',
+    reason: 'systemerror',
+    phrases: [String.raw`<@>: temporary lookup failure`],
+    hints: ['temporary lookup failure'],
+    quote: '451 4.3.0 <user@example.net>: Temporary lookup failure',
+  },
   {
     id: 'systemerror/directory',
     reason: 'systemerror',
