@@ -1064,3 +1064,38 @@ describe("Postfix smtpd's own refusals (postfix/src/smtpd/smtpd_check.c)", () =>
     },
   ]);
 });
+
+describe("Exim's routers and transports (src/src/routers/dnslookup.c, redirect.c; src/src/transports/pipe.c, smtp.c, appendfile.c)", () => {
+  wordingTests([
+    {
+      name: "Exim's null MX is a domain that takes no mail; its pipe's failures are the local mailer's",
+      bounces: [
+        [eximBounce('an MX or SRV record indicated no SMTP service'), ['notaccept', 'hard']],
+        [
+          eximBounce('Child process of address_pipe transport returned 69 (could mean service or program unavailable)'),
+          ['mailererror', 'soft'],
+        ],
+        [eximBounce('local delivery failed'), ['mailererror', 'soft']],
+      ],
+    },
+    {
+      name: "Exim's broken .forward or locked mailbox is the receiving system, not an SMTP syntax error",
+      bounces: [
+        [eximBounce('syntax error in redirection data'), ['systemerror', 'soft']],
+        [eximBounce('failed to lock mailbox /var/mail/user (lock file)'), ['systemerror', 'soft']],
+      ],
+    },
+    {
+      name: "Exim's failed TLS session is failedstarttls; a message needing SMTPUTF8 where it is not offered is contenterror",
+      reports: [
+        [
+          '4.0.0',
+          'TLS session: (SSL_connect): error:0A000086:SSL routines::certificate verify failed',
+          ['failedstarttls', 'none'],
+          'delayed',
+        ],
+        ['5.6.7', 'utf8 support required but not offered for forwarding', ['contenterror', 'soft']],
+      ],
+    },
+  ]);
+});

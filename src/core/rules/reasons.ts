@@ -308,6 +308,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- content and protocol -------------------------------------------------------------
   'contenterror/header-size',
   'contenterror/content',
+  'systemerror/local-delivery-setup',
   'syntaxerror/command',
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',

@@ -18,6 +18,9 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot (?:be )?convert`,
       String.raw`conversion (?:failed|required)`,
       String.raw`encoding (?:error|problem)`,
+      // Exim's smtp transport when the message needs SMTPUTF8 (RFC 6531) and the next hop does
+      // not offer it (src/src/transports/smtp.c): the message's form, as X.6.7 says.
+      String.raw`utf8 support required but not offered`,
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },

@@ -15,6 +15,9 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       String.raw`encryption (?:is )?required`,
       String.raw`tls negotiation failed`,
       String.raw`handshake fail`,
+      // Exim's smtp transport when the TLS session it started failed (src/src/transports/
+      // smtp.c: "TLS session: %s", the library's error after it).
+      String.raw`tls session: \((?:ssl_connect|gnutls_handshake)\)`,
     ],
     quote: '530 5.7.0 Must issue a STARTTLS command first',
   },

@@ -23,6 +23,16 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again",
   },
+  // The recipient's own delivery set-up on the receiving host is broken: Exim's redirect
+  // router on a bad .forward or alias file ("syntax error in redirection data", "error in
+  // redirect data: ..."), its appendfile transport that cannot lock the mailbox (src/src/
+  // routers/redirect.c, src/src/transports/appendfile.c). Not an SMTP syntax error.
+  {
+    id: 'systemerror/local-delivery-setup',
+    reason: 'systemerror',
+    phrases: [String.raw`(?:syntax )?error in redirect(?:ion)? data`, String.raw`failed to lock mailbox`],
+    quote: 'syntax error in redirection data',
+  },
   {
     id: 'systemerror/server-error',
     reason: 'systemerror',
