@@ -366,3 +366,33 @@ describe("the rest of Exchange Online's NDR table (learn.microsoft.com, Email no
     ]);
   });
 });
+
+describe("Coremail's bounce prompts (www.icoremail.vip/support, 退信提示)", () => {
+  it("reads its user lookup's answers as an unknown user, whatever phase, and a hung-up user as suspended", async () => {
+    const got: string[][] = [];
+    for (const diagnostic of [
+      "550 local server don't exists that user",
+      '553 not user of this server',
+      '550 #2175041 unavailable mail user',
+    ]) {
+      const r = (await classify(dsnReport('5.0.0', diagnostic))).recipients[0];
+      got.push([diagnostic, r.reason, r.bounceType]);
+    }
+    expect(got).toEqual([
+      ["550 local server don't exists that user", 'userunknown', 'hard'],
+      ['553 not user of this server', 'userunknown', 'hard'],
+      ['550 #2175041 unavailable mail user', 'userunknown', 'hard'],
+    ]);
+    await expectReasons([['5.0.0', '550 User hangup', 'suspend']]);
+  });
+
+  it('reads its refusals of the sending host as blocked and of the sender as rejected', async () => {
+    await expectReasons([
+      ['4.0.0', '421 IP is Hangup', 'blocked'],
+      ['5.0.0', '550 IP is rejected', 'blocked'],
+      ['5.0.0', '550 Requested mail action not taken: Invalid IP', 'blocked'],
+      ['5.0.0', '550 Requested mail action not taken: Fake sender', 'rejected'],
+      ['5.0.0', '550 sender is rejected', 'rejected'],
+    ]);
+  });
+});

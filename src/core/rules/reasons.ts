@@ -30,6 +30,7 @@ import { COMCAST_RULES } from './providers/comcast.ts';
 import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { AOL_RULES } from './providers/aol.ts';
 import { NETEASE_RULES } from './providers/netease.ts';
+import { COREMAIL_RULES } from './providers/coremail.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
@@ -111,6 +112,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   UNITED_INTERNET_RULES,
   AOL_RULES,
   NETEASE_RULES,
+  COREMAIL_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -230,6 +232,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'authfailure/netease-spf-dmarc',
   'norelaying/netease-relay',
   'rejected/netease-sender',
+  'userunknown/coremail-lookup',
+  'suspend/coremail-hangup',
+  'blocked/coremail-ip',
+  'rejected/coremail-sender',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
