@@ -1099,3 +1099,26 @@ describe("Exim's routers and transports (src/src/routers/dnslookup.c, redirect.c
     },
   ]);
 });
+
+describe('wordings quoted on providers’ bounce help pages', () => {
+  wordingTests([
+    {
+      name: "a message bigger than the mailbox's remaining quota is a full mailbox, not a message too big",
+      reports: [['5.2.2', '552 Message size exceeds remaining quota (in reply to end of DATA command)', ['mailboxfull', 'soft']]],
+    },
+    {
+      name: "Coremail's NetEase AntiSpam+ block is the message's spam, not a block of the host",
+      reports: [
+        [
+          '5.0.0',
+          '550 CoremailSys:Your message was blocked by NetEase AntiSpam+ (in reply to end of DATA command)',
+          ['spamdetected', 'soft'],
+        ],
+      ],
+    },
+    {
+      name: 'an address in square brackets between "user" and "not found" is still an unknown user',
+      reports: [['5.0.0', '550 Local User [user@example.net] not found. (in reply to RCPT TO command)', ['userunknown', 'hard']]],
+    },
+  ]);
+});

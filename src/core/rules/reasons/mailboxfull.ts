@@ -34,6 +34,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`(?<!\b(?:sending|send|recipients?|outbound|hourly|daily|submission|rate|relay|message) )quota (?:exceeded|exceed|full|violation)`,
       String.raw`exceed(?:s|ed)? (?:the |his |her |their )?(?:storage|quota|disk|mailbox)`,
       String.raw`disk quota`,
+      // "552 Message size exceeds remaining quota": the recipient's mailbox has less room
+      // left than the message needs (quoted in providers' bounce FAQs, e.g. BBIQ's).
+      String.raw`exceeds? (?:the )?remaining (?:quota|storage|space)`,
       String.raw`(?:user|recipient) (?:is )?over (?:the |his |her )?(?:quota|limit)`,
       String.raw`not enough (?:storage|space) (?:for|in) (?:the )?(?:user|mailbox)`,
       String.raw`insufficient (?:space|storage) in (?:the )?mailbox`,

@@ -64,7 +64,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     id: 'userunknown/unavailable',
     reason: 'userunknown',
     phrases: [
-      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?unavailable`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?unavailable`,
     ],
     traits: ['weak'],
     quote: '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)',
@@ -76,7 +76,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`user (?:is )?unknown`,
       String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
-      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
       // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
       String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
