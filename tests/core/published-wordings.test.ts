@@ -396,3 +396,15 @@ describe("Coremail's bounce prompts (www.icoremail.vip/support, 退信提示)", 
     ]);
   });
 });
+
+describe("Exchange Online's throttling of a fast sender (https://aka.ms/EXOSmtpErrors)", () => {
+  it('reads "Message rejected. Excessive message rate from sender" as speeding, not a refusal', async () => {
+    await expectReasons([
+      [
+        '4.5.127',
+        '451 4.5.127 Message rejected. Excessive message rate from sender. For more information see https://aka.ms/EXOSmtpErrors.',
+        'speeding',
+      ],
+    ]);
+  });
+});

@@ -78,6 +78,10 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`sender's submission quota was exceeded`,
       // 5.7.508: the sending IP passed its limits within its range.
       String.raw`has exceeded permitted limits within`,
+      // 4.5.127: Exchange Online throttling a sender that sends too fast ("Message rejected.
+      // Excessive message rate from sender. For more information see
+      // https://aka.ms/EXOSmtpErrors"): the sender's rate, although the words say "rejected".
+      String.raw`excessive message rate from sender`,
     ],
     quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
   },
