@@ -408,3 +408,20 @@ describe("Exchange Online's throttling of a fast sender (https://aka.ms/EXOSmtpE
     ]);
   });
 });
+
+describe("Amazon SES's documented bounce types (docs.aws.amazon.com/ses/latest/dg/notification-contents.html)", () => {
+  it('reads an address on its suppression list as suppressed, never hard, although the code is 5.1.1: no server was asked', async () => {
+    const got: string[][] = [];
+    for (const diagnostic of [
+      'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address. For more information about how to remove an address from the suppression list, see the Amazon SES Developer Guide.',
+      'Amazon SES has suppressed sending to this address because it is on the account-level suppression list. This does not count toward your bounce rate metric.',
+    ]) {
+      const r = (await classify(dsnReport('5.1.1', diagnostic))).recipients[0];
+      got.push([r.reason, r.bounceType]);
+    }
+    expect(got).toEqual([
+      ['suppressed', 'soft'],
+      ['suppressed', 'soft'],
+    ]);
+  });
+});

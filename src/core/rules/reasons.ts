@@ -32,6 +32,7 @@ import { AOL_RULES } from './providers/aol.ts';
 import { NETEASE_RULES } from './providers/netease.ts';
 import { COREMAIL_RULES } from './providers/coremail.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
+import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
 import { TOOMANYCONN_RULES } from './reasons/toomanyconn.ts';
@@ -113,6 +114,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   AOL_RULES,
   NETEASE_RULES,
   COREMAIL_RULES,
+  SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -237,6 +239,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/coremail-ip',
   'rejected/coremail-sender',
   // ---- success, auto-replies ------------------------------------------------------------
+  // ---- a sending service's own suppression list ------------------------------------------
+  'suppressed/sending-service-list',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
   'mailboxfull/mailbox-full',
