@@ -1122,3 +1122,25 @@ describe('wordings quoted on providers’ bounce help pages', () => {
     },
   ]);
 });
+
+// haraka/Haraka: outbound/hmail.js (its outbound queue's bounce and deferral texts).
+describe("Haraka's outbound queue (outbound/hmail.js)", () => {
+  wordingTests([
+    {
+      name: 'Haraka\'s "Too many failures (...)" is the end of its retries: expired, never hard, whatever the last error',
+      reports: [
+        ['5.1.2', 'Too many failures (Tried all MXs)', ['expired', 'soft']],
+        ['5.0.0', 'Too many failures (Temporary MX lookup error for example.net)', ['expired', 'soft']],
+      ],
+    },
+    {
+      name: "Haraka's TLS policy not met is failedstarttls; its null MX notaccept; no such domain hostunknown",
+      reports: [
+        ['4.0.0', 'No TLS available but required by configuration.', ['failedstarttls', 'none'], 'delayed'],
+        ['4.0.0', 'Host failed TLS verification required by configuration.', ['failedstarttls', 'none'], 'delayed'],
+        ['5.1.2', 'Domain example.net sends and receives no email (NULL MX)', ['notaccept', 'hard']],
+        ['5.1.2', 'No Such Domain: example.net', ['hostunknown', 'hard']],
+      ],
+    },
+  ]);
+});
