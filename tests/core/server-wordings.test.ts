@@ -1144,3 +1144,27 @@ describe("Haraka's outbound queue (outbound/hmail.js)", () => {
     },
   ]);
 });
+
+// svarshavchik/courier: courier/submit.C, courier/module.esmtp/courieresmtpd.C and libesmtp.C,
+// courier/filters/ratefilter.C and perlfilter/perlfilter-ratelimit.pl.
+describe("Courier's own texts, more of them", () => {
+  wordingTests([
+    {
+      name: "Courier's refusal of the sender's blocked MX is rejected; its rate filters are speeding",
+      reports: [
+        ['5.1.7', '517 Mail server at 192.0.2.1 is blocked. (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.0.0', '500 Number of messages exceeded administrative limit. (in reply to end of DATA command)', ['speeding', 'soft']],
+        ['5.5.2', '552 sender@example.com is sending too much mail, slow down. (in reply to end of DATA command)', ['speeding', 'soft']],
+      ],
+    },
+    {
+      name: 'a message needing SMTPUTF8 that the next server lacks is contenterror; "TLS not available" failedstarttls; a bad Date: header not RFC-compliant',
+      reports: [
+        ['5.5.3', '553 Unable to deliver Unicode E-mail to a non-Unicode mail server.', ['contenterror', 'soft']],
+        ['5.5.0', "550-The addressee's mail server does not support the sender's international E-mail address.", ['contenterror', 'soft']],
+        ['5.4.0', '540 TLS not available. (in reply to MAIL FROM command)', ['failedstarttls', 'soft']],
+        ['5.0.0', '500 Invalid Date header. (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
+      ],
+    },
+  ]);
+});

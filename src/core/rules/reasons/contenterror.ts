@@ -21,6 +21,11 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       // Exim's smtp transport when the message needs SMTPUTF8 (RFC 6531) and the next hop does
       // not offer it (src/src/transports/smtp.c): the message's form, as X.6.7 says.
       String.raw`utf8 support required but not offered`,
+      // Courier's esmtp module on the same case (courier/module.esmtp/libesmtp.C): "553 Unable
+      // to deliver Unicode E-mail to a non-Unicode mail server.", "550-The addressee's mail
+      // server does not support the sender's international E-mail address."
+      String.raw`unable to deliver unicode e-?mail to a non-unicode mail server`,
+      String.raw`does not support the sender's international e-?mail address`,
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },

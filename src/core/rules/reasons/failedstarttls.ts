@@ -19,6 +19,8 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       // "No TLS available but required by configuration.", "Host failed TLS verification
       // required by configuration."
       String.raw`(?:no tls available but|failed tls verification) required by configuration`,
+      // Courier's SMTP server (courier/module.esmtp/courieresmtpd.C): "440 TLS not available."
+      String.raw`\btls not available\b`,
       // Exim's smtp transport when the TLS session it started failed (src/src/transports/
       // smtp.c: "TLS session: %s", the library's error after it).
       String.raw`tls session: \((?:ssl_connect|gnutls_handshake)\)`,

@@ -25,6 +25,8 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       // Exchange Online's 5.6.11 "SMTPSEND.BareLinefeedsAreIllegal; message contains bare
       // linefeeds, which cannot be sent via DATA" (NDRs in Exchange Online: "Invalid characters").
       String.raw`barelinefeedsareillegal`,
+      // Courier's submit (courier/submit.C): "500 Invalid Date header."
+      String.raw`invalid date header`,
       String.raw`contains bare line ?feeds`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',

@@ -32,6 +32,9 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // recipients) (src/smtpd/smtpd_check.c): the sender, not the client host or the address.
       String.raw`sender address \[[^\]]{1,300}\] blocked using`,
       String.raw`multi-recipient bounce`,
+      // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
+      // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.
+      String.raw`\b517 mail server at \S+ is blocked`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
