@@ -1168,3 +1168,16 @@ describe("Courier's own texts, more of them", () => {
     },
   ]);
 });
+
+describe('a refusal pointing at an IP block list (the lists zeek/zeek blocklists.zeek watches SMTP errors for)', () => {
+  wordingTests([
+    {
+      name: "a link to an IP block list's lookup page blocks the sending host, whatever vague words surround it",
+      reports: [
+        ['5.7.1', '550 5.7.1 Rejected: see http://www.sophos.com/security/ for more information', ['blocked', 'soft']],
+        ['5.7.1', '550 5.7.1 Mail from 192.0.2.1 refused, see http://cbl.abuseat.org/lookup.cgi?ip=192.0.2.1', ['blocked', 'soft']],
+        ['5.0.0', '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1 (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ],
+    },
+  ]);
+});

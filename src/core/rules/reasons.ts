@@ -259,6 +259,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'blocked/ip-for-spam',
+  'blocked/ip-blocklist-link',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
