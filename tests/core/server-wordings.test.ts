@@ -1181,3 +1181,17 @@ describe('a refusal pointing at an IP block list (the lists zeek/zeek blocklists
     },
   ]);
 });
+
+describe('a malformed address is the address, not an SMTP command syntax error (postfix/src/smtpd/smtpd.c, OpenSMTPD usr.sbin/smtpd/smtp_session.c)', () => {
+  wordingTests([
+    {
+      name: "a recipient address that is not well-formed is userunknown (X.1.3), the sender's rejected (X.1.7)",
+      reports: [
+        ['5.1.3', '501 5.1.3 Bad recipient address syntax (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.1.3', '501 5.1.3 Recipient address syntax error (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.1.7', '501 5.1.7 Bad sender address syntax (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.1.7', '553 5.1.7 Sender address syntax error (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ],
+    },
+  ]);
+});

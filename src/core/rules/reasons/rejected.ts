@@ -32,6 +32,11 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // recipients) (src/smtpd/smtpd_check.c): the sender, not the client host or the address.
       String.raw`sender address \[[^\]]{1,300}\] blocked using`,
       String.raw`multi-recipient bounce`,
+      // The sender's address is malformed (X.1.7): Postfix smtpd's "501 5.1.7 Bad sender
+      // address syntax" (src/smtpd/smtpd.c), OpenSMTPD's "553 Sender address syntax error"
+      // (usr.sbin/smtpd/smtp_session.c).
+      String.raw`bad sender address syntax`,
+      String.raw`sender address syntax error`,
       // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
       // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.
       String.raw`\b517 mail server at \S+ is blocked`,

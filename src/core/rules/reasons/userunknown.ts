@@ -104,6 +104,12 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`no such person at this address`,
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
+      // The recipient's address is malformed (X.1.3): Postfix smtpd's "501 5.1.3 Bad recipient
+      // address syntax" (src/smtpd/smtpd.c), OpenSMTPD's "501 Recipient address syntax error"
+      // (usr.sbin/smtpd/smtp_session.c). Not an SMTP command syntax error: that address can
+      // never be delivered to.
+      String.raw`bad recipient address syntax`,
+      String.raw`recipient address syntax error`,
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
   },
