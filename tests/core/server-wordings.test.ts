@@ -1195,3 +1195,28 @@ describe('a malformed address is the address, not an SMTP command syntax error (
     },
   ]);
 });
+
+// hrs-allbsd/sendmail (Sendmail 8.18): sendmail/deliver.c, usersmtp.c, srvrsmtp.c, collect.c,
+// parseaddr.c.
+describe("Sendmail's own replies and client texts", () => {
+  wordingTests([
+    {
+      name: "Sendmail's failed STARTTLS is failedstarttls; SMTPUTF8, 8-bit and NUL refusals are the message's content",
+      reports: [
+        ['4.0.0', '454 TLS session initiation failed', ['failedstarttls', 'none'], 'delayed'],
+        ['5.0.0', '554 TLS session initiation failed', ['failedstarttls', 'soft']],
+        ['5.6.7', '504 SMTPUTF8 required but not offered', ['contenterror', 'soft']],
+        ['5.7.0', '504 5.7.0 Sorry, SMTPUTF8 not supported (in reply to MAIL FROM command)', ['contenterror', 'soft']],
+        ['5.6.0', '554 Eight bit data not allowed (in reply to end of DATA command)', ['contenterror', 'soft']],
+        ['5.6.0', '554 NUL byte not allowed (in reply to end of DATA command)', ['contenterror', 'soft']],
+      ],
+    },
+    {
+      name: "Sendmail's \"Syntax error in mailbox address\" is the recipient's address with 5.1.3, the sender's with 5.1.7",
+      reports: [
+        ['5.1.3', '501 5.1.3 Syntax error in mailbox address "user@@example.net" (unbalanced quote)', ['userunknown', 'hard']],
+        ['5.1.7', '501 5.1.7 Syntax error in mailbox address "sender@@example.com" (unbalanced quote)', ['rejected', 'soft']],
+      ],
+    },
+  ]);
+});

@@ -21,6 +21,9 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       String.raw`(?:no tls available but|failed tls verification) required by configuration`,
       // Courier's SMTP server (courier/module.esmtp/courieresmtpd.C): "440 TLS not available."
       String.raw`\btls not available\b`,
+      // Sendmail's client when STARTTLS was refused or failed where it must be used
+      // (sendmail/deliver.c: "454/554 TLS session initiation failed").
+      String.raw`tls session initiation failed`,
       // Exim's smtp transport when the TLS session it started failed (src/src/transports/
       // smtp.c: "TLS session: %s", the library's error after it).
       String.raw`tls session: \((?:ssl_connect|gnutls_handshake)\)`,

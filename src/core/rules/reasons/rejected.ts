@@ -37,6 +37,7 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // (usr.sbin/smtpd/smtp_session.c).
       String.raw`bad sender address syntax`,
       String.raw`sender address syntax error`,
+      String.raw`\b5\.1\.7 syntax error in mailbox address`,
       // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
       // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.
       String.raw`\b517 mail server at \S+ is blocked`,
