@@ -1220,3 +1220,27 @@ describe("Sendmail's own replies and client texts", () => {
     },
   ]);
 });
+
+// vdukhovni/postfix: postfix/src/local/mailbox.c, local.c, resolve.c (the local delivery agent).
+describe("Postfix's local delivery agent", () => {
+  wordingTests([
+    {
+      name: 'a mailbox or home directory Postfix cannot write, or a table it cannot read, is the receiving system; a full quota stays mailboxfull',
+      reports: [
+        [
+          '5.2.0',
+          'cannot update mailbox /var/mail/user for user user. unable to create lock file /var/mail/user.lock: Permission denied',
+          ['systemerror', 'soft'],
+        ],
+        ['5.0.0', 'cannot access home directory /home/user: Permission denied', ['systemerror', 'soft']],
+        ['4.3.0', 'table lookup failure', ['systemerror', 'none'], 'delayed'],
+        ['4.0.0', 'user lookup error', ['systemerror', 'none'], 'delayed'],
+        [
+          '5.2.2',
+          'cannot update mailbox /var/mail/user for user user. error writing message: Disk quota exceeded',
+          ['mailboxfull', 'soft'],
+        ],
+      ],
+    },
+  ]);
+});

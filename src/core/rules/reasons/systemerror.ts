@@ -30,7 +30,18 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
   {
     id: 'systemerror/local-delivery-setup',
     reason: 'systemerror',
-    phrases: [String.raw`(?:syntax )?error in redirect(?:ion)? data`, String.raw`failed to lock mailbox`],
+    phrases: [
+      String.raw`(?:syntax )?error in redirect(?:ion)? data`,
+      String.raw`failed to lock mailbox`,
+      // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
+      // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
+      // create lock file ...", "cannot access home directory %s: ..."; a full quota is
+      // matched earlier, by mailboxfull.ts), its tables or resolver failed ("user lookup
+      // error", "table lookup failure", "address resolver failure").
+      String.raw`cannot update mailbox \S+ for user`,
+      String.raw`cannot access home directory`,
+      String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
+    ],
     quote: 'syntax error in redirection data',
   },
   {
