@@ -1244,3 +1244,28 @@ describe("Postfix's local delivery agent", () => {
     },
   ]);
 });
+
+// dovecot/core: src/lmtp/lmtp-local.c, lmtp-proxy.c, src/lib-storage/mail-error.h.
+describe("Dovecot LMTP's own failures", () => {
+  wordingTests([
+    {
+      name: 'a Dovecot lock timeout or a Sieve folder that does not exist is the receiving system, not the network or the address',
+      reports: [
+        [
+          '4.2.0',
+          '451 4.2.0 <user@example.net> Timeout while waiting for lock (in reply to end of DATA command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.2.0', "552 5.2.0 <user@example.net> Mailbox doesn't exist: Junk (in reply to end of DATA command)", ['systemerror', 'soft']],
+        [
+          '4.3.0',
+          '451 4.3.0 <user@example.net> Temporary internal error (in reply to RCPT TO command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.4.6', '554 5.4.6 <user@example.net> Proxying loops to itself (in reply to RCPT TO command)', ['networkerror', 'soft']],
+      ],
+    },
+  ]);
+});

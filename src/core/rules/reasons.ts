@@ -288,6 +288,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mailererror/local-mailer',
   'rejected/sender',
   // ---- unknown recipient ----------------------------------------------------------------
+  'systemerror/local-delivery-setup',
   'filtered/data-user-unknown',
   'userunknown/mailbox-lookup',
   'userunknown/unavailable-or-denied',
@@ -319,7 +320,6 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- content and protocol -------------------------------------------------------------
   'contenterror/header-size',
   'contenterror/content',
-  'systemerror/local-delivery-setup',
   'syntaxerror/command',
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',

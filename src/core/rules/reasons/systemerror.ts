@@ -41,6 +41,11 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot update mailbox \S+ for user`,
       String.raw`cannot access home directory`,
       String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
+      // Dovecot's LDA and LMTP (src/lib-storage/mail-error.h): a mailbox lock it waited for in
+      // vain, and a folder a Sieve script files into that does not exist ("Mailbox doesn't
+      // exist: Junk"): a folder, not the address.
+      String.raw`timeout while waiting for lock`,
+      String.raw`mailbox doesn't exist: (?!<@>)[^\s<]`,
     ],
     quote: 'syntax error in redirection data',
   },
