@@ -251,3 +251,177 @@ describe("the MTAs' own texts", () => {
     ]);
   });
 });
+
+describe("NetEase Mail's published bounce codes (help.mail.163.com, 退信代码说明)", () => {
+  it('reads its codes by family: the sending host blocked, limits, content, SPF/DMARC, relaying', async () => {
+    await expectReasons([
+      [
+        '5.0.0',
+        '554 DT:SPM 163 smtp14,EsCowABnZ2xhbWVkYQ-- 1535264926,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1',
+        'spamdetected',
+      ],
+      ['4.0.0', '451 DT:SPM ,please try again', 'spamdetected'],
+      ['4.0.0', '421 HL:REP (r8sYtnCMoG7_Xjr7) Unauthorized IP address', 'blocked'],
+      ['5.0.0', '554 HL:IHU', 'blocked'],
+      ['5.0.0', '554 HL:IPB', 'blocked'],
+      ['4.0.0', '450 WM:BLI', 'blocked'],
+      ['5.0.0', '550 MI:NHD', 'blocked'],
+      ['4.0.0', '421 HL:ICC', 'toomanyconn'],
+      ['4.0.0', '450 MI:DMC', 'toomanyconn'],
+      ['5.0.0', '550 RP:RCL', 'toomanyconn'],
+      ['5.0.0', '550 Requested mail action not taken: too much recipient', 'toomanyconn'],
+      ['4.0.0', '421 HL:IFC', 'speeding'],
+      ['4.0.0', '451 MI:SFQ', 'speeding'],
+      ['5.0.0', '554 MI:STC', 'speeding'],
+      ['5.0.0', '550 RP:TRC', 'speeding'],
+      ['5.0.0', '550 MI:SPF', 'authfailure'],
+      ['5.0.0', '550 MI:DMA', 'authfailure'],
+      ['5.0.0', '550 RP:FRL', 'norelaying'],
+      ['5.0.0', '552 Requested mail action aborted: exceeded mailsize limit', 'mesgtoobig'],
+      ['5.0.0', '552 Illegal Attachment', 'policyviolation'],
+      ['5.0.0', '550 User suspended', 'suspend'],
+    ]);
+  });
+
+  it('reads its refusals of the sender as rejected, never a dead recipient', async () => {
+    const cases = [
+      '550 MI:IMF',
+      '450 WM:BLU',
+      '554 MI:SPB',
+      '554 DT:SUM',
+      '550 User in blacklist (in reply to RCPT TO command)',
+      '553 Requested action not taken: NULL sender is not allowed',
+      '553 Requested action not taken: Local user only (in reply to RCPT TO command)',
+      '553 Requested action not taken: no smtp MX only',
+    ];
+    const got: string[][] = [];
+    for (const diagnostic of cases) {
+      const r = (await classify(dsnReport('5.0.0', diagnostic))).recipients[0];
+      got.push([diagnostic, r.reason, r.bounceType]);
+    }
+    expect(got).toEqual(cases.map((d) => [d, 'rejected', 'soft']));
+  });
+});
+
+describe("more of Google's published SMTP errors (support.google.com/a/answer/3726730)", () => {
+  it("reads a full Gmail inbox as the recipient's mailbox, not the system's disk", async () => {
+    await expectReasons([
+      ['5.2.2', "552 5.2.2 The recipient's inbox is out of storage space and inbound mail cannot be delivered.", 'mailboxfull'],
+      ['4.2.2', "452 4.2.2 The recipient's inbox is out of storage space.", 'mailboxfull'],
+    ]);
+  });
+
+  it('reads the SMTP relay service over its limits as speeding, although the codes say a disabled mailbox or a route', async () => {
+    await expectReasons([
+      ['4.2.1', '450 4.2.1 Peak SMTP relay limit exceeded for customer. This is a temporary error.', 'speeding'],
+      ['5.4.5', '550 5.4.5 Daily SMTP relay limit exceeded for user.', 'speeding'],
+      ['5.7.1', '550 5.7.1 Daily SMTP relay limit exceeded for customer.', 'speeding'],
+    ]);
+  });
+
+  it("reads a protocol violation as a syntax error, not the message's form nor TLS", async () => {
+    await expectReasons([
+      ['4.5.0', '451 4.5.0 SMTP protocol violation, see RFC 2821.', 'syntaxerror'],
+      ['5.7.10', '523 5.7.10 SMTP protocol violation, no commands allowed to pipeline after STARTTLS.', 'syntaxerror'],
+    ]);
+  });
+
+  it("reads a rule of the recipient domain's administrator (gcdp) as its policy", async () => {
+    await expectReasons([
+      ['5.7.1', '550 5.7.1 This message violates example.com email policy. - gcdp 4a1b2c3d - gsmtp', 'policyviolation'],
+    ]);
+  });
+});
+
+describe("the rest of Exchange Online's NDR table (learn.microsoft.com, Email non-delivery reports in Exchange Online)", () => {
+  it('reads the banned sending account as a sender refusal and the banned IP as a block: the code tells the same words apart', async () => {
+    await expectReasons([
+      ['5.7.501', '550 5.7.501 Access denied, spam abuse detected', 'rejected'],
+      ['5.7.502', '550 5.7.502 Access denied, banned sender', 'rejected'],
+      ['5.7.511', '550 5.7.511 Access denied, banned sender[192.0.2.1]', 'blocked'],
+      ['5.7.507', '550 5.7.507 Access denied, rejected by recipient', 'blocked'],
+      ['5.7.705', '550 5.7.705 Access denied, tenant has exceeded threshold', 'blocked'],
+    ]);
+  });
+
+  it('reads an address its directory does not hold as userunknown, hard, although the code is of the security class', async () => {
+    for (const diagnostic of ['550 5.7.504 Recipient address rejected: Access denied', '550 5.7.505 Access denied, banned recipient']) {
+      const r = (await classify(dsnReport(diagnostic.slice(4, 11), diagnostic))).recipients[0];
+      expect([diagnostic, r.reason, r.bounceType]).toEqual([diagnostic, 'userunknown', 'hard']);
+    }
+  });
+
+  it('reads its TLS, bare-linefeed, SMTP authentication and submission-quota texts', async () => {
+    await expectReasons([
+      ['5.7.321', '550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.', 'failedstarttls'],
+      ['5.7.322', "550 5.7.322 certificate-expired: Destination mail server's certificate is expired.", 'failedstarttls'],
+      ['5.7.323', '550 5.7.323 tlsa-invalid: The domain failed DANE validation.', 'failedstarttls'],
+      [
+        '5.6.11',
+        '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA',
+        'notcompliantrfc',
+      ],
+      ['5.7.1', '550 5.7.1 Client was not authenticated', 'securityerror'],
+      ['5.2.2', "554 5.2.2 The message can't be submitted because the sender's submission quota was exceeded", 'speeding'],
+    ]);
+  });
+});
+
+describe("Coremail's bounce prompts (www.icoremail.vip/support, 退信提示)", () => {
+  it("reads its user lookup's answers as an unknown user, whatever phase, and a hung-up user as suspended", async () => {
+    const got: string[][] = [];
+    for (const diagnostic of [
+      "550 local server don't exists that user",
+      '553 not user of this server',
+      '550 #2175041 unavailable mail user',
+    ]) {
+      const r = (await classify(dsnReport('5.0.0', diagnostic))).recipients[0];
+      got.push([diagnostic, r.reason, r.bounceType]);
+    }
+    expect(got).toEqual([
+      ["550 local server don't exists that user", 'userunknown', 'hard'],
+      ['553 not user of this server', 'userunknown', 'hard'],
+      ['550 #2175041 unavailable mail user', 'userunknown', 'hard'],
+    ]);
+    await expectReasons([['5.0.0', '550 User hangup', 'suspend']]);
+  });
+
+  it('reads its refusals of the sending host as blocked and of the sender as rejected', async () => {
+    await expectReasons([
+      ['4.0.0', '421 IP is Hangup', 'blocked'],
+      ['5.0.0', '550 IP is rejected', 'blocked'],
+      ['5.0.0', '550 Requested mail action not taken: Invalid IP', 'blocked'],
+      ['5.0.0', '550 Requested mail action not taken: Fake sender', 'rejected'],
+      ['5.0.0', '550 sender is rejected', 'rejected'],
+    ]);
+  });
+});
+
+describe("Exchange Online's throttling of a fast sender (https://aka.ms/EXOSmtpErrors)", () => {
+  it('reads "Message rejected. Excessive message rate from sender" as speeding, not a refusal', async () => {
+    await expectReasons([
+      [
+        '4.5.127',
+        '451 4.5.127 Message rejected. Excessive message rate from sender. For more information see https://aka.ms/EXOSmtpErrors.',
+        'speeding',
+      ],
+    ]);
+  });
+});
+
+describe("Amazon SES's documented bounce types (docs.aws.amazon.com/ses/latest/dg/notification-contents.html)", () => {
+  it('reads an address on its suppression list as suppressed, never hard, although the code is 5.1.1: no server was asked', async () => {
+    const got: string[][] = [];
+    for (const diagnostic of [
+      'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address. For more information about how to remove an address from the suppression list, see the Amazon SES Developer Guide.',
+      'Amazon SES has suppressed sending to this address because it is on the account-level suppression list. This does not count toward your bounce rate metric.',
+    ]) {
+      const r = (await classify(dsnReport('5.1.1', diagnostic))).recipients[0];
+      got.push([r.reason, r.bounceType]);
+    }
+    expect(got).toEqual([
+      ['suppressed', 'soft'],
+      ['suppressed', 'soft'],
+    ]);
+  });
+});

@@ -946,3 +946,326 @@ describe('general wordings, whatever the server', () => {
     },
   ]);
 });
+
+describe("the MTAs' own texts, more of them", () => {
+  wordingTests([
+    // Exim/exim: src/src/smtp_in.c (smtp_handle_acl_fail: "Administrative prohibition" when an
+    // ACL denies with no message of its own), src/src/receive.c (a local_scan() rejection).
+    {
+      name: 'Exim\'s bare "Administrative prohibition" is a refusal that never makes an address hard, at any command',
+      bounces: [
+        [
+          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>: 550 Administrative prohibition'),
+          ['rejected', 'soft'],
+        ],
+        [
+          eximBounce('SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1234: 550 Administrative prohibition'),
+          ['rejected', 'soft'],
+        ],
+        [eximBounce('SMTP error from remote mail server after end of data: 550 Administrative prohibition'), ['rejected', 'soft']],
+      ],
+    },
+
+    // dovecot/core: src/lib-storage/mail-storage-service.c (ERRSTR_INVALID_USER_SETTINGS), which
+    // dovecot-lda and LMTP answer when a user's settings cannot be read.
+    {
+      name: 'Dovecot\'s "Invalid user settings" is the server\'s own failure, never an unknown user or a filter',
+      reports: [
+        ['4.3.0', 'Invalid user settings. Refer to server log for more information.', ['systemerror', 'none'], 'delayed'],
+        ['5.3.0', 'Invalid user settings. Refer to server log for more information.', ['systemerror', 'soft']],
+      ],
+    },
+
+    // qmail-1.03 / netqmail: qmail-smtpd.c, straynewline().
+    {
+      name: "qmail-smtpd's answer to a bare LF is a message not compliant with the RFC",
+      reports: [
+        [
+          '5.0.0',
+          'host mx.example.net[192.0.2.1] said: 451 See http://pobox.com/~djb/docs/smtplf.html. (in reply to end of DATA command)',
+          ['notcompliantrfc', 'soft'],
+        ],
+      ],
+    },
+
+    // vdukhovni/postfix: postfix/src/smtp/smtp_addr.c ("unable to find primary relay for %s",
+    // 4.4.4), smtp_sasl_glue.c and smtp_sasl_proto.c ("SASL authentication failed; ...").
+    {
+      name: "Postfix's client texts: no primary relay is a routing failure, its own SASL login failing is securityerror, not SPF/DKIM",
+      reports: [
+        ['4.4.4', 'unable to find primary relay for example.net', ['networkerror', 'none'], 'delayed'],
+        ['5.4.4', 'unable to find primary relay for example.net', ['networkerror', 'soft']],
+        [
+          '4.7.0',
+          'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
+          ['securityerror', 'none'],
+          'delayed',
+        ],
+        [
+          '5.7.8',
+          'SASL authentication failed; server mx.example.net[192.0.2.1] said: 535 5.7.8 Error: authentication failed: authentication failure',
+          ['securityerror', 'soft'],
+        ],
+      ],
+    },
+
+    // OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (the relay's failstr), lka_session.c and mda.c
+    // (the user and alias tables, the delivery program).
+    {
+      name: "OpenSMTPD's relay and table failures: a temporary MX lookup is the network, a failed user table the system, never the address",
+      reports: [
+        ['4.4.3', 'Temporary failure in MX lookup', ['networkerror', 'none'], 'delayed'],
+        ['5.4.3', 'Temporary failure in MX lookup', ['networkerror', 'soft']],
+        ['5.4.4', 'No valid route to remote MX', ['networkerror', 'soft']],
+        ['5.4.4', 'Address family mismatch on destination MXs', ['networkerror', 'soft']],
+        ['4.3.0', 'Temporary failure in user lookup', ['systemerror', 'none'], 'delayed'],
+        ['5.0.0', 'error in virtual alias lookup', ['systemerror', 'soft']],
+        ['5.0.0', 'backend error while searching user', ['systemerror', 'soft']],
+        ['5.0.0', 'mda exited prematurely', ['mailererror', 'soft']],
+      ],
+    },
+  ]);
+});
+
+describe("Postfix smtpd's own refusals (postfix/src/smtpd/smtpd_check.c)", () => {
+  wordingTests([
+    {
+      name: 'a table that could not be read ("Temporary lookup failure") is the server\'s system, not DNS and not the address',
+      reports: [
+        [
+          '4.3.0',
+          '451 4.3.0 <user@example.net>: Temporary lookup failure (in reply to RCPT TO command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.3.0', '451 4.3.0 <user@example.net>: Temporary lookup failure (in reply to RCPT TO command)', ['systemerror', 'soft']],
+      ],
+    },
+    {
+      name: "a sender domain on an RHSBL and a multi-recipient bounce are the sender's refusals, never hard",
+      reports: [
+        [
+          '5.7.1',
+          '554 5.7.1 Service unavailable; Sender address [sender@example.com] blocked using dbl.example.org (in reply to RCPT TO command)',
+          ['rejected', 'soft'],
+        ],
+        [
+          '5.7.1',
+          '550 5.7.1 <user@example.net>: Recipient address rejected: Multi-recipient bounce (in reply to RCPT TO command)',
+          ['rejected', 'soft'],
+        ],
+        // The client host on a DNSBL stays a block of the sending host.
+        [
+          '5.7.1',
+          '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.example.org (in reply to RCPT TO command)',
+          ['blocked', 'soft'],
+        ],
+      ],
+    },
+  ]);
+});
+
+describe("Exim's routers and transports (src/src/routers/dnslookup.c, redirect.c; src/src/transports/pipe.c, smtp.c, appendfile.c)", () => {
+  wordingTests([
+    {
+      name: "Exim's null MX is a domain that takes no mail; its pipe's failures are the local mailer's",
+      bounces: [
+        [eximBounce('an MX or SRV record indicated no SMTP service'), ['notaccept', 'hard']],
+        [
+          eximBounce('Child process of address_pipe transport returned 69 (could mean service or program unavailable)'),
+          ['mailererror', 'soft'],
+        ],
+        [eximBounce('local delivery failed'), ['mailererror', 'soft']],
+      ],
+    },
+    {
+      name: "Exim's broken .forward or locked mailbox is the receiving system, not an SMTP syntax error",
+      bounces: [
+        [eximBounce('syntax error in redirection data'), ['systemerror', 'soft']],
+        [eximBounce('failed to lock mailbox /var/mail/user (lock file)'), ['systemerror', 'soft']],
+      ],
+    },
+    {
+      name: "Exim's failed TLS session is failedstarttls; a message needing SMTPUTF8 where it is not offered is contenterror",
+      reports: [
+        [
+          '4.0.0',
+          'TLS session: (SSL_connect): error:0A000086:SSL routines::certificate verify failed',
+          ['failedstarttls', 'none'],
+          'delayed',
+        ],
+        ['5.6.7', 'utf8 support required but not offered for forwarding', ['contenterror', 'soft']],
+      ],
+    },
+  ]);
+});
+
+describe('wordings quoted on providers’ bounce help pages', () => {
+  wordingTests([
+    {
+      name: "a message bigger than the mailbox's remaining quota is a full mailbox, not a message too big",
+      reports: [['5.2.2', '552 Message size exceeds remaining quota (in reply to end of DATA command)', ['mailboxfull', 'soft']]],
+    },
+    {
+      name: "Coremail's NetEase AntiSpam+ block is the message's spam, not a block of the host",
+      reports: [
+        [
+          '5.0.0',
+          '550 CoremailSys:Your message was blocked by NetEase AntiSpam+ (in reply to end of DATA command)',
+          ['spamdetected', 'soft'],
+        ],
+      ],
+    },
+    {
+      name: 'an address in square brackets between "user" and "not found" is still an unknown user',
+      reports: [['5.0.0', '550 Local User [user@example.net] not found. (in reply to RCPT TO command)', ['userunknown', 'hard']]],
+    },
+  ]);
+});
+
+// haraka/Haraka: outbound/hmail.js (its outbound queue's bounce and deferral texts).
+describe("Haraka's outbound queue (outbound/hmail.js)", () => {
+  wordingTests([
+    {
+      name: 'Haraka\'s "Too many failures (...)" is the end of its retries: expired, never hard, whatever the last error',
+      reports: [
+        ['5.1.2', 'Too many failures (Tried all MXs)', ['expired', 'soft']],
+        ['5.0.0', 'Too many failures (Temporary MX lookup error for example.net)', ['expired', 'soft']],
+      ],
+    },
+    {
+      name: "Haraka's TLS policy not met is failedstarttls; its null MX notaccept; no such domain hostunknown",
+      reports: [
+        ['4.0.0', 'No TLS available but required by configuration.', ['failedstarttls', 'none'], 'delayed'],
+        ['4.0.0', 'Host failed TLS verification required by configuration.', ['failedstarttls', 'none'], 'delayed'],
+        ['5.1.2', 'Domain example.net sends and receives no email (NULL MX)', ['notaccept', 'hard']],
+        ['5.1.2', 'No Such Domain: example.net', ['hostunknown', 'hard']],
+      ],
+    },
+  ]);
+});
+
+// svarshavchik/courier: courier/submit.C, courier/module.esmtp/courieresmtpd.C and libesmtp.C,
+// courier/filters/ratefilter.C and perlfilter/perlfilter-ratelimit.pl.
+describe("Courier's own texts, more of them", () => {
+  wordingTests([
+    {
+      name: "Courier's refusal of the sender's blocked MX is rejected; its rate filters are speeding",
+      reports: [
+        ['5.1.7', '517 Mail server at 192.0.2.1 is blocked. (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.0.0', '500 Number of messages exceeded administrative limit. (in reply to end of DATA command)', ['speeding', 'soft']],
+        ['5.5.2', '552 sender@example.com is sending too much mail, slow down. (in reply to end of DATA command)', ['speeding', 'soft']],
+      ],
+    },
+    {
+      name: 'a message needing SMTPUTF8 that the next server lacks is contenterror; "TLS not available" failedstarttls; a bad Date: header not RFC-compliant',
+      reports: [
+        ['5.5.3', '553 Unable to deliver Unicode E-mail to a non-Unicode mail server.', ['contenterror', 'soft']],
+        ['5.5.0', "550-The addressee's mail server does not support the sender's international E-mail address.", ['contenterror', 'soft']],
+        ['5.4.0', '540 TLS not available. (in reply to MAIL FROM command)', ['failedstarttls', 'soft']],
+        ['5.0.0', '500 Invalid Date header. (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
+      ],
+    },
+  ]);
+});
+
+describe('a refusal pointing at an IP block list (the lists zeek/zeek blocklists.zeek watches SMTP errors for)', () => {
+  wordingTests([
+    {
+      name: "a link to an IP block list's lookup page blocks the sending host, whatever vague words surround it",
+      reports: [
+        ['5.7.1', '550 5.7.1 Rejected: see http://www.sophos.com/security/ for more information', ['blocked', 'soft']],
+        ['5.7.1', '550 5.7.1 Mail from 192.0.2.1 refused, see http://cbl.abuseat.org/lookup.cgi?ip=192.0.2.1', ['blocked', 'soft']],
+        ['5.0.0', '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1 (in reply to RCPT TO command)', ['blocked', 'soft']],
+      ],
+    },
+  ]);
+});
+
+describe('a malformed address is the address, not an SMTP command syntax error (postfix/src/smtpd/smtpd.c, OpenSMTPD usr.sbin/smtpd/smtp_session.c)', () => {
+  wordingTests([
+    {
+      name: "a recipient address that is not well-formed is userunknown (X.1.3), the sender's rejected (X.1.7)",
+      reports: [
+        ['5.1.3', '501 5.1.3 Bad recipient address syntax (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.1.3', '501 5.1.3 Recipient address syntax error (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.1.7', '501 5.1.7 Bad sender address syntax (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        ['5.1.7', '553 5.1.7 Sender address syntax error (in reply to MAIL FROM command)', ['rejected', 'soft']],
+      ],
+    },
+  ]);
+});
+
+// hrs-allbsd/sendmail (Sendmail 8.18): sendmail/deliver.c, usersmtp.c, srvrsmtp.c, collect.c,
+// parseaddr.c.
+describe("Sendmail's own replies and client texts", () => {
+  wordingTests([
+    {
+      name: "Sendmail's failed STARTTLS is failedstarttls; SMTPUTF8, 8-bit and NUL refusals are the message's content",
+      reports: [
+        ['4.0.0', '454 TLS session initiation failed', ['failedstarttls', 'none'], 'delayed'],
+        ['5.0.0', '554 TLS session initiation failed', ['failedstarttls', 'soft']],
+        ['5.6.7', '504 SMTPUTF8 required but not offered', ['contenterror', 'soft']],
+        ['5.7.0', '504 5.7.0 Sorry, SMTPUTF8 not supported (in reply to MAIL FROM command)', ['contenterror', 'soft']],
+        ['5.6.0', '554 Eight bit data not allowed (in reply to end of DATA command)', ['contenterror', 'soft']],
+        ['5.6.0', '554 NUL byte not allowed (in reply to end of DATA command)', ['contenterror', 'soft']],
+      ],
+    },
+    {
+      name: "Sendmail's \"Syntax error in mailbox address\" is the recipient's address with 5.1.3, the sender's with 5.1.7",
+      reports: [
+        ['5.1.3', '501 5.1.3 Syntax error in mailbox address "user@@example.net" (unbalanced quote)', ['userunknown', 'hard']],
+        ['5.1.7', '501 5.1.7 Syntax error in mailbox address "sender@@example.com" (unbalanced quote)', ['rejected', 'soft']],
+      ],
+    },
+  ]);
+});
+
+// vdukhovni/postfix: postfix/src/local/mailbox.c, local.c, resolve.c (the local delivery agent).
+describe("Postfix's local delivery agent", () => {
+  wordingTests([
+    {
+      name: 'a mailbox or home directory Postfix cannot write, or a table it cannot read, is the receiving system; a full quota stays mailboxfull',
+      reports: [
+        [
+          '5.2.0',
+          'cannot update mailbox /var/mail/user for user user. unable to create lock file /var/mail/user.lock: Permission denied',
+          ['systemerror', 'soft'],
+        ],
+        ['5.0.0', 'cannot access home directory /home/user: Permission denied', ['systemerror', 'soft']],
+        ['4.3.0', 'table lookup failure', ['systemerror', 'none'], 'delayed'],
+        ['4.0.0', 'user lookup error', ['systemerror', 'none'], 'delayed'],
+        [
+          '5.2.2',
+          'cannot update mailbox /var/mail/user for user user. error writing message: Disk quota exceeded',
+          ['mailboxfull', 'soft'],
+        ],
+      ],
+    },
+  ]);
+});
+
+// dovecot/core: src/lmtp/lmtp-local.c, lmtp-proxy.c, src/lib-storage/mail-error.h.
+describe("Dovecot LMTP's own failures", () => {
+  wordingTests([
+    {
+      name: 'a Dovecot lock timeout or a Sieve folder that does not exist is the receiving system, not the network or the address',
+      reports: [
+        [
+          '4.2.0',
+          '451 4.2.0 <user@example.net> Timeout while waiting for lock (in reply to end of DATA command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.2.0', "552 5.2.0 <user@example.net> Mailbox doesn't exist: Junk (in reply to end of DATA command)", ['systemerror', 'soft']],
+        [
+          '4.3.0',
+          '451 4.3.0 <user@example.net> Temporary internal error (in reply to RCPT TO command)',
+          ['systemerror', 'none'],
+          'delayed',
+        ],
+        ['5.4.6', '554 5.4.6 <user@example.net> Proxying loops to itself (in reply to RCPT TO command)', ['networkerror', 'soft']],
+      ],
+    },
+  ]);
+});

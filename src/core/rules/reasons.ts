@@ -29,7 +29,10 @@ import { APPLE_RULES } from './providers/apple.ts';
 import { COMCAST_RULES } from './providers/comcast.ts';
 import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { AOL_RULES } from './providers/aol.ts';
+import { NETEASE_RULES } from './providers/netease.ts';
+import { COREMAIL_RULES } from './providers/coremail.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
+import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
 import { MESGTOOBIG_RULES } from './reasons/mesgtoobig.ts';
 import { TOOMANYCONN_RULES } from './reasons/toomanyconn.ts';
@@ -109,6 +112,9 @@ const ALL_RULES: readonly ReasonRule[] = [
   COMCAST_RULES,
   UNITED_INTERNET_RULES,
   AOL_RULES,
+  NETEASE_RULES,
+  COREMAIL_RULES,
+  SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
   MESGTOOBIG_RULES,
@@ -175,6 +181,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'authfailure/gmail-alignment',
   'blocked/yahoo-deferred',
   'rejected/yahoo-sender-domain',
+  'rejected/microsoft-banned-sending-account',
+  'userunknown/microsoft-recipient-not-valid',
+  'blocked/microsoft-recipient-organization',
+  'failedstarttls/microsoft-dane',
   'blocked/microsoft-ip',
   'blocked/outlook-com-codes',
   'speeding/microsoft-rate',
@@ -216,7 +226,21 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/yahoo-vs-codes',
   'userunknown/yahoo-delivery-error',
   'blocked/aol-codes',
+  'spamdetected/netease-content',
+  'blocked/netease-ip',
+  'toomanyconn/netease-connections',
+  'speeding/netease-rate',
+  'blocked/netease-helo',
+  'authfailure/netease-spf-dmarc',
+  'norelaying/netease-relay',
+  'rejected/netease-sender',
+  'userunknown/coremail-lookup',
+  'suspend/coremail-hangup',
+  'blocked/coremail-ip',
+  'rejected/coremail-sender',
   // ---- success, auto-replies ------------------------------------------------------------
+  // ---- a sending service's own suppression list ------------------------------------------
+  'suppressed/sending-service-list',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
   'mailboxfull/mailbox-full',
@@ -235,10 +259,13 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'blocked/ip-for-spam',
+  'blocked/ip-blocklist-link',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
+  'syntaxerror/smtp-protocol-violation',
   'notcompliantrfc/rfc',
+  'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',
   'spamdetected/spam',
   // ---- authentication of the sender domain ------------------------------------------------
@@ -252,6 +279,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'hasmoved/moved',
   // ---- the retry period ran out, a name could not be looked up for now ---------------------
   'expired/retry-timeout',
+  'systemerror/postfix-table-lookup',
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',
@@ -260,6 +288,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mailererror/local-mailer',
   'rejected/sender',
   // ---- unknown recipient ----------------------------------------------------------------
+  'systemerror/local-delivery-setup',
   'filtered/data-user-unknown',
   'userunknown/mailbox-lookup',
   'userunknown/unavailable-or-denied',

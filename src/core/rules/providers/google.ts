@@ -7,13 +7,28 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
   {
     id: 'speeding/gmail-sending-limit',
     reason: 'speeding',
-    phrases: [String.raw`daily (?:user )?sending (?:quota|limit) exceeded`, String.raw`receiving mail too quickly`],
+    phrases: [
+      String.raw`daily (?:user )?sending (?:quota|limit) exceeded`,
+      String.raw`receiving mail too quickly`,
+      // Google Workspace's SMTP relay service over its limits ("450 4.2.1 Peak SMTP relay limit
+      // exceeded for customer.", "550 5.4.5 Daily SMTP relay limit exceeded for user.",
+      // "550 5.7.1 Daily SMTP relay limit exceeded for customer."): the sender's volume, not
+      // a disabled mailbox (4.2.1) or a routing failure (5.4.5).
+      String.raw`(?:peak|daily) smtp relay limit exceeded for (?:this )?(?:customer|user)`,
+    ],
     quote: '550 5.4.5 Daily sending quota exceeded. / 450 4.2.1 The user you are trying to contact is receiving mail too quickly.',
   },
   {
     id: 'policyviolation/gmail-policy',
     reason: 'policyviolation',
-    phrases: [String.raw`has a policy that prohibits the mail that you sent`],
+    phrases: [
+      String.raw`has a policy that prohibits the mail that you sent`,
+      // A rule the recipient domain's administrator wrote: Google marks those replies "gcdp"
+      // (Google Custom Domain Policies): "550 5.7.1 This message violates example.com email
+      // policy. - gcdp <sessionid> - gsmtp".
+      String.raw`violates \S+ e-?mail policy`,
+      String.raw`- gcdp \S+ - gsmtp`,
+    ],
     quote: '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.',
   },
   {

@@ -3,6 +3,52 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MICROSOFT_RULES: readonly ReasonRule[] = [
+  // 5.7.501 "Access denied, spam abuse detected", 5.7.502 and 5.7.503 "Access denied, banned
+  // sender": the sending account is banned for spam (the NDR table's own words). The same
+  // "banned sender" words with 5.7.511 ban the sending IP (blocked/microsoft-ip): the code in
+  // the reply tells them apart.
+  {
+    id: 'rejected/microsoft-banned-sending-account',
+    reason: 'rejected',
+    phrases: [String.raw`\b5\.7\.50[1-3] access denied, (?:spam abuse detected|banned sender)\b`],
+    hints: ['access denied'],
+    traits: ['sender'],
+    quote: '550 5.7.501 Access denied, spam abuse detected',
+  },
+  // 5.7.504 "Recipient address rejected: Access denied" and 5.7.505 "Access denied, banned
+  // recipient": "The recipient address that you are attempting to contact is not valid" (the
+  // NDR table). Exchange Online's directory answers them, like its 5.4.1 (userunknown.ts).
+  {
+    id: 'userunknown/microsoft-recipient-not-valid',
+    reason: 'userunknown',
+    phrases: [String.raw`\b5\.7\.504 (?:<@> ?:? )?recipient address rejected: access denied`, String.raw`access denied, banned recipient`],
+    hints: ['access denied'],
+    traits: ['mailbox-lookup'],
+    quote: '550 5.7.505 Access denied, banned recipient',
+  },
+  // 5.7.507 "Access denied, rejected by recipient": "The IP that you are attempting to send
+  // from has been blocked by the recipient's organization" (the NDR table): the sending host,
+  // not a recipient's own filter of the sender.
+  {
+    id: 'blocked/microsoft-recipient-organization',
+    reason: 'blocked',
+    phrases: [String.raw`access denied, rejected by recipient`],
+    hints: ['access denied'],
+    quote: '550 5.7.507 Access denied, rejected by recipient',
+  },
+  // 5.7.321-5.7.323: Exchange Online's outbound delivery with DANE or TLS required, when the
+  // destination cannot do TLS as its DNSSEC-signed records demand ("starttls-not-supported",
+  // "certificate-expired", "tlsa-invalid"): the TLS session, not the message or its sender.
+  {
+    id: 'failedstarttls/microsoft-dane',
+    reason: 'failedstarttls',
+    phrases: [
+      String.raw`certificate-expired: destination mail server's certificate is expired`,
+      String.raw`tlsa-invalid: the domain failed dane validation`,
+    ],
+    hints: ['certificate-expired', 'tlsa-invalid'],
+    quote: "550 5.7.322 certificate-expired: Destination mail server's certificate is expired.",
+  },
   // Microsoft's Exchange Online NDR codes (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).
   {
     id: 'blocked/microsoft-ip',
@@ -13,6 +59,9 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`client blocked from sending from unregistered domains`,
       String.raw`access denied, banned sender\b`,
       String.raw`access denied, please try again later`,
+      // 5.7.700-749: the sending tenant is banned ("5.7.705 Access denied, tenant has exceeded
+      // threshold", beside 5.7.708 above).
+      String.raw`access denied, tenant has exceeded threshold`,
     ],
     quote: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
   },
@@ -25,9 +74,14 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`reached your daily limit for message recipients`,
       String.raw`recipient thread limit exceeded`,
       // 5.2.2: the sender's own mailbox sent more than its submission quota allows.
-      String.raw`submission quota exceeded`,
+      String.raw`submission quota (?:was )?exceeded`,
+      String.raw`sender's submission quota was exceeded`,
       // 5.7.508: the sending IP passed its limits within its range.
       String.raw`has exceeded permitted limits within`,
+      // 4.5.127: Exchange Online throttling a sender that sends too fast ("Message rejected.
+      // Excessive message rate from sender. For more information see
+      // https://aka.ms/EXOSmtpErrors"): the sender's rate, although the words say "rejected".
+      String.raw`excessive message rate from sender`,
     ],
     quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
   },
@@ -42,6 +96,9 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       String.raw`sendernotauthenticatedfor(?:group|mailbox)`,
       String.raw`delivery restriction check failed because the sender was not authenticated`,
       String.raw`client (?:was )?not authenticated to send`,
+      // 5.7.1 "Client was not authenticated": the receiving server requires SMTP
+      // authentication before submission (the NDR table).
+      String.raw`client was not authenticated(?:$|[.;]| \()`,
     ],
     quote:
       '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',

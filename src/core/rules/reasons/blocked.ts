@@ -4,6 +4,30 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const BLOCKED_RULES: readonly ReasonRule[] = [
+  // A refusal that sends the sender to an IP block list's lookup page: the list holds the
+  // sending host. The list of such pages is the one Zeek watches SMTP errors for
+  // (zeek/zeek, scripts/policy/protocols/smtp/blocklists.zeek: spamhaus.org/, spamcop.net/bl,
+  // cbl.abuseat.org/, sorbs.net/, b.barracudacentral.com/, psbl.surriel.com/,
+  // uceprotect.net/, sophos.com/security/, ...), with Proofpoint's IP check pages ("554
+  // Blocked - see https://ipcheck.proofpoint.com/?ip=..."). Spamhaus's domain list (DBL) is
+  // about a domain in the message, not the host: left to the content rules.
+  {
+    id: 'blocked/ip-blocklist-link',
+    reason: 'blocked',
+    phrases: [
+      String.raw`\bspamhaus\.org/(?:query/ip|query/bl\?ip|lookup|sbl|xbl|pbl|css)\b`,
+      String.raw`\bspamcop\.net/(?:bl|w3m\?action=checkblock)`,
+      String.raw`\bcbl\.abuseat\.org/`,
+      String.raw`\bsorbs\.net/`,
+      String.raw`\bbarracudacentral\.(?:com|org)/`,
+      String.raw`\bpsbl\.surriel\.com/`,
+      String.raw`\buceprotect\.net/`,
+      String.raw`\bsophos\.com/security/`,
+      String.raw`\bipcheck\.proofpoint\.com/`,
+      String.raw`\bproofpoint\.com/dnsbl-lookup`,
+    ],
+    quote: '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1',
+  },
   {
     id: 'blocked/ip-for-spam',
     reason: 'blocked',

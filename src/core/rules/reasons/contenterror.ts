@@ -18,6 +18,20 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot (?:be )?convert`,
       String.raw`conversion (?:failed|required)`,
       String.raw`encoding (?:error|problem)`,
+      // Exim's smtp transport when the message needs SMTPUTF8 (RFC 6531) and the next hop does
+      // not offer it (src/src/transports/smtp.c): the message's form, as X.6.7 says.
+      String.raw`utf8 support required but not offered`,
+      // Courier's esmtp module on the same case (courier/module.esmtp/libesmtp.C): "553 Unable
+      // to deliver Unicode E-mail to a non-Unicode mail server.", "550-The addressee's mail
+      // server does not support the sender's international E-mail address."
+      String.raw`unable to deliver unicode e-?mail to a non-unicode mail server`,
+      String.raw`does not support the sender's international e-?mail address`,
+      // Sendmail (sendmail/usersmtp.c, srvrsmtp.c: "504 SMTPUTF8 required but not enabled/offered",
+      // "504 5.7.0 Sorry, SMTPUTF8 not supported"; sendmail/collect.c: "554 Eight bit data not
+      // allowed", "554 NUL byte not allowed"): the message's form.
+      String.raw`smtputf8 (?:required but not (?:enabled|offered)|not supported)`,
+      String.raw`eight bit data not allowed`,
+      String.raw`nul byte not allowed`,
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },

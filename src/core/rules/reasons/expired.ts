@@ -14,6 +14,9 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`retry timeout exceeded`,
       String.raw`retry time not reached for any host after a long failure period`,
       String.raw`delivery time expired`,
+      // Haraka's outbound queue when the temporary failures outnumber its retry intervals
+      // (outbound/hmail.js, convert_temp_failed_to_bounce: "Too many failures (<last error>)").
+      String.raw`\btoo many failures \(`,
     ],
     traits: ['expiry'],
     quote: 'host lookup did not complete: retry timeout exceeded',

@@ -15,6 +15,18 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       String.raw`encryption (?:is )?required`,
       String.raw`tls negotiation failed`,
       String.raw`handshake fail`,
+      // Haraka's outbound when its TLS policy for the destination is not met (outbound/hmail.js):
+      // "No TLS available but required by configuration.", "Host failed TLS verification
+      // required by configuration."
+      String.raw`(?:no tls available but|failed tls verification) required by configuration`,
+      // Courier's SMTP server (courier/module.esmtp/courieresmtpd.C): "440 TLS not available."
+      String.raw`\btls not available\b`,
+      // Sendmail's client when STARTTLS was refused or failed where it must be used
+      // (sendmail/deliver.c: "454/554 TLS session initiation failed").
+      String.raw`tls session initiation failed`,
+      // Exim's smtp transport when the TLS session it started failed (src/src/transports/
+      // smtp.c: "TLS session: %s", the library's error after it).
+      String.raw`tls session: \((?:ssl_connect|gnutls_handshake)\)`,
     ],
     quote: '530 5.7.0 Must issue a STARTTLS command first',
   },

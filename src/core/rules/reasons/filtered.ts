@@ -22,7 +22,8 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       // the recipient's address refused: a bare "Recipient rejected" ends there (userunknown.ts).
       String.raw`recipient has (?:refused|rejected|blocked|declined)`,
       String.raw`recipient (?:refused|rejected|blocked|declined)(?! ?(?:[.:,;(\[]|$))`,
-      String.raw`(?:user|recipient)'?s? (?:filter|rules?|settings)`,
+      // Not Dovecot's "Invalid user settings" (the server's own failure, systemerror).
+      String.raw`(?<!invalid )(?:user|recipient)'?s? (?:filter|rules?|settings)`,
       String.raw`filtered`,
       String.raw`content filter`,
       String.raw`does not (?:want|wish) to receive`,

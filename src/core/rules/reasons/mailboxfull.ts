@@ -18,6 +18,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`mailbox size limit`,
       String.raw`mailbox exceeds (?:the )?allowed size`,
       String.raw`box is over quota`,
+      // Gmail's 452 4.2.2 and 552 5.2.2 (support.google.com/a/answer/3726730): "The
+      // recipient's inbox is out of storage space": one mailbox, not the system's disk.
+      String.raw`(?:inbox|mail ?box) is out of (?:storage )?space`,
     ],
     quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full',
   },
@@ -31,6 +34,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`(?<!\b(?:sending|send|recipients?|outbound|hourly|daily|submission|rate|relay|message) )quota (?:exceeded|exceed|full|violation)`,
       String.raw`exceed(?:s|ed)? (?:the |his |her |their )?(?:storage|quota|disk|mailbox)`,
       String.raw`disk quota`,
+      // "552 Message size exceeds remaining quota": the recipient's mailbox has less room
+      // left than the message needs (quoted in providers' bounce FAQs, e.g. BBIQ's).
+      String.raw`exceeds? (?:the )?remaining (?:quota|storage|space)`,
       String.raw`(?:user|recipient) (?:is )?over (?:the |his |her )?(?:quota|limit)`,
       String.raw`not enough (?:storage|space) (?:for|in) (?:the )?(?:user|mailbox)`,
       String.raw`insufficient (?:space|storage) in (?:the )?mailbox`,

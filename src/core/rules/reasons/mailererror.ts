@@ -20,6 +20,13 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,
+      // OpenSMTPD's mda.c when the delivery program stopped before taking the whole message.
+      String.raw`mda exited prematurely`,
+      // Exim's pipe transport (src/src/transports/pipe.c): "Child process of %s transport
+      // returned %d" (or "was terminated by signal"), and the bland "local delivery failed" it
+      // gives the sender in their stead.
+      String.raw`child process of \S+ transport (?:returned|\(running command)`,
+      String.raw`\blocal delivery failed\b`,
     ],
     quote: 'x-unix; /usr/bin/procmail: exited with status 75',
   },

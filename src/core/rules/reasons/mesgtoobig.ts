@@ -13,7 +13,9 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       String.raw`exceeds? (?:the )?(?:maximum|max) (?:message )?size`,
       String.raw`size (?:limit )?exceeded`,
       String.raw`message (?:file )?too big`,
-      String.raw`mail size limit`,
+      // NetEase's and Coremail's "552 Requested mail action aborted: exceeded mailsize limit"
+      // (NetEase's published bounce codes, help.mail.163.com).
+      String.raw`mail ?size limit`,
       String.raw`larger than (?:the )?(?:allowed|maximum)`,
       String.raw`size of this message exceeds`,
     ],

@@ -30,6 +30,8 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`\bservfail\b`,
       String.raw`dns (?:lookup |query )?(?:timed out|timeout)`,
       String.raw`temporary (?:dns|name ?server|lookup|name resolution) (?:failure|error)`,
+      // OpenSMTPD's mta.c when the MX query failed for now.
+      String.raw`temporary failure in mx lookup`,
     ],
     traits: ['temporary-dns'],
     quote: 'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',
@@ -56,6 +58,12 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`malformed or unexpected name server reply`,
       String.raw`no mx (?:host )?(?:found|available)`,
       String.raw`temporary (?:dns|lookup)`,
+      // Postfix's smtp_addr.c (4.4.4): the best MX hosts have no address and the rest loop back.
+      String.raw`unable to find primary relay for`,
+      // OpenSMTPD's mta.c: no MX it can use ("No valid route to remote MX", "Address family
+      // mismatch on destination MXs"): the route, not the recipient.
+      String.raw`no valid route to remote mx`,
+      String.raw`address family mismatch on destination mxs`,
     ],
     traits: ['dns'],
     quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR",

@@ -26,6 +26,9 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
       String.raw`no mx (?:record|host)`,
       String.raw`domain (?:does not|doesn't) (?:receive|accept)`,
       String.raw`host does not accept mail`,
+      // Exim's dnslookup router for an MX whose target is "." (RFC 7505's null MX; src/src/
+      // routers/dnslookup.c).
+      String.raw`an mx or srv record indicated no smtp service`,
     ],
     quote: '556 5.1.10 Recipient address has null MX',
   },

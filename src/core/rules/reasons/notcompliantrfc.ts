@@ -19,6 +19,15 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`(?:is|are) not compliant`,
       // A header naming a domain that does not exist (the Message-ID's right-hand side).
       String.raw`message-id domain (?:not found|does not exist|invalid)`,
+      // qmail-smtpd's answer to a bare LF in the message (qmail-smtpd.c, straynewline(): "451
+      // See http://pobox.com/~djb/docs/smtplf.html."): lines must end in CR LF (RFC 5321 2.3.8).
+      String.raw`docs/smtplf\.html`,
+      // Exchange Online's 5.6.11 "SMTPSEND.BareLinefeedsAreIllegal; message contains bare
+      // linefeeds, which cannot be sent via DATA" (NDRs in Exchange Online: "Invalid characters").
+      String.raw`barelinefeedsareillegal`,
+      // Courier's submit (courier/submit.C): "500 Invalid Date header."
+      String.raw`invalid date header`,
+      String.raw`contains bare line ?feeds`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',
   },

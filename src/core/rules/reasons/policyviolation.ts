@@ -21,6 +21,9 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       String.raw`message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)`,
       String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
       String.raw`file type`,
+      // NetEase's "552 Illegal Attachment" (its published bounce codes, help.mail.163.com: an
+      // attachment of a type it refuses, .scr, .pif, .vbs, ...).
+      String.raw`illegal attachment`,
     ],
     quote: '550 5.7.1 Message rejected due to local policy',
   },

@@ -27,6 +27,20 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`domain not found in (?:the )?(?:header )?from`,
       String.raw`(?:unknown|invalid|non-?existent) domain in (?:the )?(?:from|sender|envelope|return-path)\b`,
       String.raw`(?:domain of the )?from:? header (?:domain )?(?:has no mx|does not exist|not found|is unknown)`,
+      // Postfix smtpd's reject_rhsbl_sender ("Sender address [%s] blocked using %s") and
+      // reject_multi_recipient_bounce ("Multi-recipient bounce": a null sender with several
+      // recipients) (src/smtpd/smtpd_check.c): the sender, not the client host or the address.
+      String.raw`sender address \[[^\]]{1,300}\] blocked using`,
+      String.raw`multi-recipient bounce`,
+      // The sender's address is malformed (X.1.7): Postfix smtpd's "501 5.1.7 Bad sender
+      // address syntax" (src/smtpd/smtpd.c), OpenSMTPD's "553 Sender address syntax error"
+      // (usr.sbin/smtpd/smtp_session.c).
+      String.raw`bad sender address syntax`,
+      String.raw`sender address syntax error`,
+      String.raw`\b5\.1\.7 syntax error in mailbox address`,
+      // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
+      // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.
+      String.raw`\b517 mail server at \S+ is blocked`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
@@ -49,6 +63,10 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`message (?:was )?(?:rejected|refused|denied)`,
       String.raw`(?:rejected|refused) (?:your|the) message`,
       String.raw`access denied`,
+      // Exim's text for an ACL "deny" or a local_scan() rejection that gave no message of its
+      // own (src/src/smtp_in.c, smtp_handle_acl_fail(); src/src/receive.c): at any command,
+      // it says only that the site refused.
+      String.raw`administrative prohibition`,
     ],
     traits: ['weak'],
     quote: '554 5.7.1 Message rejected',

@@ -4,6 +4,18 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SECURITYERROR_RULES: readonly ReasonRule[] = [
+  // Postfix's SMTP client when its own SASL login to the next hop failed
+  // (src/smtp/smtp_sasl_glue.c, smtp_sasl_proto.c: "SASL authentication failed; cannot
+  // authenticate to server ..."): the sending side's credentials, not SPF, DKIM or DMARC.
+  {
+    id: 'securityerror/sasl-client',
+    reason: 'securityerror',
+    phrases: [
+      String.raw`sasl authentication failed[;:] (?:cannot authenticate|server \S+ (?:said|offered no)|authentication protocol loop|non-empty initial)`,
+    ],
+    hints: ['sasl authentication failed'],
+    quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
+  },
   {
     id: 'securityerror/auth-required',
     reason: 'securityerror',

@@ -10,6 +10,9 @@ export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))`,
       String.raw`junk ?mail`,
+      // Coremail's anti-spam engine at NetEase-hosted domains: "550 CoremailSys:Your message
+      // was blocked by NetEase AntiSpam+" (Coremail's help page on bounces): the message.
+      String.raw`message was blocked by \S+ anti-?spam`,
       String.raw`unsolicited (?:bulk|commercial|mail)`,
       String.raw`(?:classified|identified|detected|considered|determined|rated|flagged) as (?:bulk|junk|spam)`,
       String.raw`blacklisted (?:url|link|domain)`,

@@ -9,6 +9,11 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
     reason: 'speeding',
     phrases: [
       String.raw`rate ?limit`,
+      // Courier's ratefilter (courier/filters/ratefilter.C): the sender passed its number of
+      // messages or recipients in the interval; and its "$who is sending too much mail, slow
+      // down." (courier/filters/perlfilter/perlfilter-ratelimit.pl).
+      String.raw`number of messages exceeded administrative limit`,
+      String.raw`is sending too much mail, slow down`,
       String.raw`(?:too many|excessive) (?:messages|mails|emails|recipients|requests) (?:in|per|from|have been)`,
       String.raw`sending (?:too )?(?:fast|quickly)`,
       String.raw`throttl`,

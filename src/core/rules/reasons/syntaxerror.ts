@@ -4,6 +4,17 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
+  // Gmail's "451 4.5.0 SMTP protocol violation, see RFC 2821." and "523 5.7.10 SMTP protocol
+  // violation, no commands allowed to pipeline after STARTTLS." (support.google.com/a/answer/
+  // 3726730): the client broke the SMTP dialogue; neither the message's form (the RFC named is
+  // SMTP's) nor a TLS failure.
+  {
+    id: 'syntaxerror/smtp-protocol-violation',
+    reason: 'syntaxerror',
+    phrases: [String.raw`smtp protocol violation`],
+    hints: ['protocol violation'],
+    quote: '451 4.5.0 SMTP protocol violation, see RFC 2821.',
+  },
   {
     id: 'syntaxerror/command',
     reason: 'syntaxerror',

@@ -4,6 +4,16 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
+  // Postfix smtpd when one of its own tables (an access map, a virtual or relay recipient
+  // table in LDAP or SQL) could not be read (src/smtpd/smtpd_check.c: "451 4.3.0 <%s>:
+  // Temporary lookup failure"): the server's tables, not DNS and not the address.
+  {
+    id: 'systemerror/postfix-table-lookup',
+    reason: 'systemerror',
+    phrases: [String.raw`<@>: temporary lookup failure`],
+    hints: ['temporary lookup failure'],
+    quote: '451 4.3.0 <user@example.net>: Temporary lookup failure',
+  },
   {
     id: 'systemerror/directory',
     reason: 'systemerror',
@@ -12,6 +22,32 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`directory (?:server|service) (?:failure|error|unavailable)`,
     ],
     quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again",
+  },
+  // The recipient's own delivery set-up on the receiving host is broken: Exim's redirect
+  // router on a bad .forward or alias file ("syntax error in redirection data", "error in
+  // redirect data: ..."), its appendfile transport that cannot lock the mailbox (src/src/
+  // routers/redirect.c, src/src/transports/appendfile.c). Not an SMTP syntax error.
+  {
+    id: 'systemerror/local-delivery-setup',
+    reason: 'systemerror',
+    phrases: [
+      String.raw`(?:syntax )?error in redirect(?:ion)? data`,
+      String.raw`failed to lock mailbox`,
+      // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
+      // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
+      // create lock file ...", "cannot access home directory %s: ..."; a full quota is
+      // matched earlier, by mailboxfull.ts), its tables or resolver failed ("user lookup
+      // error", "table lookup failure", "address resolver failure").
+      String.raw`cannot update mailbox \S+ for user`,
+      String.raw`cannot access home directory`,
+      String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
+      // Dovecot's LDA and LMTP (src/lib-storage/mail-error.h): a mailbox lock it waited for in
+      // vain, and a folder a Sieve script files into that does not exist ("Mailbox doesn't
+      // exist: Junk"): a folder, not the address.
+      String.raw`timeout while waiting for lock`,
+      String.raw`mailbox doesn't exist: (?!<@>)[^\s<]`,
+    ],
+    quote: 'syntax error in redirection data',
   },
   {
     id: 'systemerror/server-error',
@@ -35,6 +71,15 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`requested action aborted`,
       String.raw`error in processing`,
       String.raw`transient (?:failure|error)`,
+      // Dovecot's LDA and LMTP when a user's settings cannot be read
+      // (src/lib-storage/mail-storage-service.c, ERRSTR_INVALID_USER_SETTINGS): the server's
+      // own fault, a temporary failure; the address is not in question.
+      String.raw`invalid user settings\. refer to server log`,
+      // OpenSMTPD when its user or alias table cannot be read (usr.sbin/smtpd/mda.c,
+      // lka_session.c): the table failed, not the address.
+      String.raw`temporary failure in user lookup`,
+      String.raw`error in (?:virtual )?alias lookup`,
+      String.raw`backend error while searching user`,
     ],
     quote: '451 4.3.0 Internal server error',
   },

@@ -9,7 +9,14 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
   {
     id: 'toomanyconn/recipients',
     reason: 'toomanyconn',
-    phrases: [String.raw`too many recipients`, String.raw`exceeded the (?:maximum )?number of recipients`, String.raw`recipient limit`],
+    phrases: [
+      String.raw`too many recipients`,
+      String.raw`exceeded the (?:maximum )?number of recipients`,
+      String.raw`recipient limit`,
+      // NetEase's "550 Requested mail action not taken: too much recipient" (its published
+      // bounce codes, help.mail.163.com: a message to more recipients than it allows).
+      String.raw`too much recipients?\b`,
+    ],
     quote: '452 4.5.3 Too many recipients',
   },
   {

@@ -64,7 +64,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     id: 'userunknown/unavailable',
     reason: 'userunknown',
     phrases: [
-      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?unavailable`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?unavailable`,
     ],
     traits: ['weak'],
     quote: '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)',
@@ -76,8 +76,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`user (?:is )?unknown`,
       String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
-      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:\(?<@>\)? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
-      String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user|address|destination (?:mailbox|address|user)|account|e-?mail)`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
+      // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
+      String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
       String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
       String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
@@ -103,6 +104,15 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`no such person at this address`,
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
+      // The recipient's address is malformed (X.1.3): Postfix smtpd's "501 5.1.3 Bad recipient
+      // address syntax" (src/smtpd/smtpd.c), OpenSMTPD's "501 Recipient address syntax error"
+      // (usr.sbin/smtpd/smtp_session.c). Not an SMTP command syntax error: that address can
+      // never be delivered to.
+      String.raw`bad recipient address syntax`,
+      String.raw`recipient address syntax error`,
+      // Sendmail's parser on a recipient address (sendmail/parseaddr.c: "501 5.1.3 Syntax error
+      // in mailbox address"); with 5.1.7 the same words are about the sender (rejected.ts).
+      String.raw`\b5\.1\.3 syntax error in mailbox address`,
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
   },

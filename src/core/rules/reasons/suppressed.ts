@@ -1,0 +1,22 @@
+// How servers word the reason `suppressed` (see ../README.md): a sending service did not even
+// try, because the address is on its suppression list after earlier bounces or complaints.
+// One rule per wording family, each with a quote of real text and where it comes from.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const SUPPRESSED_RULES: readonly ReasonRule[] = [
+  // Amazon SES's bounce for an address on its global or account-level suppression list (its
+  // documented bounce types, docs.aws.amazon.com/ses/latest/dg/notification-contents.html:
+  // Permanent/Suppressed and Permanent/OnAccountSuppressionList): "Amazon SES has suppressed
+  // sending to this address because it has a recent history of bouncing as an invalid
+  // address." / "... because it is on the account-level suppression list." Resend, built on
+  // SES, words it the same way. No server was asked: the list decides, so the 5.1.1 beside it
+  // is the service's, not a mailbox lookup's, and the result is never hard on its word.
+  {
+    id: 'suppressed/sending-service-list',
+    reason: 'suppressed',
+    phrases: [String.raw`has suppressed sending to this address`],
+    hints: ['suppressed sending'],
+    quote: 'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
+  },
+];
