@@ -341,7 +341,26 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
     log.info({ source: input.source, messageId: r.messageId, kind: r.kind }, 'message recorded, not a bounce');
     return;
   }
-  for (const b of r.recorded ?? []) {
+  logRecorded(log, input, c, r, r.recorded ?? [], 0);
+}
+
+/**
+ * "bounce recorded" lines logged in one go: a forged report names 500 failed recipients, and
+ * 500 log lines (serialised and redacted on the event loop) held it for tens of ms. The rest
+ * follow a few turns of the loop later, so other connections are answered in between.
+ */
+const LOG_LINES_PER_TURN = 50;
+
+function logRecorded(
+  log: Logger,
+  input: IngestInput,
+  c: Classification,
+  r: IngestResult,
+  recorded: NonNullable<IngestResult['recorded']>,
+  from: number,
+): void {
+  const to = Math.min(recorded.length, from + LOG_LINES_PER_TURN);
+  for (const b of recorded.slice(from, to)) {
     log.info(
       {
         source: input.source,
@@ -355,6 +374,7 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
       'bounce recorded',
     );
   }
+  if (to < recorded.length) setImmediate(() => logRecorded(log, input, c, r, recorded, to));
 }
 
 function storeError(err: unknown): ReboundError {
