@@ -28,6 +28,8 @@ export interface IngestInput {
   /** RCPT TO addresses (the bounce address, maybe VERP-encoded). */
   envelopeTo?: string[];
   receivedAt?: Date;
+  /** The SHA-256 of `raw` (hex), when the caller computed it while the bytes arrived. */
+  sha256?: string;
 }
 
 export interface IngestResult {
@@ -302,7 +304,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   return {
     async ingest(input) {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
-      const rawSha = await sha256OffLoop(input.raw);
+      const rawSha = input.sha256 ?? (await sha256OffLoop(input.raw));
       // The classifier never throws; a message it cannot read comes back with `error`.
       const classified = metrics?.classifySeconds.startTimer();
       const c = await classify(input.raw, {
