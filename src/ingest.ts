@@ -28,6 +28,8 @@ export interface IngestInput {
   /** RCPT TO addresses (the bounce address, maybe VERP-encoded). */
   envelopeTo?: string[];
   receivedAt?: Date;
+  /** The SHA-256 of `raw` (hex), when the caller computed it while the bytes arrived. */
+  sha256?: string;
 }
 
 export interface IngestResult {
@@ -302,7 +304,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
   return {
     async ingest(input) {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
-      const rawSha = await sha256OffLoop(input.raw);
+      const rawSha = input.sha256 ?? (await sha256OffLoop(input.raw));
       // The classifier never throws; a message it cannot read comes back with `error`.
       const classified = metrics?.classifySeconds.startTimer();
       const c = await classify(input.raw, {
@@ -341,7 +343,26 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
     log.info({ source: input.source, messageId: r.messageId, kind: r.kind }, 'message recorded, not a bounce');
     return;
   }
-  for (const b of r.recorded ?? []) {
+  logRecorded(log, input, c, r, r.recorded ?? [], 0);
+}
+
+/**
+ * "bounce recorded" lines logged in one go: a forged report names 500 failed recipients, and
+ * 500 log lines (serialised and redacted on the event loop) held it for tens of ms. The rest
+ * follow a few turns of the loop later, so other connections are answered in between.
+ */
+const LOG_LINES_PER_TURN = 50;
+
+function logRecorded(
+  log: Logger,
+  input: IngestInput,
+  c: Classification,
+  r: IngestResult,
+  recorded: NonNullable<IngestResult['recorded']>,
+  from: number,
+): void {
+  const to = Math.min(recorded.length, from + LOG_LINES_PER_TURN);
+  for (const b of recorded.slice(from, to)) {
     log.info(
       {
         source: input.source,
@@ -355,6 +376,7 @@ function logResult(log: Logger, input: IngestInput, c: Classification, r: Ingest
       'bounce recorded',
     );
   }
+  if (to < recorded.length) setImmediate(() => logRecorded(log, input, c, r, recorded, to));
 }
 
 function storeError(err: unknown): ReboundError {

@@ -16,6 +16,7 @@ import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { PartName, StatusBoard } from '../status.ts';
+import { ReceivedBytes } from './received-bytes.ts';
 
 export interface LmtpServerOptions {
   config: Config['lmtp'];
@@ -102,10 +103,16 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
   }
 
   /** One delivery: the message for these recipients, committed or not. */
-  async function deliver(raw: Buffer, envelopeFrom: string, envelopeTo: string[], clog: Logger): Promise<string | ReplyError> {
+  async function deliver(
+    raw: Buffer,
+    sha256: string | undefined,
+    envelopeFrom: string,
+    envelopeTo: string[],
+    clog: Logger,
+  ): Promise<string | ReplyError> {
     let result: IngestResult;
     try {
-      result = await ingestor.ingest({ raw, source: 'lmtp', envelopeFrom, envelopeTo });
+      result = await ingestor.ingest({ raw, sha256, source: 'lmtp', envelopeFrom, envelopeTo });
     } catch (err) {
       // ingest fails only when it cannot commit (a full disk, a locked or closed database):
       // always worth another try, so the sender keeps the message. A message rebound cannot
@@ -124,6 +131,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     stream: SMTPServerDataStream,
     session: SMTPServerSession,
     raw: Buffer,
+    sha256: string | undefined,
   ): Promise<string | (string | Error)[] | undefined> {
     const clog = log.child({ cid: session.id });
     const rcpts = session.envelope.rcptTo.map((r) => r.address);
@@ -136,7 +144,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     }
     if (!lmtp) {
       // SMTP has one reply for the whole message: commit it once, with every recipient.
-      const r = await deliver(raw, envelopeFrom, rcpts, clog);
+      const r = await deliver(raw, sha256, envelopeFrom, rcpts, clog);
       if (r instanceof Error) throw r;
       return r;
     }
@@ -144,7 +152,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
     // is its own delivery, so a failure for one defers only that one; the same bytes for the
     // next recipient are recognised as the stored message (a duplicate, answered 250).
     const replies: (string | Error)[] = [];
-    for (const rcpt of rcpts) replies.push(await deliver(raw, envelopeFrom, [rcpt], clog));
+    for (const rcpt of rcpts) replies.push(await deliver(raw, sha256, envelopeFrom, [rcpt], clog));
     // debug: ingest already logs one line per recorded bounce at info.
     clog.debug(
       {
@@ -199,16 +207,12 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         cb();
       },
       onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (c: Buffer) => {
-          size += c.length;
-          // Past the limit the message is refused anyway: stop holding its bytes.
-          if (size <= config.maxSize) chunks.push(c);
-        });
+        // Past the limit the message is refused anyway: its bytes are not held.
+        const received = new ReceivedBytes(config.maxSize);
+        stream.on('data', (c: Buffer) => received.add(c));
         stream.on('end', () => {
           const endTimer = metrics?.lmtpReplySeconds.startTimer();
-          handleData(stream, session, Buffer.concat(chunks)).then(
+          handleData(stream, session, received.bytes(), received.overLimit ? undefined : received.sha256()).then(
             (reply) => {
               endTimer?.({ reply: replyClass(reply) });
               cb(null, reply);

@@ -10,16 +10,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { createLmtpServer, recipientAccepted, type LmtpServer } from '../../src/intake/lmtp.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
+import { recordHooks } from '../../src/record-hooks.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { sendMail, SmtpSession, dataPayload, type Reply, type SendResult } from '../harness/smtp-client.ts';
 import { canConnect, sleep, waitFor } from '../harness/ports.ts';
 import { capturingLogger } from '../harness/log.ts';
+import { forgedDsn } from '../notify/forged-dsn.ts';
 
 const DSN = readFileSync(new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url));
 const log = silentLogger();
@@ -305,6 +307,63 @@ describe('LMTP listener', () => {
     await server!.stop(1000);
     server = undefined;
     expect(board.get('lmtp')).toMatchObject({ ok: false, detail: 'stopped' });
+  });
+
+  it('answers another connection while a forged 5,000-recipient report is being recorded, and records both, the cut on the first', async () => {
+    // Issue 11: one message may not hold the event loop for long. Its 500 bounce rows, their
+    // suppression entries and webhook events are written in one transaction; the store is
+    // watched (not replaced) to know when that transaction is open.
+    store = openStore(dbFile);
+    const real = store;
+    let open = false;
+    const watched: Store = {
+      ...real,
+      transaction: (body) =>
+        real.transaction(async (tx) => {
+          open = true;
+          try {
+            return await body(tx);
+          } finally {
+            open = false;
+          }
+        }),
+    };
+    const config = loadConfig({ DATA_DIR: dir }, dir);
+    const t = await startListener({ ingestor: createIngestor({ store: watched, log, recordHooks: recordHooks(config) }) });
+    const other = await SmtpSession.connect(t);
+    await other.command('LHLO other.test');
+    const forged = lmtpSend(
+      t,
+      ['bounces@example.com'],
+      forgedDsn({ failed: 5000, from: 'sales@example.org', cc: ['a@example.org'], tag: 'big' }),
+    );
+    let answered = false;
+    void forged.finally(() => (answered = true));
+    // The other connection keeps asking while the report is received, classified and recorded.
+    let repliesWhileOpen = 0;
+    for (let i = 0; i < 100_000 && !answered; i++) {
+      expect((await other.command('NOOP')).code).toBe(250);
+      if (open) repliesWhileOpen++;
+    }
+    const r = await forged;
+    expect(r.data.map((x) => x.code)).toEqual([250]);
+    expect(repliesWhileOpen).toBeGreaterThan(0);
+    // And its own delivery is taken.
+    expect((await other.command('MAIL FROM:<>')).code).toBe(250);
+    expect((await other.command('RCPT TO:<bounces@example.com>')).code).toBe(250);
+    expect((await other.command('DATA')).code).toBe(354);
+    other.write(dataPayload(DSN));
+    expect((await other.readReply()).code).toBe(250);
+    await other.quit();
+    const rows = real
+      .db!.prepare(
+        'SELECT m.truncated, COUNT(b.id) AS bounces FROM messages m LEFT JOIN bounces b ON b.message_id = m.id GROUP BY m.id ORDER BY m.id',
+      )
+      .all();
+    expect(rows).toEqual([
+      { truncated: expect.stringMatching(/500/), bounces: 500 },
+      { truncated: '', bounces: 1 },
+    ]);
   });
 
   it('on stop lets a transaction in flight finish and commit, closes idle connections, and accepts no new ones', async () => {

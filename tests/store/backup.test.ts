@@ -59,6 +59,9 @@ describe('rebound backup', () => {
     store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
     const before = await ingest(store, 0, 150);
     expect(before.every(Boolean)).toBe(true);
+    // Enough pages that the copy takes more turns of the event loop than the 30 commits below
+    // (a transaction lets the loop turn while it writes, so the copy goes on meanwhile).
+    await store.settings.set('filler', 'x'.repeat(2_000_000));
     const target = path.join(dir, 'copy.db');
     let steps = 0;
     let copying = true;

@@ -3,6 +3,7 @@
 
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -221,6 +222,47 @@ describe('SQLite driver', () => {
       await expect(driver.transaction((tx) => put(tx, 'never', '1'))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     } finally {
       other.close();
+    }
+  });
+
+  it('answers a socket between the statements of a long transaction, and keeps others out of it', async () => {
+    // A transaction whose body only awaits statements would otherwise hold the event loop until
+    // it commits (a forged report's 500 bounce rows: every other LMTP connection waited).
+    let outside: Promise<{ n: number } | undefined> | undefined;
+    const server = net.createServer((s) =>
+      s.on('data', () => {
+        // Another caller's statement, made while the transaction is open, waits for its end.
+        outside = driver.get<{ n: number }>("SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'slice-%'");
+        s.end('pong\n');
+      }),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    let open = false;
+    let answeredWhileOpen: boolean | undefined;
+    const MAX_ROWS = 200_000;
+    try {
+      const inserted = await driver.transaction(async (tx) => {
+        open = true;
+        const client = net.connect(port, '127.0.0.1', () => client.write('ping\n'));
+        client.on('data', () => (answeredWhileOpen ??= open));
+        client.on('error', () => undefined);
+        let n = 0;
+        // Bounded: without a turn of the loop between statements the reply never comes.
+        while (answeredWhileOpen === undefined && n < MAX_ROWS) {
+          await put(tx, `slice-${n}`, 'x');
+          n += 1;
+        }
+        client.destroy();
+        open = false;
+        return n;
+      });
+      expect(answeredWhileOpen).toBe(true);
+      expect(inserted).toBeLessThan(MAX_ROWS);
+      // The outside read saw the committed transaction whole, not a part of it.
+      expect(await outside).toEqual({ n: inserted });
+    } finally {
+      await new Promise((r) => server.close(r));
     }
   });
 
