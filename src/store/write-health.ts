@@ -5,6 +5,7 @@
 // files at the database's paths are still the ones this process opened (device and inode).
 // /health, rebound_part_up{part="database"} and the commit queue all ask this one object.
 
+import { AsyncResource } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import type { Db } from './db.ts';
 import type { SqliteDriver } from './sql/sqlite.ts';
@@ -19,6 +20,8 @@ export interface WriteState {
 const TRUST_COMMIT_MS = 10_000;
 /** /health is public: a flood of requests makes at most one probe write per this long. */
 const PROBE_MIN_INTERVAL_MS = 5_000;
+/** A rescue of a removed -wal that could not finish (a transaction or a reader in the way) is tried again this often. */
+const RESCUE_RETRY_MS = 200;
 /** Settings key the probe rewrites (one small row, the same page each time). */
 const PROBE_KEY = 'health.write_probe';
 
@@ -59,6 +62,14 @@ export class WriteHealth implements StoreHealth {
   #last: (WriteState & { at: number }) | undefined;
   #fault: string | undefined;
   #busySince: number | undefined;
+  /** The removed -wal's rescue: not needed, under way, or done (its commits are in the database file). */
+  #rescue: 'none' | 'pending' | 'done' = 'none';
+  /**
+   * The rescue, bound to the context this object was made in: filesFault() is also called from
+   * inside a transaction (the commit queue), and a rescue started there would carry that
+   * transaction's context and be refused by the driver as a self-wait.
+   */
+  readonly #rescueLater = AsyncResource.bind(() => void this.#rescueWal());
 
   constructor(db: Db, sql: SqliteDriver, dbPath: string | undefined, lockWaitMs: number, now: () => number = Date.now) {
     this.#db = db;
@@ -92,7 +103,10 @@ export class WriteHealth implements StoreHealth {
       if (now && now.dev === f.dev && now.ino === f.ino) continue;
       const which = f.path.endsWith('-wal') ? 'its -wal file' : 'the database file';
       this.#fault = `${which} was ${now ? 'replaced' : 'removed'} while rebound ran; nothing is acknowledged until rebound is restarted`;
-      if (!now && f.path.endsWith('-wal')) this.#rescueWal();
+      if (!now && f.path.endsWith('-wal') && this.#rescue === 'none') {
+        this.#rescue = 'pending';
+        setImmediate(this.#rescueLater);
+      }
       return this.#fault;
     }
     return undefined;
@@ -102,16 +116,33 @@ export class WriteHealth implements StoreHealth {
    * The -wal is gone from the folder but still open here, holding commits not yet copied into
    * the database file: a checkpoint copies them now, so a crash before the restart loses
    * none of what was acknowledged. Only when the database file itself is still the one opened.
+   * SQLite refuses a checkpoint inside a write transaction (one may be paused between its
+   * time slices) and cannot copy frames a reader still needs: the checkpoint runs when no
+   * transaction holds the connection, PASSIVE (it never waits in SQLite's busy handler, which
+   * would hold the event loop), and is tried again until every frame is in the database file.
    */
-  #rescueWal(): void {
+  async #rescueWal(): Promise<void> {
     const dbFile = this.#files.find((f) => !f.path.endsWith('-wal'));
     const now = dbFile && identityOf(dbFile.path);
-    if (!dbFile || !now || now.dev !== dbFile.dev || now.ino !== dbFile.ino) return;
+    if (!dbFile || !now || now.dev !== dbFile.dev || now.ino !== dbFile.ino || !this.#db.open) return;
     try {
-      this.#db.pragma('wal_checkpoint(FULL)');
+      const [r] = await this.#sql.whenIdle(
+        () => this.#db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[],
+      );
+      if (r && r.busy === 0 && r.checkpointed === r.log) {
+        this.#rescue = 'done';
+        return;
+      }
     } catch {
-      // Best effort: the fault is reported whatever happens here.
+      // The connection closed (nothing more to do), or SQLite was busy: tried again below.
+      if (!this.#db.open) return;
     }
+    setTimeout(this.#rescueLater, RESCUE_RETRY_MS).unref();
+  }
+
+  /** True once the commits of a removed -wal are in the database file (for tests and the log). */
+  get walRescued(): boolean {
+    return this.#rescue === 'done';
   }
 
   /** The commit queue's report of each grouped commit. */

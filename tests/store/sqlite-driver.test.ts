@@ -266,6 +266,23 @@ describe('SQLite driver', () => {
     }
   });
 
+  it('keeps a statement made before a savepoint out of it when both wait for the pause of the slice', async () => {
+    await driver.transaction(async (tx) => {
+      // The slice is spent: the next statements wait for a turn of the event loop, in order.
+      await new Promise((r) => setTimeout(r, 20));
+      const before = put(tx, 'before-savepoint', 'kept');
+      await tx
+        .transaction(async (sp) => {
+          await put(sp, 'in-savepoint', 'undone');
+          throw new Error('undo the savepoint');
+        })
+        .catch(() => undefined);
+      await before;
+    });
+    expect(await setting('before-savepoint')).toEqual({ value: 'kept' });
+    expect(await setting('in-savepoint')).toBeUndefined();
+  });
+
   it('closes after the open transaction, and rejects statements after close', async () => {
     let finish!: () => void;
     const gate = new Promise<void>((r) => (finish = r));

@@ -185,10 +185,38 @@ describe('the store on a failing disk and under other processes', () => {
       unlinkSync(`${file}-wal`);
       // No delivery, no /health: the store's own check finds it within a few seconds.
       await waitFor('the store to find the fault', () => store.health.fault, { tries: 50, intervalMs: 100 });
+      await waitFor('the rescue checkpoint', () => (store.health as WriteHealth).walRescued, { tries: 50, intervalMs: 100 });
       // The database file alone (what is left after a SIGKILL) holds the commit.
       copyFileSync(file, path.join(dir, 'alone.db'));
       const alone = new Database(path.join(dir, 'alone.db'), { readonly: true });
       expect(alone.prepare("SELECT value FROM settings WHERE key = 'committed-before'").pluck().get()).toBe('yes');
+      alone.close();
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies a removed -wal into the database file when it is found while a transaction is open', async () => {
+    // A transaction lets the event loop turn between its time slices (sql/sqlite.ts), so the
+    // store's checks can find the fault while one is open; SQLite refuses a checkpoint then.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-wal-in-tx-'));
+    const file = path.join(dir, 'bounces.db');
+    const store = openStore(file);
+    try {
+      await store.settings.set('committed-before', 'yes');
+      await store.sql.transaction(async (tx) => {
+        await tx.run('INSERT INTO settings (key, value) VALUES (?, ?)', ['committed-in', 'yes']);
+        unlinkSync(`${file}-wal`);
+        expect(store.health.filesFault()).toMatch(/-wal file was removed/);
+        // The event loop turns (the store's own timer looks too) while the transaction is open.
+        await new Promise((r) => setTimeout(r, 300));
+      });
+      await waitFor('the rescue checkpoint', () => (store.health as WriteHealth).walRescued, { tries: 50, intervalMs: 100 });
+      copyFileSync(file, path.join(dir, 'alone.db'));
+      const alone = new Database(path.join(dir, 'alone.db'), { readonly: true });
+      const value = (key: string) => alone.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+      expect([value('committed-before'), value('committed-in')]).toEqual(['yes', 'yes']);
       alone.close();
     } finally {
       store.close();

@@ -161,6 +161,14 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
+  /**
+   * Runs `fn` on the connection once no transaction holds it (a checkpoint, which SQLite
+   * refuses inside a write transaction, even one paused between two of its time slices).
+   */
+  whenIdle<T>(fn: () => T): Promise<T> {
+    return this.#outside(fn);
+  }
+
   #acquire(): Promise<void> {
     if (!this.#held && this.#waiters.length === 0) {
       this.#held = true;
@@ -354,18 +362,19 @@ class SqliteTransaction implements SqlRunner {
     const run = async (): Promise<T> => {
       if (this.#ended) throw new Error('savepoint on a transaction that has ended');
       const name = `rebound_sp${this.#depth + 1}`;
-      const statement = (sql: string) => this.#driver.statement(sql).run();
-      statement(`SAVEPOINT ${name}`);
+      // Through the time slice like any statement: a statement made before the savepoint and
+      // still waiting for the slice's pause must run before it, not inside it.
+      const statement = (...sql: string[]) => this.#now(() => sql.forEach((q) => this.#driver.statement(q).run()));
+      await statement(`SAVEPOINT ${name}`);
       const inner = new SqliteTransaction(this.#driver, this.#depth + 1, this.#slice);
       try {
         const value = await body(inner);
         inner.end();
-        statement(`RELEASE ${name}`);
+        await statement(`RELEASE ${name}`);
         return value;
       } catch (err) {
         inner.end();
-        statement(`ROLLBACK TO ${name}`);
-        statement(`RELEASE ${name}`);
+        await statement(`ROLLBACK TO ${name}`, `RELEASE ${name}`);
         throw err;
       }
     };
