@@ -7,6 +7,7 @@
 // Other rebound processes on the same store share the queue: a head is claimed before it is
 // sent (store.ts), so each event goes out once, and a dead process's claim expires (CLAIM_TTL).
 
+import { AsyncResource } from 'node:async_hooks';
 import { backoffDelay, type BackoffLimits } from '../backoff.ts';
 import { DAY_MS } from '../core/utc-day.ts';
 import type { Logger } from '../log.ts';
@@ -217,8 +218,13 @@ export function createWebhookDeliverer(o: DelivererOptions): WebhookDeliverer {
     timer.unref();
   }
 
+  // The kick may come from inside a change's transaction (the suppression listener); its look
+  // at the queue must run outside it, in the context the deliverer was made in, or the store
+  // refuses it as a transaction waiting for itself (the transaction may let the event loop turn
+  // before its commit).
+  const pumpOutside = AsyncResource.bind(pump);
   const kick = () => {
-    if (!stopped) setImmediate(pump);
+    if (!stopped) setImmediate(pumpOutside);
   };
 
   return {

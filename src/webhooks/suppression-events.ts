@@ -21,8 +21,8 @@ export function suppressionEventData(c: SuppressionChange, publicUrl: string): R
 
 /**
  * Registers the listener; returns the function that unregisters it. `onQueued` (the
- * deliverer's kick, which waits for the next turn of the event loop, so after the commit)
- * is called when an event was queued.
+ * deliverer's kick, whose look at the queue runs outside this transaction and sees the event
+ * once it is committed) is called when an event was queued.
  */
 export function queueSuppressionEvents(store: Store, o: { publicUrl: string; retryForMs: number; onQueued?: () => void }): () => void {
   return store.suppressions.onChange(async (c, tx) => {

@@ -1,0 +1,63 @@
+// The deliverer's kick made inside a change's transaction (the suppression listener does so,
+// src/webhooks/suppression-events.ts): its look at the queue runs outside that transaction,
+// even when the transaction lets the event loop turn before its commit (SQLite's time slices,
+// src/store/sql/sqlite.ts). Before, that look carried the transaction's context, was refused
+// as a self-wait, logged an error and left the event for the 5 s retry. A real receiver that
+// verifies signatures; the run's store engine.
+
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.ts';
+import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
+import { queueEvent } from '../../src/webhooks/events.ts';
+import { sleep, waitFor } from '../harness/ports.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
+import { WebhookReceiver } from '../harness/webhook-receiver.ts';
+
+const HOUR = 3_600_000;
+let store: TestStore;
+let deliverer: WebhookDeliverer;
+let receiver: WebhookReceiver;
+const errors: string[] = [];
+
+beforeEach(async () => {
+  store = await openTestStore();
+  receiver = new WebhookReceiver();
+  await receiver.start();
+  const ep = await store.webhooks.createEndpoint({ url: receiver.url, events: ['suppression.added'], enabled: true });
+  receiver.setSecret(ep.secret);
+  const out = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const l of chunk.toString().split('\n')) if (l.trim()) errors.push((JSON.parse(l) as { msg: string }).msg);
+      cb();
+    },
+  });
+  deliverer = createWebhookDeliverer({
+    webhooks: store.webhooks,
+    log: createLogger('error', out),
+    allowPrivate: true,
+    timeoutMs: 2000,
+    retryForMs: HOUR,
+    backoff: { initialMs: 50, maxMs: 100 },
+  });
+});
+
+afterEach(async () => {
+  await deliverer.stop();
+  await receiver.stop();
+  await store.dispose();
+  errors.length = 0;
+});
+
+it('delivers an event kicked from inside its transaction right after the commit, with no error', async () => {
+  await store.transaction(async (tx) => {
+    await queueEvent(tx.webhooks, { type: 'suppression.added', data: { address: 'gone@example.net' } }, new Date(), HOUR);
+    deliverer.kick();
+    // The event loop turns while the transaction is still open.
+    await sleep(100);
+  });
+  // Well before the deliverer's own 5 s look at the queue.
+  await waitFor('the event', () => receiver.verified.length === 1, { tries: 20, intervalMs: 100 });
+  expect(receiver.verified[0]!.event).toMatchObject({ type: 'suppression.added', data: { address: 'gone@example.net' } });
+  expect(errors).toEqual([]);
+});
