@@ -68,8 +68,8 @@ export interface ImportCheckpoints {
 const HEAD_BYTES = 64 * 1024;
 /**
  * Messages in flight at once: ingest groups what is waiting into one commit, so more in
- * flight means fewer, larger commits. 256 against 64: 15-20% less CPU per message over a
- * 10,000-message mbox (tests/bench/RESULTS.md). Bounded also by their bytes, for memory.
+ * flight means fewer, larger commits. 256 against 64: 4-20% less CPU over a 10,000-message
+ * mbox (tests/bench/RESULTS.md). Bounded also by their bytes, for memory.
  */
 export const IMPORT_CONCURRENCY = 256;
 /** The bytes of the messages in flight at once (a message over it still goes, alone). */
