@@ -5,7 +5,19 @@
 // is a stand-in that records that it was asked (no real install runs in a test).
 
 import { execFile } from 'node:child_process';
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,13 +76,22 @@ describe('launcher install check (src/bin/env.sh)', () => {
     calls = await enter(root, log, env);
     expect(calls).toEqual([]);
 
-    // A new lock file (another size): the full check, and an install.
+    // A new lock file: the full check, and an install.
     appendFileSync(path.join(root, 'package-lock.json'), ' ');
     calls = await enter(root, log, env);
     expect(calls).toEqual(['node -p process.versions.modules', 'npm ci --no-audit --no-fund --loglevel=error']);
     expect(readFileSync(stamp, 'utf8')).not.toBe(firstStamp);
     calls = await enter(root, log, env);
     expect(calls).toEqual([]);
+
+    // New content of the same size and the same mtime (a checkout within the same second):
+    // still the full check, and an install.
+    const lock = path.join(root, 'package-lock.json');
+    const { mtime } = statSync(lock);
+    writeFileSync(lock, readFileSync(lock, 'utf8').replace('3', '2'));
+    utimesSync(lock, mtime, mtime);
+    calls = await enter(root, log, env);
+    expect(calls).toEqual(['node -p process.versions.modules', 'npm ci --no-audit --no-fund --loglevel=error']);
 
     // The check's own record gone: the full check again, but the stamp still matches, so no install.
     rmSync(path.join(root, 'node_modules/.rebound-checked'));
