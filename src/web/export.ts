@@ -216,10 +216,17 @@ let workbookWriter: WorkbookWriterClass | undefined;
 
 /**
  * exceljs's streaming writer alone, not the package's entry (which also loads the in-memory
- * workbook, the readers and their XML parser): ~22 MB resident instead of ~33 MB.
+ * workbook, the readers and their XML parser): ~22 MB resident instead of ~33 MB. The file's
+ * path is exceljs's own layout, not its API: should a new version move it, the entry is used.
  */
 function loadWorkbookWriter(): WorkbookWriterClass {
-  return (workbookWriter ??= createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass);
+  const require = createRequire(import.meta.url);
+  try {
+    workbookWriter ??= require('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
+  } catch {
+    workbookWriter ??= (require('exceljs') as typeof import('exceljs')).stream.xlsx.WorkbookWriter;
+  }
+  return workbookWriter;
 }
 
 /** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
