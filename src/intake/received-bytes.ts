@@ -44,17 +44,29 @@ export class ReceivedBytes {
     }
     this.#hash.update(chunk);
     if (this.#whole) {
+      this.#reserve(this.#size, at);
       chunk.copy(this.#whole, at);
       return;
     }
     this.#chunks.push(chunk);
     if (this.#size > JOIN_AT_END_BYTES) {
-      // Room for the largest message taken: only the pages written to are ever touched.
-      this.#whole = Buffer.allocUnsafeSlow(this.#limit);
+      this.#whole = Buffer.allocUnsafeSlow(Math.min(this.#limit, this.#size * 4));
       let o = 0;
       for (const c of this.#chunks) o += c.copy(this.#whole, o);
       this.#chunks = [];
     }
+  }
+
+  /**
+   * Room for `size` bytes, the first `used` of them kept. The buffer grows fourfold (up to the
+   * limit), not to the limit at once: an allocation of LMTP_MAX_SIZE per large message on
+   * every connection would count against the process's memory even where unused.
+   */
+  #reserve(size: number, used: number): void {
+    if (!this.#whole || this.#whole.length >= size) return;
+    const grown = Buffer.allocUnsafeSlow(Math.min(this.#limit, Math.max(size, this.#whole.length * 4)));
+    this.#whole.copy(grown, 0, 0, used);
+    this.#whole = grown;
   }
 
   /** The message (empty once it went over the limit). */

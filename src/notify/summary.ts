@@ -102,8 +102,9 @@ export interface SummaryOutcome {
 
 /**
  * Builds the summary and sends it to NOTIFY_CC (test mode: NOTIFY_CC_TEST). Rejects with a
- * SendError when the relay refuses; the next day's run or `rebound summary --date` can
- * send it again (a summary is not queued in the outbox: it is rebuilt from the rows).
+ * SendError when the relay refuses; the scheduler's retry pass sends a scheduled one again
+ * (jobs/scheduler.ts), `rebound summary --date` any day's (a summary is not queued in the
+ * outbox: it is rebuilt from the rows).
  */
 export async function sendDailySummary(opts: SummaryOptions): Promise<SummaryOutcome> {
   const { config, store } = opts;

@@ -55,6 +55,11 @@ export async function backupDatabase(db: Db, target: string, opts: BackupOptions
         return step;
       },
     });
+    // better-sqlite3 takes a step that found the source busy (a write transaction of this same
+    // connection, paused between its time slices) for the end of the copy: never publish that.
+    if (r.totalPages === 0 || r.remainingPages !== 0) {
+      throw new Error(`the backup did not complete (${r.remainingPages} of ${r.totalPages} pages left); try again`);
+    }
     const fd = openSync(temp, constants.O_RDONLY);
     try {
       fsyncSync(fd);

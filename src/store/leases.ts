@@ -36,9 +36,15 @@ const CLAIM_PERIOD = `INSERT INTO job_runs (job, period, holder, started_at) VAL
 // A run that did not finish (migration 016): its holder failed or died. Taken again once it
 // was started at or before @staleBefore, by one instance, for the same period.
 const RETAKE_UNFINISHED = `UPDATE job_runs SET holder = @holder, started_at = @now
-   WHERE job = @job AND done_at IS NULL AND started_at <= @staleBefore
+   WHERE job = @job AND done_at IS NULL AND started_at <= @staleBefore AND period >= @oldest
    RETURNING period`;
 const FINISH_PERIOD = 'UPDATE job_runs SET done_at = @now WHERE job = @job AND period = @period AND done_at IS NULL';
+
+/**
+ * A run whose period is older than this is not taken again: after a long outage the summary of
+ * a day long gone is noise, and the next run covers the time since.
+ */
+export const RETAKE_MAX_AGE_MS = 36 * 3_600_000;
 
 export class LeasesRepository {
   #sql: SqlRunner;
@@ -97,10 +103,17 @@ export class LeasesRepository {
    * staleMs ago (the holder failed, or died before it could finish): the period for the one
    * instance that gets it, undefined for every other and when there is nothing to do.
    */
-  async retakeUnfinished(job: string, holder: string, staleMs: number, hostNow = new Date()): Promise<string | undefined> {
+  async retakeUnfinished(
+    job: string,
+    holder: string,
+    staleMs: number,
+    hostNow = new Date(),
+    maxAgeMs = RETAKE_MAX_AGE_MS,
+  ): Promise<string | undefined> {
     const now = await claimClock(this.#sql, hostNow);
     const staleBefore = new Date(now.getTime() - staleMs).toISOString();
-    const row = await this.#sql.get<{ period: string }>(RETAKE_UNFINISHED, { job, holder, now: now.toISOString(), staleBefore });
+    const oldest = new Date(now.getTime() - maxAgeMs).toISOString();
+    const row = await this.#sql.get<{ period: string }>(RETAKE_UNFINISHED, { job, holder, now: now.toISOString(), staleBefore, oldest });
     return row?.period;
   }
 }

@@ -36,6 +36,19 @@ describe('ReceivedBytes', () => {
     expect(r.sha256()).toBe(sha(message));
   });
 
+  it('grows its buffer as a large message comes in, up to the limit, and keeps every byte', () => {
+    for (const [size, limit] of [
+      [9_500_000, 25 * 1024 * 1024],
+      [10 * 1024 * 1024, 10 * 1024 * 1024],
+    ] as const) {
+      const message = randomBytes(size);
+      const r = receive(message, [65536, 4096], limit);
+      expect(r.overLimit).toBe(false);
+      expect(r.bytes().equals(message)).toBe(true);
+      expect(r.sha256()).toBe(sha(message));
+    }
+  });
+
   it('keeps nothing of a message over the limit, and says it is over', () => {
     const message = randomBytes(JOIN_AT_END_BYTES + 5000);
     const r = receive(message, [65536], JOIN_AT_END_BYTES + 4999);

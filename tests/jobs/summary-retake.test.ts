@@ -51,7 +51,10 @@ const config = () =>
     dir,
   );
 
-const PERIOD = '2026-11-29T00:00:00.000Z'; // the summary of 2026-11-28
+// The last midnight UTC: its summary is of the day before.
+const DAY = 86_400_000;
+const PERIOD = new Date(Math.floor(Date.now() / DAY) * DAY).toISOString();
+const SUMMARY_SUBJECT = `rebound daily summary ${new Date(Date.parse(PERIOD) - DAY).toISOString().slice(0, 10)}: no bounces`;
 
 /** An unfinished run of PERIOD's summary claimed by `holder`, started `agoMs` ago. */
 async function unfinishedRun(store: Store, holder: string, agoMs: number): Promise<void> {
@@ -95,7 +98,7 @@ describe('a daily summary whose run did not finish', () => {
     const { log, lines } = jsonLog();
     start(store, 'host-b:2:bbbb', log);
     const [mail] = await sink.waitForMessages(1, 8000);
-    expect(subjectOf(mail!.raw)).toBe('rebound daily summary 2026-11-28: no bounces');
+    expect(subjectOf(mail!.raw)).toBe(SUMMARY_SUBJECT);
     expect(mail!.envelope.to).toEqual(['ops@example.org']);
     expect(messageIdOf(mail!.raw)).toMatch(/^<rebound\.summary\.[0-9a-z]+@example\.org>$/);
     expect(lines.filter((l) => l.msg.includes('did not go out')).map((l) => l.period)).toEqual([PERIOD]);
@@ -115,6 +118,8 @@ describe('a daily summary whose run did not finish', () => {
     await unfinishedRun(store, 'host-a:1:aaaa', 1000);
     start(store, 'host-b:2:bbbb'); // the default retake time, 15 minutes
     await sleep(2500);
+    // The retry passes ran (they are what would retake it), and left it alone.
+    expect(await store.sql.get('SELECT holder FROM job_runs WHERE job = ?', ['retry'])).toEqual({ holder: 'host-b:2:bbbb' });
     expect(sink.messages).toHaveLength(0);
     expect(await store.sql.get('SELECT holder FROM job_runs WHERE job = ?', ['summary'])).toEqual({ holder: 'host-a:1:aaaa' });
   });
@@ -132,7 +137,7 @@ describe('a daily summary whose run did not finish', () => {
     expect(lines.some((l) => l.msg === 'job failed' && l.job === 'summary')).toBe(true);
     sink.accept();
     const [mail] = await sink.waitForMessages(1, 8000);
-    expect(subjectOf(mail!.raw)).toBe('rebound daily summary 2026-11-28: no bounces');
+    expect(subjectOf(mail!.raw)).toBe(SUMMARY_SUBJECT);
     await sleep(2500);
     expect(sink.messages).toHaveLength(1);
   });
@@ -148,6 +153,18 @@ describe('a daily summary whose run did not finish', () => {
     expect(sink.messages).toHaveLength(1);
   });
 
+  it('is not taken once it is more than a day and a half old', async () => {
+    const store = await openTestStore();
+    open.push(store);
+    const old = new Date(Date.parse(PERIOD) - 2 * DAY).toISOString();
+    expect(await store.leases.claimPeriod('summary', old, 'host-dead:1:dead')).toBe(true);
+    await store.sql.run('UPDATE job_runs SET started_at = ? WHERE job = ?', [old, 'summary']);
+    expect(await store.leases.retakeUnfinished('summary', 'host-b:2:bbbb', 0)).toBeUndefined();
+    // The same run a day younger is still taken.
+    await store.sql.run('UPDATE job_runs SET period = ? WHERE job = ?', [PERIOD, 'summary']);
+    expect(await store.leases.retakeUnfinished('summary', 'host-b:2:bbbb', 0)).toBe(PERIOD);
+  });
+
   it('is never taken when it finished, and a new period starts unfinished', async () => {
     const store = await openTestStore();
     open.push(store);
@@ -155,7 +172,7 @@ describe('a daily summary whose run did not finish', () => {
     await store.leases.finishPeriod('summary', PERIOD);
     expect(await store.leases.retakeUnfinished('summary', 'host-b:2:bbbb', 0)).toBeUndefined();
     // The next day's run: claimed anew, unfinished until it says so.
-    const next = '2026-11-30T00:00:00.000Z';
+    const next = new Date(Date.parse(PERIOD) + DAY).toISOString();
     expect(await store.leases.claimPeriod('summary', next, 'host-a:1:aaaa')).toBe(true);
     expect(await store.sql.get('SELECT period, done_at FROM job_runs WHERE job = ?', ['summary'])).toEqual({ period: next, done_at: null });
   });

@@ -24,7 +24,6 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`\buceprotect\.net/`,
       String.raw`\bsophos\.com/security/`,
       String.raw`\bipcheck\.proofpoint\.com/`,
-      String.raw`\bproofpoint\.com/dnsbl-lookup`,
     ],
     quote: '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1',
   },
