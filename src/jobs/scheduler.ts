@@ -8,6 +8,7 @@
 // sending) is sent again by the next retry pass that comes SUMMARY_RETAKE_MS or more after it
 // started, by one instance, until it goes out or the next day's summary takes its place.
 
+import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -35,6 +36,9 @@ export interface SchedulerOptions {
  * midnight sends it within the hour.
  */
 export const SUMMARY_RETAKE_MS = 15 * 60_000;
+
+/** Settings key of the store's random id, part of each scheduled summary's Message-ID. */
+const INSTALLATION_KEY = 'summary.installation_id';
 
 export interface Scheduler {
   start(): void;
@@ -70,7 +74,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   /** The summary of one period: the day before the period's scheduled time, as at that time. */
   async function summaryOf(period: string): Promise<void> {
     const at = new Date(period);
-    await sendSummary({ config, store, log, clock: () => at, messageId: summaryMessageId(config, period) });
+    const installation = await store.settings.getOrAdd(INSTALLATION_KEY, randomBytes(6).toString('hex'));
+    await sendSummary({ config, store, log, clock: () => at, messageId: summaryMessageId(config, period, installation) });
   }
 
   /** Sends again a summary whose run did not finish; true when there was one. */

@@ -83,13 +83,15 @@ export interface SummaryOptions {
 /**
  * The Message-ID of the scheduled summary of one period, the same on every send of it: a
  * summary sent again after its instance died mid-send (the relay had it, the store did not
- * know) is then recognisable as the same mail. `rebound summary` sends get a fresh id, since
- * an admin who asks again means it.
+ * know) is then recognisable as the same mail. `installation` (a random id kept in the store)
+ * keeps apart two installations with the same From domain and schedule, whose summaries a
+ * mail system would otherwise take for one. `rebound summary` sends get a fresh id, since an
+ * admin who asks again means it.
  */
-export function summaryMessageId(config: Config, period: string): string {
+export function summaryMessageId(config: Config, period: string, installation: string): string {
   const domain = config.notify.from.split('@').pop() || 'localhost';
   const at = Number.isFinite(Date.parse(period)) ? Date.parse(period).toString(36) : '0';
-  return `<rebound.summary.${at}@${domain}>`;
+  return `<rebound.summary.${at}.${installation}@${domain}>`;
 }
 
 export interface SummaryOutcome {

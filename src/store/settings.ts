@@ -4,6 +4,7 @@ import type { SqlRunner } from './sql/driver.ts';
 
 const GET = 'SELECT value FROM settings WHERE key = ?';
 const SET = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+const ADD = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING';
 
 export class SettingsRepository {
   #sql: SqlRunner;
@@ -15,5 +16,10 @@ export class SettingsRepository {
   }
   async set(key: string, value: string): Promise<void> {
     await this.#sql.run(SET, [key, value]);
+  }
+  /** The key's value; `value` is stored first if it has none (the first of several instances wins). */
+  async getOrAdd(key: string, value: string): Promise<string> {
+    await this.#sql.run(ADD, [key, value]);
+    return (await this.get(key)) ?? value;
   }
 }

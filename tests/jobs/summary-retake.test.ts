@@ -100,7 +100,9 @@ describe('a daily summary whose run did not finish', () => {
     const [mail] = await sink.waitForMessages(1, 8000);
     expect(subjectOf(mail!.raw)).toBe(SUMMARY_SUBJECT);
     expect(mail!.envelope.to).toEqual(['ops@example.org']);
-    expect(messageIdOf(mail!.raw)).toMatch(/^<rebound\.summary\.[0-9a-z]+@example\.org>$/);
+    expect(messageIdOf(mail!.raw)).toMatch(/^<rebound\.summary\.[0-9a-z]+\.[0-9a-f]{12}@example\.org>$/);
+    // The store's own random id: another installation's summary of the same day is another mail.
+    expect(messageIdOf(mail!.raw)).toContain(`.${await store.settings.get('summary.installation_id')}@`);
     expect(lines.filter((l) => l.msg.includes('did not go out')).map((l) => l.period)).toEqual([PERIOD]);
     // Finished: later passes leave it alone.
     await sleep(2500);
