@@ -4,6 +4,7 @@
 // change or not at all.
 
 import type { Store } from '../store/store.ts';
+import { afterCommit } from '../store/sql/driver.ts';
 import { entryFacts, type SuppressionChange } from '../suppress/repository.ts';
 import { queueEvent } from './events.ts';
 
@@ -21,8 +22,8 @@ export function suppressionEventData(c: SuppressionChange, publicUrl: string): R
 
 /**
  * Registers the listener; returns the function that unregisters it. `onQueued` (the
- * deliverer's kick, whose look at the queue runs outside this transaction and sees the event
- * once it is committed) is called when an event was queued.
+ * deliverer's kick) is called once the change's transaction has committed an event: a look at
+ * the queue before the commit would not see it (PostgreSQL) or wait for it (SQLite).
  */
 export function queueSuppressionEvents(store: Store, o: { publicUrl: string; retryForMs: number; onQueued?: () => void }): () => void {
   return store.suppressions.onChange(async (c, tx) => {
@@ -33,6 +34,6 @@ export function queueSuppressionEvents(store: Store, o: { publicUrl: string; ret
       new Date(c.at),
       o.retryForMs,
     );
-    if (n > 0) o.onQueued?.();
+    if (n > 0 && o.onQueued) afterCommit(tx.sql, o.onQueued);
   });
 }

@@ -1,15 +1,16 @@
-// The deliverer's kick made inside a change's transaction (the suppression listener does so,
-// src/webhooks/suppression-events.ts): its look at the queue runs outside that transaction,
-// even when the transaction lets the event loop turn before its commit (SQLite's time slices,
-// src/store/sql/sqlite.ts). Before, that look carried the transaction's context, was refused
-// as a self-wait, logged an error and left the event for the 5 s retry. A real receiver that
-// verifies signatures; the run's store engine.
+// A suppression change made in a transaction of its caller queues its webhook event there
+// (src/webhooks/suppression-events.ts); the deliverer is told once that transaction has
+// committed (afterCommit, src/store/sql/driver.ts), even when the transaction lets the event
+// loop turn before its commit (SQLite's time slices). Before, it was told inside the
+// transaction: on SQLite its look at the queue was refused as a self-wait (an error logged),
+// on PostgreSQL it saw nothing yet; either way the event waited for the deliverer's 5 s look.
+// A real receiver that verifies signatures; the run's store engine.
 
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
-import { queueEvent } from '../../src/webhooks/events.ts';
+import { queueSuppressionEvents } from '../../src/webhooks/suppression-events.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
@@ -40,6 +41,7 @@ beforeEach(async () => {
     retryForMs: HOUR,
     backoff: { initialMs: 50, maxMs: 100 },
   });
+  queueSuppressionEvents(store, { publicUrl: 'https://rebound.example', retryForMs: HOUR, onQueued: () => deliverer.kick() });
 });
 
 afterEach(async () => {
@@ -49,15 +51,15 @@ afterEach(async () => {
   errors.length = 0;
 });
 
-it('delivers an event kicked from inside its transaction right after the commit, with no error', async () => {
+it('delivers the event of a change made inside a longer transaction right after its commit, with no error', async () => {
   await store.transaction(async (tx) => {
-    await queueEvent(tx.webhooks, { type: 'suppression.added', data: { address: 'gone@example.net' } }, new Date(), HOUR);
-    deliverer.kick();
+    await tx.suppressions.add({ address: 'gone@example.net', reason: 'manual', source: 'manual', by: 'test' }, new Date());
     // The event loop turns while the transaction is still open.
     await sleep(100);
   });
   // Well before the deliverer's own 5 s look at the queue.
   await waitFor('the event', () => receiver.verified.length === 1, { tries: 20, intervalMs: 100 });
   expect(receiver.verified[0]!.event).toMatchObject({ type: 'suppression.added', data: { address: 'gone@example.net' } });
+
   expect(errors).toEqual([]);
 });

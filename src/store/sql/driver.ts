@@ -43,3 +43,32 @@ export interface SqlDriver extends SqlRunner {
   /** Closes every connection; statements after it reject. */
   close(): Promise<void>;
 }
+
+/** What waits for the commit of the transaction a runner belongs to (its savepoints share the list). */
+const commitWaiters = new WeakMap<SqlRunner, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction `runner` belongs to has committed, on a later turn of the
+ * event loop; at once (on the next turn) when `runner` is no transaction's. For a word to
+ * another part that there is something to look at (a webhook kick): a look made before the
+ * commit sees nothing on PostgreSQL and waits for the transaction on SQLite. Nothing runs if
+ * the transaction rolls back; a savepoint's rollback keeps what was asked inside it (a word
+ * too many costs one look).
+ */
+export function afterCommit(runner: SqlRunner, fn: () => void): void {
+  const waiting = commitWaiters.get(runner);
+  if (waiting) waiting.push(fn);
+  else setImmediate(fn);
+}
+
+/** For the drivers: `tx` is a new top-level transaction's runner, or a savepoint's runner inside `outer`. */
+export function trackCommit(tx: SqlRunner, outer?: SqlRunner): void {
+  commitWaiters.set(tx, (outer && commitWaiters.get(outer)) ?? []);
+}
+
+/** For the drivers, once a top-level transaction's COMMIT succeeded. */
+export function committed(tx: SqlRunner): void {
+  const waiting = commitWaiters.get(tx) ?? [];
+  commitWaiters.delete(tx);
+  for (const fn of waiting) setImmediate(fn);
+}

@@ -13,6 +13,7 @@ import { maskDatabaseUrl } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { CONNECT_TIMEOUT_MS, pgTypes } from '../pg/connect.ts';
 import type { RunResult, SqlDriver, SqlParams, SqlRunner } from './driver.ts';
+import { committed, trackCommit } from './driver.ts';
 import { DatabaseError, databaseError } from './pg-errors.ts';
 import { bindValues, translatePlaceholders, type TranslatedSql } from './pg-params.ts';
 
@@ -180,6 +181,7 @@ class TransactionRunner implements SqlRunner {
   async #savepoint<T>(body: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const name = `rebound_sp${this.#depth + 1}`;
     const inner = new TransactionRunner(this.#conn, this.#depth + 1);
+    trackCommit(inner, this);
     await this.#conn.query(`SAVEPOINT ${name}`);
     try {
       const value = await body(inner);
@@ -235,6 +237,7 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
     }
     const conn = new TxConnection(client);
     const tx = new TransactionRunner(conn, 0);
+    trackCommit(tx);
     /** Set when the connection cannot be trusted with the next caller's statements. */
     let inDoubt = false;
     try {
@@ -257,6 +260,7 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
       inDoubt = true;
       await conn.query('COMMIT');
       inDoubt = false;
+      committed(tx);
       return value;
     } finally {
       conn.release(inDoubt);

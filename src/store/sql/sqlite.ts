@@ -29,6 +29,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RunResult, SqlDialect, SqlDriver, SqlParams, SqlRunner, SqlValue } from './driver.ts';
+import { committed, trackCommit } from './driver.ts';
 
 /** Pause between two attempts to take a write lock another process holds. */
 const LOCK_RETRY_MS = 20;
@@ -243,6 +244,7 @@ export class SqliteDriver implements SqlDriver {
     await this.#begin(lockWaitMs);
     const slice = new Slice();
     const tx = new SqliteTransaction(this, 0, slice);
+    trackCommit(tx);
     const token = { open: true };
     try {
       const value = await this.#inside.run(token, () => body(tx));
@@ -252,6 +254,7 @@ export class SqliteDriver implements SqlDriver {
       token.open = false;
       tx.end();
       this.#db.exec('COMMIT');
+      committed(tx);
       return value;
     } catch (err) {
       token.open = false;
@@ -367,6 +370,7 @@ class SqliteTransaction implements SqlRunner {
       const statement = (...sql: string[]) => this.#now(() => sql.forEach((q) => this.#driver.statement(q).run()));
       await statement(`SAVEPOINT ${name}`);
       const inner = new SqliteTransaction(this.#driver, this.#depth + 1, this.#slice);
+      trackCommit(inner, this);
       try {
         const value = await body(inner);
         inner.end();
