@@ -16,6 +16,7 @@ import { SuppressionRepository, type SuppressionHub } from '../suppress/reposito
 import { WebhooksRepository } from '../webhooks/store.ts';
 import { TokensRepository } from '../api/tokens.ts';
 import { NO_SYNC, walSync, type DurabilityBarrier } from './wal-sync.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { WriteHealth, type StoreHealth } from './write-health.ts';
 import { openPostgresDriver } from './sql/postgres.ts';
 import { PostgresWriteHealth } from './pg/write-health.ts';
@@ -122,6 +123,10 @@ export function openStore(file: string, opts: OpenOptions = {}): SqliteStore {
   // into the database file) before a crash can take them, not at the next delivery.
   const watch = file === ':memory:' || opts.readonly ? undefined : setInterval(() => health.filesFault(), FILES_CHECK_INTERVAL_MS);
   watch?.unref();
+  // Checkpoints on a thread of their own, not inside a COMMIT on the event loop; none while the
+  // files are not the ones opened (the write health's rescue checkpoints those itself).
+  const checkpointer =
+    file === ':memory:' || opts.readonly ? undefined : startWalCheckpointer(db, file, { skip: () => health.filesFault() !== undefined });
   return {
     ...repositoriesOver(sql),
     sql,
@@ -131,6 +136,7 @@ export function openStore(file: string, opts: OpenOptions = {}): SqliteStore {
     durable: () => barrier.sync(),
     close() {
       clearInterval(watch);
+      void checkpointer?.close();
       void barrier.close();
       void sql.close();
     },

@@ -1,0 +1,114 @@
+// WAL checkpoints on a worker thread: the service's writer never copies the WAL back into the
+// database file inside a COMMIT (that held the event loop for tens of ms every few MB written),
+// a thread with its own connection does, and what it copies is in the database file alone.
+
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.ts';
+import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
+import { CHECKPOINT_MIN_WAL_BYTES, startWalCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.ts';
+
+let dir: string;
+let file: string;
+let driver: SqliteDriver;
+let checkpointer: WalCheckpointer | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-checkpoint-'));
+  file = path.join(dir, 'bounces.db');
+});
+afterEach(async () => {
+  await checkpointer?.close();
+  checkpointer = undefined;
+  await driver?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The database opened, its migrations copied into the file (so a copy of the file alone reads). */
+function openedWithSchemaInFile(): ReturnType<typeof openDatabase> {
+  const db = openDatabase(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return db;
+}
+
+/** Writes about `mb` MB of settings rows, in transactions of 1 MB, as ingest would commit them. */
+async function write(mb: number, tag: string): Promise<void> {
+  const value = 'x'.repeat(64 * 1024);
+  for (let t = 0; t < mb; t++) {
+    await driver.transaction(async (tx) => {
+      for (let i = 0; i < 16; i++) await tx.run('INSERT INTO settings (key, value) VALUES (?, ?)', [`${tag}-${t}-${i}`, value]);
+    });
+  }
+}
+
+/** The rows with this tag that the database file holds without its WAL (what a lost -wal leaves). */
+function inFileAlone(tag: string): number {
+  const copy = path.join(dir, `alone-${tag}.db`);
+  copyFileSync(file, copy);
+  const db = new Database(copy, { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM settings WHERE key LIKE ?').pluck().get(`${tag}-%`) as number;
+  } finally {
+    db.close();
+  }
+}
+
+describe('WAL checkpoints on a worker thread', () => {
+  it('leaves the WAL to the worker: commits never copy it back, the worker does, into the database file', async () => {
+    const db = openedWithSchemaInFile();
+    driver = new SqliteDriver(db, { lockWaitMs: 5000 });
+    // A long interval: the test asks for the checkpoint itself.
+    checkpointer = startWalCheckpointer(db, file, { intervalMs: 60_000 });
+    await write(8, 'a');
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(CHECKPOINT_MIN_WAL_BYTES);
+    // Past SQLite's own 1,000 pages, yet no COMMIT copied anything back.
+    expect(inFileAlone('a')).toBe(0);
+    expect(checkpointer.running).toBe(false);
+
+    const result = await checkpointer.checkpoint();
+    expect(checkpointer.running).toBe(true);
+    expect(result?.log).toBeGreaterThan(1000);
+    expect(result?.checkpointed).toBe(result?.log);
+    expect(inFileAlone('a')).toBe(128);
+
+    // The WAL unchanged since: nothing to do, the worker is not asked.
+    const done = checkpointer.done;
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(checkpointer.done).toBe(done);
+    // New writes are checkpointed in turn (SQLite starts the WAL over from its beginning).
+    await write(1, 'b');
+    expect((await checkpointer.checkpoint())?.checkpointed).toBeGreaterThan(0);
+    expect(inFileAlone('b')).toBe(16);
+  });
+
+  it('does not checkpoint a WAL smaller than SQLite would, nor while the files are not the ones opened', async () => {
+    const db = openedWithSchemaInFile();
+    driver = new SqliteDriver(db, { lockWaitMs: 5000 });
+    let fault = false;
+    checkpointer = startWalCheckpointer(db, file, { intervalMs: 60_000, skip: () => fault });
+    await write(1, 'small');
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(checkpointer.running).toBe(false);
+    await write(8, 'big');
+    fault = true;
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(inFileAlone('big')).toBe(0);
+    fault = false;
+    expect((await checkpointer.checkpoint())?.checkpointed).toBeGreaterThan(0);
+  });
+
+  it('stops its thread once the WAL has been left alone for a while', async () => {
+    const db = openedWithSchemaInFile();
+    driver = new SqliteDriver(db, { lockWaitMs: 5000 });
+    checkpointer = startWalCheckpointer(db, file, { intervalMs: 60_000, idleMs: 50 });
+    await write(8, 'idle');
+    await checkpointer.checkpoint();
+    expect(checkpointer.running).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    await checkpointer.checkpoint();
+    expect(checkpointer.running).toBe(false);
+  });
+});
