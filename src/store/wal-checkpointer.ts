@@ -13,6 +13,7 @@
 // writes (an idle service holds no thread). If it fails, the writer checkpoints for itself
 // again (SQLite's default): slower, never unsafe.
 
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
@@ -55,6 +56,8 @@ export function startWalCheckpointer(
   opts: { log?: Logger; intervalMs?: number; idleMs?: number; minWalBytes?: number; skip?: () => boolean } = {},
 ): WalCheckpointer {
   const walPath = `${file}-wal`;
+  // The -wal as opened: the worker checkpoints only while it is still that file.
+  const opened = statSync(walPath, { throwIfNoEntry: false });
   const idleMs = opts.idleMs ?? CHECKPOINT_IDLE_MS;
   const minWalBytes = opts.minWalBytes ?? CHECKPOINT_MIN_WAL_BYTES;
   let worker: Worker | undefined;
@@ -64,7 +67,15 @@ export function startWalCheckpointer(
   let done = 0;
   let failed = false;
   let closed = false;
+  if (!opened) {
+    // No -wal to watch (not in WAL mode): SQLite's own checkpoints, as without this.
+    return { checkpoint: async () => undefined, done: 0, running: false, close: async () => undefined };
+  }
   db.exec('PRAGMA wal_autocheckpoint = 0');
+  // A WAL file keeps its size when SQLite starts it over; truncated to this at each restart, its
+  // size says again how much was written since the last checkpoint (below minWalBytes: nothing
+  // to do), instead of asking for a checkpoint at every write once it once grew large.
+  db.exec(`PRAGMA journal_size_limit = ${Math.floor(minWalBytes / 4)}`);
 
   function fallBack(err: unknown): void {
     if (failed || closed) return;
@@ -75,7 +86,10 @@ export function startWalCheckpointer(
   }
 
   function start(): Worker {
-    const w = new Worker(WORKER_URL, { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+    const w = new Worker(WORKER_URL, {
+      workerData: { file, wal: { dev: opened!.dev, ino: opened!.ino } },
+      resourceLimits: { maxOldGenerationSizeMb: 16 },
+    });
     w.unref();
     w.on('error', (err) => {
       if (worker === w) worker = undefined;
@@ -89,9 +103,14 @@ export function startWalCheckpointer(
 
   function ask(w: Worker): Promise<CheckpointResult | undefined> {
     return new Promise((resolve) => {
-      const onMessage = (m: { ok: boolean; log?: number; checkpointed?: number; error?: string }) => {
+      const onMessage = (m: { ok: boolean; gone?: boolean; log?: number; checkpointed?: number; error?: string }) => {
         w.off('exit', onExit);
-        if (m.ok) {
+        if (m.gone) {
+          // The -wal at the path is not the opened one: no more checkpoints here; the store's
+          // write health reports it and copies what the old one holds (write-health.ts).
+          stopForGood();
+          resolve(undefined);
+        } else if (m.ok) {
           done++;
           resolve({ log: m.log!, checkpointed: m.checkpointed! });
         } else {
@@ -110,11 +129,23 @@ export function startWalCheckpointer(
     });
   }
 
+  function stopForGood(): void {
+    closed = true;
+    clearInterval(timer);
+    const w = worker;
+    worker = undefined;
+    void w?.terminate();
+  }
+
   async function round(): Promise<CheckpointResult | undefined> {
     const s = await stat(walPath).catch(() => undefined);
     const seen = s ? `${s.size}:${s.mtimeMs}` : '';
     if (closed || failed) return undefined;
-    if (!s || s.size < minWalBytes || seen === lastSeen || opts.skip?.()) {
+    if (opts.skip?.()) {
+      stopForGood();
+      return undefined;
+    }
+    if (!s || s.size < minWalBytes || seen === lastSeen) {
       if (worker && Date.now() - lastWrite > idleMs) {
         const w = worker;
         worker = undefined;

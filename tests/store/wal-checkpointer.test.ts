@@ -3,9 +3,10 @@
 // a thread with its own connection does, and what it copies is in the database file alone.
 
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
@@ -78,13 +79,13 @@ describe('WAL checkpoints on a worker thread', () => {
     const done = checkpointer.done;
     expect(await checkpointer.checkpoint()).toBeUndefined();
     expect(checkpointer.done).toBe(done);
-    // New writes are checkpointed in turn (SQLite starts the WAL over from its beginning).
-    await write(1, 'b');
+    // New writes past the threshold are checkpointed in turn (SQLite starts the WAL over).
+    await write(5, 'b');
     expect((await checkpointer.checkpoint())?.checkpointed).toBeGreaterThan(0);
-    expect(inFileAlone('b')).toBe(16);
+    expect(inFileAlone('b')).toBe(80);
   });
 
-  it('does not checkpoint a WAL smaller than SQLite would, nor while the files are not the ones opened', async () => {
+  it('does not checkpoint a WAL smaller than SQLite would, nor ever again once the files are not the ones opened', async () => {
     const db = openedWithSchemaInFile();
     driver = new SqliteDriver(db, { lockWaitMs: 5000 });
     let fault = false;
@@ -96,8 +97,47 @@ describe('WAL checkpoints on a worker thread', () => {
     fault = true;
     expect(await checkpointer.checkpoint()).toBeUndefined();
     expect(inFileAlone('big')).toBe(0);
+    // The fault stays until a restart (write-health.ts): the checkpointer has stopped for good.
     fault = false;
-    expect((await checkpointer.checkpoint())?.checkpointed).toBeGreaterThan(0);
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(checkpointer.running).toBe(false);
+  });
+
+  it('leaves alone a -wal that is not the one opened, and never makes a removed one anew', async () => {
+    // The worker itself, asked after the -wal it was told of is gone: a connection opened now
+    // would create a new, empty -wal, and the service would see it "replaced" and could no
+    // longer copy the commits the removed one held.
+    const db = openedWithSchemaInFile();
+    const opened = statSync(`${file}-wal`);
+    db.close();
+    rmSync(`${file}-wal`, { force: true });
+    const worker = new Worker(new URL('../../src/store/wal-checkpoint-worker.ts', import.meta.url), {
+      workerData: { file, wal: { dev: opened.dev, ino: opened.ino } },
+    });
+    try {
+      const answer = await new Promise((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage('checkpoint');
+      });
+      expect(answer).toEqual({ ok: false, gone: true });
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('truncates the WAL when SQLite starts it over, so a large WAL once is not a checkpoint at every write', async () => {
+    const db = openedWithSchemaInFile();
+    driver = new SqliteDriver(db, { lockWaitMs: 5000 });
+    checkpointer = startWalCheckpointer(db, file, { intervalMs: 60_000 });
+    await write(8, 'grow');
+    expect((await checkpointer.checkpoint())?.checkpointed).toBeGreaterThan(1000);
+    // The next write starts the WAL over and truncates it: small again, nothing to do.
+    await write(1, 'after');
+    expect(statSync(`${file}-wal`).size).toBeLessThan(CHECKPOINT_MIN_WAL_BYTES);
+    const done = checkpointer.done;
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(checkpointer.done).toBe(done);
   });
 
   it('stops its thread once the WAL has been left alone for a while', async () => {
