@@ -1,7 +1,7 @@
-// Two whole rebound services (buildApp) on one DATA_DIR, as two instances on one host behind
-// one Postfix: bounces delivered over LMTP to either are recorded once each, every notice
-// reaches the relay (a real SMTP sink) exactly once, a dashboard session made on one works
-// on the other, and each has its own instance id. Ports 32424-32425, 32587, 32888-32889.
+// Two whole rebound services (buildApp) on one store (DATA_DIR's file, or one PostgreSQL
+// database on that run), as two instances behind one Postfix: bounces delivered over LMTP to
+// either are recorded once each, every notice reaches the relay (a real SMTP sink) exactly
+// once, a dashboard session made on one works on the other, and each has its own instance id. Ports 32424-32425, 32587, 32888-32889.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { NO_SUPPRESSION_SERVERS } from './harness/app-env.ts';
+import { NO_SUPPRESSION_SERVERS, storeEnvOf } from './harness/app-env.ts';
+import { scalar } from './harness/test-store.ts';
 import { capturingLogger } from './harness/log.ts';
 import { sleep } from './harness/ports.ts';
 import { sendMail } from './harness/smtp-client.ts';
@@ -22,10 +23,11 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-two-'));
 let relay: SmtpSink;
 const apps: App[] = [];
 
-function instance(lmtpPort: number, webPort: number): App {
+async function instance(lmtpPort: number, webPort: number): Promise<App> {
   const config = loadConfig({
     ...NO_SUPPRESSION_SERVERS,
     DATA_DIR: dir,
+    ...(await storeEnvOf(dir)),
     LMTP_LISTEN: `127.0.0.1:${lmtpPort}`,
     WEBUI_PORT: String(webPort),
     SMTP_SERVER: '127.0.0.1',
@@ -44,8 +46,8 @@ function instance(lmtpPort: number, webPort: number): App {
 beforeAll(async () => {
   relay = await startSmtpSink({ port: RELAY_PORT });
   // One after the other, as a service manager would; both then run side by side.
-  await instance(32424, 32888).start();
-  await instance(32425, 32889).start();
+  await (await instance(32424, 32888)).start();
+  await (await instance(32425, 32889)).start();
 });
 
 afterAll(async () => {
@@ -72,7 +74,7 @@ describe('two rebound instances on one database', () => {
     expect(relay.messages).toHaveLength(6);
     const marks = relay.messages.map((m) => /X-Rebound-Notice: (\d+)/.exec(m.raw.toString())![1]);
     expect(new Set(marks).size).toBe(6);
-    expect(apps[0]!.store.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(6);
+    expect(await scalar(apps[0]!.store, 'SELECT COUNT(*) AS n FROM bounces')).toBe(6);
     expect(await apps[1]!.store.outbox.countsByState()).toMatchObject({ sent: 6, pending: 0 });
   });
 

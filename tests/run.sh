@@ -25,19 +25,14 @@ node -e '
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || true
 rm -f "$results"
-# The tests whose stores follow the run's engine (tests/harness/test-store.ts, app-env.ts
-# storeEnv, the dashboard fixture) again with the store on PostgreSQL (tests/harness/pg-suite.ts
-# starts one private cluster for the run), the PostgreSQL driver's own tests and the two-instance
-# e2e on one PostgreSQL. Not yet the whole suite (issue 18): the files not named here still open
-# SQLite themselves. Only when no files were named: a run of chosen files is one run.
+# The whole suite again with the store on PostgreSQL (REBOUND_TEST_ENGINE=postgres): every test
+# that opens a store or starts the app or a command follows the run's engine
+# (tests/harness/test-store.ts, app-env.ts storeEnv, the dashboard fixture), on one private
+# cluster for the run (tests/harness/pg-suite.ts). Tests about SQLite itself (WAL, backup, its
+# files, its driver) skip there; pure tests simply run again. Only when no files were named: a
+# run of chosen files is one run.
 if [ "$#" -eq 0 ]; then
   echo "== tests on PostgreSQL (REBOUND_TEST_ENGINE=postgres)"
-  REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts \
-    tests/app.test.ts tests/metrics.test.ts tests/ingest.test.ts tests/web \
-    tests/api/api.test.ts tests/api/suppressions.test.ts tests/api/app-mount.test.ts tests/intake/lmtp-bare-port.test.ts \
-    tests/suppress/repository.test.ts tests/suppress/record-hook.test.ts tests/suppress/notice.test.ts tests/store/bounce-list.test.ts \
-    tests/webhooks/delivery-claims.test.ts tests/webhooks/app-webhooks.test.ts tests/webhooks/pages.test.ts \
-    tests/notify/notifier-claims.test.ts tests/notify/recipients.test.ts \
-    tests/store/pg tests/e2e/browser-dashboard.test.ts tests/e2e/two-instances-postfix.test.ts || status=$?
+  REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts || status=$?
 fi
 exit "$status"

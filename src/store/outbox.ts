@@ -4,8 +4,8 @@
 // is claimed (claimed_by, claimed_until; migration 015) before it is sent, so only one of them
 // sends it, and a claim its holder did not finish in time is another's to take.
 
-import type { SqlRunner } from './sql/driver.ts';
-import { claimClock } from './sql/db-clock.ts';
+import type { SqlDialect, SqlRunner } from './sql/driver.ts';
+import { claimClock, dbClock } from './sql/db-clock.ts';
 import { expiryAfter } from './leases.ts';
 
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'problem';
@@ -28,8 +28,13 @@ export interface OutboxRow {
 /** Rows that may be sent now: due, and not claimed by a holder whose claim still runs. */
 const CLAIMABLE = "state IN ('pending', 'failed') AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)";
 
-const INSERT = `INSERT INTO outbox (bounce_id, kind, recipients, state, next_attempt_at, created_at)
-   VALUES (@bounceId, @kind, @recipients, 'pending', @now, @now) RETURNING id`;
+// A row queued "now" is due now by the clock its claim reads (claimClock): on PostgreSQL the
+// database's. With the host's, a host clock ahead of the database's left a new notice (or a
+// manual retry) unclaimable until the database's clock caught up: not sent by the pass that
+// followed it, only by a later retry job.
+const dueNow = (dialect: SqlDialect, hostNow: string) => (dialect === 'postgres' ? dbClock(dialect).now : hostNow);
+const INSERT = (d: SqlDialect) => `INSERT INTO outbox (bounce_id, kind, recipients, state, next_attempt_at, created_at)
+   VALUES (@bounceId, @kind, @recipients, 'pending', ${dueNow(d, '@now')}, @now) RETURNING id`;
 const DUE = "SELECT * FROM outbox WHERE state IN ('pending', 'failed') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
 const GET = 'SELECT * FROM outbox WHERE id = ?';
 const FOR_BOUNCE = 'SELECT * FROM outbox WHERE bounce_id = ? ORDER BY id';
@@ -55,8 +60,8 @@ const CLAIM = { sqlite: claimSql(''), postgres: claimSql(' FOR UPDATE SKIP LOCKE
 // Still ours and still to send (not sent or failed by another who took an expired claim): extend it.
 const CONFIRM = "UPDATE outbox SET claimed_until = @until WHERE id = @id AND claimed_by = @holder AND state IN ('pending', 'failed')";
 const RELEASE = 'UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?';
-const REQUEUE =
-  "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE bounce_id = ? AND state IN ('failed', 'problem', 'pending')";
+const REQUEUE = (d: SqlDialect) =>
+  `UPDATE outbox SET state = 'pending', next_attempt_at = ${dueNow(d, '@now')}, attempts = 0 WHERE bounce_id = @bounceId AND state IN ('failed', 'problem', 'pending')`;
 const COUNT = 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state';
 
 export class OutboxRepository {
@@ -66,7 +71,7 @@ export class OutboxRepository {
   }
 
   async add(n: { bounceId: number | null; kind: string; recipients: string[] }, now = new Date()): Promise<number> {
-    const row = await this.#sql.get<{ id: number }>(INSERT, {
+    const row = await this.#sql.get<{ id: number }>(INSERT(this.#sql.dialect), {
       bounceId: n.bounceId,
       kind: n.kind,
       recipients: n.recipients.join(','),
@@ -127,7 +132,7 @@ export class OutboxRepository {
 
   /** Makes a bounce's notices due now again (manual retry); returns how many. */
   async requeueForBounce(bounceId: number, now = new Date()): Promise<number> {
-    return (await this.#sql.run(REQUEUE, [now.toISOString(), bounceId])).changes;
+    return (await this.#sql.run(REQUEUE(this.#sql.dialect), { now: now.toISOString(), bounceId })).changes;
   }
 
   async countsByState(): Promise<Record<OutboxState, number>> {

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf, scalar } from '../harness/test-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli.ts');
@@ -33,28 +34,30 @@ function archive(): string {
 }
 
 async function importWith(dir: string, args: string[], env: Record<string, string> = {}) {
-  const data = path.join(dir, 'data');
+  const at = { DATA_DIR: path.join(dir, 'data'), ...(await storeEnv()) };
   const { stderr } = await run(process.execPath, [CLI, 'import', ...args, path.join(dir, 'mail')], {
     // The fixtures' originals were sent from app.test: the organisation's own mail.
     env: {
       ...process.env,
-      DATA_DIR: data,
+      ...at,
       LOG_LEVEL: 'silent',
       NOTIFY_CC: 'ops@example.org',
       LOCAL_DOMAINS: 'example.org, app.test',
       ...env,
     },
   });
-  const store = openStore(path.join(data, 'bounces.db'));
+  const store = await openStoreOf(at);
   try {
-    const notices = store.db.prepare("SELECT COUNT(*) FROM outbox WHERE kind = 'notice'").pluck().get() as number;
-    const bounces = store.db.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
-    const hard = store.db.prepare("SELECT email_to FROM bounces WHERE bounce_type = 'hard' ORDER BY id").pluck().all() as string[];
+    const notices = await scalar(store, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'notice'");
+    const bounces = await scalar(store, 'SELECT COUNT(*) AS n FROM bounces');
+    const hard = (await store.sql.all<{ email_to: string }>("SELECT email_to FROM bounces WHERE bounce_type = 'hard' ORDER BY id")).map(
+      (r) => r.email_to,
+    );
     const suppressed: string[] = [];
     for (const a of hard) if ((await store.suppressions.check(a, new Date())) !== undefined) suppressed.push(a);
     return { stderr, notices, bounces, hard, suppressed };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

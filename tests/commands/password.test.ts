@@ -8,34 +8,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/store.ts';
 import { passwordCheck } from '../../src/web/auth.ts';
 import { hashPassword, STORED_PASSWORD_KEY } from '../../src/web/password.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf } from '../harness/test-store.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
-async function dataDir(): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-password-'));
+/** Where the store is: DATA_DIR, and DATABASE_URL on the PostgreSQL run. */
+type StoreAt = { DATA_DIR: string; DATABASE_URL?: string };
+
+async function dataDir(): Promise<StoreAt> {
+  const at = { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rebound-password-')), ...(await storeEnv()) };
   // As after a first start: a generated password nobody saw.
-  const store = openStore(path.join(dir, 'bounces.db'));
+  const store = await openStoreOf(at);
   await store.settings.set(STORED_PASSWORD_KEY, hashPassword('the-lost-generated-one'));
-  store.close();
-  return dir;
+  await store.close();
+  return at;
 }
 
 /** The dashboard's own check against what is stored now. */
-async function signInWorks(dir: string, typed: string): Promise<boolean> {
-  const store = openStore(path.join(dir, 'bounces.db'));
+async function signInWorks(at: StoreAt, typed: string): Promise<boolean> {
+  const store = await openStoreOf(at);
   try {
     return passwordCheck('', await store.settings.get(STORED_PASSWORD_KEY))(typed);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function runCli(dir: string, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(at: StoreAt, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'password', ...args], { env: { ...process.env, DATA_DIR: dir, ADMIN_PASS: '' } });
+    const child = spawn(process.execPath, [CLI, 'password', ...args], { env: { ...process.env, ...at, ADMIN_PASS: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -77,7 +81,7 @@ describe('rebound password', () => {
       const dir = await dataDir();
       // `script` gives the command a real pseudo-terminal; input is typed only after each prompt.
       const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} password`, '/dev/null'], {
-        env: { ...process.env, DATA_DIR: dir, ADMIN_PASS: '' },
+        env: { ...process.env, ...dir, ADMIN_PASS: '' },
       });
       let out = '';
       child.stdout.on('data', (c: Buffer) => {

@@ -7,15 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf } from '../harness/test-store.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = mkdtempSync(path.join(os.tmpdir(), 'rebound-cli-suppress-'));
+/** Where the store is: DATA_DIR, and DATABASE_URL on the PostgreSQL run. */
+const at = { DATA_DIR: DATA, ...(await storeEnv()) };
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['src/cli.ts', 'suppress', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: DATA, USER: 'tester' },
+    env: { ...process.env, ...at, USER: 'tester' },
   });
 
 describe('rebound suppress', () => {
@@ -37,7 +40,7 @@ describe('rebound suppress', () => {
     const again = run('remove', 'jane@example.org');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('is not on the list');
-    const store = openStore(path.join(DATA, 'bounces.db'));
+    const store = await openStoreOf(at);
     try {
       expect((await store.suppressions.events('jane@example.org'))[0]).toMatchObject({
         action: 'removed',
@@ -45,7 +48,7 @@ describe('rebound suppress', () => {
         note: 'wrong person',
       });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -8,15 +8,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf } from '../harness/test-store.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'rebound-token-cli-'));
+/** Where the store is: DATA_DIR, and DATABASE_URL on the PostgreSQL run. */
+const at = { DATA_DIR: dir, ...(await storeEnv()) };
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['src/cli.ts', 'token', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...at, LOG_LEVEL: 'silent' },
   });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,22 +37,22 @@ describe('rebound token', () => {
     expect(list.stdout).toMatch(/^1\tCRM sync\tread-write\trbt_/m);
     expect(list.stdout).not.toContain(token);
 
-    const store = openStore(path.join(dir, 'bounces.db'));
+    const store = await openStoreOf(at);
     try {
-      const dump = JSON.stringify(store.db.prepare('SELECT * FROM api_tokens').all());
+      const dump = JSON.stringify(await store.sql.all('SELECT * FROM api_tokens'));
       expect(dump).not.toContain(token);
       expect((await store.tokens.authenticate(token))?.scope).toBe('write');
     } finally {
-      store.close();
+      await store.close();
     }
 
     expect(run('revoke', '1').status).toBe(0);
     expect(run('revoke', '1').status).toBe(1);
-    const after = openStore(path.join(dir, 'bounces.db'));
+    const after = await openStoreOf(at);
     try {
       expect(await after.tokens.authenticate(token)).toBeUndefined();
     } finally {
-      after.close();
+      await after.close();
     }
     expect(run('list').stdout).toMatch(/^1\tCRM sync\tread-write\t.*\t20\d\d-/m);
   });

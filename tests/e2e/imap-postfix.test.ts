@@ -17,7 +17,7 @@ import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { createImapPollers, type ImapPollers } from '../../src/intake/imap-mailboxes.ts';
 import { silentLogger } from '../../src/log.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { portSet, waitFor } from '../harness/ports.ts';
 import { startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
@@ -30,7 +30,7 @@ const SHOP_MAILBOX = 'shop-bounces@imapbox.test';
 let dir: string;
 let dc: Dovecot | undefined;
 let pf: PostfixInstance | undefined;
-let store: Store | undefined;
+let store: TestStore | undefined;
 let poller: ImapPoller | undefined;
 let group: ImapPollers | undefined;
 const board = new StatusBoard();
@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await poller?.stop();
   await group?.stop();
-  await store?.close();
+  await store?.dispose();
   await stopPostfix(pf);
   await dc?.stop();
   if (dc) rmSync(dc.baseDir, { recursive: true, force: true });
@@ -77,7 +77,7 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       folders,
     };
     const log = silentLogger();
-    store = openStore(path.join(dir, 'rebound.db'));
+    store = await openTestStore();
     poller = createImapPoller({ config, ingestor: createIngestor({ store, log }), store, log, board });
     await poller.start(); // the first login also makes Dovecot create the maildir
     await waitFor('the first poll', () => board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
@@ -100,13 +100,16 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     const bounce = await waitFor(
       'the DSN to be recorded',
       () =>
-        store!
-          .db!.prepare(
-            "SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'",
-          )
-          .get() as
-          | { email_to: string; status_code: string; kind: string; bounce_type: string; original_message_id: string; message_id: number }
-          | undefined,
+        store!.sql.get<{
+          email_to: string;
+          status_code: string;
+          kind: string;
+          bounce_type: string;
+          original_message_id: string;
+          message_id: number;
+        }>(
+          "SELECT email_to, status_code, kind, bounce_type, original_message_id, message_id FROM bounces WHERE email_to = 'nobody@undeliverable.test'",
+        ),
       { tries: 200, intervalMs: 50 },
     );
     console.log(`[imap e2e] Postfix accepted the message -> DSN recorded from IMAP: ${(performance.now() - sent).toFixed(0)} ms`);
@@ -116,7 +119,7 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
       bounce_type: 'hard',
       original_message_id: messageId.slice(1, -1),
     }); // stored without the angle brackets
-    const msg = store.db!.prepare('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?').get(bounce.message_id);
+    const msg = await store.sql.get('SELECT source, envelope_from, envelope_to, status FROM messages WHERE id = ?', [bounce.message_id]);
     // virtual(8) wrote Return-Path: <> and Delivered-To: the mailbox; the poller passes them on as the envelope.
     expect(msg).toEqual({ source: 'imap', envelope_from: '', envelope_to: MAILBOX, status: 'Processed' });
 
@@ -177,11 +180,11 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     const shopClient = async () => dc!.client(SHOP_MAILBOX, 'shop-secret');
     await waitFor(
       'both DSNs recorded',
-      () =>
-        (store!
-          .db!.prepare("SELECT COUNT(*) FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')")
-          .pluck()
-          .get() as number) === 2 || undefined,
+      async () =>
+        (await scalar(
+          store!,
+          "SELECT COUNT(*) AS n FROM bounces WHERE email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test')",
+        )) === 2 || undefined,
       { tries: 200, intervalMs: 50 },
     );
     await waitFor('the main mailbox DSN moved', async () => (await dc!.uids('PROCESSED')).length === 2, { tries: 100, intervalMs: 50 });
@@ -200,11 +203,9 @@ describe('IMAP fallback through a real Postfix and Dovecot', () => {
     } finally {
       await c.logout().catch(() => c.close());
     }
-    const rows = store!
-      .db!.prepare(
-        "SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to",
-      )
-      .all();
+    const rows = await store!.sql.all(
+      "SELECT b.email_to, m.envelope_to FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to IN ('nobody2@undeliverable.test', 'nobody3@undeliverable.test') ORDER BY b.email_to",
+    );
     expect(rows).toEqual([
       { email_to: 'nobody2@undeliverable.test', envelope_to: MAILBOX },
       { email_to: 'nobody3@undeliverable.test', envelope_to: SHOP_MAILBOX },

@@ -19,7 +19,10 @@ import { createLmtpServer, type LmtpServer } from '../../src/intake/lmtp.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openConfiguredStore } from '../../src/store/data-files.ts';
+import type { Store } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { scalar } from '../harness/test-store.ts';
 import type { BounceRow } from '../../src/store/bounces.ts';
 import { portSet, stopAll, waitFor } from '../harness/ports.ts';
 import { BOUNCE_ADDRESS, POSTFIX_HOSTNAME, TEST_DOMAIN, startPostfix, stopPostfix, type PostfixInstance } from '../harness/postfix.ts';
@@ -42,6 +45,7 @@ beforeAll(async () => {
   config = loadConfig(
     {
       DATA_DIR: dir,
+      ...(await storeEnv()),
       LMTP_LISTEN: `127.0.0.1:${PORTS.lmtp}`,
       LMTP_HOSTNAME: 'rebound.test',
       // Postfix is the relay; the notices' envelope sender is the bounce address, so a
@@ -58,7 +62,8 @@ beforeAll(async () => {
     },
     dir,
   );
-  store = openStore(config.dbPath);
+  store = openConfiguredStore(config);
+  await store.ready();
   notifier = createNotifier({ config, store, log });
   const ingestor = createIngestor({
     store,
@@ -83,7 +88,7 @@ afterAll(async () => {
   }
 });
 
-const bounces = () => store.db!.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
+const bounces = () => store.sql.all<BounceRow>('SELECT * FROM bounces ORDER BY id');
 
 describe('notices through the real Postfix relay', () => {
   it('tells NOTIFY_CC and the Cc about a bounce, and records the bounce of its own notice without another notice', async () => {
@@ -102,10 +107,14 @@ describe('notices through the real Postfix relay', () => {
     await pf!.send(BOUNCE_ADDRESS, ['nobody@undeliverable.test'], original);
 
     // 1. Postfix bounces it, rebound records the bounce and sends a notice through Postfix.
-    const first = await waitFor('the bounce of nobody@', () => bounces().find((b) => b.email_to === 'nobody@undeliverable.test'), {
-      tries: 200,
-      intervalMs: 50,
-    });
+    const first = await waitFor(
+      'the bounce of nobody@',
+      async () => (await bounces()).find((b) => b.email_to === 'nobody@undeliverable.test'),
+      {
+        tries: 200,
+        intervalMs: 50,
+      },
+    );
     expect(first).toMatchObject({ bounce_type: 'hard', status_code: '5.1.1' });
     const [m] = await sink!.waitForMessages(1, 15_000);
     // Postfix relays notify.test recipients in one transaction to the sink.
@@ -120,15 +129,19 @@ describe('notices through the real Postfix relay', () => {
     await waitFor('notice marked sent', async () => (await store.outbox.forBounce(first.id))[0]?.state === 'sent');
 
     // 2. The notice to lost@undeliverable.test bounced back to NOTIFY_FROM: recorded, no notice.
-    const loop = await waitFor('the bounce of the notice', () => bounces().find((b) => b.email_to === 'lost@undeliverable.test'), {
-      tries: 200,
-      intervalMs: 50,
-    });
+    const loop = await waitFor(
+      'the bounce of the notice',
+      async () => (await bounces()).find((b) => b.email_to === 'lost@undeliverable.test'),
+      {
+        tries: 200,
+        intervalMs: 50,
+      },
+    );
     const msg = (await store.messages.get(loop.message_id))!;
     expect(JSON.parse(msg.classification).envelope.aboutReboundNotice).toBe(true);
     expect(await store.outbox.forBounce(loop.id)).toEqual([]);
     expect(await notifier.sendDue()).toEqual({ sent: 0, failed: 0 });
-    expect(store.db!.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(1);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM outbox')).toBe(1);
     expect(sink!.messages).toHaveLength(1);
   });
 });

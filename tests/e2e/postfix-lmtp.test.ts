@@ -18,7 +18,7 @@ import { ReboundError } from '../../src/errors.ts';
 import { createIngestor, type IngestInput, type Ingestor } from '../../src/ingest.ts';
 import { createLmtpServer, type LmtpServer } from '../../src/intake/lmtp.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { startFakeMx, type FakeMx } from '../harness/fake-mx.ts';
 import { portSet, sleep, stopAll, waitFor } from '../harness/ports.ts';
 import { startPostfix, stopPostfix, BOUNCE_SUBDOMAIN, TEST_DOMAIN, type PostfixInstance } from '../harness/postfix.ts';
@@ -30,7 +30,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 let dir: string;
 let sockPath: string;
-let store: Store;
+let store: TestStore;
 let pf: PostfixInstance | undefined;
 let mx: FakeMx | undefined;
 let lmtp: LmtpServer | undefined;
@@ -102,14 +102,13 @@ interface Row {
   received_at: string;
 }
 
-function bouncesFor(recipient: string): Row[] {
-  return store
-    .db!.prepare(
-      `SELECT b.email_to, b.kind, b.bounce_type, b.action, b.status_code, b.reply_code, b.reason, b.diagnostic, b.tracking_id,
-              m.envelope_to, m.source, m.received_at
-       FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to = ? ORDER BY b.id`,
-    )
-    .all(recipient.toLowerCase()) as Row[];
+function bouncesFor(recipient: string): Promise<Row[]> {
+  return store.sql.all<Row>(
+    `SELECT b.email_to, b.kind, b.bounce_type, b.action, b.status_code, b.reply_code, b.reason, b.diagnostic, b.tracking_id,
+            m.envelope_to, m.source, m.received_at
+     FROM bounces b JOIN messages m ON m.id = b.message_id WHERE b.email_to = ? ORDER BY b.id`,
+    [recipient.toLowerCase()],
+  );
 }
 
 /** Sends `tag`'s original to `to` with the VERP bounce address as envelope sender; returns that address. */
@@ -122,14 +121,14 @@ async function sendOriginal(tag: string, to: string): Promise<string> {
 }
 
 async function waitForBounce(recipient: string, what: string, tries = 200): Promise<Row> {
-  return waitFor(what, () => bouncesFor(recipient)[0], { tries, intervalMs: 20 });
+  return waitFor(what, async () => (await bouncesFor(recipient))[0], { tries, intervalMs: 20 });
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-lmtp-'));
   chmodSync(dir, 0o755); // Postfix's lmtp client (user postfix) must reach the unix socket
   sockPath = path.join(dir, 'lmtp.sock');
-  store = openStore(path.join(dir, 'bounces.db'));
+  store = await openTestStore();
   const real = createIngestor({ store, log });
   ingestor = {
     async ingest(input: IngestInput) {
@@ -160,7 +159,7 @@ afterAll(async () => {
   try {
     await stopAll([() => stopPostfix(pf), () => stopRebound(), () => mx?.stop()]);
   } finally {
-    await store?.close();
+    await store?.dispose();
     rmSync(dir, { recursive: true, force: true });
     printLatency();
   }
@@ -219,7 +218,7 @@ describe('rebound behind a real Postfix', () => {
       const row = await waitForBounce('soft-delay1@mx-reject.test', 'the delay warning', 1000);
       expect(row).toMatchObject({ kind: 'delay', action: 'delayed', bounce_type: 'none' });
       expect(row.status_code).toMatch(/^4\./);
-      expect(bouncesFor('soft-delay1@mx-reject.test').filter((r) => r.kind === 'bounce')).toEqual([]);
+      expect((await bouncesFor('soft-delay1@mx-reject.test')).filter((r) => r.kind === 'bounce')).toEqual([]);
     } finally {
       await pf!.reload({ delay_warning_time: '0' });
       await pf!.purge(); // stop the retries to the fake MX
@@ -233,8 +232,7 @@ describe('rebound behind a real Postfix', () => {
       await waitForBounce(`nobody-${tag}@undeliverable.test`, `the DSN for ${tag}`);
       latency.dsn!.push(Date.now() - sentAt.get(tag)!);
     }
-    const n = store.db!.prepare("SELECT count(*) AS n FROM bounces WHERE email_to LIKE 'nobody-run%'").get() as { n: number };
-    expect(n.n).toBe(20);
+    expect(await scalar(store, "SELECT count(*) AS n FROM bounces WHERE email_to LIKE 'nobody-run%'")).toBe(20);
   }, 60_000);
 
   it('delivers over the unix socket form of the transport', async () => {
@@ -292,7 +290,7 @@ describe('rebound behind a real Postfix', () => {
     expect(delivery(forA[0]!)).toBe(delivery(forB[0]!));
     expect(calls.filter((c) => c.rcpt === a)).toHaveLength(1);
     // One message stored, with its bounce, however many times it was offered.
-    const n = store.db!.prepare('SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)').get(a, b) as { n: number };
+    const n = { n: await scalar(store, 'SELECT count(*) AS n FROM messages WHERE envelope_to IN (?, ?)', [a, b]) };
     expect(n.n).toBe(1);
     await waitFor('an empty queue', async () => (await pf!.queue()).length === 0, { tries: 100, intervalMs: 50 });
   }, 60_000);
@@ -317,7 +315,7 @@ describe('rebound behind a real Postfix', () => {
         expect(reason).toMatch(outage === 'stopped' ? /Connection refused/ : /451 4\.3\.0/);
         expect(reason).not.toMatch(/injected/);
         await sleep(1000);
-        expect(bouncesFor(rcpt)).toEqual([]); // nothing arrives by itself
+        expect(await bouncesFor(rcpt)).toEqual([]); // nothing arrives by itself
 
         if (outage === 'stopped') await startRebound();
         else failAll = false;
@@ -327,7 +325,7 @@ describe('rebound behind a real Postfix', () => {
         await waitFor('an empty queue', async () => (await pf!.queue()).length === 0, { tries: 100, intervalMs: 50 });
         await pf!.flush();
         await sleep(300);
-        expect(bouncesFor(rcpt)).toHaveLength(1);
+        expect(await bouncesFor(rcpt)).toHaveLength(1);
       } finally {
         failAll = false;
         if (!lmtp) await startRebound();
@@ -342,7 +340,7 @@ describe('rebound behind a real Postfix', () => {
       .filter((f) => f.endsWith('.eml'))
       .sort();
     expect(files.length).toBeGreaterThan(300);
-    const before = (store.db!.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const before = await scalar(store, 'SELECT count(*) AS n FROM messages');
     const rcptOf = (i: number) => `bounces+corpus${i}@${BOUNCE_SUBDOMAIN}`;
     // Inject from a few connections at once, as remote MTAs would; the null sender, as DSNs have.
     let next = 0;
@@ -395,7 +393,7 @@ describe('rebound behind a real Postfix', () => {
       { tries: 200, intervalMs: 25 },
     ).catch(() => readAnswers());
     expect(answers.size).toBe(files.length);
-    const after = (store.db!.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const after = await scalar(store, 'SELECT count(*) AS n FROM messages');
     // count in = count stored
     expect(after - before).toBe(files.length);
     const copies = [...answers.values()].filter((a) => a.copyOf !== undefined);

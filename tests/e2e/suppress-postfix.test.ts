@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
+import { storeEnvOf } from '../harness/app-env.ts';
 import { launchBrowser } from '../harness/browser.ts';
 import { startFakeMx, type FakeMx } from '../harness/fake-mx.ts';
 import { portSet, stopAll, waitFor, waitForPortClosed } from '../harness/ports.ts';
@@ -49,10 +50,11 @@ let mx: FakeMx | undefined;
 let clockOffsetMs = 0;
 const DAY_MS = 86_400_000;
 
-function startApp(): Promise<void> {
+async function startApp(): Promise<void> {
   app = buildApp(
     loadConfig({
       DATA_DIR: dataDir,
+      ...(await storeEnvOf(dataDir)),
       LMTP_LISTEN: `127.0.0.1:${PORTS.lmtp}`,
       LMTP_HOSTNAME: 'rebound.test',
       SOCKETMAP_LISTEN: `127.0.0.1:${SOCKETMAP_PORT}`,
@@ -196,9 +198,10 @@ describe('Postfix consults rebound before it sends', () => {
     const row = await waitFor(
       'the returned message to reach rebound',
       () =>
-        app!.store
-          .db!.prepare("SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'")
-          .get(listed) as { status_code: string } | undefined,
+        app!.store.sql.get<{ status_code: string }>(
+          "SELECT * FROM bounces WHERE email_to = ? AND diagnostic LIKE '%suppression list of rebound%'",
+          [listed],
+        ),
       { tries: 200, intervalMs: 50 },
     );
     expect(row.status_code).toBe('5.1.1');
@@ -213,26 +216,25 @@ describe('Postfix consults rebound before it sends', () => {
     // One try only: Postfix turns the 452 into a DSN at once instead of retrying for days.
     await pf!.reload({ ...snippet('suppress-socketmap.cf'), maximal_queue_lifetime: '0' });
     const softBounces = () =>
-      app!.store.db!.prepare("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'").all(FULL) as {
-        status_code: string;
-        reason: string;
-      }[];
+      app!.store.sql.all<{ status_code: string; reason: string }>("SELECT * FROM bounces WHERE email_to = ? AND bounce_type = 'soft'", [
+        FULL,
+      ]);
     try {
       expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-1'))).rcpt.map((r) => r.code)).toEqual([250]);
-      await waitFor('the first soft bounce', () => softBounces().length === 1, { tries: 200, intervalMs: 50 });
-      expect(softBounces()[0]!.status_code).toBe('4.2.2');
+      await waitFor('the first soft bounce', async () => (await softBounces()).length === 1, { tries: 200, intervalMs: 50 });
+      expect((await softBounces())[0]!.status_code).toBe('4.2.2');
       expect(await app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs))).toBeUndefined();
 
       clockOffsetMs = DAY_MS; // a day later: the second within the 7-day window
       expect((await pf!.send(BOUNCE_ADDRESS, [FULL], message(FULL, 'soft-2'))).rcpt.map((r) => r.code)).toEqual([250]);
-      await waitFor('the second soft bounce', () => softBounces().length === 2, { tries: 200, intervalMs: 50 });
+      await waitFor('the second soft bounce', async () => (await softBounces()).length === 2, { tries: 200, intervalMs: 50 });
       const entry = (await app!.store.suppressions.check(FULL, new Date(Date.now() + clockOffsetMs)))!;
       expect(entry).toMatchObject({ source: 'escalation', rule: 'soft-escalation', note: '2 soft bounces within 7 days' });
       const until = new Date(Date.parse(entry.firstSeen) + 3 * DAY_MS).toISOString().slice(0, 10);
       const refused = await pf!.send(`app@${TEST_DOMAIN}`, [FULL], message(FULL, 'soft-3'));
       expect(refused.rcpt[0]!.code).toBe(554);
       expect(refused.rcpt[0]!.text).toContain(
-        `this address is on the suppression list of rebound after repeated soft bounces (${softBounces()[1]!.reason}) on ${entry.firstSeen.slice(0, 10)} until ${until}`,
+        `this address is on the suppression list of rebound after repeated soft bounces (${(await softBounces())[1]!.reason}) on ${entry.firstSeen.slice(0, 10)} until ${until}`,
       );
 
       clockOffsetMs = DAY_MS + 3 * DAY_MS + 60_000; // past the expiry: Postfix accepts again

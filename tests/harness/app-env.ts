@@ -17,3 +17,15 @@ export const NO_SUPPRESSION_SERVERS = { SOCKETMAP_LISTEN: 'off', POLICY_LISTEN: 
 export async function storeEnv(): Promise<{ DATABASE_URL?: string }> {
   return testEngine() === 'postgres' ? { DATABASE_URL: await freshDatabaseUrl() } : {};
 }
+
+const storeOfDir = new Map<string, Promise<{ DATABASE_URL?: string }>>();
+
+/**
+ * storeEnv() once per DATA_DIR: an app or command started again on the same folder (a
+ * restart, a second instance beside it) finds the same database on either engine.
+ */
+export function storeEnvOf(dataDir: string): Promise<{ DATABASE_URL?: string }> {
+  let env = storeOfDir.get(dataDir);
+  if (!env) storeOfDir.set(dataDir, (env = storeEnv()));
+  return env;
+}

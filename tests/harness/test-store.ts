@@ -92,3 +92,14 @@ export async function openSharedTestStores(count: number): Promise<TestStore[]> 
   }
   return stores;
 }
+
+/**
+ * The store an app or a `rebound` command given these settings works on (DATABASE_URL from
+ * storeEnv() when set, else bounces.db in DATA_DIR), opened beside it as another process
+ * would, to read what it wrote. close() it; it deletes nothing.
+ */
+export async function openStoreOf(env: { DATA_DIR: string; DATABASE_URL?: string }): Promise<Store> {
+  const store = env.DATABASE_URL ? openPostgresStore(env.DATABASE_URL) : openStore(path.join(env.DATA_DIR, 'bounces.db'));
+  await store.ready();
+  return store;
+}

@@ -15,8 +15,10 @@ import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { silentLogger } from '../../src/log.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { healthReport } from '../../src/web/health.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf, scalar } from '../harness/test-store.ts';
 import { startDovecot, stopAndRemoveDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { waitFor } from '../harness/ports.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
@@ -29,6 +31,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 let dc: Dovecot;
 let dir: string;
 let config: Config;
+/** The shared database: DATA_DIR's file, or a PostgreSQL database on that engine. */
+let at: { DATA_DIR: string; DATABASE_URL?: string };
 const stores: Store[] = [];
 const pollers: ImapPoller[] = [];
 let child: ChildProcess | undefined;
@@ -40,9 +44,10 @@ afterAll(() => stopAndRemoveDovecot(dc));
 beforeEach(async () => {
   await emptyMailbox(dc);
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-lease-'));
+  at = { DATA_DIR: dir, ...(await storeEnv()) };
   config = loadConfig(
     {
-      DATA_DIR: dir,
+      ...at,
       IMAP_SERVER: '127.0.0.1',
       IMAP_PORT: String(PORT),
       IMAP_TLS: 'none',
@@ -63,8 +68,8 @@ afterEach(async () => {
 });
 
 /** An instance in this process: its own connection to the shared database, its own status board. */
-function instance(holder: string): { store: Store; status: StatusBoard; poller: ImapPoller } {
-  const store = openStore(config.dbPath);
+async function instance(holder: string): Promise<{ store: Store; status: StatusBoard; poller: ImapPoller }> {
+  const store = await openStoreOf(at);
   stores.push(store);
   const status = new StatusBoard();
   const log = silentLogger();
@@ -85,7 +90,7 @@ function instance(holder: string): { store: Store; status: StatusBoard; poller: 
 async function instanceProcess(holder: string): Promise<ChildProcess> {
   const c = spawn(
     process.execPath,
-    ['tests/intake/imap-lease-holder.ts', config.dbPath, JSON.stringify(config.imap), holder, String(LEASE_MS)],
+    ['tests/intake/imap-lease-holder.ts', at.DATABASE_URL ?? config.dbPath, JSON.stringify(config.imap), holder, String(LEASE_MS)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
@@ -94,16 +99,16 @@ async function instanceProcess(holder: string): Promise<ChildProcess> {
   return c;
 }
 
-const bounceCount = (s: Store) => s.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get() as number;
+const bounceCount = (s: Store) => scalar(s, 'SELECT COUNT(*) AS n FROM bounces');
 const processed = async () => (await dc.uids('PROCESSED')).length;
 
 describe('one instance at a time polls a mailbox', () => {
   it('stands by while another instance holds the mailbox, and takes it over after that one died', async () => {
     child = await instanceProcess('host-a:1:aaaa');
-    const watcher = openStore(config.dbPath);
+    const watcher = await openStoreOf(at);
     stores.push(watcher);
     await waitFor('host-a to hold the lease', async () => (await watcher.leases.holder('imap:main')) === 'host-a:1:aaaa');
-    const b = instance('host-b:2:bbbb');
+    const b = await instance('host-b:2:bbbb');
     await b.poller.start();
     expect(b.status.get('imap')).toMatchObject({ ok: true, detail: 'standby (held by host-a:1:aaaa)' });
     const health = await healthReport(config, b.store, b.status, new Date());
@@ -123,21 +128,21 @@ describe('one instance at a time polls a mailbox', () => {
     await dc.append('INBOX', dsn({ tag: 'lease-3', failed: 'three@mx-reject.test' }));
     await waitFor('the standby to take over and move it', async () => (await processed()) === 3, { tries: 200, intervalMs: 50 });
     // Not before the dead holder's lease ran out.
-    const takenAt = b.store.db!.prepare('SELECT MAX(received_at) FROM messages').pluck().get() as string;
+    const takenAt = await scalar<string>(b.store, 'SELECT MAX(received_at) AS t FROM messages');
     expect(Date.parse(takenAt)).toBeGreaterThanOrEqual(deadUntil);
     expect(await b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
     expect(b.status.get('imap')).toMatchObject({ ok: true });
     expect(b.status.get('imap')?.facts?.standby).toBeUndefined();
     expect((await healthReport(config, b.store, b.status, new Date())).parts.imap).toEqual({ ok: true, detail: 'working' });
     // Every bounce recorded once, whichever instance took it.
-    expect(bounceCount(b.store)).toBe(3);
+    expect(await bounceCount(b.store)).toBe(3);
     expect(await dc.uids('INBOX')).toEqual([]);
   });
 
   it('hands the mailbox over at once when the holder stops cleanly', async () => {
-    const a = instance('host-a:1:aaaa');
+    const a = await instance('host-a:1:aaaa');
     await a.poller.start();
-    const b = instance('host-b:2:bbbb');
+    const b = await instance('host-b:2:bbbb');
     await b.poller.start();
     expect(b.status.get('imap')?.detail).toBe('standby (held by host-a:1:aaaa)');
     const heldUntil = Date.parse((await a.store.leases.get('imap:main'))!.expires_at);
@@ -152,6 +157,6 @@ describe('one instance at a time polls a mailbox', () => {
     await dc.append('INBOX', dsn({ tag: 'handover-1' }));
     await waitFor('the other instance to move it', async () => (await processed()) === 1, { tries: 100, intervalMs: 50 });
     expect(await b.store.leases.holder('imap:main')).toBe('host-b:2:bbbb');
-    expect(bounceCount(b.store)).toBe(1);
+    expect(await bounceCount(b.store)).toBe(1);
   });
 });

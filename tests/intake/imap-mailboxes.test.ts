@@ -12,7 +12,7 @@ import { createIngestor } from '../../src/ingest.ts';
 import { createImapPollers, type ImapPollers } from '../../src/intake/imap-mailboxes.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { healthReport } from '../../src/web/health.ts';
@@ -37,7 +37,7 @@ const OLD = 'old-bounces@bounces.test';
 
 let dc: Dovecot;
 let dir: string;
-let store: Store;
+let store: TestStore;
 let group: ImapPollers | undefined;
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-imap-mailboxes-'));
-  store = openStore(path.join(dir, 'rebound.db'));
+  store = await openTestStore();
   for (const [u, p] of [
     [SALES, 'sales-pass'],
     [SHOP, 'shop-pass'],
@@ -63,7 +63,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await group?.stop();
   group = undefined;
-  await store.close();
+  await store.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -222,13 +222,12 @@ describe('several IMAP mailboxes', () => {
       async () => (await folderCounts(SALES, 'sales-pass')).PROCESSED === 1 && (await folderCounts(SHOP, 'shop-pass')).PROCESSED === 1,
       { tries: 100, intervalMs: 50 },
     );
-    const messages = store.db!.prepare('SELECT envelope_to, duplicate_of IS NOT NULL AS dup FROM messages ORDER BY id').all() as {
-      envelope_to: string;
-      dup: number;
-    }[];
+    const messages = await store.sql.all<{ envelope_to: string; dup: number }>(
+      'SELECT envelope_to, CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END AS dup FROM messages ORDER BY id',
+    );
     expect(messages.map((m) => m.envelope_to).sort()).toEqual([SALES, SHOP].sort());
     expect(messages.map((m) => m.dup)).toEqual([0, 1]);
-    expect(store.db!.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(1);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM bounces')).toBe(1);
   });
 
   it('keeps polling the others when one mailbox server is unreachable', async () => {

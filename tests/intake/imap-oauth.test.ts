@@ -16,7 +16,8 @@ import { oauthSettings } from '../../src/intake/imap-config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { openTestStore, scalar } from '../harness/test-store.ts';
 import { selfSignedCert } from '../harness/certs.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
@@ -79,14 +80,13 @@ interface Rig {
   lines: Logged[];
 }
 
-let dbCount = 0;
-function rig(
+async function rig(
   dc: Dovecot,
   oauth: { refreshToken?: string; certificate?: boolean },
   timing: Parameters<typeof createImapPoller>[0]['timing'] = {},
-): Rig {
+): Promise<Rig> {
   const { log, lines } = capturingLogger();
-  const store = openStore(path.join(dir, `rebound-${++dbCount}.db`));
+  const store = await openTestStore();
   const board = new StatusBoard();
   const config: Config['imap'] = imapConfig(dc, {
     pass: '',
@@ -115,7 +115,7 @@ function rig(
   });
   cleanups.push(async () => {
     await poller.stop();
-    store.close();
+    await store.dispose();
   });
   return { poller, store, board, lines };
 }
@@ -126,8 +126,8 @@ function expectNoSecrets(r: Rig, secrets: string[]): void {
   for (const s of [CLIENT_SECRET, ...secrets, ...as.issued]) expect(seen).not.toContain(s);
 }
 
-function count(store: Store, table: 'messages' | 'bounces'): number {
-  return store.db!.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+function count(store: Store, table: 'messages' | 'bounces'): Promise<number> {
+  return scalar(store, `SELECT COUNT(*) AS n FROM ${table}`);
 }
 
 describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token and introspection endpoints)', () => {
@@ -136,7 +136,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const before = as.tokenRequests.length;
     await xoauth2Only.append('INBOX', DSN_A);
-    const r = rig(xoauth2Only, { refreshToken });
+    const r = await rig(xoauth2Only, { refreshToken });
     const result = await r.poller.pollOnce();
     expect(result).toMatchObject({ outcome: 'ok', processed: 1 });
     expect(await xoauth2Only.uids('PROCESSED')).toHaveLength(1);
@@ -150,7 +150,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const before = as.tokenRequests.length;
     const loginsBefore = both.loginsWith('OAUTHBEARER');
     await both.append('INBOX', DSN_A);
-    const r = rig(both, {});
+    const r = await rig(both, {});
     expect(await r.poller.pollOnce()).toMatchObject({ outcome: 'ok', processed: 1 });
     expect(both.loginsWith('OAUTHBEARER')).toBe(loginsBefore + 1);
     expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'client_credentials', status: 200, clientAuth: 'secret' }]);
@@ -161,7 +161,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     await emptyMailbox(both);
     const before = as.tokenRequests.length;
     await both.append('INBOX', DSN_A);
-    const r = rig(both, { certificate: true });
+    const r = await rig(both, { certificate: true });
     expect(await r.poller.pollOnce()).toMatchObject({ outcome: 'ok', processed: 1 });
     expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'client_credentials', status: 200, clientAuth: 'certificate' }]);
     expectNoSecrets(r, [cert.keyPem.split('\n')[1]!]);
@@ -173,7 +173,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const before = as.tokenRequests.length;
     const refusedBefore = both.refusedOAuthLogins();
-    const r = rig(both, { refreshToken });
+    const r = await rig(both, { refreshToken });
     await r.poller.start();
     await both.append('INBOX', DSN_A);
     await waitFor('the first bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, { tries: 100, intervalMs: 50 });
@@ -189,8 +189,8 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     });
 
     expect(await both.uids('INBOX')).toEqual([]);
-    expect(count(r.store, 'messages')).toBe(2);
-    expect(r.store.db!.prepare('SELECT COUNT(*) FROM messages WHERE duplicate_of IS NOT NULL').pluck().get()).toBe(0);
+    expect(await count(r.store, 'messages')).toBe(2);
+    expect(await scalar(r.store, 'SELECT COUNT(*) AS n FROM messages WHERE duplicate_of IS NOT NULL')).toBe(0);
     // Two grants, both answered: the expired token was replaced before it was offered again,
     // so Dovecot never refused a sign-in.
     expect(as.tokenRequests.slice(before)).toEqual([
@@ -205,7 +205,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
   it('fetches a new token once when the server refuses one it revoked early, and signs in', async () => {
     await emptyMailbox(both);
     const refreshToken = as.issueRefreshToken(USER);
-    const r = rig(both, { refreshToken });
+    const r = await rig(both, { refreshToken });
     await r.poller.start();
     await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     const before = as.tokenRequests.length;
@@ -223,7 +223,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
   it('reports a revoked grant in plain words, keeps the message, and does not hammer the token endpoint', async () => {
     await emptyMailbox(both);
     const refreshToken = as.issueRefreshToken(USER);
-    const r = rig(both, { refreshToken }, { authRetryMs: 60_000 });
+    const r = await rig(both, { refreshToken }, { authRetryMs: 60_000 });
     await r.poller.start();
     await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
     const before = as.tokenRequests.length;

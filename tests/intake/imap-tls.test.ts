@@ -16,7 +16,8 @@ import type { Config } from '../../src/config.ts';
 import { createIngestor } from '../../src/ingest.ts';
 import { createImapPoller, type ImapPoller } from '../../src/intake/imap.ts';
 import { StatusBoard } from '../../src/status.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { openTestStore } from '../harness/test-store.ts';
 import { startDovecot, type Dovecot } from '../harness/dovecot.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
 import { emptyMailbox, imapConfig as sharedImapConfig, wireSha256 } from './imap-fixtures.ts';
@@ -58,24 +59,24 @@ function imapConfig(over: Partial<Config['imap']>): Config['imap'] {
   return sharedImapConfig(dc, { port: IMAPS_PORT, tls: 'implicit', ...over });
 }
 
-function rig(config: Partial<Config['imap']>): { store: Store; poller: ImapPoller; board: StatusBoard; lines: Logged[] } {
+async function rig(config: Partial<Config['imap']>): Promise<{ store: Store; poller: ImapPoller; board: StatusBoard; lines: Logged[] }> {
   const { log, lines } = capturingLogger();
-  const store = openStore(path.join(dir, 'rebound.db'));
+  const store = await openTestStore();
   const board = new StatusBoard();
   const poller = createImapPoller({ config: imapConfig(config), ingestor: createIngestor({ store, log }), store, log, board });
   cleanups.push(async () => {
     await poller.stop();
-    store.close();
+    await store.dispose();
   });
   return { store, poller, board, lines };
 }
 
-function dbMessages(store: Store): { sha256: string; source: string; status: string }[] {
-  return store.db!.prepare('SELECT sha256, source, status FROM messages ORDER BY id').all() as never;
+function dbMessages(store: Store): Promise<{ sha256: string; source: string; status: string }[]> {
+  return store.sql.all('SELECT sha256, source, status FROM messages ORDER BY id');
 }
 
-function bounceRecipients(store: Store): { email_to: string; status_code: string }[] {
-  return store.db!.prepare('SELECT email_to, status_code FROM bounces ORDER BY id').all() as never;
+function bounceRecipients(store: Store): Promise<{ email_to: string; status_code: string }[]> {
+  return store.sql.all('SELECT email_to, status_code FROM bounces ORDER BY id');
 }
 
 /** Connections the client closed during the TLS handshake, from Dovecot's log. */
@@ -99,7 +100,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       await dc.append('INBOX', DSN);
       const loginsBefore = dc.successfulLogins();
       const tlsBefore = dc.tlsLogins();
-      const r = rig({ tls: mode.tls, port: mode.port, tlsVerify: false });
+      const r = await rig({ tls: mode.tls, port: mode.port, tlsVerify: false });
 
       const result = await r.poller.pollOnce();
 
@@ -111,8 +112,8 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       expect(result).toMatchObject({ outcome: 'ok', found: 1, processed: 1, failed: 0 });
       expect(await dc.uids('INBOX')).toEqual([]);
       expect((await dc.messages('PROCESSED')).map(wireSha256)).toEqual([wireSha256(DSN)]);
-      expect(dbMessages(r.store)).toEqual([{ sha256: wireSha256(DSN), source: 'imap', status: 'Processed' }]);
-      expect(bounceRecipients(r.store)).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
+      expect(await dbMessages(r.store)).toEqual([{ sha256: wireSha256(DSN), source: 'imap', status: 'Processed' }]);
+      expect(await bounceRecipients(r.store)).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
       expect(r.board.get('imap')).toMatchObject({ ok: true });
     });
   }
@@ -123,7 +124,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       const loginsBefore = dc.successfulLogins();
       const failedBefore = dc.failedLogins();
       const hangupsBefore = tlsHandshakeHangups();
-      const r = rig({ tls: mode.tls, port: mode.port });
+      const r = await rig({ tls: mode.tls, port: mode.port });
 
       await r.poller.start(); // resolves after the first attempt; does not throw
       await sleep(2500); // default backoff: attempts at about 0, 1 and 3 s
@@ -148,7 +149,7 @@ describe('IMAP poller over TLS against a real Dovecot with a self-signed certifi
       expect(dc.successfulLogins()).toBe(loginsBefore);
       expect(dc.failedLogins()).toBe(failedBefore);
       await r.poller.stop();
-      expect(dbMessages(r.store)).toEqual([]);
+      expect(await dbMessages(r.store)).toEqual([]);
       expect((await dc.messages('INBOX')).map(wireSha256)).toEqual([wireSha256(DSN)]);
     });
   }

@@ -6,10 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImportProgress } from '../../src/intake/import-progress.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf, scalar } from '../harness/test-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MESSAGES = 5000;
@@ -41,61 +42,51 @@ describe('rebound import of an mbox', () => {
       parts.push(`From MAILER-DAEMON Sat Nov 21 10:00:00 2026\n${text}${text.endsWith('\n') ? '' : '\n'}\n`);
     }
     writeFileSync(mbox, parts.join(''), 'latin1');
-    const env = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' };
-    const db = path.join(dir, 'data', 'bounces.db');
-
-    const first = cli(['import', mbox], env);
-    // Killed once its first resume point is saved (every 1000 messages), long before the end.
-    const deadline = Date.now() + 90_000;
-    let saved: { offset: number; read: number } | undefined;
-    while (!saved && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-      try {
-        const reader = new Database(db, { readonly: true, fileMustExist: true });
-        try {
-          const v = reader.prepare("SELECT value FROM settings WHERE key LIKE 'import.mbox:%'").pluck().get() as string | undefined;
-          if (v) saved = JSON.parse(v) as { offset: number; read: number };
-        } finally {
-          reader.close();
-        }
-      } catch {
-        // not created yet
-      }
-    }
-    expect(first.child.exitCode).toBeNull();
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
-    expect(saved!.read).toBeGreaterThanOrEqual(1000);
-    expect(saved!.read).toBeLessThan(MESSAGES);
-
-    const second = cli(['import', mbox], env);
-    expect(await second.exited).toBe(0);
-    const resumed = Number(/resuming after (\d+) messages/.exec(second.stderr())?.[1]);
-    expect(resumed).toBeGreaterThanOrEqual(saved!.read);
-    const summary = /imported .*: (\d+) read, (\d+) bounces, \d+ skipped \(not bounces\), 0 problem, (\d+) duplicates, 0 failed/.exec(
-      second.stderr(),
-    );
-    expect(summary).not.toBeNull();
-    const [read, bounces, duplicates] = [Number(summary![1]), Number(summary![2]), Number(summary![3])];
-    // The second run reads only what lies after its resume point; what the killed run stored
-    // after its last saved point is recognised, not stored again.
-    expect(read).toBe(MESSAGES - resumed);
-    expect(bounces + duplicates).toBe(read);
-
-    const check = new Database(db, { readonly: true });
+    const env = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', ...(await storeEnv()) };
+    // The database the command writes, read beside it as another process would.
+    const reader = await openStoreOf(env);
     try {
-      expect(check.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(MESSAGES);
-      expect(check.prepare('SELECT COUNT(*) FROM bounces').pluck().get()).toBe(MESSAGES);
-      expect(check.prepare('SELECT COUNT(DISTINCT email_to) FROM bounces').pluck().get()).toBe(MESSAGES);
-    } finally {
-      check.close();
-    }
+      const first = cli(['import', mbox], env);
+      // Killed once its first resume point is saved (every 1000 messages), long before the end.
+      const deadline = Date.now() + 90_000;
+      let saved: { offset: number; read: number } | undefined;
+      while (!saved && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        const v = await reader.sql.get<{ value: string }>("SELECT value FROM settings WHERE key LIKE 'import.mbox:%'");
+        if (v) saved = JSON.parse(v.value) as { offset: number; read: number };
+      }
+      expect(first.child.exitCode).toBeNull();
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+      expect(saved!.read).toBeGreaterThanOrEqual(1000);
+      expect(saved!.read).toBeLessThan(MESSAGES);
 
-    // A third run finds nothing left to do.
-    const third = cli(['import', mbox], env);
-    expect(await third.exited).toBe(0);
-    expect(third.stderr()).toMatch(new RegExp(`resuming after ${MESSAGES} messages`));
-    expect(third.stderr()).toMatch(/: 0 read, 0 bounces/);
+      const second = cli(['import', mbox], env);
+      expect(await second.exited).toBe(0);
+      const resumed = Number(/resuming after (\d+) messages/.exec(second.stderr())?.[1]);
+      expect(resumed).toBeGreaterThanOrEqual(saved!.read);
+      const summary = /imported .*: (\d+) read, (\d+) bounces, \d+ skipped \(not bounces\), 0 problem, (\d+) duplicates, 0 failed/.exec(
+        second.stderr(),
+      );
+      expect(summary).not.toBeNull();
+      const [read, bounces, duplicates] = [Number(summary![1]), Number(summary![2]), Number(summary![3])];
+      // The second run reads only what lies after its resume point; what the killed run stored
+      // after its last saved point is recognised, not stored again.
+      expect(read).toBe(MESSAGES - resumed);
+      expect(bounces + duplicates).toBe(read);
+
+      expect(await scalar(reader, 'SELECT COUNT(*) AS n FROM messages')).toBe(MESSAGES);
+      expect(await scalar(reader, 'SELECT COUNT(*) AS n FROM bounces')).toBe(MESSAGES);
+      expect(await scalar(reader, 'SELECT COUNT(DISTINCT email_to) AS n FROM bounces')).toBe(MESSAGES);
+
+      // A third run finds nothing left to do.
+      const third = cli(['import', mbox], env);
+      expect(await third.exited).toBe(0);
+      expect(third.stderr()).toMatch(new RegExp(`resuming after ${MESSAGES} messages`));
+      expect(third.stderr()).toMatch(/: 0 read, 0 bounces/);
+    } finally {
+      await reader.close();
+    }
   });
 });
 

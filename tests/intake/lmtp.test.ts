@@ -1,7 +1,7 @@
-// The LMTP listener alone, against a real store in a temp dir and the real ingest funnel
-// and classifier, spoken to over real sockets by a small LMTP client. Store failures are
-// real too: a read-only database file, a lock held by another connection, a closed
-// connection. The one stand-in is the "fails for one recipient" ingestor below, a wrapper
+// The LMTP listener alone, against a real store on the run's engine and the real ingest
+// funnel and classifier, spoken to over real sockets by a small LMTP client. Store failures
+// are real too: a read-only database file and a lock held by another connection (SQLite), a
+// database server that does not answer (PostgreSQL), a closed connection (both). The one stand-in is the "fails for one recipient" ingestor below, a wrapper
 // around the real one, because no real store fails for exactly one recipient on demand.
 
 import Database from 'better-sqlite3';
@@ -17,9 +17,10 @@ import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { StatusBoard } from '../../src/status.ts';
 import { recordHooks } from '../../src/record-hooks.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openPostgresStore, openStore, type Store } from '../../src/store/store.ts';
+import { onSqlite, openTestStore, scalar } from '../harness/test-store.ts';
 import { sendMail, SmtpSession, dataPayload, type Reply, type SendResult } from '../harness/smtp-client.ts';
-import { canConnect, sleep, waitFor } from '../harness/ports.ts';
+import { canConnect, freePort, sleep, waitFor } from '../harness/ports.ts';
 import { capturingLogger } from '../harness/log.ts';
 import { forgedDsn } from '../notify/forged-dsn.ts';
 
@@ -59,13 +60,14 @@ beforeEach(() => {
 afterEach(async () => {
   await server?.stop(1000);
   server = undefined;
-  await store?.close();
+  // A test store deletes what it made; one a test opened itself is closed (closing is idempotent).
+  await (store && 'dispose' in store ? (store as { dispose(): Promise<void> }).dispose() : store?.close());
   store = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function startListener(opts: { config?: Partial<Config['lmtp']>; ingestor?: Ingestor; board?: StatusBoard; metrics?: Metrics } = {}) {
-  store ??= openStore(dbFile);
+  store ??= await openTestStore();
   const ingestor = opts.ingestor ?? createIngestor({ store, log });
   server = createLmtpServer({ config: lmtpConfig(opts.config), ingestor, log, board: opts.board, metrics: opts.metrics });
   await server.start();
@@ -83,13 +85,8 @@ function lmtpSend(
   return sendMail({ ...target, protocol: 'lmtp', helo: 'mta.postfix.test', from, to, raw, timeoutMs: 10_000 });
 }
 
-function messageCount(): number {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+function messageCount(): Promise<number> {
+  return scalar(store!, 'SELECT count(*) AS n FROM messages');
 }
 
 describe('LMTP listener', () => {
@@ -101,9 +98,9 @@ describe('LMTP listener', () => {
     expect(r.data.map((x) => x.code)).toEqual([250, 250]);
     expect(r.data[0]!.text).toMatch(/^2\.6\.0 stored as message \d+/);
     expect(r.data[1]!.text).toMatch(/^2\.6\.0 already stored as message \d+/);
-    const msgs = store!.db!.prepare('SELECT source, envelope_from, envelope_to FROM messages').all();
+    const msgs = await store!.sql.all('SELECT source, envelope_from, envelope_to FROM messages');
     expect(msgs).toEqual([{ source: 'lmtp', envelope_from: '', envelope_to: 'bounces+alice=example.org@example.com' }]);
-    const bounces = store!.db!.prepare('SELECT email_to, status_code FROM bounces').all();
+    const bounces = await store!.sql.all('SELECT email_to, status_code FROM bounces');
     expect(bounces).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
   });
 
@@ -113,11 +110,11 @@ describe('LMTP listener', () => {
     const again = await lmtpSend(t, ['bounces@example.com'], DSN);
     expect(again.data.map((x) => x.code)).toEqual([250]);
     expect(again.data[0]!.text).toMatch(/already stored/);
-    expect(messageCount()).toBe(1);
+    expect(await messageCount()).toBe(1);
   });
 
   it('defers only the recipient whose commit failed, and takes it on the retry', async () => {
-    store = openStore(dbFile);
+    store = await openTestStore();
     const real = createIngestor({ store, log });
     // Test-only failure injection: a wrapper around the real ingestor that rejects the first
     // delivery for one recipient, as a store failure would.
@@ -139,11 +136,12 @@ describe('LMTP listener', () => {
     expect(r.data[1]!.text).not.toMatch(/SQLITE|secret|disk/i);
     const retry = await lmtpSend(t, ['bounces+bob@example.com'], DSN);
     expect(retry.data.map((x) => x.code)).toEqual([250]);
-    expect(messageCount()).toBe(1);
+    expect(await messageCount()).toBe(1);
   });
 
-  it('answers 451 4.3.0 for every recipient when the database is read-only, without internal error text', async () => {
-    openStore(dbFile).close(); // create the schema, then reopen read-only
+  // A read-only SQLite file; a database that does not answer: the PostgreSQL case below.
+  it.skipIf(!onSqlite)('answers 451 4.3.0 for every recipient when the database is read-only, without internal error text', async () => {
+    await openStore(dbFile).close(); // create the schema, then reopen read-only
     store = openStore(dbFile, { readonly: true });
     const t = await startListener();
     const r = await lmtpSend(t, ['bounces@example.com', 'bounces+x@example.com'], DSN);
@@ -152,10 +150,26 @@ describe('LMTP listener', () => {
       expect(d.text).toMatch(/^4\.3\.0 /);
       expect(d.text).not.toMatch(/readonly|sqlite|database/i);
     }
-    expect(messageCount()).toBe(0);
+    expect(await messageCount()).toBe(0);
   });
 
-  it('answers 451 while another connection holds the database lock, and 250 once it is released', async () => {
+  it.skipIf(onSqlite)(
+    'answers 451 4.3.0 for every recipient when the PostgreSQL server does not answer, without internal error text',
+    async () => {
+      // A loopback port nobody listens on: every connection is refused (ECONNREFUSED).
+      store = openPostgresStore(`postgres://rebound@127.0.0.1:${await freePort()}/rebound`);
+      const t = await startListener();
+      const r = await lmtpSend(t, ['bounces@example.com', 'bounces+x@example.com'], DSN);
+      expect(r.data.map((x) => x.code)).toEqual([451, 451]);
+      for (const d of r.data) {
+        expect(d.text).toMatch(/^4\.3\.0 /);
+        expect(d.text).not.toMatch(/ECONNREFUSED|postgres|database|127\.0\.0\.1/i);
+      }
+    },
+  );
+
+  // SQLite's file lock; PostgreSQL locks rows, and a unique key decides a race (tests/store/pg).
+  it.skipIf(!onSqlite)('answers 451 while another connection holds the database lock, and 250 once it is released', async () => {
     store = openStore(dbFile, { busyTimeout: 50 });
     const other = new Database(dbFile);
     try {
@@ -170,7 +184,7 @@ describe('LMTP listener', () => {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
     }
-    expect(messageCount()).toBe(1);
+    expect(await messageCount()).toBe(1);
   });
 
   it('answers 451 when the database connection has been closed', async () => {
@@ -195,7 +209,7 @@ describe('LMTP listener', () => {
     const r = await lmtpSend(t, ['bounces@example.com', 'bounces+2@example.com'], big);
     expect(r.data.map((x) => x.code)).toEqual([552, 552]);
     expect(r.data.every((d) => d.text.startsWith('5.3.4 '))).toBe(true);
-    expect(messageCount()).toBe(0);
+    expect(await messageCount()).toBe(0);
     // A message under the limit on the same listener still goes through.
     expect((await lmtpSend(t, ['bounces@example.com'], plainMessage('small'))).data.map((x) => x.code)).toEqual([250]);
   });
@@ -290,7 +304,7 @@ describe('LMTP listener', () => {
     const r = await sendMail({ ...t, protocol: 'smtp', from: '', to: ['bounces@example.com', 'bounces+b@example.com'], raw: DSN });
     expect(r.greeting.text).toMatch(/ESMTP/);
     expect(r.data.map((x) => x.code)).toEqual([250]);
-    const row = store!.db!.prepare('SELECT envelope_to FROM messages').get();
+    const row = await store!.sql.get('SELECT envelope_to FROM messages');
     expect(row).toEqual({ envelope_to: 'bounces@example.com,bounces+b@example.com' });
   });
 
@@ -313,7 +327,7 @@ describe('LMTP listener', () => {
     // Issue 11: one message may not hold the event loop for long. Its 500 bounce rows, their
     // suppression entries and webhook events are written in one transaction; the store is
     // watched (not replaced) to know when that transaction is open.
-    store = openStore(dbFile);
+    store = await openTestStore();
     const real = store;
     let open = false;
     const watched: Store = {
@@ -355,11 +369,9 @@ describe('LMTP listener', () => {
     other.write(dataPayload(DSN));
     expect((await other.readReply()).code).toBe(250);
     await other.quit();
-    const rows = real
-      .db!.prepare(
-        'SELECT m.truncated, COUNT(b.id) AS bounces FROM messages m LEFT JOIN bounces b ON b.message_id = m.id GROUP BY m.id ORDER BY m.id',
-      )
-      .all();
+    const rows = await real.sql.all(
+      'SELECT m.truncated, COUNT(b.id) AS bounces FROM messages m LEFT JOIN bounces b ON b.message_id = m.id GROUP BY m.id, m.truncated ORDER BY m.id',
+    );
     expect(rows).toEqual([
       { truncated: expect.stringMatching(/500/), bounces: 500 },
       { truncated: '', bounces: 1 },
@@ -396,7 +408,7 @@ describe('LMTP listener', () => {
       busy.destroy();
       idle.destroy();
     }
-    expect(messageCount()).toBe(1);
+    expect(await messageCount()).toBe(1);
   });
 });
 
@@ -453,7 +465,7 @@ describe('LMTP listener limits (LMTP_MAX_CONNECTIONS, LMTP_IDLE_TIMEOUT)', () =>
     } finally {
       for (const s of sessions) s.destroy();
     }
-    expect(messageCount()).toBe(3);
+    expect(await messageCount()).toBe(3);
   });
 
   it('closes a connection that stays idle past LMTP_IDLE_TIMEOUT with 421 4.4.2', async () => {
@@ -487,7 +499,7 @@ describe('LMTP listener limits (LMTP_MAX_CONNECTIONS, LMTP_IDLE_TIMEOUT)', () =>
     } finally {
       s.destroy();
     }
-    expect(messageCount()).toBe(0);
+    expect(await messageCount()).toBe(0);
   });
 
   it('does not cut a connection that keeps sending within LMTP_IDLE_TIMEOUT, however long it stays', async () => {
@@ -506,7 +518,7 @@ describe('LMTP listener limits (LMTP_MAX_CONNECTIONS, LMTP_IDLE_TIMEOUT)', () =>
     } finally {
       await s.quit();
     }
-    expect(messageCount()).toBe(7);
+    expect(await messageCount()).toBe(7);
   });
 });
 

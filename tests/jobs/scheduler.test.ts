@@ -11,7 +11,10 @@ import { loadConfig } from '../../src/config.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
-import { openStore } from '../../src/store/store.ts';
+import { openConfiguredStore } from '../../src/store/data-files.ts';
+import type { Store } from '../../src/store/store.ts';
+import { storeEnvOf } from '../harness/app-env.ts';
+import { openTestStore } from '../harness/test-store.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
 
@@ -29,12 +32,25 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const baseEnv = () => ({ DATA_DIR: dir, SMTP_SERVER: '127.0.0.1', SMTP_PORT: String(SINK_PORT), NOTIFY_CC: 'ops@example.org' });
+const baseEnv = async () => ({
+  DATA_DIR: dir,
+  ...(await storeEnvOf(dir)),
+  SMTP_SERVER: '127.0.0.1',
+  SMTP_PORT: String(SINK_PORT),
+  NOTIFY_CC: 'ops@example.org',
+});
+
+/** The store the configuration names (DATA_DIR's file, or DATABASE_URL on the PostgreSQL run). */
+async function storeOf(config: Parameters<typeof openConfiguredStore>[0]): Promise<Store> {
+  const store = openConfiguredStore(config);
+  await store.ready();
+  return store;
+}
 
 describe('the scheduler', () => {
-  it('plans the daily summary for midnight UTC and the retry job every 30 minutes by default', () => {
-    const config = loadConfig(baseEnv(), dir);
-    const store = openStore(config.dbPath);
+  it('plans the daily summary for midnight UTC and the retry job every 30 minutes by default', async () => {
+    const config = loadConfig(await baseEnv(), dir);
+    const store = await storeOf(config);
     const scheduler = createScheduler({ config, store, log: silentLogger(), notifier: { sendDue: async () => ({ sent: 0, failed: 0 }) } });
     try {
       scheduler.start();
@@ -43,15 +59,15 @@ describe('the scheduler', () => {
       expect(next.retry).toMatch(/T\d\d:(00|30):00\.000Z$/);
     } finally {
       scheduler.stop();
-      store.close();
+      await store.close();
     }
     expect(scheduler.nextRuns()).toEqual({ retry: null, summary: null });
   });
 
-  it('keeps to UTC on a machine whose local time zone is far from it', () => {
+  it('keeps to UTC on a machine whose local time zone is far from it', async () => {
     // The jobs use a fixed offset of 0, not the process's time zone (scheduler.ts).
-    const config = loadConfig(baseEnv(), dir);
-    const store = openStore(config.dbPath);
+    const config = loadConfig(await baseEnv(), dir);
+    const store = await storeOf(config);
     const scheduler = createScheduler({ config, store, log: silentLogger(), notifier: { sendDue: async () => ({ sent: 0, failed: 0 }) } });
     const tz = process.env.TZ;
     process.env.TZ = 'Pacific/Chatham'; // UTC+12:45 or +13:45
@@ -62,15 +78,15 @@ describe('the scheduler', () => {
       expect(scheduler.nextRuns().retry).toMatch(/T\d\d:(00|30):00\.000Z$/);
     } finally {
       scheduler.stop();
-      store.close();
+      await store.close();
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
   });
 
   it('sends the daily summary on SUMMARY_CRON and the retry pass on RETRY_CRON, and nothing after stop()', async () => {
-    const config = loadConfig({ ...baseEnv(), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
-    const store = openStore(config.dbPath);
+    const config = loadConfig({ ...(await baseEnv()), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
+    const store = await storeOf(config);
     let passes = 0;
     const scheduler = createScheduler({
       config,
@@ -94,11 +110,14 @@ describe('the scheduler', () => {
     await sleep(1500);
     expect(sink.messages.length).toBe(seen);
     expect(passes).toBe(passesSeen);
-    store.close();
+    await store.close();
   });
 
   it('logs a job that fails (the relay down for the summary, the store closed under the retry pass) and runs it again at its next time', async () => {
-    const config = loadConfig({ ...baseEnv(), SMTP_PORT: String(DEAD_PORT), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, dir);
+    const config = loadConfig(
+      { ...(await baseEnv()), SMTP_PORT: String(DEAD_PORT), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' },
+      dir,
+    );
     const lines: { level: number; msg: string; job?: string; err?: { message?: string } }[] = [];
     const out = new Writable({
       write(chunk: Buffer, _enc, cb) {
@@ -107,10 +126,10 @@ describe('the scheduler', () => {
       },
     });
     const log = createLogger('info', out);
-    const store = openStore(config.dbPath);
+    const store = await storeOf(config);
     // The notifier's own store is closed: every send pass throws.
-    const closed = openStore(path.join(dir, 'closed.db'));
-    closed.close();
+    const closed = await openTestStore();
+    await closed.dispose();
     const notifier = createNotifier({ config, store: closed, log });
     const scheduler = createScheduler({ config, store, log, notifier });
     const failures = (job: string) => lines.filter((l) => l.msg === 'job failed' && l.job === job);
@@ -123,18 +142,23 @@ describe('the scheduler', () => {
     } finally {
       scheduler.stop();
       await notifier.stop();
-      store.close();
+      await store.close();
     }
     expect(failures('summary')[0]!.err?.message).toMatch(new RegExp(`relay 127\\.0\\.0\\.1:${DEAD_PORT}: .*ECONNREFUSED`));
-    expect(failures('retry')[0]!.err?.message).toMatch(/database connection is not open/);
+    // Each engine's words for it.
+    expect(failures('retry')[0]!.err?.message).toMatch(/database connection is not open|the store is closed/);
   });
 
   it('runs each period of each job once when two instances share the store, whichever fires first', async () => {
     const shared = mkdtempSync(path.join(os.tmpdir(), 'rebound-jobs-shared-'));
-    const config = loadConfig({ ...baseEnv(), DATA_DIR: shared, SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' }, shared);
+    const config = loadConfig(
+      { ...(await baseEnv()), DATA_DIR: shared, ...(await storeEnvOf(shared)), SUMMARY_CRON: '* * * * * *', RETRY_CRON: '* * * * * *' },
+      shared,
+    );
     const runs: { job: string; holder: string; second: number }[] = [];
-    const instances = ['host-a:1:aaaa', 'host-b:2:bbbb'].map((holder) => {
-      const store = openStore(config.dbPath);
+    const stores = [await storeOf(config), await storeOf(config)];
+    const instances = ['host-a:1:aaaa', 'host-b:2:bbbb'].map((holder, n) => {
+      const store = stores[n]!;
       const scheduler = createScheduler({
         config,
         store,
@@ -154,7 +178,7 @@ describe('the scheduler', () => {
       for (const i of instances) i.scheduler.stop();
     }
     await sleep(100);
-    for (const i of instances) i.store.close();
+    for (const i of instances) await i.store.close();
     rmSync(shared, { recursive: true, force: true });
     for (const job of ['summary', 'retry']) {
       const seconds = runs.filter((r) => r.job === job).map((r) => r.second);

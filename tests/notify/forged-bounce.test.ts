@@ -16,7 +16,10 @@ import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier, type Notifier } from '../../src/notify/notifier.ts';
 import type { BounceRow } from '../../src/store/bounces.ts';
 import { BouncesRepository } from '../../src/store/bounces.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openConfiguredStore } from '../../src/store/data-files.ts';
+import type { Store } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { scalar } from '../harness/test-store.ts';
 import { capturingLogger, type Logged } from '../harness/log.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { sendMail } from '../harness/smtp-client.ts';
@@ -64,6 +67,7 @@ async function rig(env: Env = {}): Promise<Rig> {
   const config = loadConfig(
     {
       DATA_DIR: dir,
+      ...(await storeEnv()),
       SMTP_SERVER: '127.0.0.1',
       SMTP_PORT: String(SINK_PORT),
       NOTIFY_FROM: 'bounces@org.test',
@@ -73,7 +77,8 @@ async function rig(env: Env = {}): Promise<Rig> {
     dir,
   );
   const { log, lines } = capturingLogger();
-  const store = openStore(config.dbPath);
+  const store = openConfiguredStore(config);
+  await store.ready();
   // Counts the planner's store questions (the real query still runs): the bound on planning
   // work is asserted as a count, not as a time. The planner asks through the repositories of
   // the commit's transaction, made anew for each commit: counted on the class, for this rig.
@@ -102,7 +107,7 @@ async function rig(env: Env = {}): Promise<Rig> {
   cleanups.push(async () => {
     await lmtp.stop(2000);
     await notifier.stop();
-    store.close();
+    await store.close();
   });
   return {
     config,
@@ -126,7 +131,7 @@ async function rig(env: Env = {}): Promise<Rig> {
   };
 }
 
-const bounces = (s: Store) => s.db!.prepare('SELECT * FROM bounces ORDER BY id').all() as BounceRow[];
+const bounces = (s: Store) => s.sql.all<BounceRow>('SELECT * FROM bounces ORDER BY id');
 const heldBackLines = (lines: Logged[]) => lines.filter((l) => l.msg.startsWith('notices held back'));
 
 /** 200 Cc: 150 strangers at victims.test, 50 colleagues at org.test. */
@@ -156,11 +161,11 @@ describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMT
     await settle(r);
 
     expect(sink.messages).toHaveLength(0);
-    const rows = bounces(r.store);
+    const rows = await bounces(r.store);
     expect(rows).toHaveLength(50);
     for (const b of rows)
       expect(b.notice_note).toMatch(/^no notice: not sent by us: its From "boss@evil.test", outside LOCAL_DOMAINS \(org.test\)/);
-    expect(r.store.db!.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0);
+    expect(await scalar(r.store, 'SELECT COUNT(*) AS n FROM outbox')).toBe(0);
     const held = heldBackLines(r.lines);
     expect(held).toHaveLength(1);
     expect(held[0]!.msg).toContain('50 without a notice: not sent by us');
@@ -179,7 +184,7 @@ describe('a forged bounce (50 failed recipients, 200 Cc) through LMTP to the SMT
       expect(m.envelope.to).toEqual(['ops@org.test', ...colleagues]);
       expect(m.envelope.to.some((a) => a.endsWith('@victims.test'))).toBe(false);
     }
-    const rows = bounces(r.store);
+    const rows = await bounces(r.store);
     expect(rows).toHaveLength(50);
     const notified = rows.slice(0, 10);
     for (const b of notified)
@@ -255,7 +260,7 @@ describe('hourly caps', () => {
     }
     await settle(r);
     expect(sink.messages).toHaveLength(3);
-    const rows = bounces(r.store);
+    const rows = await bounces(r.store);
     expect(rows).toHaveLength(5);
     expect(rows.slice(3).map((b) => b.notice_note)).toEqual([
       'no notice: over NOTIFY_MAX_PER_HOUR=3 notices this hour',
@@ -281,7 +286,7 @@ describe('hourly caps', () => {
       ['ops@org.test', 'new2@org.test'],
       ['new3@org.test'],
     ]);
-    expect(bounces(r.store)[2]!.notice_note).toBe('notice to 1; 1 over NOTIFY_MAX_PER_ADDRESS_HOUR=2 left out');
+    expect((await bounces(r.store))[2]!.notice_note).toBe('notice to 1; 1 over NOTIFY_MAX_PER_ADDRESS_HOUR=2 left out');
   });
 });
 
@@ -300,7 +305,7 @@ describe('a 5,000-recipient forged DSN', () => {
       expect(m.envelope.to).toHaveLength(21);
       expect(m.envelope.to.some((a) => a.endsWith('@victims.test'))).toBe(false);
     }
-    const rows = bounces(r.store);
+    const rows = await bounces(r.store);
     expect(rows).toHaveLength(500);
     // Every row is a real group of the report: none made up from half a group.
     expect(rows.map((b) => b.email_to)).toEqual(Array.from({ length: 500 }, (_, i) => failedAddress(i + 1)));
@@ -329,7 +334,7 @@ describe('a 5,000-recipient forged DSN', () => {
     // All five at once, each on a connection of its own: they share commits (the queue
     // groups what arrives together), and each is answered only for its own message.
     await Promise.all([r.deliver(huge), ...ordinary.map((raw) => r.deliver(raw))]);
-    const rows = bounces(r.store);
+    const rows = await bounces(r.store);
     expect(rows).toHaveLength(504);
     const byMessage = Map.groupBy(rows, (b) => b.message_id);
     expect([...byMessage.values()].map((b) => b.length).sort((a, b) => a - b)).toEqual([1, 1, 1, 1, 500]);
@@ -344,6 +349,6 @@ describe('a 5,000-recipient forged DSN', () => {
     expect((await r.store.messages.get(hugeRows[0]!.message_id))!.truncated).toMatch(/only the first 500 were read/);
     // Offered again (Postfix retrying after a lost reply): recorded already, nothing added.
     await r.deliver(huge);
-    expect(bounces(r.store)).toHaveLength(504);
+    expect(await bounces(r.store)).toHaveLength(504);
   });
 });

@@ -15,7 +15,9 @@ import { createNoticePlanner } from '../../src/notify/notices.ts';
 import { createNotifier } from '../../src/notify/notifier.ts';
 import { previousUtcDay } from '../../src/core/utc-day.ts';
 import { sendDailySummary } from '../../src/notify/summary.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openConfiguredStore } from '../../src/store/data-files.ts';
+import type { Store } from '../../src/store/store.ts';
+import { storeEnvOf } from '../harness/app-env.ts';
 import type { BounceRow } from '../../src/store/bounces.ts';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.ts';
 import { waitFor } from '../harness/ports.ts';
@@ -42,9 +44,11 @@ afterEach(async () => {
   sink.clear();
 });
 
-function env(dir: string, extra: Env = {}): Env {
+/** The settings of an instance on `dir` (and its database, on the PostgreSQL run). */
+async function env(dir: string, extra: Env = {}): Promise<Env> {
   return {
     DATA_DIR: dir,
+    ...(await storeEnvOf(dir)),
     SMTP_SERVER: '127.0.0.1',
     SMTP_PORT: String(SINK_PORT),
     NOTIFY_FROM: 'rebound@app.test',
@@ -60,8 +64,9 @@ function env(dir: string, extra: Env = {}): Env {
 async function filledStore(): Promise<{ dir: string; store: Store }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-summary-'));
   dirs.push(dir);
-  const config = loadConfig(env(dir, { SMTP_PORT: String(DEAD_PORT) }), dir);
-  const store = openStore(config.dbPath);
+  const config = loadConfig(await env(dir, { SMTP_PORT: String(DEAD_PORT) }), dir);
+  const store = openConfiguredStore(config);
+  await store.ready();
   stores.push(store);
   const notifier = createNotifier({ config, store, log: silentLogger() });
   const ingestor = createIngestor({ store, log: silentLogger(), planNotices: createNoticePlanner(config) });
@@ -91,10 +96,10 @@ const asRecord = (counts: { key: string; n: number }[]) => Object.fromEntries(co
 describe('the daily summary', () => {
   it("counts exactly the day's rows by status, reason, hard/soft and domain, and lists the failing notices", async () => {
     const { dir, store } = await filledStore();
-    const config = loadConfig(env(dir), dir);
+    const config = loadConfig(await env(dir), dir);
     const out = await sendDailySummary({ config, store, log: silentLogger(), date: DAY, dryRun: true });
 
-    const all = store.db!.prepare('SELECT * FROM bounces').all() as BounceRow[];
+    const all = await store.sql.all<BounceRow>('SELECT * FROM bounces');
     const recorded = all.filter((r) => r.date.startsWith(DAY));
     expect(recorded).toHaveLength(4);
     // The delay warning is recorded but is no bounce: only the count by kind shows it.
@@ -116,7 +121,7 @@ describe('the daily summary', () => {
 
   it('mails the summary to NOTIFY_CC with the figures and a link to the dashboard', async () => {
     const { dir, store } = await filledStore();
-    const config = loadConfig(env(dir), dir);
+    const config = loadConfig(await env(dir), dir);
     const out = await sendDailySummary({ config, store, log: silentLogger(), date: DAY });
     expect(out.sent).toBe(true);
     const [m] = await sink.waitForMessages(1);
@@ -141,8 +146,9 @@ describe('the daily summary', () => {
   it('says an empty day in one line, and goes only to NOTIFY_CC_TEST in test mode', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-summary-'));
     dirs.push(dir);
-    const config = loadConfig(env(dir, { TEST_MODE: 'true' }), dir);
-    const store = openStore(config.dbPath);
+    const config = loadConfig(await env(dir, { TEST_MODE: 'true' }), dir);
+    const store = openConfiguredStore(config);
+    await store.ready();
     stores.push(store);
     const out = await sendDailySummary({ config, store, log: silentLogger(), date: '2026-01-01' });
     expect(out.rendered.text.trim()).toBe('No bounces on 2026-01-01 (UTC). Dashboard: https://rebound.example.org');
@@ -163,7 +169,7 @@ describe('rebound summary', () => {
 
   it('prints the summary with --dry-run and sends nothing', async () => {
     const { dir } = await filledStore();
-    const { stdout } = await cli(['--dry-run', '--date', DAY], env(dir));
+    const { stdout } = await cli(['--dry-run', '--date', DAY], await env(dir));
     expect(stdout).toContain(`Subject: rebound daily summary ${DAY}: 3 bounces`);
     expect(stdout).toContain('To: ops@example.org');
     expect(stdout).toContain('Bounces recorded: 3');
@@ -172,7 +178,7 @@ describe('rebound summary', () => {
 
   it('sends it without --dry-run', async () => {
     const { dir } = await filledStore();
-    const { stdout } = await cli([`--date=${DAY}`], env(dir));
+    const { stdout } = await cli([`--date=${DAY}`], await env(dir));
     expect(stdout).toContain(`summary for ${DAY} sent to ops@example.org`);
     await waitFor('summary at the sink', () => sink.messages.length === 1);
   });
@@ -180,7 +186,7 @@ describe('rebound summary', () => {
   it('refuses a date that is not a date, with the usage', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-summary-'));
     dirs.push(dir);
-    const err = await cli(['--date', '2026-02-30'], env(dir)).then(
+    const err = await cli(['--date', '2026-02-30'], await env(dir)).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
@@ -191,7 +197,7 @@ describe('rebound summary', () => {
 
   it('exits 75 and says why when the relay cannot be reached', async () => {
     const { dir } = await filledStore();
-    const err = await cli(['--date', DAY], env(dir, { SMTP_PORT: String(DEAD_PORT) })).then(
+    const err = await cli(['--date', DAY], await env(dir, { SMTP_PORT: String(DEAD_PORT) })).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );

@@ -11,14 +11,18 @@ import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
 import { BouncesRepository } from '../../src/store/bounces.ts';
 import { listMigrations, migrate, type Db } from '../../src/store/db.ts';
 import { MessagesRepository, type NewMessage } from '../../src/store/messages.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { SqlRunner } from '../../src/store/sql/driver.ts';
+import type { Store } from '../../src/store/store.ts';
+import { onSqlite, openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { insertBounce } from '../web/fixture.ts';
 
 const dirs: string[] = [];
 const open: { close(): void }[] = [];
+const stores: TestStore[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const o of open.splice(0)) o.close();
+  for (const s of stores.splice(0)) await s.dispose();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -28,9 +32,9 @@ function tempFile(): string {
   return path.join(dir, 'bounces.db');
 }
 
-function newStore(): Store {
-  const store = openStore(tempFile());
-  open.push(store);
+async function newStore(): Promise<TestStore> {
+  const store = await openTestStore();
+  stores.push(store);
   return store;
 }
 
@@ -53,27 +57,23 @@ function messagesAt004(db: Db): MessagesRepository {
 }
 
 /** What the summary must hold: the same counts computed from the rows themselves. */
-function fromRows(db: Db) {
+async function fromRows(sql: SqlRunner) {
   return {
-    daily: db
-      .prepare(
-        `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, status_code, COUNT(*) AS n FROM bounces
+    daily: await sql.all(
+      `SELECT substr(date, 1, 10) AS day, status, bounce_type, kind, reason, status_code, COUNT(*) AS n FROM bounces
        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
-      )
-      .all(),
-    domains: db
-      .prepare(
-        `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
+    ),
+    domains: await sql.all(
+      `SELECT substr(date, 1, 10) AS day, domain, COUNT(*) AS n FROM bounces WHERE bounce_type IN ('hard', 'soft')
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      )
-      .all(),
+    ),
   };
 }
 
-function summary(db: Db) {
+async function summary(sql: SqlRunner) {
   return {
-    daily: db.prepare('SELECT day, status, bounce_type, kind, reason, status_code, n FROM bounce_daily ORDER BY 1, 2, 3, 4, 5, 6').all(),
-    domains: db.prepare('SELECT day, domain, n FROM bounce_daily_domain ORDER BY 1, 2').all(),
+    daily: await sql.all('SELECT day, status, bounce_type, kind, reason, status_code, n FROM bounce_daily ORDER BY 1, 2, 3, 4, 5, 6'),
+    domains: await sql.all('SELECT day, domain, n FROM bounce_daily_domain ORDER BY 1, 2'),
   };
 }
 
@@ -94,12 +94,12 @@ async function insertAll(store: Pick<Store, 'messages' | 'bounces'>): Promise<nu
 
 describe('per-day bounce summary', () => {
   it('counts every inserted bounce in its UTC day, and a repeat of a recorded bounce not at all', async () => {
-    const store = newStore();
+    const store = await newStore();
     await insertAll(store);
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
-    expect(store.db!.prepare("SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'").pluck().get()).toBe(2);
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
+    expect(await scalar(store, "SELECT n FROM bounce_daily_domain WHERE day = '2026-03-01' AND domain = 'a.test'")).toBe(2);
     // c.test bounced only with an autoreply (type none): not a domain "causing bounces".
-    expect(store.db!.prepare("SELECT COUNT(*) FROM bounce_daily_domain WHERE domain = 'c.test'").pluck().get()).toBe(0);
+    expect(await scalar(store, "SELECT COUNT(*) AS n FROM bounce_daily_domain WHERE domain = 'c.test'")).toBe(0);
 
     const row = (await store.bounces.get(1))!;
     const again = await store.bounces.insert({
@@ -127,46 +127,46 @@ describe('per-day bounce summary', () => {
       dedupeKey: row.dedupe_key,
     });
     expect(again).toBeUndefined();
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
   });
 
   it('moves a retried bounce from retry_queued to Processed in the counts', async () => {
-    const store = newStore();
+    const store = await newStore();
     const ids = await insertAll(store);
     const q = new BounceQueries(store.sql);
     const since = new Date('2026-03-01T00:00:00.000Z');
     expect((await q.countsSince(since)).byStatus).toMatchObject({ retry_queued: 1, Processed: 3 });
     await store.bounces.setStatus(ids[1]!, 'Processed', '', 2);
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
     const after = await q.countsSince(since);
     expect(after.byStatus.retry_queued).toBeUndefined();
     expect(after.byStatus.Processed).toBe(4);
     expect(after.total).toBe(ROWS.length);
     // The retry counter alone changes nothing.
     await store.bounces.setStatus(ids[1]!, 'Processed', 'again', 3);
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
   });
 
   it('keeps the counts right when a row changes its day, type or domain, and when rows are deleted', async () => {
-    const store = newStore();
+    const store = await newStore();
     const ids = await insertAll(store);
-    store
-      .db!.prepare(
-        "UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?",
-      )
-      .run(ids[0]);
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
-    store.db!.prepare('DELETE FROM bounces WHERE id IN (?, ?)').run(ids[2], ids[5]);
-    expect(summary(store.db!)).toEqual(fromRows(store.db!));
+    await store.sql.run(
+      "UPDATE bounces SET date = '2026-03-05T01:00:00.000Z', bounce_type = 'soft', domain = 'z.test', status_code = '4.2.2' WHERE id = ?",
+      [ids[0]!],
+    );
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
+    await store.sql.run('DELETE FROM bounces WHERE id IN (?, ?)', [ids[2]!, ids[5]!]);
+    expect(await summary(store.sql)).toEqual(await fromRows(store.sql));
     // A group whose last row went away leaves no zero row behind.
-    expect(store.db!.prepare('SELECT COUNT(*) FROM bounce_daily WHERE n <= 0').pluck().get()).toBe(0);
-    expect(store.db!.prepare('SELECT COUNT(*) FROM bounce_daily_domain WHERE n <= 0').pluck().get()).toBe(0);
-    store.db!.prepare('DELETE FROM bounces').run();
-    expect(summary(store.db!)).toEqual({ daily: [], domains: [] });
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM bounce_daily WHERE n <= 0')).toBe(0);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM bounce_daily_domain WHERE n <= 0')).toBe(0);
+    await store.sql.run('DELETE FROM bounces');
+    expect(await summary(store.sql)).toEqual({ daily: [], domains: [] });
     expect(await new BounceQueries(store.sql).countAll()).toBe(0);
   });
 
-  it('fills the summary from the rows already stored when a database at migration 004 is migrated', async () => {
+  // A SQLite file migrated step by step: PostgreSQL's schema has no migration 004 to start from.
+  it.skipIf(!onSqlite)('fills the summary from the rows already stored when a database at migration 004 is migrated', async () => {
     const file = tempFile();
     const db = new Database(file);
     open.push(db);
@@ -180,31 +180,30 @@ describe('per-day bounce summary', () => {
     db.exec("ALTER TABLE bounces ADD COLUMN bounced_at TEXT NOT NULL DEFAULT ''");
     await insertAll({ messages: messagesAt004(db), bounces: new BouncesRepository(new SqliteDriver(db, { lockWaitMs: 5000 })) });
     db.exec('ALTER TABLE bounces DROP COLUMN bounced_at');
-    const expected = fromRows(db);
+    const legacySql = new SqliteDriver(db, { lockWaitMs: 5000 });
+    const expected = await fromRows(legacySql);
     expect(expected.daily.length).toBeGreaterThan(3);
 
     expect(migrate(db)).toContain('005-bounce-daily-summary.sql');
-    expect(summary(db)).toEqual(expected);
+    expect(await summary(legacySql)).toEqual(expected);
     // The triggers work on the migrated database too.
     const sql = new SqliteDriver(db, { lockWaitMs: 5000 });
     await insertBounce({ messages: new MessagesRepository(sql), bounces: new BouncesRepository(sql) } as Store, {
       date: '2026-03-03T11:00:00.000Z',
       domain: 'a.test',
     });
-    expect(summary(db)).toEqual(fromRows(db));
+    expect(await summary(sql)).toEqual(await fromRows(sql));
   });
 
   it('answers the overview and chart queries from the summary as the rows would, also from a mid-day instant', async () => {
-    const store = newStore();
+    const store = await newStore();
     await insertAll(store);
     const q = new BounceQueries(store.sql);
     for (const since of ['2026-03-01T00:00:00.000Z', '2026-03-01T08:30:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-02T05:00:00.000Z']) {
-      const rows = store.db!.prepare('SELECT * FROM bounces WHERE date >= ?').all(since) as {
-        status: string;
-        bounce_type: string;
-        domain: string;
-        kind: string;
-      }[];
+      const rows = await store.sql.all<{ status: string; bounce_type: string; domain: string; kind: string }>(
+        'SELECT * FROM bounces WHERE date >= ?',
+        [since],
+      );
       const c = await q.countsSince(new Date(since));
       expect(c.total).toBe(rows.length);
       for (const s of ['Processed', 'retry_queued', 'Problem', 'Skipped'])

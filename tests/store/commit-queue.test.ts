@@ -2,25 +2,21 @@
 // nothing is acknowledged before the disk flush that covers it.
 
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { createCommitQueue } from '../../src/store/commit-queue.ts';
-import { openStore, type SqliteStore, type Store } from '../../src/store/store.ts';
+import type { SqliteStore, Store } from '../../src/store/store.ts';
 import { meterLoopGaps } from '../harness/event-loop.ts';
+import { waitFor } from '../harness/ports.ts';
+import { onSqlite, openTestStore, type TestStore } from '../harness/test-store.ts';
 
-let dir: string;
-let store: SqliteStore;
+let store: TestStore;
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-commit-queue-'));
-  store = openStore(path.join(dir, 'bounces.db'));
+beforeEach(async () => {
+  store = await openTestStore();
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  await store.dispose();
 });
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -34,8 +30,8 @@ describe('commit queue', () => {
     const put = (v: string) => queue.run((tx) => tx.settings.set(`k-${v}`, v));
     const acked: string[] = [];
     const first = put('a').then(() => acked.push('a'));
-    await tick();
-    expect(flushes).toHaveLength(1);
+    // The commit's round trip (a PostgreSQL server's, too) before its flush starts.
+    await waitFor('the first flush', () => flushes.length === 1, { intervalMs: 5 });
     // Three more arrive while the first commit's flush is under way: none is committed yet.
     const rest = ['b', 'c', 'd'].map((v) => put(v).then(() => acked.push(v)));
     await tick();
@@ -43,7 +39,7 @@ describe('commit queue', () => {
     expect(flushes).toHaveLength(1);
     flushes[0]!();
     await first;
-    await tick();
+    await waitFor('the second flush', () => flushes.length === 2, { intervalMs: 5 });
     // Now they commit together, and wait for their own flush before they are acknowledged.
     expect(await Promise.all(['b', 'c', 'd'].map((v) => store.settings.get(`k-${v}`)))).toEqual(['b', 'c', 'd']);
     expect(acked).toEqual(['a']);
@@ -55,26 +51,30 @@ describe('commit queue', () => {
     await queue.drain();
   });
 
-  it('waits for a write lock another process holds between attempts, not inside SQLite with the event loop held', async () => {
-    const other = new Database(path.join(dir, 'bounces.db'));
-    other.exec('BEGIN IMMEDIATE');
-    const queue = createCommitQueue(store, silentLogger());
-    const gaps = meterLoopGaps();
-    try {
-      const written = queue.run((tx) => tx.settings.set('locked', 'out'));
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await store.settings.get('locked')).toBeUndefined();
-      other.exec('COMMIT');
-      await written;
-      expect(await store.settings.get('locked')).toBe('out');
-      // The busy timeout is 5 s: one attempt that waited inside SQLite would show here.
-      expect(gaps.longest()).toBeLessThan(250);
-      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(store.health.lockWaitMs);
-    } finally {
-      gaps.stop();
-      other.close();
-    }
-  });
+  // SQLite's file lock and busy handler: PostgreSQL has row locks and no busy timeout.
+  it.skipIf(!onSqlite)(
+    'waits for a write lock another process holds between attempts, not inside SQLite with the event loop held',
+    async () => {
+      const other = new Database(store.db!.name);
+      other.exec('BEGIN IMMEDIATE');
+      const queue = createCommitQueue(store, silentLogger());
+      const gaps = meterLoopGaps();
+      try {
+        const written = queue.run((tx) => tx.settings.set('locked', 'out'));
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await store.settings.get('locked')).toBeUndefined();
+        other.exec('COMMIT');
+        await written;
+        expect(await store.settings.get('locked')).toBe('out');
+        // The busy timeout is 5 s: one attempt that waited inside SQLite would show here.
+        expect(gaps.longest()).toBeLessThan(250);
+        expect(store.db!.pragma('busy_timeout', { simple: true })).toBe((store as unknown as SqliteStore).health.lockWaitMs);
+      } finally {
+        gaps.stop();
+        other.close();
+      }
+    },
+  );
 
   it('still commits the next group when the previous flush failed, and rejects only the failed group', async () => {
     let fail = true;

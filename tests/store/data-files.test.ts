@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openConfiguredStore } from '../../src/store/data-files.ts';
 import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { onSqlite } from '../harness/test-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOBODY = 65534;
@@ -35,7 +36,8 @@ function startAsNobody(env: Record<string, string>): { status: number | null; ou
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-describe('the data folder and the database file', () => {
+// The SQLite data folder and file modes: with DATABASE_URL rebound keeps no database file.
+describe.skipIf(!onSqlite)('the data folder and the database file', () => {
   it('creates the folder 0700 and the database, its -wal and -shm 0600, and tightens an existing 0644 database', async () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'rebound-modes-'));
     const dataDir = path.join(base, 'data');

@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, migrate, openDatabase } from '../../src/store/db.ts';
+import { onSqlite } from '../harness/test-store.ts';
 
-describe('database', () => {
+// SQLite's file, pragmas and migrator; PostgreSQL's are tests/store/pg (migrate, schema-parity).
+describe.skipIf(!onSqlite)('database', () => {
   it('opens in WAL mode and applies every migration once', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-db-')), 'sub', 'bounces.db');
     const db = openDatabase(file);

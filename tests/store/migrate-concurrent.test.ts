@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMigrations, openDatabase } from '../../src/store/db.ts';
+import { onSqlite } from '../harness/test-store.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
@@ -24,7 +25,8 @@ function opener(file: string): Promise<{ code: number | null; stderr: string }> 
   return new Promise((resolve) => c.on('exit', (code) => resolve({ code, stderr })));
 }
 
-describe('migrations with several processes', () => {
+// Processes migrating one SQLite file; PostgreSQL's: tests/store/pg/migrate.test.ts.
+describe.skipIf(!onSqlite)('migrations with several processes', () => {
   it('lets four processes open one new database at the same moment, each starting cleanly', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebound-migrate-'));
     const file = path.join(dir, 'bounces.db');

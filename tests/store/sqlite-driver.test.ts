@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
 import { meterLoopGaps } from '../harness/event-loop.ts';
+import { onSqlite } from '../harness/test-store.ts';
 
 let dir: string;
 let file: string;
@@ -29,7 +30,8 @@ const setting = (key: string) => driver.get<{ value: string }>('SELECT value FRO
 const put = (run: { run: SqliteDriver['run'] }, key: string, value: string) =>
   run.run('INSERT INTO settings (key, value) VALUES (@key, @value)', { key, value });
 
-describe('SQLite driver', () => {
+// The SQLite driver itself; PostgreSQL's: tests/store/pg/postgres-driver.test.ts.
+describe.skipIf(!onSqlite)('SQLite driver', () => {
   it('binds ? parameters from a list and @name parameters from an object', async () => {
     await driver.run('INSERT INTO settings (key, value) VALUES (?, ?)', ['a', 'one']);
     await driver.run('INSERT INTO settings (key, value) VALUES (@key, @value)', { key: 'b', value: 'two', unused: 'x' });

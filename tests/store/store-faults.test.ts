@@ -19,6 +19,7 @@ import { sendMail } from '../harness/smtp-client.ts';
 import { waitFor } from '../harness/ports.ts';
 import { dsn } from '../notify/dsn-fixtures.ts';
 import { NO_SUPPRESSION_SERVERS } from '../harness/app-env.ts';
+import { onSqlite } from '../harness/test-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LMTP_PORT = 7451;
@@ -91,7 +92,8 @@ function fillDisk(dir: string): void {
 
 const canMount = process.getuid?.() === 0;
 
-describe('the store on a failing disk and under other processes', () => {
+// SQLite's own files and file lock (disk full, -wal removed, another process's write lock).
+describe.skipIf(!onSqlite)('the store on a failing disk and under other processes', () => {
   it.skipIf(!canMount)(
     'answers 451 and says so on /health and in rebound_part_up when the disk is full, and ok again once there is room',
     async () => {

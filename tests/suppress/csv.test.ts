@@ -1,21 +1,24 @@
 // CSV export and import of the suppression list: a round trip, formula cells guarded, and
 // hostile or malformed files refused line by line with nothing written.
 
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { openSharedTestStores, scalar, type TestStore } from '../harness/test-store.ts';
 import { CsvError, exportCsv, importCsv, parseCsv } from '../../src/suppress/csv.ts';
 
 let store: Store;
+/** Two stores on one database: the second is the first opened again. */
+let opened: TestStore[];
 const now = new Date('2026-11-02T10:00:00Z');
-const rows = () => store.db!.prepare('SELECT count(*) FROM suppressions').pluck().get();
+const rows = () => scalar(store, 'SELECT count(*) AS n FROM suppressions');
 
-beforeEach(() => {
-  store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-csv-')), 'bounces.db'));
+beforeEach(async () => {
+  opened = await openSharedTestStores(2);
+  store = opened[0]!;
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  for (const s of opened) await s.dispose();
+});
 
 async function collect(lines: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
@@ -56,7 +59,7 @@ describe('suppression CSV', () => {
     expect((await store.suppressions.events('jane@example.org'))[0]).toMatchObject({ action: 'added', actor: 'admin', source: 'import' });
     // Imported again: nothing new, nothing lost.
     await store.close();
-    store = openStore(store.db!.name);
+    store = opened[1]!;
     expect(await importCsv(store, out, { by: 'admin', now })).toEqual({ added: 0, refreshed: 3 });
     expect(await store.suppressions.check('x@gone.test', now)).toMatchObject({ address: '@gone.test' });
   });
@@ -96,7 +99,7 @@ describe('suppression CSV', () => {
       'line 8: 2 cells, the header has 4',
       'line 9: the note holds control characters',
     ]);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('refuses a file without the header, with unknown columns, an open quote, or too many lines', async () => {
@@ -105,7 +108,7 @@ describe('suppression CSV', () => {
     expect(await refusal('address,note\nx@example.org,"never closed\n')).toEqual(['line 2: a quoted cell is never closed']);
     await expect(importCsv(store, `address\n${'a@example.org\n'.repeat(3)}`, { by: 't', now, maxLines: 2 })).rejects.toThrow(/at most 2/);
     expect(await refusal('')).toEqual(['the file is empty']);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('counts line numbers across quoted line breaks', async () => {

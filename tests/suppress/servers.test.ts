@@ -12,14 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../harness/test-store.ts';
 import { createSuppressionService, type SuppressionService } from '../../src/suppress/service.ts';
 import { netstring } from '../../src/suppress/socketmap.ts';
 
 const SOCKETMAP_PORT = 27426;
 const POLICY_PORT = 27427;
 const now = new Date('2026-11-02T10:00:00Z');
-let store: Store;
+let store: TestStore;
 let service: SuppressionService;
 let metrics: Metrics;
 let sockPath: string;
@@ -27,7 +27,7 @@ let sockPath: string;
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-suppress-srv-'));
   sockPath = path.join(dir, 'socketmap.sock');
-  store = openStore(path.join(dir, 'bounces.db'));
+  store = await openTestStore();
   metrics = new Metrics();
   const config = loadConfig({
     DATA_DIR: dir,
@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  await store?.close();
+  await store?.dispose();
 });
 
 /** Opens a connection and returns a function that sends bytes and reads until `done` says the answer is whole. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
 import { webhookRecordHook } from '../../src/webhooks/events.ts';
 import { refuseUrl } from '../../src/webhooks/target.ts';
@@ -24,7 +24,7 @@ import { WebhookReceiver } from '../harness/webhook-receiver.ts';
 const HOUR = 3_600_000;
 
 let dir: string;
-let store: Store;
+let store: TestStore;
 let repo: WebhooksRepository;
 let ingestor: Ingestor;
 let deliverer: WebhookDeliverer | undefined;
@@ -51,7 +51,7 @@ async function bounce(tag: string, failed = `${tag}@mx-reject.test`) {
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-webhooks-'));
-  store = openStore(path.join(dir, 'bounces.db'));
+  store = await openTestStore();
   repo = store.webhooks;
   ingestor = createIngestor({
     store,
@@ -67,7 +67,7 @@ afterEach(async () => {
   deliverer = undefined;
   await receiver.stop();
   await ingestor.drain();
-  await store.close();
+  await store.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -135,7 +135,7 @@ describe('webhook delivery', () => {
     await bounce('wh-none');
     await sleep(300);
     expect(receiver.received).toHaveLength(0);
-    expect(store.db!.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM webhook_deliveries')).toBe(0);
   });
 
   it('gives a receiver that was down every event once it is back, in order, none twice', async () => {
@@ -146,8 +146,8 @@ describe('webhook delivery', () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await bounce(`wh-down-${i}`)).bounceIds[0]!);
     // Down for a while: several failed attempts on the head of the queue, none on the others.
-    await waitFor('failed attempts', () => (store.db!.prepare('SELECT COUNT(*) FROM webhook_attempts').pluck().get() as number) >= 3);
-    expect(store.db!.prepare('SELECT COUNT(DISTINCT delivery_id) FROM webhook_attempts').pluck().get()).toBe(1);
+    await waitFor('failed attempts', async () => (await scalar(store, 'SELECT COUNT(*) AS n FROM webhook_attempts')) >= 3);
+    expect(await scalar(store, 'SELECT COUNT(DISTINCT delivery_id) AS n FROM webhook_attempts')).toBe(1);
     receiver = new WebhookReceiver({ port, secret: (await repo.endpoint(1))!.secret });
     await receiver.start();
     await waitFor('six deliveries', () => receiver.received.length >= 6, { tries: 200 });

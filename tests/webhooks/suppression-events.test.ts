@@ -12,7 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createIngestor, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/store/store.ts';
+import { storeEnv } from '../harness/app-env.ts';
+import { openStoreOf, scalar } from '../harness/test-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../../src/webhooks/deliverer.ts';
@@ -25,14 +27,17 @@ import { WebhookReceiver } from '../harness/webhook-receiver.ts';
 const HOUR = 3_600_000;
 let dir: string;
 let store: Store;
+/** Where the store is: DATA_DIR, and DATABASE_URL on the PostgreSQL run. */
+let at: { DATA_DIR: string; DATABASE_URL?: string };
 let ingestor: Ingestor;
 let deliverer: WebhookDeliverer;
 let receiver: WebhookReceiver;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rebound-supp-events-'));
-  store = openStore(path.join(dir, 'bounces.db'), { synchronous: 'normal' });
-  const config = loadConfig({ DATA_DIR: dir });
+  at = { DATA_DIR: dir, ...(await storeEnv()) };
+  store = await openStoreOf(at);
+  const config = loadConfig(at);
   queueSuppressionEvents(store, { publicUrl: 'https://rebound.example', retryForMs: HOUR });
   ingestor = createIngestor({
     store,
@@ -100,7 +105,7 @@ describe('suppression webhooks', () => {
     const cli = spawnSync(process.execPath, ['src/cli.ts', 'suppress', 'add', 'by-cli@example.org'], {
       cwd: path.join(import.meta.dirname, '../..'),
       encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: dir, USER: 'tester' },
+      env: { ...process.env, ...at, USER: 'tester' },
     });
     expect(cli.status).toBe(0);
     // The service's deliverer finds the row the other process queued.
@@ -122,6 +127,6 @@ describe('suppression webhooks', () => {
     deliverer.kick();
     await sleep(300);
     expect(receiver.received).toHaveLength(0);
-    expect(store.db!.prepare('SELECT COUNT(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM webhook_deliveries')).toBe(0);
   });
 });

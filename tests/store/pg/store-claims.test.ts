@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, type Store } from '../../../src/store/store.ts';
 import { startPostgres, type Postgres } from '../../harness/postgres.ts';
+import { insertBounce } from '../../web/fixture.ts';
 
 const HOUR = 3_600_000;
 let server: Postgres;
@@ -59,6 +60,19 @@ describe('the PostgreSQL store', () => {
     // B's host clock two hours ahead does not make A's claims look expired.
     expect(await b.outbox.claimDue('B', 60_000, new Date(Date.now() + 2 * HOUR), 100)).toHaveLength(7);
     expect(await a.outbox.confirmClaim(first[0]!.id, 'A', 60_000, new Date(Date.now() - 2 * HOUR))).toBe(true);
+  });
+
+  it("makes a notice queued (or queued again) by a host whose clock runs ahead due at once by the database's", async () => {
+    const ahead = new Date(Date.now() + 2 * HOUR);
+    const bounceId = await insertBounce(a, { emailTo: 'ahead@example.org', status: 'retry_queued' });
+    const id = await a.outbox.add({ bounceId, kind: 'notice', recipients: ['ops@example.org'] }, ahead);
+    // Another instance (its host on time) claims it at once.
+    expect((await b.outbox.claimDue('B', 60_000, new Date(), 100)).map((r) => r.id)).toContain(id);
+    await b.outbox.markFailed(id, 'relay down', new Date(Date.now() + HOUR), true);
+    expect((await a.outbox.claimDue('A', 60_000, new Date(), 100)).map((r) => r.id)).not.toContain(id);
+    // A manual retry on the fast host: queued again, due now for any instance.
+    expect(await a.outbox.requeueForBounce(bounceId, ahead)).toBe(1);
+    expect((await b.outbox.claimDue('B', 60_000, new Date(), 100)).map((r) => r.id)).toContain(id);
   });
 
   it('answers /health from a probe write, and from the last commit after it', async () => {
