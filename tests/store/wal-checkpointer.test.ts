@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { SqliteDriver } from '../../src/store/sql/sqlite.ts';
+import { onSqlite } from '../harness/test-store.ts';
 import { CHECKPOINT_MIN_WAL_BYTES, startWalCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.ts';
 
 let dir: string;
@@ -57,7 +58,8 @@ function inFileAlone(tag: string): number {
   }
 }
 
-describe('WAL checkpoints on a worker thread', () => {
+// About SQLite's WAL file alone: nothing to run again on the PostgreSQL pass.
+describe.skipIf(!onSqlite)('WAL checkpoints on a worker thread', () => {
   it('leaves the WAL to the worker: commits never copy it back, the worker does, into the database file', async () => {
     const db = openedWithSchemaInFile();
     driver = new SqliteDriver(db, { lockWaitMs: 5000 });
