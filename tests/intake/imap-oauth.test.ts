@@ -120,6 +120,13 @@ async function rig(
   return { poller, store, board, lines };
 }
 
+/**
+ * Every wait ends at its event (well under a second here); bounded at 15 s because a
+ * reconnect, a token request and a sign-in took over 5 s while the PostgreSQL pass loaded
+ * the 2-core machine.
+ */
+const WAIT_TRIES = 300;
+
 /** Nothing secret in what an admin or a scraper sees: the log lines and the status board. */
 function expectNoSecrets(r: Rig, secrets: string[]): void {
   const seen = JSON.stringify(r.lines) + JSON.stringify(r.board.all());
@@ -176,7 +183,10 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const r = await rig(both, { refreshToken });
     await r.poller.start();
     await both.append('INBOX', DSN_A);
-    await waitFor('the first bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, { tries: 100, intervalMs: 50 });
+    await waitFor('the first bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, {
+      tries: WAIT_TRIES,
+      intervalMs: 50,
+    });
 
     // The token expires; the server then ends the session, as Exchange Online does
     // ("Session invalidated - AccessTokenExpired"). A second message arrives meanwhile.
@@ -184,7 +194,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     await both.kick(USER);
     await both.append('INBOX', DSN_B);
     await waitFor('the second bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 2, {
-      tries: 200,
+      tries: WAIT_TRIES,
       intervalMs: 50,
     });
 
@@ -207,13 +217,16 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const r = await rig(both, { refreshToken });
     await r.poller.start();
-    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: WAIT_TRIES, intervalMs: 50 });
     const before = as.tokenRequests.length;
     const refusedBefore = both.refusedOAuthLogins();
     as.revokeAccessToken(as.issued.at(-1)!); // the grant stays; only this token is dead
     await both.kick(USER);
     await both.append('INBOX', DSN_A);
-    await waitFor('the bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, { tries: 200, intervalMs: 50 });
+    await waitFor('the bounce in PROCESSED', async () => (await both.uids('PROCESSED')).length === 1, {
+      tries: WAIT_TRIES,
+      intervalMs: 50,
+    });
     expect(as.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', status: 200, clientAuth: 'secret' }]);
     expect(both.refusedOAuthLogins()).toBe(refusedBefore + 1);
     expect(r.lines.some((l) => l.msg.includes('IMAP refused the OAuth2 token; fetching a new one'))).toBe(true);
@@ -225,7 +238,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
     const refreshToken = as.issueRefreshToken(USER);
     const r = await rig(both, { refreshToken }, { authRetryMs: 60_000 });
     await r.poller.start();
-    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: 100, intervalMs: 50 });
+    await waitFor('the first poll', () => r.board.get('imap')?.facts?.lastPollAt, { tries: WAIT_TRIES, intervalMs: 50 });
     const before = as.tokenRequests.length;
     const refusedBefore = both.refusedOAuthLogins();
     as.revoke(refreshToken); // the user removed the app's access (or an admin revoked the sessions)
@@ -238,7 +251,7 @@ describe('IMAP sign-in with OAuth2 (real Dovecot, oauth2 passdb, loopback token 
         r.board.get('imap')?.ok === false && r.board.get('imap')?.facts?.problem === 'OAuth2 token refused'
           ? r.board.get('imap')
           : undefined,
-      { tries: 100, intervalMs: 50 },
+      { tries: WAIT_TRIES, intervalMs: 50 },
     );
     expect(s.detail).toMatch(/invalid_grant/);
     expect(s.detail).toMatch(/revoked, has expired or belongs to another client: sign in again and set a new IMAP_OAUTH_REFRESH_TOKEN/);
