@@ -105,6 +105,10 @@ export class WriteHealth implements StoreHealth {
       this.#fault = `${which} was ${now ? 'replaced' : 'removed'} while rebound ran; nothing is acknowledged until rebound is restarted`;
       if (!now && f.path.endsWith('-wal') && this.#rescue === 'none') {
         this.#rescue = 'pending';
+        // Nothing is acknowledged any more, but other writes still commit (a notice marked
+        // sent, a claim, a finished job): each is copied into the database file at its COMMIT,
+        // or a crash before the restart would lose it and send again what it recorded.
+        if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1');
         setImmediate(this.#rescueLater);
       }
       return this.#fault;
