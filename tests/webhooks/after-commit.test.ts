@@ -20,6 +20,9 @@ let store: TestStore;
 let deliverer: WebhookDeliverer;
 let receiver: WebhookReceiver;
 const errors: string[] = [];
+/** When the deliverer was told, against the test's transaction. */
+const told: ('during' | 'after')[] = [];
+let inTransaction = false;
 
 beforeEach(async () => {
   store = await openTestStore();
@@ -41,7 +44,14 @@ beforeEach(async () => {
     retryForMs: HOUR,
     backoff: { initialMs: 50, maxMs: 100 },
   });
-  queueSuppressionEvents(store, { publicUrl: 'https://rebound.example', retryForMs: HOUR, onQueued: () => deliverer.kick() });
+  queueSuppressionEvents(store, {
+    publicUrl: 'https://rebound.example',
+    retryForMs: HOUR,
+    onQueued: () => {
+      told.push(inTransaction ? 'during' : 'after');
+      deliverer.kick();
+    },
+  });
 });
 
 afterEach(async () => {
@@ -49,17 +59,21 @@ afterEach(async () => {
   await receiver.stop();
   await store.dispose();
   errors.length = 0;
+  told.length = 0;
 });
 
 it('delivers the event of a change made inside a longer transaction right after its commit, with no error', async () => {
   await store.transaction(async (tx) => {
+    inTransaction = true;
     await tx.suppressions.add({ address: 'gone@example.net', reason: 'manual', source: 'manual', by: 'test' }, new Date());
     // The event loop turns while the transaction is still open.
     await sleep(100);
+    inTransaction = false;
   });
   // Well before the deliverer's own 5 s look at the queue.
   await waitFor('the event', () => receiver.verified.length === 1, { tries: 20, intervalMs: 100 });
   expect(receiver.verified[0]!.event).toMatchObject({ type: 'suppression.added', data: { address: 'gone@example.net' } });
 
+  expect(told).toEqual(['after']);
   expect(errors).toEqual([]);
 });

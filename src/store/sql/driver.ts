@@ -44,31 +44,36 @@ export interface SqlDriver extends SqlRunner {
   close(): Promise<void>;
 }
 
-/** What waits for the commit of the transaction a runner belongs to (its savepoints share the list). */
-const commitWaiters = new WeakMap<SqlRunner, (() => void)[]>();
+/** What waits for the commit of the transaction a runner belongs to (its savepoints share it). */
+interface CommitWaiters {
+  fns: (() => void)[];
+  committed: boolean;
+}
+const commitWaiters = new WeakMap<SqlRunner, CommitWaiters>();
 
 /**
  * Runs `fn` once the transaction `runner` belongs to has committed, on a later turn of the
- * event loop; at once (on the next turn) when `runner` is no transaction's. For a word to
- * another part that there is something to look at (a webhook kick): a look made before the
- * commit sees nothing on PostgreSQL and waits for the transaction on SQLite. Nothing runs if
- * the transaction rolls back; a savepoint's rollback keeps what was asked inside it (a word
- * too many costs one look).
+ * event loop; on the next turn when `runner` is no transaction's or its transaction has already
+ * committed. For a word to another part that there is something to look at (a webhook kick): a
+ * look made before the commit sees nothing on PostgreSQL and waits for the transaction on
+ * SQLite. Nothing runs if the transaction rolls back; a savepoint's rollback keeps what was
+ * asked inside it (a word too many costs one look).
  */
 export function afterCommit(runner: SqlRunner, fn: () => void): void {
   const waiting = commitWaiters.get(runner);
-  if (waiting) waiting.push(fn);
+  if (waiting && !waiting.committed) waiting.fns.push(fn);
   else setImmediate(fn);
 }
 
 /** For the drivers: `tx` is a new top-level transaction's runner, or a savepoint's runner inside `outer`. */
 export function trackCommit(tx: SqlRunner, outer?: SqlRunner): void {
-  commitWaiters.set(tx, (outer && commitWaiters.get(outer)) ?? []);
+  commitWaiters.set(tx, (outer && commitWaiters.get(outer)) ?? { fns: [], committed: false });
 }
 
 /** For the drivers, once a top-level transaction's COMMIT succeeded. */
 export function committed(tx: SqlRunner): void {
-  const waiting = commitWaiters.get(tx) ?? [];
-  commitWaiters.delete(tx);
-  for (const fn of waiting) setImmediate(fn);
+  const waiting = commitWaiters.get(tx);
+  if (!waiting) return;
+  waiting.committed = true;
+  for (const fn of waiting.fns.splice(0)) setImmediate(fn);
 }
