@@ -258,8 +258,17 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
       // A COMMIT whose answer never came (the connection broke) may or may not have landed:
       // the caller hears a temporary error, and what it offers again is recognised by its key.
       inDoubt = true;
-      await conn.query('COMMIT');
+      const end = await conn.query('COMMIT');
       inDoubt = false;
+      // A transaction that had failed answers COMMIT with ROLLBACK, not an error: its writes
+      // are gone, and the caller must hear so (a body that caught a statement's error).
+      if (end.command !== 'COMMIT') {
+        throw new DatabaseError('store-rolled-back', 'PostgreSQL rolled the transaction back at its COMMIT', {
+          temporary: true,
+          cause: undefined,
+          sqlState: '25P02',
+        });
+      }
       committed(tx);
       return value;
     } finally {

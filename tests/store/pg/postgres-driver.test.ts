@@ -168,6 +168,21 @@ describe('openPostgresDriver: transactions', () => {
     expect(await db.get('SELECT v FROM kv WHERE k = ?', ['t2'])).toBeUndefined();
   });
 
+  it('does not call a transaction committed when the server rolled it back at COMMIT (a body that swallowed an error)', async () => {
+    const db = open();
+    const err = await failure(
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO kv (k, v) VALUES (?, ?)', ['t3', 'three']);
+        // A failed statement outside a savepoint dooms the transaction; the body goes on.
+        await tx.run('INSERT INTO no_such_table (k) VALUES (1)').catch(() => undefined);
+        return 'done';
+      }),
+    );
+    expect(err.code).toBe('store-rolled-back');
+    expect(err.temporary).toBe(true);
+    expect(await db.get('SELECT v FROM kv WHERE k = ?', ['t3'])).toBeUndefined();
+  });
+
   it('a nested transaction is a savepoint: it rolls back alone, even after a failed statement, and the outer one commits', async () => {
     const db = open();
     await db.run("INSERT INTO kv (k, v) VALUES ('dup', 'first')");
