@@ -18,13 +18,16 @@ echo "== tests (vitest) on node $(node --version)"
 results="$(mktemp)"
 status=0
 npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
-# One plain closing line ("N passed, N failed") that any CI reader understands.
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$results" || true
-rm -f "$results"
+# One plain closing line per pass ("N passed, N failed") that any CI reader understands.
+summary() {
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$1" "$2" || true
+  rm -f "$1"
+}
+summary "$results" tests
 # The whole suite again with the store on PostgreSQL (REBOUND_TEST_ENGINE=postgres): every test
 # that opens a store or starts the app or a command follows the run's engine
 # (tests/harness/test-store.ts, app-env.ts storeEnv, the dashboard fixture), on one private
@@ -33,6 +36,8 @@ rm -f "$results"
 # run of chosen files is one run.
 if [ "$#" -eq 0 ]; then
   echo "== tests on PostgreSQL (REBOUND_TEST_ENGINE=postgres)"
-  REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts || status=$?
+  results="$(mktemp)"
+  REBOUND_TEST_ENGINE=postgres npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results" || status=$?
+  summary "$results" "tests on PostgreSQL"
 fi
 exit "$status"

@@ -28,6 +28,11 @@ parentPort?.on('message', () => {
     db ??= new Database(file, { fileMustExist: true });
     // [{ busy, log, checkpointed }]: frames in the WAL, and how many are now in the database.
     const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    // Removed between the check and the checkpoint (microseconds): say so, and stop.
+    if (!walIsTheOpenedOne()) {
+      parentPort!.postMessage({ ok: false, gone: true });
+      return;
+    }
     parentPort!.postMessage({ ok: true, ...result });
   } catch (err) {
     parentPort!.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
