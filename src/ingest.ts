@@ -18,6 +18,7 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { NewBounce } from './store/bounces.ts';
 import type { MessageSource, ProcessingStatus } from './store/messages.ts';
+import { rawPartCount } from './store/raw-parts.ts';
 import { createCommitQueue } from './store/commit-queue.ts';
 import type { Repositories, Store } from './store/store.ts';
 
@@ -200,6 +201,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     c: Classification,
     rawSha: string,
     receivedAt: string,
+    rawParts: number,
   ): Promise<IngestResult> {
     const existing = await tx.messages.findBySha256(rawSha);
     if (existing) {
@@ -218,6 +220,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       source: input.source,
       sha256: rawSha,
       raw: input.raw,
+      rawParts,
       envelopeFrom: input.envelopeFrom ?? '',
       envelopeTo: input.envelopeTo ?? [],
       kind: c.kind,
@@ -301,6 +304,16 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     };
   }
 
+  /**
+   * A large message's bytes go to raw_parts before its commit (src/store/raw-parts.ts says
+   * why), none for a message recorded already (record() answers it as a duplicate).
+   */
+  async function writeRawParts(raw: Buffer, rawSha: string): Promise<number> {
+    if (rawPartCount(raw.length) === 0) return 0;
+    if (await store.messages.findBySha256(rawSha)) return 0;
+    return store.rawParts.write(rawSha, raw, clock());
+  }
+
   return {
     async ingest(input) {
       const receivedAt = (input.receivedAt ?? clock()).toISOString();
@@ -314,7 +327,8 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       classified?.();
       let result: IngestResult;
       try {
-        result = await commits.run((tx) => record(tx, input, c, rawSha, receivedAt));
+        const rawParts = await writeRawParts(input.raw, rawSha);
+        result = await commits.run((tx) => record(tx, input, c, rawSha, receivedAt, rawParts));
       } catch (error) {
         throw storeError(error);
       }

@@ -131,6 +131,12 @@ export function createThreadedClassifier(opts: { minBytes?: number; timeoutMs?: 
       }, timeoutMs);
       timer.unref();
       pending.set(id, { worker: w, resolve, reject, timer });
+      if (raw.buffer instanceof SharedArrayBuffer) {
+        // Shared memory (a large LMTP message, src/intake/received-bytes.ts): the thread reads
+        // these very bytes, and nothing writes to them any more.
+        w.postMessage({ id, raw, opts: o });
+        return;
+      }
       // A copy of just these bytes, moved to the thread: raw may be a view into a larger buffer.
       const bytes = new Uint8Array(raw);
       w.postMessage({ id, raw: bytes, opts: o }, [bytes.buffer]);

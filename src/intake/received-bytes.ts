@@ -12,6 +12,15 @@ import { createHash, type Hash } from 'node:crypto';
  */
 export const JOIN_AT_END_BYTES = 1024 * 1024;
 
+/**
+ * A large message is gathered in shared memory: the classifier's thread then reads the same
+ * bytes instead of a copy (src/core/classify-thread.ts). Copying 10 MB into fresh memory took
+ * ~40 ms on the event loop, most of it the first touch of each page.
+ */
+function sharedBuffer(size: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(size));
+}
+
 export class ReceivedBytes {
   readonly #limit: number;
   readonly #hash: Hash = createHash('sha256');
@@ -50,7 +59,7 @@ export class ReceivedBytes {
     }
     this.#chunks.push(chunk);
     if (this.#size > JOIN_AT_END_BYTES) {
-      this.#whole = Buffer.allocUnsafeSlow(Math.min(this.#limit, this.#size * 4));
+      this.#whole = sharedBuffer(Math.min(this.#limit, this.#size * 4));
       let o = 0;
       for (const c of this.#chunks) o += c.copy(this.#whole, o);
       this.#chunks = [];
@@ -64,7 +73,7 @@ export class ReceivedBytes {
    */
   #reserve(size: number, used: number): void {
     if (!this.#whole || this.#whole.length >= size) return;
-    const grown = Buffer.allocUnsafeSlow(Math.min(this.#limit, Math.max(size, this.#whole.length * 4)));
+    const grown = sharedBuffer(Math.min(this.#limit, Math.max(size, this.#whole.length * 4)));
     this.#whole.copy(grown, 0, 0, used);
     this.#whole = grown;
   }

@@ -105,6 +105,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
             const r = await notifier.sendDue();
             if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
             await retakeSummary().catch(onError('summary'));
+            const swept = await store.rawParts.sweep(new Date()).catch(onError('raw-parts'));
+            if (swept) log.info({ job: 'retry', rawParts: swept }, 'raw parts of messages that never committed deleted');
           }),
         ),
         new Cron(config.notify.summaryCron, { ...UTC, protect: onBlocked('summary'), catch: onError('summary') }, (self: Cron) =>

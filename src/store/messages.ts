@@ -1,5 +1,6 @@
 // The messages table: every received message, raw bytes kept. Owns its SQL.
 
+import { RawPartsRepository } from './raw-parts.ts';
 import type { SqlRunner } from './sql/driver.ts';
 
 export type MessageSource = 'lmtp' | 'imap' | 'import';
@@ -10,6 +11,8 @@ export interface NewMessage {
   source: MessageSource;
   sha256: string;
   raw: Buffer;
+  /** Written to raw_parts already (RawPartsRepository.write): `raw` is kept there, not in the row. */
+  rawParts?: number;
   envelopeFrom: string;
   envelopeTo: string[];
   kind: string;
@@ -40,13 +43,14 @@ export interface MessageRow {
   truncated: string;
 }
 
-const INSERT = `INSERT INTO messages (received_at, source, sha256, size, raw, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
-   VALUES (@receivedAt, @source, @sha256, @size, @raw, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)
+const INSERT = `INSERT INTO messages (received_at, source, sha256, size, raw, raw_parts, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
+   VALUES (@receivedAt, @source, @sha256, @size, @raw, @rawParts, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)
    RETURNING id`;
 const BY_SHA = 'SELECT id, status, kind FROM messages WHERE sha256 = ?';
 const BY_ID =
   'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated FROM messages WHERE id = ?';
-const RAW = 'SELECT raw FROM messages WHERE id = ?';
+const RAW = 'SELECT raw, raw_parts, sha256, size FROM messages WHERE id = ?';
+const EMPTY = Buffer.alloc(0);
 const UPDATE =
   'UPDATE messages SET kind = @kind, status = @status, error = @error, subject = @subject, classification = @classification WHERE id = @id';
 
@@ -62,7 +66,8 @@ export class MessagesRepository {
       source: m.source,
       sha256: m.sha256,
       size: m.raw.length,
-      raw: m.raw,
+      raw: m.rawParts ? EMPTY : m.raw,
+      rawParts: m.rawParts ?? 0,
       envelopeFrom: m.envelopeFrom,
       envelopeTo: m.envelopeTo.join(','),
       kind: m.kind,
@@ -84,8 +89,11 @@ export class MessagesRepository {
     return this.#sql.get<MessageRow>(BY_ID, [id]);
   }
 
+  /** The message's bytes as received, wherever they are kept (the row, or its raw parts). */
   async raw(id: number): Promise<Buffer | undefined> {
-    return (await this.#sql.get<{ raw: Buffer }>(RAW, [id]))?.raw;
+    const row = await this.#sql.get<{ raw: Buffer; raw_parts: number; sha256: string; size: number }>(RAW, [id]);
+    if (!row || row.raw_parts === 0) return row?.raw;
+    return new RawPartsRepository(this.#sql).read(row.sha256, row.raw_parts, row.size);
   }
 
   async updateClassification(

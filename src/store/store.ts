@@ -7,6 +7,7 @@ import { BouncesRepository } from './bounces.ts';
 import { ImapStateRepository } from './imap-state.ts';
 import { LeasesRepository } from './leases.ts';
 import { MessagesRepository } from './messages.ts';
+import { RawPartsRepository } from './raw-parts.ts';
 import { NoticeLogRepository } from './notice-log.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SettingsRepository } from './settings.ts';
@@ -32,6 +33,8 @@ export interface Repositories {
   /** The runner they use, for a query that belongs to no repository. */
   sql: SqlRunner;
   messages: MessagesRepository;
+  /** A large message's bytes, in parts written before its row (migration 017). */
+  rawParts: RawPartsRepository;
   bounces: BouncesRepository;
   outbox: OutboxRepository;
   noticeLog: NoticeLogRepository;
@@ -89,6 +92,7 @@ function repositoriesOn(sql: SqlRunner, shared: Shared): Repositories {
   const repos: Repositories = {
     sql,
     messages: new MessagesRepository(sql),
+    rawParts: new RawPartsRepository(sql),
     bounces: new BouncesRepository(sql),
     outbox: new OutboxRepository(sql),
     noticeLog: new NoticeLogRepository(sql),

@@ -212,7 +212,8 @@ export async function benchHostile(opts: { profile?: boolean } = {}): Promise<Fi
     if (profileDir) {
       const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) say(`\nhostile: the listener's profile:\n${formatProfile(summariseProfile(path.join(profileDir, file), 30))}`);
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!process.env.BENCH_KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true });
+      else say(`profile kept in ${profileDir}`);
     }
   }
   return figures;

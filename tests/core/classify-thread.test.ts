@@ -34,6 +34,19 @@ describe('classifying on a worker thread', () => {
     expect(result.truncated?.length).toBeGreaterThan(0);
   });
 
+  it('reads a message kept in shared memory on the thread without taking it from the caller', async () => {
+    // How the LMTP listener keeps a large message (src/intake/received-bytes.ts).
+    const shared = Buffer.from(new SharedArrayBuffer(big.length));
+    big.copy(shared);
+    const c = classifier();
+    const result = await c.classify(shared, { envelopeRecipients: ['bounces@org.test'] });
+    expect(c.offThread).toBe(1);
+    expect(result).toEqual(classifySync(big, { envelopeRecipients: ['bounces@org.test'] }));
+    // Still the caller's to store: not moved away (a transfer would leave it empty).
+    expect(shared.length).toBe(big.length);
+    expect(shared.equals(big)).toBe(true);
+  });
+
   it('classifies a small message in place', async () => {
     const c = classifier();
     const result = await c.classify(small);

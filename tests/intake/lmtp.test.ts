@@ -22,7 +22,7 @@ import { onSqlite, openTestStore, scalar } from '../harness/test-store.ts';
 import { sendMail, SmtpSession, dataPayload, type Reply, type SendResult } from '../harness/smtp-client.ts';
 import { canConnect, freePort, sleep, waitFor } from '../harness/ports.ts';
 import { capturingLogger } from '../harness/log.ts';
-import { forgedDsn } from '../notify/forged-dsn.ts';
+import { forgedDsn, paddedDsn } from '../notify/forged-dsn.ts';
 
 const DSN = readFileSync(new URL('../fixtures/corpus/postfix/dsn-remote-550.eml', import.meta.url));
 const log = silentLogger();
@@ -102,6 +102,19 @@ describe('LMTP listener', () => {
     expect(msgs).toEqual([{ source: 'lmtp', envelope_from: '', envelope_to: 'bounces+alice=example.org@example.com' }]);
     const bounces = await store!.sql.all('SELECT email_to, status_code FROM bounces');
     expect(bounces).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
+  });
+
+  it('stores a 3 MB DSN byte for byte and records its bounce (shared memory, classifier thread, raw parts)', async () => {
+    const t = await startListener();
+    const raw = paddedDsn('three-mb', 3 * 1024 * 1024);
+    const r = await lmtpSend(t, ['bounces@example.com'], raw);
+    expect(r.data.map((x) => x.code)).toEqual([250]);
+    const id = Number(/stored as message (\d+)/.exec(r.data[0]!.text)![1]);
+    expect((await store!.messages.raw(id))!.equals(raw)).toBe(true);
+    expect(await scalar(store!, 'SELECT raw_parts AS n FROM messages WHERE id = ?', [id])).toBe(3);
+    expect(await store!.sql.all('SELECT email_to, status_code FROM bounces')).toEqual([
+      { email_to: 'user1@victims.test', status_code: '5.1.1' },
+    ]);
   });
 
   it('answers 250 again for a message it already stored, and keeps one copy', async () => {

@@ -34,6 +34,8 @@ describe('ReceivedBytes', () => {
     expect(bytes.length).toBe(message.length);
     expect(bytes.equals(message)).toBe(true);
     expect(r.sha256()).toBe(sha(message));
+    // In shared memory, so the classifier's thread reads it without a copy.
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('grows its buffer as a large message comes in, up to the limit, and keeps every byte', () => {

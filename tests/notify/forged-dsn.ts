@@ -3,6 +3,8 @@
 // Built here from RFC 3464's structure (multipart/report, message/delivery-status,
 // message/rfc822), not copied from anywhere.
 
+import { randomBytes } from 'node:crypto';
+
 export interface ForgedDsn {
   /** How many recipient groups the report lists. */
   failed: number;
@@ -76,4 +78,19 @@ export function forgedDsn(f: ForgedDsn): Buffer {
       '',
     ].join('\r\n'),
   );
+}
+
+/**
+ * A one-recipient forged DSN made about `bytes` long (never more) by a base64 body of random
+ * bytes in its returned message, as a bounce that returns a large attachment is.
+ */
+export function paddedDsn(tag: string, bytes: number): Buffer {
+  const dsn = forgedDsn({ tag, failed: 1, from: 'sales@org.test', cc: [] }).toString('latin1');
+  const cut = dsn.lastIndexOf(`\r\n--forged-${tag}`);
+  const room = bytes - dsn.length - 40;
+  // 78 characters per line (76 and CRLF) carry 57 bytes.
+  const filler = randomBytes(Math.max(0, Math.floor((room / 78) * 57)))
+    .toString('base64')
+    .replace(/.{76}/g, '$&\r\n');
+  return Buffer.from(`${dsn.slice(0, cut)}\r\nX-Padding: below\r\n\r\n${filler}${dsn.slice(cut)}`, 'latin1');
 }

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { createIngestor } from '../../../src/ingest.ts';
+import { paddedDsn } from '../../notify/forged-dsn.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createNoticePlanner } from '../../../src/notify/notices.ts';
 import { announceSuppressionChanges, recordHooks } from '../../../src/record-hooks.ts';
@@ -95,6 +96,8 @@ async function fillSource(): Promise<void> {
       .map((f) => path.join(CORPUS, 'sisimai/maildir/bsd', f)),
   ];
   for (const f of files) await ingestor.ingest({ raw: readFileSync(f), source: 'import' });
+  // A message over 1 MiB, whose bytes are kept in raw_parts.
+  await ingestor.ingest({ raw: paddedDsn('copied', 1024 * 1024 + 100_000), source: 'lmtp' });
   // The same bounce again with other headers (as IMAP delivers it): a message row, duplicate_of set.
   const again = readFileSync(path.join(CORPUS, 'postfix/dsn-remote-550.eml'));
   await ingestor.ingest({ raw: Buffer.concat([Buffer.from('Delivered-To: bounces@example.org\r\n'), again]), source: 'imap' });

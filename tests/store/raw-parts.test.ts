@@ -1,0 +1,91 @@
+// A large message's bytes kept in parts (src/store/raw-parts.ts, migration 017): what the
+// dashboard and the API give back is the message as received, whichever way it was kept;
+// a missing part is an error, not a shorter message; parts whose message never committed
+// are swept, and no others.
+
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createIngestor, sha256, type Ingestor } from '../../src/ingest.ts';
+import { silentLogger } from '../../src/log.ts';
+import { ORPHAN_PARTS_AGE_MS, RAW_PART_BYTES } from '../../src/store/raw-parts.ts';
+import { paddedDsn } from '../notify/forged-dsn.ts';
+import { ReboundError } from '../../src/errors.ts';
+import { onSqlite, openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
+
+let store: TestStore;
+let ingestor: Ingestor;
+
+beforeEach(async () => {
+  store = await openTestStore();
+  ingestor = createIngestor({ store, log: silentLogger() });
+});
+afterEach(() => store.dispose());
+
+const parts = (sha: string) => scalar(store, 'SELECT COUNT(*) AS n FROM raw_parts WHERE sha256 = ?', [sha]);
+
+describe('raw parts', () => {
+  it('keeps a message over 1 MiB in parts and gives back the same bytes', async () => {
+    const raw = paddedDsn('parts', RAW_PART_BYTES * 2 + 50_000);
+    const r = await ingestor.ingest({ raw, source: 'lmtp', envelopeTo: ['bounces@org.test'] });
+    expect(r).toMatchObject({ duplicate: false, kind: 'bounce' });
+    expect(r.bounceIds).toHaveLength(1);
+    expect(await parts(sha256(raw))).toBe(3);
+    expect(await scalar(store, 'SELECT length(raw) AS n FROM messages WHERE id = ?', [r.messageId])).toBe(0);
+    expect((await store.messages.get(r.messageId))!.size).toBe(raw.length);
+    expect((await store.messages.raw(r.messageId))!.equals(raw)).toBe(true);
+  });
+
+  it('keeps a message of 1 MiB or less whole in its row', async () => {
+    const raw = paddedDsn('whole', RAW_PART_BYTES);
+    expect(raw.length).toBeLessThanOrEqual(RAW_PART_BYTES);
+    const r = await ingestor.ingest({ raw, source: 'lmtp' });
+    expect(await parts(sha256(raw))).toBe(0);
+    expect((await store.messages.raw(r.messageId))!.equals(raw)).toBe(true);
+  });
+
+  it('records the same large message once, and writes its parts once', async () => {
+    const raw = paddedDsn('twice', RAW_PART_BYTES + 50_000);
+    const first = await ingestor.ingest({ raw, source: 'lmtp' });
+    const second = await ingestor.ingest({ raw, source: 'imap' });
+    expect(second).toMatchObject({ duplicate: true, messageId: first.messageId });
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM messages')).toBe(1);
+    expect(await parts(sha256(raw))).toBe(2);
+  });
+
+  it('says a part is missing rather than giving back a shorter message', async () => {
+    const raw = paddedDsn('missing', RAW_PART_BYTES * 2 + 50_000);
+    const r = await ingestor.ingest({ raw, source: 'lmtp' });
+    await store.sql.run('DELETE FROM raw_parts WHERE sha256 = ? AND seq = 1', [sha256(raw)]);
+    await expect(store.messages.raw(r.messageId)).rejects.toMatchObject({ code: 'raw-parts-missing' });
+  });
+
+  // SQLite's query_only: a PostgreSQL server that refuses is tests/store/pg's.
+  it.skipIf(!onSqlite)('rejects with a temporary error when a part cannot be written, and records it when offered again', async () => {
+    const raw = paddedDsn('refused', RAW_PART_BYTES + 50_000);
+    store.db!.pragma('query_only = ON');
+    const err = await ingestor.ingest({ raw, source: 'lmtp' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReboundError);
+    expect((err as ReboundError).temporary).toBe(true);
+    store.db!.pragma('query_only = OFF');
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM messages')).toBe(0);
+    const r = await ingestor.ingest({ raw, source: 'lmtp' });
+    expect(r.duplicate).toBe(false);
+    expect((await store.messages.raw(r.messageId))!.equals(raw)).toBe(true);
+  });
+
+  it("sweeps parts an hour old whose message never committed, and keeps a recorded message's and young ones", async () => {
+    const raw = paddedDsn('kept', RAW_PART_BYTES + 50_000);
+    const r = await ingestor.ingest({ raw, source: 'lmtp' });
+    const now = new Date();
+    const old = new Date(now.getTime() - ORPHAN_PARTS_AGE_MS - 60_000);
+    // As a process that died between the parts and the message's commit leaves them.
+    await store.rawParts.write('a'.repeat(64), randomBytes(RAW_PART_BYTES + 5), old);
+    await store.rawParts.write('b'.repeat(64), randomBytes(RAW_PART_BYTES + 5), now);
+    // The recorded message's parts are as old, and stay.
+    await store.sql.run('UPDATE raw_parts SET written_at = ? WHERE sha256 = ?', [old.toISOString(), sha256(raw)]);
+    expect(await store.rawParts.sweep(now)).toBe(2);
+    expect(await parts('a'.repeat(64))).toBe(0);
+    expect(await parts('b'.repeat(64))).toBe(2);
+    expect((await store.messages.raw(r.messageId))!.equals(raw)).toBe(true);
+  });
+});
