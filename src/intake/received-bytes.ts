@@ -13,9 +13,12 @@ import { createHash, type Hash } from 'node:crypto';
 export const JOIN_AT_END_BYTES = 1024 * 1024;
 
 /**
- * A large message is gathered in shared memory: the classifier's thread then reads the same
- * bytes instead of a copy (src/core/classify-thread.ts). Copying 10 MB into fresh memory took
- * ~40 ms on the event loop, most of it the first touch of each page.
+ * A large message is gathered in shared memory, reserved at the limit once it passes
+ * JOIN_AT_END_BYTES: the classifier's thread then reads the same bytes instead of a copy
+ * (src/core/classify-thread.ts), and no growth copies what came so far. Only the pages the
+ * message fills take memory (the kernel gives zeroed pages as they are first written), so
+ * each chunk pays for its own; copying 10 MB into fresh memory at once took ~40 ms on the
+ * event loop here, most of it that first touch of each page.
  */
 function sharedBuffer(size: number): Buffer {
   return Buffer.from(new SharedArrayBuffer(size));
@@ -53,29 +56,16 @@ export class ReceivedBytes {
     }
     this.#hash.update(chunk);
     if (this.#whole) {
-      this.#reserve(this.#size, at);
       chunk.copy(this.#whole, at);
       return;
     }
     this.#chunks.push(chunk);
     if (this.#size > JOIN_AT_END_BYTES) {
-      this.#whole = sharedBuffer(Math.min(this.#limit, this.#size * 4));
+      this.#whole = sharedBuffer(this.#limit);
       let o = 0;
       for (const c of this.#chunks) o += c.copy(this.#whole, o);
       this.#chunks = [];
     }
-  }
-
-  /**
-   * Room for `size` bytes, the first `used` of them kept. The buffer grows fourfold (up to the
-   * limit), not to the limit at once: an allocation of LMTP_MAX_SIZE per large message on
-   * every connection would count against the process's memory even where unused.
-   */
-  #reserve(size: number, used: number): void {
-    if (!this.#whole || this.#whole.length >= size) return;
-    const grown = sharedBuffer(Math.min(this.#limit, Math.max(size, this.#whole.length * 4)));
-    this.#whole.copy(grown, 0, 0, used);
-    this.#whole = grown;
   }
 
   /** The message (empty once it went over the limit). */

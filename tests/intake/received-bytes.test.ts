@@ -38,7 +38,7 @@ describe('ReceivedBytes', () => {
     expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('grows its buffer as a large message comes in, up to the limit, and keeps every byte', () => {
+  it('keeps every byte of a large message, up to the limit', () => {
     for (const [size, limit] of [
       [9_500_000, 25 * 1024 * 1024],
       [10 * 1024 * 1024, 10 * 1024 * 1024],
