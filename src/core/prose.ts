@@ -199,8 +199,22 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
  * An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:";
  * Apache James writes "550 - Requested action"; Yahoo adds its own number ("554 30 Sorry",
  * "552 1 Requested mail action aborted"); some quote their text ('550 "The mail server ...').
+ * Exchange 2000/2003 puts the remote reply after its own status and the transport
+ * ("<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>", Microsoft KB 284204); Exchange 2007
+ * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
+ * information for administrators": a '#' leads a reply code only when a status follows.
  */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)/m;
+const REPLY_IN_TEXT =
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gm;
+/**
+ * A number of some unit, not a reply code: "size limit 500 bytes", "timed out after 450
+ * seconds", "limit of 500 recipients per day". A reply code is followed by its text, never
+ * by one of these words.
+ */
+const QUANTITY_AFTER =
+  /^[ -](?:[KMGkmg]?bytes|[KMGkmg]i?B|octets|seconds|secs|ms|minutes|mins|hours|days|times|attempts|tries|(?:messages|recipients|mails|emails) (?:per|an?|each|every)\b)\b/;
+/** Reply-code candidates read at most in one text (a stranger's text may hold thousands of numbers). */
+const MAX_REPLY_CANDIDATES = 64;
 /** Sendmail's recipient line quoting the remote reply: "554 <a@b>... 550 Host unknown". */
 const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)(?= )/m;
 /** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
@@ -239,6 +253,11 @@ export function replyCodeInText(text: string): string {
   // remote server's reply after the address; the remote's is the reply to report.
   const inner = SENDMAIL_INNER_REPLY.exec(text);
   if (inner) return inner[1];
-  const m = REPLY_IN_TEXT.exec(text) ?? LABELLED_REPLY.exec(text);
-  return m ? m[1] : '';
+  let candidates = 0;
+  for (const m of text.matchAll(REPLY_IN_TEXT)) {
+    const end = m.index + m[0].length;
+    if (!QUANTITY_AFTER.test(text.slice(end, end + 16))) return m[1] ?? m[2];
+    if (++candidates >= MAX_REPLY_CANDIDATES) break;
+  }
+  return LABELLED_REPLY.exec(text)?.[1] ?? '';
 }
