@@ -221,38 +221,53 @@ const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)
 const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
-const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
+const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
 /** Characters of a diagnostic searched for reply-code/status pairs. */
 const MAX_STATUS_SCAN = 4096;
 /** Reply-code/status pairs read at most: a real reply nests two or three quotes. */
 const MAX_STATUS_PAIRS = 32;
 
 /**
- * The enhanced status code a text gives. A reporting MTA often wraps the remote server's
- * reply in its own summary ("5.1.0 - Unknown address error 550-'5.2.2 ... Mailbox Full'",
- * "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>"): when codes come with
- * reply codes, the last such pair is the innermost quote, the remote server's own word.
- * Otherwise the first code in the text.
+ * The last reply-code/status pair of a text and how many there were. A reporting MTA often
+ * wraps the remote server's reply in its own summary ("5.1.0 - Unknown address error
+ * 550-'5.2.2 ... Mailbox Full'", "554 4.4.7 Message expired ... <421 4.4.2 Connection timed
+ * out>"): the last pair is the innermost quote, the remote server's own word.
+ */
+function lastReplyStatusPair(text: string): { reply: string; status: string; count: number } {
+  const slice = text.length > MAX_STATUS_SCAN ? text.slice(0, MAX_STATUS_SCAN) : text;
+  let reply = '';
+  let status = '';
+  let count = 0;
+  for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
+    reply = p[1];
+    status = `${p[2]}.${p[3]}.${p[4]}`;
+    if (++count > MAX_STATUS_PAIRS) break;
+  }
+  return { reply, status, count };
+}
+
+/**
+ * The enhanced status code a text gives: the status of the last reply-code/status pair (the
+ * remote server's, see lastReplyStatusPair), otherwise the first code in the text.
  */
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);
   if (!m) return '';
-  const first = `${m[1]}.${m[2]}.${m[3]}`;
-  const slice = text.length > MAX_STATUS_SCAN ? text.slice(0, MAX_STATUS_SCAN) : text;
-  let last = '';
-  let count = 0;
-  for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
-    last = `${p[1]}.${p[2]}.${p[3]}`;
-    if (++count > MAX_STATUS_PAIRS) break;
-  }
-  return last || first;
+  return lastReplyStatusPair(text).status || `${m[1]}.${m[2]}.${m[3]}`;
 }
 
+/**
+ * The SMTP reply code a text gives. Where the text nests replies ("554 4.4.7 Message expired
+ * ... <421 4.4.2 Connection timed out>"), the code paired with the status statusInText reports
+ * (the remote server's), so that the two always come from the same reply.
+ */
 export function replyCodeInText(text: string): string {
   // Sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code first, the
   // remote server's reply after the address; the remote's is the reply to report.
   const inner = SENDMAIL_INNER_REPLY.exec(text);
   if (inner) return inner[1];
+  const pair = lastReplyStatusPair(text);
+  if (pair.count > 1 && /^[45]/.test(pair.reply)) return pair.reply;
   let candidates = 0;
   for (const m of text.matchAll(REPLY_IN_TEXT)) {
     const end = m.index + m[0].length;

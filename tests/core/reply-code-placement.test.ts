@@ -315,6 +315,14 @@ describe('the remote reply where each MTA puts it (reply code and status)', () =
     expect(await codesOf(dsnReport('5.0.0', '"550 5.1.1 mailbox unheard of"'))).toEqual(['user@example.net', '550', '5.1.1']);
   });
 
+  it("takes the reply code and the status from the same, innermost reply when a relay wraps the remote's in its own", async () => {
+    // The relay's summary first, the remote server's last reply in angle brackets.
+    const wrapped = '554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>';
+    expect(await codesOf(dsnReport('5.4.7', wrapped))).toEqual(['user@example.net', '421', '4.4.2']);
+    // A multi-line reply is one reply: its continuation lines repeat the same code.
+    expect(replyCodeInText('550-5.7.1 first line 550-5.7.1 second line 550 5.7.1 last line')).toBe('550');
+  });
+
   it('reports no reply code where the text gives only a status (5.1.1) or none at all (X-Notes)', async () => {
     expect(await codesOf(dsnReport('5.1.1', '5.1.1 mailbox unheard of'))).toEqual(['user@example.net', '', '5.1.1']);
     const notes = dsnReport('5.0.0', 'User user (user@example.net) not listed in Domino Directory', { diagnosticType: 'X-Notes' });
