@@ -193,8 +193,11 @@ function pairAdminSection(found: Map<string, ProseRecipient>, adminSection: Set<
   });
 }
 
-/** An enhanced status code in free text (not part of an IP address or version number). */
-const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
+/**
+ * An enhanced status code in free text, not part of an IP address, a version number ("Exim
+ * 4.96.2") or a date ("4.12.26"): every subject RFC 3463 and its registry define is one digit.
+ */
+const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
 /**
  * An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:";
  * Apache James writes "550 - Requested action"; Yahoo adds its own number ("554 30 Sorry",
@@ -221,7 +224,7 @@ const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)
 const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
-const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
+const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d)\.(\d{1,3})(?!\.?\d)/g;
 /** Characters of a diagnostic searched for reply-code/status pairs. */
 const MAX_STATUS_SCAN = 4096;
 /** Reply-code/status pairs read at most: a real reply nests two or three quotes. */

@@ -4,7 +4,7 @@
 // text of our own; none comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { replyCodeInText } from '../../src/core/prose.ts';
+import { replyCodeInText, statusInText } from '../../src/core/prose.ts';
 import { dsnReport } from './dsn-report.ts';
 
 /** The reply code and status classify() reports for the bounce's only recipient. */
@@ -371,6 +371,13 @@ describe('the status code reported when the DSN and the text disagree', () => {
 
   it("takes the remote reply's status over the relay's own summary code as well", async () => {
     const r = (await classify(dsnReport('5.1.1', '550 5.7.1 message refused by policy'))).recipients[0];
+    expect(r.enhancedCode).toBe('5.7.1');
+  });
+
+  it("keeps the Status field when the text's only dotted number is a version or a date", async () => {
+    expect(statusInText('554 mx.example.net ESMTP Exim 4.96.2 refuses this host')).toBe('');
+    expect(statusInText('mailbox closed on 4.12.26 by its owner')).toBe('');
+    const r = (await classify(dsnReport('5.7.1', '554 mx.example.net ESMTP Exim 4.96.2 refuses this host'))).recipients[0];
     expect(r.enhancedCode).toBe('5.7.1');
   });
 
