@@ -220,6 +220,28 @@ const QUANTITY_AFTER =
 const MAX_REPLY_CANDIDATES = 64;
 /** Sendmail's recipient line quoting the remote reply: "554 <a@b>... 550 Host unknown". */
 const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)(?= )/m;
+/**
+ * A transcript's line quoting the remote server ("<<< 550 5.7.1 Message refused", Sendmail's
+ * usersmtp.c and Courier's esmtpclient.c): the server's own reply, more precise than the
+ * summary the reporting MTA writes after it ("554 5.0.0 Service unavailable").
+ */
+const TRANSCRIPT_REPLY = /^[ \t]*<<<[ \t]*([45][0-5]\d)(?:[ -]+([45])\.(\d)\.(\d{1,3})(?!\.?\d))?/gm;
+/** Transcript lines read at most (a stranger's notice may hold thousands). */
+const MAX_TRANSCRIPT_REPLIES = 32;
+
+/**
+ * The last "<<<" reply of a transcript: when the MTA tried several servers, or the server
+ * answered more than one command, the last refusal is the one the message failed on.
+ */
+function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
+  let last: RegExpMatchArray | undefined;
+  let count = 0;
+  for (const m of text.matchAll(TRANSCRIPT_REPLY)) {
+    last = m;
+    if (++count >= MAX_TRANSCRIPT_REPLIES) break;
+  }
+  return last;
+}
 /** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
 const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
@@ -256,6 +278,8 @@ function lastReplyStatusPair(text: string): { reply: string; status: string; cou
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);
   if (!m) return '';
+  const transcript = lastTranscriptReply(text);
+  if (transcript?.[2]) return `${transcript[2]}.${transcript[3]}.${transcript[4]}`;
   return lastReplyStatusPair(text).status || `${m[1]}.${m[2]}.${m[3]}`;
 }
 
@@ -269,6 +293,8 @@ export function replyCodeInText(text: string): string {
   // remote server's reply after the address; the remote's is the reply to report.
   const inner = SENDMAIL_INNER_REPLY.exec(text);
   if (inner) return inner[1];
+  const transcript = lastTranscriptReply(text);
+  if (transcript) return transcript[1];
   const pair = lastReplyStatusPair(text);
   if (pair.count > 1 && /^[45]/.test(pair.reply)) return pair.reply;
   let candidates = 0;

@@ -181,6 +181,40 @@ describe('the remote reply where each MTA puts it (reply code and status)', () =
     ).toEqual(['user@example.net', '552', '5.2.2']);
   });
 
+  it("takes the remote's '<<<' reply over Sendmail's own summary line after it, and the last server's when it tried several", async () => {
+    const transcript = (lines: readonly string[]) =>
+      sendmailBounce([
+        '   ----- The following addresses had permanent fatal errors -----',
+        '<user@example.net>',
+        '',
+        '   ----- Transcript of session follows -----',
+        ...lines,
+      ]);
+    expect(
+      await codesOf(
+        transcript([
+          '... while talking to mx.example.net.:',
+          '>>> DATA',
+          '<<< 550 5.7.1 Message refused by policy',
+          '554 5.0.0 Service unavailable',
+        ]),
+      ),
+    ).toEqual(['user@example.net', '550', '5.7.1']);
+    expect(
+      await codesOf(
+        transcript([
+          '... while talking to mx1.example.net.:',
+          '>>> RCPT To:<user@example.net>',
+          '<<< 451 4.3.0 Temporary trouble here',
+          '... while talking to mx2.example.net.:',
+          '>>> RCPT To:<user@example.net>',
+          '<<< 550 5.1.1 <user@example.net>... mailbox unheard of',
+          '550 5.1.1 <user@example.net>... mailbox unheard of',
+        ]),
+      ),
+    ).toEqual(['user@example.net', '550', '5.1.1']);
+  });
+
   it("reads qmail's 'Remote host said:' and takes its '(#5.1.2)' as a status, never a reply code (qmail-remote.c)", async () => {
     expect(
       await codesOf(
