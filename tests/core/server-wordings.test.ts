@@ -157,6 +157,12 @@ describe('LMTP replies of the mail stores', () => {
         ['4.2.1', '450 4.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
         ['5.2.2', '552 5.2.2 Over quota (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
         ['5.1.1', '550 5.1.1 No such user here (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        // A recipient address the store cannot parse is the address, not the protocol (as X.1.3).
+        ['5.5.2', '500 5.5.2 Syntax error in recipient address (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.5.4', '501 5.5.4 Syntax error in sender address (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        // A parameter the client sent wrong is the protocol's error, whatever the command.
+        ['5.5.4', '501 5.5.4 Syntax error in SIZE parameter (in reply to MAIL FROM command)', ['syntaxerror', 'soft']],
+        ['5.5.1', '503 5.5.1 No recipients (in reply to DATA command)', ['syntaxerror', 'soft']],
         [
           '4.2.2',
           '451 4.2.2 Server accepts messages only on TLS connection (in reply to MAIL FROM command)',
