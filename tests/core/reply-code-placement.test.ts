@@ -100,6 +100,27 @@ const exchangeBounce = (reply: string) =>
     'Original message headers:',
   );
 
+/** DragonFly Mail Agent's bounce (dma mail.c bounce(): "There was an error delivering your mail to <...>."). */
+const dma = (lines: readonly string[]) =>
+  plainBounce(
+    'MAILER-DAEMON@mx.example.org',
+    'Mail delivery failed',
+    [
+      'This is the DragonFly Mail Agent v0.13 at mx.example.org.',
+      '',
+      'There was an error delivering your mail to <user@example.net>.',
+      '',
+      ...lines,
+    ],
+    'Message headers follow.',
+  );
+
+/** The reason and hard/soft call classify() gives the bounce's only recipient. */
+async function verdictOf(raw: Buffer): Promise<[reason: string, bounceType: string]> {
+  const r = (await classify(raw)).recipients[0];
+  return [r.reason, r.bounceType];
+}
+
 describe('the remote reply where each MTA puts it (reply code and status)', () => {
   it("reads Postfix's 'host ... said:' line and its joined multi-line replies (src/smtp/smtp_proto.c, smtp_trouble.c)", async () => {
     const notice = [
@@ -318,19 +339,6 @@ describe('the remote reply where each MTA puts it (reply code and status)', () =
   });
 
   it("reads DragonFly Mail Agent's 'remote host did not like our ...:' and the reply after it (dma net.c, mail.c)", async () => {
-    const dma = (lines: readonly string[]) =>
-      plainBounce(
-        'MAILER-DAEMON@mx.example.org',
-        'Mail delivery failed',
-        [
-          'This is the DragonFly Mail Agent v0.13 at mx.example.org.',
-          '',
-          'There was an error delivering your mail to <user@example.net>.',
-          '',
-          ...lines,
-        ],
-        'Message headers follow.',
-      );
     expect(await codesOf(dma(['remote host did not like our RCPT TO:', '550 5.1.1 <user@example.net>: mailbox unheard of']))).toEqual([
       'user@example.net',
       '550',
@@ -339,6 +347,15 @@ describe('the remote reply where each MTA puts it (reply code and status)', () =
     expect(
       await codesOf(dma(['remote host did not like our final DATA:', '550-5.7.1 This message looks unsolicited', '550 5.7.1 to us.'])),
     ).toEqual(['user@example.net', '550', '5.7.1']);
+  });
+
+  it("reads DragonFly Mail Agent's own failures: a retry period over, its smarthost login, its queue, a domain not found (dma dma.c, net.c)", async () => {
+    // dma bounces a temporary failure only once its retry period is over, in these words.
+    expect(await verdictOf(dma(['Could not deliver for the last 432000 seconds. Giving up.']))).toEqual(['expired', 'soft']);
+    expect(await verdictOf(dma(['SMTP login to smtp.example.org failed']))).toEqual(['securityerror', 'soft']);
+    expect(await verdictOf(dma(['corrupted queue file']))).toEqual(['systemerror', 'soft']);
+    // A temporary DNS failure is retried, so this text in a bounce is a name that does not exist.
+    expect(await verdictOf(dma(['DNS lookup failure: host example.net not found']))).toEqual(['hostunknown', 'hard']);
   });
 
   it('reads a Diagnostic-Code written "smtp;550" with no space, or its reply in quotes', async () => {
