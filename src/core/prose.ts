@@ -226,6 +226,8 @@ const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)
  * summary the reporting MTA writes after it ("554 5.0.0 Service unavailable").
  */
 const TRANSCRIPT_REPLY = /^[ \t]*<<<[ \t]*([45][0-5]\d)(?:[ -]+([45])\.(\d)\.(\d{1,3})(?!\.?\d))?/gm;
+/** Characters of a text searched for transcript lines (a real transcript is far shorter). */
+const MAX_TRANSCRIPT_SCAN = 65_536;
 /** Transcript lines read at most (a stranger's notice may hold thousands). */
 const MAX_TRANSCRIPT_REPLIES = 32;
 
@@ -236,7 +238,8 @@ const MAX_TRANSCRIPT_REPLIES = 32;
 function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
   let last: RegExpMatchArray | undefined;
   let count = 0;
-  for (const m of text.matchAll(TRANSCRIPT_REPLY)) {
+  const slice = text.length > MAX_TRANSCRIPT_SCAN ? text.slice(0, MAX_TRANSCRIPT_SCAN) : text;
+  for (const m of slice.matchAll(TRANSCRIPT_REPLY)) {
     last = m;
     if (++count >= MAX_TRANSCRIPT_REPLIES) break;
   }
