@@ -275,8 +275,9 @@ function lastReplyStatusPair(text: string): { reply: string; status: string; cou
 }
 
 /**
- * The enhanced status code a text gives: the status of the last reply-code/status pair (the
- * remote server's, see lastReplyStatusPair), otherwise the first code in the text.
+ * The enhanced status code a text gives: a transcript's last "<<<" reply's, else the status of
+ * the last reply-code/status pair (the remote server's, see lastReplyStatusPair), else the
+ * first code in the text.
  */
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);
