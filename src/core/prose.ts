@@ -193,52 +193,119 @@ function pairAdminSection(found: Map<string, ProseRecipient>, adminSection: Set<
   });
 }
 
-/** An enhanced status code in free text (not part of an IP address or version number). */
-const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/;
+/**
+ * An enhanced status code in free text, not part of an IP address, a version number ("Exim
+ * 4.96.2") or a date ("4.12.26"): every subject RFC 3463 and its registry define is one digit.
+ */
+const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
 /**
  * An SMTP reply code as servers write it: at a line start, after "said:", "<<<", "host ...:";
  * Apache James writes "550 - Requested action"; Yahoo adds its own number ("554 30 Sorry",
  * "552 1 Requested mail action aborted"); some quote their text ('550 "The mail server ...').
+ * Exchange 2000/2003 puts the remote reply after its own status and the transport
+ * ("<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>", Microsoft KB 284204); Exchange 2007
+ * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
+ * information for administrators": a '#' leads a reply code only when a status follows.
  */
-const REPLY_IN_TEXT = /(?:^|[\s:(>\[<"'])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)/m;
+const REPLY_IN_TEXT =
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gm;
+/**
+ * A number of some unit, not a reply code: "size limit 500 bytes", "timed out after 450
+ * seconds", "limit of 500 recipients per day". A reply code is followed by its text, never
+ * by one of these words.
+ */
+const QUANTITY_AFTER =
+  /^[ -](?:[KMGkmg]?bytes|[KMGkmg]i?B|octets|seconds|secs|ms|minutes|mins|hours|days|times|attempts|tries|(?:messages|recipients|mails|emails) (?:per|an?|each|every)\b)\b/;
+/** Reply-code candidates read at most in one text (a stranger's text may hold thousands of numbers). */
+const MAX_REPLY_CANDIDATES = 64;
 /** Sendmail's recipient line quoting the remote reply: "554 <a@b>... 550 Host unknown". */
 const SENDMAIL_INNER_REPLY = /^[245]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. ([45][0-5]\d)(?= )/m;
+/**
+ * A transcript's line quoting the remote server ("<<< 550 5.7.1 Message refused", Sendmail's
+ * usersmtp.c and Courier's esmtpclient.c): the server's own reply, more precise than the
+ * summary the reporting MTA writes after it ("554 5.0.0 Service unavailable").
+ */
+const TRANSCRIPT_REPLY = /^[ \t]*<<<[ \t]*([45][0-5]\d)(?:[ -]+([45])\.(\d)\.(\d{1,3})(?!\.?\d))?/gm;
+/** Characters of a text searched for transcript lines (a real transcript is far shorter). */
+const MAX_TRANSCRIPT_SCAN = 65_536;
+/** Transcript lines read at most (a stranger's notice may hold thousands). */
+const MAX_TRANSCRIPT_REPLIES = 32;
+
+/**
+ * The last "<<<" reply of a transcript: when the MTA tried several servers, or the server
+ * answered more than one command, the last refusal is the one the message failed on.
+ */
+function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
+  let last: RegExpMatchArray | undefined;
+  let count = 0;
+  const slice = text.length > MAX_TRANSCRIPT_SCAN ? text.slice(0, MAX_TRANSCRIPT_SCAN) : text;
+  for (const m of slice.matchAll(TRANSCRIPT_REPLY)) {
+    last = m;
+    if (++count >= MAX_TRANSCRIPT_REPLIES) break;
+  }
+  return last;
+}
 /** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
 const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
-const STATUS_AFTER_REPLY = /(?<![\d.])[245]\d\d[ -]+['"]?([45])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
+const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d)\.(\d{1,3})(?!\.?\d)/g;
 /** Characters of a diagnostic searched for reply-code/status pairs. */
 const MAX_STATUS_SCAN = 4096;
 /** Reply-code/status pairs read at most: a real reply nests two or three quotes. */
 const MAX_STATUS_PAIRS = 32;
 
 /**
- * The enhanced status code a text gives. A reporting MTA often wraps the remote server's
- * reply in its own summary ("5.1.0 - Unknown address error 550-'5.2.2 ... Mailbox Full'",
- * "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>"): when codes come with
- * reply codes, the last such pair is the innermost quote, the remote server's own word.
- * Otherwise the first code in the text.
+ * The last reply-code/status pair of a text and how many there were. A reporting MTA often
+ * wraps the remote server's reply in its own summary ("5.1.0 - Unknown address error
+ * 550-'5.2.2 ... Mailbox Full'", "554 4.4.7 Message expired ... <421 4.4.2 Connection timed
+ * out>"): the last pair is the innermost quote, the remote server's own word.
+ */
+function lastReplyStatusPair(text: string): { reply: string; status: string; count: number } {
+  const slice = text.length > MAX_STATUS_SCAN ? text.slice(0, MAX_STATUS_SCAN) : text;
+  let reply = '';
+  let status = '';
+  let count = 0;
+  for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
+    reply = p[1];
+    status = `${p[2]}.${p[3]}.${p[4]}`;
+    if (++count > MAX_STATUS_PAIRS) break;
+  }
+  return { reply, status, count };
+}
+
+/**
+ * The enhanced status code a text gives: a transcript's last "<<<" reply's, else the status of
+ * the last reply-code/status pair (the remote server's, see lastReplyStatusPair), else the
+ * first code in the text.
  */
 export function statusInText(text: string): string {
   const m = STATUS_IN_TEXT.exec(text);
   if (!m) return '';
-  const first = `${m[1]}.${m[2]}.${m[3]}`;
-  const slice = text.length > MAX_STATUS_SCAN ? text.slice(0, MAX_STATUS_SCAN) : text;
-  let last = '';
-  let count = 0;
-  for (const p of slice.matchAll(STATUS_AFTER_REPLY)) {
-    last = `${p[1]}.${p[2]}.${p[3]}`;
-    if (++count > MAX_STATUS_PAIRS) break;
-  }
-  return last || first;
+  const transcript = lastTranscriptReply(text);
+  if (transcript?.[2]) return `${transcript[2]}.${transcript[3]}.${transcript[4]}`;
+  return lastReplyStatusPair(text).status || `${m[1]}.${m[2]}.${m[3]}`;
 }
 
+/**
+ * The SMTP reply code a text gives. Where the text nests replies ("554 4.4.7 Message expired
+ * ... <421 4.4.2 Connection timed out>"), the code paired with the status statusInText reports
+ * (the remote server's), so that the two always come from the same reply.
+ */
 export function replyCodeInText(text: string): string {
   // Sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code first, the
   // remote server's reply after the address; the remote's is the reply to report.
   const inner = SENDMAIL_INNER_REPLY.exec(text);
   if (inner) return inner[1];
-  const m = REPLY_IN_TEXT.exec(text) ?? LABELLED_REPLY.exec(text);
-  return m ? m[1] : '';
+  const transcript = lastTranscriptReply(text);
+  if (transcript) return transcript[1];
+  const pair = lastReplyStatusPair(text);
+  if (pair.count > 1 && /^[45]/.test(pair.reply)) return pair.reply;
+  let candidates = 0;
+  for (const m of text.matchAll(REPLY_IN_TEXT)) {
+    const end = m.index + m[0].length;
+    if (!QUANTITY_AFTER.test(text.slice(end, end + 16))) return m[1] ?? m[2];
+    if (++candidates >= MAX_REPLY_CANDIDATES) break;
+  }
+  return LABELLED_REPLY.exec(text)?.[1] ?? '';
 }

@@ -6,6 +6,7 @@ import { classify } from '../../src/core/classify.ts';
 import type { RecipientResult } from '../../src/core/types.ts';
 import { dsnReport, type DsnReportOptions } from './dsn-report.ts';
 import { explainStep } from '../../src/commands/classify-explain.ts';
+import { STATUS_DETAILS } from '../../src/core/status-codes.ts';
 
 async function decide(status: string, diagnostic: string, opts?: DsnReportOptions): Promise<RecipientResult> {
   const c = await classify(dsnReport(status, diagnostic, opts));
@@ -64,6 +65,44 @@ describe('rule 7: when the words match nothing, the codes decide, class by class
     expect(await reasonOf('5.0.0', `552 ${UNKNOWN_WORDS}`)).toBe('mailboxfull');
     expect(await reasonOf('5.0.0', `551 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).toBe('hasmoved');
     expect(await reasonOf('5.0.0', `553 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).toBe('userunknown');
+  });
+
+  it('gives each registered detail code that settles a reason by itself that reason, with words no rule knows (RFC 3463, 5248 and the IANA registry)', async () => {
+    const expected: Record<string, string> = {
+      '5.1.2': 'hostunknown',
+      '5.1.10': 'notaccept',
+      '5.2.1': 'suspend',
+      '5.3.1': 'systemfull',
+      '5.3.2': 'notaccept',
+      '5.3.4': 'mesgtoobig',
+      '5.4.4': 'notaccept',
+      '4.4.5': 'toomanyconn',
+      '5.4.6': 'networkerror',
+      '5.4.7': 'expired',
+      '5.5.3': 'toomanyconn',
+      '5.6.1': 'contenterror',
+      '5.6.9': 'contenterror',
+      '5.7.10': 'failedstarttls',
+      '5.7.13': 'suspend',
+      '5.7.25': 'requireptr',
+      '5.7.28': 'speeding',
+      '5.7.29': 'authfailure',
+      '5.7.30': 'failedstarttls',
+    };
+    const got: Record<string, string> = {};
+    for (const code of Object.keys(expected))
+      got[code] = await reasonOf(code, `${code.startsWith('4') ? 451 : 554} ${code} ${UNKNOWN_WORDS}`);
+    expect(got).toEqual(expected);
+  });
+
+  it('never makes any registered 4.x.x code hard when the words do not say the address is gone', async () => {
+    const hard: string[] = [];
+    for (const detail of Object.keys(STATUS_DETAILS)) {
+      const code = `4.${detail}`;
+      const r = await decide(code, `450 ${code} ${UNKNOWN_WORDS} (in reply to RCPT TO command)`);
+      if (r.bounceType === 'hard') hard.push(code);
+    }
+    expect(hard).toEqual([]);
   });
 
   it('calls a bare refusal at the greeting blocked and one to MAIL FROM rejected', async () => {
@@ -229,6 +268,22 @@ describe('rule 8: what makes a result hard', () => {
     expect((await decide('5.0.0', '550 Recipient rejected (in reply to RCPT TO command)')).bounceType).toBe('hard');
     // A temporary code that itself names the address (4.1.1, bad mailbox) still decides.
     expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).reason).toBe('userunknown');
+  });
+
+  it('never makes a temporary code alone hard: "450 4.1.1" or "450 4.1.6" with words that do not say the address is gone', async () => {
+    const onlyCode = await decide('4.1.1', '450 4.1.1 Try again later (in reply to RCPT TO command)');
+    expect([onlyCode.reason, onlyCode.bounceType]).toEqual(['userunknown', 'soft']);
+    expect(onlyCode.decidedBy).toContain('temporary-code:soft 450');
+    expect(onlyCode.decidedBy.map(explainStep).join('\n')).toContain('no words said the address is gone');
+    expect((await decide('4.1.6', `450 4.1.6 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).bounceType).toBe('soft');
+    expect((await decide('4.7.17', `450 4.7.17 ${UNKNOWN_WORDS}`)).bounceType).toBe('soft');
+    // A weak wording ("Recipient rejected") under a temporary 4.1.1: the code gives the reason, not hard.
+    expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).bounceType).toBe('soft');
+    // The same codes with words that say the address is gone, or a permanent code: hard.
+    expect((await decide('4.1.1', '450 4.1.1 <user@example.net>: User unknown in virtual mailbox table')).bounceType).toBe('hard');
+    expect((await decide('5.1.1', `550 5.1.1 ${UNKNOWN_WORDS}`)).bounceType).toBe('hard');
+    // A temporary reply is temporary whatever the Status field says, and a permanent one permanent.
+    expect((await decide('5.1.1', `450 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).bounceType).toBe('soft');
   });
 
   it('reads "mailbox unavailable" as RFC 5321 does: with 450 the mailbox is busy or blocked for now, never hard', async () => {

@@ -157,6 +157,12 @@ describe('LMTP replies of the mail stores', () => {
         ['4.2.1', '450 4.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)', ['suspend', 'none'], 'delayed'],
         ['5.2.2', '552 5.2.2 Over quota (in reply to RCPT TO command)', ['mailboxfull', 'soft']],
         ['5.1.1', '550 5.1.1 No such user here (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        // A recipient address the store cannot parse is the address, not the protocol (as X.1.3).
+        ['5.5.2', '500 5.5.2 Syntax error in recipient address (in reply to RCPT TO command)', ['userunknown', 'hard']],
+        ['5.5.4', '501 5.5.4 Syntax error in sender address (in reply to MAIL FROM command)', ['rejected', 'soft']],
+        // A parameter the client sent wrong is the protocol's error, whatever the command.
+        ['5.5.4', '501 5.5.4 Syntax error in SIZE parameter (in reply to MAIL FROM command)', ['syntaxerror', 'soft']],
+        ['5.5.1', '503 5.5.1 No recipients (in reply to DATA command)', ['syntaxerror', 'soft']],
         [
           '4.2.2',
           '451 4.2.2 Server accepts messages only on TLS connection (in reply to MAIL FROM command)',
@@ -357,6 +363,22 @@ describe("the MTAs' own refusals and bounce texts", () => {
 
 describe("providers' published replies", () => {
   wordingTests([
+    // learn.microsoft.com, Exchange Server API: SmtpResponse fields (Microsoft.Exchange.Data.Transport.Smtp).
+    {
+      name: "reads Exchange Server's own SMTP responses: a send-as refusal is the sender's, the rest by their codes",
+      reports: [
+        [
+          '5.7.1',
+          '550 5.7.1 Client does not have permission to send as this sender (in reply to end of DATA command)',
+          ['rejected', 'soft'],
+        ],
+        ['5.7.1', '550 5.7.1 Anonymous client does not have permission to send as this sender', ['rejected', 'soft']],
+        ['4.3.1', '452 4.3.1 Insufficient system resources (in reply to MAIL FROM command)', ['systemfull', 'soft']],
+        ['5.3.4', '552 5.3.4 Message size exceeds fixed maximum message size (in reply to MAIL FROM command)', ['mesgtoobig', 'soft']],
+        ['4.3.2', '421 4.3.2 System not accepting network messages (in reply to end of DATA command)', ['notaccept', 'soft']],
+        ['5.5.1', '503 5.5.1 Bad sequence of commands (in reply to RCPT TO command)', ['syntaxerror', 'soft']],
+      ],
+    },
     // A mailbox that exists but takes no mail: RFC 3463 X.2.1 ("Mailbox disabled, not accepting
     // messages"), Google (support.google.com/a/answer/3726730), Yahoo's 554.30, Cyrus
     // (imap/imap_err.et), Zimbra (LmtpReply.java), Mail.ru (help.mail.ru).

@@ -37,6 +37,13 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // (usr.sbin/smtpd/smtp_session.c).
       String.raw`bad sender address syntax`,
       String.raw`sender address syntax error`,
+      // Zimbra's LMTP store ("501 5.5.4 Syntax error in sender address", LmtpReply.java).
+      String.raw`syntax error in sender address`,
+      // Exchange's send-as check of the sender ("550 5.7.1 Client does not have permission to
+      // send as this sender", "Anonymous client does not have permission to send as this
+      // sender": learn.microsoft.com, Exchange Server API, SmtpResponse.SendAsDenied and
+      // AnonymousSendAsDenied): the sender's identity, not the recipient.
+      String.raw`(?:does not|doesn't) have permissions? to send as this sender`,
       String.raw`\b5\.1\.7 syntax error in mailbox address`,
       // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
       // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.

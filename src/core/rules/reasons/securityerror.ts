@@ -12,8 +12,10 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
     reason: 'securityerror',
     phrases: [
       String.raw`sasl authentication failed[;:] (?:cannot authenticate|server \S+ (?:said|offered no)|authentication protocol loop|non-empty initial)`,
+      // DragonFly Mail Agent's login to its smarthost (dma net.c: "SMTP login to %s failed").
+      String.raw`smtp login to \S+ failed`,
     ],
-    hints: ['sasl authentication failed'],
+    hints: ['sasl authentication failed', 'smtp login to'],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
   {

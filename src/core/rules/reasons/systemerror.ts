@@ -55,6 +55,8 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
       String.raw`queue file write error`,
+      // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
+      String.raw`corrupted queue file`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,

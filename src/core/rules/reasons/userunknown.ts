@@ -110,6 +110,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // never be delivered to.
       String.raw`bad recipient address syntax`,
       String.raw`recipient address syntax error`,
+      // Zimbra's LMTP store on a recipient address it cannot parse ("500 5.5.2 Syntax error in
+      // recipient address", store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java).
+      String.raw`syntax error in recipient address`,
       // Sendmail's parser on a recipient address (sendmail/parseaddr.c: "501 5.1.3 Syntax error
       // in mailbox address"); with 5.1.7 the same words are about the sender (rejected.ts).
       String.raw`\b5\.1\.3 syntax error in mailbox address`,
