@@ -110,8 +110,6 @@ export function explainStep(step: string): string {
     return `the server also named the cause (${rest('named-cause:')}): it keeps its reason after the retry period (decision rule 3)`;
   if (step.startsWith('weak-rule:temporary '))
     return `the words say only "refused" and the code ${rest('weak-rule:temporary ')} is temporary: the codes decide, never hard (decision rule 2)`;
-  if (step.startsWith('temporary-code:soft '))
-    return `only the code names the address, and the reply ${rest('temporary-code:soft ')} is temporary: no words said the address is gone, so not hard (decision rule 8)`;
   if (step.startsWith('gave-up:expired'))
     return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
   if (step === 'default:onhold') return 'nothing known decides: the server wrote words no rule recognises (onhold; decision rule 7)';

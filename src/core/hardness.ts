@@ -24,18 +24,12 @@ export const RECIPIENT_REASONS: ReadonlySet<Reason> = new Set<Reason>([
 
 /**
  * Hard: userunknown, hostunknown, hasmoved, and notaccept with a permanent (5) code; the
- * class follows the reason, not the first digit ("4.1.1 user unknown" is hard), as long as
- * words said so: a temporary code alone ("450 4.1.1 try again later") is never hard. Never hard:
+ * class follows the reason, not the first digit ("4.1.1 user unknown" is hard). Never hard:
  * a delay (the message is still being tried) and the non-bounces.
  */
-export function bounceTypeOf(
-  r: Pick<RecipientResult, 'reason' | 'enhancedCode' | 'replyCode' | 'action'>,
-  /** False when only a temporary code, no words, gave the reason (reason.ts decideRecipient). */
-  mayBeHard = true,
-): BounceType {
+export function bounceTypeOf(r: Pick<RecipientResult, 'reason' | 'enhancedCode' | 'replyCode' | 'action'>): BounceType {
   if (NON_BOUNCE_REASONS.has(r.reason)) return 'none';
   if (r.action === 'delayed') return 'none';
-  if (!mayBeHard) return 'soft';
   if (HARD_REASONS.has(r.reason)) return 'hard';
   if (r.reason === 'notaccept' && (r.enhancedCode.startsWith('5') || r.replyCode.startsWith('5'))) return 'hard';
   return 'soft';

@@ -34,39 +34,8 @@ const SENDER_STATUS = /^[45]\.1\.[78]$/;
 /** A code of the addressing class that settles an unknown mailbox whatever the phase. */
 const ADDRESSING_STATUS = /^[45]\.1\.(?:[0135]|\d{3})$/;
 
-/** A recipient's reason, and whether it may make the result hard (rule 8). */
-export interface ReasonDecision {
-  reason: Reason;
-  /**
-   * False for a temporary (4xx) result whose address-is-gone reason only a code gave: no
-   * words of the server said the address is gone ("450 4.1.1 try again later"), so it is
-   * never hard (rules/README.md, rule 8).
-   */
-  mayBeHard: boolean;
-}
-
 /** Decides a recipient's reason; never throws. */
 export function decideReason(input: ReasonInput): Reason {
-  return decideRecipient(input).reason;
-}
-
-/** Decides a recipient's reason and whether it may be hard; never throws. */
-export function decideRecipient(input: ReasonInput): ReasonDecision {
-  const decided: { rule?: CompiledRule } = {};
-  const reason = decide(input, decided);
-  if (!HARD_REASONS.has(reason) || !isTemporary(input)) return { reason, mayBeHard: true };
-  const rule = decided.rule;
-  if (rule && rule.reason === reason && !rule.traits.includes('weak')) return { reason, mayBeHard: true };
-  input.decidedBy.push(`temporary-code:soft ${input.replyCode || input.status}`);
-  return { reason, mayBeHard: false };
-}
-
-/** A temporary refusal: a 4xx reply, or a 4.x.x status with no permanent reply beside it. */
-function isTemporary(input: ReasonInput): boolean {
-  return input.replyCode ? input.replyCode.startsWith('4') : input.status.startsWith('4');
-}
-
-function decide(input: ReasonInput, decided: { rule?: CompiledRule }): Reason {
   const { status, diagnostic, context, action, decidedBy } = input;
   // Rule 1: a success is `delivered`, whatever else the text says.
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
@@ -76,7 +45,6 @@ function decide(input: ReasonInput, decided: { rule?: CompiledRule }): Reason {
   const command = smtpCommandIn(diagnostic) || smtpCommandIn(context);
   const said = firstSay(input);
   const rule = said?.rule;
-  decided.rule = rule;
   let reason = said?.reason ?? fallback(input, command);
 
   // Rule 2's limit: words that say only "refused" do not make a temporary refusal hard.

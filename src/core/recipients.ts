@@ -11,7 +11,7 @@ import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
 import { replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
-import { decideRecipient } from './reason.ts';
+import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
 
@@ -163,22 +163,19 @@ export function fromDsn(
     replyCodeInText(blockText) ||
     replyCodeOnAddressLine(notice, address) ||
     (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
-  const decided = decideRecipient({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
-  return finish(
-    {
-      address: normaliseAddress(address),
-      action,
-      enhancedCode: status,
-      replyCode,
-      reason: decided.reason,
-      bounceType: 'none',
-      diagnostic: flatten(diagnostic),
-      remoteMta: r.remoteMta,
-      lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '',
-      decidedBy,
-    },
-    decided.mayBeHard,
-  );
+  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
+  return finish({
+    address: normaliseAddress(address),
+    action,
+    enhancedCode: status,
+    replyCode,
+    reason: decided,
+    bounceType: 'none',
+    diagnostic: flatten(diagnostic),
+    remoteMta: r.remoteMta,
+    lastAttempt: r.lastAttempt || perMessage['arrival-date'] || '',
+    decidedBy,
+  });
 }
 
 export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
@@ -189,23 +186,20 @@ export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, d
   if (status) decidedBy.push(`text:status ${status}`);
   const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
   const action = delayed ? 'delayed' : 'failed';
-  const decided = decideRecipient({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
+  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
   const remote = REMOTE_HOST.exec(context);
-  return finish(
-    {
-      address: p.address,
-      action,
-      enhancedCode: status,
-      replyCode,
-      reason: decided.reason,
-      bounceType: 'none',
-      diagnostic: flatten(blockText || notice.slice(0, NOTICE_AS_DIAGNOSTIC_CHARS)),
-      remoteMta: remote ? remote[1].toLowerCase() : '',
-      lastAttempt: '',
-      decidedBy,
-    },
-    decided.mayBeHard,
-  );
+  return finish({
+    address: p.address,
+    action,
+    enhancedCode: status,
+    replyCode,
+    reason,
+    bounceType: 'none',
+    diagnostic: flatten(blockText || notice.slice(0, NOTICE_AS_DIAGNOSTIC_CHARS)),
+    remoteMta: remote ? remote[1].toLowerCase() : '',
+    lastAttempt: '',
+    decidedBy,
+  });
 }
 
 /** A success reply opening the Diagnostic-Code of a delivery report ("smtp; 250 2.1.5 Ok"). */
@@ -248,11 +242,11 @@ function replyCodeOnAddressLine(notice: string, address: string): string {
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */
-function finish(r: RecipientResult, mayBeHard = true): RecipientResult {
+function finish(r: RecipientResult): RecipientResult {
   if (!r.enhancedCode && !NON_BOUNCE_REASONS.has(r.reason)) {
     const cls = /^[45]/.test(r.replyCode) ? r.replyCode[0] : r.action === 'delayed' ? '4' : '5';
     r.enhancedCode = `${cls}.0.0`;
   }
-  r.bounceType = bounceTypeOf(r, mayBeHard);
+  r.bounceType = bounceTypeOf(r);
   return r;
 }

@@ -270,22 +270,6 @@ describe('rule 8: what makes a result hard', () => {
     expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).reason).toBe('userunknown');
   });
 
-  it('never makes a temporary code alone hard: "450 4.1.1" or "450 4.1.6" with words that do not say the address is gone', async () => {
-    const onlyCode = await decide('4.1.1', '450 4.1.1 Try again later (in reply to RCPT TO command)');
-    expect([onlyCode.reason, onlyCode.bounceType]).toEqual(['userunknown', 'soft']);
-    expect(onlyCode.decidedBy).toContain('temporary-code:soft 450');
-    expect(onlyCode.decidedBy.map(explainStep).join('\n')).toContain('no words said the address is gone');
-    expect((await decide('4.1.6', `450 4.1.6 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).bounceType).toBe('soft');
-    expect((await decide('4.7.17', `450 4.7.17 ${UNKNOWN_WORDS}`)).bounceType).toBe('soft');
-    // A weak wording ("Recipient rejected") under a temporary 4.1.1: the code gives the reason, not hard.
-    expect((await decide('4.1.1', '450 4.1.1 Recipient rejected (in reply to RCPT TO command)')).bounceType).toBe('soft');
-    // The same codes with words that say the address is gone, or a permanent code: hard.
-    expect((await decide('4.1.1', '450 4.1.1 <user@example.net>: User unknown in virtual mailbox table')).bounceType).toBe('hard');
-    expect((await decide('5.1.1', `550 5.1.1 ${UNKNOWN_WORDS}`)).bounceType).toBe('hard');
-    // A temporary reply is temporary whatever the Status field says, and a permanent one permanent.
-    expect((await decide('5.1.1', `450 ${UNKNOWN_WORDS} (in reply to RCPT TO command)`)).bounceType).toBe('soft');
-  });
-
   it('reads "mailbox unavailable" as RFC 5321 does: with 450 the mailbox is busy or blocked for now, never hard', async () => {
     const busy = await decide('4.2.0', '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)');
     expect(busy.bounceType).toBe('soft');
