@@ -69,7 +69,8 @@ async function measure(mode: 'rebound' | 'bare', connectionCounts: number[], cou
     if (profileDir) {
       const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) say(`\nlmtp ${mode} listener:\n${formatProfile(summariseProfile(path.join(profileDir, file), 25))}`);
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!process.env.BENCH_KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true });
+      else say(`profile kept in ${profileDir}`);
     }
   }
 }
