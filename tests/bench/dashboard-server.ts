@@ -20,6 +20,8 @@ export interface DashboardStats {
   peakRss: number;
   /** Longest event-loop delay since the last reset, ms. */
   eldMax: number;
+  /** What the RSS was made of when it peaked: V8 heap (total, used), external and array buffers, bytes. */
+  atPeak: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
 }
 
 const [dbFile, password] = process.argv.slice(2);
@@ -37,8 +39,13 @@ const store = openStore(config.dbPath);
 const web = await serveWebApp(config, store, 'not in a benchmark');
 
 let peak = 0;
+let atPeak: DashboardStats['atPeak'] = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  if (rss <= peak) return;
+  peak = rss;
+  const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  atPeak = { heapTotal, heapUsed, external, arrayBuffers };
 }, 10);
 const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
@@ -50,7 +57,7 @@ process.on('message', (msg: { cmd: string }) => {
     process.send!({ reset: true });
   } else if (msg.cmd === 'stats') {
     const rss = process.memoryUsage.rss();
-    const stats: DashboardStats = { rss, peakRss: Math.max(peak, rss), eldMax: eld.max / 1e6 };
+    const stats: DashboardStats = { rss, peakRss: Math.max(peak, rss), eldMax: eld.max / 1e6, atPeak };
     process.send!({ stats });
   } else if (msg.cmd === 'stop') {
     clearInterval(sampler);
