@@ -119,6 +119,8 @@ export function sha256(raw: Buffer): string {
  * message takes tens of ms of CPU, which would otherwise hold every other connection.
  */
 export async function sha256OffLoop(raw: Buffer): Promise<string> {
+  // WebCrypto refuses a view on shared memory (a large LMTP message, intake/received-bytes.ts).
+  if (raw.buffer instanceof SharedArrayBuffer) return sha256(raw);
   return Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
 }
 
@@ -201,7 +203,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     c: Classification,
     rawSha: string,
     receivedAt: string,
-    rawParts: number,
+    rawPartCount: number,
   ): Promise<IngestResult> {
     const existing = await tx.messages.findBySha256(rawSha);
     if (existing) {
@@ -215,12 +217,14 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     for (const k of keys) knownIds.push(await tx.bounces.idByDedupeKey(k));
     const firstCopy =
       knownIds.length > 0 && knownIds.every((id) => id !== undefined) ? (await tx.bounces.get(knownIds[0]!))!.message_id : undefined;
+    // Its parts, written before this transaction, all there and no longer pending.
+    if (rawPartCount > 0) await tx.rawParts.settle(rawSha, rawPartCount);
     const messageId = await tx.messages.insert({
       receivedAt,
       source: input.source,
       sha256: rawSha,
       raw: input.raw,
-      rawParts,
+      rawPartCount,
       envelopeFrom: input.envelopeFrom ?? '',
       envelopeTo: input.envelopeTo ?? [],
       kind: c.kind,
@@ -327,8 +331,8 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
       classified?.();
       let result: IngestResult;
       try {
-        const rawParts = await writeRawParts(input.raw, rawSha);
-        result = await commits.run((tx) => record(tx, input, c, rawSha, receivedAt, rawParts));
+        const rawPartCount = await writeRawParts(input.raw, rawSha);
+        result = await commits.run((tx) => record(tx, input, c, rawSha, receivedAt, rawPartCount));
       } catch (error) {
         throw storeError(error);
       }

@@ -208,7 +208,13 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * information for administrators": a '#' leads a reply code only when a status follows.
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|\S*@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gm;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gm;
+/**
+ * Characters of a text searched for a reply code in prose. The address lookahead above reads
+ * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"
+ * without a space must not cost 254 steps at each of its candidates for the whole megabyte.
+ */
+const MAX_REPLY_SCAN = 65_536;
 /**
  * A number of some unit, not a reply code: "size limit 500 bytes", "timed out after 450
  * seconds", "limit of 500 recipients per day". A reply code is followed by its text, never
@@ -246,7 +252,7 @@ function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
   return last;
 }
 /** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
-const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)\s*[:=]?\s*([45][0-5]\d)\b/i;
+const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)[ \t]{0,8}[:=]?[ \t]{0,8}([45][0-5]\d)\b/i;
 
 /** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
 const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d)\.(\d{1,3})(?!\.?\d)/g;
@@ -302,10 +308,11 @@ export function replyCodeInText(text: string): string {
   const pair = lastReplyStatusPair(text);
   if (pair.count > 1 && /^[45]/.test(pair.reply)) return pair.reply;
   let candidates = 0;
-  for (const m of text.matchAll(REPLY_IN_TEXT)) {
+  const scanned = text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text;
+  for (const m of scanned.matchAll(REPLY_IN_TEXT)) {
     const end = m.index + m[0].length;
-    if (!QUANTITY_AFTER.test(text.slice(end, end + 16))) return m[1] ?? m[2];
+    if (!QUANTITY_AFTER.test(scanned.slice(end, end + 16))) return m[1] ?? m[2];
     if (++candidates >= MAX_REPLY_CANDIDATES) break;
   }
-  return LABELLED_REPLY.exec(text)?.[1] ?? '';
+  return LABELLED_REPLY.exec(scanned)?.[1] ?? '';
 }

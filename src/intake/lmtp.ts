@@ -208,7 +208,8 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
       },
       onData(stream, session, cb) {
         // Past the limit the message is refused anyway: its bytes are not held.
-        const received = new ReceivedBytes(config.maxSize);
+        const args = session.envelope.mailFrom ? session.envelope.mailFrom.args : false;
+        const received = new ReceivedBytes(config.maxSize, args && args.SIZE ? Number(args.SIZE) : undefined);
         stream.on('data', (c: Buffer) => received.add(c));
         stream.on('end', () => {
           const endTimer = metrics?.lmtpReplySeconds.startTimer();

@@ -13,12 +13,12 @@ import { createHash, type Hash } from 'node:crypto';
 export const JOIN_AT_END_BYTES = 1024 * 1024;
 
 /**
- * A large message is gathered in shared memory, reserved at the limit once it passes
- * JOIN_AT_END_BYTES: the classifier's thread then reads the same bytes instead of a copy
- * (src/core/classify-thread.ts), and no growth copies what came so far. Only the pages the
- * message fills take memory (the kernel gives zeroed pages as they are first written), so
- * each chunk pays for its own; copying 10 MB into fresh memory at once took ~40 ms on the
- * event loop here, most of it that first touch of each page.
+ * A large message is gathered in shared memory: the classifier's thread then reads the same
+ * bytes instead of a copy (src/core/classify-thread.ts). Copying 10 MB into fresh memory took
+ * ~40 ms on the event loop here, most of it the first touch of each page. The buffer is
+ * reserved at the size the client declared (Postfix's LMTP client sends SIZE=), so the copy
+ * that growing it would take is not needed either; without a declaration, or past it (SIZE is
+ * the client's claim, not a fact), it grows fourfold up to the limit.
  */
 function sharedBuffer(size: number): Buffer {
   return Buffer.from(new SharedArrayBuffer(size));
@@ -26,14 +26,19 @@ function sharedBuffer(size: number): Buffer {
 
 export class ReceivedBytes {
   readonly #limit: number;
+  readonly #declared: number;
   readonly #hash: Hash = createHash('sha256');
   #chunks: Buffer[] = [];
   #whole: Buffer | undefined;
   #size = 0;
 
-  /** `limit`: the most bytes kept (LMTP_MAX_SIZE); a message past it is refused, its bytes dropped. */
-  constructor(limit: number) {
+  /**
+   * `limit`: the most bytes kept (LMTP_MAX_SIZE); a message past it is refused, its bytes
+   * dropped. `declared`: the size the client announced (MAIL FROM's SIZE=), if any.
+   */
+  constructor(limit: number, declared?: number) {
     this.#limit = limit;
+    this.#declared = declared !== undefined && Number.isSafeInteger(declared) && declared > 0 ? Math.min(declared, limit) : 0;
   }
 
   /** Bytes received so far, kept or not. */
@@ -56,16 +61,30 @@ export class ReceivedBytes {
     }
     this.#hash.update(chunk);
     if (this.#whole) {
+      this.#reserve(this.#size, at);
       chunk.copy(this.#whole, at);
       return;
     }
     this.#chunks.push(chunk);
     if (this.#size > JOIN_AT_END_BYTES) {
-      this.#whole = sharedBuffer(this.#limit);
+      this.#whole = sharedBuffer(Math.min(this.#limit, Math.max(this.#declared, this.#size * 4)));
       let o = 0;
       for (const c of this.#chunks) o += c.copy(this.#whole, o);
       this.#chunks = [];
     }
+  }
+
+  /**
+   * Room for `size` bytes, the first `used` of them kept. The buffer grows fourfold (up to the
+   * limit), not to the limit at once: pages only written ones take memory, but shared memory
+   * is not counted by V8 when it decides to collect garbage, so a dead message's reservation
+   * is kept as small as its bytes allow.
+   */
+  #reserve(size: number, used: number): void {
+    if (!this.#whole || this.#whole.length >= size) return;
+    const grown = sharedBuffer(Math.min(this.#limit, Math.max(size, this.#whole.length * 4)));
+    this.#whole.copy(grown, 0, 0, used);
+    this.#whole = grown;
   }
 
   /** The message (empty once it went over the limit). */

@@ -102,11 +102,16 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       jobs = [
         new Cron(config.notify.retryCron, { ...UTC, protect: onBlocked('retry'), catch: onError('retry') }, (self: Cron) =>
           once('retry', self, async () => {
-            const r = await notifier.sendDue();
-            if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
-            await retakeSummary().catch(onError('summary'));
-            const swept = await store.rawParts.sweep(new Date()).catch(onError('raw-parts'));
-            if (swept) log.info({ job: 'retry', rawParts: swept }, 'raw parts of messages that never committed deleted');
+            // The sweep of raw parts whose message never committed runs whatever the sends did.
+            const swept = store.rawParts.sweep(new Date()).catch(onError('raw-parts'));
+            try {
+              const r = await notifier.sendDue();
+              if (r.sent + r.failed > 0) log.info({ job: 'retry', ...r }, 'retry job done');
+              await retakeSummary().catch(onError('summary'));
+            } finally {
+              const n = await swept;
+              if (n) log.info({ job: 'retry', messages: n }, 'raw parts of messages that never committed deleted');
+            }
           }),
         ),
         new Cron(config.notify.summaryCron, { ...UTC, protect: onBlocked('summary'), catch: onError('summary') }, (self: Cron) =>

@@ -11,8 +11,8 @@ export interface NewMessage {
   source: MessageSource;
   sha256: string;
   raw: Buffer;
-  /** Written to raw_parts already (RawPartsRepository.write): `raw` is kept there, not in the row. */
-  rawParts?: number;
+  /** Parts written to raw_parts already (RawPartsRepository.write): `raw` is kept there, not in the row. */
+  rawPartCount?: number;
   envelopeFrom: string;
   envelopeTo: string[];
   kind: string;
@@ -43,14 +43,21 @@ export interface MessageRow {
   truncated: string;
 }
 
-const INSERT = `INSERT INTO messages (received_at, source, sha256, size, raw, raw_parts, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
-   VALUES (@receivedAt, @source, @sha256, @size, @raw, @rawParts, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)
+const INSERT = `INSERT INTO messages (received_at, source, sha256, size, raw, raw_part_count, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated)
+   VALUES (@receivedAt, @source, @sha256, @size, @raw, @rawPartCount, @envelopeFrom, @envelopeTo, @kind, @status, @error, @subject, @classification, @duplicateOf, @truncated)
    RETURNING id`;
 const BY_SHA = 'SELECT id, status, kind FROM messages WHERE sha256 = ?';
 const BY_ID =
   'SELECT id, received_at, source, sha256, size, envelope_from, envelope_to, kind, status, error, subject, classification, duplicate_of, truncated FROM messages WHERE id = ?';
-const RAW = 'SELECT raw, raw_parts, sha256, size FROM messages WHERE id = ?';
+const RAW = 'SELECT raw, raw_part_count, sha256, size FROM messages WHERE id = ?';
 const EMPTY = Buffer.alloc(0);
+
+interface RawRow {
+  raw: Buffer;
+  raw_part_count: number;
+  sha256: string;
+  size: number;
+}
 const UPDATE =
   'UPDATE messages SET kind = @kind, status = @status, error = @error, subject = @subject, classification = @classification WHERE id = @id';
 
@@ -66,8 +73,8 @@ export class MessagesRepository {
       source: m.source,
       sha256: m.sha256,
       size: m.raw.length,
-      raw: m.rawParts ? EMPTY : m.raw,
-      rawParts: m.rawParts ?? 0,
+      raw: m.rawPartCount ? EMPTY : m.raw,
+      rawPartCount: m.rawPartCount ?? 0,
       envelopeFrom: m.envelopeFrom,
       envelopeTo: m.envelopeTo.join(','),
       kind: m.kind,
@@ -91,9 +98,22 @@ export class MessagesRepository {
 
   /** The message's bytes as received, wherever they are kept (the row, or its raw parts). */
   async raw(id: number): Promise<Buffer | undefined> {
-    const row = await this.#sql.get<{ raw: Buffer; raw_parts: number; sha256: string; size: number }>(RAW, [id]);
-    if (!row || row.raw_parts === 0) return row?.raw;
-    return new RawPartsRepository(this.#sql).read(row.sha256, row.raw_parts, row.size);
+    const row = await this.#sql.get<RawRow>(RAW, [id]);
+    if (!row || row.raw_part_count === 0) return row?.raw;
+    return new RawPartsRepository(this.#sql).read(row.sha256, row.raw_part_count, row.size);
+  }
+
+  /**
+   * The message's first bytes (at least `bytes` of them when it has that many) and its size,
+   * for a preview: a message kept in parts is not read whole. Its first part missing gives
+   * undefined bytes, the size still known.
+   */
+  async rawStart(id: number, bytes: number): Promise<{ start: Buffer | undefined; size: number } | undefined> {
+    const row = await this.#sql.get<RawRow>(RAW, [id]);
+    if (!row) return undefined;
+    if (row.raw_part_count === 0) return { start: row.raw.subarray(0, bytes), size: row.raw.length };
+    const first = await new RawPartsRepository(this.#sql).first(row.sha256);
+    return { start: first?.subarray(0, bytes), size: row.size };
   }
 
   async updateClassification(

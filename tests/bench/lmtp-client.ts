@@ -105,7 +105,8 @@ export class LmtpClient {
    * data to reading that reply.
    */
   async send(body: string | Buffer, rcpt: string): Promise<{ reply: Reply; latencyMs: number }> {
-    this.#socket.write(`MAIL FROM:<>\r\nRCPT TO:<${rcpt}>\r\nDATA\r\n`);
+    // SIZE= as Postfix's LMTP client sends it to a server that announces SIZE.
+    this.#socket.write(`MAIL FROM:<> SIZE=${body.length}\r\nRCPT TO:<${rcpt}>\r\nDATA\r\n`);
     const mail = await this.reply();
     const rcptReply = await this.reply();
     const data = await this.reply();

@@ -1,7 +1,8 @@
 // Large messages are classified on a worker thread (a real one), so a forged megabyte DSN
 // does not hold the event loop: asserted by where the work ran, not by timing it.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifySync } from '../../src/core/classify.ts';
 import { MAX_NESTING_DEPTH } from '../../src/core/mime.ts';
 import { createThreadedClassifier, OFF_THREAD_BYTES, type ThreadedClassifier } from '../../src/core/classify-thread.ts';
@@ -39,7 +40,13 @@ describe('classifying on a worker thread', () => {
     const shared = Buffer.from(new SharedArrayBuffer(big.length));
     big.copy(shared);
     const c = classifier();
+    const post = vi.spyOn(Worker.prototype, 'postMessage');
     const result = await c.classify(shared, { envelopeRecipients: ['bounces@org.test'] });
+    // Handed over as is: the same shared memory, nothing in a transfer list, no copy.
+    const sent = post.mock.calls.map((call) => call as unknown as [{ raw?: Uint8Array }, unknown?]).find(([m]) => m.raw);
+    post.mockRestore();
+    expect(sent![0].raw!.buffer).toBe(shared.buffer);
+    expect(sent![1]).toBeUndefined();
     expect(c.offThread).toBe(1);
     expect(result).toEqual(classifySync(big, { envelopeRecipients: ['bounces@org.test'] }));
     // Still the caller's to store: not moved away (a transfer would leave it empty).

@@ -104,6 +104,11 @@ describe('rule 7: when the words match nothing, the codes decide, class by class
       if ((r.bounceType === 'hard') !== gone) wrong.push(`${code} ${r.reason} ${r.bounceType}`);
     }
     expect(wrong).toEqual([]);
+    // The case that rule decides: a temporary 4.1.1 with words that say nothing more.
+    expect(await decide('4.1.1', '450 4.1.1 Try again later (in reply to RCPT TO command)')).toMatchObject({
+      reason: 'userunknown',
+      bounceType: 'hard',
+    });
   });
 
   it('calls a bare refusal at the greeting blocked and one to MAIL FROM rejected', async () => {

@@ -104,14 +104,14 @@ describe('LMTP listener', () => {
     expect(bounces).toEqual([{ email_to: 'hard-user@mx-reject.test', status_code: '5.1.1' }]);
   });
 
-  it('stores a 3 MB DSN byte for byte and records its bounce (shared memory, classifier thread, raw parts)', async () => {
+  it('stores a 3 MB DSN byte for byte, in raw parts, and records its bounce', async () => {
     const t = await startListener();
     const raw = paddedDsn('three-mb', 3 * 1024 * 1024);
     const r = await lmtpSend(t, ['bounces@example.com'], raw);
     expect(r.data.map((x) => x.code)).toEqual([250]);
     const id = Number(/stored as message (\d+)/.exec(r.data[0]!.text)![1]);
     expect((await store!.messages.raw(id))!.equals(raw)).toBe(true);
-    expect(await scalar(store!, 'SELECT raw_parts AS n FROM messages WHERE id = ?', [id])).toBe(3);
+    expect(await scalar(store!, 'SELECT raw_part_count AS n FROM messages WHERE id = ?', [id])).toBe(3);
     expect(await store!.sql.all('SELECT email_to, status_code FROM bounces')).toEqual([
       { email_to: 'user1@victims.test', status_code: '5.1.1' },
     ]);

@@ -51,6 +51,16 @@ describe('ReceivedBytes', () => {
     }
   });
 
+  it('keeps every byte when the size the client declared is wrong either way, or absurd', () => {
+    const message = randomBytes(JOIN_AT_END_BYTES * 3 + 777);
+    for (const declared of [undefined, 10, JOIN_AT_END_BYTES * 2, message.length, 10 * message.length, Number.NaN, -5, 1e300]) {
+      const r = new ReceivedBytes(10 * 1024 * 1024, declared);
+      for (let o = 0; o < message.length; o += 65536) r.add(message.subarray(o, o + 65536));
+      expect({ declared, same: r.bytes().equals(message) }).toEqual({ declared, same: true });
+      expect(r.sha256()).toBe(sha(message));
+    }
+  });
+
   it('keeps nothing of a message over the limit, and says it is over', () => {
     const message = randomBytes(JOIN_AT_END_BYTES + 5000);
     const r = receive(message, [65536], JOIN_AT_END_BYTES + 4999);

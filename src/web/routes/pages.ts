@@ -126,7 +126,8 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
     const bounce = await bounceNamed(deps, ctx.params.id);
     if (!bounce) return notFound(ctx, deps);
     const message = await store.messages.get(bounce.message_id);
-    const raw = await store.messages.raw(bounce.message_id);
+    // A preview only: a message kept in parts is not read whole for it.
+    const raw = await store.messages.rawStart(bounce.message_id, RAW_PREVIEW_BYTES);
     // Unreadable JSON is shown as stored; readable JSON in its published shape, indented.
     const stored = message?.classification ?? '{}';
     const published = publishedClassification(stored);
@@ -140,9 +141,10 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
       classification,
       notices: await store.outbox.forBounce(bounce.id),
       suppression: await store.suppressions.check(bounce.email_to, deps.now()),
-      rawText: raw ? raw.subarray(0, RAW_PREVIEW_BYTES).toString('utf8') : '',
-      rawTruncated: raw ? raw.length > RAW_PREVIEW_BYTES : false,
-      rawSize: raw?.length ?? 0,
+      rawText: raw?.start ? raw.start.toString('utf8') : '',
+      rawTruncated: raw ? raw.size > RAW_PREVIEW_BYTES : false,
+      rawMissing: raw !== undefined && raw.start === undefined,
+      rawSize: raw?.size ?? 0,
       back: typeof ctx.query.back === 'string' && ctx.query.back.startsWith('/bounces') ? ctx.query.back : '/bounces',
     });
   });

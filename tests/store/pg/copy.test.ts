@@ -98,6 +98,8 @@ async function fillSource(): Promise<void> {
   for (const f of files) await ingestor.ingest({ raw: readFileSync(f), source: 'import' });
   // A message over 1 MiB, whose bytes are kept in raw_parts.
   await ingestor.ingest({ raw: paddedDsn('copied', 1024 * 1024 + 100_000), source: 'lmtp' });
+  // And one whose parts are written but whose commit has not come (raw_parts_pending).
+  await store.rawParts.write('f'.repeat(64), paddedDsn('in-flight', 1024 * 1024 + 100_000), new Date());
   // The same bounce again with other headers (as IMAP delivers it): a message row, duplicate_of set.
   const again = readFileSync(path.join(CORPUS, 'postfix/dsn-remote-550.eml'));
   await ingestor.ingest({ raw: Buffer.concat([Buffer.from('Delivered-To: bounces@example.org\r\n'), again]), source: 'imap' });
