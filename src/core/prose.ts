@@ -239,7 +239,9 @@ const MAX_TRANSCRIPT_REPLIES = 32;
 
 /**
  * The last "<<<" reply of a transcript: when the MTA tried several servers, or the server
- * answered more than one command, the last refusal is the one the message failed on.
+ * answered more than one command, the last refusal is the one the message failed on. A
+ * stranger's notice may hold thousands: only the first MAX_TRANSCRIPT_REPLIES are read, the
+ * last of those counts.
  */
 function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
   let last: RegExpMatchArray | undefined;

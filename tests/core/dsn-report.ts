@@ -38,3 +38,6 @@ export function dsnReport(status: string, diagnostic: string, opts: DsnReportOpt
     ].join('\r\n'),
   );
 }
+
+/** The original message a plain-text bounce returns after its marker line, as the tests write it. */
+export const RETURNED_MESSAGE: readonly string[] = ['From: sender@example.com', 'To: user@example.net', 'Subject: hello', '', 'hello', ''];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { replyCodeInText, statusInText } from '../../src/core/prose.ts';
-import { dsnReport } from './dsn-report.ts';
+import { dsnReport, RETURNED_MESSAGE } from './dsn-report.ts';
 
 /** The reply code and status classify() reports for the bounce's only recipient. */
 async function codesOf(raw: Buffer): Promise<[address: string, replyCode: string, status: string]> {
@@ -18,22 +18,7 @@ async function codesOf(raw: Buffer): Promise<[address: string, replyCode: string
 /** A bounce with no delivery-status part: the notice, then the returned message after `marker`. */
 function plainBounce(from: string, subject: string, notice: readonly string[], marker: string): Buffer {
   return Buffer.from(
-    [
-      `From: ${from}`,
-      'To: sender@example.com',
-      `Subject: ${subject}`,
-      '',
-      ...notice,
-      '',
-      marker,
-      '',
-      'From: sender@example.com',
-      'To: user@example.net',
-      'Subject: hello',
-      '',
-      'hello',
-      '',
-    ].join('\n'),
+    [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, '', ...notice, '', marker, '', ...RETURNED_MESSAGE].join('\n'),
   );
 }
 

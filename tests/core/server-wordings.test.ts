@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
-import { dsnReport } from './dsn-report.ts';
+import { dsnReport, RETURNED_MESSAGE } from './dsn-report.ts';
 
 type Verdict = readonly [reason: Reason, bounceType: BounceType];
 
@@ -60,12 +60,7 @@ function eximBounce(diagnostic: string): Buffer {
       '',
       '------ This is a copy of the message, including all the headers. ------',
       '',
-      'From: sender@example.com',
-      'To: user@example.net',
-      'Subject: hello',
-      '',
-      'hello',
-      '',
+      ...RETURNED_MESSAGE,
     ].join('\n'),
   );
 }
@@ -88,12 +83,7 @@ function qmailBounce(lines: readonly string[]): Buffer {
       '--- Below this line is a copy of the message.',
       '',
       'Return-Path: <sender@example.com>',
-      'From: sender@example.com',
-      'To: user@example.net',
-      'Subject: hello',
-      '',
-      'hello',
-      '',
+      ...RETURNED_MESSAGE,
     ].join('\n'),
   );
 }
