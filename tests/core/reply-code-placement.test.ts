@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { replyCodeInText, statusInText } from '../../src/core/prose.ts';
-import { dsnReport, RETURNED_MESSAGE } from './dsn-report.ts';
+import { dsnReport } from './dsn-report.ts';
+import { eximBounce, plainBounce, qmailBounce } from './plain-bounces.ts';
 
 /** The reply code and status classify() reports for the bounce's only recipient. */
 async function codesOf(raw: Buffer): Promise<[address: string, replyCode: string, status: string]> {
@@ -15,30 +16,6 @@ async function codesOf(raw: Buffer): Promise<[address: string, replyCode: string
   return [r.address, r.replyCode, r.enhancedCode];
 }
 
-/** A bounce with no delivery-status part: the notice, then the returned message after `marker`. */
-function plainBounce(from: string, subject: string, notice: readonly string[], marker: string): Buffer {
-  return Buffer.from(
-    [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, '', ...notice, '', marker, '', ...RETURNED_MESSAGE].join('\n'),
-  );
-}
-
-/** Exim's bounce (src/src/deliver.c, "The following address(es) failed:"). */
-const eximBounce = (lines: readonly string[]) =>
-  plainBounce(
-    'Mail Delivery System <Mailer-Daemon@mx.example.org>',
-    'Mail delivery failed: returning message to sender',
-    [
-      'This message was created automatically by mail delivery software.',
-      '',
-      'A message that you sent could not be delivered to one or more of its',
-      'recipients. This is a permanent error. The following address(es) failed:',
-      '',
-      '  user@example.net',
-      ...lines.map((l) => `    ${l}`),
-    ],
-    '------ This is a copy of the message, including all the headers. ------',
-  );
-
 /** Sendmail's bounce (sendmail/savemail.c errbody, transcript from usersmtp.c). */
 const sendmailBounce = (lines: readonly string[]) =>
   plainBounce(
@@ -46,22 +23,6 @@ const sendmailBounce = (lines: readonly string[]) =>
     'Returned mail: see transcript for details',
     ['The original message was received at Tue, 1 Dec 2026 01:17:26 +0900', 'from client.example.com [192.0.2.9]', '', ...lines],
     '   ----- Original message follows -----',
-  );
-
-/** qmail-send's bounce (qmail-send.c; the per-recipient text from qmail-remote.c). */
-const qmailBounce = (lines: readonly string[]) =>
-  plainBounce(
-    'MAILER-DAEMON@mx.example.org',
-    'failure notice',
-    [
-      'Hi. This is the qmail-send program at mx.example.org.',
-      "I'm afraid I wasn't able to deliver your message to the following addresses.",
-      "This is a permanent error; I've given up. Sorry it didn't work out.",
-      '',
-      '<user@example.net>:',
-      ...lines,
-    ],
-    '--- Below this line is a copy of the message.',
   );
 
 /** An Exchange notice for people, its administrators' section holding the remote reply. */

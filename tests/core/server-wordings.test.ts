@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
-import { dsnReport, RETURNED_MESSAGE } from './dsn-report.ts';
+import { dsnReport } from './dsn-report.ts';
+import { eximBounce, qmailBounce } from './plain-bounces.ts';
 
 type Verdict = readonly [reason: Reason, bounceType: BounceType];
 
@@ -40,53 +41,8 @@ function wordingTests(cases: readonly WordingCase[]): void {
   }
 }
 
-/** An Exim bounce (src/src/deliver.c: "A message that you sent could not be delivered ..."). */
-function eximBounce(diagnostic: string): Buffer {
-  return Buffer.from(
-    [
-      'From: Mail Delivery System <Mailer-Daemon@mx.example.org>',
-      'To: sender@example.com',
-      'Subject: Mail delivery failed: returning message to sender',
-      'X-Failed-Recipients: user@example.net',
-      'Auto-Submitted: auto-replied',
-      '',
-      'This message was created automatically by mail delivery software.',
-      '',
-      'A message that you sent could not be delivered to one or more of its',
-      'recipients. This is a permanent error. The following address(es) failed:',
-      '',
-      '  user@example.net',
-      `    ${diagnostic}`,
-      '',
-      '------ This is a copy of the message, including all the headers. ------',
-      '',
-      ...RETURNED_MESSAGE,
-    ].join('\n'),
-  );
-}
-
-/** A qmail bounce (qmail-send.c: "Hi. This is the qmail-send program at ..."). */
-function qmailBounce(lines: readonly string[]): Buffer {
-  return Buffer.from(
-    [
-      'From: MAILER-DAEMON@mx.example.org',
-      'To: sender@example.com',
-      'Subject: failure notice',
-      '',
-      'Hi. This is the qmail-send program at mx.example.org.',
-      "I'm afraid I wasn't able to deliver your message to the following addresses.",
-      "This is a permanent error; I've given up. Sorry it didn't work out.",
-      '',
-      '<user@example.net>:',
-      ...lines,
-      '',
-      '--- Below this line is a copy of the message.',
-      '',
-      'Return-Path: <sender@example.com>',
-      ...RETURNED_MESSAGE,
-    ].join('\n'),
-  );
-}
+/** An Exim bounce whose one diagnostic line is `diagnostic`. */
+const eximBounceOf = (diagnostic: string) => eximBounce([diagnostic]);
 
 describe('LMTP replies of the mail stores', () => {
   wordingTests([
@@ -190,23 +146,25 @@ describe("the MTAs' own refusals and bounce texts", () => {
     {
       name: 'an Exim domain whose MX records all name missing hosts is hostunknown and hard',
       bounces: [
-        [eximBounce('all relevant MX records point to non-existent hosts'), ['hostunknown', 'hard']],
-        [eximBounce('Unrouteable address'), ['hostunknown', 'hard']],
+        [eximBounceOf('all relevant MX records point to non-existent hosts'), ['hostunknown', 'hard']],
+        [eximBounceOf('Unrouteable address'), ['hostunknown', 'hard']],
       ],
     },
     {
       name: "too many Received: headers is contenterror (the reference's definition), not a network loop",
-      bounces: [[eximBounce('Too many "Received" headers - suspected mail loop'), ['contenterror', 'soft']]],
+      bounces: [[eximBounceOf('Too many "Received" headers - suspected mail loop'), ['contenterror', 'soft']]],
     },
     {
       name: "Exim's appendfile quota is mailboxfull and soft",
-      bounces: [[eximBounce('mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/user)'), ['mailboxfull', 'soft']]],
+      bounces: [[eximBounceOf('mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/user)'), ['mailboxfull', 'soft']]],
     },
     {
       name: 'Exim\'s "Rejected for too many bad recipients" blocks the sending host and never makes the address hard',
       bounces: [
         [
-          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 Rejected for too many bad recipients'),
+          eximBounceOf(
+            'SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 Rejected for too many bad recipients',
+          ),
           ['blocked', 'soft'],
         ],
       ],
@@ -215,11 +173,11 @@ describe("the MTAs' own refusals and bounce texts", () => {
       name: "reads Exim's default ACL texts: relay not permitted, message too big",
       bounces: [
         [
-          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 relay not permitted'),
+          eximBounceOf('SMTP error from remote mail server after RCPT TO:<user@example.net>:\n    550 relay not permitted'),
           ['norelaying', 'soft'],
         ],
         [
-          eximBounce('SMTP error from remote mail server after end of data:\n    552 Message size exceeds maximum permitted'),
+          eximBounceOf('SMTP error from remote mail server after end of data:\n    552 Message size exceeds maximum permitted'),
           ['mesgtoobig', 'soft'],
         ],
       ],
@@ -230,12 +188,14 @@ describe("the MTAs' own refusals and bounce texts", () => {
     {
       name: "reads Exim's transport and router texts: TLS required, a dropped connection, a route back to itself",
       bounces: [
-        [eximBounce('a TLS session is required, but the server did not offer TLS support'), ['failedstarttls', 'soft']],
+        [eximBounceOf('a TLS session is required, but the server did not offer TLS support'), ['failedstarttls', 'soft']],
         [
-          eximBounce('SMTP error from remote mail server after end of data:\n    Remote host closed connection in response to end of data'),
+          eximBounceOf(
+            'SMTP error from remote mail server after end of data:\n    Remote host closed connection in response to end of data',
+          ),
           ['expired', 'soft'],
         ],
-        [eximBounce('lowest numbered MX record points to local host'), ['networkerror', 'soft']],
+        [eximBounceOf('lowest numbered MX record points to local host'), ['networkerror', 'soft']],
       ],
     },
 
@@ -967,14 +927,14 @@ describe("the MTAs' own texts, more of them", () => {
       name: 'Exim\'s bare "Administrative prohibition" is a refusal that never makes an address hard, at any command',
       bounces: [
         [
-          eximBounce('SMTP error from remote mail server after RCPT TO:<user@example.net>: 550 Administrative prohibition'),
+          eximBounceOf('SMTP error from remote mail server after RCPT TO:<user@example.net>: 550 Administrative prohibition'),
           ['rejected', 'soft'],
         ],
         [
-          eximBounce('SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1234: 550 Administrative prohibition'),
+          eximBounceOf('SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1234: 550 Administrative prohibition'),
           ['rejected', 'soft'],
         ],
-        [eximBounce('SMTP error from remote mail server after end of data: 550 Administrative prohibition'), ['rejected', 'soft']],
+        [eximBounceOf('SMTP error from remote mail server after end of data: 550 Administrative prohibition'), ['rejected', 'soft']],
       ],
     },
 
@@ -1082,19 +1042,19 @@ describe("Exim's routers and transports (src/src/routers/dnslookup.c, redirect.c
     {
       name: "Exim's null MX is a domain that takes no mail; its pipe's failures are the local mailer's",
       bounces: [
-        [eximBounce('an MX or SRV record indicated no SMTP service'), ['notaccept', 'hard']],
+        [eximBounceOf('an MX or SRV record indicated no SMTP service'), ['notaccept', 'hard']],
         [
-          eximBounce('Child process of address_pipe transport returned 69 (could mean service or program unavailable)'),
+          eximBounceOf('Child process of address_pipe transport returned 69 (could mean service or program unavailable)'),
           ['mailererror', 'soft'],
         ],
-        [eximBounce('local delivery failed'), ['mailererror', 'soft']],
+        [eximBounceOf('local delivery failed'), ['mailererror', 'soft']],
       ],
     },
     {
       name: "Exim's broken .forward or locked mailbox is the receiving system, not an SMTP syntax error",
       bounces: [
-        [eximBounce('syntax error in redirection data'), ['systemerror', 'soft']],
-        [eximBounce('failed to lock mailbox /var/mail/user (lock file)'), ['systemerror', 'soft']],
+        [eximBounceOf('syntax error in redirection data'), ['systemerror', 'soft']],
+        [eximBounceOf('failed to lock mailbox /var/mail/user (lock file)'), ['systemerror', 'soft']],
       ],
     },
     {
