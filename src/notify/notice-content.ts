@@ -114,9 +114,22 @@ export function loopSafetyHeaders(marker: string): Record<string, string> {
  * new database apart from an old one's.
  */
 export function noticeMessageId(config: Config, outboxId: number, createdAt: string): string {
+  return reboundMessageId(config, 'notice', [String(outboxId), base36Time(createdAt)]);
+}
+
+/**
+ * A Message-ID the same each time the same mail is sent again, `<rebound.KIND.PART...@domain>`
+ * with NOTIFY_FROM's domain: a receiver can tell a repeat by it.
+ */
+export function reboundMessageId(config: Config, kind: string, parts: readonly string[]): string {
   const domain = config.notify.from.split('@').pop() || 'localhost';
-  const created = Number.isFinite(Date.parse(createdAt)) ? Date.parse(createdAt).toString(36) : '0';
-  return `<rebound.notice.${outboxId}.${created}@${domain}>`;
+  return `<rebound.${[kind, ...parts].join('.')}@${domain}>`;
+}
+
+/** An ISO time as milliseconds in base 36 (short in a Message-ID); '0' if it is not a time. */
+export function base36Time(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms.toString(36) : '0';
 }
 
 /** The whole notice, ready for the mailer. */

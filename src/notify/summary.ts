@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import { SummaryQueries, type Count, type FailingNotice } from '../store/summary-queries.ts';
 import type { Store } from '../store/store.ts';
 import { createMailer, type Mailer } from './mailer.ts';
-import { bounceUrl, loopSafetyHeaders } from './notice-content.ts';
+import { base36Time, bounceUrl, loopSafetyHeaders, reboundMessageId } from './notice-content.ts';
 import { createEmailTemplates, oneLine, type EmailTemplates } from './templates.ts';
 
 export interface SummaryFigures {
@@ -89,9 +89,7 @@ export interface SummaryOptions {
  * admin who asks again means it.
  */
 export function summaryMessageId(config: Config, period: string, installation: string): string {
-  const domain = config.notify.from.split('@').pop() || 'localhost';
-  const at = Number.isFinite(Date.parse(period)) ? Date.parse(period).toString(36) : '0';
-  return `<rebound.summary.${at}.${installation}@${domain}>`;
+  return reboundMessageId(config, 'summary', [base36Time(period), installation]);
 }
 
 export interface SummaryOutcome {

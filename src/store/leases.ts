@@ -103,16 +103,10 @@ export class LeasesRepository {
    * staleMs ago (the holder failed, or died before it could finish): the period for the one
    * instance that gets it, undefined for every other and when there is nothing to do.
    */
-  async retakeUnfinished(
-    job: string,
-    holder: string,
-    staleMs: number,
-    hostNow = new Date(),
-    maxAgeMs = RETAKE_MAX_AGE_MS,
-  ): Promise<string | undefined> {
+  async retakeUnfinished(job: string, holder: string, staleMs: number, hostNow = new Date()): Promise<string | undefined> {
     const now = await claimClock(this.#sql, hostNow);
     const staleBefore = new Date(now.getTime() - staleMs).toISOString();
-    const oldest = new Date(now.getTime() - maxAgeMs).toISOString();
+    const oldest = new Date(now.getTime() - RETAKE_MAX_AGE_MS).toISOString();
     const row = await this.#sql.get<{ period: string }>(RETAKE_UNFINISHED, { job, holder, now: now.toISOString(), staleBefore, oldest });
     return row?.period;
   }

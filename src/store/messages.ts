@@ -63,8 +63,11 @@ const UPDATE =
 
 export class MessagesRepository {
   #sql: SqlRunner;
-  constructor(sql: SqlRunner) {
+  #rawParts: RawPartsRepository;
+  /** `rawParts`: the same runner's (store.ts builds both); made here when not given. */
+  constructor(sql: SqlRunner, rawParts = new RawPartsRepository(sql)) {
     this.#sql = sql;
+    this.#rawParts = rawParts;
   }
 
   async insert(m: NewMessage): Promise<number> {
@@ -100,7 +103,7 @@ export class MessagesRepository {
   async raw(id: number): Promise<Buffer | undefined> {
     const row = await this.#sql.get<RawRow>(RAW, [id]);
     if (!row || row.raw_part_count === 0) return row?.raw;
-    return new RawPartsRepository(this.#sql).read(row.sha256, row.raw_part_count, row.size);
+    return this.#rawParts.read(row.sha256, row.raw_part_count, row.size);
   }
 
   /**
@@ -112,7 +115,7 @@ export class MessagesRepository {
     const row = await this.#sql.get<RawRow>(RAW, [id]);
     if (!row) return undefined;
     if (row.raw_part_count === 0) return { start: row.raw.subarray(0, bytes), size: row.raw.length };
-    const first = await new RawPartsRepository(this.#sql).first(row.sha256);
+    const first = await this.#rawParts.first(row.sha256);
     return { start: first?.subarray(0, bytes), size: row.size };
   }
 

@@ -12,6 +12,7 @@
 // transaction checks that every part is there and ends the pending row (settle); the retry
 // job sweeps what stayed pending an hour, parts and all, unless a message holds them.
 
+import { setImmediate as turn } from 'node:timers/promises';
 import { ReboundError } from '../errors.ts';
 import { claimClock } from './sql/db-clock.ts';
 import type { SqlRunner } from './sql/driver.ts';
@@ -69,7 +70,7 @@ export class RawPartsRepository {
     for (let seq = 0; seq < count; seq++) {
       // A resolved statement continues this loop in a microtask, before any timer or socket:
       // without a turn of the event loop the parts would be one long block again.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await turn();
       await this.#sql.run(INSERT, [sha256, seq, raw.subarray(seq * RAW_PART_BYTES, (seq + 1) * RAW_PART_BYTES)]);
     }
     return count;

@@ -89,10 +89,11 @@ export interface SqliteStore extends Store {
 type Shared = SuppressionHub<Repositories>;
 
 function repositoriesOn(sql: SqlRunner, shared: Shared): Repositories {
+  const rawParts = new RawPartsRepository(sql);
   const repos: Repositories = {
     sql,
-    messages: new MessagesRepository(sql),
-    rawParts: new RawPartsRepository(sql),
+    messages: new MessagesRepository(sql, rawParts),
+    rawParts,
     bounces: new BouncesRepository(sql),
     outbox: new OutboxRepository(sql),
     noticeLog: new NoticeLogRepository(sql),

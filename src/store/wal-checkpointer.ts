@@ -141,16 +141,18 @@ export function startWalCheckpointer(
     const s = await stat(walPath).catch(() => undefined);
     const seen = s ? `${s.size}:${s.mtimeMs}` : '';
     if (closed || failed) return undefined;
-    if (opts.skip?.()) {
-      stopForGood();
-      return undefined;
-    }
     if (!s || s.size < minWalBytes || seen === lastSeen) {
       if (worker && Date.now() - lastWrite > idleMs) {
         const w = worker;
         worker = undefined;
         await w.terminate();
       }
+      return undefined;
+    }
+    // Asked only before a checkpoint: the store's files check stats both files, and the store
+    // runs it on its own timer anyway; the rounds in between need nothing from it.
+    if (opts.skip?.()) {
+      stopForGood();
       return undefined;
     }
     lastWrite = Date.now();

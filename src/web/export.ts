@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
 import { csvField, neutralise } from '../csv-cells.ts';
 import type { Db } from '../store/db.ts';
 import { EXPORT_COLUMNS, iterateExport, pagedExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
@@ -129,8 +130,6 @@ async function* batchesOf(rows: AnyExportRows, size: number): AsyncGenerator<Exp
   if (batch.length) yield batch;
 }
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
-
 /**
  * CSV rows per chunk; after each chunk the export yields to the event loop. A chunk stays
  * well under 128 KB (~270 bytes a row): V8 puts a larger string in its large-object space,
@@ -158,7 +157,7 @@ export function csvStreamOf(rows: AnyExportRows): Readable {
     yield `\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`;
     for await (const batch of batchesOf(rows, CSV_ROWS_PER_CHUNK)) {
       yield batch.map((row) => `${EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`).join('');
-      await tick();
+      await turn();
     }
   }
   const out = Readable.from(lines(), { objectMode: false });
@@ -273,7 +272,7 @@ export function excelStreamOf(rows: AnyExportRows, maxRows = EXCEL_MAX_ROWS): Re
           ws.addRow(cells).commit();
           n++;
         }
-        await tick();
+        await turn();
         // Back-pressure, both ends: the deflate's backlog, then a slow client.
         const sink = sheetSink(ws);
         while (sink && backlog(sink) > MAX_SHEET_BACKLOG && !out.destroyed) await once(sink, ['drain'], 50);

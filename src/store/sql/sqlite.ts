@@ -26,6 +26,7 @@
 // it last did. It still holds the connection and SQLite's write lock: other work's statements
 // wait for its end as before, and its own run in the order they were made.
 
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Database, Statement } from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RunResult, SqlDialect, SqlDriver, SqlParams, SqlRunner, SqlValue } from './driver.ts';
@@ -57,7 +58,7 @@ class Slice {
   due(): Promise<void> | undefined {
     if (this.#pause) return this.#pause;
     if (performance.now() - this.#start < TRANSACTION_SLICE_MS) return undefined;
-    this.#pause = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    this.#pause = turn().then(() => {
       this.#pause = undefined;
       this.#start = performance.now();
     });
