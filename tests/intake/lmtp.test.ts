@@ -107,8 +107,11 @@ describe('LMTP listener', () => {
   it('stores a 3 MB DSN byte for byte, in raw parts, and records its bounce', async () => {
     const t = await startListener();
     const raw = paddedDsn('three-mb', 3 * 1024 * 1024);
-    const r = await lmtpSend(t, ['bounces@example.com'], raw);
-    expect(r.data.map((x) => x.code)).toEqual([250]);
+    // Two recipients: the second is answered from the first's commit and writes no parts.
+    const r = await lmtpSend(t, ['bounces@example.com', 'bounces+x=example.org@example.com'], raw);
+    expect(r.data.map((x) => x.code)).toEqual([250, 250]);
+    expect(r.data[1]!.text).toMatch(/already stored/);
+    expect(await scalar(store!, 'SELECT COUNT(*) AS n FROM raw_parts_pending')).toBe(0);
     const id = Number(/stored as message (\d+)/.exec(r.data[0]!.text)![1]);
     expect((await store!.messages.raw(id))!.equals(raw)).toBe(true);
     expect(await scalar(store!, 'SELECT raw_part_count AS n FROM messages WHERE id = ?', [id])).toBe(3);
