@@ -4,13 +4,13 @@
 // WAL mode lets that reader see one consistent snapshot while intake keeps writing.
 
 import Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
 import { csvField, neutralise } from '../csv-cells.ts';
 import type { Db } from '../store/db.ts';
 import { EXPORT_COLUMNS, iterateExport, pagedExport, type BounceFilters, type ExportRow } from '../store/bounce-queries.ts';
 import type { SqlRunner } from '../store/sql/driver.ts';
+import { XlsxSheetWriter, type SheetCell, type SheetColumn } from './xlsx-writer.ts';
 
 /**
  * The reader's page cache, KiB. An export reads every selected row once, in index order, so
@@ -165,50 +165,17 @@ export function csvStreamOf(rows: AnyExportRows): Readable {
   return out;
 }
 
-/** Rows written between two yields to the event loop: other requests and intake are served meanwhile. */
+/** Rows read between two yields to the event loop: other requests and intake are served meanwhile. */
 const ROWS_PER_TURN = 200;
 /**
- * Bytes of sheet XML allowed to wait for the zip's deflate. exceljs's worksheet stream
- * (StreamBuf) writes into archiver's entry stream without looking at write()'s answer, and
- * deflate runs on the thread pool: a loop that never waits queued the whole sheet there
- * (1.1 GB for a million rows, the event loop blocked until the end). Measured with this
- * bound: the heap stays ~15 MB at any row count.
+ * Rows per piece of sheet text: ~700 bytes of XML a row, so a piece stays well under the
+ * 128 KB past which V8 keeps a string in its large-object space (see CSV_ROWS_PER_CHUNK).
  */
-const MAX_SHEET_BACKLOG = 1 << 20;
-
-type Emitter = { once(ev: string, fn: () => void): unknown; removeListener(ev: string, fn: () => void): unknown };
-type Backlogged = Emitter & { _writableState?: { length?: number }; writableLength?: number };
-
-/** The first of these events, or the timeout; leaves no listener behind (it runs once per 200 rows). */
-function once(e: Emitter, events: string[], timeoutMs?: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      if (timer) clearTimeout(timer);
-      for (const ev of events) e.removeListener(ev, done);
-      resolve();
-    };
-    const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs);
-    for (const ev of events) e.once(ev, done);
-  });
-}
-
-/** The stream exceljs feeds the sheet's XML into (archiver's entry), if this exceljs version shows it. */
-function sheetSink(ws: unknown): Backlogged | undefined {
-  const pipes = (ws as unknown as { stream?: { pipes?: Backlogged[] } }).stream?.pipes;
-  return pipes?.[0];
-}
-
-function backlog(s: Backlogged): number {
-  return s.writableLength ?? s._writableState?.length ?? 0;
-}
+const SHEET_ROWS_PER_PIECE = 50;
 
 /**
  * Rows in one Excel export: every selected row up to what one xlsx sheet can hold
- * (1,048,576 rows, the header included); the CSV export has no limit. With the back-pressure
- * above, memory does not grow with the rows (in process, 1,000,000 rows: RSS flat at ~160 MB
- * from the 100,000th row on; loading exceljs costs ~18 MB and the export ~45 MB more), but
- * exceljs writes only ~5,000-10,000 rows/s here, so the CSV export is the better choice for
- * very large selections.
+ * (1,048,576 rows, the header included); the CSV export has no limit.
  */
 export const EXCEL_MAX_ROWS = 1_048_575;
 
@@ -217,72 +184,53 @@ export function excelCutNote(maxRows: number): string {
   return `Only the first ${maxRows.toLocaleString('en')} rows (newest first) are in this file, the most an Excel sheet holds; the CSV export holds every selected row.`;
 }
 
-type WorkbookWriterClass = typeof import('exceljs').stream.xlsx.WorkbookWriter;
-let workbookWriter: WorkbookWriterClass | undefined;
+/** The sheet's columns: the CSV's, with widths that fit what each holds. */
+const EXCEL_COLUMNS: SheetColumn[] = EXPORT_COLUMNS.map((c) => ({
+  header: c,
+  width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
+}));
 
-/**
- * exceljs's streaming writer alone, not the package's entry (which also loads the in-memory
- * workbook, the readers and their XML parser): ~22 MB resident instead of ~33 MB. The file's
- * path is exceljs's own layout, not its API: should a new version move it, the entry is used.
- */
-function loadWorkbookWriter(): WorkbookWriterClass {
-  const require = createRequire(import.meta.url);
-  try {
-    workbookWriter ??= require('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
-  } catch {
-    workbookWriter ??= (require('exceljs') as typeof import('exceljs')).stream.xlsx.WorkbookWriter;
-  }
-  return workbookWriter;
+/** A row's cells: dates as real dates, numbers as numbers, text guarded against formulas. */
+function excelCells(row: ExportRow): SheetCell[] {
+  return EXPORT_COLUMNS.map((c) => {
+    const v = row[c];
+    if (c === 'date') return new Date(String(v));
+    return typeof v === 'number' ? v : neutralise(v);
+  });
 }
 
-/** An xlsx file written row by row (exceljs streaming WorkbookWriter); dates are real dates. */
+/** An xlsx file written row by row (src/web/xlsx-writer.ts); dates are real dates. */
 export function excelStream(db: Db, filters: BounceFilters, maxRows = EXCEL_MAX_ROWS): Readable {
   return excelStreamOf(openExportRows(db, filters), maxRows);
 }
 
 /** The xlsx of rows already opened (either kind). */
 export function excelStreamOf(rows: AnyExportRows, maxRows = EXCEL_MAX_ROWS): Readable {
-  const out = new PassThrough();
+  const sheet = new XlsxSheetWriter('bounces', EXCEL_COLUMNS);
+  const out = sheet.output;
   void (async () => {
     try {
-      // exceljs's writer (~22 MB resident) is loaded by the first Excel export, not at start.
-      const WorkbookWriter = loadWorkbookWriter();
-      const wb = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      const ws = wb.addWorksheet('bounces');
-      ws.columns = EXPORT_COLUMNS.map((c) => ({
-        header: c,
-        key: c,
-        width: c === 'diagnostic' ? 60 : c === 'date' ? 20 : c === 'id' || c === 'retries' ? 8 : 24,
-        ...(c === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
-      }));
       let n = 0;
       rows: for await (const batch of batchesOf(rows, ROWS_PER_TURN)) {
-        for (const row of batch) {
-          if (n === maxRows) {
+        for (let i = 0; i < batch.length; i += SHEET_ROWS_PER_PIECE) {
+          const piece = batch.slice(i, i + SHEET_ROWS_PER_PIECE);
+          const room = maxRows - n;
+          if (piece.length > room) {
             // One more row exists: say so in the file instead of silently leaving it out.
-            ws.addRow([excelCutNote(maxRows)]).commit();
+            sheet.addRows([...piece.slice(0, room).map(excelCells), [excelCutNote(maxRows)]]);
             break rows;
           }
-          const cells: Record<string, unknown> = {};
-          for (const c of EXPORT_COLUMNS) {
-            const v = row[c];
-            if (c === 'date') cells[c] = new Date(String(v));
-            else cells[c] = typeof v === 'number' ? v : neutralise(v);
-          }
-          ws.addRow(cells).commit();
-          n++;
+          sheet.addRows(piece.map(excelCells));
+          n += piece.length;
         }
         await turn();
-        // Back-pressure, both ends: the deflate's backlog, then a slow client.
-        const sink = sheetSink(ws);
-        while (sink && backlog(sink) > MAX_SHEET_BACKLOG && !out.destroyed) await once(sink, ['drain'], 50);
-        while (out.writableNeedDrain && !out.destroyed) await once(out, ['drain', 'close']);
-        if (out.destroyed) return;
+        // Back-pressure: the deflate's backlog, then a slow client, both through the sheet's stream.
+        await sheet.drained();
+        if (out.destroyed) return sheet.destroy(new Error('the download was abandoned'));
       }
-      ws.commit();
-      await wb.commit();
+      sheet.end();
     } catch (err) {
-      out.destroy(err as Error);
+      sheet.destroy(err as Error);
     } finally {
       // Closes the export's reader also when the client went away.
       rows.close();
