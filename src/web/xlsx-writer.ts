@@ -7,8 +7,15 @@
 // caller had to watch archiver's private buffers. Here there is one chain, sheet text →
 // deflate → zip → response, and every link honours write()'s answer.
 
+import { createRequire } from 'node:module';
 import { PassThrough, type Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import type * as Yazl from 'yazl';
+
+let yazl: typeof Yazl | undefined;
+/** yazl is loaded by the first Excel export, not at start: the idle service does not hold it (~1 MB). */
+function loadYazl(): typeof Yazl {
+  return (yazl ??= createRequire(import.meta.url)('yazl') as typeof Yazl);
+}
 
 export interface SheetColumn {
   header: string;
@@ -167,7 +174,7 @@ export class XlsxSheetWriter {
   private ended = false;
 
   constructor(sheetName: string, columns: readonly SheetColumn[]) {
-    const zip = new ZipFile();
+    const zip = new (loadYazl().ZipFile)();
     const parts: [string, string][] = [
       ['[Content_Types].xml', contentTypes()],
       ['_rels/.rels', packageRels()],

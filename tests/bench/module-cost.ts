@@ -10,8 +10,8 @@
 import { figure, MB, report, round, rssOf } from './lib.ts';
 
 /** At start: what the idle service imports. Then what it loads only when a part is used. */
-export const SERVICE_PACKAGES = ['pino', 'better-sqlite3', 'prom-client', 'smtp-server', 'croner', 'koa', '@koa/router', 'yazl'];
-export const ON_USE_PACKAGES = ['koa-session', 'nunjucks', 'zod', 'nodemailer', 'mailparser', 'imapflow', 'openid-client'];
+export const SERVICE_PACKAGES = ['pino', 'better-sqlite3', 'prom-client', 'smtp-server', 'croner', 'koa', '@koa/router'];
+export const ON_USE_PACKAGES = ['koa-session', 'nunjucks', 'zod', 'nodemailer', 'mailparser', 'imapflow', 'openid-client', 'yazl'];
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const settle = async () => {
