@@ -16,7 +16,7 @@ import type { IngestResult, Ingestor } from '../ingest.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { PartName, StatusBoard } from '../status.ts';
-import { ReceivedBytes } from './received-bytes.ts';
+import { readInSlices, ReceivedBytes } from './received-bytes.ts';
 
 export interface LmtpServerOptions {
   config: Config['lmtp'];
@@ -210,7 +210,7 @@ export function createLmtpServer(opts: LmtpServerOptions): LmtpServer {
         // Past the limit the message is refused anyway: its bytes are not held.
         const args = session.envelope.mailFrom ? session.envelope.mailFrom.args : false;
         const received = new ReceivedBytes(config.maxSize, args && args.SIZE ? Number(args.SIZE) : undefined);
-        stream.on('data', (c: Buffer) => received.add(c));
+        readInSlices(stream, (c) => received.add(c));
         stream.on('end', () => {
           const endTimer = metrics?.lmtpReplySeconds.startTimer();
           handleData(stream, session, received.bytes(), received.overLimit ? undefined : received.sha256()).then(

@@ -4,7 +4,9 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { JOIN_AT_END_BYTES, ReceivedBytes } from '../../src/intake/received-bytes.ts';
+import { PassThrough } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
+import { JOIN_AT_END_BYTES, RECEIVE_SLICE_BYTES, ReceivedBytes, readInSlices } from '../../src/intake/received-bytes.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -67,5 +69,27 @@ describe('ReceivedBytes', () => {
     expect(r.overLimit).toBe(true);
     expect(r.size).toBe(message.length);
     expect(r.bytes().length).toBe(0);
+  });
+});
+
+describe('reading a message a slice per turn of the event loop', () => {
+  it('takes one slice, then makes the writer wait until the next turn; every byte arrives, in order', async () => {
+    const chunk = 64 * 1024;
+    const message = randomBytes(32 * chunk);
+    const stream = new PassThrough();
+    const got: Buffer[] = [];
+    readInSlices(stream, (c) => got.push(c));
+    // The socket's side: 2 MB written in one go, as one poll of the socket hands it over.
+    const accepted: boolean[] = [];
+    for (let o = 0; o < message.length; o += chunk) accepted.push(stream.write(message.subarray(o, o + chunk)));
+    // Before the event loop turns: one slice taken, and the writer told to wait.
+    expect(got.reduce((n, c) => n + c.length, 0)).toBe(RECEIVE_SLICE_BYTES);
+    expect(accepted).toContain(false);
+    stream.end();
+    const ended = new Promise((r) => stream.once('end', r));
+    // Bounded: 2 MB at 256 KB a turn needs 8 turns; 100 is plenty.
+    for (let i = 0; i < 100 && got.reduce((n, c) => n + c.length, 0) < message.length; i++) await turn();
+    await ended;
+    expect(Buffer.concat(got).equals(message)).toBe(true);
   });
 });
