@@ -20,6 +20,7 @@ const COMMON_ERRORS: Record<number, string> = {
   403: 'The token is read-only',
   404: 'Not found',
   413: 'The body is too large',
+  410: "The message's stored bytes are incomplete (a part of it is missing from the database)",
   415: 'The body is not JSON',
   429: 'Too many requests with this token (see Retry-After)',
   500: 'Internal error (details only in the log)',

@@ -7,6 +7,7 @@ import { DAY_MS } from '../core/utc-day.ts';
 import type { RetryFn } from '../web/deps.ts';
 import type { BounceQueries } from '../store/bounce-queries.ts';
 import type { Store } from '../store/store.ts';
+import { isRawIncomplete, RAW_INCOMPLETE_TEXT } from '../store/raw-parts.ts';
 import { publishedClassification } from '../store/stored-classification.ts';
 import { CountQueries } from './counts.ts';
 import { CursorError, decodeCursor, KeysetPager, type Cursor } from './keyset.ts';
@@ -108,10 +109,13 @@ export function bounceRoutes(d: RouteDeps): RouteDef[] {
       scope: 'read',
       params: IdParams,
       response: { status: 200, description: 'The message as received (RFC 5322)', contentType: 'message/rfc822' },
-      errors: [400, 404],
+      errors: [400, 404, 410],
       handler: async ({ params, ctx }) => {
         const b = await bounceOr404(d.store, params.id);
-        const raw = await d.store.messages.raw(b.message_id);
+        const raw = await d.store.messages.raw(b.message_id).catch((err: unknown) => {
+          if (isRawIncomplete(err)) throw new ApiError(410, 'raw_incomplete', RAW_INCOMPLETE_TEXT);
+          throw err;
+        });
         if (!raw) throw new ApiError(404, 'not_found', `no raw message for bounce ${params.id}`);
         ctx.status = 200;
         ctx.type = 'message/rfc822';

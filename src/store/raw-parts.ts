@@ -129,3 +129,12 @@ export class RawPartsRepository {
     return swept;
   }
 }
+
+/** What a user is told when a message's bytes cannot be put together (the dashboard and the API say the same). */
+export const RAW_INCOMPLETE_TEXT =
+  "The stored bytes of this message are incomplete: a part of them is missing from the database (a restore from an older backup, say). The bounce's record and classification are not affected.";
+
+/** True for the error a read gives when a message's stored parts are incomplete. */
+export function isRawIncomplete(err: unknown): boolean {
+  return err instanceof ReboundError && err.code === 'raw-parts-missing';
+}

@@ -10,6 +10,9 @@ import { BounceDetail, BounceList, Counts, ErrorBody, RetryResult } from '../../
 import { Client, insertBounce } from '../web/fixture.ts';
 import { call, startApi, type ApiFixture } from './fixture.ts';
 import { scalar } from '../harness/test-store.ts';
+import { createIngestor } from '../../src/ingest.ts';
+import { silentLogger } from '../../src/log.ts';
+import { paddedDsn } from '../notify/forged-dsn.ts';
 
 let f: ApiFixture;
 let someId: number;
@@ -112,6 +115,20 @@ describe('the API with a token', () => {
     expect(RetryResult.parse(await (await call(f.base, 'POST', `/bounces/${someId}/retry`, { token: f.writeToken })).json()).queued).toBe(
       true,
     );
+  });
+
+  it('answers 410 with a clear error when a large message lost a stored part, not a 500 or a short file', async () => {
+    const raw = paddedDsn('api', 2 * 1024 * 1024 + 10_000);
+    const r = await createIngestor({ store: f.store, log: silentLogger() }).ingest({ raw, source: 'lmtp' });
+    const id = r.bounceIds[0]!;
+    const whole = await call(f.base, 'GET', `/bounces/${id}/raw`, { token: f.readToken });
+    expect(Buffer.from(await whole.arrayBuffer()).equals(raw)).toBe(true);
+    await f.store.sql.run('DELETE FROM raw_parts WHERE seq = 1 AND sha256 = (SELECT sha256 FROM messages WHERE id = ?)', [r.messageId]);
+    const res = await call(f.base, 'GET', `/bounces/${id}/raw`, { token: f.readToken });
+    expect(res.status).toBe(410);
+    const body = ErrorBody.parse(await res.json());
+    expect(body.error.code).toBe('raw_incomplete');
+    expect(body.error.message).toContain('a part of them is missing from the database');
   });
 
   it('gives a bounce classification with each recipient enhanced code under status, for rows stored before and after', async () => {

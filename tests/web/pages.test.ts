@@ -209,6 +209,11 @@ describe('dashboard pages', () => {
     const after = await c.get(`/bounces/${id}`);
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('id="raw-missing">The stored bytes of this message are incomplete');
+    // Its download says the same, as a page of its own: not an internal error, not a short file.
+    const download = await c.get(`/bounces/${id}/raw`);
+    expect(download.status).toBe(410);
+    expect(download.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await download.text()).toContain('The stored bytes of this message are incomplete: a part of them is missing');
   });
 
   it('answers 404 for a bounce that does not exist', async () => {

@@ -16,6 +16,7 @@ import { csrfToken, setFlash, takeFlash } from '../session.ts';
 import { SORT_COLUMNS, type SortColumn } from '../../store/bounce-queries.ts';
 import { publishedClassification } from '../../store/stored-classification.ts';
 import type { WebDeps } from '../deps.ts';
+import { isRawIncomplete, RAW_INCOMPLETE_TEXT } from '../../store/raw-parts.ts';
 
 const PERIODS = { today: 'Today', '7d': '7 days', '30d': '30 days' } as const;
 type Period = keyof typeof PERIODS;
@@ -151,7 +152,21 @@ export function pageRoutes(router: Router, deps: WebDeps): void {
 
   router.get('/bounces/:id/raw', async (ctx) => {
     const bounce = await bounceNamed(deps, ctx.params.id);
-    const raw = bounce ? await store.messages.raw(bounce.message_id) : undefined;
+    let raw: Buffer | undefined;
+    try {
+      raw = bounce ? await store.messages.raw(bounce.message_id) : undefined;
+    } catch (err) {
+      if (!isRawIncomplete(err)) throw err;
+      ctx.status = 410;
+      ctx.type = 'html';
+      ctx.body = deps.views.render('error.njk', {
+        title: 'Message incomplete',
+        message: RAW_INCOMPLETE_TEXT,
+        csrf: csrfToken(ctx),
+        path: ctx.path,
+      });
+      return;
+    }
     if (!bounce || !raw) return notFound(ctx, deps);
     // An attachment, never rendered by the browser (nosniff is set on every answer).
     ctx.type = 'message/rfc822';
