@@ -61,7 +61,7 @@ export function openConfiguredStore(
   const folderVariable = path.dirname(config.dbPath) === config.dataDir ? 'DATA_DIR' : 'DB_FILE';
   prepareDataFiles(config.dbPath, folderVariable, 'DB_FILE');
   try {
-    return openStore(config.dbPath, { synchronous: config.dbSynchronous });
+    return openStore(config.dbPath, { synchronous: config.dbSynchronous, log });
   } catch (err) {
     throw new ConfigError('DB_FILE', `cannot open the database file "${config.dbPath}": ${reason(err)}`);
   }

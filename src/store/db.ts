@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CheckpointLog } from './wal-checkpointer.ts';
 
 export type Db = Database.Database;
 
@@ -20,6 +21,8 @@ export interface OpenOptions {
    * event loop: wal-sync.ts). 'normal': survives a crash of rebound but not of the machine.
    */
   synchronous?: 'full' | 'normal';
+  /** Where the store warns of what it works around (the WAL checkpoint thread failing). */
+  log?: CheckpointLog;
 }
 
 /** How long a write waits for another process's lock before it fails (and LMTP answers 451). */

@@ -131,7 +131,9 @@ export function openStore(file: string, opts: OpenOptions = {}): SqliteStore {
   // Checkpoints on a thread of their own, not inside a COMMIT on the event loop; none while the
   // files are not the ones opened (the write health's rescue checkpoints those itself).
   const checkpointer =
-    file === ':memory:' || opts.readonly ? undefined : startWalCheckpointer(db, file, { skip: () => health.filesFault() !== undefined });
+    file === ':memory:' || opts.readonly
+      ? undefined
+      : startWalCheckpointer(db, file, { log: opts.log, skip: () => health.filesFault() !== undefined });
   return {
     ...repositoriesOver(sql),
     sql,

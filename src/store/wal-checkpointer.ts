@@ -50,10 +50,21 @@ export interface WalCheckpointer {
   close(): Promise<void>;
 }
 
+/** Where the checkpointer says that its thread failed (warn) and a round was not done (debug). */
+export type CheckpointLog = Pick<Logger, 'warn'> & Partial<Pick<Logger, 'debug'>>;
+
 export function startWalCheckpointer(
   db: Database,
   file: string,
-  opts: { log?: Logger; intervalMs?: number; idleMs?: number; minWalBytes?: number; skip?: () => boolean } = {},
+  opts: {
+    log?: CheckpointLog;
+    intervalMs?: number;
+    idleMs?: number;
+    minWalBytes?: number;
+    skip?: () => boolean;
+    /** The worker's module; tests give one that fails, to see the writer take over. */
+    workerUrl?: URL;
+  } = {},
 ): WalCheckpointer {
   const walPath = `${file}-wal`;
   // The -wal as opened: the worker checkpoints only while it is still that file.
@@ -86,7 +97,7 @@ export function startWalCheckpointer(
   }
 
   function start(): Worker {
-    const w = new Worker(WORKER_URL, {
+    const w = new Worker(opts.workerUrl ?? WORKER_URL, {
       workerData: { file, wal: { dev: opened!.dev, ino: opened!.ino } },
       resourceLimits: { maxOldGenerationSizeMb: 16 },
     });
@@ -115,7 +126,7 @@ export function startWalCheckpointer(
           resolve({ log: m.log!, checkpointed: m.checkpointed! });
         } else {
           // SQLITE_BUSY and the like: the next round tries again.
-          opts.log?.debug({ error: m.error }, 'WAL checkpoint not done');
+          opts.log?.debug?.({ error: m.error }, 'WAL checkpoint not done');
           resolve(undefined);
         }
       };

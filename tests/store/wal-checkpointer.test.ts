@@ -3,9 +3,10 @@
 // a thread with its own connection does, and what it copies is in the database file alone.
 
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
@@ -152,5 +153,27 @@ describe.skipIf(!onSqlite)('WAL checkpoints on a worker thread', () => {
     await new Promise((r) => setTimeout(r, 100));
     await checkpointer.checkpoint();
     expect(checkpointer.running).toBe(false);
+  });
+
+  it('when its thread fails, says so in the log and gives the checkpoints back to SQLite: the writer copies the WAL again', async () => {
+    const db = openedWithSchemaInFile();
+    driver = new SqliteDriver(db, { lockWaitMs: 5000 });
+    // A worker module that fails as it starts (a thread that cannot load, out of memory, ...).
+    const broken = path.join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('the checkpoint thread could not start');\n");
+    const warnings: { obj: unknown; msg: string }[] = [];
+    const log = { warn: (obj: unknown, msg: string) => warnings.push({ obj, msg }) };
+    checkpointer = startWalCheckpointer(db, file, { intervalMs: 60_000, log: log as never, workerUrl: pathToFileURL(broken) });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await write(8, 'f');
+    await checkpointer.checkpoint();
+    // Bounded: the thread's error event comes within a moment; 5 s at most.
+    for (let i = 0; i < 100 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(warnings.map((w) => w.msg)).toEqual(['WAL checkpoint thread failed; the writer checkpoints for itself again']);
+    expect(String((warnings[0]!.obj as { err: Error }).err)).toContain('the checkpoint thread could not start');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // The next commits past SQLite's 1,000 pages copy the WAL into the database file themselves.
+    await write(5, 'g');
+    expect(inFileAlone('g')).toBeGreaterThan(0);
   });
 });
