@@ -284,3 +284,36 @@ describe.skipIf(!onSqlite)('exports whose source fails', () => {
     expect(sink.lines.filter((l) => l.msg === 'response failed after it began; connection cut')).toHaveLength(1);
   });
 });
+
+describe('an Excel download the client abandons', () => {
+  it('stops reading rows and closes the reader once nobody reads the file', async () => {
+    // Rows without end, counted as the writer pulls them; the reader's close is what a
+    // download that went away must reach (else its database connection stays open).
+    let pulled = 0;
+    let closed = false;
+    const row = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, c === 'date' ? '2024-02-10T08:30:00Z' : `${c} text`])) as never;
+    const endless = {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          pulled++;
+          yield row;
+        }
+      },
+      close() {
+        closed = true;
+      },
+    };
+    const out = excelStreamOf(endless);
+    // Read a little, then go away, as a browser does when its user cancels the download.
+    await new Promise<void>((resolve) => out.once('data', () => resolve()));
+    out.destroy();
+    // Bounded: the writer notices within a few turns; 5 s at most.
+    for (let i = 0; i < 100 && !closed; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(true);
+    const after = pulled;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(pulled).toBe(after);
+    // Far fewer rows than an export holds: back-pressure held the writer while nobody read.
+    expect(after).toBeLessThan(100_000);
+  });
+});
