@@ -31,6 +31,8 @@ import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { AOL_RULES } from './providers/aol.ts';
 import { NETEASE_RULES } from './providers/netease.ts';
 import { COREMAIL_RULES } from './providers/coremail.ts';
+import { TRENDMICRO_RULES } from './providers/trendmicro.ts';
+import { SOPHOS_RULES } from './providers/sophos.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -114,6 +116,8 @@ const ALL_RULES: readonly ReasonRule[] = [
   AOL_RULES,
   NETEASE_RULES,
   COREMAIL_RULES,
+  TRENDMICRO_RULES,
+  SOPHOS_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -238,6 +242,16 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suspend/coremail-hangup',
   'blocked/coremail-ip',
   'rejected/coremail-sender',
+  'blocked/trendmicro-ers',
+  'authfailure/sophos-codes',
+  'blocked/sophos-codes',
+  'rejected/sophos-codes',
+  'filtered/sophos-codes',
+  'norelaying/sophos-codes',
+  'userunknown/sophos-codes',
+  'mesgtoobig/sophos-codes',
+  'toomanyconn/sophos-codes',
+  'speeding/sophos-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
@@ -307,6 +321,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/rate',
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
+  'blocked/spamdyke-client',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',
@@ -333,6 +348,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemfull/disk',
   'systemerror/rfc3463-system',
   'systemerror/server-error',
+  'blocked/qmail-greeting-failed',
   // ---- message refused with no more detail ----------------------------------------------
   'rejected/refused',
 ]);

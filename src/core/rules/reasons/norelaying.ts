@@ -19,6 +19,8 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`relay not permitted`,
       String.raw`relaying mail to .* is not allowed`,
       String.raw`does not (?:allow|permit) relay`,
+      // spamdyke (spamdyke/spamdyke.h, ERROR_RELAYING_DENIED).
+      String.raw`sending to remote addresses \(relaying\) is not allowed`,
     ],
     quote: '554 5.7.1 <kijitora@example.org>: Relay access denied',
   },

@@ -54,6 +54,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     reason: 'systemerror',
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
+      // chkuser (chkuser_settings.h, CHKUSER_RESOURCE_STRING): "system temporary unavailable,
+      // try again later".
+      String.raw`system temporar(?:y|ily) unavailable`,
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,

@@ -1,0 +1,254 @@
+// Wordings of the filters and patches that sit in front of or inside an MTA (qmail's chkuser,
+// spamdyke and simscan; qmail-send and qmail-remote themselves) and of the security gateways
+// that publish their refusals (Sophos Email, Trend Micro ERS, Cisco Secure Email, Broadcom's
+// list of common external refusals, Spambrella). Each wording was read in the program's own
+// source or the vendor's published page, named above its test; none comes from a bounce
+// collection. One test per wording, named after what a user should see.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import type { BounceType, Reason } from '../../src/core/types.ts';
+import { dsnReport } from './dsn-report.ts';
+import { qmailBounce } from './plain-bounces.ts';
+
+type Verdict = readonly [reason: Reason, bounceType: BounceType];
+
+async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
+  const r = (await classify(raw)).recipients[0];
+  return r && [r.reason, r.bounceType];
+}
+
+/** A remote reply as Postfix reports it in a delivery-status notification. */
+const reported = (status: string, diagnostic: string) =>
+  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
+
+type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
+
+function wordingTests(cases: readonly Case[]): void {
+  for (const [name, bounce, expected] of cases) {
+    it(name, async () => {
+      expect(await verdictOf(bounce())).toEqual(expected);
+    });
+  }
+}
+
+// notqmail/notqmail: qmail-send.c opens every permanent bounce with "This is a permanent error;
+// I've given up."; qmail-remote.c ends a refusal of every recipient with "Giving up on <host>."
+// and writes "Connected to <host> but greeting failed." for a non-2xx greeting.
+describe('qmail-send and qmail-remote', () => {
+  wordingTests([
+    [
+      'qmail\'s "I\'ve given up" opening is no expiry: a refusal it cannot read is decided by its code',
+      () => qmailBounce(['Remote host said: 571 5.7.1 Rule 12 matched']),
+      ['securityerror', 'soft'],
+    ],
+    [
+      'qmail-remote\'s "Giving up on <host>." after a refused recipient is no expiry either',
+      () => qmailBounce(['192.0.2.1 does not like recipient.', 'Remote host said: 550 5.7.1 Rule 12 matched', 'Giving up on 192.0.2.1.']),
+      ['securityerror', 'soft'],
+    ],
+    [
+      'a greeting that failed blocks the sending host, never the address',
+      () => qmailBounce(['Connected to 192.0.2.1 but greeting failed.', 'Remote host said: 554 No SMTP service here']),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a greeting that failed for too many connections is that, not a block',
+      () => qmailBounce(['Connected to 192.0.2.1 but greeting failed.', 'Remote host said: 421 Too many concurrent connections']),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'a message qmail-queue refused for good ("mail server permanently rejected message") is its content, not the server',
+      () => qmailBounce(['Remote host said: 554 mail server permanently rejected message (#5.3.0)']),
+      ['contenterror', 'soft'],
+    ],
+  ]);
+});
+
+// chkuser, the qmail-smtpd patch: chkuser_settings.h, the CHKUSER_*_STRING replies, in the old
+// "(#5.1.1 - chkuser)" form and the newer one with a status code.
+describe("chkuser's replies", () => {
+  wordingTests([
+    [
+      'a recipient domain without a valid MX is hostunknown, although old chkuser says 5.1.1',
+      () => qmailBounce(["Remote host said: 511 sorry, can't find a valid MX for rcpt domain (#5.1.1 - chkuser)"]),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      'a sender domain without a valid MX is a sender refusal, never a dead address',
+      () => qmailBounce(["Remote host said: 511 sorry, can't find a valid MX for sender domain (#5.1.1 - chkuser)"]),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a sender domain without a valid MX in the newer form is a sender refusal too',
+      () => reported('5.1.8', "550 5.1.8 sorry, can't find a valid MX for sender domain (chkuser) (in reply to RCPT TO command)"),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a sender address of an invalid format is a sender refusal',
+      () => qmailBounce(['Remote host said: 571 sorry, sender address has invalid format (#5.7.1 - chkuser)']),
+      ['rejected', 'soft'],
+    ],
+    [
+      'the most recipients for one session is toomanyconn',
+      () => qmailBounce(['Remote host said: 571 sorry, reached maximum number of recipients for one session (#5.7.1 - chkuser)']),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'the most recipients allowed in one session, newer form, is toomanyconn',
+      () =>
+        reported(
+          '5.5.3',
+          '550 5.5.3 sorry, reached maximum number of recipients allowed in one session (chkuser) (in reply to RCPT TO command)',
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'a system "temporary unavailable" is the receiving system',
+      () => qmailBounce(['Remote host said: 430 system temporary unavailable, try again later (#4.3.0 - chkuser)']),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
+
+// spamdyke: spamdyke/spamdyke.h, the ERROR_* texts, each sent at RCPT TO.
+describe("spamdyke's refusals", () => {
+  const spamdyke = (code: string, text: string) =>
+    reported(code === '421' ? '4.0.0' : '5.0.0', `${code} ${text} (in reply to RCPT TO command)`);
+  wordingTests([
+    [
+      'a blacklisted sender address is a sender refusal, not the sending host',
+      () => spamdyke('554', 'Refused. Your sender address has been blacklisted.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a sender domain without an MX is a sender refusal, not the server failing',
+      () => spamdyke('421', 'Refused. The domain of your sender address has no mail exchanger (MX).'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'identical sender and recipient addresses are a sender refusal',
+      () => spamdyke('554', 'Refused. Identical sender and recipient addresses are not allowed.'),
+      ['rejected', 'soft'],
+    ],
+    ['a host denied by the access file is blocked', () => spamdyke('554', 'Refused. Access is denied.'), ['blocked', 'soft']],
+    [
+      'a server accepting no mail at all blocks the sending host',
+      () => spamdyke('554', 'Refused. Mail is not being accepted.'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a client talking before the greeting is blocked',
+      () => spamdyke('554', 'Refused. You are not following the SMTP protocol.'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an address on the recipient blacklist is filtered, never a dead address',
+      () => spamdyke('554', 'Refused. Mail is not being accepted at this address.'),
+      ['filtered', 'soft'],
+    ],
+    [
+      'relaying refused is norelaying',
+      () => spamdyke('554', 'Refused. Sending to remote addresses (relaying) is not allowed.'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'a recipient without a domain can never be delivered to: userunknown',
+      () => spamdyke('554', 'Improper recipient address. Try supplying a domain name.'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
+
+// simscan: simscan.c, the replies of --enable-custom-smtp-reject.
+describe("simscan's custom replies", () => {
+  wordingTests([
+    [
+      'a refused attachment type is a policy violation, not the server failing (5.3.0)',
+      () =>
+        reported(
+          '5.3.0',
+          '554 Your email was rejected because it contains a bad attachment: invoice.exe (in reply to end of DATA command)',
+        ),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      "a message matching the site's filter is filtered",
+      () => reported('5.3.0', '554 Your email was rejected because it matches a filter (subject) (in reply to end of DATA command)'),
+      ['filtered', 'soft'],
+    ],
+  ]);
+});
+
+// docs.sophos.com, Sophos Central Admin, "SMTP error codes" (XGEMAIL_0001-0015).
+describe("Sophos Email's published codes", () => {
+  const sophos = (status: string, code: string, command = 'RCPT TO') =>
+    reported(status, `550 ${status} Message rejected. ${code} (in reply to ${command} command)`);
+  wordingTests([
+    ['XGEMAIL_0002 (SPF failed) is authfailure', () => sophos('5.7.1', 'XGEMAIL_0002'), ['authfailure', 'soft']],
+    ['XGEMAIL_0004 (the sending IP on an RBL) blocks the host', () => sophos('5.7.1', 'XGEMAIL_0004'), ['blocked', 'soft']],
+    ["XGEMAIL_0005 (the sender's domain on a DBL) is a sender refusal", () => sophos('5.7.1', 'XGEMAIL_0005'), ['rejected', 'soft']],
+    ["XGEMAIL_0009 (the recipient's own block list) is filtered", () => sophos('5.7.1', 'XGEMAIL_0009'), ['filtered', 'soft']],
+    ['XGEMAIL_0010 (a domain Sophos does not protect) is norelaying', () => sophos('5.7.1', 'XGEMAIL_0010'), ['norelaying', 'soft']],
+    [
+      'XGEMAIL_0011 (no such address in the protected domain) is userunknown and hard, whatever its 5.7.1 says',
+      () => sophos('5.7.1', 'XGEMAIL_0011'),
+      ['userunknown', 'hard'],
+    ],
+    ['XGEMAIL_0012 (too large) is mesgtoobig', () => sophos('5.3.4', 'XGEMAIL_0012', 'end of DATA'), ['mesgtoobig', 'soft']],
+    ["XGEMAIL_0014 (the recipient's inbound rate limit) is speeding", () => sophos('5.7.1', 'XGEMAIL_0014'), ['speeding', 'soft']],
+  ]);
+});
+
+// success.trendmicro.com 1097055 (messages blocked by Email Reputation Services) and KA-0001346
+// (the QIL).
+describe("Trend Micro ERS's refusals", () => {
+  wordingTests([
+    [
+      'a host on the Quick IP List (ERS-QIL) is blocked, not a refused recipient',
+      () => reported('5.7.1', '554 5.7.1 <user@example.net>: Recipient address rejected: ERS-QIL (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a host refused by rbl-plus.mail-abuse.org is blocked',
+      () =>
+        reported(
+          '5.0.0',
+          '550 Mail from 192.0.2.1 refused by rbl-plus.mail-abuse.org. Please refer to http://mail-abuse.org/rbl+ for an explanation (in reply to RCPT TO command)',
+        ),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+describe("security gateways' published refusals", () => {
+  wordingTests([
+    // Cisco AsyncOS for Email, Advanced Configuration Guide, "Email Authentication" (the
+    // default SPF reject text).
+    [
+      'Cisco Secure Email\'s "SPF unauthorized mail is prohibited" is authfailure',
+      () => reported('5.7.1', '550 #5.7.1 SPF unauthorized mail is prohibited. (in reply to end of DATA command)'),
+      ['authfailure', 'soft'],
+    ],
+    // knowledge.broadcom.com, Email Security.cloud, "Common external Spam Filtering Error Codes".
+    [
+      'a sender "on domain\'s blacklist" is a sender refusal, not the sending host',
+      () => reported('5.0.0', "551 Sender is on domain's blacklist (in reply to RCPT TO command)"),
+      ['rejected', 'soft'],
+    ],
+    [
+      '"Rejected due to banned content" is a policy violation',
+      () => reported('5.0.0', '554 Rejected due to banned content (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+    // spambrella.com/faq/email-delivery-error-codes.
+    [
+      'Spambrella\'s "User email address is marked as invalid" is userunknown at RCPT TO',
+      () =>
+        reported(
+          '5.7.1',
+          '550 5.7.1 <user@example.net>: Recipient address rejected: User email address is marked as invalid. (in reply to RCPT TO command)',
+        ),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
