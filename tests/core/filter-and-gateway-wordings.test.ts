@@ -252,3 +252,64 @@ describe("security gateways' published refusals", () => {
     ],
   ]);
 });
+
+// vdukhovni/postfix: postfix/src/local/file.c, src/global/sys_exits.c (pipe(8)'s exit codes),
+// src/smtp/smtp_connect.c, smtp_tls_policy.c: the texts Postfix writes about itself as the
+// X-Postfix diagnostic.
+describe("Postfix's own failures", () => {
+  const ownText = (status: string, text: string) =>
+    dsnReport(status, text, { notice: 'Delivery to the following recipient failed.', diagnosticType: 'X-Postfix' });
+  wordingTests([
+    [
+      'a mailbox file that is executable is the receiving system, not a refusal',
+      () => ownText('5.7.1', 'file is executable'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'mail to a file forbidden by allow_mail_to_files is the receiving system',
+      () => ownText('5.7.1', 'mail to file is restricted'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'a pipe command that cannot create its output file is a mailer error, not a filter',
+      () => ownText('5.2.0', "can't create user output file"),
+      ['mailererror', 'soft'],
+    ],
+    [
+      'inet_protocols disabling every protocol is the sending system, not a domain refusing mail',
+      () => ownText('4.4.4', 'all network protocols are disabled'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      "the sending Postfix's TLS set-up is its own system, not a security refusal",
+      () => ownText('4.7.5', 'client TLS configuration problem'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
+
+// OpenSMTPD/OpenSMTPD: usr.sbin/smtpd/mta.c (the relay's failstr), smtp_session.c.
+describe("OpenSMTPD's own texts", () => {
+  wordingTests([
+    [
+      'all routes to the destination blocked after the retries is expired, never a block list',
+      () => reported('4.0.0', 'All routes to destination blocked'),
+      ['expired', 'soft'],
+    ],
+    [
+      'a destination that seemed to reject every connection is expired after the retries',
+      () => reported('4.0.0', 'Destination seem to reject all mails'),
+      ['expired', 'soft'],
+    ],
+    [
+      '"Too many messages sent" in one session is toomanyconn, not a full mailbox (452)',
+      () => reported('4.0.0', '452 mx.example.net MAIL: Too many messages sent (in reply to MAIL FROM command)'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'no local source address is the sending system',
+      () => reported('4.0.0', 'Could not retrieve source address'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

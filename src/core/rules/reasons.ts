@@ -268,6 +268,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'contenterror/too-many-received',
   'networkerror/exim-connection',
   'networkerror/exim-self',
+  'networkerror/opensmtpd-routes',
   'networkerror/sendmail-connection',
   'requireptr/sendmail-require-rdns',
   'rejected/sendmail-sender-domain',

@@ -17,6 +17,9 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`unknown mailer`,
       // Sendmail's EX_CANTCREAT from a local mailer (sendmail/err.c, sysexits.h: 73).
       String.raw`can'?t create output`,
+      // Postfix's texts for the same exit codes of a pipe(8) command (src/global/sys_exits.c:
+      // EX_CANTCREAT "can't create user output file").
+      String.raw`^can't create user output file$`,
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,

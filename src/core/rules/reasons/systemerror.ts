@@ -41,6 +41,16 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot update mailbox \S+ for user`,
       String.raw`cannot access home directory`,
       String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
+      // Its delivery refused by its own settings (src/local/file.c: "file is executable", "mail
+      // to file is restricted" under allow_mail_to_files).
+      String.raw`^(?:file is executable|mail to file is restricted)$`,
+      // The sending Postfix's own set-up, not the remote host (src/smtp/smtp_connect.c: "all
+      // network protocols are disabled" by inet_protocols, "network address conversion
+      // failed: %m"; src/smtp/smtp_proto.c, smtp_tls_policy.c: "client TLS configuration
+      // problem").
+      String.raw`^all network protocols are disabled$`,
+      String.raw`^network address conversion failed: `,
+      String.raw`^client tls configuration problem$`,
       // Dovecot's LDA and LMTP (src/lib-storage/mail-error.h): a mailbox lock it waited for in
       // vain, and a folder a Sieve script files into that does not exist ("Mailbox doesn't
       // exist: Junk"): a folder, not the address.
@@ -60,6 +70,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,
+      // OpenSMTPD's mta.c with no local address to send from ("Could not retrieve source
+      // address"): the sending server's own set-up.
+      String.raw`^could not retrieve source address$`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,

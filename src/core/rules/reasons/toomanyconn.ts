@@ -42,6 +42,9 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`too many messages (?:for|in|per) (?:this|one|a) (?:session|connection)`,
       String.raw`max(?:imum)? messages? per connection reached`,
+      // OpenSMTPD's smtp_session.c past its messages per session ("452 ... MAIL: Too many
+      // messages sent").
+      String.raw`too many messages sent`,
     ],
     quote: '421 #4.x.2 Too many messages for this session',
   },
