@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
 import { dsnReport } from './dsn-report.ts';
-import { qmailBounce } from './plain-bounces.ts';
+import { eximBounce, qmailBounce } from './plain-bounces.ts';
 
 type Verdict = readonly [reason: Reason, bounceType: BounceType];
 
@@ -310,6 +310,51 @@ describe("OpenSMTPD's own texts", () => {
       'no local source address is the sending system',
       () => reported('4.0.0', 'Could not retrieve source address'),
       ['systemerror', 'soft'],
+    ],
+  ]);
+});
+
+// Exim/exim: src/src/smtp_in.c (dropping a client), src/src/routers/dnslookup.c.
+describe("Exim's texts, more of them", () => {
+  wordingTests([
+    [
+      '"Too many syntax or protocol errors" is the sending client\'s SMTP, not the receiving system (421)',
+      () =>
+        eximBounce([
+          'SMTP error from remote mail server after RCPT TO:<user@example.net>:',
+          '421 mx.example.net Too many syntax or protocol errors',
+        ]),
+      ['syntaxerror', 'soft'],
+    ],
+    [
+      '"Too many nonmail commands" is the sending client\'s SMTP too',
+      () => eximBounce(['SMTP error from remote mail server after RCPT TO:<user@example.net>:', '554 Too many nonmail commands']),
+      ['syntaxerror', 'soft'],
+    ],
+    [
+      'a recipient domain that is not a domain name is hostunknown',
+      () => eximBounce(['mail domain "example..net" is syntactically invalid']),
+      ['hostunknown', 'hard'],
+    ],
+  ]);
+});
+
+describe('relaying refused, in the wordings servers use', () => {
+  wordingTests([
+    [
+      '"Relaying disallowed" is norelaying',
+      () => reported('5.0.0', '553 Relaying disallowed (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      '"relay is not permitted on this host" is norelaying',
+      () => reported('5.0.0', '550 relay is not permitted on this host. (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      '"the domain is not allowed relay" is norelaying',
+      () => reported('5.0.0', "553 you don't authenticate or the domain is not allowed relay (in reply to RCPT TO command)"),
+      ['norelaying', 'soft'],
     ],
   ]);
 });

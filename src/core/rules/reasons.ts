@@ -279,6 +279,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
   'syntaxerror/smtp-protocol-violation',
+  'syntaxerror/exim-protocol-errors',
   'notcompliantrfc/rfc',
   'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',
