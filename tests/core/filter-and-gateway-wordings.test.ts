@@ -358,3 +358,19 @@ describe('relaying refused, in the wordings servers use', () => {
     ],
   ]);
 });
+
+// hrs-allbsd/sendmail: sendmail/deliver.c, alias.c.
+describe("Sendmail's own texts, more of them", () => {
+  wordingTests([
+    [
+      'a mailer killed by a signal is a mailer error, not the server in general',
+      () => reported('4.3.0', '451 4.3.0 mailer local died with signal 9'),
+      ['mailererror', 'soft'],
+    ],
+    [
+      'an alias file line too long is the receiving system, not the message content',
+      () => reported('5.3.0', '554 5.3.0 alias line too long'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

@@ -33,6 +33,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?:syntax )?error in redirect(?:ion)? data`,
       String.raw`failed to lock mailbox`,
+      // Sendmail's alias.c on an alias file line it cannot read ("554 5.3.0 alias line too
+      // long"): the site's aliases, not the message's lines.
+      String.raw`\balias line too long`,
       // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
       // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
       // create lock file ...", "cannot access home directory %s: ..."; a full quota is
