@@ -374,3 +374,50 @@ describe("Sendmail's own texts, more of them", () => {
     ],
   ]);
 });
+
+// Mimecast SMTP Error Codes (community.mimecast.com DOC-1369, now mimecastsupport.zendesk.com
+// article 34000709564691): each reply followed by the page's link and a bracketed reference.
+describe("Mimecast's published replies, more of them", () => {
+  const mimecast = (status: string, reply: string, command: string) =>
+    reported(
+      status,
+      `${reply} - https://community.mimecast.com/docs/DOC-1369#${reply.slice(0, 3)} [AbCdEf.uk123] (in reply to ${command} command)`,
+    );
+  wordingTests([
+    [
+      'a route that requires TLS is failedstarttls, not a refused sender (553 at MAIL FROM)',
+      () => mimecast('5.0.0', '553 This route requires encryption (TLS)', 'MAIL FROM'),
+      ['failedstarttls', 'soft'],
+    ],
+    [
+      'a route that requires TLS 1.2 is failedstarttls',
+      () => mimecast('5.0.0', '553 This route requires TLS version 1.2 or greater', 'MAIL FROM'),
+      ['failedstarttls', 'soft'],
+    ],
+    [
+      'a Content Examination policy is a policy violation',
+      () => mimecast('5.0.0', '550 Message Bounced due to Content Examination Policy', 'end of DATA'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Blocked Senders policy on the envelope sender is a sender refusal',
+      () => mimecast('5.0.0', '550 Envelope rejected - Block policy for Envelope From address', 'RCPT TO'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a submitter that failed to authenticate is securityerror',
+      () => mimecast('5.0.0', '550 Submitter failed to authenticate', 'RCPT TO'),
+      ['securityerror', 'soft'],
+    ],
+    [
+      '"Account service is temporarily unavailable" is too many connections, not the server failing',
+      () => mimecast('4.0.0', '451 Account service is temporarily unavailable', 'RCPT TO'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      '"Exceeding outbound thread limit" is too many connections',
+      () => mimecast('5.0.0', '550 Exceeding outbound thread limit', 'RCPT TO'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
