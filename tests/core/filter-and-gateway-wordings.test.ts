@@ -103,6 +103,11 @@ describe("chkuser's replies", () => {
       ['toomanyconn', 'soft'],
     ],
     [
+      'a DNS failure for now is networkerror, never a missing host (README rule 4)',
+      () => reported('4.4.0', '451 4.4.0 DNS temporary failure (chkuser) (in reply to RCPT TO command)'),
+      ['networkerror', 'soft'],
+    ],
+    [
       'a system "temporary unavailable" is the receiving system',
       () => qmailBounce(['Remote host said: 430 system temporary unavailable, try again later (#4.3.0 - chkuser)']),
       ['systemerror', 'soft'],
