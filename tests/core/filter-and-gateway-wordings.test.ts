@@ -426,3 +426,19 @@ describe("Mimecast's published replies, more of them", () => {
     ],
   ]);
 });
+
+// svarshavchik/courier: courier/submit.C, courier/cdfilters.C.
+describe("Courier's own texts, more of them", () => {
+  wordingTests([
+    [
+      'a sender not on the recipient\'s own list ("not whitelisted by this recipient") is filtered, never a block list',
+      () => reported('4.0.0', '412 You are not whitelisted by this recipient, please try again later. (in reply to RCPT TO command)'),
+      ['filtered', 'soft'],
+    ],
+    [
+      'mail filters that do not answer are the receiving system',
+      () => reported('4.0.0', '432 Mail filters temporarily unavailable. (in reply to end of DATA command)'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

@@ -63,7 +63,9 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`spamcop`,
       String.raw`sorbs`,
       String.raw`barracuda ?(?:central|reputation)`,
-      String.raw`(?<!not )listed (?:on|in|at|by) `,
+      // Not "whitelisted by" (Courier's submit.C: "412 You are not whitelisted by this
+      // recipient"), an allow list.
+      String.raw`(?<!not |white|allow)listed (?:on|in|at|by) `,
       String.raw`(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)`,
       String.raw`too many unwanted messages`,
       String.raw`(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed|invalid for)`,

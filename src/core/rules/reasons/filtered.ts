@@ -26,6 +26,9 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`(?<!invalid )(?:user|recipient)'?s? (?:filter|rules?|settings)`,
       String.raw`filtered`,
       String.raw`content filter`,
+      // Courier's submit.C for a recipient who takes mail from the senders on their own list
+      // only ("412 You are not whitelisted by this recipient, please try again later.").
+      String.raw`not whitelisted by this recipient`,
       // simscan, the qmail content scanner, with its custom replies (simscan.c: "Your email was
       // rejected because it matches a filter (%s)"): a site's own content filter.
       String.raw`rejected because it matches a filter`,

@@ -73,6 +73,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,
+      // Courier's cdfilters.C when its mail filters do not answer ("432 Mail filters
+      // temporarily unavailable.").
+      String.raw`mail filters temporarily unavailable`,
       // OpenSMTPD's mta.c with no local address to send from ("Could not retrieve source
       // address"): the sending server's own set-up.
       String.raw`^could not retrieve source address$`,
