@@ -31,6 +31,8 @@ import { UNITED_INTERNET_RULES } from './providers/united-internet.ts';
 import { AOL_RULES } from './providers/aol.ts';
 import { NETEASE_RULES } from './providers/netease.ts';
 import { COREMAIL_RULES } from './providers/coremail.ts';
+import { TRENDMICRO_RULES } from './providers/trendmicro.ts';
+import { SOPHOS_RULES } from './providers/sophos.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -114,6 +116,8 @@ const ALL_RULES: readonly ReasonRule[] = [
   AOL_RULES,
   NETEASE_RULES,
   COREMAIL_RULES,
+  TRENDMICRO_RULES,
+  SOPHOS_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -223,6 +227,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/mimecast-user-block',
   'rejected/mimecast-blocked-senders',
   'systemerror/mimecast-recipient-validation',
+  'failedstarttls/mimecast-tls-route',
+  'policyviolation/mimecast-content-examination',
+  'securityerror/mimecast-submitter',
+  'toomanyconn/mimecast-connections',
   'blocked/yahoo-vs-codes',
   'userunknown/yahoo-delivery-error',
   'blocked/aol-codes',
@@ -238,6 +246,16 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suspend/coremail-hangup',
   'blocked/coremail-ip',
   'rejected/coremail-sender',
+  'blocked/trendmicro-ers',
+  'authfailure/sophos-codes',
+  'blocked/sophos-codes',
+  'rejected/sophos-codes',
+  'filtered/sophos-codes',
+  'norelaying/sophos-codes',
+  'userunknown/sophos-codes',
+  'mesgtoobig/sophos-codes',
+  'toomanyconn/sophos-codes',
+  'speeding/sophos-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
@@ -254,6 +272,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'contenterror/too-many-received',
   'networkerror/exim-connection',
   'networkerror/exim-self',
+  'networkerror/opensmtpd-routes',
   'networkerror/sendmail-connection',
   'requireptr/sendmail-require-rdns',
   'rejected/sendmail-sender-domain',
@@ -264,6 +283,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
   'syntaxerror/smtp-protocol-violation',
+  'syntaxerror/exim-protocol-errors',
   'notcompliantrfc/rfc',
   'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',
@@ -307,6 +327,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/rate',
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
+  'blocked/spamdyke-client',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',
@@ -333,6 +354,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemfull/disk',
   'systemerror/rfc3463-system',
   'systemerror/server-error',
+  'blocked/qmail-greeting-failed',
   // ---- message refused with no more detail ----------------------------------------------
   'rejected/refused',
 ]);

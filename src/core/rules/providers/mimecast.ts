@@ -35,6 +35,9 @@ export const MIMECAST_RULES: readonly ReasonRule[] = [
       String.raw`administrative prohibition - envelope blocked`,
       String.raw`rejected by header based blocked senders`,
       String.raw`policy level block list in force`,
+      // "A Block Sender Policy has been applied to reject emails based on the ... Envelope
+      // From address".
+      String.raw`envelope rejected - block policy for envelope from address`,
     ],
     quote: '550 Administrative prohibition - envelope blocked - https://community.mimecast.com/docs/DOC-1369#550',
   },
@@ -45,5 +48,38 @@ export const MIMECAST_RULES: readonly ReasonRule[] = [
     reason: 'systemerror',
     phrases: [String.raw`recipient temporarily unavailable`],
     quote: '451 Recipient temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
+  },
+  // "This email has been sent using SMTP, but TLS is required by policy", "a TLS version that
+  // is lower than TLS 1.2", "ciphers that do not meet the configured cipher strength": the
+  // recipient's Secure Receipt policy, refused at MAIL FROM with 553 (not the sender).
+  {
+    id: 'failedstarttls/mimecast-tls-route',
+    reason: 'failedstarttls',
+    phrases: [String.raw`this route requires (?:encryption \(tls\)|tls version|high-strength ciphers)`],
+    quote: '553 This route requires encryption (TLS) - https://community.mimecast.com/docs/DOC-1369#553',
+  },
+  // "The message has triggered a Content Examination policy".
+  {
+    id: 'policyviolation/mimecast-content-examination',
+    reason: 'policyviolation',
+    phrases: [String.raw`bounced due to content examination policy`],
+    quote: '550 Message Bounced due to Content Examination Policy - https://community.mimecast.com/docs/DOC-1369#550',
+  },
+  // "Messages submitted to SMTP port 587 require authentication ... the authentication details
+  // provided were incorrect".
+  {
+    id: 'securityerror/mimecast-submitter',
+    reason: 'securityerror',
+    phrases: [String.raw`submitter failed to authenticate`],
+    quote: '550 Submitter failed to authenticate - https://community.mimecast.com/docs/DOC-1369#550',
+  },
+  // "There are too many concurrent inbound connections for the account" (451 "Account service
+  // is temporarily unavailable") and "too many concurrent outbound connections" (550
+  // "Exceeding outbound thread limit").
+  {
+    id: 'toomanyconn/mimecast-connections',
+    reason: 'toomanyconn',
+    phrases: [String.raw`account service is temporarily unavailable`, String.raw`exceeding outbound thread limit`],
+    quote: '451 Account service is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
   },
 ];

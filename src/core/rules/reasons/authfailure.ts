@@ -15,6 +15,10 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,
+      // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
+      // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
+      // is prohibited.").
+      String.raw`\bspf unauthori[sz]ed mail is prohibited`,
       // GoDaddy's IB508 "Invalid SPF record. Please inspect your SPF settings".
       String.raw`invalid spf record`,
       String.raw`no spf record`,

@@ -63,7 +63,9 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`spamcop`,
       String.raw`sorbs`,
       String.raw`barracuda ?(?:central|reputation)`,
-      String.raw`(?<!not )listed (?:on|in|at|by) `,
+      // Not "whitelisted by" (Courier's submit.C: "412 You are not whitelisted by this
+      // recipient"), an allow list.
+      String.raw`(?<!not |white|allow)listed (?:on|in|at|by) `,
       String.raw`(?:messages|mail) from \S+ (?:weren't|were not|was not|are not) (?:sent|accepted)`,
       String.raw`too many unwanted messages`,
       String.raw`(?:ip|host|client|network)(?: address)? (?:is |has been |was )?(?:blocked|banned|blacklisted|listed|rejected|refused|denied|not allowed|invalid for)`,
@@ -89,6 +91,30 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`\bblocked\b`,
     ],
     quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
+  },
+  // spamdyke, the qmail filter (spamdyke/spamdyke.h): its refusals of the connecting host,
+  // sent at RCPT TO: ERROR_ACCESS_DENIED (the host matched its access file), ERROR_UNCONDITIONAL
+  // (reject-all), ERROR_EARLYTALKER (the client spoke before the greeting). None of them is
+  // about the address; "Mail is not being accepted at this address" is (filtered.ts).
+  {
+    id: 'blocked/spamdyke-client',
+    reason: 'blocked',
+    phrases: [
+      String.raw`refused\. access is denied`,
+      String.raw`refused\. mail is not being accepted(?! at this address)`,
+      String.raw`refused\. you are not following the smtp protocol`,
+    ],
+    hints: ['refused. '],
+    quote: '554 Refused. Access is denied.',
+  },
+  // qmail-remote when the server's greeting was not a 2xx (qmail-remote.c: "Connected to %s
+  // but greeting failed."): the server refused the sending host before any command. Tried
+  // after every rule that could read the remote's own words after it ("Remote host said: ...").
+  {
+    id: 'blocked/qmail-greeting-failed',
+    reason: 'blocked',
+    phrases: [String.raw`\bbut greeting failed\b`],
+    quote: 'Connected to 192.0.2.1 but greeting failed. Remote host said: 554 No SMTP service here',
   },
   // Exim's default configuration refuses a client that sends many recipients of which most
   // fail (src/src/configure.default, acl_check_rcpt): the sending host is refused for its

@@ -32,6 +32,11 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       String.raw`smtputf8 (?:required but not (?:enabled|offered)|not supported)`,
       String.raw`eight bit data not allowed`,
       String.raw`nul byte not allowed`,
+      // qmail's text when the queue program refuses the message for good (qmail.c, exit code
+      // 31: "mail server permanently rejected message (#5.3.0)"): what content scanners in
+      // front of qmail-queue (simscan, qmail-scanner) answer for a message they refuse. The
+      // message's content, not the address and not the server's system (5.3.0).
+      String.raw`mail server permanently rejected message`,
     ],
     quote: '554 5.6.0 Message contains invalid header',
   },

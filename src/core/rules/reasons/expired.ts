@@ -34,8 +34,13 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`queue ?(?:time|life|lifetime) (?:exceeded|expired)`,
       String.raw`could not be delivered (?:with)?in`,
       String.raw`gave up`,
-      String.raw`given up`,
-      String.raw`giving up`,
+      // Not qmail-send's opening line of every permanent bounce ("This is a permanent error;
+      // I've given up. Sorry it didn't work out.", qmail-send.c): it says the error was
+      // permanent, not that a retry period ran out.
+      String.raw`(?<!permanent error; i've )given up`,
+      // Not qmail-remote's "Giving up on <host>." (qmail-remote.c), written when the server
+      // refused every recipient: a permanent refusal, whose reason is in the reply before it.
+      String.raw`giving up(?! on [^\s]+\.(?: |$))`,
       String.raw`(?:have been|has been|were) failing for a long time`,
       String.raw`retry time not reached`,
       String.raw`no further (?:delivery )?attempts`,

@@ -26,6 +26,15 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`(?<!invalid )(?:user|recipient)'?s? (?:filter|rules?|settings)`,
       String.raw`filtered`,
       String.raw`content filter`,
+      // Courier's submit.C for a recipient who takes mail from the senders on their own list
+      // only ("412 You are not whitelisted by this recipient, please try again later.").
+      String.raw`not whitelisted by this recipient`,
+      // simscan, the qmail content scanner, with its custom replies (simscan.c: "Your email was
+      // rejected because it matches a filter (%s)"): a site's own content filter.
+      String.raw`rejected because it matches a filter`,
+      // spamdyke's recipient blacklist (spamdyke/spamdyke.h, ERROR_RECIPIENT_BLACKLISTED): this
+      // address takes no mail by the site's own rule; nothing says it does not exist.
+      String.raw`mail is not being accepted at this address`,
       String.raw`does not (?:want|wish) to receive`,
       String.raw`not (?:authorized|permitted|allowed) to (?:send|post|deliver) to`,
       String.raw`only accepts? mail from`,

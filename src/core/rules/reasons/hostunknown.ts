@@ -27,6 +27,12 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient (?:address )?rejected: domain not found`,
       String.raw`invalid domain`,
       String.raw`non-?existent domain`,
+      // chkuser, the qmail-smtpd patch (chkuser_settings.h, CHKUSER_RCPTMX_STRING), sent with
+      // 5.1.1 by old releases: the recipient's domain has no mail exchanger, not the mailbox.
+      String.raw`(?:can't|cannot) find a valid mx for rcpt domain`,
+      // Exim's dnslookup router on a recipient domain that is not a domain name
+      // (src/src/routers/dnslookup.c: "mail domain %q is syntactically invalid").
+      String.raw`mail domain "[^"]{0,255}" is syntactically invalid`,
     ],
     quote: '550 5.1.2 Host unknown (Name server: example.invalid: host not found)',
   },

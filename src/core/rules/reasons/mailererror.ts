@@ -15,8 +15,14 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`(?:command|program|pipe) (?:died|failed|returned|exited)`,
       String.raw`exit (?:code|status)`,
       String.raw`unknown mailer`,
+      // Sendmail's deliver.c when a mailer program was killed ("451 4.3.0 mailer %s died with
+      // signal %d").
+      String.raw`\bmailer \S+ died with signal`,
       // Sendmail's EX_CANTCREAT from a local mailer (sendmail/err.c, sysexits.h: 73).
       String.raw`can'?t create output`,
+      // Postfix's texts for the same exit codes of a pipe(8) command (src/global/sys_exits.c:
+      // EX_CANTCREAT "can't create user output file").
+      String.raw`^can't create user output file$`,
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,

@@ -126,6 +126,22 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['connection'],
     quote: 'Remote host closed connection in response to end of data',
   },
+  // OpenSMTPD's mta.c when no route to the destination's MXs is left to try ("Destination seem
+  // to reject all mails", "Network error on destination MXs", "All routes to destination
+  // blocked", "No valid route to destination"): temporary failures of the connections, so a
+  // final report after them is the end of the retries (README rule 3), never a block list.
+  {
+    id: 'networkerror/opensmtpd-routes',
+    reason: 'networkerror',
+    phrases: [
+      String.raw`^destination seem to reject all mails$`,
+      String.raw`^network error on destination mxs$`,
+      String.raw`^all routes to destination blocked$`,
+      String.raw`^no valid route to destination$`,
+    ],
+    traits: ['connection'],
+    quote: 'All routes to destination blocked',
+  },
   {
     id: 'networkerror/exim-self',
     reason: 'networkerror',

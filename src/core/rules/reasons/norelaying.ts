@@ -10,7 +10,11 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`email address is not verified\. the following identities failed`,
       String.raw`insecure mail relay`,
-      String.raw`relay(?:ing)? (?:access )?(?:denied|not (?:permitted|allowed)|prohibited|forbidden|disabled)`,
+      // "Relay access denied" (Postfix smtpd_check.c), "relay not permitted" (Exim's default
+      // ACL), "Relaying disallowed", "relay is not permitted on this host".
+      String.raw`relay(?:ing)? (?:is )?(?:access )?(?:denied|disallowed|not (?:permitted|allowed)|prohibited|forbidden|disabled)`,
+      // Coremail-style "553 you don't authenticate or the domain is not allowed relay".
+      String.raw`domain is not allowed (?:to )?relay`,
       String.raw`not (?:permitted|allowed|authorized) to relay`,
       String.raw`unable to relay`,
       String.raw`we do not relay`,
@@ -19,6 +23,8 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`relay not permitted`,
       String.raw`relaying mail to .* is not allowed`,
       String.raw`does not (?:allow|permit) relay`,
+      // spamdyke (spamdyke/spamdyke.h, ERROR_RELAYING_DENIED).
+      String.raw`sending to remote addresses \(relaying\) is not allowed`,
     ],
     quote: '554 5.7.1 <kijitora@example.org>: Relay access denied',
   },

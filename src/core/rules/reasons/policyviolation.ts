@@ -24,6 +24,12 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       // NetEase's "552 Illegal Attachment" (its published bounce codes, help.mail.163.com: an
       // attachment of a type it refuses, .scr, .pif, .vbs, ...).
       String.raw`illegal attachment`,
+      // simscan's custom reply for an attachment type it refuses (simscan.c: "Your email was
+      // rejected because it contains a bad attachment: %s").
+      String.raw`rejected because it contains a bad attachment`,
+      // Listed by Broadcom among recipient gateways' common refusals (knowledge.broadcom.com,
+      // article 169925): "554 Rejected due to banned content" (amavis' BANNED: a file type).
+      String.raw`rejected due to banned content`,
     ],
     quote: '550 5.7.1 Message rejected due to local policy',
   },

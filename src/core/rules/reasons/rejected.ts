@@ -48,6 +48,20 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // Courier's check of the sender's domain at MAIL FROM (courier/submit.C): its MX is on
       // the bad-MX list ("517 Mail server at <ip> is blocked."). 517 is Courier's 5.1.7.
       String.raw`\b517 mail server at \S+ is blocked`,
+      // chkuser, the qmail-smtpd patch (chkuser_settings.h: CHKUSER_SENDERMX_STRING "can't find
+      // a valid MX for sender domain", CHKUSER_SENDERFORMAT_STRING "sender address has invalid
+      // format"): the sender's address, whatever code (5.1.1 in old releases) it is sent with.
+      String.raw`(?:can't|cannot) find a valid mx for sender domain`,
+      String.raw`sender address has invalid format`,
+      // spamdyke, the qmail filter (spamdyke/spamdyke.h: ERROR_SENDER_BLACKLISTED,
+      // ERROR_SENDER_NO_MX, ERROR_IDENTICAL_FROM_TO), sent at RCPT TO.
+      String.raw`your sender address has been blacklisted`,
+      String.raw`domain of your sender address has no mail exchanger`,
+      String.raw`identical sender and recipient addresses are not allowed`,
+      // A recipient gateway's refusal listed among the common external errors by Broadcom
+      // (knowledge.broadcom.com, Email Security.cloud article 169925): "551 Sender is on domain's
+      // blacklist".
+      String.raw`sender is on (?:the )?(?:domain'?s |recipient'?s )?black ?list`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',

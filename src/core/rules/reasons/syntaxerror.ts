@@ -15,6 +15,15 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
     hints: ['protocol violation'],
     quote: '451 4.5.0 SMTP protocol violation, see RFC 2821.',
   },
+  // Exim's smtp_in.c dropping a client for its conduct in the dialogue ("421 ... Too many
+  // syntax or protocol errors", "554 Too many nonmail commands"): the sending client's SMTP,
+  // never the address nor the server's own system (the 421 says only "closing").
+  {
+    id: 'syntaxerror/exim-protocol-errors',
+    reason: 'syntaxerror',
+    phrases: [String.raw`too many syntax or protocol errors`, String.raw`too many nonmail commands`],
+    quote: '421 mx.example.net Too many syntax or protocol errors',
+  },
   {
     id: 'syntaxerror/command',
     reason: 'syntaxerror',

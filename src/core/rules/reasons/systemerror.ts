@@ -33,6 +33,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?:syntax )?error in redirect(?:ion)? data`,
       String.raw`failed to lock mailbox`,
+      // Sendmail's alias.c on an alias file line it cannot read ("554 5.3.0 alias line too
+      // long"): the site's aliases, not the message's lines.
+      String.raw`\balias line too long`,
       // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
       // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
       // create lock file ...", "cannot access home directory %s: ..."; a full quota is
@@ -41,6 +44,16 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot update mailbox \S+ for user`,
       String.raw`cannot access home directory`,
       String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
+      // Its delivery refused by its own settings (src/local/file.c: "file is executable", "mail
+      // to file is restricted" under allow_mail_to_files).
+      String.raw`^(?:file is executable|mail to file is restricted)$`,
+      // The sending Postfix's own set-up, not the remote host (src/smtp/smtp_connect.c: "all
+      // network protocols are disabled" by inet_protocols, "network address conversion
+      // failed: %m"; src/smtp/smtp_proto.c, smtp_tls_policy.c: "client TLS configuration
+      // problem").
+      String.raw`^all network protocols are disabled$`,
+      String.raw`^network address conversion failed: `,
+      String.raw`^client tls configuration problem$`,
       // Dovecot's LDA and LMTP (src/lib-storage/mail-error.h): a mailbox lock it waited for in
       // vain, and a folder a Sieve script files into that does not exist ("Mailbox doesn't
       // exist: Junk"): a folder, not the address.
@@ -54,9 +67,18 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     reason: 'systemerror',
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
+      // chkuser (chkuser_settings.h, CHKUSER_RESOURCE_STRING): "system temporary unavailable,
+      // try again later".
+      String.raw`system temporar(?:y|ily) unavailable`,
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,
+      // Courier's cdfilters.C when its mail filters do not answer ("432 Mail filters
+      // temporarily unavailable.").
+      String.raw`mail filters temporarily unavailable`,
+      // OpenSMTPD's mta.c with no local address to send from ("Could not retrieve source
+      // address"): the sending server's own set-up.
+      String.raw`^could not retrieve source address$`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,

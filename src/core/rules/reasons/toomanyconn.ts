@@ -13,6 +13,9 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       String.raw`too many recipients`,
       String.raw`exceeded the (?:maximum )?number of recipients`,
       String.raw`recipient limit`,
+      // chkuser (chkuser_settings.h, CHKUSER_MAXRCPT_STRING): "reached maximum number of
+      // recipients for one session" / "allowed in one session".
+      String.raw`reached (?:the )?maximum number of recipients`,
       // NetEase's "550 Requested mail action not taken: too much recipient" (its published
       // bounce codes, help.mail.163.com: a message to more recipients than it allows).
       String.raw`too much recipients?\b`,
@@ -39,6 +42,9 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`too many messages (?:for|in|per) (?:this|one|a) (?:session|connection)`,
       String.raw`max(?:imum)? messages? per connection reached`,
+      // OpenSMTPD's smtp_session.c past its messages per session ("452 ... MAIL: Too many
+      // messages sent").
+      String.raw`too many messages sent`,
     ],
     quote: '421 #4.x.2 Too many messages for this session',
   },

@@ -104,6 +104,12 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`no such person at this address`,
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
+      // Spambrella's published delivery errors (spambrella.com/faq/email-delivery-error-codes):
+      // "Recipient address rejected: User email address is marked as invalid".
+      String.raw`email address is marked as invalid`,
+      // spamdyke (spamdyke/spamdyke.h, ERROR_RCPT_TO_LOCAL) on a recipient without a domain:
+      // the address as given can never be delivered to.
+      String.raw`improper recipient address\. try supplying a domain name`,
       // The recipient's address is malformed (X.1.3): Postfix smtpd's "501 5.1.3 Bad recipient
       // address syntax" (src/smtpd/smtpd.c), OpenSMTPD's "501 Recipient address syntax error"
       // (usr.sbin/smtpd/smtp_session.c). Not an SMTP command syntax error: that address can
