@@ -191,10 +191,16 @@ class MboxSplitter {
       this.truncated = true;
       b = b.subarray(0, Math.max(0, this.maxMessageBytes - this.size));
     }
-    if (b.length) {
+    if (b.length === 0) return;
+    // A line that follows the last one kept in the same buffer extends it: a message becomes
+    // a few slices, not one per line, for the copy that joins them (finish).
+    const last = this.parts[this.parts.length - 1];
+    if (last && last.buffer === b.buffer && last.byteOffset + last.length === b.byteOffset) {
+      this.parts[this.parts.length - 1] = Buffer.from(last.buffer, last.byteOffset, last.length + b.length);
+    } else {
       this.parts.push(b);
-      this.size += b.length;
     }
+    this.size += b.length;
   }
 
   private finish(end: number): Message {
