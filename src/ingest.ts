@@ -64,7 +64,7 @@ export interface RecordedBounce {
  * inside the message's transaction: it may note on the bounces why a notice was held back.
  * `store` is the transaction's repositories (use no other: the store's own wait for it).
  */
-export type NoticePlanner = (ctx: {
+export type NoticePlanner = ((ctx: {
   classification: Classification;
   bounces: RecordedBounce[];
   store: Repositories;
@@ -73,7 +73,14 @@ export type NoticePlanner = (ctx: {
   envelopeTo: string[];
   now: Date;
   log?: Logger;
-}) => Promise<{ bounceId: number; recipients: string[] }[]>;
+}) => Promise<{ bounceId: number; recipients: string[] }[]>) & {
+  /**
+   * When it answers a note, no bounce of the message gets a notice: the rows are written with
+   * that note and the planner is not called (one statement less per message for an imported
+   * archive of old bounces).
+   */
+  noteBeforeInsert?: (classification: Classification, now: Date) => string | undefined;
+};
 
 /**
  * A step that runs inside the commit of a message whose bounces were just recorded (the
@@ -115,12 +122,20 @@ export function sha256(raw: Buffer): string {
 }
 
 /**
+ * Below this many bytes a message is hashed in place: a WebCrypto digest copies the bytes and
+ * hops to the thread pool and back, about 68 µs of CPU for a 5 KB DSN against 8 µs in place
+ * (46 µs in place at 64 KB). `rebound import` paid the hop for every message (tests/bench/RESULTS.md).
+ */
+export const SHA256_IN_PLACE_BYTES = 64 * 1024;
+
+/**
  * sha256() off the event loop (WebCrypto digests on libuv's thread pool): hashing a 10 MB
- * message takes tens of ms of CPU, which would otherwise hold every other connection.
+ * message takes tens of ms of CPU, which would otherwise hold every other connection. Small
+ * messages are hashed in place (SHA256_IN_PLACE_BYTES).
  */
 export async function sha256OffLoop(raw: Buffer): Promise<string> {
   // WebCrypto refuses a view on shared memory (a large LMTP message, intake/received-bytes.ts).
-  if (raw.buffer instanceof SharedArrayBuffer) return sha256(raw);
+  if (raw.length < SHA256_IN_PLACE_BYTES || raw.buffer instanceof SharedArrayBuffer) return sha256(raw);
   return Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
 }
 
@@ -246,6 +261,7 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
     const originalTo = bounceCcColumn(c.original.to, ccChars);
     // An imported archive or an IMAP backlog is received today but bounced long ago.
     const bouncedAt = bounceDate(c.envelope.date, new Date(receivedAt));
+    const heldNote = opts.planNotices?.noteBeforeInsert?.(c, clock());
     for (const [i, r] of c.recipients.entries()) {
       const row: NewBounce = {
         messageId,
@@ -271,12 +287,13 @@ export function createIngestor(opts: IngestorOptions): Ingestor {
         originalDate: c.original.date,
         trackingId: c.original.trackingId,
         dedupeKey: keys[i]!,
+        ...(heldNote ? { noticeNote: heldNote } : {}),
       };
       const id = await tx.bounces.insert(row);
       if (id !== undefined) recorded.push({ id, row, recipient: r });
     }
     let noticesQueued = 0;
-    if (opts.planNotices && recorded.length > 0) {
+    if (opts.planNotices && !heldNote && recorded.length > 0) {
       const now = clock();
       const planned = await opts.planNotices({
         classification: c,

@@ -107,6 +107,9 @@ type Message = MboxMessage & { truncated?: boolean };
 class MboxSplitter {
   // The message being read: its lines, the byte count kept, where it started.
   private parts: Buffer[] = [];
+  /** The lines kept last, contiguous in one buffer: where they start, and how many bytes. */
+  private run: Buffer | undefined;
+  private runBytes = 0;
   private size = 0;
   private truncated = false;
   private start = -1;
@@ -191,13 +194,27 @@ class MboxSplitter {
       this.truncated = true;
       b = b.subarray(0, Math.max(0, this.maxMessageBytes - this.size));
     }
-    if (b.length) {
-      this.parts.push(b);
-      this.size += b.length;
+    if (b.length === 0) return;
+    // A line that follows the last one kept in the same buffer extends the run of lines: a
+    // message becomes a few slices, not one per line, for the copy that joins them (finish).
+    if (this.run && this.run.buffer === b.buffer && this.run.byteOffset + this.runBytes === b.byteOffset) {
+      this.runBytes += b.length;
+    } else {
+      this.closeRun();
+      this.run = b;
+      this.runBytes = b.length;
     }
+    this.size += b.length;
+  }
+
+  /** Keeps the run of lines as one slice. */
+  private closeRun(): void {
+    if (this.run) this.parts.push(Buffer.from(this.run.buffer, this.run.byteOffset, this.runBytes));
+    this.run = undefined;
   }
 
   private finish(end: number): Message {
+    this.closeRun();
     const m = { raw: Buffer.concat(this.parts, this.size), start: this.start, end, ...(this.truncated ? { truncated: true } : {}) };
     this.parts = [];
     this.size = 0;

@@ -280,16 +280,21 @@ export interface NoticePlannerOptions {
   maxAgeMs?: number;
 }
 
+/** The note on an imported bounce older than IMPORT_NOTIFY_MAX_AGE. */
+export const IMPORT_TOO_OLD_NOTE = 'no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE';
+
 /**
  * The planner ingest() calls: plans within the rules and caps, notes on each bounce what was
  * held back, and says it in one log line per message.
  */
 export function createNoticePlanner(config: Config, opts: NoticePlannerOptions = {}): NoticePlanner {
-  return async ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
-    if (opts.maxAgeMs !== undefined && now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs) {
+  const tooOld = (classification: Classification, now: Date) =>
+    opts.maxAgeMs !== undefined && now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs;
+  const planner: NoticePlanner = async ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
+    if (tooOld(classification, now)) {
       await store.bounces.setNoticeNotes(
         bounces.map((b) => b.id),
-        'no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE',
+        IMPORT_TOO_OLD_NOTE,
       );
       return [];
     }
@@ -313,4 +318,7 @@ export function createNoticePlanner(config: Config, opts: NoticePlannerOptions =
     }
     return plan.notices;
   };
+  // Known before the rows are written: ingest writes them with the note (no UPDATE after).
+  planner.noteBeforeInsert = (classification, now) => (tooOld(classification, now) ? IMPORT_TOO_OLD_NOTE : undefined);
+  return planner;
 }

@@ -31,6 +31,8 @@ export interface NewBounce {
   originalDate: string;
   trackingId: string;
   dedupeKey: string;
+  /** Why the bounce gets no notice, when that is known before it is written ('' or absent: none yet). */
+  noticeNote?: string;
 }
 
 export interface BounceRow {
@@ -67,10 +69,10 @@ export interface BounceRow {
 // DO NOTHING on the dedupe key: a repeat of a recorded bounce changes nothing, and returns no id.
 const INSERT = `INSERT INTO bounces (message_id, date, email_to, email_cc, status, reason, domain, kind, bounce_type, action,
      status_code, reply_code, diagnostic, remote_mta, decided_by, original_message_id, original_from, original_to,
-     original_subject, original_date, tracking_id, dedupe_key, bounced_at)
+     original_subject, original_date, tracking_id, dedupe_key, bounced_at, notice_note)
    VALUES (@messageId, @date, @emailTo, @emailCc, @status, @reason, @domain, @kind, @bounceType, @action,
      @statusCode, @replyCode, @diagnostic, @remoteMta, @decidedBy, @originalMessageId, @originalFrom, @originalTo,
-     @originalSubject, @originalDate, @trackingId, @dedupeKey, @bouncedAt)
+     @originalSubject, @originalDate, @trackingId, @dedupeKey, @bouncedAt, @noticeNote)
    ON CONFLICT DO NOTHING
    RETURNING id`;
 const BY_ID = 'SELECT * FROM bounces WHERE id = ?';
@@ -95,7 +97,7 @@ export class BouncesRepository {
 
   /** Inserts the bounce; returns its id, or undefined when the same bounce is already recorded. */
   async insert(b: NewBounce): Promise<number | undefined> {
-    const row = await this.#sql.get<{ id: number }>(INSERT, { ...b, bouncedAt: b.bouncedAt ?? '' });
+    const row = await this.#sql.get<{ id: number }>(INSERT, { ...b, bouncedAt: b.bouncedAt ?? '', noticeNote: b.noticeNote ?? '' });
     return row?.id;
   }
 

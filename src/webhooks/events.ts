@@ -89,6 +89,9 @@ export function webhookRecordHook(o: WebhookHookOptions): RecordHook {
     for (const b of bounces) {
       const type = bounceEventType(b.row.kind, b.row.bounceType);
       if (!type) continue;
+      // No endpoint wants it (the usual case, and every message of an import without
+      // webhooks): the message row is not read back for nothing.
+      if ((await subscribersOf(type)).length === 0) continue;
       // The VERP-encoded envelope recipient (the bounce address the mail came back to), read once.
       verp ??= ((await store.messages.get(messageId))?.envelope_to ?? '').split(',').find((a) => decodeVerp(a) !== '') ?? '';
       await queueEvent(store.webhooks, { type, data: bounceData(b, verp, o.publicUrl), bounceId: b.id }, now, o.retryForMs, subscribersOf);

@@ -53,9 +53,10 @@ async function importWith(dir: string, args: string[], env: Record<string, strin
     const hard = (await store.sql.all<{ email_to: string }>("SELECT email_to FROM bounces WHERE bounce_type = 'hard' ORDER BY id")).map(
       (r) => r.email_to,
     );
+    const notes = (await store.sql.all<{ notice_note: string }>('SELECT notice_note FROM bounces ORDER BY id')).map((r) => r.notice_note);
     const suppressed: string[] = [];
     for (const a of hard) if ((await store.suppressions.check(a, new Date())) !== undefined) suppressed.push(a);
-    return { stderr, notices, bounces, hard, suppressed };
+    return { stderr, notices, bounces, hard, suppressed, notes };
   } finally {
     await store.close();
   }
@@ -67,6 +68,8 @@ describe('rebound import', () => {
     expect(r.bounces).toBe(2);
     expect(r.notices).toBe(1);
     expect(r.stderr).toMatch(/2 read, 2 bounces, .* 0 failed; 1 notice queued/);
+    // The old one says why it got none (written with the row, not updated after it).
+    expect(r.notes).toEqual(['', 'no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE']);
   });
 
   it('queues none with --no-notify, or with IMPORT_NOTIFY_MAX_AGE=0', async () => {
@@ -75,6 +78,7 @@ describe('rebound import', () => {
     expect(off.stderr).toContain('; 0 notices queued');
     const zero = await importWith(archive(), [], { IMPORT_NOTIFY_MAX_AGE: '0' });
     expect(zero.notices).toBe(0);
+    expect(zero.notes).toEqual(Array(2).fill('no notice: an imported bounce older than IMPORT_NOTIFY_MAX_AGE'));
   });
 
   it('notifies older bounces too when the setting allows it', async () => {

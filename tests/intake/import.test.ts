@@ -5,9 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestor } from '../../src/ingest.ts';
-import { importPath } from '../../src/intake/import.ts';
+import { importPath, settingsCheckpoints } from '../../src/intake/import.ts';
 import { readMbox } from '../../src/intake/mbox.ts';
 import { silentLogger } from '../../src/log.ts';
+import { dsn as dsnVariant } from '../notify/dsn-fixtures.ts';
 import { storeEnv } from '../harness/app-env.ts';
 import { onSqlite, openTestStore, scalar, type TestStore } from '../harness/test-store.ts';
 
@@ -77,6 +78,41 @@ describe('file import', () => {
     const t = await importPath(path.join(POSTFIX, 'dsn-remote-550.eml'), { ingestor, onError: (w) => errors.push(w) });
     expect(t).toMatchObject({ read: 1, failed: 1 });
     expect(errors).toEqual([path.join(POSTFIX, 'dsn-remote-550.eml')]);
+  });
+
+  it('counts a whole failed commit of hundreds as failed, keeps its resume point before them, and a rerun loses none and doubles none', async () => {
+    const count = 2500;
+    const file = path.join(dir, 'big.mbox');
+    writeMbox(
+      file,
+      Array.from({ length: count }, (_, i) => dsnVariant({ tag: `batch-${i}`, failed: `user${i}@mx-reject.test` })),
+    );
+    // The second commit's flush fails (a disk error after the COMMIT): every write of that
+    // group is refused, though its rows may be in the file (then they come back as duplicates).
+    let flushes = 0;
+    const failing = Object.create(store) as TestStore;
+    failing.durable = () => (++flushes === 2 ? Promise.reject(new Error('EIO: simulated flush failure')) : store.durable());
+    const checkpoints = settingsCheckpoints(store);
+    const first = await importPath(file, { ingestor: createIngestor({ store: failing, log: silentLogger() }), checkpoints });
+    expect(first.read).toBe(count);
+    // A group, not one message: hundreds in flight share each commit.
+    expect(first.failed).toBeGreaterThan(1);
+    expect(first.processed + first.failed).toBe(count);
+    const saved = (await checkpoints.get(file))!;
+    expect(saved.read).toBeLessThanOrEqual(count - first.failed);
+
+    let resumedAt = -1;
+    const second = await importPath(file, {
+      ingestor: createIngestor({ store, log: silentLogger() }),
+      checkpoints,
+      onResume: (_f, n) => (resumedAt = n),
+    });
+    expect(resumedAt).toBe(saved.read);
+    expect(second).toMatchObject({ read: count - saved.read, failed: 0 });
+    expect(second.processed + second.duplicates).toBe(second.read);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM messages')).toBe(count);
+    expect(await scalar(store, 'SELECT COUNT(DISTINCT email_to) AS n FROM bounces')).toBe(count);
+    expect(await scalar(store, 'SELECT COUNT(*) AS n FROM bounces')).toBe(count);
   });
 
   it('runs from the command line with a progress summary', async () => {

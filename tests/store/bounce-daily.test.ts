@@ -175,11 +175,13 @@ describe('per-day bounce summary', () => {
       listMigrations().filter((m) => m.version <= 4),
     );
     expect(db.pragma('user_version', { simple: true })).toBe(4);
-    // Today's repository also writes bounced_at (migration 012): lend it the column for the
-    // old rows, then take it away again so that the real migration adds it.
+    // Today's repository also writes bounced_at (migration 012) and notice_note (006): lend it
+    // the columns for the old rows, then take them away again so that the real migrations add them.
     db.exec("ALTER TABLE bounces ADD COLUMN bounced_at TEXT NOT NULL DEFAULT ''");
+    db.exec("ALTER TABLE bounces ADD COLUMN notice_note TEXT NOT NULL DEFAULT ''");
     await insertAll({ messages: messagesAt004(db), bounces: new BouncesRepository(new SqliteDriver(db, { lockWaitMs: 5000 })) });
     db.exec('ALTER TABLE bounces DROP COLUMN bounced_at');
+    db.exec('ALTER TABLE bounces DROP COLUMN notice_note');
     const legacySql = new SqliteDriver(db, { lockWaitMs: 5000 });
     const expected = await fromRows(legacySql);
     expect(expected.daily.length).toBeGreaterThan(3);

@@ -3,9 +3,9 @@
 // a missing part is an error, not a shorter message; parts whose message never committed
 // are swept, and no others.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIngestor, sha256, sha256OffLoop, type Ingestor } from '../../src/ingest.ts';
+import { createIngestor, sha256, sha256OffLoop, SHA256_IN_PLACE_BYTES, type Ingestor } from '../../src/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
 import { ORPHAN_PARTS_AGE_MS, RAW_PART_BYTES } from '../../src/store/raw-parts.ts';
 import { paddedDsn } from '../notify/forged-dsn.ts';
@@ -107,6 +107,15 @@ describe('raw parts', () => {
     const shared = Buffer.from(new SharedArrayBuffer(raw.length));
     raw.copy(shared);
     expect(await sha256OffLoop(shared)).toBe(sha256(raw));
+  });
+
+  it('hashes a small message in place and a large one off the loop to the same digests', async () => {
+    const small = paddedDsn('small', SHA256_IN_PLACE_BYTES - 4096);
+    const large = paddedDsn('large', SHA256_IN_PLACE_BYTES + 4096);
+    expect(small.length).toBeLessThan(SHA256_IN_PLACE_BYTES);
+    expect(large.length).toBeGreaterThan(SHA256_IN_PLACE_BYTES);
+    expect(await sha256OffLoop(small)).toBe(createHash('sha256').update(small).digest('hex'));
+    expect(await sha256OffLoop(large)).toBe(createHash('sha256').update(large).digest('hex'));
   });
 
   it("sweeps parts pending an hour whose message never committed, and keeps a recorded message's and young ones", async () => {
