@@ -2,9 +2,9 @@
 // the command's own thread and its worker threads (classify-files-worker.ts), so both print
 // byte for byte the same.
 
+import { readFileSync } from 'node:fs';
 import { classify } from '../core/classify.ts';
 import type { Classification } from '../core/types.ts';
-import { readOne, type ReadFile } from './classify-reader.ts';
 
 /** What one file gives: a line (or block, with --explain) for stdout, or a message for stderr. */
 export type FileOutput = { out: string } | { err: string };
@@ -48,18 +48,20 @@ export async function formatResult(file: string, c: Classification, explaining: 
   return explain(file, c);
 }
 
-/**
- * Reads and classifies one named file (never stdin). Synchronous reads: a bounce is small,
- * and one thread-pool round trip per file would cost more than the classification itself
- * (many files are read on a thread of their own instead, classify-reader.ts).
- */
+/** Reads and classifies one named file (never stdin). */
 export async function classifyFile(file: string, explaining: boolean): Promise<FileOutput> {
-  return classifyRead(readOne(file), explaining);
+  let raw: Buffer;
+  try {
+    // Synchronous reads: a bounce is small, and one thread-pool round trip per file would
+    // cost more than the classification itself.
+    raw = readFileSync(file);
+  } catch (err) {
+    return { err: `rebound classify: cannot read ${file}: ${readError(err)}\n` };
+  }
+  // The same entry point as ingest: the fast reader, and mailparser where a message needs it.
+  return { out: await formatResult(file, await classify(raw), explaining) };
 }
 
-/** Classifies a file's bytes, or says why it could not be read. */
-export async function classifyRead(read: ReadFile, explaining: boolean): Promise<FileOutput> {
-  if ('err' in read) return { err: `rebound classify: cannot read ${read.file}: ${read.err}\n` };
-  // The same entry point as ingest: the fast reader, and mailparser where a message needs it.
-  return { out: await formatResult(read.file, await classify(read.raw), explaining) };
+export function readError(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
 }

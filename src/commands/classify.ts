@@ -15,19 +15,11 @@ import { resolve } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileOutput } from './classify-files.ts';
+import { classify } from '../core/classify.ts';
+import { classifyFile, formatResult, type FileOutput } from './classify-files.ts';
 import type { Batch, BatchDone } from './classify-files-worker.ts';
-import { readAhead } from './classify-reader.ts';
 
-/**
- * The classifier and its ~80 modules, loaded after the reading thread has started (it reads
- * while they load).
- */
-let classifier: Promise<typeof import('./classify-files.ts')> | undefined;
-const loadClassifier = () => (classifier ??= import('./classify-files.ts'));
-
-/** Below this many files the reading thread is not worth starting. */
-const READ_AHEAD_MIN_FILES = 64;
+export { toOutputLine } from './classify-files.ts';
 
 /** Files per batch handed to a thread: big enough that messages are few, small enough to share evenly. */
 const BATCH_FILES = 32;
@@ -92,13 +84,8 @@ export async function run(args: string[]): Promise<number> {
   const files = named.length ? named : ['-'];
   const printer = new Printer();
   const threads = Math.min(parsed.jobs ?? 1, files.length);
-  const stdin = files.includes('-');
-  if (threads > 1 && !stdin) {
+  if (threads > 1 && !files.includes('-')) {
     await classifyOnThreads(files, explaining, threads, printer);
-  } else if (files.length >= READ_AHEAD_MIN_FILES && !stdin) {
-    const reading = readAhead(files);
-    const { classifyRead } = await loadClassifier();
-    for await (const read of reading) printer.print(await classifyRead(read, explaining));
   } else {
     for (const file of files) printer.print(await classifyOne(file, explaining));
   }
@@ -107,7 +94,6 @@ export async function run(args: string[]): Promise<number> {
 }
 
 async function classifyOne(file: string, explaining: boolean): Promise<FileOutput> {
-  const { classifyFile, classifyRead } = await loadClassifier();
   if (file !== '-') return classifyFile(file, explaining);
   let raw: Buffer;
   try {
@@ -115,7 +101,7 @@ async function classifyOne(file: string, explaining: boolean): Promise<FileOutpu
   } catch (err) {
     return { err: `rebound classify: cannot read -: ${(err as Error).message}\n` };
   }
-  return classifyRead({ file: '-', raw }, explaining);
+  return { out: await formatResult('-', await classify(raw), explaining) };
 }
 
 /**
@@ -192,7 +178,6 @@ async function classifyOnThreads(files: string[], explaining: boolean, threads: 
         await new Promise<void>((r) => (wake = r));
         continue;
       }
-      const { classifyFile } = await loadClassifier();
       const outputs: FileOutput[] = [];
       for (const file of filesOf(b)) outputs.push(await classifyFile(file, explaining));
       complete(b, outputs);
