@@ -99,6 +99,23 @@ function normalise(text: string): string {
 export function matchReason(text: string, rules: CompiledRule[] = builtInRules()): CompiledRule | undefined {
   const input = normaliseForRules(text);
   if (!input) return undefined;
+  // A notice is matched once per recipient it names, with the same rules: the last few
+  // answers per rule table are kept (null: no rule matched).
+  let recent = recentMatches.get(rules);
+  if (!recent) recentMatches.set(rules, (recent = new Map()));
+  const known = recent.get(input);
+  if (known !== undefined) return known ?? undefined;
+  const found = firstMatching(input, rules);
+  if (recent.size >= RECENT_MATCHES) recent.clear();
+  recent.set(input, found ?? null);
+  return found;
+}
+
+/** The last few answers of matchReason, per rule table, by normalised text (at most MAX_RULE_INPUT characters). */
+const recentMatches = new WeakMap<readonly CompiledRule[], Map<string, CompiledRule | null>>();
+const RECENT_MATCHES = 8;
+
+function firstMatching(input: string, rules: readonly CompiledRule[]): CompiledRule | undefined {
   for (const rule of rules) {
     if (rule.hints && !rule.hints.some((h) => input.includes(h))) continue;
     if (rule.regex.test(input)) return rule;
