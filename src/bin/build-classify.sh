@@ -11,6 +11,8 @@ root="$1"
 esbuild="$root/node_modules/.bin/esbuild"
 out="$root/node_modules/.cache/rebound"
 [ -x "$esbuild" ] || exit 1
+# A checkout the user cannot write to (installed read-only) runs the sources, without trying.
+[ -w "$root/node_modules" ] || exit 1
 mkdir -p "$out"
 tmp="$out/classify.$$"
 trap 'rm -f "$tmp.mjs" "$tmp.json" "$tmp.sh"' EXIT
