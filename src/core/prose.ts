@@ -282,17 +282,64 @@ function lastReplyStatusPair(text: string): { reply: string; status: string; cou
   return { reply, status, count };
 }
 
+/** The enhanced status code and the SMTP reply code a text gives (see codesInText). */
+export interface CodesInText {
+  readonly status: string;
+  readonly replyCode: string;
+}
+
+const NO_CODES: CodesInText = Object.freeze({ status: '', replyCode: '' });
+
+/**
+ * The last few texts read and their codes. A notice is read again for each of its
+ * recipients, and a diagnostic for its status and then its reply code: each is scanned once.
+ * Strings are values, so a text equal to one read before gives the same codes. Small, cleared
+ * when full, and only for texts of an ordinary size, so it never holds much of a message.
+ */
+const codesCache = new Map<string, CodesInText>();
+const CODES_CACHE_ENTRIES = 8;
+const CODES_CACHE_MAX_CHARS = 16_384;
+
+/**
+ * The enhanced status code and the SMTP reply code of a text, from one pass of each scan
+ * (the transcript's "<<<" replies, the reply-code/status pairs): statusInText and
+ * replyCodeInText in one.
+ */
+export function codesInText(text: string): CodesInText {
+  if (!text) return NO_CODES;
+  if (text.length > CODES_CACHE_MAX_CHARS) return scanCodes(text);
+  let codes = codesCache.get(text);
+  if (codes) return codes;
+  codes = Object.freeze(scanCodes(text));
+  if (codesCache.size >= CODES_CACHE_ENTRIES) codesCache.clear();
+  codesCache.set(text, codes);
+  return codes;
+}
+
+function scanCodes(text: string): CodesInText {
+  const transcript = lastTranscriptReply(text);
+  let pair: ReturnType<typeof lastReplyStatusPair> | undefined;
+  const pairOf = () => (pair ??= lastReplyStatusPair(text));
+  // The status: a transcript's last "<<<" reply's, else the status of the last
+  // reply-code/status pair (the remote server's, see lastReplyStatusPair), else the first
+  // code in the text.
+  let status = '';
+  const first = STATUS_IN_TEXT.exec(text);
+  if (first) {
+    status = transcript?.[2]
+      ? `${transcript[2]}.${transcript[3]}.${transcript[4]}`
+      : pairOf().status || `${first[1]}.${first[2]}.${first[3]}`;
+  }
+  return { status, replyCode: replyCodeOf(text, transcript, pairOf) };
+}
+
 /**
  * The enhanced status code a text gives: a transcript's last "<<<" reply's, else the status of
  * the last reply-code/status pair (the remote server's, see lastReplyStatusPair), else the
  * first code in the text.
  */
 export function statusInText(text: string): string {
-  const m = STATUS_IN_TEXT.exec(text);
-  if (!m) return '';
-  const transcript = lastTranscriptReply(text);
-  if (transcript?.[2]) return `${transcript[2]}.${transcript[3]}.${transcript[4]}`;
-  return lastReplyStatusPair(text).status || `${m[1]}.${m[2]}.${m[3]}`;
+  return codesInText(text).status;
 }
 
 /**
@@ -301,13 +348,16 @@ export function statusInText(text: string): string {
  * (the remote server's), so that the two always come from the same reply.
  */
 export function replyCodeInText(text: string): string {
+  return codesInText(text).replyCode;
+}
+
+function replyCodeOf(text: string, transcript: RegExpMatchArray | undefined, pairOf: () => ReturnType<typeof lastReplyStatusPair>): string {
   // Sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code first, the
   // remote server's reply after the address; the remote's is the reply to report.
   const inner = SENDMAIL_INNER_REPLY.exec(text);
   if (inner) return inner[1];
-  const transcript = lastTranscriptReply(text);
   if (transcript) return transcript[1];
-  const pair = lastReplyStatusPair(text);
+  const pair = pairOf();
   if (pair.count > 1 && /^[45]/.test(pair.reply)) return pair.reply;
   let candidates = 0;
   const scanned = text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text;

@@ -68,8 +68,28 @@ export function builtInRules(): CompiledRule[] {
 export const ADDRESS_TOKEN = '<@>';
 const ADDRESS_IN_TEXT = /<?[^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]+>?/g;
 
+/**
+ * The last few texts normalised: one diagnostic is matched against the rules, then against
+ * the rules of several traits (reason.ts), each of which normalised it again. Small, cleared
+ * when full, and only for texts of an ordinary size, so it never holds much of a message.
+ */
+const normalised = new Map<string, string>();
+const NORMALISED_ENTRIES = 8;
+const NORMALISED_MAX_CHARS = 16_384;
+
 /** Lower-cases, removes addresses, collapses whitespace and bounds a text before rules see it. */
 export function normaliseForRules(text: string): string {
+  if (text.length > NORMALISED_MAX_CHARS) return normalise(text);
+  let flat = normalised.get(text);
+  if (flat === undefined) {
+    flat = normalise(text);
+    if (normalised.size >= NORMALISED_ENTRIES) normalised.clear();
+    normalised.set(text, flat);
+  }
+  return flat;
+}
+
+function normalise(text: string): string {
   const cut = text.length > MAX_RULE_INPUT * 2 ? text.slice(0, MAX_RULE_INPUT * 2) : text;
   const flat = cut.toLowerCase().replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_RULE_INPUT ? flat.slice(0, MAX_RULE_INPUT) : flat;
@@ -79,6 +99,23 @@ export function normaliseForRules(text: string): string {
 export function matchReason(text: string, rules: CompiledRule[] = builtInRules()): CompiledRule | undefined {
   const input = normaliseForRules(text);
   if (!input) return undefined;
+  // A notice is matched once per recipient it names, with the same rules: the last few
+  // answers per rule table are kept (null: no rule matched).
+  let recent = recentMatches.get(rules);
+  if (!recent) recentMatches.set(rules, (recent = new Map()));
+  const known = recent.get(input);
+  if (known !== undefined) return known ?? undefined;
+  const found = firstMatching(input, rules);
+  if (recent.size >= RECENT_MATCHES) recent.clear();
+  recent.set(input, found ?? null);
+  return found;
+}
+
+/** The last few answers of matchReason, per rule table, by normalised text (at most MAX_RULE_INPUT characters). */
+const recentMatches = new WeakMap<readonly CompiledRule[], Map<string, CompiledRule | null>>();
+const RECENT_MATCHES = 8;
+
+function firstMatching(input: string, rules: readonly CompiledRule[]): CompiledRule | undefined {
   for (const rule of rules) {
     if (rule.hints && !rule.hints.some((h) => input.includes(h))) continue;
     if (rule.regex.test(input)) return rule;
