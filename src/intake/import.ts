@@ -71,8 +71,9 @@ const HEAD_BYTES = 64 * 1024;
  * flight means fewer, larger commits. 256 against 64: 4-20% less CPU over a 10,000-message
  * mbox; 1024 against 256 over 20,000 messages: 80 commits instead of 210, 9% less CPU
  * (tests/bench/RESULTS.md). An import owes no one a reply per message, so a commit of
- * hundreds costs nothing but the write lock's time (a few hundred ms, well within another
- * process's busy timeout). Bounded also by their bytes, for memory.
+ * hundreds costs nothing but the write lock's time; the commit queue bounds a group (256
+ * writes, 500 ms: src/store/commit-queue.ts) so another process's wait for that lock stays
+ * well within its busy timeout. Bounded also by their bytes, for memory.
  */
 export const IMPORT_CONCURRENCY = 1024;
 /** The bytes of the messages in flight at once (a message over it still goes, alone). */

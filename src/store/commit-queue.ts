@@ -36,8 +36,29 @@ interface Job {
 /** Told of each commit that reached the disk: how many writes it carried, how long it took. */
 export type CommitObserver = (batch: { writes: number; seconds: number }) => void;
 
-export function createCommitQueue(store: Store, log: Logger, observe?: CommitObserver): CommitQueue {
-  let queue: Job[] = [];
+/**
+ * Writes in one grouped transaction at most. LMTP's groups are a few messages; `rebound
+ * import` keeps a thousand in flight, and one transaction carrying all of them would hold the
+ * write lock for as long as they take.
+ */
+export const MAX_WRITES_PER_COMMIT = 256;
+/**
+ * A group stops taking writes once its transaction has run this long: the rest go to the
+ * next one. Other processes (the service beside an import, an admin's sqlite3) wait for the
+ * write lock at most the busy timeout (5 s), and a group of forged reports naming hundreds of
+ * recipients each would take longer than that.
+ */
+export const MAX_COMMIT_MS = 500;
+
+export function createCommitQueue(
+  store: Store,
+  log: Logger,
+  observe?: CommitObserver,
+  limits: { maxWrites?: number; maxMs?: number } = {},
+): CommitQueue {
+  const maxWrites = limits.maxWrites ?? MAX_WRITES_PER_COMMIT;
+  const maxMs = limits.maxMs ?? MAX_COMMIT_MS;
+  const queue: Job[] = [];
   let scheduled = false;
   let idle: Promise<void> = Promise.resolve();
   let markIdle: () => void = () => {};
@@ -50,18 +71,28 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
    */
   let lastFlush: Promise<void> = Promise.resolve();
 
+  function schedule(): void {
+    scheduled = true;
+    const previous = idle;
+    idle = new Promise<void>((r) => (markIdle = r)).then(() => previous);
+    setImmediate(() => (lastFlush = lastFlush.then(flush)));
+  }
+
   async function flush(): Promise<void> {
     scheduled = false;
-    const jobs = queue;
-    queue = [];
+    let jobs = queue.splice(0, maxWrites);
     const done = markIdle;
+    // Writes past this group's bound commit in the next one, right after it.
+    if (queue.length > 0) schedule();
     const started = performance.now();
     let outcomes: { job: Job; value?: unknown; error?: unknown; failed: boolean }[] = [];
     try {
       refuseIfFilesReplaced();
       await store.transaction(async (tx) => {
         outcomes = [];
+        const began = performance.now();
         for (const job of jobs) {
+          if (outcomes.length > 0 && performance.now() - began > maxMs) break;
           try {
             // A savepoint each: a failing job rolls back alone.
             outcomes.push({ job, value: await tx.transaction(job.write), failed: false });
@@ -70,6 +101,12 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
           }
         }
       });
+      // What the time bound left out goes first into the next group.
+      if (outcomes.length < jobs.length) {
+        queue.unshift(...jobs.slice(outcomes.length));
+        jobs = jobs.slice(0, outcomes.length);
+        if (!scheduled) schedule();
+      }
       // Acknowledge only what is on disk; the flush runs off the event loop and serves every
       // commit made before it started.
       await store.durable();
@@ -106,12 +143,7 @@ export function createCommitQueue(store: Store, log: Logger, observe?: CommitObs
     run<T>(write: (tx: Repositories) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ write, resolve: resolve as (v: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          const previous = idle;
-          idle = new Promise<void>((r) => (markIdle = r)).then(() => previous);
-          setImmediate(() => (lastFlush = lastFlush.then(flush)));
-        }
+        if (!scheduled) schedule();
       });
     },
     drain: () => idle,

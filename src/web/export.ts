@@ -179,9 +179,9 @@ const SHEET_ROWS_PER_PIECE = 50;
  */
 export const EXCEL_MAX_ROWS = 1_048_575;
 
-/** The last row of a cut Excel export, so the user knows the file is not everything. */
-export function excelCutNote(maxRows: number): string {
-  return `Only the first ${maxRows.toLocaleString('en')} rows (newest first) are in this file, the most an Excel sheet holds; the CSV export holds every selected row.`;
+/** The last row of a cut Excel export (after `kept` data rows), so the user knows the file is not everything. */
+export function excelCutNote(kept: number): string {
+  return `Only the first ${kept.toLocaleString('en')} rows (newest first) are in this file, the most an Excel sheet holds; the CSV export holds every selected row.`;
 }
 
 /** The sheet's columns: the CSV's, with widths that fit what each holds. */
@@ -210,24 +210,35 @@ export function excelStreamOf(rows: AnyExportRows, maxRows = EXCEL_MAX_ROWS): Re
   const out = sheet.output;
   void (async () => {
     try {
+      // The sheet's last data row (row maxRows) is held until it is known to be the last:
+      // when another row follows, the note that the file is cut takes its place, so the
+      // sheet never has more rows than Excel opens.
       let n = 0;
-      rows: for await (const batch of batchesOf(rows, ROWS_PER_TURN)) {
-        for (let i = 0; i < batch.length; i += SHEET_ROWS_PER_PIECE) {
-          const piece = batch.slice(i, i + SHEET_ROWS_PER_PIECE);
-          const room = maxRows - n;
-          if (piece.length > room) {
-            // One more row exists: say so in the file instead of silently leaving it out.
-            sheet.addRows([...piece.slice(0, room).map(excelCells), [excelCutNote(maxRows)]]);
-            break rows;
+      let held: ExportRow | undefined;
+      let cut = false;
+      for await (const batch of batchesOf(rows, ROWS_PER_TURN)) {
+        const cells: SheetCell[][] = [];
+        for (const row of batch) {
+          if (held) {
+            cells.push([excelCutNote(n)]);
+            held = undefined;
+            cut = true;
+            break;
           }
-          sheet.addRows(piece.map(excelCells));
-          n += piece.length;
+          if (n === maxRows - 1) held = row;
+          else {
+            cells.push(excelCells(row));
+            n++;
+          }
         }
+        for (let i = 0; i < cells.length; i += SHEET_ROWS_PER_PIECE) sheet.addRows(cells.slice(i, i + SHEET_ROWS_PER_PIECE));
+        if (cut) break;
         await turn();
         // Back-pressure: the deflate's backlog, then a slow client, both through the sheet's stream.
         await sheet.drained();
         if (out.destroyed) return sheet.destroy(new Error('the download was abandoned'));
       }
+      if (held) sheet.addRows([excelCells(held)]);
       sheet.end();
     } catch (err) {
       sheet.destroy(err as Error);

@@ -187,6 +187,11 @@ export class XlsxSheetWriter {
     zip.end();
     // yazl's outputStream is a PassThrough; its type says only NodeJS.ReadableStream.
     this.output = zip.outputStream as Readable;
+    // A reader gone (the download cancelled) ends the sheet too: nothing will drain it again.
+    this.output.once('close', () => {
+      this.ended = true;
+      this.sheet.destroy();
+    });
     this.letters = columns.map((_, i) => columnName(i));
     this.sheet.write(sheetStart(columns));
     this.addRows([columns.map((c) => c.header)]);
@@ -194,6 +199,7 @@ export class XlsxSheetWriter {
 
   /** Appends rows; false when the caller should wait for `drained()` before the next ones. */
   addRows(rows: readonly (readonly SheetCell[])[]): boolean {
+    if (this.sheet.destroyed) return false;
     if (this.ended) throw new Error('the sheet is already finished');
     let xml = '';
     for (const row of rows) {
@@ -207,7 +213,7 @@ export class XlsxSheetWriter {
 
   /** Resolves when the sheet's text may grow again, or the file was abandoned. */
   drained(): Promise<void> {
-    if (!this.sheet.writableNeedDrain || this.sheet.destroyed) return Promise.resolve();
+    if (!this.sheet.writableNeedDrain || this.sheet.destroyed || this.output.destroyed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         this.sheet.off('drain', done);

@@ -89,4 +89,32 @@ describe('commit queue', () => {
     await expect(two).resolves.toBeUndefined();
     expect(await store.settings.get('k-2')).toBe('2');
   });
+
+  it('splits a large backlog into groups of at most the bound, every write committed once and answered', async () => {
+    const batches: number[] = [];
+    const queue = createCommitQueue(store, silentLogger(), (b) => batches.push(b.writes), { maxWrites: 64 });
+    const writes = Array.from({ length: 300 }, (_, i) => queue.run((tx) => tx.settings.set(`bulk-${i}`, String(i))));
+    await Promise.all(writes);
+    await queue.drain();
+    expect(Math.max(...batches)).toBeLessThanOrEqual(64);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(300);
+    for (const i of [0, 63, 64, 299]) expect(await store.settings.get(`bulk-${i}`)).toBe(String(i));
+  });
+
+  it('ends a group whose writes take long and commits the rest in the next, so the write lock is not held for all of them', async () => {
+    const batches: number[] = [];
+    // A bound of 30 ms and writes of ~15 ms each (a forged report naming hundreds of
+    // recipients): one group of all ten would hold the lock for 150 ms.
+    const queue = createCommitQueue(store, silentLogger(), (b) => batches.push(b.writes), { maxMs: 30 });
+    const slowWrite = (i: number) =>
+      queue.run(async (tx) => {
+        await new Promise((r) => setTimeout(r, 15));
+        await tx.settings.set(`slow-${i}`, String(i));
+      });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => slowWrite(i)));
+    await queue.drain();
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(10);
+    for (let i = 0; i < 10; i++) expect(await store.settings.get(`slow-${i}`)).toBe(String(i));
+  });
 });

@@ -115,6 +115,25 @@ describe('xlsx writer', () => {
     expect(values(await ws).length).toBe(accepted + 1);
   });
 
+  it('lets a waiting writer go once the reader has gone away, even if it asks only after', async () => {
+    const sheet = new XlsxSheetWriter('bounces', [{ header: 'text', width: 20 }]);
+    const rows = () => Array.from({ length: 50 }, () => [randomBytes(96).toString('base64')]);
+    const settles = (p: Promise<void>, ms: number) =>
+      Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+    // Fill every buffer of the chain: nobody reads (bounded, as above).
+    let stalled = false;
+    for (let round = 0; round < 2_000 && !stalled; round++) {
+      if (!sheet.addRows(rows())) stalled = !(await settles(sheet.drained(), 200));
+    }
+    expect(stalled).toBe(true);
+    // The download is cancelled while the writer is elsewhere (reading its next rows) ...
+    sheet.output.destroy();
+    await new Promise((r) => setImmediate(r));
+    // ... and asks to wait only then: it must not wait for a reader that is gone.
+    expect(await settles(sheet.drained(), 1_000)).toBe(true);
+    expect(sheet.addRows(rows())).toBe(false);
+  });
+
   it('gives the reader an error, not a short file that looks whole, when the writer is abandoned', async () => {
     const sheet = new XlsxSheetWriter('bounces', [{ header: 'text', width: 20 }]);
     sheet.addRows([['one']]);
