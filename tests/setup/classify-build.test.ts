@@ -95,6 +95,37 @@ describe('rebound classify from its one-file build', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ file: FILES[0], kind: 'changed' });
   });
 
+  it(
+    'sees a source changed to an older file time (an upgrade copied with its times kept) and builds again',
+    { timeout: 120_000 },
+    async () => {
+      const root = await copyCheckout(true);
+      await launch(root, FILES.slice(0, 1));
+      const printer = path.join(root, 'src/commands/classify-files.ts');
+      writeFileSync(printer, readFileSync(printer, 'utf8').replace('kind: c.kind,', "kind: 'older',"));
+      // As `cp -p`, `rsync -a` or `tar x` of a release leave it: older than the build.
+      const past = new Date('2020-01-01T00:00:00Z');
+      utimesSync(printer, past, past);
+      const after = await launch(root, FILES.slice(0, 1));
+      expect(JSON.parse(after.stdout)).toMatchObject({ file: FILES[0], kind: 'older' });
+    },
+  );
+
+  it('runs the sources, never the stale build, when a build cannot be made again', { timeout: 120_000 }, async () => {
+    const root = await copyCheckout(true);
+    const built = path.join(root, 'node_modules/.cache/rebound/classify.mjs');
+    await launch(root, FILES.slice(0, 1));
+    expect(existsSync(built)).toBe(true);
+    const printer = path.join(root, 'src/commands/classify-files.ts');
+    writeFileSync(printer, readFileSync(printer, 'utf8').replace('kind: c.kind,', "kind: 'from-sources',"));
+    // The bundler fails from now on (a broken install, a full disk).
+    rmSync(path.join(root, 'node_modules/.bin/esbuild'));
+    writeFileSync(path.join(root, 'node_modules/.bin/esbuild'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const after = await launch(root, FILES.slice(0, 1));
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({ file: FILES[0], kind: 'from-sources' });
+  });
+
   it('runs the sources where esbuild is not installed', { timeout: 60_000 }, async () => {
     const root = await copyCheckout(false);
     const out = await launch(root, FILES.slice(0, 2));
