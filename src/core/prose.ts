@@ -5,6 +5,7 @@
 
 import { normaliseAddress } from './dsn.ts';
 import { ADMIN_SECTION_HEADINGS, RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
+import { detachedCopy } from './text.ts';
 
 /** Lines of a notice looked at; a real notice is far shorter. */
 export const MAX_NOTICE_LINES = 600;
@@ -297,6 +298,7 @@ const NO_CODES: CodesInText = Object.freeze({ status: '', replyCode: '' });
  * when full, and only for texts of an ordinary size, so it never holds much of a message.
  */
 const codesCache = new Map<string, CodesInText>();
+
 const CODES_CACHE_ENTRIES = 8;
 const CODES_CACHE_MAX_CHARS = 16_384;
 
@@ -312,7 +314,7 @@ export function codesInText(text: string): CodesInText {
   if (codes) return codes;
   codes = Object.freeze(scanCodes(text));
   if (codesCache.size >= CODES_CACHE_ENTRIES) codesCache.clear();
-  codesCache.set(text, codes);
+  codesCache.set(detachedCopy(text), codes);
   return codes;
 }
 

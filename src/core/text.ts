@@ -17,3 +17,12 @@ export function cleanText(value: string, max: number): string {
 export function oneLine(value: string, max = 200): string {
   return cleanText(value.replace(/\s+/g, ' ').trim(), max);
 }
+
+/**
+ * A copy of `text` that holds nothing else: a diagnostic cut from a decoded part is a slice
+ * of it, and V8 keeps the whole part alive for as long as the slice is (a 16 KB key could
+ * hold a forged report's megabytes). Kept as a cache key, only a copy is safe.
+ */
+export function detachedCopy(text: string): string {
+  return structuredClone(text);
+}

@@ -4,6 +4,7 @@
 
 import type { Reason } from '../types.ts';
 import { REASON_RULES, type ReasonRule, type RuleTrait } from './reasons.ts';
+import { detachedCopy } from '../text.ts';
 
 /** Rules look at this many characters of a diagnostic at most (hostile input bound). */
 export const MAX_RULE_INPUT = 4096;
@@ -84,7 +85,7 @@ export function normaliseForRules(text: string): string {
   if (flat === undefined) {
     flat = normalise(text);
     if (normalised.size >= NORMALISED_ENTRIES) normalised.clear();
-    normalised.set(text, flat);
+    normalised.set(detachedCopy(text), flat);
   }
   return flat;
 }
@@ -96,7 +97,7 @@ function normalise(text: string): string {
 }
 
 /** The first rule matching the text, or undefined. */
-export function matchReason(text: string, rules: CompiledRule[] = builtInRules()): CompiledRule | undefined {
+export function matchReason(text: string, rules: readonly CompiledRule[] = builtInRules()): CompiledRule | undefined {
   const input = normaliseForRules(text);
   if (!input) return undefined;
   // A notice is matched once per recipient it names, with the same rules: the last few
