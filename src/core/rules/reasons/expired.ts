@@ -71,6 +71,15 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     traits: ['expiry'],
     quote: 'Message could not be delivered for 5 days',
   },
+  // Ipswitch (now Progress) IMail Server's notice when its retries are used up ("Delivery
+  // failed 3 attempts", after the last reply it got).
+  {
+    id: 'expired/imail-attempts',
+    reason: 'expired',
+    phrases: [String.raw`\bdelivery failed \d+ attempts?\b`],
+    traits: ['expiry'],
+    quote: 'Delivery failed 3 attempts',
+  },
   // Greylisting (postgrey, Postfix's postscreen, rspamd, Exim's greylist ACLs): the server
   // asks every new sender to come back later. Nothing is wrong with the address; when the
   // report is final, the retries ran out before the server let the message in, and the code

@@ -13,6 +13,9 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`unknown (?:host|domain)`,
       String.raw`no such (?:domain|host)`,
       String.raw`domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)`,
+      // au (KDDI)'s notice, written without the apostrophe: "As the remote domain doesnt
+      // exist, your message was not delivered."
+      String.raw`remote domain does ?n'?t exist`,
       String.raw`name or service not known`,
       String.raw`nxdomain`,
       String.raw`unrouteable (?:mail domain|address)`,

@@ -97,7 +97,15 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
   {
     id: 'networkerror/loop-detected',
     reason: 'networkerror',
-    phrases: [String.raw`\bloop detected\b`],
+    phrases: [
+      String.raw`\bloop detected\b`,
+      // Exchange's transport when the destination's MX points back at itself ("554 5.4.4
+      // SMTPSEND.DNS.MxLoopback; DNS records for the destination domain are configured in a
+      // loop", learn.microsoft.com, NDR codes): a routing fault, not a domain that is missing
+      // (5.4.4 alone would say hostunknown, hard).
+      String.raw`smtpsend\.dns\.mxloopback`,
+      String.raw`dns records for the destination domain are configured in a loop`,
+    ],
     traits: ['dns'],
     quote: 'Loop detected',
   },

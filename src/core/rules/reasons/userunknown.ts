@@ -25,6 +25,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
+      // Verizon Wireless's MMS gateway when no recipient of the message is one of its
+      // subscribers ("No valid recipients for this MM", MM: multimedia message).
+      String.raw`no valid recipients for this mm\b`,
       String.raw`recipient not found by smtp address lookup`,
       // Exchange Online's 5.4.1 for an address its directory does not hold (learn.microsoft.com,
       // "Fix NDR error 550 5.4.1 in Exchange Online"). Postfix's access maps write the same

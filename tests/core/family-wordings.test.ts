@@ -1,0 +1,223 @@
+// Wordings of the MTA families and providers a second pass read after the first
+// (filter-and-gateway-wordings.test.ts): Gmail's and Outlook.com's published replies, Exchange's
+// NDR codes, Facebook's response codes, Domino, IMail, Courier, au (KDDI), Verizon's MMS
+// gateway, Mail.ru's reply format and RFC 5321's own texts. Each wording was read in the
+// program's source or the vendor's published page (named beside its rule in src/core/rules/),
+// none in a bounce collection. One test per wording, named after what a user should see.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import type { BounceType, Reason } from '../../src/core/types.ts';
+import { dsnReport } from './dsn-report.ts';
+import { eximBounce, qmailBounce } from './plain-bounces.ts';
+
+type Verdict = readonly [reason: Reason, bounceType: BounceType];
+
+async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
+  const r = (await classify(raw)).recipients[0];
+  return r && [r.reason, r.bounceType];
+}
+
+/** A remote reply as Postfix reports it in a delivery-status notification. */
+const reported = (status: string, diagnostic: string) =>
+  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
+
+type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
+
+function wordingTests(cases: readonly Case[]): void {
+  for (const [name, bounce, expected] of cases) {
+    it(name, async () => {
+      expect(await verdictOf(bounce())).toEqual(expected);
+    });
+  }
+}
+
+describe("Google's published replies", () => {
+  wordingTests([
+    [
+      'Gmail\'s "has a policy that prohibited the mail", as its error page words it, is the domain\'s policy',
+      () =>
+        reported(
+          '5.7.1',
+          '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. Please contact your domain administrator for further details.',
+        ),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a domain whose DNS answers with no mail record at all (Gmail\'s "answer with no data") is a missing host',
+      () => reported('5.0.0', 'DNS Error: DNS server returned answer with no data for example.net'),
+      ['hostunknown', 'hard'],
+    ],
+  ]);
+});
+
+describe("Microsoft's published codes", () => {
+  wordingTests([
+    [
+      "Exchange's MX loop (SMTPSEND.DNS.MxLoopback) is a routing fault, never a missing domain",
+      () => reported('5.4.4', '554 5.4.4 SMTPSEND.DNS.MxLoopback; DNS records for the destination domain are configured in a loop'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      "an ambiguous recipient in Exchange's directory (RESOLVER.ADR.Ambiguous) is the receiving side's fault, not a filter",
+      () => reported('5.1.4', '550 5.1.4 RESOLVER.ADR.Ambiguous; ambiguous address'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      "a recipient object without its primary address (RESOLVER.ADR.BadPrimary) is the receiving side's fault",
+      () => reported('5.2.0', '550 5.2.0 RESOLVER.ADR.BadPrimary; recipient primary SMTP address is missing'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'Exchange Online\'s 4.7.500 "Server busy ... from [IP]" holds back the sending host for now',
+      () => reported('4.7.500', '451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77719)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Outlook.com's RP-001 is the sender's rate, not a block list",
+      () =>
+        reported(
+          '4.0.0',
+          "421 RP-001 (BAY004-MC1F20) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.",
+        ),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Outlook.com's RP-003 is the number of connections",
+      () => reported('4.0.0', "421 RP-003 (BAY004-MC1F20) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again."),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
+
+// Facebook's response codes page: class, P(ermanent) or T(emporary), number.
+describe("Facebook's response codes", () => {
+  wordingTests([
+    [
+      'RCP-P1, an address that does not exist, is a dead address',
+      () =>
+        reported(
+          '5.1.1',
+          '550 5.1.1 RCP-P1 https://www.facebook.com/postmaster/response_codes?ip=192.0.2.1#rcp The attempted recipient address does not exist',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'RCP-P1 quoted by Exim after RCPT TO is the same dead address',
+      () =>
+        eximBounce([
+          'SMTP error from remote mail server after RCPT TO:<user@example.net>:',
+          '550 5.1.1 RCP-P1 https://www.facebook.com/postmaster/response_codes?ip=192.0.2.1#rcp The attempted recipient address does not exist',
+        ]),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "RCP-P2, the recipient's preferences, is a filter, although the code says 5.1.1",
+      () =>
+        reported(
+          '5.1.1',
+          '550 5.1.1 RCP-P2 https://www.facebook.com/postmaster/response_codes?ip=192.0.2.1#rcp Refused due to recipient preferences',
+        ),
+      ['filtered', 'soft'],
+    ],
+    [
+      'RCP-T4, a deactivated address, is a suspended account that may come back',
+      () =>
+        reported(
+          '4.2.1',
+          '450 4.2.1 RCP-T4 https://www.facebook.com/postmaster/response_codes#rcp The attempted recipient address is currently deactivated',
+        ),
+      ['suspend', 'soft'],
+    ],
+    [
+      'MSG-P1 is a message too big',
+      () =>
+        reported(
+          '5.3.4',
+          "552 5.3.4 MSG-P1 https://www.facebook.com/postmaster/response_codes#msg The message exceeds Facebook's maximum allowed size",
+        ),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "DNS-P1, the MAIL FROM domain does not exist, refuses the sender, not the recipient's address",
+      () =>
+        reported(
+          '5.1.8',
+          '550 5.1.8 DNS-P1 https://www.facebook.com/postmaster/response_codes#dns Your SMTP MAIL FROM domain does not exist',
+        ),
+      ['rejected', 'soft'],
+    ],
+    [
+      'DNS-P3, no reverse DNS for the sending server, is a missing PTR record',
+      () =>
+        reported(
+          '5.7.1',
+          '550 5.7.1 DNS-P3 https://www.facebook.com/postmaster/response_codes#dns Your mail server does not have a reverse DNS record',
+        ),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'CON-T3, too many new connections, is that and not a security error',
+      () =>
+        reported(
+          '4.7.0',
+          "421 4.7.0 CON-T3 https://www.facebook.com/postmaster/response_codes#con Your mail server has opened too many new connections to Facebook's mail servers in a short period of time",
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
+
+describe('MTAs and carriers', () => {
+  wordingTests([
+    [
+      "Mail.ru's help link (notspam-support) in a missing-mailbox reply is no spam verdict",
+      () => reported('5.1.1', '550 5.1.1 Mailbox not found. https://help.mail.ru/notspam-support/id?c=1 (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'IMail\'s "Delivery failed 3 attempts" is the end of its retries',
+      () => reported('5.0.0', 'Delivery failed 3 attempts'),
+      ['expired', 'soft'],
+    ],
+    [
+      'RFC 5321\'s 551 "User not local; please try <address>" is a moved address',
+      () => reported('5.0.0', '551 User not local; please try <other@example.org> (in reply to RCPT TO command)'),
+      ['hasmoved', 'hard'],
+    ],
+    [
+      'a mailbox unavailable "(not enough free space)" is a full server, never a dead address',
+      () => reported('5.0.0', '550 Requested action not taken: mailbox unavailable (not enough free space)'),
+      ['systemfull', 'soft'],
+    ],
+    [
+      'the same full server quoted by qmail-remote stays a full server',
+      () => qmailBounce(['Remote host said: 550 Requested action not taken: mailbox unavailable (not enough free space)']),
+      ['systemfull', 'soft'],
+    ],
+    [
+      'Domino\'s "Several matches found in Domino Directory" is the directory\'s fault',
+      () => reported('5.0.0', 'Several matches found in Domino Directory'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      "Courier's \"This domain's DNS violates RFC 1035.\" is the receiving side's fault, not a missing host",
+      () => reported('5.0.0', "This domain's DNS violates RFC 1035."),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'au\'s "The user(s) account is temporarily limited." is a suspended account',
+      () => reported('5.0.0', 'The user(s) account is temporarily limited.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      'au\'s "As the remote domain doesnt exist" (no apostrophe) is a missing host',
+      () => reported('5.0.0', 'As the remote domain doesnt exist, your message was not delivered.'),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      'Verizon\'s MMS gateway "No valid recipients for this MM" is an unknown address',
+      () => reported('5.0.0', 'No valid recipients for this MM'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
