@@ -221,3 +221,96 @@ describe('MTAs and carriers', () => {
     ],
   ]);
 });
+
+// Wordings the reference parser's reason lists name (read to learn, not copied), each checked
+// in a whole reply as a server writes it, after RCPT TO where the phase matters.
+describe("servers' other wordings of the same reasons", () => {
+  const atRcpt = (reply: string) => reported('5.0.0', `${reply} (in reply to RCPT TO command)`);
+  wordingTests([
+    [
+      '"User foo does not exist", a name between the noun and the verdict, is a dead address',
+      () => atRcpt('550 User foo does not exist'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      '"Recipient foo was not found in LDAP" is a dead address',
+      () => atRcpt('550 5.1.1 Recipient foo was not found in LDAP'),
+      ['userunknown', 'hard'],
+    ],
+    ['"User (foo) unknown" is a dead address', () => atRcpt('550 User (foo) unknown'), ['userunknown', 'hard']],
+    [
+      'Exim\'s "Unknown local-part" with its hyphen is a dead address',
+      () => atRcpt('550 Unknown local-part "user" in domain "example.net"'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      '"recipient domain does not exist" stays a missing host, not a missing user',
+      () => atRcpt('550 Recipient domain does not exist'),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      '"Recipient address rejected: unknown domain name" is a missing host, not a missing user',
+      () => atRcpt('550 5.1.2 <user@example.net>: Recipient address rejected: unknown domain name'),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      '"Mail domain mentioned in email address is unknown" is a missing host',
+      () => atRcpt('550 Mail domain mentioned in email address is unknown'),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      "qmail's validrcptto patch refusing a recipient is a dead address",
+      () => qmailBounce(['Remote host said: 553 sorry, this recipient is not in my validrcptto list (#5.7.1)']),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "qmail's badrcptto patch refusing a recipient is a dead address",
+      () => qmailBounce(['Remote host said: 553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)']),
+      ['userunknown', 'hard'],
+    ],
+    ['"No mailbox found" is a dead address', () => atRcpt('550 No mailbox found'), ['userunknown', 'hard']],
+    ['a French "utilisateur inconnu" is a dead address', () => atRcpt('550 5.1.1 Utilisateur inconnu !'), ['userunknown', 'hard']],
+    [
+      '"account is exceeding their quota" is a full mailbox',
+      () => atRcpt('552 5.2.2 Account is exceeding their quota'),
+      ['mailboxfull', 'soft'],
+    ],
+    ['"Mailbox quota usage exceeded" is a full mailbox', () => atRcpt('452 4.2.2 Mailbox quota usage exceeded'), ['mailboxfull', 'soft']],
+    [
+      'a French "boite du destinataire pleine" is a full mailbox',
+      () => atRcpt('552 5.2.2 Boite du destinataire pleine'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      '"This system is not configured to relay mail" is a relay refusal',
+      () => atRcpt('550 This system is not configured to relay mail from <sender@example.com> to <user@example.net>'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      '"we don\'t handle mail for" a domain is a relay refusal',
+      () => atRcpt("550 we don't handle mail for example.net"),
+      ['norelaying', 'soft'],
+    ],
+    [
+      '"Maximum forwarding loop count exceeded" is a routing loop',
+      () => reported('5.0.0', '554 5.4.6 Maximum forwarding loop count exceeded'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      '"exceeded maximum inbound message size" is a message too big',
+      () => reported('5.0.0', '552 5.3.4 Message exceeded maximum inbound message size'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      '"could not be delivered for more than 5 day(s)" is the end of the queue life',
+      () => reported('5.0.0', 'Your message could not be delivered for more than 5 day(s)'),
+      ['expired', 'soft'],
+    ],
+    [
+      '"Recipient rejected: Temporarily inactive" is a suspended account',
+      () => atRcpt('550 5.2.1 Recipient rejected: Temporarily inactive'),
+      ['suspend', 'soft'],
+    ],
+    ['"User or domain is disabled" is a suspended account', () => atRcpt('550 User or domain is disabled'), ['suspend', 'soft']],
+  ]);
+});

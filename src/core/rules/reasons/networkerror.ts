@@ -105,6 +105,10 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       // (5.4.4 alone would say hostunknown, hard).
       String.raw`smtpsend\.dns\.mxloopback`,
       String.raw`dns records for the destination domain are configured in a loop`,
+      // Forwarding loops as servers word them ("Maximum forwarding loop count exceeded",
+      // "message looping"): the route, not the address.
+      String.raw`forwarding loop count exceeded`,
+      String.raw`\bmessage looping\b`,
     ],
     traits: ['dns'],
     quote: 'Loop detected',

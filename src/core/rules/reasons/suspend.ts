@@ -27,6 +27,9 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       // disabled, "The user(s) account is temporarily limited." (the account's state, often an
       // unpaid line, per au's help pages): it can come back.
       String.raw`user\(s\) account is temporarily limited`,
+      // "Recipient rejected: Temporarily inactive", "User or domain is disabled".
+      String.raw`recipient rejected: temporarily inactive`,
+      String.raw`user or domain is disabled`,
     ],
     quote: '550 5.2.1 The email account that you tried to reach is disabled',
   },
