@@ -314,3 +314,63 @@ describe("servers' other wordings of the same reasons", () => {
     ['"User or domain is disabled" is a suspended account', () => atRcpt('550 User or domain is disabled'), ['suspend', 'soft']],
   ]);
 });
+
+describe("refusals of the sender, the host and the content in other servers' words", () => {
+  const atRcpt = (reply: string) => reported('5.0.0', `${reply} (in reply to RCPT TO command)`);
+  wordingTests([
+    [
+      'a BATV refusal of a bounce ("Recipient not accepted. (BATV: no tag)") refuses the sender, never a dead address',
+      () => atRcpt('553 5.7.1 Recipient not accepted. (BATV: no tag)'),
+      ['rejected', 'soft'],
+    ],
+    ['"null sender is not allowed" refuses the sender', () => atRcpt('550 5.1.0 Null sender is not allowed'), ['rejected', 'soft']],
+    [
+      'qmail-remote\'s "but sender was rejected" refuses the sender',
+      () =>
+        qmailBounce([
+          'Connected to 192.0.2.1 but sender was rejected.',
+          'Remote host said: 553 sorry, your mail was administratively denied. (#5.7.1)',
+        ]),
+      ['rejected', 'soft'],
+    ],
+    ['"sender email address rejected" refuses the sender', () => atRcpt('550 Sender email address rejected'), ['rejected', 'soft']],
+    ['a French "émetteur invalide" refuses the sender', () => atRcpt('550 5.1.8 Emetteur invalide'), ['rejected', 'soft']],
+    [
+      '"not currently accepting mail from your IP" blocks the sending host',
+      () => atRcpt('550 5.7.1 Not currently accepting mail from your IP'),
+      ['blocked', 'soft'],
+    ],
+    ['"Rejecting open proxy" blocks the sending host', () => atRcpt('554 5.7.1 Rejecting open proxy 192.0.2.1'), ['blocked', 'soft']],
+    [
+      '"Your message failed several antispam checks" is spam, although it says "antispam"',
+      () => reported('5.0.0', '554 5.7.1 Your message failed several antispam checks'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      '"appears to be unsolicited" is spam',
+      () => reported('5.0.0', '550 5.7.1 Message appears to be unsolicited'),
+      ['spamdetected', 'soft'],
+    ],
+    ['"please try again slower" is the sender\'s rate', () => reported('4.7.1', '451 4.7.1 Please try again slower'), ['speeding', 'soft']],
+    [
+      'a French "Trop de connexions" is too many connections',
+      () => reported('4.0.0', '421 Trop de connexions, veuillez verifier votre configuration.'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'Sendmail\'s "aliasing/forwarding loop broken" is the receiving side\'s aliases',
+      () => reported('5.0.0', '554 5.0.0 aliasing/forwarding loop broken (11 aliases deep; 10 max)'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      '"Message header size, or recipient list, exceeds policy limit" is the content\'s form',
+      () => reported('5.3.4', '554 5.3.4 Message header size, or recipient list, exceeds policy limit'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      '"authentication turned on in your email client" is a security error',
+      () => reported('5.0.0', '550 Please check that you have authentication turned on in your email client'),
+      ['securityerror', 'soft'],
+    ],
+  ]);
+});

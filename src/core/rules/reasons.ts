@@ -319,6 +319,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',
+  'rejected/backscatter',
   'rejected/sender',
   // ---- unknown recipient ----------------------------------------------------------------
   'systemerror/local-delivery-setup',

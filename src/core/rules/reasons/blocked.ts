@@ -57,6 +57,14 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`black ?list`,
       String.raw`block ?list`,
+      // Refusals of the connecting host in other servers' words ("not currently accepting mail
+      // from your IP", "You are not allowed to connect.", "server access forbidden by your
+      // IP", "no access from mail server", "Rejecting open proxy").
+      String.raw`not currently accepting mail from your ip`,
+      String.raw`you are not allowed to connect`,
+      String.raw`server access forbidden by your ip`,
+      String.raw`no access from mail server`,
+      String.raw`rejecting open proxy`,
       String.raw`\bdnsbl\b`,
       String.raw`\brbl\b`,
       String.raw`spamhaus`,

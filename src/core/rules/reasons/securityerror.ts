@@ -25,6 +25,7 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       String.raw`authentication (?:is )?required`,
       String.raw`unauthenticated senders?`,
       String.raw`smtp auth`,
+      String.raw`authentication turned on in your e-?mail client`,
       String.raw`auth(?:entication)? (?:credentials )?(?:invalid|failed)`,
       String.raw`insecure`,
       String.raw`security (?:policy|error)`,

@@ -84,6 +84,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     reason: 'systemerror',
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
+      // Sendmail's alias expansion that went round (alias.c: "aliasing/forwarding loop broken
+      // (%d aliases deep; %d max)"): the receiving side's aliases, not the address.
+      String.raw`aliasing/forwarding loop broken`,
       // chkuser (chkuser_settings.h, CHKUSER_RESOURCE_STRING): "system temporary unavailable,
       // try again later".
       String.raw`system temporar(?:y|ily) unavailable`,
