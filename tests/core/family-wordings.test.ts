@@ -374,3 +374,43 @@ describe("refusals of the sender, the host and the content in other servers' wor
     ],
   ]);
 });
+
+describe("providers' and MTAs' refusals read again", () => {
+  wordingTests([
+    [
+      "Yahoo's GL01 deferral holds back the sending host",
+      () =>
+        reported(
+          '4.0.0',
+          '421 4.7.0 [GL01] Message from (192.0.2.1) temporarily deferred - 4.16.50. Please refer to http://postmaster.yahoo.com/errors/postmaster-21.html',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a list server to a sender who is "not subscribed to this group" refuses the sender',
+      () => reported('5.0.0', '550 This email address is not subscribed to this group'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a recipient "only accepting mail from specific email addresses" filtered the message',
+      () =>
+        reported('5.0.0', '550 Your email has been rejected because the recipient is only accepting mail from specific email addresses'),
+      ['filtered', 'soft'],
+    ],
+    [
+      '"blocked by the recipient" is the recipient\'s choice, not a block list',
+      () => reported('5.7.1', '550 5.7.1 User has been blocked by the recipient'),
+      ['filtered', 'soft'],
+    ],
+    [
+      'Sendmail\'s dnsbl "Mail from <IP> refused - see <URL>" blocks the sending host',
+      () => reported('5.7.1', '554 5.7.1 <user@example.net>... Mail from 192.0.2.1 refused - see http://www.example.org/'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Mimecast\'s "Invalid Recipient - <link>#550" is its directory lookup: a dead address',
+      () => reported('5.0.0', '550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});

@@ -102,6 +102,8 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`permission to post`,
       String.raw`google groups`,
       String.raw`not (?:allowed|permitted) to post`,
+      // Google Groups and list servers to a sender who is not a member.
+      String.raw`not subscribed to this group`,
       String.raw`投稿する権限`,
     ],
     quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group',
