@@ -414,3 +414,13 @@ describe("providers' and MTAs' refusals read again", () => {
     ],
   ]);
 });
+
+describe('French providers', () => {
+  wordingTests([
+    [
+      'La Poste\'s "Boite du destinataire archivee. Archived recipient." is a suspended mailbox, not a security error',
+      () => reported('5.7.1', '550 5.7.1 Boite du destinataire archivee. Archived recipient.'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});

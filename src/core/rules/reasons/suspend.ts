@@ -30,6 +30,10 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       // "Recipient rejected: Temporarily inactive", "User or domain is disabled".
       String.raw`recipient rejected: temporarily inactive`,
       String.raw`user or domain is disabled`,
+      // La Poste's and Orange's mailbox put in the archive after long disuse ("Boite du
+      // destinataire archivee. Archived recipient."): it can be brought back.
+      String.raw`bo[iî]te du destinataire archiv[ée]e`,
+      String.raw`\barchived recipient\b`,
     ],
     quote: '550 5.2.1 The email account that you tried to reach is disabled',
   },
