@@ -424,3 +424,28 @@ describe('French providers', () => {
     ],
   ]);
 });
+
+describe('qmail and bare-address wordings', () => {
+  wordingTests([
+    [
+      'qmail-smtpd patched to check users ("that domain or user isn\'t in my list of allowed rcpthosts") refuses a dead address',
+      () => qmailBounce(["Remote host said: 553 sorry, that domain or user isn't in my list of allowed rcpthosts (#5.7.1)"]),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "plain qmail-smtpd's rcpthosts refusal stays a relay refusal",
+      () => qmailBounce(["Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"]),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'the address alone then "not found" is a dead address',
+      () => reported('5.0.0', '550 <user@example.net> not found (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      '"non existent user", written with a space, is a dead address',
+      () => reported('5.0.0', '550 Non existent user (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});

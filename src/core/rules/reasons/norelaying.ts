@@ -37,7 +37,9 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
   {
     id: 'norelaying/rcpthosts',
     reason: 'norelaying',
-    phrases: [String.raw`(?:isn't|is not) in my list of allowed rcpthosts`],
+    // Not the patched qmail-smtpd that also looks the user up ("that domain or user isn't in
+    // my list of allowed rcpthosts", userunknown.ts).
+    phrases: [String.raw`(?<!domain or user )(?:isn't|is not) in my list of allowed rcpthosts`],
     quote: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
   },
 ];

@@ -52,6 +52,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`recipient is in my badrecipientto list`,
       String.raw`\bsorry, badrcptto\b`,
       String.raw`invalid or unknown virtual user`,
+      // qmail-smtpd patched to check the user as well as control/rcpthosts ("553 sorry, that
+      // domain or user isn't in my list of allowed rcpthosts (#5.7.1)"), sent to the
+      // domain's own server: the user is what it did not find.
+      String.raw`domain or user (?:isn't|is not) in my list of allowed rcpthosts`,
     ],
     traits: ['mailbox-lookup'],
     quote: '553 sorry, this recipient is not in my validrcptto list (#5.7.1)',
@@ -98,7 +102,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
       String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
       // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
-      String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
+      String.raw`(?:invalid|bad|unknown|non[- ]?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
       String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
       String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
@@ -128,6 +132,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // Wordings of mailbox lookups as servers' replies carry them (as Sisimai's userunknown
       // index lists them; read to learn): a store that has no mailbox of that name.
       String.raw`no mailbox found`,
+      // The address alone, then "not found" ("550 <user@example.net> not found"): the
+      // address is what was looked up.
+      String.raw`^(?:[45]\d\d[ -])?(?:[45]\.\d{1,3}\.\d{1,3} )?<@>:? (?:was )?not found\b`,
       String.raw`no mail ?box available for this user`,
       String.raw`mailbox not present`,
       String.raw`the user's email name is not found`,
