@@ -449,3 +449,27 @@ describe('qmail and bare-address wordings', () => {
     ],
   ]);
 });
+
+describe('the sending and receiving systems themselves', () => {
+  wordingTests([
+    [
+      'Exchange 2003\'s "DNS records for the destination computer could not be found" is a routing failure, not a missing domain',
+      () => reported('5.4.4', '554 5.4.4 DNS records for the destination computer could not be found'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Amazon SES refusing the sending account ("not authorized to perform ses:SendRawEmail") is a security error of the sender',
+      () =>
+        reported(
+          '5.0.0',
+          '554 User arn:aws:iam::1:user/app is not authorized to perform ses:SendRawEmail on resource arn:aws:ses:us-east-1:1:identity/example.com',
+        ),
+      ['securityerror', 'soft'],
+    ],
+    [
+      'Exchange\'s "Recipient deferred because there is no Mdb" is the receiving store\'s fault',
+      () => reported('4.2.0', '452 4.2.0 Recipient deferred because there is no Mdb'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

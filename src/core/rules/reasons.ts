@@ -364,6 +364,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',
   'networkerror/loop-detected',
+  'networkerror/no-route-records',
   'systemerror/directory',
   'expired/sendmail-queue-return',
   'expired/imail-attempts',

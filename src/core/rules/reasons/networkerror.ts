@@ -113,6 +113,16 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['dns'],
     quote: 'Loop detected',
   },
+  // Exchange 2003's SMTP service when it found no DNS record to route by ("DNS records for the
+  // destination computer could not be found") and relays' "unable to resolve route": the
+  // route, not a name that does not exist.
+  {
+    id: 'networkerror/no-route-records',
+    reason: 'networkerror',
+    phrases: [String.raw`dns records for the destination computer could not be found`, String.raw`unable to resolve route`],
+    traits: ['dns'],
+    quote: '554 5.4.4 DNS records for the destination computer could not be found',
+  },
   // Sendmail's words for a connection that failed, from its errno (contrib/sendmail/src/err.c,
   // sm_errstring): "Connection refused by <host>", "Connection reset by <host> during <phase>",
   // "... with <host> during <phase>", "Host <host> is down". Anchored to the whole text: a

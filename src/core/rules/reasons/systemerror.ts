@@ -87,6 +87,10 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // Sendmail's alias expansion that went round (alias.c: "aliasing/forwarding loop broken
       // (%d aliases deep; %d max)"): the receiving side's aliases, not the address.
       String.raw`aliasing/forwarding loop broken`,
+      // Exchange's store with no mailbox database mounted for the recipient ("Recipient
+      // deferred because there is no Mdb"); a system call cut short ("Interrupted system call").
+      String.raw`recipient deferred because there is no mdb`,
+      String.raw`interrupted system call`,
       // chkuser (chkuser_settings.h, CHKUSER_RESOURCE_STRING): "system temporary unavailable,
       // try again later".
       String.raw`system temporar(?:y|ily) unavailable`,
