@@ -473,3 +473,13 @@ describe('the sending and receiving systems themselves', () => {
     ],
   ]);
 });
+
+describe('a name between the noun and the verdict is not always a mailbox', () => {
+  wordingTests([
+    [
+      '"recipient database not found" is no dead address',
+      () => reported('4.3.0', '451 4.3.0 Recipient database not found (in reply to RCPT TO command)'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

@@ -128,7 +128,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // The name between the noun and the verdict ("550 User foo does not exist", "Mailbox
       // 'foo' does not exist", "Recipient foo was not found in LDAP"): not a domain's, host's
       // or server's name, which says nothing of the mailbox.
-      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|mailbox|recipient|account) (?!(?:domain|host|server|address|name)\b)(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|\([^)\s]{1,64}\)|[^\s<>]{1,64}) (?:does ?n[o']t exist|was not found|not found|is unknown|unknown)\b`,
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|mailbox|recipient|account) (?!(?:domain|host|server|address|name|mx|dns|records?|database|directory|quota|configuration|settings|status)\b)(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|\([^)\s]{1,64}\)|[^\s<>]{1,64}) (?:does ?n[o']t exist|was not found|not found|is unknown|unknown)\b`,
       // Wordings of mailbox lookups as servers' replies carry them (as Sisimai's userunknown
       // index lists them; read to learn): a store that has no mailbox of that name.
       String.raw`no mailbox found`,
