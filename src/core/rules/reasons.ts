@@ -33,6 +33,7 @@ import { NETEASE_RULES } from './providers/netease.ts';
 import { COREMAIL_RULES } from './providers/coremail.ts';
 import { TRENDMICRO_RULES } from './providers/trendmicro.ts';
 import { SOPHOS_RULES } from './providers/sophos.ts';
+import { FACEBOOK_RULES } from './providers/facebook.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -118,6 +119,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   COREMAIL_RULES,
   TRENDMICRO_RULES,
   SOPHOS_RULES,
+  FACEBOOK_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -180,6 +182,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/gmail-sending-limit',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
+  'hostunknown/gmail-dns-no-data',
   'blocked/gmail-unsolicited-rate',
   'notcompliantrfc/gmail-headers',
   'authfailure/gmail-alignment',
@@ -191,6 +194,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'failedstarttls/microsoft-dane',
   'blocked/microsoft-ip',
   'blocked/outlook-com-codes',
+  'speeding/outlook-com-rate-codes',
+  'toomanyconn/outlook-com-connection-code',
   'speeding/microsoft-rate',
   'policyviolation/microsoft-external-forwarding',
   'blocked/microsoft-transport-or-customer-list',
@@ -204,6 +209,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/qq-rejected-by-recipient',
   'spamdetected/qq-content',
   'badreputation/qq-spam-sender',
+  'userunknown/mimecast-invalid-recipient',
   'blocked/mimecast-ip-blocked',
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
@@ -256,6 +262,13 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mesgtoobig/sophos-codes',
   'toomanyconn/sophos-codes',
   'speeding/sophos-codes',
+  'userunknown/facebook-codes',
+  'filtered/facebook-codes',
+  'suspend/facebook-codes',
+  'mesgtoobig/facebook-codes',
+  'rejected/facebook-codes',
+  'requireptr/facebook-codes',
+  'toomanyconn/facebook-codes',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
@@ -277,6 +290,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/sendmail-require-rdns',
   'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
+  'filtered/blocked-by-recipient',
   'blocked/ip-for-spam',
   'blocked/ip-blocklist-link',
   'blocked/helo',
@@ -300,17 +314,22 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- the retry period ran out, a name could not be looked up for now ---------------------
   'expired/retry-timeout',
   'systemerror/postfix-table-lookup',
+  'systemerror/recipient-directory-entry',
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',
+  'rejected/backscatter',
   'rejected/sender',
   // ---- unknown recipient ----------------------------------------------------------------
   'systemerror/local-delivery-setup',
   'filtered/data-user-unknown',
+  'systemfull/no-free-space',
+  'hostunknown/recipient-domain-unknown',
   'userunknown/mailbox-lookup',
+  'userunknown/qmail-recipient-lists',
   'userunknown/unavailable-or-denied',
   'onhold/postfix-verification-pending',
   'userunknown/no-such-user',
@@ -345,8 +364,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- delivery over time and the network -----------------------------------------------
   'networkerror/dns',
   'networkerror/loop-detected',
+  'networkerror/no-route-records',
   'systemerror/directory',
   'expired/sendmail-queue-return',
+  'expired/imail-attempts',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------

@@ -22,7 +22,8 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     id: 'policyviolation/gmail-policy',
     reason: 'policyviolation',
     phrases: [
-      String.raw`has a policy that prohibits the mail that you sent`,
+      // Google's page words it "prohibited", its servers have written "prohibits" too.
+      String.raw`has a policy that prohibit(?:s|ed) the mail that you sent`,
       // A rule the recipient domain's administrator wrote: Google marks those replies "gcdp"
       // (Google Custom Domain Policies): "550 5.7.1 This message violates example.com email
       // policy. - gcdp <sessionid> - gsmtp".
@@ -30,6 +31,16 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
       String.raw`- gcdp \S+ - gsmtp`,
     ],
     quote: '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.',
+  },
+  // Gmail's notice when the recipient domain's DNS answers with no mail record at all (no
+  // MX, no A: NODATA, an answer, not a failure to get one) ("DNS Error: DNS server returned
+  // answer with no data for example.net"): the domain takes no mail, like a name that does not
+  // exist; not the "Could not contact DNS servers" of a lookup that did not complete.
+  {
+    id: 'hostunknown/gmail-dns-no-data',
+    reason: 'hostunknown',
+    phrases: [String.raw`dns error: dns server returned answer with no data`],
+    quote: 'DNS Error: DNS server returned answer with no data',
   },
   {
     id: 'blocked/gmail-ip-whitelist',

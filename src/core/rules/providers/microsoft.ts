@@ -62,6 +62,10 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       // 5.7.700-749: the sending tenant is banned ("5.7.705 Access denied, tenant has exceeded
       // threshold", beside 5.7.708 above).
       String.raw`access denied, tenant has exceeded threshold`,
+      // 4.7.500-699: a new or unknown sending IP held back for now ("451 4.7.500 Server busy.
+      // Please try again later from [192.0.2.1]. (S77719)"; learn.microsoft.com, "Fix NDR
+      // error 451 4.7.500-699 (ASxxx) in Exchange Online"): the sending host, temporary.
+      String.raw`server busy\. please try again later from \[`,
     ],
     quote: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
   },
@@ -114,6 +118,24 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`^(?:\d{3} )?(?:sc|dy|ou)-00\d\b`],
     quote:
       "550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+  },
+  // The same page's rate codes: RP-001 (the sending IP passed the rate of messages allowed),
+  // RP-002 (the rate allowed on one connection), RP-003 (the number of connections allowed),
+  // each tied to the IP's or domain's reputation and deferred ("421 RP-001 ... Unfortunately,
+  // some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many
+  // messages can be sent per hour and per day."): the sender's pace, not a block.
+  {
+    id: 'speeding/outlook-com-rate-codes',
+    reason: 'speeding',
+    phrases: [String.raw`^(?:\d{3} )?rp-00[12]\b`],
+    quote:
+      "421 RP-001 (BAY004-MC1F20) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.",
+  },
+  {
+    id: 'toomanyconn/outlook-com-connection-code',
+    reason: 'toomanyconn',
+    phrases: [String.raw`^(?:\d{3} )?rp-003\b`],
+    quote: "421 RP-003 (BAY004-MC1F20) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again.",
   },
   // Exchange Online's NDR codes as "Email non-delivery reports and SMTP errors in Exchange
   // Online" (learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online)

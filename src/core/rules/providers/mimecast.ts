@@ -10,6 +10,16 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MIMECAST_RULES: readonly ReasonRule[] = [
+  // "550 Invalid Recipient": Mimecast's lookup of the address in the organisation's directory
+  // found none (its SMTP error code page, DOC-1369). Known by its form, the words then the
+  // link to the code's anchor.
+  {
+    id: 'userunknown/mimecast-invalid-recipient',
+    reason: 'userunknown',
+    phrases: [String.raw`\binvalid recipient - https?://\S+#550\b`],
+    traits: ['mailbox-lookup'],
+    quote: '550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550',
+  },
   // "The sender's IP address has been blocked by a Blocked Senders Policy": Mimecast's 421,
   // about the sending host despite the words "sender address" (a 421 closes the connection).
   {

@@ -7,7 +7,13 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/yahoo-deferred',
     reason: 'blocked',
-    phrases: [String.raw`all messages from \S+ (?:will be )?permanently deferred`, String.raw`connections will not be accepted from \S+`],
+    phrases: [
+      String.raw`all messages from \S+ (?:will be )?permanently deferred`,
+      String.raw`connections will not be accepted from \S+`,
+      // Yahoo's older code GL01 ("421 4.7.0 [GL01] Message from (192.0.2.1) temporarily
+      // deferred"): the sending IP held back, as its postmaster error pages describe it.
+      String.raw`\[gl01\] message from \S+ temporarily deferred`,
+    ],
     quote: '553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.',
   },
   {

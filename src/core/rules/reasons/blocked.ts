@@ -57,6 +57,17 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`black ?list`,
       String.raw`block ?list`,
+      // Refusals of the connecting host in other servers' words ("not currently accepting mail
+      // from your IP", "You are not allowed to connect.", "server access forbidden by your
+      // IP", "no access from mail server", "Rejecting open proxy").
+      String.raw`not currently accepting mail from your ip`,
+      String.raw`you are not allowed to connect`,
+      String.raw`server access forbidden by your ip`,
+      String.raw`no access from mail server`,
+      String.raw`rejecting open proxy`,
+      // Sendmail's dnsbl feature with a URL (cf/feature/dnsbl.m4: "Mail from <client address>
+      // refused - see <URL>"), and its older rbl feature's "refused by blackhole site".
+      String.raw`mail from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]+)\]? refused`,
       String.raw`\bdnsbl\b`,
       String.raw`\brbl\b`,
       String.raw`spamhaus`,

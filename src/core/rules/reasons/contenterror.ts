@@ -44,7 +44,15 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
   {
     id: 'contenterror/header-size',
     reason: 'contenterror',
-    phrases: [String.raw`message header size exceeds`],
+    phrases: [
+      String.raw`message header size exceeds`,
+      // The same limits in other servers' words: "header size exceeds maximum permitted",
+      // "Message header size, or recipient list, exceeds policy limit", "Message MIME
+      // complexity exceeds the policy maximum".
+      String.raw`header size exceeds maximum permitted`,
+      String.raw`message header size, or recipient list, exceeds`,
+      String.raw`mime complexity exceeds the policy maximum`,
+    ],
     quote: '534 Message header size exceeds policy limit.',
   },
   // Too many Received: headers: the reference files it under contenterror (its definition of the

@@ -67,9 +67,24 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`could not be delivered for \d+ (?:days?|hours?|weeks?)`,
       String.raw`cannot send message for \d+ (?:days?|hours?|weeks?)`,
+      // Other MTAs' forms of the same end of the queue life: "Your message could not be
+      // delivered for more than 5 day(s)", "was not reachable within the allowed queue
+      // period", and the bare "Delivery expired".
+      String.raw`could not be delivered for more than \d+`,
+      String.raw`not reachable within the allowed queue period`,
+      String.raw`\bdelivery expired\b`,
     ],
     traits: ['expiry'],
     quote: 'Message could not be delivered for 5 days',
+  },
+  // Ipswitch (now Progress) IMail Server's notice when its retries are used up ("Delivery
+  // failed 3 attempts", after the last reply it got).
+  {
+    id: 'expired/imail-attempts',
+    reason: 'expired',
+    phrases: [String.raw`\bdelivery failed \d+ attempts?\b`],
+    traits: ['expiry'],
+    quote: 'Delivery failed 3 attempts',
   },
   // Greylisting (postgrey, Postfix's postscreen, rspamd, Exim's greylist ACLs): the server
   // asks every new sender to come back later. Nothing is wrong with the address; when the

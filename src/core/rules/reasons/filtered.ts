@@ -4,6 +4,15 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const FILTERED_RULES: readonly ReasonRule[] = [
+  // The recipient blocked the sender ("User has been blocked by the recipient", "You have
+  // been blocked by the recipient"): a choice of the recipient, tried before the block-list
+  // rules, whose "blocked by" is about the sending host.
+  {
+    id: 'filtered/blocked-by-recipient',
+    reason: 'filtered',
+    phrases: [String.raw`(?:been )?blocked by the recipient\b`],
+    quote: '550 5.7.1 You have been blocked by the recipient',
+  },
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
   // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.
   {
@@ -18,6 +27,8 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?:refused|rejected|declined|blocked|denied) by (?:the )?(?:recipient|user|addressee|mailbox owner)(?! domain)`,
       String.raw`(?:refused|rejected) due to recipient preferences`,
+      // "... because the recipient is only accepting mail from specific email addresses".
+      String.raw`recipient is only accepting mail from specific`,
       // The recipient as the one who refused ("the recipient has rejected your message"), not
       // the recipient's address refused: a bare "Recipient rejected" ends there (userunknown.ts).
       String.raw`recipient has (?:refused|rejected|blocked|declined)`,

@@ -17,6 +17,9 @@ export const HASMOVED_RULES: readonly ReasonRule[] = [
       String.raw`is no longer (?:at|with) (?:this|the|our) (?:company|organi[sz]ation|firm|school|university)`,
       String.raw`changed (?:his|her|their) (?:e-?mail )?address`,
       String.raw`new (?:e-?mail )?address is`,
+      // RFC 5321 section 3.4's reply for a user who is not here, with the address to try
+      // instead: "551 User not local; please try <forward-path>".
+      String.raw`user not local; please try`,
     ],
     quote: '550 5.1.6 kijitora@example.jp has moved to a new address',
   },

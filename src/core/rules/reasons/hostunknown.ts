@@ -4,6 +4,21 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
+  // Replies that name the recipient's domain as unknown in words that also hold "unknown ...
+  // address" or "recipient ... unknown" (Postfix's reject_unknown_recipient_domain under a
+  // site's own text, "Recipient address rejected: unknown domain name"; "Mail domain
+  // mentioned in email address is unknown"; "recipient domain must exist"): tried before the
+  // unknown-user rules, which would read them as a missing mailbox.
+  {
+    id: 'hostunknown/recipient-domain-unknown',
+    reason: 'hostunknown',
+    phrases: [
+      String.raw`mail domain mentioned in (?:the )?e-?mail address is unknown`,
+      String.raw`recipient address rejected: unknown domain`,
+      String.raw`recipient domain must exist`,
+    ],
+    quote: '550 5.1.2 <user@example.net>: Recipient address rejected: unknown domain name',
+  },
   {
     id: 'hostunknown/no-such-domain',
     reason: 'hostunknown',
@@ -13,6 +28,9 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`unknown (?:host|domain)`,
       String.raw`no such (?:domain|host)`,
       String.raw`domain (?:name )?(?:does not exist|not found|not exist|is invalid|unknown)`,
+      // au (KDDI)'s notice, written without the apostrophe: "As the remote domain doesnt
+      // exist, your message was not delivered."
+      String.raw`remote domain does ?n'?t exist`,
       String.raw`name or service not known`,
       String.raw`nxdomain`,
       String.raw`unrouteable (?:mail domain|address)`,

@@ -42,6 +42,15 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`insufficient (?:space|storage) in (?:the )?mailbox`,
       String.raw`mailbox (?:would exceed|exceeds) (?:its )?(?:size|maximum)`,
       String.raw`too much mail data`,
+      // Quota wordings as servers' replies carry them (Sisimai's mailboxfull index, read to
+      // learn): "account is exceeding their quota", "would be over the allowed quota",
+      // "Mailbox quota usage exceeded", "The user's space has been used up", and La Poste's
+      // and Orange's French "boite du destinataire pleine".
+      String.raw`exceeding (?:its|their|his|her|the) (?:mailbox |storage )?quota`,
+      String.raw`over the allowed quota`,
+      String.raw`mailbox quota usage exceeded`,
+      String.raw`user's space has been used up`,
+      String.raw`bo[iî]te (?:du destinataire |aux lettres )?pleine`,
       String.raw`the email account that you tried to reach is over quota`,
       // Postfix's local(8) when the mailbox file would pass mailbox_size_limit: the write
       // fails with EFBIG (src/local/mailbox.c: "cannot update mailbox %s for user %s.

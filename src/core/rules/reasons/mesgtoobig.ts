@@ -12,6 +12,10 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       String.raw`message (?:size )?exceeds`,
       String.raw`exceeds? (?:the )?(?:maximum|max) (?:message )?size`,
       String.raw`size (?:limit )?exceeded`,
+      // "exceeded maximum inbound message size"; French servers' "taille limite du message
+      // atteinte" (Orange, La Poste).
+      String.raw`exceeded maximum inbound message size`,
+      String.raw`taille limite du message atteinte`,
       String.raw`message (?:file )?too big`,
       // NetEase's and Coremail's "552 Requested mail action aborted: exceeded mailsize limit"
       // (NetEase's published bounce codes, help.mail.163.com).

@@ -97,9 +97,31 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
   {
     id: 'networkerror/loop-detected',
     reason: 'networkerror',
-    phrases: [String.raw`\bloop detected\b`],
+    phrases: [
+      String.raw`\bloop detected\b`,
+      // Exchange's transport when the destination's MX points back at itself ("554 5.4.4
+      // SMTPSEND.DNS.MxLoopback; DNS records for the destination domain are configured in a
+      // loop", learn.microsoft.com, NDR codes): a routing fault, not a domain that is missing
+      // (5.4.4 alone would say hostunknown, hard).
+      String.raw`smtpsend\.dns\.mxloopback`,
+      String.raw`dns records for the destination domain are configured in a loop`,
+      // Forwarding loops as servers word them ("Maximum forwarding loop count exceeded",
+      // "message looping"): the route, not the address.
+      String.raw`forwarding loop count exceeded`,
+      String.raw`\bmessage looping\b`,
+    ],
     traits: ['dns'],
     quote: 'Loop detected',
+  },
+  // Exchange 2003's SMTP service when it found no DNS record to route by ("DNS records for the
+  // destination computer could not be found") and relays' "unable to resolve route": the
+  // route, not a name that does not exist.
+  {
+    id: 'networkerror/no-route-records',
+    reason: 'networkerror',
+    phrases: [String.raw`dns records for the destination computer could not be found`, String.raw`unable to resolve route`],
+    traits: ['dns'],
+    quote: '554 5.4.4 DNS records for the destination computer could not be found',
   },
   // Sendmail's words for a connection that failed, from its errno (contrib/sendmail/src/err.c,
   // sm_errstring): "Connection refused by <host>", "Connection reset by <host> during <phase>",

@@ -22,6 +22,11 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`no relaying`,
       String.raw`relay not permitted`,
       String.raw`relaying mail to .* is not allowed`,
+      // Relay refusals in other servers' words: "This system is not configured to relay mail
+      // from <address> to <address>", "we don't handle mail for <domain>", "not an open relay".
+      String.raw`not configured to relay mail`,
+      String.raw`we do ?n[o']t handle mail for`,
+      String.raw`not an open relay`,
       String.raw`does not (?:allow|permit) relay`,
       // spamdyke (spamdyke/spamdyke.h, ERROR_RELAYING_DENIED).
       String.raw`sending to remote addresses \(relaying\) is not allowed`,
@@ -32,7 +37,9 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
   {
     id: 'norelaying/rcpthosts',
     reason: 'norelaying',
-    phrases: [String.raw`(?:isn't|is not) in my list of allowed rcpthosts`],
+    // Not the patched qmail-smtpd that also looks the user up ("that domain or user isn't in
+    // my list of allowed rcpthosts", userunknown.ts).
+    phrases: [String.raw`(?<!domain or user )(?:isn't|is not) in my list of allowed rcpthosts`],
     quote: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
   },
 ];

@@ -4,6 +4,25 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const REJECTED_RULES: readonly ReasonRule[] = [
+  // Servers that refuse bounces they did not cause (backscatter): a null sender refused, a
+  // bounce to an address whose BATV tag (Bounce Address Tag Validation) is missing or
+  // wrong ("BATV failed to verify", "Recipient not accepted. (BATV: no tag)"), "no
+  // third-party DSNs", "returned mail not accepted here". The envelope sender is what was
+  // refused; nothing is said of the recipient.
+  {
+    id: 'rejected/backscatter',
+    reason: 'rejected',
+    phrases: [
+      String.raw`null sender is not allowed`,
+      String.raw`returned mail not accepted here`,
+      String.raw`no third-party dsns`,
+      String.raw`unsigned dsn for`,
+      String.raw`\bbatv(?: failed to verify| validation failure|: no tag| defense)`,
+      String.raw`backscatter protection detected`,
+    ],
+    traits: ['sender'],
+    quote: '553 5.7.1 Recipient not accepted. (BATV: no tag)',
+  },
   {
     id: 'rejected/sender',
     reason: 'rejected',
@@ -15,6 +34,16 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`mail from (?:address )?(?:rejected|refused|not accepted)`,
       String.raw`address (?:not|does not) (?:verified|exist) (?:for|as a) sender`,
       String.raw`envelope sender`,
+      // qmail-remote's "Connected to <host> but sender was rejected." (qmail-remote.c) and
+      // other servers' sender refusals: "sender email address rejected", "unroutable sender
+      // address", "sender not pre-approved", "MAIL FROM not owned by user", the French
+      // "emetteur invalide" (invalid sender).
+      String.raw`\bsender was rejected`,
+      String.raw`sender e-?mail address rejected`,
+      String.raw`unroutable sender address`,
+      String.raw`sender not pre-approved`,
+      String.raw`mail from not owned by user`,
+      String.raw`[ée]metteur invalide`,
       // RFC 7505's X.7.27: the sender's domain publishes a null MX (no reply could come back).
       String.raw`sender (?:address|domain) has (?:a )?null mx`,
       String.raw`from address (?:is )?(?:rejected|invalid|blacklisted)`,
@@ -73,6 +102,8 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`permission to post`,
       String.raw`google groups`,
       String.raw`not (?:allowed|permitted) to post`,
+      // Google Groups and list servers to a sender who is not a member.
+      String.raw`not subscribed to this group`,
       String.raw`投稿する権限`,
     ],
     quote: 'The group you tried to contact may not exist, or you may not have permission to post messages to the group',

@@ -25,6 +25,12 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       String.raw`authentication (?:is )?required`,
       String.raw`unauthenticated senders?`,
       String.raw`smtp auth`,
+      String.raw`authentication turned on in your e-?mail client`,
+      // Amazon SES refusing the sending account itself (its API errors quoted in a bounce):
+      // "User <arn> is not authorized to perform ses:SendRawEmail on resource ...", "Account
+      // not subscribed to SES".
+      String.raw`not authorized to perform ses:send(?:raw)?email`,
+      String.raw`account not subscribed to ses`,
       String.raw`auth(?:entication)? (?:credentials )?(?:invalid|failed)`,
       String.raw`insecure`,
       String.raw`security (?:policy|error)`,

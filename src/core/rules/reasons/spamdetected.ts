@@ -8,8 +8,16 @@ export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
     id: 'spamdetected/spam',
     reason: 'spamdetected',
     phrases: [
-      String.raw`(?<!anti-)(?<!anti)spam(?! ?(?:house|haus|cop))`,
+      // Not "notspam" in Mail.ru's help address, which every one of its replies carries
+      // ("550 5.1.1 Mailbox not found. https://help.mail.ru/notspam-support/id?c=...",
+      // help.mail.ru): the link names a help page, not the reason.
+      String.raw`(?<!anti-)(?<!anti)(?<!not)spam(?! ?(?:house|haus|cop))`,
       String.raw`junk ?mail`,
+      // "appears to be unsolicited", "Rejected - bulk email", "Your message failed several
+      // antispam checks" (the last says "antispam", which the first phrase leaves out).
+      String.raw`appears to be unsolicited`,
+      String.raw`rejected - bulk e-?mail`,
+      String.raw`failed (?:several |multiple )?anti-?spam checks`,
       // Coremail's anti-spam engine at NetEase-hosted domains: "550 CoremailSys:Your message
       // was blocked by NetEase AntiSpam+" (Coremail's help page on bounces): the message.
       String.raw`message was blocked by \S+ anti-?spam`,

@@ -9,6 +9,7 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
     reason: 'speeding',
     phrases: [
       String.raw`rate ?limit`,
+      String.raw`please try again slower`,
       // Courier's ratefilter (courier/filters/ratefilter.C): the sender passed its number of
       // messages or recipients in the interval; and its "$who is sending too much mail, slow
       // down." (courier/filters/perlfilter/perlfilter-ratelimit.pl).

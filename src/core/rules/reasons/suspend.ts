@@ -23,6 +23,17 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       String.raw`unavailable: user is terminated`,
       String.raw`user (?:is|has been) terminated`,
       String.raw`(?:account|mailbox) (?:is )?no longer active`,
+      // au (KDDI)'s notice for an account whose service is limited, as for one that is
+      // disabled, "The user(s) account is temporarily limited." (the account's state, often an
+      // unpaid line, per au's help pages): it can come back.
+      String.raw`user\(s\) account is temporarily limited`,
+      // "Recipient rejected: Temporarily inactive", "User or domain is disabled".
+      String.raw`recipient rejected: temporarily inactive`,
+      String.raw`user or domain is disabled`,
+      // La Poste's and Orange's mailbox put in the archive after long disuse ("Boite du
+      // destinataire archivee. Archived recipient."): it can be brought back.
+      String.raw`bo[iî]te du destinataire archiv[ée]e`,
+      String.raw`\barchived recipient\b`,
     ],
     quote: '550 5.2.1 The email account that you tried to reach is disabled',
   },

@@ -4,6 +4,23 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
+  // The recipient's directory holds the address, but its entry is broken: Domino's router when
+  // a name matches several people ("Several matches found in Domino Directory"), Exchange's
+  // resolver on an ambiguous or misconfigured recipient object ("550 5.1.4
+  // RESOLVER.ADR.Ambiguous; ambiguous address", "550 5.2.0 RESOLVER.ADR.BadPrimary; recipient
+  // primary SMTP address is missing"; Exchange's NDR code list on learn.microsoft.com). Also
+  // Courier's esmtp client when the domain's DNS answer breaks RFC 1035 ("This domain's DNS
+  // violates RFC 1035."). The receiving side must fix its records; the address is not dead.
+  {
+    id: 'systemerror/recipient-directory-entry',
+    reason: 'systemerror',
+    phrases: [
+      String.raw`several matches found in (?:the )?domino directory`,
+      String.raw`resolver\.adr\.(?:ambiguous|badprimary)`,
+      String.raw`domain's dns violates rfc ?1035`,
+    ],
+    quote: '550 5.1.4 RESOLVER.ADR.Ambiguous; ambiguous address',
+  },
   // Postfix smtpd when one of its own tables (an access map, a virtual or relay recipient
   // table in LDAP or SQL) could not be read (src/smtpd/smtpd_check.c: "451 4.3.0 <%s>:
   // Temporary lookup failure"): the server's tables, not DNS and not the address.
@@ -67,6 +84,13 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     reason: 'systemerror',
     phrases: [
       String.raw`system (?:error|problem|failure|not available)`,
+      // Sendmail's alias expansion that went round (alias.c: "aliasing/forwarding loop broken
+      // (%d aliases deep; %d max)"): the receiving side's aliases, not the address.
+      String.raw`aliasing/forwarding loop broken`,
+      // Exchange's store with no mailbox database mounted for the recipient ("Recipient
+      // deferred because there is no Mdb"); a system call cut short ("Interrupted system call").
+      String.raw`recipient deferred because there is no mdb`,
+      String.raw`interrupted system call`,
       // chkuser (chkuser_settings.h, CHKUSER_RESOURCE_STRING): "system temporary unavailable,
       // try again later".
       String.raw`system temporar(?:y|ily) unavailable`,

@@ -16,6 +16,16 @@ export const SYSTEMFULL_RULES: readonly ReasonRule[] = [
     ],
     quote: '452 4.3.1 Insufficient system storage',
   },
+  // A qmail-family server whose disk has no room left writes RFC 5321's 550 text with the
+  // cause in brackets: "Requested action not taken: mailbox unavailable (not enough free
+  // space)". The mailbox exists; the server is full (tried before userunknown's "requested
+  // action not taken: mailbox unavailable", which a lookup writes alone).
+  {
+    id: 'systemfull/no-free-space',
+    reason: 'systemfull',
+    phrases: [String.raw`mailbox unavailable \(not enough (?:free )?(?:disk )?space\)`],
+    quote: '550 Requested action not taken: mailbox unavailable (not enough free space)',
+  },
   // Courier (courier/submit.C) and Cyrus (imap/imap_err.et, IMAP_NOSPACE) when the mail
   // system's own storage is full: RFC 3463's X.3.1 "Mail system full".
   {

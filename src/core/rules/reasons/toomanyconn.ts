@@ -28,6 +28,8 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)`,
       String.raw`connection frequency limited`,
+      // Orange's and other French servers' "Trop de connexions" (too many connections).
+      String.raw`trop de connexions`,
       String.raw`connection (?:count |rate )?limit`,
       String.raw`exceeded (?:the )?(?:maximum )?(?:number of )?connections`,
       String.raw`too many hosts`,

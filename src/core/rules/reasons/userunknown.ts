@@ -25,6 +25,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
+      // Verizon Wireless's MMS gateway when no recipient of the message is one of its
+      // subscribers ("No valid recipients for this MM", MM: multimedia message).
+      String.raw`no valid recipients for this mm\b`,
       String.raw`recipient not found by smtp address lookup`,
       // Exchange Online's 5.4.1 for an address its directory does not hold (learn.microsoft.com,
       // "Fix NDR error 550 5.4.1 in Exchange Online"). Postfix's access maps write the same
@@ -35,6 +38,27 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     ],
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
+  },
+  // qmail-smtpd's recipient-list patches (validrcptto.cdb: "553 sorry, this recipient is not
+  // in my validrcptto list (#5.7.1)"; badrcptto: "553 sorry, your envelope recipient is in my
+  // badrcptto list (#5.7.1)") and vpopmail's vdelivermail ("invalid or unknown virtual
+  // user"): the server looked the address up in its own list of mailboxes.
+  {
+    id: 'userunknown/qmail-recipient-lists',
+    reason: 'userunknown',
+    phrases: [
+      String.raw`recipient is not in my validrcptto list`,
+      String.raw`(?:envelope )?recipient is in my badrc?p?t?to list`,
+      String.raw`recipient is in my badrecipientto list`,
+      String.raw`\bsorry, badrcptto\b`,
+      String.raw`invalid or unknown virtual user`,
+      // qmail-smtpd patched to check the user as well as control/rcpthosts ("553 sorry, that
+      // domain or user isn't in my list of allowed rcpthosts (#5.7.1)"), sent to the
+      // domain's own server: the user is what it did not find.
+      String.raw`domain or user (?:isn't|is not) in my list of allowed rcpthosts`,
+    ],
+    traits: ['mailbox-lookup'],
+    quote: '553 sorry, this recipient is not in my validrcptto list (#5.7.1)',
   },
   // Postfix's reject_unverified_recipient while its probe has no answer yet
   // (src/smtpd/smtpd_check.c: "unverified address: Address verification in progress"): the
@@ -74,11 +98,11 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     reason: 'userunknown',
     phrases: [
       String.raw`user (?:is )?unknown`,
-      String.raw`unknown (?:user|recipient|local ?part|mailbox|address|e-?mail address)`,
+      String.raw`unknown (?:user|recipient|local[ -]?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
       String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
       // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
-      String.raw`(?:invalid|bad|unknown|non-?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
+      String.raw`(?:invalid|bad|unknown|non[- ]?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
       String.raw`not a (?:valid|known) (?:user|mailbox|recipient)`,
       String.raw`is not a valid (?:user|mailbox|recipient|e-?mail)`,
@@ -101,6 +125,28 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`unknown or illegal alias`,
       String.raw`user doesn't have a`,
       String.raw`(?<!\b(?:dns|host|mx|a|aaaa) )address lookup fail(?:ed|ure)`,
+      // The name between the noun and the verdict ("550 User foo does not exist", "Mailbox
+      // 'foo' does not exist", "Recipient foo was not found in LDAP"): not a domain's, host's
+      // or server's name, which says nothing of the mailbox.
+      String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|mailbox|recipient|account) (?!(?:domain|host|server|address|name|mx|dns|records?|database|directory|quota|configuration|settings|status)\b)(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|\([^)\s]{1,64}\)|[^\s<>]{1,64}) (?:does ?n[o']t exist|was not found|not found|is unknown|unknown)\b`,
+      // Wordings of mailbox lookups as servers' replies carry them (as Sisimai's userunknown
+      // index lists them; read to learn): a store that has no mailbox of that name.
+      String.raw`no mailbox found`,
+      // The address alone, then "not found" ("550 <user@example.net> not found"): the
+      // address is what was looked up.
+      String.raw`^(?:[45]\d\d[ -])?(?:[45]\.\d{1,3}\.\d{1,3} )?<@>:? (?:was )?not found\b`,
+      String.raw`no mail ?box available for this user`,
+      String.raw`mailbox not present`,
+      String.raw`the user's email name is not found`,
+      String.raw`there is no one at this address`,
+      String.raw`is not an active address at this host`,
+      String.raw`address not present in (?:the )?directory`,
+      String.raw`destination addresses were unknown`,
+      String.raw`this email address is wrong or no longer valid`,
+      // The same in French, Spanish and Italian servers' replies.
+      String.raw`utilisateur inconnu`,
+      String.raw`no existe (?:dicha persona|ese usuario)`,
+      String.raw`nessun utente simile`,
       String.raw`no such person at this address`,
       String.raw`destination (?:address|mailbox) (?:is )?(?:invalid|unknown)`,
       String.raw`bad destination mailbox`,
