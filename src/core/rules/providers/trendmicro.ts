@@ -4,7 +4,9 @@
 // "550 Service unavailable; Client host [<ip>] blocked using Trend Micro RBL+", "Mail from <ip>
 // refused by rbl-plus.mail-abuse.org", and the Quick IP List (QIL), whose listings a gateway
 // names in its refusal ("Recipient address rejected: ERS-QIL") or defers with ("deferred using
-// Trend Micro Email Reputation database"). Every one is about the sending host.
+// Trend Micro Email Reputation database"). Every one is about the sending host. The "Mail
+// from <ip> refused by ..." form is Sendmail's general DNS block list wording, read by the
+// blocked rules whichever list it names (reasons/blocked.ts).
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -12,11 +14,7 @@ export const TRENDMICRO_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/trendmicro-ers',
     reason: 'blocked',
-    phrases: [
-      String.raw`\bers-qil\b`,
-      String.raw`(?:blocked|deferred|refused) using trend ?micro (?:rbl\+|email reputation)`,
-      String.raw`refused by rbl-plus\.mail-abuse\.org`,
-    ],
+    phrases: [String.raw`\bers-qil\b`, String.raw`(?:blocked|deferred|refused) using trend ?micro (?:rbl\+|email reputation)`],
     quote: '554 5.7.1 <user@example.net>: Recipient address rejected: ERS-QIL',
   },
 ];
