@@ -19,6 +19,7 @@ import { GOOGLE_RULES } from './providers/google.ts';
 import { YAHOO_RULES } from './providers/yahoo.ts';
 import { MICROSOFT_RULES } from './providers/microsoft.ts';
 import { MESSAGELABS_RULES } from './providers/messagelabs.ts';
+import { MCAFEE_RULES } from './providers/mcafee.ts';
 import { MIMECAST_RULES } from './providers/mimecast.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
 import { ZOHO_RULES } from './providers/zoho.ts';
@@ -105,6 +106,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   YAHOO_RULES,
   MICROSOFT_RULES,
   MESSAGELABS_RULES,
+  MCAFEE_RULES,
   MIMECAST_RULES,
   TENCENT_RULES,
   ZOHO_RULES,
@@ -228,6 +230,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mailboxfull/webde-storage',
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
+  'spamdetected/mcafee-denied-content',
   'policyviolation/messagelabs-content',
   'userunknown/messagelabs-notice',
   'filtered/mimecast-user-block',
@@ -240,6 +243,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/yahoo-vs-codes',
   'userunknown/yahoo-delivery-error',
   'blocked/aol-codes',
+  'requireptr/aol-dns-codes',
   'spamdetected/netease-content',
   'blocked/netease-ip',
   'toomanyconn/netease-connections',

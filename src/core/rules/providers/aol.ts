@@ -2,7 +2,13 @@
 // http://postmaster-us.info.aol.com/errors/554rlyb1.html): "The codes are listed in categories
 // based on the first part of the error message or the section that comes before the colon".
 // RTR (dynamic or residential address, unallocated space, compromised hosts), RLY (an
-// automated block after member complaints), HVU and DYN blocks all refuse the sending host.
+// automated block after member complaints), HVU, DYN and CON blocks all refuse the sending host
+// (CON:B1: the host went over AOL's connection thresholds, as Word to the Wise quoted AOL in
+// https://wordtothewise.com/2012/08/aol-bounces-and-false-positives/). The DNS blocks are the
+// reverse-DNS ones: "421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html",
+// whose page and AOL's greeting ("AOL may no longer accept connections from IP addresses which
+// do not have reverse-DNS (PTR records) assigned") name a missing PTR record
+// (https://kb.odin.com/en/121291).
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -10,8 +16,15 @@ export const AOL_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/aol-codes',
     reason: 'blocked',
-    phrases: [String.raw`\b(?:rtr|rly|hvu|dyn):[a-z][a-z0-9]\b`],
-    hints: ['rtr:', 'rly:', 'hvu:', 'dyn:'],
+    phrases: [String.raw`\b(?:rtr|rly|hvu|dyn|con):[a-z][a-z0-9]\b`],
+    hints: ['rtr:', 'rly:', 'hvu:', 'dyn:', 'con:'],
     quote: '554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html',
+  },
+  {
+    id: 'requireptr/aol-dns-codes',
+    reason: 'requireptr',
+    phrases: [String.raw`\(dns:[a-z][a-z0-9]\)`, String.raw`\bdns:[a-z][a-z0-9] http://postmaster\S*aol\.com`],
+    hints: ['dns:'],
+    quote: '421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html',
   },
 ];

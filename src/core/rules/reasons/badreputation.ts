@@ -9,7 +9,9 @@ export const BADREPUTATION_RULES: readonly ReasonRule[] = [
     reason: 'badreputation',
     phrases: [
       String.raw`(?:poor|bad|low) (?:ip )?reputation`,
-      String.raw`deferred due to (?:unexpected volume or )?user complaints`,
+      // Yahoo's TS01 as Adobe Campaign's deliverability guide quotes it: "421 4.16.55 [TS01]
+      // Messages from x.x.x.x temporarily deferred due to excessive user complaints".
+      String.raw`deferred due to (?:unexpected volume or |excessive )?user complaints`,
       String.raw`reputation (?:of|is)`,
       String.raw`sender score`,
       String.raw`ip reputation`,

@@ -1,0 +1,75 @@
+// Wordings that providers publish on their postmaster and help pages (Yahoo, AOL, McAfee's
+// former MX Logic), read in a third pass over the families of the unseen set. Each wording was
+// read on the provider's page or in a page quoting its server, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import type { BounceType, Reason } from '../../src/core/types.ts';
+import { dsnReport } from './dsn-report.ts';
+
+type Verdict = readonly [reason: Reason, bounceType: BounceType];
+
+async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
+  const r = (await classify(raw)).recipients[0];
+  return r && [r.reason, r.bounceType];
+}
+
+/** A remote reply as Postfix reports it in a delivery-status notification. */
+const reported = (status: string, diagnostic: string) =>
+  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
+
+type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
+
+function wordingTests(cases: readonly Case[]): void {
+  for (const [name, bounce, expected] of cases) {
+    it(name, async () => {
+      expect(await verdictOf(bounce())).toEqual(expected);
+    });
+  }
+}
+
+// AOL's postmaster error list groups its codes as RTR, HVU, DNS, RLY, DYN and CON blocks
+// (http://postmaster.info.aol.com/errors/); CON:B1 as Word to the Wise quoted it, DNS:NR as a
+// Postfix log in Odin's knowledge base shows it (https://kb.odin.com/en/121291).
+describe("AOL's block codes", () => {
+  wordingTests([
+    [
+      'an AOL CON block refuses the sending host, not the address',
+      () => reported('5.0.0', '554 CON:B1 http://postmaster.info.aol.com/errors/554conb1.html'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "an AOL DNS block asks for the sending host's reverse DNS",
+      () => reported('4.7.1', '421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html'),
+      ['requireptr', 'soft'],
+    ],
+  ]);
+});
+
+// Yahoo's TS01 as Adobe Campaign's deliverability guide quotes it.
+describe("Yahoo's deferrals", () => {
+  wordingTests([
+    [
+      "Yahoo's deferral for excessive user complaints is the sender's reputation",
+      () => reported('4.7.0', '421 4.16.55 [TS01] Messages from 192.0.2.1 temporarily deferred due to excessive user complaints'),
+      ['badreputation', 'soft'],
+    ],
+  ]);
+});
+
+// MailChannels on McAfee SaaS Email Protection (MX Logic): "554 Denied [CS] [*] (Mode: normal)
+// (in reply to end of DATA command)" is a refusal of the message's content.
+describe("McAfee's (MX Logic's) content refusal", () => {
+  wordingTests([
+    [
+      'McAfee\'s "Denied [CS] [id] (Mode: normal)" is spam detected in the content',
+      () => reported('5.0.0', '554 Denied [CS] [1a2b3c4d] (Mode: normal) (in reply to end of DATA command)'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      "McAfee's denial with a category but no command named is still the content",
+      () => reported('5.0.0', '554 Denied [CS01] (Mode: normal)'),
+      ['spamdetected', 'soft'],
+    ],
+  ]);
+});
