@@ -73,3 +73,30 @@ describe("McAfee's (MX Logic's) content refusal", () => {
     ],
   ]);
 });
+
+// United Internet's published replies (https://smtp.codes/unitedinternet/, the 1&1 and IONOS
+// help pages "SMTP Error Messages for the 1&1 Mail Server").
+describe("United Internet's (1&1, GMX, WEB.DE) replies", () => {
+  wordingTests([
+    [
+      "a refusal under the sender domain's SPF policy is an authentication failure",
+      () =>
+        reported(
+          '5.0.0',
+          '550 <jane@example.net>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner',
+        ),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// Barracuda's replies as smtp.codes lists them (https://smtp.codes/550).
+describe("Barracuda's refusals", () => {
+  wordingTests([
+    [
+      "Barracuda's refusal of a spoofed message is a policy violation, not the address",
+      () => reported('5.0.0', '550 rejecting spoofed message (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+  ]);
+});

@@ -20,6 +20,7 @@ import { YAHOO_RULES } from './providers/yahoo.ts';
 import { MICROSOFT_RULES } from './providers/microsoft.ts';
 import { MESSAGELABS_RULES } from './providers/messagelabs.ts';
 import { MCAFEE_RULES } from './providers/mcafee.ts';
+import { BARRACUDA_RULES } from './providers/barracuda.ts';
 import { MIMECAST_RULES } from './providers/mimecast.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
 import { ZOHO_RULES } from './providers/zoho.ts';
@@ -107,6 +108,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   MICROSOFT_RULES,
   MESSAGELABS_RULES,
   MCAFEE_RULES,
+  BARRACUDA_RULES,
   MIMECAST_RULES,
   TENCENT_RULES,
   ZOHO_RULES,
@@ -231,6 +233,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'spamdetected/mcafee-denied-content',
+  'policyviolation/barracuda-spoofed',
   'policyviolation/messagelabs-content',
   'userunknown/messagelabs-notice',
   'filtered/mimecast-user-block',

@@ -15,6 +15,9 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,
+      // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
+      // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
+      String.raw`\breject(?:ed)? due to (?:the )?spf policy`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").
