@@ -100,3 +100,53 @@ describe("Barracuda's refusals", () => {
     ],
   ]);
 });
+
+// Exchange Online's and Rackspace's replies as smtp.codes lists them (https://smtp.codes/421,
+// https://smtp.codes/rackspace); Yahoo's numbered deferral as its postmaster help (SLN3437)
+// words it.
+describe("rate and connection limits in providers' words", () => {
+  wordingTests([
+    [
+      "Exchange Online's limit of concurrent connections is too many connections, not a refusing system",
+      () =>
+        reported(
+          '4.3.2',
+          '421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. example.com. PRX8 [example.com]',
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'a mailbox that received too much mail in a short time is a rate limit, not a disabled mailbox',
+      () => reported('4.2.1', '450 4.2.1 <jane@example.net>: Mailbox received too much email in a short period of time (G30)'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Yahoo's numbered deferral of the sending IP blocks the host, not a system error",
+      () => reported('4.0.0', '421 Message from (192.0.2.1) temporarily deferred - 4.16.50'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// A Chinese webmail server's published reply list (as blog.sina.com.cn/s/blog_8dc13ec50101fxxr
+// and 360docs.net copy it), from the families of Tencent and NetEase.
+describe("a Chinese webmail server's reply list", () => {
+  wordingTests([
+    [
+      'a refusal by the anti-spam engine is spam detected, not a vague rejection',
+      () => reported('5.0.0', '552 message rejected by anti-spam engine.'),
+      ['spamdetected', 'soft'],
+    ],
+    ['"black ip" refuses the sending host', () => reported('5.0.0', '550 black ip.'), ['blocked', 'soft']],
+    [
+      'a message that is too long is too big, not a full mailbox',
+      () => reported('5.0.0', '552 message is too long.'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'an attachment that is too long makes the message too big',
+      () => reported('5.0.0', '554 attachment is too long.'),
+      ['mesgtoobig', 'soft'],
+    ],
+  ]);
+});

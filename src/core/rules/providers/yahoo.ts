@@ -13,6 +13,10 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
       // Yahoo's older code GL01 ("421 4.7.0 [GL01] Message from (192.0.2.1) temporarily
       // deferred"): the sending IP held back, as its postmaster error pages describe it.
       String.raw`\[gl01\] message from \S+ temporarily deferred`,
+      // Its numbered deferrals, "421 Message from (x.x.x.x) temporarily deferred - 4.16.50" and
+      // "421 Message temporarily deferred - [numeric code]": the IP or its subnet held back for
+      // complaints and a poor sending reputation (Yahoo's postmaster help, SLN3437).
+      String.raw`message (?:from \S+ )?temporarily deferred - 4\.16\.\d+`,
     ],
     quote: '553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.',
   },

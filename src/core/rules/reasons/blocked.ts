@@ -57,6 +57,9 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`black ?list`,
       String.raw`block ?list`,
+      // The Chinese webmail server's "550 black ip." (the sending IP is barred; its list as
+      // blog.sina.com.cn copies it).
+      String.raw`\bblack ip\b`,
       // Refusals of the connecting host in other servers' words ("not currently accepting mail
       // from your IP", "You are not allowed to connect.", "server access forbidden by your
       // IP", "no access from mail server", "Rejecting open proxy").

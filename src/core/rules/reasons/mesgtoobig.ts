@@ -10,6 +10,9 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`message (?:size |length )?(?:is )?too (?:big|large)`,
       String.raw`message (?:size )?exceeds`,
+      // The same Chinese server's list: "552 message is too long." (the size passed the limit)
+      // and "554 attachment is too long." (one attachment passed its limit).
+      String.raw`\b(?:message|attachment) is too long\b`,
       String.raw`exceeds? (?:the )?(?:maximum|max) (?:message )?size`,
       String.raw`size (?:limit )?exceeded`,
       // "exceeded maximum inbound message size"; French servers' "taille limite du message

@@ -18,6 +18,9 @@ export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
       String.raw`appears to be unsolicited`,
       String.raw`rejected - bulk e-?mail`,
       String.raw`failed (?:several |multiple )?anti-?spam checks`,
+      // A Chinese webmail server's published replies (its list as blog.sina.com.cn and
+      // 360docs.net copy it): "552 message rejected by anti-spam engine."
+      String.raw`rejected by (?:the )?anti-?spam engine`,
       // Coremail's anti-spam engine at NetEase-hosted domains: "550 CoremailSys:Your message
       // was blocked by NetEase AntiSpam+" (Coremail's help page on bounces): the message.
       String.raw`message was blocked by \S+ anti-?spam`,

@@ -20,6 +20,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`throttl`,
       String.raw`slow down`,
       String.raw`receiving mail at a rate`,
+      // Rackspace Email: "450 4.2.1 <x>: Mailbox received too much email in a short period of
+      // time (G30)" (Rackspace's postmaster codes as smtp.codes/rackspace lists them).
+      String.raw`received too much e-?mail in a short period`,
       String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
       String.raw`(?:sending|send|recipients?|outbound|hourly|daily|submission|message) quota (?:exceeded|reached)`,

@@ -33,6 +33,9 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       String.raw`connection (?:count |rate )?limit`,
       String.raw`exceeded (?:the )?(?:maximum )?(?:number of )?connections`,
       String.raw`too many hosts`,
+      // Exchange Online's front door: "421 4.3.2 The maximum number of concurrent connections
+      // per resource forest has exceeded a limit, closing transmission channel" (smtp.codes/421).
+      String.raw`maximum number of (?:concurrent|simultaneous) connections`,
     ],
     quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address',
   },
