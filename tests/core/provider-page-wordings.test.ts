@@ -150,3 +150,20 @@ describe("a Chinese webmail server's reply list", () => {
     ],
   ]);
 });
+
+// Exchange Online's NDR pages (Microsoft Learn, "Fix NDR error 5.2.252" and "Fix NDR error
+// 5.2.121 or 5.2.122 in Exchange Online").
+describe("Exchange Online's published NDR codes", () => {
+  wordingTests([
+    [
+      "SendAsDenied refuses the sender's permission, never the recipient's mailbox",
+      () => reported('5.2.252', '554 5.2.252 SendAsDenied; sender@example.com not allowed to send as sender@example.org'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "a recipient's hourly receive limit is the pace of mail, not a refusing mailbox",
+      () => reported('5.2.122', '550 5.2.122 The recipient has exceeded their limit for the number of messages they can receive per hour.'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});

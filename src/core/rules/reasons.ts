@@ -193,6 +193,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/yahoo-deferred',
   'rejected/yahoo-sender-domain',
   'rejected/microsoft-banned-sending-account',
+  'rejected/microsoft-send-as-denied',
   'userunknown/microsoft-recipient-not-valid',
   'blocked/microsoft-recipient-organization',
   'failedstarttls/microsoft-dane',

@@ -15,6 +15,17 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '550 5.7.501 Access denied, spam abuse detected',
   },
+  // 5.2.252 (Microsoft's "Fix NDR error 5.2.252"): "SendAsDenied; <sender> not allowed to send
+  // as <address>": the sending mailbox lacks the Send As permission, a refusal of the sender
+  // that says nothing of the recipient.
+  {
+    id: 'rejected/microsoft-send-as-denied',
+    reason: 'rejected',
+    phrases: [String.raw`\bsendasdenied\b`, String.raw`not allowed to send as \S+@`],
+    hints: ['sendasdenied', 'not allowed to send as'],
+    traits: ['sender'],
+    quote: '554 5.2.252 SendAsDenied; sender@example.com not allowed to send as sender@example.org',
+  },
   // 5.7.504 "Recipient address rejected: Access denied" and 5.7.505 "Access denied, banned
   // recipient": "The recipient address that you are attempting to contact is not valid" (the
   // NDR table). Exchange Online's directory answers them, like its 5.4.1 (userunknown.ts).
@@ -75,6 +86,10 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`message receive limit(?: from specific sender)? exceeded`,
       String.raw`recipientmessageratelimit`,
+      // 5.2.122 (Microsoft's "Fix NDR error 5.2.121 or 5.2.122 in Exchange Online"): "The
+      // recipient has exceeded their limit for the number of messages they can receive per
+      // hour", the pace of mail to one mailbox, like 5.2.121.
+      String.raw`limit for the number of messages they can receive per hour`,
       String.raw`reached your daily limit for message recipients`,
       String.raw`recipient thread limit exceeded`,
       // 5.2.2: the sender's own mailbox sent more than its submission quota allows.
