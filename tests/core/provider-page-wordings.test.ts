@@ -167,3 +167,18 @@ describe("Exchange Online's published NDR codes", () => {
     ],
   ]);
 });
+
+// Cox's AUP codes (https://www.cox.com/residential/support/email-error-codes.html).
+describe("Cox's account hold", () => {
+  wordingTests([
+    [
+      "Cox's AUP#CXMJ holds the sender's account, not the sending host",
+      () =>
+        reported(
+          '5.0.0',
+          '550 Email sending blocked due to suspicious account activity on primary Cox account. To secure your account, please reset all Cox account passwords and reference error code AUP#CXMJ',
+        ),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});

@@ -161,6 +161,7 @@ const ALL_RULES: readonly ReasonRule[] = [
 export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- providers' published reply codes ---------------------------------------------------
   'blocked/cox-ip',
+  'rejected/cox-account',
   'requireptr/cox-dns',
   'authfailure/cox-sender',
   'toomanyconn/cox-connections',

@@ -44,4 +44,16 @@ export const COX_RULES: readonly ReasonRule[] = [
     quote: '552 ... AUP#URLBL1001 (a URL in the body is on a blocklist)',
     hints: AUP_HINTS,
   },
+  // AUP#CXMJ: "Email sending blocked due to suspicious account activity on primary Cox
+  // account" (Cox's error-code page as its forum quotes it,
+  // https://forums.cox.com/discussions/internet/aupcxsndr----error-trigger-depends-upon-message-content/109845):
+  // the sender's own account is held, nothing about the recipient or the sending host's IP.
+  {
+    id: 'rejected/cox-account',
+    reason: 'rejected',
+    phrases: [String.raw`aup#cxmj\b`],
+    hints: AUP_HINTS,
+    traits: ['sender'],
+    quote: '550 Email sending blocked due to suspicious account activity on primary Cox account ... AUP#CXMJ',
+  },
 ];
