@@ -182,3 +182,20 @@ describe("Cox's account hold", () => {
     ],
   ]);
 });
+
+// Yahoo's SMTP error list (https://senders.yahooinc.com/smtp-error-codes/, as smtp.codes/yahoo
+// quotes it).
+describe("Yahoo's SMTP error list", () => {
+  wordingTests([
+    [
+      'Yahoo\'s "Messages from <ip> permanently deferred" without "All" still blocks the host',
+      () => reported('4.7.1', '421 4.7.1 Messages from 192.0.2.1 permanently deferred'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Yahoo's temporary domain failure is the receiving system, not a full mailbox",
+      () => reported('4.0.0', '452 temporary domain failure <jane@example.net>'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

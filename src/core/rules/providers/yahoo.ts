@@ -8,7 +8,9 @@ export const YAHOO_RULES: readonly ReasonRule[] = [
     id: 'blocked/yahoo-deferred',
     reason: 'blocked',
     phrases: [
-      String.raw`all messages from \S+ (?:will be )?permanently deferred`,
+      // "421 4.7.1 Messages from x.x.x.x permanently deferred" is the same block without "All"
+      // (Yahoo's SMTP error list).
+      String.raw`(?:all )?messages from \S+ (?:will be )?permanently deferred`,
       String.raw`connections will not be accepted from \S+`,
       // Yahoo's older code GL01 ("421 4.7.0 [GL01] Message from (192.0.2.1) temporarily
       // deferred"): the sending IP held back, as its postmaster error pages describe it.

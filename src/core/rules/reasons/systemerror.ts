@@ -37,6 +37,10 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`(?:unable to|could not|cannot) (?:contact|reach|connect to) (?:the )?(?:ldap|directory) server`,
       String.raw`directory (?:server|service) (?:failure|error|unavailable)`,
+      // Yahoo's "452 temporary domain failure <x>" (its SMTP error list, as smtp.codes/yahoo
+      // quotes it): the receiving system could not look the domain up in its own data for
+      // now; a 452 that says nothing of the mailbox's storage.
+      String.raw`\btemporary domain failure\b`,
     ],
     quote: "Unable to contact LDAP server. (#4.4.3) I'm not going to try again",
   },
