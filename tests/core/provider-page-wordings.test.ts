@@ -199,3 +199,25 @@ describe("Yahoo's SMTP error list", () => {
     ],
   ]);
 });
+
+// Mail gateways' published reason lists: EveryCloud ("Workspace reason codes",
+// support.everycloudtech.com) and Iridis mailRelay (portal.iridis.uk, knowledge base 254).
+describe("mail gateways' reason lists", () => {
+  wordingTests([
+    [
+      "a sending IP's negative reputation is bad reputation, not a syntax error from its 5.5.4",
+      () => reported('5.5.4', '554 5.5.4 IP sender address with a negative reputation'),
+      ['badreputation', 'soft'],
+    ],
+    [
+      'a gateway\'s "loop detection" is a routing loop, not a syntax error',
+      () => reported('5.5.6', '554 5.5.6 loop detection'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      "an hourly send rate exceeded is the sender's pace, not a system error",
+      () => reported('4.0.0', '451 HST-RTE: Hourly send rate exceeded, retry later.'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});

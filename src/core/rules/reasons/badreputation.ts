@@ -9,6 +9,9 @@ export const BADREPUTATION_RULES: readonly ReasonRule[] = [
     reason: 'badreputation',
     phrases: [
       String.raw`(?:poor|bad|low) (?:ip )?reputation`,
+      // EveryCloud's gateway: "554 5.5.4 IP sender address with a negative reputation"
+      // (support.everycloudtech.com, "Workspace reason codes").
+      String.raw`\bnegative reputation\b`,
       // Yahoo's TS01 as Adobe Campaign's deliverability guide quotes it: "421 4.16.55 [TS01]
       // Messages from x.x.x.x temporarily deferred due to excessive user complaints".
       String.raw`deferred due to (?:unexpected volume or |excessive )?user complaints`,

@@ -99,6 +99,9 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     reason: 'networkerror',
     phrases: [
       String.raw`\bloop detected\b`,
+      // EveryCloud's gateway reason list: "554 5.5.6 loop detection"
+      // (support.everycloudtech.com, "Workspace reason codes").
+      String.raw`\bloop detection\b`,
       // Exchange's transport when the destination's MX points back at itself ("554 5.4.4
       // SMTPSEND.DNS.MxLoopback; DNS records for the destination domain are configured in a
       // loop", learn.microsoft.com, NDR codes): a routing fault, not a domain that is missing

@@ -25,6 +25,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`received too much e-?mail in a short period`,
       String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
+      // Iridis mailRelay's "HST-RTE: Hourly send rate exceeded, retry later." (its published
+      // response codes, portal.iridis.uk knowledge base 254).
+      String.raw`\bsend(?:ing)? rate exceeded`,
       String.raw`(?:sending|send|recipients?|outbound|hourly|daily|submission|message) quota (?:exceeded|reached)`,
     ],
     quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',
