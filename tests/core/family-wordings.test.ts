@@ -4,32 +4,9 @@
 // gateway, Mail.ru's reply format and RFC 5321's own texts. Each wording was read in the
 // program's source or the vendor's published page (named beside its rule in src/core/rules/),
 // none in a bounce collection. One test per wording, named after what a user should see.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
-import type { BounceType, Reason } from '../../src/core/types.ts';
-import { dsnReport } from './dsn-report.ts';
+import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
-
-type Verdict = readonly [reason: Reason, bounceType: BounceType];
-
-async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
-  const r = (await classify(raw)).recipients[0];
-  return r && [r.reason, r.bounceType];
-}
-
-/** A remote reply as Postfix reports it in a delivery-status notification. */
-const reported = (status: string, diagnostic: string) =>
-  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
-
-type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
-
-function wordingTests(cases: readonly Case[]): void {
-  for (const [name, bounce, expected] of cases) {
-    it(name, async () => {
-      expect(await verdictOf(bounce())).toEqual(expected);
-    });
-  }
-}
+import { reported, wordingTests } from './wording-cases.ts';
 
 describe("Google's published replies", () => {
   wordingTests([

@@ -4,32 +4,10 @@
 // list of common external refusals, Spambrella). Each wording was read in the program's own
 // source or the vendor's published page, named above its test; none comes from a bounce
 // collection. One test per wording, named after what a user should see.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
-import type { BounceType, Reason } from '../../src/core/types.ts';
+import { describe } from 'vitest';
 import { dsnReport } from './dsn-report.ts';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
-
-type Verdict = readonly [reason: Reason, bounceType: BounceType];
-
-async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
-  const r = (await classify(raw)).recipients[0];
-  return r && [r.reason, r.bounceType];
-}
-
-/** A remote reply as Postfix reports it in a delivery-status notification. */
-const reported = (status: string, diagnostic: string) =>
-  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
-
-type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
-
-function wordingTests(cases: readonly Case[]): void {
-  for (const [name, bounce, expected] of cases) {
-    it(name, async () => {
-      expect(await verdictOf(bounce())).toEqual(expected);
-    });
-  }
-}
+import { reported, wordingTests } from './wording-cases.ts';
 
 // notqmail/notqmail: qmail-send.c opens every permanent bounce with "This is a permanent error;
 // I've given up."; qmail-remote.c ends a refusal of every recipient with "Giving up on <host>."

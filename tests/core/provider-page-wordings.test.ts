@@ -2,31 +2,8 @@
 // former MX Logic), read in a third pass over the families of the unseen set. Each wording was
 // read on the provider's page or in a page quoting its server, named above its test; none
 // comes from a bounce collection. One test per wording, named after what a user should see.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
-import type { BounceType, Reason } from '../../src/core/types.ts';
-import { dsnReport } from './dsn-report.ts';
-
-type Verdict = readonly [reason: Reason, bounceType: BounceType];
-
-async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
-  const r = (await classify(raw)).recipients[0];
-  return r && [r.reason, r.bounceType];
-}
-
-/** A remote reply as Postfix reports it in a delivery-status notification. */
-const reported = (status: string, diagnostic: string) =>
-  dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
-
-type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
-
-function wordingTests(cases: readonly Case[]): void {
-  for (const [name, bounce, expected] of cases) {
-    it(name, async () => {
-      expect(await verdictOf(bounce())).toEqual(expected);
-    });
-  }
-}
+import { describe } from 'vitest';
+import { reported, wordingTests } from './wording-cases.ts';
 
 // AOL's postmaster error list groups its codes as RTR, HVU, DNS, RLY, DYN and CON blocks
 // (http://postmaster.info.aol.com/errors/); CON:B1 as Word to the Wise quoted it, DNS:NR as a
