@@ -117,4 +117,31 @@ describe('commit queue', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(10);
     for (let i = 0; i < 10; i++) expect(await store.settings.get(`slow-${i}`)).toBe(String(i));
   });
+
+  it('when the flush of a group ended by its time bound fails, rejects that group only and commits the writes it left for the next', async () => {
+    let fail = true;
+    const batches: number[] = [];
+    const flaky: Store = {
+      ...store,
+      durable: () => (fail ? ((fail = false), Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }))) : Promise.resolve()),
+    };
+    const queue = createCommitQueue(flaky, silentLogger(), (b) => batches.push(b.writes), { maxMs: 30 });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        queue.run(async (tx) => {
+          await new Promise((r) => setTimeout(r, 15));
+          await tx.settings.set(`split-${i}`, String(i));
+        }),
+      ),
+    );
+    await queue.drain();
+    const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+    // The first group failed as a whole (its writes will be offered again); the rest, left
+    // for the next groups by the time bound, were committed and answered.
+    expect(rejected).toBeGreaterThan(0);
+    expect(rejected).toBeLessThan(10);
+    expect(outcomes.slice(0, rejected).every((o) => o.status === 'rejected')).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(10 - rejected);
+    for (let i = rejected; i < 10; i++) expect(await store.settings.get(`split-${i}`)).toBe(String(i));
+  });
 });
