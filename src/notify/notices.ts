@@ -290,14 +290,9 @@ export const IMPORT_TOO_OLD_NOTE = 'no notice: an imported bounce older than IMP
 export function createNoticePlanner(config: Config, opts: NoticePlannerOptions = {}): NoticePlanner {
   const tooOld = (classification: Classification, now: Date) =>
     opts.maxAgeMs !== undefined && now.getTime() - bounceDate(classification.envelope.date, now).getTime() >= opts.maxAgeMs;
+  // Too old a bounce is decided before its rows are written (noteBeforeInsert): ingest
+  // writes them with the note and does not call the planner for them.
   const planner: NoticePlanner = async ({ classification, bounces, store, envelopeTo, now, messageId, log }) => {
-    if (tooOld(classification, now)) {
-      await store.bounces.setNoticeNotes(
-        bounces.map((b) => b.id),
-        IMPORT_TOO_OLD_NOTE,
-      );
-      return [];
-    }
     const subjects = bounces.map((b) => ({
       bounceId: b.id,
       kind: classification.kind,
@@ -318,7 +313,6 @@ export function createNoticePlanner(config: Config, opts: NoticePlannerOptions =
     }
     return plan.notices;
   };
-  // Known before the rows are written: ingest writes them with the note (no UPDATE after).
   planner.noteBeforeInsert = (classification, now) => (tooOld(classification, now) ? IMPORT_TOO_OLD_NOTE : undefined);
   return planner;
 }
