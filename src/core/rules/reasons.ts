@@ -301,6 +301,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/server-timeout',
   'filtered/blocked-by-recipient',
   'blocked/ip-for-spam',
+  'blocked/ip-filtered-until-registered',
   'blocked/ip-blocklist-link',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
@@ -342,6 +343,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/unavailable-or-denied',
   'onhold/postfix-verification-pending',
   'userunknown/no-such-user',
+  'userunknown/localised',
   'userunknown/recipient-refused',
   'userunknown/unavailable',
   // ---- unknown host ---------------------------------------------------------------------

@@ -10,7 +10,17 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
   {
     id: 'filtered/blocked-by-recipient',
     reason: 'filtered',
-    phrases: [String.raw`(?:been )?blocked by the recipient\b`],
+    phrases: [
+      String.raw`(?:been )?blocked by the recipient\b`,
+      // Interia's "550 5.7.1 Recipient doesn't want your mail": the recipient put the sender
+      // on their block list (pomoc.poczta.interia.pl, "Dlaczego wiadomość nie została
+      // dostarczona?").
+      String.raw`recipient doesn'?t want your mail`,
+      // Korean portals' "550 You are registered as spammer (by user's reject list)": the
+      // recipient's own reject list, not a spam verdict on the message (puffinknight.tistory.com
+      // /102, a list of Korean providers' replies: "수신거부", refused by the recipient).
+      String.raw`by user'?s reject list`,
+    ],
     quote: '550 5.7.1 You have been blocked by the recipient',
   },
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the

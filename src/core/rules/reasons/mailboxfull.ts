@@ -52,6 +52,16 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`user's space has been used up`,
       String.raw`bo[iî]te (?:du destinataire |aux lettres )?pleine`,
       String.raw`the email account that you tried to reach is over quota`,
+      // QQ Mail's bounce help page (qqmailbox.com/transceivers/169.html): "收件人空间不足"
+      // (the recipient's space is not enough).
+      String.raw`收件人空间不足`,
+      // Exchange's Japanese NDR: "554 5.2.2 メールボックスがいっぱい" and "受信者のメールボックスが
+      // いっぱいになり、メッセージを受け入れることはできません" (learn.microsoft.com/ja-jp, "554 5.2.2
+      // メールボックスがいっぱい" when sending to a mail-enabled public folder).
+      String.raw`メールボックスがいっぱい`,
+      // A German host's bilingual reply, "422 4.2.2 Quota limit exceeded (Speicherplatz des
+      // Kontos ueberschritten)" (bytecamp.net FAQ, "Fehlermeldungen bei Zustellproblemen").
+      String.raw`speicherplatz (?:des kontos )?(?:ue|ü)berschritten`,
       // Postfix's local(8) when the mailbox file would pass mailbox_size_limit: the write
       // fails with EFBIG (src/local/mailbox.c: "cannot update mailbox %s for user %s.
       // error writing message: File too large").

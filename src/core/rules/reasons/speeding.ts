@@ -19,6 +19,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`sending (?:too )?(?:fast|quickly)`,
       String.raw`throttl`,
       String.raw`slow down`,
+      // Korean portals' "421 4.3.1 You send too many messages." (puffinknight.tistory.com/102):
+      // the sender's pace; the 4.3.1 code ("mail system full") does not say the server is full.
+      String.raw`\byou send too many messages\b`,
       String.raw`receiving mail at a rate`,
       // Rackspace Email: "450 4.2.1 <x>: Mailbox received too much email in a short period of
       // time (G30)" (Rackspace's postmaster codes as smtp.codes/rackspace lists them).

@@ -17,6 +17,9 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       String.raw`(?:account|mailbox) (?:is |has been )?(?:blocked|bloqu)`,
       String.raw`account that you tried to reach is disabled`,
       String.raw`mailbox unavailable or inactive`,
+      // Korean portals' "550 5.1.1 Inactive mbox" for a mailbox whose use was stopped
+      // (puffinknight.tistory.com/102: "받는사람이 사용중지된 경우", the recipient suspended).
+      String.raw`\binactive mbox\b`,
       // A mailbox closed for lack of use comes back when its owner signs in again.
       String.raw`(?:unavailable|disabled|blocked|suspended|locked|closed) (?:due to|because of|for) (?:long )?inactivity`,
       // Mail.ru's "Local mailbox ... is unavailable: user is terminated" (help.mail.ru).

@@ -35,6 +35,15 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`[45]\.4\.1 recipient address rejected: access denied`,
       String.raw`local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)`,
       String.raw`requested mail action aborted, mailbox not found`,
+      // Domino's router in its localised builds: the Spanish, French and Japanese forms of
+      // "not listed in Domino Directory" (the reference parser's Domino reader names them;
+      // read to learn).
+      String.raw`no se encuentra en el directorio de domino`,
+      String.raw`non r[ée]pertori[ée] dans l'annuaire domino`,
+      String.raw`domino ?ディレクトリには見つかりません`,
+      // Seznam.cz's own lookup: "5.1.1 szn; User hasn't got the service mapped" (its help
+      // page "Uživatel neexistuje", napoveda.seznam.cz/uzivatel-neexistuje).
+      String.raw`user hasn'?t got the service mapped`,
     ],
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
@@ -175,6 +184,26 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
   // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
   // command)"). It says only "refused" (weak): with a security-class code (X.7) it is that
   // refusal, and at DATA a filter's (README rules 2 and 6); at RCPT TO, the address.
+  // "User unknown" as servers write it in other languages, read like the English words
+  // (userunknown/no-such-user: the address at RCPT TO, a filter at DATA). Each from the
+  // provider's own page or a page quoting its server:
+  {
+    id: 'userunknown/localised',
+    reason: 'userunknown',
+    phrases: [
+      // WEB.DE: "550 Benutzer nicht bekannt/User unknown" (sitepackage.de, "Typische
+      // Fehlermeldungen bei Unzustellbarkeit", its list of German providers' replies).
+      String.raw`benutzer (?:ist )?(?:nicht bekannt|unbekannt)`,
+      // QQ Mail's help page on bounces (qqmailbox.com/transceivers/169.html): "该用户不存在"
+      // (this user does not exist) and "该用户未开通QQ邮箱" (this user has no QQ Mail box).
+      String.raw`该用户不存在`,
+      String.raw`该用户未开通qq邮箱`,
+      // DTI's (dream.jp) Japanese half of its bilingual notice, "原因: <address> のユーザーは
+      // 登録されていません" (the user of <address> is not registered), beside "...User unknown".
+      String.raw`ユーザー?は登録されていません`,
+    ],
+    quote: '550 Benutzer nicht bekannt/User unknown',
+  },
   {
     id: 'userunknown/recipient-refused',
     reason: 'userunknown',
