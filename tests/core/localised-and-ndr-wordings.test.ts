@@ -196,3 +196,30 @@ describe("Korean portals' replies", () => {
     ],
   ]);
 });
+
+// Exchange Online's NDR table ("Email non-delivery reports and SMTP errors in Exchange Online",
+// learn.microsoft.com): the delivery restrictions that take mail only from authenticated
+// (internal) senders, beside 5.7.133 and 5.7.134 which were read right already.
+describe("Exchange Online's restrictions to authenticated senders", () => {
+  wordingTests([
+    [
+      "5.7.13 'Sender was not authenticated for public folder' is SMTP authentication, not SPF or DKIM",
+      () => reported('5.7.13', '550 5.7.13 Sender was not authenticated for public folder'),
+      ['securityerror', 'soft'],
+    ],
+    [
+      "5.7.135 with its resolver token is the public folder's restriction to authenticated senders",
+      () =>
+        reported(
+          '5.7.135',
+          '550 5.7.135 RESOLVER.RST.SenderNotAuthenticatedForPublicFolder; Sender was not authenticated for public folder',
+        ),
+      ['securityerror', 'soft'],
+    ],
+    [
+      "5.7.136 'Sender was not authenticated' is a mail user's restriction to authenticated senders",
+      () => reported('5.7.136', '550 5.7.136 RESOLVER.RST.SenderNotAuthenticated; Sender was not authenticated'),
+      ['securityerror', 'soft'],
+    ],
+  ]);
+});

@@ -113,6 +113,12 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     reason: 'securityerror',
     phrases: [
       String.raw`sendernotauthenticatedfor(?:group|mailbox)`,
+      // The same restriction on a public folder (5.7.13, 5.7.135 "Sender was not authenticated
+      // for public folder") and on a mail user (5.7.136 "Sender was not authenticated"), as the
+      // NDR table and its per-code pages name them: not SPF, DKIM or DMARC (authfailure).
+      String.raw`\bsendernotauthenticated(?:forpublicfolder)?\b`,
+      String.raw`\bsender was not authenticated for (?:group|mailbox|public folder)\b`,
+      String.raw`\b5\.7\.13[3-6] (?:\S+; )?sender was not authenticated(?:$|[.;])`,
       String.raw`delivery restriction check failed because the sender was not authenticated`,
       String.raw`client (?:was )?not authenticated to send`,
       // 5.7.1 "Client was not authenticated": the receiving server requires SMTP
