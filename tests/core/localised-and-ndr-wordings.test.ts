@@ -223,3 +223,24 @@ describe("Exchange Online's restrictions to authenticated senders", () => {
     ],
   ]);
 });
+
+// Aruba's certified-mail (PEC) service, as its guide lists the errors (guide.pec.it,
+// "Risoluzione agli errori comuni nell'invio e nella ricezione della PEC").
+describe("Aruba PEC's Italian replies", () => {
+  wordingTests([
+    [
+      "a PEC box 'not enabled to receive non-certified mail' is the recipient's setting, not an unknown user",
+      () =>
+        reported(
+          '5.0.0',
+          '554 <user@example.net>: Messaggio rifiutato dal sistema. Indirizzo destinatario sconosciuto o non abilitato alla ricezione di posta non certificata',
+        ),
+      ['filtered', 'soft'],
+    ],
+    [
+      "Aruba's 'IP address blocked for now on suspected abuse' is the sending host, blocked",
+      () => reported('4.0.0', '421 Indirizzo IP bloccato temporaneamente per sospetto abuso'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});

@@ -301,7 +301,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/server-timeout',
   'filtered/blocked-by-recipient',
   'blocked/ip-for-spam',
-  'blocked/ip-filtered-until-registered',
+  'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',
   'blocked/helo',
   'blocked/too-many-bad-recipients',

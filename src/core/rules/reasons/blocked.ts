@@ -33,14 +33,22 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`(?:ip|host|client|address|source)\b.{0,40}(?:blocked|bloqu\S*|banned|rejected) (?:for|pour|due to) (?:\S+ )?spam`],
     quote: '550 Client host blocked for spamming issues',
   },
-  // Korean providers' refusal of a sending IP until it is registered with them: "421 4.3.2
-  // Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your
-  // IP to ..." (blog.jinbo.net/007/archive/20051107 and kbit.tistory.com, lists of Korean
-  // servers' replies). The sending host, not the recipient's filter.
+  // A sending IP refused in the provider's own words: Korean providers until it is registered
+  // with them, "421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed.
+  // You must register your IP to ..." (blog.jinbo.net/007/archive/20051107 and
+  // kbit.tistory.com, lists of Korean servers' replies). The sending host, not the
+  // recipient's filter.
   {
-    id: 'blocked/ip-filtered-until-registered',
+    id: 'blocked/ip-held-by-provider',
     reason: 'blocked',
-    phrases: [String.raw`\byour ip ?\([^)\s]{1,64}\) is filtered\b`, String.raw`\byou must register your ip\b`],
+    phrases: [
+      String.raw`\byour ip ?\([^)\s]{1,64}\) is filtered\b`,
+      String.raw`\byou must register your ip\b`,
+      // Aruba's Italian "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP
+      // address blocked for now on suspected abuse; guide.pec.it, "Risoluzione agli errori
+      // comuni").
+      String.raw`\bindirizzo ip bloccato\b`,
+    ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',
   },

@@ -20,6 +20,12 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       // recipient's own reject list, not a spam verdict on the message (puffinknight.tistory.com
       // /102, a list of Korean providers' replies: "수신거부", refused by the recipient).
       String.raw`by user'?s reject list`,
+      // Aruba PEC (Italian certified mail): "554 <address>: Messaggio rifiutato dal sistema.
+      // Indirizzo destinatario sconosciuto o non abilitato alla ricezione di posta non
+      // certificata" (guide.pec.it, "Risoluzione agli errori comuni"): the box takes only
+      // certified mail unless its owner allows more; the words do not say the address is
+      // unknown, only "unknown or not enabled".
+      String.raw`non abilitato alla ricezione di posta non certificata`,
     ],
     quote: '550 5.7.1 You have been blocked by the recipient',
   },
