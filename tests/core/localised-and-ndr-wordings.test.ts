@@ -244,3 +244,51 @@ describe("Aruba PEC's Italian replies", () => {
     ],
   ]);
 });
+
+// Alibaba Mail's (Aliyun's) replies as its help page on bounces lists them (Aliyun document
+// 36612), and a Chinese host's list of bounce keywords (fobhost.com).
+describe("Alibaba Mail's and Chinese hosts' replies", () => {
+  wordingTests([
+    [
+      "Alibaba Mail's 'Mailfrom account is a local account' refuses the sender, not a syntax error",
+      () => reported('5.0.0', '502 Mailfrom account is a local account (in reply to MAIL FROM command)'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Alibaba Mail's 'Rcptto account isn't a local account' is an unknown user, not a syntax error",
+      () => reported('5.0.0', "503 Rcptto account isn't a local account (in reply to RCPT TO command)"),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "Alibaba Mail's 'number of RCPT attempts is achieved the maximum threshold' is the sender's pace",
+      () => reported('5.0.0', '504 the number of RCPT attempts is achieved the maximum threshold (in reply to RCPT TO command)'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Alibaba Mail's 'total of RCPTs is achieved the maximum threshold' is the sender's pace",
+      () => reported('5.0.0', '505 the total of RCPTs is achieved the maximum threshold (in reply to RCPT TO command)'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Alibaba Mail's 'length of DATA content is achieved the maximum threshold' is a message too big",
+      () => reported('5.0.0', '510 The length of DATA content is achieved the maximum threshold (in reply to end of DATA command)'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "Alibaba Mail's 'length of Attach is achieved the maximum threshold' is a message too big",
+      () => reported('5.0.0', '510 The length of Attach is achieved the maximum threshold (in reply to end of DATA command)'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "Alibaba Mail's limit on the number of attachments is the receiving service's policy",
+      () => reported('5.0.0', '510 The number of attachments is achieved the maximum threshold (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      "'User <address> is disabled' is a suspended account",
+      () => reported('5.0.0', '550 User user@example.net is disabled'),
+      ['suspend', 'soft'],
+    ],
+    ["'remote ip is forbidden' is the sending host, blocked", () => reported('5.0.0', '554 remote ip is forbidden'), ['blocked', 'soft']],
+  ]);
+});

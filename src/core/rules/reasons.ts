@@ -24,6 +24,7 @@ import { BARRACUDA_RULES } from './providers/barracuda.ts';
 import { MIMECAST_RULES } from './providers/mimecast.ts';
 import { TENCENT_RULES } from './providers/tencent.ts';
 import { ZOHO_RULES } from './providers/zoho.ts';
+import { ALIYUN_RULES } from './providers/aliyun.ts';
 import { GODADDY_RULES } from './providers/godaddy.ts';
 import { MAILRU_RULES } from './providers/mailru.ts';
 import { YANDEX_RULES } from './providers/yandex.ts';
@@ -112,6 +113,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   MIMECAST_RULES,
   TENCENT_RULES,
   ZOHO_RULES,
+  ALIYUN_RULES,
   GODADDY_RULES,
   MAILRU_RULES,
   YANDEX_RULES,
@@ -220,6 +222,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'speeding/zoho-unusual-activity',
+  'rejected/aliyun-local-sender',
+  'userunknown/aliyun-not-local',
+  'speeding/aliyun-recipient-threshold',
+  'mesgtoobig/aliyun-length-threshold',
+  'policyviolation/aliyun-attachment-count',
   'notcompliantrfc/godaddy-from',
   'spamdetected/godaddy-content',
   'blocked/godaddy-inbound',

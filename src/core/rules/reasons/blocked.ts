@@ -48,6 +48,9 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // address blocked for now on suspected abuse; guide.pec.it, "Risoluzione agli errori
       // comuni").
       String.raw`\bindirizzo ip bloccato\b`,
+      // "remote ip is forbidden": the sender's IP is blocked (fobhost.com's list of bounce
+      // keywords, "发件人IP被屏蔽").
+      String.raw`\bremote ip is forbidden\b`,
     ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',

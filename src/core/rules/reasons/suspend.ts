@@ -20,6 +20,10 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       // Korean portals' "550 5.1.1 Inactive mbox" for a mailbox whose use was stopped
       // (puffinknight.tistory.com/102: "받는사람이 사용중지된 경우", the recipient suspended).
       String.raw`\binactive mbox\b`,
+      // The address between the noun and the verdict, "User <address> is disabled" (a Chinese
+      // host's list of bounce keywords, fobhost.com/jishuzhichi/jishuzhichi59.html: the account
+      // disabled, frozen or deleted).
+      String.raw`\buser <@> (?:is|has been) (?:disabled|suspended|frozen)\b`,
       // A mailbox closed for lack of use comes back when its owner signs in again.
       String.raw`(?:unavailable|disabled|blocked|suspended|locked|closed) (?:due to|because of|for) (?:long )?inactivity`,
       // Mail.ru's "Local mailbox ... is unavailable: user is terminated" (help.mail.ru).
