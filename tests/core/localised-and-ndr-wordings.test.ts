@@ -190,6 +190,12 @@ describe("Korean portals' replies", () => {
       ['blocked', 'soft'],
     ],
     [
+      // oliveit.tistory.com/39, Daum's return-mail types.
+      "Daum's CCRT 'Connection refused. Server is busy(RT)' is the sending IP held as spam, not a failed connection",
+      () => reported('4.4.5', '421 4.4.5 CCRT 192.0.2.1: Connection refused. Server is busy(RT)'),
+      ['blocked', 'soft'],
+    ],
+    [
       "'You send too many messages' is the sender's pace, not a full system",
       () => reported('4.3.1', '421 4.3.1 You send too many messages.'),
       ['speeding', 'soft'],

@@ -51,6 +51,10 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // "remote ip is forbidden": the sender's IP is blocked (fobhost.com's list of bounce
       // keywords, "发件人IP被屏蔽").
       String.raw`\bremote ip is forbidden\b`,
+      // Daum's (Kakao) "421 4.4.5 CCRT <ip>: Connection refused. Server is busy(RT)": its spam
+      // centre took the IP for a spam source and holds its connections for now (oliveit.tistory
+      // .com/39, a list of its return-mail types). A reply, not a refused TCP connection.
+      String.raw`\bccrt\b.{0,80}\bconnection refused\. server is busy\(rt\)`,
     ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',
