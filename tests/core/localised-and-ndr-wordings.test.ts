@@ -196,6 +196,16 @@ describe("Korean portals' replies", () => {
       ['blocked', 'soft'],
     ],
     [
+      "'Since you sent too many e-mails, you are not allowed to send more' is the sender's pace, not the recipient's refusal",
+      () =>
+        reported(
+          '5.7.1',
+          '550 5.7.1 <user@example.net>... Error.your access was denied.? Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours.',
+        ),
+      ['speeding', 'soft'],
+    ],
+    ["'Relay operation rejected' is a relay refusal", () => reported('5.0.0', '554 Relay operation rejected'), ['norelaying', 'soft']],
+    [
       "'You send too many messages' is the sender's pace, not a full system",
       () => reported('4.3.1', '421 4.3.1 You send too many messages.'),
       ['speeding', 'soft'],

@@ -18,6 +18,9 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`not (?:permitted|allowed|authorized) to relay`,
       String.raw`unable to relay`,
       String.raw`we do not relay`,
+      // "554 Relay operation rejected" (puffinknight.tistory.com/102, Korean providers' relay
+      // refusals).
+      String.raw`\brelay operation rejected\b`,
       String.raw`cannot relay`,
       String.raw`no relaying`,
       String.raw`relay not permitted`,

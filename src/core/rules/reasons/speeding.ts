@@ -22,6 +22,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       // Korean portals' "421 4.3.1 You send too many messages." (puffinknight.tistory.com/102):
       // the sender's pace; the 4.3.1 code ("mail system full") does not say the server is full.
       String.raw`\byou send too many messages\b`,
+      // The same lists' "Since you sent too many e-mails, you are not allowed to send more
+      // e-mails within 24 hours": a day's pause for the sender, not the recipient's refusal.
+      String.raw`\byou sent too many e-?mails\b`,
       String.raw`receiving mail at a rate`,
       // Rackspace Email: "450 4.2.1 <x>: Mailbox received too much email in a short period of
       // time (G30)" (Rackspace's postmaster codes as smtp.codes/rackspace lists them).
