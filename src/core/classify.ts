@@ -220,10 +220,19 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     ...(truncated.length ? { truncated } : {}),
   });
 
-  // ARF complaint (RFC 5965): a message/feedback-report part.
+  // ARF complaint (RFC 5965): a message/feedback-report part, or its fields in a text part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
-  if (located.feedback || reportType === 'feedback-report') {
-    return result('complaint', complaintRecipients(located.feedback, original));
+  const feedbackFields = located.feedback
+    ? parseHeaderBlock(entityText(located.feedback).replace(/^\n+/, ''))
+    : feedbackFieldsInText(located.texts);
+  if (located.feedback || reportType === 'feedback-report' || feedbackFields.length) {
+    const reported = returnedHeaders.length ? returnedHeaders : reportedHeadersInText(located.texts);
+    const complaint = complaintRecipients(feedbackFields, reported);
+    if (complaint.namedInReport)
+      truncated.push(
+        `the feedback report names ${complaint.namedInReport} or more recipients; only the first ${complaint.recipients.length} were taken`,
+      );
+    return result('complaint', complaint.recipients);
   }
   // Apple Mail's one-click unsubscribe: an opt-out complaint from the From address.
   if (/^\s*true/i.test(headerValue(top, 'x-apple-unsubscribe'))) {
@@ -338,6 +347,38 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
     ? { text: tail, cutShort: notice.length > at + INLINE_DSN_CHARS }
     : { text: '', cutShort: false };
 }
+
+/**
+ * Feedback-report fields written in a text part instead of a message/feedback-report part:
+ * a part that starts with Feedback-Type and carries RFC 5965's Version or User-Agent.
+ * [] when no part does.
+ */
+function feedbackFieldsInText(texts: MimeEntity[]): Header[] {
+  for (const t of texts.slice(0, MAX_PARTS_SEARCHED)) {
+    const body = t.body.replace(/^\s+/, '');
+    if (!/^feedback-type\s*:/i.test(body)) continue;
+    const fields = parseHeaderBlock(splitHeaderBody(body).head);
+    if (headerValue(fields, 'version') || headerValue(fields, 'user-agent')) return fields;
+  }
+  return [];
+}
+
+/**
+ * The reported message's header fields when a report pastes it into a text part (after the
+ * human-readable one) instead of attaching it: a part that starts with a From, To or
+ * Subject field.
+ */
+function reportedHeadersInText(texts: MimeEntity[]): Header[] {
+  for (const t of texts.slice(1, MAX_PARTS_SEARCHED)) {
+    const text = entityText(t).replace(/^\s+/, '');
+    if (!/^(?:[a-z0-9-]+:.*\n)*(?:from|to|subject):/i.test(text.slice(0, 4096))) continue;
+    return parseHeaderBlock(splitHeaderBody(text).head);
+  }
+  return [];
+}
+
+/** Text parts of a report looked at for feedback fields or a pasted reported message. */
+const MAX_PARTS_SEARCHED = 8;
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;
