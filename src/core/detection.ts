@@ -5,7 +5,11 @@
 import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
 import { addressesIn } from './original.ts';
 import {
+  AUTOREPLY_HEADER_FIELDS,
+  AUTOREPLY_HINT_FIELDS,
+  AUTOREPLY_HINTED_SUBJECT_WORDS,
   AUTOREPLY_SUBJECT_PHRASES,
+  AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
   CONDITIONAL_FAILURE_PHRASES,
   DAEMON_FROM_PHRASES,
@@ -14,6 +18,7 @@ import {
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
   GIVEN_UP_PHRASES,
+  REPLY_SUBJECT_PREFIXES,
 } from './rules/detection.ts';
 
 /** Characters of the notice searched for delay and give-up statements. */
@@ -29,7 +34,18 @@ export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
 const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
-const AUTOREPLY_SUBJECT = new RegExp(`^(?:re:\\s*)?(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)})`, 'i');
+const REPLY_PREFIX = `(?:(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:\\s*)*`;
+/** "Automatic reply: ...", "AW: Automatische Antwort: ...", "Out of office until Monday". */
+const AUTOREPLY_SUBJECT = new RegExp(
+  `^\\s*${REPLY_PREFIX}(?:(?:${anyOf(AUTOREPLY_SUBJECT_PREFIXES)})\\s*(?::|：|-\\s|$)|(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)}))`,
+  'iu',
+);
+const fieldTests = (list: readonly [string, string][]) => list.map(([name, value]) => ({ name, value: new RegExp(value, 'i') }));
+const AUTOREPLY_FIELDS = fieldTests(AUTOREPLY_HEADER_FIELDS);
+const AUTOREPLY_HINTS = fieldTests(AUTOREPLY_HINT_FIELDS);
+const AUTOREPLY_HINTED_SUBJECT = new RegExp(anyOf(AUTOREPLY_HINTED_SUBJECT_WORDS), 'iu');
+/** Senders whose mail is never an automatic reply (a report we could not read is not one). */
+const NEVER_AUTOREPLY_LOCAL = /^(?:mailer-daemon|mail-daemon|mdaemon|post[_-]?master|root|double-bounce)$/i;
 /** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
 const CONDITIONAL_FAILURE = new RegExp(anyOf(CONDITIONAL_FAILURE_PHRASES), 'gi');
 
@@ -67,10 +83,10 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */
 export function isAutoReply(top: Header[], from: string, subject: string): boolean {
   const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
-  if (DAEMON_SENDER.test(local) || DAEMON_FROM.test(from)) return false;
-  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
-  if (autoSubmitted.startsWith('auto-replied')) return true;
-  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
-  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
-  return AUTOREPLY_SUBJECT.test(subject);
+  if (NEVER_AUTOREPLY_LOCAL.test(local) || DAEMON_FROM_REPORT.test(from)) return false;
+  const has = (tests: typeof AUTOREPLY_FIELDS) => tests.some((t) => t.value.test(headerValue(top, t.name).trim()));
+  if (has(AUTOREPLY_FIELDS)) return true;
+  if (AUTOREPLY_SUBJECT.test(subject)) return true;
+  // The hints (Precedence: bulk, X-Auto-Response-Suppress) count only with a subject's word.
+  return has(AUTOREPLY_HINTS) && AUTOREPLY_HINTED_SUBJECT.test(subject);
 }
