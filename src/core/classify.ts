@@ -28,7 +28,7 @@ import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage } from './prose.ts';
-import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
+import { isAutoReply, isBounceLike, isDelayNotice, isSuccessNotice, looksLikeWholeBounce } from './detection.ts';
 import {
   complaintRecipients,
   fromDsn,
@@ -293,7 +293,12 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      for (const p of found.recipients) recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+      // Exchange's "Delivered:" notice reads like a bounce to the words above.
+      const succeeded = !failedHeader.length && isSuccessNotice(notice, subject);
+      for (const p of found.recipients) {
+        if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
+        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+      }
     }
   }
 

@@ -18,7 +18,10 @@ import {
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
   GIVEN_UP_PHRASES,
+  NOT_SUCCESS_PHRASES,
   REPLY_SUBJECT_PREFIXES,
+  SUCCESS_STATEMENT_PHRASES,
+  SUCCESS_SUBJECT_PHRASES,
 } from './rules/detection.ts';
 
 /** Characters of the notice searched for delay and give-up statements. */
@@ -48,6 +51,19 @@ const AUTOREPLY_HINTED_SUBJECT = new RegExp(anyOf(AUTOREPLY_HINTED_SUBJECT_WORDS
 const NEVER_AUTOREPLY_LOCAL = /^(?:mailer-daemon|mail-daemon|mdaemon|post[_-]?master|root|double-bounce)$/i;
 /** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
 const CONDITIONAL_FAILURE = new RegExp(anyOf(CONDITIONAL_FAILURE_PHRASES), 'gi');
+
+const SUCCESS_SUBJECT = new RegExp(anyOf(SUCCESS_SUBJECT_PHRASES), 'iu');
+const SUCCESS_STATEMENT = new RegExp(anyOf(SUCCESS_STATEMENT_PHRASES), 'iu');
+const NOT_SUCCESS = new RegExp(anyOf(NOT_SUCCESS_PHRASES), 'iu');
+
+/**
+ * A success report written as prose (no delivery-status part): a success subject or
+ * statement, and not one word of failure or delay in the notice's head.
+ */
+export function isSuccessNotice(notice: string, subject: string): boolean {
+  const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
+  return (SUCCESS_SUBJECT.test(subject) || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(head) && !NOT_SUCCESS.test(subject);
+}
 
 /** A notice that says delivery is still being tried and has not given up. */
 export function isDelayNotice(notice: string, subject: string): boolean {

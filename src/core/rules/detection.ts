@@ -275,3 +275,55 @@ export const AUTOREPLY_HINTED_SUBJECT_WORDS: readonly string[] = [
   String.raw`\bassente\b`,
   String.raw`\bafwezig`,
 ];
+
+/**
+ * Subjects of success reports: Exchange's "Delivered:" and "Relayed:" (and their German,
+ * French, Spanish, Italian, Dutch and Portuguese forms), Gmail's "Delivery Status
+ * Notification (Success)", Postfix's "Successful Mail Delivery Report", Sendmail's
+ * "Return receipt", other servers' "Delivery receipt" and "Delivery confirmation".
+ */
+export const SUCCESS_SUBJECT_PHRASES: readonly string[] = [
+  String.raw`^\s*(?:delivered|relayed|expanded|zugestellt|übermittelt|remis|entregado|entregue|recapitato|bezorgd|afgeleverd)\s*:`,
+  String.raw`\(success\)`,
+  String.raw`successful(?:ly)? (?:mail )?deliver`,
+  String.raw`return receipt`,
+  String.raw`delivery (?:receipt|confirmation)`,
+];
+
+/**
+ * Statements of a success report: Exchange's "Your message has been delivered to the
+ * following recipients" and "Delivery to these recipients or groups is complete", Postfix's
+ * "was successfully delivered to the destination(s)".
+ */
+export const SUCCESS_STATEMENT_PHRASES: readonly string[] = [
+  String.raw`(?:has|have) been (?:successfully )?delivered`,
+  String.raw`was (?:successfully )?delivered`,
+  String.raw`successfully (?:delivered|relayed)`,
+  String.raw`delivery to (?:these|the following) recipients(?: or (?:groups|distribution lists))? (?:is|was) complete`,
+  String.raw`wurde (?:erfolgreich )?zugestellt`,
+  String.raw`a été remis`,
+];
+
+/**
+ * Words that a success report never holds: a notice with one of them is read as a failure or
+ * a delay, whatever its subject says.
+ */
+export const NOT_SUCCESS_PHRASES: readonly string[] = [
+  String.raw`could ?n[o']t`,
+  String.raw`can ?n[o']t`,
+  String.raw`was ?n[o']t`,
+  String.raw`not (?:be(?:en)? )?delivered`,
+  String.raw`undeliver`,
+  String.raw`\bfail`,
+  String.raw`reject`,
+  String.raw`\berror`,
+  String.raw`unable`,
+  String.raw`delay`,
+  String.raw`retry`,
+  String.raw`permanent`,
+  String.raw`nicht`,
+  String.raw`impossible`,
+  String.raw`échec`,
+  String.raw`\b[45]\.\d{1,3}\.\d{1,3}\b`,
+  String.raw`\b[45]\d\d[ -]`,
+];
