@@ -28,7 +28,15 @@ import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage } from './prose.ts';
-import { isAutoReply, isBounceLike, isDelayNotice, isSuccessNotice, looksLikeWholeBounce } from './detection.ts';
+import {
+  isAutoReply,
+  isAutoReplyNotBounce,
+  isBounceLike,
+  isDelayNotice,
+  isProseComplaint,
+  isSuccessReport,
+  looksLikeWholeBounce,
+} from './detection.ts';
 import {
   complaintRecipients,
   fromDsn,
@@ -241,12 +249,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
   // Microsoft's JMRP complaints: the reported message attached with the complainer's address
   // in X-HmXmrOriginalRecipient, and no feedback-report part.
-  const jmrp = headerValue(returnedHeaders, 'x-hmxmroriginalrecipient');
-  if (jmrp && addressesIn(jmrp).length) {
-    return result(
-      'complaint',
-      addressesIn(jmrp).map((a) => nonBounceRecipient(a, 'feedback', ['arf:X-HmXmrOriginalRecipient'])),
-    );
+  // An older feedback loop's report, or a forwarded spam report: the reported message attached
+  // and words saying it was reported, but no feedback-report part. Either names one recipient
+  // through the reported message (lhost/arf.ts), or nobody.
+  const jmrp = addressesIn(headerValue(returnedHeaders, 'x-hmxmroriginalrecipient')).length > 0;
+  const proseComplaint =
+    !jmrp && located.returned && !located.report && isProseComplaint(notice) && !isBounceLike(top, envelopeFrom, subject, notice);
+  if (jmrp || proseComplaint) {
+    const complaint = complaintRecipients([], returnedHeaders);
+    if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');
+    return result('complaint', complaint.recipients);
   }
 
   // Addresses that are surely not failed recipients.
@@ -285,16 +297,22 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
 
+  // An Out of Office that quotes a bounce: the quoted failure is not this message's.
+  if (!dsnRecipients.length && !located.report && !failedHeader.length && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
+    const who = addressesIn(envelopeFrom)[0] ?? '';
+    return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
+  }
+
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
     for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}));
   } else {
+    // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
+    const succeeded = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
     const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
-    if (looksLikeBounce) {
+    if (looksLikeBounce || succeeded) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      // Exchange's "Delivered:" notice reads like a bounce to the words above.
-      const succeeded = !failedHeader.length && isSuccessNotice(notice, subject);
       for (const p of found.recipients) {
         if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
         else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));

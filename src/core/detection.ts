@@ -6,6 +6,7 @@ import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './
 import { addressesIn } from './original.ts';
 import {
   AUTOREPLY_HEADER_FIELDS,
+  COMPLAINT_STATEMENT_PHRASES,
   AUTOREPLY_HINT_FIELDS,
   AUTOREPLY_HINTED_SUBJECT_WORDS,
   AUTOREPLY_SUBJECT_PHRASES,
@@ -63,6 +64,39 @@ const NOT_SUCCESS = new RegExp(anyOf(NOT_SUCCESS_PHRASES), 'iu');
 export function isSuccessNotice(notice: string, subject: string): boolean {
   const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
   return (SUCCESS_SUBJECT.test(subject) || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(head) && !NOT_SUCCESS.test(subject);
+}
+
+/** A success report to read recipients from even when it reads like no bounce: a daemon's, or with a success subject. */
+export function isSuccessReport(from: string, subject: string, notice: string): boolean {
+  return isSuccessNotice(notice, subject) && (SUCCESS_SUBJECT.test(subject) || isDaemonSender(from));
+}
+
+const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'i');
+
+/** A complaint written as prose (no ARF part): its notice says it reports a message as spam. */
+export function isProseComplaint(notice: string): boolean {
+  return COMPLAINT_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+}
+
+/** Mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery System", no-reply). */
+export function isDaemonSender(from: string): boolean {
+  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
+  const display = from
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
+  return DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || DAEMON_FROM_REPORT.test(from);
+}
+
+/**
+ * An automatic reply that quotes a bounce (an Out of Office answering a delivery report): a
+ * person's address, an automatic-reply subject, or an automatic-reply header with a subject
+ * that is not a bounce's. Decided before the notice is searched for failed recipients.
+ */
+export function isAutoReplyNotBounce(top: Header[], from: string, subject: string): boolean {
+  if (isDaemonSender(from)) return false;
+  if (AUTOREPLY_SUBJECT.test(subject)) return true;
+  return !BOUNCE_SUBJECT.test(subject) && AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
 }
 
 /** A notice that says delivery is still being tried and has not given up. */

@@ -55,6 +55,39 @@ function feedbackReport(fields: string[], reported: string[], reportedType = 'me
 }
 
 describe('complaints: who complained', () => {
+  it('reads an older feedback loop report (no ARF part) by its words and the attached message', async () => {
+    const prose = (text: string, from = 'From: <fbl@isp.example>') =>
+      message(
+        from,
+        'To: fbl@example.com',
+        'Subject: Email Feedback Report for IP 192.0.2.1',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        text,
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        ...reportedMessage('To: carol@example.org'),
+        '--b--',
+      );
+    const c = await classify(prose('This is an email abuse report for an email message received from IP 192.0.2.1.'));
+    expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@example.org']]);
+    expect(c.recipients[0].decidedBy).toContain('complaint:prose');
+    // A bounce saying the message was marked as spam is still a bounce.
+    const bounce = await classify(
+      prose(
+        'Your message could not be delivered to <carol@example.org>: the server marked this message as spam.\n550 5.7.1 spam',
+        'From: MAILER-DAEMON@mx.example.net',
+      ),
+    );
+    expect([bounce.kind, addresses(bounce)]).toEqual(['bounce', ['carol@example.org']]);
+  });
+
   it('reads an RFC 6591 auth-failure report as a complaint by its Original-Rcpt-To', async () => {
     const c = await classify(
       feedbackReport(
@@ -307,6 +340,26 @@ describe('automatic replies', () => {
       );
   });
 
+  it('takes an Out of Office that quotes a bounce for an automatic reply, not for that bounce', async () => {
+    for (const headers of [['Auto-Submitted: auto-generated'], []]) {
+      const c = await classify(
+        message(
+          'From: Kim <kim@example.org>',
+          'To: news@example.com',
+          'Subject: Out of Office: Returned mail: see transcript for details',
+          ...headers,
+          '',
+          'I am away until Monday.',
+          '',
+          '----- The following addresses had permanent fatal errors -----',
+          '<bob@example.net>',
+          '    (reason: 550 5.1.1 User unknown)',
+        ),
+      );
+      expect([c.kind, addresses(c)], headers.join()).toEqual(['autoreply', ['kim@example.org']]);
+    }
+  });
+
   it('keeps a bounce that says Auto-Submitted and an auto-reply subject a bounce', async () => {
     const c = await classify(
       message(
@@ -344,6 +397,21 @@ describe('success reports and read receipts', () => {
     );
     expect(c.kind).toBe('not-bounce');
     expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([['carol@example.org', 'delivered', 'none']]);
+  });
+
+  it("reads Exchange's prose 'Relayed:' notice as a success for its recipients", async () => {
+    const c = await classify(
+      message(
+        'From: postmaster@example.org',
+        'To: news@example.com',
+        'Subject: Relayed: Sale',
+        '',
+        'Delivery to these recipients or groups is complete, but no delivery notification was sent by the destination server:',
+        '',
+        'carol@example.org (carol@example.org)',
+      ),
+    );
+    expect([c.kind, c.recipients.map((r) => [r.address, r.reason])]).toEqual(['not-bounce', [['carol@example.org', 'delivered']]]);
   });
 
   it('still reads a notice that says delivered but also says it failed as a failure', async () => {

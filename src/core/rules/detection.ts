@@ -327,3 +327,17 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
   String.raw`\b[45]\.\d{1,3}\.\d{1,3}\b`,
   String.raw`\b[45]\d\d[ -]`,
 ];
+
+/**
+ * What a feedback loop writes when it sends a complaint without an ARF part (older AOL-style
+ * reports, forwards of a spam report): "This is an email abuse report for an email message
+ * received from IP ...", "a member reported this message as spam". A bounce never reads as one
+ * of these: a notice that looks like a bounce is not searched for them.
+ */
+export const COMPLAINT_STATEMENT_PHRASES: readonly string[] = [
+  String.raw`\b(?:e-?mail )?abuse report for an? (?:e-?mail )?message`,
+  String.raw`\breported (?:it|this (?:e-?mail|message)) as (?:spam|junk|unwanted)`,
+  String.raw`\bmarked (?:it|this (?:e-?mail|message)) as (?:spam|junk)`,
+  String.raw`\bspam complaint\b`,
+  String.raw`\bfeedback loop (?:report|complaint)`,
+];
