@@ -26,6 +26,7 @@ import {
 } from './mime.ts';
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
+import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage } from './prose.ts';
 import {
@@ -292,7 +293,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (ses?.type === 'complaint') {
     return result(
       'complaint',
-      ses.recipients.map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
+      // Anyone can mail this JSON: believe no more complainers than an ARF report's fields.
+      ses.recipients
+        .slice(0, MAX_COMPLAINT_RECIPIENTS)
+        .map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
     );
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));

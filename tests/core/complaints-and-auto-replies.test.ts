@@ -200,6 +200,21 @@ describe('complaints: who complained', () => {
     expect(c.truncated?.join(' ')).toMatch(/feedback report names \d+ or more recipients/);
   });
 
+  it(`believes at most ${MAX_COMPLAINT_RECIPIENTS} complainers of an Amazon SES complaint notification mailed as JSON`, async () => {
+    const complainedRecipients = Array.from({ length: 300 }, (_, i) => ({ emailAddress: `u${i}@example.org` }));
+    const event = {
+      notificationType: 'Complaint',
+      complaint: { complainedRecipients, complaintFeedbackType: 'abuse', timestamp: '2026-12-01T00:00:00Z', feedbackId: 'f1' },
+      mail: { timestamp: '2026-12-01T00:00:00Z', source: 'news@example.com', messageId: 'm1', destination: ['u0@example.org'] },
+    };
+    const c = await classify(
+      message('From: no-reply@sns.amazonaws.com', 'To: me@example.com', 'Subject: AWS Notification Message', '', JSON.stringify(event)),
+    );
+    expect(c.kind).toBe('complaint');
+    expect(c.recipients).toHaveLength(MAX_COMPLAINT_RECIPIENTS);
+    expect(c.recipients[0]).toMatchObject({ address: 'u0@example.org', reason: 'feedback', bounceType: 'none' });
+  });
+
   it('reads the feedback fields from a text part when the report has no message/feedback-report part', async () => {
     const c = await classify(
       message(
@@ -309,6 +324,7 @@ describe('automatic replies', () => {
     'Automatikus válasz: Sale',
     'Αυτόματη απάντηση: Sale',
     'Auto: Sale',
+    'Automated reply: Sale',
     'Out of office until Monday',
   ])('takes the subject "%s" alone, encoded or not, for an automatic reply', async (subject) => {
     for (const written of [subject, encodedWord(subject)]) {

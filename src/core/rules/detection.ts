@@ -215,6 +215,7 @@ export const AUTOREPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`auto`,
   String.raw`auto(?:matic|matische)?[ -]?(?:reply|response|answer|antwort|responder)`,
   String.raw`autoreply`,
+  String.raw`automated (?:reply|response)`,
   String.raw`out of (?:the )?office(?: auto ?reply| reply| notice)?`,
   String.raw`abwesenheit(?:snotiz|smeldung|snachricht)?`,
   String.raw`abwesend`,
