@@ -255,7 +255,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // through the reported message (lhost/arf.ts), or nobody.
   const jmrp = addressesIn(headerValue(returnedHeaders, 'x-hmxmroriginalrecipient')).length > 0;
   const proseComplaint =
-    !jmrp && located.returned && !located.report && isProseComplaint(notice) && !isBounceLike(top, envelopeFrom, subject, notice);
+    !jmrp && located.returned && !located.report && isProseComplaint(notice, subject) && !isBounceLike(top, envelopeFrom, subject, notice);
   if (jmrp || proseComplaint) {
     const complaint = complaintRecipients([], returnedHeaders);
     if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');

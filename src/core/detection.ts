@@ -38,7 +38,8 @@ export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
 const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
-const REPLY_PREFIX = `(?:(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:\\s*)*`;
+// Reply prefixes, and the tags gateways put first ("[EXTERNAL] Automatic reply: ...").
+const REPLY_PREFIX = `(?:(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:\\s*|\\[[^\\]\\n]{1,40}\\]\\s*)*`;
 /** "Automatic reply: ...", "AW: Automatische Antwort: ...", "Out of office until Monday". */
 const AUTOREPLY_SUBJECT = new RegExp(
   `^\\s*${REPLY_PREFIX}(?:(?:${anyOf(AUTOREPLY_SUBJECT_PREFIXES)})\\s*(?::|：|-\\s|$)|(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)}))`,
@@ -71,11 +72,11 @@ export function isSuccessReport(from: string, subject: string, notice: string): 
   return isSuccessNotice(notice, subject) && (SUCCESS_SUBJECT.test(subject) || isDaemonSender(from));
 }
 
-const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'i');
+const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'im');
 
 /** A complaint written as prose (no ARF part): its notice says it reports a message as spam. */
-export function isProseComplaint(notice: string): boolean {
-  return COMPLAINT_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+export function isProseComplaint(notice: string, subject: string): boolean {
+  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
 }
 
 /** Mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery System", no-reply). */

@@ -215,6 +215,54 @@ describe('complaints: who complained', () => {
     expect(c.recipients[0]).toMatchObject({ address: 'u0@example.org', reason: 'feedback', bounceType: 'none' });
   });
 
+  it("reads Microsoft JMRP's non-ARF layout by its subject when the reported message lacks X-HmXmrOriginalRecipient", async () => {
+    const c = await classify(
+      message(
+        'From: staff@mail.example',
+        'To: fbl@example.com',
+        'Subject: complaint about message from 192.0.2.1',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'See the attached message.',
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        ...reportedMessage('To: carol@example.org'),
+        '--b--',
+      ),
+    );
+    expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@example.org']]);
+  });
+
+  it('does not take a person forwarding a message that a filter "marked as spam" for a complaint', async () => {
+    const c = await classify(
+      message(
+        'From: kim@example.org',
+        'To: news@example.com',
+        'Subject: Fwd: Sale',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Why did this land in my spam folder? The filter marked it as spam.',
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        ...reportedMessage('To: kim@example.org'),
+        '--b--',
+      ),
+    );
+    expect(c.kind).toBe('not-bounce');
+  });
+
   it('reads the feedback fields from a text part when the report has no message/feedback-report part', async () => {
     const c = await classify(
       message(
@@ -326,6 +374,8 @@ describe('automatic replies', () => {
     'Auto: Sale',
     'Automated reply: Sale',
     'Out of office until Monday',
+    '[EXTERNAL] Automatic reply: Sale',
+    'RE: [EXT] Out of Office: Sale',
   ])('takes the subject "%s" alone, encoded or not, for an automatic reply', async (subject) => {
     for (const written of [subject, encodedWord(subject)]) {
       const c = await classify(autoReply([], written));
