@@ -88,7 +88,7 @@ describe('complaints: who complained', () => {
     expect([bounce.kind, addresses(bounce)]).toEqual(['bounce', ['carol@example.org']]);
   });
 
-  it('reads an RFC 6591 auth-failure report as a complaint by its Original-Rcpt-To', async () => {
+  it('reads an RFC 6591 auth-failure report by its Original-Rcpt-To as feedback, but no complaint', async () => {
     const c = await classify(
       feedbackReport(
         [
@@ -106,7 +106,8 @@ describe('complaints: who complained', () => {
         'text/rfc822-headers',
       ),
     );
-    expect(c.kind).toBe('complaint');
+    // The message failed DKIM at the receiver; Carol did not complain, so nothing is suppressed.
+    expect(c.kind).toBe('not-bounce');
     expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([['carol@example.org', 'feedback', 'none']]);
     expect(c.recipients[0].decidedBy).toContain('arf:Feedback-Type auth-failure');
   });
@@ -125,7 +126,24 @@ describe('complaints: who complained', () => {
         reportedMessage(),
       ),
     );
-    expect([c.kind, addresses(c)]).toEqual(['complaint', ['reader@example.org']]);
+    expect([c.kind, addresses(c)]).toEqual(['not-bounce', ['reader@example.org']]);
+    expect(c.recipients[0].reason).toBe('feedback');
+  });
+
+  it('reads a not-spam report (RFC 6430) as feedback but no complaint, and abuse, fraud, virus, opt-out as complaints', async () => {
+    for (const [type, kind] of [
+      ['not-spam', 'not-bounce'],
+      ['abuse', 'complaint'],
+      ['fraud', 'complaint'],
+      ['virus', 'complaint'],
+      ['opt-out', 'complaint'],
+      ['other', 'complaint'],
+    ]) {
+      const c = await classify(
+        feedbackReport([`Feedback-Type: ${type}`, 'Version: 1', 'Original-Rcpt-To: carol@example.org'], reportedMessage()),
+      );
+      expect([c.kind, addresses(c), c.recipients[0].reason], type).toEqual([kind, ['carol@example.org'], 'feedback']);
+    }
   });
 
   it("never takes the reported message's Cc for the complainer", async () => {
