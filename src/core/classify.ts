@@ -302,9 +302,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
 
   // An Out of Office that quotes a bounce: the quoted failure is not this message's.
+  // Who replied: the From, else the Return-Path (RFC 3834 section 3.3 asks for a null one).
+  const replier = addressesIn(envelopeFrom)[0] ?? addressesIn(topGet('return-path'))[0] ?? '';
   if (!dsnRecipients.length && !located.report && !failedHeader.length && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
-    const who = addressesIn(envelopeFrom)[0] ?? '';
-    return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
+    return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
   }
 
   const recipients: RecipientResult[] = [];
@@ -335,8 +336,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       }
     }
     if (isAutoReply(top, envelopeFrom, subject)) {
-      const who = addressesIn(envelopeFrom)[0] ?? '';
-      return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
+      return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
     }
     return result('not-bounce', []);
   }

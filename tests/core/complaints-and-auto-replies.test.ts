@@ -444,6 +444,61 @@ describe('automatic replies', () => {
     }
   });
 
+  it('names the Return-Path as who replied when an automatic reply has no From address', async () => {
+    const c = await classify(
+      message(
+        'From: Kim',
+        'Return-Path: <kim@example.org>',
+        'To: news@example.com',
+        'Subject: Automatic reply: Sale',
+        'Auto-Submitted: auto-replied',
+        '',
+        'Away.',
+      ),
+    );
+    expect([c.kind, addresses(c)]).toEqual(['autoreply', ['kim@example.org']]);
+  });
+
+  it('keeps a bounce whose returned message is an automatic reply a bounce of its recipient', async () => {
+    const c = await classify(
+      message(
+        'From: MAILER-DAEMON@mx.example.net (Mail Delivery System)',
+        'To: kim@example.org',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Auto-Submitted: auto-replied',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Your message could not be delivered to one or more recipients.',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.net',
+        '',
+        'Final-Recipient: rfc822; news@example.com',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 no such user',
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        'From: kim@example.org',
+        'To: news@example.com',
+        'Subject: Automatic reply: Sale',
+        'Auto-Submitted: auto-replied',
+        '',
+        'Away.',
+        '--b--',
+      ),
+    );
+    expect([c.kind, addresses(c), c.recipients[0].reason]).toEqual(['bounce', ['news@example.com'], 'userunknown']);
+  });
+
   it('keeps a bounce that says Auto-Submitted and an auto-reply subject a bounce', async () => {
     const c = await classify(
       message(
