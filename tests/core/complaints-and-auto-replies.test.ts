@@ -218,6 +218,13 @@ describe('complaints: who complained', () => {
     expect(c.truncated?.join(' ')).toMatch(/feedback report names \d+ or more recipients/);
   });
 
+  it(`says so when one Original-Rcpt-To field lists more than ${MAX_COMPLAINT_RECIPIENTS} addresses`, async () => {
+    const list = Array.from({ length: 200 }, (_, i) => `u${i}@example.org`).join(', ');
+    const c = await classify(feedbackReport(['Feedback-Type: abuse', 'Version: 1', `Original-Rcpt-To: ${list}`], reportedMessage()));
+    expect(c.recipients).toHaveLength(MAX_COMPLAINT_RECIPIENTS);
+    expect(c.truncated?.join(' ')).toMatch(/feedback report names \d+ or more recipients/);
+  });
+
   it(`believes at most ${MAX_COMPLAINT_RECIPIENTS} complainers of an Amazon SES complaint notification mailed as JSON`, async () => {
     const complainedRecipients = Array.from({ length: 300 }, (_, i) => ({ emailAddress: `u${i}@example.org` }));
     const event = {

@@ -59,7 +59,7 @@ export const MAX_COMPLAINT_RECIPIENTS = 50;
 export function complaintRecipients(fields: Header[], reported: Header[]): ComplaintRecipients {
   const feedbackType = feedbackTypeOf(fields);
   const named = (name: string) =>
-    unique(fields.filter((f) => f.name === name).flatMap((f) => addressesIn(f.value, MAX_COMPLAINT_RECIPIENTS)));
+    unique(fields.filter((f) => f.name === name).flatMap((f) => addressesIn(f.value, MAX_COMPLAINT_RECIPIENTS + 1)));
   const found = (addresses: string[], source: string): ComplaintRecipients => {
     const cut = addresses.length > MAX_COMPLAINT_RECIPIENTS;
     return {
