@@ -26,7 +26,7 @@ import {
 } from './mime.ts';
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
-import { feedbackTypeOf, MAX_COMPLAINT_RECIPIENTS, NOT_COMPLAINT_FEEDBACK_TYPES } from './lhost/arf.ts';
+import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage } from './prose.ts';
 import {
@@ -241,7 +241,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       truncated.push(
         `the feedback report names ${complaint.namedInReport} or more recipients; only the first ${complaint.recipients.length} were taken`,
       );
-    return result(NOT_COMPLAINT_FEEDBACK_TYPES.has(feedbackTypeOf(feedbackFields)) ? 'not-bounce' : 'complaint', complaint.recipients);
+    return result('complaint', complaint.recipients);
   }
   // Apple Mail's one-click unsubscribe: an opt-out complaint from the From address.
   if (/^\s*true/i.test(headerValue(top, 'x-apple-unsubscribe'))) {

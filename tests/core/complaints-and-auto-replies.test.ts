@@ -88,7 +88,7 @@ describe('complaints: who complained', () => {
     expect([bounce.kind, addresses(bounce)]).toEqual(['bounce', ['carol@example.org']]);
   });
 
-  it('reads an RFC 6591 auth-failure report by its Original-Rcpt-To as feedback, but no complaint', async () => {
+  it('reads an RFC 6591 auth-failure report by its Original-Rcpt-To, its feedback type in the trail', async () => {
     const c = await classify(
       feedbackReport(
         [
@@ -106,8 +106,7 @@ describe('complaints: who complained', () => {
         'text/rfc822-headers',
       ),
     );
-    // The message failed DKIM at the receiver; Carol did not complain, so nothing is suppressed.
-    expect(c.kind).toBe('not-bounce');
+    expect(c.kind).toBe('complaint');
     expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([['carol@example.org', 'feedback', 'none']]);
     expect(c.recipients[0].decidedBy).toContain('arf:Feedback-Type auth-failure');
   });
@@ -126,23 +125,22 @@ describe('complaints: who complained', () => {
         reportedMessage(),
       ),
     );
-    expect([c.kind, addresses(c)]).toEqual(['not-bounce', ['reader@example.org']]);
+    expect([c.kind, addresses(c)]).toEqual(['complaint', ['reader@example.org']]);
     expect(c.recipients[0].reason).toBe('feedback');
   });
 
-  it('reads a not-spam report (RFC 6430) as feedback but no complaint, and abuse, fraud, virus, opt-out as complaints', async () => {
-    for (const [type, kind] of [
-      ['not-spam', 'not-bounce'],
-      ['abuse', 'complaint'],
-      ['fraud', 'complaint'],
-      ['virus', 'complaint'],
-      ['opt-out', 'complaint'],
-      ['other', 'complaint'],
-    ]) {
+  it('reads every feedback type as a complaint with reason feedback and names the type in the trail', async () => {
+    for (const type of ['abuse', 'fraud', 'virus', 'opt-out', 'other', 'not-spam']) {
       const c = await classify(
         feedbackReport([`Feedback-Type: ${type}`, 'Version: 1', 'Original-Rcpt-To: carol@example.org'], reportedMessage()),
       );
-      expect([c.kind, addresses(c), c.recipients[0].reason], type).toEqual([kind, ['carol@example.org'], 'feedback']);
+      expect([c.kind, addresses(c), c.recipients[0].reason, c.recipients[0].bounceType], type).toEqual([
+        'complaint',
+        ['carol@example.org'],
+        'feedback',
+        'none',
+      ]);
+      expect(c.recipients[0].decidedBy).toContain(`arf:Feedback-Type ${type}`);
     }
   });
 

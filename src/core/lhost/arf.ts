@@ -4,9 +4,8 @@
 // or an Original-Rcpt-To with only "user@"); AOL-style reports then leave the reported
 // message's To as the only clue. The opt-out draft's Removal-Recipient (not in RFC 5965) names
 // the address asking to be removed. Authentication failure reports (RFC 6591, and DMARC's
-// failure reports, RFC 7489 section 7.3) are the same format with Feedback-Type auth-failure;
-// they, and "not-spam" reports, are read the same way but are no complaint (see
-// NOT_COMPLAINT_FEEDBACK_TYPES).
+// failure reports, RFC 7489 section 7.3) are the same format with Feedback-Type auth-failure,
+// read the same way; the feedback type is kept in each row's decision trail.
 //
 // A report is a stranger's message, and each complaining address is suppressed: the report's
 // own fields are believed up to MAX_COMPLAINT_RECIPIENTS; the reported message is only a clue,
@@ -35,17 +34,8 @@ export interface ComplaintRecipients {
   namedInReport?: number;
 }
 
-/**
- * Feedback types that report on a message without the recipient complaining about it: an
- * authentication failure (RFC 6591, DMARC failure reports per RFC 7489 section 7.3) says the
- * message failed SPF/DKIM/DMARC at the receiver, and "not-spam" (RFC 6430) says the reporter
- * thinks it is wanted mail. Their rows keep the reason 'feedback' but are no complaint (nothing
- * is suppressed on them).
- */
-export const NOT_COMPLAINT_FEEDBACK_TYPES: ReadonlySet<string> = new Set(['auth-failure', 'not-spam']);
-
 /** RFC 5965 Feedback-Type of a report's fields, lower-case ('abuse' when absent). */
-export function feedbackTypeOf(fields: Header[]): string {
+function feedbackTypeOf(fields: Header[]): string {
   return (headerValue(fields, 'feedback-type') || 'abuse').trim().toLowerCase().split(/\s/)[0];
 }
 
