@@ -26,9 +26,18 @@ import {
 } from './mime.ts';
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
+import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage } from './prose.ts';
-import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
+import {
+  isAutoReply,
+  isAutoReplyNotBounce,
+  isBounceLike,
+  isDelayNotice,
+  isProseComplaint,
+  isSuccessReport,
+  looksLikeWholeBounce,
+} from './detection.ts';
 import {
   complaintRecipients,
   fromDsn,
@@ -220,10 +229,19 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     ...(truncated.length ? { truncated } : {}),
   });
 
-  // ARF complaint (RFC 5965): a message/feedback-report part.
+  // ARF complaint (RFC 5965): a message/feedback-report part, or its fields in a text part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
-  if (located.feedback || reportType === 'feedback-report') {
-    return result('complaint', complaintRecipients(located.feedback, original));
+  const feedbackFields = located.feedback
+    ? parseHeaderBlock(entityText(located.feedback).replace(/^\n+/, ''))
+    : feedbackFieldsInText(located.texts);
+  if (located.feedback || reportType === 'feedback-report' || feedbackFields.length) {
+    const reported = returnedHeaders.length ? returnedHeaders : reportedHeadersInText(located.texts);
+    const complaint = complaintRecipients(feedbackFields, reported);
+    if (complaint.namedInReport)
+      truncated.push(
+        `the feedback report names ${complaint.namedInReport} or more recipients; only the first ${complaint.recipients.length} were taken`,
+      );
+    return result('complaint', complaint.recipients);
   }
   // Apple Mail's one-click unsubscribe: an opt-out complaint from the From address.
   if (/^\s*true/i.test(headerValue(top, 'x-apple-unsubscribe'))) {
@@ -232,12 +250,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   }
   // Microsoft's JMRP complaints: the reported message attached with the complainer's address
   // in X-HmXmrOriginalRecipient, and no feedback-report part.
-  const jmrp = headerValue(returnedHeaders, 'x-hmxmroriginalrecipient');
-  if (jmrp && addressesIn(jmrp).length) {
-    return result(
-      'complaint',
-      addressesIn(jmrp).map((a) => nonBounceRecipient(a, 'feedback', ['arf:X-HmXmrOriginalRecipient'])),
-    );
+  // An older feedback loop's report, or a forwarded spam report: the reported message attached
+  // and words saying it was reported, but no feedback-report part. Either names one recipient
+  // through the reported message (lhost/arf.ts), or nobody.
+  const jmrp = addressesIn(headerValue(returnedHeaders, 'x-hmxmroriginalrecipient')).length > 0;
+  const proseComplaint =
+    !jmrp && located.returned && !located.report && isProseComplaint(notice, subject) && !isBounceLike(top, envelopeFrom, subject, notice);
+  if (jmrp || proseComplaint) {
+    const complaint = complaintRecipients([], returnedHeaders);
+    if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');
+    return result('complaint', complaint.recipients);
   }
 
   // Addresses that are surely not failed recipients.
@@ -271,20 +293,35 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (ses?.type === 'complaint') {
     return result(
       'complaint',
-      ses.recipients.map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
+      // Anyone can mail this JSON: believe no more complainers than an ARF report's fields.
+      ses.recipients
+        .slice(0, MAX_COMPLAINT_RECIPIENTS)
+        .map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
     );
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
+
+  // An Out of Office that quotes a bounce: the quoted failure is not this message's.
+  // Who replied: the From, else the Return-Path (RFC 3834 section 3.3 asks for a null one).
+  const replier = addressesIn(envelopeFrom)[0] ?? addressesIn(topGet('return-path'))[0] ?? '';
+  if (!dsnRecipients.length && !located.report && !failedHeader.length && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
+    return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
+  }
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
     for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}));
   } else {
+    // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
+    const succeeded = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
     const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
-    if (looksLikeBounce) {
+    if (looksLikeBounce || succeeded) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      for (const p of found.recipients) recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+      for (const p of found.recipients) {
+        if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
+        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+      }
     }
   }
 
@@ -299,8 +336,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       }
     }
     if (isAutoReply(top, envelopeFrom, subject)) {
-      const who = addressesIn(envelopeFrom)[0] ?? '';
-      return result('autoreply', [nonBounceRecipient(who, 'vacation', ['autoreply:headers'])]);
+      return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
     }
     return result('not-bounce', []);
   }
@@ -338,6 +374,38 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
     ? { text: tail, cutShort: notice.length > at + INLINE_DSN_CHARS }
     : { text: '', cutShort: false };
 }
+
+/**
+ * Feedback-report fields written in a text part instead of a message/feedback-report part:
+ * a part that starts with Feedback-Type and carries RFC 5965's Version or User-Agent.
+ * [] when no part does.
+ */
+function feedbackFieldsInText(texts: MimeEntity[]): Header[] {
+  for (const t of texts.slice(0, MAX_PARTS_SEARCHED)) {
+    const body = t.body.replace(/^\s+/, '');
+    if (!/^feedback-type\s*:/i.test(body)) continue;
+    const fields = parseHeaderBlock(splitHeaderBody(body).head);
+    if (headerValue(fields, 'version') || headerValue(fields, 'user-agent')) return fields;
+  }
+  return [];
+}
+
+/**
+ * The reported message's header fields when a report pastes it into a text part (after the
+ * human-readable one) instead of attaching it: a part that starts with a From, To or
+ * Subject field.
+ */
+function reportedHeadersInText(texts: MimeEntity[]): Header[] {
+  for (const t of texts.slice(1, MAX_PARTS_SEARCHED)) {
+    const text = entityText(t).replace(/^\s+/, '');
+    if (!/^(?:[a-z0-9-]+:.*\n)*(?:from|to|subject):/i.test(text.slice(0, 4096))) continue;
+    return parseHeaderBlock(splitHeaderBody(text).head);
+  }
+  return [];
+}
+
+/** Text parts of a report looked at for feedback fields or a pasted reported message. */
+const MAX_PARTS_SEARCHED = 8;
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;

@@ -5,8 +5,13 @@
 import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
 import { addressesIn } from './original.ts';
 import {
+  AUTOREPLY_HEADER_FIELDS,
+  AUTOREPLY_HINT_FIELDS,
+  AUTOREPLY_HINTED_SUBJECT_WORDS,
   AUTOREPLY_SUBJECT_PHRASES,
+  AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
+  COMPLAINT_STATEMENT_PHRASES,
   CONDITIONAL_FAILURE_PHRASES,
   DAEMON_FROM_PHRASES,
   DAEMON_FROM_REPORT_PHRASES,
@@ -14,6 +19,10 @@ import {
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
   GIVEN_UP_PHRASES,
+  NOT_SUCCESS_PHRASES,
+  REPLY_SUBJECT_PREFIXES,
+  SUCCESS_STATEMENT_PHRASES,
+  SUCCESS_SUBJECT_PHRASES,
 } from './rules/detection.ts';
 
 /** Characters of the notice searched for delay and give-up statements. */
@@ -29,9 +38,67 @@ export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
 const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
-const AUTOREPLY_SUBJECT = new RegExp(`^(?:re:\\s*)?(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)})`, 'i');
+// Reply prefixes, and the tags gateways put first ("[EXTERNAL] Automatic reply: ...").
+const REPLY_PREFIX = `(?:(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:\\s*|\\[[^\\]\\n]{1,40}\\]\\s*)*`;
+/** "Automatic reply: ...", "AW: Automatische Antwort: ...", "Out of office until Monday". */
+const AUTOREPLY_SUBJECT = new RegExp(
+  `^\\s*${REPLY_PREFIX}(?:(?:${anyOf(AUTOREPLY_SUBJECT_PREFIXES)})\\s*(?::|：|-\\s|$)|(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)}))`,
+  'iu',
+);
+const fieldTests = (list: readonly [string, string][]) => list.map(([name, value]) => ({ name, value: new RegExp(value, 'i') }));
+const AUTOREPLY_FIELDS = fieldTests(AUTOREPLY_HEADER_FIELDS);
+const AUTOREPLY_HINTS = fieldTests(AUTOREPLY_HINT_FIELDS);
+const AUTOREPLY_HINTED_SUBJECT = new RegExp(anyOf(AUTOREPLY_HINTED_SUBJECT_WORDS), 'iu');
+/** Senders whose mail is never an automatic reply (a report we could not read is not one). */
+const NEVER_AUTOREPLY_LOCAL = /^(?:mailer-daemon|mail-daemon|mdaemon|post[_-]?master|root|double-bounce)$/i;
 /** "You'll be notified if the delivery fails permanently": a promise, not a failure. */
 const CONDITIONAL_FAILURE = new RegExp(anyOf(CONDITIONAL_FAILURE_PHRASES), 'gi');
+
+const SUCCESS_SUBJECT = new RegExp(anyOf(SUCCESS_SUBJECT_PHRASES), 'iu');
+const SUCCESS_STATEMENT = new RegExp(anyOf(SUCCESS_STATEMENT_PHRASES), 'iu');
+const NOT_SUCCESS = new RegExp(anyOf(NOT_SUCCESS_PHRASES), 'iu');
+
+/**
+ * A success report written as prose (no delivery-status part): a success subject or
+ * statement, and not one word of failure or delay in the notice's head.
+ */
+export function isSuccessNotice(notice: string, subject: string): boolean {
+  const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
+  return (SUCCESS_SUBJECT.test(subject) || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(head) && !NOT_SUCCESS.test(subject);
+}
+
+/** A success report to read recipients from even when it reads like no bounce: a daemon's, or with a success subject. */
+export function isSuccessReport(from: string, subject: string, notice: string): boolean {
+  return isSuccessNotice(notice, subject) && (SUCCESS_SUBJECT.test(subject) || isDaemonSender(from));
+}
+
+const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'im');
+
+/** A complaint written as prose (no ARF part): its notice says it reports a message as spam. */
+export function isProseComplaint(notice: string, subject: string): boolean {
+  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+}
+
+/** Mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery System", no-reply). */
+export function isDaemonSender(from: string): boolean {
+  const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
+  const display = from
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
+  return DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || DAEMON_FROM_REPORT.test(from);
+}
+
+/**
+ * An automatic reply that quotes a bounce (an Out of Office answering a delivery report): a
+ * person's address, an automatic-reply subject, or an automatic-reply header with a subject
+ * that is not a bounce's. Decided before the notice is searched for failed recipients.
+ */
+export function isAutoReplyNotBounce(top: Header[], from: string, subject: string): boolean {
+  if (isDaemonSender(from)) return false;
+  if (AUTOREPLY_SUBJECT.test(subject)) return true;
+  return !BOUNCE_SUBJECT.test(subject) && AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
+}
 
 /** A notice that says delivery is still being tried and has not given up. */
 export function isDelayNotice(notice: string, subject: string): boolean {
@@ -67,10 +134,10 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */
 export function isAutoReply(top: Header[], from: string, subject: string): boolean {
   const local = (addressesIn(from)[0] ?? '').split('@')[0] ?? '';
-  if (DAEMON_SENDER.test(local) || DAEMON_FROM.test(from)) return false;
-  const autoSubmitted = headerValue(top, 'auto-submitted').toLowerCase();
-  if (autoSubmitted.startsWith('auto-replied')) return true;
-  if (headerValue(top, 'x-autoreply') || headerValue(top, 'x-autorespond') || headerValue(top, 'x-autoresponder')) return true;
-  if (/auto[_-]?reply/i.test(headerValue(top, 'precedence'))) return true;
-  return AUTOREPLY_SUBJECT.test(subject);
+  if (NEVER_AUTOREPLY_LOCAL.test(local) || DAEMON_FROM_REPORT.test(from)) return false;
+  const has = (tests: typeof AUTOREPLY_FIELDS) => tests.some((t) => t.value.test(headerValue(top, t.name).trim()));
+  if (has(AUTOREPLY_FIELDS)) return true;
+  if (AUTOREPLY_SUBJECT.test(subject)) return true;
+  // The hints (Precedence: bulk, X-Auto-Response-Suppress) count only with a subject's word.
+  return has(AUTOREPLY_HINTS) && AUTOREPLY_HINTED_SUBJECT.test(subject);
 }

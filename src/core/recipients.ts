@@ -5,7 +5,7 @@
 // hardness.ts; this module gathers what they read.
 
 import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
-import { entityText, headerValue, parseHeaderBlock, type Header, type MimeEntity } from './mime.ts';
+import { headerValue, type Header } from './mime.ts';
 import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
@@ -85,10 +85,13 @@ export function verpRecipient(opts: ClassifyOptions, returned: Header[]): string
   return '';
 }
 
-export function complaintRecipients(feedback: MimeEntity | undefined, original: { to: string[] }): RecipientResult[] {
-  const fields = feedback ? parseHeaderBlock(entityText(feedback).replace(/^\n+/, '')) : [];
-  const found = arfComplaintRecipients(fields, original.to);
-  return found.addresses.map((a) => nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]));
+/** `fields`: the feedback report's fields; `reported`: the reported message's header fields. */
+export function complaintRecipients(fields: Header[], reported: Header[]): { recipients: RecipientResult[]; namedInReport?: number } {
+  const found = arfComplaintRecipients(fields, reported);
+  const recipients = found.addresses.map((a) =>
+    nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]),
+  );
+  return { recipients, namedInReport: found.namedInReport };
 }
 
 /** An Amazon SES bounce or delivery event as delivery-status fields (see lhost/amazon-ses.ts). */

@@ -74,4 +74,39 @@ describe('unreadable and hostile input', () => {
       expect(c.recipients.filter((r) => r.decidedBy.some((d) => d.startsWith('ses:')))).toEqual([]);
     }
   });
+
+  it('reads a complaint or auto-reply built to stall the new scans in bounded time', () => {
+    // Thousands of header-like lines in a text part, before the reported message's own fields;
+    // a subject of endless reply prefixes.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `X-F${i}: ${'a:'.repeat(20)}`).join('\n');
+    const report = [
+      'From: fbl@isp.example',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'report',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Feedback-Type: abuse',
+      'Version: 1',
+      ...Array.from({ length: 5000 }, (_, i) => `Original-Rcpt-To: u${i}@example.org`),
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      lines,
+      '--b--',
+      '',
+    ].join('\n');
+    const c = classifySync(Buffer.from(report));
+    expect(c.kind).toBe('complaint');
+    expect(c.recipients.length).toBeLessThanOrEqual(50);
+    const subject = 'Re: '.repeat(200_000) + 'AW:'.repeat(100_000) + ' vacation plans';
+    expect(classifySync(Buffer.from(`From: kim@example.org\nSubject: ${subject}\nPrecedence: bulk\n\nhi\n`)).kind).toMatch(
+      /^(?:not-bounce|autoreply)$/,
+    );
+  }, 5_000);
 });

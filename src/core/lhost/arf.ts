@@ -3,14 +3,22 @@
 // any number of times). Some reporters redact the local part ("Redacted-Address: @example.org",
 // or an Original-Rcpt-To with only "user@"); AOL-style reports then leave the reported
 // message's To as the only clue. The opt-out draft's Removal-Recipient (not in RFC 5965) names
-// the address asking to be removed.
+// the address asking to be removed. Authentication failure reports (RFC 6591, and DMARC's
+// failure reports, RFC 7489 section 7.3) are the same format with Feedback-Type auth-failure,
+// read the same way; the feedback type is kept in each row's decision trail.
+//
+// A report is a stranger's message, and each complaining address is suppressed: the report's
+// own fields are believed up to MAX_COMPLAINT_RECIPIENTS; the reported message is only a clue,
+// taken when it points at one person (a To of one address, else a Delivered-To or
+// X-Original-To, Microsoft's X-HmXmrOriginalRecipient first). Its Cc is never a complainer,
+// and a To of many addresses says nothing about which of them complained.
 //
 // When the report names nobody, the complaint still happened: its recipient is the placeholder
 // UNDISCLOSED_RECIPIENT, an address under .invalid (RFC 6761 section 6.4) that can never be
 // delivered to, so that a complaint with no named recipient stays one row and cannot be
 // mistaken for a real address. The same placeholder is what Sisimai reports in that case.
 
-import { headerValue, type Header } from '../mime.ts';
+import { decodeHeaderValue, headerValue, type Header } from '../mime.ts';
 import { addressesIn } from '../original.ts';
 
 /** The recipient of a complaint that names none (RFC 6761 section 6.4: .invalid never resolves). */
@@ -22,26 +30,70 @@ export interface ComplaintRecipients {
   source: string;
   /** RFC 5965 Feedback-Type, lower-case ('abuse' when absent). */
   feedbackType: string;
+  /** Set when the report named more addresses than were believed. */
+  namedInReport?: number;
 }
+
+/** RFC 5965 Feedback-Type of a report's fields, lower-case ('abuse' when absent). */
+function feedbackTypeOf(fields: Header[]): string {
+  return (headerValue(fields, 'feedback-type') || 'abuse').trim().toLowerCase().split(/\s/)[0];
+}
+
+/** Complaining addresses believed from one report's own fields, at most. */
+export const MAX_COMPLAINT_RECIPIENTS = 50;
 
 /**
  * The complaining recipients of a feedback report. `fields` are the feedback-report part's
- * fields; `originalTo` the reported message's To addresses.
+ * fields; `reported` the reported message's header fields (or [] when it is not there).
  */
-export function complaintRecipients(fields: Header[], originalTo: string[]): ComplaintRecipients {
-  const feedbackType = (headerValue(fields, 'feedback-type') || 'abuse').trim().toLowerCase().split(/\s/)[0];
-  const named = (name: string) => fields.filter((f) => f.name === name).flatMap((f) => addressesIn(f.value));
+export function complaintRecipients(fields: Header[], reported: Header[]): ComplaintRecipients {
+  const feedbackType = feedbackTypeOf(fields);
+  const named = (name: string) =>
+    unique(fields.filter((f) => f.name === name).flatMap((f) => addressesIn(f.value, MAX_COMPLAINT_RECIPIENTS + 1)));
+  const found = (addresses: string[], source: string): ComplaintRecipients => {
+    const cut = addresses.length > MAX_COMPLAINT_RECIPIENTS;
+    return {
+      addresses: cut ? addresses.slice(0, MAX_COMPLAINT_RECIPIENTS) : addresses,
+      source,
+      feedbackType,
+      ...(cut ? { namedInReport: addresses.length } : {}),
+    };
+  };
+  const redacted = fields.some((f) => f.name === 'redacted-address');
   const rcptTo = named('original-rcpt-to');
-  if (rcptTo.length) return { addresses: unique(rcptTo), source: 'arf:Original-Rcpt-To', feedbackType };
-  // A redacted recipient ("user@" or "@domain"): the reported message's To is the best clue.
-  const redacted = fields.some((f) => f.name === 'redacted-address' || (f.name === 'original-rcpt-to' && f.value.includes('@')));
-  if (redacted && originalTo.length) return { addresses: unique(originalTo), source: 'original:To (redacted report)', feedbackType };
+  const clue = reportedRecipient(reported);
+  // A redacted report's Original-Rcpt-To is a stand-in; the reported message may say who.
+  if (rcptTo.length && !(redacted && clue)) return found(rcptTo, 'arf:Original-Rcpt-To');
   const removal = named('removal-recipient');
-  if (removal.length) return { addresses: unique(removal), source: 'arf:Removal-Recipient', feedbackType };
-  // No field names the recipient: the reported message's To does, when it holds an address.
-  if (originalTo.length) return { addresses: unique(originalTo), source: 'original:To', feedbackType };
+  if (removal.length) return found(removal, 'arf:Removal-Recipient');
+  // "user@" or "@domain" only: the reported message is the best clue.
+  if (clue)
+    return found([clue.address], clue.source + (redacted || fields.some((f) => f.name === 'original-rcpt-to') ? ' (redacted report)' : ''));
+  if (rcptTo.length) return found(rcptTo, 'arf:Original-Rcpt-To');
   return { addresses: [UNDISCLOSED_RECIPIENT], source: 'arf:no recipient named', feedbackType };
 }
+
+/**
+ * The one recipient the reported message points at, if it points at exactly one: Microsoft's
+ * X-HmXmrOriginalRecipient, a To of one address, the receiving system's Delivered-To or
+ * X-Original-To. Each field is read alone and must hold a single address.
+ */
+export function reportedRecipient(reported: Header[]): { address: string; source: string } | undefined {
+  for (const [name, label] of REPORTED_RECIPIENT_FIELDS) {
+    const values = reported.filter((h) => h.name === name);
+    if (values.length !== 1) continue;
+    const addresses = addressesIn(decodeHeaderValue(values[0].value), 2);
+    if (addresses.length === 1) return { address: addresses[0], source: label };
+  }
+  return undefined;
+}
+
+const REPORTED_RECIPIENT_FIELDS: readonly [string, string][] = [
+  ['x-hmxmroriginalrecipient', 'arf:X-HmXmrOriginalRecipient'],
+  ['to', 'original:To'],
+  ['delivered-to', 'original:Delivered-To'],
+  ['x-original-to', 'original:X-Original-To'],
+];
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
