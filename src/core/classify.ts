@@ -246,7 +246,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // Apple Mail's one-click unsubscribe: an opt-out complaint from the From address.
   if (/^\s*true/i.test(headerValue(top, 'x-apple-unsubscribe'))) {
     const who = addressesIn(envelopeFrom)[0] ?? '';
-    return result('complaint', [nonBounceRecipient(who, 'feedback', ['header:X-Apple-Unsubscribe'])]);
+    return result('complaint', [{ ...nonBounceRecipient(who, 'feedback', ['header:X-Apple-Unsubscribe']), feedbackType: 'opt-out' }]);
   }
   // Microsoft's JMRP complaints: the reported message attached with the complainer's address
   // in X-HmXmrOriginalRecipient, and no feedback-report part.
@@ -296,7 +296,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       // Anyone can mail this JSON: believe no more complainers than an ARF report's fields.
       ses.recipients
         .slice(0, MAX_COMPLAINT_RECIPIENTS)
-        .map((r) => nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`])),
+        .map((r) => ({
+          ...nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`]),
+          feedbackType: ses.feedbackType,
+        })),
     );
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));

@@ -88,9 +88,10 @@ export function verpRecipient(opts: ClassifyOptions, returned: Header[]): string
 /** `fields`: the feedback report's fields; `reported`: the reported message's header fields. */
 export function complaintRecipients(fields: Header[], reported: Header[]): { recipients: RecipientResult[]; namedInReport?: number } {
   const found = arfComplaintRecipients(fields, reported);
-  const recipients = found.addresses.map((a) =>
-    nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]),
-  );
+  const recipients = found.addresses.map((a) => ({
+    ...nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]),
+    feedbackType: found.feedbackType,
+  }));
   return { recipients, namedInReport: found.namedInReport };
 }
 

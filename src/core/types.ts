@@ -69,6 +69,11 @@ export interface RecipientResult {
   /** Last-Attempt-Date or similar, as written; '' when unknown. */
   lastAttempt: string;
   /**
+   * A complaint's kind, lower-case: RFC 5965's Feedback-Type (abuse, fraud, virus, other),
+   * opt-out, RFC 6591's auth-failure, not-spam. Set on complaints only.
+   */
+  feedbackType?: string;
+  /**
    * What decided this result, for the decision trail: e.g. 'dsn:Status',
    * 'rule:exim-unrouteable (rules.ts:123)', 'status-code:5.1.1', 'x-failed-recipients'.
    */

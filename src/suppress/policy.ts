@@ -29,6 +29,8 @@ export interface SuppressionRule {
   reasons?: readonly string[];
   /** Only when the status or reply code says the failure is permanent (5.x.x / 5xx). */
   permanentOnly?: boolean;
+  /** Complaints of these feedback types never match (see NOT_A_RECIPIENT_COMPLAINT). */
+  exceptFeedbackTypes?: readonly string[];
   action:
     | { type: 'suppress'; source: 'bounce' | 'complaint'; days: number }
     | { type: 'strike'; count: number; windowDays: number; days: number };
@@ -46,7 +48,18 @@ export interface BounceFacts {
   address: string;
   /** True when the bounce is about a notice rebound sent: it changes nothing. */
   aboutReboundNotice: boolean;
+  /** A complaint's feedback type (abuse, opt-out, auth-failure, ...); absent otherwise. */
+  feedbackType?: string;
 }
+
+/**
+ * Feedback reports that say nothing about the recipient not wanting the mail: a DMARC or
+ * other authentication failure report (RFC 6591: the sender's authentication failed, sent
+ * to the domain's owner, not by a recipient) and a not-spam report (the recipient moved
+ * the message OUT of spam). Suppressing the address for either would punish a recipient
+ * who did not complain.
+ */
+export const NOT_A_RECIPIENT_COMPLAINT: readonly string[] = ['auth-failure', 'not-spam'];
 
 export const DEFAULT_HARD_REASONS = ['userunknown', 'hostunknown', 'hasmoved', 'notaccept'] as const;
 
@@ -67,7 +80,12 @@ export function rulesFromSettings(s: SuppressionSettings): SuppressionRule[] {
     },
   ];
   if (s.complaints) {
-    rules.push({ name: 'complaint', kinds: ['complaint'], action: { type: 'suppress', source: 'complaint', days: s.complaintDays } });
+    rules.push({
+      name: 'complaint',
+      kinds: ['complaint'],
+      exceptFeedbackTypes: NOT_A_RECIPIENT_COMPLAINT,
+      action: { type: 'suppress', source: 'complaint', days: s.complaintDays },
+    });
   }
   // Delays and auto-replies match no rule: they never suppress.
   return rules;
@@ -88,7 +106,8 @@ export function decide(rules: readonly SuppressionRule[], f: BounceFacts): Suppr
       r.kinds.includes(f.kind as MessageKind) &&
       (!r.bounceTypes || r.bounceTypes.includes(f.bounceType as BounceType)) &&
       (!r.reasons || r.reasons.includes(f.reason)) &&
-      (!r.permanentOnly || isPermanent(f)),
+      (!r.permanentOnly || isPermanent(f)) &&
+      !(f.feedbackType && r.exceptFeedbackTypes?.includes(f.feedbackType)),
   );
 }
 

@@ -23,6 +23,7 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
         replyCode: b.recipient.replyCode,
         address: b.row.emailTo,
         aboutReboundNotice: c.envelope.aboutReboundNotice,
+        feedbackType: b.recipient.feedbackType,
       });
       if (!rule) continue;
       const what = [b.recipient.enhancedCode, b.recipient.replyCode].filter(Boolean).join(' ');
@@ -34,7 +35,7 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
           source: a.source,
           rule: rule.name,
           bounceId: b.id,
-          note: `${c.kind === 'complaint' ? 'complaint' : 'hard bounce'} ${what}`.trim(),
+          note: `${c.kind === 'complaint' ? `complaint (${b.recipient.feedbackType ?? 'abuse'})` : 'hard bounce'} ${what}`.trim(),
           by: 'rebound',
           expiresAt: expiryAfter(now, a.days),
         });

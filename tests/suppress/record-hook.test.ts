@@ -175,6 +175,26 @@ describe('suppression decided in the bounce transaction', () => {
     });
   });
 
+  it('never suppresses for a DMARC failure report or a not-spam report, even with SUPPRESS_COMPLAINTS=true', async () => {
+    const i = ingestorWith({ SUPPRESS_COMPLAINTS: 'true' });
+    let n = 0;
+    for (const type of ['auth-failure', 'not-spam']) {
+      n++;
+      const report = ARF.replace('Feedback-Type: abuse', `Feedback-Type: ${type}`)
+        .replace('arf-1@', `arf-t${n}@`)
+        .replace('news-1@', `news-t${n}@`);
+      await i.ingest({ raw: Buffer.from(report), source: 'lmtp' });
+      // Recorded, as the report it is; the recipient did not ask to stop the mail.
+      expect((await store.bounces.forMessage(n))[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });
+    }
+    expect(await store.suppressions.check('annoyed@isp.example', now)).toBeUndefined();
+    // The same recipient's abuse report does suppress, and the entry says which kind it was.
+    await i.ingest({ raw: Buffer.from(ARF.replace('arf-1@', 'arf-t3@').replace('news-1@', 'news-t3@')), source: 'lmtp' });
+    expect(await store.suppressions.check('annoyed@isp.example', now)).toMatchObject({ source: 'complaint', rule: 'complaint' });
+    const [entry] = (await store.suppressions.list({ now })).entries;
+    expect(entry?.note).toBe('complaint (abuse)');
+  });
+
   it('changes nothing for a bounce of a rebound notice', async () => {
     const notice = Buffer.from(
       'From: rebound@example.org\r\nTo: ops@example.org\r\nX-Rebound-Notice: 7\r\nAuto-Submitted: auto-generated\r\nMessage-ID: <n7@rebound>\r\nSubject: Bounce\r\n\r\nbody\r\n',
