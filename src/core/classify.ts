@@ -267,10 +267,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   const proseRecipients = notice ? findProseRecipients(notice, exclude, weak) : [];
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
-  let dsnText = located.report ? entityText(located.report) : '';
+  // Decoded once, here: without a charset label 8-bit text is read as UTF-8 (as RFC 6533
+  // requires of message/global-delivery-status, whatever its label says).
+  let dsnText = located.report
+    ? entityText(located.report, located.report.contentType === 'message/global-delivery-status' ? 'utf-8' : undefined)
+    : '';
   // entityText stops at MAX_TEXT_CHARS: the report's last group may then be cut in half.
   let dsnCutShort = dsnText.length >= MAX_TEXT_CHARS;
-  if (located.report?.contentType === 'message/global-delivery-status' || /[^\x00-\x7f]/.test(dsnText)) dsnText = utf8IfValid(dsnText);
   if (!dsnText) {
     const inline = inlineDeliveryStatus(notice);
     dsnText = inline.text;
@@ -294,12 +297,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     return result(
       'complaint',
       // Anyone can mail this JSON: believe no more complainers than an ARF report's fields.
-      ses.recipients
-        .slice(0, MAX_COMPLAINT_RECIPIENTS)
-        .map((r) => ({
-          ...nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`]),
-          feedbackType: ses.feedbackType,
-        })),
+      ses.recipients.slice(0, MAX_COMPLAINT_RECIPIENTS).map((r) => ({
+        ...nonBounceRecipient(r.address, 'feedback', [`ses:Complaint ${ses.feedbackType}`]),
+        feedbackType: ses.feedbackType,
+      })),
     );
   }
   if (ses) dsnRecipients.push(...sesDeliveryStatus(ses));
@@ -361,11 +362,6 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   else if (recipients.every((r) => r.reason === 'delivered')) kind = 'not-bounce';
   else kind = 'bounce';
   return result(kind, recipients);
-}
-
-function utf8IfValid(binary: string): string {
-  const decoded = Buffer.from(binary, 'latin1').toString('utf8');
-  return decoded.includes('\ufffd') ? binary : decoded;
 }
 
 /** DSN fields written inline in a text part (no message/delivery-status part). */

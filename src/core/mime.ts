@@ -229,13 +229,16 @@ export function decodeCharset(binary: string, charset: string): string {
   }
 }
 
-/** Transfer- and charset-decoded text of a leaf part, cut at MAX_TEXT_CHARS. */
-export function entityText(entity: MimeEntity): string {
+/**
+ * Transfer- and charset-decoded text of a leaf part, cut at MAX_TEXT_CHARS. `charset`
+ * overrides the part's own label where a standard fixes it (RFC 6533: UTF-8).
+ */
+export function entityText(entity: MimeEntity, charset?: string): string {
   const binary = decodeTransfer(
     entity.body.length > MAX_TEXT_CHARS * 2 ? entity.body.slice(0, MAX_TEXT_CHARS * 2) : entity.body,
     entity.transferEncoding,
   );
-  const text = decodeCharset(binary, entity.params.charset ?? '');
+  const text = decodeCharset(binary, charset ?? entity.params.charset ?? '');
   const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return lf.length > MAX_TEXT_CHARS ? lf.slice(0, MAX_TEXT_CHARS) : lf;
 }

@@ -207,9 +207,10 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * ("<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>", Microsoft KB 284204); Exchange 2007
  * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
  * information for administrators": a '#' leads a reply code only when a status follows.
+ * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在").
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[A-Za-z<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gm;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
 /**
  * Characters of a text searched for a reply code in prose. The address lookahead above reads
  * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"

@@ -382,3 +382,25 @@ describe('the status code reported when the DSN and the text disagree', () => {
     expect((await classify(dsnReport('5.2.2', '552 mailbox over its limit'))).recipients[0].enhancedCode).toBe('5.2.2');
   });
 });
+
+describe('servers that answer in other scripts', () => {
+  it('reads a delivery-status part written in UTF-8 once, keeping Cyrillic words whole', async () => {
+    const c = await classify(dsnReport('5.2.2', '552 5.2.2 Ящик переполнен'));
+    expect(c.recipients[0]).toMatchObject({ replyCode: '552', enhancedCode: '5.2.2', diagnostic: '552 5.2.2 Ящик переполнен' });
+  });
+
+  it('reads a message/global-delivery-status part as UTF-8 whatever charset it is labelled with', async () => {
+    const raw = dsnReport('5.1.1', '550 5.1.1 用户不存在')
+      .toString('utf8')
+      .replace('Content-Type: message/delivery-status', 'Content-Type: message/global-delivery-status; charset=iso-8859-1');
+    const c = await classify(Buffer.from(raw, 'utf8'));
+    expect(c.recipients[0]).toMatchObject({ replyCode: '550', diagnostic: '550 5.1.1 用户不存在', reason: 'userunknown' });
+  });
+
+  it('reads the reply code before words in any script, so a bare 552 still says the mailbox is full', async () => {
+    expect(replyCodeInText('Remote host said: 552 Ящик переполнен')).toBe('552');
+    expect(replyCodeInText('host mx.example.net said: 550 用户不存在')).toBe('550');
+    const c = await classify(qmailBounce(['Remote host said: 552 Ящик переполнен', 'Giving up on 192.0.2.1.']));
+    expect(c.recipients[0]).toMatchObject({ address: 'user@example.net', replyCode: '552', reason: 'mailboxfull', bounceType: 'soft' });
+  });
+});
