@@ -79,6 +79,18 @@ const SENDER_CONTEXT_CHARS = 40;
 /** The heading of an Exchange notice's second section (rules/notice.ts). */
 const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\s*:?\\s*$`, 'i');
 
+/**
+ * A header field of the returned message quoted in the notice (Exchange 2003's "Your message
+ * / To: ... / Cc: ...", Oracle Messaging Server's "This report relates to a message you sent
+ * with the following header fields:"): the addresses in it are the message's, not failures.
+ * A Cc or Bcc address is never a failed recipient on that line's word; a failed To address is
+ * named again where the notice says why it failed.
+ */
+const QUOTED_HEADER_FIELD = /^\s*(?:from|to|cc|bcc|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i;
+
+/** A line of one or two words and a colon, introducing the text after it ("because:"). */
+const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
+
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
@@ -122,11 +134,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     let started: ProseRecipient | undefined;
     const indent = line.length - line.trimStart().length;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
-    if (
-      !continuesBlock &&
-      line.includes('@') &&
-      !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)
-    ) {
+    if (!continuesBlock && line.includes('@') && !QUOTED_HEADER_FIELD.test(line)) {
       let displayLead: string | undefined;
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
@@ -165,7 +173,9 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       if (/[A-Za-z]{3}/.test(line.replace(ADDRESS_IN_TEXT, '').replace(/^[^@]*?(?:to|recipients?|address(?:es)?)\b/i, ''))) complete = true;
     } else if (current && current.lines.length < MAX_BLOCK_LINES) {
       current.lines.push(line.trim());
-      if (line.trim()) complete = true;
+      // A label announces what follows it, after a blank line: Domino's "was not delivered
+      // to: / a@b / because: / User a not listed in Domino Directory". It completes nothing.
+      if (line.trim() && !LABEL_LINE.test(line)) complete = true;
     }
   }
   for (const rec of found.values()) {

@@ -13,7 +13,10 @@
  * DragonFly DMA "Message headers follow.";
  * Notes and Exchange "----- Original message -----", "Original message headers:";
  * Courier "--- Start of returned message ---"; Zimbra and Microsoft "Included is a copy of the original message header";
- * a notice that attaches the message inline "Content-Type: message/rfc822".
+ * a notice that attaches the message inline "Content-Type: message/rfc822";
+ * OpenSMTPD (usr.sbin/smtpd/bounce.c) "Below is a copy of the original message:";
+ * GMX and WEB.DE "--- The header of the original message is following. ---";
+ * Exchange in German and French "Ursprüngliche Nachrichtenkopfzeilen:", "En-têtes de message d'origine :".
  */
 export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`(?:this is a copy of (?:the|your) message|below this line is a copy of the message|a copy of (?:the|your) (?:original )?message (?:follows|is below|below))`,
@@ -25,6 +28,10 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`(?:bounced e-?mail|the message you sent)\s*:?\s*$`,
   String.raw`included is a copy of the (?:original )?message header`,
   String.raw`content-type:\s*message\/rfc822`,
+  String.raw`below is a copy of (?:the|your) (?:original )?message`,
+  String.raw`the headers? of the original message (?:is|are) following`,
+  String.raw`ursprüngliche nachrichtenkopfzeilen\s*:?\s*$`,
+  String.raw`en-têtes de (?:message|messages) d'origine\s*:?\s*$`,
 ];
 
 /**

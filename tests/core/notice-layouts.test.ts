@@ -1,0 +1,216 @@
+// Each MTA family's notice layouts, read with TWO failed recipients that failed differently:
+// every recipient found, each with its own reply code, status, reason and hard/soft call, and
+// no other address taken (not the sender, not the returned message's To or Cc, not the
+// postmaster). Each notice is written here from the MTA's own template text (its source, or
+// the vendor's documentation where the source is closed), around replies of our own; none
+// comes from a bounce collection.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+
+/**
+ * The returned message: its To names both failed recipients, its Cc two that did not fail. It
+ * opens with From, as a copy written by the sender's client does before any Received line is
+ * added: only the notice's own marker line says where it starts.
+ */
+const RETURNED = [
+  'From: Sender <sender@example.com>',
+  'To: a@example.net, b@example.net',
+  'Cc: c@example.net, friend@example.com',
+  'Subject: hello',
+  'Message-ID: <hello.1@example.com>',
+  '',
+  'hello',
+  '',
+];
+
+/** A notice with no delivery-status part: `lines`, then `marker` and the returned message. */
+function notice(from: string, subject: string, lines: readonly string[], marker: string, headers: readonly string[] = []): Buffer {
+  return Buffer.from(
+    [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, ...headers, '', ...lines, '', marker, '', ...RETURNED].join('\n'),
+  );
+}
+
+type Verdict = [address: string, replyCode: string, status: string, reason: string, bounceType: string];
+
+/** What classify() reports for each recipient, in the order the notice names them. */
+async function verdicts(raw: Buffer): Promise<Verdict[]> {
+  const c = await classify(raw);
+  return c.recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType]);
+}
+
+/** The two recipients every notice below reports: one unknown (hard), one with a full mailbox (soft). */
+const A_UNKNOWN: Verdict = ['a@example.net', '550', '5.1.1', 'userunknown', 'hard'];
+const B_FULL = (replyCode: string, status: string): Verdict => ['b@example.net', replyCode, status, 'mailboxfull', 'soft'];
+
+describe('OpenSMTPD (usr.sbin/smtpd/bounce.c)', () => {
+  it("ends the notice at 'Below is a copy of the original message:', so the returned message's Cc is no recipient", async () => {
+    const raw = notice(
+      'Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+      'Delivery status notification: error',
+      [
+        'Hi!',
+        '',
+        'This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
+        '',
+        'An error has occurred while attempting to deliver a message for',
+        'the following list of recipients:',
+        '',
+        'a@example.net: 550 5.1.1 User unknown',
+        '',
+        'b@example.net: 452 4.2.2 Mailbox full',
+      ],
+      'Below is a copy of the original message:',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('GMX and WEB.DE (United Internet)', () => {
+  it("ends the notice at '--- The header of the original message is following. ---'", async () => {
+    const raw = notice(
+      '"Mail Delivery System" <mailer-daemon@gmx.net>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of',
+        'its recipients. This is a permanent error. The following address',
+        'failed:',
+        '',
+        '"a@example.net":',
+        'SMTP error from remote server after RCPT command:',
+        'host: mx.example.net',
+        '550 5.1.1 User unknown',
+        '',
+        '"b@example.net":',
+        'SMTP error from remote server after RCPT command:',
+        'host: mx.example.net',
+        '452 4.2.2 Mailbox full',
+      ],
+      '--- The header of the original message is following. ---',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Exchange 2000/2003 (Microsoft KB 284204 layout)', () => {
+  it("takes no recipient from the quoted 'To:' and 'Cc:' lines above 'did not reach the following recipient(s)'", async () => {
+    const raw = notice(
+      'System Administrator <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Your message',
+        '',
+        '  To:      a@example.net; b@example.net',
+        '  Cc:      c@example.net',
+        '  Subject: hello',
+        '  Sent:    Tue, 1 Dec 2026 01:17:26 +0900',
+        '',
+        'did not reach the following recipient(s):',
+        '',
+        'a@example.net on Tue, 1 Dec 2026 01:17:30 +0900',
+        '            The e-mail account does not exist at the organization this message was sent to.',
+        '            <mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>',
+        '',
+        'b@example.net on Tue, 1 Dec 2026 01:17:30 +0900',
+        "            The recipient's mailbox is full.",
+        '            <mx.example.org #5.2.2 smtp;552 5.2.2 Mailbox full>',
+      ],
+      'Original message headers:',
+    );
+    const found = await verdicts(raw);
+    expect(found).toEqual([A_UNKNOWN, B_FULL('552', '5.2.2')]);
+    // Each recipient's diagnostic is its own paragraph, not the quoted header lines.
+    const c = await classify(raw);
+    expect(c.recipients[0].diagnostic).toMatch(/^a@example\.net on /);
+  });
+});
+
+describe('Exchange 2007 and later, localised', () => {
+  it("ends a German notice at 'Ursprüngliche Nachrichtenkopfzeilen:' and pairs each administrators' line with its recipient", async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Unzustellbar: hello',
+      [
+        'Fehler bei der Zustellung an folgende Empfänger oder Gruppen:',
+        '',
+        'a@example.net',
+        'Die eingegebene E-Mail-Adresse wurde nicht gefunden.',
+        '',
+        'b@example.net',
+        'Das Postfach des Empfängers ist voll.',
+        '',
+        'Diagnoseinformationen für Administratoren:',
+        '',
+        'Generierender Server: mx.example.org',
+        '',
+        'a@example.net',
+        'mx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##',
+        '',
+        'b@example.net',
+        'mx.example.net #452 4.2.2 mailbox full ##',
+      ],
+      'Ursprüngliche Nachrichtenkopfzeilen:',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Oracle (Sun) Messaging Server', () => {
+  it("takes no recipient from the quoted header fields of 'This report relates to a message you sent'", async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'This report relates to a message you sent with the following header fields:',
+        '',
+        '  Message-id: <hello.1@example.com>',
+        '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
+        '  From: sender@example.com',
+        '  To: a@example.net, b@example.net',
+        '  Cc: c@example.net',
+        '  Subject: hello',
+        '',
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
+        '  Remote system: dns;mx.example.net (TCP|192.0.2.9|1234|192.0.2.1|25) (mx.example.net ESMTP)',
+        '',
+        '  Recipient address: b@example.net',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;452 4.2.2 Mailbox full',
+        '  Remote system: dns;mx.example.net (TCP|192.0.2.9|1234|192.0.2.1|25) (mx.example.net ESMTP)',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Lotus Notes / HCL Domino', () => {
+  it("reads the reason under 'because:' after a blank line as the recipient's own", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: User a (a@example.net) not listed in Domino Directory',
+      [
+        'Your message',
+        '',
+        '  Subject: hello',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '',
+        'because:',
+        '',
+        '  550 5.1.1 User a (a@example.net) not listed in Domino Directory',
+      ],
+      'Original message follows',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType])).toEqual([A_UNKNOWN]);
+    expect(c.recipients[0].diagnostic).toMatch(/because: 550 5\.1\.1 User a/);
+  });
+});
