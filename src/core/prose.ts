@@ -4,7 +4,13 @@
 // lines that belong to each of them; plus SMTP reply codes and status codes in the text.
 
 import { normaliseAddress } from './dsn.ts';
-import { ADMIN_SECTION_HEADINGS, RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
+import {
+  ADMIN_SECTION_HEADINGS,
+  HELP_CONTEXT_WORDS,
+  RECIPIENT_CONTEXT_WORDS,
+  RETURNED_MESSAGE_MARKERS,
+  SENDER_CONTEXT_WORDS,
+} from './rules/notice.ts';
 import { detachedCopy } from './text.ts';
 
 /** Lines of a notice looked at; a real notice is far shorter. */
@@ -72,6 +78,8 @@ const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
 const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** Text before an address that offers help: write to it, do not report it as failed. */
+const HELP_CONTEXT = new RegExp(`(?:${HELP_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Characters before an address read for recipient and sender context words. */
 const RECIPIENT_CONTEXT_CHARS = 60;
 const SENDER_CONTEXT_CHARS = 40;
@@ -90,6 +98,9 @@ const QUOTED_HEADER_FIELD = /^\s*(?:from|to|cc|bcc|reply-to|sender|return-path|m
 
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
+
+/** A section heading between runs of dashes or equals signs, or a rule of them alone. */
+const SECTION_RULE = /^\s*(?:[-=]{3,}[^-=@]{0,100}[-=]{3,}|[-=]{5,})\s*$/;
 
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
@@ -124,6 +135,11 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       current = undefined;
       continue;
     }
+    // A section heading ("   ----- Transcript of session follows -----", Sendmail's
+    // savemail.c) or a rule of dashes (Courier) is no part of a recipient's diagnostic. It does
+    // not end the block: with one recipient, the transcript under it is that recipient's
+    // ("mail.local: unknown user: ...").
+    if (current && SECTION_RULE.test(line)) continue;
     // Sendmail's line about a host, not an address ("550 example.org (smtp)... 550 Host
     // unknown", src/deliver.c giveresponse): it opens the next address's lines, so the
     // current address's block ends before it.
@@ -153,6 +169,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
         if (!atStart && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
+        if (!atStart && HELP_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS))) continue;
         let rec = found.get(address);
         if (!rec) {
           rec = { address, lines: [] };

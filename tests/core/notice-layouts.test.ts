@@ -214,3 +214,111 @@ describe('Lotus Notes / HCL Domino', () => {
     expect(c.recipients[0].diagnostic).toMatch(/because: 550 5\.1\.1 User a/);
   });
 });
+
+/** Postfix's notice for people (src/bounce/bounce_template.c), `lines` after its header text. */
+const postfixNotice = (lines: readonly string[], help = 'postmaster') =>
+  notice(
+    'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+    'Undelivered Mail Returned to Sender',
+    [
+      'This is the mail system at host mx.example.org.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      "be delivered to one or more recipients. It's attached below.",
+      '',
+      `For further assistance, please send mail to ${help}`,
+      '',
+      'If you do so, please include this problem report. You can',
+      'delete your own text from the attached returned message.',
+      '',
+      '                   The mail system',
+      '',
+      ...lines,
+    ],
+    'Content-Type: message/rfc822',
+  );
+
+describe('Postfix (src/bounce/bounce_template.c, src/smtp/smtp_trouble.c)', () => {
+  const twoReplies = [
+    '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>:',
+    '    Recipient address rejected: User unknown (in reply to RCPT TO command)',
+    '',
+    '<b@example.net>: host mx.example.net[192.0.2.1] said: 452 4.2.2 <b@example.net>:',
+    '    Mailbox full (in reply to RCPT TO command)',
+  ];
+
+  it('reads each recipient with its own reply', async () => {
+    expect(await verdicts(postfixNotice(twoReplies))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+
+  it("takes no recipient from the help line a site wrote its postmaster's address into", async () => {
+    expect(await verdicts(postfixNotice(twoReplies, 'postmaster@example.org'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+    expect(await verdicts(postfixNotice(twoReplies, '<help@example.org>'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+
+  it('still reads a failed postmaster address that opens its own line', async () => {
+    const found = await verdicts(
+      postfixNotice([
+        '<postmaster@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)',
+      ]),
+    );
+    expect(found).toEqual([['postmaster@example.net', '550', '5.1.1', 'userunknown', 'hard']]);
+  });
+
+  it("reads multi-line replies ('550-5.1.1 ... 550 5.1.1 ...') wrapped over indented lines, each for its own recipient", async () => {
+    const raw = postfixNotice([
+      '<a@example.net>: host mx.example.net[192.0.2.1] said: 550-5.1.1 The email account',
+      '    that you tried to reach does not exist. 550 5.1.1 Please try again (in',
+      '    reply to RCPT TO command)',
+      '',
+      '<b@example.net>: host mx.example.net[192.0.2.1] said: 452-4.2.2 The email account',
+      '    that you tried to reach is over quota. 452 4.2.2 Please try again (in reply',
+      '    to RCPT TO command)',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+/** Sendmail's notice (sendmail/savemail.c errbody) with its transcript (usersmtp.c). */
+const sendmailNotice = (lines: readonly string[]) =>
+  notice(
+    'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+    'Returned mail: see transcript for details',
+    ['The original message was received at Tue, 1 Dec 2026 01:17:26 +0900', 'from client.example.com [192.0.2.9]', '', ...lines],
+    '   ----- Original message follows -----',
+  );
+
+describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
+  it('gives each recipient the reply of its own RCPT TO in the transcript, with no section heading in its diagnostic', async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '<b@example.net>',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.1.1 <a@example.net>... User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '>>> RCPT To:<b@example.net>',
+      '<<< 452 4.2.2 <b@example.net>... Mailbox full',
+      '<b@example.net>... Deferred: 452 4.2.2 Mailbox full',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => r.diagnostic).join(' ')).not.toMatch(/Transcript of session/);
+  });
+
+  it("reads the '(reason: ...)' line under each address, permanent and transient sections alike", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '    (reason: 550 5.1.1 User unknown)',
+      '',
+      '   ----- The following addresses had transient non-fatal errors -----',
+      '<b@example.net>',
+      '    (reason: 452 4.2.2 Mailbox full)',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});

@@ -88,6 +88,19 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words just before an address that offer help, not report a failure: Postfix's template
+ * (bounce_template.c, with a site's own address) "For further assistance, please send mail to
+ * postmaster@example.org", and the like "If you have questions, please contact
+ * help@example.org", "please forward this report to ...". An address that opens its line is
+ * still read as a recipient.
+ */
+export const HELP_CONTEXT_WORDS: readonly string[] = [
+  String.raw`please (?:send (?:an? )?(?:e-?)?mail|write|reply|forward (?:it|this(?: (?:report|message))?)) to`,
+  String.raw`please contact(?: (?:the|your) (?:postmaster|administrator|helpdesk|help desk|support))?(?: at)?`,
+  String.raw`(?:for (?:further |more )?(?:assistance|help|information)|if you have (?:any )?questions?)[^.\n]{0,40}?\b(?:to|contact|at)`,
+];
+
+/**
  * Comments of a Status field that only restate its class (RFC 3464 fields may carry RFC 822
  * comments): "Status: 5.0.0 (permanent failure)", "Status: 4.4.7 (temporary failure)". Any
  * other comment explains the code ("Status: 4.0.0 (example.net: host name lookup failure)").
