@@ -27,7 +27,7 @@ import {
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
-import { findProseRecipients, splitReturnedMessage } from './prose.ts';
+import { findProseRecipients, splitReturnedMessage, textOutsideBlocks } from './prose.ts';
 import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
 import {
   complaintRecipients,
@@ -284,7 +284,9 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      for (const p of found.recipients) recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+      const shared = found.recipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : '';
+      for (const p of found.recipients)
+        recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared));
     }
   }
 

@@ -203,6 +203,19 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
 }
 
 /**
+ * The notice's lines that belong to no recipient's block: the text the notice says about all of
+ * them at once. Trustwave MailMarshal writes the reason first ("Could not be delivered because
+ * of / 550 5.1.1 User unknown") and then "The following recipients were affected:" with the
+ * bare addresses; another recipient's reply is never part of it.
+ */
+export function textOutsideBlocks(notice: string, recipients: readonly ProseRecipient[]): string {
+  const inBlocks = new Set<string>();
+  for (const r of recipients) for (const l of r.lines) if (l) inBlocks.add(l);
+  const lines = notice.split('\n', MAX_NOTICE_LINES);
+  return lines.filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim())).join('\n');
+}
+
+/**
  * Exchange and Microsoft 365 name each failed recipient twice: for the sender at the top,
  * and again under "Diagnostic information for administrators" with the remote server's
  * reply. The second may be another spelling of the same recipient (the address as routed,

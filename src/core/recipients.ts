@@ -10,7 +10,7 @@ import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
-import { replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
+import { codesInText, replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
@@ -178,13 +178,29 @@ export function fromDsn(
   });
 }
 
-export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
+/**
+ * A recipient read from a notice for people. Its codes come from its own block; the only
+ * recipient, or one with no lines, reads the whole notice; another reads `shared`, the
+ * notice's text outside every recipient's block (textOutsideBlocks), never another's block.
+ */
+export function fromProse(
+  p: ProseRecipient,
+  notice: string,
+  delayed: boolean,
+  decidedExtra: string[],
+  only: boolean,
+  shared = '',
+): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
   const blockText = p.lines.join('\n');
   const context = blockText || notice;
-  const status = statusInText(blockText) || (only || !blockText ? statusInText(notice) : '');
+  const wholeNotice = only || !blockText;
+  const ownCodes = codesInText(blockText);
+  const sharedCodes = ownCodes.status || ownCodes.replyCode ? undefined : codesInText(wholeNotice ? notice : shared);
+  if (sharedCodes && !wholeNotice && (sharedCodes.status || sharedCodes.replyCode)) decidedBy.push('text:outside-blocks');
+  const status = ownCodes.status || (sharedCodes?.status ?? '');
   if (status) decidedBy.push(`text:status ${status}`);
-  const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
+  const replyCode = ownCodes.replyCode || (sharedCodes?.replyCode ?? '');
   const action = delayed ? 'delayed' : 'failed';
   const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
   const remote = REMOTE_HOST.exec(context);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
 import { MAX_MESSAGE_BYTES } from '../../src/core/mime.ts';
-import { replyCodeInText } from '../../src/core/prose.ts';
+import { MAX_NOTICE_LINES, replyCodeInText, textOutsideBlocks } from '../../src/core/prose.ts';
 
 describe('unreadable and hostile input', () => {
   it('gives an error result, not a throw, for an empty message', async () => {
@@ -73,5 +73,12 @@ describe('unreadable and hostile input', () => {
       expect(c.error).toBeUndefined();
       expect(c.recipients.filter((r) => r.decidedBy.some((d) => d.startsWith('ses:')))).toEqual([]);
     }
+  });
+
+  it("reads the text outside the recipients' blocks from the notice's first lines only, however many a stranger writes", () => {
+    const notice = Array.from({ length: 200_000 }, (_, i) => `line ${i} 550 5.1.1 words`).join('\n');
+    const outside = textOutsideBlocks(notice, [{ address: 'a@example.net', lines: ['line 0 550 5.1.1 words'] }]);
+    expect(outside.split('\n')).toHaveLength(MAX_NOTICE_LINES - 1);
+    expect(outside).not.toContain('line 0 ');
   });
 });

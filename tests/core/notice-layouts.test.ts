@@ -322,3 +322,213 @@ describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
     expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
   });
 });
+
+describe('Trustwave MailMarshal (reason first, then the recipients it concerns)', () => {
+  it('gives every recipient listed under "The following recipients were affected:" the reply written above the list', async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org',
+      'Undeliverable Mail: "hello"',
+      [
+        'Your message:',
+        '   From:    sender@example.com',
+        '   Subject: hello',
+        '',
+        'Could not be delivered because of',
+        '',
+        '550 5.1.1 User unknown',
+        '',
+        'The following recipients were affected:',
+        '   a@example.net',
+        '   b@example.net',
+        '',
+        'Additional Information',
+        '======================',
+        'Original Sender:    <sender@example.com>',
+        'Sender-MTA:         <192.0.2.9>',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.net', '550', '5.1.1', 'userunknown', 'hard']]);
+  });
+
+  it("never gives a recipient whose block has no code the reply in another recipient's block", async () => {
+    const raw = postfixNotice([
+      '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)',
+      '',
+      '<b@example.com>: connect to mx.example.com[192.0.2.2]:25: Connection refused',
+    ]);
+    const found = await verdicts(raw);
+    expect(found[0]).toEqual(A_UNKNOWN);
+    expect(found[1].slice(0, 3)).toEqual(['b@example.com', '', '5.0.0']);
+    expect(found).toHaveLength(2);
+  });
+});
+
+describe('layouts read right with two recipients (kept so)', () => {
+  const layouts: [family: string, from: string, subject: string, lines: string[], marker: string, b: Verdict][] = [
+    [
+      'Exim (src/src/deliver.c; "host ...: 550" of older releases)',
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    host mx.example.net [192.0.2.1]',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    550-5.1.1 The email account that you tried to reach does not exist.',
+        '    550 5.1.1 Please try again.',
+        '  b@example.net',
+        '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
+        '    host mx.example.net [192.0.2.1]: 452 4.2.2 Mailbox full',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'qmail (qmail-send.c, qmail-remote.c), multi-line reply',
+      'MAILER-DAEMON@mx.example.org',
+      'failure notice',
+      [
+        'Hi. This is the qmail-send program at mx.example.org.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.",
+        '',
+        '<a@example.net>:',
+        '192.0.2.1 does not like recipient.',
+        'Remote host said: 550-5.1.1 The email account that you tried to reach does not exist.',
+        '550 5.1.1 Please try again.',
+        'Giving up on 192.0.2.1.',
+        '',
+        '<b@example.net>:',
+        '192.0.2.2 failed after I sent the message.',
+        'Remote host said: 552 5.2.2 Mailbox full',
+      ],
+      '--- Below this line is a copy of the message.',
+      B_FULL('552', '5.2.2'),
+    ],
+    [
+      'Courier (courier/module.esmtp/esmtpclient.c)',
+      'Courier mail server at mx.example.org <@>',
+      'NOTICE: mail delivery status.',
+      [
+        'This is a delivery status notification from mx.example.org,',
+        'running the Courier mail server, version 1.0.',
+        '',
+        '---------------------------------------------------------------------------',
+        '',
+        '                           UNDELIVERABLE MAIL',
+        '',
+        'Your message to the following recipients cannot be delivered:',
+        '',
+        '<a@example.net>:',
+        '    mx.example.net [192.0.2.1]:',
+        '>>> RCPT TO:<a@example.net>',
+        '<<< 550 5.1.1 User unknown',
+        '',
+        '<b@example.net>:',
+        '    mx.example.net [192.0.2.1]:',
+        '>>> RCPT TO:<b@example.net>',
+        '<<< 452 4.2.2 Mailbox full',
+      ],
+      '--- Start of returned message ---',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Exchange 5.5 ("The following recipient(s) could not be reached:", quoted addresses)',
+      'System Administrator <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Your message did not reach some or all of the intended recipients.',
+        '',
+        '   Subject:\thello',
+        '',
+        'The following recipient(s) could not be reached:',
+        '',
+        "   'a@example.net' on 12/1/2026 1:17 AM",
+        '         550 5.1.1 The recipient name is not recognized',
+        '',
+        "   'b@example.net' on 12/1/2026 1:17 AM",
+        '         552 5.2.2 Mailbox full',
+      ],
+      'Content-Type: message/rfc822',
+      B_FULL('552', '5.2.2'),
+    ],
+    [
+      'Trend Micro InterScan MSS ("Sent <<< RCPT TO:" / "Received >>> 550")',
+      'MAILER-DAEMON@mx.example.org',
+      'Mail could not be delivered',
+      [
+        'Sent <<< RCPT TO:<a@example.net>',
+        'Received >>> 550 5.1.1 <a@example.net>... user unknown',
+        '',
+        'Unable to deliver message to <a@example.net>',
+        '',
+        'Sent <<< RCPT TO:<b@example.net>',
+        'Received >>> 452 4.2.2 <b@example.net>... mailbox full',
+        '',
+        'Unable to deliver message to <b@example.net>',
+      ],
+      'Content-type: message/rfc822',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'an unnamed MTA\'s "SMTP Server <host> rejected recipient <a@b>" lines, wrapped',
+      'MAILER-DAEMON@mx.example.org',
+      'Delivery failure',
+      [
+        'We had trouble delivering your message. Full details follow:',
+        '',
+        "Subject: 'hello'",
+        '',
+        '2 error(s):',
+        '',
+        'SMTP Server <mx.example.net> rejected recipient <a@example.net> ',
+        '  (Error following RCPT command). It responded as follows: [550 5.1.1 User unknown]',
+        'SMTP Server <mx.example.net> rejected recipient <b@example.net> ',
+        '  (Error following RCPT command). It responded as follows: [452 4.2.2 Mailbox full]',
+      ],
+      'The attachment contains the original mail headers',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Yahoo (qmail layout, "[RCPT_TO]")',
+      'MAILER-DAEMON@mta.example.com',
+      'Failure Notice',
+      [
+        'Sorry, we were unable to deliver your message to the following address.',
+        '',
+        '<a@example.net>:',
+        'Remote host said: 550 5.1.1 <a@example.net>... User unknown [RCPT_TO]',
+        '',
+        '<b@example.net>:',
+        'Remote host said: 452 4.2.2 <b@example.net>... Mailbox full [RCPT_TO]',
+      ],
+      '--- Below this line is a copy of the message.',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Zoho ("ERROR CODE :550 - ...")',
+      'mailer-daemon@mail.example.com',
+      'Undelivered Mail Returned to Sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        'A message that you sent could not be delivered to one or more of its recipients. This is a permanent error.',
+        '',
+        'a@example.net, ERROR CODE :550 - 5.1.1 User unknown',
+        '',
+        'b@example.net, ERROR CODE :452 - 4.2.2 Mailbox full',
+      ],
+      'Received: from mail.example.com by mx.example.com',
+      B_FULL('452', '4.2.2'),
+    ],
+  ];
+  for (const [family, from, subject, lines, marker, b] of layouts) {
+    it(`reads ${family}`, async () => {
+      expect(await verdicts(notice(from, subject, lines, marker))).toEqual([A_UNKNOWN, b]);
+    });
+  }
+});
