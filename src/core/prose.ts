@@ -123,6 +123,10 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   // Recipients named in the administrators' section of an Exchange notice, if any.
   let adminSection: Set<ProseRecipient> | undefined;
   let adminFirst: Set<ProseRecipient> | undefined;
+  // Recipients named one a line with nothing else (a list), and whether the current block is
+  // still only its address.
+  let list: ProseRecipient[] | undefined;
+  let currentBare = false;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     if (line.trim() === '' && current && complete) {
@@ -182,8 +186,15 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       }
     }
     if (started) {
-      if (current !== started) complete = started.lines.length > 0;
-      if (current !== started) currentIndent = indent;
+      const bare = !/[A-Za-z0-9]/.test(line.replace(ADDRESS_IN_TEXT, ''));
+      if (current !== started) {
+        // A list of bare addresses, one a line: what follows the list is said of all of them.
+        if (bare && current && currentBare && started.lines.length === 0) (list ??= [current]).push(started);
+        else list = undefined;
+        currentBare = bare && started.lines.length === 0;
+        complete = started.lines.length > 0;
+        currentIndent = indent;
+      } else if (!bare) currentBare = false;
       current = started;
       if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
       // The address line itself may carry the reason: "<a@b>... User unknown", "a@b: Envelope expired".
@@ -193,6 +204,13 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       // A label announces what follows it, after a blank line: Domino's "was not delivered
       // to: / a@b / because: / User a not listed in Domino Directory". It completes nothing.
       if (line.trim() && !LABEL_LINE.test(line)) complete = true;
+      if (line.trim()) currentBare = false;
+      // Gmail's "Delivery to the following recipients failed permanently: / a@b / c@d /
+      // Technical details ...", Domino's "was not delivered to: / a@b / c@d / because: ...",
+      // Apache James's "Failed recipient(s): / a@b / c@d / Error message: ...".
+      if (list && list[list.length - 1] === current) {
+        for (const member of list) if (member !== current && member.lines.length < MAX_BLOCK_LINES) member.lines.push(line.trim());
+      }
     }
   }
   for (const rec of found.values()) {

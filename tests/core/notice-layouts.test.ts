@@ -532,3 +532,77 @@ describe('layouts read right with two recipients (kept so)', () => {
     });
   }
 });
+
+describe('a list of bare addresses, then what is said of all of them', () => {
+  const both = (replyCode: string, status: string, reason: string, bounceType: string): Verdict[] => [
+    ['a@example.net', replyCode, status, reason, bounceType],
+    ['b@example.net', replyCode, status, reason, bounceType],
+  ];
+
+  it("gives Gmail's older notice's technical details to every recipient listed above them", async () => {
+    const raw = notice(
+      'Mail Delivery Subsystem <mailer-daemon@mail.example.com>',
+      'Delivery Status Notification (Failure)',
+      [
+        'Delivery to the following recipients failed permanently:',
+        '',
+        '     a@example.net',
+        '     b@example.net',
+        '',
+        'Technical details of permanent failure:',
+        'The server tried to deliver your message, but it was rejected by the server for the recipient domain example.net by mx.example.net. [192.0.2.1].',
+        '',
+        'The error that the other server returned was:',
+        '550 5.1.1 User unknown',
+      ],
+      '----- Original message -----',
+    );
+    expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
+  });
+
+  it("gives Domino's 'because:' to every address under 'was not delivered to:'", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: hello',
+      [
+        'Your message',
+        '',
+        '  Subject: hello',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '  b@example.net',
+        '',
+        'because:',
+        '',
+        '  552 5.2.2 Mailbox full',
+      ],
+      'Original message follows',
+    );
+    expect(await verdicts(raw)).toEqual(both('552', '5.2.2', 'mailboxfull', 'soft'));
+  });
+
+  it("gives Apache James's 'Error message:' to every address under 'Failed recipient(s):' (Bounce mailet)", async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org',
+      '[BOUNCE]',
+      [
+        'Hi. This is the James mail server at mx.example.org.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.  Below",
+        'I include the list of recipients and the reason why I was unable to deliver',
+        'your message.',
+        '',
+        'Failed recipient(s):',
+        'a@example.net',
+        'b@example.net',
+        '',
+        'Error message:',
+        '550 5.1.1 User unknown',
+      ],
+      'Message details:',
+    );
+    expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
+  });
+});
