@@ -278,7 +278,8 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
-    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}));
+    const shared = dsnRecipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : undefined;
+    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
   } else {
     const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
     if (looksLikeBounce) {

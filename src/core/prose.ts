@@ -102,6 +102,9 @@ const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
 /** A section heading between runs of dashes or equals signs, or a rule of them alone. */
 const SECTION_RULE = /^\s*(?:[-=]{3,}[^-=@]{0,100}[-=]{3,}|[-=]{5,})\s*$/;
 
+/** What follows an address in Sendmail's "<a@b>... reason" (sendmail/err.c, deliver.c). */
+const SENDMAIL_ADDRESS_TAIL = /^>?\.\.\.\s/;
+
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
@@ -152,6 +155,8 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       continue;
     }
     let started: ProseRecipient | undefined;
+    // Named only by Sendmail's "<a@b>... reason" away from the line start: that line alone.
+    let lineOnly = false;
     const indent = line.length - line.trimStart().length;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
     if (!continuesBlock && line.includes('@') && !QUOTED_HEADER_FIELD.test(line)) {
@@ -169,7 +174,12 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         const lead = before.trim();
         // Sendmail's per-recipient lines lead with the reply code: "554 <user@example.org>... Host unknown".
         const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
-        const inContext = RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) || /\w.*:\s*[<"']?$/.test(before);
+        // Sendmail's "<a@b>... reason" names the address it is about wherever the line puts it
+        // ("552 5.2.2 <a@b>... Mailbox full", "SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@b>... No
+        // such user"): it goes back to that recipient's block, but never makes a new recipient
+        // (a reply may quote an alias the same way).
+        const namesKnown = found.has(address) && SENDMAIL_ADDRESS_TAIL.test(line.slice(m.index + m[0].length, m.index + m[0].length + 8));
+        const inContext = namesKnown || RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) || /\w.*:\s*[<"']?$/.test(before);
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
         if (!atStart && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
@@ -182,6 +192,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         }
         adminSection?.add(rec);
         started = rec;
+        lineOnly = !atStart && namesKnown && started !== current;
         break;
       }
     }
@@ -199,6 +210,11 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
       // The address line itself may carry the reason: "<a@b>... User unknown", "a@b: Envelope expired".
       if (/[A-Za-z]{3}/.test(line.replace(ADDRESS_IN_TEXT, '').replace(/^[^@]*?(?:to|recipients?|address(?:es)?)\b/i, ''))) complete = true;
+      // The lines after it answer later commands ("<<< 503 5.5.1 RCPT first" after a refused DATA).
+      if (lineOnly) {
+        current = undefined;
+        list = undefined;
+      }
     } else if (current && current.lines.length < MAX_BLOCK_LINES) {
       current.lines.push(line.trim());
       // A label announces what follows it, after a blank line: Domino's "was not delivered

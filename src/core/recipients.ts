@@ -135,6 +135,7 @@ export function fromDsn(
   prose: ProseRecipient[],
   notice: string,
   perMessage: Record<string, string>,
+  shared?: string,
 ): RecipientResult {
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
@@ -163,7 +164,11 @@ export function fromDsn(
     replyCodeInText(blockText) ||
     replyCodeOnAddressLine(notice, address) ||
     (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
-  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
+  // With other recipients in the report, the notice around this one is the text outside their
+  // blocks: another recipient's wording never decides this one's reason.
+  const context = blockText || (shared ?? notice);
+  const around = shared === undefined ? notice : `${blockText}\n${shared}`;
+  const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({
     address: normaliseAddress(address),
     action,
@@ -202,7 +207,14 @@ export function fromProse(
   if (status) decidedBy.push(`text:status ${status}`);
   const replyCode = ownCodes.replyCode || (sharedCodes?.replyCode ?? '');
   const action = delayed ? 'delayed' : 'failed';
-  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
+  const reason = decideReason({
+    status,
+    replyCode,
+    diagnostic: blockText,
+    context: wholeNotice ? notice : `${blockText}\n${shared}`,
+    action,
+    decidedBy,
+  });
   const remote = REMOTE_HOST.exec(context);
   return finish({
     address: p.address,

@@ -606,3 +606,120 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
   });
 });
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
+  return Buffer.from(
+    [
+      `From: ${from}`,
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      ...lines,
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      ...groups.flatMap((g) => [...g, '']),
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      ...RETURNED,
+      '--b--',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe("one recipient's words never decide another's", () => {
+  it("a local mailer's failure (X-Unix) is not read as the other recipient's 'Mailbox full' (Sendmail with a DSN)", async () => {
+    const raw = report(
+      'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'Returned mail: see transcript for details',
+      [
+        'The original message was received at Tue, 1 Dec 2026 01:17:26 +0900',
+        '',
+        '   ----- The following addresses had permanent fatal errors -----',
+        '"|/usr/local/bin/procmail"',
+        '    (reason: Service unavailable)',
+        '    (expanded from: <a@example.org>)',
+        '<b@example.org>',
+        '    (reason: 552 5.2.2 Mailbox full)',
+        '',
+        '   ----- Transcript of session follows -----',
+        '554 5.3.0 unknown mailer error 69',
+        '552 5.2.2 <b@example.org>... Mailbox full',
+      ],
+      [
+        [
+          'Final-Recipient: RFC822; a@example.org',
+          'X-Actual-Recipient: X-Unix; |/usr/local/bin/procmail',
+          'Action: failed',
+          'Status: 5.3.0',
+          'Diagnostic-Code: X-Unix; 69',
+        ],
+        [
+          'Final-Recipient: RFC822; b@example.org',
+          'Action: failed',
+          'Status: 5.2.2',
+          'Diagnostic-Code: SMTP; 552 5.2.2 <b@example.org>... Mailbox full',
+        ],
+      ],
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([
+      ['a@example.org', 'mailererror'],
+      ['b@example.org', 'mailboxfull'],
+    ]);
+  });
+
+  it('a line naming one recipient as "<a@b>... reason" goes to that recipient, not to the address listed last', async () => {
+    const raw = report(
+      'MAILER-DAEMON@mx.example.org',
+      'Delivery Status Notification (Failure)',
+      [
+        '      This is an automatically generated Delivery Status Notification.',
+        '',
+        'Delivery to the following recipients failed permanently:',
+        '',
+        '  * a@example.net',
+        '  * b@example.net',
+        '',
+        '                        Technical details:',
+        '',
+        'SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@example.net>... No such user here',
+      ],
+      [
+        ['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 5.3.0'],
+        ['Final-Recipient: rfc822;b@example.net', 'Action: failed', 'Status: 5.2.2'],
+      ],
+    );
+    expect(await verdicts(raw)).toEqual([
+      ['a@example.net', '553', '5.3.0', 'userunknown', 'hard'],
+      ['b@example.net', '', '5.2.2', 'mailboxfull', 'soft'],
+    ]);
+  });
+
+  it("takes Sendmail's summary line for its recipient, not the reply to a later command after it", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '    (reason: 550 5.1.1 User unknown)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> DATA',
+      '<<< 550 5.1.1 User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '<<< 503 5.5.1 RCPT first',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+});
