@@ -279,6 +279,38 @@ describe('Postfix (src/bounce/bounce_template.c, src/smtp/smtp_trouble.c)', () =
   });
 });
 
+describe("Postfix's delay warning (src/bounce/bounce_template.c, no delivery-status part)", () => {
+  it('reads "could not be delivered for more than 4 hour(s)" as a delay: both recipients delayed, neither hard', async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      'Delayed Mail (still being retried)',
+      [
+        'This is the mail system at host mx.example.org.',
+        '',
+        '####################################################################',
+        '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
+        '####################################################################',
+        '',
+        'Your message could not be delivered for more than 4 hour(s).',
+        'It will be retried until it is 5 day(s) old.',
+        '',
+        '                   The mail system',
+        '',
+        '<a@example.net>: host mx.example.net[192.0.2.1] said: 451 4.3.0 Temporary lookup failure (in reply to RCPT TO command)',
+        '',
+        '<b@example.com>: connect to mx.example.com[192.0.2.2]:25: Connection timed out',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('delay');
+    expect(c.recipients.map((r) => [r.address, r.action, r.replyCode, r.enhancedCode, r.bounceType])).toEqual([
+      ['a@example.net', 'delayed', '451', '4.3.0', 'none'],
+      ['b@example.com', 'delayed', '', '4.0.0', 'none'],
+    ]);
+  });
+});
+
 /** Sendmail's notice (sendmail/savemail.c errbody) with its transcript (usersmtp.c). */
 const sendmailNotice = (lines: readonly string[]) =>
   notice(
