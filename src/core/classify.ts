@@ -26,6 +26,7 @@ import {
 } from './mime.ts';
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
+import { notesFailureReasons } from './lhost/notes.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage, textOutsideBlocks } from './prose.ts';
 import { isAutoReply, isBounceLike, isDelayNotice, looksLikeWholeBounce } from './detection.ts';
@@ -242,7 +243,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   // Addresses that are surely not failed recipients.
   const { exclude, weak } = notRecipients(envelopeFrom, topGet('to'), original.from);
-  const proseRecipients = notice ? findProseRecipients(notice, exclude, weak) : [];
+  const proseRecipients = notice ? (notesFailureReasons(notice, exclude) ?? findProseRecipients(notice, exclude, weak)) : [];
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
   let dsnText = located.report ? entityText(located.report) : '';

@@ -355,6 +355,30 @@ describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
   });
 });
 
+describe('Lotus Notes\' older notice ("------- Failure Reasons --------", reason before address)', () => {
+  it("gives each address the reason written on the line above it, not the next recipient's", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'Undeliverable message',
+      [
+        '------- Failure Reasons  --------',
+        '',
+        'User not listed in public Name & Address Book',
+        'a@example.net',
+        'Mailbox full',
+        'b@example.net',
+      ],
+      '------- Returned Message --------',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', 'userunknown', 'hard'],
+      ['b@example.net', 'mailboxfull', 'soft'],
+    ]);
+    expect(c.recipients[1].diagnostic).toBe('Mailbox full b@example.net');
+  });
+});
+
 describe('Trustwave MailMarshal (reason first, then the recipients it concerns)', () => {
   it('gives every recipient listed under "The following recipients were affected:" the reply written above the list', async () => {
     const raw = notice(
