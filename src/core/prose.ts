@@ -102,6 +102,13 @@ const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
 /** A section heading between runs of dashes or equals signs, or a rule of them alone. */
 const SECTION_RULE = /^\s*(?:[-=]{3,}[^-=@]{0,100}[-=]{3,}|[-=]{5,})\s*$/;
 
+/**
+ * Exchange's line naming a recipient by its display name, the address in parentheses and
+ * nothing after it but a mailto link: "Alice Example (a@example.net)", "Alice Example
+ * (a@example.net)<mailto:a@example.net>". Not Domino's "User a (a@b) not listed in ...".
+ */
+const DISPLAY_NAME_LINE = /^\s*[^\s()@<>:][^()@<>:]{0,80}\(\s*[^\s()@<>]+@[^\s()@<>]+\s*\)\s*(?:<mailto:[^<>\s]+>)?\s*$/i;
+
 /** Exim's line under a pipe or file delivery naming the address it came from (src/deliver.c). */
 const GENERATED_BY = /^\s*\(?generated (?:by|from)\s*<?$/i;
 
@@ -189,7 +196,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         const before = displayLead ?? line.slice(0, m.index);
         const lead = before.trim();
         // Sendmail's per-recipient lines lead with the reply code: "554 <user@example.org>... Host unknown".
-        const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
+        const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead) || DISPLAY_NAME_LINE.test(line);
         // Sendmail's "<a@b>... reason" names the address it is about wherever the line puts it
         // ("552 5.2.2 <a@b>... Mailbox full", "SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@b>... No
         // such user"): it goes back to that recipient's block, but never makes a new recipient

@@ -838,3 +838,27 @@ describe('Exim local deliveries to a file or a pipe (src/src/deliver.c)', () => 
     ]);
   });
 });
+
+describe('Exchange 2007 and later, recipients by display name', () => {
+  it('reads "Alice Example (a@example.net)" lines as the failed recipients when no administrators\' section follows', async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'Alice Example (a@example.net)',
+        "The e-mail address you entered couldn't be found.",
+        '',
+        'Bob Example (b@example.net)<mailto:b@example.net>',
+        "The recipient's mailbox is full and can't accept messages now.",
+      ],
+      'Original message headers:',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', 'userunknown', 'hard'],
+      ['b@example.net', 'mailboxfull', 'soft'],
+    ]);
+  });
+});
