@@ -109,6 +109,11 @@ const SECTION_RULE = /^\s*(?:[-=]{3,}[^-=@]{0,100}[-=]{3,}|[-=]{5,})\s*$/;
  */
 const DISPLAY_NAME_LINE = /^\s*[^\s()@<>:][^()@<>:]{0,80}\(\s*[^\s()@<>]+@[^\s()@<>]+\s*\)\s*(?:<mailto:[^<>\s]+>)?\s*$/i;
 
+/** The line opening a server's part of Sendmail's transcript (sendmail/usersmtp.c). */
+const TALKING_TO = /^\.\.\. while talking to [^\s:]+:\s*$/i;
+/** Sendmail's summary line about one address, after its transcript part (sendmail/err.c). */
+const SENDMAIL_SUMMARY = /^\s*[245]\d\d(?:[ -][245]\.\d\.\d{1,3})? <[^<>\s]+@[^<>\s]+>\.\.\. /;
+
 /** Exim's line under a pipe or file delivery naming the address it came from (src/deliver.c). */
 const GENERATED_BY = /^\s*\(?generated (?:by|from)\s*<?$/i;
 
@@ -143,6 +148,8 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   // Whether the current block opened with a line holding only its address (Exim's layout).
   let openedBare = false;
   let previousLine = '';
+  // Lines of a Sendmail transcript part not yet given to an address.
+  let transcript: string[] | undefined;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     const lineBefore = previousLine;
@@ -162,6 +169,14 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     // not end the block: with one recipient, the transcript under it is that recipient's
     // ("mail.local: unknown user: ...").
     if (current && SECTION_RULE.test(line)) continue;
+    // Sendmail's transcript (usersmtp.c) opens each server's part with "... while talking to
+    // host.:"; once the current address has had its reply, the next part is another address's.
+    // Its lines wait for the summary line that names that address ("554 5.0.0 <b@c>... ...").
+    if (TALKING_TO.test(line) && (!current || current.lines.some((l) => l.startsWith('<<<')))) {
+      current = undefined;
+      list = undefined;
+      transcript = [];
+    }
     // Sendmail's line about a host, not an address ("550 example.org (smtp)... 550 Host
     // unknown", src/deliver.c giveresponse): it opens the next address's lines, so the
     // current address's block ends before it.
@@ -223,6 +238,12 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         if (generated && rec.lines.length === 0 && lineBefore) rec.lines.push(lineBefore);
         break;
       }
+    }
+    if (started && transcript) {
+      if (SENDMAIL_SUMMARY.test(line)) for (const l of transcript) if (started.lines.length < MAX_BLOCK_LINES - 1) started.lines.push(l);
+      transcript = undefined;
+    } else if (!started && !current && transcript && line.trim() && transcript.length < MAX_BLOCK_LINES) {
+      transcript.push(line.trim());
     }
     if (started) {
       const bare = !/[A-Za-z0-9]/.test(line.replace(ADDRESS_IN_TEXT, ''));

@@ -862,3 +862,48 @@ describe('Exchange 2007 and later, recipients by display name', () => {
     ]);
   });
 });
+
+describe('Sendmail transcript with a part per server (sendmail/usersmtp.c "... while talking to")', () => {
+  it("gives each server's part to the address its summary line names, not to the address before it", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '<b@example.com>',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.1.1 User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '... while talking to mx.example.com.:',
+      '>>> DATA',
+      '<<< 552 5.2.2 Mailbox full',
+      '554 5.0.0 <b@example.com>... Service unavailable',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.com', '552', '5.2.2', 'mailboxfull', 'soft']]);
+  });
+});
+
+describe('Oracle Messaging Server with alias expansion', () => {
+  it('reads "Original address:" as another spelling of the recipient above, not a recipient of its own', async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Original address: alias-a@example.org',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
+        '',
+        '  Recipient address: b@example.net',
+        '  Original address: alias-b@example.org',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;452 4.2.2 Mailbox full',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});

@@ -71,9 +71,12 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
  * Words just before an address that say it is not the failed recipient: the envelope sender
  * ("MAIL FROM:<a@b>", Exim's "SMTP error from remote mail server after MAIL FROM:<a@b>"),
  * header fields of the returned message, the postmaster a notice asks you to write to
- * ("please send mail to postmaster@..."), a Message-ID, a HELO name.
+ * ("please send mail to postmaster@..."), a Message-ID, a HELO name; and the address a
+ * recipient had before an alias was expanded, another spelling of a recipient already named
+ * (Oracle Messaging Server's "Recipient address: a@b / Original address: alias@b").
  */
 export const SENDER_CONTEXT_WORDS: readonly string[] = [
+  String.raw`original (?:address|recipient)`,
   String.raw`mail from`,
   String.raw`from`,
   String.raw`sender`,
