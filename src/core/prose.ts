@@ -100,7 +100,7 @@ const QUOTED_HEADER_FIELD = /^\s*(?:from|to|cc|bcc|reply-to|sender|return-path|m
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
 
 /** A section heading between runs of dashes or equals signs, or a rule of them alone. */
-const SECTION_RULE = /^\s*(?:[-=]{3,}[^-=@]{0,100}[-=]{3,}|[-=]{5,})\s*$/;
+const SECTION_RULE = /^\s*(?:[-=]{3,}\s[^@]{0,100}\s[-=]{3,}|[-=]{5,})\s*$/;
 
 /**
  * Exchange's line naming a recipient by its display name, the address in parentheses and

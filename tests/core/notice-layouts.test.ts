@@ -639,6 +639,27 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     expect(await verdicts(raw)).toEqual(both('552', '5.2.2', 'mailboxfull', 'soft'));
   });
 
+  it("gives Biglobe's 'Non-delivered information' to both addresses, without the section headings", async () => {
+    const raw = notice(
+      'postmaster@mail.example.jp',
+      'Returned mail: Delivery failed',
+      [
+        '   ----- The following addresses had delivery problems -----',
+        'a@example.net',
+        'b@example.net',
+        '',
+        '   ----- Non-delivered information -----',
+        "The number of messages in recipient's mailbox exceeded the local limit.",
+      ],
+      '   ----- Original message follows -----',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.diagnostic])).toEqual([
+      ['a@example.net', 'mailboxfull', "a@example.net The number of messages in recipient's mailbox exceeded the local limit."],
+      ['b@example.net', 'mailboxfull', "b@example.net The number of messages in recipient's mailbox exceeded the local limit."],
+    ]);
+  });
+
   it("gives Apache James's 'Error message:' to every address under 'Failed recipient(s):' (Bounce mailet)", async () => {
     const raw = notice(
       'MAILER-DAEMON@mx.example.org',
