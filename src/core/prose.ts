@@ -120,6 +120,10 @@ const GENERATED_BY = /^\s*\(?generated (?:by|from)\s*<?$/i;
 /** What follows an address in Sendmail's "<a@b>... reason" (sendmail/err.c, deliver.c). */
 const SENDMAIL_ADDRESS_TAIL = /^>?\.\.\.\s/;
 
+/** A quoted header field whose words may hold numbers like codes (see withoutQuotedFields). */
+const QUOTED_FIELD_FOR_CODES = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/i;
+const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/im;
+
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
@@ -296,7 +300,20 @@ export function textOutsideBlocks(notice: string, recipients: readonly ProseReci
   const inBlocks = new Set<string>();
   for (const r of recipients) for (const l of r.lines) if (l) inBlocks.add(l);
   const lines = notice.split('\n', MAX_NOTICE_LINES);
-  return lines.filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim())).join('\n');
+  return lines.filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim()) && !QUOTED_FIELD_FOR_CODES.test(l)).join('\n');
+}
+
+/**
+ * The notice without the header fields of the returned message it quotes (Exchange 2003's
+ * "Subject: Re: 554 ...", Messaging Server's "Subject: 421 4.4.2 reports"): a number in the
+ * sender's own subject is never the server's reply.
+ */
+export function withoutQuotedFields(notice: string): string {
+  if (!QUOTED_FIELD_FOR_CODES_ANYWHERE.test(notice)) return notice;
+  return notice
+    .split('\n', MAX_NOTICE_LINES)
+    .filter((l) => !QUOTED_FIELD_FOR_CODES.test(l))
+    .join('\n');
 }
 
 /**

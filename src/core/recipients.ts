@@ -10,7 +10,7 @@ import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
-import { codesInText, replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
+import { codesInText, replyCodeInText, statusInText, withoutQuotedFields, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
@@ -201,7 +201,7 @@ export function fromProse(
   const context = blockText || notice;
   const wholeNotice = only || !blockText;
   const ownCodes = codesInText(blockText);
-  const sharedCodes = ownCodes.status || ownCodes.replyCode ? undefined : codesInText(wholeNotice ? notice : shared);
+  const sharedCodes = ownCodes.status || ownCodes.replyCode ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
   if (sharedCodes && !wholeNotice && (sharedCodes.status || sharedCodes.replyCode)) decidedBy.push('text:outside-blocks');
   const status = ownCodes.status || (sharedCodes?.status ?? '');
   if (status) decidedBy.push(`text:status ${status}`);

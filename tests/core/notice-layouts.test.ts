@@ -928,3 +928,47 @@ describe('Oracle Messaging Server with alias expansion', () => {
     expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
   });
 });
+
+describe('numbers in the quoted original are never the reply', () => {
+  it("reads no reply code or status from the Subject a notice quotes (Messaging Server's header fields)", async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'This report relates to a message you sent with the following header fields:',
+        '',
+        '  Message-id: <hello.1@example.com>',
+        '  Subject: 421 4.4.2 reports',
+        '',
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Reason: Illegal host/domain name found',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'hostunknown', 'hard']]);
+  });
+
+  it("reads no reply code from the Subject in Domino's 'Your message' section", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE',
+      [
+        'Your message',
+        '',
+        '  Subject: 550 errors in the report',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '',
+        'because:',
+        '',
+        '  User a (a@example.net) not listed in Domino Directory',
+      ],
+      'Original message follows',
+    );
+    expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'userunknown', 'hard']]);
+  });
+});
