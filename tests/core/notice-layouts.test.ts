@@ -861,6 +861,24 @@ describe('Exim local deliveries to a file or a pipe (src/src/deliver.c)', () => 
 });
 
 describe('Exchange 2007 and later, recipients by display name', () => {
+  it("never takes the sender's own 'Name (address)' line as a failed recipient", async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'Alice Example (a@example.net)',
+        "The e-mail address you entered couldn't be found.",
+        '',
+        'Sent by',
+        'Sender Example (sender@example.com)',
+      ],
+      'Original message headers:',
+    );
+    expect((await classify(raw)).recipients.map((r) => r.address)).toEqual(['a@example.net']);
+  });
+
   it('reads "Alice Example (a@example.net)" lines as the failed recipients when no administrators\' section follows', async () => {
     const raw = notice(
       'postmaster@example.org',
