@@ -32,10 +32,16 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
 
 type Verdict = [address: string, replyCode: string, status: string, reason: string, bounceType: string];
 
-/** What classify() reports for each recipient, in the order the notice names them. */
+/**
+ * What classify() reports for each recipient, in the order the notice names them; the CRLF
+ * copy of the same notice must read the same.
+ */
 async function verdicts(raw: Buffer): Promise<Verdict[]> {
-  const c = await classify(raw);
-  return c.recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType]);
+  const read = async (bytes: Buffer): Promise<Verdict[]> =>
+    (await classify(bytes)).recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType]);
+  const found = await read(raw);
+  expect(await read(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(found);
+  return found;
 }
 
 /** The two recipients every notice below reports: one unknown (hard), one with a full mailbox (soft). */
