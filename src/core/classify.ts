@@ -27,8 +27,9 @@ import {
 import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from './dsn.ts';
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
+import { notesFailureReasons } from './lhost/notes.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
-import { findProseRecipients, splitReturnedMessage } from './prose.ts';
+import { findProseRecipients, splitReturnedMessage, textOutsideBlocks } from './prose.ts';
 import {
   isAutoReply,
   isAutoReplyNotBounce,
@@ -264,7 +265,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   // Addresses that are surely not failed recipients.
   const { exclude, weak } = notRecipients(envelopeFrom, topGet('to'), original.from);
-  const proseRecipients = notice ? findProseRecipients(notice, exclude, weak) : [];
+  const proseRecipients = notice ? (notesFailureReasons(notice, exclude) ?? findProseRecipients(notice, exclude, weak)) : [];
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
   // Decoded once, here: without a charset label 8-bit text is read as UTF-8 (as RFC 6533
@@ -314,7 +315,8 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
-    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}));
+    const shared = dsnRecipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : undefined;
+    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
     const succeeded = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
@@ -322,9 +324,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce || succeeded) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
+      const shared = found.recipients.length > 1 && !succeeded ? textOutsideBlocks(notice, proseRecipients) : '';
       for (const p of found.recipients) {
         if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
-        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1));
+        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared));
       }
     }
   }

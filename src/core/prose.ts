@@ -4,7 +4,13 @@
 // lines that belong to each of them; plus SMTP reply codes and status codes in the text.
 
 import { normaliseAddress } from './dsn.ts';
-import { ADMIN_SECTION_HEADINGS, RECIPIENT_CONTEXT_WORDS, RETURNED_MESSAGE_MARKERS, SENDER_CONTEXT_WORDS } from './rules/notice.ts';
+import {
+  ADMIN_SECTION_HEADINGS,
+  HELP_CONTEXT_WORDS,
+  RECIPIENT_CONTEXT_WORDS,
+  RETURNED_MESSAGE_MARKERS,
+  SENDER_CONTEXT_WORDS,
+} from './rules/notice.ts';
 import { detachedCopy } from './text.ts';
 
 /** Lines of a notice looked at; a real notice is far shorter. */
@@ -72,12 +78,51 @@ const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
 const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** Text before an address that offers help: write to it, do not report it as failed. */
+const HELP_CONTEXT = new RegExp(`(?:${HELP_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Characters before an address read for recipient and sender context words. */
 const RECIPIENT_CONTEXT_CHARS = 60;
 const SENDER_CONTEXT_CHARS = 40;
 
 /** The heading of an Exchange notice's second section (rules/notice.ts). */
 const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\s*:?\\s*$`, 'i');
+
+/**
+ * A header field of the returned message quoted in the notice (Exchange 2003's "Your message
+ * / To: ... / Cc: ...", Oracle Messaging Server's "This report relates to a message you sent
+ * with the following header fields:"): the addresses in it are the message's, not failures.
+ * A Cc or Bcc address is never a failed recipient on that line's word; a failed To address is
+ * named again where the notice says why it failed.
+ */
+const QUOTED_HEADER_FIELD = /^\s*(?:from|to|cc|bcc|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i;
+
+/** A line of one or two words and a colon, introducing the text after it ("because:"). */
+const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
+
+/** A section heading between runs of dashes or equals signs, or a rule of them alone. */
+const SECTION_RULE = /^\s*(?:[-=]{3,}\s[^@]{0,100}\s[-=]{3,}|[-=]{5,})\s*$/;
+
+/**
+ * Exchange's line naming a recipient by its display name, the address in parentheses and
+ * nothing after it but a mailto link: "Alice Example (a@example.net)", "Alice Example
+ * (a@example.net)<mailto:a@example.net>". Not Domino's "User a (a@b) not listed in ...".
+ */
+const DISPLAY_NAME_LINE = /^\s*[^\s()@<>:][^()@<>:]{0,80}\(\s*[^\s()@<>]+@[^\s()@<>]+\s*\)\s*(?:<mailto:[^<>\s]+>)?\s*$/i;
+
+/** The line opening a server's part of Sendmail's transcript (sendmail/usersmtp.c). */
+const TALKING_TO = /^\.\.\. while talking to [^\s:]+:\s*$/i;
+/** Sendmail's summary line about one address, after its transcript part (sendmail/err.c). */
+const SENDMAIL_SUMMARY = /^\s*[245]\d\d(?:[ -][245]\.\d\.\d{1,3})? <[^<>\s]+@[^<>\s]+>\.\.\. /;
+
+/** Exim's line under a pipe or file delivery naming the address it came from (src/deliver.c). */
+const GENERATED_BY = /^\s*\(?generated (?:by|from)\s*<?$/i;
+
+/** What follows an address in Sendmail's "<a@b>... reason" (sendmail/err.c, deliver.c). */
+const SENDMAIL_ADDRESS_TAIL = /^>?\.\.\.\s/;
+
+/** A quoted header field whose words may hold numbers like codes (see withoutQuotedFields). */
+const QUOTED_FIELD_FOR_CODES = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/i;
+const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/im;
 
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
@@ -100,8 +145,19 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   // Recipients named in the administrators' section of an Exchange notice, if any.
   let adminSection: Set<ProseRecipient> | undefined;
   let adminFirst: Set<ProseRecipient> | undefined;
+  // Recipients named one a line with nothing else (a list), and whether the current block is
+  // still only its address.
+  let list: ProseRecipient[] | undefined;
+  let currentBare = false;
+  // Whether the current block opened with a line holding only its address (Exim's layout).
+  let openedBare = false;
+  let previousLine = '';
+  // Lines of a Sendmail transcript part not yet given to an address.
+  let transcript: string[] | undefined;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
+    const lineBefore = previousLine;
+    previousLine = line.trim();
     if (line.trim() === '' && current && complete) {
       current = undefined;
       continue;
@@ -112,6 +168,19 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       current = undefined;
       continue;
     }
+    // A section heading ("   ----- Transcript of session follows -----", Sendmail's
+    // savemail.c) or a rule of dashes (Courier) is no part of a recipient's diagnostic. It does
+    // not end the block: with one recipient, the transcript under it is that recipient's
+    // ("mail.local: unknown user: ...").
+    if (current && SECTION_RULE.test(line)) continue;
+    // Sendmail's transcript (usersmtp.c) opens each server's part with "... while talking to
+    // host.:"; once the current address has had its reply, the next part is another address's.
+    // Its lines wait for the summary line that names that address ("554 5.0.0 <b@c>... ...").
+    if (TALKING_TO.test(line) && (!current || current.lines.some((l) => l.startsWith('<<<')))) {
+      current = undefined;
+      list = undefined;
+      transcript = [];
+    }
     // Sendmail's line about a host, not an address ("550 example.org (smtp)... 550 Host
     // unknown", src/deliver.c giveresponse): it opens the next address's lines, so the
     // current address's block ends before it.
@@ -119,14 +188,20 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       current = undefined;
       continue;
     }
-    let started: ProseRecipient | undefined;
     const indent = line.length - line.trimStart().length;
+    // Exim lists each failed address at one indent and explains it one level deeper; a line
+    // back at that indent naming no address is the next item, a pipe or a file ("  pipe to
+    // |/usr/bin/procmail", "  /var/mail/b"), and its "generated by a@b" line names the address.
+    if (current && openedBare && complete && currentIndent > 0 && indent === currentIndent && !line.includes('@')) {
+      current = undefined;
+      list = undefined;
+      continue;
+    }
+    let started: ProseRecipient | undefined;
+    // Named only by Sendmail's "<a@b>... reason" away from the line start: that line alone.
+    let lineOnly = false;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
-    if (
-      !continuesBlock &&
-      line.includes('@') &&
-      !/^\s*(?:from|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i.test(line)
-    ) {
+    if (!continuesBlock && line.includes('@') && !QUOTED_HEADER_FIELD.test(line)) {
       let displayLead: string | undefined;
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
@@ -141,10 +216,24 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         const lead = before.trim();
         // Sendmail's per-recipient lines lead with the reply code: "554 <user@example.org>... Host unknown".
         const atStart = /^(?:[245]\d\d[ -])?[<>"'(\[*-]*$/.test(lead) || /^\d+\)$|^\d+\.$|^-$/.test(lead);
-        const inContext = RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) || /\w.*:\s*[<"']?$/.test(before);
+        // Sendmail's "<a@b>... reason" names the address it is about wherever the line puts it
+        // ("552 5.2.2 <a@b>... Mailbox full", "SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@b>... No
+        // such user"): it goes back to that recipient's block, but never makes a new recipient
+        // (a reply may quote an alias the same way).
+        const namesKnown = found.has(address) && SENDMAIL_ADDRESS_TAIL.test(line.slice(m.index + m[0].length, m.index + m[0].length + 8));
+        // Exim's "generated by a@b" under a pipe or a file names the address the sender wrote.
+        const generated = GENERATED_BY.test(before);
+        // Exchange's "Alice Example (a@b)"; the sender's own address is never taken this way.
+        const inContext =
+          namesKnown ||
+          generated ||
+          DISPLAY_NAME_LINE.test(line) ||
+          RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) ||
+          /\w.*:\s*[<"']?$/.test(before);
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
-        if (!atStart && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
+        if (!atStart && !generated && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
+        if (!atStart && HELP_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS))) continue;
         let rec = found.get(address);
         if (!rec) {
           rec = { address, lines: [] };
@@ -153,19 +242,50 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         }
         adminSection?.add(rec);
         started = rec;
+        lineOnly = !atStart && namesKnown && started !== current;
+        // The pipe or file line above "generated by" says what failed: it opens the block.
+        if (generated && rec.lines.length === 0 && lineBefore) rec.lines.push(lineBefore);
         break;
       }
     }
+    if (started && transcript) {
+      if (SENDMAIL_SUMMARY.test(line)) for (const l of transcript) if (started.lines.length < MAX_BLOCK_LINES - 1) started.lines.push(l);
+      transcript = undefined;
+    } else if (!started && !current && transcript && line.trim() && transcript.length < MAX_BLOCK_LINES) {
+      transcript.push(line.trim());
+    }
     if (started) {
-      if (current !== started) complete = started.lines.length > 0;
-      if (current !== started) currentIndent = indent;
+      const bare = !/[A-Za-z0-9]/.test(line.replace(ADDRESS_IN_TEXT, ''));
+      if (current !== started) {
+        // A list of bare addresses, one a line: what follows the list is said of all of them.
+        if (bare && current && currentBare && started.lines.length === 0) (list ??= [current]).push(started);
+        else list = undefined;
+        currentBare = bare && started.lines.length === 0;
+        openedBare = currentBare;
+        complete = started.lines.length > 0;
+        currentIndent = indent;
+      } else if (!bare) currentBare = false;
       current = started;
       if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(line.trim());
       // The address line itself may carry the reason: "<a@b>... User unknown", "a@b: Envelope expired".
       if (/[A-Za-z]{3}/.test(line.replace(ADDRESS_IN_TEXT, '').replace(/^[^@]*?(?:to|recipients?|address(?:es)?)\b/i, ''))) complete = true;
+      // The lines after it answer later commands ("<<< 503 5.5.1 RCPT first" after a refused DATA).
+      if (lineOnly) {
+        current = undefined;
+        list = undefined;
+      }
     } else if (current && current.lines.length < MAX_BLOCK_LINES) {
       current.lines.push(line.trim());
-      if (line.trim()) complete = true;
+      // A label announces what follows it, after a blank line: Domino's "was not delivered
+      // to: / a@b / because: / User a not listed in Domino Directory". It completes nothing.
+      if (line.trim() && !LABEL_LINE.test(line)) complete = true;
+      if (line.trim()) currentBare = false;
+      // Gmail's "Delivery to the following recipients failed permanently: / a@b / c@d /
+      // Technical details ...", Domino's "was not delivered to: / a@b / c@d / because: ...",
+      // Apache James's "Failed recipient(s): / a@b / c@d / Error message: ...".
+      if (list && list[list.length - 1] === current) {
+        for (const member of list) if (member !== current && member.lines.length < MAX_BLOCK_LINES) member.lines.push(line.trim());
+      }
     }
   }
   for (const rec of found.values()) {
@@ -173,6 +293,32 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   }
   if (adminSection && adminFirst?.size) pairAdminSection(found, adminSection, adminFirst);
   return [...found.values()];
+}
+
+/**
+ * The notice's lines that belong to no recipient's block: the text the notice says about all of
+ * them at once. Trustwave MailMarshal writes the reason first ("Could not be delivered because
+ * of / 550 5.1.1 User unknown") and then "The following recipients were affected:" with the
+ * bare addresses; another recipient's reply is never part of it.
+ */
+export function textOutsideBlocks(notice: string, recipients: readonly ProseRecipient[]): string {
+  const inBlocks = new Set<string>();
+  for (const r of recipients) for (const l of r.lines) if (l) inBlocks.add(l);
+  const lines = notice.split('\n', MAX_NOTICE_LINES);
+  return lines.filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim()) && !QUOTED_FIELD_FOR_CODES.test(l)).join('\n');
+}
+
+/**
+ * The notice without the header fields of the returned message it quotes (Exchange 2003's
+ * "Subject: Re: 554 ...", Messaging Server's "Subject: 421 4.4.2 reports"): a number in the
+ * sender's own subject is never the server's reply.
+ */
+export function withoutQuotedFields(notice: string): string {
+  if (!QUOTED_FIELD_FOR_CODES_ANYWHERE.test(notice)) return notice;
+  return notice
+    .split('\n', MAX_NOTICE_LINES)
+    .filter((l) => !QUOTED_FIELD_FOR_CODES.test(l))
+    .join('\n');
 }
 
 /**

@@ -10,7 +10,7 @@ import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
-import { replyCodeInText, statusInText, type ProseRecipient } from './prose.ts';
+import { codesInText, replyCodeInText, statusInText, withoutQuotedFields, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
@@ -139,6 +139,7 @@ export function fromDsn(
   prose: ProseRecipient[],
   notice: string,
   perMessage: Record<string, string>,
+  shared?: string,
 ): RecipientResult {
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
@@ -167,7 +168,11 @@ export function fromDsn(
     replyCodeInText(blockText) ||
     replyCodeOnAddressLine(notice, address) ||
     (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
-  const decided = decideReason({ status, replyCode, diagnostic, context: blockText || notice, notice, action, decidedBy });
+  // With other recipients in the report, the notice around this one is the text outside their
+  // blocks: another recipient's wording never decides this one's reason.
+  const context = blockText || (shared ?? notice);
+  const around = shared === undefined ? notice : `${blockText}\n${shared}`;
+  const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({
     address: normaliseAddress(address),
     action,
@@ -182,15 +187,38 @@ export function fromDsn(
   });
 }
 
-export function fromProse(p: ProseRecipient, notice: string, delayed: boolean, decidedExtra: string[], only: boolean): RecipientResult {
+/**
+ * A recipient read from a notice for people. Its codes come from its own block; the only
+ * recipient, or one with no lines, reads the whole notice; another reads `shared`, the
+ * notice's text outside every recipient's block (textOutsideBlocks), never another's block.
+ */
+export function fromProse(
+  p: ProseRecipient,
+  notice: string,
+  delayed: boolean,
+  decidedExtra: string[],
+  only: boolean,
+  shared = '',
+): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
   const blockText = p.lines.join('\n');
   const context = blockText || notice;
-  const status = statusInText(blockText) || (only || !blockText ? statusInText(notice) : '');
+  const wholeNotice = only || !blockText;
+  const ownCodes = codesInText(blockText);
+  const sharedCodes = ownCodes.status || ownCodes.replyCode ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
+  if (sharedCodes && !wholeNotice && (sharedCodes.status || sharedCodes.replyCode)) decidedBy.push('text:outside-blocks');
+  const status = ownCodes.status || (sharedCodes?.status ?? '');
   if (status) decidedBy.push(`text:status ${status}`);
-  const replyCode = replyCodeInText(blockText) || (only || !blockText ? replyCodeInText(notice) : '');
+  const replyCode = ownCodes.replyCode || (sharedCodes?.replyCode ?? '');
   const action = delayed ? 'delayed' : 'failed';
-  const reason = decideReason({ status, replyCode, diagnostic: blockText, context: notice, action, decidedBy });
+  const reason = decideReason({
+    status,
+    replyCode,
+    diagnostic: blockText,
+    context: wholeNotice ? notice : `${blockText}\n${shared}`,
+    action,
+    decidedBy,
+  });
   const remote = REMOTE_HOST.exec(context);
   return finish({
     address: p.address,

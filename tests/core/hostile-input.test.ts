@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
 import { MAX_MESSAGE_BYTES } from '../../src/core/mime.ts';
-import { replyCodeInText } from '../../src/core/prose.ts';
+import { MAX_BLOCK_LINES, MAX_NOTICE_LINES, replyCodeInText, textOutsideBlocks } from '../../src/core/prose.ts';
+import { notesFailureReasons } from '../../src/core/lhost/notes.ts';
 
 describe('unreadable and hostile input', () => {
   it('gives an error result, not a throw, for an empty message', async () => {
@@ -109,4 +110,22 @@ describe('unreadable and hostile input', () => {
       /^(?:not-bounce|autoreply)$/,
     );
   }, 5_000);
+
+  it("reads the text outside the recipients' blocks from the notice's first lines only, however many a stranger writes", () => {
+    const notice = Array.from({ length: 200_000 }, (_, i) => `line ${i} 550 5.1.1 words`).join('\n');
+    const outside = textOutsideBlocks(notice, [{ address: 'a@example.net', lines: ['line 0 550 5.1.1 words'] }]);
+    expect(outside.split('\n')).toHaveLength(MAX_NOTICE_LINES - 1);
+    expect(outside).not.toContain('line 0 ');
+  });
+
+  it("reads a Notes 'Failure Reasons' section of a stranger's million lines from its first lines only, each reason bounded", () => {
+    const reasons = Array.from({ length: 100_000 }, () => 'reason').join('\n');
+    const addresses = Array.from({ length: 100_000 }, (_, i) => `u${i}@example.net`).join('\n');
+    const found = notesFailureReasons(`------- Failure Reasons --------\n${reasons}\nx@example.net\n${addresses}`, new Set());
+    expect(found).toBeUndefined();
+    const many = notesFailureReasons(`------- Failure Reasons --------\n${addresses}`, new Set()) ?? [];
+    expect(many.length).toBeLessThan(MAX_NOTICE_LINES);
+    const long = notesFailureReasons(`------- Failure Reasons --------\n${'reason\n'.repeat(500)}x@example.net`, new Set()) ?? [];
+    expect(long[0].lines.length).toBeLessThanOrEqual(MAX_BLOCK_LINES);
+  });
 });

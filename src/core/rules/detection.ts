@@ -143,12 +143,15 @@ export const GIVEN_UP_PHRASES: readonly string[] = [
 ];
 
 /**
- * Promises, not failures: Gmail's delay notice "You'll be notified if the delivery fails
- * permanently", Exchange's "we'll let you know if ...". Read around the word "if", these are
- * removed before the notice is searched for GIVEN_UP_PHRASES.
+ * Promises and durations, not failures: Gmail's delay notice "You'll be notified if the
+ * delivery fails permanently", Exchange's "we'll let you know if ...", Postfix's delay warning
+ * (src/bounce/bounce_template.c) "Your message could not be delivered for more than 4 hour(s).
+ * It will be retried until it is 5 day(s) old." These are removed before the notice is
+ * searched for GIVEN_UP_PHRASES.
  */
 export const CONDITIONAL_FAILURE_PHRASES: readonly string[] = [
   String.raw`\b(?:notif(?:y|ied)|let you know|tell you|informed?)\b[^.\n]{0,60}\bif\b[^.\n]{0,80}`,
+  String.raw`\bcould not be delivered for (?:more than )?\d+ (?:hour|minute|day)`,
 ];
 
 /**

@@ -13,7 +13,10 @@
  * DragonFly DMA "Message headers follow.";
  * Notes and Exchange "----- Original message -----", "Original message headers:";
  * Courier "--- Start of returned message ---"; Zimbra and Microsoft "Included is a copy of the original message header";
- * a notice that attaches the message inline "Content-Type: message/rfc822".
+ * a notice that attaches the message inline "Content-Type: message/rfc822";
+ * OpenSMTPD (usr.sbin/smtpd/bounce.c) "Below is a copy of the original message:";
+ * GMX and WEB.DE "--- The header of the original message is following. ---";
+ * Exchange in German and French "Ursprüngliche Nachrichtenkopfzeilen:", "En-têtes de message d'origine :".
  */
 export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`(?:this is a copy of (?:the|your) message|below this line is a copy of the message|a copy of (?:the|your) (?:original )?message (?:follows|is below|below))`,
@@ -25,6 +28,10 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`(?:bounced e-?mail|the message you sent)\s*:?\s*$`,
   String.raw`included is a copy of the (?:original )?message header`,
   String.raw`content-type:\s*message\/rfc822`,
+  String.raw`below is a copy of (?:the|your) (?:original )?message`,
+  String.raw`the headers? of the original message (?:is|are) following`,
+  String.raw`ursprüngliche nachrichtenkopfzeilen\s*:?\s*$`,
+  String.raw`en-têtes de (?:message|messages) d'origine\s*:?\s*$`,
 ];
 
 /**
@@ -64,9 +71,12 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
  * Words just before an address that say it is not the failed recipient: the envelope sender
  * ("MAIL FROM:<a@b>", Exim's "SMTP error from remote mail server after MAIL FROM:<a@b>"),
  * header fields of the returned message, the postmaster a notice asks you to write to
- * ("please send mail to postmaster@..."), a Message-ID, a HELO name.
+ * ("please send mail to postmaster@..."), a Message-ID, a HELO name; and the address a
+ * recipient had before an alias was expanded, another spelling of a recipient already named
+ * (Oracle Messaging Server's "Recipient address: a@b / Original address: alias@b").
  */
 export const SENDER_CONTEXT_WORDS: readonly string[] = [
+  String.raw`original (?:address|recipient)`,
   String.raw`mail from`,
   String.raw`from`,
   String.raw`sender`,
@@ -78,6 +88,19 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
   String.raw`message-id`,
   String.raw`helo`,
   String.raw`ehlo`,
+];
+
+/**
+ * Words just before an address that offer help, not report a failure: Postfix's template
+ * (bounce_template.c, with a site's own address) "For further assistance, please send mail to
+ * postmaster@example.org", and the like "If you have questions, please contact
+ * help@example.org", "please forward this report to ...". An address that opens its line is
+ * still read as a recipient.
+ */
+export const HELP_CONTEXT_WORDS: readonly string[] = [
+  String.raw`please (?:send (?:an? )?(?:e-?)?mail|write|reply|forward (?:it|this(?: (?:report|message))?)) to`,
+  String.raw`please contact(?: (?:the|your) (?:postmaster|administrator|helpdesk|help desk|support))?(?: at)?`,
+  String.raw`(?:for (?:further |more )?(?:assistance|help|information)|if you have (?:any )?questions?)[^.\n]{0,40}?\b(?:to|contact|at)`,
 ];
 
 /**

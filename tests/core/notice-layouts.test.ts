@@ -1,0 +1,998 @@
+// Each MTA family's notice layouts, read with TWO failed recipients that failed differently:
+// every recipient found, each with its own reply code, status, reason and hard/soft call, and
+// no other address taken (not the sender, not the returned message's To or Cc, not the
+// postmaster). Each notice is written here from the MTA's own template text (its source, or
+// the vendor's documentation where the source is closed), around replies of our own; none
+// comes from a bounce collection.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+
+/**
+ * The returned message: its To names both failed recipients, its Cc two that did not fail. It
+ * opens with From, as a copy written by the sender's client does before any Received line is
+ * added: only the notice's own marker line says where it starts.
+ */
+const RETURNED = [
+  'From: Sender <sender@example.com>',
+  'To: a@example.net, b@example.net',
+  'Cc: c@example.net, friend@example.com',
+  'Subject: hello',
+  'Message-ID: <hello.1@example.com>',
+  '',
+  'hello',
+  '',
+];
+
+/** A notice with no delivery-status part: `lines`, then `marker` and the returned message. */
+function notice(from: string, subject: string, lines: readonly string[], marker: string, headers: readonly string[] = []): Buffer {
+  return Buffer.from(
+    [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, ...headers, '', ...lines, '', marker, '', ...RETURNED].join('\n'),
+  );
+}
+
+type Verdict = [address: string, replyCode: string, status: string, reason: string, bounceType: string];
+
+/**
+ * What classify() reports for each recipient, in the order the notice names them; the CRLF
+ * copy of the same notice must read the same.
+ */
+async function verdicts(raw: Buffer): Promise<Verdict[]> {
+  const read = async (bytes: Buffer): Promise<Verdict[]> =>
+    (await classify(bytes)).recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType]);
+  const found = await read(raw);
+  expect(await read(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(found);
+  return found;
+}
+
+/** The two recipients every notice below reports: one unknown (hard), one with a full mailbox (soft). */
+const A_UNKNOWN: Verdict = ['a@example.net', '550', '5.1.1', 'userunknown', 'hard'];
+const B_FULL = (replyCode: string, status: string): Verdict => ['b@example.net', replyCode, status, 'mailboxfull', 'soft'];
+
+describe('OpenSMTPD (usr.sbin/smtpd/bounce.c)', () => {
+  it("ends the notice at 'Below is a copy of the original message:', so the returned message's Cc is no recipient", async () => {
+    const raw = notice(
+      'Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+      'Delivery status notification: error',
+      [
+        'Hi!',
+        '',
+        'This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
+        '',
+        'An error has occurred while attempting to deliver a message for',
+        'the following list of recipients:',
+        '',
+        'a@example.net: 550 5.1.1 User unknown',
+        '',
+        'b@example.net: 452 4.2.2 Mailbox full',
+      ],
+      'Below is a copy of the original message:',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('GMX and WEB.DE (United Internet)', () => {
+  it("ends the notice at '--- The header of the original message is following. ---'", async () => {
+    const raw = notice(
+      '"Mail Delivery System" <mailer-daemon@gmx.net>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of',
+        'its recipients. This is a permanent error. The following address',
+        'failed:',
+        '',
+        '"a@example.net":',
+        'SMTP error from remote server after RCPT command:',
+        'host: mx.example.net',
+        '550 5.1.1 User unknown',
+        '',
+        '"b@example.net":',
+        'SMTP error from remote server after RCPT command:',
+        'host: mx.example.net',
+        '452 4.2.2 Mailbox full',
+      ],
+      '--- The header of the original message is following. ---',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Exchange 2000/2003 (Microsoft KB 284204 layout)', () => {
+  it("takes no recipient from the quoted 'To:' and 'Cc:' lines above 'did not reach the following recipient(s)'", async () => {
+    const raw = notice(
+      'System Administrator <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Your message',
+        '',
+        '  To:      a@example.net; b@example.net',
+        '  Cc:      c@example.net',
+        '  Subject: hello',
+        '  Sent:    Tue, 1 Dec 2026 01:17:26 +0900',
+        '',
+        'did not reach the following recipient(s):',
+        '',
+        'a@example.net on Tue, 1 Dec 2026 01:17:30 +0900',
+        '            The e-mail account does not exist at the organization this message was sent to.',
+        '            <mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>',
+        '',
+        'b@example.net on Tue, 1 Dec 2026 01:17:30 +0900',
+        "            The recipient's mailbox is full.",
+        '            <mx.example.org #5.2.2 smtp;552 5.2.2 Mailbox full>',
+      ],
+      'Original message headers:',
+    );
+    const found = await verdicts(raw);
+    expect(found).toEqual([A_UNKNOWN, B_FULL('552', '5.2.2')]);
+    // Each recipient's diagnostic is its own paragraph, not the quoted header lines.
+    const c = await classify(raw);
+    expect(c.recipients[0].diagnostic).toMatch(/^a@example\.net on /);
+  });
+});
+
+describe('Exchange 2007 and later, localised', () => {
+  it("ends a German notice at 'Ursprüngliche Nachrichtenkopfzeilen:' and pairs each administrators' line with its recipient", async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Unzustellbar: hello',
+      [
+        'Fehler bei der Zustellung an folgende Empfänger oder Gruppen:',
+        '',
+        'a@example.net',
+        'Die eingegebene E-Mail-Adresse wurde nicht gefunden.',
+        '',
+        'b@example.net',
+        'Das Postfach des Empfängers ist voll.',
+        '',
+        'Diagnoseinformationen für Administratoren:',
+        '',
+        'Generierender Server: mx.example.org',
+        '',
+        'a@example.net',
+        'mx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##',
+        '',
+        'b@example.net',
+        'mx.example.net #452 4.2.2 mailbox full ##',
+      ],
+      'Ursprüngliche Nachrichtenkopfzeilen:',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Oracle (Sun) Messaging Server', () => {
+  it("takes no recipient from the quoted header fields of 'This report relates to a message you sent'", async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'This report relates to a message you sent with the following header fields:',
+        '',
+        '  Message-id: <hello.1@example.com>',
+        '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
+        '  From: sender@example.com',
+        '  To: a@example.net, b@example.net',
+        '  Cc: c@example.net',
+        '  Subject: hello',
+        '',
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
+        '  Remote system: dns;mx.example.net (TCP|192.0.2.9|1234|192.0.2.1|25) (mx.example.net ESMTP)',
+        '',
+        '  Recipient address: b@example.net',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;452 4.2.2 Mailbox full',
+        '  Remote system: dns;mx.example.net (TCP|192.0.2.9|1234|192.0.2.1|25) (mx.example.net ESMTP)',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Lotus Notes / HCL Domino', () => {
+  it("reads the reason under 'because:' after a blank line as the recipient's own", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: User a (a@example.net) not listed in Domino Directory',
+      [
+        'Your message',
+        '',
+        '  Subject: hello',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '',
+        'because:',
+        '',
+        '  550 5.1.1 User a (a@example.net) not listed in Domino Directory',
+      ],
+      'Original message follows',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.replyCode, r.enhancedCode, r.reason, r.bounceType])).toEqual([A_UNKNOWN]);
+    expect(c.recipients[0].diagnostic).toMatch(/because: 550 5\.1\.1 User a/);
+  });
+});
+
+/** Postfix's notice for people (src/bounce/bounce_template.c), `lines` after its header text. */
+const postfixNotice = (lines: readonly string[], help = 'postmaster') =>
+  notice(
+    'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+    'Undelivered Mail Returned to Sender',
+    [
+      'This is the mail system at host mx.example.org.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      "be delivered to one or more recipients. It's attached below.",
+      '',
+      `For further assistance, please send mail to ${help}`,
+      '',
+      'If you do so, please include this problem report. You can',
+      'delete your own text from the attached returned message.',
+      '',
+      '                   The mail system',
+      '',
+      ...lines,
+    ],
+    'Content-Type: message/rfc822',
+  );
+
+describe('Postfix (src/bounce/bounce_template.c, src/smtp/smtp_trouble.c)', () => {
+  const twoReplies = [
+    '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>:',
+    '    Recipient address rejected: User unknown (in reply to RCPT TO command)',
+    '',
+    '<b@example.net>: host mx.example.net[192.0.2.1] said: 452 4.2.2 <b@example.net>:',
+    '    Mailbox full (in reply to RCPT TO command)',
+  ];
+
+  it('reads each recipient with its own reply', async () => {
+    expect(await verdicts(postfixNotice(twoReplies))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+
+  it("takes no recipient from the help line a site wrote its postmaster's address into", async () => {
+    expect(await verdicts(postfixNotice(twoReplies, 'postmaster@example.org'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+    expect(await verdicts(postfixNotice(twoReplies, '<help@example.org>'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+
+  it('still reads a failed postmaster address that opens its own line', async () => {
+    const found = await verdicts(
+      postfixNotice([
+        '<postmaster@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)',
+      ]),
+    );
+    expect(found).toEqual([['postmaster@example.net', '550', '5.1.1', 'userunknown', 'hard']]);
+  });
+
+  it("reads multi-line replies ('550-5.1.1 ... 550 5.1.1 ...') wrapped over indented lines, each for its own recipient", async () => {
+    const raw = postfixNotice([
+      '<a@example.net>: host mx.example.net[192.0.2.1] said: 550-5.1.1 The email account',
+      '    that you tried to reach does not exist. 550 5.1.1 Please try again (in',
+      '    reply to RCPT TO command)',
+      '',
+      '<b@example.net>: host mx.example.net[192.0.2.1] said: 452-4.2.2 The email account',
+      '    that you tried to reach is over quota. 452 4.2.2 Please try again (in reply',
+      '    to RCPT TO command)',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe("Postfix's delay warning (src/bounce/bounce_template.c, no delivery-status part)", () => {
+  it('reads "could not be delivered for more than 4 hour(s)" as a delay: both recipients delayed, neither hard', async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      'Delayed Mail (still being retried)',
+      [
+        'This is the mail system at host mx.example.org.',
+        '',
+        '####################################################################',
+        '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
+        '####################################################################',
+        '',
+        'Your message could not be delivered for more than 4 hour(s).',
+        'It will be retried until it is 5 day(s) old.',
+        '',
+        '                   The mail system',
+        '',
+        '<a@example.net>: host mx.example.net[192.0.2.1] said: 451 4.3.0 Temporary lookup failure (in reply to RCPT TO command)',
+        '',
+        '<b@example.com>: connect to mx.example.com[192.0.2.2]:25: Connection timed out',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('delay');
+    expect(c.recipients.map((r) => [r.address, r.action, r.replyCode, r.enhancedCode, r.bounceType])).toEqual([
+      ['a@example.net', 'delayed', '451', '4.3.0', 'none'],
+      ['b@example.com', 'delayed', '', '4.0.0', 'none'],
+    ]);
+  });
+});
+
+/** Sendmail's notice (sendmail/savemail.c errbody) with its transcript (usersmtp.c). */
+const sendmailNotice = (lines: readonly string[]) =>
+  notice(
+    'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+    'Returned mail: see transcript for details',
+    ['The original message was received at Tue, 1 Dec 2026 01:17:26 +0900', 'from client.example.com [192.0.2.9]', '', ...lines],
+    '   ----- Original message follows -----',
+  );
+
+describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
+  it('gives each recipient the reply of its own RCPT TO in the transcript, with no section heading in its diagnostic', async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '<b@example.net>',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.1.1 <a@example.net>... User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '>>> RCPT To:<b@example.net>',
+      '<<< 452 4.2.2 <b@example.net>... Mailbox full',
+      '<b@example.net>... Deferred: 452 4.2.2 Mailbox full',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => r.diagnostic).join(' ')).not.toMatch(/Transcript of session/);
+  });
+
+  it("reads the '(reason: ...)' line under each address, permanent and transient sections alike", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '    (reason: 550 5.1.1 User unknown)',
+      '',
+      '   ----- The following addresses had transient non-fatal errors -----',
+      '<b@example.net>',
+      '    (reason: 452 4.2.2 Mailbox full)',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('Lotus Notes\' older notice ("------- Failure Reasons --------", reason before address)', () => {
+  it("gives each address the reason written on the line above it, not the next recipient's", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'Undeliverable message',
+      [
+        '------- Failure Reasons  --------',
+        '',
+        'User not listed in public Name & Address Book',
+        'a@example.net',
+        'Mailbox full',
+        'b@example.net',
+      ],
+      '------- Returned Message --------',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', 'userunknown', 'hard'],
+      ['b@example.net', 'mailboxfull', 'soft'],
+    ]);
+    expect(c.recipients[1].diagnostic).toBe('Mailbox full b@example.net');
+  });
+});
+
+describe('Trustwave MailMarshal (reason first, then the recipients it concerns)', () => {
+  it('gives every recipient listed under "The following recipients were affected:" the reply written above the list', async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org',
+      'Undeliverable Mail: "hello"',
+      [
+        'Your message:',
+        '   From:    sender@example.com',
+        '   Subject: hello',
+        '',
+        'Could not be delivered because of',
+        '',
+        '550 5.1.1 User unknown',
+        '',
+        'The following recipients were affected:',
+        '   a@example.net',
+        '   b@example.net',
+        '',
+        'Additional Information',
+        '======================',
+        'Original Sender:    <sender@example.com>',
+        'Sender-MTA:         <192.0.2.9>',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.net', '550', '5.1.1', 'userunknown', 'hard']]);
+  });
+
+  it("never gives a recipient whose block has no code the reply in another recipient's block", async () => {
+    const raw = postfixNotice([
+      '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)',
+      '',
+      '<b@example.com>: connect to mx.example.com[192.0.2.2]:25: Connection refused',
+    ]);
+    const found = await verdicts(raw);
+    expect(found[0]).toEqual(A_UNKNOWN);
+    expect(found[1].slice(0, 3)).toEqual(['b@example.com', '', '5.0.0']);
+    expect(found).toHaveLength(2);
+  });
+});
+
+describe('layouts read right with two recipients (kept so)', () => {
+  const layouts: [family: string, from: string, subject: string, lines: string[], marker: string, b: Verdict][] = [
+    [
+      'Exim (src/src/deliver.c; "host ...: 550" of older releases)',
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    host mx.example.net [192.0.2.1]',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    550-5.1.1 The email account that you tried to reach does not exist.',
+        '    550 5.1.1 Please try again.',
+        '  b@example.net',
+        '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
+        '    host mx.example.net [192.0.2.1]: 452 4.2.2 Mailbox full',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'qmail (qmail-send.c, qmail-remote.c), multi-line reply',
+      'MAILER-DAEMON@mx.example.org',
+      'failure notice',
+      [
+        'Hi. This is the qmail-send program at mx.example.org.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.",
+        '',
+        '<a@example.net>:',
+        '192.0.2.1 does not like recipient.',
+        'Remote host said: 550-5.1.1 The email account that you tried to reach does not exist.',
+        '550 5.1.1 Please try again.',
+        'Giving up on 192.0.2.1.',
+        '',
+        '<b@example.net>:',
+        '192.0.2.2 failed after I sent the message.',
+        'Remote host said: 552 5.2.2 Mailbox full',
+      ],
+      '--- Below this line is a copy of the message.',
+      B_FULL('552', '5.2.2'),
+    ],
+    [
+      'Courier (courier/module.esmtp/esmtpclient.c)',
+      'Courier mail server at mx.example.org <@>',
+      'NOTICE: mail delivery status.',
+      [
+        'This is a delivery status notification from mx.example.org,',
+        'running the Courier mail server, version 1.0.',
+        '',
+        '---------------------------------------------------------------------------',
+        '',
+        '                           UNDELIVERABLE MAIL',
+        '',
+        'Your message to the following recipients cannot be delivered:',
+        '',
+        '<a@example.net>:',
+        '    mx.example.net [192.0.2.1]:',
+        '>>> RCPT TO:<a@example.net>',
+        '<<< 550 5.1.1 User unknown',
+        '',
+        '<b@example.net>:',
+        '    mx.example.net [192.0.2.1]:',
+        '>>> RCPT TO:<b@example.net>',
+        '<<< 452 4.2.2 Mailbox full',
+      ],
+      '--- Start of returned message ---',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Exchange 5.5 ("The following recipient(s) could not be reached:", quoted addresses)',
+      'System Administrator <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Your message did not reach some or all of the intended recipients.',
+        '',
+        '   Subject:\thello',
+        '',
+        'The following recipient(s) could not be reached:',
+        '',
+        "   'a@example.net' on 12/1/2026 1:17 AM",
+        '         550 5.1.1 The recipient name is not recognized',
+        '',
+        "   'b@example.net' on 12/1/2026 1:17 AM",
+        '         552 5.2.2 Mailbox full',
+      ],
+      'Content-Type: message/rfc822',
+      B_FULL('552', '5.2.2'),
+    ],
+    [
+      'Trend Micro InterScan MSS ("Sent <<< RCPT TO:" / "Received >>> 550")',
+      'MAILER-DAEMON@mx.example.org',
+      'Mail could not be delivered',
+      [
+        'Sent <<< RCPT TO:<a@example.net>',
+        'Received >>> 550 5.1.1 <a@example.net>... user unknown',
+        '',
+        'Unable to deliver message to <a@example.net>',
+        '',
+        'Sent <<< RCPT TO:<b@example.net>',
+        'Received >>> 452 4.2.2 <b@example.net>... mailbox full',
+        '',
+        'Unable to deliver message to <b@example.net>',
+      ],
+      'Content-type: message/rfc822',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'an unnamed MTA\'s "SMTP Server <host> rejected recipient <a@b>" lines, wrapped',
+      'MAILER-DAEMON@mx.example.org',
+      'Delivery failure',
+      [
+        'We had trouble delivering your message. Full details follow:',
+        '',
+        "Subject: 'hello'",
+        '',
+        '2 error(s):',
+        '',
+        'SMTP Server <mx.example.net> rejected recipient <a@example.net> ',
+        '  (Error following RCPT command). It responded as follows: [550 5.1.1 User unknown]',
+        'SMTP Server <mx.example.net> rejected recipient <b@example.net> ',
+        '  (Error following RCPT command). It responded as follows: [452 4.2.2 Mailbox full]',
+      ],
+      'The attachment contains the original mail headers',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Yahoo (qmail layout, "[RCPT_TO]")',
+      'MAILER-DAEMON@mta.example.com',
+      'Failure Notice',
+      [
+        'Sorry, we were unable to deliver your message to the following address.',
+        '',
+        '<a@example.net>:',
+        'Remote host said: 550 5.1.1 <a@example.net>... User unknown [RCPT_TO]',
+        '',
+        '<b@example.net>:',
+        'Remote host said: 452 4.2.2 <b@example.net>... Mailbox full [RCPT_TO]',
+      ],
+      '--- Below this line is a copy of the message.',
+      B_FULL('452', '4.2.2'),
+    ],
+    [
+      'Zoho ("ERROR CODE :550 - ...")',
+      'mailer-daemon@mail.example.com',
+      'Undelivered Mail Returned to Sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        'A message that you sent could not be delivered to one or more of its recipients. This is a permanent error.',
+        '',
+        'a@example.net, ERROR CODE :550 - 5.1.1 User unknown',
+        '',
+        'b@example.net, ERROR CODE :452 - 4.2.2 Mailbox full',
+      ],
+      'Received: from mail.example.com by mx.example.com',
+      B_FULL('452', '4.2.2'),
+    ],
+  ];
+  for (const [family, from, subject, lines, marker, b] of layouts) {
+    it(`reads ${family}`, async () => {
+      expect(await verdicts(notice(from, subject, lines, marker))).toEqual([A_UNKNOWN, b]);
+    });
+  }
+});
+
+describe('a list of bare addresses, then what is said of all of them', () => {
+  const both = (replyCode: string, status: string, reason: string, bounceType: string): Verdict[] => [
+    ['a@example.net', replyCode, status, reason, bounceType],
+    ['b@example.net', replyCode, status, reason, bounceType],
+  ];
+
+  it("gives Gmail's older notice's technical details to every recipient listed above them", async () => {
+    const raw = notice(
+      'Mail Delivery Subsystem <mailer-daemon@mail.example.com>',
+      'Delivery Status Notification (Failure)',
+      [
+        'Delivery to the following recipients failed permanently:',
+        '',
+        '     a@example.net',
+        '     b@example.net',
+        '',
+        'Technical details of permanent failure:',
+        'The server tried to deliver your message, but it was rejected by the server for the recipient domain example.net by mx.example.net. [192.0.2.1].',
+        '',
+        'The error that the other server returned was:',
+        '550 5.1.1 User unknown',
+      ],
+      '----- Original message -----',
+    );
+    expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
+  });
+
+  it("gives Domino's 'because:' to every address under 'was not delivered to:'", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: hello',
+      [
+        'Your message',
+        '',
+        '  Subject: hello',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '  b@example.net',
+        '',
+        'because:',
+        '',
+        '  552 5.2.2 Mailbox full',
+      ],
+      'Original message follows',
+    );
+    expect(await verdicts(raw)).toEqual(both('552', '5.2.2', 'mailboxfull', 'soft'));
+  });
+
+  it("gives Biglobe's 'Non-delivered information' to both addresses, without the section headings", async () => {
+    const raw = notice(
+      'postmaster@mail.example.jp',
+      'Returned mail: Delivery failed',
+      [
+        '   ----- The following addresses had delivery problems -----',
+        'a@example.net',
+        'b@example.net',
+        '',
+        '   ----- Non-delivered information -----',
+        "The number of messages in recipient's mailbox exceeded the local limit.",
+      ],
+      '   ----- Original message follows -----',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.diagnostic])).toEqual([
+      ['a@example.net', 'mailboxfull', "a@example.net The number of messages in recipient's mailbox exceeded the local limit."],
+      ['b@example.net', 'mailboxfull', "b@example.net The number of messages in recipient's mailbox exceeded the local limit."],
+    ]);
+  });
+
+  it("gives Apache James's 'Error message:' to every address under 'Failed recipient(s):' (Bounce mailet)", async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org',
+      '[BOUNCE]',
+      [
+        'Hi. This is the James mail server at mx.example.org.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.  Below",
+        'I include the list of recipients and the reason why I was unable to deliver',
+        'your message.',
+        '',
+        'Failed recipient(s):',
+        'a@example.net',
+        'b@example.net',
+        '',
+        'Error message:',
+        '550 5.1.1 User unknown',
+      ],
+      'Message details:',
+    );
+    expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
+  });
+});
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
+  return Buffer.from(
+    [
+      `From: ${from}`,
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      ...lines,
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      ...groups.flatMap((g) => [...g, '']),
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      ...RETURNED,
+      '--b--',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe("one recipient's words never decide another's", () => {
+  it("a local mailer's failure (X-Unix) is not read as the other recipient's 'Mailbox full' (Sendmail with a DSN)", async () => {
+    const raw = report(
+      'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'Returned mail: see transcript for details',
+      [
+        'The original message was received at Tue, 1 Dec 2026 01:17:26 +0900',
+        '',
+        '   ----- The following addresses had permanent fatal errors -----',
+        '"|/usr/local/bin/procmail"',
+        '    (reason: Service unavailable)',
+        '    (expanded from: <a@example.org>)',
+        '<b@example.org>',
+        '    (reason: 552 5.2.2 Mailbox full)',
+        '',
+        '   ----- Transcript of session follows -----',
+        '554 5.3.0 unknown mailer error 69',
+        '552 5.2.2 <b@example.org>... Mailbox full',
+      ],
+      [
+        [
+          'Final-Recipient: RFC822; a@example.org',
+          'X-Actual-Recipient: X-Unix; |/usr/local/bin/procmail',
+          'Action: failed',
+          'Status: 5.3.0',
+          'Diagnostic-Code: X-Unix; 69',
+        ],
+        [
+          'Final-Recipient: RFC822; b@example.org',
+          'Action: failed',
+          'Status: 5.2.2',
+          'Diagnostic-Code: SMTP; 552 5.2.2 <b@example.org>... Mailbox full',
+        ],
+      ],
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([
+      ['a@example.org', 'mailererror'],
+      ['b@example.org', 'mailboxfull'],
+    ]);
+  });
+
+  it('a line naming one recipient as "<a@b>... reason" goes to that recipient, not to the address listed last', async () => {
+    const raw = report(
+      'MAILER-DAEMON@mx.example.org',
+      'Delivery Status Notification (Failure)',
+      [
+        '      This is an automatically generated Delivery Status Notification.',
+        '',
+        'Delivery to the following recipients failed permanently:',
+        '',
+        '  * a@example.net',
+        '  * b@example.net',
+        '',
+        '                        Technical details:',
+        '',
+        'SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@example.net>... No such user here',
+      ],
+      [
+        ['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 5.3.0'],
+        ['Final-Recipient: rfc822;b@example.net', 'Action: failed', 'Status: 5.2.2'],
+      ],
+    );
+    expect(await verdicts(raw)).toEqual([
+      ['a@example.net', '553', '5.3.0', 'userunknown', 'hard'],
+      ['b@example.net', '', '5.2.2', 'mailboxfull', 'soft'],
+    ]);
+  });
+
+  it("takes Sendmail's summary line for its recipient, not the reply to a later command after it", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '    (reason: 550 5.1.1 User unknown)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> DATA',
+      '<<< 550 5.1.1 User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '<<< 503 5.5.1 RCPT first',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+});
+
+describe('Exim local deliveries to a file or a pipe (src/src/deliver.c)', () => {
+  it('reads the address under "generated by" as the recipient, and ends the address above at the next item', async () => {
+    const raw = notice(
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    host mx.example.net [192.0.2.1]',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    550 5.1.1 User unknown',
+        '  /var/mail/b',
+        '    generated by b@example.net',
+        '    mailbox is full (MTA-imposed quota exceeded while writing to file /var/mail/b)',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+      ['X-Failed-Recipients: a@example.net, b@example.net'],
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.replyCode, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', '550', 'userunknown', 'hard'],
+      ['b@example.net', '', 'mailboxfull', 'soft'],
+    ]);
+    expect(c.recipients[1].diagnostic).toMatch(/^\/var\/mail\/b generated by b@example\.net mailbox is full/);
+  });
+
+  it('does not take the alias an address was "(generated from ...)" as another recipient', async () => {
+    const raw = notice(
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    (generated from list@example.org)',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    host mx.example.net [192.0.2.1]: 550 5.1.1 User unknown',
+        '  pipe to |/usr/local/bin/filter',
+        '    generated by b@example.net',
+        '    local delivery failed',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+      ['X-Failed-Recipients: a@example.net, b@example.net'],
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.replyCode, r.reason])).toEqual([
+      ['a@example.net', '550', 'userunknown'],
+      ['b@example.net', '', 'mailererror'],
+    ]);
+  });
+});
+
+describe('Exchange 2007 and later, recipients by display name', () => {
+  it("never takes the sender's own 'Name (address)' line as a failed recipient", async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'Alice Example (a@example.net)',
+        "The e-mail address you entered couldn't be found.",
+        '',
+        'Sent by',
+        'Sender Example (sender@example.com)',
+      ],
+      'Original message headers:',
+    );
+    expect((await classify(raw)).recipients.map((r) => r.address)).toEqual(['a@example.net']);
+  });
+
+  it('reads "Alice Example (a@example.net)" lines as the failed recipients when no administrators\' section follows', async () => {
+    const raw = notice(
+      'postmaster@example.org',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'Alice Example (a@example.net)',
+        "The e-mail address you entered couldn't be found.",
+        '',
+        'Bob Example (b@example.net)<mailto:b@example.net>',
+        "The recipient's mailbox is full and can't accept messages now.",
+      ],
+      'Original message headers:',
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', 'userunknown', 'hard'],
+      ['b@example.net', 'mailboxfull', 'soft'],
+    ]);
+  });
+});
+
+describe('Sendmail transcript with a part per server (sendmail/usersmtp.c "... while talking to")', () => {
+  it("gives each server's part to the address its summary line names, not to the address before it", async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '<b@example.com>',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.1.1 User unknown',
+      '550 5.1.1 <a@example.net>... User unknown',
+      '... while talking to mx.example.com.:',
+      '>>> DATA',
+      '<<< 552 5.2.2 Mailbox full',
+      '554 5.0.0 <b@example.com>... Service unavailable',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.com', '552', '5.2.2', 'mailboxfull', 'soft']]);
+  });
+});
+
+describe('Oracle Messaging Server with alias expansion', () => {
+  it('reads "Original address:" as another spelling of the recipient above, not a recipient of its own', async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Original address: alias-a@example.org',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
+        '',
+        '  Recipient address: b@example.net',
+        '  Original address: alias-b@example.org',
+        '  Reason: Remote SMTP server has rejected address',
+        '  Diagnostic code: smtp;452 4.2.2 Mailbox full',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('numbers in the quoted original are never the reply', () => {
+  it("reads no reply code or status from the Subject a notice quotes (Messaging Server's header fields)", async () => {
+    const raw = notice(
+      'Internet Mail Delivery <postmaster@example.org>',
+      'Delivery Notification: Delivery has failed',
+      [
+        'This report relates to a message you sent with the following header fields:',
+        '',
+        '  Message-id: <hello.1@example.com>',
+        '  Subject: 421 4.4.2 reports',
+        '',
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: a@example.net',
+        '  Reason: Illegal host/domain name found',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'hostunknown', 'hard']]);
+  });
+
+  it("reads no reply code from the Subject in Domino's 'Your message' section", async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE',
+      [
+        'Your message',
+        '',
+        '  Subject: 550 errors in the report',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '',
+        'because:',
+        '',
+        '  User a (a@example.net) not listed in Domino Directory',
+      ],
+      'Original message follows',
+    );
+    expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'userunknown', 'hard']]);
+  });
+});
