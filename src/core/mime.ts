@@ -212,12 +212,20 @@ export function charsetLabel(charset: string): string {
     .replace(/^["']|["']$/g, '');
 }
 
+/** ISO-2022-JP's switch to JIS X 0208 (ESC $ @ or ESC $ B, RFC 1468). */
+const ISO_2022_JP_ESCAPE = /\x1b\$[@B]/;
+
 /** Decodes a binary string in the named charset; unknown charsets fall back to UTF-8 or latin1. */
 export function decodeCharset(binary: string, charset: string): string {
   // Pure ASCII needs no decoding whatever the label says.
   if (!/[^\x00-\x7f]/.test(binary) && !binary.includes('\x1b')) return binary;
-  const label = charsetLabel(charset);
+  let label = charsetLabel(charset);
   const bytes = Buffer.from(binary, 'latin1');
+  // Unlabelled (or "ASCII") 7-bit text with ISO-2022-JP's escapes into JIS X 0208 is
+  // ISO-2022-JP (RFC 1468): Japanese servers write it so in Diagnostic-Code fields.
+  if ((label === '' || label === 'us-ascii' || label === 'ascii') && ISO_2022_JP_ESCAPE.test(binary) && !/[^\x00-\x7f]/.test(binary)) {
+    label = 'iso-2022-jp';
+  }
   if (label === '' || label === 'us-ascii' || label === 'utf-8' || label === 'utf8' || label === 'ascii') {
     return bytes.toString('utf8');
   }

@@ -404,3 +404,15 @@ describe('servers that answer in other scripts', () => {
     expect(c.recipients[0]).toMatchObject({ address: 'user@example.net', replyCode: '552', reason: 'mailboxfull', bounceType: 'soft' });
   });
 });
+
+describe('a Diagnostic-Code written in ISO-2022-JP', () => {
+  it('reads the Japanese words of an unlabelled delivery-status part, escapes and all', async () => {
+    // Domino's Japanese text for an address not in its directory, as ISO-2022-JP bytes (7-bit, ESC sequences).
+    const jis = '\x1b$B%f!<%6!<\x1b(B (user@example.net) \x1b$B$O\x1b(B Domino \x1b$B%G%#%l%/%H%j$K$O8+$D$+$j$^$;$s!#\x1b(B';
+    const c = await classify(dsnReport('5.0.0', jis, { diagnosticType: 'X-Notes' }));
+    expect(c.recipients[0]).toMatchObject({
+      diagnostic: 'ユーザー (user@example.net) は Domino ディレクトリには見つかりません。',
+      reason: 'userunknown',
+    });
+  });
+});
