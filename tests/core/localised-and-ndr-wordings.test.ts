@@ -78,7 +78,7 @@ describe('Japanese server texts', () => {
       ['userunknown', 'hard'],
     ],
     [
-      // Domino's Japanese router text (reference parser's Domino reader; read to learn).
+      // Domino's Japanese router text: 'not found in the Domino Directory' (HCL's Japanese term).
       "Domino's Japanese 'not found in the Domino Directory' is an unknown user",
       () => eximAtRcpt('ユーザー jane は Domino ディレクトリには見つかりません'),
       ['userunknown', 'hard'],
@@ -122,8 +122,7 @@ describe('Chinese server texts', () => {
 });
 
 // German and other European servers: the replies sitepackage.de lists for German providers
-// ("Typische Fehlermeldungen bei Unzustellbarkeit"), bytecamp.net's FAQ, Domino's localised
-// router texts, Seznam's and Interia's help pages.
+// ("Typische Fehlermeldungen bei Unzustellbarkeit"), bytecamp.net's FAQ, Seznam's and Interia's help pages.
 describe('German and other European server texts', () => {
   wordingTests([
     [
@@ -140,16 +139,6 @@ describe('German and other European server texts', () => {
       "a German host's 'Speicherplatz des Kontos ueberschritten' is a full mailbox",
       () => reported('5.0.0', '550 Speicherplatz des Kontos ueberschritten'),
       ['mailboxfull', 'soft'],
-    ],
-    [
-      "Domino's Spanish 'no se encuentra en el Directorio de Domino' is an unknown user",
-      () => reported('5.0.0', 'User jane no se encuentra en el Directorio de Domino'),
-      ['userunknown', 'hard'],
-    ],
-    [
-      "Domino's French 'non répertorié dans l'annuaire Domino' is an unknown user",
-      () => eximAtRcpt("Utilisateur jane non répertorié dans l'annuaire Domino"),
-      ['userunknown', 'hard'],
     ],
     [
       // napoveda.seznam.cz/uzivatel-neexistuje

@@ -35,12 +35,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`[45]\.4\.1 recipient address rejected: access denied`,
       String.raw`local mailbox (?:<@> )?is unavailable: (?:user not found|no such user)`,
       String.raw`requested mail action aborted, mailbox not found`,
-      // Domino's router in its localised builds: the Spanish, French and Japanese forms of
-      // "not listed in Domino Directory" (the reference parser's Domino reader names them;
-      // read to learn).
-      String.raw`no se encuentra en el directorio de domino`,
-      String.raw`non r[ée]pertori[ée] dans l'annuaire domino`,
-      String.raw`domino ?ディレクトリには見つかりません`,
+      // Domino's router in its Japanese builds: "not listed in Domino Directory" said as "not
+      // found (見つかりません) in the Domino Directory", the product's name for its directory in
+      // HCL's Japanese documentation (help.hcl-software.com/domino/.../ja: "Domino ディレクトリ").
+      String.raw`domino ?ディレクトリ(?:に|で)は?見つかりません`,
       // Seznam.cz's own lookup: "5.1.1 szn; User hasn't got the service mapped" (its help
       // page "Uživatel neexistuje", napoveda.seznam.cz/uzivatel-neexistuje).
       String.raw`user hasn'?t got the service mapped`,
@@ -180,10 +178,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
   },
-  // A bare refusal of the recipient's address, the whole reply: "550 Recipient address
-  // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
-  // command)"). It says only "refused" (weak): with a security-class code (X.7) it is that
-  // refusal, and at DATA a filter's (README rules 2 and 6); at RCPT TO, the address.
   // "User unknown" as servers write it in other languages, read like the English words
   // (userunknown/no-such-user: the address at RCPT TO, a filter at DATA). Each from the
   // provider's own page or a page quoting its server:
@@ -204,6 +198,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 Benutzer nicht bekannt/User unknown',
   },
+  // A bare refusal of the recipient's address, the whole reply: "550 Recipient address
+  // rejected.", "550 5.0.1 Recipient rejected" (Postfix appends "(in reply to RCPT TO
+  // command)"). It says only "refused" (weak): with a security-class code (X.7) it is that
+  // refusal, and at DATA a filter's (README rules 2 and 6); at RCPT TO, the address.
   {
     id: 'userunknown/recipient-refused',
     reason: 'userunknown',
