@@ -215,6 +215,19 @@ export function charsetLabel(charset: string): string {
 /** ISO-2022-JP's switch to JIS X 0208 (ESC $ @ or ESC $ B, RFC 1468). */
 const ISO_2022_JP_ESCAPE = /\x1b\$[@B]/;
 
+/**
+ * 8-bit text with no charset (or the wrong one, "ASCII"): UTF-8 when it is valid UTF-8, else
+ * windows-1252, the superset of Latin-1 that older European servers write ("Boîte pleine").
+ * A multi-byte character cut at the end (a bound upstream) does not count as invalid.
+ */
+function unlabelledText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** Decodes a binary string in the named charset; unknown charsets fall back to UTF-8 or latin1. */
 export function decodeCharset(binary: string, charset: string): string {
   // Pure ASCII needs no decoding whatever the label says.
@@ -226,9 +239,8 @@ export function decodeCharset(binary: string, charset: string): string {
   if ((label === '' || label === 'us-ascii' || label === 'ascii') && ISO_2022_JP_ESCAPE.test(binary) && !/[^\x00-\x7f]/.test(binary)) {
     label = 'iso-2022-jp';
   }
-  if (label === '' || label === 'us-ascii' || label === 'utf-8' || label === 'utf8' || label === 'ascii') {
-    return bytes.toString('utf8');
-  }
+  if (label === '' || label === 'us-ascii' || label === 'ascii') return unlabelledText(bytes);
+  if (label === 'utf-8' || label === 'utf8') return bytes.toString('utf8');
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {

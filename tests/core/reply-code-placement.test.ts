@@ -416,3 +416,17 @@ describe('a Diagnostic-Code written in ISO-2022-JP', () => {
     });
   });
 });
+
+describe('8-bit text with no charset', () => {
+  it('reads Latin-1 words in an unlabelled delivery-status part as Latin-1, not as broken UTF-8', async () => {
+    // The same report, its text written in Latin-1 bytes (î is one byte, 0xEE).
+    const latin1 = Buffer.from(dsnReport('5.0.0', '550 Boîte aux lettres pleine').toString('utf8'), 'latin1');
+    const c = await classify(latin1);
+    expect(c.recipients[0]).toMatchObject({ diagnostic: '550 Boîte aux lettres pleine', reason: 'mailboxfull' });
+  });
+
+  it('still reads valid UTF-8 in the same place as UTF-8', async () => {
+    const c = await classify(dsnReport('5.0.0', '550 Boîte aux lettres pleine'));
+    expect(c.recipients[0]).toMatchObject({ diagnostic: '550 Boîte aux lettres pleine', reason: 'mailboxfull' });
+  });
+});
