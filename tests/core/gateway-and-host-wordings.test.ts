@@ -1,0 +1,144 @@
+// Wordings of security gateways, hosting panels' MTAs and hosted mail servers, read in a fourth
+// pass over mail the classifier had not seen: cPanel's Exim ACL texts, the Baruwa gateway's
+// published refusals, SmarterMail's own notices and Zimbra's LMTP replies. Each wording was
+// read in the product's source or on a page quoting its server, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
+import { describe } from 'vitest';
+import { eximBounce } from './plain-bounces.ts';
+import { reported, wordingTests } from './wording-cases.ts';
+
+const eximAtRcpt = (...reply: string[]) => eximBounce(['SMTP error from remote mail server after RCPT TO:<user@example.net>:', ...reply]);
+
+// cPanel's Exim: its RBL ACL, its cannot-route message (see hostunknown.ts) and its per-domain sending limits
+// (cPanel's ACL blocks; the help pages of hosts running it; a bounce-rule table's rows).
+describe("cPanel's Exim ACL texts", () => {
+  wordingTests([
+    [
+      'a cPanel "JunkMail rejected ... is in an RBL" refuses the sending host, not the message',
+      () =>
+        eximAtRcpt(
+          'host mx.example.net [192.0.2.1]: 550 JunkMail rejected - mx.example.org [192.0.2.9]:25 is in an RBL: Reverse DNS (PTR) missing',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a cPanel "JunkMail rejected - Blocked on SpamCop" is the block list, not spam in the message',
+      () => reported('5.0.0', 'smtp; 550 JunkMail rejected - Blocked on SpamCop'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "cPanel's cannot-route text quoted in a multi-line reply is still an unknown host, not a block list",
+      () =>
+        eximAtRcpt(
+          'host mx.example.net [192.0.2.1]: 550-The mail server could not deliver mail to user@example.net. The account or',
+          '550-domain may not exist, they may be blacklisted, or missing the proper dns',
+          '550 entries.',
+        ),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      "the same cPanel text after a failed sender verification is about the sender, never the recipient's address",
+      () =>
+        eximAtRcpt(
+          'host mx.example.net [192.0.2.1]: 550-Verification failed for <sender@example.org>',
+          '550-The mail server could not deliver mail to sender@example.org. The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+          '550 Sender verify failed',
+        ),
+      ['rejected', 'soft'],
+    ],
+    [
+      "cPanel's hourly sending limit of the sender's domain is the sender's rate, not the address",
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 Domain example.org has exceeded the max emails per hour (100/100 (100%)) allowed.  Message discarded.',
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "cPanel's limit on failed and deferred messages per hour is the sender's rate, not the address",
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 Domain example.org has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.',
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "cPanel's suspended incoming mail (525 5.7.13 Disabled recipient address) is a suspended account, not a dead one",
+      () => reported('5.7.13', 'smtp; 525 5.7.13 Disabled recipient address'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});
+
+// The Baruwa gateway's published refusals (a Baruwa deployment's help page, bastion.umanix.net/info).
+describe("Baruwa's gateway refusals", () => {
+  wordingTests([
+    [
+      'a Baruwa "The sender <ip> is banned" refuses the sending host',
+      () => reported('5.0.0', 'smtp; 550 The sender 192.0.2.1 is banned (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Baruwa "Dictionary attack detected" refuses the sending host, not the address',
+      () => reported('5.0.0', 'smtp; 550 Dictionary attack detected (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "a Baruwa banned sender domain is a refusal of the sender, not of the recipient's address",
+      () => reported('5.0.0', 'smtp; 550 The domain example.org is banned (in reply to RCPT TO command)'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a Baruwa refusal of a null-sender message to several recipients is about the sender',
+      () => reported('5.0.0', 'smtp; 550 Legitimate bounces are never sent to more than one recipient. (in reply to RCPT TO command)'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a Baruwa failed recipient verification at RCPT TO is an unknown recipient',
+      () => reported('5.0.0', 'smtp; 550 Recipient verification failed (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a temporary failure of the recipient verification is never a dead address',
+      () => reported('4.0.0', 'smtp; 451 Recipient verification failed (in reply to RCPT TO command)'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
+
+// SmarterMail's own notices ("Reason: ..."), as hosts running it quote them
+// (kb.indsoft.net/kb/a70, support.rackteam.com/kb/a136).
+describe("SmarterMail's notices", () => {
+  wordingTests([
+    [
+      "SmarterMail's exceeded domain size limit is a full mailbox, soft",
+      () => reported('5.0.0', 'The domain size limit has been exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      "SmarterMail's failed attempts to connect to the recipient's server is a message that expired",
+      () => reported('5.0.0', 'Failed four Attempts to connect to recipients mail server'),
+      ['expired', 'soft'],
+    ],
+  ]);
+});
+
+// Zimbra's LMTP replies (Zimbra/zm-mailbox, store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java)
+// as its Postfix reports them: already right, kept so that they stay right.
+describe("Zimbra's LMTP replies", () => {
+  wordingTests([
+    [
+      "Zimbra's disabled mailbox is a suspended account, soft",
+      () => reported('5.0.0', 'lmtp; 450 4.2.1 Mailbox disabled, not accepting messages'),
+      ['suspend', 'soft'],
+    ],
+    ["Zimbra's over quota is a full mailbox", () => reported('5.2.2', 'lmtp; 552 5.2.2 Over quota'), ['mailboxfull', 'soft']],
+    [
+      "Zimbra's no such user here is an unknown recipient",
+      () => reported('5.1.1', 'lmtp; 550 5.1.1 No such user here'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
