@@ -142,3 +142,57 @@ describe("Zimbra's LMTP replies", () => {
     ],
   ]);
 });
+
+// hMailServer's documented refusal when its IP ranges do not let a client send to an address
+// (hmailserver.com/documentation/v4.4/?page=reference_error_messages).
+describe("hMailServer's refusals", () => {
+  wordingTests([
+    [
+      'an hMailServer "Delivery is not allowed to this address" is a refused relay, not the address',
+      () => reported('5.0.0', 'smtp; 550 Delivery is not allowed to this address. (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+  ]);
+});
+
+// ASSP, the anti-spam proxy hosting panels put before their MTA (a host's help page listing
+// its bounce messages, maxclicksonline.com, "ASSP bounced back messages and errors").
+describe("ASSP's refusals", () => {
+  wordingTests([
+    [
+      'an ASSP "Service denied, closing transmission channel" blocks the sending IP',
+      () => reported('5.7.2', 'smtp; 554 5.7.2 Service denied, closing transmission channel (1a2b3c)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an ASSP refusal of attachment types is a policy, not a syntax error',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 500 These attachments are not allowed -- Please compress (zip,tar..) them before mailing. (in reply to end of DATA command)',
+        ),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'an ASSP "Mail appears infected with" is a virus',
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 554 5.7.1 Mail appears infected with Eicar-Test-Signature -- disinfect and resend. (in reply to end of DATA command)',
+        ),
+      ['virusdetected', 'soft'],
+    ],
+  ]);
+});
+
+// CommuniGate Pro's local delivery module, as its notices read ("LOCAL module(account ...)
+// reports: account is full (quota exceeded)"): already right, kept so that it stays right.
+describe("CommuniGate Pro's notices", () => {
+  wordingTests([
+    [
+      "CommuniGate Pro's full account is a full mailbox",
+      () => reported('4.0.0', 'LOCAL module(account user@example.net) reports: account is full (quota exceeded)'),
+      ['mailboxfull', 'soft'],
+    ],
+  ]);
+});

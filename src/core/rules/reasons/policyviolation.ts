@@ -20,6 +20,9 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       String.raw`not (?:allowed|permitted) by policy`,
       String.raw`message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)`,
       String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
+      // ASSP's "500 These attachments are not allowed -- Please compress (zip,tar..) them
+      // before mailing." (a host's help page on ASSP's bounce messages, maxclicksonline.com).
+      String.raw`\battachments are not allowed\b`,
       String.raw`file type`,
       // NetEase's "552 Illegal Attachment" (its published bounce codes, help.mail.163.com: an
       // attachment of a type it refuses, .scr, .pif, .vbs, ...).
