@@ -196,3 +196,53 @@ describe("CommuniGate Pro's notices", () => {
     ],
   ]);
 });
+
+// Rspamd's multimap refusal as NethServer words it (NethServer/dev issue 5811).
+describe("Rspamd's attachment refusal", () => {
+  wordingTests([
+    [
+      'a "Forbidden attachment name extension" refusal is a policy, not a security error',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 Forbidden attachment name extension (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+  ]);
+});
+
+// Mailgun's drops for an address on one of its lists (its delivery-status codes 605-607 as the
+// Symfony Mailer Mailgun bridge names them): the service did not try, nothing about the mailbox.
+describe("Mailgun's suppression drops", () => {
+  wordingTests([
+    [
+      "Mailgun's drop of a previously bounced address is its suppression list, never hard on its word",
+      () => reported('5.0.0', 'Not delivering to previously bounced address'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      "Mailgun's drop of an unsubscribed address is its suppression list",
+      () => reported('5.0.0', 'Not delivering to unsubscribed address'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      "Mailgun's drop of a complainer is its suppression list, not spam in the message",
+      () => reported('5.0.0', 'Not delivering to a user who marked your messages as spam'),
+      ['suppressed', 'soft'],
+    ],
+  ]);
+});
+
+// cPanel's delivery to suspended accounts (Cpanel/Email/Config/SuspendedDelivery.pm: ":fail:" and
+// ":defer:" routers saying "Disabled recipient address"): already right, kept so it stays right.
+describe("cPanel's suspended accounts", () => {
+  wordingTests([
+    [
+      "cPanel's disabled recipient address refused for good is a suspended account, not a dead one",
+      () => reported('5.0.0', 'smtp; 550 Disabled recipient address (in reply to RCPT TO command)'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "cPanel's disabled recipient address after the retry period keeps its cause",
+      () => eximAtRcpt('host mx.example.net [192.0.2.1]: 451 Disabled recipient address: retry timeout exceeded'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});
