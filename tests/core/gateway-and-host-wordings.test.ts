@@ -246,3 +246,39 @@ describe("cPanel's suspended accounts", () => {
     ],
   ]);
 });
+
+// Exchange's client message rate limit as Mailprotector's "Common Email Bouncebacks" quotes it.
+describe("Exchange's client rate limit, as a gateway quotes it", () => {
+  wordingTests([
+    [
+      "Exchange's message submission rate limit is the sender's pace, not the network",
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 421 4.4.2 Message submission rate for this client has exceeded the configured limit (in reply to MAIL FROM command)',
+        ),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// Proofpoint Essentials' replies as its reseller Spambrella explains them
+// (spambrella.com/faq/email-delivery-error-codes): already right, kept so they stay right.
+describe("Proofpoint Essentials' replies", () => {
+  wordingTests([
+    [
+      'a Proofpoint Essentials SMTP Discovery refusal at RCPT TO is an unknown recipient',
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: User email address is marked as invalid (in reply to RCPT TO command)',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a Proofpoint Essentials "sender rejected" is about the sender, never the address',
+      () => reported('5.1.0', 'smtp; 550 5.1.0 sender rejected (in reply to MAIL FROM command)'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
