@@ -282,3 +282,24 @@ describe("Proofpoint Essentials' replies", () => {
     ],
   ]);
 });
+
+// Exim's recipient verification as DirectAdmin's and other hosts' configurations word it
+// (quoted in logwatch's Postfix service script).
+describe("Exim's recipient verification text", () => {
+  wordingTests([
+    [
+      'an Exim "The recipient cannot be verified" at RCPT TO is an unknown recipient',
+      () =>
+        eximAtRcpt(
+          'host mx.example.net [192.0.2.1]: 550-"The recipient cannot be verified.  Please check all recipients of this',
+          '550 message to verify they are valid."',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a temporary "The recipient cannot be verified" is never a dead address',
+      () => reported('4.0.0', 'smtp; 451 The recipient cannot be verified (in reply to RCPT TO command)'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});

@@ -366,6 +366,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/no-such-user',
   'userunknown/localised',
   'userunknown/recipient-refused',
+  'userunknown/recipient-cannot-be-verified',
   'userunknown/unavailable',
   // ---- unknown host ---------------------------------------------------------------------
   'hostunknown/cpanel-cannot-route',
