@@ -303,3 +303,30 @@ describe("Exim's recipient verification text", () => {
     ],
   ]);
 });
+
+// VIPRE Email Security's published inbound rejection reasons (vipre.freshdesk.com, "Email
+// rejection reasons").
+describe("VIPRE Email Security's rejections", () => {
+  wordingTests([
+    [
+      'a VIPRE refusal of a domain it does not serve is a refused relay, not the address',
+      () => reported('5.0.0', 'smtp; 550 Your domain is not configured to use this MX host. (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      "a VIPRE call-forward rejection at RCPT TO is the customer's server refusing the address",
+      () => reported('5.0.0', 'smtp; 550 Call forward rejected (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a temporary VIPRE call-forward rejection is never a dead address',
+      () => reported('4.0.0', 'smtp; 451 Call forward rejected (in reply to RCPT TO command)'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'a VIPRE invalid mailbox found by call forwarding is an unknown recipient',
+      () => reported('5.0.0', 'smtp; 550 Invalid Mailbox (Call FWD) (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});

@@ -40,6 +40,7 @@ import { FACEBOOK_RULES } from './providers/facebook.ts';
 import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
+import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -132,6 +133,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   CPANEL_RULES,
   BARUWA_RULES,
   SMARTERMAIL_RULES,
+  VIPRE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -299,6 +301,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/baruwa-recipient-verification',
   'mailboxfull/smartermail-domain-size',
   'expired/smartermail-connect-attempts',
+  'norelaying/vipre-domain-not-configured',
+  'userunknown/vipre-call-forward',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
