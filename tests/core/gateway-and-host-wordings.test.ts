@@ -330,3 +330,25 @@ describe("VIPRE Email Security's rejections", () => {
     ],
   ]);
 });
+
+// Trend Micro Deep Discovery Email Inspector's sender-filtering replies (docs.trendmicro.com,
+// "Deep Discovery Email Inspector 5.1 Online Help: SMTP error codes").
+describe("Trend Micro Deep Discovery Email Inspector's blocks", () => {
+  wordingTests([
+    [
+      'a DDEI "521 Block permanently (Sender Filtering/Authentication)" blocks the sender, never a dead address',
+      () => reported('5.0.0', 'smtp; 521 Block permanently (Sender Filtering/Authentication)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a DDEI temporary denial for zombie matches blocks the sending host',
+      () => reported('5.0.0', 'smtp; 450 Temporary denial of connection (450) for Zombie matches (ERS)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a DDEI permanent denial for RBL+ matches blocks the sending host',
+      () => reported('5.0.0', 'smtp; 550 Permanent denial of connection (550) for RBL+ matches (ERS)'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});

@@ -277,6 +277,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/coremail-ip',
   'rejected/coremail-sender',
   'blocked/trendmicro-ers',
+  'blocked/trendmicro-ddei',
   'authfailure/sophos-codes',
   'blocked/sophos-codes',
   'rejected/sophos-codes',
