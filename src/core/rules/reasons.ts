@@ -37,6 +37,10 @@ import { COREMAIL_RULES } from './providers/coremail.ts';
 import { TRENDMICRO_RULES } from './providers/trendmicro.ts';
 import { SOPHOS_RULES } from './providers/sophos.ts';
 import { FACEBOOK_RULES } from './providers/facebook.ts';
+import { CPANEL_RULES } from './providers/cpanel.ts';
+import { BARUWA_RULES } from './providers/baruwa.ts';
+import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
+import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -126,6 +130,10 @@ const ALL_RULES: readonly ReasonRule[] = [
   TRENDMICRO_RULES,
   SOPHOS_RULES,
   FACEBOOK_RULES,
+  CPANEL_RULES,
+  BARUWA_RULES,
+  SMARTERMAIL_RULES,
+  VIPRE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -269,6 +277,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/coremail-ip',
   'rejected/coremail-sender',
   'blocked/trendmicro-ers',
+  'blocked/trendmicro-ddei',
   'authfailure/sophos-codes',
   'blocked/sophos-codes',
   'rejected/sophos-codes',
@@ -285,6 +294,16 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/facebook-codes',
   'requireptr/facebook-codes',
   'toomanyconn/facebook-codes',
+  'blocked/cpanel-junkmail-rbl',
+  'toomanyconn/cpanel-hourly-limit',
+  'blocked/baruwa-banned-ip',
+  'blocked/baruwa-dictionary-attack',
+  'rejected/baruwa-sender',
+  'userunknown/baruwa-recipient-verification',
+  'mailboxfull/smartermail-domain-size',
+  'expired/smartermail-connect-attempts',
+  'norelaying/vipre-domain-not-configured',
+  'userunknown/vipre-call-forward',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
@@ -352,6 +371,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/no-such-user',
   'userunknown/localised',
   'userunknown/recipient-refused',
+  'userunknown/recipient-cannot-be-verified',
   'userunknown/unavailable',
   // ---- unknown host ---------------------------------------------------------------------
   'hostunknown/cpanel-cannot-route',

@@ -17,4 +17,21 @@ export const TRENDMICRO_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bers-qil\b`, String.raw`(?:blocked|deferred|refused) using trend ?micro (?:rbl\+|email reputation)`],
     quote: '554 5.7.1 <user@example.net>: Recipient address rejected: ERS-QIL',
   },
+  // Deep Discovery Email Inspector's replies when its sender filtering blocks the connecting
+  // host (docs.trendmicro.com, "Deep Discovery Email Inspector 5.1 Online Help: SMTP error
+  // codes"): "421 Block temporarily (Sender Filtering/Authentication)", "521 Block permanently
+  // (Sender Filtering/Authentication)", "450 Temporary denial of connection (450) for Zombie
+  // matches (ERS)", "550 Permanent denial of connection (550) for RBL+ matches (ERS)". The
+  // sending host, never the recipient's address: before the rules that read 521 as a domain
+  // that takes no mail.
+  {
+    id: 'blocked/trendmicro-ddei',
+    reason: 'blocked',
+    phrases: [
+      String.raw`\bblock (?:temporarily|permanently) \(sender filtering/authentication\)`,
+      String.raw`\b(?:temporary|permanent) denial of connection \(\d{3}\) for (?:zombie|rbl\+) matches\b`,
+    ],
+    hints: ['sender filtering', 'denial of connection'],
+    quote: '521 Block permanently (Sender Filtering/Authentication)',
+  },
 ];

@@ -94,6 +94,10 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`server access forbidden by your ip`,
       String.raw`no access from mail server`,
       String.raw`rejecting open proxy`,
+      // ASSP (the anti-spam SMTP proxy hosting panels put in front of their MTA) when it
+      // blocks the sending IP: "554 5.7.2 Service denied, closing transmission channel
+      // (<session>)" (a host's help page on ASSP's bounce messages, maxclicksonline.com).
+      String.raw`\bservice denied, closing transmission channel\b`,
       // Sendmail's dnsbl feature with a URL (cf/feature/dnsbl.m4: "Mail from <client address>
       // refused - see <URL>"), and its older rbl feature's "refused by blackhole site".
       String.raw`mail from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]+)\]? refused`,

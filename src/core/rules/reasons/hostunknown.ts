@@ -65,11 +65,13 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
   },
   // cPanel's Exim configuration gives its dnslookup routers this cannot_route_message: the
   // words Exim returns when no router could route a remote address (the domain has no MX
-  // or address record; a temporary DNS failure defers instead of failing).
+  // or address record; a temporary DNS failure defers instead of failing). Quoted in a remote
+  // Exim's multi-line reply, its continuation prefix ("550-") may cut the sentence, so only its
+  // opening words are asked for; "they may be blacklisted" is stock wording, not a block list.
   {
     id: 'hostunknown/cpanel-cannot-route',
     reason: 'hostunknown',
-    phrases: [String.raw`the account or domain may not exist, they may be blacklisted, or missing the proper dns entries`],
+    phrases: [String.raw`\bthe account or (?:5\d\d-)?domain may not exist\b`],
     quote:
       'The mail server could not deliver mail to user@example.net.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
   },

@@ -33,6 +33,10 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`does not (?:allow|permit) relay`,
       // spamdyke (spamdyke/spamdyke.h, ERROR_RELAYING_DENIED).
       String.raw`sending to remote addresses \(relaying\) is not allowed`,
+      // hMailServer when its IP ranges do not let this client send to this (external) address:
+      // "Delivery is not allowed to this address." (hMailServer's documentation, "Error
+      // messages", hmailserver.com/documentation/v4.4/?page=reference_error_messages).
+      String.raw`\bdelivery is not allowed to this address\b`,
     ],
     quote: '554 5.7.1 <kijitora@example.org>: Relay access denied',
   },

@@ -16,10 +16,15 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       String.raw`violat(?:es?|ion of|ing) (?:our |the |local |site )?(?:\w+ )?(?:polic|terms|acceptable)`,
       String.raw`(?:due to|by|because of) (?:local |our |site |security |organi[sz]ation(?:al)? |content )?polic`,
       String.raw`(?:local|site|organi[sz]ation(?:al)?) policy`,
-      String.raw`prohibited (?:content|attachment|file)`,
+      // "forbidden" as Rspamd's multimap refusals word it at NethServer ("554 5.7.1 Forbidden
+      // attachment name extension", NethServer/dev issue 5811).
+      String.raw`(?:prohibited|forbidden) (?:content|attachment|file)`,
       String.raw`not (?:allowed|permitted) by policy`,
       String.raw`message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)`,
       String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
+      // ASSP's "500 These attachments are not allowed -- Please compress (zip,tar..) them
+      // before mailing." (a host's help page on ASSP's bounce messages, maxclicksonline.com).
+      String.raw`\battachments are not allowed\b`,
       String.raw`file type`,
       // NetEase's "552 Illegal Attachment" (its published bounce codes, help.mail.163.com: an
       // attachment of a type it refuses, .scr, .pif, .vbs, ...).

@@ -34,6 +34,10 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       // Iridis mailRelay's "HST-RTE: Hourly send rate exceeded, retry later." (its published
       // response codes, portal.iridis.uk knowledge base 254).
       String.raw`\bsend(?:ing)? rate exceeded`,
+      // Exchange's message rate limit for a client, as Mailprotector's "Common Email
+      // Bouncebacks" quotes it: "421 4.4.2 Message submission rate for this client has exceeded
+      // the configured limit". The sender's pace; the 4.4.x code does not make it the network.
+      String.raw`\bmessage submission rate for this client has exceeded\b`,
       String.raw`(?:sending|send|recipients?|outbound|hourly|daily|submission|message) quota (?:exceeded|reached)`,
     ],
     quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',

@@ -15,8 +15,16 @@ export const SUPPRESSED_RULES: readonly ReasonRule[] = [
   {
     id: 'suppressed/sending-service-list',
     reason: 'suppressed',
-    phrases: [String.raw`has suppressed sending to this address`],
-    hints: ['suppressed sending'],
+    phrases: [
+      String.raw`has suppressed sending to this address`,
+      // Mailgun's drops for an address on its bounce, unsubscribe or complaint list (its
+      // delivery-status codes 605, 606 and 607 as the Symfony Mailer Mailgun bridge names
+      // them: "Not delivering to previously bounced address", "Not delivering to unsubscribed
+      // address", "Not delivering to a user who marked your messages as spam").
+      String.raw`\bnot delivering to (?:previously bounced|unsubscribed) address\b`,
+      String.raw`\bnot delivering to a user who marked your messages as spam\b`,
+    ],
+    hints: ['suppressed sending', 'not delivering to'],
     quote: 'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
   },
 ];

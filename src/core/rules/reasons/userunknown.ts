@@ -215,4 +215,17 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['weak'],
     quote: '550 5.0.1 Recipient rejected (in reply to RCPT TO command)',
   },
+  // Exim's recipient verification as DirectAdmin's and other hosts' configurations word it:
+  // "550-\"The recipient cannot be verified.  Please check all recipients of this 550 message
+  // to verify they are valid.\"" (quoted in logwatch's Postfix service script,
+  // scripts/services/postfix). A check of the address against the mailbox store; weak, so a
+  // temporary failure of the check (4xx) is left to the codes.
+  {
+    id: 'userunknown/recipient-cannot-be-verified',
+    reason: 'userunknown',
+    phrases: [String.raw`\bthe recipient cannot be verified\b`],
+    hints: ['cannot be verified'],
+    traits: ['weak'],
+    quote: '550-"The recipient cannot be verified.  Please check all recipients of this 550 message to verify they are valid."',
+  },
 ];
