@@ -691,8 +691,8 @@ describe('success reports and read receipts', () => {
       [['carol@example.org', 'mailboxfull', 'failed']],
     ]);
     // No word of failure, but the recipient's line matches a reason: still no success.
-    const disabled = await classify(notice('the recipient mailbox is disabled'));
-    expect([disabled.kind, disabled.recipients.map((r) => [r.address, r.reason])]).toEqual(['bounce', [['carol@example.org', 'suspend']]]);
+    const tooBig = await classify(notice('the message is too large'));
+    expect([tooBig.kind, tooBig.recipients.map((r) => [r.address, r.reason])]).toEqual(['bounce', [['carol@example.org', 'mesgtoobig']]]);
   });
 
   it.each(['delivered', 'relayed', 'expanded'])('reads a DSN with Action %s as delivered, never a bounce', async (action) => {
