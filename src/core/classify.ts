@@ -254,9 +254,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // An older feedback loop's report, or a forwarded spam report: the reported message attached
   // and words saying it was reported, but no feedback-report part. Either names one recipient
   // through the reported message (lhost/arf.ts), or nobody.
+  // An automatic reply is never a prose complaint: an Out of Office may mention complaints
+  // ("for a spam complaint, write to abuse@...") and quote the message it answers.
   const jmrp = addressesIn(headerValue(returnedHeaders, 'x-hmxmroriginalrecipient')).length > 0;
   const proseComplaint =
-    !jmrp && located.returned && !located.report && isProseComplaint(notice, subject) && !isBounceLike(top, envelopeFrom, subject, notice);
+    !jmrp &&
+    located.returned &&
+    !located.report &&
+    isProseComplaint(notice, subject) &&
+    !isBounceLike(top, envelopeFrom, subject, notice) &&
+    !isAutoReply(top, envelopeFrom, subject) &&
+    !isAutoReplyNotBounce(top, envelopeFrom, subject);
   if (jmrp || proseComplaint) {
     const complaint = complaintRecipients([], returnedHeaders);
     if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');
@@ -319,16 +327,23 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
-    const succeeded = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
+    const reportsSuccess = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
     const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
-    if (looksLikeBounce || succeeded) {
+    if (looksLikeBounce || reportsSuccess) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      const shared = found.recipients.length > 1 && !succeeded ? textOutsideBlocks(notice, proseRecipients) : '';
-      for (const p of found.recipients) {
-        if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
-        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared));
-      }
+      const shared = found.recipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : '';
+      const failures = looksLikeBounce
+        ? found.recipients.map((p) => fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared))
+        : [];
+      // A notice that reads like a bounce is a success report only if no recipient's text
+      // carries a reply code, a status or a reason rule's match: "delivered to the server of
+      // example.net, but the mailbox is full" is a failure.
+      const succeeded = reportsSuccess && !failures.some(carriesFailure);
+      if (succeeded)
+        for (const p of found.recipients)
+          recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
+      else recipients.push(...failures);
     }
   }
 
@@ -411,3 +426,8 @@ const MAX_PARTS_SEARCHED = 8;
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;
+
+/** A recipient read from a notice whose own text says it failed: a reply code, a status, a reason rule's match. */
+function carriesFailure(r: RecipientResult): boolean {
+  return Boolean(r.replyCode) || r.decidedBy.some((d) => /^(?:text:status |rule:|named-cause:)/.test(d));
+}

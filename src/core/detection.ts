@@ -74,9 +74,23 @@ export function isSuccessReport(from: string, subject: string, notice: string): 
 
 const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'im');
 
-/** A complaint written as prose (no ARF part): its notice says it reports a message as spam. */
+/** Characters, and within them non-blank lines, of the notice's opening read for a complaint statement. */
+export const COMPLAINT_OPENING_CHARS = 1024;
+export const COMPLAINT_OPENING_LINES = 5;
+
+/**
+ * A complaint written as prose (no ARF part): its subject or its opening lines say it reports
+ * a message as spam. A feedback loop says so first; a person's text or an Out of Office that
+ * mentions complaints further down ("for a spam complaint, write to abuse@...") is no report.
+ */
 export function isProseComplaint(notice: string, subject: string): boolean {
-  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+  const opening = notice
+    .slice(0, COMPLAINT_OPENING_CHARS)
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, COMPLAINT_OPENING_LINES)
+    .join('\n');
+  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(opening);
 }
 
 /** Mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery System", no-reply). */

@@ -177,6 +177,39 @@ describe('complaints: who complained', () => {
     }
   });
 
+  it("takes the receiving system's Delivered-To over the To, and never a To that is the reported message's own From", async () => {
+    // A list mailing sent by Bcc: the To is the list's own address, the same as its From.
+    const bcc = await classify(
+      feedbackReport(
+        ['Feedback-Type: abuse', 'Version: 1'],
+        ['Delivered-To: carol@example.org', ...reportedMessage('To: News <news@example.com>')],
+      ),
+    );
+    expect([bcc.kind, addresses(bcc)]).toEqual(['complaint', ['carol@example.org']]);
+    expect(bcc.recipients[0].decidedBy).toContain('original:Delivered-To');
+    const other = await classify(
+      feedbackReport(
+        ['Feedback-Type: abuse', 'Version: 1'],
+        ['X-Original-To: carol@example.org', ...reportedMessage('To: list@example.com')],
+      ),
+    );
+    expect(addresses(other)).toEqual(['carol@example.org']);
+    // A Delivered-To below a Received field is an earlier hop's (a list that sent it on).
+    const relayed = await classify(
+      feedbackReport(
+        ['Feedback-Type: abuse', 'Version: 1'],
+        [
+          'Received: from list.example.net by mx.isp.example; Mon, 1 Jun 2026 10:00:00 +0000',
+          'Delivered-To: list@example.net',
+          ...reportedMessage('To: carol@example.org'),
+        ],
+      ),
+    );
+    expect(addresses(relayed)).toEqual(['carol@example.org']);
+    const toOnly = await classify(feedbackReport(['Feedback-Type: abuse', 'Version: 1'], reportedMessage('To: News <news@example.com>')));
+    expect(addresses(toOnly)).toEqual([UNDISCLOSED_RECIPIENT]);
+  });
+
   it('prefers X-HmXmrOriginalRecipient to the To in a JMRP report sent as ARF', async () => {
     const c = await classify(
       feedbackReport(
@@ -284,6 +317,45 @@ describe('complaints: who complained', () => {
       ),
     );
     expect(c.kind).toBe('not-bounce');
+  });
+
+  it('does not take a text that mentions a spam complaint below its opening lines for a complaint', async () => {
+    const forward = (text: string[]) =>
+      message(
+        'From: kim@example.org',
+        'To: news@example.com',
+        'Subject: Fwd: Sale',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        ...text,
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        ...reportedMessage('To: kim@example.org'),
+        '--b--',
+      );
+    const person = await classify(
+      forward([
+        'Hello,',
+        '',
+        'I keep getting these and I never signed up.',
+        'Please check your list.',
+        'The one before this was the same.',
+        'So was the one before that.',
+        'If it goes on I will file a spam complaint with my provider.',
+        '',
+        'Kim',
+      ]),
+    );
+    expect([person.kind, addresses(person)]).toEqual(['not-bounce', []]);
+    // The same words opening the text are a feedback loop's report.
+    const report = await classify(forward(['This is a spam complaint about the attached message.']));
+    expect([report.kind, addresses(report)]).toEqual(['complaint', ['kim@example.org']]);
   });
 
   it('reads the feedback fields from a text part when the report has no message/feedback-report part', async () => {
@@ -449,6 +521,34 @@ describe('automatic replies', () => {
     }
   });
 
+  it('takes an Out of Office that mentions spam complaints and attaches the message for an automatic reply, never a complaint', async () => {
+    const c = await classify(
+      message(
+        'From: Kim Lee <kim@example.org>',
+        'To: news@example.com',
+        'Subject: Automatic reply: Sale',
+        'Auto-Submitted: auto-replied',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'I am out of the office until Monday. For a spam complaint, write to abuse@example.org.',
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        ...reportedMessage('To: kim@example.org'),
+        '--b--',
+      ),
+    );
+    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.feedbackType])]).toEqual([
+      'autoreply',
+      [['kim@example.org', 'vacation', undefined]],
+    ]);
+  });
+
   it('names the Return-Path as who replied when an automatic reply has no From address', async () => {
     const c = await classify(
       message(
@@ -572,6 +672,27 @@ describe('success reports and read receipts', () => {
       ),
     );
     expect([c.kind, c.recipients[0]?.reason]).toEqual(['bounce', 'userunknown']);
+  });
+
+  it("reads a daemon's 'delivered to the server, but' notice as a failure of its recipient, not a success", async () => {
+    const notice = (why: string) =>
+      message(
+        'From: MAILER-DAEMON@mx.example.net',
+        'To: news@example.com',
+        'Subject: Mail delivery report',
+        '',
+        `Your message was delivered to the mail server of example.org, but ${why}.`,
+        '',
+        `carol@example.org: ${why}`,
+      );
+    const full = await classify(notice('the mailbox is full and the message was returned'));
+    expect([full.kind, full.recipients.map((r) => [r.address, r.reason, r.action])]).toEqual([
+      'bounce',
+      [['carol@example.org', 'mailboxfull', 'failed']],
+    ]);
+    // No word of failure, but the recipient's line matches a reason: still no success.
+    const tooBig = await classify(notice('the message is too large'));
+    expect([tooBig.kind, tooBig.recipients.map((r) => [r.address, r.reason])]).toEqual(['bounce', [['carol@example.org', 'mesgtoobig']]]);
   });
 
   it.each(['delivered', 'relayed', 'expanded'])('reads a DSN with Action %s as delivered, never a bounce', async (action) => {

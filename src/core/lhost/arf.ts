@@ -75,24 +75,35 @@ export function complaintRecipients(fields: Header[], reported: Header[]): Compl
 
 /**
  * The one recipient the reported message points at, if it points at exactly one: Microsoft's
- * X-HmXmrOriginalRecipient, a To of one address, the receiving system's Delivered-To or
- * X-Original-To. Each field is read alone and must hold a single address.
+ * X-HmXmrOriginalRecipient, then the fields the receiving system adds (Delivered-To,
+ * X-Original-To), and only then a To of one address. The sender writes the To: a list mailing
+ * sent by Bcc carries the list's own address there, so a To equal to the reported message's
+ * From is never taken. A Delivered-To or X-Original-To below a Received field was written by
+ * an earlier hop (a list or a forward that sent the message on), so only those above every
+ * Received field count. Each field is read alone and must hold a single address.
  */
 export function reportedRecipient(reported: Header[]): { address: string; source: string } | undefined {
+  const upToTwo = (header: string) => addressesIn(decodeHeaderValue(header), 2);
+  const from = new Set(reported.filter((h) => h.name === 'from').flatMap((h) => upToTwo(h.value)));
+  const firstReceived = reported.findIndex((h) => h.name === 'received');
+  const lastHop = firstReceived < 0 ? reported : reported.slice(0, firstReceived);
   for (const [name, label] of REPORTED_RECIPIENT_FIELDS) {
-    const values = reported.filter((h) => h.name === name);
+    const values = (RECEIVING_SYSTEM_FIELDS.has(name) ? lastHop : reported).filter((h) => h.name === name);
     if (values.length !== 1) continue;
-    const addresses = addressesIn(decodeHeaderValue(values[0].value), 2);
-    if (addresses.length === 1) return { address: addresses[0], source: label };
+    const addresses = upToTwo(values[0].value);
+    if (addresses.length !== 1) continue;
+    if (name === 'to' && from.has(addresses[0])) continue;
+    return { address: addresses[0], source: label };
   }
   return undefined;
 }
 
+const RECEIVING_SYSTEM_FIELDS = new Set(['delivered-to', 'x-original-to']);
 const REPORTED_RECIPIENT_FIELDS: readonly [string, string][] = [
   ['x-hmxmroriginalrecipient', 'arf:X-HmXmrOriginalRecipient'],
-  ['to', 'original:To'],
   ['delivered-to', 'original:Delivered-To'],
   ['x-original-to', 'original:X-Original-To'],
+  ['to', 'original:To'],
 ];
 
 function unique(list: string[]): string[] {

@@ -310,7 +310,10 @@ export const SUCCESS_STATEMENT_PHRASES: readonly string[] = [
 
 /**
  * Words that a success report never holds: a notice with one of them is read as a failure or
- * a delay, whatever its subject says.
+ * a delay, whatever its subject says. Besides the failure verbs, the words a failure's cause
+ * is told in ("the mailbox is full, quota exceeded", "no such user", "access denied", "the
+ * message was returned"), so that "delivered to the server of example.net, but ..." is not
+ * taken for a delivery.
  */
 export const NOT_SUCCESS_PHRASES: readonly string[] = [
   String.raw`could ?n[o']t`,
@@ -328,6 +331,27 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
   String.raw`nicht`,
   String.raw`impossible`,
   String.raw`échec`,
+  String.raw`\bfull\b`,
+  String.raw`quota`,
+  String.raw`exceed`,
+  String.raw`\breturned\b`,
+  String.raw`\bbounce`,
+  String.raw`unknown`,
+  String.raw`no such`,
+  String.raw`does ?n[o']t exist`,
+  String.raw`denied`,
+  String.raw`refused`,
+  String.raw`blocked`,
+  String.raw`invalid`,
+  String.raw`expired`,
+  String.raw`unavailable`,
+  String.raw`\blimit`,
+  String.raw`no mailbox`,
+  String.raw`not found`,
+  String.raw`disabled`,
+  String.raw`suspended`,
+  String.raw`rejet`,
+  String.raw`unzustellbar`,
   String.raw`\b[45]\.\d{1,3}\.\d{1,3}\b`,
   String.raw`\b[45]\d\d[ -]`,
 ];
@@ -337,7 +361,9 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
  * reports, forwards of a spam report): "This is an email abuse report for an email message
  * received from IP ...", "a member reported this message as spam", Microsoft JMRP's
  * subject "complaint about message from 192.0.2.1", OpenDMARC's "This is an authentication
- * failure report for an email message". Read in the subject and the notice. A bounce never
+ * failure report for an email message". Read in the subject and the notice's opening lines
+ * (isProseComplaint), never further down: a person's text or an Out of Office may mention
+ * "a spam complaint" in passing. A bounce never
  * reads as one of these: a notice that looks like a bounce is not searched for them. "Marked
  * as spam" is not one: a filter marks mail, and people write it when asking why.
  */
