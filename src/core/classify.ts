@@ -315,8 +315,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
-    const shared = dsnRecipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : undefined;
-    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
+    const shared =
+      dsnRecipients.length > 1
+        ? textOutsideBlocks(
+            notice,
+            proseRecipients,
+            dsnRecipients.flatMap((r) => [r.finalRecipient, r.originalRecipient].filter(Boolean)),
+          )
+        : undefined;
+    for (const r of dsnRecipients)
+      recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared?.(r.finalRecipient, r.originalRecipient)));
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
     const succeeded = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
@@ -324,10 +332,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce || succeeded) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      const shared = found.recipients.length > 1 && !succeeded ? textOutsideBlocks(notice, proseRecipients) : '';
+      const shared =
+        found.recipients.length > 1 && !succeeded
+          ? textOutsideBlocks(
+              notice,
+              proseRecipients,
+              found.recipients.map((p) => p.address),
+            )
+          : undefined;
       for (const p of found.recipients) {
         if (succeeded) recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
-        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared));
+        else recipients.push(fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''));
       }
     }
   }
