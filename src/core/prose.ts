@@ -11,6 +11,7 @@ import {
   RECIPIENT_CONTEXT_WORDS,
   RETURNED_MESSAGE_MARKERS,
   SENDER_CONTEXT_WORDS,
+  SENDER_LABEL_WORDS,
 } from './rules/notice.ts';
 import { detachedCopy } from './text.ts';
 
@@ -87,6 +88,8 @@ const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that names it as the recipient before alias expansion. */
 const ORIGINAL_ADDRESS_CONTEXT = new RegExp(`(?:${ORIGINAL_ADDRESS_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** A line that ends naming the sender: an address opening the next line is the sender's. */
+const SENDER_LABEL_LINE_END = new RegExp(`(?:${SENDER_LABEL_WORDS.join('|')})\\s*:?\\s*$`, 'i');
 /** Text before an address that offers help: write to it, do not report it as failed. */
 const HELP_CONTEXT = new RegExp(`(?:${HELP_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Characters before an address read for recipient and sender context words. */
@@ -165,12 +168,16 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   // Whether the current block opened with a line holding only its address (Exim's layout).
   let openedBare = false;
   let previousLine = '';
+  // The last line with text before this one (Exim's "A message sent by / (blank) / <a@b>").
+  let lastText = '';
   // Lines of a Sendmail transcript part not yet given to an address.
   let transcript: string[] | undefined;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     const lineBefore = previousLine;
     previousLine = line.trim();
+    const textBefore = lastText;
+    if (previousLine) lastText = previousLine;
     if (line.trim() === '' && current && complete) {
       current = undefined;
       continue;
@@ -247,6 +254,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
         if (!atStart && !generated && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
+        if (atStart && SENDER_LABEL_LINE_END.test(textBefore.slice(-SENDER_CONTEXT_CHARS))) continue;
         if (!atStart && HELP_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS))) continue;
         // Inside a recipient's block, "Original address:" is another spelling of that recipient
         // (Messaging Server); with none named yet, it is the recipient ("Original recipient:").

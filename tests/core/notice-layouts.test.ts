@@ -1031,6 +1031,50 @@ describe('"Original recipient:" with no recipient named before it', () => {
   });
 });
 
+describe("the sender's own address is never a failed recipient", () => {
+  it('takes no recipient from Microsoft 365\'s "Sender Address:" line', async () => {
+    const raw = notice(
+      'Microsoft Outlook <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        "Your message to a@example.net couldn't be delivered.",
+        '',
+        'Original Message Details',
+        'Sender Address: bounces+x1@example.com',
+        'Recipient Address: a@example.net',
+        '',
+        'Error Details',
+        'Error: 550 5.1.1 RESOLVER.ADR.RecipientNotFound; Recipient a@example.net not found by SMTP address lookup',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+
+  it('takes no recipient from the address under Exim\'s "A message sent by" (src/src/deliver.c)', async () => {
+    const raw = notice(
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message sent by',
+        '',
+        '  <bounces+x1@example.com>',
+        '',
+        'could not be delivered to one or more of its recipients. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    host mx.example.net [192.0.2.1]',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    550 5.1.1 User unknown',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+});
+
 describe('numbers in the quoted original are never the reply', () => {
   it("reads no reply code or status from the Subject a notice quotes (Messaging Server's header fields)", async () => {
     const raw = notice(

@@ -81,13 +81,21 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
  */
 export const ORIGINAL_ADDRESS_WORDS: readonly string[] = [String.raw`original (?:address|recipient)`];
 
+/**
+ * Words naming the sender that may end the line before its address: Microsoft 365's "Sender
+ * Address: a@b", Exim's "A message sent by / <a@b> could not be delivered to one or more of
+ * its recipients" (the address opens its line there, as a failed one would).
+ */
+export const SENDER_LABEL_WORDS: readonly string[] = [
+  String.raw`sender(?:'s)? (?:e-?mail )?address`,
+  String.raw`(?:a|the|your) message (?:you )?sent by`,
+];
+
 export const SENDER_CONTEXT_WORDS: readonly string[] = [
   String.raw`mail from`,
   String.raw`from`,
   String.raw`sender`,
-  // Microsoft 365's "Sender Address: a@b", Exim's "A message sent by <a@b> ...".
-  String.raw`sender(?:'s)? (?:e-?mail )?address`,
-  String.raw`(?:a|the|your) message (?:you )?sent by`,
+  ...SENDER_LABEL_WORDS,
   String.raw`envelope-from`,
   String.raw`reply-to`,
   String.raw`return-path`,
