@@ -323,8 +323,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   const recipients: RecipientResult[] = [];
   if (dsnRecipients.length) {
-    const shared = dsnRecipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : undefined;
-    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
+    const shared =
+      dsnRecipients.length > 1
+        ? textOutsideBlocks(
+            notice,
+            proseRecipients,
+            dsnRecipients.flatMap((r) => [r.finalRecipient, r.originalRecipient].filter(Boolean)),
+          )
+        : undefined;
+    for (const r of dsnRecipients)
+      recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared?.(r.finalRecipient, r.originalRecipient)));
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
     const reportsSuccess = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
@@ -332,9 +340,18 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce || reportsSuccess) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
-      const shared = found.recipients.length > 1 ? textOutsideBlocks(notice, proseRecipients) : '';
+      const shared =
+        found.recipients.length > 1
+          ? textOutsideBlocks(
+              notice,
+              proseRecipients,
+              found.recipients.map((p) => p.address),
+            )
+          : undefined;
       const failures = looksLikeBounce
-        ? found.recipients.map((p) => fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared))
+        ? found.recipients.map((p) =>
+            fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
+          )
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text
       // carries a reply code, a status or a reason rule's match: "delivered to the server of

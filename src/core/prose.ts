@@ -7,9 +7,11 @@ import { normaliseAddress } from './dsn.ts';
 import {
   ADMIN_SECTION_HEADINGS,
   HELP_CONTEXT_WORDS,
+  ORIGINAL_ADDRESS_WORDS,
   RECIPIENT_CONTEXT_WORDS,
   RETURNED_MESSAGE_MARKERS,
   SENDER_CONTEXT_WORDS,
+  SENDER_LABEL_WORDS,
 } from './rules/notice.ts';
 import { detachedCopy } from './text.ts';
 
@@ -69,8 +71,14 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
   return { notice: text, returned: '' };
 }
 
+/**
+ * An address in running text. Each part is bounded and a match starts only where a run of
+ * address characters starts: otherwise a stranger's long run of letters is scanned again from
+ * each of its characters (quadratic). The bounds are generous over RFC 5321's 64 and 255
+ * (VERP and SRS local parts run long).
+ */
 const ADDRESS_IN_TEXT =
-  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\[[0-9.]+\]/g;
+  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,256}@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
 
 /** The words around an address, as the last characters before it (rules/notice.ts). */
 const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
@@ -78,10 +86,16 @@ const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
 const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** Text before an address that names it as the recipient before alias expansion. */
+const ORIGINAL_ADDRESS_CONTEXT = new RegExp(`(?:${ORIGINAL_ADDRESS_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** A line that ends naming the sender: an address opening the next line is the sender's. */
+const SENDER_LABEL_LINE_END = new RegExp(`(?:${SENDER_LABEL_WORDS.join('|')})\\s*:?\\s*$`, 'i');
 /** Text before an address that offers help: write to it, do not report it as failed. */
 const HELP_CONTEXT = new RegExp(`(?:${HELP_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Characters before an address read for recipient and sender context words. */
 const RECIPIENT_CONTEXT_CHARS = 60;
+/** A label and a colon just before an address ("Recipient: <a@b>", "Unzustellbar an: a@b"). */
+const LABELLED_ADDRESS = /\w[^\n]{0,60}:\s*[<"']?$/;
 const SENDER_CONTEXT_CHARS = 40;
 
 /** The heading of an Exchange notice's second section (rules/notice.ts). */
@@ -135,6 +149,8 @@ const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 export function findProseRecipients(notice: string, exclude: Set<string>, weak: Set<string> = new Set()): ProseRecipient[] {
   const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
   const found = new Map<string, ProseRecipient>();
+  // The addresses found, lower-cased: a line naming one of them is about that one.
+  const foundAddresses = new Set<string>();
   let current: ProseRecipient | undefined;
   // How far the line that opened the current block was indented: a line indented deeper
   // continues that block (Postfix wraps a remote reply onto lines indented by four spaces,
@@ -152,12 +168,16 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   // Whether the current block opened with a line holding only its address (Exim's layout).
   let openedBare = false;
   let previousLine = '';
+  // The last line with text before this one (Exim's "A message sent by / (blank) / <a@b>").
+  let lastText = '';
   // Lines of a Sendmail transcript part not yet given to an address.
   let transcript: string[] | undefined;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     const lineBefore = previousLine;
     previousLine = line.trim();
+    const textBefore = lastText;
+    if (previousLine) lastText = previousLine;
     if (line.trim() === '' && current && complete) {
       current = undefined;
       continue;
@@ -229,15 +249,21 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
           generated ||
           DISPLAY_NAME_LINE.test(line) ||
           RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) ||
-          /\w.*:\s*[<"']?$/.test(before);
+          // Bounded to the tail: a stranger's line may be any length ("\w.*:" over all of it is quadratic).
+          LABELLED_ADDRESS.test(before.slice(-RECIPIENT_CONTEXT_CHARS));
         if (!atStart && !inContext) continue;
         if (!atStart && weak.has(address.toLowerCase())) continue;
         if (!atStart && !generated && SENDER_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
+        if (atStart && SENDER_LABEL_LINE_END.test(textBefore.slice(-SENDER_CONTEXT_CHARS))) continue;
         if (!atStart && HELP_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS))) continue;
+        // Inside a recipient's block, "Original address:" is another spelling of that recipient
+        // (Messaging Server); with none named yet, it is the recipient ("Original recipient:").
+        if (current && ORIGINAL_ADDRESS_CONTEXT.test(before.slice(-SENDER_CONTEXT_CHARS))) continue;
         let rec = found.get(address);
         if (!rec) {
           rec = { address, lines: [] };
           found.set(address, rec);
+          foundAddresses.add(address.toLowerCase());
           adminFirst?.add(rec);
         }
         adminSection?.add(rec);
@@ -283,8 +309,16 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       // Gmail's "Delivery to the following recipients failed permanently: / a@b / c@d /
       // Technical details ...", Domino's "was not delivered to: / a@b / c@d / because: ...",
       // Apache James's "Failed recipient(s): / a@b / c@d / Error message: ...".
+      // A line naming one of the recipients found is about that one alone: the text after
+      // the list goes to each member only when it names no other recipient ("550 5.1.1
+      // <a@b>: User unknown" under "a@b / c@d" is a's reply, never c's).
       if (list && list[list.length - 1] === current) {
-        for (const member of list) if (member !== current && member.lines.length < MAX_BLOCK_LINES) member.lines.push(line.trim());
+        const named = foundAddressesIn(line, foundAddresses);
+        if (named.size && !named.has(current.address.toLowerCase())) current.lines.pop();
+        for (const member of list) {
+          if (member === current || member.lines.length >= MAX_BLOCK_LINES) continue;
+          if (!named.size || named.has(member.address.toLowerCase())) member.lines.push(line.trim());
+        }
       }
     }
   }
@@ -301,11 +335,38 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
  * of / 550 5.1.1 User unknown") and then "The following recipients were affected:" with the
  * bare addresses; another recipient's reply is never part of it.
  */
-export function textOutsideBlocks(notice: string, recipients: readonly ProseRecipient[]): string {
+export function textOutsideBlocks(
+  notice: string,
+  blocks: readonly ProseRecipient[],
+  recipients: readonly string[],
+): (...own: string[]) => string {
   const inBlocks = new Set<string>();
-  for (const r of recipients) for (const l of r.lines) if (l) inBlocks.add(l);
-  const lines = notice.split('\n', MAX_NOTICE_LINES);
-  return lines.filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim()) && !QUOTED_FIELD_FOR_CODES.test(l)).join('\n');
+  for (const r of blocks) for (const l of r.lines) if (l) inBlocks.add(l);
+  const known = new Set(recipients.map((a) => a.toLowerCase()));
+  const outside = notice
+    .split('\n', MAX_NOTICE_LINES)
+    .filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim()) && !QUOTED_FIELD_FOR_CODES.test(l))
+    .map((l) => ({ line: l, names: foundAddressesIn(l, known) }));
+  // A line that names a recipient is that recipient's alone: "550 5.1.1 <a@b> User unknown"
+  // above a list of a@b and c@d never makes c@d unknown.
+  return (...own) => {
+    const ownLower = own.map((a) => a.toLowerCase());
+    return outside
+      .filter((o) => !o.names.size || ownLower.some((a) => o.names.has(a)))
+      .map((o) => o.line)
+      .join('\n');
+  };
+}
+
+/** The addresses of `recipients` (lower-cased keys) a line names. */
+function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  if (!line.includes('@')) return names;
+  for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
+    const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, '')).toLowerCase();
+    if (recipients.has(address)) names.add(address);
+  }
+  return names;
 }
 
 /**

@@ -721,6 +721,72 @@ function report(from: string, subject: string, lines: readonly string[], groups:
   );
 }
 
+describe("text said of several recipients that names one of them is that one's alone", () => {
+  /** b@example.net reads nothing from a line naming a@example.net: no code, no reason of a's. */
+  const B_UNDECIDED = (found: Verdict[]) => {
+    expect(found.map((v) => v[0])).toEqual(['a@example.net', 'b@example.net']);
+    expect(found[0]).toEqual(A_UNKNOWN);
+    expect(found[1][1]).toBe('');
+    expect(found[1][2]).not.toBe('5.1.1');
+    expect(found[1][3]).not.toBe('userunknown');
+    expect(found[1][4]).not.toBe('hard');
+  };
+
+  it('a reply above "The following recipients were affected:" that names one of them goes to that one only', async () => {
+    const raw = notice(
+      'MailMarshal <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Your message could not be delivered.',
+        'Remote server said: 550 5.1.1 <a@example.net> User unknown',
+        '',
+        'The following recipients were affected:',
+        '    a@example.net',
+        '    b@example.net',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    B_UNDECIDED(await verdicts(raw));
+  });
+
+  it('a reply under a bare list of addresses that names one member goes to that member only', async () => {
+    const raw = notice(
+      'Mail Delivery Subsystem <mailer-daemon@mail.example.com>',
+      'Delivery Status Notification (Failure)',
+      [
+        'Delivery to the following recipients failed permanently:',
+        '',
+        '     a@example.net',
+        '     b@example.net',
+        '',
+        'Technical details of permanent failure:',
+        'The error that the other server returned was:',
+        '550 5.1.1 <a@example.net>: Recipient address rejected: User unknown in virtual mailbox table',
+      ],
+      '----- Original message -----',
+    );
+    B_UNDECIDED(await verdicts(raw));
+  });
+
+  it("a delivery report's text naming one recipient decides nothing for the other", async () => {
+    const raw = report(
+      'MAILER-DAEMON@mx.example.org',
+      'Delivery Status Notification (Failure)',
+      ['Delivery has failed to these recipients or groups.', 'The remote server returned: 550 5.1.1 <a@example.net> User unknown'],
+      [
+        ['Final-Recipient: rfc822; a@example.net', 'Action: failed', 'Status: 5.0.0'],
+        ['Final-Recipient: rfc822; b@example.net', 'Action: failed', 'Status: 5.0.0'],
+      ],
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => r.address)).toEqual(['a@example.net', 'b@example.net']);
+    const b = c.recipients[1];
+    expect(b.replyCode).toBe('');
+    expect(b.reason).not.toBe('userunknown');
+    expect(b.decidedBy.join(' ')).not.toMatch(/userunknown/);
+  });
+});
+
 describe("one recipient's words never decide another's", () => {
   it("a local mailer's failure (X-Unix) is not read as the other recipient's 'Mailbox full' (Sendmail with a DSN)", async () => {
     const raw = report(
@@ -950,6 +1016,62 @@ describe('Oracle Messaging Server with alias expansion', () => {
       'Content-Type: message/rfc822',
     );
     expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+});
+
+describe('"Original recipient:" with no recipient named before it', () => {
+  it('reads the address as the failed recipient, not as the sender', async () => {
+    const raw = notice(
+      'Mail Delivery System <postmaster@example.org>',
+      'Undeliverable: hello',
+      ['Your message could not be delivered.', '', 'Original recipient: a@example.net', 'Reason: 550 5.1.1 User unknown'],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+});
+
+describe("the sender's own address is never a failed recipient", () => {
+  it('takes no recipient from Microsoft 365\'s "Sender Address:" line', async () => {
+    const raw = notice(
+      'Microsoft Outlook <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        "Your message to a@example.net couldn't be delivered.",
+        '',
+        'Original Message Details',
+        'Sender Address: bounces+x1@example.com',
+        'Recipient Address: a@example.net',
+        '',
+        'Error Details',
+        'Error: 550 5.1.1 RESOLVER.ADR.RecipientNotFound; Recipient a@example.net not found by SMTP address lookup',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
+
+  it('takes no recipient from the address under Exim\'s "A message sent by" (src/src/deliver.c)', async () => {
+    const raw = notice(
+      'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      'Mail delivery failed: returning message to sender',
+      [
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message sent by',
+        '',
+        '  <bounces+x1@example.com>',
+        '',
+        'could not be delivered to one or more of its recipients. The following address(es) failed:',
+        '',
+        '  a@example.net',
+        '    host mx.example.net [192.0.2.1]',
+        '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+        '    550 5.1.1 User unknown',
+      ],
+      '------ This is a copy of the message, including all the headers. ------',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
   });
 });
 

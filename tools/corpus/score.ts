@@ -244,6 +244,12 @@ export function scoreCorpus(corpus: CorpusName, manifest: ManifestEntry[], resul
         compare(score.reason, entry.file, label, 'family', row.type ?? '', match ? (inFamily ? row.type : match.reason) : undefined);
       }
     }
+    // A recipient we report that the table does not have (the sender's own address, a quoted
+    // Cc) is a wrong finding: it counts against the recipients found, never silently dropped.
+    for (const extra of unclaimed) {
+      score.recipient.total++;
+      deviate(entry.file, extra.address, 'recipient', '(none)', extra.address);
+    }
   }
   return score;
 }

@@ -71,15 +71,31 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
  * Words just before an address that say it is not the failed recipient: the envelope sender
  * ("MAIL FROM:<a@b>", Exim's "SMTP error from remote mail server after MAIL FROM:<a@b>"),
  * header fields of the returned message, the postmaster a notice asks you to write to
- * ("please send mail to postmaster@..."), a Message-ID, a HELO name; and the address a
- * recipient had before an alias was expanded, another spelling of a recipient already named
- * (Oracle Messaging Server's "Recipient address: a@b / Original address: alias@b").
+ * ("please send mail to postmaster@..."), a Message-ID, a HELO name.
  */
+/**
+ * Words before the address a recipient had before an alias was expanded: inside a recipient's
+ * block another spelling of that recipient (Oracle Messaging Server's "Recipient address: a@b
+ * / Original address: alias@b"); with no recipient named yet, the recipient itself ("Original
+ * recipient: a@b / Reason: 550 5.1.1 User unknown").
+ */
+export const ORIGINAL_ADDRESS_WORDS: readonly string[] = [String.raw`original (?:address|recipient)`];
+
+/**
+ * Words naming the sender that may end the line before its address: Microsoft 365's "Sender
+ * Address: a@b", Exim's "A message sent by / <a@b> could not be delivered to one or more of
+ * its recipients" (the address opens its line there, as a failed one would).
+ */
+export const SENDER_LABEL_WORDS: readonly string[] = [
+  String.raw`sender(?:'s)? (?:e-?mail )?address`,
+  String.raw`(?:a|the|your) message (?:you )?sent by`,
+];
+
 export const SENDER_CONTEXT_WORDS: readonly string[] = [
-  String.raw`original (?:address|recipient)`,
   String.raw`mail from`,
   String.raw`from`,
   String.raw`sender`,
+  ...SENDER_LABEL_WORDS,
   String.raw`envelope-from`,
   String.raw`reply-to`,
   String.raw`return-path`,
