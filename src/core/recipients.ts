@@ -149,6 +149,13 @@ export function fromDsn(
     prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
   if (!diagnostic && blockText) diagnostic = blockText;
+  // No field and no block of its own: a line of the notice naming this address with a reply
+  // ("The remote server returned: 550 5.1.1 <a@b> ...") is this recipient's diagnostic.
+  let statusSource = 'dsn:Diagnostic-Code';
+  if (!diagnostic) {
+    diagnostic = replyLineNaming(notice, address).text.trim();
+    if (diagnostic) statusSource = 'notice:line naming the address';
+  }
   // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
   // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
   const statusComment = STATUS_COMMENT.exec(r.fields['status'] ?? '')?.[1] ?? '';
@@ -159,7 +166,7 @@ export function fromDsn(
   // The code in the server's own reply is more precise than the reporting MTA's summary.
   if (statusInDiag && statusInDiag !== status) {
     status = statusInDiag;
-    decidedBy.push(`dsn:Diagnostic-Code ${statusInDiag}`);
+    decidedBy.push(`${statusSource} ${statusInDiag}`);
   }
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
@@ -253,11 +260,17 @@ const ADDRESS_LINE_CONTINUATIONS = 8;
  * indented lines that continue it.
  */
 function replyCodeOnAddressLine(notice: string, address: string): string {
-  if (!notice || !address) return '';
+  return replyLineNaming(notice, address).code;
+}
+
+/** The first line (with its indented continuation) naming the address that holds a reply code. */
+function replyLineNaming(notice: string, address: string): { text: string; code: string } {
+  const none = { text: '', code: '' };
+  if (!notice || !address) return none;
   const needle = address.toLowerCase();
   const window = notice.slice(0, ADDRESS_LINE_WINDOW_CHARS);
   const lower = window.toLowerCase();
-  if (!lower.includes(needle)) return '';
+  if (!lower.includes(needle)) return none;
   const lines = window.split('\n');
   const lowerLines = lower.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -266,11 +279,11 @@ function replyCodeOnAddressLine(notice: string, address: string): string {
     let j = i + 1;
     for (; j < lines.length && j <= i + ADDRESS_LINE_CONTINUATIONS && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
     const code = replyCodeInText(text);
-    if (code) return code;
+    if (code) return { text, code };
     // The lines just joined were read with this one; a later line naming the address starts afresh.
     i = j - 1;
   }
-  return '';
+  return none;
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */

@@ -1118,3 +1118,44 @@ describe('numbers in the quoted original are never the reply', () => {
     expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'userunknown', 'hard']]);
   });
 });
+
+describe('a delivery report with no Diagnostic-Code, its reply in the notice', () => {
+  it("reads the notice's line naming a recipient as that recipient's diagnostic, status and all", async () => {
+    const raw = Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example.net',
+        'To: sender@example.com',
+        'Subject: Delivery Status Notification (Failure)',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Delivery has failed to these recipients or groups.',
+        'The remote server returned: 550 5.1.1 <alice@example.net> mailbox does not exist',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.net',
+        '',
+        'Final-Recipient: rfc822; alice@example.net',
+        'Action: failed',
+        'Status: 5.0.0',
+        '',
+        'Final-Recipient: rfc822; bob@example.org',
+        'Action: failed',
+        'Status: 5.0.0',
+        '',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])).toEqual([
+      ['alice@example.net', 'userunknown', 'hard', '5.1.1', '550'],
+      ['bob@example.org', 'undefined', 'soft', '5.0.0', ''],
+    ]);
+  });
+});
