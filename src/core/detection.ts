@@ -64,8 +64,15 @@ const NOT_SUCCESS = new RegExp(anyOf(NOT_SUCCESS_PHRASES), 'iu');
  */
 export function isSuccessNotice(notice: string, subject: string): boolean {
   const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
-  return (SUCCESS_SUBJECT.test(subject) || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(head) && !NOT_SUCCESS.test(subject);
+  const successSubject = SUCCESS_SUBJECT.test(subject);
+  // The words after "Delivered:" and a quoted "Subject:" line are the sender's own subject
+  // ("Delivered: Your account limit"), not the report's: only the report's words can say failure.
+  const ownWords = head.replace(QUOTED_SUBJECT_LINE, '');
+  return (successSubject || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(ownWords) && (successSubject || !NOT_SUCCESS.test(subject));
 }
+
+/** A "Subject: ..." line of the notice: the returned message's subject quoted. */
+const QUOTED_SUBJECT_LINE = /^[ \t]*subject:[^\n]*$/gim;
 
 /** A success report to read recipients from even when it reads like no bounce: a daemon's, or with a success subject. */
 export function isSuccessReport(from: string, subject: string, notice: string): boolean {

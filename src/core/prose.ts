@@ -75,10 +75,12 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
  * An address in running text. Each part is bounded and a match starts only where a run of
  * address characters starts: otherwise a stranger's long run of letters is scanned again from
  * each of its characters (quadratic). The bounds are generous over RFC 5321's 64 and 255
- * (VERP and SRS local parts run long).
+ * (VERP and SRS local parts run long). A '/' may not stand in one (RFC 5322 allows it, no
+ * mail system's user does): a run of address characters after a '/' is a URL's path or query
+ * ("https://help.example.net/block?rcpt=a@b"), never a recipient.
  */
 const ADDRESS_IN_TEXT =
-  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,256}@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
+  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,256}@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
 
 /** The words around an address, as the last characters before it (rules/notice.ts). */
 const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;

@@ -153,8 +153,14 @@ export function fromDsn(
   // ("The remote server returned: 550 5.1.1 <a@b> ...") is this recipient's diagnostic.
   let statusSource = 'dsn:Diagnostic-Code';
   if (!diagnostic) {
-    diagnostic = replyLineNaming(notice, address).text.trim();
-    if (diagnostic) statusSource = 'notice:line naming the address';
+    const line = replyLineNaming(notice, address).text.trim();
+    // Never one whose status is of another class than the report's (a 4.x.x recipient is not
+    // made permanent by a line of the notice).
+    const lineStatus = statusInText(line);
+    if (line && (!lineStatus || !r.status || lineStatus[0] === r.status[0])) {
+      diagnostic = line;
+      statusSource = 'notice:line naming the address';
+    }
   }
   // Some MTAs explain the code in a comment of the Status field itself (RFC 3464 fields may
   // carry RFC 822 comments): "Status: 4.0.0 (example.net: host name lookup failure)".
@@ -274,7 +280,7 @@ function replyLineNaming(notice: string, address: string): { text: string; code:
   const lines = window.split('\n');
   const lowerLines = lower.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!lowerLines[i].includes(needle)) continue;
+    if (!namesAddress(lowerLines[i], needle)) continue;
     let text = lines[i];
     let j = i + 1;
     for (; j < lines.length && j <= i + ADDRESS_LINE_CONTINUATIONS && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
@@ -284,6 +290,22 @@ function replyLineNaming(notice: string, address: string): { text: string; code:
     i = j - 1;
   }
   return none;
+}
+
+/** Local-part characters (RFC 5322 atext and '.'): one before the needle makes it another address's tail. */
+const LOCAL_PART_CHAR = /[a-z0-9!#$%&'*+/=?^_`{|}~.-]/;
+/** Domain characters: one after the needle (a '.' only before more of them) makes it a longer domain. */
+const DOMAIN_CONTINUES = /^(?:[a-z0-9-]|\.[a-z0-9])/;
+
+/** True when a lower-cased line names the address itself, not a longer one ending or starting with it. */
+function namesAddress(lowerLine: string, needle: string): boolean {
+  // Each occurrence is one indexOf; a stranger's line of repeats is bounded by ADDRESS_LINE_WINDOW_CHARS.
+  for (let at = lowerLine.indexOf(needle); at >= 0; at = lowerLine.indexOf(needle, at + 1)) {
+    const before = at > 0 ? lowerLine[at - 1] : '';
+    const after = lowerLine.slice(at + needle.length, at + needle.length + 2);
+    if (!LOCAL_PART_CHAR.test(before) && !DOMAIN_CONTINUES.test(after)) return true;
+  }
+  return false;
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */

@@ -759,3 +759,25 @@ describe('success reports and read receipts', () => {
     },
   );
 });
+
+describe('a success report whose quoted subject holds a failure word', () => {
+  it("reads Exchange's 'Delivered:' notice as a success even when the sender's own subject says 'limit', 'invalid' or 'returned'", async () => {
+    for (const own of ['Your account limit and invalid invoice', 'Your parcel was returned']) {
+      const c = await classify(
+        message(
+          'From: Microsoft Outlook <postmaster@example.net>',
+          'To: sender@app.test',
+          `Subject: Delivered: ${own}`,
+          'Content-Type: text/plain',
+          '',
+          'Your message has been delivered to the following recipients:',
+          '',
+          'alice@example.net (alice@example.net)',
+          '',
+          `Subject: ${own}`,
+        ),
+      );
+      expect([c.kind, c.recipients.map((r) => [r.address, r.reason])]).toEqual(['not-bounce', [['alice@example.net', 'delivered']]]);
+    }
+  });
+});

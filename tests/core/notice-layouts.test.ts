@@ -1159,3 +1159,66 @@ describe('a delivery report with no Diagnostic-Code, its reply in the notice', (
     ]);
   });
 });
+
+describe('an address inside a longer one or a URL is not that address', () => {
+  it("gives a recipient no line that names a longer address ending in its own, nor that line's permanent status", async () => {
+    const raw = Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example.net',
+        'To: sender@example.com',
+        'Subject: Delivery Status Notification (Failure)',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'The remote server returned: 550 5.1.1 <jimbob@example.org> mailbox does not exist',
+        '',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.net',
+        '',
+        'Final-Recipient: rfc822; jimbob@example.org',
+        'Action: failed',
+        'Status: 5.0.0',
+        '',
+        'Final-Recipient: rfc822; bob@example.org',
+        'Action: failed',
+        'Status: 4.4.7',
+        '',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode])).toEqual([
+      ['jimbob@example.org', 'userunknown', 'hard', '5.1.1'],
+      ['bob@example.org', 'expired', 'soft', '4.4.7'],
+    ]);
+  });
+
+  it("takes no recipient from a help link's query ('https://.../block?rcpt=a@b')", async () => {
+    const raw = Buffer.from(
+      [
+        'From: MailMarshal <postmaster@example.net>',
+        'To: sender@app.test',
+        'Subject: Undeliverable: hello',
+        '',
+        'Your message could not be delivered.',
+        'Remote server said: 550 5.7.1 Message rejected as spam, see https://help.example.net/block?rcpt=bob@example.org&id=1',
+        '',
+        'The following recipients were affected:',
+        '    alice@example.net',
+        '    bob@example.org',
+        '',
+      ].join('\r\n'),
+    );
+    const c = await classify(raw);
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([
+      ['alice@example.net', 'spamdetected'],
+      ['bob@example.org', 'spamdetected'],
+    ]);
+  });
+});
