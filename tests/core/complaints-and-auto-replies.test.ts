@@ -781,3 +781,20 @@ describe('a success report whose quoted subject holds a failure word', () => {
     }
   });
 });
+
+describe("the receiving system's Received field", () => {
+  it("takes the mailbox its topmost Received names ('for <a@b>') over a list's To", async () => {
+    const c = await classify(
+      feedbackReport(
+        ['Feedback-Type: abuse', 'Version: 1'],
+        [
+          'Received: from mx.example.com by mx1.isp.example for <carol@isp.example>; Mon, 30 Nov 2026 10:00:00 +0000',
+          'Delivered-To: list@example.com',
+          'Received: by mx.example.com (Postfix) id 1',
+          ...reportedMessage('To: news-list@example.com'),
+        ],
+      ),
+    );
+    expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@isp.example']]);
+  });
+});

@@ -88,6 +88,14 @@ export function reportedRecipient(reported: Header[]): { address: string; source
   const firstReceived = reported.findIndex((h) => h.name === 'received');
   const lastHop = firstReceived < 0 ? reported : reported.slice(0, firstReceived);
   for (const [name, label] of REPORTED_RECIPIENT_FIELDS) {
+    if (name === 'received') {
+      // The receiving system's own Received field names the mailbox it delivered to when
+      // there was one ("... for <complainer@isp.example>"): a list's To never does.
+      const top = firstReceived < 0 ? '' : decodeHeaderValue(reported[firstReceived].value).slice(0, RECEIVED_FIELD_CHARS);
+      const forAddress = upToTwo(RECEIVED_FOR.exec(top)?.[1] ?? '');
+      if (forAddress.length === 1 && !from.has(forAddress[0])) return { address: forAddress[0], source: label };
+      continue;
+    }
     const values = (RECEIVING_SYSTEM_FIELDS.has(name) ? lastHop : reported).filter((h) => h.name === name);
     if (values.length !== 1) continue;
     const addresses = upToTwo(values[0].value);
@@ -98,11 +106,16 @@ export function reportedRecipient(reported: Header[]): { address: string; source
   return undefined;
 }
 
+/** RFC 5321 section 4.4's "for" clause of a Received field, and how much of the field is read. */
+const RECEIVED_FOR = /\bfor\s+<?([^\s<>;]{1,256}@[^\s<>;]{1,255})>?/i;
+const RECEIVED_FIELD_CHARS = 2048;
+
 const RECEIVING_SYSTEM_FIELDS = new Set(['delivered-to', 'x-original-to']);
 const REPORTED_RECIPIENT_FIELDS: readonly [string, string][] = [
   ['x-hmxmroriginalrecipient', 'arf:X-HmXmrOriginalRecipient'],
   ['delivered-to', 'original:Delivered-To'],
   ['x-original-to', 'original:X-Original-To'],
+  ['received', 'original:Received for'],
   ['to', 'original:To'],
 ];
 
