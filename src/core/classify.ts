@@ -416,9 +416,9 @@ function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean
  */
 function feedbackFieldsInText(texts: MimeEntity[]): Header[] {
   for (const t of texts.slice(0, MAX_PARTS_SEARCHED)) {
-    const body = t.body.replace(/^\s+/, '');
-    if (!/^feedback-type\s*:/i.test(body)) continue;
-    const fields = parseHeaderBlock(splitHeaderBody(body).head);
+    // Every message's text parts pass here: look at the start, and copy a body only when it is one.
+    if (!/^\s*feedback-type\s*:/i.test(t.body.slice(0, FEEDBACK_START_CHARS))) continue;
+    const fields = parseHeaderBlock(splitHeaderBody(t.body.replace(/^\s+/, '')).head);
     if (headerValue(fields, 'version') || headerValue(fields, 'user-agent')) return fields;
   }
   return [];
@@ -440,6 +440,8 @@ function reportedHeadersInText(texts: MimeEntity[]): Header[] {
 
 /** Text parts of a report looked at for feedback fields or a pasted reported message. */
 const MAX_PARTS_SEARCHED = 8;
+/** Characters at a text part's start where its feedback fields must begin (blank lines first). */
+const FEEDBACK_START_CHARS = 1024;
 
 /** Inline delivery-status fields read from a text part, at most. */
 const INLINE_DSN_CHARS = 64 * 1024;

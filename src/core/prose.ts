@@ -361,6 +361,11 @@ export function textOutsideBlocks(
 }
 
 /** The addresses of `recipients` (lower-cased keys) a line names. */
+/** True when the line names the address itself (lower-case), not a longer one holding it ("jimbob@" for "bob@", a URL's "?rcpt=bob@"). */
+export function namesAddress(line: string, lowerAddress: string): boolean {
+  return foundAddressesIn(line, new Set([lowerAddress])).size > 0;
+}
+
 function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   if (!line.includes('@')) return names;

@@ -10,7 +10,7 @@ import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
-import { codesInText, replyCodeInText, statusInText, withoutQuotedFields, type ProseRecipient } from './prose.ts';
+import { codesInText, namesAddress, replyCodeInText, statusInText, withoutQuotedFields, type ProseRecipient } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
@@ -151,9 +151,10 @@ export function fromDsn(
   if (!diagnostic && blockText) diagnostic = blockText;
   // No field and no block of its own: a line of the notice naming this address with a reply
   // ("The remote server returned: 550 5.1.1 <a@b> ...") is this recipient's diagnostic.
+  const addressLine = replyLineNaming(notice, address);
   let statusSource = 'dsn:Diagnostic-Code';
   if (!diagnostic) {
-    const line = replyLineNaming(notice, address).text.trim();
+    const line = addressLine.text.trim();
     // Never one whose status is of another class than the report's (a 4.x.x recipient is not
     // made permanent by a line of the notice).
     const lineStatus = statusInText(line);
@@ -177,10 +178,7 @@ export function fromDsn(
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
   const replyCode =
-    replyCodeInText(r.diagnostic) ||
-    replyCodeInText(blockText) ||
-    replyCodeOnAddressLine(notice, address) ||
-    (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
+    replyCodeInText(r.diagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // With other recipients in the report, the notice around this one is the text outside their
   // blocks: another recipient's wording never decides this one's reason.
   const context = blockText || (shared ?? notice);
@@ -260,16 +258,11 @@ const ADDRESS_LINE_WINDOW_CHARS = 20_000;
 const ADDRESS_LINE_CONTINUATIONS = 8;
 
 /**
- * The reply code on the notice's line that names the recipient, when the report's own fields
- * carry none: Sendmail's transcript "550 5.0.0 <user@example.net>... Insufficient permission"
- * beside a Diagnostic-Code of "X-Unix; 77". Only a line holding the address counts, with the
- * indented lines that continue it.
+ * The notice's line that names the recipient and holds a reply code, with the indented lines
+ * that continue it: the reply code when the report's own fields carry none (Sendmail's
+ * transcript "550 5.0.0 <user@example.net>... Insufficient permission" beside a
+ * Diagnostic-Code of "X-Unix; 77"), and the whole line when it has no diagnostic at all.
  */
-function replyCodeOnAddressLine(notice: string, address: string): string {
-  return replyLineNaming(notice, address).code;
-}
-
-/** The first line (with its indented continuation) naming the address that holds a reply code. */
 function replyLineNaming(notice: string, address: string): { text: string; code: string } {
   const none = { text: '', code: '' };
   if (!notice || !address) return none;
@@ -280,7 +273,7 @@ function replyLineNaming(notice: string, address: string): { text: string; code:
   const lines = window.split('\n');
   const lowerLines = lower.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!namesAddress(lowerLines[i], needle)) continue;
+    if (!lowerLines[i].includes(needle) || !namesAddress(lowerLines[i], needle)) continue;
     let text = lines[i];
     let j = i + 1;
     for (; j < lines.length && j <= i + ADDRESS_LINE_CONTINUATIONS && /^[ \t]+\S/.test(lines[j]); j++) text += ' ' + lines[j].trim();
@@ -290,22 +283,6 @@ function replyLineNaming(notice: string, address: string): { text: string; code:
     i = j - 1;
   }
   return none;
-}
-
-/** Local-part characters (RFC 5322 atext and '.'): one before the needle makes it another address's tail. */
-const LOCAL_PART_CHAR = /[a-z0-9!#$%&'*+/=?^_`{|}~.-]/;
-/** Domain characters: one after the needle (a '.' only before more of them) makes it a longer domain. */
-const DOMAIN_CONTINUES = /^(?:[a-z0-9-]|\.[a-z0-9])/;
-
-/** True when a lower-cased line names the address itself, not a longer one ending or starting with it. */
-function namesAddress(lowerLine: string, needle: string): boolean {
-  // Each occurrence is one indexOf; a stranger's line of repeats is bounded by ADDRESS_LINE_WINDOW_CHARS.
-  for (let at = lowerLine.indexOf(needle); at >= 0; at = lowerLine.indexOf(needle, at + 1)) {
-    const before = at > 0 ? lowerLine[at - 1] : '';
-    const after = lowerLine.slice(at + needle.length, at + needle.length + 2);
-    if (!LOCAL_PART_CHAR.test(before) && !DOMAIN_CONTINUES.test(after)) return true;
-  }
-  return false;
 }
 
 /** Fills the status when the text gave none, and the hard/soft call. */
