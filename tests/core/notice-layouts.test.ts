@@ -1121,36 +1121,17 @@ describe('numbers in the quoted original are never the reply', () => {
 
 describe('a delivery report with no Diagnostic-Code, its reply in the notice', () => {
   it("reads the notice's line naming a recipient as that recipient's diagnostic, status and all", async () => {
-    const raw = Buffer.from(
+    const raw = report(
+      'MAILER-DAEMON@mx.example.net',
+      'Delivery Status Notification (Failure)',
       [
-        'From: MAILER-DAEMON@mx.example.net',
-        'To: sender@example.com',
-        'Subject: Delivery Status Notification (Failure)',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
         'Delivery has failed to these recipients or groups.',
         'The remote server returned: 550 5.1.1 <alice@example.net> mailbox does not exist',
-        '',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.net',
-        '',
-        'Final-Recipient: rfc822; alice@example.net',
-        'Action: failed',
-        'Status: 5.0.0',
-        '',
-        'Final-Recipient: rfc822; bob@example.org',
-        'Action: failed',
-        'Status: 5.0.0',
-        '',
-        '--b--',
-        '',
-      ].join('\r\n'),
+      ],
+      [
+        ['Final-Recipient: rfc822; alice@example.net', 'Action: failed', 'Status: 5.0.0'],
+        ['Final-Recipient: rfc822; bob@example.org', 'Action: failed', 'Status: 5.0.0'],
+      ],
     );
     const c = await classify(raw);
     expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])).toEqual([
@@ -1162,35 +1143,14 @@ describe('a delivery report with no Diagnostic-Code, its reply in the notice', (
 
 describe('an address inside a longer one or a URL is not that address', () => {
   it("gives a recipient no line that names a longer address ending in its own, nor that line's permanent status", async () => {
-    const raw = Buffer.from(
+    const raw = report(
+      'MAILER-DAEMON@mx.example.net',
+      'Delivery Status Notification (Failure)',
+      ['The remote server returned: 550 5.1.1 <jimbob@example.org> mailbox does not exist'],
       [
-        'From: MAILER-DAEMON@mx.example.net',
-        'To: sender@example.com',
-        'Subject: Delivery Status Notification (Failure)',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'The remote server returned: 550 5.1.1 <jimbob@example.org> mailbox does not exist',
-        '',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.net',
-        '',
-        'Final-Recipient: rfc822; jimbob@example.org',
-        'Action: failed',
-        'Status: 5.0.0',
-        '',
-        'Final-Recipient: rfc822; bob@example.org',
-        'Action: failed',
-        'Status: 4.4.7',
-        '',
-        '--b--',
-        '',
-      ].join('\r\n'),
+        ['Final-Recipient: rfc822; jimbob@example.org', 'Action: failed', 'Status: 5.0.0'],
+        ['Final-Recipient: rfc822; bob@example.org', 'Action: failed', 'Status: 4.4.7'],
+      ],
     );
     const c = await classify(raw);
     expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode])).toEqual([
