@@ -1,7 +1,9 @@
 // Two whole rebound services (buildApp) on one store (DATA_DIR's file, or one PostgreSQL
 // database on that run), as two instances behind one Postfix: bounces delivered over LMTP to
 // either are recorded once each, every notice reaches the relay (a real SMTP sink) exactly
-// once, a dashboard session made on one works on the other, and each has its own instance id. Ports 32424-32425, 32587, 32888-32889.
+// once, a dashboard session made on one works on the other, and each has its own instance id.
+// Ports are free ones the system hands out: a fixed port in the ephemeral range (32768 and
+// up) can be taken by any outgoing connection on the machine.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,15 +14,17 @@ import { loadConfig } from '../src/config.ts';
 import { NO_SUPPRESSION_SERVERS, storeEnvOf } from './harness/app-env.ts';
 import { scalar } from './harness/test-store.ts';
 import { capturingLogger } from './harness/log.ts';
-import { sleep } from './harness/ports.ts';
+import { freePort, sleep } from './harness/ports.ts';
 import { sendMail } from './harness/smtp-client.ts';
 import { startSmtpSink, type SmtpSink } from './harness/smtp-sink.ts';
 import { dsn } from './notify/dsn-fixtures.ts';
 import { Client } from './web/fixture.ts';
 
-const RELAY_PORT = 32587;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rebound-two-'));
 let relay: SmtpSink;
+let relayPort = 0;
+const lmtpPorts: number[] = [];
+const webPorts: number[] = [];
 const apps: App[] = [];
 
 async function instance(lmtpPort: number, webPort: number): Promise<App> {
@@ -31,7 +35,7 @@ async function instance(lmtpPort: number, webPort: number): Promise<App> {
     LMTP_LISTEN: `127.0.0.1:${lmtpPort}`,
     WEBUI_PORT: String(webPort),
     SMTP_SERVER: '127.0.0.1',
-    SMTP_PORT: String(RELAY_PORT),
+    SMTP_PORT: String(relayPort),
     NOTIFY_CC: 'ops@example.org',
     NOTIFY_FROM: 'rebound@example.org',
     LOCAL_DOMAINS: 'example.org, app.test',
@@ -44,10 +48,15 @@ async function instance(lmtpPort: number, webPort: number): Promise<App> {
 }
 
 beforeAll(async () => {
-  relay = await startSmtpSink({ port: RELAY_PORT });
+  relayPort = await freePort();
+  relay = await startSmtpSink({ port: relayPort });
+  for (let i = 0; i < 2; i++) {
+    lmtpPorts.push(await freePort());
+    webPorts.push(await freePort());
+  }
   // One after the other, as a service manager would; both then run side by side.
-  await (await instance(32424, 32888)).start();
-  await (await instance(32425, 32889)).start();
+  await (await instance(lmtpPorts[0]!, webPorts[0]!)).start();
+  await (await instance(lmtpPorts[1]!, webPorts[1]!)).start();
 });
 
 afterAll(async () => {
@@ -58,7 +67,7 @@ afterAll(async () => {
 
 describe('two rebound instances on one database', () => {
   it('records bounces delivered to either once and sends each notice exactly once', async () => {
-    const ports = [32424, 32425];
+    const ports = lmtpPorts;
     for (let i = 0; i < 6; i++) {
       const r = await sendMail({
         port: ports[i % 2]!,
@@ -79,9 +88,9 @@ describe('two rebound instances on one database', () => {
   });
 
   it('serves a session made on one instance on the other', async () => {
-    const a = new Client('http://127.0.0.1:32888');
+    const a = new Client(`http://127.0.0.1:${webPorts[0]}`);
     await a.signIn('two-instances-password');
-    const b = new Client('http://127.0.0.1:32889');
+    const b = new Client(`http://127.0.0.1:${webPorts[1]}`);
     b.cookies = a.cookies;
     const overview = await b.get('/');
     expect(overview.status).toBe(200);
