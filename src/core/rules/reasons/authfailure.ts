@@ -17,7 +17,11 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`sender policy framework`,
       // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
       // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
-      String.raw`\breject(?:ed)? due to (?:the )?spf policy`,
+      // MailChannels Inbound: "550 5.7.1 Email has been rejected due to the domain's SPF policy"
+      // (docs.mailchannels.com/inbound/smtp-errors).
+      String.raw`\breject(?:ed)? due to (?:the )?(?:domain'?s )?spf policy`,
+      // MailChannels' "550 5.7.1 [BFD] Sender prohibited by SPF" (its Email API sending policies).
+      String.raw`\bprohibited by (?:the )?spf\b`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").

@@ -1,0 +1,97 @@
+// Wordings of email security gateways and filtering services, read in their own documentation,
+// knowledge bases and admin guides (MailChannels, Cisco Secure Email / IronPort, Proofpoint,
+// FortiMail, ...). Each wording is quoted from the page named above its describe; none comes
+// from a bounce collection. One test per wording, named after what a user should see.
+import { describe } from 'vitest';
+import { reported, wordingTests } from './wording-cases.ts';
+
+// MailChannels Outbound Filtering's bracketed tags (docs.mailchannels.com/outbound/smtp-errors,
+// /outbound/unblock-senders; support.mailchannels.com articles 202222810 and 202223280), its
+// Email API's sending policies (docs.mailchannels.com/email-api/sending-policies) and Inbound
+// Filtering's replies (docs.mailchannels.com/inbound/smtp-errors).
+describe("MailChannels' refusals", () => {
+  wordingTests([
+    [
+      'a MailChannels "[SS] Message blocked" is a spam signature in the message, not a block of the host',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [SS] Message blocked (in reply to end of DATA command)'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a MailChannels "[CS] Message blocked" is content judged as spam',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider. See https://console.mailchannels.net/insights/bounce?txid=0a1b2c',
+        ),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a MailChannels "[RBL] Sender blocked <ip>" is the sending IP on a block list, not the sender address',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [RBL] Sender blocked 192.0.2.1 (in reply to end of DATA command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a MailChannels "[SB01] Your email address has been blocked due to complaints" refuses the sender',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [SB01] Your email address has been blocked due to complaints'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a MailChannels "[CSR] Account blocked" is the sending account blocked, never a suspended recipient',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [CSR] Account blocked.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a MailChannels "[BR]" block for too many invalid recipients refuses the sending account, not this recipient',
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account.',
+        ),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a MailChannels "[ESA] Sender blocked" manual block refuses the sender',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [ESA] Sender blocked. See https://console.mailchannels.net/insights/bounce?txid=0a1b2c'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a MailChannels "[BFD] Sender prohibited by SPF" is a failed SPF check',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [BFD] Sender prohibited by SPF'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'a MailChannels "[UNS] Recipient has unsubscribed from your list" is the sending service\'s suppression',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 [UNS] Recipient has unsubscribed from your list.'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      'a MailChannels Inbound "[S09] Try Again Later" that ran out of retries is greylisting that expired',
+      () => reported('4.0.0', 'smtp; 450 [S09] Try Again Later (in reply to RCPT TO command)'),
+      ['expired', 'soft'],
+    ],
+    [
+      'a MailChannels Inbound "[S10] Blocked" blocks the connecting IP',
+      () => reported('5.0.0', 'smtp; 550 [S10] Blocked (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "a MailChannels Inbound refusal under the domain's SPF policy is a failed SPF check",
+      () => reported('5.7.1', "smtp; 550 5.7.1 Email has been rejected due to the domain's SPF policy (in reply to end of DATA command)"),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'a MailChannels Inbound "[IB_FEB]" attachment type refusal is a policy, not a security error',
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed (in reply to end of DATA command)',
+        ),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a MailChannels Inbound "Recipient policy mismatch" deferral is never a dead address',
+      () => reported('4.5.3', 'smtp; 452 4.5.3 Recipient policy mismatch (in reply to RCPT TO command)'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
