@@ -95,3 +95,79 @@ describe("MailChannels' refusals", () => {
     ],
   ]);
 });
+
+// Cisco Secure Email (IronPort) AsyncOS's default replies: its user guide's HAT mail flow
+// policy parameters and envelope sender verification, its CLI reference's SPF settings
+// ("Reject text: #5.7.1 SPF unauthorized mail is prohibited", "Defer text: #4.4.3 Temporary
+// error occurred during SPF verification"), and admins quoting its BLOCKED policy's banner
+// (pcsdesk.com/?p=416, danrichard.com 2011/03/18) and its hourly rate limit (Symantec Connect,
+// "error: 452 Too many recipients received this hour").
+describe("Cisco Secure Email (IronPort)'s default replies", () => {
+  wordingTests([
+    [
+      'an IronPort "452 Too many recipients received this hour" is the sending host\'s hourly rate, not one message\'s recipient count',
+      () => reported('4.0.0', 'smtp; 452 Too many recipients received this hour (in reply to RCPT TO command)'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'an IronPort temporary SPF verification error is an authentication failure, not a refusal of the sender',
+      () => reported('4.0.0', 'smtp; 451 #4.4.3 Temporary error occurred during SPF verification. (in reply to MAIL FROM command)'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "an IronPort rejection for the sending MTA's poor reputation is a bad reputation, soft",
+      () =>
+        reported(
+          '5.0.0',
+          "smtp; 554 Your access to this mail system has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",
+        ),
+      ['badreputation', 'soft'],
+    ],
+    [
+      'an IronPort LDAP acceptance "#5.1.0 Address rejected" at RCPT TO is an unknown recipient',
+      () => reported('5.0.0', 'smtp; 550 #5.1.0 Address rejected user@example.net (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'an IronPort "Domain of sender address ... does not exist" is about the sender, never the recipient\'s address',
+      () =>
+        reported('5.0.0', 'smtp; 553 #5.1.8 Domain of sender address <sender@example.org> does not exist (in reply to MAIL FROM command)'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Proofpoint: its reputation block with the IP check link (suped.com's pages on Proofpoint
+// blocks, "554 5.7.0 Blocked", and proofpoint.com/postmaster), Proofpoint Essentials' SMTP
+// Discovery refusal and its relay and sender refusals (spambrella.com's "Common Email Delivery
+// Error Codes", a Proofpoint Essentials reseller's page; help.proofpoint.com, "Issues with
+// Email Auto-forwarding"), and its outbound SPF refusal (404andmore.com, "Proofpoint
+// Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+describe("Proofpoint's refusals", () => {
+  wordingTests([
+    [
+      'a Proofpoint "Blocked - see ipcheck" blocks the sending IP',
+      () => reported('5.7.0', 'smtp; 554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Proofpoint Essentials address "marked as invalid" by SMTP Discovery is an unknown recipient',
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: User email address is marked as invalid (in reply to RCPT TO command)',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a Proofpoint Essentials "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',
+      () => reported('5.7.1', "smtp; 554 5.7.1 Message rejected per sender's SPF policy"),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'a Proofpoint Essentials "Relay access denied" for a domain it does not serve is a refused relay',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Relay access denied (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+  ]);
+});

@@ -42,6 +42,7 @@ import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
+import { CISCO_RULES } from './providers/cisco.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -136,6 +137,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMARTERMAIL_RULES,
   VIPRE_RULES,
   MAILCHANNELS_RULES,
+  CISCO_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -311,6 +313,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/mailchannels-sender',
   'suppressed/mailchannels-unsubscribed',
   'expired/mailchannels-greylisted',
+  'speeding/cisco-recipients-per-hour',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
