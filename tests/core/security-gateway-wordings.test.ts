@@ -171,3 +171,62 @@ describe("Proofpoint's refusals", () => {
     ],
   ]);
 });
+
+// Hornetsecurity's (antispameurope's) reason codes, as a reseller of its filter publishes them
+// (support.everycloud.com, "Workspace reason codes", article 4000039509, and "Workspace
+// classification codes", article 4000007755). Its enhanced codes have the filter's own
+// meanings: 5.2.2 is a block list entry, 5.5.x and 5.6.x its filters.
+describe("Hornetsecurity's reason codes", () => {
+  wordingTests([
+    [
+      'a Hornetsecurity "552 5.2.2 Sender/Recipient rejected" is a block list entry, never a dead address',
+      () => reported('5.2.2', 'smtp; 552 5.2.2 Sender/Recipient rejected (in reply to RCPT TO command)'),
+      ['filtered', 'soft'],
+    ],
+    [
+      'a Hornetsecurity 5.2.2 "explicit blocking of sender or recipient address" is a block list entry, not a full mailbox',
+      () => reported('5.2.2', 'smtp; 550 5.2.2 explicit blocking of sender or recipient address (in reply to RCPT TO command)'),
+      ['filtered', 'soft'],
+    ],
+    [
+      'a Hornetsecurity "5.5.4 Spam IP rejected" blocks the sending IP',
+      () => reported('5.5.4', 'smtp; 554 5.5.4 Spam IP rejected (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Hornetsecurity "IP sender address with a negative reputation" is a bad reputation',
+      () => reported('5.5.4', 'smtp; 554 5.5.4 IP sender address with a negative reputation (in reply to RCPT TO command)'),
+      ['badreputation', 'soft'],
+    ],
+    [
+      "a Hornetsecurity refusal over its content filter's size limit is a message too big, not a filter",
+      () => reported('5.5.3', 'smtp; 554 5.5.3 email rejected due to Content Filter Size Limit (in reply to end of DATA command)'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'a Hornetsecurity "5.5.7 e-mail Rejected Content Attachment" is an attachment policy, not a syntax error',
+      () => reported('5.5.7', 'smtp; 554 5.5.7 e-mail Rejected Content Attachment (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Hornetsecurity custom compliance filter rule is a policy, not a media error',
+      () => reported('5.6.9', 'smtp; 554 5.6.9 Rejected by custom Compliance Filter Rule (in reply to end of DATA command)'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Hornetsecurity "5.6.3 spam text signature detected" is spam, not a media error',
+      () => reported('5.6.3', 'smtp; 554 5.6.3 spam text signature detected (in reply to end of DATA command)'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a Hornetsecurity "5.6.4 virus email blocked" is a virus',
+      () => reported('5.6.4', 'smtp; 554 5.6.4 virus email blocked (in reply to end of DATA command)'),
+      ['virusdetected', 'soft'],
+    ],
+    [
+      'a Hornetsecurity LDAP check finding no such recipient is an unknown recipient',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 unknown domain or unknown recipient (LDAP check) (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});

@@ -43,6 +43,7 @@ import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
+import { HORNETSECURITY_RULES } from './providers/hornetsecurity.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -138,6 +139,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   VIPRE_RULES,
   MAILCHANNELS_RULES,
   CISCO_RULES,
+  HORNETSECURITY_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -314,6 +316,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suppressed/mailchannels-unsubscribed',
   'expired/mailchannels-greylisted',
   'speeding/cisco-recipients-per-hour',
+  'filtered/hornetsecurity-block-list',
+  'blocked/hornetsecurity-spam-ip',
+  'mesgtoobig/hornetsecurity-size',
+  'policyviolation/hornetsecurity-content-rules',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
