@@ -230,3 +230,21 @@ describe("Hornetsecurity's reason codes", () => {
     ],
   ]);
 });
+
+// Trend Micro's gateways beyond ERS: InterScan Messaging Security's relay domains refusal
+// (success.trendmicro.com, solution 1106332) and Hosted Email Security's refusal of a sender
+// domain it does not serve (solution 1053852, "Sender address rejected: Access denied").
+describe("Trend Micro's gateway refusals", () => {
+  wordingTests([
+    [
+      'an InterScan "Domain of forward path is not allowed" is a refused relay, not the recipient\'s address',
+      () => reported('5.0.0', 'smtp; 550 Domain of forward path is not allowed (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'a Hosted Email Security "Sender address rejected: Access denied" refuses the sender',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 <sender@example.org>: Sender address rejected: Access denied (in reply to RCPT TO command)'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});

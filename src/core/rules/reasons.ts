@@ -284,6 +284,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/coremail-sender',
   'blocked/trendmicro-ers',
   'blocked/trendmicro-ddei',
+  'norelaying/trendmicro-imss-forward-path',
   'authfailure/sophos-codes',
   'blocked/sophos-codes',
   'rejected/sophos-codes',
