@@ -41,6 +41,9 @@ import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
+import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
+import { CISCO_RULES } from './providers/cisco.ts';
+import { HORNETSECURITY_RULES } from './providers/hornetsecurity.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -134,6 +137,9 @@ const ALL_RULES: readonly ReasonRule[] = [
   BARUWA_RULES,
   SMARTERMAIL_RULES,
   VIPRE_RULES,
+  MAILCHANNELS_RULES,
+  CISCO_RULES,
+  HORNETSECURITY_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -278,6 +284,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/coremail-sender',
   'blocked/trendmicro-ers',
   'blocked/trendmicro-ddei',
+  'norelaying/trendmicro-imss-forward-path',
   'authfailure/sophos-codes',
   'blocked/sophos-codes',
   'rejected/sophos-codes',
@@ -304,6 +311,16 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/smartermail-connect-attempts',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
+  'spamdetected/mailchannels-content',
+  'blocked/mailchannels-rbl',
+  'rejected/mailchannels-sender',
+  'suppressed/mailchannels-unsubscribed',
+  'expired/mailchannels-greylisted',
+  'speeding/cisco-recipients-per-hour',
+  'filtered/hornetsecurity-block-list',
+  'blocked/hornetsecurity-spam-ip',
+  'mesgtoobig/hornetsecurity-size',
+  'policyviolation/hornetsecurity-content-rules',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
