@@ -40,6 +40,10 @@ import { FACEBOOK_RULES } from './providers/facebook.ts';
 import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
+import { HARAKA_RULES } from './providers/haraka.ts';
+import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { STALWART_RULES } from './providers/stalwart.ts';
+import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
@@ -133,6 +137,10 @@ const ALL_RULES: readonly ReasonRule[] = [
   CPANEL_RULES,
   BARUWA_RULES,
   SMARTERMAIL_RULES,
+  HARAKA_RULES,
+  IREDAPD_RULES,
+  STALWART_RULES,
+  POSTSCREEN_RULES,
   VIPRE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
@@ -302,6 +310,24 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/baruwa-recipient-verification',
   'mailboxfull/smartermail-domain-size',
   'expired/smartermail-connect-attempts',
+  'norelaying/haraka-cannot-deliver',
+  'badreputation/haraka-karma',
+  'toomanyconn/haraka-recipient-attempts',
+  'notcompliantrfc/haraka-required-header',
+  'spamdetected/haraka-phishing',
+  'blocked/haraka-helo-checks',
+  'requireptr/haraka-fcrdns',
+  'rejected/haraka-access-domain',
+  'rejected/haraka-list-null-sender',
+  'systemerror/haraka-too-busy',
+  'speeding/iredapd-throttling',
+  'blocked/iredapd-rdns',
+  'rejected/iredapd-sender',
+  'expired/iredapd-greylisting',
+  'blocked/stalwart-ehlo-domain',
+  'suspend/stalwart-not-authorized-to-receive',
+  'blocked/postscreen-denylist',
+  'blocked/postscreen-broke-rules',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   // ---- success, auto-replies ------------------------------------------------------------
