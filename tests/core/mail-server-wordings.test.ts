@@ -1,9 +1,11 @@
 // Refusals and notices of mail server products read in their own source code, in the shapes
 // a relay reports them (Postfix's "... (in reply to RCPT TO command)"): Haraka and its
 // plugins, iRedAPD (iRedMail's policy server), Stalwart Mail Server, Postfix's postscreen,
-// OpenSMTPD, Cyrus's and Dovecot's LMTP. Each describe names the files read; none of these
+// OpenSMTPD, Cyrus's and Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail and Courier. Each
+// describe names the files read; none of these
 // wordings comes from a bounce collection. One test per wording, named after what a user sees.
 import { describe } from 'vitest';
+import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
 
 const atRcpt = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to RCPT TO command)`);
@@ -11,6 +13,8 @@ const atMail = (status: string, reply: string) => reported(status, `smtp; ${repl
 const atData = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to end of DATA command)`);
 const atGreeting = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to initial greeting)`);
 const atEhlo = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to EHLO command)`);
+const eximAfter = (command: string, reply: string) =>
+  eximBounce([`SMTP error from remote mail server after ${command}:`, `host mx.example.net [192.0.2.1]: ${reply}`]);
 const lmtp = (status: string, reply: string, command = 'end of DATA') =>
   reported(status, `lmtp; ${reply} (in reply to ${command} command)`);
 
@@ -443,6 +447,156 @@ describe("Dovecot LMTP's recipient and quota replies", () => {
       "Dovecot's mail larger than the server's maximum is a message too big, not a full mailbox",
       () => lmtp('5.2.2', '552 5.2.2 <user@example.net> Mail size is larger than the maximum size allowed by server configuration'),
       ['mesgtoobig', 'soft'],
+    ],
+  ]);
+});
+
+// Exim/exim: src/src/configure.default (the ACLs every Exim starts from: acl_check_rcpt,
+// acl_check_data), src/src/smtp_in.c, as a remote Exim's replies reach a sending Exim.
+describe("Exim's default ACL texts", () => {
+  wordingTests([
+    [
+      'Exim\'s default "relay not permitted" is a refused relay',
+      () => eximAfter('RCPT TO:<user@example.net>', '550 relay not permitted'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'Exim\'s "Restricted characters in address" refuses the address as written',
+      () => eximAfter('RCPT TO:<user@example.net>', '550 Restricted characters in address'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'Exim\'s "Rejected for too many bad recipients" blocks the sending host, not this address',
+      () => eximAfter('RCPT TO:<user@example.net>', '550 Rejected for too many bad recipients'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Exim's default over-long line refusal is a message not compliant with the RFC",
+      () => eximAfter('end of data', '550 maximum allowed line length is 998 octets, got 1536'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      'Exim\'s default "header syntax" refusal is the header\'s format (contenterror), not the address',
+      () => eximAfter('end of data', '550 header syntax'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Exim\'s commented-out virus ACL ("This message contains a virus") is a virus',
+      () => eximAfter('end of data', '550 This message contains a virus (Eicar-Test-Signature).'),
+      ['virusdetected', 'soft'],
+    ],
+    [
+      "Exim's DNS black list ACL text blocks the sending host",
+      () => eximAfter('RCPT TO:<user@example.net>', '550 rejected because 192.0.2.9 is in a black list at zen.spamhaus.org'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Exim\'s "Unknown user" (cannot_route_message of the default configure) is an unknown recipient',
+      () => eximAfter('RCPT TO:<user@example.net>', '550 Unknown user'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'Exim\'s "Too many concurrent SMTP connections" is too many connections',
+      () => eximAfter('MAIL FROM:<sender@example.com>', '421 Too many concurrent SMTP connections; please try again later.'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'Exim\'s "too many messages in this connection" is too many messages, not the address',
+      () => eximAfter('MAIL FROM:<sender@example.com>', '421 too many messages in this connection'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
+
+// notqmail/notqmail: qmail-smtpd.c, qmail-remote.c, qmail-local.c; vpopmail's vdelivermail.c
+// (brunonymous/vpopmail), the qmail-send bounce carrying their texts.
+describe("qmail's and vpopmail's texts", () => {
+  wordingTests([
+    [
+      "qmail-smtpd's badmailfrom refusal is about the sender",
+      () => qmailBounce(['Remote host said: 553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)']),
+      ['rejected', 'soft'],
+    ],
+    [
+      "qmail-smtpd's rcpthosts refusal is a refused relay",
+      () =>
+        qmailBounce([
+          '192.0.2.1 does not like recipient.',
+          "Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+        ]),
+      ['norelaying', 'soft'],
+    ],
+    [
+      "qmail-smtpd's databytes limit is a message too big",
+      () => qmailBounce(['Remote host said: 552 sorry, that message size exceeds my databytes limit (#5.3.4)']),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'qmail-local\'s "This message is looping: it already has my Delivered-To line." is a loop',
+      () => qmailBounce(['This message is looping: it already has my Delivered-To line. (#5.4.6)']),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'qmail-remote\'s "Sorry, I couldn\'t find any host named" is an unknown host',
+      () => qmailBounce(["Sorry, I couldn't find any host named example.net. (#5.1.2)"]),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      'qmail-remote\'s "couldn\'t find a mail exchanger or IP address" is a domain taking no mail, hard',
+      () => qmailBounce(["Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)"]),
+      ['notaccept', 'hard'],
+    ],
+    [
+      "qmail-remote's partial final line is the message's form, not the address",
+      () => qmailBounce(['SMTP cannot transfer messages with partial final lines. (#5.6.2)']),
+      ['contenterror', 'soft'],
+    ],
+    ['vpopmail\'s "user is over quota" is a full mailbox', () => qmailBounce(['user is over quota']), ['mailboxfull', 'soft']],
+    ['vpopmail\'s "domain is over quota" is a full mailbox', () => qmailBounce(['domain is over quota']), ['mailboxfull', 'soft']],
+    [
+      "vpopmail's locked account is a suspended account, not a dead one",
+      () => qmailBounce(['vdelivermail: account is locked email bounced user@example.net']),
+      ['suspend', 'soft'],
+    ],
+    [
+      "vpopmail's failed maildir creation is the receiving system",
+      () => qmailBounce(['Auto creation of maildir failed. vpopmail (#5.9.8)']),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
+
+// svarshavchik/courier: courier/submit.C, courier/module.esmtp/courieresmtpd.C,
+// courier/cdfilters.C.
+describe("Courier's submit and courieresmtpd texts", () => {
+  wordingTests([
+    [
+      'Courier\'s "431 Mail system full." is the receiving system\'s storage',
+      () => atRcpt('4.0.0', '431 Mail system full.'),
+      ['systemfull', 'soft'],
+    ],
+    ['Courier\'s "531 Too many recipients."', () => atRcpt('5.0.0', '531 Too many recipients.'), ['toomanyconn', 'soft']],
+    ['Courier\'s "550 Spam refused." is spam', () => atData('5.0.0', '550 Spam refused.'), ['spamdetected', 'soft']],
+    ['Courier\'s "550 User unknown." is an unknown recipient', () => atRcpt('5.0.0', '550 User unknown.'), ['userunknown', 'hard']],
+    [
+      'Courier\'s "517 Sender rejected" is about the sender',
+      () => atMail('5.0.0', '517 Sender rejected: sender@example.com'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Courier's sender domain that does not exist is about the sender, never the recipient's domain",
+      () => atMail('5.0.0', '517-Domain does not exist: example.com. 517 Sender rejected: sender@example.com'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Courier's message length over the administrative limit is a message too big",
+      () => atData('5.0.0', '523 Message length (1048576 bytes) exceeds administrative limit(1000000).'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "Courier's DNS lookup of the HELO name failing for now is the sending host, never the address",
+      () => atEhlo('4.0.0', '417 DNS lookup on HELO mx.example.org failed.  Try again later.'),
+      ['blocked', 'soft'],
     ],
   ]);
 });
