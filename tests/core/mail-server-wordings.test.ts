@@ -1,9 +1,10 @@
-// Refusals and notices of mail server products read in their own source code, in the shapes
-// a relay reports them (Postfix's "... (in reply to RCPT TO command)"): Haraka and its
-// plugins, iRedAPD (iRedMail's policy server), Stalwart Mail Server, Postfix's postscreen,
-// OpenSMTPD, Cyrus's and Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail and Courier. Each
-// describe names the files read; none of these
-// wordings comes from a bounce collection. One test per wording, named after what a user sees.
+// Refusals and notices of mail server products read in their own source code or published
+// reply lists, in the shapes a relay reports them (Postfix's "... (in reply to RCPT TO
+// command)", Exim's and qmail's bounces): Haraka and its plugins, iRedAPD (iRedMail's policy
+// server), Stalwart Mail Server, Postfix's smtpd and postscreen, OpenSMTPD, Cyrus's and
+// Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf. Each describe names
+// the files or page read; none of these wordings comes from a bounce collection. One test per
+// wording, named after what a user sees.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
@@ -597,6 +598,145 @@ describe("Courier's submit and courieresmtpd texts", () => {
       "Courier's DNS lookup of the HELO name failing for now is the sending host, never the address",
       () => atEhlo('4.0.0', '417 DNS lookup on HELO mx.example.org failed.  Try again later.'),
       ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// vdukhovni/postfix: postfix/src/smtpd/smtpd_check.c ("<%s>: %s rejected: %s" and the
+// fixed texts of reject_unknown_*, reject_non_fqdn_*, reject_unverified_*, smtpd_check_size).
+describe("Postfix smtpd's restriction texts, more of them", () => {
+  const postfix = (code: string, status: string, text: string, command = 'RCPT TO') =>
+    reported(status, `smtp; ${code} ${status} ${text} (in reply to ${command} command)`);
+  wordingTests([
+    [
+      "Postfix's reject_unknown_sender_domain is about the sender's domain, never the recipient's",
+      () => postfix('450', '4.1.8', '<sender@example.com>: Sender address rejected: Domain not found'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's reject_unknown_recipient_domain is an unknown recipient domain",
+      () => postfix('550', '5.1.2', '<user@example.net>: Recipient address rejected: Domain not found'),
+      ['hostunknown', 'hard'],
+    ],
+    [
+      "Postfix's reject_unknown_client_hostname is a missing PTR record",
+      () => postfix('450', '4.7.1', 'Client host rejected: cannot find your hostname, [192.0.2.1]'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "Postfix's reject_unknown_reverse_client_hostname is a missing PTR record",
+      () => postfix('450', '4.7.1', 'Client host rejected: cannot find your reverse hostname, [192.0.2.1]'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "Postfix's reject_non_fqdn_helo_hostname blocks the sending host",
+      () => postfix('504', '5.5.2', '<localhost>: Helo command rejected: need fully-qualified hostname'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's reject_unknown_helo_hostname blocks the sending host",
+      () => postfix('450', '4.7.1', '<mx.example.org>: Helo command rejected: Host not found'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's reject_non_fqdn_sender is about the sender",
+      () => postfix('504', '5.5.2', '<sender>: Sender address rejected: need fully-qualified address'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's reject_unverified_recipient with the remote's answer is an unknown recipient",
+      () =>
+        postfix(
+          '550',
+          '5.1.1',
+          '<user@example.net>: Recipient address rejected: undeliverable address: host mx.example.net[192.0.2.2] said: 550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "Postfix's reject_sender_login_mismatch is about the sender",
+      () => postfix('553', '5.7.1', '<sender@example.com>: Sender address rejected: not owned by user someone', 'MAIL FROM'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's queue without room is the receiving system's storage",
+      () => postfix('452', '4.3.1', 'Insufficient system storage', 'MAIL FROM'),
+      ['systemfull', 'soft'],
+    ],
+    [
+      "Postfix's SIZE over message_size_limit is a message too big",
+      () => postfix('552', '5.3.4', 'Message size exceeds fixed limit', 'MAIL FROM'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "Postfix's reject_unauth_pipelining is the sending client's protocol error, not the address",
+      () => postfix('554', '5.5.0', '<user@example.net>: Data command rejected: Improper use of SMTP command pipelining', 'DATA'),
+      ['syntaxerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "User unknown in virtual mailbox table" is an unknown recipient',
+      () => postfix('550', '5.1.1', '<user@example.net>: Recipient address rejected: User unknown in virtual mailbox table'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
+
+// Barricade MX's smtpf, an SMTP filtering proxy: its published reply list
+// (snertsoft.com/smtp/smtpf/reply.html, "SMTP Replies").
+describe("smtpf's published replies", () => {
+  wordingTests([
+    [
+      'an smtpf "host ... black listed" (its access map) blocks the sending host',
+      () => atRcpt('5.7.1', '550 5.7.1 host mx.example.org [192.0.2.1] black listed #120'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an smtpf "sender <...> black listed" is about the sender, not the recipient',
+      () => atRcpt('5.7.1', '550 5.7.1 sender <sender@example.com> black listed #127'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'an smtpf host "from unknown TLD" blocks the sending host',
+      () => atRcpt('5.7.1', '550 5.7.1 host mx.example.invalid [192.0.2.1] from unknown TLD #122'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an smtpf sender "from RFC2606 reserved domain" is about the sender',
+      () => atMail('5.7.1', '550 5.7.1 sender <sender@example.com> from RFC2606 reserved domain #128'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'an smtpf "routed address relaying denied" is a refused relay',
+      () => atRcpt('5.7.1', '550 5.7.1 routed address relaying denied #131'),
+      ['norelaying', 'soft'],
+    ],
+  ]);
+});
+
+// FORPSI's qmail-based mail servers (chkuser and its filters), as the host's help lists the
+// replies senders get (support.forpsi.com/kb/a3302, "Incoming emails limitation on the
+// mailserver").
+describe("a qmail host's chkuser and filter replies", () => {
+  wordingTests([
+    [
+      'chkuser\'s "final recipient mailbox is full" is a full mailbox, not an unknown user despite its 5.1.1',
+      () => atRcpt('5.1.1', '552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      'a "sender is blocklisted" by the recipient is about the sender, not an unknown recipient despite its 5.1.1',
+      () => atRcpt('5.1.1', '550 5.1.1 <sender@example.com> sender is blocklisted'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a "spam detected" after a session token is spam',
+      () => atData('5.2.0', '552 5.2.0 0biL1i00V1cmcpM01biL4w spam detected'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a "blocked by SPF" is an authentication failure',
+      () => atData('5.1.0', '550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF'),
+      ['authfailure', 'soft'],
     ],
   ]);
 });

@@ -44,6 +44,7 @@ import { HARAKA_RULES } from './providers/haraka.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
+import { SMTPF_RULES } from './providers/smtpf.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
@@ -141,6 +142,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   IREDAPD_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
+  SMTPF_RULES,
   VIPRE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
@@ -328,6 +330,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
   'blocked/postscreen-broke-rules',
+  'blocked/smtpf-host-name',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   // ---- success, auto-replies ------------------------------------------------------------
@@ -411,6 +414,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
   'blocked/spamdyke-client',
+  'rejected/sender-blocklisted',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',
