@@ -40,6 +40,11 @@ import { FACEBOOK_RULES } from './providers/facebook.ts';
 import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
+import { HARAKA_RULES } from './providers/haraka.ts';
+import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { STALWART_RULES } from './providers/stalwart.ts';
+import { POSTSCREEN_RULES } from './providers/postscreen.ts';
+import { SMTPF_RULES } from './providers/smtpf.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
@@ -136,6 +141,11 @@ const ALL_RULES: readonly ReasonRule[] = [
   CPANEL_RULES,
   BARUWA_RULES,
   SMARTERMAIL_RULES,
+  HARAKA_RULES,
+  IREDAPD_RULES,
+  STALWART_RULES,
+  POSTSCREEN_RULES,
+  SMTPF_RULES,
   VIPRE_RULES,
   MAILCHANNELS_RULES,
   CISCO_RULES,
@@ -309,6 +319,25 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/baruwa-recipient-verification',
   'mailboxfull/smartermail-domain-size',
   'expired/smartermail-connect-attempts',
+  'norelaying/haraka-cannot-deliver',
+  'badreputation/haraka-karma',
+  'toomanyconn/haraka-recipient-attempts',
+  'notcompliantrfc/haraka-required-header',
+  'spamdetected/haraka-phishing',
+  'blocked/haraka-helo-checks',
+  'requireptr/haraka-fcrdns',
+  'rejected/haraka-access-domain',
+  'rejected/haraka-list-null-sender',
+  'systemerror/haraka-too-busy',
+  'speeding/iredapd-throttling',
+  'blocked/iredapd-rdns',
+  'rejected/iredapd-sender',
+  'expired/iredapd-greylisting',
+  'blocked/stalwart-ehlo-domain',
+  'suspend/stalwart-not-authorized-to-receive',
+  'blocked/postscreen-denylist',
+  'blocked/postscreen-broke-rules',
+  'blocked/smtpf-host-name',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   'spamdetected/mailchannels-content',
@@ -402,6 +431,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
   'blocked/spamdyke-client',
+  'rejected/sender-blocklisted',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',

@@ -12,6 +12,9 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // SPF named with its failure, not in advice ("set up SPF records for your domain").
       String.raw`\bspf\b.{0,40}(?:fail|did not pass|not pass|permerror|temperror|validation|verification|check|reject|invalid|hard ?fail)`,
       String.raw`(?:fail\w*|did not pass|not pass)\W{1,3}(?:the )?spf\b`,
+      // A filter naming SPF as what refused the message ("550 5.1.0 <session> blocked by SPF",
+      // a qmail host's help page, support.forpsi.com/kb/a3302).
+      String.raw`\b(?:blocked|rejected|refused) (?:by|due to) (?:the )?spf\b`,
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,

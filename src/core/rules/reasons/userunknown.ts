@@ -177,6 +177,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // Sendmail's parser on a recipient address (sendmail/parseaddr.c: "501 5.1.3 Syntax error
       // in mailbox address"); with 5.1.7 the same words are about the sender (rejected.ts).
       String.raw`\b5\.1\.3 syntax error in mailbox address`,
+      // Exim's default configure (src/src/configure.default, acl_check_rcpt) on a local part
+      // holding "@", "%", "!", "/", "|" or a leading dot: "550 Restricted characters in address".
+      String.raw`\brestricted characters in address\b`,
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
   },
