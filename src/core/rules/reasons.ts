@@ -41,6 +41,10 @@ import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
+import { T_ONLINE_RULES } from './providers/t-online.ts';
+import { EARTHLINK_RULES } from './providers/earthlink.ts';
+import { ATT_RULES } from './providers/att.ts';
+import { RACKSPACE_RULES } from './providers/rackspace.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -134,6 +138,10 @@ const ALL_RULES: readonly ReasonRule[] = [
   BARUWA_RULES,
   SMARTERMAIL_RULES,
   VIPRE_RULES,
+  T_ONLINE_RULES,
+  EARTHLINK_RULES,
+  ATT_RULES,
+  RACKSPACE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -304,9 +312,24 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/smartermail-connect-attempts',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
+  'blocked/t-online-ip',
+  'blocked/earthlink-codes',
+  'requireptr/earthlink-dns',
+  'toomanyconn/earthlink-connections',
+  'speeding/earthlink-volume',
+  'systemerror/earthlink-unavailable',
+  'blocked/earthlink-dynamic-ips',
+  'blocked/att-unauthorized-interface',
+  'requireptr/att-dns',
+  'rejected/att-sender-domain',
+  'toomanyconn/att-busy',
+  'blocked/rackspace-throttled',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
+  'suppressed/sparkpost-policy',
+  'suppressed/postmark-inactive',
+  'suppressed/sendgrid-drop-reasons',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
   'mailboxfull/mailbox-full',

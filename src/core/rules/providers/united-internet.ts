@@ -12,7 +12,10 @@ export const UNITED_INTERNET_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/united-internet-policy',
     reason: 'blocked',
-    phrases: [String.raw`^(?:\d{3} )?reject due to policy violations\.?(?: \(in reply to|$)`],
+    // The 450 form says the same ("the IP address of your server is currently blocked ...", or a
+    // HELO that changes on every connection, as its error page explains it), read after the
+    // report's "smtp;" as well as at the start of a line.
+    phrases: [String.raw`(?:^|; ?)(?:\d{3} )?reject due to policy violations\.?(?: \(in reply to|$)`],
     quote: '421 Reject due to policy violations',
   },
   // WEB.DE writes its refusals in German and English: the mailbox is over its storage or its

@@ -1,0 +1,259 @@
+// Wordings of internet providers' and sending services' (ESPs') bounces, read in a pass over
+// providers rebound had not read yet: each wording comes from the provider's own postmaster or
+// help page, its documentation, or an operator's post quoting the provider's server, named above
+// its describe; none comes from a bounce collection. One test per wording, named after what a
+// user should see. Some were already read right and stay as regression cases.
+import { describe } from 'vitest';
+import { reported, wordingTests } from './wording-cases.ts';
+
+// T-Online's postmaster page (https://postmaster.t-online.de/index.en.html, 4.6-4.7), its replies
+// as spamresource.com (2020-06), bllmnn.de (2024-05) and creoline's help centre quote them.
+describe("T-Online's greeting refusals", () => {
+  wordingTests([
+    [
+      'a T-Online "(BL)" refusal with only "A problem occurred" bars the sending host, not the recipient',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a T-Online "None/bad reputation ... (NOWL)" is the sending host\'s reputation',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 IP=192.0.2.1 - None/bad reputation. Ask your postmaster for help or to contact tobr@rx.t-online.de for reset. (NOWL)',
+        ),
+      ['badreputation', 'soft'],
+    ],
+    [
+      'a T-Online "Dialup/transient IP not allowed (DIAL)" blocks the sending host',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)',
+        ),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// EarthLink's postmaster pages (https://postmaster-earthlink.vadesecure.com/inbound_error_codes,
+// .../outbound_error_codes), support.earthlink.net article 35652, and its block-address reply
+// posted to freebsd-doc (2009-10).
+describe("EarthLink's ELNK codes and block texts", () => {
+  wordingTests([
+    [
+      'an EarthLink "Connection refused ELNK_101" (Vade threat list) blocks the sending host, not a network failure',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused ELNK_101'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an EarthLink "Sender blocked error ELNK_102" is a block list of sending addresses, not a refusal of the envelope sender',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Sender blocked error ELNK_102'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an EarthLink "Connection refused ELNK_105" asks for reverse DNS',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused ELNK_105'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'an EarthLink "Connection deferred ELNK_110" is too many connections, not a suspended mailbox',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred ELNK_110'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'an EarthLink "Connection deferred ELNK_136" is the sender\'s volume, not a suspended mailbox',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred ELNK_136'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'an EarthLink "HELO command rejected ELNK_201" blocks the sending host',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 HELO command rejected ELNK_201'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'EarthLink\'s "Dynamic/zombied/spam IPs blocked" blocks the sending host, not spam in the message',
+      () => reported('5.0.0', 'smtp; 550 Dynamic/zombied/spam IPs blocked. Write blockedbyearthlink@earthlink.net'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'EarthLink\'s "IP ... is blocked by EarthLink" blocks the sending host',
+      () => reported('5.5.0', 'smtp;550 IP 192.0.2.1 is blocked by EarthLink. Go to http://www.earthlink.net/block for details.'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// AT&T's block inquiry pages: "Error Message Summary" (rbl.att.net/block_enduser.html,
+// worldnet.att.net/general-info/bls_info/block_enduser.html) and "Individual Users"
+// (att.net/general-info/mail_info/block_enduser.html).
+describe("AT&T's (BellSouth's, Worldnet's) published replies", () => {
+  wordingTests([
+    [
+      'AT&T\'s "421-failure in DNS look-up." asks for the sending IP\'s reverse DNS',
+      () => reported('4.0.0', 'smtp; 421-failure in DNS look-up.'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'AT&T\'s "450 busy--Please try again later" is a sender connecting too often, not an unknown refusal',
+      () => reported('4.0.0', 'smtp; 450 busy--Please try again later'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'AT&T\'s "521 <ip> is blocked" blocks the sending host',
+      () => reported('5.0.0', 'smtp; 521 <192.0.2.1> is blocked'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'BellSouth\'s "[suspend] Mailbox currently suspended" is a suspended mailbox, never a dead one',
+      () => reported('5.0.0', 'smtp; 550 [suspend] Mailbox currently suspended--Please contact correspondent directly.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      'BellSouth\'s "[permfail] ... requires valid sender domain" refuses the sender, nothing is known of the recipient',
+      () => reported('5.0.0', 'smtp; 550 [permfail] bellsouth.net requires valid sender domain'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'AT&T\'s "unauthorized interface for <ip>" blocks the sending host',
+      () => reported('5.0.0', 'smtp; 550 unauthorized interface for <192.0.2.1>'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'AT&T\'s "Blocked for status: <unknown sender>" asks for DNS of the sending system',
+      () => reported('5.0.0', 'smtp; 550 Error. Blocked for status: <unknown sender>'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'AT&T\'s "Blocked for abuse" blocks the sending host',
+      () => reported('5.0.0', 'smtp; 550 Error. Blocked for abuse'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// Rackspace's "Common email bounce messages" (https://docs.rackspace.com/docs/common-email-bounces)
+// and its (Gnn) codes as https://smtp.codes/rackspace lists them.
+describe("Rackspace Email's replies", () => {
+  wordingTests([
+    [
+      'Rackspace\'s "Throttled - Too much spam from your mail server" holds the sending host back, not the message as spam',
+      () =>
+        reported(
+          '4.3.0',
+          'smtp; 451 4.3.0 <mx.example.org[192.0.2.1]>: Client host rejected: Throttled - Too much spam from your mail server. Try again later.',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Rackspace\'s "has no PTR record (G1F)" asks for reverse DNS',
+      () => reported('4.7.1', 'smtp; 450 4.7.1 Client host [192.0.2.1] has no PTR record (G1F)'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'Rackspace\'s "Too many concurrent connections from this client (G2)" is too many connections',
+      () => reported('4.0.0', 'smtp; 421 Too many concurrent connections from this client (G2)'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'Rackspace\'s "Received too many messages from a new or untrusted IP (G28)" is the sender\'s rate',
+      () => reported('4.7.1', 'smtp; 451 4.7.1 Received too many messages from a new or untrusted IP (G28)'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// Telstra BigPond's replies as suped.com's article on BigPond bounces and a 2024 write-up of
+// Outlook's IB309 refusals quote them.
+describe("Telstra BigPond's replies", () => {
+  wordingTests([
+    [
+      'a BigPond "Message content rejected due to suspected spam. IB704x" is spam in the message',
+      () => reported('5.7.1', 'smtp; 558 5.7.1 Message content rejected due to suspected spam. IB704x'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a BigPond "Sender domain is blacklisted (IB309)" refuses the sender',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Sender domain is blacklisted (IB309). Message rejected due to security policies.'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// United Internet's (GMX, WEB.DE) error pages: https://postmaster.gmx.com/en/error-messages (the
+// multi-line reply with a case URL), https://smtp.codes/unitedinternet and the 1&1 help list of
+// SMTP error messages as a hoster copies it (new-faq.comservice-ffo.de).
+describe("GMX's and WEB.DE's further replies", () => {
+  wordingTests([
+    [
+      'a GMX multi-line "IP address is block listed" refusal blocks the sending host',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42&r=1MNcgj-1ue23t3pyV-00S2YR',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'United Internet\'s "450 Reject due to policy violations." blocks the sending host (its poor delivery rate or changing HELO)',
+      () => reported('4.0.0', 'smtp; 450 Reject due to policy violations.'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a GMX "Reject due to SPF policy" is the sender domain\'s SPF',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 <user@example.net>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'a GMX "Rate limit reached" is the sender\'s rate',
+      () => reported('4.0.0', 'smtp; 421 Rate limit reached. Please try again later'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// Sending services' own notices for an address on their suppression lists: SparkPost
+// (support.sparkpost.com, "Preparing For Asynchronous Suppressions"), Postmark (its API error
+// 406 as its client libraries raise it), SendGrid (its "dropped" event reasons, Twilio SendGrid
+// docs).
+describe("sending services' suppression notices", () => {
+  wordingTests([
+    [
+      'SparkPost\'s "recipient address was suppressed due to customer policy" is its suppression list, not a security refusal',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 [internal] recipient address was suppressed due to customer policy'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      'SparkPost\'s "... suppressed due to system policy" is its own suppression list',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 [internal] recipient address was suppressed due to system policy'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      'Postmark\'s "marked as inactive" is its suppression list, not spam in the message',
+      () =>
+        reported(
+          '5.0.0',
+          'You tried to send to recipient(s) that have been marked as inactive. Found inactive addresses: user@example.net. Inactive recipients are ones that have generated a hard bounce, a spam complaint, or a manual suppression.',
+        ),
+      ['suppressed', 'soft'],
+    ],
+    [
+      'SendGrid\'s dropped "Bounced Address" is its bounce list',
+      () => reported('5.0.0', 'smtp; 550 5.0.0 Bounced Address'),
+      ['suppressed', 'soft'],
+    ],
+    [
+      'SendGrid\'s dropped "Spam Reporting Address" is its complaint list, not spam in the message',
+      () => reported('5.0.0', 'smtp; 550 Spam Reporting Address'),
+      ['suppressed', 'soft'],
+    ],
+  ]);
+});
