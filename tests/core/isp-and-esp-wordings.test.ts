@@ -257,3 +257,99 @@ describe("sending services' suppression notices", () => {
     ],
   ]);
 });
+
+// SFR's SFR_IN codes as Postmastery ("All about ISP: SFR and SMTP error codes SFR_IN_XXX") and
+// Bento (bentonow.com/smtp-errors/sfr) explain them; Free's "550 spam detected" from its own
+// postmaster page (http://postmaster.free.fr/).
+describe("SFR's and Free's refusals", () => {
+  wordingTests([
+    [
+      'an SFR "SFR_IN_101 Service refused due to bad behavior" (too much spam from the address) blocks the sending host',
+      () => reported('4.7.1', 'smtp; 450 4.7.1 SFR_IN_101 Service refused due to bad behavior'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an SFR "SFR_IN_104" (too many unknown recipients) blocks the sending host, it says nothing of this recipient',
+      () => reported('4.7.1', 'smtp; 450 4.7.1 SFR_IN_104 Service refused due to bad behavior'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an SFR "SFR_IN_105" is the sending host\'s volume',
+      () => reported('4.7.1', 'smtp; 450 4.7.1 SFR_IN_105 Service refused due to bad behavior'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'Free\'s "550 spam detected" after the message is spam in the message',
+      () => reported('5.0.0', 'smtp; 550 spam detected (in reply to end of DATA command)'),
+      ['spamdetected', 'soft'],
+    ],
+  ]);
+});
+
+// Korean portals' replies as Korean administrators list them (puffinknight.tistory.com/102,
+// oliveit.tistory.com/39, auctionpro.co.kr/?p=2544 for Daum/Kakao's hanmail.net).
+describe("Korean portals' (Naver, Daum/Kakao) refusals", () => {
+  wordingTests([
+    [
+      'a portal\'s "(SPAM_SUSPECT:IP_CONTROL)" controls the sending IP, it is not spam in the message',
+      () => reported('5.0.0', "smtp; 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'"),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Naver\'s "Your IP(...) is filtered ... register your IP" blocks the sending host',
+      () =>
+        reported(
+          '4.3.2',
+          'smtp; 421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to http://realip.naver.com',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Daum\'s "DAS51 ...: Your mail is blocked automatically by anti-spam system" blocks the sending host',
+      () => reported('5.7.1', 'smtp; 554 5.7.1 DAS51 192.0.2.1: Your mail is blocked automatically by anti-spam system. (E06)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'Daum\'s "RUSR ... No such user" is an unknown mailbox',
+      () => reported('5.1.1', 'smtp; 550 5.1.1 RUSR 192.0.2.1: No such user: <user@example.net> (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'Daum\'s "CCRT ...: Connection refused. Server is busy(RT)" (the IP held as a spam source) blocks the sending host',
+      () => reported('4.4.5', 'smtp; 421 4.4.5 CCRT 192.0.2.1: Connection refused. Server is busy(RT)'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// Shaw's support forum on Cloudmark's AUP# tags (support.shaw.ca, "Shaw server blocking emails
+// from domain", page 4). The forum quotes the tags alone, so the tests give only a code and the tag.
+describe("Shaw's Cloudmark tags", () => {
+  wordingTests([
+    [
+      'a Shaw "AUP#MXRT" is connections rate-limited, not an unknown refusal',
+      () => reported('5.0.0', 'smtp; 550 AUP#MXRT'),
+      ['toomanyconn', 'soft'],
+    ],
+    ['a Shaw "AUP#CNCT" is too many concurrent connections', () => reported('4.0.0', 'smtp; 421 AUP#CNCT'), ['toomanyconn', 'soft']],
+  ]);
+});
+
+// IONOS's own list of its inbound servers' replies ("SMTP-Fehlermeldungen der IONOS Mailserver",
+// ionos.de/hilfe/e-mail/postmaster/) and of its replies to its own customers ("Error Messages
+// Caused by Undeliverable Email", ionos.com/help/email/).
+describe("IONOS's replies", () => {
+  wordingTests([
+    [
+      'IONOS\'s "421 Reject due to policy violations" blocks the sending host (its poor delivery rate)',
+      () => reported('4.0.0', 'smtp; 421 Reject due to policy violations'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'IONOS\'s "550 Unknown User" at RCPT TO is an unknown mailbox',
+      () => reported('5.0.0', 'smtp; 550 Unknown User (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    ['IONOS\'s "550 Quota Exceeded" is a full mailbox', () => reported('5.0.0', 'smtp; 550 Quota Exceeded'), ['mailboxfull', 'soft']],
+  ]);
+});

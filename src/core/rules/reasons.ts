@@ -45,6 +45,9 @@ import { T_ONLINE_RULES } from './providers/t-online.ts';
 import { EARTHLINK_RULES } from './providers/earthlink.ts';
 import { ATT_RULES } from './providers/att.ts';
 import { RACKSPACE_RULES } from './providers/rackspace.ts';
+import { SFR_RULES } from './providers/sfr.ts';
+import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
+import { SHAW_RULES } from './providers/shaw.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -142,6 +145,9 @@ const ALL_RULES: readonly ReasonRule[] = [
   EARTHLINK_RULES,
   ATT_RULES,
   RACKSPACE_RULES,
+  SFR_RULES,
+  KOREAN_PORTAL_RULES,
+  SHAW_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -324,6 +330,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/att-sender-domain',
   'toomanyconn/att-busy',
   'blocked/rackspace-throttled',
+  'blocked/sfr-codes',
+  'speeding/sfr-volume',
+  'blocked/korean-portal-ip-control',
+  'toomanyconn/shaw-cloudmark-connections',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
