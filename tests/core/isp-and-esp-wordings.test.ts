@@ -353,3 +353,57 @@ describe("IONOS's replies", () => {
     ['IONOS\'s "550 Quota Exceeded" is a full mailbox', () => reported('5.0.0', 'smtp; 550 Quota Exceeded'), ['mailboxfull', 'soft']],
   ]);
 });
+
+// BT Business's help page on 550 errors (btbusiness.custhelp.com answer 15074) and an
+// operator's blog on BT's daily limit per sending server (blog.frankleonhardt.com, "BT Internet
+// Mail Fail").
+describe("BT's replies", () => {
+  wordingTests([
+    [
+      'BT\'s "421 Too many messages (1.5.6.1) from <ip>" is the sending server\'s rate, not the receiving system',
+      () => reported('4.0.0', 'smtp; 421 Too many messages (1.5.6.1) from 192.0.2.1'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'BT\'s "Recipient not authorised" is its outgoing server refusing to relay, not an unknown refusal',
+      () => reported('5.0.0', 'smtp; 550 Recipient not authorised'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'BT\'s "Message rejected due to sender IP reputation" is the sending host\'s reputation',
+      () => reported('5.0.0', 'smtp; 550 Message rejected due to sender IP reputation ([192.0.2.1])'),
+      ['badreputation', 'soft'],
+    ],
+    [
+      'BT\'s "Message rejected, policy (3.2.1.1) - Your message looks like SPAM" is spam in the message',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 Message rejected, policy (3.2.1.1) - Your message looks like SPAM or has been reported as SPAM please read http://www.bt.com/',
+        ),
+      ['spamdetected', 'soft'],
+    ],
+  ]);
+});
+
+// WEB.DE's and GMX's mailbox replies as a German ESP lists them (sitepackage.de, "Typische
+// Fehlermeldungen bei Unzustellbarkeit").
+describe("WEB.DE's and GMX's mailbox replies", () => {
+  wordingTests([
+    [
+      'WEB.DE\'s "Unknown local part ... in <address>" is an unknown mailbox even with no SMTP phase named',
+      () => reported('5.0.0', 'smtp; 550 Unknown local part someone in <user@example.net>'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'GMX\'s "User is inactive" (5.2.1) is a disabled mailbox, not a dead one',
+      () => reported('5.0.0', 'smtp; 550 5.2.1 <user@example.net>... User is inactive'),
+      ['suspend', 'soft'],
+    ],
+    [
+      'WEB.DE\'s "Benutzer hat zuviele Mails auf dem Server" is a full mailbox',
+      () => reported('5.0.0', 'smtp; 550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.'),
+      ['mailboxfull', 'soft'],
+    ],
+  ]);
+});

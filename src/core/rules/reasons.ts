@@ -48,6 +48,7 @@ import { RACKSPACE_RULES } from './providers/rackspace.ts';
 import { SFR_RULES } from './providers/sfr.ts';
 import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
+import { BT_RULES } from './providers/bt.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -148,6 +149,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SFR_RULES,
   KOREAN_PORTAL_RULES,
   SHAW_RULES,
+  BT_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -261,6 +263,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/comcast-codes',
   'blocked/united-internet-policy',
   'mailboxfull/webde-storage',
+  'userunknown/webde-unknown-local-part',
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'spamdetected/mcafee-denied-content',
@@ -334,6 +337,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/sfr-volume',
   'blocked/korean-portal-ip-control',
   'toomanyconn/shaw-cloudmark-connections',
+  'speeding/bt-too-many-messages',
+  'norelaying/bt-recipient-not-authorised',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -31,4 +31,15 @@ export const UNITED_INTERNET_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.',
   },
+  // WEB.DE's refusal of a local part it does not know, "550 Unknown local part <part> in
+  // <address>" (sitepackage.de's list of German providers' replies, under "Empfänger ist
+  // unbekannt"): only a lookup of the mailbox writes it, at whatever phase it is reported.
+  {
+    id: 'userunknown/webde-unknown-local-part',
+    reason: 'userunknown',
+    phrases: [String.raw`\bunknown local part \S+ in <@>`],
+    hints: ['unknown local part'],
+    traits: ['mailbox-lookup'],
+    quote: '550 Unknown local part someone in <someone@web.de>',
+  },
 ];
