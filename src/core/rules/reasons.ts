@@ -49,6 +49,14 @@ import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
 import { HORNETSECURITY_RULES } from './providers/hornetsecurity.ts';
+import { T_ONLINE_RULES } from './providers/t-online.ts';
+import { EARTHLINK_RULES } from './providers/earthlink.ts';
+import { ATT_RULES } from './providers/att.ts';
+import { RACKSPACE_RULES } from './providers/rackspace.ts';
+import { SFR_RULES } from './providers/sfr.ts';
+import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
+import { SHAW_RULES } from './providers/shaw.ts';
+import { BT_RULES } from './providers/bt.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -150,6 +158,14 @@ const ALL_RULES: readonly ReasonRule[] = [
   MAILCHANNELS_RULES,
   CISCO_RULES,
   HORNETSECURITY_RULES,
+  T_ONLINE_RULES,
+  EARTHLINK_RULES,
+  ATT_RULES,
+  RACKSPACE_RULES,
+  SFR_RULES,
+  KOREAN_PORTAL_RULES,
+  SHAW_RULES,
+  BT_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -263,6 +279,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/comcast-codes',
   'blocked/united-internet-policy',
   'mailboxfull/webde-storage',
+  'userunknown/webde-unknown-local-part',
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'spamdetected/mcafee-denied-content',
@@ -350,9 +367,30 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/hornetsecurity-spam-ip',
   'mesgtoobig/hornetsecurity-size',
   'policyviolation/hornetsecurity-content-rules',
+  'blocked/t-online-ip',
+  'blocked/earthlink-codes',
+  'requireptr/earthlink-dns',
+  'toomanyconn/earthlink-connections',
+  'speeding/earthlink-volume',
+  'systemerror/earthlink-unavailable',
+  'blocked/earthlink-dynamic-ips',
+  'blocked/att-unauthorized-interface',
+  'requireptr/att-dns',
+  'rejected/att-sender-domain',
+  'toomanyconn/att-busy',
+  'blocked/rackspace-throttled',
+  'blocked/sfr-codes',
+  'speeding/sfr-volume',
+  'blocked/korean-portal-ip-control',
+  'toomanyconn/shaw-cloudmark-connections',
+  'speeding/bt-too-many-messages',
+  'norelaying/bt-recipient-not-authorised',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
+  'suppressed/sparkpost-policy',
+  'suppressed/postmark-inactive',
+  'suppressed/sendgrid-drop-reasons',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
   'mailboxfull/mailbox-full',
