@@ -740,3 +740,144 @@ describe("a qmail host's chkuser and filter replies", () => {
     ],
   ]);
 });
+
+// mjl-/mox: smtpserver/server.go and analyze.go (its replies to a delivering server).
+describe("mox's replies", () => {
+  wordingTests([
+    [
+      'mox\'s "not accepting email for domain" (a domain it does not serve) is a refused relay, not an unknown user despite its 5.1.1',
+      () => atRcpt('5.1.1', '550 5.1.1 not accepting email for domain'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      "mox's DMARC rejection is an authentication failure",
+      () => atData('5.7.26', '550 5.7.26 rejecting per dmarc policy'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'mox\'s connection rate limit ("slow down please") is the sender\'s speed',
+      () => atGreeting('4.7.0', '421 4.7.0 connection rate from your ip or network too high, slow down please'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "mox's too many open connections is too many connections",
+      () => atGreeting('4.7.0', '421 4.7.0 too many open connections from your ip or network'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "mox's sender domain without mail (null MX) is about the sender",
+      () => atMail('5.7.27', '550 5.7.27 mailfrom domain not configured for mail'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "mox's EHLO name that does not resolve blocks the sending host",
+      () => atMail('5.5.0', '550 5.5.0 your ehlo domain does not resolve to an IP address'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "mox's temporarily disabled recipient domain is never a dead address",
+      () => atRcpt('4.2.1', '450 4.2.1 recipient domain temporarily disabled'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});
+
+// foxcpp/maddy: internal/check/*, internal/endpoint/smtp, internal/target/* (exterrors.SMTPError
+// messages and their codes).
+describe("maddy's replies", () => {
+  wordingTests([
+    ['maddy\'s "User does not exist"', () => atRcpt('5.1.1', '501 5.1.1 User does not exist'), ['userunknown', 'hard']],
+    [
+      "maddy's sender domain without MX records is about the sender",
+      () => atMail('5.7.27', '501 5.7.27 Domain in MAIL FROM does not have any MX records'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'maddy\'s "No PTR record found" is a missing PTR record',
+      () => atMail('5.7.25', '550 5.7.25 No PTR record found'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "maddy's rDNS name not matching is the sending host's reverse DNS",
+      () => atMail('5.7.25', '550 5.7.25 rDNS name does not match source hostname'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'maddy\'s "High load, try again later" with its 4.4.5 (mail system congestion) is a congestion, never hard',
+      () => atRcpt('4.4.5', '451 4.4.5 High load, try again later'),
+      ['toomanyconn', 'soft'],
+    ],
+    ["maddy's DMARC failure is an authentication failure", () => atData('5.7.1', '550 5.7.1 DMARC check failed'), ['authfailure', 'soft']],
+    [
+      "maddy's SPF failure is an authentication failure",
+      () => atMail('5.7.23', '550 5.7.23 SPF authentication failed'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "maddy's missing From header is a message not compliant with the RFC",
+      () => atData('5.7.0', '550 5.7.0 Missing From header'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      "maddy's several From addresses is a message not compliant with the RFC",
+      () => atData('5.7.0', '550 5.7.0 Multiple From addresses are not allowed'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      "maddy's malformed Date header is the header's format (contenterror)",
+      () => atData('5.6.0', '554 5.6.0 Malformed Date header'),
+      ['contenterror', 'soft'],
+    ],
+  ]);
+});
+
+// albertito/chasquid: internal/smtpsrv/conn.go.
+describe("chasquid's replies", () => {
+  wordingTests([
+    [
+      "chasquid's unknown destination address",
+      () => atRcpt('5.1.1', '550 5.1.1 Destination address is unknown (user does not exist)'),
+      ['userunknown', 'hard'],
+    ],
+    ['chasquid\'s "Relay not allowed" is a refused relay', () => atRcpt('5.7.1', '503 5.7.1 Relay not allowed'), ['norelaying', 'soft']],
+    [
+      "chasquid's failed security level check at MAIL FROM (the sender's domain came with TLS before) is about the sender",
+      () => atMail('5.7.3', '550 5.7.3 Security level check failed'),
+      ['rejected', 'soft'],
+    ],
+    ["chasquid's message too big", () => atData('5.3.4', '552 5.3.4 Message too big'), ['mesgtoobig', 'soft']],
+  ]);
+});
+
+// hmailserver/hmailserver: hmailserver/source/Server/SMTP/SMTPConnection.cpp and
+// RecipientParser.cpp (the texts of its 550 at RCPT TO).
+describe("hMailServer's recipient refusals", () => {
+  wordingTests([
+    ['hMailServer\'s "Unknown user"', () => atRcpt('5.0.0', '550 Unknown user'), ['userunknown', 'hard']],
+    [
+      "hMailServer's inactive account is a suspended account, not a dead one",
+      () => atRcpt('5.0.0', '550 Account is not active.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "hMailServer's disabled domain is a suspended domain, not a dead address",
+      () => atRcpt('5.0.0', '550 Domain has been disabled.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "hMailServer's refusal of a sender not allowed to post to a distribution list is about the sender",
+      () => atRcpt('5.0.0', '550 Not authorized sender.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "hMailServer's too many recursive forwards is the receiving system's configuration",
+      () => atRcpt('5.0.0', '550 Mail server configuration error. Too many recursive forwards.'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      "hMailServer's message with bare LFs is a message not compliant with the RFC",
+      () => atData('5.0.0', "554 Rejected - Message containing bare LF's."),
+      ['notcompliantrfc', 'soft'],
+    ],
+  ]);
+});
