@@ -2,9 +2,9 @@
 // reply lists, in the shapes a relay reports them (Postfix's "... (in reply to RCPT TO
 // command)", Exim's and qmail's bounces): Haraka and its plugins, iRedAPD (iRedMail's policy
 // server), Stalwart Mail Server, Postfix's smtpd and postscreen, OpenSMTPD, Cyrus's and
-// Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf. Each describe names
-// the files or page read; none of these wordings comes from a bounce collection. One test per
-// wording, named after what a user sees.
+// Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf, mox, maddy, chasquid,
+// hMailServer. Each describe names the files or page read; none of these wordings comes from
+// a bounce collection. One test per wording, named after what a user sees.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
