@@ -881,3 +881,67 @@ describe("hMailServer's recipient refusals", () => {
     ],
   ]);
 });
+
+// rspamd/rspamd: src/plugins/lua/greylist.lua, ratelimit.lua, and the milter's reject action
+// ("Spam message rejected"), as Postfix answers for it after end of data.
+describe("rspamd's replies through the MTA", () => {
+  wordingTests([
+    ['rspamd\'s "Spam message rejected" is spam', () => atData('5.7.1', '554 5.7.1 Spam message rejected'), ['spamdetected', 'soft']],
+    [
+      'rspamd\'s ratelimit ("Ratelimit \\"to_ip_from\\" exceeded") is the sender\'s speed',
+      () => atData('4.7.1', '451 4.7.1 Ratelimit "to_ip_from" exceeded'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// apache/james-project: protocols/smtp (hooks: RcptCmdHandler, MaxRcptHandler,
+// AbstractValidRcptHandler, URIRBLHandler), server/protocols/protocols-smtp (SPFHandler),
+// server/mailet (RemoteDelivery's bounce after its retries).
+describe("Apache James's replies and bounce", () => {
+  wordingTests([
+    [
+      'James\'s "Requested action not taken: relaying denied" is a refused relay',
+      () => atRcpt('5.7.1', '550 5.7.1 Requested action not taken: relaying denied'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'James\'s "Requested action not taken: max recipients reached" is too many recipients',
+      () => atRcpt('4.5.3', '452 4.5.3 Requested action not taken: max recipients reached'),
+      ['toomanyconn', 'soft'],
+    ],
+    ['James\'s "Unknown user:"', () => atRcpt('5.1.1', '550 5.1.1 Unknown user: user@example.net'), ['userunknown', 'hard']],
+    [
+      "James's URI block list refusal (a domain in the message listed) is spam content",
+      () => atData('5.7.1', '554 5.7.1 Rejected: message contains domain spam.example listed by multi.surbl.org'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      "James's refusal of an invalid SPF record is an authentication failure",
+      () => atMail('5.7.1', '550 5.7.1 Block caused by an invalid SPF record'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'James\'s own bounce "Too many retries failure. Bouncing after N retries." is the end of its retries',
+      () => reported('5.0.0', 'Too many retries failure. Bouncing after 5 retries.'),
+      ['expired', 'soft'],
+    ],
+  ]);
+});
+
+// The rest of Cyrus lmtpd's message refusals (cyrusimap/cyrus-imapd: imap/imap_err.et, read as
+// lmtp_err.et's 554 5.6.0 sends them).
+describe("Cyrus lmtpd's message refusals", () => {
+  wordingTests([
+    [
+      'Cyrus\'s "Message contains non-ASCII characters in headers" is the header\'s content, not the address',
+      () => lmtp('5.6.0', '554 5.6.0 Message contains non-ASCII characters in headers'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Cyrus\'s "Message has no header/body separator" is the message\'s format (contenterror), not the address',
+      () => lmtp('5.6.0', '554 5.6.0 Message has no header/body separator'),
+      ['contenterror', 'soft'],
+    ],
+  ]);
+});

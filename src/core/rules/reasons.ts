@@ -499,6 +499,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemerror/directory',
   'expired/sendmail-queue-return',
   'expired/imail-attempts',
+  'expired/james-retries',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------
