@@ -945,3 +945,59 @@ describe("Cyrus lmtpd's message refusals", () => {
     ],
   ]);
 });
+
+// vdukhovni/postfix: postfix/src/global/cleanup_strerror.c (the cleanup server's verdicts, as
+// smtpd sends them after end of data: "%d %s Error: %s"), src/smtp/smtp_connect.c and
+// smtp_proto.c, src/local/recipient.c (the delivery agents' own failures).
+describe("Postfix's cleanup verdicts and delivery agents' failures", () => {
+  wordingTests([
+    [
+      'Postfix\'s "Error: bare <LF> received" is a message not compliant with the RFC',
+      () => atData('5.5.2', '521 5.5.2 Error: bare <LF> received'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: message file too big" is a message too big',
+      () => atData('5.3.4', '552 5.3.4 Error: message file too big'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: queue file write error" is the receiving system',
+      () => atData('4.3.0', '451 4.3.0 Error: queue file write error'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: too many hops" (its 5.4.0) is a routing failure, never the address',
+      () => atData('5.4.0', '554 5.4.0 Error: too many hops'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "mail for <domain> loops back to myself" is a routing loop, never the address',
+      () => reported('5.4.6', 'X-Postfix; mail for example.net loops back to myself'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "mail forwarding loop for <address>" is a routing loop, never the address',
+      () => reported('5.4.6', 'X-Postfix; mail forwarding loop for user@example.net'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s header_checks REJECT without its own text ("Error: message content rejected") is a content filter\'s verdict, as the reference reads it',
+      () => atData('5.7.1', '550 5.7.1 Error: message content rejected'),
+      ['spamdetected', 'soft'],
+    ],
+  ]);
+});
+
+// An MDaemon's Dynamic Screening limit as an MDaemon session log quotes the reply
+// (pastebin.com/jA77NHFE): too many requests from one host for now.
+describe("a server's limit on requests from one host", () => {
+  wordingTests([
+    [
+      '"The server has reached its limit for processing requests from your host" is too many connections, never the address',
+      () =>
+        reported('4.0.0', 'smtp; 451-The server has reached its limit for processing requests from your host. 451 Please try again later.'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});

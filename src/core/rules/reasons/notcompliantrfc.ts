@@ -37,6 +37,8 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`contains bare newlines`,
       // hMailServer (SMTPConnection.cpp): "554 Rejected - Message containing bare LF's."
       String.raw`containing bare lf'?s\b`,
+      // Postfix's cleanup (src/global/cleanup_strerror.c): "521 5.5.2 Error: bare <LF> received".
+      String.raw`\bbare <lf> received\b`,
       // Exim's default configure (src/src/configure.default, acl_check_data) on a line longer
       // than RFC 5322 2.1.1 allows: "maximum allowed line length is 998 octets, got 1536".
       String.raw`maximum allowed line length is 998 octets`,
