@@ -1001,3 +1001,30 @@ describe("a server's limit on requests from one host", () => {
     ],
   ]);
 });
+
+// Exim/exim: src/src/receive.c (header limits), src/src/smtp_in.c; dovecot/core:
+// src/lmtp/lmtp-local.c (its per-user delivery limit).
+describe("Exim's header limits and Dovecot's per-user delivery limit", () => {
+  wordingTests([
+    [
+      'Exim\'s "Message header is ridiculously long" is the header\'s form, not the address',
+      () => eximAfter('end of data', '552 Message header is ridiculously long'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Exim\'s "A message header line is too long" is the header\'s form, not the address',
+      () => eximAfter('end of data', '552 A message header line is too long'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Exim\'s "Message size exceeds maximum permitted" is a message too big',
+      () => eximAfter('MAIL FROM:<sender@example.com> SIZE=99999999', '552 Message size exceeds maximum permitted'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Dovecot\'s "Too many concurrent deliveries for user" is too many at once, never the address',
+      () => lmtp('4.3.0', '451 4.3.0 <user@example.net> Too many concurrent deliveries for user', 'RCPT TO'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
