@@ -1028,3 +1028,37 @@ describe("Exim's header limits and Dovecot's per-user delivery limit", () => {
     ],
   ]);
 });
+
+// iredmail/iRedMail: samples/postfix/helo_access.pcre (its HELO checks), as Postfix words
+// a check_helo_access REJECT: "<helo>: Helo command rejected: <text>".
+describe("iRedMail's HELO access refusals", () => {
+  const helo = (text: string) =>
+    atRcpt('5.7.1', `554 5.7.1 <host.example.org>: Helo command rejected: ACCESS DENIED. Your email was rejected because ${text}`);
+  wordingTests([
+    [
+      "iRedMail's dynamic-address HELO refusal blocks the sending host",
+      () => helo('the sending mail server appears to be on a dynamic IP address that should not be doing direct mail delivery (dhcp)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'iRedMail\'s "does not identify itself correctly" blocks the sending host',
+      () => helo('the sending mail server does not identify itself correctly (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's known spamming mail server blocks the sending host, not the message's content",
+      () => helo('it appears to come from a known spamming mail server (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's impersonating mail server blocks the sending host",
+      () => helo('the sending mail server seems to be impersonating another mail server (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's non RFC compliant HELO identity blocks the sending host, not the message's form",
+      () => helo('the sending mail server sent non RFC compliant HELO identity (localhost)'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
