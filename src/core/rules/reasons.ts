@@ -41,6 +41,7 @@ import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
+import { FORPSI_RULES } from './providers/forpsi.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -134,6 +135,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   BARUWA_RULES,
   SMARTERMAIL_RULES,
   VIPRE_RULES,
+  FORPSI_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -304,6 +306,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/smartermail-connect-attempts',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
+  'rejected/forpsi-account-blocked',
+  'securityerror/forpsi-smtp-auth',
+  'blocked/forpsi-ip-blocked',
+  'speeding/forpsi-sending-limit',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -18,6 +18,10 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
       // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
       String.raw`\breject(?:ed)? due to (?:the )?spf policy`,
+      // Forpsi's MX (Cloudmark Gateway): "550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF", the
+      // sender's domain does not allow the sending IP (support.forpsi.com/kb/a3302, "Incoming
+      // emails limitation"). Not a block list of the sending host.
+      String.raw`\b(?:blocked|rejected|refused) by spf\b`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").
