@@ -1,11 +1,12 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
-// Polish), the Korean portals' replies a list of them gives, a Russian registrar's host
-// (RU-CENTER), and whole notices written in two languages (Seznam's Czech and English notice).
-// Each wording was read on the provider's own help page or a page quoting its server, named
-// above its test; none comes from a bounce collection. One test per wording, named after what
-// a user should see.
+// Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
+// list of them gives, a Russian registrar's host (RU-CENTER), and a whole notice written in
+// two languages (Seznam's Czech and English notice). Each wording was read on the provider's
+// own help page or a page quoting its server, named above its test; none comes from a bounce
+// collection. One test per wording, named after what a user should see.
 import { describe } from 'vitest';
+import { plainBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
 
 /** A remote reply to RCPT TO, as Postfix reports it. */
@@ -101,6 +102,36 @@ describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
   ]);
 });
 
+// Italian hosts: Aruba Business's relay, the same gateway (guide.arubabusiness.it, "Errori
+// comuni durante l'invio e la ricezione della posta"), Aruba's hosting guide
+// (guide.hosting.aruba.it, "Risoluzione errori comuni") and netfabric's help page on sending
+// problems (netfabric.freshdesk.com, "Problemi invio posta (italiano)").
+describe("Italian hosts' relays", () => {
+  wordingTests([
+    [
+      "Aruba's '<token> policy violation' with no article named is its sending limit, the sender's pace",
+      () => reported('4.0.0', 'iemL1p01Z0hMcT901emQ77 policy violation'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Aruba's '552 5.2.0 <token> spam detected' (mail reported as spam by many recipients) is spam",
+      () => reported('5.2.0', '552 5.2.0 igxL1p00E1WDM2s01gxMXG spam detected'),
+      ['spamdetected', 'soft'],
+    ],
+    ["Aruba's 'user is over quota' is a full mailbox", () => reported('5.0.0', '552 user is over quota'), ['mailboxfull', 'soft']],
+    [
+      "netfabric's 'MAX RCPT TO DAILY LIMIT' is the day's sending limit used up, not an unclassified refusal",
+      () => reported('5.0.0', '550 MAX RCPT TO DAILY LIMIT'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "netfabric's 'SENDER REJECTED' (four hours after too many temporary failures) refuses the sender",
+      () => reported('5.0.0', '550 SENDER REJECTED'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
 // Korean portals' replies as a Korean administrator's list files them (puffinknight.tistory.com
 // /102, "리턴 메시지"): the ones the earlier pass left.
 describe("Korean portals' replies, by the list's headings", () => {
@@ -132,6 +163,43 @@ describe("RU-CENTER's replies", () => {
       "'451 <domain> prohibited. Disk quota exceeded' (the domain's storage used up) is a full mailbox, soft",
       () => atRcpt('4.0.0', '451 example.net prohibited. Disk quota exceeded'),
       ['mailboxfull', 'soft'],
+    ],
+  ]);
+});
+
+// Seznam.cz's own notice, in Czech then English, as its help page "Uživatel neexistuje" shows
+// it (napoveda.seznam.cz/uzivatel-neexistuje). The page does not show the subject: a subject
+// that says nothing is used, so the sender and the notice's words must tell the bounce.
+describe("Seznam's Czech and English notice", () => {
+  const seznamNotice = (reason: string, meaning: string) =>
+    plainBounce(
+      'MAILER-DAEMON@mx.example.org',
+      'hello',
+      [
+        'Vaše zpráva pro <user@example.net> ze dne 19.11.2012 nemohla být doručena.',
+        'Zpráva je přiložena.',
+        '',
+        'You message for <user@example.net> from 2012/11/19 could not be delivered.',
+        "It's attached below.",
+        '',
+        'Důvod / Reason:',
+        '---------------',
+        '',
+        reason,
+        '',
+        meaning,
+      ],
+      'Content-Type: message/rfc822',
+    );
+  wordingTests([
+    [
+      "the notice is read as a bounce for the address it names, an unknown user by Seznam's '5.1.1 szn; User hasn't got the service mapped'",
+      () =>
+        seznamNotice(
+          "5.1.1 szn; User hasn't got the service mapped",
+          'Permanentní chyba na straně uživatele.\nPermanent Failure - Bad destination mailbox address',
+        ),
+      ['userunknown', 'hard'],
     ],
   ]);
 });

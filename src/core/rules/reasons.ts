@@ -41,7 +41,7 @@ import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
-import { FORPSI_RULES } from './providers/forpsi.ts';
+import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -135,7 +135,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   BARUWA_RULES,
   SMARTERMAIL_RULES,
   VIPRE_RULES,
-  FORPSI_RULES,
+  CLOUDMARK_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -307,9 +307,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   'rejected/forpsi-account-blocked',
-  'securityerror/forpsi-smtp-auth',
+  'securityerror/cloudmark-smtp-auth',
   'blocked/forpsi-ip-blocked',
   'speeding/forpsi-sending-limit',
+  'speeding/cloudmark-policy-violation',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -1,14 +1,21 @@
-// Forpsi (INTERNET CZ), the Czech host also serving Slovakia and Poland, whose shared SMTP
-// relay and MX run Cloudmark Gateway. Its help pages in Czech, Polish and English list the
-// replies word for word: support.forpsi.com/kb/a3147 (SMTP server configuration), kb/a3898
-// and support.forpsi.sk/kb/a3902 (authorisation), podpora.forpsi.com/kb/a3904 (limits),
-// support.konto.pl/kb/a2765, a2813 and support.forpsi.pl/kb/a2873 (the "policy violation"
-// blocks, Polish), support.forpsi.com/kb/a4656 (a domain's accounts blocked). Each reply
-// carries the gateway's 22-character session token ("550 5.1.0 piWs1j0010jifNx01iWsdh
-// authentication failed"), and a block names the help article that explains it ("policy
-// violation, see https://support.forpsi.com/kb/a4081"); the Polish relay words it "Naruszenie
-// zasad <token>, zobacz .../kb/a4071". The status is always 5.1.0, which says nothing: the
-// rules are known by the token or the article, never by a host name.
+// Cloudmark Gateway, the SMTP relay and MX product behind European hosts' mail, read in the
+// replies two of them document word for word. Every reply carries the gateway's 22-character
+// session token before its words ("550 5.1.0 piWs1j0010jifNx01iWsdh authentication failed");
+// the rules are known by that token, or by the help article a block names, never by a host.
+//
+// Forpsi (INTERNET CZ), the Czech host also serving Slovakia and Poland: support.forpsi.com
+// /kb/a3147 (SMTP server configuration), kb/a3898 and support.forpsi.sk/kb/a3902
+// (authorisation), podpora.forpsi.com/kb/a3904 (limits), support.konto.pl/kb/a2765, a2813 and
+// support.forpsi.pl/kb/a2873 (the "policy violation" blocks, Polish), support.forpsi.com
+// /kb/a4656 (a domain's accounts blocked). Its blocks name the article that explains them
+// ("policy violation, see https://support.forpsi.com/kb/a4081"); the Polish relay words it
+// "Naruszenie zasad <token>, zobacz .../kb/a4071". The status is always 5.1.0, which says
+// nothing.
+//
+// Aruba Business (Italy): guide.arubabusiness.it, "Errori comuni durante l'invio e la
+// ricezione della posta": "X.X.X <token> policy violation" with no article is a temporary
+// refusal for sending too many messages ("invio di un numero eccessivo di messaggi (o
+// violazione similare)", keep to 200-300 every 20 minutes).
 import type { ReasonRule } from '../reasons.ts';
 
 /** The gateway's session token before its words ("piws1j0010jifnx01iwsdh", lower-cased). */
@@ -16,7 +23,7 @@ const TOKEN = String.raw`\b[a-z0-9]{22}`;
 /** A block's words and the article that explains it, in English or Polish. */
 const POLICY = String.raw`(?:policy violation|naruszenie zasad)\b.{0,60}/kb/a`;
 
-export const FORPSI_RULES: readonly ReasonRule[] = [
+export const CLOUDMARK_RULES: readonly ReasonRule[] = [
   // kb/a3898: "authentication rejected access disabled" is an account whose SMTP access Forpsi
   // has blocked ("zablokovaný smtp přístup - je třeba kontaktovat naši podporu"): the sender's
   // account is refused, whatever the password. kb/a2813 (Polish) and kb/a4656: an account, or
@@ -32,7 +39,7 @@ export const FORPSI_RULES: readonly ReasonRule[] = [
   // kb/a3898: "authentication failed" (a wrong password) and "authentication rejected" (a
   // user name that is not the whole address): SMTP AUTH, not SPF, DKIM or DMARC.
   {
-    id: 'securityerror/forpsi-smtp-auth',
+    id: 'securityerror/cloudmark-smtp-auth',
     reason: 'securityerror',
     phrases: [String.raw`${TOKEN} authentication (?:failed|rejected)\b`],
     quote: '550 5.1.0 piWs1j0010jifNx01iWsdh authentication failed',
@@ -53,5 +60,13 @@ export const FORPSI_RULES: readonly ReasonRule[] = [
     reason: 'speeding',
     phrases: [String.raw`${POLICY}3900\b`],
     quote: '5.1.0 piWs1j0010jifNx01iWsdh policy violation, see https://support.forpsi.com/kb/a3900',
+  },
+  // Aruba Business: the bare "<token> policy violation", no article named, is its sending
+  // limit. Tried after Forpsi's articles, which say otherwise for theirs.
+  {
+    id: 'speeding/cloudmark-policy-violation',
+    reason: 'speeding',
+    phrases: [String.raw`${TOKEN} policy violation\b(?!,? see )`],
+    quote: '451 4.7.0 iemL1p01Z0hMcT901emQ77 policy violation',
   },
 ];
