@@ -1,10 +1,10 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, a Russian registrar's host (RU-CENTER), and a whole notice written in
-// two languages (Seznam's Czech and English notice). Each wording was read on the provider's
-// own help page or a page quoting its server, named above its test; none comes from a bounce
-// collection. One test per wording, named after what a user should see.
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, and a whole
+// notice written in two languages (Seznam's Czech and English notice). Each wording was read
+// on the provider's own help page or a page quoting its server, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
 import { describe } from 'vitest';
 import { plainBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
@@ -152,6 +152,35 @@ describe("Korean portals' replies, by the list's headings", () => {
       ['suspend', 'soft'],
     ],
     ["'550 Account disabled' is a suspended mailbox", () => reported('5.0.0', '550 Account disabled'), ['suspend', 'soft']],
+  ]);
+});
+
+// Yandex Mail's bounce pages, one per reply (yandex.com/support/mail/bounces/yandex.html and
+// the pages it links: policy-rejection-on-the-target-address.html,
+// mailbox-size-limit-exceeded.html).
+describe("Yandex's replies, by its bounce pages", () => {
+  wordingTests([
+    [
+      "'Policy rejection on the target address' is the recipient's account blocked for breaking the User Agreement, suspended",
+      () => atRcpt('5.0.0', '550 Policy rejection on the target address'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "'No correct recipients' is filed with 'No such user': an address that does not exist",
+      () => reported('5.0.0', '554 No correct recipients (in reply to end of DATA command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "'Mailbox size exceeded' is the recipient's mailbox full, not the message too big",
+      () => atRcpt('5.2.2', '552 5.2.2 Mailbox size exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      "'Mailbox size limit exceeded' is a full mailbox",
+      () => atRcpt('5.2.2', '552 5.2.2 Mailbox size limit exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+    ["'Message infected by virus' is a virus", () => atData('5.7.1', '554 5.7.1 Message infected by virus'), ['virusdetected', 'soft']],
   ]);
 });
 

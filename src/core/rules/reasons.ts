@@ -242,6 +242,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/godaddy-inbound',
   'rejected/mailru-sending-disabled',
   'spamdetected/mailru-spam',
+  'suspend/yandex-policy-rejection',
+  'userunknown/yandex-no-correct-recipients',
   'blocked/yandex-spam-statistics',
   'spamdetected/yandex-suspicion',
   'speeding/icloud-excessive-volume',
