@@ -57,6 +57,7 @@ import { SFR_RULES } from './providers/sfr.ts';
 import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
 import { BT_RULES } from './providers/bt.ts';
+import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -166,6 +167,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   KOREAN_PORTAL_RULES,
   SHAW_RULES,
   BT_RULES,
+  CLOUDMARK_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -272,6 +274,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/godaddy-inbound',
   'rejected/mailru-sending-disabled',
   'spamdetected/mailru-spam',
+  'suspend/yandex-policy-rejection',
+  'userunknown/yandex-no-correct-recipients',
   'blocked/yandex-spam-statistics',
   'spamdetected/yandex-suspicion',
   'speeding/icloud-excessive-volume',
@@ -385,6 +389,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/shaw-cloudmark-connections',
   'speeding/bt-too-many-messages',
   'norelaying/bt-recipient-not-authorised',
+  'rejected/forpsi-account-blocked',
+  'securityerror/cloudmark-smtp-auth',
+  'blocked/forpsi-ip-blocked',
+  'speeding/forpsi-sending-limit',
+  'speeding/cloudmark-policy-violation',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
