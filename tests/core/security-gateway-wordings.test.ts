@@ -141,8 +141,7 @@ describe("Cisco Secure Email (IronPort)'s default replies", () => {
 // blocks, "554 5.7.0 Blocked", and proofpoint.com/postmaster), Proofpoint Essentials' SMTP
 // Discovery refusal and its relay and sender refusals (spambrella.com's "Common Email Delivery
 // Error Codes", a Proofpoint Essentials reseller's page; help.proofpoint.com, "Issues with
-// Email Auto-forwarding"), and its outbound SPF refusal (404andmore.com, "Proofpoint
-// Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+// Email Auto-forwarding").
 describe("Proofpoint's refusals", () => {
   wordingTests([
     [
@@ -158,11 +157,6 @@ describe("Proofpoint's refusals", () => {
           'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: User email address is marked as invalid (in reply to RCPT TO command)',
         ),
       ['userunknown', 'hard'],
-    ],
-    [
-      'a Proofpoint Essentials "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',
-      () => reported('5.7.1', "smtp; 554 5.7.1 Message rejected per sender's SPF policy"),
-      ['authfailure', 'soft'],
     ],
     [
       'a Proofpoint Essentials "Relay access denied" for a domain it does not serve is a refused relay',
@@ -245,6 +239,54 @@ describe("Trend Micro's gateway refusals", () => {
       'a Hosted Email Security "Sender address rejected: Access denied" refuses the sender',
       () => reported('5.7.1', 'smtp; 554 5.7.1 <sender@example.org>: Sender address rejected: Access denied (in reply to RCPT TO command)'),
       ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Vade's refusal codes (postmaster-oxsus.vadesecure.com; the EU platform's OXSEU codes named in
+// Open-Xchange's "Mail Server error codes of OX App Suite Cloud"; the code quoted with two zeros
+// in suped.com's pages on OXSUS0001_403 and in 404andmore.com's page on its SPF refusal).
+describe("Vade's refusal codes", () => {
+  wordingTests([
+    [
+      'a Vade "Connection refused - OXSUS001_403" at RCPT TO is an unknown recipient, not a connection failure',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS001_403 (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a Vade OXSEU0001_403 from its EU platform is an unknown recipient too',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSEU0001_403 (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "a Vade OXSUS0001_101 is the sending IP on Vade's threat network list",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS0001_101'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_105 is a missing reverse DNS record',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS0001_105'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_110 is too many connections from the sending IP',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection refused - OXSUS0001_110'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_140 is too many messages from the sending IP',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection refused - OXSUS0001_140'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "a Vade OXSUS0001_102 is the receiving system's full queue, not a disabled mailbox",
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred - OXSUS0001_102'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'a Vade "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',
+      () => reported('5.7.1', "smtp; 550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514"),
+      ['authfailure', 'soft'],
     ],
   ]);
 });

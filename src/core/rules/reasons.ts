@@ -44,6 +44,7 @@ import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
 import { HORNETSECURITY_RULES } from './providers/hornetsecurity.ts';
+import { VADE_RULES } from './providers/vade.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -140,6 +141,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   MAILCHANNELS_RULES,
   CISCO_RULES,
   HORNETSECURITY_RULES,
+  VADE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -321,6 +323,12 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/hornetsecurity-spam-ip',
   'mesgtoobig/hornetsecurity-size',
   'policyviolation/hornetsecurity-content-rules',
+  'userunknown/vade-recipient',
+  'blocked/vade-threat-network',
+  'requireptr/vade-reverse-dns',
+  'toomanyconn/vade-connections',
+  'speeding/vade-messages',
+  'systemerror/vade-backend-queue',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
