@@ -243,8 +243,8 @@ describe("Trend Micro's gateway refusals", () => {
   ]);
 });
 
-// Vade's refusal codes (postmaster-oxsus.vadesecure.com; the EU platform's OXSEU codes named in
-// Open-Xchange's "Mail Server error codes of OX App Suite Cloud"; the code quoted with two zeros
+// Vade's refusal codes (postmaster-oxsus.vadesecure.com; the EU platform's page,
+// postmaster-oxseu.vadesecure.com/inbound_error_codes; the code quoted with two zeros
 // in suped.com's pages on OXSUS0001_403 and in 404andmore.com's page on its SPF refusal).
 describe("Vade's refusal codes", () => {
   wordingTests([
@@ -279,9 +279,14 @@ describe("Vade's refusal codes", () => {
       ['speeding', 'soft'],
     ],
     [
-      "a Vade OXSUS0001_102 is the receiving system's full queue, not a disabled mailbox",
-      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred - OXSUS0001_102'),
-      ['systemerror', 'soft'],
+      'a Vade EU "blocked by Vade Threat List" (_101) blocks the sending IP',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - 192.0.2.1 blocked by Vade Threat List - OXSEU0001_101'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Vade EU _108 is a forward-confirmed reverse DNS failure',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSEU0001_108'),
+      ['requireptr', 'soft'],
     ],
     [
       'a Vade "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',

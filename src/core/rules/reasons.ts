@@ -328,7 +328,6 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/vade-reverse-dns',
   'toomanyconn/vade-connections',
   'speeding/vade-messages',
-  'systemerror/vade-backend-queue',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -6,6 +6,10 @@
 // deferred" whatever the cause, so the rules read the code; bounces quote it with three zeros
 // or two ("OXSUS001_403", suped.com's pages on the code). Its SPF refusal says what it is
 // ("Message rejected per sender's SPF policy - OXSUS001_514") and is read by the general rules.
+// The two pages do not always give a code the same meaning (_102 is a full backend queue on the
+// US page, a Validity block list on the EU one, "blocked by Validity"): no rule reads _102, and
+// the rules below read only the codes whose meaning the pages share or only one page gives.
+// The outbound platform's codes ("OXSUS0006_404") are another list, not read here.
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -23,19 +27,20 @@ export const VADE_RULES: readonly ReasonRule[] = [
     quote: '550 5.7.1 Connection refused - OXSUS001_403',
   },
   // _101: "your email provider is listed on the Vade Secure Threat Network list" (IP addresses
-  // identified as sending spam).
+  // identified as sending spam); _111 (EU page): the sending address on a Spamhaus list.
   {
     id: 'blocked/vade-threat-network',
     reason: 'blocked',
-    phrases: [code('101')],
+    phrases: [code('101|111')],
     hints: ['oxs'],
     quote: '550 5.7.1 Connection refused - OXSUS0001_101',
   },
-  // _105: "Reject if reverse dns is not present".
+  // _105: "Reject if reverse dns is not present"; _108 (EU page): "Please check your FCrDNS
+  // configuration".
   {
     id: 'requireptr/vade-reverse-dns',
     reason: 'requireptr',
-    phrases: [code('105')],
+    phrases: [code('105|108')],
     hints: ['oxs'],
     quote: '550 5.7.1 Connection refused - OXSUS0001_105',
   },
@@ -54,14 +59,5 @@ export const VADE_RULES: readonly ReasonRule[] = [
     phrases: [code('140')],
     hints: ['oxs'],
     quote: '421 4.2.1 Connection refused - OXSUS0001_140',
-  },
-  // _102: "the server is experiencing issues delivering to backend servers. There are too many
-  // messages in queue at the moment": the receiving system, for now.
-  {
-    id: 'systemerror/vade-backend-queue',
-    reason: 'systemerror',
-    phrases: [code('102')],
-    hints: ['oxs'],
-    quote: '421 4.2.1 Connection deferred - OXSUS0001_102',
   },
 ];
