@@ -99,7 +99,9 @@ describe("MailChannels' refusals", () => {
 // Cisco Secure Email (IronPort) AsyncOS's default replies: its user guide's HAT mail flow
 // policy parameters and envelope sender verification, its CLI reference's SPF settings
 // ("Reject text: #5.7.1 SPF unauthorized mail is prohibited", "Defer text: #4.4.3 Temporary
-// error occurred during SPF verification"), and admins quoting its BLOCKED policy's banner
+// error occurred during SPF verification"), its DMARC verification profile's defaults (user
+// guide, "Email Authentication: DMARC Verification": "550 #5.7.1 DMARC unauthenticated mail is
+// prohibited"), and admins quoting its BLOCKED policy's banner
 // (pcsdesk.com/?p=416, danrichard.com 2011/03/18) and its hourly rate limit (Symantec Connect,
 // "error: 452 Too many recipients received this hour").
 describe("Cisco Secure Email (IronPort)'s default replies", () => {
@@ -133,6 +135,16 @@ describe("Cisco Secure Email (IronPort)'s default replies", () => {
       () =>
         reported('5.0.0', 'smtp; 553 #5.1.8 Domain of sender address <sender@example.org> does not exist (in reply to MAIL FROM command)'),
       ['rejected', 'soft'],
+    ],
+    [
+      "an IronPort DMARC verification profile's default reject is a failed authentication",
+      () => reported('5.0.0', 'smtp; 550 #5.7.1 DMARC unauthenticated mail is prohibited. (in reply to end of DATA command)'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'an IronPort SPF reject at MAIL FROM is a failed authentication, not a refused sender address',
+      () => reported('5.0.0', 'smtp; 550 #5.7.1 SPF unauthorized mail is prohibited. (in reply to MAIL FROM command)'),
+      ['authfailure', 'soft'],
     ],
   ]);
 });
