@@ -307,3 +307,16 @@ describe("Vade's refusal codes", () => {
     ],
   ]);
 });
+
+// FortiMail's relay refusal as its administration guide names it ("Troubleshoot MTA issues":
+// "SMTP clients receive the message 550 5.7.1 Relay access denied", docs.fortinet.com,
+// FortiMail 6.4 administration guide): already right, kept so that it stays right.
+describe("FortiMail's documented refusals", () => {
+  wordingTests([
+    [
+      'a FortiMail "550 5.7.1 Relay access denied" is a refused relay, not the recipient\'s address',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Relay access denied (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
+    ],
+  ]);
+});
