@@ -102,7 +102,8 @@ describe("MailChannels' refusals", () => {
 // error occurred during SPF verification"), its DMARC verification profile's defaults (user
 // guide, "Email Authentication: DMARC Verification": "550 #5.7.1 DMARC unauthenticated mail is
 // prohibited"), and admins quoting its BLOCKED policy's banner
-// (pcsdesk.com/?p=416, danrichard.com 2011/03/18) and its hourly rate limit (Symantec Connect,
+// (pcsdesk.com/?p=416, danrichard.com 2011/03/18), its HAT delayed rejection (a pastebin'd
+// Postfix notice; MXroute's changelog "Adjustments to outbound rejections") and its hourly rate limit (Symantec Connect,
 // "error: 452 Too many recipients received this hour").
 describe("Cisco Secure Email (IronPort)'s default replies", () => {
   wordingTests([
@@ -135,6 +136,15 @@ describe("Cisco Secure Email (IronPort)'s default replies", () => {
       () =>
         reported('5.0.0', 'smtp; 553 #5.1.8 Domain of sender address <sender@example.org> does not exist (in reply to MAIL FROM command)'),
       ['rejected', 'soft'],
+    ],
+    [
+      'an IronPort HAT delayed rejection at RCPT TO refuses the sending host, not the recipient',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 #5.7.1 Your access to submit messages to this e-mail system has been rejected. (in reply to RCPT TO command)',
+        ),
+      ['blocked', 'soft'],
     ],
     [
       "an IronPort DMARC verification profile's default reject is a failed authentication",

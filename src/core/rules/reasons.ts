@@ -319,6 +319,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suppressed/mailchannels-unsubscribed',
   'expired/mailchannels-greylisted',
   'speeding/cisco-recipients-per-hour',
+  'blocked/cisco-hat-delayed-rejection',
   'filtered/hornetsecurity-block-list',
   'blocked/hornetsecurity-spam-ip',
   'mesgtoobig/hornetsecurity-size',
