@@ -58,6 +58,7 @@ import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
 import { BT_RULES } from './providers/bt.ts';
 import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
+import { VADE_RULES } from './providers/vade.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -168,6 +169,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SHAW_RULES,
   BT_RULES,
   CLOUDMARK_RULES,
+  VADE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -367,6 +369,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suppressed/mailchannels-unsubscribed',
   'expired/mailchannels-greylisted',
   'speeding/cisco-recipients-per-hour',
+  'blocked/cisco-hat-delayed-rejection',
   'filtered/hornetsecurity-block-list',
   'blocked/hornetsecurity-spam-ip',
   'mesgtoobig/hornetsecurity-size',
@@ -394,6 +397,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/forpsi-ip-blocked',
   'speeding/forpsi-sending-limit',
   'speeding/cloudmark-policy-violation',
+  'userunknown/vade-recipient',
+  'blocked/vade-threat-network',
+  'requireptr/vade-reverse-dns',
+  'toomanyconn/vade-connections',
+  'speeding/vade-messages',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -25,8 +25,9 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`\breject(?:ed)? due to (?:the )?(?:domain'?s )?spf policy`,
       // MailChannels' "550 5.7.1 [BFD] Sender prohibited by SPF" (its Email API sending policies).
       String.raw`\bprohibited by (?:the )?spf\b`,
-      // Proofpoint Essentials' outbound refusal "550 5.7.1 Message rejected per sender's SPF
-      // policy" (404andmore.com, "Proofpoint Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+      // Vade's "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514", as a
+      // Proofpoint Essentials user met it (404andmore.com, "Proofpoint Essentials: Fixing the
+      // 550 5.7.1 SPF Rejected Error"; the OXSUS code is Vade's, see providers/vade.ts).
       String.raw`\brejected per (?:the )?sender'?s spf policy`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
