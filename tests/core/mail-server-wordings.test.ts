@@ -2,9 +2,9 @@
 // reply lists, in the shapes a relay reports them (Postfix's "... (in reply to RCPT TO
 // command)", Exim's and qmail's bounces): Haraka and its plugins, iRedAPD (iRedMail's policy
 // server), Stalwart Mail Server, Postfix's smtpd and postscreen, OpenSMTPD, Cyrus's and
-// Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf. Each describe names
-// the files or page read; none of these wordings comes from a bounce collection. One test per
-// wording, named after what a user sees.
+// Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf, mox, maddy, chasquid,
+// hMailServer. Each describe names the files or page read; none of these wordings comes from
+// a bounce collection. One test per wording, named after what a user sees.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
@@ -737,6 +737,294 @@ describe("a qmail host's chkuser and filter replies", () => {
       'a "blocked by SPF" is an authentication failure',
       () => atData('5.1.0', '550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF'),
       ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// mjl-/mox: smtpserver/server.go and analyze.go (its replies to a delivering server).
+describe("mox's replies", () => {
+  wordingTests([
+    [
+      'mox\'s "not accepting email for domain" (a domain it does not serve) is a refused relay, not an unknown user despite its 5.1.1',
+      () => atRcpt('5.1.1', '550 5.1.1 not accepting email for domain'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      "mox's DMARC rejection is an authentication failure",
+      () => atData('5.7.26', '550 5.7.26 rejecting per dmarc policy'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'mox\'s connection rate limit ("slow down please") is the sender\'s speed',
+      () => atGreeting('4.7.0', '421 4.7.0 connection rate from your ip or network too high, slow down please'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "mox's too many open connections is too many connections",
+      () => atGreeting('4.7.0', '421 4.7.0 too many open connections from your ip or network'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "mox's sender domain without mail (null MX) is about the sender",
+      () => atMail('5.7.27', '550 5.7.27 mailfrom domain not configured for mail'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "mox's EHLO name that does not resolve blocks the sending host",
+      () => atMail('5.5.0', '550 5.5.0 your ehlo domain does not resolve to an IP address'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "mox's temporarily disabled recipient domain is never a dead address",
+      () => atRcpt('4.2.1', '450 4.2.1 recipient domain temporarily disabled'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});
+
+// foxcpp/maddy: internal/check/*, internal/endpoint/smtp, internal/target/* (exterrors.SMTPError
+// messages and their codes).
+describe("maddy's replies", () => {
+  wordingTests([
+    ['maddy\'s "User does not exist"', () => atRcpt('5.1.1', '501 5.1.1 User does not exist'), ['userunknown', 'hard']],
+    [
+      "maddy's sender domain without MX records is about the sender",
+      () => atMail('5.7.27', '501 5.7.27 Domain in MAIL FROM does not have any MX records'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'maddy\'s "No PTR record found" is a missing PTR record',
+      () => atMail('5.7.25', '550 5.7.25 No PTR record found'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "maddy's rDNS name not matching is the sending host's reverse DNS",
+      () => atMail('5.7.25', '550 5.7.25 rDNS name does not match source hostname'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'maddy\'s "High load, try again later" with its 4.4.5 (mail system congestion) is a congestion, never hard',
+      () => atRcpt('4.4.5', '451 4.4.5 High load, try again later'),
+      ['toomanyconn', 'soft'],
+    ],
+    ["maddy's DMARC failure is an authentication failure", () => atData('5.7.1', '550 5.7.1 DMARC check failed'), ['authfailure', 'soft']],
+    [
+      "maddy's SPF failure is an authentication failure",
+      () => atMail('5.7.23', '550 5.7.23 SPF authentication failed'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "maddy's missing From header is a message not compliant with the RFC",
+      () => atData('5.7.0', '550 5.7.0 Missing From header'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      "maddy's several From addresses is a message not compliant with the RFC",
+      () => atData('5.7.0', '550 5.7.0 Multiple From addresses are not allowed'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      "maddy's malformed Date header is the header's format (contenterror)",
+      () => atData('5.6.0', '554 5.6.0 Malformed Date header'),
+      ['contenterror', 'soft'],
+    ],
+  ]);
+});
+
+// albertito/chasquid: internal/smtpsrv/conn.go.
+describe("chasquid's replies", () => {
+  wordingTests([
+    [
+      "chasquid's unknown destination address",
+      () => atRcpt('5.1.1', '550 5.1.1 Destination address is unknown (user does not exist)'),
+      ['userunknown', 'hard'],
+    ],
+    ['chasquid\'s "Relay not allowed" is a refused relay', () => atRcpt('5.7.1', '503 5.7.1 Relay not allowed'), ['norelaying', 'soft']],
+    [
+      "chasquid's failed security level check at MAIL FROM (the sender's domain came with TLS before) is about the sender",
+      () => atMail('5.7.3', '550 5.7.3 Security level check failed'),
+      ['rejected', 'soft'],
+    ],
+    ["chasquid's message too big", () => atData('5.3.4', '552 5.3.4 Message too big'), ['mesgtoobig', 'soft']],
+  ]);
+});
+
+// hmailserver/hmailserver: hmailserver/source/Server/SMTP/SMTPConnection.cpp and
+// RecipientParser.cpp (the texts of its 550 at RCPT TO).
+describe("hMailServer's recipient refusals", () => {
+  wordingTests([
+    ['hMailServer\'s "Unknown user"', () => atRcpt('5.0.0', '550 Unknown user'), ['userunknown', 'hard']],
+    [
+      "hMailServer's inactive account is a suspended account, not a dead one",
+      () => atRcpt('5.0.0', '550 Account is not active.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "hMailServer's disabled domain is a suspended domain, not a dead address",
+      () => atRcpt('5.0.0', '550 Domain has been disabled.'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "hMailServer's refusal of a sender not allowed to post to a distribution list is about the sender",
+      () => atRcpt('5.0.0', '550 Not authorized sender.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "hMailServer's too many recursive forwards is the receiving system's configuration",
+      () => atRcpt('5.0.0', '550 Mail server configuration error. Too many recursive forwards.'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      "hMailServer's message with bare LFs is a message not compliant with the RFC",
+      () => atData('5.0.0', "554 Rejected - Message containing bare LF's."),
+      ['notcompliantrfc', 'soft'],
+    ],
+  ]);
+});
+
+// rspamd/rspamd: src/plugins/lua/greylist.lua, ratelimit.lua, and the milter's reject action
+// ("Spam message rejected"), as Postfix answers for it after end of data.
+describe("rspamd's replies through the MTA", () => {
+  wordingTests([
+    ['rspamd\'s "Spam message rejected" is spam', () => atData('5.7.1', '554 5.7.1 Spam message rejected'), ['spamdetected', 'soft']],
+    [
+      'rspamd\'s ratelimit ("Ratelimit \\"to_ip_from\\" exceeded") is the sender\'s speed',
+      () => atData('4.7.1', '451 4.7.1 Ratelimit "to_ip_from" exceeded'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// apache/james-project: protocols/smtp (hooks: RcptCmdHandler, MaxRcptHandler,
+// AbstractValidRcptHandler, URIRBLHandler), server/protocols/protocols-smtp (SPFHandler),
+// server/mailet (RemoteDelivery's bounce after its retries).
+describe("Apache James's replies and bounce", () => {
+  wordingTests([
+    [
+      'James\'s "Requested action not taken: relaying denied" is a refused relay',
+      () => atRcpt('5.7.1', '550 5.7.1 Requested action not taken: relaying denied'),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'James\'s "Requested action not taken: max recipients reached" is too many recipients',
+      () => atRcpt('4.5.3', '452 4.5.3 Requested action not taken: max recipients reached'),
+      ['toomanyconn', 'soft'],
+    ],
+    ['James\'s "Unknown user:"', () => atRcpt('5.1.1', '550 5.1.1 Unknown user: user@example.net'), ['userunknown', 'hard']],
+    [
+      "James's URI block list refusal (a domain in the message listed) is spam content",
+      () => atData('5.7.1', '554 5.7.1 Rejected: message contains domain spam.example listed by multi.surbl.org'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      "James's refusal of an invalid SPF record is an authentication failure",
+      () => atMail('5.7.1', '550 5.7.1 Block caused by an invalid SPF record'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'James\'s own bounce "Too many retries failure. Bouncing after N retries." is the end of its retries',
+      () => reported('5.0.0', 'Too many retries failure. Bouncing after 5 retries.'),
+      ['expired', 'soft'],
+    ],
+  ]);
+});
+
+// The rest of Cyrus lmtpd's message refusals (cyrusimap/cyrus-imapd: imap/imap_err.et, read as
+// lmtp_err.et's 554 5.6.0 sends them).
+describe("Cyrus lmtpd's message refusals", () => {
+  wordingTests([
+    [
+      'Cyrus\'s "Message contains non-ASCII characters in headers" is the header\'s content, not the address',
+      () => lmtp('5.6.0', '554 5.6.0 Message contains non-ASCII characters in headers'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Cyrus\'s "Message has no header/body separator" is the message\'s format (contenterror), not the address',
+      () => lmtp('5.6.0', '554 5.6.0 Message has no header/body separator'),
+      ['contenterror', 'soft'],
+    ],
+  ]);
+});
+
+// vdukhovni/postfix: postfix/src/global/cleanup_strerror.c (the cleanup server's verdicts, as
+// smtpd sends them after end of data: "%d %s Error: %s"), src/smtp/smtp_connect.c and
+// smtp_proto.c, src/local/recipient.c (the delivery agents' own failures).
+describe("Postfix's cleanup verdicts and delivery agents' failures", () => {
+  wordingTests([
+    [
+      'Postfix\'s "Error: bare <LF> received" is a message not compliant with the RFC',
+      () => atData('5.5.2', '521 5.5.2 Error: bare <LF> received'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: message file too big" is a message too big',
+      () => atData('5.3.4', '552 5.3.4 Error: message file too big'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: queue file write error" is the receiving system',
+      () => atData('4.3.0', '451 4.3.0 Error: queue file write error'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "Error: too many hops" (its 5.4.0) is a routing failure, never the address',
+      () => atData('5.4.0', '554 5.4.0 Error: too many hops'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "mail for <domain> loops back to myself" is a routing loop, never the address',
+      () => reported('5.4.6', 'X-Postfix; mail for example.net loops back to myself'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s "mail forwarding loop for <address>" is a routing loop, never the address',
+      () => reported('5.4.6', 'X-Postfix; mail forwarding loop for user@example.net'),
+      ['networkerror', 'soft'],
+    ],
+    [
+      'Postfix\'s header_checks REJECT without its own text ("Error: message content rejected") is a content filter\'s verdict, as the reference reads it',
+      () => atData('5.7.1', '550 5.7.1 Error: message content rejected'),
+      ['spamdetected', 'soft'],
+    ],
+  ]);
+});
+
+// An MDaemon's Dynamic Screening limit as an MDaemon session log quotes the reply
+// (pastebin.com/jA77NHFE): too many requests from one host for now.
+describe("a server's limit on requests from one host", () => {
+  wordingTests([
+    [
+      '"The server has reached its limit for processing requests from your host" is too many connections, never the address',
+      () =>
+        reported('4.0.0', 'smtp; 451-The server has reached its limit for processing requests from your host. 451 Please try again later.'),
+      ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
+
+// Exim/exim: src/src/receive.c (header limits), src/src/smtp_in.c; dovecot/core:
+// src/lmtp/lmtp-local.c (its per-user delivery limit).
+describe("Exim's header limits and Dovecot's per-user delivery limit", () => {
+  wordingTests([
+    [
+      'Exim\'s "Message header is ridiculously long" is the header\'s form, not the address',
+      () => eximAfter('end of data', '552 Message header is ridiculously long'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Exim\'s "A message header line is too long" is the header\'s form, not the address',
+      () => eximAfter('end of data', '552 A message header line is too long'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'Exim\'s "Message size exceeds maximum permitted" is a message too big',
+      () => eximAfter('MAIL FROM:<sender@example.com> SIZE=99999999', '552 Message size exceeds maximum permitted'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Dovecot\'s "Too many concurrent deliveries for user" is too many at once, never the address',
+      () => lmtp('4.3.0', '451 4.3.0 <user@example.net> Too many concurrent deliveries for user', 'RCPT TO'),
+      ['toomanyconn', 'soft'],
     ],
   ]);
 });

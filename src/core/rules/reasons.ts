@@ -45,6 +45,8 @@ import { IREDAPD_RULES } from './providers/iredapd.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
+import { MOX_RULES } from './providers/mox.ts';
+import { HMAILSERVER_RULES } from './providers/hmailserver.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
@@ -156,6 +158,8 @@ const ALL_RULES: readonly ReasonRule[] = [
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
+  MOX_RULES,
+  HMAILSERVER_RULES,
   VIPRE_RULES,
   MAILCHANNELS_RULES,
   CISCO_RULES,
@@ -361,6 +365,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/postscreen-denylist',
   'blocked/postscreen-broke-rules',
   'blocked/smtpf-host-name',
+  'norelaying/mox-domain',
+  'toomanyconn/mox-open-connections',
+  'suspend/hmailserver-domain-disabled',
+  'rejected/hmailserver-list-sender',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   'spamdetected/mailchannels-content',
@@ -508,6 +516,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemerror/directory',
   'expired/sendmail-queue-return',
   'expired/imail-attempts',
+  'expired/james-retries',
   'expired/gave-up',
   'networkerror/connection',
   // ---- the receiving system -------------------------------------------------------------

@@ -52,6 +52,10 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       String.raw`header size exceeds maximum permitted`,
       String.raw`message header size, or recipient list, exceeds`,
       String.raw`mime complexity exceeds the policy maximum`,
+      // Exim's receive.c over header_maxsize and header_line_maxsize: "552 Message header is
+      // ridiculously long", "552 A message header line is too long".
+      String.raw`message header is ridiculously long`,
+      String.raw`a message header line is too long`,
     ],
     quote: '534 Message header size exceeds policy limit.',
   },

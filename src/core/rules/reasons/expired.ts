@@ -86,6 +86,16 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     traits: ['expiry'],
     quote: 'Delivery failed 3 attempts',
   },
+  // Apache James's RemoteDelivery when its retries are used up (server/mailet, the bounce's
+  // reason: "Too many retries failure. Bouncing after 5 retries.").
+  {
+    id: 'expired/james-retries',
+    reason: 'expired',
+    phrases: [String.raw`\btoo many retries failure\b`, String.raw`\bbouncing after \d+ retries\b`],
+    hints: ['retries'],
+    traits: ['expiry'],
+    quote: 'Too many retries failure. Bouncing after 5 retries.',
+  },
   // Greylisting (postgrey, Postfix's postscreen, rspamd, Exim's greylist ACLs): the server
   // asks every new sender to come back later. Nothing is wrong with the address; when the
   // report is final, the retries ran out before the server let the message in, and the code

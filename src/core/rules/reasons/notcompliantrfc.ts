@@ -14,6 +14,8 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       String.raw`not (?:rfc|standards?)[ -]?compliant`,
       String.raw`multiple (?:from|to|subject|date|message-id|sender) (?:headers|fields)`,
       String.raw`multiple (?:\S+ ){0,3}addresses in from`,
+      // maddy (internal/check/...): "550 5.7.0 Multiple From addresses are not allowed".
+      String.raw`multiple from addresses`,
       String.raw`duplicate (?:header|from|subject|date|message-id)`,
       String.raw`missing (?:required )?(?:header|date|from|message-id)`,
       String.raw`(?:is|are) not compliant`,
@@ -33,6 +35,10 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       // IMAP_MESSAGE_CONTAINSNL: "554 5.6.0 Message contains bare newlines").
       String.raw`\bbare line-feed\b`,
       String.raw`contains bare newlines`,
+      // hMailServer (SMTPConnection.cpp): "554 Rejected - Message containing bare LF's."
+      String.raw`containing bare lf'?s\b`,
+      // Postfix's cleanup (src/global/cleanup_strerror.c): "521 5.5.2 Error: bare <LF> received".
+      String.raw`\bbare <lf> received\b`,
       // Exim's default configure (src/src/configure.default, acl_check_data) on a line longer
       // than RFC 5322 2.1.1 allows: "maximum allowed line length is 998 octets, got 1536".
       String.raw`maximum allowed line length is 998 octets`,

@@ -28,6 +28,10 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`too many (?:connections|concurrent|simultaneous|sessions|smtp sessions)`,
       String.raw`connection frequency limited`,
+      // A server's cap on the work it does for one client host ("451-The server has reached
+      // its limit for processing requests from your host. 451 Please try again later.", as an
+      // MDaemon session log quotes it, pastebin.com/jA77NHFE).
+      String.raw`reached its limit for processing requests from your host`,
       // Orange's and other French servers' "Trop de connexions" (too many connections).
       String.raw`trop de connexions`,
       String.raw`connection (?:count |rate )?limit`,
