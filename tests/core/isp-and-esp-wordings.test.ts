@@ -407,3 +407,30 @@ describe("WEB.DE's and GMX's mailbox replies", () => {
     ],
   ]);
 });
+
+// ZeptoMail's SMTP error code table (https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html)
+// and Zoho Mail's replies as https://smtp.codes/zoho lists them.
+describe("Zoho's and ZeptoMail's further replies", () => {
+  wordingTests([
+    [
+      'ZeptoMail\'s "5.2.1 Subject is Mandatory." is the message\'s header, not a disabled mailbox',
+      () => reported('5.2.1', '5.2.1 Subject is Mandatory.'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'ZeptoMail\'s "5.2.0 Email size exceeded the policy." is a message too big',
+      () => reported('5.2.0', '5.2.0 Email size exceeded the policy.'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Zoho\'s "Email rejected per DMARC policy" is the sender domain\'s authentication',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Email rejected per DMARC policy for example.com'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'Zoho\'s "virus ... detected by Zoho Mail" is a virus in the message',
+      () => reported('5.7.1', 'smtp; 552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail'),
+      ['virusdetected', 'soft'],
+    ],
+  ]);
+});

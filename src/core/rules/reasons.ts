@@ -246,6 +246,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'speeding/zoho-unusual-activity',
+  'contenterror/zeptomail-subject-mandatory',
   'rejected/aliyun-local-sender',
   'userunknown/aliyun-not-local',
   'speeding/aliyun-recipient-threshold',
