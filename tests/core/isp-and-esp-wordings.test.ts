@@ -434,3 +434,38 @@ describe("Zoho's and ZeptoMail's further replies", () => {
     ],
   ]);
 });
+
+// Replies that smaller providers' own pages explain: a site filter's DNSBL refusal
+// (va.ler.io/spam.html), German providers' list (sitepackage.de, "Typische Fehlermeldungen bei
+// Unzustellbarkeit", with T-Online's quota reply), Virgin Media's community notice on "Spam
+// content found" (community.virginmedia.com, "Email Spam Content Found error 550 - 554") and
+// Seznam's help page on an unknown user (napoveda.seznam.cz/uzivatel-neexistuje).
+describe("smaller providers' explained replies", () => {
+  wordingTests([
+    [
+      'a "Rejected as spam <ip> found in dnsbl..." names the sending IP on a block list, not spam in the message',
+      () => reported('5.0.0', 'smtp; 554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a bare "550 Protocol violation" is the SMTP dialogue, not an unknown refusal',
+      () => reported('5.0.0', 'smtp; 550 Protocol violation'),
+      ['syntaxerror', 'soft'],
+    ],
+    [
+      'T-Online\'s "Over STORAGE quota" is a full mailbox',
+      () => reported('5.2.2', 'smtp; 552 5.2.2 Over STORAGE quota'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      'Virgin Media\'s "5.2.0 Spam content found" is spam in the message',
+      () => reported('5.2.0', 'smtp; 554 5.2.0 Spam content found'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'Seznam\'s "szn; User hasn\'t got the service mapped" is an unknown mailbox',
+      () => reported('5.1.1', "smtp; 550 5.1.1 szn; User hasn't got the service mapped"),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});

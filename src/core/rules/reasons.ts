@@ -368,6 +368,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/ip-for-spam',
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',
+  'blocked/ip-found-in-dnsbl',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',
