@@ -469,3 +469,53 @@ describe("smaller providers' explained replies", () => {
     ],
   ]);
 });
+
+// Sending services' refusals of their own customer's message: Amazon SES ("Amazon SES email
+// sending errors" and "Errors related to the sending quotas", docs.aws.amazon.com/ses/latest/dg/;
+// the AWS knowledge centre's "ses-554-400-message-rejected-error") and SendGrid ("SMTP Errors and
+// Troubleshooting", sendgrid.com/docs).
+describe("sending services' refusals of their customer's message", () => {
+  wordingTests([
+    [
+      'SES\'s "Email address is not verified" is the service refusing to relay for an unverified identity',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: sender@example.com',
+        ),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'SendGrid\'s "You are not authorized to send from that email address" refuses the sender, not a recipient\'s filter',
+      () => reported('5.0.0', 'smtp; 403 You are not authorized to send from that email address'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a receiver\'s "too frequent connects from <ip>" (as SendGrid quotes it) is too many connections',
+      () => reported('4.0.0', 'smtp; 450 too frequent connects from 198.51.100.7, please try again later.'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'SES\'s "Throttling failure: Maximum sending rate exceeded" is the sender\'s rate',
+      () => reported('5.0.0', 'smtp; 454 Throttling failure: Maximum sending rate exceeded.'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'SES\'s "Throttling failure: Daily message quota exceeded" is the sender\'s quota, not a full mailbox',
+      () => reported('5.0.0', 'smtp; 454 Throttling failure: Daily message quota exceeded.'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// AT&T's current DNSBL refusal as suped.com's article on AT&T bounces quotes it ("553 5.3.0
+// flpd575 DNSBL:RBL <ip>_is_blocked").
+describe("AT&T's current block-list refusal", () => {
+  wordingTests([
+    [
+      'AT&T\'s "DNSBL:RBL <ip>_is_blocked" blocks the sending host',
+      () => reported('5.3.0', 'smtp; 553 5.3.0 flpd575 DNSBL:RBL 192.0.2.1_is_blocked'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});

@@ -49,6 +49,7 @@ import { SFR_RULES } from './providers/sfr.ts';
 import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
 import { BT_RULES } from './providers/bt.ts';
+import { SENDING_SERVICE_RULES } from './providers/sending-services.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -150,6 +151,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   KOREAN_PORTAL_RULES,
   SHAW_RULES,
   BT_RULES,
+  SENDING_SERVICE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -340,6 +342,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/shaw-cloudmark-connections',
   'speeding/bt-too-many-messages',
   'norelaying/bt-recipient-not-authorised',
+  'rejected/sending-service-unverified-sender',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
