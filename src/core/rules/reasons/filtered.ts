@@ -20,6 +20,10 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       // recipient's own reject list, not a spam verdict on the message (puffinknight.tistory.com
       // /102, a list of Korean providers' replies: "수신거부", refused by the recipient).
       String.raw`by user'?s reject list`,
+      // The same list's "554 5.0.0 Service unavailable (userid: mail is denied, by spam
+      // filter)", filed there under the recipient's own spam settings ("받는사람의
+      // 스팸설정(수신거부)에 의해 차단된 경우").
+      String.raw`\(\S+: mail is denied, by spam filter\)`,
       // Aruba PEC (Italian certified mail): "554 <address>: Messaggio rifiutato dal sistema.
       // Indirizzo destinatario sconosciuto o non abilitato alla ricezione di posta non
       // certificata" (guide.pec.it, "Risoluzione agli errori comuni"): the box takes only

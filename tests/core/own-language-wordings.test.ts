@@ -1,0 +1,234 @@
+// Bounces from providers outside the English-speaking world, read in the providers' own words:
+// the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
+// Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, and a whole
+// notice written in two languages (Seznam's Czech and English notice). Each wording was read
+// on the provider's own help page or a page quoting its server, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
+import { describe } from 'vitest';
+import { plainBounce } from './plain-bounces.ts';
+import { reported, wordingTests } from './wording-cases.ts';
+
+/** A remote reply to RCPT TO, as Postfix reports it. */
+const atRcpt = (status: string, reply: string) => reported(status, `${reply} (in reply to RCPT TO command)`);
+/** A remote reply to the end of DATA, as Postfix reports it. */
+const atData = (status: string, reply: string) => reported(status, `${reply} (in reply to end of DATA command)`);
+
+// Forpsi's MX (Cloudmark Gateway), as its help page on incoming mail lists the replies a sender
+// may get (support.forpsi.com/kb/a3302, "Incoming emails limitiation on the mailserver";
+// the same list in Polish at support.konto.pl/kb/a2871).
+describe("Forpsi's MX: replies to mail sent to its customers", () => {
+  wordingTests([
+    [
+      "'552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)' is a full mailbox, not the 5.1.1 before it",
+      () => atRcpt('5.1.1', '552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      "'552 5.2.0 <token> spam detected' (the recipient rejects spam automatically) is spam, not the mailbox",
+      () => atData('5.2.0', '552 5.2.0 0biL1i00V1cmcpM01biL4w spam detected'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      "'550 5.1.0 <token> blocked by SPF' is the sender domain's SPF record failing, not a block list",
+      () => atRcpt('5.1.0', '550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "'<token> DMARC validation failed' is DMARC, an authentication failure",
+      () => atData('5.0.0', '552 mx.example.net bizsmtp 0bqv1i0054rvCQt01 DMARC validation failed'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "'550 5.1.1 <address> sender is blacklisted' (the recipient's own black list) refuses the sender, never an unknown recipient",
+      () => atRcpt('5.1.1', '550 5.1.1 <sender@example.com> sender is blacklisted'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Forpsi's shared SMTP relay (Cloudmark Gateway) refusing its own customers: its help pages on
+// the relay's checks (support.forpsi.com/kb/a3147, kb/a3898 in Czech, support.forpsi.sk/kb/a3902),
+// its limits (podpora.forpsi.com/kb/a3904) and its "policy violation" blocks (support.konto.pl
+// /kb/a2765 and a2813, support.forpsi.pl/kb/a2873, support.forpsi.com/kb/a4656). The status is
+// 5.1.0 in every one of them: the words and the article named decide.
+describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
+  wordingTests([
+    [
+      "'<token> authentication failed' is SMTP AUTH (a wrong password), not SPF, DKIM or DMARC",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh authentication failed'),
+      ['securityerror', 'soft'],
+    ],
+    [
+      "'<token> authentication rejected' (a user name that is not the whole address) is SMTP AUTH",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh authentication rejected'),
+      ['securityerror', 'soft'],
+    ],
+    [
+      "'<token> authentication rejected access disabled' is the sender's account blocked from sending, not an unclassified refusal",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh authentication rejected access disabled'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "'<address> sender rejected' (a sender domain the account may not use) refuses the sender",
+      () => reported('5.1.0', '550 5.1.0 <john.smith@example.com> sender rejected (in reply to MAIL FROM command)'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "'policy violation, see .../kb/a3900' is the relay's sending limit (250 a minute, 1000 an hour), the sender's pace",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh policy violation, see https://support.forpsi.com/kb/a3900'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "'policy violation, see .../kb/a4081' is the sending IP blocked for an hour after many undeliverable messages",
+      () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4081'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'policy violation, see .../kb/a4077' is the sending IP blocked after mail to many invalid recipients",
+      () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4077'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "the Polish relay's 'Naruszenie zasad <token>, zobacz .../kb/a4071' is the sender's account blocked for spamming, not an unclassified refusal",
+      () => reported('5.1.0', '550 5.1.0 Naruszenie zasad cNkj1y0022zrrQM01NkjaD, zobacz https://support.forpsi.com/kb/a4071'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "'policy violation, see .../kb/a4656' is every account of the sender's domain blocked for spamming",
+      () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4656'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Italian hosts: Aruba Business's relay, the same gateway (guide.arubabusiness.it, "Errori
+// comuni durante l'invio e la ricezione della posta"), Aruba's hosting guide
+// (guide.hosting.aruba.it, "Risoluzione errori comuni") and netfabric's help page on sending
+// problems (netfabric.freshdesk.com, "Problemi invio posta (italiano)").
+describe("Italian hosts' relays", () => {
+  wordingTests([
+    [
+      "Aruba's '<token> policy violation' with no article named is its sending limit, the sender's pace",
+      () => reported('4.0.0', 'iemL1p01Z0hMcT901emQ77 policy violation'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Aruba's '552 5.2.0 <token> spam detected' (mail reported as spam by many recipients) is spam",
+      () => reported('5.2.0', '552 5.2.0 igxL1p00E1WDM2s01gxMXG spam detected'),
+      ['spamdetected', 'soft'],
+    ],
+    ["Aruba's 'user is over quota' is a full mailbox", () => reported('5.0.0', '552 user is over quota'), ['mailboxfull', 'soft']],
+    [
+      "netfabric's 'MAX RCPT TO DAILY LIMIT' is the day's sending limit used up, not an unclassified refusal",
+      () => reported('5.0.0', '550 MAX RCPT TO DAILY LIMIT'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "netfabric's 'SENDER REJECTED' (four hours after too many temporary failures) refuses the sender",
+      () => reported('5.0.0', '550 SENDER REJECTED'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Korean portals' replies as a Korean administrator's list files them (puffinknight.tistory.com
+// /102, "리턴 메시지"): the ones the earlier pass left.
+describe("Korean portals' replies, by the list's headings", () => {
+  wordingTests([
+    [
+      "'Service unavailable (userid: mail is denied, by spam filter)' is the recipient's own spam setting, filtered",
+      () => reported('5.0.0', '554 5.0.0 Service unavailable (userid: mail is denied, by spam filter)'),
+      ['filtered', 'soft'],
+    ],
+    [
+      "Paran's 'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)' is the sending IP held after bulk mail, not a spam verdict",
+      () => reported('5.0.0', '550 Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'550 5.1.1 Suspended user' is a suspended mailbox although the code is 5.1.1",
+      () => reported('5.1.1', '550 5.1.1 Suspended user'),
+      ['suspend', 'soft'],
+    ],
+    ["'550 Account disabled' is a suspended mailbox", () => reported('5.0.0', '550 Account disabled'), ['suspend', 'soft']],
+  ]);
+});
+
+// Yandex Mail's bounce pages, one per reply (yandex.com/support/mail/bounces/yandex.html and
+// the pages it links: policy-rejection-on-the-target-address.html,
+// mailbox-size-limit-exceeded.html).
+describe("Yandex's replies, by its bounce pages", () => {
+  wordingTests([
+    [
+      "'Policy rejection on the target address' is the recipient's account blocked for breaking the User Agreement, suspended",
+      () => atRcpt('5.0.0', '550 Policy rejection on the target address'),
+      ['suspend', 'soft'],
+    ],
+    [
+      "'No correct recipients' is filed with 'No such user': an address that does not exist",
+      () => reported('5.0.0', '554 No correct recipients (in reply to end of DATA command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "'Mailbox size exceeded' is the recipient's mailbox full, not the message too big",
+      () => atRcpt('5.2.2', '552 5.2.2 Mailbox size exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      "'Mailbox size limit exceeded' is a full mailbox",
+      () => atRcpt('5.2.2', '552 5.2.2 Mailbox size limit exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+    ["'Message infected by virus' is a virus", () => atData('5.7.1', '554 5.7.1 Message infected by virus'), ['virusdetected', 'soft']],
+  ]);
+});
+
+// RU-CENTER (nic.ru), a Russian registrar's mail hosting: its page "Mail — diagnostics and
+// troubleshooting" (nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html).
+describe("RU-CENTER's replies", () => {
+  wordingTests([
+    [
+      "'451 <domain> prohibited. Disk quota exceeded' (the domain's storage used up) is a full mailbox, soft",
+      () => atRcpt('4.0.0', '451 example.net prohibited. Disk quota exceeded'),
+      ['mailboxfull', 'soft'],
+    ],
+  ]);
+});
+
+// Seznam.cz's own notice, in Czech then English, as its help page "Uživatel neexistuje" shows
+// it (napoveda.seznam.cz/uzivatel-neexistuje). The page does not show the subject: a subject
+// that says nothing is used, so the sender and the notice's words must tell the bounce.
+describe("Seznam's Czech and English notice", () => {
+  const seznamNotice = (reason: string, meaning: string) =>
+    plainBounce(
+      'MAILER-DAEMON@mx.example.org',
+      'hello',
+      [
+        'Vaše zpráva pro <user@example.net> ze dne 19.11.2012 nemohla být doručena.',
+        'Zpráva je přiložena.',
+        '',
+        'You message for <user@example.net> from 2012/11/19 could not be delivered.',
+        "It's attached below.",
+        '',
+        'Důvod / Reason:',
+        '---------------',
+        '',
+        reason,
+        '',
+        meaning,
+      ],
+      'Content-Type: message/rfc822',
+    );
+  wordingTests([
+    [
+      "the notice is read as a bounce for the address it names, an unknown user by Seznam's '5.1.1 szn; User hasn't got the service mapped'",
+      () =>
+        seznamNotice(
+          "5.1.1 szn; User hasn't got the service mapped",
+          'Permanentní chyba na straně uživatele.\nPermanent Failure - Bad destination mailbox address',
+        ),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
