@@ -164,6 +164,11 @@ describe("Rackspace Email's replies", () => {
       () => reported('4.7.1', 'smtp; 451 4.7.1 Received too many messages from a new or untrusted IP (G28)'),
       ['speeding', 'soft'],
     ],
+    [
+      'Rackspace\'s "Temporary DMARC DNS lookup failure (G1E)" is a lookup that failed for now, not a failed authentication',
+      () => reported('4.4.0', 'smtp; 450 4.4.0 <user@example.net> Temporary DMARC DNS lookup failure (G1E)'),
+      ['networkerror', 'soft'],
+    ],
   ]);
 });
 

@@ -386,6 +386,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/att-sender-domain',
   'toomanyconn/att-busy',
   'blocked/rackspace-throttled',
+  'networkerror/rackspace-dmarc-lookup',
   'blocked/sfr-codes',
   'speeding/sfr-volume',
   'blocked/korean-portal-ip-control',
