@@ -59,6 +59,7 @@ import { SFR_RULES } from './providers/sfr.ts';
 import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
 import { BT_RULES } from './providers/bt.ts';
+import { SENDING_SERVICE_RULES } from './providers/sending-services.ts';
 import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { VADE_RULES } from './providers/vade.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
@@ -172,6 +173,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   KOREAN_PORTAL_RULES,
   SHAW_RULES,
   BT_RULES,
+  SENDING_SERVICE_RULES,
   CLOUDMARK_RULES,
   VADE_RULES,
   SUPPRESSED_RULES,
@@ -270,6 +272,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'speeding/zoho-unusual-activity',
+  'contenterror/zeptomail-subject-mandatory',
   'rejected/aliyun-local-sender',
   'userunknown/aliyun-not-local',
   'speeding/aliyun-recipient-threshold',
@@ -394,12 +397,14 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/att-sender-domain',
   'toomanyconn/att-busy',
   'blocked/rackspace-throttled',
+  'networkerror/rackspace-dmarc-lookup',
   'blocked/sfr-codes',
   'speeding/sfr-volume',
   'blocked/korean-portal-ip-control',
   'toomanyconn/shaw-cloudmark-connections',
   'speeding/bt-too-many-messages',
   'norelaying/bt-recipient-not-authorised',
+  'rejected/sending-service-unverified-sender',
   'rejected/forpsi-account-blocked',
   'securityerror/cloudmark-smtp-auth',
   'blocked/forpsi-ip-blocked',
@@ -438,6 +443,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/ip-for-spam',
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',
+  'blocked/ip-found-in-dnsbl',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',

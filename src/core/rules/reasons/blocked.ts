@@ -27,6 +27,17 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     ],
     quote: '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1',
   },
+  // A reply that names the sending IP as found in a DNS block list's zone, whatever words come
+  // before it ("554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net", a small site's
+  // filter as its own page explains it, va.ler.io/spam.html): the list holds the sending host,
+  // the words "as spam" do not judge this message.
+  {
+    id: 'blocked/ip-found-in-dnsbl',
+    reason: 'blocked',
+    phrases: [String.raw`\b\d{1,3}(?:\.\d{1,3}){3} (?:was )?found in (?:\S+\.)?(?:dnsbl|rbl|sorbs|spamhaus|spamcop|barracudacentral)\S*`],
+    hints: ['found in'],
+    quote: '554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net',
+  },
   {
     id: 'blocked/ip-for-spam',
     reason: 'blocked',
