@@ -1,10 +1,12 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, and a whole
-// notice written in two languages (Seznam's Czech and English notice). Each wording was read
-// on the provider's own help page or a page quoting its server, named above its test; none
-// comes from a bounce collection. One test per wording, named after what a user should see.
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a whole notice
+// written in two languages (Seznam's Czech and English notice), and Dovecot's rejection of a
+// message the recipient's own filter refused, in the recipient's words. Each wording was read
+// on the provider's own help page, a page quoting its server or the server's source, named
+// above its test; none comes from a bounce collection. One test per wording, named after what
+// a user should see.
 import { describe } from 'vitest';
 import { plainBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
@@ -229,6 +231,96 @@ describe("Seznam's Czech and English notice", () => {
           'Permanentní chyba na straně uživatele.\nPermanent Failure - Bad destination mailbox address',
         ),
       ['userunknown', 'hard'],
+    ],
+  ]);
+});
+
+/**
+ * Dovecot's rejection of a message refused by the recipient's Sieve filter, as
+ * src/lib-lda/mail-send.c writes it with the default rejection_subject and rejection_reason
+ * ("Rejected: %s", "Your message to <%t> was automatically rejected:%n%r"): the MDN form
+ * (a disposition-notification part saying "deleted") for a Sieve reject, the delivery-status
+ * form (Status 5.2.2) for a full mailbox.
+ */
+function dovecotRejection(reason: string, form: 'sieve' | 'quota'): Buffer {
+  const boundary = '12345/mx.example.net';
+  const report =
+    form === 'sieve'
+      ? [
+          'Content-Type: message/disposition-notification',
+          '',
+          'Reporting-UA: mx.example.net; Dovecot Mail Delivery Agent',
+          'Final-Recipient: rfc822; user@example.net',
+          'Original-Message-ID: <hello.1@example.com>',
+          'Disposition: automatic-action/MDN-sent-automatically; deleted',
+        ]
+      : [
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.example.net',
+          'Final-Recipient: rfc822; user@example.net',
+          'Action: failed',
+          'Status: 5.2.2',
+        ];
+  return Buffer.from(
+    [
+      'Message-ID: <dovecot.1@mx.example.net>',
+      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+      'From: Mail Delivery Subsystem <postmaster@example.net>',
+      'To: <sender@example.com>',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=${form === 'sieve' ? 'disposition-notification' : 'delivery-status'};`,
+      `\tboundary="${boundary}"`,
+      'Subject: Rejected: hello',
+      'Auto-Submitted: auto-replied (rejected)',
+      'Precedence: bulk',
+      '',
+      'This is a MIME-encapsulated message',
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Disposition: inline',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Your message to <user@example.net> was automatically rejected:',
+      reason,
+      `--${boundary}`,
+      ...report,
+      '',
+      `--${boundary}`,
+      'Content-Type: message/rfc822',
+      '',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      'Message-ID: <hello.1@example.com>',
+      '',
+      '',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+// Dovecot's rejections (src/lib-lda/mail-send.c, the defaults of lda-settings): a Sieve reject
+// carries the recipient's own words in the recipient's language, as Roundcube's filter page
+// lets a user write them ("Abweisen mit Nachricht", plugins/managesieve/localization/de_DE.inc).
+describe("Dovecot's rejection notices, with the recipient's own words", () => {
+  wordingTests([
+    [
+      "a Sieve reject with the recipient's German text is the recipient's filter, not an unclassified refusal",
+      () => dovecotRejection('Ich nehme keine E-Mails von diesem Absender an.', 'sieve'),
+      ['filtered', 'soft'],
+    ],
+    [
+      "a Sieve reject with the recipient's text naming spam is still the recipient's filter",
+      () => dovecotRejection('Keine Werbung und kein Spam, bitte.', 'sieve'),
+      ['filtered', 'soft'],
+    ],
+    [
+      "the same line before 'Quota exceeded (mailbox for user is full)' stays a full mailbox",
+      () => dovecotRejection('Quota exceeded (mailbox for user is full)', 'quota'),
+      ['mailboxfull', 'soft'],
     ],
   ]);
 });
