@@ -104,6 +104,29 @@ describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
   ]);
 });
 
+// Czech and Polish hosts' SPF refusals, with the check named in brackets first: C4's page on
+// returned mail (faq.c4.cz, "Odeslaný e-mail se vrací zpět s chybou") and Interia's
+// (pomoc.poczta.interia.pl, "Dlaczego wiadomość nie została dostarczona?").
+describe("'[SPF] ... is not allowed to send mail from' refusals", () => {
+  wordingTests([
+    [
+      "C4's '[SPF] <ip> is not allowed to send mail from <domain>.' is an SPF failure, not a block list",
+      () => reported('5.0.0', '550 [SPF] 192.0.2.1 is not allowed to send mail from example.com.'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "Interia's '550 5.7.0 [SPF] host (...) is not allowed to send mail from domain' is an SPF failure",
+      () => reported('5.7.0', '550 5.7.0 [SPF] host (192.0.2.1) is not allowed to send mail from example.com'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "C4's '550 5.1.1 Sorry, no mailbox here by that name.' is an unknown user",
+      () => reported('5.1.1', '[192.0.2.1]: 550 5.1.1 Sorry, no mailbox here by that name.'),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
+
 // Italian hosts: Aruba Business's relay, the same gateway (guide.arubabusiness.it, "Errori
 // comuni durante l'invio e la ricezione della posta"), Aruba's hosting guide
 // (guide.hosting.aruba.it, "Risoluzione errori comuni") and netfabric's help page on sending
