@@ -7,9 +7,10 @@
 // on the provider's own help page, a page quoting its server or the server's source, named
 // above its test; none comes from a bounce collection. One test per wording, named after what
 // a user should see.
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
 import { plainBounce } from './plain-bounces.ts';
-import { reported, wordingTests } from './wording-cases.ts';
+import { reported, verdictOf, wordingTests } from './wording-cases.ts';
 
 /** A remote reply to RCPT TO, as Postfix reports it. */
 const atRcpt = (status: string, reply: string) => reported(status, `${reply} (in reply to RCPT TO command)`);
@@ -346,4 +347,68 @@ describe("Dovecot's rejection notices, with the recipient's own words", () => {
       ['mailboxfull', 'soft'],
     ],
   ]);
+});
+
+/**
+ * Exchange's notice in Japanese with no delivery-status part: its statement, the recipient, and
+ * what follows, then the returned message's headers. UTF-8, 8bit.
+ */
+const exchangeJapanese = (subject: string, lines: readonly string[]) =>
+  Buffer.from(
+    [
+      'From: postmaster@example.org',
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      ...lines,
+      '',
+      'Content-Type: message/rfc822',
+      '',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      '',
+      'hello',
+      '',
+    ].join('\n'),
+  );
+
+// Exchange and Microsoft 365 in Japanese, as a Japanese administrator's page quotes their
+// reports (it-bibouroku.hateblo.jp, "配信確認メッセージの要求"): "配信済み:メッセージは次の受信者に
+// 配信されました" (delivered), "中継済み:次の受信者またはグループへの配信は完了しましたが、配信先
+// サーバーで配信通知が送信されませんでした" (relayed), "次の受信者またはグループへの配信に失敗しました"
+// (failed); the administrators' section is "管理者向けの診断情報" (Microsoft's Japanese support
+// page on postmaster messages).
+describe('Exchange in Japanese', () => {
+  it("a '配信済み:' (delivered) report is a success, not a bounce for its '配信'", async () => {
+    const c = await classify(exchangeJapanese('配信済み: hello', ['メッセージは次の受信者に配信されました:', '', 'user@example.net']));
+    expect(c.kind).toBe('not-bounce');
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['user@example.net', 'delivered']]);
+  });
+  it("a '中継済み:' (relayed) report is no bounce", async () => {
+    const c = await classify(
+      exchangeJapanese('中継済み: hello', [
+        '次の受信者またはグループへの配信は完了しましたが、配信先サーバーで配信通知が送信されませんでした:',
+        '',
+        'user@example.net',
+      ]),
+    );
+    expect(c.kind).toBe('not-bounce');
+  });
+  it("a '配信不能:' notice is a bounce, its administrators' line giving the reason", async () => {
+    const raw = exchangeJapanese('配信不能: hello', [
+      '次の受信者またはグループへの配信に失敗しました:',
+      '',
+      'user@example.net',
+      '',
+      '管理者向けの診断情報:',
+      '',
+      'user@example.net',
+      'mx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##',
+    ]);
+    expect(await verdictOf(raw)).toEqual(['userunknown', 'hard']);
+  });
 });
