@@ -173,6 +173,12 @@ describe("Korean portals' replies, by the list's headings", () => {
       ['blocked', 'soft'],
     ],
     [
+      "the same reply under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
+      () =>
+        reported('5.1.0', "5.1.0 - Unknown address error 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'"),
+      ['blocked', 'soft'],
+    ],
+    [
       "'550 5.1.1 Suspended user' is a suspended mailbox although the code is 5.1.1",
       () => reported('5.1.1', '550 5.1.1 Suspended user'),
       ['suspend', 'soft'],
