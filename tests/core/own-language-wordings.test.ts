@@ -83,6 +83,12 @@ describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
       ['speeding', 'soft'],
     ],
     [
+      // support.konto.pl/kb/a2164 (Polish), "Błąd 5.1.0".
+      "the bare '<token> policy violation' is the relay's sending limit, the sender's pace",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh policy violation'),
+      ['speeding', 'soft'],
+    ],
+    [
       "'policy violation, see .../kb/a4081' is the sending IP blocked for an hour after many undeliverable messages",
       () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4081'),
       ['blocked', 'soft'],
