@@ -37,6 +37,7 @@ import {
   isDelayNotice,
   isProseComplaint,
   isSuccessReport,
+  withoutSuccessHedge,
   looksLikeWholeBounce,
 } from './detection.ts';
 import {
@@ -340,17 +341,19 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce || reportsSuccess) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       const delayed = isDelayNotice(notice, subject);
+      // A success report's "you may still receive notifications of delivery errors" is no failure's text.
+      const failureText = reportsSuccess ? withoutSuccessHedge(notice) : notice;
       const shared =
         found.recipients.length > 1
           ? textOutsideBlocks(
-              notice,
+              failureText,
               proseRecipients,
               found.recipients.map((p) => p.address),
             )
           : undefined;
       const failures = looksLikeBounce
         ? found.recipients.map((p) =>
-            fromProse(p, notice, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
+            fromProse(p, failureText, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
           )
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text

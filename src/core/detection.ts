@@ -21,6 +21,7 @@ import {
   GIVEN_UP_PHRASES,
   NOT_SUCCESS_PHRASES,
   REPLY_SUBJECT_PREFIXES,
+  SUCCESS_HEDGE_PHRASES,
   SUCCESS_STATEMENT_PHRASES,
   SUCCESS_SUBJECT_PHRASES,
 } from './rules/detection.ts';
@@ -57,6 +58,7 @@ const CONDITIONAL_FAILURE = new RegExp(anyOf(CONDITIONAL_FAILURE_PHRASES), 'gi')
 const SUCCESS_SUBJECT = new RegExp(anyOf(SUCCESS_SUBJECT_PHRASES), 'iu');
 const SUCCESS_STATEMENT = new RegExp(anyOf(SUCCESS_STATEMENT_PHRASES), 'iu');
 const NOT_SUCCESS = new RegExp(anyOf(NOT_SUCCESS_PHRASES), 'iu');
+const SUCCESS_HEDGE = new RegExp(anyOf(SUCCESS_HEDGE_PHRASES), 'giu');
 
 /**
  * A success report written as prose (no delivery-status part): a success subject or
@@ -67,8 +69,13 @@ export function isSuccessNotice(notice: string, subject: string): boolean {
   const successSubject = SUCCESS_SUBJECT.test(subject);
   // The words after "Delivered:" and a quoted "Subject:" line are the sender's own subject
   // ("Delivered: Your account limit"), not the report's: only the report's words can say failure.
-  const ownWords = head.replace(QUOTED_SUBJECT_LINE, '');
+  const ownWords = withoutSuccessHedge(head.replace(QUOTED_SUBJECT_LINE, ''));
   return (successSubject || SUCCESS_STATEMENT.test(head)) && !NOT_SUCCESS.test(ownWords) && (successSubject || !NOT_SUCCESS.test(subject));
+}
+
+/** The notice without a success report's hedge about failures that may still come from other systems. */
+export function withoutSuccessHedge(notice: string): string {
+  return notice.replace(SUCCESS_HEDGE, ' ');
 }
 
 /** A "Subject: ..." line of the notice: the returned message's subject quoted. */

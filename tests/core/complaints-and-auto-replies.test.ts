@@ -695,6 +695,62 @@ describe('success reports and read receipts', () => {
     expect([tooBig.kind, tooBig.recipients.map((r) => [r.address, r.reason])]).toEqual(['bounce', [['carol@example.org', 'mesgtoobig']]]);
   });
 
+  // Postfix's success template (src/bounce/bounce_template.c) ends its statement with a hedge
+  // about failures that may still come: read without its delivery-status part (a relay or a
+  // client that kept only the text), the word "errors" in it made the report a failure.
+  it("reads Postfix's success notice without its delivery-status part as delivered, the hedge about 'delivery errors from other systems' no failure", async () => {
+    const c = await classify(
+      message(
+        'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
+        'To: news@example.com',
+        'Subject: Successful Mail Delivery Report',
+        'Auto-Submitted: auto-replied',
+        '',
+        'This is the mail system at host mx.example.com.',
+        '',
+        'Your message was successfully delivered to the destination(s)',
+        'listed below. If the message was delivered to mailbox you will',
+        'receive no further notifications. Otherwise you may still receive',
+        'notifications of mail delivery errors from other systems.',
+        '',
+        '                   The mail system',
+        '',
+        '<carol@example.org>: delivery via mx.example.org[192.0.2.1]:25: 250 2.0.0 Ok:',
+        '    queued as 4ABC123',
+        '',
+        '<dave@example.org>: delivered to mailbox',
+      ),
+    );
+    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
+      'not-bounce',
+      [
+        ['carol@example.org', 'delivered', 'none'],
+        ['dave@example.org', 'delivered', 'none'],
+      ],
+    ]);
+  });
+
+  it('still reads a failure notice holding the same hedge words as a failure', async () => {
+    const c = await classify(
+      message(
+        'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
+        'To: news@example.com',
+        'Subject: Undelivered Mail Returned to Sender',
+        '',
+        "I'm sorry to have to inform you that your message could not",
+        'be delivered to one or more recipients. You may still receive',
+        'notifications of mail delivery errors from other systems.',
+        '',
+        '<carol@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <carol@example.org>:',
+        '    Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      ),
+    );
+    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
+      'bounce',
+      [['carol@example.org', 'userunknown', 'hard']],
+    ]);
+  });
+
   it.each(['delivered', 'relayed', 'expanded'])('reads a DSN with Action %s as delivered, never a bounce', async (action) => {
     const c = await classify(
       message(

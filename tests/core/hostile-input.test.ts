@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
 import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES } from '../../src/core/mime.ts';
-import { MAX_BLOCK_LINES, MAX_NOTICE_LINES, replyCodeInText } from '../../src/core/prose.ts';
+import { MAX_BLOCK_LINES, MAX_LISTED_ON_LINE, MAX_NOTICE_LINES, replyCodeInText } from '../../src/core/prose.ts';
 import { MAX_DIAGNOSTIC_CHARS } from '../../src/core/recipients.ts';
 import { notesFailureReasons } from '../../src/core/lhost/notes.ts';
 
@@ -138,6 +138,20 @@ describe('unreadable and hostile input', () => {
       ['b@example.net', '550', '5.1.1'],
     ]);
     for (const r of c.recipients) expect(r.diagnostic.length).toBeLessThanOrEqual(MAX_DIAGNOSTIC_CHARS);
+  });
+
+  it("takes at most MAX_LISTED_ON_LINE more recipients from one line listing a stranger's 5,000 addresses", async () => {
+    const listed = Array.from({ length: 5000 }, (_, i) => `u${i}@example.net`).join(', ');
+    const raw = [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      `The recipients ${listed} do not exist.`,
+    ].join('\n');
+    const c = await classify(Buffer.from(raw));
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(Array.from({ length: MAX_LISTED_ON_LINE + 1 }, (_, i) => `u${i}@example.net`));
   });
 
   it('reads an address after a line of 200,000 letters without scanning the line again for each character', async () => {

@@ -787,6 +787,42 @@ describe("text said of several recipients that names one of them is that one's a
   });
 });
 
+describe('one line naming several recipients', () => {
+  it('gives "The recipients a@... and b@... do not exist" to both addresses, not only the first', async () => {
+    const raw = notice(
+      'Mail Delivery System <mailer-daemon@mx.example.org>',
+      'Undeliverable: hello',
+      ['Your message could not be delivered.', '', 'The recipients a@example.net and b@example.net do not exist.'],
+      '--- Original message follows ---',
+    );
+    const found = await verdicts(raw);
+    expect(found.map((v) => v[0])).toEqual(['a@example.net', 'b@example.net']);
+    // No status and no SMTP command: the decision rules' "user unknown" with no command (filtered), for both alike.
+    expect(found[1].slice(3)).toEqual(found[0].slice(3));
+    expect(found[0][3]).not.toBe('onhold');
+  });
+
+  it('gives a reply written after "Delivery to a@..., b@... failed:" to every address listed', async () => {
+    const raw = notice(
+      'Mail Delivery System <mailer-daemon@mx.example.org>',
+      'Undeliverable: hello',
+      ['Delivery to a@example.net, b@example.net failed: 550 5.1.1 User unknown (in reply to RCPT TO command)'],
+      '--- Original message follows ---',
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.net', '550', '5.1.1', 'userunknown', 'hard']]);
+  });
+
+  it('takes no address from the same line that is not listed with the recipient ("write to help@...")', async () => {
+    const raw = notice(
+      'Mail Delivery System <mailer-daemon@mx.example.org>',
+      'Undeliverable: hello',
+      ['Delivery to a@example.net failed: 550 5.1.1 User unknown; questions to help@example.org'],
+      '--- Original message follows ---',
+    );
+    expect((await verdicts(raw)).map((v) => v[0])).toEqual(['a@example.net']);
+  });
+});
+
 describe("one recipient's words never decide another's", () => {
   it("a local mailer's failure (X-Unix) is not read as the other recipient's 'Mailbox full' (Sendmail with a DSN)", async () => {
     const raw = report(

@@ -321,6 +321,16 @@ export const SUCCESS_STATEMENT_PHRASES: readonly string[] = [
 ];
 
 /**
+ * What a success report says of failures that may still come, which is no failure: Postfix's
+ * "Otherwise you may still receive notifications of mail delivery errors from other systems"
+ * (src/bounce/bounce_template.c, its success template). Removed before NOT_SUCCESS_PHRASES
+ * are looked for.
+ */
+export const SUCCESS_HEDGE_PHRASES: readonly string[] = [
+  String.raw`\bmay still receive\s+notifications? of (?:mail )?delivery errors from other systems`,
+];
+
+/**
  * Words that a success report never holds: a notice with one of them is read as a failure or
  * a delay, whatever its subject says. Besides the failure verbs, the words a failure's cause
  * is told in ("the mailbox is full, quota exceeded", "no such user", "access denied", "the

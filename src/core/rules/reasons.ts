@@ -40,7 +40,23 @@ import { FACEBOOK_RULES } from './providers/facebook.ts';
 import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
+import { HARAKA_RULES } from './providers/haraka.ts';
+import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { STALWART_RULES } from './providers/stalwart.ts';
+import { POSTSCREEN_RULES } from './providers/postscreen.ts';
+import { SMTPF_RULES } from './providers/smtpf.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
+import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
+import { CISCO_RULES } from './providers/cisco.ts';
+import { HORNETSECURITY_RULES } from './providers/hornetsecurity.ts';
+import { T_ONLINE_RULES } from './providers/t-online.ts';
+import { EARTHLINK_RULES } from './providers/earthlink.ts';
+import { ATT_RULES } from './providers/att.ts';
+import { RACKSPACE_RULES } from './providers/rackspace.ts';
+import { SFR_RULES } from './providers/sfr.ts';
+import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
+import { SHAW_RULES } from './providers/shaw.ts';
+import { BT_RULES } from './providers/bt.ts';
 import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
@@ -134,7 +150,23 @@ const ALL_RULES: readonly ReasonRule[] = [
   CPANEL_RULES,
   BARUWA_RULES,
   SMARTERMAIL_RULES,
+  HARAKA_RULES,
+  IREDAPD_RULES,
+  STALWART_RULES,
+  POSTSCREEN_RULES,
+  SMTPF_RULES,
   VIPRE_RULES,
+  MAILCHANNELS_RULES,
+  CISCO_RULES,
+  HORNETSECURITY_RULES,
+  T_ONLINE_RULES,
+  EARTHLINK_RULES,
+  ATT_RULES,
+  RACKSPACE_RULES,
+  SFR_RULES,
+  KOREAN_PORTAL_RULES,
+  SHAW_RULES,
+  BT_RULES,
   CLOUDMARK_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
@@ -251,6 +283,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/comcast-codes',
   'blocked/united-internet-policy',
   'mailboxfull/webde-storage',
+  'userunknown/webde-unknown-local-part',
   'securityerror/microsoft-not-authenticated',
   'spamdetected/messagelabs-denied-mode',
   'spamdetected/mcafee-denied-content',
@@ -282,6 +315,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/coremail-sender',
   'blocked/trendmicro-ers',
   'blocked/trendmicro-ddei',
+  'norelaying/trendmicro-imss-forward-path',
   'authfailure/sophos-codes',
   'blocked/sophos-codes',
   'rejected/sophos-codes',
@@ -306,8 +340,55 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/baruwa-recipient-verification',
   'mailboxfull/smartermail-domain-size',
   'expired/smartermail-connect-attempts',
+  'norelaying/haraka-cannot-deliver',
+  'badreputation/haraka-karma',
+  'toomanyconn/haraka-recipient-attempts',
+  'notcompliantrfc/haraka-required-header',
+  'spamdetected/haraka-phishing',
+  'blocked/haraka-helo-checks',
+  'requireptr/haraka-fcrdns',
+  'rejected/haraka-access-domain',
+  'rejected/haraka-list-null-sender',
+  'systemerror/haraka-too-busy',
+  'speeding/iredapd-throttling',
+  'blocked/iredapd-rdns',
+  'rejected/iredapd-sender',
+  'expired/iredapd-greylisting',
+  'blocked/stalwart-ehlo-domain',
+  'suspend/stalwart-not-authorized-to-receive',
+  'blocked/postscreen-denylist',
+  'blocked/postscreen-broke-rules',
+  'blocked/smtpf-host-name',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
+  'spamdetected/mailchannels-content',
+  'blocked/mailchannels-rbl',
+  'rejected/mailchannels-sender',
+  'suppressed/mailchannels-unsubscribed',
+  'expired/mailchannels-greylisted',
+  'speeding/cisco-recipients-per-hour',
+  'filtered/hornetsecurity-block-list',
+  'blocked/hornetsecurity-spam-ip',
+  'mesgtoobig/hornetsecurity-size',
+  'policyviolation/hornetsecurity-content-rules',
+  'blocked/t-online-ip',
+  'blocked/earthlink-codes',
+  'requireptr/earthlink-dns',
+  'toomanyconn/earthlink-connections',
+  'speeding/earthlink-volume',
+  'systemerror/earthlink-unavailable',
+  'blocked/earthlink-dynamic-ips',
+  'blocked/att-unauthorized-interface',
+  'requireptr/att-dns',
+  'rejected/att-sender-domain',
+  'toomanyconn/att-busy',
+  'blocked/rackspace-throttled',
+  'blocked/sfr-codes',
+  'speeding/sfr-volume',
+  'blocked/korean-portal-ip-control',
+  'toomanyconn/shaw-cloudmark-connections',
+  'speeding/bt-too-many-messages',
+  'norelaying/bt-recipient-not-authorised',
   'rejected/forpsi-account-blocked',
   'securityerror/cloudmark-smtp-auth',
   'blocked/forpsi-ip-blocked',
@@ -316,6 +397,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
+  'suppressed/sparkpost-policy',
+  'suppressed/postmark-inactive',
+  'suppressed/sendgrid-drop-reasons',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
   'mailboxfull/mailbox-full',
@@ -395,6 +479,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- blocked client (IP, host, network) -----------------------------------------------
   'policyviolation/policy',
   'blocked/spamdyke-client',
+  'rejected/sender-blocklisted',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',

@@ -34,4 +34,15 @@ export const TRENDMICRO_RULES: readonly ReasonRule[] = [
     hints: ['sender filtering', 'denial of connection'],
     quote: '521 Block permanently (Sender Filtering/Authentication)',
   },
+  // InterScan Messaging Security's refusal of a recipient whose domain is not in its Relay
+  // Domains list (success.trendmicro.com, solution 1106332, "'550 Domain of forward path is not
+  // allowed' error message appears when sending mails in InterScan Messaging Security"): it does
+  // not relay for that domain; nothing is said of the address.
+  {
+    id: 'norelaying/trendmicro-imss-forward-path',
+    reason: 'norelaying',
+    phrases: [String.raw`\bdomain of forward path is not allowed\b`],
+    hints: ['forward path'],
+    quote: '550 Domain of forward path is not allowed',
+  },
 ];

@@ -12,7 +12,10 @@ export const UNITED_INTERNET_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/united-internet-policy',
     reason: 'blocked',
-    phrases: [String.raw`^(?:\d{3} )?reject due to policy violations\.?(?: \(in reply to|$)`],
+    // The 450 form says the same ("the IP address of your server is currently blocked ...", or a
+    // HELO that changes on every connection, as its error page explains it), read after the
+    // report's "smtp;" as well as at the start of a line.
+    phrases: [String.raw`(?:^|; ?)(?:\d{3} )?reject due to policy violations\.?(?: \(in reply to|$)`],
     quote: '421 Reject due to policy violations',
   },
   // WEB.DE writes its refusals in German and English: the mailbox is over its storage or its
@@ -27,5 +30,16 @@ export const UNITED_INTERNET_RULES: readonly ReasonRule[] = [
       String.raw`zu ?viele mails auf dem server`,
     ],
     quote: '550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.',
+  },
+  // WEB.DE's refusal of a local part it does not know, "550 Unknown local part <part> in
+  // <address>" (sitepackage.de's list of German providers' replies, under "Empfänger ist
+  // unbekannt"): only a lookup of the mailbox writes it, at whatever phase it is reported.
+  {
+    id: 'userunknown/webde-unknown-local-part',
+    reason: 'userunknown',
+    phrases: [String.raw`\bunknown local part \S+ in <@>`],
+    hints: ['unknown local part'],
+    traits: ['mailbox-lookup'],
+    quote: '550 Unknown local part someone in <someone@web.de>',
   },
 ];

@@ -10,18 +10,24 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`dmarc`,
       // SPF named with its failure, not in advice ("set up SPF records for your domain").
-      String.raw`\bspf\b.{0,40}(?:fail|did not pass|not pass|permerror|temperror|validation|check|reject|invalid|hard ?fail)`,
+      String.raw`\bspf\b.{0,40}(?:fail|did not pass|not pass|permerror|temperror|validation|verification|check|reject|invalid|hard ?fail)`,
       String.raw`(?:fail\w*|did not pass|not pass)\W{1,3}(?:the )?spf\b`,
+      // A filter naming SPF as what refused the message ("550 5.1.0 <session> blocked by SPF",
+      // a qmail host's help page, support.forpsi.com/kb/a3302).
+      String.raw`\b(?:blocked|rejected|refused) (?:by|due to) (?:the )?spf\b`,
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
       String.raw`sender policy framework`,
       // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
       // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
-      String.raw`\breject(?:ed)? due to (?:the )?spf policy`,
-      // Forpsi's MX (Cloudmark Gateway): "550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF", the
-      // sender's domain does not allow the sending IP (support.forpsi.com/kb/a3302, "Incoming
-      // emails limitation"). Not a block list of the sending host.
-      String.raw`\b(?:blocked|rejected|refused) by spf\b`,
+      // MailChannels Inbound: "550 5.7.1 Email has been rejected due to the domain's SPF policy"
+      // (docs.mailchannels.com/inbound/smtp-errors).
+      String.raw`\breject(?:ed)? due to (?:the )?(?:domain'?s )?spf policy`,
+      // MailChannels' "550 5.7.1 [BFD] Sender prohibited by SPF" (its Email API sending policies).
+      String.raw`\bprohibited by (?:the )?spf\b`,
+      // Proofpoint Essentials' outbound refusal "550 5.7.1 Message rejected per sender's SPF
+      // policy" (404andmore.com, "Proofpoint Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+      String.raw`\brejected per (?:the )?sender'?s spf policy`,
       // The bracketed "[SPF]" before the refusal: "550 5.7.0 [SPF] host (...) is not allowed to
       // send mail from domain" (Interia, pomoc.poczta.interia.pl), "[SPF] 1.2.3.4 is not allowed
       // to send mail from <domain>." (C4, a Czech host, faq.c4.cz "Odeslaný e-mail se vrací zpět

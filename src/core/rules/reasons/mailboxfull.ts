@@ -24,6 +24,10 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       // Gmail's 452 4.2.2 and 552 5.2.2 (support.google.com/a/answer/3726730): "The
       // recipient's inbox is out of storage space": one mailbox, not the system's disk.
       String.raw`(?:inbox|mail ?box) is out of (?:storage )?space`,
+      // Dovecot's quota on the number of messages (src/plugins/quota/quota.c,
+      // QUOTA_ALLOC_RESULT_OVER_QUOTA_MAILBOX_LIMIT): "552 5.2.2 <x> Too many messages in the
+      // mailbox". The mailbox's count, not the sender's rate.
+      String.raw`too many messages in the mailbox`,
     ],
     quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full',
   },

@@ -28,6 +28,14 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       // Courier's submit (courier/submit.C): "500 Invalid Date header."
       String.raw`invalid date header`,
       String.raw`contains bare line ?feeds`,
+      // Haraka's refusal of a bare LF in the message (connection.js: "451 Bare line-feed; see
+      // http://haraka.github.io/barelf/") and Cyrus lmtpd's (imap/imap_err.et,
+      // IMAP_MESSAGE_CONTAINSNL: "554 5.6.0 Message contains bare newlines").
+      String.raw`\bbare line-feed\b`,
+      String.raw`contains bare newlines`,
+      // Exim's default configure (src/src/configure.default, acl_check_data) on a line longer
+      // than RFC 5322 2.1.1 allows: "maximum allowed line length is 998 octets, got 1536".
+      String.raw`maximum allowed line length is 998 octets`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',
   },

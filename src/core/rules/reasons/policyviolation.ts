@@ -21,7 +21,8 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       String.raw`(?:prohibited|forbidden) (?:content|attachment|file)`,
       String.raw`not (?:allowed|permitted) by policy`,
       String.raw`message (?:was )?(?:rejected|refused) by (?:policy|the recipient's? policy)`,
-      String.raw`attachment (?:type )?(?:is )?(?:not allowed|prohibited|blocked)`,
+      // MailChannels Inbound's "[IB_FEB] ... contained an attachment type that is not allowed".
+      String.raw`attachment (?:type )?(?:that )?(?:is )?(?:not allowed|prohibited|blocked)`,
       // ASSP's "500 These attachments are not allowed -- Please compress (zip,tar..) them
       // before mailing." (a host's help page on ASSP's bounce messages, maxclicksonline.com).
       String.raw`\battachments are not allowed\b`,

@@ -27,4 +27,44 @@ export const SUPPRESSED_RULES: readonly ReasonRule[] = [
     hints: ['suppressed sending', 'not delivering to'],
     quote: 'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
   },
+  // SparkPost's bounce for an address on the customer's or SparkPost's own suppression list
+  // (support.sparkpost.com, "Preparing For Asynchronous Suppressions": a bounce event with
+  // bounce_class 25, error_code 554 and reason "Recipient address was suppressed due to
+  // customer policy" or "... due to system policy", written "554 5.7.1 [internal] recipient
+  // address was suppressed due to customer policy" in the bounce). Its 5.7.1 is the service's.
+  {
+    id: 'suppressed/sparkpost-policy',
+    reason: 'suppressed',
+    phrases: [String.raw`recipient address was suppressed due to (?:customer|system) policy`],
+    hints: ['suppressed due to'],
+    quote: '554 5.7.1 [internal] recipient address was suppressed due to customer policy',
+  },
+  // Postmark's refusal of an inactive recipient (its API error 406, the Postmark client
+  // libraries' InactiveRecipientError): "You tried to send to recipient(s) that have been
+  // marked as inactive. Found inactive addresses: ... Inactive recipients are ones that have
+  // generated a hard bounce, a spam complaint, or a manual suppression." The list decided; the
+  // words "spam complaint" are not about the message.
+  {
+    id: 'suppressed/postmark-inactive',
+    reason: 'suppressed',
+    phrases: [
+      String.raw`you tried to send to (?:a )?recipients?(?:\(s\))? that ha(?:ve|s) (?:all )?been marked as inactive`,
+      String.raw`inactive recipients are ones that have generated a hard bounce`,
+    ],
+    hints: ['inactive'],
+    quote:
+      'You tried to send to recipient(s) that have been marked as inactive. Found inactive addresses: user@example.net. Inactive recipients are ones that have generated a hard bounce, a spam complaint, or a manual suppression.',
+  },
+  // SendGrid's reasons for a dropped message (its event webhook's "dropped" event and the
+  // Activity feed: "Bounced Address", "Unsubscribed Address", "Spam Reporting Address"; the
+  // Twilio SendGrid docs on suppressions): the address is on one of its lists. Only the bare
+  // reason, alone after any code, is read: the same words inside a longer reply are not
+  // SendGrid's.
+  {
+    id: 'suppressed/sendgrid-drop-reasons',
+    reason: 'suppressed',
+    phrases: [String.raw`(?:^|; ?|\d )(?:bounced|unsubscribed|spam reporting) address\.?$`],
+    hints: ['address'],
+    quote: 'Bounced Address',
+  },
 ];

@@ -68,6 +68,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // Its delivery refused by its own settings (src/local/file.c: "file is executable", "mail
       // to file is restricted" under allow_mail_to_files).
       String.raw`^(?:file is executable|mail to file is restricted)$`,
+      // vpopmail's vdelivermail (vdelivermail.c) when it cannot make the user's Maildir: "Auto
+      // creation of maildir failed. vpopmail (#5.9.8)".
+      String.raw`\bauto (?:re-)?creation of maildir failed\b`,
       // The sending Postfix's own set-up, not the remote host (src/smtp/smtp_connect.c: "all
       // network protocols are disabled" by inet_protocols, "network address conversion
       // failed: %m"; src/smtp/smtp_proto.c, smtp_tls_policy.c: "client TLS configuration

@@ -108,6 +108,8 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`unknown (?:user|recipient|local[ -]?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
       String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
+      // A notice naming several at once: "The recipients <a@b> and <c@d> do not exist".
+      String.raw`(?<!\b(?:sender|from) )(?:users|recipients|mailboxes|addresses|accounts) (?:[(\[]?<@>[)\]]?(?:,? (?:and|or) |, |; | ))+(?:do ?n[o']t exist|don't exist|are unknown|were not found|are not valid|are invalid)`,
       // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
       String.raw`(?:invalid|bad|unknown|non[- ]?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,
@@ -175,6 +177,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // Sendmail's parser on a recipient address (sendmail/parseaddr.c: "501 5.1.3 Syntax error
       // in mailbox address"); with 5.1.7 the same words are about the sender (rejected.ts).
       String.raw`\b5\.1\.3 syntax error in mailbox address`,
+      // Exim's default configure (src/src/configure.default, acl_check_rcpt) on a local part
+      // holding "@", "%", "!", "/", "|" or a leading dot: "550 Restricted characters in address".
+      String.raw`\brestricted characters in address\b`,
     ],
     quote: '550 5.1.1 <kijitora@example.jp>... User Unknown',
   },

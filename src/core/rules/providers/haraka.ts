@@ -1,0 +1,104 @@
+// Haraka, the Node.js MTA, and the plugins it ships with: the texts its connection answers
+// with when a hook refuses (haraka/Haraka connection.js) and the plugins' own refusals
+// (haraka/haraka-plugin-karma, -limit, -headers, -fcrdns, -helo.checks, -access,
+// -qmail-deliverable, index.js of each). Known by Haraka's own wording, never by a host name.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const HARAKA_RULES: readonly ReasonRule[] = [
+  // connection.js, rcpt_respond(): no rcpt_to plugin (in_host_list, qmail-deliverable, ...)
+  // took the recipient, so Haraka will not carry the message on: "550 I cannot deliver mail
+  // for <user@example.net>". With in_host_list, the usual set-up, the domain is not one it
+  // receives for: a relay refused, never proof that a mailbox is missing.
+  {
+    id: 'norelaying/haraka-cannot-deliver',
+    reason: 'norelaying',
+    phrases: [String.raw`\bi cannot deliver mail for <@>`],
+    hints: ['i cannot deliver mail for'],
+    quote: '550 I cannot deliver mail for <user@example.net>',
+  },
+  // haraka-plugin-karma: the connection's score, built from the host's history and this
+  // session's results, fell below the refusal threshold ("very bad karma score: -12").
+  {
+    id: 'badreputation/haraka-karma',
+    reason: 'badreputation',
+    phrases: [String.raw`\bvery bad karma score\b`],
+    hints: ['karma'],
+    quote: '550 very bad karma score: -12',
+  },
+  // haraka-plugin-limit: "Too many recipient attempts" (recipients tried in one session).
+  {
+    id: 'toomanyconn/haraka-recipient-attempts',
+    reason: 'toomanyconn',
+    phrases: [String.raw`\btoo many recipient attempts\b`],
+    hints: ['recipient attempts'],
+    quote: '450 Too many recipient attempts',
+  },
+  // haraka-plugin-headers: "Required header 'Date' missing" (the headers RFC 5322 requires).
+  {
+    id: 'notcompliantrfc/haraka-required-header',
+    reason: 'notcompliantrfc',
+    phrases: [String.raw`\brequired header '?[\w-]+'? missing\b`],
+    hints: ['required header'],
+    quote: "550 Required header 'Date' missing",
+  },
+  // haraka-plugin-headers: a From: naming a brand whose domain it is not.
+  {
+    id: 'spamdetected/haraka-phishing',
+    reason: 'spamdetected',
+    phrases: [String.raw`\bphishing message appears to impersonate\b`],
+    hints: ['impersonate'],
+    quote: '550 Phishing message appears to impersonate paypal.com',
+  },
+  // haraka-plugin-helo.checks: a HELO naming a big provider from a host that is not one of
+  // theirs ("You are not who you say you are"), or a HELO name that does not resolve ("HELO
+  // host has no forward DNS match", "Invalid HELO host cannot achieve forward DNS match"):
+  // the sending host is refused.
+  {
+    id: 'blocked/haraka-helo-checks',
+    reason: 'blocked',
+    phrases: [
+      String.raw`\byou are not who you say you are\b`,
+      String.raw`\bhelo host has no forward dns match\b`,
+      String.raw`\bhelo host cannot achieve forward dns match\b`,
+    ],
+    hints: ['who you say', 'forward dns'],
+    quote: '550 You are not who you say you are',
+  },
+  // haraka-plugin-fcrdns: the client's reverse name does not resolve back to its address.
+  {
+    id: 'requireptr/haraka-fcrdns',
+    reason: 'requireptr',
+    phrases: [String.raw`\bno fcrdns match found\b`],
+    hints: ['fcrdns'],
+    quote: '550 Sorry, no FCrDNS match found',
+  },
+  // haraka-plugin-access: the sender's domain on its block list ("Email from that domain is
+  // not accepted here."), said at DATA: the sender is refused, not the recipient.
+  {
+    id: 'rejected/haraka-access-domain',
+    reason: 'rejected',
+    phrases: [String.raw`\bemail from that domain is not accepted here\b`],
+    hints: ['from that domain'],
+    traits: ['sender'],
+    quote: '550 Email from that domain is not accepted here.',
+  },
+  // haraka-plugin-qmail-deliverable: a bounce (null sender) to an ezmlm list.
+  {
+    id: 'rejected/haraka-list-null-sender',
+    reason: 'rejected',
+    phrases: [String.raw`\bmailing lists do not accept null senders\b`],
+    hints: ['null sender'],
+    traits: ['sender'],
+    quote: '550 mailing lists do not accept null senders',
+  },
+  // Haraka's toobusy plugin: the event loop is lagging, come back later. The server's load,
+  // not a block of the sending host, although it is said at the greeting.
+  {
+    id: 'systemerror/haraka-too-busy',
+    reason: 'systemerror',
+    phrases: [String.raw`\btoo busy; please try again later\b`],
+    hints: ['too busy'],
+    quote: '421 Too busy; please try again later',
+  },
+];

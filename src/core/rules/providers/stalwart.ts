@@ -1,0 +1,26 @@
+// Stalwart Mail Server's SMTP replies and its local delivery's statuses
+// (stalwartlabs/mail-server: crates/smtp/src/inbound/ehlo.rs, crates/email/src/message/delivery.rs).
+// Known by Stalwart's own wording.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const STALWART_RULES: readonly ReasonRule[] = [
+  // ehlo.rs: the EHLO name is not a valid domain ("550 5.5.0 Invalid EHLO domain."): the
+  // sending host is refused for the name it gave, not a command syntax error of ours.
+  {
+    id: 'blocked/stalwart-ehlo-domain',
+    reason: 'blocked',
+    phrases: [String.raw`\binvalid ehlo domain\b`],
+    hints: ['invalid ehlo'],
+    quote: '550 5.5.0 Invalid EHLO domain.',
+  },
+  // delivery.rs: the account lacks the permission to receive mail (an administrator took it
+  // away): the account exists but takes nothing, like a suspended one.
+  {
+    id: 'suspend/stalwart-not-authorized-to-receive',
+    reason: 'suspend',
+    phrases: [String.raw`\bthis account is not authorized to receive email\b`],
+    hints: ['not authorized to receive'],
+    quote: '550 5.5.0 This account is not authorized to receive email.',
+  },
+];
