@@ -1,13 +1,16 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, and a whole
-// notice written in two languages (Seznam's Czech and English notice). Each wording was read
-// on the provider's own help page or a page quoting its server, named above its test; none
-// comes from a bounce collection. One test per wording, named after what a user should see.
-import { describe } from 'vitest';
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a whole notice
+// written in two languages (Seznam's Czech and English notice), and Dovecot's rejection of a
+// message the recipient's own filter refused, in the recipient's words. Each wording was read
+// on the provider's own help page, a page quoting its server or the server's source, named
+// above its test; none comes from a bounce collection. One test per wording, named after what
+// a user should see.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
 import { plainBounce } from './plain-bounces.ts';
-import { reported, wordingTests } from './wording-cases.ts';
+import { reported, verdictOf, wordingTests } from './wording-cases.ts';
 
 /** A remote reply to RCPT TO, as Postfix reports it. */
 const atRcpt = (status: string, reply: string) => reported(status, `${reply} (in reply to RCPT TO command)`);
@@ -80,6 +83,12 @@ describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
       ['speeding', 'soft'],
     ],
     [
+      // support.konto.pl/kb/a2164 (Polish), "Błąd 5.1.0".
+      "the bare '<token> policy violation' is the relay's sending limit, the sender's pace",
+      () => reported('5.1.0', '550 5.1.0 piWs1j0010jifNx01iWsdh policy violation'),
+      ['speeding', 'soft'],
+    ],
+    [
       "'policy violation, see .../kb/a4081' is the sending IP blocked for an hour after many undeliverable messages",
       () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4081'),
       ['blocked', 'soft'],
@@ -98,6 +107,29 @@ describe("Forpsi's SMTP relay: refusals of its own customers' mail", () => {
       "'policy violation, see .../kb/a4656' is every account of the sender's domain blocked for spamming",
       () => reported('5.1.0', '550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4656'),
       ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Czech and Polish hosts' SPF refusals, with the check named in brackets first: C4's page on
+// returned mail (faq.c4.cz, "Odeslaný e-mail se vrací zpět s chybou") and Interia's
+// (pomoc.poczta.interia.pl, "Dlaczego wiadomość nie została dostarczona?").
+describe("'[SPF] ... is not allowed to send mail from' refusals", () => {
+  wordingTests([
+    [
+      "C4's '[SPF] <ip> is not allowed to send mail from <domain>.' is an SPF failure, not a block list",
+      () => reported('5.0.0', '550 [SPF] 192.0.2.1 is not allowed to send mail from example.com.'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "Interia's '550 5.7.0 [SPF] host (...) is not allowed to send mail from domain' is an SPF failure",
+      () => reported('5.7.0', '550 5.7.0 [SPF] host (192.0.2.1) is not allowed to send mail from example.com'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "C4's '550 5.1.1 Sorry, no mailbox here by that name.' is an unknown user",
+      () => reported('5.1.1', '[192.0.2.1]: 550 5.1.1 Sorry, no mailbox here by that name.'),
+      ['userunknown', 'hard'],
     ],
   ]);
 });
@@ -144,6 +176,12 @@ describe("Korean portals' replies, by the list's headings", () => {
     [
       "Paran's 'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)' is the sending IP held after bulk mail, not a spam verdict",
       () => reported('5.0.0', '550 Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "the same reply under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
+      () =>
+        reported('5.1.0', "5.1.0 - Unknown address error 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'"),
       ['blocked', 'soft'],
     ],
     [
@@ -231,4 +269,158 @@ describe("Seznam's Czech and English notice", () => {
       ['userunknown', 'hard'],
     ],
   ]);
+});
+
+/**
+ * Dovecot's rejection of a message refused by the recipient's Sieve filter, as
+ * src/lib-lda/mail-send.c writes it with the default rejection_subject and rejection_reason
+ * ("Rejected: %s", "Your message to <%t> was automatically rejected:%n%r"): the MDN form
+ * (a disposition-notification part saying "deleted") for a Sieve reject, the delivery-status
+ * form (Status 5.2.2) for a full mailbox.
+ */
+function dovecotRejection(reason: string, form: 'sieve' | 'quota'): Buffer {
+  const boundary = '12345/mx.example.net';
+  const report =
+    form === 'sieve'
+      ? [
+          'Content-Type: message/disposition-notification',
+          '',
+          'Reporting-UA: mx.example.net; Dovecot Mail Delivery Agent',
+          'Final-Recipient: rfc822; user@example.net',
+          'Original-Message-ID: <hello.1@example.com>',
+          'Disposition: automatic-action/MDN-sent-automatically; deleted',
+        ]
+      : [
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.example.net',
+          'Final-Recipient: rfc822; user@example.net',
+          'Action: failed',
+          'Status: 5.2.2',
+        ];
+  return Buffer.from(
+    [
+      'Message-ID: <dovecot.1@mx.example.net>',
+      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+      'From: Mail Delivery Subsystem <postmaster@example.net>',
+      'To: <sender@example.com>',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=${form === 'sieve' ? 'disposition-notification' : 'delivery-status'};`,
+      `\tboundary="${boundary}"`,
+      'Subject: Rejected: hello',
+      'Auto-Submitted: auto-replied (rejected)',
+      'Precedence: bulk',
+      '',
+      'This is a MIME-encapsulated message',
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Disposition: inline',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Your message to <user@example.net> was automatically rejected:',
+      reason,
+      `--${boundary}`,
+      ...report,
+      '',
+      `--${boundary}`,
+      'Content-Type: message/rfc822',
+      '',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      'Message-ID: <hello.1@example.com>',
+      '',
+      '',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+// Dovecot's rejections (src/lib-lda/mail-send.c, the defaults of lda-settings): a Sieve reject
+// carries the recipient's own words in the recipient's language, as Roundcube's filter page
+// lets a user write them ("Abweisen mit Nachricht", plugins/managesieve/localization/de_DE.inc).
+describe("Dovecot's rejection notices, with the recipient's own words", () => {
+  wordingTests([
+    [
+      "a Sieve reject with the recipient's German text is the recipient's filter, not an unclassified refusal",
+      () => dovecotRejection('Ich nehme keine E-Mails von diesem Absender an.', 'sieve'),
+      ['filtered', 'soft'],
+    ],
+    [
+      "a Sieve reject with the recipient's text naming spam is still the recipient's filter",
+      () => dovecotRejection('Keine Werbung und kein Spam, bitte.', 'sieve'),
+      ['filtered', 'soft'],
+    ],
+    [
+      "the same line before 'Quota exceeded (mailbox for user is full)' stays a full mailbox",
+      () => dovecotRejection('Quota exceeded (mailbox for user is full)', 'quota'),
+      ['mailboxfull', 'soft'],
+    ],
+  ]);
+});
+
+/**
+ * Exchange's notice in Japanese with no delivery-status part: its statement, the recipient, and
+ * what follows, then the returned message's headers. UTF-8, 8bit.
+ */
+const exchangeJapanese = (subject: string, lines: readonly string[]) =>
+  Buffer.from(
+    [
+      'From: postmaster@example.org',
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      ...lines,
+      '',
+      'Content-Type: message/rfc822',
+      '',
+      'From: sender@example.com',
+      'To: user@example.net',
+      'Subject: hello',
+      '',
+      'hello',
+      '',
+    ].join('\n'),
+  );
+
+// Exchange and Microsoft 365 in Japanese, as a Japanese administrator's page quotes their
+// reports (it-bibouroku.hateblo.jp, "配信確認メッセージの要求"): "配信済み:メッセージは次の受信者に
+// 配信されました" (delivered), "中継済み:次の受信者またはグループへの配信は完了しましたが、配信先
+// サーバーで配信通知が送信されませんでした" (relayed), "次の受信者またはグループへの配信に失敗しました"
+// (failed); the administrators' section is "管理者向けの診断情報" (Microsoft's Japanese support
+// page on postmaster messages).
+describe('Exchange in Japanese', () => {
+  it("a '配信済み:' (delivered) report is a success, not a bounce for its '配信'", async () => {
+    const c = await classify(exchangeJapanese('配信済み: hello', ['メッセージは次の受信者に配信されました:', '', 'user@example.net']));
+    expect(c.kind).toBe('not-bounce');
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['user@example.net', 'delivered']]);
+  });
+  it("a '中継済み:' (relayed) report is no bounce", async () => {
+    const c = await classify(
+      exchangeJapanese('中継済み: hello', [
+        '次の受信者またはグループへの配信は完了しましたが、配信先サーバーで配信通知が送信されませんでした:',
+        '',
+        'user@example.net',
+      ]),
+    );
+    expect(c.kind).toBe('not-bounce');
+  });
+  it("a '配信不能:' notice is a bounce, its administrators' line giving the reason", async () => {
+    const raw = exchangeJapanese('配信不能: hello', [
+      '次の受信者またはグループへの配信に失敗しました:',
+      '',
+      'user@example.net',
+      '',
+      '管理者向けの診断情報:',
+      '',
+      'user@example.net',
+      'mx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##',
+    ]);
+    expect(await verdictOf(raw)).toEqual(['userunknown', 'hard']);
+  });
 });

@@ -440,6 +440,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'filtered/blocked-by-recipient',
+  'filtered/dovecot-sieve-reject',
   'blocked/ip-for-spam',
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',

@@ -61,8 +61,11 @@ export const CLOUDMARK_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`${POLICY}3900\b`],
     quote: '5.1.0 piWs1j0010jifNx01iWsdh policy violation, see https://support.forpsi.com/kb/a3900',
   },
-  // Aruba Business: the bare "<token> policy violation", no article named, is its sending
-  // limit. Tried after Forpsi's articles, which say otherwise for theirs.
+  // The bare "<token> policy violation", no article named, is the relay's sending limit: so
+  // Aruba Business explains it, and so does Forpsi's Polish page on it (support.konto.pl
+  // /kb/a2164, "Błąd 5.1.0": 250 messages a minute, 1000 an hour, or over half of more than
+  // 100 an hour from one IP undeliverable). Tried after Forpsi's articles, which say
+  // otherwise for some of theirs.
   {
     id: 'speeding/cloudmark-policy-violation',
     reason: 'speeding',
