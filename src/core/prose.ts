@@ -101,6 +101,8 @@ const HELP_CONTEXT = new RegExp(`(?:${HELP_CONTEXT_WORDS.join('|')})${CONTEXT_TA
 const LIST_JOINER = /^[\s>"')\]]*(?:,|;|&|\band\b|\bor\b|,\s*(?:and|or)\b|\bund\b|\bet\b|\by\b)?[\s<"'(\[]*$/i;
 /** Addresses taken from one line's list besides the first: a stranger's line may list thousands. */
 export const MAX_LISTED_ON_LINE = 20;
+/** The most characters between two addresses of one list (", and ", " ; ", "> und <"). */
+const MAX_JOINER_CHARS = 16;
 /** Characters before an address read for recipient and sender context words. */
 const RECIPIENT_CONTEXT_CHARS = 60;
 /** A label and a colon just before an address ("Recipient: <a@b>", "Unzustellbar an: a@b"). */
@@ -252,7 +254,14 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
         const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
         if (started) {
-          if (coNamed.length >= MAX_LISTED_ON_LINE || !LIST_JOINER.test(line.slice(listedEnd, m.index))) break;
+          // A joiner is a few characters: a longer gap is no list (and never reaches the pattern,
+          // whose backtracking over a stranger's long run of blanks would be quadratic).
+          if (
+            coNamed.length >= MAX_LISTED_ON_LINE ||
+            m.index - listedEnd > MAX_JOINER_CHARS ||
+            !LIST_JOINER.test(line.slice(listedEnd, m.index))
+          )
+            break;
           listedEnd = m.index + m[0].length;
           const lower = address.toLowerCase();
           if (exclude.has(lower) || weak.has(lower)) continue;

@@ -26,6 +26,10 @@ export interface BackupOptions {
   onProgress?: (p: { totalPages: number; remainingPages: number }) => void;
 }
 
+/** Copies tried when the source was busy, and the wait before the next (times the attempt). */
+const BUSY_ATTEMPTS = 8;
+const BUSY_WAIT_MS = 50;
+
 /** The largest step better-sqlite3 passes on to sqlite3_backup_step(). */
 const ALL_REMAINING_PAGES = 0x7fffffff;
 
@@ -49,14 +53,21 @@ export async function backupDatabase(db: Db, target: string, opts: BackupOptions
     // connection (the running service) writes, so small steps may never finish on a busy
     // store. One step reads one WAL snapshot and does not block the service's writers.
     const step = opts.pagesPerStep ?? ALL_REMAINING_PAGES;
-    const r = await db.backup(temp, {
-      progress: (p) => {
-        opts.onProgress?.(p);
-        return step;
-      },
-    });
+    let r: { totalPages: number; remainingPages: number } = { totalPages: 0, remainingPages: 0 };
     // better-sqlite3 takes a step that found the source busy (a write transaction of this same
     // connection, paused between its time slices) for the end of the copy: never publish that.
+    // Such a transaction ends within a few turns of the event loop: copy again, a bounded
+    // number of times, before giving up.
+    for (let attempt = 1; attempt <= BUSY_ATTEMPTS; attempt++) {
+      r = await db.backup(temp, {
+        progress: (p) => {
+          opts.onProgress?.(p);
+          return step;
+        },
+      });
+      if (r.totalPages !== 0 && r.remainingPages === 0) break;
+      if (attempt < BUSY_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS * attempt));
+    }
     if (r.totalPages === 0 || r.remainingPages !== 0) {
       throw new Error(`the backup did not complete (${r.remainingPages} of ${r.totalPages} pages left); try again`);
     }

@@ -154,6 +154,22 @@ describe('unreadable and hostile input', () => {
     expect(c.recipients.map((r) => r.address)).toEqual(Array.from({ length: MAX_LISTED_ON_LINE + 1 }, (_, i) => `u${i}@example.net`));
   });
 
+  it('reads a recipient followed by 200,000 blanks and another address without backtracking over the blanks', async () => {
+    // No timing here: a quadratic scan shows as this test running past the suite's timeout.
+    const raw = [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      '',
+      "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
+      '',
+      `The recipient a@example.net${' '.repeat(200_000)}x c@example.org`,
+      '    host said: 550 5.1.1 User unknown',
+    ].join('\r\n');
+    const c = await classify(Buffer.from(raw));
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['a@example.net', 'userunknown']]);
+  });
+
   it('reads an address after a line of 200,000 letters without scanning the line again for each character', async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
     const head = 'From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n\n';

@@ -164,6 +164,11 @@ describe("Rackspace Email's replies", () => {
       () => reported('4.7.1', 'smtp; 451 4.7.1 Received too many messages from a new or untrusted IP (G28)'),
       ['speeding', 'soft'],
     ],
+    [
+      'Rackspace\'s "Temporary DMARC DNS lookup failure (G1E)" is a lookup that failed for now, not a failed authentication',
+      () => reported('4.4.0', 'smtp; 450 4.4.0 <user@example.net> Temporary DMARC DNS lookup failure (G1E)'),
+      ['networkerror', 'soft'],
+    ],
   ]);
 });
 
@@ -404,6 +409,118 @@ describe("WEB.DE's and GMX's mailbox replies", () => {
       'WEB.DE\'s "Benutzer hat zuviele Mails auf dem Server" is a full mailbox',
       () => reported('5.0.0', 'smtp; 550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.'),
       ['mailboxfull', 'soft'],
+    ],
+  ]);
+});
+
+// ZeptoMail's SMTP error code table (https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html)
+// and Zoho Mail's replies as https://smtp.codes/zoho lists them.
+describe("Zoho's and ZeptoMail's further replies", () => {
+  wordingTests([
+    [
+      'ZeptoMail\'s "5.2.1 Subject is Mandatory." is the message\'s header, not a disabled mailbox',
+      () => reported('5.2.1', '5.2.1 Subject is Mandatory.'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      'ZeptoMail\'s "5.2.0 Email size exceeded the policy." is a message too big',
+      () => reported('5.2.0', '5.2.0 Email size exceeded the policy.'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      'Zoho\'s "Email rejected per DMARC policy" is the sender domain\'s authentication',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Email rejected per DMARC policy for example.com'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'Zoho\'s "virus ... detected by Zoho Mail" is a virus in the message',
+      () => reported('5.7.1', 'smtp; 552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail'),
+      ['virusdetected', 'soft'],
+    ],
+  ]);
+});
+
+// Replies that smaller providers' own pages explain: a site filter's DNSBL refusal
+// (va.ler.io/spam.html), German providers' list (sitepackage.de, "Typische Fehlermeldungen bei
+// Unzustellbarkeit", with T-Online's quota reply), Virgin Media's community notice on "Spam
+// content found" (community.virginmedia.com, "Email Spam Content Found error 550 - 554") and
+// Seznam's help page on an unknown user (napoveda.seznam.cz/uzivatel-neexistuje).
+describe("smaller providers' explained replies", () => {
+  wordingTests([
+    [
+      'a "Rejected as spam <ip> found in dnsbl..." names the sending IP on a block list, not spam in the message',
+      () => reported('5.0.0', 'smtp; 554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a bare "550 Protocol violation" is the SMTP dialogue, not an unknown refusal',
+      () => reported('5.0.0', 'smtp; 550 Protocol violation'),
+      ['syntaxerror', 'soft'],
+    ],
+    [
+      'T-Online\'s "Over STORAGE quota" is a full mailbox',
+      () => reported('5.2.2', 'smtp; 552 5.2.2 Over STORAGE quota'),
+      ['mailboxfull', 'soft'],
+    ],
+    [
+      'Virgin Media\'s "5.2.0 Spam content found" is spam in the message',
+      () => reported('5.2.0', 'smtp; 554 5.2.0 Spam content found'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'Seznam\'s "szn; User hasn\'t got the service mapped" is an unknown mailbox',
+      () => reported('5.1.1', "smtp; 550 5.1.1 szn; User hasn't got the service mapped"),
+      ['userunknown', 'hard'],
+    ],
+  ]);
+});
+
+// Sending services' refusals of their own customer's message: Amazon SES ("Amazon SES email
+// sending errors" and "Errors related to the sending quotas", docs.aws.amazon.com/ses/latest/dg/;
+// the AWS knowledge centre's "ses-554-400-message-rejected-error") and SendGrid ("SMTP Errors and
+// Troubleshooting", sendgrid.com/docs).
+describe("sending services' refusals of their customer's message", () => {
+  wordingTests([
+    [
+      'SES\'s "Email address is not verified" is the service refusing to relay for an unverified identity',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: sender@example.com',
+        ),
+      ['norelaying', 'soft'],
+    ],
+    [
+      'SendGrid\'s "You are not authorized to send from that email address" refuses the sender, not a recipient\'s filter',
+      () => reported('5.0.0', 'smtp; 403 You are not authorized to send from that email address'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a receiver\'s "too frequent connects from <ip>" (as SendGrid quotes it) is too many connections',
+      () => reported('4.0.0', 'smtp; 450 too frequent connects from 198.51.100.7, please try again later.'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'SES\'s "Throttling failure: Maximum sending rate exceeded" is the sender\'s rate',
+      () => reported('5.0.0', 'smtp; 454 Throttling failure: Maximum sending rate exceeded.'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'SES\'s "Throttling failure: Daily message quota exceeded" is the sender\'s quota, not a full mailbox',
+      () => reported('5.0.0', 'smtp; 454 Throttling failure: Daily message quota exceeded.'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
+
+// AT&T's current DNSBL refusal as suped.com's article on AT&T bounces quotes it ("553 5.3.0
+// flpd575 DNSBL:RBL <ip>_is_blocked").
+describe("AT&T's current block-list refusal", () => {
+  wordingTests([
+    [
+      'AT&T\'s "DNSBL:RBL <ip>_is_blocked" blocks the sending host',
+      () => reported('5.3.0', 'smtp; 553 5.3.0 flpd575 DNSBL:RBL 192.0.2.1_is_blocked'),
+      ['blocked', 'soft'],
     ],
   ]);
 });

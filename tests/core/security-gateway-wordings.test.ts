@@ -99,8 +99,11 @@ describe("MailChannels' refusals", () => {
 // Cisco Secure Email (IronPort) AsyncOS's default replies: its user guide's HAT mail flow
 // policy parameters and envelope sender verification, its CLI reference's SPF settings
 // ("Reject text: #5.7.1 SPF unauthorized mail is prohibited", "Defer text: #4.4.3 Temporary
-// error occurred during SPF verification"), and admins quoting its BLOCKED policy's banner
-// (pcsdesk.com/?p=416, danrichard.com 2011/03/18) and its hourly rate limit (Symantec Connect,
+// error occurred during SPF verification"), its DMARC verification profile's defaults (user
+// guide, "Email Authentication: DMARC Verification": "550 #5.7.1 DMARC unauthenticated mail is
+// prohibited"), and admins quoting its BLOCKED policy's banner
+// (pcsdesk.com/?p=416, danrichard.com 2011/03/18), its HAT delayed rejection (a pastebin'd
+// Postfix notice; MXroute's changelog "Adjustments to outbound rejections") and its hourly rate limit (Symantec Connect,
 // "error: 452 Too many recipients received this hour").
 describe("Cisco Secure Email (IronPort)'s default replies", () => {
   wordingTests([
@@ -134,6 +137,25 @@ describe("Cisco Secure Email (IronPort)'s default replies", () => {
         reported('5.0.0', 'smtp; 553 #5.1.8 Domain of sender address <sender@example.org> does not exist (in reply to MAIL FROM command)'),
       ['rejected', 'soft'],
     ],
+    [
+      'an IronPort HAT delayed rejection at RCPT TO refuses the sending host, not the recipient',
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 #5.7.1 Your access to submit messages to this e-mail system has been rejected. (in reply to RCPT TO command)',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "an IronPort DMARC verification profile's default reject is a failed authentication",
+      () => reported('5.0.0', 'smtp; 550 #5.7.1 DMARC unauthenticated mail is prohibited. (in reply to end of DATA command)'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'an IronPort SPF reject at MAIL FROM is a failed authentication, not a refused sender address',
+      () => reported('5.0.0', 'smtp; 550 #5.7.1 SPF unauthorized mail is prohibited. (in reply to MAIL FROM command)'),
+      ['authfailure', 'soft'],
+    ],
   ]);
 });
 
@@ -141,8 +163,7 @@ describe("Cisco Secure Email (IronPort)'s default replies", () => {
 // blocks, "554 5.7.0 Blocked", and proofpoint.com/postmaster), Proofpoint Essentials' SMTP
 // Discovery refusal and its relay and sender refusals (spambrella.com's "Common Email Delivery
 // Error Codes", a Proofpoint Essentials reseller's page; help.proofpoint.com, "Issues with
-// Email Auto-forwarding"), and its outbound SPF refusal (404andmore.com, "Proofpoint
-// Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+// Email Auto-forwarding").
 describe("Proofpoint's refusals", () => {
   wordingTests([
     [
@@ -158,11 +179,6 @@ describe("Proofpoint's refusals", () => {
           'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: User email address is marked as invalid (in reply to RCPT TO command)',
         ),
       ['userunknown', 'hard'],
-    ],
-    [
-      'a Proofpoint Essentials "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',
-      () => reported('5.7.1', "smtp; 554 5.7.1 Message rejected per sender's SPF policy"),
-      ['authfailure', 'soft'],
     ],
     [
       'a Proofpoint Essentials "Relay access denied" for a domain it does not serve is a refused relay',
@@ -245,6 +261,72 @@ describe("Trend Micro's gateway refusals", () => {
       'a Hosted Email Security "Sender address rejected: Access denied" refuses the sender',
       () => reported('5.7.1', 'smtp; 554 5.7.1 <sender@example.org>: Sender address rejected: Access denied (in reply to RCPT TO command)'),
       ['rejected', 'soft'],
+    ],
+  ]);
+});
+
+// Vade's refusal codes (postmaster-oxsus.vadesecure.com; the EU platform's page,
+// postmaster-oxseu.vadesecure.com/inbound_error_codes; the code quoted with two zeros
+// in suped.com's pages on OXSUS0001_403 and in 404andmore.com's page on its SPF refusal).
+describe("Vade's refusal codes", () => {
+  wordingTests([
+    [
+      'a Vade "Connection refused - OXSUS001_403" at RCPT TO is an unknown recipient, not a connection failure',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS001_403 (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      'a Vade OXSEU0001_403 from its EU platform is an unknown recipient too',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSEU0001_403 (in reply to RCPT TO command)'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "a Vade OXSUS0001_101 is the sending IP on Vade's threat network list",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS0001_101'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_105 is a missing reverse DNS record',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSUS0001_105'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_110 is too many connections from the sending IP',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection refused - OXSUS0001_110'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      'a Vade OXSUS0001_140 is too many messages from the sending IP',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection refused - OXSUS0001_140'),
+      ['speeding', 'soft'],
+    ],
+    [
+      'a Vade EU "blocked by Vade Threat List" (_101) blocks the sending IP',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - 192.0.2.1 blocked by Vade Threat List - OXSEU0001_101'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Vade EU _108 is a forward-confirmed reverse DNS failure',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSEU0001_108'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'a Vade "Message rejected per sender\'s SPF policy" is a failed SPF check, not a security error',
+      () => reported('5.7.1', "smtp; 550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514"),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// FortiMail's relay refusal as its administration guide names it ("Troubleshoot MTA issues":
+// "SMTP clients receive the message 550 5.7.1 Relay access denied", docs.fortinet.com,
+// FortiMail 6.4 administration guide): already right, kept so that it stays right.
+describe("FortiMail's documented refusals", () => {
+  wordingTests([
+    [
+      'a FortiMail "550 5.7.1 Relay access denied" is a refused relay, not the recipient\'s address',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Relay access denied (in reply to RCPT TO command)'),
+      ['norelaying', 'soft'],
     ],
   ]);
 });

@@ -75,7 +75,11 @@ describe.skipIf(!onSqlite)('rebound backup', () => {
       if (copying) committedDuringCopy = xs.length;
       return xs;
     });
-    const r = await backup;
+    // The commits are awaited even when the copy fails, so none outlives the test's store.
+    const r = await backup.catch(async (err: unknown) => {
+      await during.catch(() => undefined);
+      throw err;
+    });
     expect(await during).toHaveLength(30);
     expect(committedDuringCopy).toBe(30);
     expect(steps).toBeGreaterThan(10);
@@ -121,6 +125,29 @@ describe.skipIf(!onSqlite)('rebound backup', () => {
     const copied = addressesIn(target);
     for (const a of before) expect(copied.has(a)).toBe(true);
   }, 30_000);
+
+  it("waits for the service's own write transaction to end instead of failing the copy", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));
+    store = openStore(path.join(dir, 'bounces.db'));
+    const before = await ingest(store, 0, 5);
+    // The same connection holds a write transaction open, as ingest does between the time
+    // slices of a long write; it commits 80 ms after the copy started.
+    const db = store.db!;
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('during', 'x')").run();
+    const committed = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        db.exec('COMMIT');
+        resolve();
+      }, 80),
+    );
+    const copy = backupDatabase(db, path.join(dir, 'copy.db'));
+    await committed;
+    const r = await copy;
+    expect(r.pages).toBeGreaterThan(0);
+    const copied = addressesIn(r.file);
+    for (const a of before) expect(copied.has(a)).toBe(true);
+  });
 
   it('refuses to overwrite an existing file unless forced, and leaves no partial file behind', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));

@@ -104,6 +104,9 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
   String.raw`kein zustellung`,
   String.raw`nicht zugestellt`,
   String.raw`no se ha podido entregar`,
+  // Exchange in Japanese: "次の受信者またはグループへの配信に失敗しました" (delivery has failed to
+  // these recipients or groups; it-bibouroku.hateblo.jp).
+  String.raw`配信に失敗しました`,
 ];
 
 /**
@@ -288,6 +291,10 @@ export const AUTOREPLY_HINTED_SUBJECT_WORDS: readonly string[] = [
  */
 export const SUCCESS_SUBJECT_PHRASES: readonly string[] = [
   String.raw`^\s*(?:delivered|relayed|expanded|zugestellt|übermittelt|remis|entregado|entregue|recapitato|bezorgd|afgeleverd)\s*:`,
+  // Exchange and Microsoft 365 in Japanese: "配信済み:" (delivered) and "中継済み:" (relayed),
+  // as a Japanese administrator's page quotes them (it-bibouroku.hateblo.jp, "配信確認メッセージ
+  // の要求"). Their "配信" would otherwise read as a failure subject.
+  String.raw`^\s*(?:配信済み|中継済み)\s*[:：]`,
   String.raw`\(success\)`,
   String.raw`successful(?:ly)? (?:mail )?deliver`,
   String.raw`return receipt`,
@@ -306,6 +313,11 @@ export const SUCCESS_STATEMENT_PHRASES: readonly string[] = [
   String.raw`delivery to (?:these|the following) recipients(?: or (?:groups|distribution lists))? (?:is|was) complete`,
   String.raw`wurde (?:erfolgreich )?zugestellt`,
   String.raw`a été remis`,
+  // The same page: "メッセージは次の受信者に配信されました" (the message was delivered to the
+  // following recipients), "次の受信者またはグループへの配信は完了しました" (delivery to these
+  // recipients or groups is complete).
+  String.raw`受信者に配信されました`,
+  String.raw`への配信は完了しました`,
 ];
 
 /**
@@ -362,6 +374,10 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
   String.raw`suspended`,
   String.raw`rejet`,
   String.raw`unzustellbar`,
+  // Japanese: failure (失敗), could not (できませんでした), undeliverable (配信不能).
+  String.raw`失敗`,
+  String.raw`できませんでした`,
+  String.raw`配信不能`,
   String.raw`\b[45]\.\d{1,3}\.\d{1,3}\b`,
   String.raw`\b[45]\d\d[ -]`,
 ];

@@ -60,6 +60,9 @@ import { SFR_RULES } from './providers/sfr.ts';
 import { KOREAN_PORTAL_RULES } from './providers/korean-portals.ts';
 import { SHAW_RULES } from './providers/shaw.ts';
 import { BT_RULES } from './providers/bt.ts';
+import { SENDING_SERVICE_RULES } from './providers/sending-services.ts';
+import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
+import { VADE_RULES } from './providers/vade.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -172,6 +175,9 @@ const ALL_RULES: readonly ReasonRule[] = [
   KOREAN_PORTAL_RULES,
   SHAW_RULES,
   BT_RULES,
+  SENDING_SERVICE_RULES,
+  CLOUDMARK_RULES,
+  VADE_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -268,6 +274,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/zoho-domain-policy',
   'rejected/zoho-sender',
   'speeding/zoho-unusual-activity',
+  'contenterror/zeptomail-subject-mandatory',
   'rejected/aliyun-local-sender',
   'userunknown/aliyun-not-local',
   'speeding/aliyun-recipient-threshold',
@@ -278,6 +285,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/godaddy-inbound',
   'rejected/mailru-sending-disabled',
   'spamdetected/mailru-spam',
+  'suspend/yandex-policy-rejection',
+  'userunknown/yandex-no-correct-recipients',
   'blocked/yandex-spam-statistics',
   'spamdetected/yandex-suspicion',
   'speeding/icloud-excessive-volume',
@@ -374,6 +383,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suppressed/mailchannels-unsubscribed',
   'expired/mailchannels-greylisted',
   'speeding/cisco-recipients-per-hour',
+  'blocked/cisco-hat-delayed-rejection',
   'filtered/hornetsecurity-block-list',
   'blocked/hornetsecurity-spam-ip',
   'mesgtoobig/hornetsecurity-size',
@@ -390,12 +400,24 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/att-sender-domain',
   'toomanyconn/att-busy',
   'blocked/rackspace-throttled',
+  'networkerror/rackspace-dmarc-lookup',
   'blocked/sfr-codes',
   'speeding/sfr-volume',
   'blocked/korean-portal-ip-control',
   'toomanyconn/shaw-cloudmark-connections',
   'speeding/bt-too-many-messages',
   'norelaying/bt-recipient-not-authorised',
+  'rejected/sending-service-unverified-sender',
+  'rejected/forpsi-account-blocked',
+  'securityerror/cloudmark-smtp-auth',
+  'blocked/forpsi-ip-blocked',
+  'speeding/forpsi-sending-limit',
+  'speeding/cloudmark-policy-violation',
+  'userunknown/vade-recipient',
+  'blocked/vade-threat-network',
+  'requireptr/vade-reverse-dns',
+  'toomanyconn/vade-connections',
+  'speeding/vade-messages',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',
@@ -421,9 +443,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/sendmail-sender-domain',
   'networkerror/server-timeout',
   'filtered/blocked-by-recipient',
+  'filtered/dovecot-sieve-reject',
   'blocked/ip-for-spam',
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',
+  'blocked/ip-found-in-dnsbl',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',

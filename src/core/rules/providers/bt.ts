@@ -23,7 +23,9 @@ export const BT_RULES: readonly ReasonRule[] = [
   {
     id: 'norelaying/bt-recipient-not-authorised',
     reason: 'norelaying',
-    phrases: [String.raw`(?:^|; ?|\d )recipient not authori[sz]ed\b`],
+    // The whole reply: "Recipient not authorized to accept mail from this sender" is a
+    // recipient's own rule (filtered), not this.
+    phrases: [String.raw`(?:^|; ?|\d )recipient not authori[sz]ed\.?(?:$| \(in reply to)`],
     quote: '550 Recipient not authorised',
   },
 ];

@@ -21,4 +21,18 @@ export const CISCO_RULES: readonly ReasonRule[] = [
     hints: ['this hour'],
     quote: '452 Too many recipients received this hour',
   },
+  // HAT delayed rejection: a connection the Host Access Table rejects is let through to RCPT TO,
+  // and "All RCPT TO commands are rejected with text explaining that access to send e-mail is
+  // refused" (user guide, "LDAP Queries: HAT Delayed Rejection"); admins quote it as "550
+  // #5.7.1 Your access to submit messages to this e-mail system has been rejected", in AsyncOS's
+  // "#5.7.1" form, and a hosting provider's changelog tells it as a matter of its IPs'
+  // reputation (MXroute, "Adjustments to outbound rejections"). The sending host is refused, not
+  // the recipient's address.
+  {
+    id: 'blocked/cisco-hat-delayed-rejection',
+    reason: 'blocked',
+    phrases: [String.raw`your access to submit messages to this e-?mail system has been rejected`],
+    hints: ['your access to submit'],
+    quote: '550 #5.7.1 Your access to submit messages to this e-mail system has been rejected.',
+  },
 ];

@@ -5,6 +5,26 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const YANDEX_RULES: readonly ReasonRule[] = [
+  // "Policy rejection on the target address": the recipient's account was blocked for breaking
+  // Yandex's User Agreement, and its owner can unblock it (yandex.com/support/mail/bounces
+  // /yandex/policy-rejection-on-the-target-address.html). A suspended account, not a policy
+  // refusal of this message.
+  {
+    id: 'suspend/yandex-policy-rejection',
+    reason: 'suspend',
+    phrases: [String.raw`policy rejection on the target address`],
+    quote: '550 Policy rejection on the target address',
+  },
+  // "No correct recipients": the bounce page files it with "No such user" under a message sent
+  // to an address that does not exist (yandex.com/support/mail/bounces/yandex.html). Yandex
+  // says it when none of the message's recipients was accepted, so only its lookup writes it.
+  {
+    id: 'userunknown/yandex-no-correct-recipients',
+    reason: 'userunknown',
+    phrases: [String.raw`\bno correct recipients\b`],
+    traits: ['mailbox-lookup'],
+    quote: '554 No correct recipients',
+  },
   // Yandex blocks a sending host for 24 hours when it sends only spam; the bounce then says
   // "Blocked by spam statistics": the host is blocked, not this message's content.
   {

@@ -29,4 +29,13 @@ export const ZOHO_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`unusual sending activity detected`],
     quote: '550 5.4.6 Unusual sending activity detected. Please try after sometime.',
   },
+  // ZeptoMail (Zoho's transactional service) refuses a message with no Subject: "5.2.1 Subject is
+  // Mandatory." (its SMTP error code table). The message's header, not the mailbox its 5.2.1
+  // would name.
+  {
+    id: 'contenterror/zeptomail-subject-mandatory',
+    reason: 'contenterror',
+    phrases: [String.raw`\bsubject is mandatory\b`],
+    quote: '5.2.1 Subject is Mandatory.',
+  },
 ];

@@ -25,9 +25,15 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`\breject(?:ed)? due to (?:the )?(?:domain'?s )?spf policy`,
       // MailChannels' "550 5.7.1 [BFD] Sender prohibited by SPF" (its Email API sending policies).
       String.raw`\bprohibited by (?:the )?spf\b`,
-      // Proofpoint Essentials' outbound refusal "550 5.7.1 Message rejected per sender's SPF
-      // policy" (404andmore.com, "Proofpoint Essentials: Fixing the 550 5.7.1 SPF Rejected Error").
+      // Vade's "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514", as a
+      // Proofpoint Essentials user met it (404andmore.com, "Proofpoint Essentials: Fixing the
+      // 550 5.7.1 SPF Rejected Error"; the OXSUS code is Vade's, see providers/vade.ts).
       String.raw`\brejected per (?:the )?sender'?s spf policy`,
+      // The bracketed "[SPF]" before the refusal: "550 5.7.0 [SPF] host (...) is not allowed to
+      // send mail from domain" (Interia, pomoc.poczta.interia.pl), "[SPF] 1.2.3.4 is not allowed
+      // to send mail from <domain>." (C4, a Czech host, faq.c4.cz "Odeslaný e-mail se vrací zpět
+      // s chybou": the domain's SPF record does not list the sending server).
+      String.raw`\[spf\][^\n]{0,80}\bnot allowed to send mail from\b`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").

@@ -20,6 +20,10 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       // recipient's own reject list, not a spam verdict on the message (puffinknight.tistory.com
       // /102, a list of Korean providers' replies: "수신거부", refused by the recipient).
       String.raw`by user'?s reject list`,
+      // The same list's "554 5.0.0 Service unavailable (userid: mail is denied, by spam
+      // filter)", filed there under the recipient's own spam settings ("받는사람의
+      // 스팸설정(수신거부)에 의해 차단된 경우").
+      String.raw`\(\S+: mail is denied, by spam filter\)`,
       // Aruba PEC (Italian certified mail): "554 <address>: Messaggio rifiutato dal sistema.
       // Indirizzo destinatario sconosciuto o non abilitato alla ricezione di posta non
       // certificata" (guide.pec.it, "Risoluzione agli errori comuni"): the box takes only
@@ -28,6 +32,19 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`non abilitato alla ricezione di posta non certificata`,
     ],
     quote: '550 5.7.1 You have been blocked by the recipient',
+  },
+  // Dovecot's rejection of a message its Sieve filter refused (src/lib-lda/mail-send.c: a
+  // multipart/report whose text is rejection_reason, by default "Your message to <%t> was
+  // automatically rejected:%n%r", and whose disposition-notification part says "deleted"). The
+  // reason after it is the recipient's own, in the recipient's language: Roundcube's filter
+  // settings write a Sieve reject for "Discard with message" ("Abweisen mit Nachricht",
+  // plugins/managesieve/localization). Dovecot writes the same line before "Quota exceeded (mailbox for user is
+  // full)" in its delivery-status form; the mailbox-full rules, tried first, keep that one.
+  {
+    id: 'filtered/dovecot-sieve-reject',
+    reason: 'filtered',
+    phrases: [String.raw`\byour message to \S+ was automatically rejected\b`],
+    quote: 'Your message to <user@example.net> was automatically rejected:\nIch nehme keine E-Mails von diesem Absender an.',
   },
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
   // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.

@@ -16,6 +16,9 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`inbox is full`,
       String.raw`user'?s? mailbox is full`,
       String.raw`mailbox size limit`,
+      // Yandex's "552 5.2.2 Mailbox size exceeded" (yandex.com/support/mail/bounces/yandex
+      // /mailbox-size-limit-exceeded.html): the recipient's mailbox is full, not the message.
+      String.raw`mailbox size exceeded`,
       String.raw`mailbox exceeds (?:the )?allowed size`,
       String.raw`box is over quota`,
       // Gmail's 452 4.2.2 and 552 5.2.2 (support.google.com/a/answer/3726730): "The

@@ -31,6 +31,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`received too much e-?mail in a short period`,
       String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
+      // An Italian host's relay (netfabric's help page "Problemi invio posta"): "MAX RCPT TO
+      // DAILY LIMIT", the day's sends of the plan used up until midnight.
+      String.raw`\bmax rcpt to daily limit\b`,
       // Iridis mailRelay's "HST-RTE: Hourly send rate exceeded, retry later." (its published
       // response codes, portal.iridis.uk knowledge base 254).
       String.raw`\bsend(?:ing)? rate exceeded`,

@@ -11,7 +11,12 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
   {
     id: 'syntaxerror/smtp-protocol-violation',
     reason: 'syntaxerror',
-    phrases: [String.raw`smtp protocol violation`],
+    phrases: [
+      String.raw`smtp protocol violation`,
+      // The bare "550 Protocol violation" German providers send (sitepackage.de's list of their
+      // replies, under "Sonstige Ursache"): the whole reply, nothing else named.
+      String.raw`(?:^|; ?|\d )protocol violation\.?(?:$| \(in reply to)`,
+    ],
     hints: ['protocol violation'],
     quote: '451 4.5.0 SMTP protocol violation, see RFC 2821.',
   },

@@ -40,6 +40,10 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       // Exchange Online's front door: "421 4.3.2 The maximum number of concurrent connections
       // per resource forest has exceeded a limit, closing transmission channel" (smtp.codes/421).
       String.raw`maximum number of (?:concurrent|simultaneous) connections`,
+      // A receiver's refusal of a host connecting too often, as SendGrid's table of the replies
+      // its senders meet quotes it ("450 too frequent connects from <ip>, please try again
+      // later.", its "SMTP Errors and Troubleshooting" page).
+      String.raw`too frequent connects from\b`,
     ],
     quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address',
   },

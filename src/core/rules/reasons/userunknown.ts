@@ -108,8 +108,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`unknown (?:user|recipient|local[ -]?part|mailbox|address|e-?mail address)`,
       String.raw`no such (?:user|mailbox|recipient|address|account|person|local user)`,
       String.raw`(?<!\b(?:ip|sender|from|return|reply-to|helo) )(?:user|recipient|rcpt|mailbox|address|account|addressee|e-?mail address) (?:[(\[]?<@>[)\]]? )?(?:was |is )?(?:not found|not exist|does ?n[o']t exist|doesn't exist|dosn'?t exist|unknown|not known|invalid|not valid|is not valid|no longer exists?|not listed)`,
-      // A notice naming several at once: "The recipients <a@b> and <c@d> do not exist".
-      String.raw`(?<!\b(?:sender|from) )(?:users|recipients|mailboxes|addresses|accounts) (?:[(\[]?<@>[)\]]?(?:,? (?:and|or) |, |; | ))+(?:do ?n[o']t exist|don't exist|are unknown|were not found|are not valid|are invalid)`,
       // Not Dovecot's "Invalid user settings" (a server-side failure: systemerror/server-error).
       String.raw`(?:invalid|bad|unknown|non[- ]?existent|nonexisting) (?:recipient|mailbox|user(?! settings)|address|destination (?:mailbox|address|user)|account|e-?mail)`,
       String.raw`recipient (?:address )?rejected: (?:user unknown|undeliverable|invalid|unknown|no such)`,

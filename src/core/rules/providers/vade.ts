@@ -1,0 +1,63 @@
+// Vade (Vade Secure, now part of Hornetsecurity) as the filter of the mailbox providers it
+// serves: its postmaster pages list each refusal by a code of its own, "OXSUS0001_nnn" for its
+// US platform (postmaster-oxsus.vadesecure.com) and "OXSEU..." for its EU one
+// (postmaster-oxseu.vadesecure.com, named in Open-Xchange's "Mail Server error codes of OX App
+// Suite Cloud"). The words around the code are mostly "Connection refused" or "Connection
+// deferred" whatever the cause, so the rules read the code; bounces quote it with three zeros
+// or two ("OXSUS001_403", suped.com's pages on the code). Its SPF refusal says what it is
+// ("Message rejected per sender's SPF policy - OXSUS001_514") and is read by the general rules.
+// The two pages do not always give a code the same meaning (_102 is a full backend queue on the
+// US page, a Validity block list on the EU one, "blocked by Validity"): no rule reads _102, and
+// the rules below read only the codes whose meaning the pages share or only one page gives.
+// The outbound platform's codes ("OXSUS0006_404") are another list, not read here.
+
+import type { ReasonRule } from '../reasons.ts';
+
+const code = (n: string) => String.raw`\boxs(?:us|eu)0{2,3}1_(?:${n})\b`;
+
+export const VADE_RULES: readonly ReasonRule[] = [
+  // _403: "the message was sent to a non-existent customer or user" (its other explanation on
+  // the same page: the recipient address given at RCPT TO is not valid). Either way the address.
+  {
+    id: 'userunknown/vade-recipient',
+    reason: 'userunknown',
+    phrases: [code('403')],
+    hints: ['oxs'],
+    traits: ['mailbox-lookup'],
+    quote: '550 5.7.1 Connection refused - OXSUS001_403',
+  },
+  // _101: "your email provider is listed on the Vade Secure Threat Network list" (IP addresses
+  // identified as sending spam); _111 (EU page): the sending address on a Spamhaus list.
+  {
+    id: 'blocked/vade-threat-network',
+    reason: 'blocked',
+    phrases: [code('101|111')],
+    hints: ['oxs'],
+    quote: '550 5.7.1 Connection refused - OXSUS0001_101',
+  },
+  // _105: "Reject if reverse dns is not present"; _108 (EU page): "Please check your FCrDNS
+  // configuration".
+  {
+    id: 'requireptr/vade-reverse-dns',
+    reason: 'requireptr',
+    phrases: [code('105|108')],
+    hints: ['oxs'],
+    quote: '550 5.7.1 Connection refused - OXSUS0001_105',
+  },
+  // _110 and _139: the sending IP opened too many connections.
+  {
+    id: 'toomanyconn/vade-connections',
+    reason: 'toomanyconn',
+    phrases: [code('110|139')],
+    hints: ['oxs'],
+    quote: '421 4.2.1 Connection refused - OXSUS0001_110',
+  },
+  // _140: the sending IP "has reached its limit by sending too many messages".
+  {
+    id: 'speeding/vade-messages',
+    reason: 'speeding',
+    phrases: [code('140')],
+    hints: ['oxs'],
+    quote: '421 4.2.1 Connection refused - OXSUS0001_140',
+  },
+];
