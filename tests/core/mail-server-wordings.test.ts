@@ -1119,3 +1119,56 @@ describe("OpenSMTPD's senderscore filter", () => {
     ],
   ]);
 });
+
+// Haraka's content and protocol plugins: haraka/haraka-plugin-spamassassin, -rspamd, -clamd,
+// -attachment, -early_talker, -uribl, -bounce (index.js and config/*.ini of each).
+describe("Haraka's content plugins", () => {
+  wordingTests([
+    [
+      'a Haraka spamassassin "spam score exceeded threshold" is spam',
+      () => atData('5.0.0', '550 spam score exceeded threshold'),
+      ['spamdetected', 'soft'],
+    ],
+    ['a Haraka rspamd "Detected as spam" is spam', () => atData('5.0.0', '550 Detected as spam'), ['spamdetected', 'soft']],
+    [
+      'a Haraka clamd "Message is infected with" is a virus',
+      () => atData('5.0.0', '550 Message is infected with Eicar-Test-Signature'),
+      ['virusdetected', 'soft'],
+    ],
+    [
+      'a Haraka attachment "disallowed file extension" is a policy, not spam',
+      () => atData('5.0.0', '550 Message contains disallowed file extension (exe)'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Haraka attachment "unacceptable attachment" is a policy, not spam',
+      () => atData('5.0.0', '550 Message contains unacceptable attachment (invoice.scr)'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Haraka attachment "encrypted archive" is a policy, not spam',
+      () => atData('5.0.0', '550 Message contains encrypted archive'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'a Haraka early_talker "You talk too soon" blocks the sending host',
+      () => reported('5.0.0', 'smtp; 550 You talk too soon'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Haraka uribl refusal (a domain in the message on a URI block list) is spam content, not the sending host',
+      () => atData('5.0.0', '550 spam.example listed in dbl.spamhaus.org; see http://www.spamhaus.org/query/dbl?domain=spam.example'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'a Haraka bounce plugin "Bounces not accepted here" is about the (null) sender',
+      () => atRcpt('5.0.0', '550 Bounces not accepted here'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a Haraka bounce plugin "Invalid bounce (spoofed sender)" is about the sender',
+      () => atData('5.0.0', '550 Invalid bounce (spoofed sender)'),
+      ['rejected', 'soft'],
+    ],
+  ]);
+});

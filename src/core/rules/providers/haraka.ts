@@ -101,4 +101,37 @@ export const HARAKA_RULES: readonly ReasonRule[] = [
     hints: ['too busy'],
     quote: '421 Too busy; please try again later',
   },
+  // haraka-plugin-attachment: a file extension, content type, file name or archive the site
+  // refuses ("Message contains disallowed file extension (exe)", "... unacceptable attachment
+  // (x)", "... unacceptable content type (x)", "... encrypted archive", "... nested archives
+  // exceeding the maximum depth"): the site's content policy, not spam.
+  {
+    id: 'policyviolation/haraka-attachment',
+    reason: 'policyviolation',
+    phrases: [
+      String.raw`\bmessage contains (?:disallowed file extension|unacceptable (?:attachment|content type)|encrypted archive|nested archives exceeding)\b`,
+    ],
+    hints: ['message contains'],
+    quote: '550 Message contains disallowed file extension (exe)',
+  },
+  // haraka-plugin-early_talker: the client spoke before the greeting ("You talk too soon"), as
+  // spam engines do; the sending host is refused.
+  {
+    id: 'blocked/haraka-early-talker',
+    reason: 'blocked',
+    phrases: [String.raw`\byou talk too soon\b`],
+    hints: ['talk too soon'],
+    quote: '550 You talk too soon',
+  },
+  // haraka-plugin-bounce: a bounce where the site takes none, or one that answers no message
+  // of its own ("Bounces not accepted here", "Invalid bounce (spoofed sender)"): the null
+  // sender is refused.
+  {
+    id: 'rejected/haraka-bounce',
+    reason: 'rejected',
+    phrases: [String.raw`\bbounces not accepted here\b`, String.raw`\binvalid bounce \(spoofed sender\)`],
+    hints: ['bounce'],
+    traits: ['sender'],
+    quote: '550 Bounces not accepted here',
+  },
 ];
