@@ -1172,3 +1172,46 @@ describe("Haraka's content plugins", () => {
     ],
   ]);
 });
+
+// The rest of Haraka's HELO and sender checks: haraka/haraka-plugin-helo.checks,
+// -mail_from.is_resolvable, -headers (index.js of each).
+describe("Haraka's HELO, sender-domain and header checks", () => {
+  wordingTests([
+    ['a Haraka "HELO host name invalid" blocks the sending host', () => atEhlo('5.0.0', '550 HELO host name invalid'), ['blocked', 'soft']],
+    [
+      'a Haraka "That HELO not allowed here" blocks the sending host',
+      () => atEhlo('5.0.0', '550 That HELO not allowed here'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Haraka "HELO IP literal does not match your IP address" blocks the sending host',
+      () => reported('5.0.0', 'smtp; 550 HELO IP literal does not match your IP address'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'a Haraka "HELO host does not match rDNS" is about the sending host reverse DNS (requireptr)',
+      () => reported('5.0.0', 'smtp; 550 HELO host does not match rDNS'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'a Haraka "Big company w/o rDNS? Unlikely." is a missing PTR record',
+      () => reported('5.0.0', 'smtp; 550 Big company w/o rDNS? Unlikely.'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      'a Haraka "No MX for your FROM address" is about the sender\'s domain, never the recipient\'s',
+      () => atMail('5.0.0', '550 No MX for your FROM address'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a Haraka "No MX for your FROM address" said at RCPT TO is still about the sender',
+      () => atRcpt('5.0.0', '550 No MX for your FROM address'),
+      ['rejected', 'soft'],
+    ],
+    [
+      'a Haraka "Invalid Delivered-To header content" (the message already went through this recipient) is a loop, never the address',
+      () => atData('5.0.0', '550 Invalid Delivered-To header content'),
+      ['networkerror', 'soft'],
+    ],
+  ]);
+});

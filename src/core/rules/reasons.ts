@@ -364,6 +364,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'policyviolation/haraka-attachment',
   'blocked/haraka-early-talker',
   'rejected/haraka-bounce',
+  'rejected/haraka-sender-no-mx',
+  'networkerror/haraka-delivered-to-loop',
   'speeding/iredapd-throttling',
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',

@@ -61,6 +61,7 @@ export const HARAKA_RULES: readonly ReasonRule[] = [
       String.raw`\byou are not who you say you are\b`,
       String.raw`\bhelo host has no forward dns match\b`,
       String.raw`\bhelo host cannot achieve forward dns match\b`,
+      String.raw`\bhelo ip literal does not match your ip address\b`,
     ],
     hints: ['who you say', 'forward dns'],
     quote: '550 You are not who you say you are',
@@ -133,5 +134,25 @@ export const HARAKA_RULES: readonly ReasonRule[] = [
     hints: ['bounce'],
     traits: ['sender'],
     quote: '550 Bounces not accepted here',
+  },
+  // haraka-plugin-mail_from.is_resolvable: the sender's domain has no usable MX ("No MX for
+  // your FROM address", "No valid MX for your FROM address"), at MAIL FROM or, when the
+  // plugin waits, at RCPT TO: the sender, never the recipient's domain.
+  {
+    id: 'rejected/haraka-sender-no-mx',
+    reason: 'rejected',
+    phrases: [String.raw`\bno (?:valid )?mx for your from address\b`],
+    hints: ['for your from address'],
+    traits: ['sender'],
+    quote: '550 No MX for your FROM address',
+  },
+  // haraka-plugin-headers: a Delivered-To: naming the recipient, so the message has already
+  // been delivered to it once ("Invalid Delivered-To header content"): a mail loop.
+  {
+    id: 'networkerror/haraka-delivered-to-loop',
+    reason: 'networkerror',
+    phrases: [String.raw`\binvalid delivered-to header content\b`],
+    hints: ['delivered-to'],
+    quote: '550 Invalid Delivered-To header content',
   },
 ];
