@@ -53,7 +53,7 @@ export const HARAKA_RULES: readonly ReasonRule[] = [
   // haraka-plugin-helo.checks: a HELO naming a big provider from a host that is not one of
   // theirs ("You are not who you say you are"), or a HELO name that does not resolve ("HELO
   // host has no forward DNS match", "Invalid HELO host cannot achieve forward DNS match"):
-  // the sending host is refused.
+  // the sending host is refused; so is a HELO IP literal that is not the client's address.
   {
     id: 'blocked/haraka-helo-checks',
     reason: 'blocked',
@@ -63,7 +63,7 @@ export const HARAKA_RULES: readonly ReasonRule[] = [
       String.raw`\bhelo host cannot achieve forward dns match\b`,
       String.raw`\bhelo ip literal does not match your ip address\b`,
     ],
-    hints: ['who you say', 'forward dns'],
+    hints: ['who you say', 'forward dns', 'ip literal'],
     quote: '550 You are not who you say you are',
   },
   // haraka-plugin-fcrdns: the client's reverse name does not resolve back to its address.
