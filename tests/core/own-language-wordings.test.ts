@@ -204,9 +204,16 @@ describe("Yandex's replies, by its bounce pages", () => {
       ['suspend', 'soft'],
     ],
     [
-      "'No correct recipients' is filed with 'No such user': an address that does not exist",
+      // Yandex's bounce page files it with 'No such user', but its server says it at DATA whenever
+      // no recipient was accepted, whatever refused each one: never hard on these words alone.
+      "'No correct recipients' at the end of DATA names no cause: soft, never a dead address",
       () => reported('5.0.0', '554 No correct recipients (in reply to end of DATA command)'),
-      ['userunknown', 'hard'],
+      ['filtered', 'soft'],
+    ],
+    [
+      "a temporary 'No correct recipients' is never a dead address",
+      () => reported('4.7.1', '451 4.7.1 No correct recipients'),
+      ['securityerror', 'soft'],
     ],
     [
       "'Mailbox size exceeded' is the recipient's mailbox full, not the message too big",
