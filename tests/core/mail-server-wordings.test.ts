@@ -3,8 +3,9 @@
 // command)", Exim's and qmail's bounces): Haraka and its plugins, iRedAPD (iRedMail's policy
 // server), Stalwart Mail Server, Postfix's smtpd and postscreen, OpenSMTPD, Cyrus's and
 // Dovecot's LMTP, Exim's default ACLs, qmail, vpopmail, Courier, smtpf, mox, maddy, chasquid,
-// hMailServer. Each describe names the files or page read; none of these wordings comes from
-// a bounce collection. One test per wording, named after what a user sees.
+// hMailServer, rspamd, Apache James, amavisd-new. Each describe names the files or page read;
+// none of these wordings comes from a bounce collection. One test per wording, named after
+// what a user sees.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { reported, wordingTests } from './wording-cases.ts';
@@ -1025,6 +1026,96 @@ describe("Exim's header limits and Dovecot's per-user delivery limit", () => {
       'Dovecot\'s "Too many concurrent deliveries for user" is too many at once, never the address',
       () => lmtp('4.3.0', '451 4.3.0 <user@example.net> Too many concurrent deliveries for user', 'RCPT TO'),
       ['toomanyconn', 'soft'],
+    ],
+  ]);
+});
+
+// iredmail/iRedMail: samples/postfix/helo_access.pcre (its HELO checks), as Postfix words
+// a check_helo_access REJECT: "<helo>: Helo command rejected: <text>".
+describe("iRedMail's HELO access refusals", () => {
+  const helo = (text: string) =>
+    atRcpt('5.7.1', `554 5.7.1 <host.example.org>: Helo command rejected: ACCESS DENIED. Your email was rejected because ${text}`);
+  wordingTests([
+    [
+      "iRedMail's dynamic-address HELO refusal blocks the sending host",
+      () => helo('the sending mail server appears to be on a dynamic IP address that should not be doing direct mail delivery (dhcp)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'iRedMail\'s "does not identify itself correctly" blocks the sending host',
+      () => helo('the sending mail server does not identify itself correctly (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's known spamming mail server blocks the sending host, not the message's content",
+      () => helo('it appears to come from a known spamming mail server (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's impersonating mail server blocks the sending host",
+      () => helo('the sending mail server seems to be impersonating another mail server (example.org)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "iRedMail's non RFC compliant HELO identity blocks the sending host, not the message's form",
+      () => helo('the sending mail server sent non RFC compliant HELO identity (localhost)'),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// amavisd-new (tajohnson/amavisd-new, amavisd: %smtp_reason_by_ccat and the status of each
+// blocking category), the content filter iRedMail and most Postfix set-ups put after the
+// queue; its reply reaches the sender after end of data: "<status> Reject, id=<n> - <reason>".
+describe("amavisd-new's refusals", () => {
+  wordingTests([
+    ['amavisd\'s "Reject, id=... - spam" is spam', () => atData('5.7.0', '554 5.7.0 Reject, id=12345-01 - spam'), ['spamdetected', 'soft']],
+    [
+      'amavisd\'s "spammy (tag3)" is spam',
+      () => atData('5.7.0', '554 5.7.0 Reject, id=12345-01 - spammy (tag3)'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      'amavisd\'s "INFECTED" is a virus',
+      () => atData('5.7.0', '554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature'),
+      ['virusdetected', 'soft'],
+    ],
+    [
+      'amavisd\'s "BANNED" (a banned attachment name or type) is a policy, not spam',
+      () => atData('5.7.0', '554 5.7.0 Reject, id=12345-01 - BANNED: P=p003,L=1,M=application/x-msdownload,T=exe,N=setup.exe'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      'amavisd\'s "BAD HEADER: missing required header field" is a message not compliant with the RFC',
+      () => atData('5.6.0', '554 5.6.0 Reject, id=12345-01 - BAD HEADER: missing required header field'),
+      ['notcompliantrfc', 'soft'],
+    ],
+    [
+      'amavisd\'s "BAD HEADER: nonencoded 8-bit character" is the header\'s content',
+      () => atData('5.6.3', '554 5.6.3 Reject, id=12345-01 - BAD HEADER: nonencoded 8-bit character'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      "amavisd's \"Message size exceeds recipient's size limit\" is over that recipient's own limit (exceedlimit)",
+      () => atData('5.3.4', "552 5.3.4 Reject, id=12345-01 - Message size exceeds recipient's size limit"),
+      ['exceedlimit', 'soft'],
+    ],
+    [
+      'amavisd\'s "UNCHECKED: encrypted" is a policy on content it cannot read',
+      () => atData('5.7.0', '554 5.7.0 Reject, id=12345-01 - UNCHECKED: encrypted'),
+      ['policyviolation', 'soft'],
+    ],
+  ]);
+});
+
+// poolpOrg/filter-senderscore (filter-senderscore.go), an OpenSMTPD filter refusing by the
+// Sender Score of the connecting address.
+describe("OpenSMTPD's senderscore filter", () => {
+  wordingTests([
+    [
+      'filter-senderscore\'s "your IP reputation is too low for this MX" is the sending IP\'s reputation',
+      () => atGreeting('5.0.0', '550 your IP reputation is too low for this MX'),
+      ['badreputation', 'soft'],
     ],
   ]);
 });

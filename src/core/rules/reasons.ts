@@ -47,6 +47,7 @@ import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
 import { MOX_RULES } from './providers/mox.ts';
 import { HMAILSERVER_RULES } from './providers/hmailserver.ts';
+import { AMAVISD_RULES } from './providers/amavisd.ts';
 import { VIPRE_RULES } from './providers/vipre.ts';
 import { MAILCHANNELS_RULES } from './providers/mailchannels.ts';
 import { CISCO_RULES } from './providers/cisco.ts';
@@ -161,6 +162,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMTPF_RULES,
   MOX_RULES,
   HMAILSERVER_RULES,
+  AMAVISD_RULES,
   VIPRE_RULES,
   MAILCHANNELS_RULES,
   CISCO_RULES,
@@ -372,6 +374,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/mox-open-connections',
   'suspend/hmailserver-domain-disabled',
   'rejected/hmailserver-list-sender',
+  'policyviolation/amavisd-banned-unchecked',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
   'spamdetected/mailchannels-content',
