@@ -55,11 +55,6 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // centre took the IP for a spam source and holds its connections for now (oliveit.tistory
       // .com/39, a list of its return-mail types). A reply, not a refused TCP connection.
       String.raw`\bccrt\b.{0,80}\bconnection refused\. server is busy\(rt\)`,
-      // Paran's (a Korean portal's) "550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)
-      // (http://cleanip.paran.com)'": listed among the portals' blocks of an IP that sent mail
-      // in bulk ("대량 메일 발송으로 인해 대형포털로부터 IP가 차단된 경우", puffinknight.tistory
-      // .com/102). The sending IP is held, not the message judged as spam.
-      String.raw`\(spam_suspect:ip_control\)`,
     ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',
