@@ -1,12 +1,12 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a whole notice
-// written in two languages (Seznam's Czech and English notice), and Dovecot's rejection of a
-// message the recipient's own filter refused, in the recipient's words. Each wording was read
-// on the provider's own help page, a page quoting its server or the server's source, named
-// above its test; none comes from a bounce collection. One test per wording, named after what
-// a user should see.
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a Uruguayan
+// provider's (ProLinux), Exchange's Japanese reports, a whole notice written in two languages
+// (Seznam's Czech and English notice), and Dovecot's rejection of a message the recipient's
+// own filter refused, in the recipient's words. Each wording was read on the provider's own
+// help page, a page quoting its server or the server's source, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { plainBounce } from './plain-bounces.ts';
@@ -219,6 +219,33 @@ describe("Yandex's replies, by its bounce pages", () => {
       ['mailboxfull', 'soft'],
     ],
     ["'Message infected by virus' is a virus", () => atData('5.7.1', '554 5.7.1 Message infected by virus'), ['virusdetected', 'soft']],
+  ]);
+});
+
+// ProLinux E-Mail Server, a Uruguayan provider's server, as its Spanish page on bounces lists
+// the texts (pl.com.uy, "Cómo interpretar los rebotes del servidor ProLinux E-Mail Server").
+describe("ProLinux's replies, by its Spanish page", () => {
+  wordingTests([
+    [
+      "'Sender refused by the DNSBL spammers...' is the sending host on a block list, not a spam verdict",
+      () => reported('5.0.0', '554 Sender refused by the DNSBL spammers.v6net.org (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Sorry, your mailserver [<ip>] is rejected by <list>' is the sending host blocked, not an unclassified refusal",
+      () => reported('5.0.0', '553 Sorry, your mailserver [192.0.2.1] is rejected by bl.example.org'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'553 sorry, your HELO host name has been denied' is the sending host's HELO, blocked",
+      () => reported('5.0.0', '553 sorry, your HELO host name has been denied'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Recipient address rejected: Address locked or deactivated' is a suspended mailbox",
+      () => atRcpt('5.0.0', '550 Recipient address rejected: Address locked or deactivated'),
+      ['suspend', 'soft'],
+    ],
   ]);
 });
 
