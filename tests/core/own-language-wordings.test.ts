@@ -392,10 +392,10 @@ describe("Dovecot's rejection notices, with the recipient's own words", () => {
  * Exchange's notice in Japanese with no delivery-status part: its statement, the recipient, and
  * what follows, then the returned message's headers. UTF-8, 8bit.
  */
-const exchangeJapanese = (subject: string, lines: readonly string[]) =>
+const exchangeJapanese = (subject: string, lines: readonly string[], from = 'postmaster@example.org') =>
   Buffer.from(
     [
-      'From: postmaster@example.org',
+      `From: ${from}`,
       'To: sender@example.com',
       `Subject: ${subject}`,
       'MIME-Version: 1.0',
@@ -436,6 +436,17 @@ describe('Exchange in Japanese', () => {
       ]),
     );
     expect(c.kind).toBe('not-bounce');
+  });
+  it("a '配信不能:' notice from 'システム管理者' (System Administrator) is told by its subject alone", async () => {
+    // ameblo.jp/pctascal/entry-12011693484.html: Japanese notices come "システム管理者 から 配信不能".
+    const raw = exchangeJapanese(
+      '配信不能: hello',
+      ['次の受信者またはグループへの配信に失敗しました:', '', 'user@example.net'],
+      'システム管理者 <admin@example.org>',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(['user@example.net']);
   });
   it("a '配信不能:' notice is a bounce, its administrators' line giving the reason", async () => {
     const raw = exchangeJapanese('配信不能: hello', [
