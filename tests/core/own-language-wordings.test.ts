@@ -1,12 +1,12 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a whole notice
-// written in two languages (Seznam's Czech and English notice), and Dovecot's rejection of a
-// message the recipient's own filter refused, in the recipient's words. Each wording was read
-// on the provider's own help page, a page quoting its server or the server's source, named
-// above its test; none comes from a bounce collection. One test per wording, named after what
-// a user should see.
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a Uruguayan
+// provider's (ProLinux), Exchange's Japanese reports, a whole notice written in two languages
+// (Seznam's Czech and English notice), and Dovecot's rejection of a message the recipient's
+// own filter refused, in the recipient's words. Each wording was read on the provider's own
+// help page, a page quoting its server or the server's source, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { plainBounce } from './plain-bounces.ts';
@@ -229,6 +229,33 @@ describe("Yandex's replies, by its bounce pages", () => {
   ]);
 });
 
+// ProLinux E-Mail Server, a Uruguayan provider's server, as its Spanish page on bounces lists
+// the texts (pl.com.uy, "Cómo interpretar los rebotes del servidor ProLinux E-Mail Server").
+describe("ProLinux's replies, by its Spanish page", () => {
+  wordingTests([
+    [
+      "'Sender refused by the DNSBL spammers...' is the sending host on a block list, not a spam verdict",
+      () => reported('5.0.0', '554 Sender refused by the DNSBL spammers.v6net.org (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Sorry, your mailserver [<ip>] is rejected by <list>' is the sending host blocked, not an unclassified refusal",
+      () => reported('5.0.0', '553 Sorry, your mailserver [192.0.2.1] is rejected by bl.example.org'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'553 sorry, your HELO host name has been denied' is the sending host's HELO, blocked",
+      () => reported('5.0.0', '553 sorry, your HELO host name has been denied'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Recipient address rejected: Address locked or deactivated' is a suspended mailbox",
+      () => atRcpt('5.0.0', '550 Recipient address rejected: Address locked or deactivated'),
+      ['suspend', 'soft'],
+    ],
+  ]);
+});
+
 // RU-CENTER (nic.ru), a Russian registrar's mail hosting: its page "Mail — diagnostics and
 // troubleshooting" (nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html).
 describe("RU-CENTER's replies", () => {
@@ -372,10 +399,10 @@ describe("Dovecot's rejection notices, with the recipient's own words", () => {
  * Exchange's notice in Japanese with no delivery-status part: its statement, the recipient, and
  * what follows, then the returned message's headers. UTF-8, 8bit.
  */
-const exchangeJapanese = (subject: string, lines: readonly string[]) =>
+const exchangeJapanese = (subject: string, lines: readonly string[], from = 'postmaster@example.org') =>
   Buffer.from(
     [
-      'From: postmaster@example.org',
+      `From: ${from}`,
       'To: sender@example.com',
       `Subject: ${subject}`,
       'MIME-Version: 1.0',
@@ -416,6 +443,17 @@ describe('Exchange in Japanese', () => {
       ]),
     );
     expect(c.kind).toBe('not-bounce');
+  });
+  it("a '配信不能:' notice from 'システム管理者' (System Administrator) is told by its subject alone", async () => {
+    // ameblo.jp/pctascal/entry-12011693484.html: Japanese notices come "システム管理者 から 配信不能".
+    const raw = exchangeJapanese(
+      '配信不能: hello',
+      ['次の受信者またはグループへの配信に失敗しました:', '', 'user@example.net'],
+      'システム管理者 <admin@example.org>',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(['user@example.net']);
   });
   it("a '配信不能:' notice is a bounce, its administrators' line giving the reason", async () => {
     const raw = exchangeJapanese('配信不能: hello', [
