@@ -19,19 +19,10 @@ const atData = (status: string, reply: string) => reported(status, `${reply} (in
 
 // Forpsi's MX (Cloudmark Gateway), as its help page on incoming mail lists the replies a sender
 // may get (support.forpsi.com/kb/a3302, "Incoming emails limitiation on the mailserver";
-// the same list in Polish at support.konto.pl/kb/a2871).
+// the same list in Polish at support.konto.pl/kb/a2871). Its chkuser and "spam detected"
+// replies are in mail-server-wordings.test.ts.
 describe("Forpsi's MX: replies to mail sent to its customers", () => {
   wordingTests([
-    [
-      "'552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)' is a full mailbox, not the 5.1.1 before it",
-      () => atRcpt('5.1.1', '552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)'),
-      ['mailboxfull', 'soft'],
-    ],
-    [
-      "'552 5.2.0 <token> spam detected' (the recipient rejects spam automatically) is spam, not the mailbox",
-      () => atData('5.2.0', '552 5.2.0 0biL1i00V1cmcpM01biL4w spam detected'),
-      ['spamdetected', 'soft'],
-    ],
     [
       "'550 5.1.0 <token> blocked by SPF' is the sender domain's SPF record failing, not a block list",
       () => atRcpt('5.1.0', '550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF'),
@@ -174,12 +165,8 @@ describe("Korean portals' replies, by the list's headings", () => {
       ['filtered', 'soft'],
     ],
     [
-      "Paran's 'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)' is the sending IP held after bulk mail, not a spam verdict",
-      () => reported('5.0.0', '550 Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'),
-      ['blocked', 'soft'],
-    ],
-    [
-      "the same reply under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
+      // The reply itself is in isp-and-esp-wordings.test.ts.
+      "Paran's '(SPAM_SUSPECT:IP_CONTROL)' under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
       () =>
         reported('5.1.0', "5.1.0 - Unknown address error 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'"),
       ['blocked', 'soft'],
