@@ -256,6 +256,11 @@ describe("sending services' suppression notices", () => {
       ['suppressed', 'soft'],
     ],
     [
+      "another server's '550 5.1.1 Unsubscribed address' is its own unknown-user reply, not SendGrid's list",
+      () => reported('5.1.1', 'smtp; 550 5.1.1 Unsubscribed address'),
+      ['userunknown', 'hard'],
+    ],
+    [
       'SendGrid\'s dropped "Spam Reporting Address" is its complaint list, not spam in the message',
       () => reported('5.0.0', 'smtp; 550 Spam Reporting Address'),
       ['suppressed', 'soft'],

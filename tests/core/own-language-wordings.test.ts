@@ -1,12 +1,12 @@
 // Bounces from providers outside the English-speaking world, read in the providers' own words:
 // the replies a Czech, Polish and Slovak host's relay and MX send (Forpsi, in English and in
 // Polish), Italian hosts' relays (Aruba Business, netfabric), the Korean portals' replies a
-// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a whole notice
-// written in two languages (Seznam's Czech and English notice), and Dovecot's rejection of a
-// message the recipient's own filter refused, in the recipient's words. Each wording was read
-// on the provider's own help page, a page quoting its server or the server's source, named
-// above its test; none comes from a bounce collection. One test per wording, named after what
-// a user should see.
+// list of them gives, Yandex's and a Russian registrar's (RU-CENTER) replies, a Uruguayan
+// provider's (ProLinux), Exchange's Japanese reports, a whole notice written in two languages
+// (Seznam's Czech and English notice), and Dovecot's rejection of a message the recipient's
+// own filter refused, in the recipient's words. Each wording was read on the provider's own
+// help page, a page quoting its server or the server's source, named above its test; none
+// comes from a bounce collection. One test per wording, named after what a user should see.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { plainBounce } from './plain-bounces.ts';
@@ -19,19 +19,10 @@ const atData = (status: string, reply: string) => reported(status, `${reply} (in
 
 // Forpsi's MX (Cloudmark Gateway), as its help page on incoming mail lists the replies a sender
 // may get (support.forpsi.com/kb/a3302, "Incoming emails limitiation on the mailserver";
-// the same list in Polish at support.konto.pl/kb/a2871).
+// the same list in Polish at support.konto.pl/kb/a2871). Its chkuser and "spam detected"
+// replies are in mail-server-wordings.test.ts.
 describe("Forpsi's MX: replies to mail sent to its customers", () => {
   wordingTests([
-    [
-      "'552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)' is a full mailbox, not the 5.1.1 before it",
-      () => atRcpt('5.1.1', '552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)'),
-      ['mailboxfull', 'soft'],
-    ],
-    [
-      "'552 5.2.0 <token> spam detected' (the recipient rejects spam automatically) is spam, not the mailbox",
-      () => atData('5.2.0', '552 5.2.0 0biL1i00V1cmcpM01biL4w spam detected'),
-      ['spamdetected', 'soft'],
-    ],
     [
       "'550 5.1.0 <token> blocked by SPF' is the sender domain's SPF record failing, not a block list",
       () => atRcpt('5.1.0', '550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF'),
@@ -174,12 +165,8 @@ describe("Korean portals' replies, by the list's headings", () => {
       ['filtered', 'soft'],
     ],
     [
-      "Paran's 'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)' is the sending IP held after bulk mail, not a spam verdict",
-      () => reported('5.0.0', '550 Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'),
-      ['blocked', 'soft'],
-    ],
-    [
-      "the same reply under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
+      // The reply itself is in isp-and-esp-wordings.test.ts.
+      "Paran's '(SPAM_SUSPECT:IP_CONTROL)' under Exchange's '5.1.0 - Unknown address error' is still the sending IP held, not an unknown address",
       () =>
         reported('5.1.0', "5.1.0 - Unknown address error 550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'"),
       ['blocked', 'soft'],
@@ -204,9 +191,16 @@ describe("Yandex's replies, by its bounce pages", () => {
       ['suspend', 'soft'],
     ],
     [
-      "'No correct recipients' is filed with 'No such user': an address that does not exist",
+      // Yandex's bounce page files it with 'No such user', but its server says it at DATA whenever
+      // no recipient was accepted, whatever refused each one: never hard on these words alone.
+      "'No correct recipients' at the end of DATA names no cause: soft, never a dead address",
       () => reported('5.0.0', '554 No correct recipients (in reply to end of DATA command)'),
-      ['userunknown', 'hard'],
+      ['filtered', 'soft'],
+    ],
+    [
+      "a temporary 'No correct recipients' is never a dead address",
+      () => reported('4.7.1', '451 4.7.1 No correct recipients'),
+      ['securityerror', 'soft'],
     ],
     [
       "'Mailbox size exceeded' is the recipient's mailbox full, not the message too big",
@@ -219,6 +213,33 @@ describe("Yandex's replies, by its bounce pages", () => {
       ['mailboxfull', 'soft'],
     ],
     ["'Message infected by virus' is a virus", () => atData('5.7.1', '554 5.7.1 Message infected by virus'), ['virusdetected', 'soft']],
+  ]);
+});
+
+// ProLinux E-Mail Server, a Uruguayan provider's server, as its Spanish page on bounces lists
+// the texts (pl.com.uy, "Cómo interpretar los rebotes del servidor ProLinux E-Mail Server").
+describe("ProLinux's replies, by its Spanish page", () => {
+  wordingTests([
+    [
+      "'Sender refused by the DNSBL spammers...' is the sending host on a block list, not a spam verdict",
+      () => reported('5.0.0', '554 Sender refused by the DNSBL spammers.v6net.org (in reply to RCPT TO command)'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Sorry, your mailserver [<ip>] is rejected by <list>' is the sending host blocked, not an unclassified refusal",
+      () => reported('5.0.0', '553 Sorry, your mailserver [192.0.2.1] is rejected by bl.example.org'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'553 sorry, your HELO host name has been denied' is the sending host's HELO, blocked",
+      () => reported('5.0.0', '553 sorry, your HELO host name has been denied'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "'Recipient address rejected: Address locked or deactivated' is a suspended mailbox",
+      () => atRcpt('5.0.0', '550 Recipient address rejected: Address locked or deactivated'),
+      ['suspend', 'soft'],
+    ],
   ]);
 });
 
@@ -365,10 +386,10 @@ describe("Dovecot's rejection notices, with the recipient's own words", () => {
  * Exchange's notice in Japanese with no delivery-status part: its statement, the recipient, and
  * what follows, then the returned message's headers. UTF-8, 8bit.
  */
-const exchangeJapanese = (subject: string, lines: readonly string[]) =>
+const exchangeJapanese = (subject: string, lines: readonly string[], from = 'postmaster@example.org') =>
   Buffer.from(
     [
-      'From: postmaster@example.org',
+      `From: ${from}`,
       'To: sender@example.com',
       `Subject: ${subject}`,
       'MIME-Version: 1.0',
@@ -409,6 +430,17 @@ describe('Exchange in Japanese', () => {
       ]),
     );
     expect(c.kind).toBe('not-bounce');
+  });
+  it("a '配信不能:' notice from 'システム管理者' (System Administrator) is told by its subject alone", async () => {
+    // ameblo.jp/pctascal/entry-12011693484.html: Japanese notices come "システム管理者 から 配信不能".
+    const raw = exchangeJapanese(
+      '配信不能: hello',
+      ['次の受信者またはグループへの配信に失敗しました:', '', 'user@example.net'],
+      'システム管理者 <admin@example.org>',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(['user@example.net']);
   });
   it("a '配信不能:' notice is a bounce, its administrators' line giving the reason", async () => {
     const raw = exchangeJapanese('配信不能: hello', [

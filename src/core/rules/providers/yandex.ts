@@ -17,12 +17,14 @@ export const YANDEX_RULES: readonly ReasonRule[] = [
   },
   // "No correct recipients": the bounce page files it with "No such user" under a message sent
   // to an address that does not exist (yandex.com/support/mail/bounces/yandex.html). Yandex
-  // says it when none of the message's recipients was accepted, so only its lookup writes it.
+  // says it at DATA when none of the message's recipients was accepted, whatever refused each
+  // one (a policy, a rate, an unknown user): weak, and no mailbox lookup, so that neither a
+  // temporary reply nor the DATA phase makes a good address hard on these words alone.
   {
     id: 'userunknown/yandex-no-correct-recipients',
     reason: 'userunknown',
     phrases: [String.raw`\bno correct recipients\b`],
-    traits: ['mailbox-lookup'],
+    traits: ['weak'],
     quote: '554 No correct recipients',
   },
   // Yandex blocks a sending host for 24 hours when it sends only spam; the bounce then says

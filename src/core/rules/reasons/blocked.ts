@@ -66,11 +66,12 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // centre took the IP for a spam source and holds its connections for now (oliveit.tistory
       // .com/39, a list of its return-mail types). A reply, not a refused TCP connection.
       String.raw`\bccrt\b.{0,80}\bconnection refused\. server is busy\(rt\)`,
-      // Paran's (a Korean portal's) "550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL)
-      // (http://cleanip.paran.com)'": listed among the portals' blocks of an IP that sent mail
-      // in bulk ("대량 메일 발송으로 인해 대형포털로부터 IP가 차단된 경우", puffinknight.tistory
-      // .com/102). The sending IP is held, not the message judged as spam.
-      String.raw`\(spam_suspect:ip_control\)`,
+      // ProLinux E-Mail Server (a Uruguayan provider's qmail-based server; its page "Cómo
+      // interpretar los rebotes del servidor ProLinux E-Mail Server", pl.com.uy): "Sender refused
+      // by the DNSBL spammers.v6net.org" and "Sorry, your mailserver [192.0.2.1] is rejected by
+      // <list>": the sending host is on a DNS block list, whatever the list's name says.
+      String.raw`\bsender refused by the dnsbl\b`,
+      String.raw`\byour mail ?server \[[^\]\s]{1,64}\] is rejected by\b`,
     ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',
@@ -90,6 +91,9 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`client host rejected: unknown (?:host|client)`,
       String.raw`(?:message|mail|connection)s? from (?:an )?unknown host`,
       String.raw`your host ?name (?:does not exist|is unknown|not found)`,
+      // ProLinux E-Mail Server (pl.com.uy, its list of bounces): "553 sorry, your HELO host
+      // name has been denied".
+      String.raw`your hel[o0] host ?name has been denied`,
     ],
     quote: 'Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name',
   },

@@ -38,8 +38,9 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
   // automatically rejected:%n%r", and whose disposition-notification part says "deleted"). The
   // reason after it is the recipient's own, in the recipient's language: Roundcube's filter
   // settings write a Sieve reject for "Discard with message" ("Abweisen mit Nachricht",
-  // plugins/managesieve/localization). Dovecot writes the same line before "Quota exceeded (mailbox for user is
-  // full)" in its delivery-status form; the mailbox-full rules, tried first, keep that one.
+  // plugins/managesieve/localization). Dovecot writes the same line before "Quota exceeded
+  // (mailbox for user is full)" in its delivery-status form; the mailbox-full rules, tried
+  // first, keep that one.
   {
     id: 'filtered/dovecot-sieve-reject',
     reason: 'filtered',

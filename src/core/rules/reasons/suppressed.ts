@@ -58,12 +58,13 @@ export const SUPPRESSED_RULES: readonly ReasonRule[] = [
   // SendGrid's reasons for a dropped message (its event webhook's "dropped" event and the
   // Activity feed: "Bounced Address", "Unsubscribed Address", "Spam Reporting Address"; the
   // Twilio SendGrid docs on suppressions): the address is on one of its lists. Only the bare
-  // reason, alone after any code, is read: the same words inside a longer reply are not
+  // reason, alone or after a reply code (and X.0.0), is read: the same words after a status that
+  // says more (5.1.1) or inside a longer reply are not
   // SendGrid's.
   {
     id: 'suppressed/sendgrid-drop-reasons',
     reason: 'suppressed',
-    phrases: [String.raw`(?:^|; ?|\d )(?:bounced|unsubscribed|spam reporting) address\.?$`],
+    phrases: [String.raw`(?:^|; ?)(?:[245]\d\d (?:[245]\.0\.0 )?)?(?:bounced|unsubscribed|spam reporting) address\.?$`],
     hints: ['address'],
     quote: 'Bounced Address',
   },
