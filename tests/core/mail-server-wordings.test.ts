@@ -1215,3 +1215,25 @@ describe("Haraka's HELO, sender-domain and header checks", () => {
     ],
   ]);
 });
+
+// The rest read in the same sources: Stalwart (crates/smtp/src/inbound/mail.rs, rcpt.rs),
+// Courier (courier/submit.C).
+describe('more of the same servers’ texts', () => {
+  wordingTests([
+    [
+      "Stalwart's temporary SPF validation error is never a dead address",
+      () => atMail('4.7.24', '451 4.7.24 Temporary SPF validation error.'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      'Stalwart\'s "Unable to verify address at this time." is the receiving side failing to look it up for now, never the address',
+      () => atRcpt('4.4.3', '451 4.4.3 Unable to verify address at this time.'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'Courier\'s recipient filter refusal ("Delivery not authorized, message refused.") is the recipient side\'s filter, not the address',
+      () => atRcpt('5.0.0', '571 Delivery not authorized, message refused.'),
+      ['filtered', 'soft'],
+    ],
+  ]);
+});
