@@ -428,6 +428,15 @@ describe("Zoho's and ZeptoMail's further replies", () => {
       ['contenterror', 'soft'],
     ],
     [
+      'another server\'s unknown-user reply that adds "Subject is mandatory" is still an unknown user',
+      () =>
+        reported(
+          '5.1.1',
+          'smtp; 550 5.1.1 <user@example.net>: Recipient address rejected: undeliverable address: unknown user; Subject is mandatory',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
       'ZeptoMail\'s "5.2.0 Email size exceeded the policy." is a message too big',
       () => reported('5.2.0', '5.2.0 Email size exceeded the policy.'),
       ['mesgtoobig', 'soft'],

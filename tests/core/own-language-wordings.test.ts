@@ -379,6 +379,11 @@ describe("Dovecot's rejection notices, with the recipient's own words", () => {
       () => dovecotRejection('Quota exceeded (mailbox for user is full)', 'quota'),
       ['mailboxfull', 'soft'],
     ],
+    [
+      "another filter's 'was automatically rejected by our spam filter' (no colon) is its spam verdict, not a Sieve reject",
+      () => reported('5.0.0', '550 Your message to user@example.net was automatically rejected by our spam filter'),
+      ['spamdetected', 'soft'],
+    ],
   ]);
 });
 

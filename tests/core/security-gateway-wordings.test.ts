@@ -276,6 +276,11 @@ describe("Vade's refusal codes", () => {
       ['userunknown', 'hard'],
     ],
     [
+      "a temporary reply carrying Vade's _403 code never makes the address dead",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 Connection refused - OXSEU0001_403 (in reply to RCPT TO command)'),
+      ['expired', 'soft'],
+    ],
+    [
       'a Vade OXSEU0001_403 from its EU platform is an unknown recipient too',
       () => reported('5.7.1', 'smtp; 550 5.7.1 Connection refused - OXSEU0001_403 (in reply to RCPT TO command)'),
       ['userunknown', 'hard'],

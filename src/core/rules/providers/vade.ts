@@ -17,11 +17,13 @@ const code = (n: string) => String.raw`\boxs(?:us|eu)0{2,3}1_(?:${n})\b`;
 
 export const VADE_RULES: readonly ReasonRule[] = [
   // _403: "the message was sent to a non-existent customer or user" (its other explanation on
-  // the same page: the recipient address given at RCPT TO is not valid). Either way the address.
+  // the same page: the recipient address given at RCPT TO is not valid). Either way the address,
+  // but only in its documented permanent form ("550 5.7.1 Connection refused - ..."): senders
+  // see the code come and go for active addresses, so a temporary reply stays soft.
   {
     id: 'userunknown/vade-recipient',
     reason: 'userunknown',
-    phrases: [code('403')],
+    phrases: [String.raw`\b5\d\d 5\.\d{1,3}\.\d{1,3} connection refused - oxs(?:us|eu)0{2,3}1_403\b`],
     hints: ['oxs'],
     traits: ['mailbox-lookup'],
     quote: '550 5.7.1 Connection refused - OXSUS001_403',

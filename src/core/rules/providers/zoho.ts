@@ -35,7 +35,8 @@ export const ZOHO_RULES: readonly ReasonRule[] = [
   {
     id: 'contenterror/zeptomail-subject-mandatory',
     reason: 'contenterror',
-    phrases: [String.raw`\bsubject is mandatory\b`],
+    // The whole reply only: the same words inside another server's longer reply are not ZeptoMail's.
+    phrases: [String.raw`(?:^|\d )subject is mandatory\.?$`],
     quote: '5.2.1 Subject is Mandatory.',
   },
 ];

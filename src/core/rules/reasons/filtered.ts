@@ -44,7 +44,10 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
   {
     id: 'filtered/dovecot-sieve-reject',
     reason: 'filtered',
-    phrases: [String.raw`\byour message to \S+ was automatically rejected\b`],
+    // Dovecot's rejection_reason always has the colon ("...automatically rejected:%n%r"):
+    // another filter's "was automatically rejected by our spam filter" is not this.
+    phrases: [String.raw`\byour message to <?\S+?>? was automatically rejected:`],
+    hints: ['automatically rejected'],
     quote: 'Your message to <user@example.net> was automatically rejected:\nIch nehme keine E-Mails von diesem Absender an.',
   },
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the

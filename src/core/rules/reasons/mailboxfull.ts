@@ -27,7 +27,7 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       // Dovecot's quota on the number of messages (src/plugins/quota/quota.c,
       // QUOTA_ALLOC_RESULT_OVER_QUOTA_MAILBOX_LIMIT): "552 5.2.2 <x> Too many messages in the
       // mailbox". The mailbox's count, not the sender's rate.
-      String.raw`too many messages in the mailbox\b(?! (?:queue|for)\b)`,
+      String.raw`too many messages in the mailbox\b(?! queue\b)`,
     ],
     quote: '552 5.2.2 <kijitora@example.jp>... Mailbox full',
   },

@@ -15,7 +15,7 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
       String.raw`smtp protocol violation`,
       // The bare "550 Protocol violation" German providers send (sitepackage.de's list of their
       // replies, under "Sonstige Ursache"): the whole reply, nothing else named.
-      String.raw`(?:^|; ?|\d )protocol violation\.?(?:$| \(in reply to)`,
+      String.raw`(?:^|; ?)(?:5\d\d )?protocol violation\.?(?:$| \(in reply to)`,
     ],
     hints: ['protocol violation'],
     quote: '451 4.5.0 SMTP protocol violation, see RFC 2821.',
