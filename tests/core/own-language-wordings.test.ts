@@ -9,6 +9,7 @@
 // comes from a bounce collection. One test per wording, named after what a user should see.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { RETURNED_MESSAGE } from './dsn-report.ts';
 import { plainBounce } from './plain-bounces.ts';
 import { reported, verdictOf, wordingTests } from './wording-cases.ts';
 
@@ -405,12 +406,7 @@ const exchangeJapanese = (subject: string, lines: readonly string[], from = 'pos
       '',
       'Content-Type: message/rfc822',
       '',
-      'From: sender@example.com',
-      'To: user@example.net',
-      'Subject: hello',
-      '',
-      'hello',
-      '',
+      ...RETURNED_MESSAGE,
     ].join('\n'),
   );
 
