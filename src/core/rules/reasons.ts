@@ -42,6 +42,11 @@ import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { HARAKA_RULES } from './providers/haraka.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { POLICYD_SPF_RULES } from './providers/policyd-spf.ts';
+import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
+import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
+import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
+import { POSTFWD_RULES } from './providers/postfwd.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -156,6 +161,11 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMARTERMAIL_RULES,
   HARAKA_RULES,
   IREDAPD_RULES,
+  POLICYD_SPF_RULES,
+  MIMEDEFANG_RULES,
+  CLUEBRINGER_RULES,
+  POSTFIX_SMTPD_RULES,
+  POSTFWD_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -363,6 +373,13 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
   'expired/iredapd-greylisting',
+  'authfailure/policyd-spf-permanent-error',
+  'contenterror/mimedefang-mime-structure',
+  'systemerror/mimedefang-scanner-problem',
+  'blocked/cluebringer-greylisting-blacklisted',
+  'speeding/postfix-client-rate',
+  'toomanyconn/postfix-tls-sessions',
+  'speeding/postfwd-rate',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',

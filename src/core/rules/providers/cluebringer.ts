@@ -1,0 +1,17 @@
+// Policyd v2 (cluebringer), a Postfix policy service: its greylisting module's texts
+// (cbp/modules/Greylisting.pm: defer_message "Greylisting in effect, please come back later",
+// blacklist_message "Greylisting in effect, sending server blacklisted"), which Postfix sends
+// after "Recipient address rejected:". The first is greylisting (read by the general rules);
+// the second refuses the sending host for its failed greylisting record: a block, not a delay.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const CLUEBRINGER_RULES: readonly ReasonRule[] = [
+  {
+    id: 'blocked/cluebringer-greylisting-blacklisted',
+    reason: 'blocked',
+    phrases: [String.raw`\bgreylisting in effect, sending server blacklisted\b`],
+    hints: ['sending server blacklisted'],
+    quote: '451 4.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
+  },
+];

@@ -1,0 +1,216 @@
+// Wordings of the add-ons Postfix and Sendmail run beside them (policy services and milters),
+// read in their own source code: the SPF policy services, OpenDKIM and OpenDMARC, spamass-milter,
+// MIMEDefang, clamav-milter, milter-greylist, sqlgrey, postfwd, policyd (cluebringer), and
+// Postfix's own smtpd rate limits. Each wording was read in the product's source or in an
+// admin's log quoting it, named above its test; none comes from a bounce collection. One test
+// per wording, named after what a user should see.
+import { describe } from 'vitest';
+import { reported, wordingTests } from './wording-cases.ts';
+
+// python-policyd-spf (policyd-spf): "Message rejected due to: SPF fail - not authorized.
+// Please see http://www.openspf.net/Why?..." with 550 5.7.23 (5.7.1 in older releases), as
+// Postfix writes it after "Recipient address rejected:" (admins' mail logs quoting
+// policyd-spf's answer); its permanent error "SPF Permanent Error" with 5.5.2.
+// postfix-policyd-spf-perl (postfix-policyd-spf-perl.pl): "550 $authority_explanation", Mail::SPF's
+// default "Please see http://www.openspf.org/Why?s=mfrom;id=...;ip=...;r=...".
+describe("the SPF policy services' refusals", () => {
+  wordingTests([
+    [
+      "policyd-spf's 'Message rejected due to: SPF fail' is an authentication failure of the sender, not an unknown recipient",
+      () =>
+        reported(
+          '5.7.23',
+          'smtp; 550 5.7.23 <user@example.net>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=sender@example.org;ip=192.0.2.9;r=<UNKNOWN>',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "an older policyd-spf's SPF fail under 5.7.1 is still an authentication failure",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=sender@example.org;ip=192.0.2.9;r=<UNKNOWN>',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "policyd-spf's HELO check failing is an authentication failure, not the recipient",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=helo;id=mx.example.org;ip=192.0.2.9;r=<UNKNOWN>',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "policyd-spf's 'SPF Permanent Error' (a broken SPF record of the sender's domain) is an authentication failure",
+      () =>
+        reported(
+          '5.5.2',
+          'smtp; 550 5.5.2 <user@example.net>: Recipient address rejected: Message rejected due to: SPF Permanent Error: Too many DNS lookups',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "postfix-policyd-spf-perl's bare 'Please see http://www.openspf.org/Why?' is an SPF failure, not the recipient",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: Please see http://www.openspf.org/Why?s=mfrom;id=sender@example.org;ip=192.0.2.9;r=mx.example.net',
+        ),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// OpenDMARC (opendmarc/opendmarc.c: "rejected by DMARC policy for %s", DMARC_REJECT_SMTP 550,
+// DMARC_REJECT_ESC 5.7.1). OpenDKIM (opendkim/opendkim.c, dkimf_libstatus: "bad DKIM signature
+// data", "no DKIM signature data", "DKIM key retrieval failed" with 451 4.7.5, rejects 550 5.7.0;
+// REPDENYTXT "Message deferred for policy reasons" 450 4.7.1 for a signer's bad reputation).
+describe("OpenDMARC's and OpenDKIM's replies", () => {
+  wordingTests([
+    [
+      "OpenDMARC's 'rejected by DMARC policy for' is an authentication failure of the sender's domain",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 rejected by DMARC policy for example.org'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "OpenDKIM's 'bad DKIM signature data' is an authentication failure, not the recipient",
+      () => reported('5.7.0', 'smtp; 550 5.7.0 bad DKIM signature data'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "OpenDKIM's 'no DKIM signature data' is an authentication failure",
+      () => reported('5.7.0', 'smtp; 550 5.7.0 no DKIM signature data'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "OpenDKIM's 'DKIM key retrieval failed' is a temporary authentication failure",
+      () => reported('4.7.5', 'smtp; 451 4.7.5 DKIM key retrieval failed'),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// spamass-milter (spamass-milter.cpp: default reject text "Blocked by SpamAssassin", 550 5.7.1).
+// MIMEDefang (mimedefang.pl.in: "Message contained too many MIME parts.  We do not accept such
+// complicated messages."; examples/suggested-minimum-filter-for-windows-clients: "MIME type
+// message/partial not accepted here", "Problem running virus-scanner").
+// clamav-milter (clamav-milter/clamfi.c: the X-Virus-Status "Infected (%s)" header; RejectMsg
+// is the admin's, its "%v" the virus name, sent with 550 5.7.1).
+describe('content filters run as milters', () => {
+  wordingTests([
+    [
+      "spamass-milter's 'Blocked by SpamAssassin' is spam detected in the message",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Blocked by SpamAssassin'),
+      ['spamdetected', 'soft'],
+    ],
+    [
+      "MIMEDefang's 'too many MIME parts' refuses the message's structure, not the recipient",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 Message contained too many MIME parts.  We do not accept such complicated messages.'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      "MIMEDefang's 'MIME type message/partial not accepted here' refuses the message's content",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 MIME type message/partial not accepted here'),
+      ['contenterror', 'soft'],
+    ],
+    [
+      "MIMEDefang's 'Problem running virus-scanner' is the receiving system's trouble, not the message",
+      () => reported('4.3.0', 'smtp; 451 4.3.0 Problem running virus-scanner'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'a clamav-milter reply naming the virus is a virus detected',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Infected (Eicar-Test-Signature)'),
+      ['virusdetected', 'soft'],
+    ],
+  ]);
+});
+
+// milter-greylist (milter-greylist.c, log_and_report_greylisting: 451 4.7.1 "Greylisting in
+// action, please come back in %R", or "... come back later" when quiet). sqlgrey (sqlgrey:
+// "Greylisted for N minutes", reject_code 450, sent as Postfix's defer_if_permit).
+// policyd v2 / cluebringer (its greylisting module: "Greylisting in effect, please come back
+// later", 451 4.7.1; "Greylisting in effect, sending server blacklisted").
+describe('greylisting milters and policy services', () => {
+  wordingTests([
+    [
+      "milter-greylist's 'Greylisting in action, please come back in' is greylisting, never the recipient",
+      () => reported('4.7.1', 'smtp; 451 4.7.1 Greylisting in action, please come back in 00:05:00'),
+      ['expired', 'soft'],
+    ],
+    [
+      "milter-greylist's quiet 'please come back later' is greylisting",
+      () => reported('4.7.1', 'smtp; 451 4.7.1 Greylisting in action, please come back later'),
+      ['expired', 'soft'],
+    ],
+    [
+      "sqlgrey's 'Greylisted for 5 minutes' after Postfix's 'Recipient address rejected' is greylisting, not the recipient",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: Greylisted for 5 minutes'),
+      ['expired', 'soft'],
+    ],
+    [
+      "policyd's 'Greylisting in effect, please come back later' is greylisting",
+      () =>
+        reported('4.7.1', 'smtp; 451 4.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, please come back later'),
+      ['expired', 'soft'],
+    ],
+    [
+      "policyd's 'Greylisting in effect, sending server blacklisted' blocks the sending host",
+      () =>
+        reported(
+          '4.7.1',
+          'smtp; 451 4.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
+        ),
+      ['blocked', 'soft'],
+    ],
+  ]);
+});
+
+// Postfix's smtpd (src/smtpd/smtpd.c): smtpd_client_connection_count_limit and _rate_limit
+// "421 4.7.0 %s Error: too many connections from %s", smtpd_client_message_rate_limit "450
+// 4.7.1 Error: too much mail from %s", smtpd_client_recipient_rate_limit "450 4.7.1 Error: too
+// many recipients from %s", smtpd_client_new_tls_session_rate_limit "421 4.7.0 %s Error: too
+// many new TLS sessions from %s", smtpd_client_auth_rate_limit "450 4.7.1 Error: too many AUTH
+// commands from %s". postfwd (doc/postfwd3.txt: rate(), size() and rcpt() actions, e.g.
+// "450 4.7.1 sorry, max 3 requests per 5 minutes", "sorry, max 1.5mb per hour").
+describe("Postfix's and postfwd's rate limits", () => {
+  wordingTests([
+    [
+      "Postfix's 'Error: too many connections from' is too many connections from the sending host",
+      () => reported('4.7.0', 'smtp; 421 4.7.0 mx.example.net Error: too many connections from 192.0.2.9'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "Postfix's 'Error: too much mail from' is the sending host's rate, not the recipient's mailbox",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 Error: too much mail from 192.0.2.9'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Postfix's 'Error: too many recipients from' a host is the sender's rate",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 Error: too many recipients from 192.0.2.9'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "Postfix's 'Error: too many new TLS sessions from' is the sending host's rate of sessions",
+      () => reported('4.7.0', 'smtp; 421 4.7.0 mx.example.net Error: too many new TLS sessions from 192.0.2.9'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "postfwd's 'sorry, max 3 requests per 5 minutes' is the sender's rate",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: sorry, max 3 requests per 5 minutes'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "postfwd's 'sorry, max 1.5mb per hour' is the sender's rate of mail, not the recipient's mailbox",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: sorry, max 1.5mb per hour'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "postfwd's 'sorry, max 3 recipients per hour' is the sender's rate",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: sorry, max 3 recipients per hour'),
+      ['speeding', 'soft'],
+    ],
+  ]);
+});
