@@ -214,3 +214,101 @@ describe("Postfix's and postfwd's rate limits", () => {
     ],
   ]);
 });
+
+// sqlgrey (sqlgrey: connect_src_throttle, "Throttling too many connections from new source -
+// Try again later."). OpenDKIM (opendkim/opendkim.h: ADSP_DISCARDABLE_TEXT "ADSP discardable
+// mail may not be sent to this address", 550 5.7.1; opendkim.c: "DKIM signature syntax error").
+describe("sqlgrey's throttling and OpenDKIM's other refusals", () => {
+  wordingTests([
+    [
+      "sqlgrey's 'Throttling too many connections from new source' is too many connections, not the recipient",
+      () =>
+        reported(
+          '4.7.1',
+          'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: Throttling too many connections from new source - Try again later.',
+        ),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "OpenDKIM's 'ADSP discardable mail may not be sent to this address' is the sender domain's authentication, not the address",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 ADSP discardable mail may not be sent to this address'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "OpenDKIM's 'DKIM signature syntax error' is an authentication failure",
+      () => reported('5.7.0', 'smtp; 550 5.7.0 DKIM signature syntax error'),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// Postfix's smtpd restrictions (postfix/src/smtpd/smtpd_check.c and smtpd.c), the texts the
+// policy services above are sent beside: kept as regression cases.
+describe("Postfix's smtpd restrictions", () => {
+  wordingTests([
+    [
+      "Postfix's 'Client host rejected: cannot find your hostname' asks for the sending host's reverse DNS",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.9]'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "Postfix's 'Client host rejected: cannot find your reverse hostname' asks for the sending host's reverse DNS",
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.9]'),
+      ['requireptr', 'soft'],
+    ],
+    [
+      "Postfix's 'Helo command rejected: Host not found' blocks the sending host, never an unknown recipient domain",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <mx.example.org>: Helo command rejected: Host not found'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's 'Helo command rejected: need fully-qualified hostname' blocks the sending host",
+      () => reported('5.5.2', 'smtp; 504 5.5.2 <mx>: Helo command rejected: need fully-qualified hostname'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's 'Sender address rejected: Domain not found' is the sender's domain, not the recipient's",
+      () => reported('4.1.8', 'smtp; 450 4.1.8 <sender@example.org>: Sender address rejected: Domain not found'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's 'Sender address rejected: not owned by user' refuses the sender",
+      () => reported('5.7.1', 'smtp; 553 5.7.1 <sender@example.org>: Sender address rejected: not owned by user bob'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's address verification 'undeliverable address' with the next hop's user unknown is an unknown user",
+      () =>
+        reported(
+          '5.1.1',
+          'smtp; 550 5.1.1 <user@example.net>: Recipient address rejected: undeliverable address: host mx.example.net[192.0.2.1] said: 550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)',
+        ),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "Postfix's 'Data command rejected: Multi-recipient bounce' refuses the null sender, not the recipient",
+      () => reported('5.5.0', 'smtp; 550 5.5.0 <user@example.net>: Data command rejected: Multi-recipient bounce'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's 'Client host [...] blocked using' a DNS block list blocks the sending host",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's 'Recipient address rejected: User unknown in virtual alias table' is an unknown user",
+      () => reported('5.1.1', 'smtp; 550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual alias table'),
+      ['userunknown', 'hard'],
+    ],
+    [
+      "Postfix's '452 4.5.3 Error: too many recipients' in one message is too many recipients",
+      () => reported('4.5.3', 'smtp; 452 4.5.3 Error: too many recipients'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
+      "Postfix's 'Insufficient system storage' is the receiving system's full disk, not the mailbox",
+      () => reported('4.3.1', 'smtp; 452 4.3.1 Insufficient system storage'),
+      ['systemfull', 'soft'],
+    ],
+  ]);
+});

@@ -47,6 +47,7 @@ import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
 import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
 import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
 import { POSTFWD_RULES } from './providers/postfwd.ts';
+import { OPENDKIM_RULES } from './providers/opendkim.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -166,6 +167,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   CLUEBRINGER_RULES,
   POSTFIX_SMTPD_RULES,
   POSTFWD_RULES,
+  OPENDKIM_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -380,6 +382,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/postfix-client-rate',
   'toomanyconn/postfix-tls-sessions',
   'speeding/postfwd-rate',
+  'authfailure/opendkim-adsp-discardable',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
