@@ -312,3 +312,86 @@ describe("Postfix's smtpd restrictions", () => {
     ],
   ]);
 });
+
+// Policyd v2 (cluebringer), its other modules: cbp/modules/CheckHelo.pm ("Invalid HELO/EHLO;
+// Must be a FQDN or an address literal, not '...'", "...; No A or MX records found for '...'",
+// "...; Cannot resolve '...', no such domain", "...; Blacklisted", "...; HRP limit exceeded")
+// and cbp/modules/CheckSPF.pm ("Failed SPF check; <Mail::SPF's explanation>").
+describe("policyd's HELO and SPF checks", () => {
+  wordingTests([
+    [
+      "policyd's 'Invalid HELO/EHLO; Must be a FQDN' blocks the sending host's greeting",
+      () =>
+        reported(
+          '5.7.1',
+          "smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Invalid HELO/EHLO; Must be a FQDN or an address literal, not 'localhost'",
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "policyd's 'Invalid HELO/EHLO; Cannot resolve ..., no such domain' is the sending host's name, never the recipient's domain",
+      () =>
+        reported(
+          '5.7.1',
+          "smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Invalid HELO/EHLO; Cannot resolve 'mx.example.org', no such domain",
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "policyd's 'Invalid HELO/EHLO; No A or MX records found' is the sending host's name",
+      () =>
+        reported(
+          '5.7.1',
+          "smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Invalid HELO/EHLO; No A or MX records found for 'mx.example.org'",
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "policyd's 'Invalid HELO/EHLO; HRP limit exceeded' blocks a host greeting with too many names",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Invalid HELO/EHLO; HRP limit exceeded'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "policyd's 'Failed SPF check' is an authentication failure of the sender",
+      () =>
+        reported(
+          '5.7.1',
+          "smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Failed SPF check; example.org: Sender is not authorized by default to use 'sender@example.org' in 'mfrom' identity (mechanism '-all' matched)",
+        ),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});
+
+// policyd-weight (its default configuration: $REJECTMSG "550 Mail appeared to be SPAM or forged.
+// Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from
+// DNSBLs"; its cache's "temporarily blocked because of previous errors - retrying too fast.
+// penalty: 30 seconds x 0 retries.", as admins' logs and a provider's notice quote them).
+// milter-greylist's blacklist ACL (milter-greylist.c: 551 5.7.1 "Go away!").
+describe("policyd-weight's and milter-greylist's blocks", () => {
+  wordingTests([
+    [
+      "policyd-weight's 'Mail appeared to be SPAM or forged' scores the sending host's DNS and block lists: a block, not the recipient",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs; MTA helo: mx.example.org, MTA hostname: unknown[192.0.2.9] (helo/hostname mismatch)',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "policyd-weight's 'temporarily blocked because of previous errors - retrying too fast' blocks the sending host for now",
+      () =>
+        reported(
+          '4.7.1',
+          'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: temporarily blocked because of previous errors - retrying too fast. penalty: 30 seconds x 0 retries.',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "milter-greylist's '551 5.7.1 Go away!' is a security refusal, never a moved mailbox",
+      () => reported('5.7.1', 'smtp; 551 5.7.1 Go away!'),
+      ['securityerror', 'soft'],
+    ],
+  ]);
+});

@@ -48,6 +48,7 @@ import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
 import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
 import { POSTFWD_RULES } from './providers/postfwd.ts';
 import { OPENDKIM_RULES } from './providers/opendkim.ts';
+import { POLICYD_WEIGHT_RULES } from './providers/policyd-weight.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -168,6 +169,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   POSTFIX_SMTPD_RULES,
   POSTFWD_RULES,
   OPENDKIM_RULES,
+  POLICYD_WEIGHT_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -383,6 +385,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/postfix-tls-sessions',
   'speeding/postfwd-rate',
   'authfailure/opendkim-adsp-discardable',
+  'blocked/policyd-weight-score',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
