@@ -395,3 +395,69 @@ describe("policyd-weight's and milter-greylist's blocks", () => {
     ],
   ]);
 });
+
+// Policyd v2 (cluebringer), its quotas (cbp/modules/Quotas.pm: "Policy rejection; Message count
+// quota exceeded", "Policy rejection; Cumulative message size quota exceeded"; Accounting.pm:
+// "Policy rejection; Message count exceeded"). policyd-rate-limit (nitmir/policyd-rate-limit,
+// config.py fail_action "defer_if_permit Rate limit reach, retry later"). mtpolicyd
+// (benningm/mtpolicyd, lib/Mail/MtPolicyd/Plugin: Quota.pm "defer smtp traffic quota has been
+// exceeded", Greylist.pm "defer greylisting is active", RBL.pm "delivery from %IP% rejected
+// %INFO%", CtIpRep.pm "550 delivery from %IP% is rejected. Check at
+// http://www.commtouch.com/Site/Resources/Check_IP_Reputation.asp. Reference code: %REFID%").
+describe("policy services' quotas and rate limits", () => {
+  wordingTests([
+    [
+      "policyd's 'Message count quota exceeded' is the sender's quota of messages, never a full mailbox",
+      () =>
+        reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: Policy rejection; Message count quota exceeded'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "policyd's 'Cumulative message size quota exceeded' is the sender's quota of bytes, never a full mailbox",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Policy rejection; Cumulative message size quota exceeded',
+        ),
+      ['speeding', 'soft'],
+    ],
+    [
+      "policyd's accounting 'Message count exceeded' is the sender's count of messages",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Policy rejection; Message count exceeded'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "policyd-rate-limit's 'Rate limit reach, retry later' is the sender's rate",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: Rate limit reach, retry later'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "mtpolicyd's 'smtp traffic quota has been exceeded' is the sender's traffic quota, never a full mailbox",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: smtp traffic quota has been exceeded'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "mtpolicyd's 'greylisting is active' is greylisting",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: greylisting is active'),
+      ['expired', 'soft'],
+    ],
+    [
+      "mtpolicyd's 'delivery from ... rejected (listed on ...)' blocks the sending host",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: delivery from 192.0.2.9 rejected (listed on zen.spamhaus.org)',
+        ),
+      ['blocked', 'soft'],
+    ],
+    [
+      "mtpolicyd's Commtouch IP reputation refusal is the sending host's reputation",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 <user@example.net>: Recipient address rejected: delivery from 192.0.2.9 is rejected. Check at http://www.commtouch.com/Site/Resources/Check_IP_Reputation.asp. Reference code: 123456',
+        ),
+      ['badreputation', 'soft'],
+    ],
+  ]);
+});

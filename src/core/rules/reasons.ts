@@ -49,6 +49,7 @@ import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
 import { POSTFWD_RULES } from './providers/postfwd.ts';
 import { OPENDKIM_RULES } from './providers/opendkim.ts';
 import { POLICYD_WEIGHT_RULES } from './providers/policyd-weight.ts';
+import { MTPOLICYD_RULES } from './providers/mtpolicyd.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -170,6 +171,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   POSTFWD_RULES,
   OPENDKIM_RULES,
   POLICYD_WEIGHT_RULES,
+  MTPOLICYD_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -386,6 +388,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/postfwd-rate',
   'authfailure/opendkim-adsp-discardable',
   'blocked/policyd-weight-score',
+  'speeding/cluebringer-quotas',
+  'speeding/mtpolicyd-traffic-quota',
+  'badreputation/mtpolicyd-commtouch',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
