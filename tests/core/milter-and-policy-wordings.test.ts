@@ -461,3 +461,29 @@ describe("policy services' quotas and rate limits", () => {
     ],
   ]);
 });
+
+// policyd-rate-guard (onlime/policyd-rate-guard, README: ACTION_TEXT_BLOCKED "Rate limit
+// reached, retry later."). geoip-policyd (croessner/geoip-policyd, policy.go: rejectText
+// "Policy violation. Please contact your support", for a login seen from too many countries or
+// addresses). Postfix's reject_unauth_pipelining (smtpd_check.c: "Improper use of SMTP command
+// pipelining").
+describe('more policy services beside Postfix', () => {
+  wordingTests([
+    [
+      "policyd-rate-guard's 'Rate limit reached, retry later.' is the sender's rate",
+      () => reported('4.7.1', 'smtp; 450 4.7.1 <user@example.net>: Recipient address rejected: Rate limit reached, retry later.'),
+      ['speeding', 'soft'],
+    ],
+    [
+      "geoip-policyd's 'Policy violation. Please contact your support' is a policy refusal, not the recipient",
+      () =>
+        reported('5.7.1', 'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Policy violation. Please contact your support'),
+      ['policyviolation', 'soft'],
+    ],
+    [
+      "Postfix's 'Improper use of SMTP command pipelining' is the sending client's protocol error, not the recipient",
+      () => reported('5.5.0', 'smtp; 503 5.5.0 <user@example.net>: Data command rejected: Improper use of SMTP command pipelining'),
+      ['syntaxerror', 'soft'],
+    ],
+  ]);
+});
