@@ -487,3 +487,46 @@ describe('more policy services beside Postfix', () => {
     ],
   ]);
 });
+
+// SPFBL, a Brazilian SPF and block-list service, through its Postfix policy script
+// (spfblquery.pl in its repository: "451 4.7.2 SPFBL you are temporarily blocked on this
+// server.", "554 5.7.1 SPFBL you are permanently blocked in this server.", "554 5.7.1 SPFBL
+// sender has non-existent internet domain.", "451 4.7.1 SPFBL you are greylisted on this
+// server.", "554 5.7.1 SPFBL <sender> is not a valid e-mail address.", "554 5.7.1 SPFBL <sender>
+// is not allowed to send mail from <ip>.").
+describe("SPFBL's policy replies", () => {
+  const spfbl = (status: string, code: string, text: string) =>
+    reported(status, `smtp; ${code} ${status} <user@example.net>: Recipient address rejected: SPFBL ${text}`);
+  wordingTests([
+    [
+      "SPFBL's 'you are temporarily blocked on this server' blocks the sending host",
+      () => spfbl('4.7.2', '451', 'you are temporarily blocked on this server.'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "SPFBL's 'you are permanently blocked in this server' blocks the sending host, never the recipient",
+      () => spfbl('5.7.1', '554', 'you are permanently blocked in this server.'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "SPFBL's 'sender has non-existent internet domain' is the sender's domain, never the recipient's",
+      () => spfbl('5.7.1', '554', 'sender has non-existent internet domain.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "SPFBL's 'you are greylisted on this server' is greylisting",
+      () => spfbl('4.7.1', '451', 'you are greylisted on this server.'),
+      ['expired', 'soft'],
+    ],
+    [
+      "SPFBL's '<sender> is not a valid e-mail address' refuses the sender, never an unknown recipient",
+      () => spfbl('5.7.1', '554', 'sender@example.org is not a valid e-mail address.'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "SPFBL's '<sender> is not allowed to send mail from <ip>' is an SPF failure of the sender",
+      () => spfbl('5.7.1', '554', 'sender@example.org is not allowed to send mail from 192.0.2.9.'),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});

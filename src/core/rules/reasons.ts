@@ -50,6 +50,7 @@ import { POSTFWD_RULES } from './providers/postfwd.ts';
 import { OPENDKIM_RULES } from './providers/opendkim.ts';
 import { POLICYD_WEIGHT_RULES } from './providers/policyd-weight.ts';
 import { MTPOLICYD_RULES } from './providers/mtpolicyd.ts';
+import { SPFBL_RULES } from './providers/spfbl.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -172,6 +173,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   OPENDKIM_RULES,
   POLICYD_WEIGHT_RULES,
   MTPOLICYD_RULES,
+  SPFBL_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -391,6 +393,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/cluebringer-quotas',
   'speeding/mtpolicyd-traffic-quota',
   'badreputation/mtpolicyd-commtouch',
+  'authfailure/spfbl-spf-fail',
+  'rejected/spfbl-sender',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
