@@ -530,3 +530,37 @@ describe("SPFBL's policy replies", () => {
     ],
   ]);
 });
+
+// Exim's SPF refusals as its documentation and Debian's exim4-config write them (the Exim
+// specification's "spf" ACL condition example: "$sender_host_address is not allowed to send
+// mail from <domain>. Please see http://www.open-spf.org/Why..."; Debian's CHECK_RCPT_SPF:
+// "[SPF] $sender_host_address is not allowed to send mail from <domain>. Please see
+// http://www.openspf.org/Why?scope=..."), and the "SPF: ... is not allowed" form admins' Exim
+// logs quote.
+describe("Exim's SPF refusals", () => {
+  wordingTests([
+    [
+      "Debian's Exim '[SPF] ... is not allowed to send mail from' is an SPF failure of the sender, not a block of the host",
+      () =>
+        reported(
+          '5.7.1',
+          'smtp; 550 5.7.1 [SPF] 192.0.2.9 is not allowed to send mail from example.org.  Please see http://www.openspf.org/Why?scope=mfrom;identity=sender@example.org;ip=192.0.2.9',
+        ),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "Exim's 'SPF: ... is not allowed to send mail from' is an SPF failure",
+      () => reported('5.0.0', 'smtp; 550 SPF: 192.0.2.9 is not allowed to send mail from example.org'),
+      ['authfailure', 'soft'],
+    ],
+    [
+      "the Exim specification's SPF example with its open-spf.org link is an SPF failure",
+      () =>
+        reported(
+          '5.0.0',
+          'smtp; 550 192.0.2.9 is not allowed to send mail from example.org. Please see http://www.open-spf.org/Why;identity=sender@example.org;ip=192.0.2.9',
+        ),
+      ['authfailure', 'soft'],
+    ],
+  ]);
+});

@@ -34,6 +34,10 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // to send mail from <domain>." (C4, a Czech host, faq.c4.cz "Odeslaný e-mail se vrací zpět
       // s chybou": the domain's SPF record does not list the sending server).
       String.raw`\[spf\][^\n]{0,80}\bnot allowed to send mail from\b`,
+      // The "SPF:" tag of an Exim SPF ACL as admins' Exim logs quote it: "rejected RCPT <x>: SPF:
+      // 192.0.2.9 is not allowed to send mail from example.org: Please see
+      // http://www.open-spf.org/Why : Reason: mechanism".
+      String.raw`\bspf: \S+ is not allowed to send mail from\b`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").
