@@ -564,3 +564,35 @@ describe("Exim's SPF refusals", () => {
     ],
   ]);
 });
+
+// More of Postfix's own smtpd and cleanup replies (postfix/src/smtpd/smtpd.c, smtpd_check.c,
+// smtpd_milter.c; src/cleanup), beside the add-ons above: kept as regression cases.
+describe("Postfix's replies beside its add-ons", () => {
+  wordingTests([
+    [
+      "Postfix's 'Sender address rejected: Access denied' refuses the sender",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 <sender@example.org>: Sender address rejected: Access denied'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's 'Client host rejected: Access denied' blocks the sending host",
+      () => reported('5.7.1', 'smtp; 554 5.7.1 <mx.example.org[192.0.2.9]>: Client host rejected: Access denied'),
+      ['blocked', 'soft'],
+    ],
+    [
+      "Postfix's 'Sender address rejected: User unknown in local recipient table' is about the sender, never the recipient",
+      () => reported('5.1.0', 'smtp; 550 5.1.0 <sender@example.org>: Sender address rejected: User unknown in local recipient table'),
+      ['rejected', 'soft'],
+    ],
+    [
+      "Postfix's 'Message size exceeds fixed limit' is a message too big",
+      () => reported('5.3.4', 'smtp; 552 5.3.4 Message size exceeds fixed limit'),
+      ['mesgtoobig', 'soft'],
+    ],
+    [
+      "Postfix's 'Error: queue file write error' is the receiving system's trouble",
+      () => reported('4.3.0', 'smtp; 451 4.3.0 Error: queue file write error'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
