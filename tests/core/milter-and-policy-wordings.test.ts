@@ -10,7 +10,8 @@ import { reported, wordingTests } from './wording-cases.ts';
 // python-policyd-spf (policyd-spf): "Message rejected due to: SPF fail - not authorized.
 // Please see http://www.openspf.net/Why?..." with 550 5.7.23 (5.7.1 in older releases), as
 // Postfix writes it after "Recipient address rejected:" (admins' mail logs quoting
-// policyd-spf's answer); its permanent error "SPF Permanent Error" with 5.5.2.
+// policyd-spf's answer). Haraka's SPF plugin (haraka-plugin-spf, index.js): "sender <address>
+// SPF Permanent Error".
 // postfix-policyd-spf-perl (postfix-policyd-spf-perl.pl): "550 $authority_explanation", Mail::SPF's
 // default "Please see http://www.openspf.org/Why?s=mfrom;id=...;ip=...;r=...".
 describe("the SPF policy services' refusals", () => {
@@ -43,12 +44,8 @@ describe("the SPF policy services' refusals", () => {
       ['authfailure', 'soft'],
     ],
     [
-      "policyd-spf's 'SPF Permanent Error' (a broken SPF record of the sender's domain) is an authentication failure",
-      () =>
-        reported(
-          '5.5.2',
-          'smtp; 550 5.5.2 <user@example.net>: Recipient address rejected: Message rejected due to: SPF Permanent Error: Too many DNS lookups',
-        ),
+      "Haraka's SPF plugin's 'SPF Permanent Error' (a broken SPF record of the sender's domain) is an authentication failure",
+      () => reported('5.0.0', 'smtp; 550 sender sender@example.org SPF Permanent Error'),
       ['authfailure', 'soft'],
     ],
     [

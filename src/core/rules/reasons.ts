@@ -42,7 +42,6 @@ import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { HARAKA_RULES } from './providers/haraka.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
-import { POLICYD_SPF_RULES } from './providers/policyd-spf.ts';
 import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
 import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
 import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
@@ -165,7 +164,6 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMARTERMAIL_RULES,
   HARAKA_RULES,
   IREDAPD_RULES,
-  POLICYD_SPF_RULES,
   MIMEDEFANG_RULES,
   CLUEBRINGER_RULES,
   POSTFIX_SMTPD_RULES,
@@ -381,7 +379,6 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
   'expired/iredapd-greylisting',
-  'authfailure/policyd-spf-permanent-error',
   'contenterror/mimedefang-mime-structure',
   'systemerror/mimedefang-scanner-problem',
   'blocked/cluebringer-greylisting-blacklisted',

@@ -17,6 +17,9 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`\b(?:blocked|rejected|refused) (?:by|due to) (?:the )?spf\b`,
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
+      // RFC 7208's permerror written out: Haraka's SPF plugin (haraka-plugin-spf, index.js
+      // return_results: "sender <address> SPF Permanent Error"), the sender domain's record is broken.
+      String.raw`\bspf permanent error\b`,
       String.raw`sender policy framework`,
       // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
       // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
