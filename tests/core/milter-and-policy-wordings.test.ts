@@ -528,12 +528,11 @@ describe("SPFBL's policy replies", () => {
   ]);
 });
 
-// Exim's SPF refusals as its documentation and Debian's exim4-config write them (the Exim
-// specification's "spf" ACL condition example: "$sender_host_address is not allowed to send
-// mail from <domain>. Please see http://www.open-spf.org/Why..."; Debian's CHECK_RCPT_SPF:
-// "[SPF] $sender_host_address is not allowed to send mail from <domain>. Please see
-// http://www.openspf.org/Why?scope=..."), and the "SPF: ... is not allowed" form admins' Exim
-// logs quote.
+// Exim's SPF refusals as ACLs write them: Debian's exim4-config CHECK_RCPT_SPF ("[SPF]
+// $sender_host_address is not allowed to send mail from <domain>. Please see
+// http://www.openspf.org/Why?scope=..."), SPFBL's Exim ACL ("5.7.1 [SPF] ... Please see
+// http://www.open-spf.org/Why?s=mfrom;id=...;ip=..."), and the "SPF: ... is not allowed" form
+// admins' Exim logs quote.
 describe("Exim's SPF refusals", () => {
   wordingTests([
     [
@@ -551,11 +550,11 @@ describe("Exim's SPF refusals", () => {
       ['authfailure', 'soft'],
     ],
     [
-      "the Exim specification's SPF example with its open-spf.org link is an SPF failure",
+      "an Exim ACL's SPF refusal with its open-spf.org link is an SPF failure",
       () =>
         reported(
           '5.0.0',
-          'smtp; 550 192.0.2.9 is not allowed to send mail from example.org. Please see http://www.open-spf.org/Why;identity=sender@example.org;ip=192.0.2.9',
+          'smtp; 550 192.0.2.9 is not allowed to send mail from example.org. Please see http://www.open-spf.org/Why?s=mfrom;id=sender@example.org;ip=192.0.2.9',
         ),
       ['authfailure', 'soft'],
     ],
