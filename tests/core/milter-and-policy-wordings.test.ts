@@ -592,3 +592,21 @@ describe("Postfix's replies beside its add-ons", () => {
     ],
   ]);
 });
+
+// ClamSMTP and ProxSMTP, the SMTP proxy filters run beside Postfix (smtp_proxy_filter) and
+// other MTAs (clamsmtpd.c and proxsmtpd.c STRINGS: SMTP_DATAVIRUS "550 Virus Detected; Content
+// Rejected"; common/smtppass.c: SMTP_STARTBUSY "554 Server Busy", SMTP_FAILED "451 Local Error").
+describe("ClamSMTP's and ProxSMTP's replies", () => {
+  wordingTests([
+    [
+      "ClamSMTP's 'Virus Detected; Content Rejected' is a virus in the message",
+      () => reported('5.0.0', 'smtp; 550 Virus Detected; Content Rejected'),
+      ['virusdetected', 'soft'],
+    ],
+    [
+      "the SMTP proxy's '451 Local Error' is the receiving system's trouble, not the recipient",
+      () => reported('4.0.0', 'smtp; 451 Local Error'),
+      ['systemerror', 'soft'],
+    ],
+  ]);
+});
