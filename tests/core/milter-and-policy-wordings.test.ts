@@ -595,7 +595,9 @@ describe("Postfix's replies beside its add-ons", () => {
 
 // ClamSMTP and ProxSMTP, the SMTP proxy filters run beside Postfix (smtp_proxy_filter) and
 // other MTAs (clamsmtpd.c and proxsmtpd.c STRINGS: SMTP_DATAVIRUS "550 Virus Detected; Content
-// Rejected"; common/smtppass.c: SMTP_STARTBUSY "554 Server Busy", SMTP_FAILED "451 Local Error").
+// Rejected"; common/smtppass.c: SMTP_STARTBUSY "554 Server Busy", SMTP_FAILED "451 Local Error";
+// a ClamSMTP build with McAfee TrustedSource: SMTP_DATAUNTRUST "550 Message Untrusted by
+// TrustedSource - see <http://www.trustedsource.org> ...").
 describe("ClamSMTP's and ProxSMTP's replies", () => {
   wordingTests([
     [
@@ -607,6 +609,11 @@ describe("ClamSMTP's and ProxSMTP's replies", () => {
       "the SMTP proxy's '451 Local Error' is the receiving system's trouble, not the recipient",
       () => reported('4.0.0', 'smtp; 451 Local Error'),
       ['systemerror', 'soft'],
+    ],
+    [
+      "a ClamSMTP build's 'Message Untrusted by TrustedSource' is the message's spam rating, not a malformed message",
+      () => reported('5.0.0', 'smtp; 550 Message Untrusted by TrustedSource - see <http://www.trustedsource.org> ; Contect Rejected'),
+      ['spamdetected', 'soft'],
     ],
   ]);
 });

@@ -50,6 +50,7 @@ import { OPENDKIM_RULES } from './providers/opendkim.ts';
 import { POLICYD_WEIGHT_RULES } from './providers/policyd-weight.ts';
 import { MTPOLICYD_RULES } from './providers/mtpolicyd.ts';
 import { SPFBL_RULES } from './providers/spfbl.ts';
+import { CLAMSMTP_RULES } from './providers/clamsmtp.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -172,6 +173,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   POLICYD_WEIGHT_RULES,
   MTPOLICYD_RULES,
   SPFBL_RULES,
+  CLAMSMTP_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -392,6 +394,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'badreputation/mtpolicyd-commtouch',
   'authfailure/spfbl-spf-fail',
   'rejected/spfbl-sender',
+  'spamdetected/clamsmtp-trustedsource',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',
