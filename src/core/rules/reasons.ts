@@ -42,6 +42,15 @@ import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { HARAKA_RULES } from './providers/haraka.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
+import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
+import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
+import { POSTFWD_RULES } from './providers/postfwd.ts';
+import { OPENDKIM_RULES } from './providers/opendkim.ts';
+import { POLICYD_WEIGHT_RULES } from './providers/policyd-weight.ts';
+import { MTPOLICYD_RULES } from './providers/mtpolicyd.ts';
+import { SPFBL_RULES } from './providers/spfbl.ts';
+import { CLAMSMTP_RULES } from './providers/clamsmtp.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
@@ -157,6 +166,15 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMARTERMAIL_RULES,
   HARAKA_RULES,
   IREDAPD_RULES,
+  MIMEDEFANG_RULES,
+  CLUEBRINGER_RULES,
+  POSTFIX_SMTPD_RULES,
+  POSTFWD_RULES,
+  OPENDKIM_RULES,
+  POLICYD_WEIGHT_RULES,
+  MTPOLICYD_RULES,
+  SPFBL_RULES,
+  CLAMSMTP_RULES,
   STALWART_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
@@ -370,6 +388,20 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
   'expired/iredapd-greylisting',
+  'contenterror/mimedefang-mime-structure',
+  'systemerror/mimedefang-scanner-problem',
+  'blocked/cluebringer-greylisting-blacklisted',
+  'speeding/postfix-client-rate',
+  'toomanyconn/postfix-tls-sessions',
+  'speeding/postfwd-rate',
+  'authfailure/opendkim-adsp-discardable',
+  'blocked/policyd-weight-score',
+  'speeding/cluebringer-quotas',
+  'speeding/mtpolicyd-traffic-quota',
+  'badreputation/mtpolicyd-commtouch',
+  'authfailure/spfbl-spf-fail',
+  'rejected/spfbl-sender',
+  'spamdetected/clamsmtp-trustedsource',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'blocked/postscreen-denylist',

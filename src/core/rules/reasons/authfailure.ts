@@ -17,6 +17,9 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       String.raw`\b(?:blocked|rejected|refused) (?:by|due to) (?:the )?spf\b`,
       // RFC 7208's own words: the host is not authorised to send for the domain (by its SPF record).
       String.raw`(?:not (?:allowed|authori[sz]ed|permitted|designated)|unauthori[sz]ed)\b.{0,80}\bspf\b`,
+      // RFC 7208's permerror written out: Haraka's SPF plugin (haraka-plugin-spf, index.js
+      // return_results: "sender <address> SPF Permanent Error"), the sender domain's record is broken.
+      String.raw`\bspf permanent error\b`,
       String.raw`sender policy framework`,
       // United Internet (1&1, GMX, WEB.DE): "550 <x>: Reject due to SPF policy. The originating
       // IP of the message is not permitted by the domain owner" (https://smtp.codes/unitedinternet/).
@@ -34,6 +37,10 @@ export const AUTHFAILURE_RULES: readonly ReasonRule[] = [
       // to send mail from <domain>." (C4, a Czech host, faq.c4.cz "Odeslaný e-mail se vrací zpět
       // s chybou": the domain's SPF record does not list the sending server).
       String.raw`\[spf\][^\n]{0,80}\bnot allowed to send mail from\b`,
+      // The "SPF:" tag of an Exim SPF ACL as admins' Exim logs quote it: "rejected RCPT <x>: SPF:
+      // 192.0.2.9 is not allowed to send mail from example.org: Please see
+      // http://www.open-spf.org/Why : Reason: mechanism".
+      String.raw`\bspf: \S+ is not allowed to send mail from\b`,
       // Cisco Secure Email (IronPort) AsyncOS's default SPF reject text (AsyncOS for Email
       // Advanced Configuration Guide, "Email Authentication": "550 #5.7.1 SPF unauthorized mail
       // is prohibited.").
