@@ -129,7 +129,7 @@ describe('content filters run as milters', () => {
 // action, please come back in %R", or "... come back later" when quiet). sqlgrey (sqlgrey:
 // "Greylisted for N minutes", reject_code 450, sent as Postfix's defer_if_permit).
 // policyd v2 / cluebringer (its greylisting module: "Greylisting in effect, please come back
-// later", 451 4.7.1; "Greylisting in effect, sending server blacklisted").
+// later", 451 4.7.1; "Greylisting in effect, sending server blacklisted", a REJECT: 554 5.7.1).
 describe('greylisting milters and policy services', () => {
   wordingTests([
     [
@@ -157,8 +157,8 @@ describe('greylisting milters and policy services', () => {
       "policyd's 'Greylisting in effect, sending server blacklisted' blocks the sending host",
       () =>
         reported(
-          '4.7.1',
-          'smtp; 451 4.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
+          '5.7.1',
+          'smtp; 554 5.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
         ),
       ['blocked', 'soft'],
     ],

@@ -15,7 +15,7 @@ export const CLUEBRINGER_RULES: readonly ReasonRule[] = [
     reason: 'blocked',
     phrases: [String.raw`\bgreylisting in effect, sending server blacklisted\b`],
     hints: ['sending server blacklisted'],
-    quote: '451 4.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
+    quote: '554 5.7.1 <user@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted',
   },
   {
     id: 'speeding/cluebringer-quotas',
