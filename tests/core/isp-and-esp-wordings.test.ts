@@ -71,6 +71,21 @@ describe("EarthLink's ELNK codes and block texts", () => {
       ['speeding', 'soft'],
     ],
     [
+      'an EarthLink "Sender blocked error ELNK_111" (a Spamhaus list) blocks the sending host, not the envelope sender',
+      () => reported('5.7.1', 'smtp; 550 5.7.1 Sender blocked error ELNK_111'),
+      ['blocked', 'soft'],
+    ],
+    [
+      'an EarthLink "Connection deferred ELNK_103" is its server unavailable for now, not a suspended mailbox',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred ELNK_103'),
+      ['systemerror', 'soft'],
+    ],
+    [
+      'an EarthLink "Connection deferred ELNK_139" is too many connections received',
+      () => reported('4.2.1', 'smtp; 421 4.2.1 Connection deferred ELNK_139'),
+      ['toomanyconn', 'soft'],
+    ],
+    [
       'an EarthLink "HELO command rejected ELNK_201" blocks the sending host',
       () => reported('5.7.1', 'smtp; 550 5.7.1 HELO command rejected ELNK_201'),
       ['blocked', 'soft'],
