@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from './db.ts';
 
 export interface BackupResult {
@@ -53,22 +54,24 @@ export async function backupDatabase(db: Db, target: string, opts: BackupOptions
     // connection (the running service) writes, so small steps may never finish on a busy
     // store. One step reads one WAL snapshot and does not block the service's writers.
     const step = opts.pagesPerStep ?? ALL_REMAINING_PAGES;
-    let r: { totalPages: number; remainingPages: number } = { totalPages: 0, remainingPages: 0 };
     // better-sqlite3 takes a step that found the source busy (a write transaction of this same
     // connection, paused between its time slices) for the end of the copy: never publish that.
     // Such a transaction ends within a few turns of the event loop: copy again, a bounded
     // number of times, before giving up.
-    for (let attempt = 1; attempt <= BUSY_ATTEMPTS; attempt++) {
-      r = await db.backup(temp, {
+    const copy = () =>
+      db.backup(temp, {
         progress: (p) => {
           opts.onProgress?.(p);
           return step;
         },
       });
-      if (r.totalPages !== 0 && r.remainingPages === 0) break;
-      if (attempt < BUSY_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS * attempt));
+    const complete = (r: { totalPages: number; remainingPages: number }) => r.totalPages !== 0 && r.remainingPages === 0;
+    let r = await copy();
+    for (let attempt = 1; !complete(r) && attempt < BUSY_ATTEMPTS; attempt++) {
+      await sleep(BUSY_WAIT_MS * attempt);
+      r = await copy();
     }
-    if (r.totalPages === 0 || r.remainingPages !== 0) {
+    if (!complete(r)) {
       throw new Error(`the backup did not complete (${r.remainingPages} of ${r.totalPages} pages left); try again`);
     }
     const fd = openSync(temp, constants.O_RDONLY);

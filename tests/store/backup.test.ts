@@ -2,7 +2,7 @@
 // being committed in the same process, and a restore: the copy put in place of the data
 // file, the whole service started on it, the bounces read back through the HTTP API.
 
-import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -149,6 +149,22 @@ describe.skipIf(!onSqlite)('rebound backup', () => {
     for (const a of before) expect(copied.has(a)).toBe(true);
   });
 
+  it('gives up with "try again" and leaves no file when the write transaction outlasts every attempt', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));
+    store = openStore(path.join(dir, 'bounces.db'));
+    await ingest(store, 0, 3);
+    const db = store.db!;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(backupDatabase(db, path.join(dir, 'copy.db'))).rejects.toThrow(/did not complete.*try again/);
+    } finally {
+      db.exec('COMMIT');
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('copy.db'))).toEqual([]);
+    // Once the transaction has ended, the same command succeeds.
+    expect(addressesIn((await backupDatabase(db, path.join(dir, 'copy.db'))).file).size).toBe(3);
+  });
+
   it('refuses to overwrite an existing file unless forced, and leaves no partial file behind', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'rebound-backup-'));
     store = openStore(path.join(dir, 'bounces.db'));
@@ -169,7 +185,6 @@ describe.skipIf(!onSqlite)('rebound backup', () => {
       },
     });
     await expect(failing).rejects.toThrow('disk gone');
-    const { readdirSync } = await import('node:fs');
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial') || f === 'half.db')).toEqual([]);
   });
 
