@@ -10,6 +10,11 @@ import { MAX_COMPLAINT_RECIPIENTS, UNDISCLOSED_RECIPIENT } from '../../src/core/
 import type { Classification } from '../../src/core/types.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
+/** A message from Postfix's bounce daemon to the sender, news@example.com: the rest of its header, then its body. */
+const fromPostfix = (...lines: string[]) =>
+  message('From: MAILER-DAEMON@mx.example.com (Mail Delivery System)', 'To: news@example.com', ...lines);
+/** What a user sees of a classification: its kind and, per recipient, the address, the reason and hard/soft. */
+const kindAndVerdicts = (c: Classification) => [c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])];
 const addresses = (c: Classification) => c.recipients.map((r) => r.address);
 
 const REPORT_TOP = [
@@ -438,10 +443,7 @@ describe('automatic replies', () => {
     ['Precedence: auto_reply', 'Precedence'],
   ])('takes "%s" (%s) for a vacation reply from its sender', async (header) => {
     const c = await classify(autoReply([header], 'Sale'));
-    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
-      'autoreply',
-      [['kim@example.org', 'vacation', 'none']],
-    ]);
+    expect(kindAndVerdicts(c)).toEqual(['autoreply', [['kim@example.org', 'vacation', 'none']]]);
   });
 
   it.each([
@@ -700,9 +702,7 @@ describe('success reports and read receipts', () => {
   // client that kept only the text), the word "errors" in it made the report a failure.
   it("reads Postfix's success notice without its delivery-status part as delivered, the hedge about 'delivery errors from other systems' no failure", async () => {
     const c = await classify(
-      message(
-        'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
-        'To: news@example.com',
+      fromPostfix(
         'Subject: Successful Mail Delivery Report',
         'Auto-Submitted: auto-replied',
         '',
@@ -721,7 +721,7 @@ describe('success reports and read receipts', () => {
         '<dave@example.org>: delivered to mailbox',
       ),
     );
-    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
+    expect(kindAndVerdicts(c)).toEqual([
       'not-bounce',
       [
         ['carol@example.org', 'delivered', 'none'],
@@ -732,9 +732,7 @@ describe('success reports and read receipts', () => {
 
   it('still reads a failure notice holding the same hedge words as a failure', async () => {
     const c = await classify(
-      message(
-        'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
-        'To: news@example.com',
+      fromPostfix(
         'Subject: Undelivered Mail Returned to Sender',
         '',
         "I'm sorry to have to inform you that your message could not",
@@ -745,17 +743,12 @@ describe('success reports and read receipts', () => {
         '    Recipient address rejected: User unknown (in reply to RCPT TO command)',
       ),
     );
-    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
-      'bounce',
-      [['carol@example.org', 'userunknown', 'hard']],
-    ]);
+    expect(kindAndVerdicts(c)).toEqual(['bounce', [['carol@example.org', 'userunknown', 'hard']]]);
   });
 
   it.each(['delivered', 'relayed', 'expanded'])('reads a DSN with Action %s as delivered, never a bounce', async (action) => {
     const c = await classify(
-      message(
-        'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
-        'To: news@example.com',
+      fromPostfix(
         'Subject: Successful Mail Delivery Report',
         'Auto-Submitted: auto-replied',
         'MIME-Version: 1.0',
@@ -778,10 +771,7 @@ describe('success reports and read receipts', () => {
         '--b--',
       ),
     );
-    expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])]).toEqual([
-      'not-bounce',
-      [['carol@example.org', 'delivered', 'none']],
-    ]);
+    expect(kindAndVerdicts(c)).toEqual(['not-bounce', [['carol@example.org', 'delivered', 'none']]]);
   });
 
   it.each(['manual-action/MDN-sent-manually; displayed', 'automatic-action/MDN-sent-automatically; deleted'])(

@@ -6,10 +6,9 @@
 // collection. One test per wording, named after what a user should see.
 import { describe, expect, it } from 'vitest';
 import { eximBounce } from './plain-bounces.ts';
-import { reported, verdictOf, wordingTests } from './wording-cases.ts';
+import { reported, reportedInReplyTo, verdictOf, wordingTests } from './wording-cases.ts';
 
-/** A remote reply to RCPT TO, as Postfix reports it. */
-const atRcpt = (status: string, reply: string) => reported(status, `${reply} (in reply to RCPT TO command)`);
+const atRcpt = reportedInReplyTo('RCPT TO command');
 
 /**
  * A reply in a language other than English, as Exim quotes it in its plain-text notice (UTF-8,

@@ -8,13 +8,13 @@
 // what a user sees.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
-import { reported, wordingTests } from './wording-cases.ts';
+import { reported, reportedInReplyTo, wordingTests } from './wording-cases.ts';
 
-const atRcpt = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to RCPT TO command)`);
-const atMail = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to MAIL FROM command)`);
-const atData = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to end of DATA command)`);
-const atGreeting = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to initial greeting)`);
-const atEhlo = (status: string, reply: string) => reported(status, `smtp; ${reply} (in reply to EHLO command)`);
+const atRcpt = reportedInReplyTo('RCPT TO command');
+const atMail = reportedInReplyTo('MAIL FROM command');
+const atData = reportedInReplyTo('end of DATA command');
+const atGreeting = reportedInReplyTo('initial greeting');
+const atEhlo = reportedInReplyTo('EHLO command');
 const eximAfter = (command: string, reply: string) =>
   eximBounce([`SMTP error from remote mail server after ${command}:`, `host mx.example.net [192.0.2.1]: ${reply}`]);
 const lmtp = (status: string, reply: string, command = 'end of DATA') =>

@@ -11,12 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { RETURNED_MESSAGE } from './dsn-report.ts';
 import { plainBounce } from './plain-bounces.ts';
-import { reported, verdictOf, wordingTests } from './wording-cases.ts';
+import { reported, reportedInReplyTo, verdictOf, wordingTests } from './wording-cases.ts';
 
-/** A remote reply to RCPT TO, as Postfix reports it. */
-const atRcpt = (status: string, reply: string) => reported(status, `${reply} (in reply to RCPT TO command)`);
-/** A remote reply to the end of DATA, as Postfix reports it. */
-const atData = (status: string, reply: string) => reported(status, `${reply} (in reply to end of DATA command)`);
+const atRcpt = reportedInReplyTo('RCPT TO command');
+const atData = reportedInReplyTo('end of DATA command');
 
 // Forpsi's MX (Cloudmark Gateway), as its help page on incoming mail lists the replies a sender
 // may get (support.forpsi.com/kb/a3302, "Incoming emails limitiation on the mailserver";

@@ -17,6 +17,9 @@ export async function verdictOf(raw: Buffer): Promise<Verdict | undefined> {
 export const reported = (status: string, diagnostic: string) =>
   dsnReport(status, diagnostic, { notice: 'Delivery to the following recipient failed.' });
 
+/** A remote reply as Postfix reports it, with what it answered: "RCPT TO command", "end of DATA command", "initial greeting". */
+export const reportedInReplyTo = (phase: string) => (status: string, reply: string) => reported(status, `${reply} (in reply to ${phase})`);
+
 export type Case = readonly [name: string, bounce: () => Buffer, expected: Verdict];
 
 /** One test per case, named after what a user should see. */
