@@ -1,0 +1,114 @@
+// A scripted remote mail server on loopback for recording real MTAs' notices. It speaks
+// plain SMTP over a socket (no library in between, so every reply goes out byte for byte as
+// the scenario writes it, multi-line replies included) and refuses at the phase the
+// scenario names. Only the recorder uses it; tests read the notices it made the MTAs write.
+
+import { createServer, type Server, type Socket } from 'node:net';
+
+export type Phase = 'connect' | 'ehlo' | 'mail' | 'rcpt' | 'data' | 'end-of-data';
+
+export interface RemoteReply {
+  code: number;
+  /** The reply text after the code; lines joined by "\n" become a multi-line reply. */
+  text: string;
+}
+
+export interface RemoteScript {
+  /** Replies that refuse at a phase; a phase not named is accepted. */
+  refuse?: Partial<Record<Phase, RemoteReply>>;
+  /** A recipient's own RCPT reply, by local part; others get `refuse.rcpt` or 250. */
+  rcptByLocalPart?: Record<string, RemoteReply>;
+  /** Accept the connection and say nothing (the client's greeting timeout runs out). */
+  silent?: boolean;
+}
+
+/** Most commands one connection may send before it is closed (a recorder runs unattended). */
+const MAX_COMMANDS = 200;
+/** Most bytes of one message kept in memory while it is read. */
+const MAX_MESSAGE_BYTES = 1_000_000;
+
+export function formatReply(reply: RemoteReply): string {
+  const lines = reply.text.split('\n');
+  return lines.map((line, i) => `${reply.code}${i < lines.length - 1 ? '-' : ' '}${line}\r\n`).join('');
+}
+
+function converse(socket: Socket, script: RemoteScript): void {
+  socket.setEncoding('latin1');
+  if (script.silent) return;
+  const refuse = script.refuse ?? {};
+  const send = (reply: RemoteReply) => socket.write(formatReply(reply));
+  send(refuse.connect ?? { code: 220, text: 'mx.remote.test ESMTP ready' });
+  let buffered = '';
+  let inData = false;
+  let commands = 0;
+  socket.on('data', (chunk: string) => {
+    buffered += chunk;
+    for (;;) {
+      if (inData) {
+        const end = buffered.startsWith('.\r\n') ? 0 : buffered.indexOf('\r\n.\r\n');
+        if (end < 0) {
+          if (buffered.length > MAX_MESSAGE_BYTES) socket.destroy();
+          return;
+        }
+        buffered = buffered.slice(end === 0 ? 3 : end + 5);
+        inData = false;
+        send(refuse['end-of-data'] ?? { code: 250, text: '2.0.0 Ok: queued as 4AB12C' });
+        continue;
+      }
+      const eol = buffered.indexOf('\r\n');
+      if (eol < 0) return;
+      const line = buffered.slice(0, eol);
+      buffered = buffered.slice(eol + 2);
+      if (++commands > MAX_COMMANDS) return void socket.destroy();
+      const verb = line.slice(0, 4).toUpperCase();
+      if (verb === 'QUIT') {
+        send({ code: 221, text: '2.0.0 Bye' });
+        return void socket.end();
+      }
+      if (refuse.connect) send({ code: 503, text: '5.5.1 Error: send QUIT' });
+      else if (verb === 'EHLO' || verb === 'HELO')
+        send(refuse.ehlo ?? { code: 250, text: 'mx.remote.test\n8BITMIME\nENHANCEDSTATUSCODES' });
+      else if (verb === 'MAIL') send(refuse.mail ?? { code: 250, text: '2.1.0 Ok' });
+      else if (verb === 'RCPT') {
+        const local = /<([^@>]*)@/.exec(line)?.[1]?.toLowerCase() ?? '';
+        send(script.rcptByLocalPart?.[local] ?? refuse.rcpt ?? { code: 250, text: '2.1.5 Ok' });
+      } else if (verb === 'DATA') {
+        if (refuse.data) send(refuse.data);
+        else {
+          send({ code: 354, text: 'End data with <CR><LF>.<CR><LF>' });
+          inData = true;
+        }
+      } else if (verb === 'RSET' || verb === 'NOOP') send({ code: 250, text: '2.0.0 Ok' });
+      else send({ code: 502, text: '5.5.2 Error: command not recognized' });
+    }
+  });
+  socket.on('error', () => {
+    // the MTA hanging up is its business
+  });
+}
+
+export interface RunningRemote {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startRemote(script: RemoteScript, port: number): Promise<RunningRemote> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    converse(socket, script);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
