@@ -14,10 +14,10 @@ const DEBS = fileURLToPath(new URL('../../.tools/mta/debs/', import.meta.url));
 export function unpack(packages: string[]): void {
   mkdirSync(DEBS, { recursive: true });
   for (const pkg of packages) {
-    if (readdirSync(DEBS).some((f) => f.startsWith(pkg + '_'))) continue;
-    execFileSync('apt-get', ['download', pkg], { cwd: DEBS, stdio: 'inherit' });
+    const downloaded = () => readdirSync(DEBS).find((f) => f.startsWith(pkg + '_'));
+    if (!downloaded()) execFileSync('apt-get', ['download', pkg], { cwd: DEBS, stdio: 'inherit' });
+    execFileSync('dpkg', ['-x', join(DEBS, downloaded()!), MTA_ROOT]);
   }
-  for (const deb of readdirSync(DEBS)) execFileSync('dpkg', ['-x', join(DEBS, deb), MTA_ROOT]);
 }
 
 export function installLibraries(packages: string[]): void {
