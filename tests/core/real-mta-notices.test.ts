@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { casesOf } from '../../tools/mta-notices/scenarios.ts';
+import { casesOf, LOCAL_DOMAIN } from '../../tools/mta-notices/scenarios.ts';
 import { FIXTURES } from './corpus-helpers.ts';
 
 const NOTICES = join(FIXTURES, 'mta-notices');
@@ -29,7 +29,7 @@ for (const mta of MTAS) {
         const c = await classify(readFileSync(file));
         expect(c.kind).toBe(s.kind);
         expect(c.original.messageId).toBe(`${s.id}@sender.test`);
-        const domain = s.remote === 'local' ? 'sender.test' : 'remote.test';
+        const domain = s.remote === 'local' ? LOCAL_DOMAIN : 'remote.test';
         const byAddress = (a: { address: string }, b: { address: string }) => a.address.localeCompare(b.address);
         const expected = s.expected
           .map((e) => ({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, ensureUser, installLibraries, unpack } from './debian.ts';
 import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
-import type { Scenario } from './scenarios.ts';
+import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
 const EXIM_USER = 'Debian-exim';
 
@@ -30,6 +30,11 @@ keep_environment =
 ${s.delayWarning ? 'delay_warning = 2s' : ''}
 
 begin routers
+to_local_mailbox:
+  driver = accept
+  domains = ${LOCAL_DOMAIN}
+  local_parts = full
+  transport = local_mailbox
 to_sender_domain:
   driver = accept
   domains = sender.test
@@ -47,6 +52,13 @@ notices:
   directory = ${dir}/out
   maildir_format
   create_directory
+  user = ${EXIM_USER}
+local_mailbox:
+  driver = appendfile
+  directory = ${dir}/local-full
+  maildir_format
+  create_directory
+  quota = 200
   user = ${EXIM_USER}
 remote_smtp:
   driver = smtp
@@ -88,7 +100,7 @@ export const exim: MtaRecorder = {
       writeFileSync(conf, config(dir, exim4, port, s));
       execFileSync('chown', ['-R', `${EXIM_USER}:${EXIM_USER}`, dir]);
       chownSync(conf, 0, 0);
-      const to = s.to.map((l) => `${l}@remote.test`);
+      const to = recipientsOf(s);
       const sent = await run(exim4, ['-C', conf, '-odi', '-f', SENDER, ...to], submittedMessage(s));
       if (sent.status !== 0) throw new Error(`exim refused the message: ${sent.output}`);
       for (let attempt = 0; attempt < 8; attempt++) {

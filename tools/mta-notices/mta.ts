@@ -2,7 +2,7 @@
 
 import { spawn } from 'node:child_process';
 
-import type { Scenario } from './scenarios.ts';
+import { recipientsOf, type Scenario } from './scenarios.ts';
 
 export const SENDER = 'sender@sender.test';
 
@@ -22,7 +22,7 @@ export function submittedMessage(s: Scenario): Buffer {
   return Buffer.from(
     [
       'From: Accounts <sender@sender.test>',
-      `To: ${s.to.map((l) => `${l}@remote.test`).join(', ')}`,
+      `To: ${recipientsOf(s).join(', ')}`,
       'Cc: colleague@sender.test',
       'Subject: Invoice 1024',
       `Message-ID: <${s.id}@sender.test>`,

@@ -8,11 +8,12 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exim } from './exim.ts';
+import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix };
 export const NOTICES_DIR = fileURLToPath(new URL('../../tests/fixtures/mta-notices/', import.meta.url));
 
 async function freePort(): Promise<number> {

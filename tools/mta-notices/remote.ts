@@ -32,7 +32,7 @@ export function formatReply(reply: RemoteReply): string {
   return lines.map((line, i) => `${reply.code}${i < lines.length - 1 ? '-' : ' '}${line}\r\n`).join('');
 }
 
-function converse(socket: Socket, script: RemoteScript): void {
+function converse(socket: Socket, script: RemoteScript, received: Buffer[]): void {
   socket.setEncoding('latin1');
   if (script.silent) return;
   const refuse = script.refuse ?? {};
@@ -50,8 +50,11 @@ function converse(socket: Socket, script: RemoteScript): void {
           if (buffered.length > MAX_MESSAGE_BYTES) socket.destroy();
           return;
         }
+        // The message as sent, dot-stuffing undone (RFC 5321 4.5.2).
+        const message = end === 0 ? '' : buffered.slice(0, end + 2);
         buffered = buffered.slice(end === 0 ? 3 : end + 5);
         inData = false;
+        if (!refuse['end-of-data']) received.push(Buffer.from(message.replace(/^\./gm, ''), 'latin1'));
         send(refuse['end-of-data'] ?? { code: 250, text: '2.0.0 Ok: queued as 4AB12C' });
         continue;
       }
@@ -89,15 +92,18 @@ function converse(socket: Socket, script: RemoteScript): void {
 
 export interface RunningRemote {
   port: number;
+  /** Messages it accepted (a notice collector is a remote that refuses nothing). */
+  received: Buffer[];
   stop(): Promise<void>;
 }
 
 export async function startRemote(script: RemoteScript, port: number): Promise<RunningRemote> {
   const sockets = new Set<Socket>();
+  const received: Buffer[] = [];
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    converse(socket, script);
+    converse(socket, script, received);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -105,6 +111,7 @@ export async function startRemote(script: RemoteScript, port: number): Promise<R
   });
   return {
     port,
+    received,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -24,7 +24,7 @@ export interface Scenario {
   /** The remote's behaviour; 'no-listener' = nothing listens on the port (connection refused);
    * 'local' = the MTA's own delivery fails, as its recorder arranges (an MTA's own cases). */
   remote: RemoteScript | 'no-listener' | 'local';
-  /** Local parts the message is sent to (at remote.test, or at the MTA's own domain for 'local'). */
+  /** Local parts the message is sent to (at remote.test, or at LOCAL_DOMAIN for 'local'). */
   to: string[];
   /** The remote answers 4xx until the MTA gives up: the recorder runs the queue past the retry period. */
   untilGiveUp?: boolean;
@@ -33,6 +33,9 @@ export interface Scenario {
   kind: 'bounce' | 'delay';
   expected: ExpectedRecipient[];
 }
+
+/** The MTA's own domain in its own cases ('local'): it delivers there itself. */
+export const LOCAL_DOMAIN = 'local.test';
 
 const reply = (code: number, ...lines: string[]) => ({ code, text: lines.join('\n') });
 
@@ -260,6 +263,35 @@ export const SCENARIOS: Scenario[] = [
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
  * arranges each 'local' failure. */
-export const OWN_CASES: Record<string, Scenario[]> = {};
+export const OWN_CASES: Record<string, Scenario[]> = {
+  exim: [
+    {
+      id: 'local-over-quota',
+      title: "appendfile's quota on a local mailbox is mailboxfull, soft, after the retry period too",
+      source: "Exim's appendfile transport with quota set (its own words, recorded)",
+      remote: 'local',
+      to: ['full'],
+      untilGiveUp: true,
+      kind: 'bounce',
+      expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
+    },
+  ],
+  postfix: [
+    {
+      id: 'local-unknown-user',
+      title: "local(8)'s unknown user is userunknown, hard",
+      source: 'Postfix local(8), a recipient with no account (local_recipient_maps empty, so accepted first)',
+      remote: 'local',
+      // a name no Debian system account has (local(8) delivers to system accounts too)
+      to: ['no-such-user'],
+      kind: 'bounce',
+      expected: [{ localPart: 'no-such-user', reason: 'userunknown', hard: true, status: '5.1.1' }],
+    },
+  ],
+};
+
+/** The addresses a case's message goes to. */
+export const recipientsOf = (s: Scenario): string[] =>
+  s.to.map((local) => `${local}@${s.remote === 'local' ? LOCAL_DOMAIN : 'remote.test'}`);
 
 export const casesOf = (mta: string): Scenario[] => [...SCENARIOS, ...(OWN_CASES[mta] ?? [])];
