@@ -20,7 +20,13 @@ export interface RemoteScript {
   rcptByLocalPart?: Record<string, RemoteReply>;
   /** Accept the connection and say nothing (the client's greeting timeout runs out). */
   silent?: boolean;
+  /** Close the connection without a word when the client sends this phase's command. */
+  hangUpAt?: Exclude<Phase, 'connect' | 'end-of-data'>;
+  /** EHLO keywords after the name (default 8BITMIME, ENHANCEDSTATUSCODES). */
+  ehloKeywords?: string[];
 }
+
+const PHASE_OF_VERB: Record<string, Phase> = { EHLO: 'ehlo', HELO: 'ehlo', MAIL: 'mail', RCPT: 'rcpt', DATA: 'data' };
 
 /** Most commands one connection may send before it is closed (a recorder runs unattended). */
 const MAX_COMMANDS = 200;
@@ -30,6 +36,14 @@ const MAX_MESSAGE_BYTES = 1_000_000;
 export function formatReply(reply: RemoteReply): string {
   const lines = reply.text.split('\n');
   return lines.map((line, i) => `${reply.code}${i < lines.length - 1 ? '-' : ' '}${line}\r\n`).join('');
+}
+
+/** A server that announced SIZE refuses a larger declared size at MAIL FROM, in Postfix
+ * smtpd's words (smtpd.c, mail_cmd), as a client that sends anyway would see. */
+function sizeRefusal(mailFrom: string, script: RemoteScript): RemoteReply | undefined {
+  const limit = Number(/^SIZE (\d+)$/.exec(script.ehloKeywords?.find((k) => k.startsWith('SIZE ')) ?? '')?.[1] ?? 0);
+  const declared = Number(/\bSIZE=(\d+)/i.exec(mailFrom)?.[1] ?? 0);
+  return limit && declared > limit ? { code: 552, text: '5.3.4 Message size exceeds fixed limit' } : undefined;
 }
 
 function converse(socket: Socket, script: RemoteScript, received: Buffer[]): void {
@@ -64,14 +78,20 @@ function converse(socket: Socket, script: RemoteScript, received: Buffer[]): voi
       buffered = buffered.slice(eol + 2);
       if (++commands > MAX_COMMANDS) return void socket.destroy();
       const verb = line.slice(0, 4).toUpperCase();
+      if (script.hangUpAt && PHASE_OF_VERB[verb] === script.hangUpAt) return void socket.destroy();
       if (verb === 'QUIT') {
         send({ code: 221, text: '2.0.0 Bye' });
         return void socket.end();
       }
       if (refuse.connect) send({ code: 503, text: '5.5.1 Error: send QUIT' });
       else if (verb === 'EHLO' || verb === 'HELO')
-        send(refuse.ehlo ?? { code: 250, text: 'mx.remote.test\n8BITMIME\nENHANCEDSTATUSCODES' });
-      else if (verb === 'MAIL') send(refuse.mail ?? { code: 250, text: '2.1.0 Ok' });
+        send(
+          refuse.ehlo ?? {
+            code: 250,
+            text: ['mx.remote.test', ...(script.ehloKeywords ?? ['8BITMIME', 'ENHANCEDSTATUSCODES'])].join('\n'),
+          },
+        );
+      else if (verb === 'MAIL') send(refuse.mail ?? sizeRefusal(line, script) ?? { code: 250, text: '2.1.0 Ok' });
       else if (verb === 'RCPT') {
         const local = /<([^@>]*)@/.exec(line)?.[1]?.toLowerCase() ?? '';
         send(script.rcptByLocalPart?.[local] ?? refuse.rcpt ?? { code: 250, text: '2.1.5 Ok' });

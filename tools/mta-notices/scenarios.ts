@@ -259,6 +259,101 @@ export const SCENARIOS: Scenario[] = [
     kind: 'delay',
     expected: [{ localPart: 'slow', reason: 'systemerror', hard: false, status: '4.7.1', replyCode: '450' }],
   },
+  {
+    id: 'rcpt-mailbox-unavailable',
+    title: "RFC 5321's own 550 text without an enhanced code is userunknown, hard",
+    source: 'RFC 5321 4.2.3, the reply text of 550 ("Requested action not taken: mailbox unavailable")',
+    remote: { refuse: { rcpt: reply(550, 'Requested action not taken: mailbox unavailable') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-sender-verify-failed',
+    title: "Exim's multi-line sender verification refusal at RCPT is rejected, not the recipient's fault",
+    source: 'Exim, verify = sender in an ACL (its "Sender verify failed" reply, spec chapter "Address verification")',
+    remote: {
+      refuse: {
+        rcpt: reply(550, 'Verification failed for <sender@sender.test>', 'Unrouteable address', 'Sender verify failed'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'rejected', hard: false, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-directory-access-denied',
+    title: "Exchange Online's directory-based refusal 5.4.1 is userunknown, hard",
+    source: 'Microsoft Learn, "Email non-delivery reports and SMTP errors in Exchange Online" (5.4.1)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E5F]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.4.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-resolver-not-found',
+    title: "Exchange's RESOLVER.ADR.RecipientNotFound (5.1.10) is userunknown, hard",
+    source: 'Microsoft Learn, "Fix NDR error code 5.1.10 in Exchange Online"',
+    remote: {
+      refuse: {
+        rcpt: reply(550, '5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.10', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-ip-banned-long-line',
+    title: "Exchange Online's one-line 5.7.708 IP ban (longer than a notice's line) is blocked, soft",
+    source: 'Microsoft Learn, "Email non-delivery reports and SMTP errors in Exchange Online" (5.7.708)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [BN8NAM11FT034.eop-nam11.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E60]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.708', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-qmail-not-in-rcpthosts',
+    title: "qmail's rcpthosts refusal with its code in parentheses is norelaying, soft",
+    source: 'qmail-smtpd.c, err_nogateway ("553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)")',
+    remote: { refuse: { rcpt: reply(553, "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)") } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'norelaying', hard: false, status: '5.7.1', replyCode: '553' }],
+  },
+  {
+    id: 'size-announced-too-small',
+    title: 'a message over the size the server announced is refused by the MTA itself: mesgtoobig, soft',
+    source: "RFC 1870 SIZE (the remote announces 100 bytes); the MTA's own words",
+    remote: { ehloKeywords: ['SIZE 100', '8BITMIME', 'ENHANCEDSTATUSCODES'] },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'mesgtoobig', hard: false }],
+  },
+  {
+    id: 'hang-up-at-rcpt-until-expiry',
+    title: 'a connection lost at RCPT until the MTA gives up is expired, soft',
+    source: "the MTA's own words (the remote closes the connection when RCPT TO arrives)",
+    remote: { hangUpAt: 'rcpt' },
+    to: ['someone'],
+    untilGiveUp: true,
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'expired', hard: false }],
+  },
 ];
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
