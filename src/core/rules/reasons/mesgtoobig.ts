@@ -25,6 +25,10 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       String.raw`mail ?size limit`,
       String.raw`larger than (?:the )?(?:allowed|maximum)`,
       String.raw`size of this message exceeds`,
+      // Postfix's SMTP client, before it sends a message larger than the SIZE the server
+      // announced (src/smtp/smtp_proto.c: "message size %lu exceeds size limit %.0f of
+      // server %s").
+      String.raw`message size \d+ exceeds size limit`,
     ],
     quote: '552 5.3.4 Message size exceeds fixed maximum message size',
   },

@@ -13,7 +13,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     phrases: [
       String.raw`recipient name is not recognized`,
       String.raw`invalid (?:final )?(?:delivery )?userid`,
-      String.raw`^unknown user: `,
+      // Postfix local(8)'s and virtual(8)'s own words (src/local/unknown.c, dsb_simple 5.1.1:
+      // "unknown user: \"%s\""), alone in a report's diagnostic or after the address in the
+      // notice's text ("<user@example.org>: unknown user: \"user\"").
+      String.raw`^(?:<@>: )?unknown user: `,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
       String.raw`doesn'?t have an? \S+ account`,
