@@ -235,7 +235,8 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
 /**
  * Rule 5: the sender's address was refused (X.1.7, X.1.8, X.7.27, the answer to MAIL FROM,
  * or the server's words "sender address rejected"): nothing is known about the recipient,
- * so a recipient reason (unknown user or domain, mailbox full ...) becomes `rejected`.
+ * so a recipient reason (unknown user or domain, mailbox full ...) becomes `rejected`; a
+ * size refusal in answer to MAIL FROM is about the message and stays.
  */
 function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Reason {
   if (!RECIPIENT_REASONS.has(reason) && !VAGUE_REFUSALS.has(reason)) return reason;
@@ -247,6 +248,10 @@ function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Rea
       : matchTrait('sender', input.diagnostic)
         ? 'sender-refused'
         : '';
+  // A server refuses a message's declared SIZE in its answer to MAIL FROM (RFC 1870 6.1;
+  // Sendmail's "552 5.2.3 Message size exceeds fixed maximum message size"): the phase alone
+  // says nothing of the sender there, the size stays the reason.
+  if (why === 'smtp-command:MAIL' && reason === 'exceedlimit' && !matchTrait('sender', input.diagnostic)) return reason;
   return overriddenBy(why, reason, 'rejected', input);
 }
 

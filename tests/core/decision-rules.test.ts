@@ -221,6 +221,12 @@ describe('rule 5: a refusal of the sender never gives a recipient reason', () =>
     expect(await reasonOf('5.0.0', '550 User unknown (in reply to MAIL FROM command)')).toBe('rejected');
   });
 
+  it('keeps a size refusal answered to MAIL FROM a size reason: SIZE is declared there (RFC 1870)', async () => {
+    // Sendmail's own reply to a declared SIZE over its MaxMessageSize (srvrsmtp.c), as Postfix reports it.
+    const r = await decide('5.2.3', '552 5.2.3 Message size exceeds fixed maximum message size (10485760) (in reply to MAIL FROM command)');
+    expect([r.reason, r.bounceType]).toEqual(['exceedlimit', 'soft']);
+  });
+
   it('calls the sender-address codes X.1.7 and X.1.8 rejected even when the words say "domain not found"', async () => {
     expect(await reasonOf('5.1.7', '553 5.1.7 Domain not found')).toBe('rejected');
     expect(await reasonOf('5.0.0', '501 5.1.8 domain of sender address does not exist')).toBe('rejected');
