@@ -83,6 +83,8 @@ export interface PostfixOptions {
    * Default: ops@vmail.test and admin@vmail.test under <baseDir>/vmail/.
    */
   virtualMailboxes?: Record<string, string>;
+  /** More master.cf service lines (a pipe(8) transport, say), added after the built-in ones. */
+  masterServices?: string[];
   /** Parent of the instance's fresh base directory; default os.tmpdir(). Must be absolute. */
   parentDir?: string;
   /** Keep the base directory after stop() (for debugging); also with REBOUND_KEEP_TEST_DIRS=1. */
@@ -266,7 +268,10 @@ export async function startPostfix(opts: PostfixOptions): Promise<PostfixInstanc
       .join('\n') + '\n',
   );
   writeMainCf(configDir, mainCf);
-  writeFileSync(path.join(configDir, 'master.cf'), masterCf(ports.smtpd, Boolean(opts.ipv6)));
+  writeFileSync(
+    path.join(configDir, 'master.cf'),
+    masterCf(ports.smtpd, Boolean(opts.ipv6)) + (opts.masterServices ?? []).map((l) => `${l}\n`).join(''),
+  );
 
   const pidFile = path.join(baseDir, 'spool/pid/master.pid');
   const maillogPath = path.join(baseDir, 'log/maillog');

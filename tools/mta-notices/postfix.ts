@@ -3,7 +3,8 @@
 // to the scripted remote and the sender's domain to a collector that keeps the notice.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPostfix } from '../../tests/harness/postfix.ts';
 import { freePort } from '../../tests/harness/ports.ts';
@@ -20,6 +21,42 @@ function timings(s: Scenario): Record<string, string> {
   return { ...common, maximal_queue_lifetime: '1s', bounce_queue_lifetime: '1s' };
 }
 
+/** Dovecot's delivery agent behind Postfix's pipe(8), for the cases that end in a mailbox
+ * over its quota: with -e it tells Postfix why, without it mails its own rejection. */
+const DOVECOT_LDA = '/usr/lib/dovecot/dovecot-lda';
+const LDA_CASES: Record<string, string[]> = { 'dovecot-lda-over-quota': ['-e'], 'dovecot-lda-rejection': [] };
+/** uid/gid of nobody: pipe(8) runs the agent as this user, never as root. */
+const NOBODY = 65534;
+
+function dovecotForLda(dir: string, submissionPort: number): string {
+  mkdirSync(join(dir, 'mail'));
+  chownSync(dir, NOBODY, NOBODY);
+  chownSync(join(dir, 'mail'), NOBODY, NOBODY);
+  chmodSync(dir, 0o755);
+  const conf = join(dir, 'dovecot.conf');
+  writeFileSync(
+    conf,
+    [
+      `base_dir = ${dir}/run`,
+      `log_path = ${dir}/lda.log`,
+      `mail_location = maildir:${dir}/mail`,
+      'mail_plugins = quota',
+      'plugin {',
+      '  quota = maildir:User quota',
+      '  quota_rule = *:storage=100B',
+      '}',
+      `postmaster_address = postmaster@${LOCAL_DOMAIN}`,
+      `hostname = mail.${LOCAL_DOMAIN}`,
+      // Its rejection goes out through the instance's own smtpd, like any reply it sends.
+      `submission_host = 127.0.0.1:${submissionPort}`,
+      'ssl = no',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(conf, 0o644);
+  return conf;
+}
+
 export const postfix: MtaRecorder = {
   name: 'postfix',
   prepare() {
@@ -31,10 +68,23 @@ export const postfix: MtaRecorder = {
   async record(s, port) {
     const collector = await startRemote({}, await freePort());
     const ports = { smtpd: await freePort(), lmtp: await freePort(), mx: await freePort(), dead: await freePort(), sink: await freePort() };
+    const ldaFlags = LDA_CASES[s.id];
+    if (ldaFlags && !existsSync(DOVECOT_LDA)) throw new Error(`${DOVECOT_LDA} is missing: install dovecot-core`);
+    const ldaDir = ldaFlags && mkdtempSync('/tmp/rebound-lda-');
     const pf = await startPostfix({
       name: `notice-${s.id}`.slice(0, 40),
       ports,
-      transport: { 'remote.test': `smtp:[127.0.0.1]:${port}`, 'sender.test': `smtp:[127.0.0.1]:${collector.port}` },
+      transport: {
+        'remote.test': `smtp:[127.0.0.1]:${port}`,
+        'sender.test': `smtp:[127.0.0.1]:${collector.port}`,
+        ...(ldaDir && { [LOCAL_DOMAIN]: 'dovecot-lda:' }),
+      },
+      masterServices: ldaDir
+        ? [
+            'dovecot-lda unix - n n - - pipe',
+            `  flags=DRhu user=nobody argv=${DOVECOT_LDA} -c ${dovecotForLda(ldaDir, ports.smtpd)} -f \${sender} -a \${recipient} ${ldaFlags.join(' ')}`,
+          ]
+        : [],
       mainCf: { mydestination: LOCAL_DOMAIN, ...timings(s) },
     });
     try {
@@ -50,6 +100,7 @@ export const postfix: MtaRecorder = {
     } finally {
       await pf.stop();
       await collector.stop();
+      if (ldaDir) rmSync(ldaDir, { recursive: true, force: true });
     }
   },
 };

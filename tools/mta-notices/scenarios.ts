@@ -382,6 +382,24 @@ export const OWN_CASES: Record<string, Scenario[]> = {
       kind: 'bounce',
       expected: [{ localPart: 'no-such-user', reason: 'userunknown', hard: true, status: '5.1.1' }],
     },
+    {
+      id: 'dovecot-lda-over-quota',
+      title: "dovecot-lda's quota refusal told to Postfix's pipe(8) is mailboxfull, soft",
+      source: 'Dovecot 2.3 dovecot-lda -e with the quota plugin, behind Postfix pipe(8) (their own words, recorded)',
+      remote: 'local',
+      to: ['full'],
+      kind: 'bounce',
+      expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
+    },
+    {
+      id: 'dovecot-lda-rejection',
+      title: "Dovecot's own rejection mail for a mailbox over quota is mailboxfull, soft",
+      source: 'Dovecot 2.3 dovecot-lda without -e: the rejection it mails back (its own words, recorded)',
+      remote: 'local',
+      to: ['full'],
+      kind: 'bounce',
+      expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
+    },
   ],
 };
 
