@@ -354,6 +354,64 @@ export const SCENARIOS: Scenario[] = [
     kind: 'bounce',
     expected: [{ localPart: 'someone', reason: 'expired', hard: false }],
   },
+  {
+    id: 'rcpt-yahoo-no-account',
+    title: "Yahoo's no-account reply (one long line, wrapped by the MTA) is userunknown, hard",
+    source: 'Yahoo Sender Hub, SMTP error codes ("554 delivery error: dd This user doesn\'t have a yahoo.com account")',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          554,
+          "delivery error: dd This user doesn't have a yahoo.com account (someone@remote.test) [0] - mta1021.mail.gq1.yahoo.com",
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '554' }],
+  },
+  {
+    id: 'rcpt-mimecast-invalid',
+    title: "Mimecast's directory refusal is userunknown, hard",
+    source: 'Mimecast, SMTP error codes (community.mimecast.com/docs/DOC-1369, "550 Invalid Recipient")',
+    remote: {
+      refuse: {
+        rcpt: reply(550, 'Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550 [Xq3bM9kTPeGs4zN1yRZpWw.us123]'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-outlook-blocklist',
+    title: "Outlook.com's network block list (S3150) is blocked, soft",
+    source: 'Outlook.com postmaster, "SMTP error codes" (S3150: part of the sending network is on the block list)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          "5.7.1 Unfortunately, messages from [127.0.0.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [AM4PEPF00012345.eurprd04.prod.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E61]",
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-mailru-no-mailbox',
+    title: "Mail.ru's unknown-mailbox reply is userunknown, hard",
+    source: 'Mail.ru Help, delivery errors ("Local mailbox ... is unavailable: user not found")',
+    remote: {
+      refuse: {
+        rcpt: reply(550, 'Message was not accepted -- invalid mailbox.  Local mailbox someone@remote.test is unavailable: user not found'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '550' }],
+  },
 ];
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
