@@ -1,5 +1,6 @@
 // Prints how well the classifier agrees with both corpora (`npm run corpus`), and how fast
-// it runs. Usage: node tools/corpus/report.ts [--deviations] [sisimai|crisp ...]
+// it runs, then how it reads the notices real MTAs wrote here (tools/mta-notices/).
+// Usage: node tools/corpus/report.ts [--deviations] [sisimai|crisp|mta-notices ...]
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import { classify } from '../../src/core/classify.ts';
 import { parseEntity, toLfBinary } from '../../src/core/mime.ts';
 import { formatScore, type CorpusName } from './score.ts';
 import { runCorpus } from './run.ts';
+import { mtaVersion, scoreNotices } from '../mta-notices/score.ts';
 
 /** Passes over the corpus for the throughput figure (one pass is too short to time well). */
 const TIMING_PASSES = 3;
@@ -15,7 +17,9 @@ const ALL: CorpusName[] = ['sisimai', 'crisp'];
 export async function main(argv: string[]): Promise<number> {
   const showDeviations = argv.includes('--deviations');
   const named = argv.filter((a): a is CorpusName => (ALL as string[]).includes(a));
-  for (const corpus of named.length ? named : ALL) {
+  const wanted = argv.filter((a) => !a.startsWith('--'));
+  const notices = !wanted.length || wanted.includes('mta-notices');
+  for (const corpus of wanted.length ? named : ALL) {
     const { manifest, raws, score, tableScore, corrections } = await runCorpus(corpus);
     console.log(`corpus ${corpus}: ${manifest.length} messages, every expected row counted`);
     if (corrections.length) {
@@ -35,6 +39,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`  throughput: MIME scan ${Math.round(n / parseSeconds)} msg/s, classify() ${Math.round(n / classifySeconds)} msg/s`);
     if (showDeviations)
       for (const d of score.deviations) console.log(`  ${d.file} ${d.recipient} ${d.field}: expected ${d.expected}, ours ${d.ours}`);
+  }
+  if (notices) {
+    console.log('real MTA notices (tests/fixtures/mta-notices), each case read whole against its expected answer:');
+    for (const s of await scoreNotices()) {
+      const pct = ((100 * s.agree) / s.cases).toFixed(1);
+      const misread = s.misread.length ? ` misread: ${s.misread.join(', ')}` : '';
+      console.log(`  ${mtaVersion(s.mta).padEnd(36)} ${s.form.padEnd(25)} ${pct}% (${s.agree}/${s.cases})${misread}`);
+    }
   }
   return 0;
 }

@@ -89,7 +89,8 @@ export const exim: MtaRecorder = {
     ensureUser(EXIM_USER);
   },
   version() {
-    return execFileSync(binary('usr/sbin/exim4'), ['-bV', '-C', '/dev/null'], { encoding: 'utf8' }).split('\n')[0]!;
+    const banner = execFileSync(binary('usr/sbin/exim4'), ['-bV', '-C', '/dev/null'], { encoding: 'utf8' });
+    return `Exim ${/^Exim version (\S+)/.exec(banner)?.[1] ?? 'unknown'}`;
   },
   async record(s, port) {
     const exim4 = binary('usr/sbin/exim4');

@@ -12,9 +12,9 @@ import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
+import { NOTICES_DIR } from './score.ts';
 
 export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix };
-export const NOTICES_DIR = fileURLToPath(new URL('../../tests/fixtures/mta-notices/', import.meta.url));
 
 async function freePort(): Promise<number> {
   const server = createServer();
