@@ -126,6 +126,9 @@ export function splitTyped(value: string): { type: string; value: string } {
   return { type: '', value: value.trim() };
 }
 
+/** A whole field that is one address with a quoted local part (at most 64 characters, RFC 5321 4.5.3.1.1). */
+const QUOTED_LOCAL_ADDRESS = /^[\s<]*("(?:[^"\\\r\n]|\\.){1,64}"@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$/;
+
 /**
  * The address of a recipient field: strips the address type, angle brackets and
  * RFC 6533 unitext escapes (\x{HEX}); RFC 3461 xtext (+HEX) is undone for rfc822 types.
@@ -135,6 +138,10 @@ export function addressOf(value: string): string {
   let addr = typed.value;
   if (typed.type === 'utf-8') addr = addr.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
   else if (/\+[0-9A-F]{2}/.test(addr)) addr = addr.replace(/\+([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  // A quoted local part ("first last"@example.org, RFC 5321 4.1.2) is one address with its
+  // blanks and quotes; bounded, so a stranger's field of quotes is read once.
+  const quoted = QUOTED_LOCAL_ADDRESS.exec(addr);
+  if (quoted) return normaliseAddress(quoted[1]!);
   const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
   if (angle) addr = angle[1];
   else if (/\s/.test(addr.trim())) {
@@ -155,7 +162,7 @@ function statusOf(value: string): string {
 
 /** A usable mailbox: a local part, '@', a domain (not "@host" or "user@"). */
 export function isMailbox(address: string): boolean {
-  return /^[^@\s]+@[^@\s]+$/.test(address);
+  return /^(?:[^@\s]+|"(?:[^"\\\r\n]|\\.){1,64}")@[^@\s]+$/.test(address);
 }
 
 /**

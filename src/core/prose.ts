@@ -77,10 +77,18 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
  * each of its characters (quadratic). The bounds are generous over RFC 5321's 64 and 255
  * (VERP and SRS local parts run long). A '/' may not stand in one (RFC 5322 allows it, no
  * mail system's user does): a run of address characters after a '/' is a URL's path or query
- * ("https://help.example.net/block?rcpt=a@b"), never a recipient.
+ * ("https://help.example.net/block?rcpt=a@b"), never a recipient. A quoted local part
+ * ("first last"@example.org, RFC 5321 4.1.2) starts after a blank, '<' or a separator and
+ * holds at most 64 characters (RFC 5321 4.5.3.1.1).
  */
 const ADDRESS_IN_TEXT =
-  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,256}@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
+  /(?:(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,256}|(?<![^\s<:;,(\[])"[^"\\\r\n]{1,64}")@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
+
+/** An address as ADDRESS_IN_TEXT matched it, without the quotes or dots of the sentence
+ * around it ('user@example.org'.), a quoted local part kept whole. */
+function addressMatched(text: string): string {
+  return /^"[^"]*"@/.test(text) ? text.replace(/[.'"]+$/, '') : text.replace(/^[.'"]+|[.'"]+$/g, '');
+}
 
 /** The words around an address, as the last characters before it (rules/notice.ts). */
 const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
@@ -252,7 +260,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       // ("The recipients a@b and c@d do not exist") are named by the same words.
       let listedEnd = -1;
       for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
-        const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, ''));
+        const address = normaliseAddress(addressMatched(m[0]));
         if (started) {
           // A joiner is a few characters: a longer gap is no list (and never reaches the pattern,
           // whose backtracking over a stranger's long run of blanks would be quadratic).
@@ -412,7 +420,7 @@ function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<st
   const names = new Set<string>();
   if (!line.includes('@')) return names;
   for (const m of line.matchAll(ADDRESS_IN_TEXT)) {
-    const address = normaliseAddress(m[0].replace(/^[.'"]+|[.'"]+$/g, '')).toLowerCase();
+    const address = normaliseAddress(addressMatched(m[0])).toLowerCase();
     if (recipients.has(address)) names.add(address);
   }
   return names;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DSN_RECIPIENTS, parseDeliveryStatus } from '../../src/core/dsn.ts';
+import { addressOf, MAX_DSN_RECIPIENTS, parseDeliveryStatus } from '../../src/core/dsn.ts';
 import { classifySync } from '../../src/core/classify.ts';
 
 const CRLF = (s: string) => s.replace(/\n/g, '\r\n');
@@ -99,6 +99,18 @@ describe('reading RFC 3464 delivery-status fields', () => {
     });
     expect(c.recipients[0].diagnostic).toContain('宛先がありません');
     expect(c.original).toMatchObject({ messageId: 'm1@example.org', subject: 'こんにちは', trackingId: 'track-42' });
+  });
+});
+
+describe('the address of a recipient field', () => {
+  it('keeps a quoted local part whole, blanks and quotes included (RFC 5321 4.1.2)', () => {
+    expect(addressOf('rfc822;"first last"@Example.ORG')).toBe('"first last"@example.org');
+    expect(addressOf('rfc822; <"first last"@example.org>')).toBe('"first last"@example.org');
+    expect(addressOf('rfc822;"a\\"b"@example.org')).toBe('"a\\"b"@example.org');
+  });
+
+  it('does not take a quoted run longer than a local part may be for an address', () => {
+    expect(addressOf(`rfc822;"${'x '.repeat(40)}"@example.org`)).not.toMatch(/^"/);
   });
 });
 

@@ -170,6 +170,14 @@ describe('unreadable and hostile input', () => {
     expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['a@example.net', 'userunknown']]);
   });
 
+  it('reads a quoted local part followed by 200,000 characters of open quotes without scanning past each quote again', async () => {
+    // No timing here: a quadratic scan shows as this test running past the suite's timeout.
+    const head = 'From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n\n';
+    const quotes = ` "${'a'.repeat(63)}`.repeat(3_000);
+    const c = await classify(Buffer.from(`${head}Recipient: "first last"@example.net${quotes}\n    550 5.1.1 User unknown\n`));
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['"first last"@example.net', 'userunknown']]);
+  });
+
   it('reads an address after a line of 200,000 letters without scanning the line again for each character', async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
     const head = 'From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n\n';

@@ -412,6 +412,20 @@ export const SCENARIOS: Scenario[] = [
     kind: 'bounce',
     expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '550' }],
   },
+  {
+    id: 'rcpt-address-forms',
+    title: 'recipients with a tag, capitals and a quoted local part are each found as written',
+    source: 'Postfix smtpd_check.c, reject_unlisted_recipient (the addresses are RFC 5321 forms)',
+    remote: {
+      refuse: { rcpt: reply(550, '5.1.1 Recipient address rejected: User unknown in virtual mailbox table') },
+    },
+    to: ['First.Last+invoices', '"first last"'],
+    kind: 'bounce',
+    expected: [
+      { localPart: 'First.Last+invoices', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' },
+      { localPart: '"first last"', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' },
+    ],
+  },
 ];
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
