@@ -79,10 +79,13 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
  * mail system's user does): a run of address characters after a '/' is a URL's path or query
  * ("https://help.example.net/block?rcpt=a@b"), never a recipient. A quoted local part
  * ("first last"@example.org, RFC 5321 4.1.2) starts after a blank, '<' or a separator and
- * holds at most 64 characters (RFC 5321 4.5.3.1.1).
+ * holds at most 64 characters (RFC 5321 4.5.3.1.1). An internationalised address (RFC 6531)
+ * may hold the Latin letters with marks (U+00C0-U+024F: jürgen.müller@example.de); other
+ * scripts are left out, so a Japanese or Chinese sentence written against an address is not
+ * taken for its local part.
  */
 const ADDRESS_IN_TEXT =
-  /(?:(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]{1,256}|(?<![^\s<:;,(\[])"[^"\\\r\n]{1,64}")@(?:[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
+  /(?:(?<![A-Za-z0-9\u00C0-\u024F!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9\u00C0-\u024F!#$%&'*+=?^_`{|}~.-]{1,256}|(?<![^\s<:;,(\[])"[^"\\\r\n]{1,64}")@(?:[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
 
 /** An address as ADDRESS_IN_TEXT matched it, without the quotes or dots of the sentence
  * around it ('user@example.org'.), a quoted local part kept whole. */
@@ -160,13 +163,34 @@ const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^\s*(?:subject|date|sent|to|cc|bcc|from
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
+/** A run of octal escapes that can be whole UTF-8 characters: a lead byte (\302-\364) and one
+ * to three continuation bytes (\200-\277) each. */
+const OCTAL_UTF8_RUN = /(?:\\3[0-7]{2}(?:\\2[0-7]{2}){1,3}){1,64}/g;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Exim writes each byte of a non-ASCII address in its notice's text as an octal escape
+ * ("j\303\274rgen.m\303\274ller@example.de", recorded from Exim 4.96): the bytes, read as UTF-8,
+ * are the address. A run that is not whole UTF-8 is left as it is.
+ */
+export function undoOctalEscapes(line: string): string {
+  if (!line.includes('\\3')) return line;
+  return line.replace(OCTAL_UTF8_RUN, (run) => {
+    try {
+      return STRICT_UTF8.decode(Uint8Array.from(run.slice(1).split('\\'), (octal) => parseInt(octal, 8)));
+    } catch {
+      return run;
+    }
+  });
+}
+
 /**
  * Addresses the notice names as failed, each with the lines that explain it. `exclude` holds
  * addresses that are surely not failed recipients (the bounce's own From, the sender); `weak`
  * those taken only when the line starts with them (the bounce's To: people do mail themselves).
  */
 export function findProseRecipients(notice: string, exclude: Set<string>, weak: Set<string> = new Set()): ProseRecipient[] {
-  const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES);
+  const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES).map(undoOctalEscapes);
   const found = new Map<string, ProseRecipient>();
   // The addresses found, lower-cased: a line naming one of them is about that one.
   const foundAddresses = new Set<string>();

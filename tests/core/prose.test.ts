@@ -1,6 +1,7 @@
 // Notices written for people: how the sections of an Exchange / Microsoft 365 notice are read.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { namesAddress, undoOctalEscapes } from '../../src/core/prose.ts';
 
 /** An Exchange-style notice: the recipients for the sender, then the administrators' section. */
 function exchangeNotice(top: string[], admin: string[]): Buffer {
@@ -68,5 +69,41 @@ describe("an Exchange notice's administrators' section", () => {
       ),
     );
     expect(c.recipients.map((r) => r.address)).toEqual(['ann@example.com', 'ann2@example.com', 'bob2@example.com']);
+  });
+});
+
+describe('internationalised addresses in a notice written for people', () => {
+  const notice = (body: string[]) =>
+    Buffer.from(
+      [
+        'From: Mail Delivery System <Mailer-Daemon@mx.example.org>',
+        'To: sender@example.org',
+        'Subject: Mail delivery failed: returning message to sender',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        ...body,
+      ].join('\n'),
+    );
+
+  it("reads Exim's octal escapes of a UTF-8 address back into the address", async () => {
+    const c = await classify(
+      notice(['  j\\303\\274rgen@example.de', '    550 5.1.1 <j\\303\\274rgen@example.de>: Recipient address rejected: User unknown']),
+    );
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['jürgen@example.de', 'userunknown']]);
+  });
+
+  it('leaves escapes that are not whole UTF-8 as they are', () => {
+    expect(undoOctalEscapes('a\\303b and \\303\\274')).toBe('a\\303b and ü');
+    expect(undoOctalEscapes('\\377\\376')).toBe('\\377\\376');
+  });
+
+  it('takes Latin letters with marks into an address, never the Japanese words written against it', async () => {
+    const latin = await classify(notice(['  josé.müller@example.es', '    550 5.1.1 User unknown']));
+    expect(latin.recipients.map((r) => r.address)).toEqual(['josé.müller@example.es']);
+    expect(namesAddress('宛先kim@example.jp は存在しません', 'kim@example.jp')).toBe(true);
+    expect(namesAddress('Empfänger:jürgen@example.de', 'jürgen@example.de')).toBe(true);
   });
 });

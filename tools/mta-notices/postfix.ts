@@ -88,7 +88,9 @@ export const postfix: MtaRecorder = {
       mainCf: { mydestination: LOCAL_DOMAIN, ...timings(s) },
     });
     try {
-      const to = recipientsOf(s);
+      // The harness's client writes commands byte for byte (latin1): hand it an internationalised
+      // address as its UTF-8 bytes.
+      const to = recipientsOf(s).map((a) => Buffer.from(a, 'utf8').toString('latin1'));
       const sent = await pf.send(SENDER, to, submittedMessage(s));
       if (sent.data[0]?.code !== 250) throw new Error(`postfix refused the message: ${JSON.stringify(sent)}`);
       for (let attempt = 0; attempt < 16; attempt++) {

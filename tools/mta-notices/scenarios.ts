@@ -426,6 +426,18 @@ export const SCENARIOS: Scenario[] = [
       { localPart: '"first last"', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' },
     ],
   },
+  {
+    id: 'rcpt-utf8-address',
+    title: 'an internationalised address (SMTPUTF8) is found as written',
+    source: 'RFC 6531 SMTPUTF8 (the remote announces it); Postfix smtpd_check.c, reject_unlisted_recipient',
+    remote: {
+      ehloKeywords: ['8BITMIME', 'ENHANCEDSTATUSCODES', 'SMTPUTF8'],
+      refuse: { rcpt: reply(550, '5.1.1 Recipient address rejected: User unknown in virtual mailbox table') },
+    },
+    to: ['jürgen.müller'],
+    kind: 'bounce',
+    expected: [{ localPart: 'jürgen.müller', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
 ];
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder

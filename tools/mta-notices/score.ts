@@ -25,7 +25,7 @@ export function recordedMtas(): string[] {
 export const mtaVersion = (mta: string) => readFileSync(join(NOTICES_DIR, mta, 'VERSION'), 'utf8').trim();
 
 /**
- * The notice without its message/delivery-status part: what an MTA that writes no report
+ * The notice without its message/delivery-status part (or RFC 6533's global one): what an MTA that writes no report
  * part (older Exims, many gateways) or a forwarder that drops it leaves; the words a person
  * reads must give the same answer.
  */
@@ -34,7 +34,7 @@ export function withoutReportPart(raw: Buffer): Buffer {
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
   if (!boundary) return raw;
   const parts = text.split(`--${boundary}`);
-  const kept = parts.filter((part) => !/^\r?\n(?:[^\r\n]+\r?\n)*?content-type:\s*message\/delivery-status/i.test(part));
+  const kept = parts.filter((part) => !/^\r?\n(?:[^\r\n]+\r?\n)*?content-type:\s*message\/(?:global-)?delivery-status/i.test(part));
   if (kept.length !== parts.length - 1) throw new Error('the notice has no single delivery-status part');
   return Buffer.from(kept.join(`--${boundary}`), 'latin1');
 }
