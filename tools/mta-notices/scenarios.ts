@@ -37,6 +37,9 @@ export interface Scenario {
 /** The MTA's own domain in its own cases ('local'): it delivers there itself. */
 export const LOCAL_DOMAIN = 'local.test';
 
+/** 25 recipients at one host (r01 ... r25). */
+const MANY = Array.from({ length: 25 }, (_, i) => `r${String(i + 1).padStart(2, '0')}`);
+
 const reply = (code: number, ...lines: string[]) => ({ code, text: lines.join('\n') });
 
 export const SCENARIOS: Scenario[] = [
@@ -437,6 +440,31 @@ export const SCENARIOS: Scenario[] = [
     to: ['jürgen.müller'],
     kind: 'bounce',
     expected: [{ localPart: 'jürgen.müller', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-many-unknown',
+    title: 'every one of 25 recipients refused at one host is found, each hard',
+    source: 'Postfix smtpd_check.c, reject_unlisted_recipient',
+    remote: {
+      refuse: { rcpt: reply(550, '5.1.1 Recipient address rejected: User unknown in virtual mailbox table') },
+    },
+    to: MANY,
+    kind: 'bounce',
+    expected: MANY.map((localPart) => ({ localPart, reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' })),
+  },
+  {
+    id: 'rcpt-failed-beside-deferred',
+    title: 'a notice about one refused recipient does not name the one still being tried',
+    source: 'Postfix smtpd_check.c (an unknown user; a temporary refusal, defer_if_permit)',
+    remote: {
+      rcptByLocalPart: {
+        gone: reply(550, '5.1.1 <gone@remote.test>: Recipient address rejected: User unknown in virtual mailbox table'),
+        later: reply(450, '4.7.1 <later@remote.test>: Recipient address rejected: Service is unavailable'),
+      },
+    },
+    to: ['gone', 'later'],
+    kind: 'bounce',
+    expected: [{ localPart: 'gone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
   },
 ];
 
