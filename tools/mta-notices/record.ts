@@ -7,13 +7,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { courier } from './courier.ts';
 import { exim } from './exim.ts';
 import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, courier };
 export const NOTICES_DIR = fileURLToPath(new URL('../../tests/fixtures/mta-notices/', import.meta.url));
 
 async function freePort(): Promise<number> {
