@@ -1138,6 +1138,10 @@ describe("Courier's own texts, more of them", () => {
         ['5.0.0', '500 Invalid Date header. (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
       ],
     },
+    {
+      name: "Courier's esmtp module giving up on a server that kept dropping the connection is expired, soft",
+      reports: [['5.0.0', 'Network connection shut down by the remote mail server', ['expired', 'soft']]],
+    },
   ]);
 });
 
