@@ -16,6 +16,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmdirSync,
   rmSync,
   writeFileSync,
@@ -79,6 +80,55 @@ function removeMountPoints(made: string[]): void {
   }
 }
 
+const AUTHDAEMON_PID = '/run/courier/authdaemon/pid';
+
+/** The local cases' accounts: a userdb (courier-authlib-userdb) that authdaemond serves to
+ * submit and courierlocal, with homes under the case's directory. `full` has a maildir whose
+ * quota (maildirquota.courier(7): "100S", 100 bytes) the message does not fit in. */
+async function startAccounts(
+  dir: string,
+  inside: (command: string, args: string[]) => Promise<{ status: number | null; output: string }>,
+): Promise<void> {
+  const [uid, gid] = ['-u', '-g'].map((flag) => execFileSync('id', [flag, 'courier'], { encoding: 'utf8' }).trim());
+  const home = join(dir, 'home/full');
+  chmodSync(dir, 0o755); // courierdeliver, as the account's uid, goes through it to the home
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(home, 'Maildir', sub), { recursive: true });
+  writeFileSync(join(home, 'Maildir/maildirsize'), '100S\n');
+  execFileSync('chown', ['-R', `${uid}:${gid}`, join(dir, 'home')]);
+  const etc = join(dir, 'etc');
+  writeFileSync(join(etc, 'userdb'), `full\tuid=${uid}|gid=${gid}|home=${home}|mail=${home}/Maildir|quota=100S\n`, { mode: 0o600 });
+  writeFileSync(
+    join(etc, 'authdaemonrc'),
+    'authmodulelist="authuserdb"\ndaemons=1\nauthdaemonvar=/run/courier/authdaemon\nDEBUG_LOGIN=0\nDEFAULTOPTIONS=""\nLOGGEROPTS=""\n',
+  );
+  mkdirSync(join(dir, 'run/authdaemon'));
+  execFileSync('chown', ['root:courier', join(dir, 'run/authdaemon')]);
+  chmodSync(join(dir, 'run/authdaemon'), 0o750);
+  const made = await inside('/usr/sbin/makeuserdb', []);
+  if (made.status !== 0) throw new Error(`makeuserdb failed: ${made.output}`);
+  // As courier-authdaemon's /usr/sbin/authdaemond does: authdaemonrc's settings, under courierlogger.
+  const started = await inside('/bin/sh', [
+    '-c',
+    `set -a; . /etc/courier/authdaemonrc; exec /usr/sbin/courierlogger -pid=${AUTHDAEMON_PID} -start /usr/lib/courier/courier-authlib/authdaemond`,
+  ]);
+  if (started.status !== 0) throw new Error(`authdaemond did not start: ${started.output}`);
+  for (let i = 0; i < 20 && !existsSync(join(dir, 'run/authdaemon/socket')); i++) await sleep(100);
+}
+
+/** The processes whose mount namespace is `namespace` (the link /proc/<pid>/ns/mnt names). */
+function inNamespace(namespace: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/ns/mnt`) === namespace;
+      } catch {
+        return false;
+      }
+    });
+}
+
 function version(): string {
   const courierd = readFileSync(join(ROOT, 'usr/lib/courier/courier/courierd'), 'latin1');
   const upstream = /Courier \d+\.\d+\.\d+/.exec(courierd)?.[0] ?? 'Courier';
@@ -90,7 +140,7 @@ function version(): string {
 export const courier: MtaRecorder = {
   name: 'courier',
   prepare() {
-    installLibraries(['libcourier-unicode4', 'courier-authlib']);
+    installLibraries(['libcourier-unicode4', 'courier-authlib', 'courier-authlib-userdb']);
     unpack(['courier-base', 'courier-mta'], ROOT);
     ensureUser('courier', 'courier');
   },
@@ -102,6 +152,7 @@ export const courier: MtaRecorder = {
     if (process.env.COURIER_KEEP) console.log(dir);
     const made = makeMountPoints();
     let courierd: ChildProcess | undefined;
+    let namespace = '';
     const inside = (command: string, args: string[], input?: Buffer) =>
       run('timeout', ['10', 'nsenter', '-t', String(courierd!.pid), '-m', command, ...args], input);
     try {
@@ -135,6 +186,11 @@ export const courier: MtaRecorder = {
       courierd.stdout!.on('data', (d: Buffer) => (log += d.toString()));
       courierd.stderr!.on('data', (d: Buffer) => (log += d.toString()));
       for (let i = 0; i < 20 && !existsSync(join(spool, 'tmp/courierd.lock')); i++) await sleep(100);
+      const ns = readlinkSync(`/proc/${courierd.pid}/ns/mnt`);
+      // Never the machine's own namespace: the cleanup kills every process of this one.
+      if (ns === readlinkSync('/proc/self/ns/mnt')) throw new Error(`courierd did not start: ${log}`);
+      namespace = ns;
+      if (s.remote === 'local') await startAccounts(dir, inside);
       const sent = await inside(binary('usr/sbin/sendmail', ROOT), ['-f', SENDER, ...recipientsOf(s)], submittedMessage(s));
       if (sent.status !== 0) throw new Error(`courier refused the message: ${sent.output}`);
       for (let attempt = 0; attempt < 30; attempt++) {
@@ -143,10 +199,20 @@ export const courier: MtaRecorder = {
       }
       throw new Error(`courier wrote no notice for ${s.id} (COURIER_KEEP=1 keeps its queue); courierd said:\n${log}`);
     } finally {
-      if (courierd?.pid && courierd.exitCode === null) {
+      if (courierd?.exitCode === null && !namespace) courierd.kill('SIGKILL');
+      if (courierd?.pid && courierd.exitCode === null && namespace) {
+        if (s.remote === 'local') await inside('/usr/sbin/courierlogger', [`-pid=${AUTHDAEMON_PID}`, '-stop']);
         await inside(binary('usr/sbin/courier', ROOT), ['stop']);
         for (let i = 0; i < 20 && courierd.exitCode === null; i++) await sleep(100);
-        if (courierd.exitCode === null) courierd.kill('SIGKILL');
+        // What courier stop leaves (a delivery agent in its sleep between retries): every
+        // process of the namespace, all started by this case.
+        for (const pid of inNamespace(namespace)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // gone already
+          }
+        }
       }
       await collector.stop();
       if (!process.env.COURIER_KEEP) rmSync(dir, { recursive: true, force: true });
