@@ -5,7 +5,12 @@
 // the case's private configuration and queue under /tmp and of the unpacked programs; the
 // machine keeps only the empty directories the mounts need, which the recorder removes after
 // each case when it made them. The esmtp module delivers remote.test to the scripted remote
-// and sender.test (the notices) to a collector, both by esmtproutes.
+// and sender.test (the notices) to a collector, both by esmtproutes; the local cases' accounts
+// are a private userdb that authdaemond (courier-authlib) serves in the same namespace.
+// Installed on the machine for it: libcourier-unicode4, courier-authlib and
+// courier-authlib-userdb (libraries and their tools; courier-authlib's postinst adds the
+// courier user and group and ships /usr/lib/courier/courier-authlib). Nothing of Courier's
+// own is installed: the machine's Postfix stays its mail-transport-agent.
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import {
