@@ -1138,6 +1138,20 @@ describe("Courier's own texts, more of them", () => {
         ['5.0.0', '500 Invalid Date header. (in reply to end of DATA command)', ['notcompliantrfc', 'soft']],
       ],
     },
+    {
+      name: "Courier's esmtp module giving up on a server that kept dropping the connection (its two wordings) is expired, soft",
+      reports: [
+        ['5.0.0', 'Network connection shut down by the remote mail server', ['expired', 'soft']],
+        ['5.0.0', 'Connection unexpectedly closed by remote host.', ['expired', 'soft']],
+      ],
+    },
+    {
+      name: "Courier's local module's unknown account is userunknown, hard, with or without the domain in its brackets",
+      reports: [
+        ['5.0.0', '550 User <user> unknown', ['userunknown', 'hard']],
+        ['5.0.0', '550 User <user@example.net> unknown', ['userunknown', 'hard']],
+      ],
+    },
   ]);
 });
 

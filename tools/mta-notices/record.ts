@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { courier } from './courier.ts';
 import { exim } from './exim.ts';
 import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
@@ -14,7 +15,7 @@ import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
 import { NOTICES_DIR } from './score.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, courier };
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -513,6 +513,27 @@ export const OWN_CASES: Record<string, Scenario[]> = {
       expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
     },
   ],
+  courier: [
+    {
+      id: 'local-unknown-user',
+      title: "Courier's local module's unknown user is userunknown, hard",
+      source: 'Courier 1.0.16, a recipient at one of its locals with no account (its own words, recorded)',
+      remote: 'local',
+      to: ['no-such-user'],
+      kind: 'bounce',
+      expected: [{ localPart: 'no-such-user', reason: 'userunknown', hard: true }],
+    },
+    {
+      id: 'local-over-quota',
+      title: "Courier's maildir quota on a local mailbox is mailboxfull, soft, after the retry period too",
+      source: "Courier 1.0.16's local module delivering to a maildir over its maildirsize quota (its own words, recorded)",
+      remote: 'local',
+      to: ['full'],
+      untilGiveUp: true,
+      kind: 'bounce',
+      expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
+    },
+  ],
 };
 
 /** The addresses a case's message goes to. */

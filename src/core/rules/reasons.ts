@@ -473,6 +473,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- virus, spam, content -------------------------------------------------------------
   'contenterror/too-many-received',
   'networkerror/exim-connection',
+  'networkerror/courier-connection',
   'networkerror/exim-self',
   'networkerror/opensmtpd-routes',
   'networkerror/sendmail-connection',

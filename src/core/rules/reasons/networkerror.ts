@@ -167,6 +167,22 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     traits: ['connection'],
     quote: 'All routes to destination blocked',
   },
+  // Courier's esmtp module when the server dropped the connection (courier/module.esmtp/
+  // libesmtp.c: connect_error on ECONNRESET, "Network connection shut down by the remote
+  // mail server"; connection_closed, "Connection unexpectedly closed by remote host."), soft
+  // errors it retries until queuetime runs out. Its final notice says only "UNDELIVERABLE
+  // MAIL" and Status 5.0.0 (recorded from Courier 1.0.16), so this line is all that tells the
+  // end of the retries (README rule 3).
+  {
+    id: 'networkerror/courier-connection',
+    reason: 'networkerror',
+    phrases: [
+      String.raw`network connection shut down by the remote mail server`,
+      String.raw`connection unexpectedly closed by remote host`,
+    ],
+    traits: ['connection'],
+    quote: 'Network connection shut down by the remote mail server',
+  },
   {
     id: 'networkerror/exim-self',
     reason: 'networkerror',

@@ -17,6 +17,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // "unknown user: \"%s\""), alone in a report's diagnostic or after the address in the
       // notice's text ("<user@example.org>: unknown user: \"user\"").
       String.raw`^(?:<@>: )?unknown user: `,
+      // Courier's local module when no account answers for an address at one of its locals
+      // (courier/module.local/local.c, rw_local: "User <%s> unknown", 550), the address as
+      // given between the brackets; recorded from Courier 1.0.16 as "550 User <user> unknown".
+      String.raw`\buser <[^<>\s]{1,64}> unknown\b`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
       String.raw`doesn'?t have an? \S+ account`,
