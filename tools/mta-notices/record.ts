@@ -11,8 +11,9 @@ import { exim } from './exim.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
+import { sendmail } from './sendmail.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, sendmail };
 export const NOTICES_DIR = fileURLToPath(new URL('../../tests/fixtures/mta-notices/', import.meta.url));
 
 async function freePort(): Promise<number> {
