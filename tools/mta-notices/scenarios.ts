@@ -260,6 +260,36 @@ export const SCENARIOS: Scenario[] = [
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
  * arranges each 'local' failure. */
-export const OWN_CASES: Record<string, Scenario[]> = {};
+export const OWN_CASES: Record<string, Scenario[]> = {
+  sendmail: [
+    {
+      id: 'local-user-unknown',
+      title: 'a local part with no account and no alias is userunknown, hard',
+      source: "Sendmail's own words (sendmail/recipient.c, the local mailer's F=w check of the passwd entry)",
+      remote: 'local',
+      to: ['nosuchuser'],
+      kind: 'bounce',
+      expected: [{ localPart: 'nosuchuser', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+    },
+    {
+      id: 'local-program-missing',
+      title: 'an alias piping to a program that is not there is mailererror, soft',
+      source: 'Sendmail\'s own words (sendmail/deliver.c giveresponse, "unknown mailer error" for the shell\'s exit 127)',
+      remote: 'local',
+      to: ['helpdesk'],
+      kind: 'bounce',
+      expected: [{ localPart: 'helpdesk', reason: 'mailererror', hard: false }],
+    },
+    {
+      id: 'local-include-missing',
+      title: 'an alias to a list file that is not there is systemerror, soft',
+      source: "Sendmail's own words (sendmail/recipient.c include(), a :include: file it cannot open)",
+      remote: 'local',
+      to: ['staff'],
+      kind: 'bounce',
+      expected: [{ localPart: 'staff', reason: 'systemerror', hard: false }],
+    },
+  ],
+};
 
 export const casesOf = (mta: string): Scenario[] => [...SCENARIOS, ...(OWN_CASES[mta] ?? [])];
