@@ -9,6 +9,8 @@
 // when the name has no domain), so each run is in private UTS and mount namespaces: the host
 // name mail.sender.test, an /etc/hosts that knows it, and a resolver on loopback (no query
 // leaves the machine).
+//
+// KEEP=1 keeps each case's directory under /tmp (its sendmail.cf, queue and notices) to look at.
 
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,7 +105,6 @@ function prepareCase(dir: string, port: number, s: Scenario): string {
       // The message comes from a file: Node's pipes are sockets, and Sendmail would take a
       // socket on its standard input for an SMTP client ("from localhost [[UNIX: localhost]]").
       'in=$1; shift',
-      '[ "$in" = - ] && exec "$@"',
       'exec "$@" < "$in"',
       '',
     ].join('\n'),
@@ -114,10 +115,26 @@ function prepareCase(dir: string, port: number, s: Scenario): string {
   return conf;
 }
 
+/** Longest one sendmail run may take (its own timeouts are seconds; this bounds the rest). */
+const RUN_LIMIT_SECONDS = '60';
+
 /** Runs sendmail in its own UTS and mount namespaces (see the top of this file), reading
  * `input` (a file) or nothing. */
 const runSendmail = (dir: string, conf: string, args: string[], input = '/dev/null') =>
-  run('unshare', ['--uts', '--mount', '--propagation', 'private', join(dir, 'isolated'), input, binary(SENDMAIL), '-C', conf, ...args]);
+  run('timeout', [
+    RUN_LIMIT_SECONDS,
+    'unshare',
+    '--uts',
+    '--mount',
+    '--propagation',
+    'private',
+    join(dir, 'isolated'),
+    input,
+    binary(SENDMAIL),
+    '-C',
+    conf,
+    ...args,
+  ]);
 
 /** The notice as the sender's alias program got it, less the "From " envelope line Sendmail
  * writes before a message it hands a program (it is not part of the notice). */
