@@ -289,6 +289,16 @@ export const OWN_CASES: Record<string, Scenario[]> = {
       kind: 'bounce',
       expected: [{ localPart: 'staff', reason: 'systemerror', hard: false }],
     },
+    {
+      id: 'local-program-tempfail-until-expiry',
+      title: 'an alias piping to a program that asks to be retried until Sendmail gives up is expired, soft',
+      source: "Sendmail's own words (sendmail/deliver.c, a mailer's EX_TEMPFAIL; queue.c, the queue return)",
+      remote: 'local',
+      to: ['orders'],
+      untilGiveUp: true,
+      kind: 'bounce',
+      expected: [{ localPart: 'orders', reason: 'expired', hard: false }],
+    },
   ],
 };
 

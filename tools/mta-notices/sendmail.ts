@@ -30,6 +30,8 @@ function aliases(dir: string): string {
     'MAILER-DAEMON: postmaster',
     // A program that is not there: the shell says so and exits 127.
     'helpdesk: "|/usr/local/bin/helpdesk-import --queue support"',
+    // A program that asks to be tried again later (EX_TEMPFAIL, sysexits.h), every time.
+    'orders: "|exit 75"',
     // A list kept in a file that is not there.
     `staff: :include:${dir}/lists/staff`,
     '',
