@@ -160,6 +160,13 @@ const SENDMAIL_ADDRESS_TAIL = /^>?\.\.\.\s/;
 const QUOTED_FIELD_FOR_CODES = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/i;
 const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/im;
 
+/**
+ * Sendmail's line under one address of its lists ("    (reason: %s)", sendmail/savemail.c
+ * errbody): said of the address above it only. An address with no reason of its own (a host
+ * it never reached) has no such line, so a run of addresses there is no list.
+ */
+const SENDMAIL_REASON_LINE = /^\s+\(reason: .*\)\s*$/;
+
 /** Sendmail's per-host status line: reply code, host name, "(mailer)...", no address. */
 const SENDMAIL_HOST_LINE = /^\s*[245]\d\d [^\s@<>]+ \([a-z0-9_-]+\)\.\.\. /i;
 
@@ -388,6 +395,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
       // A line naming one of the recipients found is about that one alone: the text after
       // the list goes to each member only when it names no other recipient ("550 5.1.1
       // <a@b>: User unknown" under "a@b / c@d" is a's reply, never c's).
+      if (list && SENDMAIL_REASON_LINE.test(line)) list = undefined;
       if (list && list[list.length - 1] === current) {
         const named = foundAddressesIn(line, foundAddresses);
         if (named.size && !named.has(current.address.toLowerCase())) current.lines.pop();
@@ -658,4 +666,39 @@ function replyCodeOf(text: string, transcript: RegExpMatchArray | undefined, pai
     if (++candidates >= MAX_REPLY_CANDIDATES) break;
   }
   return LABELLED_REPLY.exec(scanned)?.[1] ?? '';
+}
+
+/** The first line of a multi-line SMTP reply: its code followed by a hyphen ("550-5.7.1 ..."). */
+const MULTILINE_FIRST = /^\s*([45]\d\d)-\S/;
+/** Lines of one multi-line reply taken from a transcript (a real one has a handful). */
+const MAX_REPLY_LINES = 16;
+
+/**
+ * A remote reply that the report cut to its first line, made whole from the notice's
+ * transcript. Sendmail writes only the first line of a multi-line reply into the
+ * Diagnostic-Code and its "(reason: ...)" line ("550-5.7.1 [192.0.2.1] Our system has
+ * detected that this message is likely"), and every line of it into the transcript, each
+ * after "<<< " (sendmail/usersmtp.c, reply()): the rest of the reply, the words that say why,
+ * is read from there. Any other text is returned as it is.
+ */
+export function wholeReplyFromTranscript(diagnostic: string, notice: string): string {
+  const first = MULTILINE_FIRST.exec(diagnostic);
+  if (!first || !notice.includes('<<<')) return diagnostic;
+  const code = first[1];
+  const wanted = diagnostic.trim();
+  const lines = notice.split('\n', MAX_NOTICE_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const quoted = /^\s*<<<\s?(.*)$/.exec(lines[i])?.[1]?.trim();
+    if (quoted !== wanted) continue;
+    const reply = [quoted];
+    for (let j = i + 1; j < lines.length && reply.length < MAX_REPLY_LINES; j++) {
+      const next = /^\s*<<<\s?(.*)$/.exec(lines[j])?.[1]?.trim();
+      if (!next?.startsWith(code)) break;
+      reply.push(next);
+      // "550 5.7.1 ..." (a space after the code) is the reply's last line.
+      if (next[3] !== '-') return reply.join('\n');
+    }
+    return diagnostic;
+  }
+  return diagnostic;
 }

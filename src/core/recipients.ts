@@ -10,7 +10,15 @@ import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
-import { codesInText, namesAddress, replyCodeInText, statusInText, withoutQuotedFields, type ProseRecipient } from './prose.ts';
+import {
+  codesInText,
+  namesAddress,
+  replyCodeInText,
+  statusInText,
+  wholeReplyFromTranscript,
+  withoutQuotedFields,
+  type ProseRecipient,
+} from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
@@ -143,7 +151,8 @@ export function fromDsn(
 ): RecipientResult {
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
-  let diagnostic = r.diagnostic;
+  // A multi-line reply the report cut to its first line (Sendmail): the whole of it.
+  let diagnostic = wholeReplyFromTranscript(r.diagnostic, notice);
   const block =
     prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
     prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());

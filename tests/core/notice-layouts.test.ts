@@ -359,6 +359,71 @@ describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
     ]);
     expect(await verdicts(raw)).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
   });
+
+  // Layouts recorded from Sendmail 8.17.1.9 (tests/fixtures/mta-notices/sendmail/).
+  it('reads the whole of a multi-line reply from the transcript when the Diagnostic-Code holds only its first line', async () => {
+    const spam = [
+      '550-5.7.1 [192.0.2.9] Our system has detected that this message is likely',
+      '550-5.7.1 unsolicited mail. To reduce the amount of spam sent to Gmail, this',
+      '550 5.7.1 message has been blocked.',
+    ];
+    const raw = report(
+      'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'Returned mail: see transcript for details',
+      [
+        '   ----- The following addresses had permanent fatal errors -----',
+        'a@example.net',
+        '    (reason: 550 5.1.1 User unknown)',
+        'b@example.net',
+        `    (reason: ${spam[0]})`,
+        '',
+        '   ----- Transcript of session follows -----',
+        '... while talking to mx.example.net.:',
+        '>>> RCPT To:<a@example.net>',
+        '<<< 550 5.1.1 User unknown',
+        '550 5.1.1 a@example.net... User unknown',
+        '>>> DATA',
+        ...spam.map((l) => `<<< ${l}`),
+        '554 5.0.0 Service unavailable',
+      ],
+      [
+        ['Final-Recipient: RFC822; a@example.net', 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: SMTP; 550 5.1.1 User unknown'],
+        ['Final-Recipient: RFC822; b@example.net', 'Action: failed', 'Status: 5.7.1', `Diagnostic-Code: SMTP; ${spam[0]}`],
+      ],
+    );
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN, ['b@example.net', '550', '5.7.1', 'spamdetected', 'soft']]);
+    expect((await classify(raw)).recipients[1].diagnostic).toBe(spam.join(' '));
+  });
+
+  it('reads "<a@b>... Deferred: Connection refused by <host>" before the queue-return words as a connection the retries never made, not a block', async () => {
+    const raw = report(
+      'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'Returned mail: see transcript for details',
+      [
+        '   ----- The following addresses had permanent fatal errors -----',
+        'a@example.net',
+        'b@example.com',
+        '    (reason: 452 4.2.2 Mailbox full)',
+        '',
+        '   ----- Transcript of session follows -----',
+        'a@example.net... Deferred: Connection refused by mx.example.net.',
+        '... while talking to mx.example.com.:',
+        '>>> RCPT To:<b@example.com>',
+        '<<< 452 4.2.2 Mailbox full',
+        'b@example.com... Deferred: 452 4.2.2 Mailbox full',
+        'Message could not be delivered for 30 minutes',
+        'Message will be deleted from queue',
+      ],
+      [
+        ['Final-Recipient: RFC822; a@example.net', 'Action: failed', 'Status: 4.4.7'],
+        ['Final-Recipient: RFC822; b@example.com', 'Action: failed', 'Status: 4.4.7', 'Diagnostic-Code: SMTP; 452 4.2.2 Mailbox full'],
+      ],
+    );
+    expect(await verdicts(raw)).toEqual([
+      ['a@example.net', '', '4.4.7', 'expired', 'soft'],
+      ['b@example.com', '452', '4.2.2', 'mailboxfull', 'soft'],
+    ]);
+  });
 });
 
 describe('Lotus Notes\' older notice ("------- Failure Reasons --------", reason before address)', () => {

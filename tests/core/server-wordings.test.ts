@@ -252,6 +252,15 @@ describe("the MTAs' own refusals and bounce texts", () => {
         ['4.4.2', 'Connection reset by mx.example.net during client greeting', ['networkerror', 'none'], 'delayed'],
         ['5.4.7', 'Message could not be delivered for 5 days', ['expired', 'soft']],
         ['5.0.0', 'Message could not be delivered for 5 days', ['expired', 'soft']],
+        // pintvl() writes minutes and seconds too (Timeout.queuereturn=30m); recorded from 8.17.1.9.
+        ['5.0.0', 'Message could not be delivered for 30 minutes', ['expired', 'soft']],
+        ['4.4.7', 'Cannot send message for 2 seconds', ['expired', 'soft']],
+        // Its transcript's line about the address, then the queue-return words (recorded from 8.17.1.9).
+        [
+          '4.4.7',
+          'someone@example.net... Deferred: Connection refused by [192.0.2.1] Message could not be delivered for 5 days',
+          ['expired', 'soft'],
+        ],
       ],
     },
 

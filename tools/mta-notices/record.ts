@@ -14,8 +14,9 @@ import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
 import { NOTICES_DIR } from './score.ts';
+import { sendmail } from './sendmail.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, courier };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, courier, sendmail };
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -534,6 +534,45 @@ export const OWN_CASES: Record<string, Scenario[]> = {
       expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false }],
     },
   ],
+  sendmail: [
+    {
+      id: 'local-user-unknown',
+      title: 'a local part with no account and no alias is userunknown, hard',
+      source: "Sendmail's own words (sendmail/recipient.c, the local mailer's F=w check of the passwd entry)",
+      remote: 'local',
+      to: ['nosuchuser'],
+      kind: 'bounce',
+      expected: [{ localPart: 'nosuchuser', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+    },
+    {
+      id: 'local-program-missing',
+      title: 'an alias piping to a program that is not there is mailererror, soft',
+      source: 'Sendmail\'s own words (sendmail/deliver.c giveresponse, "unknown mailer error" for the shell\'s exit 127)',
+      remote: 'local',
+      to: ['helpdesk'],
+      kind: 'bounce',
+      expected: [{ localPart: 'helpdesk', reason: 'mailererror', hard: false }],
+    },
+    {
+      id: 'local-include-missing',
+      title: 'an alias to a list file that is not there is systemerror, soft',
+      source: "Sendmail's own words (sendmail/recipient.c include(), a :include: file it cannot open)",
+      remote: 'local',
+      to: ['staff'],
+      kind: 'bounce',
+      expected: [{ localPart: 'staff', reason: 'systemerror', hard: false }],
+    },
+    {
+      id: 'local-program-tempfail-until-expiry',
+      title: 'an alias piping to a program that asks to be retried until Sendmail gives up is expired, soft',
+      source: "Sendmail's own words (sendmail/deliver.c, a mailer's EX_TEMPFAIL; queue.c, the queue return)",
+      remote: 'local',
+      to: ['orders'],
+      untilGiveUp: true,
+      kind: 'bounce',
+      expected: [{ localPart: 'orders', reason: 'expired', hard: false }],
+    },
+  ],
 };
 
 /** The addresses a case's message goes to. */

@@ -60,13 +60,15 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     quote: 'Status: 4.4.7 (delivery time expired); message could not be delivered for 5 days',
   },
   // Sendmail when a message has been queued for the return timeout (contrib/sendmail/src/
-  // queue.c: "Message could not be delivered for %s", "Cannot send message for %s").
+  // queue.c: "Message could not be delivered for %s", "Cannot send message for %s"), the time
+  // written by pintvl() in weeks, days, hours, minutes or seconds (Timeout.queuereturn=30m:
+  // "Message could not be delivered for 30 minutes").
   {
     id: 'expired/sendmail-queue-return',
     reason: 'expired',
     phrases: [
-      String.raw`could not be delivered for \d+ (?:days?|hours?|weeks?)`,
-      String.raw`cannot send message for \d+ (?:days?|hours?|weeks?)`,
+      String.raw`could not be delivered for \d+ (?:days?|hours?|weeks?|minutes?|seconds?)`,
+      String.raw`cannot send message for \d+ (?:days?|hours?|weeks?|minutes?|seconds?)`,
       // Other MTAs' forms of the same end of the queue life: "Your message could not be
       // delivered for more than 5 day(s)", "was not reachable within the allowed queue
       // period", and the bare "Delivery expired".

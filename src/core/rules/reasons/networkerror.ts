@@ -129,12 +129,18 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
   // Sendmail's words for a connection that failed, from its errno (contrib/sendmail/src/err.c,
   // sm_errstring): "Connection refused by <host>", "Connection reset by <host> during <phase>",
   // "... with <host> during <phase>", "Host <host> is down". Anchored to the whole text: a
-  // server's own "Connection refused by policy" is a refusal, not a network failure.
+  // server's own "Connection refused by policy" is a refusal, not a network failure. Within
+  // a longer text, only after Sendmail's own "<address>... Deferred: ", the line its
+  // transcript writes about the address ("someone@example.net... Deferred: Connection refused
+  // by [192.0.2.1]", then "Message could not be delivered for 5 days"; recorded from Sendmail
+  // 8.17.1.9): a server's reply comes after "Deferred: " with its code.
   {
     id: 'networkerror/sendmail-connection',
     reason: 'networkerror',
     phrases: [
       String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection refused by [a-z0-9.:\[\]-]+\.?$`,
+      // (The rules see the address and its "..." as one token, ADDRESS_TOKEN.)
+      String.raw`(?:<@>|\.\.\.) deferred: connection refused by [a-z0-9.:\[\]-]+\.?(?: |$)`,
       String.raw`^(?:(?:\S+\.\.\. )?deferred: )?connection (?:reset|timed out) (?:by|with) [a-z0-9.:\[\]-]+ during `,
       String.raw`^(?:(?:\S+\.\.\. )?deferred: )?host [a-z0-9.:\[\]-]+ is down\.?$`,
     ],
