@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, installLibraries, MTA_ROOT, unpack } from './debian.ts';
 import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
-import type { Scenario } from './scenarios.ts';
+import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
 const SENDMAIL = 'usr/libexec/sendmail/sendmail';
 
-/** The sender's alias, and the local parts of sender.test whose delivery an own case makes fail. */
+/** The sender's alias, and the local parts whose delivery an own case makes fail (at sender.test and LOCAL_DOMAIN alike). */
 function aliases(dir: string): string {
   return [
     `sender: "|${dir}/store"`,
@@ -71,6 +71,7 @@ function mc(dir: string, port: number, s: Scenario): string {
     "FEATURE(`nocanonify')dnl",
     "FEATURE(`always_add_domain')dnl",
     "LOCAL_DOMAIN(`sender.test')dnl",
+    `LOCAL_DOMAIN(\`${LOCAL_DOMAIN}')dnl`,
     "MAILER(`local')dnl",
     "MAILER(`smtp')dnl",
     '',
@@ -165,8 +166,7 @@ export const sendmail: MtaRecorder = {
       const conf = prepareCase(dir, port, s);
       const made = await runSendmail(dir, conf, ['-bi']);
       if (made.status !== 0) throw new Error(`sendmail could not build its aliases: ${made.output}`);
-      const domain = s.remote === 'local' ? 'sender.test' : 'remote.test';
-      const to = s.to.map((l) => `${l}@${domain}`);
+      const to = recipientsOf(s);
       // -oem: errors are mailed back even to a sender on the command line. Its exit code
       // says how delivery went (67 for an unknown local user), not whether it took the message.
       writeFileSync(join(dir, 'message'), submittedMessage(s));
