@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { casesOf } from '../../tools/mta-notices/scenarios.ts';
+import { casesNotProduced, casesOf } from '../../tools/mta-notices/scenarios.ts';
 import { FIXTURES } from './corpus-helpers.ts';
 
 const NOTICES = join(FIXTURES, 'mta-notices');
@@ -22,6 +22,8 @@ it('has recorded notices of several MTAs', () => {
 for (const mta of MTAS) {
   const version = readFileSync(join(NOTICES, mta, 'VERSION'), 'utf8').trim();
   describe(`${version}: its own notices`, () => {
+    // A shared case this MTA cannot be made to write (MTA_DIFFERENCES in scenarios.ts says why).
+    for (const { scenario, why } of casesNotProduced(mta)) it.skip(`${scenario.title} (not produced: ${why})`, () => {});
     for (const s of casesOf(mta)) {
       it(s.title, async () => {
         const file = join(NOTICES, mta, `${s.id}.eml`);

@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 export const MTA_ROOT = fileURLToPath(new URL('../../.tools/mta/root/', import.meta.url));
 const DEBS = fileURLToPath(new URL('../../.tools/mta/debs/', import.meta.url));
 
-export function unpack(packages: string[]): void {
+/** An MTA whose package ships links another MTA's package ships too (sendmail, mailq,
+ * newaliases, makemap) is unpacked into a root of its own instead. */
+export const ownRoot = (name: string) => fileURLToPath(new URL(`../../.tools/mta/root-${name}/`, import.meta.url));
+
+export function unpack(packages: string[], root = MTA_ROOT): void {
   mkdirSync(DEBS, { recursive: true });
   for (const pkg of packages) {
     const downloaded = () => readdirSync(DEBS).find((f) => f.startsWith(pkg + '_'));
     if (!downloaded()) execFileSync('apt-get', ['download', pkg], { cwd: DEBS, stdio: 'inherit' });
-    execFileSync('dpkg', ['-x', join(DEBS, downloaded()!), MTA_ROOT]);
+    execFileSync('dpkg', ['-x', join(DEBS, downloaded()!), root]);
   }
 }
 
@@ -39,8 +43,8 @@ export function ensureUser(name: string, group?: string): void {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(group ? ['-g', group] : []), name]);
 }
 
-export const binary = (path: string) => {
-  const full = join(MTA_ROOT, path);
+export const binary = (path: string, root = MTA_ROOT) => {
+  const full = join(root, path);
   if (!existsSync(full)) throw new Error(`${full} is missing after unpacking`);
   return full;
 };

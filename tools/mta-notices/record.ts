@@ -7,12 +7,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dma } from './dma.ts';
 import { exim } from './exim.ts';
+import { opensmtpd } from './opensmtpd.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { casesOf } from './scenarios.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, opensmtpd, dma };
 export const NOTICES_DIR = fileURLToPath(new URL('../../tests/fixtures/mta-notices/', import.meta.url));
 
 async function freePort(): Promise<number> {
