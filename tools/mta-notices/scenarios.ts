@@ -286,24 +286,29 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
       expected: [{ localPart: 'full', reason: 'expired', hard: false }],
     },
   },
-};
-
-MTA_DIFFERENCES['dma'] = {
-  'rcpt-full-until-expiry': {
-    why:
-      'when dma gives up after five days (dma.c, deliver()) its notice says only "Could not deliver for the ' +
-      'last 432000 seconds. Giving up.": the 452 4.2.2 over-quota reply is not in it',
-    expected: [{ localPart: 'full', reason: 'expired', hard: false }],
-  },
-  'rcpt-two-reasons': {
-    why:
-      'dma delivers each recipient in a process of its own (dma.c, go_background) and bounce() (mail.c) writes ' +
-      'one notice per failed recipient, "There was an error delivering your mail to <...>": no notice names two',
-  },
-  'rcpt-deferred-warning': {
-    why:
-      'dma writes no delay warning: on a temporary failure deliver() (dma.c) only sleeps and retries, and ' +
-      'after five days writes its one notice',
+  dma: {
+    'rcpt-full-until-expiry': {
+      why:
+        'when dma gives up after five days (dma.c, deliver()) its notice says only "Could not deliver for the ' +
+        'last 432000 seconds. Giving up.": the 452 4.2.2 over-quota reply is not in it',
+      expected: [{ localPart: 'full', reason: 'expired', hard: false }],
+    },
+    'rcpt-two-reasons': {
+      why:
+        'dma delivers each recipient in a process of its own (dma.c, go_background) and bounce() (mail.c) writes ' +
+        'one notice per failed recipient, "There was an error delivering your mail to <...>": no notice names two',
+    },
+    'greeting-timeout-until-expiry': {
+      why:
+        'dma 0.13 aborts when its five-minute read timeout runs out ("*** stack smashing detected ***", recorded): ' +
+        'util.c do_timeout() calls sigsetjmp and returns, and the SIGALRM handler later siglongjmps into that ' +
+        'dead frame; the message stays queued, every retry aborts alike, and no notice is ever written',
+    },
+    'rcpt-deferred-warning': {
+      why:
+        'dma writes no delay warning: on a temporary failure deliver() (dma.c) only sleeps and retries, and ' +
+        'after five days writes its one notice',
+    },
   },
 };
 
