@@ -21,6 +21,7 @@ import {
 } from './prose.ts';
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
+import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
 import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
 
 /** Diagnostic text kept per recipient. */
@@ -29,6 +30,7 @@ export const MAX_DIAGNOSTIC_CHARS = 1000;
 const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
+const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');
 /** The remote server a notice names: Postfix's "host mx.example.org[192.0.2.1] said:". */
 const REMOTE_HOST = new RegExp(`(?:${REMOTE_HOST_WORDS.join('|')})\\s+([a-z0-9.-]+\\.[a-z]{2,})\\b`, 'i');
@@ -186,6 +188,11 @@ export function fromDsn(
   }
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
+  // A recipient the MTA says it removed from its queue is final, whatever its report's Action.
+  if (action === 'delayed' && REMOVED_WHILE_DELAYED.test(diagnostic)) {
+    action = 'failed';
+    decidedBy.push('dsn:delayed but removed from the queue');
+  }
   const replyCode =
     replyCodeInText(r.diagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // With other recipients in the report, the notice around this one is the text outside their

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { casesOf } from '../../tools/mta-notices/scenarios.ts';
+import { casesNotProduced, casesOf } from '../../tools/mta-notices/scenarios.ts';
 import { mtaVersion, NOTICE_FORMS, NOTICES_DIR, readNotice, recordedMtas } from '../../tools/mta-notices/score.ts';
 
 const MTAS = recordedMtas();
@@ -20,6 +20,8 @@ it('has recorded notices of several MTAs', () => {
 
 for (const mta of MTAS) {
   describe(`${mtaVersion(mta)}: its own notices`, () => {
+    // A shared case this MTA cannot be made to write (MTA_DIFFERENCES in scenarios.ts says why).
+    for (const { scenario, why } of casesNotProduced(mta)) it.skip(`${scenario.title} (not produced: ${why})`, () => {});
     for (const s of casesOf(mta))
       for (const form of NOTICE_FORMS)
         it(`${s.title} (${form})`, async () => {

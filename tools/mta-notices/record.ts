@@ -8,7 +8,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { courier } from './courier.ts';
+import { dma } from './dma.ts';
 import { exim } from './exim.ts';
+import { opensmtpd } from './opensmtpd.ts';
 import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
@@ -16,7 +18,7 @@ import { casesOf } from './scenarios.ts';
 import { NOTICES_DIR } from './score.ts';
 import { sendmail } from './sendmail.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, courier, sendmail };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, sendmail, courier, opensmtpd, dma };
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -579,4 +579,69 @@ export const OWN_CASES: Record<string, Scenario[]> = {
 export const recipientsOf = (s: Scenario): string[] =>
   s.to.map((local) => `${local}@${s.remote === 'local' ? LOCAL_DOMAIN : 'remote.test'}`);
 
-export const casesOf = (mta: string): Scenario[] => [...SCENARIOS, ...(OWN_CASES[mta] ?? [])];
+/** Where an MTA cannot write the notice a shared case expects, by recorder name and case id,
+ * with why (what the MTA does instead): its notice is read against `expected` here, or, with
+ * none, the case is not recorded for it at all. */
+export interface MtaDifference {
+  why: string;
+  expected?: ExpectedRecipient[];
+}
+
+export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
+  opensmtpd: {
+    'connect-blocklisted': {
+      why:
+        'OpenSMTPD takes a refusal in the greeting for a route error (mta_session.c: "Disabling route ... for 15s", ' +
+        'the envelope tempfails with "Network error on destination MXs") and keeps the message until its queue ' +
+        'time to live runs out; its one notice then says only "Envelope expired" (queue.c), never the 554 reply',
+      expected: [{ localPart: 'someone', reason: 'expired', hard: false }],
+    },
+    'rcpt-full-until-expiry': {
+      why:
+        'at the end of the queue time to live OpenSMTPD replaces the last reply with "Envelope expired" ' +
+        '(queue.c, IMSG_SCHED_ENVELOPE_EXPIRE): its notice never carries the 452 4.2.2 over-quota reply',
+      expected: [{ localPart: 'full', reason: 'expired', hard: false }],
+    },
+  },
+  dma: {
+    'rcpt-full-until-expiry': {
+      why:
+        'when dma gives up after five days (dma.c, deliver()) its notice says only "Could not deliver for the ' +
+        'last 432000 seconds. Giving up.": the 452 4.2.2 over-quota reply is not in it',
+      expected: [{ localPart: 'full', reason: 'expired', hard: false }],
+    },
+    'rcpt-two-reasons': {
+      why:
+        'dma delivers each recipient in a process of its own (dma.c, go_background) and bounce() (mail.c) writes ' +
+        'one notice per failed recipient, "There was an error delivering your mail to <...>": no notice names two',
+    },
+    'greeting-timeout-until-expiry': {
+      why:
+        'dma 0.13 aborts when its five-minute read timeout runs out ("*** stack smashing detected ***", recorded): ' +
+        'util.c do_timeout() calls sigsetjmp and returns, and the SIGALRM handler later siglongjmps into that ' +
+        'dead frame; the message stays queued, every retry aborts alike, and no notice is ever written',
+    },
+    'rcpt-deferred-warning': {
+      why:
+        'dma writes no delay warning: on a temporary failure deliver() (dma.c) only sleeps and retries, and ' +
+        'after five days writes its one notice',
+    },
+  },
+};
+
+export const casesOf = (mta: string): Scenario[] =>
+  [...SCENARIOS, ...(OWN_CASES[mta] ?? [])].flatMap((s) => {
+    const differs = MTA_DIFFERENCES[mta]?.[s.id];
+    if (!differs) return [s];
+    const expected = differs.expected;
+    if (!expected) return [];
+    const reads = expected.map((e) => `${e.reason}, ${e.hard ? 'hard' : 'soft'}`).join('; ');
+    return [{ ...s, title: `${s.title}; this MTA's notice cannot say so, it reads ${reads}`, expected }];
+  });
+
+/** The shared cases an MTA cannot produce at all, with why. */
+export const casesNotProduced = (mta: string): { scenario: Scenario; why: string }[] =>
+  SCENARIOS.flatMap((s) => {
+    const differs = MTA_DIFFERENCES[mta]?.[s.id];
+    return differs && !differs.expected ? [{ scenario: s, why: differs.why }] : [];
+  });

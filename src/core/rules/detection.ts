@@ -146,6 +146,19 @@ export const GIVEN_UP_PHRASES: readonly string[] = [
 ];
 
 /**
+ * A recipient's own words that say the MTA removed it from its queue although its report
+ * calls it delayed: the notice is the final one, a bounce.
+ */
+export const REMOVED_WHILE_DELAYED_PHRASES: readonly string[] = [
+  // OpenSMTPD 6.8 (usr.sbin/smtpd/queue.c, IMSG_SCHED_ENVELOPE_EXPIRE): at the end of the
+  // queue's time to live it writes "Envelope expired" with a temporary class and deletes the
+  // envelope; bounce.c lays that out as a delay ("Action: delayed", "A message is delayed for
+  // more than 0 seconds ... The message is kept in the queue for up to 7 days."), its only
+  // report. Recorded from OpenSMTPD 6.8.0p2: "someone@remote.test: Envelope expired".
+  String.raw`^\S+@\S+: envelope expired$`,
+];
+
+/**
  * Promises and durations, not failures: Gmail's delay notice "You'll be notified if the
  * delivery fails permanently", Exchange's "we'll let you know if ...", Postfix's delay warning
  * (src/bounce/bounce_template.c) "Your message could not be delivered for more than 4 hour(s).

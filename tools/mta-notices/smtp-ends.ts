@@ -1,0 +1,57 @@
+// For a recorded MTA that takes its messages over SMTP: a free loopback port for it to listen
+// on, and a client that submits the case's message to it (bounded in time: the recorder runs
+// unattended).
+
+import { createServer, connect } from 'node:net';
+
+/** A port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Submits a message over SMTP to 127.0.0.1:port; rejects on any refusal or after 20 s. */
+export function submit(port: number, from: string, to: string[], message: Buffer): Promise<void> {
+  const body = message.toString('latin1').replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+  const steps: [string | undefined, number][] = [
+    [undefined, 220],
+    ['EHLO client.sender.test', 250],
+    [`MAIL FROM:<${from}>`, 250],
+    ...to.map((r): [string, number] => [`RCPT TO:<${r}>`, 250]),
+    ['DATA', 354],
+    [body + '.', 250],
+    ['QUIT', 221],
+  ];
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.setEncoding('latin1');
+    const timer = setTimeout(() => finish(new Error('submission timed out')), 20_000);
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve();
+    };
+    let step = 0;
+    let buffered = '';
+    socket.on('error', finish);
+    socket.on('data', (chunk: string) => {
+      buffered += chunk;
+      for (;;) {
+        const eol = buffered.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffered.slice(0, eol);
+        buffered = buffered.slice(eol + 2);
+        if (line[3] === '-') continue;
+        const want = steps[step]![1];
+        if (Number(line.slice(0, 3)) !== want) return finish(new Error(`submission refused: ${line}`));
+        step++;
+        if (step === steps.length) return finish();
+        socket.write(steps[step]![0] + '\r\n');
+      }
+    });
+  });
+}
