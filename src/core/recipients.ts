@@ -22,7 +22,7 @@ import {
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
-import { REMOTE_HOST_WORDS, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
+import { REMOTE_HOST_WORDS, SENDMAIL_SUMMARY_LINES, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
 
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
@@ -31,6 +31,14 @@ const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
+const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
+
+/** A recipient's lines without Sendmail's summary of a refusal it also quotes (rules/notice.ts). */
+function serverWordsOf(lines: readonly string[]): string[] {
+  if (!lines.some((line) => line.trimStart().startsWith('<<<'))) return [...lines];
+  return lines.filter((line) => !SENDMAIL_SUMMARY_LINE.test(line.trim()));
+}
+
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');
 /** The remote server a notice names: Postfix's "host mx.example.org[192.0.2.1] said:". */
 const REMOTE_HOST = new RegExp(`(?:${REMOTE_HOST_WORDS.join('|')})\\s+([a-z0-9.-]+\\.[a-z]{2,})\\b`, 'i');
@@ -228,7 +236,7 @@ export function fromProse(
   shared = '',
 ): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
-  const blockText = p.lines.join('\n');
+  const blockText = serverWordsOf(p.lines).join('\n');
   const context = blockText || notice;
   const wholeNotice = only || !blockText;
   const ownCodes = codesInText(blockText);

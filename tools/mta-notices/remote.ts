@@ -41,9 +41,13 @@ export function formatReply(reply: RemoteReply): string {
 /** A server that announced SIZE refuses a larger declared size at MAIL FROM, in Postfix
  * smtpd's words (smtpd.c, mail_cmd), as a client that sends anyway would see. */
 function sizeRefusal(mailFrom: string, script: RemoteScript): RemoteReply | undefined {
+  return oversize(Number(/\bSIZE=(\d+)/i.exec(mailFrom)?.[1] ?? 0), script);
+}
+
+/** The same refusal after the data, for a client that declared no size (Postfix smtpd does both). */
+function oversize(bytes: number, script: RemoteScript): RemoteReply | undefined {
   const limit = Number(/^SIZE (\d+)$/.exec(script.ehloKeywords?.find((k) => k.startsWith('SIZE ')) ?? '')?.[1] ?? 0);
-  const declared = Number(/\bSIZE=(\d+)/i.exec(mailFrom)?.[1] ?? 0);
-  return limit && declared > limit ? { code: 552, text: '5.3.4 Message size exceeds fixed limit' } : undefined;
+  return limit && bytes > limit ? { code: 552, text: '5.3.4 Message size exceeds fixed limit' } : undefined;
 }
 
 function converse(socket: Socket, script: RemoteScript, received: Buffer[]): void {
@@ -68,8 +72,8 @@ function converse(socket: Socket, script: RemoteScript, received: Buffer[]): voi
         const message = end === 0 ? '' : buffered.slice(0, end + 2);
         buffered = buffered.slice(end === 0 ? 3 : end + 5);
         inData = false;
-        if (!refuse['end-of-data']) received.push(Buffer.from(message.replace(/^\./gm, ''), 'latin1'));
-        send(refuse['end-of-data'] ?? { code: 250, text: '2.0.0 Ok: queued as 4AB12C' });
+        if (!refuse['end-of-data'] && !oversize(message.length, script)) received.push(Buffer.from(message.replace(/^\./gm, ''), 'latin1'));
+        send(refuse['end-of-data'] ?? oversize(message.length, script) ?? { code: 250, text: '2.0.0 Ok: queued as 4AB12C' });
         continue;
       }
       const eol = buffered.indexOf('\r\n');

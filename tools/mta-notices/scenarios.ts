@@ -588,6 +588,13 @@ export interface MtaDifference {
 }
 
 export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
+  courier: {
+    'rcpt-utf8-address': {
+      why:
+        "not recorded: Courier 1.0.16's sendmail took the message with an internationalised address (exit 0) but " +
+        'nothing reached its queue and no notice came within 15 s; the cause was not found',
+    },
+  },
   opensmtpd: {
     'connect-blocklisted': {
       why:
@@ -595,6 +602,16 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'the envelope tempfails with "Network error on destination MXs") and keeps the message until its queue ' +
         'time to live runs out; its one notice then says only "Envelope expired" (queue.c), never the 554 reply',
       expected: [{ localPart: 'someone', reason: 'expired', hard: false }],
+    },
+    'rcpt-address-forms': {
+      why:
+        'OpenSMTPD 6.8 refuses a quoted local part with a blank when the message is handed to it ' +
+        '("501 5.1.3 Recipient address syntax error", recorded): the message never reaches the remote',
+    },
+    'rcpt-utf8-address': {
+      why:
+        'OpenSMTPD 6.8 has no SMTPUTF8: it refuses the transaction that asks for it ("503 5.5.4 Invalid ' +
+        'command arguments: Unsupported option SMTPUTF8", recorded), and an 8-bit address without it as a syntax error',
     },
     'rcpt-full-until-expiry': {
       why:
@@ -620,6 +637,22 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'dma 0.13 aborts when its five-minute read timeout runs out ("*** stack smashing detected ***", recorded): ' +
         'util.c do_timeout() calls sigsetjmp and returns, and the SIGALRM handler later siglongjmps into that ' +
         'dead frame; the message stays queued, every retry aborts alike, and no notice is ever written',
+    },
+    'rcpt-many-unknown': {
+      why: 'dma writes one notice per failed recipient (mail.c, bounce()): no notice names 25',
+    },
+    'rcpt-address-forms': {
+      why: 'dma writes one notice per failed recipient (mail.c, bounce()): no notice names both addresses',
+    },
+    'hang-up-at-rcpt-until-expiry': {
+      why:
+        'dma 0.13 aborts when the server closes the connection ("*** stack smashing detected ***", recorded), ' +
+        'as with the greeting timeout: no notice is ever written',
+    },
+    'rcpt-failed-beside-deferred': {
+      why:
+        'not recorded: dma run in the foreground (-D) goes on retrying the deferred recipient for five days, ' +
+        'and the recorder waits for it to end',
     },
     'rcpt-deferred-warning': {
       why:

@@ -15,11 +15,12 @@ export async function freePort(): Promise<number> {
 
 /** Submits a message over SMTP to 127.0.0.1:port; rejects on any refusal or after 20 s. */
 export function submit(port: number, from: string, to: string[], message: Buffer): Promise<void> {
-  const body = message.toString('latin1').replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+  const body = message.toString('utf8').replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
   const steps: [string | undefined, number][] = [
     [undefined, 220],
     ['EHLO client.sender.test', 250],
-    [`MAIL FROM:<${from}>`, 250],
+    // RFC 6531: an internationalised address is sent only in a transaction that says SMTPUTF8.
+    [`MAIL FROM:<${from}>${to.some((r) => /[^\x00-\x7f]/.test(r)) ? ' SMTPUTF8' : ''}`, 250],
     ...to.map((r): [string, number] => [`RCPT TO:<${r}>`, 250]),
     ['DATA', 354],
     [body + '.', 250],

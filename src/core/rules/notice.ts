@@ -134,6 +134,17 @@ export const STATUS_CLASS_COMMENTS: readonly string[] = [
 ];
 
 /**
+ * Sendmail's own summary of a refusal, the line it writes under its quote of the server
+ * ("<<< 550 5.7.1 ..."): the text of the sysexits code it mapped the reply to, not the
+ * server's words. Recorded from Sendmail 8.17.1.9: "550 5.1.1 <addr>... User unknown" under a
+ * 550 5.7.1 block-list refusal, "554 5.0.0 Service unavailable" under a virus refusal, "501
+ * 5.6.0 Data format error" under a refused sender. Read only where the quote is there.
+ */
+export const SENDMAIL_SUMMARY_LINES: readonly string[] = [
+  String.raw`^[45]\d\d [45]\.\d\.\d{1,3} (?:\S{1,320}\.\.\. )?(?:user unknown|service unavailable|data format error)\s*$`,
+];
+
+/**
  * Words before the name of the remote server a notice quotes: Postfix (src/smtp/smtp_trouble.c)
  * "host mx.example.org[192.0.2.1] said:", Exim "host mx.example.org [192.0.2.1]:", others
  * "server mx.example.org", "MX mx.example.org".
