@@ -47,7 +47,9 @@ import {
   nonBounceRecipient,
   noticeRecipients,
   notRecipients,
+  removedWhileDelayed,
   sesDeliveryStatus,
+  stillQueued,
   verpRecipient,
 } from './recipients.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
@@ -351,10 +353,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
               found.recipients.map((p) => p.address),
             )
           : undefined;
+      // In a failure notice, an address its transcript says is still being tried is not one of
+      // the failures (when the notice names another).
+      const failed = delayed ? found.recipients : found.recipients.filter((p) => !stillQueued(p, notice));
+      const named = failed.length ? failed : found.recipients;
       const failures = looksLikeBounce
-        ? found.recipients.map((p) =>
-            fromProse(p, failureText, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
-          )
+        ? named.map((p) => {
+            // OpenSMTPD's "<addr>: Envelope expired" under its delay layout is its final notice.
+            const removed = delayed && removedWhileDelayed(p.lines.join('\n'));
+            const decided = removed ? [...found.decidedBy, 'text:delayed but removed from the queue'] : found.decidedBy;
+            return fromProse(p, failureText, delayed && !removed, decided, named.length === 1, shared?.(p.address) ?? '');
+          })
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text
       // carries a reply code, a status or a reason rule's match: "delivered to the server of

@@ -22,7 +22,13 @@ import {
 import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
-import { REMOTE_HOST_WORDS, SENDMAIL_SUMMARY_LINES, STATUS_CLASS_COMMENTS } from './rules/notice.ts';
+import {
+  REMOTE_HOST_WORDS,
+  SENDMAIL_SUMMARY_LINES,
+  STATUS_CLASS_COMMENTS,
+  STILL_QUEUED_AFTER_ADDRESS,
+  TRANSCRIPT_HEADING,
+} from './rules/notice.ts';
 
 /** Diagnostic text kept per recipient. */
 export const MAX_DIAGNOSTIC_CHARS = 1000;
@@ -31,12 +37,30 @@ const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
+
+/** The recipient's own words say the MTA removed it from its queue: final, whatever the notice calls it. */
+export const removedWhileDelayed = (text: string): boolean => REMOVED_WHILE_DELAYED.test(text);
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 
 /** A recipient's lines without Sendmail's summary of a refusal it also quotes (rules/notice.ts). */
 function serverWordsOf(lines: readonly string[]): string[] {
   if (!lines.some((line) => line.trimStart().startsWith('<<<'))) return [...lines];
   return lines.filter((line) => !SENDMAIL_SUMMARY_LINE.test(line.trim()));
+}
+
+const STILL_QUEUED = new RegExp(`^${STILL_QUEUED_AFTER_ADDRESS}`, 'i');
+const TRANSCRIPT = new RegExp(TRANSCRIPT_HEADING, 'i');
+
+/** The recipient is named only in the transcript, as still being tried (Sendmail's "<addr>... Deferred:"). */
+export function stillQueued(p: ProseRecipient, notice: string): boolean {
+  const address = p.address.toLowerCase();
+  const deferred = p.lines.some((line) => {
+    const at = line.toLowerCase().indexOf(address);
+    return at >= 0 && STILL_QUEUED.test(line.slice(at + address.length));
+  });
+  if (!deferred) return false;
+  const heading = TRANSCRIPT.exec(notice);
+  return !heading || !notice.slice(0, heading.index).toLowerCase().includes(address);
 }
 
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');

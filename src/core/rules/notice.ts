@@ -145,6 +145,16 @@ export const SENDMAIL_SUMMARY_LINES: readonly string[] = [
 ];
 
 /**
+ * Sendmail's line for an address it is still trying, in the transcript of a notice about
+ * another ("later@example.net... Deferred: 450 4.7.1 ...", recorded from Sendmail 8.17.1.9):
+ * an address named only there has not failed. One its failure sections list (above
+ * TRANSCRIPT_HEADING) has, the line is its last attempt's.
+ */
+export const STILL_QUEUED_AFTER_ADDRESS = String.raw`(?:>)?\.\.\. deferred:`;
+/** Sendmail's heading of its transcript (sendmail/savemail.c): "----- Transcript of session follows -----". */
+export const TRANSCRIPT_HEADING = String.raw`-{3,}\s*transcript of session follows\s*-{3,}`;
+
+/**
  * Words before the name of the remote server a notice quotes: Postfix (src/smtp/smtp_trouble.c)
  * "host mx.example.org[192.0.2.1] said:", Exim "host mx.example.org [192.0.2.1]:", others
  * "server mx.example.org", "MX mx.example.org".
