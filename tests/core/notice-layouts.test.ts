@@ -424,6 +424,40 @@ describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
       ['b@example.com', '452', '4.2.2', 'mailboxfull', 'soft'],
     ]);
   });
+
+  it("lets the server's quoted reply decide, not Sendmail's own 'User unknown' summary written under it", async () => {
+    // Sendmail writes "550 5.1.1 <addr>... User unknown" under any 550 to RCPT TO (recorded from 8.17.1.9).
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      'a@example.net',
+      '    (reason: 550 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org',
+      '550 5.1.1 a@example.net... User unknown',
+    ]);
+    expect(await verdicts(raw)).toEqual([['a@example.net', '550', '5.7.1', 'blocked', 'soft']]);
+  });
+
+  it('leaves out an address its transcript names only as still being tried ("... Deferred:")', async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      'a@example.net',
+      '    (reason: 550 5.1.1 <a@example.net>... User unknown)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      '>>> RCPT To:<a@example.net>',
+      '<<< 550 5.1.1 <a@example.net>... User unknown',
+      '550 5.1.1 a@example.net... User unknown',
+      '>>> RCPT To:<b@example.net>',
+      '<<< 452 4.2.2 <b@example.net>... Mailbox full',
+      'b@example.net... Deferred: 452 4.2.2 <b@example.net>... Mailbox full',
+    ]);
+    expect(await verdicts(raw)).toEqual([A_UNKNOWN]);
+  });
 });
 
 describe('Lotus Notes\' older notice ("------- Failure Reasons --------", reason before address)', () => {
@@ -1276,6 +1310,33 @@ describe('an address inside a longer one or a URL is not that address', () => {
     expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([
       ['alice@example.net', 'spamdetected'],
       ['bob@example.org', 'spamdetected'],
+    ]);
+  });
+});
+
+describe('OpenSMTPD (usr.sbin/smtpd/bounce.c, queue.c)', () => {
+  it('reads "<addr>: Envelope expired" under its delay layout as the final failure, in the text alone too', async () => {
+    const raw = notice(
+      'Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+      'Delivery status notification: warning',
+      [
+        '    Hi!',
+        '',
+        '    This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
+        '',
+        '    A message is delayed for more than 0 seconds for the following',
+        '    list of recipients:',
+        '',
+        'a@example.net: Envelope expired',
+        '',
+        '    Please note that this is only a temporary failure report.',
+      ],
+      '    Below is a copy of the original message:',
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => [r.address, r.action, r.reason, r.bounceType])).toEqual([
+      ['a@example.net', 'failed', 'expired', 'soft'],
     ]);
   });
 });
