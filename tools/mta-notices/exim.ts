@@ -3,11 +3,11 @@
 // queue again past the retry period). Its notices land in a maildir of the sender's domain.
 
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, ensureUser, installLibraries, unpack } from './debian.ts';
-import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { firstInMaildir, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
 import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
 const EXIM_USER = 'Debian-exim';
@@ -74,12 +74,7 @@ begin retry
 `;
 }
 
-function noticeIn(dir: string): Buffer | undefined {
-  const fresh = join(dir, 'out/new');
-  if (!existsSync(fresh)) return undefined;
-  const names = readdirSync(fresh).sort();
-  return names.length ? readFileSync(join(fresh, names[0]!)) : undefined;
-}
+const noticeIn = (dir: string) => firstInMaildir(join(dir, 'out'));
 
 export const exim: MtaRecorder = {
   name: 'exim',

@@ -1,6 +1,8 @@
 // What every recorded MTA provides, and the message each case sends.
 
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { recipientsOf, type Scenario } from './scenarios.ts';
 
@@ -48,4 +50,12 @@ export function run(command: string, args: string[], input?: Buffer): Promise<{ 
     child.on('close', (status) => resolve({ status, output }));
     child.stdin.end(input);
   });
+}
+
+/** The first message delivered into a maildir (its new/ folder), if any yet. */
+export function firstInMaildir(maildir: string): Buffer | undefined {
+  const fresh = join(maildir, 'new');
+  if (!existsSync(fresh)) return undefined;
+  const names = readdirSync(fresh).sort();
+  return names.length ? readFileSync(join(fresh, names[0]!)) : undefined;
 }

@@ -7,13 +7,14 @@
 // mail.maildir comes from the unpacked package, mounted on /usr/libexec in the namespace).
 
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, ensureUser, ownRoot, unpack } from './debian.ts';
-import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { firstInMaildir, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
 import type { Scenario } from './scenarios.ts';
-import { freePort, submit } from './smtp-ends.ts';
+import { freePort } from '../../tests/harness/ports.ts';
+import { submit } from './smtp-ends.ts';
 
 const ROOT = ownRoot('opensmtpd');
 
@@ -38,12 +39,7 @@ match from any for domain "sender.test" action "sender"
 /** Runs a command in the case's namespace (the daemon's, so smtpctl finds its socket). */
 const inNamespace = (pid: number, command: string, args: string[]) => run('nsenter', ['-t', String(pid), '-m', '--', command, ...args]);
 
-function noticeIn(dir: string): Buffer | undefined {
-  const fresh = join(dir, 'out/new');
-  if (!existsSync(fresh)) return undefined;
-  const names = readdirSync(fresh).sort();
-  return names.length ? readFileSync(join(fresh, names[0]!)) : undefined;
-}
+const noticeIn = (dir: string) => firstInMaildir(join(dir, 'out'));
 
 export const opensmtpd: MtaRecorder = {
   name: 'opensmtpd',

@@ -4,9 +4,9 @@
 // The MTAs are unpacked under .tools/mta/ (not installed); the remote is scripted on loopback.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../tests/harness/ports.ts';
 import { courier } from './courier.ts';
 import { dma } from './dma.ts';
 import { exim } from './exim.ts';
@@ -19,14 +19,6 @@ import { NOTICES_DIR } from './score.ts';
 import { sendmail } from './sendmail.ts';
 
 export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, sendmail, courier, opensmtpd, dma };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

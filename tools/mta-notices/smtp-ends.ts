@@ -1,17 +1,7 @@
-// For a recorded MTA that takes its messages over SMTP: a free loopback port for it to listen
-// on, and a client that submits the case's message to it (bounded in time: the recorder runs
-// unattended).
+// For a recorded MTA that takes its messages over SMTP: a client that submits the case's
+// message to it (bounded in time: the recorder runs unattended).
 
-import { createServer, connect } from 'node:net';
-
-/** A port nothing listens on now, on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { connect } from 'node:net';
 
 /** Submits a message over SMTP to 127.0.0.1:port; rejects on any refusal or after 20 s. */
 export function submit(port: number, from: string, to: string[], message: Buffer): Promise<void> {
