@@ -6,7 +6,7 @@
 // retry-period failures), not copies of anyone's samples. Each is read as written and again
 // from its text part alone (tools/mta-notices/score.ts).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { casesNotProduced, casesOf, TEXT_PART_LACKS } from '../../tools/mta-notices/scenarios.ts';
@@ -14,8 +14,12 @@ import { mtaVersion, NOTICE_FORMS, NOTICES_DIR, readNotice, recordedMtas } from 
 
 const MTAS = recordedMtas();
 
-it('has recorded notices of several MTAs', () => {
+it('has recorded notices of several MTAs, each notice one of its cases', () => {
   expect(MTAS.length).toBeGreaterThanOrEqual(2);
+  for (const mta of MTAS) {
+    const cases = new Set(casesOf(mta).map((s) => `${s.id}.eml`));
+    expect(readdirSync(join(NOTICES_DIR, mta)).filter((f) => f.endsWith('.eml') && !cases.has(f))).toEqual([]);
+  }
 });
 
 for (const mta of MTAS) {
