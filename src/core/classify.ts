@@ -50,6 +50,7 @@ import {
   removedWhileDelayed,
   sesDeliveryStatus,
   stillQueued,
+  transcriptStart,
   verpRecipient,
 } from './recipients.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
@@ -355,14 +356,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
           : undefined;
       // In a failure notice, an address its transcript says is still being tried is not one of
       // the failures (when the notice names another).
-      const failed = delayed ? found.recipients : found.recipients.filter((p) => !stillQueued(p, notice));
+      const beforeTranscript = notice.slice(0, transcriptStart(notice)).toLowerCase();
+      const failed = delayed ? found.recipients : found.recipients.filter((p) => !stillQueued(p, beforeTranscript));
       const named = failed.length ? failed : found.recipients;
       const failures = looksLikeBounce
         ? named.map((p) => {
             // OpenSMTPD's "<addr>: Envelope expired" under its delay layout is its final notice.
             const removed = delayed && removedWhileDelayed(p.lines.join('\n'));
             const decided = removed ? [...found.decidedBy, 'text:delayed but removed from the queue'] : found.decidedBy;
-            return fromProse(p, failureText, delayed && !removed, decided, named.length === 1, shared?.(p.address) ?? '');
+            // One of several named (others still being tried) reads its own block, not the whole notice.
+            const only = found.recipients.length === 1;
+            return fromProse(p, failureText, delayed && !removed, decided, only, shared?.(p.address) ?? '');
           })
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text

@@ -238,6 +238,9 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
  * so a recipient reason (unknown user or domain, mailbox full ...) becomes `rejected`; a
  * size refusal in answer to MAIL FROM is about the message and stays.
  */
+/** The server's words speak of the message's size (not only a code of the size class). */
+const SIZE_WORD = /\bsize\b/i;
+
 function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Reason {
   if (!RECIPIENT_REASONS.has(reason) && !VAGUE_REFUSALS.has(reason)) return reason;
   if (reason === 'rejected') return reason;
@@ -251,7 +254,13 @@ function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Rea
   // A server refuses a message's declared SIZE in its answer to MAIL FROM (RFC 1870 6.1;
   // Sendmail's "552 5.2.3 Message size exceeds fixed maximum message size"): the phase alone
   // says nothing of the sender there, the size stays the reason.
-  if (why === 'smtp-command:MAIL' && reason === 'exceedlimit' && !matchTrait('sender', input.diagnostic)) return reason;
+  if (
+    why === 'smtp-command:MAIL' &&
+    reason === 'exceedlimit' &&
+    SIZE_WORD.test(input.diagnostic) &&
+    !matchTrait('sender', input.diagnostic)
+  )
+    return reason;
   return overriddenBy(why, reason, 'rejected', input);
 }
 

@@ -48,19 +48,22 @@ function serverWordsOf(lines: readonly string[]): string[] {
   return lines.filter((line) => !SENDMAIL_SUMMARY_LINE.test(line.trim()));
 }
 
-const STILL_QUEUED = new RegExp(`^${STILL_QUEUED_AFTER_ADDRESS}`, 'i');
-const TRANSCRIPT = new RegExp(TRANSCRIPT_HEADING, 'i');
+const TRANSCRIPT = new RegExp(TRANSCRIPT_HEADING, 'im');
 
-/** The recipient is named only in the transcript, as still being tried (Sendmail's "<addr>... Deferred:"). */
-export function stillQueued(p: ProseRecipient, notice: string): boolean {
-  const address = p.address.toLowerCase();
-  const deferred = p.lines.some((line) => {
-    const at = line.toLowerCase().indexOf(address);
-    return at >= 0 && STILL_QUEUED.test(line.slice(at + address.length));
-  });
-  if (!deferred) return false;
-  const heading = TRANSCRIPT.exec(notice);
-  return !heading || !notice.slice(0, heading.index).toLowerCase().includes(address);
+/** Where Sendmail's transcript starts in a notice (its length when it has none). */
+export function transcriptStart(notice: string): number {
+  return TRANSCRIPT.exec(notice)?.index ?? notice.length;
+}
+
+/**
+ * The recipient is named only in the transcript, as still being tried (Sendmail's
+ * "<addr>... Deferred:"); `beforeTranscript` is the notice above its transcript, lower-cased.
+ */
+export function stillQueued(p: ProseRecipient, beforeTranscript: string): boolean {
+  const escaped = p.address.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const deferred = new RegExp(`(?<![\\w.+-])${escaped}${STILL_QUEUED_AFTER_ADDRESS}`, 'i');
+  if (!p.lines.some((line) => deferred.test(line))) return false;
+  return !new RegExp(`(?<![\\w.+-])${escaped}(?![\\w.-])`).test(beforeTranscript);
 }
 
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');

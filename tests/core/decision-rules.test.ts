@@ -225,6 +225,8 @@ describe('rule 5: a refusal of the sender never gives a recipient reason', () =>
     // Sendmail's own reply to a declared SIZE over its MaxMessageSize (srvrsmtp.c), as Postfix reports it.
     const r = await decide('5.2.3', '552 5.2.3 Message size exceeds fixed maximum message size (10485760) (in reply to MAIL FROM command)');
     expect([r.reason, r.bounceType]).toEqual(['exceedlimit', 'soft']);
+    // The size-class code alone, without the server speaking of size, is a refusal at MAIL FROM.
+    expect(await reasonOf('5.2.3', `552 5.2.3 ${UNKNOWN_WORDS} (in reply to MAIL FROM command)`)).toBe('rejected');
   });
 
   it('calls the sender-address codes X.1.7 and X.1.8 rejected even when the words say "domain not found"', async () => {

@@ -178,6 +178,44 @@ describe('unreadable and hostile input', () => {
     expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['"first last"@example.net', 'userunknown']]);
   });
 
+  it('reads a Sendmail notice with a deferred address and a line of 200,000 dashes without trying the transcript heading at each dash', async () => {
+    // No timing here: a quadratic scan shows as this test running past the suite's timeout.
+    const raw = [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'To: sender@example.com',
+      'Subject: Returned mail: see transcript for details',
+      '',
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<a@example.net>',
+      '    (reason: 550 5.1.1 User unknown)',
+      'b@example.net... Deferred: 450 4.7.1 later',
+      '-'.repeat(200_000),
+    ].join('\n');
+    const c = await classify(Buffer.from(raw));
+    expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['a@example.net', 'userunknown']]);
+  });
+
+  it("reads a delay notice with a line of 200,000 '@' without trying OpenSMTPD's expiry line at each one", async () => {
+    // No timing here: a quadratic scan shows as this test running past the suite's timeout.
+    const raw = [
+      'From: MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      'To: sender@example.com',
+      'Subject: Delayed Mail (still being retried)',
+      '',
+      'This is the mail system at host mx.example.org.',
+      '',
+      '####################################################################',
+      '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
+      '####################################################################',
+      '',
+      '<slow@example.net>: host mx.example.net[192.0.2.1] said: 451 4.7.1 later (in reply to RCPT TO command)',
+      '@'.repeat(200_000),
+    ].join('\n');
+    const c = await classify(Buffer.from(raw));
+    expect(c.kind).toBe('delay');
+    expect(c.recipients.map((r) => [r.address, r.action])).toEqual([['slow@example.net', 'delayed']]);
+  });
+
   it('reads an address after a line of 200,000 letters without scanning the line again for each character', async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
     const head = 'From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n\n';

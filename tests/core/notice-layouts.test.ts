@@ -441,6 +441,23 @@ describe('Sendmail (sendmail/savemail.c, usersmtp.c)', () => {
     expect(await verdicts(raw)).toEqual([['a@example.net', '550', '5.7.1', 'blocked', 'soft']]);
   });
 
+  it('does not give the one failure left the reply of an address still being tried', async () => {
+    const raw = sendmailNotice([
+      '   ----- The following addresses had permanent fatal errors -----',
+      'a@example.net',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.org.:',
+      '>>> RCPT To:<c@example.org>',
+      '<<< 452 4.2.2 Mailbox full, try later',
+      'c@example.org... Deferred: 452 4.2.2 Mailbox full, try later',
+      'a@example.net... Message could not be delivered',
+    ]);
+    const found = await verdicts(raw);
+    expect(found.map((v) => v[0])).toEqual(['a@example.net']);
+    expect(found[0]?.[3]).not.toBe('mailboxfull');
+  });
+
   it('leaves out an address its transcript names only as still being tried ("... Deferred:")', async () => {
     const raw = sendmailNotice([
       '   ----- The following addresses had permanent fatal errors -----',
@@ -1337,6 +1354,29 @@ describe('OpenSMTPD (usr.sbin/smtpd/bounce.c, queue.c)', () => {
     expect(c.kind).toBe('bounce');
     expect(c.recipients.map((r) => [r.address, r.action, r.reason, r.bounceType])).toEqual([
       ['a@example.net', 'failed', 'expired', 'soft'],
+    ]);
+  });
+});
+
+describe('Postfix local(8) after an alias (src/local/unknown.c)', () => {
+  it('reads "<user> (expanded from <alias>): unknown user" from the text as a mailbox lookup, hard', async () => {
+    const raw = notice(
+      'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      'Undelivered Mail Returned to Sender',
+      [
+        'This is the mail system at host mx.example.org.',
+        '',
+        "I'm sorry to have to inform you that your message could not",
+        "be delivered to one or more recipients. It's attached below.",
+        '',
+        '                   The mail system',
+        '',
+        '<kim@example.org> (expanded from <sales@example.org>): unknown user: "kim"',
+      ],
+      'Content-Type: message/rfc822',
+    );
+    expect((await classify(raw)).recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
+      ['kim@example.org', 'userunknown', 'hard'],
     ]);
   });
 });

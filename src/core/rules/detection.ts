@@ -155,7 +155,7 @@ export const REMOVED_WHILE_DELAYED_PHRASES: readonly string[] = [
   // envelope; bounce.c lays that out as a delay ("Action: delayed", "A message is delayed for
   // more than 0 seconds ... The message is kept in the queue for up to 7 days."), its only
   // report. Recorded from OpenSMTPD 6.8.0p2: "someone@remote.test: Envelope expired".
-  String.raw`^\S+@\S+: envelope expired$`,
+  String.raw`^[^\s@]+@[^\s:]+: envelope expired$`,
 ];
 
 /**

@@ -152,7 +152,7 @@ export const SENDMAIL_SUMMARY_LINES: readonly string[] = [
  */
 export const STILL_QUEUED_AFTER_ADDRESS = String.raw`(?:>)?\.\.\. deferred:`;
 /** Sendmail's heading of its transcript (sendmail/savemail.c): "----- Transcript of session follows -----". */
-export const TRANSCRIPT_HEADING = String.raw`-{3,}\s*transcript of session follows\s*-{3,}`;
+export const TRANSCRIPT_HEADING = String.raw`^[ \t]*-{3,}[ \t]*transcript of session follows[ \t]*-{3,}`;
 
 /**
  * Words before the name of the remote server a notice quotes: Postfix (src/smtp/smtp_trouble.c)

@@ -15,8 +15,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`invalid (?:final )?(?:delivery )?userid`,
       // Postfix local(8)'s and virtual(8)'s own words (src/local/unknown.c, dsb_simple 5.1.1:
       // "unknown user: \"%s\""), alone in a report's diagnostic or after the address in the
-      // notice's text ("<user@example.org>: unknown user: \"user\"").
-      String.raw`^(?:<@>: )?unknown user: `,
+      // notice's text ("<user@example.org>: unknown user: \"user\""), also after an alias
+      // ("<user@example.org> (expanded from <alias@example.com>): unknown user: \"user\"").
+      String.raw`^(?:<@>(?: \(expanded from <@>\))?: )?unknown user: `,
       // Courier's local module when no account answers for an address at one of its locals
       // (courier/module.local/local.c, rw_local: "User <%s> unknown", 550), the address as
       // given between the brackets; recorded from Courier 1.0.16 as "550 User <user> unknown".
