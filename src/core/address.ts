@@ -3,6 +3,13 @@
 // are not, though rarely case-sensitive in practice), and the addresses found in a header
 // value a stranger wrote. Pure: the classifier, the notice rules and the LMTP listener share it.
 
+/**
+ * A quoted local part ("first last"@example.org, RFC 5321 4.1.2): quoted-pairs allowed, at most
+ * 64 characters (RFC 5321 4.5.3.1.1), so a stranger's run of quotes is read in bounded steps.
+ * One grammar for the report fields (dsn.ts) and the notice's text (prose.ts).
+ */
+export const QUOTED_LOCAL_PART = String.raw`"(?:[^"\\\r\n]|\\.){1,64}"`;
+
 /** The part before and after the last '@'; the domain is '' when there is no '@'. */
 export function splitAddress(address: string): { local: string; domain: string } {
   const at = address.lastIndexOf('@');

@@ -5,7 +5,7 @@
 // Real reports are often sloppy: no blank line between recipients, folded values, lower-case
 // field names, a missing address type. The reader is lenient about all of that.
 
-import { normaliseAddress } from './address.ts';
+import { normaliseAddress, QUOTED_LOCAL_PART } from './address.ts';
 
 export interface DsnRecipientFields {
   finalRecipient: string;
@@ -127,7 +127,7 @@ export function splitTyped(value: string): { type: string; value: string } {
 }
 
 /** A whole field that is one address with a quoted local part (at most 64 characters, RFC 5321 4.5.3.1.1). */
-const QUOTED_LOCAL_ADDRESS = /^[\s<]*("(?:[^"\\\r\n]|\\.){1,64}"@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$/;
+const QUOTED_LOCAL_ADDRESS = new RegExp(String.raw`^[\s<]*(${QUOTED_LOCAL_PART}@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$`);
 
 /**
  * The address of a recipient field: strips the address type, angle brackets and
@@ -161,8 +161,10 @@ function statusOf(value: string): string {
 }
 
 /** A usable mailbox: a local part, '@', a domain (not "@host" or "user@"). */
+const MAILBOX = new RegExp(String.raw`^(?:[^@\s]+|${QUOTED_LOCAL_PART})@[^@\s]+$`);
+
 export function isMailbox(address: string): boolean {
-  return /^(?:[^@\s]+|"(?:[^"\\\r\n]|\\.){1,64}")@[^@\s]+$/.test(address);
+  return MAILBOX.test(address);
 }
 
 /**

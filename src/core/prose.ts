@@ -3,6 +3,7 @@
 // where the returned message starts, which addresses the notice names as failed, and the
 // lines that belong to each of them; plus SMTP reply codes and status codes in the text.
 
+import { QUOTED_LOCAL_PART } from './address.ts';
 import { normaliseAddress } from './dsn.ts';
 import {
   ADMIN_SECTION_HEADINGS,
@@ -84,13 +85,18 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
  * scripts are left out, so a Japanese or Chinese sentence written against an address is not
  * taken for its local part.
  */
-const ADDRESS_IN_TEXT =
-  /(?:(?<![A-Za-z0-9\u00C0-\u024F!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9\u00C0-\u024F!#$%&'*+=?^_`{|}~.-]{1,256}|(?<![^\s<:;,(\[])"[^"\\\r\n]{1,64}")@(?:[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])/g;
+const ADDRESS_IN_TEXT = new RegExp(
+  String.raw`(?:(?<![A-Za-z0-9\u00C0-\u024F!#$%&'*+/=?^_\`{|}~.-])[A-Za-z0-9\u00C0-\u024F!#$%&'*+=?^_\`{|}~.-]{1,256}|(?<![^\s<:;,(\[])${QUOTED_LOCAL_PART})` +
+    String.raw`@(?:[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.-]{0,253}\.[A-Za-z]{2,63}|\[[0-9.]{1,15}\])`,
+  'g',
+);
 
 /** An address as ADDRESS_IN_TEXT matched it, without the quotes or dots of the sentence
  * around it ('user@example.org'.), a quoted local part kept whole. */
+const QUOTED_ADDRESS_START = new RegExp(`^${QUOTED_LOCAL_PART}@`);
+
 function addressMatched(text: string): string {
-  return /^"[^"]*"@/.test(text) ? text.replace(/[.'"]+$/, '') : text.replace(/^[.'"]+|[.'"]+$/g, '');
+  return QUOTED_ADDRESS_START.test(text) ? text.replace(/[.'"]+$/, '') : text.replace(/^[.'"]+|[.'"]+$/g, '');
 }
 
 /** The words around an address, as the last characters before it (rules/notice.ts). */

@@ -105,5 +105,7 @@ describe('internationalised addresses in a notice written for people', () => {
     expect(latin.recipients.map((r) => r.address)).toEqual(['josé.müller@example.es']);
     expect(namesAddress('宛先kim@example.jp は存在しません', 'kim@example.jp')).toBe(true);
     expect(namesAddress('Empfänger:jürgen@example.de', 'jürgen@example.de')).toBe(true);
+    // A quoted local part with a quoted-pair, read as the report fields read it (address.ts).
+    expect(namesAddress('Recipient: "a\\"b"@example.org', '"a\\"b"@example.org')).toBe(true);
   });
 });
