@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifySync } from '../../src/core/classify.ts';
+import { plainBounce } from './plain-bounces.ts';
 import { MAX_HEADER_BYTES, MAX_MESSAGE_BYTES } from '../../src/core/mime.ts';
 import { MAX_BLOCK_LINES, MAX_LISTED_ON_LINE, MAX_NOTICE_LINES, replyCodeInText } from '../../src/core/prose.ts';
 import { MAX_DIAGNOSTIC_CHARS } from '../../src/core/recipients.ts';
@@ -180,38 +181,38 @@ describe('unreadable and hostile input', () => {
 
   it('reads a Sendmail notice with a deferred address and a line of 200,000 dashes without trying the transcript heading at each dash', async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
-    const raw = [
-      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Subject: Returned mail: see transcript for details',
-      '',
-      '   ----- The following addresses had permanent fatal errors -----',
-      '<a@example.net>',
-      '    (reason: 550 5.1.1 User unknown)',
-      'b@example.net... Deferred: 450 4.7.1 later',
-      '-'.repeat(200_000),
-    ].join('\n');
-    const c = await classify(Buffer.from(raw));
+    const raw = plainBounce(
+      'Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'Returned mail: see transcript for details',
+      [
+        '   ----- The following addresses had permanent fatal errors -----',
+        '<a@example.net>',
+        '    (reason: 550 5.1.1 User unknown)',
+        'b@example.net... Deferred: 450 4.7.1 later',
+        '-'.repeat(200_000),
+      ],
+      '   ----- Original message follows -----',
+    );
+    const c = await classify(raw);
     expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['a@example.net', 'userunknown']]);
   });
 
   it("reads a delay notice with a line of 200,000 '@' without trying OpenSMTPD's expiry line at each one", async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
-    const raw = [
-      'From: MAILER-DAEMON@mx.example.org (Mail Delivery System)',
-      'To: sender@example.com',
-      'Subject: Delayed Mail (still being retried)',
-      '',
-      'This is the mail system at host mx.example.org.',
-      '',
-      '####################################################################',
-      '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
-      '####################################################################',
-      '',
-      '<slow@example.net>: host mx.example.net[192.0.2.1] said: 451 4.7.1 later (in reply to RCPT TO command)',
-      '@'.repeat(200_000),
-    ].join('\n');
-    const c = await classify(Buffer.from(raw));
+    const raw = plainBounce(
+      'MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      'Delayed Mail (still being retried)',
+      [
+        'This is the mail system at host mx.example.org.',
+        '',
+        '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
+        '',
+        '<slow@example.net>: host mx.example.net[192.0.2.1] said: 451 4.7.1 later (in reply to RCPT TO command)',
+        '@'.repeat(200_000),
+      ],
+      'Content-Type: message/rfc822',
+    );
+    const c = await classify(raw);
     expect(c.kind).toBe('delay');
     expect(c.recipients.map((r) => [r.address, r.action])).toEqual([['slow@example.net', 'delayed']]);
   });
