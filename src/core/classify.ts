@@ -47,10 +47,8 @@ import {
   nonBounceRecipient,
   noticeRecipients,
   notRecipients,
-  removedWhileDelayed,
+  failedInNotice,
   sesDeliveryStatus,
-  stillQueued,
-  transcriptStart,
   verpRecipient,
 } from './recipients.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
@@ -354,20 +352,12 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
               found.recipients.map((p) => p.address),
             )
           : undefined;
-      // In a failure notice, an address its transcript says is still being tried is not one of
-      // the failures (when the notice names another).
-      const beforeTranscript = notice.slice(0, transcriptStart(notice)).toLowerCase();
-      const failed = delayed ? found.recipients : found.recipients.filter((p) => !stillQueued(p, beforeTranscript));
-      const named = failed.length ? failed : found.recipients;
+      const named = failedInNotice(found.recipients, notice, delayed);
       const failures = looksLikeBounce
-        ? named.map((p) => {
-            // OpenSMTPD's "<addr>: Envelope expired" under its delay layout is its final notice.
-            const removed = delayed && removedWhileDelayed(p.lines.join('\n'));
-            const decided = removed ? [...found.decidedBy, 'text:delayed but removed from the queue'] : found.decidedBy;
+        ? named.map((p) =>
             // One of several named (others still being tried) reads its own block, not the whole notice.
-            const only = found.recipients.length === 1;
-            return fromProse(p, failureText, delayed && !removed, decided, only, shared?.(p.address) ?? '');
-          })
+            fromProse(p, failureText, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
+          )
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text
       // carries a reply code, a status or a reason rule's match: "delivered to the server of

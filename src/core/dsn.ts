@@ -160,9 +160,9 @@ function statusOf(value: string): string {
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
 }
 
-/** A usable mailbox: a local part, '@', a domain (not "@host" or "user@"). */
 const MAILBOX = new RegExp(String.raw`^(?:[^@\s]+|${QUOTED_LOCAL_PART})@[^@\s]+$`);
 
+/** A usable mailbox: a local part (a quoted one too), '@', a domain (not "@host" or "user@"). */
 export function isMailbox(address: string): boolean {
   return MAILBOX.test(address);
 }

@@ -91,10 +91,10 @@ const ADDRESS_IN_TEXT = new RegExp(
   'g',
 );
 
-/** An address as ADDRESS_IN_TEXT matched it, without the quotes or dots of the sentence
- * around it ('user@example.org'.), a quoted local part kept whole. */
 const QUOTED_ADDRESS_START = new RegExp(`^${QUOTED_LOCAL_PART}@`);
 
+/** An address as ADDRESS_IN_TEXT matched it, without the quotes or dots of the sentence
+ * around it ('user@example.org'.), a quoted local part kept whole. */
 function addressMatched(text: string): string {
   return QUOTED_ADDRESS_START.test(text) ? text.replace(/[.'"]+$/, '') : text.replace(/^[.'"]+|[.'"]+$/g, '');
 }
@@ -454,7 +454,8 @@ export function namesAddress(line: string, lowerAddress: string): boolean {
 }
 
 /** The addresses of `recipients` (lower-cased keys) a line names. */
-function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<string> {
+/** The recipients (lower-cased) a text names, each as a whole address. */
+export function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   if (!line.includes('@')) return names;
   for (const m of line.matchAll(ADDRESS_IN_TEXT)) {

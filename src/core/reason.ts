@@ -232,15 +232,15 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
   return 'expired';
 }
 
+/** The server's words speak of the message's size (not only a code of the size class). */
+const SIZE_WORD = /\bsize\b/i;
+
 /**
  * Rule 5: the sender's address was refused (X.1.7, X.1.8, X.7.27, the answer to MAIL FROM,
  * or the server's words "sender address rejected"): nothing is known about the recipient,
  * so a recipient reason (unknown user or domain, mailbox full ...) becomes `rejected`; a
  * size refusal in answer to MAIL FROM is about the message and stays.
  */
-/** The server's words speak of the message's size (not only a code of the size class). */
-const SIZE_WORD = /\bsize\b/i;
-
 function senderSide(reason: Reason, input: ReasonInput, command: SmtpPhase): Reason {
   if (!RECIPIENT_REASONS.has(reason) && !VAGUE_REFUSALS.has(reason)) return reason;
   if (reason === 'rejected') return reason;

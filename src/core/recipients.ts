@@ -12,6 +12,7 @@ import type { SesNotification } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
 import {
   codesInText,
+  foundAddressesIn,
   namesAddress,
   replyCodeInText,
   statusInText,
@@ -37,9 +38,6 @@ const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
-
-/** The recipient's own words say the MTA removed it from its queue: final, whatever the notice calls it. */
-export const removedWhileDelayed = (text: string): boolean => REMOVED_WHILE_DELAYED.test(text);
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 
 /** A recipient's lines without Sendmail's summary of a refusal it also quotes (rules/notice.ts). */
@@ -49,21 +47,31 @@ function serverWordsOf(lines: readonly string[]): string[] {
 }
 
 const TRANSCRIPT = new RegExp(TRANSCRIPT_HEADING, 'im');
+const STILL_QUEUED = new RegExp(`^${STILL_QUEUED_AFTER_ADDRESS}`, 'i');
 
-/** Where Sendmail's transcript starts in a notice (its length when it has none). */
-export function transcriptStart(notice: string): number {
-  return TRANSCRIPT.exec(notice)?.index ?? notice.length;
+/** A line of the recipient's says it is still being tried ("<addr>... Deferred:", Sendmail). */
+function saysStillQueued(p: ProseRecipient): boolean {
+  const address = p.address.toLowerCase();
+  return p.lines.some((line) => {
+    const at = line.toLowerCase().indexOf(address);
+    return at >= 0 && !/[\w.+-]/.test(line[at - 1] ?? '') && STILL_QUEUED.test(line.slice(at + address.length));
+  });
 }
 
 /**
- * The recipient is named only in the transcript, as still being tried (Sendmail's
- * "<addr>... Deferred:"); `beforeTranscript` is the notice above its transcript, lower-cased.
+ * The recipients a failure notice reports as failed: not one its transcript names only as
+ * still being tried (Sendmail's "<addr>... Deferred:" with no line above its transcript
+ * listing that address), unless that would leave none. A delay notice's are all of them.
  */
-export function stillQueued(p: ProseRecipient, beforeTranscript: string): boolean {
-  const escaped = p.address.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const deferred = new RegExp(`(?<![\\w.+-])${escaped}${STILL_QUEUED_AFTER_ADDRESS}`, 'i');
-  if (!p.lines.some((line) => deferred.test(line))) return false;
-  return !new RegExp(`(?<![\\w.+-])${escaped}(?![\\w.-])`).test(beforeTranscript);
+export function failedInNotice(recipients: readonly ProseRecipient[], notice: string, delayed: boolean): readonly ProseRecipient[] {
+  if (delayed || !recipients.some(saysStillQueued)) return recipients;
+  // Without a transcript heading, nothing tells the lists from the transcript: the line decides.
+  const heading = TRANSCRIPT.exec(notice);
+  const listed = heading
+    ? foundAddressesIn(notice.slice(0, heading.index), new Set(recipients.map((p) => p.address.toLowerCase())))
+    : new Set<string>();
+  const failed = recipients.filter((p) => listed.has(p.address.toLowerCase()) || !saysStillQueued(p));
+  return failed.length ? failed : recipients;
 }
 
 const STATUS_CLASS_COMMENT = new RegExp(`^(?:${STATUS_CLASS_COMMENTS.join('|')})$`, 'i');
@@ -263,6 +271,12 @@ export function fromProse(
   shared = '',
 ): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
+  // A recipient the MTA says it removed from its queue is final, whatever the notice calls it
+  // (OpenSMTPD's "<addr>: Envelope expired" under its delay layout), as in fromDsn.
+  if (delayed && REMOVED_WHILE_DELAYED.test(p.lines.join('\n'))) {
+    delayed = false;
+    decidedBy.push('text:delayed but removed from the queue');
+  }
   const blockText = serverWordsOf(p.lines).join('\n');
   const context = blockText || notice;
   const wholeNotice = only || !blockText;
