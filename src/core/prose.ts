@@ -680,6 +680,16 @@ const MULTILINE_FIRST = /^\s*([45]\d\d)-\S/;
 /** Lines of one multi-line reply taken from a transcript (a real one has a handful). */
 const MAX_REPLY_LINES = 16;
 
+/** The last notice's lines, each the text after "<<< " or undefined: a report's recipients are
+ * read one after another from the same notice, which is split once. */
+let quotedLinesOf: { notice: string; lines: (string | undefined)[] } | undefined;
+
+function quotedReplyLines(notice: string): (string | undefined)[] {
+  if (quotedLinesOf?.notice !== notice)
+    quotedLinesOf = { notice, lines: notice.split('\n', MAX_NOTICE_LINES).map((line) => /^\s*<<<\s?(.*)$/.exec(line)?.[1]?.trim()) };
+  return quotedLinesOf.lines;
+}
+
 /**
  * A remote reply that the report cut to its first line, made whole from the notice's
  * transcript. Sendmail writes only the first line of a multi-line reply into the
@@ -693,13 +703,13 @@ export function wholeReplyFromTranscript(diagnostic: string, notice: string): st
   if (!first || !notice.includes('<<<')) return diagnostic;
   const code = first[1];
   const wanted = diagnostic.trim();
-  const lines = notice.split('\n', MAX_NOTICE_LINES);
+  const lines = quotedReplyLines(notice);
   for (let i = 0; i < lines.length; i++) {
-    const quoted = /^\s*<<<\s?(.*)$/.exec(lines[i])?.[1]?.trim();
+    const quoted = lines[i];
     if (quoted !== wanted) continue;
     const reply = [quoted];
     for (let j = i + 1; j < lines.length && reply.length < MAX_REPLY_LINES; j++) {
-      const next = /^\s*<<<\s?(.*)$/.exec(lines[j])?.[1]?.trim();
+      const next = lines[j];
       if (!next?.startsWith(code)) break;
       reply.push(next);
       // "550 5.7.1 ..." (a space after the code) is the reply's last line.
