@@ -6,6 +6,7 @@
 // field names, a missing address type. The reader is lenient about all of that.
 
 import { normaliseAddress, QUOTED_LOCAL_PART } from './address.ts';
+import { decodeEncodedWords } from './mime.ts';
 
 export interface DsnRecipientFields {
   finalRecipient: string;
@@ -112,7 +113,9 @@ function recipientOf(fields: Record<string, string>): DsnRecipientFields {
     action: (fields['action'] ?? '').trim().toLowerCase().split(/[\s(]/)[0],
     status: statusOf(fields['status'] ?? ''),
     diagnosticType: diag.type,
-    diagnostic: diag.value,
+    // Some servers write their reply as RFC 2047 encoded words (Exchange, Japanese servers'
+    // "=?iso-2022-jp?B?...?="): decoded, so that its words and codes can be read.
+    diagnostic: decodeEncodedWords(diag.value),
     remoteMta: splitTyped(fields['remote-mta'] ?? '').value,
     lastAttempt: fields['last-attempt-date'] ?? '',
     fields,

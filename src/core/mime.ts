@@ -270,9 +270,19 @@ export function entityText(entity: MimeEntity, charset?: string): string {
 export function decodeHeaderValue(value: string): string {
   let out = value;
   if (/[^\x00-\x7f]/.test(out)) out = Buffer.from(out, 'latin1').toString('utf8');
-  if (!out.includes('=?')) return out;
+  return decodeEncodedWords(out);
+}
+
+/**
+ * Decodes RFC 2047 encoded words in text that is already Unicode: a header value, or a
+ * Diagnostic-Code some servers write as one ("smtp; 550 =?utf-8?B?...?=", Japanese servers
+ * in ISO-2022-JP). Each word is found by a pattern with no nested repetition: linear on a
+ * stranger's long line.
+ */
+export function decodeEncodedWords(value: string): string {
+  if (!value.includes('=?')) return value;
   // Whitespace between adjacent encoded words is dropped (RFC 2047 section 6.2).
-  out = out.replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g, '$1');
+  const out = value.replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g, '$1');
   return out.replace(/=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g, (_all, charset: string, enc: string, data: string) => {
     const cs = charset.split('*')[0];
     const binary =
