@@ -259,6 +259,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/gmail-sending-limit',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
+  'hostunknown/gmail-domain-not-found',
   'hostunknown/gmail-dns-no-data',
   'blocked/gmail-unsolicited-rate',
   'notcompliantrfc/gmail-headers',

@@ -36,6 +36,17 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
   // MX, no A: NODATA, an answer, not a failure to get one) ("DNS Error: DNS server returned
   // answer with no data for example.net"): the domain takes no mail, like a name that does not
   // exist; not the "Could not contact DNS servers" of a lookup that did not complete.
+  // Gmail's notice under its "Address not found" heading when the recipient's domain does not
+  // exist: "Your message wasn't delivered to user@example.net because the domain example.net
+  // couldn't be found. Check for typos or unnecessary spaces and try again." (its help link
+  // ?p=BadRcptDomain). The heading alone reads as a missing mailbox (userunknown/mailbox-lookup);
+  // these words name the domain, so they are tried first.
+  {
+    id: 'hostunknown/gmail-domain-not-found',
+    reason: 'hostunknown',
+    phrases: [String.raw`\bbecause the domain [^\s@]{1,255} (?:couldn'?t|could not) be found\b`],
+    quote: "Your message wasn't delivered to user@example.net because the domain example.net couldn't be found.",
+  },
   {
     id: 'hostunknown/gmail-dns-no-data',
     reason: 'hostunknown',
