@@ -36,6 +36,9 @@ import {
   isBounceLike,
   isDelayNotice,
   isProseComplaint,
+  proseFeedbackType,
+  isRequestedReport,
+  saysDeliverable,
   isSuccessReport,
   withoutSuccessHedge,
   looksLikeWholeBounce,
@@ -268,7 +271,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     !isAutoReply(top, envelopeFrom, subject) &&
     !isAutoReplyNotBounce(top, envelopeFrom, subject);
   if (jmrp || proseComplaint) {
-    const complaint = complaintRecipients([], returnedHeaders);
+    // A prose report of a failed authentication (OpenDMARC's words) keeps its type, so that
+    // it never suppresses the recipient as a complaint would.
+    const type = jmrp ? 'abuse' : proseFeedbackType(notice, subject);
+    const complaint = complaintRecipients(type === 'abuse' ? [] : [{ name: 'feedback-type', value: type }], returnedHeaders);
     if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');
     return result('complaint', complaint.recipients);
   }
@@ -366,6 +372,16 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       if (succeeded)
         for (const p of found.recipients)
           recipients.push({ ...nonBounceRecipient(p.address, 'delivered', ['success:notice']), action: 'delivered' });
+      else if (isRequestedReport(notice))
+        // A report the sender asked for (sendmail -bv / -v) holds successes and failures side
+        // by side: a recipient whose own line says delivery works, and carries no failure, is one.
+        failures.forEach((f, i) =>
+          recipients.push(
+            !carriesFailure(f) && saysDeliverable(named[i].lines)
+              ? { ...nonBounceRecipient(f.address, 'delivered', ['report:requested', 'success:recipient line']), action: 'delivered' }
+              : f,
+          ),
+        );
       else recipients.push(...failures);
     }
   }

@@ -5,6 +5,7 @@
 import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
 import { addressesIn } from './original.ts';
 import {
+  AUTH_FAILURE_REPORT_PHRASES,
   AUTOREPLY_HEADER_FIELDS,
   AUTOREPLY_HINT_FIELDS,
   AUTOREPLY_HINTED_SUBJECT_WORDS,
@@ -21,6 +22,8 @@ import {
   GIVEN_UP_PHRASES,
   NOT_SUCCESS_PHRASES,
   REPLY_SUBJECT_PREFIXES,
+  REQUESTED_REPORT_PHRASES,
+  REQUESTED_REPORT_SUCCESS_PHRASES,
   SUCCESS_HEDGE_PHRASES,
   SUCCESS_STATEMENT_PHRASES,
   SUCCESS_SUBJECT_PHRASES,
@@ -81,6 +84,22 @@ export function withoutSuccessHedge(notice: string): string {
 /** A "Subject: ..." line of the notice: the returned message's subject quoted. */
 const QUOTED_SUBJECT_LINE = /^[ \t]*subject:[^\n]*$/gim;
 
+const REQUESTED_REPORT = new RegExp(anyOf(REQUESTED_REPORT_PHRASES), 'i');
+const REQUESTED_REPORT_SUCCESS = new RegExp(anyOf(REQUESTED_REPORT_SUCCESS_PHRASES), 'i');
+
+/** A delivery report the sender asked for (Postfix's `sendmail -bv` / `-v` report): no failure notice by itself. */
+export function isRequestedReport(notice: string): boolean {
+  return REQUESTED_REPORT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+}
+
+/** A recipient's own lines in a requested report say that delivery works (or would). */
+export function saysDeliverable(lines: readonly string[]): boolean {
+  return REQUESTED_REPORT_SUCCESS.test(lines.slice(0, REPORT_LINES_READ).join(' ').slice(0, REPORT_LINE_CHARS));
+}
+/** A recipient's lines, and characters of them, read for a requested report's success words. */
+const REPORT_LINES_READ = 4;
+const REPORT_LINE_CHARS = 2048;
+
 /** A success report to read recipients from even when it reads like no bounce: a daemon's, or with a success subject. */
 export function isSuccessReport(from: string, subject: string, notice: string): boolean {
   return isSuccessNotice(notice, subject) && (SUCCESS_SUBJECT.test(subject) || isDaemonSender(from));
@@ -105,6 +124,16 @@ export function isProseComplaint(notice: string, subject: string): boolean {
     .slice(0, COMPLAINT_OPENING_LINES)
     .join('\n');
   return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(opening);
+}
+
+const AUTH_FAILURE_REPORT = new RegExp(anyOf(AUTH_FAILURE_REPORT_PHRASES), 'im');
+
+/**
+ * The feedback type of a complaint written as prose: 'auth-failure' when its subject or
+ * opening says it reports a failed authentication (RFC 6591), else 'abuse'.
+ */
+export function proseFeedbackType(notice: string, subject: string): string {
+  return AUTH_FAILURE_REPORT.test(subject) || AUTH_FAILURE_REPORT.test(notice.slice(0, COMPLAINT_OPENING_CHARS)) ? 'auth-failure' : 'abuse';
 }
 
 /** Mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery System", no-reply). */
