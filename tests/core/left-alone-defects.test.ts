@@ -130,6 +130,10 @@ describe("Postfix's delivery report the sender asked for (sendmail -bv, sendmail
         '<user@example.org> (expanded from <alias@example.org>): delivery via local: delivers to mailbox',
         '',
         '<user@example.net>: delivery via mx.example.net[192.0.2.1]:25: 250 2.0.0 Ok: queued as 4ABC1234',
+        '',
+        // bounce_print_wrap() wraps at 79 columns, indenting the rest by 4.
+        '<someone.with.a.long.name@example.com>: delivery via',
+        '    mx1.a-rather-long-mail-exchanger-name.example.com[2001:db8::25]:25: 250 2.1.5 Ok',
       ]),
     );
     expect(seen(c)).toEqual([
@@ -137,6 +141,7 @@ describe("Postfix's delivery report the sender asked for (sendmail -bv, sendmail
       [
         ['user@example.org', 'delivered', 'none', '', ''],
         ['user@example.net', 'delivered', 'none', '', ''],
+        ['someone.with.a.long.name@example.com', 'delivered', 'none', '', ''],
       ],
     ]);
   });
