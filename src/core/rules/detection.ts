@@ -419,6 +419,15 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
 ];
 
 /**
+ * Of COMPLAINT_STATEMENT_PHRASES, the one that says the report is about a failed
+ * authentication (RFC 6591; a DMARC failure report, RFC 7489 section 7.3), not a recipient's
+ * complaint: OpenDMARC's (opendmarc/opendmarc.c) and Stalwart's mail-auth ARF writer's "This
+ * is an authentication failure report for an email message received from IP ...". Sent to
+ * the sending domain's owner, it says nothing about the recipient not wanting the mail.
+ */
+export const AUTH_FAILURE_REPORT_PHRASES: readonly string[] = [String.raw`\bauthentication[ -]failure report for an? (?:e-?mail )?message`];
+
+/**
  * What a feedback loop writes when it sends a complaint without an ARF part (older AOL-style
  * reports, forwards of a spam report): "This is an email abuse report for an email message
  * received from IP ...", "a member reported this message as spam", Microsoft JMRP's
@@ -429,15 +438,6 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
  * reads as one of these: a notice that looks like a bounce is not searched for them. "Marked
  * as spam" is not one: a filter marks mail, and people write it when asking why.
  */
-/**
- * Of COMPLAINT_STATEMENT_PHRASES, the one that says the report is about a failed
- * authentication (RFC 6591; a DMARC failure report, RFC 7489 section 7.3), not a recipient's
- * complaint: OpenDMARC's (opendmarc/opendmarc.c) and Stalwart's mail-auth ARF writer's "This
- * is an authentication failure report for an email message received from IP ...". Sent to
- * the sending domain's owner, it says nothing about the recipient not wanting the mail.
- */
-export const AUTH_FAILURE_REPORT_PHRASES: readonly string[] = [String.raw`\bauthentication[ -]failure report for an? (?:e-?mail )?message`];
-
 export const COMPLAINT_STATEMENT_PHRASES: readonly string[] = [
   String.raw`\b(?:e-?mail )?abuse report for an? (?:e-?mail )?message`,
   String.raw`\breported (?:it|this (?:e-?mail|message)) as (?:spam|junk|unwanted)`,

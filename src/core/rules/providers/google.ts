@@ -32,21 +32,21 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.',
   },
-  // Gmail's notice when the recipient domain's DNS answers with no mail record at all (no
-  // MX, no A: NODATA, an answer, not a failure to get one) ("DNS Error: DNS server returned
-  // answer with no data for example.net"): the domain takes no mail, like a name that does not
-  // exist; not the "Could not contact DNS servers" of a lookup that did not complete.
   // Gmail's notice under its "Address not found" heading when the recipient's domain does not
   // exist: "Your message wasn't delivered to user@example.net because the domain example.net
-  // couldn't be found. Check for typos or unnecessary spaces and try again." (its help link
-  // ?p=BadRcptDomain). The heading alone reads as a missing mailbox (userunknown/mailbox-lookup);
-  // these words name the domain, so they are tried first.
+  // couldn't be found. Check for typos or unnecessary spaces and try again." The heading
+  // alone reads as a missing mailbox (userunknown/mailbox-lookup); these words name the
+  // domain, so they are tried first.
   {
     id: 'hostunknown/gmail-domain-not-found',
     reason: 'hostunknown',
     phrases: [String.raw`\bbecause the domain [^\s@]{1,255} (?:couldn'?t|could not) be found\b`],
     quote: "Your message wasn't delivered to user@example.net because the domain example.net couldn't be found.",
   },
+  // Gmail's notice when the recipient domain's DNS answers with no mail record at all (no
+  // MX, no A: NODATA, an answer, not a failure to get one) ("DNS Error: DNS server returned
+  // answer with no data for example.net"): the domain takes no mail, like a name that does not
+  // exist; not the "Could not contact DNS servers" of a lookup that did not complete.
   {
     id: 'hostunknown/gmail-dns-no-data',
     reason: 'hostunknown',
