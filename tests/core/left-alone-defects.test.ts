@@ -51,7 +51,7 @@ describe('DMARC reports sent to a bounce address', () => {
   });
 
   it('gives a failure report written as prose (no feedback-report part) the auth-failure type, not abuse', async () => {
-    // OpenDMARC's words (opendmarc/opendmarc.c); a reporter that leaves out the ARF part
+    // OpenDMARC's and Stalwart's mail-auth's words before their ARF part; a reporter that leaves out the ARF part
     // still attaches the failed message's header: the recipient did not complain.
     const c = await classify(
       message(

@@ -421,9 +421,10 @@ export const NOT_SUCCESS_PHRASES: readonly string[] = [
 /**
  * Of COMPLAINT_STATEMENT_PHRASES, the one that says the report is about a failed
  * authentication (RFC 6591; a DMARC failure report, RFC 7489 section 7.3), not a recipient's
- * complaint: OpenDMARC's (opendmarc/opendmarc.c) and Stalwart's mail-auth ARF writer's "This
- * is an authentication failure report for an email message received from IP ...". Sent to
- * the sending domain's owner, it says nothing about the recipient not wanting the mail.
+ * complaint: the text part OpenDMARC's filter (User-Agent OpenDMARC-Filter) and Stalwart Labs'
+ * mail-auth crate write before an auth-failure ARF report, "This is an authentication failure
+ * report for an email message received from IP ...". Sent to the sending domain's owner, it
+ * says nothing about the recipient not wanting the mail.
  */
 export const AUTH_FAILURE_REPORT_PHRASES: readonly string[] = [String.raw`\bauthentication[ -]failure report for an? (?:e-?mail )?message`];
 
