@@ -7,14 +7,20 @@
 // recordHooks): a crash loses none, and none is queued for a bounce that was not stored.
 
 import { decodeVerp } from '../core/original.ts';
+import { NOT_A_RECIPIENT_COMPLAINT } from '../suppress/policy.ts';
 import type { RecordHook, RecordedBounce } from '../ingest.ts';
 import { newEventId, type EndpointRow, type EventType, type WebhooksRepository } from './store.ts';
 
-/** The event a recorded bounce row causes, or undefined (auto-replies, rows with no type). */
-export function bounceEventType(kind: string, bounceType: string): EventType | undefined {
+/**
+ * The event a recorded bounce row causes, or undefined (auto-replies, rows with no type). A
+ * feedback report that is no recipient's complaint (a DMARC/authentication failure report, a
+ * not-spam report) causes none: a sender's system takes `complaint` as "stop mailing this
+ * address", as rebound's own suppression list never does for these.
+ */
+export function bounceEventType(kind: string, bounceType: string, feedbackType?: string): EventType | undefined {
   if (kind === 'bounce') return bounceType === 'hard' ? 'bounce.hard' : bounceType === 'soft' ? 'bounce.soft' : undefined;
   if (kind === 'delay') return 'bounce.delay';
-  if (kind === 'complaint') return 'complaint';
+  if (kind === 'complaint') return feedbackType && NOT_A_RECIPIENT_COMPLAINT.includes(feedbackType) ? undefined : 'complaint';
   return undefined;
 }
 
@@ -31,6 +37,8 @@ export function bounceData(b: RecordedBounce, verpAddress: string, publicUrl: st
     kind: r.kind,
     bounce_type: r.bounceType,
     reason: r.reason,
+    // A complaint's ARF Feedback-Type (abuse, fraud, virus, other, ...); null for bounces.
+    feedback_type: r.kind === 'complaint' ? (b.recipient.feedbackType ?? 'abuse') : null,
     action: r.action,
     status_code: r.statusCode,
     reply_code: r.replyCode,
@@ -87,7 +95,7 @@ export function webhookRecordHook(o: WebhookHookOptions): RecordHook {
       return found;
     };
     for (const b of bounces) {
-      const type = bounceEventType(b.row.kind, b.row.bounceType);
+      const type = bounceEventType(b.row.kind, b.row.bounceType, b.recipient.feedbackType);
       if (!type) continue;
       // No endpoint wants it (the usual case, and every message of an import without
       // webhooks): the message row is not read back for nothing.

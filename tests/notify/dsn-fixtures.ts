@@ -47,3 +47,39 @@ export function dsnAbout(returned: Buffer, failed: string): Buffer {
   const body = returned.toString('latin1').replace(/\r\n/g, '\n');
   return Buffer.from(`${head}${body}${remote550.slice(end)}`, 'latin1');
 }
+
+/** An RFC 5965 abuse report, written for these tests (Feedback-Type: abuse). */
+export const ARF = [
+  'From: abuse@isp.example',
+  'To: bounces@app.test',
+  'Subject: FW: newsletter',
+  'Message-ID: <arf-1@isp.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/report; report-type=feedback-report; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain',
+  '',
+  'This is an email abuse report for an email message received from IP 192.0.2.1.',
+  '',
+  '--b1',
+  'Content-Type: message/feedback-report',
+  '',
+  'Feedback-Type: abuse',
+  'User-Agent: isp-fbl/1.0',
+  'Version: 1',
+  'Original-Mail-From: <news@app.test>',
+  'Original-Rcpt-To: <annoyed@isp.example>',
+  'Arrival-Date: Mon, 02 Nov 2026 09:00:00 +0000',
+  '',
+  '--b1',
+  'Content-Type: message/rfc822',
+  '',
+  'From: news@app.test',
+  'To: annoyed@isp.example',
+  'Subject: newsletter',
+  'Message-ID: <news-1@app.test>',
+  '',
+  'hello',
+  '--b1--',
+].join('\r\n');

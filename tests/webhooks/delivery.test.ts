@@ -17,7 +17,7 @@ import { webhookRecordHook } from '../../src/webhooks/events.ts';
 import { refuseUrl } from '../../src/webhooks/target.ts';
 import type { WebhooksRepository } from '../../src/webhooks/store.ts';
 import { readFileSync } from 'node:fs';
-import { delayed450, dsn } from '../notify/dsn-fixtures.ts';
+import { ARF, delayed450, dsn } from '../notify/dsn-fixtures.ts';
 import { sleep, waitFor } from '../harness/ports.ts';
 import { WebhookReceiver } from '../harness/webhook-receiver.ts';
 
@@ -115,6 +115,29 @@ describe('webhook delivery', () => {
     expect(receiver.received.map((r) => r.event.type)).toEqual(['bounce.delay', 'complaint']);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
     expect(receiver.received[0]!.event.data).toMatchObject({ kind: 'delay', status_code: '4.2.0' });
+  });
+
+  it('sends no complaint for a DMARC failure or not-spam report, and names the feedback type of one it sends', async () => {
+    await addEndpoint(receiver.url, ['complaint']);
+    startDeliverer();
+    let n = 0;
+    for (const type of ['auth-failure', 'not-spam', 'abuse']) {
+      n++;
+      const report = ARF.replace('Feedback-Type: abuse', `Feedback-Type: ${type}`)
+        .replace('arf-1@', `arf-w${n}@`)
+        .replace('news-1@', `news-w${n}@`);
+      await ingestor.ingest({ raw: Buffer.from(report), source: 'lmtp' });
+    }
+    deliverer!.kick();
+    await waitFor('the abuse report', () => receiver.received.length >= 1);
+    await sleep(300);
+    // The three are recorded as complaints; only the recipient's own abuse report is sent.
+    expect(await scalar(store, "SELECT COUNT(*) AS n FROM bounces WHERE kind = 'complaint'")).toBe(3);
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.event).toMatchObject({
+      type: 'complaint',
+      data: { address: 'annoyed@isp.example', kind: 'complaint', feedback_type: 'abuse', original_message_id: 'news-w3@app.test' },
+    });
   });
 
   it('signs with the endpoint secret: a receiver with another secret refuses the signature', async () => {
