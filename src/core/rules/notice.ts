@@ -89,6 +89,10 @@ export const ORIGINAL_ADDRESS_WORDS: readonly string[] = [String.raw`original (?
 export const SENDER_LABEL_WORDS: readonly string[] = [
   String.raw`sender(?:'s)? (?:e-?mail )?address`,
   String.raw`(?:a|the|your) message (?:you )?sent by`,
+  // A line holding only a "From:" label, its address on the next line: Apache James's Bounce
+  // mailet lists the returned message's details so ("  From: " / "sender@example.com ";
+  // server/mailet/mailets/.../redirect/NotifyMailetsMessage.java, appendAddresses).
+  String.raw`^\s*from`,
 ];
 
 export const SENDER_CONTEXT_WORDS: readonly string[] = [

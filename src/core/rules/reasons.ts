@@ -72,6 +72,9 @@ import { BT_RULES } from './providers/bt.ts';
 import { SENDING_SERVICE_RULES } from './providers/sending-services.ts';
 import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { VADE_RULES } from './providers/vade.ts';
+import { ZIMBRA_RULES } from './providers/zimbra.ts';
+import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
+import { PLESK_RULES } from './providers/plesk.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -196,6 +199,9 @@ const ALL_RULES: readonly ReasonRule[] = [
   SENDING_SERVICE_RULES,
   CLOUDMARK_RULES,
   VADE_RULES,
+  ZIMBRA_RULES,
+  APACHE_JAMES_RULES,
+  PLESK_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -456,6 +462,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/vade-reverse-dns',
   'toomanyconn/vade-connections',
   'speeding/vade-messages',
+  'systemerror/zimbra-mailbox-elsewhere',
+  'policyviolation/zimbra-blocked-extension',
+  'blocked/james-dnsrbl',
+  'expired/james-greylist',
+  'speeding/plesk-outgoing-limit',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

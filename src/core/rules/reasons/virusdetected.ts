@@ -15,6 +15,11 @@ export const VIRUSDETECTED_RULES: readonly ReasonRule[] = [
       String.raw`trojan`,
       String.raw`worm detected`,
       String.raw`malicious (?:content|attachment|code)`,
+      // A virus scanner's heuristic verdict, phishing included, as Broadcom's "Common external
+      // Spam Filtering Error Codes" (knowledge.broadcom.com article 169925) lists a recipient's
+      // gateway writing it: "550 Message contained unsafe content
+      // (Heuristics.Phishing.Email.SpoofedDomain)", the scanner's signature name in brackets.
+      String.raw`\bmessage contained unsafe content\b`,
     ],
     quote: '550 5.7.0 Message rejected: virus found in message (Eicar-Test-Signature)',
   },

@@ -1,0 +1,33 @@
+// Apache James's SMTP hooks, read in its source (apache/james-project):
+// protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/fastfail/DNSRBLHandler.java
+// and AbstractGreylistHandler.java. Its other replies ("Unknown user:", "Requested action not
+// taken: relaying denied", the URI block list's "Rejected: message contains domain ... listed
+// by ...") are read by the general rules.
+
+import type { ReasonRule } from '../reasons.ts';
+
+export const APACHE_JAMES_RULES: readonly ReasonRule[] = [
+  // DNSRBLHandler, when the connecting IP is listed by a configured DNS block list and the list
+  // gave no TXT record: "554 5.7.1 Rejected: unauthenticated e-mail from <ip> is restricted.
+  // Contact the postmaster for details." (Java prints the address as "/192.0.2.1"). The
+  // sending host on a block list, not a security setting of the recipient.
+  {
+    id: 'blocked/james-dnsrbl',
+    reason: 'blocked',
+    phrases: [String.raw`\brejected: unauthenticated e-mail from \S{1,64} is restricted\b`],
+    hints: ['unauthenticated e-mail from'],
+    quote: '554 5.7.1 Rejected: unauthenticated e-mail from /192.0.2.1 is restricted.  Contact the postmaster for details.',
+  },
+  // AbstractGreylistHandler's two replies, "451 4.4.3 Temporary rejected: Reconnect to fast.
+  // Please try again later" (a retry before the greylisting period passed) and "451 4.4.3
+  // Temporary rejected: Please try again later" (a triplet seen for the first time):
+  // greylisting, as expired/greylisted reads it elsewhere. The 4.4.3 code (directory server
+  // failure) says nothing about DNS here.
+  {
+    id: 'expired/james-greylist',
+    reason: 'expired',
+    phrases: [String.raw`\btemporary rejected: (?:reconnect to fast\. )?please try again later\b`],
+    hints: ['temporary rejected'],
+    quote: '451 4.4.3 Temporary rejected: Reconnect to fast. Please try again later',
+  },
+];
