@@ -15,6 +15,9 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
       // "550 5.7.1 Daily SMTP relay limit exceeded for customer."): the sender's volume, not
       // a disabled mailbox (4.2.1) or a routing failure (5.4.5).
       String.raw`(?:peak|daily) smtp relay limit exceeded for (?:this )?(?:customer|user)`,
+      // "421 4.7.28 Gmail has detected this sender exceeded the quota for sending messages that
+      // have the same Message-ID:": the sender's pace with one message, not a full mailbox.
+      String.raw`exceeded the quota for sending messages that have the same message-id`,
     ],
     quote: '550 5.4.5 Daily sending quota exceeded. / 450 4.2.1 The user you are trying to contact is receiving mail too quickly.',
   },
@@ -55,7 +58,10 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     id: 'blocked/gmail-unsolicited-rate',
     reason: 'blocked',
     phrases: [
-      String.raw`unusual rate of unsolicited mail originating from your`,
+      // The page's newer 4.7.28 and 5.7.28 replies write "email" ("Gmail has detected an
+      // unusual rate of unsolicited email originating from your DKIM domain"): the same block,
+      // although the words go on to name DKIM or SPF.
+      String.raw`unusual rate of unsolicited (?:e-?)?mail originating from your`,
       String.raw`not authorized to send email directly to our servers`,
     ],
     quote:
@@ -76,5 +82,24 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`isn't aligned with either the authenticated spf or dkim`],
     quote:
       "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+  },
+  // Gmail's sender requirements as its SMTP errors page words them: "421 4.7.27 Your email has
+  // been rate limited because SPF authentication didn't pass for this message." and "550
+  // 5.7.27 This message was blocked because it didn't pass SPF authentication.": the sender's
+  // SPF, although the words say "rate limited" or "blocked".
+  {
+    id: 'authfailure/gmail-spf',
+    reason: 'authfailure',
+    phrases: [String.raw`spf authentication (?:didn['’]t|did not) pass`, String.raw`(?:didn['’]t|did not) pass spf authentication`],
+    quote: "550 5.7.27 This message was blocked because it didn't pass SPF authentication.",
+  },
+  // "421 4.7.29 Your email has been rate limited because you're not using a TLS connection." and
+  // "550 5.7.29 This message was blocked because it wasn't sent over a TLS connection.": the
+  // missing TLS session, not the sender's pace or host.
+  {
+    id: 'failedstarttls/gmail-tls-required',
+    reason: 'failedstarttls',
+    phrases: [String.raw`(?:you['’]re|you are) not using a tls connection`, String.raw`(?:wasn['’]t|was not) sent over a tls connection`],
+    quote: "550 5.7.29 This message was blocked because it wasn't sent over a TLS connection.",
   },
 ];
