@@ -248,9 +248,11 @@ export function reasonForStatus(code: string): Reason | undefined {
  * null MX of RFC 7505, so the words must decide. Not X.7.27 either: Gmail sends 4.7.27 and
  * 5.7.27 for "SPF did not pass" (support.google.com/a/answer/3726730), a refusal of the sender
  * that RFC 7505's "sender address has null MX" meaning would make a hard bounce; the words
- * decide, and X.7.27 still gives notaccept when they name nothing.
+ * decide, and X.7.27 still gives notaccept when they name nothing. Not X.7.23 (RFC 7372's "SPF
+ * validation error"): Gmail sends "451 4.7.23 ... doesn't have a PTR record" for the sending IP's
+ * reverse DNS (the same page), so the words decide there too, and X.7.23 alone stays authfailure.
  */
-const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26']);
+const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.24', '7.26']);
 
 /**
  * The reason a code's class and subject give when nothing else in the bounce says more

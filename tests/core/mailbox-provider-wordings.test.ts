@@ -616,6 +616,368 @@ describe("Gmail's SMTP error reference (support.google.com/a/answer/3726730)", (
   ]);
 });
 
+// The same page as it reads in 2026 (last updated 2026-02-12; a copy of the page's text is kept
+// in github.com/azumakuniyuki/feb-2024-no-auth-no-entry, google-3726730-smtp-errors-and-codes):
+// the replies it added or reworded since the list above.
+describe("Gmail's SMTP error reference, its 2026 wordings (support.google.com/a/answer/3726730)", () => {
+  cases([
+    [
+      '451 4.3.0 "Email server has temporarily rejected this message" is the server\'s own trouble',
+      () => atData('4.3.0', '451 4.3.0 Email server has temporarily rejected this message. - gsmtp'),
+      ['systemerror', 'soft', '4.3.0'],
+    ],
+    [
+      '421 4.7.0 "Connection expired, try reconnecting" is a network failure, soft',
+      () => atData('4.7.0', '421 4.7.0 Connection expired, try reconnecting. - gsmtp'),
+      ['expired', 'soft', '4.7.0'],
+    ],
+    [
+      '421 4.7.0 "does not have a PTR record ... temporarily rate limited" asks for reverse DNS, not a slower pace',
+      () =>
+        atRcpt(
+          '4.7.0',
+          '421 4.7.0 The IP address sending this message does not have a PTR record, or the corresponding forward DNS entry does not point to the sending IP. To protect our users from spam, email sent from your IP address has been temporarily rate limited. - gsmtp',
+        ),
+      ['requireptr', 'soft', '4.7.0'],
+    ],
+    [
+      '454 4.7.0 "Too many login attempts, please try again later" is SMTP authentication',
+      () => atAuth('4.7.0', '454 4.7.0 Too many login attempts, please try again later. - gsmtp'),
+      ['securityerror', 'soft', '4.7.0'],
+    ],
+    [
+      '421 4.7.0 "very low reputation of the sending IP address ... temporarily rate limited" stays spamdetected, not speeding',
+      () =>
+        atData(
+          '4.7.0',
+          '421 4.7.0 This message is suspicious due to the very low reputation of the sending IP address. To protect our users from spam, email sent from your IP address has been temporarily rate limited. - gsmtp',
+        ),
+      ['spamdetected', 'soft', '4.7.0'],
+    ],
+    [
+      '451 4.7.23 "doesn\'t have a PTR record" asks for reverse DNS, although RFC 7372 gives 4.7.23 to SPF',
+      () =>
+        atRcpt(
+          '4.7.23',
+          "451 4.7.23 192.0.2.1 The sending IP address for this message doesn't have a PTR record, or the PTR record's forward DNS entry doesn't match the sending IP address. To protect users from spam, your email has been temporarily rate limited. - gsmtp",
+        ),
+      ['requireptr', 'soft', '4.7.23'],
+    ],
+    [
+      '421 4.7.26 "rate limited because it is unauthenticated ... Authentication results" is a failed authentication',
+      () =>
+        atData(
+          '4.7.26',
+          '421 4.7.26 This email has been rate limited because it is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. Authentication results: DKIM = did not pass SPF example.com with ip: 192.0.2.1 = did not pass. - gsmtp',
+        ),
+      ['authfailure', 'soft', '4.7.26'],
+    ],
+    [
+      '421 4.7.27 "SPF authentication didn\'t pass ... Authentication results" is a failed authentication',
+      () =>
+        atData(
+          '4.7.27',
+          "421 4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate their email with SPF. Authentication results: SPF example.com with IP address: 192.0.2.1 = Did not pass. - gsmtp",
+        ),
+      ['authfailure', 'soft', '4.7.27'],
+    ],
+    [
+      '421 4.7.28 "Gmail has detected an unusual rate of email" is the sender\'s pace',
+      () =>
+        atData(
+          '4.7.28',
+          '421 4.7.28 Gmail has detected an unusual rate of email. To protect our users from spam, email has been temporarily rate limited. - gsmtp',
+        ),
+      ['speeding', 'soft', '4.7.28'],
+    ],
+    [
+      '421 4.7.28 "unusual rate of email originating from your IP address" is the sending host\'s pace',
+      () =>
+        atData(
+          '4.7.28',
+          '421 4.7.28 Gmail has detected an unusual rate of email originating from your IP address 192.0.2.1. To protect our users from spam, email sent from your IP address has been temporarily rate limited. - gsmtp',
+        ),
+      ['speeding', 'soft', '4.7.28'],
+    ],
+    [
+      '421 4.7.28 "unusual rate of unsolicited email originating from your IP Netblock" blocks the sending network for now',
+      () =>
+        atData(
+          '4.7.28',
+          '421 4.7.28 Gmail has detected an unusual rate of unsolicited email originating from your IP Netblock 192.0.2.0/24. To protect our users from spam, email sent from your IP Netblock has been temporarily rate limited. - gsmtp',
+        ),
+      ['blocked', 'soft', '4.7.28'],
+    ],
+    [
+      '421 4.7.28 "unusual rate of unsolicited email originating from your SPF domain" blocks the sender for now',
+      () =>
+        atData(
+          '4.7.28',
+          '421 4.7.28 Gmail has detected an unusual rate of unsolicited email originating from your SPF domain example.com. To protect our users from spam, email sent from your domain has been temporarily rate limited. - gsmtp',
+        ),
+      ['blocked', 'soft', '4.7.28'],
+    ],
+    [
+      '421 4.7.28 "unusual amount of unsolicited email originating from your IP address" blocks the sending host for now',
+      () =>
+        atData(
+          '4.7.28',
+          '421 4.7.28 Gmail has detected an unusual amount of unsolicited email originating from your IP address. To protect our users from spam, email sent from your IP address has been temporarily blocked. - gsmtp',
+        ),
+      ['blocked', 'soft', '4.7.28'],
+    ],
+    [
+      '421 5.7.32 "Your email was blocked because the From: header ... isn\'t aligned" is a failed authentication',
+      () =>
+        atData(
+          '5.7.32',
+          "421 5.7.32 Your email was blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. - gsmtp",
+        ),
+      ['authfailure', 'soft', '5.7.32'],
+    ],
+    [
+      '553 5.1.3 "The recipient address ... is not a valid RFC 5321 address" is an unknown user, hard',
+      () => atRcpt('5.1.3', '553 5.1.3 The recipient address <user@example.net> is not a valid RFC 5321 address. - gsmtp'),
+      ['userunknown', 'hard', '5.1.3'],
+    ],
+    [
+      '553 5.1.7 "The sender address ... is not a valid RFC 5321 address" refuses the sender',
+      () => atMail('5.1.7', '553 5.1.7 The sender address <sender@example.com> is not a valid RFC 5321 address. - gsmtp'),
+      ['rejected', 'soft', '5.1.7'],
+    ],
+    [
+      '552 5.3.4 "Your message exceeded Google\'s message size limits" is a message too big',
+      () => atData('5.3.4', "552 5.3.4 Your message exceeded Google's message size limits. - gsmtp"),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '552 5.3.4 "The number of attachments ... exceeds Google\'s limit" is a message too big',
+      () => atData('5.3.4', "552 5.3.4 The number of attachments (600) exceeds Google's limit of 500 attachments. - gsmtp"),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '552 5.3.4 "The size of your message ... exceeded Google\'s message size limits" is a message too big',
+      () =>
+        atData(
+          '5.3.4',
+          "552 5.3.4 The size of your message (30000000 bytes) exceeded Google's message size limits of 26214400 bytes. - gsmtp",
+        ),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '552 5.3.4 "Your message exceeded Google\'s message header size limits" is a message too big',
+      () => atData('5.3.4', "552 5.3.4 Your message exceeded Google's message header size limits. - gsmtp"),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '552 5.3.4 "The size of a header name ... exceeds Google\'s header name limit" is a message too big',
+      () => atData('5.3.4', "552 5.3.4 The size of a header name (2000 bytes) exceeds Google's header name limit of 1000 bytes. - gsmtp"),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '552 5.3.4 "Your message has a Subject: header that exceeds Google\'s message header size limits" is a message too big',
+      () => atData('5.3.4', "552 5.3.4 Your message has a Subject: header that exceeds Google's message header size limits. - gsmtp"),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      '550 5.4.5 "Daily user sending limit exceeded" is the sender\'s volume',
+      () => atMail('5.4.5', '550 5.4.5 Daily user sending limit exceeded. - gsmtp'),
+      ['speeding', 'soft', '5.4.5'],
+    ],
+    [
+      '554 5.4.6 "Message exceeded 50 hops, this may indicate an email loop" is a routing loop',
+      () => atData('5.4.6', '554 5.4.6 Message exceeded 50 hops, this may indicate an email loop. - gsmtp'),
+      ['networkerror', 'soft', '5.4.6'],
+    ],
+    [
+      '503 5.5.1 "Bad sequence of commands" is a syntax error',
+      () => atData('5.5.1', '503 5.5.1 Bad sequence of commands. - gsmtp'),
+      ['syntaxerror', 'soft', '5.5.1'],
+    ],
+    [
+      '503 5.5.1 "No DATA after BDAT. An email transaction protocol command was issued out of sequence" is a syntax error',
+      () =>
+        postfix('BDAT command')(
+          '5.5.1',
+          '503 5.5.1 No DATA after BDAT. An email transaction protocol command was issued out of sequence. - gsmtp',
+        ),
+      ['syntaxerror', 'soft', '5.5.1'],
+    ],
+    [
+      '503 5.5.1 "An email transaction protocol command was issued out of sequence" at RCPT is a syntax error, not an unknown user',
+      () => atRcpt('5.5.1', '503 5.5.1 An email transaction protocol command was issued out of sequence. - gsmtp'),
+      ['syntaxerror', 'soft', '5.5.1'],
+    ],
+    [
+      '501 5.5.2 "Syntax error, cannot decode response" is a syntax error',
+      () => atAuth('5.5.2', '501 5.5.2 Syntax error, cannot decode response. - gsmtp'),
+      ['syntaxerror', 'soft', '5.5.2'],
+    ],
+    [
+      '555 5.5.2 "Syntax error, goodbye" is a syntax error',
+      () => atMail('5.5.2', '555 5.5.2 Syntax error, goodbye. - gsmtp'),
+      ['syntaxerror', 'soft', '5.5.2'],
+    ],
+    [
+      '550 5.5.3 "Too many recipients for this sender" is toomanyconn (X.5.3), not an unknown user',
+      () => atRcpt('5.5.3', '550 5.5.3 Too many recipients for this sender. - gsmtp'),
+      ['toomanyconn', 'soft', '5.5.3'],
+    ],
+    [
+      '501 5.5.4 "Empty HELO/EHLO argument not allowed" at EHLO is a syntax error of the client',
+      () => atEhlo('5.5.4', '501 5.5.4 Empty HELO/EHLO argument not allowed, closing connection. - gsmtp'),
+      ['syntaxerror', 'soft', '5.5.4'],
+    ],
+    [
+      '554 5.6.0 "Email message is malformed. Not accepted" is the message\'s content',
+      () => atData('5.6.0', '554 5.6.0 Email message is malformed. Not accepted. - gsmtp'),
+      ['contenterror', 'soft', '5.6.0'],
+    ],
+    [
+      '550 5.7.0 "Email relay denied ... Invalid credentials for relay" is a refused relay',
+      () =>
+        atMail(
+          '5.7.0',
+          "550 5.7.0 Email relay denied 192.0.2.1. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and (E)MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account. - gsmtp",
+        ),
+      ['norelaying', 'soft', '5.7.0'],
+    ],
+    [
+      '550 5.7.0 "Email relay denied ... The sending email account has been temporarily suspended" is a refused relay, not a suspended recipient',
+      () =>
+        atMail(
+          '5.7.0',
+          '550 5.7.0 Email relay denied 192.0.2.1. The sending email account has been temporarily suspended due to abuse. - gsmtp',
+        ),
+      ['norelaying', 'soft', '5.7.0'],
+    ],
+    [
+      '550 5.7.0 "Email sending denied" refuses the sender',
+      () => atMail('5.7.0', '550 5.7.0 Email sending denied. - gsmtp'),
+      ['rejected', 'soft', '5.7.0'],
+    ],
+    [
+      '530 5.7.0 "Authentication required" in reply to AUTH is SMTP authentication',
+      () => postfix('AUTH command')('5.7.0', '530 5.7.0 Authentication required. - gsmtp'),
+      ['securityerror', 'soft', '5.7.0'],
+    ],
+    [
+      '550 5.7.1 "This message does not meet IPv6 sending guidelines regarding PTR records and authentication" asks for reverse DNS',
+      () =>
+        atData('5.7.1', '550 5.7.1 This message does not meet IPv6 sending guidelines regarding PTR records and authentication. - gsmtp'),
+      ['requireptr', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "The message contains a unicode character in a disallowed header" is a message out of RFC 5322',
+      () => atData('5.7.1', '550 5.7.1 The message contains a unicode character in a disallowed header. - gsmtp'),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "not RFC 5322 compliant because it has duplicate headers" is a message out of RFC 5322',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 This message is not RFC 5322 compliant because it has duplicate headers. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "not RFC 5322 compliant because the From: header is missing" is a message out of RFC 5322',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 This message is not RFC 5322 compliant because the From: header is missing. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "not RFC 5322 compliant because the From: header has a non-compliant domain name" is a message out of RFC 5322',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 This message is not RFC 5322 compliant because the From: header has a non-compliant domain name. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "Encoded-word syntax is not permitted in message header" is a message out of RFC 5322, not spam',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 Encoded-word syntax is not permitted in message header Message-ID. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "not RFC 5322 compliant. There are multiple ... headers" is a message out of RFC 5322',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "not RFC 5322 compliant. There is a malformed ... header" is a message out of RFC 5322',
+      () =>
+        atData(
+          '5.7.1',
+          '550 5.7.1 This message is not RFC 5322 compliant. There is a malformed Date header. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp',
+        ),
+      ['notcompliantrfc', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "This email has been rate limited" is the sender\'s pace',
+      () => atData('5.7.1', '550 5.7.1 This email has been rate limited. - gsmtp'),
+      ['speeding', 'soft', '5.7.1'],
+    ],
+    [
+      '550 5.7.1 "Daily SMTP relay sending limit exceeded for this customer" is the sender\'s volume',
+      () => atMail('5.7.1', '550 5.7.1 Daily SMTP relay sending limit exceeded for this customer. - gsmtp'),
+      ['speeding', 'soft', '5.7.1'],
+    ],
+    [
+      '501 5.7.11 "Syntax error (no parameters allowed)" is a syntax error',
+      () => postfix('STARTTLS command')('5.7.11', '501 5.7.11 Syntax error (no parameters allowed). - gsmtp'),
+      ['syntaxerror', 'soft', '5.7.11'],
+    ],
+    [
+      '534 5.7.14 "Please log in through your web browser and then try again" is SMTP authentication',
+      () => atAuth('5.7.14', '534 5.7.14 Please log in through your web browser and then try again. - gsmtp'),
+      ['securityerror', 'soft', '5.7.14'],
+    ],
+    [
+      '550 5.7.26 "has an SPF record with a hard fail policy (-all) but it fails to pass SPF checks" is a failed authentication',
+      () =>
+        atData(
+          '5.7.26',
+          '550 5.7.26 The (E)MAIL FROM domain [example.com] has an SPF record with a hard fail policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1]. To best protect our users from spam and phishing, the message has been blocked. - gsmtp',
+        ),
+      ['authfailure', 'soft', '5.7.26'],
+    ],
+    [
+      '504 5.7.40 "XOAUTH is no longer supported" is SMTP authentication, not a missing DMARC record',
+      () => postfix('AUTH command')('5.7.40', '504 5.7.40 XOAUTH is no longer supported. - gsmtp'),
+      ['securityerror', 'soft', '5.7.40'],
+    ],
+    [
+      '504 5.7.40 "Unrecognized authentication type" is SMTP authentication',
+      () => postfix('AUTH command')('5.7.40', '504 5.7.40 Unrecognized authentication type. - gsmtp'),
+      ['securityerror', 'soft', '5.7.40'],
+    ],
+    [
+      '535 5.7.80 "Username and Password not accepted" is SMTP authentication',
+      () => atAuth('5.7.80', '535 5.7.80 Username and Password not accepted. - gsmtp'),
+      ['securityerror', 'soft', '5.7.80'],
+    ],
+    [
+      '534 5.7.90 "Application-specific password required" is SMTP authentication',
+      () => atAuth('5.7.90', '534 5.7.90 Application-specific password required. - gsmtp'),
+      ['securityerror', 'soft', '5.7.90'],
+    ],
+  ]);
+});
+
 // Microsoft's "Email non-delivery reports and SMTP errors in Exchange Online"
 // (learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online,
 // its source in MicrosoftDocs/OfficeDocs-Exchange): every row of its table; and the per-code

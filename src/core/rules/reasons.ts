@@ -259,6 +259,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'speeding/gmail-sending-limit',
   'authfailure/gmail-spf',
   'failedstarttls/gmail-tls-required',
+  'requireptr/gmail-ptr',
+  'networkerror/gmail-connection-expired',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-dns-no-data',
