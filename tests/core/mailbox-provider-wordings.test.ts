@@ -1064,9 +1064,28 @@ describe("Exchange Online's NDR table (learn.microsoft.com, Email non-delivery r
       ['norelaying', 'soft', '5.4.1'],
     ],
     [
-      '5.4.14 "Routing loop detected" is a routing loop',
-      () => reported('5.4.14', '554 5.4.14 Hop count exceeded - possible mail loop ATTR34; Routing loop detected'),
+      '5.4.14 "Hop count exceeded - possible mail loop ATTR34" (Exchange Online) is a routing loop',
+      () => reported('5.4.14', '554 5.4.14 Hop count exceeded - possible mail loop ATTR34'),
       ['networkerror', 'soft', '5.4.14'],
+    ],
+    [
+      '5.4.6 "Hop count exceeded - possible mail loop" (Exchange Server) is a routing loop',
+      () => reported('5.4.6', '554 5.4.6 Hop count exceeded - possible mail loop'),
+      ['networkerror', 'soft', '5.4.6'],
+    ],
+    [
+      '5.7.1 "RESOLVER.RST.AuthRequired; authentication required" (a public folder for authenticated senders) is SMTP authentication',
+      () => reported('5.7.1', '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage]'),
+      ['securityerror', 'soft', '5.7.1'],
+    ],
+    [
+      '5.7.1 "Client host [...] blocked using Blocklist 1" blocks the sending host',
+      () =>
+        atRcpt(
+          '5.7.1',
+          '550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com',
+        ),
+      ['blocked', 'soft', '5.7.1'],
     ],
     [
       '5.5.0 "Requested action not taken: mailbox unavailable" (Outlook.com, not found by address lookup) is an unknown user at RCPT',
@@ -1205,6 +1224,177 @@ describe("Exchange Online's NDR table (learn.microsoft.com, Email non-delivery r
       '5.7.139 "Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant" is SMTP authentication',
       () => atAuth('5.7.139', '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.'),
       ['securityerror', 'soft', '5.7.139'],
+    ],
+  ]);
+});
+
+// Fastmail's "Why messages bounce back" (fastmail.help/hc/en-us/articles/7010500320655) and the
+// reply its servers give for a locked account, which its old FAQ (fastmail.fm/docs/faqparts/
+// Email.htm) describes and an operator quotes (brianjohnson.co.za/posts/avoid-fastmail).
+describe("Fastmail's published bounce errors", () => {
+  cases([
+    [
+      '"User unknown in virtual mailbox table" is an unknown user, hard',
+      () => atRcpt('5.1.1', '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      '"Sorry, user address unknown" is an unknown user, hard',
+      () => atRcpt('5.1.1', '550 5.1.1 Sorry, user address unknown'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      '"Not authorised to send from this header address" is the sender\'s authorisation, soft',
+      () => atData('5.7.1', '551 5.7.1 Not authorised to send from this header address'),
+      ['securityerror', 'soft', '5.7.1'],
+    ],
+    [
+      '"Address locked or deactivated" is a suspended recipient, soft, although Postfix prefixes "Client host rejected"',
+      () =>
+        atRcpt(
+          '5.7.1',
+          '554 5.7.1 <mail.example.com[192.0.2.1]>: Client host rejected: Address locked or deactivated; see http://mail.messagingengine.com/docs/locked.html',
+        ),
+      ['suspend', 'soft', '5.7.1'],
+    ],
+  ]);
+});
+
+// Infomaniak's "Resolve an email issue (following an error report)"
+// (infomaniak.com/en/support/faq/858): its example of a recipient's provider's reply.
+describe("Infomaniak's example of a disabled recipient", () => {
+  cases([
+    [
+      '"recipient rejected, account administratively disabled" is a suspended recipient, not an unknown one, although the code is 5.1.1',
+      () => atRcpt('5.1.1', '550 5.1.1 <user@example.net> recipient rejected, account administratively disabled'),
+      ['suspend', 'soft', '5.1.1'],
+    ],
+  ]);
+});
+
+// Italiaonline's (Libero's, Virgilio's) "Messaggi di errore più frequenti dopo invio email"
+// (aiuto.libero.it and aiuto.virgilio.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email).
+describe("Italiaonline's (Libero, Virgilio) most frequent errors", () => {
+  cases([
+    [
+      '"MAILBOX FULL (User quota exceeded)" is a full mailbox',
+      () => atRcpt('5.2.2', '552 5.2.2 Mailbox full (User quota exceeded)'),
+      ['mailboxfull', 'soft', '5.2.2'],
+    ],
+    ['"550 Relay Disabled" is a refused relay', () => atRcpt('5.0.0', '550 Relay Disabled'), ['norelaying', 'soft', '5.0.0']],
+    [
+      '"Bad destination mailbox address" is an unknown user, hard',
+      () => atRcpt('5.1.1', '550 5.1.1 Bad destination mailbox address'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+  ]);
+});
+
+// Runbox's "Common errors when sending mail through an email client"
+// (help.runbox.com/common-errors-when-sending-mail-through-an-email-client): its submission
+// server's refusals, as a relay that sends through Runbox reports them.
+describe("Runbox's submission errors", () => {
+  cases([
+    ['"550 relaying prohibited" is a refused relay', () => atRcpt('5.0.0', '550 relaying prohibited'), ['norelaying', 'soft', '5.0.0']],
+    [
+      '"550 Administrative prohibition" is a vague refusal, soft',
+      () => atRcpt('5.0.0', '550 Administrative prohibition'),
+      ['rejected', 'soft', '5.0.0'],
+    ],
+    [
+      '"550 Invalidated From address" refuses the sender',
+      () => atMail('5.0.0', '550 Invalidated From address'),
+      ['rejected', 'soft', '5.0.0'],
+    ],
+  ]);
+});
+
+// Apple iCloud Mail: Apple's "iCloud: Mailbox size and message sending limits" (HT4863), the
+// replies smtp.codes/icloud lists, TidBITS's "Resetting Recent iCloud Bouncing Subscribers"
+// (2021-08-30) for [CS01], and sendmagic's iCloud page (note.com/sendmagic/n/n079f49339312) for
+// the alias and block-list replies: what providers/apple.ts does not hold.
+describe("Apple iCloud Mail's replies", () => {
+  cases([
+    [
+      '"550 5.1.1 <address>: user does not exist" is an unknown user, hard',
+      () => atRcpt('5.1.1', '550 5.1.1 <user@example.net>: user does not exist'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      '"unknown or illegal alias" is an unknown user, hard',
+      () => atRcpt('5.1.1', '550 5.1.1 unknown or illegal alias: user@example.net'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      '"[CS01] Message rejected due to local policy" is a policy',
+      () => atData('5.7.1', '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137'),
+      ['policyviolation', 'soft', '5.7.1'],
+    ],
+    [
+      '"Your message was rejected due to ... DMARC policy" is a failed authentication',
+      () => atData('5.7.1', '550 5.7.1 Your message was rejected due to example.com DMARC policy.'),
+      ['authfailure', 'soft', '5.7.1'],
+    ],
+    [
+      '"Blocked- see https://support.proofpoint.com/dnsbl-lookup.cgi" blocks the sending host',
+      () => atRcpt('5.7.0', '550 5.7.0 Blocked- see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.1'),
+      ['blocked', 'soft', '5.7.0'],
+    ],
+    [
+      '"Mail from IP ... was rejected due to listing in Spamhaus" blocks the sending host',
+      () =>
+        atRcpt(
+          '5.7.1',
+          '550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL. For details please see http://www.spamhaus.org/query/bl?ip=192.0.2.1',
+        ),
+      ['blocked', 'soft', '5.7.1'],
+    ],
+    [
+      '"451 4.7.1 Service unavailable - try again later" is the server\'s own trouble, soft',
+      () => atRcpt('4.7.1', '451 4.7.1 Service unavailable - try again later'),
+      ['systemerror', 'soft', '4.7.1'],
+    ],
+    [
+      '"You have exceeded your daily sending limit" (iCloud\'s outgoing server) is the sender\'s volume, not a vague refusal',
+      () => atMail('5.7.1', '550 5.7.1 sender@example.com: You have exceeded your daily sending limit. Please try again later.'),
+      ['speeding', 'soft', '5.7.1'],
+    ],
+  ]);
+});
+
+// Yahoo's "SMTP Error Codes" page (senders.yahooinc.com/smtp-error-codes; a copy of its text,
+// 2026-02-15, in github.com/azumakuniyuki/feb-2024-no-auth-no-entry) for the domains Yahoo runs
+// (yahoo, aol.com, verizon.net, and since 2025 AT&T's), and the replies smtp.codes/yahoo lists.
+describe("Yahoo's replies for the domains it runs (Yahoo, AOL, Verizon)", () => {
+  cases([
+    [
+      '"554 delivery error: dd This user doesn\'t have a yahoo.com account" (the page\'s sample notice) is an unknown user, hard',
+      () =>
+        atData(
+          '5.0.0',
+          "554 delivery error: dd This user doesn't have a yahoo.com account (user@example.net) [-5] - mta123.mail.mud.yahoo.com",
+        ),
+      ['userunknown', 'hard', '5.0.0'],
+    ],
+    [
+      '"421 Max message per connection reached" is too many messages on one connection',
+      () => atMail('4.0.0', '421 Max message per connection reached, closing transmission channel'),
+      ['toomanyconn', 'soft', '4.0.0'],
+    ],
+    [
+      '"450 User is receiving mail too quickly" is the pace of mail to the mailbox',
+      () => atRcpt('4.0.0', '450 User is receiving mail too quickly'),
+      ['speeding', 'soft', '4.0.0'],
+    ],
+    [
+      '"Resources temporarily unavailable. Please try again later [#4.16.1]" is the server\'s own trouble',
+      () => reported('4.0.0', '451 mx.example.net Resources temporarily unavailable. Please try again later [#4.16.1].'),
+      ['systemerror', 'soft', '4.0.0'],
+    ],
+    [
+      '"451 4.3.2 Internal server error" is the server\'s own trouble',
+      () => atData('4.3.2', '451 4.3.2 Internal server error'),
+      ['systemerror', 'soft', '4.3.2'],
     ],
   ]);
 });
