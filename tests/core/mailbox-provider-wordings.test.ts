@@ -1398,3 +1398,66 @@ describe("Yahoo's replies for the domains it runs (Yahoo, AOL, Verizon)", () => 
     ],
   ]);
 });
+
+// GandiMail's postmaster page (https://postmaster.gandi.net/): each "Reject for policy reason"
+// rule and what it found, the reply as issues quote it (github.com/Scille/parsec-cloud/issues/1751).
+describe("GandiMail's policy rules (postmaster.gandi.net)", () => {
+  cases([
+    [
+      '"Reject for policy reason RULE1_1" (a possible virus or malware) is a virus',
+      () => atData('5.7.1', '550 5.7.1 Reject for policy reason RULE1_1. See http://postmaster.gandi.net'),
+      ['virusdetected', 'soft', '5.7.1'],
+    ],
+    [
+      '"Reject for policy reason RULE2_1" (phishing) is spam in the message',
+      () => atData('5.7.1', '550 5.7.1 Reject for policy reason RULE2_1. See http://postmaster.gandi.net'),
+      ['spamdetected', 'soft', '5.7.1'],
+    ],
+    [
+      '"Reject for policy reason RULE2_2" (a potential scam) is spam in the message',
+      () => atData('5.7.1', '550 5.7.1 Reject for policy reason RULE2_2. See http://postmaster.gandi.net'),
+      ['spamdetected', 'soft', '5.7.1'],
+    ],
+    [
+      '"Reject for policy reason RULE3_1" (a suspicious commercial email) is spam in the message',
+      () => atData('5.7.1', '550 5.7.1 Reject for policy reason RULE3_1. See http://postmaster.gandi.net'),
+      ['spamdetected', 'soft', '5.7.1'],
+    ],
+    [
+      '"Reject for policy reason RULE3_2" (a high spam probability score) is spam in the message',
+      () => atData('5.7.1', '550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.gandi.net'),
+      ['spamdetected', 'soft', '5.7.1'],
+    ],
+    [
+      '"Greylisted for ... seconds" is greylisting, soft',
+      () => atRcpt('4.7.1', '450 4.7.1 <user@example.net>: Recipient address rejected: Greylisted for 300 seconds'),
+      ['expired', 'soft', '4.7.1'],
+    ],
+    [
+      '"blocked using sbl-xbl.spamhaus.org" blocks the sending host',
+      () =>
+        atRcpt(
+          '5.7.1',
+          '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using sbl-xbl.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1',
+        ),
+      ['blocked', 'soft', '5.7.1'],
+    ],
+  ]);
+});
+
+// Optimum (Altice USA, optonline.net): its throttling replies as Suped quotes them ("What causes
+// connection limit issues with Optonline.net recipients?", suped.com, 2025-05).
+describe("Optimum's (optonline.net) throttling", () => {
+  cases([
+    [
+      '"421 4.7.1 Resources restricted - try again later" is too many connections, not security',
+      () => atRcpt('4.7.1', '421 4.7.1 Resources restricted - try again later'),
+      ['toomanyconn', 'soft', '4.7.1'],
+    ],
+    [
+      '"554 5.7.1 rejection limit reached - stop flooding us" is the sender\'s volume, not security',
+      () => atRcpt('5.7.1', '554 5.7.1 rejection limit reached - stop flooding us'),
+      ['speeding', 'soft', '5.7.1'],
+    ],
+  ]);
+});

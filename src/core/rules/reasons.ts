@@ -13,6 +13,8 @@
 
 import type { Reason } from '../types.ts';
 import { COX_RULES } from './providers/cox.ts';
+import { GANDI_RULES } from './providers/gandi.ts';
+import { OPTIMUM_RULES } from './providers/optimum.ts';
 import { SPECTRUM_RULES } from './providers/spectrum.ts';
 import { ORANGE_RULES } from './providers/orange.ts';
 import { GOOGLE_RULES } from './providers/google.ts';
@@ -137,6 +139,8 @@ export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' |
 /** All rules, by id, from the per-reason and per-provider files. */
 const ALL_RULES: readonly ReasonRule[] = [
   COX_RULES,
+  GANDI_RULES,
+  OPTIMUM_RULES,
   SPECTRUM_RULES,
   ORANGE_RULES,
   GOOGLE_RULES,
@@ -256,6 +260,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/orange-content',
   'mesgtoobig/orange-size',
   'policyviolation/orange-client',
+  'virusdetected/gandi-rule1',
+  'spamdetected/gandi-rule2-3',
+  'speeding/optimum-flooding',
+  'toomanyconn/optimum-resources',
   'speeding/gmail-sending-limit',
   'authfailure/gmail-spf',
   'failedstarttls/gmail-tls-required',
