@@ -248,11 +248,17 @@ export function reasonForStatus(code: string): Reason | undefined {
  * null MX of RFC 7505, so the words must decide. Not X.7.27 either: Gmail sends 4.7.27 and
  * 5.7.27 for "SPF did not pass" (support.google.com/a/answer/3726730), a refusal of the sender
  * that RFC 7505's "sender address has null MX" meaning would make a hard bounce; the words
- * decide, and X.7.27 still gives notaccept when they name nothing. Not X.7.23 (RFC 7372's "SPF
- * validation error"): Gmail sends "451 4.7.23 ... doesn't have a PTR record" for the sending IP's
- * reverse DNS (the same page), so the words decide there too, and X.7.23 alone stays authfailure.
+ * decide, and X.7.27 still gives notaccept when they name nothing.
  */
-const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.24', '7.26']);
+const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26']);
+
+/**
+ * Decisive codes that yield to words naming another cause (a rule that is not `weak`): Gmail
+ * sends "451 4.7.23 ... doesn't have a PTR record" for the sending IP's reverse DNS
+ * (support.google.com/a/answer/3726730), not RFC 7372's "SPF validation error"; "550 5.7.23
+ * Message rejected" still reads as the SPF failure the code names.
+ */
+const DECISIVE_UNLESS_NAMED = new Set(['7.23']);
 
 /**
  * The reason a code's class and subject give when nothing else in the bounce says more
@@ -287,8 +293,13 @@ export function fallbackReasonForStatus(code: string, command = ''): Reason | un
   }
 }
 
-/** True when the code's reason should win over the text rules. */
-export function isDecisiveStatus(code: string): boolean {
+/**
+ * True when the code's reason should win over the text rules; for X.7.23, only when no rule
+ * that names a cause (not `weak`) matched the words (`wordsNameACause`).
+ */
+export function isDecisiveStatus(code: string, wordsNameACause = false): boolean {
   const m = STATUS_SHAPE.exec(code);
-  return Boolean(m && DECISIVE_DETAILS.has(`${Number(m[2])}.${Number(m[3])}`));
+  if (!m) return false;
+  const detail = `${Number(m[2])}.${Number(m[3])}`;
+  return DECISIVE_DETAILS.has(detail) && !(wordsNameACause && DECISIVE_UNLESS_NAMED.has(detail));
 }

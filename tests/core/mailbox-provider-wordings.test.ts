@@ -664,6 +664,11 @@ describe("Gmail's SMTP error reference, its 2026 wordings (support.google.com/a/
       ['requireptr', 'soft', '4.7.23'],
     ],
     [
+      '550 5.7.23 with words that say only "rejected" stays the SPF failure RFC 7372 gives the code',
+      () => atData('5.7.23', '550 5.7.23 Message rejected'),
+      ['authfailure', 'soft', '5.7.23'],
+    ],
+    [
       '421 4.7.26 "rate limited because it is unauthenticated ... Authentication results" is a failed authentication',
       () =>
         atData(
