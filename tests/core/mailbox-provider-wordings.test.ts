@@ -1233,6 +1233,42 @@ describe("Exchange Online's NDR table (learn.microsoft.com, Email non-delivery r
   ]);
 });
 
+// Outlook.com's (Hotmail's) block-list and reputation replies with Microsoft's internal codes, as
+// Word to the Wise quotes them ("Troubleshooting and codes", wordtothewise.com, 2017-10) and a
+// web agency's notice shows the first in answer to MAIL FROM (sevencreative.co.uk, "How to
+// remove yourself from the Hotmail block list").
+describe("Outlook.com's block list and reputation replies", () => {
+  cases([
+    [
+      '"part of their network is on our block list (S3150)" in reply to MAIL FROM blocks the sending host, not the sender\'s address',
+      () =>
+        atMail(
+          '5.7.1',
+          "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DB3EUR04FT007.eop-eur04.prod.protection.outlook.com]",
+        ),
+      ['blocked', 'soft', '5.7.1'],
+    ],
+    [
+      '"on our block list (AS3150)" blocks the sending host, not a network named by its AS number',
+      () =>
+        atRcpt(
+          '5.7.1',
+          "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (AS3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.",
+        ),
+      ['blocked', 'soft', '5.7.1'],
+    ],
+    [
+      '"451 4.7.500 Server busy. Please try again later from [ip]. (AS843)" holds the sending host back for now',
+      () =>
+        atRcpt(
+          '4.7.500',
+          '451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (AS843) [DB3EUR04FT007.eop-eur04.prod.protection.outlook.com]',
+        ),
+      ['blocked', 'soft', '4.7.500'],
+    ],
+  ]);
+});
+
 // Fastmail's "Why messages bounce back" (fastmail.help/hc/en-us/articles/7010500320655) and the
 // reply its servers give for a locked account, which its old FAQ (fastmail.fm/docs/faqparts/
 // Email.htm) describes and an operator quotes (brianjohnson.co.za/posts/avoid-fastmail).
