@@ -13,6 +13,8 @@
 
 import type { Reason } from '../types.ts';
 import { COX_RULES } from './providers/cox.ts';
+import { GANDI_RULES } from './providers/gandi.ts';
+import { OPTIMUM_RULES } from './providers/optimum.ts';
 import { SPECTRUM_RULES } from './providers/spectrum.ts';
 import { ORANGE_RULES } from './providers/orange.ts';
 import { GOOGLE_RULES } from './providers/google.ts';
@@ -140,6 +142,8 @@ export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' |
 /** All rules, by id, from the per-reason and per-provider files. */
 const ALL_RULES: readonly ReasonRule[] = [
   COX_RULES,
+  GANDI_RULES,
+  OPTIMUM_RULES,
   SPECTRUM_RULES,
   ORANGE_RULES,
   GOOGLE_RULES,
@@ -262,7 +266,15 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/orange-content',
   'mesgtoobig/orange-size',
   'policyviolation/orange-client',
+  'virusdetected/gandi-rule1',
+  'spamdetected/gandi-rule2-3',
+  'speeding/optimum-flooding',
+  'toomanyconn/optimum-resources',
   'speeding/gmail-sending-limit',
+  'authfailure/gmail-spf',
+  'failedstarttls/gmail-tls-required',
+  'requireptr/gmail-ptr',
+  'networkerror/gmail-connection-expired',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-domain-not-found',
@@ -277,6 +289,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/microsoft-recipient-not-valid',
   'blocked/microsoft-recipient-organization',
   'failedstarttls/microsoft-dane',
+  'authfailure/outlook-com-authentication-level',
+  'policyviolation/microsoft-tenant-block-list',
   'blocked/microsoft-ip',
   'blocked/outlook-com-codes',
   'speeding/outlook-com-rate-codes',
