@@ -77,6 +77,7 @@ import { VADE_RULES } from './providers/vade.ts';
 import { ZIMBRA_RULES } from './providers/zimbra.ts';
 import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
 import { PLESK_RULES } from './providers/plesk.ts';
+import { JAPANESE_CARRIER_RULES } from './providers/japanese-carriers.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -206,6 +207,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   ZIMBRA_RULES,
   APACHE_JAMES_RULES,
   PLESK_RULES,
+  JAPANESE_CARRIER_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -481,6 +483,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/james-dnsrbl',
   'expired/james-greylist',
   'speeding/plesk-outgoing-limit',
+  'toomanyconn/epost-accepting-limit',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

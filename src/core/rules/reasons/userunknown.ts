@@ -139,6 +139,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`is not a known user`,
       String.raw`unknown or illegal alias`,
       String.raw`user doesn't have a`,
+      // InfoSphere's (NTT PC Communications) answer at RCPT TO for an account name that is
+      // wrong or already cancelled, "550 can't accept user... (#5.7.1)" (its notice
+      // sphere.ne.jp/support/news/2006/07/000027.html): the server has no such user to accept.
+      String.raw`can'?t accept user\b`,
       String.raw`(?<!\b(?:dns|host|mx|a|aaaa) )address lookup fail(?:ed|ure)`,
       // The name between the noun and the verdict ("550 User foo does not exist", "Mailbox
       // 'foo' does not exist", "Recipient foo was not found in LDAP"): not a domain's, host's
