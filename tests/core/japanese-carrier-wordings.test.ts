@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
 import { RETURNED_MESSAGE } from './dsn-report.ts';
-import { plainBounce } from './plain-bounces.ts';
+import { plainBounce, qmailBounce } from './plain-bounces.ts';
 
 type Expected = readonly [reason: Reason, bounceType: BounceType, status: string];
 
@@ -219,6 +219,18 @@ describe("WILLCOM's PHS mail", () => {
   ]);
 });
 
+// J:COM (https://note.com/sendmagic/n/n59a9f610bc0e): "550 Invalid recipient: <address>" with
+// the address bare, for an address that does not exist.
+describe("J:COM's replies", () => {
+  cases([
+    [
+      'J:COM\'s "550 Invalid recipient: address" (no angle brackets) is an unknown address, hard',
+      () => postfixReport('5.0.0', '550 Invalid recipient: user@example.net', 'RCPT TO'),
+      ['userunknown', 'hard', '5.0.0'],
+    ],
+  ]);
+});
+
 // Yahoo! JAPAN's mail store answers after the data, as yahoo.com's does: "554 delivery error: dd
 // This user doesn't have a yahoo.co.jp account (<address>) [-5] - <host>"
 // (https://tuono034s.com/web-entry/3575/, pointing at Yahoo! JAPAN's help article
@@ -320,6 +332,59 @@ describe("Japanese internet providers' replies and notices", () => {
           '',
         ),
       ['mailboxfull', 'soft', '5.0.0'],
+    ],
+  ]);
+});
+
+// Providers' qmail notices, as a Japanese ISP's help page quotes them (http://jful.jp/supast/supast1010.html),
+// and Yahoo! JAPAN's older notice of its own (http://mahoro-ba.net/e771.html, "Delivery failure").
+describe("Japanese providers' plain notices", () => {
+  cases([
+    [
+      'qmail\'s "This address no longer accepts mail." (an account made invalid) is an address that is gone, hard',
+      () => qmailBounce(['This address no longer accepts mail.']),
+      ['userunknown', 'hard', '5.0.0'],
+    ],
+    [
+      'qmail\'s "Mail quota exceeded." is the recipient\'s full mailbox',
+      () => qmailBounce(['Mail quota exceeded.']),
+      ['mailboxfull', 'soft', '5.0.0'],
+    ],
+    [
+      'qmail\'s "Sorry, I couldn\'t find any host named <domain>. (#5.1.2)" is a recipient domain that does not exist',
+      () => qmailBounce(["Sorry, I couldn't find any host named example.net. (#5.1.2)"]),
+      ['hostunknown', 'hard', '5.1.2'],
+    ],
+    [
+      'Yahoo! JAPAN\'s "Message from yahoo.co.jp. Unable to deliver message" notice, "This user doesn\'t have a yahoo.co.jp account", is an unknown address',
+      () =>
+        plainBounce(
+          'MAILER-DAEMON@mx.example.org',
+          'Delivery failure',
+          [
+            'Message from yahoo.co.jp.',
+            'Unable to deliver message to the following address(es).',
+            '',
+            '<user@example.net>:',
+            "This user doesn't have a yahoo.co.jp account (user@example.net) [0]",
+          ],
+          '--- Original message follows.',
+        ),
+      ['userunknown', 'hard', '5.0.0'],
+    ],
+    [
+      // WebARENA (NTT PC Communications) mail hosting's size limit, 20 MB a message
+      // (http://web.arena.ne.jp/support/mailhosting/manual/mail/restrict.html).
+      'WebARENA\'s "552 5.3.4 Error: message file too big" is a message too big',
+      () => postfixReport('5.3.4', '552 5.3.4 Error: message file too big', 'end of DATA'),
+      ['mesgtoobig', 'soft', '5.3.4'],
+    ],
+    [
+      // The size limit of a qmail server, as a Japanese help page quotes it
+      // (https://os-speedup.net/vista/archives/276): "that message size exceeds my databytes limit".
+      'qmail-smtpd\'s "552 sorry, that message size exceeds my databytes limit (#5.3.4)" is a message too big',
+      () => postfixReport('5.3.4', '552 sorry, that message size exceeds my databytes limit (#5.3.4)', 'end of DATA'),
+      ['mesgtoobig', 'soft', '5.3.4'],
     ],
   ]);
 });

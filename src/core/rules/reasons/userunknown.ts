@@ -33,6 +33,11 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
+      // qmail's way to retire an address: a .qmail file of "|bouncesaying 'This address no
+      // longer accepts mail.'" (bouncesaying(1)); Japanese providers' help pages quote it as an
+      // address mistyped or an account made invalid (jful.jp/supast/supast1010.html). Its
+      // owner's own delivery writes it, whatever phase a report names.
+      String.raw`\bthis address no longer accepts mail\b`,
       // Verizon Wireless's MMS gateway when no recipient of the message is one of its
       // subscribers ("No valid recipients for this MM", MM: multimedia message).
       String.raw`no valid recipients for this mm\b`,
