@@ -106,6 +106,58 @@ function bareReport(status: string, reply: string): Buffer {
   );
 }
 
+/**
+ * Sendmail's bounce (savemail.c errbody, the transcript from usersmtp.c), its summary line after
+ * the remote reply as Sendmail 8.17 writes it (tests/fixtures/mta-notices/sendmail): "<address>...
+ * User unknown" after RCPT TO, "554 5.0.0 Service unavailable" after DATA. A bare "550 Unknown
+ * user" gets Status 5.1.1 at RCPT TO and 5.2.0 after the data (https://moneytimes.jp/archives/185548/2
+ * reads the two statuses of docomo's reply so).
+ */
+function sendmailReport(command: string, reply: string): Buffer {
+  const atRcpt = command.startsWith('RCPT');
+  return Buffer.from(
+    [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'To: sender@example.com',
+      'Subject: Returned mail: see transcript for details',
+      'Auto-Submitted: auto-generated (failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B3"',
+      '',
+      '--B3',
+      '',
+      'The original message was received at Wed, 2 Dec 2026 09:00:00 +0900',
+      'from client.example.com [192.0.2.9]',
+      '',
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<user@example.net>',
+      `    (reason: ${reply})`,
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to mx.example.net.:',
+      `>>> ${command}`,
+      `<<< ${reply}`,
+      atRcpt ? '550 5.1.1 user@example.net... User unknown' : '554 5.0.0 Service unavailable',
+      '',
+      '--B3',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      'Arrival-Date: Wed, 2 Dec 2026 09:00:00 +0900',
+      '',
+      'Final-Recipient: RFC822; user@example.net',
+      'Action: failed',
+      `Status: ${atRcpt ? '5.1.1' : '5.2.0'}`,
+      'Remote-MTA: DNS; mx.example.net',
+      `Diagnostic-Code: SMTP; ${reply}`,
+      'Last-Attempt-Date: Wed, 2 Dec 2026 09:00:01 +0900',
+      '',
+      '--B3--',
+      '',
+    ].join('\n'),
+  );
+}
+
 function cases(list: readonly (readonly [name: string, bounce: () => Buffer, expected: Expected])[]): void {
   for (const [name, bounce, [reason, bounceType, status]] of list) {
     it(name, async () => {
@@ -145,6 +197,16 @@ describe("NTT docomo's replies", () => {
       'docomo\'s "550 Unknown user" with status 5.1.1 and no phase is an unknown address',
       () => bareReport('5.1.1', '550 Unknown user user@example.net'),
       ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      'docomo\'s "550 Unknown user" in Sendmail\'s transcript after RCPT TO is an unknown address',
+      () => sendmailReport('RCPT To:<user@example.net>', '550 Unknown user user@example.net'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      "docomo's \"550 Unknown user\" in Sendmail's transcript after DATA is the recipient's reception filter",
+      () => sendmailReport('DATA', '550 Unknown user user@example.net'),
+      ['filtered', 'soft', '5.2.0'],
     ],
     [
       'docomo\'s "552 Too much mail data" is the recipient\'s full mailbox',
@@ -310,6 +372,32 @@ describe("Japanese internet providers' replies and notices", () => {
       'E-Post\'s "421 exceeds an accepting limit." is too many connections, not a system error',
       () => postfixReport('4.0.0', '421 exceeds an accepting limit.', 'greeting'),
       ['toomanyconn', 'soft', '4.0.0'],
+    ],
+    [
+      // E-Post's answer at RCPT TO for a local mailbox over its storage limit
+      // (http://www.e-postinc.jp/faq-bsd/faq10-95.html).
+      'E-Post\'s "450 4.2.2 Sorry. e-mail address box is full." is the recipient\'s full mailbox',
+      () => postfixReport('4.2.2', '450 4.2.2 Sorry. e-mail address box is full.', 'RCPT TO'),
+      ['mailboxfull', 'soft', '4.2.2'],
+    ],
+    [
+      // E-Post's unknown user (http://www.e-postinc.jp/faq-bsd/faq15-66.html).
+      'E-Post\'s "550 5.1.1 <address> ... User unknown." is an unknown address',
+      () => postfixReport('5.1.1', '550 5.1.1 user@example.net ... User unknown.', 'RCPT TO'),
+      ['userunknown', 'hard', '5.1.1'],
+    ],
+    [
+      // A Japanese mail server's reply codes as an operator lists them (https://moongray.com/20170322):
+      // the mailbox holds as many messages as it may.
+      '"450 4.2.2 <address>... Mail in the mailbox is full." (a message-count limit) is a full mailbox',
+      () => postfixReport('4.2.2', '450 4.2.2 user@example.net... Mail in the mailbox is full.', 'RCPT TO'),
+      ['mailboxfull', 'soft', '4.2.2'],
+    ],
+    [
+      // The same list: the server could not write a temporary file for the message's data.
+      '"452 4.3.1 Mail system storage is full." is the server\'s own storage, not the recipient\'s mailbox',
+      () => postfixReport('4.3.1', '452 4.3.1 Mail system storage is full.', 'end of DATA'),
+      ['systemfull', 'soft', '4.3.1'],
     ],
     [
       // "Mail System Error - Returned Mail" notices of the ISPs' Mail Administrator (quoted at
