@@ -87,7 +87,13 @@ export function parseDeliveryStatus(text: string, cutShort = false): DeliverySta
       continue;
     }
     const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);
-    if (!m) continue;
+    if (!m) {
+      // nullmailer 2 (nullmailer-dsn, given the whole reply by nullmailer-send) writes a
+      // multi-line reply's later lines unfolded, each with its code: "550-5.7.1 unsolicited
+      // mail ...". They are the Diagnostic-Code's, not lines to drop.
+      if (last?.[0] === 'diagnostic-code' && /^[245]\d\d[ -]/.test(line)) last[1] += ' ' + line.trim();
+      continue;
+    }
     const name = m[1].toLowerCase();
     // A new recipient starts without a blank line: seen in many MTAs' reports.
     if ((name === 'final-recipient' || name === 'original-recipient') && names.has(name)) flush(true);
