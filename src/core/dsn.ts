@@ -138,6 +138,10 @@ export function splitTyped(value: string): { type: string; value: string } {
 /** A whole field that is one address with a quoted local part (at most 64 characters, RFC 5321 4.5.3.1.1). */
 const QUOTED_LOCAL_ADDRESS = new RegExp(String.raw`^[\s<]*(${QUOTED_LOCAL_PART}@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$`);
 
+/** A local part of plain words with blanks between them, unquoted, then one domain. */
+const UNQUOTED_BLANK_ADDRESS =
+  /^([A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,64}(?: [A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,64}){1,8})@([A-Za-z0-9][A-Za-z0-9.-]{0,252})$/;
+
 /**
  * The address of a recipient field: strips the address type, angle brackets and
  * RFC 6533 unitext escapes (\x{HEX}); RFC 3461 xtext (+HEX) is undone for rfc822 types.
@@ -151,6 +155,12 @@ export function addressOf(value: string): string {
   // blanks and quotes; bounded, so a stranger's field of quotes is read once.
   const quoted = QUOTED_LOCAL_ADDRESS.exec(addr);
   if (quoted) return normaliseAddress(quoted[1]!);
+  // The same local part with its quotes dropped ("rfc822; first last@example.org", as
+  // nullmailer 2 writes it: its address parser keeps the words, not the quotes): blanks
+  // between plain words before the one '@' can only have been quoted. No '|' or '/' (a
+  // program), no '<' (an address inside); bounded words, so linear in the value.
+  const unquoted = UNQUOTED_BLANK_ADDRESS.exec(addr.trim());
+  if (unquoted) return normaliseAddress(`"${unquoted[1]!}"@${unquoted[2]!}`);
   const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
   if (angle) addr = angle[1];
   else if (/\s/.test(addr.trim())) {
