@@ -600,6 +600,30 @@ export const TEXT_PART_LACKS: Record<string, Record<string, string>> = {
 };
 
 export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
+  haraka: {
+    'rcpt-two-reasons': {
+      why:
+        'Haraka 3.3.4 moves the refused recipients to a queue file of their own (outbound/hmail.js, ' +
+        'split_to_new_recipients) and their replies are lost on the way (the todo is written as JSON and read ' +
+        "back by @haraka/email-address, which keeps only an address's own fields, REHYDRATE_KEYS): the notice " +
+        'has no Status, no Diagnostic-Code and no reply in its text (recorded)',
+      expected: [
+        { localPart: 'nobody', reason: 'onhold', hard: false },
+        { localPart: 'full', reason: 'onhold', hard: false },
+      ],
+    },
+    'rcpt-failed-beside-deferred': {
+      why:
+        'as with two reasons: the refused recipient is split off from the deferred one (split_to_new_recipients) ' +
+        'and its reply is lost; the notice says only "Some recipients failed: <gone@remote.test>" (recorded)',
+      expected: [{ localPart: 'gone', reason: 'onhold', hard: false }],
+    },
+    'rcpt-deferred-warning': {
+      why:
+        'Haraka writes no delay warning: on a temporary failure temp_fail() (outbound/hmail.js) only queues the ' +
+        'message for its next try (the deferred hook), and a notice is written only when it gives up (bounce())',
+    },
+  },
   courier: {
     'rcpt-failed-beside-deferred': {
       why:
