@@ -138,9 +138,10 @@ export function splitTyped(value: string): { type: string; value: string } {
 /** A whole field that is one address with a quoted local part (at most 64 characters, RFC 5321 4.5.3.1.1). */
 const QUOTED_LOCAL_ADDRESS = new RegExp(String.raw`^[\s<]*(${QUOTED_LOCAL_PART}@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$`);
 
-/** A local part of plain words with blanks between them, unquoted, then one domain. */
+/** A local part of plain words with blanks between them, unquoted, at most 64 characters
+ * (RFC 5321 4.5.3.1.1), then one domain. */
 const UNQUOTED_BLANK_ADDRESS =
-  /^([A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,64}(?: [A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,64}){1,8})@([A-Za-z0-9][A-Za-z0-9.-]{0,252})$/;
+  /^(?=[^@]{3,64}@)([A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,63}(?: [A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,63}){1,8})@([A-Za-z0-9][A-Za-z0-9.-]{0,252})$/;
 
 /**
  * The address of a recipient field: strips the address type, angle brackets and
@@ -157,8 +158,9 @@ export function addressOf(value: string): string {
   if (quoted) return normaliseAddress(quoted[1]!);
   // The same local part with its quotes dropped ("rfc822; first last@example.org", as
   // nullmailer 2 writes it: its address parser keeps the words, not the quotes): blanks
-  // between plain words before the one '@' can only have been quoted. No '|' or '/' (a
-  // program), no '<' (an address inside); bounded words, so linear in the value.
+  // between plain words before the one '@' can only have been quoted. Taking the last word
+  // instead would name another mailbox (last@example.org), one a hard bounce would suppress.
+  // No '|' or '/' (a program), no '<' (an address inside); bounded, so linear in the value.
   const unquoted = UNQUOTED_BLANK_ADDRESS.exec(addr.trim());
   if (unquoted) return normaliseAddress(`"${unquoted[1]!}"@${unquoted[2]!}`);
   const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
