@@ -1,6 +1,7 @@
 // Haraka (the Node.js MTA, npm package Haraka) as a recorded MTA. It is not one of rebound's
-// dependencies: prepare() installs it on demand into .tools/mta/haraka (its install scripts
-// skipped: they only build optional native modules). Each case runs Haraka with a private
+// dependencies: prepare() installs it on demand into .tools/mta/haraka (install scripts
+// skipped: the one there builds modern-syslog's native module, for the syslog plugin of its
+// optional dependencies, which the recorder does not load). Each case runs Haraka with a private
 // configuration folder under /tmp: it listens on a free loopback port and relays for
 // 127.0.0.1 (haraka-plugin-relay's ACL); a get_mx hook of ours (the honest way to route
 // without DNS) sends remote.test to the scripted remote and sender.test, where Haraka's
@@ -56,16 +57,17 @@ function configure(dir: string, listen: number, port: number, catcher: number): 
   writeFileSync(join(dir, 'plugins/mx_route.js'), ROUTE_PLUGIN);
 }
 
+const installedVersion = () => (JSON.parse(readFileSync(join(HARAKA, 'package.json'), 'utf8')) as { version: string }).version;
+
 export const haraka: MtaRecorder = {
   name: 'haraka',
   prepare() {
-    if (existsSync(join(HARAKA, 'package.json'))) return;
+    if (existsSync(join(HARAKA, 'package.json')) && installedVersion() === VERSION) return;
     mkdirSync(PREFIX, { recursive: true });
     execFileSync('npm', ['install', '--prefix', PREFIX, '--no-save', '--ignore-scripts', `Haraka@${VERSION}`], { stdio: 'inherit' });
   },
   version() {
-    const pkg = JSON.parse(readFileSync(join(HARAKA, 'package.json'), 'utf8')) as { version: string };
-    return `Haraka ${pkg.version} (npm, on Node ${process.versions.node})`;
+    return `Haraka ${installedVersion()} (npm, on Node ${process.versions.node})`;
   },
   async record(s, port) {
     const dir = mkdtempSync('/tmp/rebound-haraka-');
