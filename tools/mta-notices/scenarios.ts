@@ -595,8 +595,8 @@ export const TEXT_PART_LACKS: Record<string, Record<string, string>> = {
   nullmailer: Object.fromEntries(
     SCENARIOS.map((s) => [
       s.id,
-      'nullmailer-dsn (dsn.cc) writes in its text part only that the message "could not be delivered" and the ' +
-        "recipients; the status and the server's reply are in its delivery-status part alone",
+      'nullmailer-dsn (dsn.cc) writes in its text part only the recipients, under "could not be delivered" (or ' +
+        '"has not been delivered" for a 4.x.x status); the status and the reply are in its delivery-status part alone',
     ]),
   ),
   sendmail: Object.fromEntries(
@@ -781,8 +781,9 @@ export const casesOf = (mta: string): Scenario[] =>
     if (!differs) return [s];
     const expected = differs.expected;
     if (!expected) return [];
-    const reads = expected.map((e) => `${e.reason}, ${e.hard ? 'hard' : 'soft'}`).join('; ');
     const kind = differs.kind ?? s.kind;
+    // A delay is neither hard nor soft (the MTA says it is still trying).
+    const reads = expected.map((e) => (kind === 'delay' ? e.reason : `${e.reason}, ${e.hard ? 'hard' : 'soft'}`)).join('; ');
     const says = kind === s.kind ? reads : `a ${kind}: ${reads}`;
     return [{ ...s, title: `${s.title}; this MTA's notice cannot say so, it reads ${says}`, expected, kind }];
   });
