@@ -585,11 +585,20 @@ export const recipientsOf = (s: Scenario): string[] =>
 export interface MtaDifference {
   why: string;
   expected?: ExpectedRecipient[];
+  /** What the MTA's notice says it is, when not the case's kind (a final notice written as a delay). */
+  kind?: Scenario['kind'];
 }
 
 /** Cases whose answer this MTA's text part alone does not hold (only its report part does),
  * by recorder name and case id, with why: read as written only. */
 export const TEXT_PART_LACKS: Record<string, Record<string, string>> = {
+  nullmailer: Object.fromEntries(
+    SCENARIOS.map((s) => [
+      s.id,
+      'nullmailer-dsn (dsn.cc) writes in its text part only the recipients, under "could not be delivered" (or ' +
+        '"has not been delivered" for a 4.x.x status); the status and the reply are in its delivery-status part alone',
+    ]),
+  ),
   sendmail: Object.fromEntries(
     ['local-program-missing', 'local-include-missing', 'local-program-tempfail-until-expiry'].map((id) => [
       id,
@@ -600,6 +609,89 @@ export const TEXT_PART_LACKS: Record<string, Record<string, string>> = {
 };
 
 export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
+  nullmailer: {
+    'rcpt-two-reasons': {
+      why:
+        "nullmailer's smtp module (protocols/smtp.cc, send_envelope) ends the session at the first refused RCPT: " +
+        'nullmailer-send then bounces the whole message, and nullmailer-dsn names every recipient with that one ' +
+        'reply (recorded); the over-quota recipient was never tried and the third is refused too',
+      expected: ['nobody', 'full', 'fine'].map((localPart) => ({
+        localPart,
+        reason: 'userunknown',
+        hard: true,
+        status: '5.1.1',
+        replyCode: '550',
+      })),
+    },
+    'rcpt-failed-beside-deferred': {
+      why:
+        'the first refused RCPT ends the session (protocols/smtp.cc), so the recipient that would have been ' +
+        'deferred is bounced with the same 550 reply in the same notice (recorded)',
+      expected: ['gone', 'later'].map((localPart) => ({
+        localPart,
+        reason: 'userunknown',
+        hard: true,
+        status: '5.1.1',
+        replyCode: '550',
+      })),
+    },
+    'rcpt-full-until-expiry': {
+      why:
+        'when the message outlives queuelifetime nullmailer-send (send.cc, bounce_msg) moves it to failed and runs ' +
+        'nullmailer-dsn with the status in the last reply, 4.2.2; for a 4.x.x status nullmailer-dsn (dsn.cc) writes ' +
+        'a delay notice ("has not been delivered", "Action: delayed"), and no other notice ever follows',
+      expected: [{ localPart: 'full', reason: 'mailboxfull', hard: false, status: '4.2.2', replyCode: '452' }],
+      kind: 'delay',
+    },
+    'rcpt-greylisted-until-expiry': {
+      why:
+        'as for the full mailbox: the last reply holds 4.2.0, so the one notice nullmailer writes when it gives up ' +
+        'says "Action: delayed" (dsn.cc); its words are the greylisting reply, read as a delay',
+      expected: [{ localPart: 'later', reason: 'expired', hard: false }],
+      kind: 'delay',
+    },
+    'greeting-timeout-until-expiry': {
+      why:
+        'nullmailer-send kills the smtp module after sendtimeout (send.cc, catchsender: "Sending timed out"), ' +
+        'so the notice it writes when it gives up has "Status: 5.0.0" and an empty "Diagnostic-Code: SMTP; ": no words to read',
+      expected: [{ localPart: 'someone', reason: 'undefined', hard: false }],
+    },
+    'hang-up-at-rcpt-until-expiry': {
+      why:
+        'the smtp module reads no reply when the server hangs up and exits with a protocol error and an empty ' +
+        'message (protocols/smtp.cc, docmd): the notice has "Status: 5.0.0" and an empty "Diagnostic-Code: SMTP; "',
+      expected: [{ localPart: 'someone', reason: 'undefined', hard: false }],
+    },
+    'rcpt-deferred-warning': {
+      why:
+        'nullmailer-send (send.cc, send_all) writes no notice while it still tries: after a temporary failure ' +
+        'it calls bounce_msg() only once the message is older than queuelifetime, and then moves it to failed',
+    },
+  },
+  haraka: {
+    'rcpt-two-reasons': {
+      why:
+        'Haraka 3.3.4 moves the refused recipients to a queue file of their own (outbound/hmail.js, ' +
+        'split_to_new_recipients) and their replies are lost on the way (the todo is written as JSON and read ' +
+        "back by @haraka/email-address, which keeps only an address's own fields, REHYDRATE_KEYS): the notice " +
+        'has no Status, no Diagnostic-Code and no reply in its text (recorded)',
+      expected: [
+        { localPart: 'nobody', reason: 'onhold', hard: false },
+        { localPart: 'full', reason: 'onhold', hard: false },
+      ],
+    },
+    'rcpt-failed-beside-deferred': {
+      why:
+        'as with two reasons: the refused recipient is split off from the deferred one (split_to_new_recipients) ' +
+        'and its reply is lost; the notice says only "Some recipients failed: <gone@remote.test>" (recorded)',
+      expected: [{ localPart: 'gone', reason: 'onhold', hard: false }],
+    },
+    'rcpt-deferred-warning': {
+      why:
+        'Haraka writes no delay warning: on a temporary failure temp_fail() (outbound/hmail.js) only queues the ' +
+        'message for its next try (the deferred hook), and a notice is written only when it gives up (bounce())',
+    },
+  },
   courier: {
     'rcpt-failed-beside-deferred': {
       why:
@@ -689,8 +781,11 @@ export const casesOf = (mta: string): Scenario[] =>
     if (!differs) return [s];
     const expected = differs.expected;
     if (!expected) return [];
-    const reads = expected.map((e) => `${e.reason}, ${e.hard ? 'hard' : 'soft'}`).join('; ');
-    return [{ ...s, title: `${s.title}; this MTA's notice cannot say so, it reads ${reads}`, expected }];
+    const kind = differs.kind ?? s.kind;
+    // A delay is neither hard nor soft (the MTA says it is still trying).
+    const reads = expected.map((e) => (kind === 'delay' ? e.reason : `${e.reason}, ${e.hard ? 'hard' : 'soft'}`)).join('; ');
+    const says = kind === s.kind ? reads : `a ${kind}: ${reads}`;
+    return [{ ...s, title: `${s.title}; this MTA's notice cannot say so, it reads ${says}`, expected, kind }];
   });
 
 /** The shared cases an MTA cannot produce at all, with why. */
