@@ -465,7 +465,7 @@ export const SCENARIOS: Scenario[] = [
     to: ['gone', 'later'],
     kind: 'bounce',
     expected: [{ localPart: 'gone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
-  },  // Providers' own refusals, immediate failures (at RCPT, at the greeting or after the data),
+  }, // Providers' own refusals, immediate failures (at RCPT, at the greeting or after the data),
   // in the wordings each provider publishes. The expected verdicts are the taxonomy's
   // (src/core/rules/README.md) read with the provider's own account of the reply.
   {
@@ -521,7 +521,8 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'connect-yahoo-bl21',
     title: "Yahoo's [BL21] refusal of a Spamhaus-listed host in the greeting is blocked, soft",
-    source: 'Yahoo Sender Hub, SMTP error codes ("553 5.7.1 [BL21] Connections will not be accepted from ..., because the ip is in Spamhaus\'s list")',
+    source:
+      'Yahoo Sender Hub, SMTP error codes ("553 5.7.1 [BL21] Connections will not be accepted from ..., because the ip is in Spamhaus\'s list")',
     remote: {
       refuse: {
         connect: reply(
@@ -555,7 +556,8 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'data-gmail-unauthenticated',
     title: "Gmail's 2024 multi-line 5.7.26 refusal of an unauthenticated sender is authfailure, soft",
-    source: 'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.26 "sender is unauthenticated")',
+    source:
+      'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.26 "sender is unauthenticated")',
     remote: {
       refuse: {
         'end-of-data': reply(
@@ -626,7 +628,8 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'rcpt-qq-not-found',
     title: "Tencent QQ Mail's 'Mailbox not found.' with its help link is userunknown, hard",
-    source: 'Tencent Exmail/QQ Mail help, delivery errors (service.exmail.qq.com help id 20022, no=1000728: "This recipient does not exist")',
+    source:
+      'Tencent Exmail/QQ Mail help, delivery errors (service.exmail.qq.com help id 20022, no=1000728: "This recipient does not exist")',
     remote: {
       refuse: {
         rcpt: reply(550, 'Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728'),
@@ -642,7 +645,10 @@ export const SCENARIOS: Scenario[] = [
     source: 'Mail.ru Help, delivery errors ("Local mailbox ... is unavailable: account is disabled")',
     remote: {
       refuse: {
-        rcpt: reply(550, 'Message was not accepted -- invalid mailbox.  Local mailbox someone@remote.test is unavailable: account is disabled'),
+        rcpt: reply(
+          550,
+          'Message was not accepted -- invalid mailbox.  Local mailbox someone@remote.test is unavailable: account is disabled',
+        ),
       },
     },
     to: ['someone'],
@@ -742,6 +748,46 @@ export const SCENARIOS: Scenario[] = [
     to: ['someone'],
     kind: 'bounce',
     expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.0', replyCode: '554' }],
+  },
+  // Providers' temporary refusals: the delay warning, written at once, not the notice after
+  // the retry period (which takes long to record).
+  {
+    id: 'rcpt-gmail-too-many-recipients-warning',
+    title: "a delay warning for Gmail's multi-line 452-4.5.3 too many recipients is a delay, toomanyconn, never hard",
+    source: 'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 452 4.5.3 TooManyRecipientsError)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          452,
+          '4.5.3 Your message has too many recipients. For more information regarding',
+          "4.5.3 Google's sending limits, go to",
+          '4.5.3  https://support.google.com/mail/?p=TooManyRecipientsError 4fb4d7f45d1cf-5a1b2c3d4e8si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    delayWarning: true,
+    kind: 'delay',
+    expected: [{ localPart: 'someone', reason: 'toomanyconn', hard: false, status: '4.5.3', replyCode: '452' }],
+  },
+  {
+    id: 'connect-yahoo-tss04-warning',
+    title: "a delay warning for Yahoo's [TSS04] deferral in the greeting is a delay, badreputation, never hard",
+    source:
+      'Yahoo Sender Hub, SMTP error codes ("421 4.7.0 [TSS04] Messages from ... temporarily deferred due to unexpected ' +
+      'volume or user complaints")',
+    remote: {
+      refuse: {
+        connect: reply(
+          421,
+          '4.7.0 [TSS04] Messages from 127.0.0.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+        ),
+      },
+    },
+    to: ['someone'],
+    delayWarning: true,
+    kind: 'delay',
+    expected: [{ localPart: 'someone', reason: 'badreputation', hard: false, status: '4.7.0', replyCode: '421' }],
   },
 ];
 
@@ -928,6 +974,12 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         },
       ]),
     ),
+    'connect-yahoo-tss04-warning': {
+      why:
+        'OpenSMTPD takes a refusal in the greeting for a route error: its delay warning says only "Network error ' +
+        'on destination MXs" (as in connect-blocklisted) with Status 4.0.0, never the 421 [TSS04] reply',
+      expected: [{ localPart: 'someone', reason: 'networkerror', hard: false }],
+    },
   },
   dma: {
     'rcpt-full-until-expiry': {
@@ -968,6 +1020,12 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'dma writes no delay warning: on a temporary failure deliver() (dma.c) only sleeps and retries, and ' +
         'after five days writes its one notice',
     },
+    ...Object.fromEntries(
+      ['rcpt-gmail-too-many-recipients-warning', 'connect-yahoo-tss04-warning'].map((id) => [
+        id,
+        { why: 'dma writes no delay warning (as for rcpt-deferred-warning)' },
+      ]),
+    ),
   },
 };
 
