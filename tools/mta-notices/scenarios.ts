@@ -789,6 +789,84 @@ export const SCENARIOS: Scenario[] = [
     kind: 'delay',
     expected: [{ localPart: 'someone', reason: 'badreputation', hard: false, status: '4.7.0', replyCode: '421' }],
   },
+  {
+    id: 'rcpt-exchange-access-denied-as',
+    title: "Exchange Online's 5.4.1 'Access denied. AS(201806281)' (no such recipient in its directory) is userunknown, hard",
+    source:
+      'Microsoft Learn, "Fix NDR error 550 5.4.1 in Exchange Online" ("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)")',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM10FT012.eop-nam10.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E65]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.4.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-exchange-spamhaus',
+    title: "Exchange Online's 5.7.1 refusal of a host on Spamhaus (AS(1450)) is blocked, soft",
+    source:
+      'Microsoft Learn, "Email non-delivery reports and SMTP errors in Exchange Online" (5.7.1, a sending IP on a third-party block list)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.7.1 Service unavailable, Client host [127.0.0.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/127.0.0.1 AS(1450) [BN8NAM11FT036.eop-nam11.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E66]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'data-gmail-domain-policy',
+    title: "Gmail's multi-line 5.7.1 'has a policy that prohibited the mail' is policyviolation, soft",
+    source:
+      'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.1 policy that prohibited the mail)',
+    remote: {
+      refuse: {
+        'end-of-data': reply(
+          550,
+          '5.7.1 The user or domain that you are sending to (or from) has a policy that',
+          '5.7.1 prohibited the mail that you sent. Please contact your domain',
+          '5.7.1 administrator for further details. For more information, go to',
+          '5.7.1  https://support.google.com/a/answer/172179 4fb4d7f45d1cf-5a1b2c3d4e9si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'policyviolation', hard: false, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'data-yahoo-policy',
+    title: "Yahoo's 554 5.7.9 'Message not accepted for policy reasons' is policyviolation, soft",
+    source: 'Yahoo Sender Hub, SMTP error codes ("554 5.7.9 Message not accepted for policy reasons")',
+    remote: {
+      refuse: {
+        'end-of-data': reply(554, '5.7.9 Message not accepted for policy reasons.  See https://senders.yahooinc.com/error-codes'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'policyviolation', hard: false, status: '5.7.9', replyCode: '554' }],
+  },
+  {
+    id: 'rcpt-orange-account-blocked',
+    title: "Orange's 'The recipient account isblocked. LPN007_426' is suspend, soft, whatever its 5.5.0",
+    source: 'Orange postmaster SMTP error codes (LPN007_426, "Le compte du destinataire est bloque. The recipient account isblocked.")',
+    remote: {
+      refuse: { rcpt: reply(550, '5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426') },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'suspend', hard: false, status: '5.5.0', replyCode: '550' }],
+  },
 ];
 
 /** Cases only one MTA has (its own local delivery failures), by recorder name; its recorder
