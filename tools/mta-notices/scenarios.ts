@@ -465,6 +465,407 @@ export const SCENARIOS: Scenario[] = [
     to: ['gone', 'later'],
     kind: 'bounce',
     expected: [{ localPart: 'gone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  }, // Providers' own refusals, immediate failures (at RCPT, at the greeting or after the data),
+  // in the wordings each provider publishes. The expected verdicts are the taxonomy's
+  // (src/core/rules/README.md) read with the provider's own account of the reply.
+  {
+    id: 'rcpt-outlook-mailbox-unavailable',
+    title: "Outlook.com's 550 5.5.0 mailbox unavailable (its no-such-mailbox reply) is userunknown, hard",
+    source:
+      'Outlook.com (Microsoft consumer mail), its reply for an address with no mailbox, "550 5.5.0 Requested action not taken: ' +
+      'mailbox unavailable (S2017062302)" (spamresource.com, "Microsoft: Multiple types of invalid user bounces", 2023)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.5.0 Requested action not taken: mailbox unavailable (S2017062302). [AM4PEPF00012346.eurprd04.prod.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E62]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.5.0', replyCode: '550' }],
+  },
+  {
+    id: 'data-exchange-mailbox-full',
+    title: "Exchange Online's 554 5.2.2 mailbox full after the data is mailboxfull, soft",
+    source: 'Microsoft Learn, "Fix NDR error code 5.2.2 in Exchange Online" (STOREDRV.Deliver.Exception:QuotaExceededException)',
+    remote: {
+      refuse: {
+        'end-of-data': reply(
+          554,
+          '5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception with message Cannot open mailbox. [DB9PR04MB8123.eurprd04.prod.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E63]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'mailboxfull', hard: false, status: '5.2.2', replyCode: '554' }],
+  },
+  {
+    id: 'rcpt-exchange-banned-ip',
+    title: "Exchange Online's 5.7.606 banned sending IP is blocked, soft",
+    source: 'Microsoft Learn, "Email non-delivery reports and SMTP errors in Exchange Online" (5.7.606-5.7.649: banned sending IP)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.7.606 Access denied, banned sending IP [127.0.0.1]. To request removal from this list please visit https://sender.office.com/ and follow the directions. For more information please go to http://go.microsoft.com/fwlink/?LinkID=526655 AS(1430) [BN8NAM11FT035.eop-nam11.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E64]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.606', replyCode: '550' }],
+  },
+  {
+    id: 'connect-yahoo-bl21',
+    title: "Yahoo's [BL21] refusal of a Spamhaus-listed host in the greeting is blocked, soft",
+    source:
+      'Yahoo Sender Hub, SMTP error codes ("553 5.7.1 [BL21] Connections will not be accepted from ..., because the ip is in Spamhaus\'s list")',
+    remote: {
+      refuse: {
+        connect: reply(
+          553,
+          "5.7.1 [BL21] Connections will not be accepted from 127.0.0.1, because the ip is in Spamhaus's list; see https://postmaster.yahooinc.com/error-codes",
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.1', replyCode: '553' }],
+  },
+  {
+    id: 'rcpt-gmail-inbox-full',
+    title: "Gmail's multi-line 552-5.2.2 inbox out of storage space is mailboxfull, soft",
+    source: 'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 552 5.2.2 OverQuotaPerm)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          552,
+          "5.2.2 The recipient's inbox is out of storage space and inactive. Please",
+          '5.2.2 direct the recipient to',
+          '5.2.2  https://support.google.com/mail/?p=OverQuotaPerm 4fb4d7f45d1cf-5a1b2c3d4e5si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'mailboxfull', hard: false, status: '5.2.2', replyCode: '552' }],
+  },
+  {
+    id: 'data-gmail-unauthenticated',
+    title: "Gmail's 2024 multi-line 5.7.26 refusal of an unauthenticated sender is authfailure, soft",
+    source:
+      'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.26 "sender is unauthenticated")',
+    remote: {
+      refuse: {
+        'end-of-data': reply(
+          550,
+          '5.7.26 This mail has been blocked because the sender is unauthenticated.',
+          '5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.',
+          '5.7.26',
+          '5.7.26  Authentication results:',
+          '5.7.26  DKIM = did not pass',
+          '5.7.26  SPF [sender.test] with ip: [127.0.0.1] = did not pass',
+          '5.7.26',
+          '5.7.26  For instructions on setting up authentication, go to',
+          '5.7.26  https://support.google.com/mail/answer/81126#authentication 4fb4d7f45d1cf-5a1b2c3d4e6si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'authfailure', hard: false, status: '5.7.26', replyCode: '550' }],
+  },
+  {
+    id: 'data-gmail-no-ptr',
+    title: "Gmail's multi-line 5.7.25 refusal of a host without a PTR record is requireptr, soft",
+    source: 'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.25)',
+    remote: {
+      refuse: {
+        'end-of-data': reply(
+          550,
+          '5.7.25 [127.0.0.1] The IP address sending this message does not have a',
+          '5.7.25 PTR record setup, or the corresponding forward DNS entry does not',
+          '5.7.25 point to the sending IP. As a policy, Gmail does not accept messages',
+          '5.7.25 from IPs with missing PTR records. For more information, go to',
+          '5.7.25  https://support.google.com/mail/answer/81126#ip-rdns 4fb4d7f45d1cf-5a1b2c3d4e7si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'requireptr', hard: false, status: '5.7.25', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-icloud-no-user',
+    title: "iCloud's 'user does not exist' is userunknown, hard",
+    source: 'Apple iCloud Mail, its reply for an unknown address as the SMTP reply collection smtp.codes lists it (smtp.codes/icloud)',
+    remote: { refuse: { rcpt: reply(550, '5.1.1 <someone@remote.test>: user does not exist') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-zoho-no-user',
+    title: "Zoho's 'User does not exist - <address>' is userunknown, hard",
+    source: 'Zoho Mail, its reply for an unknown address as the SMTP reply collection smtp.codes lists it (smtp.codes/zoho)',
+    remote: { refuse: { rcpt: reply(550, '5.1.1 User does not exist - someone@remote.test') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-godaddy-not-found',
+    title: "GoDaddy's 'Recipient not found. <http://x.co/irbounce>' is userunknown, hard",
+    source: 'GoDaddy (secureserver.net) mail, "Fix rejected email with a bounce error" (godaddy.com/help/40685; x.co/irbounce)',
+    remote: { refuse: { rcpt: reply(550, '5.1.1 <someone@remote.test> Recipient not found.  <http://x.co/irbounce>') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-qq-not-found',
+    title: "Tencent QQ Mail's 'Mailbox not found.' with its help link is userunknown, hard",
+    source:
+      'Tencent Exmail/QQ Mail help, delivery errors (service.exmail.qq.com help id 20022, no=1000728: "This recipient does not exist")',
+    remote: {
+      refuse: {
+        rcpt: reply(550, 'Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-mailru-disabled',
+    title: "Mail.ru's 'invalid mailbox ... account is disabled' is suspend, soft",
+    source: 'Mail.ru Help, delivery errors ("Local mailbox ... is unavailable: account is disabled")',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          'Message was not accepted -- invalid mailbox.  Local mailbox someone@remote.test is unavailable: account is disabled',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'suspend', hard: false, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-yandex-no-such-user',
+    title: "Yandex's '550 5.7.1 No such user!' is userunknown, hard, whatever its 5.7.1",
+    source: 'Yandex Mail Help, bounce messages ("No such user": the address does not exist; yandex.com/support/mail/bounces/yandex.html)',
+    remote: { refuse: { rcpt: reply(550, '5.7.1 No such user!') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-comcast-not-our-customer',
+    title: "Comcast's 'Not our Customer' is userunknown, hard",
+    source: 'Comcast (Xfinity) postmaster, mail error codes ("550 5.1.1 ... Not our Customer": no such Comcast address)',
+    remote: { refuse: { rcpt: reply(550, '5.1.1 <someone@remote.test> Not our Customer') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'connect-cox-ip-blocked',
+    title: "Cox's AUP#CXBL refusal of the sending host in the greeting is blocked, soft",
+    source: 'Cox postmaster, Error Codes (postmaster.cox.net; CXBL: "The sending IP address has been blocked by Cox")',
+    remote: {
+      refuse: {
+        connect: reply(
+          554,
+          'cmsmtp 127.0.0.1 blocked. Refer to Error Codes section at https://www.cox.com/internet/support/email-error-codes.html for more information. AUP#CXBL',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, replyCode: '554' }],
+  },
+  {
+    id: 'rcpt-orange-invalid',
+    title: "Orange's bilingual 'Invalid recipient. OFR_416' is userunknown, hard",
+    source: 'Orange postmaster SMTP error codes (OFR_416, "Adresse d au moins un destinataire invalide. Invalid recipient.")',
+    remote: { refuse: { rcpt: reply(550, '5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.1.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-orange-overquota',
+    title: "Orange's 'Recipient overquota. OFR_417' is mailboxfull, soft, whatever its 5.1.1",
+    source: 'Orange postmaster SMTP error codes (OFR_417, "Boite du destinataire pleine. Recipient overquota.")',
+    remote: { refuse: { rcpt: reply(552, '5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417]') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'mailboxfull', hard: false, status: '5.1.1', replyCode: '552' }],
+  },
+  {
+    id: 'data-messagelabs-spoofing',
+    title: "Symantec Email Security.cloud's header Anti-Spoofing refusal is policyviolation, soft",
+    source: 'Broadcom knowledge base, Email Security.cloud "Rejected by header based Anti-Spoofing policy" (553)',
+    remote: { refuse: { 'end-of-data': reply(553, 'Rejected by header based Anti-Spoofing policy: sender@sender.test') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'policyviolation', hard: false, replyCode: '553' }],
+  },
+  {
+    id: 'rcpt-mimecast-user-block',
+    title: "Mimecast's 'Envelope blocked - User Entry' (the recipient's own block) is filtered, soft",
+    source: 'Mimecast SMTP Error Codes (550 "Envelope blocked - User Entry": the recipient blocked the sender)',
+    remote: {
+      refuse: {
+        rcpt: reply(550, 'Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [Yq4cN0lUQfHt5aO2zSaQxX.us124]'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'filtered', hard: false, replyCode: '550' }],
+  },
+  {
+    id: 'data-barracuda-blocked',
+    title: "Barracuda's 'permanent failure for one or more recipients (<address>:blocked)' is filtered, soft",
+    source:
+      'Barracuda Email Security Gateway / Email Protection, its reply after the data when its filters block the message ' +
+      '(the recipient\'s result in parentheses, "blocked" as its message log names the action)',
+    remote: { refuse: { 'end-of-data': reply(550, 'permanent failure for one or more recipients (someone@remote.test:blocked)') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'filtered', hard: false, replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-proofpoint-blocked',
+    title: "Proofpoint's 'Blocked - see ipcheck.proofpoint.com' is blocked, soft",
+    source: 'Proofpoint, IP reputation refusals and its IP check page (ipcheck.proofpoint.com: "554 5.7.0 Blocked - see ...")',
+    remote: { refuse: { rcpt: reply(554, '5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=127.0.0.1') } },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.0', replyCode: '554' }],
+  },
+  // Providers' temporary refusals: the delay warning, written at once, not the notice after
+  // the retry period (which takes long to record).
+  {
+    id: 'rcpt-gmail-too-many-recipients-warning',
+    title: "a delay warning for Gmail's multi-line 452-4.5.3 too many recipients is a delay, toomanyconn, never hard",
+    source: 'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 452 4.5.3 TooManyRecipientsError)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          452,
+          '4.5.3 Your message has too many recipients. For more information regarding',
+          "4.5.3 Google's sending limits, go to",
+          '4.5.3  https://support.google.com/mail/?p=TooManyRecipientsError 4fb4d7f45d1cf-5a1b2c3d4e8si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    delayWarning: true,
+    kind: 'delay',
+    expected: [{ localPart: 'someone', reason: 'toomanyconn', hard: false, status: '4.5.3', replyCode: '452' }],
+  },
+  {
+    id: 'connect-yahoo-tss04-warning',
+    title: "a delay warning for Yahoo's [TSS04] deferral in the greeting is a delay, badreputation, never hard",
+    source:
+      'Yahoo Sender Hub, SMTP error codes ("421 4.7.0 [TSS04] Messages from ... temporarily deferred due to unexpected ' +
+      'volume or user complaints")',
+    remote: {
+      refuse: {
+        connect: reply(
+          421,
+          '4.7.0 [TSS04] Messages from 127.0.0.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+        ),
+      },
+    },
+    to: ['someone'],
+    delayWarning: true,
+    kind: 'delay',
+    expected: [{ localPart: 'someone', reason: 'badreputation', hard: false, status: '4.7.0', replyCode: '421' }],
+  },
+  {
+    id: 'rcpt-exchange-access-denied-as',
+    title: "Exchange Online's 5.4.1 'Access denied. AS(201806281)' (no such recipient in its directory) is userunknown, hard",
+    source:
+      'Microsoft Learn, "Fix NDR error 550 5.4.1 in Exchange Online" ("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)")',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM10FT012.eop-nam10.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E65]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'userunknown', hard: true, status: '5.4.1', replyCode: '550' }],
+  },
+  {
+    id: 'rcpt-exchange-spamhaus',
+    title: "Exchange Online's 5.7.1 refusal of a host on Spamhaus (AS(1450)) is blocked, soft",
+    source:
+      'Microsoft Learn, "Email non-delivery reports and SMTP errors in Exchange Online" (5.7.1, a sending IP on a third-party block list)',
+    remote: {
+      refuse: {
+        rcpt: reply(
+          550,
+          '5.7.1 Service unavailable, Client host [127.0.0.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/127.0.0.1 AS(1450) [BN8NAM11FT036.eop-nam11.prod.protection.outlook.com 2026-12-01T09:00:00.000Z 08DD0A1B2C3D4E66]',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'blocked', hard: false, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'data-gmail-domain-policy',
+    title: "Gmail's multi-line 5.7.1 'has a policy that prohibited the mail' is policyviolation, soft",
+    source:
+      'Google Workspace Admin Help, SMTP error reference (support.google.com/a/answer/3726730, 550 5.7.1 policy that prohibited the mail)',
+    remote: {
+      refuse: {
+        'end-of-data': reply(
+          550,
+          '5.7.1 The user or domain that you are sending to (or from) has a policy that',
+          '5.7.1 prohibited the mail that you sent. Please contact your domain',
+          '5.7.1 administrator for further details. For more information, go to',
+          '5.7.1  https://support.google.com/a/answer/172179 4fb4d7f45d1cf-5a1b2c3d4e9si123456a12.99 - gsmtp',
+        ),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'policyviolation', hard: false, status: '5.7.1', replyCode: '550' }],
+  },
+  {
+    id: 'data-yahoo-policy',
+    title: "Yahoo's 554 5.7.9 'Message not accepted for policy reasons' is policyviolation, soft",
+    source: 'Yahoo Sender Hub, SMTP error codes ("554 5.7.9 Message not accepted for policy reasons")',
+    remote: {
+      refuse: {
+        'end-of-data': reply(554, '5.7.9 Message not accepted for policy reasons.  See https://senders.yahooinc.com/error-codes'),
+      },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'policyviolation', hard: false, status: '5.7.9', replyCode: '554' }],
+  },
+  {
+    id: 'rcpt-orange-account-blocked',
+    title: "Orange's 'The recipient account isblocked. LPN007_426' is suspend, soft, whatever its 5.5.0",
+    source: 'Orange postmaster SMTP error codes (LPN007_426, "Le compte du destinataire est bloque. The recipient account isblocked.")',
+    remote: {
+      refuse: { rcpt: reply(550, '5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426') },
+    },
+    to: ['someone'],
+    kind: 'bounce',
+    expected: [{ localPart: 'someone', reason: 'suspend', hard: false, status: '5.5.0', replyCode: '550' }],
   },
 ];
 
@@ -732,6 +1133,23 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         '(queue.c, IMSG_SCHED_ENVELOPE_EXPIRE): its notice never carries the 452 4.2.2 over-quota reply',
       expected: [{ localPart: 'full', reason: 'expired', hard: false }],
     },
+    ...Object.fromEntries(
+      ['connect-yahoo-bl21', 'connect-cox-ip-blocked'].map((id) => [
+        id,
+        {
+          why:
+            'as with connect-blocklisted: OpenSMTPD takes a refusal in the greeting for a route error and keeps the ' +
+            'message until its queue time to live runs out; its notice then says only "Envelope expired" (queue.c)',
+          expected: [{ localPart: 'someone', reason: 'expired', hard: false }],
+        },
+      ]),
+    ),
+    'connect-yahoo-tss04-warning': {
+      why:
+        'OpenSMTPD takes a refusal in the greeting for a route error: its delay warning says only "Network error ' +
+        'on destination MXs" (as in connect-blocklisted) with Status 4.0.0, never the 421 [TSS04] reply',
+      expected: [{ localPart: 'someone', reason: 'networkerror', hard: false }],
+    },
   },
   dma: {
     'rcpt-full-until-expiry': {
@@ -772,6 +1190,12 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'dma writes no delay warning: on a temporary failure deliver() (dma.c) only sleeps and retries, and ' +
         'after five days writes its one notice',
     },
+    ...Object.fromEntries(
+      ['rcpt-gmail-too-many-recipients-warning', 'connect-yahoo-tss04-warning'].map((id) => [
+        id,
+        { why: 'dma writes no delay warning (as for rcpt-deferred-warning)' },
+      ]),
+    ),
   },
 };
 
