@@ -1068,6 +1068,19 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'nullmailer-send (send.cc, send_all) writes no notice while it still tries: after a temporary failure ' +
         'it calls bounce_msg() only once the message is older than queuelifetime, and then moves it to failed',
     },
+    ...Object.fromEntries(
+      ['rcpt-gmail-too-many-recipients-warning', 'connect-yahoo-tss04-warning'].map((id) => [
+        id,
+        { why: 'nullmailer writes no delay warning (as for rcpt-deferred-warning)' },
+      ]),
+    ),
+    'connect-cox-ip-blocked': {
+      why:
+        'nullmailer writes no notice: nullmailer-send takes the first "d.d.d" of the reply as its status ' +
+        '(send.cc, parse_output), here "7.0.0" out of "127.0.0.1", and nullmailer-dsn refuses a status that is ' +
+        'not 4.x.x or 5.x.x (dsn.cc: "Status must be in the format 4.#.# or 5.#.#", exit 111); the message stays ' +
+        'in its failed/ folder and the sender is never told (recorded in its log)',
+    },
   },
   haraka: {
     'rcpt-two-reasons': {
@@ -1092,6 +1105,12 @@ export const MTA_DIFFERENCES: Record<string, Record<string, MtaDifference>> = {
         'Haraka writes no delay warning: on a temporary failure temp_fail() (outbound/hmail.js) only queues the ' +
         'message for its next try (the deferred hook), and a notice is written only when it gives up (bounce())',
     },
+    ...Object.fromEntries(
+      ['rcpt-gmail-too-many-recipients-warning', 'connect-yahoo-tss04-warning'].map((id) => [
+        id,
+        { why: 'Haraka writes no delay warning (as for rcpt-deferred-warning)' },
+      ]),
+    ),
   },
   courier: {
     'rcpt-failed-beside-deferred': {
