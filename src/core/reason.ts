@@ -81,7 +81,9 @@ function firstSay(input: ReasonInput): { reason: Reason; rule?: CompiledRule } |
   const { status, diagnostic, context, decidedBy } = input;
   const byStatus = status ? reasonForStatus(status) : undefined;
   const byText = diagnostic ? matchReason(diagnostic) : undefined;
-  if (byStatus && isDecisiveStatus(status, Boolean(byText && !byText.traits.includes('weak')))) {
+  // A rule about the sender ("Sender address rejected: SPF ...") names no other cause than the code's.
+  const wordsNameACause = Boolean(byText && !byText.traits.includes('weak') && !byText.traits.includes('sender'));
+  if (byStatus && isDecisiveStatus(status, wordsNameACause)) {
     decidedBy.push(`status-code:${status}`);
     return { reason: byStatus, rule: byText?.reason === byStatus ? byText : undefined };
   }
@@ -200,13 +202,20 @@ function overriddenBy(why: string, reason: Reason, to: Reason, input: ReasonInpu
  * code or the directory-failure code X.4.3: the name could not be looked up for now. That is
  * a network problem, not proof that the domain does not exist.
  */
+/** Characters of the recipient's context read for a temporary DNS failure's words. */
+const TEMPORARY_DNS_CONTEXT_CHARS = 8192;
+
 function temporaryDns(reason: Reason, input: ReasonInput): Reason {
   if (reason !== 'hostunknown') return reason;
   const why = input.status.startsWith('4')
     ? `temporary-status:${input.status}`
     : /^5\.4\.3$/.test(input.status)
       ? `status-code:${input.status}`
-      : matchTrait('temporary-dns', input.diagnostic)
+      : matchTrait('temporary-dns', input.diagnostic) ||
+          // No status or a placeholder (X.0.0) says nothing of the lookup: Gmail writes its "because the
+          // domain ... couldn't be found" sentence and the resolver's "SERVFAIL" paragraphs apart.
+          ((!input.status || /^[45]\.0\.0$/.test(input.status)) &&
+            matchTrait('temporary-dns', (input.notice ?? input.context).slice(0, TEMPORARY_DNS_CONTEXT_CHARS)))
         ? 'temporary-dns'
         : '';
   return overriddenBy(why, reason, 'networkerror', input);

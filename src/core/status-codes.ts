@@ -295,7 +295,7 @@ export function fallbackReasonForStatus(code: string, command = ''): Reason | un
 
 /**
  * True when the code's reason should win over the text rules; for X.7.23, only when no rule
- * that names a cause (not `weak`) matched the words (`wordsNameACause`).
+ * that names a cause (not `weak`, not about the sender) matched the words (`wordsNameACause`).
  */
 export function isDecisiveStatus(code: string, wordsNameACause = false): boolean {
   const m = STATUS_SHAPE.exec(code);

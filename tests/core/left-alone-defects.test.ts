@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { Classification } from '../../src/core/types.ts';
 import { dsnReport } from './dsn-report.ts';
-import { plainBounce } from './plain-bounces.ts';
+import { eximBounce, plainBounce } from './plain-bounces.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
 /** What a user sees: the kind and, per recipient, the address, reason, hard/soft, status and reply code. */
@@ -187,6 +187,23 @@ describe("Gmail's notice for a recipient domain that does not exist", () => {
     expect(seen(c)).toEqual(['bounce', [['user@example.net', 'hostunknown', 'hard', '5.0.0', '']]]);
   });
 
+  it('keeps a domain its resolver could not look up for now (SERVFAIL, a paragraph apart) a network error, never hard', async () => {
+    // Gmail's notice when the recipient domain's name servers failed: the same sentence, then
+    // the resolver's answer after a blank line (rules README, rule 4: never hostunknown).
+    const c = await classify(
+      gmail([
+        '** Address not found **',
+        '',
+        "Your message wasn't delivered to user@example.net because the domain example.net couldn't be found. Check for typos or unnecessary spaces and try again.",
+        '',
+        'The response was:',
+        '',
+        "DNS Error: DNS type 'mx' lookup of example.net responded with code SERVFAIL",
+      ]),
+    );
+    expect(seen(c)).toEqual(['bounce', [['user@example.net', 'networkerror', 'soft', '5.0.0', '']]]);
+  });
+
   it('keeps the same heading over a missing address a missing mailbox', async () => {
     const c = await classify(
       gmail([
@@ -224,5 +241,58 @@ describe('a Diagnostic-Code written as RFC 2047 encoded words', () => {
     await classify(dsnReport('5.0.0', '550 ' + '=?'.repeat(100_000)));
     await classify(dsnReport('5.0.0', '550 =?utf-8?B?' + 'A'.repeat(200_000)));
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+// Wordings whose new rules must stop at their own words (found by reading this session's rules
+// against other servers' replies).
+describe('new rules stop at their own words', () => {
+  it("reads qmail's retired address as unknown, but a refusal of mail from the sender's domain is no missing mailbox", async () => {
+    const retired = await classify(dsnReport('5.0.0', '550 This address no longer accepts mail.'));
+    expect(seen(retired)).toEqual(['bounce', [['user@example.net', 'userunknown', 'hard', '5.0.0', '550']]]);
+    const fromDomain = await classify(dsnReport('5.7.1', '550 5.7.1 This address no longer accepts mail from your domain'));
+    expect(fromDomain.recipients[0].bounceType).toBe('soft');
+    expect(fromDomain.recipients[0].reason).not.toBe('userunknown');
+  });
+
+  it('reads "can\'t accept user connections now" as a busy server, not an unknown user', async () => {
+    // As Exim writes a refusal at RCPT TO, where an unknown-user wording is read as a missing mailbox.
+    const c = await classify(
+      eximBounce([
+        'SMTP error from remote mail server after RCPT TO:<user@example.net>:',
+        "554 Server busy, can't accept user connections now",
+      ]),
+    );
+    expect(c.recipients[0].bounceType).toBe('soft');
+    expect(c.recipients[0].reason).not.toBe('userunknown');
+  });
+
+  it("reads a recipient's own daily message limit as no sending rate of ours", async () => {
+    const c = await classify(dsnReport('5.2.2', '552 5.2.2 <user@example.net>: the recipient has exceeded the daily message limit'));
+    expect(seen(c)).toEqual(['bounce', [['user@example.net', 'mailboxfull', 'soft', '5.2.2', '552']]]);
+  });
+
+  it('keeps 5.7.23 an SPF failure when the words only say the sender was refused', async () => {
+    const c = await classify(
+      dsnReport(
+        '5.7.23',
+        '550 5.7.23 <news@shop.example.com>: Sender address rejected: SPF record does not designate 192.0.2.1 as permitted sender',
+      ),
+    );
+    expect(seen(c)).toEqual(['bounce', [['user@example.net', 'authfailure', 'soft', '5.7.23', '550']]]);
+  });
+
+  it('reads a relay refused until the client logs in as a security refusal, its multi-line reply read whole', async () => {
+    // Symantec Email Security.cloud's answer to a client that did not authenticate, as a
+    // Diagnostic-Code whose continuation lines each repeat the code.
+    const c = await classify(
+      dsnReport(
+        '5.0.0',
+        '550-Please turn on SMTP Authentication in your mail client.\r\n550-mail.example.org [192.0.2.1]:25 is not permitted to\r\n550 relay through this server without authentication.',
+      ),
+    );
+    expect(seen(c)).toEqual(['bounce', [['user@example.net', 'securityerror', 'soft', '5.0.0', '550']]]);
+    const plain = await classify(dsnReport('5.7.1', '554 5.7.1 <user@example.net>: Relay access denied'));
+    expect(plain.recipients[0].reason).toBe('norelaying');
   });
 });

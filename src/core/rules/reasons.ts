@@ -531,6 +531,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- PTR / reverse DNS ----------------------------------------------------------------
   'requireptr/reverse-dns',
   // ---- relaying -------------------------------------------------------------------------
+  'securityerror/relay-needs-auth',
   'norelaying/relay-denied',
   'norelaying/rcpthosts',
   // ---- the recipient's account ----------------------------------------------------------

@@ -18,6 +18,23 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
     hints: ['sasl authentication failed', 'smtp login to'],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
+  // A relay refused only because the client did not log in: the cause named is the missing
+  // authentication, not the relay (norelaying is a destination the server never relays to).
+  // Symantec Email Security.cloud's multi-line answer to a client that did not authenticate
+  // ("550-Please turn on SMTP Authentication in your mail client. 550-<host> [<ip>]:<port> is
+  // not permitted to 550 relay through this server without authentication.", Broadcom's
+  // knowledge base on outbound relay errors), Exim's and Postfix's submission ports' "relay
+  // not permitted, authentication required".
+  {
+    id: 'securityerror/relay-needs-auth',
+    reason: 'securityerror',
+    phrases: [
+      String.raw`\brelay(?:ing)? (?:through this server )?without (?:smtp )?authenticat`,
+      String.raw`\brelay(?:ing)? (?:access )?(?:denied|not permitted|not allowed)[,.;:]? (?:proper |smtp )?authentication (?:is )?required\b`,
+    ],
+    hints: ['authenticat'],
+    quote: '550 relay through this server without authentication.',
+  },
   {
     id: 'securityerror/auth-required',
     reason: 'securityerror',

@@ -31,7 +31,7 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       String.raw`received too much e-?mail in a short period`,
       // Apple's "iCloud: Mailbox size and message sending limits" (HT4863): "550 5.7.1
       // <address>: You have exceeded your daily sending limit. Please try again later."
-      String.raw`exceeded (?:the|your) (?:daily |hourly )?(?:sending|message|hourly|daily) (?:rate|limit|quota)`,
+      String.raw`exceeded (?:the|your) (?:(?:daily |hourly )?sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
       // An Italian host's relay (netfabric's help page "Problemi invio posta"): "MAX RCPT TO
       // DAILY LIMIT", the day's sends of the plan used up until midnight.
