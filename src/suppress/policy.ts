@@ -4,6 +4,7 @@
 
 import type { BounceType, MessageKind } from '../core/types.ts';
 import { DAY_MS } from '../core/utc-day.ts';
+import { NOT_A_RECIPIENT_COMPLAINT } from '../core/lhost/arf.ts';
 
 export interface SuppressionSettings {
   /** Reasons that suppress at once when the failure is permanent (5xx). */
@@ -51,15 +52,6 @@ export interface BounceFacts {
   /** A complaint's feedback type (abuse, opt-out, auth-failure, ...); absent otherwise. */
   feedbackType?: string;
 }
-
-/**
- * Feedback reports that say nothing about the recipient not wanting the mail: a DMARC or
- * other authentication failure report (RFC 6591: the sender's authentication failed, sent
- * to the domain's owner, not by a recipient) and a not-spam report (the recipient moved
- * the message OUT of spam). Suppressing the address for either would punish a recipient
- * who did not complain.
- */
-export const NOT_A_RECIPIENT_COMPLAINT: readonly string[] = ['auth-failure', 'not-spam'];
 
 export const DEFAULT_HARD_REASONS = ['userunknown', 'hostunknown', 'hasmoved', 'notaccept'] as const;
 

@@ -7,7 +7,7 @@
 // recordHooks): a crash loses none, and none is queued for a bounce that was not stored.
 
 import { decodeVerp } from '../core/original.ts';
-import { NOT_A_RECIPIENT_COMPLAINT } from '../suppress/policy.ts';
+import { NOT_A_RECIPIENT_COMPLAINT } from '../core/lhost/arf.ts';
 import type { RecordHook, RecordedBounce } from '../ingest.ts';
 import { newEventId, type EndpointRow, type EventType, type WebhooksRepository } from './store.ts';
 

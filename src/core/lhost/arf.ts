@@ -40,6 +40,15 @@ function feedbackTypeOf(fields: Header[]): string {
 }
 
 /** Complaining addresses believed from one report's own fields, at most. */
+/**
+ * Feedback reports that say nothing about the recipient not wanting the mail: a DMARC or
+ * other authentication failure report (RFC 6591: the sender's authentication failed, sent
+ * to the domain's owner, not by a recipient) and a not-spam report (the recipient moved
+ * the message OUT of spam). Suppressing the address for either would punish a recipient
+ * who did not complain.
+ */
+export const NOT_A_RECIPIENT_COMPLAINT: readonly string[] = ['auth-failure', 'not-spam'];
+
 export const MAX_COMPLAINT_RECIPIENTS = 50;
 
 /**
