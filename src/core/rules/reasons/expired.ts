@@ -108,4 +108,28 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bgr[ae]y ?list(?:ed|ing)?\b`],
     quote: '450 4.2.0 <user@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html',
   },
+  // The retry period over, in notices written in other languages ("Die Nachricht ist
+  // abgelaufen", "Le message a expiré", "El mensaje ha caducado", "Il messaggio è scaduto",
+  // "A mensagem expirou", "Het bericht is verlopen", "Wiadomość wygasła", "Срок доставки
+  // сообщения истек", "メッセージの有効期限が切れました", "邮件已过期"): the localised words of
+  // Exchange's 4.4.7 "Message expired".
+  {
+    id: 'expired/localised',
+    reason: 'expired',
+    phrases: [
+      String.raw`nachricht ist abgelaufen`,
+      String.raw`zustellfrist (?:ist )?(?:abgelaufen|überschritten)`,
+      String.raw`message a expiré`,
+      String.raw`mensaje ha (?:caducado|expirado)`,
+      String.raw`messaggio è scaduto`,
+      String.raw`mensagem expirou`,
+      String.raw`bericht is verlopen`,
+      String.raw`wiadomość wygasła`,
+      String.raw`срок доставки(?: сообщения)? ист[её]к`,
+      String.raw`有効期限が切れ`,
+      String.raw`邮件已过期`,
+    ],
+    traits: ['expiry'],
+    quote: 'Die Nachricht ist abgelaufen: Sie konnte nicht innerhalb der Zustellfrist zugestellt werden.',
+  },
 ];

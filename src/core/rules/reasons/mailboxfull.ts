@@ -76,4 +76,29 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
     ],
     quote: '452 4.2.2 The email account that you tried to reach is over quota',
   },
+  // The recipient's mailbox full, in notices written in other languages: Google's help page
+  // in German names the cause "Der Posteingang des Empfängers ist voll"
+  // (support.google.com/mail/answer/6596?hl=de), Gmail's Japanese notice "宛先の受信トレイが
+  // いっぱいか" under its heading "宛先の受信トレイの空き容量不足" (quoted on
+  // urashita.com/?p=36286); the same in the other languages ("La boîte aux lettres du
+  // destinataire est pleine", "El buzón ... está lleno", "La casella ... è piena", "A caixa de
+  // correio ... está cheia", "Het postvak ... is vol", "Skrzynka ... jest pełna", "Почтовый
+  // ящик ... переполнен", "邮箱已满").
+  {
+    id: 'mailboxfull/localised',
+    reason: 'mailboxfull',
+    phrases: [
+      String.raw`(?:postfach|posteingang|mailbox)(?: des empfängers)? (?:ist )?(?:voll|überfüllt)`,
+      String.raw`bo[iî]te (?:aux lettres|de réception)(?: du destinataire)? (?:est )?pleine`,
+      String.raw`buzón(?: del destinatario)? (?:está )?lleno`,
+      String.raw`casella(?: di posta)?(?: del destinatario)? (?:è )?piena`,
+      String.raw`caixa (?:de correio|postal|de entrada)(?: do destinatário)? (?:está )?cheia`,
+      String.raw`(?:postvak|mailbox)(?: van de geadresseerde)? is vol`,
+      String.raw`skrzynka(?: pocztowa)?(?: adresata| odbiorcy)? jest (?:pełna|przepełniona)`,
+      String.raw`(?:почтовый )?ящик(?: получателя)? (?:переполнен|заполнен)`,
+      String.raw`受信トレイ(?:がいっぱい|の空き容量不足)`,
+      String.raw`邮箱(?:已满|空间不足)`,
+    ],
+    quote: 'Das Postfach des Empfängers ist voll.',
+  },
 ];

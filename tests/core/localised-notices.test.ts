@@ -1,0 +1,689 @@
+// Whole notices written in other languages: that each IS a bounce (or a delay warning, or no
+// bounce at all), WHO failed (the words around the failed recipient's address, never the
+// sender's, a stand-in's or a help address) and WHY, also where the server's own reply is not
+// in the text and only the notice's own words tell it. Each notice is written here in the
+// layouts and headings the servers use in that language: Exchange's and Outlook.com's
+// localised reports (their subject prefixes "Unzustellbar:", "Non remis :", "No se puede
+// entregar:", ..., the statement above the recipients and the administrators' section), and
+// a provider's notice that names the address in a sentence and says why in its own words (the
+// way Gmail's localised notices and the Japanese support pages quote them). Text parts come in
+// UTF-8 as 8bit, quoted-printable and base64, and in the legacy charsets mail in these
+// languages is still sent in (ISO-2022-JP, GB2312, KOI8-R, windows-1250). None comes from a
+// bounce collection.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Encoding helpers: Node decodes the legacy charsets but cannot encode them, so the encoder
+// is the decoder inverted (every single byte, and for the double-byte charsets every pair of
+// the 94x94 grid they share).
+
+const encoders = new Map<string, Map<string, number[]>>();
+
+function encoderFor(charset: string): Map<string, number[]> {
+  const known = encoders.get(charset);
+  if (known) return known;
+  const table = new Map<string, number[]>();
+  const label = charset === 'iso-2022-jp' ? 'iso-2022-jp' : charset;
+  const decoder = new TextDecoder(label);
+  if (charset === 'gb2312' || charset === 'iso-2022-jp') {
+    for (let hi = 0x21; hi <= 0x7e; hi++)
+      for (let lo = 0x21; lo <= 0x7e; lo++) {
+        const bytes = charset === 'gb2312' ? [hi | 0x80, lo | 0x80] : [hi, lo];
+        const wrapped = charset === 'gb2312' ? bytes : [0x1b, 0x24, 0x42, ...bytes, 0x1b, 0x28, 0x42];
+        const ch = decoder.decode(Uint8Array.from(wrapped));
+        if ([...ch].length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, bytes);
+      }
+  } else {
+    for (let b = 0x80; b <= 0xff; b++) {
+      const ch = decoder.decode(Uint8Array.of(b));
+      if (ch !== '\ufffd' && !table.has(ch)) table.set(ch, [b]);
+    }
+  }
+  encoders.set(charset, table);
+  return table;
+}
+
+/** Text in a charset: UTF-8 by Buffer, the others by the inverted decoder. */
+function encode(text: string, charset: string): Buffer {
+  if (charset === 'utf-8') return Buffer.from(text, 'utf8');
+  const table = encoderFor(charset);
+  const out: number[] = [];
+  let inJis = false;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) {
+      if (inJis) out.push(0x1b, 0x28, 0x42);
+      inJis = false;
+      out.push(code);
+      continue;
+    }
+    const bytes = table.get(ch);
+    if (!bytes) throw new Error(`${ch} has no ${charset} form`);
+    if (charset === 'iso-2022-jp' && !inJis) out.push(0x1b, 0x24, 0x42);
+    inJis = charset === 'iso-2022-jp';
+    out.push(...bytes);
+  }
+  if (inJis) out.push(0x1b, 0x28, 0x42);
+  return Buffer.from(out);
+}
+
+/** RFC 2047 encoded word for a header holding non-ASCII text. */
+function encodedWord(text: string, charset: string): string {
+  return /^[\x00-\x7f]*$/.test(text) ? text : `=?${charset}?B?${encode(text, charset).toString('base64')}?=`;
+}
+
+/** Quoted-printable (RFC 2045 section 6.7): 8-bit bytes and '=' escaped, lines kept under 76. */
+function quotedPrintable(bytes: Buffer): string {
+  const out: string[] = [];
+  for (const line of bytes.toString('latin1').split('\n')) {
+    let cur = '';
+    for (const ch of line) {
+      const code = ch.charCodeAt(0);
+      const piece = code > 126 || ch === '=' ? `=${code.toString(16).toUpperCase().padStart(2, '0')}` : ch;
+      if (cur.length + piece.length > 72) {
+        out.push(cur + '=');
+        cur = '';
+      }
+      cur += piece;
+    }
+    out.push(cur);
+  }
+  return out.join('\n');
+}
+
+type Cte = '8bit' | 'quoted-printable' | 'base64';
+
+interface NoticeSpec {
+  from: string;
+  subject: string;
+  lines: readonly string[];
+  charset?: string;
+  cte?: Cte;
+  /** A delivery-status part for user@example.net (RFC 3464) after the text part. */
+  dsn?: { status: string; action?: string };
+  headers?: readonly string[];
+  /** The returned message's headers after this line (the notice's own heading for them). */
+  returnedHeading?: string;
+}
+
+const RETURNED = ['From: Sender <sender@example.com>', 'To: user@example.net', 'Subject: hello', 'Message-ID: <hello.1@example.com>'];
+
+/** A notice: one text part (single-part, or first in a multipart/report with the DSN and the headers). */
+function notice(spec: NoticeSpec): Buffer {
+  const charset = spec.charset ?? 'utf-8';
+  const cte = spec.cte ?? '8bit';
+  const textLines = spec.dsn || !spec.returnedHeading ? spec.lines : [...spec.lines, '', spec.returnedHeading, '', ...RETURNED];
+  const raw = encode(textLines.join('\n') + '\n', charset);
+  const body =
+    cte === 'base64'
+      ? raw.toString('base64').replace(/.{76}/g, '$&\n')
+      : cte === 'quoted-printable'
+        ? quotedPrintable(raw)
+        : raw.toString('latin1');
+  const textHeaders = [`Content-Type: text/plain; charset=${charset}`, `Content-Transfer-Encoding: ${cte}`];
+  const head = [
+    `From: ${spec.from}`,
+    'To: sender@example.com',
+    `Subject: ${encodedWord(spec.subject, charset)}`,
+    'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+    'Message-ID: <notice.1@example.org>',
+    'MIME-Version: 1.0',
+    ...(spec.headers ?? []),
+  ];
+  const parts = spec.dsn
+    ? [
+        ...head,
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        ...textHeaders,
+        '',
+        body,
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.org',
+        '',
+        'Final-Recipient: rfc822; user@example.net',
+        `Action: ${spec.dsn.action ?? 'failed'}`,
+        `Status: ${spec.dsn.status}`,
+        '',
+        '--b',
+        'Content-Type: text/rfc822-headers',
+        '',
+        ...RETURNED,
+        '',
+        '--b--',
+        '',
+      ]
+    : [...head, ...textHeaders, '', body];
+  return Buffer.from(parts.join('\n'), 'latin1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The languages. For each: Exchange's and Outlook.com's report (subject prefix, the statement
+// above the recipients, the administrators' section, the heading of the returned headers), a
+// provider's notice in its own words (the sentence naming the address, then why), a delay
+// warning, and two messages that are no bounce: an automatic reply and a person's letter, both
+// using the language's words for "not delivered" and "full".
+
+type Failure = 'userunknown' | 'mailboxfull' | 'hostunknown' | 'expired' | 'mesgtoobig' | 'spamdetected';
+
+interface Language {
+  name: string;
+  exchange: { subject: string; statement: string; admin: string; generating: string; headers: string };
+  /** Where to write with questions: an address that did not fail. */
+  help: string;
+  /** The provider's sentence naming the failed address. */
+  intro: (address: string) => string;
+  why: Record<Failure, string>;
+  delay: { subject: string; lines: (address: string) => string[] };
+  autoreply: { subject: string; body: string };
+  letter: { subject: string; body: string };
+}
+
+const LANGUAGES: readonly Language[] = [
+  {
+    name: 'German',
+    help: 'Bei Fragen wenden Sie sich bitte an postmaster@example.org.',
+    exchange: {
+      subject: 'Unzustellbar: hello',
+      statement: 'Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:',
+      admin: 'Diagnoseinformationen für Administratoren:',
+      generating: 'Generierender Server: mx.example.org',
+      headers: 'Ursprüngliche Nachrichtenkopfzeilen:',
+    },
+    intro: (a) => `Ihre Nachricht an ${a} konnte nicht zugestellt werden.`,
+    why: {
+      userunknown: 'Die E-Mail-Adresse wurde nicht gefunden. Das E-Mail-Konto existiert nicht.',
+      mailboxfull: 'Das Postfach des Empfängers ist voll.',
+      hostunknown: 'Die Domäne example.net wurde nicht gefunden.',
+      expired: 'Die Nachricht ist abgelaufen: Sie konnte nicht innerhalb der Zustellfrist zugestellt werden.',
+      mesgtoobig: 'Die Nachricht ist zu groß.',
+      spamdetected: 'Die Nachricht wurde als Spam eingestuft.',
+    },
+    delay: {
+      subject: 'Zustellung verzögert: hello',
+      lines: (a) => [
+        'Die Zustellung an folgende Empfänger oder Gruppen ist verzögert:',
+        '',
+        a,
+        '',
+        'Der Server wird weiterhin versuchen, die Nachricht zuzustellen.',
+      ],
+    },
+    autoreply: {
+      subject: 'Automatische Antwort: hello',
+      body: 'Vielen Dank für Ihre Nachricht. Ich bin bis zum 10. Januar nicht im Büro, Ihre Nachricht wird nicht weitergeleitet. In dringenden Fällen schreiben Sie an vertretung@example.net.',
+    },
+    letter: {
+      subject: 'Re: Angebot',
+      body: 'Hallo Anna, meine Nachricht an kunde@example.org konnte nicht zugestellt werden, sein Postfach ist voll. Kannst du ihm Bescheid geben?',
+    },
+  },
+  {
+    name: 'French',
+    help: 'Pour toute question, contactez postmaster@example.org.',
+    exchange: {
+      subject: 'Non remis : hello',
+      statement: 'Échec de la remise pour ces destinataires ou groupes :',
+      admin: 'Informations de diagnostic pour les administrateurs :',
+      generating: 'Serveur de génération : mx.example.org',
+      headers: "En-têtes de message d'origine :",
+    },
+    intro: (a) => `Votre message à ${a} n'a pas pu être remis.`,
+    why: {
+      userunknown: "L'adresse e-mail est introuvable : le destinataire n'existe pas.",
+      mailboxfull: 'La boîte aux lettres du destinataire est pleine.',
+      hostunknown: 'Le domaine example.net est introuvable.',
+      expired: "Le message a expiré : il n'a pas pu être remis dans le délai imparti.",
+      mesgtoobig: 'Le message est trop volumineux.',
+      spamdetected: 'Le message a été considéré comme du spam.',
+    },
+    delay: {
+      subject: 'Remise différée : hello',
+      lines: (a) => [
+        'La remise aux destinataires ou groupes suivants est retardée :',
+        '',
+        a,
+        '',
+        'Le serveur continuera à essayer de remettre le message.',
+      ],
+    },
+    autoreply: {
+      subject: 'Réponse automatique : hello',
+      body: "Je suis absent du bureau jusqu'au 10 janvier. Votre message ne sera pas transféré. En cas d'urgence, écrivez à remplacant@example.net.",
+    },
+    letter: {
+      subject: 'Re: devis',
+      body: "Bonjour, mon message à client@example.org n'a pas pu être remis, sa boîte aux lettres est pleine. Peux-tu le prévenir ?",
+    },
+  },
+  {
+    name: 'Spanish',
+    help: 'Si tiene alguna pregunta, póngase en contacto con postmaster@example.org.',
+    exchange: {
+      subject: 'No se puede entregar: hello',
+      statement: 'No se pudo entregar a estos destinatarios o grupos:',
+      admin: 'Información de diagnóstico para administradores:',
+      generating: 'Servidor de generación: mx.example.org',
+      headers: 'Encabezados de mensaje originales:',
+    },
+    intro: (a) => `Su mensaje para ${a} no se ha podido entregar.`,
+    why: {
+      userunknown: 'No se ha encontrado la dirección de correo electrónico: el usuario no existe.',
+      mailboxfull: 'El buzón del destinatario está lleno.',
+      hostunknown: 'No se ha encontrado el dominio example.net.',
+      expired: 'El mensaje ha caducado: no se pudo entregar en el plazo previsto.',
+      mesgtoobig: 'El mensaje es demasiado grande.',
+      spamdetected: 'El mensaje se ha considerado spam.',
+    },
+    delay: {
+      subject: 'Entrega retrasada: hello',
+      lines: (a) => [
+        'La entrega a estos destinatarios o grupos se ha retrasado:',
+        '',
+        a,
+        '',
+        'El servidor seguirá intentando entregar el mensaje.',
+      ],
+    },
+    autoreply: {
+      subject: 'Respuesta automática: hello',
+      body: 'Estoy fuera de la oficina hasta el 10 de enero. Su mensaje no se reenviará. Para urgencias, escriba a suplente@example.net.',
+    },
+    letter: {
+      subject: 'Re: presupuesto',
+      body: 'Hola, mi mensaje para cliente@example.org no se ha podido entregar, su buzón está lleno. ¿Puedes avisarle?',
+    },
+  },
+  {
+    name: 'Italian',
+    help: 'Per qualsiasi domanda, contattare postmaster@example.org.',
+    exchange: {
+      subject: 'Non recapitabile: hello',
+      statement: 'Recapito non riuscito per i destinatari o i gruppi seguenti:',
+      admin: 'Informazioni di diagnostica per gli amministratori:',
+      generating: 'Server di generazione: mx.example.org',
+      headers: 'Intestazioni originali del messaggio:',
+    },
+    intro: (a) => `Il messaggio per ${a} non è stato recapitato.`,
+    why: {
+      userunknown: "L'indirizzo e-mail non è stato trovato: l'utente non esiste.",
+      mailboxfull: 'La casella di posta del destinatario è piena.',
+      hostunknown: 'Il dominio example.net non è stato trovato.',
+      expired: 'Il messaggio è scaduto: non è stato possibile recapitarlo entro il tempo previsto.',
+      mesgtoobig: 'Il messaggio è troppo grande.',
+      spamdetected: 'Il messaggio è stato classificato come spam.',
+    },
+    delay: {
+      subject: 'Recapito ritardato: hello',
+      lines: (a) => [
+        'Il recapito ai destinatari o ai gruppi seguenti è stato ritardato:',
+        '',
+        a,
+        '',
+        'Il server continuerà a tentare il recapito del messaggio.',
+      ],
+    },
+    autoreply: {
+      subject: 'Risposta automatica: hello',
+      body: 'Sono fuori ufficio fino al 10 gennaio. Il messaggio non verrà inoltrato. Per urgenze scrivere a sostituto@example.net.',
+    },
+    letter: {
+      subject: 'R: preventivo',
+      body: 'Ciao, il mio messaggio per cliente@example.org non è stato recapitato, la sua casella è piena. Puoi avvisarlo?',
+    },
+  },
+  {
+    name: 'Portuguese',
+    help: 'Em caso de dúvidas, entre em contato com postmaster@example.org.',
+    exchange: {
+      subject: 'Não é possível entregar: hello',
+      statement: 'Falha na entrega para estes destinatários ou grupos:',
+      admin: 'Informações de diagnóstico para administradores:',
+      generating: 'Servidor de geração: mx.example.org',
+      headers: 'Cabeçalhos da mensagem original:',
+    },
+    intro: (a) => `Sua mensagem para ${a} não pôde ser entregue.`,
+    why: {
+      userunknown: 'O endereço de email não foi encontrado: o usuário não existe.',
+      mailboxfull: 'A caixa de correio do destinatário está cheia.',
+      hostunknown: 'O domínio example.net não foi encontrado.',
+      expired: 'A mensagem expirou: não foi possível entregá-la no prazo.',
+      mesgtoobig: 'A mensagem é muito grande.',
+      spamdetected: 'A mensagem foi considerada spam.',
+    },
+    delay: {
+      subject: 'Entrega atrasada: hello',
+      lines: (a) => [
+        'A entrega para estes destinatários ou grupos está atrasada:',
+        '',
+        a,
+        '',
+        'O servidor continuará tentando entregar a mensagem.',
+      ],
+    },
+    autoreply: {
+      subject: 'Resposta automática: hello',
+      body: 'Estou fora do escritório até 10 de janeiro. Sua mensagem não será encaminhada. Em caso de urgência, escreva para substituto@example.net.',
+    },
+    letter: {
+      subject: 'Re: orçamento',
+      body: 'Olá, minha mensagem para cliente@example.org não foi entregue, a caixa de correio dele está cheia. Pode avisá-lo?',
+    },
+  },
+  {
+    name: 'Dutch',
+    help: 'Neem bij vragen contact op met postmaster@example.org.',
+    exchange: {
+      subject: 'Onbestelbaar: hello',
+      statement: 'Bezorging is mislukt voor deze geadresseerden of groepen:',
+      admin: 'Diagnostische gegevens voor beheerders:',
+      generating: 'Genererende server: mx.example.org',
+      headers: 'Oorspronkelijke berichtkoppen:',
+    },
+    intro: (a) => `Uw bericht aan ${a} kan niet worden bezorgd.`,
+    why: {
+      userunknown: 'Het e-mailadres is niet gevonden: de gebruiker bestaat niet.',
+      mailboxfull: 'Het postvak van de geadresseerde is vol.',
+      hostunknown: 'Het domein example.net is niet gevonden.',
+      expired: 'Het bericht is verlopen: het kon niet binnen de gestelde tijd worden bezorgd.',
+      mesgtoobig: 'Het bericht is te groot.',
+      spamdetected: 'Het bericht is als spam aangemerkt.',
+    },
+    delay: {
+      subject: 'Bezorging vertraagd: hello',
+      lines: (a) => [
+        'De bezorging aan deze geadresseerden of groepen is vertraagd:',
+        '',
+        a,
+        '',
+        'De server blijft proberen het bericht te bezorgen.',
+      ],
+    },
+    autoreply: {
+      subject: 'Automatisch antwoord: hello',
+      body: 'Ik ben tot 10 januari afwezig. Uw bericht wordt niet doorgestuurd. Voor dringende zaken kunt u mailen naar vervanger@example.net.',
+    },
+    letter: {
+      subject: 'Antw: offerte',
+      body: 'Hoi, mijn bericht aan klant@example.org kon niet worden bezorgd, zijn postvak is vol. Kun je het hem laten weten?',
+    },
+  },
+  {
+    name: 'Polish',
+    help: 'W razie pytań prosimy o kontakt z postmaster@example.org.',
+    exchange: {
+      subject: 'Nie można dostarczyć: hello',
+      statement: 'Dostarczenie do tych adresatów lub grup nie powiodło się:',
+      admin: 'Informacje diagnostyczne dla administratorów:',
+      generating: 'Serwer generujący: mx.example.org',
+      headers: 'Oryginalne nagłówki wiadomości:',
+    },
+    intro: (a) => `Nie można dostarczyć wiadomości do ${a}.`,
+    why: {
+      userunknown: 'Nie znaleziono adresu e-mail: użytkownik nie istnieje.',
+      mailboxfull: 'Skrzynka pocztowa adresata jest pełna.',
+      hostunknown: 'Nie znaleziono domeny example.net.',
+      expired: 'Wiadomość wygasła: nie udało się jej dostarczyć w wyznaczonym czasie.',
+      mesgtoobig: 'Wiadomość jest za duża.',
+      spamdetected: 'Wiadomość została uznana za spam.',
+    },
+    delay: {
+      subject: 'Dostarczanie opóźnione: hello',
+      lines: (a) => [
+        'Dostarczanie do tych adresatów lub grup jest opóźnione:',
+        '',
+        a,
+        '',
+        'Serwer będzie nadal próbował dostarczyć wiadomość.',
+      ],
+    },
+    autoreply: {
+      subject: 'Odpowiedź automatyczna: hello',
+      body: 'Jestem poza biurem do 10 stycznia. Wiadomość nie zostanie przekazana. W pilnych sprawach proszę pisać do zastepca@example.net.',
+    },
+    letter: {
+      subject: 'Odp: oferta',
+      body: 'Cześć, moja wiadomość do klient@example.org nie została dostarczona, jego skrzynka jest pełna. Dasz mu znać?',
+    },
+  },
+  {
+    name: 'Russian',
+    help: 'По всем вопросам обращайтесь к postmaster@example.org.',
+    exchange: {
+      subject: 'Не доставлено: hello',
+      statement: 'Не удалось доставить сообщение следующим получателям или группам:',
+      admin: 'Диагностическая информация для администраторов:',
+      generating: 'Сервер создания: mx.example.org',
+      headers: 'Заголовки исходного сообщения:',
+    },
+    intro: (a) => `Ваше сообщение для ${a} не доставлено.`,
+    why: {
+      userunknown: 'Адрес электронной почты не найден: пользователь не существует.',
+      mailboxfull: 'Почтовый ящик получателя переполнен.',
+      hostunknown: 'Домен example.net не найден.',
+      expired: 'Срок доставки сообщения истек.',
+      mesgtoobig: 'Сообщение слишком большое.',
+      spamdetected: 'Сообщение было признано спамом.',
+    },
+    delay: {
+      subject: 'Доставка задерживается: hello',
+      lines: (a) => [
+        'Доставка следующим получателям или группам задерживается:',
+        '',
+        a,
+        '',
+        'Сервер продолжит попытки доставить сообщение.',
+      ],
+    },
+    autoreply: {
+      subject: 'Автоматический ответ: hello',
+      body: 'Я в отпуске до 10 января. Ваше сообщение не будет переслано. По срочным вопросам пишите на zamestitel@example.net.',
+    },
+    letter: {
+      subject: 'Re: предложение',
+      body: 'Привет, моё сообщение для klient@example.org не доставлено, его почтовый ящик переполнен. Передашь ему?',
+    },
+  },
+  {
+    name: 'Japanese',
+    help: 'ご不明な点は postmaster@example.org までお問い合わせください。',
+    exchange: {
+      subject: '配信不能: hello',
+      statement: '次の受信者またはグループへの配信に失敗しました:',
+      admin: '管理者向けの診断情報:',
+      generating: '生成サーバー: mx.example.org',
+      headers: '元のメッセージ ヘッダー:',
+    },
+    intro: (a) => `${a} 宛てのメールを配信できませんでした。`,
+    why: {
+      userunknown: 'メールアドレスが見つかりません。宛先のユーザーは存在しません。',
+      mailboxfull: '宛先の受信トレイがいっぱいです。',
+      hostunknown: 'ドメイン example.net が見つかりません。',
+      expired: 'メッセージの有効期限が切れました。',
+      mesgtoobig: 'メッセージのサイズが大きすぎます。',
+      spamdetected: 'メッセージはスパムと判断されました。',
+    },
+    delay: {
+      subject: 'Delivery Status Notification (Delay)',
+      lines: (a) => [
+        '配信未完了',
+        '',
+        `${a} へのメールの配信中に一時的な問題が発生しました。Gmail は 47 時間再試行し、配信できなかった場合はお知らせします。`,
+      ],
+    },
+    autoreply: {
+      subject: '自動応答: hello',
+      body: '1月10日まで不在です。メールは転送されません。お急ぎの場合は daiko@example.net までご連絡ください。',
+    },
+    letter: {
+      subject: 'Re: 見積もり',
+      body: 'こんにちは。kokyaku@example.org 宛てのメールが配信できませんでした。受信トレイがいっぱいのようです。',
+    },
+  },
+  {
+    name: 'Chinese (simplified)',
+    help: '如有疑问,请联系 postmaster@example.org。',
+    exchange: {
+      subject: '无法送达: hello',
+      statement: '未能送达这些收件人或组:',
+      admin: '管理员诊断信息:',
+      generating: '生成服务器: mx.example.org',
+      headers: '原始邮件头:',
+    },
+    intro: (a) => `您发送给 ${a} 的邮件无法送达。`,
+    why: {
+      userunknown: '找不到该电子邮件地址:收件人不存在。',
+      mailboxfull: '收件人邮箱已满。',
+      hostunknown: '找不到域名 example.net。',
+      expired: '邮件已过期,在规定时间内未能送达。',
+      mesgtoobig: '邮件太大。',
+      spamdetected: '邮件被判定为垃圾邮件。',
+    },
+    delay: {
+      subject: '延迟送达: hello',
+      lines: (a) => ['以下收件人或组的邮件送达被延迟:', '', a, '', '服务器将继续尝试投递该邮件。'],
+    },
+    autoreply: {
+      subject: '自动回复: hello',
+      body: '我在1月10日前休假,邮件不会被转发。如有急事,请联系 daili@example.net。',
+    },
+    letter: {
+      subject: '回复: 报价',
+      body: '你好,我发给 kehu@example.org 的邮件没有送达,他的邮箱已满。你能告诉他吗?',
+    },
+  },
+];
+
+const HARD: ReadonlySet<Failure> = new Set(['userunknown', 'hostunknown']);
+const FAILURES: readonly Failure[] = ['userunknown', 'mailboxfull', 'hostunknown', 'expired', 'mesgtoobig', 'spamdetected'];
+/** The text part's transfer encoding for each failure: each language's notices in all three. */
+const CTE: Record<Failure, Cte> = {
+  userunknown: 'quoted-printable',
+  mailboxfull: 'base64',
+  hostunknown: '8bit',
+  expired: 'quoted-printable',
+  mesgtoobig: 'base64',
+  spamdetected: '8bit',
+};
+
+/** What a user sees: the kind, then each recipient's address, reason and hard/soft. */
+async function seen(raw: Buffer): Promise<[string, ...[string, string, string][]]> {
+  const c = await classify(raw);
+  return [c.kind, ...c.recipients.map((r): [string, string, string] => [r.address, r.reason, r.bounceType])];
+}
+
+/** Exchange's report: statement, the recipient, the administrators' section with the remote reply. */
+function exchangeReport(l: Language, reply: string, opts: { from?: string; dsn?: NoticeSpec['dsn'] } = {}): Buffer {
+  return notice({
+    from: opts.from ?? 'postmaster@example.org',
+    subject: l.exchange.subject,
+    lines: [
+      l.exchange.statement,
+      '',
+      'user@example.net',
+      '',
+      '',
+      '',
+      l.exchange.admin,
+      '',
+      l.exchange.generating,
+      'user@example.net',
+      `mx.example.net #${reply} ##`,
+    ],
+    dsn: opts.dsn,
+    returnedHeading: l.exchange.headers,
+  });
+}
+
+/** A provider's notice in its own words: the sentence naming the address, then why; no server reply. */
+function ownWords(l: Language, failure: Failure, opts: { charset?: string; cte?: Cte; dsn?: NoticeSpec['dsn'] } = {}): Buffer {
+  return notice({
+    from: 'Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+    subject: l.exchange.subject,
+    lines: [l.intro('user@example.net'), '', l.why[failure], '', l.help],
+    charset: opts.charset,
+    cte: opts.cte ?? CTE[failure],
+    dsn: opts.dsn,
+    returnedHeading: l.exchange.headers,
+  });
+}
+
+for (const l of LANGUAGES) {
+  describe(`${l.name} notices`, () => {
+    it(`Exchange's ${l.name} report with no delivery-status part: the recipient it lists, unknown and hard by the remote reply`, async () => {
+      expect(await seen(exchangeReport(l, '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'))).toEqual([
+        'bounce',
+        ['user@example.net', 'userunknown', 'hard'],
+      ]);
+    });
+
+    it(`Exchange's ${l.name} report from "Microsoft Outlook" (no daemon name) is told a bounce by its subject "${l.exchange.subject}"`, async () => {
+      const raw = exchangeReport(l, '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found', {
+        from: 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.org>',
+      });
+      expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+    });
+
+    it(`Exchange's ${l.name} report with a delivery-status part: a full mailbox, soft`, async () => {
+      const raw = exchangeReport(l, '552 5.2.2 STOREDRV.Deliver; mailbox full', { dsn: { status: '5.2.2' } });
+      expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+    });
+
+    for (const failure of FAILURES) {
+      it(`a ${l.name} notice in its own words, no server reply (${CTE[failure]}): ${failure}, ${HARD.has(failure) ? 'hard' : 'soft'}`, async () => {
+        expect(await seen(ownWords(l, failure))).toEqual(['bounce', ['user@example.net', failure, HARD.has(failure) ? 'hard' : 'soft']]);
+      });
+    }
+
+    it(`a ${l.name} notice in its own words with a delivery-status part of status 5.0.0: the words decide, unknown and hard`, async () => {
+      expect(await seen(ownWords(l, 'userunknown', { dsn: { status: '5.0.0' } }))).toEqual([
+        'bounce',
+        ['user@example.net', 'userunknown', 'hard'],
+      ]);
+    });
+
+    it(`a ${l.name} delay warning is a delay, never a bounce`, async () => {
+      const raw = notice({ from: 'postmaster@example.org', subject: l.delay.subject, lines: l.delay.lines('user@example.net') });
+      const [kind, ...recipients] = await seen(raw);
+      expect(kind).toBe('delay');
+      expect(recipients.map(([address, , bounceType]) => [address, bounceType])).toEqual([['user@example.net', 'none']]);
+    });
+
+    it(`a ${l.name} automatic reply that says the message will not be forwarded is an automatic reply, not a bounce`, async () => {
+      const raw = notice({ from: 'Anna Example <anna@example.net>', subject: l.autoreply.subject, lines: [l.autoreply.body] });
+      expect((await seen(raw))[0]).toBe('autoreply');
+    });
+
+    it(`a person's ${l.name} letter that tells of a message not delivered to a full mailbox is no bounce`, async () => {
+      const raw = notice({ from: 'Bob Example <bob@example.net>', subject: l.letter.subject, lines: [l.letter.body] });
+      expect((await seen(raw))[0]).toBe('not-bounce');
+    });
+  });
+}
+
+/** The language by name. */
+const lang = (name: string): Language => LANGUAGES.find((l) => l.name === name) as Language;
+
+describe('notices in the legacy charsets their languages are still sent in', () => {
+  it('a Japanese notice in ISO-2022-JP (7bit): unknown user, hard', async () => {
+    const raw = ownWords(lang('Japanese'), 'userunknown', { charset: 'iso-2022-jp', cte: '8bit' });
+    expect(raw.includes(Buffer.from([0x1b, 0x24, 0x42]))).toBe(true);
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+  it('a Chinese notice in GB2312, base64: a full mailbox, soft', async () => {
+    const raw = ownWords(lang('Chinese (simplified)'), 'mailboxfull', { charset: 'gb2312', cte: 'base64' });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+  });
+  it('a Russian notice in KOI8-R, quoted-printable: unknown user, hard', async () => {
+    const raw = ownWords(lang('Russian'), 'userunknown', { charset: 'koi8-r', cte: 'quoted-printable' });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+  it('a Polish notice in windows-1250, 8bit: a full mailbox, soft', async () => {
+    const raw = ownWords(lang('Polish'), 'mailboxfull', { charset: 'windows-1250', cte: '8bit' });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+  });
+});
