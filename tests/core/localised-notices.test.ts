@@ -687,3 +687,93 @@ describe('notices in the legacy charsets their languages are still sent in', () 
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
   });
 });
+
+describe('localised notices naming more than one address', () => {
+  it("Exchange's German report with two recipients: each its own reason from the administrators' section", async () => {
+    const raw = notice({
+      from: 'postmaster@example.org',
+      subject: 'Unzustellbar: hello',
+      lines: [
+        'Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:',
+        '',
+        'a@example.net',
+        'b@example.net',
+        '',
+        'Diagnoseinformationen für Administratoren:',
+        '',
+        'Generierender Server: mx.example.org',
+        '',
+        'a@example.net',
+        'mx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##',
+        '',
+        'b@example.net',
+        'mx.example.net #552 5.2.2 STOREDRV.Deliver; mailbox full ##',
+      ],
+      returnedHeading: 'Ursprüngliche Nachrichtenkopfzeilen:',
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['a@example.net', 'userunknown', 'hard'], ['b@example.net', 'mailboxfull', 'soft']]);
+  });
+
+  it("a French provider's notice that names the sender ('Expéditeur :') and a help address: only the failed address", async () => {
+    const raw = notice({
+      from: 'MAILER-DAEMON@mx.example.org',
+      subject: 'Non remis : hello',
+      lines: [
+        'Expéditeur : sender@example.com',
+        '',
+        "Votre message à user@example.net n'a pas pu être remis.",
+        '',
+        'La boîte aux lettres du destinataire est pleine.',
+        '',
+        'Pour toute question, contactez postmaster@example.org.',
+      ],
+      returnedHeading: "En-têtes de message d'origine :",
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+  });
+
+  it("a Spanish notice's help line ('póngase en contacto con ...') names no recipient", async () => {
+    const raw = notice({
+      from: 'MAILER-DAEMON@mx.example.org',
+      subject: 'No se puede entregar: hello',
+      lines: [
+        'Su mensaje para user@example.net no se ha podido entregar.',
+        '',
+        'El usuario no existe.',
+        '',
+        'Si tiene alguna pregunta, póngase en contacto con postmaster@example.org.',
+      ],
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+});
+
+describe('localised words that make no bounce', () => {
+  it("a shop's no-reply mail in German that says it will keep trying to deliver a parcel is no delay warning", async () => {
+    const raw = notice({
+      from: 'Versand <noreply@shop.example>',
+      subject: 'Ihre Lieferung verzögert sich',
+      lines: ['Guten Tag, Ihre Bestellung 4711 verzögert sich.', 'Der Paketdienst wird weiterhin versuchen, Ihr Paket zuzustellen.'],
+    });
+    expect((await seen(raw))[0]).toBe('not-bounce');
+  });
+
+  it('a Japanese automatic reply marked only by Auto-Submitted, its subject plain, is an automatic reply even when it says 配信できませんでした', async () => {
+    const raw = notice({
+      from: 'Taro Example <taro@example.net>',
+      subject: 'Re: hello',
+      headers: ['Auto-Submitted: auto-replied'],
+      lines: ['1月10日まで不在です。先日のメールは kokyaku@example.org に配信できませんでした。'],
+    });
+    expect((await seen(raw))[0]).toBe('autoreply');
+  });
+
+  it("a Russian newsletter from a person's address whose text says 'не доставлено' is no bounce", async () => {
+    const raw = notice({
+      from: 'Ivan Example <ivan@example.net>',
+      subject: 'Новости за декабрь',
+      lines: ['Если письмо не доставлено вовремя, напишите на ivan@example.net.', 'Почтовый ящик переполнен? Очистите его.'],
+    });
+    expect((await seen(raw))[0]).toBe('not-bounce');
+  });
+});
