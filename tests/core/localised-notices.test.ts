@@ -26,11 +26,11 @@ function encoderFor(charset: string): Map<string, number[]> {
   const table = new Map<string, number[]>();
   const label = charset === 'iso-2022-jp' ? 'iso-2022-jp' : charset;
   const decoder = new TextDecoder(label);
-  if (charset === 'gb2312' || charset === 'iso-2022-jp') {
+  if (charset === 'gb2312' || charset === 'euc-kr' || charset === 'iso-2022-jp') {
     for (let hi = 0x21; hi <= 0x7e; hi++)
       for (let lo = 0x21; lo <= 0x7e; lo++) {
-        const bytes = charset === 'gb2312' ? [hi | 0x80, lo | 0x80] : [hi, lo];
-        const wrapped = charset === 'gb2312' ? bytes : [0x1b, 0x24, 0x42, ...bytes, 0x1b, 0x28, 0x42];
+        const bytes = charset === 'iso-2022-jp' ? [hi, lo] : [hi | 0x80, lo | 0x80];
+        const wrapped = charset !== 'iso-2022-jp' ? bytes : [0x1b, 0x24, 0x42, ...bytes, 0x1b, 0x28, 0x42];
         const ch = decoder.decode(Uint8Array.from(wrapped));
         if ([...ch].length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, bytes);
       }
@@ -556,6 +556,140 @@ const LANGUAGES: readonly Language[] = [
       body: '你好,我发给 kehu@example.org 的邮件没有送达,他的邮箱已满。你能告诉他吗?',
     },
   },
+  {
+    name: 'Czech',
+    help: 'S dotazy se obraťte na postmaster@example.org.',
+    exchange: {
+      subject: 'Nedoručitelné: hello',
+      statement: 'Doručení těmto příjemcům nebo skupinám se nezdařilo:',
+      admin: 'Diagnostické informace pro správce:',
+      generating: 'Generující server: mx.example.org',
+      headers: 'Původní záhlaví zprávy:',
+    },
+    intro: (a) => `Vaše zpráva pro ${a} nemohla být doručena.`,
+    why: {
+      userunknown: 'E-mailová adresa nebyla nalezena: uživatel neexistuje.',
+      mailboxfull: 'Schránka příjemce je plná.',
+      hostunknown: 'Doména example.net nebyla nalezena.',
+      expired: 'Platnost zprávy ve frontě vypršela.',
+      mesgtoobig: 'Zpráva je příliš velká.',
+      spamdetected: 'Zpráva byla označena jako spam.',
+    },
+    delay: {
+      subject: 'Doručení zpožděno: hello',
+      lines: (a) => ['Doručení těmto příjemcům nebo skupinám je zpožděno:', '', a, '', 'Server se bude nadále pokoušet zprávu doručit.'],
+    },
+    autoreply: {
+      subject: 'Automatická odpověď: hello',
+      body: 'Do 10. ledna jsem mimo kancelář. Vaše zpráva nebude přeposlána. V naléhavých případech pište na zastupce@example.net.',
+    },
+    letter: {
+      subject: 'Re: nabídka',
+      body: 'Ahoj, moje zpráva pro klient@example.org nemohla být doručena, jeho schránka je plná. Dáš mu vědět?',
+    },
+  },
+  {
+    name: 'Swedish',
+    help: 'Kontakta postmaster@example.org om du har frågor.',
+    exchange: {
+      subject: 'Kan inte levereras: hello',
+      statement: 'Det gick inte att leverera till följande mottagare eller grupper:',
+      admin: 'Diagnostisk information för administratörer:',
+      generating: 'Genererande server: mx.example.org',
+      headers: 'Ursprungliga meddelandehuvuden:',
+    },
+    intro: (a) => `Ditt meddelande till ${a} kunde inte levereras.`,
+    why: {
+      userunknown: 'E-postadressen hittades inte: användaren finns inte.',
+      mailboxfull: 'Mottagarens brevlåda är full.',
+      hostunknown: 'Domänen example.net hittades inte.',
+      expired: 'Meddelandet har upphört att gälla.',
+      mesgtoobig: 'Meddelandet är för stort.',
+      spamdetected: 'Meddelandet klassades som skräppost.',
+    },
+    delay: {
+      subject: 'Leveransen är försenad: hello',
+      lines: (a) => [
+        'Leveransen till följande mottagare eller grupper är försenad:',
+        '',
+        a,
+        '',
+        'Servern fortsätter att försöka leverera meddelandet.',
+      ],
+    },
+    autoreply: {
+      subject: 'Automatiskt svar: hello',
+      body: 'Jag är borta till den 10 januari. Ditt meddelande vidarebefordras inte. I brådskande fall, skriv till ersattare@example.net.',
+    },
+    letter: {
+      subject: 'SV: offert',
+      body: 'Hej, mitt meddelande till kund@example.org kunde inte levereras, hans brevlåda är full. Kan du säga till honom?',
+    },
+  },
+  {
+    name: 'Turkish',
+    help: 'Sorularınız için postmaster@example.org adresine yazın.',
+    exchange: {
+      subject: 'Teslim Edilemedi: hello',
+      statement: 'Şu alıcılara veya gruplara teslim başarısız oldu:',
+      admin: 'Yöneticiler için tanılama bilgileri:',
+      generating: 'Oluşturan sunucu: mx.example.org',
+      headers: 'Özgün ileti üst bilgileri:',
+    },
+    intro: (a) => `${a} adresine gönderdiğiniz ileti teslim edilemedi.`,
+    why: {
+      userunknown: 'E-posta adresi bulunamadı: kullanıcı mevcut değil.',
+      mailboxfull: 'Alıcının posta kutusu dolu.',
+      hostunknown: 'example.net etki alanı bulunamadı.',
+      expired: 'İletinin süresi doldu.',
+      mesgtoobig: 'İleti çok büyük.',
+      spamdetected: 'İleti istenmeyen posta olarak algılandı.',
+    },
+    delay: {
+      subject: 'Teslim Gecikti: hello',
+      lines: (a) => ['Şu alıcılara veya gruplara teslim gecikti:', '', a, '', 'Sunucu iletiyi teslim etmeyi denemeye devam edecek.'],
+    },
+    autoreply: {
+      subject: 'Otomatik yanıt: hello',
+      body: '10 Ocak tarihine kadar ofis dışındayım. İletiniz iletilmeyecek. Acil durumlarda vekil@example.net adresine yazın.',
+    },
+    letter: {
+      subject: 'Ynt: teklif',
+      body: 'Merhaba, musteri@example.org adresine gönderdiğim ileti teslim edilemedi, posta kutusu dolu. Ona haber verir misin?',
+    },
+  },
+  {
+    name: 'Korean',
+    help: '문의 사항은 postmaster@example.org 로 연락하십시오.',
+    exchange: {
+      subject: '배달 못 함: hello',
+      statement: '다음 받는 사람 또는 그룹에 배달하지 못했습니다.',
+      admin: '관리자를 위한 진단 정보:',
+      generating: '생성 서버: mx.example.org',
+      headers: '원본 메시지 헤더:',
+    },
+    intro: (a) => `${a} 주소로 보낸 메시지를 배달하지 못했습니다.`,
+    why: {
+      userunknown: '메일 주소를 찾을 수 없습니다. 받는 사람이 존재하지 않습니다.',
+      mailboxfull: '받는 사람의 사서함이 가득 찼습니다.',
+      hostunknown: 'example.net 도메인을 찾을 수 없습니다.',
+      expired: '메시지가 만료되었습니다.',
+      mesgtoobig: '메시지가 너무 큽니다.',
+      spamdetected: '메시지가 스팸으로 분류되었습니다.',
+    },
+    delay: {
+      subject: '배달 지연: hello',
+      lines: (a) => ['다음 받는 사람 또는 그룹에 대한 배달이 지연되었습니다.', '', a, '', '서버에서 계속 메시지 배달을 시도합니다.'],
+    },
+    autoreply: {
+      subject: '자동 회신: hello',
+      body: '1월 10일까지 부재중입니다. 메시지는 전달되지 않습니다. 급한 용무는 daeri@example.net 으로 연락 주십시오.',
+    },
+    letter: {
+      subject: 'Re: 견적',
+      body: '안녕하세요, gogaek@example.org 주소로 보낸 메일이 배달되지 않았습니다. 사서함이 가득 찼다고 합니다.',
+    },
+  },
 ];
 
 const HARD: ReadonlySet<Failure> = new Set(['userunknown', 'hostunknown']);
@@ -682,6 +816,14 @@ describe('notices in the legacy charsets their languages are still sent in', () 
     const raw = ownWords(lang('Russian'), 'userunknown', { charset: 'koi8-r', cte: 'quoted-printable' });
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
   });
+  it('a Korean notice in EUC-KR, base64: unknown user, hard', async () => {
+    const raw = ownWords(lang('Korean'), 'userunknown', { charset: 'euc-kr', cte: 'base64' });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+  it('a Czech notice in ISO-8859-2, quoted-printable: the retry period over, soft', async () => {
+    const raw = ownWords(lang('Czech'), 'expired', { charset: 'iso-8859-2', cte: 'quoted-printable' });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'expired', 'soft']]);
+  });
   it('a Polish notice in windows-1250, 8bit: a full mailbox, soft', async () => {
     const raw = ownWords(lang('Polish'), 'mailboxfull', { charset: 'windows-1250', cte: '8bit' });
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
@@ -775,5 +917,62 @@ describe('localised words that make no bounce', () => {
       lines: ['Если письмо не доставлено вовремя, напишите на ivan@example.net.', 'Почтовый ящик переполнен? Очистите его.'],
     });
     expect((await seen(raw))[0]).toBe('not-bounce');
+  });
+});
+
+// Localised notices as pages quote them whole: qmail's notice translated into Polish by a
+// Polish host (kei.pl/pomoc/wiadmosc-zwrotna, "Wiadomość zwrotna – Mailer Daemon", written
+// without diacritics, with its bilingual "Remote host said: / Zdalny host odpowiedzial:"),
+// and Gmail's Japanese notice for a full mailbox (urashita.com/?p=36286).
+describe('localised notices as pages quote them', () => {
+  it("the Polish host's qmail notice: the address it lists, a full mailbox by maildrop's words", async () => {
+    const raw = notice({
+      from: 'MAILER-DAEMON@mx.example.org',
+      subject: 'failure notice',
+      lines: [
+        'Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy.',
+        'Przyczyna wskazana jest ponizej:',
+        '',
+        '<user@example.net>:',
+        'maildrop: maildir over quota.',
+      ],
+      returnedHeading: '--- Below this line is a copy of the message.',
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+  });
+
+  it("the Polish host's qmail notice with its bilingual 'Zdalny host odpowiedzial:' line: an unknown user, hard", async () => {
+    const raw = notice({
+      from: 'MAILER-DAEMON@mx.example.org',
+      subject: 'failure notice',
+      lines: [
+        'Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy.',
+        'Przyczyna wskazana jest ponizej:',
+        '',
+        '<user@example.net>:',
+        '192.0.2.1 does not like recipient.',
+        'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here',
+        'Giving up on 192.0.2.1.',
+      ],
+      returnedHeading: '--- Below this line is a copy of the message.',
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+
+  it("Gmail's Japanese notice for a full mailbox ('宛先の受信トレイの空き容量不足'): the address, full, soft", async () => {
+    const raw = notice({
+      from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      subject: 'Delivery Status Notification (Failure)',
+      lines: [
+        '宛先の受信トレイの空き容量不足',
+        '',
+        'user@example.net にメールを配信できませんでした。宛先の受信トレイがいっぱいか、宛先で現在多数のメールを受信しています。',
+        '',
+        '応答:',
+        '',
+        '452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp b123-20020a170902 - gsmtp',
+      ],
+    });
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
   });
 });

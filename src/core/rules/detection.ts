@@ -63,6 +63,11 @@ export const BOUNCE_SUBJECT_PHRASES: readonly string[] = [
   String.raw`nie można dostarczyć`,
   String.raw`не доставлено`,
   String.raw`无法送达`,
+  // The same prefix in Czech, Swedish, Turkish and Korean builds.
+  String.raw`nedoručiteln`,
+  String.raw`kan inte levereras`,
+  String.raw`teslim edilemedi`,
+  String.raw`배달 못 함`,
   String.raw`mail failure`,
   String.raw`failed mail`,
   String.raw`mail (?:system )?error`,
@@ -144,6 +149,19 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
   String.raw`配信できませんでした`,
   String.raw`未能送达`,
   String.raw`无法送达`,
+  // Czech, as Seznam's own notice words it ("Vaše zpráva pro <a> ze dne ... nemohla být
+  // doručena", napoveda.seznam.cz/uzivatel-neexistuje), Exchange's "se nezdařilo"; Swedish,
+  // Turkish and Korean; and Polish qmail's translated notice as a Polish host's help page
+  // quotes it ("Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy",
+  // kei.pl/pomoc/wiadmosc-zwrotna, written without diacritics).
+  String.raw`nemohla být doručena`,
+  String.raw`doručení [^.\n]{0,60}se nezdařilo`,
+  String.raw`kunde inte levereras`,
+  String.raw`det gick inte att leverera`,
+  String.raw`teslim edilemedi`,
+  String.raw`teslim başarısız`,
+  String.raw`배달하지 못했습니다`,
+  String.raw`nie uda(?:ł|l)o si(?:ę|e) wys(?:ł|l)a(?:ć|c)`,
 ];
 
 /**
@@ -179,6 +197,11 @@ export const DELAY_STATEMENT_PHRASES: readonly string[] = [
   String.raw`продолжит попытки`,
   String.raw`時間再試行`,
   String.raw`将继续尝试`,
+  // Czech, Swedish, Turkish, Korean.
+  String.raw`nadále pokoušet`,
+  String.raw`fortsätter att försöka`,
+  String.raw`denemeye devam edecek`,
+  String.raw`계속 [^.\n]{0,30}시도합니다`,
 ];
 
 /**

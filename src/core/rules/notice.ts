@@ -96,6 +96,9 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
   String.raw`получател[ьяю]`,
   String.raw`受信者`,
   String.raw`收件人`,
+  // Czech "Vaše zpráva pro <a>" (Seznam's notice), Swedish "Ditt meddelande till <a>".
+  String.raw`\bpro`,
+  String.raw`\btill`,
 ];
 
 /**
@@ -183,6 +186,8 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`обращайтесь (?:к|по адресу)`,
   String.raw`свяжитесь с`,
   String.raw`请联系`,
+  String.raw`obra[tť]te (?:se )?na`,
+  String.raw`kontakta`,
 ];
 
 /**
@@ -247,4 +252,8 @@ export const ADMIN_SECTION_HEADINGS: readonly string[] = [
   String.raw`informacje diagnostyczne dla administratorów`,
   String.raw`диагностическая информация для администраторов`,
   String.raw`管理员诊断信息`,
+  String.raw`diagnostické informace pro správce`,
+  String.raw`diagnostisk information för administratörer`,
+  String.raw`yöneticiler için tanılama bilgileri`,
+  String.raw`관리자를 위한 진단 정보`,
 ];

@@ -128,6 +128,12 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`срок доставки(?: сообщения)? ист[её]к`,
       String.raw`有効期限が切れ`,
       String.raw`邮件已过期`,
+      // Exchange's 4.4.7 in Czech as Microsoft's Czech page on NDRs words it: "Platnost zprávy
+      // ve frontě vypršela" (learn.microsoft.com/cs-cz, "Email oznámení o nedoručení ...").
+      String.raw`platnost zprávy [^.]{0,20}vypršela`,
+      String.raw`meddelandet har upphört att gälla`,
+      String.raw`süresi doldu`,
+      String.raw`메시지가 만료되었습니다`,
     ],
     traits: ['expiry'],
     quote: 'Die Nachricht ist abgelaufen: Sie konnte nicht innerhalb der Zustellfrist zugestellt werden.',

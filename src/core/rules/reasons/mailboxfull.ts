@@ -98,6 +98,13 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
       String.raw`(?:почтовый )?ящик(?: получателя)? (?:переполнен|заполнен)`,
       String.raw`受信トレイ(?:がいっぱい|の空き容量不足)`,
       String.raw`邮箱(?:已满|空间不足)`,
+      // A Chinese host's list of its bounce texts: "收件容量满" (the recipient's capacity is
+      // full; emailhost.com.cn, "[退信] 收件容量满:Quota exceeded").
+      String.raw`收件容量满`,
+      String.raw`schránka(?: příjemce)? je (?:plná|přeplněná)`,
+      String.raw`brevlåda(?:n)? är full`,
+      String.raw`posta kutusu dolu`,
+      String.raw`사서함이 가득 찼습니다`,
     ],
     quote: 'Das Postfach des Empfängers ist voll.',
   },

@@ -60,6 +60,11 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       String.raw`сообщение слишком (?:большое|велико)`,
       String.raw`(?:サイズ|メッセージ|メール)が大きすぎ`,
       String.raw`邮件(?:太大|过大)`,
+      String.raw`zpráva je příliš velká`,
+      String.raw`meddelandet är för stort`,
+      // Turkish "İleti çok büyük": the capital İ lower-cases to i and a combining dot.
+      String.raw`i\u0307?leti çok büyük`,
+      String.raw`메시지가 너무 큽니다`,
     ],
     quote: 'Die Nachricht ist zu groß.',
   },
