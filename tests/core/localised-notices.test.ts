@@ -976,3 +976,244 @@ describe('localised notices as pages quote them', () => {
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
   });
 });
+
+/**
+ * masqmail's own notices in the languages it ships them in (tpl/failmsg.tpl.de, .fr, .it and
+ * warnmsg.tpl.*, filled in by src/fail_msg.c: each failed address as "\t<address>", the
+ * error as deliver.c words it, "while connected with <host>, the server replied\n\t<reply>").
+ * Each template is bilingual, the English in brackets under the local words; the Italian
+ * failure template ends its headers after Subject, so its MIME lines land in the body.
+ */
+function masqmail(template: string[], recipients: string[], error: string): Buffer {
+  const filled = template.flatMap((line) =>
+    line === '@failed_rcpts'
+      ? recipients.map((r) => `\t<${r}>`)
+      : line === '${err_msg}'
+        ? error.split('\n')
+        : line === '@msg_headers'
+          ? RETURNED
+          : line === '@msg_body'
+            ? ['hello']
+            : [
+                line
+                  .replaceAll('${host_name}', 'mx.example.org')
+                  .replaceAll('${return_path}', 'sender@example.com')
+                  .replaceAll('${uid}', '1abc-0001')
+                  .replaceAll('${package}', 'masqmail')
+                  .replaceAll('${version}', '0.3.6'),
+              ],
+  );
+  return Buffer.from(filled.join('\n') + '\n', 'utf8');
+}
+
+const MASQ_REPLY = (reply: string) => `while connected with mx.example.net, the server replied\n\t${reply}`;
+
+describe("masqmail's German, French and Italian notices (tpl/*.de, *.fr, *.it)", () => {
+  it('the German failure notice: the listed address, unknown and hard; never the postmaster it offers', async () => {
+    const raw = masqmail(
+      [
+        'Subject: Mail Delivery Failure Notice',
+        'From: MAILER-DAEMON@${host_name}',
+        'To: ${return_path}',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed;',
+        '        boundary="${uid}/${host_name}"',
+        '',
+        'Dies ist eine MIME-formatierte Nachricht.',
+        'This is a MIME-encapsulated message.',
+        '',
+        '--${uid}/${host_name}',
+        'Content-Description: Notification',
+        'Content-Type: text/plain;',
+        '  charset=utf-8',
+        '',
+        'Diese Nachricht wurde Ihnen von dem Mail Agenten',
+        '(${package} ${version}) auf ${host_name} geschickt.',
+        '(This message was sent to you by the mailer daemon (${package} ${version})',
+        'at ${host_name}.)',
+        '',
+        'Bedauerlicherweise konnte Ihre Mail nicht an alle Empfänger weitergeleitet',
+        'werden.',
+        '(Sorry, but your mail could not be delivered to all recipients.)',
+        '',
+        'Die Zustellung zu den folgenden Empfängern ist permanent',
+        'fehlgeschlagen. Es wird kein weiterer Versuch unternommen:',
+        '(Delivery to the following recipients failed permanently and has been given',
+        'up:)',
+        '',
+        '@failed_rcpts',
+        '',
+        'Diese Fehlermeldung könnte einen Hinweis über die Ursache geben:',
+        '(This error message may give you a hint about what caused the',
+        'failure:)',
+        '',
+        '${err_msg}',
+        '',
+        'Für weitere Hilfe, schreiben Sie an <postmaster@${host_name}>.',
+        '(If you need help, write to <postmaster@${host_name}>.)',
+        '',
+        'Ihre Nachricht folgt im Anhang, einschliesslich aller Header:',
+        '(Your message follows attached, including all headers:)',
+        '',
+        '--${uid}/${host_name}',
+        'Content-Description: Undelivered Message',
+        'Content-Type: message/rfc822',
+        '',
+        '@msg_headers',
+        '',
+        '@msg_body',
+        '',
+        '--${uid}/${host_name}--',
+      ],
+      ['user@example.net'],
+      MASQ_REPLY('550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table'),
+    );
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
+  });
+
+  it('the French warning ("Attention: impossible d\'envoyer un message"): a delay for the listed address, never hard', async () => {
+    const raw = masqmail(
+      [
+        "Subject: Attention: impossible d'envoyer un message",
+        'From: MAILER-DAEMON@${host_name}',
+        'To: ${return_path}',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed;',
+        '        boundary="${uid}/${host_name}"',
+        '',
+        'Ce message est encapsule avec le format MIME.',
+        'This is a MIME-encapsulated message.',
+        '',
+        '--${uid}/${host_name}',
+        'Content-Description: Notification',
+        'Content-Type: text/plain;',
+        '  charset=utf-8',
+        '',
+        '[ENGLISH BELOW]',
+        '',
+        '------------------------------[ FRANCAIS ]------------------------------',
+        '',
+        'Ce message vous a été envoyé par le serveur de messagerie',
+        '(${package} ${version}) sur ${host_name}.',
+        '',
+        "J'ai le regret de vous informer que votre courrier n'a pas pu être transmis",
+        "à tous ses destinataires. L'expédition vers les destinataires suivants a été",
+        'différée:',
+        '',
+        '@failed_rcpts',
+        '',
+        "D'autres tentatives d'envoi vont être effectuées, jusqu'à ce que cela",
+        'réussisse ou dépasse une certaine limite dans le temps. Dans ce cas, vous',
+        "recevrez une notification d'échec d'expédition.",
+        '',
+        '',
+        "Ce message d'erreur peut peut-être vous aider à déterminer l'origine du",
+        'délai:',
+        '',
+        '${err_msg}',
+        '',
+        "Si vous avez besoin d'aide, écrivez à <postmaster@${host_name}>.",
+        '',
+        'Les entêtes de votre message sont inclus en pièce jointe.',
+        '',
+        '',
+        '------------------------------[ ENGLISH ]------------------------------',
+        '',
+        'This message was sent to you by the mailer daemon (${package} ${version})',
+        'at ${host_name}.',
+        '',
+        'Sorry, but your mail could not yet be delivered to all recipients.',
+        'Delivery to the following recipients has been defered:',
+        '',
+        '@failed_rcpts',
+        '',
+        'Delivery will be tried again, until it is either successfull or a',
+        'timeout has been reached. If the latter happens, you will get a',
+        'delivery failure notice.',
+        '',
+        '',
+        'This error message may give you a hint about what caused the',
+        'delay:',
+        '',
+        '${err_msg}',
+        '',
+        'If you need help, write to <postmaster@${host_name}>.',
+        '',
+        'The headers of your message follow attached:',
+        '',
+        '--${uid}/${host_name}',
+        'Content-Description: Undelivered Message Headers',
+        'Content-Type: message/rfc822',
+        '',
+        '@msg_headers',
+        '',
+        '--${uid}/${host_name}--',
+      ],
+      ['user@example.net'],
+      MASQ_REPLY('451 4.3.0 Temporary lookup failure'),
+    );
+    const [kind, ...recipients] = await seen(raw);
+    expect(kind).toBe('delay');
+    expect(recipients.map(([address, , bounceType]) => [address, bounceType])).toEqual([['user@example.net', 'none']]);
+  });
+
+  it('the Italian failure notice, its MIME lines in the body after the blank line it leaves: the listed address, a full mailbox', async () => {
+    const raw = masqmail(
+      [
+        'From: MAILER-DAEMON@${host_name}',
+        'To: ${return_path}',
+        'Subject: invio messaggio FALLITO / Mail Delivery Failure Notice',
+        '',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed;',
+        '        boundary="${uid}/${host_name}"',
+        '',
+        'Messaggio in formato MIME multi-parti.',
+        'This is a MIME-encapsulated message.',
+        '',
+        '--${uid}/${host_name}--',
+        'Content-Description: Notifica-Notify',
+        'Content-Type: text/plain',
+        '',
+        "Questo messaggio ti e' stato spedito dal demone: ",
+        ' (This message was sent to you by the mailer daemon:)',
+        '(${package} ${version}) @ ${host_name}:',
+        '',
+        "Spiacente ma non e' stato possibile spedire il tuo msg a tutti",
+        "i destinatari. L'invio ai seguenti destinatari e' fallito in modo",
+        "permanente e non verra' ritentato:",
+        ' (Sorry, but your mail could not be delivered to all recipients.',
+        '  Delivery to the following recipients failed permanently and has ',
+        '  been given up:)',
+        '',
+        '@failed_rcpts',
+        '',
+        "Il seguente msg d'errore potrebbe aiutarti a capire la causa ",
+        "dell'errore:",
+        ' (This error message may give you a hint about what caused the',
+        '  failure:)',
+        '',
+        '${err_msg}',
+        '',
+        'In caso ti serva aiuto scrivi a <postmatster@${host_name}>.',
+        'Il tuo msg segue in allegato.',
+        ' (If you need help, write to <postmaster@${host_name}>.',
+        '  Your message follows attached, including all headers:)',
+        '',
+        '--${uid}/${host_name}',
+        'Content-Description: Messaggio non spedito - Unsent message',
+        'Content-Type: message/rfc822',
+        '',
+        '@msg_headers',
+        '',
+        '[corpo del messaggio - rimosso]',
+        ' ([message body - stripped off])',
+        '',
+        '--${uid}/${host_name}--',
+      ],
+      ['user@example.net'],
+      MASQ_REPLY('552 5.2.2 <user@example.net>: mailbox full'),
+    );
+    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
+  });
+});

@@ -181,13 +181,18 @@ export const DELAY_STATEMENT_PHRASES: readonly string[] = [
   String.raw`no action is required on your part`,
   String.raw`warning: (?:could not send|message .* delayed)`,
   String.raw`delivery attempts will continue`,
+  // masqmail's warning (tpl/warnmsg.tpl): "Sorry, but your mail could not yet be delivered to
+  // all recipients. Delivery to the following recipients has been defered: ... Delivery will
+  // be tried again, until it is either successfull or a timeout has been reached."
+  String.raw`could not yet be delivered`,
+  String.raw`will be tried again`,
   // The same promise in a delay warning written in another language: "Der Server wird
   // weiterhin versuchen, die Nachricht zuzustellen", "continuera à essayer", "seguirá
   // intentando", "continuerà a tentare", "continuará tentando", "blijft proberen", "będzie
   // nadal próbował", "продолжит попытки", Gmail's Japanese "Gmail は 47 時間再試行し"
   // (retries for 47 hours; its delay notice "配信未完了", quoted on urashita.com/?p=36286),
   // "将继续尝试".
-  String.raw`weiterhin (?:versuchen|zuzustellen)`,
+  String.raw`weiterhin (?:versuch|zuzustellen)`,
   String.raw`continuera (?:à|d['’]|de) (?:essayer|tenter)`,
   String.raw`seguirá intentando`,
   String.raw`continuerà a tentare`,
@@ -197,6 +202,14 @@ export const DELAY_STATEMENT_PHRASES: readonly string[] = [
   String.raw`продолжит попытки`,
   String.raw`時間再試行`,
   String.raw`将继续尝试`,
+  // masqmail's own translations of its warning (tpl/warnmsg.tpl.fr, .de, .it): "L'expédition
+  // vers les destinataires suivants a été différée", "D'autres tentatives d'envoi vont être
+  // effectuées", "Die Zustellung wird weiterhin versucht", "L'invio ai seguenti destinatari
+  // e' stato ritardato", "La spedizione verra' ritentata".
+  String.raw`a été différée`,
+  String.raw`d['’]autres tentatives d['’]envoi vont être effectuées`,
+  String.raw`(?:è|e['’]) stato ritardato`,
+  String.raw`verr(?:à|a['’]) ritentata`,
   // Czech, Swedish, Turkish, Korean.
   String.raw`nadále pokoušet`,
   String.raw`fortsätter att försöka`,

@@ -168,6 +168,9 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`please (?:send (?:an? )?(?:e-?)?mail|write|reply|forward (?:it|this(?: (?:report|message))?)) to`,
   String.raw`please contact(?: (?:the|your) (?:postmaster|administrator|helpdesk|help desk|support))?(?: at)?`,
   String.raw`(?:for (?:further |more )?(?:assistance|help|information)|if you have (?:any )?questions?)[^.\n]{0,40}?\b(?:to|contact|at)`,
+  // masqmail's templates (tpl/failmsg.tpl, warnmsg.tpl and their translations, English in
+  // brackets): "If you need help, write to <postmaster@host>."
+  String.raw`if you need (?:any )?(?:help|assistance)[^.\n]{0,20}?\b(?:write|contact)(?: to)?`,
   // The same offer in notices written in other languages: "Bei Fragen wenden Sie sich bitte
   // an ...", "contactez ...", "póngase en contacto con ...", "contattare ...", "entre em
   // contato com ...", "neem contact op met ...", "prosimy o kontakt z ...", "обращайтесь к
