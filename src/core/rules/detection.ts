@@ -55,8 +55,9 @@ export const BOUNCE_SUBJECT_PHRASES: readonly string[] = [
   String.raw`no se puede entregar`,
   // Exchange's and Outlook.com's subject prefix for a failure report in Italian, Portuguese,
   // Dutch, Polish, Russian and Chinese (the localised "Undeliverable:" of their NDR template;
-  // German, French, Spanish and Japanese above and below), and its Italian and Portuguese
-  // alternatives.
+  // German, French, Spanish and Japanese above and below), as this work's brief lists them
+  // ("Non recapitabile:", "Não é possível entregar:", "Onbestelbaar:", "Nie można dostarczyć:",
+  // "Не доставлено:", "无法送达:"); not read on a Microsoft page.
   String.raw`non recapitabile`,
   String.raw`não é possível entregar`,
   String.raw`onbestelbaar`,
@@ -123,6 +124,8 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
   // these recipients or groups; it-bibouroku.hateblo.jp).
   String.raw`配信に失敗しました`,
   // The same statement in the other languages Exchange and Outlook.com write their reports in
+  // (the French one as a French Exchange report posted whole reads it, pastebin.com/HZca6aT2;
+  // the others as each language says it, not read on a Microsoft page)
   // ("Échec de la remise pour ces destinataires ou groupes :", "Die Zustellung an folgende
   // Empfänger oder Gruppen ist fehlgeschlagen:", "No se pudo entregar a estos destinatarios o
   // grupos:", "Recapito non riuscito per ...", "Falha na entrega para ...", "Bezorging is

@@ -33,7 +33,8 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`ursprüngliche nachrichtenkopfzeilen\s*:?\s*$`,
   String.raw`en-têtes de (?:message|messages) d'origine\s*:?\s*$`,
   // The same heading in Exchange's other languages: Spanish, Italian, Portuguese, Dutch,
-  // Polish, Russian, Japanese and Chinese.
+  // Polish, Russian, Japanese and Chinese (as each language says it; not read on a
+  // Microsoft page).
   String.raw`encabezados (?:de|del) mensaje original(?:es)?\s*:?\s*$`,
   String.raw`intestazioni (?:originali )?del messaggio(?: originale)?\s*:?\s*$`,
   String.raw`cabeçalhos da mensagem original\s*:?\s*$`,
@@ -245,8 +246,10 @@ export const ADMIN_SECTION_HEADINGS: readonly string[] = [
   String.raw`diagnostic information for administrators`,
   String.raw`diagnoseinformationen für administratoren`,
   String.raw`informations de diagnostic pour les administrateurs`,
-  // Japanese, as Microsoft's Japanese support page on postmaster messages names it, and the
-  // other languages Exchange writes its reports in.
+  // Japanese, Spanish and Italian as Microsoft's support page on postmaster messages names the
+  // section in each language ("Failed delivery messages from the postmaster at outlook.com
+  // ...", support.microsoft.com ja-jp, es-es, it-it); the other languages as each says it,
+  // not read on a Microsoft page.
   String.raw`管理者向けの診断情報`,
   String.raw`información de diagnóstico para (?:los )?administradores`,
   String.raw`informazioni (?:di )?diagnostica per gli amministratori`,

@@ -111,8 +111,10 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
   // The retry period over, in notices written in other languages ("Die Nachricht ist
   // abgelaufen", "Le message a expiré", "El mensaje ha caducado", "Il messaggio è scaduto",
   // "A mensagem expirou", "Het bericht is verlopen", "Wiadomość wygasła", "Срок доставки
-  // сообщения истек", "メッセージの有効期限が切れました", "邮件已过期"): the localised words of
-  // Exchange's 4.4.7 "Message expired".
+  // сообщения истек", "メッセージの有効期限が切れました", "邮件已过期"): the words a notice
+  // in those languages uses for Exchange's 4.4.7 "Message expired". Only the Czech form below
+  // was read on a published page; the others are the same statement as each language says it,
+  // not checked against a published notice.
   {
     id: 'expired/localised',
     reason: 'expired',

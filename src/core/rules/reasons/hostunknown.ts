@@ -79,8 +79,10 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
   // example.net wurde nicht gefunden", "Le domaine example.net est introuvable", "No se ha
   // encontrado el dominio", "Il dominio ... non è stato trovato", "O domínio ... não foi
   // encontrado", "Het domein ... is niet gevonden", "Nie znaleziono domeny", "Домен ... не
-  // найден", "ドメイン ... が見つかりません", "找不到域名"): Gmail's localised notice under its
-  // "Adresse nicht gefunden" heading names the domain so. Tried before the unknown-user rules.
+  // найден", "ドメイン ... が見つかりません", "找不到域名"), and "域名不存在" as a Chinese host
+  // lists its bounce texts (emailhost.com.cn, "[退信] 域名不存在:DNS query error"). Apart from
+  // that one, the same statement as each language says it, not checked against a published
+  // notice. Tried before the unknown-user rules.
   {
     id: 'hostunknown/localised',
     reason: 'hostunknown',

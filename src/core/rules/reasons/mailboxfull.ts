@@ -83,7 +83,8 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
   // urashita.com/?p=36286); the same in the other languages ("La boîte aux lettres du
   // destinataire est pleine", "El buzón ... está lleno", "La casella ... è piena", "A caixa de
   // correio ... está cheia", "Het postvak ... is vol", "Skrzynka ... jest pełna", "Почтовый
-  // ящик ... переполнен", "邮箱已满").
+  // ящик ... переполнен", "邮箱已满"): the same statement as each language says it, not
+  // checked against a published notice.
   {
     id: 'mailboxfull/localised',
     reason: 'mailboxfull',

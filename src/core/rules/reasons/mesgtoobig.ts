@@ -45,7 +45,9 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
   // (support.google.com/mail/answer/6596?hl=de); the same in the other languages ("Le message
   // est trop volumineux", "El mensaje es demasiado grande", "Il messaggio è troppo grande", "A
   // mensagem é muito grande", "Het bericht is te groot", "Wiadomość jest za duża",
-  // "Сообщение слишком большое", "サイズが大きすぎます", "邮件太大").
+  // "Сообщение слишком большое", "サイズが大きすぎます", "邮件太大"; a Chinese host's list of
+  // its bounce texts has "邮件过大", emailhost.com.cn). The other languages' forms are the same
+  // statement as each language says it, not checked against a published notice.
   {
     id: 'mesgtoobig/localised',
     reason: 'mesgtoobig',

@@ -45,7 +45,8 @@ export const SPAMDETECTED_RULES: readonly ReasonRule[] = [
   // German quotes "Die Nachricht wurde als Spam markiert" (support.google.com/mail/answer/
   // 6596?hl=de); the same in the other languages ("considéré comme du spam", "se ha
   // considerado spam", "classificato come spam", "considerada spam", "als spam aangemerkt",
-  // "uznana za spam", "признано спамом", "スパムと判断", "判定为垃圾邮件").
+  // "uznana za spam", "признано спамом", "スパムと判断", "判定为垃圾邮件"): the same statement
+  // as each language says it, not checked against a published notice.
   {
     id: 'spamdetected/localised',
     reason: 'spamdetected',

@@ -247,7 +247,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
   // ja-jp, "配信不能メールが戻ってくる"); the same statement in the other languages ("L'adresse
   // e-mail est introuvable", "el usuario no existe", "l'utente non esiste", "o usuário não
   // existe", "de gebruiker bestaat niet", "użytkownik nie istnieje", "пользователь не
-  // существует", "收件人不存在"). Only a lookup of the mailbox writes these (mailbox-lookup).
+  // существует", "收件人不存在"; "收件人不存在" is also in a Chinese host's list of its bounce
+  // texts, emailhost.com.cn): the same statement as each language says it, not checked
+  // against a published notice. Only a lookup of the mailbox writes these (mailbox-lookup).
   {
     id: 'userunknown/localised-lookup',
     reason: 'userunknown',
