@@ -6,7 +6,9 @@
 // localised reports (their subject prefixes "Unzustellbar:", "Non remis :", "No se puede
 // entregar:", ..., the statement above the recipients and the administrators' section), and
 // a provider's notice that names the address in a sentence and says why in its own words (the
-// way Gmail's localised notices and the Japanese support pages quote them). Text parts come in
+// way Gmail's localised notices and the Japanese support pages quote them). Where a wording
+// was read on a published page, the rule that reads it names the page; the rest are the same
+// statements as each language says them, written here for the test. Text parts come in
 // UTF-8 as 8bit, quoted-printable and base64, and in the legacy charsets mail in these
 // languages is still sent in (ISO-2022-JP, GB2312, KOI8-R, windows-1250). None comes from a
 // bounce collection.
