@@ -103,6 +103,21 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words just after an address that say it is the failed recipient, in languages that put the
+ * address before the verb: Gmail's Japanese notice "<a> にメールを配信できませんでした" (could
+ * not deliver the mail to <a>; quoted on urashita.com/?p=36286), "<a> 宛てのメール" (the mail
+ * addressed to <a>), Korean "<a> 주소로 보낸 메시지" (the message sent to <a>), Turkish "<a>
+ * adresine gönderdiğiniz ileti" (the message you sent to <a>). Read on the address's own line,
+ * a few characters after it.
+ */
+export const RECIPIENT_CONTEXT_AFTER_WORDS: readonly string[] = [
+  String.raw`に(?:メール|メッセージ)を配信でき`,
+  String.raw`宛て?の(?:メール|メッセージ)`,
+  String.raw`(?:주소)?(?:으로|로) 보낸`,
+  String.raw`adresine gönder`,
+];
+
+/**
  * Words just before an address that say it is not the failed recipient: the envelope sender
  * ("MAIL FROM:<a@b>", Exim's "SMTP error from remote mail server after MAIL FROM:<a@b>"),
  * header fields of the returned message, the postmaster a notice asks you to write to
