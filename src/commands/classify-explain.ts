@@ -83,6 +83,8 @@ export function explainStep(step: string): string {
   }
   if (step.startsWith('dsn:Status ')) return `the report's Status field says ${rest('dsn:Status ')}`;
   if (step.startsWith('dsn:Diagnostic-Code ')) return `the server's own reply gives the more precise code ${rest('dsn:Diagnostic-Code ')}`;
+  if (step === 'dsn:success-reply-ignored')
+    return "the report's Diagnostic-Code is a success reply (the answer to QUIT), not this failure: the notice's text decides";
   if (step.startsWith('dsn:Action ')) return `the report's Action is ${rest('dsn:Action ')}`;
   if (step.startsWith('text:status ')) return `the notice's text gives the status code ${rest('text:status ')}`;
   if (step === 'prose:recipient') return "the address was read from the notice's text";

@@ -87,7 +87,13 @@ export function parseDeliveryStatus(text: string, cutShort = false): DeliverySta
       continue;
     }
     const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);
-    if (!m) continue;
+    if (!m) {
+      // nullmailer 2 (nullmailer-dsn, given the whole reply by nullmailer-send) writes a
+      // multi-line reply's later lines unfolded, each with its code: "550-5.7.1 unsolicited
+      // mail ...". They are the Diagnostic-Code's, not lines to drop.
+      if (last?.[0] === 'diagnostic-code' && /^[245]\d\d[ -]/.test(line)) last[1] += ' ' + line.trim();
+      continue;
+    }
     const name = m[1].toLowerCase();
     // A new recipient starts without a blank line: seen in many MTAs' reports.
     if ((name === 'final-recipient' || name === 'original-recipient') && names.has(name)) flush(true);
@@ -132,6 +138,11 @@ export function splitTyped(value: string): { type: string; value: string } {
 /** A whole field that is one address with a quoted local part (at most 64 characters, RFC 5321 4.5.3.1.1). */
 const QUOTED_LOCAL_ADDRESS = new RegExp(String.raw`^[\s<]*(${QUOTED_LOCAL_PART}@[A-Za-z0-9.[\]:-]{1,255})[\s>]*$`);
 
+/** A local part of plain words with blanks between them, unquoted, at most 64 characters
+ * (RFC 5321 4.5.3.1.1), then one domain. */
+const UNQUOTED_BLANK_ADDRESS =
+  /^(?=[^@]{3,64}@)([A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,63}(?: [A-Za-z0-9!#$%&'*+=?^_`{}~.-]{1,63}){1,8})@([A-Za-z0-9][A-Za-z0-9.-]{0,252})$/;
+
 /**
  * The address of a recipient field: strips the address type, angle brackets and
  * RFC 6533 unitext escapes (\x{HEX}); RFC 3461 xtext (+HEX) is undone for rfc822 types.
@@ -145,6 +156,13 @@ export function addressOf(value: string): string {
   // blanks and quotes; bounded, so a stranger's field of quotes is read once.
   const quoted = QUOTED_LOCAL_ADDRESS.exec(addr);
   if (quoted) return normaliseAddress(quoted[1]!);
+  // The same local part with its quotes dropped ("rfc822; first last@example.org", as
+  // nullmailer 2 writes it: its address parser keeps the words, not the quotes): blanks
+  // between plain words before the one '@' can only have been quoted. Taking the last word
+  // instead would name another mailbox (last@example.org), one a hard bounce would suppress.
+  // No '|' or '/' (a program), no '<' (an address inside); bounded, so linear in the value.
+  const unquoted = UNQUOTED_BLANK_ADDRESS.exec(addr.trim());
+  if (unquoted) return normaliseAddress(`"${unquoted[1]!}"@${unquoted[2]!}`);
   const angle = /<([^<>\s]*@[^<>\s]*)>/.exec(addr);
   if (angle) addr = angle[1];
   else if (/\s/.test(addr.trim())) {

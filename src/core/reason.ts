@@ -81,7 +81,7 @@ function firstSay(input: ReasonInput): { reason: Reason; rule?: CompiledRule } |
   const { status, diagnostic, context, decidedBy } = input;
   const byStatus = status ? reasonForStatus(status) : undefined;
   const byText = diagnostic ? matchReason(diagnostic) : undefined;
-  if (byStatus && isDecisiveStatus(status)) {
+  if (byStatus && isDecisiveStatus(status, Boolean(byText && !byText.traits.includes('weak')))) {
     decidedBy.push(`status-code:${status}`);
     return { reason: byStatus, rule: byText?.reason === byStatus ? byText : undefined };
   }

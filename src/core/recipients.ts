@@ -196,8 +196,15 @@ export function fromDsn(
 ): RecipientResult {
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
+  // Sendmail 8.17 writes the server's answer to its QUIT ("221 2.0.0 Bye") as the
+  // Diagnostic-Code of a recipient deferred by a refusal in the greeting (recorded: Yahoo's
+  // "421 4.7.0 [TSS04] ..."): a success reply says nothing about a recipient that failed or
+  // was delayed, so its block in the notice decides.
+  const failedOrDelayed = r.action === 'failed' || r.action === 'delayed';
+  const reportDiagnostic = failedOrDelayed && SUCCESS_REPLY.test(r.diagnostic) ? '' : r.diagnostic;
+  if (reportDiagnostic !== r.diagnostic) decidedBy.push('dsn:success-reply-ignored');
   // A multi-line reply the report cut to its first line (Sendmail): the whole of it.
-  let diagnostic = wholeReplyFromTranscript(r.diagnostic, notice);
+  let diagnostic = wholeReplyFromTranscript(reportDiagnostic, notice);
   const block =
     prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
     prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
@@ -237,7 +244,7 @@ export function fromDsn(
     decidedBy.push('dsn:delayed but removed from the queue');
   }
   const replyCode =
-    replyCodeInText(r.diagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
+    replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // With other recipients in the report, the notice around this one is the text outside their
   // blocks: another recipient's wording never decides this one's reason.
   // The only recipient, with no Diagnostic-Code, its block just the sentence naming it ("Ihre

@@ -253,6 +253,14 @@ export function reasonForStatus(code: string): Reason | undefined {
 const DECISIVE_DETAILS = new Set(['1.6', '2.3', '7.20', '7.21', '7.22', '7.23', '7.24', '7.26']);
 
 /**
+ * Decisive codes that yield to words naming another cause (a rule that is not `weak`): Gmail
+ * sends "451 4.7.23 ... doesn't have a PTR record" for the sending IP's reverse DNS
+ * (support.google.com/a/answer/3726730), not RFC 7372's "SPF validation error"; "550 5.7.23
+ * Message rejected" still reads as the SPF failure the code names.
+ */
+const DECISIVE_UNLESS_NAMED = new Set(['7.23']);
+
+/**
  * The reason a code's class and subject give when nothing else in the bounce says more
  * (RFC 3463 section 3), read with the SMTP command the error followed where the subject
  * alone is ambiguous. Used only after every text rule has had its say (rules/README.md,
@@ -285,8 +293,13 @@ export function fallbackReasonForStatus(code: string, command = ''): Reason | un
   }
 }
 
-/** True when the code's reason should win over the text rules. */
-export function isDecisiveStatus(code: string): boolean {
+/**
+ * True when the code's reason should win over the text rules; for X.7.23, only when no rule
+ * that names a cause (not `weak`) matched the words (`wordsNameACause`).
+ */
+export function isDecisiveStatus(code: string, wordsNameACause = false): boolean {
   const m = STATUS_SHAPE.exec(code);
-  return Boolean(m && DECISIVE_DETAILS.has(`${Number(m[2])}.${Number(m[3])}`));
+  if (!m) return false;
+  const detail = `${Number(m[2])}.${Number(m[3])}`;
+  return DECISIVE_DETAILS.has(detail) && !(wordsNameACause && DECISIVE_UNLESS_NAMED.has(detail));
 }

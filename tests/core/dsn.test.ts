@@ -37,6 +37,30 @@ describe('reading RFC 3464 delivery-status fields', () => {
     expect(r.lastAttempt).toMatch(/00:00:05/);
   });
 
+  it("keeps a multi-line reply's later lines in the Diagnostic-Code when they are written unfolded (nullmailer 2)", () => {
+    const report = parseDeliveryStatus(
+      [
+        'Final-Recipient: rfc822; someone@example.org',
+        'Action: failed',
+        'Status: 5.0.0',
+        'Diagnostic-Code: SMTP; 550-Verification failed for <sender@example.net>',
+        '550-Unrouteable address',
+        '550 Sender verify failed',
+        '',
+        'Final-Recipient: rfc822; other@example.org',
+        'Action: failed',
+        'Status: 5.1.1',
+        // Not after a Diagnostic-Code: a stray line, dropped as before.
+        '550 5.1.1 not a field',
+        '',
+      ].join('\n'),
+    );
+    expect(report.recipients.map((r) => r.diagnostic)).toEqual([
+      '550-Verification failed for <sender@example.net> 550-Unrouteable address 550 Sender verify failed',
+      '',
+    ]);
+  });
+
   it('splits recipients that are not separated by a blank line', () => {
     const report = parseDeliveryStatus(
       'Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nAction: delayed\nStatus: 4.4.1\n',
@@ -107,6 +131,17 @@ describe('the address of a recipient field', () => {
     expect(addressOf('rfc822;"first last"@Example.ORG')).toBe('"first last"@example.org');
     expect(addressOf('rfc822; <"first last"@example.org>')).toBe('"first last"@example.org');
     expect(addressOf('rfc822;"a\\"b"@example.org')).toBe('"a\\"b"@example.org');
+  });
+
+  it('reads a quoted local part whose quotes were dropped (nullmailer 2) as that one address, not its last word', () => {
+    expect(addressOf('rfc822; first last@Example.ORG')).toBe('"first last"@example.org');
+    // A program an alias pipes to keeps its address among the words.
+    expect(addressOf('X-Unix; |/usr/bin/prog user@example.org /home/x')).toBe('user@example.org');
+    // Longer than a local part may be: not an address to requote.
+    expect(addressOf(`rfc822; ${'word '.repeat(13)}last@example.org`)).toBe('last@example.org');
+    const start = performance.now();
+    addressOf(`rfc822; ${'a '.repeat(100_000)}@example.org`);
+    expect(performance.now() - start).toBeLessThan(200);
   });
 
   it('does not take a quoted run longer than a local part may be for an address', () => {

@@ -55,6 +55,19 @@ describe('the reason rules', () => {
     expect(matchReason('Recipient address rejected: Bad destination system address')?.reason).toBe('hostunknown');
   });
 
+  it('read a wording a multi-line reply breaks across its lines, without the code and status each line repeats', () => {
+    const lines = [
+      '5.7.1 The user or domain that you are sending to (or from) has a policy that',
+      '5.7.1 prohibited the mail that you sent. Please contact your domain',
+      '5.7.1  https://support.google.com/a/answer/172179 - gsmtp',
+    ];
+    // As a Diagnostic-Code or a notice writes it, and as a transcript quotes it.
+    const flat = lines.map((l, i) => `550${i < lines.length - 1 ? '-' : ' '}${l}`).join(' ');
+    const transcript = lines.map((l, i) => `<<< 550${i < lines.length - 1 ? '-' : ' '}${l}`).join('\n');
+    expect(matchReason(flat)?.id).toBe('policyviolation/gmail-policy');
+    expect(matchReason(`>>> DATA\n${transcript}\n554 5.0.0 Service unavailable`)?.id).toBe('policyviolation/gmail-policy');
+  });
+
   it('tell a mailbox lookup from a plain unknown-user reply', () => {
     expect(ruleMatches('userunknown/mailbox-lookup', 'The recipient name is not recognized')).toBe(true);
     expect(ruleMatches('userunknown/mailbox-lookup', '550 kijitora@example.com... No such user')).toBe(false);
@@ -98,6 +111,17 @@ describe('the reason decision', () => {
 
   it('leaves a reason undecided (onhold) when only words nobody recognises were given', () => {
     expect(reasonOf(dsnReport('5.0.0', '550 the moon is in the wrong phase')).reason).toBe('onhold');
+  });
+
+  it("takes a success reply in the Diagnostic-Code (the answer to QUIT) for no failure: the notice's line about the address decides", () => {
+    const notice = [
+      '   ----- Transcript of session follows -----',
+      '... while talking to [192.0.2.1]:',
+      '<<< 421 4.7.0 [TSS04] Messages from 192.0.2.2 temporarily deferred due to unexpected volume or user complaints',
+      'user@example.net... Deferred: 421 4.7.0 [TSS04] Messages from 192.0.2.2 temporarily deferred due to unexpected volume or user complaints',
+    ].join('\r\n');
+    const r = reasonOf(dsnReport('4.5.0', '221 2.0.0 Bye', { action: 'delayed', notice }))!;
+    expect([r.reason, r.enhancedCode, r.replyCode, r.bounceType]).toEqual(['badreputation', '4.7.0', '421', 'none']);
   });
 
   it('reads the cause from a comment in the Status field', () => {

@@ -43,9 +43,12 @@ export async function main(argv: string[]): Promise<number> {
   if (notices) {
     console.log('real MTA notices (tests/fixtures/mta-notices), each case read whole against its expected answer:');
     for (const s of await scoreNotices()) {
-      const pct = s.cases ? ((100 * s.agree) / s.cases).toFixed(1) : '-';
       const misread = s.misread.length ? ` misread: ${s.misread.join(', ')}` : '';
-      console.log(`  ${mtaVersion(s.mta).padEnd(36)} ${s.form.padEnd(25)} ${pct}% (${s.agree}/${s.cases})${misread}`);
+      // An MTA whose text part holds no answer for any case (TEXT_PART_LACKS) has nothing to count there.
+      const figure = s.cases
+        ? `${((100 * s.agree) / s.cases).toFixed(1)}% (${s.agree}/${s.cases})`
+        : 'none read: the answers are in its report part only';
+      console.log(`  ${mtaVersion(s.mta).padEnd(36)} ${s.form.padEnd(25)} ${figure}${misread}`);
     }
   }
   return 0;

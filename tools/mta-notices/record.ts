@@ -10,6 +10,8 @@ import { freePort } from '../../tests/harness/ports.ts';
 import { courier } from './courier.ts';
 import { dma } from './dma.ts';
 import { exim } from './exim.ts';
+import { haraka } from './haraka.ts';
+import { nullmailer } from './nullmailer.ts';
 import { opensmtpd } from './opensmtpd.ts';
 import { postfix } from './postfix.ts';
 import type { MtaRecorder } from './mta.ts';
@@ -18,7 +20,7 @@ import { casesOf } from './scenarios.ts';
 import { NOTICES_DIR } from './score.ts';
 import { sendmail } from './sendmail.ts';
 
-export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, sendmail, courier, opensmtpd, dma };
+export const RECORDERS: Record<string, MtaRecorder> = { exim, postfix, sendmail, courier, opensmtpd, dma, haraka, nullmailer };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -92,8 +92,30 @@ export function normaliseForRules(text: string): string {
 
 function normalise(text: string): string {
   const cut = text.length > MAX_RULE_INPUT * 2 ? text.slice(0, MAX_RULE_INPUT * 2) : text;
-  const flat = cut.toLowerCase().replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN).replace(/\s+/g, ' ').trim();
+  const flat = withoutContinuationCodes(cut.toLowerCase().replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN).replace(/\s+/g, ' ').trim());
   return flat.length > MAX_RULE_INPUT ? flat.slice(0, MAX_RULE_INPUT) : flat;
+}
+
+/** The first line of a multi-line reply in a flattened text: its code, a hyphen, and the
+ * enhanced status its lines repeat (Gmail's "550-5.7.1 ..."). */
+const MULTILINE_REPLY_START = /(?:^|[\s;:(\[<>])([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
+
+/**
+ * A multi-line reply flattened into one text ("550-5.7.1 has a policy that 550-5.7.1
+ * prohibited the mail ... 550 5.7.1 https://..."), as MTAs write it in a Diagnostic-Code or a
+ * notice or a transcript: the code and status that start each later line are not the server's words, and a
+ * wording that runs across a line break must read as the server wrote it. The first line's
+ * code stays (rules may read it); the repeats of that same code and status go.
+ */
+function withoutContinuationCodes(flat: string): string {
+  const start = MULTILINE_REPLY_START.exec(flat);
+  if (!start) return flat;
+  const [, code, status] = start;
+  const status_ = status ? `(?:${status.replace(/\./g, '\\.')} )?` : '';
+  // A transcript quotes each line after "<<< " (Sendmail, Courier).
+  const repeat = new RegExp(` (?:<<< )?${code}[- ]${status_}`, 'g');
+  const head = start.index + start[0].length;
+  return flat.slice(0, head) + flat.slice(head).replace(repeat, ' ');
 }
 
 /** The first rule matching the text, or undefined. */

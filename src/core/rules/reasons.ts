@@ -13,6 +13,8 @@
 
 import type { Reason } from '../types.ts';
 import { COX_RULES } from './providers/cox.ts';
+import { GANDI_RULES } from './providers/gandi.ts';
+import { OPTIMUM_RULES } from './providers/optimum.ts';
 import { SPECTRUM_RULES } from './providers/spectrum.ts';
 import { ORANGE_RULES } from './providers/orange.ts';
 import { GOOGLE_RULES } from './providers/google.ts';
@@ -75,6 +77,7 @@ import { VADE_RULES } from './providers/vade.ts';
 import { ZIMBRA_RULES } from './providers/zimbra.ts';
 import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
 import { PLESK_RULES } from './providers/plesk.ts';
+import { JAPANESE_CARRIER_RULES } from './providers/japanese-carriers.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
 import { EXCEEDLIMIT_RULES } from './reasons/exceedlimit.ts';
@@ -140,6 +143,8 @@ export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' |
 /** All rules, by id, from the per-reason and per-provider files. */
 const ALL_RULES: readonly ReasonRule[] = [
   COX_RULES,
+  GANDI_RULES,
+  OPTIMUM_RULES,
   SPECTRUM_RULES,
   ORANGE_RULES,
   GOOGLE_RULES,
@@ -202,6 +207,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   ZIMBRA_RULES,
   APACHE_JAMES_RULES,
   PLESK_RULES,
+  JAPANESE_CARRIER_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
   EXCEEDLIMIT_RULES,
@@ -262,7 +268,15 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/orange-content',
   'mesgtoobig/orange-size',
   'policyviolation/orange-client',
+  'virusdetected/gandi-rule1',
+  'spamdetected/gandi-rule2-3',
+  'speeding/optimum-flooding',
+  'toomanyconn/optimum-resources',
   'speeding/gmail-sending-limit',
+  'authfailure/gmail-spf',
+  'failedstarttls/gmail-tls-required',
+  'requireptr/gmail-ptr',
+  'networkerror/gmail-connection-expired',
   'policyviolation/gmail-policy',
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-domain-not-found',
@@ -277,6 +291,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/microsoft-recipient-not-valid',
   'blocked/microsoft-recipient-organization',
   'failedstarttls/microsoft-dane',
+  'authfailure/outlook-com-authentication-level',
+  'policyviolation/microsoft-tenant-block-list',
   'blocked/microsoft-ip',
   'blocked/outlook-com-codes',
   'speeding/outlook-com-rate-codes',
@@ -316,6 +332,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/yandex-suspicion',
   'speeding/icloud-excessive-volume',
   'spamdetected/icloud-dbl',
+  'userunknown/qq-mailbox-not-found',
+  'userunknown/yandex-no-such-user',
+  'filtered/barracuda-blocked',
   'blocked/comcast-codes',
   'blocked/united-internet-policy',
   'mailboxfull/webde-storage',
@@ -467,6 +486,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/james-dnsrbl',
   'expired/james-greylist',
   'speeding/plesk-outgoing-limit',
+  'toomanyconn/epost-accepting-limit',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -39,4 +39,9 @@ export const PHASE_PHRASES: readonly { phrase: string; phase: SmtpPhase }[] = [
   { phrase: String.raw`connected to \S+ but sender was rejected`, phase: 'MAIL' },
   { phrase: String.raw`failed on data command|failed after i sent the message`, phase: 'DATA' },
   { phrase: String.raw`does not like recipient`, phase: 'RCPT' },
+  // The "Mail System Error - Returned Mail" notice Japanese providers send (DTI's, at
+  // dream.jp/support/techinfo/mail/error/error05.html): "Each of the following recipients was
+  // rejected by a remote mail server.", then "Reason: <address> ...User unknown"; a server
+  // refuses a recipient in answer to RCPT TO.
+  { phrase: String.raw`each of the following recipients was rejected by a remote mail server`, phase: 'RCPT' },
 ];

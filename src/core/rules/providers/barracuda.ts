@@ -13,4 +13,16 @@ export const BARRACUDA_RULES: readonly ReasonRule[] = [
     hints: ['spoofed'],
     quote: '550 rejecting spoofed message',
   },
+  // "550 permanent failure for one or more recipients (<address>:blocked)": Barracuda's reply
+  // after the data when its filters (score, intent, attachment, policy, block lists) blocked
+  // the message for that recipient, the action its message log calls "Blocked". A filter of
+  // the recipient's gateway refused this message; the word "blocked" alone is not a block
+  // list of the sending host (blocked/listed), and the address is not known to be bad.
+  {
+    id: 'filtered/barracuda-blocked',
+    reason: 'filtered',
+    phrases: [String.raw`\bpermanent failure for one or more recipients \(<@>:blocked\)`],
+    hints: ['permanent failure'],
+    quote: '550 permanent failure for one or more recipients (user@example.com:blocked)',
+  },
 ];

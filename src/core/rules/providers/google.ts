@@ -14,7 +14,15 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
       // exceeded for customer.", "550 5.4.5 Daily SMTP relay limit exceeded for user.",
       // "550 5.7.1 Daily SMTP relay limit exceeded for customer."): the sender's volume, not
       // a disabled mailbox (4.2.1) or a routing failure (5.4.5).
-      String.raw`(?:peak|daily) smtp relay limit exceeded for (?:this )?(?:customer|user)`,
+      String.raw`(?:peak|daily) smtp relay (?:sending )?limit exceeded for (?:this )?(?:customer|user)`,
+      // The 2026 page: "421 4.7.28 Gmail has detected an unusual rate of email [originating from
+      // your IP address ...]. ... email has been temporarily rate limited." (no word of spam,
+      // unlike the unsolicited-mail replies below), and "550 5.7.1 This email has been rate
+      // limited.": the sender's pace.
+      String.raw`has detected an unusual rate of e-?mail\b`,
+      // "421 4.7.28 Gmail has detected this sender exceeded the quota for sending messages that
+      // have the same Message-ID:": the sender's pace with one message, not a full mailbox.
+      String.raw`exceeded the quota for sending messages that have the same message-id`,
     ],
     quote: '550 5.4.5 Daily sending quota exceeded. / 450 4.2.1 The user you are trying to contact is receiving mail too quickly.',
   },
@@ -66,7 +74,10 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     id: 'blocked/gmail-unsolicited-rate',
     reason: 'blocked',
     phrases: [
-      String.raw`unusual rate of unsolicited mail originating from your`,
+      // The page's newer 4.7.28 and 5.7.28 replies write "email" ("Gmail has detected an
+      // unusual rate of unsolicited email originating from your DKIM domain"): the same block,
+      // although the words go on to name DKIM or SPF.
+      String.raw`unusual (?:rate|amount) of unsolicited (?:e-?)?mail originating from your`,
       String.raw`not authorized to send email directly to our servers`,
     ],
     quote:
@@ -76,7 +87,13 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
   {
     id: 'notcompliantrfc/gmail-headers',
     reason: 'notcompliantrfc',
-    phrases: [String.raw`messages missing a valid (?:address in from: header|message-id header)`],
+    phrases: [
+      String.raw`messages missing a valid (?:address in (?:the )?from: header|message-id:? header)`,
+      // The 2026 page's header checks, which go on "To reduce the amount of spam sent to Gmail,
+      // this message has been blocked": the message's form, not spam.
+      String.raw`contains a unicode character in a disallowed header`,
+      String.raw`encoded-word syntax is not permitted in message header`,
+    ],
     quote: '550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.',
   },
   // The From: domain is not aligned with SPF or DKIM (DMARC alignment), although the text
@@ -87,5 +104,46 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`isn't aligned with either the authenticated spf or dkim`],
     quote:
       "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+  },
+  // Gmail's sender requirements as its SMTP errors page words them: "421 4.7.27 Your email has
+  // been rate limited because SPF authentication didn't pass for this message." and "550
+  // 5.7.27 This message was blocked because it didn't pass SPF authentication.": the sender's
+  // SPF, although the words say "rate limited" or "blocked".
+  {
+    id: 'authfailure/gmail-spf',
+    reason: 'authfailure',
+    phrases: [String.raw`spf authentication (?:didn['’]t|did not) pass`, String.raw`(?:didn['’]t|did not) pass spf authentication`],
+    quote: "550 5.7.27 This message was blocked because it didn't pass SPF authentication.",
+  },
+  // "421 4.7.29 Your email has been rate limited because you're not using a TLS connection." and
+  // "550 5.7.29 This message was blocked because it wasn't sent over a TLS connection.": the
+  // missing TLS session, not the sender's pace or host.
+  {
+    id: 'failedstarttls/gmail-tls-required',
+    reason: 'failedstarttls',
+    phrases: [String.raw`(?:you['’]re|you are) not using a tls connection`, String.raw`(?:wasn['’]t|was not) sent over a tls connection`],
+    quote: "550 5.7.29 This message was blocked because it wasn't sent over a TLS connection.",
+  },
+  // Gmail's reverse DNS checks: "421 4.7.0 The IP address sending this message does not have a
+  // PTR record, or the corresponding forward DNS entry does not point to the sending IP. To
+  // protect our users from spam, email sent from your IP address has been temporarily rate
+  // limited.", "451 4.7.23 ... doesn't have a PTR record, or the PTR record's forward DNS entry
+  // doesn't match the sending IP address" and 550 5.7.25: the sending IP's PTR record, although
+  // the words go on about spam and rate limits.
+  {
+    id: 'requireptr/gmail-ptr',
+    reason: 'requireptr',
+    phrases: [String.raw`(?:does not|doesn['’]t) have a ptr record, or the`],
+    quote:
+      "451 4.7.23 The sending IP address for this message doesn't have a PTR record, or the PTR record's forward DNS entry doesn't match the sending IP address.",
+  },
+  // "421 4.7.0 Connection expired, try reconnecting.": the session was closed on the sender, a
+  // connection that broke (an MTA that gives up after it is `expired`, rule 3).
+  {
+    id: 'networkerror/gmail-connection-expired',
+    reason: 'networkerror',
+    phrases: [String.raw`connection expired, try reconnecting`],
+    traits: ['connection'],
+    quote: '421 4.7.0 Connection expired, try reconnecting.',
   },
 ];

@@ -101,6 +101,10 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       // Excessive message rate from sender. For more information see
       // https://aka.ms/EXOSmtpErrors"): the sender's rate, although the words say "rejected".
       String.raw`excessive message rate from sender`,
+      // 5.7.232, 5.7.233 and 5.7.236: the tenant's external recipient rate limit ("Your message
+      // can't be sent because your tenant has exceeded its daily limit for sending email to
+      // external recipients from your tenant's onmicrosoft.com domains").
+      String.raw`exceeded its daily limit for sending email to external recipients`,
     ],
     quote: "550 5.2.121 RESOLVER.RST.RecipientMessageRateLimit; Recipient's per hour message receive limit from specific sender exceeded.",
   },
@@ -203,5 +207,25 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     reason: 'contenterror',
     phrases: [String.raw`\bcat\.invalidcontent\.exception\b`],
     quote: '#550 5.6.0 CAT.InvalidContent.Exception: DataSourceOperationException, proxyAddresses property contains an invalid address ##',
+  },
+  // 5.7.515 (Microsoft's "Fix NDR error 550 5.7.515 in Outlook.com"): a high-volume sending
+  // domain without SPF, DKIM and DMARC as Outlook.com requires them ("Access denied, sending
+  // domain example.com does not meet the required authentication level.").
+  {
+    id: 'authfailure/outlook-com-authentication-level',
+    reason: 'authfailure',
+    phrases: [String.raw`does not meet the required authentication level`],
+    quote: '550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level.',
+  },
+  // 5.7.703: the sender's own organisation lists the recipient in its Tenant Allow/Block List
+  // ("Your message can't be delivered because messages to XXX, YYY are blocked by your
+  // organization using Tenant Allow Block List."): a policy of the sending side, not a block of
+  // the sending host.
+  {
+    id: 'policyviolation/microsoft-tenant-block-list',
+    reason: 'policyviolation',
+    phrases: [String.raw`blocked by your organization using tenant allow block list`],
+    quote:
+      "550 5.7.703 Your message can't be delivered because messages to user@example.net are blocked by your organization using Tenant Allow Block List.",
   },
 ];

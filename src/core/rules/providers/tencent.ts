@@ -18,6 +18,17 @@ export const TENCENT_RULES: readonly ReasonRule[] = [
     quote:
       '550 Mailbox unavailable or access denied [QUJDREVGR0hJSktMTU5PUFFSU1RVVldY= IP: 192.0.2.1]. https://open.work.weixin.qq.com/help2/pc/20057',
   },
+  // "Mailbox not found." followed by its help page for that reply (help id 20022, no=1000728:
+  // "This recipient does not exist"; https://smtp.codes/qq): Tencent's lookup of the account.
+  // OpenSMTPD's notice names no SMTP command, and rule 6 reads such words as a filter's after
+  // DATA unless only a mailbox lookup writes them: Tencent's reply format says it is one.
+  {
+    id: 'userunknown/qq-mailbox-not-found',
+    reason: 'userunknown',
+    phrases: [String.raw`\bmailbox not found\. \S{0,80}help\?subtype=1&&id=20022&&no=1000728\b`],
+    traits: ['mailbox-lookup'],
+    quote: '550 Mailbox not found. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728',
+  },
   {
     id: 'speeding/qq-sender-frequency',
     reason: 'speeding',

@@ -20,6 +20,17 @@ export const YANDEX_RULES: readonly ReasonRule[] = [
   // says it at DATA when none of the message's recipients was accepted, whatever refused each
   // one (a policy, a rate, an unknown user): weak, and no mailbox lookup, so that neither a
   // temporary reply nor the DATA phase makes a good address hard on these words alone.
+  // "No such user!": Yandex's reply for an address it has no mailbox for (its bounce page files
+  // it under a message sent to an address that does not exist, yandex.com/support/mail/bounces
+  // /yandex.html), with the exclamation mark and a 5.7.1 that does not mean a policy. Its
+  // account lookup, so no phase (OpenSMTPD names none) makes it a filter's words (rule 6).
+  {
+    id: 'userunknown/yandex-no-such-user',
+    reason: 'userunknown',
+    phrases: [String.raw`\bno such user!`],
+    traits: ['mailbox-lookup'],
+    quote: '550 5.7.1 No such user!',
+  },
   {
     id: 'userunknown/yandex-no-correct-recipients',
     reason: 'userunknown',

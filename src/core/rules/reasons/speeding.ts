@@ -29,7 +29,9 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       // Rackspace Email: "450 4.2.1 <x>: Mailbox received too much email in a short period of
       // time (G30)" (Rackspace's postmaster codes as smtp.codes/rackspace lists them).
       String.raw`received too much e-?mail in a short period`,
-      String.raw`exceeded (?:the|your) (?:sending|message|hourly|daily) (?:rate|limit|quota)`,
+      // Apple's "iCloud: Mailbox size and message sending limits" (HT4863): "550 5.7.1
+      // <address>: You have exceeded your daily sending limit. Please try again later."
+      String.raw`exceeded (?:the|your) (?:daily |hourly )?(?:sending|message|hourly|daily) (?:rate|limit|quota)`,
       String.raw`(?:sending|send|message|hourly|daily) (?:rate )?limit (?:exceeded|reached)`,
       // An Italian host's relay (netfabric's help page "Problemi invio posta"): "MAX RCPT TO
       // DAILY LIMIT", the day's sends of the plan used up until midnight.

@@ -7,8 +7,11 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
   {
     id: 'suspend/disabled',
     reason: 'suspend',
+    // "administratively": Infomaniak's help page (infomaniak.com/en/support/faq/858) quotes "550
+    // 5.1.1 <address> recipient rejected, account administratively disabled" as a recipient
+    // suspended by their provider, the words over the 5.1.1 code.
     phrases: [
-      String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)`,
+      String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now |administratively )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)`,
       String.raw`(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)`,
       String.raw`account (?:has been )?(?:closed|terminated)`,
       String.raw`mailbox (?:is )?not (?:enabled|active)`,

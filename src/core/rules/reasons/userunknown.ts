@@ -33,6 +33,11 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`requested action not taken: (?:mailbox unavailable|no such user)`,
       String.raw`mail\.local: unknown user`,
       String.raw`recipientnotfound`,
+      // qmail's way to retire an address: a .qmail file of "|bouncesaying 'This address no
+      // longer accepts mail.'" (bouncesaying(1)); Japanese providers' help pages quote it as an
+      // address mistyped or an account made invalid (jful.jp/supast/supast1010.html). Its
+      // owner's own delivery writes it, whatever phase a report names.
+      String.raw`\bthis address no longer accepts mail\b`,
       // Verizon Wireless's MMS gateway when no recipient of the message is one of its
       // subscribers ("No valid recipients for this MM", MM: multimedia message).
       String.raw`no valid recipients for this mm\b`,
@@ -139,6 +144,10 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`is not a known user`,
       String.raw`unknown or illegal alias`,
       String.raw`user doesn't have a`,
+      // InfoSphere's (NTT PC Communications) answer at RCPT TO for an account name that is
+      // wrong or already cancelled, "550 can't accept user... (#5.7.1)" (its notice
+      // sphere.ne.jp/support/news/2006/07/000027.html): the server has no such user to accept.
+      String.raw`can'?t accept user\b`,
       String.raw`(?<!\b(?:dns|host|mx|a|aaaa) )address lookup fail(?:ed|ure)`,
       // The name between the noun and the verdict ("550 User foo does not exist", "Mailbox
       // 'foo' does not exist", "Recipient foo was not found in LDAP"): not a domain's, host's
