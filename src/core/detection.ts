@@ -185,7 +185,11 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || DAEMON_FROM.test(from);
   const bounceSubject = BOUNCE_SUBJECT.test(subject);
   const failure = FAILURE_STATEMENT.test(notice.slice(0, FAILURE_WINDOW_CHARS));
-  return (daemon || bounceSubject) && (failure || bounceSubject || (daemon && /\b[245]\d\d\b/.test(notice)));
+  // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when
+  // its subject is in a language we have no subject for and it quotes no reply code. Only
+  // those senders: a shop's no-reply mail says "your order is delayed".
+  const delayWarning = DAEMON_FROM_REPORT.test(from) && DELAY_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
+  return (daemon || bounceSubject) && (failure || bounceSubject || delayWarning || (daemon && /\b[245]\d\d\b/.test(notice)));
 }
 
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */

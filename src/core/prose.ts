@@ -9,6 +9,7 @@ import {
   ADMIN_SECTION_HEADINGS,
   HELP_CONTEXT_WORDS,
   ORIGINAL_ADDRESS_WORDS,
+  RECIPIENT_CONTEXT_AFTER_WORDS,
   RECIPIENT_CONTEXT_WORDS,
   RETURNED_MESSAGE_MARKERS,
   SENDER_CONTEXT_WORDS,
@@ -103,6 +104,10 @@ function addressMatched(text: string): string {
 const CONTEXT_TAIL = String.raw`[\s:"'<(\[=]*$`;
 /** Text before an address that says it is the failed recipient. */
 const RECIPIENT_CONTEXT = new RegExp(`(?:${RECIPIENT_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** Text right after an address that says it is the failed recipient (Japanese "<a> にメールを配信できませんでした"). */
+const RECIPIENT_CONTEXT_AFTER = new RegExp(`^[\\s>"')\\]]{0,4}(?:${RECIPIENT_CONTEXT_AFTER_WORDS.join('|')})`, 'i');
+/** Characters after an address read for those words. */
+const RECIPIENT_CONTEXT_AFTER_CHARS = 40;
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** Text before an address that names it as the recipient before alias expansion. */
@@ -338,6 +343,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
           generated ||
           DISPLAY_NAME_LINE.test(line) ||
           RECIPIENT_CONTEXT.test(before.slice(-RECIPIENT_CONTEXT_CHARS)) ||
+          RECIPIENT_CONTEXT_AFTER.test(line.slice(m.index + m[0].length, m.index + m[0].length + RECIPIENT_CONTEXT_AFTER_CHARS)) ||
           // Bounded to the tail: a stranger's line may be any length ("\w.*:" over all of it is quadratic).
           LABELLED_ADDRESS.test(before.slice(-RECIPIENT_CONTEXT_CHARS));
         if (!atStart && !inContext) continue;

@@ -247,7 +247,11 @@ export function fromDsn(
     replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // With other recipients in the report, the notice around this one is the text outside their
   // blocks: another recipient's wording never decides this one's reason.
-  const context = blockText || (shared ?? notice);
+  // The only recipient, with no Diagnostic-Code, its block just the sentence naming it ("Ihre
+  // Nachricht an <a> konnte nicht zugestellt werden.") and its status only a class (X.0.0):
+  // the why may stand a paragraph below, in the notice, as a notice without a report is read.
+  const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
+  const context = onlyNamed ? `${blockText}\n${notice}` : blockText || (shared ?? notice);
   const around = shared === undefined ? notice : `${blockText}\n${shared}`;
   const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({

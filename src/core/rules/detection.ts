@@ -53,6 +53,22 @@ export const BOUNCE_SUBJECT_PHRASES: readonly string[] = [
   String.raw`non remis`,
   String.raw`échec de la remise`,
   String.raw`no se puede entregar`,
+  // Exchange's and Outlook.com's subject prefix for a failure report in Italian, Portuguese,
+  // Dutch, Polish, Russian and Chinese (the localised "Undeliverable:" of their NDR template;
+  // German, French, Spanish and Japanese above and below), as this work's brief lists them
+  // ("Non recapitabile:", "Não é possível entregar:", "Onbestelbaar:", "Nie można dostarczyć:",
+  // "Не доставлено:", "无法送达:"); not read on a Microsoft page.
+  String.raw`non recapitabile`,
+  String.raw`não é possível entregar`,
+  String.raw`onbestelbaar`,
+  String.raw`nie można dostarczyć`,
+  String.raw`не доставлено`,
+  String.raw`无法送达`,
+  // The same prefix in Czech, Swedish, Turkish and Korean builds.
+  String.raw`nedoručiteln`,
+  String.raw`kan inte levereras`,
+  String.raw`teslim edilemedi`,
+  String.raw`배달 못 함`,
   String.raw`mail failure`,
   String.raw`failed mail`,
   String.raw`mail (?:system )?error`,
@@ -107,6 +123,48 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
   // Exchange in Japanese: "次の受信者またはグループへの配信に失敗しました" (delivery has failed to
   // these recipients or groups; it-bibouroku.hateblo.jp).
   String.raw`配信に失敗しました`,
+  // The same statement in the other languages Exchange and Outlook.com write their reports in
+  // (the French one as a French Exchange report posted whole reads it, pastebin.com/HZca6aT2;
+  // the others as each language says it, not read on a Microsoft page)
+  // ("Échec de la remise pour ces destinataires ou groupes :", "Die Zustellung an folgende
+  // Empfänger oder Gruppen ist fehlgeschlagen:", "No se pudo entregar a estos destinatarios o
+  // grupos:", "Recapito non riuscito per ...", "Falha na entrega para ...", "Bezorging is
+  // mislukt voor ...", "Dostarczenie do tych adresatów lub grup nie powiodło się:", "Не
+  // удалось доставить сообщение ...", "未能送达这些收件人或组:"), and a provider's sentence
+  // naming the address ("Ihre Nachricht an <a> konnte nicht zugestellt werden", "Votre
+  // message à <a> n'a pas pu être remis", "<a> にメールを配信できませんでした" as Gmail's
+  // Japanese notice words it, quoted on urashita.com/?p=36286). Read only in mail from a
+  // delivery system (isBounceLike), never in a person's letter.
+  String.raw`(?:konnte|kann) nicht zugestellt werden`,
+  String.raw`zustellung an [^.\n]{0,60}fehlgeschlagen`,
+  String.raw`n['’]a pas pu être (?:remis|distribué)`,
+  String.raw`échec de la remise`,
+  String.raw`no se (?:ha )?pudo entregar`,
+  String.raw`non è stato (?:possibile )?recapitat`,
+  String.raw`recapito non riuscito`,
+  String.raw`não (?:pôde|foi possível) ser entregue`,
+  String.raw`falha na entrega`,
+  String.raw`kan niet worden bezorgd`,
+  String.raw`bezorging is mislukt`,
+  String.raw`nie można dostarczyć`,
+  String.raw`nie powiodło się`,
+  String.raw`не удалось доставить`,
+  String.raw`配信できませんでした`,
+  String.raw`未能送达`,
+  String.raw`无法送达`,
+  // Czech, as Seznam's own notice words it ("Vaše zpráva pro <a> ze dne ... nemohla být
+  // doručena", napoveda.seznam.cz/uzivatel-neexistuje), Exchange's "se nezdařilo"; Swedish,
+  // Turkish and Korean; and Polish qmail's translated notice as a Polish host's help page
+  // quotes it ("Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy",
+  // kei.pl/pomoc/wiadmosc-zwrotna, written without diacritics).
+  String.raw`nemohla být doručena`,
+  String.raw`doručení [^.\n]{0,60}se nezdařilo`,
+  String.raw`kunde inte levereras`,
+  String.raw`det gick inte att leverera`,
+  String.raw`teslim edilemedi`,
+  String.raw`teslim başarısız`,
+  String.raw`배달하지 못했습니다`,
+  String.raw`nie uda(?:ł|l)o si(?:ę|e) wys(?:ł|l)a(?:ć|c)`,
 ];
 
 /**
@@ -126,6 +184,40 @@ export const DELAY_STATEMENT_PHRASES: readonly string[] = [
   String.raw`no action is required on your part`,
   String.raw`warning: (?:could not send|message .* delayed)`,
   String.raw`delivery attempts will continue`,
+  // masqmail's warning (tpl/warnmsg.tpl): "Sorry, but your mail could not yet be delivered to
+  // all recipients. Delivery to the following recipients has been defered: ... Delivery will
+  // be tried again, until it is either successfull or a timeout has been reached."
+  String.raw`could not yet be delivered`,
+  String.raw`will be tried again`,
+  // The same promise in a delay warning written in another language: "Der Server wird
+  // weiterhin versuchen, die Nachricht zuzustellen", "continuera à essayer", "seguirá
+  // intentando", "continuerà a tentare", "continuará tentando", "blijft proberen", "będzie
+  // nadal próbował", "продолжит попытки", Gmail's Japanese "Gmail は 47 時間再試行し"
+  // (retries for 47 hours; its delay notice "配信未完了", quoted on urashita.com/?p=36286),
+  // "将继续尝试".
+  String.raw`weiterhin (?:versuch|zuzustellen)`,
+  String.raw`continuera (?:à|d['’]|de) (?:essayer|tenter)`,
+  String.raw`seguirá intentando`,
+  String.raw`continuerà a tentare`,
+  String.raw`continuará tentando`,
+  String.raw`blijft proberen`,
+  String.raw`nadal próbował`,
+  String.raw`продолжит попытки`,
+  String.raw`時間再試行`,
+  String.raw`将继续尝试`,
+  // masqmail's own translations of its warning (tpl/warnmsg.tpl.fr, .de, .it): "L'expédition
+  // vers les destinataires suivants a été différée", "D'autres tentatives d'envoi vont être
+  // effectuées", "Die Zustellung wird weiterhin versucht", "L'invio ai seguenti destinatari
+  // e' stato ritardato", "La spedizione verra' ritentata".
+  String.raw`a été différée`,
+  String.raw`d['’]autres tentatives d['’]envoi vont être effectuées`,
+  String.raw`(?:è|e['’]) stato ritardato`,
+  String.raw`verr(?:à|a['’]) ritentata`,
+  // Czech, Swedish, Turkish, Korean.
+  String.raw`nadále pokoušet`,
+  String.raw`fortsätter att försöka`,
+  String.raw`denemeye devam edecek`,
+  String.raw`계속 [^.\n]{0,30}시도합니다`,
 ];
 
 /**
@@ -248,6 +340,7 @@ export const AUTOREPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`automaattinen vastaus`,
   String.raw`automatick[áa] odpov[ěe]ď`,
   String.raw`automatyczna odpowied[źz]`,
+  String.raw`odpowied[źz] automatyczna`,
   String.raw`automatikus v[áa]lasz`,
   String.raw`otomatik (?:yan[ıi]t|cevap)`,
   String.raw`автоматический ответ`,

@@ -32,6 +32,17 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
   String.raw`the headers? of the original message (?:is|are) following`,
   String.raw`ursprüngliche nachrichtenkopfzeilen\s*:?\s*$`,
   String.raw`en-têtes de (?:message|messages) d'origine\s*:?\s*$`,
+  // The same heading in Exchange's other languages: Spanish, Italian, Portuguese, Dutch,
+  // Polish, Russian, Japanese and Chinese (as each language says it; not read on a
+  // Microsoft page).
+  String.raw`encabezados (?:de|del) mensaje original(?:es)?\s*:?\s*$`,
+  String.raw`intestazioni (?:originali )?del messaggio(?: originale)?\s*:?\s*$`,
+  String.raw`cabeçalhos da mensagem original\s*:?\s*$`,
+  String.raw`oorspronkelijke berichtkoppen\s*:?\s*$`,
+  String.raw`oryginalne nagłówki wiadomości\s*:?\s*$`,
+  String.raw`заголовки исходного сообщения\s*:?\s*$`,
+  String.raw`元のメッセージ ?ヘッダー\s*[:：]?\s*$`,
+  String.raw`原始邮件头\s*[:：]?\s*$`,
 ];
 
 /**
@@ -65,6 +76,45 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
   String.raw`not (?:be )?delivered to`,
   String.raw`couldn't be delivered to`,
   String.raw`could not deliver to`,
+  // The same words in notices written in other languages: the preposition a provider's
+  // sentence puts before the failed address (German "Ihre Nachricht an <a>", French "Votre
+  // message à <a>", Spanish and Portuguese "para <a>", Italian "per <a>", Dutch "aan <a>",
+  // Polish "do <a>", Russian "для <a>", Chinese "发送给 <a>"), and their words for the
+  // recipient ("Destinatario:", "Geadresseerde:", "Получатель:", "受信者:", "收件人:").
+  // Japanese puts the address first ("<a> 宛てのメール"), where it is read already.
+  String.raw`\ban`,
+  String.raw`(?:^|\s)à`,
+  String.raw`\bpara`,
+  String.raw`\bper`,
+  String.raw`\baan`,
+  String.raw`\bdo`,
+  String.raw`(?:^|\s)для`,
+  String.raw`发送给`,
+  String.raw`destinatari[oa]s?`,
+  String.raw`destinatário`,
+  String.raw`geadresseerde`,
+  String.raw`adresat(?:a|owi)?`,
+  String.raw`получател[ьяю]`,
+  String.raw`受信者`,
+  String.raw`收件人`,
+  // Czech "Vaše zpráva pro <a>" (Seznam's notice), Swedish "Ditt meddelande till <a>".
+  String.raw`\bpro`,
+  String.raw`\btill`,
+];
+
+/**
+ * Words just after an address that say it is the failed recipient, in languages that put the
+ * address before the verb: Gmail's Japanese notice "<a> にメールを配信できませんでした" (could
+ * not deliver the mail to <a>; quoted on urashita.com/?p=36286), "<a> 宛てのメール" (the mail
+ * addressed to <a>), Korean "<a> 주소로 보낸 메시지" (the message sent to <a>), Turkish "<a>
+ * adresine gönderdiğiniz ileti" (the message you sent to <a>). Read on the address's own line,
+ * a few characters after it.
+ */
+export const RECIPIENT_CONTEXT_AFTER_WORDS: readonly string[] = [
+  String.raw`に(?:メール|メッセージ)を配信でき`,
+  String.raw`宛て?の(?:メール|メッセージ)`,
+  String.raw`(?:주소)?(?:으로|로) 보낸`,
+  String.raw`adresine gönder`,
 ];
 
 /**
@@ -108,6 +158,19 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
   String.raw`message-id`,
   String.raw`helo`,
   String.raw`ehlo`,
+  // The sender named in other languages ("Absender:", "Expéditeur :", "Remitente:",
+  // "Mittente:", "Remetente:", "Afzender:", "Nadawca:", "Отправитель:", "差出人:", "发件人:").
+  String.raw`absender`,
+  String.raw`expéditeur`,
+  String.raw`remitente`,
+  String.raw`mittente`,
+  String.raw`remetente`,
+  String.raw`afzender`,
+  String.raw`nadawca`,
+  String.raw`отправител[ья]`,
+  String.raw`差出人`,
+  String.raw`送信者`,
+  String.raw`发件人`,
 ];
 
 /**
@@ -121,6 +184,29 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`please (?:send (?:an? )?(?:e-?)?mail|write|reply|forward (?:it|this(?: (?:report|message))?)) to`,
   String.raw`please contact(?: (?:the|your) (?:postmaster|administrator|helpdesk|help desk|support))?(?: at)?`,
   String.raw`(?:for (?:further |more )?(?:assistance|help|information)|if you have (?:any )?questions?)[^.\n]{0,40}?\b(?:to|contact|at)`,
+  // masqmail's templates (tpl/failmsg.tpl, warnmsg.tpl and their translations, English in
+  // brackets): "If you need help, write to <postmaster@host>."
+  String.raw`if you need (?:any )?(?:help|assistance)[^.\n]{0,20}?\b(?:write|contact)(?: to)?`,
+  // The same offer in notices written in other languages: "Bei Fragen wenden Sie sich bitte
+  // an ...", "contactez ...", "póngase en contacto con ...", "contattare ...", "entre em
+  // contato com ...", "neem contact op met ...", "prosimy o kontakt z ...", "обращайтесь к
+  // ...", "请联系 ...". The German and Dutch prepositions are also recipient words above: these
+  // are read after them.
+  String.raw`wenden sie sich (?:bitte )?an`,
+  String.raw`(?:senden|schreiben) sie (?:bitte )?(?:eine (?:e-?mail|nachricht) )?an`,
+  String.raw`contacte[zr](?: (?:le|l['’]administrateur|votre administrateur))?`,
+  String.raw`écrive[zr] à`,
+  String.raw`(?:póngase|ponerse) en contacto con`,
+  String.raw`contacte con`,
+  String.raw`contatta(?:re)?`,
+  String.raw`entre em contato com`,
+  String.raw`contact op met`,
+  String.raw`kontakt(?:u)? z`,
+  String.raw`обращайтесь (?:к|по адресу)`,
+  String.raw`свяжитесь с`,
+  String.raw`请联系`,
+  String.raw`obra[tť]te (?:se )?na`,
+  String.raw`kontakta`,
 ];
 
 /**
@@ -175,4 +261,20 @@ export const ADMIN_SECTION_HEADINGS: readonly string[] = [
   String.raw`diagnostic information for administrators`,
   String.raw`diagnoseinformationen für administratoren`,
   String.raw`informations de diagnostic pour les administrateurs`,
+  // Japanese, Spanish and Italian as Microsoft's support page on postmaster messages names the
+  // section in each language ("Failed delivery messages from the postmaster at outlook.com
+  // ...", support.microsoft.com ja-jp, es-es, it-it); the other languages as each says it,
+  // not read on a Microsoft page.
+  String.raw`管理者向けの診断情報`,
+  String.raw`información de diagnóstico para (?:los )?administradores`,
+  String.raw`informazioni (?:di )?diagnostica per gli amministratori`,
+  String.raw`informações de diagnóstico para administradores`,
+  String.raw`diagnostische gegevens voor beheerders`,
+  String.raw`informacje diagnostyczne dla administratorów`,
+  String.raw`диагностическая информация для администраторов`,
+  String.raw`管理员诊断信息`,
+  String.raw`diagnostické informace pro správce`,
+  String.raw`diagnostisk information för administratörer`,
+  String.raw`yöneticiler için tanılama bilgileri`,
+  String.raw`관리자를 위한 진단 정보`,
 ];

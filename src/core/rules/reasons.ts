@@ -497,10 +497,12 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/greylisted',
   'mailboxfull/mailbox-full',
   'mailboxfull/quota',
+  'mailboxfull/localised',
   // ---- message too big / limits ---------------------------------------------------------
   'exceedlimit/recipient-size-limit',
   'mesgtoobig/size',
   'mesgtoobig/length-over-limit',
+  'mesgtoobig/localised',
   'toomanyconn/recipients',
   // ---- virus, spam, content -------------------------------------------------------------
   'contenterror/too-many-received',
@@ -527,6 +529,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'securityerror/sasl-client',
   'authfailure/dmarc-spf-dkim',
   'spamdetected/spam',
+  'spamdetected/localised',
   // ---- authentication of the sender domain ------------------------------------------------
   // ---- PTR / reverse DNS ----------------------------------------------------------------
   'requireptr/reverse-dns',
@@ -539,6 +542,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'hasmoved/moved',
   // ---- the retry period ran out, a name could not be looked up for now ---------------------
   'expired/retry-timeout',
+  'expired/localised',
   'systemerror/postfix-table-lookup',
   'systemerror/recipient-directory-entry',
   'networkerror/temporary-dns',
@@ -554,12 +558,14 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/data-user-unknown',
   'systemfull/no-free-space',
   'hostunknown/recipient-domain-unknown',
+  'hostunknown/localised',
   'userunknown/mailbox-lookup',
   'userunknown/qmail-recipient-lists',
   'userunknown/unavailable-or-denied',
   'onhold/postfix-verification-pending',
   'userunknown/no-such-user',
   'userunknown/localised',
+  'userunknown/localised-lookup',
   'userunknown/recipient-refused',
   'userunknown/recipient-cannot-be-verified',
   'userunknown/unavailable',

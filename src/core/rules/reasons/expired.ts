@@ -108,4 +108,36 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bgr[ae]y ?list(?:ed|ing)?\b`],
     quote: '450 4.2.0 <user@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html',
   },
+  // The retry period over, in notices written in other languages ("Die Nachricht ist
+  // abgelaufen", "Le message a expiré", "El mensaje ha caducado", "Il messaggio è scaduto",
+  // "A mensagem expirou", "Het bericht is verlopen", "Wiadomość wygasła", "Срок доставки
+  // сообщения истек", "メッセージの有効期限が切れました", "邮件已过期"): the words a notice
+  // in those languages uses for Exchange's 4.4.7 "Message expired". Only the Czech form below
+  // was read on a published page; the others are the same statement as each language says it,
+  // not checked against a published notice.
+  {
+    id: 'expired/localised',
+    reason: 'expired',
+    phrases: [
+      String.raw`nachricht ist abgelaufen`,
+      String.raw`zustellfrist (?:ist )?(?:abgelaufen|überschritten)`,
+      String.raw`message a expiré`,
+      String.raw`mensaje ha (?:caducado|expirado)`,
+      String.raw`messaggio è scaduto`,
+      String.raw`mensagem expirou`,
+      String.raw`bericht is verlopen`,
+      String.raw`wiadomość wygasła`,
+      String.raw`срок доставки(?: сообщения)? ист[её]к`,
+      String.raw`有効期限が切れ`,
+      String.raw`邮件已过期`,
+      // Exchange's 4.4.7 in Czech as Microsoft's Czech page on NDRs words it: "Platnost zprávy
+      // ve frontě vypršela" (learn.microsoft.com/cs-cz, "Email oznámení o nedoručení ...").
+      String.raw`platnost zprávy [^.]{0,20}vypršela`,
+      String.raw`meddelandet har upphört att gälla`,
+      String.raw`süresi doldu`,
+      String.raw`메시지가 만료되었습니다`,
+    ],
+    traits: ['expiry'],
+    quote: 'Die Nachricht ist abgelaufen: Sie konnte nicht innerhalb der Zustellfrist zugestellt werden.',
+  },
 ];

@@ -75,4 +75,35 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
     quote:
       'The mail server could not deliver mail to user@example.net.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
   },
+  // The recipient's domain not found, in notices written in other languages ("Die Domäne
+  // example.net wurde nicht gefunden", "Le domaine example.net est introuvable", "No se ha
+  // encontrado el dominio", "Il dominio ... non è stato trovato", "O domínio ... não foi
+  // encontrado", "Het domein ... is niet gevonden", "Nie znaleziono domeny", "Домен ... не
+  // найден", "ドメイン ... が見つかりません", "找不到域名"), and "域名不存在" as a Chinese host
+  // lists its bounce texts (emailhost.com.cn, "[退信] 域名不存在:DNS query error"). Apart from
+  // that one, the same statement as each language says it, not checked against a published
+  // notice. Tried before the unknown-user rules.
+  {
+    id: 'hostunknown/localised',
+    reason: 'hostunknown',
+    phrases: [
+      String.raw`(?:domäne|domain) (?:\S{1,255} )?(?:wurde nicht gefunden|existiert nicht|nicht gefunden)`,
+      String.raw`domaine (?:\S{1,255} )?(?:est introuvable|introuvable|n['’]existe pas|inexistant)`,
+      String.raw`no se ha encontrado el dominio`,
+      String.raw`dominio (?:\S{1,255} )?(?:no existe|inexistente|non esiste|non (?:è stato )?trovato)`,
+      String.raw`domínio (?:\S{1,255} )?(?:não (?:foi )?encontrado|não existe|inexistente)`,
+      String.raw`domein (?:\S{1,255} )?(?:is niet gevonden|niet gevonden|bestaat niet)`,
+      String.raw`nie znaleziono domeny`,
+      String.raw`domena (?:\S{1,255} )?nie istnieje`,
+      String.raw`домен (?:\S{1,255} )?не (?:найден|существует)`,
+      String.raw`ドメイン ?(?:\S{1,255} ?)?が(?:見つかりません|存在しません)`,
+      String.raw`找不到域名`,
+      String.raw`域名不存在`,
+      String.raw`doména (?:\S{1,255} )?(?:nebyla nalezena|neexistuje)`,
+      String.raw`domänen (?:\S{1,255} )?(?:hittades inte|finns inte)`,
+      String.raw`etki alanı bulunamadı`,
+      String.raw`도메인을 찾을 수 없습니다`,
+    ],
+    quote: 'Die Domäne example.net wurde nicht gefunden.',
+  },
 ];

@@ -76,4 +76,37 @@ export const MAILBOXFULL_RULES: readonly ReasonRule[] = [
     ],
     quote: '452 4.2.2 The email account that you tried to reach is over quota',
   },
+  // The recipient's mailbox full, in notices written in other languages: Google's help page
+  // in German names the cause "Der Posteingang des Empfängers ist voll"
+  // (support.google.com/mail/answer/6596?hl=de), Gmail's Japanese notice "宛先の受信トレイが
+  // いっぱいか" under its heading "宛先の受信トレイの空き容量不足" (quoted on
+  // urashita.com/?p=36286); the same in the other languages ("La boîte aux lettres du
+  // destinataire est pleine", "El buzón ... está lleno", "La casella ... è piena", "A caixa de
+  // correio ... está cheia", "Het postvak ... is vol", "Skrzynka ... jest pełna", "Почтовый
+  // ящик ... переполнен", "邮箱已满"): the same statement as each language says it, not
+  // checked against a published notice.
+  {
+    id: 'mailboxfull/localised',
+    reason: 'mailboxfull',
+    phrases: [
+      String.raw`(?:postfach|posteingang|mailbox)(?: des empfängers)? (?:ist )?(?:voll|überfüllt)`,
+      String.raw`bo[iî]te (?:aux lettres|de réception)(?: du destinataire)? (?:est )?pleine`,
+      String.raw`buzón(?: del destinatario)? (?:está )?lleno`,
+      String.raw`casella(?: di posta)?(?: del destinatario)? (?:è )?piena`,
+      String.raw`caixa (?:de correio|postal|de entrada)(?: do destinatário)? (?:está )?cheia`,
+      String.raw`(?:postvak|mailbox)(?: van de geadresseerde)? is vol`,
+      String.raw`skrzynka(?: pocztowa)?(?: adresata| odbiorcy)? jest (?:pełna|przepełniona)`,
+      String.raw`(?:почтовый )?ящик(?: получателя)? (?:переполнен|заполнен)`,
+      String.raw`受信トレイ(?:がいっぱい|の空き容量不足)`,
+      String.raw`邮箱(?:已满|空间不足)`,
+      // A Chinese host's list of its bounce texts: "收件容量满" (the recipient's capacity is
+      // full; emailhost.com.cn, "[退信] 收件容量满:Quota exceeded").
+      String.raw`收件容量满`,
+      String.raw`schránka(?: příjemce)? je (?:plná|přeplněná)`,
+      String.raw`brevlåda(?:n)? är full`,
+      String.raw`posta kutusu dolu`,
+      String.raw`사서함이 가득 찼습니다`,
+    ],
+    quote: 'Das Postfach des Empfängers ist voll.',
+  },
 ];

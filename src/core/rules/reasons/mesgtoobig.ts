@@ -40,4 +40,34 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`message length \(\d+ bytes\) exceeds administrative limit`],
     quote: '523 Message length (20000000 bytes) exceeds administrative limit',
   },
+  // The message too big, in notices written in other languages: Google's help page in German
+  // names the cause "Die E-Mail ist zu groß für den Posteingang des Empfängers"
+  // (support.google.com/mail/answer/6596?hl=de); the same in the other languages ("Le message
+  // est trop volumineux", "El mensaje es demasiado grande", "Il messaggio è troppo grande", "A
+  // mensagem é muito grande", "Het bericht is te groot", "Wiadomość jest za duża",
+  // "Сообщение слишком большое", "サイズが大きすぎます", "邮件太大"; a Chinese host's list of
+  // its bounce texts has "邮件过大", emailhost.com.cn). The other languages' forms are the same
+  // statement as each language says it, not checked against a published notice.
+  {
+    id: 'mesgtoobig/localised',
+    reason: 'mesgtoobig',
+    phrases: [
+      String.raw`(?:nachricht|e-?mail) ist zu gro(?:ß|ss)`,
+      String.raw`message (?:est )?trop volumineux`,
+      String.raw`mensaje (?:es )?demasiado grande`,
+      String.raw`messaggio (?:è )?troppo grande`,
+      String.raw`mensagem (?:é )?(?:muito|demasiado) grande`,
+      String.raw`bericht is te groot`,
+      String.raw`wiadomość jest (?:za|zbyt) duża`,
+      String.raw`сообщение слишком (?:большое|велико)`,
+      String.raw`(?:サイズ|メッセージ|メール)が大きすぎ`,
+      String.raw`邮件(?:太大|过大)`,
+      String.raw`zpráva je příliš velká`,
+      String.raw`meddelandet är för stort`,
+      // Turkish "İleti çok büyük": the capital İ lower-cases to i and a combining dot.
+      String.raw`i\u0307?leti çok büyük`,
+      String.raw`메시지가 너무 큽니다`,
+    ],
+    quote: 'Die Nachricht ist zu groß.',
+  },
 ];

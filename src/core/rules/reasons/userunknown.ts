@@ -249,4 +249,55 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['weak'],
     quote: '550-"The recipient cannot be verified.  Please check all recipients of this 550 message to verify they are valid."',
   },
+  // The recipient's address looked up and not found, as notices written in other languages
+  // say it: Google's help pages quote Gmail's notice in each language ("Das E-Mail-Konto, das
+  // Sie kontaktieren möchten, ist nicht vorhanden", "送信先のメール アカウントは存在しません",
+  // support.google.com/mail/answer/6596?hl=de and hl=ja); Microsoft's Japanese support page on
+  // returned mail lists "不明なアドレスです" and "ユーザーが見つかりません" (support.microsoft.com/
+  // ja-jp, "配信不能メールが戻ってくる"); the same statement in the other languages ("L'adresse
+  // e-mail est introuvable", "el usuario no existe", "l'utente non esiste", "o usuário não
+  // existe", "de gebruiker bestaat niet", "użytkownik nie istnieje", "пользователь не
+  // существует", "收件人不存在"; "收件人不存在" is also in a Chinese host's list of its bounce
+  // texts, emailhost.com.cn): the same statement as each language says it, not checked
+  // against a published notice. Only a lookup of the mailbox writes these (mailbox-lookup).
+  {
+    id: 'userunknown/localised-lookup',
+    reason: 'userunknown',
+    phrases: [
+      String.raw`(?:e-?mail-?)?(?:konto|adresse)[^.\n]{0,40}(?:ist nicht vorhanden|existiert nicht|wurde nicht gefunden)`,
+      String.raw`(?:adresse(?: e-?mail)?|destinataire|utilisateur) (?:est )?introuvable`,
+      String.raw`(?:destinataire|utilisateur) n['’]existe pas`,
+      String.raw`no se ha encontrado la dirección`,
+      String.raw`(?:usuario|destinatario) (?:no existe|desconocido|inexistente)`,
+      String.raw`indirizzo(?: e-?mail)? non (?:è stato )?trovato`,
+      String.raw`utente (?:non esiste|inesistente)`,
+      String.raw`endereço(?: de e-?mail)? não (?:foi )?encontrado`,
+      String.raw`(?:usuário|utilizador|destinatário) (?:não existe|desconhecido|inexistente)`,
+      String.raw`e-?mailadres (?:is )?niet gevonden`,
+      String.raw`(?:gebruiker|geadresseerde) bestaat niet`,
+      String.raw`nie znaleziono adresu`,
+      String.raw`(?:użytkownik|adresat) nie istnieje`,
+      String.raw`адрес(?: электронной почты)? не найден`,
+      String.raw`(?:пользователь|получатель) не (?:существует|найден)`,
+      String.raw`メール ?アドレスが見つかりません`,
+      String.raw`ユーザー?が見つかりません`,
+      String.raw`ユーザー?は存在しません`,
+      String.raw`アカウントは存在しません`,
+      String.raw`不明なアドレスです`,
+      String.raw`找不到该电子邮件地址`,
+      String.raw`(?:收件人|用户)不存在`,
+      // Czech ("Uživatel neexistuje", the title of Seznam's help page on its notice), Swedish,
+      // Turkish, Korean.
+      String.raw`uživatel neexistuje`,
+      String.raw`(?:e-?mailová )?adresa (?:nebyla nalezena|neexistuje)`,
+      String.raw`e-?postadressen (?:hittades inte|finns inte)`,
+      String.raw`användaren finns inte`,
+      String.raw`e-posta adresi bulunamadı`,
+      String.raw`kullanıcı (?:mevcut değil|bulunamadı)`,
+      String.raw`메일 주소를 찾을 수 없습니다`,
+      String.raw`(?:받는 사람|사용자)(?:이|가) 존재하지 않습니다`,
+    ],
+    traits: ['mailbox-lookup'],
+    quote: 'Die E-Mail-Adresse wurde nicht gefunden. Das E-Mail-Konto existiert nicht.',
+  },
 ];
