@@ -36,7 +36,9 @@ export interface ProseRecipient {
 
 /** Decoration before a marker line: "------ This is a copy", "=== Original message". */
 const MARKER_LEAD = String.raw`^[-=_*#\s]*`;
-const RETURNED_MARKERS: RegExp[] = RETURNED_MESSAGE_MARKERS.map((p) => new RegExp(MARKER_LEAD + `(?:${p})`, 'i'));
+// One pattern for all markers, not one per marker: every line of a notice is tested, and one
+// anchored alternation answers the same as trying each marker in turn, at a fraction of the calls.
+const RETURNED_MARKER = new RegExp(MARKER_LEAD + `(?:${RETURNED_MESSAGE_MARKERS.map((p) => `(?:${p})`).join('|')})`, 'i');
 
 const HEADERISH =
   /^(?:return-path|received|message-id|from|date|subject|to|cc|reply-to|mime-version|content-type|dkim-signature|delivered-to|x-[a-z0-9-]+|authentication-results|sender|in-reply-to|references|user-agent|list-[a-z-]+|arc-[a-z-]+):/i;
@@ -48,7 +50,7 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
   let offset = 0;
   for (let i = 0; i < limit; i++) {
     const line = lines[i];
-    let isMarker = RETURNED_MARKERS.some((re) => re.test(line));
+    let isMarker = RETURNED_MARKER.test(line);
     let skip = 1;
     // A block of header fields after some text: the returned headers with no marker.
     if (!isMarker && i > 2 && /^(?:return-path|received|message-id|dkim-signature|delivered-to):/i.test(line)) {

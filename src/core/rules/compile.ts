@@ -5,6 +5,7 @@
 import type { Reason } from '../types.ts';
 import { REASON_RULES, type ReasonRule, type RuleTrait } from './reasons.ts';
 import { detachedCopy } from '../text.ts';
+import { requiredText } from '../required-text.ts';
 
 /** Rules look at this many characters of a diagnostic at most (hostile input bound). */
 export const MAX_RULE_INPUT = 4096;
@@ -44,7 +45,9 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
         reason: rule.reason,
         regex: new RegExp(pattern, 'i'),
         index: i + 1,
-        hints: rule.hints,
+        // A rule without hints of its own gets those its phrases require (required-text.ts):
+        // most texts match none of the rules, and a substring test spares running the pattern.
+        hints: rule.hints ?? requiredText(rule.phrases),
         traits: rule.traits ?? [],
       };
     } catch (err) {
@@ -92,7 +95,10 @@ export function normaliseForRules(text: string): string {
 
 function normalise(text: string): string {
   const cut = text.length > MAX_RULE_INPUT * 2 ? text.slice(0, MAX_RULE_INPUT * 2) : text;
-  const flat = withoutContinuationCodes(cut.toLowerCase().replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN).replace(/\s+/g, ' ').trim());
+  const lower = cut.toLowerCase();
+  // No '@', no address: the address pattern would only scan every run of characters in vain.
+  const withoutAddresses = lower.includes('@') ? lower.replace(ADDRESS_IN_TEXT, ADDRESS_TOKEN) : lower;
+  const flat = withoutContinuationCodes(withoutAddresses.replace(/\s+/g, ' ').trim());
   return flat.length > MAX_RULE_INPUT ? flat.slice(0, MAX_RULE_INPUT) : flat;
 }
 
