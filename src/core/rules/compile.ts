@@ -18,6 +18,8 @@ export interface CompiledRule {
   index: number;
   /** The text must hold one of these for the rule to be tried (none: always tried). */
   hints?: readonly string[];
+  /** Each hint's pairs of adjacent ASCII characters (see pairsIn), computed with the rule. */
+  hintPairs?: readonly (readonly number[])[];
   traits: readonly RuleTrait[];
 }
 
@@ -40,14 +42,16 @@ export function compileRules(rules: readonly ReasonRule[]): CompiledRule[] {
     try {
       if (!rule.phrases.length) throw new Error('no phrases');
       const pattern = rule.phrases.map((p) => `(?:${p})`).join('|');
+      // A rule without hints of its own gets those its phrases require (required-text.ts):
+      // most texts match none of the rules, and a substring test spares running the pattern.
+      const hints = rule.hints ?? requiredText(rule.phrases);
       return {
         id: rule.id,
         reason: rule.reason,
         regex: new RegExp(pattern, 'i'),
         index: i + 1,
-        // A rule without hints of its own gets those its phrases require (required-text.ts):
-        // most texts match none of the rules, and a substring test spares running the pattern.
-        hints: rule.hints ?? requiredText(rule.phrases),
+        hints,
+        hintPairs: hints?.map(asciiPairs),
         traits: rule.traits ?? [],
       };
     } catch (err) {
@@ -145,11 +149,61 @@ const recentMatches = new WeakMap<readonly CompiledRule[], Map<string, CompiledR
 const RECENT_MATCHES = 8;
 
 function firstMatching(input: string, rules: readonly CompiledRule[]): CompiledRule | undefined {
+  const pairs = pairsIn(input);
   for (const rule of rules) {
-    if (rule.hints && !rule.hints.some((h) => input.includes(h))) continue;
+    if (rule.hints && !holdsHint(input, pairs, rule)) continue;
     if (rule.regex.test(input)) return rule;
   }
   return undefined;
+}
+
+/**
+ * The pairs of adjacent ASCII characters a text holds, one bit each (128 x 128). A hint
+ * with a pair the text lacks is not in it: most hints are ruled out by a bit or two instead
+ * of a String.includes over the whole text, which over a long notice that no rule matches
+ * (every rule's every hint tried) took longer than the patterns themselves.
+ */
+function pairsIn(text: string): Uint32Array {
+  if (text === lastPairsText) return lastPairs;
+  const bits = new Uint32Array(PAIR_WORDS);
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((prev | c) < 128) {
+      const k = (prev << 7) | c;
+      bits[k >>> 5] |= 1 << (k & 31);
+    }
+    prev = c;
+  }
+  // matchReason and the matchTrait calls after it read the same text: the last one is kept.
+  lastPairsText = text;
+  lastPairs = bits;
+  return bits;
+}
+const PAIR_WORDS = (128 * 128) / 32;
+let lastPairsText = '';
+let lastPairs = new Uint32Array(PAIR_WORDS);
+
+/** The pairs of adjacent ASCII characters in a hint, as pairsIn's bit numbers. */
+function asciiPairs(hint: string): number[] {
+  const own = new Set<number>();
+  for (let i = 1; i < hint.length; i++) {
+    const [a, b] = [hint.charCodeAt(i - 1), hint.charCodeAt(i)];
+    if ((a | b) < 128) own.add((a << 7) | b);
+  }
+  return [...own];
+}
+
+/** The text holds one of the rule's hints (the pairs rule most of them out first). */
+function holdsHint(input: string, pairs: Uint32Array, rule: CompiledRule): boolean {
+  const hints = rule.hints ?? [];
+  // A rule made elsewhere than compileRules has no pairs: each hint is then searched for.
+  const keys = rule.hintPairs ?? [];
+  next: for (let i = 0; i < hints.length; i++) {
+    for (const k of keys[i] ?? []) if (!(pairs[k >>> 5]! & (1 << (k & 31)))) continue next;
+    if (input.includes(hints[i]!)) return true;
+  }
+  return false;
 }
 
 const withoutTrait = new Map<RuleTrait, CompiledRule[]>();
@@ -174,5 +228,6 @@ export function ruleMatches(id: string, text: string, rules: CompiledRule[] = bu
 export function matchTrait(trait: RuleTrait, text: string, rules: CompiledRule[] = builtInRules()): boolean {
   if (!text) return false;
   const input = normaliseForRules(text);
-  return rules.some((r) => r.traits.includes(trait) && (!r.hints || r.hints.some((h) => input.includes(h))) && r.regex.test(input));
+  const pairs = pairsIn(input);
+  return rules.some((r) => r.traits.includes(trait) && (!r.hints || holdsHint(input, pairs, r)) && r.regex.test(input));
 }
