@@ -100,7 +100,8 @@ function sequence(src: string, i: number, depth: number): Parsed | 'bad' {
       const e = src[i + 1];
       if (e === undefined) return 'bad';
       if (/[bBdDsSwW]/.test(e)) next = i + 2;
-      else if (/[!-\/:-@\[-`{-~]/.test(e)) [literal, next] = [e, i + 2]; // escaped punctuation
+      else if (/[!-\/:-@\[-`{-~]/.test(e))
+        [literal, next] = [e, i + 2]; // escaped punctuation
       else return 'bad'; // \n, \u, \1 ...: not worth the doubt
     } else if (c === '.' || c === '^' || c === '$') next = i + 1;
     else if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') return 'bad';
