@@ -21,23 +21,28 @@ function plainChar(c: string): boolean {
 interface Parsed {
   /** Strings of which a match holds one; undefined when not known. */
   hints: string[] | undefined;
+  /** The next token. */
   end: number;
 }
 
-/** Quantifier at i: its least count and where it ends; undefined when there is none. */
-function quantifier(src: string, i: number): { min: number; end: number } | 'bad' | undefined {
-  const c = src[i];
-  let min: number;
-  let end: number;
-  if (c === '?' || c === '*') [min, end] = [0, i + 1];
-  else if (c === '+') [min, end] = [1, i + 1];
-  else if (c === '{') {
-    const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(i, i + 24));
-    if (!m) return 'bad'; // a literal '{': not worth the doubt
-    [min, end] = [Number(m[1]), i + m[0].length];
-  } else return undefined;
-  if (src[end] === '?') end++; // lazy
-  return { min, end };
+/**
+ * A phrase's tokens, found by one native pattern rather than a loop over its characters
+ * (the rules are compiled at start-up, where this loop runs as cold code): an escape, a
+ * class, a group's opening, ')', '|', '.', '^', '$', a quantifier with its lazy '?', a run
+ * of plain characters, or any other single character.
+ */
+const TOKEN =
+  /\\[\s\S]?|\[\^?\]?(?:\\[\s\S]|[^\]\\])*\]|\((?:\?(?::|=|!|<=|<!))?|[)|.^$]|[?*+]\??|\{\d+(?:,\d*)?\}\??|[^\\[\](){}|.^$?*+]+|[\s\S]/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** A quantifier token's least count; undefined when the token is none. */
+function leastCount(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  const c = token[0];
+  if (c === '?' || c === '*') return 0;
+  if (c === '+') return 1;
+  if (c === '{' && token.length > 1) return Number(/\d+/.exec(token)![0]);
+  return undefined;
 }
 
 /** The better of two hint sets: the one whose shortest string is longer, then the smaller. */
@@ -50,80 +55,84 @@ function better(a: string[] | undefined, b: string[] | undefined): string[] | un
   return a.length <= b.length ? a : b;
 }
 
-/** An alternation from i up to its closing ')' or the end. */
-function alternation(src: string, i: number, depth: number): Parsed | 'bad' {
+/** An alternation from token k up to its closing ')' or the end. */
+function alternation(tokens: string[], k: number, depth: number): Parsed | 'bad' {
   if (depth > 20) return 'bad';
   let union: string[] | undefined = [];
   for (;;) {
-    const seq = sequence(src, i, depth);
+    const seq = sequence(tokens, k, depth);
     if (seq === 'bad') return 'bad';
     if (!seq.hints) union = undefined;
     else if (union) union.push(...seq.hints);
-    i = seq.end;
-    if (src[i] !== '|') return { hints: union, end: i };
-    i++;
+    k = seq.end;
+    if (tokens[k] !== '|') return { hints: union, end: k };
+    k++;
   }
 }
 
 /** A sequence of atoms up to '|', ')' or the end; its best required string(s). */
-function sequence(src: string, i: number, depth: number): Parsed | 'bad' {
+function sequence(tokens: string[], k: number, depth: number): Parsed | 'bad' {
   let best: string[] | undefined;
   let run = '';
   const endRun = () => {
     if (run.length >= MIN_HINT_CHARS) best = better(best, [run]);
     run = '';
   };
-  while (i < src.length && src[i] !== '|' && src[i] !== ')') {
-    const c = src[i]!;
+  while (k < tokens.length && tokens[k] !== '|' && tokens[k] !== ')') {
+    const t = tokens[k]!;
+    const c = t[0]!;
+    // The characters of a plain run before its last (a quantifier takes only the last).
+    let lead = '';
     let literal: string | undefined;
     let groupHints: string[] | undefined;
-    let next: number;
+    let next = k + 1;
     if (c === '(') {
-      let j = i + 1;
-      let lookaround = false;
-      if (src.startsWith('?:', j)) j += 2;
-      else if (src.startsWith('?=', j) || src.startsWith('?!', j)) [j, lookaround] = [j + 2, true];
-      else if (src.startsWith('?<=', j) || src.startsWith('?<!', j)) [j, lookaround] = [j + 3, true];
-      else if (src[j] === '?') return 'bad'; // named groups and the like: not worth the doubt
-      const inner = alternation(src, j, depth + 1);
-      if (inner === 'bad' || src[inner.end] !== ')') return 'bad';
+      if (t === '(' && tokens[k + 1]?.startsWith('?')) return 'bad'; // named groups and the like: not worth the doubt
+      const lookaround = t.length > 1 && t !== '(?:';
+      const inner = alternation(tokens, k + 1, depth + 1);
+      if (inner === 'bad' || tokens[inner.end] !== ')') return 'bad';
       next = inner.end + 1;
       if (!lookaround) groupHints = inner.hints;
     } else if (c === '[') {
-      let j = i + 1;
-      if (src[j] === '^') j++;
-      if (src[j] === ']') j++;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-      if (j >= src.length) return 'bad';
-      next = j + 1;
+      if (t.startsWith('[]') || t.startsWith('[^]')) return 'bad';
     } else if (c === '\\') {
-      const e = src[i + 1];
+      const e = t[1];
       if (e === undefined) return 'bad';
-      if (/[bBdDsSwW]/.test(e)) next = i + 2;
-      else if (/[!-\/:-@\[-`{-~]/.test(e))
-        [literal, next] = [e, i + 2]; // escaped punctuation
-      else return 'bad'; // \n, \u, \1 ...: not worth the doubt
-    } else if (c === '.' || c === '^' || c === '$') next = i + 1;
-    else if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') return 'bad';
+      if (!'bBdDsSwW'.includes(e)) {
+        if (!/[!-\/:-@\[-`{-~]/.test(e)) return 'bad'; // \n, \u, \1 ...: not worth the doubt
+        literal = e; // escaped punctuation
+      }
+    } else if (c === '.' || c === '^' || c === '$') {
+      // matches no fixed character
+    } else if (t.length === 1 && '*+?{]}'.includes(c)) return 'bad';
+    else if (c === '*' || c === '+' || c === '?' || c === '{') return 'bad';
     else {
-      next = i + 1;
-      if (plainChar(c)) literal = c.toLowerCase();
+      lead = t.slice(0, -1);
+      const last = t[t.length - 1]!;
+      if (plainChar(last)) literal = last.toLowerCase();
     }
-    const q = quantifier(src, next);
-    if (q === 'bad') return 'bad';
-    if (q) next = q.end;
-    const required = !q || q.min > 0;
+    if (lead) {
+      if (ASCII_ONLY.test(lead)) run += lead.toLowerCase();
+      else
+        for (const ch of lead) {
+          if (plainChar(ch)) run += ch.toLowerCase();
+          else endRun();
+        }
+    }
+    const min = leastCount(tokens[next]);
+    if (min !== undefined) next++;
+    const required = min === undefined || min > 0;
     if (literal !== undefined && required) {
       run += literal;
-      if (q) endRun(); // repeated: what follows is not next to it
+      if (min !== undefined) endRun(); // repeated: what follows is not next to it
     } else {
       endRun();
       if (groupHints && required) best = better(best, groupHints);
     }
-    i = next;
+    k = next;
   }
   endRun();
-  return { hints: best, end: i };
+  return { hints: best, end: k };
 }
 
 /**
@@ -133,8 +142,9 @@ function sequence(src: string, i: number, depth: number): Parsed | 'bad' {
 export function requiredText(phrases: readonly string[]): string[] | undefined {
   const all = new Set<string>();
   for (const p of phrases) {
-    const parsed = alternation(p, 0, 0);
-    if (parsed === 'bad' || parsed.end !== p.length || !parsed.hints?.length) return undefined;
+    const tokens = p.match(TOKEN) ?? [];
+    const parsed = alternation(tokens, 0, 0);
+    if (parsed === 'bad' || parsed.end !== tokens.length || !parsed.hints?.length) return undefined;
     for (const h of parsed.hints) all.add(h);
   }
   return [...all];

@@ -186,12 +186,13 @@ let lastPairs = new Uint32Array(PAIR_WORDS);
 
 /** The pairs of adjacent ASCII characters in a hint, as pairsIn's bit numbers. */
 function asciiPairs(hint: string): number[] {
-  const own = new Set<number>();
+  const keys: number[] = [];
   for (let i = 1; i < hint.length; i++) {
-    const [a, b] = [hint.charCodeAt(i - 1), hint.charCodeAt(i)];
-    if ((a | b) < 128) own.add((a << 7) | b);
+    const a = hint.charCodeAt(i - 1);
+    const b = hint.charCodeAt(i);
+    if ((a | b) < 128) keys.push((a << 7) | b);
   }
-  return [...own];
+  return keys;
 }
 
 /** The text holds one of the rule's hints (the pairs rule most of them out first). */
