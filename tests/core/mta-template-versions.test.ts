@@ -842,6 +842,74 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
   ]);
 });
 
+// Exim 4.82-4.85 built with EXPERIMENTAL_DSN (deliver.c): the same text in a multipart/report, and
+// a delivery-status part whose loop writes "Action: failed\nFinal-Recipient: rfc822;%s\nStatus:
+// 5.0.0\n", then "Remote-MTA: dns; %s" and print_dsn_diagnostic_code()'s "Diagnostic-Code: smtp; "
+// with the message from its first ": " on (here "host <name> [<ip>]: <reply>"), and no blank line
+// between recipients (4.86 added it).
+describe('Exim 4.82-4.85 with EXPERIMENTAL_DSN (src/src/deliver.c)', () => {
+  run([
+    {
+      title: 'two recipients in one delivery-status group, each "Action" before its "Final-Recipient", each its own reply',
+      raw: () =>
+        msg(
+          [
+            'From: Mail Delivery System <Mailer-Daemon@mx.example.org>',
+            'To: sender@example.com',
+            'X-Failed-Recipients: a@example.net,',
+            '  b@example.net',
+            'Auto-Submitted: auto-replied',
+            'Content-Type: multipart/report; report-type=delivery-status; boundary=1764583200-eximdsn-1804289383',
+            'MIME-Version: 1.0',
+            'Subject: Mail delivery failed: returning message to sender',
+          ],
+          [
+            '--1764583200-eximdsn-1804289383',
+            'Content-type: text/plain; charset=us-ascii',
+            '',
+            'This message was created automatically by mail delivery software.',
+            '',
+            'A message that you sent could not be delivered to one or more of its',
+            'recipients. This is a permanent error. The following address(es) failed:',
+            '',
+            '  a@example.net',
+            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
+            '    host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
+            '  b@example.net',
+            '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
+            '    host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
+            '',
+            '--1764583200-eximdsn-1804289383',
+            'Content-type: message/delivery-status',
+            '',
+            'Reporting-MTA: dns; mx.example.org',
+            '',
+            'Action: failed',
+            'Final-Recipient: rfc822;a@example.net',
+            'Status: 5.0.0',
+            'Remote-MTA: dns; mx.example.net',
+            'Diagnostic-Code: smtp; host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
+            'Action: failed',
+            'Final-Recipient: rfc822;b@example.net',
+            'Status: 5.0.0',
+            'Remote-MTA: dns; mx.example.net',
+            'Diagnostic-Code: smtp; host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
+            '--1764583200-eximdsn-1804289383',
+            'Content-type: message/rfc822',
+            '',
+            ...RETURNED,
+            '--1764583200-eximdsn-1804289383--',
+          ],
+        ),
+      kind: 'bounce',
+      recipients: [
+        ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
+        ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552'],
+      ],
+    },
+  ]);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Postfix 2.0-2.2 (bounce_notify_util.c before the 2.3 templates): "This is the Postfix program at
 // host %s.", "I'm sorry to have to inform you that your message could not / be delivered to one or
@@ -850,11 +918,17 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
 // wrapped at 79 columns with a four-space indent; smtp_proto.c writes "host %s said: %s (in reply
 // to %s)". The delay warning: "Delayed Mail (still being retried)" and its "####" banner.
 
-function postfix2(kind: 'fail' | 'warn', rcpts: readonly { address: string; text: readonly string[]; diag: readonly string[] }[]): Buffer {
+function postfix2(
+  kind: 'fail' | 'warn',
+  rcpts: readonly { address: string; text: readonly string[]; diag: readonly string[] }[],
+  release: '1.1' | '2.x' = '2.x',
+): Buffer {
   const b = 'ABCDEF1234.1764583200/mx.example.org';
   const opening =
     kind === 'fail'
-      ? ["I'm sorry to have to inform you that your message could not", "be delivered to one or more recipients. It's attached below."]
+      ? release === '1.1'
+        ? ["I'm sorry to have to inform you that the message returned", 'below could not be delivered to one or more destinations.']
+        : ["I'm sorry to have to inform you that your message could not", "be delivered to one or more recipients. It's attached below."]
       : [
           '####################################################################',
           '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
@@ -886,7 +960,7 @@ function postfix2(kind: 'fail' | 'warn', rcpts: readonly { address: string; text
       'For further assistance, please send mail to <postmaster>',
       '',
       'If you do so, please include this problem report. You can',
-      'delete your own text from the attached returned message.',
+      release === '1.1' ? 'delete your own text from the message returned below.' : 'delete your own text from the attached returned message.',
       '',
       '\t\t\tThe Postfix program',
       ...rcpts.flatMap((r) => ['', ...r.text]),
@@ -983,6 +1057,33 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'blocked', 'soft', '5.0.0', '554']],
+    },
+    {
+      // Postfix 1.1 (v1.1.0: bounce_notify_util.c, smtp_proto.c): "the message returned below could not be
+      // delivered to one or more destinations", and "host %s said: %s" without the command.
+      title: '1.1\'s notice ("the message returned below could not be delivered"), replies with no command named, per recipient',
+      raw: () =>
+        postfix2(
+          'fail',
+          [
+            {
+              address: 'a@example.net',
+              text: ['<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>... User unknown'],
+              diag: ['Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 550 5.1.1', '    <a@example.net>... User unknown'],
+            },
+            {
+              address: 'b@example.net',
+              text: ['<b@example.net>: host mx.example.net[192.0.2.1] said: 552 <b@example.net>... Mailbox full'],
+              diag: ['Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 552', '    <b@example.net>... Mailbox full'],
+            },
+          ],
+          '1.1',
+        ),
+      kind: 'bounce',
+      recipients: [
+        ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
+        ['b@example.net', 'mailboxfull', 'soft', '5.0.0', '552'],
+      ],
     },
     {
       title: 'the 2.x delay warning ("Delayed Mail (still being retried)", the "####" banner) is a delay',
