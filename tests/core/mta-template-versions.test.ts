@@ -12,7 +12,8 @@
 //   IndiMail's qmail-send/slowq-send (indimail-mta): the MIME bounce ("--- Enclosed is a copy of the message.");
 //   OpenSMTPD (github:OpenSMTPD/OpenSMTPD) opensmtpd-5.4.1, opensmtpd-5.7.1, 6.6.0: smtpd/bounce.c, esc.c, mta.c, queue.c;
 //   Exim (github:Exim/exim) exim-4_69, exim-4_80: src/src/deliver.c, transports/smtp.c, retry.c, routers/dnslookup.c, route.c;
-//   Postfix (github:vdukhovni/postfix) v2.0.0, v2.2.0: src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.c, src/global/bounce_log.c.
+//   Postfix (github:vdukhovni/postfix) v1.1.0, v2.0.0, v2.2.0: src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.c, src/global/bounce_log.c;
+//   Sendmail 8.12 (freebsd/freebsd-src contrib/sendmail/src/savemail.c: errbody()).
 // No case comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
@@ -1097,6 +1098,50 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
         ]),
       kind: 'delay',
       recipients: [['a@example.net', 'networkerror', 'none', '4.0.0', '']],
+    },
+  ]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sendmail 8.12 (savemail.c, errbody()): the template is 8.17's, but one of its forms is not in
+// the recorded notices: the plain-text error mail (no MIME boundary: SendMimeErrors off), ending
+// at "   ----- Original message follows -----", with "    (expanded from: <alias>)" under an
+// address; with no delivery-status part, the status is the one Sendmail wrote in its transcript.
+
+describe('Sendmail 8.12 (contrib/sendmail/src/savemail.c)', () => {
+  run([
+    {
+      title: 'the plain-text error mail: the alias is no recipient; a reply with no status takes the one Sendmail wrote in its transcript',
+      raw: () =>
+        msg(
+          [
+            'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+            'To: <sender@example.com>',
+            'Subject: Returned mail: see transcript for details',
+            'Auto-Submitted: auto-generated (failure)',
+          ],
+          [
+            'The original message was received at Tue, 1 Dec 2026 10:00:00 +0000',
+            'from client.example.com [198.51.100.2]',
+            '',
+            '   ----- The following addresses had permanent fatal errors -----',
+            '<a@example.net>',
+            '    (reason: 550 <a@example.net>... User unknown)',
+            '    (expanded from: <alias@example.org>)',
+            '',
+            '   ----- Transcript of session follows -----',
+            '... while talking to mx.example.net.:',
+            '>>> RCPT To:<a@example.net>',
+            '<<< 550 <a@example.net>... User unknown',
+            '550 5.1.1 <a@example.net>... User unknown',
+            '',
+            '   ----- Original message follows -----',
+            '',
+            ...RETURNED,
+          ],
+        ),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']],
     },
   ]);
 });
