@@ -295,7 +295,8 @@ export function fromProse(
   // A block with a reply but no status (Sendmail's "(reason: 550 <a@b>... User unknown)" from a
   // server without enhanced codes) takes the status the MTA itself wrote in its notice (its
   // transcript's summary "550 5.1.1 <a@b>... User unknown"), when this recipient is the only one.
-  const sharedCodes = ownCodes.status || (ownCodes.replyCode && !only) ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
+  const sharedCodes =
+    ownCodes.status || (ownCodes.replyCode && !only) ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
   if (sharedCodes && !wholeNotice && (sharedCodes.status || sharedCodes.replyCode)) decidedBy.push('text:outside-blocks');
   const status = ownCodes.status || (sharedCodes?.status ?? '');
   if (status) decidedBy.push(`text:status ${status}`);

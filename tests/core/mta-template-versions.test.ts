@@ -113,7 +113,7 @@ describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c
             '<a@example.net>:',
             '192.0.2.1 does not like recipient.',
             'Remote host said: 550-5.1.1 The email account that you tried to reach does not exist. Please try',
-            '550-5.1.1 double-checking the recipient\'s email address for typos or',
+            "550-5.1.1 double-checking the recipient's email address for typos or",
             '550 5.1.1 unnecessary spaces.',
             'Giving up on 192.0.2.1.',
           ],
@@ -213,7 +213,8 @@ describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c
       ],
     },
     {
-      title: 'the double bounce ("the bounce bounced!", "--- Below this line is the original bounce.") names the bounced address, not the first bounce\'s',
+      title:
+        'the double bounce ("the bounce bounced!", "--- Below this line is the original bounce.") names the bounced address, not the first bounce\'s',
       raw: () =>
         msg(
           ['From: MAILER-DAEMON@mx.example.org', 'To: postmaster@mx.example.org', 'Subject: failure notice'],
@@ -253,7 +254,7 @@ describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c
 describe('qmail-ldap (qmail-send.c, qmail-lspawn.c, qmail-local.c, qmail-remote.c)', () => {
   run([
     {
-      title: 'the site\'s custombouncetext after the opening names no recipient (not the postmaster it points to)',
+      title: "the site's custombouncetext after the opening names no recipient (not the postmaster it points to)",
       raw: () =>
         qmail(
           [['<a@example.net>:', 'Sorry, no mailbox here by that name. (#5.1.1)']],
@@ -296,7 +297,13 @@ describe('qmail-ldap (qmail-send.c, qmail-lspawn.c, qmail-local.c, qmail-remote.
     {
       title: 'a greeting refused for good ("Connected to <ip> but greeting failed.", a 5xx) is a block of the sending host',
       raw: () =>
-        qmail([['<a@example.net>:', 'Connected to 192.0.2.1 but greeting failed.', 'Remote host said: 554 mx.example.net ESMTP not accepting messages']]),
+        qmail([
+          [
+            '<a@example.net>:',
+            'Connected to 192.0.2.1 but greeting failed.',
+            'Remote host said: 554 mx.example.net ESMTP not accepting messages',
+          ],
+        ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'blocked', 'soft', '5.0.0', '554']],
     },
@@ -411,9 +418,7 @@ interface Dsn57 {
 function smtpd57(kind: 'error' | 'warning', lines: readonly string[], dsn: readonly Dsn57[]): Buffer {
   const b = '--   1234567890123/mx.example.org';
   const notice =
-    kind === 'error'
-      ? SMTPD_ERROR
-      : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
+    kind === 'error' ? SMTPD_ERROR : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
   const after =
     kind === 'error'
       ? []
@@ -785,11 +790,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
       title: '"all hosts have been failing for a long time and were last tried after this message arrived" is expired',
       raw: () =>
         exim469([
-          [
-            '  a@example.net',
-            '    all hosts have been failing for a long time and were last tried after',
-            '    this message arrived',
-          ],
+          ['  a@example.net', '    all hosts have been failing for a long time and were last tried after', '    this message arrived'],
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
@@ -961,7 +962,9 @@ function postfix2(
       'For further assistance, please send mail to <postmaster>',
       '',
       'If you do so, please include this problem report. You can',
-      release === '1.1' ? 'delete your own text from the message returned below.' : 'delete your own text from the attached returned message.',
+      release === '1.1'
+        ? 'delete your own text from the message returned below.'
+        : 'delete your own text from the attached returned message.',
       '',
       '\t\t\tThe Postfix program',
       ...rcpts.flatMap((r) => ['', ...r.text]),
@@ -1015,7 +1018,10 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
           {
             address: 'b@example.net',
             text: ['<b@example.net>: host mx.example.net[192.0.2.1] said: 552 5.2.2 Mailbox full', '    (in reply to RCPT TO command)'],
-            diag: ['Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 552 5.2.2 Mailbox', '    full (in reply to RCPT TO command)'],
+            diag: [
+              'Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 552 5.2.2 Mailbox',
+              '    full (in reply to RCPT TO command)',
+            ],
           },
         ]),
       kind: 'bounce',
@@ -1030,7 +1036,10 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
         postfix2('fail', [
           {
             address: 'a@example.net',
-            text: ['<a@example.net>: host mx.example.net[192.0.2.1] said: 550 <a@example.net>: User', '    unknown (in reply to RCPT TO command)'],
+            text: [
+              '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 <a@example.net>: User',
+              '    unknown (in reply to RCPT TO command)',
+            ],
             diag: [
               'Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 550',
               '    <a@example.net>: User unknown (in reply to RCPT TO command)',
