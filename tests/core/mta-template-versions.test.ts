@@ -566,58 +566,73 @@ describe('OpenSMTPD 5.7.1 (smtpd/bounce.c: boundaries with no MIME header, esc.c
   ]);
 });
 
+/** OpenSMTPD 6.0-6.6's notice: multipart/mixed, the Subject and Action from action_str(), no Diagnostic-Code. */
+function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: readonly { address: string; status: string }[]): Buffer {
+  const b = '   1234567890123/mx.example.org';
+  return msg(
+    [
+      `Subject: Delivery status notification: ${action}`,
+      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+      'To: sender@example.com',
+      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed;boundary="${b}"`,
+    ],
+    [
+      'This is a MIME-encapsulated message.',
+      '',
+      `--${b}`,
+      'Content-Description: Notification',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      '    Hi!',
+      '',
+      '    This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
+      '',
+      ...(action === 'failed'
+        ? SMTPD_ERROR
+        : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', '']),
+      ...lines,
+      '',
+      ...(action === 'failed'
+        ? []
+        : [
+            '    Please note that this is only a temporary failure report.',
+            '    The message is kept in the queue for up to 4 days.',
+            '    You DO NOT NEED to re-send the message to these recipients.',
+            '',
+          ]),
+      '    Below is a copy of the original message:',
+      '',
+      `--${b}`,
+      'Content-Description: Delivery Report',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      ...rcpts.flatMap((r) => [`Final-Recipient: rfc822; ${r.address}`, `Action: ${action}`, `Status: ${r.status}`, '']),
+      `--${b}`,
+      'Content-Description: Message headers',
+      'Content-Type: text/rfc822-headers',
+      '',
+      ...RETURNED.slice(0, 6),
+      '',
+      `--${b}--`,
+    ],
+  );
+}
+
 describe('OpenSMTPD 6.0-6.6 (smtpd/bounce.c: multipart/mixed, no Diagnostic-Code)', () => {
   run([
     {
       title: 'the reply on the text line gives the reason the "5.0.0" Status does not',
       raw: () =>
-        msg(
+        smtpd6(
+          'failed',
+          ['a@example.net: 550 5.1.1 <a@example.net>... User unknown', 'b@example.net: 552 5.2.2 <b@example.net>... Mailbox full'],
           [
-            'Subject: Delivery status notification: error',
-            'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-            'To: sender@example.com',
-            'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-            'MIME-Version: 1.0',
-            'Content-Type: multipart/mixed;boundary="   1234567890123/mx.example.org"',
-          ],
-          [
-            'This is a MIME-encapsulated message.',
-            '',
-            '--   1234567890123/mx.example.org',
-            'Content-Description: Notification',
-            'Content-Type: text/plain; charset=us-ascii',
-            '',
-            '    Hi!',
-            '',
-            '    This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
-            '',
-            ...SMTPD_ERROR,
-            'a@example.net: 550 5.1.1 <a@example.net>... User unknown',
-            'b@example.net: 552 5.2.2 <b@example.net>... Mailbox full',
-            '',
-            '    Below is a copy of the original message:',
-            '',
-            '--   1234567890123/mx.example.org',
-            'Content-Description: Delivery Report',
-            'Content-Type: message/delivery-status',
-            '',
-            'Reporting-MTA: dns; mx.example.org',
-            '',
-            'Final-Recipient: rfc822; a@example.net',
-            'Action: failed',
-            'Status: 5.0.0',
-            '',
-            'Final-Recipient: rfc822; b@example.net',
-            'Action: failed',
-            'Status: 5.0.0',
-            '',
-            '--   1234567890123/mx.example.org',
-            'Content-Description: Message headers',
-            'Content-Type: text/rfc822-headers',
-            '',
-            ...RETURNED.slice(0, 6),
-            '',
-            '--   1234567890123/mx.example.org--',
+            { address: 'a@example.net', status: '5.0.0' },
+            { address: 'b@example.net', status: '5.0.0' },
           ],
         ),
       kind: 'bounce',
@@ -625,6 +640,17 @@ describe('OpenSMTPD 6.0-6.6 (smtpd/bounce.c: multipart/mixed, no Diagnostic-Code
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
         ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552'],
       ],
+    },
+    {
+      title: 'the delay ("Delivery status notification: delayed", Action delayed) is a delay, never hard',
+      raw: () =>
+        smtpd6(
+          'delayed',
+          ['a@example.net: 450 4.1.1 <a@example.net>: Recipient address rejected: unverified address'],
+          [{ address: 'a@example.net', status: '4.0.0' }],
+        ),
+      kind: 'delay',
+      recipients: [['a@example.net', 'userunknown', 'none', '4.1.1', '450']],
     },
   ]);
 });
@@ -1094,6 +1120,32 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
         ['b@example.net', 'mailboxfull', 'soft', '5.0.0', '552'],
       ],
+    },
+    {
+      title: 'the postmaster\'s copy ("Postmaster Copy: Undelivered Mail", sent to postmaster) names the recipient, not the postmaster',
+      raw: () =>
+        Buffer.from(
+          postfix2('fail', [
+            {
+              address: 'a@example.net',
+              text: [
+                '<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>:',
+                '    Recipient address rejected: User unknown (in reply to RCPT TO command)',
+              ],
+              diag: [
+                'Diagnostic-Code: X-Postfix; host mx.example.net[192.0.2.1] said: 550 5.1.1',
+                '    <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO',
+                '    command)',
+              ],
+            },
+          ])
+            .toString('latin1')
+            .replace('Subject: Undelivered Mail Returned to Sender', 'Subject: Postmaster Copy: Undelivered Mail')
+            .replace('To: sender@example.com', 'To: postmaster@mx.example.org'),
+          'latin1',
+        ),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']],
     },
     {
       title: 'the 2.x delay warning ("Delayed Mail (still being retried)", the "####" banner) is a delay',
