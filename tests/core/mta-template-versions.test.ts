@@ -200,6 +200,12 @@ describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c
       recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
     },
     {
+      title: 'qmail-rspawn\'s "Unable to run qmail-remote." is the sending site\'s system',
+      raw: () => qmail([['<a@example.net>:', 'Unable to run qmail-remote.']]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'systemerror', 'soft', '5.0.0', '']],
+    },
+    {
       title: 'a report with a blank line in it (written as a line opening with "/") stays the same recipient\'s',
       raw: () =>
         qmail([
@@ -293,6 +299,13 @@ describe('qmail-ldap (qmail-send.c, qmail-lspawn.c, qmail-local.c, qmail-remote.
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'securityerror', 'soft', '5.7.8', '535']],
+    },
+    {
+      title:
+        'the cluster hand-over that failed ("Permanent error while executing qmail-forward. (#5.4.4)") is the site\'s system, not a dead address',
+      raw: () => qmail([['<a@example.net>:', 'Permanent error while executing qmail-forward. (#5.4.4)']]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'systemerror', 'soft', '5.4.4', '']],
     },
     {
       title: 'a greeting refused for good ("Connected to <ip> but greeting failed.", a 5xx) is a block of the sending host',
