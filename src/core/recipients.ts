@@ -8,7 +8,7 @@ import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
 import { headerValue, type Header } from './mime.ts';
 import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
-import type { SesNotification } from './lhost/amazon-ses.ts';
+import type { SesNotification, SesRecipient } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
 import {
   codesInText,
@@ -156,7 +156,10 @@ export function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
     return {
       finalRecipient: normaliseAddress(r.address),
       originalRecipient: '',
-      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
+      // A Bounce event is final whatever its bounceType: SES sends a Transient one only "when
+      // SES fails to deliver the email after retrying for a period of time" (API
+      // EventDestination, BOUNCE); the event that says SES is still trying is DeliveryDelay.
+      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.type === 'delay' ? 'delayed' : 'failed'),
       status: r.status,
       diagnosticType: typed.type,
       diagnostic: typed.value,
@@ -165,6 +168,24 @@ export function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
       fields: {},
     };
   });
+}
+
+/** Reasons that say the server's words and codes named no cause (a delay's own default too). */
+const NO_CAUSE: ReadonlySet<Reason> = new Set<Reason>(['onhold', 'undefined']);
+
+/**
+ * The reason an SES bounce subtype or delay type names (lhost/amazon-ses.ts), applied to the
+ * recipient read from the event's fields: when the server's words and codes named no cause
+ * (a delay with no cause is `expired`), or always when the hint is SES's own decision (its
+ * suppression list: the 5.1.1 beside it is SES's, no server was asked).
+ */
+export function withSesHint(r: RecipientResult, ses: SesRecipient): RecipientResult {
+  if (!ses.hint || r.reason === ses.hint || NON_BOUNCE_REASONS.has(r.reason)) return r;
+  const noCause = NO_CAUSE.has(r.reason) || (r.action === 'delayed' && r.reason === 'expired');
+  if (!noCause && !ses.hintDecides) return r;
+  const reason = ses.hint;
+  const out = { ...r, reason, decidedBy: [...r.decidedBy, ses.hintSource ?? `ses:${reason}`] };
+  return { ...out, bounceType: bounceTypeOf(out) };
 }
 
 export function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
