@@ -3,6 +3,7 @@
 // hard/soft, status and reply code.
 import { describe, expect, it } from 'vitest';
 import { classifySync } from '../../src/core/classify.ts';
+import { dsnReport } from './dsn-report.ts';
 
 const NOTIFICATION_CONTENTS = 'https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html';
 const EVENT_CONTENTS = 'https://docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-sns-contents.html';
@@ -397,5 +398,23 @@ describe('Amazon SES events from strangers stay bounded', () => {
     const h = classifySync(snsMail(huge, true));
     expect(Date.now() - t).toBeLessThan(5000);
     expect(h.recipients.map((r) => r.address)).not.toContain(expect.stringMatching(/^a{1000}/));
+  });
+});
+
+describe('Amazon SES receiving: the Bounce action of a receipt rule (https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-bounce.html)', () => {
+  // The action's documented fields: SmtpReplyCode (RFC 5321), StatusCode (RFC 3463) and
+  // Message, with the templates the console and the CDK offer (aws-cdk, aws-ses-actions
+  // lib/bounce.ts, BounceTemplate). Its bounce carries them as an RFC 3464 report.
+  // (The template "500 5.6.1 Message content rejected" is read as spamdetected by the general
+  // 'message content rejected' wording, which other filters use for spam: left alone.)
+  it.each([
+    ['550', '5.1.1', 'Mailbox does not exist', 'userunknown', 'hard'],
+    ['552', '5.3.4', 'Message too large', 'mesgtoobig', 'soft'],
+    ['552', '5.2.2', 'Mailbox full', 'mailboxfull', 'soft'],
+    ['450', '4.0.0', 'Temporary failure', 'onhold', 'soft'],
+  ])('reads the template %s %s "%s" as %s, %s', (reply, status, message, reason, hardness) => {
+    const c = classifySync(dsnReport(status, `${reply} ${status} ${message}`));
+    expect(c.kind).toBe('bounce');
+    expect(seen(c)).toEqual([{ address: 'user@example.net', reason, bounceType: hardness, status, reply }]);
   });
 });
