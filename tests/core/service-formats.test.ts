@@ -418,3 +418,12 @@ describe('Amazon SES receiving: the Bounce action of a receipt rule (https://doc
     expect(seen(c)).toEqual([{ address: 'user@example.net', reason, bounceType: hardness, status, reply }]);
   });
 });
+
+describe('Google Workspace refusals', () => {
+  it('reads an administrator\'s custom rule refusal ("- gcdp <sessionid> - gsmtp") as a policy refusal, soft (https://support.google.com/a/answer/3726730)', () => {
+    const c = classifySync(dsnReport('5.7.1', '550 5.7.1 This message violates example.com email policy. - gcdp <sessionid> - gsmtp'));
+    expect(seen(c)).toEqual([
+      { address: 'user@example.net', reason: 'policyviolation', bounceType: 'soft', status: '5.7.1', reply: '550' },
+    ]);
+  });
+});
