@@ -313,6 +313,21 @@ describe(`Amazon SES delivery notifications and events (${NOTIFICATION_CONTENTS}
     ]);
   });
 
+  it('reads a Reject event (a virus: SES sent the message to nobody) as a failure for each destination, virusdetected, soft', () => {
+    const c = classifySync(
+      snsMail({
+        eventType: 'Reject',
+        mail: { ...mail, destination: ['recipient@example.com', 'other@example.com'] },
+        reject: { reason: 'Bad content' },
+      }),
+    );
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => [r.address, r.action, r.reason, r.bounceType])).toEqual([
+      ['recipient@example.com', 'failed', 'virusdetected', 'soft'],
+      ['other@example.com', 'failed', 'virusdetected', 'soft'],
+    ]);
+  });
+
   it.each(['Send', 'Open', 'Click', 'Rendering Failure', 'Subscription'])('reads an eventType %s event as no bounce', (eventType) => {
     const c = classifySync(snsMail({ eventType, mail, [eventType.toLowerCase()]: { timestamp: '2017-08-09T22:00:19.652Z' } }));
     expect(c.kind).toBe('not-bounce');

@@ -62,8 +62,8 @@ const MAX_JSON_CHARS = 256 * 1024;
 /** Recipients per event beyond this are ignored (hostile input bound). */
 const MAX_RECIPIENTS = 500;
 
-/** Event names read; the other event types (Send, Open, Click, ...) report no failure. */
-const EVENT = String.raw`(?:Bounce|Complaint|Delivery|DeliveryDelay)`;
+/** Event names read; the other event types (Send, Open, Click, Rendering Failure, Subscription) report no failure. */
+const EVENT = String.raw`(?:Bounce|Complaint|Delivery|DeliveryDelay|Reject)`;
 /** An event's type field, bare or inside SNS's Message string (its quotes escaped). */
 const EVENT_FIELD = new RegExp(String.raw`\\?"(?:notificationType|eventType)\\?"\s{0,8}:\s{0,8}\\?"${EVENT}\\?"`);
 
@@ -196,6 +196,30 @@ export function readSesNotification(text: string): SesNotification | undefined {
       subType,
       feedbackType: asString(complaint?.complaintFeedbackType).toLowerCase() || 'abuse',
       recipients: complained({}),
+    };
+  }
+  // A Reject event: "SES accepted the email, but determined that it contained a virus and
+  // didn't attempt to deliver it" (its reject object says only "reason": "Bad content"). No
+  // recipient list of its own: the message was sent to nobody, so each of mail.destination.
+  if (kind === 'reject') {
+    const reason = asString(asObject(event.reject)?.reason);
+    return {
+      ...base,
+      type: 'bounce',
+      subType: reason,
+      recipients: asArray(mail?.destination)
+        .slice(0, MAX_RECIPIENTS)
+        .map(asString)
+        .filter((a) => a.includes('@'))
+        .map((address) => ({
+          address,
+          action: 'failed',
+          status: '',
+          diagnostic: '',
+          hint: 'virusdetected' as const,
+          hintDecides: true,
+          hintSource: `ses:Reject ${reason}`.trim(),
+        })),
     };
   }
   if (kind === 'delivery') {
