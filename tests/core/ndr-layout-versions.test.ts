@@ -1058,3 +1058,99 @@ describe('Exchange Online refusals by a remote server', () => {
     expect(found.recipients.map((r) => [r[0], r[1], r[2]])).toEqual([['a@example.net', 'spamdetected', 'soft']]);
   });
 });
+
+describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', () => {
+  // Exchange 2007-2019 write "#550 4.4.7 QUEUE.Expired; message expired ##" (Exchange 2007,
+  // as a notice posted whole shows it: pastebin.com/zeZFJvKs, "Microsoft Exchange has been
+  // trying to deliver this message without success and has stopped trying.") and "Remote
+  // Server returned '550 4.4.7 QUEUE.Expired; message expired'" (Exchange 2016,
+  // pastebin.com/ZkW4nRAU). Exchange Online lists each attempt ("Receiving server:", "Total
+  // retry attempts:", "<date> - Server at <host> returned '...'", pastebin.com/qn8VfDsG) and
+  // adds the last error to the expiry: Microsoft's "Mail flow intelligence in EOP"
+  // (learn.microsoft.com, defender-office-365/connectors-mail-flow-intelligence) says a
+  // queued message expires after 24 hours and is returned in an NDR, and lists the errors
+  // ("450 4.4.312 DNS query failed", "450 4.4.315 Connection timed out", "450 4.4.316
+  // Connection refused", "450 4.4.317 Cannot connect to remote server", "450 4.4.318
+  // Connection was closed abruptly").
+  it("reads Exchange 2007's \"'a@b'<mailto:a@b>\" and '#550 4.4.7 QUEUE.Expired; message expired ##' as expired, soft", async () => {
+    const raw = notice(
+      'Microsoft Exchange <postmaster@example.org>',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or distribution lists:',
+        '',
+        "'a@example.net'<mailto:a@example.net>",
+        'Microsoft Exchange has been trying to deliver this message without success and has stopped trying. Please try sending this message again, or provide the following diagnostic text to your system administrator.',
+        '________________________________',
+        '',
+        'Sent by Microsoft Exchange Server 2007',
+        '',
+        'Diagnostic information for administrators:',
+        '',
+        'Generating server: ex1.example.org',
+        '',
+        'a@example.net',
+        '#550 4.4.7 QUEUE.Expired; message expired ##',
+      ],
+      'Original message headers:',
+    );
+    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
+  });
+
+  const online = (lastError: string) =>
+    notice(
+      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'a@example.net (a@example.net)',
+        'The server has tried to deliver this message, without success, and has stopped trying. The recipient mail server may be temporarily offline or temporarily unable to accept messages. If the problem continues, contact your email admin.',
+        '',
+        'Diagnostic information for administrators:',
+        '',
+        'Generating server: AM0PR01MB0001.eurprd01.prod.exchangelabs.com',
+        'Receiving server: mail.example.net (192.0.2.1)',
+        'Total retry attempts: 26',
+        '',
+        'a@example.net',
+        `12/3/2026 1:17:26 AM - Server at mail.example.net (192.0.2.1) returned '550 4.4.7 QUEUE.Expired; message expired [Message=${lastError}] [LastAttemptedServerName=mail.example.net] [LastAttemptedIP=192.0.2.1:25]'`,
+      ],
+      'Original message headers:',
+    );
+
+  it('reads an expiry whose last error was "450 4.4.312 DNS query failed" as expired (rule 3), not a network error', async () => {
+    expect(await read(online('450 4.4.312 DNS query failed'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
+  });
+
+  it('reads an expiry whose last error was "450 4.4.316 Connection refused" as expired', async () => {
+    expect(await read(online('450 4.4.316 Connection refused'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.316', '450']));
+  });
+
+  it('reads an expiry whose last error was "450 4.4.315 Connection timed out" as expired', async () => {
+    expect(await read(online('450 4.4.315 Connection timed out'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.315', '450']));
+  });
+
+  it('keeps the cause a server named before the expiry (rule 3): "452 4.2.2 Mailbox full" stays a full mailbox', async () => {
+    expect(await read(online('452 4.2.2 <a@example.net>: Mailbox full'))).toEqual(
+      bounce(['a@example.net', 'mailboxfull', 'soft', '4.2.2', '452']),
+    );
+  });
+
+  it('reads the same DNS expiry from its delivery-status part (Status 4.4.7, the reply in Diagnostic-Code)', async () => {
+    const reply =
+      '550 4.4.7 QUEUE.Expired; message expired [Message=450 4.4.312 DNS query failed] [LastAttemptedServerName=mail.example.net]';
+    const raw = report(
+      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      'Undeliverable: hello',
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'a@example.net (a@example.net)',
+        'The server has tried to deliver this message, without success, and has stopped trying.',
+      ],
+      [['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 4.4.7', `Diagnostic-Code: smtp;${reply}`]],
+    );
+    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
+  });
+});
