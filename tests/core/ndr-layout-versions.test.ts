@@ -1154,3 +1154,72 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
   });
 });
+
+describe('Domino R5 and the SMTP errors Domino quotes', () => {
+  // IBM technote 1100477, "Domino R5: Improperly Addressed SMTP Mail Returns Cryptic Error
+  // Message" (quoted at atnotes.de/index.php/topic,28316.0): "Delivery Failure Report / Your
+  // document: / <subject> / was not delivered to: / xxxx@yyyy.com / because: / 250 Message
+  // received OK." (Domino 5 wrote the last reply it had, a success, as the reason).
+  const r5 = (because: string) =>
+    notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: Enhanced Mail System Status Code (RFC1893): .1.2',
+      ['Delivery Failure Report', '', 'Your document:', 'hello', 'was not delivered to:', 'a@example.net', 'because:', because],
+      'Original message follows',
+    );
+  it('reads R5\'s "Your document:" layout with the reason under "because:"', async () => {
+    expect(await read(r5('User a (a@example.net) not listed in Domino Directory'))).toEqual(
+      bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']),
+    );
+  });
+
+  it('never reads R5\'s "because: 250 Message received OK." as a delivery or as its reply code', async () => {
+    expect(await read(r5('250 Message received OK.'))).toEqual(bounce(['a@example.net', 'onhold', 'soft', '5.0.0', '']));
+  });
+
+  // IBM's Open Mic "Troubleshooting Notes/Domino NRPC Mail Routing issues" (9 May 2012,
+  // www-01.ibm.com/support/docview.wss?uid=swg27023930): "I receive 'Error transferring to
+  // ...; SMTP Protocol Return...'": Domino's words before the remote reply.
+  it('reads "Error transferring to <host>; SMTP Protocol Returned a Permanent Error 550 5.1.1 ..." under "because:"', async () => {
+    const raw = notice(
+      'Postmaster <postmaster@example.org>',
+      'DELIVERY FAILURE: Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550',
+      [
+        'Your message',
+        '',
+        '  Subject: hello',
+        '',
+        'was not delivered to:',
+        '',
+        '  a@example.net',
+        '',
+        'because:',
+        '',
+        '  Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550 5.1.1 <a@example.net>... User unknown',
+      ],
+      'Original message follows',
+    );
+    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+  });
+});
+
+describe("Exchange 2016's quoted recipient after the retry period", () => {
+  // pastebin.com/ZkW4nRAU (an Exchange 2016 notice posted whole): "'a@b' (a@b) / The server
+  // has tried to deliver this message, without success, and has stopped trying. ... / Remote
+  // Server returned '550 4.4.7 QUEUE.Expired; message expired'".
+  it('reads "\'a@b\' (a@b)" as the recipient and the expiry as expired, soft', async () => {
+    const raw = notice(
+      'Microsoft Outlook <postmaster@example.org>',
+      'Undeliverable: hello',
+      exchange2013(
+        [
+          "'a@example.net' (a@example.net)",
+          'The server has tried to deliver this message, without success, and has stopped trying. The recipient mail server may be temporarily offline or temporarily unable to accept messages. If the problem continues, contact your email admin.',
+        ],
+        ['a@example.net', "Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'"],
+      ),
+      'Original message headers:',
+    );
+    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
+  });
+});
