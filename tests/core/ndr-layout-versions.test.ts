@@ -637,8 +637,9 @@ describe('Domino ("was not delivered to: ... because:")', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('Oracle Communications Messaging Server', () => {
-  // Messaging Server's notice (the default text of its return_*.txt templates, as Oracle's
-  // Messaging Server Administration Guide shows them): "This report relates to a message you
+  // Messaging Server's notice (the default text of its return_*.txt templates: return_failed.txt,
+  // return_bounced.txt, return_timedout.txt, ...; Sun Java System Messaging Server 6.3
+  // Administration Guide, docs.oracle.com/cd/E19563-01/819-4428/bgakm): "This report relates to a message you
   // sent with the following header fields: ... Your message cannot be delivered to the
   // following recipients: / Recipient address: ... / Reason: ...".
   const head = [
