@@ -14,6 +14,7 @@
 // bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { deliveryStatusPart } from './dsn-report.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Encoding helpers: Node decodes the legacy charsets but cannot encode them, so the encoder
@@ -143,13 +144,7 @@ function notice(spec: NoticeSpec): Buffer {
         '',
         body,
         '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.org',
-        '',
-        'Final-Recipient: rfc822; user@example.net',
-        `Action: ${spec.dsn.action ?? 'failed'}`,
-        `Status: ${spec.dsn.status}`,
+        ...deliveryStatusPart(spec.dsn.status, spec.dsn.action),
         '',
         '--b',
         'Content-Type: text/rfc822-headers',
