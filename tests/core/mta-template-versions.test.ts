@@ -674,6 +674,14 @@ describe('OpenSMTPD 6.0-6.6 (smtpd/bounce.c: multipart/mixed, no Diagnostic-Code
 // and print_address_error() breaks it after a colon followed by a space past column 45, so the
 // reply sits on the "host ... [ip]:" line. retry.c appends ": retry timeout exceeded".
 
+/** A recipient mx.example.net refused in its reply to `after`, under its address, as
+ * print_address_error() breaks transports/smtp.c's line. */
+const refused = (address: string, reply: string, after = `RCPT TO:<${address}>`) => [
+  `  ${address}`,
+  `    SMTP error from remote mail server after ${after}:`,
+  `    host mx.example.net [192.0.2.1]: ${reply}`,
+];
+
 function exim469(addresses: readonly (readonly string[])[], opening?: readonly string[]): Buffer {
   const failed = addresses.map((a) => a[0].trim());
   return msg(
@@ -706,16 +714,8 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
       title: 'the reply on the "host <name> [<ip>]:" line under "after RCPT TO:<address>:", per recipient',
       raw: () =>
         exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
-          ],
-          [
-            '  b@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
-          ],
+          refused('a@example.net', '550 5.1.1 <a@example.net>... User unknown'),
+          refused('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'),
         ]),
       kind: 'bounce',
       recipients: [
@@ -770,14 +770,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     },
     {
       title: 'a refusal after end of data ("after end of data:") as spam is the content, not the address',
-      raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after end of data:',
-            '    host mx.example.net [192.0.2.1]: 550 5.7.1 Message rejected as spam by Content Filtering.',
-          ],
-        ]),
+      raw: () => exim469([refused('a@example.net', '550 5.7.1 Message rejected as spam by Content Filtering.', 'end of data')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'spamdetected', 'soft', '5.7.1', '550']],
     },
@@ -795,14 +788,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     },
     {
       title: 'a 4xx reply with ": retry timeout exceeded" appended is expired',
-      raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 451 4.3.0 Temporary local problem - please try later: retry timeout exceeded',
-          ],
-        ]),
+      raw: () => exim469([refused('a@example.net', '451 4.3.0 Temporary local problem - please try later: retry timeout exceeded')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'expired', 'soft', '4.3.0', '451']],
     },
@@ -810,11 +796,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
       title: 'an unknown user with ": retry timeout exceeded" appended stays an unknown user',
       raw: () =>
         exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 450 4.1.1 <a@example.net>: Recipient address rejected: unverified address: retry timeout exceeded',
-          ],
+          refused('a@example.net', '450 4.1.1 <a@example.net>: Recipient address rejected: unverified address: retry timeout exceeded'),
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'userunknown', 'hard', '4.1.1', '450']],
@@ -837,13 +819,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     {
       title: 'a refusal after MAIL FROM names the sender, who is not a failed recipient',
       raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1843:',
-            '    host mx.example.net [192.0.2.1]: 550 5.7.1 Sender address rejected: Access denied',
-          ],
-        ]),
+        exim469([refused('a@example.net', '550 5.7.1 Sender address rejected: Access denied', 'MAIL FROM:<sender@example.com> SIZE=1843')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'rejected', 'soft', '5.7.1', '550']],
     },
@@ -913,12 +889,8 @@ describe('Exim 4.82-4.85 with EXPERIMENTAL_DSN (src/src/deliver.c)', () => {
             'A message that you sent could not be delivered to one or more of its',
             'recipients. This is a permanent error. The following address(es) failed:',
             '',
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
-            '  b@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
+            ...refused('a@example.net', '550 5.1.1 <a@example.net>... User unknown'),
+            ...refused('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'),
             '',
             '--1764583200-eximdsn-1804289383',
             'Content-type: message/delivery-status',
