@@ -393,32 +393,26 @@ describe("IndiMail's MIME bounce (qmail-send.c/slowq-send.c with MIME)", () => {
 
 const SMTPD_INTRO = ['    Hi!', '', '    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.', ''];
 const SMTPD_ERROR = ['    An error has occurred while attempting to deliver a message for', '    the following list of recipients:', ''];
+const SMTPD_DELAY = ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
+/** What the delay warning says under its recipients. */
+const SMTPD_TEMPORARY = [
+  '    Please note that this is only a temporary failure report.',
+  '    The message is kept in the queue for up to 4 days.',
+  '    You DO NOT NEED to re-send the message to these recipients.',
+  '',
+];
+/** The header of every OpenSMTPD notice (bounce.c), its Subject ending in `kind`. */
+const smtpdHeaders = (kind: string) => [
+  `Subject: Delivery status notification: ${kind}`,
+  'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+  'To: sender@example.com',
+  'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+];
 
 function smtpd54(kind: 'error' | 'warning', lines: readonly string[]): Buffer {
   const body =
-    kind === 'error'
-      ? [...SMTPD_INTRO, ...SMTPD_ERROR, ...lines, '']
-      : [
-          ...SMTPD_INTRO,
-          '    A message is delayed for more than 4 hours for the following',
-          '    list of recipients:',
-          '',
-          ...lines,
-          '',
-          '    Please note that this is only a temporary failure report.',
-          '    The message is kept in the queue for up to 4 days.',
-          '    You DO NOT NEED to re-send the message to these recipients.',
-          '',
-        ];
-  return msg(
-    [
-      `Subject: Delivery status notification: ${kind}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-    ],
-    [...body, '    Below is a copy of the original message:', '', ...RETURNED],
-  );
+    kind === 'error' ? [...SMTPD_INTRO, ...SMTPD_ERROR, ...lines, ''] : [...SMTPD_INTRO, ...SMTPD_DELAY, ...lines, '', ...SMTPD_TEMPORARY];
+  return msg(smtpdHeaders(kind), [...body, '    Below is a copy of the original message:', '', ...RETURNED]);
 }
 
 interface Dsn57 {
@@ -430,59 +424,42 @@ interface Dsn57 {
 
 function smtpd57(kind: 'error' | 'warning', lines: readonly string[], dsn: readonly Dsn57[]): Buffer {
   const b = '--   1234567890123/mx.example.org';
-  const notice =
-    kind === 'error' ? SMTPD_ERROR : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
-  const after =
-    kind === 'error'
-      ? []
-      : [
-          '    Please note that this is only a temporary failure report.',
-          '    The message is kept in the queue for up to 4 days.',
-          '    You DO NOT NEED to re-send the message to these recipients.',
-          '',
-        ];
-  return msg(
-    [
-      `Subject: Delivery status notification: ${kind}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-    ],
-    [
-      'This is a MIME-encapsulated message.',
+  const notice = kind === 'error' ? SMTPD_ERROR : SMTPD_DELAY;
+  const after = kind === 'error' ? [] : SMTPD_TEMPORARY;
+  return msg(smtpdHeaders(kind), [
+    'This is a MIME-encapsulated message.',
+    '',
+    b,
+    'Content-Description: Notification',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    ...SMTPD_INTRO,
+    ...notice,
+    ...lines,
+    '',
+    ...after,
+    '    Below is a copy of the original message:',
+    '',
+    b,
+    'Content-Description: Delivery Report',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.org',
+    'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
+    '',
+    ...dsn.flatMap((d) => [
+      `Final-Recipient: rfc822; ${d.address}`,
+      `Action: ${d.action}`,
+      `Status: ${d.status}`,
+      `Diagnostic-Code: smtp; ${d.description}`,
       '',
-      b,
-      'Content-Description: Notification',
-      'Content-Type: text/plain; charset=us-ascii',
-      '',
-      ...SMTPD_INTRO,
-      ...notice,
-      ...lines,
-      '',
-      ...after,
-      '    Below is a copy of the original message:',
-      '',
-      b,
-      'Content-Description: Delivery Report',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
-      '',
-      ...dsn.flatMap((d) => [
-        `Final-Recipient: rfc822; ${d.address}`,
-        `Action: ${d.action}`,
-        `Status: ${d.status}`,
-        `Diagnostic-Code: smtp; ${d.description}`,
-        '',
-      ]),
-      b,
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      `${b}--`,
-    ],
-  );
+    ]),
+    b,
+    'Content-Type: message/rfc822',
+    '',
+    ...RETURNED,
+    `${b}--`,
+  ]);
 }
 
 describe('OpenSMTPD 5.4.1 (smtpd/bounce.c: plain text, indented template)', () => {
@@ -583,14 +560,7 @@ describe('OpenSMTPD 5.7.1 (smtpd/bounce.c: boundaries with no MIME header, esc.c
 function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: readonly { address: string; status: string }[]): Buffer {
   const b = '   1234567890123/mx.example.org';
   return msg(
-    [
-      `Subject: Delivery status notification: ${action}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/mixed;boundary="${b}"`,
-    ],
+    [...smtpdHeaders(action), 'MIME-Version: 1.0', `Content-Type: multipart/mixed;boundary="${b}"`],
     [
       'This is a MIME-encapsulated message.',
       '',
@@ -602,19 +572,10 @@ function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: r
       '',
       '    This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
       '',
-      ...(action === 'failed'
-        ? SMTPD_ERROR
-        : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', '']),
+      ...(action === 'failed' ? SMTPD_ERROR : SMTPD_DELAY),
       ...lines,
       '',
-      ...(action === 'failed'
-        ? []
-        : [
-            '    Please note that this is only a temporary failure report.',
-            '    The message is kept in the queue for up to 4 days.',
-            '    You DO NOT NEED to re-send the message to these recipients.',
-            '',
-          ]),
+      ...(action === 'failed' ? [] : SMTPD_TEMPORARY),
       '    Below is a copy of the original message:',
       '',
       `--${b}`,
