@@ -393,32 +393,26 @@ describe("IndiMail's MIME bounce (qmail-send.c/slowq-send.c with MIME)", () => {
 
 const SMTPD_INTRO = ['    Hi!', '', '    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.', ''];
 const SMTPD_ERROR = ['    An error has occurred while attempting to deliver a message for', '    the following list of recipients:', ''];
+const SMTPD_DELAY = ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
+/** What the delay warning says under its recipients. */
+const SMTPD_TEMPORARY = [
+  '    Please note that this is only a temporary failure report.',
+  '    The message is kept in the queue for up to 4 days.',
+  '    You DO NOT NEED to re-send the message to these recipients.',
+  '',
+];
+/** The header of every OpenSMTPD notice (bounce.c), its Subject ending in `kind`. */
+const smtpdHeaders = (kind: string) => [
+  `Subject: Delivery status notification: ${kind}`,
+  'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
+  'To: sender@example.com',
+  'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+];
 
 function smtpd54(kind: 'error' | 'warning', lines: readonly string[]): Buffer {
   const body =
-    kind === 'error'
-      ? [...SMTPD_INTRO, ...SMTPD_ERROR, ...lines, '']
-      : [
-          ...SMTPD_INTRO,
-          '    A message is delayed for more than 4 hours for the following',
-          '    list of recipients:',
-          '',
-          ...lines,
-          '',
-          '    Please note that this is only a temporary failure report.',
-          '    The message is kept in the queue for up to 4 days.',
-          '    You DO NOT NEED to re-send the message to these recipients.',
-          '',
-        ];
-  return msg(
-    [
-      `Subject: Delivery status notification: ${kind}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-    ],
-    [...body, '    Below is a copy of the original message:', '', ...RETURNED],
-  );
+    kind === 'error' ? [...SMTPD_INTRO, ...SMTPD_ERROR, ...lines, ''] : [...SMTPD_INTRO, ...SMTPD_DELAY, ...lines, '', ...SMTPD_TEMPORARY];
+  return msg(smtpdHeaders(kind), [...body, '    Below is a copy of the original message:', '', ...RETURNED]);
 }
 
 interface Dsn57 {
@@ -430,59 +424,42 @@ interface Dsn57 {
 
 function smtpd57(kind: 'error' | 'warning', lines: readonly string[], dsn: readonly Dsn57[]): Buffer {
   const b = '--   1234567890123/mx.example.org';
-  const notice =
-    kind === 'error' ? SMTPD_ERROR : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', ''];
-  const after =
-    kind === 'error'
-      ? []
-      : [
-          '    Please note that this is only a temporary failure report.',
-          '    The message is kept in the queue for up to 4 days.',
-          '    You DO NOT NEED to re-send the message to these recipients.',
-          '',
-        ];
-  return msg(
-    [
-      `Subject: Delivery status notification: ${kind}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-    ],
-    [
-      'This is a MIME-encapsulated message.',
+  const notice = kind === 'error' ? SMTPD_ERROR : SMTPD_DELAY;
+  const after = kind === 'error' ? [] : SMTPD_TEMPORARY;
+  return msg(smtpdHeaders(kind), [
+    'This is a MIME-encapsulated message.',
+    '',
+    b,
+    'Content-Description: Notification',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    ...SMTPD_INTRO,
+    ...notice,
+    ...lines,
+    '',
+    ...after,
+    '    Below is a copy of the original message:',
+    '',
+    b,
+    'Content-Description: Delivery Report',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.org',
+    'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
+    '',
+    ...dsn.flatMap((d) => [
+      `Final-Recipient: rfc822; ${d.address}`,
+      `Action: ${d.action}`,
+      `Status: ${d.status}`,
+      `Diagnostic-Code: smtp; ${d.description}`,
       '',
-      b,
-      'Content-Description: Notification',
-      'Content-Type: text/plain; charset=us-ascii',
-      '',
-      ...SMTPD_INTRO,
-      ...notice,
-      ...lines,
-      '',
-      ...after,
-      '    Below is a copy of the original message:',
-      '',
-      b,
-      'Content-Description: Delivery Report',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
-      '',
-      ...dsn.flatMap((d) => [
-        `Final-Recipient: rfc822; ${d.address}`,
-        `Action: ${d.action}`,
-        `Status: ${d.status}`,
-        `Diagnostic-Code: smtp; ${d.description}`,
-        '',
-      ]),
-      b,
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      `${b}--`,
-    ],
-  );
+    ]),
+    b,
+    'Content-Type: message/rfc822',
+    '',
+    ...RETURNED,
+    `${b}--`,
+  ]);
 }
 
 describe('OpenSMTPD 5.4.1 (smtpd/bounce.c: plain text, indented template)', () => {
@@ -583,14 +560,7 @@ describe('OpenSMTPD 5.7.1 (smtpd/bounce.c: boundaries with no MIME header, esc.c
 function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: readonly { address: string; status: string }[]): Buffer {
   const b = '   1234567890123/mx.example.org';
   return msg(
-    [
-      `Subject: Delivery status notification: ${action}`,
-      'From: Mailer Daemon <MAILER-DAEMON@mx.example.org>',
-      'To: sender@example.com',
-      'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/mixed;boundary="${b}"`,
-    ],
+    [...smtpdHeaders(action), 'MIME-Version: 1.0', `Content-Type: multipart/mixed;boundary="${b}"`],
     [
       'This is a MIME-encapsulated message.',
       '',
@@ -602,19 +572,10 @@ function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: r
       '',
       '    This is the MAILER-DAEMON, please DO NOT REPLY to this email.',
       '',
-      ...(action === 'failed'
-        ? SMTPD_ERROR
-        : ['    A message is delayed for more than 4 hours for the following', '    list of recipients:', '']),
+      ...(action === 'failed' ? SMTPD_ERROR : SMTPD_DELAY),
       ...lines,
       '',
-      ...(action === 'failed'
-        ? []
-        : [
-            '    Please note that this is only a temporary failure report.',
-            '    The message is kept in the queue for up to 4 days.',
-            '    You DO NOT NEED to re-send the message to these recipients.',
-            '',
-          ]),
+      ...(action === 'failed' ? [] : SMTPD_TEMPORARY),
       '    Below is a copy of the original message:',
       '',
       `--${b}`,
@@ -674,6 +635,14 @@ describe('OpenSMTPD 6.0-6.6 (smtpd/bounce.c: multipart/mixed, no Diagnostic-Code
 // and print_address_error() breaks it after a colon followed by a space past column 45, so the
 // reply sits on the "host ... [ip]:" line. retry.c appends ": retry timeout exceeded".
 
+/** A recipient mx.example.net refused in its reply to `after`, under its address, as
+ * print_address_error() breaks transports/smtp.c's line. */
+const refused = (address: string, reply: string, after = `RCPT TO:<${address}>`) => [
+  `  ${address}`,
+  `    SMTP error from remote mail server after ${after}:`,
+  `    host mx.example.net [192.0.2.1]: ${reply}`,
+];
+
 function exim469(addresses: readonly (readonly string[])[], opening?: readonly string[]): Buffer {
   const failed = addresses.map((a) => a[0].trim());
   return msg(
@@ -706,16 +675,8 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
       title: 'the reply on the "host <name> [<ip>]:" line under "after RCPT TO:<address>:", per recipient',
       raw: () =>
         exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
-          ],
-          [
-            '  b@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
-          ],
+          refused('a@example.net', '550 5.1.1 <a@example.net>... User unknown'),
+          refused('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'),
         ]),
       kind: 'bounce',
       recipients: [
@@ -770,14 +731,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     },
     {
       title: 'a refusal after end of data ("after end of data:") as spam is the content, not the address',
-      raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after end of data:',
-            '    host mx.example.net [192.0.2.1]: 550 5.7.1 Message rejected as spam by Content Filtering.',
-          ],
-        ]),
+      raw: () => exim469([refused('a@example.net', '550 5.7.1 Message rejected as spam by Content Filtering.', 'end of data')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'spamdetected', 'soft', '5.7.1', '550']],
     },
@@ -795,14 +749,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     },
     {
       title: 'a 4xx reply with ": retry timeout exceeded" appended is expired',
-      raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 451 4.3.0 Temporary local problem - please try later: retry timeout exceeded',
-          ],
-        ]),
+      raw: () => exim469([refused('a@example.net', '451 4.3.0 Temporary local problem - please try later: retry timeout exceeded')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'expired', 'soft', '4.3.0', '451']],
     },
@@ -810,11 +757,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
       title: 'an unknown user with ": retry timeout exceeded" appended stays an unknown user',
       raw: () =>
         exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 450 4.1.1 <a@example.net>: Recipient address rejected: unverified address: retry timeout exceeded',
-          ],
+          refused('a@example.net', '450 4.1.1 <a@example.net>: Recipient address rejected: unverified address: retry timeout exceeded'),
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'userunknown', 'hard', '4.1.1', '450']],
@@ -837,13 +780,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
     {
       title: 'a refusal after MAIL FROM names the sender, who is not a failed recipient',
       raw: () =>
-        exim469([
-          [
-            '  a@example.net',
-            '    SMTP error from remote mail server after MAIL FROM:<sender@example.com> SIZE=1843:',
-            '    host mx.example.net [192.0.2.1]: 550 5.7.1 Sender address rejected: Access denied',
-          ],
-        ]),
+        exim469([refused('a@example.net', '550 5.7.1 Sender address rejected: Access denied', 'MAIL FROM:<sender@example.com> SIZE=1843')]),
       kind: 'bounce',
       recipients: [['a@example.net', 'rejected', 'soft', '5.7.1', '550']],
     },
@@ -913,12 +850,8 @@ describe('Exim 4.82-4.85 with EXPERIMENTAL_DSN (src/src/deliver.c)', () => {
             'A message that you sent could not be delivered to one or more of its',
             'recipients. This is a permanent error. The following address(es) failed:',
             '',
-            '  a@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<a@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 550 5.1.1 <a@example.net>... User unknown',
-            '  b@example.net',
-            '    SMTP error from remote mail server after RCPT TO:<b@example.net>:',
-            '    host mx.example.net [192.0.2.1]: 552 5.2.2 <b@example.net>... Mailbox full',
+            ...refused('a@example.net', '550 5.1.1 <a@example.net>... User unknown'),
+            ...refused('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'),
             '',
             '--1764583200-eximdsn-1804289383',
             'Content-type: message/delivery-status',
