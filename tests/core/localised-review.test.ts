@@ -138,3 +138,161 @@ describe("a shop's, a bank's or a carrier's mail in another language is no bounc
     expect((await seen(raw)).recipients.map((r) => r[0])).toEqual(['mario@example.it']);
   });
 });
+
+describe("a help line's address in another language is no failed recipient", () => {
+  const failed = (address: string, reason: string, type: string) => ({ kind: 'bounce', recipients: [[address, reason, type]] });
+  const cases: [string, string, string, string, ReturnType<typeof failed>][] = [
+    [
+      'French "envoyez un message à"',
+      'Non remis : offre',
+      "Échec de la remise pour ces destinataires ou groupes :\n\nlucie@example.fr\nL'adresse e-mail que vous avez entrée est introuvable.\n\nPour obtenir de l'aide, envoyez un message à support@example.fr.",
+      'support@example.fr',
+      failed('lucie@example.fr', 'onhold', 'soft'),
+    ],
+    [
+      'Portuguese "envie um e-mail para"',
+      'Não é possível entregar: oferta',
+      'Falha na entrega para estes destinatários ou grupos:\n\njoao@example.pt\nO endereço de e-mail não foi encontrado.\n\nSe precisar de ajuda, envie um e-mail para suporte@example.pt.',
+      'suporte@example.pt',
+      failed('joao@example.pt', 'userunknown', 'hard'),
+    ],
+    [
+      'Chinese "请将问题发送给"',
+      '无法送达: 报价',
+      '未能送达这些收件人或组:\n\nwang@example.cn\n找不到该电子邮件地址。\n\n如有疑问，请将问题发送给 support@example.cn',
+      'support@example.cn',
+      failed('wang@example.cn', 'userunknown', 'hard'),
+    ],
+    [
+      'Dutch "kunt u mailen aan"',
+      'Onbestelbaar: offerte',
+      'Bezorging is mislukt voor deze ontvangers of groepen:\n\njan@example.nl\nHet e-mailadres is niet gevonden.\n\nVoor vragen kunt u mailen aan helpdesk@example.nl.',
+      'helpdesk@example.nl',
+      failed('jan@example.nl', 'userunknown', 'hard'),
+    ],
+    [
+      'German "an <a> zurückgesendet"',
+      'Unzustellbar: Angebot',
+      'Ihre Nachricht an lisa@example.de konnte nicht zugestellt werden.\nDas Postfach ist voll.\n\nDiese Nachricht wurde automatisch erstellt und an absender@rb.example zurückgesendet.',
+      'absender@rb.example',
+      failed('lisa@example.de', 'mailboxfull', 'soft'),
+    ],
+    [
+      'Russian "направляйте для"',
+      'Не доставлено: предложение',
+      'Не удалось доставить сообщение следующим получателям:\n\nivan@example.ru\nАдрес не найден.\n\nВопросы направляйте для support@example.ru.',
+      'support@example.ru',
+      failed('ivan@example.ru', 'userunknown', 'hard'),
+    ],
+    [
+      'Italian "Per assistenza:"',
+      'Non recapitabile: offerta',
+      'Recapito non riuscito per questi destinatari o gruppi:\n\nanna@example.it\nIndirizzo non trovato.\n\nPer assistenza: helpdesk@example.it',
+      'helpdesk@example.it',
+      failed('anna@example.it', 'userunknown', 'hard'),
+    ],
+    [
+      'Czech "S dotazy ... zprávu pro"',
+      'Nedoručitelné: nabídka',
+      'Vaše zpráva pro petr@example.cz ze dne 2.12.2026 nemohla být doručena.\nSchránka neexistuje.\n\nS dotazy se obraťte na podpora@example.cz, zprávu pro postmaster@example.cz přepošlete.',
+      'postmaster@example.cz',
+      failed('petr@example.cz', 'onhold', 'soft'),
+    ],
+    [
+      'Korean "문의 사항은"',
+      '배달 못 함: 견적',
+      '메시지를 배달하지 못했습니다.\n\nkim@example.kr\n받는 사람의 주소를 찾을 수 없습니다.\n\n문의 사항은 help@example.kr 로 보낸 메일로 받습니다.',
+      'help@example.kr',
+      failed('kim@example.kr', 'onhold', 'soft'),
+    ],
+    [
+      'Turkish "adresine gönderin"',
+      'Teslim edilemedi: Teklif',
+      'Mesajınız ali@example.com.tr adresine gönderdiğiniz ileti teslim edilemedi.\nPosta kutusu bulunamadı.\n\nSorularınızı destek@example.com.tr adresine gönderin.',
+      'destek@example.com.tr',
+      failed('ali@example.com.tr', 'onhold', 'soft'),
+    ],
+    [
+      'Italian "per conto di"',
+      'Non recapitabile: offerta',
+      "Recapito non riuscito per questi destinatari o gruppi:\n\nmario@example.it\nL'indirizzo e-mail immesso non è stato trovato.\n\nMessaggio inviato da luigi@rb.example per conto di ufficio@rb.example.",
+      'ufficio@rb.example',
+      failed('mario@example.it', 'onhold', 'soft'),
+    ],
+    [
+      'Spanish "escriba para"',
+      'No se puede entregar: oferta',
+      'No se pudo entregar a estos destinatarios o grupos:\n\npepe@example.es\nNo se encontró la dirección de correo electrónico.\n\nPara más información escriba para ayuda@example.es.',
+      'ayuda@example.es',
+      failed('pepe@example.es', 'onhold', 'soft'),
+    ],
+    [
+      'Polish "pisz do"',
+      'Nie można dostarczyć: oferta',
+      'Dostarczenie do tych adresatów lub grup nie powiodło się:\n\njan@example.pl\nNie znaleziono adresu.\n\nW razie pytań pisz do pomoc@example.pl.',
+      'pomoc@example.pl',
+      failed('jan@example.pl', 'userunknown', 'hard'),
+    ],
+    [
+      'Swedish "Skicka frågor till"',
+      'Kan inte levereras: offert',
+      'Ditt meddelande till sven@example.se kunde inte levereras.\nSkicka frågor till hjalp@example.se. Vänta till admin@example.se svarar.',
+      'hjalp@example.se',
+      failed('sven@example.se', 'onhold', 'soft'),
+    ],
+    [
+      'Korean "보낸 사람" (the sender)',
+      '배달 못 함: 견적',
+      'lee@example.kr 주소로 보낸 메시지를 배달하지 못했습니다.\n보낸 사람 park@rb.example 로 보낸 메시지입니다.',
+      'park@rb.example',
+      failed('lee@example.kr', 'onhold', 'soft'),
+    ],
+  ];
+  for (const [name, subject, body, notFailed, expected] of cases) {
+    it(`${name}: ${notFailed} is not failed`, async () => {
+      expect(await seen(mail('MAILER-DAEMON@mx.example.net', subject, body))).toEqual(expected);
+    });
+  }
+
+  it('Japanese "お問い合わせは <a> 宛て" under Gmail\'s notice', async () => {
+    const raw = mail(
+      'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      'Delivery Status Notification (Failure)',
+      '** アドレスが見つかりません **\n\nyuki@example.jp にメールを配信できませんでした。アドレスが見つからないか、メールを受信できません。\n\nお問い合わせは support@example.jp 宛てのメールでお願いします。',
+    );
+    expect((await seen(raw)).recipients.map((r) => r[0])).toEqual(['yuki@example.jp']);
+  });
+
+  it('English "Sent by an <a>" and "forward to do <a> ... per <a>" name no recipient', async () => {
+    const postfix = mail(
+      'MAILER-DAEMON@mx.rb.example (Mail Delivery System)',
+      'Undelivered Mail Returned to Sender',
+      "This is the mail system at host mx.rb.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\nSent by an  sender@rb.example on behalf of the list; per owner@rb.example.\n\n<kate@example.net>: host mx.example.net[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
+    );
+    expect(await seen(postfix)).toEqual(failed('kate@example.net', 'userunknown', 'hard'));
+    const exim = mail(
+      'Mail Delivery System <MAILER-DAEMON@mx.rb.example>',
+      'Mail delivery failed: returning message to sender',
+      'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  leo@example.com\n    SMTP error from remote mail server after RCPT TO:<leo@example.com>:\n    550 5.1.1 unknown user\n\nIf you need to do so, please forward to do postmaster@rb.example or contact the owner per abuse@rb.example',
+    );
+    expect(await seen(exim)).toEqual(failed('leo@example.com', 'userunknown', 'hard'));
+  });
+
+  it('a carrier\'s noreply mail naming its reader after "E-Mail wurde an" is no delay (German parcel)', async () => {
+    const raw = mail(
+      'DHL <noreply@dhl.example>',
+      'Ihre Sendung 00340434 konnte nicht zugestellt werden',
+      'Hallo,\n\nIhre Sendung konnte nicht zugestellt werden. Wir werden weiterhin versuchen, sie zuzustellen.\nDiese E-Mail wurde an kunde@example.de gesendet.',
+    );
+    expect(await seen(raw)).toEqual(NO_BOUNCE);
+  });
+
+  it('a postmaster\'s own mail with "Fragen an <a>" is no delay', async () => {
+    const raw = mail(
+      'Postmaster Team <postmaster@rb.example>',
+      'Wartung',
+      'Hallo zusammen, der Mailserver wird heute Nacht gewartet. Der Server wird weiterhin versuchen, eingehende Mails zuzustellen. Fragen an admin@rb.example.',
+    );
+    expect(await seen(raw)).toEqual(NO_BOUNCE);
+  });
+});
