@@ -296,3 +296,43 @@ describe("a help line's address in another language is no failed recipient", () 
     expect(await seen(raw)).toEqual(NO_BOUNCE);
   });
 });
+
+describe("the returned message's header lines quoted in another language name no failed recipient", () => {
+  const cases: [string, string, string, string[]][] = [
+    [
+      'German Exchange 2003 "An:"',
+      'Unzustellbar: Test',
+      'Ihre Nachricht\n\n  An:      anna@example.de; bert@example.de\n  Betreff: Test\n  Gesendet:        02.12.2026 08:00\n\nkonnte einige oder alle Empfänger nicht erreichen.\n\n      bert@example.de am 02.12.2026 08:00\n            <mx.example.de #5.1.1 smtp;550 5.1.1 User unknown>',
+      ['bert@example.de', 'userunknown', 'hard'],
+    ],
+    [
+      'French Exchange 2003 "À :"',
+      'Non remis : Test',
+      "Votre message\n\n  À :      anne@example.fr; bruno@example.fr\n  Objet : Test\n\nn'a pas pu être remis à tous les destinataires.\n\n      bruno@example.fr le 02/12/2026 08:00\n            <mx.example.fr #5.1.1 smtp;550 5.1.1 User unknown>",
+      ['bruno@example.fr', 'userunknown', 'hard'],
+    ],
+    [
+      'Spanish "De:" and "Para:"',
+      'No se puede entregar: Re: oferta',
+      'No se pudo entregar a estos destinatarios o grupos:\n\npepe@example.es\n550 5.1.1 User unknown\n\nDe: jefe@rb.example\nPara: pepe@example.es; ana@example.es\nAsunto: oferta',
+      ['pepe@example.es', 'userunknown', 'hard'],
+    ],
+    [
+      'Polish "Od:" and "Do:"',
+      'Nie można dostarczyć: oferta',
+      'Dostarczenie do tych adresatów lub grup nie powiodło się:\n\njan@example.pl\n550 5.1.1 User unknown\n\nOd: szef@rb.example\nDo: jan@example.pl; ewa@example.pl\nTemat: oferta',
+      ['jan@example.pl', 'userunknown', 'hard'],
+    ],
+    [
+      'Swedish "Från:" and "Till:"',
+      'Kan inte levereras: offert',
+      'Det gick inte att leverera till de här mottagarna eller grupperna:\n\nsven@example.se\n550 5.1.1 User unknown\n\nFrån: chef@rb.example\nTill: sven@example.se; eva@example.se\nÄmne: offert',
+      ['sven@example.se', 'userunknown', 'hard'],
+    ],
+  ];
+  for (const [name, subject, body, only] of cases) {
+    it(`${name}: only ${only[0]} failed`, async () => {
+      expect(await seen(mail('postmaster@example.net', subject, body))).toEqual({ kind: 'bounce', recipients: [only] });
+    });
+  }
+});

@@ -46,6 +46,47 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * Names of the returned message's header fields that carry addresses, as a notice quotes them
+ * at a line's start ("To: a@b; c@d"): Exchange 2003's "Your message / To: ... / Subject: ..."
+ * block, and the same block in the languages Exchange and Outlook write it in (German "Von:",
+ * "An:", French "De :", "À :", Spanish and Portuguese "De:", "Para:", Italian "Da:", "A:",
+ * Dutch "Van:", "Aan:", Polish "Od:", "Do:", Swedish "Från:", "Till:", Russian "От:",
+ * "Кому:", Japanese "差出人:", "宛先:", Chinese "发件人:", "收件人:"), as each language's mail
+ * client names them. The addresses on such a line are the message's, not failures.
+ */
+export const QUOTED_HEADER_FIELD_NAMES: readonly string[] = [
+  String.raw`from`,
+  String.raw`to`,
+  String.raw`cc`,
+  String.raw`bcc`,
+  String.raw`reply-to`,
+  String.raw`sender`,
+  String.raw`return-path`,
+  String.raw`message-id`,
+  String.raw`references`,
+  String.raw`in-reply-to`,
+  String.raw`von`,
+  String.raw`an`,
+  String.raw`de`,
+  String.raw`à`,
+  String.raw`para`,
+  String.raw`da`,
+  String.raw`a`,
+  String.raw`van`,
+  String.raw`aan`,
+  String.raw`od`,
+  String.raw`do`,
+  String.raw`från`,
+  String.raw`till`,
+  String.raw`от`,
+  String.raw`кому`,
+  String.raw`差出人`,
+  String.raw`宛先`,
+  String.raw`发件人`,
+  String.raw`收件人`,
+];
+
+/**
  * Words just before an address that say it is the failed recipient: Postfix "<a@b>: host
  * ... said:", Exim "The following address(es) failed: a@b", Sendmail "----- The following
  * addresses had permanent fatal errors ----- <a@b>", Exchange "Delivery has failed to these
