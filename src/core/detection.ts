@@ -52,6 +52,8 @@ export const BOUNCE_SUBJECT = new RegExp(
   `${anyOf(BOUNCE_SUBJECT_PHRASES)}|^\\s*${REPLY_PREFIX}(?:${anyOf(LOCALISED_BOUNCE_SUBJECT_PREFIXES)})\\s*[:：]`,
   'iu',
 );
+/** A subject a reply or a forward opens ("WG: Unzustellbar: Frage"). */
+const REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
 const LOCALISED_FAILURE_STATEMENT = new RegExp(anyOf(LOCALISED_FAILURE_STATEMENT_PHRASES), 'iu');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
@@ -198,7 +200,8 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // A noreply@ sender is a shop's, a bank's or a carrier's as often as a delivery system's
   // (KDDI's English notice comes from no-reply@ too: the English statements still count).
   const deliverySystem = daemon && !NOREPLY_SENDER.test(local) && !NOREPLY_SENDER.test(display);
-  const bounceSubject = BOUNCE_SUBJECT.test(subject);
+  // A person's reply to, or forward of, a bounce ("WG: Unzustellbar: Frage") is a letter.
+  const bounceSubject = BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject));
   const window = notice.slice(0, FAILURE_WINDOW_CHARS);
   const failure = (daemon && FAILURE_STATEMENT.test(window)) || (deliverySystem && LOCALISED_FAILURE_STATEMENT.test(window));
   // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when

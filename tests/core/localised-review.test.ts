@@ -336,3 +336,46 @@ describe("the returned message's header lines quoted in another language name no
     });
   }
 });
+
+describe("a person's reply to, or forward of, a bounce is a letter", () => {
+  const cases: [string, string, string, string][] = [
+    [
+      'German "WG: Unzustellbar:"',
+      'Klaus <klaus@example.de>',
+      'WG: Unzustellbar: Frage',
+      'Hallo, schau mal: meine Nachricht an petra@example.de konnte nicht zugestellt werden. Gruß, Klaus (klaus@example.de)',
+    ],
+    [
+      'German "AW: Unzustellbar:"',
+      'Klaus <klaus@example.de>',
+      'AW: Unzustellbar: Frage',
+      'Danke! Ich habe die Mail an petra@example.de nochmal geschickt.',
+    ],
+    [
+      'English "Fwd: Undeliverable:"',
+      'Tom <tom@example.com>',
+      'Fwd: Undeliverable: question',
+      'Hi, my message to uma@example.net could not be delivered. Any idea?',
+    ],
+    [
+      'English "Re: that bounce"',
+      'Tom <tom@example.com>',
+      'Re: that bounce',
+      "Hi,\n\nI got this back when I wrote to uma@example.net:\n\n> Delivery has failed to these recipients or groups:\n> uma@example.net\n> The email address you entered couldn't be found.\n\nDo you have her new address? Mine is tom@example.com (Tom).",
+    ],
+  ];
+  for (const [name, from, subject, body] of cases) {
+    it(`${name}: no bounce`, async () => {
+      expect(await seen(mail(from, subject, body))).toEqual(NO_BOUNCE);
+    });
+  }
+
+  it('a delivery system\'s notice about a forwarded message ("Unzustellbar: WG: Frage") still is a bounce', async () => {
+    const raw = mail(
+      'postmaster@example.de',
+      'Unzustellbar: WG: Frage',
+      'Ihre Nachricht an petra@example.de konnte nicht zugestellt werden.\nDas Postfach ist voll.',
+    );
+    expect(await seen(raw)).toEqual({ kind: 'bounce', recipients: [['petra@example.de', 'mailboxfull', 'soft']] });
+  });
+});
