@@ -379,3 +379,14 @@ describe("a person's reply to, or forward of, a bounce is a letter", () => {
     expect(await seen(raw)).toEqual({ kind: 'bounce', recipients: [['petra@example.de', 'mailboxfull', 'soft']] });
   });
 });
+
+describe("a postmaster's own mail that names no recipient is no delay", () => {
+  it('French "Contact à : <a>" under "continuera à essayer"', async () => {
+    const raw = mail(
+      'postmaster@example.fr',
+      'Absence',
+      'Je suis absent. Le serveur continuera à essayer de livrer. Contact à: remplacant@example.fr',
+    );
+    expect(await seen(raw)).toEqual(NO_BOUNCE);
+  });
+});

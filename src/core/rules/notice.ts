@@ -243,6 +243,7 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`wenden sie sich (?:bitte )?an`,
   String.raw`(?:senden|schreiben) sie (?:bitte )?(?:eine (?:e-?mail|nachricht) )?an`,
   String.raw`contacte[zr](?: (?:le|l['’]administrateur|votre administrateur))?`,
+  String.raw`contact\s+à`,
   String.raw`écrive[zr] à`,
   String.raw`(?:póngase|ponerse) en contacto con`,
   String.raw`contacte con`,
