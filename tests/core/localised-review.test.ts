@@ -390,3 +390,66 @@ describe("a postmaster's own mail that names no recipient is no delay", () => {
     expect(await seen(raw)).toEqual(NO_BOUNCE);
   });
 });
+
+describe("the only recipient named in a sentence takes its reason from the paragraph after it, not the notice's boilerplate", () => {
+  /** A report whose only recipient has status 5.0.0 and no Diagnostic-Code, its text part `text`. */
+  const report = (text: string) =>
+    Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example.net',
+        'To: bounces@rb.example',
+        'Subject: Delivery Status Notification (Failure)',
+        'Date: Wed, 02 Dec 2026 07:00:00 +0000',
+        'Message-ID: <review.2@x.example>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="BB"',
+        '',
+        '--BB',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '',
+        '--BB',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.net',
+        '',
+        'Final-Recipient: rfc822; rita@example.com',
+        'Action: failed',
+        'Status: 5.0.0',
+        '',
+        '--BB--',
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+  const onhold = { kind: 'bounce', recipients: [['rita@example.com', 'onhold', 'soft']] };
+
+  it('"Possible causes: ... the mailbox is full ..." decides nothing', async () => {
+    const raw = report(
+      'Your message to rita@example.com could not be delivered.\n\nPossible causes: the address does not exist, the mailbox is full, or the message was considered spam.',
+    );
+    expect(await seen(raw)).toEqual(onhold);
+  });
+
+  it('"If you believe the address does not exist ..." decides nothing', async () => {
+    const raw = report(
+      'Your message to rita@example.com could not be delivered.\n\nIf you believe the address does not exist, check it; this user may be unknown to the server or the server may be down.',
+    );
+    expect(await seen(raw)).toEqual(onhold);
+  });
+
+  it('a tip two paragraphs below ("when the mailbox is full") decides nothing', async () => {
+    const raw = report(
+      'Your message to rita@example.com could not be delivered.\n\nThe receiving server gave no further details.\n\nTip: when the mailbox is full, ask the recipient to make room.',
+    );
+    expect(await seen(raw)).toEqual(onhold);
+  });
+
+  it('the paragraph right after still decides ("The recipient\'s mailbox is full")', async () => {
+    const raw = report(
+      "Your message to rita@example.com could not be delivered.\n\nThe recipient's mailbox is full and can't accept messages now.",
+    );
+    expect(await seen(raw)).toEqual({ kind: 'bounce', recipients: [['rita@example.com', 'mailboxfull', 'soft']] });
+  });
+});

@@ -344,3 +344,16 @@ export const ADMIN_SECTION_HEADINGS: readonly string[] = [
   String.raw`yöneticiler için tanılama bilgileri`,
   String.raw`관리자를 위한 진단 정보`,
 ];
+
+/**
+ * Words that open a paragraph of guesses, not the server's answer: boilerplate under the
+ * sentence naming the only recipient ("Possible causes: the address does not exist, the
+ * mailbox is full, or the message was considered spam.", "If you believe the address does not
+ * exist, check it"). Such a paragraph names several reasons and decides none.
+ */
+export const GUESSED_CAUSE_WORDS: readonly string[] = [
+  String.raw`possible (?:causes?|reasons?)`,
+  String.raw`(?:one|some|any) of the following (?:causes|reasons)`,
+  String.raw`if you (?:believe|think)`,
+  String.raw`this (?:can|could|may|might) (?:be|happen) (?:because|for)`,
+];
