@@ -24,6 +24,7 @@ import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
 import {
+  GUESSED_CAUSE_WORDS,
   REMOTE_HOST_WORDS,
   SENDMAIL_SUMMARY_LINES,
   STATUS_CLASS_COMMENTS,
@@ -37,6 +38,29 @@ export const MAX_DIAGNOSTIC_CHARS = 1000;
 const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
+/** Characters after the sentence naming the only recipient read for the paragraph that says why. */
+const WHY_PARAGRAPH_CHARS = 2048;
+const GUESSED_CAUSE = new RegExp(GUESSED_CAUSE_WORDS.join('|'), 'i');
+
+/**
+ * The paragraph that says why the only recipient failed: the rest of the sentence naming it
+ * and the paragraph right after (the notice's other paragraphs are boilerplate: help lines,
+ * guesses, the sender's own text). A paragraph of guesses says nothing. Undefined when the
+ * naming sentence is not found in the notice as written.
+ */
+function whyParagraph(notice: string, block: string): string | undefined {
+  const last = block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .pop();
+  if (!last) return undefined;
+  const at = notice.indexOf(last);
+  if (at < 0) return undefined;
+  const after = notice.slice(at + last.length, at + last.length + WHY_PARAGRAPH_CHARS).replace(/^\s+/, '');
+  const paragraph = after.split(/\n[ \t]*\n/)[0] ?? '';
+  return GUESSED_CAUSE.test(paragraph) ? '' : paragraph;
+}
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 
@@ -272,7 +296,7 @@ export function fromDsn(
   // Nachricht an <a> konnte nicht zugestellt werden.") and its status only a class (X.0.0):
   // the why may stand a paragraph below, in the notice, as a notice without a report is read.
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
-  const context = onlyNamed ? `${blockText}\n${notice}` : blockText || (shared ?? notice);
+  const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
   const around = shared === undefined ? notice : `${blockText}\n${shared}`;
   const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({
