@@ -53,6 +53,7 @@ import {
   failedInNotice,
   sesDeliveryStatus,
   verpRecipient,
+  withSesHint,
 } from './recipients.ts';
 import { fullParseTrigger, readWithMailparser, FULL_PARSE_TIMEOUT_MS, type FullParseTrigger } from './full-parse.ts';
 
@@ -341,6 +342,8 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
         : undefined;
     for (const r of dsnRecipients)
       recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared?.(r.finalRecipient, r.originalRecipient)));
+    // An SES event's recipients are all of dsnRecipients, in order: each takes its subtype's reason.
+    if (ses) ses.recipients.forEach((s, i) => (recipients[i] = withSesHint(recipients[i], s)));
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
     const reportsSuccess = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);

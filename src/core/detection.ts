@@ -20,6 +20,9 @@ import {
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
   GIVEN_UP_PHRASES,
+  LOCALISED_BOUNCE_SUBJECT_PREFIXES,
+  LOCALISED_FAILURE_STATEMENT_PHRASES,
+  NOREPLY_SENDER_NAMES,
   NOT_SUCCESS_PHRASES,
   REPLY_SUBJECT_PREFIXES,
   REQUESTED_REPORT_PHRASES,
@@ -38,12 +41,23 @@ const anyOf = (phrases: readonly string[]) => phrases.join('|');
 const DAEMON_SENDER = new RegExp(`^(?:${anyOf(DAEMON_SENDER_NAMES)})$`, 'i');
 const DAEMON_FROM = new RegExp(anyOf(DAEMON_FROM_PHRASES), 'i');
 const DAEMON_FROM_REPORT = new RegExp(anyOf(DAEMON_FROM_REPORT_PHRASES), 'i');
-export const BOUNCE_SUBJECT = new RegExp(anyOf(BOUNCE_SUBJECT_PHRASES), 'i');
-const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
-const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
-const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
+const NOREPLY_SENDER = new RegExp(`^(?:${anyOf(NOREPLY_SENDER_NAMES)})$`, 'i');
 // Reply prefixes, and the tags gateways put first ("[EXTERNAL] Automatic reply: ...").
 const REPLY_PREFIX = `(?:(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:\\s*|\\[[^\\]\\n]{1,40}\\]\\s*)*`;
+/**
+ * A bounce subject: an English or older phrase anywhere, or a localised Exchange prefix
+ * opening the subject with its colon ("Non recapitabile: offerta", "AW: Onbestelbaar: ...").
+ */
+export const BOUNCE_SUBJECT = new RegExp(
+  `${anyOf(BOUNCE_SUBJECT_PHRASES)}|^\\s*${REPLY_PREFIX}(?:${anyOf(LOCALISED_BOUNCE_SUBJECT_PREFIXES)})\\s*[:：]`,
+  'iu',
+);
+/** A subject a reply or a forward opens ("WG: Unzustellbar: Frage"). */
+const REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
+const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
+const LOCALISED_FAILURE_STATEMENT = new RegExp(anyOf(LOCALISED_FAILURE_STATEMENT_PHRASES), 'iu');
+const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
+const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
 /** "Automatic reply: ...", "AW: Automatische Antwort: ...", "Out of office until Monday". */
 const AUTOREPLY_SUBJECT = new RegExp(
   `^\\s*${REPLY_PREFIX}(?:(?:${anyOf(AUTOREPLY_SUBJECT_PREFIXES)})\\s*(?::|：|-\\s|$)|(?:${anyOf(AUTOREPLY_SUBJECT_PHRASES)}))`,
@@ -185,11 +199,17 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
     .replace(/"/g, '')
     .trim();
   const daemon = DAEMON_SENDER.test(local) || DAEMON_SENDER.test(display) || DAEMON_FROM.test(from);
-  const bounceSubject = BOUNCE_SUBJECT.test(subject);
+  // A noreply@ sender is a shop's, a bank's or a carrier's as often as a delivery system's
+  // (KDDI's English notice comes from no-reply@ too: the English statements still count).
+  const deliverySystem = daemon && !NOREPLY_SENDER.test(local) && !NOREPLY_SENDER.test(display);
+  // A person's reply to, or forward of, a bounce ("WG: Unzustellbar: Frage") is a letter.
+  const bounceSubject = BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject));
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;
-  if (bounceSubject || FAILURE_STATEMENT.test(notice.slice(0, FAILURE_WINDOW_CHARS))) return true;
+  if (bounceSubject) return true;
+  const window = notice.slice(0, FAILURE_WINDOW_CHARS);
+  if (FAILURE_STATEMENT.test(window) || (deliverySystem && LOCALISED_FAILURE_STATEMENT.test(window))) return true;
   // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when
   // its subject is in a language we have no subject for and it quotes no reply code. Only
   // those senders: a shop's no-reply mail says "your order is delayed".

@@ -8,6 +8,7 @@ import { normaliseAddress } from './dsn.ts';
 import {
   ADMIN_SECTION_HEADINGS,
   HELP_CONTEXT_WORDS,
+  QUOTED_HEADER_FIELD_NAMES,
   ORIGINAL_ADDRESS_WORDS,
   RECIPIENT_CONTEXT_AFTER_WORDS,
   RECIPIENT_CONTEXT_WORDS,
@@ -138,12 +139,12 @@ const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\
 
 /**
  * A header field of the returned message quoted in the notice (Exchange 2003's "Your message
- * / To: ... / Cc: ...", Oracle Messaging Server's "This report relates to a message you sent
+ * / To: ... / Cc: ...", in its other languages "An:", "À :", "Para:", "Do:", "Till:", Oracle Messaging Server's "This report relates to a message you sent
  * with the following header fields:"): the addresses in it are the message's, not failures.
  * A Cc or Bcc address is never a failed recipient on that line's word; a failed To address is
  * named again where the notice says why it failed.
  */
-const QUOTED_HEADER_FIELD = /^\s*(?:from|to|cc|bcc|reply-to|sender|return-path|message-id|references|in-reply-to)\s*:/i;
+const QUOTED_HEADER_FIELD = new RegExp(`^\\s*(?:${QUOTED_HEADER_FIELD_NAMES.join('|')})\\s*[:：]`, 'i');
 
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;

@@ -230,16 +230,28 @@ function temporaryDns(reason: Reason, input: ReasonInput): Reason {
  * failure (that names why the server could not be found).
  */
 function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule | undefined): Reason {
-  if (reason !== 'networkerror' || input.action === 'delayed') return reason;
-  if (rule?.traits.includes('temporary-dns') || rule?.traits.includes('dns')) return reason;
+  if (input.action === 'delayed') return reason;
   const final = input.action === 'failed' || input.action === 'expired' || input.action === '';
   if (!final) return reason;
   const said = matchTrait('expiry', input.diagnostic);
+  // A TLS or certificate failure is the connection's, tried again and again like a refused
+  // one: under the MTA's words that the retry period ran out (qmail-remote's TLS patch, "TLS
+  // unable to verify server ...", then qmail-send's "this message has been in the queue too
+  // long"), the period ran out while waiting for it to pass.
+  if (said && TLS_REASONS.has(reason)) {
+    input.decidedBy.push('gave-up:expired (retry period over)');
+    return 'expired';
+  }
+  if (reason !== 'networkerror') return reason;
+  if (rule?.traits.includes('temporary-dns') || rule?.traits.includes('dns')) return reason;
   const connection = rule?.traits.includes('connection') && !/^5\.[1-7]\.[1-9]/.test(input.status);
   if (!said && !connection) return reason;
   input.decidedBy.push(`gave-up:expired (${said ? 'retry period over' : 'connection failed'})`);
   return 'expired';
 }
+
+/** Reasons a connection's security gives: temporary while the MTA retries (rule 3). */
+const TLS_REASONS = new Set<Reason>(['securityerror', 'failedstarttls']);
 
 /** The server's words speak of the message's size (not only a code of the size class). */
 const SIZE_WORD = /\bsize\b/i;

@@ -8,7 +8,7 @@ import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
 import { headerValue, type Header } from './mime.ts';
 import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
-import type { SesNotification } from './lhost/amazon-ses.ts';
+import type { SesNotification, SesRecipient } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
 import {
   codesInText,
@@ -24,6 +24,7 @@ import { decideReason } from './reason.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
 import {
+  GUESSED_CAUSE_WORDS,
   REMOTE_HOST_WORDS,
   SENDMAIL_SUMMARY_LINES,
   STATUS_CLASS_COMMENTS,
@@ -37,6 +38,29 @@ export const MAX_DIAGNOSTIC_CHARS = 1000;
 const NOTICE_AS_DIAGNOSTIC_CHARS = 4000;
 /** A comment in a Status field (RFC 822 comment syntax), of a readable length. */
 const STATUS_COMMENT = /\(([^()]{4,200})\)/;
+/** Characters after the sentence naming the only recipient read for the paragraph that says why. */
+const WHY_PARAGRAPH_CHARS = 2048;
+const GUESSED_CAUSE = new RegExp(GUESSED_CAUSE_WORDS.join('|'), 'i');
+
+/**
+ * The paragraph that says why the only recipient failed: the rest of the sentence naming it
+ * and the paragraph right after (the notice's other paragraphs are boilerplate: help lines,
+ * guesses, the sender's own text). A paragraph of guesses says nothing. Undefined when the
+ * naming sentence is not found in the notice as written.
+ */
+function whyParagraph(notice: string, block: string): string | undefined {
+  const last = block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .pop();
+  if (!last) return undefined;
+  const at = notice.indexOf(last);
+  if (at < 0) return undefined;
+  const after = notice.slice(at + last.length, at + last.length + WHY_PARAGRAPH_CHARS).replace(/^\s+/, '');
+  const paragraph = after.split(/\n[ \t]*\n/)[0] ?? '';
+  return GUESSED_CAUSE.test(paragraph) ? '' : paragraph;
+}
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 
@@ -156,7 +180,10 @@ export function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
     return {
       finalRecipient: normaliseAddress(r.address),
       originalRecipient: '',
-      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.bounceType === 'Transient' ? 'delayed' : 'failed'),
+      // A Bounce event is final whatever its bounceType: SES sends a Transient one only "when
+      // SES fails to deliver the email after retrying for a period of time" (API
+      // EventDestination, BOUNCE); the event that says SES is still trying is DeliveryDelay.
+      action: r.action || (ses.type === 'delivery' ? 'delivered' : ses.type === 'delay' ? 'delayed' : 'failed'),
       status: r.status,
       diagnosticType: typed.type,
       diagnostic: typed.value,
@@ -165,6 +192,24 @@ export function sesDeliveryStatus(ses: SesNotification): DsnRecipientFields[] {
       fields: {},
     };
   });
+}
+
+/** Reasons that say the server's words and codes named no cause (a delay's own default too). */
+const NO_CAUSE: ReadonlySet<Reason> = new Set<Reason>(['onhold', 'undefined']);
+
+/**
+ * The reason an SES bounce subtype or delay type names (lhost/amazon-ses.ts), applied to the
+ * recipient read from the event's fields: when the server's words and codes named no cause
+ * (a delay with no cause is `expired`), or always when the hint is SES's own decision (its
+ * suppression list: the 5.1.1 beside it is SES's, no server was asked).
+ */
+export function withSesHint(r: RecipientResult, ses: SesRecipient): RecipientResult {
+  if (!ses.hint || r.reason === ses.hint || NON_BOUNCE_REASONS.has(r.reason)) return r;
+  const noCause = NO_CAUSE.has(r.reason) || (r.action === 'delayed' && r.reason === 'expired');
+  if (!noCause && !ses.hintDecides) return r;
+  const reason = ses.hint;
+  const out = { ...r, reason, decidedBy: [...r.decidedBy, ses.hintSource ?? `ses:${reason}`] };
+  return { ...out, bounceType: bounceTypeOf(out) };
 }
 
 export function nonBounceRecipient(address: string, reason: Reason, decidedBy: string[]): RecipientResult {
@@ -251,7 +296,7 @@ export function fromDsn(
   // Nachricht an <a> konnte nicht zugestellt werden.") and its status only a class (X.0.0):
   // the why may stand a paragraph below, in the notice, as a notice without a report is read.
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
-  const context = onlyNamed ? `${blockText}\n${notice}` : blockText || (shared ?? notice);
+  const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
   const around = shared === undefined ? notice : `${blockText}\n${shared}`;
   const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({
@@ -292,7 +337,11 @@ export function fromProse(
   const context = blockText || notice;
   const wholeNotice = only || !blockText;
   const ownCodes = codesInText(blockText);
-  const sharedCodes = ownCodes.status || ownCodes.replyCode ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
+  // A block with a reply but no status (Sendmail's "(reason: 550 <a@b>... User unknown)" from a
+  // server without enhanced codes) takes the status the MTA itself wrote in its notice (its
+  // transcript's summary "550 5.1.1 <a@b>... User unknown"), when this recipient is the only one.
+  const sharedCodes =
+    ownCodes.status || (ownCodes.replyCode && !only) ? undefined : codesInText(wholeNotice ? withoutQuotedFields(notice) : shared);
   if (sharedCodes && !wholeNotice && (sharedCodes.status || sharedCodes.replyCode)) decidedBy.push('text:outside-blocks');
   const status = ownCodes.status || (sharedCodes?.status ?? '');
   if (status) decidedBy.push(`text:status ${status}`);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { MAX_COMPLAINT_RECIPIENTS, UNDISCLOSED_RECIPIENT } from '../../src/core/lhost/arf.ts';
 import type { Classification } from '../../src/core/types.ts';
+import { mixedMessage } from './mixed-message.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
 /** A message from Postfix's bounce daemon to the sender, news@example.com: the rest of its header, then its body. */
@@ -32,6 +33,9 @@ const reportedMessage = (to = 'To: reader@example.org', extra: string[] = []) =>
   '',
   'Buy now',
 ];
+
+/** The reported message attached as a whole (message/rfc822). */
+const attachedMessage = (to: string) => ['Content-Type: message/rfc822', '', ...reportedMessage(to)];
 
 /** A feedback report: its fields in a message/feedback-report part, the reported message after. */
 function feedbackReport(fields: string[], reported: string[], reportedType = 'message/rfc822', containerType = 'multipart/report'): Buffer {
@@ -62,23 +66,10 @@ function feedbackReport(fields: string[], reported: string[], reportedType = 'me
 describe('complaints: who complained', () => {
   it('reads an older feedback loop report (no ARF part) by its words and the attached message', async () => {
     const prose = (text: string, from = 'From: <fbl@isp.example>') =>
-      message(
-        from,
-        'To: fbl@example.com',
-        'Subject: Email Feedback Report for IP 192.0.2.1',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        text,
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: carol@example.org'),
-        '--b--',
+      mixedMessage(
+        [from, 'To: fbl@example.com', 'Subject: Email Feedback Report for IP 192.0.2.1'],
+        [text],
+        attachedMessage('To: carol@example.org'),
       );
     const c = await classify(prose('This is an email abuse report for an email message received from IP 192.0.2.1.'));
     expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@example.org']]);
@@ -278,23 +269,10 @@ describe('complaints: who complained', () => {
 
   it("reads Microsoft JMRP's non-ARF layout by its subject when the reported message lacks X-HmXmrOriginalRecipient", async () => {
     const c = await classify(
-      message(
-        'From: staff@mail.example',
-        'To: fbl@example.com',
-        'Subject: complaint about message from 192.0.2.1',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'See the attached message.',
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: carol@example.org'),
-        '--b--',
+      mixedMessage(
+        ['From: staff@mail.example', 'To: fbl@example.com', 'Subject: complaint about message from 192.0.2.1'],
+        ['See the attached message.'],
+        attachedMessage('To: carol@example.org'),
       ),
     );
     expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@example.org']]);
@@ -302,23 +280,10 @@ describe('complaints: who complained', () => {
 
   it('does not take a person forwarding a message that a filter "marked as spam" for a complaint', async () => {
     const c = await classify(
-      message(
-        'From: kim@example.org',
-        'To: news@example.com',
-        'Subject: Fwd: Sale',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'Why did this land in my spam folder? The filter marked it as spam.',
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: kim@example.org'),
-        '--b--',
+      mixedMessage(
+        ['From: kim@example.org', 'To: news@example.com', 'Subject: Fwd: Sale'],
+        ['Why did this land in my spam folder? The filter marked it as spam.'],
+        attachedMessage('To: kim@example.org'),
       ),
     );
     expect(c.kind).toBe('not-bounce');
@@ -326,24 +291,7 @@ describe('complaints: who complained', () => {
 
   it('does not take a text that mentions a spam complaint below its opening lines for a complaint', async () => {
     const forward = (text: string[]) =>
-      message(
-        'From: kim@example.org',
-        'To: news@example.com',
-        'Subject: Fwd: Sale',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        ...text,
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: kim@example.org'),
-        '--b--',
-      );
+      mixedMessage(['From: kim@example.org', 'To: news@example.com', 'Subject: Fwd: Sale'], text, attachedMessage('To: kim@example.org'));
     const person = await classify(
       forward([
         'Hello,',
@@ -365,24 +313,10 @@ describe('complaints: who complained', () => {
 
   it('reads the feedback fields from a text part when the report has no message/feedback-report part', async () => {
     const c = await classify(
-      message(
-        ...REPORT_TOP,
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'Feedback-Type: abuse',
-        'User-Agent: Reporter/1',
-        'Version: 1',
-        'Original-Rcpt-To: carol@example.org',
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: list@example.org'),
-        '--b--',
+      mixedMessage(
+        REPORT_TOP,
+        ['Feedback-Type: abuse', 'User-Agent: Reporter/1', 'Version: 1', 'Original-Rcpt-To: carol@example.org'],
+        attachedMessage('To: list@example.org'),
       ),
     );
     expect([c.kind, addresses(c)]).toEqual(['complaint', ['carol@example.org']]);
@@ -525,24 +459,10 @@ describe('automatic replies', () => {
 
   it('takes an Out of Office that mentions spam complaints and attaches the message for an automatic reply, never a complaint', async () => {
     const c = await classify(
-      message(
-        'From: Kim Lee <kim@example.org>',
-        'To: news@example.com',
-        'Subject: Automatic reply: Sale',
-        'Auto-Submitted: auto-replied',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'I am out of the office until Monday. For a spam complaint, write to abuse@example.org.',
-        '',
-        '--b',
-        'Content-Type: message/rfc822',
-        '',
-        ...reportedMessage('To: kim@example.org'),
-        '--b--',
+      mixedMessage(
+        ['From: Kim Lee <kim@example.org>', 'To: news@example.com', 'Subject: Automatic reply: Sale', 'Auto-Submitted: auto-replied'],
+        ['I am out of the office until Monday. For a spam complaint, write to abuse@example.org.'],
+        attachedMessage('To: kim@example.org'),
       ),
     );
     expect([c.kind, c.recipients.map((r) => [r.address, r.reason, r.feedbackType])]).toEqual([

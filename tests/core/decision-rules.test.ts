@@ -174,6 +174,18 @@ describe('rule 3: a final failure after the retry period is expired', () => {
     }
   });
 
+  it('keeps a TLS or certificate failure under expiry words expired: the connection was retried, as a refused one is', async () => {
+    for (const diagnostic of [
+      // qmail-remote's TLS patch (notqmail's patches/notqmail/smtp-tls: qmail-remote.c), then qmail-send.c.
+      "TLS unable to verify server mx.example.net: received certificate for mail.example.com; connected to 192.0.2.1. I'm not going to try again; this message has been in the queue too long.",
+      // Exim's smtp transport (src/src/transports/smtp.c "TLS session: ...") with retry.c's words appended.
+      'TLS session failure: certificate verification failed: retry timeout exceeded',
+    ]) {
+      const r = await decide('5.0.0', diagnostic);
+      expect([diagnostic, r.reason, r.bounceType]).toEqual([diagnostic, 'expired', 'soft']);
+    }
+  });
+
   it('does not call a connection failure still being retried expired-by-retry: a delay is not hard and says it is delayed', async () => {
     const r = await decide('4.4.1', 'connect to mx.example.net[192.0.2.1]:25: Connection timed out', {
       action: 'delayed',

@@ -9,6 +9,19 @@ export interface DsnReportOptions {
   diagnosticType?: string;
 }
 
+/** The report's message/delivery-status part (its Content-Type line first) for the one
+ * recipient, user@example.net; `diagnostic` is the Diagnostic-Code's whole value, type first. */
+export const deliveryStatusPart = (status: string, action = 'failed', diagnostic = ''): string[] => [
+  'Content-Type: message/delivery-status',
+  '',
+  'Reporting-MTA: dns; mx.example.org',
+  '',
+  'Final-Recipient: rfc822; user@example.net',
+  `Action: ${action}`,
+  `Status: ${status}`,
+  ...(diagnostic ? [`Diagnostic-Code: ${diagnostic}`] : []),
+];
+
 export function dsnReport(status: string, diagnostic: string, opts: DsnReportOptions = {}): Buffer {
   return Buffer.from(
     [
@@ -24,14 +37,7 @@ export function dsnReport(status: string, diagnostic: string, opts: DsnReportOpt
       opts.notice ?? 'Delivery to the following recipient failed permanently.',
       '',
       '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      'Final-Recipient: rfc822; user@example.net',
-      `Action: ${opts.action ?? 'failed'}`,
-      `Status: ${status}`,
-      ...(diagnostic ? [`Diagnostic-Code: ${opts.diagnosticType ?? 'smtp'}; ${diagnostic}`] : []),
+      ...deliveryStatusPart(status, opts.action, diagnostic && `${opts.diagnosticType ?? 'smtp'}; ${diagnostic}`),
       '',
       '--b--',
       '',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { Classification } from '../../src/core/types.ts';
 import { dsnReport } from './dsn-report.ts';
+import { mixedMessage } from './mixed-message.ts';
 import { eximBounce, plainBounce } from './plain-bounces.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
@@ -22,25 +23,20 @@ describe('DMARC reports sent to a bounce address', () => {
   // Report-ID: <id>", the report a gzip or zip attachment of <feedback> XML. Sent to the
   // domain's rua address, which an administrator may point at the bounce mailbox.
   const aggregate = (from: string, text: string) =>
-    message(
-      `From: ${from}`,
-      'To: bounces@example.com',
-      'Subject: Report Domain: example.com Submitter: receiver.example Report-ID: <2026.12.01.1>',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      text,
-      '',
-      '--b',
-      'Content-Type: application/gzip; name="receiver.example!example.com!1764547200!1764633600.xml.gz"',
-      'Content-Transfer-Encoding: base64',
-      'Content-Disposition: attachment; filename="receiver.example!example.com!1764547200!1764633600.xml.gz"',
-      '',
-      GZIP,
-      '--b--',
+    mixedMessage(
+      [
+        `From: ${from}`,
+        'To: bounces@example.com',
+        'Subject: Report Domain: example.com Submitter: receiver.example Report-ID: <2026.12.01.1>',
+      ],
+      [text],
+      [
+        'Content-Type: application/gzip; name="receiver.example!example.com!1764547200!1764633600.xml.gz"',
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="receiver.example!example.com!1764547200!1764633600.xml.gz"',
+        '',
+        GZIP,
+      ],
     );
 
   it('reads a DMARC aggregate report as no bounce and no complaint, whoever sends it', async () => {
@@ -54,27 +50,10 @@ describe('DMARC reports sent to a bounce address', () => {
     // OpenDMARC's and Stalwart's mail-auth's words before their ARF part; a reporter that leaves out the ARF part
     // still attaches the failed message's header: the recipient did not complain.
     const c = await classify(
-      message(
-        'From: dmarc-reports@receiver.example',
-        'To: bounces@example.com',
-        'Subject: FW: failure report for example.com',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'This is an authentication failure report for an email message received from IP',
-        '192.0.2.1 on Tue, 1 Dec 2026 10:00:00 +0000.',
-        '',
-        '--b',
-        'Content-Type: text/rfc822-headers',
-        '',
-        'From: News <news@example.com>',
-        'To: reader@example.org',
-        'Subject: Sale',
-        '',
-        '--b--',
+      mixedMessage(
+        ['From: dmarc-reports@receiver.example', 'To: bounces@example.com', 'Subject: FW: failure report for example.com'],
+        ['This is an authentication failure report for an email message received from IP', '192.0.2.1 on Tue, 1 Dec 2026 10:00:00 +0000.'],
+        ['Content-Type: text/rfc822-headers', '', 'From: News <news@example.com>', 'To: reader@example.org', 'Subject: Sale', ''],
       ),
     );
     expect(c.kind).toBe('complaint');

@@ -14,6 +14,7 @@
 // bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { deliveryStatusPart } from './dsn-report.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Encoding helpers: Node decodes the legacy charsets but cannot encode them, so the encoder
@@ -143,13 +144,7 @@ function notice(spec: NoticeSpec): Buffer {
         '',
         body,
         '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.org',
-        '',
-        'Final-Recipient: rfc822; user@example.net',
-        `Action: ${spec.dsn.action ?? 'failed'}`,
-        `Status: ${spec.dsn.status}`,
+        ...deliveryStatusPart(spec.dsn.status, spec.dsn.action),
         '',
         '--b',
         'Content-Type: text/rfc822-headers',
@@ -927,8 +922,9 @@ describe('localised words that make no bounce', () => {
 // without diacritics, with its bilingual "Remote host said: / Zdalny host odpowiedzial:"),
 // and Gmail's Japanese notice for a full mailbox (urashita.com/?p=36286).
 describe('localised notices as pages quote them', () => {
-  it("the Polish host's qmail notice: the address it lists, a full mailbox by maildrop's words", async () => {
-    const raw = notice({
+  /** The Polish host's qmail notice around the one recipient's report. */
+  const polishQmail = (...report: string[]) =>
+    notice({
       from: 'MAILER-DAEMON@mx.example.org',
       subject: 'failure notice',
       lines: [
@@ -936,28 +932,22 @@ describe('localised notices as pages quote them', () => {
         'Przyczyna wskazana jest ponizej:',
         '',
         '<user@example.net>:',
-        'maildrop: maildir over quota.',
+        ...report,
       ],
       returnedHeading: '--- Below this line is a copy of the message.',
     });
+
+  it("the Polish host's qmail notice: the address it lists, a full mailbox by maildrop's words", async () => {
+    const raw = polishQmail('maildrop: maildir over quota.');
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
   });
 
   it("the Polish host's qmail notice with its bilingual 'Zdalny host odpowiedzial:' line: an unknown user, hard", async () => {
-    const raw = notice({
-      from: 'MAILER-DAEMON@mx.example.org',
-      subject: 'failure notice',
-      lines: [
-        'Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy.',
-        'Przyczyna wskazana jest ponizej:',
-        '',
-        '<user@example.net>:',
-        '192.0.2.1 does not like recipient.',
-        'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here',
-        'Giving up on 192.0.2.1.',
-      ],
-      returnedHeading: '--- Below this line is a copy of the message.',
-    });
+    const raw = polishQmail(
+      '192.0.2.1 does not like recipient.',
+      'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here',
+      'Giving up on 192.0.2.1.',
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
   });
 

@@ -66,6 +66,9 @@ describe('the reason rules', () => {
     const transcript = lines.map((l, i) => `<<< 550${i < lines.length - 1 ? '-' : ' '}${l}`).join('\n');
     expect(matchReason(flat)?.id).toBe('policyviolation/gmail-policy');
     expect(matchReason(`>>> DATA\n${transcript}\n554 5.0.0 Service unavailable`)?.id).toBe('policyviolation/gmail-policy');
+    // After the server's own multi-line greeting in the same transcript, the refusal still reads whole.
+    const banner = '<<< 220-mx.example.net ESMTP ready\n<<< 220-No unsolicited mail\n<<< 220 Welcome';
+    expect(matchReason(`${banner}\n>>> DATA\n${transcript}\n554 5.0.0 Service unavailable`)?.id).toBe('policyviolation/gmail-policy');
   });
 
   it('tell a mailbox lookup from a plain unknown-user reply', () => {

@@ -12,7 +12,7 @@
 // courier user and group and ships /usr/lib/courier/courier-authlib). Nothing of Courier's
 // own is installed: the machine's Postfix stays its mail-transport-agent.
 
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../tests/harness/ports.ts';
 import { binary, ensureUser, installLibraries, ownRoot, unpack } from './debian.ts';
-import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, run, SENDER, startDaemon, submittedMessage, type MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
@@ -184,25 +184,21 @@ export const courier: MtaRecorder = {
         .join(' && ');
       // As courierctl.start does: courierd with the environment of /etc/courier/courierd only.
       const start = `exec env -i /bin/sh -c 'set -a; . /etc/courier/courierd; cd /usr; exec /usr/lib/courier/courier/courierd'`;
-      let log = '';
-      courierd = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `${mounts} && ${start}`], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      courierd.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-      courierd.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+      const started = startDaemon('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `${mounts} && ${start}`]);
+      courierd = started.daemon;
       for (let i = 0; i < 20 && !existsSync(join(spool, 'tmp/courierd.lock')); i++) await sleep(100);
       const ns = readlinkSync(`/proc/${courierd.pid}/ns/mnt`);
       // Never the machine's own namespace: the cleanup kills every process of this one.
-      if (ns === readlinkSync('/proc/self/ns/mnt')) throw new Error(`courierd did not start: ${log}`);
+      if (ns === readlinkSync('/proc/self/ns/mnt')) throw new Error(`courierd did not start: ${started.log()}`);
       namespace = ns;
       if (s.remote === 'local') await startAccounts(dir, inside);
       const sent = await inside(binary('usr/sbin/sendmail', ROOT), ['-f', SENDER, ...recipientsOf(s)], submittedMessage(s));
       if (sent.status !== 0) throw new Error(`courier refused the message: ${sent.output}`);
-      for (let attempt = 0; attempt < 30; attempt++) {
-        if (collector.received.length) return collector.received[0]!;
-        await sleep(500);
-      }
-      throw new Error(`courier wrote no notice for ${s.id} (COURIER_KEEP=1 keeps its queue); courierd said:\n${log}`);
+      return await awaitNotice(
+        () => collector.received[0],
+        { tries: 30, every: 500 },
+        () => `courier wrote no notice for ${s.id} (COURIER_KEEP=1 keeps its queue); courierd said:\n${started.log()}`,
+      );
     } finally {
       if (courierd?.exitCode === null && !namespace) courierd.kill('SIGKILL');
       if (courierd?.pid && courierd.exitCode === null && namespace) {

@@ -5,9 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, ensureUser, installLibraries, unpack } from './debian.ts';
-import { firstInMaildir, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, firstInMaildir, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
 import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
 const EXIM_USER = 'Debian-exim';
@@ -99,13 +98,12 @@ export const exim: MtaRecorder = {
       const to = recipientsOf(s);
       const sent = await run(exim4, ['-C', conf, '-odi', '-f', SENDER, ...to], submittedMessage(s));
       if (sent.status !== 0) throw new Error(`exim refused the message: ${sent.output}`);
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const notice = noticeIn(dir);
-        if (notice) return notice;
-        await sleep(s.untilGiveUp || s.delayWarning ? 2500 : 500);
-        if (s.untilGiveUp || s.delayWarning) await run(exim4, ['-C', conf, '-qff']);
-      }
-      throw new Error(`exim wrote no notice for ${s.id}; its log:\n${readFileSync(join(dir, 'log/mainlog'), 'utf8')}`);
+      const waits = s.untilGiveUp || s.delayWarning;
+      return await awaitNotice(
+        () => noticeIn(dir),
+        { tries: 8, every: waits ? 2500 : 500, nudge: waits ? () => run(exim4, ['-C', conf, '-qff']) : undefined },
+        () => `exim wrote no notice for ${s.id}; its log:\n${readFileSync(join(dir, 'log/mainlog'), 'utf8')}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

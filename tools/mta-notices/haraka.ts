@@ -9,15 +9,13 @@
 // everything: the recorder keeps the first message it receives. Temporary failures are
 // retried once, 5 s later (outbound.ini temp_fail_intervals), then Haraka gives up.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../tests/harness/ports.ts';
-import { SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, startDaemon, stopDaemon, submitWhenListening, type MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
-import { submit } from './smtp-ends.ts';
 
 const VERSION = '3.3.4';
 const PREFIX = fileURLToPath(new URL('../../.tools/mta/haraka/', import.meta.url));
@@ -75,35 +73,20 @@ export const haraka: MtaRecorder = {
     const catcherPort = await freePort();
     const catcher = await startRemote({}, catcherPort);
     let daemon: ChildProcess | undefined;
-    let log = '';
     try {
       configure(dir, listen, port, catcherPort);
-      daemon = spawn(process.execPath, [join(HARAKA, 'bin/haraka'), '-c', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      daemon.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-      daemon.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-      const to = s.to.map((l) => `${l}@remote.test`);
-      let submitted: Error | undefined = new Error('not tried');
-      for (let attempt = 0; attempt < 40 && submitted; attempt++) {
-        await sleep(250);
-        submitted = await submit(listen, SENDER, to, submittedMessage(s)).then(
-          () => undefined,
-          (e: Error) => e,
-        );
-      }
-      if (submitted) throw new Error(`${submitted.message}; its log:\n${log}`);
-      for (let attempt = 0; attempt < 120; attempt++) {
-        const notice = catcher.received[0];
-        if (notice) return notice;
-        await sleep(250);
-      }
-      throw new Error(`haraka wrote no notice for ${s.id}; its log:\n${log}`);
+      const started = startDaemon(process.execPath, [join(HARAKA, 'bin/haraka'), '-c', dir]);
+      daemon = started.daemon;
+      const submitted = await submitWhenListening(listen, s, 40);
+      if (submitted) throw new Error(`${submitted.message}; its log:\n${started.log()}`);
+      return await awaitNotice(
+        () => catcher.received[0],
+        { tries: 120, every: 250 },
+        () => `haraka wrote no notice for ${s.id}; its log:\n${started.log()}`,
+      );
     } finally {
-      if (daemon && daemon.exitCode === null) {
-        const exited = new Promise((resolve) => daemon!.once('exit', resolve));
-        daemon.kill('SIGTERM');
-        await Promise.race([exited, sleep(5000)]);
-        if (daemon.exitCode === null) daemon.kill('SIGKILL');
-      }
+      await stopDaemon(daemon);
+      if (daemon?.exitCode === null) daemon.kill('SIGKILL');
       await catcher.stop();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,12 @@
 // What every recorded MTA provides, and the message each case sends.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { recipientsOf, type Scenario } from './scenarios.ts';
+import { submit } from './smtp-ends.ts';
 
 export const SENDER = 'sender@sender.test';
 
@@ -58,4 +60,53 @@ export function firstInMaildir(maildir: string): Buffer | undefined {
   if (!existsSync(fresh)) return undefined;
   const names = readdirSync(fresh).sort();
   return names.length ? readFileSync(join(fresh, names[0]!)) : undefined;
+}
+
+/** Looks for the MTA's notice up to `tries` times, `every` ms apart, nudging the MTA after
+ * each wait when it needs it (a queue run); fails with `failure()` (what the MTA said) when
+ * none came: the recorder runs unattended, so every wait is bounded. */
+export async function awaitNotice(
+  look: () => Buffer | undefined,
+  { tries, every, nudge }: { tries: number; every: number; nudge?: (attempt: number) => Promise<unknown> | undefined },
+  failure: () => string,
+): Promise<Buffer> {
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const notice = look();
+    if (notice) return notice;
+    await sleep(every);
+    await nudge?.(attempt);
+  }
+  throw new Error(failure());
+}
+
+/** Starts a daemon whose output is kept for the error a failed case reports. */
+export function startDaemon(command: string, args: string[]): { daemon: ChildProcess; log: () => string } {
+  let log = '';
+  const daemon = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  daemon.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  daemon.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  return { daemon, log: () => log };
+}
+
+/** Asks a daemon the case started to stop (SIGTERM) and gives it up to 5 s to exit. */
+export async function stopDaemon(daemon: ChildProcess | undefined): Promise<void> {
+  if (!daemon || daemon.exitCode !== null) return;
+  const exited = new Promise((resolve) => daemon.once('exit', resolve));
+  daemon.kill('SIGTERM');
+  await Promise.race([exited, sleep(5000)]);
+}
+
+/** Submits the case's message over SMTP to a daemon that may still be starting: up to
+ * `tries` times, 250 ms apart; the last refusal when it never took it. */
+export async function submitWhenListening(listen: number, s: Scenario, tries: number): Promise<Error | undefined> {
+  const to = s.to.map((l) => `${l}@remote.test`);
+  let submitted: Error | undefined = new Error('not tried');
+  for (let attempt = 0; attempt < tries && submitted; attempt++) {
+    await sleep(250);
+    submitted = await submit(listen, SENDER, to, submittedMessage(s)).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+  }
+  return submitted;
 }

@@ -15,12 +15,12 @@
 // handed, byte for byte. It looks every 5 ms: the file stays in the queue until the remote
 // (answering in this process's event loop) has taken it, or in failed/ if it refused it.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ownRoot, unpack } from './debian.ts';
-import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, run, SENDER, startDaemon, stopDaemon, submittedMessage, type MtaRecorder } from './mta.ts';
 import { recipientsOf, type Scenario } from './scenarios.ts';
 
 const ROOT = ownRoot('nullmailer');
@@ -72,7 +72,6 @@ export const nullmailer: MtaRecorder = {
     const gid = Number(execFileSync('id', ['-g', MAIL_USER], { encoding: 'utf8' }));
     const spool = join(dir, 'var-spool/nullmailer');
     let daemon: ChildProcess | undefined;
-    let log = '';
     try {
       mkdirSync(join(dir, 'etc/nullmailer'), { recursive: true });
       writeFileSync(join(dir, 'etc/mailname'), 'mail.sender.test\n');
@@ -94,28 +93,22 @@ export const nullmailer: MtaRecorder = {
         `cd /var/spool/nullmailer`,
         `exec setpriv --reuid ${MAIL_USER} --regid ${MAIL_USER} --clear-groups /usr/sbin/nullmailer-send`,
       ].join(' && ');
-      daemon = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', setup], { stdio: ['ignore', 'pipe', 'pipe'] });
-      daemon.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-      daemon.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+      const started = startDaemon('unshare', ['-m', '--propagation', 'private', 'sh', '-c', setup]);
+      daemon = started.daemon;
       await sleep(500);
       const sent = await run(
         'nsenter',
         ['-t', String(daemon.pid), '-m', '--', '/usr/sbin/sendmail', '-f', SENDER, ...recipientsOf(s)],
         submittedMessage(s),
       );
-      if (sent.status !== 0) throw new Error(`nullmailer refused the message: ${sent.output}\n${log}`);
-      for (let attempt = 0; attempt < 3000; attempt++) {
-        const notice = noticeIn(spool);
-        if (notice) return notice;
-        await sleep(5);
-      }
-      throw new Error(`nullmailer wrote no notice for ${s.id}; its log:\n${log}`);
+      if (sent.status !== 0) throw new Error(`nullmailer refused the message: ${sent.output}\n${started.log()}`);
+      return await awaitNotice(
+        () => noticeIn(spool),
+        { tries: 3000, every: 5 },
+        () => `nullmailer wrote no notice for ${s.id}; its log:\n${started.log()}`,
+      );
     } finally {
-      if (daemon && daemon.exitCode === null) {
-        const exited = new Promise((resolve) => daemon!.once('exit', resolve));
-        daemon.kill('SIGTERM');
-        await Promise.race([exited, sleep(5000)]);
-      }
+      await stopDaemon(daemon);
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -6,15 +6,13 @@
 // remote, and sender.test, where its notices go, is delivered to a maildir under /tmp (its
 // mail.maildir comes from the unpacked package, mounted on /usr/libexec in the namespace).
 
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, ensureUser, ownRoot, unpack } from './debian.ts';
-import { firstInMaildir, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, firstInMaildir, run, startDaemon, stopDaemon, submitWhenListening, type MtaRecorder } from './mta.ts';
 import type { Scenario } from './scenarios.ts';
 import { freePort } from '../../tests/harness/ports.ts';
-import { submit } from './smtp-ends.ts';
 
 const ROOT = ownRoot('opensmtpd');
 
@@ -63,7 +61,6 @@ export const opensmtpd: MtaRecorder = {
     chmodSync(dir, 0o755);
     const listen = await freePort();
     let daemon: ChildProcess | undefined;
-    let log = '';
     try {
       for (const sub of ['spool', 'run', 'lib/opensmtpd/empty', 'out', 'home']) mkdirSync(join(dir, sub), { recursive: true });
       const conf = join(dir, 'smtpd.conf');
@@ -77,37 +74,25 @@ export const opensmtpd: MtaRecorder = {
         `mount --bind ${ROOT}usr/libexec /usr/libexec`,
         `exec ${smtpd} -d -f ${conf}`,
       ].join(' && ');
-      daemon = spawn('unshare', ['-m', '-u', '--propagation', 'private', 'sh', '-c', setup], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      daemon.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-      daemon.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+      const started = startDaemon('unshare', ['-m', '-u', '--propagation', 'private', 'sh', '-c', setup]);
+      daemon = started.daemon;
       const pid = daemon.pid!;
-      const to = s.to.map((l) => `${l}@remote.test`);
-      let submitted: Error | undefined = new Error('not tried');
-      for (let attempt = 0; attempt < 20 && submitted; attempt++) {
-        await sleep(250);
-        submitted = await submit(listen, SENDER, to, submittedMessage(s)).then(
-          () => undefined,
-          (e: Error) => e,
-        );
-      }
+      const submitted = await submitWhenListening(listen, s, 20);
       if (submitted) throw submitted;
       // A silent remote is given up on after smtpd's own reply timeout (5 minutes).
       const silent = typeof s.remote === 'object' && s.remote.silent;
-      for (let attempt = 0; attempt < (silent ? 800 : 40); attempt++) {
-        const notice = noticeIn(dir);
-        if (notice) return notice;
-        await sleep(500);
-        if (attempt % 4 === 3) await inNamespace(pid, smtpctl, ['schedule', 'all']);
-      }
-      throw new Error(`opensmtpd wrote no notice for ${s.id}; its log:\n${log}`);
+      return await awaitNotice(
+        () => noticeIn(dir),
+        // smtpctl's schedule all every 2 s: a queue run now rather than at smtpd's next retry.
+        {
+          tries: silent ? 800 : 40,
+          every: 500,
+          nudge: (attempt) => (attempt % 4 === 3 ? inNamespace(pid, smtpctl, ['schedule', 'all']) : undefined),
+        },
+        () => `opensmtpd wrote no notice for ${s.id}; its log:\n${started.log()}`,
+      );
     } finally {
-      if (daemon && daemon.exitCode === null) {
-        const exited = new Promise((resolve) => daemon!.once('exit', resolve));
-        daemon.kill('SIGTERM');
-        await Promise.race([exited, sleep(5000)]);
-      }
+      await stopDaemon(daemon);
       rmSync(dir, { recursive: true, force: true });
     }
   },

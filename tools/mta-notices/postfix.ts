@@ -5,10 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startPostfix } from '../../tests/harness/postfix.ts';
 import { freePort } from '../../tests/harness/ports.ts';
-import { SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
 import { startRemote } from './remote.ts';
 import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
@@ -93,12 +92,11 @@ export const postfix: MtaRecorder = {
       const to = recipientsOf(s).map((a) => Buffer.from(a, 'utf8').toString('latin1'));
       const sent = await pf.send(SENDER, to, submittedMessage(s));
       if (sent.data[0]?.code !== 250) throw new Error(`postfix refused the message: ${JSON.stringify(sent)}`);
-      for (let attempt = 0; attempt < 16; attempt++) {
-        if (collector.received.length) return collector.received[0]!;
-        await sleep(1000);
-        await pf.flush();
-      }
-      throw new Error(`postfix wrote no notice for ${s.id}; its log:\n${pf.maillog()}`);
+      return await awaitNotice(
+        () => collector.received[0],
+        { tries: 16, every: 1000, nudge: () => pf.flush() },
+        () => `postfix wrote no notice for ${s.id}; its log:\n${pf.maillog()}`,
+      );
     } finally {
       await pf.stop();
       await collector.stop();

@@ -15,9 +15,8 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { binary, installLibraries, MTA_ROOT, unpack } from './debian.ts';
-import { run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
+import { awaitNotice, run, SENDER, submittedMessage, type MtaRecorder } from './mta.ts';
 import { LOCAL_DOMAIN, recipientsOf, type Scenario } from './scenarios.ts';
 
 const SENDMAIL = 'usr/libexec/sendmail/sendmail';
@@ -173,15 +172,11 @@ export const sendmail: MtaRecorder = {
       const sent = await runSendmail(dir, conf, ['-odi', '-oem', '-f', SENDER, ...to], join(dir, 'message'));
       if (sent.status === 75 && /mount|hostname/.test(sent.output)) throw new Error(`could not isolate sendmail: ${sent.output}`);
       const waits = s.untilGiveUp || s.delayWarning;
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const notice = noticeIn(dir);
-        if (notice) return notice;
-        await sleep(waits ? 2500 : 500);
-        if (waits) await runSendmail(dir, conf, ['-q']);
-      }
-      const bounced = readdirSync(join(dir, 'postmaster'));
-      throw new Error(
-        `sendmail wrote no notice for ${s.id}: ${sent.output}\nqueue: ${readdirSync(join(dir, 'mqueue')).join(' ')}\npostmaster: ${bounced.join(' ')}`,
+      return await awaitNotice(
+        () => noticeIn(dir),
+        { tries: 8, every: waits ? 2500 : 500, nudge: waits ? () => runSendmail(dir, conf, ['-q']) : undefined },
+        () =>
+          `sendmail wrote no notice for ${s.id}: ${sent.output}\nqueue: ${readdirSync(join(dir, 'mqueue')).join(' ')}\npostmaster: ${readdirSync(join(dir, 'postmaster')).join(' ')}`,
       );
     } finally {
       if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

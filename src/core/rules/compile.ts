@@ -108,24 +108,41 @@ function normalise(text: string): string {
 
 /** The first line of a multi-line reply in a flattened text: its code, a hyphen, and the
  * enhanced status its lines repeat (Gmail's "550-5.7.1 ..."). */
-const MULTILINE_REPLY_START = /(?:^|[\s;:(\[<>])([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3}) )?/;
+const MULTILINE_REPLY_START = /(?:^|[\s;:(\[<>])([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3}) )?/g;
+/** Multi-line replies undone in one text: a transcript holds a few (the greeting banner, then
+ * the refusal); a stranger's text of thousands is read as its first few. */
+const MAX_MULTILINE_REPLIES = 8;
 
 /**
  * A multi-line reply flattened into one text ("550-5.7.1 has a policy that 550-5.7.1
  * prohibited the mail ... 550 5.7.1 https://..."), as MTAs write it in a Diagnostic-Code or a
  * notice or a transcript: the code and status that start each later line are not the server's words, and a
- * wording that runs across a line break must read as the server wrote it. The first line's
- * code stays (rules may read it); the repeats of that same code and status go.
+ * wording that runs across a line break must read as the server wrote it. Each reply's first
+ * line keeps its code (rules may read it); the repeats of that same code and status go. A
+ * transcript may hold several multi-line replies ("<<< 220-mx ESMTP ..." before the refusal):
+ * each is undone, up to MAX_MULTILINE_REPLIES.
  */
 function withoutContinuationCodes(flat: string): string {
-  const start = MULTILINE_REPLY_START.exec(flat);
-  if (!start) return flat;
-  const [, code, status] = start;
-  const status_ = status ? `(?:${status.replace(/\./g, '\\.')} )?` : '';
-  // A transcript quotes each line after "<<< " (Sendmail, Courier).
-  const repeat = new RegExp(` (?:<<< )?${code}[- ]${status_}`, 'g');
-  const head = start.index + start[0].length;
-  return flat.slice(0, head) + flat.slice(head).replace(repeat, ' ');
+  let out = flat;
+  let from = 0;
+  const undone = new Set<string>();
+  for (let n = 0; n < MAX_MULTILINE_REPLIES; n++) {
+    MULTILINE_REPLY_START.lastIndex = from;
+    const start = MULTILINE_REPLY_START.exec(out);
+    if (!start) break;
+    const [, code, status] = start;
+    const head = start.index + start[0].length;
+    const key = `${code} ${status ?? ''}`;
+    if (!undone.has(key)) {
+      undone.add(key);
+      const status_ = status ? `(?:${status.replace(/\./g, '\\.')} )?` : '';
+      // A transcript quotes each line after "<<< " (Sendmail, Courier).
+      const repeat = new RegExp(` (?:<<< )?${code}[- ]${status_}`, 'g');
+      out = out.slice(0, head) + out.slice(head).replace(repeat, ' ');
+    }
+    from = head;
+  }
+  return out;
 }
 
 /** The first rule matching the text, or undefined. */

@@ -23,6 +23,14 @@ export const DAEMON_SENDER_NAMES: readonly string[] = [
 ];
 
 /**
+ * The senders of DAEMON_SENDER_NAMES that are no delivery system: a shop's, a bank's or a
+ * carrier's noreply@ writes "your parcel could not be delivered". Their mail is never a
+ * recipient's failure, but it is a bounce only on a bounce subject or a reply code, never on
+ * a statement that something was not delivered.
+ */
+export const NOREPLY_SENDER_NAMES: readonly string[] = [String.raw`noreply`, String.raw`no-reply`];
+
+/**
  * Words anywhere in a From field that mark an automatic sender even when the address is a
  * provider's own ("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "MAILER-DAEMON@
  * example.org (Mail Delivery System)", "postmaster@example.net"). A forwarded message whose
@@ -53,22 +61,6 @@ export const BOUNCE_SUBJECT_PHRASES: readonly string[] = [
   String.raw`non remis`,
   String.raw`échec de la remise`,
   String.raw`no se puede entregar`,
-  // Exchange's and Outlook.com's subject prefix for a failure report in Italian, Portuguese,
-  // Dutch, Polish, Russian and Chinese (the localised "Undeliverable:" of their NDR template;
-  // German, French, Spanish and Japanese above and below), as this work's brief lists them
-  // ("Non recapitabile:", "Não é possível entregar:", "Onbestelbaar:", "Nie można dostarczyć:",
-  // "Не доставлено:", "无法送达:"); not read on a Microsoft page.
-  String.raw`non recapitabile`,
-  String.raw`não é possível entregar`,
-  String.raw`onbestelbaar`,
-  String.raw`nie można dostarczyć`,
-  String.raw`не доставлено`,
-  String.raw`无法送达`,
-  // The same prefix in Czech, Swedish, Turkish and Korean builds.
-  String.raw`nedoručiteln`,
-  String.raw`kan inte levereras`,
-  String.raw`teslim edilemedi`,
-  String.raw`배달 못 함`,
   String.raw`mail failure`,
   String.raw`failed mail`,
   String.raw`mail (?:system )?error`,
@@ -84,6 +76,29 @@ export const BOUNCE_SUBJECT_PHRASES: readonly string[] = [
   String.raw`配信`,
   String.raw`不達`,
   String.raw`エラー`,
+];
+
+/**
+ * Exchange's and Outlook.com's subject prefix for a failure report in Italian, Portuguese,
+ * Dutch, Polish, Russian and Chinese (the localised "Undeliverable:" of their NDR template;
+ * German, French, Spanish and Japanese in BOUNCE_SUBJECT_PHRASES), as this work's brief lists
+ * them ("Non recapitabile:", "Não é possível entregar:", "Onbestelbaar:", "Nie można
+ * dostarczyć:", "Не доставлено:", "无法送达:"), and in Czech, Swedish, Turkish and Korean
+ * builds; not read on a Microsoft page. Read only as Exchange writes them, opening the subject
+ * (after reply and forward prefixes) and followed by a colon: the same words anywhere in a
+ * subject are a shop's ("Pacco non recapitabile", "Kargonuz teslim edilemedi", "您的包裹无法送达").
+ */
+export const LOCALISED_BOUNCE_SUBJECT_PREFIXES: readonly string[] = [
+  String.raw`non recapitabile`,
+  String.raw`não é possível entregar`,
+  String.raw`onbestelbaar`,
+  String.raw`nie można dostarczyć`,
+  String.raw`не доставлено`,
+  String.raw`无法送达`,
+  String.raw`nedoručiteln\S{0,3}`,
+  String.raw`kan inte levereras`,
+  String.raw`teslim edilemedi`,
+  String.raw`배달 못 함`,
 ];
 
 /**
@@ -123,47 +138,59 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
   // Exchange in Japanese: "次の受信者またはグループへの配信に失敗しました" (delivery has failed to
   // these recipients or groups; it-bibouroku.hateblo.jp).
   String.raw`配信に失敗しました`,
-  // The same statement in the other languages Exchange and Outlook.com write their reports in
-  // (the French one as a French Exchange report posted whole reads it, pastebin.com/HZca6aT2;
-  // the others as each language says it, not read on a Microsoft page)
-  // ("Échec de la remise pour ces destinataires ou groupes :", "Die Zustellung an folgende
-  // Empfänger oder Gruppen ist fehlgeschlagen:", "No se pudo entregar a estos destinatarios o
-  // grupos:", "Recapito non riuscito per ...", "Falha na entrega para ...", "Bezorging is
-  // mislukt voor ...", "Dostarczenie do tych adresatów lub grup nie powiodło się:", "Не
-  // удалось доставить сообщение ...", "未能送达这些收件人或组:"), and a provider's sentence
-  // naming the address ("Ihre Nachricht an <a> konnte nicht zugestellt werden", "Votre
-  // message à <a> n'a pas pu être remis", "<a> にメールを配信できませんでした" as Gmail's
-  // Japanese notice words it, quoted on urashita.com/?p=36286). Read only in mail from a
-  // delivery system (isBounceLike), never in a person's letter.
-  String.raw`(?:konnte|kann) nicht zugestellt werden`,
+];
+
+/**
+ * The statement that delivery failed in the other languages Exchange and Outlook.com write
+ * their reports in (the French one as a French Exchange report posted whole reads it,
+ * pastebin.com/HZca6aT2; the others as each language says it, not read on a Microsoft page)
+ * ("Échec de la remise pour ces destinataires ou groupes :", "Die Zustellung an folgende
+ * Empfänger oder Gruppen ist fehlgeschlagen:", "No se pudo entregar a estos destinatarios o
+ * grupos:", "Recapito non riuscito per ...", "Falha na entrega para ...", "Bezorging is
+ * mislukt voor ...", "Dostarczenie do tych adresatów lub grup nie powiodło się:", "Не
+ * удалось доставить сообщение ...", "未能送达这些收件人或组:"), and a provider's sentence
+ * naming the address ("Ihre Nachricht an <a> konnte nicht zugestellt werden", "Votre
+ * message à <a> n'a pas pu être remis", "<a> にメールを配信できませんでした" as Gmail's
+ * Japanese notice words it, quoted on urashita.com/?p=36286).
+ *
+ * Read only in mail from a delivery system (MAILER-DAEMON, postmaster, "Mail Delivery
+ * System"), never from a noreply@ sender or a person: these are everyday words of a parcel
+ * or an order ("Votre colis n'a pas pu être distribué", "Ihre Sendung konnte nicht zugestellt
+ * werden"). The words a login or a parcel shares with them ("nie powiodło się", "falha na
+ * entrega", "无法送达", "配信できませんでした", "nicht zugestellt werden") count only with the
+ * language's word for the message or its recipients before them.
+ */
+export const LOCALISED_FAILURE_STATEMENT_PHRASES: readonly string[] = [
+  String.raw`(?:nachricht|e-?mail|mail)[^.\n]{0,80}?(?:konnte|kann) nicht zugestellt werden`,
   String.raw`zustellung an [^.\n]{0,60}fehlgeschlagen`,
-  String.raw`n['’]a pas pu être (?:remis|distribué)`,
+  String.raw`(?:message|e-?mail|courriel)[^.\n]{0,80}?n['’]a pas pu être (?:remis|distribué)`,
   String.raw`échec de la remise`,
-  String.raw`no se (?:ha )?pudo entregar`,
-  String.raw`non è stato (?:possibile )?recapitat`,
+  String.raw`no se (?:ha )?pudo entregar (?:a (?:estos|los siguientes) destinatarios|el mensaje)`,
+  String.raw`(?:mensaje|correo)[^.\n]{0,80}?no se (?:ha )?pudo entregar`,
+  String.raw`(?:messaggio|e-?mail)[^.\n]{0,80}?non è stato (?:possibile )?recapitat`,
   String.raw`recapito non riuscito`,
-  String.raw`não (?:pôde|foi possível) ser entregue`,
-  String.raw`falha na entrega`,
-  String.raw`kan niet worden bezorgd`,
+  String.raw`(?:mensagem|e-?mail)[^.\n]{0,80}?não (?:pôde|foi possível) ser entregue`,
+  String.raw`falha na entrega (?:para|a) (?:estes|os seguintes) destinatários`,
+  String.raw`(?:bericht|e-?mail)[^.\n]{0,80}?kan niet worden bezorgd`,
   String.raw`bezorging is mislukt`,
-  String.raw`nie można dostarczyć`,
-  String.raw`nie powiodło się`,
+  String.raw`nie można dostarczyć wiadomo`,
+  String.raw`(?:adresatów|odbiorców)[^.\n]{0,40}?nie powiodło się`,
   String.raw`не удалось доставить`,
-  String.raw`配信できませんでした`,
+  String.raw`(?:メール|メッセージ)を配信できませんでした`,
   String.raw`未能送达`,
-  String.raw`无法送达`,
+  String.raw`(?:邮件|电子邮件)[^。\n]{0,40}?无法送达`,
   // Czech, as Seznam's own notice words it ("Vaše zpráva pro <a> ze dne ... nemohla být
   // doručena", napoveda.seznam.cz/uzivatel-neexistuje), Exchange's "se nezdařilo"; Swedish,
   // Turkish and Korean; and Polish qmail's translated notice as a Polish host's help page
   // quotes it ("Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy",
   // kei.pl/pomoc/wiadmosc-zwrotna, written without diacritics).
-  String.raw`nemohla být doručena`,
+  String.raw`zpráv\S{0,3}[^.\n]{0,80}?nemohla být doručena`,
   String.raw`doručení [^.\n]{0,60}se nezdařilo`,
-  String.raw`kunde inte levereras`,
+  String.raw`meddelande\S{0,3}[^.\n]{0,80}?kunde inte levereras`,
   String.raw`det gick inte att leverera`,
-  String.raw`teslim edilemedi`,
+  String.raw`ileti[^.\n]{0,80}?teslim edilemedi`,
   String.raw`teslim başarısız`,
-  String.raw`배달하지 못했습니다`,
+  String.raw`(?:메시지|메일)[^.\n]{0,40}?배달하지 못했습니다`,
   String.raw`nie uda(?:ł|l)o si(?:ę|e) wys(?:ł|l)a(?:ć|c)`,
 ];
 

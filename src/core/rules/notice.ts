@@ -46,6 +46,47 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
 ];
 
 /**
+ * Names of the returned message's header fields that carry addresses, as a notice quotes them
+ * at a line's start ("To: a@b; c@d"): Exchange 2003's "Your message / To: ... / Subject: ..."
+ * block, and the same block in the languages Exchange and Outlook write it in (German "Von:",
+ * "An:", French "De :", "À :", Spanish and Portuguese "De:", "Para:", Italian "Da:", "A:",
+ * Dutch "Van:", "Aan:", Polish "Od:", "Do:", Swedish "Från:", "Till:", Russian "От:",
+ * "Кому:", Japanese "差出人:", "宛先:", Chinese "发件人:", "收件人:"), as each language's mail
+ * client names them. The addresses on such a line are the message's, not failures.
+ */
+export const QUOTED_HEADER_FIELD_NAMES: readonly string[] = [
+  String.raw`from`,
+  String.raw`to`,
+  String.raw`cc`,
+  String.raw`bcc`,
+  String.raw`reply-to`,
+  String.raw`sender`,
+  String.raw`return-path`,
+  String.raw`message-id`,
+  String.raw`references`,
+  String.raw`in-reply-to`,
+  String.raw`von`,
+  String.raw`an`,
+  String.raw`de`,
+  String.raw`à`,
+  String.raw`para`,
+  String.raw`da`,
+  String.raw`a`,
+  String.raw`van`,
+  String.raw`aan`,
+  String.raw`od`,
+  String.raw`do`,
+  String.raw`från`,
+  String.raw`till`,
+  String.raw`от`,
+  String.raw`кому`,
+  String.raw`差出人`,
+  String.raw`宛先`,
+  String.raw`发件人`,
+  String.raw`收件人`,
+];
+
+/**
  * Words just before an address that say it is the failed recipient: Postfix "<a@b>: host
  * ... said:", Exim "The following address(es) failed: a@b", Sendmail "----- The following
  * addresses had permanent fatal errors ----- <a@b>", Exchange "Delivery has failed to these
@@ -77,18 +118,24 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
   String.raw`couldn't be delivered to`,
   String.raw`could not deliver to`,
   // The same words in notices written in other languages: the preposition a provider's
-  // sentence puts before the failed address (German "Ihre Nachricht an <a>", French "Votre
-  // message à <a>", Spanish and Portuguese "para <a>", Italian "per <a>", Dutch "aan <a>",
-  // Polish "do <a>", Russian "для <a>", Chinese "发送给 <a>"), and their words for the
-  // recipient ("Destinatario:", "Geadresseerde:", "Получатель:", "受信者:", "收件人:").
-  // Japanese puts the address first ("<a> 宛てのメール"), where it is read already.
-  String.raw`\ban`,
-  String.raw`(?:^|\s)à`,
-  String.raw`\bpara`,
-  String.raw`\bper`,
-  String.raw`\baan`,
-  String.raw`\bdo`,
-  String.raw`(?:^|\s)для`,
+  // sentence puts before the failed address, right after the language's word for the
+  // message (German "Ihre Nachricht an <a>", French "Votre message à <a>", Spanish "Su
+  // mensaje para <a>", Portuguese "Sua mensagem para <a>", Italian "Il messaggio per <a>",
+  // Dutch "Uw bericht aan <a>", Polish "wiadomości do <a>", Russian "сообщение для <a>",
+  // Czech "Vaše zpráva pro <a>" (Seznam's notice), Swedish "Ditt meddelande till <a>",
+  // Chinese "您发送给 <a>"; Gmail's "Ihre Nachricht wurde nicht an <a> zugestellt", "Votre
+  // message n'a pas été distribué à <a>"), and their words for the recipient ("Destinatario:",
+  // "Geadresseerde:", "Получатель:", "受信者:", "收件人:"). A bare preposition is no such
+  // word: "Fragen an <a>", "envoyez un message à <a>", "pisz do <a>", "Skicka frågor till <a>"
+  // name a help address. Japanese puts the address first ("<a> 宛てのメール"), where it is
+  // read already.
+  String.raw`(?:nachricht|e-?mail)(?:\s+wurde\s+nicht)?\s+an`,
+  String.raw`message(?:\s+n['’]a\s+pas\s+été\s+(?:distribué|remis))?\s+à`,
+  String.raw`mensa(?:je|gem)\s+para`,
+  String.raw`messaggio\s+per`,
+  String.raw`bericht\s+aan`,
+  String.raw`wiadomo\S{1,4}\s+do`,
+  String.raw`сообщени\S{0,3}\s+для`,
   String.raw`发送给`,
   String.raw`destinatari[oa]s?`,
   String.raw`destinatário`,
@@ -97,9 +144,8 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
   String.raw`получател[ьяю]`,
   String.raw`受信者`,
   String.raw`收件人`,
-  // Czech "Vaše zpráva pro <a>" (Seznam's notice), Swedish "Ditt meddelande till <a>".
-  String.raw`\bpro`,
-  String.raw`\btill`,
+  String.raw`zpráv\S{0,2}\s+pro`,
+  String.raw`meddelande\S{0,3}\s+till`,
 ];
 
 /**
@@ -107,14 +153,14 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
  * address before the verb: Gmail's Japanese notice "<a> にメールを配信できませんでした" (could
  * not deliver the mail to <a>; quoted on urashita.com/?p=36286), "<a> 宛てのメール" (the mail
  * addressed to <a>), Korean "<a> 주소로 보낸 메시지" (the message sent to <a>), Turkish "<a>
- * adresine gönderdiğiniz ileti" (the message you sent to <a>). Read on the address's own line,
- * a few characters after it.
+ * adresine gönderdiğiniz ileti" (the message you sent to <a>; "adresine gönderin", send to
+ * <a>, is a help line's imperative). Read on the address's own line, a few characters after it.
  */
 export const RECIPIENT_CONTEXT_AFTER_WORDS: readonly string[] = [
   String.raw`に(?:メール|メッセージ)を配信でき`,
   String.raw`宛て?の(?:メール|メッセージ)`,
   String.raw`(?:주소)?(?:으로|로) 보낸`,
-  String.raw`adresine gönder`,
+  String.raw`adresine gönder(?:diğiniz|ilen)`,
 ];
 
 /**
@@ -171,6 +217,8 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
   String.raw`差出人`,
   String.raw`送信者`,
   String.raw`发件人`,
+  // Korean "보낸 사람" (sender): the address after it is followed by "로 보낸" like a recipient's.
+  String.raw`보낸\s*사람`,
 ];
 
 /**
@@ -195,6 +243,7 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`wenden sie sich (?:bitte )?an`,
   String.raw`(?:senden|schreiben) sie (?:bitte )?(?:eine (?:e-?mail|nachricht) )?an`,
   String.raw`contacte[zr](?: (?:le|l['’]administrateur|votre administrateur))?`,
+  String.raw`contact\s+à`,
   String.raw`écrive[zr] à`,
   String.raw`(?:póngase|ponerse) en contacto con`,
   String.raw`contacte con`,
@@ -207,6 +256,23 @@ export const HELP_CONTEXT_WORDS: readonly string[] = [
   String.raw`请联系`,
   String.raw`obra[tť]te (?:se )?na`,
   String.raw`kontakta`,
+  // A help line that asks you to write there, or names itself by the language's word for
+  // questions or help ("Pour obtenir de l'aide, envoyez un message à <a>", "envie um e-mail
+  // para <a>", "请将问题发送给 <a>", "kunt u mailen aan <a>", "W razie pytań pisz do <a>",
+  // "Skicka frågor till <a>", "Sorularınızı <a> adresine gönderin", "お問い合わせは <a> 宛て",
+  // "문의 사항은 <a> 로", "S dotazy ... pro <a>", "Per assistenza: <a>", "escriba para <a>").
+  // Bounded to the address's own sentence (a dot inside an address does not end it).
+  String.raw`envoye[zr][^.\n]{0,30}?\sà`,
+  String.raw`envi(?:e|ar)[^.\n]{0,30}?\bpara`,
+  String.raw`escrib\S{0,4}\s+(?:a|para)`,
+  String.raw`请将[^。\n]{0,20}?发送给`,
+  String.raw`mailen\s+(?:aan|naar)`,
+  String.raw`(?:vragen|pytań|frågor|dotaz[ůy]?|sorular\S{0,4})(?:[^.\n]|\.(?!\s)){0,60}?`,
+  String.raw`pisz(?:cie)?\s+do`,
+  String.raw`skicka[^.\n]{0,30}?\btill`,
+  String.raw`per (?:assistenza|informazioni)\s*:?`,
+  String.raw`お問い合わせは`,
+  String.raw`문의\s*사항은`,
 ];
 
 /**
@@ -277,4 +343,17 @@ export const ADMIN_SECTION_HEADINGS: readonly string[] = [
   String.raw`diagnostisk information för administratörer`,
   String.raw`yöneticiler için tanılama bilgileri`,
   String.raw`관리자를 위한 진단 정보`,
+];
+
+/**
+ * Words that open a paragraph of guesses, not the server's answer: boilerplate under the
+ * sentence naming the only recipient ("Possible causes: the address does not exist, the
+ * mailbox is full, or the message was considered spam.", "If you believe the address does not
+ * exist, check it"). Such a paragraph names several reasons and decides none.
+ */
+export const GUESSED_CAUSE_WORDS: readonly string[] = [
+  String.raw`possible (?:causes?|reasons?)`,
+  String.raw`(?:one|some|any) of the following (?:causes|reasons)`,
+  String.raw`if you (?:believe|think)`,
+  String.raw`this (?:can|could|may|might) (?:be|happen) (?:because|for)`,
 ];

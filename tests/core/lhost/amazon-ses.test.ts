@@ -73,15 +73,15 @@ describe('Amazon SES event notifications delivered by mail', () => {
     expect(n?.messageId).toBe('0100abc');
   });
 
-  it('reads a transient bounce as a delay when SES gives no action', () => {
+  it('reads a transient bounce as a final soft failure when SES gives no action (SES retried and gave up)', () => {
     const json = JSON.stringify({
       notificationType: 'Bounce',
       bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'full@example.org', status: '4.2.2' }] },
       mail: {},
     });
     const c = classifySync(snsMail(json));
-    expect(c.kind).toBe('delay');
-    expect(c.recipients[0]).toMatchObject({ address: 'full@example.org', action: 'delayed', enhancedCode: '4.2.2' });
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients[0]).toMatchObject({ address: 'full@example.org', action: 'failed', enhancedCode: '4.2.2', bounceType: 'soft' });
   });
 
   it('gives nothing for broken or hostile JSON, and never throws', () => {

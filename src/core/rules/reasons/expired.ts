@@ -17,6 +17,11 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       // Haraka's outbound queue when the temporary failures outnumber its retry intervals
       // (outbound/hmail.js, convert_temp_failed_to_bounce: "Too many failures (<last error>)").
       String.raw`\btoo many failures \(`,
+      // Exchange 2007-2019's and Exchange Online's own "550 4.4.7 QUEUE.Expired; message
+      // expired", to which Exchange Online adds the last error the retries met ("[Message=450
+      // 4.4.312 DNS query failed]"; Microsoft's "Mail flow intelligence in EOP" lists those
+      // errors and says a queued message expires after 24 hours and is returned in an NDR).
+      String.raw`\bqueue\.expired\b`,
     ],
     traits: ['expiry'],
     quote: 'host lookup did not complete: retry timeout exceeded',

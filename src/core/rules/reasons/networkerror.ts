@@ -115,6 +115,10 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       // "message looping"): the route, not the address.
       String.raw`forwarding loop count exceeded`,
       String.raw`\bmessage looping\b`,
+      // qmail-local's "This message is looping: it already has my Delivered-To line. (#5.4.6)"
+      // (qmail-local.c) and vpopmail's vdelivermail, which writes the same finding with no
+      // code ("mail is looping", vdelivermail.c): the message came back to the mailbox it passed.
+      String.raw`\b(?:mail|message) is looping\b`,
     ],
     traits: ['dns'],
     quote: 'Loop detected',

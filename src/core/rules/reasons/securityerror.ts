@@ -14,8 +14,13 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       String.raw`sasl authentication failed[;:] (?:cannot authenticate|server \S+ (?:said|offered no)|authentication protocol loop|non-empty initial)`,
       // DragonFly Mail Agent's login to its smarthost (dma net.c: "SMTP login to %s failed").
       String.raw`smtp login to \S+ failed`,
+      // qmail-ldap's qmail-remote logging in to its smarthost (qmail-remote.c: "Connected to
+      // <ip> but authentication was rejected (AUTH LOGIN|username|password)", "but no SMTP AUTH
+      // support detected but needed"); the 535 under it is about these credentials.
+      String.raw`but authentication was rejected \((?:auth login|username|password)\)`,
+      String.raw`but no smtp auth support detected but needed`,
     ],
-    hints: ['sasl authentication failed', 'smtp login to'],
+    hints: ['sasl authentication failed', 'smtp login to', 'authentication was rejected', 'smtp auth support'],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
   // A relay refused only because the client did not log in: the cause named is the missing

@@ -71,6 +71,13 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // vpopmail's vdelivermail (vdelivermail.c) when it cannot make the user's Maildir: "Auto
       // creation of maildir failed. vpopmail (#5.9.8)".
       String.raw`\bauto (?:re-)?creation of maildir failed\b`,
+      // qmail's spawners when the delivery program itself could not run (qmail-rspawn.c,
+      // qmail-lspawn.c: "Unable to run qmail-remote.", "Unable to run qmail-local.", "Unable to
+      // run qmail-getpw."), and qmail-ldap's cluster hand-over to the mailbox's own host
+      // (qmail-lspawn.c: "Permanent error while executing qmail-forward. (#5.4.4)"): the
+      // receiving site's machinery, not the address (its 5.4.4 names no missing domain).
+      String.raw`^(?:<@>: )?unable to run qmail-(?:remote|local|getpw)\.`,
+      String.raw`\b(?:permanent|temporary) error while executing qmail-forward\b`,
       // The sending Postfix's own set-up, not the remote host (src/smtp/smtp_connect.c: "all
       // network protocols are disabled" by inet_protocols, "network address conversion
       // failed: %m"; src/smtp/smtp_proto.c, smtp_tls_policy.c: "client TLS configuration
