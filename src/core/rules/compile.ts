@@ -247,5 +247,16 @@ export function matchTrait(trait: RuleTrait, text: string, rules: CompiledRule[]
   if (!text) return false;
   const input = normaliseForRules(text);
   const pairs = pairsIn(input);
-  return rules.some((r) => r.traits.includes(trait) && (!r.hints || holdsHint(input, pairs, r)) && r.regex.test(input));
+  return rulesWith(trait, rules).some((r) => (!r.hints || holdsHint(input, pairs, r)) && r.regex.test(input));
+}
+
+/** Per rule table, the rules of each trait: a few dozen of the 350, looked up once, not per call. */
+const byTrait = new WeakMap<readonly CompiledRule[], Map<RuleTrait, CompiledRule[]>>();
+
+function rulesWith(trait: RuleTrait, rules: readonly CompiledRule[]): CompiledRule[] {
+  let traits = byTrait.get(rules);
+  if (!traits) byTrait.set(rules, (traits = new Map()));
+  let found = traits.get(trait);
+  if (!found) traits.set(trait, (found = rules.filter((r) => r.traits.includes(trait))));
+  return found;
 }
