@@ -42,6 +42,7 @@ import {
   isSuccessReport,
   withoutSuccessHedge,
   looksLikeWholeBounce,
+  isPersonsReply,
 } from './detection.ts';
 import {
   complaintRecipients,
@@ -392,7 +393,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   if (recipients.length === 0) {
     // A bounce forwarded as an attachment or quoted whole: classify the inner one.
     const inner = located.returned?.message ?? (returnedText ? parseEntity(returnedText, root.depth + 1) : undefined);
-    if (inner && root.depth < MAX_FORWARD_DEPTH && inner.headers.length && looksLikeWholeBounce(inner)) {
+    if (
+      inner &&
+      root.depth < MAX_FORWARD_DEPTH &&
+      inner.headers.length &&
+      looksLikeWholeBounce(inner) &&
+      !isPersonsReply(envelopeFrom, subject)
+    ) {
       const nested = classifyEntity(inner, opts);
       if (nested.recipients.length) {
         for (const r of nested.recipients) r.decidedBy.unshift('forwarded-bounce');

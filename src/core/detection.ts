@@ -52,6 +52,16 @@ export const BOUNCE_SUBJECT = new RegExp(
   `${anyOf(BOUNCE_SUBJECT_PHRASES)}|^\\s*${REPLY_PREFIX}(?:${anyOf(LOCALISED_BOUNCE_SUBJECT_PREFIXES)})\\s*[:：]`,
   'iu',
 );
+/** A subject a forward (not a reply) opens: "Fwd:", "WG:", "TR:", "RV:", "I:", "PD:". */
+const FORWARD_FIRST = /^\s*(?:fwd?|wg|tr|rv|i|pd)\s*:/i;
+/** A subject a person's reply opens: "Re:", "AW:", "SV:", "VS:", "Antw:", "R:", "Rif:", "Odp:", "Ynt:". */
+const PERSONS_REPLY_FIRST = /^\s*(?:re|aw|sv|vs|antw|r|rif|odp|ynt)\s*:/i;
+/** A person's reply (not a forward) to a message: what it quotes is the person's, not a notice to read. */
+export function isPersonsReply(from: string, subject: string): boolean {
+  return PERSONS_REPLY_FIRST.test(subject) && !isDaemonSender(from);
+}
+/** A reply code or an enhanced status code in a forwarded notice's text. */
+const CODE_IN_NOTICE = /\b[45]\d\d[ -]|\b[45]\.\d{1,3}\.\d{1,3}\b/;
 /** A subject a reply or a forward opens ("WG: Unzustellbar: Frage"). */
 const REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
@@ -203,7 +213,14 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // (KDDI's English notice comes from no-reply@ too: the English statements still count).
   const deliverySystem = daemon && !NOREPLY_SENDER.test(local) && !NOREPLY_SENDER.test(display);
   // A person's reply to, or forward of, a bounce ("WG: Unzustellbar: Frage") is a letter.
-  const bounceSubject = BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject));
+  // A forward (not a reply) that carries the delivery system's own notice, its statement and a
+  // reply or status code (a ticket system or a colleague passing an NDR on), is that notice.
+  const forwardedNotice = (): boolean => {
+    const window = notice.slice(0, FAILURE_WINDOW_CHARS);
+    return (FAILURE_STATEMENT.test(window) || LOCALISED_FAILURE_STATEMENT.test(window)) && CODE_IN_NOTICE.test(window);
+  };
+  const bounceSubject =
+    BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject) || (FORWARD_FIRST.test(subject) && forwardedNotice()));
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;

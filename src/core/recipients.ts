@@ -59,7 +59,8 @@ function whyParagraph(notice: string, block: string): string | undefined {
   if (at < 0) return undefined;
   const after = notice.slice(at + last.length, at + last.length + WHY_PARAGRAPH_CHARS).replace(/^\s+/, '');
   const paragraph = after.split(/\n[ \t]*\n/)[0] ?? '';
-  return GUESSED_CAUSE.test(paragraph) ? '' : paragraph;
+  const guess = GUESSED_CAUSE.exec(paragraph);
+  return guess ? paragraph.slice(0, guess.index) : paragraph;
 }
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
@@ -204,6 +205,20 @@ const NO_CAUSE: ReadonlySet<Reason> = new Set<Reason>(['onhold', 'undefined']);
  * suppression list: the 5.1.1 beside it is SES's, no server was asked).
  */
 export function withSesHint(r: RecipientResult, ses: SesRecipient): RecipientResult {
+  return neverHardWhenTransient(withSubtypeReason(r, ses), ses);
+}
+
+/**
+ * SES calls a Transient bounce one "you may be able to send to in the future": whatever words
+ * the server wrote ("550 5.1.1 User unknown" under Transient/General), it is never a reason to
+ * suppress the address.
+ */
+function neverHardWhenTransient(r: RecipientResult, ses: SesRecipient): RecipientResult {
+  if (!ses.transient || r.bounceType !== 'hard') return r;
+  return { ...r, bounceType: 'soft', decidedBy: [...r.decidedBy, 'ses:bounceType Transient (never hard)'] };
+}
+
+function withSubtypeReason(r: RecipientResult, ses: SesRecipient): RecipientResult {
   if (!ses.hint || r.reason === ses.hint || NON_BOUNCE_REASONS.has(r.reason)) return r;
   const noCause = NO_CAUSE.has(r.reason) || (r.action === 'delayed' && r.reason === 'expired');
   if (!noCause && !ses.hintDecides) return r;

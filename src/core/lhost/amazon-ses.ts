@@ -41,6 +41,8 @@ export interface SesRecipient {
   hintDecides?: boolean;
   /** The SES field the hint comes from, for the decision trail. */
   hintSource?: string;
+  /** SES's bounceType Transient: "you may be able to send to this recipient in the future". */
+  transient?: boolean;
 }
 
 export interface SesNotification {
@@ -131,6 +133,7 @@ export function readSesNotification(text: string): SesNotification | undefined {
     const bounce = asObject(event.bounce);
     const subType = asString(bounce?.bounceSubType);
     const hint = BOUNCE_SUBTYPE_REASONS[subType.toLowerCase()];
+    const transient = asString(bounce?.bounceType).toLowerCase() === 'transient';
     return {
       ...base,
       type: 'bounce',
@@ -143,6 +146,7 @@ export function readSesNotification(text: string): SesNotification | undefined {
         status: asString(r.status),
         diagnostic: asString(r.diagnosticCode),
         ...(hint ? { hint, hintDecides: hint === 'suppressed', hintSource: `ses:bounceSubType ${subType}` } : {}),
+        ...(transient ? { transient } : {}),
       })),
     };
   }

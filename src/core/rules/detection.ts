@@ -161,20 +161,20 @@ export const FAILURE_STATEMENT_PHRASES: readonly string[] = [
  * language's word for the message or its recipients before them.
  */
 export const LOCALISED_FAILURE_STATEMENT_PHRASES: readonly string[] = [
-  String.raw`(?:nachricht|e-?mail|mail)[^.\n]{0,80}?(?:konnte|kann) nicht zugestellt werden`,
+  String.raw`(?:nachricht|e-?mail|mail)(?:[^.\n]|\.(?=\S)){0,80}?(?:konnte|kann) nicht zugestellt werden`,
   String.raw`zustellung an [^.\n]{0,60}fehlgeschlagen`,
-  String.raw`(?:message|e-?mail|courriel)[^.\n]{0,80}?n['’]a pas pu être (?:remis|distribué)`,
+  String.raw`(?:message|e-?mail|courriel)(?:[^.\n]|\.(?=\S)){0,80}?n['’]a pas pu être (?:remis|distribué)`,
   String.raw`échec de la remise`,
   String.raw`no se (?:ha )?pudo entregar (?:a (?:estos|los siguientes) destinatarios|el mensaje)`,
-  String.raw`(?:mensaje|correo)[^.\n]{0,80}?no se (?:ha )?pudo entregar`,
-  String.raw`(?:messaggio|e-?mail)[^.\n]{0,80}?non è stato (?:possibile )?recapitat`,
+  String.raw`(?:mensaje|correo)(?:[^.\n]|\.(?=\S)){0,80}?no se (?:ha )?pudo entregar`,
+  String.raw`(?:messaggio|e-?mail)(?:[^.\n]|\.(?=\S)){0,80}?non è stato (?:possibile )?recapitat`,
   String.raw`recapito non riuscito`,
-  String.raw`(?:mensagem|e-?mail)[^.\n]{0,80}?não (?:pôde|foi possível) ser entregue`,
+  String.raw`(?:mensagem|e-?mail)(?:[^.\n]|\.(?=\S)){0,80}?não (?:pôde|foi possível) ser entregue`,
   String.raw`falha na entrega (?:para|a) (?:estes|os seguintes) destinatários`,
-  String.raw`(?:bericht|e-?mail)[^.\n]{0,80}?kan niet worden bezorgd`,
+  String.raw`(?:bericht|e-?mail)(?:[^.\n]|\.(?=\S)){0,80}?kan niet worden bezorgd`,
   String.raw`bezorging is mislukt`,
   String.raw`nie można dostarczyć wiadomo`,
-  String.raw`(?:adresatów|odbiorców)[^.\n]{0,40}?nie powiodło się`,
+  String.raw`(?:adresatów|odbiorców)(?:[^.\n]|\.(?=\S)){0,40}?nie powiodło się`,
   String.raw`не удалось доставить`,
   String.raw`(?:メール|メッセージ)を配信できませんでした`,
   String.raw`未能送达`,
@@ -184,13 +184,13 @@ export const LOCALISED_FAILURE_STATEMENT_PHRASES: readonly string[] = [
   // Turkish and Korean; and Polish qmail's translated notice as a Polish host's help page
   // quotes it ("Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy",
   // kei.pl/pomoc/wiadmosc-zwrotna, written without diacritics).
-  String.raw`zpráv\S{0,3}[^.\n]{0,80}?nemohla být doručena`,
+  String.raw`zpráv\S{0,3}(?:[^.\n]|\.(?=\S)){0,80}?nemohla být doručena`,
   String.raw`doručení [^.\n]{0,60}se nezdařilo`,
-  String.raw`meddelande\S{0,3}[^.\n]{0,80}?kunde inte levereras`,
+  String.raw`meddelande\S{0,3}(?:[^.\n]|\.(?=\S)){0,80}?kunde inte levereras`,
   String.raw`det gick inte att leverera`,
-  String.raw`ileti[^.\n]{0,80}?teslim edilemedi`,
+  String.raw`ileti(?:[^.\n]|\.(?=\S)){0,80}?teslim edilemedi`,
   String.raw`teslim başarısız`,
-  String.raw`(?:메시지|메일)[^.\n]{0,40}?배달하지 못했습니다`,
+  String.raw`(?:메시지|메일)(?:[^.\n]|\.(?=\S)){0,40}?배달하지 못했습니다`,
   String.raw`nie uda(?:ł|l)o si(?:ę|e) wys(?:ł|l)a(?:ć|c)`,
 ];
 

@@ -1,0 +1,203 @@
+// Bounces passed on by people and ticket systems, and the edges a third review found in this
+// session's rules: a forward of a delivery system's notice is that notice, a person's reply
+// quoting one is a letter; a boilerplate guess after the cause does not erase it; localised
+// statements read across the dots of an address; an SES Transient bounce is never hard; a
+// second reply after a multi-line one keeps its own code.
+
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import { normaliseForRules } from '../../src/core/rules/compile.ts';
+import type { Classification } from '../../src/core/types.ts';
+
+const message = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
+/** What a user sees: the kind and, per recipient, the address, reason and hard/soft. */
+const seen = (c: Classification) => [c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])];
+
+/** Exchange's notice as a person's mail client quotes it under its own headers. */
+const EXCHANGE_NOTICE = [
+  'Delivery has failed to these recipients or groups:',
+  '',
+  'bob@contoso.example',
+  "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+  '',
+  'Diagnostic information for administrators:',
+  '',
+  'Generating server: EX1.contoso.example',
+  '',
+  'bob@contoso.example',
+  "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+];
+
+const person = (subject: string, body: readonly string[]) =>
+  message(
+    'From: Anna Agent <anna@shop.example>',
+    'To: bounces@shop.example',
+    `Subject: ${subject}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    ...body,
+  );
+
+describe('a delivery notice passed on by a person or a ticket system', () => {
+  it("reads Outlook's forward of an NDR (FW:, its underscore line and From:/Sent: lines) as the notice it carries", async () => {
+    const c = await classify(
+      person('FW: Undeliverable: Your weekly offers', [
+        'FYI',
+        '',
+        '________________________________',
+        'From: Microsoft Outlook <postmaster@contoso.example>',
+        'Sent: Tuesday, December 1, 2026 9:00 AM',
+        'To: Shop News <news@shop.example>',
+        'Subject: Undeliverable: Your weekly offers',
+        '',
+        ...EXCHANGE_NOTICE,
+      ]),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
+  });
+
+  it('reads a German ticket system\'s "WG: Unzustellbar:" forward of the same notice', async () => {
+    const c = await classify(
+      person('WG: Unzustellbar: Ihre Bestellung', [
+        'Siehe unten.',
+        '',
+        '-----Ursprüngliche Nachricht-----',
+        'Von: postmaster@contoso.example',
+        '',
+        ...EXCHANGE_NOTICE,
+      ]),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
+  });
+
+  it("reads a person's reply quoting a notice as a letter: the quoted recipient is not a bounce", async () => {
+    const c = await classify(
+      message(
+        'From: Bob <bob@partner.example>',
+        'To: bounces@shop.example',
+        'Subject: RE: Undeliverable: meeting',
+        '',
+        'Hi, I got this undeliverable notice, is your address right?',
+        '',
+        '-----Original Message-----',
+        'From: postmaster@partner.example',
+        'Subject: Undeliverable: meeting',
+        '',
+        'Delivery has failed to these recipients or groups:',
+        'alice@shop.example',
+        "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+      ),
+    );
+    expect(c.kind).not.toBe('bounce');
+    expect(c.recipients.filter((r) => r.bounceType === 'hard')).toEqual([]);
+  });
+});
+
+describe('the cause a notice names', () => {
+  const daemonNotice = (subject: string, text: readonly string[]) =>
+    message(
+      'From: Mail Delivery System <MAILER-DAEMON@mx.provider.example>',
+      'To: bounces@shop.example',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="BB"',
+      '',
+      '--BB',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      ...text,
+      '',
+      '--BB',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.provider.example',
+      '',
+      'Final-Recipient: rfc822; bob@remote.example',
+      'Action: failed',
+      'Status: 5.0.0',
+      '',
+      '--BB--',
+    );
+
+  it('keeps a full mailbox when the same paragraph ends with "If you believe this is an error"', async () => {
+    const c = await classify(
+      daemonNotice('Mail delivery failed', [
+        'Your message to <bob@remote.example> could not be delivered.',
+        '',
+        "The recipient's mailbox is full and can't accept messages now. If you believe this is an error, please contact your administrator.",
+      ]),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'mailboxfull', 'soft']]]);
+  });
+
+  it('reads a French statement whose address has dots in it, with a subject that says nothing', async () => {
+    const c = await classify(
+      message(
+        'From: Mail Delivery System <MAILER-DAEMON@mx.provider.example>',
+        'To: bounces@shop.example',
+        'Subject: Notification',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        "Votre message à bob@remote.example n'a pas pu être remis.",
+        '',
+        'La boîte aux lettres du destinataire est pleine.',
+      ),
+    );
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(['bob@remote.example']);
+  });
+});
+
+describe('Amazon SES bounceType Transient', () => {
+  it('is never hard, even over the server\'s "550 5.1.1 User unknown"', async () => {
+    // SES's notification-contents page: Transient, "you may be able to successfully send to
+    // this recipient in the future".
+    const event = {
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Transient',
+        bounceSubType: 'General',
+        bouncedRecipients: [
+          {
+            emailAddress: 'bob@remote.example',
+            action: 'failed',
+            status: '5.1.1',
+            diagnosticCode: 'smtp; 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown',
+          },
+        ],
+        timestamp: '2026-12-01T10:00:01.000Z',
+        feedbackId: '0100-ffff',
+        reportingMTA: 'dsn; a8-70.smtp-out.amazonses.com',
+      },
+      mail: {
+        timestamp: '2026-12-01T10:00:00.000Z',
+        source: 'news@shop.example',
+        messageId: '0100018c-aaaa',
+        destination: ['bob@remote.example'],
+      },
+    };
+    const c = await classify(
+      message(
+        'From: no-reply@sns.amazonaws.com',
+        'To: bounces@shop.example',
+        'Subject: AWS Notification Message',
+        'Content-Type: text/plain; charset=UTF-8',
+        '',
+        JSON.stringify(event),
+      ),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'userunknown', 'soft']]]);
+  });
+});
+
+describe('a second reply after a multi-line one', () => {
+  it("keeps its own code and status when it differs from the first reply's", () => {
+    expect(normaliseForRules('550-5.7.1 Message refused by policy 550-5.7.1 see our page 550 5.1.1 user unknown')).toBe(
+      '550-5.7.1 message refused by policy see our page 550 5.1.1 user unknown',
+    );
+  });
+});
