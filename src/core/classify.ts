@@ -43,6 +43,7 @@ import {
   withoutSuccessHedge,
   looksLikeWholeBounce,
   isPersonsReply,
+  isDaemonSender,
 } from './detection.ts';
 import {
   complaintRecipients,
@@ -397,7 +398,9 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       inner &&
       root.depth < MAX_FORWARD_DEPTH &&
       inner.headers.length &&
-      looksLikeWholeBounce(inner) &&
+      // A person's forward of a shop's or a parcel service's "could not be delivered" mail is
+      // no notice: from a person, the inner message must be a report or a delivery system's.
+      looksLikeWholeBounce(inner, isDaemonSender(envelopeFrom)) &&
       !isPersonsReply(envelopeFrom, subject)
     ) {
       const nested = classifyEntity(inner, opts);

@@ -60,8 +60,23 @@ const PERSONS_REPLY_FIRST = /^\s*(?:re|aw|sv|vs|antw|r|rif|odp|ynt)\s*:/i;
 export function isPersonsReply(from: string, subject: string): boolean {
   return PERSONS_REPLY_FIRST.test(subject) && !isDaemonSender(from);
 }
-/** A reply code or an enhanced status code in a forwarded notice's text. */
-const CODE_IN_NOTICE = /\b[45]\d\d[ -]|\b[45]\.\d{1,3}\.\d{1,3}\b/;
+/** A server's reply in a forwarded notice's text: the reply code and its enhanced status ("550 5.1.1"). */
+const REPLY_IN_NOTICE = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/;
+/** The quoted header line of a forwarded message, its sender: "From:", "Von:", "De:", "Da:", "Van:", "Od:", "Från:". */
+const FORWARDED_FROM_LINE = /^[ \t>]*(?:from|von|de|da|van|od|från)[ \t]*:[ \t]*([^\n]{1,200})$/gim;
+/** Forwarded sender lines looked at in a forward's opening. */
+const MAX_FORWARDED_FROM_LINES = 8;
+
+/** The forward's quoted header block names a delivery system as the sender (MAILER-DAEMON, postmaster, Microsoft Outlook ...). */
+function forwardsDaemonMail(window: string): boolean {
+  FORWARDED_FROM_LINE.lastIndex = 0;
+  for (let n = 0; n < MAX_FORWARDED_FROM_LINES; n++) {
+    const line = FORWARDED_FROM_LINE.exec(window);
+    if (!line) return false;
+    if (isDaemonSender(line[1]!) || DAEMON_FROM_REPORT.test(line[1]!)) return true;
+  }
+  return false;
+}
 /** A subject a reply or a forward opens ("WG: Unzustellbar: Frage"). */
 const REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
@@ -190,12 +205,12 @@ export function isDelayNotice(notice: string, subject: string): boolean {
 }
 
 /** A forwarded message that is itself a delivery report. */
-export function looksLikeWholeBounce(e: MimeEntity): boolean {
+export function looksLikeWholeBounce(e: MimeEntity, subjectSuffices = true): boolean {
   const from = headerValue(e.headers, 'from');
   return (
     e.contentType === 'multipart/report' ||
     DAEMON_FROM_REPORT.test(from) ||
-    BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject')))
+    (subjectSuffices && BOUNCE_SUBJECT.test(decodeHeaderValue(headerValue(e.headers, 'subject'))))
   );
 }
 
@@ -213,11 +228,12 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // (KDDI's English notice comes from no-reply@ too: the English statements still count).
   const deliverySystem = daemon && !NOREPLY_SENDER.test(local) && !NOREPLY_SENDER.test(display);
   // A person's reply to, or forward of, a bounce ("WG: Unzustellbar: Frage") is a letter.
-  // A forward (not a reply) that carries the delivery system's own notice, its statement and a
-  // reply or status code (a ticket system or a colleague passing an NDR on), is that notice.
+  // A forward (not a reply) of a delivery system's own notice (a ticket system or a colleague
+  // passing an NDR on) is that notice: its quoted header names the delivery system as sender,
+  // and it holds the notice's statement and a server's reply ("550 5.1.1").
   const forwardedNotice = (): boolean => {
     const window = notice.slice(0, FAILURE_WINDOW_CHARS);
-    return (FAILURE_STATEMENT.test(window) || LOCALISED_FAILURE_STATEMENT.test(window)) && CODE_IN_NOTICE.test(window);
+    return forwardsDaemonMail(window) && FAILURE_STATEMENT.test(window) && REPLY_IN_NOTICE.test(window);
   };
   const bounceSubject =
     BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject) || (FORWARD_FIRST.test(subject) && forwardedNotice()));

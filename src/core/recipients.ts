@@ -60,8 +60,14 @@ function whyParagraph(notice: string, block: string): string | undefined {
   const after = notice.slice(at + last.length, at + last.length + WHY_PARAGRAPH_CHARS).replace(/^\s+/, '');
   const paragraph = after.split(/\n[ \t]*\n/)[0] ?? '';
   const guess = GUESSED_CAUSE.exec(paragraph);
-  return guess ? paragraph.slice(0, guess.index) : paragraph;
+  if (!guess) return paragraph;
+  // The words before the guess name the cause, unless they too only list possible ones
+  // ("does not exist or is over quota. If you think ..."): then nothing is named.
+  const before = paragraph.slice(0, guess.index);
+  return LIST_OF_CAUSES.test(before) ? '' : before;
 }
+/** Words that join possible causes into a list of guesses. */
+const LIST_OF_CAUSES = /\b(?:either|or|oder|ou|lub|eller|veya)\b|\sили\s/i;
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 
@@ -214,8 +220,9 @@ export function withSesHint(r: RecipientResult, ses: SesRecipient): RecipientRes
  * suppress the address.
  */
 function neverHardWhenTransient(r: RecipientResult, ses: SesRecipient): RecipientResult {
-  if (!ses.transient || r.bounceType !== 'hard') return r;
-  return { ...r, bounceType: 'soft', decidedBy: [...r.decidedBy, 'ses:bounceType Transient (never hard)'] };
+  if (!ses.transient) return r;
+  if (r.bounceType !== 'hard') return { ...r, mayWorkLater: true };
+  return { ...r, bounceType: 'soft', mayWorkLater: true, decidedBy: [...r.decidedBy, 'ses:bounceType Transient (never hard)'] };
 }
 
 function withSubtypeReason(r: RecipientResult, ses: SesRecipient): RecipientResult {

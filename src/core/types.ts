@@ -74,6 +74,11 @@ export interface RecipientResult {
    */
   feedbackType?: string;
   /**
+   * The sending service says the address may work later (Amazon SES's bounceType Transient):
+   * never hard, and never a reason to suppress the address as a hard bounce.
+   */
+  mayWorkLater?: boolean;
+  /**
    * What decided this result, for the decision trail: e.g. 'dsn:Status',
    * 'rule:exim-unrouteable (rules.ts:123)', 'status-code:5.1.1', 'x-failed-recipients'.
    */

@@ -51,6 +51,8 @@ export interface BounceFacts {
   aboutReboundNotice: boolean;
   /** A complaint's feedback type (abuse, opt-out, auth-failure, ...); absent otherwise. */
   feedbackType?: string;
+  /** The sending service said the address may work later (SES Transient): never permanent. */
+  mayWorkLater?: boolean;
 }
 
 export const DEFAULT_HARD_REASONS = ['userunknown', 'hostunknown', 'hasmoved', 'notaccept'] as const;
@@ -84,7 +86,8 @@ export function rulesFromSettings(s: SuppressionSettings): SuppressionRule[] {
 }
 
 /** A 5.x.x status or a 5xx reply; with neither known, the classifier's hard call. */
-export function isPermanent(f: Pick<BounceFacts, 'status' | 'replyCode' | 'bounceType'>): boolean {
+export function isPermanent(f: Pick<BounceFacts, 'status' | 'replyCode' | 'bounceType' | 'mayWorkLater'>): boolean {
+  if (f.mayWorkLater) return false;
   if (f.status) return f.status.startsWith('5');
   if (f.replyCode) return f.replyCode.startsWith('5');
   return f.bounceType === 'hard';

@@ -24,6 +24,7 @@ export function createSuppressionHook(rules: readonly SuppressionRule[]): Record
         address: b.row.emailTo,
         aboutReboundNotice: c.envelope.aboutReboundNotice,
         feedbackType: b.recipient.feedbackType,
+        mayWorkLater: b.recipient.mayWorkLater,
       });
       if (!rule) continue;
       const what = [b.recipient.enhancedCode, b.recipient.replyCode].filter(Boolean).join(' ');

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { normaliseForRules } from '../../src/core/rules/compile.ts';
+import { matchReason, normaliseForRules } from '../../src/core/rules/compile.ts';
 import type { Classification } from '../../src/core/types.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
@@ -71,6 +71,31 @@ describe('a delivery notice passed on by a person or a ticket system', () => {
     expect(seen(c)).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
   });
 
+  it("reads a person's forward of a list post or a parcel service's mail as a letter, whatever words it quotes", async () => {
+    const listPost = person('Fwd: [list] Delivery failure on my server', [
+      'Begin forwarded message:',
+      '',
+      'From: bob@x.example',
+      'Subject: [list] Delivery failure on my server',
+      '',
+      'Mail to joe@y.example could not be delivered: 550 5.1.1 user unknown',
+      'Any idea?',
+    ]);
+    const parcel = person('Fwd: Your shipment could not be delivered', [
+      '---------- Forwarded message ---------',
+      'From: Parcel Service <info@parcel.example>',
+      'Subject: Your shipment could not be delivered',
+      '',
+      'Dear customer, your shipment 00340434 for anna.b@gmx.example could not be delivered: recipient unknown at this address.',
+    ]);
+    const newDate = person('Fwd: Undelivered package, new date', [
+      'fyi',
+      '',
+      'Your package for anna.b@gmx.example could not be delivered today. New attempt 4.12.26 between 9-12.',
+    ]);
+    for (const raw of [listPost, parcel, newDate]) expect(seen(await classify(raw))).toEqual(['not-bounce', []]);
+  });
+
   it("reads a person's reply quoting a notice as a letter: the quoted recipient is not a bounce", async () => {
     const c = await classify(
       message(
@@ -130,6 +155,17 @@ describe('the cause a notice names', () => {
       ]),
     );
     expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'mailboxfull', 'soft']]]);
+  });
+
+  it('names no cause when the words before the guess only list possible ones', async () => {
+    const c = await classify(
+      daemonNotice('Mail delivery failed', [
+        'Your message to <bob@remote.example> could not be delivered.',
+        '',
+        'The recipient does not exist or is over quota. If you think this is wrong, contact your administrator.',
+      ]),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'onhold', 'soft']]]);
   });
 
   it('reads a French statement whose address has dots in it, with a subject that says nothing', async () => {
@@ -194,10 +230,21 @@ describe('Amazon SES bounceType Transient', () => {
   });
 });
 
+describe("a rule's prefilter", () => {
+  it("never skips a phrase of T-Online's block-list rule that lacks the other phrase's words", () => {
+    expect(
+      matchReason('554 IP=192.0.2.1 - Sender rejected. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)')
+        ?.id,
+    ).toBe('blocked/t-online-ip');
+  });
+});
+
 describe('a second reply after a multi-line one', () => {
   it("keeps its own code and status when it differs from the first reply's", () => {
     expect(normaliseForRules('550-5.7.1 Message refused by policy 550-5.7.1 see our page 550 5.1.1 user unknown')).toBe(
       '550-5.7.1 message refused by policy see our page 550 5.1.1 user unknown',
     );
+    // A hyphen line is the same reply whatever status it carries.
+    expect(normaliseForRules('550-5.1.1 the mailbox 550-is gone 550 5.1.1 for good')).toBe('550-5.1.1 the mailbox is gone for good');
   });
 });

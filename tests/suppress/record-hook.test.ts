@@ -126,6 +126,49 @@ describe('suppression decided in the bounce transaction', () => {
     expect((await store.suppressions.list({ now })).entries).toEqual([]);
   });
 
+  it("never suppresses for an Amazon SES Transient bounce, even over the server's 550 5.1.1", async () => {
+    // SES's notification-contents page: Transient means "you may be able to successfully send to
+    // this recipient in the future", whatever the remote server's words.
+    const event = {
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Transient',
+        bounceSubType: 'General',
+        bouncedRecipients: [
+          {
+            emailAddress: 'later@remote.test',
+            action: 'failed',
+            status: '5.1.1',
+            diagnosticCode: 'smtp; 550 5.1.1 <later@remote.test>: User unknown',
+          },
+        ],
+        timestamp: '2026-12-01T10:00:01.000Z',
+        feedbackId: '0100-ffff',
+        reportingMTA: 'dsn; a8-70.smtp-out.amazonses.com',
+      },
+      mail: {
+        timestamp: '2026-12-01T10:00:00.000Z',
+        source: 'news@app.test',
+        messageId: '0100018c-aaaa',
+        destination: ['later@remote.test'],
+      },
+    };
+    const raw = [
+      'From: no-reply@sns.amazonaws.com',
+      'To: bounces@app.test',
+      'Subject: AWS Notification Message',
+      '',
+      JSON.stringify(event),
+    ].join('\r\n');
+    await ingestor.ingest({ raw: Buffer.from(raw), source: 'lmtp' });
+    expect((await store.bounces.forMessage(1))[0]).toMatchObject({
+      email_to: 'later@remote.test',
+      reason: 'userunknown',
+      bounce_type: 'soft',
+    });
+    expect(await store.suppressions.check('later@remote.test', now)).toBeUndefined();
+  });
+
   it('suppresses for an ARF complaint only with SUPPRESS_COMPLAINTS=true', async () => {
     await ingestor.ingest({ raw: Buffer.from(ARF), source: 'lmtp' });
     expect((await store.bounces.forMessage(1))[0]).toMatchObject({ kind: 'complaint', email_to: 'annoyed@isp.example' });

@@ -135,11 +135,12 @@ function withoutContinuationCodes(flat: string): string {
     const key = `${code} ${status ?? ''}`;
     if (!undone.has(key)) {
       undone.add(key);
-      // With a status on its first line, only lines repeating that status are continuations:
-      // "550 5.1.1 ..." after "550-5.7.1 ..." is another reply, its words kept whole.
-      const status_ = status ? `${status.replace(/\./g, '\\.')} ` : '';
+      // A hyphen line ("550-") is always the same reply; a last line ("550 ") is this reply's
+      // only when it repeats the first line's status: "550 5.1.1 ..." after "550-5.7.1 ..."
+      // is another reply, its words kept whole.
+      const status_ = status ? status.replace(/\./g, '\\.') + ' ' : '';
       // A transcript quotes each line after "<<< " (Sendmail, Courier).
-      const repeat = new RegExp(` (?:<<< )?${code}[- ]${status_}`, 'g');
+      const repeat = new RegExp(status ? ` (?:<<< )?${code}(?:-(?:${status_})?| ${status_})` : ` (?:<<< )?${code}[- ]`, 'g');
       out = out.slice(0, head) + out.slice(head).replace(repeat, ' ');
     }
     from = head;

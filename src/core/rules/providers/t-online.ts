@@ -19,7 +19,6 @@ export const T_ONLINE_RULES: readonly ReasonRule[] = [
       String.raw`\bip=[0-9a-f.:]+ - a problem occurred\b`,
       String.raw`ask your postmaster for help or to contact <@> to clarify\.?\)? \(bl\)`,
     ],
-    hints: ['a problem occurred'],
     quote: '554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)',
   },
 ];
