@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { matchReason, normaliseForRules } from '../../src/core/rules/compile.ts';
 import type { Classification } from '../../src/core/types.ts';
+import { sesTransientUserUnknown } from './ses-mail.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 /** What a user sees: the kind and, per recipient, the address, reason and hard/soft. */
@@ -190,42 +191,7 @@ describe('the cause a notice names', () => {
 
 describe('Amazon SES bounceType Transient', () => {
   it('is never hard, even over the server\'s "550 5.1.1 User unknown"', async () => {
-    // SES's notification-contents page: Transient, "you may be able to successfully send to
-    // this recipient in the future".
-    const event = {
-      notificationType: 'Bounce',
-      bounce: {
-        bounceType: 'Transient',
-        bounceSubType: 'General',
-        bouncedRecipients: [
-          {
-            emailAddress: 'bob@remote.example',
-            action: 'failed',
-            status: '5.1.1',
-            diagnosticCode: 'smtp; 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown',
-          },
-        ],
-        timestamp: '2026-12-01T10:00:01.000Z',
-        feedbackId: '0100-ffff',
-        reportingMTA: 'dsn; a8-70.smtp-out.amazonses.com',
-      },
-      mail: {
-        timestamp: '2026-12-01T10:00:00.000Z',
-        source: 'news@shop.example',
-        messageId: '0100018c-aaaa',
-        destination: ['bob@remote.example'],
-      },
-    };
-    const c = await classify(
-      message(
-        'From: no-reply@sns.amazonaws.com',
-        'To: bounces@shop.example',
-        'Subject: AWS Notification Message',
-        'Content-Type: text/plain; charset=UTF-8',
-        '',
-        JSON.stringify(event),
-      ),
-    );
+    const c = await classify(sesTransientUserUnknown('bob@remote.example'));
     expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'userunknown', 'soft']]]);
   });
 });

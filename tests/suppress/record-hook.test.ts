@@ -10,6 +10,7 @@ import { openTestStore, scalar, type TestStore } from '../harness/test-store.ts'
 import { rulesFromSettings } from '../../src/suppress/policy.ts';
 import { createSuppressionHook } from '../../src/suppress/record-hook.ts';
 import { ARF, delayed450, dsn, dsnAbout } from '../notify/dsn-fixtures.ts';
+import { sesTransientUserUnknown } from '../core/ses-mail.ts';
 
 const DAY = 86_400_000;
 let store: TestStore;
@@ -127,40 +128,8 @@ describe('suppression decided in the bounce transaction', () => {
   });
 
   it("never suppresses for an Amazon SES Transient bounce, even over the server's 550 5.1.1", async () => {
-    // SES's notification-contents page: Transient means "you may be able to successfully send to
-    // this recipient in the future", whatever the remote server's words.
-    const event = {
-      notificationType: 'Bounce',
-      bounce: {
-        bounceType: 'Transient',
-        bounceSubType: 'General',
-        bouncedRecipients: [
-          {
-            emailAddress: 'later@remote.test',
-            action: 'failed',
-            status: '5.1.1',
-            diagnosticCode: 'smtp; 550 5.1.1 <later@remote.test>: User unknown',
-          },
-        ],
-        timestamp: '2026-12-01T10:00:01.000Z',
-        feedbackId: '0100-ffff',
-        reportingMTA: 'dsn; a8-70.smtp-out.amazonses.com',
-      },
-      mail: {
-        timestamp: '2026-12-01T10:00:00.000Z',
-        source: 'news@app.test',
-        messageId: '0100018c-aaaa',
-        destination: ['later@remote.test'],
-      },
-    };
-    const raw = [
-      'From: no-reply@sns.amazonaws.com',
-      'To: bounces@app.test',
-      'Subject: AWS Notification Message',
-      '',
-      JSON.stringify(event),
-    ].join('\r\n');
-    await ingestor.ingest({ raw: Buffer.from(raw), source: 'lmtp' });
+    // SES: Transient means "you may be able to successfully send to this recipient in the future".
+    await ingestor.ingest({ raw: sesTransientUserUnknown('later@remote.test'), source: 'lmtp' });
     expect((await store.bounces.forMessage(1))[0]).toMatchObject({
       email_to: 'later@remote.test',
       reason: 'userunknown',

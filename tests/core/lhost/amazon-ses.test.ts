@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSesNotification } from '../../../src/core/lhost/amazon-ses.ts';
 import { classifySync } from '../../../src/core/classify.ts';
-
-/** An SNS e-mail notification as Amazon sends it: headers, then the event JSON on one line. */
-function snsMail(json: string): Buffer {
-  return Buffer.from(
-    [
-      'From: AWS Notifications <no-reply@sns.amazonaws.com>',
-      'To: ops@example.com',
-      'Subject: AWS Notification Message',
-      'Content-Type: text/plain; charset=UTF-8',
-      '',
-      json,
-      '',
-      '--',
-      'If you wish to stop receiving notifications from this topic, please visit',
-      'https://sns.us-west-2.amazonaws.com/unsubscribe.html?SubscriptionArn=arn:aws:sns:x&Endpoint=ops@example.com',
-      '',
-    ].join('\n'),
-  );
-}
+import { snsMail } from '../ses-mail.ts';
 
 const bounce = JSON.stringify({
   notificationType: 'Bounce',
