@@ -64,6 +64,8 @@ export function isPersonsReply(from: string, subject: string): boolean {
 const REPLY_IN_NOTICE = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/;
 /** The quoted header line of a forwarded message, its sender: "From:", "Von:", "De:", "Da:", "Van:", "Od:", "Från:". */
 const FORWARDED_FROM_LINE = /^[ \t>]*(?:from|von|de|da|van|od|från)[ \t]*:[ \t]*([^\n]{1,200})$/gim;
+/** How a mail client shows Exchange Online's NDR sender: "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@...>". */
+const FORWARDED_SYSTEM_SENDER = /\bmicrosoft outlook\b|\bmicrosoftexchange[0-9a-f]{32}@/i;
 /** Forwarded sender lines looked at in a forward's opening. */
 const MAX_FORWARDED_FROM_LINES = 8;
 
@@ -73,7 +75,7 @@ function forwardsDaemonMail(window: string): boolean {
   for (let n = 0; n < MAX_FORWARDED_FROM_LINES; n++) {
     const line = FORWARDED_FROM_LINE.exec(window);
     if (!line) return false;
-    if (isDaemonSender(line[1]!) || DAEMON_FROM_REPORT.test(line[1]!)) return true;
+    if (isDaemonSender(line[1]!) || DAEMON_FROM_REPORT.test(line[1]!) || FORWARDED_SYSTEM_SENDER.test(line[1]!)) return true;
   }
   return false;
 }
@@ -233,7 +235,11 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // and it holds the notice's statement and a server's reply ("550 5.1.1").
   const forwardedNotice = (): boolean => {
     const window = notice.slice(0, FAILURE_WINDOW_CHARS);
-    return forwardsDaemonMail(window) && FAILURE_STATEMENT.test(window) && REPLY_IN_NOTICE.test(window);
+    return (
+      forwardsDaemonMail(window) &&
+      (FAILURE_STATEMENT.test(window) || LOCALISED_FAILURE_STATEMENT.test(window)) &&
+      REPLY_IN_NOTICE.test(window)
+    );
   };
   const bounceSubject =
     BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject) || (FORWARD_FIRST.test(subject) && forwardedNotice()));

@@ -143,8 +143,9 @@ const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\
  * with the following header fields:"): the addresses in it are the message's, not failures.
  * A Cc or Bcc address is never a failed recipient on that line's word; a failed To address is
  * named again where the notice says why it failed.
+ * A forward or reply may quote the lines with "> " (a ticket system passing an NDR on).
  */
-const QUOTED_HEADER_FIELD = new RegExp(`^\\s*(?:${QUOTED_HEADER_FIELD_NAMES.join('|')})\\s*[:：]`, 'i');
+const QUOTED_HEADER_FIELD = new RegExp(`^(?:\\s*>)*\\s*(?:${QUOTED_HEADER_FIELD_NAMES.join('|')})\\s*[:：]`, 'i');
 
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;

@@ -66,8 +66,17 @@ function whyParagraph(notice: string, block: string): string | undefined {
   const before = paragraph.slice(0, guess.index);
   return LIST_OF_CAUSES.test(before) ? '' : before;
 }
-/** Words that join possible causes into a list of guesses. */
-const LIST_OF_CAUSES = /\b(?:either|or|oder|ou|lub|eller|veya)\b|\sили\s/i;
+/**
+ * Possible causes listed or hedged, which name none: "either", a cause joined to another by
+ * "or" ("does not exist or is over quota"; an instruction's "try again later or contact ..."
+ * in another sentence is not, nor one cause in two words, "disabled or discontinued"),
+ * "perhaps", "possibly", "may be", "might".
+ */
+const CAUSE_WORDS = 'exist|unknown|invalid|full|quota|disabled|inactive|suspended|blocked';
+const LIST_OF_CAUSES = new RegExp(
+  String.raw`\b(?:either|perhaps|possibly|maybe|may be|might)\b|\b(?:${CAUSE_WORDS})\b[^.\n]{0,60}?\b(?:or|oder|ou|lub|eller|veya)\b[^.\n]{0,40}?\b(?:${CAUSE_WORDS})\b`,
+  'i',
+);
 const REMOVED_WHILE_DELAYED = new RegExp(REMOVED_WHILE_DELAYED_PHRASES.join('|'), 'im');
 const SENDMAIL_SUMMARY_LINE = new RegExp(SENDMAIL_SUMMARY_LINES.join('|'), 'i');
 

@@ -72,6 +72,64 @@ describe('a delivery notice passed on by a person or a ticket system', () => {
     expect(seen(c)).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
   });
 
+  it('reads a ticket system\'s forward that quotes the notice with "> " for the failed address alone, never the quoted To:', async () => {
+    const c = await classify(
+      message(
+        'From: Helpdesk <support@shop.example>',
+        'To: bounces@shop.example',
+        'Subject: Fwd: [Ticket#123] Mail delivery failed: returning message to sender',
+        '',
+        'Ticket #123 was forwarded by agent Anna.',
+        '',
+        '> From: Mail Delivery System <Mailer-Daemon@mx.shop.example>',
+        '> Subject: Mail delivery failed: returning message to sender',
+        '> To: news@shop.example',
+        '>',
+        '> This message was created automatically by mail delivery software.',
+        '>',
+        '> A message that you sent could not be delivered to one or more of its',
+        '> recipients. This is a permanent error. The following address(es) failed:',
+        '>',
+        '>   bob@contoso.example',
+        '>     SMTP error from remote mail server after RCPT TO:<bob@contoso.example>:',
+        '>     550 5.1.1 <bob@contoso.example>: User unknown',
+      ),
+    );
+    expect(seen(c)).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
+  });
+
+  it("reads Outlook's forward of Exchange Online's NDR, its sender shown as Microsoft Outlook, and a German one whose notice is German", async () => {
+    const outlook = person('FW: Undeliverable: Your newsletter', [
+      'FYI, see below.',
+      '',
+      '________________________________',
+      'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>',
+      'Sent: Monday, December 1, 2026 10:00 AM',
+      'Subject: Undeliverable: Your newsletter',
+      '',
+      ...EXCHANGE_NOTICE,
+    ]);
+    const german = person('WG: Unzustellbar: Ihr Newsletter', [
+      'Bitte austragen.',
+      '',
+      '________________________________',
+      'Von: postmaster@contoso.example',
+      'Betreff: Unzustellbar: Ihr Newsletter',
+      '',
+      'Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:',
+      '',
+      'bob@contoso.example',
+      'Die eingegebene E-Mail-Adresse wurde nicht gefunden.',
+      '',
+      'Diagnoseinformationen für Administratoren:',
+      '',
+      'bob@contoso.example',
+      "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+    ]);
+    for (const raw of [outlook, german])
+      expect(seen(await classify(raw))).toEqual(['bounce', [['bob@contoso.example', 'userunknown', 'hard']]]);
+  });
+
   it("reads a person's forward of a list post or a parcel service's mail as a letter, whatever words it quotes", async () => {
     const listPost = person('Fwd: [list] Delivery failure on my server', [
       'Begin forwarded message:',
@@ -167,6 +225,24 @@ describe('the cause a notice names', () => {
       ]),
     );
     expect(seen(c)).toEqual(['bounce', [['bob@remote.example', 'onhold', 'soft']]]);
+  });
+
+  it('keeps a cause named in two words, or followed by an instruction with "or", and names none for a hedged guess', async () => {
+    const read = async (line: string) =>
+      seen(
+        await classify(daemonNotice('Mail delivery failed', ['Your message to <bob@remote.example> could not be delivered.', '', line])),
+      );
+    expect(
+      await read('The account has been disabled or discontinued. If you believe this is an error, contact your administrator.'),
+    ).toEqual(['bounce', [['bob@remote.example', 'suspend', 'soft']]]);
+    expect(
+      await read(
+        "The recipient's mailbox is full. Please try again later or contact the recipient. If you believe this is an error, write to us.",
+      ),
+    ).toEqual(['bounce', [['bob@remote.example', 'mailboxfull', 'soft']]]);
+    expect(
+      await read('Perhaps the mailbox is full, the server did not say. If you believe this is an error, contact your administrator.'),
+    ).toEqual(['bounce', [['bob@remote.example', 'onhold', 'soft']]]);
   });
 
   it('reads a French statement whose address has dots in it, with a subject that says nothing', async () => {
