@@ -6,6 +6,7 @@
 // postmaster or a help address), the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { multipartReport } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -27,35 +28,8 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
 }
 
 /** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
-function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
-  return Buffer.from(
-    [
-      `From: ${from}`,
-      'To: sender@example.com',
-      `Subject: ${subject}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=us-ascii',
-      '',
-      ...lines,
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      ...groups.flatMap((g) => [...g, '']),
-      '--b',
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
+const report = (from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]) =>
+  multipartReport({ returned: RETURNED, textType: 'Content-Type: text/plain; charset=us-ascii' }, from, subject, lines, groups);
 
 type Verdict = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
 

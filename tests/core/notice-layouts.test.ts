@@ -6,6 +6,7 @@
 // comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { multipartReport } from './notice-builders.ts';
 
 /**
  * The returned message: its To names both failed recipients, its Cc two that did not fail. It
@@ -29,6 +30,10 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
     [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, ...headers, '', ...lines, '', marker, '', ...RETURNED].join('\n'),
   );
 }
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+const report = (from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]) =>
+  multipartReport({ returned: RETURNED, textType: 'Content-Type: text/plain' }, from, subject, lines, groups);
 
 type Verdict = [address: string, replyCode: string, status: string, reason: string, bounceType: string];
 
@@ -805,37 +810,6 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
   });
 });
-
-/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
-function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
-  return Buffer.from(
-    [
-      `From: ${from}`,
-      'To: sender@example.com',
-      `Subject: ${subject}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      ...lines,
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      ...groups.flatMap((g) => [...g, '']),
-      '--b',
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
 
 describe("text said of several recipients that names one of them is that one's alone", () => {
   /** b@example.net reads nothing from a line naming a@example.net: no code, no reason of a's. */

@@ -1,0 +1,47 @@
+// Notices as the layout tests write them around the vendors' own lines: written once so each
+// test file states only its returned message and the text it is about.
+
+/** What a multipart/report carries besides the notice's lines and its delivery-status groups. */
+export interface ReportFrame {
+  /** The returned message, put whole in the message/rfc822 part. */
+  returned: readonly string[];
+  /** The Content-Type line of the part for people. */
+  textType: string;
+}
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+export function multipartReport(
+  frame: ReportFrame,
+  from: string,
+  subject: string,
+  lines: readonly string[],
+  groups: readonly (readonly string[])[],
+): Buffer {
+  return Buffer.from(
+    [
+      `From: ${from}`,
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      frame.textType,
+      '',
+      ...lines,
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      ...groups.flatMap((g) => [...g, '']),
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      ...frame.returned,
+      '--b--',
+      '',
+    ].join('\n'),
+  );
+}
