@@ -6,7 +6,7 @@
 // postmaster or a help address), the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { multipartReport } from './notice-builders.ts';
+import { MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -583,19 +583,7 @@ describe('Oracle Communications Messaging Server', () => {
   // Administration Guide, docs.oracle.com/cd/E19563-01/819-4428/bgakm): "This report relates to a message you
   // sent with the following header fields: ... Your message cannot be delivered to the
   // following recipients: / Recipient address: ... / Reason: ...".
-  const head = [
-    'This report relates to a message you sent with the following header fields:',
-    '',
-    '  Message-id: <hello.1@example.com>',
-    '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
-    '  From: sender@example.com',
-    '  To: a@example.net, b@example.net',
-    '  Cc: c@example.net',
-    '  Subject: hello',
-    '',
-    'Your message cannot be delivered to the following recipients:',
-    '',
-  ];
+  const head = MESSAGING_SERVER_HEAD;
   it('reads "Reason: Illegal host/domain name found" as an unknown host', async () => {
     const raw = notice(
       'Internet Mail Delivery <postmaster@example.org>',

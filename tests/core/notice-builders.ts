@@ -45,3 +45,21 @@ export function multipartReport(
     ].join('\n'),
   );
 }
+
+/**
+ * Oracle (Sun) Messaging Server's notice head (its return_*.txt templates), quoting the returned
+ * message's header fields, up to the list of recipients.
+ */
+export const MESSAGING_SERVER_HEAD: readonly string[] = [
+  'This report relates to a message you sent with the following header fields:',
+  '',
+  '  Message-id: <hello.1@example.com>',
+  '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
+  '  From: sender@example.com',
+  '  To: a@example.net, b@example.net',
+  '  Cc: c@example.net',
+  '  Subject: hello',
+  '',
+  'Your message cannot be delivered to the following recipients:',
+  '',
+];

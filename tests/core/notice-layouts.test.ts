@@ -6,7 +6,7 @@
 // comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { multipartReport } from './notice-builders.ts';
+import { MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /**
  * The returned message: its To names both failed recipients, its Cc two that did not fail. It
@@ -173,17 +173,7 @@ describe('Oracle (Sun) Messaging Server', () => {
       'Internet Mail Delivery <postmaster@example.org>',
       'Delivery Notification: Delivery has failed',
       [
-        'This report relates to a message you sent with the following header fields:',
-        '',
-        '  Message-id: <hello.1@example.com>',
-        '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
-        '  From: sender@example.com',
-        '  To: a@example.net, b@example.net',
-        '  Cc: c@example.net',
-        '  Subject: hello',
-        '',
-        'Your message cannot be delivered to the following recipients:',
-        '',
+        ...MESSAGING_SERVER_HEAD,
         '  Recipient address: a@example.net',
         '  Reason: Remote SMTP server has rejected address',
         '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
