@@ -6,7 +6,7 @@
 // postmaster or a help address), the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
+import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -510,19 +510,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
   // / Subject: ... / was not delivered to: / user@... / because: / User user
   // (user@...) not listed in Domino Directory". The Domino administration help (help85_admin,
   // "Delivery failure" and "Domain failure" message texts) lists the kinds of failure.
-  const lines = [
-    'Your message',
-    '',
-    '  Subject: hello',
-    '',
-    'was not delivered to:',
-    '',
-    '  a@example.net',
-    '',
-    'because:',
-    '',
-    '  User a (a@example.net) not listed in Domino Directory',
-  ];
+  const lines = dominoFailure(['a@example.net'], 'User a (a@example.net) not listed in Domino Directory');
   it('reads "User a (a@b) not listed in Domino Directory" with no code as an unknown user', async () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
@@ -554,19 +542,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: Recipient mailbox full',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  b@example.net',
-        '',
-        'because:',
-        '',
-        '  552 5.2.2 Mailbox full',
-      ],
+      dominoFailure(['b@example.net'], '552 5.2.2 Mailbox full'),
       'Original message follows',
     );
     expect(await read(raw)).toEqual(bounce(B_FULL));
@@ -1111,19 +1087,10 @@ describe('Domino R5 and the SMTP errors Domino quotes', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550 5.1.1 <a@example.net>... User unknown',
-      ],
+      dominoFailure(
+        ['a@example.net'],
+        'Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550 5.1.1 <a@example.net>... User unknown',
+      ),
       'Original message follows',
     );
     expect(await read(raw)).toEqual(bounce(A_UNKNOWN));

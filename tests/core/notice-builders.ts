@@ -63,3 +63,21 @@ export const MESSAGING_SERVER_HEAD: readonly string[] = [
   'Your message cannot be delivered to the following recipients:',
   '',
 ];
+
+/**
+ * HCL (Lotus) Domino's delivery failure report as HCL's and IBM's technotes quote it: "Your
+ * message / Subject: ... / was not delivered to: / ... / because: / ...".
+ */
+export const dominoFailure = (recipients: readonly string[], because: string, subject = 'hello'): string[] => [
+  'Your message',
+  '',
+  `  Subject: ${subject}`,
+  '',
+  'was not delivered to:',
+  '',
+  ...recipients.map((r) => `  ${r}`),
+  '',
+  'because:',
+  '',
+  `  ${because}`,
+];

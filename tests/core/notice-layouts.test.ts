@@ -6,7 +6,7 @@
 // comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
-import { MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
+import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /**
  * The returned message: its To names both failed recipients, its Cc two that did not fail. It
@@ -195,19 +195,7 @@ describe('Lotus Notes / HCL Domino', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: User a (a@example.net) not listed in Domino Directory',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  550 5.1.1 User a (a@example.net) not listed in Domino Directory',
-      ],
+      dominoFailure(['a@example.net'], '550 5.1.1 User a (a@example.net) not listed in Domino Directory'),
       'Original message follows',
     );
     const c = await classify(raw);
@@ -737,20 +725,7 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: hello',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '  b@example.net',
-        '',
-        'because:',
-        '',
-        '  552 5.2.2 Mailbox full',
-      ],
+      dominoFailure(['a@example.net', 'b@example.net'], '552 5.2.2 Mailbox full'),
       'Original message follows',
     );
     expect(await verdicts(raw)).toEqual(both('552', '5.2.2', 'mailboxfull', 'soft'));
@@ -1212,19 +1187,7 @@ describe('numbers in the quoted original are never the reply', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE',
-      [
-        'Your message',
-        '',
-        '  Subject: 550 errors in the report',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  User a (a@example.net) not listed in Domino Directory',
-      ],
+      dominoFailure(['a@example.net'], 'User a (a@example.net) not listed in Domino Directory', '550 errors in the report'),
       'Original message follows',
     );
     expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'userunknown', 'hard']]);
