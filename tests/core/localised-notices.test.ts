@@ -1214,42 +1214,40 @@ describe("masqmail's German, French and Italian notices (tpl/*.de, *.fr, *.it)",
 // "アドレスが見つかりません"), the heading the same for an unknown user and an unknown domain:
 // the reply, not the heading, must decide.
 describe("Gmail's localised 'address not found' notices", () => {
-  const gmail = (lines: string[]) =>
-    notice({ from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject: 'Delivery Status Notification (Failure)', lines });
+  /** Gmail's notice: the localised heading and sentence, the label of the reply, then the server's reply. */
+  const gmail = (heading: string, sentence: string, label: string, reply: string) =>
+    notice({
+      from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      subject: 'Delivery Status Notification (Failure)',
+      lines: [heading, '', sentence, '', label, '', reply],
+    });
+  const NXDOMAIN =
+    "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net";
   it("French 'Adresse introuvable' over an unknown domain's DNS error is an unknown host, not an unknown user", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'Adresse introuvable',
-      '',
       "Votre message n'a pas été distribué à user@example.net, car le domaine example.net est introuvable.",
-      '',
       'La réponse était :',
-      '',
-      "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net",
-    ]);
+      NXDOMAIN,
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'hostunknown', 'hard']]);
   });
   it("German 'Adresse nicht gefunden' over the reply '550 5.1.1 ... does not exist' is an unknown user", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'Adresse nicht gefunden',
-      '',
       'Ihre Nachricht wurde nicht an user@example.net zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.',
-      '',
       'Die Antwort war:',
-      '',
       "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. - gsmtp",
-    ]);
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
   });
   it("Japanese 'アドレスが見つかりません' over an unknown domain's DNS error is an unknown host", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'アドレスが見つかりません',
-      '',
       'ドメイン example.net が見つからないため、user@example.net にメールを配信できませんでした。',
-      '',
       '応答:',
-      '',
-      "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net",
-    ]);
+      NXDOMAIN,
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'hostunknown', 'hard']]);
   });
 });
