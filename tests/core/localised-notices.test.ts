@@ -800,31 +800,30 @@ for (const l of LANGUAGES) {
 const lang = (name: string): Language => LANGUAGES.find((l) => l.name === name) as Language;
 
 describe('notices in the legacy charsets their languages are still sent in', () => {
-  it('a Japanese notice in ISO-2022-JP (7bit): unknown user, hard', async () => {
-    const raw = ownWords(lang('Japanese'), 'userunknown', { charset: 'iso-2022-jp', cte: '8bit' });
-    expect(raw.includes(Buffer.from([0x1b, 0x24, 0x42]))).toBe(true);
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
-  });
-  it('a Chinese notice in GB2312, base64: a full mailbox, soft', async () => {
-    const raw = ownWords(lang('Chinese (simplified)'), 'mailboxfull', { charset: 'gb2312', cte: 'base64' });
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
-  });
-  it('a Russian notice in KOI8-R, quoted-printable: unknown user, hard', async () => {
-    const raw = ownWords(lang('Russian'), 'userunknown', { charset: 'koi8-r', cte: 'quoted-printable' });
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
-  });
-  it('a Korean notice in EUC-KR, base64: unknown user, hard', async () => {
-    const raw = ownWords(lang('Korean'), 'userunknown', { charset: 'euc-kr', cte: 'base64' });
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
-  });
-  it('a Czech notice in ISO-8859-2, quoted-printable: the retry period over, soft', async () => {
-    const raw = ownWords(lang('Czech'), 'expired', { charset: 'iso-8859-2', cte: 'quoted-printable' });
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'expired', 'soft']]);
-  });
-  it('a Polish notice in windows-1250, 8bit: a full mailbox, soft', async () => {
-    const raw = ownWords(lang('Polish'), 'mailboxfull', { charset: 'windows-1250', cte: '8bit' });
-    expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'mailboxfull', 'soft']]);
-  });
+  /** Each case: the test's name, the language, the failure, the charset and transfer encoding, then what the user sees. */
+  const cases: readonly [name: string, language: string, failure: Failure, charset: string, cte: Cte, bounceType: string][] = [
+    ['a Japanese notice in ISO-2022-JP (7bit): unknown user, hard', 'Japanese', 'userunknown', 'iso-2022-jp', '8bit', 'hard'],
+    ['a Chinese notice in GB2312, base64: a full mailbox, soft', 'Chinese (simplified)', 'mailboxfull', 'gb2312', 'base64', 'soft'],
+    ['a Russian notice in KOI8-R, quoted-printable: unknown user, hard', 'Russian', 'userunknown', 'koi8-r', 'quoted-printable', 'hard'],
+    ['a Korean notice in EUC-KR, base64: unknown user, hard', 'Korean', 'userunknown', 'euc-kr', 'base64', 'hard'],
+    [
+      'a Czech notice in ISO-8859-2, quoted-printable: the retry period over, soft',
+      'Czech',
+      'expired',
+      'iso-8859-2',
+      'quoted-printable',
+      'soft',
+    ],
+    ['a Polish notice in windows-1250, 8bit: a full mailbox, soft', 'Polish', 'mailboxfull', 'windows-1250', '8bit', 'soft'],
+  ];
+  for (const [name, language, failure, charset, cte, bounceType] of cases) {
+    it(name, async () => {
+      const raw = ownWords(lang(language), failure, { charset, cte });
+      // ISO-2022-JP is 7bit: its switch into JIS X 0208 (ESC $ B) must be in the bytes.
+      if (charset === 'iso-2022-jp') expect(raw.includes(Buffer.from([0x1b, 0x24, 0x42]))).toBe(true);
+      expect(await seen(raw)).toEqual(['bounce', ['user@example.net', failure, bounceType]]);
+    });
+  }
 });
 
 describe('localised notices naming more than one address', () => {
@@ -1215,42 +1214,40 @@ describe("masqmail's German, French and Italian notices (tpl/*.de, *.fr, *.it)",
 // "アドレスが見つかりません"), the heading the same for an unknown user and an unknown domain:
 // the reply, not the heading, must decide.
 describe("Gmail's localised 'address not found' notices", () => {
-  const gmail = (lines: string[]) =>
-    notice({ from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject: 'Delivery Status Notification (Failure)', lines });
+  /** Gmail's notice: the localised heading and sentence, the label of the reply, then the server's reply. */
+  const gmail = (heading: string, sentence: string, label: string, reply: string) =>
+    notice({
+      from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      subject: 'Delivery Status Notification (Failure)',
+      lines: [heading, '', sentence, '', label, '', reply],
+    });
+  const NXDOMAIN =
+    "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net";
   it("French 'Adresse introuvable' over an unknown domain's DNS error is an unknown host, not an unknown user", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'Adresse introuvable',
-      '',
       "Votre message n'a pas été distribué à user@example.net, car le domaine example.net est introuvable.",
-      '',
       'La réponse était :',
-      '',
-      "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net",
-    ]);
+      NXDOMAIN,
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'hostunknown', 'hard']]);
   });
   it("German 'Adresse nicht gefunden' over the reply '550 5.1.1 ... does not exist' is an unknown user", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'Adresse nicht gefunden',
-      '',
       'Ihre Nachricht wurde nicht an user@example.net zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.',
-      '',
       'Die Antwort war:',
-      '',
       "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. - gsmtp",
-    ]);
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'userunknown', 'hard']]);
   });
   it("Japanese 'アドレスが見つかりません' over an unknown domain's DNS error is an unknown host", async () => {
-    const raw = gmail([
+    const raw = gmail(
       'アドレスが見つかりません',
-      '',
       'ドメイン example.net が見つからないため、user@example.net にメールを配信できませんでした。',
-      '',
       '応答:',
-      '',
-      "DNS Error: 27554583 DNS type 'mx' lookup of example.net responded with code NXDOMAIN Domain name not found: example.net",
-    ]);
+      NXDOMAIN,
+    );
     expect(await seen(raw)).toEqual(['bounce', ['user@example.net', 'hostunknown', 'hard']]);
   });
 });

@@ -6,6 +6,7 @@
 // postmaster or a help address), the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -27,35 +28,8 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
 }
 
 /** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
-function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
-  return Buffer.from(
-    [
-      `From: ${from}`,
-      'To: sender@example.com',
-      `Subject: ${subject}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=us-ascii',
-      '',
-      ...lines,
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      ...groups.flatMap((g) => [...g, '']),
-      '--b',
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
+const report = (from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]) =>
+  multipartReport({ returned: RETURNED, textType: 'Content-Type: text/plain; charset=us-ascii' }, from, subject, lines, groups);
 
 type Verdict = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
 
@@ -71,6 +45,17 @@ async function read(raw: Buffer): Promise<{ kind: string; recipients: Verdict[] 
 }
 
 const bounce = (...recipients: Verdict[]) => ({ kind: 'bounce', recipients });
+
+/** The verdicts most notices below end in: a@ unknown (550 5.1.1), b@ with a full mailbox (552 5.2.2). */
+const A_UNKNOWN: Verdict = ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'];
+const B_FULL: Verdict = ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552'];
+
+/** Exchange Online's notices come from its per-tenant MicrosoftExchange address. */
+const EXCHANGE_ONLINE = 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>';
+
+/** Exchange 5.x-2003's notice from the System Administrator, the returned message after its rfc822 part. */
+const sysadminNotice = (lines: readonly string[]) =>
+  notice('System Administrator <postmaster@example.org>', 'Undeliverable: hello', lines, 'Content-Type: message/rfc822');
 
 // ---------------------------------------------------------------------------------------------
 // Microsoft Exchange 5.5, 2000 and 2003
@@ -99,12 +84,7 @@ describe('Exchange 2000 and 2003', () => {
     '            <mx.example.org #5.1.1>',
   ];
   it("reads KB 284204's layout with only Exchange's own '<host #5.1.1>' as an unknown user", async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
-      exchange2003(a511),
-      'Content-Type: message/rfc822',
-    );
+    const raw = sysadminNotice(exchange2003(a511));
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
   });
 
@@ -121,15 +101,12 @@ describe('Exchange 2000 and 2003', () => {
   // administrator. / <Host name that rejected the message #5.5.0 SMTP; 554 <Recipient Email
   // Address>: Relay access denied>".
   it('reads the remote reply inside "<host #5.5.0 smtp;554 <a@b>: Relay access denied>" (technet bb288511)', async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
+    const raw = sysadminNotice(
       exchange2003([
         '      a@example.net on 12/1/2026 1:17 AM',
         "            There was a SMTP communication problem with the recipient's email server.  Please contact your system administrator.",
         '            <mx.example.net #5.5.0 smtp;554 <a@example.net>: Relay access denied>',
       ]),
-      'Content-Type: message/rfc822',
     );
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.5.0', '554']));
   });
@@ -138,32 +115,25 @@ describe('Exchange 2000 and 2003', () => {
   // the following recipient(s): ... on {Date} {Time} / Could not deliver the message in the
   // time limit specified. Please retry or contact your administrator. / <{Issuing Server} #4.4.7>".
   it('reads "Could not deliver the message in the time limit specified ... <host #4.4.7>" as expired, soft', async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '  Sent:    Tue, 1 Dec 2026 01:17:26 +0900',
-        '',
-        'did not reach the following recipient(s):',
-        '',
-        'a@example.net on Wed, 3 Dec 2026 01:17:30 +0900',
-        '    Could not deliver the message in the time limit specified.  Please retry or contact your administrator.',
-        '    <mx.example.org #4.4.7>',
-      ],
-      'Content-Type: message/rfc822',
-    );
+    const raw = sysadminNotice([
+      'Your message',
+      '',
+      '  Subject: hello',
+      '  Sent:    Tue, 1 Dec 2026 01:17:26 +0900',
+      '',
+      'did not reach the following recipient(s):',
+      '',
+      'a@example.net on Wed, 3 Dec 2026 01:17:30 +0900',
+      '    Could not deliver the message in the time limit specified.  Please retry or contact your administrator.',
+      '    <mx.example.org #4.4.7>',
+    ]);
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '']));
   });
 
   // KB 284204's list of codes: "<server #5.2.2>" with "The recipient's mailbox is full." (the
   // remote reply quoted after "smtp;", as KB 284204's transport examples write it).
   it("gives each of two recipients its own paragraph's reply, one unknown and one with a full mailbox", async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
+    const raw = sysadminNotice(
       exchange2003([
         '      a@example.net on 12/1/2026 1:17 AM',
         '            The e-mail account does not exist at the organization this message was sent to.',
@@ -173,11 +143,8 @@ describe('Exchange 2000 and 2003', () => {
         '            You do not have permission to send to this recipient.  For assistance, contact your system administrator.',
         '            <mx.example.org #5.2.2 smtp;552 5.2.2 Mailbox full>',
       ]),
-      'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(
-      bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
-    );
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 });
 
@@ -186,24 +153,19 @@ describe('Exchange 5.0 and 5.5', () => {
   // "The following recipient(s) could not be reached: / <Recipient> on <date / Time> The
   // recipient name is not recognized / MSEXCH:MSExchangeMTA:<Site>:<Server name>".
   it('reads "<a@b> on <date> The recipient name is not recognized" as an unknown user', async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
-      [
-        'Your message did not reach some or all of the intended recipients.',
-        '',
-        '      Subject:\thello',
-        '      Sent:\t12/1/2026 1:17 AM',
-        '',
-        'The following recipient(s) could not be reached:',
-        '',
-        '      a@example.net on 12/1/2026 1:17 AM',
-        '            The recipient name is not recognized',
-        '\tThe MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201161722Z-12',
-        '            MSEXCH:MSExchangeMTA:SITE:SERVER1',
-      ],
-      'Content-Type: message/rfc822',
-    );
+    const raw = sysadminNotice([
+      'Your message did not reach some or all of the intended recipients.',
+      '',
+      '      Subject:\thello',
+      '      Sent:\t12/1/2026 1:17 AM',
+      '',
+      'The following recipient(s) could not be reached:',
+      '',
+      '      a@example.net on 12/1/2026 1:17 AM',
+      '            The recipient name is not recognized',
+      '\tThe MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201161722Z-12',
+      '            MSEXCH:MSExchangeMTA:SITE:SERVER1',
+    ]);
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
   });
 
@@ -213,26 +175,21 @@ describe('Exchange 5.0 and 5.5', () => {
   // MTS-ID of the original message is: c=US;a= / MSEXCH:IMS:Microsoft:testdomain:SERVER1 0
   // (000C0595) Ambiguous Recipient". The quoted To line is no recipient of its own.
   it('reads the recipient under "did not reach the following recipient(s):", not the quoted To line twice', async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
-      [
-        'Your message',
-        '',
-        '  To:      a@example.net',
-        '  Cc:      c@example.net',
-        '  Subject: hello',
-        '  Sent:    Tue, 1 Dec 2026 01:17:26 -0500',
-        '',
-        'did not reach the following recipient(s):',
-        '',
-        'a@example.net on Tue, 1 Dec 2026 01:17:30 -0500',
-        '            The recipient name is ambiguous.',
-        '            The MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201011726Z-1',
-        '            MSEXCH:IMS:Example:site:SERVER1 0 (000C0595) Ambiguous Recipient',
-      ],
-      'Content-Type: message/rfc822',
-    );
+    const raw = sysadminNotice([
+      'Your message',
+      '',
+      '  To:      a@example.net',
+      '  Cc:      c@example.net',
+      '  Subject: hello',
+      '  Sent:    Tue, 1 Dec 2026 01:17:26 -0500',
+      '',
+      'did not reach the following recipient(s):',
+      '',
+      'a@example.net on Tue, 1 Dec 2026 01:17:30 -0500',
+      '            The recipient name is ambiguous.',
+      '            The MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201011726Z-1',
+      '            MSEXCH:IMS:Example:site:SERVER1 0 (000C0595) Ambiguous Recipient',
+    ]);
     const found = await read(raw);
     expect(found.kind).toBe('bounce');
     expect(found.recipients.map((r) => [r[0], r[2]])).toEqual([['a@example.net', 'soft']]);
@@ -285,9 +242,7 @@ describe('Exchange 2007 ("Delivery has failed to these recipients or distributio
   ];
   it('reads each recipient with the administrators\' line naming it, "#550 5.1.1 ... ##" and "host #552 5.2.2 ... ##"', async () => {
     const raw = notice('Microsoft Exchange <postmaster@example.org>', 'Undeliverable: hello', lines.slice(0, -1), lines[lines.length - 1]);
-    expect(await read(raw)).toEqual(
-      bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
-    );
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 
   it('reads the same notice with its delivery-status part', async () => {
@@ -306,9 +261,7 @@ describe('Exchange 2007 ("Delivery has failed to these recipients or distributio
         'Remote-MTA: dns;mx.example.net',
       ],
     ]);
-    expect(await read(raw)).toEqual(
-      bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
-    );
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 });
 
@@ -351,7 +304,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ),
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   // Exchange 2010-2019 relaying through a smart host write the remote reply as
@@ -381,9 +334,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ),
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(
-      bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
-    );
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 
   it("reads a bare '#< #5.1.1 smtp;550 ...> #SMTP#' line under the recipient it follows", async () => {
@@ -405,7 +356,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ],
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   // Office 365 of 2014-2018, as a notice posted whole shows it (pastebin.com/32NXKByX):
@@ -437,7 +388,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ],
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   it('reads an Exchange 2016 report whose Diagnostic-Code holds the reply and whose text holds the same', async () => {
@@ -459,7 +410,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await read(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -501,36 +452,26 @@ describe('Exchange Online / Microsoft 365 (the notice of 2017 and later)', () =>
     'DSN generated by:    AM0PR01MB0001.eurprd01.prod.exchangelabs.com',
   ];
   it('reads the recipient, "Status code: 550 5.1.10" and the reported error, never the sender address', async () => {
-    const raw = notice(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
-      'Undeliverable: hello',
-      lines,
-      'Original Message Headers',
-    );
+    const raw = notice(EXCHANGE_ONLINE, 'Undeliverable: hello', lines, 'Original Message Headers');
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
   });
 
   it('reads the same notice with its delivery-status part', async () => {
-    const raw = report(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
-      'Undeliverable: hello',
-      lines,
+    const raw = report(EXCHANGE_ONLINE, 'Undeliverable: hello', lines, [
       [
-        [
-          'Final-Recipient: rfc822;a@example.net',
-          'Action: failed',
-          'Status: 5.1.10',
-          'Diagnostic-Code: smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.net not found by SMTP address lookup',
-        ],
+        'Final-Recipient: rfc822;a@example.net',
+        'Action: failed',
+        'Status: 5.1.10',
+        'Diagnostic-Code: smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.net not found by SMTP address lookup',
       ],
-    );
+    ]);
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
   });
 
   // The same page's example of a remote server's refusal: "Remote Server" under Error Details.
   it("reads a remote server's full-mailbox refusal under 'Error Details' as mailboxfull, soft", async () => {
     const raw = notice(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      EXCHANGE_ONLINE,
       'Undeliverable: hello',
       [
         "Your message to b@example.net couldn't be delivered.",
@@ -556,7 +497,7 @@ describe('Exchange Online / Microsoft 365 (the notice of 2017 and later)', () =>
       ],
       'Original Message Headers',
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await read(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -569,19 +510,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
   // / Subject: ... / was not delivered to: / user@... / because: / User user
   // (user@...) not listed in Domino Directory". The Domino administration help (help85_admin,
   // "Delivery failure" and "Domain failure" message texts) lists the kinds of failure.
-  const lines = [
-    'Your message',
-    '',
-    '  Subject: hello',
-    '',
-    'was not delivered to:',
-    '',
-    '  a@example.net',
-    '',
-    'because:',
-    '',
-    '  User a (a@example.net) not listed in Domino Directory',
-  ];
+  const lines = dominoFailure(['a@example.net'], 'User a (a@example.net) not listed in Domino Directory');
   it('reads "User a (a@b) not listed in Domino Directory" with no code as an unknown user', async () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
@@ -613,22 +542,10 @@ describe('Domino ("was not delivered to: ... because:")', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: Recipient mailbox full',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  b@example.net',
-        '',
-        'because:',
-        '',
-        '  552 5.2.2 Mailbox full',
-      ],
+      dominoFailure(['b@example.net'], '552 5.2.2 Mailbox full'),
       'Original message follows',
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await read(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -642,19 +559,7 @@ describe('Oracle Communications Messaging Server', () => {
   // Administration Guide, docs.oracle.com/cd/E19563-01/819-4428/bgakm): "This report relates to a message you
   // sent with the following header fields: ... Your message cannot be delivered to the
   // following recipients: / Recipient address: ... / Reason: ...".
-  const head = [
-    'This report relates to a message you sent with the following header fields:',
-    '',
-    '  Message-id: <hello.1@example.com>',
-    '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
-    '  From: sender@example.com',
-    '  To: a@example.net, b@example.net',
-    '  Cc: c@example.net',
-    '  Subject: hello',
-    '',
-    'Your message cannot be delivered to the following recipients:',
-    '',
-  ];
+  const head = MESSAGING_SERVER_HEAD;
   it('reads "Reason: Illegal host/domain name found" as an unknown host', async () => {
     const raw = notice(
       'Internet Mail Delivery <postmaster@example.org>',
@@ -695,7 +600,7 @@ describe('Oracle Communications Messaging Server', () => {
       ],
       'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await read(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -744,7 +649,7 @@ describe('SmarterMail ("Could not deliver message to the following recipient(s):
           'Reason: Remote host said: 552 5.2.2 Mailbox full',
         ]),
       ),
-    ).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    ).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 });
 
@@ -780,7 +685,7 @@ describe('MDaemon ("The attached message had PERMANENT fatal delivery errors")',
       ],
       'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 });
 
@@ -817,7 +722,7 @@ describe("Gmail's and Google Workspace's older notice", () => {
       '550-5.1.1 unnecessary spaces. Learn more at',
       '550 5.1.1 https://support.google.com/mail/answer/6596 x1si123456qkb.1 - gsmtp',
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   it('reads "DNS Error: Domain name not found" as an unknown host', async () => {
@@ -1008,15 +913,12 @@ describe("the same products' delay notices", () => {
   // Exchange 2003's "Unable to relay" (KB 284204's list: "5.7.1 ... Unable to relay for
   // <address>") inside the remote reply.
   it('reads Exchange 2003\'s "<host #5.7.1 smtp;550 5.7.1 Unable to relay for a@b>" as a relay refusal', async () => {
-    const raw = notice(
-      'System Administrator <postmaster@example.org>',
-      'Undeliverable: hello',
+    const raw = sysadminNotice(
       exchange2003([
         '      a@example.net on 12/1/2026 1:17 AM',
         '            You do not have permission to send to this recipient.  For assistance, contact your system administrator.',
         '            <mx.example.net #5.7.1 smtp;550 5.7.1 Unable to relay for a@example.net>',
       ]),
-      'Content-Type: message/rfc822',
     );
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.7.1', '550']));
   });
@@ -1028,7 +930,7 @@ describe('Exchange Online refusals by a remote server', () => {
   // and rejected it."
   it('reads "<domain> suspects your message is spam and rejected it" with the reported block-list refusal', async () => {
     const raw = notice(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      EXCHANGE_ONLINE,
       'Undeliverable: hello',
       [
         "Your message to a@example.net couldn't be delivered.",
@@ -1100,7 +1002,7 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
 
   const online = (lastError: string) =>
     notice(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      EXCHANGE_ONLINE,
       'Undeliverable: hello',
       [
         'Delivery has failed to these recipients or groups:',
@@ -1142,7 +1044,7 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
     const reply =
       '550 4.4.7 QUEUE.Expired; message expired [Message=450 4.4.312 DNS query failed] [LastAttemptedServerName=mail.example.net]';
     const raw = report(
-      'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.onmicrosoft.com>',
+      EXCHANGE_ONLINE,
       'Undeliverable: hello',
       [
         'Delivery has failed to these recipients or groups:',
@@ -1185,22 +1087,13 @@ describe('Domino R5 and the SMTP errors Domino quotes', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550 5.1.1 <a@example.net>... User unknown',
-      ],
+      dominoFailure(
+        ['a@example.net'],
+        'Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 550 5.1.1 <a@example.net>... User unknown',
+      ),
       'Original message follows',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
   });
 });
 

@@ -6,6 +6,7 @@
 // comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
 
 /**
  * The returned message: its To names both failed recipients, its Cc two that did not fail. It
@@ -29,6 +30,10 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
     [`From: ${from}`, 'To: sender@example.com', `Subject: ${subject}`, ...headers, '', ...lines, '', marker, '', ...RETURNED].join('\n'),
   );
 }
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+const report = (from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]) =>
+  multipartReport({ returned: RETURNED, textType: 'Content-Type: text/plain' }, from, subject, lines, groups);
 
 type Verdict = [address: string, replyCode: string, status: string, reason: string, bounceType: string];
 
@@ -168,17 +173,7 @@ describe('Oracle (Sun) Messaging Server', () => {
       'Internet Mail Delivery <postmaster@example.org>',
       'Delivery Notification: Delivery has failed',
       [
-        'This report relates to a message you sent with the following header fields:',
-        '',
-        '  Message-id: <hello.1@example.com>',
-        '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
-        '  From: sender@example.com',
-        '  To: a@example.net, b@example.net',
-        '  Cc: c@example.net',
-        '  Subject: hello',
-        '',
-        'Your message cannot be delivered to the following recipients:',
-        '',
+        ...MESSAGING_SERVER_HEAD,
         '  Recipient address: a@example.net',
         '  Reason: Remote SMTP server has rejected address',
         '  Diagnostic code: smtp;550 5.1.1 <a@example.net>... User unknown',
@@ -200,19 +195,7 @@ describe('Lotus Notes / HCL Domino', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: User a (a@example.net) not listed in Domino Directory',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  550 5.1.1 User a (a@example.net) not listed in Domino Directory',
-      ],
+      dominoFailure(['a@example.net'], '550 5.1.1 User a (a@example.net) not listed in Domino Directory'),
       'Original message follows',
     );
     const c = await classify(raw);
@@ -742,20 +725,7 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE: hello',
-      [
-        'Your message',
-        '',
-        '  Subject: hello',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '  b@example.net',
-        '',
-        'because:',
-        '',
-        '  552 5.2.2 Mailbox full',
-      ],
+      dominoFailure(['a@example.net', 'b@example.net'], '552 5.2.2 Mailbox full'),
       'Original message follows',
     );
     expect(await verdicts(raw)).toEqual(both('552', '5.2.2', 'mailboxfull', 'soft'));
@@ -805,37 +775,6 @@ describe('a list of bare addresses, then what is said of all of them', () => {
     expect(await verdicts(raw)).toEqual(both('550', '5.1.1', 'userunknown', 'hard'));
   });
 });
-
-/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
-function report(from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]): Buffer {
-  return Buffer.from(
-    [
-      `From: ${from}`,
-      'To: sender@example.com',
-      `Subject: ${subject}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      ...lines,
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.org',
-      '',
-      ...groups.flatMap((g) => [...g, '']),
-      '--b',
-      'Content-Type: message/rfc822',
-      '',
-      ...RETURNED,
-      '--b--',
-      '',
-    ].join('\n'),
-  );
-}
 
 describe("text said of several recipients that names one of them is that one's alone", () => {
   /** b@example.net reads nothing from a line naming a@example.net: no code, no reason of a's. */
@@ -1248,19 +1187,7 @@ describe('numbers in the quoted original are never the reply', () => {
     const raw = notice(
       'Postmaster <postmaster@example.org>',
       'DELIVERY FAILURE',
-      [
-        'Your message',
-        '',
-        '  Subject: 550 errors in the report',
-        '',
-        'was not delivered to:',
-        '',
-        '  a@example.net',
-        '',
-        'because:',
-        '',
-        '  User a (a@example.net) not listed in Domino Directory',
-      ],
+      dominoFailure(['a@example.net'], 'User a (a@example.net) not listed in Domino Directory', '550 errors in the report'),
       'Original message follows',
     );
     expect(await verdicts(raw)).toEqual([['a@example.net', '', '5.0.0', 'userunknown', 'hard']]);

@@ -35,6 +35,14 @@ function bounceEvent(bounceType: string, bounceSubType: string, recipients: obje
   };
 }
 
+/** An SES DeliveryDelay event (the event-publishing page's example) of `delayType` for `delayedRecipients`. */
+const delayEvent = (delayType: string, delayedRecipients: object[]) =>
+  snsMail({
+    eventType: 'DeliveryDelay',
+    mail,
+    deliveryDelay: { timestamp: '2020-06-16T00:15:40.641Z', delayType, expirationTime: '2020-06-16T00:25:40.914Z', delayedRecipients },
+  });
+
 const seen = (c: ReturnType<typeof classifySync>) =>
   c.recipients.map((r) => ({ address: r.address, reason: r.reason, bounceType: r.bounceType, status: r.enhancedCode, reply: r.replyCode }));
 
@@ -256,18 +264,7 @@ describe(`Amazon SES delivery notifications and events (${NOTIFICATION_CONTENTS}
     ['Undetermined', 'expired'],
     ['SendingDeferral', 'expired'],
   ])('reads a DeliveryDelay event of delayType %s as a delay (%s), never hard', (delayType, reason) => {
-    const c = classifySync(
-      snsMail({
-        eventType: 'DeliveryDelay',
-        mail,
-        deliveryDelay: {
-          timestamp: '2020-06-16T00:15:40.641Z',
-          delayType,
-          expirationTime: '2020-06-16T00:25:40.914Z',
-          delayedRecipients: [{ emailAddress: 'recipient@example.com', status: '4.0.0' }],
-        },
-      }),
-    );
+    const c = classifySync(delayEvent(delayType, [{ emailAddress: 'recipient@example.com', status: '4.0.0' }]));
     expect(c.kind).toBe('delay');
     expect(c.recipients.map((r) => [r.address, r.action, r.reason, r.bounceType, r.enhancedCode])).toEqual([
       ['recipient@example.com', 'delayed', reason, 'none', '4.0.0'],
@@ -276,18 +273,9 @@ describe(`Amazon SES delivery notifications and events (${NOTIFICATION_CONTENTS}
 
   it("reads a DeliveryDelay event's diagnosticCode: the server's reply decides, and it stays a delay", () => {
     const c = classifySync(
-      snsMail({
-        eventType: 'DeliveryDelay',
-        mail,
-        deliveryDelay: {
-          timestamp: '2020-06-16T00:15:40.641Z',
-          delayType: 'TransientCommunicationFailure',
-          expirationTime: '2020-06-16T00:25:40.914Z',
-          delayedRecipients: [
-            { emailAddress: 'recipient@example.com', status: '4.4.1', diagnosticCode: 'smtp; 421 4.4.1 Unable to connect to remote host' },
-          ],
-        },
-      }),
+      delayEvent('TransientCommunicationFailure', [
+        { emailAddress: 'recipient@example.com', status: '4.4.1', diagnosticCode: 'smtp; 421 4.4.1 Unable to connect to remote host' },
+      ]),
     );
     expect(c.kind).toBe('delay');
     expect(seen(c)).toEqual([

@@ -1,0 +1,83 @@
+// Notices as the layout tests write them around the vendors' own lines: written once so each
+// test file states only its returned message and the text it is about.
+
+/** What a multipart/report carries besides the notice's lines and its delivery-status groups. */
+export interface ReportFrame {
+  /** The returned message, put whole in the message/rfc822 part. */
+  returned: readonly string[];
+  /** The Content-Type line of the part for people. */
+  textType: string;
+}
+
+/** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
+export function multipartReport(
+  frame: ReportFrame,
+  from: string,
+  subject: string,
+  lines: readonly string[],
+  groups: readonly (readonly string[])[],
+): Buffer {
+  return Buffer.from(
+    [
+      `From: ${from}`,
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      frame.textType,
+      '',
+      ...lines,
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      ...groups.flatMap((g) => [...g, '']),
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      ...frame.returned,
+      '--b--',
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Oracle (Sun) Messaging Server's notice head (its return_*.txt templates), quoting the returned
+ * message's header fields, up to the list of recipients.
+ */
+export const MESSAGING_SERVER_HEAD: readonly string[] = [
+  'This report relates to a message you sent with the following header fields:',
+  '',
+  '  Message-id: <hello.1@example.com>',
+  '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
+  '  From: sender@example.com',
+  '  To: a@example.net, b@example.net',
+  '  Cc: c@example.net',
+  '  Subject: hello',
+  '',
+  'Your message cannot be delivered to the following recipients:',
+  '',
+];
+
+/**
+ * HCL (Lotus) Domino's delivery failure report as HCL's and IBM's technotes quote it: "Your
+ * message / Subject: ... / was not delivered to: / ... / because: / ...".
+ */
+export const dominoFailure = (recipients: readonly string[], because: string, subject = 'hello'): string[] => [
+  'Your message',
+  '',
+  `  Subject: ${subject}`,
+  '',
+  'was not delivered to:',
+  '',
+  ...recipients.map((r) => `  ${r}`),
+  '',
+  'because:',
+  '',
+  `  ${because}`,
+];
