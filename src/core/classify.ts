@@ -277,7 +277,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     // A prose report of a failed authentication (OpenDMARC's words) keeps its type, so that
     // it never suppresses the recipient as a complaint would.
     const type = jmrp ? 'abuse' : proseFeedbackType(notice, subject);
-    const complaint = complaintRecipients(type === 'abuse' ? [] : [{ name: 'feedback-type', value: type }], returnedHeaders);
+    const complaint = complaintRecipients([], returnedHeaders, type);
     if (!jmrp) for (const r of complaint.recipients) r.decidedBy.unshift('complaint:prose');
     return result('complaint', complaint.recipients);
   }

@@ -22,6 +22,9 @@ import {
   GIVEN_UP_PHRASES,
   LOCALISED_BOUNCE_SUBJECT_PREFIXES,
   LOCALISED_FAILURE_STATEMENT_PHRASES,
+  FORWARD_SUBJECT_PREFIXES,
+  MORE_FORWARD_SUBJECT_PREFIXES,
+  PERSON_REPLY_SUBJECT_PREFIXES,
   NOREPLY_SENDER_NAMES,
   NOT_SUCCESS_PHRASES,
   REPLY_SUBJECT_PREFIXES,
@@ -53,9 +56,9 @@ export const BOUNCE_SUBJECT = new RegExp(
   'iu',
 );
 /** A subject a forward (not a reply) opens: "Fwd:", "WG:", "TR:", "RV:", "I:", "PD:". */
-const FORWARD_FIRST = /^\s*(?:fwd?|wg|tr|rv|i|pd)\s*:/i;
+const FORWARD_FIRST = new RegExp(`^\\s*(?:${anyOf([...FORWARD_SUBJECT_PREFIXES, ...MORE_FORWARD_SUBJECT_PREFIXES])})\\s*:`, 'i');
 /** A subject a person's reply opens: "Re:", "AW:", "SV:", "VS:", "Antw:", "R:", "Rif:", "Odp:", "Ynt:". */
-const PERSONS_REPLY_FIRST = /^\s*(?:re|aw|sv|vs|antw|r|rif|odp|ynt)\s*:/i;
+const PERSONS_REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(PERSON_REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
 /** A person's reply (not a forward) to a message: what it quotes is the person's, not a notice to read. */
 export function isPersonsReply(from: string, subject: string): boolean {
   return PERSONS_REPLY_FIRST.test(subject) && !isDaemonSender(from);
@@ -233,8 +236,8 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // A forward (not a reply) of a delivery system's own notice (a ticket system or a colleague
   // passing an NDR on) is that notice: its quoted header names the delivery system as sender,
   // and it holds the notice's statement and a server's reply ("550 5.1.1").
+  const window = notice.slice(0, FAILURE_WINDOW_CHARS);
   const forwardedNotice = (): boolean => {
-    const window = notice.slice(0, FAILURE_WINDOW_CHARS);
     return (
       forwardsDaemonMail(window) &&
       (FAILURE_STATEMENT.test(window) || LOCALISED_FAILURE_STATEMENT.test(window)) &&
@@ -247,7 +250,6 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;
   if (bounceSubject) return true;
-  const window = notice.slice(0, FAILURE_WINDOW_CHARS);
   if (FAILURE_STATEMENT.test(window) || (deliverySystem && LOCALISED_FAILURE_STATEMENT.test(window))) return true;
   // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when
   // its subject is in a language we have no subject for and it quotes no reply code. Only

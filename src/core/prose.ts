@@ -463,8 +463,7 @@ export function namesAddress(line: string, lowerAddress: string): boolean {
   return foundAddressesIn(line, new Set([lowerAddress])).size > 0;
 }
 
-/** The addresses of `recipients` (lower-cased keys) a line names. */
-/** The recipients (lower-cased) a text names, each as a whole address. */
+/** The recipients (lower-cased keys) a text names, each as a whole address. */
 export function foundAddressesIn(line: string, recipients: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   if (!line.includes('@')) return names;

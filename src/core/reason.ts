@@ -197,14 +197,14 @@ function overriddenBy(why: string, reason: Reason, to: Reason, input: ReasonInpu
   return to;
 }
 
+/** Characters of the recipient's context read for a temporary DNS failure's words. */
+const TEMPORARY_DNS_CONTEXT_CHARS = 8192;
+
 /**
  * Rule 4: "Name service error ... try again", SERVFAIL, a DNS timeout, a temporary (4.x.x)
  * code or the directory-failure code X.4.3: the name could not be looked up for now. That is
  * a network problem, not proof that the domain does not exist.
  */
-/** Characters of the recipient's context read for a temporary DNS failure's words. */
-const TEMPORARY_DNS_CONTEXT_CHARS = 8192;
-
 function temporaryDns(reason: Reason, input: ReasonInput): Reason {
   if (reason !== 'hostunknown') return reason;
   const why = input.status.startsWith('4')

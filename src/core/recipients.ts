@@ -178,9 +178,16 @@ export function verpRecipient(opts: ClassifyOptions, returned: Header[]): string
   return '';
 }
 
-/** `fields`: the feedback report's fields; `reported`: the reported message's header fields. */
-export function complaintRecipients(fields: Header[], reported: Header[]): { recipients: RecipientResult[]; namedInReport?: number } {
-  const found = arfComplaintRecipients(fields, reported);
+/**
+ * `fields`: the feedback report's fields; `reported`: the reported message's header fields;
+ * `knownType`: the feedback type when it was read elsewhere (a complaint written as prose).
+ */
+export function complaintRecipients(
+  fields: Header[],
+  reported: Header[],
+  knownType?: string,
+): { recipients: RecipientResult[]; namedInReport?: number } {
+  const found = arfComplaintRecipients(fields, reported, knownType);
   const recipients = found.addresses.map((a) => ({
     ...nonBounceRecipient(a, 'feedback', [`arf:Feedback-Type ${found.feedbackType}`, found.source]),
     feedbackType: found.feedbackType,

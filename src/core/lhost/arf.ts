@@ -39,7 +39,6 @@ function feedbackTypeOf(fields: Header[]): string {
   return (headerValue(fields, 'feedback-type') || 'abuse').trim().toLowerCase().split(/\s/)[0];
 }
 
-/** Complaining addresses believed from one report's own fields, at most. */
 /**
  * Feedback reports that say nothing about the recipient not wanting the mail: a DMARC or
  * other authentication failure report (RFC 6591: the sender's authentication failed, sent
@@ -49,14 +48,16 @@ function feedbackTypeOf(fields: Header[]): string {
  */
 export const NOT_A_RECIPIENT_COMPLAINT: readonly string[] = ['auth-failure', 'not-spam'];
 
+/** Complaining addresses believed from one report's own fields, at most. */
 export const MAX_COMPLAINT_RECIPIENTS = 50;
 
 /**
  * The complaining recipients of a feedback report. `fields` are the feedback-report part's
- * fields; `reported` the reported message's header fields (or [] when it is not there).
+ * fields; `reported` the reported message's header fields (or [] when it is not there);
+ * `knownType` the feedback type when the caller read it elsewhere (a report written as prose).
  */
-export function complaintRecipients(fields: Header[], reported: Header[]): ComplaintRecipients {
-  const feedbackType = feedbackTypeOf(fields);
+export function complaintRecipients(fields: Header[], reported: Header[], knownType?: string): ComplaintRecipients {
+  const feedbackType = knownType ?? feedbackTypeOf(fields);
   const named = (name: string) =>
     unique(fields.filter((f) => f.name === name).flatMap((f) => addressesIn(f.value, MAX_COMPLAINT_RECIPIENTS + 1)));
   const found = (addresses: string[], source: string): ComplaintRecipients => {

@@ -323,12 +323,8 @@ export const AUTOREPLY_HINT_FIELDS: readonly [field: string, value: string][] = 
   ['x-auto-response-suppress', '.'],
 ];
 
-/**
- * Prefixes a reply writes before a subject, skipped before the automatic-reply subjects below:
- * Re, German AW, Scandinavian SV/VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt,
- * forwarding's Fw/Fwd/WG/TR.
- */
-export const REPLY_SUBJECT_PREFIXES: readonly string[] = [
+/** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV/VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt. */
+export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`re`,
   String.raw`aw`,
   String.raw`sv`,
@@ -338,10 +334,16 @@ export const REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`rif`,
   String.raw`odp`,
   String.raw`ynt`,
-  String.raw`fwd?`,
-  String.raw`wg`,
-  String.raw`tr`,
 ];
+
+/** Prefixes a forward writes before a subject: Fw/Fwd, German WG, French TR. */
+export const FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`fwd?`, String.raw`wg`, String.raw`tr`];
+
+/** More forward prefixes, read only to tell a forward (Spanish RV, Italian I, Polish PD); never skipped before other subjects. */
+export const MORE_FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`rv`, String.raw`i`, String.raw`pd`];
+
+/** Prefixes skipped before the automatic-reply subjects below: a person's reply's and a forward's. */
+export const REPLY_SUBJECT_PREFIXES: readonly string[] = [...PERSON_REPLY_SUBJECT_PREFIXES, ...FORWARD_SUBJECT_PREFIXES];
 
 /**
  * Subject prefixes of automatic replies, followed by a colon (or ending the subject): Sieve
