@@ -3,7 +3,8 @@
 // recipient), a person's forward of a bounce (a letter). Each message is written here for the
 // test; none comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
+import { classify, classifySync } from '../../src/core/classify.ts';
+import { dsnReport } from './dsn-report.ts';
 
 /** A single-part UTF-8 message. */
 function mail(from: string, subject: string, body: string): Buffer {
@@ -451,5 +452,29 @@ describe("the only recipient named in a sentence takes its reason from the parag
       "Your message to rita@example.com could not be delivered.\n\nThe recipient's mailbox is full and can't accept messages now.",
     );
     expect(await seen(raw)).toEqual({ kind: 'bounce', recipients: [['rita@example.com', 'mailboxfull', 'soft']] });
+  });
+});
+
+// The localised rules name the recipient's mailbox, domain or message, never the sender's, a
+// list's, a record's or a certificate's (a reviewer's inputs, read wrong before).
+describe('localised rules stop at their own words', () => {
+  it.each([
+    ['550 Die Absenderadresse existiert nicht.', 'onhold', 'soft'],
+    ['550 Das Konto des Absenders existiert nicht', 'onhold', 'soft'],
+    ['550 Ihre IP-Adresse wurde nicht gefunden in der Liste', 'onhold', 'soft'],
+    ['550 Обратный адрес не найден', 'onhold', 'soft'],
+    ['550 Absenderdomain existiert nicht', 'onhold', 'soft'],
+    ['550 SPF-Eintrag für Domain example.com existiert nicht', 'onhold', 'soft'],
+    ['550 証明書の有効期限が切れています', 'onhold', 'soft'],
+    ['421 bağlantı süresi doldu', 'systemerror', 'soft'],
+    ['451 LDAP connect failed', 'systemerror', 'soft'],
+    // ... and still read the recipient's own.
+    ['550 Die E-Mail-Adresse existiert nicht', 'userunknown', 'hard'],
+    ['550 Die Domäne example.com wurde nicht gefunden', 'hostunknown', 'hard'],
+    ['550 メッセージの有効期限が切れました', 'expired', 'soft'],
+    ['550 Das Postfach ist voll', 'mailboxfull', 'soft'],
+  ])('reads "%s" as %s, %s', (diagnostic, reason, bounceType) => {
+    const [r] = classifySync(dsnReport('5.0.0', diagnostic)).recipients;
+    expect([r!.address, r!.reason, r!.bounceType]).toEqual(['user@example.net', reason, bounceType]);
   });
 });

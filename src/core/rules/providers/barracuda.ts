@@ -18,6 +18,11 @@ export const BARRACUDA_RULES: readonly ReasonRule[] = [
   // the message for that recipient, the action its message log calls "Blocked". A filter of
   // the recipient's gateway refused this message; the word "blocked" alone is not a block
   // list of the sending host (blocked/listed), and the address is not known to be bad.
+  // Barracuda publishes no list of its SMTP replies; the reading follows its Message Log's
+  // "Blocked" action and the general account of this reply at Barracuda-hosted domains (a
+  // tenant's policy, content, reputation or recipient rule, not a public block list: suped.com,
+  // "What causes bounces from Barracuda-based domains"), recorded through eight MTAs
+  // (tests/fixtures/mta-notices/*/data-barracuda-blocked.eml).
   {
     id: 'filtered/barracuda-blocked',
     reason: 'filtered',

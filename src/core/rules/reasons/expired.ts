@@ -133,13 +133,15 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       String.raw`bericht is verlopen`,
       String.raw`wiadomość wygasła`,
       String.raw`срок доставки(?: сообщения)? ист[её]к`,
-      String.raw`有効期限が切れ`,
+      // The message's, not a certificate's or a password's.
+      String.raw`(?:メッセージ|メール)の有効期限が切れ`,
       String.raw`邮件已过期`,
       // Exchange's 4.4.7 in Czech as Microsoft's Czech page on NDRs words it: "Platnost zprávy
       // ve frontě vypršela" (learn.microsoft.com/cs-cz, "Email oznámení o nedoručení ...").
       String.raw`platnost zprávy [^.]{0,20}vypršela`,
       String.raw`meddelandet har upphört att gälla`,
-      String.raw`süresi doldu`,
+      // The message's, not a connection's ("bağlantı süresi doldu"); "İleti" lower-cases with a combining dot.
+      String.raw`(?:i\u0307?leti|mesaj)\S{0,4} (?:teslim )?süresi doldu`,
       String.raw`메시지가 만료되었습니다`,
     ],
     traits: ['expiry'],

@@ -87,7 +87,8 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
     id: 'hostunknown/localised',
     reason: 'hostunknown',
     phrases: [
-      String.raw`(?:domäne|domain) (?:\S{1,255} )?(?:wurde nicht gefunden|existiert nicht|nicht gefunden)`,
+      // A whole word (not "Absenderdomain"), the gap a domain name only, and not a DNS or SPF record of it.
+      String.raw`(?<!eintrag (?:für|der) )\b(?:domäne|domain) (?:[a-z0-9.-]{1,253}\.[a-z]{2,63} )?(?:wurde nicht gefunden|existiert nicht|nicht gefunden)`,
       String.raw`domaine (?:\S{1,255} )?(?:est introuvable|introuvable|n['’]existe pas|inexistant)`,
       String.raw`no se ha encontrado el dominio`,
       String.raw`dominio (?:\S{1,255} )?(?:no existe|inexistente|non esiste|non (?:è stato )?trovato)`,

@@ -76,8 +76,9 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`(?:could not|cannot|couldn't|unable to) connect`,
       String.raw`did not accept our requests to connect`,
       // nullmailer's smtp and qmqp modules when connect() failed (protocols/protocol.cc,
-      // protocol_fail(..., "Connect failed")), the whole Diagnostic-Code of its notice.
-      String.raw`\bconnect failed\b`,
+      // protocol_fail(..., "Connect failed")), the whole Diagnostic-Code of its notice: only
+      // as the whole text ("LDAP connect failed" is a receiving server's own system).
+      String.raw`^(?:smtp; ?)?connect failed$`,
       String.raw`socket error`,
       String.raw`network (?:is )?(?:unreachable|error|down)`,
       String.raw`no route to host`,

@@ -264,7 +264,8 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     id: 'userunknown/localised-lookup',
     reason: 'userunknown',
     phrases: [
-      String.raw`(?:e-?mail-?)?(?:konto|adresse)[^.\n]{0,40}(?:ist nicht vorhanden|existiert nicht|wurde nicht gefunden)`,
+      // A whole word (not "Absenderadresse", "IP-Adresse"), and not the sender's ("Konto des Absenders").
+      String.raw`(?<!ip-)\b(?:e-?mail-?)?(?:konto|adresse)\b(?![^.\n]{0,40}absender)[^.\n]{0,40}(?:ist nicht vorhanden|existiert nicht|wurde nicht gefunden)`,
       String.raw`(?:adresse(?: e-?mail)?|destinataire|utilisateur) (?:est )?introuvable`,
       String.raw`(?:destinataire|utilisateur) n['’]existe pas`,
       String.raw`no se ha encontrado la dirección`,
@@ -277,7 +278,8 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`(?:gebruiker|geadresseerde) bestaat niet`,
       String.raw`nie znaleziono adresu`,
       String.raw`(?:użytkownik|adresat) nie istnieje`,
-      String.raw`адрес(?: электронной почты)? не найден`,
+      // Not the return address ("обратный адрес": the sender's).
+      String.raw`(?<!обратный )адрес(?: электронной почты)? не найден`,
       String.raw`(?:пользователь|получатель) не (?:существует|найден)`,
       String.raw`メール ?アドレスが見つかりません`,
       String.raw`ユーザー?が見つかりません`,
