@@ -127,7 +127,7 @@ describe('suppression decided in the bounce transaction', () => {
     expect((await store.suppressions.list({ now })).entries).toEqual([]);
   });
 
-  it("never suppresses for an Amazon SES Transient bounce, even over the server's 550 5.1.1", async () => {
+  it("never suppresses an Amazon SES Transient bounce as a hard bounce, even over the server's 550 5.1.1: it counts as a soft one", async () => {
     // SES: Transient means "you may be able to successfully send to this recipient in the future".
     await ingestor.ingest({ raw: sesTransientUserUnknown('later@remote.test'), source: 'lmtp' });
     expect((await store.bounces.forMessage(1))[0]).toMatchObject({
@@ -136,6 +136,10 @@ describe('suppression decided in the bounce transaction', () => {
       bounce_type: 'soft',
     });
     expect(await store.suppressions.check('later@remote.test', now)).toBeUndefined();
+    // As any soft bounce, it is a strike toward the soft-bounce escalation.
+    const once = ingestorWith({ SUPPRESS_SOFT_COUNT: '1' });
+    await once.ingest({ raw: sesTransientUserUnknown('again@remote.test'), source: 'lmtp' });
+    expect(await store.suppressions.check('again@remote.test', now)).toMatchObject({ source: 'escalation', rule: 'soft-escalation' });
   });
 
   it('suppresses for an ARF complaint only with SUPPRESS_COMPLAINTS=true', async () => {
