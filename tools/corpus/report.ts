@@ -1,5 +1,6 @@
 // Prints how well the classifier agrees with both corpora (`npm run corpus`), and how fast
-// it runs, then how it reads the notices real MTAs wrote here (tools/mta-notices/).
+// it runs, then how it reads the notices real MTAs wrote here (tools/mta-notices/), then
+// whether any answer moves when the messages are changed in ways that must not move it.
 // Usage: node tools/corpus/report.ts [--deviations] [sisimai|crisp|mta-notices ...]
 
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parseEntity, toLfBinary } from '../../src/core/mime.ts';
 import { formatScore, type CorpusName } from './score.ts';
 import { runCorpus } from './run.ts';
 import { mtaVersion, scoreNotices } from '../mta-notices/score.ts';
+import { allSamples, CHANGES, checkInvariance } from './invariance.ts';
 
 /** Passes over the corpus for the throughput figure (one pass is too short to time well). */
 const TIMING_PASSES = 3;
@@ -50,6 +52,13 @@ export async function main(argv: string[]): Promise<number> {
         : 'none read: the answers are in its report part only';
       console.log(`  ${mtaVersion(s.mta).padEnd(36)} ${s.form.padEnd(25)} ${figure}${misread}`);
     }
+  }
+  if (!wanted.length) {
+    // tools/corpus/invariance.ts: the same messages changed in ways that must not change an answer.
+    const { tried, moved } = await checkInvariance(allSamples());
+    console.log('the same messages changed (tools/corpus/invariance.ts), answers that moved:');
+    for (const change of CHANGES)
+      console.log(`  ${change.padEnd(17)} ${moved.filter((m) => m.change === change).length} of ${tried[change]}`);
   }
   return 0;
 }

@@ -1,0 +1,354 @@
+// Does the classifier read the words, or the samples? Each corpus message and each recorded
+// MTA notice is changed in a way that must not change its answer, and read again:
+// - `names`: the anonymised parties renamed: every label of a reserved or sample domain
+//   (example.*, *.test, *.invalid, libsisimai.org ...) and the local parts of their addresses
+//   get other letters. A rule that keys on a sample's host or address moves here.
+// - `ips`: every IPv4 address (but loopback) replaced, consistently.
+// - `quoted-printable`, `base64`: each text/plain part without a transfer encoding sent
+//   encoded, as many MTAs and gateways send it.
+// - `folded`: the report part's long fields (Diagnostic-Code, Final-Recipient ...) folded at
+//   a different column, as another MTA folds them.
+// - `field-case`: header and report field names in lower case (they are case-insensitive).
+// - `global-report`: the report sent as RFC 6533's message/global-delivery-status, with the
+//   returned message as message/global or message/global-headers, as an MTA that speaks
+//   SMTPUTF8 sends it.
+// The unseen sets the issue measures differ from the samples in exactly these ways.
+// Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
+// asserts that no answer moves.)
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classify } from '../../src/core/classify.ts';
+import { UNDISCLOSED_RECIPIENT } from '../../src/core/lhost/arf.ts';
+import type { Classification } from '../../src/core/types.ts';
+import { answerOf, classifyCorpusFile, type ManifestEntry } from './score.ts';
+import { CORPUS_DIRS } from './run.ts';
+import { NOTICES_DIR, recordedMtas } from '../mta-notices/score.ts';
+
+export type Change = 'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report';
+export const CHANGES: readonly Change[] = ['names', 'ips', 'quoted-printable', 'base64', 'folded', 'field-case', 'global-report'];
+
+/** A message as read from disk: its name for the report, and its bytes. */
+export interface Sample {
+  name: string;
+  raw: Buffer;
+}
+
+/** Every corpus file (both corpora) and every recorded MTA notice. */
+export function allSamples(): Sample[] {
+  const out: Sample[] = [];
+  for (const [corpus, dir] of Object.entries(CORPUS_DIRS)) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
+    for (const e of manifest) out.push({ name: `${corpus}/${e.file}`, raw: readFileSync(join(dir, e.file)) });
+  }
+  for (const mta of recordedMtas())
+    for (const file of readdirSync(join(NOTICES_DIR, mta))
+      .filter((f) => f.endsWith('.eml'))
+      .sort())
+      out.push({ name: `mta-notices/${mta}/${file}`, raw: readFileSync(join(NOTICES_DIR, mta, file)) });
+  return out;
+}
+
+// ---- names ---------------------------------------------------------------------------------
+
+/** Domains that name nobody real: RFC 2606/6761 names and the samples' own anonymised ones. */
+const ANONYMISED_DOMAIN = /(?:^|\.)(?:example|libsisimai)\.[a-z.]+$|(?:^|\.)(?:example|test|invalid|localdomain)$/i;
+/** Second-level labels of country registries, kept so that a .co.jp stays a .co.jp. */
+const REGISTRY_LABELS = new Set(['co', 'ne', 'or', 'ac', 'go', 'ad', 'ed', 'gr', 'lg', 'com', 'net', 'org', 'edu', 'gov']);
+/** Role mailboxes whose names the classifier may rightly read (who sent the notice). */
+const ROLE_LOCAL_PART =
+  /^(?:postmaster|post_master|mailer-daemon|mailer_daemon|root|abuse|daemon|nobody|noreply|no-reply|bounces?|double-bounce|mail|mailer|mdaemon|amazonses)$/i;
+const QUOTED_LOCAL = /"([^"\r\n]{0,60}\s)([a-z0-9._-]{1,64})"@/gi;
+const HOSTNAME = /(?<![\w.-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w-])/gi;
+const ADDRESS_LOCAL = /(?<![\w.%+=-])([a-z0-9][a-z0-9._-]{0,63})@(?=[a-z0-9-]+\.)/gi;
+
+/**
+ * A consistent stand-in for each name: letters of the same length drawn from a hash of the
+ * name, so the same name gets the same stand-in in the message and in its answer. Same
+ * length keeps columns and folding where they were.
+ */
+function standIn(name: string): string {
+  const key = name.toLowerCase();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    h = (Math.imul(h, 1103515245) + 12345) >>> 0;
+    const keep = key[i] === '-' || key[i] === '.' || key[i] === '_';
+    out += keep ? key[i] : String.fromCharCode(97 + ((h >>> 8) % 26));
+  }
+  return out === key ? `${out.slice(1)}q` : out;
+}
+
+export function renameParties(text: string): string {
+  // Local parts first, while the domain beside them still reads as anonymised.
+  let out = text.replace(ADDRESS_LOCAL, (whole, local: string, offset: number, all: string) => {
+    const domain = /^[a-z0-9.-]+/i.exec(all.slice(offset + whole.length))?.[0].replace(/\.+$/, '') ?? '';
+    if (!ANONYMISED_DOMAIN.test(domain) || ROLE_LOCAL_PART.test(local)) return whole;
+    // A Message-ID is no party's name (and may carry the software's, "JavaMail").
+    const line = all.slice(all.lastIndexOf('\n', offset) + 1, offset);
+    if (/^(?:message-id|in-reply-to|references|original-message-id|x-ms-exchange[\w-]*)[^<]*<[^>\s]*$/i.test(line)) return whole;
+    return `${standIn(local)}@`;
+  });
+  // A quoted local part with a space ("first last"@): the word before the @ is renamed, as it
+  // is where a notice writes the address unquoted (nullmailer).
+  out = out.replace(QUOTED_LOCAL, (whole, head: string, word: string, offset: number, all: string) => {
+    const domain = /^[a-z0-9.-]+/i.exec(all.slice(offset + whole.length))?.[0].replace(/\.+$/, '') ?? '';
+    return ANONYMISED_DOMAIN.test(domain) ? `"${head}${standIn(word)}"@` : whole;
+  });
+  out = out.replace(HOSTNAME, (host: string) => {
+    if (!ANONYMISED_DOMAIN.test(host)) return host;
+    const labels = host.split('.');
+    const last = labels.length - 1;
+    return labels
+      .map((label, i) => (i === last || (i === last - 1 && REGISTRY_LABELS.has(label.toLowerCase())) ? label : standIn(label)))
+      .join('.');
+  });
+  return out;
+}
+
+// ---- ips ------------------------------------------------------------------------------------
+
+const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
+
+export function replaceIps(text: string): string {
+  const map = new Map<string, string>();
+  return text.replace(IPV4, (ip: string, ...octets: string[]) => {
+    const n = octets.slice(0, 4).map(Number);
+    if (n.some((o) => o > 255) || n[0] === 127 || n[0] === 0) return ip;
+    let out = map.get(ip);
+    if (!out) {
+      // Documentation ranges (RFC 5737), one per original first octet's parity, last octet shifted.
+      out = `${n[0] % 2 ? '198.51.100' : '203.0.113'}.${(n[3] * 7 + map.size + 1) % 254 || 1}`;
+      map.set(ip, out);
+    }
+    return out;
+  });
+}
+
+// ---- transfer encodings ---------------------------------------------------------------------
+
+function encodeQuotedPrintable(body: string, nl: string): string {
+  const lines = body.split(/\r?\n|\r/);
+  return lines
+    .map((line) => {
+      let encoded = '';
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        const atEnd = i === line.length - 1;
+        const literal = (c >= 33 && c <= 126 && c !== 61) || ((c === 32 || c === 9) && !atEnd);
+        encoded += literal ? line[i] : `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+      // Soft breaks at 76 columns, never inside an =XX escape.
+      const wrapped: string[] = [];
+      while (encoded.length > 75) {
+        let cut = 75;
+        const esc = encoded.lastIndexOf('=', cut);
+        if (esc > cut - 3) cut = esc;
+        wrapped.push(encoded.slice(0, cut) + '=');
+        encoded = encoded.slice(cut);
+      }
+      wrapped.push(encoded);
+      return wrapped.join(nl);
+    })
+    .join(nl);
+}
+
+function encodeBase64(body: string, nl: string): string {
+  const b64 = Buffer.from(body, 'latin1').toString('base64');
+  return (b64.match(/.{1,76}/g) ?? []).join(nl) + nl;
+}
+
+interface Entity {
+  header: string;
+  sep: string;
+  body: string;
+}
+
+function splitEntity(text: string): Entity {
+  // A part with no header at all (Sendmail's first part) starts with its blank line.
+  const bare = /^(?:\r?\n|\r)/.exec(text);
+  if (bare) return { header: '', sep: bare[0], body: text.slice(bare[0].length) };
+  const m = /\r?\n\r?\n|\r\r/.exec(text);
+  if (!m) return { header: text, sep: '', body: '' };
+  return { header: text.slice(0, m.index), sep: m[0], body: text.slice(m.index + m[0].length) };
+}
+
+function headerField(header: string, name: string): string {
+  const m = new RegExp(`(?:^|[\\r\\n])${name}:([^\\r\\n]*(?:(?:\\r?\\n|\\r)[ \\t][^\\r\\n]*)*)`, 'i').exec(header);
+  return m ? m[1].replace(/\s+/g, ' ').trim() : '';
+}
+
+/** The line end a text uses (CRLF, LF or a classic Mac's CR). */
+const lineEnd = (text: string) => (/\r\n/.test(text) ? '\r\n' : /\r/.test(text) && !/\n/.test(text) ? '\r' : '\n');
+
+/**
+ * Rewrites each leaf entity of a message (multipart bodies walked, bounded depth) with
+ * `leaf(header, sep, body)`; multipart headers and preambles stay as they are.
+ */
+function mapLeaves(text: string, leaf: (e: Entity) => string, depth = 0): string {
+  const entity = splitEntity(text);
+  const { header, sep, body } = entity;
+  if (!sep) return text;
+  const type = headerField(header, 'content-type');
+  if (!/^multipart\//i.test(type) || depth >= 4) return leaf(entity);
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!boundary) return text;
+  const delimiter = `--${boundary}`;
+  const walked = body.split(delimiter).map((piece, i) => {
+    if (i === 0 || piece.startsWith('--')) return piece;
+    const lead = /^[ \t]*(?:\r?\n|\r)/.exec(piece)?.[0] ?? '';
+    const tail = /(?:\r?\n|\r)$/.exec(piece)?.[0] ?? '';
+    return lead + mapLeaves(piece.slice(lead.length, piece.length - tail.length), leaf, depth + 1) + tail;
+  });
+  return header + sep + walked.join(delimiter);
+}
+
+/** Each text/plain part sent without a transfer encoding (7bit, 8bit or none), re-sent with `encoding`. */
+export function encodeTextParts(text: string, encoding: 'quoted-printable' | 'base64'): string {
+  const nl = lineEnd(text);
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type').toLowerCase();
+    const cte = headerField(header, 'content-transfer-encoding').toLowerCase();
+    if ((type && !type.startsWith('text/plain')) || (cte && !/^(?:7bit|8bit)$/.test(cte))) return header + sep + body;
+    const cleaned = header
+      .replace(/(^|\r?\n|\r)content-transfer-encoding:[^\r\n]*((?:\r?\n|\r)[ \t][^\r\n]*)*/gi, '')
+      .replace(/^(?:\r?\n|\r)+/, '');
+    const encoded = encoding === 'base64' ? encodeBase64(body, nl) : encodeQuotedPrintable(body, nl);
+    return `${cleaned.length ? cleaned + nl : ''}Content-Transfer-Encoding: ${encoding}${nl}${nl}${encoded}`;
+  });
+}
+
+// ---- field names -----------------------------------------------------------------------------
+
+const FIELD_NAME = /(^|\r?\n|\r)([A-Za-z][A-Za-z0-9-]*):/g;
+
+/**
+ * Header field names (the message's, each part's, and the report part's per-recipient
+ * fields) in lower case: RFC 5322 and RFC 3464 field names are case-insensitive, and MTAs
+ * write them as they like ("Final-recipient", "DIAGNOSTIC-CODE").
+ */
+export function lowerFieldNames(text: string): string {
+  const lower = (block: string) => block.replace(FIELD_NAME, (_m, lead: string, name: string) => `${lead}${name.toLowerCase()}:`);
+  const leaves = mapLeaves(text, (e) => {
+    const isReport = /^message\/(?:global-)?delivery-status/i.test(headerField(e.header, 'content-type'));
+    return lower(e.header) + e.sep + (isReport ? lower(e.body) : e.body);
+  });
+  const { header, sep, body } = splitEntity(leaves);
+  return lower(header) + sep + body;
+}
+
+// ---- RFC 6533 ----------------------------------------------------------------------------------
+
+const GLOBAL_TYPES: Record<string, string> = {
+  'message/delivery-status': 'message/global-delivery-status',
+  'message/rfc822': 'message/global',
+  'text/rfc822-headers': 'message/global-headers',
+};
+
+export function asGlobalReport(text: string): string {
+  return text.replace(
+    /(content-type:\s*)(message\/delivery-status|message\/rfc822|text\/rfc822-headers)/gi,
+    (_m, lead: string, type: string) => lead + GLOBAL_TYPES[type.toLowerCase()],
+  );
+}
+
+// ---- folding --------------------------------------------------------------------------------
+
+/** Report-part fields folded at `width` columns (at spaces only: a fold is whitespace). */
+export function refoldReportFields(text: string, width = 40): string {
+  return text.replace(
+    /^((?:Diagnostic-Code|Final-Recipient|Original-Recipient|Remote-MTA|Reporting-MTA|Status|Action|X-Postfix-Sender):[^\r\n]*(?:(?:\r?\n|\r)[ \t][^\r\n]*)*)/gim,
+    (field: string) => {
+      // A field of a quoted-printable report part holds soft breaks ("550=" at a line end): left as sent.
+      if (/=(?:\r?\n|\r)/.test(field)) return field;
+      const nl = lineEnd(text);
+      const flat = field.replace(/(?:\r?\n|\r)[ \t]+/g, ' ');
+      if (flat.length <= width) return field;
+      const words = flat.split(' ');
+      const lines: string[] = [];
+      let line = '';
+      for (const w of words) {
+        if (line && line.length + 1 + w.length > width) {
+          lines.push(line);
+          line = w;
+        } else line = line ? `${line} ${w}` : w;
+      }
+      lines.push(line);
+      return lines.join(`${nl}    `);
+    },
+  );
+}
+
+// ---- the check -------------------------------------------------------------------------------
+
+export function applyChange(change: Change, raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const changed =
+    change === 'names'
+      ? renameParties(text)
+      : change === 'ips'
+        ? replaceIps(text)
+        : change === 'folded'
+          ? refoldReportFields(text)
+          : change === 'field-case'
+            ? lowerFieldNames(text)
+            : change === 'global-report'
+              ? asGlobalReport(text)
+              : encodeTextParts(text, change);
+  return Buffer.from(changed, 'latin1');
+}
+
+/** The answer a user sees, with the same change applied to its addresses so both compare. */
+function comparable(change: Change, c: Classification): string {
+  if (change !== 'names') return answerOf(c);
+  // rebound's own stand-in for a complaint that names nobody is not a sample's name.
+  const rename = (address: string) => (address === UNDISCLOSED_RECIPIENT ? address : renameParties(address));
+  return answerOf({ ...c, recipients: c.recipients.map((r) => ({ ...r, address: rename(r.address) })) });
+}
+
+export interface Moved {
+  sample: string;
+  change: Change;
+  before: string;
+  after: string;
+}
+
+/** Reads every sample and each changed copy of it; `read` is classify() unless a test passes another. */
+export async function checkInvariance(
+  samples: Sample[],
+  changes: readonly Change[] = CHANGES,
+  read: (raw: Buffer) => Promise<Classification> = (r) => classify(r),
+): Promise<{ tried: Record<Change, number>; moved: Moved[] }> {
+  const moved: Moved[] = [];
+  const tried = Object.fromEntries(CHANGES.map((c) => [c, 0])) as Record<Change, number>;
+  for (const s of samples) {
+    const original = await classifyCorpusFile(s.raw, read);
+    for (const change of changes) {
+      const changedRaw = applyChange(change, s.raw);
+      if (changedRaw.equals(s.raw)) continue;
+      tried[change]++;
+      const before = comparable(change, original);
+      const after = answerOf(await classifyCorpusFile(changedRaw, read));
+      if (before !== after) moved.push({ sample: s.name, change, before, after });
+    }
+  }
+  return { tried, moved };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const samples = allSamples();
+  const { tried, moved } = await checkInvariance(samples);
+  console.log(`${samples.length} messages; answers moved, of the changed copies read:`);
+  for (const change of CHANGES)
+    console.log(`  ${change.padEnd(17)} ${moved.filter((m) => m.change === change).length} of ${tried[change]}`);
+  if (argv.includes('--show')) for (const m of moved) console.log(`\n${m.change} ${m.sample}\n  before ${m.before}\n  after  ${m.after}`);
+  return moved.length ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
