@@ -342,8 +342,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
             dsnRecipients.flatMap((r) => [r.finalRecipient, r.originalRecipient].filter(Boolean)),
           )
         : undefined;
-    for (const r of dsnRecipients)
-      recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared?.(r.finalRecipient, r.originalRecipient)));
+    for (const r of dsnRecipients) recipients.push(fromDsn(r, proseRecipients, notice, dsn?.message ?? {}, shared));
     // An SES event's recipients are all of dsnRecipients, in order: each takes its subtype's reason.
     if (ses) ses.recipients.forEach((s, i) => (recipients[i] = withSesHint(recipients[i], s)));
   } else {
@@ -367,7 +366,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       const failures = looksLikeBounce
         ? named.map((p) =>
             // One of several named (others still being tried) reads its own block, not the whole notice.
-            fromProse(p, failureText, delayed, found.decidedBy, found.recipients.length === 1, shared?.(p.address) ?? ''),
+            fromProse(p, failureText, delayed, found.decidedBy, found.recipients.length === 1, shared),
           )
         : [];
       // A notice that reads like a bounce is a success report only if no recipient's text

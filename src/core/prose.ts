@@ -429,32 +429,53 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   return [...found.values()];
 }
 
+/** What one of several recipients reads of the notice besides its own block. */
+export interface NoticeShare {
+  /** The notice's lines that belong to no recipient's block (and name no other recipient). */
+  outside: string;
+  /**
+   * Those lines and the recipient's own, in the notice's order: the notice as written without
+   * the other recipients' blocks, so that a wording spanning the heading and this recipient's
+   * lines ("I was unable to deliver your message to the following addresses: a@b Reason: 550
+   * a@b... No such user") reads as it does when a@b is the only one.
+   */
+  around: string;
+}
+
+/** Each recipient's share of a notice that names several: its own lines and its addresses in, its share out. */
+export type NoticeShares = (ownLines: readonly string[], ...own: string[]) => NoticeShare;
+
 /**
  * The notice's lines that belong to no recipient's block: the text the notice says about all of
  * them at once. Trustwave MailMarshal writes the reason first ("Could not be delivered because
  * of / 550 5.1.1 User unknown") and then "The following recipients were affected:" with the
  * bare addresses; another recipient's reply is never part of it.
  */
-export function textOutsideBlocks(
-  notice: string,
-  blocks: readonly ProseRecipient[],
-  recipients: readonly string[],
-): (...own: string[]) => string {
+export function textOutsideBlocks(notice: string, blocks: readonly ProseRecipient[], recipients: readonly string[]): NoticeShares {
   const inBlocks = new Set<string>();
   for (const r of blocks) for (const l of r.lines) if (l) inBlocks.add(l);
   const known = new Set(recipients.map((a) => a.toLowerCase()));
-  const outside = notice
-    .split('\n', MAX_NOTICE_LINES)
-    .filter((l) => !inBlocks.has(l.replace(/\t/g, ' ').trim()) && !QUOTED_FIELD_FOR_CODES.test(l))
-    .map((l) => ({ line: l, names: foundAddressesIn(l, known) }));
+  const lines = notice.split('\n', MAX_NOTICE_LINES).map((line) => {
+    const trimmed = line.replace(/\t/g, ' ').trim();
+    const outside = !inBlocks.has(trimmed) && !QUOTED_FIELD_FOR_CODES.test(line);
+    return { line, trimmed, outside, names: outside ? foundAddressesIn(line, known) : new Set<string>() };
+  });
   // A line that names a recipient is that recipient's alone: "550 5.1.1 <a@b> User unknown"
   // above a list of a@b and c@d never makes c@d unknown.
-  return (...own) => {
+  return (ownLines, ...own) => {
     const ownLower = own.map((a) => a.toLowerCase());
-    return outside
-      .filter((o) => !o.names.size || ownLower.some((a) => o.names.has(a)))
-      .map((o) => o.line)
-      .join('\n');
+    const mine = new Set(ownLines.map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean));
+    const shared = (o: (typeof lines)[number]) => o.outside && (!o.names.size || ownLower.some((a) => o.names.has(a)));
+    return {
+      outside: lines
+        .filter(shared)
+        .map((o) => o.line)
+        .join('\n'),
+      around: lines
+        .filter((o) => shared(o) || mine.has(o.trimmed))
+        .map((o) => o.line)
+        .join('\n'),
+    };
   };
 }
 

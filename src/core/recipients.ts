@@ -18,6 +18,7 @@ import {
   statusInText,
   wholeReplyFromTranscript,
   withoutQuotedFields,
+  type NoticeShares,
   type ProseRecipient,
 } from './prose.ts';
 import { decideReason } from './reason.ts';
@@ -275,7 +276,7 @@ export function fromDsn(
   prose: ProseRecipient[],
   notice: string,
   perMessage: Record<string, string>,
-  shared?: string,
+  sharesOf?: NoticeShares,
 ): RecipientResult {
   const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
@@ -292,6 +293,8 @@ export function fromDsn(
     prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
     prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
+  const share = sharesOf?.(block?.lines ?? [], r.finalRecipient, r.originalRecipient);
+  const shared = share?.outside;
   if (!diagnostic && blockText) diagnostic = blockText;
   // No field and no block of its own: a line of the notice naming this address with a reply
   // ("The remote server returned: 550 5.1.1 <a@b> ...") is this recipient's diagnostic.
@@ -335,7 +338,7 @@ export function fromDsn(
   // the why may stand a paragraph below, in the notice, as a notice without a report is read.
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
   const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
-  const around = shared === undefined ? notice : `${blockText}\n${shared}`;
+  const around = share === undefined ? notice : share.around;
   const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
   return finish({
     address: normaliseAddress(address),
@@ -362,7 +365,7 @@ export function fromProse(
   delayed: boolean,
   decidedExtra: string[],
   only: boolean,
-  shared = '',
+  sharesOf?: NoticeShares,
 ): RecipientResult {
   const decidedBy = [p.lines.length ? 'prose:recipient' : '', ...decidedExtra].filter(Boolean);
   // A recipient the MTA says it removed from its queue is final, whatever the notice calls it
@@ -371,7 +374,10 @@ export function fromProse(
     delayed = false;
     decidedBy.push('text:delayed but removed from the queue');
   }
-  const blockText = serverWordsOf(p.lines).join('\n');
+  const ownLines = serverWordsOf(p.lines);
+  const blockText = ownLines.join('\n');
+  const share = sharesOf?.(ownLines, p.address);
+  const shared = share?.outside ?? '';
   const context = blockText || notice;
   const wholeNotice = only || !blockText;
   const ownCodes = codesInText(blockText);
@@ -389,7 +395,7 @@ export function fromProse(
     status,
     replyCode,
     diagnostic: blockText,
-    context: wholeNotice ? notice : `${blockText}\n${shared}`,
+    context: wholeNotice ? notice : (share?.around ?? blockText),
     action,
     decidedBy,
   });
