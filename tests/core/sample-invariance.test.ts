@@ -1,12 +1,14 @@
 // The classifier reads the words, not the samples: every corpus message and every recorded
 // MTA notice, changed in ways that must not change its answer (the parties renamed, other
 // IP addresses, the text part sent quoted-printable or base64, the report's fields folded
-// elsewhere, field names in lower case, the report in RFC 6533's global types), gives the same answer, address for address
+// elsewhere, field names in lower case, the report in RFC 6533's global types, another
+// recipient beside a report's only one), gives the same answer, address for address
 // (tools/corpus/invariance.ts). Unseen bounces differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/core/types.ts';
 import {
+  addReportRecipient,
   allSamples,
   applyChange,
   CHANGES,
@@ -88,6 +90,15 @@ describe('the changes themselves', () => {
     expect(lowered.startsWith('from: Mail Delivery System')).toBe(true);
     // The text part's words are not field names.
     expect(lowered).toContain('Write to postmaster');
+  });
+
+  it('adds a second recipient group to a one-recipient report', () => {
+    const added = addReportRecipient(NOTICE);
+    expect(added).toContain('Final-Recipient: rfc822; neko@example.co.jp');
+    expect(added).toContain('Final-Recipient: rfc822; also-neko@example.co.jp');
+    expect(added).toMatch(/Diagnostic-Code: smtp; 550 5\.1\.1 <also-neko@example\.co\.jp>/);
+    // A report that already names two is left alone.
+    expect(addReportRecipient(added)).toBe(added);
   });
 
   it('sends the report as RFC 6533 global types', () => {

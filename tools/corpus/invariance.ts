@@ -12,6 +12,9 @@
 // - `global-report`: the report sent as RFC 6533's message/global-delivery-status, with the
 //   returned message as message/global or message/global-headers, as an MTA that speaks
 //   SMTPUTF8 sends it.
+// - `another-recipient`: a report with one recipient gets a second one beside it, failed the
+//   same way; the first recipient's answer must not move (the second's may: the notice's text
+//   names only the first).
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -26,8 +29,17 @@ import { answerOf, classifyCorpusFile, type ManifestEntry } from './score.ts';
 import { CORPUS_DIRS } from './run.ts';
 import { NOTICES_DIR, recordedMtas } from '../mta-notices/score.ts';
 
-export type Change = 'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report';
-export const CHANGES: readonly Change[] = ['names', 'ips', 'quoted-printable', 'base64', 'folded', 'field-case', 'global-report'];
+export type Change = 'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report' | 'another-recipient';
+export const CHANGES: readonly Change[] = [
+  'names',
+  'ips',
+  'quoted-printable',
+  'base64',
+  'folded',
+  'field-case',
+  'global-report',
+  'another-recipient',
+];
 
 /** A message as read from disk: its name for the report, and its bytes. */
 export interface Sample {
@@ -254,6 +266,32 @@ export function asGlobalReport(text: string): string {
   );
 }
 
+// ---- another recipient -------------------------------------------------------------------------
+
+/** The local-part prefix of the recipient `another-recipient` adds. */
+export const ADDED_RECIPIENT_PREFIX = 'also-';
+
+/**
+ * A report part with exactly one recipient group gets a copy of that group after it, with
+ * the address changed to another mailbox of the same domain. Messages without such a report
+ * are left as they are.
+ */
+export function addReportRecipient(text: string): string {
+  const nl = lineEnd(text);
+  const lf = nl === '\n' ? text : text.split(nl).join('\n');
+  const report = /(content-type:\s*message\/(?:global-)?delivery-status[^\n]*\n(?:[^\n]+\n)*\n)([\s\S]*?)(\n--)/i.exec(lf);
+  if (!report) return text;
+  const groups = report[2].split(/\n[ \t]*\n/).filter((g) => /^(?:final|original)-recipient:/im.test(g));
+  if (groups.length !== 1) return text;
+  const address = /^final-recipient:\s*[^;\n]*;\s*<?([^\s<>@]+@[^\s<>]+)/im.exec(groups[0])?.[1];
+  if (!address) return text;
+  const copy = groups[0].split(address).join(ADDED_RECIPIENT_PREFIX + address);
+  const start = report.index + report[1].length;
+  const body = `${report[2].replace(/\s+$/, '')}\n\n${copy}\n`;
+  const out = lf.slice(0, start) + body + lf.slice(start + report[2].length);
+  return nl === '\n' ? out : out.split('\n').join(nl);
+}
+
 // ---- folding --------------------------------------------------------------------------------
 
 /** Report-part fields folded at `width` columns (at spaces only: a fold is whitespace). */
@@ -296,7 +334,9 @@ export function applyChange(change: Change, raw: Buffer): Buffer {
             ? lowerFieldNames(text)
             : change === 'global-report'
               ? asGlobalReport(text)
-              : encodeTextParts(text, change);
+              : change === 'another-recipient'
+                ? addReportRecipient(text)
+                : encodeTextParts(text, change);
   return Buffer.from(changed, 'latin1');
 }
 
@@ -330,7 +370,9 @@ export async function checkInvariance(
       if (changedRaw.equals(s.raw)) continue;
       tried[change]++;
       const before = comparable(change, original);
-      const after = answerOf(await classifyCorpusFile(changedRaw, read));
+      const read2 = await classifyCorpusFile(changedRaw, read);
+      const added = (r: { address: string }) => r.address.toLowerCase().startsWith(ADDED_RECIPIENT_PREFIX);
+      const after = answerOf(change === 'another-recipient' ? { ...read2, recipients: read2.recipients.filter((r) => !added(r)) } : read2);
       if (before !== after) moved.push({ sample: s.name, change, before, after });
     }
   }
