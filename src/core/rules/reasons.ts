@@ -554,6 +554,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/backscatter',
   'rejected/sender',
   // ---- unknown recipient ----------------------------------------------------------------
+  'systemfull/no-space-left',
   'systemerror/local-delivery-setup',
   'filtered/data-user-unknown',
   'systemfull/no-free-space',

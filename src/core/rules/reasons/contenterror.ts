@@ -30,6 +30,9 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       // "504 5.7.0 Sorry, SMTPUTF8 not supported"; sendmail/collect.c: "554 Eight bit data not
       // allowed", "554 NUL byte not allowed"): the message's form.
       String.raw`smtputf8 (?:required but not (?:enabled|offered)|not supported)`,
+      // Postfix's SMTP client on the same case (Postfix 3.7 src/smtp/smtp_proto.c, 5.6.7:
+      // "SMTPUTF8 is required, but was not offered by host %s").
+      String.raw`smtputf8 is required, but was not offered by host`,
       String.raw`eight bit data not allowed`,
       String.raw`nul byte not allowed`,
       // qmail's text when the queue program refuses the message for good (qmail.c, exit code

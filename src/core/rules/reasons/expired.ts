@@ -22,6 +22,10 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       // 4.4.312 DNS query failed]"; Microsoft's "Mail flow intelligence in EOP" lists those
       // errors and says a queued message expires after 24 hours and is returned in an NDR).
       String.raw`\bqueue\.expired\b`,
+      // Postfix's queue manager for a message its administrator expired with "postsuper -e"
+      // (src/qmgr/qmgr_message.c, 3.5 and later, sent to the retry service: "4.7.0 message is
+      // administratively expired"): no server was at fault.
+      String.raw`\bmessage is administratively expired\b`,
     ],
     traits: ['expiry'],
     quote: 'host lookup did not complete: retry timeout exceeded',

@@ -32,6 +32,9 @@ export const HOSTUNKNOWN_RULES: readonly ReasonRule[] = [
       // exist, your message was not delivered."
       String.raw`remote domain does ?n'?t exist`,
       String.raw`name or service not known`,
+      // Postfix's src/dns/dns_lookup.c before it asks, for a name that is no valid domain name
+      // (it answers as for NXDOMAIN): "Name service error for %s: invalid host or domain name".
+      String.raw`name service error for \S+: invalid host or domain name`,
       String.raw`nxdomain`,
       String.raw`unrouteable (?:mail domain|address)`,
       String.raw`domain (?:is )?not (?:reachable|resolvable)`,

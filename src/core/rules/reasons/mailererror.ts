@@ -23,6 +23,14 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       // Postfix's texts for the same exit codes of a pipe(8) command (src/global/sys_exits.c:
       // EX_CANTCREAT "can't create user output file").
       String.raw`^can't create user output file$`,
+      // Postfix 3.7 src/global/pipe_command.c, for pipe(8) and local(8) command deliveries: a
+      // command that ran past its time limit ("Command time limit exceeded: \"%s\""), and a
+      // command's sysexits.h exit status that Postfix reports in src/global/sys_exits.c's words
+      // alone when the command wrote nothing (Diagnostic-Code "x-unix; internal software
+      // error"). The command failed; "user unknown" (EX_NOUSER) and "host name unknown"
+      // (EX_NOHOST) are read by their own rules.
+      String.raw`\bcommand time limit exceeded\b`,
+      String.raw`^(?:command line usage error|data format error|cannot open input|service unavailable|internal software error|system resource problem|critical os file missing|input/output error|temporary failure|remote error in protocol|permission denied|local configuration error)$`,
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,

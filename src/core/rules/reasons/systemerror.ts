@@ -66,8 +66,26 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`cannot access home directory`,
       String.raw`^(?:user lookup error|table lookup failure|address resolver failure)$`,
       // Its delivery refused by its own settings (src/local/file.c: "file is executable", "mail
-      // to file is restricted" under allow_mail_to_files).
-      String.raw`^(?:file is executable|mail to file is restricted)$`,
+      // to file is restricted" under allow_mail_to_files; src/local/token.c: "mail to command is
+      // restricted" under allow_mail_to_commands).
+      String.raw`^(?:file is executable|mail to (?:file|command) is restricted)$`,
+      // The mailbox store itself (Postfix 3.7 src/local/mailbox.c, src/virtual/mailbox.c:
+      // "destination %s is not a regular file", "destination %s is not owned by recipient";
+      // src/local/maildir.c, src/virtual/maildir.c: "maildir delivery failed: create maildir
+      // file %s: %m"; a full quota there is matched earlier by mailboxfull.ts, a full disk by
+      // systemfull/no-space-left), its aliases and .forward files (src/local/alias.c: "alias
+      // database unavailable", "cannot find alias database owner"; src/local/token.c: "error
+      // reading forwarding file: %m").
+      String.raw`\bdestination \S+ is not (?:a regular file|owned by recipient)`,
+      String.raw`\bmaildir delivery failed: create maildir file\b`,
+      String.raw`^(?:alias database unavailable|cannot find alias database owner)$`,
+      String.raw`^error reading forwarding file: `,
+      // Postfix's queue manager when a delivery agent crashed or cannot be reached, or its
+      // transport is held by defer_transports (Postfix 3.7 src/qmgr/qmgr_deliver.c,
+      // src/global/deliver_pass.c: "unknown mail transport error", "mail transport
+      // unavailable"; src/qmgr/qmgr_message.c: "4.3.2 deferred transport"), written alone or
+      // after "delivery temporarily suspended: ".
+      String.raw`^(?:delivery temporarily suspended: )?(?:unknown mail transport error|mail transport unavailable|deferred transport)$`,
       // vpopmail's vdelivermail (vdelivermail.c) when it cannot make the user's Maildir: "Auto
       // creation of maildir failed. vpopmail (#5.9.8)".
       String.raw`\bauto (?:re-)?creation of maildir failed\b`,

@@ -4,6 +4,17 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMFULL_RULES: readonly ReasonRule[] = [
+  // The strerror of ENOSPC, as a local delivery agent writes it after its own words: Postfix's
+  // local(8) and virtual(8) (Postfix 3.7 src/global/mail_copy.c, mbox_open.c: mbox_dsn() gives
+  // ENOSPC 4.3.0, "cannot update mailbox %s for user %s. error writing message: No space left
+  // on device"). The disk is full, not the mailbox's quota (EDQUOT, "Disk quota exceeded", is
+  // mailboxfull): tried before systemerror/local-delivery-setup, which reads the rest.
+  {
+    id: 'systemfull/no-space-left',
+    reason: 'systemfull',
+    phrases: [String.raw`\bno space left on device\b`],
+    quote: 'cannot update mailbox /var/mail/user for user user. error writing message: No space left on device',
+  },
   {
     id: 'systemfull/disk',
     reason: 'systemfull',
