@@ -57,6 +57,10 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // Sendmail's alias.c on an alias file line it cannot read ("554 5.3.0 alias line too
       // long"): the site's aliases, not the message's lines.
       String.raw`\balias line too long`,
+      // Sendmail's alias.c (alias(): "alias database unavailable", the recipient queued while
+      // the aliases map cannot be read) and Postfix's local(8) (src/local/alias.c: dsb_simple
+      // "4.3.0", "alias database unavailable").
+      String.raw`\balias database unavailable\b`,
       // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
       // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
       // create lock file ...", "cannot access home directory %s: ..."; a full quota is
