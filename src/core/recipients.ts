@@ -339,7 +339,7 @@ export function fromDsn(
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
   const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
   const around = share === undefined ? notice : share.around;
-  const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
+  const decided = programExit(decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy }), r, decidedBy);
   return finish({
     address: normaliseAddress(address),
     action,
@@ -416,6 +416,26 @@ export function fromProse(
 
 /** A success reply opening the Diagnostic-Code of a delivery report ("smtp; 250 2.1.5 Ok"). */
 const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
+
+/**
+ * Sendmail names the program an alias piped to in the recipient's X-Actual-Recipient ("X-Unix;
+ * |/usr/local/bin/import", sendmail/savemail.c errbody()): what failed is that program, the
+ * local mailer, and the text Sendmail writes for its exit status (sendmail/sysexits.c, 8.17:
+ * "554 Service unavailable" for EX_UNAVAILABLE, "501 Data format error" for EX_DATAERR, "554
+ * Remote protocol error" for EX_PROTOCOL, "554 Internal error", "451 Operating system error")
+ * names the exit code, not a fault of the receiving system, of the content or of an SMTP
+ * dialogue there never was.
+ */
+const PROGRAM_RECIPIENT = /^\s*x-unix\s*;\s*"?\|/i;
+/** The reasons those exit texts and codes give that say no more than "the program failed". */
+const PROGRAM_EXIT_REASONS: ReadonlySet<Reason> = new Set<Reason>(['systemerror', 'contenterror', 'syntaxerror', 'onhold', 'undefined']);
+
+/** `mailererror` for a Sendmail program recipient whose exit text named no cause of its own. */
+function programExit(reason: Reason, r: DsnRecipientFields, decidedBy: string[]): Reason {
+  if (!PROGRAM_EXIT_REASONS.has(reason) || !PROGRAM_RECIPIENT.test(r.fields['x-actual-recipient'] ?? '')) return reason;
+  decidedBy.push('dsn:X-Actual-Recipient program:mailererror');
+  return 'mailererror';
+}
 
 /** Characters of a notice searched for the line that names a recipient (hostile input bound). */
 const ADDRESS_LINE_WINDOW_CHARS = 20_000;

@@ -42,6 +42,10 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       // Exim's default configure (src/src/configure.default, acl_check_data) on a line longer
       // than RFC 5322 2.1.1 allows: "maximum allowed line length is 998 octets, got 1536".
       String.raw`maximum allowed line length is 998 octets`,
+      // Exim's smtp transport refusing to send a message with a line longer than RFC 5322
+      // 2.1.1 allows (src/src/transports/smtp.c, exim 4.98: "message has lines too long for
+      // transport", a permanent failure written into the bounce).
+      String.raw`message has lines too long for transport`,
     ],
     quote: '550 5.7.1 This message is not RFC 5322 compliant',
   },

@@ -40,6 +40,11 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
       String.raw`bad (?:command|sequence)`,
       String.raw`invalid (?:command|argument|parameter)`,
       String.raw`line too long in command`,
+      // Sendmail's address parser (sendmail/parseaddr.c, prescan(): "553 Unbalanced '<'", and
+      // the same for '>', '(', ')' and '"'), as the reply to RCPT TO or in the bounce of an
+      // address given so: the address as written in the command is broken, not unknown (the
+      // address read from it may be a good one).
+      String.raw`\bunbalanced '[<>()"]'`,
       String.raw`pipelining`,
     ],
     quote: '501 5.5.4 Syntax error in parameters or arguments',

@@ -57,6 +57,10 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // Sendmail's alias.c on an alias file line it cannot read ("554 5.3.0 alias line too
       // long"): the site's aliases, not the message's lines.
       String.raw`\balias line too long`,
+      // Sendmail's alias.c (alias(): "alias database unavailable", the recipient queued while
+      // the aliases map cannot be read) and Postfix's local(8) (src/local/alias.c: dsb_simple
+      // "4.3.0", "alias database unavailable").
+      String.raw`\balias database unavailable\b`,
       // Postfix's local delivery agent (src/local/mailbox.c, local.c, resolve.c): the mailbox
       // or home directory cannot be written ("cannot update mailbox %s for user %s. unable to
       // create lock file ...", "cannot access home directory %s: ..."; a full quota is
@@ -74,11 +78,11 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // src/local/maildir.c, src/virtual/maildir.c: "maildir delivery failed: create maildir
       // file %s: %m"; a full quota there is matched earlier by mailboxfull.ts, a full disk by
       // systemfull/no-space-left), its aliases and .forward files (src/local/alias.c: "alias
-      // database unavailable", "cannot find alias database owner"; src/local/token.c: "error
+      // database unavailable", read above, "cannot find alias database owner"; src/local/token.c: "error
       // reading forwarding file: %m").
       String.raw`\bdestination \S+ is not (?:a regular file|owned by recipient)`,
       String.raw`\bmaildir delivery failed: create maildir file\b`,
-      String.raw`^(?:alias database unavailable|cannot find alias database owner)$`,
+      String.raw`^cannot find alias database owner$`,
       String.raw`^error reading forwarding file: `,
       // Postfix's queue manager when a delivery agent crashed or cannot be reached, or its
       // transport is held by defer_transports (Postfix 3.7 src/qmgr/qmgr_deliver.c,

@@ -18,6 +18,11 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // notice's text ("<user@example.org>: unknown user: \"user\""), also after an alias
       // ("<user@example.org> (expanded from <alias@example.com>): unknown user: \"user\"").
       String.raw`^(?:<@>(?: \(expanded from <@>\))?: )?unknown user: `,
+      // Exim's default configuration (src/src/configure.default, exim 4.98): the localuser
+      // router's "cannot_route_message = Unknown user", written alone under the address when no
+      // router found a local account for it (route.c: the last router's cannot_route_message);
+      // the notice's block for the address is the address and that line, nothing else.
+      String.raw`^(?:<@> )?unknown user$`,
       // Courier's local module when no account answers for an address at one of its locals
       // (courier/module.local/local.c, rw_local: "User <%s> unknown", 550), the address as
       // given between the brackets; recorded from Courier 1.0.16 as "550 User <user> unknown".
