@@ -29,7 +29,7 @@ import { readSesNotification } from './lhost/amazon-ses.ts';
 import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { notesFailureReasons } from './lhost/notes.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
-import { findProseRecipients, splitReturnedMessage, textOutsideBlocks } from './prose.ts';
+import { findProseRecipients, splitReturnedMessage, textOutsideBlocks, withoutGatewayFooters } from './prose.ts';
 import {
   isAutoReply,
   isAutoReplyNotBounce,
@@ -205,7 +205,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   let returnedHeaders: Header[] = [];
   if (root.parts.length === 0 && !RETURNED_MESSAGE_TYPES.has(root.contentType) && !DSN_TYPES.has(root.contentType)) {
     const split = splitReturnedMessage(textOf(root));
-    notice = split.notice;
+    notice = withoutGatewayFooters(split.notice);
     returnedText = split.returned;
     if (split.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(split.returned).head);
   } else {
@@ -213,7 +213,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     const plain = texts.find((t) => t.contentType === 'text/plain' && t.body.trim()) ?? texts.find((t) => t.body.trim());
     if (plain) {
       const split = splitReturnedMessage(textOf(plain));
-      notice = split.notice;
+      notice = withoutGatewayFooters(split.notice);
       if (!located.returned && split.returned) returnedHeaders = parseHeaderBlock(splitHeaderBody(split.returned).head);
     }
   }

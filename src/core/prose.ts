@@ -7,6 +7,8 @@ import { QUOTED_LOCAL_PART } from './address.ts';
 import { normaliseAddress } from './dsn.ts';
 import {
   ADMIN_SECTION_HEADINGS,
+  FOOTER_REFUSAL_WORDS,
+  GATEWAY_FOOTER_PHRASES,
   HELP_CONTEXT_WORDS,
   QUOTED_HEADER_FIELD_NAMES,
   ORIGINAL_ADDRESS_WORDS,
@@ -74,6 +76,25 @@ export function splitReturnedMessage(text: string): { notice: string; returned: 
     offset += line.length + 1;
   }
   return { notice: text, returned: '' };
+}
+
+const GATEWAY_FOOTER = new RegExp(GATEWAY_FOOTER_PHRASES.join('|'), 'i');
+const FOOTER_REFUSAL = new RegExp(FOOTER_REFUSAL_WORDS.join('|'), 'i');
+/** Paragraphs of a notice looked at for a gateway's footer (hostile input bound). */
+const MAX_FOOTER_PARAGRAPHS = 200;
+
+/**
+ * The notice without the footers a gateway appended to it (rules/notice.ts,
+ * GATEWAY_FOOTER_PHRASES): a paragraph that says the message was scanned and is clean, or how
+ * to report spam, and states no refusal, names no address and holds no code. Its words are
+ * the gateway's about every message it passes, not about this failure.
+ */
+export function withoutGatewayFooters(notice: string): string {
+  if (!GATEWAY_FOOTER.test(notice)) return notice;
+  const paragraphs = notice.split(/\n[ \t]*\n/);
+  if (paragraphs.length > MAX_FOOTER_PARAGRAPHS) return notice;
+  const kept = paragraphs.filter((p) => !GATEWAY_FOOTER.test(p.replace(/\s+/g, ' ')) || FOOTER_REFUSAL.test(p));
+  return kept.length === paragraphs.length ? notice : kept.join('\n\n');
 }
 
 /**

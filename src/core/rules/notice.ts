@@ -357,3 +357,48 @@ export const GUESSED_CAUSE_WORDS: readonly string[] = [
   String.raw`if you (?:believe|think)`,
   String.raw`this (?:can|could|may|might) (?:be|happen) (?:because|for)`,
 ];
+
+/**
+ * Footers a mail gateway appends to every message it passes, the notices it relays too:
+ * MailScanner's "Sign Clean Messages" footer ("This message has been scanned for viruses and
+ * dangerous content by MailScanner, and is believed to be clean.", its reports' inline.sig
+ * texts), Proofpoint Essentials' "Easy-spam-reporting disclaimer" ("This email has been
+ * scanned for spam and viruses by Proofpoint Essentials. Click here to report this email as
+ * spam.", help.proofpoint.com), Symantec Email Security.cloud's "This email has been scanned by
+ * the Symantec Email Security.cloud service.", AVG's "No virus found in this message.". They
+ * say nothing of the failure: their "spam" and "virus" never decide a recipient's reason.
+ */
+export const GATEWAY_FOOTER_PHRASES: readonly string[] = [
+  String.raw`\b(?:this|the) (?:e-?mail|message)(?: and any attachments?)? (?:has|have) been (?:scanned|checked)\b`,
+  String.raw`\bis believed to be clean\b`,
+  String.raw`\breport this (?:e-?mail|message) as spam\b`,
+  String.raw`\bno virus found in this (?:e-?mail|message)\b`,
+];
+
+/**
+ * Words that make a paragraph a statement about this message, never a footer: a refusal, a
+ * finding, an address, a reply or status code ("This message has been scanned and was
+ * rejected as spam", "... identified as containing a virus").
+ */
+export const FOOTER_REFUSAL_WORDS: readonly string[] = [
+  String.raw`reject`,
+  String.raw`refus`,
+  String.raw`block`,
+  String.raw`bounc`,
+  String.raw`undeliver`,
+  String.raw`not (?:been )?delivered`,
+  String.raw`could ?n[o']t`,
+  String.raw`cannot`,
+  String.raw`unable`,
+  String.raw`fail`,
+  String.raw`quarantin`,
+  String.raw`identified`,
+  String.raw`detected`,
+  String.raw`deemed`,
+  String.raw`classified`,
+  String.raw`infected`,
+  String.raw`contain(?:s|ed|ing)? (?:an? )?(?:virus|spam|malware|dangerous)`,
+  String.raw`@`,
+  String.raw`\b[2-5]\d\d\b`,
+  String.raw`\b[245]\.\d{1,3}\.\d{1,3}\b`,
+];
