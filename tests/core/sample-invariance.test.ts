@@ -2,13 +2,14 @@
 // MTA notice, changed in ways that must not change its answer (the parties renamed, other
 // IP addresses, the text part sent quoted-printable or base64, the report's fields folded
 // elsewhere, field names in lower case, the report in RFC 6533's global types, another
-// recipient beside a report's only one), gives the same answer, address for address
+// recipient beside a report's only one, a gateway's footer under the notice), gives the same answer, address for address
 // (tools/corpus/invariance.ts). Unseen bounces differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/core/types.ts';
 import {
   addReportRecipient,
+  appendGatewayFooter,
   allSamples,
   applyChange,
   CHANGES,
@@ -99,6 +100,14 @@ describe('the changes themselves', () => {
     expect(added).toMatch(/Diagnostic-Code: smtp; 550 5\.1\.1 <also-neko@example\.co\.jp>/);
     // A report that already names two is left alone.
     expect(addReportRecipient(added)).toBe(added);
+  });
+
+  it("appends a gateway's footer to the notice's text part only", () => {
+    const footed = appendGatewayFooter(NOTICE);
+    expect(footed).toMatch(
+      /User unknown \(in reply to RCPT TO command\)\n[^]*\nThis email has been scanned for spam[^]*\n--b1\nContent-Type: message\/delivery-status/,
+    );
+    expect(footed.match(/has been scanned for spam/g)).toHaveLength(1);
   });
 
   it('sends the report as RFC 6533 global types', () => {

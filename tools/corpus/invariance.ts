@@ -15,6 +15,9 @@
 // - `another-recipient`: a report with one recipient gets a second one beside it, failed the
 //   same way; the first recipient's answer must not move (the second's may: the notice's text
 //   names only the first).
+// - `gateway-footer`: a mail gateway's footer ("This email has been scanned for spam and
+//   viruses ... report this email as spam") appended to the notice's text, as gateways append
+//   it to every message they pass.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -29,7 +32,8 @@ import { answerOf, classifyCorpusFile, type ManifestEntry } from './score.ts';
 import { CORPUS_DIRS } from './run.ts';
 import { NOTICES_DIR, recordedMtas } from '../mta-notices/score.ts';
 
-export type Change = 'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report' | 'another-recipient';
+export type Change =
+  'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report' | 'another-recipient' | 'gateway-footer';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -39,6 +43,7 @@ export const CHANGES: readonly Change[] = [
   'field-case',
   'global-report',
   'another-recipient',
+  'gateway-footer',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -292,6 +297,34 @@ export function addReportRecipient(text: string): string {
   return nl === '\n' ? out : out.split('\n').join(nl);
 }
 
+// ---- a gateway's footer ---------------------------------------------------------------------------
+
+/** A footer in the words gateways append (see rules/notice.ts, GATEWAY_FOOTER_PHRASES, for whose). */
+export const GATEWAY_FOOTER_LINES: readonly string[] = [
+  '',
+  '________________________________________________________________________',
+  'This email has been scanned for spam and viruses by Proofpoint Essentials.',
+  'Click here to report this email as spam.',
+  '',
+  'This message has been scanned for viruses and dangerous content by',
+  'MailScanner, and is believed to be clean.',
+  '________________________________________________________________________',
+];
+
+/** The footer appended to the first text/plain part sent without a transfer encoding. */
+export function appendGatewayFooter(text: string): string {
+  const nl = lineEnd(text);
+  let done = false;
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type').toLowerCase();
+    const cte = headerField(header, 'content-transfer-encoding').toLowerCase();
+    if (done || (type && !type.startsWith('text/plain')) || (cte && !/^(?:7bit|8bit)$/.test(cte))) return header + sep + body;
+    done = true;
+    const tail = /(?:\r?\n|\r)*$/.exec(body)?.[0] ?? '';
+    return header + sep + body.slice(0, body.length - tail.length) + nl + GATEWAY_FOOTER_LINES.join(nl) + nl + tail;
+  });
+}
+
 // ---- folding --------------------------------------------------------------------------------
 
 /** Report-part fields folded at `width` columns (at spaces only: a fold is whitespace). */
@@ -336,7 +369,9 @@ export function applyChange(change: Change, raw: Buffer): Buffer {
               ? asGlobalReport(text)
               : change === 'another-recipient'
                 ? addReportRecipient(text)
-                : encodeTextParts(text, change);
+                : change === 'gateway-footer'
+                  ? appendGatewayFooter(text)
+                  : encodeTextParts(text, change);
   return Buffer.from(changed, 'latin1');
 }
 
