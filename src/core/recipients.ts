@@ -6,7 +6,7 @@
 
 import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
 import { headerValue, type Header } from './mime.ts';
-import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
+import { isInternalMailbox, isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification, SesRecipient } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
@@ -278,7 +278,12 @@ export function fromDsn(
   perMessage: Record<string, string>,
   sharesOf?: NoticeShares,
 ): RecipientResult {
-  const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
+  // The Final-Recipient, unless it is missing or names only an internal host (Messaging Server's
+  // "user@ims-ms-daemon") where the Original-Recipient names the address the sender wrote.
+  const finalUsable =
+    isMailbox(r.finalRecipient) &&
+    !(isInternalMailbox(r.finalRecipient) && isMailbox(r.originalRecipient) && !isInternalMailbox(r.originalRecipient));
+  const address = finalUsable || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
   // Sendmail 8.17 writes the server's answer to its QUIT ("221 2.0.0 Bye") as the
   // Diagnostic-Code of a recipient deferred by a refusal in the greeting (recorded: Yahoo's
@@ -291,7 +296,8 @@ export function fromDsn(
   let diagnostic = wholeReplyFromTranscript(reportDiagnostic, notice);
   const block =
     prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
-    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
+    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase()) ??
+    prose.find((p) => r.finalRecipient && p.address.toLowerCase() === r.finalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
   const share = sharesOf?.(block?.lines ?? [], r.finalRecipient, r.originalRecipient);
   const shared = share?.outside;
