@@ -22,6 +22,7 @@ import {
   type ProseRecipient,
 } from './prose.ts';
 import { decideReason } from './reason.ts';
+import { POWERMTA_CATEGORY_FIELD } from './rules/providers/powermta.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
 import {
@@ -345,7 +346,8 @@ export function fromDsn(
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
   const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
   const around = share === undefined ? notice : share.around;
-  const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy });
+  const mtaCategory = r.fields[POWERMTA_CATEGORY_FIELD];
+  const decided = decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy, mtaCategory });
   return finish({
     address: normaliseAddress(address),
     action,

@@ -711,6 +711,41 @@ describe('PowerMTA', () => {
     expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
   });
 
+  // The category decides only when the reply's words and codes say nothing (rule 7, before
+  // onhold); a dead address's category never under a temporary code.
+  const vague = (status: string, diagnostic: string, category: string) =>
+    powermta(
+      [
+        [
+          'Final-Recipient: rfc822;a@example.net',
+          'Action: failed',
+          `Status: ${status}`,
+          ...(diagnostic ? [`Diagnostic-Code: smtp;${diagnostic}`] : []),
+          `X-PowerMTA-BounceCategory: ${category}`,
+        ],
+      ],
+      ['  <a@example.net>  delivery failed; will not continue trying'],
+    );
+
+  it.each([
+    ['quota-issues', '5.0.0', '550 Sorry, cannot deliver', ['a@example.net', 'mailboxfull', 'soft', '5.0.0', '550']],
+    ['spam-related', '5.0.0', '554 Transaction failed', ['a@example.net', 'spamdetected', 'soft', '5.0.0', '554']],
+    ['policy-related', '5.0.0', '550 No thank you', ['a@example.net', 'policyviolation', 'soft', '5.0.0', '550']],
+    ['inactive-mailbox', '5.0.0', '', ['a@example.net', 'suspend', 'soft', '5.0.0', '']],
+    ['no-answer-from-host', '4.0.0', '', ['a@example.net', 'networkerror', 'soft', '4.0.0', '']],
+    ['bad-domain', '5.0.0', '550 Rejected', ['a@example.net', 'hostunknown', 'hard', '5.0.0', '550']],
+    // A bad mailbox with no command named: read as an unknown-user wording would be (rule 6).
+    ['bad-mailbox', '5.0.0', '550 Requested action not taken', ['a@example.net', 'filtered', 'soft', '5.0.0', '550']],
+  ] as const)('reads category %s when the reply (%s %s) decides nothing', async (category, status, diagnostic, verdict) => {
+    expect(await read(vague(status, diagnostic, category))).toEqual(bounce([...verdict]));
+  });
+
+  it('never reads a dead address from a category under a temporary code', async () => {
+    expect(await read(vague('4.0.0', '450 Requested action not taken', 'bad-domain'))).toEqual(
+      bounce(['a@example.net', 'onhold', 'soft', '4.0.0', '450']),
+    );
+  });
+
   it('reads two recipients, each from its own group', async () => {
     const raw = powermta(
       [
