@@ -131,6 +131,26 @@ describe('Amazon WorkMail', () => {
     );
   });
 
+  // Amazon SES's refusal of a sender identity not verified in the region (AWS Knowledge Center,
+  // repost.aws/knowledge-center/ses-554-400-message-rejected-error: "554 Message rejected: Email
+  // address is not verified. The following identities failed the check in region region:
+  // identity0, ..."): the service will not relay for that identity (read as norelaying, as
+  // rules/providers/sending-services.ts explains), never a dead address.
+  it('reads an unverified sender identity as a refused relay, not a dead recipient', async () => {
+    const raw = workmail(
+      ['a@example.net'],
+      [
+        [
+          'Action: failed',
+          'Final-Recipient: rfc822; a@example.net',
+          'Diagnostic-Code: smtp; 554 Message rejected: Email address is not verified. The following identities failed the check in region US-WEST-2: sender@example.com',
+          'Status: 5.0.0',
+        ],
+      ],
+    );
+    expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.0.0', '554']));
+  });
+
   it('reads a rule\'s own bounce message (the Lambda example\'s "Email in breach of company policy.") as a policy refusal, not a dead address', async () => {
     const raw = workmail(
       ['a@example.net'],
@@ -192,6 +212,25 @@ describe('Google Groups', () => {
       'Google Groups',
     ]);
     expect(await read(raw)).toEqual(bounce(['team@googlegroups.com', 'rejected', 'soft', '5.0.0', '']));
+  });
+
+  // A post to a group address that does not exist comes back as Gmail's "Address not found"
+  // notice (support.google.com/mail/answer/6596 lists "The email account that you tried to
+  // reach does not exist"; the notice says "Your message wasn't delivered to ... because the
+  // address couldn't be found, or is unable to receive mail.").
+  it('reads Gmail\'s "Address not found" for a group that does not exist as an unknown address, hard', async () => {
+    const raw = groups([
+      '** Address not found **',
+      '',
+      "Your message wasn't delivered to team@googlegroups.com because the address couldn't be found, or is unable to receive mail.",
+      '',
+      'Learn more here: https://support.google.com/mail/?p=NoSuchUser',
+      '',
+      'The response was:',
+      '',
+      "The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser",
+    ]);
+    expect(await read(raw)).toEqual(bounce(['team@googlegroups.com', 'userunknown', 'hard', '5.0.0', '']));
   });
 
   it('reads the Japanese notice the same way', async () => {
@@ -288,6 +327,27 @@ describe('Oracle Communications Messaging Server', () => {
       ],
     );
     expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '']));
+  });
+
+  it('reads the same "Over quota" notice without its delivery-status part', async () => {
+    const raw = mail(
+      [
+        'From: Internet Mail Delivery <postmaster@example.net>',
+        'To: sender@example.com',
+        'Subject: Delivery Notification: Delivery has failed',
+      ],
+      [
+        ...head,
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: b@ims-ms-daemon',
+        '  Original address: b@example.net',
+        '  Reason: Over quota',
+        '',
+        ...RETURNED,
+      ],
+    );
+    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '']));
   });
 
   it('reads a remote "553 unknown or illegal user" as an unknown user', async () => {
