@@ -10,6 +10,7 @@
 //
 // Left out: QUALITIA's Active! hunter: no vendor text of its notice could be found (its notices
 // follow Sendmail's layout, which tests/core/mta-template-versions.test.ts reads).
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 
@@ -873,6 +874,30 @@ describe('Digital Arts m-FILTER', () => {
         ...RETURNED,
       ],
     );
+
+  /** ISO-2022-JP bytes (RFC 1468) for text of ASCII and JIS X 0208 characters. */
+  const iso2022jp = (text: string): Buffer => {
+    const out: number[] = [];
+    let kanji = false;
+    for (const ch of text) {
+      const ascii = ch.charCodeAt(0) < 0x80;
+      if (ascii && kanji) out.push(0x1b, 0x28, 0x42);
+      if (!ascii && !kanji) out.push(0x1b, 0x24, 0x42);
+      kanji = !ascii;
+      if (ascii) out.push(ch.charCodeAt(0));
+      else for (const b of iconv.encode(ch, 'euc-jp')) out.push(b & 0x7f);
+    }
+    if (kanji) out.push(0x1b, 0x28, 0x42);
+    return Buffer.from(out);
+  };
+
+  it('reads the notice in ISO-2022-JP, as Japanese mail is written', async () => {
+    const text = mfilter('a@example.net', '550 5.1.1 <a@example.net>: Recipient address rejected: User unknown', 'RCPT TO:<a@example.net>')
+      .toString('utf8')
+      .replace('charset="UTF-8"', 'charset="ISO-2022-JP"')
+      .replace('Content-Transfer-Encoding: 8bit', 'Content-Transfer-Encoding: 7bit');
+    expect(await read(iso2022jp(text))).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+  });
 
   it('reads an unknown user refused at RCPT TO', async () => {
     expect(
