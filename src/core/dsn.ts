@@ -189,6 +189,19 @@ export function isMailbox(address: string): boolean {
 }
 
 /**
+ * A mailbox at a name that is no host on the Internet: a single label ("user@ims-ms-daemon",
+ * "user@localhost"), not an address literal. Oracle Messaging Server writes the message store's
+ * channel there once it has rewritten a recipient for local delivery ("Recipient address:
+ * user@ims-ms-daemon / Original address: user@host.tufts.edu / Reason: Over quota", as a site
+ * running it quotes its notice, uit.tufts.edu "Bounced Message Documentation"), the address the
+ * sender wrote staying in Original-Recipient.
+ */
+export function isInternalMailbox(address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return isMailbox(address) && !domain.includes('.') && !domain.startsWith('[');
+}
+
+/**
  * The recipient groups that name someone, with unusable addresses repaired. Some MTAs write a
  * broken Final-Recipient ("rfc822; @mx.example.org", a source route left without its mailbox);
  * the Original-Recipient, or else the next address the notice or X-Failed-Recipients names

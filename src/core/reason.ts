@@ -5,6 +5,7 @@
 import type { Reason } from './types.ts';
 import { builtInRulesWithout, matchReason, matchTrait, type CompiledRule } from './rules/compile.ts';
 import { reasonForReplyCode } from './rules/reply-codes.ts';
+import { POWERMTA_BOUNCE_CATEGORIES } from './rules/providers/powermta.ts';
 import { fallbackReasonForStatus, isDecisiveStatus, reasonForStatus } from './status-codes.ts';
 import { smtpCommandIn, type SmtpPhase } from './smtp-command.ts';
 import { HARD_REASONS, RECIPIENT_REASONS } from './hardness.ts';
@@ -21,6 +22,8 @@ export interface ReasonInput {
   /** RFC 3464 Action: failed (final), delayed (still being tried), delivered ... */
   action: string;
   decidedBy: string[];
+  /** The sending MTA's own category of the failure (PowerMTA's X-PowerMTA-BounceCategory), if any. */
+  mtaCategory?: string;
 }
 
 /** Reasons that say only "refused": the SMTP phase or a code class can say more. */
@@ -163,12 +166,29 @@ function fallback(input: ReasonInput, command: SmtpPhase): Reason {
     decidedBy.push('smtp-command:MAIL');
     return 'rejected';
   }
+  const byCategory = reasonForMtaCategory(input);
+  if (byCategory) return byCategory;
   if (diagnosticWords(input.diagnostic)) {
     decidedBy.push('default:onhold');
     return 'onhold';
   }
   decidedBy.push('default:undefined');
   return 'undefined';
+}
+
+/**
+ * Rule 7's last resort before `onhold`: the sending MTA's own category of the failure
+ * (rules/providers/powermta.ts). Never a dead address's reason under a temporary code.
+ */
+function reasonForMtaCategory(input: ReasonInput): Reason | undefined {
+  const category = (input.mtaCategory ?? '').trim().toLowerCase();
+  if (!category) return undefined;
+  const rule = POWERMTA_BOUNCE_CATEGORIES.find((c) => c.category === category);
+  if (!rule) return undefined;
+  const temporary = input.status.startsWith('4') || input.replyCode.startsWith('4');
+  if (temporary && HARD_REASONS.has(rule.reason)) return undefined;
+  input.decidedBy.push(`mta-category:X-PowerMTA-BounceCategory ${rule.category}`);
+  return rule.reason;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import type { ClassifyOptions, Reason, RecipientResult } from './types.ts';
 import { headerValue, type Header } from './mime.ts';
-import { isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
+import { isInternalMailbox, isMailbox, normaliseAddress, splitTyped, type DsnRecipientFields } from './dsn.ts';
 import { complaintRecipients as arfComplaintRecipients } from './lhost/arf.ts';
 import type { SesNotification, SesRecipient } from './lhost/amazon-ses.ts';
 import { addressesIn, decodeVerp } from './original.ts';
@@ -22,6 +22,7 @@ import {
   type ProseRecipient,
 } from './prose.ts';
 import { decideReason } from './reason.ts';
+import { POWERMTA_CATEGORY_FIELD } from './rules/providers/powermta.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
 import {
@@ -278,7 +279,12 @@ export function fromDsn(
   perMessage: Record<string, string>,
   sharesOf?: NoticeShares,
 ): RecipientResult {
-  const address = isMailbox(r.finalRecipient) || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
+  // The Final-Recipient, unless it is missing or names only an internal host (Messaging Server's
+  // "user@ims-ms-daemon") where the Original-Recipient names the address the sender wrote.
+  const finalUsable =
+    isMailbox(r.finalRecipient) &&
+    !(isInternalMailbox(r.finalRecipient) && isMailbox(r.originalRecipient) && !isInternalMailbox(r.originalRecipient));
+  const address = finalUsable || !isMailbox(r.originalRecipient) ? r.finalRecipient : r.originalRecipient;
   const decidedBy: string[] = [];
   // Sendmail 8.17 writes the server's answer to its QUIT ("221 2.0.0 Bye") as the
   // Diagnostic-Code of a recipient deferred by a refusal in the greeting (recorded: Yahoo's
@@ -291,7 +297,8 @@ export function fromDsn(
   let diagnostic = wholeReplyFromTranscript(reportDiagnostic, notice);
   const block =
     prose.find((p) => p.address.toLowerCase() === address.toLowerCase()) ??
-    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase());
+    prose.find((p) => r.originalRecipient && p.address.toLowerCase() === r.originalRecipient.toLowerCase()) ??
+    prose.find((p) => r.finalRecipient && p.address.toLowerCase() === r.finalRecipient.toLowerCase());
   const blockText = block ? block.lines.join('\n') : '';
   const share = sharesOf?.(block?.lines ?? [], r.finalRecipient, r.originalRecipient);
   const shared = share?.outside;
@@ -339,7 +346,12 @@ export function fromDsn(
   const onlyNamed = shared === undefined && !r.diagnostic && blockText !== '' && (!status || /^\d\.0\.0$/.test(status));
   const context = onlyNamed ? `${blockText}\n${whyParagraph(notice, blockText) ?? notice}` : blockText || (shared ?? notice);
   const around = share === undefined ? notice : share.around;
-  const decided = programExit(decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy }), r, decidedBy);
+  const mtaCategory = r.fields[POWERMTA_CATEGORY_FIELD];
+  const decided = programExit(
+    decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy, mtaCategory }),
+    r,
+    decidedBy,
+  );
   return finish({
     address: normaliseAddress(address),
     action,

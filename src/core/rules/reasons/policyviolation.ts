@@ -36,6 +36,10 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       // Listed by Broadcom among recipient gateways' common refusals (knowledge.broadcom.com,
       // article 169925): "554 Rejected due to banned content" (amavis' BANNED: a file type).
       String.raw`rejected due to banned content`,
+      // A message "in breach of" a policy: Amazon WorkMail's Administrator Guide gives a Run
+      // Lambda rule's BOUNCE action the bounce message "Email in breach of company policy."
+      // (github.com/awsdocs/amazon-workmail-administration-guide, doc_source/lambda.md).
+      String.raw`\bin breach of (?:\w+ ){0,2}polic`,
     ],
     quote: '550 5.7.1 Message rejected due to local policy',
   },

@@ -119,6 +119,22 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     quote: '450 4.2.0 <user@example.net>: Mailbox unavailable (in reply to RCPT TO command)',
   },
   {
+    // Oracle Communications (Sun Java System, iPlanet) Messaging Server's answer when the address
+    // lookup (alias database, directory) finds no such address: "550 5.1.1 unknown or illegal
+    // alias: user@host" (quoted by the sites running it, uit.tufts.edu "Bounced Message
+    // Documentation" and kb.wisc.edu/microsoft365/3998: "the email address does not exist on
+    // the server"), and its older "553 unknown or illegal user: nonesuch@siroe.com" (Sun Java
+    // System Messaging Server 6 2005Q4 Administration Guide, example 21-5, "Sending to a
+    // Nonexistent Remote User", docs.oracle.com/cd/E19636-01/819-2650/gansy; Microsoft's KB
+    // Q193924 quotes it as "553 5.1.1 unknown or illegal user: ..."). Only that lookup writes it,
+    // at RCPT TO, so a notice that names no command still means the address.
+    id: 'userunknown/unknown-or-illegal-address',
+    reason: 'userunknown',
+    phrases: [String.raw`unknown or illegal (?:alias|user)\b`],
+    traits: ['mailbox-lookup'],
+    quote: 'smtp; 553 unknown or illegal user: nonesuch@siroe.com',
+  },
+  {
     id: 'userunknown/no-such-user',
     reason: 'userunknown',
     phrases: [
@@ -147,7 +163,6 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       String.raw`not have an account`,
       String.raw`address (?:is )?(?:not|no longer) (?:in use|valid)`,
       String.raw`is not a known user`,
-      String.raw`unknown or illegal alias`,
       String.raw`user doesn't have a`,
       // InfoSphere's (NTT PC Communications) answer at RCPT TO for an account name that is
       // wrong or already cancelled, "550 can't accept user... (#5.7.1)" (its notice
