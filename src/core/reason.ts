@@ -127,6 +127,9 @@ function namedCauseUnderExpiry(input: ReasonInput, expiry: CompiledRule): { reas
     input.decidedBy.push(`named-cause:${cause.id}`);
     return { reason: cause.reason, rule: cause };
   }
+  // A rule that reads the words as a check that found nothing (Postfix's "unverified
+  // address", whose 4.1.1 is the check's fixed code): the status code names no cause either.
+  if (cause?.reason === 'onhold') return undefined;
   const byStatus = input.status ? reasonForStatus(input.status) : undefined;
   if (byStatus && CAUSES_KEPT_AFTER_EXPIRY.has(byStatus)) {
     input.decidedBy.push(`named-cause:status ${input.status}`);

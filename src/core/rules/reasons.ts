@@ -564,6 +564,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/qmail-recipient-lists',
   'userunknown/unavailable-or-denied',
   'onhold/postfix-verification-pending',
+  'onhold/postfix-unverified-address',
   'userunknown/unknown-or-illegal-address',
   'userunknown/no-such-user',
   'userunknown/localised',

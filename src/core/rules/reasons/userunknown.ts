@@ -94,6 +94,20 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`unverified address: address verification in progress`],
     quote: '450 4.1.1 <user@example.net>: Recipient address rejected: unverified address: Address verification in progress',
   },
+  // The same check's refusal with no probe result after the words (a notice that cut the reply
+  // there, or an MTA that appended only its own ": retry timeout exceeded"). With a 4xx reply
+  // code Postfix writes "<%s>: %s rejected: unverified address: %.250s" and the fixed status
+  // "4.1.1" whatever its probe found (src/smtpd/smtpd_check.c, check_verify_addr: pending,
+  // deferred, or bounced under the default unverified_recipient_reject_code = 450): the 4.1.1
+  // names no cause, and without the probe's reason nothing is known of the address. A reason
+  // written after the words ("host ... said: 550 5.1.1 ... User unknown") is read by the rules
+  // that know it.
+  {
+    id: 'onhold/postfix-unverified-address',
+    reason: 'onhold',
+    phrases: [String.raw`\bunverified address(?!: (?!retry timeout exceeded))`],
+    quote: '450 4.1.1 <user@example.net>: Recipient address rejected: unverified address',
+  },
   // "Mailbox unavailable or access denied": RFC 5321's text for 550 ("mailbox unavailable")
   // joined to "access denied". It does not say which of the two, so it is weak: the address
   // refused at RCPT TO, a filter at DATA, soft with a temporary code (README rules 2 and 6).
