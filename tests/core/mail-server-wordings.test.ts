@@ -973,9 +973,9 @@ describe("Postfix's cleanup verdicts and delivery agents' failures", () => {
       ['networkerror', 'soft'],
     ],
     [
-      'Postfix\'s "mail for <domain> loops back to myself" is a routing loop, never the address',
+      'Postfix\'s "mail for <domain> loops back to myself" is the receiving side\'s configuration (its MX is the sender), never the address',
       () => reported('5.4.6', 'X-Postfix; mail for example.net loops back to myself'),
-      ['networkerror', 'soft'],
+      ['systemerror', 'soft'],
     ],
     [
       'Postfix\'s "mail forwarding loop for <address>" is a routing loop, never the address',

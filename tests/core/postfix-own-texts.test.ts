@@ -55,10 +55,10 @@ function run(cases: readonly Case[]): void {
 describe("Postfix's SMTP client: names, addresses and loops (smtp_addr.c, dns_lookup.c)", () => {
   run([
     [
-      '"mail for <domain> loops back to myself" (5.4.6) is a routing loop, soft',
+      '"mail for <domain> loops back to myself" (5.4.6) is the receiving side\'s configuration (its MX is the sender), soft',
       'failed',
       own('5.4.6', 'mail for example.net loops back to myself'),
-      ['networkerror', 'soft', '5.4.6', ''],
+      ['systemerror', 'soft', '5.4.6', ''],
     ],
     [
       '"Name service error ... Host not found, try again" (4.4.3) in a delay is a temporary DNS failure',

@@ -219,7 +219,7 @@ describe("the MTAs' own texts", () => {
         '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)',
         'userunknown',
       ],
-      ['5.4.6', 'mail for example.net loops back to myself', 'networkerror'],
+      ['5.4.6', 'mail for example.net loops back to myself', 'systemerror'],
       [
         '4.4.3',
         'Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again',

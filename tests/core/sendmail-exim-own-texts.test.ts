@@ -640,16 +640,16 @@ describe('Exim 4.9x: its own texts (deliver.c, route.c, routers/dnslookup.c, rf_
       recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']],
     },
     {
-      title: 'self = fail\'s "remote host address is the local host" is a network error',
+      title: 'self = fail\'s "remote host address is the local host" is a system error: the MX points at the sender',
       raw: () => exim('a@example.net', ['remote host address is the local host']),
       kind: 'bounce',
-      recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']],
+      recipients: [['a@example.net', 'systemerror', 'soft', '5.0.0', '']],
     },
     {
-      title: 'self = fail\'s "lowest numbered MX record points to local host" is a network error',
+      title: 'self = fail\'s "lowest numbered MX record points to local host" is a system error: the MX points at the sender',
       raw: () => exim('a@example.net', ['lowest numbered MX record points to local host']),
       kind: 'bounce',
-      recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']],
+      recipients: [['a@example.net', 'systemerror', 'soft', '5.0.0', '']],
     },
     {
       title: '"all hosts for \'<domain>\' have been failing for a long time (and retry time not reached)" is expired',

@@ -195,7 +195,7 @@ describe("the MTAs' own refusals and bounce texts", () => {
           ),
           ['expired', 'soft'],
         ],
-        [eximBounceOf('lowest numbered MX record points to local host'), ['networkerror', 'soft']],
+        [eximBounceOf('lowest numbered MX record points to local host'), ['systemerror', 'soft']],
       ],
     },
 

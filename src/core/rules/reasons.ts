@@ -508,7 +508,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'contenterror/too-many-received',
   'networkerror/exim-connection',
   'networkerror/courier-connection',
-  'networkerror/exim-self',
+  'systemerror/mx-points-to-self',
   'networkerror/opensmtpd-routes',
   'networkerror/sendmail-connection',
   'requireptr/sendmail-require-rdns',

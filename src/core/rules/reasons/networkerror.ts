@@ -54,7 +54,6 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`mail (?:forwarding )?loop`,
       String.raw`too many hops`,
       String.raw`hop count`,
-      String.raw`loops? back to myself`,
       String.raw`malformed or unexpected name server reply`,
       String.raw`no mx (?:host )?(?:found|available)`,
       String.raw`temporary (?:dns|lookup)`,
@@ -196,12 +195,5 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     ],
     traits: ['connection'],
     quote: 'Network connection shut down by the remote mail server',
-  },
-  {
-    id: 'networkerror/exim-self',
-    reason: 'networkerror',
-    phrases: [String.raw`remote host address is the local host`, String.raw`lowest numbered mx record points to local host`],
-    traits: ['dns'],
-    quote: 'lowest numbered MX record points to local host',
   },
 ];

@@ -21,6 +21,24 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.1.4 RESOLVER.ADR.Ambiguous; ambiguous address',
   },
+  // The recipient domain's best MX host is the sending host itself: the domain's DNS or the
+  // receiving side's configuration is wrong, no network failed. Postfix's smtp client
+  // (src/smtp/smtp_addr.c, 5.4.6: "mail for %s loops back to myself"), Exim's self = fail
+  // (src/src/routers/rf_self_action.c: "remote host address is the local host", "lowest
+  // numbered MX record points to local host"), as Sendmail says the same with its own 5.3.5
+  // "System incorrectly configured" (domain.c: "MX list for %s points back to %s", "config
+  // error: mail loops back to me (MX problem?)"). The reference files Postfix's words under
+  // `systemerror` too (libsisimai.org: "a system error on the remote host such as mailer loop").
+  {
+    id: 'systemerror/mx-points-to-self',
+    reason: 'systemerror',
+    phrases: [
+      String.raw`loops? back to myself`,
+      String.raw`remote host address is the local host`,
+      String.raw`lowest numbered mx record points to local host`,
+    ],
+    quote: 'mail for example.net loops back to myself',
+  },
   // Postfix smtpd when one of its own tables (an access map, a virtual or relay recipient
   // table in LDAP or SQL) could not be read (src/smtpd/smtpd_check.c: "451 4.3.0 <%s>:
   // Temporary lookup failure"): the server's tables, not DNS and not the address.
