@@ -156,7 +156,7 @@ const REASON_BY_CODE: Readonly<Record<string, Reason>> = {
   '6.3': 'contenterror',
   '6.5': 'contenterror',
   '6.6': 'contenterror',
-  '6.7': 'userunknown',
+  '6.7': 'contenterror',
   '6.8': 'contenterror',
   '6.9': 'contenterror',
   '6.10': 'contenterror',

@@ -81,6 +81,9 @@ describe('rule 7: when the words match nothing, the codes decide, class by class
       '5.4.7': 'expired',
       '5.5.3': 'toomanyconn',
       '5.6.1': 'contenterror',
+      // RFC 6531's SMTPUTF8 family: a non-ASCII address the path cannot carry is the message's
+      // form, not a dead mailbox (as X.6.8-X.6.10 and Postfix's "SMTPUTF8 is required").
+      '5.6.7': 'contenterror',
       '5.6.9': 'contenterror',
       '5.7.10': 'failedstarttls',
       '5.7.13': 'suspend',
