@@ -15,8 +15,8 @@
 //   Postfix (github:vdukhovni/postfix) v1.1.0, v2.0.0, v2.2.0: src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.c, src/global/bounce_log.c;
 //   Sendmail 8.12 (freebsd/freebsd-src contrib/sendmail/src/savemail.c: errbody()).
 // No case comes from a bounce collection.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
+import { describe } from 'vitest';
+import { verdictCases } from './recipient-verdicts.ts';
 
 /** The returned message: its To and Cc name addresses that did not fail. */
 const RETURNED = [
@@ -32,31 +32,6 @@ const RETURNED = [
 ];
 
 const msg = (headers: readonly string[], body: readonly string[]) => Buffer.from([...headers, '', ...body].join('\n'));
-
-type Seen = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
-
-interface Case {
-  title: string;
-  raw: () => Buffer;
-  kind: 'bounce' | 'delay';
-  recipients: Seen[];
-}
-
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Seen[] }> {
-  const c = await classify(raw);
-  return { kind: c.kind, recipients: c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-}
-
-function run(cases: readonly Case[]): void {
-  for (const c of cases)
-    it(c.title, async () => {
-      const raw = c.raw();
-      const seen = await read(raw);
-      expect(seen).toEqual({ kind: c.kind, recipients: c.recipients });
-      // The same notice with CRLF line ends reads the same.
-      expect(await read(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(seen);
-    });
-}
 
 // ---------------------------------------------------------------------------------------------
 // qmail and its forks. qmail-send.c's injectbounce() writes "Hi. This is the qmail-send program
@@ -86,7 +61,7 @@ function qmail(paragraphs: readonly (readonly string[])[], intro: readonly strin
 const TOO_LONG = "I'm not going to try again; this message has been in the queue too long.";
 
 describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c, qmail-local.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'a refused recipient ("does not like recipient", "Giving up on") and a local one with no mailbox, each its own reason',
       raw: () =>
@@ -258,7 +233,7 @@ describe('qmail 1.03, netqmail 1.06, notqmail 1.09 (qmail-send.c, qmail-remote.c
 });
 
 describe('qmail-ldap (qmail-send.c, qmail-lspawn.c, qmail-local.c, qmail-remote.c)', () => {
-  run([
+  verdictCases([
     {
       title: "the site's custombouncetext after the opening names no recipient (not the postmaster it points to)",
       raw: () =>
@@ -324,7 +299,7 @@ describe('qmail-ldap (qmail-send.c, qmail-lspawn.c, qmail-local.c, qmail-remote.
 });
 
 describe("vpopmail 5.4 (vqmaillocal.c, vdelivermail.c) inside qmail-send's bounce", () => {
-  run([
+  verdictCases([
     {
       title: 'vqmaillocal\'s "Sorry, no mailbox here by that name. vpopmail (#5.1.1)" is an unknown user',
       raw: () => qmail([['<a@example.net>:', 'Sorry, no mailbox here by that name. vpopmail (#5.1.1)']]),
@@ -341,7 +316,7 @@ describe("vpopmail 5.4 (vqmaillocal.c, vdelivermail.c) inside qmail-send's bounc
 });
 
 describe("IndiMail's MIME bounce (qmail-send.c/slowq-send.c with MIME)", () => {
-  run([
+  verdictCases([
     {
       title: 'the notice in a multipart/mixed, "--- Enclosed is a copy of the message." and the message as message/rfc822',
       raw: () =>
@@ -463,7 +438,7 @@ function smtpd57(kind: 'error' | 'warning', lines: readonly string[], dsn: reado
 }
 
 describe('OpenSMTPD 5.4.1 (smtpd/bounce.c: plain text, indented template)', () => {
-  run([
+  verdictCases([
     {
       title: 'two recipients on "<address>: <reply>" lines, each with its own reply',
       raw: () =>
@@ -499,7 +474,7 @@ describe('OpenSMTPD 5.4.1 (smtpd/bounce.c: plain text, indented template)', () =
 });
 
 describe('OpenSMTPD 5.7.1 (smtpd/bounce.c: boundaries with no MIME header, esc.c statuses)', () => {
-  run([
+  verdictCases([
     {
       title: 'each recipient\'s own reply wins over the "5.5.0 Invalid Recipient" every remote failure was given',
       raw: () =>
@@ -597,7 +572,7 @@ function smtpd6(action: 'failed' | 'delayed', lines: readonly string[], rcpts: r
 }
 
 describe('OpenSMTPD 6.0-6.6 (smtpd/bounce.c: multipart/mixed, no Diagnostic-Code)', () => {
-  run([
+  verdictCases([
     {
       title: 'the reply on the text line gives the reason the "5.0.0" Status does not',
       raw: () =>
@@ -672,7 +647,7 @@ function exim469(addresses: readonly (readonly string[])[], opening?: readonly s
 }
 
 describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'the reply on the "host <name> [<ip>]:" line under "after RCPT TO:<address>:", per recipient',
       raw: () =>
@@ -833,7 +808,7 @@ describe('Exim 4.69-4.83 (src/src/deliver.c, transports/smtp.c, retry.c)', () =>
 // with the message from its first ": " on (here "host <name> [<ip>]: <reply>"), and no blank line
 // between recipients (4.86 added it).
 describe('Exim 4.82-4.85 with EXPERIMENTAL_DSN (src/src/deliver.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'two recipients in one delivery-status group, each "Action" before its "Final-Recipient", each its own reply',
       raw: () =>
@@ -976,7 +951,7 @@ function postfix2(
 }
 
 describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'the reply inside "Diagnostic-Code: X-Postfix; host ... said:" wins over "Status: 5.0.0", per recipient',
       raw: () =>
@@ -1123,7 +1098,7 @@ describe('Postfix 2.0-2.2 (src/bounce/bounce_notify_util.c, src/smtp/smtp_proto.
 // address; with no delivery-status part, the status is the one Sendmail wrote in its transcript.
 
 describe('Sendmail 8.12 (contrib/sendmail/src/savemail.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'the plain-text error mail: the alias is no recipient; a reply with no status takes the one Sendmail wrote in its transcript',
       raw: () =>

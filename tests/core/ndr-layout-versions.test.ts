@@ -5,8 +5,8 @@
 // What a user sees is asserted: the kind, the failed addresses (never the sender, the
 // postmaster or a help address), the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
 import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
+import { readVerdicts, type RecipientVerdict as Verdict } from './recipient-verdicts.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -30,19 +30,6 @@ function notice(from: string, subject: string, lines: readonly string[], marker:
 /** A multipart/report: the notice for people, one delivery-status group per recipient, the returned message. */
 const report = (from: string, subject: string, lines: readonly string[], groups: readonly (readonly string[])[]) =>
   multipartReport({ returned: RETURNED, textType: 'Content-Type: text/plain; charset=us-ascii' }, from, subject, lines, groups);
-
-type Verdict = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
-
-/** The kind and each recipient's verdict; the CRLF copy of the same notice must read the same. */
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Verdict[] }> {
-  const once = async (bytes: Buffer) => {
-    const c = await classify(bytes);
-    return { kind: c.kind, recipients: c.recipients.map((r): Verdict => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-  };
-  const found = await once(raw);
-  expect(await once(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(found);
-  return found;
-}
 
 const bounce = (...recipients: Verdict[]) => ({ kind: 'bounce', recipients });
 
@@ -85,14 +72,14 @@ describe('Exchange 2000 and 2003', () => {
   ];
   it("reads KB 284204's layout with only Exchange's own '<host #5.1.1>' as an unknown user", async () => {
     const raw = sysadminNotice(exchange2003(a511));
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
   });
 
   it('reads the same notice with its delivery-status part (X-Display-Name, no Diagnostic-Code)', async () => {
     const raw = report('System Administrator <postmaster@example.org>', 'Undeliverable: hello', exchange2003(a511), [
       ['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 5.1.1', 'X-Display-Name: a@example.net'],
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
   });
 
   // technet.microsoft.com/en-us/exchange/bb288511.aspx, Example 1: "The following recipient(s)
@@ -108,7 +95,7 @@ describe('Exchange 2000 and 2003', () => {
         '            <mx.example.net #5.5.0 smtp;554 <a@example.net>: Relay access denied>',
       ]),
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.5.0', '554']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.5.0', '554']));
   });
 
   // snmail.co.uk/support/failure-timelimit.htm quotes Exchange 2003's notice: "did not reach
@@ -127,7 +114,7 @@ describe('Exchange 2000 and 2003', () => {
       '    Could not deliver the message in the time limit specified.  Please retry or contact your administrator.',
       '    <mx.example.org #4.4.7>',
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '']));
   });
 
   // KB 284204's list of codes: "<server #5.2.2>" with "The recipient's mailbox is full." (the
@@ -144,7 +131,7 @@ describe('Exchange 2000 and 2003', () => {
         '            <mx.example.org #5.2.2 smtp;552 5.2.2 Mailbox full>',
       ]),
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 });
 
@@ -166,7 +153,7 @@ describe('Exchange 5.0 and 5.5', () => {
       '\tThe MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201161722Z-12',
       '            MSEXCH:MSExchangeMTA:SITE:SERVER1',
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
   });
 
   // support.microsoft.com KB 251152 (mskb.pkisolutions.com/kb/251152): "Your message / To:
@@ -190,7 +177,7 @@ describe('Exchange 5.0 and 5.5', () => {
       '            The MTS-ID of the original message is: c=US;a= ;p=Example;l=SERVER1-261201011726Z-1',
       '            MSEXCH:IMS:Example:site:SERVER1 0 (000C0595) Ambiguous Recipient',
     ]);
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('bounce');
     expect(found.recipients.map((r) => [r[0], r[2]])).toEqual([['a@example.net', 'soft']]);
   });
@@ -242,7 +229,7 @@ describe('Exchange 2007 ("Delivery has failed to these recipients or distributio
   ];
   it('reads each recipient with the administrators\' line naming it, "#550 5.1.1 ... ##" and "host #552 5.2.2 ... ##"', async () => {
     const raw = notice('Microsoft Exchange <postmaster@example.org>', 'Undeliverable: hello', lines.slice(0, -1), lines[lines.length - 1]);
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 
   it('reads the same notice with its delivery-status part', async () => {
@@ -261,7 +248,7 @@ describe('Exchange 2007 ("Delivery has failed to these recipients or distributio
         'Remote-MTA: dns;mx.example.net',
       ],
     ]);
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 });
 
@@ -304,7 +291,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ),
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   // Exchange 2010-2019 relaying through a smart host write the remote reply as
@@ -334,7 +321,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ),
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN, B_FULL));
   });
 
   it("reads a bare '#< #5.1.1 smtp;550 ...> #SMTP#' line under the recipient it follows", async () => {
@@ -356,7 +343,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ],
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   // Office 365 of 2014-2018, as a notice posted whole shows it (pastebin.com/32NXKByX):
@@ -388,7 +375,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
       ],
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   it('reads an Exchange 2016 report whose Diagnostic-Code holds the reply and whose text holds the same', async () => {
@@ -410,7 +397,7 @@ describe('Exchange 2010, 2013, 2016 and 2019 ("Delivery has failed to these reci
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -453,7 +440,7 @@ describe('Exchange Online / Microsoft 365 (the notice of 2017 and later)', () =>
   ];
   it('reads the recipient, "Status code: 550 5.1.10" and the reported error, never the sender address', async () => {
     const raw = notice(EXCHANGE_ONLINE, 'Undeliverable: hello', lines, 'Original Message Headers');
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
   });
 
   it('reads the same notice with its delivery-status part', async () => {
@@ -465,7 +452,7 @@ describe('Exchange Online / Microsoft 365 (the notice of 2017 and later)', () =>
         'Diagnostic-Code: smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.net not found by SMTP address lookup',
       ],
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.10', '550']));
   });
 
   // The same page's example of a remote server's refusal: "Remote Server" under Error Details.
@@ -497,7 +484,7 @@ describe('Exchange Online / Microsoft 365 (the notice of 2017 and later)', () =>
       ],
       'Original Message Headers',
     );
-    expect(await read(raw)).toEqual(bounce(B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -518,7 +505,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
       lines,
       'Original message follows',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
   });
 
   it("reads the same notice with Domino's delivery-status part (Diagnostic-Code: X-Notes;)", async () => {
@@ -535,7 +522,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
   });
 
   it('reads a remote refusal Domino quotes under "because:" with its codes', async () => {
@@ -545,7 +532,7 @@ describe('Domino ("was not delivered to: ... because:")', () => {
       dominoFailure(['b@example.net'], '552 5.2.2 Mailbox full'),
       'Original message follows',
     );
-    expect(await read(raw)).toEqual(bounce(B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -567,7 +554,7 @@ describe('Oracle Communications Messaging Server', () => {
       [...head, '  Recipient address: a@example.net', '  Reason: Illegal host/domain name found'],
       'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.0.0', '']));
   });
 
   it('reads its delivery-status part (Status 5.1.2, Diagnostic-Code of the local failure)', async () => {
@@ -584,7 +571,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.1.2', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.1.2', '']));
   });
 
   it('reads "Reason: Remote SMTP server has rejected address" with a full mailbox\'s diagnostic code', async () => {
@@ -600,7 +587,7 @@ describe('Oracle Communications Messaging Server', () => {
       ],
       'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(bounce(B_FULL));
+    expect(await readVerdicts(raw)).toEqual(bounce(B_FULL));
   });
 });
 
@@ -621,7 +608,7 @@ describe('SmarterMail ("Could not deliver message to the following recipient(s):
       'Original Message Headers:',
     );
   it('reads "Failed Recipient: ... / Reason: The mailbox is full" as a full mailbox', async () => {
-    expect(await read(smartermail(['Failed Recipient: b@example.net', 'Reason: The mailbox is full']))).toEqual(
+    expect(await readVerdicts(smartermail(['Failed Recipient: b@example.net', 'Reason: The mailbox is full']))).toEqual(
       bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '']),
     );
   });
@@ -629,7 +616,7 @@ describe('SmarterMail ("Could not deliver message to the following recipient(s):
   // A domain with no MX records is read as the null-MX rule reads it (notaccept/null-mx): hard.
   it('reads "No MX records were found for the ... domain" as a domain that takes no mail, hard', async () => {
     expect(
-      await read(
+      await readVerdicts(
         smartermail([
           'Failed Recipient: a@example.net',
           "Reason: Failed to connect to the recipients mail server. No MX records were found for the 'example.net' domain.",
@@ -640,7 +627,7 @@ describe('SmarterMail ("Could not deliver message to the following recipient(s):
 
   it('reads "Reason: Remote host said: 550 ..." under each failed recipient', async () => {
     expect(
-      await read(
+      await readVerdicts(
         smartermail([
           'Failed Recipient: a@example.net',
           'Reason: Remote host said: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown',
@@ -685,7 +672,7 @@ describe('MDaemon ("The attached message had PERMANENT fatal delivery errors")',
       ],
       'Content-Type: message/rfc822',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 });
 
@@ -722,7 +709,7 @@ describe("Gmail's and Google Workspace's older notice", () => {
       '550-5.1.1 unnecessary spaces. Learn more at',
       '550 5.1.1 https://support.google.com/mail/answer/6596 x1si123456qkb.1 - gsmtp',
     ]);
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 
   it('reads "DNS Error: Domain name not found" as an unknown host', async () => {
@@ -734,7 +721,7 @@ describe("Gmail's and Google Workspace's older notice", () => {
       'Technical details of permanent failure:',
       'DNS Error: Domain name not found',
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'hostunknown', 'hard', '5.0.0', '']));
   });
 
   it('reads "The recipient server did not accept our requests to connect" in a final notice as expired, soft', async () => {
@@ -747,7 +734,7 @@ describe("Gmail's and Google Workspace's older notice", () => {
       'The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720',
       '[mx.example.net. 192.0.2.1: timed out]',
     ]);
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('bounce');
     expect(found.recipients.map((r) => [r[0], r[2]])).toEqual([['a@example.net', 'soft']]);
   });
@@ -770,7 +757,7 @@ describe("Yahoo's and AOL's older notices", () => {
       '<a@example.net>:',
       "Remote host said: 554 delivery error: dd This user doesn't have a yahoo.com account (a@example.net) [-5] - mta1.mail.example.net",
     ]);
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '554']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '554']));
   });
 
   it('reads "dd Sorry, your message to ... cannot be delivered. This account is over quota." as a full mailbox', async () => {
@@ -778,7 +765,7 @@ describe("Yahoo's and AOL's older notices", () => {
       '<b@example.net>:',
       'Remote host said: 554 delivery error: dd Sorry, your message to b@example.net cannot be delivered. This account is over quota. [-2] - mta1.mail.example.net',
     ]);
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '554']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '554']));
   });
 
   // help.aol.co.uk "Mailer-Daemon email message": "----- Transcript of session follows ----- /
@@ -803,7 +790,7 @@ describe("Yahoo's and AOL's older notices", () => {
       ],
       '   ----- Original message follows -----',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '550']));
   });
 });
 
@@ -835,7 +822,7 @@ describe("the same products' delay notices", () => {
       ],
       [['Final-Recipient: rfc822;a@example.net', 'Action: delayed', 'Status: 4.4.7', 'Will-Retry-Until: Wed, 2 Dec 2026 01:17:26 -0500']],
     );
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('delay');
     expect(found.recipients.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([['a@example.net', 'expired', 'none', '4.4.7']]);
   });
@@ -853,7 +840,7 @@ describe("the same products' delay notices", () => {
       ],
       [['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 5.1.1']],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '']));
   });
 
   it('reads the same failure without its report part as a failure of the address listed', async () => {
@@ -869,7 +856,7 @@ describe("the same products' delay notices", () => {
       ],
       'Content-Type: message/rfc822',
     );
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('bounce');
     expect(found.recipients.map((r) => r[0])).toEqual(['a@example.net']);
   });
@@ -905,7 +892,7 @@ describe("the same products' delay notices", () => {
       ],
       'Original message headers:',
     );
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('delay');
     expect(found.recipients.map((r) => [r[0], r[2]])).toEqual([['a@example.net', 'none']]);
   });
@@ -920,7 +907,7 @@ describe("the same products' delay notices", () => {
         '            <mx.example.net #5.7.1 smtp;550 5.7.1 Unable to relay for a@example.net>',
       ]),
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.7.1', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.7.1', '550']));
   });
 });
 
@@ -956,7 +943,7 @@ describe('Exchange Online refusals by a remote server', () => {
       ],
       'Original Message Headers',
     );
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.kind).toBe('bounce');
     expect(found.recipients.map((r) => [r[0], r[1], r[2]])).toEqual([['a@example.net', 'spamdetected', 'soft']]);
   });
@@ -997,7 +984,7 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
       ],
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
   });
 
   const online = (lastError: string) =>
@@ -1023,19 +1010,25 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
     );
 
   it('reads an expiry whose last error was "450 4.4.312 DNS query failed" as expired (rule 3), not a network error', async () => {
-    expect(await read(online('450 4.4.312 DNS query failed'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
+    expect(await readVerdicts(online('450 4.4.312 DNS query failed'))).toEqual(
+      bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']),
+    );
   });
 
   it('reads an expiry whose last error was "450 4.4.316 Connection refused" as expired', async () => {
-    expect(await read(online('450 4.4.316 Connection refused'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.316', '450']));
+    expect(await readVerdicts(online('450 4.4.316 Connection refused'))).toEqual(
+      bounce(['a@example.net', 'expired', 'soft', '4.4.316', '450']),
+    );
   });
 
   it('reads an expiry whose last error was "450 4.4.315 Connection timed out" as expired', async () => {
-    expect(await read(online('450 4.4.315 Connection timed out'))).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.315', '450']));
+    expect(await readVerdicts(online('450 4.4.315 Connection timed out'))).toEqual(
+      bounce(['a@example.net', 'expired', 'soft', '4.4.315', '450']),
+    );
   });
 
   it('keeps the cause a server named before the expiry (rule 3): "452 4.2.2 Mailbox full" stays a full mailbox', async () => {
-    expect(await read(online('452 4.2.2 <a@example.net>: Mailbox full'))).toEqual(
+    expect(await readVerdicts(online('452 4.2.2 <a@example.net>: Mailbox full'))).toEqual(
       bounce(['a@example.net', 'mailboxfull', 'soft', '4.2.2', '452']),
     );
   });
@@ -1054,7 +1047,7 @@ describe('Exchange\'s "QUEUE.Expired; message expired" after the retry period', 
       ],
       [['Final-Recipient: rfc822;a@example.net', 'Action: failed', 'Status: 4.4.7', `Diagnostic-Code: smtp;${reply}`]],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.312', '450']));
   });
 });
 
@@ -1071,13 +1064,13 @@ describe('Domino R5 and the SMTP errors Domino quotes', () => {
       'Original message follows',
     );
   it('reads R5\'s "Your document:" layout with the reason under "because:"', async () => {
-    expect(await read(r5('User a (a@example.net) not listed in Domino Directory'))).toEqual(
+    expect(await readVerdicts(r5('User a (a@example.net) not listed in Domino Directory'))).toEqual(
       bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']),
     );
   });
 
   it('never reads R5\'s "because: 250 Message received OK." as a delivery or as its reply code', async () => {
-    expect(await read(r5('250 Message received OK.'))).toEqual(bounce(['a@example.net', 'onhold', 'soft', '5.0.0', '']));
+    expect(await readVerdicts(r5('250 Message received OK.'))).toEqual(bounce(['a@example.net', 'onhold', 'soft', '5.0.0', '']));
   });
 
   // IBM's Open Mic "Troubleshooting Notes/Domino NRPC Mail Routing issues" (9 May 2012,
@@ -1093,7 +1086,7 @@ describe('Domino R5 and the SMTP errors Domino quotes', () => {
       ),
       'Original message follows',
     );
-    expect(await read(raw)).toEqual(bounce(A_UNKNOWN));
+    expect(await readVerdicts(raw)).toEqual(bounce(A_UNKNOWN));
   });
 });
 
@@ -1114,6 +1107,6 @@ describe("Exchange 2016's quoted recipient after the retry period", () => {
       ),
       'Original message headers:',
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '550']));
   });
 });

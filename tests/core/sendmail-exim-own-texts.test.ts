@@ -42,8 +42,8 @@
 // log's "R=... T=..." and "retry time not reached for any host after a long failure period"
 // (Exim 4.69-4.8x only: mta-template-versions.test.ts).
 // No case comes from a bounce collection.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
+import { describe } from 'vitest';
+import { verdictCases } from './recipient-verdicts.ts';
 
 const RETURNED = [
   'Return-Path: <sender@example.com>',
@@ -55,30 +55,6 @@ const RETURNED = [
   'hello',
   '',
 ];
-
-type Seen = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
-
-interface Case {
-  title: string;
-  raw: () => Buffer;
-  kind: 'bounce' | 'delay';
-  recipients: Seen[];
-}
-
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Seen[] }> {
-  const c = await classify(raw);
-  return { kind: c.kind, recipients: c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-}
-
-function run(cases: readonly Case[]): void {
-  for (const c of cases)
-    it(c.title, async () => {
-      const raw = c.raw();
-      const seen = await read(raw);
-      expect(seen).toEqual({ kind: c.kind, recipients: c.recipients });
-      expect(await read(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(seen);
-    });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sendmail 8.17/8.18: savemail.c's errbody() around the recipients and the transcript, and its
@@ -184,7 +160,7 @@ const smProgram = (code: string, status: string, text: string): Buffer =>
   });
 
 describe('Sendmail 8.17/8.18: its own texts (sysexits.c, err.c, deliver.c, domain.c, conf.c, envelope.c, parseaddr.c, alias.c)', () => {
-  run([
+  verdictCases([
     {
       title: '"Host unknown (Name server: <domain>: host not found)" with 5.1.2 is an unknown host, hard',
       raw: () =>
@@ -608,7 +584,7 @@ function exim(address: string, lines: readonly string[], group: readonly string[
 }
 
 describe('Exim 4.9x: its own texts (deliver.c, route.c, routers/dnslookup.c, rf_self_action.c, transports/smtp.c, appendfile.c, pipe.c, retry.c)', () => {
-  run([
+  verdictCases([
     {
       title: 'route.c\'s "Unrouteable address" is an unknown host, hard',
       raw: () => exim('a@nohost.example.net', ['Unrouteable address']),

@@ -12,9 +12,7 @@
 // follow Sendmail's layout, which tests/core/mta-template-versions.test.ts reads).
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
-
-type Verdict = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
+import { readVerdicts, type RecipientVerdict as Verdict } from './recipient-verdicts.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -28,17 +26,6 @@ const RETURNED = [
   'hello',
   '',
 ];
-
-/** The kind and each recipient's verdict; the CRLF copy of the same notice must read the same. */
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Verdict[] }> {
-  const once = async (bytes: Buffer) => {
-    const c = await classify(bytes);
-    return { kind: c.kind, recipients: c.recipients.map((r): Verdict => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-  };
-  const found = await once(raw);
-  expect(await once(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(found);
-  return found;
-}
 
 const bounce = (...recipients: Verdict[]) => ({ kind: 'bounce', recipients });
 
@@ -106,7 +93,7 @@ describe('Amazon WorkMail', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
   });
 
   it('reads two recipients, each from its own group of the technical report', async () => {
@@ -127,7 +114,7 @@ describe('Amazon WorkMail', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(
+    expect(await readVerdicts(raw)).toEqual(
       bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
@@ -149,7 +136,7 @@ describe('Amazon WorkMail', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.0.0', '554']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'norelaying', 'soft', '5.0.0', '554']));
   });
 
   it('reads a rule\'s own bounce message (the Lambda example\'s "Email in breach of company policy.") as a policy refusal, not a dead address', async () => {
@@ -164,7 +151,7 @@ describe('Amazon WorkMail', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'policyviolation', 'soft', '5.7.1', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'policyviolation', 'soft', '5.7.1', '550']));
   });
 });
 
@@ -212,7 +199,7 @@ describe('Google Groups', () => {
       '',
       'Google Groups',
     ]);
-    expect(await read(raw)).toEqual(bounce(['team@googlegroups.com', 'rejected', 'soft', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['team@googlegroups.com', 'rejected', 'soft', '5.0.0', '']));
   });
 
   // A post to a group address that does not exist comes back as Gmail's "Address not found"
@@ -231,7 +218,7 @@ describe('Google Groups', () => {
       '',
       "The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser",
     ]);
-    expect(await read(raw)).toEqual(bounce(['team@googlegroups.com', 'userunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['team@googlegroups.com', 'userunknown', 'hard', '5.0.0', '']));
   });
 
   it('reads the Japanese notice the same way', async () => {
@@ -244,7 +231,7 @@ describe('Google Groups', () => {
       '',
       'Google Groups',
     ]);
-    expect(await read(raw)).toEqual(bounce(['team@googlegroups.com', 'rejected', 'soft', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['team@googlegroups.com', 'rejected', 'soft', '5.0.0', '']));
   });
 });
 
@@ -327,7 +314,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '']));
   });
 
   it('reads the same "Over quota" notice without its delivery-status part', async () => {
@@ -348,7 +335,7 @@ describe('Oracle Communications Messaging Server', () => {
         ...RETURNED,
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.0.0', '']));
   });
 
   it('reads a remote "553 unknown or illegal user" as an unknown user', async () => {
@@ -373,7 +360,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '553']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '553']));
   });
 
   it('reads "550 5.1.1 unknown or illegal alias" (its own refusal at RCPT TO, quoted by another relay) as an unknown user', async () => {
@@ -396,7 +383,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
   });
 
   it('reads the timed-out notice (return_timedout.txt) as expired, soft', async () => {
@@ -417,7 +404,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.7', '']));
   });
 
   it('reads "Illegal host/domain name found" with an unknown user beside it, each from its own block', async () => {
@@ -449,7 +436,7 @@ describe('Oracle Communications Messaging Server', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(
+    expect(await readVerdicts(raw)).toEqual(
       bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.invalid', 'hostunknown', 'hard', '5.1.2', '']),
     );
   });
@@ -476,17 +463,19 @@ describe('Ipswitch IMail Server', () => {
     );
 
   it('reads "Unknown user:" as an unknown user, hard', async () => {
-    expect(await read(imail(['Unknown user: a@example.net']))).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']));
+    expect(await readVerdicts(imail(['Unknown user: a@example.net']))).toEqual(
+      bounce(['a@example.net', 'userunknown', 'hard', '5.0.0', '']),
+    );
   });
 
   it('reads a remote full mailbox it relays under the recipient as that reason', async () => {
-    expect(await read(imail(['RCPT TO:<b@example.net>', '552 5.2.2 <b@example.net>... Mailbox full']))).toEqual(
+    expect(await readVerdicts(imail(['RCPT TO:<b@example.net>', '552 5.2.2 <b@example.net>... Mailbox full']))).toEqual(
       bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
 
   it('reads the end of its retries ("Delivery failed 3 attempts") as expired', async () => {
-    expect(await read(imail(['Delivery failed 3 attempts: a@example.net']))).toEqual(
+    expect(await readVerdicts(imail(['Delivery failed 3 attempts: a@example.net']))).toEqual(
       bounce(['a@example.net', 'expired', 'soft', '5.0.0', '']),
     );
   });
@@ -545,7 +534,7 @@ describe('McAfee Email Gateway and MX Logic', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
   });
 
   it('reads two recipients, each with its own reason', async () => {
@@ -566,7 +555,7 @@ describe('McAfee Email Gateway and MX Logic', () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual(
+    expect(await readVerdicts(raw)).toEqual(
       bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
@@ -597,7 +586,7 @@ describe('McAfee Email Gateway and MX Logic', () => {
         ...RETURNED.slice(0, 6),
       ],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'spamdetected', 'soft', '5.0.0', '554']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'spamdetected', 'soft', '5.0.0', '554']));
   });
 });
 
@@ -653,13 +642,13 @@ describe('SurfControl E-mail Filter', () => {
     );
 
   it('reads a full mailbox from the remote reply over its placeholder status', async () => {
-    expect(await read(surfcontrol('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'))).toEqual(
+    expect(await readVerdicts(surfcontrol('b@example.net', '552 5.2.2 <b@example.net>... Mailbox full'))).toEqual(
       bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
 
   it('reads a remote refusal as spam', async () => {
-    expect(await read(surfcontrol('a@example.net', '550 5.7.1 Message rejected as spam by Content Filtering'))).toEqual(
+    expect(await readVerdicts(surfcontrol('a@example.net', '550 5.7.1 Message rejected as spam by Content Filtering'))).toEqual(
       bounce(['a@example.net', 'spamdetected', 'soft', '5.7.1', '550']),
     );
   });
@@ -735,7 +724,7 @@ describe('PowerMTA', () => {
       ],
       ['  <b@example.net>  delivery failed; will not continue trying'],
     );
-    expect(await read(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']));
   });
 
   it('reads a message-expired failure after a timed-out host as expired', async () => {
@@ -752,7 +741,7 @@ describe('PowerMTA', () => {
       ],
       ['  <a@example.net>  delivery failed; will not continue trying'],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.2', '421']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'expired', 'soft', '4.4.2', '421']));
   });
 
   it("keeps the server's words over a category that disagrees (policy-related on an unknown user)", async () => {
@@ -769,7 +758,7 @@ describe('PowerMTA', () => {
       ],
       ['  <a@example.net>  delivery failed; will not continue trying'],
     );
-    expect(await read(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await readVerdicts(raw)).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
   });
 
   // The category decides only when the reply's words and codes say nothing (rule 7, before
@@ -798,11 +787,11 @@ describe('PowerMTA', () => {
     // A bad mailbox with no command named: read as an unknown-user wording would be (rule 6).
     ['bad-mailbox', '5.0.0', '550 Requested action not taken', ['a@example.net', 'filtered', 'soft', '5.0.0', '550']],
   ] as const)('reads category %s when the reply (%s %s) decides nothing', async (category, status, diagnostic, verdict) => {
-    expect(await read(vague(status, diagnostic, category))).toEqual(bounce([...verdict]));
+    expect(await readVerdicts(vague(status, diagnostic, category))).toEqual(bounce([...verdict]));
   });
 
   it('never reads a dead address from a category under a temporary code', async () => {
-    expect(await read(vague('4.0.0', '450 Requested action not taken', 'bad-domain'))).toEqual(
+    expect(await readVerdicts(vague('4.0.0', '450 Requested action not taken', 'bad-domain'))).toEqual(
       bounce(['a@example.net', 'onhold', 'soft', '4.0.0', '450']),
     );
   });
@@ -827,7 +816,7 @@ describe('PowerMTA', () => {
       ],
       ['  <a@example.net>  delivery failed; will not continue trying', '  <b@example.net>  delivery failed; will not continue trying'],
     );
-    expect(await read(raw)).toEqual(
+    expect(await readVerdicts(raw)).toEqual(
       bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550'], ['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
@@ -896,33 +885,33 @@ describe('Digital Arts m-FILTER', () => {
       .toString('utf8')
       .replace('charset="UTF-8"', 'charset="ISO-2022-JP"')
       .replace('Content-Transfer-Encoding: 8bit', 'Content-Transfer-Encoding: 7bit');
-    expect(await read(iso2022jp(text))).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
+    expect(await readVerdicts(iso2022jp(text))).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
   });
 
   it('reads an unknown user refused at RCPT TO', async () => {
     expect(
-      await read(
+      await readVerdicts(
         mfilter('a@example.net', '550 5.1.1 <a@example.net>: Recipient address rejected: User unknown', 'RCPT TO:<a@example.net>'),
       ),
     ).toEqual(bounce(['a@example.net', 'userunknown', 'hard', '5.1.1', '550']));
   });
 
   it('reads a full mailbox', async () => {
-    expect(await read(mfilter('b@example.net', '552 5.2.2 <b@example.net>: Mailbox full', 'RCPT TO:<b@example.net>'))).toEqual(
+    expect(await readVerdicts(mfilter('b@example.net', '552 5.2.2 <b@example.net>: Mailbox full', 'RCPT TO:<b@example.net>'))).toEqual(
       bounce(['b@example.net', 'mailboxfull', 'soft', '5.2.2', '552']),
     );
   });
 
   it('reads a temporary refusal at the greeting as blocked, soft', async () => {
     expect(
-      await read(
+      await readVerdicts(
         mfilter('a@example.net', '421 4.7.0 mx.example.net Service not available, closing transmission channel', 'EHLO mail.example.org'),
       ),
     ).toEqual(bounce(['a@example.net', 'blocked', 'soft', '4.7.0', '421']));
   });
 
   it('reads a content refusal after DATA as spam', async () => {
-    expect(await read(mfilter('a@example.net', '554 5.7.1 Message rejected as spam by Content Filtering', 'DATA'))).toEqual(
+    expect(await readVerdicts(mfilter('a@example.net', '554 5.7.1 Message rejected as spam by Content Filtering', 'DATA'))).toEqual(
       bounce(['a@example.net', 'spamdetected', 'soft', '5.7.1', '554']),
     );
   });
