@@ -42,18 +42,23 @@ export function postfixWrap(text: string, len = 79, indent = 4): string[] {
   return out;
 }
 
-const FAILURE_HEAD = [
-  'This is the mail system at host mx.example.org.',
-  '',
-  "I'm sorry to have to inform you that your message could not",
-  "be delivered to one or more recipients. It's attached below.",
-  '',
+/** The lines both of Postfix's templates end their head with (src/bounce/bounce_template.c). */
+const HELP_LINES = [
   'For further assistance, please send mail to postmaster.',
   '',
   'If you do so, please include this problem report. You can',
   'delete your own text from the attached returned message.',
   '',
   '                   The mail system',
+];
+
+const FAILURE_HEAD = [
+  'This is the mail system at host mx.example.org.',
+  '',
+  "I'm sorry to have to inform you that your message could not",
+  "be delivered to one or more recipients. It's attached below.",
+  '',
+  ...HELP_LINES,
 ];
 
 const DELAY_HEAD = [
@@ -66,12 +71,7 @@ const DELAY_HEAD = [
   'Your message could not be delivered for more than 4 hour(s).',
   'It will be retried until it is 5 day(s) old.',
   '',
-  'For further assistance, please send mail to postmaster.',
-  '',
-  'If you do so, please include this problem report. You can',
-  'delete your own text from the attached returned message.',
-  '',
-  '                   The mail system',
+  ...HELP_LINES,
 ];
 
 /** A Postfix 3.x failure ("failed", also a message that expired) or delay ("delayed") notice. */

@@ -13,6 +13,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readVerdicts, type RecipientVerdict as Verdict } from './recipient-verdicts.ts';
+import { MESSAGING_SERVER_HEAD } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -251,17 +252,11 @@ describe('Oracle Communications Messaging Server', () => {
   // Original address: user@host.tufts.edu / Reason: Over quota"; a remote refusal logged in
   // the 2005Q4 Administration Guide (docs.oracle.com/cd/E19636-01/819-2650/gansy, example 21-5):
   // "smtp; 553 unknown or illegal user: nonesuch@siroe.com".
-  const head = [
-    'This report relates to a message you sent with the following header fields:',
-    '',
-    '  Message-id: <hello.1@example.com>',
-    '  Date: Tue, 01 Dec 2026 01:17:26 +0900',
-    '  From: sender@example.com',
-    '  To: a@example.net, b@example.net',
-    '  Cc: c@example.net',
-    '  Subject: hello',
-    '',
-  ];
+  // The head up to (not with) its "Your message cannot be delivered to the following recipients:".
+  const head = MESSAGING_SERVER_HEAD.slice(
+    0,
+    MESSAGING_SERVER_HEAD.indexOf('Your message cannot be delivered to the following recipients:'),
+  );
   const messagingServer = (subject: string, text: readonly string[], groups: readonly (readonly string[])[]) =>
     mail(
       [
