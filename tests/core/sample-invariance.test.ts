@@ -2,7 +2,8 @@
 // MTA notice, changed in ways that must not change its answer (the parties renamed, other
 // IP addresses, the text part sent quoted-printable or base64, the report's fields folded
 // elsewhere, field names in lower case, the report in RFC 6533's global types, another
-// recipient beside a report's only one, a gateway's footer under the notice), gives the same answer, address for address
+// recipient beside a report's only one, a gateway's footer under the notice, the report's
+// Final-Recipient in upper case, a Diagnostic-Code without its type), gives the same answer, address for address
 // (tools/corpus/invariance.ts). Unseen bounces differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,8 @@ import {
   refoldReportFields,
   renameParties,
   replaceIps,
+  upperCaseFinalRecipients,
+  withoutDiagnosticType,
   type Sample,
 } from '../../tools/corpus/invariance.ts';
 
@@ -108,6 +111,12 @@ describe('the changes themselves', () => {
       /User unknown \(in reply to RCPT TO command\)\n[^]*\nThis email has been scanned for spam[^]*\n--b1\nContent-Type: message\/delivery-status/,
     );
     expect(footed.match(/has been scanned for spam/g)).toHaveLength(1);
+  });
+
+  it("upper-cases the report's Final-Recipient and drops the Diagnostic-Code's type", () => {
+    expect(upperCaseFinalRecipients(NOTICE)).toContain('Final-Recipient: rfc822; NEKO@EXAMPLE.CO.JP');
+    expect(upperCaseFinalRecipients(NOTICE)).toContain('<neko@example.co.jp>: host');
+    expect(withoutDiagnosticType(NOTICE)).toContain('Diagnostic-Code: 550 5.1.1 <neko@example.co.jp>');
   });
 
   it('sends the report as RFC 6533 global types', () => {

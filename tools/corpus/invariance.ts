@@ -18,6 +18,11 @@
 // - `gateway-footer`: a mail gateway's footer ("This email has been scanned for spam and
 //   viruses ... report this email as spam") appended to the notice's text, as gateways append
 //   it to every message they pass.
+// - `recipient-case`: the report's Final-Recipient in upper case (the text part keeps the case
+//   it had): an address's case says nothing of its failure; answers compare addresses
+//   case-insensitively.
+// - `diagnostic-type`: the Diagnostic-Code without its type ("smtp;", "X-Postfix;"), as some
+//   MTAs write it.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -33,7 +38,17 @@ import { CORPUS_DIRS } from './run.ts';
 import { NOTICES_DIR, recordedMtas } from '../mta-notices/score.ts';
 
 export type Change =
-  'names' | 'ips' | 'quoted-printable' | 'base64' | 'folded' | 'field-case' | 'global-report' | 'another-recipient' | 'gateway-footer';
+  | 'names'
+  | 'ips'
+  | 'quoted-printable'
+  | 'base64'
+  | 'folded'
+  | 'field-case'
+  | 'global-report'
+  | 'another-recipient'
+  | 'gateway-footer'
+  | 'recipient-case'
+  | 'diagnostic-type';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -44,6 +59,8 @@ export const CHANGES: readonly Change[] = [
   'global-report',
   'another-recipient',
   'gateway-footer',
+  'recipient-case',
+  'diagnostic-type',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -325,6 +342,19 @@ export function appendGatewayFooter(text: string): string {
   });
 }
 
+// ---- the report's own spelling ------------------------------------------------------------------
+
+export function upperCaseFinalRecipients(text: string): string {
+  return text.replace(
+    /^(Final-Recipient:[ \t]*rfc822;[ \t]*<?)([^@\s<>]+@[^\s<>]+)/gim,
+    (_m, lead: string, address: string) => lead + address.toUpperCase(),
+  );
+}
+
+export function withoutDiagnosticType(text: string): string {
+  return text.replace(/^(Diagnostic-Code:[ \t]*)(?:smtp|x-postfix|x-unix|x-local);[ \t]*/gim, '$1');
+}
+
 // ---- folding --------------------------------------------------------------------------------
 
 /** Report-part fields folded at `width` columns (at spaces only: a fold is whitespace). */
@@ -354,33 +384,36 @@ export function refoldReportFields(text: string, width = 40): string {
 
 // ---- the check -------------------------------------------------------------------------------
 
+/** Each change as a function of the message's text (a binary string). */
+const CHANGE_OF: Record<Change, (text: string) => string> = {
+  names: renameParties,
+  ips: replaceIps,
+  'quoted-printable': (text) => encodeTextParts(text, 'quoted-printable'),
+  base64: (text) => encodeTextParts(text, 'base64'),
+  folded: (text) => refoldReportFields(text),
+  'field-case': lowerFieldNames,
+  'global-report': asGlobalReport,
+  'another-recipient': addReportRecipient,
+  'gateway-footer': appendGatewayFooter,
+  'recipient-case': upperCaseFinalRecipients,
+  'diagnostic-type': withoutDiagnosticType,
+};
+
 export function applyChange(change: Change, raw: Buffer): Buffer {
-  const text = raw.toString('latin1');
-  const changed =
-    change === 'names'
-      ? renameParties(text)
-      : change === 'ips'
-        ? replaceIps(text)
-        : change === 'folded'
-          ? refoldReportFields(text)
-          : change === 'field-case'
-            ? lowerFieldNames(text)
-            : change === 'global-report'
-              ? asGlobalReport(text)
-              : change === 'another-recipient'
-                ? addReportRecipient(text)
-                : change === 'gateway-footer'
-                  ? appendGatewayFooter(text)
-                  : encodeTextParts(text, change);
-  return Buffer.from(changed, 'latin1');
+  return Buffer.from(CHANGE_OF[change](raw.toString('latin1')), 'latin1');
 }
 
 /** The answer a user sees, with the same change applied to its addresses so both compare. */
 function comparable(change: Change, c: Classification): string {
+  if (change === 'recipient-case') return answerOf(lowerCaseAddresses(c));
   if (change !== 'names') return answerOf(c);
   // rebound's own stand-in for a complaint that names nobody is not a sample's name.
   const rename = (address: string) => (address === UNDISCLOSED_RECIPIENT ? address : renameParties(address));
   return answerOf({ ...c, recipients: c.recipients.map((r) => ({ ...r, address: rename(r.address) })) });
+}
+
+function lowerCaseAddresses(c: Classification): Classification {
+  return { ...c, recipients: c.recipients.map((r) => ({ ...r, address: r.address.toLowerCase() })) };
 }
 
 export interface Moved {
@@ -407,7 +440,13 @@ export async function checkInvariance(
       const before = comparable(change, original);
       const read2 = await classifyCorpusFile(changedRaw, read);
       const added = (r: { address: string }) => r.address.toLowerCase().startsWith(ADDED_RECIPIENT_PREFIX);
-      const after = answerOf(change === 'another-recipient' ? { ...read2, recipients: read2.recipients.filter((r) => !added(r)) } : read2);
+      const after = answerOf(
+        change === 'another-recipient'
+          ? { ...read2, recipients: read2.recipients.filter((r) => !added(r)) }
+          : change === 'recipient-case'
+            ? lowerCaseAddresses(read2)
+            : read2,
+      );
       if (before !== after) moved.push({ sample: s.name, change, before, after });
     }
   }
