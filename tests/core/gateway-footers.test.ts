@@ -60,6 +60,7 @@ describe("a gateway's footer under a notice", () => {
       'This message has been scanned by the receiving gateway and was rejected as spam.',
       'This message has been scanned and identified as containing a virus.',
       'This message has been scanned for viruses: 554 5.7.1 refused by user@example.net.',
+      'This email has been scanned by the gateway and its attachment invoice.exe was removed.',
     ])
       expect(withoutGatewayFooters(notice(kept))).toBe(notice(kept));
     expect(withoutGatewayFooters(notice('This email has been scanned for spam and viruses by Proofpoint Essentials.'))).toBe(

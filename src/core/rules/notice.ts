@@ -397,6 +397,11 @@ export const FOOTER_REFUSAL_WORDS: readonly string[] = [
   String.raw`deemed`,
   String.raw`classified`,
   String.raw`infected`,
+  // What a scanner did to this message: "the attachment was removed", "deleted", "stripped".
+  String.raw`removed`,
+  String.raw`deleted`,
+  String.raw`stripped`,
+  String.raw`discarded`,
   String.raw`contain(?:s|ed|ing)? (?:an? )?(?:virus|spam|malware|dangerous)`,
   String.raw`@`,
   String.raw`\b[2-5]\d\d\b`,
