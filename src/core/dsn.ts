@@ -189,16 +189,18 @@ export function isMailbox(address: string): boolean {
 }
 
 /**
- * A mailbox at a name that is no host on the Internet: a single label ("user@ims-ms-daemon",
- * "user@localhost"), not an address literal. Oracle Messaging Server writes the message store's
- * channel there once it has rewritten a recipient for local delivery ("Recipient address:
+ * A mailbox at one of Oracle Messaging Server's channel hosts ("user@ims-ms-daemon", the
+ * message store's channel; its channels' hosts end "-daemon"). It writes that address as the
+ * Final-Recipient once it has rewritten a recipient for local delivery ("Recipient address:
  * user@ims-ms-daemon / Original address: user@host.tufts.edu / Reason: Over quota", as a site
  * running it quotes its notice, uit.tufts.edu "Bounced Message Documentation"), the address the
- * sender wrote staying in Original-Recipient.
+ * sender wrote staying in Original-Recipient. Not any one-label host: Postfix writes
+ * "bob@localhost" for the member of an alias whose own address (info@example.com) is in
+ * Original-Recipient, and that alias is not the mailbox that failed.
  */
 export function isInternalMailbox(address: string): boolean {
   const domain = address.slice(address.lastIndexOf('@') + 1);
-  return isMailbox(address) && !domain.includes('.') && !domain.startsWith('[');
+  return isMailbox(address) && /^[a-z0-9_-]+-daemon$/i.test(domain);
 }
 
 /**

@@ -194,7 +194,8 @@ const SENDMAIL_ADDRESS_TAIL = /^>?\.\.\.\s/;
 
 /** A quoted header field whose words may hold numbers like codes (see withoutQuotedFields). */
 const QUOTED_FIELD_FOR_CODES = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/i;
-const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^\s*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)\s*:/im;
+// Blanks, not \s: with the m flag a \s* would run across line ends, trying every blank line anew (quadratic).
+const QUOTED_FIELD_FOR_CODES_ANYWHERE = /^[ \t]*(?:subject|date|sent|to|cc|bcc|from|message-id|reply-to|sender)[ \t]*:/im;
 
 /**
  * Sendmail's line under one address of its lists ("    (reason: %s)", sendmail/savemail.c
@@ -488,16 +489,28 @@ export function textOutsideBlocks(notice: string, blocks: readonly ProseRecipien
     const mine = new Set(ownLines.map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean));
     const shared = (o: (typeof lines)[number]) => o.outside && (!o.names.size || ownLower.some((a) => o.names.has(a)));
     return {
-      outside: lines
-        .filter(shared)
-        .map((o) => o.line)
-        .join('\n'),
-      around: lines
-        .filter((o) => shared(o) || mine.has(o.trimmed))
-        .map((o) => o.line)
-        .join('\n'),
+      outside: joinWithin(lines.filter(shared)),
+      around: joinWithin(lines.filter((o) => shared(o) || mine.has(o.trimmed))),
     };
   };
+}
+
+/**
+ * Each recipient's share of a notice, at most this many characters: far more than the rules
+ * and the code scans read (MAX_RULE_INPUT, MAX_STATUS_SCAN), and a report of hundreds of
+ * recipients is not made to copy a long notice for each of them.
+ */
+const SHARE_CHARS = 32_768;
+
+function joinWithin(lines: readonly { line: string }[]): string {
+  const kept: string[] = [];
+  let size = 0;
+  for (const { line } of lines) {
+    if (size + line.length > SHARE_CHARS) break;
+    kept.push(line);
+    size += line.length + 1;
+  }
+  return kept.join('\n');
 }
 
 /** True when the line names the address itself (lower-case), not a longer one holding it ("jimbob@" for "bob@", a URL's "?rcpt=bob@"). */

@@ -181,15 +181,16 @@ function fallback(input: ReasonInput, command: SmtpPhase): Reason {
 
 /**
  * Rule 7's last resort before `onhold`: the sending MTA's own category of the failure
- * (rules/providers/powermta.ts). Never a dead address's reason under a temporary code.
+ * (rules/providers/powermta.ts). Never a dead address's reason (bad-mailbox, bad-domain).
  */
 function reasonForMtaCategory(input: ReasonInput): Reason | undefined {
   const category = (input.mtaCategory ?? '').trim().toLowerCase();
   if (!category) return undefined;
   const rule = POWERMTA_BOUNCE_CATEGORIES.find((c) => c.category === category);
   if (!rule) return undefined;
-  const temporary = input.status.startsWith('4') || input.replyCode.startsWith('4');
-  if (temporary && HARD_REASONS.has(rule.reason)) return undefined;
+  // Never a dead address on the MTA's guess alone: its patterns are the operator's, about the
+  // same words that decided nothing here (README rule 7).
+  if (HARD_REASONS.has(rule.reason)) return undefined;
   input.decidedBy.push(`mta-category:X-PowerMTA-BounceCategory ${rule.category}`);
   return rule.reason;
 }

@@ -25,6 +25,7 @@ import { decideReason } from './reason.ts';
 import { POWERMTA_CATEGORY_FIELD } from './rules/providers/powermta.ts';
 import { bounceTypeOf, NON_BOUNCE_REASONS } from './hardness.ts';
 import { REMOVED_WHILE_DELAYED_PHRASES } from './rules/detection.ts';
+import { POSTFIX_COMMAND_EXIT_TEXTS } from './rules/reasons/mailererror.ts';
 import {
   GUESSED_CAUSE_WORDS,
   REMOTE_HOST_WORDS,
@@ -430,22 +431,37 @@ export function fromProse(
 const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
 
 /**
- * Sendmail names the program an alias piped to in the recipient's X-Actual-Recipient ("X-Unix;
- * |/usr/local/bin/import", sendmail/savemail.c errbody()): what failed is that program, the
- * local mailer, and the text Sendmail writes for its exit status (sendmail/sysexits.c, 8.17:
- * "554 Service unavailable" for EX_UNAVAILABLE, "501 Data format error" for EX_DATAERR, "554
- * Remote protocol error" for EX_PROTOCOL, "554 Internal error", "451 Operating system error")
- * names the exit code, not a fault of the receiving system, of the content or of an SMTP
- * dialogue there never was.
+ * A program the message was piped to failed: Sendmail names it in the recipient's
+ * X-Actual-Recipient ("X-Unix; |/usr/local/bin/import", sendmail/savemail.c errbody()), Postfix
+ * writes the command's output or its exit status under the diagnostic type x-unix
+ * ("Diagnostic-Code: x-unix; internal software error", src/global/pipe_command.c and
+ * sys_exits.c). What failed is that program, the local mailer, and the texts for its exit
+ * status (sendmail/sysexits.c, 8.17: "554 Service unavailable" for EX_UNAVAILABLE, "501 Data
+ * format error" for EX_DATAERR, "554 Remote protocol error" for EX_PROTOCOL; Postfix's "service
+ * unavailable", "permission denied", "temporary failure" ..., rules/reasons/mailererror.ts) name the exit code, not a fault
+ * of the receiving system, of the content or of an SMTP dialogue there never was.
  */
 const PROGRAM_RECIPIENT = /^\s*x-unix\s*;\s*"?\|/i;
+const COMMAND_EXIT_TEXT = new RegExp(`^(?:${POSTFIX_COMMAND_EXIT_TEXTS.join('|')})$`, 'i');
 /** The reasons those exit texts and codes give that say no more than "the program failed". */
-const PROGRAM_EXIT_REASONS: ReadonlySet<Reason> = new Set<Reason>(['systemerror', 'contenterror', 'syntaxerror', 'onhold', 'undefined']);
+const PROGRAM_EXIT_REASONS: ReadonlySet<Reason> = new Set<Reason>([
+  'systemerror',
+  'contenterror',
+  'syntaxerror',
+  'securityerror',
+  'onhold',
+  'undefined',
+]);
 
-/** `mailererror` for a Sendmail program recipient whose exit text named no cause of its own. */
+/** `mailererror` for a program's failure whose exit text named no cause of its own. */
 function programExit(reason: Reason, r: DsnRecipientFields, decidedBy: string[]): Reason {
-  if (!PROGRAM_EXIT_REASONS.has(reason) || !PROGRAM_RECIPIENT.test(r.fields['x-actual-recipient'] ?? '')) return reason;
-  decidedBy.push('dsn:X-Actual-Recipient program:mailererror');
+  // A delay with no words a rule knows is `expired` by default (README rule 3): an exit text names more.
+  const delayDefault = reason === 'expired' && r.action === 'delayed';
+  if (!PROGRAM_EXIT_REASONS.has(reason) && !delayDefault) return reason;
+  if (PROGRAM_RECIPIENT.test(r.fields['x-actual-recipient'] ?? '')) decidedBy.push('dsn:X-Actual-Recipient program:mailererror');
+  else if (r.diagnosticType === 'x-unix' && COMMAND_EXIT_TEXT.test(r.diagnostic.trim()))
+    decidedBy.push('dsn:Diagnostic-Code x-unix exit status:mailererror');
+  else return reason;
   return 'mailererror';
 }
 

@@ -42,7 +42,7 @@ describe("a gateway's footer under a notice", () => {
     expect(await answers(bareRefusal(withFooter(BARE_REFUSAL)))).toEqual(BARE_ANSWER);
   });
 
-  it("reads Symantec Email Security.cloud's and AVG's footers as footers too", async () => {
+  it("reads Symantec Email Security.cloud's, AVG's and Avast's footers as footers too", async () => {
     const footer = [
       '',
       'This email has been scanned by the Symantec Email Security.cloud service.',
@@ -50,6 +50,10 @@ describe("a gateway's footer under a notice", () => {
       '',
       'No virus found in this message.',
       'Checked by AVG - www.avg.com',
+      '',
+      'This e-mail was scanned for viruses by the gateway.',
+      '',
+      'Virus-free. www.avast.com',
     ];
     expect(await answers(bareRefusal(withFooter(BARE_REFUSAL, footer)))).toEqual(BARE_ANSWER);
   });
@@ -61,6 +65,13 @@ describe("a gateway's footer under a notice", () => {
       'This message has been scanned and identified as containing a virus.',
       'This message has been scanned for viruses: 554 5.7.1 refused by user@example.net.',
       'This email has been scanned by the gateway and its attachment invoice.exe was removed.',
+      // A reviewer's refusals worded after a scan: each says what happened to this message.
+      'This message has been scanned for spam and viruses and was found to be spam. It will not be delivered to the recipient.',
+      'This message has been scanned by the gateway and was flagged as spam; delivery to the recipient was stopped.',
+      'The message has been scanned and a virus (W32/Netsky.P) was found in it. The message has been held by the administrator.',
+      'This message has been checked by our content filter and was returned to you as it is spam.',
+      'This email has been scanned for viruses and malware. It was not accepted because it carries a virus.',
+      "This e-mail has been scanned and it won't be delivered: it looks like spam.",
     ])
       expect(withoutGatewayFooters(notice(kept))).toBe(notice(kept));
     expect(withoutGatewayFooters(notice('This email has been scanned for spam and viruses by Proofpoint Essentials.'))).toBe(

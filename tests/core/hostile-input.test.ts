@@ -197,6 +197,29 @@ describe('unreadable and hostile input', () => {
     expect(c.recipients.map((r) => [r.address, r.reason])).toEqual([['a@example.net', 'userunknown']]);
   });
 
+  it('reads the one recipient of a notice padded with 200,000 characters of blank lines', async () => {
+    // This asserts the answer, not the time (speed is the bench's): measured once, the scan below
+    // took 17.7 s here before its fix and 0.2 s after.
+    // The only recipient names no code, so the notice is searched for one, without the returned
+    // message's quoted fields ("Subject: 550 ..."): that search once tried every blank line
+    // afresh (a \s* running across line ends; 60 KB took 1.8 s, 200 KB twenty).
+    const raw = Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example.org',
+        'Subject: Undelivered Mail Returned to Sender',
+        '',
+        'Delivery to the following recipient failed permanently:',
+        '',
+        '     a@example.net',
+        '',
+        ...Array.from({ length: 70_000 }, () => ' \t'),
+      ].join('\n'),
+    );
+    const c = await classify(raw);
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => r.address)).toEqual(['a@example.net']);
+  });
+
   it("reads a delay notice with a line of 200,000 '@' without trying OpenSMTPD's expiry line at each one", async () => {
     // No timing here: a quadratic scan shows as this test running past the suite's timeout.
     const raw = plainBounce(

@@ -369,10 +369,12 @@ export const GUESSED_CAUSE_WORDS: readonly string[] = [
  * say nothing of the failure: their "spam" and "virus" never decide a recipient's reason.
  */
 export const GATEWAY_FOOTER_PHRASES: readonly string[] = [
-  String.raw`\b(?:this|the) (?:e-?mail|message)(?: and any attachments?)? (?:has|have) been (?:scanned|checked)\b`,
+  String.raw`\b(?:this|the) (?:e-?mail|message)(?: and any attachments?)? (?:has been|have been|was|were) (?:scanned|checked)\b`,
   String.raw`\bis believed to be clean\b`,
   String.raw`\breport this (?:e-?mail|message) as spam\b`,
   String.raw`\bno virus found in this (?:e-?mail|message)\b`,
+  // Avast's "Virus-free. www.avast.com".
+  String.raw`\bvirus-free\b`,
 ];
 
 /**
@@ -386,7 +388,16 @@ export const FOOTER_REFUSAL_WORDS: readonly string[] = [
   String.raw`block`,
   String.raw`bounc`,
   String.raw`undeliver`,
-  String.raw`not (?:been )?delivered`,
+  String.raw`not (?:be |been )?delivered`,
+  String.raw`won'?t be delivered`,
+  String.raw`not (?:been )?accepted`,
+  String.raw`returned`,
+  String.raw`\bheld\b`,
+  String.raw`flagged`,
+  String.raw`found to be`,
+  String.raw`(?:was|were) found`,
+  String.raw`stopped`,
+  String.raw`looks like`,
   String.raw`could ?n[o']t`,
   String.raw`cannot`,
   String.raw`unable`,

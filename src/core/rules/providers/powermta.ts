@@ -5,8 +5,9 @@
 // sending MTA's guess from its own pattern list (<bounce-category-patterns>: "/blocked/
 // spam-related", "/quota/ quota-issues", ...), not the receiving server's words: rebound reads it
 // only when the reply's words and codes decide nothing (rules/README.md, rule 7, before
-// `onhold`), and a category of a dead address (bad-mailbox, bad-domain) is not read under a
-// temporary (4xx) code, since the guide defines those categories for 5.X.X errors only.
+// `onhold`), and a category of a dead address (bad-mailbox, bad-domain) is not read at all:
+// its patterns are the operator's, about the same words that decided nothing, and a guess
+// never makes an address dead (listed here for the record of what the guide defines).
 // Categories whose meaning names no reason of rebound's ("bad-configuration", "content-related",
 // "routing-errors", "other") are not read.
 

@@ -24,13 +24,11 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       // EX_CANTCREAT "can't create user output file").
       String.raw`^can't create user output file$`,
       // Postfix 3.7 src/global/pipe_command.c, for pipe(8) and local(8) command deliveries: a
-      // command that ran past its time limit ("Command time limit exceeded: \"%s\""), and a
-      // command's sysexits.h exit status that Postfix reports in src/global/sys_exits.c's words
-      // alone when the command wrote nothing (Diagnostic-Code "x-unix; internal software
-      // error"). The command failed; "user unknown" (EX_NOUSER) and "host name unknown"
-      // (EX_NOHOST) are read by their own rules.
+      // command that ran past its time limit ("Command time limit exceeded: \"%s\""). A
+      // command's sysexits.h status in src/global/sys_exits.c's words alone ("x-unix; internal
+      // software error") is read with its diagnostic type (POSTFIX_COMMAND_EXIT_TEXTS below),
+      // not by these rules: other servers use the same words.
       String.raw`\bcommand time limit exceeded\b`,
-      String.raw`^(?:command line usage error|data format error|cannot open input|service unavailable|internal software error|system resource problem|critical os file missing|input/output error|temporary failure|remote error in protocol|permission denied|local configuration error)$`,
       String.raw`x-unix;`,
       String.raw`service unavailable \(pipe`,
       String.raw`mail delivery agent`,
@@ -44,4 +42,26 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
     ],
     quote: 'x-unix; /usr/bin/procmail: exited with status 75',
   },
+];
+
+/**
+ * Postfix's words for a command's sysexits.h exit status when the command wrote nothing
+ * (Postfix 3.7 src/global/sys_exits.c; pipe(8) and local(8) command deliveries, written as
+ * "Diagnostic-Code: x-unix; <text>"): read as `mailererror` only under that diagnostic type
+ * (../../recipients.ts, programExit). "user unknown" (EX_NOUSER) and "host name unknown"
+ * (EX_NOHOST) are not here: their own rules read them.
+ */
+export const POSTFIX_COMMAND_EXIT_TEXTS: readonly string[] = [
+  'command line usage error',
+  'data format error',
+  'cannot open input',
+  'service unavailable',
+  'internal software error',
+  'system resource problem',
+  'critical os file missing',
+  'input/output error',
+  'temporary failure',
+  'remote error in protocol',
+  'permission denied',
+  'local configuration error',
 ];

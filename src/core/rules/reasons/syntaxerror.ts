@@ -44,7 +44,9 @@ export const SYNTAXERROR_RULES: readonly ReasonRule[] = [
       // the same for '>', '(', ')' and '"'), as the reply to RCPT TO or in the bounce of an
       // address given so: the address as written in the command is broken, not unknown (the
       // address read from it may be a good one).
-      String.raw`\bunbalanced '[<>()"]'`,
+      // Only where Sendmail puts it: after the reply code or after the address and its "... " (not a
+      // header check's "Header From: unbalanced '(' in comment", which is the content's).
+      String.raw`(?:^|\b[45]\d\d(?:[ -][45]\.\d\.\d{1,3})? |\.\.\. |<@> )unbalanced '[<>()"]'`,
       String.raw`pipelining`,
     ],
     quote: '501 5.5.4 Syntax error in parameters or arguments',
