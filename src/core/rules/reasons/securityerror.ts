@@ -19,8 +19,11 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       // support detected but needed"); the 535 under it is about these credentials.
       String.raw`but authentication was rejected \((?:auth login|username|password)\)`,
       String.raw`but no smtp auth support detected but needed`,
+      // Courier's esmtp client with no SASL mechanism in common with the server it must log in
+      // to (courier/module.esmtp/libesmtp.C: "Compatible SASL authentication not available.", '5').
+      String.raw`compatible sasl authentication not available`,
     ],
-    hints: ['sasl authentication failed', 'smtp login to', 'authentication was rejected', 'smtp auth support'],
+    hints: ['sasl authentication failed', 'smtp login to', 'authentication was rejected', 'smtp auth support', 'compatible sasl'],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
   // A relay refused only because the client did not log in: the cause named is the missing

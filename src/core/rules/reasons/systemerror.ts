@@ -36,6 +36,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`loops? back to myself`,
       String.raw`remote host address is the local host`,
       String.raw`lowest numbered mx record points to local host`,
+      // qmail-remote's perm_ambigmx (qmail 1.03 .. notqmail 1.09 qmail-remote.c, #5.4.6): the
+      // best MX for the domain is this host, but the domain is not in its control/locals.
+      String.raw`i'm listed as a best-preference mx or a for that host`,
     ],
     quote: 'mail for example.net loops back to myself',
   },
@@ -151,12 +154,14 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,
+      String.raw`\bcan not seek: `,
       // Courier's cdfilters.C when its mail filters do not answer ("432 Mail filters
       // temporarily unavailable.").
       String.raw`mail filters temporarily unavailable`,
       // OpenSMTPD's mta.c with no local address to send from ("Could not retrieve source
-      // address"): the sending server's own set-up.
-      String.raw`^could not retrieve source address$`,
+      // address"): the sending server's own set-up. Its notice writes the address before it
+      // (bounce.c: "%s@%s: %s").
+      String.raw`^(?:<@>: )?could not retrieve source address\b`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,
