@@ -12,16 +12,21 @@
 //     name was rejected" (always Z: temporary), "%s failed on DATA command"), qmail-local.c
 //     ("Unable to write %s: disk quota exceeded. (#4.3.0)" from strerr_warn5 and error_str(EDQUOT),
 //     "Temporary error on maildir delivery. (#4.3.0)", "Uh-oh: home directory is writable.
-//     (#4.7.0)"), qmail-lspawn.c ("Unable to run qmail-local."), spawn.c ("Sorry, address must
-//     include host name. (#5.1.3)"), qmail-send.c (injectbounce: the template, "I'm not going to try
+//     (#4.7.0)", "Unable to chdir to maildir. (#4.2.1)", "Home directory is sticky: user is editing
+//     his .qmail file. (#4.2.1)", "Uh-oh: first line of .qmail file is blank. (#4.2.1)"),
+//     qmail-lspawn.c ("Unable to run qmail-local.", "Unable to find alias user!"), qmail-rspawn.c
+//     ("qmail-remote crashed."), qmail-send.c (injectbounce: the template, "I'm not going to try
 //     again; this message has been in the queue too long.").
 //   IndiMail (github:indimail/indimail-mta) qmail-local.c: overquota "Recipient's mailbox is full,
-//     message returned to sender. (#5.2.2)".
+//     message returned to sender. (#5.2.2)", checkhome() "This email address doesn't accept mails
+//     from remote domains. (#5.2.1)".
 //   Courier (github:svarshavchik/courier) courier/module.esmtp/libesmtp.C (do_esmtp_connect_to: "No
 //     such domain." '5', "Domain does not receive mail." '5', "DNS lookup failed." '4', "Did not find
 //     a suitable MX for a connection" '5', "configuration error: mail loops back to myself (MX
 //     problem)." '5'; connection_closed "Connection unexpectedly closed by remote host." '4';
-//     "Compatible SASL authentication not available." '5'; libesmtp_unicode_err "553 Unable to
+//     "Compatible SASL authentication not available." '5', "Temporary SASL authentication error." '4',
+//     "Cannot obtain local socket IP address." '4', "500 Unable to set minimum security level." after
+//     "SECURITY=STARTTLS REQUESTED FOR THIS MESSAGE"; libesmtp_unicode_err "553 Unable to
 //     deliver Unicode E-mail to a non-Unicode mail server."), cdmsgq2.C ("550 User unknown."),
 //     module.dsn/dsn.C (Status 5.0.0 / 4.0.0 whatever the text, " <<< " before each reply line,
 //     "Diagnostic-Code: unknown; " for a text with no reply type), dsnfailed.txt, dsndelayed.txt.
@@ -29,9 +34,14 @@
 //     (mta_on_mx: "Invalid domain name", "Domain does not exist", "Host not found", "No MX found for
 //     domain", "Domain does not accept mail"; mta_on_source: "Could not retrieve source address",
 //     "Destination seem to reject all mails", "Network error on destination MXs"; every relay
-//     failure sent with ESC_OTHER_STATUS), mta_session.c ("message too large for peer" PERMFAIL,
-//     "Connection timeout", "TLS required but not supported by remote host", "Connection closed
-//     unexpectedly" TEMPFAIL), mda.c ("exited abnormally" from smtpd.c, ESC_OTHER_MAIL_SYSTEM_STATUS),
+//     failure sent with ESC_OTHER_STATUS; "Temporary failure in MX lookup", "Could not retrieve
+//     credentials", "Cannot retrieve smarthost", "No auth table for relaying"), mta_session.c
+//     ("message too large for peer" PERMFAIL; "Connection timeout", "TLS required but not supported
+//     by remote host", "Connection closed unexpectedly", "Connection failed: %s", "AUTH not
+//     advertised", "AUTH rejected: %s", "Refuse to AUTH over insecure channel", "EHLO rejected: %s"
+//     TEMPFAIL), mda.c ("Temporary failure in user lookup", 4.1.0; "mda exited prematurely"; the
+//     parent's "exited abnormally", "terminated; signal %d", "terminated; timeout" from smtpd.c,
+//     ESC_OTHER_MAIL_SYSTEM_STATUS),
 //     queue.c ("Envelope expired": 5.4.7 since 7.x, 4.4.7 in 6.8; "Loop detected" with
 //     ESC_STATUS_TEMPFAIL and ESC_ROUTING_LOOP_DETECTED, the envelope deleted), bounce.c (the
 //     notice; bounce_add() makes every envelope of temporary class a "delayed" one), esc.c.
@@ -199,10 +209,65 @@ describe('qmail 1.03 / netqmail 1.06 / notqmail 1.09 and IndiMail: their own tex
     },
     {
       title:
-        'qmail-local\'s "Uh-oh: home directory is writable. (#4.7.0)" until the queue lifetime is expired, never a security error of the sender',
+        'qmail-local\'s "Uh-oh: home directory is writable. (#4.7.0)" until the queue lifetime is the recipient host\'s set-up, never a security error',
       raw: () => qmail('a@example.org', ['Uh-oh: home directory is writable. (#4.7.0)', TOO_LONG]),
       kind: 'bounce',
-      recipients: [['a@example.org', 'expired', 'soft', '4.7.0', '']],
+      recipients: [['a@example.org', 'systemerror', 'soft', '4.7.0', '']],
+    },
+    {
+      title:
+        'qmail-local\'s "Unable to chdir to maildir. (#4.2.1)" until the queue lifetime is the recipient host\'s set-up, never a disabled mailbox',
+      raw: () => qmail('a@example.org', ['Unable to chdir to maildir. (#4.2.1)', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.org', 'systemerror', 'soft', '4.2.1', '']],
+    },
+    {
+      title: 'qmail-local\'s "Home directory is sticky: user is editing his .qmail file. (#4.2.1)" is the set-up, never a disabled mailbox',
+      raw: () => qmail('a@example.org', ['Home directory is sticky: user is editing his .qmail file. (#4.2.1)', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.org', 'systemerror', 'soft', '4.2.1', '']],
+    },
+    {
+      title: 'qmail-local\'s "Uh-oh: first line of .qmail file is blank. (#4.2.1)" is the set-up, never a disabled mailbox',
+      raw: () => qmail('a@example.org', ['Uh-oh: first line of .qmail file is blank. (#4.2.1)', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.org', 'systemerror', 'soft', '4.2.1', '']],
+    },
+    {
+      title: 'qmail-lspawn\'s "Unable to find alias user!" until the queue lifetime is expired',
+      raw: () => qmail('a@example.org', ['Unable to find alias user!', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.org', 'expired', 'soft', '5.0.0', '']],
+    },
+    {
+      title: 'qmail-rspawn\'s "qmail-remote crashed." until the queue lifetime is expired',
+      raw: () => qmail('a@example.net', ['qmail-remote crashed.', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
+    },
+    {
+      title: '"but connection died. Possible duplicate! (#4.4.2)" until the queue lifetime is expired',
+      raw: () => qmail('a@example.net', ['Connected to 192.0.2.1 but connection died. Possible duplicate! (#4.4.2)', TOO_LONG]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '4.4.2', '']],
+    },
+    {
+      title: 'a sender refused for now ("but sender was rejected.", 451 4.1.8) until the queue lifetime names no recipient reason',
+      raw: () =>
+        qmail('a@example.net', [
+          'Connected to 192.0.2.1 but sender was rejected.',
+          'Remote host said: 451 4.1.8 Domain of sender address sender@example.com does not resolve',
+          TOO_LONG,
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'rejected', 'soft', '4.1.8', '451']],
+    },
+    {
+      title:
+        "IndiMail's \"This email address doesn't accept mails from remote domains. (#5.2.1)\" refuses the sender's domain, not a disabled mailbox",
+      raw: () => qmail('a@example.org', ["This email address doesn't accept mails from remote domains. (#5.2.1)"]),
+      kind: 'bounce',
+      recipients: [['a@example.org', 'rejected', 'soft', '5.2.1', '']],
     },
     {
       title: 'IndiMail\'s "Recipient\'s mailbox is full, message returned to sender. (#5.2.2)" is a full mailbox',
@@ -272,7 +337,8 @@ function courier(address: string, lines: readonly string[], delayed = false): Bu
       ...opening,
       '',
       `<${address}>:`,
-      ...lines.map((l) => ` <<< ${l}`),
+      // The peer line ("     host [ip]:") and the command sent (" >>> ") stand as Courier writes them.
+      ...lines.map((l) => (l.startsWith('    ') ? l : l.startsWith('>>> ') ? ` ${l}` : ` <<< ${l}`)),
       '',
       '---------------------------------------------------------------------------',
       '',
@@ -293,7 +359,9 @@ function courier(address: string, lines: readonly string[], delayed = false): Bu
       `Final-Recipient: rfc822; ${address}`,
       `Action: ${delayed ? 'delayed' : 'failed'}`,
       `Status: ${delayed ? '4.0.0' : '5.0.0'}`,
-      ...(delayed ? ['Will-Retry-Until: Sun, 06 Dec 2026 10:00:00 +0000'] : [`Diagnostic-Code: unknown; ${lines[0]}`]),
+      ...(delayed
+        ? ['Will-Retry-Until: Sun, 06 Dec 2026 10:00:00 +0000']
+        : [`Diagnostic-Code: unknown; ${lines.filter((l) => !l.startsWith('    ') && !l.startsWith('>>> '))[0]}`]),
       '',
       `--${COURIER_BOUNDARY}`,
       'Content-Type: message/rfc822',
@@ -367,6 +435,53 @@ describe('Courier 1.0.x: its own texts (module.esmtp/libesmtp.C, cdmsgq2.C, modu
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'contenterror', 'soft', '5.0.0', '553']],
+    },
+    {
+      title: '"DNS lookup failed." as the last error when the queue time ran out is a DNS failure, never an unknown host',
+      raw: () => courier('a@example.net', ['DNS lookup failed.']),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']],
+    },
+    {
+      title: '"Connection closed by remote host." as the last error when the queue time ran out is expired',
+      raw: () => courier('a@example.net', ['Connection closed by remote host.']),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
+    },
+    {
+      title: 'strerror\'s "Connection refused" as the last error when the queue time ran out is expired',
+      raw: () => courier('a@example.net', ['Connection refused']),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
+    },
+    {
+      title: 'a delay for "Cannot obtain local socket IP address." is the sending system',
+      raw: () => courier('a@example.net', ['Cannot obtain local socket IP address.'], true),
+      kind: 'delay',
+      recipients: [['a@example.net', 'systemerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "Temporary SASL authentication error." is its own login, a security error',
+      raw: () => courier('a@example.net', ['Temporary SASL authentication error.'], true),
+      kind: 'delay',
+      recipients: [['a@example.net', 'securityerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "Remote mail server disconnected after receiving the STARTTLS command" is a STARTTLS failure',
+      raw: () => courier('a@example.net', ['Remote mail server disconnected after receiving the STARTTLS command'], true),
+      kind: 'delay',
+      recipients: [['a@example.net', 'failedstarttls', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'STARTTLS required for the message but not offered ("500 Unable to set minimum security level.") is a STARTTLS failure',
+      raw: () =>
+        courier('a@example.net', [
+          '     mx.example.net [192.0.2.1]:',
+          '>>> SECURITY=STARTTLS REQUESTED FOR THIS MESSAGE',
+          '500 Unable to set minimum security level.',
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '500']],
     },
     {
       title: 'cdmsgq2.C\'s "550 User unknown." (no module takes the address) is an unknown user, hard',
@@ -531,6 +646,84 @@ describe('OpenSMTPD 6.8-7.x: its own texts (mta.c, mta_session.c, mda.c, queue.c
       raw: () => smtpd('delayed', 'a@example.net', 'Connection closed unexpectedly'),
       kind: 'delay',
       recipients: [['a@example.net', 'networkerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "Temporary failure in MX lookup" (DNS_RETRY) is a network error',
+      raw: () => smtpd('delayed', 'a@example.net', 'Temporary failure in MX lookup'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'networkerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "Temporary failure in user lookup" (mda.c, 4.1.0) is the system, never the address',
+      raw: () => smtpd('delayed', 'a@example.org', 'Temporary failure in user lookup', '4.1.0'),
+      kind: 'delay',
+      recipients: [['a@example.org', 'systemerror', 'none', '4.1.0', '']],
+    },
+    {
+      title: 'a delay for "Cannot retrieve smarthost" is the sending system',
+      raw: () => smtpd('delayed', 'a@example.net', 'Cannot retrieve smarthost'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'systemerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "No auth table for relaying" is the sending system',
+      raw: () => smtpd('delayed', 'a@example.net', 'No auth table for relaying'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'systemerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "Could not retrieve credentials" is the sending system',
+      raw: () => smtpd('delayed', 'a@example.net', 'Could not retrieve credentials'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'systemerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "AUTH not advertised" (its relay offers no login) is a security error',
+      raw: () => smtpd('delayed', 'a@example.net', 'AUTH not advertised'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'securityerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "AUTH rejected: 535 5.7.8 ..." is its own credentials, a security error, not SPF/DKIM/DMARC',
+      raw: () => smtpd('delayed', 'a@example.net', 'AUTH rejected: 535 5.7.8 Error: authentication failed: authentication failure'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'securityerror', 'none', '5.7.8', '535']],
+    },
+    {
+      title: 'a delay for "Refuse to AUTH over insecure channel" is a security error',
+      raw: () => smtpd('delayed', 'a@example.net', 'Refuse to AUTH over insecure channel'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'securityerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for "EHLO rejected: 550 ... Helo command rejected" is a block of the sending host',
+      raw: () => smtpd('delayed', 'a@example.net', 'EHLO rejected: 550 5.7.1 <mx.example.org>: Helo command rejected: Host not found'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'blocked', 'none', '5.7.1', '550']],
+    },
+    {
+      title: 'a delay for "Connection failed: Connection refused" is a network error',
+      raw: () => smtpd('delayed', 'a@example.net', 'Connection failed: Connection refused'),
+      kind: 'delay',
+      recipients: [['a@example.net', 'networkerror', 'none', '4.0.0', '']],
+    },
+    {
+      title: 'a delay for a delivery program "terminated; signal 9" (smtpd.c, 4.3.0) is a mailer error',
+      raw: () => smtpd('delayed', 'a@example.org', 'terminated; signal 9', '4.3.0'),
+      kind: 'delay',
+      recipients: [['a@example.org', 'mailererror', 'none', '4.3.0', '']],
+    },
+    {
+      title: 'a delay for a delivery program "terminated; timeout" is a mailer error, not the network',
+      raw: () => smtpd('delayed', 'a@example.org', 'terminated; timeout', '4.3.0'),
+      kind: 'delay',
+      recipients: [['a@example.org', 'mailererror', 'none', '4.3.0', '']],
+    },
+    {
+      title: 'a delay for "mda exited prematurely" is a mailer error',
+      raw: () => smtpd('delayed', 'a@example.org', 'mda exited prematurely', '4.3.0'),
+      kind: 'delay',
+      recipients: [['a@example.org', 'mailererror', 'none', '4.3.0', '']],
     },
     {
       title: 'a delay for "TLS required but not supported by remote host" is a STARTTLS failure',

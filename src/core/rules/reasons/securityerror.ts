@@ -22,8 +22,22 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       // Courier's esmtp client with no SASL mechanism in common with the server it must log in
       // to (courier/module.esmtp/libesmtp.C: "Compatible SASL authentication not available.", '5').
       String.raw`compatible sasl authentication not available`,
+      String.raw`temporary sasl authentication error`,
+      // OpenSMTPD's client that must log in to its relay and cannot (usr.sbin/smtpd/
+      // mta_session.c: "AUTH not advertised", "no supported AUTH method", and "AUTH rejected: %s"
+      // with the relay's reply): its own credentials, not SPF, DKIM or DMARC.
+      String.raw`^(?:<@>: )?(?:auth not advertised|no supported auth method|auth rejected: )`,
     ],
-    hints: ['sasl authentication failed', 'smtp login to', 'authentication was rejected', 'smtp auth support', 'compatible sasl'],
+    hints: [
+      'sasl authentication failed',
+      'smtp login to',
+      'authentication was rejected',
+      'smtp auth support',
+      'sasl authentication',
+      'auth not advertised',
+      'supported auth method',
+      'auth rejected',
+    ],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
   // A relay refused only because the client did not log in: the cause named is the missing

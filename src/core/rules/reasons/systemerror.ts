@@ -105,6 +105,15 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`\bmaildir delivery failed: create maildir file\b`,
       String.raw`^cannot find alias database owner$`,
       String.raw`^error reading forwarding file: `,
+      // qmail-local (qmail 1.03 .. notqmail 1.09 qmail-local.c) when the recipient's home, .qmail
+      // file or maildir is not fit to deliver to, each a temporary "(#4.2.1)" or "(#4.7.0)" it
+      // retries until the queue lifetime ends: "Unable to chdir to maildir.", "Home directory is
+      // sticky: user is editing his .qmail file.", "Uh-oh: first line of .qmail file is blank.",
+      // "Uh-oh: home directory is writable.", "Uh-oh: .qmail file is writable.", "Uh-oh: .qmail
+      // has file delivery but has x bit set." (and "prog delivery"). Not a disabled mailbox.
+      String.raw`\bunable to chdir to maildir\b`,
+      String.raw`\bhome directory is sticky: user is editing his \.qmail file\b`,
+      String.raw`\buh-oh: (?:first line of \.qmail file is blank|home directory is writable|\.qmail file is writable|\.qmail has (?:file|prog) delivery but has x bit set)\b`,
       // Postfix's queue manager when a delivery agent crashed or cannot be reached, or its
       // transport is held by defer_transports (Postfix 3.7 src/qmgr/qmgr_deliver.c,
       // src/global/deliver_pass.c: "unknown mail transport error", "mail transport
@@ -162,6 +171,12 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       // address"): the sending server's own set-up. Its notice writes the address before it
       // (bounce.c: "%s@%s: %s").
       String.raw`^(?:<@>: )?could not retrieve source address\b`,
+      // Its smarthost and credentials tables (mta.c: "Cannot retrieve smarthost", "Cannot parse
+      // smarthost", "No auth table for relaying", "Could not retrieve credentials"): its own set-up.
+      String.raw`^(?:<@>: )?(?:cannot (?:retrieve|parse) smarthost|no auth table for relaying|could not retrieve credentials)\b`,
+      // Courier's esmtp client that cannot read its own socket's address (courier/module.esmtp/
+      // libesmtp.C: "Cannot obtain local socket IP address.", '4').
+      String.raw`cannot obtain local socket ip address`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,
