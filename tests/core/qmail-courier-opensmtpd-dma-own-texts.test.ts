@@ -19,7 +19,11 @@
 //     again; this message has been in the queue too long.").
 //   IndiMail (github:indimail/indimail-mta) qmail-local.c: overquota "Recipient's mailbox is full,
 //     message returned to sender. (#5.2.2)", checkhome() "This email address doesn't accept mails
-//     from remote domains. (#5.2.1)".
+//     from remote domains. (#5.2.1)"; qmail-remote.c: decode_smtpauth_err ("Connected to %s but
+//     authentication credentials invalid (%s) (#5.7.8).", "but got temporary authentication failure
+//     (%s) (#4.7.0)."), "but recpient failed DANE validation", "but server does not support unicode
+//     in email addresses", temp_noconn ("Sorry, I wasn't able to establish an SMTP connection for %s
+//     to %s port %d bind IP [%s]. (#4.4.1)").
 //   Courier (github:svarshavchik/courier) courier/module.esmtp/libesmtp.C (do_esmtp_connect_to: "No
 //     such domain." '5', "Domain does not receive mail." '5', "DNS lookup failed." '4', "Did not find
 //     a suitable MX for a connection" '5', "configuration error: mail loops back to myself (MX
@@ -268,6 +272,52 @@ describe('qmail 1.03 / netqmail 1.06 / notqmail 1.09 and IndiMail: their own tex
       raw: () => qmail('a@example.org', ["This email address doesn't accept mails from remote domains. (#5.2.1)"]),
       kind: 'bounce',
       recipients: [['a@example.org', 'rejected', 'soft', '5.2.1', '']],
+    },
+    {
+      title:
+        'IndiMail\'s "but authentication credentials invalid (AUTH PLAIN) (#5.7.8)" is its own login to the smarthost, not SPF/DKIM/DMARC',
+      raw: () =>
+        qmail('a@example.net', [
+          'Connected to 192.0.2.1 but authentication credentials invalid (AUTH PLAIN) (#5.7.8).',
+          'Remote host said: 535 5.7.8 Error: authentication failed: authentication failure',
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'securityerror', 'soft', '5.7.8', '535']],
+    },
+    {
+      title:
+        'IndiMail\'s "but got temporary authentication failure (...) (#4.7.0)" until the queue lifetime is expired, not an SPF/DKIM/DMARC failure',
+      raw: () =>
+        qmail('a@example.net', [
+          'Connected to 192.0.2.1 but got temporary authentication failure (AUTH PLAIN) (#4.7.0).',
+          'Remote host said: 454 4.7.0 Temporary authentication failure',
+          TOO_LONG,
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '4.7.0', '454']],
+    },
+    {
+      title: 'IndiMail\'s "but recpient failed DANE validation" (the server\'s certificate) is a security error',
+      raw: () => qmail('a@example.net', ['Connected to 192.0.2.1 but recpient failed DANE validation.']),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'securityerror', 'soft', '5.0.0', '']],
+    },
+    {
+      title: 'IndiMail\'s "but server does not support unicode in email addresses" (no SMTPUTF8) is the message\'s form',
+      raw: () => qmail('a@example.net', ['Connected to 192.0.2.1 but server does not support unicode in email addresses.']),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'contenterror', 'soft', '5.0.0', '']],
+    },
+    {
+      title:
+        'IndiMail\'s longer "wasn\'t able to establish an SMTP connection for <domain> to <ip> port 25 bind IP [...]" until the queue lifetime is expired',
+      raw: () =>
+        qmail('a@example.net', [
+          "Sorry, I wasn't able to establish an SMTP connection for example.net to 192.0.2.1 port 25 bind IP [198.51.100.1]. (#4.4.1)",
+          TOO_LONG,
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '4.4.1', '']],
     },
     {
       title: 'IndiMail\'s "Recipient\'s mailbox is full, message returned to sender. (#5.2.2)" is a full mailbox',
