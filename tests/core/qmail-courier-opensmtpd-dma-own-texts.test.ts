@@ -329,7 +329,7 @@ describe('qmail 1.03 / netqmail 1.06 / notqmail 1.09 and IndiMail: their own tex
 });
 
 // ---------------------------------------------------------------------------------------------
-// Courier 1.0.x: module.dsn's notice ("NOTICE: mail delivery status." / "WARNING: delayed mail."),
+// Courier 1.0.x-1.3.x: module.dsn's notice ("NOTICE: mail delivery status." / "WARNING: delayed mail."),
 // each recipient as "<address>:" and its lines after " <<< ", the delivery-status part's
 // "Status: 5.0.0" (failed) or "4.0.0" (delayed) whatever the text, and "Diagnostic-Code: unknown; "
 // for an error of Courier's own.
@@ -424,7 +424,7 @@ function courier(address: string, lines: readonly string[], delayed = false): Bu
   );
 }
 
-describe('Courier 1.0.x: its own texts (module.esmtp/libesmtp.C, cdmsgq2.C, module.dsn)', () => {
+describe('Courier 1.0.x-1.3.x: its own texts (module.esmtp/libesmtp.C, cdmsgq2.C, module.dsn)', () => {
   run([
     {
       title: '"No such domain." (RFC1035_MX_HARDERR) is an unknown host, hard',
@@ -433,7 +433,9 @@ describe('Courier 1.0.x: its own texts (module.esmtp/libesmtp.C, cdmsgq2.C, modu
       recipients: [['a@nohost.example.net', 'hostunknown', 'hard', '5.0.0', '']],
     },
     {
-      title: '"Domain does not receive mail." (RFC1035_MX_NONE) is a domain that accepts no mail, hard',
+      // A permanent failure since Courier 1.2.3 (ChangeLog 2023-03-09: "treat RFC1035_MX_NONE as a
+      // permanent failure").
+      title: '"Domain does not receive mail." (RFC1035_MX_NONE, a null MX) is a domain that accepts no mail, hard',
       raw: () => courier('a@example.net', ['Domain does not receive mail.']),
       kind: 'bounce',
       recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']],
