@@ -275,6 +275,11 @@ export const REMOVED_WHILE_DELAYED_PHRASES: readonly string[] = [
   // more than 0 seconds ... The message is kept in the queue for up to 7 days."), its only
   // report. Recorded from OpenSMTPD 6.8.0p2: "someone@remote.test: Envelope expired".
   String.raw`^[^\s@]+@[^\s:]+: envelope expired$`,
+  // OpenSMTPD 6.8 .. 7.x (usr.sbin/smtpd/queue.c, IMSG_MTA_DELIVERY_LOOP and
+  // IMSG_MDA_DELIVERY_LOOP): a message that already passed this host gets "Loop detected" with
+  // the temporary class ESC_STATUS_TEMPFAIL and ESC_ROUTING_LOOP_DETECTED (4.4.6), and its
+  // envelope is deleted; bounce.c's bounce_add() files a temporary class as a delay.
+  String.raw`^[^\s@]+@[^\s:]+: loop detected$`,
 ];
 
 /**

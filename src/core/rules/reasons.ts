@@ -533,6 +533,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- authentication of the sender domain ------------------------------------------------
   // ---- PTR / reverse DNS ----------------------------------------------------------------
   'requireptr/reverse-dns',
+  'blocked/qmail-helo',
   // ---- relaying -------------------------------------------------------------------------
   'securityerror/relay-needs-auth',
   'norelaying/relay-denied',

@@ -80,7 +80,6 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     id: 'blocked/helo',
     reason: 'blocked',
     phrases: [
-      String.raw`my name was rejected`,
       String.raw`hel[o0] (?:command )?(?:rejected|refused)`,
       String.raw`(?:invalid|bad) hel[o0]`,
       // The name the sending host gave in HELO/EHLO, or the host itself, is the one that does
@@ -95,6 +94,17 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // name has been denied".
       String.raw`your hel[o0] host ?name has been denied`,
     ],
+    quote: '501 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname',
+  },
+  // qmail-remote's own words when the server refused its HELO (qmail 1.03 .. notqmail 1.09
+  // qmail-remote.c: "Connected to %s but my name was rejected."): the sending host was refused,
+  // but the reply under them ("Remote host said: ...") says why and comes first (../README.md,
+  // rule 2), so this rule stands after the rules that read a server's reasons, reverse DNS
+  // among them.
+  {
+    id: 'blocked/qmail-helo',
+    reason: 'blocked',
+    phrases: [String.raw`my name was rejected`],
     quote: 'Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name',
   },
   {

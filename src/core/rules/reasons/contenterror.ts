@@ -26,6 +26,9 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       // server does not support the sender's international E-mail address."
       String.raw`unable to deliver unicode e-?mail to a non-unicode mail server`,
       String.raw`does not support the sender's international e-?mail address`,
+      // IndiMail's qmail-remote on the same case (indimail-mta qmail-remote.c: "Connected to %s
+      // but server does not support unicode in email addresses", 553).
+      String.raw`but server does not support unicode in email addresses`,
       // Sendmail (sendmail/usersmtp.c, srvrsmtp.c: "504 SMTPUTF8 required but not enabled/offered",
       // "504 5.7.0 Sorry, SMTPUTF8 not supported"; sendmail/collect.c: "554 Eight bit data not
       // allowed", "554 NUL byte not allowed"): the message's form.

@@ -34,6 +34,13 @@ export const MAILERERROR_RULES: readonly ReasonRule[] = [
       String.raw`mail delivery agent`,
       // OpenSMTPD's mda.c when the delivery program stopped before taking the whole message.
       String.raw`mda exited prematurely`,
+      // OpenSMTPD 6.x/7.x's parent (usr.sbin/smtpd/smtpd.c, SIGCHLD: "exited abnormally" for a
+      // delivery program's non-zero exit; mda.c reports it with 5.3.0 when the program wrote
+      // nothing), after the address in its notice (bounce.c: "%s@%s: %s").
+      String.raw`^(?:<@>: )?exited abnormally$`,
+      // The same parent when the delivery program was killed (smtpd.c: "terminated; signal %d",
+      // "terminated; timeout" for its SIGALRM), a temporary failure.
+      String.raw`^(?:<@>: )?terminated; (?:signal \d{1,3}|timeout)\b`,
       // Exim's pipe transport (src/src/transports/pipe.c): "Child process of %s transport
       // returned %d" (or "was terminated by signal"), and the bland "local delivery failed" it
       // gives the sender in their stead.

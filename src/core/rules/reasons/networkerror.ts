@@ -63,6 +63,9 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       // mismatch on destination MXs"): the route, not the recipient.
       String.raw`no valid route to remote mx`,
       String.raw`address family mismatch on destination mxs`,
+      // Courier's esmtp client when the domain's MX list held no host it could try (courier/
+      // module.esmtp/libesmtp.C: "Did not find a suitable MX for a connection", '5'): the route.
+      String.raw`did not find a suitable mx for a connection`,
     ],
     traits: ['dns'],
     quote: "DNS Error: DNS type 'mx' lookup of example.com responded with code NOERROR",
@@ -172,10 +175,12 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
     id: 'networkerror/opensmtpd-routes',
     reason: 'networkerror',
     phrases: [
-      String.raw`^destination seem to reject all mails$`,
-      String.raw`^network error on destination mxs$`,
-      String.raw`^all routes to destination blocked$`,
-      String.raw`^no valid route to destination$`,
+      // Alone, or after the address as its notice writes each recipient's line (bounce.c:
+      // "%s@%s: %s"); a delay notice's advice follows it in the same block.
+      String.raw`^(?:<@>: )?destination seem to reject all mails\b`,
+      String.raw`^(?:<@>: )?network error on destination mxs\b`,
+      String.raw`^(?:<@>: )?all routes to destination blocked\b`,
+      String.raw`^(?:<@>: )?no valid route to destination\b`,
     ],
     traits: ['connection'],
     quote: 'All routes to destination blocked',

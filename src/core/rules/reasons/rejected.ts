@@ -91,6 +91,10 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // (knowledge.broadcom.com, Email Security.cloud article 169925): "551 Sender is on domain's
       // blacklist".
       String.raw`sender is on (?:the )?(?:domain'?s |recipient'?s )?black ?list`,
+      // IndiMail's qmail-local for an address that takes mail only from its own domains
+      // (indimail-mta qmail-local.c: "This email address doesn't accept mails from remote
+      // domains. (#5.2.1)"): the sender's domain is refused, the mailbox is not disabled.
+      String.raw`doesn't accept mails from remote domains`,
     ],
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',

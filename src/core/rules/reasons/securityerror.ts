@@ -19,8 +19,37 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       // support detected but needed"); the 535 under it is about these credentials.
       String.raw`but authentication was rejected \((?:auth login|username|password)\)`,
       String.raw`but no smtp auth support detected but needed`,
+      // Courier's esmtp client with no SASL mechanism in common with the server it must log in
+      // to (courier/module.esmtp/libesmtp.C: "Compatible SASL authentication not available.", '5').
+      String.raw`compatible sasl authentication not available`,
+      String.raw`temporary sasl authentication error`,
+      // IndiMail's qmail-remote reading its smarthost's AUTH reply by RFC 4954 (indimail-mta
+      // qmail-remote.c, decode_smtpauth_err: "Connected to %s but authentication credentials
+      // invalid (...) (#5.7.8).", "but got temporary authentication failure (...) (#4.7.0).",
+      // "but authentication required (...)", "but authentication mechanism is too weak (...)",
+      // "but a password transition is needed (...)"); and its DANE check of the server ("but
+      // recpient failed DANE validation", sic), a certificate that does not match.
+      String.raw`\bbut (?:authentication credentials invalid|got temporary authentication failure|authentication required|authentication mechanism is too weak|a password transition is needed) \(`,
+      String.raw`\bbut recpient failed dane validation\b`,
+      // OpenSMTPD's client that must log in to its relay and cannot (usr.sbin/smtpd/
+      // mta_session.c: "AUTH not advertised", "no supported AUTH method", and "AUTH rejected: %s"
+      // with the relay's reply): its own credentials, not SPF, DKIM or DMARC.
+      String.raw`^(?:<@>: )?(?:auth not advertised|no supported auth method|auth rejected: )`,
     ],
-    hints: ['sasl authentication failed', 'smtp login to', 'authentication was rejected', 'smtp auth support'],
+    hints: [
+      'sasl authentication failed',
+      'smtp login to',
+      'authentication was rejected',
+      'smtp auth support',
+      'sasl authentication',
+      'auth not advertised',
+      'supported auth method',
+      'auth rejected',
+      'but authentication',
+      'but got temporary',
+      'password transition',
+      'dane validation',
+    ],
     quote: 'SASL authentication failed; cannot authenticate to server mx.example.net[192.0.2.1]: no mechanism available',
   },
   // A relay refused only because the client did not log in: the cause named is the missing

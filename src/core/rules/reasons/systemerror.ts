@@ -36,6 +36,9 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`loops? back to myself`,
       String.raw`remote host address is the local host`,
       String.raw`lowest numbered mx record points to local host`,
+      // qmail-remote's perm_ambigmx (qmail 1.03 .. notqmail 1.09 qmail-remote.c, #5.4.6): the
+      // best MX for the domain is this host, but the domain is not in its control/locals.
+      String.raw`i'm listed as a best-preference mx or a for that host`,
     ],
     quote: 'mail for example.net loops back to myself',
   },
@@ -102,6 +105,15 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`\bmaildir delivery failed: create maildir file\b`,
       String.raw`^cannot find alias database owner$`,
       String.raw`^error reading forwarding file: `,
+      // qmail-local (qmail 1.03 .. notqmail 1.09 qmail-local.c) when the recipient's home, .qmail
+      // file or maildir is not fit to deliver to, each a temporary "(#4.2.1)" or "(#4.7.0)" it
+      // retries until the queue lifetime ends: "Unable to chdir to maildir.", "Home directory is
+      // sticky: user is editing his .qmail file.", "Uh-oh: first line of .qmail file is blank.",
+      // "Uh-oh: home directory is writable.", "Uh-oh: .qmail file is writable.", "Uh-oh: .qmail
+      // has file delivery but has x bit set." (and "prog delivery"). Not a disabled mailbox.
+      String.raw`\bunable to chdir to maildir\b`,
+      String.raw`\bhome directory is sticky: user is editing his \.qmail file\b`,
+      String.raw`\buh-oh: (?:first line of \.qmail file is blank|home directory is writable|\.qmail file is writable|\.qmail has (?:file|prog) delivery but has x bit set)\b`,
       // Postfix's queue manager when a delivery agent crashed or cannot be reached, or its
       // transport is held by defer_transports (Postfix 3.7 src/qmgr/qmgr_deliver.c,
       // src/global/deliver_pass.c: "unknown mail transport error", "mail transport
@@ -151,12 +163,20 @@ export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
       String.raw`queue file write error`,
       // DragonFly Mail Agent's own queue (dma net.c: "corrupted queue file", "can not seek: %s").
       String.raw`corrupted queue file`,
+      String.raw`\bcan not seek: `,
       // Courier's cdfilters.C when its mail filters do not answer ("432 Mail filters
       // temporarily unavailable.").
       String.raw`mail filters temporarily unavailable`,
       // OpenSMTPD's mta.c with no local address to send from ("Could not retrieve source
-      // address"): the sending server's own set-up.
-      String.raw`^could not retrieve source address$`,
+      // address"): the sending server's own set-up. Its notice writes the address before it
+      // (bounce.c: "%s@%s: %s").
+      String.raw`^(?:<@>: )?could not retrieve source address\b`,
+      // Its smarthost and credentials tables (mta.c: "Cannot retrieve smarthost", "Cannot parse
+      // smarthost", "No auth table for relaying", "Could not retrieve credentials"): its own set-up.
+      String.raw`^(?:<@>: )?(?:cannot (?:retrieve|parse) smarthost|no auth table for relaying|could not retrieve credentials)\b`,
+      // Courier's esmtp client that cannot read its own socket's address (courier/module.esmtp/
+      // libesmtp.C: "Cannot obtain local socket IP address.", '4').
+      String.raw`cannot obtain local socket ip address`,
       String.raw`internal (?:server )?error`,
       String.raw`local error`,
       String.raw`server error`,

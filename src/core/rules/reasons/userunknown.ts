@@ -27,6 +27,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // (courier/module.local/local.c, rw_local: "User <%s> unknown", 550), the address as
       // given between the brackets; recorded from Courier 1.0.16 as "550 User <user> unknown".
       String.raw`\buser <[^<>\s]{1,64}> unknown\b`,
+      // Courier's courierd when no delivery module takes the address (courier/cdmsgq2.C,
+      // msgq::getdelinfo: "550 User unknown."), the whole of the recipient's text.
+      String.raw`^550 user unknown\.$`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
       String.raw`doesn'?t have an? \S+ account`,
