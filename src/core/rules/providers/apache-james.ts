@@ -1,6 +1,7 @@
 // Apache James's SMTP hooks, read in its source (apache/james-project):
 // protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/fastfail/DNSRBLHandler.java
-// and AbstractGreylistHandler.java. Its other replies ("Unknown user:", "Requested action not
+// and AbstractGreylistHandler.java; the remote delivery's error for a domain with no mail
+// server (server/mailet/remote-delivery, MailDelivrer.handleNoTargetServer). Its other replies ("Unknown user:", "Requested action not
 // taken: relaying denied", the URI block list's "Rejected: message contains domain ... listed
 // by ...") are read by the general rules.
 
@@ -29,5 +30,16 @@ export const APACHE_JAMES_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\btemporary rejected: (?:reconnect to fast\. )?please try again later\b`],
     hints: ['temporary rejected'],
     quote: '451 4.4.3 Temporary rejected: Reconnect to fast. Please try again later',
+  },
+  // MailDelivrer.handleNoTargetServer: "There are no DNS entries for the hostname <host>.  I
+  // cannot determine where to send this message.", a permanent failure once its DNS retries
+  // (dnsProblemRetry) ran out, which its DSNBounce gives 5.1.2 (bad destination system): the
+  // recipient's domain names no mail server.
+  {
+    id: 'hostunknown/james-no-dns-entries',
+    reason: 'hostunknown',
+    phrases: [String.raw`\bthere are no dns entries for the hostname\b`],
+    hints: ['no dns entries for the hostname'],
+    quote: 'There are no DNS entries for the hostname example.net.  I cannot determine where to send this message.',
   },
 ];

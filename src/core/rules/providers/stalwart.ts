@@ -1,5 +1,6 @@
-// Stalwart Mail Server's SMTP replies and its local delivery's statuses
-// (stalwartlabs/mail-server: crates/smtp/src/inbound/ehlo.rs, crates/email/src/message/delivery.rs).
+// Stalwart Mail Server's SMTP replies, its local delivery's statuses and the errors its own
+// delivery reports name (stalwartlabs/mail-server: crates/smtp/src/inbound/ehlo.rs,
+// crates/email/src/message/delivery.rs, crates/smtp/src/outbound/lookup.rs).
 // Known by Stalwart's own wording.
 
 import type { ReasonRule } from '../reasons.ts';
@@ -22,5 +23,15 @@ export const STALWART_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bthis account is not authorized to receive email\b`],
     hints: ['not authorized to receive'],
     quote: '550 5.5.0 This account is not authorized to receive email.',
+  },
+  // outbound/lookup.rs (55e62a6): the MX host's name has no address record, a permanent
+  // failure its report writes as "<a@b> (connection to 'mx.example.net' failed: record not
+  // found for MX)": the host named to receive the domain's mail does not exist.
+  {
+    id: 'hostunknown/stalwart-mx-host-not-found',
+    reason: 'hostunknown',
+    phrases: [String.raw`\brecord not found for mx\b`],
+    hints: ['record not found for mx'],
+    quote: "<user@example.net> (connection to 'mx.example.net' failed: record not found for MX)",
   },
 ];
