@@ -86,6 +86,22 @@ describe("Stalwart Mail Server's reports", () => {
     });
   });
 
+  it('a reply with no enhanced status code ("(0.0.0)", Status 5.5.4 made of 554) is no syntax error: only its class decides', async () => {
+    const raw = stalwartFailed(
+      ["<a@example.net> (host 'mx.example.net' rejected command 'DATA' with code 554 (0.0.0) 'Transaction failed')"],
+      [group('a@example.net', '5.5.4', '554 Transaction failed', 'mx.example.net')],
+    );
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.4', '554']] });
+  });
+
+  it('a 550 with no enhanced status code at RCPT TO (Status 5.5.0) is read by its reply, not as a syntax error', async () => {
+    const raw = stalwartFailed(
+      ["<a@example.net> (host 'mx.example.net' rejected command 'RCPT TO:<a@example.net>' with code 550 (0.0.0) 'Address rejected')"],
+      [group('a@example.net', '5.5.0', '550 Address rejected', 'mx.example.net')],
+    );
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.0', '550']] });
+  });
+
   it('a reply with no enhanced status code keeps the reason its words give ("552" made Status 5.5.2)', async () => {
     const raw = stalwartFailed(
       [
@@ -93,8 +109,7 @@ describe("Stalwart Mail Server's reports", () => {
       ],
       [group('a@example.net', '5.5.2', '552 Requested mail action aborted: exceeded storage allocation', 'mx.example.net')],
     );
-    const found = await read(raw);
-    expect(found.recipients.map((r) => [r[0], r[1], r[2], r[4]])).toEqual([['a@example.net', 'mailboxfull', 'soft', '552']]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.5.2', '552']] });
   });
 
   it('"failed to lookup ...: Domain not found: NXDomain" (Status 5.0.0, no Diagnostic-Code) is an unknown host', async () => {
