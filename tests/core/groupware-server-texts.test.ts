@@ -112,6 +112,44 @@ describe("Stalwart Mail Server's reports", () => {
     expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.5.2', '552']] });
   });
 
+  // Its local delivery (crates/smtp/src/outbound/local.rs with crates/email/src/message/delivery.rs):
+  // a refusal is "550" with the status delivery.rs gives ("Mailbox not found." 5.5.0), a
+  // temporary failure "451 (4.3.0)" ("Mailbox over quota.", "Organization over quota.", "Address
+  // lookup failed."), made final with that reply when the queue gives up.
+  const local = (reply: string, status: string, text: string) =>
+    stalwartFailed(
+      [`<a@example.net> (host 'localhost' rejected command 'RCPT TO:<a@example.net>' with code ${reply} (${status}) '${text}')`],
+      [group('a@example.net', status, `${reply} ${text}`, 'localhost')],
+    );
+
+  it('its local "Mailbox not found." (550, Status 5.5.0) is an unknown user', async () => {
+    expect(await read(local('550', '5.5.0', 'Mailbox not found.'))).toEqual({
+      kind: 'bounce',
+      recipients: [['a@example.net', 'userunknown', 'hard', '5.5.0', '550']],
+    });
+  });
+
+  it('its local "Mailbox over quota." that outlasted the queue (451 4.3.0, failed) is a full mailbox', async () => {
+    expect(await read(local('451', '4.3.0', 'Mailbox over quota.'))).toEqual({
+      kind: 'bounce',
+      recipients: [['a@example.net', 'mailboxfull', 'soft', '4.3.0', '451']],
+    });
+  });
+
+  it('its local "Organization over quota." (the tenant\'s quota) is a full mailbox', async () => {
+    expect(await read(local('451', '4.3.0', 'Organization over quota.'))).toEqual({
+      kind: 'bounce',
+      recipients: [['a@example.net', 'mailboxfull', 'soft', '4.3.0', '451']],
+    });
+  });
+
+  it('its local "Address lookup failed." (the directory could not be asked) is a system error, never hard', async () => {
+    expect(await read(local('451', '4.3.0', 'Address lookup failed.'))).toEqual({
+      kind: 'bounce',
+      recipients: [['a@example.net', 'systemerror', 'soft', '4.3.0', '451']],
+    });
+  });
+
   it('"failed to lookup ...: Domain not found: NXDomain" (Status 5.0.0, no Diagnostic-Code) is an unknown host', async () => {
     const raw = stalwartFailed(
       ["<a@example.net> (failed to lookup 'example.net': Domain not found: NXDomain)"],

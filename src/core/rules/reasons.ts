@@ -433,6 +433,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
   'hostunknown/stalwart-mx-host-not-found',
+  'systemerror/stalwart-address-lookup-failed',
   'networkerror/maddy-mx-lookup-temporary',
   'hostunknown/maddy-mx-lookup-error',
   'blocked/postscreen-denylist',

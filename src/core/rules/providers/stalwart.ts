@@ -34,4 +34,16 @@ export const STALWART_RULES: readonly ReasonRule[] = [
     hints: ['record not found for mx'],
     quote: "<user@example.net> (connection to 'mx.example.net' failed: record not found for MX)",
   },
+  // crates/email/src/message/delivery.rs: the directory could not be asked for the recipient
+  // (a temporary failure, which crates/smtp/src/outbound/local.rs reports as "451 (4.3.0)
+  // 'Address lookup failed.'", made final with that reply when the queue gives up). The
+  // receiving system's own failure, never a missing mailbox: read with its 4xx reply, before
+  // the general "address lookup failure" of a mailbox lookup.
+  {
+    id: 'systemerror/stalwart-address-lookup-failed',
+    reason: 'systemerror',
+    phrases: [String.raw`\b4\d\d (?:4\.\d\.\d )?address lookup failed\.`],
+    hints: ['address lookup failed'],
+    quote: 'Diagnostic-Code: smtp;451 Address lookup failed.',
+  },
 ];
