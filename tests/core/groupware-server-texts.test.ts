@@ -417,8 +417,13 @@ describe("hMailServer's notice", () => {
 // ---------------------------------------------------------------------------------------------
 // Apache James (apache/james-project, server/mailet/remote-delivery: MailDelivrer's
 // handleNoTargetServer, "There are no DNS entries for the hostname <host>.  I cannot determine
-// where to send this message.", a permanent failure once the DNS retries ran out) in the Bounce
-// mailet's notice (NotifyMailetsMessage.generateMessage).
+// where to send this message.", a permanent failure once the DNS retries ran out, and its
+// "Temporary problem looking up mail server for host: <host>.  I cannot determine where to send
+// this message.") in the Bounce mailet's notice (NotifyMailetsMessage.generateMessage) and in
+// RemoteDelivery's own (Bouncer.bounce: "Hi. This is the James mail server at <host>. ...", the
+// recipients, then the error: "Remote mail server told me: <reply>", "Unknown host: <host>" with
+// "This could be a DNS server error, a typo, or a problem with the recipient's mail server.", a
+// ConnectException's "Connection timed out: connect", or the exception's own message).
 // ---------------------------------------------------------------------------------------------
 
 const jamesBounce = (errorMessage: string) =>
@@ -455,5 +460,70 @@ describe("Apache James's remote delivery errors", () => {
   it('"There are no DNS entries for the hostname ..." is an unknown host', async () => {
     const raw = jamesBounce('There are no DNS entries for the hostname example.net.  I cannot determine where to send this message.');
     expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+  });
+});
+
+const jamesRemoteDelivery = (error: readonly string[]) =>
+  Buffer.from(
+    [
+      'From: postmaster@mx.example.org',
+      'To: sender@example.com',
+      'Subject: [BOUNCE]',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'Hi. This is the James mail server at mx.example.org.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out. Below",
+      'I include the list of recipients and the reason why I was unable to deliver',
+      'your message.',
+      '',
+      'a@example.net',
+      ...error,
+      '',
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      ...RETURNED,
+      'hello',
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
+
+describe("Apache James's RemoteDelivery notice", () => {
+  it('"Remote mail server told me: <reply>" gives the remote reply', async () => {
+    const raw = jamesRemoteDelivery(['Remote mail server told me: 550 5.1.1 <a@example.net>... User unknown']);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']] });
+  });
+
+  it('"Unknown host: <mx>" is an unknown host', async () => {
+    const raw = jamesRemoteDelivery([
+      'Unknown host: mx.example.net',
+      "This could be a DNS server error, a typo, or a problem with the recipient's mail server.",
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+  });
+
+  it('"Connection timed out: connect" after the retries is expired', async () => {
+    const raw = jamesRemoteDelivery(['Connection timed out: connect']);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+  });
+
+  it('"There are no DNS entries for the hostname ..." is an unknown host here too', async () => {
+    const raw = jamesRemoteDelivery([
+      'There are no DNS entries for the hostname example.net.  I cannot determine where to send this message.',
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+  });
+
+  it('"Temporary problem looking up mail server for host: ..." is a DNS failure, never hard', async () => {
+    const raw = jamesRemoteDelivery([
+      'Temporary problem looking up mail server for host: example.net.  I cannot determine where to send this message.',
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']] });
   });
 });

@@ -494,6 +494,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/james-dnsrbl',
   'expired/james-greylist',
   'hostunknown/james-no-dns-entries',
+  'networkerror/james-temporary-lookup',
   'speeding/plesk-outgoing-limit',
   'toomanyconn/epost-accepting-limit',
   // ---- success, auto-replies ------------------------------------------------------------
