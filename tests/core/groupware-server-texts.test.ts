@@ -285,6 +285,30 @@ describe("maddy's reports", () => {
     expect(found.recipients[0][1]).toBe('networkerror');
   });
 
+  it('"No usable MXs, last err: Network I/O error" at the end of the retries (451 with the 5.4.0 SMTPEnchCode writes) is expired, never hard', async () => {
+    const raw = maddy([
+      [
+        'a@example.net',
+        'dial tcp 192.0.2.1:25: connect: connection refused',
+        '451 5.4.0 No usable MXs, last err: Network I/O error',
+        '5.4.0',
+      ],
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.4.0', '451']] });
+  });
+
+  it('REQUIRETLS that the next hop cannot honour (550 5.7.30) is a failed STARTTLS', async () => {
+    const raw = maddy([
+      [
+        'a@example.net',
+        'TLS it not available or unauthenticated but required (REQUIRETLS)',
+        '550 5.7.30 TLS it not available or unauthenticated but required (REQUIRETLS)',
+        '5.7.30',
+      ],
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.7.30', '550']] });
+  });
+
   it('"No matching TLSA records" (DANE) is a security error, not the address', async () => {
     const raw = maddy([['a@example.net', 'No matching TLSA records', '550 5.7.0 No matching TLSA records', '5.7.0']]);
     expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'securityerror', 'soft', '5.7.0', '550']] });

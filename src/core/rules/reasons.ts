@@ -436,6 +436,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemerror/stalwart-address-lookup-failed',
   'networkerror/maddy-mx-lookup-temporary',
   'hostunknown/maddy-mx-lookup-error',
+  'networkerror/maddy-no-usable-mx',
   'blocked/postscreen-denylist',
   'blocked/postscreen-broke-rules',
   'blocked/smtpf-host-name',

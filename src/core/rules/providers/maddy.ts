@@ -1,5 +1,5 @@
 // maddy's own errors as its delivery reports name them (foxcpp/maddy 837b1b8,
-// internal/target/remote/connect.go). Its replies as a receiving server are read by the
+// internal/target/remote/connect.go, internal/smtpconn/smtpconn.go). Its replies as a receiving server are read by the
 // general rules (tests/core/mail-server-wordings.test.ts).
 
 import type { ReasonRule } from '../reasons.ts';
@@ -28,5 +28,17 @@ export const MADDY_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\b5\d\d 5\.4\.4 mx lookup error\b`],
     hints: ['mx lookup error'],
     quote: '554 5.4.4 MX lookup error',
+  },
+  // remoteDelivery.connect when no MX of the domain could be used, with the last error
+  // smtpconn.go wrapped: "No usable MXs, last err: Network I/O error" (a net.OpError: refused,
+  // reset or timed-out connection). Its reply is 451 with the 5.4.0 SMTPEnchCode writes; the
+  // connection failed, and the end of the retries makes it expired (README rule 3).
+  {
+    id: 'networkerror/maddy-no-usable-mx',
+    reason: 'networkerror',
+    phrases: [String.raw`\bno usable mxs, last err: network i/o error\b`],
+    hints: ['no usable mxs'],
+    traits: ['connection'],
+    quote: '451 5.4.0 No usable MXs, last err: Network I/O error',
   },
 ];
