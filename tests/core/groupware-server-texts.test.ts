@@ -387,6 +387,44 @@ describe("hMailServer's notice", () => {
     });
   });
 
+  it('"Server does not support STARTTLS." (its own error, when STARTTLS is required) is a failed STARTTLS', async () => {
+    const raw = hmailserver([
+      'a@example.net',
+      '   Error Type: SMTP',
+      '   Remote server (192.0.2.1) issued an error.',
+      '   hMailServer sent: EHLO mx.example.org',
+      '   Remote server replied: Server does not support STARTTLS.',
+      '',
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '']] });
+  });
+
+  it('"Remote server closed connection." until the retries ran out is expired', async () => {
+    const raw = hmailserver([
+      'a@example.net',
+      '   Error Type: SMTP',
+      '   Remote server (192.0.2.1) issued an error.',
+      '   hMailServer sent: MAIL FROM:<sender@example.com>',
+      '   Remote server replied: Remote server closed connection.',
+      '',
+      'Tried 4 time(s)',
+      '',
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+  });
+
+  it('a refusal at RCPT TO with no status ("hMailServer sent: RCPT TO", "550 Mailbox not found") is an unknown user', async () => {
+    const raw = hmailserver([
+      'a@example.net',
+      '   Error Type: SMTP',
+      '   Remote server (192.0.2.1) issued an error.',
+      '   hMailServer sent: RCPT TO:<a@example.net>',
+      '   Remote server replied: 550 Mailbox not found',
+      '',
+    ]);
+    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.0.0', '550']] });
+  });
+
   it('"No mail servers appear to exists for the recipient\'s address." is an unknown host', async () => {
     const raw = hmailserver([
       'a@example.net',

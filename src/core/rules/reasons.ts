@@ -446,6 +446,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/hmailserver-list-sender',
   'hostunknown/hmailserver-no-mail-servers',
   'networkerror/hmailserver-dns-query-failed',
+  'networkerror/hmailserver-connection-closed',
   'policyviolation/amavisd-banned-unchecked',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',

@@ -1,7 +1,7 @@
 // hMailServer's refusals at RCPT TO (hmailserver/hmailserver,
 // hmailserver/source/Server/SMTP/RecipientParser.cpp: the texts it sends with 550 when a
 // recipient cannot be delivered to) and the errors its own notice names
-// (hmailserver/source/Server/SMTP/ExternalDelivery.cpp). Known by hMailServer's own wording.
+// (hmailserver/source/Server/SMTP/ExternalDelivery.cpp, SMTPClientConnection.cpp). Known by hMailServer's own wording.
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -45,5 +45,17 @@ export const HMAILSERVER_RULES: readonly ReasonRule[] = [
     hints: ['dns query has failed'],
     traits: ['temporary-dns', 'dns'],
     quote: "Error Description: Unable to find the recipient's email server. The DNS query has failed.",
+  },
+  // SMTPClientConnection.cpp: the remote server dropped the connection ("Remote server closed
+  // connection."), written as the server's reply under the command hMailServer last sent. A
+  // broken connection, not a refusal of that command: expired once the retries ran out
+  // ("Tried <n> time(s)", README rule 3).
+  {
+    id: 'networkerror/hmailserver-connection-closed',
+    reason: 'networkerror',
+    phrases: [String.raw`\bremote server replied: remote server closed connection\.`],
+    hints: ['remote server closed connection'],
+    traits: ['connection'],
+    quote: 'Remote server replied: Remote server closed connection.',
   },
 ];
