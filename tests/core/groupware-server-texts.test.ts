@@ -198,6 +198,31 @@ describe("Stalwart Mail Server's reports", () => {
     expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
   });
 
+  it('its mixed report ("Warning: Temporary and permanent failures during message delivery") keeps each recipient\'s own outcome', async () => {
+    const raw = stalwart(
+      'Warning: Temporary and permanent failures during message delivery',
+      'Your message could not be delivered to some recipients:',
+      [
+        '    ----- There was a temporary problem delivering to these addresses -----',
+        "<b@example.net> (host 'mx.example.net' rejected command 'RCPT TO:<b@example.net>' with code 452 (4.2.2) 'Mailbox full')",
+        '',
+        '    ----- Delivery to the following addresses failed -----',
+        "<a@example.net> (host 'mx.example.net' rejected command 'RCPT TO:<a@example.net>' with code 550 (5.1.1) 'Mailbox does not exist')",
+      ],
+      [
+        group('a@example.net', '5.1.1', '550 Mailbox does not exist', 'mx.example.net'),
+        group('b@example.net', '4.2.2', '452 Mailbox full', 'mx.example.net', 'delayed'),
+      ],
+    );
+    expect(await read(raw)).toEqual({
+      kind: 'bounce',
+      recipients: [
+        ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
+        ['b@example.net', 'mailboxfull', 'none', '4.2.2', '452'],
+      ],
+    });
+  });
+
   it('the delay warning ("Warning: Delay in message delivery") is a delay, never hard', async () => {
     const raw = stalwart(
       'Warning: Delay in message delivery',
