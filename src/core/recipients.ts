@@ -330,6 +330,16 @@ export function fromDsn(
     status = statusInDiag;
     decidedBy.push(`${statusSource} ${statusInDiag}`);
   }
+  const replyCode =
+    replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
+  // A Status made of the reply code's digits when the reply carried no status of its own
+  // (Stalwart's dsn.rs `write_dsn_status`: "554 Transaction failed" gives "Status: 5.5.4") names
+  // no subject of RFC 3463: it is shown as written, but only its class decides the reason.
+  let reasonStatus = status;
+  if (!statusInDiag && madeOfReplyCode(status, replyCodeInText(reportDiagnostic))) {
+    reasonStatus = `${status[0]}.0.0`;
+    decidedBy.push(`dsn:Status made of the reply code, read as ${reasonStatus}`);
+  }
   let action = r.action;
   if (!action) action = status.startsWith('4') ? 'delayed' : status.startsWith('2') ? 'delivered' : 'failed';
   // A recipient the MTA says it removed from its queue is final, whatever its report's Action.
@@ -337,8 +347,6 @@ export function fromDsn(
     action = 'failed';
     decidedBy.push('dsn:delayed but removed from the queue');
   }
-  const replyCode =
-    replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // With other recipients in the report, the notice around this one is the text outside their
   // blocks: another recipient's wording never decides this one's reason.
   // The only recipient, with no Diagnostic-Code, its block just the sentence naming it ("Ihre
@@ -349,7 +357,7 @@ export function fromDsn(
   const around = share === undefined ? notice : share.around;
   const mtaCategory = r.fields[POWERMTA_CATEGORY_FIELD];
   const decided = programExit(
-    decideReason({ status, replyCode, diagnostic, context, notice: around, action, decidedBy, mtaCategory }),
+    decideReason({ status: reasonStatus, replyCode, diagnostic, context, notice: around, action, decidedBy, mtaCategory }),
     r,
     decidedBy,
   );
@@ -429,6 +437,11 @@ export function fromProse(
 
 /** A success reply opening the Diagnostic-Code of a delivery report ("smtp; 250 2.1.5 Ok"). */
 const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
+
+/** A status whose digits are a 4xx/5xx reply code's (5.5.4 and 554), with a subject other than 0. */
+function madeOfReplyCode(status: string, replyCode: string): boolean {
+  return /^[45]\.[1-9]\.\d$/.test(status) && replyCode === status.replace(/\./g, '');
+}
 
 /**
  * A program the message was piped to failed: Sendmail names it in the recipient's

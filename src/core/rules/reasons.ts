@@ -54,6 +54,7 @@ import { MTPOLICYD_RULES } from './providers/mtpolicyd.ts';
 import { SPFBL_RULES } from './providers/spfbl.ts';
 import { CLAMSMTP_RULES } from './providers/clamsmtp.ts';
 import { STALWART_RULES } from './providers/stalwart.ts';
+import { MADDY_RULES } from './providers/maddy.ts';
 import { POSTSCREEN_RULES } from './providers/postscreen.ts';
 import { SMTPF_RULES } from './providers/smtpf.ts';
 import { MOX_RULES } from './providers/mox.ts';
@@ -184,6 +185,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SPFBL_RULES,
   CLAMSMTP_RULES,
   STALWART_RULES,
+  MADDY_RULES,
   POSTSCREEN_RULES,
   SMTPF_RULES,
   MOX_RULES,
@@ -430,6 +432,11 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/clamsmtp-trustedsource',
   'blocked/stalwart-ehlo-domain',
   'suspend/stalwart-not-authorized-to-receive',
+  'hostunknown/stalwart-mx-host-not-found',
+  'systemerror/stalwart-address-lookup-failed',
+  'networkerror/maddy-mx-lookup-temporary',
+  'hostunknown/maddy-mx-lookup-error',
+  'networkerror/maddy-no-usable-mx',
   'blocked/postscreen-denylist',
   'blocked/postscreen-broke-rules',
   'blocked/smtpf-host-name',
@@ -437,6 +444,9 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/mox-open-connections',
   'suspend/hmailserver-domain-disabled',
   'rejected/hmailserver-list-sender',
+  'hostunknown/hmailserver-no-mail-servers',
+  'networkerror/hmailserver-dns-query-failed',
+  'networkerror/hmailserver-connection-closed',
   'policyviolation/amavisd-banned-unchecked',
   'norelaying/vipre-domain-not-configured',
   'userunknown/vipre-call-forward',
@@ -485,6 +495,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'policyviolation/zimbra-blocked-extension',
   'blocked/james-dnsrbl',
   'expired/james-greylist',
+  'hostunknown/james-no-dns-entries',
+  'networkerror/james-temporary-lookup',
   'speeding/plesk-outgoing-limit',
   'toomanyconn/epost-accepting-limit',
   // ---- success, auto-replies ------------------------------------------------------------

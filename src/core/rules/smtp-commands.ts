@@ -10,7 +10,8 @@ import type { SmtpPhase } from '../smtp-command.ts';
  * wrapped across lines; DragonFly DMA "did not like our final DATA"; Exim (src/deliver.c,
  * transports/smtp.c) "SMTP error from remote mail server after RCPT TO:<...>" / "after end of
  * data" / "after initial connection"; others "SMTP command: DATA", "smtp:rcpt", "[RCPT_TO]";
- * qmail (qmail-remote.c) "most progress was RCPT TO response"; a refusal before any command,
+ * qmail (qmail-remote.c) "most progress was RCPT TO response"; Stalwart's "rejected command
+ * 'RCPT TO:<...>'" and hMailServer's "hMailServer sent: RCPT TO:<...>"; a refusal before any command,
  * "after initial connection" (Exim), "in reply to the initial greeting".
  */
 export const COMMAND_PHRASES: readonly string[] = [
@@ -22,6 +23,12 @@ export const COMMAND_PHRASES: readonly string[] = [
   String.raw`most progress was (rcpt) to`,
   String.raw`\[(rcpt)_to\]`,
   String.raw`\bfor (rcpt) to response\b`,
+  // Stalwart (crates/smtp/src/queue/dsn.rs): "<a@b> (host 'mx.example.net' rejected command
+  // 'RCPT TO:<a@b>' with code 550 (5.1.1) '...')"; hMailServer
+  // (Server/SMTP/SMTPClientConnection.cpp): "hMailServer sent: RCPT TO:<a@b>" above "Remote
+  // server replied: ...".
+  String.raw`\brejected command '(data|rcpt to|mail from|ehlo|helo|bdat|starttls|auth)\b`,
+  String.raw`\bhmailserver sent: (data|rcpt to|mail from|ehlo|helo|starttls|auth)\b`,
   // Refused before any command: at the greeting or right after connecting.
   String.raw`after (initial connection)\b`,
   String.raw`in reply to (?:the )?(initial greeting|greeting|banner)\b`,
