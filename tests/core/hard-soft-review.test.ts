@@ -4,8 +4,8 @@
 // recipient's code, an address its owner can turn back on) and a dead address called soft (never
 // suppressed). Each reply below is a provider's or a server's own published wording, named above
 // its case, put into a Postfix 3.x notice (tests/core/postfix-notice.ts) with the command it
-// answered; no case comes from a bounce collection. Each was already right when the review ran:
-// a representative few per provider, so that no later rule moves them.
+// answered; no case comes from a bounce collection. The first group changed in this review; the
+// others were already right: a representative few per provider, so that no later rule moves them.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
@@ -35,6 +35,22 @@ function cases(list: readonly Case[]): void {
     });
   }
 }
+
+// Live addresses the rules before this review called hard.
+describe('a live address the old rules called hard', () => {
+  cases([
+    // Postfix 3.12 src/smtpd/smtpd_check.c, reject_unverified_address: its own verify(8)
+    // service did not answer ("verify service failure"), so it defers with 450, the check's fixed
+    // 4.1.1 and "address verification problem"; no probe ran, nothing is known of the address.
+    [
+      "Postfix's 'address verification problem' is its own verify service failing, not the address",
+      '4.1.1',
+      '450 4.1.1 <user@example.net>: Recipient address rejected: address verification problem',
+      RCPT,
+      ['systemerror', 'soft', '4.1.1', '450'],
+    ],
+  ]);
+});
 
 // Already right: a representative few per source, so that no later rule moves them.
 describe('refusals of the sender, the host or the content worded with recipient codes stay soft', () => {
