@@ -49,6 +49,16 @@ describe('a live address the old rules called hard', () => {
       RCPT,
       ['systemerror', 'soft', '4.1.1', '450'],
     ],
+    // Postfix 3.12 src/smtpd/smtpd_check.c, reject_unknown_mailhost: the recipient domain's name
+    // servers gave a malformed answer (DNS_INVAL), under unknown_address_reject_code = 550; its
+    // words for a domain that does not exist are "Domain not found".
+    [
+      "Postfix's 'Malformed DNS server reply' under 5.1.2 is the domain's DNS, not a domain that does not exist",
+      '5.1.2',
+      '550 5.1.2 <user@example.net>: Recipient address rejected: Malformed DNS server reply',
+      RCPT,
+      ['networkerror', 'soft', '5.1.2', '550'],
+    ],
   ]);
 });
 
