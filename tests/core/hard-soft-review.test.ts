@@ -59,7 +59,39 @@ describe('a live address the old rules called hard', () => {
       RCPT,
       ['networkerror', 'soft', '5.1.2', '550'],
     ],
+    // Postfix src/smtpd/smtpd.c with strict_smtputf8 = yes: the client sent a non-ASCII address
+    // without declaring SMTPUTF8 (RFC 6531); the sending side's form, as Sendmail's and Exim's
+    // SMTPUTF8 refusals are read.
+    [
+      "Postfix's 'Must declare SMTPUTF8 to send unicode address' at RCPT TO is the message's form",
+      '5.6.7',
+      '553 5.6.7 Must declare SMTPUTF8 to send unicode address',
+      RCPT,
+      ['contenterror', 'soft', '5.6.7', '553'],
+    ],
+    // maddy (github:foxcpp/maddy, internal/endpoint/smtp/session.go): the same refusal in its
+    // words, decided by the X.6.7 alone (RFC 6531: non-ASCII addresses not permitted).
+    [
+      "maddy's 'SMTPUTF8 is required for non-ASCII recipients' (5.6.7) is the message's form",
+      '5.6.7',
+      '553 5.6.7 SMTPUTF8 is required for non-ASCII recipients',
+      RCPT,
+      ['contenterror', 'soft', '5.6.7', '553'],
+    ],
   ]);
+
+  // postfix-3.12-20260821 src/smtp/smtp_proto.c (the change of 20250824): its own words when
+  // no server for the domain offers SMTPUTF8 and the message (sender, headers or an address)
+  // needs it; the recipient's mailbox is not in question.
+  it("Postfix 3.12's 'message requires SMTPUTF8, but no server was found' is the message's form", async () => {
+    const reason =
+      'message requires SMTPUTF8, but no server was found that supports SMTPUTF8. The last attempted server was mx.example.net[192.0.2.1]';
+    const c = await classify(postfixNotice('failed', [{ address: A, status: '5.6.7', reason }]));
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])).toEqual([
+      [A, 'contenterror', 'soft', '5.6.7', ''],
+    ]);
+  });
 });
 
 // Already right: a representative few per source, so that no later rule moves them.
