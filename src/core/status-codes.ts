@@ -156,6 +156,11 @@ const REASON_BY_CODE: Readonly<Record<string, Reason>> = {
   '6.3': 'contenterror',
   '6.5': 'contenterror',
   '6.6': 'contenterror',
+  // X.6.7 (RFC 6531, "Non-ASCII addresses not permitted for that sender or recipient"): an
+  // address in a form the transaction did not allow, most often a client that did not declare
+  // SMTPUTF8 (Postfix's "553 5.6.7 Must declare SMTPUTF8 to send unicode address", maddy's
+  // "553 5.6.7 SMTPUTF8 is required for non-ASCII recipients"), the sender's as often as the
+  // recipient's: the message's form, as the rest of X.6, never a mailbox that does not exist.
   '6.7': 'contenterror',
   '6.8': 'contenterror',
   '6.9': 'contenterror',

@@ -576,6 +576,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'userunknown/mailbox-lookup',
   'userunknown/qmail-recipient-lists',
   'userunknown/unavailable-or-denied',
+  'systemerror/postfix-verification-problem',
   'onhold/postfix-verification-pending',
   'onhold/postfix-unverified-address',
   'userunknown/unknown-or-illegal-address',

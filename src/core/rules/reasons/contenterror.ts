@@ -36,6 +36,16 @@ export const CONTENTERROR_RULES: readonly ReasonRule[] = [
       // Postfix's SMTP client on the same case (Postfix 3.7 src/smtp/smtp_proto.c, 5.6.7:
       // "SMTPUTF8 is required, but was not offered by host %s").
       String.raw`smtputf8 is required, but was not offered by host`,
+      // The same client from the change of 20250824 on (postfix-3.12-20260821
+      // src/smtp/smtp_proto.c, 5.6.7: "message requires SMTPUTF8, but no server was found that
+      // supports SMTPUTF8. The last attempted server was %s"): the message (its sender, its
+      // headers or an address) needs SMTPUTF8, which says nothing of the recipient's mailbox.
+      String.raw`message requires smtputf8, but no server was found that supports smtputf8`,
+      // Postfix's SMTP server with strict_smtputf8 = yes (postfix/src/smtpd/smtpd.c, MAIL FROM
+      // and RCPT TO: "553 5.6.7 Must declare SMTPUTF8 to send unicode address"): the client sent
+      // a non-ASCII address without declaring SMTPUTF8; the sending side's form, not a mailbox
+      // that does not exist, whatever the X.6.7 and the RCPT TO.
+      String.raw`must declare smtputf8 to send unicode address`,
       String.raw`eight bit data not allowed`,
       String.raw`nul byte not allowed`,
       // qmail's text when the queue program refuses the message for good (qmail.c, exit code

@@ -55,6 +55,13 @@ export const NETWORKERROR_RULES: readonly ReasonRule[] = [
       String.raw`too many hops`,
       String.raw`hop count`,
       String.raw`malformed or unexpected name server reply`,
+      // Postfix smtpd's own words for the same DNS_INVAL answer when it checks a recipient's
+      // domain (postfix/src/smtpd/smtpd_check.c, Postfix 3.12, reject_unknown_mailhost: "<%s>: %s
+      // rejected: Malformed DNS server reply", under unknown_address_reject_code and the status
+      // 4.1.2, made 5.1.2 when that code is 550): the domain's name servers answered with
+      // something unusable, which says nothing of whether the domain exists ("Domain not found"
+      // is Postfix's words for that).
+      String.raw`rejected: malformed dns server reply`,
       String.raw`no mx (?:host )?(?:found|available)`,
       String.raw`temporary (?:dns|lookup)`,
       // Postfix's smtp_addr.c (4.4.4): the best MX hosts have no address and the rest loop back.

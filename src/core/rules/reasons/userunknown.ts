@@ -88,6 +88,19 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['mailbox-lookup'],
     quote: '553 sorry, this recipient is not in my validrcptto list (#5.7.1)',
   },
+  // Postfix's reject_unverified_recipient when its own verify(8) service did not answer
+  // (postfix/src/smtpd/smtpd_check.c, reject_unverified_address, Postfix 3.12: on a
+  // verify_clnt_query failure it logs "verify service failure" and defers with 450, the fixed
+  // status "4.1.1" and "<%s>: %s rejected: address verification problem"): the receiving
+  // system's service failed before any probe ran; nothing is known of the address, the 4.1.1 is
+  // the check's code, not a finding. The sender's variant ("Sender address rejected: ...") stays
+  // with the sender rules.
+  {
+    id: 'systemerror/postfix-verification-problem',
+    reason: 'systemerror',
+    phrases: [String.raw`\brecipient address rejected: address verification problem\b`],
+    quote: '450 4.1.1 <user@example.net>: Recipient address rejected: address verification problem',
+  },
   // Postfix's reject_unverified_recipient while its probe has no answer yet
   // (src/smtpd/smtpd_check.c: "unverified address: Address verification in progress"): the
   // 4.1.1 is Postfix's code for the check, not a finding; nothing is known of the address.
