@@ -334,9 +334,11 @@ export function fromDsn(
     replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // A Status made of the reply code's digits when the reply carried no status of its own
   // (Stalwart's dsn.rs `write_dsn_status`: "554 Transaction failed" gives "Status: 5.5.4") names
-  // no subject of RFC 3463: it is shown as written, but only its class decides the reason.
+  // no subject of RFC 3463: it is shown as written, but only its class decides the reason. Only
+  // where the notice says the reply had none (Stalwart's "with code 554 (0.0.0)"): another
+  // MTA's real 5.2.1 beside a 521 reply keeps deciding.
   let reasonStatus = status;
-  if (!statusInDiag && madeOfReplyCode(status, replyCodeInText(reportDiagnostic))) {
+  if (!statusInDiag && madeOfReplyCode(status, replyCodeInText(reportDiagnostic)) && STATUS_NOT_SENT.test(blockText)) {
     reasonStatus = `${status[0]}.0.0`;
     decidedBy.push(`dsn:Status made of the reply code, read as ${reasonStatus}`);
   }
@@ -437,6 +439,9 @@ export function fromProse(
 
 /** A success reply opening the Diagnostic-Code of a delivery report ("smtp; 250 2.1.5 Ok"). */
 const SUCCESS_REPLY = /^\s*(2[0-5]\d)(?=[ -]|$)/;
+
+/** Stalwart's notice line for a reply that carried no enhanced status code (dsn.rs: "with code 554 (0.0.0)"). */
+const STATUS_NOT_SENT = /\bwith code [45]\d\d \(0\.0\.0\)/;
 
 /** A status whose digits are a 4xx/5xx reply code's (5.5.4 and 554), with a subject other than 0. */
 function madeOfReplyCode(status: string, replyCode: string): boolean {

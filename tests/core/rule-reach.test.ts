@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { dsnReport } from './dsn-report.ts';
-import { postfixNotice } from './postfix-notice.ts';
+import { postfixNotice, postfixRemote } from './postfix-notice.ts';
 
 async function answers(raw: Buffer) {
   const c = await classify(raw);
@@ -62,6 +62,37 @@ describe("Sendmail's \"Unbalanced '<'\"", () => {
     expect(await answers(dsnReport('5.6.0', "554 5.6.0 Header From: unbalanced '(' in comment"))).toEqual({
       kind: 'bounce',
       recipients: [['user@example.net', 'contenterror', 'soft', '5.6.0', '554']],
+    });
+  });
+});
+
+describe("a status made of the reply code's digits", () => {
+  it('decides by its class only where the notice says the reply had none (Stalwart\'s "(0.0.0)"), not for another MTA\'s real 5.2.1', async () => {
+    // A 5.2.1 beside AOL's 521 is the reporting MTA's own status: a disabled mailbox, soft;
+    // read by its class it would leave the 521 to decide (notaccept, hard).
+    expect(await answers(dsnReport('5.2.1', '521 : AOL will not accept delivery of this message.'))).toEqual({
+      kind: 'bounce',
+      recipients: [['user@example.net', 'suspend', 'soft', '5.2.1', '521']],
+    });
+    expect(await answers(dsnReport('5.5.4', '554 Transaction failed'))).toEqual({
+      kind: 'bounce',
+      recipients: [['user@example.net', 'syntaxerror', 'soft', '5.5.4', '554']],
+    });
+  });
+});
+
+describe('Courier\'s "550 User unknown."', () => {
+  it("is any server's generic reply outside Courier's notice: after DATA a filter's (rule 6)", async () => {
+    const raw = postfixNotice('failed', [postfixRemote('user@example.net', '5.0.0', '550 User unknown.', 'end of DATA')]);
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['user@example.net', 'filtered', 'soft', '5.0.0', '550']] });
+  });
+});
+
+describe("IndiMail's smarthost login failures", () => {
+  it('are read only after its "Connected to <host> but", never inside another reply', async () => {
+    expect(await answers(dsnReport('5.1.1', '550 5.1.1 No such user here, but authentication required (see docs)'))).toEqual({
+      kind: 'bounce',
+      recipients: [['user@example.net', 'userunknown', 'hard', '5.1.1', '550']],
     });
   });
 });

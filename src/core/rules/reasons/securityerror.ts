@@ -29,7 +29,7 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       // "but authentication required (...)", "but authentication mechanism is too weak (...)",
       // "but a password transition is needed (...)"); and its DANE check of the server ("but
       // recpient failed DANE validation", sic), a certificate that does not match.
-      String.raw`\bbut (?:authentication credentials invalid|got temporary authentication failure|authentication required|authentication mechanism is too weak|a password transition is needed) \(`,
+      String.raw`\bconnected to \S+ but (?:authentication credentials invalid|got temporary authentication failure|authentication required|authentication mechanism is too weak|a password transition is needed) \(`,
       String.raw`\bbut recpient failed dane validation\b`,
       // OpenSMTPD's client that must log in to its relay and cannot (usr.sbin/smtpd/
       // mta_session.c: "AUTH not advertised", "no supported AUTH method", and "AUTH rejected: %s"

@@ -28,8 +28,9 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // given between the brackets; recorded from Courier 1.0.16 as "550 User <user> unknown".
       String.raw`\buser <[^<>\s]{1,64}> unknown\b`,
       // Courier's courierd when no delivery module takes the address (courier/cdmsgq2.C,
-      // msgq::getdelinfo: "550 User unknown."), the whole of the recipient's text.
-      String.raw`^550 user unknown\.$`,
+      // msgq::getdelinfo: "550 User unknown."), read as a lookup only in Courier's own notice:
+      // the same three words are any server's generic reply, after DATA a filter's (rule 6).
+      String.raw`running the courier mail server\b.{0,3000}\b550 user unknown\.`,
       String.raw`not listed in (?:the )?(?:domino )?directory`,
       String.raw`not listed in (?:the )?public name`,
       String.raw`doesn'?t have an? \S+ account`,
