@@ -8,21 +8,8 @@
 // of our own; none comes from a bounce collection. What a user sees is asserted: the kind,
 // each failed address, the reason, hard or soft, the status and the reply code.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
 import { multipartReport } from './notice-builders.ts';
-
-type Verdict = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
-
-/** The kind and each recipient's verdict; the CRLF copy of the same notice must read the same. */
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Verdict[] }> {
-  const once = async (bytes: Buffer) => {
-    const c = await classify(bytes);
-    return { kind: c.kind, recipients: c.recipients.map((r): Verdict => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-  };
-  const found = await once(raw);
-  expect(await once(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(found);
-  return found;
-}
+import { readVerdicts } from './recipient-verdicts.ts';
 
 const RETURNED = [
   'From: Sender <sender@example.com>',
@@ -77,7 +64,7 @@ describe("Stalwart Mail Server's reports", () => {
         group('b@example.net', '4.2.2', '452 Mailbox full', 'mx.example.net'),
       ],
     );
-    expect(await read(raw)).toEqual({
+    expect(await readVerdicts(raw)).toEqual({
       kind: 'bounce',
       recipients: [
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
@@ -91,7 +78,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (host 'mx.example.net' rejected command 'DATA' with code 554 (0.0.0) 'Transaction failed')"],
       [group('a@example.net', '5.5.4', '554 Transaction failed', 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.4', '554']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.4', '554']] });
   });
 
   it('a 550 with no enhanced status code at RCPT TO (Status 5.5.0) is read by its reply, not as a syntax error', async () => {
@@ -99,7 +86,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (host 'mx.example.net' rejected command 'RCPT TO:<a@example.net>' with code 550 (0.0.0) 'Address rejected')"],
       [group('a@example.net', '5.5.0', '550 Address rejected', 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.0', '550']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'onhold', 'soft', '5.5.0', '550']] });
   });
 
   it('a reply with no enhanced status code keeps the reason its words give ("552" made Status 5.5.2)', async () => {
@@ -109,7 +96,7 @@ describe("Stalwart Mail Server's reports", () => {
       ],
       [group('a@example.net', '5.5.2', '552 Requested mail action aborted: exceeded storage allocation', 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.5.2', '552']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.5.2', '552']] });
   });
 
   // Its local delivery (crates/smtp/src/outbound/local.rs with crates/email/src/message/delivery.rs):
@@ -123,28 +110,28 @@ describe("Stalwart Mail Server's reports", () => {
     );
 
   it('its local "Mailbox not found." (550, Status 5.5.0) is an unknown user', async () => {
-    expect(await read(local('550', '5.5.0', 'Mailbox not found.'))).toEqual({
+    expect(await readVerdicts(local('550', '5.5.0', 'Mailbox not found.'))).toEqual({
       kind: 'bounce',
       recipients: [['a@example.net', 'userunknown', 'hard', '5.5.0', '550']],
     });
   });
 
   it('its local "Mailbox over quota." that outlasted the queue (451 4.3.0, failed) is a full mailbox', async () => {
-    expect(await read(local('451', '4.3.0', 'Mailbox over quota.'))).toEqual({
+    expect(await readVerdicts(local('451', '4.3.0', 'Mailbox over quota.'))).toEqual({
       kind: 'bounce',
       recipients: [['a@example.net', 'mailboxfull', 'soft', '4.3.0', '451']],
     });
   });
 
   it('its local "Organization over quota." (the tenant\'s quota) is a full mailbox', async () => {
-    expect(await read(local('451', '4.3.0', 'Organization over quota.'))).toEqual({
+    expect(await readVerdicts(local('451', '4.3.0', 'Organization over quota.'))).toEqual({
       kind: 'bounce',
       recipients: [['a@example.net', 'mailboxfull', 'soft', '4.3.0', '451']],
     });
   });
 
   it('its local "Address lookup failed." (the directory could not be asked) is a system error, never hard', async () => {
-    expect(await read(local('451', '4.3.0', 'Address lookup failed.'))).toEqual({
+    expect(await readVerdicts(local('451', '4.3.0', 'Address lookup failed.'))).toEqual({
       kind: 'bounce',
       recipients: [['a@example.net', 'systemerror', 'soft', '4.3.0', '451']],
     });
@@ -155,7 +142,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (failed to lookup 'example.net': Domain not found: NXDomain)"],
       [group('a@example.net', '5.0.0')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 
   it('"failed to lookup ...: no MX record found." is a domain that accepts no mail (the reference\'s notaccept), hard', async () => {
@@ -163,7 +150,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (failed to lookup 'example.net': no MX record found.)"],
       [group('a@example.net', '5.0.0')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']] });
   });
 
   it('"connection to ... failed: record not found for MX" (the MX host has no address) is an unknown host', async () => {
@@ -171,7 +158,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (connection to 'mx.example.net' failed: record not found for MX)"],
       [group('a@example.net', '5.0.0', undefined, 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 
   it('"Domain does not accept messages (null MX)" is a domain that accepts no mail, hard', async () => {
@@ -179,7 +166,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (failed to lookup 'example.net': Domain does not accept messages (null MX))"],
       [group('a@example.net', '5.0.0')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.0.0', '']] });
   });
 
   it('"TLS error from ...: STARTTLS not advertised by host." is a failed STARTTLS', async () => {
@@ -187,7 +174,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (TLS error from 'mx.example.net': STARTTLS not advertised by host.)"],
       [group('a@example.net', '5.0.0', undefined, 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '']] });
   });
 
   it('a timeout that lasted until the queue gave up ("Timeout while reading greeting", made permanent) is expired', async () => {
@@ -195,7 +182,7 @@ describe("Stalwart Mail Server's reports", () => {
       ["<a@example.net> (connection to 'mx.example.net' failed: Timeout while reading greeting)"],
       [group('a@example.net', '5.0.0', undefined, 'mx.example.net')],
     );
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
   });
 
   it('its mixed report ("Warning: Temporary and permanent failures during message delivery") keeps each recipient\'s own outcome', async () => {
@@ -214,7 +201,7 @@ describe("Stalwart Mail Server's reports", () => {
         group('b@example.net', '4.2.2', '452 Mailbox full', 'mx.example.net', 'delayed'),
       ],
     );
-    expect(await read(raw)).toEqual({
+    expect(await readVerdicts(raw)).toEqual({
       kind: 'bounce',
       recipients: [
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
@@ -237,7 +224,7 @@ describe("Stalwart Mail Server's reports", () => {
         ],
       ],
     );
-    expect(await read(raw)).toEqual({ kind: 'delay', recipients: [['a@example.net', 'expired', 'none', '4.7.1', '451']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'delay', recipients: [['a@example.net', 'expired', 'none', '4.7.1', '451']] });
   });
 });
 
@@ -282,7 +269,7 @@ describe("maddy's reports", () => {
       ['a@example.net', 'SMTP error 550: mx.example.net said: User unknown', '550 5.1.1 mx.example.net said: User unknown', '5.1.1'],
       ['b@example.net', 'SMTP error 452: mx.example.net said: Mailbox full', '452 4.2.2 mx.example.net said: Mailbox full', '4.2.2'],
     ]);
-    expect(await read(raw)).toEqual({
+    expect(await readVerdicts(raw)).toEqual({
       kind: 'bounce',
       recipients: [
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
@@ -295,17 +282,17 @@ describe("maddy's reports", () => {
     const raw = maddy([
       ['a@example.net', 'Domain does not accept email (null MX)', '556 5.1.10 Domain does not accept email (null MX)', '5.1.10'],
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.1.10', '556']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'notaccept', 'hard', '5.1.10', '556']] });
   });
 
   it('"MX lookup error" of a name that does not exist (554 5.4.4, "no such host") is an unknown host', async () => {
     const raw = maddy([['a@example.net', 'no such host', '554 5.4.4 MX lookup error', '5.4.4']]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.4.4', '554']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.4.4', '554']] });
   });
 
   it('a temporary "MX lookup error" (451 with the 5.4.4 SMTPEnchCode writes) is never an unknown host', async () => {
     const raw = maddy([['a@example.net', 'i/o timeout', '451 5.4.4 MX lookup error', '5.4.4']]);
-    const found = await read(raw);
+    const found = await readVerdicts(raw);
     expect(found.recipients.map((r) => [r[0], r[2], r[4]])).toEqual([['a@example.net', 'soft', '451']]);
     expect(found.recipients[0][1]).toBe('networkerror');
   });
@@ -319,7 +306,7 @@ describe("maddy's reports", () => {
         '5.4.0',
       ],
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.4.0', '451']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.4.0', '451']] });
   });
 
   it('REQUIRETLS that the next hop cannot honour (550 5.7.30) is a failed STARTTLS', async () => {
@@ -331,12 +318,12 @@ describe("maddy's reports", () => {
         '5.7.30',
       ],
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.7.30', '550']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.7.30', '550']] });
   });
 
   it('"No matching TLSA records" (DANE) is a security error, not the address', async () => {
     const raw = maddy([['a@example.net', 'No matching TLSA records', '550 5.7.0 No matching TLSA records', '5.7.0']]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'securityerror', 'soft', '5.7.0', '550']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'securityerror', 'soft', '5.7.0', '550']] });
   });
 
   it('"TLS is required but unavailable or failed (MTA-STS)" is a failed STARTTLS', async () => {
@@ -348,7 +335,7 @@ describe("maddy's reports", () => {
         '4.7.1',
       ],
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '4.7.1', '451']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '4.7.1', '451']] });
   });
 });
 
@@ -403,7 +390,7 @@ describe("hMailServer's notice", () => {
       '   Remote server replied: 552 5.2.2 <b@example.net>: Mailbox full',
       '',
     ]);
-    expect(await read(raw)).toEqual({
+    expect(await readVerdicts(raw)).toEqual({
       kind: 'bounce',
       recipients: [
         ['a@example.net', 'userunknown', 'hard', '5.1.1', '550'],
@@ -421,7 +408,7 @@ describe("hMailServer's notice", () => {
       '   Remote server replied: Server does not support STARTTLS.',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'failedstarttls', 'soft', '5.0.0', '']] });
   });
 
   it('"Remote server closed connection." until the retries ran out is expired', async () => {
@@ -435,7 +422,7 @@ describe("hMailServer's notice", () => {
       'Tried 4 time(s)',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
   });
 
   it('a refusal at RCPT TO with no status ("hMailServer sent: RCPT TO", "550 Mailbox not found") is an unknown user', async () => {
@@ -447,7 +434,7 @@ describe("hMailServer's notice", () => {
       '   Remote server replied: 550 Mailbox not found',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.0.0', '550']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.0.0', '550']] });
   });
 
   it('"No mail servers appear to exists for the recipient\'s address." is an unknown host', async () => {
@@ -460,7 +447,7 @@ describe("hMailServer's notice", () => {
       'Tried 4 time(s)',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 
   it('"Unable to find the recipient\'s email server. The DNS query has failed." is a DNS failure, never hard', async () => {
@@ -472,7 +459,7 @@ describe("hMailServer's notice", () => {
       'Tried 4 time(s)',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']] });
   });
 
   it('"Inbox is full" of a local account is a full mailbox', async () => {
@@ -483,7 +470,7 @@ describe("hMailServer's notice", () => {
       '   Additional information: The recipients inbox is full.',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'mailboxfull', 'soft', '5.0.0', '']] });
   });
 
   it('a timeout until the retries ran out ("There was a timeout while talking to the remote server.", "Tried 4 time(s)") is expired', async () => {
@@ -497,7 +484,7 @@ describe("hMailServer's notice", () => {
       'Tried 4 time(s)',
       '',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
   });
 });
 
@@ -546,7 +533,7 @@ const jamesBounce = (errorMessage: string) =>
 describe("Apache James's remote delivery errors", () => {
   it('"There are no DNS entries for the hostname ..." is an unknown host', async () => {
     const raw = jamesBounce('There are no DNS entries for the hostname example.net.  I cannot determine where to send this message.');
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 });
 
@@ -584,7 +571,7 @@ const jamesRemoteDelivery = (error: readonly string[]) =>
 describe("Apache James's RemoteDelivery notice", () => {
   it('"Remote mail server told me: <reply>" gives the remote reply', async () => {
     const raw = jamesRemoteDelivery(['Remote mail server told me: 550 5.1.1 <a@example.net>... User unknown']);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']] });
   });
 
   it('"Unknown host: <mx>" is an unknown host', async () => {
@@ -592,25 +579,25 @@ describe("Apache James's RemoteDelivery notice", () => {
       'Unknown host: mx.example.net',
       "This could be a DNS server error, a typo, or a problem with the recipient's mail server.",
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 
   it('"Connection timed out: connect" after the retries is expired', async () => {
     const raw = jamesRemoteDelivery(['Connection timed out: connect']);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']] });
   });
 
   it('"There are no DNS entries for the hostname ..." is an unknown host here too', async () => {
     const raw = jamesRemoteDelivery([
       'There are no DNS entries for the hostname example.net.  I cannot determine where to send this message.',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'hostunknown', 'hard', '5.0.0', '']] });
   });
 
   it('"Temporary problem looking up mail server for host: ..." is a DNS failure, never hard', async () => {
     const raw = jamesRemoteDelivery([
       'Temporary problem looking up mail server for host: example.net.  I cannot determine where to send this message.',
     ]);
-    expect(await read(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']] });
+    expect(await readVerdicts(raw)).toEqual({ kind: 'bounce', recipients: [['a@example.net', 'networkerror', 'soft', '5.0.0', '']] });
   });
 });

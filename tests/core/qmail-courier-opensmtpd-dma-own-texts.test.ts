@@ -52,8 +52,8 @@
 //   dma (github:corecode/dma) mail.c (bounce(): the notice), dma.c ("unknown bounce reason"), net.c
 //     ("can not seek: %s", "Internal error: badly formed address %s").
 // No case comes from a bounce collection.
-import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/core/classify.ts';
+import { describe } from 'vitest';
+import { verdictCases } from './recipient-verdicts.ts';
 
 const RETURNED = [
   'Return-Path: <sender@example.com>',
@@ -65,30 +65,6 @@ const RETURNED = [
   'hello',
   '',
 ];
-
-type Seen = [address: string, reason: string, bounceType: string, status: string, replyCode: string];
-
-interface Case {
-  title: string;
-  raw: () => Buffer;
-  kind: 'bounce' | 'delay';
-  recipients: Seen[];
-}
-
-async function read(raw: Buffer): Promise<{ kind: string; recipients: Seen[] }> {
-  const c = await classify(raw);
-  return { kind: c.kind, recipients: c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode]) };
-}
-
-function run(cases: readonly Case[]): void {
-  for (const c of cases)
-    it(c.title, async () => {
-      const raw = c.raw();
-      const seen = await read(raw);
-      expect(seen).toEqual({ kind: c.kind, recipients: c.recipients });
-      expect(await read(Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'))).toEqual(seen);
-    });
-}
 
 const msg = (headers: readonly string[], body: readonly string[]) => Buffer.from([...headers, '', ...body].join('\n'));
 
@@ -115,7 +91,7 @@ function qmail(address: string, report: readonly string[]): Buffer {
 }
 
 describe('qmail 1.03 / netqmail 1.06 / notqmail 1.09 and IndiMail: their own texts', () => {
-  run([
+  verdictCases([
     {
       // dns_mxip() found MX records but no address for any of them: a null MX ("MX 0 .") ends
       // here too, and the rules read the words as one (notaccept/null-mx); hard either way.
@@ -425,7 +401,7 @@ function courier(address: string, lines: readonly string[], delayed = false): Bu
 }
 
 describe('Courier 1.0.x-1.3.x: its own texts (module.esmtp/libesmtp.C, cdmsgq2.C, module.dsn)', () => {
-  run([
+  verdictCases([
     {
       title: '"No such domain." (RFC1035_MX_HARDERR) is an unknown host, hard',
       raw: () => courier('a@nohost.example.net', ['No such domain.']),
@@ -611,7 +587,7 @@ function smtpd(action: 'failed' | 'delayed', address: string, line: string, stat
 }
 
 describe('OpenSMTPD 6.8-7.x: its own texts (mta.c, mta_session.c, mda.c, queue.c, bounce.c)', () => {
-  run([
+  verdictCases([
     {
       title: '"Domain does not exist" (DNS_ENONAME, PERMFAIL) in the 7.x notice is an unknown host, hard',
       raw: () => smtpd('failed', 'a@nohost.example.net', 'Domain does not exist'),
@@ -820,7 +796,7 @@ function dma(address: string, reason: readonly string[]): Buffer {
 }
 
 describe('dma 0.13: its own texts (dma.c, net.c)', () => {
-  run([
+  verdictCases([
     {
       title: '"can not seek: <error>" is the sending system',
       raw: () => dma('a@example.net', ['can not seek: Bad file descriptor']),
