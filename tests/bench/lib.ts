@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: the corpus, statistics, memory sampling, the machine
 // description and the figure format every part reports to run.ts.
 //
-// Each part (classify.ts, lmtp.ts, dashboard.ts, hostile.ts) runs as its own process, so
+// Each part (classify.ts, hostile-classify.ts, lmtp.ts, dashboard.ts, hostile.ts, ...) runs as its own process, so
 // the memory it reports is its own; run with `--json` it writes its figures as one JSON
 // line prefixed with FIGURES_MARK on stdout, which run.ts collects into one table.
 

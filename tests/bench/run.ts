@@ -1,5 +1,5 @@
 // `npm run bench [-- PART ...] [--profile] [--markdown FILE]`: runs the benchmark parts
-// (classify, lmtp, dashboard, hostile, idle, import, soak, stall, suppress, pg-copy, pg-driver; all by default), each in a process of its own and
+// (classify, hostile-classify, lmtp, dashboard, hostile, idle, import, soak, stall, suppress, pg-copy, pg-driver; all by default), each in a process of its own and
 // bounded in time, and prints one table: figure, value, goal, met?. With --markdown the
 // machine and the table are also written as Markdown (for the README's Benchmarks section).
 
@@ -10,6 +10,7 @@ import { FIGURES_MARK, formatTable, formatValue, loadNote, machine, ROOT, say, t
 
 const PARTS: Record<string, { file: string; timeoutS: number; args?: string[] }> = {
   classify: { file: 'classify.ts', timeoutS: 240 },
+  'hostile-classify': { file: 'hostile-classify.ts', timeoutS: 240 },
   lmtp: { file: 'lmtp.ts', timeoutS: 240 },
   dashboard: { file: 'dashboard.ts', timeoutS: 420 },
   hostile: { file: 'hostile.ts', timeoutS: 120 },
