@@ -91,7 +91,9 @@ const MAX_FOOTER_PARAGRAPHS = 200;
  */
 export function withoutGatewayFooters(notice: string): string {
   if (!GATEWAY_FOOTER.test(notice)) return notice;
-  const paragraphs = notice.split(/\n[ \t]*\n/);
+  // Paragraphs end at a blank line, and before a signature separator ("-- ", RFC 3676 4.3) or a
+  // rule of underscores: MailScanner puts its footer right under "-- " with no blank line.
+  const paragraphs = notice.split(/\n[ \t]*\n|\n(?=--[ \t]?\n|_{10,}[ \t]*\n)/);
   if (paragraphs.length > MAX_FOOTER_PARAGRAPHS) return notice;
   const kept = paragraphs.filter((p) => !GATEWAY_FOOTER.test(p.replace(/\s+/g, ' ')) || FOOTER_REFUSAL.test(p));
   return kept.length === paragraphs.length ? notice : kept.join('\n\n');

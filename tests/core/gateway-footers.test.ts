@@ -58,6 +58,15 @@ describe("a gateway's footer under a notice", () => {
     expect(await answers(bareRefusal(withFooter(BARE_REFUSAL, footer)))).toEqual(BARE_ANSWER);
   });
 
+  it('reads MailScanner\'s footer right under its "-- " separator, with no blank line above', async () => {
+    const footer = [
+      '-- ',
+      'This message has been scanned for viruses and',
+      'dangerous content by MailScanner, and is believed to be clean.',
+    ];
+    expect(await answers(bareRefusal([...BARE_REFUSAL, ...footer]))).toEqual(BARE_ANSWER);
+  });
+
   it('keeps a paragraph that says the scan refused this message, or names an address or a code', () => {
     const notice = (paragraph: string) => ['Delivery to the following recipient failed.', '', paragraph, ''].join('\n');
     for (const kept of [
