@@ -330,15 +330,15 @@ export function fromDsn(
     status = statusInDiag;
     decidedBy.push(`${statusSource} ${statusInDiag}`);
   }
-  const replyCode =
-    replyCodeInText(reportDiagnostic) || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
+  const reportReply = replyCodeInText(reportDiagnostic);
+  const replyCode = reportReply || replyCodeInText(blockText) || addressLine.code || (SUCCESS_REPLY.exec(r.diagnostic)?.[1] ?? '');
   // A Status made of the reply code's digits when the reply carried no status of its own
   // (Stalwart's dsn.rs `write_dsn_status`: "554 Transaction failed" gives "Status: 5.5.4") names
   // no subject of RFC 3463: it is shown as written, but only its class decides the reason. Only
   // where the notice says the reply had none (Stalwart's "with code 554 (0.0.0)"): another
   // MTA's real 5.2.1 beside a 521 reply keeps deciding.
   let reasonStatus = status;
-  if (!statusInDiag && madeOfReplyCode(status, replyCodeInText(reportDiagnostic)) && STATUS_NOT_SENT.test(blockText)) {
+  if (!statusInDiag && madeOfReplyCode(status, reportReply) && STATUS_NOT_SENT.test(blockText)) {
     reasonStatus = `${status[0]}.0.0`;
     decidedBy.push(`dsn:Status made of the reply code, read as ${reasonStatus}`);
   }
