@@ -3,12 +3,16 @@
 // IP addresses, the text part sent quoted-printable or base64, the report's fields folded
 // elsewhere, field names in lower case, the report in RFC 6533's global types, another
 // recipient beside a report's only one, a gateway's footer under the notice, the report's
-// Final-Recipient in upper case, a Diagnostic-Code without its type), gives the same answer, address for address
+// Final-Recipient in upper case, a Diagnostic-Code without its type, an mbox separator line
+// added or taken away, the receiving side's fields on top, an "[EXTERNAL]" subject tag,
+// another sender's returned text and subject, lines padded with a space, the returned message
+// cut to its header, every date moved), gives the same answer, address for address
 // (tools/corpus/invariance.ts). Unseen bounces differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/core/types.ts';
 import {
+  addReceivingHeaders,
   addReportRecipient,
   appendGatewayFooter,
   allSamples,
@@ -18,9 +22,17 @@ import {
   asGlobalReport,
   encodeTextParts,
   lowerFieldNames,
+  padLines,
   refoldReportFields,
   renameParties,
   replaceIps,
+  replaceReturnedBody,
+  replaceReturnedSubject,
+  RETURNED_SUBJECT,
+  returnHeadersOnly,
+  shiftDates,
+  tagSubject,
+  toggleMboxFrom,
   upperCaseFinalRecipients,
   withoutDiagnosticType,
   type Sample,
@@ -48,8 +60,40 @@ const NOTICE = [
   'Action: failed',
   'Status: 5.1.1',
   'Diagnostic-Code: smtp; 550 5.1.1 <neko@example.co.jp>: Recipient address rejected: User unknown in local recipient table',
+  'Arrival-Date: Sat, 31 Dec 2016 23:10:02 +0900 (JST)',
+  '',
+  '--b1',
+  'Content-Type: message/rfc822',
+  '',
+  'From: kijitora@example.jp',
+  'To: neko@example.co.jp',
+  'Subject: Minutes of the board meeting',
+  'Date: Sat, 31 Dec 2016 23:10:00 +0900',
+  '',
+  'Attached are the minutes.',
   '',
   '--b1--',
+  '',
+].join('\n');
+
+/** Exim's layout: the returned copy inside the notice's only text. */
+const INLINE_COPY_NOTICE = [
+  'From: Mail Delivery System <Mailer-Daemon@mx.example.jp>',
+  'Subject: Mail delivery failed: returning message to sender',
+  '',
+  'This message was created automatically by mail delivery software.',
+  '',
+  '  neko@example.co.jp',
+  '    SMTP error from remote mail server after RCPT TO:<neko@example.co.jp>:',
+  '    550 5.1.1 User unknown',
+  '',
+  '------ This is a copy of the message, including all the headers. ------',
+  '',
+  'Received: from kijitora by mx.example.jp with local (Exim 4.96)',
+  'From: kijitora@example.jp',
+  'Subject: Minutes of the board meeting',
+  '',
+  'Attached are the minutes.',
   '',
 ].join('\n');
 
@@ -123,6 +167,55 @@ describe('the changes themselves', () => {
     const global = asGlobalReport(NOTICE);
     expect(global).toContain('Content-Type: message/global-delivery-status');
     expect(global).not.toMatch(/message\/delivery-status/);
+  });
+
+  it('adds an mbox separator or takes it away, but never the first of a file of several', () => {
+    const withSeparator = toggleMboxFrom(NOTICE);
+    expect(withSeparator).toMatch(/^From MAILER-DAEMON {2}Wed Dec {2}2 13:40:03 2026\nFrom: Mail Delivery System/);
+    expect(toggleMboxFrom(withSeparator)).toBe(NOTICE);
+    const twoMessages = `${withSeparator}\nFrom double-bounce@mx.example.jp  Thu Jul  2 12:05:05 2020\n${NOTICE}`;
+    expect(toggleMboxFrom(twoMessages)).toBe(twoMessages);
+  });
+
+  it("adds the receiving side's fields on top and tags the notice's subject", () => {
+    const received = addReceivingHeaders(toggleMboxFrom(NOTICE));
+    expect(received).toMatch(
+      /^From MAILER-DAEMON[^\n]*\nReceived: from mx\.receiver\.test[^]*X-Spam-Status: No[^]*\nFrom: Mail Delivery System/,
+    );
+    expect(tagSubject(NOTICE)).toContain('\nSubject: [EXTERNAL] Undelivered Mail Returned to Sender\n');
+    // The returned message's own Subject is not the notice's.
+    expect(tagSubject(NOTICE)).toContain('\nSubject: Minutes of the board meeting\n');
+  });
+
+  it("replaces the returned message's text, in its own part or inside the notice's text", () => {
+    const replaced = replaceReturnedBody(NOTICE);
+    expect(replaced).not.toContain('Attached are the minutes.');
+    expect(replaced).toMatch(/Subject: Minutes of the board meeting\n[^]*\n\nDear customer,\n[^]*Kind regards, Accounts\n+--b1--/);
+    expect(replaced).toContain('User unknown in local recipient table');
+    const inline = replaceReturnedBody(INLINE_COPY_NOTICE);
+    expect(inline).not.toContain('Attached are the minutes.');
+    expect(inline).toMatch(/550 5\.1\.1 User unknown\n[^]*Subject: Minutes of the board meeting\n\nDear customer,/);
+  });
+
+  it("replaces the returned message's subject wherever the notice repeats it", () => {
+    const notice = NOTICE.replace('Subject: Undelivered Mail Returned to Sender', 'Subject: Undeliverable: Minutes of the board meeting');
+    const replaced = replaceReturnedSubject(notice);
+    expect(replaced).not.toContain('Minutes of the board meeting');
+    expect(replaced.split(RETURNED_SUBJECT)).toHaveLength(3);
+  });
+
+  it('cuts the returned message to its header, pads lines and moves dates', () => {
+    const headersOnly = returnHeadersOnly(NOTICE);
+    expect(headersOnly).toMatch(/Content-Type: text\/rfc822-headers\n\nFrom: kijitora@example\.jp\n[^]*Date: [^\n]*\n\n--b1--/);
+    expect(headersOnly).not.toContain('Attached are the minutes.');
+    const padded = padLines(NOTICE);
+    expect(padded).toContain('Status: 5.1.1 \n');
+    expect(padded).toContain('(in reply to RCPT TO command) \n');
+    expect(padded).toContain('\nSubject: Undelivered Mail Returned to Sender\n');
+    const shifted = shiftDates(`${NOTICE}Mon Feb  3 09:01:02 2014\n2015-10-25T07:18:02Z\n`);
+    expect(shifted).toContain('Arrival-Date: Sat, 01 Jan 2020 23:10:02 +0900');
+    expect(shifted).toContain('Feb  4 09:01:02 2017');
+    expect(shifted).toContain('2018-10-26T07:18:02Z');
   });
 
   it('the check finds a reader fitted to a sample name', async () => {

@@ -23,6 +23,23 @@
 //   case-insensitively.
 // - `diagnostic-type`: the Diagnostic-Code without its type ("smtp;", "X-Postfix;"), as some
 //   MTAs write it.
+// - `mbox-from`: the mbox separator line ("From MAILER-DAEMON Wed Dec  2 ...") added on top,
+//   or taken away where the sample had one, as files exported from a mailbox come.
+// - `receiving-headers`: the fields the receiving side adds on top (another Received, a spam
+//   filter's X-Spam-Status and X-Spam-Flag, a virus scanner's stamp, Authentication-Results):
+//   they are about the notice's trip to rebound, not about the failure.
+// - `subject-tag`: the notice's Subject tagged "[EXTERNAL]" by the receiving organisation.
+// - `returned-body`: the returned message's own text replaced by another sender's (an
+//   invoice that speaks of full mailboxes, spam and suspended accounts), in a returned
+//   message part or in a copy inside the notice's text: the words a sender wrote are no
+//   server's answer.
+// - `returned-subject`: the returned message's Subject, wherever the notice repeats it,
+//   replaced by another sender's ("Your account is suspended: mailbox full ...").
+// - `trailing-space`: a space at the end of each line of the notice's text and report parts,
+//   as some gateways pad lines.
+// - `headers-only`: each returned message cut to its header and sent as text/rfc822-headers,
+//   as an MTA set to return headers only sends it.
+// - `dates`: every date three years and a day later (RFC 5322 dates, ctime dates, ISO dates).
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -48,7 +65,15 @@ export type Change =
   | 'another-recipient'
   | 'gateway-footer'
   | 'recipient-case'
-  | 'diagnostic-type';
+  | 'diagnostic-type'
+  | 'mbox-from'
+  | 'receiving-headers'
+  | 'subject-tag'
+  | 'returned-body'
+  | 'returned-subject'
+  | 'trailing-space'
+  | 'headers-only'
+  | 'dates';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -61,6 +86,14 @@ export const CHANGES: readonly Change[] = [
   'gateway-footer',
   'recipient-case',
   'diagnostic-type',
+  'mbox-from',
+  'receiving-headers',
+  'subject-tag',
+  'returned-body',
+  'returned-subject',
+  'trailing-space',
+  'headers-only',
+  'dates',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -355,6 +388,194 @@ export function withoutDiagnosticType(text: string): string {
   return text.replace(/^(Diagnostic-Code:[ \t]*)(?:smtp|x-postfix|x-unix|x-local);[ \t]*/gim, '$1');
 }
 
+// ---- the trip to rebound --------------------------------------------------------------------
+
+const MBOX_FROM_LINE = /^From [^\r\n]*(?:\r?\n|\r)/;
+
+/** A later mbox separator: the file holds more than one message. */
+const LATER_MBOX_FROM = /(?:\r?\n|\r)From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d /;
+
+/**
+ * The mbox separator taken away where there is one, added where there is none. A file of
+ * several messages (a second separator further down) is left as it is: without its first
+ * line it would read as one message.
+ */
+export function toggleMboxFrom(text: string): string {
+  if (MBOX_FROM_LINE.test(text)) return LATER_MBOX_FROM.test(text) ? text : text.replace(MBOX_FROM_LINE, '');
+  return `From MAILER-DAEMON  Wed Dec  2 13:40:03 2026${lineEnd(text)}${text}`;
+}
+
+/** What a receiving Postfix with SpamAssassin, amavisd and an SPF/DKIM check adds on top. */
+export const RECEIVING_HEADER_LINES: readonly string[] = [
+  'Received: from mx.receiver.test (mx.receiver.test [203.0.113.80])',
+  '	by bounce.receiver.test (Postfix) with ESMTPS id 4Kx7Q2Lm0Tz1',
+  '	for <bounces@receiver.test>; Wed,  2 Dec 2026 13:40:03 +0000 (UTC)',
+  'X-Virus-Scanned: Debian amavisd-new at receiver.test',
+  'X-Spam-Flag: NO',
+  'X-Spam-Score: -1.9',
+  'X-Spam-Status: No, score=-1.9 tagged_above=-999 required=5 tests=[BAYES_00=-1.9,',
+  '	SPF_HELO_NONE=0.001, SPF_NONE=0.001] autolearn=ham autolearn_force=no',
+  'Authentication-Results: bounce.receiver.test; spf=none smtp.helo=mx.receiver.test;',
+  '	dkim=none; dmarc=none',
+];
+
+export function addReceivingHeaders(text: string): string {
+  const nl = lineEnd(text);
+  const from = MBOX_FROM_LINE.exec(text)?.[0] ?? '';
+  return from + RECEIVING_HEADER_LINES.join(nl) + nl + text.slice(from.length);
+}
+
+/** The first Subject field of the message's own header tagged "[EXTERNAL]". */
+export function tagSubject(text: string): string {
+  const { header, sep, body } = splitEntity(text);
+  return header.replace(/(^|\r?\n|\r)(subject:[ \t]*)/i, '$1$2[EXTERNAL] ') + sep + body;
+}
+
+// ---- the returned message -----------------------------------------------------------------------
+
+/** Another sender's text, with words a careless reader takes for a server's answer. */
+export const RETURNED_BODY_LINES: readonly string[] = [
+  'Dear customer,',
+  '',
+  'your invoice 2026-118 is attached. If your mailbox is full, the attachment may be',
+  'rejected; our spam filter blocked an earlier copy. Accounts unpaid for 60 days are',
+  'suspended and the user is unknown to our system after that. This offer has expired',
+  'for addresses that do not exist. No virus was found in this message.',
+  '',
+  'Kind regards, Accounts',
+];
+
+const RETURNED_TYPE = /^(?:message\/(?:rfc822|global))\b/i;
+
+/** A returned message that is itself a notice (a gateway passing a bounce on): its text is the answer. */
+const INNER_NOTICE = /(?:^|[\r\n])(?:content-type:[ \t]*multipart\/report|from:[^\r\n]*(?:mailer-daemon|postmaster))/i;
+
+/**
+ * The body of each returned message (a message/rfc822 or message/global part) replaced by
+ * `RETURNED_BODY_LINES`, its header kept; a returned message that is itself multipart gets
+ * the text as its only body (its boundary lines gone with the old body). A returned message
+ * that is itself a notice is left alone.
+ */
+export function replaceReturnedBody(text: string): string {
+  const nl = lineEnd(text);
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type');
+    const cte = headerField(header, 'content-transfer-encoding').toLowerCase();
+    if ((!type || /^text\/plain\b/i.test(type)) && (!cte || /^(?:7bit|8bit)$/.test(cte))) return header + sep + replaceInlineCopy(body, nl);
+    if (!RETURNED_TYPE.test(type)) return header + sep + body;
+    if (/content-transfer-encoding:\s*(?:base64|quoted-printable)/i.test(header)) return header + sep + body;
+    const inner = splitEntity(body);
+    if (!inner.sep || INNER_NOTICE.test(inner.header)) return header + sep + body;
+    const innerHeader = inner.header
+      .replace(/(^|\r?\n|\r)content-(?:type|transfer-encoding):[^\r\n]*((?:\r?\n|\r)[ \t][^\r\n]*)*/gi, '')
+      .replace(/^(?:\r?\n|\r)+/, '');
+    const tail = /(?:\r?\n|\r)*$/.exec(body)?.[0] ?? '';
+    return `${header}${sep}${innerHeader}${nl}Content-Type: text/plain; charset=us-ascii${inner.sep}${RETURNED_BODY_LINES.join(nl)}${nl}${tail}`;
+  });
+}
+
+/**
+ * A copy of the message inside a notice's text (Exim's "------ This is a copy of the message,
+ * including all the headers. ------", qmail's "--- Below this line is a copy of the
+ * message."): a line that speaks of the copy, then a header block with a Received,
+ * Message-ID, Date or Subject field, then a blank line; the copy's text is what follows.
+ */
+const INLINE_COPY =
+  /(?:^|\n)[^\n]*\b(?:copy|original|returned|headers?|undelivered message)\b[^\n]*\n\n?((?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){3,60})\n/i;
+
+/** The copy's text replaced in a text part that holds the returned message inline. */
+function replaceInlineCopy(body: string, nl: string): string {
+  const lf = nl === '\n' ? body : body.split(nl).join('\n');
+  const m = INLINE_COPY.exec(lf);
+  if (!m || !/^(?:received|message-id|date|subject):/im.test(m[1]) || INNER_NOTICE.test(m[1])) return body;
+  const start = m.index + m[0].length;
+  const tail = /\n*$/.exec(lf)?.[0] ?? '';
+  if (start >= lf.length - tail.length) return body;
+  const out = lf.slice(0, start) + RETURNED_BODY_LINES.join('\n') + '\n' + tail;
+  return nl === '\n' ? out : out.split('\n').join(nl);
+}
+
+/** Another sender's subject, longer than most so it is read where the notice repeats one. */
+export const RETURNED_SUBJECT = 'Your account is suspended: mailbox full, spam blocked, invoice rejected';
+
+/**
+ * The returned message's Subject (of its message/rfc822 or text/rfc822-headers part),
+ * replaced wherever it appears in the message: in the notice's own Subject, in a text part
+ * that repeats it, in the returned header. Subjects shorter than 12 characters are left
+ * (they would be found inside other words).
+ */
+export function replaceReturnedSubject(text: string): string {
+  let subject = '';
+  mapLeaves(text, (e) => {
+    const type = headerField(e.header, 'content-type');
+    if (!subject && (RETURNED_TYPE.test(type) || /^text\/rfc822-headers\b/i.test(type)))
+      subject = headerField(splitEntity(e.body).header || e.body, 'subject');
+    return e.header + e.sep + e.body;
+  });
+  if (subject.length < 12 || /=\?/.test(subject)) return text;
+  return text.split(subject).join(RETURNED_SUBJECT);
+}
+
+/** Each returned message (not a notice passed on) as text/rfc822-headers: its header only. */
+export function returnHeadersOnly(text: string): string {
+  const nl = lineEnd(text);
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type');
+    if (!RETURNED_TYPE.test(type) || /content-transfer-encoding:\s*(?:base64|quoted-printable)/i.test(header)) return header + sep + body;
+    const inner = splitEntity(body);
+    if (!inner.sep || INNER_NOTICE.test(inner.header)) return header + sep + body;
+    const tail = /(?:\r?\n|\r)*$/.exec(body)?.[0] || nl;
+    const typed = header.replace(/(content-type:[ \t]*)message\/(?:rfc822|global)[^\r\n]*/i, '$1text/rfc822-headers');
+    return typed + sep + inner.header + tail;
+  });
+}
+
+// ---- dates ------------------------------------------------------------------------------------
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const RFC5322_DATE = /\b(\d{1,2})([ \t]+)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([ \t]+)((?:19|20)\d\d)\b/g;
+const CTIME_DATE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([ \t]+)(\d{1,2})([ \t]+\d\d:\d\d:\d\d[ \t]+)((?:19|20)\d\d)\b/g;
+const ISO_DATE = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?=[T ]\d\d:\d\d)/g;
+
+/** Day, month and year a day after the given ones, the year plus three (the 28th stays below every month's end). */
+function later(day: number, month: number, year: number): [number, number, number] {
+  return day >= 28 ? [1, month === 11 ? 0 : month + 1, year + 3 + (month === 11 ? 1 : 0)] : [day + 1, month, year + 3];
+}
+
+/**
+ * Every date three years and a day later: a notice's dates say when, not why. Weekday names
+ * are left as they were (readers take them as written); days past the 27th move to the 1st
+ * of the next month, so the order of dates within a message holds unless they straddle it.
+ */
+export function shiftDates(text: string): string {
+  return text
+    .replace(RFC5322_DATE, (_m, d: string, s1: string, mon: string, s2: string, y: string) => {
+      const [day, month, year] = later(Number(d), MONTHS.indexOf(mon), Number(y));
+      return `${String(day).padStart(d.length, '0')}${s1}${MONTHS[month]}${s2}${year}`;
+    })
+    .replace(CTIME_DATE, (_m, mon: string, s1: string, d: string, time: string, y: string) => {
+      const [day, month, year] = later(Number(d), MONTHS.indexOf(mon), Number(y));
+      return `${MONTHS[month]}${s1}${String(day).padStart(d.length, d.length === 2 && s1.length === 1 ? '0' : ' ')}${time}${year}`;
+    })
+    .replace(ISO_DATE, (_m, y: string, mo: string, d: string) => {
+      const [day, month, year] = later(Number(d), Number(mo) - 1, Number(y));
+      return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    });
+}
+
+// ---- padding ------------------------------------------------------------------------------------
+
+/** A space after each line of the text/plain parts and report parts sent without a transfer encoding. */
+export function padLines(text: string): string {
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type').toLowerCase();
+    const cte = headerField(header, 'content-transfer-encoding').toLowerCase();
+    const padded = !type || type.startsWith('text/plain') || /^message\/(?:global-)?delivery-status/.test(type);
+    if (!padded || (cte && !/^(?:7bit|8bit)$/.test(cte))) return header + sep + body;
+    return header + sep + body.replace(/([^\r\n])(?=\r?\n|\r)/g, '$1 ');
+  });
+}
+
 // ---- folding --------------------------------------------------------------------------------
 
 /** Report-part fields folded at `width` columns (at spaces only: a fold is whitespace). */
@@ -397,6 +618,14 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   'gateway-footer': appendGatewayFooter,
   'recipient-case': upperCaseFinalRecipients,
   'diagnostic-type': withoutDiagnosticType,
+  'mbox-from': toggleMboxFrom,
+  'receiving-headers': addReceivingHeaders,
+  'subject-tag': tagSubject,
+  'returned-body': replaceReturnedBody,
+  'returned-subject': replaceReturnedSubject,
+  'trailing-space': padLines,
+  'headers-only': returnHeadersOnly,
+  dates: shiftDates,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
