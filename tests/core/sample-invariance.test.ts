@@ -6,7 +6,7 @@
 // Final-Recipient in upper case, a Diagnostic-Code without its type, an mbox separator line
 // added or taken away, the receiving side's fields on top, an "[EXTERNAL]" subject tag,
 // another sender's returned text and subject, lines padded with a space, the returned message
-// cut to its header, every date moved), gives the same answer, address for address
+// cut to its header, every date moved, keyword values in capitals), gives the same answer, address for address
 // (tools/corpus/invariance.ts). Unseen bounces differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ import {
   tagSubject,
   toggleMboxFrom,
   upperCaseFinalRecipients,
+  upperCaseKeywordValues,
   withoutDiagnosticType,
   type Sample,
 } from '../../tools/corpus/invariance.ts';
@@ -216,6 +217,16 @@ describe('the changes themselves', () => {
     expect(shifted).toContain('Arrival-Date: Sat, 01 Jan 2020 23:10:02 +0900');
     expect(shifted).toContain('Feb  4 09:01:02 2017');
     expect(shifted).toContain('2018-10-26T07:18:02Z');
+  });
+
+  it('writes MIME types, the Action and the address and diagnostic types in capitals, the boundary as it was', () => {
+    const upper = upperCaseKeywordValues(NOTICE);
+    expect(upper).toContain('Content-Type: Multipart/Report; Report-Type=delivery-status; boundary="b1"');
+    expect(upper).toContain('Content-Type: Message/Delivery-Status');
+    expect(upper).toContain('Final-Recipient: RFC822; neko@example.co.jp');
+    expect(upper).toContain('Reporting-MTA: DNS; mx.example.jp');
+    expect(upper).toContain('Action: FAILED');
+    expect(upper).toContain('Diagnostic-Code: SMTP; 550 5.1.1');
   });
 
   it('the check finds a reader fitted to a sample name', async () => {

@@ -40,6 +40,9 @@
 // - `headers-only`: each returned message cut to its header and sent as text/rfc822-headers,
 //   as an MTA set to return headers only sends it.
 // - `dates`: every date three years and a day later (RFC 5322 dates, ctime dates, ISO dates).
+// - `value-case`: the values that are keywords in capitals (MIME types and their parameter
+//   names, the report's Action, its address and diagnostic types: "Multipart/Report",
+//   "Action: FAILED", "RFC822;", "SMTP;"), as Lotus Notes and Exchange write some of them.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -73,7 +76,8 @@ export type Change =
   | 'returned-subject'
   | 'trailing-space'
   | 'headers-only'
-  | 'dates';
+  | 'dates'
+  | 'value-case';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -94,6 +98,7 @@ export const CHANGES: readonly Change[] = [
   'trailing-space',
   'headers-only',
   'dates',
+  'value-case',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -563,6 +568,23 @@ export function shiftDates(text: string): string {
     });
 }
 
+// ---- keyword values in capitals ---------------------------------------------------------------
+
+const CONTENT_TYPE_VALUE = /^(content-type:[ \t]*)([\w.+-]+\/[\w.+-]+)/gim;
+const TYPE_PARAMETER = /(;[ \t]*(?:\r?\n|\r)?[ \t]*)(report-type|charset)=/gi;
+const ACTION_VALUE = /^(action:[ \t]*)(failed|delayed|delivered|relayed|expanded)\b/gim;
+const TYPED_VALUE =
+  /^((?:final-recipient|original-recipient|reporting-mta|remote-mta|diagnostic-code|received-from-mta|x-actual-recipient):[ \t]*)(rfc822|dns|smtp|x-postfix|x-unix|x-local)(?=[ \t]*;)/gim;
+
+/** Each MIME type, report field keyword and address/diagnostic type in capitals (they are case-insensitive). */
+export function upperCaseKeywordValues(text: string): string {
+  return text
+    .replace(CONTENT_TYPE_VALUE, (_m, lead: string, type: string) => lead + type.replace(/\b\w/g, (c) => c.toUpperCase()))
+    .replace(TYPE_PARAMETER, (_m, lead: string, name: string) => `${lead}${name.replace(/\b\w/g, (c) => c.toUpperCase())}=`)
+    .replace(ACTION_VALUE, (_m, lead: string, action: string) => lead + action.toUpperCase())
+    .replace(TYPED_VALUE, (_m, lead: string, type: string) => lead + type.toUpperCase());
+}
+
 // ---- padding ------------------------------------------------------------------------------------
 
 /** A space after each line of the text/plain parts and report parts sent without a transfer encoding. */
@@ -626,6 +648,7 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   'trailing-space': padLines,
   'headers-only': returnHeadersOnly,
   dates: shiftDates,
+  'value-case': upperCaseKeywordValues,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
