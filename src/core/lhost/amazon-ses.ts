@@ -85,6 +85,9 @@ const BOUNCE_SUBTYPE_REASONS: Readonly<Record<string, Reason>> = {
   noemail: 'userunknown',
   suppressed: 'suppressed',
   onaccountsuppressionlist: 'suppressed',
+  // A tenant's own list (SES Developer Guide, "Using tenant-level suppression lists in Amazon
+  // SES": "The bounce type is Permanent with a subtype of OnTenantSuppressionList").
+  ontenantsuppressionlist: 'suppressed',
   mailboxfull: 'mailboxfull',
   messagetoolarge: 'mesgtoobig',
   contentrejected: 'contenterror',

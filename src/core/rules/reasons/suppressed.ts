@@ -17,6 +17,15 @@ export const SUPPRESSED_RULES: readonly ReasonRule[] = [
     reason: 'suppressed',
     phrases: [
       String.raw`has suppressed sending to this address`,
+      // Its account-level and tenant-level lists (SES Developer Guide, "Using tenant-level
+      // suppression lists in Amazon SES", docs.aws.amazon.com/ses/latest/dg/sending-email-
+      // suppression-list-tenant-level.html: Permanent/OnTenantSuppressionList with the diagnostic
+      // code "Amazon SES did not send the message to this address because it is on the
+      // suppression list for your tenant."; the account's list, Permanent/OnAccountSuppressionList,
+      // says "... for your account. For more information about removing addresses from the
+      // suppression list, see the Amazon SES Developer Guide at ..."). SES's status beside it is
+      // 5.1.1, written by SES, not by a mailbox lookup.
+      String.raw`\bdid not send the message to this address because it is on the suppression list for your (?:account|tenant)\b`,
       // Mailgun's drops for an address on its bounce, unsubscribe or complaint list (its
       // delivery-status codes 605, 606 and 607 as the Symfony Mailer Mailgun bridge names
       // them: "Not delivering to previously bounced address", "Not delivering to unsubscribed
@@ -24,7 +33,7 @@ export const SUPPRESSED_RULES: readonly ReasonRule[] = [
       String.raw`\bnot delivering to (?:previously bounced|unsubscribed) address\b`,
       String.raw`\bnot delivering to a user who marked your messages as spam\b`,
     ],
-    hints: ['suppressed sending', 'not delivering to'],
+    hints: ['suppressed sending', 'not delivering to', 'on the suppression list'],
     quote: 'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
   },
   // SparkPost's bounce for an address on the customer's or SparkPost's own suppression list
