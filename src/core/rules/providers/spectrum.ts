@@ -1,4 +1,5 @@
-// Spectrum/Charter's published AUP codes (https://www.spectrum.net/support/internet/understanding-email-error-codes).
+// Spectrum/Charter's published AUP codes (https://www.spectrum.net/support/internet/understanding-email-error-codes)
+// and Road Runner's outbound limit (Spectrum Internet's "What is the outbound email policy?").
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -49,5 +50,18 @@ export const SPECTRUM_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`aup#(?:in?|out?)-?(?:10[1-8]\d|15[02]0)\b`],
     quote: '550 ... AUP#Out-1500 (sending as an address other than the signed-in one)',
     hints: AUP_HINTS,
+  },
+  // Spectrum's (Road Runner's) outbound limit: "You can send email to 1,000 recipients per day
+  // per IP on the outbound email servers. Once you reach the limit, your email is refused by
+  // the email servers for the next 24 hours", with "ERROR:5.7.1:550 Outbound Mail Refused -
+  // YOUR_IP_ADDRESS See http://help.rr.com/outboundemail - DATE_OF_BLOCK" (Spectrum Internet,
+  // "What is the outbound email policy?", support.brighthouse.com article 1687). The sender's
+  // daily volume, not a security refusal its 5.7.1 would make it.
+  {
+    id: 'speeding/roadrunner-outbound-limit',
+    reason: 'speeding',
+    phrases: [String.raw`\boutbound mail refused\b[^\n]{0,120}/outboundemail\b`],
+    hints: ['outbound mail refused'],
+    quote: '550 5.7.1 Outbound Mail Refused - 192.0.2.1 See http://help.rr.com/outboundemail - DATE_OF_BLOCK',
   },
 ];

@@ -44,6 +44,10 @@ export const SPEEDING_RULES: readonly ReasonRule[] = [
       // the configured limit". The sender's pace; the 4.4.x code does not make it the network.
       String.raw`\bmessage submission rate for this client has exceeded\b`,
       String.raw`(?:sending|send|recipients?|outbound|hourly|daily|submission|message) quota (?:exceeded|reached)`,
+      // A limit of messages per unit of time: Emailit's SMTP relay, "452 4.4.5 Messages per
+      // second limit exceeded" at MAIL FROM (emailit.com/docs/smtp/troubleshooting, "Rate limit
+      // errors"). The sender's pace; its X.4.5 (congestion) does not make it the connections.
+      String.raw`\b(?:messages|mails|emails|recipients) per (?:second|minute|hour|day) limit (?:exceeded|reached)`,
     ],
     quote: '450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',
   },
