@@ -81,3 +81,49 @@ export const dominoFailure = (recipients: readonly string[], because: string, su
   '',
   `  ${because}`,
 ];
+
+/**
+ * Amazon SES's own notice, from its MAILER-DAEMON, when email feedback forwarding returns a
+ * bounce to the sender (SES Developer Guide, "Receiving Amazon SES notifications through
+ * email"): a "Delivery Status Notification (Failure)" whose text part lists the recipients and
+ * then, after "Technical report:", the delivery-status fields of each (the layout
+ * tests/core/small-family-wordings.test.ts reads for WorkMail, whose mail leaves through SES).
+ */
+export function amazonSesNotice(
+  recipients: readonly string[],
+  groups: readonly (readonly string[])[],
+  returned: readonly string[],
+): Buffer {
+  return Buffer.from(
+    [
+      'From: MAILER-DAEMON@us-east-1.amazonses.com',
+      'To: Sender <sender@example.com>',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="=_ses"',
+      '',
+      'This is a multi-part message in MIME format. Your mail reader does not',
+      'understand MIME message format.',
+      '--=_ses',
+      'Content-Type: text/plain; charset=iso-8859-15',
+      'Content-Transfer-Encoding: 7bit',
+      '',
+      'An error occurred while trying to deliver the mail to the following recipients:',
+      ...recipients,
+      '',
+      'Technical report:',
+      '',
+      'Reporting-MTA: dsn; a8-30.smtp-out.amazonses.com',
+      '',
+      ...groups.flatMap((g) => [...g, '']),
+      '',
+      '--=_ses',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment',
+      '',
+      ...returned,
+      '--=_ses--',
+      '',
+    ].join('\n'),
+  );
+}
