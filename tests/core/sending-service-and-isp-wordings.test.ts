@@ -3,7 +3,8 @@
 // a bounce by email (its suppression lists: global, account-level, tenant-level), the SES event
 // an SNS e-mail subscription delivers, and the notice a customer's own Postfix writes when the
 // service it relays through refuses the message (SES, SendGrid, SparkPost, ZeptoMail, SMTP2GO,
-// Emailit, SocketLabs) or an internet provider's outgoing server does (Spectrum's Road Runner).
+// Emailit, SocketLabs), an internet provider's outgoing server does (Spectrum's Road Runner) or
+// its incoming one (AT&T's BellSouth).
 // Each wording is the service's or provider's own, from its documentation or help page, named
 // above its case with the URL; none comes from a bounce collection. What a user sees is
 // asserted: the kind, each failed address, the reason, hard or soft, the status and the reply
@@ -18,7 +19,9 @@
 // smtp-api-error), SendGrid's drop reason "Invalid" (one bare word). Providers whose own error
 // pages could not be found: Rogers, Bell, Telus, Windstream, CenturyLink, Frontier, Telstra,
 // Optus, iiNet, TPG, Spark, Rediffmail, HiNet, Sina and Sohu (their replies known only from
-// third parties' write-ups are not used).
+// third parties' write-ups are not used). Yahoo! JAPAN, Naver and Daum/Kakao are read in
+// japanese-carrier-wordings.test.ts and isp-and-esp-wordings.test.ts; Spectrum's AUP codes in
+// rules.test.ts and providers/spectrum.ts.
 import { describe } from 'vitest';
 import { amazonSesNotice } from './notice-builders.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
@@ -153,6 +156,21 @@ describe("Amazon SES's SMTP interface refusing its customer's message", () => {
           'end of DATA command',
         ),
       ...bounce([A, 'rejected', 'soft', '5.0.0', '554']),
+    },
+    {
+      // AWS Knowledge Center, repost.aws/knowledge-center/ses-554-400-message-rejected-error:
+      // "554 Message rejected: Email address is not verified. The following identities failed
+      // the check in region region: identity0, ...".
+      title: "'Email address is not verified' is SES refusing to relay for an unverified identity, never a dead recipient",
+      raw: () =>
+        relayed(
+          'failed',
+          SES_SMTP,
+          '5.0.0',
+          '554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: sender@example.com',
+          'end of DATA command',
+        ),
+      ...bounce([A, 'norelaying', 'soft', '5.0.0', '554']),
     },
     {
       title: "'Throttling failure: Maximum sending rate exceeded' is the sender's rate, a delay",
@@ -353,6 +371,27 @@ describe("Spectrum's (Road Runner's) outbound limit", () => {
           'RCPT TO command',
         ),
       ...bounce([A, 'speeding', 'soft', '5.7.1', '550']),
+    },
+  ]);
+});
+
+// AT&T's (BellSouth's) "Error Message Summary" (http://rbl.att.net/block_enduser.html,
+// http://worldnet.att.net/general-info/bls_info/block_enduser.html): "550 <0.0.0.0.> blocked by
+// ldap:ou=rblmx, dc=bellsouth, dc=net": "The sending system exhibited behavior associated with
+// spammers and was blocked".
+describe("AT&T's (BellSouth's) block list", () => {
+  verdictCases([
+    {
+      title: "'<ip> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net' blocks the sending host, not the recipient",
+      raw: () =>
+        relayed(
+          'failed',
+          'mx00.bellsouth.net[192.0.2.18]',
+          '5.0.0',
+          '550 <192.0.2.1> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net',
+          'RCPT TO command',
+        ),
+      ...bounce([A, 'blocked', 'soft', '5.0.0', '550']),
     },
   ]);
 });
