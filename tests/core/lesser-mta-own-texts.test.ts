@@ -61,13 +61,24 @@ interface ChasquidRecipient {
   error: string;
 }
 
+/** dsn.go's `indent 4`: every line of an error after the first indented by four spaces. */
+const indent4 = (text: string) => text.replace(/\n/g, '\n    ');
+
+/** Gmail's reply for an address it does not have (support.google.com/a/answer/3726730), four lines. */
+const GMAIL_NO_SUCH_USER = [
+  '5.1.1 The email account that you tried to reach does not exist. Please try',
+  "5.1.1 double-checking the recipient's email address for typos or",
+  '5.1.1 unnecessary spaces. For more information, go to',
+  '5.1.1  https://support.google.com/mail/?p=NoSuchUser 41be03b00d2f7-b8c5a3ee2a4si1234567a12.180 - gsmtp',
+];
+
 function chasquid(recipients: readonly ChasquidRecipient[]): Buffer {
   const boundary = 'BxXnUqA3dZc';
   const details = recipients.flatMap((r) => [
     r.timedOut
       ? `- "${r.address}" (EMAIL) failed repeatedly and timed out, last error:`
       : `- "${r.address}" (EMAIL) failed permanently with error:`,
-    `    ${r.error}`,
+    `    ${indent4(r.error)}`,
   ]);
   const ordered = [...recipients.filter((r) => !r.timedOut), ...recipients.filter((r) => r.timedOut)];
   const fields = ordered.flatMap((r) => [
@@ -75,7 +86,7 @@ function chasquid(recipients: readonly ChasquidRecipient[]): Buffer {
     `Final-Recipient: utf-8; ${r.address}`,
     'Action: failed',
     `Status: ${r.timedOut ? '4.0.0' : '5.0.0'}`,
-    `Diagnostic-Code: smtp; ${r.error}`,
+    `Diagnostic-Code: smtp; ${indent4(r.error)}`,
     '',
   ]);
   return lines(
@@ -213,6 +224,36 @@ describe("chasquid's delivery status notification (internal/queue/dsn.go)", () =
       recipients: [['b@example.com', 'userunknown', 'hard', '5.1.1', '550']],
     },
     {
+      // Go >= 1.25.11 quotes a multi-line reply's text whole, its line breaks written "\n".
+      title: "Gmail's four-line NoSuchUser reply, quoted by Go on one line with its breaks escaped, is an unknown user, hard",
+      raw: () => chasquid([{ address: 'a@example.net', error: `MAIL+RCPT 550 "${GMAIL_NO_SUCH_USER.join('\\n')}"` }]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      // Before Go quoted it, textproto joined the lines with real breaks; dsn.go indents them.
+      title: 'the same reply as chasquid wrote it before Go quoted it, one line each, reads the same',
+      raw: () => chasquid([{ address: 'a@example.net', error: `MAIL+RCPT 550 ${GMAIL_NO_SUCH_USER.join('\n')}` }]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      // Gmail's 452 4.2.2 (support.google.com/a/answer/3726730) until the queue gave up: the
+      // full mailbox is a cause the server named about the mailbox (rules/README.md, rule 3).
+      title: '"failed repeatedly and timed out" on a full mailbox keeps the named cause: mailbox full, soft',
+      raw: () =>
+        chasquid([
+          {
+            address: 'a@example.net',
+            timedOut: true,
+            error:
+              'all MXs returned transient failures (last: MAIL+RCPT 452 "4.2.2 The recipient\'s inbox is out of storage space. Please direct\\n4.2.2 the recipient to\\n4.2.2  https://support.google.com/mail/?p=OverQuotaTemp 41be03b00d2f7-b8c5a3ee2a4si1234567a12.181 - gsmtp")',
+          },
+        ]),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'mailboxfull', 'soft', '4.2.2', '452']],
+    },
+    {
       title: 'two recipients, one refused for good and one timed out, each read from its own paragraph',
       raw: () =>
         chasquid([
@@ -312,6 +353,20 @@ describe("Citadel's bounce (serv_smtpqueue.c, smtp_clienthandlers.c)", () => {
       recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
     },
     {
+      // serv_smtpeventclient.c SMTP_C_ConnFail and SMTP_C_Timeout: "Connection failure: %s while
+      // talking to %s", "Timeout: %s while talking to %s", with smtp_clienthandlers.c's ReadErrors.
+      title: 'the give-up notice after broken connections ("Connection failure: Connection broken during SMTP ...") is expired, soft',
+      raw: () =>
+        citadel(
+          [
+            'a@example.net: 1) Connection failure: Connection broken during SMTP conversation while talking to mx.example.net; 2) Timeout: Connection broken during SMTP RCPT while talking to mx.example.net; ',
+          ],
+          true,
+        ),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'expired', 'soft', '5.0.0', '']],
+    },
+    {
       title: 'two addresses, each read from its own line',
       raw: () =>
         citadel([
@@ -375,6 +430,13 @@ describe("XMail's error notice (QueueUtils.cpp, SMAILSvr.cpp)", () => {
         }),
       kind: 'bounce',
       recipients: [['a@example.net', 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      title: "a remote server's 552 5.2.2 passed on whole is a full mailbox, soft",
+      raw: () =>
+        xmail('a@example.net', '552 5.2.2 <a@example.net>: Recipient address rejected: Mailbox full', { server: 'mx.example.net' }),
+      kind: 'bounce',
+      recipients: [['a@example.net', 'mailboxfull', 'soft', '5.2.2', '552']],
     },
     {
       // SMAILSvr.cpp: a local domain of the server has no such account.
@@ -491,6 +553,72 @@ describe("Postal's bounce message (app/models/bounce_message.rb)", () => {
       raw: () => postal('support@example.org', 'support@example.org'),
       kind: 'bounce',
       recipients: [['support@example.org', 'onhold', 'soft', '5.0.0', '']],
+    },
+  ]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The same notices with the parties renamed (tools/corpus/invariance.ts, "names"): every domain
+// and local part of the notice gets other letters, and the answers move with the addresses only.
+
+function renamed(raw: Buffer): Buffer {
+  return Buffer.from(
+    raw
+      .toString('latin1')
+      .replace(/example\.(com|net|org)/g, (_m, tld: string) => `qzvrtm-${tld}.test`)
+      .replace(/\b(a|b|c|nobody|support|sender|postmaster)@/g, (_m, local: string) => `x${local}w@`)
+      .replace(/"(nobody)" in domain/g, '"xnobodyw" in domain'),
+    'latin1',
+  );
+}
+
+describe('the same notices with the parties renamed read the same', () => {
+  verdictCases([
+    {
+      title: "chasquid's two-recipient notice",
+      raw: () =>
+        renamed(
+          chasquid([
+            { address: 'a@example.net', error: 'MAIL+RCPT 550 "5.1.1 Destination address is unknown (user does not exist)"' },
+            {
+              address: 'c@example.org',
+              timedOut: true,
+              error: 'all MXs returned transient failures (last: Could not dial: dial tcp 203.0.113.5:25: i/o timeout)',
+            },
+          ]),
+        ),
+      kind: 'bounce',
+      recipients: [
+        ['xaw@qzvrtm-net.test', 'userunknown', 'hard', '5.1.1', '550'],
+        ['xcw@qzvrtm-org.test', 'expired', 'soft', '4.0.0', ''],
+      ],
+    },
+    {
+      title: "XMail's unknown user in one of its domains",
+      raw: () => renamed(xmail('nobody@example.com', 'Unknown user "nobody" in domain "example.com"')),
+      kind: 'bounce',
+      recipients: [['xnobodyw@qzvrtm-com.test', 'userunknown', 'hard', '5.0.0', '']],
+    },
+    {
+      title: "Postal's notice from a named route",
+      raw: () => renamed(postal('support@example.org', 'support@example.org')),
+      kind: 'bounce',
+      recipients: [['xsupportw@qzvrtm-org.test', 'onhold', 'soft', '5.0.0', '']],
+    },
+    {
+      title: "Citadel's two-address notice",
+      raw: () =>
+        renamed(
+          citadel([
+            'a@example.net: 5.1.1 <a@example.net>: Recipient address rejected: User unknown in virtual mailbox table',
+            'c@example.org: 5.2.2 <c@example.org>: user is over quota',
+          ]),
+        ),
+      kind: 'bounce',
+      recipients: [
+        ['xaw@qzvrtm-net.test', 'userunknown', 'hard', '5.1.1', ''],
+        ['xcw@qzvrtm-org.test', 'mailboxfull', 'soft', '5.2.2', ''],
+      ],
     },
   ]);
 });
