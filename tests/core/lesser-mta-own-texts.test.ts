@@ -32,6 +32,12 @@
 //   Postal 3.3.6 (github:postalserver/postal): app/models/bounce_message.rb (the notice it sends
 //     when a route bounces or an endpoint hard-fails: "Mail Delivery Failed (<subject>)", "The
 //     message you've sent cannot be delivered.", "Rcpt To: <address>"; it names no cause).
+// Left out, no template to read: Kopano's spooler (spooler/mailer.cpp SendUndeliverable) writes
+// its "Undelivered Mail Returned to Sender" as a MAPI message into the sender's store, never as
+// mail, so its RFC 822 form would be a guess; ZMailer's notice is assembled from forms and the
+// scheduler's per-recipient fields (scheduler/msgerror.c) in ways too many to lay out from the
+// source alone; Smail, MeTA1, Mercury/32, GroupWise's GWIA, Axigen and MailEnable had no source
+// or vendor page quoting their notice's words that could be read here.
 // No case comes from a bounce collection; every address, host and date is made up.
 import { describe } from 'vitest';
 import { verdictCases } from './recipient-verdicts.ts';
