@@ -63,6 +63,10 @@ const lines = (...ls: readonly (string | readonly string[])[]) => Buffer.from(ls
 
 interface ChasquidRecipient {
   address: string;
+  /** The address the sender wrote, when an alias led elsewhere (Recipient.OriginalAddress). */
+  original?: string;
+  /** queue.proto's recipient type. */
+  type?: 'EMAIL' | 'PIPE';
   timedOut?: boolean;
   error: string;
 }
@@ -82,13 +86,13 @@ function chasquid(recipients: readonly ChasquidRecipient[]): Buffer {
   const boundary = 'BxXnUqA3dZc';
   const details = recipients.flatMap((r) => [
     r.timedOut
-      ? `- "${r.address}" (EMAIL) failed repeatedly and timed out, last error:`
-      : `- "${r.address}" (EMAIL) failed permanently with error:`,
+      ? `- "${r.address}" (${r.type ?? 'EMAIL'}) failed repeatedly and timed out, last error:`
+      : `- "${r.address}" (${r.type ?? 'EMAIL'}) failed permanently with error:`,
     `    ${indent4(r.error)}`,
   ]);
   const ordered = [...recipients.filter((r) => !r.timedOut), ...recipients.filter((r) => r.timedOut)];
   const fields = ordered.flatMap((r) => [
-    `Original-Recipient: utf-8; ${r.address}`,
+    `Original-Recipient: utf-8; ${r.original ?? r.address}`,
     `Final-Recipient: utf-8; ${r.address}`,
     'Action: failed',
     `Status: ${r.timedOut ? '4.0.0' : '5.0.0'}`,
@@ -103,7 +107,7 @@ function chasquid(recipients: readonly ChasquidRecipient[]): Buffer {
     'Date: Wed, 02 Dec 2026 10:14:03 +0000',
     'In-Reply-To: <hello.1@example.com>',
     'References: <hello.1@example.com>',
-    `X-Failed-Recipients: ${recipients.map((r) => `${r.address}, `).join('')}`,
+    `X-Failed-Recipients: ${recipients.map((r) => `${r.original ?? r.address}, `).join('')}`,
     'Auto-Submitted: auto-replied',
     'MIME-Version: 1.0',
     'Content-Type: multipart/report; report-type=delivery-status;',
@@ -118,7 +122,7 @@ function chasquid(recipients: readonly ChasquidRecipient[]): Buffer {
     '',
     'Delivery of your message to the following recipient(s) failed permanently:',
     '',
-    recipients.map((r) => `  - ${r.address}`),
+    recipients.map((r) => `  - ${r.original ?? r.address}`),
     '',
     '',
     'Technical details:',
@@ -258,6 +262,29 @@ describe("chasquid's delivery status notification (internal/queue/dsn.go)", () =
         ]),
       kind: 'bounce',
       recipients: [['a@example.net', 'mailboxfull', 'soft', '4.2.2', '452']],
+    },
+    {
+      // An alias (chasquid's aliases file: "sales: bob@example.net") sent the message on; the
+      // notice lists the address the sender wrote, its report the one that failed.
+      title: 'an alias that led to a remote unknown user: the address that failed is reported, unknown user, hard',
+      raw: () =>
+        chasquid([
+          {
+            address: 'bob@example.net',
+            original: 'sales@example.com',
+            error: 'MAIL+RCPT 550 "5.1.1 Destination address is unknown (user does not exist)"',
+          },
+        ]),
+      kind: 'bounce',
+      recipients: [['bob@example.net', 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      // queue.go deliver(): a pipe alias ("sales: | /usr/local/bin/handler") fails for good with
+      // exec's error ("exit status 1"); the recipient's address is the command.
+      title: 'a pipe alias whose command exited 1 is a mailer error under the address the sender wrote',
+      raw: () => chasquid([{ address: '/usr/local/bin/handler', original: 'sales@example.com', type: 'PIPE', error: 'exit status 1' }]),
+      kind: 'bounce',
+      recipients: [['sales@example.com', 'mailererror', 'soft', '5.0.0', '']],
     },
     {
       title: 'two recipients, one refused for good and one timed out, each read from its own paragraph',
