@@ -11,6 +11,7 @@ import {
   GATEWAY_FOOTER_PHRASES,
   HELP_CONTEXT_WORDS,
   QUOTED_HEADER_FIELD_NAMES,
+  ENVELOPE_RECIPIENT_LABELS,
   ORIGINAL_ADDRESS_WORDS,
   RECIPIENT_CONTEXT_AFTER_WORDS,
   RECIPIENT_CONTEXT_WORDS,
@@ -136,6 +137,8 @@ const RECIPIENT_CONTEXT_AFTER = new RegExp(`^[\\s>"')\\]]{0,4}(?:${RECIPIENT_CON
 const RECIPIENT_CONTEXT_AFTER_CHARS = 40;
 /** Text before an address that says it is not the recipient. */
 const SENDER_CONTEXT = new RegExp(`(?:${SENDER_CONTEXT_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
+/** A line that names the address after it, and nothing else, as the envelope recipient. */
+const ENVELOPE_RECIPIENT_LABEL = new RegExp(`^\\s*(?:${ENVELOPE_RECIPIENT_LABELS.join('|')})\\s*:\\s*<?$`, 'i');
 /** Text before an address that names it as the recipient before alias expansion. */
 const ORIGINAL_ADDRESS_CONTEXT = new RegExp(`(?:${ORIGINAL_ADDRESS_WORDS.join('|')})${CONTEXT_TAIL}`, 'i');
 /** A line that ends naming the sender: an address opening the next line is the sender's. */
@@ -347,7 +350,7 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
           if (rec !== started && !coNamed.includes(rec)) coNamed.push(rec);
           continue;
         }
-        if (exclude.has(address.toLowerCase())) continue;
+        if (exclude.has(address.toLowerCase()) && !ENVELOPE_RECIPIENT_LABEL.test(line.slice(0, m.index))) continue;
         // "name@example.org <user@example.org>: ...": the first is a display name, the angle
         // address is the mailbox (RFC 5322 section 3.4 name-addr); it stands where the name stood.
         if (/^\s*<[^<>@\s]+@[^<>\s]+>/.test(line.slice(m.index + m[0].length))) {
@@ -577,9 +580,11 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
  * information for administrators": a '#' leads a reply code only when a status follows.
  * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在").
+ * A reply quoted twice keeps its quote escaped: chasquid's mda.go writes a delivery program's
+ * output with Go's %q ("got 550 \\"5.1.1 <a@b> User doesn't exist\\"", cmd/mda-lmtp).
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|\\["']|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
 /**
  * Characters of a text searched for a reply code in prose. The address lookahead above reads
  * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"
@@ -627,8 +632,8 @@ function lastTranscriptReply(text: string): RegExpMatchArray | undefined {
 /** A reply code in a labelled field: Zoho's "ERROR_CODE :550,", "ResponseCode 421,". */
 const LABELLED_REPLY = /\b(?:error_code|response ?code|reply ?code|smtp ?code)[ \t]{0,8}[:=]?[ \t]{0,8}([45][0-5]\d)\b/i;
 
-/** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2". */
-const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+['"]?([45])\.(\d)\.(\d{1,3})(?!\.?\d)/g;
+/** A status code that follows an SMTP reply code: "550 5.1.1", "550-'5.2.2", "<421 4.4.2", "550 \\"5.1.1" (a quote escaped, see REPLY_IN_TEXT). */
+const STATUS_AFTER_REPLY = /(?<![\d.])([245]\d\d)[ -]+\\?['"]?([45])\.(\d)\.(\d{1,3})(?!\.?\d)/g;
 /** Characters of a diagnostic searched for reply-code/status pairs. */
 const MAX_STATUS_SCAN = 4096;
 /** Reply-code/status pairs read at most: a real reply nests two or three quotes. */

@@ -216,6 +216,9 @@ export const DELAY_STATEMENT_PHRASES: readonly string[] = [
   // be tried again, until it is either successfull or a timeout has been reached."
   String.raw`could not yet be delivered`,
   String.raw`will be tried again`,
+  // XMail's temporary-error notice (SMAILSvr.cpp, 1.27), the note under "[<03>] Note:" of its
+  // usual layout: "** This is a temporary error and you do not have to resend the message".
+  String.raw`temporary error and you do not have to resend the message`,
   // The same promise in a delay warning written in another language: "Der Server wird
   // weiterhin versuchen, die Nachricht zuzustellen", "continuera à essayer", "seguirá
   // intentando", "continuerà a tentare", "continuará tentando", "blijft proberen", "będzie

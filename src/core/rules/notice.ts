@@ -161,6 +161,11 @@ export const RECIPIENT_CONTEXT_AFTER_WORDS: readonly string[] = [
   String.raw`宛て?の(?:メール|メッセージ)`,
   String.raw`(?:주소)?(?:으로|로) 보낸`,
   String.raw`adresine gönder(?:diğiniz|ilen)`,
+  // chasquid's DSN (internal/queue/dsn.go, 1.18): each recipient's paragraph opens with the
+  // address in quotes and its type ("- \"a@b\" (EMAIL) failed permanently with error:", "...
+  // (EMAIL) failed repeatedly and timed out, last error:"); the types are queue.proto's EMAIL,
+  // PIPE and FORWARD.
+  String.raw`\((?:email|pipe|forward)\) failed (?:permanently|repeatedly)`,
 ];
 
 /**
@@ -175,6 +180,15 @@ export const RECIPIENT_CONTEXT_AFTER_WORDS: readonly string[] = [
  * / Original address: alias@b"); with no recipient named yet, the recipient itself ("Original
  * recipient: a@b / Reason: 550 5.1.1 User unknown").
  */
+/**
+ * A line's label naming the address after it as the envelope recipient of the failed message,
+ * the label alone before the address. Such an address is a recipient even when it is the
+ * notice's own From: Postal's bounce (app/models/bounce_message.rb, 3.3.6) is signed by the
+ * route that bounced the message ("From: Mail Delivery Service <support@example.org>", the
+ * route's Route#description) and ends "Rcpt To: support@example.org".
+ */
+export const ENVELOPE_RECIPIENT_LABELS: readonly string[] = [String.raw`rcpt to`];
+
 export const ORIGINAL_ADDRESS_WORDS: readonly string[] = [String.raw`original (?:address|recipient)`];
 
 /**
@@ -202,6 +216,11 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
   String.raw`postmaster`,
   String.raw`by`,
   String.raw`message-id`,
+  // A message identifier labelled in words: Postal's notice (app/models/bounce_message.rb,
+  // 3.3.6) "Orginal Message ID: <id@host>" (its spelling), XMail's (QueueUtils.cpp,
+  // QueUtBuildErrorResponse, 1.27) "ID:        <S...@host>" on a line of its own.
+  String.raw`message id`,
+  String.raw`^\s*id`,
   String.raw`helo`,
   String.raw`ehlo`,
   // The sender named in other languages ("Absender:", "Expéditeur :", "Remitente:",

@@ -77,6 +77,7 @@ import { CLOUDMARK_RULES } from './providers/cloudmark.ts';
 import { VADE_RULES } from './providers/vade.ts';
 import { ZIMBRA_RULES } from './providers/zimbra.ts';
 import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
+import { XMAIL_RULES } from './providers/xmail.ts';
 import { PLESK_RULES } from './providers/plesk.ts';
 import { JAPANESE_CARRIER_RULES } from './providers/japanese-carriers.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
@@ -208,6 +209,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   VADE_RULES,
   ZIMBRA_RULES,
   APACHE_JAMES_RULES,
+  XMAIL_RULES,
   PLESK_RULES,
   JAPANESE_CARRIER_RULES,
   SUPPRESSED_RULES,
@@ -499,6 +501,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/james-greylist',
   'hostunknown/james-no-dns-entries',
   'networkerror/james-temporary-lookup',
+  'userunknown/xmail-unknown-user-in-domain',
+  'hostunknown/xmail-recipient-domain',
+  'mailboxfull/xmail-mailbox-size',
+  'filtered/xmail-server-filters',
   'speeding/plesk-outgoing-limit',
   'toomanyconn/epost-accepting-limit',
   // ---- success, auto-replies ------------------------------------------------------------
@@ -565,6 +571,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'notaccept/rfc3463-not-accepting',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
+  'userunknown/dovecot-lmtp-lookup',
   'mailererror/local-mailer',
   'rejected/backscatter',
   'rejected/sender',

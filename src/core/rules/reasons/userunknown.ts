@@ -68,6 +68,20 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
   },
+  // Dovecot LMTP's reply when its user lookup finds no such user (dovecot/core
+  // src/lmtp/lmtp-local.c: "550 5.1.1 <%s> User doesn't exist: %s"), the address on both
+  // sides. Tried before the local mailer's words: a delivery program that speaks LMTP passes
+  // the reply on in its own exit text (chasquid 1.18's cmd/mda-lmtp: "Sent \"RCPT TO:<a@b>\",
+  // got 550 \"5.1.1 <a@b> User doesn't exist: a@b\"", always exit status 75, which
+  // internal/courier/mda.go wraps as "MDA delivery failed: exit status 75 - %q"); the
+  // mailbox's absence is the cause, the program only carried the news.
+  {
+    id: 'userunknown/dovecot-lmtp-lookup',
+    reason: 'userunknown',
+    phrases: [String.raw`<@> user doesn'?t exist: <@>`],
+    traits: ['mailbox-lookup'],
+    quote: "550 5.1.1 <user@example.net> User doesn't exist: user@example.net",
+  },
   // qmail-smtpd's recipient-list patches (validrcptto.cdb: "553 sorry, this recipient is not
   // in my validrcptto list (#5.7.1)"; badrcptto: "553 sorry, your envelope recipient is in my
   // badrcptto list (#5.7.1)") and vpopmail's vdelivermail ("invalid or unknown virtual
