@@ -200,7 +200,13 @@ describe('feedback loop reports as their writers lay them out', () => {
   });
 
   /** A feedback report from `from` with `fields`, and the reported message (or its header) after. */
-  const report = (head: string[], fields: string[], reported: string[], reportedType = 'message/rfc822', text = 'This is an email abuse report.') =>
+  const report = (
+    head: string[],
+    fields: string[],
+    reported: string[],
+    reportedType = 'message/rfc822',
+    text = 'This is an email abuse report.',
+  ) =>
     message(
       ...head,
       'MIME-Version: 1.0',
@@ -507,7 +513,13 @@ describe('feedback loop reports as their writers lay them out', () => {
       },
     };
     const c = await classify(
-      message('From: no-reply@sns.amazonaws.com', 'To: ses-events@example.com', 'Subject: AWS Notification Message', '', JSON.stringify(event)),
+      message(
+        'From: no-reply@sns.amazonaws.com',
+        'To: ses-events@example.com',
+        'Subject: AWS Notification Message',
+        '',
+        JSON.stringify(event),
+      ),
     );
     expect(verdicts(c)).toEqual(complaintOf('bob@example.org'));
   });
@@ -600,7 +612,7 @@ describe('automatic replies as their writers lay them out', () => {
   // The vacation(1) program (sendmail's usr.bin/vacation and its Linux and BSD ports): its
   // manual page's example .vacation.msg, sent as written: "From: ... Subject: I am on vacation
   // Delivered-By-The-Graces-Of: The Vacation program Precedence: bulk".
-  it('reads the vacation(1) manual page\'s .vacation.msg as an automatic reply', async () => {
+  it("reads the vacation(1) manual page's .vacation.msg as an automatic reply", async () => {
     const c = await classify(
       message(
         'From: kim@example.org (Kim Lee)',
@@ -659,7 +671,7 @@ describe('automatic replies as their writers lay them out', () => {
   // Zimbra's out-of-office reply (store: com.zimbra.cs.mailbox.Notification, outOfOfficeIfNecessary):
   // the subject "Re: " and the original's, In-Reply-To, "Auto-Submitted: auto-replied (zimbra;
   // vacation)", "Precedence: bulk", a null envelope sender (zimbraAutoSubmittedNullReturnPath).
-  it("reads Zimbra's out-of-office reply, whose subject is a person's \"Re:\", by its Auto-Submitted", async () => {
+  it('reads Zimbra\'s out-of-office reply, whose subject is a person\'s "Re:", by its Auto-Submitted', async () => {
     const c = await classify(
       message(
         'Return-Path: <>',
@@ -672,6 +684,34 @@ describe('automatic replies as their writers lay them out', () => {
         'X-Mailer: Zimbra 10.0.0_GA_4518',
         '',
         'I am out of the office until Monday.',
+      ),
+    );
+    expect(verdicts(c)).toEqual(autoReplyOf('kim@example.org'));
+  });
+
+  // Cyrus IMAP's Sieve vacation (imap/lmtp_sieve.c, send_response), which Fastmail runs: a null
+  // envelope sender, Message-ID "<cmu-sieve-...>", X-Sieve and "X-Sieve-Action: vacation", From
+  // and To in angle brackets, a subject longer than 69 characters folded onto its own line
+  // ("Subject:\r\n Auto: ..."), In-Reply-To and "Auto-Submitted: auto-replied (vacation)".
+  it("reads Cyrus's vacation reply with its folded subject as an automatic reply", async () => {
+    const c = await classify(
+      message(
+        'Return-Path: <>',
+        'Message-ID: <cmu-sieve-4242-1796032860-0@mail.example.org>',
+        'Date: Mon, 30 Nov 2026 10:01:00 +0000',
+        'X-Sieve: CMU Sieve 3.0',
+        'X-Sieve-Action: vacation',
+        'From: <kim@example.org>',
+        'To: <news@example.com>',
+        'Subject:',
+        ' Auto: Our biggest sale of the year starts today: 40% off everything you see',
+        'In-Reply-To: <m1@example.com>',
+        'Auto-Submitted: auto-replied (vacation)',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'I am travelling until 7 December.',
       ),
     );
     expect(verdicts(c)).toEqual(autoReplyOf('kim@example.org'));
@@ -743,6 +783,75 @@ describe('mail that is neither a complaint nor an automatic reply', () => {
     );
     expect(c.kind).toBe('not-bounce');
     expect(c.recipients.filter((r) => r.bounceType === 'hard' || r.reason === 'feedback' || r.reason === 'vacation')).toEqual([]);
+  });
+
+  // RFC 2369 and RFC 2919 (List- fields), RFC 3834 section 2 (responders do not answer list
+  // mail; Pigeonhole's vacation refuses to, cmd-vacation.c "_list_headers"): a newsletter that
+  // says "Precedence: bulk" and "Holiday deals", or whose subject opens "Out of office?", is a
+  // list's mailing, not one mailbox's automatic reply.
+  it.each([
+    ['Holiday deals inside: 20% off', ['Precedence: bulk', 'List-Id: <deals.shop.example>']],
+    ['Out of office? Set up your autoresponder in 2 minutes', ['List-Unsubscribe: <https://shop.example/u>']],
+  ])('reads a newsletter "%s" with List- fields as no automatic reply', async (subject, fields) => {
+    const c = await classify(
+      message(
+        'From: Shop <deals@shop.example>',
+        'To: news@example.com',
+        `Subject: ${subject}`,
+        ...fields,
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+        '',
+        'Our offers this week.',
+      ),
+    );
+    expect(verdicts(c)).toEqual(['not-bounce', []]);
+  });
+
+  // The other way round: an Out of Office answering a list's posting that the list relayed with
+  // its List- fields still says Auto-Submitted, and is still that mailbox's automatic reply.
+  it('still reads an Out of Office that a list relayed, List- fields and all, by its Auto-Submitted', async () => {
+    const c = await classify(
+      message(
+        'From: Kim Lee <kim@example.org>',
+        'To: members@lists.example.com',
+        'Subject: Automatic reply: Sale',
+        'Auto-Submitted: auto-generated',
+        'List-Id: <members.lists.example.com>',
+        'List-Unsubscribe: <mailto:leave@lists.example.com>',
+        '',
+        'I am out of the office until Monday.',
+      ),
+    );
+    expect(verdicts(c)).toEqual(autoReplyOf('kim@example.org'));
+  });
+
+  // RFC 7489 section 7.2.1.1: an aggregate report's subject "Report Domain: ... Submitter: ...
+  // Report-ID: ..." and its compressed XML attached. Not a failure report: no recipient, no
+  // complaint.
+  it('reads a DMARC aggregate report as neither a complaint nor a bounce', async () => {
+    const c = await classify(
+      message(
+        'From: noreply-dmarc-support@mail.receiver.example',
+        'To: rua@example.com',
+        'Subject: Report Domain: example.com Submitter: mail.receiver.example Report-ID: <2002.02.15.1>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="ag"',
+        '',
+        '--ag',
+        'Content-Type: text/plain',
+        '',
+        'This is an aggregate report from mail.receiver.example.',
+        '',
+        '--ag',
+        'Content-Type: application/gzip',
+        'Content-Disposition: attachment; filename="mail.receiver.example!example.com!1013662812!1013749130.gz"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'H4sIAAAAAAAAA+3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA',
+        '--ag--',
+      ),
+    );
+    expect(verdicts(c)).toEqual(['not-bounce', []]);
   });
 
   // A person's answer to a mailing, quoting it, speaking of holidays and of spam: a letter.

@@ -338,6 +338,24 @@ export const AUTOREPLY_HINT_FIELDS: readonly [field: string, value: string][] = 
   ['x-auto-response-suppress', '.'],
 ];
 
+/**
+ * Header fields of a mailing list's message (RFC 2369's List-Help, List-Unsubscribe,
+ * List-Subscribe, List-Post, List-Owner, List-Archive; RFC 2919's List-Id): a list's mailing,
+ * never one mailbox's answer to a message. RFC 3834 section 2 asks responders not to answer list
+ * mail, and Pigeonhole's vacation refuses to ("Headers known to be associated with mailing
+ * lists", cmd-vacation.c). A newsletter says "Precedence: bulk" and "Holiday deals": without an
+ * automatic-reply field, its subject and hints make no automatic reply.
+ */
+export const MAILING_LIST_FIELDS: readonly string[] = [
+  'list-id',
+  'list-unsubscribe',
+  'list-subscribe',
+  'list-post',
+  'list-help',
+  'list-owner',
+  'list-archive',
+];
+
 /** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV/VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt. */
 export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`re`,
