@@ -22,6 +22,7 @@ import {
   GIVEN_UP_PHRASES,
   LOCALISED_BOUNCE_SUBJECT_PREFIXES,
   LOCALISED_FAILURE_STATEMENT_PHRASES,
+  MAILING_LIST_FIELDS,
   FORWARD_SUBJECT_PREFIXES,
   MORE_FORWARD_SUBJECT_PREFIXES,
   PERSON_REPLY_SUBJECT_PREFIXES,
@@ -199,8 +200,14 @@ export function isDaemonSender(from: string): boolean {
  */
 export function isAutoReplyNotBounce(top: Header[], from: string, subject: string): boolean {
   if (isDaemonSender(from)) return false;
-  if (AUTOREPLY_SUBJECT.test(subject)) return true;
-  return !BOUNCE_SUBJECT.test(subject) && AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
+  const fields = AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
+  if (AUTOREPLY_SUBJECT.test(subject)) return fields || !isListMailing(top);
+  return !BOUNCE_SUBJECT.test(subject) && fields;
+}
+
+/** A mailing list's message (its List- fields): no automatic reply by its subject or hints alone. */
+function isListMailing(top: Header[]): boolean {
+  return MAILING_LIST_FIELDS.some((name) => headerValue(top, name).trim() !== '');
 }
 
 /** A notice that says delivery is still being tried and has not given up. */
@@ -264,6 +271,7 @@ export function isAutoReply(top: Header[], from: string, subject: string): boole
   if (NEVER_AUTOREPLY_LOCAL.test(local) || DAEMON_FROM_REPORT.test(from)) return false;
   const has = (tests: typeof AUTOREPLY_FIELDS) => tests.some((t) => t.value.test(headerValue(top, t.name).trim()));
   if (has(AUTOREPLY_FIELDS)) return true;
+  if (isListMailing(top)) return false;
   if (AUTOREPLY_SUBJECT.test(subject)) return true;
   // The hints (Precedence: bulk, X-Auto-Response-Suppress) count only with a subject's word.
   return has(AUTOREPLY_HINTS) && AUTOREPLY_HINTED_SUBJECT.test(subject);
