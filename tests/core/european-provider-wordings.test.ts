@@ -312,3 +312,27 @@ describe("Kreativmedia's DNS block list refusal", () => {
     ],
   ]);
 });
+
+// One Postfix notice about two recipients at two of these providers, each with its own reply
+// (OVHcloud's full mailbox, Interia's unknown account): each address keeps its own answer.
+describe('two providers in one notice', () => {
+  it("OVHcloud's full mailbox and Interia's unknown account are read each for its own address", async () => {
+    const c = await classify(
+      postfixNotice('failed', [
+        postfixRemote(
+          'full@example.net',
+          '5.2.2',
+          '552 5.2.2 The email account to which you sent a message has exhausted its quota.',
+          'RCPT TO command',
+          'mx1.example.net[192.0.2.1]',
+        ),
+        postfixRemote('gone@example.org', '5.1.1', '550 5.1.1 Account not found', 'RCPT TO command', 'mx.example.org[192.0.2.2]'),
+      ]),
+    );
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])).toEqual([
+      ['full@example.net', 'mailboxfull', 'soft', '5.2.2', '552'],
+      ['gone@example.org', 'userunknown', 'hard', '5.1.1', '550'],
+    ]);
+  });
+});
