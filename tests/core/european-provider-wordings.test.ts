@@ -11,16 +11,18 @@
 //
 // Candidates left out because no page of the provider's own quoting a reply could be found
 // (see the branch's report): Proton Mail (its "SMTP errors" page is stored only as script
-// data), Posteo, mailbox.org, Hostinger, Ziggo, KPN (its block-list help quotes a POP3
-// refusal only), Telenet, Swisscom/Bluewin (its pages name no reply), TalkTalk, Sky, Virgin
-// Media (beyond "Spam content found", already tested), Tiscali, Vodafone/Arcor, freenet,
-// WP.pl, Onet (its page names causes, not replies), Centrum.cz, abv.bg, Rambler, ukr.net,
-// Telia, Telenor. Free, T-Online, GMX/WEB.DE/1&1/IONOS, Orange/La Poste, SFR, Seznam, Interia,
-// Yandex, Mail.ru, Aruba, Forpsi and Italiaonline are tested in the other wording files.
+// data), Posteo, mailbox.org, Hostinger, Ziggo, KPN (its block-list help quotes a POP3 refusal
+// only), Telenet, Swisscom/Bluewin (its pages name no reply; one Bluewin reply is tested as a
+// Swiss host quotes it), TalkTalk, Sky, Virgin Media (beyond "Spam content found", already
+// tested), Tiscali, Vodafone/Arcor, freenet, WP.pl, Onet (its page names causes, not replies),
+// Centrum.cz, abv.bg, Rambler, ukr.net, Telia, Telenor; LWS and all-inkl publish their relays'
+// codes or words without the reply. Free, T-Online, GMX/WEB.DE/1&1/IONOS, Orange/La Poste, SFR,
+// Seznam, Interia, Yandex, Mail.ru, Aruba, Forpsi and Italiaonline are tested in the other
+// wording files.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import type { BounceType, Reason } from '../../src/core/types.ts';
-import { eximBounce } from './plain-bounces.ts';
+import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
 
 const RECIPIENT = 'user@example.net';
@@ -311,6 +313,45 @@ describe("Kreativmedia's DNS block list refusal", () => {
       ['bounce', 'blocked', 'soft', '5.7.1', '554'],
     ],
   ]);
+});
+
+// STRATO (Germany): "Why are my emails not being delivered?"
+// (https://www.strato-hosting.co.uk/faq/product/why-are-my-emails-not-being-delivered): "550
+// Forbidden domain 'xxx' in Envelope-From (B-EFROM-STRATO) | An attempt is made to send an e-mail
+// using a domain in Envelope From ... that belongs to STRATO GmbH." The envelope sender is
+// refused (Sisimai's `rejected`); the page does not say which command it answers. At RCPT TO it
+// was `onhold`. STRATO's other replies are tested in published-wordings and the other files.
+describe("STRATO's refusal of its own domain in the envelope sender", () => {
+  cases([
+    [
+      '"550 Forbidden domain \'...\' in Envelope-From (B-EFROM-STRATO)" at RCPT TO refuses the sender, never the recipient',
+      () => failed('5.0.0', "550 Forbidden domain 'example.com' in Envelope-From (B-EFROM-STRATO)", 'RCPT TO command'),
+      ['bounce', 'rejected', 'soft', '5.0.0', '550'],
+    ],
+    [
+      'the same reply to MAIL FROM refuses the sender',
+      () => failed('5.0.0', "550 Forbidden domain 'example.com' in Envelope-From (B-EFROM-STRATO)", 'MAIL FROM command'),
+      ['bounce', 'rejected', 'soft', '5.0.0', '550'],
+    ],
+  ]);
+});
+
+// Swisscom's Bluewin as a Swiss host quotes it (MvA, "SPF hard fail",
+// https://www.mva.ch/support/firstaid/mail-spam/spf-fail/): a forwarded message refused by
+// Bluewin's MX after the data, "Remote host said: 554 5.2.0 sc971: SPF hard fail", in qmail's
+// notice. Not a page of Swisscom's own (none quoting a reply was found); the reply is Bluewin's
+// wire text as the host copied it. The sender domain's SPF record failed: Sisimai's
+// `authfailure`, whatever its X.2.0 says.
+describe("Bluewin's SPF refusal, as a Swiss host quotes it", () => {
+  it('"554 5.2.0 sc971: SPF hard fail" after the data in qmail\'s notice is the sender domain\'s SPF failing, soft', async () => {
+    const c = await classify(
+      qmailBounce(['192.0.2.1 failed after I sent the message.', 'Remote host said: 554 5.2.0 sc971: SPF hard fail']),
+    );
+    expect(c.kind).toBe('bounce');
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])).toEqual([
+      [RECIPIENT, 'authfailure', 'soft', '5.2.0', '554'],
+    ]);
+  });
 });
 
 // One Postfix notice about two recipients at two of these providers, each with its own reply
