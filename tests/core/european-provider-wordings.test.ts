@@ -354,6 +354,50 @@ describe("Bluewin's SPF refusal, as a Swiss host quotes it", () => {
   });
 });
 
+// Ghent University (Belgium), its mail service's FAQ "Waarom wordt mijn mail niet
+// verstuurd/niet afgeleverd bij de geadresseerde?" (https://helpdesk.ugent.be/email/faq.php):
+// the replies of its outgoing relay. A university's mail service, not an ISP; the only Belgian
+// mail operator besides Proximus whose page quotes its replies. The page gives "4.5.1. Too many
+// recipients for this message" and "5.7.1 Please don't forward us spam" without their reply
+// codes: 452 (RFC 5321 4.5.3.1.10, too many recipients) and 550 are put in. Its "550 5.6.0 ***
+// A suspicious file (executable code) was found in the message !" is left out: rebound reads
+// the X.6.0 as contenterror, Sisimai's policyviolation (a refused attachment type) would fit as
+// well, and the page does not settle it.
+describe("Ghent University's relay", () => {
+  cases([
+    [
+      // "U maakte teveel connecties binnen de laatste 10 minuten." Was expired (its words read as none).
+      '"421 4.5.1. Connection Rate - See ..." while the message waits is too many connections, not an expiry',
+      () => delayed('4.5.1', '421 4.5.1. Connection Rate - See https://helpdesk.ugent.be/email/', 'MAIL FROM command'),
+      ['delay', 'toomanyconn', 'none', '4.5.1', '421'],
+    ],
+    [
+      // Was syntaxerror (the X.5.1 read by itself).
+      'the same reply in the final notice is too many connections, soft',
+      () => failed('4.5.1', '421 4.5.1. Connection Rate - See https://helpdesk.ugent.be/email/', 'MAIL FROM command'),
+      ['bounce', 'toomanyconn', 'soft', '4.5.1', '421'],
+    ],
+    [
+      // "U gaf te veel ontvangers op voor dit bericht"
+      '"452 4.5.1. Too many recipients for this message" is too many recipients, not the mailbox',
+      () => delayed('4.5.1', '452 4.5.1. Too many recipients for this message', 'RCPT TO command'),
+      ['delay', 'toomanyconn', 'none', '4.5.1', '452'],
+    ],
+    [
+      // A message forwarded with "[SPAM]" already in its subject.
+      '"550 5.7.1 Please don\'t forward us spam" is spam in the message',
+      () => failed('5.7.1', "550 5.7.1 Please don't forward us spam", 'end of DATA command'),
+      ['bounce', 'spamdetected', 'soft', '5.7.1', '550'],
+    ],
+    [
+      // "Mail geweigerd" - "Mail rejected" (Blacklisting)
+      '"550 SC-004 Mail rejected" (its block list) blocks the sending host',
+      () => failed('5.0.0', '550 SC-004 Mail rejected', 'MAIL FROM command'),
+      ['bounce', 'blocked', 'soft', '5.0.0', '550'],
+    ],
+  ]);
+});
+
 // One Postfix notice about two recipients at two of these providers, each with its own reply
 // (OVHcloud's full mailbox, Interia's unknown account): each address keeps its own answer.
 describe('two providers in one notice', () => {
