@@ -72,6 +72,11 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       // <list>": the sending host is on a DNS block list, whatever the list's name says.
       String.raw`\bsender refused by the dnsbl\b`,
       String.raw`\byour mail ?server \[[^\]\s]{1,64}\] is rejected by\b`,
+      // Proximus's (Belgium) refusal of a sender its abuse desk put on its block list: "554
+      // Access denied - Under investigation for spam abuse. Contact your email provider for
+      // more info" (proximus.be support, "Your IP address is in our blacklist"). The sending
+      // host is held for what it sent before, not this message's content.
+      String.raw`\bunder investigation for spam abuse\b`,
     ],
     quote:
       '421 4.3.2 Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to postmaster@example.net',

@@ -29,6 +29,10 @@ export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
       // announced (src/smtp/smtp_proto.c: "message size %lu exceeds size limit %.0f of
       // server %s").
       String.raw`message size \d+ exceeds size limit`,
+      // "550 5.7.0 Message Size Violation": the message is over the size the server permits,
+      // under a policy (X.7) code (cyon.ch, a Swiss host's help page "SMTP-Error 550",
+      // www.cyon.ch/support/a/smtp-error-550).
+      String.raw`\bmessage size violation\b`,
     ],
     quote: '552 5.3.4 Message size exceeds fixed maximum message size',
   },

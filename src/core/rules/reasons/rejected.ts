@@ -55,6 +55,10 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`\bfrom:? domain \S+ (?:does not exist|not found)`,
       String.raw`domain not found in (?:the )?(?:header )?from`,
       String.raw`(?:unknown|invalid|non-?existent) domain in (?:the )?(?:from|sender|envelope|return-path)\b`,
+      // STRATO's "550 Forbidden domain 'xxx' in Envelope-From (B-EFROM-STRATO)": a domain the
+      // provider owns used as the envelope sender by someone not allowed to (STRATO's help page
+      // "Why are my emails not being delivered?", strato-hosting.co.uk/faq). The sender's address.
+      String.raw`\bforbidden domain '[^'\s]{1,255}' in envelope-from\b`,
       String.raw`(?:domain of the )?from:? header (?:domain )?(?:has no mx|does not exist|not found|is unknown)`,
       // Postfix smtpd's reject_rhsbl_sender ("Sender address [%s] blocked using %s") and
       // reject_multi_recipient_bounce ("Multi-recipient bounce": a null sender with several

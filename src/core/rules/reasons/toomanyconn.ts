@@ -44,6 +44,13 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       // its senders meet quotes it ("450 too frequent connects from <ip>, please try again
       // later.", its "SMTP Errors and Troubleshooting" page).
       String.raw`too frequent connects from\b`,
+      // Ghent University's (Belgium) relay: "421 4.5.1. Connection Rate - See
+      // https://helpdesk.ugent.be/email/", its help page: "U maakte teveel connecties binnen de
+      // laatste 10 minuten" (too many connections in the last ten minutes; helpdesk.ugent.be/
+      // email/faq.php). The connection rate named alone, before its link, is the limit (mox's
+      // "connection rate from your ip or network too high, slow down please" is the sender's
+      // speed, read by speeding).
+      String.raw`\bconnection rate - `,
     ],
     quote: '421 4.7.0 Too many concurrent SMTP connections from this IP address',
   },
