@@ -576,10 +576,14 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * ("<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>", Microsoft KB 284204); Exchange 2007
  * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
  * information for administrators": a '#' leads a reply code only when a status follows.
- * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在").
+ * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在"), or
+ * start with the client's IPv4 address and go on in words, as Exim ACL messages built on
+ * $sender_host_address do ("550 192.0.2.1 is not allowed to send mail from example.com (SPF
+ * failure)", "451 192.0.2.1 is not yet authorized to deliver mail", MailCleaner's
+ * etc/exim/exim_stage1.conf_template).
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z]|\d{1,3}(?:\.\d{1,3}){3} [\p{L}])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
 /**
  * Characters of a text searched for a reply code in prose. The address lookahead above reads
  * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"
