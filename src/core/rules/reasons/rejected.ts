@@ -139,12 +139,14 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
   // The envelope sender on the server's or the recipient's block list, said at RCPT TO, some
   // with a 5.1.1 ("550 5.1.1 <sender@example.com> sender is blocklisted", a qmail host's help
   // page, support.forpsi.com/kb/a3302; smtpf's "550 5.7.1 sender <sender@example.com> black
-  // listed #127", snertsoft.com/smtp/smtpf/reply.html). The sender, not the recipient and not
+  // listed #127", snertsoft.com/smtp/smtpf/reply.html; MailCleaner's Exim ACL, "550
+  // blacklisted sender: sender@example.com", github:MailCleaner/MailCleaner
+  // etc/exim/exim_stage1.conf_template, acl_check_rcpt). The sender, not the recipient and not
   // the sending host; before the block-list wordings of blocked.ts.
   {
     id: 'rejected/sender-blocklisted',
     reason: 'rejected',
-    phrases: [String.raw`\bsender (?:<@> )?(?:is )?(?:black|block)[ -]?listed\b`],
+    phrases: [String.raw`\bsender (?:<@> )?(?:is )?(?:black|block)[ -]?listed\b`, String.raw`\b(?:black|block)[ -]?listed sender: <@>`],
     hints: ['sender'],
     traits: ['sender'],
     quote: '550 5.1.1 <sender@example.com> sender is blocklisted',
