@@ -9,6 +9,7 @@ import {
   ADMIN_SECTION_HEADINGS,
   FOOTER_REFUSAL_WORDS,
   GATEWAY_FOOTER_PHRASES,
+  FAILED_TO_FIELD_INTRO_PHRASES,
   HELP_CONTEXT_WORDS,
   QUOTED_HEADER_FIELD_NAMES,
   ORIGINAL_ADDRESS_WORDS,
@@ -170,6 +171,11 @@ const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\
  */
 const QUOTED_HEADER_FIELD = new RegExp(`^(?:\\s*>)*\\s*(?:${QUOTED_HEADER_FIELD_NAMES.join('|')})\\s*[:：]`, 'i');
 
+/** A quoted "To:" field right under a line that says its addresses are the notice's subject
+ * (MailScanner's reports to the sender, rules/notice.ts FAILED_TO_FIELD_INTRO_PHRASES). */
+const QUOTED_TO_FIELD = /^\s*to\s*:/i;
+const FAILED_TO_FIELD_INTRO = new RegExp(`(?:${FAILED_TO_FIELD_INTRO_PHRASES.join('|')})\s*$`, 'i');
+
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
 
@@ -324,7 +330,8 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     // Named only by Sendmail's "<a@b>... reason" away from the line start: that line alone.
     let lineOnly = false;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
-    if (!continuesBlock && line.includes('@') && !QUOTED_HEADER_FIELD.test(line)) {
+    const failedToField = QUOTED_TO_FIELD.test(line) && FAILED_TO_FIELD_INTRO.test(lineBefore.slice(-80));
+    if (!continuesBlock && line.includes('@') && (failedToField || !QUOTED_HEADER_FIELD.test(line))) {
       let displayLead: string | undefined;
       // Where the last address taken on this line ends: the addresses listed right after it
       // ("The recipients a@b and c@d do not exist") are named by the same words.
