@@ -21,13 +21,22 @@
 //   rspamd (github:rspamd/rspamd at eaac8e91, 2026-08-21): src/libserver/milter_internal.h (the
 //     milter's soft reject "451" "4.7.1" "Try again later"), src/plugins/lua/greylist.lua and
 //     conf/modules.d/greylist.conf (greylisting's message "Try again later", action "soft reject").
+//   MailScanner (github:MailScanner/v5 at 76589ee4, 2024-11-06), the filter of MailCleaner, eFa and
+//     Baruwa: its reports to the sender, common/usr/share/MailScanner/reports/en/
+//     sender.spam.report.txt, sender.spam.rbl.report.txt, sender.size.report.txt (sent when a
+//     spam action is "bounce" or a message is over "Maximum Message Size"),
+//     sender.virus.report.txt and sender.filename.report.txt (a warning: the message was
+//     delivered without the infected or refused attachments, "Deliver Cleaned Messages = yes"
+//     in common/etc/MailScanner/MailScanner.conf); languages.conf ("TooBig = Message is too
+//     large"), perl/MailScanner/SweepContent.pm (the size report's "<TooBig>: <n> bytes").
 //   Kaspersky Anti-Spam 3.0 User Guide, 4.5.6 "Notifications about rejected messages" (its SMTP
 //     session example: "550 The message is rejected by spam filtering engine.").
 //   FortiMail Administration Guide, "Troubleshooting" (as fortinetguru.com/2016/04/troubleshooting/11
 //     reproduces it): "SMTP clients receive the message 451 Try again later", the greylist
 //     routine's temporary refusal; recipient verification's 451 when the SMTP server is down.
 // No case comes from a bounce collection.
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
 import { postfixNotice, postfixRemote, type PostfixRecipient } from './postfix-notice.ts';
 import { eximBounce } from './plain-bounces.ts';
 import { verdictCases } from './recipient-verdicts.ts';
@@ -315,6 +324,133 @@ describe("Proxmox Mail Gateway's refusals and notice", () => {
       ],
     },
   ]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// MailScanner's reports to the sender: "<detectors> have been triggered by a message you sent:-"
+// over the message's quoted To, Subject and Date; the To line names the recipients the report
+// is about. No reply code, no enhanced status: the class of a final failure, 5.0.0.
+
+/** A MailScanner report to the sender, filled in as MailScanner does (From: "Notices From" <Local Postmaster>). */
+const mailScannerReport = (subject: string, body: readonly string[]) =>
+  Buffer.from(
+    [
+      'From: "MailScanner" <postmaster@example.net>',
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'X-ExampleNet-MailScanner: generated',
+      '',
+      ...body,
+      '',
+      'If you have any questions about this, or you believe you have received',
+      'this message in error, please contact the site system administrators.',
+      '',
+      '-- ',
+      'MailScanner',
+      'Email Virus Scanner',
+      'Example Net',
+      'www.example.net',
+      '',
+    ].join('\n'),
+  );
+
+const triggered = (detectors: string, to: string) => [
+  `${detectors} been triggered by a message you sent:-`,
+  `  To: ${to}`,
+  '  Subject: hello',
+  '  Date: Tue Dec  1 09:00:00 2026',
+];
+
+describe("MailScanner's reports to the sender", () => {
+  verdictCases([
+    {
+      // sender.spam.report.txt: "Our UCE (spam) detectors have been triggered ... This message
+      // has been rejected.", sent for the spam action "bounce".
+      title: 'MailScanner\'s "{Bounce} Unsolicited commercial email rejected" is spam, for each recipient of its To line',
+      raw: () =>
+        mailScannerReport('{Bounce} Unsolicited commercial email rejected', [
+          ...triggered('Our UCE (spam) detectors have', `${ADDRESS}, b@example.net`),
+          'This message has been rejected. The detectors that were triggered are',
+          'SpamAssassin (not cached, score=14.2, required 5, BAYES_99 3.50, URIBL_BLACK 1.70).',
+          '',
+          'Your message has been detected as spam based on both its contents and',
+          'the mail server which has sent the message to us.',
+          '',
+          'We do not accept unsolicited commercial (spam) e-mail and actively',
+          'work to stop it.',
+        ]),
+      kind: 'bounce',
+      recipients: [
+        [ADDRESS, 'spamdetected', 'soft', '5.0.0', ''],
+        ['b@example.net', 'spamdetected', 'soft', '5.0.0', ''],
+      ],
+    },
+    {
+      // sender.spam.rbl.report.txt: the sending server "is listed in a public blacklist".
+      title: "MailScanner's report that the sending server is on a public blacklist blocks the sending host",
+      raw: () =>
+        mailScannerReport('{Bounce} Unsolicited commercial email rejected', [
+          ...triggered('Our UCE (spam) detectors have', ADDRESS),
+          'This message has been destroyed. The detectors that were triggered are',
+          'spamhaus-ZEN.',
+          '',
+          'The server which is sending the message to our site is listed in a',
+          'public blacklist of badly configured or misused mail systems.',
+        ]),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'blocked', 'soft', '5.0.0', '']],
+    },
+    {
+      // sender.size.report.txt: "was too large and has been removed".
+      title: 'MailScanner\'s "Oversized email rejected" is a message too big',
+      raw: () =>
+        mailScannerReport('Oversized email rejected', [
+          ...triggered('Our email content filters have', ADDRESS),
+          'This message has been rejected. The filters said this:',
+          'Message is too large: 31457280 bytes.',
+          '',
+          'This message, or an attachment it contained, was too large and has been',
+          'removed.',
+          'Its length was 31457280 bytes, but the maximum allowed is 20971520.',
+          '',
+          'Please try compressing the attachment file before sending it.',
+        ]),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'mesgtoobig', 'soft', '5.0.0', '']],
+    },
+  ]);
+
+  // sender.virus.report.txt and sender.filename.report.txt: the message went on without the
+  // infected or refused attachments ("This message is simply to warn you"): no failure.
+  it("reads MailScanner's virus and attachment warnings as no bounce: the message was delivered cleaned", async () => {
+    const virus = mailScannerReport('Warning: E-mail viruses detected', [
+      'Our virus detector has just been triggered by a message you sent:-',
+      `  To: ${ADDRESS}`,
+      '  Subject: hello',
+      '  Date: Tue Dec  1 09:00:00 2026',
+      'Any infected parts of the message (invoice.zip)',
+      'have not been delivered.',
+      '',
+      'This message is simply to warn you that your computer system may have a',
+      'virus present and should be checked.',
+      '',
+      'The virus detector said this about the message:',
+      'Report: ClamAV: invoice.zip->invoice.exe was infected: Win.Trojan.Agent',
+    ]);
+    const filename = mailScannerReport('Warning: E-mail viruses detected', [
+      'Our e-mail content detector has just been triggered by a message you sent:',
+      `  To: ${ADDRESS}`,
+      '  Subject: hello',
+      '  Date: Tue Dec  1 09:00:00 2026',
+      '',
+      'One or more of the attachments (invoice.exe) are on',
+      'the list of unacceptable attachments for this site and will not have',
+      'been delivered.',
+      '',
+      'Consider renaming the files to avoid this constraint.',
+    ]);
+    for (const raw of [virus, filename]) expect((await classify(raw)).kind).toBe('not-bounce');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
