@@ -565,6 +565,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',
+  'rejected/mailcleaner-sender',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',

@@ -136,6 +136,27 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '553 5.5.4 <sender@localhost>... Real domain name required for sender address',
   },
+  // MailCleaner's Exim ACLs on the envelope sender, said at RCPT TO with "domain does not
+  // accept" words that are never the recipient's domain refusing all mail
+  // (github:MailCleaner/MailCleaner etc/exim/exim_stage1.conf_template, acl_check_rcpt): a
+  // sender claiming the recipient's own domain ("This domain does not accept mail from itself
+  // (spoofing)"), a sender with capitals ("This domain does not accept sender addresses using
+  // capital letters"), and BATV's refusal of a bounce (null sender) to an address it never
+  // signed ("This domain does not accept unsigned bounces.", "Invalid reverse path
+  // signature."). Before notaccept/null-mx: the recipient's address is not dead.
+  {
+    id: 'rejected/mailcleaner-sender',
+    reason: 'rejected',
+    phrases: [
+      String.raw`\bdoes not accept mail from itself\b`,
+      String.raw`\bdoes not accept sender addresses using capital letters\b`,
+      String.raw`\bdoes not accept unsigned bounces\b`,
+      String.raw`\binvalid reverse path signature\b`,
+    ],
+    hints: ['does not accept', 'reverse path signature'],
+    traits: ['sender'],
+    quote: '550 This domain does not accept mail from itself (spoofing)',
+  },
   // The envelope sender on the server's or the recipient's block list, said at RCPT TO, some
   // with a 5.1.1 ("550 5.1.1 <sender@example.com> sender is blocklisted", a qmail host's help
   // page, support.forpsi.com/kb/a3302; smtpf's "550 5.7.1 sender <sender@example.com> black
