@@ -96,6 +96,38 @@ describe("MailCleaner's Exim ACL refusals", () => {
       recipients: [[ADDRESS, 'rejected', 'soft', '5.0.0', '550']],
     },
     {
+      // acl_check_rcpt: deny domains = +domains_to_preventspoof, message = This domain does not
+      // accept mail from itself (spoofing). The envelope sender claims the recipient's own
+      // domain: the sender is refused; the domain takes mail, the address is not dead.
+      title: 'MailCleaner\'s "This domain does not accept mail from itself (spoofing)" refuses the sender, never a dead domain',
+      raw: () => failed('5.0.0', '550 This domain does not accept mail from itself (spoofing)', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'rejected', 'soft', '5.0.0', '550']],
+    },
+    {
+      // acl_check_rcpt: deny domains = +no_caps_domains, message = This domain does not accept
+      // sender addresses using capital letters.
+      title: 'MailCleaner\'s "does not accept sender addresses using capital letters" refuses the sender',
+      raw: () => failed('5.0.0', '550 This domain does not accept sender addresses using capital letters', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'rejected', 'soft', '5.0.0', '550']],
+    },
+    {
+      // acl_check_rcpt (BATV): senders = : (a bounce), message = This domain does not accept
+      // unsigned bounces. A bounce to an address the domain never signed: backscatter refused.
+      title: 'MailCleaner\'s BATV "This domain does not accept unsigned bounces." refuses the bounce\'s null sender, not the domain',
+      raw: () => failed('5.0.0', '550 This domain does not accept unsigned bounces.', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'rejected', 'soft', '5.0.0', '550']],
+    },
+    {
+      // acl_check_rcpt (BATV): message = Invalid reverse path signature.
+      title: 'MailCleaner\'s BATV "Invalid reverse path signature." refuses the bounce, never the address',
+      raw: () => failed('5.0.0', '550 Invalid reverse path signature.', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'rejected', 'soft', '5.0.0', '550']],
+    },
+    {
       // acl_check_rcpt (REJECTBADRDNS): message = Reverse DNS lookup failed for $sender_host_address.
       title: 'MailCleaner\'s "Reverse DNS lookup failed for <ip>" asks for a PTR record',
       raw: () => failed('5.0.0', '550 Reverse DNS lookup failed for 192.0.2.1', 'RCPT TO command'),
