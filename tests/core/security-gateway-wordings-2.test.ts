@@ -19,8 +19,11 @@
 //     Mail::SPF's default authority explanation, Mail/SPF/Server.pm: "Please see
 //     http://www.openspf.org/Why?s=%{_scope};id=%{S};ip=%{C};r=%{R}".
 //   rspamd (github:rspamd/rspamd at eaac8e91, 2026-08-21): src/libserver/milter_internal.h (the
-//     milter's soft reject "451" "4.7.1" "Try again later"), src/plugins/lua/greylist.lua and
-//     conf/modules.d/greylist.conf (greylisting's message "Try again later", action "soft reject").
+//     milter's reject "554" "5.7.1" and soft reject "451" "4.7.1" "Try again later"),
+//     src/plugins/lua/greylist.lua and conf/modules.d/greylist.conf (greylisting's message "Try
+//     again later", action "soft reject"), src/plugins/lua/mx_check.lua (reject_null_mx_message,
+//     about the sender's domains), lualib/lua_scanners/clamav.lua and common.lua (the antivirus
+//     default message '${SCANNER}: virus found: "${VIRUS}"').
 //   MailScanner (github:MailScanner/v5 at 76589ee4, 2024-11-06), the filter of MailCleaner, eFa and
 //     Baruwa: its reports to the sender, common/usr/share/MailScanner/reports/en/
 //     sender.spam.report.txt, sender.spam.rbl.report.txt, sender.size.report.txt (sent when a
@@ -501,6 +504,22 @@ describe("rspamd's milter defaults", () => {
       raw: () => failed('4.7.1', '451 4.7.1 Try again later', 'end of DATA command'),
       kind: 'bounce',
       recipients: [[ADDRESS, 'expired', 'soft', '4.7.1', '451']],
+    },
+    {
+      // mx_check.lua: reject_null_mx_message "Domain published RFC 7505 Null MX", about the
+      // sender's domains (envelope sender, From:, Reply-To), sent as a reject ("554" "5.7.1").
+      title: 'rspamd\'s "Domain published RFC 7505 Null MX" refuses the sender\'s domain, never a dead recipient',
+      raw: () => failed('5.7.1', '554 5.7.1 Domain published RFC 7505 Null MX', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'rejected', 'soft', '5.7.1', '554']],
+    },
+    {
+      // lua_scanners/clamav.lua: default_message '${SCANNER}: virus found: "${VIRUS}"', SCANNER
+      // the rule's name in antivirus.conf ("clamav"), with action "reject".
+      title: 'rspamd\'s antivirus "clamav: virus found: <name>" is a virus',
+      raw: () => failed('5.7.1', '554 5.7.1 clamav: virus found: "Eicar-Signature"', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'virusdetected', 'soft', '5.7.1', '554']],
     },
     {
       // milter_internal.h: reject is "554" "5.7.1" "Spam message rejected".

@@ -566,6 +566,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',
   'rejected/mailcleaner-sender',
+  'rejected/rspamd-sender-null-mx',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'mailererror/local-mailer',

@@ -157,6 +157,20 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '550 This domain does not accept mail from itself (spoofing)',
   },
+  // rspamd's mx_check module refusing mail whose sender's domain (the envelope sender's, the
+  // From: header's or the Reply-To's) publishes RFC 7505's null MX: "Domain published RFC 7505
+  // Null MX" (github:rspamd/rspamd src/plugins/lua/mx_check.lua, reject_null_mx_message; its
+  // domains from task:get_from('smtp'), get_from('mime') and Reply-To), sent through the milter
+  // as "554 5.7.1" after the message. No reply could reach that sender (RFC 7505 section 4.2,
+  // X.7.27): the sender is refused, the recipient's domain takes mail. Before notaccept/null-mx.
+  {
+    id: 'rejected/rspamd-sender-null-mx',
+    reason: 'rejected',
+    phrases: [String.raw`\bdomain published rfc ?7505 null mx\b`],
+    hints: ['null mx'],
+    traits: ['sender'],
+    quote: '554 5.7.1 Domain published RFC 7505 Null MX',
+  },
   // The envelope sender on the server's or the recipient's block list, said at RCPT TO, some
   // with a 5.1.1 ("550 5.1.1 <sender@example.com> sender is blocklisted", a qmail host's help
   // page, support.forpsi.com/kb/a3302; smtpf's "550 5.7.1 sender <sender@example.com> black
