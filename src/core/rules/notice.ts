@@ -387,6 +387,11 @@ export const GATEWAY_FOOTER_PHRASES: readonly string[] = [
   String.raw`\bno virus found in this (?:e-?mail|message)\b`,
   // Avast's "Virus-free. www.avast.com".
   String.raw`\bvirus-free\b`,
+  // MailScanner's signature under its own reports to the sender, after "-- "
+  // ("MailScanner / Email Virus Scanner / %org-long-name% / %web-site%",
+  // github:MailScanner/v5 common/usr/share/MailScanner/reports/en/sender.*.report.txt): the
+  // product's name, never the report's finding.
+  String.raw`\bmailscanner\s+email virus scanner\b`,
 ];
 
 /**
