@@ -26,8 +26,10 @@
 //     default message '${SCANNER}: virus found: "${VIRUS}"').
 //   MailScanner (github:MailScanner/v5 at 76589ee4, 2024-11-06), the filter of MailCleaner, eFa and
 //     Baruwa: its reports to the sender, common/usr/share/MailScanner/reports/en/
-//     sender.spam.report.txt, sender.spam.rbl.report.txt, sender.size.report.txt (sent when a
-//     spam action is "bounce" or a message is over "Maximum Message Size"),
+//     sender.spam.report.txt, sender.spam.sa.report.txt, sender.spam.rbl.report.txt,
+//     sender.size.report.txt, sender.content.report.txt (sent when a spam action is "bounce", a
+//     message is over "Maximum Message Size" or holds content the site refuses),
+//     sender.mcp.report.txt (held for review),
 //     sender.virus.report.txt and sender.filename.report.txt (a warning: the message was
 //     delivered without the infected or refused attachments, "Deliver Cleaned Messages = yes"
 //     in common/etc/MailScanner/MailScanner.conf); languages.conf ("TooBig = Message is too
@@ -421,6 +423,44 @@ describe("MailScanner's reports to the sender", () => {
       ],
     },
     {
+      // sender.spam.sa.report.txt: SpamAssassin alone ("The content of your message indicates
+      // that it is probably spam e-mail").
+      title: 'MailScanner\'s SpamAssassin report "probably spam e-mail, which is why it has been rejected" is spam',
+      raw: () =>
+        mailScannerReport('{Bounce} Unsolicited commercial email rejected', [
+          ...triggered('Our UCE (spam) detectors have', ADDRESS),
+          'This message has been rejected. The detector that triggered is',
+          'SpamAssassin.',
+          '',
+          'The content of your message indicates that it is probably spam e-mail,',
+          'which is why it has been rejected.',
+          '',
+          'We do not accept unsolicited commercial (spam) e-mail and actively',
+          'work to stop it.',
+        ]),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'spamdetected', 'soft', '5.0.0', '']],
+    },
+    {
+      // sender.content.report.txt: "Potentially dangerous email rejected", an HTML object the
+      // site's content policy refuses. The report's signature ("MailScanner / Email Virus
+      // Scanner") is the product's name, never a virus found in this message.
+      title: 'MailScanner\'s "Potentially dangerous email rejected" is the site\'s content policy, not a virus',
+      raw: () =>
+        mailScannerReport('Potentially dangerous email rejected', [
+          ...triggered('Our email content filters have', ADDRESS),
+          'This message has been rejected. The filters said this:',
+          'MailScanner: Object codebase tag found in message.',
+          '',
+          'This message contained potentially dangerous content which has been removed.',
+          '',
+          'If you were attempting to send a web page, please try saving the web page',
+          'to a file, and then attach that file to the message instead.',
+        ]),
+      kind: 'bounce',
+      recipients: [[ADDRESS, 'policyviolation', 'soft', '5.0.0', '']],
+    },
+    {
       // sender.spam.rbl.report.txt: the sending server "is listed in a public blacklist".
       title: "MailScanner's report that the sending server is on a public blacklist blocks the sending host",
       raw: () =>
@@ -456,8 +496,9 @@ describe("MailScanner's reports to the sender", () => {
   ]);
 
   // sender.virus.report.txt and sender.filename.report.txt: the message went on without the
-  // infected or refused attachments ("This message is simply to warn you"): no failure.
-  it("reads MailScanner's virus and attachment warnings as no bounce: the message was delivered cleaned", async () => {
+  // infected or refused attachments ("This message is simply to warn you"); sender.mcp.report.txt:
+  // the message waits for review ("quarantined for review before delivery"). No failure.
+  it("reads MailScanner's virus and attachment warnings, and its report of a message held for review, as no bounce", async () => {
     const virus = mailScannerReport('Warning: E-mail viruses detected', [
       'Our virus detector has just been triggered by a message you sent:-',
       `  To: ${ADDRESS}`,
@@ -484,7 +525,12 @@ describe("MailScanner's reports to the sender", () => {
       '',
       'Consider renaming the files to avoid this constraint.',
     ]);
-    for (const raw of [virus, filename]) expect((await classify(raw)).kind).toBe('not-bounce');
+    // sender.mcp.report.txt: held for review, not refused.
+    const held = mailScannerReport('Banned content stored for review', [
+      ...triggered('Our message content detectors have', ADDRESS),
+      'This message has been quarantined for review before delivery.',
+    ]);
+    for (const raw of [virus, filename, held]) expect((await classify(raw)).kind).toBe('not-bounce');
   });
 });
 
