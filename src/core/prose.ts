@@ -9,6 +9,7 @@ import {
   ADMIN_SECTION_HEADINGS,
   FOOTER_REFUSAL_WORDS,
   GATEWAY_FOOTER_PHRASES,
+  FAILED_TO_FIELD_INTRO_PHRASES,
   HELP_CONTEXT_WORDS,
   QUOTED_HEADER_FIELD_NAMES,
   ENVELOPE_RECIPIENT_LABELS,
@@ -173,6 +174,11 @@ const ADMIN_SECTION = new RegExp(`^\\s*(?:${ADMIN_SECTION_HEADINGS.join('|')})\\
  */
 const QUOTED_HEADER_FIELD = new RegExp(`^(?:\\s*>)*\\s*(?:${QUOTED_HEADER_FIELD_NAMES.join('|')})\\s*[:：]`, 'i');
 
+/** A quoted "To:" field right under a line that says its addresses are the notice's subject
+ * (MailScanner's reports to the sender, rules/notice.ts FAILED_TO_FIELD_INTRO_PHRASES). */
+const QUOTED_TO_FIELD = /^\s*to\s*:/i;
+const FAILED_TO_FIELD_INTRO = new RegExp(`(?:${FAILED_TO_FIELD_INTRO_PHRASES.join('|')})\\s*$`, 'i');
+
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
 const LABEL_LINE = /^\s*[A-Za-z]+(?: [A-Za-z]+)?\s*:\s*$/;
 
@@ -327,7 +333,8 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     // Named only by Sendmail's "<a@b>... reason" away from the line start: that line alone.
     let lineOnly = false;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
-    if (!continuesBlock && line.includes('@') && !QUOTED_HEADER_FIELD.test(line)) {
+    const failedToField = QUOTED_TO_FIELD.test(line) && FAILED_TO_FIELD_INTRO.test(lineBefore.slice(-80));
+    if (!continuesBlock && line.includes('@') && (failedToField || !QUOTED_HEADER_FIELD.test(line))) {
       let displayLead: string | undefined;
       // Where the last address taken on this line ends: the addresses listed right after it
       // ("The recipients a@b and c@d do not exist") are named by the same words.
@@ -579,12 +586,16 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * ("<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>", Microsoft KB 284204); Exchange 2007
  * and later write "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under "Diagnostic
  * information for administrators": a '#' leads a reply code only when a status follows.
- * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在").
+ * The text after the code may be in any script ("552 Ящик переполнен", "550 用户不存在"), or
+ * start with the client's IPv4 address and go on in words, as Exim ACL messages built on
+ * $sender_host_address do ("550 192.0.2.1 is not allowed to send mail from example.com (SPF
+ * failure)", "451 192.0.2.1 is not yet authorized to deliver mail", MailCleaner's
+ * etc/exim/exim_stage1.conf_template).
  * A reply quoted twice keeps its quote escaped: chasquid's mda.go writes a delivery program's
  * output with Go's %q ("got 550 \\"5.1.1 <a@b> User doesn't exist\\"", cmd/mda-lmtp).
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|\\["']|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|\\["']|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z]|\d{1,3}(?:\.\d{1,3}){3} [\p{L}])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
 /**
  * Characters of a text searched for a reply code in prose. The address lookahead above reads
  * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"

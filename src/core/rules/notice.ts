@@ -87,6 +87,18 @@ export const QUOTED_HEADER_FIELD_NAMES: readonly string[] = [
 ];
 
 /**
+ * The line right above a quoted "To:" field whose addresses are the recipients the notice is
+ * about: MailScanner's reports to the sender (github:MailScanner/v5,
+ * common/usr/share/MailScanner/reports/en/sender.*.report.txt: "Our UCE (spam) detectors have
+ * been triggered by a message you sent:-" / "  To: $to" / "  Subject: ..." / "This message has
+ * been rejected."). Anywhere else a quoted header field names the message's addresses, never a
+ * failure (QUOTED_HEADER_FIELD_NAMES).
+ */
+export const FAILED_TO_FIELD_INTRO_PHRASES: readonly string[] = [
+  String.raw`(?:has|have) (?:just )?been triggered by a message you sent:-?`,
+];
+
+/**
  * Words just before an address that say it is the failed recipient: Postfix "<a@b>: host
  * ... said:", Exim "The following address(es) failed: a@b", Sendmail "----- The following
  * addresses had permanent fatal errors ----- <a@b>", Exchange "Delivery has failed to these
@@ -394,6 +406,11 @@ export const GATEWAY_FOOTER_PHRASES: readonly string[] = [
   String.raw`\bno virus found in this (?:e-?mail|message)\b`,
   // Avast's "Virus-free. www.avast.com".
   String.raw`\bvirus-free\b`,
+  // MailScanner's signature under its own reports to the sender, after "-- "
+  // ("MailScanner / Email Virus Scanner / %org-long-name% / %web-site%",
+  // github:MailScanner/v5 common/usr/share/MailScanner/reports/en/sender.*.report.txt): the
+  // product's name, never the report's finding.
+  String.raw`\bmailscanner\s+email virus scanner\b`,
 ];
 
 /**

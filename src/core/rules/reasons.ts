@@ -44,6 +44,7 @@ import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { HARAKA_RULES } from './providers/haraka.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
+import { PROXMOX_RULES } from './providers/proxmox.ts';
 import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
 import { CLUEBRINGER_RULES } from './providers/cluebringer.ts';
 import { POSTFIX_SMTPD_RULES } from './providers/postfix-smtpd.ts';
@@ -176,6 +177,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   SMARTERMAIL_RULES,
   HARAKA_RULES,
   IREDAPD_RULES,
+  PROXMOX_RULES,
   MIMEDEFANG_RULES,
   CLUEBRINGER_RULES,
   POSTFIX_SMTPD_RULES,
@@ -419,6 +421,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
   'expired/iredapd-greylisting',
+  'expired/proxmox-greylisting',
   'contenterror/mimedefang-mime-structure',
   'systemerror/mimedefang-scanner-problem',
   'blocked/cluebringer-greylisting-blacklisted',
@@ -515,6 +518,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'suppressed/sendgrid-drop-reasons',
   // ---- mailbox full ---------------------------------------------------------------------
   'expired/greylisted',
+  'expired/bare-try-again-later',
   'mailboxfull/mailbox-full',
   'mailboxfull/quota',
   'mailboxfull/localised',
@@ -569,6 +573,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/temporary-dns',
   // ---- the domain does not take mail ------------------------------------------------------
   'notaccept/rfc3463-not-accepting',
+  'rejected/mailcleaner-sender',
+  'rejected/rspamd-sender-null-mx',
   'notaccept/null-mx',
   // ---- sender rejected ------------------------------------------------------------------
   'userunknown/dovecot-lmtp-lookup',

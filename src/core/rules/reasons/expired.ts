@@ -114,8 +114,29 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
   {
     id: 'expired/greylisted',
     reason: 'expired',
-    phrases: [String.raw`\bgr[ae]y ?list(?:ed|ing)?\b`],
+    phrases: [
+      String.raw`\bgr[ae]y ?list(?:ed|ing)?\b`,
+      // greylistd's Exim ACL as MailCleaner ships it, never saying "greylist": "451 192.0.2.1
+      // is not yet authorized to deliver mail from <sender> to <recipient>. Please try later."
+      // (github:MailCleaner/MailCleaner etc/exim/exim_stage1.conf_template, acl_check_rcpt's
+      // defer; Exim's 451 for a defer, src/src/smtp_in.c).
+      String.raw`\bis not yet authorized to deliver mail from\b`,
+    ],
     quote: '450 4.2.0 <user@example.net>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.net.html',
+  },
+  // A temporary refusal whose whole text is "Try again later", the default answer of
+  // greylisting filters: rspamd's milter soft reject, "451 4.7.1 Try again later"
+  // (github:rspamd/rspamd src/libserver/milter_internal.h RSPAMD_MILTER_TEMPFAIL_MESSAGE, the
+  // greylist module's default message in src/plugins/lua/greylist.lua), and FortiMail's
+  // greylist ("SMTP clients receive the message 451 Try again later", FortiMail
+  // Administration Guide, Troubleshooting). It names no cause: in a final report the retries
+  // ran out. Only the whole text: "try again later" after other words is those words' cause.
+  {
+    id: 'expired/bare-try-again-later',
+    reason: 'expired',
+    phrases: [String.raw`^(?:smtp; ?)?4\d\d(?:[ -]4\.\d{1,3}\.\d{1,3})? try again later\.?$`],
+    hints: ['try again later'],
+    quote: '451 4.7.1 Try again later',
   },
   // The retry period over, in notices written in other languages ("Die Nachricht ist
   // abgelaufen", "Le message a expiré", "El mensaje ha caducado", "Il messaggio è scaduto",

@@ -25,6 +25,10 @@ export const NORELAYING_RULES: readonly ReasonRule[] = [
       String.raw`no relaying`,
       String.raw`relay not permitted`,
       String.raw`relaying mail to .* is not allowed`,
+      // MailCleaner's Exim ACL for a destination its administrator closed: "550 Relaying to
+      // this domain is forbidden" (github:MailCleaner/MailCleaner
+      // etc/exim/exim_stage1.conf_template, acl_check_rcpt, +relayrefuseddomains).
+      String.raw`relaying to this domain is forbidden`,
       // Relay refusals in other servers' words: "This system is not configured to relay mail
       // from <address> to <address>", "we don't handle mail for <domain>", "not an open relay".
       String.raw`not configured to relay mail`,

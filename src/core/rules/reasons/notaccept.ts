@@ -24,7 +24,10 @@ export const NOTACCEPT_RULES: readonly ReasonRule[] = [
       String.raw`not accepting (?:any )?(?:e-?)?mail${END_OF_CLAUSE}`,
       String.raw`accepts? no (?:e-?)?mail${END_OF_CLAUSE}`,
       String.raw`no mx (?:record|host)`,
-      String.raw`domain (?:does not|doesn't) (?:receive|accept)`,
+      // Not "does not accept mail from ...", "sender ...", "unsigned bounces": those refuse a
+      // sender or a kind of message, not every message to the domain (MailCleaner's Exim ACLs,
+      // rejected/mailcleaner-sender).
+      String.raw`domain (?:does not|doesn't) (?:receive|accept)(?! (?:e-?)?mails? from\b| senders?\b| unsigned\b| bounces?\b)`,
       String.raw`host does not accept mail`,
       // Exim's dnslookup router for an MX whose target is "." (RFC 7505's null MX; src/src/
       // routers/dnslookup.c).

@@ -35,6 +35,10 @@ export const NOTCOMPLIANTRFC_RULES: readonly ReasonRule[] = [
       // IMAP_MESSAGE_CONTAINSNL: "554 5.6.0 Message contains bare newlines").
       String.raw`\bbare line-feed\b`,
       String.raw`contains bare newlines`,
+      // MailCleaner's Exim data ACL for a line over RFC 5322's 998 characters (2.1.1):
+      // "550 Maximum line length is 998, got 1200." (github:MailCleaner/MailCleaner
+      // etc/exim/exim_stage1.conf_template, acl_check_data, $max_received_linelength).
+      String.raw`\bmaximum line length is \d{1,6}, got \d{1,9}\b`,
       // hMailServer (SMTPConnection.cpp): "554 Rejected - Message containing bare LF's."
       String.raw`containing bare lf'?s\b`,
       // Postfix's cleanup (src/global/cleanup_strerror.c): "521 5.5.2 Error: bare <LF> received".

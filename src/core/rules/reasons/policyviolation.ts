@@ -36,6 +36,11 @@ export const POLICYVIOLATION_RULES: readonly ReasonRule[] = [
       // Listed by Broadcom among recipient gateways' common refusals (knowledge.broadcom.com,
       // article 169925): "554 Rejected due to banned content" (amavis' BANNED: a file type).
       String.raw`rejected due to banned content`,
+      // MailScanner's content report to the sender ("Potentially dangerous email rejected":
+      // "This message contained potentially dangerous content which has been removed.", an
+      // HTML object or iframe the site does not allow; github:MailScanner/v5
+      // common/usr/share/MailScanner/reports/en/sender.content.report.txt).
+      String.raw`\bcontained potentially dangerous content\b`,
       // A message "in breach of" a policy: Amazon WorkMail's Administrator Guide gives a Run
       // Lambda rule's BOUNCE action the bounce message "Email in breach of company policy."
       // (github.com/awsdocs/amazon-workmail-administration-guide, doc_source/lambda.md).

@@ -140,15 +140,52 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '553 5.5.4 <sender@localhost>... Real domain name required for sender address',
   },
+  // MailCleaner's Exim ACLs on the envelope sender, said at RCPT TO with "domain does not
+  // accept" words that are never the recipient's domain refusing all mail
+  // (github:MailCleaner/MailCleaner etc/exim/exim_stage1.conf_template, acl_check_rcpt): a
+  // sender claiming the recipient's own domain ("This domain does not accept mail from itself
+  // (spoofing)"), a sender with capitals ("This domain does not accept sender addresses using
+  // capital letters"), and BATV's refusal of a bounce (null sender) to an address it never
+  // signed ("This domain does not accept unsigned bounces.", "Invalid reverse path
+  // signature."). Before notaccept/null-mx: the recipient's address is not dead.
+  {
+    id: 'rejected/mailcleaner-sender',
+    reason: 'rejected',
+    phrases: [
+      String.raw`\bdoes not accept mail from itself\b`,
+      String.raw`\bdoes not accept sender addresses using capital letters\b`,
+      String.raw`\bdoes not accept unsigned bounces\b`,
+      String.raw`\binvalid reverse path signature\b`,
+    ],
+    hints: ['does not accept', 'reverse path signature'],
+    traits: ['sender'],
+    quote: '550 This domain does not accept mail from itself (spoofing)',
+  },
+  // rspamd's mx_check module refusing mail whose sender's domain (the envelope sender's, the
+  // From: header's or the Reply-To's) publishes RFC 7505's null MX: "Domain published RFC 7505
+  // Null MX" (github:rspamd/rspamd src/plugins/lua/mx_check.lua, reject_null_mx_message; its
+  // domains from task:get_from('smtp'), get_from('mime') and Reply-To), sent through the milter
+  // as "554 5.7.1" after the message. No reply could reach that sender (RFC 7505 section 4.2,
+  // X.7.27): the sender is refused, the recipient's domain takes mail. Before notaccept/null-mx.
+  {
+    id: 'rejected/rspamd-sender-null-mx',
+    reason: 'rejected',
+    phrases: [String.raw`\bdomain published rfc ?7505 null mx\b`],
+    hints: ['null mx'],
+    traits: ['sender'],
+    quote: '554 5.7.1 Domain published RFC 7505 Null MX',
+  },
   // The envelope sender on the server's or the recipient's block list, said at RCPT TO, some
   // with a 5.1.1 ("550 5.1.1 <sender@example.com> sender is blocklisted", a qmail host's help
   // page, support.forpsi.com/kb/a3302; smtpf's "550 5.7.1 sender <sender@example.com> black
-  // listed #127", snertsoft.com/smtp/smtpf/reply.html). The sender, not the recipient and not
+  // listed #127", snertsoft.com/smtp/smtpf/reply.html; MailCleaner's Exim ACL, "550
+  // blacklisted sender: sender@example.com", github:MailCleaner/MailCleaner
+  // etc/exim/exim_stage1.conf_template, acl_check_rcpt). The sender, not the recipient and not
   // the sending host; before the block-list wordings of blocked.ts.
   {
     id: 'rejected/sender-blocklisted',
     reason: 'rejected',
-    phrases: [String.raw`\bsender (?:<@> )?(?:is )?(?:black|block)[ -]?listed\b`],
+    phrases: [String.raw`\bsender (?:<@> )?(?:is )?(?:black|block)[ -]?listed\b`, String.raw`\b(?:black|block)[ -]?listed sender: <@>`],
     hints: ['sender'],
     traits: ['sender'],
     quote: '550 5.1.1 <sender@example.com> sender is blocklisted',
