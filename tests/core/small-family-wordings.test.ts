@@ -13,7 +13,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readVerdicts, type RecipientVerdict as Verdict } from './recipient-verdicts.ts';
-import { MESSAGING_SERVER_HEAD } from './notice-builders.ts';
+import { amazonSesNotice, MESSAGING_SERVER_HEAD } from './notice-builders.ts';
 
 /** The returned message: its To names the failed recipients, its Cc one that did not fail. */
 const RETURNED = [
@@ -47,40 +47,8 @@ describe('Amazon WorkMail', () => {
   // own "bounceMessage", the example being "Email in breach of company policy."; and
   // doc_source/email-flows.md, the outbound rule "Send bounce response": "the sender is notified
   // with a message that the administrator blocked the email message".
-  const workmail = (recipients: readonly string[], groups: readonly (readonly string[])[]) =>
-    mail(
-      [
-        'From: MAILER-DAEMON@us-west-2.amazonses.com',
-        'To: Sender <sender@example.com>',
-        'Subject: Delivery Status Notification (Failure)',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="=_wm"',
-      ],
-      [
-        'This is a multi-part message in MIME format. Your mail reader does not',
-        'understand MIME message format.',
-        '--=_wm',
-        'Content-Type: text/plain; charset=iso-8859-15',
-        'Content-Transfer-Encoding: 7bit',
-        '',
-        'An error occurred while trying to deliver the mail to the following recipients:',
-        ...recipients,
-        '',
-        'Technical report:',
-        '',
-        'Reporting-MTA: dsn; a27-85.smtp-out.us-west-2.amazonses.com',
-        '',
-        ...groups.flatMap((g) => [...g, '']),
-        '',
-        '--=_wm',
-        'Content-Type: message/rfc822',
-        'Content-Disposition: attachment',
-        '',
-        ...RETURNED,
-        '--=_wm--',
-        '',
-      ],
-    );
+  // WorkMail's mail leaves through SES: its notice is SES's own layout.
+  const workmail = (recipients: readonly string[], groups: readonly (readonly string[])[]) => amazonSesNotice(recipients, groups, RETURNED);
 
   it('reads a full mailbox named in the technical report', async () => {
     const raw = workmail(
