@@ -33,6 +33,7 @@ import { findProseRecipients, splitReturnedMessage, textOutsideBlocks, withoutGa
 import {
   isAutoReply,
   isAutoReplyNotBounce,
+  isListMailingWithoutAutoReplyFields,
   isBounceLike,
   isDelayNotice,
   isProseComplaint,
@@ -329,6 +330,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // Who replied: the From, else the Return-Path (RFC 3834 section 3.3 asks for a null one).
   const replier = addressesIn(envelopeFrom)[0] ?? addressesIn(topGet('return-path'))[0] ?? '';
   if (!dsnRecipients.length && !located.report && !failedHeader.length && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
+    if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
   }
 

@@ -13,6 +13,7 @@ import {
   AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
   COMPLAINT_STATEMENT_PHRASES,
+  COMPLAINT_WHOLE_SUBJECTS,
   CONDITIONAL_FAILURE_PHRASES,
   DAEMON_FROM_PHRASES,
   DAEMON_FROM_REPORT_PHRASES,
@@ -153,6 +154,7 @@ export function isSuccessReport(from: string, subject: string, notice: string): 
 }
 
 const COMPLAINT_STATEMENT = new RegExp(anyOf(COMPLAINT_STATEMENT_PHRASES), 'im');
+const COMPLAINT_WHOLE_SUBJECT = new RegExp(`^\\s*(?:${COMPLAINT_WHOLE_SUBJECTS.join('|')})\\s*$`, 'i');
 
 /** Characters, and within them non-blank lines, of the notice's opening read for a complaint statement. */
 export const COMPLAINT_OPENING_CHARS = 1024;
@@ -170,7 +172,7 @@ export function isProseComplaint(notice: string, subject: string): boolean {
     .filter((line) => line.trim())
     .slice(0, COMPLAINT_OPENING_LINES)
     .join('\n');
-  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_STATEMENT.test(opening);
+  return COMPLAINT_STATEMENT.test(subject) || COMPLAINT_WHOLE_SUBJECT.test(subject) || COMPLAINT_STATEMENT.test(opening);
 }
 
 const AUTH_FAILURE_REPORT = new RegExp(anyOf(AUTH_FAILURE_REPORT_PHRASES), 'im');
@@ -200,14 +202,22 @@ export function isDaemonSender(from: string): boolean {
  */
 export function isAutoReplyNotBounce(top: Header[], from: string, subject: string): boolean {
   if (isDaemonSender(from)) return false;
-  const fields = AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
-  if (AUTOREPLY_SUBJECT.test(subject)) return fields || !isListMailing(top);
-  return !BOUNCE_SUBJECT.test(subject) && fields;
+  if (AUTOREPLY_SUBJECT.test(subject)) return true;
+  return !BOUNCE_SUBJECT.test(subject) && AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
 }
 
 /** A mailing list's message (its List- fields): no automatic reply by its subject or hints alone. */
 function isListMailing(top: Header[]): boolean {
   return MAILING_LIST_FIELDS.some((name) => headerValue(top, name).trim() !== '');
+}
+
+/**
+ * A mailing list's message with an automatic-reply subject but no automatic-reply field (a
+ * newsletter's "Out of office?", a list passing on a member's away notice): neither an
+ * automatic reply nor, whatever failure it quotes, a notice of its own.
+ */
+export function isListMailingWithoutAutoReplyFields(top: Header[]): boolean {
+  return isListMailing(top) && !AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
 }
 
 /** A notice that says delivery is still being tried and has not given up. */

@@ -605,10 +605,14 @@ export const COMPLAINT_STATEMENT_PHRASES: readonly string[] = [
   String.raw`^complaint about message from\b`,
   String.raw`\bspam complaint\b`,
   String.raw`\bfeedback loop (?:report|complaint)`,
-  // AOL's feedback loop before it turned to ARF on 2 September 2008: "a MIME multipart message
-  // with one empty text part and one message/rfc822 part with the original message", the
-  // recipient "redacted out" (postmaster.info.aol.com/fbl/arfinfo.html), under the subject
-  // "Client TOS Notification" (emailkarma.net, "AOL ARF switch over": "OLD: Client TOS
-  // Notification").
-  String.raw`^client tos notification\b`,
 ];
+
+/**
+ * Whole subjects that say a message is a complaint, read on the subject alone (a person's
+ * text or a newsletter may open with the same words): AOL's feedback loop before it turned to
+ * ARF on 2 September 2008, "a MIME multipart message with one empty text part and one
+ * message/rfc822 part with the original message", the recipient "redacted out"
+ * (postmaster.info.aol.com/fbl/arfinfo.html), under the subject "Client TOS Notification"
+ * (emailkarma.net, "AOL ARF switch over": "OLD: Client TOS Notification").
+ */
+export const COMPLAINT_WHOLE_SUBJECTS: readonly string[] = [String.raw`client tos notification`];
