@@ -247,6 +247,8 @@ export function undoOctalEscapes(line: string): string {
 export function findProseRecipients(notice: string, exclude: Set<string>, weak: Set<string> = new Set()): ProseRecipient[] {
   const lines = notice.split('\n').slice(0, MAX_NOTICE_LINES).map(undoOctalEscapes);
   const found = new Map<string, ProseRecipient>();
+  // Addresses of `exclude` taken only because an envelope-recipient label names them.
+  const labelledOnly = new Set<string>();
   // The addresses found, lower-cased: a line naming one of them is about that one.
   const foundAddresses = new Set<string>();
   /** The recipient of `address`, made the first time the notice names it. */
@@ -357,7 +359,10 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
           if (rec !== started && !coNamed.includes(rec)) coNamed.push(rec);
           continue;
         }
-        if (exclude.has(address.toLowerCase()) && !ENVELOPE_RECIPIENT_LABEL.test(line.slice(0, m.index))) continue;
+        if (exclude.has(address.toLowerCase())) {
+          if (!ENVELOPE_RECIPIENT_LABEL.test(line.slice(0, m.index))) continue;
+          labelledOnly.add(address.toLowerCase());
+        }
         // "name@example.org <user@example.org>: ...": the first is a display name, the angle
         // address is the mailbox (RFC 5322 section 3.4 name-addr); it stands where the name stood.
         if (/^\s*<[^<>@\s]+@[^<>\s]+>/.test(line.slice(m.index + m[0].length))) {
@@ -460,7 +465,12 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     while (rec.lines.length && rec.lines[rec.lines.length - 1] === '') rec.lines.pop();
   }
   if (adminSection && adminFirst?.size) pairAdminSection(found, adminSection, adminFirst);
-  return [...found.values()];
+  // An excluded address taken only for its "Rcpt To:" label is the recipient only when the
+  // notice names no other: a notice's own transcript ("Mail From: <> / Rcpt To: <its From>")
+  // beside a real failure is no failure of that address.
+  const all = [...found.values()];
+  const others = all.filter((r) => !labelledOnly.has(r.address.toLowerCase()));
+  return others.length ? others : all;
 }
 
 /** What one of several recipients reads of the notice besides its own block. */

@@ -232,7 +232,7 @@ export const SENDER_CONTEXT_WORDS: readonly string[] = [
   // 3.3.6) "Orginal Message ID: <id@host>" (its spelling), XMail's (QueueUtils.cpp,
   // QueUtBuildErrorResponse, 1.27) "ID:        <S...@host>" on a line of its own.
   String.raw`message id`,
-  String.raw`^\s*id`,
+  String.raw`^\s*id\s*:\s*<`,
   String.raw`helo`,
   String.raw`ehlo`,
   // The sender named in other languages ("Absender:", "Expéditeur :", "Remitente:",

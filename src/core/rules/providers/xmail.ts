@@ -41,11 +41,13 @@ export const XMAIL_RULES: readonly ReasonRule[] = [
   // Errors.cpp ERR_FILTERED_MESSAGE, the reason when one of the server's message filters
   // (filters.in.tab and the like, run on the message) exits with the reject code and leaves
   // no text of its own: the recipient's side refused the message (Sisimai's filtered), nothing
-  // is said of the sender.
+  // is said of the sender. Only the bare words (the line or XMail's bracketed field ends
+  // there): a server that goes on to name the cause ("... server filters: spam score too
+  // high", "... (virus found)") is read by the rule for that cause.
   {
     id: 'filtered/xmail-server-filters',
     reason: 'filtered',
-    phrases: [String.raw`\bmessage rejected by server filters\b`],
+    phrases: [String.raw`\bmessage rejected by server filters(?=[ \t]*(?:[\];]|\.?[ \t]*(?:\r?\n|$)))`],
     quote: 'Message rejected by server filters',
   },
 ];
