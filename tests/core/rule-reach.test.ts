@@ -96,3 +96,158 @@ describe("IndiMail's smarthost login failures", () => {
     });
   });
 });
+
+// The third review (stop 31): inputs a reviewer wrote for other servers and contexts, where a
+// rule or field added this stop reached too far. Each case failed on the code it reviewed.
+const REVIEW_POSTFIX_HEAD = [
+  'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
+  'To: sender@example.com',
+  'Subject: Undelivered Mail Returned to Sender',
+  '',
+  'This is the mail system at host mx.example.com.',
+  '',
+  "I'm sorry to have to inform you that your message could not",
+  "be delivered to one or more recipients. It's attached below.",
+  '',
+  '                   The mail system',
+  '',
+];
+const REVIEW_RETURNED = [
+  '',
+  '--- original message follows',
+  'From: Sender <sender@example.com>',
+  'To: rcpt@example.net',
+  'Subject: hello',
+  '',
+  'hi there',
+];
+const lines = (...l: string[]) => Buffer.from(l.join('\n'));
+
+describe("a mailing list's List- fields on an automatic reply", () => {
+  it("never make the failure an automatic reply quotes the notice of its own (a third party's address is not suppressed)", async () => {
+    const raw = lines(
+      'From: Example Support <support@example.net>',
+      'To: Alice <alice@example.com>',
+      'Subject: Automatic reply: Fwd: Undelivered Mail Returned to Sender',
+      'List-Unsubscribe: <https://esp.example.net/u/abc>',
+      '',
+      'Thank you for contacting Example Support. This is an automatic reply.',
+      '',
+      '________________________________',
+      'From: Alice <alice@example.com>',
+      'Subject: Fwd: Undelivered Mail Returned to Sender',
+      '',
+      '<rcpt@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <rcpt@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)',
+    );
+    const answer = await answers(raw);
+    expect(answer.recipients.filter((r) => r[2] === 'hard')).toEqual([]);
+    expect(answer.kind).toBe('not-bounce');
+  });
+});
+
+describe('AOL\'s old "Client TOS Notification"', () => {
+  const withAttached = (subject: string, text: string) =>
+    lines(
+      'From: Legal <legal@vendor.example.net>',
+      'To: sender@example.com',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="q"',
+      '',
+      '--q',
+      'Content-Type: text/plain',
+      '',
+      text,
+      '',
+      '--q',
+      'Content-Type: message/rfc822',
+      '',
+      'From: sender@example.com',
+      'To: clients@example.org',
+      'Subject: Our terms',
+      '',
+      'Our terms change on 1 January.',
+      '--q--',
+    );
+
+  it('is a complaint as the whole subject of an empty report', async () => {
+    expect((await answers(withAttached('Client TOS Notification', ''))).kind).toBe('complaint');
+  });
+
+  it("is no complaint inside a longer subject or opening a person's text", async () => {
+    expect(
+      await answers(withAttached('Client TOS Notification: updates to our Terms of Service', 'Please find the notice attached.')),
+    ).toEqual({
+      kind: 'not-bounce',
+      recipients: [],
+    });
+    expect(
+      await answers(withAttached('the notice you asked for', 'Client TOS notification went out yesterday; the copy is attached.')),
+    ).toEqual({
+      kind: 'not-bounce',
+      recipients: [],
+    });
+  });
+});
+
+describe('XMail\'s "Message rejected by server filters"', () => {
+  it('gives way to the cause another server names after the same words', async () => {
+    const notice = (reply: string) =>
+      lines(
+        ...REVIEW_POSTFIX_HEAD,
+        `<rcpt@example.net>: host mx.example.net[192.0.2.1] said: ${reply} (in reply to end of DATA command)`,
+        ...REVIEW_RETURNED,
+      );
+    expect(await answers(notice('550 5.7.1 Message rejected by server filters: spam score too high'))).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'spamdetected', 'soft', '5.7.1', '550']],
+    });
+    expect(await answers(notice('554 5.7.1 Message rejected by server filters (virus Eicar-Test-Signature found)'))).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'virusdetected', 'soft', '5.7.1', '554']],
+    });
+  });
+});
+
+describe('labels added for Postal and XMail', () => {
+  it('"ID:" makes an address the sender only as XMail writes it, before an angle-bracketed id', async () => {
+    const raw = lines(
+      'From: MAILER-DAEMON@mx.example.com',
+      'To: sender@example.com',
+      'Subject: Undeliverable mail',
+      '',
+      'Message delivery failed.',
+      'Id: rcpt@example.net',
+      'Status: 550 5.1.1 User unknown',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['rcpt@example.net', 'userunknown', 'hard', '5.1.1', '550']] });
+  });
+
+  it('"Rcpt To:" names the notice\'s own From as failed only when the notice names no other recipient', async () => {
+    const transcript = lines(
+      ...REVIEW_POSTFIX_HEAD.map((l) => l.replace('MAILER-DAEMON@mx.example.com (Mail Delivery System)', 'postmaster@mx.example.com')),
+      '<rcpt@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 No such user (in reply to RCPT TO command)',
+      'Transcript of session follows.',
+      'Mail From: <>',
+      'Rcpt To: <postmaster@mx.example.com>',
+      ...REVIEW_RETURNED,
+    );
+    expect(await answers(transcript)).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'userunknown', 'hard', '5.1.1', '550']],
+    });
+    const forward = lines(
+      'From: Bob <bob@example.net>',
+      'To: sender@example.com',
+      'Subject: Undeliverable: hello',
+      '',
+      'Your message could not be delivered to the forwarding address.',
+      '',
+      'Mail From: sender@example.com',
+      'Rcpt To: bob@example.net',
+      'Forwarded To: bob.new@example.org',
+      'Reason: 550 5.1.1 <bob.new@example.org>: Recipient address rejected: User unknown',
+    );
+    expect((await answers(forward)).recipients.map((r) => r[0])).toEqual(['bob.new@example.org']);
+  });
+});
