@@ -177,6 +177,8 @@ const QUOTED_HEADER_FIELD = new RegExp(`^(?:\\s*>)*\\s*(?:${QUOTED_HEADER_FIELD_
 /** A quoted "To:" field right under a line that says its addresses are the notice's subject
  * (MailScanner's reports to the sender, rules/notice.ts FAILED_TO_FIELD_INTRO_PHRASES). */
 const QUOTED_TO_FIELD = /^\s*to\s*:/i;
+/** The intro is the report's first line of text (MailScanner's templates open with it). */
+const FAILED_TO_FIELD_INTRO_LINE = 1;
 const FAILED_TO_FIELD_INTRO = new RegExp(`(?:${FAILED_TO_FIELD_INTRO_PHRASES.join('|')})\\s*$`, 'i');
 
 /** A line of one or two words and a colon, introducing the text after it ("because:"). */
@@ -284,10 +286,13 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
   let lastText = '';
   // Lines of a Sendmail transcript part not yet given to an address.
   let transcript: string[] | undefined;
+  // Non-blank lines read so far: MailScanner's report opens with its intro line.
+  let textLines = 0;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\t/g, ' ');
     const lineBefore = previousLine;
     previousLine = line.trim();
+    if (previousLine) textLines++;
     const textBefore = lastText;
     if (previousLine) lastText = previousLine;
     if (line.trim() === '' && current && complete) {
@@ -335,7 +340,11 @@ export function findProseRecipients(notice: string, exclude: Set<string>, weak: 
     // Named only by Sendmail's "<a@b>... reason" away from the line start: that line alone.
     let lineOnly = false;
     const continuesBlock = current !== undefined && line.trim() !== '' && indent > currentIndent;
-    const failedToField = QUOTED_TO_FIELD.test(line) && FAILED_TO_FIELD_INTRO.test(lineBefore.slice(-80));
+    // Only right under the report's own opening: a ticket system or a person quoting such a
+    // report further down ("Thank you for contacting support. Your message: ...") says nothing
+    // failed of its own.
+    const failedToField =
+      textLines <= FAILED_TO_FIELD_INTRO_LINE + 1 && QUOTED_TO_FIELD.test(line) && FAILED_TO_FIELD_INTRO.test(lineBefore.slice(-80));
     if (!continuesBlock && line.includes('@') && (failedToField || !QUOTED_HEADER_FIELD.test(line))) {
       let displayLead: string | undefined;
       // Where the last address taken on this line ends: the addresses listed right after it
@@ -600,12 +609,13 @@ const STATUS_IN_TEXT = /(?<![\d.])([45])\.(\d)\.(\d{1,3})(?!\.?\d)/;
  * start with the client's IPv4 address and go on in words, as Exim ACL messages built on
  * $sender_host_address do ("550 192.0.2.1 is not allowed to send mail from example.com (SPF
  * failure)", "451 192.0.2.1 is not yet authorized to deliver mail", MailCleaner's
- * etc/exim/exim_stage1.conf_template).
+ * etc/exim/exim_stage1.conf_template); such a code stands after a space or at a line's start,
+ * never after a colon (a port: "https://proxy.example.com:443 192.0.2.7 connection refused").
  * A reply quoted twice keeps its quote escaped: chasquid's mda.go writes a delivery program's
  * output with Go's %q ("got 550 \\"5.1.1 <a@b> User doesn't exist\\"", cmd/mda-lmtp).
  */
 const REPLY_IN_TEXT =
-  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|\\["']|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z]|\d{1,3}(?:\.\d{1,3}){3} [\p{L}])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
+  /(?:^|[\s:(>\[<"';])([45][0-5]\d)(?=(?: - |: ?|[ -])(?:[245]\.\d|[\p{L}<#(\["':]|\\["']|[^\s@]{0,254}@|\d{1,3}\s+[A-Za-z]|(?<=(?:^|\s)[45][0-5]\d )\d{1,3}(?:\.\d{1,3}){3} [\p{L}])|$)|#([45][0-5]\d)(?= [45]\.\d)/gmu;
 /**
  * Characters of a text searched for a reply code in prose. The address lookahead above reads
  * up to 254 characters at each candidate; a stranger's notice of a megabyte of "550-1;550-1"
