@@ -251,3 +251,65 @@ describe('labels added for Postal and XMail', () => {
     expect((await answers(forward)).recipients.map((r) => r[0])).toEqual(['bob.new@example.org']);
   });
 });
+
+// The fourth review (stop 31): the security-gateway and European providers' rules.
+describe('a reply whose whole text is "Try again later"', () => {
+  it('is greylisting only under a policy status or none: a status naming the cause decides', async () => {
+    const final = (status: string, reply: string) =>
+      postfixNotice('failed', [postfixRemote('rcpt@example.net', status, reply, 'RCPT TO command')]);
+    expect(await answers(final('4.1.1', '450 4.1.1 Try again later'))).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'userunknown', 'hard', '4.1.1', '450']],
+    });
+    expect(await answers(final('4.2.2', '452 4.2.2 Try again later'))).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'mailboxfull', 'soft', '4.2.2', '452']],
+    });
+    expect(await answers(final('4.7.1', '451 4.7.1 Try again later'))).toEqual({
+      kind: 'bounce',
+      recipients: [['rcpt@example.net', 'expired', 'soft', '4.7.1', '451']],
+    });
+  });
+});
+
+describe("MailScanner's quoted To:", () => {
+  it("names the failed recipient only under the report's own opening, not in a ticket system's acknowledgement quoting one", async () => {
+    const raw = lines(
+      'From: Support <support@helpdesk.example>',
+      'To: sender@example.com',
+      'Subject: [Ticket #4411] Re: Unsolicited commercial email rejected',
+      'Auto-Submitted: auto-replied',
+      '',
+      'Thank you for contacting support. Your ticket #4411 has been created. Your message:',
+      '',
+      'Our UCE (spam) detectors have been triggered by a message you sent:-',
+      '  To: buyer@supplier.example',
+      '  Subject: hello',
+      'This message has been rejected.',
+    );
+    const answer = await answers(raw);
+    expect(answer.kind).not.toBe('bounce');
+    expect(answer.recipients.map((r) => r[0])).not.toContain('buyer@supplier.example');
+  });
+});
+
+describe("a reply code before the client's IPv4 address", () => {
+  it('is never a port after a colon', async () => {
+    const raw = lines(
+      'From: postmaster@gw.example.com',
+      'To: sender@example.com',
+      'Subject: Delivery Status Notification (Failure)',
+      '',
+      'Delivery to the following recipient failed permanently:',
+      '',
+      '     rcpt@example.net',
+      '',
+      'Technical details of permanent failure:',
+      'The recipient server did not accept our requests to connect. Proxy tried https://proxy.example.com:443 192.0.2.7 connection refused.',
+    );
+    const [recipient] = (await answers(raw)).recipients;
+    expect(recipient[0]).toBe('rcpt@example.net');
+    expect(recipient[4]).toBe('');
+    expect(String(recipient[3])).toMatch(/^5\./);
+  });
+});
