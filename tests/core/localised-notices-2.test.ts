@@ -499,3 +499,48 @@ describe("Danish Outlook's 'VS:' forward of a notice", () => {
     expect(await verdict(raw)).toEqual(['not-bounce']);
   });
 });
+
+// A person's reply to a notice is a letter, in the reply prefixes localised versions of
+// Outlook write: Thunderbird's translations list them as the "Re:" they recognise
+// (thunderbird-l10n, <locale>/mail/chrome/messenger-region/region.properties,
+// mailnews.localizedRe: "Recognize non-standard versions of "Re:" in subjects from localized
+// versions of MS Outlook et al."): Hungarian "Vá", Hebrew "השב", Serbian "Одг", Slovenian
+// "Odg", Lithuanian "Ats.", Estonian "Vs", Danish "SV". The quoted notice's recipient is the
+// person's correspondent (here the sender's own address), never a failure to suppress.
+describe("a person's reply to a notice under a localised Outlook's reply prefix is a letter", () => {
+  for (const [language, prefix] of [
+    ['Hungarian', 'Vá'],
+    ['Hebrew', 'השב'],
+    ['Serbian', 'Одг'],
+    ['Slovenian', 'Odg'],
+    ['Lithuanian', 'Ats.'],
+    ['Estonian', 'Vs'],
+    ['Danish', 'SV'],
+  ] as const) {
+    it(`${language} '${prefix}: Undeliverable: ...' quoting Exchange's notice`, async () => {
+      const raw = Buffer.from(
+        [
+          'From: Bob <bob@partner.example>',
+          'To: bounces@shop.example',
+          `Subject: =?utf-8?B?${Buffer.from(`${prefix}: Undeliverable: meeting`, 'utf8').toString('base64')}?=`,
+          'MIME-Version: 1.0',
+          'Content-Type: text/plain; charset=utf-8',
+          'Content-Transfer-Encoding: 8bit',
+          '',
+          'Hi, I got this undeliverable notice, is your address right?',
+          '',
+          '-----Original Message-----',
+          'From: postmaster@partner.example',
+          'Subject: Undeliverable: meeting',
+          '',
+          'Delivery has failed to these recipients or groups:',
+          'alice@shop.example',
+          "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+          '',
+        ].join('\n'),
+        'utf8',
+      );
+      expect(await verdict(raw)).toEqual(['not-bounce']);
+    });
+  }
+});

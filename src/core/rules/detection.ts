@@ -359,7 +359,7 @@ export const MAILING_LIST_FIELDS: readonly string[] = [
   'list-archive',
 ];
 
-/** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV/VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt. */
+/** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV, Finnish VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt, ... */
 export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`re`,
   String.raw`aw`,
@@ -370,6 +370,15 @@ export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`rif`,
   String.raw`odp`,
   String.raw`ynt`,
+  // The replies of "localized versions of MS Outlook et al." that Thunderbird's translations
+  // recognise as "Re:" (thunderbird-l10n, <locale>/mail/chrome/messenger-region/region.properties,
+  // mailnews.localizedRe): Hungarian "Vá", Hebrew "השב", Serbian "Одг", Slovenian "Odg",
+  // Lithuanian "Ats." (Finnish and Estonian "VS"/"Vs", Danish and Norwegian "SV" are above).
+  String.raw`vá`,
+  String.raw`השב`,
+  String.raw`одг`,
+  String.raw`odg`,
+  String.raw`ats\.`,
 ];
 
 /** Prefixes a forward writes before a subject: Fw/Fwd, German WG, French TR. */
