@@ -430,9 +430,35 @@ describe("a Postfix notice forwarded from Thunderbird in the user's language is 
     });
   }
 
+  // Exchange Online's notice, its sender as a mail client shows it ("Microsoft Outlook
+  // <MicrosoftExchange...@...>").
+  for (const locale of THUNDERBIRD.filter(([l]) => l === 'fi' || l === 'el' || l === 'he')) {
+    it(`${locale[0]}: a forward of Exchange Online's notice from "Microsoft Outlook" is the notice it carries`, async () => {
+      const raw = thunderbirdForward(
+        locale,
+        'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>',
+        'Undeliverable: offers',
+        [
+          'Delivery has failed to these recipients or groups:',
+          '',
+          'bob@contoso.example',
+          "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+          '',
+          'Diagnostic information for administrators:',
+          '',
+          'Generating server: EX1.contoso.example',
+          '',
+          'bob@contoso.example',
+          "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+        ],
+      );
+      expect(await verdict(raw)).toEqual(['bounce', ['bob@contoso.example', 'userunknown', 'hard', '5.1.1', '550']]);
+    });
+  }
+
   // The same forward of a parcel service's mail that was "not delivered": its sender is no
   // delivery system, so the forward is a letter.
-  for (const locale of THUNDERBIRD.filter(([l]) => l === 'fi' || l === 'hu' || l === 'uk')) {
+  for (const locale of THUNDERBIRD) {
     it(`${locale[0]}: a forward of a parcel service's 'could not be delivered' mail is no bounce`, async () => {
       const raw = thunderbirdForward(locale, 'Parcel Service <noreply@parcel.example>', 'Your parcel could not be delivered', [
         'Your parcel 123456 could not be delivered today: nobody was at home.',
