@@ -25,6 +25,7 @@ import {
   LOCALISED_FAILURE_STATEMENT_PHRASES,
   MAILING_LIST_FIELDS,
   FORWARD_SUBJECT_PREFIXES,
+  FORWARDED_FROM_LABELS,
   MORE_FORWARD_SUBJECT_PREFIXES,
   PERSON_REPLY_SUBJECT_PREFIXES,
   NOREPLY_SENDER_NAMES,
@@ -67,8 +68,8 @@ export function isPersonsReply(from: string, subject: string): boolean {
 }
 /** A server's reply in a forwarded notice's text: the reply code and its enhanced status ("550 5.1.1"). */
 const REPLY_IN_NOTICE = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/;
-/** The quoted header line of a forwarded message, its sender: "From:", "Von:", "De:", "Da:", "Van:", "Od:", "Från:". */
-const FORWARDED_FROM_LINE = /^[ \t>]*(?:from|von|de|da|van|od|från)[ \t]*:[ \t]*([^\n]{1,200})$/gim;
+/** The quoted header line of a forwarded message, its sender: "From:", "Von:", "Lähettäjä:", ... (FORWARDED_FROM_LABELS). */
+const FORWARDED_FROM_LINE = new RegExp(`^[ \\t>]*(?:${anyOf(FORWARDED_FROM_LABELS)})[ \\t]*:[ \\t]*([^\\n]{1,200})$`, 'gimu');
 /** How a mail client shows Exchange Online's NDR sender: "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@...>". */
 const FORWARDED_SYSTEM_SENDER = /\bmicrosoft outlook\b|\bmicrosoftexchange[0-9a-f]{32}@/i;
 /** Forwarded sender lines looked at in a forward's opening. */

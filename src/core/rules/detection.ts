@@ -359,7 +359,7 @@ export const MAILING_LIST_FIELDS: readonly string[] = [
   'list-archive',
 ];
 
-/** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV/VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt. */
+/** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV, Finnish VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt, ... */
 export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`re`,
   String.raw`aw`,
@@ -370,13 +370,70 @@ export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`rif`,
   String.raw`odp`,
   String.raw`ynt`,
+  // The replies of "localized versions of MS Outlook et al." that Thunderbird's translations
+  // recognise as "Re:" (thunderbird-l10n, <locale>/mail/chrome/messenger-region/region.properties,
+  // mailnews.localizedRe): Hungarian "Vá", Hebrew "השב", Serbian "Одг", Slovenian "Odg",
+  // Lithuanian "Ats." (Finnish and Estonian "VS"/"Vs", Danish and Norwegian "SV" are above).
+  String.raw`vá`,
+  String.raw`השב`,
+  String.raw`одг`,
+  String.raw`odg`,
+  String.raw`ats\.`,
 ];
 
 /** Prefixes a forward writes before a subject: Fw/Fwd, German WG, French TR. */
 export const FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`fwd?`, String.raw`wg`, String.raw`tr`];
 
-/** More forward prefixes, read only to tell a forward (Spanish RV, Italian I, Polish PD); never skipped before other subjects. */
-export const MORE_FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`rv`, String.raw`i`, String.raw`pd`];
+/**
+ * More forward prefixes, read only to tell a forward (Spanish RV, Italian I, Polish PD); never
+ * skipped before other subjects. Danish Outlook's "VS:" (Videresendt) is here too: a rule that
+ * forwards a message "føjer reglen betegnelsen "VS:" til begyndelsen af emnelinjen"
+ * (support.office.com/da-dk/article/Videresend-og-omdiriger-mail-automatisk-9f124e4a-749e-4288-a266-2d009686b403).
+ * Finnish writes the same "VS:" for a reply (Vastaus), so it stays a person's reply prefix as
+ * well: a "VS:" mail is read as a forward only when it carries a delivery system's whole notice
+ * (its quoted sender, the statement and a server's reply), never for its subject alone.
+ */
+export const MORE_FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`rv`, String.raw`i`, String.raw`pd`, String.raw`vs`];
+
+/**
+ * The label a mail client writes before the sender of the message it forwards ("From:" in its
+ * quoted header block), in the languages it writes it in: German "Von", French, Spanish,
+ * Portuguese and Catalan "De", Italian "Da", Dutch "Van", Polish, Czech, Slovak and Slovenian
+ * "Od", Swedish "Från"; and as Thunderbird's translations write it in a forward's header block
+ * (thunderbird-l10n, <locale>/mail/chrome/messenger/mime.properties, "# From" 1009, under
+ * messengercompose/composeMsgs.properties' mailnews.forward_header_originalmessage, "--------
+ * Videresendt meddelelse --------"): Danish and Norwegian Bokmål "Fra", Nynorsk "Frå", Finnish
+ * "Lähettäjä", Hungarian "Feladó", Romanian "de la", Greek "Από", Bulgarian and Russian "От",
+ * Ukrainian "Від", Hebrew "מאת", Arabic "مِن", Vietnamese "Từ", Indonesian "Dari", Thai "จาก",
+ * Croatian "Šalje", Serbian "Шаље", Lithuanian "Kas", Latvian "No", Estonian "Saatja".
+ */
+export const FORWARDED_FROM_LABELS: readonly string[] = [
+  String.raw`from`,
+  String.raw`von`,
+  String.raw`de`,
+  String.raw`da`,
+  String.raw`van`,
+  String.raw`od`,
+  String.raw`från`,
+  String.raw`fra`,
+  String.raw`frå`,
+  String.raw`lähettäjä`,
+  String.raw`feladó`,
+  String.raw`de la`,
+  String.raw`από`,
+  String.raw`от`,
+  String.raw`від`,
+  String.raw`מאת`,
+  String.raw`مِن`,
+  String.raw`từ`,
+  String.raw`dari`,
+  String.raw`จาก`,
+  String.raw`šalje`,
+  String.raw`шаље`,
+  String.raw`kas`,
+  String.raw`no`,
+  String.raw`saatja`,
+];
 
 /** Prefixes skipped before the automatic-reply subjects below: a person's reply's and a forward's. */
 export const REPLY_SUBJECT_PREFIXES: readonly string[] = [...PERSON_REPLY_SUBJECT_PREFIXES, ...FORWARD_SUBJECT_PREFIXES];
