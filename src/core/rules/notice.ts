@@ -4,6 +4,8 @@
 // case-insensitively); the code that uses them is in ../prose.ts. Adding a new MTA's layout
 // touches this file only.
 
+import { FORWARDED_FROM_LABELS } from './detection.ts';
+
 /**
  * Lines that introduce the returned message in single-part bounces, each matched after an
  * optional run of decoration ("-----", "=====", "***"). Real lines:
@@ -55,7 +57,8 @@ export const RETURNED_MESSAGE_MARKERS: readonly string[] = [
  * client names them. The addresses on such a line are the message's, not failures.
  */
 export const QUOTED_HEADER_FIELD_NAMES: readonly string[] = [
-  String.raw`from`,
+  // The sender's label, in every language a forward's header block writes it.
+  ...FORWARDED_FROM_LABELS,
   String.raw`to`,
   String.raw`cc`,
   String.raw`bcc`,
@@ -65,67 +68,41 @@ export const QUOTED_HEADER_FIELD_NAMES: readonly string[] = [
   String.raw`message-id`,
   String.raw`references`,
   String.raw`in-reply-to`,
-  String.raw`von`,
   String.raw`an`,
-  String.raw`de`,
   String.raw`à`,
   String.raw`para`,
-  String.raw`da`,
   String.raw`a`,
-  String.raw`van`,
   String.raw`aan`,
-  String.raw`od`,
   String.raw`do`,
-  String.raw`från`,
   String.raw`till`,
-  String.raw`от`,
   String.raw`кому`,
   String.raw`差出人`,
   String.raw`宛先`,
   String.raw`发件人`,
   String.raw`收件人`,
-  // The sender's and the recipients' labels of a forward's header block as Thunderbird's
-  // translations write them (thunderbird-l10n, <locale>/mail/chrome/messenger/mime.properties,
-  // "# From" 1009 and "# To" 1012): Danish and Norwegian "Fra", "Til"; Nynorsk "Frå"; Finnish
-  // "Lähettäjä", "Vastaanottaja"; Hungarian "Feladó", "Címzett"; Romanian "de la", "Către";
-  // Greek "Από", "Προς"; Bulgarian "До"; Ukrainian "Від"; Hebrew "מאת", "אל"; Arabic "مِن",
-  // "إلى"; Vietnamese "Từ", "Tới"; Indonesian "Dari", "Kepada"; Thai "จาก", "ถึง"; Slovak "Pre";
-  // Slovenian "Za"; Croatian "Šalje", "Prima"; Serbian "Шаље", "Прима"; Lithuanian "Kas",
-  // "Kam"; Latvian "No", "Uz"; Estonian "Saatja", "Saaja".
-  String.raw`fra`,
+  // The recipients' label of a forward's header block as Thunderbird's translations write it
+  // (thunderbird-l10n, <locale>/mail/chrome/messenger/mime.properties, "# To" 1012): Danish
+  // and Norwegian "Til"; Finnish "Vastaanottaja"; Hungarian "Címzett"; Romanian "Către"; Greek
+  // "Προς"; Bulgarian "До"; Hebrew "אל"; Arabic "إلى"; Vietnamese "Tới"; Indonesian "Kepada";
+  // Thai "ถึง"; Slovak "Pre"; Slovenian "Za"; Croatian "Prima"; Serbian "Прима"; Lithuanian
+  // "Kam"; Latvian "Uz"; Estonian "Saaja".
   String.raw`til`,
-  String.raw`frå`,
-  String.raw`lähettäjä`,
   String.raw`vastaanottaja`,
-  String.raw`feladó`,
   String.raw`címzett`,
-  String.raw`de la`,
   String.raw`către`,
-  String.raw`από`,
   String.raw`προς`,
   String.raw`до`,
-  String.raw`від`,
-  String.raw`מאת`,
   String.raw`אל`,
-  String.raw`مِن`,
   String.raw`إلى`,
-  String.raw`từ`,
   String.raw`tới`,
-  String.raw`dari`,
   String.raw`kepada`,
-  String.raw`จาก`,
   String.raw`ถึง`,
   String.raw`pre`,
   String.raw`za`,
-  String.raw`šalje`,
   String.raw`prima`,
-  String.raw`шаље`,
   String.raw`прима`,
-  String.raw`kas`,
   String.raw`kam`,
-  String.raw`no`,
   String.raw`uz`,
-  String.raw`saatja`,
   String.raw`saaja`,
 ];
 
