@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { EXCHANGE_NOTICE_TEXT } from './notice-builders.ts';
 import { matchReason, normaliseForRules } from '../../src/core/rules/compile.ts';
 import type { Classification } from '../../src/core/types.ts';
 import { sesTransientUserUnknown } from './ses-mail.ts';
@@ -15,19 +16,7 @@ const message = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 const seen = (c: Classification) => [c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType])];
 
 /** Exchange's notice as a person's mail client quotes it under its own headers. */
-const EXCHANGE_NOTICE = [
-  'Delivery has failed to these recipients or groups:',
-  '',
-  'bob@contoso.example',
-  "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
-  '',
-  'Diagnostic information for administrators:',
-  '',
-  'Generating server: EX1.contoso.example',
-  '',
-  'bob@contoso.example',
-  "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
-];
+const EXCHANGE_NOTICE = EXCHANGE_NOTICE_TEXT;
 
 const person = (subject: string, body: readonly string[]) =>
   message(

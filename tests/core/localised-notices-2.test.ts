@@ -14,6 +14,7 @@
 // source in this pass, and none is invented. None comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
+import { EXCHANGE_NOTICE_TEXT } from './notice-builders.ts';
 
 interface Letter {
   from: string;
@@ -438,19 +439,7 @@ describe("a Postfix notice forwarded from Thunderbird in the user's language is 
         locale,
         'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>',
         'Undeliverable: offers',
-        [
-          'Delivery has failed to these recipients or groups:',
-          '',
-          'bob@contoso.example',
-          "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
-          '',
-          'Diagnostic information for administrators:',
-          '',
-          'Generating server: EX1.contoso.example',
-          '',
-          'bob@contoso.example',
-          "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
-        ],
+        EXCHANGE_NOTICE_TEXT,
       );
       expect(await verdict(raw)).toEqual(['bounce', ['bob@contoso.example', 'userunknown', 'hard', '5.1.1', '550']]);
     });

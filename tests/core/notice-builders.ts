@@ -127,3 +127,18 @@ export function amazonSesNotice(
     ].join('\n'),
   );
 }
+
+/** Exchange Online's notice as a person's mail client quotes it under its own header block. */
+export const EXCHANGE_NOTICE_TEXT: readonly string[] = [
+  'Delivery has failed to these recipients or groups:',
+  '',
+  'bob@contoso.example',
+  "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+  '',
+  'Diagnostic information for administrators:',
+  '',
+  'Generating server: EX1.contoso.example',
+  '',
+  'bob@contoso.example',
+  "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+];
