@@ -27,6 +27,8 @@ import {
   FORWARD_SUBJECT_PREFIXES,
   FORWARDED_FROM_LABELS,
   MORE_FORWARD_SUBJECT_PREFIXES,
+  DANO_NORWEGIAN_FORWARD_PREFIXES,
+  DANO_NORWEGIAN_FROM_LABELS,
   PERSON_REPLY_SUBJECT_PREFIXES,
   NOREPLY_SENDER_NAMES,
   NOT_SUCCESS_PHRASES,
@@ -70,16 +72,20 @@ export function isPersonsReply(from: string, subject: string): boolean {
 const REPLY_IN_NOTICE = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/;
 /** The quoted header line of a forwarded message, its sender: "From:", "Von:", "Lähettäjä:", ... (FORWARDED_FROM_LABELS). */
 const FORWARDED_FROM_LINE = new RegExp(`^[ \\t>]*(?:${anyOf(FORWARDED_FROM_LABELS)})[ \\t]*:[ \\t]*([^\\n]{1,200})$`, 'gimu');
+/** A subject Danish Outlook's forward opens ("VS:"), a Finnish or Estonian reply's too. */
+const DANO_NORWEGIAN_FORWARD_FIRST = new RegExp(`^\\s*(?:${anyOf(DANO_NORWEGIAN_FORWARD_PREFIXES)})\\s*:`, 'i');
+/** The quoted sender line under the Danish or Norwegian label ("Fra:", "Frå:"). */
+const DANO_NORWEGIAN_FROM_LINE = new RegExp(`^[ \\t>]*(?:${anyOf(DANO_NORWEGIAN_FROM_LABELS)})[ \\t]*:[ \\t]*([^\\n]{1,200})$`, 'gimu');
 /** How a mail client shows Exchange Online's NDR sender: "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@...>". */
 const FORWARDED_SYSTEM_SENDER = /\bmicrosoft outlook\b|\bmicrosoftexchange[0-9a-f]{32}@/i;
 /** Forwarded sender lines looked at in a forward's opening. */
 const MAX_FORWARDED_FROM_LINES = 8;
 
 /** The forward's quoted header block names a delivery system as the sender (MAILER-DAEMON, postmaster, Microsoft Outlook ...). */
-function forwardsDaemonMail(window: string): boolean {
-  FORWARDED_FROM_LINE.lastIndex = 0;
+function forwardsDaemonMail(window: string, fromLine: RegExp = FORWARDED_FROM_LINE): boolean {
+  fromLine.lastIndex = 0;
   for (let n = 0; n < MAX_FORWARDED_FROM_LINES; n++) {
-    const line = FORWARDED_FROM_LINE.exec(window);
+    const line = fromLine.exec(window);
     if (!line) return false;
     if (isDaemonSender(line[1]!) || DAEMON_FROM_REPORT.test(line[1]!) || FORWARDED_SYSTEM_SENDER.test(line[1]!)) return true;
   }
@@ -255,15 +261,19 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   // passing an NDR on) is that notice: its quoted header names the delivery system as sender,
   // and it holds the notice's statement and a server's reply ("550 5.1.1").
   const window = notice.slice(0, FAILURE_WINDOW_CHARS);
-  const forwardedNotice = (): boolean => {
+  const forwardedNotice = (fromLine?: RegExp): boolean => {
     return (
-      forwardsDaemonMail(window) &&
+      forwardsDaemonMail(window, fromLine) &&
       (FAILURE_STATEMENT.test(window) || LOCALISED_FAILURE_STATEMENT.test(window)) &&
       REPLY_IN_NOTICE.test(window)
     );
   };
   const bounceSubject =
-    BOUNCE_SUBJECT.test(subject) && (daemon || !REPLY_FIRST.test(subject) || (FORWARD_FIRST.test(subject) && forwardedNotice()));
+    BOUNCE_SUBJECT.test(subject) &&
+    (daemon ||
+      !REPLY_FIRST.test(subject) ||
+      (FORWARD_FIRST.test(subject) && forwardedNotice()) ||
+      (DANO_NORWEGIAN_FORWARD_FIRST.test(subject) && forwardedNotice(DANO_NORWEGIAN_FROM_LINE)));
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;

@@ -384,16 +384,21 @@ export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
 /** Prefixes a forward writes before a subject: Fw/Fwd, German WG, French TR. */
 export const FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`fwd?`, String.raw`wg`, String.raw`tr`];
 
+/** More forward prefixes, read only to tell a forward (Spanish RV, Italian I, Polish PD); never skipped before other subjects. */
+export const MORE_FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`rv`, String.raw`i`, String.raw`pd`];
+
 /**
- * More forward prefixes, read only to tell a forward (Spanish RV, Italian I, Polish PD); never
- * skipped before other subjects. Danish Outlook's "VS:" (Videresendt) is here too: a rule that
- * forwards a message "føjer reglen betegnelsen "VS:" til begyndelsen af emnelinjen"
+ * Danish Outlook's forward prefix "VS:" (Videresendt): a rule that forwards a message "føjer
+ * reglen betegnelsen "VS:" til begyndelsen af emnelinjen"
  * (support.office.com/da-dk/article/Videresend-og-omdiriger-mail-automatisk-9f124e4a-749e-4288-a266-2d009686b403).
- * Finnish writes the same "VS:" for a reply (Vastaus), so it stays a person's reply prefix as
- * well: a "VS:" mail is read as a forward only when it carries a delivery system's whole notice
- * (its quoted sender, the statement and a server's reply), never for its subject alone.
+ * Finnish and Estonian write the same "VS:"/"Vs:" for a reply (Vastaus, Vastus), which quotes
+ * the notice it answers in full: so a "VS:" mail is a forward only when its quoted header
+ * block names the sender with the Danish or Norwegian label (DANO_NORWEGIAN_FROM_LABELS), and
+ * it carries the delivery system's whole notice.
  */
-export const MORE_FORWARD_SUBJECT_PREFIXES: readonly string[] = [String.raw`rv`, String.raw`i`, String.raw`pd`, String.raw`vs`];
+export const DANO_NORWEGIAN_FORWARD_PREFIXES: readonly string[] = [String.raw`vs`];
+/** Danish and Norwegian Bokmål "Fra", Nynorsk "Frå" (thunderbird-l10n mime.properties, "# From" 1009). */
+export const DANO_NORWEGIAN_FROM_LABELS: readonly string[] = [String.raw`fra`, String.raw`frå`];
 
 /**
  * The label a mail client writes before the sender of the message it forwards ("From:" in its
