@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { dsnReport } from './dsn-report.ts';
+import { EXCHANGE_NOTICE_TEXT } from './notice-builders.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
 
 async function answers(raw: Buffer) {
@@ -311,5 +312,36 @@ describe("a reply code before the client's IPv4 address", () => {
     expect(recipient[0]).toBe('rcpt@example.net');
     expect(recipient[4]).toBe('');
     expect(String(recipient[3])).toMatch(/^5\./);
+  });
+});
+
+// The fifth review (stop 31): the forwards in more languages.
+describe('"VS:", a Danish forward and a Finnish or Estonian reply', () => {
+  const vs = (fromLabel: string, sentLabel: string, toLabel: string, subjectLabel: string) =>
+    lines(
+      'From: Matti Virtanen <matti@partner.example>',
+      'To: bounces@shop.example',
+      'Subject: VS: Undeliverable: Uutiskirje',
+      '',
+      'Hei, mikä tämä on?',
+      '',
+      `${fromLabel}: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@partner.example>`,
+      `${sentLabel}: 2. joulukuuta 2026 9.58`,
+      `${toLabel}: Matti Virtanen <matti@partner.example>`,
+      `${subjectLabel}: Undeliverable: Uutiskirje`,
+      '',
+      ...EXCHANGE_NOTICE_TEXT,
+    );
+
+  it("is a person's reply, a letter, when the quoted header block is not Danish or Norwegian (the quoted address is not suppressed)", async () => {
+    expect(await answers(vs('Lähettäjä', 'Lähetetty', 'Vastaanottaja', 'Aihe'))).toEqual({ kind: 'not-bounce', recipients: [] });
+    expect(await answers(vs('From', 'Sent', 'To', 'Subject'))).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it('is the notice it forwards under the Danish header block', async () => {
+    expect(await answers(vs('Fra', 'Sendt', 'Til', 'Emne'))).toEqual({
+      kind: 'bounce',
+      recipients: [['bob@contoso.example', 'userunknown', 'hard', '5.1.1', '550']],
+    });
   });
 });
