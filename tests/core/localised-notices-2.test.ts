@@ -464,19 +464,7 @@ describe("a Postfix notice forwarded from Thunderbird in the user's language is 
 // its quoted sender under the Danish "Fra" (thunderbird-l10n da/mail/chrome/messenger/mime.properties).
 // Finnish writes "VS:" for a reply (Vastaus): a "VS:" letter that carries no notice stays a letter.
 describe("Danish Outlook's 'VS:' forward of a notice", () => {
-  const exchangeNotice = [
-    'Delivery has failed to these recipients or groups:',
-    '',
-    'bob@contoso.example',
-    "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
-    '',
-    'Diagnostic information for administrators:',
-    '',
-    'Generating server: EX1.contoso.example',
-    '',
-    'bob@contoso.example',
-    "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
-  ];
+  const exchangeNotice = EXCHANGE_NOTICE_TEXT;
 
   it("'VS: Undeliverable: ...' carrying Exchange's notice under 'Fra: Microsoft Outlook' is the notice: unknown, hard", async () => {
     const raw = personsMail('VS: Undeliverable: Nyhedsbrev', [
