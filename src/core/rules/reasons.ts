@@ -589,6 +589,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'hostunknown/recipient-domain-unknown',
   'hostunknown/localised',
   'userunknown/mailbox-lookup',
+  'userunknown/alias-service-lookup',
   'userunknown/qmail-recipient-lists',
   'userunknown/unavailable-or-denied',
   'systemerror/postfix-verification-problem',

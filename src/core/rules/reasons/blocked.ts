@@ -34,8 +34,16 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
   {
     id: 'blocked/ip-found-in-dnsbl',
     reason: 'blocked',
-    phrases: [String.raw`\b\d{1,3}(?:\.\d{1,3}){3} (?:was )?found in (?:\S+\.)?(?:dnsbl|rbl|sorbs|spamhaus|spamcop|barracudacentral)\S*`],
-    hints: ['found in'],
+    phrases: [
+      String.raw`\b\d{1,3}(?:\.\d{1,3}){3} (?:was )?found in (?:\S+\.)?(?:dnsbl|rbl|sorbs|spamhaus|spamcop|barracudacentral)\S*`,
+      // Cloudflare Email Routing's refusal of a sending IP on its block lists (its Postmaster
+      // page, developers.cloudflare.com/email-routing/postmaster/, "Realtime Block Lists": "554
+      // <YOUR_IP_ADDRESS> found on one or more RBLs (abusixip). Refer to https://developers.
+      // cloudflare.com/email-routing/postmaster/#spam-and-abusive-traffic/"; its older text said
+      // "DNSBLs"): the "spam" of the link's anchor does not judge this message.
+      String.raw`\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}) found on one or more (?:dnsbls|rbls)\b`,
+    ],
+    hints: ['found in', 'found on one or more'],
     quote: '554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net',
   },
   {

@@ -11,6 +11,12 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
     // 5.1.1 <address> recipient rejected, account administratively disabled" as a recipient
     // suspended by their provider, the words over the 5.1.1 code.
     phrases: [
+      // Also an alias its owner switched off at a forwarding service, which the owner can
+      // switch on again: never hard (README rule 8). Forward Email's "550 Mailbox is disabled"
+      // for an alias written "!!!name" and "421 Mailbox is disabled, try again later" for
+      // "!!name" (github.com/forwardemail/forwardemail.net, helpers/get-recipients.js and
+      // helpers/get-forwarding-addresses.js), SimpleLogin's "550 SL E504 Account disabled" and
+      // "550 SL E518 Disabled mailbox" (github.com/simple-login/app, app/email/status.py).
       String.raw`(?:account|mailbox|address|user|recipient)(?: has been| is| was)? (?:temporarily |currently |now |administratively )?(?:disabled|suspended|deactivated|inactive|frozen|locked|blocked due to inactivity|not active|expired)`,
       String.raw`(?:disabled|suspended|inactive|deactivated|expired) (?:account|mailbox|user|recipient)`,
       String.raw`account (?:has been )?(?:closed|terminated)`,

@@ -68,6 +68,34 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
     traits: ['mailbox-lookup'],
     quote: 'The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient',
   },
+  // Alias and forwarding services that answer after DATA from their own lookup of the alias,
+  // so the phase says nothing (rule 6) and the words alone mean the address:
+  // - SimpleLogin's email handler (github.com/simple-login/app, app/email/status.py and
+  //   email_handler.py, handle_forward): "550 SL E515 Email not exist" for an alias that does
+  //   not exist and cannot be made on the fly, "550 SL E502 Email not exist" for a deleted
+  //   account and for a disabled alias or a blocked contact when its owner chose "Reject" over
+  //   the default "Ignore" (templates/dashboard/setting.html: "Reject means SimpleLogin will tell
+  //   them that the alias does not exist"). The words say the address does not exist and the
+  //   owner chose that answer so the sender would stop: `userunknown`, hard (rule 2: the words
+  //   come first; an owner who wants it back has "Ignore", which answers 250). Read only in
+  //   SimpleLogin's own "SL E5xx" format: the same words from another server are left to the
+  //   general rules.
+  // - Forward Email's MX (github.com/forwardemail/forwardemail.net,
+  //   helpers/get-forwarding-addresses.js): "550 <address> does not exist" when the domain's
+  //   configuration holds no alias for it; the address alone, then the verdict.
+  {
+    id: 'userunknown/alias-service-lookup',
+    reason: 'userunknown',
+    phrases: [
+      // SimpleLogin's "SL E5xx" replies.
+      String.raw`\bsl e5\d\d email not exist\b`,
+      // Forward Email's address, then the verdict, at the start of the reply.
+      String.raw`^(?:[45]\d\d[ -])?(?:[45]\.\d{1,3}\.\d{1,3} )?<@> does not exist\b`,
+    ],
+    hints: ['not exist'],
+    traits: ['mailbox-lookup'],
+    quote: '550 SL E515 Email not exist',
+  },
   // Dovecot LMTP's reply when its user lookup finds no such user (dovecot/core
   // src/lmtp/lmtp-local.c: "550 5.1.1 <%s> User doesn't exist: %s"), the address on both
   // sides. Tried before the local mailer's words: a delivery program that speaks LMTP passes
