@@ -28,7 +28,7 @@ import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { notesFailureReasons } from './lhost/notes.ts';
-import { readPecNotice } from './lhost/pec.ts';
+import { isPecEnvelope, readPecNotice } from './lhost/pec.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage, textOutsideBlocks, withoutGatewayFooters } from './prose.ts';
 import {
@@ -239,6 +239,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     envelope,
     ...(truncated.length ? { truncated } : {}),
   });
+
+  // An Italian certified-mail (PEC) provider's envelope (a transport envelope, or the anomaly
+  // envelope that wraps mail from outside PEC, a bounce included) carries the message it
+  // delivers as an attachment: that message is what arrived, the envelope's text is the
+  // provider's (lhost/pec.ts).
+  const carried = located.returned?.message;
+  if (isPecEnvelope(top) && carried?.headers.length && root.depth < MAX_FORWARD_DEPTH) {
+    const nested = classifyEntity(carried, opts);
+    for (const r of nested.recipients) r.decidedBy.unshift('pec:envelope');
+    return { ...nested, envelope };
+  }
 
   // ARF complaint (RFC 5965): a message/feedback-report part, or its fields in a text part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();

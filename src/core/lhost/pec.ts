@@ -54,6 +54,17 @@ const DESTINATARI = /<destinatari\b[^>]{0,100}>([^<]{1,400})<\/destinatari>/gi;
 const TIME_LIMIT_SUBJECT = /^\s*(avviso di mancata consegna per sup\. tempo massimo)\b/i;
 const ADDRESS = /[^\s<>"',;]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}/;
 
+/**
+ * A PEC provider's envelope: "X-Trasporto: posta-certificata" around certified mail, "X-Trasporto:
+ * errore" (subject "ANOMALIA MESSAGGIO: <subject>") around mail that came from outside PEC,
+ * a bounce from an ordinary server among it (Aruba's PEC guide, guide.pec.it "FAQ: gestione e
+ * utilizzo"; SupportHost's "Anomalia Messaggio: Undelivered Mail Returned to Sender",
+ * supporthost.com/it/?p=59525). The message it delivers is attached whole (postacert.eml).
+ */
+export function isPecEnvelope(top: Header[]): boolean {
+  return /^\s*(?:posta-certificata|errore)\s*$/i.test(headerValue(top, 'x-trasporto'));
+}
+
 export interface PecNotice {
   recipients: ProseRecipient[];
   /** The twelve-hour warning: the message may still be delivered. */
