@@ -34,6 +34,12 @@
 //     sentence for a failure could not be read here, so no answer rests on it: rebound reads
 //     the failed recipient and the error from daticert.xml. The S/MIME signature is a stub.
 //     The mapping of nota 12's "casella piena" to 5.2.2 is RFC 3463's code for a full mailbox.
+//     The envelopes: "X-Trasporto: posta-certificata" around certified mail and "X-Trasporto:
+//     errore" (subject "ANOMALIA MESSAGGIO: <subject>") around mail from outside PEC, the
+//     message attached whole as postacert.eml (Aruba's "FAQ: gestione e utilizzo",
+//     guide.pec.it: "Il messaggio di 'Anomalia' indica che l'email ricevuta non proviene da una
+//     casella PEC certificata"; SupportHost's "Anomalia Messaggio: Undelivered Mail Returned to
+//     Sender", supporthost.com/it/?p=59525: a PEC box's mail bounced by an ordinary server).
 //   DominioAbsoluto (Spain), postmaster.dominioabsoluto.com/checks.html: "553 Blocked by
 //     antispam reputation list: Listed XXX.XXX.XXX.XXX", "553 sorry, your mail was
 //     administratvely denied. (#5.7.1)" (its internal list of sending domains; the
@@ -97,7 +103,7 @@ const PEC_TO = 'user@pec.example.net';
 const PEC_OTHER = 'other@pec.example.org';
 
 interface PecNotice {
-  /** X-Ricevuta; '' for a transport envelope (X-Trasporto instead). */
+  /** X-Ricevuta. */
   receipt: string;
   subject: string;
   text: readonly string[];
@@ -139,7 +145,7 @@ function pecMessage(n: PecNotice): Buffer {
       'Return-Path: <posta-certificata@pec.example.net>',
       'Received: from smtps.pec.example.net (smtps.pec.example.net [192.0.2.10])',
       '\tby mx.pec.example.com; Wed, 02 Dec 2026 10:15:04 +0100',
-      n.receipt ? `X-Ricevuta: ${n.receipt}` : 'X-Trasporto: posta-certificata',
+      `X-Ricevuta: ${n.receipt}`,
       'X-Riferimento-Message-ID: <fattura.17@pec.example.com>',
       'Date: Wed, 02 Dec 2026 10:15:03 +0100',
       `Subject: ${n.subject}`,
@@ -202,6 +208,68 @@ const timeLimitText = (to: string, hours: number): string[] => [
   `non è pervenuta la ricevuta di avvenuta consegna entro ${hours} ore.`,
   'Identificativo messaggio: opec21001.20261202101000.1111.2.1.1@pec.example.com',
 ];
+
+/**
+ * A PEC provider's envelope (X-Trasporto) around the message it delivers, attached whole as
+ * postacert.eml: a transport envelope ("posta-certificata") or an anomaly envelope ("errore",
+ * mail from outside PEC).
+ */
+function pecEnvelope(
+  transport: 'posta-certificata' | 'errore',
+  subject: string,
+  from: string,
+  text: readonly string[],
+  carried: Buffer,
+): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      [
+        `X-Trasporto: ${transport}`,
+        'Date: Wed, 02 Dec 2026 10:15:03 +0100',
+        `Subject: ${subject}`,
+        `From: "Per conto di: ${from}" <posta-certificata@pec.example.com>`,
+        `Reply-To: ${from}`,
+        `To: ${SENDER}`,
+        'Message-ID: <opec21001.20261202101503.2222.3.1.1@pec.example.com>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/signed; protocol="application/x-pkcs7-signature"; micalg=sha-256; boundary="----SIG"',
+        '',
+        '------SIG',
+        'Content-Type: multipart/mixed; boundary="----MIX"',
+        '',
+        '------MIX',
+        'Content-Type: text/plain; charset=UTF-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        ...text,
+        '',
+        '------MIX',
+        'Content-Type: message/rfc822; name="postacert.eml"',
+        'Content-Disposition: inline; filename="postacert.eml"',
+        '',
+        '',
+      ].join('\n'),
+      'utf8',
+    ),
+    carried,
+    Buffer.from(
+      [
+        '',
+        '------MIX--',
+        '',
+        '------SIG',
+        'Content-Type: application/x-pkcs7-signature; name="smime.p7s"',
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="smime.p7s"',
+        '',
+        'MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAKCAMIIF',
+        '------SIG--',
+        '',
+      ].join('\n'),
+      'utf8',
+    ),
+  ]);
+}
 
 const invalidAddress = '5.1.1 - Example PEC S.p.A. - indirizzo non valido';
 const fullMailbox = '5.2.2 - Example PEC S.p.A. - casella piena';
@@ -294,6 +362,31 @@ describe("an Italian certified-mail (PEC) provider's notice of non-delivery", ()
       kind: 'bounce',
       recipients: [[PEC_TO, 'expired', 'soft', '5.0.0', '']],
     },
+    {
+      // A PEC box that receives a bounce from an ordinary server gets it inside an anomaly
+      // envelope ("ANOMALIA MESSAGGIO: Undelivered Mail Returned to Sender"): the bounce is
+      // the message, its failed recipient the one the sender wrote to, never the PEC sender
+      // the envelope is addressed to.
+      title: "an anomaly envelope around an ordinary server's bounce is read as that bounce",
+      raw: () =>
+        pecEnvelope(
+          'errore',
+          'ANOMALIA MESSAGGIO: Undelivered Mail Returned to Sender',
+          'MAILER-DAEMON@mx.example.org',
+          [
+            'Anomalia nel messaggio',
+            '',
+            'Il giorno 02/12/2026 alle ore 10:15:03 (+0100) è stato ricevuto',
+            'il messaggio "Undelivered Mail Returned to Sender" proveniente da "MAILER-DAEMON@mx.example.org"',
+            'ed indirizzato a:',
+            SENDER,
+            'Il messaggio originale è incluso in allegato.',
+          ],
+          failed('5.1.1', `550 5.1.1 <${RECIPIENT}>: Recipient address rejected: User unknown in virtual mailbox table`, 'RCPT TO command'),
+        ),
+      kind: 'bounce',
+      recipients: one('userunknown', 'hard', '5.1.1', '550'),
+    },
   ]);
 
   const none = (title: string, raw: () => Buffer) =>
@@ -334,15 +427,25 @@ describe("an Italian certified-mail (PEC) provider's notice of non-delivery", ()
       erroreEsteso: invalidAddress,
     }),
   );
-  none('a transport envelope ("POSTA CERTIFICATA:") is mail, not a notice', () =>
-    pecMessage({
-      receipt: '',
-      subject: 'POSTA CERTIFICATA: Fattura n. 17',
-      text: ['Messaggio di posta certificata', '', 'Il messaggio originale è incluso in allegato.'],
-      tipo: 'posta-certificata',
-      errore: 'nessuno',
-      destinatari: [PEC_TO],
-    }),
+  none('a transport envelope ("POSTA CERTIFICATA:") around a letter is mail, not a notice', () =>
+    pecEnvelope(
+      'posta-certificata',
+      'POSTA CERTIFICATA: Fattura n. 17',
+      PEC_TO,
+      ['Messaggio di posta certificata', '', 'Il messaggio originale è incluso in allegato.'],
+      Buffer.from(
+        [
+          `From: ${PEC_TO}`,
+          `To: ${SENDER}`,
+          'Subject: Fattura n. 17',
+          'Date: Wed, 02 Dec 2026 10:14:00 +0100',
+          'Message-ID: <reply.17@pec.example.net>',
+          '',
+          'Buongiorno, la fattura non è stata recapitata al nostro ufficio: potete inviarla di nuovo?',
+        ].join('\n'),
+        'utf8',
+      ),
+    ),
   );
 });
 
