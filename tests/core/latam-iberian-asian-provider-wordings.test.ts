@@ -394,6 +394,31 @@ describe("an Italian certified-mail (PEC) provider's notice of non-delivery", ()
       const c = await classify(raw());
       expect([c.kind, c.recipients]).toEqual(['not-bounce', []]);
     });
+  it("without <consegna>, the message's only recipient is the one the notice is about", async () => {
+    const c = await classify(
+      pecMessage({
+        receipt: 'errore-consegna',
+        subject: 'AVVISO DI MANCATA CONSEGNA: Fattura n. 17',
+        text: failureText(PEC_TO, invalidAddress),
+        tipo: 'errore-consegna',
+        errore: 'no-dest',
+        destinatari: [PEC_TO],
+        erroreEsteso: invalidAddress,
+      }),
+    );
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([[PEC_TO, 'userunknown', 'hard']]);
+  });
+  none('without <consegna>, a notice about a message to two recipients condemns neither', () =>
+    pecMessage({
+      receipt: 'errore-consegna',
+      subject: 'AVVISO DI MANCATA CONSEGNA: Fattura n. 17',
+      text: failureText(PEC_TO, invalidAddress),
+      tipo: 'errore-consegna',
+      errore: 'no-dest',
+      destinatari: [PEC_TO, PEC_OTHER],
+      erroreEsteso: invalidAddress,
+    }),
+  );
   none('the acceptance receipt ("ACCETTAZIONE:") is no failure', () =>
     pecMessage({
       receipt: 'accettazione',

@@ -14,7 +14,8 @@
 //
 // The notice is a bounce naming its failed recipient: daticert.xml's `<consegna>` holds the
 // address the notice is about (its `<destinatari>` list every recipient of the message, and a
-// notice is written for each recipient that failed), and `<errore-esteso>` the error, which
+// notice is written for each recipient that failed; without `<consegna>` only a message's sole
+// recipient is taken), and `<errore-esteso>` the error, which
 // AgID's "Note integrative alle Regole Tecniche" (nota 12, 05/10/2015; compulsory from
 // 01/04/2016) requires a provider to code in both the notice's text and daticert.xml for each
 // event that makes one (recipient or mailbox not existing or revoked, mailbox disabled or not
@@ -38,8 +39,8 @@ const FAILURE_RECEIPTS: ReadonlyMap<string, boolean> = new Map([
 const DATICERT_NAME = /^daticert\.xml$/i;
 /** Characters of daticert.xml read: the data is a few hundred bytes. */
 const MAX_DATICERT_CHARS = 64 * 1024;
-/** Recipients believed from one notice's `<destinatari>` list when it has no `<consegna>`. */
-const MAX_PEC_RECIPIENTS = 50;
+/** `<destinatari>` elements looked at when a notice has no `<consegna>`. */
+const MAX_DESTINATARI = 2;
 
 const POSTACERT = /<postacert\b([^>]{0,400})>/i;
 const TIPO = /\btipo\s*=\s*"([a-z-]{1,40})"/i;
@@ -113,11 +114,18 @@ export function readPecNotice(top: Header[], root: MimeEntity): PecNotice | unde
   const timeLimit = TIME_LIMIT_SUBJECT.exec(decodeHeaderValue(headerValue(top, 'subject')));
   const lines = [...(timeLimit ? [timeLimit[1]] : []), ...(error ? [xmlText(error[1])] : [])];
   const consegna = CONSEGNA.exec(data);
-  const named = consegna ? [addressIn(consegna[1])] : [...data.matchAll(DESTINATARI)].map((m) => addressIn(m[1]));
-  const addresses = [...new Set(named.filter(Boolean))].slice(0, MAX_PEC_RECIPIENTS);
-  if (!addresses.length) return undefined;
+  // Without <consegna>, the message's only recipient is the one the notice is about; of
+  // several, none can be told from the others (a 5.1.1 must not condemn them all).
+  const listed: string[] = [];
+  if (!consegna)
+    for (const m of data.matchAll(DESTINATARI)) {
+      listed.push(addressIn(m[1]));
+      if (listed.length >= MAX_DESTINATARI) break;
+    }
+  const address = consegna ? addressIn(consegna[1]) : listed.length === 1 ? listed[0] : '';
+  if (!address) return undefined;
   return {
-    recipients: addresses.map((address) => ({ address, lines: [...lines] })),
+    recipients: [{ address, lines }],
     delayed,
     decidedBy: [`pec:${receipt}`, consegna ? 'pec:daticert consegna' : 'pec:daticert destinatari'],
   };
