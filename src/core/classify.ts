@@ -28,6 +28,7 @@ import { parseDeliveryStatus, MAX_DSN_RECIPIENTS, recipientsWithAddresses } from
 import { readSesNotification } from './lhost/amazon-ses.ts';
 import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { notesFailureReasons } from './lhost/notes.ts';
+import { isPecEnvelope, readPecNotice } from './lhost/pec.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage, textOutsideBlocks, withoutGatewayFooters } from './prose.ts';
 import {
@@ -239,6 +240,17 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     ...(truncated.length ? { truncated } : {}),
   });
 
+  // An Italian certified-mail (PEC) provider's envelope (a transport envelope, or the anomaly
+  // envelope that wraps mail from outside PEC, a bounce included) carries the message it
+  // delivers as an attachment: that message is what arrived, the envelope's text is the
+  // provider's (lhost/pec.ts).
+  const carried = located.returned?.message;
+  if (isPecEnvelope(top) && carried?.headers.length && root.depth < MAX_FORWARD_DEPTH) {
+    const nested = classifyEntity(carried, opts);
+    for (const r of nested.recipients) r.decidedBy.unshift('pec:envelope');
+    return { ...nested, envelope };
+  }
+
   // ARF complaint (RFC 5965): a message/feedback-report part, or its fields in a text part.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
   const feedbackFields = located.feedback
@@ -285,7 +297,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
 
   // Addresses that are surely not failed recipients.
   const { exclude, weak } = notRecipients(envelopeFrom, topGet('to'), original.from);
-  const proseRecipients = notice ? (notesFailureReasons(notice, exclude) ?? findProseRecipients(notice, exclude, weak)) : [];
+  // An Italian certified-mail provider's notice of non-delivery names its recipient in its
+  // certification data (lhost/pec.ts), not in words the prose reader knows.
+  const pec = readPecNotice(top, root);
+  const proseRecipients =
+    pec?.recipients ?? (notice ? (notesFailureReasons(notice, exclude) ?? findProseRecipients(notice, exclude, weak)) : []);
 
   // RFC 3464 delivery-status part; some MTAs put the same fields inline in a text part.
   // Decoded once, here: without a charset label 8-bit text is read as UTF-8 (as RFC 6533
@@ -350,10 +366,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   } else {
     // Exchange's "Delivered:" notice reads like a bounce to isBounceLike; its "Relayed:" like nothing.
     const reportsSuccess = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
-    const looksLikeBounce = Boolean(located.report) || isBounceLike(top, envelopeFrom, subject, notice);
+    const looksLikeBounce = Boolean(located.report) || Boolean(pec) || isBounceLike(top, envelopeFrom, subject, notice);
     if (looksLikeBounce || reportsSuccess) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
-      const delayed = isDelayNotice(notice, subject);
+      if (pec) found.decidedBy.unshift(...pec.decidedBy);
+      const delayed = pec ? pec.delayed : isDelayNotice(notice, subject);
       // A success report's "you may still receive notifications of delivery errors" is no failure's text.
       const failureText = reportsSuccess ? withoutSuccessHedge(notice) : notice;
       const shared =

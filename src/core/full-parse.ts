@@ -199,6 +199,9 @@ function attachmentEntity(a: Attachment): MimeEntity | undefined {
     return leaf([], type, { charset: type === 'message/global-delivery-status' ? 'utf-8' : charset }, binary, 1);
   }
   if (type === 'message/feedback-report') return leaf([], type, { charset }, binary, 1);
+  // An Italian certified-mail provider's certification data names the failed recipient of
+  // its notice (lhost/pec.ts).
+  if (/^daticert\.xml$/i.test((a.filename ?? '').trim())) return leaf([], type, { name: 'daticert.xml', charset }, binary, 1);
   if (RETURNED_MESSAGE_TYPES.has(type)) {
     const e = leaf([], type, {}, binary, 1);
     // The returned message is read by the scanner: it needs only its headers (and, for a

@@ -170,6 +170,13 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
       // The message's, not a connection's ("bağlantı süresi doldu"); "İleti" lower-cases with a combining dot.
       String.raw`(?:i\u0307?leti|mesaj)\S{0,4} (?:teslim )?süresi doldu`,
       String.raw`메시지가 만료되었습니다`,
+      // Italian certified mail (PEC): the provider's notice that the recipient's provider did
+      // not take the message or confirm its delivery within the maximum time, its subject
+      // "AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO: <subject>" (the regole tecniche of
+      // DM 2 November 2005: a warning after twelve hours, the notice after twenty-four;
+      // servicedesk.namirial.com/hc/it/articles/4418366332177 "mancata consegna per
+      // superamento del tempo massimo"); lhost/pec.ts passes the subject's prefix on.
+      String.raw`mancata consegna per sup\. tempo massimo`,
     ],
     traits: ['expiry'],
     quote: 'Die Nachricht ist abgelaufen: Sie konnte nicht innerhalb der Zustellfrist zugestellt werden.',

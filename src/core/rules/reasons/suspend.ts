@@ -33,6 +33,10 @@ export const SUSPEND_RULES: readonly ReasonRule[] = [
       // host's list of bounce keywords, fobhost.com/jishuzhichi/jishuzhichi59.html: the account
       // disabled, frozen or deleted).
       String.raw`\buser <@> (?:is|has been) (?:disabled|suspended|frozen)\b`,
+      // 21CN's reply for an account disabled (its service expired unpaid, or barred for abuse),
+      // "550 is now disabled with SMTP service", as a Chinese ISP's help page quotes it
+      // (help.szhot.com/text_show.php?id=170: "此用户被禁用或者不可以使用").
+      String.raw`\bis now disabled with smtp service\b`,
       // A mailbox closed for lack of use comes back when its owner signs in again.
       String.raw`(?:unavailable|disabled|blocked|suspended|locked|closed) (?:due to|because of|for) (?:long )?inactivity`,
       // Mail.ru's "Local mailbox ... is unavailable: user is terminated" (help.mail.ru).
