@@ -46,6 +46,7 @@ import { HARAKA_RULES } from './providers/haraka.ts';
 import { QPSMTPD_RULES } from './providers/qpsmtpd.ts';
 import { DOVECOT_QUOTA_STATUS_RULES } from './providers/dovecot-quota-status.ts';
 import { MAILCOW_RULES } from './providers/mailcow.ts';
+import { COURIER_PYTHONFILTER_RULES } from './providers/courier-pythonfilter.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
 import { PROXMOX_RULES } from './providers/proxmox.ts';
 import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
@@ -182,6 +183,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   QPSMTPD_RULES,
   DOVECOT_QUOTA_STATUS_RULES,
   MAILCOW_RULES,
+  COURIER_PYTHONFILTER_RULES,
   IREDAPD_RULES,
   PROXMOX_RULES,
   MIMEDEFANG_RULES,
@@ -431,6 +433,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'systemerror/qpsmtpd-scanner-or-load',
   'systemerror/dovecot-quota-calculation',
   'spamdetected/mailcow-rspamd-reject',
+  'policyviolation/pythonfilter-attachment',
+  'expired/pythonfilter-comeagain',
   'speeding/iredapd-throttling',
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
