@@ -26,6 +26,10 @@
 //     worker-proxy.inc (reject_message), local.d/greylist.conf (message).
 //   Modoboa (github:modoboa/modoboa, 9ec7497): modoboa/policyd/core.py (FAILURE_ACTION
 //     "defer_if_permit Daily limit reached, retry later").
+//   ISPConfig 3 (github:cyberkathosting/ispconfig3, 47fb178, a mirror of ISPConfig's own
+//     repository): install/tpl/blacklist_helo.master (Postfix's check_helo_access: "REJECT HELO
+//     hostname is using a top level domain that does not exist.  See RFC 2821 section 3.6."),
+//     install/tpl/debian_dovecot2.conf.master (quota_status_overquota "552 5.2.2 Mailbox is full").
 //   Mail-in-a-Box runs postgrey in front of Postfix (setup/mail-postfix.sh); postgrey's default
 //     greylist text "Greylisted, see http://postgrey.schweikert.ch/help/%r.html".
 //   OpenSMTPD filters (github:poolpOrg/filter-senderscore e90a249, filter-rspamd c2cf7aa,
@@ -33,6 +37,12 @@
 //     too low for this MX" (at the connection by default), "421 server internal error" (rspamd's
 //     tempfail with no message), "451 greylisted, try again later" (at RCPT TO), "550 unknown
 //     sender domain" (at MAIL FROM).
+//   courier-pythonfilter (github:gordonmessmer/courier-pythonfilter, c9c3f12): filters/pythonfilter/
+//     clamav.py ("554 Virus found - Signature is %s"), spamassassin.py ("554 Mail rejected - spam
+//     detected: "), attachments.py ("554 The extension of the attached file is blacklisted"),
+//     comeagain.py (its greylisting: "421 Please send the message again to prove you are not
+//     spamware or virusware."), quota.py ('421 User "%s" is over quota'), dialback.py ("421 DNS
+//     failure resolving %s", the sender's domain); Courier sends the filter's reply after the message.
 //   Exim's default configuration (src/src/configure.default): "relay not permitted",
 //     "Restricted characters in address", and the commented DNS list ACL's "rejected because
 //     $sender_host_address is in a black list at $dnslist_domain\n$dnslist_text".
@@ -515,6 +525,20 @@ describe("mail-server bundles' own texts", () => {
         '554',
       ],
       [
+        "ISPConfig's HELO list 'HELO hostname is using a top level domain that does not exist' refuses the sending host",
+        () =>
+          failed(
+            '5.7.1',
+            '554 5.7.1 <mx.example.dynamic>: Helo command rejected: HELO hostname is using a top level domain that does not exist.  See RFC 2821 section 3.6.',
+            'RCPT TO command',
+          ),
+        'bounce',
+        'blocked',
+        'soft',
+        '5.7.1',
+        '554',
+      ],
+      [
         "mailcow's rspamd greylisting 'Greylisted, please try again later' is greylisting",
         () => delayed('4.7.1', '451 4.7.1 Greylisted, please try again later', 'end of DATA command'),
         'delay',
@@ -586,6 +610,67 @@ describe("OpenSMTPD's filters", () => {
         () => delayed('4.0.0', '421 server internal error', 'end of DATA command'),
         'delay',
         'systemerror',
+        'none',
+        '4.0.0',
+        '421',
+      ],
+    ]),
+  );
+});
+
+describe("courier-pythonfilter's filters", () => {
+  verdictCases(
+    rows([
+      [
+        "clamav's 'Virus found - Signature is ...' is a virus detected",
+        () => failed('5.0.0', '554 Virus found - Signature is Eicar-Test-Signature', 'end of DATA command'),
+        'bounce',
+        'virusdetected',
+        'soft',
+        '5.0.0',
+        '554',
+      ],
+      [
+        "spamassassin's 'Mail rejected - spam detected:' is spam detected",
+        () => failed('5.0.0', '554 Mail rejected - spam detected: Yes, score=12.3 required=5.0', 'end of DATA command'),
+        'bounce',
+        'spamdetected',
+        'soft',
+        '5.0.0',
+        '554',
+      ],
+      [
+        "attachments' 'The extension of the attached file is blacklisted' is the site's content policy, not a blocked host",
+        () => failed('5.0.0', '554 The extension of the attached file is blacklisted', 'end of DATA command'),
+        'bounce',
+        'policyviolation',
+        'soft',
+        '5.0.0',
+        '554',
+      ],
+      [
+        "comeagain's 'send the message again to prove you are not spamware or virusware' is greylisting, no virus found",
+        () => delayed('4.0.0', '421 Please send the message again to prove you are not spamware or virusware.', 'end of DATA command'),
+        'delay',
+        'expired',
+        'none',
+        '4.0.0',
+        '421',
+      ],
+      [
+        "quota's 'User ... is over quota' is a full mailbox",
+        () => delayed('4.0.0', '421 User "user@example.net" is over quota', 'end of DATA command'),
+        'delay',
+        'mailboxfull',
+        'none',
+        '4.0.0',
+        '421',
+      ],
+      [
+        "dialback's 'DNS failure resolving <domain>' is a DNS lookup that failed for now",
+        () => delayed('4.0.0', '421 DNS failure resolving example.com', 'end of DATA command'),
+        'delay',
+        'networkerror',
         'none',
         '4.0.0',
         '421',
