@@ -47,6 +47,7 @@ import { QPSMTPD_RULES } from './providers/qpsmtpd.ts';
 import { DOVECOT_QUOTA_STATUS_RULES } from './providers/dovecot-quota-status.ts';
 import { MAILCOW_RULES } from './providers/mailcow.ts';
 import { COURIER_PYTHONFILTER_RULES } from './providers/courier-pythonfilter.ts';
+import { OPENSMTPD_FILTER_RULES } from './providers/opensmtpd-filters.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
 import { PROXMOX_RULES } from './providers/proxmox.ts';
 import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
@@ -184,6 +185,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   DOVECOT_QUOTA_STATUS_RULES,
   MAILCOW_RULES,
   COURIER_PYTHONFILTER_RULES,
+  OPENSMTPD_FILTER_RULES,
   IREDAPD_RULES,
   PROXMOX_RULES,
   MIMEDEFANG_RULES,
@@ -435,6 +437,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/mailcow-rspamd-reject',
   'policyviolation/pythonfilter-attachment',
   'expired/pythonfilter-comeagain',
+  'systemerror/opensmtpd-filter-failed',
   'speeding/iredapd-throttling',
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
