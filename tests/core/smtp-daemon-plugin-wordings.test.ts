@@ -37,6 +37,11 @@
 //     too low for this MX" (at the connection by default), "421 server internal error" (rspamd's
 //     tempfail with no message), "451 greylisted, try again later" (at RCPT TO), "550 unknown
 //     sender domain" (at MAIL FROM).
+//   More OpenSMTPD filters: filter-dnsbl (github:catap/opensmtpd-filter-dnsbl, 96a4eae, main.c:
+//     "%s listed at %s", "DNS error on %s", at the connection; libopensmtpd's
+//     osmtpd_filter_disconnect writes "421 " before them), filter-clamav (github:mocheryl/
+//     opensmtpd-filter-clamav, b040137: "554 5.7.1 Virus found", "451 4.7.1 Virus filter
+//     failed"), filter-qdgrey (github:Al2Klimov/opensmtpd-filter-qdgrey, ddba8a9: "450 Greylisted").
 //   courier-pythonfilter (github:gordonmessmer/courier-pythonfilter, c9c3f12): filters/pythonfilter/
 //     clamav.py ("554 Virus found - Signature is %s"), spamassassin.py ("554 Mail rejected - spam
 //     detected: "), attachments.py ("554 The extension of the attached file is blacklisted"),
@@ -595,6 +600,51 @@ describe("OpenSMTPD's filters", () => {
         'none',
         '4.0.0',
         '451',
+      ],
+      [
+        "filter-dnsbl's '421 IP listed at zen.spamhaus.org' at the connection blocks the sending host",
+        () => refusedGreeting('delayed', '4.0.0', '421 IP listed at zen.spamhaus.org'),
+        'delay',
+        'blocked',
+        'none',
+        '4.0.0',
+        '421',
+      ],
+      [
+        "filter-dnsbl's '421 DNS error on zen.spamhaus.org' is the receiving side's failed lookup, not a listing",
+        () => refusedGreeting('delayed', '4.0.0', '421 DNS error on zen.spamhaus.org'),
+        'delay',
+        'systemerror',
+        'none',
+        '4.0.0',
+        '421',
+      ],
+      [
+        "filter-clamav's '554 5.7.1 Virus found' is a virus detected",
+        () => failed('5.7.1', '554 5.7.1 Virus found', 'end of DATA command'),
+        'bounce',
+        'virusdetected',
+        'soft',
+        '5.7.1',
+        '554',
+      ],
+      [
+        "filter-clamav's '451 4.7.1 Virus filter failed' is the receiving system's trouble, no virus found",
+        () => delayed('4.7.1', '451 4.7.1 Virus filter failed', 'end of DATA command'),
+        'delay',
+        'systemerror',
+        'none',
+        '4.7.1',
+        '451',
+      ],
+      [
+        "filter-qdgrey's bare '450 Greylisted' is greylisting",
+        () => delayed('4.0.0', '450 Greylisted', 'RCPT TO command'),
+        'delay',
+        'expired',
+        'none',
+        '4.0.0',
+        '450',
       ],
       [
         "filter-checksenderdomain's 'unknown sender domain' at MAIL FROM refuses the sender",
