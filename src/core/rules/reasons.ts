@@ -428,6 +428,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/haraka-sender-no-mx',
   'networkerror/haraka-delivered-to-loop',
   'blocked/qpsmtpd-helo',
+  'blocked/qpsmtpd-earlytalker',
   'badreputation/qpsmtpd-karma',
   'authfailure/qpsmtpd-dkim',
   'notcompliantrfc/qpsmtpd-headers',

@@ -25,6 +25,16 @@ export const QPSMTPD_RULES: readonly ReasonRule[] = [
     hints: ['helo hostname', 'forged ips', 'not localhost'],
     quote: '550 Your HELO hostname is not allowed',
   },
+  // plugins/earlytalker: the client spoke before the greeting ("Connecting host started
+  // transmitting before SMTP greeting"), refused at DATA (554) or, through naughty, at RCPT
+  // TO: the sending host's behaviour, as Haraka's early_talker says it.
+  {
+    id: 'blocked/qpsmtpd-earlytalker',
+    reason: 'blocked',
+    phrases: [String.raw`\bconnecting host started transmitting before smtp greeting\b`],
+    hints: ['before smtp greeting'],
+    quote: '554 Connecting host started transmitting before SMTP greeting',
+  },
   // plugins/karma: the sending host's score, from its past connections, is too low ("very bad
   // karma: -3"), or it sits in the penalty box for days after a bad one ("You were naughty. You
   // cannot connect for 2 more days."). The host's reputation with this server.
