@@ -13,7 +13,7 @@
 //     to "reject naughty" has its text given by plugins/naughty at RCPT TO, after "(<plugin>) "),
 //     plugins/dnsbl, badmailfrom, badrcptto, qmail_deliverable, rcpt_ok, resolvable_fromhost,
 //     sender_permitted_from, dkim, dmarc, headers, greylisting, helo, hosts_allow, karma,
-//     loadcheck, loop, spamassassin, virus/clamdscan, dspam.
+//     loadcheck, loop, spamassassin, virus/clamdscan, dspam, earlytalker.
 //   Dovecot's quota-status service (dovecot/core src/plugins/quota/quota-status.c: the
 //     overquota default "554 5.2.2 %s", "REJECT Unknown user" for no such user, DEFER_IF_PERMIT
 //     with the error; quota.c quota_alloc_result_errstr: "Quota exceeded (mailbox for user is
@@ -155,6 +155,16 @@ describe("qpsmtpd's plugins refusing the sending host", () => {
         'soft',
         '5.0.0',
         '550',
+      ],
+      [
+        // plugins/earlytalker, checked at DATA: data_respond's 554.
+        "earlytalker's 'Connecting host started transmitting before SMTP greeting' at DATA refuses the sending host",
+        () => failed('5.0.0', '554 Connecting host started transmitting before SMTP greeting', 'DATA command'),
+        'bounce',
+        'blocked',
+        'soft',
+        '5.0.0',
+        '554',
       ],
       [
         // plugins/karma: the penalty box.
