@@ -30,8 +30,10 @@
 //     repository): install/tpl/blacklist_helo.master (Postfix's check_helo_access: "REJECT HELO
 //     hostname is using a top level domain that does not exist.  See RFC 2821 section 3.6."),
 //     install/tpl/debian_dovecot2.conf.master (quota_status_overquota "552 5.2.2 Mailbox is full").
-//   Mail-in-a-Box runs postgrey in front of Postfix (setup/mail-postfix.sh); postgrey's default
-//     greylist text "Greylisted, see http://postgrey.schweikert.ch/help/%r.html".
+//   Mail-in-a-Box (github:mail-in-a-box/mailinabox, b162b96): setup/mail-postfix.sh (postgrey, then
+//     Dovecot's quota-status, in smtpd_recipient_restrictions; postgrey's default greylist text
+//     "Greylisted, see http://postgrey.schweikert.ch/help/%r.html"), setup/mail-dovecot.sh
+//     (quota_status_overquota = "522 5.2.2 Mailbox is full": a 522 reply code).
 //   OpenSMTPD filters (github:poolpOrg/filter-senderscore e90a249, filter-rspamd c2cf7aa,
 //     filter-spfgreylist 8767f58, filter-checksenderdomain 8a766ff): "550 your IP reputation is
 //     too low for this MX" (at the connection by default), "421 server internal error" (rspamd's
@@ -552,6 +554,15 @@ describe("mail-server bundles' own texts", () => {
         'soft',
         '5.7.1',
         '554',
+      ],
+      [
+        "Mail-in-a-Box's quota-status reply '522 5.2.2 Mailbox is full' is a full mailbox, its odd 522 kept",
+        () => failed('5.2.2', '522 5.2.2 <user@example.net>: Recipient address rejected: Mailbox is full', 'RCPT TO command'),
+        'bounce',
+        'mailboxfull',
+        'soft',
+        '5.2.2',
+        '522',
       ],
       [
         "mailcow's rspamd greylisting 'Greylisted, please try again later' is greylisting",
