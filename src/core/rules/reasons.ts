@@ -43,6 +43,11 @@ import { CPANEL_RULES } from './providers/cpanel.ts';
 import { BARUWA_RULES } from './providers/baruwa.ts';
 import { SMARTERMAIL_RULES } from './providers/smartermail.ts';
 import { HARAKA_RULES } from './providers/haraka.ts';
+import { QPSMTPD_RULES } from './providers/qpsmtpd.ts';
+import { DOVECOT_QUOTA_STATUS_RULES } from './providers/dovecot-quota-status.ts';
+import { MAILCOW_RULES } from './providers/mailcow.ts';
+import { COURIER_PYTHONFILTER_RULES } from './providers/courier-pythonfilter.ts';
+import { OPENSMTPD_FILTER_RULES } from './providers/opensmtpd-filters.ts';
 import { IREDAPD_RULES } from './providers/iredapd.ts';
 import { PROXMOX_RULES } from './providers/proxmox.ts';
 import { MIMEDEFANG_RULES } from './providers/mimedefang.ts';
@@ -176,6 +181,11 @@ const ALL_RULES: readonly ReasonRule[] = [
   BARUWA_RULES,
   SMARTERMAIL_RULES,
   HARAKA_RULES,
+  QPSMTPD_RULES,
+  DOVECOT_QUOTA_STATUS_RULES,
+  MAILCOW_RULES,
+  COURIER_PYTHONFILTER_RULES,
+  OPENSMTPD_FILTER_RULES,
   IREDAPD_RULES,
   PROXMOX_RULES,
   MIMEDEFANG_RULES,
@@ -417,6 +427,18 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'rejected/haraka-bounce',
   'rejected/haraka-sender-no-mx',
   'networkerror/haraka-delivered-to-loop',
+  'blocked/qpsmtpd-helo',
+  'blocked/qpsmtpd-earlytalker',
+  'badreputation/qpsmtpd-karma',
+  'authfailure/qpsmtpd-dkim',
+  'notcompliantrfc/qpsmtpd-headers',
+  'contenterror/qpsmtpd-date-range',
+  'systemerror/qpsmtpd-scanner-or-load',
+  'systemerror/dovecot-quota-calculation',
+  'spamdetected/mailcow-rspamd-reject',
+  'policyviolation/pythonfilter-attachment',
+  'expired/pythonfilter-comeagain',
+  'systemerror/opensmtpd-filter-failed',
   'speeding/iredapd-throttling',
   'blocked/iredapd-rdns',
   'rejected/iredapd-sender',
