@@ -41,12 +41,16 @@
 //     post-confirm, bounce-warn; bin/ezmlm-checksub.c, ezmlm-reject.c, ezmlm-store.c
 //     (exit 100: qmail returns the words in its own failure notice).
 //   mlmmj: listtexts en/deny-post (git.stargrave.org mlmmj-listtexts.git, blob d949c2b6),
-//     the Subject "Post to $list$@$domain$ denied: $subject$"; the prologue as mlmmj 1.3's
-//     en/prologue words it; the sender address list+bounces-help@ (mlmmj-process.c).
+//     the Subject "Post to $list$@$domain$ denied: $subject$" and its reasons; its "%text
+//     prologue%" was not read (the older texts' "Hi, this is the mlmmj program managing the
+//     mailinglist $listaddr$", git.ipfire.org mlmmj commit df10f7a9, was): the prologue below
+//     is that greeting in the newer form and decides nothing; the sender list+bounces-help@
+//     as mlmmj's generate_notsubscribed() writes it.
 //   Discourse (config/locales/server.en.yml as stored in 1244919208/discourse, 07f48fd):
 //     email_reject_insufficient_trust_level, _strangers_not_allowed, _screened_email,
 //     _topic_closed ("We're sorry, but your email message to %{destination} (titled
-//     %{former_title}) didn't work.").
+//     %{former_title}) didn't work."); lib/email/message_builder.rb (discourse/discourse
+//     010ec1d: header_args).
 //   Request Tracker (github:bestpractical/rt, rt-4.2.16 d43c5d9 and 72106ba): lib/RT/Interface/
 //     Email.pm (MailError: multipart/mixed, the explanation, then the sender's message as a MIME
 //     part; "Permission Denied", "Ticket creation failed: %s", "Message not recorded: %s"),
@@ -665,7 +669,7 @@ Object.assign(NOTICES, {
 const MLMMJ = (subject: string, reason: string[]) =>
   mail(
     [
-      'From: mylist+owner@lists.example.org',
+      'From: mylist+bounces-help@lists.example.org',
       'To: sender@example.com',
       `Subject: ${subject}`,
       'Message-ID: <mlmmj-1764666843-1234@lists.example.org>',
@@ -716,7 +720,10 @@ Object.assign(NOTICES, {
     ]),
 });
 
-const discourse = (subject: string, reason: string[]) =>
+// lib/email/message_builder.rb (discourse/discourse 010ec1d): "X-Auto-Response-Suppress: All",
+// Reply-To the sending address; a site's email_custom_headers setting adds its own fields
+// (here "Auto-Submitted: auto-generated", which made main read it as an automatic reply).
+const discourse = (subject: string, reason: string[], custom: readonly string[] = ['Auto-Submitted: auto-generated']) =>
   mail(
     [
       'Date: Wed, 02 Dec 2026 09:14:03 +0000',
@@ -728,16 +735,20 @@ const discourse = (subject: string, reason: string[]) =>
       'Mime-Version: 1.0',
       'Content-Type: text/plain; charset=UTF-8',
       'Content-Transfer-Encoding: 7bit',
-      'Auto-Submitted: auto-generated',
       'X-Auto-Response-Suppress: All',
+      ...custom,
     ],
     ['We\'re sorry, but your email message to ["support@forum.example.org"] (titled Invoice 2026-118) didn\'t work.', '', ...reason],
   );
 Object.assign(NOTICES, {
   discourse_trust: () =>
-    discourse('[Example Forum] Email issue -- Insufficient Trust Level', [
-      'Your account does not have the required trust level to post new topics to this email address. If you believe this is an error, [contact a staff member](https://forum.example.org/about).',
-    ]),
+    discourse(
+      '[Example Forum] Email issue -- Insufficient Trust Level',
+      [
+        'Your account does not have the required trust level to post new topics to this email address. If you believe this is an error, [contact a staff member](https://forum.example.org/about).',
+      ],
+      [],
+    ),
   discourse_strangers: () =>
     discourse('[Example Forum] Email issue -- Invalid Access', [
       'The category you sent this email to only allows replies from users with valid accounts and known email addresses. If you believe this is an error, [contact a staff member](https://forum.example.org/about).',
@@ -1298,13 +1309,13 @@ describe('Discourse (email in)', () => {
   cases([
     {
       notice: 'discourse_trust',
-      title: '"Email issue -- Insufficient Trust Level" is a refusal for the address written to, not an automatic reply',
+      title: '"Email issue -- Insufficient Trust Level" is a refusal for the address the message was written to',
       kind: 'bounce',
       recipients: [[FORUM, 'rejected', 'soft', '5.0.0', '']],
     },
     {
       notice: 'discourse_strangers',
-      title: '"only allows replies from users with valid accounts" is a refusal',
+      title: '"only allows replies from users with valid accounts", with a site\'s Auto-Submitted field: a refusal, no automatic reply',
       kind: 'bounce',
       recipients: [[FORUM, 'rejected', 'soft', '5.0.0', '']],
     },
