@@ -46,6 +46,9 @@ import {
   looksLikeWholeBounce,
   isPersonsReply,
   isDaemonSender,
+  isApplicationRefusal,
+  isAutomaticNotice,
+  isListNotice,
 } from './detection.ts';
 import {
   complaintRecipients,
@@ -345,7 +348,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // An Out of Office that quotes a bounce: the quoted failure is not this message's.
   // Who replied: the From, else the Return-Path (RFC 3834 section 3.3 asks for a null one).
   const replier = addressesIn(envelopeFrom)[0] ?? addressesIn(topGet('return-path'))[0] ?? '';
-  if (!dsnRecipients.length && !located.report && !failedHeader.length && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
+  // A list's or a help desk's refusal of the sender's message: a refusal of that message,
+  // whatever automatic-reply fields the product writes on it (Discourse, OTRS, osTicket).
+  const refusal = !located.report && isApplicationRefusal(subject, notice);
+  if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
   }
@@ -370,6 +376,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (looksLikeBounce || reportsSuccess) {
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       if (pec) found.decidedBy.unshift(...pec.decidedBy);
+      if (!found.recipients.length && refusal) {
+        const refused = refusedAddress(top, returnedHeaders, envelopeFrom, subject);
+        if (refused) {
+          found.recipients = [{ address: refused.address, lines: [] }];
+          found.decidedBy.push(`refusal:${refused.from}`);
+        }
+      }
       const delayed = pec ? pec.delayed : isDelayNotice(notice, subject);
       // A success report's "you may still receive notifications of delivery errors" is no failure's text.
       const failureText = reportsSuccess ? withoutSuccessHedge(notice) : notice;
@@ -415,6 +428,8 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     if (
       inner &&
       root.depth < MAX_FORWARD_DEPTH &&
+      // A list's probe or bounce warning attaches a bounce of the list's mail to its reader.
+      !isListNotice(top) &&
       inner.headers.length &&
       // A person's forward of a shop's or a parcel service's "could not be delivered" mail is
       // no notice: from a person, the inner message must be a report or a delivery system's.
@@ -451,6 +466,25 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   else kind = 'bounce';
   return result(kind, recipients);
 }
+
+/**
+ * The address a list's or a help desk's refusal is about, when the notice names none: the list
+ * Mailman names in X-BeenThere, else the address the returned message was written to, else the
+ * address the help desk answers from, in automatic mail only (never a delivery system's, nor a
+ * list's own role address).
+ */
+function refusedAddress(top: Header[], returned: Header[], from: string, subject: string): { address: string; from: string } | undefined {
+  const beenThere = addressesIn(headerValue(top, 'x-beenthere'))[0];
+  if (beenThere) return { address: beenThere, from: 'X-BeenThere' };
+  const to = addressesIn(decodeHeaderValue(headerValue(returned, 'to')));
+  if (to.length === 1) return { address: to[0]!, from: 'returned To' };
+  const sender = addressesIn(headerValue(top, 'reply-to'))[0] ?? addressesIn(from)[0];
+  if (sender && isAutomaticNotice(top, subject) && !isDaemonSender(sender) && !isListNotice(top) && !LIST_ROLE_ADDRESS.test(sender))
+    return { address: sender, from: 'From' };
+  return undefined;
+}
+/** A mailing list's role address (Mailman's -owner, -bounces, -request; Sympa's -request; mlmmj's +owner). */
+const LIST_ROLE_ADDRESS = /[-+](?:owner|bounces?|request|admin)(?:[-+][^@]{0,64})?@/i;
 
 /** DSN fields written inline in a text part (no message/delivery-status part). */
 function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean } {

@@ -5,6 +5,7 @@
 import { decodeHeaderValue, headerValue, type Header, type MimeEntity } from './mime.ts';
 import { addressesIn } from './original.ts';
 import {
+  APPLICATION_REFUSAL_PHRASES,
   AUTH_FAILURE_REPORT_PHRASES,
   AUTOREPLY_HEADER_FIELDS,
   AUTOREPLY_HINT_FIELDS,
@@ -23,6 +24,8 @@ import {
   GIVEN_UP_PHRASES,
   LOCALISED_BOUNCE_SUBJECT_PREFIXES,
   LOCALISED_FAILURE_STATEMENT_PHRASES,
+  LIST_NOTICE_FIELDS,
+  LOOP_GUARD_FIELDS,
   MAILING_LIST_FIELDS,
   FORWARD_SUBJECT_PREFIXES,
   FORWARDED_FROM_LABELS,
@@ -227,6 +230,41 @@ export function isListMailingWithoutAutoReplyFields(top: Header[]): boolean {
   return isListMailing(top) && !AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim()));
 }
 
+const LIST_NOTICE = fieldTests(LIST_NOTICE_FIELDS);
+/** A mailing list manager's own notice to one person (Mailman's X-List-Administrivia, ezmlm's Mailing-List). */
+export function isListNotice(top: Header[]): boolean {
+  return LIST_NOTICE.some((t) => t.value.test(headerValue(top, t.name).trim()));
+}
+
+const APPLICATION_REFUSAL = new RegExp(anyOf(APPLICATION_REFUSAL_PHRASES), 'i');
+/** Characters of the notice's opening read for a list's or a help desk's refusal. */
+export const REFUSAL_OPENING_CHARS = 2048;
+
+/**
+ * A mailing list's or a help desk's refusal of the message a person sent it (its subject, or
+ * its opening with the lines the product wraps joined): a refusal, never a dead address.
+ */
+export function isApplicationRefusal(subject: string, notice: string): boolean {
+  if (REPLY_FIRST.test(subject)) return false;
+  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
+  return APPLICATION_REFUSAL.test(subject) || APPLICATION_REFUSAL.test(opening);
+}
+
+/**
+ * A message a program wrote, not a person: an automatic-reply field or hint, a loop guard
+ * (LOOP_GUARD_FIELDS), a bounce's subject or a refusal stated in the subject.
+ */
+export function isAutomaticNotice(top: Header[], subject: string): boolean {
+  const has = (tests: typeof AUTOREPLY_FIELDS) => tests.some((t) => t.value.test(headerValue(top, t.name).trim()));
+  return (
+    has(AUTOREPLY_FIELDS) ||
+    has(AUTOREPLY_HINTS) ||
+    LOOP_GUARD_FIELDS.some((name) => headerValue(top, name).trim() !== '') ||
+    BOUNCE_SUBJECT.test(subject) ||
+    APPLICATION_REFUSAL.test(subject)
+  );
+}
+
 /** A notice that says delivery is still being tried and has not given up. */
 export function isDelayNotice(notice: string, subject: string): boolean {
   const head = notice.slice(0, STATEMENT_WINDOW_CHARS);
@@ -274,6 +312,8 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
       !REPLY_FIRST.test(subject) ||
       (FORWARD_FIRST.test(subject) && forwardedNotice()) ||
       (DANO_NORWEGIAN_FORWARD_FIRST.test(subject) && forwardedNotice(DANO_NORWEGIAN_FROM_LINE)));
+  // A list's or a help desk's refusal of the sender's message names no failure of delivery.
+  if (isApplicationRefusal(subject, notice)) return true;
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;

@@ -359,6 +359,77 @@ export const MAILING_LIST_FIELDS: readonly string[] = [
   'list-archive',
 ];
 
+/**
+ * Header fields of a mailing list manager's own notice to one person (not a list posting): GNU
+ * Mailman marks every message it crafts itself ("internally crafted messages", its
+ * UserNotification: a rejection, a hold notice, a bounce probe) with "X-List-Administrivia:
+ * yes" (Mailman 2.1 Mailman/Handlers/CookHeaders.py, Mailman 3 src/mailman/handlers/
+ * rfc_2369.py); ezmlm writes "Mailing-List: contact <list>-help@<host>; run by ezmlm" on
+ * everything it sends (ezmlm-idx bin/ezmlm-moderate.c, TXT_MAILING_LIST). Such a notice never
+ * forwards a bounce of the reader's own mail: the bounce a probe or a warning attaches
+ * ("A bounce sample is attached below", Mailman's probe.txt; ezmlm's bounce-warn, "I've
+ * attached a copy of the first bounce message I received") is one of the list's messages to
+ * the reader, which arrived after all.
+ */
+export const LIST_NOTICE_FIELDS: readonly [field: string, value: string][] = [
+  ['x-list-administrivia', String.raw`^yes\b`],
+  ['mailing-list', String.raw`\brun by ezmlm\b`],
+];
+
+/**
+ * What a mailing list manager or a help desk writes when it refuses the message a person sent
+ * it (a post, a ticket, a reply by mail): a refusal of that message, not a delivery failure
+ * and never a dead address. Read in the notice's opening (its whitespace folded, as the
+ * products wrap their texts) and its subject. Each product's own words:
+ * - GNU Mailman 2.1 (Mailman/Handlers/Moderate.py do_reject, the text the list owner may
+ *   replace; the older text of the same function; templates/en/refuse.txt): "You are not
+ *   allowed to post to this mailing list, and your message has been automatically rejected.",
+ *   "Your message has been rejected, probably because you are not subscribed to the mailing
+ *   list", "has been rejected by the list moderator";
+ * - GNU Mailman 3 (src/mailman/templates/en/list:user:notice:rejected.txt): "Your message to
+ *   the $listname mailing-list was rejected for the following reasons:";
+ * - mlmmj (listtexts en/deny-post): "The message from $posteraddr$ with subject "$subject" was
+ *   unable to be delivered to the list because ...";
+ * - Sympa (default/mail_tt2/reject.tt2): "Your message for list %1@%2 has been rejected by the
+ *   moderator";
+ * - Discourse (config/locales/server.en.yml, every email_reject_* template): "We're sorry, but
+ *   your email message to %{destination} (titled %{former_title}) didn't work.";
+ * - Request Tracker 4.2 (lib/RT/Interface/Email.pm, Gateway and GetAuthenticationLevel):
+ *   "You do not have permission to communicate with RT", the subjects "Ticket creation failed:
+ *   %s" and "Message not recorded: %s";
+ * - OTRS, Znuny and OTOBO's auto response "default reject (after follow-up and rejected of a
+ *   closed ticket)": "-- Your follow-up has been rejected. --";
+ * - osTicket (include/i18n/en_US/templates/email/ticket.overlimit.yaml): "You have reached the
+ *   maximum number of open tickets allowed."
+ */
+export const APPLICATION_REFUSAL_PHRASES: readonly string[] = [
+  String.raw`not allowed to post to this mailing list, and your message has been automatically rejected`,
+  String.raw`your message has been rejected, probably because you are not subscribed to the mailing list`,
+  String.raw`has been rejected by the list moderator`,
+  String.raw`mailing-list was rejected for the following reasons`,
+  String.raw`was unable to be delivered to the list because`,
+  String.raw`your message for list \S{1,100} has been rejected by the moderator`,
+  String.raw`we're sorry, but your email message to [^\n]{1,300}? didn't work\.`,
+  String.raw`you do not have permission to communicate with rt\b`,
+  String.raw`^\s*(?:ticket creation failed|message not recorded):`,
+  String.raw`your follow-up has been rejected`,
+  String.raw`you have reached the maximum number of open tickets allowed`,
+  // Zammad's postmaster reply to a message over its size limit (app/views/mailer/
+  // email_oversized/en.txt.erb): "Your message was #{mail.msg_size} MB but we only accept
+  // messages up to #{config.postmaster_max_size} MB."
+  String.raw`\bMB but we only accept messages up to\b`,
+];
+
+/**
+ * Header fields only a program writes, that mark a message as automatic even without an
+ * automatic-reply value: the loop guards of Request Tracker ("X-RT-Loop-Prevention: <rtname>",
+ * lib/RT/Interface/Email.pm MailError), of OTRS, Znuny and Zammad ("X-Loop: yes") and of most
+ * list managers ("X-Loop: sympa@...", Sympa's delivery_status_notification.tt2). A help desk's
+ * refusal is read for the desk's own address only when it is automatic mail: a person's letter
+ * quoting one is no refusal.
+ */
+export const LOOP_GUARD_FIELDS: readonly string[] = ['x-loop', 'x-rt-loop-prevention'];
+
 /** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV, Finnish VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt, ... */
 export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
   String.raw`re`,

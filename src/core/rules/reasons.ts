@@ -546,6 +546,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'mailboxfull/localised',
   // ---- message too big / limits ---------------------------------------------------------
   'exceedlimit/recipient-size-limit',
+  'mesgtoobig/list-and-helpdesk-size',
   'mesgtoobig/size',
   'mesgtoobig/length-over-limit',
   'mesgtoobig/localised',
@@ -637,6 +638,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'policyviolation/policy',
   'blocked/spamdyke-client',
   'rejected/sender-blocklisted',
+  'rejected/list-and-helpdesk-refusal',
   'blocked/listed',
   // ---- TLS and security -----------------------------------------------------------------
   'failedstarttls/tls-only',

@@ -4,6 +4,26 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const MESGTOOBIG_RULES: readonly ReasonRule[] = [
+  // A mailing list's or a help desk's refusal of a message over its size limit (no code of
+  // its own): GNU Mailman 2.1 (Mailman/Handlers/Hold.py, MessageTooBig.rejection_notice: "Your
+  // message was too big; please trim it to less than %(kb)d KB."), GNU Mailman 3
+  // (src/mailman/rules/max_size.py: "The message is larger than the {} KB maximum size"),
+  // mlmmj (listtexts en/deny-post: "because it exceeded the maximum allowed message size of
+  // $maxmailsize$ bytes."), Zammad's postmaster reply (app/views/mailer/email_oversized/
+  // en.txt.erb: "Your message was #{mail.msg_size} MB but we only accept messages up to
+  // #{config.postmaster_max_size} MB.").
+  {
+    id: 'mesgtoobig/list-and-helpdesk-size',
+    reason: 'mesgtoobig',
+    phrases: [
+      String.raw`your message was too big; please trim it`,
+      String.raw`the message is larger than the \d{1,9} kb maximum size`,
+      String.raw`exceeded the maximum allowed\s{1,3}message size`,
+      String.raw`but we only accept messages up to`,
+    ],
+    hints: ['too big; please trim', 'kb maximum size', 'maximum allowed', 'only accept messages up to'],
+    quote: 'Your message was too big; please trim it to less than 40 KB.',
+  },
   {
     id: 'mesgtoobig/size',
     reason: 'mesgtoobig',

@@ -103,6 +103,101 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
     traits: ['sender'],
     quote: '550 5.1.8 <neko@example.org>... Domain of sender address neko@example.org does not exist',
   },
+  // A mailing list manager's or a help desk's refusal of the message a person sent it: the
+  // list or the desk takes no message from this sender (not a member, not allowed, banned,
+  // refused by its moderator, no right to open a ticket). A refusal of the message, soft: the
+  // list's or the desk's address works (detection.ts APPLICATION_REFUSAL_PHRASES tells the
+  // notice; tests/core/list-and-helpdesk-notices.test.ts). Each product's own words:
+  {
+    id: 'rejected/list-and-helpdesk-refusal',
+    reason: 'rejected',
+    phrases: [
+      // GNU Mailman 2.1, Mailman/Handlers/Moderate.py do_reject (its older text): "Your message
+      // has been rejected, probably because you are not subscribed to the mailing list and the
+      // list's policy is to prohibit non-members from posting to it."; Hold.py's rejection
+      // notices a moderator sends with templates/en/refuse.txt ("has been rejected by the list
+      // moderator"): "You are forbidden from posting messages to this list.", "Non-members are
+      // not allowed to post messages to this list.", "This list is restricted; your message was
+      // not approved.", "Your message was deemed inappropriate by the moderator."
+      String.raw`prohibit non-members from posting`,
+      String.raw`forbidden from posting messages to this list`,
+      String.raw`this list is restricted; your message was not approved`,
+      String.raw`deemed inappropriate by the moderator`,
+      String.raw`has been rejected by the list moderator`,
+      // GNU Mailman 3, the reasons its rules record (src/mailman/rules/moderation.py
+      // "The message is not from a list member", "The sender is in the nonmember {} list",
+      // banned_address.py "Message sender {} is banned from this list").
+      String.raw`the message is not from a list member`,
+      String.raw`the sender is in the nonmember \w{1,10} list`,
+      String.raw`is banned from this list`,
+      // mlmmj (listtexts en/deny-post): "... was unable to be delivered to the list because you
+      // are not a list subscriber.", "because of an access rule set up by the list
+      // administrator.", "because a moderator rejected it."
+      String.raw`because you are not a list subscriber`,
+      String.raw`because of an access rule set up by the list administrator`,
+      String.raw`because a moderator rejected it`,
+      // ezmlm-idx (lang/en_US/messages TXT_ONLY_SUBSCRIBERS, TXT_REJECT_POSTS, written by
+      // ezmlm-checksub for qmail to return; text/mod-reject, text/mod-timeout): "Sorry, only
+      // subscribers may post.", "Sorry, I've been told to reject your posts.", "your message
+      // (enclosed) was not accepted by the moderator", "the list moderators for the <#L#> list
+      // have failed to act on your post".
+      String.raw`only subscribers may post`,
+      String.raw`i've been told to reject your posts`,
+      String.raw`was not accepted by the moderator`,
+      String.raw`have failed to act on your post`,
+      // Sympa (src/lib/Sympa.pm diagnostic for 5.7.1, "You are not allowed to send this
+      // message"; default/mail_tt2/report.tt2, send_subscriber: "Message distribution in the
+      // list is restricted to list subscribers."; reject.tt2: "Your message for list %1@%2 has
+      // been rejected by the moderator").
+      String.raw`you are not allowed to send this message`,
+      String.raw`message distribution (?:in|for) (?:the|this) list is restricted to`,
+      String.raw`your message for list <@> has been rejected by the moderator`,
+      // Discourse (config/locales/server.en.yml, email_reject_*): "We're sorry, but your email
+      // message to %{destination} (titled %{former_title}) didn't work." and its causes ("Your
+      // account does not have the required trust level ...", "Your reply was sent from a
+      // blocked email address.").
+      String.raw`we're sorry, but your email message to .{1,300}? didn't work\.`,
+      // Request Tracker (lib/RT/Interface/Email.pm: "You do not have permission to communicate
+      // with RT"; lib/RT/Ticket.pm: "No permission to create tickets in the queue '%1'"; the
+      // gateway's "Could not find a ticket with id %1").
+      String.raw`you do not have permission to communicate with rt\b`,
+      String.raw`no permission to create tickets in the queue`,
+      String.raw`could not find a ticket with id \d`,
+      // OTRS, Znuny and OTOBO's "default reject" auto response: "-- Your follow-up has been
+      // rejected. --"; osTicket's overlimit notice (ticket.overlimit.yaml): "You have reached
+      // the maximum number of open tickets allowed."
+      String.raw`your follow-up has been rejected`,
+      String.raw`you have reached the maximum number of open tickets allowed`,
+    ],
+    hints: [
+      'non-members',
+      'forbidden from posting',
+      'list is restricted',
+      'inappropriate by the moderator',
+      'list moderator',
+      'list member',
+      'nonmember',
+      'banned from this list',
+      'list subscriber',
+      'access rule',
+      'moderator rejected',
+      'subscribers may post',
+      'reject your posts',
+      'accepted by the moderator',
+      'failed to act',
+      'not allowed to send this message',
+      'message distribution',
+      'rejected by the moderator',
+      "didn't work",
+      'communicate with rt',
+      'create tickets',
+      'find a ticket',
+      'follow-up has been rejected',
+      'open tickets',
+    ],
+    quote:
+      "Your message has been rejected, probably because you are not subscribed to the mailing list and the list's policy is to prohibit non-members from posting to it.",
+  },
   {
     id: 'rejected/list-posting',
     reason: 'rejected',

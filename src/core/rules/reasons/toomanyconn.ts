@@ -19,6 +19,9 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       // NetEase's "550 Requested mail action not taken: too much recipient" (its published
       // bounce codes, help.mail.163.com: a message to more recipients than it allows).
       String.raw`too much recipients?\b`,
+      // GNU Mailman 3's refusal of a post to more addresses than the list allows
+      // (src/mailman/rules/max_recipients.py: "Message has more than {} recipients").
+      String.raw`message has more than \d{1,6} recipients`,
     ],
     quote: '452 4.5.3 Too many recipients',
   },
