@@ -8,11 +8,13 @@
 // another sender's returned text and subject, lines padded with a space, the returned message
 // cut to its header, every date moved, keyword values in capitals, the Subject and sender's
 // name as RFC 2047 encoded words, another sender's name or none, a text part in another
-// charset, other boundary strings, Content-Type parameters written another way, a preamble),
+// charset, other boundary strings, Content-Type parameters written another way, a preamble,
+// a comment after a Content-Type, CRLF and LF line ends swapped, the header in another order),
 // gives the same answer, address for address (tools/corpus/invariance.ts). Unseen bounces
 // differ from the samples in just these ways.
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEntity, walkEntities } from '../../src/core/mime.ts';
 import type { Classification } from '../../src/core/types.ts';
 import {
   addPreambles,
@@ -25,6 +27,7 @@ import {
   checkInvariance,
   asGlobalReport,
   bareFrom,
+  commentTypes,
   encodeNoticeWords,
   encodeTextParts,
   lowerFieldNames,
@@ -34,6 +37,7 @@ import {
   refoldReportFields,
   relabelFrom,
   renameBoundaries,
+  reorderHeader,
   renameParties,
   replaceIps,
   replaceReturnedBody,
@@ -44,6 +48,7 @@ import {
   SENDER_LABELS,
   shiftDates,
   tagSubject,
+  toggleLineEnds,
   toggleMboxFrom,
   upperCaseFinalRecipients,
   upperCaseKeywordValues,
@@ -330,6 +335,36 @@ describe('the changes themselves', () => {
     expect(preambled).toContain(`boundary="b1"\n\n${PREAMBLE_TEXT}\n\n--b1\n`);
     expect(addPreambles(preambled)).toBe(preambled);
     for (const changed of [renamed, rewritten, preambled]) expect(parts(await simpleParser(changed))).toEqual(parts(original));
+  });
+
+  it('comments a Content-Type, swaps line ends and reorders the header, and a MIME reader reads the same parts', async () => {
+    const original = await simpleParser(NOTICE);
+    // An enclosed message keeps the line ends it came with.
+    const parts = (m: typeof original) => [
+      m.subject,
+      m.text,
+      ...m.attachments.map((a) => `${a.contentType} ${a.content.toString().replace(/\r\n/g, '\n')}`),
+    ];
+    const commented = commentTypes(NOTICE);
+    expect(commented).toContain('Content-Type: multipart/report; report-type=delivery-status; boundary="b1" (Multipart message)\n');
+    expect(commented).toContain('Content-Type: text/plain; charset=utf-8 (Plain text)\n');
+    // A type without parameters gets none.
+    expect(commented).toContain('Content-Type: message/delivery-status\n');
+    const crlf = toggleLineEnds(NOTICE);
+    expect(crlf.split('\r\n')).toHaveLength(NOTICE.split('\n').length);
+    expect(toggleLineEnds(crlf)).toBe(NOTICE);
+    const received = addReceivingHeaders(NOTICE);
+    const reordered = reorderHeader(received);
+    expect(reordered).toMatch(
+      /^Received: from mx\.receiver\.test[^]*\nAuthentication-Results:[^]*\nContent-Type: multipart\/report[^\n]*\nSubject: [^\n]*\nTo: [^\n]*\nFrom: [^\n]*\nX-Spam-Status: [^]*\nX-Virus-Scanned: [^\n]*\n\n--b1\n/,
+    );
+    // The returned message's header keeps its order.
+    expect(reordered).toContain('\nFrom: kijitora@example.jp\nTo: neko@example.co.jp\n');
+    for (const changed of [crlf, reordered]) expect(parts(await simpleParser(changed))).toEqual(parts(original));
+    // mailparser loses the parts after such a comment; rebound's own MIME reader reads the same tree.
+    const tree = (text: string) =>
+      [...walkEntities(parseEntity(text))].map((e) => [e.contentType, e.params, e.parts.length, e.parts.length ? '' : e.body]);
+    expect(tree(commented)).toEqual(tree(NOTICE));
   });
 
   it('the check finds a reader fitted to a sample name', async () => {

@@ -57,6 +57,11 @@
 //   quoted where they were bare and bare where they were quoted.
 // - `preamble`: "This is a multi-part message in MIME format." before a multipart body's
 //   first part where it had no preamble.
+// - `type-comment`: a comment after a Content-Type's last parameter, as RFC 2045 writes its
+//   own example ("charset=us-ascii (Plain text)").
+// - `line-ends`: CRLF line ends as LF, LF as CRLF (SMTP and LMTP carry CRLF, files hold LF).
+// - `header-order`: the notice's own header fields (not the trace fields on top) in reverse
+//   order, as another MTA orders them.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -99,7 +104,10 @@ export type Change =
   | 'charset'
   | 'boundary'
   | 'mime-params'
-  | 'preamble';
+  | 'preamble'
+  | 'type-comment'
+  | 'line-ends'
+  | 'header-order';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -128,6 +136,9 @@ export const CHANGES: readonly Change[] = [
   'boundary',
   'mime-params',
   'preamble',
+  'type-comment',
+  'line-ends',
+  'header-order',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -976,6 +987,47 @@ export function addPreambles(text: string, depth = 0): string {
   return header + sep + walked.join(delimiter);
 }
 
+/** Comments for the top-level types: RFC 2045 (section 5.1) writes "charset=us-ascii (Plain text)". */
+const TYPE_COMMENTS: Record<string, string> = { multipart: 'Multipart message', text: 'Plain text', message: 'Enclosed message' };
+
+/** A comment after the last parameter of each multipart, text and message Content-Type (RFC 2045 section 5.1's own example). */
+export function commentTypes(text: string): string {
+  return text.replace(
+    /^(content-type:[ \t]*([\w.+-]+)\/[\w.+-]+(?:[ \t]*;(?:[ \t]|\r?\n[ \t]|\r[ \t])*[\w*.-]+[ \t]*=[ \t]*(?:"[^"\r\n]*"|[^\s;"()]+))+)(?=[ \t]*;?[ \t]*(?:\r?\n|\r)(?![ \t]))/gim,
+    (field: string, _whole: string, type: string) => {
+      const comment = TYPE_COMMENTS[type.toLowerCase()];
+      return comment ? `${field} (${comment})` : field;
+    },
+  );
+}
+
+// ---- the header and the line ends ------------------------------------------------------------------
+
+/** CRLF line ends as LF, LF as CRLF: a notice over SMTP or LMTP ends its lines in CRLF, a file on disk in LF. */
+export function toggleLineEnds(text: string): string {
+  if (text.includes('\r\n')) return text.replace(/\r\n/g, '\n');
+  return text.includes('\r') ? text : text.replace(/\n/g, '\r\n');
+}
+
+/** Trace fields (RFC 5321 section 4.4) and the fields a receiving side prepends with them: kept on top, in their order. */
+const TRACE_FIELD =
+  /^(?:return-path|received|delivered-to|x-original-to|envelope-to|x-envelope-to|authentication-results|arc-[\w-]+|dkim-signature|x-received)$/i;
+
+/**
+ * The notice's own header fields (not the trace fields on top) in reverse order, as another
+ * MTA orders From, To, Subject, Date and the MIME fields.
+ */
+export function reorderHeader(text: string): string {
+  const { header, sep, body } = splitEntity(text);
+  const nl = lineEnd(text);
+  const from = MBOX_FROM_LINE.exec(header)?.[0] ?? '';
+  const fields = header.slice(from.length).match(/[^\r\n]+(?:(?:\r?\n|\r)[ \t][^\r\n]*)*/g) ?? [];
+  if (fields.some((f) => !/^[!-9;-~]+:/.test(f))) return text;
+  const trace = fields.filter((f) => TRACE_FIELD.test(f.slice(0, f.indexOf(':'))));
+  const own = fields.filter((f) => !TRACE_FIELD.test(f.slice(0, f.indexOf(':'))));
+  return from + [...trace, ...own.reverse()].join(nl) + sep + body;
+}
+
 // ---- the check -------------------------------------------------------------------------------
 
 /** Each change as a function of the message's text (a binary string). */
@@ -1007,6 +1059,9 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   boundary: renameBoundaries,
   'mime-params': rewriteTypeParameters,
   preamble: addPreambles,
+  'type-comment': commentTypes,
+  'line-ends': toggleLineEnds,
+  'header-order': reorderHeader,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
