@@ -262,8 +262,17 @@ describe('the changes themselves', () => {
     const frenchRead = await simpleParser(Buffer.from(frenchEncoded, 'latin1'));
     expect(frenchRead.subject).toBe('Non remis : réunion');
     expect(frenchRead.from?.value[0].name).toBe('Système de messagerie');
-    // A field that already holds an encoded word is left.
-    expect(encodeNoticeWords(encoded)).toBe(encoded);
+    // A field that already holds encoded words gets them again as UTF-8 Q words: a Japanese
+    // notice's ISO-2022-JP B words, say.
+    const japanese = NOTICE.replace(
+      'Subject: Undelivered Mail Returned to Sender',
+      `Subject: =?ISO-2022-JP?B?${Buffer.from('\x1b$BG[?.%(%i!<\x1b(B', 'latin1').toString('base64')}?=`,
+    );
+    expect((await simpleParser(japanese)).subject).toBe('配信エラー');
+    const requoted = encodeNoticeWords(japanese);
+    expect(requoted).toMatch(/\nSubject: =\?UTF-8\?Q\?(?:=[0-9A-F]{2}){15}\?=\n/);
+    expect((await simpleParser(requoted)).subject).toBe('配信エラー');
+    expect((await simpleParser(encodeNoticeWords(encoded))).subject).toBe('Undelivered Mail Returned to Sender');
   });
 
   it("gives a delivery system's From another name or none, and leaves a person's", () => {

@@ -45,7 +45,7 @@
 //   "Action: FAILED", "RFC822;", "SMTP;"), as Lotus Notes and Exchange write some of them.
 // - `encoded-words`: the notice's Subject (UTF-8 B words folded over two lines) and its From's
 //   display name (an ISO-8859-1 Q word) written as RFC 2047 encoded words, as gateways and
-//   localised MTAs write them.
+//   localised MTAs write them; fields already in encoded words get them again in UTF-8 Q words.
 // - `from-name`: a delivery system's From given another system's name ("Postmaster", "Mail
 //   Delivery Subsystem", "Microsoft Outlook", "Mail Delivery System"): the sender's name is
 //   not what decides. `from-address`: the name taken away (the bare address, or in <>).
@@ -713,9 +713,9 @@ function bWords(text: string, nl: string): string {
   return chunks.map((c) => `=?UTF-8?B?${Buffer.from(c, 'utf8').toString('base64')}?=`).join(`${nl} `);
 }
 
-/** A text as one RFC 2047 Q word, in ISO-8859-1 when every character is one of its, else UTF-8. */
-function qWord(text: string): string {
-  const latin1 = [...text].every((c) => c.charCodeAt(0) <= 0xff && (c.charCodeAt(0) < 0x80 || c.charCodeAt(0) > 0x9f));
+/** A text as one RFC 2047 Q word, in ISO-8859-1 when every character is one of its (unless told UTF-8), else UTF-8. */
+function qWord(text: string, charset?: 'UTF-8'): string {
+  const latin1 = !charset && [...text].every((c) => c.charCodeAt(0) <= 0xff && (c.charCodeAt(0) < 0x80 || c.charCodeAt(0) > 0x9f));
   const bytes = Buffer.from(text, latin1 ? 'latin1' : 'utf8');
   let out = '';
   for (const b of bytes)
@@ -744,21 +744,66 @@ function fromParts(value: string): { name: string; address: string } | undefined
 }
 
 /**
+ * The text of a value that holds RFC 2047 encoded words (whitespace between two words
+ * dropped), each word read in its charset; undefined when a word's charset cannot read it.
+ */
+function decodedWords(value: string): string | undefined {
+  try {
+    return value
+      .replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?)/g, '$1')
+      .replace(/=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=/g, (_m, charset: string, enc: string, data: string) => {
+        const bytes =
+          enc.toUpperCase() === 'B'
+            ? Buffer.from(data, 'base64')
+            : Buffer.from(
+                data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+                'latin1',
+              );
+        return new TextDecoder(charset, { fatal: true }).decode(bytes);
+      });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A text as RFC 2047 Q words in UTF-8, at most 20 bytes of it a word, one word a line. */
+function qWords(text: string, nl: string): string {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const c of text) {
+    if (chunk && Buffer.byteLength(chunk + c) > 20) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk += c;
+  }
+  chunks.push(chunk);
+  return chunks.map((c) => qWord(c, 'UTF-8')).join(`${nl} `);
+}
+
+/**
  * The notice's Subject and its From's display name written as RFC 2047 encoded words: the
  * Subject in UTF-8 B words folded over two lines, the name as an ISO-8859-1 Q word, as
- * gateways and localised MTAs write them. Fields that already hold an encoded word, or 8-bit
- * bytes that are not UTF-8, are left.
+ * gateways and localised MTAs write them. A field that holds encoded words already gets them
+ * in UTF-8 Q words instead (a Japanese notice's ISO-2022-JP B words, say); one whose words or
+ * 8-bit bytes cannot be read is left.
  */
 export function encodeNoticeWords(text: string): string {
   const nl = lineEnd(text);
   let out = text;
   const from = ownField(out, 'from');
   const parts = from && fromParts(from.value);
-  const name = parts?.name && !parts.name.includes('=?') ? utf8Text(parts.name) : undefined;
-  if (from && parts && name) out = replaceSpan(out, from, `${qWord(name)} <${parts.address}>`);
+  if (from && parts?.name) {
+    const encoded = parts.name.includes('=?');
+    const name = encoded ? decodedWords(parts.name) : utf8Text(parts.name);
+    if (name && !name.includes('=?')) out = replaceSpan(out, from, `${encoded ? qWords(name, nl) : qWord(name)} <${parts.address}>`);
+  }
   const subject = ownField(out, 'subject');
-  const words = subject?.value && !subject.value.includes('=?') ? utf8Text(subject.value) : undefined;
-  if (subject && words) out = replaceSpan(out, subject, bWords(words, nl));
+  if (subject?.value) {
+    const encoded = subject.value.includes('=?');
+    const words = encoded ? decodedWords(subject.value) : utf8Text(subject.value);
+    if (words && !words.includes('=?')) out = replaceSpan(out, subject, encoded ? qWords(words, nl) : bWords(words, nl));
+  }
   return out;
 }
 
