@@ -62,6 +62,8 @@
 // - `line-ends`: CRLF line ends as LF, LF as CRLF (SMTP and LMTP carry CRLF, files hold LF).
 // - `header-order`: the notice's own header fields (not the trace fields on top) in reverse
 //   order, as another MTA orders them.
+// - `close-delimiter`: the last multipart close delimiter ("--boundary--") taken away, as a
+//   notice cut at a size limit ends.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -107,7 +109,8 @@ export type Change =
   | 'preamble'
   | 'type-comment'
   | 'line-ends'
-  | 'header-order';
+  | 'header-order'
+  | 'close-delimiter';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -139,6 +142,7 @@ export const CHANGES: readonly Change[] = [
   'type-comment',
   'line-ends',
   'header-order',
+  'close-delimiter',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -1073,6 +1077,18 @@ export function reorderHeader(text: string): string {
   return from + [...trace, ...own.reverse()].join(nl) + sep + body;
 }
 
+/**
+ * The message's last multipart close delimiter ("--boundary--" on the last line) taken away
+ * with what follows it, as a notice cut at a size limit or by a careless store ends: RFC 2046
+ * readers take the last part to the end.
+ */
+export function dropCloseDelimiter(text: string): string {
+  const m = /(?:\r?\n|\r)--[^\r\n]{1,200}--[ \t]*(?:(?:\r?\n|\r)[ \t]*){0,20}$/.exec(text);
+  if (!m) return text;
+  const boundary = m[0].trim().slice(2, -2);
+  return text.includes(`boundary="${boundary}"`) || text.includes(`boundary=${boundary}`) ? text.slice(0, m.index) + lineEnd(text) : text;
+}
+
 // ---- the check -------------------------------------------------------------------------------
 
 /** Each change as a function of the message's text (a binary string). */
@@ -1107,6 +1123,7 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   'type-comment': commentTypes,
   'line-ends': toggleLineEnds,
   'header-order': reorderHeader,
+  'close-delimiter': dropCloseDelimiter,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
