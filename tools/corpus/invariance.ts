@@ -64,6 +64,8 @@
 //   order, as another MTA orders them.
 // - `close-delimiter`: the last multipart close delimiter ("--boundary--") taken away, as a
 //   notice cut at a size limit ends.
+// - `utf8-header`: the encoded words of the notice's Subject and From's name written as the
+//   raw UTF-8 they stand for (RFC 6532), as an MTA that speaks SMTPUTF8 passes them.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
@@ -110,7 +112,8 @@ export type Change =
   | 'type-comment'
   | 'line-ends'
   | 'header-order'
-  | 'close-delimiter';
+  | 'close-delimiter'
+  | 'utf8-header';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -143,6 +146,7 @@ export const CHANGES: readonly Change[] = [
   'line-ends',
   'header-order',
   'close-delimiter',
+  'utf8-header',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -1089,6 +1093,27 @@ export function dropCloseDelimiter(text: string): string {
   return text.includes(`boundary="${boundary}"`) || text.includes(`boundary=${boundary}`) ? text.slice(0, m.index) + lineEnd(text) : text;
 }
 
+/**
+ * The encoded words of the notice's Subject and From written as the UTF-8 they stand for
+ * (RFC 6532), as an MTA that speaks SMTPUTF8 passes them; a word it cannot read is left.
+ */
+export function rawUtf8Words(text: string): string {
+  const utf8 = (t: string) => Buffer.from(t, 'utf8').toString('latin1');
+  let out = text;
+  const from = ownField(out, 'from');
+  const parts = from && fromParts(from.value);
+  const name = parts?.name.includes('=?') ? decodedWords(parts.name) : undefined;
+  if (from && parts && name && !name.includes('=?')) {
+    // A name with a special character is quoted (RFC 5322's display-name is a phrase).
+    const phrase = /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
+    out = replaceSpan(out, from, `${utf8(phrase)} <${parts.address}>`);
+  }
+  const subject = ownField(out, 'subject');
+  const words = subject?.value.includes('=?') ? decodedWords(subject.value) : undefined;
+  if (subject && words && !words.includes('=?') && !/[\r\n]/.test(words)) out = replaceSpan(out, subject, utf8(words));
+  return out;
+}
+
 // ---- the check -------------------------------------------------------------------------------
 
 /** Each change as a function of the message's text (a binary string). */
@@ -1124,6 +1149,7 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   'line-ends': toggleLineEnds,
   'header-order': reorderHeader,
   'close-delimiter': dropCloseDelimiter,
+  'utf8-header': rawUtf8Words,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
