@@ -117,10 +117,22 @@ export function headerValue(headers: Header[], name: string): string {
   return '';
 }
 
+/**
+ * A value without the comment after it: RFC 2045 allows comments in the field (its section
+ * 5.1 writes "Content-type: text/plain; charset=us-ascii (Plain text)"). Only a comment at
+ * the end, after whitespace, goes: "file(1).txt" keeps its parentheses. Linear: no pattern over the value.
+ */
+function withoutTrailingComment(value: string): string {
+  if (!value.endsWith(')')) return value;
+  const open = value.lastIndexOf('(');
+  if (open <= 0 || value.indexOf(')', open) !== value.length - 1 || !/\s/.test(value[open - 1])) return value;
+  return value.slice(0, open).trim();
+}
+
 /** Parses `type/subtype; a=b; c="d"` (RFC 2045 section 5.1), including RFC 2231 continuations. */
 export function parseContentType(value: string): { type: string; params: Record<string, string> } {
   const semi = value.indexOf(';');
-  const type = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
+  const type = withoutTrailingComment((semi < 0 ? value : value.slice(0, semi)).trim()).toLowerCase();
   const params: Record<string, string> = {};
   if (semi >= 0) {
     const re = /;\s*([^\s=;]+)\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]*)/g;
@@ -128,7 +140,7 @@ export function parseContentType(value: string): { type: string; params: Record<
     const rest = value.slice(semi);
     while ((m = re.exec(rest))) {
       const key = m[1].toLowerCase();
-      const val = m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : m[2].trim();
+      const val = m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : withoutTrailingComment(m[2].trim());
       // RFC 2231 continuations: boundary*0=..., boundary*1=...
       const cont = /^(.+?)\*\d+\*?$/.exec(key);
       if (cont) params[cont[1]] = (params[cont[1]] ?? '') + val;

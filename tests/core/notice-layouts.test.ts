@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { dominoFailure, MESSAGING_SERVER_HEAD, multipartReport } from './notice-builders.ts';
+import { postfixNotice as postfixReport } from './postfix-notice.ts';
 
 /**
  * The returned message: its To names both failed recipients, its Cc two that did not fail. It
@@ -1304,5 +1305,103 @@ describe('Postfix local(8) after an alias (src/local/unknown.c)', () => {
     expect((await classify(raw)).recipients.map((r) => [r.address, r.reason, r.bounceType])).toEqual([
       ['kim@example.org', 'userunknown', 'hard'],
     ]);
+  });
+});
+
+// RFC 2045 section 5.1 allows comments in a Content-Type field and writes one itself:
+// "Content-type: text/plain; charset=us-ascii (Plain text)"; RFC 5322 section 3.2.2 allows a
+// comment wherever folding white space may stand. A gateway that rewrites the MIME fields of
+// the mail it passes may write them so. The notice is Postfix's (tests/core/postfix-notice.ts),
+// its boundary a bare token (RFC 2046 section 5.1.1), the comments after each type's last value;
+// the complaint is RFC 5965's own example (Appendix B), its returned message's To an address.
+describe("Content-Type fields with a comment after the last value (RFC 2045 section 5.1's own example)", () => {
+  const report = () =>
+    postfixReport('failed', [
+      {
+        address: 'a@example.net',
+        status: '5.1.1',
+        reason:
+          'host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+        diagnostic: 'smtp; 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown',
+        remoteMta: 'mx.example.net',
+      },
+      {
+        address: 'b@example.net',
+        status: '4.2.2',
+        reason: 'host mx.example.net[192.0.2.1] said: 452 4.2.2 <b@example.net>: Mailbox full (in reply to RCPT TO command)',
+        diagnostic: 'smtp; 452 4.2.2 <b@example.net>: Mailbox full',
+        remoteMta: 'mx.example.net',
+      },
+    ])
+      .toString('latin1')
+      .split('4D5E620CB94.1796185222/mx.example.org')
+      .join('4D5E620CB94.1796185222.mx.example.org');
+
+  it('splits the report on a bare boundary that a comment follows', async () => {
+    const text = report().replace(
+      'boundary="4D5E620CB94.1796185222.mx.example.org"',
+      'boundary=4D5E620CB94.1796185222.mx.example.org (Multipart message)',
+    );
+    expect(text).toContain('\n--4D5E620CB94.1796185222.mx.example.org\nContent-Description: Delivery report\n');
+    expect(await verdicts(Buffer.from(text, 'latin1'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
+  });
+
+  it("reads a feedback report's recipient when a comment follows its bare boundary", async () => {
+    const arf = [
+      'From: <abusedesk@example.com>',
+      'Date: Thu, 8 Mar 2005 17:40:36 EDT',
+      'Subject: FW: Earn money',
+      'To: <abuse@example.net>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report;',
+      '     boundary=part1_13d.2e68ed54_report (Multipart message)',
+      '',
+      '--part1_13d.2e68ed54_report',
+      'Content-Type: text/plain; charset="US-ASCII"',
+      'Content-Transfer-Encoding: 7bit',
+      '',
+      'This is an email abuse report for an email message received from IP',
+      '192.0.2.1 on Thu, 8 Mar 2005 14:00:00 EDT.  For more information',
+      'about this format please see http://www.mipassoc.org/arf/.',
+      '',
+      '--part1_13d.2e68ed54_report',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'User-Agent: SomeGenerator/1.0',
+      'Version: 1',
+      '',
+      '--part1_13d.2e68ed54_report',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: inline',
+      '',
+      'Received: from mailserver.example.net',
+      '        (mailserver.example.net [192.0.2.1])',
+      '        by example.com with ESMTP id M63d4137594e46;',
+      '        Thu, 08 Mar 2005 14:00:00 -0400',
+      'From: <somespammer@example.net>',
+      'To: <kijitora@example.com>',
+      'Subject: Earn money',
+      'MIME-Version: 1.0',
+      'Content-type: text/plain',
+      'Message-ID: 8787KJKJ3K4J3K4J3K4J3.mail@example.net',
+      'Date: Thu, 02 Sep 2004 12:31:03 -0500',
+      '',
+      'Spam Spam Spam',
+      '--part1_13d.2e68ed54_report--',
+      '',
+    ].join('\n');
+    const c = await classify(Buffer.from(arf));
+    expect(c.kind).toBe('complaint');
+    expect(c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.feedbackType])).toEqual([
+      ['kijitora@example.com', 'feedback', 'none', 'abuse'],
+    ]);
+  });
+
+  it('reads the report part and the text part whose type and charset a comment follows', async () => {
+    const text = report()
+      .replace('Content-Type: message/delivery-status\n', 'Content-Type: message/delivery-status (Delivery report)\n')
+      .replace('Content-Type: text/plain; charset=utf-8\n', 'Content-Type: text/plain; charset=utf-8 (Plain text)\n');
+    expect(await verdicts(Buffer.from(text, 'latin1'))).toEqual([A_UNKNOWN, B_FULL('452', '4.2.2')]);
   });
 });

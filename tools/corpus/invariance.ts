@@ -43,11 +43,35 @@
 // - `value-case`: the values that are keywords in capitals (MIME types and their parameter
 //   names, the report's Action, its address and diagnostic types: "Multipart/Report",
 //   "Action: FAILED", "RFC822;", "SMTP;"), as Lotus Notes and Exchange write some of them.
+// - `encoded-words`: the notice's Subject (UTF-8 B words folded over two lines) and its From's
+//   display name (an ISO-8859-1 Q word) written as RFC 2047 encoded words, as gateways and
+//   localised MTAs write them; fields already in encoded words get them again in UTF-8 Q words.
+// - `from-name`: a delivery system's From given another system's name ("Postmaster", "Mail
+//   Delivery Subsystem", "Microsoft Outlook", "Mail Delivery System"): the sender's name is
+//   not what decides. `from-address`: the name taken away (the bare address, or in <>).
+// - `charset`: each text part with characters beyond ASCII (the notice's and a returned
+//   message's) re-encoded into another charset that holds them, the new one declared (UTF-8
+//   <-> ISO-8859-1/windows-1252; ISO-2022-JP -> Shift_JIS -> UTF-8 -> ISO-2022-JP).
+// - `boundary`: every multipart boundary string another (Outlook's "----=_NextPart_...").
+// - `mime-params`: each Content-Type's parameters in reverse order, one per folded line,
+//   quoted where they were bare and bare where they were quoted.
+// - `preamble`: "This is a multi-part message in MIME format." before a multipart body's
+//   first part where it had no preamble.
+// - `type-comment`: a comment after a Content-Type's last parameter, as RFC 2045 writes its
+//   own example ("charset=us-ascii (Plain text)").
+// - `line-ends`: CRLF line ends as LF, LF as CRLF (SMTP and LMTP carry CRLF, files hold LF).
+// - `header-order`: the notice's own header fields (not the trace fields on top) in reverse
+//   order, as another MTA orders them.
+// - `close-delimiter`: the last multipart close delimiter ("--boundary--") taken away, as a
+//   notice cut at a size limit ends.
+// - `utf8-header`: the encoded words of the notice's Subject and From's name written as the
+//   raw UTF-8 they stand for (RFC 6532), as an MTA that speaks SMTPUTF8 passes them.
 // The unseen sets the issue measures differ from the samples in exactly these ways.
 // Usage: node tools/corpus/invariance.ts [--show]   (tests/core/sample-invariance.test.ts
 // asserts that no answer moves.)
 
 import { readdirSync, readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../../src/core/classify.ts';
@@ -77,7 +101,19 @@ export type Change =
   | 'trailing-space'
   | 'headers-only'
   | 'dates'
-  | 'value-case';
+  | 'value-case'
+  | 'encoded-words'
+  | 'from-name'
+  | 'from-address'
+  | 'charset'
+  | 'boundary'
+  | 'mime-params'
+  | 'preamble'
+  | 'type-comment'
+  | 'line-ends'
+  | 'header-order'
+  | 'close-delimiter'
+  | 'utf8-header';
 export const CHANGES: readonly Change[] = [
   'names',
   'ips',
@@ -99,6 +135,18 @@ export const CHANGES: readonly Change[] = [
   'headers-only',
   'dates',
   'value-case',
+  'encoded-words',
+  'from-name',
+  'from-address',
+  'charset',
+  'boundary',
+  'mime-params',
+  'preamble',
+  'type-comment',
+  'line-ends',
+  'header-order',
+  'close-delimiter',
+  'utf8-header',
 ];
 
 /** A message as read from disk: its name for the report, and its bytes. */
@@ -625,6 +673,447 @@ export function refoldReportFields(text: string, width = 40): string {
   );
 }
 
+// ---- the notice's own header: encoded words and the sender's name ---------------------------
+
+/** The first `name` field of the message's own header: where its value starts and ends, and the value unfolded. */
+function ownField(text: string, name: string): { start: number; end: number; value: string } | undefined {
+  const { header } = splitEntity(text);
+  const m = new RegExp(`(?:^|\\r?\\n|\\r)${name}:[ \\t]*`, 'i').exec(header);
+  if (!m) return undefined;
+  const start = m.index + m[0].length;
+  const rest = /[^\r\n]*(?:(?:\r?\n|\r)[ \t][^\r\n]*)*/y;
+  rest.lastIndex = start;
+  const raw = rest.exec(header)?.[0] ?? '';
+  const value = raw.replace(/(?:\r?\n|\r)[ \t]+/g, ' ').trim();
+  return { start, end: start + raw.replace(/\s+$/, '').length, value };
+}
+
+function replaceSpan(text: string, span: { start: number; end: number }, value: string): string {
+  return text.slice(0, span.start) + value + text.slice(span.end);
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A binary string's text: ASCII as it is, 8-bit bytes read as UTF-8 (undefined when they are not). */
+function utf8Text(binary: string): string | undefined {
+  if (!/[^\x00-\x7f]/.test(binary)) return binary;
+  try {
+    return STRICT_UTF8.decode(Buffer.from(binary, 'latin1'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A text as RFC 2047 B words in UTF-8, one per line, over two lines at least (as long subjects are folded). */
+function bWords(text: string, nl: string): string {
+  const chars = [...text];
+  const chunks: string[] = [];
+  const limit = Buffer.byteLength(text) <= 45 ? Math.ceil(chars.length / 2) : Infinity;
+  let chunk = '';
+  for (const c of chars) {
+    if (chunk && ([...chunk].length >= limit || Buffer.byteLength(chunk + c) > 45)) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk += c;
+  }
+  chunks.push(chunk);
+  return chunks.map((c) => `=?UTF-8?B?${Buffer.from(c, 'utf8').toString('base64')}?=`).join(`${nl} `);
+}
+
+/** A text as one RFC 2047 Q word, in ISO-8859-1 when every character is one of its (unless told UTF-8), else UTF-8. */
+function qWord(text: string, charset?: 'UTF-8'): string {
+  const latin1 = !charset && [...text].every((c) => c.charCodeAt(0) <= 0xff && (c.charCodeAt(0) < 0x80 || c.charCodeAt(0) > 0x9f));
+  const bytes = Buffer.from(text, latin1 ? 'latin1' : 'utf8');
+  let out = '';
+  for (const b of bytes)
+    out +=
+      b === 0x20
+        ? '_'
+        : /[A-Za-z0-9!*+/-]/.test(String.fromCharCode(b))
+          ? String.fromCharCode(b)
+          : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return `=?${latin1 ? 'iso-8859-1' : 'UTF-8'}?Q?${out}?=`;
+}
+
+/** A From field's parts: the display name (unquoted; a comment's text for "addr (name)") and the address. */
+function fromParts(value: string): { name: string; address: string } | undefined {
+  const angle = /^(.*?)<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
+  if (angle)
+    return {
+      name: angle[1]
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/\\(.)/g, '$1'),
+      address: angle[2],
+    };
+  const bare = /^([^\s<>()"]+@[^\s<>()"]+)\s*(?:\(([^()]*)\))?$/.exec(value);
+  return bare ? { name: (bare[2] ?? '').trim(), address: bare[1] } : undefined;
+}
+
+/**
+ * The text of a value that holds RFC 2047 encoded words (whitespace between two words
+ * dropped), each word read in its charset; undefined when a word's charset cannot read it.
+ */
+function decodedWords(value: string): string | undefined {
+  try {
+    return value
+      .replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?)/g, '$1')
+      .replace(/=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=/g, (_m, charset: string, enc: string, data: string) => {
+        const bytes =
+          enc.toUpperCase() === 'B'
+            ? Buffer.from(data, 'base64')
+            : Buffer.from(
+                data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+                'latin1',
+              );
+        return new TextDecoder(charset, { fatal: true }).decode(bytes);
+      });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A text as RFC 2047 Q words in UTF-8, at most 20 bytes of it a word, one word a line. */
+function qWords(text: string, nl: string): string {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const c of text) {
+    if (chunk && Buffer.byteLength(chunk + c) > 20) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk += c;
+  }
+  chunks.push(chunk);
+  return chunks.map((c) => qWord(c, 'UTF-8')).join(`${nl} `);
+}
+
+/**
+ * The notice's Subject and its From's display name written as RFC 2047 encoded words: the
+ * Subject in UTF-8 B words folded over two lines, the name as an ISO-8859-1 Q word, as
+ * gateways and localised MTAs write them. A field that holds encoded words already gets them
+ * in UTF-8 Q words instead (a Japanese notice's ISO-2022-JP B words, say); one whose words or
+ * 8-bit bytes cannot be read is left.
+ */
+export function encodeNoticeWords(text: string): string {
+  const nl = lineEnd(text);
+  let out = text;
+  const from = ownField(out, 'from');
+  const parts = from && fromParts(from.value);
+  if (from && parts?.name) {
+    const encoded = parts.name.includes('=?');
+    const name = encoded ? decodedWords(parts.name) : utf8Text(parts.name);
+    if (name && !name.includes('=?')) out = replaceSpan(out, from, `${encoded ? qWords(name, nl) : qWord(name)} <${parts.address}>`);
+  }
+  const subject = ownField(out, 'subject');
+  if (subject?.value) {
+    const encoded = subject.value.includes('=?');
+    const words = encoded ? decodedWords(subject.value) : utf8Text(subject.value);
+    if (words && !words.includes('=?')) out = replaceSpan(out, subject, encoded ? qWords(words, nl) : bWords(words, nl));
+  }
+  return out;
+}
+
+/** The names a delivery system's own mailbox goes by. */
+const DAEMON_ADDRESS = /^(?:mailer[-_]?daemon|mail-daemon|post[-_]?master|double-bounce|mdaemon|microsoftexchange[0-9a-f]{32})@/i;
+/** Display names delivery systems write. */
+const DAEMON_NAME = /mail delivery|mailer[- ]daemon|postmaster|delivery (?:sub)?system|mail system|microsoft outlook/i;
+/** Other delivery systems' names (Postfix, Exim, Sendmail and Gmail, Exchange Online's as a client shows it). */
+export const SENDER_LABELS: readonly string[] = ['Postmaster', 'Mail Delivery Subsystem', 'Microsoft Outlook', 'Mail Delivery System'];
+
+/** A small hash of a text, for a choice that stays the same for the same message. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 7) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
+/**
+ * The notice's sender's display name replaced by another delivery system's (SENDER_LABELS,
+ * chosen by the message, never the name it had), or given one where it had none: where the
+ * From is a delivery system's (its address or its name says so).
+ */
+export function relabelFrom(text: string): string {
+  const from = ownField(text, 'from');
+  const parts = from && fromParts(from.value);
+  if (!from || !parts || !(DAEMON_ADDRESS.test(parts.address) || DAEMON_NAME.test(parts.name))) return text;
+  const first = textHash(text) % SENDER_LABELS.length;
+  let label = SENDER_LABELS[first];
+  if (label.toLowerCase() === parts.name.toLowerCase()) label = SENDER_LABELS[(first + 1) % SENDER_LABELS.length];
+  return replaceSpan(text, from, `${label} <${parts.address}>`);
+}
+
+/**
+ * The notice's sender's display name taken away where the address is a delivery system's
+ * own: the bare address, or the address in angle brackets (chosen by the message).
+ */
+export function bareFrom(text: string): string {
+  const from = ownField(text, 'from');
+  const parts = from && fromParts(from.value);
+  if (!from || !parts || !parts.name || !DAEMON_ADDRESS.test(parts.address)) return text;
+  return replaceSpan(text, from, textHash(text) % 2 ? parts.address : `<${parts.address}>`);
+}
+
+// ---- the text part's charset ---------------------------------------------------------------------
+
+function decodeQuotedPrintable(body: string): Buffer {
+  const binary = body
+    .replace(/[ \t]+(?=\r?\n|\r|$)/g, '')
+    .replace(/=(?:\r?\n|\r)/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(binary, 'latin1');
+}
+
+/** Text in ISO-2022-JP: JIS X 0208 characters (EUC-JP's two bytes less 0x80 each) between escapes, ASCII back at each line's end. */
+function encodeIso2022jp(text: string): Buffer | undefined {
+  const bytes: number[] = [];
+  let jis = false;
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (code < 0x80) {
+      if (jis) bytes.push(0x1b, 0x28, 0x42);
+      jis = false;
+      bytes.push(code);
+      continue;
+    }
+    const euc = iconv.encode(c, 'euc-jp');
+    if (euc.length !== 2 || euc[0] < 0xa1 || euc[1] < 0xa1) return undefined;
+    if (!jis) bytes.push(0x1b, 0x24, 0x42);
+    jis = true;
+    bytes.push(euc[0] - 0x80, euc[1] - 0x80);
+  }
+  if (jis) bytes.push(0x1b, 0x28, 0x42);
+  return Buffer.from(bytes);
+}
+
+/** The text in `charset`, or undefined when a character has no place in it (checked by reading it back). */
+function encodeIn(text: string, charset: string): Buffer | undefined {
+  const bytes = charset === 'ISO-2022-JP' ? encodeIso2022jp(text) : iconv.encode(text, charset);
+  if (!bytes) return undefined;
+  try {
+    return new TextDecoder(charset, { fatal: true }).decode(bytes) === text ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const WESTERN = /^(?:iso-8859-1|iso8859-1|latin1|iso-8859-15|windows-1252|cp1252)$/;
+const SHIFT_JIS = /^(?:shift_jis|shift-jis|sjis|cp932|windows-31j|x-sjis)$/;
+
+/** The charsets a text in `label` is re-encoded into, in order of preference. */
+function targetCharsets(label: string, text: string): string[] {
+  if (label === 'utf-8' || label === 'utf8') {
+    const latin = [...text].every((c) => c.charCodeAt(0) <= 0xff && (c.charCodeAt(0) < 0x80 || c.charCodeAt(0) > 0x9f));
+    return latin ? ['ISO-8859-1'] : ['windows-1252', 'ISO-2022-JP', 'Shift_JIS'];
+  }
+  if (label === 'iso-2022-jp') return ['Shift_JIS'];
+  if (label === 'euc-jp') return ['ISO-2022-JP'];
+  if (WESTERN.test(label) || SHIFT_JIS.test(label)) return ['UTF-8'];
+  return /^(?:us-ascii|ascii|us_ascii|ansi_x3\.4-1968)$/.test(label) ? [] : ['UTF-8'];
+}
+
+/**
+ * Each text part (of the notice and of a returned message) that declares a charset and holds characters beyond ASCII, re-encoded into
+ * another charset that holds the same characters, the new one declared, its transfer
+ * encoding kept: Latin text UTF-8 <-> ISO-8859-1/windows-1252, Japanese text UTF-8 ->
+ * ISO-2022-JP -> Shift_JIS -> UTF-8 (EUC-JP -> ISO-2022-JP), other charsets -> UTF-8. A part
+ * whose bytes are not valid in its declared charset is left.
+ */
+export function recodeTextParts(text: string): string {
+  const nl = lineEnd(text);
+  return mapLeaves(text, ({ header, sep, body }) => {
+    const type = headerField(header, 'content-type');
+    const cte = headerField(header, 'content-transfer-encoding').toLowerCase();
+    const charset = /charset[ \t]*=[ \t]*"?([^";\s]+)"?/i.exec(type)?.[1]?.toLowerCase();
+    // The returned message's own text parts too: its sender wrote them in a charset of his.
+    if (RETURNED_TYPE.test(type) && (!cte || /^(?:7bit|8bit|binary)$/.test(cte)) && !INNER_NOTICE.test(splitEntity(body).header))
+      return header + sep + recodeTextParts(body);
+    if (!/^text\//i.test(type) || !charset) return header + sep + body;
+    const bytes =
+      cte === 'base64'
+        ? Buffer.from(body, 'base64')
+        : cte === 'quoted-printable'
+          ? decodeQuotedPrintable(body)
+          : !cte || /^(?:7bit|8bit|binary)$/.test(cte)
+            ? Buffer.from(body, 'latin1')
+            : undefined;
+    if (!bytes || !bytes.some((b) => b >= 0x80 || b === 0x1b)) return header + sep + body;
+    let decoded: string;
+    try {
+      decoded = new TextDecoder(charset, { fatal: true }).decode(bytes);
+    } catch {
+      return header + sep + body;
+    }
+    if (!/[^\x00-\x7f]/.test(decoded)) return header + sep + body;
+    for (const target of targetCharsets(charset, decoded)) {
+      const recoded = encodeIn(decoded, target);
+      if (!recoded) continue;
+      const binary = recoded.toString('latin1');
+      const eightBit = /[^\x00-\x7f]/.test(binary);
+      const newBody = cte === 'base64' ? encodeBase64(binary, nl) : cte === 'quoted-printable' ? encodeQuotedPrintable(binary, nl) : binary;
+      const newHeader = header
+        .replace(/(charset[ \t]*=[ \t]*)("?)[^";\s]+\2/i, `$1$2${target}$2`)
+        .replace(/(content-transfer-encoding:[ \t]*)7bit\b/i, (m, lead: string) => (eightBit ? `${lead}8bit` : m));
+      return newHeader + sep + newBody;
+    }
+    return header + sep + body;
+  });
+}
+
+// ---- the MIME structure's own spelling ----------------------------------------------------------
+
+const BOUNDARY_PARAMETER = /\bboundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/gi;
+
+/**
+ * Every multipart boundary string replaced by another (Outlook's "----=_NextPart_..." form,
+ * quoted), in its Content-Type parameter and in each delimiter line that uses it.
+ */
+export function renameBoundaries(text: string): string {
+  const renamed = new Map<string, string>();
+  for (const m of text.matchAll(BOUNDARY_PARAMETER)) {
+    const old = m[1] ?? m[2];
+    if (renamed.has(old)) continue;
+    let fresh = `----=_NextPart_${String(renamed.size).padStart(3, '0')}_${textHash(old).toString(16).toUpperCase().padStart(8, '0')}.01DB4A2C`;
+    while (text.includes(fresh)) fresh += 'X';
+    renamed.set(old, fresh);
+  }
+  if (!renamed.size) return text;
+  let out = text.replace(BOUNDARY_PARAMETER, (_m, quoted?: string, bare?: string) => `boundary="${renamed.get(quoted ?? bare!)}"`);
+  for (const [old, fresh] of renamed) {
+    const escaped = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(
+      new RegExp(`^--${escaped}(--)?(?=[ \\t]*(?:\\r?\\n|\\r|$))`, 'gm'),
+      (_m, close?: string) => `--${fresh}${close ?? ''}`,
+    );
+  }
+  return out;
+}
+
+/** RFC 2045's token: a value that may be written without quotes. */
+const MIME_TOKEN = /^[^\s()<>@,;:\\"/[\]?=]+$/;
+
+/**
+ * Each Content-Type field with parameters written another way: the parameters in reverse
+ * order, each on its own folded line, quoted where they were bare and bare where they were
+ * quoted (when the value is a token), as other MTAs write the same type.
+ */
+export function rewriteTypeParameters(text: string): string {
+  const nl = lineEnd(text);
+  return text.replace(/^(content-type:[ \t]*)([^\r\n]*(?:(?:\r?\n|\r)[ \t][^\r\n]*)*)/gim, (field: string, lead: string, raw: string) => {
+    const value = raw.replace(/(?:\r?\n|\r)[ \t]+/g, ' ').trim();
+    const pieces = value.match(/(?:[^;"]|"[^"]*")+/g)?.map((p) => p.trim()) ?? [];
+    const [type, ...params] = pieces;
+    if (!type || !/^[\w.+-]+\/[\w.+-]+$/.test(type) || !params.length) return field;
+    const rewritten: string[] = [];
+    for (const p of params) {
+      const m = /^([\w*.-]+)[ \t]*=[ \t]*(?:"([^"\\]*)"|([^\s"]+))$/.exec(p);
+      if (!m) return field;
+      const [, name, quoted, bare] = m;
+      rewritten.push(quoted !== undefined ? (MIME_TOKEN.test(quoted) ? `${name}=${quoted}` : `${name}="${quoted}"`) : `${name}="${bare}"`);
+    }
+    return `${lead}${type};${nl}\t${rewritten.reverse().join(`;${nl}\t`)}`;
+  });
+}
+
+/** The preamble Outlook, Thunderbird and many MTAs write before a multipart body's first part. */
+export const PREAMBLE_TEXT = 'This is a multi-part message in MIME format.';
+
+/** Each multipart body with no preamble (nothing but blank lines before its first delimiter) gets one. */
+export function addPreambles(text: string, depth = 0): string {
+  const { header, sep, body } = splitEntity(text);
+  const type = headerField(header, 'content-type');
+  if (!sep || !/^multipart\//i.test(type) || depth >= 4) return text;
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!boundary) return text;
+  const nl = lineEnd(text);
+  const delimiter = `--${boundary}`;
+  const pieces = body.split(delimiter);
+  if (pieces.length < 2) return text;
+  const walked = pieces.map((piece, i) => {
+    if (i === 0) return piece.trim() ? piece : `${PREAMBLE_TEXT}${nl}${piece || nl}`;
+    if (piece.startsWith('--')) return piece;
+    const lead = /^[ \t]*(?:\r?\n|\r)/.exec(piece)?.[0] ?? '';
+    const tail = /(?:\r?\n|\r)$/.exec(piece)?.[0] ?? '';
+    return lead + addPreambles(piece.slice(lead.length, piece.length - tail.length), depth + 1) + tail;
+  });
+  return header + sep + walked.join(delimiter);
+}
+
+/** Comments for the top-level types: RFC 2045 (section 5.1) writes "charset=us-ascii (Plain text)". */
+const TYPE_COMMENTS: Record<string, string> = { multipart: 'Multipart message', text: 'Plain text', message: 'Enclosed message' };
+
+/** A comment after the last parameter of each multipart, text and message Content-Type (RFC 2045 section 5.1's own example). */
+export function commentTypes(text: string): string {
+  return text.replace(
+    /^(content-type:[ \t]*([\w.+-]+)\/[\w.+-]+(?:[ \t]*;(?:[ \t]|\r?\n[ \t]|\r[ \t])*[\w*.-]+[ \t]*=[ \t]*(?:"[^"\r\n]*"|[^\s;"()]+))+)(?=[ \t]*;?[ \t]*(?:\r?\n|\r)(?![ \t]))/gim,
+    (field: string, _whole: string, type: string) => {
+      const comment = TYPE_COMMENTS[type.toLowerCase()];
+      return comment ? `${field} (${comment})` : field;
+    },
+  );
+}
+
+// ---- the header and the line ends ------------------------------------------------------------------
+
+/** CRLF line ends as LF, LF as CRLF: a notice over SMTP or LMTP ends its lines in CRLF, a file on disk in LF. */
+export function toggleLineEnds(text: string): string {
+  if (text.includes('\r\n')) return text.replace(/\r\n/g, '\n');
+  return text.includes('\r') ? text : text.replace(/\n/g, '\r\n');
+}
+
+/** Trace fields (RFC 5321 section 4.4) and the fields a receiving side prepends with them: kept on top, in their order. */
+const TRACE_FIELD =
+  /^(?:return-path|received|delivered-to|x-original-to|envelope-to|x-envelope-to|authentication-results|arc-[\w-]+|dkim-signature|x-received)$/i;
+
+/**
+ * The notice's own header fields (not the trace fields on top) in reverse order, as another
+ * MTA orders From, To, Subject, Date and the MIME fields.
+ */
+export function reorderHeader(text: string): string {
+  const { header, sep, body } = splitEntity(text);
+  const nl = lineEnd(text);
+  const from = MBOX_FROM_LINE.exec(header)?.[0] ?? '';
+  const fields = header.slice(from.length).match(/[^\r\n]+(?:(?:\r?\n|\r)[ \t][^\r\n]*)*/g) ?? [];
+  if (fields.some((f) => !/^[!-9;-~]+:/.test(f))) return text;
+  const trace = fields.filter((f) => TRACE_FIELD.test(f.slice(0, f.indexOf(':'))));
+  const own = fields.filter((f) => !TRACE_FIELD.test(f.slice(0, f.indexOf(':'))));
+  return from + [...trace, ...own.reverse()].join(nl) + sep + body;
+}
+
+/**
+ * The message's last multipart close delimiter ("--boundary--" on the last line) taken away
+ * with what follows it, as a notice cut at a size limit or by a careless store ends: RFC 2046
+ * readers take the last part to the end.
+ */
+export function dropCloseDelimiter(text: string): string {
+  const m = /(?:\r?\n|\r)--[^\r\n]{1,200}--[ \t]*(?:(?:\r?\n|\r)[ \t]*){0,20}$/.exec(text);
+  if (!m) return text;
+  const boundary = m[0].trim().slice(2, -2);
+  return text.includes(`boundary="${boundary}"`) || text.includes(`boundary=${boundary}`) ? text.slice(0, m.index) + lineEnd(text) : text;
+}
+
+/**
+ * The encoded words of the notice's Subject and From written as the UTF-8 they stand for
+ * (RFC 6532), as an MTA that speaks SMTPUTF8 passes them; a word it cannot read is left.
+ */
+export function rawUtf8Words(text: string): string {
+  const utf8 = (t: string) => Buffer.from(t, 'utf8').toString('latin1');
+  let out = text;
+  const from = ownField(out, 'from');
+  const parts = from && fromParts(from.value);
+  const name = parts?.name.includes('=?') ? decodedWords(parts.name) : undefined;
+  if (from && parts && name && !name.includes('=?')) {
+    // A name with a special character is quoted (RFC 5322's display-name is a phrase).
+    const phrase = /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
+    out = replaceSpan(out, from, `${utf8(phrase)} <${parts.address}>`);
+  }
+  const subject = ownField(out, 'subject');
+  const words = subject?.value.includes('=?') ? decodedWords(subject.value) : undefined;
+  if (subject && words && !words.includes('=?') && !/[\r\n]/.test(words)) out = replaceSpan(out, subject, utf8(words));
+  return out;
+}
+
 // ---- the check -------------------------------------------------------------------------------
 
 /** Each change as a function of the message's text (a binary string). */
@@ -649,6 +1138,18 @@ const CHANGE_OF: Record<Change, (text: string) => string> = {
   'headers-only': returnHeadersOnly,
   dates: shiftDates,
   'value-case': upperCaseKeywordValues,
+  'encoded-words': encodeNoticeWords,
+  'from-name': relabelFrom,
+  'from-address': bareFrom,
+  charset: recodeTextParts,
+  boundary: renameBoundaries,
+  'mime-params': rewriteTypeParameters,
+  preamble: addPreambles,
+  'type-comment': commentTypes,
+  'line-ends': toggleLineEnds,
+  'header-order': reorderHeader,
+  'close-delimiter': dropCloseDelimiter,
+  'utf8-header': rawUtf8Words,
 };
 
 export function applyChange(change: Change, raw: Buffer): Buffer {
