@@ -47,8 +47,9 @@ import {
   isPersonsReply,
   isDaemonSender,
   isApplicationRefusal,
-  isAutomaticNotice,
   isListNotice,
+  isListRoleAddress,
+  REFUSAL_OPENING_CHARS,
 } from './detection.ts';
 import {
   complaintRecipients,
@@ -350,7 +351,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   const replier = addressesIn(envelopeFrom)[0] ?? addressesIn(topGet('return-path'))[0] ?? '';
   // A list's or a help desk's refusal of the sender's message: a refusal of that message,
   // whatever automatic-reply fields the product writes on it (Discourse, OTRS, osTicket).
-  const refusal = !located.report && isApplicationRefusal(subject, notice);
+  const refusal = !located.report && isApplicationRefusal(top, envelopeFrom, subject, notice);
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
@@ -377,7 +378,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       if (pec) found.decidedBy.unshift(...pec.decidedBy);
       if (!found.recipients.length && refusal) {
-        const refused = refusedAddress(top, returnedHeaders, envelopeFrom, subject);
+        const refused = refusedAddress(top, returnedHeaders, envelopeFrom, subject, notice);
         if (refused) {
           found.recipients = [{ address: refused.address, lines: [] }];
           found.decidedBy.push(`refusal:${refused.from}`);
@@ -467,24 +468,44 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   return result(kind, recipients);
 }
 
+/** Addresses of the returned message's To and Cc looked at for the one a refusal names. */
+const MAX_REFUSED_CANDIDATES = 50;
+
 /**
  * The address a list's or a help desk's refusal is about, when the notice names none: the list
- * Mailman names in X-BeenThere, else the address the returned message was written to, else the
- * address the help desk answers from, in automatic mail only (never a delivery system's, nor a
- * list's own role address).
+ * Mailman names in X-BeenThere; else the returned message's To or Cc address that the
+ * refusal's subject or opening names, or a list manager's List-Id (a post written to a person with the list in Cc is the
+ * list's refusal, not the person's); else the address the help desk answers from (its Reply-To
+ * only in the From's own domain: a stranger's Reply-To names anyone), never a delivery
+ * system's nor a list's own role address.
  */
-function refusedAddress(top: Header[], returned: Header[], from: string, subject: string): { address: string; from: string } | undefined {
+function refusedAddress(
+  top: Header[],
+  returned: Header[],
+  from: string,
+  subject: string,
+  notice: string,
+): { address: string; from: string } | undefined {
   const beenThere = addressesIn(headerValue(top, 'x-beenthere'))[0];
   if (beenThere) return { address: beenThere, from: 'X-BeenThere' };
-  const to = addressesIn(decodeHeaderValue(headerValue(returned, 'to')));
-  if (to.length === 1) return { address: to[0]!, from: 'returned To' };
-  const sender = addressesIn(headerValue(top, 'reply-to'))[0] ?? addressesIn(from)[0];
-  if (sender && isAutomaticNotice(top, subject) && !isDaemonSender(sender) && !isListNotice(top) && !LIST_ROLE_ADDRESS.test(sender))
-    return { address: sender, from: 'From' };
+  const stated = `${subject.slice(0, REFUSAL_OPENING_CHARS)}\n${notice.slice(0, REFUSAL_OPENING_CHARS)}`.toLowerCase();
+  const written = [
+    ...addressesIn(decodeHeaderValue(headerValue(returned, 'to'))),
+    ...addressesIn(decodeHeaderValue(headerValue(returned, 'cc'))),
+  ];
+  // Mailman names its list in List-Id as the address with its "@" made a dot (RFC 2919).
+  const listId = isListNotice(top) ? (/<([^<>\s]{1,300})>/.exec(headerValue(top, 'list-id'))?.[1] ?? '').toLowerCase() : '';
+  const named = written
+    .slice(0, MAX_REFUSED_CANDIDATES)
+    .find((a) => stated.includes(a.toLowerCase()) || (listId !== '' && a.toLowerCase().replace('@', '.') === listId));
+  if (named) return { address: named, from: 'returned To/Cc named in the refusal' };
+  const author = addressesIn(from)[0];
+  const replyTo = addressesIn(headerValue(top, 'reply-to'))[0];
+  const domainOf = (a: string) => a.slice(a.lastIndexOf('@') + 1).toLowerCase();
+  const sender = replyTo && author && domainOf(replyTo) === domainOf(author) ? replyTo : author;
+  if (sender && !isDaemonSender(sender) && !isListNotice(top) && !isListRoleAddress(sender)) return { address: sender, from: 'From' };
   return undefined;
 }
-/** A mailing list's role address (Mailman's -owner, -bounces, -request; Sympa's -request; mlmmj's +owner). */
-const LIST_ROLE_ADDRESS = /[-+](?:owner|bounces?|request|admin)(?:[-+][^@]{0,64})?@/i;
 
 /** DSN fields written inline in a text part (no message/delivery-status part). */
 function inlineDeliveryStatus(notice: string): { text: string; cutShort: boolean } {

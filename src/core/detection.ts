@@ -25,6 +25,7 @@ import {
   LOCALISED_BOUNCE_SUBJECT_PREFIXES,
   LOCALISED_FAILURE_STATEMENT_PHRASES,
   LIST_NOTICE_FIELDS,
+  LIST_ROLE_ADDRESS_SUFFIXES,
   LOOP_GUARD_FIELDS,
   MAILING_LIST_FIELDS,
   FORWARD_SUBJECT_PREFIXES,
@@ -231,6 +232,7 @@ export function isListMailingWithoutAutoReplyFields(top: Header[]): boolean {
 }
 
 const LIST_NOTICE = fieldTests(LIST_NOTICE_FIELDS);
+const LOOP_GUARD = fieldTests(LOOP_GUARD_FIELDS);
 /** A mailing list manager's own notice to one person (Mailman's X-List-Administrivia, ezmlm's Mailing-List). */
 export function isListNotice(top: Header[]): boolean {
   return LIST_NOTICE.some((t) => t.value.test(headerValue(top, t.name).trim()));
@@ -239,30 +241,46 @@ export function isListNotice(top: Header[]): boolean {
 const APPLICATION_REFUSAL = new RegExp(anyOf(APPLICATION_REFUSAL_PHRASES), 'i');
 /** Characters of the notice's opening read for a list's or a help desk's refusal. */
 export const REFUSAL_OPENING_CHARS = 2048;
+/** Characters of a subject read for a refusal's words: a stranger's subject may be any length. */
+const REFUSAL_SUBJECT_CHARS = 1000;
+const LIST_ROLE_ADDRESS = new RegExp(`[-+](?:${anyOf(LIST_ROLE_ADDRESS_SUFFIXES)})(?:[-+][^@]{0,64})?@`, 'i');
 
-/**
- * A mailing list's or a help desk's refusal of the message a person sent it (its subject, or
- * its opening with the lines the product wraps joined): a refusal, never a dead address.
- */
-export function isApplicationRefusal(subject: string, notice: string): boolean {
-  if (REPLY_FIRST.test(subject)) return false;
-  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
-  return APPLICATION_REFUSAL.test(subject) || APPLICATION_REFUSAL.test(opening);
+/** A mailing list's role address (LIST_ROLE_ADDRESS_SUFFIXES): it writes notices, it is never refused. */
+export function isListRoleAddress(address: string): boolean {
+  return LIST_ROLE_ADDRESS.test(address);
 }
 
 /**
- * A message a program wrote, not a person: an automatic-reply field or hint, a loop guard
- * (LOOP_GUARD_FIELDS), a bounce's subject or a refusal stated in the subject.
+ * Mail a program wrote, not a person: a delivery system's or a list's role address, a list
+ * manager's notice, an automatic-reply field, a loop guard (LOOP_GUARD_FIELDS). Never by
+ * "Precedence: bulk" alone (a newsletter writes it) nor by its subject (a stranger writes it).
  */
-export function isAutomaticNotice(top: Header[], subject: string): boolean {
-  const has = (tests: typeof AUTOREPLY_FIELDS) => tests.some((t) => t.value.test(headerValue(top, t.name).trim()));
+export function isProgramWritten(top: Header[], from: string): boolean {
   return (
-    has(AUTOREPLY_FIELDS) ||
-    has(AUTOREPLY_HINTS) ||
-    LOOP_GUARD_FIELDS.some((name) => headerValue(top, name).trim() !== '') ||
-    BOUNCE_SUBJECT.test(subject) ||
-    APPLICATION_REFUSAL.test(subject)
+    isDaemonSender(from) ||
+    isListRoleAddress(addressesIn(from)[0] ?? '') ||
+    isListNotice(top) ||
+    AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim())) ||
+    LOOP_GUARD.some((t) => t.value.test(headerValue(top, t.name).trim()))
   );
+}
+
+/**
+ * A mailing list's or a help desk's refusal of the message a person sent it (its subject, or
+ * its opening with the lines the product wraps joined): a refusal, never a dead address. Only
+ * from a program (isProgramWritten): a person's letter, a list's posting or a newsletter that
+ * quotes such words is none, nor is an Out of Office that quotes one. A list manager's own
+ * notice is one even under a reply's subject (Mailman keeps "Re:" of the post it refuses).
+ */
+export function isApplicationRefusal(top: Header[], from: string, subject: string, notice: string): boolean {
+  const listNotice = isListNotice(top);
+  const awaySubject = AUTOREPLY_SUBJECT.test(subject) || AUTOREPLY_HINTED_SUBJECT.test(subject.slice(0, REFUSAL_SUBJECT_CHARS));
+  if (!listNotice && (REPLY_FIRST.test(subject) || awaySubject || isListMailing(top))) return false;
+  // A bounce's subject already makes a message read as a notice (isBounceLike); a refusal's
+  // words in a letter without one are a person's.
+  if (!isProgramWritten(top, from) && !BOUNCE_SUBJECT.test(subject)) return false;
+  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
+  return APPLICATION_REFUSAL.test(subject.slice(0, REFUSAL_SUBJECT_CHARS)) || APPLICATION_REFUSAL.test(opening);
 }
 
 /** A notice that says delivery is still being tried and has not given up. */
@@ -313,7 +331,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
       (FORWARD_FIRST.test(subject) && forwardedNotice()) ||
       (DANO_NORWEGIAN_FORWARD_FIRST.test(subject) && forwardedNotice(DANO_NORWEGIAN_FROM_LINE)));
   // A list's or a help desk's refusal of the sender's message names no failure of delivery.
-  if (isApplicationRefusal(subject, notice)) return true;
+  if (isApplicationRefusal(top, from, subject, notice)) return true;
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
   if (!daemon && !bounceSubject) return false;

@@ -421,14 +421,30 @@ export const APPLICATION_REFUSAL_PHRASES: readonly string[] = [
 ];
 
 /**
- * Header fields only a program writes, that mark a message as automatic even without an
- * automatic-reply value: the loop guards of Request Tracker ("X-RT-Loop-Prevention: <rtname>",
- * lib/RT/Interface/Email.pm MailError), of OTRS, Znuny and Zammad ("X-Loop: yes") and of most
- * list managers ("X-Loop: sympa@...", Sympa's delivery_status_notification.tt2). A help desk's
- * refusal is read for the desk's own address only when it is automatic mail: a person's letter
- * quoting one is no refusal.
+ * Header fields, with the values, only a program writes, that mark a message as automatic even
+ * without an automatic-reply value: the loop guards of Request Tracker ("X-RT-Loop-Prevention:
+ * <rtname>", lib/RT/Interface/Email.pm MailError), of OTRS, Znuny and Zammad ("X-Loop: yes")
+ * and of Sympa ("X-Loop: sympa@...", its delivery_status_notification.tt2). Not any X-Loop: a
+ * person's procmail recipe writes "X-Loop: <their address>" on their own forwarded letters. A
+ * help desk's refusal is read only from automatic mail: a person's letter quoting one is none.
  */
-export const LOOP_GUARD_FIELDS: readonly string[] = ['x-loop', 'x-rt-loop-prevention'];
+export const LOOP_GUARD_FIELDS: readonly [field: string, value: string][] = [
+  ['x-rt-loop-prevention', '.'],
+  ['x-loop', String.raw`^(?:yes$|sympa@)`],
+];
+
+/**
+ * The local-part endings of a mailing list's role addresses, which write a list's notices but
+ * are never the address a refusal is about: Mailman's -owner, -bounces and -request, Sympa's
+ * -request and -owner, mlmmj's +owner and +bounces-help, ezmlm's -help.
+ */
+export const LIST_ROLE_ADDRESS_SUFFIXES: readonly string[] = [
+  String.raw`owner`,
+  String.raw`bounces?`,
+  String.raw`request`,
+  String.raw`admin`,
+  String.raw`help`,
+];
 
 /** Prefixes a person's reply writes before a subject: Re, German AW, Scandinavian SV, Finnish VS, Dutch Antw, Italian R/Rif, Polish Odp, Turkish Ynt, ... */
 export const PERSON_REPLY_SUBJECT_PREFIXES: readonly string[] = [
