@@ -151,7 +151,7 @@ export const RECIPIENT_CONTEXT_WORDS: readonly string[] = [
   String.raw`could not deliver to`,
   // A mailing list manager naming the list it refused a post to: Sympa's reject.tt2, "Your
   // message for list %1@%2 has been rejected by the moderator (%3)."
-  String.raw`\bfor list`,
+  String.raw`\byour message for list`,
   // The same words in notices written in other languages: the preposition a provider's
   // sentence puts before the failed address, right after the language's word for the
   // message (German "Ihre Nachricht an <a>", French "Votre message à <a>", Spanish "Su

@@ -7,12 +7,13 @@ import type { ReasonRule } from '../reasons.ts';
 
 export const OPENSMTPD_FILTER_RULES: readonly ReasonRule[] = [
   // The receiving side's own checks could not be run: filter-dnsbl's lookup of a block list
-  // failed ("421 DNS error on zen.spamhaus.org"; nothing was found listed), filter-clamav could
+  // failed ("421 DNS error on zen.spamhaus.org", the whole reply: other servers' "DNS error on
+  // <domain>: ..." speak of the recipient's domain; nothing was found listed), filter-clamav could
   // not have the message scanned ("451 4.7.1 Virus filter failed"; no virus was found).
   {
     id: 'systemerror/opensmtpd-filter-failed',
     reason: 'systemerror',
-    phrases: [String.raw`\bdns error on [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\b`, String.raw`\bvirus filter failed\b`],
+    phrases: [String.raw`^(?:421[ -])?dns error on [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\.?\s*$`, String.raw`\bvirus filter failed\b`],
     hints: ['dns error on', 'virus filter failed'],
     quote: '421 DNS error on zen.spamhaus.org',
   },

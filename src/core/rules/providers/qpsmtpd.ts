@@ -20,7 +20,7 @@ export const QPSMTPD_RULES: readonly ReasonRule[] = [
       String.raw`\byour helo hostname is not allowed\b`,
       String.raw`\bforged ips not accepted here\b`,
       String.raw`\bthat helo hostname fails fcrdns\b`,
-      String.raw`\byou are not localhost\b`,
+      String.raw`\byou are not localhost\b(?![^.\n]{0,40}(?:\bauthenticated|\brelay))`,
     ],
     hints: ['helo hostname', 'forged ips', 'not localhost'],
     quote: '550 Your HELO hostname is not allowed',
@@ -61,7 +61,7 @@ export const QPSMTPD_RULES: readonly ReasonRule[] = [
     id: 'notcompliantrfc/qpsmtpd-headers',
     reason: 'notcompliantrfc',
     phrases: [
-      String.raw`\bheaders are missing\b`,
+      String.raw`^(?:5\d\d[ -])?headers are missing\b`,
       String.raw`\bwe require a valid (?:date|from) header\b`,
       String.raw`\bunparseable from header\b`,
     ],
@@ -83,7 +83,7 @@ export const QPSMTPD_RULES: readonly ReasonRule[] = [
   {
     id: 'systemerror/qpsmtpd-scanner-or-load',
     reason: 'systemerror',
-    phrases: [String.raw`\bunable to scan for viruses\b`, String.raw`\bserver load too high\b`],
+    phrases: [String.raw`\bunable to scan for viruses\b(?!:)`, String.raw`\bserver load too high\b`],
     hints: ['unable to scan', 'load too high'],
     quote: '452 Unable to scan for viruses',
   },

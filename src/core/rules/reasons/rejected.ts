@@ -129,7 +129,7 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // banned_address.py "Message sender {} is banned from this list").
       String.raw`the message is not from a list member`,
       String.raw`the sender is in the nonmember \w{1,10} list`,
-      String.raw`is banned from this list`,
+      String.raw`message sender \S{1,254} is banned from this list`,
       // mlmmj (listtexts en/deny-post): "... was unable to be delivered to the list because you
       // are not a list subscriber.", "because of an access rule set up by the list
       // administrator.", "because a moderator rejected it."
@@ -149,7 +149,7 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       // message"; default/mail_tt2/report.tt2, send_subscriber: "Message distribution in the
       // list is restricted to list subscribers."; reject.tt2: "Your message for list %1@%2 has
       // been rejected by the moderator").
-      String.raw`you are not allowed to send this message`,
+      String.raw`you are not allowed to send this message\b(?! to\b)`,
       String.raw`message distribution (?:in|for) (?:the|this) list is restricted to`,
       String.raw`your message for list <@> has been rejected by the moderator`,
       // Discourse (config/locales/server.en.yml, email_reject_*): "We're sorry, but your email

@@ -90,7 +90,7 @@ export const USERUNKNOWN_RULES: readonly ReasonRule[] = [
       // SimpleLogin's "SL E5xx" replies.
       String.raw`\bsl e5\d\d email not exist\b`,
       // Forward Email's address, then the verdict, at the start of the reply.
-      String.raw`^(?:[45]\d\d[ -])?(?:[45]\.\d{1,3}\.\d{1,3} )?<@> does not exist\b`,
+      String.raw`^(?:5\d\d[ -])?(?:5\.\d{1,3}\.\d{1,3} )?<@> does not exist\b`,
     ],
     hints: ['not exist'],
     traits: ['mailbox-lookup'],
