@@ -345,3 +345,202 @@ describe('"VS:", a Danish forward and a Finnish or Estonian reply', () => {
     });
   });
 });
+
+// The sixth review (stop 32): a list's or a help desk's refusal, the forwarding services' and the
+// SMTP daemons' plugins' wordings, where they reached too far. Each case failed on the code it
+// reviewed (1eb4023).
+describe("a list's or a help desk's refusal is read only from a program", () => {
+  const POSTFIX_LINE =
+    '<jane@example.org>: host mx.example.org said: 550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown in local recipient table';
+
+  it("a person's letter quoting a list's refusal and a colleague's bounce is a letter (the quoted address is not suppressed)", async () => {
+    const raw = lines(
+      'From: Helen <helen@example.net>',
+      'To: billing@example.com',
+      'Subject: Problems mailing you and the list',
+      '',
+      'when I write to the list I get "Your message has been rejected, probably because you are not subscribed to the mailing list".',
+      'And my mail to your colleague got this back:',
+      '',
+      POSTFIX_LINE,
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("a list's posting or a newsletter quoting one is no refusal", async () => {
+    const posting = lines(
+      'From: Helen <helen@example.net>',
+      'To: users@lists.example.org',
+      'Subject: Why was my post refused?',
+      'List-Id: <users.lists.example.org>',
+      'List-Post: <mailto:users@lists.example.org>',
+      'Precedence: list',
+      '',
+      'I got "You do not have permission to communicate with RT" from the helpdesk, and this:',
+      '',
+      POSTFIX_LINE,
+    );
+    expect(await answers(posting)).toEqual({ kind: 'not-bounce', recipients: [] });
+    const newsletter = lines(
+      'From: Helpdesk Weekly <news@newsletter.example.org>',
+      'Reply-To: editor@thirdparty.example.net',
+      'To: billing@example.com',
+      'Subject: Helpdesk Weekly #42',
+      'Precedence: bulk',
+      '',
+      'This week: Discourse tells a user "We\'re sorry, but your email message to the forum (titled Hello) didn\'t work." Here is why.',
+    );
+    expect(await answers(newsletter)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("a person's letter their procmail forwarded with its X-Loop is no refusal", async () => {
+    const raw = lines(
+      'From: Grace <grace@example.net>',
+      'To: billing@example.com',
+      'Subject: RT again',
+      'X-Loop: grace@example.net',
+      '',
+      'Your tracker says "You do not have permission to communicate with RT" when I reply.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("an Out of Office quoting a forum's refusal stays an automatic reply", async () => {
+    const raw = lines(
+      'From: Ken <ken@example.net>',
+      'To: billing@example.com',
+      'Subject: I am on vacation',
+      'Auto-Submitted: auto-replied',
+      '',
+      'I am on vacation. For the forum: if you see "We\'re sorry, but your email message to forum@example.org (titled ...) didn\'t work." please sign up first.',
+    );
+    const answer = await answers(raw);
+    expect(answer.kind).toBe('autoreply');
+    expect(answer.recipients.map((r) => r[1])).toEqual(['vacation']);
+  });
+
+  it('a post written to a person with the list in Cc is refused for the list the notice names, never for the person', async () => {
+    const raw = lines(
+      'From: mylist+bounces-help@lists.example.org',
+      'To: billing@example.com',
+      'Subject: Post to mylist@lists.example.org denied: Re: meeting',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="BND"',
+      '',
+      '--BND',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'Hi, this is the Mlmmj program managing the <mylist@lists.example.org>',
+      'mailing list.',
+      '',
+      'The message from <billing@example.com> with subject "Re: meeting" was',
+      'unable to be delivered to the list because you are not a list subscriber.',
+      '',
+      '--BND',
+      'Content-Type: message/rfc822',
+      '',
+      'From: Sender <billing@example.com>',
+      'To: Alice <alice@example.org>',
+      'Cc: mylist@lists.example.org',
+      'Subject: Re: meeting',
+      '',
+      'See you then.',
+      '--BND--',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['mylist@lists.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+
+  it("a help desk's refusal names its own address, never a Reply-To in another domain", async () => {
+    const raw = lines(
+      'From: Example RT <rt@rt.example.org>',
+      'Reply-To: someone@thirdparty.example.net',
+      'To: billing@example.com',
+      'Subject: Ticket creation failed: Invoice 2026-118',
+      'X-RT-Loop-Prevention: example.org',
+      '',
+      'You do not have permission to communicate with RT. Contact the site administrator.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['rt@rt.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+
+  it('a list manager\'s refusal under the post\'s own "Re:" subject is still a refusal', async () => {
+    const raw = lines(
+      'From: announce-owner@lists.example.org',
+      'To: billing@example.com',
+      'Subject: Re: meeting',
+      'X-List-Administrivia: yes',
+      'X-BeenThere: announce@lists.example.org',
+      '',
+      'You are not allowed to post to this mailing list, and your message has been automatically rejected.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['announce@lists.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+});
+
+describe("the plugins' and forwarding services' wordings in other servers' replies", () => {
+  const postfixSaid = (reply: string, delayed = false) =>
+    lines(
+      ...REVIEW_POSTFIX_HEAD.map((l) => (delayed && l.startsWith('Subject:') ? 'Subject: Delayed Mail (still being retried)' : l)),
+      ...(delayed ? ['####### THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #######', ''] : []),
+      `<bob@example.net>: host mx.example.net[192.0.2.5] said: ${reply} (in reply to RCPT TO command)`,
+      ...REVIEW_RETURNED,
+    );
+
+  it('a temporary "<address> does not exist" never makes the address hard', async () => {
+    // Postfix gave up after the retry period on a 451 (Action failed, Status 4.0.0).
+    const raw = lines(
+      'From: MAILER-DAEMON@mx.example.com (Mail Delivery System)',
+      'To: billing@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="R"',
+      '',
+      '--R',
+      'Content-Type: text/plain',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      'be delivered to one or more recipients.',
+      '',
+      '<bob@example.net>: host mx.example.net[192.0.2.5] said: 451 <bob@example.net> does not exist (in reply to RCPT TO command)',
+      '',
+      '--R',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.com',
+      '',
+      'Final-Recipient: rfc822; bob@example.net',
+      'Action: failed',
+      'Status: 4.0.0',
+      'Diagnostic-Code: smtp; 451 <bob@example.net> does not exist',
+      '--R--',
+    );
+    const [bob] = (await answers(raw)).recipients;
+    expect(bob?.[0]).toBe('bob@example.net');
+    expect(bob?.[2]).toBe('soft');
+  });
+
+  it('"DNS error on <domain>: domain does not exist" is still the dead domain it says', async () => {
+    expect((await answers(postfixSaid('554 5.4.4 DNS error on example.net: domain does not exist'))).recipients).toEqual([
+      ['bob@example.net', 'hostunknown', 'hard', '5.4.4', '554'],
+    ]);
+  });
+
+  it('"required DKIM headers are missing" is still an authentication failure', async () => {
+    expect((await answers(postfixSaid('550 5.7.1 Required DKIM headers are missing'))).recipients[0]?.[1]).toBe('authfailure');
+  });
+
+  it('"You are not localhost, relaying denied" is still a refused relay', async () => {
+    expect((await answers(postfixSaid('550 5.7.1 You are not localhost, relaying denied'))).recipients[0]?.[1]).toBe('norelaying');
+  });
+
+  it('"for list" in a notice names no other recipient', async () => {
+    const raw = lines(
+      ...REVIEW_POSTFIX_HEAD,
+      '<bob@example.net>: host mx.example.net[192.0.2.5] said: 550 5.1.1 <bob@example.net>: User unknown (in reply to RCPT TO command)',
+      '',
+      'The distribution address for list staff@example.com was not used.',
+      ...REVIEW_RETURNED,
+    );
+    expect((await answers(raw)).recipients.map((r) => r[0])).toEqual(['bob@example.net']);
+  });
+});
