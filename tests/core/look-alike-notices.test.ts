@@ -55,7 +55,7 @@
 // nowhere read here: they are laid out from the fields, statuses and actions those pages name.
 // 42 cases; 5 were wrong on main before this change: the recall report and the two meeting
 // cancellations whose subjects hold a failure word (read as bounces of every address named),
-// and the two moderator refusals (securityerror and onhold, now filtered). The other 37 were
+// and the two moderator refusals (securityerror and onhold, now rejected as a list's moderator refusal is). The other 37 were
 // right already. No case comes from a bounce collection.
 import { describe, expect, it } from 'vitest';
 import { readVerdicts, verdictCases, type RecipientVerdict } from './recipient-verdicts.ts';
@@ -544,8 +544,9 @@ describe('group and moderation notices that are failures', () => {
       recipients: [['staff@example.com', 'securityerror', 'soft', '5.7.1', '550']],
     },
     {
-      // Wrong on main: securityerror (from 5.7.1) although the words name the moderator.
-      title: 'Microsoft 365\'s "the group\'s moderator rejected it" is the group refusing this message: filtered, soft',
+      // Wrong on main: securityerror (from 5.7.1) although the words name the moderator; a
+      // list's moderator refusal is rejected (rejected/list-and-helpdesk-refusal).
+      title: "Microsoft 365's \"the group's moderator rejected it\" is the group refusing the sender's message: rejected, soft",
       raw: () =>
         exchangeNdr(
           'Undeliverable: Budget',
@@ -567,11 +568,11 @@ describe('group and moderation notices that are failures', () => {
           "550 5.7.1 Your message wasn't delivered because the group's moderator rejected it.",
         ),
       kind: 'bounce',
-      recipients: [['staff@example.com', 'filtered', 'soft', '5.7.1', '550']],
+      recipients: [['staff@example.com', 'rejected', 'soft', '5.7.1', '550']],
     },
     {
       // Wrong on main: onhold.
-      title: 'a "Rejected: Budget" notice that the moderator rejected the message: filtered, soft',
+      title: 'a "Rejected: Budget" notice that the moderator rejected the message: rejected, soft',
       raw: () =>
         lines(
           head(EXO, 'Rejected: Budget', 'text/plain; charset="us-ascii"'),
@@ -580,7 +581,7 @@ describe('group and moderation notices that are failures', () => {
           'Moderator comments: not for this list.',
         ),
       kind: 'bounce',
-      recipients: [['staff@example.com', 'filtered', 'soft', '5.0.0', '']],
+      recipients: [['staff@example.com', 'rejected', 'soft', '5.0.0', '']],
     },
   ]);
 });

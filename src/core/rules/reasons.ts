@@ -318,7 +318,6 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'policyviolation/microsoft-external-forwarding',
   'blocked/microsoft-transport-or-customer-list',
   'filtered/microsoft-delivery-restriction',
-  'filtered/moderator-rejected',
   'securityerror/microsoft-not-authenticated-by-organization',
   'contenterror/exchange-categorizer',
   'policyviolation/messagelabs-spoofing',

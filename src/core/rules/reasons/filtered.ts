@@ -4,25 +4,6 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const FILTERED_RULES: readonly ReasonRule[] = [
-  // A moderated recipient's moderator refused the message: the group or list took mail from
-  // the sender only with a person's approval, and it was not given. Nothing is said of the
-  // address, which lives. Exchange's and Microsoft 365's notice to the sender of a message to a
-  // moderated group (the Approval Processing Agent "notifies the sender" when the moderator
-  // rejects, techcommunity.microsoft.com, "Demystifying Moderation", 2021) as this work's brief
-  // quotes it ("Your message wasn't delivered because the group's moderator rejected it", "Your
-  // message ... was rejected by the moderator"; not read on a Microsoft page), and Mailman's
-  // refusal of a held post (github:mailman/mailman, the "list:user:notice:refuse" template:
-  // "Your request to the <list> mailing list / Posting of your message titled ... / has been
-  // rejected by the list moderator.").
-  {
-    id: 'filtered/moderator-rejected',
-    reason: 'filtered',
-    phrases: [
-      String.raw`\bmoderator (?:has )?rejected (?:it|your message|the message)\b`,
-      String.raw`\b(?:was|has been) rejected by (?:the |a |its )?(?:group'?s |list )?moderator`,
-    ],
-    quote: "Your message wasn't delivered because the group's moderator rejected it.",
-  },
   // The recipient blocked the sender ("User has been blocked by the recipient", "You have
   // been blocked by the recipient"): a choice of the recipient, tried before the block-list
   // rules, whose "blocked by" is about the sending host.
