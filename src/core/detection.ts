@@ -27,6 +27,7 @@ import {
   LIST_NOTICE_FIELDS,
   LIST_ROLE_ADDRESS_SUFFIXES,
   LOOP_GUARD_FIELDS,
+  LOOK_ALIKE_SUBJECT_PREFIXES,
   MAILING_LIST_FIELDS,
   FORWARD_SUBJECT_PREFIXES,
   FORWARDED_FROM_LABELS,
@@ -64,6 +65,12 @@ export const BOUNCE_SUBJECT = new RegExp(
   `${anyOf(BOUNCE_SUBJECT_PHRASES)}|^\\s*${REPLY_PREFIX}(?:${anyOf(LOCALISED_BOUNCE_SUBJECT_PREFIXES)})\\s*[:：]`,
   'iu',
 );
+/**
+ * A subject a read receipt, a meeting response or cancellation, or a message recall opens
+ * ("Read: ", "Accepted: ", "Message Recall Report for message: "), gateway tags allowed before
+ * it: the rest is the sender's own subject, never read as a bounce's.
+ */
+const LOOK_ALIKE_SUBJECT = new RegExp(`^\\s*(?:\\[[^\\]\\n]{1,40}\\]\\s*)*(?:${anyOf(LOOK_ALIKE_SUBJECT_PREFIXES)})`, 'iu');
 /** A subject a forward (not a reply) opens: "Fwd:", "WG:", "TR:", "RV:", "I:", "PD:". */
 const FORWARD_FIRST = new RegExp(`^\\s*(?:${anyOf([...FORWARD_SUBJECT_PREFIXES, ...MORE_FORWARD_SUBJECT_PREFIXES])})\\s*:`, 'i');
 /** A subject a person's reply opens: "Re:", "AW:", "SV:", "VS:", "Antw:", "R:", "Rif:", "Odp:", "Ynt:". */
@@ -325,6 +332,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
     );
   };
   const bounceSubject =
+    !LOOK_ALIKE_SUBJECT.test(subject) &&
     BOUNCE_SUBJECT.test(subject) &&
     (daemon ||
       !REPLY_FIRST.test(subject) ||

@@ -102,6 +102,49 @@ export const LOCALISED_BOUNCE_SUBJECT_PREFIXES: readonly string[] = [
 ];
 
 /**
+ * Subject openings of mail that reports on a message but is no delivery notice: what follows
+ * is the sender's own subject, whose words ("Returned goods", "Delivery failure review",
+ * "Undeliverable invoices") say nothing of this mail, so BOUNCE_SUBJECT_PHRASES are not read
+ * in it. Only the subject is set aside: a delivery system's statements and codes in the text
+ * still make a bounce.
+ * - Read receipts (RFC 8098 MDNs) as Outlook writes them, "Read: <subject>" and, for a message
+ *   deleted unread, "Not read: <subject>" ("The message was deleted without being read.",
+ *   Microsoft KB Q186215 as archived); Outlook's localised prefixes as this work's brief lists
+ *   them ("Gelesen:", "Lu :", "Leído:", "Letto:", "Gelezen:", "Lida:", "Прочитано:", "已读:";
+ *   not read on a Microsoft page, their "not read" forms unknown and left out); Thunderbird's
+ *   "Return Receipt (displayed) - <subject>" and its other dispositions
+ *   (mailnews/extensions/mdn/src/nsMsgMdnGenerator.cpp: the MdnDisplayedReceipt ...
+ *   MdnFailedReceipt string, then " - " and the subject).
+ * - Outlook's meeting responses and cancellations, sent with a text/calendar part of METHOD
+ *   REPLY, COUNTER or CANCEL: "Accepted:", "Declined:", "Tentative:", "New Time Proposed:" (the
+ *   prefixes Zimbra's Outlook-connector tests and a MAPI gateway's export build from PARTSTAT and
+ *   METHOD: "Accepted: ", "Declined: ", "Tentative: ", COUNTER "New Time Proposed: "), and the
+ *   organiser's cancellation "Canceled:" / "Cancelled:" (METHOD:CANCEL).
+ * - Message recall: Outlook's request "Recall: <Original Subject>" (learn.microsoft.com,
+ *   exchange/mail-flow-best-practices/work-with-cloud-based-message-recall), the recipient
+ *   client's "Message Recall Success:" / "Message Recall Failure:" ("Your message ... could not
+ *   be recalled on ...", Microsoft KB Q185038 as archived), and Exchange Online's "Message
+ *   Recall Report for message: <subject>", which lists each recipient with its recall status.
+ * Never "Rejected:": Dovecot's Sieve rejection and a moderator's refusal open with it.
+ */
+export const LOOK_ALIKE_SUBJECT_PREFIXES: readonly string[] = [
+  String.raw`(?:not )?read\s*:`,
+  String.raw`gelesen\s*:`,
+  String.raw`lu\s*:`,
+  String.raw`leído\s*:`,
+  String.raw`letto\s*:`,
+  String.raw`gelezen\s*:`,
+  String.raw`lida\s*:`,
+  String.raw`прочитано\s*:`,
+  String.raw`已读\s*[:：]`,
+  String.raw`return receipt \((?:displayed|deleted|dispatched|processed|denied|failed)\)\s*-`,
+  String.raw`(?:accepted|declined|tentative|new time proposed|cancel(?:l)?ed)\s*:`,
+  String.raw`recall\s*:`,
+  String.raw`message recall (?:success|failure)\s*:`,
+  String.raw`message recall report for message\b`,
+];
+
+/**
  * Phrases in a notice that say delivery failed (Postfix's "could not be delivered to one or more
  * recipients", Exim's "could not be delivered to one or more of its recipients", Exchange's
  * "Delivery has failed to these recipients", Gmail's "wasn't delivered").
