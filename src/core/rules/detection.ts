@@ -109,8 +109,8 @@ export const LOCALISED_BOUNCE_SUBJECT_PREFIXES: readonly string[] = [
  * still make a bounce.
  * - Read receipts (RFC 8098 MDNs) as Outlook writes them, "Read: <subject>" and, for a message
  *   deleted unread, "Not read: <subject>" ("The message was deleted without being read.",
- *   Microsoft KB Q186215 as archived); Outlook's localised prefixes as this work's brief lists
- *   them ("Gelesen:", "Lu :", "Leído:", "Letto:", "Gelezen:", "Lida:", "Прочитано:", "已读:";
+ *   Microsoft KB Q186215 as archived); Outlook's localised prefixes as its localised versions
+ *   write them ("Gelesen:", "Lu :", "Leído:", "Letto:", "Gelezen:", "Lida:", "Прочитано:", "已读:";
  *   not read on a Microsoft page, their "not read" forms unknown and left out); Thunderbird's
  *   "Return Receipt (displayed) - <subject>" and its other dispositions
  *   (mailnews/extensions/mdn/src/nsMsgMdnGenerator.cpp: the MdnDisplayedReceipt ...

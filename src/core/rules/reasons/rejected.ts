@@ -152,13 +152,6 @@ export const REJECTED_RULES: readonly ReasonRule[] = [
       String.raw`you are not allowed to send this message\b(?! to\b)`,
       String.raw`message distribution (?:in|for) (?:the|this) list is restricted to`,
       String.raw`your message for list <@> has been rejected by the moderator`,
-      // Exchange's and Microsoft 365's notice to the sender of a message to a moderated group
-      // the moderator rejected (the Approval Processing Agent "notifies the sender",
-      // techcommunity.microsoft.com, "Demystifying Moderation", 2021), as this work's brief
-      // quotes it: "Your message wasn't delivered because the group's moderator rejected it",
-      // "Your message to <group> was rejected by the moderator" (not read on a Microsoft page).
-      String.raw`because the group'?s moderator rejected it`,
-      String.raw`your message to <@> was rejected by the moderator`,
       // Discourse (config/locales/server.en.yml, email_reject_*): "We're sorry, but your email
       // message to %{destination} (titled %{former_title}) didn't work." and its causes ("Your
       // account does not have the required trust level ...", "Your reply was sent from a
