@@ -323,6 +323,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'spamdetected/exchange-content-filter-quarantine',
   'policyviolation/exchange-attachment-filter',
   'authfailure/exchange-sender-id-missing-pra',
+  'systemerror/exchange-store-driver-properties',
+  'filtered/exchange-administrative-action',
   'contenterror/exchange-categorizer',
   'policyviolation/messagelabs-spoofing',
   'blocked/messagelabs-connection-policy',

@@ -1,4 +1,5 @@
-// Microsoft's Exchange Online NDR codes (learn.microsoft.com, non-delivery reports in Exchange Online).
+// Microsoft's Exchange Online NDR codes (learn.microsoft.com, non-delivery reports in Exchange Online),
+// and Exchange Server's own anti-spam agents and transport texts (at the end of the list).
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -283,5 +284,30 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`missing purported responsible address`],
     hints: ['purported responsible address'],
     quote: '550 5.7.1 Missing purported responsible address',
+  },
+  // Exchange's store driver failing to deliver to a mailbox whose directory data it cannot use
+  // ("5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties": with the ABP Routing
+  // agent, a recipient outside the address list of their own address book policy; the Exchange
+  // Server NDR table). The receiving system's configuration, not a domain that takes no mail,
+  // although X.3.2 alone would say so.
+  {
+    id: 'systemerror/exchange-store-driver-properties',
+    reason: 'systemerror',
+    phrases: [String.raw`storedrv\.deliver: missing or bad storedriver mdb properties`],
+    hints: ['storedrv.deliver'],
+    quote: '550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties',
+  },
+  // An administrator's action in Exchange's transport on the message (Microsoft.Exchange.Data.
+  // Transport's SmtpResponse: an interceptor rule's "530 5.3.1 Intercepted and rejected by
+  // administrative action. PRJCT" and "430 4.3.1 ... TRJCT", an agent's "550 4.3.2 Discarded by
+  // administrative action. DROP"): the receiving side refused this message on purpose, like a
+  // mail flow rule's reject; its X.3.1 and X.3.2 say nothing of a full system or a domain that
+  // takes no mail.
+  {
+    id: 'filtered/exchange-administrative-action',
+    reason: 'filtered',
+    phrases: [String.raw`\b(?:intercepted and rejected|discarded) by administrative action\b`],
+    hints: ['by administrative action'],
+    quote: '530 5.3.1 Intercepted and rejected by administrative action. PRJCT',
   },
 ];
