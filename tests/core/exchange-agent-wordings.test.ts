@@ -27,7 +27,8 @@
 //     errors", 5.3.4 "Message size exceeds fixed maximum message size", 5.3.5 "System incorrectly
 //     configured", 5.4.4 "SMTPSEND.DNS.NonExistentDomain; nonexistent domain", 5.4.6 "Hop count
 //     exceeded - possible mail loop", 5.7.1 "Unable to relay" / "Client was not authenticated",
-//     5.7.900-5.7.999 "Delivery not authorized, message refused" for a mail flow rule's reject);
+//     5.7.900-5.7.999 "Delivery not authorized, message refused" for a mail flow rule's reject; 5.3.2
+//     "STOREDRV.Deliver: Missing or bad StoreDriver MDB properties" with the ABP Routing agent);
 //     ExchangeOnline/.../fix-issues-with-printers-scanners-and-lob-applications-that-send-email-
 //     using-off.md ("5.7.60 SMTP; Client does not have permissions to send as this sender", "5.7.57
 //     Client was not authenticated to send anonymous mail during MAIL FROM").
@@ -56,7 +57,9 @@
 //     Invalid message content, contains bare linefeeds", "554 5.6.1 Messages of type
 //     message/partial are not supported", "550 5.7.1 Client does not have permissions to send on
 //     behalf of the from address", "550 5.7.1 Submission has been disabled for this account",
-//     "451 4.7.0 Temporary server error. Please try again later. PRX3").
+//     "451 4.7.0 Temporary server error. Please try again later. PRX3", "550 5.2.1 Mailbox disabled,
+//     not accepting messages", an interceptor's "530 5.3.1 Intercepted and rejected by
+//     administrative action. PRJCT", an agent's "550 4.3.2 Discarded by administrative action. DROP").
 // Left out: the Recipient Block list's "Recipient not authorized" (the documentation gives 550
 // 5.1.1 User unknown for it); the Content Filter's "Message rejected due to content restrictions"
 // (only the cmdlet page's example; rebound reads it as a content policy, MessageLabs' wording);
@@ -548,6 +551,42 @@ describe("the on-premises NDR codes in Exchange's own notice and in a relaying M
         'soft',
         '5.4.6',
         '554',
+      ],
+      [
+        "Exchange's '#550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties ##' is its own configuration's error, not a domain that takes no mail",
+        () => exchangeNotice(GENERIC, '#550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties ##'),
+        'bounce',
+        'systemerror',
+        'soft',
+        '5.3.2',
+        '550',
+      ],
+      [
+        "an interceptor's '530 5.3.1 Intercepted and rejected by administrative action. PRJCT' is the receiving side's filter, not a full system",
+        () => failed('5.3.1', '530 5.3.1 Intercepted and rejected by administrative action. PRJCT', 'end of DATA command'),
+        'bounce',
+        'filtered',
+        'soft',
+        '5.3.1',
+        '530',
+      ],
+      [
+        "an agent's '550 4.3.2 Discarded by administrative action. DROP' in Exim's notice is the receiving side's filter, never hard",
+        () => exim('end of data', '550 4.3.2 Discarded by administrative action. DROP'),
+        'bounce',
+        'filtered',
+        'soft',
+        '4.3.2',
+        '550',
+      ],
+      [
+        "'550 5.2.1 Mailbox disabled, not accepting messages' is a suspended mailbox, soft",
+        () => failed('5.2.1', '550 5.2.1 Mailbox disabled, not accepting messages', 'RCPT TO command'),
+        'bounce',
+        'suspend',
+        'soft',
+        '5.2.1',
+        '550',
       ],
       [
         "'550 5.2.2 Mailbox full' at RCPT TO is a full mailbox",
