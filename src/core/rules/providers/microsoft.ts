@@ -1,4 +1,5 @@
-// Microsoft's Exchange Online NDR codes (learn.microsoft.com, non-delivery reports in Exchange Online).
+// Microsoft's Exchange Online NDR codes (learn.microsoft.com, non-delivery reports in Exchange Online),
+// and Exchange Server's own anti-spam agents and transport texts (at the end of the list).
 
 import type { ReasonRule } from '../reasons.ts';
 
@@ -21,8 +22,15 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
   {
     id: 'rejected/microsoft-send-as-denied',
     reason: 'rejected',
-    phrases: [String.raw`\bsendasdenied\b`, String.raw`not allowed to send as \S+@`],
-    hints: ['sendasdenied', 'not allowed to send as'],
+    phrases: [
+      String.raw`\bsendasdenied\b`,
+      String.raw`not allowed to send as \S+@`,
+      // Exchange Server's own reply when the client lacks the Send On Behalf Of permission for
+      // the From address (SmtpResponse.SendOnBehalfOfDenied, "550 5.7.1 Client does not have
+      // permissions to send on behalf of the from address"): the sender's right, like Send As.
+      String.raw`does not have permissions? to send on behalf of\b`,
+    ],
+    hints: ['sendasdenied', 'not allowed to send as', 'send on behalf of'],
     traits: ['sender'],
     quote: '554 5.2.252 SendAsDenied; sender@example.com not allowed to send as sender@example.org',
   },
@@ -227,5 +235,79 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`blocked by your organization using tenant allow block list`],
     quote:
       "550 5.7.703 Your message can't be delivered because messages to user@example.net are blocked by your organization using Tenant Allow Block List.",
+  },
+  // Exchange Server's (2007 to Subscription Edition) own anti-spam agents, as Microsoft
+  // documents them ("Anti-spam protection in Exchange Server", the Set-IPBlockListConfig,
+  // Set-ContentFilterConfig and Set-AttachmentFilterListConfig pages) and as the agents' code
+  // words their defaults (Microsoft.Exchange.Data.Directory's IPBlockListConfigSchema,
+  // ContentFilterConfigSchema, AttachmentFilteringDefinitions; the Sender ID agent's Responses).
+  // The Connection Filtering agent's IP Block list: its default StaticEntryRejectionResponse
+  // "External client with IP address {0} does not have permissions to submit to this server."
+  // and, for an address sender reputation put on the list, its MachineEntryRejectionResponse
+  // (the same words, then "Visit http://support.microsoft.com/kb/928123 for more
+  // information."), sent as 550 5.7.1 at MAIL FROM or RCPT TO: the sending host is refused.
+  {
+    id: 'blocked/exchange-ip-block-list',
+    reason: 'blocked',
+    phrases: [String.raw`external client with ip address [0-9a-f.:]{2,45} does not have permissions? to submit to this server`],
+    hints: ['external client with ip address'],
+    quote: '550 5.7.1 External client with IP address 192.0.2.9 does not have permissions to submit to this server.',
+  },
+  // The Content Filter agent's SCL quarantine action, as the Exchange Server NDR table
+  // ("Email non-delivery reports in Exchange Server") gives it: "5.2.1 Content Filter agent
+  // quarantined this message". The message was scored as spam; the mailbox is not disabled,
+  // whatever its 5.2.1 says.
+  {
+    id: 'spamdetected/exchange-content-filter-quarantine',
+    reason: 'spamdetected',
+    phrases: [String.raw`content filter agent quarantined this message`],
+    hints: ['content filter agent'],
+    quote: '550 5.2.1 Content Filter agent quarantined this message',
+  },
+  // The Attachment Filtering agent's default RejectResponse "Message rejected due to
+  // unacceptable attachments" (Set-AttachmentFilterListConfig, "Attachment filtering on Edge
+  // Transport servers"): an attachment of a type the receiving site forbids.
+  {
+    id: 'policyviolation/exchange-attachment-filter',
+    reason: 'policyviolation',
+    phrases: [String.raw`message rejected due to unacceptable attachments?\b`],
+    hints: ['unacceptable attachment'],
+    quote: '550 5.7.1 Message rejected due to unacceptable attachments',
+  },
+  // The Sender ID agent rejecting a message whose headers name no purported responsible
+  // address (its MissingPRAResponse, "550 5.7.1 Missing purported responsible address", sent
+  // when SpoofedDomainAction is Reject; the agent stamps such a message Sender ID Fail): an
+  // authentication check of the sender that failed, as its "Sender ID (PRA) Not Permitted".
+  {
+    id: 'authfailure/exchange-sender-id-missing-pra',
+    reason: 'authfailure',
+    phrases: [String.raw`missing purported responsible address`],
+    hints: ['purported responsible address'],
+    quote: '550 5.7.1 Missing purported responsible address',
+  },
+  // Exchange's store driver failing to deliver to a mailbox whose directory data it cannot use
+  // ("5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties": with the ABP Routing
+  // agent, a recipient outside the address list of their own address book policy; the Exchange
+  // Server NDR table). The receiving system's configuration, not a domain that takes no mail,
+  // although X.3.2 alone would say so.
+  {
+    id: 'systemerror/exchange-store-driver-properties',
+    reason: 'systemerror',
+    phrases: [String.raw`storedrv\.deliver: missing or bad storedriver mdb properties`],
+    hints: ['storedrv.deliver'],
+    quote: '550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties',
+  },
+  // An administrator's action in Exchange's transport on the message (Microsoft.Exchange.Data.
+  // Transport's SmtpResponse: an interceptor rule's "530 5.3.1 Intercepted and rejected by
+  // administrative action. PRJCT" and "430 4.3.1 ... TRJCT", an agent's "550 4.3.2 Discarded by
+  // administrative action. DROP"): the receiving side refused this message on purpose, like a
+  // mail flow rule's reject; its X.3.1 and X.3.2 say nothing of a full system or a domain that
+  // takes no mail.
+  {
+    id: 'filtered/exchange-administrative-action',
+    reason: 'filtered',
+    phrases: [String.raw`\b(?:intercepted and rejected|discarded) by administrative action\b`],
+    hints: ['by administrative action'],
+    quote: '530 5.3.1 Intercepted and rejected by administrative action. PRJCT',
   },
 ];

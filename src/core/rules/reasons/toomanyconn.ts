@@ -42,7 +42,10 @@ export const TOOMANYCONN_RULES: readonly ReasonRule[] = [
       String.raw`too many hosts`,
       // Exchange Online's front door: "421 4.3.2 The maximum number of concurrent connections
       // per resource forest has exceeded a limit, closing transmission channel" (smtp.codes/421).
-      String.raw`maximum number of (?:concurrent|simultaneous) connections`,
+      // Exchange Server's receive connector says "server connections" for its own cap on all
+      // clients ("421 4.3.2 The maximum number of concurrent server connections has exceeded a
+      // limit, closing transmission channel", SmtpResponse.TooManyConnections).
+      String.raw`maximum number of (?:concurrent|simultaneous) (?:server )?connections`,
       // A receiver's refusal of a host connecting too often, as SendGrid's table of the replies
       // its senders meet quotes it ("450 too frequent connects from <ip>, please try again
       // later.", its "SMTP Errors and Troubleshooting" page).
