@@ -20,7 +20,12 @@
 //     thresholds, back off"; 2012/10/mail-problems-at-aol: "521 5.2.1 :(CON:B1)
 //     http://postmaster.info.aol.com/errors/554conb1.html"); the code RLY:CH2 as PowerMTA's sample
 //     configurations list AOL's replies to back off on ("reply /RLY:CH2/ mode=backoff", beside
-//     RLY:NW, RLY:BD, DYN:T1, DNS:NR, HVU:B1).
+//     RLY:NW, RLY:BD, DYN:T1, DNS:NR, HVU:B1); the same error list's "non spam-policy-specific"
+//     example "550 user not accepting mail from this sender", and AOL's help article "Why was my
+//     email returned with an error message from AOL?" (help.aol.com, externalId=73062: its
+//     Sendmail transcript "<<< 550 Mailbox not found / 550 <...>... User unknown", "Is Not
+//     Accepting Mail From This Sender: The recipient may have blocked email from your email
+//     address").
 //   Outlook.com (Hotmail): its troubleshooting page's block and rate codes as
 //     support.binarylane.com.au/support/solutions/articles/11000047583 and foxpa.ws quote them
 //     ("550 SC-001 (BAY004-MC4F49) Unfortunately, messages from ... weren't sent. Please contact
@@ -113,6 +118,61 @@ const qmail = (situation: string, reply: string) => qmailBounce([situation, `Rem
 
 const EXIM_TO = 'user@example.net';
 
+const SM_BOUNDARY = '6B2AbC01000123.1796186505/mx.example.org';
+
+/** Sendmail 8's failure notice (savemail.c errbody(): the failed addresses, the transcript, the delivery-status part). */
+const sendmail = (address: string, reason: string, transcript: readonly string[], status: string, diagnostic: string) =>
+  Buffer.from(
+    [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+      'To: <sender@example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status;',
+      `\tboundary="${SM_BOUNDARY}"`,
+      'Subject: Returned mail: see transcript for details',
+      'Auto-Submitted: auto-generated (failure)',
+      '',
+      'This is a MIME-encapsulated message',
+      '',
+      `--${SM_BOUNDARY}`,
+      '',
+      'The original message was received at Tue, 1 Dec 2026 10:00:00 +0000',
+      'from client.example.com [198.51.100.2]',
+      '',
+      '   ----- The following addresses had permanent fatal errors -----',
+      `<${address}>`,
+      `    (reason: ${reason})`,
+      '',
+      '   ----- Transcript of session follows -----',
+      ...transcript,
+      '',
+      `--${SM_BOUNDARY}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
+      '',
+      `Final-Recipient: RFC822; ${address}`,
+      'Action: failed',
+      `Status: ${status}`,
+      'Remote-MTA: DNS; mx.example.net',
+      `Diagnostic-Code: SMTP; ${diagnostic}`,
+      'Last-Attempt-Date: Tue, 1 Dec 2026 10:00:05 +0000',
+      '',
+      `--${SM_BOUNDARY}`,
+      'Content-Type: text/rfc822-headers',
+      '',
+      'Return-Path: <sender@example.com>',
+      'From: Sender <sender@example.com>',
+      `To: ${address}`,
+      'Subject: hello',
+      'Message-ID: <hello.1@example.com>',
+      '',
+      `--${SM_BOUNDARY}--`,
+      '',
+    ].join('\n'),
+  );
+
 describe("AOL's block codes (postmaster.aol.com/errors/)", () => {
   verdictCases([
     {
@@ -180,6 +240,30 @@ describe("AOL's block codes (postmaster.aol.com/errors/)", () => {
       raw: () => postfixDeferredGreeting('4.7.1', '421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html'),
       kind: 'delay',
       recipients: [[TO, 'requireptr', 'none', '4.7.1', '421']],
+    },
+    {
+      title: 'AOL\'s help page example, Sendmail\'s transcript of "550 Mailbox not found" at RCPT TO, is an unknown user, hard',
+      raw: () =>
+        sendmail(
+          TO,
+          '550 Mailbox not found',
+          [
+            '... while talking to mx.example.net.:',
+            `>>> RCPT To:<${TO}>`,
+            '<<< 550 Mailbox not found',
+            `550 5.1.1 <${TO}>... User unknown`,
+          ],
+          '5.1.1',
+          '550 Mailbox not found',
+        ),
+      kind: 'bounce',
+      recipients: [[TO, 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      title: '"user not accepting mail from this sender", the recipient\'s own block of the sender, is filtered, not held',
+      raw: () => postfixSaid('5.0.0', '550 user not accepting mail from this sender', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[TO, 'filtered', 'soft', '5.0.0', '550']],
     },
   ]);
 });
