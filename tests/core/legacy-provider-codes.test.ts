@@ -40,7 +40,11 @@
 //     mta123.mail.mud.yahoo.com"); Yahoo's PH01 help page as scottiestech.info/2015/03/22 quotes it
 //     ("554 Message not allowed - [PH01] Email not accepted for policy reasons [120]" for "the
 //     content of a message ... violates Yahoo Mail policies"); the TS01 page as ar.al/1288 quotes
-//     it; https://help.yahoo.com/kb/SLN3444.html (VS1-IP); smtp.codes/yahoo ("421 4.7.0 [TSS04]
+//     it; https://help.yahoo.com/kb/SLN3444.html (VS1-IP); the [TSS04]/[TSS05] deferral as
+//     cPanel's KB (support.cpanel.net/hc/en-us/articles/4403952239511: Exim's "SMTP error from
+//     remote mail server after pipelined MAIL FROM:<...> SIZE=1758: 421 4.7.0 [TSS04] ...") and
+//     Fortinet's (community.fortinet.com, "421 4.7.0 [TSS05] Messages from ... temporarily deferred
+//     due to unexpected volume or user complaints - 4.16.55.1") quote it; smtp.codes/yahoo ("421 4.7.0 [TSS04]
 //     ... 4.16.55.1", "450 User is receiving mail too quickly"); the older "UP" content refusal
 //     as vomitcomet.org (2009-01-12) quotes Yahoo's help page for Rogers' mail ("554 Message type
 //     not allowed. UP Email not accepted for policy reasons ... it is against Yahoo! Mail's
@@ -372,14 +376,25 @@ describe("Yahoo's bracketed and numbered codes (senders.yahooinc.com, help.yahoo
       recipients: [[TO, 'badreputation', 'none', '4.7.0', '421']],
     },
     {
-      title: "[TSS04] deferred for unexpected volume or complaints is the sending IP's reputation (Exim)",
+      title: "[TSS04] deferred at MAIL FROM for unexpected volume or complaints is the sending IP's reputation, a delay",
+      raw: () =>
+        postfixDeferred(
+          '4.7.0',
+          '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+          'MAIL FROM command',
+        ),
+      kind: 'delay',
+      recipients: [[TO, 'badreputation', 'none', '4.7.0', '421']],
+    },
+    {
+      title: "[TSS05] still deferred when Exim's retry time ran out after a pipelined MAIL FROM is expired, never hard",
       raw: () =>
         exim(
-          'initial connection',
-          '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+          'pipelined MAIL FROM:<sender@example.com> SIZE=1758',
+          '421 4.7.0 [TSS05] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes: retry timeout exceeded',
         ),
       kind: 'bounce',
-      recipients: [[EXIM_TO, 'badreputation', 'soft', '4.7.0', '421']],
+      recipients: [[EXIM_TO, 'expired', 'soft', '4.7.0', '421']],
     },
     {
       title: '[TS03] "permanently deferred" blocks the sending host and is never hard',
