@@ -67,6 +67,11 @@
 //     by avolio.com/weblog/2008/06/28 shows Comcast's PTR refusal ("554 <host> comcast <ip>
 //     Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS
 //     entry. ... For more information, refer to: http://www.comcast.net/help/faq/...").
+//   Cox: its postmaster site's error code table (http://postmaster.cox.net/confluence/display/postmaster/Error+Codes:
+//     "CXBL The sending IP address has been blocked by Cox due to exhibiting spam-like behavior",
+//     "CDRBL The sending IP address has been temporarily blocked ...", "IPBL1000 The Sending IP is
+//     listed in the Cloudmark CSI DNSBL"); the reply's "Refer to Error Codes section at ... for
+//     more information. AUP#<code>" as Cox's own forum quotes it (forums.cox.com, 109845, 142720).
 //   AT&T WorldNet and BellSouth: AT&T's "Error Message Summary" (http://rbl.att.net/block_enduser.html,
 //     http://worldnet.att.net/general-info/bls_info/block_enduser.html): "421-failure in DNS
 //     look-up.", "450 busy--Please try again later", "521 <0.0.0.0> is blocked", "550 [suspend]
@@ -77,7 +82,9 @@
 // address from an unauthorised IP: the sender's address or its authentication, read today as a
 // block of the host) has no reply text of AOL's own to test; Comcast's RL codes, Verizon's "571
 // ... blocked by Verizon Online's anti-spam system", BigPond's and Xtra's replies were found only
-// in third-party lists or bounce posts.
+// in third-party lists or bounce posts; Orange's OFR_105 and OFR_108 and La Poste's LPN027_503
+// ("Service refused, please try later") have no code rule and are read by their words, as
+// explained only by third-party pages.
 // No case comes from a bounce collection; every address, host and IP is made up.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
@@ -584,6 +591,42 @@ describe("Comcast's block codes and its older non-specific replies", () => {
       raw: () => postfixDeferredGreeting('4.0.0', '421 Reverse DNS failure : Try again later'),
       kind: 'delay',
       recipients: [[TO, 'requireptr', 'none', '4.0.0', '421']],
+    },
+  ]);
+});
+
+describe("Cox's AUP codes (its postmaster page's error code table)", () => {
+  verdictCases([
+    {
+      title: 'CXBL after MAIL FROM blocks the sending host, although its words say "sender rejected" and 5.1.0',
+      raw: () =>
+        exim(
+          'MAIL FROM:<sender@example.com> SIZE=1758',
+          '550 5.1.0 <sender@example.com> sender rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CXBL',
+        ),
+      kind: 'bounce',
+      recipients: [[EXIM_TO, 'blocked', 'soft', '5.1.0', '550']],
+    },
+    {
+      title: 'CDRBL, the temporary block of a host sending what looks like spam, is a delay that blocks the host',
+      raw: () =>
+        postfixDeferred(
+          '4.0.0',
+          '421 cmsmtp 192.0.2.1 blocked. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL',
+          'MAIL FROM command',
+        ),
+      kind: 'delay',
+      recipients: [[TO, 'blocked', 'none', '4.0.0', '421']],
+    },
+    {
+      title: 'IPBL1000, the sending IP on Cloudmark CSI, blocks the sending host',
+      raw: () =>
+        postfixGreeting(
+          '5.0.0',
+          '554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#IPBL1000',
+        ),
+      kind: 'bounce',
+      recipients: [[TO, 'blocked', 'soft', '5.0.0', '554']],
     },
   ]);
 });
