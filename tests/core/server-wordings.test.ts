@@ -636,7 +636,7 @@ describe("providers' published replies", () => {
 
     // http://postmaster.aol.com/errors/ (AOL's block codes, before Yahoo ran its mail).
     {
-      name: 'an AOL block code (RTR, RLY, HVU, DYN) blocks the sending host',
+      name: 'an AOL block code (RTR, RLY, DYN) blocks the sending host',
       reports: [
         ['5.0.0', '554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html', ['blocked', 'soft']],
         ['5.0.0', '554 RTR:BB mx.example.net rejecting mail from 192.0.2.1', ['blocked', 'soft']],

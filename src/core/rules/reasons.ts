@@ -377,6 +377,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/mimecast-connections',
   'blocked/yahoo-vs-codes',
   'userunknown/yahoo-delivery-error',
+  'spamdetected/aol-hvu-codes',
   'blocked/aol-codes',
   'requireptr/aol-dns-codes',
   'spamdetected/netease-content',

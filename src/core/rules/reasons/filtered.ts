@@ -86,6 +86,12 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
       String.raw`does not (?:want|wish) to receive`,
       String.raw`not (?:authorized|permitted|allowed) to (?:send|post|deliver) to`,
       String.raw`only accepts? mail from`,
+      // AOL's own example of a refusal that is no spam policy, "550 user not accepting mail from
+      // this sender" (its SMTP error list, postmaster.aol.com/Postmaster.Errors.php), which its
+      // help explains as "Is Not Accepting Mail From This Sender: The recipient may have blocked
+      // email from your email address" (help.aol.com, "Why was my email returned with an error
+      // message from AOL?"): the recipient's own block of this sender.
+      String.raw`\b(?:user|recipient|addressee) (?:is )?not accepting (?:e-?)?mail from this sender\b`,
       String.raw`no longer accepting (?:messages|mail|e-?mails?) from you`,
       String.raw`(?:recipient|user|mailbox) (?:is )?not authori[sz]ed to (?:accept|receive) (?:e-?)?mail from`,
       // A mailbox its organisation keeps for internal mail (Tencent Exmail's and NetEase's
