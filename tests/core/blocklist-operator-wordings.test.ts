@@ -21,6 +21,8 @@
 //     Rejected: " $&{client_addr} " listed at <zone>" with 5.7.1, its temporary "451 Temporary
 //     lookup failure of <ip> at <zone>" with 4.4.3; the README's example message "Mail from
 //     <ip> refused - see <url>".
+//   qmail 1.03 qmail-remote.c ("does not like recipient.", "Remote host said: ", "Giving up on")
+//     and qmail-send.c ("I'm not going to try again; this message has been in the queue too long.").
 //   ucspi-tcp 0.88 rblsmtpd.c: greets "220 rblsmtpd.local", takes HELO and MAIL, and answers every
 //     later command "451 <TXT record>" (with -b: "553 <TXT record>"; fail-closed -c: "temporary RBL
 //     lookup error").
@@ -56,8 +58,15 @@
 // Left out: the TXT texts of lists whose own pages could not be read here (Mailspike,
 // Invaluement's ivmSIP/ivmURI, Abusix, 0spam, Nordspam, Spam Eating Monkey, hostkarma, s5h,
 // backscatterer, blocklist.de, GBUdb, Lashback, SenderScore, UCEPROTECT, SURBL): their zones are
-// tested in Postfix's own reply, which needs no TXT. A domain in the message on DBL or ZRD as an
-// MTA refuses it (Haraka's uribl plugin, rspamd) has its tests beside those filters.
+// tested in Postfix's own reply, which needs no TXT. A bare lookup link of a list not named in
+// blocked/ip-blocklist-link (Abusix's lookup page, say) under rblsmtpd -b's 553 at RCPT TO still
+// reads as an unknown user: no TXT record of those lists could be read. A domain in the message
+// on DBL or ZRD as an MTA refuses it (Haraka's uribl plugin, rspamd) has its tests beside those
+// filters. Seen and left alone: Exchange Online's notice passing on a remote open-resolver answer
+// ("550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 ... Error: open
+// resolver; ...") reads as spam, because its sentence "<domain> suspects your message is spam"
+// is taken as the recipient's diagnostic and its "Reported error:" line is not read (a layout
+// question for the Exchange Online reader, not a wording).
 // No case comes from a bounce collection; every address, host and date is made up.
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
@@ -84,6 +93,25 @@ const eximFailed = (...reply: string[]) =>
 /** qmail-send's bounce of a recipient qmail-remote was refused at RCPT TO for (qmail-remote.c). */
 const qmailRefused = (reply: string) =>
   qmailBounce(['192.0.2.1 does not like recipient.', `Remote host said: ${reply}`, 'Giving up on 192.0.2.1.']);
+
+/** Postfix's failure notice about a server that refused the session at its greeting (smtp_proto.c). */
+const postfixGreeting = (status: string, reply: string) =>
+  postfixNotice('failed', [
+    {
+      address: RECIPIENT,
+      status,
+      reason: `host mx.example.net[192.0.2.1] refused to talk to me: ${reply}`,
+      diagnostic: `smtp; ${reply}`,
+      remoteMta: 'mx.example.net',
+    },
+  ]);
+/** qmail-send's bounce once the queue lifetime ran out with qmail-remote's last temporary refusal. */
+const qmailGaveUp = (reply: string) =>
+  qmailBounce([
+    '192.0.2.1 does not like recipient.',
+    `Remote host said: ${reply}`,
+    "I'm not going to try again; this message has been in the queue too long.",
+  ]);
 
 /**
  * Sendmail 8.17's bounce of a recipient refused at RCPT TO (savemail.c errbody, usersmtp.c's
@@ -173,6 +201,36 @@ describe("Postfix smtpd's default_rbl_reply: the sending host on an IP list is b
       [
         'Spamhaus ZEN with its lookup link blocks the sending host',
         () => postfixFailed('5.7.1', rblReply('Client host', CLIENT, 'zen.spamhaus.org', `https://www.spamhaus.org/query/ip/${CLIENT}`)),
+        'bounce',
+        'blocked',
+        'soft',
+        '5.7.1',
+        '554',
+      ],
+      [
+        // Postfix joins a zone's TXT records with " / "; zen's test entry answers SBL, PBL and XBL
+        // ("Listed by SBL, see https://check.spamhaus.org/sbl/query/SBL2", the dnsbl npm package's
+        // live test, github:silverwind/dnsbl index.test.js).
+        "Spamhaus ZEN's 'Listed by SBL, see ... / Listed by XBL, see ...' blocks the sending host",
+        () =>
+          postfixFailed(
+            '5.7.1',
+            rblReply(
+              'Client host',
+              CLIENT,
+              'zen.spamhaus.org',
+              `Listed by SBL, see https://check.spamhaus.org/sbl/query/SBL2 / Listed by XBL, see https://check.spamhaus.org/query/ip/${CLIENT}`,
+            ),
+          ),
+        'bounce',
+        'blocked',
+        'soft',
+        '5.7.1',
+        '554',
+      ],
+      [
+        "Spamhaus's DQS zone under its key ('blocked using <key>.zen.dq.spamhaus.net') blocks the sending host",
+        () => postfixFailed('5.7.1', rblReply('Client host', CLIENT, 'aip7yig6sahg6ehsohn5shco3z.zen.dq.spamhaus.net')),
         'bounce',
         'blocked',
         'soft',
@@ -657,6 +715,24 @@ describe("qmail's rblsmtpd: the list's TXT record as the whole reply, 451 by def
         'soft',
         '5.0.0',
         '553',
+      ],
+      [
+        "rblsmtpd -t0's '553 <Spamhaus PBL's TXT>' as its greeting blocks the sending host",
+        () => postfixGreeting('5.0.0', `553 Listed by PBL, see https://check.spamhaus.org/query/ip/${CLIENT}`),
+        'bounce',
+        'blocked',
+        'soft',
+        '5.0.0',
+        '553',
+      ],
+      [
+        "rblsmtpd's 451 until qmail-send gave up ('has been in the queue too long') keeps the block it named, never hard",
+        () => qmailGaveUp(`451 Listed by PBL, see https://check.spamhaus.org/query/ip/${CLIENT}`),
+        'bounce',
+        'blocked',
+        'soft',
+        '4.0.0',
+        '451',
       ],
       [
         "rblsmtpd -b's bare '553 <Barracuda's lookup link>' blocks the sending host, never an unknown user",
