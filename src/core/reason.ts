@@ -57,6 +57,9 @@ export function decideReason(input: ReasonInput): Reason {
   reason = temporaryDns(reason, input);
   // Rule 3: a final failure after the retry period is `expired`.
   reason = afterRetryPeriod(reason, input, rule);
+  // Words that name the receiving side's own failure (a block list's error answer passed on as
+  // a listing) keep their reason: the sender's words around them and the phase say no more.
+  if (rule?.traits.includes('receiver') && reason === said?.reason) return reason;
   // Rule 5: a refusal of the sender never gives a recipient reason.
   reason = senderSide(reason, input, command);
   // Rule 6: the SMTP command the error followed narrows the reason.

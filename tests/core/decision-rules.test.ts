@@ -244,6 +244,22 @@ describe('rule 5: a refusal of the sender never gives a recipient reason', () =>
     expect(await reasonOf('5.2.3', `552 5.2.3 ${UNKNOWN_WORDS} (in reply to MAIL FROM command)`)).toBe('rejected');
   });
 
+  it("keeps a block list's error answer the receiver's fault (systemerror) under the sender's words and at MAIL FROM", async () => {
+    // Spamhaus's open-resolver TXT as Postfix's default_rbl_reply passes it on (rules/reasons/systemerror.ts).
+    const txt = 'Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.53';
+    const r = await decide(
+      '5.7.1',
+      `554 5.7.1 Service unavailable; Sender address [sender@example.com] blocked using dbl.spamhaus.org; ${txt} (in reply to RCPT TO command)`,
+    );
+    expect([r.reason, r.bounceType]).toEqual(['systemerror', 'soft']);
+    expect(
+      await reasonOf(
+        '5.7.1',
+        `554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; ${txt} (in reply to MAIL FROM command)`,
+      ),
+    ).toBe('systemerror');
+  });
+
   it('calls the sender-address codes X.1.7 and X.1.8 rejected even when the words say "domain not found"', async () => {
     expect(await reasonOf('5.1.7', '553 5.1.7 Domain not found')).toBe('rejected');
     expect(await reasonOf('5.0.0', '501 5.1.8 domain of sender address does not exist')).toBe('rejected');

@@ -144,9 +144,10 @@ export interface ReasonRule {
  * temporary-dns: a name lookup failed for now (never an unknown host);
  * dns: a DNS or routing failure, a named cause that stays after the retry period;
  * expiry: the MTA says its retry period ran out;
- * connection: the server could not be reached or the connection broke.
+ * connection: the server could not be reached or the connection broke;
+ * receiver: the words name the receiving side's own failure, whatever the sender or the phase.
  */
-export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' | 'dns' | 'expiry' | 'connection';
+export type RuleTrait = 'weak' | 'mailbox-lookup' | 'sender' | 'temporary-dns' | 'dns' | 'expiry' | 'connection' | 'receiver';
 
 /** All rules, by id, from the per-reason and per-provider files. */
 const ALL_RULES: readonly ReasonRule[] = [
@@ -259,6 +260,8 @@ const ALL_RULES: readonly ReasonRule[] = [
 
 /** Every rule in order of precedence: the first that matches decides (see README.md). */
 export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
+  // ---- a DNS block list's error answer passed on as a listing (the receiver's setup) ------
+  'systemerror/dnsbl-query-refused',
   // ---- providers' published reply codes ---------------------------------------------------
   'blocked/cox-ip',
   'rejected/cox-account',
@@ -574,6 +577,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',
   'blocked/ip-found-in-dnsbl',
+  'blocked/mta-dnsbl-template',
+  'rejected/postfix-rhsbl-sender',
   'blocked/helo',
   'blocked/too-many-bad-recipients',
   'virusdetected/virus',

@@ -24,6 +24,16 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
       String.raw`\buceprotect\.net/`,
       String.raw`\bsophos\.com/security/`,
       String.raw`\bipcheck\.proofpoint\.com/`,
+      // The lists' own lookup pages as their TXT records give them, which rblsmtpd (ucspi-tcp)
+      // sends as its whole reply ("553 <TXT>" with -b): Barracuda's BRBL "Client host blocked
+      // using Barracuda Reputation, see http://www.barracudanetworks.com/reputation/?r=1&ip=<ip>",
+      // SpamRATS "SPAMRATS IP Addresses See: http://www.spamrats.com/bl?<ip>", PSBL "Listed in
+      // PSBL, see http://psbl.org/listing?ip=<ip>" (the TXT records PSMailTools' Get-SpamBlacklist
+      // help prints, github:PSMailTools docs). A bare link names the sending host's listing,
+      // never the recipient (553 at RCPT TO would otherwise read as an unknown user).
+      String.raw`\bbarracudanetworks\.com/reputation\b`,
+      String.raw`\bspamrats\.com/(?:bl\b|lookup)`,
+      String.raw`\bpsbl\.org/listing\b`,
     ],
     quote: '554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1',
   },
@@ -45,6 +55,41 @@ export const BLOCKED_RULES: readonly ReasonRule[] = [
     ],
     hints: ['found in', 'found on one or more'],
     quote: '554 Rejected as spam 192.0.2.1 found in dnsbl.sorbs.net',
+  },
+  // An MTA's own template for a refusal by a DNS block list that names the sending host (its
+  // address, its reverse name or its HELO name): the list's zone name ("spam.spamrats.com",
+  // "bl.spameatingmonkey.net", "bl.0spam.org", "bl.nordspam.com", "spam.dnsbl.sorbs.net") or
+  // its TXT record ("Spam Received See: ...") may say "spam", but the host is what is listed,
+  // not this message. Postfix smtpd's default_rbl_reply ("$rbl_code Service unavailable;
+  // $rbl_class [$rbl_what] blocked using $rbl_domain${rbl_reason?; $rbl_reason}", with
+  // $rbl_class "Client host", "Unverified Client host" or "Helo command" for reject_rbl_client,
+  // reject_rhsbl_client, reject_rhsbl_reverse_client and reject_rhsbl_helo: src/global/
+  // mail_params.h DEF_DEF_RBL_REPLY, src/smtpd/smtpd_check.c SMTPD_NAME_*); Spamhaus's DQS
+  // reply map for Postfix ("554 $rbl_class $rbl_what blocked using ZEN - see https://www.
+  // spamhaus.org/query/ip/$client_address for details", docs.spamhaus.com, Configuring DQS on
+  // Postfix); Exim's configure.default DNS list ACL ("rejected because $sender_host_address is
+  // in a black list at $dnslist_domain\n$dnslist_text"); Sendmail's FEATURE(dnsbl) ("550
+  // Rejected: " $&{client_addr} " listed at <zone>", cf/feature/dnsbl.m4 8.34; its older "Mail
+  // from <ip> refused by blackhole site <zone>" and the README's "refused - see <url>");
+  // OpenBSD spamd's replies to a blacklisted host after its DATA (usr.sbin/spamd/spamd.c
+  // doreply: "450-Sorry <ip>", "You are trying to send mail from an address listed by one or
+  // more IP-based registries as being a SPAM source."; spamd.conf's "Your address %A is in the
+  // nixspam list"). Before the content rules; a sender address on such a list is
+  // rejected/postfix-rhsbl-sender's.
+  {
+    id: 'blocked/mta-dnsbl-template',
+    reason: 'blocked',
+    phrases: [
+      String.raw`\bservice unavailable; (?:unverified )?(?:client host|helo command) \[[^\]\s]{1,255}\] blocked using\b`,
+      String.raw`\b(?:unverified )?(?:client host|helo command) \[?[^\]\s]{1,255}\]? blocked using \S{1,80} - see\b`,
+      String.raw`\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}) is in a black ?list at\b`,
+      String.raw`\brejected: (?:\d{1,3}(?:\.\d{1,3}){3}|(?:ipv6:)?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}) listed at\b`,
+      String.raw`\bmail from (?:\d{1,3}(?:\.\d{1,3}){3}|(?:ipv6:)?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}) refused (?:- see|by blackhole site)\b`,
+      String.raw`\byou are trying to send mail from an address listed by one or more ip-based registries\b`,
+      String.raw`\byour address (?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}) is in the [\w.-]{1,40} list\b`,
+    ],
+    hints: ['blocked using', 'black list at', 'blacklist at', 'listed at', 'refused', 'ip-based registries', 'your address'],
+    quote: '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.spameatingmonkey.net',
   },
   {
     id: 'blocked/ip-for-spam',

@@ -4,6 +4,18 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const REJECTED_RULES: readonly ReasonRule[] = [
+  // Postfix smtpd's reject_rhsbl_sender: the envelope sender's domain on a domain list
+  // ("Service unavailable; Sender address [<address>] blocked using <zone>", $rbl_class
+  // "Sender address", src/smtpd/smtpd_check.c), whatever the zone's name says ("multi.surbl.org",
+  // "spam.dnsbl.sorbs.net"): the sender, not the client host, the message or the recipient.
+  {
+    id: 'rejected/postfix-rhsbl-sender',
+    reason: 'rejected',
+    phrases: [String.raw`\bservice unavailable; sender address \[[^\]]{1,300}\] blocked using\b`],
+    hints: ['sender address ['],
+    traits: ['sender'],
+    quote: '554 5.7.1 Service unavailable; Sender address [sender@example.com] blocked using multi.surbl.org',
+  },
   // Servers that refuse bounces they did not cause (backscatter): a null sender refused, a
   // bounce to an address whose BATV tag (Bounce Address Tag Validation) is missing or
   // wrong ("BATV failed to verify", "Recipient not accepted. (BATV: no tag)"), "no

@@ -4,6 +4,40 @@
 import type { ReasonRule } from '../reasons.ts';
 
 export const SYSTEMERROR_RULES: readonly ReasonRule[] = [
+  // A DNS block list that answered the receiving server's query with an error code instead of a
+  // listing, passed on as if it were one: the receiver queried the list through a public or
+  // open resolver, or over the list's free volume, and rejects everything it looks up. The
+  // sender is not listed; the receiving side must fix its DNS setup (a mail admin should see
+  // the receiver's fault, never the sender's reputation, never a dead address).
+  // Spamhaus answers 127.255.255.254 "Query via public/open resolver" and 127.255.255.255
+  // "Excessive number of queries" (spamhaus.org/news/article/788, "Spamhaus DNSBL return
+  // codes: technical update"; spamhaus.org/returnc/vol/: "must not be used to reject email"),
+  // with the TXT record "Error: open resolver; https://www.spamhaus.org/returnc/pub/<resolver
+  // ip>" that Postfix's default_rbl_reply appends ("554 5.7.1 Service unavailable; Client host
+  // [<ip>] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/
+  // returnc/pub/<ip>/", quoted by github:simple-login/app docs/spamhaus-dqs.md and admins'
+  // logs). URIBL answers a refused query with 127.0.0.1 and the TXT "127.0.0.1 -> Query
+  // Refused. See https://uribl.com/refused.shtml for more information [Your DNS IP: <ip>]"
+  // (uribl.com/refused.shtml: "If an email you sent bounced, and included a link to this page,
+  // then it was rejected because the receiver has not implemented URIBL lookups correctly").
+  // Tried before every other rule: the provider's wrapper around it ("Remote server returned
+  // message detected as spam -> 554 5.7.1 ... Error: open resolver") says no more than this.
+  {
+    id: 'systemerror/dnsbl-query-refused',
+    reason: 'systemerror',
+    phrases: [
+      String.raw`\berror: open resolver\b`,
+      String.raw`\bquery via public/open resolver\b`,
+      String.raw`\berror: excessive number of queries\b`,
+      String.raw`\bspamhaus\.org/returnc/`,
+      String.raw`\bquery refused\. see https?://(?:www\.)?uribl\.com/refused\b`,
+      String.raw`\buribl\.com/refused\.shtml\b`,
+    ],
+    hints: ['resolver', 'excessive number of queries', 'returnc/', 'refused'],
+    traits: ['receiver'],
+    quote:
+      '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.53',
+  },
   // The recipient's directory holds the address, but its entry is broken: Domino's router when
   // a name matches several people ("Several matches found in Domino Directory"), Exchange's
   // resolver on an ambiguous or misconfigured recipient object ("550 5.1.4
