@@ -49,7 +49,9 @@ import {
   isApplicationRefusal,
   isListNotice,
   isListRoleAddress,
+  listOfRoleAddress,
   REFUSAL_OPENING_CHARS,
+  BOUNCE_SUBJECT,
 } from './detection.ts';
 import {
   complaintRecipients,
@@ -375,7 +377,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
     const reportsSuccess = !failedHeader.length && isSuccessReport(envelopeFrom, subject, notice);
     const looksLikeBounce = Boolean(located.report) || Boolean(pec) || isBounceLike(top, envelopeFrom, subject, notice);
     if (looksLikeBounce || reportsSuccess) {
-      const found = noticeRecipients(proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
+      // A refusal that is a bounce by its refusal alone (no delivery system's sender, no bounce's
+      // subject, no report) names no failed recipient in its text: addresses it quotes (a
+      // person's "550 User unknown" a help desk passes back) are not this message's failures.
+      const refusalOnly = refusal && !failedHeader.length && !isDaemonSender(envelopeFrom) && !BOUNCE_SUBJECT.test(subject);
+      const found = noticeRecipients(refusalOnly ? [] : proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       if (pec) found.decidedBy.unshift(...pec.decidedBy);
       if (!found.recipients.length && refusal) {
         const refused = refusedAddress(top, returnedHeaders, envelopeFrom, subject, notice);
@@ -386,7 +392,7 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       }
       const delayed = pec ? pec.delayed : isDelayNotice(notice, subject);
       // A success report's "you may still receive notifications of delivery errors" is no failure's text.
-      const failureText = reportsSuccess ? withoutSuccessHedge(notice) : notice;
+      const failureText = reportsSuccess ? withoutSuccessHedge(notice) : refusalOnly ? refusalStatement(subject, notice) : notice;
       const shared =
         found.recipients.length > 1
           ? textOutsideBlocks(
@@ -419,6 +425,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
               : f,
           ),
         );
+      else if (refusalOnly)
+        // A list's or a help desk's refusal says it refused; it never says its own address, nor
+        // the one the post was written to, is dead, whatever a quoted reply beside it says.
+        recipients.push(...failures.map((f) => (f.bounceType === 'hard' ? refusalNotDead(f) : f)));
       else recipients.push(...failures);
     }
   }
@@ -468,13 +478,37 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   return result(kind, recipients);
 }
 
+/**
+ * What a refusal read by its refusal alone states: its subject and its own words, before the
+ * message it returns and without the lines it quotes ("> ...").
+ */
+function refusalStatement(subject: string, notice: string): string {
+  const own = splitReturnedMessage(notice)
+    .notice.split('\n')
+    .filter((line) => !/^\s*>/.test(line));
+  return [subject, ...own].join('\n');
+}
+
+/** A refusal's result when the words around it would make the address dead. */
+function refusalNotDead(r: RecipientResult): RecipientResult {
+  return {
+    ...r,
+    reason: 'rejected',
+    bounceType: 'soft',
+    enhancedCode: '5.0.0',
+    replyCode: '',
+    decidedBy: [...r.decidedBy, 'refusal:never-dead'],
+  };
+}
+
 /** Addresses of the returned message's To and Cc looked at for the one a refusal names. */
 const MAX_REFUSED_CANDIDATES = 50;
 
 /**
  * The address a list's or a help desk's refusal is about, when the notice names none: the list
  * Mailman names in X-BeenThere; else the returned message's To or Cc address that the
- * refusal's subject or opening names, or a list manager's List-Id (a post written to a person with the list in Cc is the
+ * refusal's subject or opening names, a list manager's List-Id or the list whose role
+ * address wrote it (a post written to a person with the list in Cc is the
  * list's refusal, not the person's); else the address the help desk answers from (its Reply-To
  * only in the From's own domain: a stranger's Reply-To names anyone), never a delivery
  * system's nor a list's own role address.
@@ -488,16 +522,23 @@ function refusedAddress(
 ): { address: string; from: string } | undefined {
   const beenThere = addressesIn(headerValue(top, 'x-beenthere'))[0];
   if (beenThere) return { address: beenThere, from: 'X-BeenThere' };
-  const stated = `${subject.slice(0, REFUSAL_OPENING_CHARS)}\n${notice.slice(0, REFUSAL_OPENING_CHARS)}`.toLowerCase();
+  // The words the refusal states, without the header lines it quotes of the post ("To: carol@"):
+  // those name whom the post was written to, not what refused it.
+  const stated = `${subject.slice(0, REFUSAL_OPENING_CHARS)}\n${notice.slice(0, REFUSAL_OPENING_CHARS)}`
+    .replace(/^[ \t>]*(?:to|cc|bcc|from|reply-to)[ \t]*:.*$/gim, '')
+    .toLowerCase();
   const written = [
     ...addressesIn(decodeHeaderValue(headerValue(returned, 'to'))),
     ...addressesIn(decodeHeaderValue(headerValue(returned, 'cc'))),
-  ];
+  ].slice(0, MAX_REFUSED_CANDIDATES);
   // Mailman names its list in List-Id as the address with its "@" made a dot (RFC 2919).
   const listId = isListNotice(top) ? (/<([^<>\s]{1,300})>/.exec(headerValue(top, 'list-id'))?.[1] ?? '').toLowerCase() : '';
-  const named = written
-    .slice(0, MAX_REFUSED_CANDIDATES)
-    .find((a) => stated.includes(a.toLowerCase()) || (listId !== '' && a.toLowerCase().replace('@', '.') === listId));
+  // The list whose role address wrote the refusal ("mylist+owner@h" writes for mylist@h).
+  const ownList = listOfRoleAddress(from);
+  const named =
+    (listId !== '' ? written.find((a) => a.toLowerCase().replace('@', '.') === listId) : undefined) ??
+    (ownList !== '' ? written.find((a) => a.toLowerCase() === ownList) : undefined) ??
+    written.find((a) => stated.includes(a.toLowerCase()));
   if (named) return { address: named, from: 'returned To/Cc named in the refusal' };
   const author = addressesIn(from)[0];
   const replyTo = addressesIn(headerValue(top, 'reply-to'))[0];

@@ -251,6 +251,27 @@ export const REFUSAL_OPENING_CHARS = 2048;
 /** Characters of a subject read for a refusal's words: a stranger's subject may be any length. */
 const REFUSAL_SUBJECT_CHARS = 1000;
 const LIST_ROLE_ADDRESS = new RegExp(`[-+](?:${anyOf(LIST_ROLE_ADDRESS_SUFFIXES)})(?:[-+][^@]{0,64})?@`, 'i');
+/** A list's role address split into the list's name and domain ("mylist+bounces-help@lists.example.org"). */
+const LIST_ROLE_PARTS = new RegExp(
+  `^([^@\\s]{1,64}?)[-+](?:${anyOf(LIST_ROLE_ADDRESS_SUFFIXES)})(?:[-+][^@]{0,64})?@([^@\\s]{1,255})$`,
+  'i',
+);
+
+/**
+ * Mail from a list's role address that names the list's own address (mlmmj's "+bounces-help"
+ * writes "the Mlmmj program managing the <mylist@...> mailing list"): the list's program. A
+ * person's it-help@ or sales-admin@ names no list it would be the role address of.
+ */
+function isNamedListsRoleAddress(from: string, text: string): boolean {
+  const list = listOfRoleAddress(from);
+  return list !== '' && text.toLowerCase().includes(list);
+}
+
+/** The list address a list's role address writes for ("mylist+owner@h" gives "mylist@h"), or ''. */
+export function listOfRoleAddress(from: string): string {
+  const parts = LIST_ROLE_PARTS.exec(addressesIn(from)[0] ?? '');
+  return parts ? `${parts[1]}@${parts[2]}`.toLowerCase() : '';
+}
 
 /** A mailing list's role address (LIST_ROLE_ADDRESS_SUFFIXES): it writes notices, it is never refused. */
 export function isListRoleAddress(address: string): boolean {
@@ -258,14 +279,14 @@ export function isListRoleAddress(address: string): boolean {
 }
 
 /**
- * Mail a program wrote, not a person: a delivery system's or a list's role address, a list
- * manager's notice, an automatic-reply field, a loop guard (LOOP_GUARD_FIELDS). Never by
- * "Precedence: bulk" alone (a newsletter writes it) nor by its subject (a stranger writes it).
+ * Mail a program wrote, not a person: a delivery system's address, a list manager's notice, an
+ * automatic-reply field, a loop guard (LOOP_GUARD_FIELDS). Never by "Precedence: bulk" alone (a
+ * newsletter writes it), by its subject (a stranger writes it) nor by an address alone that
+ * ends like a list's role address (a person may be it-help@ or sales-admin@).
  */
 export function isProgramWritten(top: Header[], from: string): boolean {
   return (
     isDaemonSender(from) ||
-    isListRoleAddress(addressesIn(from)[0] ?? '') ||
     isListNotice(top) ||
     AUTOREPLY_FIELDS.some((t) => t.value.test(headerValue(top, t.name).trim())) ||
     LOOP_GUARD.some((t) => t.value.test(headerValue(top, t.name).trim()))
@@ -277,17 +298,21 @@ export function isProgramWritten(top: Header[], from: string): boolean {
  * its opening with the lines the product wraps joined): a refusal, never a dead address. Only
  * from a program (isProgramWritten): a person's letter, a list's posting or a newsletter that
  * quotes such words is none, nor is an Out of Office that quotes one. A list manager's own
- * notice is one even under a reply's subject (Mailman keeps "Re:" of the post it refuses).
+ * notice from the list's role address is one even under a reply's subject (Mailman keeps "Re:"
+ * of the post it refuses).
  */
 export function isApplicationRefusal(top: Header[], from: string, subject: string, notice: string): boolean {
-  const listNotice = isListNotice(top);
+  // A list manager's notice keeps the post's "Re:" only from the list's own role address.
+  const listNotice = isListNotice(top) && isListRoleAddress(addressesIn(from)[0] ?? '');
   const awaySubject = AUTOREPLY_SUBJECT.test(subject) || AUTOREPLY_HINTED_SUBJECT.test(subject.slice(0, REFUSAL_SUBJECT_CHARS));
   if (!listNotice && (REPLY_FIRST.test(subject) || awaySubject || isListMailing(top))) return false;
   // A bounce's subject already makes a message read as a notice (isBounceLike); a refusal's
   // words in a letter without one are a person's.
-  if (!isProgramWritten(top, from) && !BOUNCE_SUBJECT.test(subject)) return false;
   const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
-  return APPLICATION_REFUSAL.test(subject.slice(0, REFUSAL_SUBJECT_CHARS)) || APPLICATION_REFUSAL.test(opening);
+  const cutSubject = subject.slice(0, REFUSAL_SUBJECT_CHARS);
+  if (!isProgramWritten(top, from) && !BOUNCE_SUBJECT.test(subject) && !isNamedListsRoleAddress(from, `${cutSubject}\n${opening}`))
+    return false;
+  return APPLICATION_REFUSAL.test(cutSubject) || APPLICATION_REFUSAL.test(opening);
 }
 
 /** A notice that says delivery is still being tried and has not given up. */
@@ -331,8 +356,11 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
       REPLY_IN_NOTICE.test(window)
     );
   };
+  // A read receipt's or a meeting response's prefix over a bounce's subject ("Accepted:
+  // Undeliverable: ...") leaves the question to the notice's statements.
+  const lookAlike = LOOK_ALIKE_SUBJECT.test(subject);
   const bounceSubject =
-    !LOOK_ALIKE_SUBJECT.test(subject) &&
+    !lookAlike &&
     BOUNCE_SUBJECT.test(subject) &&
     (daemon ||
       !REPLY_FIRST.test(subject) ||
@@ -342,7 +370,10 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   if (isApplicationRefusal(top, from, subject, notice)) return true;
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
-  if (!daemon && !bounceSubject) return false;
+  if (!daemon && !bounceSubject)
+    // Under a look-alike's prefix a bounce's subject counts when the text states a failure and
+    // quotes a server's reply, as a delivery system's notice does.
+    return lookAlike && BOUNCE_SUBJECT.test(subject) && FAILURE_STATEMENT.test(window) && REPLY_IN_NOTICE.test(window);
   if (bounceSubject) return true;
   if (FAILURE_STATEMENT.test(window) || (deliverySystem && LOCALISED_FAILURE_STATEMENT.test(window))) return true;
   // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when
