@@ -61,7 +61,7 @@ export const QPSMTPD_RULES: readonly ReasonRule[] = [
     id: 'notcompliantrfc/qpsmtpd-headers',
     reason: 'notcompliantrfc',
     phrases: [
-      String.raw`^(?:5\d\d[ -])?headers are missing\b`,
+      String.raw`(?<!dkim )\bheaders are missing\b`,
       String.raw`\bwe require a valid (?:date|from) header\b`,
       String.raw`\bunparseable from header\b`,
     ],
