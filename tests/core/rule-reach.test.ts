@@ -525,6 +525,10 @@ describe("the plugins' and forwarding services' wordings in other servers' repli
     ]);
   });
 
+  it('"550 5.6.0 Headers are missing" is a message without the fields RFC 5322 requires', async () => {
+    expect((await answers(postfixSaid('550 5.6.0 Headers are missing'))).recipients[0]?.[1]).toBe('notcompliantrfc');
+  });
+
   it('"required DKIM headers are missing" is still an authentication failure', async () => {
     expect((await answers(postfixSaid('550 5.7.1 Required DKIM headers are missing'))).recipients[0]?.[1]).toBe('authfailure');
   });
@@ -542,5 +546,107 @@ describe("the plugins' and forwarding services' wordings in other servers' repli
       ...REVIEW_RETURNED,
     );
     expect((await answers(raw)).recipients.map((r) => r[0])).toEqual(['bob@example.net']);
+  });
+});
+
+// The seventh review (stop 32): the first fixes of the refusal path, and the look-alike subjects.
+// Each case failed on the code it reviewed (e38d619).
+describe("a refusal's program, its address and its words", () => {
+  const QUOTED_550 = '550 5.1.1 <bob@fabrikam.example>: Recipient address rejected: User unknown';
+
+  it("a person whose address ends like a list's role address (it-help@) writes letters, not refusals", async () => {
+    const raw = lines(
+      'From: Frank <it-help@contoso.example>',
+      'To: ann@contoso.example',
+      'Subject: about that error',
+      '',
+      'Hi Ann, the list said "has been rejected by the list moderator". Also your mail to',
+      `<bob@fabrikam.example> got ${QUOTED_550}`,
+      "but I checked and Bob is fine, I'll fix the alias.",
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("a stranger's reply carrying a list's notice field names nobody", async () => {
+    const raw = lines(
+      'From: Dave Stranger <dave@stranger.example>',
+      'To: ann@contoso.example',
+      'Subject: Re: your post',
+      'X-List-Administrivia: yes',
+      'X-BeenThere: victim@fabrikam.example',
+      '',
+      'Your message has been rejected by the list moderator, sorry. Write to me directly.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it('names the list, not the persons whose To: and Cc: lines the refusal quotes', async () => {
+    const raw = lines(
+      'From: mylist-owner@lists.example.org',
+      'To: ann@contoso.example',
+      'Subject: Returned post for mylist@lists.example.org',
+      'Mailing-List: contact mylist-help@lists.example.org; run by ezmlm',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="x"',
+      '',
+      '--x',
+      'Content-Type: text/plain',
+      '',
+      'Your message has been rejected by the list moderator.',
+      '',
+      '--- Enclosed is a copy of the rejected message.',
+      '',
+      'To: carol@fabrikam.example, dan@fabrikam.example',
+      'Cc: mylist@lists.example.org',
+      '',
+      '--x',
+      'Content-Type: message/rfc822',
+      '',
+      'From: ann@contoso.example',
+      'To: carol@fabrikam.example, dan@fabrikam.example',
+      'Cc: mylist@lists.example.org',
+      'Subject: plans',
+      '',
+      'hi',
+      '--x--',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['mylist@lists.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+
+  it("a help desk's refusal quoting a person's bounce makes neither address dead", async () => {
+    const raw = lines(
+      'From: RT <rt@rt.example.org>',
+      'To: ann@contoso.example',
+      'Subject: Permission Denied',
+      'X-RT-Loop-Prevention: example.org',
+      '',
+      'You do not have permission to communicate with RT. Specifically, you do not have',
+      'permission to create tickets in the "general" queue. Your message was:',
+      '',
+      `> my mail to <bob@fabrikam.example> bounced with "${QUOTED_550}"`,
+      '> can you help?',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['rt@rt.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+});
+
+describe("a look-alike's prefix over a notice's subject", () => {
+  it('"Accepted: Undeliverable: ..." with a failure statement and a server\'s reply is still the notice', async () => {
+    const raw = lines(
+      'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>',
+      'To: ann@contoso.example',
+      'Subject: Accepted: Undeliverable: Weekly sync',
+      '',
+      'Delivery has failed to these recipients or groups:',
+      '',
+      'bob@fabrikam.example',
+      "The email address you entered couldn't be found.",
+      '',
+      'Diagnostic information for administrators:',
+      'Generating server: ex1.contoso.example',
+      'bob@fabrikam.example',
+      "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['bob@fabrikam.example', 'userunknown', 'hard', '5.1.1', '550']] });
   });
 });
