@@ -85,6 +85,7 @@ import { ZIMBRA_RULES } from './providers/zimbra.ts';
 import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
 import { XMAIL_RULES } from './providers/xmail.ts';
 import { PLESK_RULES } from './providers/plesk.ts';
+import { WEB_HOST_RULES } from './providers/web-hosts.ts';
 import { JAPANESE_CARRIER_RULES } from './providers/japanese-carriers.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
@@ -223,6 +224,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   APACHE_JAMES_RULES,
   XMAIL_RULES,
   PLESK_RULES,
+  WEB_HOST_RULES,
   JAPANESE_CARRIER_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
@@ -532,6 +534,10 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/xmail-server-filters',
   'speeding/plesk-outgoing-limit',
   'toomanyconn/epost-accepting-limit',
+  'speeding/dreamhost-smtp-quota',
+  'toomanyconn/bluehost-session-limit',
+  'expired/bluehost-greylisting',
+  'policyviolation/unavailable-policy-restrictions',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

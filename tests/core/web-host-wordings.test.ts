@@ -1,0 +1,239 @@
+// Web hosting companies' mail platforms: the replies their servers write, as the hosts' own
+// help and knowledge-base pages quote them ("what does my email bounce mean", "incoming email
+// reject codes"), each in a whole notice of a real MTA's layout: Postfix's (bounce(8)'s
+// templates, the remote reply in "host ... said: <reply> (in reply to <command>)",
+// smtp_proto.c; a 4xx reply in its delay notice, as while the message waits in the queue) or
+// Exim's ("SMTP error from remote mail server after RCPT TO:<...>:", deliver.c, a multi-line
+// reply one line each). What a user sees is asserted: the kind, the failed address, the reason
+// (Sisimai's names, tests/fixtures/corpus/README.md), hard or soft, the status and the reply
+// code; the CRLF copy of each notice must read the same. An outgoing limit or a refusal of the
+// sender's own account is about the sender: never a recipient's reason, never hard.
+// Sources read (every address, host and date below is made up; none comes from a bounce
+// collection):
+//   Bluehost, "What Does My Email Bounce Mean?" (https://www.bluehost.com/help/article/
+//     what-does-my-email-bounce-mean): its table's 'SMTP 550 ("fromemail" max messages per
+//     session)', 'SMTP 452 ("toemail" requested action aborted: try again later - GL/GL)',
+//     'SMTP 550 ("fromemail" sender rejected)', 'SMTP 550 ("toemail" recipient rejected)'; the
+//     page writes the address as "fromemail"/"toemail", put back in angle brackets. Its
+//     "recipient rejected GL/BL" is tested in hard-soft-review.test.ts.
+//   DreamHost, "SMTP quota overview" (https://help.dreamhost.com/hc/en-us/articles/215730467):
+//     "Policy Rejection- Quota Exceeded"; "Sender domain policy FAQs" (.../215036118): "5.7.1
+//     Sender domain not allowed"; "Reporting false positive spam email in MailChannels"
+//     (.../360032561551): the Postfix line of its outbound filter's refusal, quoted whole;
+//     "Blocked email" (.../115005095667): "550-Requested action not taken: mailbox unavailable
+//     550-Reject due to policy restrictions.", its example of a receiver blocking the mail.
+//   Titan Email (Hostinger's, Namecheap's and others' hosted mail), "Understanding Incoming
+//     Email Reject Codes" (https://support.titan.email/hc/en-us/articles/35175377981977): its
+//     table of reply code, status code and reply.
+//   STRATO (Germany), "Fehlermeldungen bei E-Mails" (https://www.strato.de/faq/mail/
+//     fehlermeldungen-bei-e-mails/, FAQ #2420): "550 5.7.1 Refused by local policy. No SPAM
+//     please"; its other replies are tested in european-provider-wordings and published-wordings.
+// Left out, no page of the host's own quoting its servers' replies could be found here:
+// SiteGround, HostGator (its pages name causes, not replies; HostGator's "JunkMail rejected ...
+// is in an RBL on rbl.websitewelcome.com", quoted by a third party, is cPanel's RBL ACL, read by
+// providers/cpanel.ts), Namecheap Private Email and its Open-Xchange/Jellyfish filter (its
+// "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion (its
+// page is stored only as JSON cut before its table), A2 Hosting, Liquid Web, Network
+// Solutions/Web.com, Hetzner, netcup, all-inkl, Host Europe, dogado, Krystal, 20i, Fasthosts,
+// TSOHost, Crazy Domains, VentraIP, Web24, HostPapa, Media Temple, BigRock, Rediff, and
+// Open-Xchange App Suite / OX Dovecot Pro's documentation of its replies.
+import { describe } from 'vitest';
+import { eximBounce } from './plain-bounces.ts';
+import { postfixNotice, postfixRemote } from './postfix-notice.ts';
+import { verdictCases } from './recipient-verdicts.ts';
+
+const RECIPIENT = 'user@example.net';
+
+/** Postfix's failure notice about a reply to `command` ("RCPT TO command", "end of DATA command"). */
+const failed = (status: string, reply: string, command: string, host?: string) =>
+  postfixNotice('failed', [postfixRemote(RECIPIENT, status, reply, command, host)]);
+/** Postfix's delay notice about a temporary reply, the message still queued. */
+const delayed = (status: string, reply: string, command: string) =>
+  postfixNotice('delayed', [postfixRemote(RECIPIENT, status, reply, command)]);
+/** Exim's failure notice about a reply after `after`, each line of a multi-line reply on its own line. */
+const exim = (after: string, ...reply: string[]) =>
+  eximBounce(['host mx.example.net [192.0.2.1]', `SMTP error from remote mail server after ${after}:`, ...reply]);
+const AFTER_RCPT = `RCPT TO:<${RECIPIENT}>`;
+
+describe("Bluehost's bounce table", () => {
+  verdictCases([
+    {
+      // "Several emails were sent simultaneously. Exceeded email limits." Was rejected.
+      title: '"550 <sender> max messages per session" at MAIL FROM is too many messages in one session, not a refused sender',
+      raw: () => failed('5.0.0', '550 <sender@example.com> max messages per session', 'MAIL FROM command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'toomanyconn', 'soft', '5.0.0', '550']],
+    },
+    {
+      // Was onhold.
+      title: "the same limit answering RCPT TO in Exim's notice is still the session's count, soft",
+      raw: () => exim(AFTER_RCPT, '550 <sender@example.com> max messages per session'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'toomanyconn', 'soft', '5.0.0', '550']],
+    },
+    {
+      // "Momentary fail due to the account using greylisting." Was systemerror.
+      title: '"452 <address> requested action aborted: try again later - GL/GL" while queued is greylisting, expired',
+      raw: () => delayed('4.0.0', `452 <${RECIPIENT}> requested action aborted: try again later - GL/GL`, 'RCPT TO command'),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'expired', 'none', '4.0.0', '452']],
+    },
+    {
+      // Was systemerror.
+      title: 'the same greylisting in the final notice: the retries ran out, expired and soft',
+      raw: () => failed('4.0.0', `452 <${RECIPIENT}> requested action aborted: try again later - GL/GL`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'expired', 'soft', '4.0.0', '452']],
+    },
+    {
+      // "Email address is not formatted correctly (no @domain)."
+      title: '"550 <sender> sender rejected" at MAIL FROM refuses the sender, never the recipient',
+      raw: () => failed('5.0.0', '550 <sender@example.com> sender rejected', 'MAIL FROM command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.0.0', '550']],
+    },
+    {
+      // "The recipient's mailbox does not exist."
+      title: '"550 <address> recipient rejected" at RCPT TO is an unknown mailbox, hard',
+      raw: () => failed('5.0.0', `550 <${RECIPIENT}> recipient rejected`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'userunknown', 'hard', '5.0.0', '550']],
+    },
+  ]);
+});
+
+// DreamHost's outgoing quota: the page gives the words, not the reply around them. DreamHost's
+// relay is Postfix; a policy service's REJECT at RCPT TO goes out as "554 5.7.1 <address>:
+// Recipient address rejected: <text>" (smtpd_check.c, access_map_reject_code 554), put in so.
+describe("DreamHost's replies", () => {
+  verdictCases([
+    {
+      // "... you have exceeded or attempted to exceed your mail sending limit for that particular
+      // account." Was mailboxfull.
+      title: '"Policy Rejection- Quota Exceeded" is the sender\'s hourly sending limit, never a full mailbox',
+      raw: () =>
+        failed('5.7.1', `554 5.7.1 <${RECIPIENT}>: Recipient address rejected: Policy Rejection- Quota Exceeded`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'speeding', 'soft', '5.7.1', '554']],
+    },
+    {
+      // Was rejected: right that it is no recipient's reason, but the cause is the pace.
+      title: 'the same quota answering MAIL FROM is still the sending limit',
+      raw: () => failed('5.0.0', '550 Policy Rejection- Quota Exceeded', 'MAIL FROM command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'speeding', 'soft', '5.0.0', '550']],
+    },
+    {
+      // "You must use a FROM address that's on the same domain you're sending email from."
+      title: '"5.7.1 Sender domain not allowed" refuses the sender\'s domain, never the recipient',
+      raw: () => failed('5.7.1', '550 5.7.1 Sender domain not allowed', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.1', '550']],
+    },
+    {
+      // "A bounced message that DreamHost suspects is spam appears as follows".
+      title: 'its outbound filter\'s "550 5.7.1 [CS] Message blocked. If this is a false positive ..." after the data is spam',
+      raw: () =>
+        failed(
+          '5.7.1',
+          '550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider. See https://console.mailchannels.net/insights/bounce',
+          'end of DATA command',
+          'relay.example.net[192.0.2.2]',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.7.1', '550']],
+    },
+    {
+      // "The receiving mail server could view your incoming mail as spam and block it." Was
+      // userunknown, hard: the first line read alone.
+      title:
+        '"550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions." is the policy, not a dead address',
+      raw: () =>
+        failed('5.0.0', '550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions.', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'policyviolation', 'soft', '5.0.0', '550']],
+    },
+    {
+      // Was userunknown, hard.
+      title: "the same two-line reply in Exim's notice, one line each, is the policy, soft",
+      raw: () => exim(AFTER_RCPT, '550-Requested action not taken: mailbox unavailable', '550 Reject due to policy restrictions.'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'policyviolation', 'soft', '5.0.0', '550']],
+    },
+  ]);
+});
+
+describe("Titan Email's incoming reject codes", () => {
+  verdictCases([
+    {
+      // "... a problem with the way the email is being sent, usually related to the protocol
+      // commands or their sequence."
+      title: '"550 5.5.1 Protocol error" is the protocol, soft',
+      raw: () => failed('5.5.1', '550 5.5.1 Protocol error', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'syntaxerror', 'soft', '5.5.1', '550']],
+    },
+    {
+      // "Email rejected as no DNS MX and no DNS A record for the sender domain."
+      title: '"550 5.1.8 <sender>: Sender address rejected: Domain not found" refuses the sender',
+      raw: () => failed('5.1.8', '550 5.1.8 <sender@example.org>: Sender address rejected: Domain not found', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.1.8', '550']],
+    },
+    {
+      // "... a record with a zero-length MX hostname found for the sender domain".
+      title: '"550 5.7.27 <sender>: Sender address rejected: Domain ... does not accept mail (nullMX)" refuses the sender',
+      raw: () =>
+        failed(
+          '5.7.27',
+          '550 5.7.27 <sender@example.org>: Sender address rejected: Domain example.org does not accept mail (nullMX)',
+          'RCPT TO command',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.27', '550']],
+    },
+    {
+      title: '"550 5.1.1 <address>: Recipient address rejected: User unknown in virtual mailbox table" is an unknown mailbox, hard',
+      raw: () =>
+        failed('5.1.1', `550 5.1.1 <${RECIPIENT}>: Recipient address rejected: User unknown in virtual mailbox table`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'userunknown', 'hard', '5.1.1', '550']],
+    },
+    {
+      // The page reads it as an address that does not exist: a domain the server does not
+      // host, which Sisimai's norelaying is; the address itself was never looked up.
+      title: '"554 5.7.1 <address>: Relay access denied" is a refused relay, soft',
+      raw: () => failed('5.7.1', `554 5.7.1 <${RECIPIENT}>: Relay access denied`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'norelaying', 'soft', '5.7.1', '554']],
+    },
+    {
+      // "Titan enforces disk quotas ..."
+      title: '"552 5.2.2 <address>: Recipient address rejected: Quota exceeded (mailbox for user is full)" is a full mailbox',
+      raw: () =>
+        failed('5.2.2', `552 5.2.2 ${RECIPIENT}: Recipient address rejected: Quota exceeded (mailbox for user is full)`, 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'mailboxfull', 'soft', '5.2.2', '552']],
+    },
+    {
+      // "IP address is found on an RBL, Titan rejected the email from that suspicious IP".
+      title: '"554 5.7.1 Service unavailable; Client host [ip] blocked using b.barracudacentral.org" blocks the sending host',
+      raw: () =>
+        failed('5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'blocked', 'soft', '5.7.1', '554']],
+    },
+  ]);
+});
+
+describe("STRATO's spam refusal", () => {
+  verdictCases([
+    {
+      // "Ihre E-Mail verstößt gegen die Filter- bzw. Spamregel des jeweiligen Empfängers."
+      title: '"550 5.7.1 Refused by local policy. No SPAM please" after the data is spam in the message',
+      raw: () => failed('5.7.1', '550 5.7.1 Refused by local policy. No SPAM please', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.7.1', '550']],
+    },
+  ]);
+});
