@@ -28,12 +28,25 @@
 //   STRATO (Germany), "Fehlermeldungen bei E-Mails" (https://www.strato.de/faq/mail/
 //     fehlermeldungen-bei-e-mails/, FAQ #2420): "550 5.7.1 Refused by local policy. No SPAM
 //     please"; its other replies are tested in european-provider-wordings and published-wordings.
+//   WebHostingHub (InMotion Hosting's shared brand), "550 This message was classified as SPAM"
+//     (https://www.webhostinghub.com/help/learn/email/fighting-spam/email-bounce-550-spam): its
+//     outbound spam filter's refusal, "550 This message was classified as SPAM and may not be
+//     delivered".
+//   ThisWebHost, "I am receiving an error sending e-mail" (https://www.thiswebhost.com/clients/
+//     knowledgebase/554/I-am-receiving-an-error-sending-e-mail.html): its outbound relay's
+//     (MailChannels') "550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited
+//     email originating from your address"; its "Domain <domain> has exceeded the max defers and
+//     failures per hour (5/5 (100%)) allowed" is cPanel's, read by providers/cpanel.ts.
+//   bytecamp (a Berlin host), "Fehlermeldungen bei Zustellproblemen"
+//     (https://www.bytecamp.net/de/faq/email/zustellen.html): its servers' replies, each with
+//     what it means; where the page drops the address from a Postfix reply it is put back as
+//     smtpd_check.c writes it.
 // Left out, no page of the host's own quoting its servers' replies could be found here:
 // SiteGround, HostGator (its pages name causes, not replies; HostGator's "JunkMail rejected ...
 // is in an RBL on rbl.websitewelcome.com", quoted by a third party, is cPanel's RBL ACL, read by
 // providers/cpanel.ts), Namecheap Private Email and its Open-Xchange/Jellyfish filter (its
-// "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion (its
-// page is stored only as JSON cut before its table), A2 Hosting, Liquid Web, Network
+// "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion's own
+// help page (stored only as JSON cut before its table; its sister brand's is read), A2 Hosting, Liquid Web, Network
 // Solutions/Web.com, Hetzner, netcup, all-inkl, Host Europe, dogado, Krystal, 20i, Fasthosts,
 // TSOHost, Crazy Domains, VentraIP, Web24, HostPapa, Media Temple, BigRock, Rediff, and
 // Open-Xchange App Suite / OX Dovecot Pro's documentation of its replies.
@@ -234,6 +247,109 @@ describe("STRATO's spam refusal", () => {
       raw: () => failed('5.7.1', '550 5.7.1 Refused by local policy. No SPAM please', 'end of DATA command'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.7.1', '550']],
+    },
+  ]);
+});
+
+describe("InMotion's (WebHostingHub's) outbound spam filter", () => {
+  verdictCases([
+    {
+      // "... we have recently implemented outbound spam filtering."
+      title: '"550 This message was classified as SPAM and may not be delivered" after the data in Exim\'s notice is spam',
+      raw: () => exim('end of data', '550 This message was classified as SPAM and may not be delivered'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.0.0', '550']],
+    },
+  ]);
+});
+
+describe("bytecamp's replies", () => {
+  verdictCases([
+    {
+      // "Ihr Mailserver hat keinen reversen DNS-Eintrag."
+      title: '"450 4.7.1 Client host rejected: cannot find your reverse hostname" while queued asks for the sending IP\'s PTR record',
+      raw: () =>
+        delayed(
+          '4.7.1',
+          '450 4.7.1 <mx.example.org[192.0.2.1]>: Client host rejected: cannot find your reverse hostname, [192.0.2.1]',
+          'RCPT TO command',
+        ),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'requireptr', 'none', '4.7.1', '450']],
+    },
+    {
+      // "Dieser Fehler ist eine nur temporäre Fehlermeldung vom Greylisting."
+      title: '"450 4.2.0 <address>: Recipient address rejected: Greylisted" is greylisting, expired, no bounce type while queued',
+      raw: () => delayed('4.2.0', `450 4.2.0 <${RECIPIENT}>: Recipient address rejected: Greylisted`, 'RCPT TO command'),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'expired', 'none', '4.2.0', '450']],
+    },
+    {
+      // "Der einliefernde Mailserver hat das Limit der erlaubten Verbindungen ... überschritten."
+      title: '"421 4.7.0 Error: too many connections from <ip>" refusing the session is too many connections',
+      raw: () =>
+        postfixNotice('delayed', [
+          {
+            address: RECIPIENT,
+            status: '4.7.0',
+            reason: 'host mx.example.net[192.0.2.1] refused to talk to me: 421 4.7.0 Error: too many connections from 192.0.2.9',
+            diagnostic: 'smtp; 421 4.7.0 Error: too many connections from 192.0.2.9',
+            remoteMta: 'mx.example.net',
+          },
+        ]),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'toomanyconn', 'none', '4.7.0', '421']],
+    },
+    {
+      // "Das Zielkonto kann keine weiteren E-Mails entgegennehmen, da der Speicherplatz
+      // ausgeschöpft ist." Its 422 is read as written.
+      title: '"422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)" is a full mailbox, soft',
+      raw: () => failed('4.2.2', '422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'mailboxfull', 'soft', '4.2.2', '422']],
+    },
+    {
+      // "Die E-Mail wurde von unserem System als Spam erkannt und abgewiesen." The reply code
+      // 571 is outside RFC 5321's (its second digit runs 0-5): rebound reads none, by design
+      // (prose.ts), and the status decides.
+      title: '"571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)" is spam in the message, no reply code read',
+      raw: () => failed('5.7.1', '571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.7.1', '']],
+    },
+  ]);
+});
+
+describe("ThisWebHost's outbound relay", () => {
+  verdictCases([
+    {
+      // "... your mailbox has been used to send a significant amount of spam in the last 24
+      // hours." The sender's account blocked, as MailChannels' [CSR] "Account blocked" is read.
+      // Was blocked (a block of the sending host).
+      title:
+        '"550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address" refuses the sender\'s account',
+      raw: () =>
+        failed(
+          '5.7.1',
+          '550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address',
+          'MAIL FROM command',
+          'relay.example.net[192.0.2.2]',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.1', '550']],
+    },
+    {
+      // Was blocked.
+      title: "the same refusal answering RCPT TO is still the sender's account, never the recipient",
+      raw: () =>
+        failed(
+          '5.7.1',
+          '550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address',
+          'RCPT TO command',
+          'relay.example.net[192.0.2.2]',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.1', '550']],
     },
   ]);
 });

@@ -300,6 +300,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-domain-not-found',
   'hostunknown/gmail-dns-no-data',
+  'rejected/mailchannels-account-unsolicited',
   'blocked/gmail-unsolicited-rate',
   'notcompliantrfc/gmail-headers',
   'authfailure/gmail-alignment',
