@@ -22,9 +22,9 @@
 //     (.../360032561551): the Postfix line of its outbound filter's refusal, quoted whole;
 //     "Blocked email" (.../115005095667): "550-Requested action not taken: mailbox unavailable
 //     550-Reject due to policy restrictions.", its example of a receiver blocking the mail.
-//   Titan Email (Hostinger's, Namecheap's and others' hosted mail), "Understanding Incoming
-//     Email Reject Codes" (https://support.titan.email/hc/en-us/articles/35175377981977): its
-//     table of reply code, status code and reply.
+//   Titan Email (the hosted mail hosting.com, Z.com and other hosts resell), "Understanding
+//     Incoming Email Reject Codes" (https://support.titan.email/hc/en-us/articles/35175377981977):
+//     its table of reply code, status code and reply.
 //   STRATO (Germany), "Fehlermeldungen bei E-Mails" (https://www.strato.de/faq/mail/
 //     fehlermeldungen-bei-e-mails/, FAQ #2420): "550 5.7.1 Refused by local policy. No SPAM
 //     please"; its other replies are tested in european-provider-wordings and published-wordings.
@@ -37,6 +37,14 @@
 //     (MailChannels') "550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited
 //     email originating from your address"; its "Domain <domain> has exceeded the max defers and
 //     failures per hour (5/5 (100%)) allowed" is cPanel's, read by providers/cpanel.ts.
+//   Open-Xchange's hosted mail (OX App Suite Cloud, which hosts resell as "OX Mail" and
+//     Namecheap's Private Email runs on), its outbound relay's codes (Vade's page for OX,
+//     https://postmaster-oxsus.vadesecure.com/outbound_error_codes: "_136 421 4.2.1 Connection
+//     deferred / Your server is rate-limited due to excessive volume sent"), and a reseller's
+//     page quoting one whole, "How to Fix OX Outbound Error 450 4.2.0 - Recipient Temporarily
+//     Rejected (OXSUS0006_404)" (https://sinosoft.guru/knowledgebase/291/): "450 4.2.0 Recipient
+//     temporarily rejected - OXSUS0006_404", its outbound sending limits. The _136 reply is laid
+//     out as _404's ("<reply> - OXSUS0006_<n>") and as Vade's inbound replies are.
 //   bytecamp (a Berlin host), "Fehlermeldungen bei Zustellproblemen"
 //     (https://www.bytecamp.net/de/faq/email/zustellen.html): its servers' replies, each with
 //     what it means; where the page drops the address from a Postfix reply it is put back as
@@ -44,7 +52,7 @@
 // Left out, no page of the host's own quoting its servers' replies could be found here:
 // SiteGround, HostGator (its pages name causes, not replies; HostGator's "JunkMail rejected ...
 // is in an RBL on rbl.websitewelcome.com", quoted by a third party, is cPanel's RBL ACL, read by
-// providers/cpanel.ts), Namecheap Private Email and its Open-Xchange/Jellyfish filter (its
+// providers/cpanel.ts), Namecheap Private Email's own pages and its Jellyfish filter (its
 // "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion's own
 // help page (stored only as JSON cut before its table; its sister brand's is read), A2 Hosting, Liquid Web, Network
 // Solutions/Web.com, Hetzner, netcup, all-inkl, Host Europe, dogado, Krystal, 20i, Fasthosts,
@@ -350,6 +358,34 @@ describe("ThisWebHost's outbound relay", () => {
         ),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.1', '550']],
+    },
+  ]);
+});
+
+// Its outbound relay refusing the customer's own server (a Postfix relaying through it, as a
+// smart host): RCPT TO and MAIL FROM as the codes' pages place them.
+describe("Open-Xchange's outbound relay", () => {
+  verdictCases([
+    {
+      // Was expired: right that it is no delay of the recipient's making, wrong in its cause.
+      title: '"450 4.2.0 Recipient temporarily rejected - OXSUS0006_404" while queued is the sender\'s outbound limit',
+      raw: () => delayed('4.2.0', '450 4.2.0 Recipient temporarily rejected - OXSUS0006_404', 'RCPT TO command'),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'speeding', 'none', '4.2.0', '450']],
+    },
+    {
+      // Was filtered (its X.2.0 read as the recipient's mailbox).
+      title: "the same refusal in the final notice is still the sending limit, never the recipient's mailbox",
+      raw: () => failed('4.2.0', '450 4.2.0 Recipient temporarily rejected - OXSUS0006_404', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'speeding', 'soft', '4.2.0', '450']],
+    },
+    {
+      // Was rejected.
+      title: '"421 4.2.1 Connection deferred - OXSUS0006_136" at MAIL FROM is the volume sent, no bounce type while queued',
+      raw: () => delayed('4.2.1', '421 4.2.1 Connection deferred - OXSUS0006_136', 'MAIL FROM command'),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'speeding', 'none', '4.2.1', '421']],
     },
   ]);
 });

@@ -523,6 +523,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/vade-reverse-dns',
   'toomanyconn/vade-connections',
   'speeding/vade-messages',
+  'speeding/ox-outbound-limits',
   'systemerror/zimbra-mailbox-elsewhere',
   'policyviolation/zimbra-blocked-extension',
   'blocked/james-dnsrbl',
