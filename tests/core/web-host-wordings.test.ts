@@ -45,6 +45,10 @@
 //     Rejected (OXSUS0006_404)" (https://sinosoft.guru/knowledgebase/291/): "450 4.2.0 Recipient
 //     temporarily rejected - OXSUS0006_404", its outbound sending limits. The _136 reply is laid
 //     out as _404's ("<reply> - OXSUS0006_<n>") and as Vade's inbound replies are.
+//   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
+//     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
+//     "550 must be authenticated", from its relay to a customer's own mail server that did not
+//     log in; its other replies are tested in isp-and-esp-wordings and the other files.
 //   bytecamp (a Berlin host), "Fehlermeldungen bei Zustellproblemen"
 //     (https://www.bytecamp.net/de/faq/email/zustellen.html): its servers' replies, each with
 //     what it means; where the page drops the address from a Postfix reply it is put back as
@@ -386,6 +390,18 @@ describe("Open-Xchange's outbound relay", () => {
       raw: () => delayed('4.2.1', '421 4.2.1 Connection deferred - OXSUS0006_136', 'MAIL FROM command'),
       kind: 'delay',
       recipients: [[RECIPIENT, 'speeding', 'none', '4.2.1', '421']],
+    },
+  ]);
+});
+
+describe("IONOS's outgoing relay", () => {
+  verdictCases([
+    {
+      // "The error code 550 is very general ... Own mail server with dyndns ..." Was onhold.
+      title: '"550 must be authenticated" from the relay is the missing login, a security refusal, never the recipient',
+      raw: () => failed('5.0.0', '550 must be authenticated', 'RCPT TO command', 'smtp.example.net[192.0.2.2]'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'securityerror', 'soft', '5.0.0', '550']],
     },
   ]);
 });
