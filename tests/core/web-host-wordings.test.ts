@@ -45,6 +45,11 @@
 //     Rejected (OXSUS0006_404)" (https://sinosoft.guru/knowledgebase/291/): "450 4.2.0 Recipient
 //     temporarily rejected - OXSUS0006_404", its outbound sending limits. The _136 reply is laid
 //     out as _404's ("<reply> - OXSUS0006_<n>") and as Vade's inbound replies are.
+//   (mt) Media Temple, "Why was my email blocked by (mt) spam filter?"
+//     (http://kb.mediatemple.net/questions/1685): "550 Possible email abuse detected", its
+//     outbound filter's spam score; its sample bounceback, Gmail's older notice ("Delivery to the
+//     following recipient failed permanently: ... The error that the other server returned was:
+//     550 550-Possible email abuse detected. ..."), is laid out whole below.
 //   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
 //     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
 //     "550 must be authenticated", from its relay to a customer's own mail server that did not
@@ -63,7 +68,7 @@
 // TSOHost, Crazy Domains, VentraIP, Web24, HostPapa, Media Temple, BigRock, Rediff, and
 // Open-Xchange App Suite / OX Dovecot Pro's documentation of its replies.
 import { describe } from 'vitest';
-import { eximBounce } from './plain-bounces.ts';
+import { eximBounce, plainBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
 import { verdictCases } from './recipient-verdicts.ts';
 
@@ -402,6 +407,41 @@ describe("IONOS's outgoing relay", () => {
       raw: () => failed('5.0.0', '550 must be authenticated', 'RCPT TO command', 'smtp.example.net[192.0.2.2]'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'securityerror', 'soft', '5.0.0', '550']],
+    },
+  ]);
+});
+
+describe("(mt) Media Temple's spam filter", () => {
+  verdictCases([
+    {
+      // "... your message has received a score of 5 or higher on our spam filtering software."
+      // Was onhold.
+      title: 'its sample, "550 550-Possible email abuse detected. Please see ..." in Gmail\'s older notice, is spam in the message',
+      raw: () =>
+        plainBounce(
+          'Mail Delivery Subsystem <mailer-daemon@mail.example.com>',
+          'Delivery Status Notification (Failure)',
+          [
+            'Delivery to the following recipient failed permanently:',
+            '',
+            `     ${RECIPIENT}`,
+            '',
+            'Technical details of permanent failure:',
+            'Google tried to deliver your message, but it was rejected by the recipient domain. We recommend contacting the other email provider for further information about the cause of this error. The error that the other server returned was: 550 550-Possible email abuse detected.  Please see',
+            '550 http://kb.mediatemple.net/questions/1685 for details. (state 18).',
+          ],
+          '----- Original message -----',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.0.0', '550']],
+    },
+    {
+      // Was onhold.
+      title: "the same two-line reply after the data in Exim's notice is spam",
+      raw: () =>
+        exim('end of data', '550-Possible email abuse detected.  Please see', '550 http://kb.mediatemple.net/questions/1685 for details.'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.0.0', '550']],
     },
   ]);
 });

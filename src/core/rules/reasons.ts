@@ -540,6 +540,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'toomanyconn/bluehost-session-limit',
   'expired/bluehost-greylisting',
   'policyviolation/unavailable-policy-restrictions',
+  'spamdetected/mediatemple-abuse-detected',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -3,7 +3,9 @@
 // help.dreamhost.com/hc/en-us/articles/215730467), Bluehost's bounce table ("What Does My Email
 // Bounce Mean?", bluehost.com/help/article/what-does-my-email-bounce-mean), and a refusal
 // DreamHost's "Blocked email" page (help.dreamhost.com/hc/en-us/articles/115005095667) shows as
-// a block. Each is known by its own words, never by a host name
+// a block, and (mt) Media Temple's outbound spam filter ("Why was my email blocked by (mt) spam
+// filter?", kb.mediatemple.net/questions/1685). Each is known by its own words, never by a host
+// name
 // (tests/core/web-host-wordings.test.ts).
 
 import type { ReasonRule } from '../reasons.ts';
@@ -52,5 +54,17 @@ export const WEB_HOST_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bmailbox unavailable\W{1,8}(?:5\d\d[ -]{1,2})?reject(?:ed)? due to policy restrictions\b`],
     hints: ['policy restrictions'],
     quote: '550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions.',
+  },
+  // (mt) Media Temple's spam filter: "If you receive a "550 Possible email abuse detected"
+  // bounceback from (mt) Media Temple's mail servers, this means your message has been
+  // identified as a potential spam message. Specifically, your message has received a score of
+  // 5 or higher on our spam filtering software." Its sample: "550 550-Possible email abuse
+  // detected.  Please see 550 http://kb.mediatemple.net/questions/1685 for details. (state 18)."
+  {
+    id: 'spamdetected/mediatemple-abuse-detected',
+    reason: 'spamdetected',
+    phrases: [String.raw`\bpossible e-?mail abuse detected\b`],
+    hints: ['abuse detected'],
+    quote: '550-Possible email abuse detected.  Please see 550 http://kb.mediatemple.net/questions/1685 for details.',
   },
 ];
