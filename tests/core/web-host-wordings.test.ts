@@ -50,6 +50,14 @@
 //     outbound filter's spam score; its sample bounceback, Gmail's older notice ("Delivery to the
 //     following recipient failed permanently: ... The error that the other server returned was:
 //     550 550-Possible email abuse detected. ..."), is laid out whole below.
+//   HostGator, "Error : Dictionary Attack" (https://www.hostgator.com/help/article/
+//     error-dictionary-attack): the block of a sender after four consecutive invalid
+//     recipients, lifted after an hour; the reply's words, "550 DICTIONARY ATTACK", as a hosting
+//     guide on HostGator's errors quotes them (http://www.01hosting.com/hostgator-email/).
+//   TPP Wholesale (Australia), "Are there any email sending restrictions?"
+//     (https://support.tppwholesale.com.au/hc/en-gb/articles/360007386298): its cPanel
+//     hosting's '550 "Daily limit has been exceeded for [email address]"'; its cloud hosting's
+//     "550 Administrative prohibition" is Exim's generic refusal, left to the general rules.
 //   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
 //     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
 //     "550 must be authenticated", from its relay to a customer's own mail server that did not
@@ -59,7 +67,7 @@
 //     what it means; where the page drops the address from a Postfix reply it is put back as
 //     smtpd_check.c writes it.
 // Left out, no page of the host's own quoting its servers' replies could be found here:
-// SiteGround, HostGator (its pages name causes, not replies; HostGator's "JunkMail rejected ...
+// SiteGround, HostGator beyond its dictionary-attack block (HostGator's "JunkMail rejected ...
 // is in an RBL on rbl.websitewelcome.com", quoted by a third party, is cPanel's RBL ACL, read by
 // providers/cpanel.ts), Namecheap Private Email's own pages and its Jellyfish filter (its
 // "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion's own
@@ -442,6 +450,35 @@ describe("(mt) Media Temple's spam filter", () => {
         exim('end of data', '550-Possible email abuse detected.  Please see', '550 http://kb.mediatemple.net/questions/1685 for details.'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.0.0', '550']],
+    },
+  ]);
+});
+
+// A customer's own server relaying through the host (Postfix, and Exim for the HostGator
+// reply, one line each): the host's refusal of the sender.
+describe("HostGator's and TPP Wholesale's refusals of the sender", () => {
+  verdictCases([
+    {
+      // Was onhold.
+      title: 'HostGator\'s "550 DICTIONARY ATTACK" at RCPT TO blocks the sending side for an hour, never the recipient',
+      raw: () => failed('5.0.0', '550 DICTIONARY ATTACK', 'RCPT TO command', 'smtp.example.net[192.0.2.2]'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'blocked', 'soft', '5.0.0', '550']],
+    },
+    {
+      // Was onhold.
+      title: "the same reply in Exim's notice is the same block",
+      raw: () => exim(AFTER_RCPT, '550 DICTIONARY ATTACK'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'blocked', 'soft', '5.0.0', '550']],
+    },
+    {
+      // "... it means you've hit your email sending limit." Was onhold.
+      title: 'TPP Wholesale\'s "550 Daily limit has been exceeded for <sender>" is the sender\'s daily limit',
+      raw: () =>
+        failed('5.0.0', '550 Daily limit has been exceeded for sender@example.com', 'RCPT TO command', 'smtp.example.net[192.0.2.2]'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'speeding', 'soft', '5.0.0', '550']],
     },
   ]);
 });

@@ -541,6 +541,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'expired/bluehost-greylisting',
   'policyviolation/unavailable-policy-restrictions',
   'spamdetected/mediatemple-abuse-detected',
+  'blocked/hostgator-dictionary-attack',
+  'speeding/daily-limit-exceeded-for',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

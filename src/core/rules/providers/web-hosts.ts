@@ -4,7 +4,10 @@
 // Bounce Mean?", bluehost.com/help/article/what-does-my-email-bounce-mean), and a refusal
 // DreamHost's "Blocked email" page (help.dreamhost.com/hc/en-us/articles/115005095667) shows as
 // a block, and (mt) Media Temple's outbound spam filter ("Why was my email blocked by (mt) spam
-// filter?", kb.mediatemple.net/questions/1685). Each is known by its own words, never by a host
+// filter?", kb.mediatemple.net/questions/1685), HostGator's block of a sender after invalid
+// recipients ("Error : Dictionary Attack", hostgator.com/help/article/error-dictionary-attack)
+// and TPP Wholesale's daily sending limit ("Are there any email sending restrictions?",
+// support.tppwholesale.com.au/hc/en-gb/articles/360007386298). Each is known by its own words, never by a host
 // name
 // (tests/core/web-host-wordings.test.ts).
 
@@ -66,5 +69,28 @@ export const WEB_HOST_RULES: readonly ReasonRule[] = [
     phrases: [String.raw`\bpossible e-?mail abuse detected\b`],
     hints: ['abuse detected'],
     quote: '550-Possible email abuse detected.  Please see 550 http://kb.mediatemple.net/questions/1685 for details.',
+  },
+  // HostGator's block of a sender that wrote to invalid addresses: "The server detects a
+  // dictionary attack when a user attempts to send email to four consecutive invalid email
+  // addresses ... The dictionary attack block will be removed after 1 hour". The reply is the
+  // two words alone, "550 DICTIONARY ATTACK" (as a hosting guide on HostGator's errors quotes
+  // it, 01hosting.com/hostgator-email). The sending host taken for an address harvester, as
+  // Baruwa's "Dictionary attack detected" is read; only the whole reply, so that a server's
+  // words about some other dictionary attack decide nothing here.
+  {
+    id: 'blocked/hostgator-dictionary-attack',
+    reason: 'blocked',
+    phrases: [String.raw`(?:^|:\s{1,3})(?:smtp; ?)?5\d\d(?:[ -]5\.\d\.\d{1,3})? dictionary attack\.?$`],
+    hints: ['dictionary attack'],
+    quote: '550 DICTIONARY ATTACK',
+  },
+  // TPP Wholesale's cPanel hosting past its sending limit (250 a day, 500 an hour): '550 "Daily
+  // limit has been exceeded for [email address]"', the sender's address. The sender's pace.
+  {
+    id: 'speeding/daily-limit-exceeded-for',
+    reason: 'speeding',
+    phrases: [String.raw`\bdaily limit has been exceeded for\b`],
+    hints: ['daily limit'],
+    quote: '550 Daily limit has been exceeded for sender@example.com',
   },
 ];
