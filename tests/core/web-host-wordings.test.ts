@@ -58,6 +58,11 @@
 //     (https://support.tppwholesale.com.au/hc/en-gb/articles/360007386298): its cPanel
 //     hosting's '550 "Daily limit has been exceeded for [email address]"'; its cloud hosting's
 //     "550 Administrative prohibition" is Exim's generic refusal, left to the general rules.
+//   Host Media (UK), "My emails are being rejected or not arriving at their destination"
+//     (https://portal.hostmedia.uk/knowledgebase/201204295/): its table of replies, "550 5.7.1
+//     [ESA] Sender blocked", "550 5.1.2 Sender Domain Not Found", "550 5.7.1 DMARC policy"; its
+//     "554 Message not allowed" (read there as Yahoo's or AOL's policy refusal, its bracketed
+//     code dropped) is left out: the words alone name no cause rebound can check.
 //   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
 //     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
 //     "550 must be authenticated", from its relay to a customer's own mail server that did not
@@ -479,6 +484,34 @@ describe("HostGator's and TPP Wholesale's refusals of the sender", () => {
         failed('5.0.0', '550 Daily limit has been exceeded for sender@example.com', 'RCPT TO command', 'smtp.example.net[192.0.2.2]'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'speeding', 'soft', '5.0.0', '550']],
+    },
+  ]);
+});
+
+describe("Host Media's table of replies", () => {
+  verdictCases([
+    {
+      // "The sending server's IP has been added to a blocklist." MailChannels' [ESA], the
+      // sender's account blocked by the outbound filter.
+      title: '"550 5.7.1 [ESA] Sender blocked" at MAIL FROM refuses the sender',
+      raw: () => failed('5.7.1', '550 5.7.1 [ESA] Sender blocked', 'MAIL FROM command', 'relay.example.net[192.0.2.2]'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.7.1', '550']],
+    },
+    {
+      // "The From address uses a domain with no DNS records." Its 5.1.2 names the sender's
+      // domain here, never the recipient's: no unknown host, never hard.
+      title: '"550 5.1.2 Sender Domain Not Found" at RCPT TO refuses the sender, not the recipient\'s domain',
+      raw: () => failed('5.1.2', '550 5.1.2 Sender Domain Not Found', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'rejected', 'soft', '5.1.2', '550']],
+    },
+    {
+      // "Your email failed DMARC alignment."
+      title: '"550 5.7.1 DMARC policy" after the data is the sender domain\'s authentication failing',
+      raw: () => failed('5.7.1', '550 5.7.1 DMARC policy', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'authfailure', 'soft', '5.7.1', '550']],
     },
   ]);
 });
