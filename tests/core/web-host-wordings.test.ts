@@ -63,6 +63,10 @@
 //     [ESA] Sender blocked", "550 5.1.2 Sender Domain Not Found", "550 5.7.1 DMARC policy"; its
 //     "554 Message not allowed" (read there as Yahoo's or AOL's policy refusal, its bracketed
 //     code dropped) is left out: the words alone name no cause rebound can check.
+//   MaxClicks Online (a cPanel host), "ASSP bounced back messages and errors"
+//     (https://maxclicksonline.com/client-area/knowledgebase.php?action=displayarticle&id=10095):
+//     the ASSP spam filter's replies on its shared servers, each with its cause; the session id
+//     and the code it writes in its place are made up.
 //   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
 //     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
 //     "550 must be authenticated", from its relay to a customer's own mail server that did not
@@ -512,6 +516,52 @@ describe("Host Media's table of replies", () => {
       raw: () => failed('5.7.1', '550 5.7.1 DMARC policy', 'end of DATA command'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'authfailure', 'soft', '5.7.1', '550']],
+    },
+  ]);
+});
+
+describe("ASSP's replies on a cPanel host", () => {
+  verdictCases([
+    {
+      // "... the sender mailserver ip address is blocked by our ASSP Antispam at ip level".
+      title: '"554 5.7.2 Service denied, closing transmission channel (<session>)" blocks the sending host',
+      raw: () => failed('5.7.2', '554 5.7.2 Service denied, closing transmission channel (m1-12345-01)', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'blocked', 'soft', '5.7.2', '554']],
+    },
+    {
+      // "... the sender failed the spam filters".
+      title: '"554 5.7.1 Mail (<session>) appears to be unsolicited - resend with the code ..." is spam in the message',
+      raw: () =>
+        failed(
+          '5.7.1',
+          '554 5.7.1 Mail (m1-12345-01) appears to be unsolicited - resend with the code a1b2c3 appended to subject and ask to have your email whitelisted.',
+          'end of DATA command',
+        ),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'spamdetected', 'soft', '5.7.1', '554']],
+    },
+    {
+      // "It means a virus has been detected in the message."
+      title: '"554 5.7.1 Mail appears infected with <virus> -- disinfect and resend." is a virus',
+      raw: () =>
+        failed('5.7.1', '554 5.7.1 Mail appears infected with Eicar-Test-Signature -- disinfect and resend.', 'end of DATA command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'virusdetected', 'soft', '5.7.1', '554']],
+    },
+    {
+      // "This error is specific to the Delaying Filter" (ASSP's greylisting).
+      title: 'its delaying filter\'s "451 4.7.1 Please try again later" while queued is greylisting, expired',
+      raw: () => delayed('4.7.1', '451 4.7.1 Please try again later', 'RCPT TO command'),
+      kind: 'delay',
+      recipients: [[RECIPIENT, 'expired', 'none', '4.7.1', '451']],
+    },
+    {
+      // Was securityerror (its X.7.1 read alone).
+      title: 'the same reply in the final notice: the retries ran out, expired, soft',
+      raw: () => failed('4.7.1', '451 4.7.1 Please try again later', 'RCPT TO command'),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'expired', 'soft', '4.7.1', '451']],
     },
   ]);
 });
