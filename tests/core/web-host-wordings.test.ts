@@ -67,6 +67,11 @@
 //     (https://maxclicksonline.com/client-area/knowledgebase.php?action=displayarticle&id=10095):
 //     the ASSP spam filter's replies on its shared servers, each with its cause; the session id
 //     and the code it writes in its place are made up.
+//   InMotion Hosting, "Domain exceeded max emails per hour" (http://www.inmotionhosting.com/
+//     support/email/bounceback-errors/domain-exceeded-max-emails-per-hour): cPanel's hourly
+//     limit in its own bounceback, "Domain example.com has exceeded the max emails per hour
+//     (313/250 (125%)) allowed. Message discarded." (Exim's notice from the host's own server,
+//     the router's words under the address, as cPanel's Exim writes a discarded message).
 //   IONOS, "Error Messages Caused by Undeliverable Email" (https://www.ionos.com/help/email/
 //     troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email/):
 //     "550 must be authenticated", from its relay to a customer's own mail server that did not
@@ -79,11 +84,13 @@
 // SiteGround, HostGator beyond its dictionary-attack block (HostGator's "JunkMail rejected ...
 // is in an RBL on rbl.websitewelcome.com", quoted by a third party, is cPanel's RBL ACL, read by
 // providers/cpanel.ts), Namecheap Private Email's own pages and its Jellyfish filter (its
-// "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion's own
-// help page (stored only as JSON cut before its table; its sister brand's is read), A2 Hosting, Liquid Web, Network
-// Solutions/Web.com, Hetzner, netcup, all-inkl, Host Europe, dogado, Krystal, 20i, Fasthosts,
-// TSOHost, Crazy Domains, VentraIP, Web24, HostPapa, Media Temple, BigRock, Rediff, and
-// Open-Xchange App Suite / OX Dovecot Pro's documentation of its replies.
+// "account locked" page names no reply), Hostinger's own servers (beyond Titan), InMotion's
+// general bounce page (stored only as JSON cut before its table), A2 Hosting, Liquid Web,
+// Network Solutions/Web.com, Hetzner, netcup, all-inkl, Host Europe, dogado, Krystal, 20i,
+// Fasthosts, TSOHost (its limits page names no reply), Crazy Domains, VentraIP, Web24, HostPapa
+// (its pages quote only Gmail's reply), BigRock and Rediff; Open-Xchange's own "Mail Server
+// error codes of OX App Suite Cloud" page is stored without its column of codes, and no OX
+// Dovecot Pro page on its replies was found.
 import { describe } from 'vitest';
 import { eximBounce, plainBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
@@ -562,6 +569,19 @@ describe("ASSP's replies on a cPanel host", () => {
       raw: () => failed('4.7.1', '451 4.7.1 Please try again later', 'RCPT TO command'),
       kind: 'bounce',
       recipients: [[RECIPIENT, 'expired', 'soft', '4.7.1', '451']],
+    },
+  ]);
+});
+
+describe("InMotion's hourly sending limit", () => {
+  verdictCases([
+    {
+      // "... you have a limit defined that only allows you to send a limited amount of emails
+      // per hour within your account." The sending domain's rate, never the recipient.
+      title: '"Domain <domain> has exceeded the max emails per hour (313/250 (125%)) allowed. Message discarded." is the sender\'s limit',
+      raw: () => eximBounce(['Domain example.com has exceeded the max emails per hour (313/250 (125%)) allowed.  Message discarded.']),
+      kind: 'bounce',
+      recipients: [[RECIPIENT, 'toomanyconn', 'soft', '5.0.0', '']],
     },
   ]);
 });
