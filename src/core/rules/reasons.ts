@@ -85,6 +85,7 @@ import { ZIMBRA_RULES } from './providers/zimbra.ts';
 import { APACHE_JAMES_RULES } from './providers/apache-james.ts';
 import { XMAIL_RULES } from './providers/xmail.ts';
 import { PLESK_RULES } from './providers/plesk.ts';
+import { WEB_HOST_RULES } from './providers/web-hosts.ts';
 import { JAPANESE_CARRIER_RULES } from './providers/japanese-carriers.ts';
 import { MAILBOXFULL_RULES } from './reasons/mailboxfull.ts';
 import { SUPPRESSED_RULES } from './reasons/suppressed.ts';
@@ -224,6 +225,7 @@ const ALL_RULES: readonly ReasonRule[] = [
   APACHE_JAMES_RULES,
   XMAIL_RULES,
   PLESK_RULES,
+  WEB_HOST_RULES,
   JAPANESE_CARRIER_RULES,
   SUPPRESSED_RULES,
   MAILBOXFULL_RULES,
@@ -301,6 +303,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-domain-not-found',
   'hostunknown/gmail-dns-no-data',
+  'rejected/mailchannels-account-unsolicited',
   'blocked/gmail-unsolicited-rate',
   'notcompliantrfc/gmail-headers',
   'authfailure/gmail-alignment',
@@ -530,6 +533,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/vade-reverse-dns',
   'toomanyconn/vade-connections',
   'speeding/vade-messages',
+  'speeding/ox-outbound-limits',
   'systemerror/zimbra-mailbox-elsewhere',
   'policyviolation/zimbra-blocked-extension',
   'blocked/james-dnsrbl',
@@ -542,6 +546,13 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'filtered/xmail-server-filters',
   'speeding/plesk-outgoing-limit',
   'toomanyconn/epost-accepting-limit',
+  'speeding/dreamhost-smtp-quota',
+  'toomanyconn/bluehost-session-limit',
+  'expired/bluehost-greylisting',
+  'policyviolation/unavailable-policy-restrictions',
+  'spamdetected/mediatemple-abuse-detected',
+  'blocked/hostgator-dictionary-attack',
+  'speeding/daily-limit-exceeded-for',
   // ---- success, auto-replies ------------------------------------------------------------
   // ---- a sending service's own suppression list ------------------------------------------
   'suppressed/sending-service-list',

@@ -33,6 +33,20 @@ export const MAILCHANNELS_RULES: readonly ReasonRule[] = [
   // [ESR] (blocked by the abuse team), [SB01] ("Your email address has been blocked due to
   // complaints"), [CSR] ("Account blocked", its spam-to-non-spam ratio crossed) and [BR] (too
   // many invalid recipients from the account). Nothing is said of the recipient.
+  // [CSR] as a host that relays through MailChannels quotes it: "550 5.7.1 [CSR] Our system has
+  // detected an unusual amount of unsolicited email originating from your address" (ThisWebHost's
+  // "I am receiving an error sending e-mail", thiswebhost.com/clients/knowledgebase/554: the
+  // mailbox sent spam in the last 24 hours, most likely compromised; the block lifts within 24
+  // hours). The sender's account, as [CSR] "Account blocked" is read: before Gmail's refusal of
+  // a sending IP's "unusual rate of unsolicited mail", whose words it nearly shares.
+  {
+    id: 'rejected/mailchannels-account-unsolicited',
+    reason: 'rejected',
+    phrases: [String.raw`\[csr\] our system has detected an unusual amount of unsolicited e-?mail originating from your address`],
+    hints: ['[csr]'],
+    traits: ['sender'],
+    quote: '550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address',
+  },
   {
     id: 'rejected/mailchannels-sender',
     reason: 'rejected',

@@ -9,11 +9,16 @@
 // The two pages do not always give a code the same meaning (_102 is a full backend queue on the
 // US page, a Validity block list on the EU one, "blocked by Validity"): no rule reads _102, and
 // the rules below read only the codes whose meaning the pages share or only one page gives.
-// The outbound platform's codes ("OXSUS0006_404") are another list, not read here.
+// The outbound platform's codes ("OXSUS0006_404", postmaster-oxsus.vadesecure.com/
+// outbound_error_codes) are another list: the refusals OX's relay gives its own customers
+// (Open-Xchange's hosted mail as web hosts resell it), read below only where they say the
+// sender's pace.
 
 import type { ReasonRule } from '../reasons.ts';
 
 const code = (n: string) => String.raw`\boxs(?:us|eu)0{2,3}1_(?:${n})\b`;
+/** A code of the outbound platform's list. */
+const outboundCode = (n: string) => String.raw`\boxs(?:us|eu)0{2,3}6_(?:${n})\b`;
 
 export const VADE_RULES: readonly ReasonRule[] = [
   // _403: "the message was sent to a non-existent customer or user" (its other explanation on
@@ -61,5 +66,18 @@ export const VADE_RULES: readonly ReasonRule[] = [
     phrases: [code('140')],
     hints: ['oxs'],
     quote: '421 4.2.1 Connection refused - OXSUS0001_140',
+  },
+  // The outbound platform's limits on the sending account or server: _136 "Your server is
+  // rate-limited due to excessive volume sent" (its outbound page), and _404, "450 4.2.0
+  // Recipient temporarily rejected - OXSUS0006_404", which a host reselling OX Mail reads as its
+  // outbound limits (500 messages an hour, 5,000 a day, 100 recipients a message, 30 connections;
+  // sinosoft.guru/knowledgebase/291). The sender's pace, whatever "Recipient" and the X.2.0 say:
+  // never the recipient's mailbox.
+  {
+    id: 'speeding/ox-outbound-limits',
+    reason: 'speeding',
+    phrases: [outboundCode('136|404')],
+    hints: ['oxs'],
+    quote: '450 4.2.0 Recipient temporarily rejected - OXSUS0006_404',
   },
 ];

@@ -130,13 +130,17 @@ export const EXPIRED_RULES: readonly ReasonRule[] = [
   // greylist module's default message in src/plugins/lua/greylist.lua), and FortiMail's
   // greylist ("SMTP clients receive the message 451 Try again later", FortiMail
   // Administration Guide, Troubleshooting). It names no cause: in a final report the retries
-  // ran out. Only the whole text: "try again later" after other words is those words' cause;
+  // ran out. hMailServer's greylisting says "451 Please try again later." (its SMTP error
+  // messages reference: "issued if grey listing is enabled"), and so does ASSP's delaying
+  // filter, "451 4.7.1 Please try again later" (a cPanel host's page on ASSP's bounces,
+  // maxclicksonline.com knowledgebase 10095: "specific to the Delaying Filter").
+  // Only the whole text: "try again later" after other words is those words' cause;
   // and only under a policy status (X.7.x, rspamd's) or none (FortiMail's): a status that names
   // a cause ("450 4.1.1", "452 4.2.2") decides by itself (README rule 2).
   {
     id: 'expired/bare-try-again-later',
     reason: 'expired',
-    phrases: [String.raw`^(?:smtp; ?)?4\d\d(?:[ -]4\.7\.\d{1,3})? try again later\.?$`],
+    phrases: [String.raw`^(?:smtp; ?)?4\d\d(?:[ -]4\.7\.\d{1,3})? (?:please )?try again later\.?$`],
     hints: ['try again later'],
     quote: '451 4.7.1 Try again later',
   },

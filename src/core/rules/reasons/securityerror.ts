@@ -89,6 +89,11 @@ export const SECURITYERROR_RULES: readonly ReasonRule[] = [
       String.raw`encryption needed`,
       String.raw`not authenticated`,
       String.raw`authentication mechanism`,
+      // IONOS's outgoing relay to a client that did not log in, as its "Error Messages Caused
+      // by Undeliverable Email" page quotes it (ionos.com/help/email/troubleshooting-mail-
+      // basicmail-business): "550 must be authenticated" (its cause: an own mail server
+      // relaying through IONOS without its credentials).
+      String.raw`\bmust be authenticated\b`,
     ],
     quote: '530 5.7.0 Authentication required',
   },
