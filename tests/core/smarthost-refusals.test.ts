@@ -10,7 +10,8 @@
 //   Google Workspace Admin Help, "SMTP relay service error messages",
 //     support.google.com/a/answer/6140680 (read through google-support.mirrorblogs.com):
 //     "550 5.7.0 Mail relay denied", "550 5.7.1 Invalid credentials for relay" and their
-//     explanations (an IP or domain not registered for the relay service).
+//     explanations (an IP or domain not registered for the relay service), "550 5.4.5 Daily SMTP
+//     relay limit exceeded for customer".
 //   Gmail's smtp.gmail.com: support.google.com/mail/?p=WantAuthError, ?p=BadCredentials and
 //     Workspace's sending limits, support.google.com/a/answer/166852 ("530 5.7.0 Authentication
 //     Required", "535 5.7.8 Username and Password not accepted", "550 5.4.5 Daily user sending
@@ -40,6 +41,9 @@
 //   SparkPost: "Sending Domains" (developers.sparkpost.com/api/sending-domains/) and the reply
 //     "550 5.7.1 Unconfigured Sending Domain <domain>" (github:transitland/transitland-datastore
 //     issue 1231, an application's SMTP error, no bounce).
+//   Postfix 3.x's own texts about the next hop (src/smtp/smtp_proto.c "TLS is required, but was
+//     not offered by host %s", 4.7.4; smtp_sasl_glue.c "SASL authentication failed; cannot
+//     authenticate to server %s: %s", 4.7.0), as tests/core/postfix-own-texts.test.ts reads them.
 // No case comes from a bounce collection; every address, host and date is made up.
 import { describe } from 'vitest';
 import { postfixNotice, postfixRemote, type PostfixRecipient } from './postfix-notice.ts';
@@ -90,6 +94,27 @@ function saslRefused(
     raw: () => postfixNotice('delayed', addresses.map(one)),
     kind: 'delay',
     recipients: addresses.map((a): RecipientVerdict => [a, reason, 'none', status, reply.slice(0, 3)]),
+  };
+}
+
+/** A text of smtp(8)'s own about the smarthost (no reply read), as Postfix reports it. */
+function ownText(
+  title: string,
+  addresses: readonly string[],
+  action: 'failed' | 'delayed',
+  status: string,
+  text: string,
+  reason: string,
+): VerdictCase {
+  return {
+    title,
+    raw: () =>
+      postfixNotice(
+        action,
+        addresses.map((a): PostfixRecipient => ({ address: a, status, reason: text })),
+      ),
+    kind: action === 'delayed' ? 'delay' : 'bounce',
+    recipients: addresses.map((a): RecipientVerdict => [a, reason, action === 'delayed' ? 'none' : 'soft', status, '']),
   };
 }
 
@@ -279,6 +304,56 @@ describe('a smarthost refusing the sender: every recipient soft, never a recipie
       '550 5.7.1 Unconfigured Sending Domain <example.com>',
       'end of DATA command',
       'rejected',
+    ),
+    refused(
+      "Google Workspace's relay: 550 5.4.5 Daily SMTP relay limit exceeded for customer is the sender's quota",
+      TWO,
+      GOOGLE_RELAY,
+      '5.4.5',
+      '550 5.4.5 Daily SMTP relay limit exceeded for customer. For more information on SMTP relay sending limits please contact your administrator or visit https://support.google.com/a/answer/6140680 - gsmtp',
+      'MAIL FROM command',
+      'speeding',
+    ),
+    refused(
+      'Microsoft 365: 550 5.7.750 Client blocked from sending from unregistered domains blocks the sending tenant',
+      THREE,
+      M365_MX,
+      '5.7.750',
+      '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [AM0PR01MB1234.eurprd01.prod.exchangelabs.com]',
+      'RCPT TO command',
+      'blocked',
+    ),
+    saslRefused(
+      'Microsoft 365: 535 5.7.139 basic authentication is disabled is a security error',
+      THREE,
+      M365_SUBMIT,
+      '5.7.139',
+      '535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]',
+      'securityerror',
+    ),
+    saslRefused(
+      'Microsoft 365: 535 5.7.139 the request did not meet the criteria to be authenticated is a security error',
+      TWO,
+      M365_SUBMIT,
+      '5.7.139',
+      '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]',
+      'securityerror',
+    ),
+    ownText(
+      "Postfix's own: TLS is required, but was not offered by the smarthost (4.7.4) is a failed STARTTLS, a delay",
+      THREE,
+      'delayed',
+      '4.7.4',
+      `TLS is required, but was not offered by host ${M365_SUBMIT}`,
+      'failedstarttls',
+    ),
+    ownText(
+      "Postfix's own: SASL authentication failed; cannot authenticate to server (4.7.0) is a security error, a delay",
+      TWO,
+      'delayed',
+      '4.7.0',
+      `SASL authentication failed; cannot authenticate to server ${GMAIL_SUBMIT}: no mechanism available`,
+      'securityerror',
     ),
   ]);
 });
