@@ -523,6 +523,8 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'norelaying/bt-recipient-not-authorised',
   'rejected/sending-service-unverified-sender',
   'speeding/sendgrid-credits',
+  'securityerror/sending-service-credentials',
+  'norelaying/mailgun-sandbox',
   'rejected/forpsi-account-blocked',
   'securityerror/cloudmark-smtp-auth',
   'blocked/forpsi-ip-blocked',

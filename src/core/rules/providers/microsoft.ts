@@ -136,6 +136,12 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
       // 5.7.1 "Client was not authenticated": the receiving server requires SMTP
       // authentication before submission (the NDR table).
       String.raw`client was not authenticated(?:$|[.;]| \()`,
+      // 5.7.139 to a client whose SMTP AUTH login Entra ID's security defaults refuse
+      // (Microsoft Learn, "Authenticated client SMTP submission (SMTP AUTH) in Exchange
+      // Online": "535 5.7.139 Authentication unsuccessful, user is locked by your
+      // organization's security defaults policy. Contact your administrator."): the sending
+      // account's login, not a suspended mailbox.
+      String.raw`\bauthentication unsuccessful, user is locked by your organization's security defaults policy\b`,
     ],
     quote:
       '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group',
