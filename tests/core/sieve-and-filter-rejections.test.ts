@@ -35,9 +35,9 @@
 // to the sender that could be laid out from a vendor page read here; an Exchange transport rule's
 // NDR is the organisation's policy, not the recipient's filter (tests/core/exchange-agent-wordings).
 // No case comes from a bounce collection; every address, host and date is made up.
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
-import { verdictCases } from './recipient-verdicts.ts';
+import { readVerdicts, verdictCases } from './recipient-verdicts.ts';
 
 const lines = (...ls: readonly (string | readonly string[])[]) => Buffer.from(ls.flat().join('\n'));
 
@@ -250,4 +250,22 @@ describe("A delivery program's exit status, as Postfix reports it", () => {
       recipients: [['rcpt@example.org', 'userunknown', 'hard', '5.1.1', '']],
     },
   ]);
+});
+
+describe('An MDN\'s "deleted" without a filter\'s rejection line stays a look-alike', () => {
+  it('a read receipt with the same disposition and Final-Recipient is no bounce', async () => {
+    const raw = addresslessRejection(
+      ['From: Rcpt <rcpt@example.org>'],
+      ['Your message', '', '  To: rcpt@example.org', '  Subject: hello', '', 'was deleted without being read.'],
+      'Mail Client',
+    );
+    const receipt = Buffer.from(
+      raw
+        .toString('latin1')
+        .replace('Subject: Automatically rejected mail', 'Subject: Not read: hello')
+        .replace('Auto-Submitted: auto-replied (rejected)\n', ''),
+      'latin1',
+    );
+    expect(await readVerdicts(receipt)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
 });
