@@ -47,6 +47,7 @@ import {
   isPersonsReply,
   isDaemonSender,
   isApplicationRefusal,
+  filterRejectionRecipient,
   isListNotice,
   isListRoleAddress,
   listOfRoleAddress,
@@ -157,6 +158,8 @@ function errorResult(message: string): Classification {
 
 interface Located {
   report?: MimeEntity;
+  /** An MDN's message/disposition-notification part (a Sieve reject's, RFC 5429 2.1). */
+  mdn?: MimeEntity;
   feedback?: MimeEntity;
   returned?: MimeEntity;
   texts: MimeEntity[];
@@ -173,6 +176,7 @@ function locateParts(root: MimeEntity): Located {
     }
     if (DSN_TYPES.has(e.contentType)) found.report ??= e;
     else if (e.contentType === 'message/feedback-report') found.feedback ??= e;
+    else if (e.contentType === 'message/disposition-notification') found.mdn ??= e;
     else if (RETURNED_MESSAGE_TYPES.has(e.contentType)) found.returned ??= e;
     else if (e.contentType === 'text/plain' || e.contentType === 'text/html' || (e.contentType.startsWith('text/') && e !== root))
       found.texts.push(e);
@@ -383,6 +387,15 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       const refusalOnly = refusal && !failedHeader.length && !isDaemonSender(envelopeFrom) && !BOUNCE_SUBJECT.test(subject);
       const found = noticeRecipients(refusalOnly ? [] : proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
       if (pec) found.decidedBy.unshift(...pec.decidedBy);
+      // A Sieve reject's MDN whose text names no address (Cyrus's "Your message was automatically
+      // rejected by Sieve"): the recipient is its disposition-notification part's Final-Recipient.
+      if (!found.recipients.length && located.mdn) {
+        const refuser = filterRejectionRecipient(notice, entityText(located.mdn));
+        if (refuser) {
+          found.recipients = [{ address: refuser, lines: [] }];
+          found.decidedBy.push('mdn:Final-Recipient');
+        }
+      }
       if (!found.recipients.length && refusal) {
         const refused = refusedAddress(top, returnedHeaders, envelopeFrom, subject, notice);
         if (refused) {

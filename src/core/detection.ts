@@ -21,6 +21,7 @@ import {
   DAEMON_SENDER_NAMES,
   DELAY_STATEMENT_PHRASES,
   FAILURE_STATEMENT_PHRASES,
+  FILTER_REJECTION_PHRASES,
   GIVEN_UP_PHRASES,
   LOCALISED_BOUNCE_SUBJECT_PREFIXES,
   LOCALISED_FAILURE_STATEMENT_PHRASES,
@@ -105,6 +106,7 @@ function forwardsDaemonMail(window: string, fromLine: RegExp = FORWARDED_FROM_LI
 /** A subject a reply or a forward opens ("WG: Unzustellbar: Frage"). */
 const REPLY_FIRST = new RegExp(`^\\s*(?:${anyOf(REPLY_SUBJECT_PREFIXES)})\\s*:`, 'i');
 const FAILURE_STATEMENT = new RegExp(anyOf(FAILURE_STATEMENT_PHRASES), 'i');
+const FILTER_REJECTION = new RegExp(anyOf(FILTER_REJECTION_PHRASES), 'i');
 const LOCALISED_FAILURE_STATEMENT = new RegExp(anyOf(LOCALISED_FAILURE_STATEMENT_PHRASES), 'iu');
 const DELAY_STATEMENT = new RegExp(`(?:${anyOf(DELAY_STATEMENT_PHRASES)})`, 'i');
 const GIVEN_UP = new RegExp(anyOf(GIVEN_UP_PHRASES), 'i');
@@ -375,12 +377,31 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
     // quotes a server's reply, as a delivery system's notice does.
     return lookAlike && BOUNCE_SUBJECT.test(subject) && FAILURE_STATEMENT.test(window) && REPLY_IN_NOTICE.test(window);
   if (bounceSubject) return true;
-  if (FAILURE_STATEMENT.test(window) || (deliverySystem && LOCALISED_FAILURE_STATEMENT.test(window))) return true;
+  if (FAILURE_STATEMENT.test(window) || (deliverySystem && (LOCALISED_FAILURE_STATEMENT.test(window) || FILTER_REJECTION.test(window))))
+    return true;
   // A postmaster's or MAILER-DAEMON's warning that it will keep trying is a report even when
   // its subject is in a language we have no subject for and it quotes no reply code. Only
   // those senders: a shop's no-reply mail says "your order is delayed".
   const delayWarning = DAEMON_FROM_REPORT.test(from) && DELAY_STATEMENT.test(notice.slice(0, STATEMENT_WINDOW_CHARS));
   return delayWarning || (daemon && /\b[245]\d\d\b/.test(notice));
+}
+
+/** Characters of an MDN's disposition-notification part searched for its fields (hostile input bound). */
+const MDN_FIELDS_CHARS = 4096;
+const MDN_FINAL_RECIPIENT = /^final-recipient[ \t]*:[ \t]*rfc822[ \t]*;[ \t]*<?([^\s<>]{1,254}@[^\s<>]{1,254})>?[ \t]*$/im;
+const MDN_DELETED = /^disposition[ \t]*:[ \t]*automatic-action\/mdn-sent-automatically[ \t]*;[ \t]*deleted\b/im;
+
+/**
+ * The recipient whose own mail filter refused the message, from a Sieve reject's MDN
+ * (FILTER_REJECTION_PHRASES in rules/detection.ts): its disposition-notification part's
+ * Final-Recipient, when the part says the message was deleted automatically and the notice's
+ * opening holds a mailbox server's rejection line. A read receipt's "deleted" has no such line.
+ */
+export function filterRejectionRecipient(notice: string, mdnFields: string): string | undefined {
+  if (!FILTER_REJECTION.test(notice.slice(0, FAILURE_WINDOW_CHARS))) return undefined;
+  const fields = mdnFields.slice(0, MDN_FIELDS_CHARS);
+  if (!MDN_DELETED.test(fields)) return undefined;
+  return MDN_FINAL_RECIPIENT.exec(fields)?.[1];
 }
 
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */

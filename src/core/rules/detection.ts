@@ -420,6 +420,29 @@ export const LIST_NOTICE_FIELDS: readonly [field: string, value: string][] = [
 ];
 
 /**
+ * What a mailbox server writes to the sender when its user's own mail filter refused the message
+ * after the SMTP or LMTP dialogue was over: a Sieve "reject" (RFC 5429 section 2.1) sent as an
+ * MDN, its text the server's line and the script's reason, its message/disposition-notification
+ * part naming the recipient ("Final-Recipient: rfc822; <address>") with "Disposition:
+ * automatic-action/MDN-sent-automatically; deleted". The line is what tells it from a read
+ * receipt, whose "deleted" means its reader threw the message away unread.
+ * - Cyrus IMAP's lmtpd (imap/lmtp_sieve.c send_rejection; "From: Mail Sieve Subsystem
+ *   <postmaster>", "Subject: Automatically rejected mail"): "Your message was automatically
+ *   rejected by Sieve, a mail\r\nfiltering language.", then "The following reason was given:";
+ * - Dovecot 1.0's deliver (src/deliver/mail-send.c, MAIL_REJECTION_HUMAN_REASON): "Your message
+ *   was automatically rejected by Dovecot Mail Delivery Agent.";
+ * - Pigeonhole (src/lib-sieve/sieve-actions.c sieve_action_do_reject_mail) and Dovecot's LDA and
+ *   LMTP since 1.1 (src/lib-lda/mail-send.c, rejection_reason's default): "Your message to <%t>
+ *   was automatically rejected:%n%r".
+ * Read in the notice's opening, only from a delivery system's address.
+ */
+export const FILTER_REJECTION_PHRASES: readonly string[] = [
+  String.raw`your message was automatically rejected by sieve, a mail\s{1,4}filtering language`,
+  String.raw`your message was automatically rejected by dovecot mail delivery agent`,
+  String.raw`your message to <?[^\s<>]{1,254}>? was automatically rejected:`,
+];
+
+/**
  * What a mailing list manager or a help desk writes when it refuses the message a person sent
  * it (a post, a ticket, a reply by mail): a refusal of that message, not a delivery failure
  * and never a dead address. Read in the notice's opening (its whitespace folded, as the

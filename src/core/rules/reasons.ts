@@ -586,6 +586,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'networkerror/server-timeout',
   'filtered/blocked-by-recipient',
   'filtered/dovecot-sieve-reject',
+  'filtered/delivery-program-refused',
   'blocked/ip-for-spam',
   'blocked/ip-held-by-provider',
   'blocked/ip-blocklist-link',

@@ -46,9 +46,33 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
     reason: 'filtered',
     // Dovecot's rejection_reason always has the colon ("...automatically rejected:%n%r"):
     // another filter's "was automatically rejected by our spam filter" is not this.
-    phrases: [String.raw`\byour message to <?\S+?>? was automatically rejected:`],
+    phrases: [
+      String.raw`\byour message to <?\S+?>? was automatically rejected:`,
+      // Cyrus IMAP's lmtpd, its MDN for a Sieve reject (imap/lmtp_sieve.c send_rejection: "Your
+      // message was automatically rejected by Sieve, a mail\r\nfiltering language.", then
+      // "The following reason was given:" and the script's reason), and Dovecot 1.0's deliver
+      // (src/deliver/mail-send.c: "Your message was automatically rejected by Dovecot Mail
+      // Delivery Agent."): the recipient's own filter refused the message.
+      String.raw`\byour message was automatically rejected by (?:sieve, a mail\s{1,4}filtering language|dovecot mail delivery agent)\b`,
+    ],
     hints: ['automatically rejected'],
     quote: 'Your message to <user@example.net> was automatically rejected:\nIch nehme keine E-Mails von diesem Absender an.',
+  },
+  // A delivery program that refused the message with EX_NOPERM (77) and said why, as Postfix's
+  // local(8) and pipe(8) report it (src/global/pipe_command.c: the exit status's text from
+  // sys_exits.c, "permission denied" with 5.7.0, then ". Command output: " and what the program
+  // wrote; the output alone is the x-unix Diagnostic-Code). dovecot-lda -e exits so for every
+  // mail it rejects, the Sieve reject's reason on stderr ("If mail gets rejected, write the
+  // rejection reason to stderr and exit with status 77 (EX_NOPERM)", doc.dovecot.org,
+  // dovecot-lda(1)): the recipient's own filter refused the message. A full mailbox's words in
+  // the output are read first, from the diagnostic; the bare exit text, with no output, is the
+  // program's failure (mailererror.ts, POSTFIX_COMMAND_EXIT_TEXTS).
+  {
+    id: 'filtered/delivery-program-refused',
+    reason: 'filtered',
+    phrases: [String.raw`\bpermission denied\. command output: `],
+    hints: ['command output'],
+    quote: '<user@example.org>: permission denied. Command output: I am not taking mail from you',
   },
   // au (KDDI) answers DATA with "550 : User unknown": the address slot is empty because the
   // reply is to the message, not to RCPT TO; the recipient's own filter settings refused it.
