@@ -47,6 +47,7 @@ import {
   isPersonsReply,
   isDaemonSender,
   isApplicationRefusal,
+  isChallenge,
   isListNotice,
   isListRoleAddress,
   listOfRoleAddress,
@@ -354,6 +355,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // A list's or a help desk's refusal of the sender's message: a refusal of that message,
   // whatever automatic-reply fields the product writes on it (Discourse, OTRS, osTicket).
   const refusal = !located.report && isApplicationRefusal(top, envelopeFrom, subject, notice);
+  // A challenge-response system holds the message until its sender proves a person sent it:
+  // an automatic reply asking for action, the message on hold (never a dead address).
+  if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isChallenge(top, envelopeFrom, subject, notice)) {
+    return result('autoreply', [nonBounceRecipient(replier, 'onhold', ['autoreply:challenge'])]);
+  }
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);

@@ -13,6 +13,7 @@ import {
   AUTOREPLY_SUBJECT_PHRASES,
   AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
+  CHALLENGE_PHRASES,
   COMPLAINT_STATEMENT_PHRASES,
   COMPLAINT_WHOLE_SUBJECTS,
   CONDITIONAL_FAILURE_PHRASES,
@@ -276,6 +277,20 @@ export function listOfRoleAddress(from: string): string {
 /** A mailing list's role address (LIST_ROLE_ADDRESS_SUFFIXES): it writes notices, it is never refused. */
 export function isListRoleAddress(address: string): boolean {
   return LIST_ROLE_ADDRESS.test(address);
+}
+
+const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'i');
+
+/**
+ * A challenge-response system's request that the sender prove a person sent the message it
+ * holds (CHALLENGE_PHRASES in its opening, the lines the product wraps joined): an automatic
+ * reply asking for action, never a failure. A person's reply to or forward of one is a letter,
+ * unless a program wrote it (isProgramWritten).
+ */
+export function isChallenge(top: Header[], from: string, subject: string, notice: string): boolean {
+  if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return false;
+  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
+  return CHALLENGE.test(opening);
 }
 
 /**
