@@ -35,6 +35,8 @@
 //   msg_reply_mailguard.txt): "Your e-mail has been put on-hold and will be delivered to
 //   {RECIPIENT} upon your verification. ... Your undelivered e-mail will remain for 7 days in
 //   the queue before it will get deleted."
+// - ASSP's refusal asking for a code in the subject, as a host's help page on ASSP's bounce
+//   messages quotes it (maxclicksonline.com/client-area/knowledgebase.php?action=displayarticle&id=10095).
 // Mailinblack's help pages (support.mailinblack.com/en/articles/143170, 143174) describe its
 // "authentication request" but publish no text of it; Boxbe's pages (blog.boxbe.com) describe
 // its Waiting List, no text of its request either: neither has a case here.
@@ -65,8 +67,11 @@ const invoice = (to = 'Jane Roe <jane@example.net>') => [
   'Dear Jane, please find our invoice 2026-114 for November.',
 ];
 
-/** A TMDA auto response (AutoResponse.py create()): the template's text and the sender's message to `to`. */
-const tmda = (headers: string[], description: string, autoSubmitted: string, body: string[], to?: string) =>
+/**
+ * A TMDA auto response (AutoResponse.py create()): the template's text and the sender's message
+ * to `to`, whole (AUTORESPONSE_INCLUDE_SENDER_COPY = 2, the default) or its header only (1).
+ */
+const tmda = (headers: string[], description: string, autoSubmitted: string, body: string[], to?: string, copy: 1 | 2 = 2) =>
   message(
     'Return-Path: <>',
     'MIME-Version: 1.0',
@@ -93,12 +98,17 @@ const tmda = (headers: string[], description: string, autoSubmitted: string, bod
     '',
     ...body,
     '--===============1764666845==',
-    'Content-Type: message/rfc822',
-    'MIME-Version: 1.0',
-    'Content-Description: Original Message',
+    ...(copy === 2
+      ? ['Content-Type: message/rfc822', 'MIME-Version: 1.0', 'Content-Description: Original Message']
+      : [
+          'Content-Type: text/rfc822-headers; charset="us-ascii"',
+          'MIME-Version: 1.0',
+          'Content-Transfer-Encoding: 7bit',
+          'Content-Description: Original Message Headers',
+        ]),
     'Content-Disposition: inline',
     '',
-    ...invoice(to),
+    ...(copy === 2 ? invoice(to) : invoice(to).slice(0, invoice(to).indexOf(''))),
     '',
     '--===============1764666845==--',
   );
@@ -151,32 +161,78 @@ const ask = (template: string[]) =>
     'Dear Jane, please find our invoice 2026-114 for November.',
   );
 
+/** TMDA's confirm_request.txt as it is filled in (tmda-rfilter: pending_lifetime "14 days"). */
+const TMDA_CONFIRM_REQUEST = [
+  'Your message attached below is being held because the address',
+  '<billing@example.com> has not been verified.',
+  '',
+  'To release your message for delivery, please send an empty message',
+  'to the following address, or use your mailer\'s "Reply" feature.',
+  '',
+  '   jane-confirm-1764576846.4711.6f1a2b@example.net',
+  '',
+  'This confirmation verifies that your message is legitimate and not',
+  'junk-mail. You should only have to confirm your address once.',
+  '',
+  'If you do not respond to this confirmation request within 14 days,',
+  'your message will not be delivered.',
+];
+const TMDA_CONFIRM_HEADERS = [
+  'From: "Jane Roe" <jane@example.net>',
+  'Subject: Please confirm your message',
+  'Reply-To: jane-confirm-1764576846.4711.6f1a2b@example.net',
+];
+
 const cases: Record<string, () => Buffer> = {
-  tmda_confirm_request: () =>
-    tmda(
-      [
-        'From: "Jane Roe" <jane@example.net>',
-        'Subject: Please confirm your message',
-        'Reply-To: jane-confirm-1764576846.4711.6f1a2b@example.net',
-      ],
-      'Confirmation Request',
-      'auto-replied',
-      [
-        'Your message attached below is being held because the address',
-        '<billing@example.com> has not been verified.',
-        '',
-        'To release your message for delivery, please send an empty message',
-        'to the following address, or use your mailer\'s "Reply" feature.',
-        '',
-        '   jane-confirm-1764576846.4711.6f1a2b@example.net',
-        '',
-        'This confirmation verifies that your message is legitimate and not',
-        'junk-mail. You should only have to confirm your address once.',
-        '',
-        'If you do not respond to this confirmation request within 14 days,',
-        'your message will not be delivered.',
-      ],
+  tmda_confirm_request_headers_only: () =>
+    tmda(TMDA_CONFIRM_HEADERS, 'Confirmation Request', 'auto-replied', TMDA_CONFIRM_REQUEST, undefined, 1),
+  // A colleague passes the request on to ask what it is: a letter, no notice of its own.
+  tmda_confirm_forwarded: () =>
+    message(
+      'From: Sam Poe <sam@example.com>',
+      'To: billing@example.com',
+      'Subject: Fwd: Please confirm your message',
+      'Date: Tue, 01 Dec 2026 10:02:11 +0100',
+      'Message-ID: <fwd-77@example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'Is this one of ours? It came back on the invoice.',
+      '',
+      '---------- Forwarded message ---------',
+      'From: Jane Roe <jane@example.net>',
+      'Date: Tue, 1 Dec 2026 at 09:14',
+      'Subject: Please confirm your message',
+      'To: <billing@example.com>',
+      '',
+      'This message was created automatically by mail delivery software (TMDA).',
+      '',
+      ...TMDA_CONFIRM_REQUEST,
     ),
+  // ASSP's refusal that asks for a code in the subject (a host's help page on ASSP's bounce
+  // messages, maxclicksonline.com knowledge base 10095: "554 5.7.1 Mail (SESSIONID) appears to
+  // be unsolicited - resend with the code xxxxxxx appended to subject and ask to have your email
+  // whitelisted."), as Postfix reports it (bounce_template.c, smtp_proto.c): refused, not held.
+  assp_resend_with_code: () =>
+    message(
+      'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)',
+      'To: billing@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Date: Tue, 01 Dec 2026 09:14:09 +0100',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'This is the mail system at host mail.example.com.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      "be delivered to one or more recipients. It's attached below.",
+      '',
+      '<jane@example.net>: host mx.example.net[192.0.2.25] said: 554 5.7.1 Mail',
+      '    (0a1b2c3d) appears to be unsolicited - resend with the code x7k2p9',
+      '    appended to subject and ask to have your email whitelisted. (in reply to',
+      '    end of DATA command)',
+    ),
+  tmda_confirm_request: () => tmda(TMDA_CONFIRM_HEADERS, 'Confirmation Request', 'auto-replied', TMDA_CONFIRM_REQUEST),
   tmda_bounce_incoming: () => tmdaBounce('jane@example.net', ['Message rejected by recipient.']),
   tmda_bounce_fail_sender: () =>
     tmdaBounce('jane-sender-3f9c2a@example.net', ['You have sent email to an address you are not authorized to use.']),
@@ -297,6 +353,18 @@ const CASES: Case[] = [
     notice: 'mailguard_reply',
     title: 'MailGuard\'s "put on-hold ... upon your verification" is a challenge',
     expected: challengeOf('mailguard@example.net'),
+  }, // With AUTORESPONSE_INCLUDE_SENDER_COPY = 1: the sender's header only, as text/rfc822-headers.
+  {
+    notice: 'tmda_confirm_request_headers_only',
+    title: 'TMDA confirm_request.txt with only the header of the message is a challenge too',
+    expected: challengeOf('jane@example.net'),
+  },
+  { notice: 'tmda_confirm_forwarded', title: 'a colleague forwarding a TMDA request is a letter', expected: ['not-bounce', []] },
+  // Correct on main already: a refusal at the end of DATA that asks for a code in the subject.
+  {
+    notice: 'assp_resend_with_code',
+    title: 'ASSP\'s "resend with the code ... appended to subject" is a refusal (spamdetected), never a challenge',
+    expected: ['bounce', [['jane@example.net', 'spamdetected', 'soft', '5.7.1', '554']]],
   },
 ];
 
