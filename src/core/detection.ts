@@ -279,7 +279,7 @@ export function isListRoleAddress(address: string): boolean {
   return LIST_ROLE_ADDRESS.test(address);
 }
 
-const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'i');
+const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
 
 /**
  * A challenge-response system's request that the sender prove a person sent the message it

@@ -17,11 +17,15 @@
 //   (BOUNCE_ENV_SENDER '<>', PENDING_LIFETIME '14d'); tmda/TMDA/Util.py format_timeout ("14
 //   days"); tmda/TMDA/Cookie.py make_confirm_address (<user>-confirm-<cookie>@<host>).
 // - ASK, Active Spam Killer 2.5.3, its Python 3 port (github.com/wwortel/Active-Spam-Filter,
-//   commit 2df5df02adcf482046a19ba7283b3bc743908f4f): root_dir/templates/confirm_en.txt,
-//   confirm_fr.txt; usr_share_dir/askmessage.py send_confirmation() (subject "Please confirm
-//   (conf#<md5>)", "X-ASK-Auth:", "Precedence: bulk", "In-Reply-To:"); usr_share_dir/askmail.py
-//   (From, To, Subject, Date, "X-AskVersion:", the template, "--- Original Message Follows ---"
-//   and the sender's message with its From, To, Subject and Date lines quoted after "< ").
+//   commit 2df5df02adcf482046a19ba7283b3bc743908f4f): root_dir/templates/confirm_<lang>.txt
+//   (en, fr, de, es, it, nl, da, fi, ptbr; ISO-8859-1), ask.rc (rc_confirm_langs = en);
+//   usr_share_dir/askmessage.py send_confirmation() (subject "Please confirm (conf#<md5>)",
+//   "X-ASK-Auth:", "Precedence: bulk", 'Content-Type: text/plain; charset="iso-8859-1"',
+//   "In-Reply-To:"); usr_share_dir/askmail.py (From, To, Subject, Date, "X-AskVersion:", the
+//   template, "--- Original Message Follows ---" and the sender's message with its From, To,
+//   Subject and Date lines quoted after "< "). The templates' bytes are written in the charset the
+//   header names (the port also re-encodes them as UTF-8 and writes a stray "Content-Type:" line
+//   atop the body; neither is kept here).
 // - Spam Arrest's verification request, as two public pages quote it (its subject is not
 //   quoted: the case carries the returned message's subject, so that only the body decides):
 //   empoprise-bi.blogspot.com/2015/05/ ("I'm protecting myself from receiving junk mail. Please
@@ -46,6 +50,8 @@ import { classify } from '../../src/core/classify.ts';
 import type { Classification } from '../../src/core/types.ts';
 
 const message = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n');
+/** A message whose 8-bit text is written in `encoding` (ASK sends its ISO-8859-1 templates as they are). */
+const bytes = (encoding: BufferEncoding, ...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', encoding);
 /** The kind, and per recipient the address, reason, hard/soft, status and reply code. */
 const verdicts = (c: Classification) => [c.kind, c.recipients.map((r) => [r.address, r.reason, r.bounceType, r.enhancedCode, r.replyCode])];
 /** A challenge: an automatic reply from the address that holds the message, which is on hold. */
@@ -136,8 +142,9 @@ const tmdaBounce = (address: string, cause: string[]) =>
   );
 
 /** ASK's confirmation (askmail.py): the headers it writes, the template, the sender's message quoted. */
-const ask = (template: string[]) =>
-  message(
+const ask = (template: string[], encoding: BufferEncoding = 'utf8') =>
+  bytes(
+    encoding,
     'Return-Path: <jane@example.net>',
     'From: "Jane Roe" <jane@example.net>',
     'To: billing@example.com',
@@ -183,7 +190,115 @@ const TMDA_CONFIRM_HEADERS = [
   'Reply-To: jane-confirm-1764576846.4711.6f1a2b@example.net',
 ];
 
+/** ASK's other languages (templates/confirm_<lang>.txt, ISO-8859-1), as the files hold them. */
+const ASK_CONFIRM: Record<string, string[]> = {
+  de: [
+    '<< WICHTIGE INFORMATION >>',
+    '',
+    'Dies ist eine automatisch generierte Antwort.',
+    '',
+    'Ihre Mail (unten angehaengt) muss vor der Zustellung an mich',
+    'explizit bestaetigt werden.  Um dies zu tun, beantworten Sie',
+    'einfach diese Mail mit der "Antworten" oder "Reply"-Funktion',
+    'Ihres Mailprogramms. Es sind keine Aenderungen am Text',
+    'noetig. Dies ist die einzige Bestaetigung die Sie je an mich',
+    'senden muessen; Ihre weiteren Nachrichten werden automatisch',
+    'akzeptiert. Diese Massnahme dient der Bekaempfung von Spam.',
+  ],
+  es: [
+    '<< INFORMACIÓN IMPORTANTE >>',
+    '',
+    'Éste es un mensaje automático.',
+    '',
+    'El mensaje que usted ha enviado (mostrado más abajo)',
+    'necesita su confirmación antes de ser entregado. Para',
+    'confirmar que usted ha enviado el mensaje, sólo presione',
+    'el boton de "R"eply y envie este mensaje (no es necesario',
+    'editar el mensaje nada). Una vez realizado esto, no se',
+    'necesitarán más confirmaciones.',
+  ],
+  it: [
+    '<< INFORMAZIONE IMPORTANTE! >>',
+    ' ',
+    'Questo è un messaggio automatico.',
+    ' ',
+    'Il messaggio che hai spedito (allegato sotto) richiede una',
+    'conferma prima che sia consegnato. Per confermare che sei',
+    'tu che hai spedito il messaggio, basta cliccare il tasto',
+    '"R"eply e rispedirlo nuovamente (non hai bisogno di scrivere',
+    'nessuna altra informazione aggiuntiva).  Fatto questo,',
+    'nessuna altra conferma è richiesta.',
+  ],
+  nl: [
+    '<< BELANGRIJKE INFORMATIE >>',
+    '',
+    'Dit is een automatisch gegenereerd bericht.',
+    '',
+    'Het bericht dat u verzonden heeft (beneden bijgevoegd), vereist',
+    'bevestiging voor het definitief bezorgd kan worden. Om deze',
+    'bevestiging te sturen, kunt u op Reply (Beantwoorden) drukken',
+    'en dit bericht terug sturen (u hoeft niets aan te passen). Als',
+    'dit is afgerond, zullen er geen bevestigingen meer volgen.',
+  ],
+  da: [
+    ' << VIGTIG INFORMATION! >>',
+    '',
+    'Dette er en automatisk besked.',
+    '',
+    'Den e-mail, som du har sendt (vedhæftet forneden), kræver',
+    'en bekræftelse før den kan leveres til modtageren. For at',
+    'bekræfte at du har sendt e-mailen, skal du trykke på besvar',
+    'knappen i dit e-mail program nu og returnere denne e-mail',
+    '(Du behøver ikke at skrive noget). Når det er gjort, vil',
+    'du ikke fremover blive spurgt om at bekræfte e-mails.',
+  ],
+  fi: [
+    '<< TÄRKEÄ TIEDOTUS! >>',
+    '',
+    'Tämä on automaattinen viesti.',
+    '',
+    'Domainimme on saanut viestin (liitteenä alla), jossa tämä',
+    'postiosoite on merkitty lähettäjäksi. Et ole ennen lähettänyt',
+    'viestejä tähän osoitteeseen, joten tarvitsemme vahvistuksen että',
+    'viesti on osoitteestasi peräisin. Ilman vahvistusta viestiä ei',
+    'voida toimittaa perille.',
+    '',
+    'Vahvistuksen voit tehdä lähettämällä tämän viestin takaisin',
+    'vastaa-painikkeella. Sinun ei tarvitse editoida vastausta.',
+    '',
+    'Kiitos vaivannäöstäsi.',
+    '',
+    'Tähän osoitteeseen on tullut paljon ei-toivottua',
+    'mainospostia. Siksi pyydämme sinua vahvistmaan',
+    'vastausosoitteesi. Valitamme tätä vaivaa.  Vastattuasi',
+    'tähän viestiin, ei uutta tarkistusta tehdä enää tähän',
+    'postiosoitteeseen, vaan viestisi menee suoraan perille jatkossa.',
+    '',
+    'Postisi on tervetullut tähän osoitteeseen jatkossakin, kunhan se',
+    'ei ole osoitteetonta tai tilaamatonta mainospostia. Valitamme',
+    'vielä kerran ylimääräistä vaivaa.',
+  ],
+  ptbr: [
+    '<< INFORMAÇÃO IMPORTANTE >>',
+    '',
+    'Esta é uma mensagem automática',
+    '',
+    'A mensagem que você enviou (em anexo) requer confirmação',
+    'antes de ser entregue. Para confirmar o envio basta',
+    'pressionar o botão de "Reply" e enviar esta mensagem de',
+    'volta (não é necessário editar). Uma vez que isto seja',
+    'feito, novas confirmações não serão necessárias.',
+  ],
+};
+
 const cases: Record<string, () => Buffer> = {
+  ask_confirm_de: () => ask(ASK_CONFIRM.de!, 'latin1'),
+  ask_confirm_es: () => ask(ASK_CONFIRM.es!, 'latin1'),
+  ask_confirm_it: () => ask(ASK_CONFIRM.it!, 'latin1'),
+  ask_confirm_nl: () => ask(ASK_CONFIRM.nl!, 'latin1'),
+  ask_confirm_da: () => ask(ASK_CONFIRM.da!, 'latin1'),
+  ask_confirm_fi: () => ask(ASK_CONFIRM.fi!, 'latin1'),
+  ask_confirm_ptbr: () => ask(ASK_CONFIRM.ptbr!, 'latin1'),
   tmda_confirm_request_headers_only: () =>
     tmda(TMDA_CONFIRM_HEADERS, 'Confirmation Request', 'auto-replied', TMDA_CONFIRM_REQUEST, undefined, 1),
   // A colleague passes the request on to ask what it is: a letter, no notice of its own.
@@ -353,7 +468,19 @@ const CASES: Case[] = [
     notice: 'mailguard_reply',
     title: 'MailGuard\'s "put on-hold ... upon your verification" is a challenge',
     expected: challengeOf('mailguard@example.net'),
-  }, // With AUTORESPONSE_INCLUDE_SENDER_COPY = 1: the sender's header only, as text/rfc822-headers.
+  },
+  { notice: 'ask_confirm_de', title: 'ASK confirm_de.txt (German) is a challenge', expected: challengeOf('jane@example.net') },
+  { notice: 'ask_confirm_es', title: 'ASK confirm_es.txt (Spanish) is a challenge', expected: challengeOf('jane@example.net') },
+  { notice: 'ask_confirm_it', title: 'ASK confirm_it.txt (Italian) is a challenge', expected: challengeOf('jane@example.net') },
+  { notice: 'ask_confirm_nl', title: 'ASK confirm_nl.txt (Dutch) is a challenge', expected: challengeOf('jane@example.net') },
+  { notice: 'ask_confirm_da', title: 'ASK confirm_da.txt (Danish) is a challenge', expected: challengeOf('jane@example.net') },
+  { notice: 'ask_confirm_fi', title: 'ASK confirm_fi.txt (Finnish) is a challenge', expected: challengeOf('jane@example.net') },
+  {
+    notice: 'ask_confirm_ptbr',
+    title: 'ASK confirm_ptbr.txt (Brazilian Portuguese) is a challenge',
+    expected: challengeOf('jane@example.net'),
+  },
+  // With AUTORESPONSE_INCLUDE_SENDER_COPY = 1: the sender's header only, as text/rfc822-headers.
   {
     notice: 'tmda_confirm_request_headers_only',
     title: 'TMDA confirm_request.txt with only the header of the message is a challenge too',
