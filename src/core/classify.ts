@@ -47,7 +47,7 @@ import {
   isPersonsReply,
   isDaemonSender,
   isApplicationRefusal,
-  isChallenge,
+  challengeNotice,
   isListNotice,
   isListRoleAddress,
   listOfRoleAddress,
@@ -356,10 +356,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // whatever automatic-reply fields the product writes on it (Discourse, OTRS, osTicket).
   const refusal = !located.report && isApplicationRefusal(top, envelopeFrom, subject, notice);
   // A challenge-response system holds the message until its sender proves a person sent it:
-  // an automatic reply asking for action, the message on hold (never a dead address).
-  if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isChallenge(top, envelopeFrom, subject, notice)) {
-    return result('autoreply', [nonBounceRecipient(replier, 'onhold', ['autoreply:challenge'])]);
-  }
+  // an automatic reply asking for action, the message on hold (never a dead address). Its word
+  // that the answer was accepted says the message was delivered.
+  const challenge =
+    !dsnRecipients.length && !located.report && !failedHeader.length && !refusal && challengeNotice(top, envelopeFrom, subject, notice);
+  if (challenge === 'held') return result('autoreply', [nonBounceRecipient(replier, 'onhold', ['autoreply:challenge'])]);
+  if (challenge === 'released')
+    return result('not-bounce', [{ ...nonBounceRecipient(replier, 'delivered', ['autoreply:challenge released']), action: 'delivered' }]);
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);

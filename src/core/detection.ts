@@ -14,6 +14,7 @@ import {
   AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
   CHALLENGE_PHRASES,
+  CHALLENGE_RELEASED_PHRASES,
   COMPLAINT_STATEMENT_PHRASES,
   COMPLAINT_WHOLE_SUBJECTS,
   CONDITIONAL_FAILURE_PHRASES,
@@ -280,17 +281,21 @@ export function isListRoleAddress(address: string): boolean {
 }
 
 const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
+const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
 
 /**
- * A challenge-response system's request that the sender prove a person sent the message it
- * holds (CHALLENGE_PHRASES in its opening, the lines the product wraps joined): an automatic
- * reply asking for action, never a failure. A person's reply to or forward of one is a letter,
- * unless a program wrote it (isProgramWritten).
+ * A challenge-response system's notice: 'held', its request that the sender prove a person
+ * sent the message it holds (CHALLENGE_PHRASES in its opening, the lines the product wraps
+ * joined), an automatic reply asking for action, never a failure; 'released', its word that
+ * the sender's answer was accepted and the message delivered (CHALLENGE_RELEASED_PHRASES).
+ * A person's reply to or forward of one is a letter, unless a program wrote it
+ * (isProgramWritten).
  */
-export function isChallenge(top: Header[], from: string, subject: string, notice: string): boolean {
-  if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return false;
+export function challengeNotice(top: Header[], from: string, subject: string, notice: string): 'held' | 'released' | undefined {
+  if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return undefined;
   const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
-  return CHALLENGE.test(opening);
+  if (CHALLENGE.test(opening)) return 'held';
+  return CHALLENGE_RELEASED.test(opening) ? 'released' : undefined;
 }
 
 /**

@@ -347,6 +347,11 @@ const cases: Record<string, () => Buffer> = {
       '    appended to subject and ask to have your email whitelisted. (in reply to',
       '    end of DATA command)',
     ),
+  tmda_confirm_accept: () =>
+    tmda(['From: "Jane Roe" <jane@example.net>', 'Subject: Confirmation accepted'], 'Confirmation Acceptance', 'auto-replied', [
+      'Your confirmation was accepted, and so your original message has been',
+      'delivered.',
+    ]),
   tmda_confirm_request: () => tmda(TMDA_CONFIRM_HEADERS, 'Confirmation Request', 'auto-replied', TMDA_CONFIRM_REQUEST),
   tmda_bounce_incoming: () => tmdaBounce('jane@example.net', ['Message rejected by recipient.']),
   tmda_bounce_fail_sender: () =>
@@ -479,6 +484,13 @@ const CASES: Case[] = [
     notice: 'ask_confirm_ptbr',
     title: 'ASK confirm_ptbr.txt (Brazilian Portuguese) is a challenge',
     expected: challengeOf('jane@example.net'),
+  },
+  // TMDA's word that the sender's confirmation released the message: delivered, no automatic
+  // reply of an absent person ("Auto-Submitted: auto-replied" made it one).
+  {
+    notice: 'tmda_confirm_accept',
+    title: 'TMDA confirm_accept.txt says the message was delivered',
+    expected: ['not-bounce', [['jane@example.net', 'delivered', 'none', '', '']]],
   },
   // With AUTORESPONSE_INCLUDE_SENDER_COPY = 1: the sender's header only, as text/rfc822-headers.
   {

@@ -515,6 +515,15 @@ export const CHALLENGE_PHRASES: readonly string[] = [
 ];
 
 /**
+ * A challenge-response system's word that the sender's answer was accepted and the message it
+ * held delivered: TMDA 1.1.12 (templates/confirm_accept.txt, subject "Confirmation accepted"):
+ * "Your confirmation was accepted, and so your original message has been delivered."
+ */
+export const CHALLENGE_RELEASED_PHRASES: readonly string[] = [
+  String.raw`your confirmation was accepted, and so your original message has been delivered`,
+];
+
+/**
  * Header fields, with the values, only a program writes, that mark a message as automatic even
  * without an automatic-reply value: the loop guards of Request Tracker ("X-RT-Loop-Prevention:
  * <rtname>", lib/RT/Interface/Email.pm MailError), of OTRS, Znuny and Zammad ("X-Loop: yes")
