@@ -41,6 +41,10 @@
 //   the queue before it will get deleted."
 // - ASSP's refusal asking for a code in the subject, as a host's help page on ASSP's bounce
 //   messages quotes it (maxclicksonline.com/client-area/knowledgebase.php?action=displayarticle&id=10095).
+// - the IETF's postconfirm (github.com/ietf-tools/postconfirm, commit
+//   069781277fc1d2e5cf22c680eb2f6b8d1f8bf220): src/milter/processor.py send_challenge() and
+//   get_challenge_subject(), src/validator/validator.py get_token(), src/remailer/remailer.py
+//   (envelope sender remail_sender), charts/postconfirm/values.yaml (the template).
 // Mailinblack's help pages (support.mailinblack.com/en/articles/143170, 143174) describe its
 // "authentication request" but publish no text of it; Boxbe's pages (blog.boxbe.com) describe
 // its Waiting List, no text of its request either: neither has a case here.
@@ -347,6 +351,37 @@ const cases: Record<string, () => Buffer> = {
       '    appended to subject and ask to have your email whitelisted. (in reply to',
       '    end of DATA command)',
     ),
+  // postconfirm's challenge as send_challenge() writes it (From, To, Subject, Auto-Submitted and
+  // the rendered template; its envelope sender is remail_sender), the chart's template filled in.
+  postconfirm_challenge: () =>
+    message(
+      'Return-Path: <verify@example.org>',
+      'Received: from postconfirm.example.org (postconfirm.example.org [198.51.100.7])',
+      '\tby mail.example.com with ESMTP id 9C1E2A0031; Tue, 1 Dec 2026 09:14:08 +0100',
+      'From: ietf@example.org',
+      'To: billing@example.com',
+      'Subject: Confirm: ietf@example.org:8f3a2b1c0d9e:4b6f0e2a9c1d5e7f',
+      'Auto-Submitted: auto-replied',
+      '',
+      'Welcome to the Internet Engineering Task Force (IETF) and its companion organizations, the Internet Architecture Board (IAB) and Internet Research Task Force (IRTF).',
+      '',
+      'We have received an email from your email address, "billing@example.com", sent to "ietf@example.org", with the subject',
+      'Invoice 2026-114',
+      '',
+      'As this is the first time we have received an email from billing@example.com, your email will not be delivered until you confirm that you sent it by replying to this message with the confirmation code in the subject line intact. You do not need to write anything in your reply.',
+      '',
+      'Please note that by replying to this message, you agree to follow IETF processes and policies, a reminder of which is given in the IETF Note Well (https://www.ietf.org/about/note-well/), and in doing so you consent to the use of your information in accordance with the IETF/IRTF/IAB Privacy Statement (https://www.ietf.org/privacy-statement/).',
+      '',
+      'If you did not send this message or do not want it delivered, you do not need to do anything.',
+      '',
+      'If you have any questions, please forward this email to admin@example.org and we will be happy to assist.',
+      '',
+      '--',
+      'The IETF (including the IAB, IRTF and RFC Editor)',
+      'https://www.ietf.org/',
+      '',
+      '(For internal use only: 8f3a2b1c0d9e)',
+    ),
   tmda_confirm_accept: () =>
     tmda(['From: "Jane Roe" <jane@example.net>', 'Subject: Confirmation accepted'], 'Confirmation Acceptance', 'auto-replied', [
       'Your confirmation was accepted, and so your original message has been',
@@ -484,6 +519,11 @@ const CASES: Case[] = [
     notice: 'ask_confirm_ptbr',
     title: 'ASK confirm_ptbr.txt (Brazilian Portuguese) is a challenge',
     expected: challengeOf('jane@example.net'),
+  },
+  {
+    notice: 'postconfirm_challenge',
+    title: 'the IETF\'s postconfirm ("will not be delivered until you confirm that you sent it") is a challenge',
+    expected: challengeOf('ietf@example.org'),
   },
   // TMDA's word that the sender's confirmation released the message: delivered, no automatic
   // reply of an absent person ("Auto-Submitted: auto-replied" made it one).

@@ -496,7 +496,12 @@ export const APPLICATION_REFUSAL_PHRASES: readonly string[] = [
  *   click the link below to complete the verification process.", "Spam Arrest requests that
  *   senders verify themselves before their email is delivered.";
  * - MailGuard's reply (www.voobie.com/mail/system-files/msg_reply_mailguard.txt): "Your e-mail
- *   has been put on-hold and will be delivered to {RECIPIENT} upon your verification."
+ *   has been put on-hold and will be delivered to {RECIPIENT} upon your verification.";
+ * - the IETF's postconfirm, in front of its mailing lists (github.com/ietf-tools/postconfirm,
+ *   charts/postconfirm/values.yaml, the template it deploys; src/milter/processor.py
+ *   send_challenge(), subject " Confirm: <list>:<ref>:<hash>", "Auto-Submitted: auto-replied"):
+ *   "your email will not be delivered until you confirm that you sent it by replying to this
+ *   message with the confirmation code in the subject line intact."
  */
 export const CHALLENGE_PHRASES: readonly string[] = [
   String.raw`your message attached below is being held because the address`,
@@ -512,6 +517,7 @@ export const CHALLENGE_PHRASES: readonly string[] = [
   String.raw`i'm protecting myself from receiving junk mail\. please click the link below to complete the verification process`,
   String.raw`spam arrest requests that senders verify themselves before their email is delivered`,
   String.raw`your e-mail has been put on-hold and will be delivered to \S{1,254} upon your verification`,
+  String.raw`your email will not be delivered until you confirm that you sent it`,
 ];
 
 /**
