@@ -289,10 +289,12 @@ const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
  * joined), an automatic reply asking for action, never a failure; 'released', its word that
  * the sender's answer was accepted and the message delivered (CHALLENGE_RELEASED_PHRASES).
  * A person's reply to or forward of one is a letter, unless a program wrote it
- * (isProgramWritten).
+ * (isProgramWritten); a bounce quoting one is a bounce.
  */
 export function challengeNotice(top: Header[], from: string, subject: string, notice: string): 'held' | 'released' | undefined {
   if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return undefined;
+  // A bounce (its subject says so) whose returned message quotes a challenge is that bounce.
+  if (BOUNCE_SUBJECT.test(subject)) return undefined;
   const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
   if (CHALLENGE.test(opening)) return 'held';
   return CHALLENGE_RELEASED.test(opening) ? 'released' : undefined;

@@ -382,6 +382,36 @@ const cases: Record<string, () => Buffer> = {
       '',
       '(For internal use only: 8f3a2b1c0d9e)',
     ),
+  // qmail-send's bounce (qmail-send.c, "Hi. This is the qmail-send program at"), the returned
+  // message inline: a forward of a TMDA request that failed. The bounce is read, not the request.
+  qmail_bounce_of_forwarded_request: () =>
+    message(
+      'Return-Path: <>',
+      'From: MAILER-DAEMON@mail.example.com',
+      'To: billing@example.com',
+      'Subject: failure notice',
+      'Date: 1 Dec 2026 09:20:00 -0000',
+      '',
+      'Hi. This is the qmail-send program at mail.example.com.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      '',
+      '<help@example.net>:',
+      '198.51.100.20 does not like recipient.',
+      'Remote host said: 550 5.1.1 <help@example.net>: Recipient address rejected: User unknown',
+      'Giving up on 198.51.100.20.',
+      '',
+      '--- Below this line is a copy of the message.',
+      '',
+      'Return-Path: <billing@example.com>',
+      'From: Billing <billing@example.com>',
+      'To: help@example.net',
+      'Subject: Fwd: Please confirm your message',
+      '',
+      'This message was created automatically by mail delivery software (TMDA).',
+      '',
+      ...TMDA_CONFIRM_REQUEST,
+    ),
   tmda_confirm_accept: () =>
     tmda(['From: "Jane Roe" <jane@example.net>', 'Subject: Confirmation accepted'], 'Confirmation Acceptance', 'auto-replied', [
       'Your confirmation was accepted, and so your original message has been',
@@ -524,6 +554,11 @@ const CASES: Case[] = [
     notice: 'postconfirm_challenge',
     title: 'the IETF\'s postconfirm ("will not be delivered until you confirm that you sent it") is a challenge',
     expected: challengeOf('ietf@example.org'),
+  },
+  {
+    notice: 'qmail_bounce_of_forwarded_request',
+    title: 'a bounce whose returned message quotes a TMDA request is that bounce',
+    expected: ['bounce', [['help@example.net', 'userunknown', 'hard', '5.1.1', '550']]],
   },
   // TMDA's word that the sender's confirmation released the message: delivered, no automatic
   // reply of an absent person ("Auto-Submitted: auto-replied" made it one).
