@@ -359,10 +359,19 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // an automatic reply asking for action, the message on hold (never a dead address). Its word
   // that the answer was accepted says the message was delivered.
   const challenge =
-    !dsnRecipients.length && !located.report && !failedHeader.length && !refusal && challengeNotice(top, envelopeFrom, subject, notice);
-  if (challenge === 'held') return result('autoreply', [nonBounceRecipient(replier, 'onhold', ['autoreply:challenge'])]);
-  if (challenge === 'released')
-    return result('not-bounce', [{ ...nonBounceRecipient(replier, 'delivered', ['autoreply:challenge released']), action: 'delivered' }]);
+    !dsnRecipients.length && !located.report && !failedHeader.length && !refusal
+      ? challengeNotice(top, envelopeFrom, subject, notice)
+      : undefined;
+  if (challenge?.state === 'held')
+    return result('autoreply', [{ ...nonBounceRecipient(replier, 'onhold', ['autoreply:challenge']), diagnostic: challenge.words }]);
+  if (challenge?.state === 'released')
+    return result('not-bounce', [
+      {
+        ...nonBounceRecipient(replier, 'delivered', ['autoreply:challenge released']),
+        action: 'delivered',
+        diagnostic: challenge.words,
+      },
+    ]);
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);

@@ -587,3 +587,22 @@ describe('challenge-response systems as they write their notices', () => {
     expect(verdicts(await classify(cases[notice]()))).toEqual(expected);
   });
 });
+
+// What the colleague reads in rebound's notice: the system's own request, from its phrase to the
+// end of that sentence (the reply to give is the system's, not rebound's).
+describe("a challenge's own words are kept as its diagnostic", () => {
+  it.each([
+    ['tmda_confirm_request', 'Your message attached below is being held because the address <billing@example.com> has not been verified.'],
+    [
+      'spamarrest_verification',
+      "I'm protecting myself from receiving junk mail. Please click the link below to complete the verification process.",
+    ],
+    [
+      'postconfirm_challenge',
+      'your email will not be delivered until you confirm that you sent it by replying to this message with the confirmation code in the subject line intact.',
+    ],
+    ['tmda_confirm_accept', 'Your confirmation was accepted, and so your original message has been delivered.'],
+  ] as const)('%s', async (notice, words) => {
+    expect((await classify(cases[notice]())).recipients.map((r) => r.diagnostic)).toEqual([words]);
+  });
+});
