@@ -38,7 +38,8 @@
 // - MailGuard's reply template as its host publishes it (www.voobie.com/mail/system-files/
 //   msg_reply_mailguard.txt): "Your e-mail has been put on-hold and will be delivered to
 //   {RECIPIENT} upon your verification. ... Your undelivered e-mail will remain for 7 days in
-//   the queue before it will get deleted."
+//   the queue before it will get deleted." (its From and subject are not published: the case
+//   names a made-up service address and carries the returned message's subject).
 // - ASSP's refusal asking for a code in the subject, as a host's help page on ASSP's bounce
 //   messages quotes it (maxclicksonline.com/client-area/knowledgebase.php?action=displayarticle&id=10095).
 // - the IETF's postconfirm (github.com/ietf-tools/postconfirm, commit
@@ -47,7 +48,10 @@
 //   (envelope sender remail_sender), charts/postconfirm/values.yaml (the template).
 // Mailinblack's help pages (support.mailinblack.com/en/articles/143170, 143174) describe its
 // "authentication request" but publish no text of it; Boxbe's pages (blog.boxbe.com) describe
-// its Waiting List, no text of its request either: neither has a case here.
+// its Waiting List, no text of its request either; ChoiceMail's help
+// (digiportal.com/support/choicemail/onlinehelp/mailboxconfig4.html) publishes only its link's
+// words ("Click here to verify your identity", any phishing mail's too): none has a case here.
+// TMDA's confirmation accepted notice says the message was delivered: `delivered`, no failure.
 
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
