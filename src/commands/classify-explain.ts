@@ -114,6 +114,10 @@ export function explainStep(step: string): string {
     return `the words say only "refused" and the code ${rest('weak-rule:temporary ')} is temporary: the codes decide, never hard (decision rule 2)`;
   if (step.startsWith('gave-up:expired'))
     return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
+  if (step === 'autoreply:challenge')
+    return 'a challenge-response system holds the message until its sender confirms that a person sent it (onhold): answer its request';
+  if (step === 'autoreply:challenge released')
+    return "a challenge-response system says the sender's answer was accepted and the message delivered";
   if (step === 'default:onhold') return 'nothing known decides: the server wrote words no rule recognises (onhold; decision rule 7)';
   if (step === 'default:undefined') return 'nothing decides and the server gave no words (undefined)';
   if (step === 'header:X-Failed-Recipients') return 'the address comes from the X-Failed-Recipients header';

@@ -48,6 +48,7 @@ import {
   isDaemonSender,
   isApplicationRefusal,
   filterRejectionRecipient,
+  challengeNotice,
   isListNotice,
   isListRoleAddress,
   listOfRoleAddress,
@@ -358,6 +359,23 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   // A list's or a help desk's refusal of the sender's message: a refusal of that message,
   // whatever automatic-reply fields the product writes on it (Discourse, OTRS, osTicket).
   const refusal = !located.report && isApplicationRefusal(top, envelopeFrom, subject, notice);
+  // A challenge-response system holds the message until its sender proves a person sent it:
+  // an automatic reply asking for action, the message on hold (never a dead address). Its word
+  // that the answer was accepted says the message was delivered.
+  const challenge =
+    !dsnRecipients.length && !located.report && !failedHeader.length && !refusal
+      ? challengeNotice(top, envelopeFrom, subject, notice)
+      : undefined;
+  if (challenge?.state === 'held')
+    return result('autoreply', [{ ...nonBounceRecipient(replier, 'onhold', ['autoreply:challenge']), diagnostic: challenge.words }]);
+  if (challenge?.state === 'released')
+    return result('not-bounce', [
+      {
+        ...nonBounceRecipient(replier, 'delivered', ['autoreply:challenge released']),
+        action: 'delivered',
+        diagnostic: challenge.words,
+      },
+    ]);
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);

@@ -13,6 +13,8 @@ import {
   AUTOREPLY_SUBJECT_PHRASES,
   AUTOREPLY_SUBJECT_PREFIXES,
   BOUNCE_SUBJECT_PHRASES,
+  CHALLENGE_PHRASES,
+  CHALLENGE_RELEASED_PHRASES,
   COMPLAINT_STATEMENT_PHRASES,
   COMPLAINT_WHOLE_SUBJECTS,
   CONDITIONAL_FAILURE_PHRASES,
@@ -278,6 +280,39 @@ export function listOfRoleAddress(from: string): string {
 /** A mailing list's role address (LIST_ROLE_ADDRESS_SUFFIXES): it writes notices, it is never refused. */
 export function isListRoleAddress(address: string): boolean {
   return LIST_ROLE_ADDRESS.test(address);
+}
+
+const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
+const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
+
+/** Characters after a challenge's phrase kept as its words, up to the end of its sentence. */
+const CHALLENGE_WORDS_CHARS = 400;
+
+/**
+ * A challenge-response system's notice: 'held', its request that the sender prove a person
+ * sent the message it holds (CHALLENGE_PHRASES in its opening, the lines the product wraps
+ * joined), an automatic reply asking for action, never a failure; 'released', its word that
+ * the sender's answer was accepted and the message delivered (CHALLENGE_RELEASED_PHRASES).
+ * `words` is the system's own text, from its phrase to the end of that sentence, for the
+ * sender to read. A person's reply to or forward of one is a letter, unless a program wrote it
+ * (isProgramWritten); a bounce quoting one is a bounce.
+ */
+export function challengeNotice(
+  top: Header[],
+  from: string,
+  subject: string,
+  notice: string,
+): { state: 'held' | 'released'; words: string } | undefined {
+  if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return undefined;
+  // A bounce (its subject says so) whose returned message quotes a challenge is that bounce.
+  if (BOUNCE_SUBJECT.test(subject)) return undefined;
+  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
+  const held = CHALLENGE.exec(opening);
+  const found = held ?? CHALLENGE_RELEASED.exec(opening);
+  if (!found) return undefined;
+  const rest = opening.slice(found.index, found.index + found[0].length + CHALLENGE_WORDS_CHARS);
+  const end = rest.slice(found[0].length).search(/[.!?](?:\s|$)/);
+  return { state: held ? 'held' : 'released', words: (end >= 0 ? rest.slice(0, found[0].length + end + 1) : rest).trim() };
 }
 
 /**

@@ -484,6 +484,72 @@ export const APPLICATION_REFUSAL_PHRASES: readonly string[] = [
   // email_oversized/en.txt.erb): "Your message was #{mail.msg_size} MB but we only accept
   // messages up to #{config.postmaster_max_size} MB."
   String.raw`\bMB but we only accept messages up to\b`,
+  // TMDA's failure notices, the refusal of its user's own filter (TMDA 1.1.12 templates/
+  // bounce_incoming.txt, bounce_fail_sender.txt, bounce_expired_dated.txt, ...): "This message
+  // was created automatically by mail delivery software (TMDA). / Your message attached below
+  // could not be delivered to one or more of its recipients." From the user's own address, with
+  // "Auto-Submitted: auto-generated (failure)" (TMDA/AutoResponse.py): the failed address is the
+  // returned message's To.
+  String.raw`created automatically by mail delivery software \(TMDA\)\. Your message attached below could not be delivered`,
+];
+
+/**
+ * What a challenge-response anti-spam system writes when it holds a message and asks its
+ * sender to prove a person sent it (reply, click, type a word): an automatic reply asking for
+ * action, never a failure of the address. Read in the notice's opening (its whitespace folded)
+ * as for APPLICATION_REFUSAL_PHRASES. Each system's own words:
+ * - TMDA 1.1.12 (templates/confirm_request.txt, subject "Please confirm your message"): "Your
+ *   message attached below is being held because the address <%(confirm_append_address)s> has
+ *   not been verified.";
+ * - ASK, Active Spam Killer 2.5.3 (templates/confirm_en.txt, confirm_fr.txt; subject "Please
+ *   confirm (conf#<md5>)"): "The message you sent (attached below) requires confirmation before
+ *   it can be delivered.", and its other languages (confirm_<lang>.txt, ISO-8859-1): French "Le
+ *   message que vous avez envoye (dessous) demande confirmation avant qu'il puisse etre envoye",
+ *   German "Ihre Mail (unten angehaengt) muss vor der Zustellung an mich explizit bestaetigt
+ *   werden", Spanish "El mensaje que usted ha enviado (mostrado más abajo) necesita su
+ *   confirmación antes de ser entregado", Italian "Il messaggio che hai spedito (allegato sotto)
+ *   richiede una conferma prima che sia consegnato", Dutch "Het bericht dat u verzonden heeft
+ *   (beneden bijgevoegd), vereist bevestiging voor het definitief bezorgd kan worden", Brazilian
+ *   Portuguese "A mensagem que você enviou (em anexo) requer confirmação antes de ser entregue",
+ *   Danish "Den e-mail, som du har sendt (vedhæftet forneden), kræver en bekræftelse før den kan
+ *   leveres", Finnish "tarvitsemme vahvistuksen että viesti on osoitteestasi peräisin. Ilman
+ *   vahvistusta viestiä ei voida toimittaa perille";
+ * - Spam Arrest's verification request, as public pages quote it (empoprise-bi.blogspot.com/
+ *   2015/05/, pastebin.com/R1FNPaKh): "I'm protecting myself from receiving junk mail. Please
+ *   click the link below to complete the verification process.", "Spam Arrest requests that
+ *   senders verify themselves before their email is delivered.";
+ * - MailGuard's reply (www.voobie.com/mail/system-files/msg_reply_mailguard.txt): "Your e-mail
+ *   has been put on-hold and will be delivered to {RECIPIENT} upon your verification.";
+ * - the IETF's postconfirm, in front of its mailing lists (github.com/ietf-tools/postconfirm,
+ *   charts/postconfirm/values.yaml, the template it deploys; src/milter/processor.py
+ *   send_challenge(), subject " Confirm: <list>:<ref>:<hash>", "Auto-Submitted: auto-replied"):
+ *   "your email will not be delivered until you confirm that you sent it by replying to this
+ *   message with the confirmation code in the subject line intact."
+ */
+export const CHALLENGE_PHRASES: readonly string[] = [
+  String.raw`your message attached below is being held because the address`,
+  String.raw`the message you sent \(attached below\) requires confirmation before it can be delivered`,
+  String.raw`le message que vous avez envoy[ée] \(dessous\) demande confirmation avant qu'il puisse [êe]tre envoy[ée]`,
+  String.raw`ihre mail \(unten angeh(?:ae|ä)ngt\) muss vor der zustellung an mich explizit best(?:ae|ä)tigt werden`,
+  String.raw`el mensaje que usted ha enviado \(mostrado m[áa]s abajo\) necesita su confirmaci[óo]n antes de ser entregado`,
+  String.raw`il messaggio che hai spedito \(allegato sotto\) richiede una conferma prima che sia consegnato`,
+  String.raw`het bericht dat u verzonden heeft \(beneden bijgevoegd\),? vereist bevestiging voor het definitief bezorgd kan worden`,
+  String.raw`a mensagem que voc[êe] enviou \(em anexo\) requer confirma[çc][ãa]o antes de ser entregue`,
+  String.raw`den e-mail, som du har sendt \(vedh(?:æ|ae)ftet forneden\), kr(?:æ|ae)ver en bekr(?:æ|ae)ftelse f(?:ø|oe)r den kan leveres`,
+  String.raw`tarvitsemme vahvistuksen ett[äa] viesti on osoitteestasi per[äa]isin\. ilman vahvistusta viesti[äa] ei voida toimittaa perille`,
+  String.raw`i'm protecting myself from receiving junk mail\. please click the link below to complete the verification process`,
+  String.raw`spam arrest requests that senders verify themselves before their email is delivered`,
+  String.raw`your e-mail has been put on-hold and will be delivered to \S{1,254} upon your verification`,
+  String.raw`your email will not be delivered until you confirm that you sent it`,
+];
+
+/**
+ * A challenge-response system's word that the sender's answer was accepted and the message it
+ * held delivered: TMDA 1.1.12 (templates/confirm_accept.txt, subject "Confirmation accepted"):
+ * "Your confirmation was accepted, and so your original message has been delivered."
+ */
+export const CHALLENGE_RELEASED_PHRASES: readonly string[] = [
+  String.raw`your confirmation was accepted, and so your original message has been delivered`,
 ];
 
 /**

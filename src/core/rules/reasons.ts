@@ -675,6 +675,7 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   // ---- policy and filtering -------------------------------------------------------------
   'rejected/list-posting',
   'filtered/recipient-refuses',
+  'filtered/tmda-tagged-address',
   // ---- content and protocol -------------------------------------------------------------
   'contenterror/header-size',
   'contenterror/content',

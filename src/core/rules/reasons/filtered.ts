@@ -129,4 +129,17 @@ export const FILTERED_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.7.1 Message rejected due to user rules: the recipient does not wish to receive mail from you',
   },
+  // TMDA's tagged addresses (TMDA 1.1.12 templates/bounce_fail_sender.txt,
+  // bounce_expired_dated.txt; tmda/TMDA/Cookie.py): a "sender" address takes mail from the one
+  // sender it was made for, a "dated" address until its date. Past that, the user's own filter
+  // refuses the message; the user's other addresses take mail as before: never a dead address.
+  {
+    id: 'filtered/tmda-tagged-address',
+    reason: 'filtered',
+    phrases: [
+      String.raw`you have sent email to an address you are not authorized to use`,
+      String.raw`you have sent email to an expired dated address`,
+    ],
+    quote: 'You have sent email to an expired dated address.',
+  },
 ];
