@@ -408,7 +408,11 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       // A Sieve reject's MDN whose text names no address (Cyrus's "Your message was automatically
       // rejected by Sieve"): the recipient is its disposition-notification part's Final-Recipient.
       if (!found.recipients.length && located.mdn) {
-        const refuser = filterRejectionRecipient(notice, entityText(located.mdn));
+        const returnedTo = [...addressesIn(headerValue(returnedHeaders, 'to')), ...addressesIn(headerValue(returnedHeaders, 'cc'))].slice(
+          0,
+          MAX_REFUSED_CANDIDATES,
+        );
+        const refuser = filterRejectionRecipient(notice, entityText(located.mdn), returnedTo);
         if (refuser) {
           found.recipients = [{ address: refuser, lines: [] }];
           found.decidedBy.push('mdn:Final-Recipient');

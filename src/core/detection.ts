@@ -285,6 +285,8 @@ export function isListRoleAddress(address: string): boolean {
 const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
 const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
 
+/** Characters of a challenge's opening its request must start within when no program field marks it. */
+const CHALLENGE_OPENING_CHARS = 300;
 /** Characters after a challenge's phrase kept as its words, up to the end of its sentence. */
 const CHALLENGE_WORDS_CHARS = 400;
 
@@ -304,12 +306,21 @@ export function challengeNotice(
   notice: string,
 ): { state: 'held' | 'released'; words: string } | undefined {
   if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return undefined;
-  // A bounce (its subject says so) whose returned message quotes a challenge is that bounce.
-  if (BOUNCE_SUBJECT.test(subject)) return undefined;
-  const opening = notice.slice(0, REFUSAL_OPENING_CHARS).replace(/\s+/g, ' ').replace(/’/g, "'");
+  // A bounce (its subject or its delivery system's sender says so) whose text quotes a
+  // challenge is that bounce; a list's posting or a newsletter quoting one is neither.
+  if (BOUNCE_SUBJECT.test(subject) || isDaemonSender(from) || isListMailing(top)) return undefined;
+  // The system's own words, not the lines a reply quotes ("> ...").
+  const own = notice
+    .slice(0, REFUSAL_OPENING_CHARS)
+    .split('\n')
+    .filter((line) => !/^\s*>/.test(line))
+    .join('\n');
+  const opening = own.replace(/\s+/g, ' ').replace(/’/g, "'");
   const held = CHALLENGE.exec(opening);
   const found = held ?? CHALLENGE_RELEASED.exec(opening);
-  if (!found) return undefined;
+  // A request opens the system's message; a person's letter speaking of one comes later, if
+  // at all, unless a program wrote it.
+  if (!found || (found.index > CHALLENGE_OPENING_CHARS && !isProgramWritten(top, from))) return undefined;
   const rest = opening.slice(found.index, found.index + found[0].length + CHALLENGE_WORDS_CHARS);
   const end = rest.slice(found[0].length).search(/[.!?](?:\s|$)/);
   return { state: held ? 'held' : 'released', words: (end >= 0 ? rest.slice(0, found[0].length + end + 1) : rest).trim() };
@@ -394,7 +405,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
     );
   };
   // A read receipt's or a meeting response's prefix over a bounce's subject ("Accepted:
-  // Undeliverable: ...") leaves the question to the notice's statements.
+  // Undeliverable: ..."): only a delivery system's statements make it a notice.
   const lookAlike = LOOK_ALIKE_SUBJECT.test(subject);
   const bounceSubject =
     !lookAlike &&
@@ -407,10 +418,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
   if (isApplicationRefusal(top, from, subject, notice)) return true;
   // The notice's statements are read only when the sender or subject asks for them: the
   // failure and delay phrases (14 languages) over 16 KB are the costly part of this test.
-  if (!daemon && !bounceSubject)
-    // Under a look-alike's prefix a bounce's subject counts when the text states a failure and
-    // quotes a server's reply, as a delivery system's notice does.
-    return lookAlike && BOUNCE_SUBJECT.test(subject) && FAILURE_STATEMENT.test(window) && REPLY_IN_NOTICE.test(window);
+  if (!daemon && !bounceSubject) return false;
   if (bounceSubject) return true;
   if (FAILURE_STATEMENT.test(window) || (deliverySystem && (LOCALISED_FAILURE_STATEMENT.test(window) || FILTER_REJECTION.test(window))))
     return true;
@@ -424,6 +432,7 @@ export function isBounceLike(top: Header[], from: string, subject: string, notic
 /** Characters of an MDN's disposition-notification part searched for its fields (hostile input bound). */
 const MDN_FIELDS_CHARS = 4096;
 const MDN_FINAL_RECIPIENT = /^final-recipient[ \t]*:[ \t]*rfc822[ \t]*;[ \t]*<?([^\s<>]{1,254}@[^\s<>]{1,254})>?[ \t]*$/im;
+const MDN_NAMED_RECIPIENT = /your message to <([^\s<>]{1,254}@[^\s<>]{1,254})> was automatically rejected/i;
 const MDN_DELETED = /^disposition[ \t]*:[ \t]*automatic-action\/mdn-sent-automatically[ \t]*;[ \t]*deleted\b/im;
 
 /**
@@ -432,11 +441,18 @@ const MDN_DELETED = /^disposition[ \t]*:[ \t]*automatic-action\/mdn-sent-automat
  * Final-Recipient, when the part says the message was deleted automatically and the notice's
  * opening holds a mailbox server's rejection line. A read receipt's "deleted" has no such line.
  */
-export function filterRejectionRecipient(notice: string, mdnFields: string): string | undefined {
-  if (!FILTER_REJECTION.test(notice.slice(0, FAILURE_WINDOW_CHARS))) return undefined;
+export function filterRejectionRecipient(notice: string, mdnFields: string, returnedTo: readonly string[]): string | undefined {
+  const opening = notice.slice(0, FAILURE_WINDOW_CHARS);
+  if (!FILTER_REJECTION.test(opening)) return undefined;
   const fields = mdnFields.slice(0, MDN_FIELDS_CHARS);
   if (!MDN_DELETED.test(fields)) return undefined;
-  return MDN_FINAL_RECIPIENT.exec(fields)?.[1];
+  // The address the rejection line names decides ("Your message to <a> was automatically
+  // rejected"); else the Final-Recipient only when the returned message was written to it:
+  // an MDN's fields are anyone's to write.
+  const named = MDN_NAMED_RECIPIENT.exec(opening)?.[1];
+  if (named) return named;
+  const final = MDN_FINAL_RECIPIENT.exec(fields)?.[1];
+  return final && returnedTo.some((a) => a.toLowerCase() === final.toLowerCase()) ? final : undefined;
 }
 
 /** An automatic reply (RFC 3834 Auto-Submitted, the common X- headers, or its subject). */

@@ -20,6 +20,10 @@ export const DAEMON_SENDER_NAMES: readonly string[] = [
   String.raw`noreply`,
   String.raw`no-reply`,
   String.raw`root`,
+  // Exchange's system mailbox that sends its NDRs and delay notices, the "Microsoft Exchange"
+  // recipient every on-premises organisation has (MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e
+  // @<domain>, shown as "Microsoft Outlook" or "Microsoft Exchange"): a delivery system.
+  String.raw`microsoftexchange[0-9a-f]{32}`,
 ];
 
 /**
