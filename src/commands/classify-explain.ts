@@ -116,8 +116,16 @@ export function explainStep(step: string): string {
     return `the server gave up after its retry period ${step.slice('gave-up:expired'.length).trim()} (decision rule 3)`;
   if (step === 'autoreply:challenge')
     return 'a challenge-response system holds the message until its sender confirms that a person sent it (onhold): answer its request';
-  if (step === 'autoreply:challenge released')
-    return "a challenge-response system says the sender's answer was accepted and the message delivered";
+  if (step === 'refusal:never-dead')
+    return "a list's, a help desk's or a mailbox filter's refusal never makes an address dead: soft, whatever a quoted reply says";
+  if (step.startsWith('refusal:'))
+    return `a list's or a help desk's refusal names no address of its own: the address is taken from ${rest('refusal:')}`;
+  if (step === 'mdn:Final-Recipient')
+    return 'a mailbox filter\'s rejection (an MDN saying "deleted"): the address is the one the returned message was written to';
+  if (step === 'pec:envelope') return 'an Italian certified-mail envelope: the message it carries was read';
+  if (step.startsWith('pec:daticert'))
+    return `an Italian certified-mail notice: the address comes from its certification data (${rest('pec:daticert').trim()})`;
+  if (step.startsWith('pec:')) return `an Italian certified-mail notice of non-delivery (X-Ricevuta: ${rest('pec:')})`;
   if (step === 'default:onhold') return 'nothing known decides: the server wrote words no rule recognises (onhold; decision rule 7)';
   if (step === 'default:undefined') return 'nothing decides and the server gave no words (undefined)';
   if (step === 'header:X-Failed-Recipients') return 'the address comes from the X-Failed-Recipients header';

@@ -29,6 +29,7 @@ import { readSesNotification } from './lhost/amazon-ses.ts';
 import { MAX_COMPLAINT_RECIPIENTS } from './lhost/arf.ts';
 import { notesFailureReasons } from './lhost/notes.ts';
 import { isPecEnvelope, readPecNotice } from './lhost/pec.ts';
+import { refusalNotDead, refusalStatement, refusedAddress, returnedToAndCc } from './lhost/list-refusal.ts';
 import { addressesIn, emptyOriginal, isReboundNotice, originalCuts, readOriginal, DEFAULT_TRACKING_HEADER } from './original.ts';
 import { findProseRecipients, splitReturnedMessage, textOutsideBlocks, withoutGatewayFooters } from './prose.ts';
 import {
@@ -50,9 +51,6 @@ import {
   filterRejectionRecipient,
   challengeNotice,
   isListNotice,
-  isListRoleAddress,
-  listOfRoleAddress,
-  REFUSAL_OPENING_CHARS,
   BOUNCE_SUBJECT,
 } from './detection.ts';
 import {
@@ -368,14 +366,10 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       : undefined;
   if (challenge?.state === 'held')
     return result('autoreply', [{ ...nonBounceRecipient(replier, 'onhold', ['autoreply:challenge']), diagnostic: challenge.words }]);
-  if (challenge?.state === 'released')
-    return result('not-bounce', [
-      {
-        ...nonBounceRecipient(replier, 'delivered', ['autoreply:challenge released']),
-        action: 'delivered',
-        diagnostic: challenge.words,
-      },
-    ]);
+  // Its word that the answer was accepted is no failure and no automatic reply; it names no
+  // recipient as delivered either: anyone can write those words, and a "delivered" answer must
+  // never lift an address's suppression.
+  if (challenge?.state === 'released') return result('not-bounce', []);
   if (!dsnRecipients.length && !located.report && !failedHeader.length && !refusal && isAutoReplyNotBounce(top, envelopeFrom, subject)) {
     if (isListMailingWithoutAutoReplyFields(top)) return result('not-bounce', []);
     return result('autoreply', [nonBounceRecipient(replier, 'vacation', ['autoreply:headers'])]);
@@ -404,18 +398,18 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
       // person's "550 User unknown" a help desk passes back) are not this message's failures.
       const refusalOnly = refusal && !failedHeader.length && !isDaemonSender(envelopeFrom) && !BOUNCE_SUBJECT.test(subject);
       const found = noticeRecipients(refusalOnly ? [] : proseRecipients, failedHeader, weak, () => verpRecipient(opts, returnedHeaders));
+      // The recipient a refusal names of itself (a list's, a help desk's, a Sieve reject's):
+      // the refusal's own words decide its reason, and never make that address dead.
+      let fromRefusal: 'rejected' | 'filtered' | undefined = refusalOnly ? 'rejected' : undefined;
       if (pec) found.decidedBy.unshift(...pec.decidedBy);
       // A Sieve reject's MDN whose text names no address (Cyrus's "Your message was automatically
       // rejected by Sieve"): the recipient is its disposition-notification part's Final-Recipient.
       if (!found.recipients.length && located.mdn) {
-        const returnedTo = [...addressesIn(headerValue(returnedHeaders, 'to')), ...addressesIn(headerValue(returnedHeaders, 'cc'))].slice(
-          0,
-          MAX_REFUSED_CANDIDATES,
-        );
-        const refuser = filterRejectionRecipient(notice, entityText(located.mdn), returnedTo);
+        const refuser = filterRejectionRecipient(notice, entityText(located.mdn), returnedToAndCc(returnedHeaders));
         if (refuser) {
           found.recipients = [{ address: refuser, lines: [] }];
           found.decidedBy.push('mdn:Final-Recipient');
+          fromRefusal = 'filtered';
         }
       }
       if (!found.recipients.length && refusal) {
@@ -423,11 +417,12 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
         if (refused) {
           found.recipients = [{ address: refused.address, lines: [] }];
           found.decidedBy.push(`refusal:${refused.from}`);
+          fromRefusal = 'rejected';
         }
       }
       const delayed = pec ? pec.delayed : isDelayNotice(notice, subject);
       // A success report's "you may still receive notifications of delivery errors" is no failure's text.
-      const failureText = reportsSuccess ? withoutSuccessHedge(notice) : refusalOnly ? refusalStatement(subject, notice) : notice;
+      const failureText = reportsSuccess ? withoutSuccessHedge(notice) : fromRefusal ? refusalStatement(subject, notice) : notice;
       const shared =
         found.recipients.length > 1
           ? textOutsideBlocks(
@@ -460,11 +455,13 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
               : f,
           ),
         );
-      else if (refusalOnly)
-        // A list's or a help desk's refusal says it refused; it never says its own address, nor
-        // the one the post was written to, is dead, whatever a quoted reply beside it says.
-        recipients.push(...failures.map((f) => (f.bounceType === 'hard' ? refusalNotDead(f) : f)));
-      else recipients.push(...failures);
+      else if (fromRefusal) {
+        // A list's, a help desk's or a mailbox filter's refusal says it refused; it never says its
+        // own address, nor the one the post was written to, is dead, whatever a quoted reply or a
+        // filter's reason text beside it says.
+        const refusedAs = fromRefusal;
+        recipients.push(...failures.map((f) => (f.bounceType === 'hard' ? refusalNotDead(f, refusedAs) : f)));
+      } else recipients.push(...failures);
     }
   }
 
@@ -511,76 +508,6 @@ function classifyEntity(root: MimeEntity, opts: ClassifyOptions): Classification
   else if (recipients.every((r) => r.reason === 'delivered')) kind = 'not-bounce';
   else kind = 'bounce';
   return result(kind, recipients);
-}
-
-/**
- * What a refusal read by its refusal alone states: its subject and its own words, before the
- * message it returns and without the lines it quotes ("> ...").
- */
-function refusalStatement(subject: string, notice: string): string {
-  const own = splitReturnedMessage(notice)
-    .notice.split('\n')
-    .filter((line) => !/^\s*>/.test(line));
-  return [subject, ...own].join('\n');
-}
-
-/** A refusal's result when the words around it would make the address dead. */
-function refusalNotDead(r: RecipientResult): RecipientResult {
-  return {
-    ...r,
-    reason: 'rejected',
-    bounceType: 'soft',
-    enhancedCode: '5.0.0',
-    replyCode: '',
-    decidedBy: [...r.decidedBy, 'refusal:never-dead'],
-  };
-}
-
-/** Addresses of the returned message's To and Cc looked at for the one a refusal names. */
-const MAX_REFUSED_CANDIDATES = 50;
-
-/**
- * The address a list's or a help desk's refusal is about, when the notice names none: the list
- * Mailman names in X-BeenThere; else the returned message's To or Cc address that the
- * refusal's subject or opening names, a list manager's List-Id or the list whose role
- * address wrote it (a post written to a person with the list in Cc is the
- * list's refusal, not the person's); else the address the help desk answers from (its Reply-To
- * only in the From's own domain: a stranger's Reply-To names anyone), never a delivery
- * system's nor a list's own role address.
- */
-function refusedAddress(
-  top: Header[],
-  returned: Header[],
-  from: string,
-  subject: string,
-  notice: string,
-): { address: string; from: string } | undefined {
-  const beenThere = addressesIn(headerValue(top, 'x-beenthere'))[0];
-  if (beenThere) return { address: beenThere, from: 'X-BeenThere' };
-  // The words the refusal states, without the header lines it quotes of the post ("To: carol@"):
-  // those name whom the post was written to, not what refused it.
-  const stated = `${subject.slice(0, REFUSAL_OPENING_CHARS)}\n${notice.slice(0, REFUSAL_OPENING_CHARS)}`
-    .replace(/^[ \t>]*(?:to|cc|bcc|from|reply-to)[ \t]*:.*$/gim, '')
-    .toLowerCase();
-  const written = [
-    ...addressesIn(decodeHeaderValue(headerValue(returned, 'to'))),
-    ...addressesIn(decodeHeaderValue(headerValue(returned, 'cc'))),
-  ].slice(0, MAX_REFUSED_CANDIDATES);
-  // Mailman names its list in List-Id as the address with its "@" made a dot (RFC 2919).
-  const listId = isListNotice(top) ? (/<([^<>\s]{1,300})>/.exec(headerValue(top, 'list-id'))?.[1] ?? '').toLowerCase() : '';
-  // The list whose role address wrote the refusal ("mylist+owner@h" writes for mylist@h).
-  const ownList = listOfRoleAddress(from);
-  const named =
-    (listId !== '' ? written.find((a) => a.toLowerCase().replace('@', '.') === listId) : undefined) ??
-    (ownList !== '' ? written.find((a) => a.toLowerCase() === ownList) : undefined) ??
-    written.find((a) => stated.includes(a.toLowerCase()));
-  if (named) return { address: named, from: 'returned To/Cc named in the refusal' };
-  const author = addressesIn(from)[0];
-  const replyTo = addressesIn(headerValue(top, 'reply-to'))[0];
-  const domainOf = (a: string) => a.slice(a.lastIndexOf('@') + 1).toLowerCase();
-  const sender = replyTo && author && domainOf(replyTo) === domainOf(author) ? replyTo : author;
-  if (sender && !isDaemonSender(sender) && !isListNotice(top) && !isListRoleAddress(sender)) return { address: sender, from: 'From' };
-  return undefined;
 }
 
 /** DSN fields written inline in a text part (no message/delivery-status part). */

@@ -51,7 +51,7 @@
 // its Waiting List, no text of its request either; ChoiceMail's help
 // (digiportal.com/support/choicemail/onlinehelp/mailboxconfig4.html) publishes only its link's
 // words ("Click here to verify your identity", any phishing mail's too): none has a case here.
-// TMDA's confirmation accepted notice says the message was delivered: `delivered`, no failure.
+// TMDA's confirmation accepted notice is no failure, no automatic reply, and names nobody.
 
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
@@ -564,12 +564,13 @@ const CASES: Case[] = [
     title: 'a bounce whose returned message quotes a TMDA request is that bounce',
     expected: ['bounce', [['help@example.net', 'userunknown', 'hard', '5.1.1', '550']]],
   },
-  // TMDA's word that the sender's confirmation released the message: delivered, no automatic
-  // reply of an absent person ("Auto-Submitted: auto-replied" made it one).
+  // TMDA's word that the sender's confirmation released the message: no failure, and no
+  // automatic reply of an absent person ("Auto-Submitted: auto-replied" made it one). It names
+  // nobody as delivered: anyone can write it, and it must never lift a suppression.
   {
     notice: 'tmda_confirm_accept',
-    title: 'TMDA confirm_accept.txt says the message was delivered',
-    expected: ['not-bounce', [['jane@example.net', 'delivered', 'none', '', '']]],
+    title: 'TMDA confirm_accept.txt is no failure and no automatic reply, and names nobody',
+    expected: ['not-bounce', []],
   },
   // With AUTORESPONSE_INCLUDE_SENDER_COPY = 1: the sender's header only, as text/rfc822-headers.
   {
@@ -605,7 +606,6 @@ describe("a challenge's own words are kept as its diagnostic", () => {
       'postconfirm_challenge',
       'your email will not be delivered until you confirm that you sent it by replying to this message with the confirmation code in the subject line intact.',
     ],
-    ['tmda_confirm_accept', 'Your confirmation was accepted, and so your original message has been delivered.'],
   ] as const)('%s', async (notice, words) => {
     expect((await classify(cases[notice]())).recipients.map((r) => r.diagnostic)).toEqual([words]);
   });

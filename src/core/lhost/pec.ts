@@ -25,7 +25,7 @@
 // X-Ricevuta field is read (a transport envelope carrying a forged receipt is not one); its
 // acceptance and delivery receipts ("accettazione", "avvenuta-consegna") are no failures.
 
-import { decodeHeaderValue, entityText, headerValue, walkEntities, type Header, type MimeEntity } from '../mime.ts';
+import { decodeHeaderValue, entityText, headerValue, walkEntities, MAX_TEXT_CHARS, type Header, type MimeEntity } from '../mime.ts';
 import { normaliseAddress } from '../address.ts';
 import type { ProseRecipient } from '../prose.ts';
 
@@ -37,8 +37,13 @@ const FAILURE_RECEIPTS: ReadonlyMap<string, boolean> = new Map([
 
 /** The certification data's file name (regole tecniche: "daticert.xml"). */
 const DATICERT_NAME = /^daticert\.xml$/i;
-/** Characters of daticert.xml read: the data is a few hundred bytes. */
-const MAX_DATICERT_CHARS = 64 * 1024;
+/**
+ * Characters of daticert.xml read: a few hundred bytes for a message to a few recipients, but
+ * it lists every recipient (<destinatari>) before the <consegna> that names the failed one, so
+ * it is read as far as any text part is (mime.ts MAX_TEXT_CHARS, about 3,000 recipients);
+ * every pattern over it is linear and bounded.
+ */
+const MAX_DATICERT_CHARS = MAX_TEXT_CHARS;
 /** `<destinatari>` elements looked at when a notice has no `<consegna>`. */
 const MAX_DESTINATARI = 2;
 
