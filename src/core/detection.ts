@@ -318,9 +318,12 @@ export function challengeNotice(
   const opening = own.replace(/\s+/g, ' ').replace(/’/g, "'");
   const held = CHALLENGE.exec(opening);
   const found = held ?? CHALLENGE_RELEASED.exec(opening);
-  // A request opens the system's message; a person's letter speaking of one comes later, if
-  // at all, unless a program wrote it.
-  if (!found || (found.index > CHALLENGE_OPENING_CHARS && !isProgramWritten(top, from))) return undefined;
+  if (!found) return undefined;
+  // A request opens the system's message, as its own sentence; a person's letter speaking of
+  // one comes later or quotes it ('I got this back: "The message you sent ..."'), unless a
+  // program wrote it.
+  const ownSentence = !/["“”„«'‘]\s?$/.test(opening.slice(Math.max(0, found.index - 2), found.index));
+  if ((found.index > CHALLENGE_OPENING_CHARS || !ownSentence) && !isProgramWritten(top, from)) return undefined;
   const rest = opening.slice(found.index, found.index + found[0].length + CHALLENGE_WORDS_CHARS);
   const end = rest.slice(found[0].length).search(/[.!?](?:\s|$)/);
   return { state: held ? 'held' : 'released', words: (end >= 0 ? rest.slice(0, found[0].length + end + 1) : rest).trim() };

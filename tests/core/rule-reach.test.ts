@@ -1,6 +1,7 @@
 // Each new rule fires only where its source says it is written: a reviewer's inputs from other
 // servers and contexts, where a rule added for one MTA's text had reached too far.
 import { describe, expect, it } from 'vitest';
+import { explainStep } from '../../src/commands/classify-explain.ts';
 import { classify } from '../../src/core/classify.ts';
 import { dsnReport } from './dsn-report.ts';
 import { EXCHANGE_NOTICE_TEXT } from './notice-builders.ts';
@@ -648,5 +649,169 @@ describe("a look-alike's prefix over a notice's subject", () => {
       "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
     );
     expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['bob@fabrikam.example', 'userunknown', 'hard', '5.1.1', '550']] });
+  });
+});
+
+// The eighth and ninth reviews (stop 32): the look-alike subjects, the challenges, the Sieve
+// MDNs and the refusals again. Each case failed on the code reviewed (895fa16).
+describe('look-alikes, challenges and filter refusals written by persons or strangers', () => {
+  it("a person's meeting reply speaking of a bounce marks nobody", async () => {
+    const raw = lines(
+      'From: Dan Person <dan@contoso.example>',
+      'To: ann@contoso.example',
+      'Subject: Tentative: Bounce rate review',
+      '',
+      'Might be late. Last week mail to carol@fabrikam.example was rejected: 550 5.1.1 user unknown,',
+      'and the message could not be delivered to dave@fabrikam.example either.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("a person's letter quoting a challenge is a letter", async () => {
+    const raw = lines(
+      'From: Carol Person <carol@fabrikam.example>',
+      'To: ann@contoso.example',
+      'Subject: that weird message from your server',
+      '',
+      'Hi Ann, when I wrote to you yesterday I got this back:',
+      '"The message you sent (attached below) requires confirmation before it can be delivered."',
+      'Is that you? Anyway, lunch on Friday?',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  it("a delivery system's bounce whose text goes on to quote a challenge is that bounce", async () => {
+    const raw = lines(
+      'From: postmaster@mx.contoso.example',
+      'To: ann@contoso.example',
+      'Subject: Notification',
+      '',
+      'Your message could not be delivered to victim@fabrikam.example.',
+      '550 5.1.1 <victim@fabrikam.example>... User unknown',
+      'Your text was:',
+      'Your message attached below is being held because the address',
+      '<victim@fabrikam.example> has not been verified.',
+    );
+    expect(await answers(raw)).toEqual({
+      kind: 'bounce',
+      recipients: [['victim@fabrikam.example', 'userunknown', 'hard', '5.1.1', '550']],
+    });
+  });
+
+  it('a challenge system\'s "your confirmation was accepted" names nobody as delivered (anyone can write it)', async () => {
+    const raw = lines(
+      'From: Bob <bob@victim.example>',
+      'To: ann@contoso.example',
+      'Subject: Confirmation accepted',
+      '',
+      'Your confirmation was accepted, and so your original message has been delivered.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'not-bounce', recipients: [] });
+  });
+
+  const sieveMdn = (text: string[], finalRecipient: string) =>
+    lines(
+      'From: Mail Sieve Subsystem <postmaster@mail.fabrikam.example>',
+      'To: ann@contoso.example',
+      'Subject: Automatically rejected mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=disposition-notification; boundary="M"',
+      '',
+      '--M',
+      'Content-Type: text/plain',
+      '',
+      ...text,
+      '',
+      '--M',
+      'Content-Type: message/disposition-notification',
+      '',
+      'Reporting-UA: mail.fabrikam.example; Client',
+      `Final-Recipient: rfc822; ${finalRecipient}`,
+      'Disposition: automatic-action/MDN-sent-automatically; deleted',
+      '',
+      '--M',
+      'Content-Type: message/rfc822',
+      '',
+      'From: ann@contoso.example',
+      'To: bob@fabrikam.example',
+      'Subject: hi',
+      '',
+      'hello',
+      '--M--',
+    );
+
+  it("a Sieve reject's MDN names the address the message was written to, never another Final-Recipient", async () => {
+    const cyrus = ['Your message was automatically rejected by Sieve, a mail', 'filtering language.'];
+    expect((await answers(sieveMdn(cyrus, 'carol@third.example'))).recipients).toEqual([]);
+    expect((await answers(sieveMdn(cyrus, 'bob@fabrikam.example'))).recipients).toEqual([
+      ['bob@fabrikam.example', 'filtered', 'soft', '5.0.0', ''],
+    ]);
+  });
+
+  it("a Sieve script's reason that reads like an unknown user never makes the address dead", async () => {
+    const raw = sieveMdn(
+      [
+        'Your message was automatically rejected by Sieve, a mail',
+        'filtering language.',
+        '',
+        'The following reason was given:',
+        '550 5.1.1 User unknown, this address no longer exists',
+      ],
+      'bob@fabrikam.example',
+    );
+    expect((await answers(raw)).recipients).toEqual([['bob@fabrikam.example', 'filtered', 'soft', '5.0.0', '']]);
+  });
+
+  it("a help desk's refusal under a bounce's subject quoting a 550 never makes its own address dead", async () => {
+    const raw = lines(
+      'From: Request Tracker <rt@rt.example.org>',
+      'To: ann@contoso.example',
+      'Subject: Undeliverable: [rt.example.org #123] your ticket',
+      'Auto-Submitted: auto-replied',
+      '',
+      'You do not have permission to communicate with RT.',
+      '> 550 5.1.1 <bob@fabrikam.example>: Recipient address rejected: User unknown',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['rt@rt.example.org', 'rejected', 'soft', '5.0.0', '']] });
+  });
+
+  it('the refused address is one the refusal names whole, not one inside a longer address', async () => {
+    const raw = lines(
+      'From: RT <rt@rt.example.org>',
+      'To: ann@contoso.example',
+      'Subject: Ticket creation failed: for jimbob@example.com.au',
+      'X-RT-Loop-Prevention: example.org',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="x"',
+      '',
+      '--x',
+      'Content-Type: text/plain',
+      '',
+      'You do not have permission to communicate with RT.',
+      '--x',
+      'Content-Type: message/rfc822',
+      '',
+      'From: ann@contoso.example',
+      'To: bob@example.com',
+      'Subject: hi',
+      '',
+      'hi',
+      '--x--',
+    );
+    expect((await answers(raw)).recipients.map((r) => r[0])).toEqual(['rt@rt.example.org']);
+  });
+
+  it("the decision trail explains a refusal's steps in words", async () => {
+    const c = await classify(
+      lines(
+        'From: RT <rt@rt.example.org>',
+        'To: ann@contoso.example',
+        'Subject: Permission Denied',
+        'X-RT-Loop-Prevention: example.org',
+        '',
+        'You do not have permission to communicate with RT.',
+      ),
+    );
+    expect(c.recipients[0]?.decidedBy.map(explainStep).join('\n')).toContain('the address is taken from From');
   });
 });
