@@ -71,7 +71,7 @@
 import { describe } from 'vitest';
 import { eximBounce, qmailBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
-import { type VerdictCase, verdictCases } from './recipient-verdicts.ts';
+import { oneRecipientCases, type OneRecipientRow, type VerdictCase, verdictCases } from './recipient-verdicts.ts';
 
 const RECIPIENT = 'user@example.net';
 /** The sending host the lists hold (its address), and the receiver's resolver. */
@@ -178,22 +178,7 @@ function sendmailRefused(reply: string): Buffer {
   );
 }
 
-type Row = readonly [
-  title: string,
-  raw: () => Buffer,
-  kind: 'bounce' | 'delay',
-  reason: string,
-  bounceType: string,
-  status: string,
-  reply: string,
-];
-const rows = (list: readonly Row[]): VerdictCase[] =>
-  list.map(([title, raw, kind, reason, bounceType, status, reply]) => ({
-    title,
-    raw,
-    kind,
-    recipients: [[RECIPIENT, reason, bounceType, status, reply]],
-  }));
+const rows = (list: readonly OneRecipientRow[]): VerdictCase[] => oneRecipientCases(RECIPIENT, list);
 
 describe("Postfix smtpd's default_rbl_reply: the sending host on an IP list is blocked, whatever the zone's name says", () => {
   verdictCases(
@@ -379,7 +364,7 @@ describe("Postfix smtpd's default_rbl_reply: the sending host on an IP list is b
           ["Lashback's UBL", 'ubl.unsubscore.com'],
           ["Validity's SenderScore RPBL", 'bl.score.senderscore.com'],
         ] as const
-      ).map(([name, zone]): Row => [
+      ).map(([name, zone]): OneRecipientRow => [
         `${name} (${zone}) blocks the sending host`,
         () => postfixFailed('5.7.1', rblReply('Client host', CLIENT, zone)),
         'bounce',

@@ -70,7 +70,7 @@
 import { describe } from 'vitest';
 import { eximBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
-import { type VerdictCase, verdictCases } from './recipient-verdicts.ts';
+import { oneRecipientCases, type OneRecipientRow, type VerdictCase, verdictCases } from './recipient-verdicts.ts';
 
 const RECIPIENT = 'user@example.net';
 const AFTER_RCPT = `RCPT TO:<${RECIPIENT}>`;
@@ -123,22 +123,7 @@ const exchangeNotice = (explanation: string, admin: string) =>
     ].join('\n'),
   );
 
-type Row = readonly [
-  title: string,
-  raw: () => Buffer,
-  kind: 'bounce' | 'delay',
-  reason: string,
-  bounceType: string,
-  status: string,
-  reply: string,
-];
-const rows = (list: readonly Row[]): VerdictCase[] =>
-  list.map(([title, raw, kind, reason, bounceType, status, reply]) => ({
-    title,
-    raw,
-    kind,
-    recipients: [[RECIPIENT, reason, bounceType, status, reply]],
-  }));
+const rows = (list: readonly OneRecipientRow[]): VerdictCase[] => oneRecipientCases(RECIPIENT, list);
 
 describe("Exchange's Connection Filtering agent: the IP Block list and its providers", () => {
   verdictCases(

@@ -36,3 +36,23 @@ export function verdictCases(cases: readonly VerdictCase[]): void {
       expect(await readVerdicts(c.raw())).toEqual({ kind: c.kind, recipients: c.recipients });
     });
 }
+
+/** One case about a notice's only recipient: title, message, kind, then its verdict. */
+export type OneRecipientRow = readonly [
+  title: string,
+  raw: () => Buffer,
+  kind: 'bounce' | 'delay',
+  reason: string,
+  bounceType: string,
+  status: string,
+  reply: string,
+];
+
+/** Cases whose notices each name one recipient, `recipient`. */
+export const oneRecipientCases = (recipient: string, list: readonly OneRecipientRow[]): VerdictCase[] =>
+  list.map(([title, raw, kind, reason, bounceType, status, reply]) => ({
+    title,
+    raw,
+    kind,
+    recipients: [[recipient, reason, bounceType, status, reply]],
+  }));

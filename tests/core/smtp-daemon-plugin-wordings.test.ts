@@ -56,7 +56,7 @@
 import { describe } from 'vitest';
 import { eximBounce } from './plain-bounces.ts';
 import { postfixNotice, postfixRemote } from './postfix-notice.ts';
-import { type VerdictCase, verdictCases } from './recipient-verdicts.ts';
+import { oneRecipientCases, type OneRecipientRow, type VerdictCase, verdictCases } from './recipient-verdicts.ts';
 
 const RECIPIENT = 'user@example.net';
 const AFTER_RCPT = `RCPT TO:<${RECIPIENT}>`;
@@ -82,22 +82,7 @@ const refusedGreeting = (action: 'failed' | 'delayed', status: string, reply: st
 const exim = (after: string, ...reply: string[]) =>
   eximBounce(['host mx.example.net [192.0.2.1]', `SMTP error from remote mail server after ${after}:`, ...reply]);
 
-type Row = readonly [
-  title: string,
-  raw: () => Buffer,
-  kind: 'bounce' | 'delay',
-  reason: string,
-  bounceType: string,
-  status: string,
-  reply: string,
-];
-const rows = (list: readonly Row[]): VerdictCase[] =>
-  list.map(([title, raw, kind, reason, bounceType, status, reply]) => ({
-    title,
-    raw,
-    kind,
-    recipients: [[RECIPIENT, reason, bounceType, status, reply]],
-  }));
+const rows = (list: readonly OneRecipientRow[]): VerdictCase[] => oneRecipientCases(RECIPIENT, list);
 
 describe("qpsmtpd's plugins refusing the sending host", () => {
   verdictCases(
