@@ -269,6 +269,14 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
     input.decidedBy.push('gave-up:expired (retry period over)');
     return 'expired';
   }
+  // The same when the MTA says so around the server's reply rather than in it: Sendmail's
+  // queue timeout writes the tls_server ruleset's last answer as the Diagnostic-Code ("403
+  // 4.7.0 TLS handshake failed.") and "Message could not be delivered for 5 days" in its
+  // transcript (queue.c).
+  if (TLS_REASONS.has(reason) && matchTrait('expiry', (input.notice ?? input.context).slice(0, TEMPORARY_DNS_CONTEXT_CHARS))) {
+    input.decidedBy.push('gave-up:expired (retry period over, notice)');
+    return 'expired';
+  }
   if (reason !== 'networkerror') return reason;
   if (rule?.traits.includes('temporary-dns') || rule?.traits.includes('dns')) return reason;
   const connection = rule?.traits.includes('connection') && !/^5\.[1-7]\.[1-9]/.test(input.status);

@@ -55,17 +55,21 @@ export const MICROSOFT_RULES: readonly ReasonRule[] = [
     hints: ['access denied'],
     quote: '550 5.7.507 Access denied, rejected by recipient',
   },
-  // 5.7.321-5.7.323: Exchange Online's outbound delivery with DANE or TLS required, when the
+  // 5.7.321-5.7.323 and 5.7.325: Exchange Online's outbound delivery with DANE or TLS required, when the
   // destination cannot do TLS as its DNSSEC-signed records demand ("starttls-not-supported",
-  // "certificate-expired", "tlsa-invalid"): the TLS session, not the message or its sender.
+  // "certificate-expired", "tlsa-invalid", "certificate-host-mismatch: Remote certificate MUST
+  // have a common name or subject alternative name matching the hostname (DANE)": the NDR
+  // table, learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-
+  // exchange-online): the TLS session, not the message or its sender.
   {
     id: 'failedstarttls/microsoft-dane',
     reason: 'failedstarttls',
     phrases: [
       String.raw`certificate-expired: destination mail server's certificate is expired`,
       String.raw`tlsa-invalid: the domain failed dane validation`,
+      String.raw`certificate-host-mismatch: remote certificate must have a common name or subject alternative name matching the hostname`,
     ],
-    hints: ['certificate-expired', 'tlsa-invalid'],
+    hints: ['certificate-expired', 'tlsa-invalid', 'certificate-host-mismatch'],
     quote: "550 5.7.322 certificate-expired: Destination mail server's certificate is expired.",
   },
   // Microsoft's Exchange Online NDR codes (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).

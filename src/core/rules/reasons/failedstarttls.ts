@@ -27,6 +27,10 @@ export const FAILEDSTARTTLS_RULES: readonly ReasonRule[] = [
       // Exim's smtp transport when the TLS session it started failed (src/src/transports/
       // smtp.c: "TLS session: %s", the library's error after it).
       String.raw`tls session: \((?:ssl_connect|gnutls_handshake)\)`,
+      // Sendmail's tls_server ruleset when the session's cipher is weaker than TLS_Srv asks
+      // for (cf/m4/proto.m4: $1 " encryption too weak " $4 " less than " $3, "403 4.7.0" unless
+      // TLS_PERM_ERR).
+      String.raw`\bencryption too weak \d{1,5} less than \d{1,5}`,
     ],
     quote: '530 5.7.0 Must issue a STARTTLS command first',
   },
