@@ -286,7 +286,7 @@ const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
 const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
 
 /** Characters of a challenge's opening its request must start within when no program field marks it. */
-const CHALLENGE_OPENING_CHARS = 300;
+const CHALLENGE_OPENING_CHARS = 1000;
 /** Characters after a challenge's phrase kept as its words, up to the end of its sentence. */
 const CHALLENGE_WORDS_CHARS = 400;
 
@@ -306,9 +306,9 @@ export function challengeNotice(
   notice: string,
 ): { state: 'held' | 'released'; words: string } | undefined {
   if (REPLY_FIRST.test(subject) && !isProgramWritten(top, from)) return undefined;
-  // A bounce (its subject or its delivery system's sender says so) whose text quotes a
-  // challenge is that bounce; a list's posting or a newsletter quoting one is neither.
-  if (BOUNCE_SUBJECT.test(subject) || isDaemonSender(from) || isListMailing(top)) return undefined;
+  // A bounce (its subject says so) whose text quotes a challenge is that bounce; a list's
+  // posting or a newsletter quoting one is neither.
+  if (BOUNCE_SUBJECT.test(subject) || isListMailing(top)) return undefined;
   // The system's own words, not the lines a reply quotes ("> ...").
   const own = notice
     .slice(0, REFUSAL_OPENING_CHARS)
@@ -319,6 +319,11 @@ export function challengeNotice(
   const held = CHALLENGE.exec(opening);
   const found = held ?? CHALLENGE_RELEASED.exec(opening);
   if (!found) return undefined;
+  // A failure stated, or a server's reply quoted, before the request: a bounce whose text goes
+  // on to quote a challenge (the returned message's). Some systems send their requests from
+  // noreply@ or MAILER-DAEMON, so the sender alone does not tell.
+  const head = opening.slice(0, found.index);
+  if (FAILURE_STATEMENT.test(head) || /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d\b/.test(head)) return undefined;
   // A request opens the system's message, as its own sentence; a person's letter speaking of
   // one comes later or quotes it ('I got this back: "The message you sent ..."'), unless a
   // program wrote it.

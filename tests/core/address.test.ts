@@ -31,3 +31,16 @@ describe('addresses', () => {
     expect(bareAddress('jane@x.test')).toBe('jane@x.test');
   });
 });
+
+// The tenth review (stop 32): the address pattern is bounded; a run of local-part characters
+// longer than its bound is no address, never a made-up tail of one.
+describe('addresses in long values', () => {
+  it('reads a 300-character local part (a long VERP or BATV address) whole', () => {
+    const local = 'v'.repeat(300);
+    expect(addressesIn(`<${local}@example.net>`)).toEqual([`${local}@example.net`]);
+  });
+
+  it('takes no tail of a local part longer than 512 characters for an address', () => {
+    expect(addressesIn(`<${'z'.repeat(600)}@example.net>, bob@example.org`)).toEqual(['bob@example.org']);
+  });
+});

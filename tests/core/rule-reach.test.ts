@@ -815,3 +815,19 @@ describe('look-alikes, challenges and filter refusals written by persons or stra
     expect(c.recipients[0]?.decidedBy.map(explainStep).join('\n')).toContain('the address is taken from From');
   });
 });
+
+describe('a challenge sent from a no-reply address', () => {
+  it("is a challenge: the message is held, the protected address is no failure (the tenth review's finding)", async () => {
+    const raw = lines(
+      'From: Acme Mail Guard <no-reply@guard.example>',
+      'To: ann@contoso.example',
+      'Subject: Verification required',
+      '',
+      'Hello,',
+      '',
+      'Your email will not be delivered until you confirm that you sent it.',
+      'Your message to bob@fabrikam.example is held.',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'autoreply', recipients: [['no-reply@guard.example', 'onhold', 'none', '', '']] });
+  });
+});
