@@ -47,7 +47,7 @@ export function bareAddress(value: string): string {
  * costs a quadratic search.
  */
 const ADDRESS =
-  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,512}@[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z0-9-]{1,63}|(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,512}@\[[0-9.:A-Fa-f]{1,45}\]/g;
+  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\u0080-\uffff-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,512}@[A-Za-z0-9][A-Za-z0-9.-]{0,253}\.[A-Za-z0-9-]{1,63}|(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\u0080-\uffff-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,512}@\[[0-9.:A-Fa-f]{1,45}\]/g;
 
 /**
  * Addresses kept from one address-list header value. The value is written by whoever sent the

@@ -285,6 +285,13 @@ export function isListRoleAddress(address: string): boolean {
 const CHALLENGE = new RegExp(anyOf(CHALLENGE_PHRASES), 'iu');
 const CHALLENGE_RELEASED = new RegExp(anyOf(CHALLENGE_RELEASED_PHRASES), 'iu');
 
+/**
+ * A server's code before a challenge's request: a reply code with an enhanced status ("550
+ * 5.1.1") or an enhanced status alone ("(#5.1.1)", qmail's); never a bare number ("PO 450").
+ */
+const CHALLENGE_PRECEDING_FAILURE_CODE = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}\b/;
+/** A returned message's header lines (From:, Subject:) at a line's start. */
+const CHALLENGE_PRECEDING_RETURNED_HEADER = /^(?:from|to|subject|date|message-id)[ \t]*:/i;
 /** Characters of a challenge's opening its request must start within when no program field marks it. */
 const CHALLENGE_OPENING_CHARS = 1000;
 /** Characters after a challenge's phrase kept as its words, up to the end of its sentence. */
@@ -323,7 +330,18 @@ export function challengeNotice(
   // on to quote a challenge (the returned message's). Some systems send their requests from
   // noreply@ or MAILER-DAEMON, so the sender alone does not tell.
   const head = opening.slice(0, found.index);
-  if (FAILURE_STATEMENT.test(head) || /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d\b/.test(head)) return undefined;
+  if (FAILURE_STATEMENT.test(head) || LOCALISED_FAILURE_STATEMENT.test(head) || CHALLENGE_PRECEDING_FAILURE_CODE.test(head))
+    return undefined;
+  // A delivery system's notice whose returned message's header lines come before the request.
+  if (isDaemonSender(from)) {
+    let folded = 0;
+    for (const line of own.split('\n')) {
+      const width = line.replace(/\s+/g, ' ').length;
+      if (folded + width >= found.index) break;
+      if (CHALLENGE_PRECEDING_RETURNED_HEADER.test(line)) return undefined;
+      folded += width + 1;
+    }
+  }
   // A request opens the system's message, as its own sentence; a person's letter speaking of
   // one comes later or quotes it ('I got this back: "The message you sent ..."'), unless a
   // program wrote it.

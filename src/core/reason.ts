@@ -256,6 +256,17 @@ function temporaryDns(reason: Reason, input: ReasonInput): Reason {
  * A cause the server did name keeps its reason: mailbox full, user unknown, and a DNS
  * failure (that names why the server could not be found).
  */
+/**
+ * A notice's own lines: without the lines it quotes ("> ...") and the header fields of the
+ * message it returns ("Subject: Your free trial has expired" is the sender's subject).
+ */
+function ownNoticeLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*(?:>|(?:subject|from|to|cc|date|reply-to|message-id|thread-topic)[ \t]*:)/i.test(line))
+    .join('\n');
+}
+
 function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule | undefined): Reason {
   if (input.action === 'delayed') return reason;
   const final = input.action === 'failed' || input.action === 'expired' || input.action === '';
@@ -273,7 +284,10 @@ function afterRetryPeriod(reason: Reason, input: ReasonInput, rule: CompiledRule
   // queue timeout writes the tls_server ruleset's last answer as the Diagnostic-Code ("403
   // 4.7.0 TLS handshake failed.") and "Message could not be delivered for 5 days" in its
   // transcript (queue.c).
-  if (TLS_REASONS.has(reason) && matchTrait('expiry', (input.notice ?? input.context).slice(0, TEMPORARY_DNS_CONTEXT_CHARS))) {
+  if (
+    TLS_REASONS.has(reason) &&
+    matchTrait('expiry', ownNoticeLines((input.notice ?? input.context).slice(0, TEMPORARY_DNS_CONTEXT_CHARS)))
+  ) {
     input.decidedBy.push('gave-up:expired (retry period over, notice)');
     return 'expired';
   }

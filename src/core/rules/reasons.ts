@@ -300,7 +300,6 @@ export const REASON_RULES: readonly ReasonRule[] = byPrecedence([
   'requireptr/gmail-ptr',
   'networkerror/gmail-connection-expired',
   'policyviolation/gmail-policy',
-  'policyviolation/google-message-blocked',
   'blocked/gmail-ip-whitelist',
   'hostunknown/gmail-domain-not-found',
   'hostunknown/gmail-dns-no-data',

@@ -40,20 +40,6 @@ export const GOOGLE_RULES: readonly ReasonRule[] = [
     ],
     quote: '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the mail that you sent.',
   },
-  // Google Workspace's own notice under its "Message blocked" heading, when a compliance,
-  // routing or objectionable content rule of the sender's organisation (a DLP rule among them:
-  // "a policy rule that prevents users from sending messages containing credit card numbers")
-  // refused the message: "Your message to user@example.net has been blocked. See technical
-  // details below for more information.", then the rule's default text ("Rejected due to policy
-  // associated with sender.") or the admin's own (Google's "Fix policy violation errors",
-  // support.google.com/a/answer/7282433). The heading blocks the message, never the sending
-  // host; it decides only when the rule's own text names no cause.
-  {
-    id: 'policyviolation/google-message-blocked',
-    reason: 'policyviolation',
-    phrases: [String.raw`has been blocked\. see technical details below for more information`],
-    quote: 'Your message to user@example.net has been blocked. See technical details below for more information.',
-  },
   // Gmail's notice under its "Address not found" heading when the recipient's domain does not
   // exist: "Your message wasn't delivered to user@example.net because the domain example.net
   // couldn't be found. Check for typos or unnecessary spaces and try again." The heading
