@@ -40,6 +40,10 @@ describe('addresses in long values', () => {
     expect(addressesIn(`<${local}@example.net>`)).toEqual([`${local}@example.net`]);
   });
 
+  it('takes no ASCII tail of a local part with other letters for an address (the eleventh review)', () => {
+    expect(addressesIn('bøb@fabrikam.example')).not.toContain('b@fabrikam.example');
+  });
+
   it('takes no tail of a local part longer than 512 characters for an address', () => {
     expect(addressesIn(`<${'z'.repeat(600)}@example.net>, bob@example.org`)).toEqual(['bob@example.org']);
   });

@@ -831,3 +831,84 @@ describe('a challenge sent from a no-reply address', () => {
     expect(await answers(raw)).toEqual({ kind: 'autoreply', recipients: [['no-reply@guard.example', 'onhold', 'none', '', '']] });
   });
 });
+
+// The eleventh review (stop 32): challenges in bounces and in notices with numbers, the TLS
+// expiry words, Gmail's "Message blocked" heading. Each case failed on the code reviewed (699840f).
+describe('the eleventh review: what comes before a challenge, and what the expiry words are', () => {
+  it("a delivery system's bounce in another language whose returned message is a challenge is that bounce", async () => {
+    const raw = lines(
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'To: ann@contoso.example',
+      'Subject: Zustellfehler',
+      '',
+      'Hallo. Dies ist das qmail-send Programm auf mx.fabrikam.example.',
+      'Ihre Nachricht konnte leider an folgende Adressen nicht ausgeliefert werden.',
+      '',
+      '<bob@fabrikam.example>:',
+      'Sorry, no mailbox here by that name. (#5.1.1)',
+      '',
+      '--- Es folgt eine Kopie der Nachricht.',
+      '',
+      'From: ann@contoso.example',
+      'To: bob@fabrikam.example',
+      'Subject: Please confirm your message',
+      '',
+      'Your email will not be delivered until you confirm that you sent it. Click here: https://verify.guard.example/c/123',
+    );
+    expect(await answers(raw)).toEqual({ kind: 'bounce', recipients: [['bob@fabrikam.example', 'userunknown', 'hard', '5.1.1', '']] });
+  });
+
+  it('a challenge that repeats a subject holding a number ("PO 450") is still a challenge', async () => {
+    const raw = lines(
+      'Return-Path: <>',
+      'From: MailGuard <mailguard@example.net>',
+      'To: billing@example.com',
+      'Subject: PO 450 for the north warehouse',
+      '',
+      'Dear billing@example.com,',
+      'You have sent an email to jane@example.net with subject PO 450 for the north warehouse.',
+      'jane@example.net is using MailGuard services provided by example.net.',
+      'Your e-mail has been put on-hold and will be delivered to jane@example.net upon your verification. To verify that you are the sender of the mail, please click here where you will asked to enter the random image verification code.',
+    );
+    const answer = await answers(raw);
+    expect(answer.kind).toBe('autoreply');
+    expect(answer.recipients.map((r) => r[1])).toEqual(['onhold']);
+  });
+
+  it('a TLS refusal is not "expired" because the returned subject says so', async () => {
+    const raw = lines(
+      'From: System Administrator <postmaster@contoso.example>',
+      'To: news@contoso.example',
+      'Subject: Undeliverable: Your free trial time has expired',
+      '',
+      'Your message',
+      '',
+      '  To:      bob@fabrikam.example',
+      '  Subject: Your free trial time has expired',
+      '  Sent:    Wed, 2 Dec 2026 09:59:00 +0000',
+      '',
+      'did not reach the following recipient(s):',
+      '',
+      'bob@fabrikam.example on Wed, 2 Dec 2026 10:00:00 +0000',
+      '    The message could not be delivered because the remote server requires TLS.',
+      '    <mx.contoso.example #5.7.0 smtp;530 5.7.0 Must issue a STARTTLS command first>',
+    );
+    expect((await answers(raw)).recipients.map((r) => r[1])).toEqual(['failedstarttls']);
+  });
+
+  it('Gmail\'s "Message blocked" heading over a remote server\'s block list refusal stays a block of the sending host', async () => {
+    const raw = lines(
+      'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      'To: ann@contoso.example',
+      'Subject: Delivery Status Notification (Failure)',
+      '',
+      '** Message blocked **',
+      '',
+      'Your message to bob@fabrikam.example has been blocked. See technical details below for more information.',
+      '',
+      'The response from the remote server was:',
+      '554 5.7.1 Service unavailable; Client host [209.85.220.41] blocked using zen.spamhaus.org',
+    );
+    expect((await answers(raw)).recipients.map((r) => r[1])).toEqual(['blocked']);
+  });
+});
